@@ -1,0 +1,186 @@
+// Exact fixed-point decimals for every number that decides an award: marks,
+// weights, totals, converted energy. A `Decimal` is an integer coefficient c
+// and a scale s, with value c × 10^-s — "92.35" is (9235, 2). Arithmetic is
+// exact where the result fits and rounds only where the caller declares it,
+// with a declared rounding mode (half-even by default), computing through
+// 128-bit intermediates. A result that does not fit is reported as
+// `ErrorCode::overflow`, never undefined behaviour.
+//
+// Range: |c| <= 999 999 999 999 999 999 (18 digits) and 0 <= s <= 18, so
+// every value has at most 18 significant digits; for example a mark with 4
+// places times a weight with 6 places is exact at scale 10 up to ±99 999 999.
+#ifndef KEXIE_DECIMAL_HPP
+#define KEXIE_DECIMAL_HPP
+
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <ostream>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "kexie/export.hpp"
+#include "kexie/result.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+/// How to drop digits when a value is brought to fewer decimal places.
+enum class Rounding : std::uint8_t {
+  half_even,  ///< to nearest, ties to the even neighbour (banker's rounding; the default)
+  half_up,    ///< to nearest, ties away from zero (the rounding taught in school)
+  half_down,  ///< to nearest, ties toward zero
+  down,       ///< toward zero (truncate)
+  up,         ///< away from zero
+  floor,      ///< toward −∞
+  ceiling,    ///< toward +∞
+};
+
+/// "half_even", "half_up", …
+[[nodiscard]] KEXIE_API std::string_view to_string(Rounding mode) noexcept;
+
+/// An exact decimal number: coefficient × 10^-scale.
+///
+///   using kexie::Decimal;
+///   Decimal mark = Decimal::parse("87.5000").value();     // scale 4
+///   Decimal weight = Decimal::parse("0.125000").value();  // scale 6
+///   Decimal part = kexie::multiply(mark, weight).value(); // 10.9375000000, exact
+///   Decimal shown = part.rescaled(2).value();             // 10.94 (half-even)
+///   assert(Decimal::parse("1.50").value() == Decimal::parse("1.5").value());
+class KEXIE_API Decimal {
+ public:
+  /// The largest scale (number of places after the point).
+  static constexpr int kMaxScale = 18;
+  /// The largest coefficient magnitude: 10^18 − 1.
+  static constexpr std::int64_t kMaxCoefficient = 999'999'999'999'999'999;
+
+  /// Zero, at scale 0.
+  constexpr Decimal() noexcept = default;
+  /// An integer, at scale 0. Values beyond the coefficient range are not `ok()`.
+  constexpr explicit Decimal(std::int64_t integer) noexcept : coefficient_(integer) {}
+
+  /// coefficient × 10^-scale; `invalid_argument` for a scale outside 0–18, `overflow`
+  /// for a coefficient beyond ±kMaxCoefficient.
+  ///
+  ///   Decimal::from_coefficient(9235, 2).value().to_string() == "92.35"
+  [[nodiscard]] static Result<Decimal> from_coefficient(std::int64_t coefficient, int scale);
+
+  /// Parses `[+-]digits[.digits]` exactly, keeping the written number of places
+  /// ("2.50" has scale 2). Exponents, spaces, a lone point, a missing integer or
+  /// fraction part, and more than 18 places give `invalid_argument`; more than 18
+  /// significant digits give `overflow`. Never throws.
+  [[nodiscard]] static Result<Decimal> parse(std::string_view text);
+
+  /// The integer coefficient.
+  [[nodiscard]] constexpr std::int64_t coefficient() const noexcept { return coefficient_; }
+  /// The number of places after the point.
+  [[nodiscard]] constexpr int scale() const noexcept { return scale_; }
+  /// True when coefficient and scale are within range (always, unless built from an
+  /// out-of-range integer with the unchecked constructor).
+  [[nodiscard]] constexpr bool ok() const noexcept {
+    return coefficient_ >= -kMaxCoefficient && coefficient_ <= kMaxCoefficient &&
+           scale_ <= kMaxScale;
+  }
+  /// −1, 0 or +1.
+  [[nodiscard]] constexpr int signum() const noexcept {
+    return (coefficient_ > 0) - (coefficient_ < 0);
+  }
+
+  /// The same value with exactly `scale` places: exact when adding places (or
+  /// `overflow` if the coefficient no longer fits), rounded by `mode` when
+  /// dropping places.
+  ///
+  ///   Decimal::parse("2.345").value().rescaled(2).value().to_string() == "2.34"
+  ///   Decimal::parse("2.345").value().rescaled(2, Rounding::half_up).value()  // 2.35
+  [[nodiscard]] Result<Decimal> rescaled(int scale, Rounding mode = Rounding::half_even) const;
+
+  /// The same value with trailing fractional zeros removed: 2.500 → 2.5, 3.00 → 3.
+  [[nodiscard]] Decimal normalized() const noexcept;
+
+  /// The exact text, with exactly `scale()` places: "-0.50", "92.35", "7".
+  [[nodiscard]] std::string to_string() const;
+
+  /// The nearest double, for display and for methods that need floating point.
+  /// Never use it on the path that decides a ranking.
+  [[nodiscard]] double to_double() const noexcept;
+
+  /// The negated value (always representable).
+  [[nodiscard]] constexpr Decimal operator-() const noexcept {
+    Decimal d = *this;
+    d.coefficient_ = -coefficient_;
+    return d;
+  }
+
+  /// Compares by value across scales: 1.5 == 1.50.
+  friend KEXIE_API bool operator==(const Decimal& a, const Decimal& b) noexcept;
+  /// Orders by value across scales.
+  friend KEXIE_API std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) noexcept;
+
+ private:
+  std::int64_t coefficient_ = 0;
+  std::uint8_t scale_ = 0;
+};
+
+/// a + b, exact, at the larger of the two scales; `overflow` when it does not fit.
+///
+///   kexie::add(Decimal::parse("0.1").value(), Decimal::parse("0.20").value())  // 0.30
+[[nodiscard]] KEXIE_API Result<Decimal> add(Decimal a, Decimal b);
+/// a − b, exact, at the larger of the two scales; `overflow` when it does not fit.
+[[nodiscard]] KEXIE_API Result<Decimal> subtract(Decimal a, Decimal b);
+/// a × b, exact, at scale a.scale() + b.scale(); `overflow` when that scale exceeds 18
+/// or the coefficient does not fit even after dropping trailing zeros (use the
+/// rounding overload then).
+///
+///   kexie::multiply(Decimal::parse("87.5000").value(), Decimal::parse("0.125000").value())
+///   // 10.9375000000
+[[nodiscard]] KEXIE_API Result<Decimal> multiply(Decimal a, Decimal b);
+/// a × b brought to `scale` places with `mode`, from the exact 128-bit product.
+[[nodiscard]] KEXIE_API Result<Decimal> multiply(Decimal a, Decimal b, int scale,
+                                                 Rounding mode = Rounding::half_even);
+/// a ÷ b to `scale` places, rounded by `mode` from the exact quotient;
+/// `invalid_argument` when b is zero, `overflow` when the quotient does not fit.
+///
+///   kexie::divide(Decimal(2), Decimal(3), 4).value().to_string() == "0.6667"
+[[nodiscard]] KEXIE_API Result<Decimal> divide(Decimal a, Decimal b, int scale,
+                                               Rounding mode = Rounding::half_even);
+/// The exact sum of `values` at the largest scale among them (0 for an empty span);
+/// `overflow` when the final sum does not fit (intermediate sums may exceed the range).
+///
+///   std::vector<Decimal> w = {…};  assert(kexie::sum(w).value() == Decimal(1));
+[[nodiscard]] KEXIE_API Result<Decimal> sum(std::span<const Decimal> values);
+
+/// Thrown by the Decimal operators below when a result does not fit. A programmer
+/// error: use add/subtract/multiply, which return `overflow` as a value, wherever
+/// inputs are not known to be in range.
+class KEXIE_API DecimalOverflow : public std::overflow_error {
+ public:
+  using std::overflow_error::overflow_error;
+};
+
+/// Exact a + b; throws DecimalOverflow when it does not fit.
+[[nodiscard]] KEXIE_API Decimal operator+(Decimal a, Decimal b);
+/// Exact a − b; throws DecimalOverflow when it does not fit.
+[[nodiscard]] KEXIE_API Decimal operator-(Decimal a, Decimal b);
+/// Exact a × b; throws DecimalOverflow when it does not fit.
+[[nodiscard]] KEXIE_API Decimal operator*(Decimal a, Decimal b);
+
+/// Streams `d.to_string()`.
+KEXIE_API std::ostream& operator<<(std::ostream& os, const Decimal& d);
+
+}  // namespace v1
+}  // namespace kexie
+
+/// Hashes by value, so 1.5 and 1.50 (which compare equal) hash alike.
+template <>
+struct std::hash<kexie::Decimal> {
+  std::size_t operator()(const kexie::Decimal& d) const noexcept {
+    const kexie::Decimal n = d.normalized();
+    return std::hash<std::int64_t>{}(n.coefficient()) ^
+           (static_cast<std::size_t>(n.scale()) * 0x9e3779b97f4a7c15ULL);
+  }
+};
+
+#endif  // KEXIE_DECIMAL_HPP

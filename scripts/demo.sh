@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The main job: builds kexie (release) and runs the bundled demo end to end.
+# Installs missing Debian packages first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/deps.sh
+cmake --preset release -DKEXIE_BUILD_EXAMPLES=ON -DKEXIE_BUILD_TESTS=OFF -DKEXIE_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build --preset release -j2
+bin=build/release/examples
+echo "== exact_marks: a trimmed mean scored exactly"
+"$bin/exact_marks"

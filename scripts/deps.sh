@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages kexie needs to build and test, idempotently:
+# `dpkg -s` first, `apt-get install -y` only for what is missing. Sourced or run
+# by scripts/test.sh and scripts/demo.sh; add a package here in the same commit
+# that starts to need it.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  clang                              # the fuzz and clang presets; must build too
+  libboost-date-time-dev             # Boost 1.74: calendar arithmetic
+  libboost-serialization-dev         # Boost 1.74: snapshots
+  libboost-math-dev                  # Boost 1.74: chi-squared p-values (header-only)
+  librange-v3-dev                    # range-v3 0.12: query views
+  libssl-dev                         # OpenSSL libcrypto: SHA-256 for audit chains and snapshots
+  libgtest-dev libgmock-dev          # GoogleTest 1.12
+  libbenchmark-dev                   # Google Benchmark 1.7
+  python3 python3-pytest             # the Python package's tests, run by /usr/bin/python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "kexie: installing ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,59 @@
+// Error, its text form, and the exception thrown when a Result is misread.
+#include "kexie/error.hpp"
+
+#include <utility>
+
+#include "kexie/result.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+std::string_view to_string(ErrorCode code) noexcept {
+  switch (code) {
+    case ErrorCode::ok: return "ok";
+    case ErrorCode::invalid_argument: return "invalid_argument";
+    case ErrorCode::not_found: return "not_found";
+    case ErrorCode::already_exists: return "already_exists";
+    case ErrorCode::rule_violation: return "rule_violation";
+    case ErrorCode::illegal_transition: return "illegal_transition";
+    case ErrorCode::permission_denied: return "permission_denied";
+    case ErrorCode::conflict_of_interest: return "conflict_of_interest";
+    case ErrorCode::inconsistent_judgements: return "inconsistent_judgements";
+    case ErrorCode::corrupt_data: return "corrupt_data";
+    case ErrorCode::unsupported_version: return "unsupported_version";
+    case ErrorCode::io_error: return "io_error";
+    case ErrorCode::overflow: return "overflow";
+  }
+  return "unknown";
+}
+
+Error::Error(ErrorCode code, std::string message, std::string rule, std::string article)
+    : code_(code), message_(std::move(message)), rule_(std::move(rule)),
+      article_(std::move(article)) {}
+
+std::string Error::to_string() const {
+  std::string out(kexie::to_string(code_));
+  if (!rule_.empty() || !article_.empty()) {
+    out += " [";
+    out += rule_;
+    if (!rule_.empty() && !article_.empty()) out += ", ";
+    out += article_;
+    out += ']';
+  }
+  out += ": ";
+  out += message_;
+  return out;
+}
+
+std::ostream& operator<<(std::ostream& os, const Error& error) { return os << error.to_string(); }
+
+BadResultAccess::BadResultAccess(const Error& ignored)
+    : std::logic_error("kexie: value() of a failed Result: " + ignored.to_string()),
+      error_(ignored) {}
+
+BadResultAccess::BadResultAccess()
+    : std::logic_error("kexie: error() of a successful Result"),
+      error_(ErrorCode::ok, "the result held a value") {}
+
+}  // namespace v1
+}  // namespace kexie

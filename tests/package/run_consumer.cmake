@@ -1,0 +1,29 @@
+# Configures, builds and runs the find_package consumer against the stage folder.
+file(REMOVE_RECURSE "${BINARY}")
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -S "${SOURCE}" -B "${BINARY}" -G Ninja
+          -DCMAKE_PREFIX_PATH=${STAGE} -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_C_COMPILER=${C}
+          -DCMAKE_BUILD_TYPE=Release
+  RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "consumer configure failed: ${rc}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build "${BINARY}" RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "consumer build failed: ${rc}")
+endif()
+file(GLOB consumers "${BINARY}/consumer*")
+list(FILTER consumers EXCLUDE REGEX "\\.(cmake|txt)$")
+if(NOT consumers)
+  message(FATAL_ERROR "no consumer program was built")
+endif()
+foreach(program IN LISTS consumers)
+  if(IS_DIRECTORY "${program}")
+    continue()
+  endif()
+  execute_process(COMMAND "${program}" RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+  message(STATUS "${program}: ${out}")
+  if(rc)
+    message(FATAL_ERROR "${program} failed: ${rc}")
+  endif()
+endforeach()
