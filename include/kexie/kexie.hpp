@@ -9,5 +9,9 @@
 #include "kexie/ids.hpp"
 #include "kexie/result.hpp"
 #include "kexie/version.hpp"
+// weights and panel agreement
+// registry
+// lifecycle
+// energy
 
 #endif  // KEXIE_KEXIE_HPP
