@@ -10,8 +10,29 @@
 #include "kexie/result.hpp"
 #include "kexie/version.hpp"
 // weights and panel agreement
+#include "kexie/agreement.hpp"
+#include "kexie/matrix.hpp"
+#include "kexie/weights.hpp"
 // registry
+#include "kexie/membership.hpp"
+#include "kexie/organization.hpp"
+#include "kexie/person.hpp"
+#include "kexie/policy.hpp"
+#include "kexie/registry.hpp"
 // lifecycle
+#include "kexie/activity.hpp"
+#include "kexie/actor.hpp"
+#include "kexie/audit.hpp"
+#include "kexie/lifecycle.hpp"
+// campaign scoring
+#include "kexie/awards.hpp"
+#include "kexie/campaign.hpp"
+#include "kexie/entry.hpp"
+#include "kexie/explain.hpp"
+#include "kexie/panel.hpp"
+#include "kexie/ranking.hpp"
+#include "kexie/rubric.hpp"
 // energy
+#include "kexie/energy.hpp"
 
 #endif  // KEXIE_KEXIE_HPP

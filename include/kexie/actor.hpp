@@ -1,0 +1,114 @@
+// Who performs a lifecycle operation. An `Actor` is a person acting in roles:
+// each role is held at an organization (the "domain" of RBAC with domains), and
+// a role held at an association also covers the organizations under it, as the
+// registry's tree says on the day of the operation. Expert-pool listings (专家库)
+// are carried the same way, because experts evaluate activities (A3, A8).
+// Actors are plain values; the application builds one per request, usually from
+// the registry's memberships as of that day.
+#ifndef KEXIE_ACTOR_HPP
+#define KEXIE_ACTOR_HPP
+
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kexie/export.hpp"
+#include "kexie/ids.hpp"
+#include "kexie/membership.hpp"
+#include "kexie/result.hpp"
+#include "kexie/date.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+class Registry;
+
+/// One role held at one organization.
+///
+///   kexie::RoleGrant g{kexie::Role::secretary_general, zhejiang};
+struct RoleGrant {
+  /// The role (a membership role, membership.hpp).
+  Role role = Role::member;
+  /// The organization where it is held; it covers the organizations under it too.
+  OrgId org;
+  friend constexpr bool operator==(RoleGrant, RoleGrant) noexcept = default;
+};
+
+/// A person acting in roles: the subject of every lifecycle operation.
+///
+///   kexie::Actor wang{wang_id, {{kexie::Role::chair, province}}};
+///   kexie::Actor expert = kexie::Actor{li_id}.with_expert_pool(province);
+///   assert(wang.holds(kexie::Role::chair, province));
+class KEXIE_API Actor {
+ public:
+  /// Nobody; `ok()` is false and every operation refuses it.
+  Actor() = default;
+  /// `person` acting in the given roles, with no expert listing.
+  explicit Actor(PersonId person, std::vector<RoleGrant> roles = {})
+      : person_(person), roles_(std::move(roles)) {}
+
+  /// The person acting.
+  [[nodiscard]] PersonId person() const noexcept { return person_; }
+  /// The roles, as given.
+  [[nodiscard]] const std::vector<RoleGrant>& roles() const noexcept { return roles_; }
+  /// The organizations whose expert pool lists this person.
+  [[nodiscard]] const std::vector<OrgId>& expert_pools() const noexcept { return expert_pools_; }
+  /// True when the person id is set.
+  [[nodiscard]] bool ok() const noexcept { return person_.ok(); }
+
+  /// True when `role` is held exactly at `org` (no tree lookup; see
+  /// `ActivityBook` for the scoped check).
+  ///
+  ///   assert(Actor{p, {{Role::chair, org}}}.holds(Role::chair, org));
+  [[nodiscard]] bool holds(Role role, OrgId org) const noexcept {
+    return std::find(roles_.begin(), roles_.end(), RoleGrant{role, org}) != roles_.end();
+  }
+
+  /// A copy that also holds `role` at `org`.
+  ///
+  ///   Actor a = Actor{p}.with_role(Role::secretary_general, ent);
+  [[nodiscard]] Actor with_role(Role role, OrgId org) const {
+    Actor a = *this;
+    a.roles_.push_back({role, org});
+    return a;
+  }
+  /// A copy that is also listed in `org`'s expert pool.
+  ///
+  ///   Actor judge = Actor{p}.with_expert_pool(province);
+  [[nodiscard]] Actor with_expert_pool(OrgId org) const {
+    Actor a = *this;
+    a.expert_pools_.push_back(org);
+    return a;
+  }
+
+  friend bool operator==(const Actor&, const Actor&) = default;
+
+ private:
+  PersonId person_;
+  std::vector<RoleGrant> roles_;
+  std::vector<OrgId> expert_pools_;
+};
+
+/// "person:7 [chair@org:3, expert@org:1]", for logs and messages.
+///
+///   std::cout << kexie::to_string(actor);
+[[nodiscard]] KEXIE_API std::string to_string(const Actor& actor);
+/// Streams `to_string(actor)`.
+KEXIE_API std::ostream& operator<<(std::ostream& os, const Actor& actor);
+
+/// An actor for `person` from the registry as of `as_of`: every membership role in
+/// effect that day (at its organization) and every expert-pool listing in effect
+/// (found by scanning the tree: O(organizations)). `not_found` for an unknown person.
+/// Roles at local associations, which have no members in the registry, are added
+/// by the application with `Actor::with_role`.
+///
+///   kexie::Actor wang = kexie::actor_as_of(registry, wang_id, today).value();
+[[nodiscard]] KEXIE_API Result<Actor> actor_as_of(const Registry& registry, PersonId person,
+                                                  Date as_of);
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_ACTOR_HPP

@@ -1,0 +1,180 @@
+// Contribution entries (参评项目) of a "讲理想、比贡献" campaign (A10): who
+// submits them, in which of the six categories, with which focus (节能 energy
+// saving, 降耗 consumption reduction, 减排 emission reduction, 增效 efficiency
+// gain), the results they claim in physical units, and the declarative
+// eligibility rules an entry must pass before it is scored.
+#ifndef KEXIE_ENTRY_HPP
+#define KEXIE_ENTRY_HPP
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kexie/date.hpp"
+#include "kexie/decimal.hpp"
+#include "kexie/energy.hpp"
+#include "kexie/export.hpp"
+#include "kexie/ids.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+/// The six things A10 compares.
+enum class Category : std::uint8_t {
+  professional_skills,         ///< 专业水平和技能 professional level and skills
+  scientific_literacy,         ///< 员工科学素质 employees' scientific literacy
+  innovative_ideas,            ///< 创新思路 innovative ideas
+  rationalization_proposals,   ///< 合理化建议 rationalization proposals
+  technical_patents,           ///< 技术专利 technical patents
+  achievement_transformation,  ///< 科技成果转化 transformation of S&T achievements
+};
+
+/// The number of categories.
+inline constexpr std::size_t kCategoryCount = 6;
+
+/// "professional_skills", … (the enumerator's name).
+[[nodiscard]] KEXIE_API std::string_view to_string(Category category) noexcept;
+/// "专业水平和技能", …
+[[nodiscard]] KEXIE_API std::string_view chinese_name(Category category) noexcept;
+
+/// The focus tags of A10, as bits of `Entry::focus`.
+enum class Focus : std::uint8_t {
+  energy_saving = 1,          ///< 节能
+  consumption_reduction = 2,  ///< 降耗
+  emission_reduction = 4,     ///< 减排
+  efficiency_gain = 8,        ///< 增效
+};
+
+/// True when `tags` (an OR of Focus bits) includes `f`.
+///
+///   std::uint8_t tags = kexie::focus_bits({kexie::Focus::energy_saving});
+///   assert(kexie::has_focus(tags, kexie::Focus::energy_saving));
+[[nodiscard]] constexpr bool has_focus(std::uint8_t tags, Focus f) noexcept {
+  return (tags & static_cast<std::uint8_t>(f)) != 0;
+}
+/// The OR of some focus tags.
+[[nodiscard]] constexpr std::uint8_t focus_bits(std::initializer_list<Focus> tags) noexcept {
+  std::uint8_t bits = 0;
+  for (Focus f : tags) bits = static_cast<std::uint8_t>(bits | static_cast<std::uint8_t>(f));
+  return bits;
+}
+
+/// Patent types (专利类型).
+enum class PatentType : std::uint8_t { invention, utility_model, design };
+/// Patent status.
+enum class PatentStatus : std::uint8_t { filed, granted };
+
+/// One patent an entry claims.
+struct Patent {
+  PatentType type = PatentType::invention;    ///< invention, utility model or design
+  PatentStatus status = PatentStatus::filed;  ///< filed or granted
+  std::string number;                         ///< the application or grant number
+  friend bool operator==(const Patent&, const Patent&) = default;
+};
+
+/// Energy saved a year, per carrier, in the carrier's own unit.
+struct EnergySaving {
+  Carrier carrier = Carrier::electricity_equivalent_value;  ///< what was saved
+  Quantity quantity{Decimal(0), Unit::kWh};                  ///< how much a year
+  friend bool operator==(const EnergySaving&, const EnergySaving&) = default;
+};
+
+/// The results an entry claims, in physical units. Every quantity is non-negative.
+///
+///   kexie::Claims c;
+///   c.energy.push_back({kexie::Carrier::electricity_equivalent_value,
+///                       {kexie::Decimal(1'200'000), kexie::Unit::kWh}});
+///   c.annual_benefit_yuan = kexie::Decimal(860'000);
+struct Claims {
+  std::vector<EnergySaving> energy;      ///< energy saved a year, per carrier
+  Decimal material_saved_t;              ///< material saved a year, t
+  Decimal co2_avoided_t;                 ///< CO2 avoided a year as claimed directly, t
+  Decimal hours_saved;                   ///< working hours saved a year
+  Decimal efficiency_gain_percent;       ///< efficiency gain, %
+  Decimal annual_benefit_yuan;           ///< economic benefit a year, yuan
+  std::vector<Patent> patents;           ///< patents
+  std::uint32_t achievements_transformed = 0;  ///< achievements transformed (科技成果转化)
+  friend bool operator==(const Claims&, const Claims&) = default;
+};
+
+/// A member of an entry's team and their share of the credit. The first member is
+/// the leader (负责人). Shares sum to exactly 1.
+struct TeamShare {
+  PersonId person;  ///< who
+  Decimal share;    ///< their share, in (0, 1]
+  friend bool operator==(const TeamShare&, const TeamShare&) = default;
+};
+
+/// What an application gives `Campaign::add_entry`. `code` is the entry's stable
+/// application number (申报编号): unique within the campaign, and the last key of
+/// every tie-break, so results never depend on the order entries were added.
+///
+///   kexie::EntrySpec e{.code = "ZJ-2025-0117", .title = "余热回收改造",
+///                      .unit = baosteel, .category = kexie::Category::rationalization_proposals,
+///                      .focus = kexie::focus_bits({kexie::Focus::energy_saving}),
+///                      .team = {{li, kexie::Decimal(1)}}, .in_use_since = d("2024-03-01")};
+struct EntrySpec {
+  std::string code;           ///< application number, unique in the campaign
+  std::string title;          ///< the entry's title
+  OrgId unit;                 ///< the submitting unit: an enterprise association or below it
+  Category category = Category::rationalization_proposals;  ///< one of A10's six
+  std::uint8_t focus = 0;     ///< OR of Focus bits
+  std::vector<TeamShare> team;  ///< one person with share 1, or a team; first = leader
+  Date in_use_since;          ///< when the result went into use (for "in use ≥ N months")
+  Claims claims;              ///< what it claims
+};
+
+/// An entry as a campaign keeps it.
+struct Entry {
+  EntryId id;       ///< assigned by the campaign
+  EntrySpec spec;   ///< as given
+};
+
+/// One declarative eligibility rule (参评条件). An entry must pass every rule of its
+/// campaign; a refusal lists every rule it failed.
+///
+///   std::vector<kexie::EligibilityRule> rules = {
+///       kexie::EligibilityRule::max_team_size(5),
+///       kexie::EligibilityRule::max_leader_age(40, d("2025-12-31")),
+///       kexie::EligibilityRule::min_months_in_use(3, d("2025-10-31"))};
+struct EligibilityRule {
+  /// What the rule checks.
+  enum class Kind : std::uint8_t {
+    max_team_size,      ///< at most `n` people on the team
+    max_leader_age,     ///< the leader is at most `n` years old on `on`
+    min_months_in_use,  ///< in use for at least `n` whole months on `on`
+    requires_focus,     ///< at least one focus tag
+  };
+  Kind kind = Kind::max_team_size;  ///< what is checked
+  std::int32_t n = 0;               ///< the limit
+  Date on;                          ///< the reference day, where one is needed
+
+  /// At most `n` team members.
+  [[nodiscard]] static constexpr EligibilityRule max_team_size(std::int32_t n) noexcept {
+    return {Kind::max_team_size, n, Date{}};
+  }
+  /// Leader aged at most `n` on `on`.
+  [[nodiscard]] static constexpr EligibilityRule max_leader_age(std::int32_t n, Date on) noexcept {
+    return {Kind::max_leader_age, n, on};
+  }
+  /// In use for at least `n` whole months on `on`.
+  [[nodiscard]] static constexpr EligibilityRule min_months_in_use(std::int32_t n,
+                                                                   Date on) noexcept {
+    return {Kind::min_months_in_use, n, on};
+  }
+  /// At least one focus tag (节能, 降耗, 减排, 增效).
+  [[nodiscard]] static constexpr EligibilityRule requires_focus() noexcept {
+    return {Kind::requires_focus, 0, Date{}};
+  }
+  /// The rule id used in refusals: "entry.team_size", "entry.leader_age",
+  /// "entry.months_in_use", "entry.focus".
+  [[nodiscard]] KEXIE_API std::string_view rule_id() const noexcept;
+  friend constexpr bool operator==(const EligibilityRule&, const EligibilityRule&) = default;
+};
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_ENTRY_HPP

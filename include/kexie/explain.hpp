@@ -1,0 +1,72 @@
+// Explanations (评分说明): why an entry got its total, rank and award — each
+// judge's marks, which were dropped and why, normalized values, weights,
+// objective conversions with the tables they used, bonuses, vetoes, the total,
+// the rank and the award — as a structured value and as text in Chinese or
+// English. Built from the same kernel as Campaign::score, so an explanation
+// can never disagree with the result it explains.
+#ifndef KEXIE_EXPLAIN_HPP
+#define KEXIE_EXPLAIN_HPP
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kexie/campaign.hpp"
+#include "kexie/export.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+/// One judge's mark on one indicator.
+struct JudgeMark {
+  JudgeId judge;                     ///< who
+  Decimal mark;                      ///< as given
+  std::optional<Decimal> normalized; ///< after z-score normalization, when applied
+  bool dropped = false;              ///< dropped by the trimmed mean
+};
+
+/// One indicator's line in an explanation.
+struct IndicatorLine {
+  std::string code;                 ///< e.g. "A.1"
+  std::string name;                 ///< e.g. "创新性 creativity"
+  IndicatorKind kind = IndicatorKind::judged;  ///< judged, objective or bonus
+  std::vector<JudgeMark> marks;     ///< judged and bonus items: every judge's mark
+  AggregationMethod method = AggregationMethod::mean;  ///< the method actually applied
+  std::optional<Decimal> value;     ///< aggregated or computed value; empty when no marks
+  Decimal weight;                   ///< global weight (0 for bonus items)
+  Decimal contribution;             ///< weight × value, or the capped bonus
+  std::string figure;               ///< objective items: the claimed figure and its value
+};
+
+/// Everything about one entry's result.
+struct Explanation {
+  EntryResult result;                     ///< total, rank, position, award
+  std::string title;                      ///< the entry's title
+  std::string rubric;                     ///< the rubric's name
+  Aggregation aggregation;                ///< the rule in force
+  bool normalized = false;                ///< z-score normalization on
+  std::vector<IndicatorLine> lines;       ///< judged, objective and bonus indicators
+  std::vector<std::string> conversions;   ///< energy and CO2 conversions with their tables
+  std::vector<std::string> vetoes;        ///< "judge:3 — 数据造假 falsified data"
+};
+
+/// The language of an explanation's text.
+enum class Language : std::uint8_t { chinese, english };
+
+/// Explains `entry` as scored in `board` (which must come from `campaign.score()`).
+/// `not_found` for an entry that is not in the campaign or the board.
+///
+///   kexie::Explanation x = kexie::explain(campaign, board, entry).value();
+///   std::cout << kexie::to_text(x, kexie::Language::english);
+[[nodiscard]] KEXIE_API Result<Explanation> explain(const Campaign& campaign,
+                                                    const Scoreboard& board, EntryId entry);
+
+/// The explanation as readable UTF-8 text, one indicator a line.
+///
+///   std::cout << kexie::to_text(x, kexie::Language::chinese);   // 总分 …，排名 …，获 一等奖
+[[nodiscard]] KEXIE_API std::string to_text(const Explanation& explanation, Language language);
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_EXPLAIN_HPP

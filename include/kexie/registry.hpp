@@ -1,0 +1,463 @@
+// The registry (登记册) of an association system: organizations with their
+// parent history, people, memberships, expert pools, cooperation links,
+// exemplary awards and continuing-education records, with every rule of
+// DOMAIN.md §1–2. Nothing is ever erased: each fact carries a `Period`, and
+// every query takes an "as of" date. A refused mutation returns an `Error`
+// naming the rule and the policy article and leaves the registry exactly as
+// it was (`digest()` is unchanged).
+//
+// Thread safety: const member functions may run concurrently from any number
+// of threads (internal caches are synchronized). A non-const member function
+// needs exclusive access: guard the registry with a `std::shared_mutex`
+// (shared for reads, unique for writes) when threads mix the two. A
+// `MemberIndex` and the views of `kexie::views` that are built from one own
+// their data and stay valid, unchanged, after later mutations.
+//
+// Queries come in two layers, the way fmt's `format` wraps `vformat`: exported
+// non-template member functions return plain containers or a `MemberIndex`,
+// and the inline functions of `kexie::views` at the bottom of this header wrap
+// them into range-v3 views.
+#ifndef KEXIE_REGISTRY_HPP
+#define KEXIE_REGISTRY_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <range/v3/view/filter.hpp>
+#include <range/v3/view/iota.hpp>
+#include <range/v3/view/transform.hpp>
+
+#include "kexie/date.hpp"
+#include "kexie/export.hpp"
+#include "kexie/ids.hpp"
+#include "kexie/membership.hpp"
+#include "kexie/organization.hpp"
+#include "kexie/person.hpp"
+#include "kexie/policy.hpp"
+#include "kexie/result.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+namespace detail {
+struct MemberIndexData;
+}  // namespace detail
+
+/// One row of a member query: a person with a membership in one organization
+/// as of the index date, all roles they hold there merged.
+///
+///   for (const kexie::MemberEntry& m : kexie::views::members(registry, org, day))
+///     std::cout << m.person << " in " << m.org << (m.young ? " (young)" : "") << '\n';
+struct MemberEntry {
+  /// The member.
+  PersonId person;
+  /// The organization of the membership.
+  OrgId org;
+  /// Every role the person holds in `org` on the index date.
+  RoleSet roles = 0;
+  /// The person's title.
+  Title title = Title::none;
+  /// The person's birth date.
+  Date birth;
+  /// Young (A9) on the index date by the registry's policy.
+  bool young = false;
+  friend bool operator==(const MemberEntry&, const MemberEntry&) = default;
+};
+
+/// A `MemberFilter` resolved against one index (discipline text turned into a
+/// code, the young line into a birth-date cutoff), so testing a row is cheap.
+/// Made by `MemberIndex::compile`.
+struct CompiledFilter {
+  /// Required roles (any of them); 0 means any role and distinct people.
+  RoleSet roles = 0;
+  /// Only people born on or after this day (Date::min() when not filtering).
+  std::int32_t born_on_or_after = Date::min().days();
+  /// Minimum title.
+  Title min_title = Title::none;
+  /// Discipline code; 0 means any, UINT32_MAX means a discipline nobody has.
+  std::uint32_t discipline = 0;
+};
+
+/// An immutable index of the memberships in effect on one date, ordered so
+/// that the members of any organization's subtree form one contiguous range
+/// (a depth-first order of the tree as of that date), with birth dates and
+/// titles in parallel arrays. Cheap to copy (shared ownership); stays valid
+/// and unchanged after the registry changes. Get one from
+/// `Registry::member_index`.
+///
+///   kexie::MemberIndex idx = registry.member_index(d("2025-06-30"));
+///   auto range = idx.subtree(province);
+///   std::size_t young = idx.count(province, {.young = true});
+class KEXIE_API MemberIndex {
+ public:
+  /// Positions [lo, hi) of one subtree's rows.
+  struct Range {
+    /// First row.
+    std::size_t lo = 0;
+    /// One past the last row.
+    std::size_t hi = 0;
+  };
+
+  /// An empty index (no rows).
+  MemberIndex() noexcept;
+
+  /// The date the index describes.
+  [[nodiscard]] Date as_of() const noexcept;
+  /// Number of rows (person–organization pairs in effect).
+  [[nodiscard]] std::size_t size() const noexcept;
+  /// The rows of `org`'s subtree; empty when `org` is not in the tree on `as_of()`.
+  [[nodiscard]] Range subtree(OrgId org) const noexcept;
+  /// Row `i` (must be < size()).
+  [[nodiscard]] MemberEntry entry(std::size_t i) const noexcept;
+  /// Resolves a filter for `matches`.
+  [[nodiscard]] CompiledFilter compile(const MemberFilter& filter) const;
+  /// True when row `i` of range `r` passes `f`. Without a role filter, only a
+  /// person's first row in the range passes, so each person counts once.
+  [[nodiscard]] bool matches(std::size_t i, Range r, const CompiledFilter& f) const noexcept;
+  /// Number of rows of `org`'s subtree that pass `filter` (a scan of the range).
+  [[nodiscard]] std::size_t count(OrgId org, const MemberFilter& filter) const;
+  /// Distinct members, young members and experts of `org`'s subtree, in O(1).
+  [[nodiscard]] Rollup rollup(OrgId org) const noexcept;
+  /// Birth dates (days since 1970-01-01) of every row, in row order.
+  [[nodiscard]] std::span<const std::int32_t> birth_days() const noexcept;
+
+ private:
+  friend class Registry;
+  explicit MemberIndex(std::shared_ptr<const detail::MemberIndexData> data) noexcept;
+  std::shared_ptr<const detail::MemberIndexData> data_;
+};
+
+/// The registry: every organization, person and membership, with history, and
+/// the rules of DOMAIN.md §1–2. Movable; copied only on purpose with `clone()`.
+///
+///   kexie::Registry reg;  // default Policy
+///   auto cast = reg.add_organization({.kind = kexie::OrgKind::national, .name = "中国科协",
+///                                     .effective = d("1958-09-18")}).value();
+///   auto prov = reg.add_organization({.kind = kexie::OrgKind::local, .name = "浙江省科协",
+///                                     .parent = cast, .effective = d("1958-10-01"),
+///                                     .level = kexie::LocalLevel::provincial}).value();
+///   auto bad = reg.add_organization({.kind = kexie::OrgKind::branch, .name = "x",
+///                                    .parent = prov, .effective = d("2000-01-01")});
+///   assert(bad.error().rule() == "org.parent_kind" && bad.error().article() == "A13");
+class KEXIE_API Registry {
+ public:
+  /// An empty registry that applies `policy`. Throws std::invalid_argument when
+  /// `!policy.ok()` (a programmer error).
+  explicit Registry(Policy policy = {});
+  ~Registry();
+  /// Moves the whole state; the moved-from registry may only be assigned to or destroyed.
+  Registry(Registry&& other) noexcept;
+  /// Moves the whole state; the moved-from registry may only be assigned to or destroyed.
+  Registry& operator=(Registry&& other) noexcept;
+  /// Not copyable: copying a national registry is expensive, so it is done on purpose
+  /// with `clone()`.
+  Registry(const Registry&) = delete;
+  Registry& operator=(const Registry&) = delete;
+
+  /// A deep copy, made on purpose (copying a national registry is expensive).
+  ///
+  ///   kexie::Registry what_if = reg.clone();
+  [[nodiscard]] Registry clone() const;
+
+  /// The policy the registry applies.
+  [[nodiscard]] const Policy& policy() const noexcept;
+
+  /// Reserves room for a bulk load (a hint; never required).
+  ///
+  ///   reg.reserve(50'000, 2'000'000, 2'400'000);
+  void reserve(std::size_t orgs, std::size_t people, std::size_t memberships);
+
+  // --- organizations -------------------------------------------------------
+
+  /// Creates an organization in effect from `spec.effective`, under `spec.parent`.
+  /// Refusals: `invalid_argument` (empty name, a level on a non-local or none on a
+  /// local, an enterprise without `enterprise_name`, an unsupported date);
+  /// `not_found` (unknown parent); `rule_violation` with rule `org.single_root`
+  /// (A1: a second national, or a missing parent), `org.parent_kind` (the table of
+  /// DOMAIN.md §1, article of the child's kind), `org.active` (A1: the parent is not
+  /// in effect on every day from `effective` on).
+  ///
+  ///   OrgId ent = reg.add_organization({.kind = kexie::OrgKind::enterprise, .name = "宝钢科协",
+  ///       .parent = shanghai, .effective = d("2001-01-01"),
+  ///       .enterprise = {.enterprise_name = "宝钢股份", .ownership = kexie::Ownership::state}}).value();
+  [[nodiscard]] Result<OrgId> add_organization(const OrgSpec& spec);
+
+  /// Moves `org` under `new_parent` from day `on` (its previous parent edge ends the
+  /// day before). Re-checks `org.parent_kind`, `org.no_cycle` (A1, on `on` and every
+  /// later date the tree changes), `org.active` (both in effect from `on`), and
+  /// `membership.nested` (A13) for branch and study-group members. `invalid_argument`
+  /// when `on` is not after the start of the current parent edge; `rule_violation`
+  /// `org.single_root` for the root or a partner.
+  ///
+  ///   reg.move(branch, other_enterprise, d("2025-01-01")).value();
+  [[nodiscard]] Status move(OrgId org, OrgId new_parent, Date on);
+
+  /// Dissolves `org`: `last_day` is its last day in effect; its history stays.
+  /// Refused (`rule_violation`) with `org.dissolve_children` (A1) while a child is
+  /// attached after `last_day`, `org.dissolve_members` (A1) while a membership or
+  /// expert listing runs past it, `org.dissolve_links` (A3) for a cooperation link,
+  /// `org.single_root` for the national root, `org.active` when already dissolved.
+  ///
+  ///   reg.dissolve(study_group, d("2025-12-31")).value();
+  [[nodiscard]] Status dissolve(OrgId org, Date last_day);
+
+  /// Records the "exemplary enterprise association" award (先进企业科协, A14) for a
+  /// period. `rule_violation` `org.exemplary_kind` (A14) unless `org` is an
+  /// enterprise association; `org.active` when it is not in effect throughout.
+  ///
+  ///   reg.award_exemplary(ent, {d("2025-01-01"), d("2025-12-31")}).value();
+  [[nodiscard]] Status award_exemplary(OrgId org, Period period);
+
+  /// True when `org` holds the exemplary award on `as_of`.
+  [[nodiscard]] bool exemplary(OrgId org, Date as_of) const noexcept;
+
+  /// The organization with its history; `not_found` for an unknown id.
+  ///
+  ///   std::cout << reg.organization(id)->name;
+  [[nodiscard]] Result<Organization> organization(OrgId org) const;
+  /// Its kind; `not_found` for an unknown id.
+  [[nodiscard]] Result<OrgKind> kind(OrgId org) const;
+  /// Its parent on `as_of`: an empty id for the root and partners; `not_found` for
+  /// an unknown id; `rule_violation` `org.active` when not in effect that day.
+  ///
+  ///   OrgId p = reg.parent(ent, d("2025-01-01")).value();
+  [[nodiscard]] Result<OrgId> parent(OrgId org, Date as_of) const;
+  /// True when `org` is known and in effect on `as_of`.
+  [[nodiscard]] bool exists(OrgId org, Date as_of) const noexcept;
+  /// True when `ancestor == org`, or `ancestor` is above `org` in the tree on
+  /// `as_of`; false for unknown ids or organizations not in effect that day.
+  ///
+  ///   if (reg.within(activity_owner, approver, today)) { /* may approve */ }
+  [[nodiscard]] bool within(OrgId org, OrgId ancestor, Date as_of) const noexcept;
+  /// The national root, or an empty id while there is none.
+  [[nodiscard]] OrgId root() const noexcept;
+  /// Number of organizations ever created.
+  [[nodiscard]] std::size_t organization_count() const noexcept;
+  /// `root` and every organization below it on `as_of`, depth first (children in id
+  /// order), optionally only those of `kind`. Empty when `root` is not in effect.
+  /// Prefer `views::subtree`.
+  [[nodiscard]] std::vector<OrgId> subtree_ids(OrgId root, Date as_of,
+                                               std::optional<OrgKind> kind = {}) const;
+  /// The ancestors of `org` on `as_of`, nearest first (the root last). Prefer
+  /// `views::ancestors`.
+  [[nodiscard]] std::vector<OrgId> ancestor_ids(OrgId org, Date as_of) const;
+
+  // --- people ----------------------------------------------------------------
+
+  /// Registers a person. Refusals: `invalid_argument` (empty name, birth date not
+  /// supported); `not_found` (unknown employer); `rule_violation` `person.employer`
+  /// (A1: the employer must be an enterprise association or a proxy);
+  /// `already_exists` `person.external_key` (A1: key taken within the employer).
+  ///
+  ///   PersonId li = reg.add_person({.name = "李娜", .birth = d("1992-07-01"), .employer = ent,
+  ///                                 .external_key = "E-0042"}).value();
+  [[nodiscard]] Result<PersonId> add_person(const PersonSpec& spec);
+  /// The person; `not_found` for an unknown id.
+  [[nodiscard]] Result<Person> person(PersonId id) const;
+  /// The person with `external_key` at `employer`; `not_found` when none.
+  [[nodiscard]] Result<PersonId> find_person(OrgId employer, std::string_view external_key) const;
+  /// Young S&T worker (A9): age on `as_of` ≤ policy().young_age_max. `not_found` for an unknown id.
+  ///
+  ///   bool y = reg.is_young(li, d("2025-06-30")).value();
+  [[nodiscard]] Result<bool> is_young(PersonId id, Date as_of) const;
+  /// Number of people registered.
+  [[nodiscard]] std::size_t person_count() const noexcept;
+
+  // --- memberships -----------------------------------------------------------
+
+  /// Enrols `person` in `org` with `role` over `period`. Refusals: `invalid_argument`
+  /// (reversed or unsupported period, a period starting before birth); `not_found`
+  /// (unknown ids); `rule_violation` with `membership.org_kind` (A1, A3: only
+  /// enterprise associations, branches, study groups and societies have members),
+  /// `org.active` (A1: the organization is in effect for the whole period),
+  /// `membership.single_enterprise` (A1: one enterprise association at a time),
+  /// `membership.single_secretary_general` (A13), `membership.nested` (A13: branch and
+  /// study-group members are members of the enterprise association on the same
+  /// dates); `already_exists` `membership.unique` (same person, organization and role
+  /// on overlapping dates).
+  ///
+  ///   MembershipId m = reg.add_membership(li, ent, kexie::Role::member,
+  ///                                       kexie::Period::from(d("2020-01-01"))).value();
+  [[nodiscard]] Result<MembershipId> add_membership(PersonId person, OrgId org, Role role,
+                                                    Period period);
+  /// Ends a membership: `last_day` becomes its last day (it can only be shortened).
+  /// `invalid_argument` when `last_day` is before its first day or after its current
+  /// last day; `rule_violation` `membership.nested` (A13) when a branch or study-group
+  /// membership of the person relies on it.
+  ///
+  ///   reg.end_membership(m, d("2025-12-31")).value();
+  [[nodiscard]] Status end_membership(MembershipId id, Date last_day);
+  /// The membership; `not_found` for an unknown id.
+  [[nodiscard]] Result<Membership> membership(MembershipId id) const;
+  /// Every membership of `person`, ended ones included, in creation order.
+  [[nodiscard]] std::vector<MembershipId> memberships_of(PersonId person) const;
+  /// The secretary-general (秘书长) of `org` on `as_of`; `not_found` when none.
+  ///
+  ///   if (auto sg = reg.secretary_general(ent, today)) std::cout << reg.person(*sg)->name;
+  [[nodiscard]] Result<PersonId> secretary_general(OrgId org, Date as_of) const;
+  /// The memberships in effect on `as_of`, indexed by a depth-first order of the
+  /// tree on that date. Built on first use after a change and cached (thread-safe).
+  [[nodiscard]] MemberIndex member_index(Date as_of) const;
+  /// Distinct members, young members and experts of `org`'s subtree on `as_of`;
+  /// `not_found` for an unknown id (zeros for an organization not in effect).
+  [[nodiscard]] Result<Rollup> rollup(OrgId org, Date as_of) const;
+  /// Members of `org`'s subtree on `as_of` that pass `filter` (distinct people
+  /// unless a role is asked). Equals `views::members(…)` counted.
+  [[nodiscard]] std::size_t count_members(OrgId org, Date as_of,
+                                          const MemberFilter& filter = {}) const;
+
+  // --- expert pools ------------------------------------------------------------
+
+  /// Lists `person` in `org`'s expert pool (专家库) with `fields` over `period`.
+  /// Refusals: `invalid_argument` (no field, an empty field, a bad period);
+  /// `not_found`; `rule_violation` `org.active`; `already_exists` `expert.unique`
+  /// (A8: same person and pool on overlapping dates).
+  ///
+  ///   reg.add_expert(li, prov, {"metallurgy", "energy saving"}, kexie::Period::from(d("2024-01-01")));
+  [[nodiscard]] Result<ExpertId> add_expert(PersonId person, OrgId org,
+                                            std::vector<std::string> fields, Period period);
+  /// Ends a listing (shortening only, as `end_membership`).
+  [[nodiscard]] Status end_expert(ExpertId id, Date last_day);
+  /// The listing; `not_found` for an unknown id.
+  [[nodiscard]] Result<ExpertListing> expert(ExpertId id) const;
+  /// The listings of `org`'s own pool in effect on `as_of`. Prefer `views::experts`.
+  [[nodiscard]] std::vector<ExpertId> expert_ids(OrgId org, Date as_of) const;
+
+  // --- cooperation links -----------------------------------------------------------
+
+  /// Links enterprise association `enterprise` with a partner (产学研, A3) or a
+  /// society (厂会协作, A11) over `period`; the kind follows from `other`. Refusals:
+  /// `invalid_argument` (bad period); `not_found`; `rule_violation` `link.kinds`
+  /// (A3/A11: any other pair of kinds), `org.active`; `already_exists` `link.unique`
+  /// (the same pair on overlapping dates).
+  ///
+  ///   reg.add_link(ent, university, kexie::Period::from(d("2023-09-01"))).value();
+  [[nodiscard]] Result<LinkId> add_link(OrgId enterprise, OrgId other, Period period);
+  /// Ends a link (shortening only).
+  [[nodiscard]] Status end_link(LinkId id, Date last_day);
+  /// The link; `not_found` for an unknown id.
+  [[nodiscard]] Result<Link> link(LinkId id) const;
+  /// The links of `org` (either side) in effect on `as_of`. Prefer `views::links`.
+  [[nodiscard]] std::vector<LinkId> link_ids(OrgId org, Date as_of) const;
+
+  // --- continuing education ------------------------------------------------------------
+
+  /// Records `hours` (≥ 1) of continuing education of `kind` on `date`.
+  /// `invalid_argument` `training.hours` (A5) for hours < 1 or a bad date; `not_found`.
+  ///
+  ///   reg.add_training(li, 60, kexie::TrainingKind::professional, d("2025-04-01")).value();
+  [[nodiscard]] Result<TrainingId> add_training(PersonId person, int hours, TrainingKind kind,
+                                                Date date);
+  /// The record; `not_found` for an unknown id.
+  [[nodiscard]] Result<TrainingRecord> training(TrainingId id) const;
+  /// The person's continuing education in calendar `year` against the policy
+  /// (A5; default ≥ 90 hours, ≥ 2/3 professional). `not_found` for an unknown id.
+  ///
+  ///   auto s = reg.continuing_education_status(li, 2025).value();
+  [[nodiscard]] Result<EducationStatus> continuing_education_status(PersonId person,
+                                                                    int year) const;
+
+  // --- state -------------------------------------------------------------------------
+
+  /// Hex SHA-256 of the full logical state (every fact, every history, the policy;
+  /// not caches). Equal digests mean equal registries: tests compare it before and
+  /// after a refused call.
+  ///
+  ///   std::string before = reg.digest();
+  ///   (void)reg.dissolve(busy_org, today);   // refused
+  ///   assert(reg.digest() == before);
+  [[nodiscard]] std::string digest() const;
+
+ private:
+  struct Impl;
+  explicit Registry(std::unique_ptr<Impl> impl) noexcept;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Range-v3 views over a registry's queries. Each view owns what it reads (a
+/// snapshot taken when the view is made), so it stays valid after the registry
+/// changes.
+namespace views {
+namespace detail {
+/// A random-access view owning `items`.
+template <class T>
+auto owning(std::vector<T> items) {
+  auto shared = std::make_shared<const std::vector<T>>(std::move(items));
+  const std::size_t n = shared->size();
+  return ranges::views::iota(std::size_t{0}, n) |
+         ranges::views::transform([shared](std::size_t i) { return (*shared)[i]; });
+}
+}  // namespace detail
+
+/// `root` and the organizations below it on `as_of`, depth first; only `kind` when given.
+///
+///   for (kexie::OrgId e : kexie::views::subtree(reg, prov, today, kexie::OrgKind::enterprise))
+///     std::cout << reg.organization(e)->name << '\n';
+inline auto subtree(const Registry& registry, OrgId root, Date as_of,
+                    std::optional<OrgKind> kind = {}) {
+  return detail::owning(registry.subtree_ids(root, as_of, kind));
+}
+
+/// The ancestors of `org` on `as_of`, nearest first.
+///
+///   for (kexie::OrgId a : kexie::views::ancestors(reg, study_group, today)) std::cout << a << ' ';
+inline auto ancestors(const Registry& registry, OrgId org, Date as_of) {
+  return detail::owning(registry.ancestor_ids(org, as_of));
+}
+
+/// Members of `root`'s subtree on `as_of` that pass `filter`: each person once,
+/// or, with a role filter, once per organization where they hold the role.
+///
+///   auto young = kexie::views::members(reg, prov, today, {.young = true});
+///   std::size_t n = ranges::distance(young);
+inline auto members(const Registry& registry, OrgId root, Date as_of, MemberFilter filter = {}) {
+  MemberIndex index = registry.member_index(as_of);
+  const MemberIndex::Range range = index.subtree(root);
+  const CompiledFilter compiled = index.compile(filter);
+  return ranges::views::iota(range.lo, range.hi) |
+         ranges::views::filter([index, range, compiled](std::size_t i) {
+           return index.matches(i, range, compiled);
+         }) |
+         ranges::views::transform([index](std::size_t i) { return index.entry(i); });
+}
+
+/// The expert listings of `org`'s own pool on `as_of`.
+///
+///   for (const kexie::ExpertListing& e : kexie::views::experts(reg, prov, today)) …
+inline auto experts(const Registry& registry, OrgId org, Date as_of) {
+  std::vector<ExpertListing> out;
+  for (ExpertId id : registry.expert_ids(org, as_of)) out.push_back(registry.expert(id).value());
+  return detail::owning(std::move(out));
+}
+
+/// The cooperation links of `org` on `as_of`.
+///
+///   for (const kexie::Link& l : kexie::views::links(reg, ent, today)) std::cout << l.other;
+inline auto links(const Registry& registry, OrgId org, Date as_of) {
+  std::vector<Link> out;
+  for (LinkId id : registry.link_ids(org, as_of)) out.push_back(registry.link(id).value());
+  return detail::owning(std::move(out));
+}
+
+/// Every membership of `person`, ended ones included.
+///
+///   for (const kexie::Membership& m : kexie::views::memberships_of(reg, li)) std::cout << m.period;
+inline auto memberships_of(const Registry& registry, PersonId person) {
+  std::vector<Membership> out;
+  for (MembershipId id : registry.memberships_of(person))
+    out.push_back(registry.membership(id).value());
+  return detail::owning(std::move(out));
+}
+}  // namespace views
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_REGISTRY_HPP

@@ -1,0 +1,180 @@
+// Rubrics (评分细则): the indicator tree a campaign scores entries with. A
+// rubric has first-level indicators (一级指标) that group second-level ones
+// (二级指标), and so on; the weights of the children of every node sum to
+// exactly 1. Leaves are either *judged* (each judge marks them on a declared
+// scale and step) or *objective* (computed from an entry's claimed results
+// through a tier table or a capped linear map). Outside the weighted tree a
+// rubric may have *bonus* items (加分项), added to the total up to a cap, and
+// *veto* items (一票否决), which exclude an entry from awards.
+#ifndef KEXIE_RUBRIC_HPP
+#define KEXIE_RUBRIC_HPP
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kexie/decimal.hpp"
+#include "kexie/export.hpp"
+#include "kexie/result.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+/// What an indicator is and how it gets its value.
+enum class IndicatorKind : std::uint8_t {
+  group,      ///< an inner node: its value is the weighted sum of its children
+  judged,     ///< a leaf marked by judges on a MarkScale
+  objective,  ///< a leaf computed from claimed results by an ObjectiveMap
+  bonus,      ///< outside the tree: points added to the total, capped
+  veto,       ///< outside the tree: a judge's veto (一票否决) excludes the entry from awards
+};
+
+/// The claimed result an objective indicator reads (see entry.hpp, `Claims`).
+enum class ClaimedFigure : std::uint8_t {
+  annual_benefit_yuan,       ///< economic benefit a year, yuan
+  energy_saved_tce,          ///< energy saved, converted to tonnes of standard coal
+  co2_avoided_t,             ///< emissions avoided, t CO2 (claimed plus converted)
+  material_saved_t,          ///< material saved, t
+  efficiency_gain_percent,   ///< efficiency gain, %
+  hours_saved,               ///< working hours saved a year
+  patents_granted_invention, ///< granted invention patents
+  patents_granted_other,     ///< granted utility-model and design patents
+  patents_filed,             ///< patents filed, any type
+  achievements_transformed,  ///< S&T achievements transformed (科技成果转化)
+};
+
+/// "annual_benefit_yuan", …
+[[nodiscard]] KEXIE_API std::string_view to_string(ClaimedFigure figure) noexcept;
+
+/// The marks a judge may give on a judged indicator: min ≤ mark ≤ max, and
+/// (mark − min) a whole multiple of step. Marks have at most 4 places and lie
+/// within ±1000, so that every total is an exact Decimal (see Rubric).
+///
+///   kexie::MarkScale s{kexie::Decimal(0), kexie::Decimal(100),
+///                      kexie::Decimal::parse("0.5").value()};
+struct MarkScale {
+  Decimal min;       ///< the lowest mark
+  Decimal max;       ///< the highest mark
+  Decimal step;      ///< the granularity; must be positive
+};
+
+/// One row of a tier table: a claimed figure of at least `at_least` earns `points`.
+struct Tier {
+  Decimal at_least;  ///< the threshold, inclusive
+  Decimal points;    ///< the value of the indicator at or above it
+};
+
+/// How an objective indicator turns a claimed figure into a value on the mark scale.
+/// Either a tier table (the highest tier whose threshold the figure reaches; below
+/// every tier the value is `floor`) or, when `tiers` is empty, a capped linear map:
+/// min(cap, floor + figure × per_unit). Results are rounded half-even to the scale
+/// of the rubric's aggregated marks. Values lie within ±1000.
+///
+///   // energy-coefficients.md: benefit ≥ 500 000 yuan → 30, ≥ 100 000 → 20, else 12
+///   kexie::ObjectiveMap m{kexie::ClaimedFigure::annual_benefit_yuan,
+///                         {{Decimal(500000), Decimal(30)}, {Decimal(100000), Decimal(20)}},
+///                         Decimal(12)};
+struct ObjectiveMap {
+  ClaimedFigure figure = ClaimedFigure::annual_benefit_yuan;  ///< what is read
+  std::vector<Tier> tiers;   ///< thresholds in any order; empty for a linear map
+  Decimal floor;             ///< the value below every tier, or the linear map's intercept
+  Decimal per_unit;          ///< linear map: value per unit of the figure
+  Decimal cap;               ///< linear map: the largest value
+};
+
+/// The description of one indicator, as an application writes it. `code` is a
+/// stable key ("A", "A.1", "bonus.patent") and `parent` names the parent's code
+/// (empty for a first-level indicator, bonus or veto item).
+struct IndicatorSpec {
+  std::string code;            ///< unique within the rubric
+  std::string name;            ///< shown to people, e.g. "经济效益 economic benefit"
+  std::string parent;          ///< parent's code; empty at the first level
+  IndicatorKind kind = IndicatorKind::judged;  ///< see IndicatorKind
+  Decimal weight;              ///< share of the parent (tree nodes); sums to 1 per parent
+  MarkScale scale;             ///< judged leaves and bonus items: what a judge may give
+  ObjectiveMap objective;      ///< objective leaves: how the value is computed
+  Decimal bonus_cap;           ///< bonus items: the most the item adds to a total
+};
+
+/// A validated indicator of a built rubric.
+struct Indicator {
+  std::uint32_t index = 0;     ///< position in Rubric::indicators()
+  std::uint32_t parent = 0;    ///< parent's index; == index for a top-level item
+  std::uint32_t depth = 0;     ///< 1 for first-level indicators
+  IndicatorKind kind = IndicatorKind::judged;
+  std::string code;
+  std::string name;
+  Decimal weight;              ///< local weight within the parent
+  Decimal global_weight;       ///< exact product of weights from the root down
+  MarkScale scale;
+  ObjectiveMap objective;
+  Decimal bonus_cap;
+};
+
+/// A validated rubric: weights sum exactly to 1 at every node, every leaf is judged
+/// or objective, scales are sane. Immutable once built; cheap to copy (shared).
+///
+///   std::vector<kexie::IndicatorSpec> specs = {
+///       {"A", "技术水平 technical level", "", IndicatorKind::group, Decimal::parse("0.6").value()},
+///       {"A.1", "创新性 creativity", "A", IndicatorKind::judged, Decimal::parse("0.5").value(),
+///        {Decimal(0), Decimal(100), Decimal(1)}},
+///       …};
+///   kexie::Rubric r = kexie::Rubric::build("合理化建议 rubric", specs).value();
+///   for (const kexie::Indicator& i : r.judged()) …
+class KEXIE_API Rubric {
+ public:
+  /// The largest number of places a global weight may have (products of local weights):
+  /// two levels of 4-place weights, or one of 8.
+  static constexpr int kMaxWeightScale = 8;
+  /// The scale of aggregated marks and objective values: 6 places, half-even.
+  static constexpr int kValueScale = 6;
+  /// The scale of exact totals: value scale + weight scale. With values within ±1000
+  /// (and bonuses capped at 1000) every total fits a Decimal exactly, so entries are
+  /// ranked on exact totals and rounded only for display.
+  static constexpr int kTotalScale = kValueScale + kMaxWeightScale;
+
+  /// Validates and builds. Refusals (all `rule_violation` unless noted) name the
+  /// indicator: duplicate or empty code (`invalid_argument`), unknown parent, a parent
+  /// that is not a group, a group without children, weights of one parent that do not
+  /// sum to exactly 1 (rule `rubric.weights_sum`), a negative weight, a global weight
+  /// with more than 8 places, a scale with min ≥ max, a non-positive step, more than
+  /// 4 places, values beyond ±1000 or a max not reachable by whole steps, a bonus or
+  /// veto item with a parent.
+  [[nodiscard]] static Result<Rubric> build(std::string name, std::span<const IndicatorSpec> specs);
+
+  /// The rubric's name.
+  [[nodiscard]] const std::string& name() const noexcept;
+  /// Every indicator in the order given to build().
+  [[nodiscard]] std::span<const Indicator> indicators() const noexcept;
+  /// Indices of the judged leaves, in order: the columns of a marks matrix.
+  [[nodiscard]] std::span<const std::uint32_t> judged() const noexcept;
+  /// Indices of the objective leaves, in order.
+  [[nodiscard]] std::span<const std::uint32_t> objective() const noexcept;
+  /// Indices of the bonus items, in order.
+  [[nodiscard]] std::span<const std::uint32_t> bonuses() const noexcept;
+  /// Indices of the veto items, in order.
+  [[nodiscard]] std::span<const std::uint32_t> vetoes() const noexcept;
+  /// The indicator with this code; `not_found` otherwise.
+  [[nodiscard]] Result<std::uint32_t> find(std::string_view code) const;
+
+  /// Checks one mark against a judged or bonus indicator's scale: `invalid_argument`
+  /// naming the indicator when it is outside [min, max] or off the step.
+  [[nodiscard]] Status check_mark(std::uint32_t indicator, Decimal mark) const;
+
+  /// The value of an objective indicator for a claimed figure (rounded half-even
+  /// to kValueScale places); `invalid_argument` for a negative figure.
+  [[nodiscard]] Result<Decimal> objective_value(std::uint32_t indicator, Decimal figure) const;
+
+ private:
+  struct Impl;
+  explicit Rubric(std::shared_ptr<const Impl> impl) noexcept;
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_RUBRIC_HPP

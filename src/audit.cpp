@@ -1,0 +1,126 @@
+// Hash-chained audit records: hashing, the chain head, verification.
+#include "kexie/audit.hpp"
+
+#include <charconv>
+
+#include "detail/audit_encoding.hpp"
+#include "detail/sha256.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+std::string to_hex(const AuditHash& hash) { return detail::to_hex(hash); }
+
+AuditHash record_hash(const AuditRecord& record) {
+  detail::Sha256 hasher;
+  std::string buffer;
+  return detail::hash_record(record, hasher, buffer);
+}
+
+std::string ChainHead::to_string() const {
+  return std::to_string(count) + ':' + to_hex(hash);
+}
+
+Result<ChainHead> ChainHead::parse(std::string_view text) {
+  auto bad = [&] {
+    return Error(ErrorCode::invalid_argument,
+                 "not a chain head (\"count:64 hex digits\"): \"" + std::string(text) + "\"");
+  };
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || text.size() - colon - 1 != 64) return bad();
+  ChainHead head;
+  const char* first = text.data();
+  const char* last = text.data() + colon;
+  auto [end, ec] = std::from_chars(first, last, head.count);
+  if (ec != std::errc() || end != last) return bad();
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < 32; ++i) {
+    const int hi = nibble(text[colon + 1 + 2 * i]);
+    const int lo = nibble(text[colon + 2 + 2 * i]);
+    if (hi < 0 || lo < 0) return bad();
+    head.hash[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+  }
+  return head;
+}
+
+std::string_view to_string(AuditFault fault) noexcept {
+  static constexpr std::string_view kNames[] = {"none",        "edited",    "out_of_order",
+                                                "broken_link", "truncated", "head_mismatch"};
+  const auto i = static_cast<std::size_t>(fault);
+  return i < std::size(kNames) ? kNames[i] : std::string_view("unknown");
+}
+
+namespace {
+AuditVerification fault_at(AuditFault fault, std::uint64_t position, std::string what) {
+  AuditVerification v;
+  v.fault = fault;
+  v.first_bad = position;
+  v.message = "audit record " + std::to_string(position) + ": " + std::move(what);
+  return v;
+}
+}  // namespace
+
+AuditVerification verify_audit(std::span<const AuditRecord> records, const ChainHead* expected) {
+  detail::Sha256 hasher;
+  std::string buffer;
+  buffer.reserve(256);
+  AuditHash previous{};
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const AuditRecord& r = records[i];
+    const std::uint64_t position = i;
+    // The sequence check comes first: a deleted or moved record shows up as a
+    // sequence that is not its position, which names the fault precisely.
+    if (r.sequence != position)
+      return fault_at(AuditFault::out_of_order, position,
+                      "carries sequence " + std::to_string(r.sequence) +
+                          " (records deleted, inserted or moved before it)");
+    if (r.previous != previous)
+      return fault_at(AuditFault::broken_link, position,
+                      "does not link to the hash of the record before it");
+    if (detail::hash_record(r, hasher, buffer) != r.hash)
+      return fault_at(AuditFault::edited, position, "its fields do not match its hash (edited)");
+    previous = r.hash;
+  }
+  if (expected != nullptr) {
+    const std::uint64_t n = records.size();
+    if (n < expected->count)
+      return fault_at(AuditFault::truncated, n,
+                      "missing: the head says " + std::to_string(expected->count) +
+                          " records, the trail has " + std::to_string(n) + " (truncated)");
+    if (n > expected->count)
+      return fault_at(AuditFault::head_mismatch, expected->count,
+                      "is beyond the head's count of " + std::to_string(expected->count));
+    if (previous != expected->hash)
+      return fault_at(AuditFault::head_mismatch, n == 0 ? 0 : n - 1,
+                      "the last record's hash differs from the head's (chain rewritten)");
+  }
+  return {};
+}
+
+AuditVerification verify_audit(std::span<const AuditRecord> records, const ChainHead& expected) {
+  return verify_audit(records, &expected);
+}
+
+ChainHead chain_head(std::span<const AuditRecord> records) noexcept {
+  ChainHead head;
+  head.count = records.size();
+  if (!records.empty()) head.hash = records.back().hash;
+  return head;
+}
+
+std::ostream& operator<<(std::ostream& os, const AuditRecord& r) {
+  os << '#' << r.sequence << ' ' << r.at << ' ' << r.actor << ' ' << r.activity << ' '
+     << r.operation << ' ' << r.from << "->" << r.to << ' ' << to_string(r.code);
+  if (!r.rule.empty()) os << " [" << r.rule << ']';
+  if (r.security_event) os << " SECURITY";
+  if (!r.reason.empty()) os << " reason=\"" << r.reason << '"';
+  if (!r.message.empty()) os << " \"" << r.message << '"';
+  return os;
+}
+
+}  // namespace v1
+}  // namespace kexie

@@ -1,0 +1,1051 @@
+// Campaign: entries, panel, marks and exact scoring. Marks are stored as 32-bit
+// integers at 4 places in one contiguous array (entry × column × judge slot);
+// aggregated values are 64-bit integers at 6 places and totals at 14 places,
+// so the whole path from marks to awards is integer arithmetic.
+#include "kexie/campaign.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+#include <unordered_set>
+
+#include "campaign_state.hpp"
+#include "detail/aggregate.hpp"
+#include "detail/int128.hpp"
+#include "detail/sha256.hpp"
+#include "kexie/registry.hpp"
+
+namespace kexie {
+inline namespace v1 {
+namespace {
+
+constexpr int kWeightScale = Rubric::kMaxWeightScale;  // 8
+constexpr int kTotalScale = Rubric::kTotalScale;       // 14
+constexpr std::int64_t kWeightUnit = 100'000'000;      // 10^8: 6 → 14 places
+
+std::size_t figure_index(ClaimedFigure f) { return static_cast<std::size_t>(f); }
+
+// A mark as an integer at 4 places, or nullopt when it has more places or is too big.
+std::optional<std::int32_t> mark_units(const Decimal& d) {
+  auto r = d.rescaled(detail::kMarkScale, Rounding::down);
+  if (!r || *r != d || r->coefficient() > 10'000'000 || r->coefficient() < -10'000'000) {
+    return std::nullopt;
+  }
+  return static_cast<std::int32_t>(r->coefficient());
+}
+
+std::int64_t units_at(const Decimal& d, int scale) {
+  return d.rescaled(scale, Rounding::half_even).value().coefficient();
+}
+
+Error entry_error(ErrorCode code, const std::string& entry, const std::string& what,
+                  std::string rule = {}, std::string article = {}) {
+  return Error(code, "entry \"" + entry + "\": " + what, std::move(rule), std::move(article));
+}
+
+// Whole months from `from` to `to` (negative when `to` is earlier).
+int whole_months(Date from, Date to) {
+  int m = (to.year() - from.year()) * 12 + (to.month() - from.month());
+  if (to.day() < from.day()) --m;
+  return m;
+}
+
+}  // namespace
+
+std::string_view to_string(EntryStatus status) noexcept {
+  switch (status) {
+    case EntryStatus::ranked: return "ranked";
+    case EntryStatus::incomplete: return "incomplete";
+    case EntryStatus::vetoed: return "vetoed";
+  }
+  return "unknown";
+}
+
+const EntryResult* Scoreboard::find(EntryId entry) const noexcept {
+  for (const EntryResult& r : entries) {
+    if (r.entry == entry) return &r;
+  }
+  return nullptr;
+}
+
+Campaign::Campaign(const Registry& registry, CampaignSpec spec) : impl_(std::make_unique<Impl>()) {
+  const PanelRules& p = spec.panel;
+  if (!p.aggregation.ok() || p.min_judges == 0 || p.veto_threshold == 0 ||
+      p.max_judges_per_entry == 0 || p.max_judges_per_entry > 64 ||
+      p.min_judges > p.max_judges_per_entry) {
+    throw std::invalid_argument("kexie::Campaign: malformed panel rules");
+  }
+  for (const AwardTier& t : spec.awards.tiers) {
+    if (!t.by_count && (t.share.signum() < 0 || t.share > Decimal(1))) {
+      throw std::invalid_argument("kexie::Campaign: award tier \"" + t.name +
+                                  "\" has a share outside [0, 1]");
+    }
+  }
+  impl_->registry = &registry;
+  impl_->spec = std::move(spec);
+}
+
+Campaign::~Campaign() = default;
+Campaign::Campaign(Campaign&&) noexcept = default;
+Campaign& Campaign::operator=(Campaign&&) noexcept = default;
+
+const CampaignSpec& Campaign::spec() const noexcept { return impl_->spec; }
+
+Status Campaign::set_rubric(Category category, Rubric rubric) {
+  CategoryState& c = impl_->categories[static_cast<std::size_t>(category)];
+  if (c.entries > 0) {
+    return Error(ErrorCode::rule_violation,
+                 "the rubric of category " + std::string(to_string(category)) +
+                     " cannot change once entries exist",
+                 "campaign.rubric_locked", "A12");
+  }
+  CategoryState next;
+  for (std::uint32_t i : rubric.judged()) next.columns.push_back(i);
+  next.judged_columns = static_cast<std::uint32_t>(next.columns.size());
+  for (std::uint32_t i : rubric.bonuses()) next.columns.push_back(i);
+  for (std::uint32_t col = 0; col < next.columns.size(); ++col) {
+    const Indicator& ind = rubric.indicators()[next.columns[col]];
+    next.col_min.push_back(*mark_units(ind.scale.min));
+    next.col_max.push_back(*mark_units(ind.scale.max));
+    next.col_step.push_back(*mark_units(ind.scale.step));
+    next.column_of.emplace(next.columns[col], col);
+  }
+  next.rubric = std::move(rubric);
+  c = std::move(next);
+  return {};
+}
+
+Result<Rubric> Campaign::rubric(Category category) const {
+  const CategoryState& c = impl_->categories[static_cast<std::size_t>(category)];
+  if (!c.rubric) {
+    return Error(ErrorCode::not_found,
+                 "no rubric for category " + std::string(to_string(category)));
+  }
+  return *c.rubric;
+}
+
+Result<EntryId> Campaign::add_entry(EntrySpec spec) {
+  Impl& s = *impl_;
+  const Registry& reg = *s.registry;
+  const Date on = s.spec.as_of;
+  const std::string& code = spec.code;
+  if (code.empty()) return Error(ErrorCode::invalid_argument, "an entry needs a code (申报编号)");
+  if (s.by_code.contains(code)) {
+    return entry_error(ErrorCode::already_exists, code, "the code is already used", "entry.code");
+  }
+  CategoryState& cat = s.categories[static_cast<std::size_t>(spec.category)];
+  if (!cat.rubric) {
+    return entry_error(ErrorCode::not_found, code,
+                       "no rubric for category " + std::string(to_string(spec.category)));
+  }
+  // The submitting unit: an enterprise association (or proxy), or an organization under one.
+  auto unit_kind = reg.kind(spec.unit);
+  if (!unit_kind) return entry_error(ErrorCode::not_found, code, unit_kind.error().message());
+  OrgId enterprise;
+  if (reg.exists(spec.unit, on)) {
+    if (*unit_kind == OrgKind::enterprise || *unit_kind == OrgKind::proxy) {
+      enterprise = spec.unit;
+    } else if (*unit_kind == OrgKind::branch || *unit_kind == OrgKind::study_group) {
+      for (OrgId a : reg.ancestor_ids(spec.unit, on)) {
+        if (reg.kind(a).value_or(OrgKind::partner) == OrgKind::enterprise) {
+          enterprise = a;
+          break;
+        }
+      }
+    }
+  }
+  if (!enterprise.ok()) {
+    return entry_error(ErrorCode::rule_violation, code,
+                       "the submitting unit " + to_string(spec.unit) +
+                           " is not an enterprise association, or under one, on " + on.to_string(),
+                       "entry.unit", "A10");
+  }
+  // Team and shares.
+  if (spec.team.empty()) return entry_error(ErrorCode::invalid_argument, code, "the team is empty");
+  std::vector<Decimal> shares;
+  std::unordered_set<std::uint32_t> seen;
+  for (const TeamShare& t : spec.team) {
+    if (!reg.person(t.person)) {
+      return entry_error(ErrorCode::not_found, code, "unknown team member " + to_string(t.person));
+    }
+    if (!seen.insert(t.person.value()).second) {
+      return entry_error(ErrorCode::invalid_argument, code,
+                         to_string(t.person) + " is on the team twice");
+    }
+    if (t.share.signum() <= 0 || t.share > Decimal(1)) {
+      return entry_error(ErrorCode::invalid_argument, code,
+                         "the share " + t.share.to_string() + " of " + to_string(t.person) +
+                             " is outside (0, 1]");
+    }
+    shares.push_back(t.share);
+  }
+  if (auto total = sum(shares); !total || *total != Decimal(1)) {
+    return entry_error(ErrorCode::invalid_argument, code,
+                       "team shares sum to " + (total ? total->to_string() : "an overflow") +
+                           ", not exactly 1");
+  }
+  // Claimed figures, converted with the campaign's tables.
+  const Claims& c = spec.claims;
+  for (const auto& [name, value] :
+       {std::pair<const char*, const Decimal*>{"material saved", &c.material_saved_t},
+        {"CO2 avoided", &c.co2_avoided_t},
+        {"hours saved", &c.hours_saved},
+        {"efficiency gain", &c.efficiency_gain_percent},
+        {"annual benefit", &c.annual_benefit_yuan}}) {
+    if (value->signum() < 0) {
+      return entry_error(ErrorCode::invalid_argument, code,
+                         std::string("negative ") + name + ": " + value->to_string());
+    }
+  }
+  EntryRecord rec;
+  rec.enterprise = enterprise;
+  std::vector<Decimal> tce{Decimal(0)}, co2{c.co2_avoided_t};
+  for (const EnergySaving& saving : c.energy) {
+    auto coal = to_standard_coal(saving.carrier, saving.quantity, s.spec.energy_table, CoalUnit::tce);
+    if (!coal) return entry_error(coal.error().code(), code, coal.error().message());
+    tce.push_back(coal->value);
+    rec.coal.push_back(*coal);
+    if (saving.carrier == Carrier::electricity_equivalent_value ||
+        saving.carrier == Carrier::electricity_equal_value) {
+      auto grid = grid_emissions(saving.quantity, s.spec.year, s.spec.grid_method, s.spec.grid_table);
+      if (!grid) return entry_error(grid.error().code(), code, grid.error().message());
+      co2.push_back(grid->tonnes_co2);
+      rec.grid.push_back(*grid);
+    }
+  }
+  auto tce_sum = sum(tce);
+  auto co2_sum = sum(co2);
+  if (!tce_sum || !co2_sum) return entry_error(ErrorCode::overflow, code, "claimed totals overflow");
+  std::uint32_t invention = 0, other = 0, filed = 0;
+  for (const Patent& p : c.patents) {
+    if (p.status == PatentStatus::filed) {
+      ++filed;
+    } else if (p.type == PatentType::invention) {
+      ++invention;
+    } else {
+      ++other;
+    }
+  }
+  auto& f = rec.figures;
+  f[figure_index(ClaimedFigure::annual_benefit_yuan)] = c.annual_benefit_yuan;
+  f[figure_index(ClaimedFigure::energy_saved_tce)] = *tce_sum;
+  f[figure_index(ClaimedFigure::co2_avoided_t)] = *co2_sum;
+  f[figure_index(ClaimedFigure::material_saved_t)] = c.material_saved_t;
+  f[figure_index(ClaimedFigure::efficiency_gain_percent)] = c.efficiency_gain_percent;
+  f[figure_index(ClaimedFigure::hours_saved)] = c.hours_saved;
+  f[figure_index(ClaimedFigure::patents_granted_invention)] = Decimal(invention);
+  f[figure_index(ClaimedFigure::patents_granted_other)] = Decimal(other);
+  f[figure_index(ClaimedFigure::patents_filed)] = Decimal(filed);
+  f[figure_index(ClaimedFigure::achievements_transformed)] = Decimal(c.achievements_transformed);
+  // Every objective indicator must be computable now, so scoring cannot fail later.
+  for (std::uint32_t i : cat.rubric->objective()) {
+    const ClaimedFigure fig = cat.rubric->indicators()[i].objective.figure;
+    if (auto v = cat.rubric->objective_value(i, f[figure_index(fig)]); !v) {
+      return entry_error(v.error().code(), code, v.error().message());
+    }
+  }
+  // Eligibility: report every rule the entry fails.
+  std::vector<std::string> failed;
+  for (const EligibilityRule& rule : s.spec.eligibility) {
+    std::string why;
+    switch (rule.kind) {
+      case EligibilityRule::Kind::max_team_size:
+        if (spec.team.size() > static_cast<std::size_t>(rule.n)) {
+          why = "team of " + std::to_string(spec.team.size()) + " > " + std::to_string(rule.n);
+        }
+        break;
+      case EligibilityRule::Kind::max_leader_age: {
+        const Person leader = reg.person(spec.team.front().person).value();
+        const int age = age_on(leader.birth, rule.on);
+        if (age > rule.n) {
+          why = "leader aged " + std::to_string(age) + " > " + std::to_string(rule.n) + " on " +
+                rule.on.to_string();
+        }
+        break;
+      }
+      case EligibilityRule::Kind::min_months_in_use: {
+        const int months = whole_months(spec.in_use_since, rule.on);
+        if (months < rule.n) {
+          why = "in use " + std::to_string(std::max(months, 0)) + " months < " +
+                std::to_string(rule.n) + " on " + rule.on.to_string();
+        }
+        break;
+      }
+      case EligibilityRule::Kind::requires_focus:
+        if (spec.focus == 0) why = "no focus tag (节能, 降耗, 减排, 增效)";
+        break;
+    }
+    if (!why.empty()) failed.push_back(std::string(rule.rule_id()) + " (" + why + ")");
+  }
+  if (!failed.empty()) {
+    std::string msg = "fails " + std::to_string(failed.size()) + " eligibility rule" +
+                      (failed.size() > 1 ? "s: " : ": ");
+    for (std::size_t i = 0; i < failed.size(); ++i) msg += (i ? "; " : "") + failed[i];
+    return entry_error(ErrorCode::rule_violation, code, msg, "entry.eligibility", "A10");
+  }
+  // Commit.
+  rec.spec = std::move(spec);
+  rec.mark_offset = s.marks.size();
+  s.marks.resize(s.marks.size() + cat.columns.size() * s.width(), kNoMark);
+  s.entries.push_back(std::move(rec));
+  const EntryId id{static_cast<std::uint32_t>(s.entries.size())};
+  s.by_code.emplace(s.entries.back().spec.code, id);
+  ++cat.entries;
+  return id;
+}
+
+Result<Entry> Campaign::entry(EntryId id) const {
+  if (!id.ok() || id.value() > impl_->entries.size()) {
+    return Error(ErrorCode::not_found, "no " + to_string(id) + " in this campaign");
+  }
+  return Entry{id, impl_->entries[id.value() - 1].spec};
+}
+
+Result<EntryId> Campaign::find_entry(std::string_view code) const {
+  auto it = impl_->by_code.find(std::string(code));
+  if (it == impl_->by_code.end()) {
+    return Error(ErrorCode::not_found, "no entry with code \"" + std::string(code) + "\"");
+  }
+  return it->second;
+}
+
+std::size_t Campaign::entry_count() const noexcept { return impl_->entries.size(); }
+
+Result<JudgeId> Campaign::add_judge(PersonId person) {
+  if (!impl_->registry->person(person)) {
+    return Error(ErrorCode::not_found, "no " + to_string(person) + " in the registry");
+  }
+  if (impl_->judge_of_person.contains(person.value())) {
+    return Error(ErrorCode::already_exists, to_string(person) + " is already on the panel",
+                 "panel.judge");
+  }
+  impl_->judges.push_back(person);
+  const JudgeId id{static_cast<std::uint32_t>(impl_->judges.size())};
+  impl_->judge_of_person.emplace(person.value(), id);
+  return id;
+}
+
+Result<PersonId> Campaign::judge_person(JudgeId judge) const {
+  if (!judge.ok() || judge.value() > impl_->judges.size()) {
+    return Error(ErrorCode::not_found, "no " + to_string(judge) + " on the panel");
+  }
+  return impl_->judges[judge.value() - 1];
+}
+
+std::size_t Campaign::judge_count() const noexcept { return impl_->judges.size(); }
+
+namespace {
+
+// The organizations a person belongs to on `on`: employer and memberships.
+std::vector<OrgId> affiliations(const Registry& reg, PersonId person, Date on) {
+  std::vector<OrgId> orgs;
+  if (auto p = reg.person(person)) orgs.push_back(p->employer);
+  for (MembershipId m : reg.memberships_of(person)) {
+    auto ms = reg.membership(m);
+    if (ms && ms->period.contains(on)) orgs.push_back(ms->org);
+  }
+  return orgs;
+}
+
+Status conflict_check(const Registry& reg, const EntryRecord& e, JudgeId judge, PersonId person,
+                      const std::vector<OrgId>& orgs, Date on) {
+  for (const TeamShare& t : e.spec.team) {
+    if (t.person == person) {
+      return Error(ErrorCode::conflict_of_interest,
+                   to_string(judge) + " (" + to_string(person) + ") is on the team of entry \"" +
+                       e.spec.code + "\"",
+                   "panel.conflict", "A12");
+    }
+  }
+  for (OrgId org : orgs) {
+    if (reg.within(org, e.enterprise, on)) {
+      return Error(ErrorCode::conflict_of_interest,
+                   to_string(judge) + " (" + to_string(person) + ") belongs to " + to_string(org) +
+                       ", within the enterprise association " + to_string(e.enterprise) +
+                       " of entry \"" + e.spec.code + "\"",
+                   "panel.conflict", "A12");
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Status Campaign::assign(JudgeId judge, EntryId entry) {
+  Impl& s = *impl_;
+  auto person = judge_person(judge);
+  if (!person) return person.error();
+  if (!entry.ok() || entry.value() > s.entries.size()) {
+    return Error(ErrorCode::not_found, "no " + to_string(entry) + " in this campaign");
+  }
+  EntryRecord& e = s.entries[entry.value() - 1];
+  if (std::binary_search(e.judges.begin(), e.judges.end(), judge)) {
+    return Error(ErrorCode::already_exists,
+                 to_string(judge) + " is already assigned to entry \"" + e.spec.code + "\"",
+                 "panel.assignment");
+  }
+  if (e.judges.size() >= s.width()) {
+    return Error(ErrorCode::rule_violation,
+                 "entry \"" + e.spec.code + "\" already has the most judges allowed (" +
+                     std::to_string(s.width()) + ")",
+                 "panel.max_judges", "A12");
+  }
+  const Date on = s.spec.as_of;
+  if (auto ok = conflict_check(*s.registry, e, judge, *person,
+                               affiliations(*s.registry, *person, on), on);
+      !ok) {
+    return ok;
+  }
+  // Keep slots in judge order: shift the cells of later judges in every column.
+  const auto pos = static_cast<std::size_t>(
+      std::lower_bound(e.judges.begin(), e.judges.end(), judge) - e.judges.begin());
+  const std::size_t columns = s.category(e).columns.size();
+  for (std::size_t col = 0; col < columns; ++col) {
+    std::int32_t* cell = s.marks.data() + e.mark_offset + col * s.width();
+    std::copy_backward(cell + pos, cell + e.judges.size(), cell + e.judges.size() + 1);
+    cell[pos] = kNoMark;
+  }
+  e.judges.insert(e.judges.begin() + static_cast<std::ptrdiff_t>(pos), judge);
+  return {};
+}
+
+std::vector<JudgeId> Campaign::judges_of(EntryId entry) const {
+  if (!entry.ok() || entry.value() > impl_->entries.size()) return {};
+  return impl_->entries[entry.value() - 1].judges;
+}
+
+Status Campaign::mark(JudgeId judge, EntryId entry, std::string_view indicator_code,
+                      Decimal value) {
+  if (!entry.ok() || entry.value() > impl_->entries.size()) {
+    return Error(ErrorCode::not_found, "no " + to_string(entry) + " in this campaign");
+  }
+  const EntryRecord& e = impl_->entries[entry.value() - 1];
+  auto index = impl_->category(e).rubric->find(indicator_code);
+  if (!index) return index.error();
+  const MarkInput one{judge, entry, *index, value};
+  return mark_all(std::span<const MarkInput>(&one, 1));
+}
+
+Status Campaign::mark_all(std::span<const MarkInput> marks) {
+  Impl& s = *impl_;
+  const Date on = s.spec.as_of;
+  std::unordered_map<std::uint32_t, std::vector<OrgId>> orgs_of_judge;
+  std::vector<std::size_t> cells(marks.size());
+  std::vector<std::int32_t> values(marks.size());
+  const auto where = [&](std::size_t i) {
+    return marks.size() == 1 ? std::string() : " (mark #" + std::to_string(i + 1) + ")";
+  };
+  // Validate everything first; apply nothing until all pass.
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    const MarkInput& m = marks[i];
+    auto person = judge_person(m.judge);
+    if (!person) return Error(ErrorCode::not_found, person.error().message() + where(i));
+    if (!m.entry.ok() || m.entry.value() > s.entries.size()) {
+      return Error(ErrorCode::not_found, "no " + to_string(m.entry) + " in this campaign" + where(i));
+    }
+    const EntryRecord& e = s.entries[m.entry.value() - 1];
+    const CategoryState& cat = s.category(e);
+    auto col_it = cat.column_of.find(m.indicator);
+    if (col_it == cat.column_of.end()) {
+      return Error(ErrorCode::not_found,
+                   "indicator #" + std::to_string(m.indicator) + " of entry \"" + e.spec.code +
+                       "\" is not marked by judges" + where(i));
+    }
+    const std::uint32_t col = col_it->second;
+    auto slot_it = std::lower_bound(e.judges.begin(), e.judges.end(), m.judge);
+    if (slot_it == e.judges.end() || *slot_it != m.judge) {
+      return Error(ErrorCode::rule_violation,
+                   to_string(m.judge) + " is not assigned to entry \"" + e.spec.code + "\"" + where(i),
+                   "panel.not_assigned", "A12");
+    }
+    auto [orgs, fresh] = orgs_of_judge.try_emplace(m.judge.value());
+    if (fresh) orgs->second = affiliations(*s.registry, *person, on);
+    if (auto ok = conflict_check(*s.registry, e, m.judge, *person, orgs->second, on); !ok) {
+      return Error(ok.error().code(), ok.error().message() + where(i), ok.error().rule(),
+                   ok.error().article());
+    }
+    const auto units = mark_units(m.mark);
+    const bool in_scale = units && *units >= cat.col_min[col] && *units <= cat.col_max[col];
+    if (!in_scale || (*units - cat.col_min[col]) % cat.col_step[col] != 0) {
+      auto why = cat.rubric->check_mark(m.indicator, m.mark);
+      const Error& err = why.error();
+      return Error(err.code(), "entry \"" + e.spec.code + "\": " + err.message() + where(i),
+                   err.rule(), "A12");
+    }
+    const std::size_t slot = static_cast<std::size_t>(slot_it - e.judges.begin());
+    cells[i] = e.mark_offset + col * s.width() + slot;
+    values[i] = *units;
+    if (s.marks[cells[i]] != kNoMark) {
+      return Error(ErrorCode::already_exists,
+                   to_string(m.judge) + " already marked indicator \"" +
+                       cat.rubric->indicators()[m.indicator].code + "\" of entry \"" + e.spec.code +
+                       "\"" + where(i),
+                   "panel.mark_unique");
+    }
+  }
+  // The same cell twice within the batch is a duplicate too.
+  if (marks.size() > 1) {
+    std::vector<std::size_t> sorted(cells);
+    std::sort(sorted.begin(), sorted.end());
+    if (auto dup = std::adjacent_find(sorted.begin(), sorted.end()); dup != sorted.end()) {
+      const auto i = static_cast<std::size_t>(std::find(cells.begin(), cells.end(), *dup) - cells.begin());
+      return Error(ErrorCode::already_exists,
+                   "the batch marks the same judge, entry and indicator twice" + where(i),
+                   "panel.mark_unique");
+    }
+  }
+  for (std::size_t i = 0; i < marks.size(); ++i) s.marks[cells[i]] = values[i];
+  return {};
+}
+
+Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code, std::string reason) {
+  Impl& s = *impl_;
+  auto person = judge_person(judge);
+  if (!person) return person.error();
+  if (!entry.ok() || entry.value() > s.entries.size()) {
+    return Error(ErrorCode::not_found, "no " + to_string(entry) + " in this campaign");
+  }
+  EntryRecord& e = s.entries[entry.value() - 1];
+  const Rubric& rubric = *s.category(e).rubric;
+  auto index = rubric.find(veto_code);
+  if (!index) return index.error();
+  if (rubric.indicators()[*index].kind != IndicatorKind::veto) {
+    return Error(ErrorCode::invalid_argument, "indicator \"" + std::string(veto_code) +
+                                                  "\" is not a veto item");
+  }
+  if (reason.empty()) return Error(ErrorCode::invalid_argument, "a veto needs a reason");
+  if (!std::binary_search(e.judges.begin(), e.judges.end(), judge)) {
+    return Error(ErrorCode::rule_violation,
+                 to_string(judge) + " is not assigned to entry \"" + e.spec.code + "\"",
+                 "panel.not_assigned", "A12");
+  }
+  const Date on = s.spec.as_of;
+  if (auto ok = conflict_check(*s.registry, e, judge, *person,
+                               affiliations(*s.registry, *person, on), on);
+      !ok) {
+    return ok;
+  }
+  for (const VetoRecord& v : e.vetoes) {
+    if (v.judge == judge && v.indicator == *index) {
+      return Error(ErrorCode::already_exists, to_string(judge) + " already vetoed entry \"" +
+                                                  e.spec.code + "\" on \"" + std::string(veto_code) + "\"",
+                   "panel.veto_unique");
+    }
+  }
+  e.vetoes.push_back({judge, *index, std::move(reason)});
+  return {};
+}
+
+Result<std::vector<std::vector<std::optional<Decimal>>>> Campaign::marks_matrix(
+    std::span<const JudgeId> judges, std::span<const EntryId> entries,
+    std::string_view indicator_code) const {
+  const Impl& s = *impl_;
+  std::vector<std::vector<std::optional<Decimal>>> out(judges.size(),
+                                                       std::vector<std::optional<Decimal>>(entries.size()));
+  std::optional<Category> category;
+  for (std::size_t c = 0; c < entries.size(); ++c) {
+    if (!entries[c].ok() || entries[c].value() > s.entries.size()) {
+      return Error(ErrorCode::not_found, "no " + to_string(entries[c]) + " in this campaign");
+    }
+    const EntryRecord& e = s.entries[entries[c].value() - 1];
+    if (category && *category != e.spec.category) {
+      return Error(ErrorCode::invalid_argument, "entries of different categories");
+    }
+    category = e.spec.category;
+    const CategoryState& cat = s.category(e);
+    auto index = cat.rubric->find(indicator_code);
+    if (!index) return index.error();
+    auto col = cat.column_of.find(*index);
+    if (col == cat.column_of.end()) {
+      return Error(ErrorCode::invalid_argument,
+                   "indicator \"" + std::string(indicator_code) + "\" is not marked by judges");
+    }
+    for (std::size_t r = 0; r < judges.size(); ++r) {
+      auto slot = std::lower_bound(e.judges.begin(), e.judges.end(), judges[r]);
+      if (slot == e.judges.end() || *slot != judges[r]) continue;
+      const std::int32_t v = s.marks[e.mark_offset + col->second * s.width() +
+                                     static_cast<std::size_t>(slot - e.judges.begin())];
+      if (v != kNoMark) out[r][c] = fixed(v, detail::kMarkScale);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Scoring.
+
+std::vector<NormParams> Campaign::Impl::normalization(Category c) const {
+  const CategoryState& cat = categories[static_cast<std::size_t>(c)];
+  std::vector<NormParams> out(cat.judged_columns);
+  if (!spec.panel.normalization.enabled) return out;
+  // A fixed order (entries by code) makes the floating-point sums reproducible.
+  std::vector<const EntryRecord*> order;
+  for (const EntryRecord& e : entries) {
+    if (e.spec.category == c) order.push_back(&e);
+  }
+  std::sort(order.begin(), order.end(),
+            [](const EntryRecord* a, const EntryRecord* b) { return a->spec.code < b->spec.code; });
+  const auto quantize = [](double x) {
+    return static_cast<std::int64_t>(std::nearbyint(x * 1e6));  // 6 places, ties to even
+  };
+  for (std::uint32_t col = 0; col < cat.judged_columns; ++col) {
+    std::unordered_map<std::uint32_t, std::vector<double>> by_judge;
+    std::vector<double> all;
+    std::vector<std::uint32_t> judge_order;
+    for (const EntryRecord* e : order) {
+      const std::int32_t* cell = marks.data() + e->mark_offset + col * width();
+      for (std::size_t slot = 0; slot < e->judges.size(); ++slot) {
+        if (cell[slot] == kNoMark) continue;
+        const double x = cell[slot] / 1e4;
+        auto [it, fresh] = by_judge.try_emplace(e->judges[slot].value());
+        if (fresh) judge_order.push_back(e->judges[slot].value());
+        it->second.push_back(x);
+        all.push_back(x);
+      }
+    }
+    const auto stats = [](const std::vector<double>& xs, double& mean, double& sd) {
+      double s = 0;
+      for (double x : xs) s += x;
+      mean = s / static_cast<double>(xs.size());
+      double v = 0;
+      for (double x : xs) v += (x - mean) * (x - mean);
+      sd = std::sqrt(v / static_cast<double>(xs.size()));
+    };
+    NormParams& np = out[col];
+    if (all.size() < 2) continue;
+    double pm = 0, psd = 0;
+    stats(all, pm, psd);
+    np.panel_mean = quantize(pm);
+    np.panel_sd = quantize(psd);
+    np.panel_ok = np.panel_sd > 0;
+    for (std::uint32_t j : judge_order) {
+      const std::vector<double>& xs = by_judge[j];
+      NormParams::Judge jp;
+      jp.sample = static_cast<std::uint32_t>(xs.size());
+      double jm = 0, jsd = 0;
+      stats(xs, jm, jsd);
+      jp.mean = quantize(jm);
+      jp.sd = quantize(jsd);
+      jp.applied = np.panel_ok && jp.sample >= spec.panel.normalization.min_sample && jp.sd > 0;
+      np.judges.emplace(j, jp);
+    }
+  }
+  return out;
+}
+
+void Campaign::Impl::evaluate(const EntryRecord& e, const std::vector<NormParams>* norm,
+                              EntryValues& out, std::vector<std::vector<MarkDetail>>* detail) const {
+  const CategoryState& cat = category(e);
+  const Rubric& rubric = *cat.rubric;
+  const auto inds = rubric.indicators();
+  const std::uint32_t w = width();
+  const auto columns = static_cast<std::uint32_t>(cat.columns.size());
+  out.complete = true;
+  out.column_value.assign(columns, 0);
+  out.column_present.assign(columns, false);
+  out.judged_part = out.objective_part = out.bonus = out.total = 0;
+  out.top_marks = 0;
+  if (detail) detail->assign(columns, {});
+  std::int32_t buf[64];
+  std::uint32_t slot_of[64];
+  for (std::uint32_t col = 0; col < columns; ++col) {
+    const std::int32_t* cell = marks.data() + e.mark_offset + static_cast<std::size_t>(col) * w;
+    std::uint32_t n = 0;
+    for (std::uint32_t slot = 0; slot < e.judges.size(); ++slot) {
+      std::int32_t v = cell[slot];
+      if (v == kNoMark) continue;
+      if (v == cat.col_max[col]) ++out.top_marks;
+      MarkDetail md{e.judges[slot], v, kNoMark, false};
+      if (norm && col < cat.judged_columns) {
+        const NormParams& np = (*norm)[col];
+        auto it = np.judges.find(e.judges[slot].value());
+        if (it != np.judges.end() && it->second.applied) {
+          // panel_mean + (x − judge_mean) × panel_sd / judge_sd, exact then half-even.
+          const detail::int128 x6 = detail::int128{v} * 100;
+          const detail::int128 shifted =
+              detail::round_div((x6 - it->second.mean) * np.panel_sd, it->second.sd, Rounding::half_even);
+          const detail::int128 y6 = np.panel_mean + shifted;
+          detail::int128 y4 = detail::round_div(y6, 100, Rounding::half_even);
+          y4 = std::clamp<detail::int128>(y4, cat.col_min[col], cat.col_max[col]);
+          v = static_cast<std::int32_t>(y4);
+          md.normalized = v;
+        }
+      }
+      if (detail) (*detail)[col].push_back(md);
+      slot_of[n] = slot;
+      buf[n++] = v;
+    }
+    const bool judged = col < cat.judged_columns;
+    if (judged && n < spec.panel.min_judges) {
+      out.complete = false;
+      continue;
+    }
+    if (n == 0) continue;
+    // Sort values (and, for explanations, which slot each came from) together.
+    for (std::uint32_t i = 1; i < n; ++i) {
+      const std::int32_t x = buf[i];
+      const std::uint32_t sx = slot_of[i];
+      std::uint32_t j = i;
+      for (; j > 0 && buf[j - 1] > x; --j) {
+        buf[j] = buf[j - 1];
+        slot_of[j] = slot_of[j - 1];
+      }
+      buf[j] = x;
+      slot_of[j] = sx;
+    }
+    detail::Kept kept;
+    const std::int64_t value = detail::aggregate_sorted(buf, n, spec.panel.aggregation, kept);
+    out.column_value[col] = value;
+    out.column_present[col] = true;
+    if (detail && kept.applied == AggregationMethod::trimmed_mean) {
+      for (std::uint32_t i = 0; i < n; ++i) {
+        if (i >= kept.lo && i < kept.hi) continue;
+        for (MarkDetail& md : (*detail)[col]) {
+          if (md.judge == e.judges[slot_of[i]]) md.dropped = true;
+        }
+      }
+    }
+    const Indicator& ind = inds[cat.columns[col]];
+    if (judged) {
+      out.judged_part += value * units_at(ind.global_weight, kWeightScale);
+    } else {
+      const std::int64_t cap = units_at(ind.bonus_cap, detail::kAggScale);
+      out.bonus += std::min(std::max<std::int64_t>(value, 0), cap) * kWeightUnit;
+    }
+  }
+  out.objective_value.clear();
+  for (std::uint32_t i : rubric.objective()) {
+    const Indicator& ind = inds[i];
+    const Decimal v =
+        rubric.objective_value(i, e.figures[figure_index(ind.objective.figure)]).value();
+    const std::int64_t v6 = units_at(v, detail::kAggScale);
+    out.objective_value.push_back(v6);
+    out.objective_part += v6 * units_at(ind.global_weight, kWeightScale);
+  }
+  out.vetoes = 0;
+  std::vector<JudgeId> vetoing;
+  for (const VetoRecord& v : e.vetoes) vetoing.push_back(v.judge);
+  std::sort(vetoing.begin(), vetoing.end());
+  out.vetoes = static_cast<std::uint32_t>(std::unique(vetoing.begin(), vetoing.end()) - vetoing.begin());
+  out.total = out.judged_part + out.objective_part + out.bonus;
+}
+
+namespace {
+
+struct Ranked {
+  std::uint32_t entry = 0;  // index into Impl::entries
+  std::int64_t total = 0;
+  std::vector<Decimal> keys;  // tie-break values, higher first
+  const std::string* code = nullptr;
+};
+
+bool better(const Ranked& a, const Ranked& b) {
+  if (a.total != b.total) return a.total > b.total;
+  for (std::size_t i = 0; i < a.keys.size(); ++i) {
+    if (a.keys[i] != b.keys[i]) return a.keys[i] > b.keys[i];
+  }
+  return *a.code < *b.code;
+}
+
+std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
+  if (t.by_count) return t.count;
+  const Decimal places = multiply(Decimal(static_cast<std::int64_t>(eligible)), t.share, 0,
+                                  t.rounding)
+                             .value();
+  return static_cast<std::uint32_t>(std::max<std::int64_t>(places.coefficient(), 0));
+}
+
+}  // namespace
+
+Result<Scoreboard> Campaign::score() const {
+  const Impl& s = *impl_;
+  const CampaignSpec& spec = s.spec;
+  std::array<std::vector<NormParams>, kCategoryCount> norm;
+  if (spec.panel.normalization.enabled) {
+    for (std::size_t c = 0; c < kCategoryCount; ++c) {
+      if (s.categories[c].rubric) norm[c] = s.normalization(static_cast<Category>(c));
+    }
+  }
+  const std::size_t n = s.entries.size();
+  std::vector<EntryResult> results(n);
+  std::vector<std::uint8_t> ranked(n, 0);
+  std::vector<std::vector<Ranked>> groups(spec.rank_per_category ? kCategoryCount : 1);
+  EntryValues values;
+  for (std::size_t i = 0; i < n; ++i) {
+    const EntryRecord& e = s.entries[i];
+    const auto c = static_cast<std::size_t>(e.spec.category);
+    s.evaluate(e, spec.panel.normalization.enabled ? &norm[c] : nullptr, values, nullptr);
+    EntryResult& r = results[i];
+    r.entry = EntryId{static_cast<std::uint32_t>(i + 1)};
+    r.code = e.spec.code;
+    r.unit = e.spec.unit;
+    r.enterprise = e.enterprise;
+    r.category = e.spec.category;
+    if (!values.complete) {
+      r.status = EntryStatus::incomplete;
+      continue;
+    }
+    r.total = fixed(values.total, kTotalScale);
+    r.judged_part = fixed(values.judged_part, kTotalScale);
+    r.objective_part = fixed(values.objective_part, kTotalScale);
+    r.bonus = fixed(values.bonus, kTotalScale);
+    r.status = values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked;
+    Ranked rk;
+    rk.entry = static_cast<std::uint32_t>(i);
+    rk.total = values.total;
+    rk.code = &e.spec.code;
+    if (!spec.tie_breaks.empty()) {
+      const CategoryState& cat = s.category(e);
+      const Rubric& rubric = *cat.rubric;
+      for (const TieBreak& tb : spec.tie_breaks) {
+        switch (tb.kind) {
+          case TieBreak::Kind::objective_total:
+            rk.keys.push_back(r.objective_part);
+            break;
+          case TieBreak::Kind::top_marks:
+            rk.keys.push_back(Decimal(values.top_marks));
+            break;
+          case TieBreak::Kind::figure:
+            rk.keys.push_back(e.figures[figure_index(tb.figure_key)]);
+            break;
+          case TieBreak::Kind::indicator: {
+            Decimal v(-1'000'000);  // absent: below every real value
+            if (auto idx = rubric.find(tb.code)) {
+              if (auto col = cat.column_of.find(*idx); col != cat.column_of.end()) {
+                if (values.column_present[col->second]) {
+                  v = fixed(values.column_value[col->second], detail::kAggScale);
+                }
+              } else {
+                const auto obj = rubric.objective();
+                auto at = std::find(obj.begin(), obj.end(), *idx);
+                if (at != obj.end()) {
+                  v = fixed(values.objective_value[static_cast<std::size_t>(at - obj.begin())],
+                            detail::kAggScale);
+                }
+              }
+            }
+            rk.keys.push_back(v);
+            break;
+          }
+        }
+      }
+    }
+    ranked[i] = 1;
+    groups[spec.rank_per_category ? c : 0].push_back(std::move(rk));
+  }
+  Scoreboard board;
+  const AwardScheme& scheme = spec.awards;
+  std::vector<std::uint32_t> order;  // final listing order
+  for (std::vector<Ranked>& group : groups) {
+    std::sort(group.begin(), group.end(), better);
+    for (std::size_t p = 0; p < group.size(); ++p) {
+      EntryResult& r = results[group[p].entry];
+      r.position = static_cast<std::uint32_t>(p + 1);
+      r.rank = (p > 0 && group[p].total == group[p - 1].total) ? results[group[p - 1].entry].rank
+                                                               : r.position;
+      order.push_back(group[p].entry);
+    }
+    // Awards: entries eligible for awards, best first.
+    std::vector<std::uint32_t> eligible;
+    for (const Ranked& rk : group) {
+      if (results[rk.entry].status == EntryStatus::ranked) eligible.push_back(rk.entry);
+    }
+    std::size_t next = 0;
+    for (std::uint32_t t = 0; t < scheme.tiers.size(); ++t) {
+      const AwardTier& tier = scheme.tiers[t];
+      const std::uint32_t quota = quota_of(tier, eligible.size());
+      // 宁缺勿滥: the tier stops at the first entry below its minimum, even if places remain.
+      std::size_t end = next;
+      while (end < eligible.size() && end - next < quota &&
+             results[eligible[end]].total >= tier.min_score) {
+        ++end;
+      }
+      // Ties straddling the boundary: the last awarded and the first left out are equal.
+      if (end > next && end < eligible.size() && end - next == quota &&
+          results[eligible[end]].total == results[eligible[end - 1]].total) {
+        const Decimal boundary = results[eligible[end - 1]].total;
+        if (scheme.boundary_ties == BoundaryTies::include_all) {
+          while (end < eligible.size() && results[eligible[end]].total == boundary) ++end;
+        } else if (scheme.boundary_ties == BoundaryTies::exclude_all) {
+          while (end > next && results[eligible[end - 1]].total == boundary) --end;
+        }
+      }
+      for (std::size_t k = next; k < end; ++k) {
+        results[eligible[k]].tier = t;
+        results[eligible[k]].award = tier.name;
+      }
+      // Cusp report: around the lowest awarded total, or the minimum when nobody got it.
+      const Decimal boundary = end > next ? results[eligible[end - 1]].total : tier.min_score;
+      for (std::size_t k = next; k < eligible.size(); ++k) {
+        const Decimal distance = (results[eligible[k]].total - boundary);
+        const Decimal magnitude = distance.signum() < 0 ? -distance : distance;
+        if (magnitude <= scheme.cusp_margin) {
+          board.cusps.push_back({results[eligible[k]].entry, t, boundary, distance});
+        }
+      }
+      next = end;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!ranked[i]) order.push_back(static_cast<std::uint32_t>(i));
+  }
+  // Unranked entries by code, after the ranked ones.
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (ranked[a] != ranked[b]) return ranked[a] > ranked[b];
+    if (!ranked[a]) return s.entries[a].spec.code < s.entries[b].spec.code;
+    return false;
+  });
+  board.entries.reserve(n);
+  for (std::uint32_t i : order) board.entries.push_back(results[i]);
+
+  // Advanced units (先进单位).
+  struct UnitTally {
+    std::uint32_t entries = 0, awarded = 0;
+    std::vector<Decimal> awarded_totals, tce;
+    std::unordered_set<std::uint32_t> people;
+  };
+  std::map<std::uint32_t, UnitTally> tally;
+  for (std::size_t i = 0; i < n; ++i) {
+    const EntryRecord& e = s.entries[i];
+    UnitTally& u = tally[e.enterprise.value()];
+    ++u.entries;
+    for (const TeamShare& t : e.spec.team) u.people.insert(t.person.value());
+    u.tce.push_back(e.figures[figure_index(ClaimedFigure::energy_saved_tce)]);
+    if (results[i].tier) {
+      ++u.awarded;
+      u.awarded_totals.push_back(results[i].total);
+    }
+  }
+  const AdvancedUnitRule& ur = scheme.units;
+  for (auto& [org, u] : tally) {
+    AdvancedUnit au;
+    au.unit = OrgId{org};
+    au.entries = u.entries;
+    au.awarded = u.awarded;
+    au.awarded_total = sum(u.awarded_totals).value();
+    au.tce_saved = sum(u.tce).value();
+    const std::size_t members = s.registry->count_members(au.unit, spec.as_of);
+    au.participation_rate =
+        members == 0 ? Decimal(0)
+                     : divide(Decimal(static_cast<std::int64_t>(u.people.size())),
+                              Decimal(static_cast<std::int64_t>(members)), 4)
+                           .value();
+    if (au.awarded >= ur.min_awarded_entries && au.awarded > 0 &&
+        au.participation_rate >= ur.min_participation_rate && au.tce_saved >= ur.min_tce_saved) {
+      board.units.push_back(au);
+    }
+  }
+  std::sort(board.units.begin(), board.units.end(), [](const AdvancedUnit& a, const AdvancedUnit& b) {
+    if (a.awarded != b.awarded) return a.awarded > b.awarded;
+    if (a.awarded_total != b.awarded_total) return a.awarded_total > b.awarded_total;
+    if (a.tce_saved != b.tce_saved) return a.tce_saved > b.tce_saved;
+    return a.unit < b.unit;
+  });
+  if (ur.max_units > 0 && board.units.size() > ur.max_units) board.units.resize(ur.max_units);
+
+  // Advanced individuals (先进个人).
+  const AdvancedIndividualRule& ir = scheme.individuals;
+  std::map<std::uint32_t, AdvancedIndividual> people;
+  std::map<std::uint32_t, std::vector<Decimal>> credits;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!results[i].tier || *results[i].tier >= ir.top_tiers) continue;
+    for (const TeamShare& t : s.entries[i].spec.team) {
+      if (t.share < ir.min_share) continue;
+      AdvancedIndividual& ai = people[t.person.value()];
+      if (ai.entries.empty() || *results[i].tier < ai.best_tier) ai.best_tier = *results[i].tier;
+      ai.person = t.person;
+      ai.entries.push_back(results[i].entry);
+      credits[t.person.value()].push_back(multiply(t.share, results[i].total).value());
+    }
+  }
+  for (auto& [p, ai] : people) {
+    ai.credit = sum(credits[p]).value();
+    board.people.push_back(std::move(ai));
+  }
+  std::sort(board.people.begin(), board.people.end(),
+            [](const AdvancedIndividual& a, const AdvancedIndividual& b) {
+              if (a.best_tier != b.best_tier) return a.best_tier < b.best_tier;
+              if (a.credit != b.credit) return a.credit > b.credit;
+              return a.person < b.person;
+            });
+  if (ir.max_people > 0 && board.people.size() > ir.max_people) board.people.resize(ir.max_people);
+
+  // A digest of the canonical table, independent of ids (which follow input order).
+  detail::Sha256 h;
+  for (const EntryResult& r : board.entries) {
+    h.update(r.code + '|' + std::string(to_string(r.status)) + '|' + r.total.to_string() + '|' +
+             std::to_string(r.rank) + '|' + std::to_string(r.position) + '|' + r.award + '\n');
+  }
+  for (const AdvancedUnit& u : board.units) {
+    h.update("unit|" + to_string(u.unit) + '|' + std::to_string(u.awarded) + '|' +
+             u.awarded_total.to_string() + '\n');
+  }
+  for (const AdvancedIndividual& p : board.people) {
+    h.update("person|" + to_string(p.person) + '|' + p.credit.to_string() + '\n');
+  }
+  for (const Cusp& c : board.cusps) {
+    h.update("cusp|" + s.entries[c.entry.value() - 1].spec.code + '|' + std::to_string(c.tier) +
+             '|' + c.distance.to_string() + '\n');
+  }
+  board.digest = detail::to_hex(h.finish());
+  return board;
+}
+
+std::string_view EligibilityRule::rule_id() const noexcept {
+  switch (kind) {
+    case Kind::max_team_size: return "entry.team_size";
+    case Kind::max_leader_age: return "entry.leader_age";
+    case Kind::min_months_in_use: return "entry.months_in_use";
+    case Kind::requires_focus: return "entry.focus";
+  }
+  return "entry.eligibility";
+}
+
+std::string_view to_string(Category category) noexcept {
+  switch (category) {
+    case Category::professional_skills: return "professional_skills";
+    case Category::scientific_literacy: return "scientific_literacy";
+    case Category::innovative_ideas: return "innovative_ideas";
+    case Category::rationalization_proposals: return "rationalization_proposals";
+    case Category::technical_patents: return "technical_patents";
+    case Category::achievement_transformation: return "achievement_transformation";
+  }
+  return "unknown";
+}
+
+std::string_view chinese_name(Category category) noexcept {
+  switch (category) {
+    case Category::professional_skills: return "专业水平和技能";
+    case Category::scientific_literacy: return "员工科学素质";
+    case Category::innovative_ideas: return "创新思路";
+    case Category::rationalization_proposals: return "合理化建议";
+    case Category::technical_patents: return "技术专利";
+    case Category::achievement_transformation: return "科技成果转化";
+  }
+  return "unknown";
+}
+
+std::string TieBreak::to_string() const {
+  switch (kind) {
+    case Kind::objective_total: return "objective_total";
+    case Kind::indicator: return "indicator " + code;
+    case Kind::top_marks: return "top_marks";
+    case Kind::figure: return "figure " + std::string(kexie::to_string(figure_key));
+  }
+  return "unknown";
+}
+
+std::vector<std::uint32_t> competition_ranks(std::span<const Decimal> sorted_totals) {
+  std::vector<std::uint32_t> ranks(sorted_totals.size());
+  for (std::size_t i = 0; i < sorted_totals.size(); ++i) {
+    ranks[i] = (i > 0 && sorted_totals[i] == sorted_totals[i - 1])
+                   ? ranks[i - 1]
+                   : static_cast<std::uint32_t>(i + 1);
+  }
+  return ranks;
+}
+
+}  // namespace v1
+}  // namespace kexie

@@ -1,0 +1,123 @@
+// The internal state of a Campaign, shared by campaign.cpp (mutations and
+// scoring) and explain.cpp (explanations), so both run the same kernel.
+#ifndef KEXIE_SRC_CAMPAIGN_STATE_HPP
+#define KEXIE_SRC_CAMPAIGN_STATE_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kexie/campaign.hpp"
+#include "kexie/energy.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+/// Absent mark in the marks array.
+inline constexpr std::int32_t kNoMark = INT32_MIN;
+/// The number of ClaimedFigure values.
+inline constexpr std::size_t kFigureCount = 10;
+
+/// A judge's veto of an entry.
+struct VetoRecord {
+  JudgeId judge;
+  std::uint32_t indicator = 0;
+  std::string reason;
+};
+
+/// What add_entry computed once: claimed figures and the conversions behind them.
+struct EntryRecord {
+  EntrySpec spec;
+  OrgId enterprise;
+  std::array<Decimal, kFigureCount> figures{};
+  std::vector<CoalEquivalent> coal;
+  std::vector<GridEmission> grid;
+  std::vector<JudgeId> judges;       // sorted by id; slot i of every column is judges[i]
+  std::size_t mark_offset = 0;       // first cell in Impl::marks
+  std::vector<VetoRecord> vetoes;
+};
+
+/// Per category: the rubric and the columns of its marks (judged leaves, then bonuses).
+struct CategoryState {
+  std::optional<Rubric> rubric;
+  std::vector<std::uint32_t> columns;          // indicator indices
+  std::vector<std::int32_t> col_min, col_max, col_step;  // at 4 places
+  std::unordered_map<std::uint32_t, std::uint32_t> column_of;  // indicator → column
+  std::uint32_t judged_columns = 0;            // the first columns are judged leaves
+  std::uint32_t entries = 0;
+};
+
+/// Per-judge normalization parameters of one column, quantized to 6 places.
+struct NormParams {
+  struct Judge {
+    bool applied = false;
+    std::int64_t mean = 0, sd = 0;  // 6 places
+    std::uint32_t sample = 0;
+  };
+  std::int64_t panel_mean = 0, panel_sd = 0;  // 6 places, per column
+  bool panel_ok = false;
+  std::unordered_map<std::uint32_t, Judge> judges;  // by judge id
+};
+
+/// The values of one entry, as scoring computes them.
+struct EntryValues {
+  bool complete = true;
+  std::vector<std::int64_t> column_value;     // aggregated, 6 places (judged + bonus columns)
+  std::vector<bool> column_present;           // any mark on the column
+  std::vector<std::int64_t> objective_value;  // 6 places, per rubric objective leaf
+  std::int64_t judged_part = 0;               // 14 places
+  std::int64_t objective_part = 0;            // 14 places
+  std::int64_t bonus = 0;                     // 14 places
+  std::int64_t total = 0;                     // 14 places
+  std::uint32_t top_marks = 0;
+  std::uint32_t vetoes = 0;
+};
+
+/// Per-mark detail for explanations.
+struct MarkDetail {
+  JudgeId judge;
+  std::int32_t raw = kNoMark;         // 4 places
+  std::int32_t normalized = kNoMark;  // 4 places, when normalization applied
+  bool dropped = false;
+};
+
+struct Campaign::Impl {
+  const Registry* registry = nullptr;
+  CampaignSpec spec;
+  std::array<CategoryState, kCategoryCount> categories{};
+  std::vector<EntryRecord> entries;  // EntryId n is entries[n - 1]
+  std::unordered_map<std::string, EntryId> by_code;
+  std::vector<PersonId> judges;      // JudgeId n is judges[n - 1]
+  std::unordered_map<std::uint32_t, JudgeId> judge_of_person;
+  std::vector<std::int32_t> marks;   // per entry: columns × panel width cells
+
+  [[nodiscard]] std::uint32_t width() const noexcept { return spec.panel.max_judges_per_entry; }
+  [[nodiscard]] const CategoryState& category(const EntryRecord& e) const noexcept {
+    return categories[static_cast<std::size_t>(e.spec.category)];
+  }
+
+  /// Normalization parameters for every judged column of a category.
+  [[nodiscard]] std::vector<NormParams> normalization(Category c) const;
+  /// The values of one entry; `detail` (per column, per slot) is filled when given.
+  void evaluate(const EntryRecord& e, const std::vector<NormParams>* norm, EntryValues& out,
+                std::vector<std::vector<MarkDetail>>* detail) const;
+};
+
+/// Reaches a Campaign's state from inside the library.
+class CampaignAccess {
+ public:
+  static const Campaign::Impl& of(const Campaign& c) { return *c.impl_; }
+};
+
+/// A Decimal from a fixed-point integer known to be in range.
+inline Decimal fixed(std::int64_t coefficient, int scale) {
+  return Decimal::from_coefficient(coefficient, scale).value();
+}
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_SRC_CAMPAIGN_STATE_HPP

@@ -1,0 +1,1026 @@
+// The registry's facts and rules (DOMAIN.md §1–2). Every mutation checks all
+// of its rules before it changes anything; the two that must look at the
+// changed state (a move, an ended membership) apply the change, check, and
+// roll back exactly on refusal, so a refused call never alters the registry.
+#include "kexie/registry.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "detail/sha256.hpp"
+#include "registry_state.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+namespace detail {
+
+std::uint32_t StringPool::add(std::string_view text) {
+  const auto ref = static_cast<std::uint32_t>(chars_.size());
+  const std::size_t n = std::min<std::size_t>(text.size(), 0xFFFF);
+  chars_.push_back(static_cast<char>(n & 0xFF));
+  chars_.push_back(static_cast<char>((n >> 8) & 0xFF));
+  chars_.insert(chars_.end(), text.begin(), text.begin() + static_cast<std::ptrdiff_t>(n));
+  return ref;
+}
+
+std::string_view StringPool::get(std::uint32_t ref) const noexcept {
+  const auto lo = static_cast<unsigned char>(chars_[ref]);
+  const auto hi = static_cast<unsigned char>(chars_[ref + 1]);
+  return {chars_.data() + ref + 2, static_cast<std::size_t>(lo) | (static_cast<std::size_t>(hi) << 8)};
+}
+
+OrgId State::parent_at(OrgId id, Date d) const noexcept {
+  const auto& parents = org(id).parents;
+  // Usually one edge; scan from the newest, since queries tend to ask about now.
+  for (auto it = parents.rbegin(); it != parents.rend(); ++it)
+    if (it->period.contains(d)) return it->parent;
+  return OrgId{};
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::OrgRec;
+using detail::State;
+
+constexpr std::uint32_t kNone = 0;
+
+Error refuse(std::string message, std::string rule, std::string_view article,
+             ErrorCode code = ErrorCode::rule_violation) {
+  return Error(code, std::move(message), std::move(rule), std::string(article));
+}
+
+Error not_found(std::string what) { return Error(ErrorCode::not_found, what + " is unknown"); }
+
+Error bad_period(Period p) {
+  return Error(ErrorCode::invalid_argument,
+               "the period " + p.first.to_string() + " .. " + p.last.to_string() +
+                   " is reversed or outside the supported dates");
+}
+
+std::string name_of(const State& s, OrgId id) {
+  return to_string(id) + " (" + s.org(id).name + ")";
+}
+
+std::uint64_t key_hash(std::uint32_t employer, std::string_view key) noexcept {
+  // FNV-1a over the employer and the key bytes.
+  std::uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](unsigned char c) { h = (h ^ c) * 1099511628211ull; };
+  for (int i = 0; i < 4; ++i) mix(static_cast<unsigned char>(employer >> (8 * i)));
+  for (char c : key) mix(static_cast<unsigned char>(c));
+  return h ^ (h >> 29);
+}
+
+/// The slot holding (employer, key), or the empty slot where it would go.
+std::size_t key_slot(const State& s, std::uint32_t employer, std::string_view key) noexcept {
+  const std::size_t mask = s.key_slots.size() - 1;
+  std::size_t i = static_cast<std::size_t>(key_hash(employer, key)) & mask;
+  while (true) {
+    const std::uint32_t v = s.key_slots[i];
+    if (v == 0) return i;
+    const std::uint32_t p = v - 1;
+    if (s.p_employer[p] == employer && s.strings.get(s.p_key[p]) == key) return i;
+    i = (i + 1) & mask;
+  }
+}
+
+void rehash_keys(State& s, std::size_t capacity) {
+  std::vector<std::uint32_t> old = std::move(s.key_slots);
+  s.key_slots.assign(capacity, 0);
+  for (std::uint32_t v : old)
+    if (v != 0) {
+      const std::uint32_t p = v - 1;
+      s.key_slots[key_slot(s, s.p_employer[p], s.strings.get(s.p_key[p]))] = v;
+    }
+}
+
+bool is_member_kind(OrgKind k) noexcept {
+  return k == OrgKind::enterprise || k == OrgKind::branch || k == OrgKind::study_group ||
+         k == OrgKind::society;
+}
+
+/// The enterprise association above (or at) a branch or study group on `d`.
+OrgId enterprise_of(const State& s, OrgId org, Date d) noexcept {
+  for (int hops = 0; org.ok() && hops < 4; ++hops) {
+    if (s.org(org).kind == OrgKind::enterprise) return org;
+    org = s.parent_at(org, d);
+  }
+  return OrgId{};
+}
+
+/// True when `person`'s memberships of `ent` (any role) cover every day of `span`.
+bool covered(const State& s, std::uint32_t person, OrgId ent, Period span) {
+  std::vector<Period> parts;
+  for (std::uint32_t m = s.p_mhead[person]; m != kNone; m = s.m_next_p[m - 1]) {
+    const std::uint32_t i = m - 1;
+    if (s.m_org[i] != ent.value()) continue;
+    parts.push_back({Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])});
+  }
+  std::sort(parts.begin(), parts.end(),
+            [](Period a, Period b) { return a.first < b.first; });
+  Date need = span.first;
+  for (const Period& p : parts) {
+    if (p.first > need) return false;
+    if (p.last >= need) {
+      if (p.last >= span.last) return true;
+      need = p.last.add_days(1);
+    }
+  }
+  return false;
+}
+
+/// A13: a branch or study-group membership of `person` in `org` over `span` is
+/// backed by membership of the enterprise association above it, day by day,
+/// following the tree's history.
+bool nested_ok(const State& s, std::uint32_t person, OrgId org, Period span) {
+  // Dates where the enterprise above `org` may change: starts of its own edges
+  // and of the edges of every parent it ever had.
+  std::vector<Date> cuts{span.first};
+  for (const ParentEdge& e : s.org(org).parents) {
+    if (span.contains(e.period.first)) cuts.push_back(e.period.first);
+    if (e.parent.ok())
+      for (const ParentEdge& pe : s.org(e.parent).parents)
+        if (span.contains(pe.period.first)) cuts.push_back(pe.period.first);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  for (std::size_t k = 0; k < cuts.size(); ++k) {
+    const Period seg{cuts[k], k + 1 < cuts.size() ? cuts[k + 1].add_days(-1) : span.last};
+    const OrgId ent = enterprise_of(s, org, seg.first);
+    if (!ent.ok() || !covered(s, person, ent, seg)) return false;
+  }
+  return true;
+}
+
+/// Checks nesting of every branch / study-group membership of `person`.
+bool person_nested_ok(const State& s, std::uint32_t person) {
+  for (std::uint32_t m = s.p_mhead[person]; m != kNone; m = s.m_next_p[m - 1]) {
+    const std::uint32_t i = m - 1;
+    const OrgId org{s.m_org[i]};
+    const OrgKind k = s.org(org).kind;
+    if (k != OrgKind::branch && k != OrgKind::study_group) continue;
+    if (!nested_ok(s, person, org, {Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])}))
+      return false;
+  }
+  return true;
+}
+
+Error nested_error(std::uint32_t person, OrgId org) {
+  return refuse(to_string(PersonId{person + 1}) + " would hold a membership of " + to_string(org) +
+                    " on dates without membership of its enterprise association",
+                "membership.nested", "A13");
+}
+
+/// True when making `org` a child of `new_parent` from `on` would close a cycle
+/// on `on` or on any later date the tree changes.
+bool would_cycle(const State& s, OrgId org, OrgId new_parent, Date on) {
+  if (new_parent == org) return true;
+  // Everything that is ever above new_parent from `on` on.
+  std::vector<OrgId> seen{new_parent}, stack{new_parent};
+  bool reaches = false;
+  while (!stack.empty()) {
+    const OrgId x = stack.back();
+    stack.pop_back();
+    for (const ParentEdge& e : s.org(x).parents) {
+      if (e.period.last < on || !e.parent.ok()) continue;
+      if (e.parent == org) reaches = true;
+      if (std::find(seen.begin(), seen.end(), e.parent) == seen.end()) {
+        seen.push_back(e.parent);
+        stack.push_back(e.parent);
+      }
+    }
+  }
+  if (!reaches) return false;
+  std::vector<Date> dates{on};
+  for (OrgId x : seen)
+    for (const ParentEdge& e : s.org(x).parents)
+      if (e.period.first > on) dates.push_back(e.period.first);
+  for (Date d : dates)
+    for (OrgId x = new_parent; x.ok(); x = s.parent_at(x, d))
+      if (x == org) return true;
+  return false;
+}
+
+void insert_child(OrgRec& parent, OrgId child) {
+  auto it = std::lower_bound(parent.children.begin(), parent.children.end(), child);
+  if (it == parent.children.end() || *it != child) parent.children.insert(it, child);
+}
+
+// ---- digest ------------------------------------------------------------------
+
+class Hasher {
+ public:
+  void u8(std::uint8_t v) { buf_.push_back(static_cast<char>(v)); }
+  void u32(std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) buf_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  }
+  void i32(std::int32_t v) { u32(static_cast<std::uint32_t>(v)); }
+  void date(Date d) { i32(d.days()); }
+  void period(Period p) { date(p.first); date(p.last); }
+  void str(std::string_view t) {
+    u32(static_cast<std::uint32_t>(t.size()));
+    buf_.append(t);
+  }
+  void flush_if_big() {
+    if (buf_.size() > (1u << 16)) flush();
+  }
+  std::string finish() {
+    flush();
+    return detail::to_hex(sha_.finish());
+  }
+
+ private:
+  void flush() {
+    sha_.update(std::string_view(buf_));
+    buf_.clear();
+  }
+  detail::Sha256 sha_;
+  std::string buf_;
+};
+
+}  // namespace
+
+// ---- Impl ------------------------------------------------------------------------
+
+struct Registry::Impl {
+  State s;
+  mutable std::mutex cache_mutex;
+  mutable std::shared_ptr<const detail::MemberIndexData> cache;
+
+  void changed() {
+    std::lock_guard lock(cache_mutex);
+    cache.reset();
+  }
+};
+
+Registry::Registry(Policy policy) : impl_(std::make_unique<Impl>()) {
+  if (!policy.ok()) throw std::invalid_argument("kexie::Registry: the policy is not ok()");
+  impl_->s.policy = policy;
+  impl_->s.key_slots.assign(1024, 0);
+}
+Registry::Registry(std::unique_ptr<Impl> impl) noexcept : impl_(std::move(impl)) {}
+Registry::~Registry() = default;
+Registry::Registry(Registry&&) noexcept = default;
+Registry& Registry::operator=(Registry&&) noexcept = default;
+
+Registry Registry::clone() const {
+  auto copy = std::make_unique<Impl>();
+  copy->s = impl_->s;
+  return Registry(std::move(copy));
+}
+
+const Policy& Registry::policy() const noexcept { return impl_->s.policy; }
+
+void Registry::reserve(std::size_t orgs, std::size_t people, std::size_t memberships) {
+  State& s = impl_->s;
+  s.orgs.reserve(orgs);
+  s.p_name.reserve(people);
+  s.p_key.reserve(people);
+  s.p_birth.reserve(people);
+  s.p_employer.reserve(people);
+  s.p_title.reserve(people);
+  s.p_discipline.reserve(people);
+  s.p_mhead.reserve(people);
+  s.p_thead.reserve(people);
+  s.strings.reserve(people * 24);
+  std::size_t cap = s.key_slots.size();
+  while (cap * 7 < people * 10) cap *= 2;
+  if (cap > s.key_slots.size()) rehash_keys(s, cap);
+  s.m_person.reserve(memberships);
+  s.m_org.reserve(memberships);
+  s.m_role.reserve(memberships);
+  s.m_first.reserve(memberships);
+  s.m_last.reserve(memberships);
+  s.m_next_p.reserve(memberships);
+  s.m_next_o.reserve(memberships);
+}
+
+// ---- organizations -----------------------------------------------------------------
+
+Result<OrgId> Registry::add_organization(const OrgSpec& spec) {
+  State& s = impl_->s;
+  if (spec.name.empty())
+    return Error(ErrorCode::invalid_argument, "an organization needs a name");
+  if (!spec.effective.ok())
+    return Error(ErrorCode::invalid_argument,
+                 "effective date " + spec.effective.to_string() + " is not supported");
+  if ((spec.kind == OrgKind::local) != (spec.level != LocalLevel::none))
+    return refuse("a local association needs a level, and only a local association has one",
+                  "org.local_level", "A1", ErrorCode::invalid_argument);
+  if (spec.kind == OrgKind::enterprise && spec.enterprise.enterprise_name.empty())
+    return refuse("an enterprise association must name its enterprise", "org.enterprise_info",
+                  "A1", ErrorCode::invalid_argument);
+
+  const std::string article(parent_rule_article(spec.kind));
+  if (spec.kind == OrgKind::national) {
+    if (s.root.ok())
+      return refuse("there is already a national root, " + name_of(s, s.root), "org.single_root",
+                    "A1");
+    if (spec.parent.ok())
+      return refuse("the national association has no parent", "org.parent_kind", "A1");
+  } else if (spec.kind == OrgKind::partner) {
+    if (spec.parent.ok())
+      return refuse("a partner stands outside the tree and has no parent", "org.parent_kind", "A3");
+  } else {
+    if (!spec.parent.ok())
+      return refuse("a " + std::string(to_string(spec.kind)) +
+                        " needs a parent; only the national association is a root",
+                    "org.single_root", "A1");
+    if (!s.known(spec.parent)) return not_found("parent " + to_string(spec.parent));
+    const OrgRec& p = s.org(spec.parent);
+    if (!allowed_parent(spec.kind, p.kind, spec.level, p.level))
+      return refuse("a " + std::string(to_string(spec.kind)) + " may not sit under " +
+                        name_of(s, spec.parent) + ", a " + std::string(to_string(p.kind)),
+                    "org.parent_kind", article);
+    if (!p.period.covers(Period::from(spec.effective)))
+      return refuse("parent " + name_of(s, spec.parent) + " is not in effect on every day from " +
+                        spec.effective.to_string(),
+                    "org.active", "A1");
+  }
+
+  const OrgId id{static_cast<std::uint32_t>(s.orgs.size() + 1)};
+  OrgRec rec;
+  rec.kind = spec.kind;
+  rec.level = spec.level;
+  rec.name = spec.name;
+  rec.period = Period::from(spec.effective);
+  if (spec.kind == OrgKind::enterprise) rec.enterprise = spec.enterprise;
+  if (spec.parent.ok()) rec.parents.push_back({spec.parent, Period::from(spec.effective)});
+  s.orgs.push_back(std::move(rec));
+  if (spec.parent.ok()) insert_child(s.org(spec.parent), id);
+  if (spec.kind == OrgKind::national) s.root = id;
+  impl_->changed();
+  return id;
+}
+
+Status Registry::move(OrgId org, OrgId new_parent, Date on) {
+  State& s = impl_->s;
+  if (!s.known(org)) return not_found(to_string(org));
+  if (!s.known(new_parent)) return not_found("new parent " + to_string(new_parent));
+  if (!on.ok()) return Error(ErrorCode::invalid_argument, "date " + on.to_string() + " is not supported");
+  OrgRec& o = s.org(org);
+  if (o.kind == OrgKind::national || o.kind == OrgKind::partner)
+    return refuse(name_of(s, org) + " has no parent and cannot be moved", "org.single_root", "A1");
+  if (!o.period.contains(on))
+    return refuse(name_of(s, org) + " is not in effect on " + on.to_string(), "org.active", "A1");
+  const ParentEdge current = o.parents.back();
+  if (on <= current.period.first)
+    return Error(ErrorCode::invalid_argument,
+                 "a move must come after the current parent edge, which starts " +
+                     current.period.first.to_string());
+  if (current.parent == new_parent)
+    return Error(ErrorCode::invalid_argument,
+                 name_of(s, org) + " is already under " + name_of(s, new_parent));
+  // The cycle check comes first: it names the real problem when an organization
+  // is moved under its own descendant (the kind table would refuse that too).
+  if (would_cycle(s, org, new_parent, on))
+    return refuse("moving " + name_of(s, org) + " under " + name_of(s, new_parent) +
+                      " would make it its own ancestor",
+                  "org.no_cycle", "A1");
+  const OrgRec& np = s.org(new_parent);
+  if (!allowed_parent(o.kind, np.kind, o.level, np.level))
+    return refuse("a " + std::string(to_string(o.kind)) + " may not sit under " +
+                      name_of(s, new_parent) + ", a " + std::string(to_string(np.kind)),
+                  "org.parent_kind", parent_rule_article(o.kind));
+  const Period span{on, o.period.last};
+  if (!np.period.covers(span))
+    return refuse("new parent " + name_of(s, new_parent) + " is not in effect throughout",
+                  "org.active", "A1");
+
+  // Apply, then re-check the nesting of branch and study-group members below.
+  OrgRec& np_mut = s.org(new_parent);
+  const bool had_child = std::binary_search(np_mut.children.begin(), np_mut.children.end(), org);
+  o.parents.back().period.last = on.add_days(-1);
+  o.parents.push_back({new_parent, span});
+  insert_child(np_mut, org);
+
+  bool ok = true;
+  std::uint32_t bad_person = 0;
+  OrgId bad_org;
+  if (o.kind == OrgKind::branch || o.kind == OrgKind::study_group) {
+    std::vector<OrgId> todo{org};
+    while (!todo.empty() && ok) {
+      const OrgId x = todo.back();
+      todo.pop_back();
+      for (std::uint32_t m = s.org(x).member_head; m != kNone && ok; m = s.m_next_o[m - 1]) {
+        const std::uint32_t i = m - 1;
+        if (s.m_last[i] < on.days()) continue;
+        const Period mp{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
+        if (!nested_ok(s, s.m_person[i], x, mp)) {
+          ok = false;
+          bad_person = s.m_person[i];
+          bad_org = x;
+        }
+      }
+      for (OrgId c : s.org(x).children) todo.push_back(c);
+    }
+  }
+  if (!ok) {
+    o.parents.pop_back();
+    o.parents.back() = current;
+    if (!had_child) {
+      auto& ch = s.org(new_parent).children;
+      ch.erase(std::lower_bound(ch.begin(), ch.end(), org));
+    }
+    return nested_error(bad_person, bad_org);
+  }
+  impl_->changed();
+  return {};
+}
+
+Status Registry::dissolve(OrgId org, Date last_day) {
+  State& s = impl_->s;
+  if (!s.known(org)) return not_found(to_string(org));
+  if (!last_day.ok())
+    return Error(ErrorCode::invalid_argument, "date " + last_day.to_string() + " is not supported");
+  OrgRec& o = s.org(org);
+  if (o.kind == OrgKind::national)
+    return refuse("the national root cannot be dissolved", "org.single_root", "A1");
+  if (!o.period.open_ended())
+    return refuse(name_of(s, org) + " is already dissolved", "org.active", "A1");
+  if (last_day < o.period.first)
+    return Error(ErrorCode::invalid_argument, "the last day precedes the founding");
+  if (!o.parents.empty() && o.parents.back().period.first > last_day)
+    return Error(ErrorCode::invalid_argument, "a recorded move starts after the last day");
+  for (OrgId c : o.children)
+    for (const ParentEdge& e : s.org(c).parents)
+      if (e.parent == org && e.period.last > last_day)
+        return refuse(name_of(s, org) + " still has child " + name_of(s, c) + " after " +
+                          last_day.to_string(),
+                      "org.dissolve_children", "A1");
+  for (std::uint32_t m = o.member_head; m != kNone; m = s.m_next_o[m - 1])
+    if (s.m_last[m - 1] > last_day.days())
+      return refuse(name_of(s, org) + " still has " + to_string(MembershipId{m}) + " after " +
+                        last_day.to_string(),
+                    "org.dissolve_members", "A1");
+  for (std::uint32_t e : o.experts)
+    if (s.experts[e].period.last > last_day)
+      return refuse(name_of(s, org) + " still lists " + to_string(ExpertId{e + 1}) + " after " +
+                        last_day.to_string(),
+                    "org.dissolve_members", "A1");
+  for (std::uint32_t l : o.links)
+    if (s.links[l].period.last > last_day)
+      return refuse(name_of(s, org) + " still has " + to_string(LinkId{l + 1}) + " after " +
+                        last_day.to_string(),
+                    "org.dissolve_links", "A3");
+  for (const Period& a : o.exemplary)
+    if (a.last > last_day)
+      return refuse(name_of(s, org) + " holds an exemplary award after " + last_day.to_string(),
+                    "org.dissolve_members", "A14");
+  o.period.last = last_day;
+  if (!o.parents.empty()) o.parents.back().period.last = last_day;
+  impl_->changed();
+  return {};
+}
+
+Status Registry::award_exemplary(OrgId org, Period period) {
+  State& s = impl_->s;
+  if (!period.ok()) return bad_period(period);
+  if (!s.known(org)) return not_found(to_string(org));
+  OrgRec& o = s.org(org);
+  if (o.kind != OrgKind::enterprise)
+    return refuse("only an enterprise association can be an exemplary enterprise association; " +
+                      name_of(s, org) + " is a " + std::string(to_string(o.kind)),
+                  "org.exemplary_kind", "A14");
+  if (!o.period.covers(period))
+    return refuse(name_of(s, org) + " is not in effect throughout the award", "org.active", "A1");
+  for (const Period& a : o.exemplary)
+    if (a.overlaps(period))
+      return refuse(name_of(s, org) + " already holds the award on some of those dates",
+                    "org.exemplary_unique", "A14", ErrorCode::already_exists);
+  o.exemplary.push_back(period);
+  impl_->changed();
+  return {};
+}
+
+bool Registry::exemplary(OrgId org, Date as_of) const noexcept {
+  const State& s = impl_->s;
+  if (!s.known(org)) return false;
+  for (const Period& a : s.org(org).exemplary)
+    if (a.contains(as_of)) return true;
+  return false;
+}
+
+Result<Organization> Registry::organization(OrgId org) const {
+  const State& s = impl_->s;
+  if (!s.known(org)) return not_found(to_string(org));
+  const OrgRec& o = s.org(org);
+  Organization out;
+  out.id = org;
+  out.kind = o.kind;
+  out.level = o.level;
+  out.name = o.name;
+  out.period = o.period;
+  out.parents = o.parents;
+  out.enterprise = o.enterprise;
+  return out;
+}
+
+Result<OrgKind> Registry::kind(OrgId org) const {
+  const State& s = impl_->s;
+  if (!s.known(org)) return not_found(to_string(org));
+  return s.org(org).kind;
+}
+
+Result<OrgId> Registry::parent(OrgId org, Date as_of) const {
+  const State& s = impl_->s;
+  if (!s.known(org)) return not_found(to_string(org));
+  if (!s.org(org).period.contains(as_of))
+    return refuse(name_of(s, org) + " is not in effect on " + as_of.to_string(), "org.active", "A1");
+  return s.parent_at(org, as_of);
+}
+
+bool Registry::exists(OrgId org, Date as_of) const noexcept { return impl_->s.in_effect(org, as_of); }
+
+bool Registry::within(OrgId org, OrgId ancestor, Date as_of) const noexcept {
+  const State& s = impl_->s;
+  if (!s.in_effect(org, as_of) || !s.in_effect(ancestor, as_of)) return false;
+  // The depth is bounded by the kinds (national > local levels > enterprise > branch >
+  // study group), so the walk is short; the bound also guards against damage.
+  for (std::size_t hops = 0; org.ok() && hops <= s.orgs.size(); ++hops) {
+    if (org == ancestor) return true;
+    org = s.parent_at(org, as_of);
+  }
+  return false;
+}
+
+OrgId Registry::root() const noexcept { return impl_->s.root; }
+std::size_t Registry::organization_count() const noexcept { return impl_->s.orgs.size(); }
+
+std::vector<OrgId> Registry::subtree_ids(OrgId root, Date as_of, std::optional<OrgKind> kind) const {
+  const State& s = impl_->s;
+  std::vector<OrgId> all = detail::depth_first(s, root, as_of);
+  if (kind)
+    std::erase_if(all, [&](OrgId x) { return s.org(x).kind != *kind; });
+  return all;
+}
+
+std::vector<OrgId> Registry::ancestor_ids(OrgId org, Date as_of) const {
+  const State& s = impl_->s;
+  std::vector<OrgId> out;
+  if (!s.in_effect(org, as_of)) return out;
+  for (OrgId x = s.parent_at(org, as_of); x.ok() && out.size() <= s.orgs.size();
+       x = s.parent_at(x, as_of))
+    out.push_back(x);
+  return out;
+}
+
+// ---- people ----------------------------------------------------------------------------
+
+Result<PersonId> Registry::add_person(const PersonSpec& spec) {
+  State& s = impl_->s;
+  if (spec.name.empty()) return Error(ErrorCode::invalid_argument, "a person needs a name");
+  if (spec.name.size() > 0xFFFF || spec.external_key.size() > 0xFFFF)
+    return Error(ErrorCode::invalid_argument, "a name or key longer than 65535 bytes");
+  if (!spec.birth.ok())
+    return Error(ErrorCode::invalid_argument,
+                 "birth date " + spec.birth.to_string() + " is not supported");
+  if (!spec.employer.ok())
+    return refuse("an S&T worker is employed by an enterprise; name its association",
+                  "person.employer", "A1");
+  if (!s.known(spec.employer)) return not_found("employer " + to_string(spec.employer));
+  const OrgKind ek = s.org(spec.employer).kind;
+  if (ek != OrgKind::enterprise && ek != OrgKind::proxy)
+    return refuse("employer " + name_of(s, spec.employer) +
+                      " is not an enterprise association or a proxy",
+                  "person.employer", "A1");
+  if (!spec.external_key.empty() && s.key_slots[key_slot(s, spec.employer.value(),
+                                                        spec.external_key)] != 0)
+    return refuse("external key \"" + spec.external_key + "\" is already taken at " +
+                      name_of(s, spec.employer),
+                  "person.external_key", "A1", ErrorCode::already_exists);
+
+  std::uint32_t code = 0;
+  if (!spec.discipline.empty()) {
+    auto [it, inserted] = s.discipline_codes.try_emplace(
+        spec.discipline, static_cast<std::uint32_t>(s.disciplines.size() + 1));
+    if (inserted) s.disciplines.push_back(spec.discipline);
+    code = it->second;
+  }
+  const auto index = static_cast<std::uint32_t>(s.p_birth.size());
+  s.p_name.push_back(s.strings.add(spec.name));
+  s.p_key.push_back(s.strings.add(spec.external_key));
+  s.p_birth.push_back(spec.birth.days());
+  s.p_employer.push_back(spec.employer.value());
+  s.p_title.push_back(spec.title);
+  s.p_discipline.push_back(code);
+  s.p_mhead.push_back(kNone);
+  s.p_thead.push_back(kNone);
+  if (!spec.external_key.empty()) {
+    if ((s.keyed + 1) * 10 > s.key_slots.size() * 7) rehash_keys(s, s.key_slots.size() * 2);
+    s.key_slots[key_slot(s, spec.employer.value(), spec.external_key)] = index + 1;
+    ++s.keyed;
+  }
+  impl_->changed();
+  return PersonId{index + 1};
+}
+
+Result<Person> Registry::person(PersonId id) const {
+  const State& s = impl_->s;
+  if (!s.known(id)) return not_found(to_string(id));
+  const std::uint32_t i = id.value() - 1;
+  Person p;
+  p.id = id;
+  p.name = std::string(s.strings.get(s.p_name[i]));
+  p.birth = Date::from_days(s.p_birth[i]);
+  p.employer = OrgId{s.p_employer[i]};
+  p.external_key = std::string(s.strings.get(s.p_key[i]));
+  p.title = s.p_title[i];
+  if (s.p_discipline[i] != 0) p.discipline = s.disciplines[s.p_discipline[i] - 1];
+  return p;
+}
+
+Result<PersonId> Registry::find_person(OrgId employer, std::string_view external_key) const {
+  const State& s = impl_->s;
+  if (external_key.empty() || !employer.ok())
+    return not_found("external key \"" + std::string(external_key) + "\"");
+  const std::uint32_t v = s.key_slots[key_slot(s, employer.value(), external_key)];
+  if (v == 0)
+    return not_found("external key \"" + std::string(external_key) + "\" at " + to_string(employer));
+  return PersonId{v};
+}
+
+Result<bool> Registry::is_young(PersonId id, Date as_of) const {
+  const State& s = impl_->s;
+  if (!s.known(id)) return not_found(to_string(id));
+  return age_on(Date::from_days(s.p_birth[id.value() - 1]), as_of) <= s.policy.young_age_max;
+}
+
+std::size_t Registry::person_count() const noexcept { return impl_->s.p_birth.size(); }
+
+// ---- memberships --------------------------------------------------------------------------
+
+Result<MembershipId> Registry::add_membership(PersonId person, OrgId org, Role role, Period period) {
+  State& s = impl_->s;
+  if (!period.ok()) return bad_period(period);
+  if (!s.known(person)) return not_found(to_string(person));
+  if (!s.known(org)) return not_found(to_string(org));
+  if (static_cast<unsigned>(role) > static_cast<unsigned>(Role::part_time_staff))
+    return Error(ErrorCode::invalid_argument, "unknown role");
+  const std::uint32_t p = person.value() - 1;
+  if (period.first.days() < s.p_birth[p])
+    return Error(ErrorCode::invalid_argument,
+                 to_string(person) + "'s membership would start before their birth");
+  const OrgRec& o = s.org(org);
+  if (!is_member_kind(o.kind))
+    return refuse(name_of(s, org) + " is a " + std::string(to_string(o.kind)) +
+                      "; people join enterprise associations, their branches and study groups, "
+                      "and national societies",
+                  "membership.org_kind", "A1");
+  if (!o.period.covers(period))
+    return refuse(name_of(s, org) + " is not in effect throughout the membership", "org.active",
+                  "A1");
+  for (std::uint32_t m = s.p_mhead[p]; m != kNone; m = s.m_next_p[m - 1]) {
+    const std::uint32_t i = m - 1;
+    const Period other{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
+    if (!other.overlaps(period)) continue;
+    if (s.m_org[i] == org.value() && s.m_role[i] == role)
+      return refuse(to_string(person) + " already holds this role in " + name_of(s, org) +
+                        " on overlapping dates (" + to_string(MembershipId{m}) + ")",
+                    "membership.unique", "A1", ErrorCode::already_exists);
+    if (o.kind == OrgKind::enterprise && s.m_org[i] != org.value() &&
+        s.org(OrgId{s.m_org[i]}).kind == OrgKind::enterprise)
+      return refuse(to_string(person) + " already belongs to enterprise association " +
+                        name_of(s, OrgId{s.m_org[i]}) + " on overlapping dates",
+                    "membership.single_enterprise", "A1");
+  }
+  if (role == Role::secretary_general)
+    for (std::uint32_t m = o.member_head; m != kNone; m = s.m_next_o[m - 1]) {
+      const std::uint32_t i = m - 1;
+      if (s.m_role[i] != Role::secretary_general) continue;
+      const Period other{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
+      if (other.overlaps(period))
+        return refuse(name_of(s, org) + " already has secretary-general " +
+                          to_string(PersonId{s.m_person[i] + 1}) + " on overlapping dates",
+                      "membership.single_secretary_general", "A13");
+    }
+  if ((o.kind == OrgKind::branch || o.kind == OrgKind::study_group) &&
+      !nested_ok(s, p, org, period))
+    return nested_error(p, org);
+
+  const auto index = static_cast<std::uint32_t>(s.m_person.size());
+  s.m_person.push_back(p);
+  s.m_org.push_back(org.value());
+  s.m_role.push_back(role);
+  s.m_first.push_back(period.first.days());
+  s.m_last.push_back(period.last.days());
+  s.m_next_p.push_back(s.p_mhead[p]);
+  s.m_next_o.push_back(s.org(org).member_head);
+  s.p_mhead[p] = index + 1;
+  s.org(org).member_head = index + 1;
+  impl_->changed();
+  return MembershipId{index + 1};
+}
+
+Status Registry::end_membership(MembershipId id, Date last_day) {
+  State& s = impl_->s;
+  if (!id.ok() || id.value() > s.m_person.size()) return not_found(to_string(id));
+  const std::uint32_t i = id.value() - 1;
+  if (!last_day.ok() || last_day.days() < s.m_first[i] || last_day.days() > s.m_last[i])
+    return Error(ErrorCode::invalid_argument,
+                 "the last day " + last_day.to_string() + " must lie within " + to_string(id) +
+                     "'s current period");
+  const std::int32_t old = s.m_last[i];
+  s.m_last[i] = last_day.days();
+  if (s.org(OrgId{s.m_org[i]}).kind == OrgKind::enterprise && !person_nested_ok(s, s.m_person[i])) {
+    s.m_last[i] = old;
+    return nested_error(s.m_person[i], OrgId{s.m_org[i]});
+  }
+  impl_->changed();
+  return {};
+}
+
+Result<Membership> Registry::membership(MembershipId id) const {
+  const State& s = impl_->s;
+  if (!id.ok() || id.value() > s.m_person.size()) return not_found(to_string(id));
+  const std::uint32_t i = id.value() - 1;
+  return Membership{id, PersonId{s.m_person[i] + 1}, OrgId{s.m_org[i]}, s.m_role[i],
+                    Period{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])}};
+}
+
+std::vector<MembershipId> Registry::memberships_of(PersonId person) const {
+  const State& s = impl_->s;
+  std::vector<MembershipId> out;
+  if (!s.known(person)) return out;
+  for (std::uint32_t m = s.p_mhead[person.value() - 1]; m != kNone; m = s.m_next_p[m - 1])
+    out.push_back(MembershipId{m});
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+Result<PersonId> Registry::secretary_general(OrgId org, Date as_of) const {
+  const State& s = impl_->s;
+  if (!s.known(org)) return not_found(to_string(org));
+  for (std::uint32_t m = s.org(org).member_head; m != kNone; m = s.m_next_o[m - 1]) {
+    const std::uint32_t i = m - 1;
+    if (s.m_role[i] == Role::secretary_general && s.m_first[i] <= as_of.days() &&
+        as_of.days() <= s.m_last[i])
+      return PersonId{s.m_person[i] + 1};
+  }
+  return Error(ErrorCode::not_found,
+               name_of(s, org) + " has no secretary-general on " + as_of.to_string());
+}
+
+MemberIndex Registry::member_index(Date as_of) const {
+  std::lock_guard lock(impl_->cache_mutex);
+  if (!impl_->cache || impl_->cache->as_of != as_of)
+    impl_->cache = detail::build_member_index(impl_->s, as_of);
+  return MemberIndex(impl_->cache);
+}
+
+Result<Rollup> Registry::rollup(OrgId org, Date as_of) const {
+  if (!impl_->s.known(org)) return not_found(to_string(org));
+  return member_index(as_of).rollup(org);
+}
+
+std::size_t Registry::count_members(OrgId org, Date as_of, const MemberFilter& filter) const {
+  return member_index(as_of).count(org, filter);
+}
+
+// ---- expert pools ------------------------------------------------------------------------
+
+Result<ExpertId> Registry::add_expert(PersonId person, OrgId org, std::vector<std::string> fields,
+                                      Period period) {
+  State& s = impl_->s;
+  if (!period.ok()) return bad_period(period);
+  if (fields.empty() ||
+      std::any_of(fields.begin(), fields.end(), [](const std::string& f) { return f.empty(); }))
+    return refuse("an expert listing needs at least one non-empty field of expertise",
+                  "expert.fields", "A8", ErrorCode::invalid_argument);
+  if (!s.known(person)) return not_found(to_string(person));
+  if (!s.known(org)) return not_found(to_string(org));
+  const OrgRec& o = s.org(org);
+  if (!o.period.covers(period))
+    return refuse(name_of(s, org) + " is not in effect throughout the listing", "org.active", "A1");
+  for (std::uint32_t e : o.experts)
+    if (s.experts[e].person == person && s.experts[e].period.overlaps(period))
+      return refuse(to_string(person) + " is already in the pool of " + name_of(s, org) +
+                        " on overlapping dates",
+                    "expert.unique", "A8", ErrorCode::already_exists);
+  const ExpertId id{static_cast<std::uint32_t>(s.experts.size() + 1)};
+  s.experts.push_back({id, person, org, std::move(fields), period});
+  s.org(org).experts.push_back(id.value() - 1);
+  impl_->changed();
+  return id;
+}
+
+Status Registry::end_expert(ExpertId id, Date last_day) {
+  State& s = impl_->s;
+  if (!id.ok() || id.value() > s.experts.size()) return not_found(to_string(id));
+  ExpertListing& e = s.experts[id.value() - 1];
+  if (!last_day.ok() || last_day < e.period.first || last_day > e.period.last)
+    return Error(ErrorCode::invalid_argument, "the last day must lie within the listing's period");
+  e.period.last = last_day;
+  impl_->changed();
+  return {};
+}
+
+Result<ExpertListing> Registry::expert(ExpertId id) const {
+  const State& s = impl_->s;
+  if (!id.ok() || id.value() > s.experts.size()) return not_found(to_string(id));
+  return s.experts[id.value() - 1];
+}
+
+std::vector<ExpertId> Registry::expert_ids(OrgId org, Date as_of) const {
+  const State& s = impl_->s;
+  std::vector<ExpertId> out;
+  if (!s.known(org)) return out;
+  for (std::uint32_t e : s.org(org).experts)
+    if (s.experts[e].period.contains(as_of)) out.push_back(ExpertId{e + 1});
+  return out;
+}
+
+// ---- cooperation links ----------------------------------------------------------------------
+
+Result<LinkId> Registry::add_link(OrgId enterprise, OrgId other, Period period) {
+  State& s = impl_->s;
+  if (!period.ok()) return bad_period(period);
+  if (!s.known(enterprise)) return not_found(to_string(enterprise));
+  if (!s.known(other)) return not_found(to_string(other));
+  const OrgKind ek = s.org(enterprise).kind, ok = s.org(other).kind;
+  if (ek != OrgKind::enterprise || (ok != OrgKind::partner && ok != OrgKind::society))
+    return refuse("a cooperation link joins an enterprise association with a partner (产学研) or "
+                  "a national society (厂会协作), not a " +
+                      std::string(to_string(ek)) + " with a " + std::string(to_string(ok)),
+                  "link.kinds", ok == OrgKind::society ? "A11" : "A3");
+  if (!s.org(enterprise).period.covers(period) || !s.org(other).period.covers(period))
+    return refuse("both sides must be in effect throughout the link", "org.active", "A1");
+  for (std::uint32_t l : s.org(enterprise).links)
+    if (s.links[l].other == other && s.links[l].period.overlaps(period))
+      return refuse("this pair is already linked on overlapping dates", "link.unique",
+                    ok == OrgKind::society ? "A11" : "A3", ErrorCode::already_exists);
+  const LinkId id{static_cast<std::uint32_t>(s.links.size() + 1)};
+  const LinkKind kind = ok == OrgKind::society ? LinkKind::factory_society : LinkKind::industry_academia;
+  s.links.push_back({id, kind, enterprise, other, period});
+  s.org(enterprise).links.push_back(id.value() - 1);
+  s.org(other).links.push_back(id.value() - 1);
+  impl_->changed();
+  return id;
+}
+
+Status Registry::end_link(LinkId id, Date last_day) {
+  State& s = impl_->s;
+  if (!id.ok() || id.value() > s.links.size()) return not_found(to_string(id));
+  Link& l = s.links[id.value() - 1];
+  if (!last_day.ok() || last_day < l.period.first || last_day > l.period.last)
+    return Error(ErrorCode::invalid_argument, "the last day must lie within the link's period");
+  l.period.last = last_day;
+  impl_->changed();
+  return {};
+}
+
+Result<Link> Registry::link(LinkId id) const {
+  const State& s = impl_->s;
+  if (!id.ok() || id.value() > s.links.size()) return not_found(to_string(id));
+  return s.links[id.value() - 1];
+}
+
+std::vector<LinkId> Registry::link_ids(OrgId org, Date as_of) const {
+  const State& s = impl_->s;
+  std::vector<LinkId> out;
+  if (!s.known(org)) return out;
+  for (std::uint32_t l : s.org(org).links)
+    if (s.links[l].period.contains(as_of)) out.push_back(LinkId{l + 1});
+  return out;
+}
+
+// ---- continuing education ------------------------------------------------------------------------
+
+Result<TrainingId> Registry::add_training(PersonId person, int hours, TrainingKind kind, Date date) {
+  State& s = impl_->s;
+  if (hours < 1)
+    return refuse("training hours must be at least 1, got " + std::to_string(hours),
+                  "training.hours", "A5", ErrorCode::invalid_argument);
+  if (!date.ok()) return Error(ErrorCode::invalid_argument, "date " + date.to_string() + " is not supported");
+  if (kind != TrainingKind::professional && kind != TrainingKind::general)
+    return Error(ErrorCode::invalid_argument, "unknown training kind");
+  if (!s.known(person)) return not_found(to_string(person));
+  const TrainingId id{static_cast<std::uint32_t>(s.trainings.size() + 1)};
+  s.trainings.push_back({id, person, hours, kind, date});
+  s.t_next.push_back(s.p_thead[person.value() - 1]);
+  s.p_thead[person.value() - 1] = id.value();
+  impl_->changed();
+  return id;
+}
+
+Result<TrainingRecord> Registry::training(TrainingId id) const {
+  const State& s = impl_->s;
+  if (!id.ok() || id.value() > s.trainings.size()) return not_found(to_string(id));
+  return s.trainings[id.value() - 1];
+}
+
+Result<EducationStatus> Registry::continuing_education_status(PersonId person, int year) const {
+  const State& s = impl_->s;
+  if (!s.known(person)) return not_found(to_string(person));
+  EducationStatus st;
+  st.year = year;
+  std::int64_t h = 0, p = 0;
+  for (std::uint32_t t = s.p_thead[person.value() - 1]; t != kNone; t = s.t_next[t - 1]) {
+    const TrainingRecord& r = s.trainings[t - 1];
+    if (r.date.year() != year) continue;
+    h += r.hours;
+    if (r.kind == TrainingKind::professional) p += r.hours;
+  }
+  const std::int64_t need = s.policy.annual_hours_min;
+  const std::int64_t num = s.policy.professional_share_num, den = s.policy.professional_share_den;
+  st.hours = static_cast<int>(h);
+  st.professional_hours = static_cast<int>(p);
+  st.compliant = h >= need && den * p >= num * h;
+  // The fewest extra professional hours x with h + x >= need and
+  // den (p + x) >= num (h + x), i.e. x >= (num h - den p) / (den - num).
+  std::int64_t x = std::max<std::int64_t>(0, need - h);
+  if (den > num) {
+    const std::int64_t top = num * h - den * p;
+    if (top > 0) x = std::max(x, (top + (den - num) - 1) / (den - num));
+  }
+  st.shortfall = st.compliant ? 0 : static_cast<int>(x);
+  return st;
+}
+
+// ---- digest -----------------------------------------------------------------------------------
+
+std::string Registry::digest() const {
+  const State& s = impl_->s;
+  Hasher h;
+  h.str("kexie.registry.v1");
+  h.i32(s.policy.young_age_max);
+  h.i32(s.policy.annual_hours_min);
+  h.i32(s.policy.professional_share_num);
+  h.i32(s.policy.professional_share_den);
+  h.u32(s.root.value());
+  h.u32(static_cast<std::uint32_t>(s.orgs.size()));
+  for (const OrgRec& o : s.orgs) {
+    h.u8(static_cast<std::uint8_t>(o.kind));
+    h.u8(static_cast<std::uint8_t>(o.level));
+    h.str(o.name);
+    h.period(o.period);
+    h.u32(static_cast<std::uint32_t>(o.parents.size()));
+    for (const ParentEdge& e : o.parents) {
+      h.u32(e.parent.value());
+      h.period(e.period);
+    }
+    const EnterpriseInfo& e = o.enterprise;
+    h.str(e.enterprise_name);
+    h.u8(static_cast<std::uint8_t>(e.ownership));
+    h.str(e.industry);
+    h.str(e.region);
+    h.u8(static_cast<std::uint8_t>(e.high_tech_zone));
+    h.u8(static_cast<std::uint8_t>(e.development_zone));
+    h.date(e.founded);
+    h.u32(static_cast<std::uint32_t>(o.exemplary.size()));
+    for (const Period& a : o.exemplary) h.period(a);
+    h.flush_if_big();
+  }
+  h.u32(static_cast<std::uint32_t>(s.p_birth.size()));
+  for (std::size_t i = 0; i < s.p_birth.size(); ++i) {
+    h.str(s.strings.get(s.p_name[i]));
+    h.str(s.strings.get(s.p_key[i]));
+    h.i32(s.p_birth[i]);
+    h.u32(s.p_employer[i]);
+    h.u8(static_cast<std::uint8_t>(s.p_title[i]));
+    h.str(s.p_discipline[i] ? std::string_view(s.disciplines[s.p_discipline[i] - 1]) : "");
+    h.flush_if_big();
+  }
+  h.u32(static_cast<std::uint32_t>(s.m_person.size()));
+  for (std::size_t i = 0; i < s.m_person.size(); ++i) {
+    h.u32(s.m_person[i]);
+    h.u32(s.m_org[i]);
+    h.u8(static_cast<std::uint8_t>(s.m_role[i]));
+    h.i32(s.m_first[i]);
+    h.i32(s.m_last[i]);
+    h.flush_if_big();
+  }
+  h.u32(static_cast<std::uint32_t>(s.experts.size()));
+  for (const ExpertListing& e : s.experts) {
+    h.u32(e.person.value());
+    h.u32(e.org.value());
+    h.u32(static_cast<std::uint32_t>(e.fields.size()));
+    for (const std::string& f : e.fields) h.str(f);
+    h.period(e.period);
+  }
+  h.u32(static_cast<std::uint32_t>(s.links.size()));
+  for (const Link& l : s.links) {
+    h.u8(static_cast<std::uint8_t>(l.kind));
+    h.u32(l.enterprise.value());
+    h.u32(l.other.value());
+    h.period(l.period);
+  }
+  h.u32(static_cast<std::uint32_t>(s.trainings.size()));
+  for (const TrainingRecord& t : s.trainings) {
+    h.u32(t.person.value());
+    h.i32(t.hours);
+    h.u8(static_cast<std::uint8_t>(t.kind));
+    h.date(t.date);
+  }
+  return h.finish();
+}
+
+}  // namespace v1
+}  // namespace kexie

@@ -1,0 +1,129 @@
+// The registry's internal state, shared by registry.cpp (facts and rules) and
+// registry_index.cpp (the member index). Internal: never included by a public header.
+//
+// Layout: organizations are few (tens of thousands) and rich, so they are
+// plain structs; people and memberships number in the millions, so they live
+// in struct-of-arrays storage with intrusive singly linked lists (per person,
+// per organization) instead of per-entity vectors, and names live in one
+// string pool. That keeps a national registry near 100 bytes a person.
+#ifndef KEXIE_SRC_REGISTRY_STATE_HPP
+#define KEXIE_SRC_REGISTRY_STATE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kexie/registry.hpp"
+
+namespace kexie {
+inline namespace v1 {
+namespace detail {
+
+/// Strings appended to one buffer, each prefixed by its 16-bit length; a
+/// reference is the offset of the prefix.
+class StringPool {
+ public:
+  std::uint32_t add(std::string_view text);
+  [[nodiscard]] std::string_view get(std::uint32_t ref) const noexcept;
+  void reserve(std::size_t bytes) { chars_.reserve(bytes); }
+  [[nodiscard]] std::size_t size() const noexcept { return chars_.size(); }
+  /// Drops everything added after `size` bytes (rolls back a refused add).
+  void truncate(std::size_t size) { chars_.resize(size); }
+
+ private:
+  std::vector<char> chars_;
+};
+
+struct OrgRec {
+  OrgKind kind = OrgKind::enterprise;
+  LocalLevel level = LocalLevel::none;
+  std::string name;
+  Period period;
+  std::vector<ParentEdge> parents;
+  EnterpriseInfo enterprise;
+  std::vector<Period> exemplary;
+  std::vector<OrgId> children;        // everyone that ever had this parent, sorted by id
+  std::uint32_t member_head = 0;      // membership index + 1, newest first
+  std::vector<std::uint32_t> experts; // expert listing indices
+  std::vector<std::uint32_t> links;   // link indices (either side)
+};
+
+/// Everything a registry knows, copyable (clone) and without caches.
+struct State {
+  Policy policy;
+  OrgId root;
+  std::vector<OrgRec> orgs;  // index = id - 1
+
+  // people, struct of arrays, index = id - 1
+  std::vector<std::uint32_t> p_name, p_key;  // StringPool refs
+  std::vector<std::int32_t> p_birth;
+  std::vector<std::uint32_t> p_employer;
+  std::vector<Title> p_title;
+  std::vector<std::uint32_t> p_discipline;   // code, 1-based into disciplines
+  std::vector<std::uint32_t> p_mhead;        // membership index + 1, newest first
+  std::vector<std::uint32_t> p_thead;        // training index + 1, newest first
+  StringPool strings;
+  std::vector<std::string> disciplines;      // code - 1 -> text
+  std::unordered_map<std::string, std::uint32_t> discipline_codes;
+  std::vector<std::uint32_t> key_slots;      // open addressing: person index + 1, 0 = empty
+  std::size_t keyed = 0;
+
+  // memberships, struct of arrays, index = id - 1
+  std::vector<std::uint32_t> m_person, m_org;
+  std::vector<Role> m_role;
+  std::vector<std::int32_t> m_first, m_last;
+  std::vector<std::uint32_t> m_next_p, m_next_o;  // next index + 1 in person / org list
+
+  std::vector<ExpertListing> experts;
+  std::vector<Link> links;
+  std::vector<TrainingRecord> trainings;
+  std::vector<std::uint32_t> t_next;
+
+  [[nodiscard]] bool known(OrgId id) const noexcept {
+    return id.ok() && id.value() <= orgs.size();
+  }
+  [[nodiscard]] const OrgRec& org(OrgId id) const { return orgs[id.value() - 1]; }
+  [[nodiscard]] OrgRec& org(OrgId id) { return orgs[id.value() - 1]; }
+  [[nodiscard]] bool known(PersonId id) const noexcept {
+    return id.ok() && id.value() <= p_birth.size();
+  }
+  /// The parent on `d`, or an empty id.
+  [[nodiscard]] OrgId parent_at(OrgId id, Date d) const noexcept;
+  [[nodiscard]] bool in_effect(OrgId id, Date d) const noexcept {
+    return known(id) && org(id).period.contains(d);
+  }
+};
+
+/// The member index of one date (see MemberIndex in registry.hpp).
+struct MemberIndexData {
+  Date as_of;
+  std::int32_t young_cutoff = 0;  // young iff birth >= cutoff
+  std::vector<std::uint32_t> org_lo, org_hi;  // per org (id - 1): subtree rows
+  std::vector<std::uint8_t> in_tree;
+  std::vector<Rollup> rollups;                // per org (id - 1)
+  std::vector<std::uint32_t> person, org;     // per row
+  std::vector<std::int32_t> birth;
+  std::vector<std::uint32_t> prev1;           // previous row of the same person + 1, 0 = none
+  std::vector<RoleSet> roles;
+  std::vector<Title> title;
+  std::vector<std::uint32_t> discipline;
+  std::unordered_map<std::string, std::uint32_t> discipline_codes;
+};
+
+/// Builds the index of `as_of`.
+std::shared_ptr<const MemberIndexData> build_member_index(const State& state, Date as_of);
+/// Smallest birth day whose age on `as_of` is at most `max_age`.
+std::int32_t young_cutoff(Date as_of, int max_age) noexcept;
+/// `root`'s subtree on `as_of` in depth-first pre-order (children by id).
+std::vector<OrgId> depth_first(const State& state, OrgId root, Date as_of);
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_SRC_REGISTRY_STATE_HPP

@@ -1,0 +1,275 @@
+// Rubric validation: weights that sum exactly to 1 under every group, leaves
+// that can be marked, and exact global weights as products down the tree.
+#include "kexie/rubric.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace kexie {
+inline namespace v1 {
+
+struct Rubric::Impl {
+  std::string name;
+  std::vector<Indicator> indicators;
+  std::vector<std::uint32_t> judged, objective, bonuses, vetoes;
+  std::unordered_map<std::string, std::uint32_t> by_code;
+};
+
+namespace {
+
+Error refuse(std::string rule, const std::string& code, std::string what) {
+  return Error(ErrorCode::rule_violation, "rubric indicator \"" + code + "\": " + std::move(what),
+               std::move(rule), "A12");
+}
+
+Status check_scale(const IndicatorSpec& s) {
+  const MarkScale& m = s.scale;
+  if (m.step.signum() <= 0) return refuse("rubric.scale", s.code, "the step must be positive");
+  if (m.min >= m.max) return refuse("rubric.scale", s.code, "min must be below max");
+  // Marks are stored as integers at 4 places in 32 bits (see panel.hpp).
+  if (m.step.normalized().scale() > 4 || m.min.normalized().scale() > 4) {
+    return refuse("rubric.scale", s.code, "marks may have at most 4 places");
+  }
+  if (m.min < Decimal(-1000) || m.max > Decimal(1000)) {
+    return refuse("rubric.scale", s.code, "marks must lie within ±1000");
+  }
+  auto span = subtract(m.max, m.min);
+  if (!span) return span.error();
+  auto steps = divide(*span, m.step, 0, Rounding::down);
+  if (!steps) return steps.error();
+  auto back = multiply(*steps, m.step);
+  if (!back || *back != *span) {
+    return refuse("rubric.scale", s.code, "max is not reached from min by whole steps");
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view to_string(ClaimedFigure figure) noexcept {
+  switch (figure) {
+    case ClaimedFigure::annual_benefit_yuan: return "annual_benefit_yuan";
+    case ClaimedFigure::energy_saved_tce: return "energy_saved_tce";
+    case ClaimedFigure::co2_avoided_t: return "co2_avoided_t";
+    case ClaimedFigure::material_saved_t: return "material_saved_t";
+    case ClaimedFigure::efficiency_gain_percent: return "efficiency_gain_percent";
+    case ClaimedFigure::hours_saved: return "hours_saved";
+    case ClaimedFigure::patents_granted_invention: return "patents_granted_invention";
+    case ClaimedFigure::patents_granted_other: return "patents_granted_other";
+    case ClaimedFigure::patents_filed: return "patents_filed";
+    case ClaimedFigure::achievements_transformed: return "achievements_transformed";
+  }
+  return "unknown";
+}
+
+Rubric::Rubric(std::shared_ptr<const Impl> impl) noexcept : impl_(std::move(impl)) {}
+
+Result<Rubric> Rubric::build(std::string name, std::span<const IndicatorSpec> specs) {
+  auto impl = std::make_shared<Impl>();
+  impl->name = std::move(name);
+  if (specs.empty()) {
+    return Error(ErrorCode::invalid_argument, "rubric \"" + impl->name + "\" has no indicators");
+  }
+  // Codes first, so parents may be listed after their children.
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const IndicatorSpec& s = specs[i];
+    if (s.code.empty()) {
+      return Error(ErrorCode::invalid_argument,
+                   "rubric indicator #" + std::to_string(i + 1) + " has an empty code");
+    }
+    if (!impl->by_code.emplace(s.code, static_cast<std::uint32_t>(i)).second) {
+      return Error(ErrorCode::invalid_argument, "rubric indicator code \"" + s.code +
+                                                    "\" appears twice");
+    }
+  }
+  impl->indicators.resize(specs.size());
+  std::vector<std::uint32_t> children(specs.size(), 0);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const IndicatorSpec& s = specs[i];
+    Indicator& ind = impl->indicators[i];
+    ind.index = static_cast<std::uint32_t>(i);
+    ind.parent = ind.index;
+    ind.kind = s.kind;
+    ind.code = s.code;
+    ind.name = s.name;
+    ind.weight = s.weight;
+    ind.scale = s.scale;
+    ind.objective = s.objective;
+    ind.bonus_cap = s.bonus_cap;
+    const bool in_tree = s.kind == IndicatorKind::group || s.kind == IndicatorKind::judged ||
+                         s.kind == IndicatorKind::objective;
+    if (!in_tree) {
+      if (!s.parent.empty()) {
+        return refuse("rubric.extra_item", s.code,
+                      "bonus and veto items stand outside the weighted tree (no parent)");
+      }
+      if (s.kind == IndicatorKind::bonus) {
+        if (auto ok = check_scale(s); !ok) return ok.error();
+        if (s.bonus_cap.signum() < 0 || s.bonus_cap > Decimal(1000)) {
+          return refuse("rubric.bonus_cap", s.code, "the cap must lie within 0–1000");
+        }
+      }
+      continue;
+    }
+    if (s.weight.signum() < 0) return refuse("rubric.weight", s.code, "negative weight");
+    if (!s.parent.empty()) {
+      auto it = impl->by_code.find(s.parent);
+      if (it == impl->by_code.end()) {
+        return refuse("rubric.parent", s.code, "unknown parent \"" + s.parent + "\"");
+      }
+      if (specs[it->second].kind != IndicatorKind::group) {
+        return refuse("rubric.parent", s.code, "parent \"" + s.parent + "\" is not a group");
+      }
+      ind.parent = it->second;
+      ++children[it->second];
+    }
+    if (s.kind == IndicatorKind::judged) {
+      if (auto ok = check_scale(s); !ok) return ok.error();
+    }
+    if (s.kind == IndicatorKind::objective) {
+      const ObjectiveMap& m = s.objective;
+      const auto in_range = [](const Decimal& v) { return v >= Decimal(-1000) && v <= Decimal(1000); };
+      bool ok = in_range(m.floor) && (m.tiers.empty() ? in_range(m.cap) : true);
+      for (const Tier& t : m.tiers) ok = ok && in_range(t.points);
+      if (!ok) return refuse("rubric.objective", s.code, "objective values must lie within ±1000");
+    }
+    if (s.kind == IndicatorKind::objective && s.objective.tiers.empty() &&
+        (s.objective.per_unit.signum() < 0 || s.objective.cap < s.objective.floor)) {
+      return refuse("rubric.objective", s.code,
+                    "a linear map needs a non-negative rate and a cap above its floor");
+    }
+  }
+  // Depths (and cycles: a chain longer than the rubric is one).
+  for (Indicator& ind : impl->indicators) {
+    std::uint32_t depth = 1, at = ind.index;
+    while (impl->indicators[at].parent != at) {
+      at = impl->indicators[at].parent;
+      if (++depth > impl->indicators.size()) {
+        return refuse("rubric.parent", ind.code, "the parent chain forms a cycle");
+      }
+    }
+    ind.depth = depth;
+  }
+  // Weights of the children of every group, and of the first level, sum to exactly 1.
+  std::unordered_map<std::uint32_t, std::vector<Decimal>> sums;
+  constexpr std::uint32_t kRoot = UINT32_MAX;
+  for (const Indicator& ind : impl->indicators) {
+    if (ind.kind == IndicatorKind::bonus || ind.kind == IndicatorKind::veto) continue;
+    if (ind.kind == IndicatorKind::group && children[ind.index] == 0) {
+      return refuse("rubric.empty_group", ind.code, "a group needs at least one child");
+    }
+    sums[ind.parent == ind.index ? kRoot : ind.parent].push_back(ind.weight);
+  }
+  if (!sums.contains(kRoot)) {
+    return refuse("rubric.weights_sum", impl->name, "no first-level indicator");
+  }
+  for (const auto& [parent, weights] : sums) {
+    auto total = sum(weights);
+    if (!total) return total.error();
+    if (*total != Decimal(1)) {
+      const std::string where =
+          parent == kRoot ? std::string("(first level)") : impl->indicators[parent].code;
+      return Error(ErrorCode::rule_violation,
+                   "rubric weights under " + where + " sum to " + total->to_string() +
+                       ", not exactly 1",
+                   "rubric.weights_sum", "A12");
+    }
+  }
+  // Global weights, exact, in tree order: parents may follow children in the specs.
+  for (Indicator& ind : impl->indicators) {
+    if (ind.kind == IndicatorKind::bonus || ind.kind == IndicatorKind::veto) continue;
+    Decimal g = ind.weight;
+    for (std::uint32_t at = ind.index; impl->indicators[at].parent != at;) {
+      at = impl->indicators[at].parent;
+      auto product = multiply(g, impl->indicators[at].weight);
+      if (!product || product->normalized().scale() > kMaxWeightScale) {
+        return refuse("rubric.weight_scale", ind.code,
+                      "the global weight needs more than 8 places");
+      }
+      g = product->normalized();
+    }
+    if (g.normalized().scale() > kMaxWeightScale) {
+      return refuse("rubric.weight_scale", ind.code, "the weight has more than 8 places");
+    }
+    ind.global_weight = g.normalized();
+    if (ind.kind == IndicatorKind::judged) impl->judged.push_back(ind.index);
+    if (ind.kind == IndicatorKind::objective) impl->objective.push_back(ind.index);
+  }
+  for (const Indicator& ind : impl->indicators) {
+    if (ind.kind == IndicatorKind::bonus) impl->bonuses.push_back(ind.index);
+    if (ind.kind == IndicatorKind::veto) impl->vetoes.push_back(ind.index);
+  }
+  return Rubric(std::move(impl));
+}
+
+const std::string& Rubric::name() const noexcept { return impl_->name; }
+std::span<const Indicator> Rubric::indicators() const noexcept { return impl_->indicators; }
+std::span<const std::uint32_t> Rubric::judged() const noexcept { return impl_->judged; }
+std::span<const std::uint32_t> Rubric::objective() const noexcept { return impl_->objective; }
+std::span<const std::uint32_t> Rubric::bonuses() const noexcept { return impl_->bonuses; }
+std::span<const std::uint32_t> Rubric::vetoes() const noexcept { return impl_->vetoes; }
+
+Result<std::uint32_t> Rubric::find(std::string_view code) const {
+  auto it = impl_->by_code.find(std::string(code));
+  if (it == impl_->by_code.end()) {
+    return Error(ErrorCode::not_found, "rubric \"" + impl_->name + "\" has no indicator \"" +
+                                           std::string(code) + "\"");
+  }
+  return it->second;
+}
+
+Status Rubric::check_mark(std::uint32_t indicator, Decimal mark) const {
+  if (indicator >= impl_->indicators.size()) {
+    return Error(ErrorCode::not_found, "no indicator #" + std::to_string(indicator));
+  }
+  const Indicator& ind = impl_->indicators[indicator];
+  if (ind.kind != IndicatorKind::judged && ind.kind != IndicatorKind::bonus) {
+    return Error(ErrorCode::invalid_argument,
+                 "indicator \"" + ind.code + "\" is not marked by judges");
+  }
+  if (mark < ind.scale.min || mark > ind.scale.max) {
+    return Error(ErrorCode::invalid_argument,
+                 "mark " + mark.to_string() + " for indicator \"" + ind.code + "\" is outside [" +
+                     ind.scale.min.to_string() + ", " + ind.scale.max.to_string() + "]",
+                 "panel.mark_scale");
+  }
+  auto offset = subtract(mark, ind.scale.min);
+  auto steps = offset ? divide(*offset, ind.scale.step, 0, Rounding::down) : offset;
+  auto back = steps ? multiply(*steps, ind.scale.step) : steps;
+  if (!back || *back != *offset) {
+    return Error(ErrorCode::invalid_argument,
+                 "mark " + mark.to_string() + " for indicator \"" + ind.code +
+                     "\" is not on its step of " + ind.scale.step.to_string(),
+                 "panel.mark_step");
+  }
+  return {};
+}
+
+Result<Decimal> Rubric::objective_value(std::uint32_t indicator, Decimal figure) const {
+  if (indicator >= impl_->indicators.size() ||
+      impl_->indicators[indicator].kind != IndicatorKind::objective) {
+    return Error(ErrorCode::invalid_argument, "not an objective indicator: #" +
+                                                  std::to_string(indicator));
+  }
+  const Indicator& ind = impl_->indicators[indicator];
+  if (figure.signum() < 0) {
+    return Error(ErrorCode::invalid_argument, "negative figure " + figure.to_string() + " for \"" +
+                                                  ind.code + "\"");
+  }
+  const ObjectiveMap& m = ind.objective;
+  if (!m.tiers.empty()) {
+    const Tier* best = nullptr;
+    for (const Tier& t : m.tiers) {
+      if (figure >= t.at_least && (best == nullptr || t.at_least > best->at_least)) best = &t;
+    }
+    return (best ? best->points : m.floor).rescaled(kValueScale);
+  }
+  auto scaled = multiply(figure, m.per_unit, kValueScale);
+  if (!scaled) return scaled.error();
+  auto value = add(m.floor, *scaled);
+  if (!value) return value.error();
+  return std::min(*value, m.cap).rescaled(kValueScale);
+}
+
+}  // namespace v1
+}  // namespace kexie

@@ -1,0 +1,419 @@
+// Tests for kexie/campaign.hpp: entries and their refusals, conflicts of
+// interest from the registry, marks and their refusals (all or nothing), exact
+// totals by hand, incomplete entries, vetoes, tie-breaks, and results that do not
+// depend on the order anything was added.
+#include "kexie/campaign.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "kexie/registry.hpp"
+#include "support/campaign_world.hpp"
+
+using kexie::Campaign;
+using kexie::Decimal;
+using kexie::EntryId;
+using kexie::EntryStatus;
+using kexie::ErrorCode;
+using kexie::JudgeId;
+using kexie_test::day;
+using kexie_test::dec;
+
+namespace {
+
+// Five judges from enterprise 2 scoring entries of enterprises 0 and 1.
+struct Judging {
+  kexie_test::World w;
+  Campaign c;
+  std::vector<JudgeId> judges;
+
+  explicit Judging(kexie::CampaignSpec spec) : c(w.registry, std::move(spec)) {
+    c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+    for (int k = 0; k < 5; ++k) judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
+  }
+  Judging() : Judging(kexie_test::proposal_spec(w_for_spec())) {}
+
+  static const kexie_test::World& w_for_spec() {
+    static const kexie_test::World world;  // only its ids are read by proposal_spec
+    return world;
+  }
+
+  EntryId entry(const std::string& code, int e, int k, const char* benefit = "200000") {
+    EntryId id = c.add_entry(kexie_test::proposal(w, code, e, k, benefit)).value();
+    for (JudgeId j : judges) c.assign(j, id).value();
+    return id;
+  }
+  void give(EntryId id, const std::vector<const char*>& a1, const std::vector<const char*>& a2) {
+    for (std::size_t i = 0; i < a1.size(); ++i) c.mark(judges[i], id, "A.1", dec(a1[i])).value();
+    for (std::size_t i = 0; i < a2.size(); ++i) c.mark(judges[i], id, "A.2", dec(a2[i])).value();
+  }
+};
+
+}  // namespace
+
+TEST(Campaign, ExactTotalByHand) {
+  Judging s;
+  const EntryId e = s.entry("P-001", 0, 0, "200000");
+  s.give(e, {"80", "85", "90", "95", "100"}, {"70", "70", "70", "70", "70"});
+  for (int i = 0; i < 3; ++i) s.c.mark(s.judges[static_cast<std::size_t>(i)], e, "bonus", Decimal(6)).value();
+  const kexie::Scoreboard b = s.c.score().value();
+  const kexie::EntryResult* r = b.find(e);
+  ASSERT_NE(r, nullptr);
+  // 0.3 × 90 (trimmed) + 0.3 × 70 + 0.4 × 80 (benefit tier) + min(6, cap 5)
+  EXPECT_EQ(r->judged_part, Decimal(48));
+  EXPECT_EQ(r->objective_part, Decimal(32));
+  EXPECT_EQ(r->bonus, Decimal(5));
+  EXPECT_EQ(r->total, Decimal(85));
+  EXPECT_EQ(r->total.scale(), kexie::Rubric::kTotalScale);
+  EXPECT_EQ(r->status, EntryStatus::ranked);
+  EXPECT_EQ(r->rank, 1u);
+  EXPECT_EQ(r->enterprise, s.w.enterprises[0]);
+}
+
+TEST(Campaign, ThirdsStayExactInTheTotal) {
+  Judging s;
+  const EntryId e = s.entry("P-001", 0, 0, "0");
+  s.give(e, {"80", "80.5", "81", "90", "10"}, {"70", "70", "70.5", "70", "70"});
+  const auto b = s.c.score().value();
+  // A.1: (80 + 80.5 + 81) / 3 = 80.5; A.2: mean of 70, 70, 70 after trimming 70 and 70.5 = 70.
+  // 0.3 × 80.5 + 0.3 × 70 + 0.4 × 50 = 24.15 + 21 + 20 = 65.15
+  EXPECT_EQ(b.find(e)->total, dec("65.15"));
+  s.c.mark(s.judges[0], e, "bonus", Decimal(1)).value();
+  EXPECT_EQ(s.c.score().value().find(e)->total, dec("66.15"));
+}
+
+TEST(Campaign, EntryRefusalsLeaveTheCampaignUnchanged) {
+  Judging s;
+  auto spec = [&] { return kexie_test::proposal(s.w, "P-1", 0, 0); };
+  ASSERT_TRUE(s.c.add_entry(spec()).ok());
+  const std::size_t before = s.c.entry_count();
+
+  auto dup = s.c.add_entry(spec());
+  EXPECT_EQ(dup.code(), ErrorCode::already_exists);
+  EXPECT_EQ(dup.error().rule(), "entry.code");
+
+  auto no_code = spec();
+  no_code.code.clear();
+  EXPECT_EQ(s.c.add_entry(no_code).code(), ErrorCode::invalid_argument);
+
+  auto city = spec();
+  city.code = "P-2";
+  city.unit = s.w.city;
+  auto r = s.c.add_entry(city);
+  EXPECT_EQ(r.code(), ErrorCode::rule_violation);
+  EXPECT_EQ(r.error().rule(), "entry.unit");
+  EXPECT_EQ(r.error().article(), "A10");
+
+  auto shares = spec();
+  shares.code = "P-3";
+  shares.team = {{s.w.staff[0][0], dec("0.5")}, {s.w.staff[0][1], dec("0.4")}};
+  r = s.c.add_entry(shares);
+  EXPECT_EQ(r.code(), ErrorCode::invalid_argument);
+  EXPECT_NE(r.error().message().find("0.9"), std::string::npos);
+
+  auto twice = spec();
+  twice.code = "P-4";
+  twice.team = {{s.w.staff[0][0], dec("0.5")}, {s.w.staff[0][0], dec("0.5")}};
+  EXPECT_EQ(s.c.add_entry(twice).code(), ErrorCode::invalid_argument);
+
+  auto ghost = spec();
+  ghost.code = "P-5";
+  ghost.team = {{kexie::PersonId{9999}, Decimal(1)}};
+  EXPECT_EQ(s.c.add_entry(ghost).code(), ErrorCode::not_found);
+
+  auto negative = spec();
+  negative.code = "P-6";
+  negative.claims.annual_benefit_yuan = Decimal(-1);
+  r = s.c.add_entry(negative);
+  EXPECT_EQ(r.code(), ErrorCode::invalid_argument);
+  EXPECT_NE(r.error().message().find("annual benefit"), std::string::npos);
+
+  auto steam = spec();
+  steam.code = "P-7";
+  steam.claims.energy.push_back({kexie::Carrier::steam, {Decimal(10), kexie::Unit::t}});
+  r = s.c.add_entry(steam);
+  EXPECT_EQ(r.code(), ErrorCode::not_found);
+  EXPECT_NE(r.error().message().find("P-7"), std::string::npos);
+
+  auto other_category = spec();
+  other_category.code = "P-8";
+  other_category.category = kexie::Category::technical_patents;
+  EXPECT_EQ(s.c.add_entry(other_category).code(), ErrorCode::not_found);
+
+  EXPECT_EQ(s.c.entry_count(), before);
+  EXPECT_EQ(s.c.find_entry("P-2").code(), ErrorCode::not_found);
+  // A branch submits for its enterprise association.
+  auto branch = spec();
+  branch.code = "P-9";
+  branch.unit = s.w.branches[1];
+  branch.team = {{s.w.staff[1][0], Decimal(1)}};
+  const EntryId b = s.c.add_entry(branch).value();
+  EXPECT_EQ(s.c.entry(b).value().spec.unit, s.w.branches[1]);
+}
+
+TEST(Campaign, EligibilityNamesEveryFailedRule) {
+  kexie_test::World w;
+  auto spec = kexie_test::proposal_spec(w);
+  spec.eligibility = {kexie::EligibilityRule::max_team_size(1),
+                      kexie::EligibilityRule::max_leader_age(40, day("2025-12-31")),
+                      kexie::EligibilityRule::min_months_in_use(3, day("2025-10-31")),
+                      kexie::EligibilityRule::requires_focus()};
+  Campaign c(w.registry, spec);
+  c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+  auto e = kexie_test::proposal(w, "E-1", 0, 1);  // leader born 1980: 45 on 2025-12-31
+  e.team.push_back({w.staff[0][2], dec("0.5")});
+  e.team[0].share = dec("0.5");
+  e.in_use_since = day("2025-08-01");  // 2 whole months on 2025-10-31
+  e.focus = 0;
+  auto r = c.add_entry(e);
+  ASSERT_EQ(r.code(), ErrorCode::rule_violation);
+  EXPECT_EQ(r.error().rule(), "entry.eligibility");
+  const std::string& m = r.error().message();
+  EXPECT_NE(m.find("4 eligibility rules"), std::string::npos) << m;
+  for (const char* rule : {"entry.team_size", "entry.leader_age", "entry.months_in_use", "entry.focus"}) {
+    EXPECT_NE(m.find(rule), std::string::npos) << rule << " in " << m;
+  }
+  EXPECT_NE(m.find("aged 45"), std::string::npos) << m;
+  // The same entry, fixed, passes: 3 whole months on 2025-10-31 from 2025-07-31.
+  e.team = {{w.staff[0][0], Decimal(1)}};  // born 1992
+  e.in_use_since = day("2025-07-31");
+  e.focus = kexie::focus_bits({kexie::Focus::efficiency_gain});
+  EXPECT_TRUE(c.add_entry(e).ok());
+  EXPECT_EQ(c.entry_count(), 1u);
+}
+
+TEST(Campaign, ConflictsOfInterestAtAssignment) {
+  Judging s;
+  const EntryId e = s.c.add_entry(kexie_test::proposal(s.w, "P-1", 0, 0)).value();
+  // A colleague from the same enterprise association.
+  const JudgeId colleague = s.c.add_judge(s.w.staff[0][3]).value();
+  auto r = s.c.assign(colleague, e);
+  EXPECT_EQ(r.code(), ErrorCode::conflict_of_interest);
+  EXPECT_EQ(r.error().rule(), "panel.conflict");
+  // A team member from another enterprise.
+  auto team = kexie_test::proposal(s.w, "P-2", 0, 1);
+  team.team = {{s.w.staff[0][1], dec("0.5")}, {s.w.staff[1][5], dec("0.5")}};
+  const EntryId e2 = s.c.add_entry(team).value();
+  const JudgeId member = s.c.add_judge(s.w.staff[1][5]).value();
+  r = s.c.assign(member, e2);
+  EXPECT_EQ(r.code(), ErrorCode::conflict_of_interest);
+  EXPECT_NE(r.error().message().find("team"), std::string::npos);
+  EXPECT_TRUE(s.c.judges_of(e2).empty());
+  // An outsider is fine, once.
+  EXPECT_TRUE(s.c.assign(s.judges[0], e).ok());
+  EXPECT_EQ(s.c.assign(s.judges[0], e).code(), ErrorCode::already_exists);
+  EXPECT_EQ(s.c.add_judge(s.w.experts[0]).code(), ErrorCode::already_exists);
+  EXPECT_EQ(s.c.add_judge(kexie::PersonId{4242}).code(), ErrorCode::not_found);
+}
+
+TEST(Campaign, ConflictArisingAfterAssignmentRefusesTheMark) {
+  Judging s;
+  const EntryId e = s.entry("P-1", 0, 0);
+  // A newcomer employed by enterprise 2, assigned, then enrolled in enterprise 0.
+  const auto p = s.w.registry.add_person({.name = "新人", .birth = day("1990-01-01"),
+                                          .employer = s.w.enterprises[2], .external_key = "N1"}).value();
+  const JudgeId j = s.c.add_judge(p).value();
+  ASSERT_TRUE(s.c.assign(j, e).ok());
+  ASSERT_TRUE(s.w.registry.add_membership(p, s.w.enterprises[0], kexie::Role::member,
+                                          kexie::Period::from(day("2025-01-01"))).ok());
+  auto r = s.c.mark(j, e, "A.1", Decimal(80));
+  EXPECT_EQ(r.code(), ErrorCode::conflict_of_interest);
+  EXPECT_EQ(r.error().rule(), "panel.conflict");
+}
+
+TEST(Campaign, MarkRefusals) {
+  Judging s;
+  const EntryId e = s.entry("P-1", 0, 0);
+  const JudgeId outsider = s.c.add_judge(s.w.staff[1][0]).value();  // not assigned
+  auto r = s.c.mark(outsider, e, "A.1", Decimal(80));
+  EXPECT_EQ(r.code(), ErrorCode::rule_violation);
+  EXPECT_EQ(r.error().rule(), "panel.not_assigned");
+  r = s.c.mark(s.judges[0], e, "A.1", dec("80.25"));
+  EXPECT_EQ(r.error().rule(), "panel.mark_step");
+  EXPECT_NE(r.error().message().find("P-1"), std::string::npos);
+  r = s.c.mark(s.judges[0], e, "A.1", Decimal(101));
+  EXPECT_EQ(r.error().rule(), "panel.mark_scale");
+  EXPECT_EQ(s.c.mark(s.judges[0], e, "Z", Decimal(1)).code(), ErrorCode::not_found);
+  EXPECT_EQ(s.c.mark(s.judges[0], e, "B", Decimal(1)).code(), ErrorCode::not_found);
+  EXPECT_EQ(s.c.mark(JudgeId{77}, e, "A.1", Decimal(1)).code(), ErrorCode::not_found);
+  EXPECT_EQ(s.c.mark(s.judges[0], EntryId{77}, "A.1", Decimal(1)).code(), ErrorCode::not_found);
+  ASSERT_TRUE(s.c.mark(s.judges[0], e, "A.1", Decimal(80)).ok());
+  r = s.c.mark(s.judges[0], e, "A.1", Decimal(81));
+  EXPECT_EQ(r.code(), ErrorCode::already_exists);
+  EXPECT_EQ(r.error().rule(), "panel.mark_unique");
+}
+
+TEST(Campaign, MarkAllIsAllOrNothing) {
+  Judging s;
+  const EntryId e = s.entry("P-1", 0, 0);
+  const auto a1 = s.c.rubric(kexie::Category::rationalization_proposals).value().find("A.1").value();
+  std::vector<kexie::MarkInput> batch;
+  for (JudgeId j : s.judges) batch.push_back({j, e, a1, Decimal(80)});
+  batch.push_back({s.judges[0], e, a1, dec("80.3")});  // off step: the 6th mark
+  auto r = s.c.mark_all(batch);
+  EXPECT_EQ(r.code(), ErrorCode::invalid_argument);
+  EXPECT_NE(r.error().message().find("mark #6"), std::string::npos);
+  const auto matrix = s.c.marks_matrix(s.judges, std::vector<EntryId>{e}, "A.1").value();
+  for (const auto& row : matrix) EXPECT_FALSE(row[0].has_value());
+  // A duplicate within one batch is refused too.
+  batch.back() = {s.judges[0], e, a1, Decimal(90)};
+  r = s.c.mark_all(batch);
+  EXPECT_EQ(r.code(), ErrorCode::already_exists);
+  batch.pop_back();
+  ASSERT_TRUE(s.c.mark_all(batch).ok());
+  EXPECT_EQ(*s.c.marks_matrix(s.judges, std::vector<EntryId>{e}, "A.1").value()[4][0], Decimal(80));
+}
+
+TEST(Campaign, MissingMarksAreExcludedNeverZero) {
+  Judging s;
+  const EntryId full = s.entry("P-1", 0, 0);
+  const EntryId partial = s.entry("P-2", 0, 1);
+  s.give(full, {"90", "90", "90", "90", "90"}, {"90", "90", "90", "90", "90"});
+  s.give(partial, {"90", "90", "90"}, {"90", "90"});  // A.2 has 2 < 3 marks
+  auto b = s.c.score().value();
+  EXPECT_EQ(b.find(partial)->status, EntryStatus::incomplete);
+  EXPECT_EQ(b.find(partial)->rank, 0u);
+  EXPECT_EQ(b.entries.back().entry, partial);  // unranked entries come last
+  s.c.mark(s.judges[2], partial, "A.2", Decimal(90)).value();
+  b = s.c.score().value();
+  // Three marks of 90 each: the same total as five marks of 90 — absent marks are not zeros.
+  EXPECT_EQ(b.find(partial)->total, b.find(full)->total);
+  EXPECT_EQ(b.find(partial)->rank, 1u);
+  EXPECT_EQ(b.find(full)->rank, 1u);
+  // Equal totals: the application number decides the position.
+  EXPECT_EQ(b.find(full)->position, 1u);
+  EXPECT_EQ(b.find(partial)->position, 2u);
+}
+
+TEST(Campaign, TieBreakChain) {
+  kexie_test::World w;
+  auto spec = kexie_test::proposal_spec(w);
+  spec.tie_breaks = {kexie::TieBreak::indicator("A.1"), kexie::TieBreak::top_marks()};
+  Judging s(spec);
+  const EntryId a = s.entry("Z-1", 0, 0);
+  const EntryId b = s.entry("A-1", 0, 1);
+  const EntryId c = s.entry("M-1", 1, 0);
+  s.give(a, {"90", "90", "90", "90", "90"}, {"80", "80", "80", "80", "80"});
+  s.give(b, {"80", "80", "80", "80", "80"}, {"90", "90", "90", "90", "90"});
+  s.give(c, {"90", "90", "90", "90", "90"}, {"80", "80", "80", "80", "80"});
+  const auto board = s.c.score().value();
+  // All three total 0.3·90 + 0.3·80 + 0.4·80 = 83; A.1 puts Z-1 and M-1 first; then the code.
+  for (EntryId e : {a, b, c}) EXPECT_EQ(board.find(e)->total, Decimal(83));
+  for (EntryId e : {a, b, c}) EXPECT_EQ(board.find(e)->rank, 1u);
+  EXPECT_EQ(board.find(c)->position, 1u);
+  EXPECT_EQ(board.find(a)->position, 2u);
+  EXPECT_EQ(board.find(b)->position, 3u);
+}
+
+TEST(Campaign, VetoExcludesFromAwards) {
+  Judging s;
+  const EntryId e = s.entry("P-1", 0, 0, "600000");
+  s.give(e, {"100", "100", "100", "100", "100"}, {"100", "100", "100", "100", "100"});
+  EXPECT_EQ(s.c.veto(s.judges[0], e, "veto", "").code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(s.c.veto(s.judges[0], e, "A.1", "x").code(), ErrorCode::invalid_argument);
+  ASSERT_TRUE(s.c.veto(s.judges[0], e, "veto", "数据造假 falsified data").ok());
+  EXPECT_EQ(s.c.veto(s.judges[0], e, "veto", "again").code(), ErrorCode::already_exists);
+  const auto b = s.c.score().value();
+  EXPECT_EQ(b.find(e)->status, EntryStatus::vetoed);
+  EXPECT_EQ(b.find(e)->total, Decimal(100));
+  EXPECT_FALSE(b.find(e)->tier.has_value());
+}
+
+namespace {
+
+// A campaign of `n` entries with seeded random marks, built in the given order.
+std::string board_digest(const std::vector<int>& order, std::uint32_t seed, bool normalize) {
+  kexie_test::World w;
+  auto spec = kexie_test::proposal_spec(w);
+  spec.panel.normalization = {normalize, 3};
+  spec.tie_breaks = {kexie::TieBreak::objective_total()};
+  Campaign c(w.registry, spec);
+  c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+  // Marks are a function of (entry, judge, indicator) only, never of the order.
+  const auto mark_of = [&](int entry, int judge, int indicator) {
+    std::seed_seq seq{static_cast<int>(seed), entry, judge, indicator};
+    std::mt19937 rng(seq);
+    return Decimal::from_coefficient(std::uniform_int_distribution<int>(100, 200)(rng) * 5, 1).value();
+  };
+  std::vector<int> judge_order = {4, 2, 0, 3, 1};
+  if (order.front() == 0) judge_order = {0, 1, 2, 3, 4};
+  std::vector<JudgeId> judges(5);
+  for (int k : judge_order) judges[static_cast<std::size_t>(k)] = c.add_judge(w.experts[static_cast<std::size_t>(k)]).value();
+  std::vector<EntryId> ids(order.size());
+  for (int i : order) {
+    const char* benefits[] = {"50000", "150000", "700000"};
+    ids[static_cast<std::size_t>(i)] = c.add_entry(kexie_test::proposal(w, "C-" + std::to_string(i), i % 2, i % 6,
+                                                         benefits[i % 3])).value();
+  }
+  for (int i : order) {
+    for (int k : judge_order) c.assign(judges[static_cast<std::size_t>(k)], ids[static_cast<std::size_t>(i)]).value();
+  }
+  for (int k : judge_order) {
+    for (int i : order) {
+      for (int ind = 0; ind < 2; ++ind) {
+        c.mark(judges[static_cast<std::size_t>(k)], ids[static_cast<std::size_t>(i)], ind ? "A.2" : "A.1", mark_of(i, k, ind)).value();
+      }
+    }
+  }
+  return c.score().value().digest;
+}
+
+}  // namespace
+
+TEST(Campaign, ResultsDoNotDependOnInputOrder) {
+  std::vector<int> order(40);
+  for (int i = 0; i < 40; ++i) order[static_cast<std::size_t>(i)] = i;
+  for (bool normalize : {false, true}) {
+    const std::string reference = board_digest(order, 7, normalize);
+    EXPECT_EQ(reference.size(), 64u);
+    std::mt19937 rng(11);
+    for (int round = 0; round < 3; ++round) {
+      std::vector<int> shuffled = order;
+      std::shuffle(shuffled.begin(), shuffled.end(), rng);
+      if (shuffled.front() == 0) std::swap(shuffled.front(), shuffled.back());
+      EXPECT_EQ(board_digest(shuffled, 7, normalize), reference) << "normalize=" << normalize;
+    }
+    EXPECT_NE(board_digest(order, 8, normalize), reference);
+  }
+}
+
+TEST(Campaign, NormalizationRemovesALenientJudgesOffset) {
+  kexie_test::World w;
+  auto spec = kexie_test::proposal_spec(w);
+  spec.panel.aggregation = kexie::Aggregation::plain_mean();
+  spec.panel.normalization = {true, 3};
+  Judging s(spec);
+  // Judges 0–3 agree; judge 4 gives everything +10.
+  std::vector<EntryId> ids;
+  const char* base[] = {"60", "70", "80", "90"};
+  for (int i = 0; i < 4; ++i) {
+    ids.push_back(s.entry("N-" + std::to_string(i), i % 2, i, "0"));
+    for (std::size_t j = 0; j < 5; ++j) {
+      const Decimal m = j == 4 ? Decimal(10) + dec(base[i]) : dec(base[i]);
+      s.c.mark(s.judges[j], ids.back(), "A.1", m).value();
+      s.c.mark(s.judges[j], ids.back(), "A.2", m).value();
+    }
+  }
+  const auto b = s.c.score().value();
+  // Normalized, every judge's marks map onto the panel's scale: the panel mean is 77, sd ≈ 11.66;
+  // each judge has sd ≈ 11.18, so the lenient judge's 70 and the others' 60 both become the same value.
+  // Hence entry totals are strictly ordered and evenly spaced, with the offset gone.
+  const Decimal t0 = b.find(ids[0])->total, t1 = b.find(ids[1])->total;
+  const Decimal t2 = b.find(ids[2])->total, t3 = b.find(ids[3])->total;
+  EXPECT_LT(t0, t1);
+  EXPECT_LT(t1, t2);
+  EXPECT_LT(t2, t3);
+  // Without normalization the same marks give 0.6 × (base + 2) + 0.4 × 50.
+  auto plain = spec;
+  plain.panel.normalization.enabled = false;
+  Judging p(plain);
+  const EntryId e = p.entry("N-0", 0, 0, "0");
+  for (std::size_t j = 0; j < 5; ++j) {
+    const Decimal m = j == 4 ? Decimal(70) : Decimal(60);
+    p.c.mark(p.judges[j], e, "A.1", m).value();
+    p.c.mark(p.judges[j], e, "A.2", m).value();
+  }
+  EXPECT_EQ(p.c.score().value().find(e)->total, dec("57.2"));
+}

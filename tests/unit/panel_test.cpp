@@ -1,0 +1,92 @@
+// Tests for kexie/panel.hpp: mean, median and trimmed means (standard and
+// diving presets), which marks are dropped, half-even rounding of the result.
+#include "kexie/panel.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "support/campaign_world.hpp"
+
+using kexie::Aggregation;
+using kexie::AggregationMethod;
+using kexie::Decimal;
+using kexie::ErrorCode;
+using kexie_test::dec;
+
+namespace {
+std::vector<Decimal> marks(std::initializer_list<const char*> texts) {
+  std::vector<Decimal> out;
+  for (const char* t : texts) out.push_back(dec(t));
+  return out;
+}
+}  // namespace
+
+TEST(Aggregate, StandardTrimDropsOneHighOneLow) {
+  auto a = kexie::aggregate(marks({"88.5", "91.25", "79", "95.75", "90"}), Aggregation::standard()).value();
+  EXPECT_EQ(a.value, dec("89.916667"));  // 269.75 / 3, half-even at 6 places
+  EXPECT_EQ(a.value.scale(), 6);
+  EXPECT_EQ(a.applied, AggregationMethod::trimmed_mean);
+  EXPECT_EQ(a.dropped, (std::vector<bool>{false, false, true, true, false}));
+}
+
+TEST(Aggregate, TooFewMarksToTrimFallsBackToTheMean) {
+  auto a = kexie::aggregate(marks({"80", "90", "100", "70"}), Aggregation::standard()).value();
+  EXPECT_EQ(a.applied, AggregationMethod::mean);
+  EXPECT_EQ(a.value, Decimal(85));
+  EXPECT_EQ(a.dropped, std::vector<bool>(4, false));
+}
+
+TEST(Aggregate, DivingDropsTwoAndTwoFromSeven) {
+  auto a = kexie::aggregate(marks({"6", "7", "7.5", "8", "9", "9.5", "10"}), Aggregation::diving()).value();
+  EXPECT_EQ(a.value, dec("8.166667"));  // (7.5 + 8 + 9) / 3
+  EXPECT_EQ(a.dropped, (std::vector<bool>{true, true, false, false, false, true, true}));
+  auto six = kexie::aggregate(marks({"6", "7", "7.5", "8", "8.5", "9"}), Aggregation::diving()).value();
+  EXPECT_EQ(six.applied, AggregationMethod::mean);
+}
+
+TEST(Aggregate, EqualMarksDropDeterministically) {
+  auto a = kexie::aggregate(marks({"80", "80", "80", "90", "90"}), Aggregation::standard()).value();
+  EXPECT_EQ(a.value, dec("83.333333"));
+  // The first of the equal lows and the last of the equal highs go.
+  EXPECT_EQ(a.dropped, (std::vector<bool>{true, false, false, false, true}));
+}
+
+TEST(Aggregate, MedianAndMean) {
+  EXPECT_EQ(kexie::aggregate(marks({"3", "1", "2"}), Aggregation::median()).value().value, Decimal(2));
+  EXPECT_EQ(kexie::aggregate(marks({"4", "1", "2", "3"}), Aggregation::median()).value().value,
+            dec("2.5"));
+  EXPECT_EQ(kexie::aggregate(marks({"1", "2"}), Aggregation::plain_mean()).value().value, dec("1.5"));
+  // Ties round half-even at the 6th place: 0.0000125 → 0.000012, 0.0000375 → 0.000038.
+  EXPECT_EQ(kexie::aggregate(marks({"0.0001", "0", "0", "0", "0", "0", "0", "0"}),
+                             Aggregation::plain_mean())
+                .value()
+                .value,
+            dec("0.000012"));
+  EXPECT_EQ(kexie::aggregate(marks({"0.0001", "0.0001", "0.0001", "0", "0", "0", "0", "0"}),
+                             Aggregation::plain_mean())
+                .value()
+                .value,
+            dec("0.000038"));
+  EXPECT_EQ(kexie::aggregate(marks({"-10", "10"}), Aggregation::plain_mean()).value().value, Decimal(0));
+}
+
+TEST(Aggregate, RefusesBadInput) {
+  EXPECT_EQ(kexie::aggregate({}, Aggregation::standard()).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(kexie::aggregate(marks({"1.00001"}), Aggregation::standard()).code(),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(kexie::aggregate(marks({"1000.5"}), Aggregation::standard()).code(),
+            ErrorCode::invalid_argument);
+  EXPECT_FALSE(Aggregation::trimmed(2, 2, 4).ok());
+  EXPECT_EQ(kexie::aggregate(marks({"1", "2", "3", "4"}), Aggregation::trimmed(2, 2, 4)).code(),
+            ErrorCode::invalid_argument);
+}
+
+TEST(PanelRules, Defaults) {
+  kexie::PanelRules rules;
+  EXPECT_EQ(rules.aggregation, Aggregation::standard());
+  EXPECT_FALSE(rules.normalization.enabled);
+  EXPECT_EQ(rules.min_judges, 3u);
+  EXPECT_EQ(rules.veto_threshold, 1u);
+  EXPECT_EQ(kexie::to_string(AggregationMethod::trimmed_mean), "trimmed_mean");
+}
