@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 cmake --preset release -DKEXIE_BUILD_EXAMPLES=ON -DKEXIE_BUILD_TESTS=OFF -DKEXIE_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build --preset release -j2
 bin=build/release/examples
-echo "== exact_marks: a trimmed mean scored exactly"
-"$bin/exact_marks"
+# The main job: a ~300-entry provincial campaign, scored end to end.
+"$bin/campaign_demo"

@@ -5,12 +5,14 @@
 #include "kexie/agreement.hpp"
 
 #include <algorithm>
-#include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
+
+#include <boost/math/distributions/chi_squared.hpp>
 
 namespace kexie {
 inline namespace v1 {
@@ -166,6 +168,9 @@ Result<KendallW> kendall_w(const PanelMarks& marks, const KendallOptions& option
   if (!d) return d.error();
   const std::size_t n = d->entries;
   const std::size_t m = d->judges;
+  if (n > std::numeric_limits<std::uint32_t>::max()) {
+    return bad("Kendall's W ranks at most 2^32 - 1 entries");
+  }
 
   std::vector<double> rank_sum(n, 0.0);
   std::vector<std::pair<double, std::uint32_t>> sorted(n);
