@@ -134,6 +134,13 @@ std::string role_names(RoleSet roles) {
   return out;
 }
 
+// Room for one more element, growing geometrically (reserve(size() + 1) would
+// reallocate on every call), so that a later push_back cannot throw.
+template <class T>
+void make_room(std::vector<T>& v) {
+  if (v.size() == v.capacity()) v.reserve(v.empty() ? 16 : 2 * v.size());
+}
+
 Error plan_error(std::string message) {
   return Error(ErrorCode::invalid_argument, std::move(message), "activity.plan");
 }
@@ -362,8 +369,8 @@ struct ActivityBook::Impl {
     r.reason = std::string(reason);
     r.message = std::move(message);
     std::vector<std::uint64_t>& history = performed[id.value() - 1];
-    history.reserve(history.size() + 1);
-    trail.reserve(trail.size() + 1);
+    make_room(history);
+    make_room(trail);
     const S to = r.to;
     append(std::move(r));  // cannot throw now: capacity is reserved
     history.push_back(trail.size() - 1);
@@ -436,6 +443,15 @@ Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, Activi
                           to_string(org) + " is not in effect on " + day.to_string(),
                           "activity.org"),
                     false);
+  // Partners (research institutes, universities) sit outside the tree: they
+  // cooperate in activities but cannot organize one.
+  if (m.registry->kind(plan.organizer).value_or(OrgKind::partner) == OrgKind::partner)
+    return refuse(Error(ErrorCode::rule_violation,
+                        to_string(plan.organizer) +
+                            " is a partner outside the association tree and cannot organize "
+                            "an activity",
+                        "activity.organizer", "A3"),
+                  false);
 
   Activity a;
   a.id = ActivityId{static_cast<ActivityId::rep>(m.activities.size() + 1)};
@@ -446,8 +462,9 @@ Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, Activi
   if (std::optional<Error> e = m.check(a, actor, at, Op::create, security))
     return refuse(std::move(*e), security);
 
-  m.activities.reserve(m.activities.size() + 1);
-  m.performed.reserve(m.performed.size() + 1);
+  make_room(m.activities);
+  make_room(m.performed);
+  make_room(m.trail);
   AuditRecord r;
   r.activity = a.id;
   r.actor = actor.person();

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <stdexcept>
@@ -110,7 +111,12 @@ Status Campaign::set_rubric(Category category, Rubric rubric) {
     next.col_min.push_back(*mark_units(ind.scale.min));
     next.col_max.push_back(*mark_units(ind.scale.max));
     next.col_step.push_back(*mark_units(ind.scale.step));
+    next.col_weight.push_back(col < next.judged_columns ? units_at(ind.global_weight, kWeightScale)
+                                                        : units_at(ind.bonus_cap, detail::kAggScale));
     next.column_of.emplace(next.columns[col], col);
+  }
+  for (std::uint32_t i : rubric.objective()) {
+    next.objective_weight.push_back(units_at(rubric.indicators()[i].global_weight, kWeightScale));
   }
   next.rubric = std::move(rubric);
   c = std::move(next);
@@ -240,11 +246,12 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   f[figure_index(ClaimedFigure::patents_filed)] = Decimal(filed);
   f[figure_index(ClaimedFigure::achievements_transformed)] = Decimal(c.achievements_transformed);
   // Every objective indicator must be computable now, so scoring cannot fail later.
+  std::vector<std::int64_t> objective;
   for (std::uint32_t i : cat.rubric->objective()) {
     const ClaimedFigure fig = cat.rubric->indicators()[i].objective.figure;
-    if (auto v = cat.rubric->objective_value(i, f[figure_index(fig)]); !v) {
-      return entry_error(v.error().code(), code, v.error().message());
-    }
+    auto v = cat.rubric->objective_value(i, f[figure_index(fig)]);
+    if (!v) return entry_error(v.error().code(), code, v.error().message());
+    objective.push_back(units_at(*v, detail::kAggScale));
   }
   // Eligibility: report every rule the entry fails.
   std::vector<std::string> failed;
@@ -288,7 +295,14 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   // Commit.
   rec.spec = std::move(spec);
   rec.mark_offset = s.marks.size();
+  EntryHot hot;
+  hot.mark_offset = rec.mark_offset;
+  hot.objective_offset = static_cast<std::uint32_t>(s.objective_values.size());
+  hot.category = static_cast<std::uint8_t>(rec.spec.category);
   s.marks.resize(s.marks.size() + cat.columns.size() * s.width(), kNoMark);
+  s.objective_values.insert(s.objective_values.end(), objective.begin(), objective.end());
+  s.hot.push_back(hot);
+  s.codes.push_back(rec.spec.code);
   s.entries.push_back(std::move(rec));
   const EntryId id{static_cast<std::uint32_t>(s.entries.size())};
   s.by_code.emplace(s.entries.back().spec.code, id);
@@ -408,6 +422,7 @@ Status Campaign::assign(JudgeId judge, EntryId entry) {
     cell[pos] = kNoMark;
   }
   e.judges.insert(e.judges.begin() + static_cast<std::ptrdiff_t>(pos), judge);
+  s.hot[entry.value() - 1].judges = static_cast<std::uint8_t>(e.judges.size());
   return {};
 }
 
@@ -535,6 +550,7 @@ Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code, 
     }
   }
   e.vetoes.push_back({judge, *index, std::move(reason)});
+  s.hot[entry.value() - 1].vetoed = 1;
   return {};
 }
 
@@ -635,32 +651,38 @@ std::vector<NormParams> Campaign::Impl::normalization(Category c) const {
   return out;
 }
 
-void Campaign::Impl::evaluate(const EntryRecord& e, const std::vector<NormParams>* norm,
+void Campaign::Impl::evaluate(std::size_t index, const std::vector<NormParams>* norm,
                               EntryValues& out, std::vector<std::vector<MarkDetail>>* detail) const {
-  const CategoryState& cat = category(e);
-  const Rubric& rubric = *cat.rubric;
-  const auto inds = rubric.indicators();
+  const EntryHot& h = hot[index];
+  const CategoryState& cat = categories[h.category];
+  // The full record (judge ids) is only read for normalization and explanations.
+  const EntryRecord* full = (norm || detail) ? &entries[index] : nullptr;
   const std::uint32_t w = width();
   const auto columns = static_cast<std::uint32_t>(cat.columns.size());
   out.complete = true;
   out.column_value.assign(columns, 0);
-  out.column_present.assign(columns, false);
+  out.column_present.assign(columns, 0);
   out.judged_part = out.objective_part = out.bonus = out.total = 0;
   out.top_marks = 0;
   if (detail) detail->assign(columns, {});
   std::int32_t buf[64];
   std::uint32_t slot_of[64];
   for (std::uint32_t col = 0; col < columns; ++col) {
-    const std::int32_t* cell = marks.data() + e.mark_offset + static_cast<std::size_t>(col) * w;
+    const std::int32_t* cell = marks.data() + h.mark_offset + static_cast<std::size_t>(col) * w;
     std::uint32_t n = 0;
-    for (std::uint32_t slot = 0; slot < e.judges.size(); ++slot) {
+    for (std::uint32_t slot = 0; slot < h.judges; ++slot) {
       std::int32_t v = cell[slot];
       if (v == kNoMark) continue;
       if (v == cat.col_max[col]) ++out.top_marks;
-      MarkDetail md{e.judges[slot], v, kNoMark, false};
+      if (full == nullptr) {
+        slot_of[n] = slot;
+        buf[n++] = v;
+        continue;
+      }
+      MarkDetail md{full->judges[slot], v, kNoMark, false};
       if (norm && col < cat.judged_columns) {
         const NormParams& np = (*norm)[col];
-        auto it = np.judges.find(e.judges[slot].value());
+        auto it = np.judges.find(full->judges[slot].value());
         if (it != np.judges.end() && it->second.applied) {
           // panel_mean + (x − judge_mean) × panel_sd / judge_sd, exact then half-even.
           const detail::int128 x6 = detail::int128{v} * 100;
@@ -683,6 +705,18 @@ void Campaign::Impl::evaluate(const EntryRecord& e, const std::vector<NormParams
       continue;
     }
     if (n == 0) continue;
+    if (detail == nullptr) {
+      std::int32_t scratch[64];
+      const std::int64_t value = detail::aggregate_unsorted(buf, n, spec.panel.aggregation, scratch);
+      out.column_value[col] = value;
+      out.column_present[col] = 1;
+      if (judged) {
+        out.judged_part += value * cat.col_weight[col];
+      } else {
+        out.bonus += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
+      }
+      continue;
+    }
     // Sort values (and, for explanations, which slot each came from) together.
     for (std::uint32_t i = 1; i < n; ++i) {
       const std::int32_t x = buf[i];
@@ -698,56 +732,44 @@ void Campaign::Impl::evaluate(const EntryRecord& e, const std::vector<NormParams
     detail::Kept kept;
     const std::int64_t value = detail::aggregate_sorted(buf, n, spec.panel.aggregation, kept);
     out.column_value[col] = value;
-    out.column_present[col] = true;
+    out.column_present[col] = 1;
     if (detail && kept.applied == AggregationMethod::trimmed_mean) {
       for (std::uint32_t i = 0; i < n; ++i) {
         if (i >= kept.lo && i < kept.hi) continue;
         for (MarkDetail& md : (*detail)[col]) {
-          if (md.judge == e.judges[slot_of[i]]) md.dropped = true;
+          if (md.judge == full->judges[slot_of[i]]) md.dropped = true;
         }
       }
     }
-    const Indicator& ind = inds[cat.columns[col]];
     if (judged) {
-      out.judged_part += value * units_at(ind.global_weight, kWeightScale);
+      out.judged_part += value * cat.col_weight[col];
     } else {
-      const std::int64_t cap = units_at(ind.bonus_cap, detail::kAggScale);
-      out.bonus += std::min(std::max<std::int64_t>(value, 0), cap) * kWeightUnit;
+      out.bonus += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
     }
   }
-  out.objective_value.clear();
-  for (std::uint32_t i : rubric.objective()) {
-    const Indicator& ind = inds[i];
-    const Decimal v =
-        rubric.objective_value(i, e.figures[figure_index(ind.objective.figure)]).value();
-    const std::int64_t v6 = units_at(v, detail::kAggScale);
-    out.objective_value.push_back(v6);
-    out.objective_part += v6 * units_at(ind.global_weight, kWeightScale);
+  const std::int64_t* objective = objective_values.data() + h.objective_offset;
+  out.objective_value.assign(objective, objective + cat.objective_weight.size());
+  for (std::size_t k = 0; k < cat.objective_weight.size(); ++k) {
+    out.objective_part += objective[k] * cat.objective_weight[k];
   }
   out.vetoes = 0;
-  std::vector<JudgeId> vetoing;
-  for (const VetoRecord& v : e.vetoes) vetoing.push_back(v.judge);
-  std::sort(vetoing.begin(), vetoing.end());
-  out.vetoes = static_cast<std::uint32_t>(std::unique(vetoing.begin(), vetoing.end()) - vetoing.begin());
+  if (h.vetoed) {
+    std::vector<JudgeId> vetoing;
+    for (const VetoRecord& v : entries[index].vetoes) vetoing.push_back(v.judge);
+    std::sort(vetoing.begin(), vetoing.end());
+    out.vetoes = static_cast<std::uint32_t>(std::unique(vetoing.begin(), vetoing.end()) - vetoing.begin());
+  }
   out.total = out.judged_part + out.objective_part + out.bonus;
 }
 
 namespace {
 
-struct Ranked {
-  std::uint32_t entry = 0;  // index into Impl::entries
-  std::int64_t total = 0;
-  std::vector<Decimal> keys;  // tie-break values, higher first
-  const std::string* code = nullptr;
+// What scoring computes for one entry before awards.
+struct Core {
+  std::int64_t total = 0, judged = 0, objective = 0, bonus = 0;  // 14 places
+  EntryStatus status = EntryStatus::ranked;
+  std::uint32_t rank = 0, position = 0;
 };
-
-bool better(const Ranked& a, const Ranked& b) {
-  if (a.total != b.total) return a.total > b.total;
-  for (std::size_t i = 0; i < a.keys.size(); ++i) {
-    if (a.keys[i] != b.keys[i]) return a.keys[i] > b.keys[i];
-  }
-  return *a.code < *b.code;
-}
 
 std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
   if (t.by_count) return t.count;
@@ -757,10 +779,40 @@ std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
   return static_cast<std::uint32_t>(std::max<std::int64_t>(places.coefficient(), 0));
 }
 
-}  // namespace
+// Stable LSD radix sort of entry indices by total, highest first, 16 bits a pass,
+// over (key, index) pairs so every pass streams; passes whose digit is the same for
+// every key are skipped.
+void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<Core>& core) {
+  struct Item {
+    std::uint64_t key;
+    std::uint32_t index;
+  };
+  std::vector<Item> a(idx.size()), b(idx.size());
+  for (std::size_t k = 0; k < idx.size(); ++k) {
+    a[k] = {~(static_cast<std::uint64_t>(core[idx[k]].total) ^ (std::uint64_t{1} << 63)), idx[k]};
+  }
+  std::vector<std::uint32_t> count(65536);
+  for (int shift = 0; shift < 64 && !a.empty(); shift += 16) {
+    std::fill(count.begin(), count.end(), 0u);
+    for (const Item& it : a) ++count[(it.key >> shift) & 0xFFFF];
+    if (count[(a.front().key >> shift) & 0xFFFF] == a.size()) continue;
+    std::uint32_t at = 0;
+    for (std::uint32_t& c : count) {
+      const std::uint32_t here = c;
+      c = at;
+      at += here;
+    }
+    for (const Item& it : a) b[count[(it.key >> shift) & 0xFFFF]++] = it;
+    a.swap(b);
+  }
+  for (std::size_t k = 0; k < idx.size(); ++k) idx[k] = a[k].index;
+}
 
-Result<Scoreboard> Campaign::score() const {
-  const Impl& s = *impl_;
+// Scores every entry and ranks each group: totals (exact integers at 14 places),
+// competition ranks, and positions after the tie-break chain and the code.
+// `groups` receives each ranking group's entries, best first.
+void rank_all(const Campaign::Impl& s, std::vector<Core>& core,
+              std::vector<std::vector<std::uint32_t>>& groups) {
   const CampaignSpec& spec = s.spec;
   std::array<std::vector<NormParams>, kCategoryCount> norm;
   if (spec.panel.normalization.enabled) {
@@ -769,88 +821,153 @@ Result<Scoreboard> Campaign::score() const {
     }
   }
   const std::size_t n = s.entries.size();
-  std::vector<EntryResult> results(n);
-  std::vector<std::uint8_t> ranked(n, 0);
-  std::vector<std::vector<Ranked>> groups(spec.rank_per_category ? kCategoryCount : 1);
+  const std::size_t k_count = spec.tie_breaks.size();
+  core.assign(n, Core{});
+  groups.assign(spec.rank_per_category ? kCategoryCount : 1, {});
+  std::vector<Decimal> keys(k_count == 0 ? 0 : n * k_count);
   EntryValues values;
   for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<std::size_t>(s.hot[i].category);
+    s.evaluate(i, spec.panel.normalization.enabled ? &norm[c] : nullptr, values, nullptr);
+    Core& r = core[i];
+    if (!values.complete) {
+      r.status = EntryStatus::incomplete;
+      continue;
+    }
+    r.total = values.total;
+    r.judged = values.judged_part;
+    r.objective = values.objective_part;
+    r.bonus = values.bonus;
+    r.status = values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked;
+    groups[spec.rank_per_category ? c : 0].push_back(static_cast<std::uint32_t>(i));
+    if (k_count == 0) continue;
     const EntryRecord& e = s.entries[i];
-    const auto c = static_cast<std::size_t>(e.spec.category);
-    s.evaluate(e, spec.panel.normalization.enabled ? &norm[c] : nullptr, values, nullptr);
+    const CategoryState& cat = s.category(e);
+    const Rubric& rubric = *cat.rubric;
+    Decimal* key = keys.data() + i * k_count;
+    for (const TieBreak& tb : spec.tie_breaks) {
+      switch (tb.kind) {
+        case TieBreak::Kind::objective_total:
+          *key = fixed(values.objective_part, kTotalScale);
+          break;
+        case TieBreak::Kind::top_marks:
+          *key = Decimal(values.top_marks);
+          break;
+        case TieBreak::Kind::figure:
+          *key = e.figures[figure_index(tb.figure_key)];
+          break;
+        case TieBreak::Kind::indicator: {
+          *key = Decimal(-1'000'000);  // absent: below every real value
+          if (auto idx = rubric.find(tb.code)) {
+            if (auto col = cat.column_of.find(*idx); col != cat.column_of.end()) {
+              if (values.column_present[col->second]) {
+                *key = fixed(values.column_value[col->second], detail::kAggScale);
+              }
+            } else {
+              const auto obj = rubric.objective();
+              auto at = std::find(obj.begin(), obj.end(), *idx);
+              if (at != obj.end()) {
+                *key = fixed(values.objective_value[static_cast<std::size_t>(at - obj.begin())],
+                             detail::kAggScale);
+              }
+            }
+          }
+          break;
+        }
+      }
+      ++key;
+    }
+  }
+  // Equal totals are rare at 14 places: radix-sort by total, then order each run of
+  // equal totals by the tie-break chain and finally the application number.
+  const auto tie_less = [&](std::uint32_t a, std::uint32_t b) {
+    for (std::size_t k = 0; k < k_count; ++k) {
+      const Decimal& x = keys[a * k_count + k];
+      const Decimal& y = keys[b * k_count + k];
+      if (x != y) return x > y;
+    }
+    return s.codes[a] < s.codes[b];
+  };
+  for (std::vector<std::uint32_t>& group : groups) {
+    sort_by_total(group, core);
+    for (std::size_t lo = 0; lo < group.size();) {
+      std::size_t hi = lo + 1;
+      while (hi < group.size() && core[group[hi]].total == core[group[lo]].total) ++hi;
+      if (hi - lo > 1) std::sort(group.begin() + static_cast<std::ptrdiff_t>(lo),
+                                 group.begin() + static_cast<std::ptrdiff_t>(hi), tie_less);
+      for (std::size_t p = lo; p < hi; ++p) {
+        core[group[p]].position = static_cast<std::uint32_t>(p + 1);
+        core[group[p]].rank = static_cast<std::uint32_t>(lo + 1);
+      }
+      lo = hi;
+    }
+  }
+}
+
+// Unranked (incomplete) entries by code, after every ranking group.
+void append_unranked(const Campaign::Impl& s, const std::vector<Core>& core,
+                     std::vector<std::uint32_t>& order) {
+  const std::size_t first = order.size();
+  for (std::size_t i = 0; i < core.size(); ++i) {
+    if (core[i].status == EntryStatus::incomplete) order.push_back(static_cast<std::uint32_t>(i));
+  }
+  std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return s.codes[a] < s.codes[b]; });
+}
+
+}  // namespace
+
+Result<std::vector<Standing>> Campaign::standings() const {
+  std::vector<Core> core;
+  std::vector<std::vector<std::uint32_t>> groups;
+  rank_all(*impl_, core, groups);
+  std::vector<std::uint32_t> order;
+  order.reserve(core.size());
+  for (const auto& g : groups) order.insert(order.end(), g.begin(), g.end());
+  append_unranked(*impl_, core, order);
+  std::vector<Standing> out;
+  out.reserve(order.size());
+  for (std::uint32_t i : order) {
+    const Core& c = core[i];
+    out.push_back({EntryId{i + 1}, c.status, fixed(c.total, kTotalScale), c.rank, c.position});
+  }
+  return out;
+}
+
+Result<Scoreboard> Campaign::score() const {
+  const Impl& s = *impl_;
+  const CampaignSpec& spec = s.spec;
+  std::vector<Core> core;
+  std::vector<std::vector<std::uint32_t>> groups;
+  rank_all(s, core, groups);
+  const std::size_t n = s.entries.size();
+  std::vector<EntryResult> results(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const EntryRecord& e = s.entries[i];
+    const Core& c = core[i];
     EntryResult& r = results[i];
     r.entry = EntryId{static_cast<std::uint32_t>(i + 1)};
     r.code = e.spec.code;
     r.unit = e.spec.unit;
     r.enterprise = e.enterprise;
     r.category = e.spec.category;
-    if (!values.complete) {
-      r.status = EntryStatus::incomplete;
-      continue;
-    }
-    r.total = fixed(values.total, kTotalScale);
-    r.judged_part = fixed(values.judged_part, kTotalScale);
-    r.objective_part = fixed(values.objective_part, kTotalScale);
-    r.bonus = fixed(values.bonus, kTotalScale);
-    r.status = values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked;
-    Ranked rk;
-    rk.entry = static_cast<std::uint32_t>(i);
-    rk.total = values.total;
-    rk.code = &e.spec.code;
-    if (!spec.tie_breaks.empty()) {
-      const CategoryState& cat = s.category(e);
-      const Rubric& rubric = *cat.rubric;
-      for (const TieBreak& tb : spec.tie_breaks) {
-        switch (tb.kind) {
-          case TieBreak::Kind::objective_total:
-            rk.keys.push_back(r.objective_part);
-            break;
-          case TieBreak::Kind::top_marks:
-            rk.keys.push_back(Decimal(values.top_marks));
-            break;
-          case TieBreak::Kind::figure:
-            rk.keys.push_back(e.figures[figure_index(tb.figure_key)]);
-            break;
-          case TieBreak::Kind::indicator: {
-            Decimal v(-1'000'000);  // absent: below every real value
-            if (auto idx = rubric.find(tb.code)) {
-              if (auto col = cat.column_of.find(*idx); col != cat.column_of.end()) {
-                if (values.column_present[col->second]) {
-                  v = fixed(values.column_value[col->second], detail::kAggScale);
-                }
-              } else {
-                const auto obj = rubric.objective();
-                auto at = std::find(obj.begin(), obj.end(), *idx);
-                if (at != obj.end()) {
-                  v = fixed(values.objective_value[static_cast<std::size_t>(at - obj.begin())],
-                            detail::kAggScale);
-                }
-              }
-            }
-            rk.keys.push_back(v);
-            break;
-          }
-        }
-      }
-    }
-    ranked[i] = 1;
-    groups[spec.rank_per_category ? c : 0].push_back(std::move(rk));
+    r.status = c.status;
+    r.total = fixed(c.total, kTotalScale);
+    r.judged_part = fixed(c.judged, kTotalScale);
+    r.objective_part = fixed(c.objective, kTotalScale);
+    r.bonus = fixed(c.bonus, kTotalScale);
+    r.rank = c.rank;
+    r.position = c.position;
   }
   Scoreboard board;
   const AwardScheme& scheme = spec.awards;
   std::vector<std::uint32_t> order;  // final listing order
-  for (std::vector<Ranked>& group : groups) {
-    std::sort(group.begin(), group.end(), better);
-    for (std::size_t p = 0; p < group.size(); ++p) {
-      EntryResult& r = results[group[p].entry];
-      r.position = static_cast<std::uint32_t>(p + 1);
-      r.rank = (p > 0 && group[p].total == group[p - 1].total) ? results[group[p - 1].entry].rank
-                                                               : r.position;
-      order.push_back(group[p].entry);
-    }
+  for (const std::vector<std::uint32_t>& group : groups) {
+    order.insert(order.end(), group.begin(), group.end());
     // Awards: entries eligible for awards, best first.
     std::vector<std::uint32_t> eligible;
-    for (const Ranked& rk : group) {
-      if (results[rk.entry].status == EntryStatus::ranked) eligible.push_back(rk.entry);
+    for (std::uint32_t i : group) {
+      if (results[i].status == EntryStatus::ranked) eligible.push_back(i);
     }
     std::size_t next = 0;
     for (std::uint32_t t = 0; t < scheme.tiers.size(); ++t) {
@@ -877,28 +994,24 @@ Result<Scoreboard> Campaign::score() const {
         results[eligible[k]].award = tier.name;
       }
       // Cusp report: around the lowest awarded total, or the minimum when nobody got it.
+      // `eligible` is sorted best first, so the window is one contiguous run.
       const Decimal boundary = end > next ? results[eligible[end - 1]].total : tier.min_score;
-      for (std::size_t k = next; k < eligible.size(); ++k) {
-        const Decimal distance = (results[eligible[k]].total - boundary);
-        const Decimal magnitude = distance.signum() < 0 ? -distance : distance;
-        if (magnitude <= scheme.cusp_margin) {
-          board.cusps.push_back({results[eligible[k]].entry, t, boundary, distance});
-        }
+      const Decimal high = boundary + scheme.cusp_margin, low = boundary - scheme.cusp_margin;
+      auto first = std::partition_point(eligible.begin() + static_cast<std::ptrdiff_t>(next),
+                                        eligible.end(),
+                                        [&](std::uint32_t k) { return results[k].total > high; });
+      for (; first != eligible.end() && results[*first].total >= low; ++first) {
+        board.cusps.push_back({results[*first].entry, t, boundary, results[*first].total - boundary});
       }
       next = end;
     }
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!ranked[i]) order.push_back(static_cast<std::uint32_t>(i));
-  }
-  // Unranked entries by code, after the ranked ones.
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (ranked[a] != ranked[b]) return ranked[a] > ranked[b];
-    if (!ranked[a]) return s.entries[a].spec.code < s.entries[b].spec.code;
-    return false;
-  });
+  append_unranked(s, core, order);
   board.entries.reserve(n);
-  for (std::uint32_t i : order) board.entries.push_back(results[i]);
+  for (std::uint32_t i : order) board.entries.push_back(std::move(results[i]));
+  // `results` is spent; the tallies below read the board through this index.
+  std::vector<const EntryResult*> by_index(n);
+  for (const EntryResult& r : board.entries) by_index[r.entry.value() - 1] = &r;
 
   // Advanced units (先进单位).
   struct UnitTally {
@@ -913,9 +1026,9 @@ Result<Scoreboard> Campaign::score() const {
     ++u.entries;
     for (const TeamShare& t : e.spec.team) u.people.insert(t.person.value());
     u.tce.push_back(e.figures[figure_index(ClaimedFigure::energy_saved_tce)]);
-    if (results[i].tier) {
+    if (by_index[i]->tier) {
       ++u.awarded;
-      u.awarded_totals.push_back(results[i].total);
+      u.awarded_totals.push_back(by_index[i]->total);
     }
   }
   const AdvancedUnitRule& ur = scheme.units;
@@ -950,14 +1063,15 @@ Result<Scoreboard> Campaign::score() const {
   std::map<std::uint32_t, AdvancedIndividual> people;
   std::map<std::uint32_t, std::vector<Decimal>> credits;
   for (std::size_t i = 0; i < n; ++i) {
-    if (!results[i].tier || *results[i].tier >= ir.top_tiers) continue;
+    const EntryResult& r = *by_index[i];
+    if (!r.tier || *r.tier >= ir.top_tiers) continue;
     for (const TeamShare& t : s.entries[i].spec.team) {
       if (t.share < ir.min_share) continue;
       AdvancedIndividual& ai = people[t.person.value()];
-      if (ai.entries.empty() || *results[i].tier < ai.best_tier) ai.best_tier = *results[i].tier;
+      if (ai.entries.empty() || *r.tier < ai.best_tier) ai.best_tier = *r.tier;
       ai.person = t.person;
-      ai.entries.push_back(results[i].entry);
-      credits[t.person.value()].push_back(multiply(t.share, results[i].total).value());
+      ai.entries.push_back(r.entry);
+      credits[t.person.value()].push_back(multiply(t.share, r.total).value());
     }
   }
   for (auto& [p, ai] : people) {
@@ -975,8 +1089,15 @@ Result<Scoreboard> Campaign::score() const {
   // A digest of the canonical table, independent of ids (which follow input order).
   detail::Sha256 h;
   for (const EntryResult& r : board.entries) {
-    h.update(r.code + '|' + std::string(to_string(r.status)) + '|' + r.total.to_string() + '|' +
-             std::to_string(r.rank) + '|' + std::to_string(r.position) + '|' + r.award + '\n');
+    // code, then fixed-width fields: status, total (14 places), rank, position, tier.
+    h.update(r.code);
+    std::uint8_t record[1 + 8 + 4 + 4 + 4];
+    record[0] = static_cast<std::uint8_t>(r.status);
+    const std::int64_t total = r.total.coefficient();
+    const std::uint32_t fields[3] = {r.rank, r.position, r.tier ? *r.tier + 1 : 0};
+    std::memcpy(record + 1, &total, 8);
+    std::memcpy(record + 9, fields, 12);
+    h.update(std::span<const std::uint8_t>(record, sizeof record));
   }
   for (const AdvancedUnit& u : board.units) {
     h.update("unit|" + to_string(u.unit) + '|' + std::to_string(u.awarded) + '|' +

@@ -45,6 +45,8 @@ struct CategoryState {
   std::optional<Rubric> rubric;
   std::vector<std::uint32_t> columns;          // indicator indices
   std::vector<std::int32_t> col_min, col_max, col_step;  // at 4 places
+  std::vector<std::int64_t> col_weight;        // judged: global weight at 8 places; bonus: cap at 6
+  std::vector<std::int64_t> objective_weight;  // per objective leaf, 8 places
   std::unordered_map<std::uint32_t, std::uint32_t> column_of;  // indicator → column
   std::uint32_t judged_columns = 0;            // the first columns are judged leaves
   std::uint32_t entries = 0;
@@ -66,7 +68,7 @@ struct NormParams {
 struct EntryValues {
   bool complete = true;
   std::vector<std::int64_t> column_value;     // aggregated, 6 places (judged + bonus columns)
-  std::vector<bool> column_present;           // any mark on the column
+  std::vector<std::uint8_t> column_present;   // any mark on the column (bytes, not bits)
   std::vector<std::int64_t> objective_value;  // 6 places, per rubric objective leaf
   std::int64_t judged_part = 0;               // 14 places
   std::int64_t objective_part = 0;            // 14 places
@@ -84,6 +86,16 @@ struct MarkDetail {
   bool dropped = false;
 };
 
+/// The few fields scoring reads for every entry, kept contiguous so a pass over a
+/// million entries streams through memory instead of visiting each EntryRecord.
+struct EntryHot {
+  std::uint64_t mark_offset = 0;       // first cell in Impl::marks
+  std::uint32_t objective_offset = 0;  // first value in Impl::objective_values
+  std::uint8_t category = 0;
+  std::uint8_t judges = 0;             // assigned judges = filled slots per column
+  std::uint8_t vetoed = 0;             // any veto recorded
+};
+
 struct Campaign::Impl {
   const Registry* registry = nullptr;
   CampaignSpec spec;
@@ -93,6 +105,9 @@ struct Campaign::Impl {
   std::vector<PersonId> judges;      // JudgeId n is judges[n - 1]
   std::unordered_map<std::uint32_t, JudgeId> judge_of_person;
   std::vector<std::int32_t> marks;   // per entry: columns × panel width cells
+  std::vector<EntryHot> hot;         // parallel to entries
+  std::vector<std::string> codes;    // parallel to entries: application numbers
+  std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places
 
   [[nodiscard]] std::uint32_t width() const noexcept { return spec.panel.max_judges_per_entry; }
   [[nodiscard]] const CategoryState& category(const EntryRecord& e) const noexcept {
@@ -101,8 +116,8 @@ struct Campaign::Impl {
 
   /// Normalization parameters for every judged column of a category.
   [[nodiscard]] std::vector<NormParams> normalization(Category c) const;
-  /// The values of one entry; `detail` (per column, per slot) is filled when given.
-  void evaluate(const EntryRecord& e, const std::vector<NormParams>* norm, EntryValues& out,
+  /// The values of entry `i` (0-based); `detail` (per column, per slot) is filled when given.
+  void evaluate(std::size_t i, const std::vector<NormParams>* norm, EntryValues& out,
                 std::vector<std::vector<MarkDetail>>* detail) const;
 };
 
@@ -114,7 +129,7 @@ class CampaignAccess {
 
 /// A Decimal from a fixed-point integer known to be in range.
 inline Decimal fixed(std::int64_t coefficient, int scale) {
-  return Decimal::from_coefficient(coefficient, scale).value();
+  return Decimal::unchecked(coefficient, scale);
 }
 
 }  // namespace v1

@@ -23,7 +23,8 @@ Result<Explanation> explain(const Campaign& campaign, const Scoreboard& board, E
   if (s.spec.panel.normalization.enabled) norm = s.normalization(e.spec.category);
   EntryValues values;
   std::vector<std::vector<MarkDetail>> detail;
-  s.evaluate(e, s.spec.panel.normalization.enabled ? &norm : nullptr, values, &detail);
+  s.evaluate(entry.value() - 1, s.spec.panel.normalization.enabled ? &norm : nullptr, values,
+             &detail);
 
   Explanation x;
   x.result = *result;

@@ -6,6 +6,10 @@
 namespace kexie {
 inline namespace v1 {
 
+static_assert(static_cast<std::size_t>(ActivityState::archived) + 1 == kActivityStateCount);
+static_assert(static_cast<std::size_t>(ActivityOperation::create) + 1 == kActivityOperationCount);
+static_assert(kTransitions.size() + 2 == kActivityOperationCount);
+
 namespace {
 using S = ActivityState;
 using Op = ActivityOperation;

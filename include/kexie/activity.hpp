@@ -70,6 +70,8 @@ enum class ActivityType : std::uint8_t {
 KEXIE_API std::ostream& operator<<(std::ostream& os, ActivityType type);
 
 /// The events of science popularization (A7).
+///
+///   kexie::PopularizationDetails{kexie::PopularizationEvent::st_week}
 enum class PopularizationEvent : std::uint8_t {
   st_week,              ///< 科技周 S&T week
   popularization_day,   ///< 科普日 popularization day
@@ -77,6 +79,8 @@ enum class PopularizationEvent : std::uint8_t {
 };
 
 /// The kinds of mass technical innovation (A6).
+///
+///   kexie::InnovationDetails{kexie::InnovationKind::small_creation}
 enum class InnovationKind : std::uint8_t {
   small_innovation,  ///< 小革新
   small_invention,   ///< 小发明
@@ -127,6 +131,8 @@ struct TrainingDetails {
 };
 
 /// Type-specific details, or none.
+///
+///   if (auto* p = std::get_if<kexie::PopularizationDetails>(&activity.plan.details)) show(p->event);
 using ActivityDetails = std::variant<std::monostate, PopularizationDetails, InnovationDetails,
                                      CooperationDetails, TrainingDetails>;
 
@@ -214,7 +220,8 @@ struct Activity {
 /// One line of `allowed_transitions`: an operation, and either the state it would
 /// lead to or the error that would refuse it.
 ///
-///   for (const kexie::TransitionCheck& c : book.allowed_transitions(id, actor, now).value())
+///   const auto checks = book.allowed_transitions(id, actor, now).value();
+///   for (const kexie::TransitionCheck& c : checks)
 ///     button(c.operation).enable(c.allowed()).tooltip(c.allowed() ? "" : c.refusal->message());
 struct TransitionCheck {
   /// The operation.
@@ -230,6 +237,9 @@ struct TransitionCheck {
 /// Activities with their lifecycle and audit trail. Reads organizations from a
 /// `Registry` (to scope roles: a role at an association covers the organizations
 /// under it on the day of the operation), which must outlive the book.
+///
+/// Thread safety: const member functions may run concurrently; a non-const one
+/// needs exclusive access (and the registry must not change meanwhile).
 ///
 /// Every operation is checked in this order, and the first failure refuses it:
 ///  1. the actor is set, the activity exists (`invalid_argument`, `not_found`);
@@ -259,7 +269,8 @@ struct TransitionCheck {
 ///   assert(book.verify_audit().ok());
 class KEXIE_API ActivityBook {
  public:
-  /// An empty book reading `registry` and applying `policy`. Throws
+  /// An empty book reading `registry` (which must neither be destroyed nor moved
+  /// while the book is used) and applying `policy`. Throws
   /// std::invalid_argument when `!policy.validate()` (a programmer error).
   explicit ActivityBook(const Registry& registry,
                         LifecyclePolicy policy = LifecyclePolicy::standard());
@@ -284,7 +295,9 @@ class KEXIE_API ActivityBook {
   /// `activity.plan` for an empty title, unset ids, a bad period, duplicate team
   /// members, details missing or not fitting the type; `not_found` rule
   /// `activity.org` when the organizer, owner or cooperation partner is not in
-  /// effect on `at`), then the `create` row of the permission table.
+  /// effect on `at`; `rule_violation` rule `activity.organizer` (A3) when the
+  /// organizer is a partner outside the tree), then the `create` row of the
+  /// permission table.
   ///
   ///   kexie::ActivityId id = book.create(wang, at, plan, "annual plan").value();
   [[nodiscard]] Result<ActivityId> create(const Actor& actor, Timestamp at, ActivityPlan plan,
@@ -377,7 +390,10 @@ class KEXIE_API ActivityBook {
   /// percent depend on arguments not given here). Records nothing.
   /// `not_found` for an unknown activity.
   ///
-  ///   for (auto& c : book.allowed_transitions(id, actor, now).value())
+  ///   // keep the vector: a range-for over `.value()` of the temporary Result would dangle
+  ///   const std::vector<kexie::TransitionCheck> checks =
+  ///       book.allowed_transitions(id, actor, now).value();
+  ///   for (const auto& c : checks)
   ///     std::cout << c.operation << (c.allowed() ? " ok" : " refused: " + c.refusal->message());
   [[nodiscard]] Result<std::vector<TransitionCheck>> allowed_transitions(
       ActivityId id, const Actor& actor, Timestamp at) const;

@@ -104,6 +104,8 @@ struct ChainHead {
 };
 
 /// What is wrong with the first bad record.
+///
+///   if (v.fault == kexie::AuditFault::truncated) restore_from_backup(v.first_bad);
 enum class AuditFault : std::uint8_t {
   none,          ///< the trail is intact
   edited,        ///< the record's fields do not match its own hash

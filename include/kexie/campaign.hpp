@@ -90,6 +90,15 @@ struct EntryResult {
   std::string award;             ///< the tier's name, or empty
 };
 
+/// An entry's standing: its exact total and its place, without awards or explanations.
+struct Standing {
+  EntryId entry;                             ///< which entry
+  EntryStatus status = EntryStatus::ranked;  ///< ranked, incomplete or vetoed
+  Decimal total;                             ///< exact total, Rubric::kTotalScale places
+  std::uint32_t rank = 0;                    ///< competition rank in its group (0: not ranked)
+  std::uint32_t position = 0;                ///< place after tie-breaks in its group
+};
+
 /// An advanced unit (先进单位) and why.
 struct AdvancedUnit {
   OrgId unit;                      ///< the enterprise association
@@ -219,6 +228,13 @@ class KEXIE_API Campaign {
   /// derives advanced units and individuals and the cusp report. Entries lacking
   /// marks are listed as `incomplete`, never scored with zeros.
   [[nodiscard]] Result<Scoreboard> score() const;
+
+  /// Only the scoring core of `score()`: aggregation, exact totals and ranking, with
+  /// the same results, for callers that need standings but not awards, advanced units
+  /// or the cusp report. Listed in the order of `Scoreboard::entries`.
+  ///
+  ///   for (const kexie::Standing& s : campaign.standings().value()) …
+  [[nodiscard]] Result<std::vector<Standing>> standings() const;
 
   /// The marks of one judged indicator as a judges × entries matrix for panel-agreement
   /// statistics (Kendall's W): row per judge in `judges`, column per entry in

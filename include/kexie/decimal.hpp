@@ -68,6 +68,17 @@ class KEXIE_API Decimal {
   ///   Decimal::from_coefficient(9235, 2).value().to_string() == "92.35"
   [[nodiscard]] static Result<Decimal> from_coefficient(std::int64_t coefficient, int scale);
 
+  /// coefficient × 10^-scale without range checks, for hot paths whose values are in
+  /// range by construction (like the integer constructor, `ok()` tells). Prefer
+  /// from_coefficient for anything that comes from outside.
+  ///
+  ///   constexpr kexie::Decimal half = kexie::Decimal::unchecked(5, 1);  // 0.5
+  [[nodiscard]] static constexpr Decimal unchecked(std::int64_t coefficient, int scale) noexcept {
+    Decimal d(coefficient);
+    d.scale_ = static_cast<std::uint8_t>(scale < 0 ? 255 : (scale > 255 ? 255 : scale));
+    return d;
+  }
+
   /// Parses `[+-]digits[.digits]` exactly, keeping the written number of places
   /// ("2.50" has scale 2). Exponents, spaces, a lone point, a missing integer or
   /// fraction part, and more than 18 places give `invalid_argument`; more than 18

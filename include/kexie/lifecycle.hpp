@@ -15,6 +15,7 @@
 #define KEXIE_LIFECYCLE_HPP
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -50,6 +51,8 @@ enum class ActivityState : std::uint8_t {
 };
 
 /// The number of `ActivityState` values.
+///
+///   std::array<int, kexie::kActivityStateCount> per_state{};
 inline constexpr std::size_t kActivityStateCount = 13;
 
 /// "draft", "submitted", …, "archived".
@@ -83,6 +86,8 @@ enum class ActivityOperation : std::uint8_t {
 };
 
 /// The number of `ActivityOperation` values.
+///
+///   static_assert(kexie::kActivityOperationCount == kexie::kTransitions.size() + 2);
 inline constexpr std::size_t kActivityOperationCount = 15;
 
 /// The thirteen transitions, in lifecycle order (what `next_state` is defined on).
@@ -161,6 +166,10 @@ enum class Grantee : std::uint8_t {
 
 /// Which organization a role (or expert listing) must cover: held there or at
 /// any organization above it on the day of the operation.
+///
+///   // a chair of the city association covers an activity organized by an enterprise under it
+///   kexie::Permission{op, kexie::Grantee::role_holder, kexie::role_bit(kexie::Role::chair),
+///                     kexie::Scope::organizer};
 enum class Scope : std::uint8_t {
   organizer,  ///< the activity's organizing association
   owner,      ///< the activity's owning organization
@@ -245,9 +254,13 @@ struct KEXIE_API LifecyclePolicy {
   [[nodiscard]] bool may_commend(EvaluationGrade grade) const noexcept;
 
   /// True when an involved person may not perform `op`.
+  ///
+  ///   assert(kexie::LifecyclePolicy::standard().requires_impartiality(kexie::ActivityOperation::approve));
   [[nodiscard]] bool requires_impartiality(ActivityOperation op) const noexcept;
 
   /// True when `op` needs a non-empty reason.
+  ///
+  ///   assert(kexie::LifecyclePolicy::standard().requires_reason(kexie::ActivityOperation::reject));
   [[nodiscard]] bool requires_reason(ActivityOperation op) const noexcept;
 
   /// `invalid_argument` (rule "lifecycle.policy") when the bands are not strictly

@@ -433,8 +433,17 @@ TEST(Plans, MalformedPlansAreRefusedAndRecorded) {
   auto r = book.create(w.owner(), t(1), plan, "x");
   EXPECT_EQ(r.code(), ErrorCode::not_found);
   EXPECT_EQ(r.error().rule(), "activity.org");
+  plan = w.plan();
+  kexie::OrgSpec university;
+  university.kind = kexie::OrgKind::partner;
+  university.name = "浙江大学";
+  university.effective = d("1950-01-01");
+  plan.organizer = w.registry.add_organization(university).value();
+  r = book.create(w.owner(), t(1), plan, "x");
+  EXPECT_EQ(r.code(), ErrorCode::rule_violation);
+  EXPECT_EQ(r.error().rule(), "activity.organizer");
   EXPECT_EQ(book.size(), 0u);
-  EXPECT_EQ(book.audit_trail().size(), 5u);
+  EXPECT_EQ(book.audit_trail().size(), 6u);
   for (const auto& rec : book.audit_trail()) {
     EXPECT_FALSE(rec.accepted());
     EXPECT_EQ(rec.activity, kexie::ActivityId{});

@@ -229,6 +229,15 @@ TEST(Audit, RecordsEveryAttemptWithActorTimeStatesAndReason) {
   EXPECT_NE(line.str().find("SECURITY"), std::string::npos) << line.str();
 }
 
+TEST(Audit, AnEmptyTrailMatchesAnEmptyHead) {
+  const std::vector<AuditRecord> none;
+  EXPECT_TRUE(kexie::verify_audit(none, kexie::ChainHead{}).ok());
+  EXPECT_EQ(kexie::chain_head(none), kexie::ChainHead{});
+  kexie::ChainHead one;
+  one.count = 1;
+  EXPECT_EQ(kexie::verify_audit(none, one).fault, AuditFault::truncated);
+}
+
 TEST(Audit, FaultNames) {
   EXPECT_EQ(kexie::to_string(AuditFault::out_of_order), "out_of_order");
   EXPECT_EQ(kexie::to_string(AuditFault::head_mismatch), "head_mismatch");

@@ -1,0 +1,266 @@
+// Scoring at national scale: 1 000 000 entries × 7 judges × 8 judged indicators,
+// one thread. Times Campaign::score() (aggregation by trimmed mean, exact
+// weighted totals, ranking, awards) and, in the same run, the memory-bound
+// limit: a plain streaming sum over the same marks array. Prints the ratio
+// (target ≤ 4×).
+//
+//   scoring_bench [--entries=N] [--export=DIR] [benchmark flags]
+//
+// --export=DIR writes the generated marks (int32, entry-major: entry × indicator
+// × judge, 4 places), the weights and kexie's totals and timing, which
+// benchmarks/compare/scoring_pandas.py reads to check pandas against kexie.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "campaign_state.hpp"
+#include "kexie/kexie.hpp"
+
+namespace {
+
+using kexie::Decimal;
+
+std::size_t g_entries = 1'000'000;
+std::string g_export;
+constexpr std::size_t kJudges = 7;
+constexpr std::size_t kIndicators = 8;
+
+kexie::Date day(const char* t) { return kexie::Date::parse(t).value(); }
+
+struct National {
+  kexie::Registry registry;
+  std::unique_ptr<kexie::Campaign> campaign;
+  std::vector<kexie::JudgeId> judges;
+  double setup_seconds = 0;
+
+  National() {
+    const auto t0 = std::chrono::steady_clock::now();
+    using kexie::OrgKind;
+    kexie::OrgSpec o;
+    o.kind = OrgKind::national;
+    o.name = "中国科协";
+    o.effective = day("2000-01-01");
+    const auto cast = registry.add_organization(o).value();
+    o.kind = OrgKind::local;
+    o.name = "省科协";
+    o.parent = cast;
+    o.level = kexie::LocalLevel::provincial;
+    const auto province = registry.add_organization(o).value();
+    o.kind = OrgKind::enterprise;
+    o.level = kexie::LocalLevel::none;
+    o.parent = province;
+    o.name = "参评企业科协";
+    o.enterprise.enterprise_name = "参评企业";
+    const auto entrant = registry.add_organization(o).value();
+    o.name = "评审专家企业科协";
+    o.enterprise.enterprise_name = "专家企业";
+    const auto home = registry.add_organization(o).value();
+    kexie::PersonSpec p;
+    p.name = "负责人";
+    p.birth = day("1985-01-01");
+    p.employer = entrant;
+    const auto leader = registry.add_person(p).value();
+
+    kexie::CampaignSpec spec;
+    spec.name = "national";
+    spec.organizer = province;
+    spec.as_of = day("2025-11-30");
+    spec.year = 2024;
+    spec.panel.max_judges_per_entry = kJudges;
+    spec.panel.min_judges = 5;
+    spec.awards.tiers = {{"一等奖", false, Decimal::parse("0.1").value(), 0, kexie::Rounding::floor, Decimal(0)},
+                         {"二等奖", false, Decimal::parse("0.2").value(), 0, kexie::Rounding::floor, Decimal(0)},
+                         {"三等奖", false, Decimal::parse("0.3").value(), 0, kexie::Rounding::floor, Decimal(0)}};
+    campaign = std::make_unique<kexie::Campaign>(registry, spec);
+    std::vector<kexie::IndicatorSpec> specs;
+    const char* weights[] = {"0.10", "0.15", "0.05", "0.20", "0.10", "0.125", "0.125", "0.15"};
+    for (std::size_t i = 0; i < kIndicators; ++i) {
+      specs.push_back({"I" + std::to_string(i + 1), "indicator", "", kexie::IndicatorKind::judged,
+                       Decimal::parse(weights[i]).value(),
+                       {Decimal(0), Decimal(100), Decimal::parse("0.5").value()}, {}, {}});
+    }
+    campaign->set_rubric(kexie::Category::rationalization_proposals,
+                         kexie::Rubric::build("bench", specs).value())
+        .value();
+    for (std::size_t j = 0; j < kJudges; ++j) {
+      p.name = "专家" + std::to_string(j);
+      p.employer = home;
+      judges.push_back(campaign->add_judge(registry.add_person(p).value()).value());
+    }
+    kexie::EntrySpec e;
+    e.unit = entrant;
+    e.category = kexie::Category::rationalization_proposals;
+    e.team = {{leader, Decimal(1)}};
+    e.in_use_since = day("2024-01-01");
+    std::mt19937 rng(20261127);
+    std::vector<kexie::MarkInput> batch;
+    const std::size_t per_batch = 50'000;
+    std::vector<kexie::EntryId> ids;
+    for (std::size_t n = 0; n < g_entries; ++n) {
+      char code[16];
+      std::snprintf(code, sizeof code, "N%07zu", n);
+      e.code = code;
+      const auto id = campaign->add_entry(e).value();
+      ids.push_back(id);
+      for (kexie::JudgeId j : judges) campaign->assign(j, id).value();
+      const int quality = 100 + static_cast<int>(rng() % 80);  // half points
+      for (std::uint32_t ind = 0; ind < kIndicators; ++ind) {
+        for (kexie::JudgeId j : judges) {
+          const int half = std::min(200, quality + static_cast<int>(rng() % 21));
+          batch.push_back({j, id, ind, Decimal::from_coefficient(half * 5, 1).value()});
+        }
+      }
+      if (ids.size() % per_batch == 0 || n + 1 == g_entries) {
+        campaign->mark_all(batch).value();
+        batch.clear();
+      }
+    }
+    setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+
+  [[nodiscard]] const std::vector<std::int32_t>& marks() const {
+    return kexie::CampaignAccess::of(*campaign).marks;
+  }
+};
+
+National& national() {
+  static National n;
+  return n;
+}
+
+double g_score_seconds = 0;
+
+void BM_StreamingSum(benchmark::State& state) {
+  const auto& marks = national().marks();
+  for (auto _ : state) {
+    std::int64_t sum = 0;
+    for (std::int32_t m : marks) sum += m;
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * marks.size() * sizeof(std::int32_t)));
+  state.counters["marks"] = static_cast<double>(marks.size());
+}
+
+void BM_Score(benchmark::State& state) {
+  National& n = national();
+  std::size_t awarded = 0;
+  for (auto _ : state) {
+    const auto t0 = std::chrono::steady_clock::now();
+    kexie::Scoreboard board = n.campaign->score().value();
+    g_score_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    awarded = 0;
+    for (const auto& r : board.entries) awarded += r.tier ? 1 : 0;
+    benchmark::DoNotOptimize(board);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * n.marks().size() * sizeof(std::int32_t)));
+  state.counters["entries"] = static_cast<double>(g_entries);
+  state.counters["awarded"] = static_cast<double>(awarded);
+}
+
+// The scoring core the target is about: aggregation, exact totals and ranking.
+void BM_Standings(benchmark::State& state) {
+  National& n = national();
+  for (auto _ : state) {
+    auto standings = n.campaign->standings().value();
+    benchmark::DoNotOptimize(standings);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * n.marks().size() * sizeof(std::int32_t)));
+  state.counters["entries"] = static_cast<double>(g_entries);
+}
+
+BENCHMARK(BM_StreamingSum)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Standings)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Score)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Prints the ratio of the median times of the two benchmarks after the run.
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const Run& r : runs) {
+      const bool median = r.aggregate_name == "median";
+      const bool plain = r.aggregate_name.empty();
+      if (!median && !plain) continue;
+      const double t = r.GetAdjustedRealTime();
+      if (r.benchmark_name().find("BM_StreamingSum") == 0) (median ? sum_median_ : sum_plain_) = t;
+      if (r.benchmark_name().find("BM_Score") == 0) (median ? score_median_ : score_plain_) = t;
+      if (r.benchmark_name().find("BM_Standings") == 0) (median ? core_median_ : core_plain_) = t;
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    const double sum = sum_median_ > 0 ? sum_median_ : sum_plain_;
+    const double score = score_median_ > 0 ? score_median_ : score_plain_;
+    const double core = core_median_ > 0 ? core_median_ : core_plain_;
+    if (sum > 0 && score > 0 && core > 0) {
+      std::printf("\n%zu entries x %zu judges x %zu indicators; streaming sum over the marks "
+                  "(memory-bound limit): %.1f ms\n",
+                  g_entries, kJudges, kIndicators, sum);
+      std::printf("scoring core (aggregation + totals + ranking, Campaign::standings): %.1f ms, "
+                  "ratio %.2fx (target <= 4x)\n", core, core / sum);
+      std::printf("full Campaign::score (plus awards, advanced units, cusps, digest): %.1f ms, "
+                  "ratio %.2fx\n", score, score / sum);
+      std::printf("setup (registry, entries, assignments, %zu marks through mark_all): %.1f s\n",
+                  national().marks().size(), national().setup_seconds);
+    }
+  }
+
+ private:
+  double sum_median_ = 0, sum_plain_ = 0, score_median_ = 0, score_plain_ = 0;
+  double core_median_ = 0, core_plain_ = 0;
+};
+
+void export_data(const std::string& dir) {
+  National& n = national();
+  const auto& s = kexie::CampaignAccess::of(*n.campaign);
+  // Marks entry-major as stored: entry × indicator × judge slot (all 7 filled).
+  std::ofstream marks(dir + "/marks.bin", std::ios::binary);
+  marks.write(reinterpret_cast<const char*>(s.marks.data()),
+              static_cast<std::streamsize>(s.marks.size() * sizeof(std::int32_t)));
+  std::ofstream weights(dir + "/weights.txt");
+  const auto rubric = n.campaign->rubric(kexie::Category::rationalization_proposals).value();
+  for (std::uint32_t i : rubric.judged()) weights << rubric.indicators()[i].global_weight << '\n';
+  const auto t0 = std::chrono::steady_clock::now();
+  const kexie::Scoreboard board = n.campaign->score().value();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::ofstream totals(dir + "/totals.csv");
+  totals << "code,total,rank\n";
+  for (const auto& r : board.entries) totals << r.code << ',' << r.total << ',' << r.rank << '\n';
+  std::ofstream meta(dir + "/meta.txt");
+  meta << "entries " << g_entries << "\njudges " << kJudges << "\nindicators " << kIndicators
+       << "\nkexie_score_seconds " << seconds << '\n';
+  std::printf("exported %zu entries to %s (kexie score: %.3f s)\n", g_entries, dir.c_str(), seconds);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--entries=", 10) == 0) {
+      g_entries = std::stoul(argv[i] + 10);
+    } else if (std::strncmp(argv[i], "--export=", 9) == 0) {
+      g_export = argv[i] + 9;
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  int rest_argc = static_cast<int>(rest.size());
+  if (!g_export.empty()) {
+    export_data(g_export);
+    return 0;
+  }
+  benchmark::Initialize(&rest_argc, rest.data());
+  RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  return 0;
+}
