@@ -93,8 +93,7 @@ int main() {
 
   // The vice-chair approving his own activity: the role is right, the person is not.
   const kexie::Timestamp t_approve = at("2025-03-05T10:00:00+08:00");
-  // Keep the vector in a variable: a range-for over `….value()` of a temporary
-  // Result would dangle.
+  // What a user interface would show for each button.
   const std::vector<kexie::TransitionCheck> checks =
       book.allowed_transitions(id, owner, t_approve).value();
   for (const kexie::TransitionCheck& c : checks)

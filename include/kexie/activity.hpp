@@ -390,7 +390,6 @@ class KEXIE_API ActivityBook {
   /// percent depend on arguments not given here). Records nothing.
   /// `not_found` for an unknown activity.
   ///
-  ///   // keep the vector: a range-for over `.value()` of the temporary Result would dangle
   ///   const std::vector<kexie::TransitionCheck> checks =
   ///       book.allowed_transitions(id, actor, now).value();
   ///   for (const auto& c : checks)

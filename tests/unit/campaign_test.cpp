@@ -417,3 +417,52 @@ TEST(Campaign, NormalizationRemovesALenientJudgesOffset) {
   }
   EXPECT_EQ(p.c.score().value().find(e)->total, dec("57.2"));
 }
+
+TEST(Campaign, TotalsAgreeWithTheReferenceAggregateForEveryRule) {
+  const kexie::Aggregation rules[] = {kexie::Aggregation::standard(), kexie::Aggregation::diving(),
+                                      kexie::Aggregation::plain_mean(), kexie::Aggregation::median(),
+                                      kexie::Aggregation::trimmed(1, 0, 3),
+                                      kexie::Aggregation::trimmed(2, 1, 4)};
+  for (const kexie::Aggregation& rule : rules) {
+    kexie_test::World w;
+    auto spec = kexie_test::proposal_spec(w);
+    spec.panel.aggregation = rule;
+    Judging s(spec);
+    std::mt19937 rng(static_cast<unsigned>(rule.drop_low * 10 + rule.drop_high + rule.trim_from));
+    std::vector<EntryId> ids;
+    for (int i = 0; i < 30; ++i) {
+      ids.push_back(s.entry("R-" + std::to_string(i), i % 2, i % 6, i % 3 ? "150000" : "700000"));
+      for (const char* code : {"A.1", "A.2"}) {
+        for (std::size_t j = 0; j < 5; ++j) {
+          if (j >= 3 && rng() % 3 == 0) continue;  // some judges leave marks out
+          s.c.mark(s.judges[j], ids.back(), code,
+                   Decimal::from_coefficient(static_cast<std::int64_t>(rng() % 201) * 5, 1).value())
+              .value();
+        }
+      }
+    }
+    const auto board = s.c.score().value();
+    const auto standings = s.c.standings().value();
+    ASSERT_EQ(standings.size(), board.entries.size());
+    for (std::size_t k = 0; k < standings.size(); ++k) {
+      EXPECT_EQ(standings[k].entry, board.entries[k].entry);
+      EXPECT_EQ(standings[k].total, board.entries[k].total);
+      EXPECT_EQ(standings[k].rank, board.entries[k].rank);
+      EXPECT_EQ(standings[k].position, board.entries[k].position);
+    }
+    for (EntryId e : ids) {
+      Decimal expected;
+      for (const char* code : {"A.1", "A.2"}) {
+        std::vector<Decimal> given;
+        for (const auto& row : s.c.marks_matrix(s.judges, std::vector<EntryId>{e}, code).value()) {
+          if (row[0]) given.push_back(*row[0]);
+        }
+        const Decimal value = kexie::aggregate(given, rule).value().value;
+        expected = expected + kexie::multiply(value, dec("0.3")).value();
+      }
+      expected = expected + board.find(e)->objective_part;
+      EXPECT_EQ(board.find(e)->total, expected) << "rule " << kexie::to_string(rule.method) << ' '
+                                                << int{rule.drop_low} << '+' << int{rule.drop_high};
+    }
+  }
+}

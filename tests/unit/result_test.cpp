@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <vector>
 #include <string>
 
 using kexie::BadResultAccess;
@@ -72,4 +73,11 @@ TEST(ResultVoid, SuccessAndFailure) {
   EXPECT_EQ(bad.code(), ErrorCode::not_found);
   EXPECT_EQ(bad.error().rule(), "org.exists");
   EXPECT_THROW(bad.value(), BadResultAccess);
+}
+
+TEST(Result, ValueOfATemporaryIsSafeToIterate) {
+  const auto make = [] { return Result<std::vector<std::string>>(std::vector<std::string>{"a", "b"}); };
+  std::string joined;
+  for (const std::string& s : make().value()) joined += s;  // must not dangle
+  EXPECT_EQ(joined, "ab");
 }
