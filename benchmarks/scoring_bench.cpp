@@ -11,6 +11,7 @@
 // benchmarks/compare/scoring_pandas.py reads to check pandas against kexie.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -228,16 +229,22 @@ void export_data(const std::string& dir) {
   std::ofstream weights(dir + "/weights.txt");
   const auto rubric = n.campaign->rubric(kexie::Category::rationalization_proposals).value();
   for (std::uint32_t i : rubric.judged()) weights << rubric.indicators()[i].global_weight << '\n';
-  const auto t0 = std::chrono::steady_clock::now();
+  // Best of three, as the benchmark's repetitions would.
+  double seconds = 1e9;
+  for (int k = 0; k < 3; ++k) {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto st = n.campaign->standings().value();
+    benchmark::DoNotOptimize(st);
+    seconds = std::min(seconds, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
   const kexie::Scoreboard board = n.campaign->score().value();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::ofstream totals(dir + "/totals.csv");
   totals << "code,total,rank\n";
   for (const auto& r : board.entries) totals << r.code << ',' << r.total << ',' << r.rank << '\n';
   std::ofstream meta(dir + "/meta.txt");
   meta << "entries " << g_entries << "\njudges " << kJudges << "\nindicators " << kIndicators
-       << "\nkexie_score_seconds " << seconds << '\n';
-  std::printf("exported %zu entries to %s (kexie score: %.3f s)\n", g_entries, dir.c_str(), seconds);
+       << "\nkexie_standings_seconds " << seconds << '\n';
+  std::printf("exported %zu entries to %s (kexie standings: %.3f s)\n", g_entries, dir.c_str(), seconds);
 }
 
 }  // namespace

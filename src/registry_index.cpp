@@ -252,22 +252,39 @@ bool MemberIndex::matches(std::size_t i, Range r, const CompiledFilter& f) const
          (f.discipline == 0 || x.discipline[i] == f.discipline);
 }
 
-std::size_t MemberIndex::count(OrgId org, const MemberFilter& filter) const {
-  const Range r = subtree(org);
-  if (r.lo == r.hi) return 0;
-  const CompiledFilter f = compile(filter);
+std::vector<std::uint32_t> MemberIndex::select(Range r, const CompiledFilter& f) const {
+  std::vector<std::uint32_t> out;
+  if (!data_ || r.lo >= r.hi) return out;
   const detail::MemberIndexData& x = *data_;
+  out.resize(r.hi - r.lo);
+  std::size_t n = 0;
   if (f.roles == 0 && f.min_title == Title::none && f.discipline == 0) {
-    // The common case (all members, or young ones): a branch-free scan of two arrays.
+    // The common case (everyone, or the young): a branch-free pass over two arrays,
+    // writing every row and advancing only past the ones that match.
     const std::int32_t* birth = x.birth.data();
     const std::uint32_t* prev1 = x.prev1.data();
     const auto lo = static_cast<std::uint32_t>(r.lo);
     const std::int32_t cut = f.born_on_or_after;
-    std::size_t n = 0;
-    for (std::size_t i = r.lo; i < r.hi; ++i)
+    for (std::size_t i = r.lo; i < r.hi; ++i) {
+      out[n] = static_cast<std::uint32_t>(i);
       n += static_cast<std::size_t>((birth[i] >= cut) & (prev1[i] <= lo));
-    return n;
+    }
+  } else {
+    for (std::size_t i = r.lo; i < r.hi; ++i)
+      if (matches(i, r, f)) out[n++] = static_cast<std::uint32_t>(i);
   }
+  out.resize(n);
+  return out;
+}
+
+std::size_t MemberIndex::count(OrgId org, const MemberFilter& filter) const {
+  if (!data_ || !org.ok() || org.value() > data_->in_tree.size()) return 0;
+  if (!filter.role && !filter.min_title && filter.discipline.empty()) {
+    const Rollup& r = data_->rollups[org.value() - 1];
+    return filter.young ? r.young : r.members;
+  }
+  const Range r = subtree(org);
+  const CompiledFilter f = compile(filter);
   std::size_t n = 0;
   for (std::size_t i = r.lo; i < r.hi; ++i) n += matches(i, r, f) ? 1 : 0;
   return n;

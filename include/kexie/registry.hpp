@@ -30,7 +30,6 @@
 #include <utility>
 #include <vector>
 
-#include <range/v3/view/filter.hpp>
 #include <range/v3/view/iota.hpp>
 #include <range/v3/view/transform.hpp>
 
@@ -121,7 +120,13 @@ class KEXIE_API MemberIndex {
   /// True when row `i` of range `r` passes `f`. Without a role filter, only a
   /// person's first row in the range passes, so each person counts once.
   [[nodiscard]] bool matches(std::size_t i, Range r, const CompiledFilter& f) const noexcept;
-  /// Number of rows of `org`'s subtree that pass `filter` (a scan of the range).
+  /// The rows of range `r` that pass `f`, in order: one scan over plain arrays.
+  ///
+  ///   auto r = idx.subtree(province);
+  ///   std::vector<std::uint32_t> rows = idx.select(r, idx.compile({.young = true}));
+  [[nodiscard]] std::vector<std::uint32_t> select(Range r, const CompiledFilter& f) const;
+  /// Number of rows of `org`'s subtree that pass `filter`: O(1) from the rollups for
+  /// no filter or only `young`, otherwise a scan of the subtree's range.
   [[nodiscard]] std::size_t count(OrgId org, const MemberFilter& filter) const;
   /// Distinct members, young members and experts of `org`'s subtree, in O(1).
   [[nodiscard]] Rollup rollup(OrgId org) const noexcept;
@@ -309,7 +314,8 @@ class KEXIE_API Registry {
   /// `not_found` for an unknown id (zeros for an organization not in effect).
   [[nodiscard]] Result<Rollup> rollup(OrgId org, Date as_of) const;
   /// Members of `org`'s subtree on `as_of` that pass `filter` (distinct people
-  /// unless a role is asked). Equals `views::members(…)` counted.
+  /// unless a role is asked). Equals `views::members(…)` counted; O(1) (after the
+  /// index is built) for no filter or only `young`.
   [[nodiscard]] std::size_t count_members(OrgId org, Date as_of,
                                           const MemberFilter& filter = {}) const;
 
@@ -413,19 +419,20 @@ inline auto ancestors(const Registry& registry, OrgId org, Date as_of) {
 }
 
 /// Members of `root`'s subtree on `as_of` that pass `filter`: each person once,
-/// or, with a role filter, once per organization where they hold the role.
+/// or, with a role filter, once per organization where they hold the role. The
+/// rows are selected when the view is made (one scan of the subtree's range);
+/// the view is random-access and sized.
 ///
 ///   auto young = kexie::views::members(reg, prov, today, {.young = true});
 ///   std::size_t n = ranges::distance(young);
 inline auto members(const Registry& registry, OrgId root, Date as_of, MemberFilter filter = {}) {
   MemberIndex index = registry.member_index(as_of);
-  const MemberIndex::Range range = index.subtree(root);
-  const CompiledFilter compiled = index.compile(filter);
-  return ranges::views::iota(range.lo, range.hi) |
-         ranges::views::filter([index, range, compiled](std::size_t i) {
-           return index.matches(i, range, compiled);
-         }) |
-         ranges::views::transform([index](std::size_t i) { return index.entry(i); });
+  auto rows = std::make_shared<const std::vector<std::uint32_t>>(
+      index.select(index.subtree(root), index.compile(filter)));
+  const std::size_t n = rows->size();
+  return ranges::views::iota(std::size_t{0}, n) |
+         ranges::views::transform(
+             [index, rows](std::size_t k) { return index.entry((*rows)[k]); });
 }
 
 /// The expert listings of `org`'s own pool on `as_of`.
