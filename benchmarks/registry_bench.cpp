@@ -1,0 +1,330 @@
+// Benchmarks of issue 3 on a national-scale registry: 50 000 organizations,
+// 2 000 000 people, 2 400 000 memberships.
+//
+//  * BM_BulkBuild: building the registry; counters give the time per person
+//    added (target ≤ 1 µs) and per membership. Peak RSS per person is printed
+//    at the end (target ≤ 200 bytes).
+//  * BM_YoungUnderProvince vs BM_RawScanBaseline: "young S&T workers under one
+//    provincial association as of a date" (≈ 200 000 people in the subtree) against
+//    a raw scan of a contiguous array of as many birth dates; the ratio of the two
+//    medians, measured in the same run, is printed at the end (target ≤ 2×).
+//  * BM_SubtreeMemberCount: the subtree member count (O(1) from the rollups).
+//  * BM_IndexBuild: building the member index of a new date.
+//
+// Run: registry_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kexie/registry.hpp"
+
+namespace {
+
+using kexie::Date;
+using kexie::OrgId;
+using kexie::OrgKind;
+using kexie::Period;
+using kexie::PersonId;
+
+constexpr int kProvinces = 31;
+constexpr int kCitiesPerProvince = 10;
+constexpr int kCountiesPerCity = 3;
+constexpr int kSocieties = 200;
+constexpr int kOrgs = 50'000;
+constexpr int kPeople = 2'000'000;
+constexpr int kBranchMembers = 200'000;
+constexpr int kSocietyMembers = 200'000;
+
+const Date kStart = Date::parse("2000-01-01").value();
+const Date kAsOf = Date::parse("2025-06-30").value();
+
+struct National {
+  kexie::Registry reg;
+  OrgId province0;
+  std::vector<OrgId> enterprises, branches, societies;
+};
+
+/// The organization tree: CAST, societies, 31 provinces with cities and counties,
+/// enterprise associations (one in ten under province 0, so its subtree holds about
+/// 10% of everyone), branches and study groups, up to 50 000 organizations.
+void build_orgs(National& n) {
+  auto& reg = n.reg;
+  using L = kexie::LocalLevel;
+  const OrgId cast = reg.add_organization({.kind = OrgKind::national, .name = "CAST",
+                                           .parent = {}, .effective = kStart, .level = L::none,
+                                           .enterprise = {}}).value();
+  for (int i = 0; i < kSocieties; ++i)
+    n.societies.push_back(reg.add_organization({.kind = OrgKind::society, .name = "society",
+                                                .parent = cast, .effective = kStart,
+                                                .level = L::none, .enterprise = {}}).value());
+  std::vector<std::vector<OrgId>> locals(kProvinces);  // per province: its cities and counties
+  for (int p = 0; p < kProvinces; ++p) {
+    const OrgId prov = reg.add_organization({.kind = OrgKind::local, .name = "province",
+                                             .parent = cast, .effective = kStart,
+                                             .level = L::provincial, .enterprise = {}}).value();
+    if (p == 0) n.province0 = prov;
+    for (int c = 0; c < kCitiesPerProvince; ++c) {
+      const OrgId city = reg.add_organization({.kind = OrgKind::local, .name = "city",
+                                               .parent = prov, .effective = kStart,
+                                               .level = L::prefecture, .enterprise = {}}).value();
+      locals[static_cast<std::size_t>(p)].push_back(city);
+      for (int k = 0; k < kCountiesPerCity; ++k)
+        locals[static_cast<std::size_t>(p)].push_back(
+            reg.add_organization({.kind = OrgKind::local, .name = "county", .parent = city,
+                                  .effective = kStart, .level = L::county, .enterprise = {}})
+                .value());
+    }
+  }
+  kexie::EnterpriseInfo info;
+  info.enterprise_name = "enterprise";
+  const int n_enterprises = 38'000;
+  for (int e = 0; e < n_enterprises; ++e) {
+    const int p = e % 10 == 0 ? 0 : 1 + (e % (kProvinces - 1));
+    const auto& ls = locals[static_cast<std::size_t>(p)];
+    n.enterprises.push_back(reg.add_organization({.kind = OrgKind::enterprise, .name = "ent",
+                                                  .parent = ls[static_cast<std::size_t>(e / 31) % ls.size()],
+                                                  .effective = kStart, .level = L::none,
+                                                  .enterprise = info}).value());
+  }
+  // Branches for the first enterprises, then study groups, up to kOrgs in all.
+  for (int b = 0; reg.organization_count() < static_cast<std::size_t>(kOrgs) - 3'000; ++b)
+    n.branches.push_back(reg.add_organization({.kind = OrgKind::branch, .name = "branch",
+                                               .parent = n.enterprises[static_cast<std::size_t>(b) % 4'000],
+                                               .effective = kStart, .level = L::none,
+                                               .enterprise = {}}).value());
+  for (std::size_t s = 0; reg.organization_count() < static_cast<std::size_t>(kOrgs); ++s)
+    (void)reg.add_organization({.kind = OrgKind::study_group, .name = "group",
+                                .parent = n.branches[s % n.branches.size()], .effective = kStart,
+                                .level = L::none, .enterprise = {}});
+}
+
+std::optional<National> g_national;
+
+/// Person i works at enterprise i % enterprises; born 1960–2002.
+Date birth_of(int i) { return Date::from_days(-3'650 + static_cast<std::int32_t>((i * 7919LL) % 15'700)); }
+
+void BM_BulkBuild(benchmark::State& state) {
+  double person_ns = 0, membership_ns = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    g_national.reset();  // one national registry alive at a time keeps peak RSS honest
+    g_national.emplace();
+    National& n = *g_national;
+    n.reg.reserve(kOrgs, kPeople, kPeople + kBranchMembers + kSocietyMembers);
+    build_orgs(n);
+    char key[16];
+    state.ResumeTiming();
+
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::size_t n_ent = n.enterprises.size();
+    for (int i = 0; i < kPeople; ++i) {
+      std::snprintf(key, sizeof key, "E%07d", i);
+      auto r = n.reg.add_person({.name = "worker", .birth = birth_of(i),
+                                 .employer = n.enterprises[static_cast<std::size_t>(i) % n_ent],
+                                 .external_key = key, .title = kexie::Title(i % 5),
+                                 .discipline = i % 3 ? "engineering" : "chemistry"});
+      benchmark::DoNotOptimize(r);
+    }
+    const auto t1 = std::chrono::steady_clock::now();
+    for (int i = 0; i < kPeople; ++i) {
+      auto r = n.reg.add_membership(PersonId{static_cast<std::uint32_t>(i + 1)},
+                                    n.enterprises[static_cast<std::size_t>(i) % n_ent],
+                                    kexie::Role::member, Period::from(kStart.add_days(i % 3'000)));
+      benchmark::DoNotOptimize(r);
+    }
+    // Branch members: people of the first 4 000 enterprises, which have the branches.
+    int added = 0;
+    for (int i = 0; added < kBranchMembers; ++i) {
+      const std::size_t e = static_cast<std::size_t>(i) % n_ent;
+      if (e >= 4'000) { i += static_cast<int>(n_ent - e) - 1; continue; }
+      const OrgId branch = n.branches[e];  // branch b sits under enterprise b % 4000
+      auto r = n.reg.add_membership(PersonId{static_cast<std::uint32_t>(i + 1)}, branch,
+                                    kexie::Role::member, Period::from(kStart.add_days(3'000)));
+      benchmark::DoNotOptimize(r);
+      ++added;
+    }
+    for (int i = 0; i < kSocietyMembers; ++i) {
+      auto r = n.reg.add_membership(PersonId{static_cast<std::uint32_t>(10 * i + 7)},
+                                    n.societies[static_cast<std::size_t>(i) % n.societies.size()],
+                                    kexie::Role::member, Period::from(kStart));
+      benchmark::DoNotOptimize(r);
+    }
+    const auto t2 = std::chrono::steady_clock::now();
+    person_ns = std::chrono::duration<double, std::nano>(t1 - t0).count() / kPeople;
+    membership_ns = std::chrono::duration<double, std::nano>(t2 - t1).count() /
+                    (kPeople + kBranchMembers + kSocietyMembers);
+  }
+  state.counters["ns_per_person"] = person_ns;
+  state.counters["ns_per_membership"] = membership_ns;
+  state.counters["memberships"] = static_cast<double>(kPeople + kBranchMembers + kSocietyMembers);
+}
+BENCHMARK(BM_BulkBuild)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+National& national() {
+  if (!g_national) {
+    g_national.emplace();
+    build_orgs(*g_national);
+  }
+  return *g_national;
+}
+
+void BM_IndexBuild(benchmark::State& state) {
+  auto& reg = national().reg;
+  int k = 0;
+  for (auto _ : state) {
+    auto idx = reg.member_index(kAsOf.add_days(++k));  // a new date: a full rebuild
+    benchmark::DoNotOptimize(idx);
+  }
+  (void)reg.member_index(kAsOf);  // leave the benchmark date cached
+}
+BENCHMARK(BM_IndexBuild)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_YoungUnderProvince(benchmark::State& state) {
+  National& n = national();
+  std::size_t found = 0;
+  for (auto _ : state) {
+    auto young = kexie::views::members(n.reg, n.province0, kAsOf, kexie::MemberFilter{}.young_only());
+    found = static_cast<std::size_t>(ranges::distance(young));
+    benchmark::DoNotOptimize(found);
+  }
+  state.counters["young"] = static_cast<double>(found);
+  state.counters["subtree_rows"] = static_cast<double>(
+      n.reg.member_index(kAsOf).subtree(n.province0).hi - n.reg.member_index(kAsOf).subtree(n.province0).lo);
+}
+BENCHMARK(BM_YoungUnderProvince)->Unit(benchmark::kMicrosecond);
+
+/// The same number of birth dates as the province's subtree, in one contiguous array.
+const std::vector<std::int32_t>& raw_births() {
+  static const std::vector<std::int32_t> births = [] {
+    National& n = national();
+    const kexie::MemberIndex idx = n.reg.member_index(kAsOf);
+    const auto r = idx.subtree(n.province0);
+    const auto all = idx.birth_days();
+    return std::vector<std::int32_t>(all.begin() + static_cast<std::ptrdiff_t>(r.lo),
+                                     all.begin() + static_cast<std::ptrdiff_t>(r.hi));
+  }();
+  return births;
+}
+
+/// The raw scan: the indices of births on or after the young cutoff.
+std::size_t raw_scan(const std::vector<std::int32_t>& births, std::int32_t cutoff,
+                     std::vector<std::uint32_t>& out) {
+  out.resize(births.size());
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < births.size(); ++i) {
+    out[k] = static_cast<std::uint32_t>(i);
+    k += static_cast<std::size_t>(births[i] >= cutoff);
+  }
+  out.resize(k);
+  return k;
+}
+
+std::int32_t young_cutoff() {
+  // The first birth day that is still young on kAsOf under the default policy.
+  const kexie::Date lo = kAsOf.add_years(-36).value();
+  for (Date b = lo.add_days(-2);; b = b.add_days(1))
+    if (kexie::age_on(b, kAsOf) <= 35) return b.days();
+}
+
+void BM_RawScanBaseline(benchmark::State& state) {
+  const auto& births = raw_births();
+  const std::int32_t cutoff = young_cutoff();
+  std::size_t found = 0;
+  for (auto _ : state) {
+    std::vector<std::uint32_t> out;
+    found = raw_scan(births, cutoff, out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.counters["young"] = static_cast<double>(found);
+  state.counters["births"] = static_cast<double>(births.size());
+}
+BENCHMARK(BM_RawScanBaseline)->Unit(benchmark::kMicrosecond);
+
+void BM_SubtreeMemberCount(benchmark::State& state) {
+  National& n = national();
+  std::size_t members = 0;
+  for (auto _ : state) {
+    members = n.reg.count_members(n.province0, kAsOf);
+    benchmark::DoNotOptimize(members);
+  }
+  state.counters["members"] = static_cast<double>(members);
+}
+BENCHMARK(BM_SubtreeMemberCount)->Unit(benchmark::kNanosecond);
+
+long peak_rss_kib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+  return -1;
+}
+
+/// Median of `runs` timings of `f`, in microseconds.
+template <class F>
+double median_us(F&& f, int runs) {
+  std::vector<double> t;
+  for (int i = 0; i < runs; ++i) {
+    const auto a = std::chrono::steady_clock::now();
+    f();
+    t.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count());
+  }
+  std::nth_element(t.begin(), t.begin() + runs / 2, t.end());
+  return t[static_cast<std::size_t>(runs / 2)];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+
+  // The figures the issue names, measured again side by side in one place.
+  if (g_national && g_national->reg.person_count() == static_cast<std::size_t>(kPeople)) {
+    National& n = *g_national;
+    (void)n.reg.member_index(kAsOf);
+    const auto& births = raw_births();
+    const std::int32_t cutoff = young_cutoff();
+    std::size_t q = 0, r = 0;
+    // Interleave the two so both see the same machine load.
+    std::vector<double> tq, tr;
+    for (int i = 0; i < 15; ++i) {
+      tq.push_back(median_us([&] {
+        q = static_cast<std::size_t>(ranges::distance(
+            kexie::views::members(n.reg, n.province0, kAsOf, kexie::MemberFilter{}.young_only())));
+      }, 5));
+      tr.push_back(median_us([&] {
+        std::vector<std::uint32_t> out;
+        r = raw_scan(births, cutoff, out);
+        benchmark::DoNotOptimize(out.data());
+      }, 5));
+    }
+    std::sort(tq.begin(), tq.end());
+    std::sort(tr.begin(), tr.end());
+    const double query = tq[tq.size() / 2], raw = tr[tr.size() / 2];
+    const double count_ns = 1000.0 * median_us([&] {
+      for (int i = 0; i < 1000; ++i) benchmark::DoNotOptimize(n.reg.count_members(n.province0, kAsOf));
+    }, 9) / 1000.0;
+    const long rss = peak_rss_kib();
+    std::printf("\n== issue 3 figures ==\n");
+    std::printf("organizations %zu, people %zu, subtree rows %zu, young found %zu (raw %zu)\n",
+                n.reg.organization_count(), n.reg.person_count(), births.size(), q, r);
+    std::printf("young under province: query %.1f us, raw scan %.1f us, ratio %.2fx (target <= 2x)\n",
+                query, raw, query / raw);
+    std::printf("subtree member count: %.1f ns (O(1) rollup)\n", count_ns);
+    std::printf("peak RSS %ld KiB = %.1f bytes/person (target <= 200)\n", rss,
+                static_cast<double>(rss) * 1024.0 / kPeople);
+  } else {
+    std::printf("\n(run BM_BulkBuild to get the national registry and the summary figures)\n");
+  }
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,169 @@
+// A tour of the registry (kexie/registry.hpp): a province with three cities, a
+// dozen enterprise associations (企业科协) with branches and study groups, a
+// society and a university, people with memberships, experts, cooperation
+// links and training records — then the queries of issue 3, printed.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <range/v3/range/conversion.hpp>
+
+#include "kexie/registry.hpp"
+
+using kexie::Date;
+using kexie::OrgId;
+using kexie::OrgKind;
+using kexie::Period;
+using kexie::PersonId;
+using kexie::Role;
+
+namespace {
+
+Date d(const char* text) { return Date::parse(text).value(); }
+
+/// An organization spec under `parent` (fields set one by one, the way a loader would).
+kexie::OrgSpec spec(OrgKind kind, std::string name, OrgId parent, Date effective) {
+  kexie::OrgSpec s;
+  s.kind = kind;
+  s.name = std::move(name);
+  s.parent = parent;
+  s.effective = effective;
+  return s;
+}
+
+}  // namespace
+
+int main() {
+  kexie::Registry reg;  // default policy: young ≤ 35, 90 hours, 2/3 professional
+  const Date founded = d("1980-01-01");
+
+  const OrgId cast = reg.add_organization(spec(OrgKind::national, "中国科协", {}, founded)).value();
+  const OrgId society =
+      reg.add_organization(spec(OrgKind::society, "中国机械工程学会", cast, founded)).value();
+  const OrgId university =
+      reg.add_organization(spec(OrgKind::partner, "浙江大学", {}, founded)).value();
+  kexie::OrgSpec prov_spec = spec(OrgKind::local, "浙江省科协", cast, founded);
+  prov_spec.level = kexie::LocalLevel::provincial;
+  const OrgId province = reg.add_organization(prov_spec).value();
+
+  std::vector<OrgId> cities, enterprises, branches, groups;
+  for (const char* name : {"杭州市科协", "宁波市科协", "温州市科协"}) {
+    kexie::OrgSpec c = spec(OrgKind::local, name, province, founded);
+    c.level = kexie::LocalLevel::sub_provincial;
+    cities.push_back(reg.add_organization(c).value());
+  }
+  for (int i = 0; i < 12; ++i) {
+    kexie::OrgSpec e = spec(OrgKind::enterprise, "企业科协 " + std::to_string(i + 1),
+                            cities[static_cast<std::size_t>(i % 3)], d("2000-01-01"));
+    e.enterprise.enterprise_name = "Enterprise " + std::to_string(i + 1);
+    e.enterprise.ownership = i % 2 ? kexie::Ownership::private_ : kexie::Ownership::state;
+    e.enterprise.industry = i % 3 ? "machinery" : "chemicals";
+    e.enterprise.high_tech_zone = i % 4 == 0;
+    const OrgId ent = reg.add_organization(e).value();
+    enterprises.push_back(ent);
+    const OrgId branch =
+        reg.add_organization(spec(OrgKind::branch, "分会 " + std::to_string(i + 1), ent,
+                                  d("2005-01-01"))).value();
+    branches.push_back(branch);
+    groups.push_back(reg.add_organization(spec(OrgKind::study_group, "学组 " + std::to_string(i + 1),
+                                               branch, d("2010-01-01"))).value());
+  }
+
+  // Ten people in each enterprise association, some in its branch and study group.
+  std::vector<PersonId> people;
+  for (int i = 0; i < 120; ++i) {
+    const OrgId ent = enterprises[static_cast<std::size_t>(i % 12)];
+    kexie::PersonSpec p;
+    p.name = "worker " + std::to_string(i + 1);
+    p.birth = Date::from_days(-3'000 + 97 * i);  // born 1961 .. 1999
+    p.employer = ent;
+    p.external_key = "E" + std::to_string(i / 12);
+    p.title = static_cast<kexie::Title>(i % 5);
+    p.discipline = i % 2 ? "mechanical engineering" : "chemical engineering";
+    const PersonId id = reg.add_person(p).value();
+    people.push_back(id);
+    const Period since = Period::from(d("2015-01-01"));
+    (void)reg.add_membership(id, ent, i < 12 ? Role::secretary_general : Role::member, since).value();
+    if (i % 3 == 0)
+      (void)reg.add_membership(id, branches[static_cast<std::size_t>(i % 12)], Role::member, since).value();
+    if (i % 4 == 0)
+      (void)reg.add_membership(id, groups[static_cast<std::size_t>(i % 12)], Role::member, since).value();
+    if (i % 10 == 0) (void)reg.add_membership(id, society, Role::member, since).value();  // A3
+    if (i % 15 == 0)
+      (void)reg.add_expert(id, province, {"energy saving", "process safety"}, since).value();
+    (void)reg.add_training(id, 30 + i % 70, kexie::TrainingKind::professional, d("2025-03-01")).value();
+    (void)reg.add_training(id, 30, kexie::TrainingKind::general, d("2025-09-01")).value();
+  }
+  (void)reg.add_link(enterprises[0], university, Period::from(d("2020-09-01"))).value();  // 产学研
+  (void)reg.add_link(enterprises[0], society, Period::from(d("2021-01-01"))).value();     // 厂会协作
+  (void)reg.award_exemplary(enterprises[1], {d("2025-01-01"), d("2025-12-31")});
+
+  const Date today = d("2025-06-30");
+
+  // A refused operation names its rule and article, and changes nothing.
+  const std::string before = reg.digest();
+  kexie::OrgSpec misplaced = spec(OrgKind::enterprise, "挂错的企业科协", society, today);
+  misplaced.enterprise.enterprise_name = "Misplaced Co.";
+  auto refused = reg.add_organization(misplaced);
+  std::cout << "refused: " << refused.error() << "\n";
+  auto second_sg = reg.add_membership(people[12], enterprises[0], Role::secretary_general,
+                                      Period::from(today));
+  std::cout << "refused: " << second_sg.error() << "\n";
+  std::cout << "unchanged: " << std::boolalpha << (reg.digest() == before) << "\n\n";
+
+  std::cout << "enterprise associations under " << reg.organization(province)->name << ":\n";
+  for (OrgId e : kexie::views::subtree(reg, province, today, OrgKind::enterprise))
+    std::cout << "  " << e << " " << reg.organization(e)->name
+              << (reg.exemplary(e, today) ? "  (先进企业科协 2025)" : "") << "\n";
+
+  std::cout << "\nancestors of " << reg.organization(groups[4])->name << ":";
+  for (OrgId a : kexie::views::ancestors(reg, groups[4], today))
+    std::cout << " " << reg.organization(a)->name;
+  std::cout << "\n\nsecretary-general of " << reg.organization(enterprises[0])->name << ": "
+            << reg.person(reg.secretary_general(enterprises[0], today).value())->name << "\n";
+
+  auto young = kexie::views::members(reg, province, today, kexie::MemberFilter{}.young_only());
+  std::cout << "young S&T workers in the province: " << ranges::distance(young) << ", first:";
+  for (const kexie::MemberEntry& m : young | ranges::to<std::vector>()) {
+    std::cout << " " << reg.person(m.person)->name << " (" << m.birth << ")";
+    break;
+  }
+  const auto seniors = kexie::views::members(reg, cities[0], today,
+                                             kexie::MemberFilter{}.with_min_title(
+                                                 kexie::Title::associate_senior));
+  std::cout << "\nassociate senior or above in " << reg.organization(cities[0])->name << ": "
+            << ranges::distance(seniors) << "\n";
+  const auto chemists = kexie::views::members(reg, province, today,
+                                              kexie::MemberFilter{}.with_discipline(
+                                                  "chemical engineering"));
+  std::cout << "chemical engineers in the province: " << ranges::distance(chemists) << "\n\n";
+
+  std::cout << "rollups (members / young / experts) as of " << today << ":\n";
+  for (OrgId o : {province, cities[0], cities[1], cities[2], enterprises[0], branches[0]}) {
+    const kexie::Rollup r = reg.rollup(o, today).value();
+    std::cout << "  " << reg.organization(o)->name << ": " << r.members << " / " << r.young
+              << " / " << r.experts << "\n";
+  }
+
+  std::cout << "\ncooperation links of " << reg.organization(enterprises[0])->name << ":\n";
+  for (const kexie::Link& l : kexie::views::links(reg, enterprises[0], today))
+    std::cout << "  " << kexie::to_string(l.kind) << " with " << reg.organization(l.other)->name
+              << " since " << l.period.first << "\n";
+
+  std::cout << "\ncontinuing education 2025:\n";
+  for (std::size_t i : {0u, 50u, 119u}) {
+    const auto s = reg.continuing_education_status(people[i], 2025).value();
+    std::cout << "  " << reg.person(people[i])->name << ": " << s.hours << " h, "
+              << s.professional_hours << " professional, "
+              << (s.compliant ? "compliant" : "short by " + std::to_string(s.shortfall) + " h")
+              << "\n";
+  }
+
+  // The structure changes over time; history stays queryable.
+  (void)reg.move(enterprises[11], cities[0], d("2026-01-01")).value();
+  std::cout << "\n" << reg.organization(enterprises[11])->name << " was under "
+            << reg.organization(reg.parent(enterprises[11], today).value())->name
+            << ", from 2026 under "
+            << reg.organization(reg.parent(enterprises[11], d("2026-01-01")).value())->name << "\n";
+  return 0;
+}
