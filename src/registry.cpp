@@ -330,14 +330,14 @@ Result<OrgId> Registry::add_organization(const OrgSpec& spec) {
       return refuse("a partner stands outside the tree and has no parent", "org.parent_kind", "A3");
   } else {
     if (!spec.parent.ok())
-      return refuse("a " + std::string(to_string(spec.kind)) +
+      return refuse("an organization of kind " + std::string(to_string(spec.kind)) +
                         " needs a parent; only the national association is a root",
                     "org.single_root", "A1");
     if (!s.known(spec.parent)) return not_found("parent " + to_string(spec.parent));
     const OrgRec& p = s.org(spec.parent);
     if (!allowed_parent(spec.kind, p.kind, spec.level, p.level))
-      return refuse("a " + std::string(to_string(spec.kind)) + " may not sit under " +
-                        name_of(s, spec.parent) + ", a " + std::string(to_string(p.kind)),
+      return refuse("an organization of kind " + std::string(to_string(spec.kind)) + " may not sit under " +
+                        name_of(s, spec.parent) + ", of kind " + std::string(to_string(p.kind)),
                     "org.parent_kind", article);
     if (!p.period.covers(Period::from(spec.effective)))
       return refuse("parent " + name_of(s, spec.parent) + " is not in effect on every day from " +
@@ -386,8 +386,8 @@ Status Registry::move(OrgId org, OrgId new_parent, Date on) {
                   "org.no_cycle", "A1");
   const OrgRec& np = s.org(new_parent);
   if (!allowed_parent(o.kind, np.kind, o.level, np.level))
-    return refuse("a " + std::string(to_string(o.kind)) + " may not sit under " +
-                      name_of(s, new_parent) + ", a " + std::string(to_string(np.kind)),
+    return refuse("an organization of kind " + std::string(to_string(o.kind)) + " may not sit under " +
+                      name_of(s, new_parent) + ", of kind " + std::string(to_string(np.kind)),
                   "org.parent_kind", parent_rule_article(o.kind));
   const Period span{on, o.period.last};
   if (!np.period.covers(span))
