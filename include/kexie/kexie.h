@@ -1,0 +1,1293 @@
+/* kexie.h: the stable C API of kexie, in libgit2's manner (../shared/STYLE.md §5).
+ *
+ * One ABI-stable surface for C programs and for other languages (the Python
+ * package in bindings/python is built on it with ctypes). Conventions:
+ *
+ *  - Names are kx_<module>_<verb>. Handles are opaque (kx_registry, kx_book,
+ *    kx_actor, kx_campaign, kx_scoreboard) and freed with their kx_*_free,
+ *    which accepts NULL.
+ *  - Outputs come first. Every function that can fail returns 0 on success or
+ *    a negative KX_E* code: KX_E<x> == -(the C++ kexie::ErrorCode number), so the
+ *    numbers are as stable as the C++ codes. On failure, kx_error_last() (per
+ *    thread, never NULL) holds the code, the message, the rule id (e.g.
+ *    "org.parent_kind") and the policy article (e.g. "A13"). Outputs are left
+ *    untouched on failure. No C++ exception ever crosses into C: a programmer
+ *    error inside the library is reported as KX_EINVALID or KX_EINTERNAL.
+ *  - Option and spec structs carry a `version` as their first field; always
+ *    start from the matching KX_*_INIT macro and then set fields, so a program
+ *    built against this header keeps working with a later library.
+ *  - Strings are UTF-8, NUL-terminated. Input strings are copied; the library
+ *    never keeps a caller's pointer after a call returns. A `char **out` result
+ *    is allocated by the library and released with kx_string_free(). A
+ *    `const char *` field of an output struct is borrowed: it stays valid as
+ *    long as the object named in the function's documentation (a scoreboard) or,
+ *    for callback arguments, until the callback returns.
+ *  - Decimals cross the boundary as exact strings ("92.35"); outputs use the
+ *    fixed-size kx_decimal. Dates are "YYYY-MM-DD" strings on input and days
+ *    since 1970-01-01 (int32_t) on output; kx_date_parse/kx_date_format convert.
+ *    Timestamps are ISO 8601 strings ("2025-03-01T09:30:00+08:00") on input and
+ *    microseconds since the epoch (int64_t, UTC) on output.
+ *  - Enumerations are int constants whose values equal the C++ enumerators'.
+ *  - Iteration uses callbacks with a `void *payload`; a callback returning
+ *    non-zero stops the iteration and that value is returned.
+ *
+ * Thread safety: handles are not synchronized; use one handle from one thread
+ * at a time (concurrent read-only calls on a registry or campaign are safe).
+ *
+ * Not yet in the C API: snapshot save and load (issue 7 has not landed), ICC and
+ * leniency statistics, expert pools, cooperation links, training records.
+ */
+#ifndef KEXIE_KEXIE_H
+#define KEXIE_KEXIE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#  define KX_EXTERN __declspec(dllimport)
+#elif defined(__GNUC__)
+#  define KX_EXTERN __attribute__((visibility("default")))
+#else
+#  define KX_EXTERN
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ===================================================================== version */
+
+/** The version of this header; compare with kx_version_number() at run time. */
+#define KX_VERSION_MAJOR 0
+#define KX_VERSION_MINOR 1
+#define KX_VERSION_PATCH 0
+/** major * 10000 + minor * 100 + patch, like KEXIE_VERSION in version.hpp. */
+#define KX_VERSION (KX_VERSION_MAJOR * 10000 + KX_VERSION_MINOR * 100 + KX_VERSION_PATCH)
+
+/** The library's version as "major.minor.patch"; a static string, never NULL.
+ *
+ *   printf("kexie %s\n", kx_version_string());   // "kexie 0.1.0"
+ */
+KX_EXTERN const char *kx_version_string(void);
+
+/** The library's version as one number (see KX_VERSION).
+ *
+ *   if (kx_version_number() / 10000 != KX_VERSION_MAJOR) abort();
+ */
+KX_EXTERN int kx_version_number(void);
+
+/* ====================================================================== errors */
+
+/** Return codes: 0, or the negated C++ kexie::ErrorCode. */
+enum {
+  KX_OK = 0,
+  KX_EINVALID = -1,       /**< invalid_argument: malformed input */
+  KX_ENOTFOUND = -2,      /**< not_found: an id or key names nothing */
+  KX_EEXISTS = -3,        /**< already_exists: the key is taken */
+  KX_ERULE = -4,          /**< rule_violation: a policy rule forbids it */
+  KX_ETRANSITION = -5,    /**< illegal_transition: not allowed in the current state */
+  KX_EPERMISSION = -6,    /**< permission_denied: the actor lacks the role */
+  KX_ECONFLICT = -7,      /**< conflict_of_interest */
+  KX_EINCONSISTENT = -8,  /**< inconsistent_judgements (AHP) */
+  KX_ECORRUPT = -9,       /**< corrupt_data */
+  KX_EVERSION = -10,      /**< unsupported_version */
+  KX_EIO = -11,           /**< io_error */
+  KX_EOVERFLOW = -12,     /**< overflow: an exact result does not fit */
+  /** C API only, not a kexie::ErrorCode: an unexpected failure inside the
+   *  library (out of memory, a bug). The message says what was caught. */
+  KX_EINTERNAL = -1000
+};
+
+/** The last error of the calling thread. */
+typedef struct kx_error {
+  int code;             /**< a KX_E* code, or KX_OK when no call has failed */
+  const char *message;  /**< a sentence for people; "" when none */
+  const char *rule;     /**< the refusing rule id, e.g. "org.parent_kind"; "" when none */
+  const char *article;  /**< the policy article, e.g. "A13"; "" when none */
+} kx_error;
+
+/** The last error raised on this thread; never NULL. The struct and its strings
+ *  belong to the library and stay valid until the next failing kx_* call on this
+ *  thread or kx_error_clear(). A successful call does not reset it.
+ *
+ *   if (kx_registry_add_org(&id, reg, &spec) < 0)
+ *     fprintf(stderr, "%s [%s]\n", kx_error_last()->message, kx_error_last()->rule);
+ */
+KX_EXTERN const kx_error *kx_error_last(void);
+
+/** Resets this thread's last error to KX_OK with empty strings.
+ *
+ *   kx_error_clear();  assert(kx_error_last()->code == KX_OK);
+ */
+KX_EXTERN void kx_error_clear(void);
+
+/** The name of a code, e.g. "rule_violation" for KX_ERULE, "ok", "internal";
+ *  "unknown" for other numbers. A static string.
+ *
+ *   puts(kx_error_name(KX_ENOTFOUND));   // "not_found"
+ */
+KX_EXTERN const char *kx_error_name(int code);
+
+/* ============================================================= strings, dates */
+
+/** Frees a string the library returned through a `char **out`; NULL is fine.
+ *
+ *   char *json; kx_explain_json(&json, board, entry); puts(json); kx_string_free(json);
+ */
+KX_EXTERN void kx_string_free(char *str);
+
+/** An exact decimal as text, e.g. "-0.50" or "122.900000"; always NUL-terminated. */
+typedef struct kx_decimal {
+  char text[48];
+} kx_decimal;
+
+/** Parses "YYYY-MM-DD" (years 1400-9999) into days since 1970-01-01.
+ *
+ *   int32_t d; kx_date_parse(&d, "1970-01-02");   // d == 1
+ */
+KX_EXTERN int kx_date_parse(int32_t *out, const char *text);
+
+/** Writes `days` as "YYYY-MM-DD" into `out` (11 bytes with the NUL).
+ *  KX_EINVALID for a day outside 1400-01-01 .. 9999-12-31.
+ *
+ *   char s[11]; kx_date_format(s, 0);   // "1970-01-01"
+ */
+KX_EXTERN int kx_date_format(char out[11], int32_t days);
+
+/** Parses an ISO 8601 timestamp with a zone ("2025-03-01T09:30:00+08:00", "…Z")
+ *  into microseconds since 1970-01-01T00:00:00Z.
+ *
+ *   int64_t us; kx_timestamp_parse(&us, "1970-01-01T00:00:01Z");   // us == 1000000
+ */
+KX_EXTERN int kx_timestamp_parse(int64_t *out, const char *text);
+
+/* ==================================================================== registry */
+
+/** Organization kinds (kexie::OrgKind). */
+enum {
+  KX_ORG_NATIONAL = 0, KX_ORG_COMMITTEE, KX_ORG_LOCAL, KX_ORG_SOCIETY, KX_ORG_ENTERPRISE,
+  KX_ORG_BRANCH, KX_ORG_STUDY_GROUP, KX_ORG_PROXY, KX_ORG_PARTNER
+};
+/** Levels of local associations (kexie::LocalLevel). */
+enum {
+  KX_LEVEL_NONE = 0, KX_LEVEL_PROVINCIAL, KX_LEVEL_SUB_PROVINCIAL, KX_LEVEL_PREFECTURE,
+  KX_LEVEL_COUNTY
+};
+/** Ownership of an enterprise (kexie::Ownership). */
+enum {
+  KX_OWNERSHIP_UNSPECIFIED = 0, KX_OWNERSHIP_STATE, KX_OWNERSHIP_PRIVATE,
+  KX_OWNERSHIP_FOREIGN, KX_OWNERSHIP_MIXED
+};
+/** Professional titles, lowest first (kexie::Title). */
+enum {
+  KX_TITLE_NONE = 0, KX_TITLE_JUNIOR, KX_TITLE_INTERMEDIATE, KX_TITLE_ASSOCIATE_SENIOR,
+  KX_TITLE_SENIOR
+};
+/** Membership roles (kexie::Role); a role set is a bitmask of (1 << role). */
+enum {
+  KX_ROLE_MEMBER = 0, KX_ROLE_CHAIR, KX_ROLE_VICE_CHAIR, KX_ROLE_SECRETARY_GENERAL,
+  KX_ROLE_FULL_TIME_STAFF, KX_ROLE_PART_TIME_STAFF
+};
+
+/** A registry of organizations, people and memberships. */
+typedef struct kx_registry kx_registry;
+
+/** The registry's configurable policy (kexie::Policy). */
+typedef struct kx_registry_options {
+  unsigned int version;         /**< KX_REGISTRY_OPTIONS_VERSION */
+  int young_age_max;            /**< young S&T worker (A9) at most this old; 35 */
+  int annual_hours_min;         /**< continuing education hours a year (A5); 90 */
+  int professional_share_num;   /**< professional share numerator; 2 */
+  int professional_share_den;   /**< professional share denominator; 3 */
+} kx_registry_options;
+#define KX_REGISTRY_OPTIONS_VERSION 1
+#define KX_REGISTRY_OPTIONS_INIT {KX_REGISTRY_OPTIONS_VERSION, 35, 90, 2, 3}
+
+/** Creates an empty registry. `options` may be NULL (the defaults). KX_EINVALID
+ *  for an unknown options version or a policy that is not usable. The caller owns
+ *  `*out` and frees it with kx_registry_free().
+ *
+ *   kx_registry *reg; kx_registry_options o = KX_REGISTRY_OPTIONS_INIT;
+ *   o.young_age_max = 40;
+ *   if (kx_registry_new(&reg, &o) < 0) return 1;
+ */
+KX_EXTERN int kx_registry_new(kx_registry **out, const kx_registry_options *options);
+
+/** Frees a registry; NULL is ignored. Books and campaigns created over it must be
+ *  freed first.
+ *
+ *   kx_registry_free(reg);
+ */
+KX_EXTERN void kx_registry_free(kx_registry *registry);
+
+/** What kx_registry_add_org needs (kexie::OrgSpec). */
+typedef struct kx_org_spec {
+  unsigned int version;          /**< KX_ORG_SPEC_VERSION */
+  int kind;                      /**< KX_ORG_* */
+  const char *name;              /**< required */
+  uint32_t parent;               /**< 0 for the national root and partners */
+  const char *effective;         /**< first day in effect, "YYYY-MM-DD" */
+  int level;                     /**< KX_LEVEL_* for locals, KX_LEVEL_NONE otherwise */
+  const char *enterprise_name;   /**< required for enterprise associations; else NULL */
+  int ownership;                 /**< KX_OWNERSHIP_* */
+  const char *industry;          /**< may be NULL */
+  const char *region;            /**< may be NULL */
+} kx_org_spec;
+#define KX_ORG_SPEC_VERSION 1
+#define KX_ORG_SPEC_INIT \
+  {KX_ORG_SPEC_VERSION, KX_ORG_ENTERPRISE, NULL, 0, NULL, KX_LEVEL_NONE, NULL, \
+   KX_OWNERSHIP_UNSPECIFIED, NULL, NULL}
+
+/** Adds an organization; `*out` receives its id. Refusals carry the rule, e.g.
+ *  KX_ERULE "org.parent_kind" (A13) for a parent of the wrong kind.
+ *
+ *   kx_org_spec s = KX_ORG_SPEC_INIT;
+ *   s.kind = KX_ORG_NATIONAL; s.name = "中国科协"; s.effective = "1958-09-18";
+ *   uint32_t cast; kx_registry_add_org(&cast, reg, &s);
+ */
+KX_EXTERN int kx_registry_add_org(uint32_t *out, kx_registry *registry, const kx_org_spec *spec);
+
+/** The plain fields of an organization. */
+typedef struct kx_org_info {
+  uint32_t id;
+  int kind;            /**< KX_ORG_* */
+  int level;           /**< KX_LEVEL_* */
+  int32_t first_day;   /**< first day in effect (days since 1970-01-01) */
+  int32_t last_day;    /**< last day in effect; 2932896 (9999-12-31) while active */
+} kx_org_info;
+
+/** Reads an organization's plain fields; KX_ENOTFOUND for an unknown id.
+ *
+ *   kx_org_info info; kx_registry_org(&info, reg, cast);   // info.kind == KX_ORG_NATIONAL
+ */
+KX_EXTERN int kx_registry_org(kx_org_info *out, const kx_registry *registry, uint32_t org);
+
+/** The organization's name, allocated; free it with kx_string_free().
+ *
+ *   char *name; kx_registry_org_name(&name, reg, cast); puts(name); kx_string_free(name);
+ */
+KX_EXTERN int kx_registry_org_name(char **out, const kx_registry *registry, uint32_t org);
+
+/** The parent of `org` on `as_of` (0 for the root and partners).
+ *
+ *   uint32_t p; kx_registry_parent(&p, reg, ent, "2025-01-01");
+ */
+KX_EXTERN int kx_registry_parent(uint32_t *out, const kx_registry *registry, uint32_t org,
+                                 const char *as_of);
+
+/** Dissolves `org`; `last_day` is its last day in effect.
+ *
+ *   kx_registry_dissolve(reg, group, "2025-12-31");
+ */
+KX_EXTERN int kx_registry_dissolve(kx_registry *registry, uint32_t org, const char *last_day);
+
+/** Called once per organization; return non-zero to stop. */
+typedef int (*kx_org_cb)(uint32_t org, void *payload);
+
+/** Calls `cb` for `root` and every organization below it on `as_of`, depth first
+ *  (children in id order); with `kind` >= 0 only organizations of that kind. Returns
+ *  0, a callback's non-zero value, or a KX_E* code.
+ *
+ *   static int count(uint32_t org, void *n) { (void)org; ++*(int *)n; return 0; }
+ *   int n = 0; kx_registry_subtree_foreach(reg, province, "2025-06-30", KX_ORG_ENTERPRISE, count, &n);
+ */
+KX_EXTERN int kx_registry_subtree_foreach(const kx_registry *registry, uint32_t root,
+                                          const char *as_of, int kind, kx_org_cb cb,
+                                          void *payload);
+
+/** What kx_registry_add_person needs (kexie::PersonSpec). */
+typedef struct kx_person_spec {
+  unsigned int version;       /**< KX_PERSON_SPEC_VERSION */
+  const char *name;           /**< required */
+  const char *birth;          /**< "YYYY-MM-DD" */
+  uint32_t employer;          /**< an enterprise association or proxy */
+  const char *external_key;   /**< unique within the employer; may be NULL */
+  int title;                  /**< KX_TITLE_* */
+  const char *discipline;     /**< may be NULL */
+} kx_person_spec;
+#define KX_PERSON_SPEC_VERSION 1
+#define KX_PERSON_SPEC_INIT {KX_PERSON_SPEC_VERSION, NULL, NULL, 0, NULL, KX_TITLE_NONE, NULL}
+
+/** Registers a person; `*out` receives the id. KX_EEXISTS "person.external_key" for
+ *  a key already used at the employer.
+ *
+ *   kx_person_spec p = KX_PERSON_SPEC_INIT;
+ *   p.name = "李娜"; p.birth = "1992-07-01"; p.employer = ent; p.external_key = "E-0042";
+ *   uint32_t li; kx_registry_add_person(&li, reg, &p);
+ */
+KX_EXTERN int kx_registry_add_person(uint32_t *out, kx_registry *registry,
+                                     const kx_person_spec *spec);
+
+/** The plain fields of a person. */
+typedef struct kx_person_info {
+  uint32_t id;
+  int32_t birth;      /**< days since 1970-01-01 */
+  uint32_t employer;
+  int title;          /**< KX_TITLE_* */
+} kx_person_info;
+
+/** Reads a person's plain fields; KX_ENOTFOUND for an unknown id.
+ *
+ *   kx_person_info p; kx_registry_person(&p, reg, li);
+ */
+KX_EXTERN int kx_registry_person(kx_person_info *out, const kx_registry *registry,
+                                 uint32_t person);
+
+/** The person's name, allocated; free it with kx_string_free().
+ *
+ *   char *n; kx_registry_person_name(&n, reg, li); kx_string_free(n);
+ */
+KX_EXTERN int kx_registry_person_name(char **out, const kx_registry *registry, uint32_t person);
+
+/** The person with `external_key` at `employer`; KX_ENOTFOUND when none.
+ *
+ *   uint32_t id; kx_registry_find_person(&id, reg, ent, "E-0042");
+ */
+KX_EXTERN int kx_registry_find_person(uint32_t *out, const kx_registry *registry,
+                                      uint32_t employer, const char *external_key);
+
+/** 1 when the person is a young S&T worker (A9) on `as_of`, else 0.
+ *
+ *   int young; kx_registry_is_young(&young, reg, li, "2025-06-30");
+ */
+KX_EXTERN int kx_registry_is_young(int *out, const kx_registry *registry, uint32_t person,
+                                   const char *as_of);
+
+/** Enrols `person` in `org` with `role` from `first` to `last` (NULL: open-ended).
+ *
+ *   uint32_t m; kx_registry_add_membership(&m, reg, li, ent, KX_ROLE_MEMBER, "2020-01-01", NULL);
+ */
+KX_EXTERN int kx_registry_add_membership(uint32_t *out, kx_registry *registry, uint32_t person,
+                                         uint32_t org, int role, const char *first,
+                                         const char *last);
+
+/** Ends a membership on `last_day` (shortening only).
+ *
+ *   kx_registry_end_membership(reg, m, "2025-12-31");
+ */
+KX_EXTERN int kx_registry_end_membership(kx_registry *registry, uint32_t membership,
+                                         const char *last_day);
+
+/** One membership. */
+typedef struct kx_membership_info {
+  uint32_t id;
+  uint32_t person;
+  uint32_t org;
+  int role;           /**< KX_ROLE_* */
+  int32_t first_day;  /**< days since 1970-01-01 */
+  int32_t last_day;   /**< 2932896 when open-ended */
+} kx_membership_info;
+
+/** Called once per membership; the struct is valid during the call only. */
+typedef int (*kx_membership_cb)(const kx_membership_info *membership, void *payload);
+
+/** Calls `cb` for every membership of `person`, ended ones included, in creation order.
+ *
+ *   kx_registry_memberships_foreach(reg, li, print_membership, NULL);
+ */
+KX_EXTERN int kx_registry_memberships_foreach(const kx_registry *registry, uint32_t person,
+                                              kx_membership_cb cb, void *payload);
+
+/** Which members a member query returns (kexie::MemberFilter). */
+typedef struct kx_member_filter {
+  unsigned int version;     /**< KX_MEMBER_FILTER_VERSION */
+  int role;                 /**< KX_ROLE_*, or -1 for any role (each person once) */
+  int young;                /**< non-zero: young S&T workers only */
+  int min_title;            /**< KX_TITLE_*, or -1 for any */
+  const char *discipline;   /**< exact discipline, or NULL for any */
+} kx_member_filter;
+#define KX_MEMBER_FILTER_VERSION 1
+#define KX_MEMBER_FILTER_INIT {KX_MEMBER_FILTER_VERSION, -1, 0, -1, NULL}
+
+/** One row of a member query. */
+typedef struct kx_member_row {
+  uint32_t person;
+  uint32_t org;       /**< the organization of the membership */
+  unsigned int roles; /**< role set: bit (1 << KX_ROLE_*) */
+  int title;          /**< KX_TITLE_* */
+  int32_t birth;      /**< days since 1970-01-01 */
+  int young;          /**< 1 when young on the query date */
+} kx_member_row;
+
+/** Called once per member row; the row is valid during the call only. */
+typedef int (*kx_member_cb)(const kx_member_row *row, void *payload);
+
+/** Calls `cb` for the members of `root`'s subtree on `as_of` that pass `filter`
+ *  (NULL: everyone, each person once).
+ *
+ *   kx_member_filter f = KX_MEMBER_FILTER_INIT; f.young = 1;
+ *   kx_registry_members_foreach(reg, province, "2025-06-30", &f, print_row, NULL);
+ */
+KX_EXTERN int kx_registry_members_foreach(const kx_registry *registry, uint32_t root,
+                                          const char *as_of, const kx_member_filter *filter,
+                                          kx_member_cb cb, void *payload);
+
+/** The batch form of kx_registry_members_foreach: every row at once, in an array
+ *  allocated by the library (`*count` rows; `*out` is NULL when there are none).
+ *  Free the array with kx_member_rows_free().
+ *
+ *   kx_member_row *rows; size_t n;
+ *   kx_registry_members(&rows, &n, reg, province, "2025-06-30", NULL);
+ *   kx_member_rows_free(rows);
+ */
+KX_EXTERN int kx_registry_members(kx_member_row **out, size_t *count, const kx_registry *registry,
+                                  uint32_t root, const char *as_of,
+                                  const kx_member_filter *filter);
+
+/** Frees an array from kx_registry_members(); NULL is ignored.
+ *
+ *   kx_member_rows_free(rows);
+ */
+KX_EXTERN void kx_member_rows_free(kx_member_row *rows);
+
+/** Counts of an organization's subtree on a date (kexie::Rollup). */
+typedef struct kx_rollup {
+  size_t members;  /**< distinct members */
+  size_t young;    /**< distinct young members */
+  size_t experts;  /**< distinct experts listed in pools */
+} kx_rollup;
+
+/** Distinct members, young members and experts of `org`'s subtree on `as_of`.
+ *
+ *   kx_rollup r; kx_registry_rollup(&r, reg, province, "2025-06-30");
+ */
+KX_EXTERN int kx_registry_rollup(kx_rollup *out, const kx_registry *registry, uint32_t org,
+                                 const char *as_of);
+
+/* =================================================================== lifecycle */
+
+/** Activity states (kexie::ActivityState). */
+enum {
+  KX_STATE_DRAFT = 0, KX_STATE_SUBMITTED, KX_STATE_WITHDRAWN, KX_STATE_REJECTED,
+  KX_STATE_APPROVED, KX_STATE_IN_PROGRESS, KX_STATE_SUSPENDED, KX_STATE_TERMINATED,
+  KX_STATE_COMPLETED, KX_STATE_UNDER_EVALUATION, KX_STATE_EVALUATED, KX_STATE_COMMENDED,
+  KX_STATE_ARCHIVED
+};
+/** Operations on activities (kexie::ActivityOperation). */
+enum {
+  KX_OP_SUBMIT = 0, KX_OP_WITHDRAW, KX_OP_APPROVE, KX_OP_REJECT, KX_OP_START, KX_OP_SUSPEND,
+  KX_OP_RESUME, KX_OP_TERMINATE, KX_OP_COMPLETE, KX_OP_OPEN_EVALUATION, KX_OP_CONCLUDE,
+  KX_OP_COMMEND, KX_OP_ARCHIVE, KX_OP_REPORT_PROGRESS, KX_OP_CREATE
+};
+/** Evaluation grades (kexie::EvaluationGrade). */
+enum { KX_GRADE_EXCELLENT = 0, KX_GRADE_GOOD, KX_GRADE_PASS, KX_GRADE_FAIL };
+/** Activity types (kexie::ActivityType). */
+enum {
+  KX_ACTIVITY_ACADEMIC_EXCHANGE = 0, KX_ACTIVITY_FORWARD_RESEARCH,
+  KX_ACTIVITY_TECHNICAL_CONSULTING, KX_ACTIVITY_TECHNICAL_SERVICE,
+  KX_ACTIVITY_TECHNICAL_DEVELOPMENT, KX_ACTIVITY_TECHNICAL_TRANSFER,
+  KX_ACTIVITY_KEY_TECHNOLOGY, KX_ACTIVITY_CONTINUING_EDUCATION,
+  KX_ACTIVITY_INNOVATION_METHOD_TRAINING, KX_ACTIVITY_MASS_INNOVATION,
+  KX_ACTIVITY_SCIENCE_POPULARIZATION, KX_ACTIVITY_ASSESSMENT_ADVICE,
+  KX_ACTIVITY_JIANGBI_CAMPAIGN, KX_ACTIVITY_FACTORY_SOCIETY, KX_ACTIVITY_GOLDEN_BRIDGE,
+  KX_ACTIVITY_SECRETARY_GENERAL_TRAINING
+};
+/** Which kind of details an activity plan carries. */
+enum {
+  KX_DETAILS_NONE = 0,
+  KX_DETAILS_POPULARIZATION, /**< detail_value: 0 S&T week, 1 popularization day, 2 workshops */
+  KX_DETAILS_INNOVATION,     /**< detail_value: 0 innovation, 1 invention, 2 creation */
+  KX_DETAILS_COOPERATION,    /**< detail_value: the partner organization's id */
+  KX_DETAILS_TRAINING        /**< detail_value: hours; detail_kind2: 0 professional, 1 general */
+};
+/** Audit verification faults (kexie::AuditFault). */
+enum {
+  KX_AUDIT_OK = 0, KX_AUDIT_EDITED, KX_AUDIT_OUT_OF_ORDER, KX_AUDIT_BROKEN_LINK,
+  KX_AUDIT_TRUNCATED, KX_AUDIT_HEAD_MISMATCH
+};
+
+/** A person acting in roles: the subject of every lifecycle operation. */
+typedef struct kx_actor kx_actor;
+
+/** A new actor for `person` with no roles; free it with kx_actor_free().
+ *
+ *   kx_actor *wang; kx_actor_new(&wang, wang_id);
+ */
+KX_EXTERN int kx_actor_new(kx_actor **out, uint32_t person);
+
+/** An actor with every role and expert listing `person` holds in `registry` on
+ *  `as_of` (kexie::actor_as_of); free it with kx_actor_free().
+ *
+ *   kx_actor *a; kx_actor_from_registry(&a, reg, li, "2025-03-01");
+ */
+KX_EXTERN int kx_actor_from_registry(kx_actor **out, const kx_registry *registry,
+                                     uint32_t person, const char *as_of);
+
+/** Adds the grant `role` at `org` (it covers the organizations under `org`).
+ *
+ *   kx_actor_add_role(chair, KX_ROLE_CHAIR, province);
+ */
+KX_EXTERN int kx_actor_add_role(kx_actor *actor, int role, uint32_t org);
+
+/** Lists the actor in `org`'s expert pool.
+ *
+ *   kx_actor_add_expert_pool(judge, province);
+ */
+KX_EXTERN int kx_actor_add_expert_pool(kx_actor *actor, uint32_t org);
+
+/** Frees an actor; NULL is ignored.
+ *
+ *   kx_actor_free(wang);
+ */
+KX_EXTERN void kx_actor_free(kx_actor *actor);
+
+/** A book of activities with their hash-chained audit trail (kexie::ActivityBook). */
+typedef struct kx_book kx_book;
+
+/** A new book reading `registry` (which must outlive the book) with the standard
+ *  lifecycle policy. Free it with kx_book_free().
+ *
+ *   kx_book *book; kx_book_new(&book, reg);
+ */
+KX_EXTERN int kx_book_new(kx_book **out, const kx_registry *registry);
+
+/** Frees a book; NULL is ignored.
+ *
+ *   kx_book_free(book);
+ */
+KX_EXTERN void kx_book_free(kx_book *book);
+
+/** What kx_activity_create needs (kexie::ActivityPlan). */
+typedef struct kx_activity_plan {
+  unsigned int version;     /**< KX_ACTIVITY_PLAN_VERSION */
+  int type;                 /**< KX_ACTIVITY_* */
+  const char *title;        /**< required */
+  uint32_t organizer;       /**< the organizing association */
+  uint32_t owner;           /**< the owning organization */
+  uint32_t responsible;     /**< the responsible person */
+  const uint32_t *team;     /**< team members (may be NULL when team_count is 0) */
+  size_t team_count;
+  const char *planned_first;  /**< "YYYY-MM-DD" */
+  const char *planned_last;   /**< "YYYY-MM-DD" */
+  int details;              /**< KX_DETAILS_* */
+  uint32_t detail_value;    /**< see KX_DETAILS_* */
+  int detail_kind2;         /**< training: 0 professional, 1 general */
+} kx_activity_plan;
+#define KX_ACTIVITY_PLAN_VERSION 1
+#define KX_ACTIVITY_PLAN_INIT \
+  {KX_ACTIVITY_PLAN_VERSION, KX_ACTIVITY_ACADEMIC_EXCHANGE, NULL, 0, 0, 0, NULL, 0, NULL, NULL, \
+   KX_DETAILS_NONE, 0, 0}
+
+/** Opens a new activity in draft; `*out` receives its id. `at` is an ISO timestamp.
+ *
+ *   kx_activity_plan p = KX_ACTIVITY_PLAN_INIT;
+ *   p.type = KX_ACTIVITY_JIANGBI_CAMPAIGN; p.title = "节能降耗讲比"; p.organizer = ent;
+ *   p.owner = branch; p.responsible = wang_id; p.planned_first = "2025-03-01";
+ *   p.planned_last = "2025-11-30";
+ *   uint32_t id; kx_activity_create(&id, book, wang, "2025-03-01T09:00:00+08:00", &p, "plan");
+ */
+KX_EXTERN int kx_activity_create(uint32_t *out, kx_book *book, const kx_actor *actor,
+                                 const char *at, const kx_activity_plan *plan,
+                                 const char *reason);
+
+/** Performs a transition without extra arguments (every KX_OP_* from SUBMIT to
+ *  ARCHIVE except CONCLUDE) by `actor` at `at`. Refused operations are recorded in
+ *  the audit trail too: KX_ETRANSITION "lifecycle.state", KX_EPERMISSION
+ *  "lifecycle.permission", KX_ECONFLICT "lifecycle.self_review", …
+ *
+ *   kx_activity_apply(book, id, KX_OP_SUBMIT, wang, "2025-03-02T09:00:00Z", "ready");
+ */
+KX_EXTERN int kx_activity_apply(kx_book *book, uint32_t activity, int operation,
+                                const kx_actor *actor, const char *at, const char *reason);
+
+/** under_evaluation → evaluated with `score` (a decimal string); `*grade` receives
+ *  the KX_GRADE_* it earns (may be NULL).
+ *
+ *   int g; kx_activity_conclude(&g, book, id, expert, "2025-12-01T10:00:00Z", "92", "panel");
+ */
+KX_EXTERN int kx_activity_conclude(int *grade, kx_book *book, uint32_t activity,
+                                   const kx_actor *actor, const char *at, const char *score,
+                                   const char *reason);
+
+/** Files a progress report (0-100 percent) while in progress.
+ *
+ *   kx_activity_report_progress(book, id, wang, "2025-06-01T09:00:00Z", 40, "pilot done");
+ */
+KX_EXTERN int kx_activity_report_progress(kx_book *book, uint32_t activity, const kx_actor *actor,
+                                          const char *at, int percent, const char *text);
+
+/** The plain fields of an activity. */
+typedef struct kx_activity_info {
+  uint32_t id;
+  int type;            /**< KX_ACTIVITY_* */
+  int state;           /**< KX_STATE_* */
+  uint32_t organizer;
+  uint32_t owner;
+  uint32_t responsible;
+  int has_grade;       /**< 1 once concluded */
+  int grade;           /**< KX_GRADE_* when has_grade */
+  kx_decimal score;    /**< the evaluation score, "" before conclusion */
+  int64_t created;     /**< microseconds since the epoch */
+  int64_t last_event;  /**< microseconds since the epoch */
+} kx_activity_info;
+
+/** Reads an activity; KX_ENOTFOUND for an unknown id.
+ *
+ *   kx_activity_info a; kx_activity_get(&a, book, id);   // a.state == KX_STATE_DRAFT
+ */
+KX_EXTERN int kx_activity_get(kx_activity_info *out, const kx_book *book, uint32_t activity);
+
+/** The state of the activity at instant `at`, replayed from the audit trail.
+ *
+ *   int s; kx_activity_state_at(&s, book, id, "2025-03-02T12:00:00Z");
+ */
+KX_EXTERN int kx_activity_state_at(int *out, const kx_book *book, uint32_t activity,
+                                   const char *at);
+
+/** Number of activities in the book.
+ *
+ *   size_t n; kx_book_size(&n, book);
+ */
+KX_EXTERN int kx_book_size(size_t *out, const kx_book *book);
+
+/** One audit record; strings are valid during the callback only. */
+typedef struct kx_audit_record {
+  uint64_t sequence;
+  uint32_t activity;
+  uint32_t actor;         /**< the person */
+  int64_t at;             /**< microseconds since the epoch */
+  int operation;          /**< KX_OP_* */
+  int from;               /**< KX_STATE_* */
+  int to;                 /**< KX_STATE_* */
+  int code;               /**< 0 when performed, else the KX_E* of the refusal */
+  int security_event;     /**< 1 for refusals on permission or conflict grounds */
+  const char *rule;       /**< refusing rule id, "" when performed */
+  const char *reason;     /**< the reason the actor gave */
+  const char *message;    /**< details */
+  const char *hash;       /**< 64 hex digits */
+} kx_audit_record;
+
+/** Called once per audit record. */
+typedef int (*kx_audit_cb)(const kx_audit_record *record, void *payload);
+
+/** Calls `cb` for every record of the audit trail, oldest first.
+ *
+ *   kx_book_audit_foreach(book, print_record, stdout);
+ */
+KX_EXTERN int kx_book_audit_foreach(const kx_book *book, kx_audit_cb cb, void *payload);
+
+/** The chain head ("count:hex"), allocated; keep it elsewhere to detect truncation.
+ *  Free it with kx_string_free().
+ *
+ *   char *head; kx_book_chain_head(&head, book); save(head); kx_string_free(head);
+ */
+KX_EXTERN int kx_book_chain_head(char **out, const kx_book *book);
+
+/** The outcome of an audit verification. */
+typedef struct kx_audit_verification {
+  int fault;           /**< KX_AUDIT_* (KX_AUDIT_OK when intact) */
+  uint64_t first_bad;  /**< position of the first bad record */
+} kx_audit_verification;
+
+/** Verifies the trail's hash chain and, when `expected_head` is not NULL, that it
+ *  ends where that head (from kx_book_chain_head) says. Returns 0 whether or not the
+ *  trail is intact: check `out->fault`; KX_EINVALID for a malformed head.
+ *
+ *   kx_audit_verification v; kx_book_verify_audit(&v, book, saved_head);
+ *   if (v.fault != KX_AUDIT_OK) alarm(v.first_bad);
+ */
+KX_EXTERN int kx_book_verify_audit(kx_audit_verification *out, const kx_book *book,
+                                   const char *expected_head);
+
+/* ==================================================================== campaign */
+
+/** The six categories of A10 (kexie::Category). */
+enum {
+  KX_CATEGORY_PROFESSIONAL_SKILLS = 0, KX_CATEGORY_SCIENTIFIC_LITERACY,
+  KX_CATEGORY_INNOVATIVE_IDEAS, KX_CATEGORY_RATIONALIZATION_PROPOSALS,
+  KX_CATEGORY_TECHNICAL_PATENTS, KX_CATEGORY_ACHIEVEMENT_TRANSFORMATION
+};
+/** Focus bits of an entry (kexie::Focus). */
+enum {
+  KX_FOCUS_ENERGY_SAVING = 1, KX_FOCUS_CONSUMPTION_REDUCTION = 2,
+  KX_FOCUS_EMISSION_REDUCTION = 4, KX_FOCUS_EFFICIENCY_GAIN = 8
+};
+/** Indicator kinds (kexie::IndicatorKind). */
+enum {
+  KX_INDICATOR_GROUP = 0, KX_INDICATOR_JUDGED, KX_INDICATOR_OBJECTIVE, KX_INDICATOR_BONUS,
+  KX_INDICATOR_VETO
+};
+/** Claimed figures an objective indicator reads (kexie::ClaimedFigure). */
+enum {
+  KX_FIGURE_ANNUAL_BENEFIT_YUAN = 0, KX_FIGURE_ENERGY_SAVED_TCE, KX_FIGURE_CO2_AVOIDED_T,
+  KX_FIGURE_MATERIAL_SAVED_T, KX_FIGURE_EFFICIENCY_GAIN_PERCENT, KX_FIGURE_HOURS_SAVED,
+  KX_FIGURE_PATENTS_GRANTED_INVENTION, KX_FIGURE_PATENTS_GRANTED_OTHER, KX_FIGURE_PATENTS_FILED,
+  KX_FIGURE_ACHIEVEMENTS_TRANSFORMED
+};
+/** Aggregation methods (kexie::AggregationMethod). */
+enum { KX_AGGREGATE_MEAN = 0, KX_AGGREGATE_MEDIAN, KX_AGGREGATE_TRIMMED_MEAN };
+/** Rounding modes (kexie::Rounding). */
+enum {
+  KX_ROUND_HALF_EVEN = 0, KX_ROUND_HALF_UP, KX_ROUND_HALF_DOWN, KX_ROUND_DOWN, KX_ROUND_UP,
+  KX_ROUND_FLOOR, KX_ROUND_CEILING
+};
+/** Boundary-tie rules (kexie::BoundaryTies). */
+enum { KX_TIES_BREAK_BY_CHAIN = 0, KX_TIES_INCLUDE_ALL, KX_TIES_EXCLUDE_ALL };
+/** Entry statuses (kexie::EntryStatus). */
+enum { KX_ENTRY_RANKED = 0, KX_ENTRY_INCOMPLETE, KX_ENTRY_VETOED };
+/** Patent types and statuses. */
+enum { KX_PATENT_INVENTION = 0, KX_PATENT_UTILITY_MODEL, KX_PATENT_DESIGN };
+enum { KX_PATENT_FILED = 0, KX_PATENT_GRANTED };
+/** Explanation languages. */
+enum { KX_LANG_CHINESE = 0, KX_LANG_ENGLISH };
+
+/** One award tier (kexie::AwardTier). */
+typedef struct kx_award_tier {
+  const char *name;       /**< e.g. "一等奖" */
+  int by_count;           /**< 1: `count` places; 0: `share` of eligible entries */
+  const char *share;      /**< decimal in [0, 1] when !by_count */
+  uint32_t count;         /**< places when by_count */
+  int rounding;           /**< KX_ROUND_* turning a share into places; FLOOR usual */
+  const char *min_score;  /**< lowest total that may receive the tier; NULL = 0 */
+} kx_award_tier;
+
+/** A campaign's configuration (kexie::CampaignSpec). Unset decimals are NULL. */
+typedef struct kx_campaign_options {
+  unsigned int version;        /**< KX_CAMPAIGN_OPTIONS_VERSION */
+  const char *name;
+  uint32_t organizer;          /**< the association running it */
+  const char *as_of;           /**< day registry facts are read on, "YYYY-MM-DD" */
+  int year;                    /**< year of the claimed savings (grid factors) */
+  int aggregation;             /**< KX_AGGREGATE_* */
+  unsigned int drop_low;       /**< trimmed mean */
+  unsigned int drop_high;      /**< trimmed mean */
+  unsigned int trim_from;      /**< trimmed mean */
+  int normalize;               /**< per-judge z-score normalization */
+  uint32_t min_judges;         /**< fewest judges per judged indicator; 3 */
+  uint32_t veto_threshold;     /**< vetoes that exclude an entry; 1 */
+  uint32_t max_judges_per_entry; /**< 9 */
+  int rank_per_category;       /**< 1: rank and award each category separately */
+  /** Tie-break chain after the total, comma separated: "objective_total",
+   *  "top_marks", "indicator:A.1", "figure:energy_saved_tce"; NULL for none. */
+  const char *tie_breaks;
+  const kx_award_tier *tiers;  /**< best first */
+  size_t tier_count;
+  int boundary_ties;           /**< KX_TIES_* */
+  const char *cusp_margin;     /**< NULL = "1" */
+  uint32_t unit_min_awarded;   /**< advanced units: awarded entries needed; 2 */
+  uint32_t unit_max;           /**< advanced units named, 0 = all */
+  uint32_t people_top_tiers;   /**< advanced individuals: tiers that count; 1 */
+  const char *people_min_share;/**< NULL = "0" */
+  uint32_t people_max;         /**< 0 = all */
+  uint32_t max_team_size;      /**< eligibility: 0 = no rule */
+} kx_campaign_options;
+#define KX_CAMPAIGN_OPTIONS_VERSION 1
+#define KX_CAMPAIGN_OPTIONS_INIT \
+  {KX_CAMPAIGN_OPTIONS_VERSION, NULL, 0, NULL, 0, KX_AGGREGATE_TRIMMED_MEAN, 1, 1, 5, 0, 3, 1, 9, \
+   1, NULL, NULL, 0, KX_TIES_BREAK_BY_CHAIN, NULL, 2, 0, 1, NULL, 0, 0}
+
+/** A campaign (kexie::Campaign). */
+typedef struct kx_campaign kx_campaign;
+
+/** A new campaign over `registry` (which must outlive it). KX_EINVALID for a
+ *  malformed configuration. Free it with kx_campaign_free().
+ *
+ *   kx_award_tier tiers[] = {{"一等奖", 0, "0.10", 0, KX_ROUND_FLOOR, "80"}};
+ *   kx_campaign_options o = KX_CAMPAIGN_OPTIONS_INIT;
+ *   o.name = "2025 讲比"; o.organizer = province; o.as_of = "2025-11-30"; o.year = 2024;
+ *   o.tiers = tiers; o.tier_count = 1;
+ *   kx_campaign *c; kx_campaign_new(&c, reg, &o);
+ */
+KX_EXTERN int kx_campaign_new(kx_campaign **out, const kx_registry *registry,
+                              const kx_campaign_options *options);
+
+/** Frees a campaign; NULL is ignored.
+ *
+ *   kx_campaign_free(c);
+ */
+KX_EXTERN void kx_campaign_free(kx_campaign *campaign);
+
+/** One indicator of a rubric description (kexie::IndicatorSpec). Decimals are
+ *  strings; NULL means "not used". */
+typedef struct kx_indicator {
+  const char *code;        /**< unique key, e.g. "A.1" */
+  const char *name;        /**< shown to people */
+  const char *parent;      /**< parent's code; NULL or "" at the first level */
+  int kind;                /**< KX_INDICATOR_* */
+  const char *weight;      /**< share of the parent (group, judged, objective) */
+  const char *min;         /**< judged and bonus: lowest mark */
+  const char *max;         /**< judged and bonus: highest mark */
+  const char *step;        /**< judged and bonus: granularity */
+  int figure;              /**< objective: KX_FIGURE_* */
+  const char *tiers;       /**< objective tier table "at_least:points;…", e.g. "500000:95;100000:70" */
+  const char *floor;       /**< objective: value below every tier / linear intercept */
+  const char *per_unit;    /**< objective linear map: value per unit */
+  const char *cap;         /**< objective linear map: largest value */
+  const char *bonus_cap;   /**< bonus: most the item adds */
+} kx_indicator;
+
+/** Builds a rubric named `name` from `count` indicators and sets it for `category`.
+ *  KX_ERULE "rubric.weights_sum" when a parent's weights do not sum to 1, etc.
+ *
+ *   kx_indicator r[] = {
+ *     {"A", "judged", NULL, KX_INDICATOR_GROUP, "1"},
+ *     {"A.1", "creativity", "A", KX_INDICATOR_JUDGED, "1", "0", "100", "0.5"}};
+ *   kx_campaign_set_rubric(c, KX_CATEGORY_RATIONALIZATION_PROPOSALS, "细则", r, 2);
+ */
+KX_EXTERN int kx_campaign_set_rubric(kx_campaign *campaign, int category, const char *name,
+                                     const kx_indicator *indicators, size_t count);
+
+/** Builds and sets a rubric from a line-based text description, one indicator a
+ *  line, fields separated by '|': code|name|parent|kind|weight|min|max|step|figure|
+ *  tiers|floor|per_unit|cap|bonus_cap, where kind is group, judged, objective,
+ *  bonus or veto and figure an enumerator name ("annual_benefit_yuan"). Trailing
+ *  fields may be left out; empty fields are unset; '#' starts a comment line.
+ *
+ *   kx_campaign_set_rubric_text(c, KX_CATEGORY_INNOVATIVE_IDEAS, "细则",
+ *       "A|judged part||group|1\nA.1|creativity|A|judged|1|0|100|1\n");
+ */
+KX_EXTERN int kx_campaign_set_rubric_text(kx_campaign *campaign, int category, const char *name,
+                                          const char *text);
+
+/** The position of indicator `code` in `category`'s rubric (for kx_mark).
+ *
+ *   uint32_t a1; kx_campaign_indicator_index(&a1, c, KX_CATEGORY_INNOVATIVE_IDEAS, "A.1");
+ */
+KX_EXTERN int kx_campaign_indicator_index(uint32_t *out, const kx_campaign *campaign,
+                                          int category, const char *code);
+
+/** A team member and their share of the credit. */
+typedef struct kx_team_share {
+  uint32_t person;
+  const char *share;  /**< decimal in (0, 1]; shares sum to exactly 1 */
+} kx_team_share;
+/** Energy saved a year for one carrier. */
+typedef struct kx_energy_claim {
+  int carrier;           /**< KX_CARRIER_* */
+  const char *quantity;  /**< decimal */
+  int unit;              /**< KX_UNIT_* */
+} kx_energy_claim;
+/** One patent. */
+typedef struct kx_patent {
+  int type;            /**< KX_PATENT_INVENTION, … */
+  int status;          /**< KX_PATENT_FILED or KX_PATENT_GRANTED */
+  const char *number;
+} kx_patent;
+
+/** What kx_campaign_add_entry needs (kexie::EntrySpec with its claims). */
+typedef struct kx_entry_spec {
+  unsigned int version;          /**< KX_ENTRY_SPEC_VERSION */
+  const char *code;              /**< application number, unique in the campaign */
+  const char *title;
+  uint32_t unit;                 /**< an enterprise association or below one */
+  int category;                  /**< KX_CATEGORY_* */
+  unsigned int focus;            /**< OR of KX_FOCUS_* */
+  const kx_team_share *team;     /**< first = leader */
+  size_t team_count;
+  const char *in_use_since;      /**< "YYYY-MM-DD" */
+  const kx_energy_claim *energy; /**< may be NULL */
+  size_t energy_count;
+  const char *material_saved_t;  /**< decimals; NULL = 0 */
+  const char *co2_avoided_t;
+  const char *hours_saved;
+  const char *efficiency_gain_percent;
+  const char *annual_benefit_yuan;
+  const kx_patent *patents;      /**< may be NULL */
+  size_t patent_count;
+  uint32_t achievements_transformed;
+} kx_entry_spec;
+#define KX_ENTRY_SPEC_VERSION 1
+#define KX_ENTRY_SPEC_INIT \
+  {KX_ENTRY_SPEC_VERSION, NULL, NULL, 0, KX_CATEGORY_RATIONALIZATION_PROPOSALS, 0, NULL, 0, NULL, \
+   NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0}
+
+/** Adds an entry; `*out` receives its id. KX_EEXISTS "entry.code" for a taken code,
+ *  KX_ERULE "entry.unit" (A10) for a unit outside any enterprise association, …
+ *
+ *   kx_team_share team[] = {{li, "1"}};
+ *   kx_entry_spec e = KX_ENTRY_SPEC_INIT;
+ *   e.code = "ZJ-0001"; e.title = "余热回收"; e.unit = ent; e.team = team; e.team_count = 1;
+ *   e.in_use_since = "2024-03-01"; e.annual_benefit_yuan = "860000";
+ *   uint32_t id; kx_campaign_add_entry(&id, c, &e);
+ */
+KX_EXTERN int kx_campaign_add_entry(uint32_t *out, kx_campaign *campaign,
+                                    const kx_entry_spec *spec);
+
+/** The entry with application number `code`.
+ *
+ *   uint32_t id; kx_campaign_find_entry(&id, c, "ZJ-0001");
+ */
+KX_EXTERN int kx_campaign_find_entry(uint32_t *out, const kx_campaign *campaign,
+                                     const char *code);
+
+/** Seats `person` on the panel; `*out` receives the judge id.
+ *
+ *   uint32_t j; kx_campaign_add_judge(&j, c, expert);
+ */
+KX_EXTERN int kx_campaign_add_judge(uint32_t *out, kx_campaign *campaign, uint32_t person);
+
+/** Assigns a judge to an entry; KX_ECONFLICT "panel.conflict" (A12) when the judge
+ *  belongs to the entry's enterprise association or its team.
+ *
+ *   kx_campaign_assign(c, j, id);
+ */
+KX_EXTERN int kx_campaign_assign(kx_campaign *campaign, uint32_t judge, uint32_t entry);
+
+/** Records one mark (a decimal string) on the indicator with `code`.
+ *
+ *   kx_campaign_mark(c, j, id, "A.1", "88.5");
+ */
+KX_EXTERN int kx_campaign_mark(kx_campaign *campaign, uint32_t judge, uint32_t entry,
+                               const char *indicator_code, const char *mark);
+
+/** One mark for kx_campaign_mark_batch. */
+typedef struct kx_mark {
+  uint32_t judge;
+  uint32_t entry;
+  uint32_t indicator;  /**< index from kx_campaign_indicator_index */
+  const char *mark;    /**< decimal string */
+} kx_mark;
+
+/** Records `count` marks, all or nothing. On refusal none is applied and, when
+ *  `failed` is not NULL, `*failed` receives the position of the refused mark.
+ *
+ *   kx_mark m[] = {{j1, id, a1, "88"}, {j2, id, a1, "90.5"}};
+ *   size_t bad; kx_campaign_mark_batch(c, m, 2, &bad);
+ */
+KX_EXTERN int kx_campaign_mark_batch(kx_campaign *campaign, const kx_mark *marks, size_t count,
+                                     size_t *failed);
+
+/** The columnar batch: mark i is judges[i], entries[i], indicators[i] and the exact
+ *  value coefficients[i] × 10^-scale (e.g. 8850 with scale 2 is 88.50). All or
+ *  nothing, like kx_campaign_mark_batch; the fast path for bulk loads.
+ *
+ *   uint32_t js[] = {j1, j2}, es[] = {id, id}, is[] = {a1, a1}; int64_t v[] = {880, 905};
+ *   kx_campaign_mark_columns(c, 2, js, es, is, v, 1, NULL);
+ */
+KX_EXTERN int kx_campaign_mark_columns(kx_campaign *campaign, size_t count,
+                                       const uint32_t *judges, const uint32_t *entries,
+                                       const uint32_t *indicators, const int64_t *coefficients,
+                                       int scale, size_t *failed);
+
+/** A judge's veto (一票否决) of an entry on the veto item `veto_code`.
+ *
+ *   kx_campaign_veto(c, j, id, "veto", "数据造假 falsified data");
+ */
+KX_EXTERN int kx_campaign_veto(kx_campaign *campaign, uint32_t judge, uint32_t entry,
+                               const char *veto_code, const char *reason);
+
+/** Counts of a campaign. */
+typedef struct kx_campaign_counts {
+  size_t entries;
+  size_t judges;
+} kx_campaign_counts;
+
+/** Number of entries and judges.
+ *
+ *   kx_campaign_counts n; kx_campaign_count(&n, c);
+ */
+KX_EXTERN int kx_campaign_count(kx_campaign_counts *out, const kx_campaign *campaign);
+
+/** One entry's standing; `total` is valid during the callback only. */
+typedef struct kx_standing {
+  uint32_t entry;
+  int status;          /**< KX_ENTRY_* */
+  const char *total;   /**< exact total */
+  uint32_t rank;       /**< competition rank in its group, 0 when unranked */
+  uint32_t position;   /**< place after tie-breaks in its group */
+} kx_standing;
+
+/** Called once per standing. */
+typedef int (*kx_standing_cb)(const kx_standing *standing, void *payload);
+
+/** The scoring core only (totals and ranking, no awards), in scoreboard order.
+ *
+ *   kx_campaign_standings_foreach(c, print_standing, NULL);
+ */
+KX_EXTERN int kx_campaign_standings_foreach(const kx_campaign *campaign, kx_standing_cb cb,
+                                            void *payload);
+
+/** A scored campaign's result table (kexie::Scoreboard). */
+typedef struct kx_scoreboard kx_scoreboard;
+
+/** Scores the campaign; free the board with kx_scoreboard_free().
+ *
+ *   kx_scoreboard *b; kx_campaign_score(&b, c);
+ */
+KX_EXTERN int kx_campaign_score(kx_scoreboard **out, const kx_campaign *campaign);
+
+/** Frees a scoreboard; NULL is ignored.
+ *
+ *   kx_scoreboard_free(b);
+ */
+KX_EXTERN void kx_scoreboard_free(kx_scoreboard *board);
+
+/** One entry's result; strings belong to the scoreboard. */
+typedef struct kx_entry_result {
+  uint32_t entry;
+  const char *code;          /**< application number */
+  uint32_t unit;
+  uint32_t enterprise;
+  int category;              /**< KX_CATEGORY_* */
+  int status;                /**< KX_ENTRY_* */
+  const char *total;         /**< exact total */
+  const char *judged_part;
+  const char *objective_part;
+  const char *bonus;
+  uint32_t rank;             /**< 0 when unranked */
+  uint32_t position;
+  int tier;                  /**< tier index, or -1 when not awarded */
+  const char *award;         /**< the tier's name, or "" */
+} kx_entry_result;
+
+/** Number of entries on the board.
+ *
+ *   size_t n; kx_scoreboard_size(&n, b);
+ */
+KX_EXTERN int kx_scoreboard_size(size_t *out, const kx_scoreboard *board);
+
+/** Result `index` (0 ≤ index < size) in the board's stable order (group, position,
+ *  then unranked entries by code); strings stay valid until kx_scoreboard_free().
+ *
+ *   kx_entry_result r; kx_scoreboard_entry(&r, b, 0); printf("%s %s\n", r.code, r.total);
+ */
+KX_EXTERN int kx_scoreboard_entry(kx_entry_result *out, const kx_scoreboard *board,
+                                  size_t index);
+
+/** The result of entry `entry`; KX_ENOTFOUND when it is not on the board.
+ *
+ *   kx_entry_result r; kx_scoreboard_find(&r, b, id);
+ */
+KX_EXTERN int kx_scoreboard_find(kx_entry_result *out, const kx_scoreboard *board,
+                                 uint32_t entry);
+
+/** Called once per awarded entry. */
+typedef int (*kx_entry_result_cb)(const kx_entry_result *result, void *payload);
+
+/** Calls `cb` for every awarded entry, in board order.
+ *
+ *   kx_scoreboard_awards_foreach(b, print_award, NULL);
+ */
+KX_EXTERN int kx_scoreboard_awards_foreach(const kx_scoreboard *board, kx_entry_result_cb cb,
+                                           void *payload);
+
+/** An advanced unit (先进单位); `awarded_total` and `tce_saved` belong to the board. */
+typedef struct kx_advanced_unit {
+  uint32_t unit;
+  uint32_t entries;
+  uint32_t awarded;
+  const char *awarded_total;
+  const char *participation_rate;
+  const char *tce_saved;
+} kx_advanced_unit;
+
+/** Number of advanced units and individuals. */
+typedef struct kx_scoreboard_counts {
+  size_t units;
+  size_t people;
+  size_t cusps;
+} kx_scoreboard_counts;
+
+/** Counts of the board's derived lists.
+ *
+ *   kx_scoreboard_counts n; kx_scoreboard_count(&n, b);
+ */
+KX_EXTERN int kx_scoreboard_count(kx_scoreboard_counts *out, const kx_scoreboard *board);
+
+/** Advanced unit `index`, best first.
+ *
+ *   kx_advanced_unit u; kx_scoreboard_unit(&u, b, 0);
+ */
+KX_EXTERN int kx_scoreboard_unit(kx_advanced_unit *out, const kx_scoreboard *board,
+                                 size_t index);
+
+/** An advanced individual (先进个人); `credit` belongs to the board. */
+typedef struct kx_advanced_person {
+  uint32_t person;
+  uint32_t best_tier;
+  const char *credit;
+  size_t entry_count;  /**< awarded entries that count */
+} kx_advanced_person;
+
+/** Advanced individual `index`, best first.
+ *
+ *   kx_advanced_person p; kx_scoreboard_person(&p, b, 0);
+ */
+KX_EXTERN int kx_scoreboard_person(kx_advanced_person *out, const kx_scoreboard *board,
+                                   size_t index);
+
+/** The board's SHA-256 digest (64 hex digits), owned by the board.
+ *
+ *   const char *d; kx_scoreboard_digest(&d, b);
+ */
+KX_EXTERN int kx_scoreboard_digest(const char **out, const kx_scoreboard *board);
+
+/** Why `entry` got its total, rank and award, as UTF-8 text in `language`
+ *  (KX_LANG_*); `board` must come from kx_campaign_score(campaign). Free the text
+ *  with kx_string_free().
+ *
+ *   char *t; kx_explain_text(&t, c, b, id, KX_LANG_ENGLISH); puts(t); kx_string_free(t);
+ */
+KX_EXTERN int kx_explain_text(char **out, const kx_campaign *campaign,
+                              const kx_scoreboard *board, uint32_t entry, int language);
+
+/** The same explanation as a JSON object: {"entry", "code", "title", "rubric",
+ *  "status", "total", "rank", "position", "award", "aggregation", "normalized",
+ *  "lines": [{"code", "name", "kind", "method", "value", "weight", "contribution",
+ *  "figure", "marks": [{"judge", "mark", "normalized", "dropped"}]}],
+ *  "conversions": [...], "vetoes": [...]}; decimals are JSON strings. Free it with
+ *  kx_string_free().
+ *
+ *   char *j; kx_explain_json(&j, c, b, id); puts(j); kx_string_free(j);
+ */
+KX_EXTERN int kx_explain_json(char **out, const kx_campaign *campaign,
+                              const kx_scoreboard *board, uint32_t entry);
+
+/* ====================================================================== energy */
+
+/** Energy carriers (kexie::Carrier). */
+enum {
+  KX_CARRIER_RAW_COAL = 0, KX_CARRIER_WASHED_COAL, KX_CARRIER_COKE, KX_CARRIER_CRUDE_OIL,
+  KX_CARRIER_FUEL_OIL, KX_CARRIER_GASOLINE, KX_CARRIER_KEROSENE, KX_CARRIER_DIESEL,
+  KX_CARRIER_LPG, KX_CARRIER_REFINERY_DRY_GAS, KX_CARRIER_NATURAL_GAS, KX_CARRIER_HEAT,
+  KX_CARRIER_ELECTRICITY_EQUIVALENT, KX_CARRIER_ELECTRICITY_EQUAL, KX_CARRIER_STEAM
+};
+/** Physical units (kexie::Unit). */
+enum {
+  KX_UNIT_KG = 0, KX_UNIT_T, KX_UNIT_10K_T, KX_UNIT_M3, KX_UNIT_10K_M3, KX_UNIT_KWH,
+  KX_UNIT_10K_KWH, KX_UNIT_MWH, KX_UNIT_GWH, KX_UNIT_KJ, KX_UNIT_MJ, KX_UNIT_GJ
+};
+/** Standard-coal units. */
+enum { KX_COAL_KGCE = 0, KX_COAL_TCE };
+/** Grid factor methods (kexie::GridFactorMethod). */
+enum { KX_GRID_LOCATION_AVERAGE = 0, KX_GRID_EXCLUDING_MARKET_NON_FOSSIL, KX_GRID_FOSSIL_ONLY };
+
+/** The carrier named `text` ("raw_coal", "natural_gas", …).
+ *
+ *   int c; kx_energy_carrier_parse(&c, "diesel");   // KX_CARRIER_DIESEL
+ */
+KX_EXTERN int kx_energy_carrier_parse(int *out, const char *text);
+
+/** The unit with symbol `text` ("kg", "t", "10^4 t", "m3", "kWh", "MWh", "GJ", …).
+ *
+ *   int u; kx_energy_unit_parse(&u, "MWh");   // KX_UNIT_MWH
+ */
+KX_EXTERN int kx_energy_unit_parse(int *out, const char *text);
+
+/** Converts `quantity` (decimal) in `unit` of `carrier` to standard coal with the
+ *  GB/T 2589 table, exactly, rounded once half-even. KX_ENOTFOUND for a carrier the
+ *  table has no coefficient for (steam, electricity's equal value).
+ *
+ *   kx_decimal tce;
+ *   kx_energy_to_standard_coal(&tce, KX_CARRIER_RAW_COAL, "100", KX_UNIT_T, KX_COAL_TCE);
+ *   // tce.text == "71.430000"
+ */
+KX_EXTERN int kx_energy_to_standard_coal(kx_decimal *out, int carrier, const char *quantity,
+                                         int unit, int coal_unit);
+
+/** The same conversion's citation line ("100 t of raw coal … = 71.430000 tce"),
+ *  allocated; free it with kx_string_free().
+ *
+ *   char *c; kx_energy_citation(&c, KX_CARRIER_RAW_COAL, "100", KX_UNIT_T, KX_COAL_TCE);
+ */
+KX_EXTERN int kx_energy_citation(char **out, int carrier, const char *quantity, int unit,
+                                 int coal_unit);
+
+/** t CO2 of `quantity` of grid electricity in `year` by `method` (KX_GRID_*), with
+ *  China's national factors.
+ *
+ *   kx_decimal t; kx_energy_grid_emissions(&t, "1000000", KX_UNIT_KWH, 2022, KX_GRID_LOCATION_AVERAGE);
+ *   // t.text == "536.600000"
+ */
+KX_EXTERN int kx_energy_grid_emissions(kx_decimal *out, const char *quantity, int unit, int year,
+                                       int method);
+
+/* ===================================================================== weights */
+
+/** AHP priority derivation (kexie::AhpMethod). */
+enum { KX_AHP_EIGENVECTOR = 0, KX_AHP_GEOMETRIC_MEAN, KX_AHP_COLUMN_MEAN };
+/** Random-index tables (kexie::RandomIndexTable). */
+enum { KX_RI_SAATY = 0, KX_RI_DONEGAN_DODD, KX_RI_TUMMALA_LING };
+/** Criterion kinds (kexie::CriterionKind). */
+enum { KX_CRITERION_BENEFIT = 0, KX_CRITERION_COST };
+/** Entropy normalizations (kexie::EntropyNormalization). */
+enum { KX_ENTROPY_MIN_MAX = 0, KX_ENTROPY_PROPORTION };
+/** Missing-mark policies (kexie::MissingMarks). */
+enum { KX_MISSING_REFUSE = 0, KX_MISSING_DROP_ENTRIES, KX_MISSING_DROP_JUDGES };
+
+/** Options for kx_weights_ahp (kexie::AhpOptions). */
+typedef struct kx_ahp_options {
+  unsigned int version;      /**< KX_AHP_OPTIONS_VERSION */
+  int method;                /**< KX_AHP_* */
+  int ri_table;              /**< KX_RI_* */
+  double threshold;          /**< consistency threshold; 0.10 */
+  int pass_at_most;          /**< 1: CR == threshold passes */
+  int saaty_scale;           /**< 1: require judgements on the 1–9 scale */
+  int require_consistency;   /**< 1: a failing CR is KX_EINCONSISTENT */
+} kx_ahp_options;
+#define KX_AHP_OPTIONS_VERSION 1
+#define KX_AHP_OPTIONS_INIT {KX_AHP_OPTIONS_VERSION, KX_AHP_EIGENVECTOR, KX_RI_SAATY, 0.10, 0, 0, 0}
+
+/** The consistency of an AHP matrix. */
+typedef struct kx_ahp_result {
+  double lambda_max;
+  double ci;
+  double ri;
+  double cr;
+  int consistent;   /**< 1 when CR passes */
+  size_t worst_row; /**< the judgement to revisit first */
+  size_t worst_col;
+} kx_ahp_result;
+
+/** Priorities of the n × n pairwise comparison matrix `matrix` (row-major) into
+ *  `weights` (n doubles), with its consistency in `*result` (may be NULL).
+ *  `options` may be NULL (Saaty's defaults).
+ *
+ *   double a[] = {1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1}, w[3];
+ *   kx_weights_ahp(w, NULL, a, 3, NULL);   // w = 4/7, 2/7, 1/7
+ */
+KX_EXTERN int kx_weights_ahp(double *weights, kx_ahp_result *result, const double *matrix,
+                             size_t n, const kx_ahp_options *options);
+
+/** Entropy weights (熵权法) of a rows × cols matrix (row-major, alternatives ×
+ *  criteria) into `weights` (cols doubles). `kinds` is NULL (all benefit) or one
+ *  KX_CRITERION_* per column; `normalization` is KX_ENTROPY_*.
+ *
+ *   double data[] = {1, 10, 2, 10, 3, 10}, w[2];
+ *   kx_weights_entropy(w, data, 3, 2, NULL, KX_ENTROPY_MIN_MAX);   // {1, 0}
+ */
+KX_EXTERN int kx_weights_entropy(double *weights, const double *data, size_t rows, size_t cols,
+                                 const int *kinds, int normalization);
+
+/** Quantizes `n` weights into exact decimals with `places` places summing to 1
+ *  (largest remainder), into `out` (n kx_decimal).
+ *
+ *   double w[] = {1, 1, 1}; kx_decimal q[3];
+ *   kx_weights_quantize(q, w, 3, 2);   // "0.34", "0.33", "0.33"
+ */
+KX_EXTERN int kx_weights_quantize(kx_decimal *out, const double *weights, size_t n, int places);
+
+/** Options for kx_kendall_w. */
+typedef struct kx_kendall_options {
+  unsigned int version;  /**< KX_KENDALL_OPTIONS_VERSION */
+  int missing;           /**< KX_MISSING_* */
+  int tie_correction;    /**< 1 (recommended) */
+} kx_kendall_options;
+#define KX_KENDALL_OPTIONS_VERSION 1
+#define KX_KENDALL_OPTIONS_INIT {KX_KENDALL_OPTIONS_VERSION, KX_MISSING_REFUSE, 1}
+
+/** Kendall's W and its significance. */
+typedef struct kx_kendall_result {
+  double w;
+  double chi_squared;
+  size_t df;
+  double p_value;
+  size_t judges;   /**< judges used */
+  size_t entries;  /**< entries used */
+} kx_kendall_result;
+
+/** Kendall's coefficient of concordance of `judges` judges marking `entries`
+ *  entries: `marks` is entries × judges, row-major; a NaN is a missing mark.
+ *  `options` may be NULL.
+ *
+ *   double m[] = {9, 2, 5,  6, 1, 3,  8, 4, 6};   // 3 entries × 3 judges
+ *   kx_kendall_result r; kx_kendall_w(&r, m, 3, 3, NULL);
+ */
+KX_EXTERN int kx_kendall_w(kx_kendall_result *out, const double *marks, size_t entries,
+                           size_t judges, const kx_kendall_options *options);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KEXIE_KEXIE_H */
