@@ -19,7 +19,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <optional>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -106,7 +106,7 @@ void build_orgs(National& n) {
                                 .level = L::none, .enterprise = {}});
 }
 
-std::optional<National> g_national;
+std::unique_ptr<National> g_national;  // a pointer: g++ 12 misreads optional<> here
 
 /// Person i works at enterprise i % enterprises; born 1960–2002.
 Date birth_of(int i) { return Date::from_days(-3'650 + static_cast<std::int32_t>((i * 7919LL) % 15'700)); }
@@ -116,7 +116,7 @@ void BM_BulkBuild(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     g_national.reset();  // one national registry alive at a time keeps peak RSS honest
-    g_national.emplace();
+    g_national = std::make_unique<National>();
     National& n = *g_national;
     n.reg.reserve(kOrgs, kPeople, kPeople + kBranchMembers + kSocietyMembers);
     build_orgs(n);
@@ -170,7 +170,7 @@ BENCHMARK(BM_BulkBuild)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 National& national() {
   if (!g_national) {
-    g_national.emplace();
+    g_national = std::make_unique<National>();
     build_orgs(*g_national);
   }
   return *g_national;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <stdexcept>
@@ -592,6 +593,23 @@ Result<std::vector<std::vector<std::optional<Decimal>>>> Campaign::marks_matrix(
 // ---------------------------------------------------------------------------
 // Scoring.
 
+std::vector<std::uint32_t> Campaign::Impl::entries_by_code() const {
+  std::lock_guard<std::mutex> lock(order_mutex);
+  const std::size_t known = code_order.size();
+  if (known < entries.size()) {
+    std::vector<std::uint32_t> fresh(entries.size() - known);
+    std::iota(fresh.begin(), fresh.end(), static_cast<std::uint32_t>(known));
+    const auto code_less = [&](std::uint32_t a, std::uint32_t b) { return codes[a] < codes[b]; };
+    std::sort(fresh.begin(), fresh.end(), code_less);
+    std::vector<std::uint32_t> merged;
+    merged.reserve(entries.size());
+    std::merge(code_order.begin(), code_order.end(), fresh.begin(), fresh.end(),
+               std::back_inserter(merged), code_less);
+    code_order.swap(merged);
+  }
+  return code_order;
+}
+
 std::vector<NormParams> Campaign::Impl::normalization(Category c) const {
   const CategoryState& cat = categories[static_cast<std::size_t>(c)];
   std::vector<NormParams> out(cat.judged_columns);
@@ -764,11 +782,16 @@ void Campaign::Impl::evaluate(std::size_t index, const std::vector<NormParams>* 
 
 namespace {
 
-// What scoring computes for one entry before awards.
+// What ranking needs of one entry.
 struct Core {
-  std::int64_t total = 0, judged = 0, objective = 0, bonus = 0;  // 14 places
-  EntryStatus status = EntryStatus::ranked;
+  std::int64_t total = 0;  // 14 places
   std::uint32_t rank = 0, position = 0;
+  EntryStatus status = EntryStatus::ranked;
+};
+
+// The parts of a total, which only score() reports.
+struct Parts {
+  std::int64_t judged = 0, objective = 0, bonus = 0;  // 14 places
 };
 
 std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
@@ -779,10 +802,12 @@ std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
   return static_cast<std::uint32_t>(std::max<std::int64_t>(places.coefficient(), 0));
 }
 
-// Stable LSD radix sort of entry indices by total, highest first, 16 bits a pass,
-// over (key, index) pairs so every pass streams; passes whose digit is the same for
-// every key are skipped.
-void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<Core>& core) {
+// Stable LSD radix sort of entry indices by total, highest first: 11 bits a pass
+// (a 2048-entry histogram stays in L1), over (key, index) pairs so every pass
+// streams; passes whose digit is the same for every key are skipped. On return
+// `keys[k]` is the sort key of `idx[k]` (equal keys ⇔ equal totals).
+void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<Core>& core,
+                   std::vector<std::uint64_t>& keys) {
   struct Item {
     std::uint64_t key;
     std::uint32_t index;
@@ -791,110 +816,215 @@ void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<Core>& cor
   for (std::size_t k = 0; k < idx.size(); ++k) {
     a[k] = {~(static_cast<std::uint64_t>(core[idx[k]].total) ^ (std::uint64_t{1} << 63)), idx[k]};
   }
-  std::vector<std::uint32_t> count(65536);
-  for (int shift = 0; shift < 64 && !a.empty(); shift += 16) {
-    std::fill(count.begin(), count.end(), 0u);
-    for (const Item& it : a) ++count[(it.key >> shift) & 0xFFFF];
-    if (count[(a.front().key >> shift) & 0xFFFF] == a.size()) continue;
+  constexpr int kBits = 11;
+  constexpr std::uint64_t kMask = (std::uint64_t{1} << kBits) - 1;
+  std::uint32_t count[std::size_t{1} << kBits];
+  for (int shift = 0; shift < 64 && !a.empty(); shift += kBits) {
+    std::fill(std::begin(count), std::end(count), 0u);
+    for (const Item& it : a) ++count[(it.key >> shift) & kMask];
+    if (count[(a.front().key >> shift) & kMask] == a.size()) continue;
     std::uint32_t at = 0;
     for (std::uint32_t& c : count) {
       const std::uint32_t here = c;
       c = at;
       at += here;
     }
-    for (const Item& it : a) b[count[(it.key >> shift) & 0xFFFF]++] = it;
+    for (const Item& it : a) b[count[(it.key >> shift) & kMask]++] = it;
     a.swap(b);
   }
-  for (std::size_t k = 0; k < idx.size(); ++k) idx[k] = a[k].index;
+  keys.resize(a.size());
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    idx[k] = a[k].index;
+    keys[k] = a[k].key;
+  }
 }
+
+// The tie-break keys of one entry, higher first, from its evaluated values.
+void fill_keys(const Campaign::Impl& s, std::size_t i, const EntryValues& values, Decimal* key) {
+  const EntryRecord& e = s.entries[i];
+  const CategoryState& cat = s.category(e);
+  const Rubric& rubric = *cat.rubric;
+  for (const TieBreak& tb : s.spec.tie_breaks) {
+    switch (tb.kind) {
+      case TieBreak::Kind::objective_total:
+        *key = fixed(values.objective_part, kTotalScale);
+        break;
+      case TieBreak::Kind::top_marks:
+        *key = Decimal(values.top_marks);
+        break;
+      case TieBreak::Kind::figure:
+        *key = e.figures[figure_index(tb.figure_key)];
+        break;
+      case TieBreak::Kind::indicator: {
+        *key = Decimal(-1'000'000);  // absent: below every real value
+        if (auto idx = rubric.find(tb.code)) {
+          if (auto col = cat.column_of.find(*idx); col != cat.column_of.end()) {
+            if (values.column_present[col->second]) {
+              *key = fixed(values.column_value[col->second], detail::kAggScale);
+            }
+          } else {
+            const auto obj = rubric.objective();
+            auto at = std::find(obj.begin(), obj.end(), *idx);
+            if (at != obj.end()) {
+              *key = fixed(values.objective_value[static_cast<std::size_t>(at - obj.begin())],
+                           detail::kAggScale);
+            }
+          }
+        }
+        break;
+      }
+    }
+    ++key;
+  }
+}
+
+// The total of an entry whose N judges marked every column, for the plain mean and
+// trims of at most one mark at each end — the common case, with the divisor a
+// compile-time constant. Returns false (and nothing) when a mark is missing; the
+// general kernel then decides. Same arithmetic as detail::aggregate_unsorted.
+template <std::uint32_t N>
+bool full_panel_total(const std::int32_t* base, std::uint32_t width, const CategoryState& cat,
+                      const Aggregation& a, std::int64_t& judged, std::int64_t& bonus) {
+  const bool trims = a.method == AggregationMethod::trimmed_mean && N >= a.trim_from;
+  const std::uint32_t low = trims ? a.drop_low : 0, high = trims ? a.drop_high : 0;
+  const auto columns = static_cast<std::uint32_t>(cat.col_weight.size());
+  for (std::uint32_t col = 0; col < columns; ++col) {
+    const std::int32_t* v = base + static_cast<std::size_t>(col) * width;
+    std::int64_t sum = 0;
+    std::int32_t lo = v[0], hi = v[0];
+    bool missing = false;
+    for (std::uint32_t k = 0; k < N; ++k) {
+      missing |= v[k] == kNoMark;
+      sum += v[k];
+      lo = v[k] < lo ? v[k] : lo;
+      hi = v[k] > hi ? v[k] : hi;
+    }
+    if (missing) return false;
+    sum -= low ? lo : 0;
+    sum -= high ? hi : 0;
+    std::int64_t value;
+    if (low + high == 0) {
+      value = detail::div_half_even(sum * 100, N);
+    } else if (low + high == 1) {
+      value = detail::div_half_even(sum * 100, N - 1);
+    } else {
+      value = detail::div_half_even(sum * 100, N > 2 ? N - 2 : 1);
+    }
+    if (col < cat.judged_columns) {
+      judged += value * cat.col_weight[col];
+    } else {
+      bonus += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
+    }
+  }
+  return true;
+}
+
+using FullPanelFn = bool (*)(const std::int32_t*, std::uint32_t, const CategoryState&,
+                             const Aggregation&, std::int64_t&, std::int64_t&);
+constexpr FullPanelFn kFullPanel[] = {nullptr,
+                                      full_panel_total<1>,
+                                      full_panel_total<2>,
+                                      full_panel_total<3>,
+                                      full_panel_total<4>,
+                                      full_panel_total<5>,
+                                      full_panel_total<6>,
+                                      full_panel_total<7>,
+                                      full_panel_total<8>,
+                                      full_panel_total<9>};
 
 // Scores every entry and ranks each group: totals (exact integers at 14 places),
 // competition ranks, and positions after the tie-break chain and the code.
-// `groups` receives each ranking group's entries, best first.
+// `groups` receives each ranking group's entries, best first; `parts`, when given,
+// the judged, objective and bonus parts of every total.
 void rank_all(const Campaign::Impl& s, std::vector<Core>& core,
-              std::vector<std::vector<std::uint32_t>>& groups) {
+              std::vector<std::vector<std::uint32_t>>& groups, std::vector<Parts>* parts) {
   const CampaignSpec& spec = s.spec;
+  const bool normalize = spec.panel.normalization.enabled;
   std::array<std::vector<NormParams>, kCategoryCount> norm;
-  if (spec.panel.normalization.enabled) {
+  if (normalize) {
     for (std::size_t c = 0; c < kCategoryCount; ++c) {
       if (s.categories[c].rubric) norm[c] = s.normalization(static_cast<Category>(c));
     }
   }
+  const Aggregation& a = spec.panel.aggregation;
+  const bool fast = !normalize && a.method != AggregationMethod::median &&
+                    a.drop_low <= 1 && a.drop_high <= 1 && spec.panel.min_judges >= 1;
   const std::size_t n = s.entries.size();
-  const std::size_t k_count = spec.tie_breaks.size();
   core.assign(n, Core{});
+  if (parts) parts->assign(n, Parts{});
   groups.assign(spec.rank_per_category ? kCategoryCount : 1, {});
-  std::vector<Decimal> keys(k_count == 0 ? 0 : n * k_count);
+  for (auto& g : groups) g.reserve(n / groups.size() + 1);
   EntryValues values;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<std::size_t>(s.hot[i].category);
-    s.evaluate(i, spec.panel.normalization.enabled ? &norm[c] : nullptr, values, nullptr);
+  const std::uint32_t width = s.width();
+  // Visiting entries in code order makes every group's list code-ordered, so the
+  // stable radix sort below leaves equal totals in code order without comparing codes.
+  const std::vector<std::uint32_t> by_code = s.entries_by_code();
+  for (const std::uint32_t i : by_code) {
+    const EntryHot& h = s.hot[i];
+    const std::size_t group = spec.rank_per_category ? h.category : 0;
     Core& r = core[i];
+    if (fast && h.judges >= spec.panel.min_judges && h.judges <= 9 && !h.vetoed) {
+      const CategoryState& cat = s.categories[h.category];
+      std::int64_t judged = 0, bonus = 0;
+      if (kFullPanel[h.judges](s.marks.data() + h.mark_offset, width, cat, a, judged, bonus)) {
+        std::int64_t objective = 0;
+        const std::int64_t* obj = s.objective_values.data() + h.objective_offset;
+        for (std::size_t k = 0; k < cat.objective_weight.size(); ++k) {
+          objective += obj[k] * cat.objective_weight[k];
+        }
+        r.total = judged + objective + bonus;
+        if (parts) (*parts)[i] = {judged, objective, bonus};
+        groups[group].push_back(static_cast<std::uint32_t>(i));
+        continue;
+      }
+    }
+    s.evaluate(i, normalize ? &norm[h.category] : nullptr, values, nullptr);
     if (!values.complete) {
       r.status = EntryStatus::incomplete;
       continue;
     }
     r.total = values.total;
-    r.judged = values.judged_part;
-    r.objective = values.objective_part;
-    r.bonus = values.bonus;
+    if (parts) (*parts)[i] = {values.judged_part, values.objective_part, values.bonus};
     r.status = values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked;
-    groups[spec.rank_per_category ? c : 0].push_back(static_cast<std::uint32_t>(i));
-    if (k_count == 0) continue;
-    const EntryRecord& e = s.entries[i];
-    const CategoryState& cat = s.category(e);
-    const Rubric& rubric = *cat.rubric;
-    Decimal* key = keys.data() + i * k_count;
-    for (const TieBreak& tb : spec.tie_breaks) {
-      switch (tb.kind) {
-        case TieBreak::Kind::objective_total:
-          *key = fixed(values.objective_part, kTotalScale);
-          break;
-        case TieBreak::Kind::top_marks:
-          *key = Decimal(values.top_marks);
-          break;
-        case TieBreak::Kind::figure:
-          *key = e.figures[figure_index(tb.figure_key)];
-          break;
-        case TieBreak::Kind::indicator: {
-          *key = Decimal(-1'000'000);  // absent: below every real value
-          if (auto idx = rubric.find(tb.code)) {
-            if (auto col = cat.column_of.find(*idx); col != cat.column_of.end()) {
-              if (values.column_present[col->second]) {
-                *key = fixed(values.column_value[col->second], detail::kAggScale);
-              }
-            } else {
-              const auto obj = rubric.objective();
-              auto at = std::find(obj.begin(), obj.end(), *idx);
-              if (at != obj.end()) {
-                *key = fixed(values.objective_value[static_cast<std::size_t>(at - obj.begin())],
-                             detail::kAggScale);
-              }
-            }
-          }
-          break;
-        }
-      }
-      ++key;
-    }
+    groups[group].push_back(static_cast<std::uint32_t>(i));
   }
   // Equal totals are rare at 14 places: radix-sort by total, then order each run of
-  // equal totals by the tie-break chain and finally the application number.
-  const auto tie_less = [&](std::uint32_t a, std::uint32_t b) {
-    for (std::size_t k = 0; k < k_count; ++k) {
-      const Decimal& x = keys[a * k_count + k];
-      const Decimal& y = keys[b * k_count + k];
-      if (x != y) return x > y;
-    }
-    return s.codes[a] < s.codes[b];
-  };
+  // equal totals by the tie-break chain (keys computed for those entries only) and
+  // finally the application number.
+  const std::size_t k_count = spec.tie_breaks.size();
+  std::vector<Decimal> keys;
+  std::vector<std::uint32_t> run_index;
+  std::vector<std::uint64_t> sorted;
   for (std::vector<std::uint32_t>& group : groups) {
-    sort_by_total(group, core);
+    sort_by_total(group, core, sorted);
     for (std::size_t lo = 0; lo < group.size();) {
       std::size_t hi = lo + 1;
-      while (hi < group.size() && core[group[hi]].total == core[group[lo]].total) ++hi;
-      if (hi - lo > 1) std::sort(group.begin() + static_cast<std::ptrdiff_t>(lo),
-                                 group.begin() + static_cast<std::ptrdiff_t>(hi), tie_less);
+      while (hi < group.size() && sorted[hi] == sorted[lo]) ++hi;
+      if (hi - lo > 1 && k_count != 0) {
+        {
+          // Keys of this run, by position in the run.
+          keys.assign((hi - lo) * k_count, Decimal());
+          run_index.assign(group.begin() + static_cast<std::ptrdiff_t>(lo),
+                           group.begin() + static_cast<std::ptrdiff_t>(hi));
+          for (std::size_t k = 0; k < run_index.size(); ++k) {
+            s.evaluate(run_index[k], normalize ? &norm[s.hot[run_index[k]].category] : nullptr,
+                       values, nullptr);
+            fill_keys(s, run_index[k], values, keys.data() + k * k_count);
+          }
+          // The run is in code order already; a stable sort on the keys keeps it so.
+          std::vector<std::uint32_t> slots(run_index.size());
+          std::iota(slots.begin(), slots.end(), 0u);
+          std::stable_sort(slots.begin(), slots.end(), [&](std::uint32_t x, std::uint32_t y) {
+            for (std::size_t k = 0; k < k_count; ++k) {
+              const Decimal& kx = keys[x * k_count + k];
+              const Decimal& ky = keys[y * k_count + k];
+              if (kx != ky) return kx > ky;
+            }
+            return false;
+          });
+          for (std::size_t k = 0; k < slots.size(); ++k) group[lo + k] = run_index[slots[k]];
+        }
+      }
       for (std::size_t p = lo; p < hi; ++p) {
         core[group[p]].position = static_cast<std::uint32_t>(p + 1);
         core[group[p]].rank = static_cast<std::uint32_t>(lo + 1);
@@ -907,12 +1037,9 @@ void rank_all(const Campaign::Impl& s, std::vector<Core>& core,
 // Unranked (incomplete) entries by code, after every ranking group.
 void append_unranked(const Campaign::Impl& s, const std::vector<Core>& core,
                      std::vector<std::uint32_t>& order) {
-  const std::size_t first = order.size();
-  for (std::size_t i = 0; i < core.size(); ++i) {
-    if (core[i].status == EntryStatus::incomplete) order.push_back(static_cast<std::uint32_t>(i));
+  for (const std::uint32_t i : s.entries_by_code()) {
+    if (core[i].status == EntryStatus::incomplete) order.push_back(i);
   }
-  std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return s.codes[a] < s.codes[b]; });
 }
 
 }  // namespace
@@ -920,7 +1047,7 @@ void append_unranked(const Campaign::Impl& s, const std::vector<Core>& core,
 Result<std::vector<Standing>> Campaign::standings() const {
   std::vector<Core> core;
   std::vector<std::vector<std::uint32_t>> groups;
-  rank_all(*impl_, core, groups);
+  rank_all(*impl_, core, groups, nullptr);
   std::vector<std::uint32_t> order;
   order.reserve(core.size());
   for (const auto& g : groups) order.insert(order.end(), g.begin(), g.end());
@@ -938,8 +1065,9 @@ Result<Scoreboard> Campaign::score() const {
   const Impl& s = *impl_;
   const CampaignSpec& spec = s.spec;
   std::vector<Core> core;
+  std::vector<Parts> parts;
   std::vector<std::vector<std::uint32_t>> groups;
-  rank_all(s, core, groups);
+  rank_all(s, core, groups, &parts);
   const std::size_t n = s.entries.size();
   std::vector<EntryResult> results(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -953,9 +1081,9 @@ Result<Scoreboard> Campaign::score() const {
     r.category = e.spec.category;
     r.status = c.status;
     r.total = fixed(c.total, kTotalScale);
-    r.judged_part = fixed(c.judged, kTotalScale);
-    r.objective_part = fixed(c.objective, kTotalScale);
-    r.bonus = fixed(c.bonus, kTotalScale);
+    r.judged_part = fixed(parts[i].judged, kTotalScale);
+    r.objective_part = fixed(parts[i].objective, kTotalScale);
+    r.bonus = fixed(parts[i].bonus, kTotalScale);
     r.rank = c.rank;
     r.position = c.position;
   }
@@ -1006,13 +1134,6 @@ Result<Scoreboard> Campaign::score() const {
       next = end;
     }
   }
-  append_unranked(s, core, order);
-  board.entries.reserve(n);
-  for (std::uint32_t i : order) board.entries.push_back(std::move(results[i]));
-  // `results` is spent; the tallies below read the board through this index.
-  std::vector<const EntryResult*> by_index(n);
-  for (const EntryResult& r : board.entries) by_index[r.entry.value() - 1] = &r;
-
   // Advanced units (先进单位).
   struct UnitTally {
     std::uint32_t entries = 0, awarded = 0;
@@ -1026,9 +1147,9 @@ Result<Scoreboard> Campaign::score() const {
     ++u.entries;
     for (const TeamShare& t : e.spec.team) u.people.insert(t.person.value());
     u.tce.push_back(e.figures[figure_index(ClaimedFigure::energy_saved_tce)]);
-    if (by_index[i]->tier) {
+    if (results[i].tier) {
       ++u.awarded;
-      u.awarded_totals.push_back(by_index[i]->total);
+      u.awarded_totals.push_back(results[i].total);
     }
   }
   const AdvancedUnitRule& ur = scheme.units;
@@ -1063,7 +1184,7 @@ Result<Scoreboard> Campaign::score() const {
   std::map<std::uint32_t, AdvancedIndividual> people;
   std::map<std::uint32_t, std::vector<Decimal>> credits;
   for (std::size_t i = 0; i < n; ++i) {
-    const EntryResult& r = *by_index[i];
+    const EntryResult& r = results[i];
     if (!r.tier || *r.tier >= ir.top_tiers) continue;
     for (const TeamShare& t : s.entries[i].spec.team) {
       if (t.share < ir.min_share) continue;
@@ -1086,19 +1207,31 @@ Result<Scoreboard> Campaign::score() const {
             });
   if (ir.max_people > 0 && board.people.size() > ir.max_people) board.people.resize(ir.max_people);
 
-  // A digest of the canonical table, independent of ids (which follow input order).
+  append_unranked(s, core, order);
+  board.entries.reserve(n);
+  for (std::uint32_t i : order) board.entries.push_back(std::move(results[i]));
+
+  // A digest of the canonical table, independent of ids (which follow input order):
+  // per entry its code, then fixed-width fields (status, total at 14 places, rank,
+  // position, tier), fed to SHA-256 in large blocks.
   detail::Sha256 h;
+  std::vector<std::uint8_t> block;
+  block.reserve(1 << 16);
   for (const EntryResult& r : board.entries) {
-    // code, then fixed-width fields: status, total (14 places), rank, position, tier.
-    h.update(r.code);
+    block.insert(block.end(), r.code.begin(), r.code.end());
     std::uint8_t record[1 + 8 + 4 + 4 + 4];
     record[0] = static_cast<std::uint8_t>(r.status);
     const std::int64_t total = r.total.coefficient();
     const std::uint32_t fields[3] = {r.rank, r.position, r.tier ? *r.tier + 1 : 0};
     std::memcpy(record + 1, &total, 8);
     std::memcpy(record + 9, fields, 12);
-    h.update(std::span<const std::uint8_t>(record, sizeof record));
+    block.insert(block.end(), std::begin(record), std::end(record));
+    if (block.size() >= (1 << 16) - 64) {
+      h.update(block);
+      block.clear();
+    }
   }
+  h.update(block);
   for (const AdvancedUnit& u : board.units) {
     h.update("unit|" + to_string(u.unit) + '|' + std::to_string(u.awarded) + '|' +
              u.awarded_total.to_string() + '\n');

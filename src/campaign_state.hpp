@@ -4,6 +4,7 @@
 #define KEXIE_SRC_CAMPAIGN_STATE_HPP
 
 #include <array>
+#include <mutex>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -108,6 +109,13 @@ struct Campaign::Impl {
   std::vector<EntryHot> hot;         // parallel to entries
   std::vector<std::string> codes;    // parallel to entries: application numbers
   std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places
+
+  /// Entry indices in application-number order, extended lazily as entries are added
+  /// (entries are never removed), so ranking never compares codes one by one.
+  /// Guarded by `order_mutex`: concurrent const calls stay safe.
+  [[nodiscard]] std::vector<std::uint32_t> entries_by_code() const;
+  mutable std::mutex order_mutex;
+  mutable std::vector<std::uint32_t> code_order;
 
   [[nodiscard]] std::uint32_t width() const noexcept { return spec.panel.max_judges_per_entry; }
   [[nodiscard]] const CategoryState& category(const EntryRecord& e) const noexcept {

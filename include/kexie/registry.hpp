@@ -156,6 +156,7 @@ class KEXIE_API Registry {
   /// An empty registry that applies `policy`. Throws std::invalid_argument when
   /// `!policy.ok()` (a programmer error).
   explicit Registry(Policy policy = {});
+  /// Frees the state. Views and `MemberIndex` values made from it stay valid.
   ~Registry();
   /// Moves the whole state; the moved-from registry may only be assigned to or destroyed.
   Registry(Registry&& other) noexcept;
@@ -172,6 +173,8 @@ class KEXIE_API Registry {
   [[nodiscard]] Registry clone() const;
 
   /// The policy the registry applies.
+  ///
+  ///   int line = reg.policy().young_age_max;  // 35 by default
   [[nodiscard]] const Policy& policy() const noexcept;
 
   /// Reserves room for a bulk load (a hint; never required).
@@ -221,6 +224,8 @@ class KEXIE_API Registry {
   [[nodiscard]] Status award_exemplary(OrgId org, Period period);
 
   /// True when `org` holds the exemplary award on `as_of`.
+  ///
+  ///   if (reg.exemplary(ent, today)) std::cout << "先进企业科协";
   [[nodiscard]] bool exemplary(OrgId org, Date as_of) const noexcept;
 
   /// The organization with its history; `not_found` for an unknown id.
@@ -228,6 +233,8 @@ class KEXIE_API Registry {
   ///   std::cout << reg.organization(id)->name;
   [[nodiscard]] Result<Organization> organization(OrgId org) const;
   /// Its kind; `not_found` for an unknown id.
+  ///
+  ///   if (reg.kind(org).value_or(kexie::OrgKind::partner) == kexie::OrgKind::enterprise) …
   [[nodiscard]] Result<OrgKind> kind(OrgId org) const;
   /// Its parent on `as_of`: an empty id for the root and partners; `not_found` for
   /// an unknown id; `rule_violation` `org.active` when not in effect that day.
@@ -235,6 +242,8 @@ class KEXIE_API Registry {
   ///   OrgId p = reg.parent(ent, d("2025-01-01")).value();
   [[nodiscard]] Result<OrgId> parent(OrgId org, Date as_of) const;
   /// True when `org` is known and in effect on `as_of`.
+  ///
+  ///   assert(!reg.exists(dissolved_group, d("2030-01-01")));
   [[nodiscard]] bool exists(OrgId org, Date as_of) const noexcept;
   /// True when `ancestor == org`, or `ancestor` is above `org` in the tree on
   /// `as_of`; false for unknown ids or organizations not in effect that day.
@@ -242,16 +251,24 @@ class KEXIE_API Registry {
   ///   if (reg.within(activity_owner, approver, today)) { /* may approve */ }
   [[nodiscard]] bool within(OrgId org, OrgId ancestor, Date as_of) const noexcept;
   /// The national root, or an empty id while there is none.
+  ///
+  ///   for (kexie::OrgId o : kexie::views::subtree(reg, reg.root(), today)) …
   [[nodiscard]] OrgId root() const noexcept;
-  /// Number of organizations ever created.
+  /// Number of organizations ever created (dissolved ones included).
+  ///
+  ///   OrgId last{static_cast<std::uint32_t>(reg.organization_count())};
   [[nodiscard]] std::size_t organization_count() const noexcept;
   /// `root` and every organization below it on `as_of`, depth first (children in id
   /// order), optionally only those of `kind`. Empty when `root` is not in effect.
   /// Prefer `views::subtree`.
+  ///
+  ///   std::vector<OrgId> ents = reg.subtree_ids(prov, today, kexie::OrgKind::enterprise);
   [[nodiscard]] std::vector<OrgId> subtree_ids(OrgId root, Date as_of,
                                                std::optional<OrgKind> kind = {}) const;
   /// The ancestors of `org` on `as_of`, nearest first (the root last). Prefer
   /// `views::ancestors`.
+  ///
+  ///   OrgId top = reg.ancestor_ids(group, today).back();  // the national root
   [[nodiscard]] std::vector<OrgId> ancestor_ids(OrgId org, Date as_of) const;
 
   // --- people ----------------------------------------------------------------
@@ -265,14 +282,20 @@ class KEXIE_API Registry {
   ///                                 .external_key = "E-0042"}).value();
   [[nodiscard]] Result<PersonId> add_person(const PersonSpec& spec);
   /// The person; `not_found` for an unknown id.
+  ///
+  ///   std::cout << reg.person(li)->name;
   [[nodiscard]] Result<Person> person(PersonId id) const;
   /// The person with `external_key` at `employer`; `not_found` when none.
+  ///
+  ///   PersonId li = reg.find_person(ent, "E-0042").value();
   [[nodiscard]] Result<PersonId> find_person(OrgId employer, std::string_view external_key) const;
   /// Young S&T worker (A9): age on `as_of` ≤ policy().young_age_max. `not_found` for an unknown id.
   ///
   ///   bool y = reg.is_young(li, d("2025-06-30")).value();
   [[nodiscard]] Result<bool> is_young(PersonId id, Date as_of) const;
   /// Number of people registered.
+  ///
+  ///   std::cout << reg.person_count() << " S&T workers\n";
   [[nodiscard]] std::size_t person_count() const noexcept;
 
   // --- memberships -----------------------------------------------------------
@@ -300,8 +323,13 @@ class KEXIE_API Registry {
   ///   reg.end_membership(m, d("2025-12-31")).value();
   [[nodiscard]] Status end_membership(MembershipId id, Date last_day);
   /// The membership; `not_found` for an unknown id.
+  ///
+  ///   kexie::Period p = reg.membership(m)->period;
   [[nodiscard]] Result<Membership> membership(MembershipId id) const;
   /// Every membership of `person`, ended ones included, in creation order.
+  /// Prefer `views::memberships_of`.
+  ///
+  ///   for (kexie::MembershipId m : reg.memberships_of(li)) …
   [[nodiscard]] std::vector<MembershipId> memberships_of(PersonId person) const;
   /// The secretary-general (秘书长) of `org` on `as_of`; `not_found` when none.
   ///
@@ -309,13 +337,20 @@ class KEXIE_API Registry {
   [[nodiscard]] Result<PersonId> secretary_general(OrgId org, Date as_of) const;
   /// The memberships in effect on `as_of`, indexed by a depth-first order of the
   /// tree on that date. Built on first use after a change and cached (thread-safe).
+  ///
+  ///   kexie::MemberIndex idx = reg.member_index(today);
   [[nodiscard]] MemberIndex member_index(Date as_of) const;
   /// Distinct members, young members and experts of `org`'s subtree on `as_of`;
   /// `not_found` for an unknown id (zeros for an organization not in effect).
+  ///
+  ///   std::size_t young = reg.rollup(prov, today)->young;
   [[nodiscard]] Result<Rollup> rollup(OrgId org, Date as_of) const;
   /// Members of `org`'s subtree on `as_of` that pass `filter` (distinct people
   /// unless a role is asked). Equals `views::members(…)` counted; O(1) (after the
   /// index is built) for no filter or only `young`.
+  ///
+  ///   std::size_t seniors = reg.count_members(prov, today,
+  ///       kexie::MemberFilter{}.with_min_title(kexie::Title::senior));
   [[nodiscard]] std::size_t count_members(OrgId org, Date as_of,
                                           const MemberFilter& filter = {}) const;
 
@@ -330,10 +365,16 @@ class KEXIE_API Registry {
   [[nodiscard]] Result<ExpertId> add_expert(PersonId person, OrgId org,
                                             std::vector<std::string> fields, Period period);
   /// Ends a listing (shortening only, as `end_membership`).
+  ///
+  ///   reg.end_expert(e, d("2025-12-31")).value();
   [[nodiscard]] Status end_expert(ExpertId id, Date last_day);
   /// The listing; `not_found` for an unknown id.
+  ///
+  ///   for (const std::string& f : reg.expert(e)->fields) std::cout << f;
   [[nodiscard]] Result<ExpertListing> expert(ExpertId id) const;
   /// The listings of `org`'s own pool in effect on `as_of`. Prefer `views::experts`.
+  ///
+  ///   std::size_t pool = reg.expert_ids(prov, today).size();
   [[nodiscard]] std::vector<ExpertId> expert_ids(OrgId org, Date as_of) const;
 
   // --- cooperation links -----------------------------------------------------------
@@ -347,10 +388,16 @@ class KEXIE_API Registry {
   ///   reg.add_link(ent, university, kexie::Period::from(d("2023-09-01"))).value();
   [[nodiscard]] Result<LinkId> add_link(OrgId enterprise, OrgId other, Period period);
   /// Ends a link (shortening only).
+  ///
+  ///   reg.end_link(l, d("2025-08-31")).value();
   [[nodiscard]] Status end_link(LinkId id, Date last_day);
   /// The link; `not_found` for an unknown id.
+  ///
+  ///   if (reg.link(l)->kind == kexie::LinkKind::factory_society) …
   [[nodiscard]] Result<Link> link(LinkId id) const;
   /// The links of `org` (either side) in effect on `as_of`. Prefer `views::links`.
+  ///
+  ///   std::size_t partners = reg.link_ids(ent, today).size();
   [[nodiscard]] std::vector<LinkId> link_ids(OrgId org, Date as_of) const;
 
   // --- continuing education ------------------------------------------------------------
@@ -362,6 +409,8 @@ class KEXIE_API Registry {
   [[nodiscard]] Result<TrainingId> add_training(PersonId person, int hours, TrainingKind kind,
                                                 Date date);
   /// The record; `not_found` for an unknown id.
+  ///
+  ///   int h = reg.training(t)->hours;
   [[nodiscard]] Result<TrainingRecord> training(TrainingId id) const;
   /// The person's continuing education in calendar `year` against the policy
   /// (A5; default ≥ 90 hours, ≥ 2/3 professional). `not_found` for an unknown id.

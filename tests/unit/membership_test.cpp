@@ -26,6 +26,16 @@ TEST(Role, BitsAndNames) {
   EXPECT_EQ(kexie::to_string(Role::part_time_staff), "part_time_staff");
 }
 
+TEST(MemberFilter, ChainableSettersFillTheFields) {
+  const auto f = kexie::MemberFilter{}.young_only().with_role(Role::chair).with_min_title(
+      kexie::Title::intermediate).with_discipline("mechanics");
+  EXPECT_TRUE(f.young);
+  EXPECT_EQ(f.role, Role::chair);
+  EXPECT_EQ(f.min_title, kexie::Title::intermediate);
+  EXPECT_EQ(f.discipline, "mechanics");
+  EXPECT_FALSE(kexie::MemberFilter{}.young);
+}
+
 TEST(AddMembership, AcceptsEnterpriseBranchStudyGroupAndSociety) {
   World w;
   const auto from = Period::from(d("2015-01-01"));
