@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target of the fuzz preset for SECONDS each (default 60), with
+# memory limits, starting from the seed corpus. A crashing input is written to
+# tests/data/fuzz-regressions/<target>/, where ctest (fuzz preset) replays it forever.
+#   ./scripts/fuzz.sh 600
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+./scripts/deps.sh
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j2
+for target in build/fuzz/tests/fuzz/*_fuzz; do
+  name=$(basename "$target")
+  work=build/fuzz/corpus/$name
+  mkdir -p "$work" "tests/data/fuzz-regressions/$name"
+  echo "== $name for ${seconds}s"
+  "$target" "$work" "tests/fuzz/corpus/$name" -max_total_time="$seconds" \
+    -rss_limit_mb=512 -malloc_limit_mb=128 \
+    -artifact_prefix="tests/data/fuzz-regressions/$name/" -print_final_stats=1
+done
