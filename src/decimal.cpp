@@ -149,7 +149,11 @@ Result<Decimal> Decimal::parse(std::string_view text) {
     if (i == int_end) continue;  // the point
     c = c * 10 + (text[i] - '0');
     if (c != 0 && ++significant > 18) {
-      return overflow_error("parse", "\"" + std::string(text.substr(0, 64)) + "\"");
+      // Built by appending: g++ 12 -O2 warns (-Wrestrict, falsely) on "\"" + string.
+      std::string quoted(1, '"');
+      quoted.append(text.substr(0, 64));
+      quoted.push_back('"');
+      return overflow_error("parse", quoted);
     }
   }
   return from_coefficient(static_cast<std::int64_t>(negative ? -c : c), frac_digits);
