@@ -1070,72 +1070,69 @@ Result<Scoreboard> Campaign::score() const {
   std::vector<std::vector<std::uint32_t>> groups;
   rank_all(s, core, groups, &parts);
   const std::size_t n = s.entries.size();
-  std::vector<EntryResult> results(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const EntryRecord& e = s.entries[i];
-    const Core& c = core[i];
-    EntryResult& r = results[i];
-    r.entry = EntryId{static_cast<std::uint32_t>(i + 1)};
-    r.code = e.spec.code;
-    r.unit = e.spec.unit;
-    r.enterprise = e.enterprise;
-    r.category = e.spec.category;
-    r.status = c.status;
-    r.total = fixed(c.total, kTotalScale);
-    r.judged_part = fixed(parts[i].judged, kTotalScale);
-    r.objective_part = fixed(parts[i].objective, kTotalScale);
-    r.bonus = fixed(parts[i].bonus, kTotalScale);
-    r.rank = c.rank;
-    r.position = c.position;
-  }
+  // Awards and the cusp report work on exact integer totals (14 places) and entry
+  // indices; each threshold is brought to 14 places in the direction that keeps the
+  // comparison exact (a minimum rounds up, a margin down).
+  const auto at_total_scale = [](const Decimal& d, Rounding mode) {
+    auto r = d.rescaled(kTotalScale, mode);
+    if (r) return r->coefficient();
+    return d.signum() < 0 ? INT64_MIN : INT64_MAX;  // beyond every total
+  };
   Scoreboard board;
   const AwardScheme& scheme = spec.awards;
+  const std::int64_t margin = at_total_scale(scheme.cusp_margin, Rounding::floor);
+  std::vector<std::int32_t> tier_of(n, -1);
   std::vector<std::uint32_t> order;  // final listing order
+  order.reserve(n);
   for (const std::vector<std::uint32_t>& group : groups) {
     order.insert(order.end(), group.begin(), group.end());
-    // Awards: entries eligible for awards, best first.
-    std::vector<std::uint32_t> eligible;
+    std::vector<std::uint32_t> eligible;  // ranked and not vetoed, best first
+    eligible.reserve(group.size());
     for (std::uint32_t i : group) {
-      if (results[i].status == EntryStatus::ranked) eligible.push_back(i);
+      if (core[i].status == EntryStatus::ranked) eligible.push_back(i);
     }
+    const auto total = [&](std::size_t k) { return core[eligible[k]].total; };
     std::size_t next = 0;
     for (std::uint32_t t = 0; t < scheme.tiers.size(); ++t) {
       const AwardTier& tier = scheme.tiers[t];
       const std::uint32_t quota = quota_of(tier, eligible.size());
+      const std::int64_t min = at_total_scale(tier.min_score, Rounding::ceiling);
       // 宁缺勿滥: the tier stops at the first entry below its minimum, even if places remain.
       std::size_t end = next;
-      while (end < eligible.size() && end - next < quota &&
-             results[eligible[end]].total >= tier.min_score) {
-        ++end;
-      }
+      while (end < eligible.size() && end - next < quota && total(end) >= min) ++end;
       // Ties straddling the boundary: the last awarded and the first left out are equal.
-      if (end > next && end < eligible.size() && end - next == quota &&
-          results[eligible[end]].total == results[eligible[end - 1]].total) {
-        const Decimal boundary = results[eligible[end - 1]].total;
+      if (end > next && end < eligible.size() && end - next == quota && total(end) == total(end - 1)) {
+        const std::int64_t boundary = total(end - 1);
         if (scheme.boundary_ties == BoundaryTies::include_all) {
-          while (end < eligible.size() && results[eligible[end]].total == boundary) ++end;
+          while (end < eligible.size() && total(end) == boundary) ++end;
         } else if (scheme.boundary_ties == BoundaryTies::exclude_all) {
-          while (end > next && results[eligible[end - 1]].total == boundary) --end;
+          while (end > next && total(end - 1) == boundary) --end;
         }
       }
-      for (std::size_t k = next; k < end; ++k) {
-        results[eligible[k]].tier = t;
-        results[eligible[k]].award = tier.name;
-      }
+      for (std::size_t k = next; k < end; ++k) tier_of[eligible[k]] = static_cast<std::int32_t>(t);
       // Cusp report: around the lowest awarded total, or the minimum when nobody got it.
       // `eligible` is sorted best first, so the window is one contiguous run.
-      const Decimal boundary = end > next ? results[eligible[end - 1]].total : tier.min_score;
-      const Decimal high = boundary + scheme.cusp_margin, low = boundary - scheme.cusp_margin;
-      auto first = std::partition_point(eligible.begin() + static_cast<std::ptrdiff_t>(next),
-                                        eligible.end(),
-                                        [&](std::uint32_t k) { return results[k].total > high; });
-      for (; first != eligible.end() && results[*first].total >= low; ++first) {
-        board.cusps.push_back({results[*first].entry, t, boundary, results[*first].total - boundary});
+      const bool awarded = end > next;
+      const std::int64_t boundary = awarded ? total(end - 1) : min;
+      const Decimal boundary_value = awarded ? fixed(boundary, kTotalScale) : tier.min_score;
+      const auto within = [&](std::int64_t x) {
+        const detail::int128 d = detail::int128{x} - boundary;
+        return (d < 0 ? -d : d) <= margin;
+      };
+      std::size_t k = next;
+      while (k < eligible.size() && total(k) > boundary && !within(total(k))) ++k;
+      for (; k < eligible.size() && (total(k) >= boundary || within(total(k))); ++k) {
+        if (!within(total(k))) continue;
+        const Decimal distance = awarded ? fixed(total(k) - boundary, kTotalScale)
+                                         : fixed(total(k), kTotalScale) - tier.min_score;
+        board.cusps.push_back({EntryId{eligible[k] + 1}, t, boundary_value, distance});
       }
       next = end;
     }
   }
-  // Advanced units (先进单位).
+  append_unranked(s, core, order);
+
+  // Advanced units (先进单位).  // Advanced units (先进单位).
   struct UnitTally {
     std::uint32_t entries = 0, awarded = 0;
     std::vector<Decimal> awarded_totals, tce;
@@ -1148,9 +1145,9 @@ Result<Scoreboard> Campaign::score() const {
     ++u.entries;
     for (const TeamShare& t : e.spec.team) u.people.insert(t.person.value());
     u.tce.push_back(e.figures[figure_index(ClaimedFigure::energy_saved_tce)]);
-    if (results[i].tier) {
+    if (tier_of[i] >= 0) {
       ++u.awarded;
-      u.awarded_totals.push_back(results[i].total);
+      u.awarded_totals.push_back(fixed(core[i].total, kTotalScale));
     }
   }
   const AdvancedUnitRule& ur = scheme.units;
@@ -1185,15 +1182,16 @@ Result<Scoreboard> Campaign::score() const {
   std::map<std::uint32_t, AdvancedIndividual> people;
   std::map<std::uint32_t, std::vector<Decimal>> credits;
   for (std::size_t i = 0; i < n; ++i) {
-    const EntryResult& r = results[i];
-    if (!r.tier || *r.tier >= ir.top_tiers) continue;
+    if (tier_of[i] < 0 || static_cast<std::uint32_t>(tier_of[i]) >= ir.top_tiers) continue;
+    const auto tier = static_cast<std::uint32_t>(tier_of[i]);
     for (const TeamShare& t : s.entries[i].spec.team) {
       if (t.share < ir.min_share) continue;
       AdvancedIndividual& ai = people[t.person.value()];
-      if (ai.entries.empty() || *r.tier < ai.best_tier) ai.best_tier = *r.tier;
+      if (ai.entries.empty() || tier < ai.best_tier) ai.best_tier = tier;
       ai.person = t.person;
-      ai.entries.push_back(r.entry);
-      credits[t.person.value()].push_back(multiply(t.share, r.total).value());
+      ai.entries.push_back(EntryId{static_cast<std::uint32_t>(i + 1)});
+      credits[t.person.value()].push_back(
+          multiply(t.share, fixed(core[i].total, kTotalScale)).value());
     }
   }
   for (auto& [p, ai] : people) {
@@ -1208,9 +1206,30 @@ Result<Scoreboard> Campaign::score() const {
             });
   if (ir.max_people > 0 && board.people.size() > ir.max_people) board.people.resize(ir.max_people);
 
-  append_unranked(s, core, order);
-  board.entries.reserve(n);
-  for (std::uint32_t i : order) board.entries.push_back(std::move(results[i]));
+  // The result table, built once in its final order.
+  board.entries.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t i = order[k];
+    const EntryRecord& e = s.entries[i];
+    const Core& c = core[i];
+    EntryResult& r = board.entries[k];
+    r.entry = EntryId{i + 1};
+    r.code = e.spec.code;
+    r.unit = e.spec.unit;
+    r.enterprise = e.enterprise;
+    r.category = e.spec.category;
+    r.status = c.status;
+    r.total = fixed(c.total, kTotalScale);
+    r.judged_part = fixed(parts[i].judged, kTotalScale);
+    r.objective_part = fixed(parts[i].objective, kTotalScale);
+    r.bonus = fixed(parts[i].bonus, kTotalScale);
+    r.rank = c.rank;
+    r.position = c.position;
+    if (tier_of[i] >= 0) {
+      r.tier = static_cast<std::uint32_t>(tier_of[i]);
+      r.award = scheme.tiers[*r.tier].name;
+    }
+  }
 
   // A digest of the canonical table, independent of ids (which follow input order):
   // per entry its code, then fixed-width fields (status, total at 14 places, rank,
