@@ -137,8 +137,8 @@ BENCHMARK(BM_TransitionByOwner);
 
 // By a chair two levels above the organizer: the permission check walks the tree.
 void BM_TransitionByChairAbove(benchmark::State& state) {
-  run_transitions(state, kexie::Actor{kexie::PersonId{901}}.with_role(kexie::Role::chair,
-                                                                       world().city));
+  run_transitions(state,
+                  kexie::Actor{kexie::PersonId{901}}.with_role(kexie::Role::chair, world().city));
 }
 BENCHMARK(BM_TransitionByChairAbove);
 

@@ -58,29 +58,48 @@ struct National {
 void build_orgs(National& n) {
   auto& reg = n.reg;
   using L = kexie::LocalLevel;
-  const OrgId cast = reg.add_organization({.kind = OrgKind::national, .name = "CAST",
-                                           .parent = {}, .effective = kStart, .level = L::none,
-                                           .enterprise = {}}).value();
+  const OrgId cast = reg.add_organization({.kind = OrgKind::national,
+                                           .name = "CAST",
+                                           .parent = {},
+                                           .effective = kStart,
+                                           .level = L::none,
+                                           .enterprise = {}})
+                         .value();
   for (int i = 0; i < kSocieties; ++i)
-    n.societies.push_back(reg.add_organization({.kind = OrgKind::society, .name = "society",
-                                                .parent = cast, .effective = kStart,
-                                                .level = L::none, .enterprise = {}}).value());
+    n.societies.push_back(reg.add_organization({.kind = OrgKind::society,
+                                                .name = "society",
+                                                .parent = cast,
+                                                .effective = kStart,
+                                                .level = L::none,
+                                                .enterprise = {}})
+                              .value());
   std::vector<std::vector<OrgId>> locals(kProvinces);  // per province: its cities and counties
   for (int p = 0; p < kProvinces; ++p) {
-    const OrgId prov = reg.add_organization({.kind = OrgKind::local, .name = "province",
-                                             .parent = cast, .effective = kStart,
-                                             .level = L::provincial, .enterprise = {}}).value();
+    const OrgId prov = reg.add_organization({.kind = OrgKind::local,
+                                             .name = "province",
+                                             .parent = cast,
+                                             .effective = kStart,
+                                             .level = L::provincial,
+                                             .enterprise = {}})
+                           .value();
     if (p == 0) n.province0 = prov;
     for (int c = 0; c < kCitiesPerProvince; ++c) {
-      const OrgId city = reg.add_organization({.kind = OrgKind::local, .name = "city",
-                                               .parent = prov, .effective = kStart,
-                                               .level = L::prefecture, .enterprise = {}}).value();
+      const OrgId city = reg.add_organization({.kind = OrgKind::local,
+                                               .name = "city",
+                                               .parent = prov,
+                                               .effective = kStart,
+                                               .level = L::prefecture,
+                                               .enterprise = {}})
+                             .value();
       locals[static_cast<std::size_t>(p)].push_back(city);
       for (int k = 0; k < kCountiesPerCity; ++k)
-        locals[static_cast<std::size_t>(p)].push_back(
-            reg.add_organization({.kind = OrgKind::local, .name = "county", .parent = city,
-                                  .effective = kStart, .level = L::county, .enterprise = {}})
-                .value());
+        locals[static_cast<std::size_t>(p)].push_back(reg.add_organization({.kind = OrgKind::local,
+                                                                            .name = "county",
+                                                                            .parent = city,
+                                                                            .effective = kStart,
+                                                                            .level = L::county,
+                                                                            .enterprise = {}})
+                                                          .value());
     }
   }
   kexie::EnterpriseInfo info;
@@ -89,27 +108,40 @@ void build_orgs(National& n) {
   for (int e = 0; e < n_enterprises; ++e) {
     const int p = e % 10 == 0 ? 0 : 1 + (e % (kProvinces - 1));
     const auto& ls = locals[static_cast<std::size_t>(p)];
-    n.enterprises.push_back(reg.add_organization({.kind = OrgKind::enterprise, .name = "ent",
-                                                  .parent = ls[static_cast<std::size_t>(e / 31) % ls.size()],
-                                                  .effective = kStart, .level = L::none,
-                                                  .enterprise = info}).value());
+    n.enterprises.push_back(
+        reg.add_organization({.kind = OrgKind::enterprise,
+                              .name = "ent",
+                              .parent = ls[static_cast<std::size_t>(e / 31) % ls.size()],
+                              .effective = kStart,
+                              .level = L::none,
+                              .enterprise = info})
+            .value());
   }
   // Branches for the first enterprises, then study groups, up to kOrgs in all.
   for (int b = 0; reg.organization_count() < static_cast<std::size_t>(kOrgs) - 3'000; ++b)
-    n.branches.push_back(reg.add_organization({.kind = OrgKind::branch, .name = "branch",
-                                               .parent = n.enterprises[static_cast<std::size_t>(b) % 4'000],
-                                               .effective = kStart, .level = L::none,
-                                               .enterprise = {}}).value());
+    n.branches.push_back(
+        reg.add_organization({.kind = OrgKind::branch,
+                              .name = "branch",
+                              .parent = n.enterprises[static_cast<std::size_t>(b) % 4'000],
+                              .effective = kStart,
+                              .level = L::none,
+                              .enterprise = {}})
+            .value());
   for (std::size_t s = 0; reg.organization_count() < static_cast<std::size_t>(kOrgs); ++s)
-    (void)reg.add_organization({.kind = OrgKind::study_group, .name = "group",
-                                .parent = n.branches[s % n.branches.size()], .effective = kStart,
-                                .level = L::none, .enterprise = {}});
+    (void)reg.add_organization({.kind = OrgKind::study_group,
+                                .name = "group",
+                                .parent = n.branches[s % n.branches.size()],
+                                .effective = kStart,
+                                .level = L::none,
+                                .enterprise = {}});
 }
 
 std::unique_ptr<National> g_national;  // a pointer: g++ 12 misreads optional<> here
 
 /// Person i works at enterprise i % enterprises; born 1960–2002.
-Date birth_of(int i) { return Date::from_days(-3'650 + static_cast<std::int32_t>((i * 7919LL) % 15'700)); }
+Date birth_of(int i) {
+  return Date::from_days(-3'650 + static_cast<std::int32_t>((i * 7919LL) % 15'700));
+}
 
 void BM_BulkBuild(benchmark::State& state) {
   double person_ns = 0, membership_ns = 0;
@@ -127,9 +159,11 @@ void BM_BulkBuild(benchmark::State& state) {
     const std::size_t n_ent = n.enterprises.size();
     for (int i = 0; i < kPeople; ++i) {
       std::snprintf(key, sizeof key, "E%07d", i);
-      auto r = n.reg.add_person({.name = "worker", .birth = birth_of(i),
+      auto r = n.reg.add_person({.name = "worker",
+                                 .birth = birth_of(i),
                                  .employer = n.enterprises[static_cast<std::size_t>(i) % n_ent],
-                                 .external_key = key, .title = kexie::Title(i % 5),
+                                 .external_key = key,
+                                 .title = kexie::Title(i % 5),
                                  .discipline = i % 3 ? "engineering" : "chemistry"});
       benchmark::DoNotOptimize(r);
     }
@@ -144,7 +178,10 @@ void BM_BulkBuild(benchmark::State& state) {
     int added = 0;
     for (int i = 0; added < kBranchMembers; ++i) {
       const std::size_t e = static_cast<std::size_t>(i) % n_ent;
-      if (e >= 4'000) { i += static_cast<int>(n_ent - e) - 1; continue; }
+      if (e >= 4'000) {
+        i += static_cast<int>(n_ent - e) - 1;
+        continue;
+      }
       const OrgId branch = n.branches[e];  // branch b sits under enterprise b % 4000
       auto r = n.reg.add_membership(PersonId{static_cast<std::uint32_t>(i + 1)}, branch,
                                     kexie::Role::member, Period::from(kStart.add_days(3'000)));
@@ -191,13 +228,15 @@ void BM_YoungUnderProvince(benchmark::State& state) {
   National& n = national();
   std::size_t found = 0;
   for (auto _ : state) {
-    auto young = kexie::views::members(n.reg, n.province0, kAsOf, kexie::MemberFilter{}.young_only());
+    auto young =
+        kexie::views::members(n.reg, n.province0, kAsOf, kexie::MemberFilter{}.young_only());
     found = static_cast<std::size_t>(ranges::distance(young));
     benchmark::DoNotOptimize(found);
   }
   state.counters["young"] = static_cast<double>(found);
-  state.counters["subtree_rows"] = static_cast<double>(
-      n.reg.member_index(kAsOf).subtree(n.province0).hi - n.reg.member_index(kAsOf).subtree(n.province0).lo);
+  state.counters["subtree_rows"] =
+      static_cast<double>(n.reg.member_index(kAsOf).subtree(n.province0).hi -
+                          n.reg.member_index(kAsOf).subtree(n.province0).lo);
 }
 BENCHMARK(BM_YoungUnderProvince)->Unit(benchmark::kMicrosecond);
 
@@ -274,7 +313,8 @@ double median_us(F&& f, int runs) {
   for (int i = 0; i < runs; ++i) {
     const auto a = std::chrono::steady_clock::now();
     f();
-    t.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count());
+    t.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count());
   }
   std::nth_element(t.begin(), t.begin() + runs / 2, t.end());
   return t[static_cast<std::size_t>(runs / 2)];
@@ -297,28 +337,39 @@ int main(int argc, char** argv) {
     // Interleave the two so both see the same machine load.
     std::vector<double> tq, tr;
     for (int i = 0; i < 15; ++i) {
-      tq.push_back(median_us([&] {
-        q = static_cast<std::size_t>(ranges::distance(
-            kexie::views::members(n.reg, n.province0, kAsOf, kexie::MemberFilter{}.young_only())));
-      }, 5));
-      tr.push_back(median_us([&] {
-        std::vector<std::uint32_t> out;
-        r = raw_scan(births, cutoff, out);
-        benchmark::DoNotOptimize(out.data());
-      }, 5));
+      tq.push_back(median_us(
+          [&] {
+            q = static_cast<std::size_t>(ranges::distance(kexie::views::members(
+                n.reg, n.province0, kAsOf, kexie::MemberFilter{}.young_only())));
+          },
+          5));
+      tr.push_back(median_us(
+          [&] {
+            std::vector<std::uint32_t> out;
+            r = raw_scan(births, cutoff, out);
+            benchmark::DoNotOptimize(out.data());
+          },
+          5));
     }
     std::sort(tq.begin(), tq.end());
     std::sort(tr.begin(), tr.end());
     const double query = tq[tq.size() / 2], raw = tr[tr.size() / 2];
-    const double count_ns = 1000.0 * median_us([&] {
-      for (int i = 0; i < 1000; ++i) benchmark::DoNotOptimize(n.reg.count_members(n.province0, kAsOf));
-    }, 9) / 1000.0;
+    const double count_ns =
+        1000.0 *
+        median_us(
+            [&] {
+              for (int i = 0; i < 1000; ++i)
+                benchmark::DoNotOptimize(n.reg.count_members(n.province0, kAsOf));
+            },
+            9) /
+        1000.0;
     const long rss = peak_rss_kib();
     std::printf("\n== issue 3 figures ==\n");
     std::printf("organizations %zu, people %zu, subtree rows %zu, young found %zu (raw %zu)\n",
                 n.reg.organization_count(), n.reg.person_count(), births.size(), q, r);
-    std::printf("young under province: query %.1f us, raw scan %.1f us, ratio %.2fx (target <= 2x)\n",
-                query, raw, query / raw);
+    std::printf(
+        "young under province: query %.1f us, raw scan %.1f us, ratio %.2fx (target <= 2x)\n",
+        query, raw, query / raw);
     std::printf("subtree member count: %.1f ns (O(1) rollup)\n", count_ns);
     std::printf("peak RSS %ld KiB = %.1f bytes/person (target <= 200)\n", rss,
                 static_cast<double>(rss) * 1024.0 / kPeople);

@@ -77,19 +77,26 @@ struct National {
     spec.year = 2024;
     spec.panel.max_judges_per_entry = kJudges;
     spec.panel.min_judges = 5;
-    spec.awards.tiers = {{"一等奖", false, Decimal::parse("0.1").value(), 0, kexie::Rounding::floor, Decimal(0)},
-                         {"二等奖", false, Decimal::parse("0.2").value(), 0, kexie::Rounding::floor, Decimal(0)},
-                         {"三等奖", false, Decimal::parse("0.3").value(), 0, kexie::Rounding::floor, Decimal(0)}};
+    spec.awards.tiers = {
+        {"一等奖", false, Decimal::parse("0.1").value(), 0, kexie::Rounding::floor, Decimal(0)},
+        {"二等奖", false, Decimal::parse("0.2").value(), 0, kexie::Rounding::floor, Decimal(0)},
+        {"三等奖", false, Decimal::parse("0.3").value(), 0, kexie::Rounding::floor, Decimal(0)}};
     campaign = std::make_unique<kexie::Campaign>(registry, spec);
     std::vector<kexie::IndicatorSpec> specs;
     const char* weights[] = {"0.10", "0.15", "0.05", "0.20", "0.10", "0.125", "0.125", "0.15"};
     for (std::size_t i = 0; i < kIndicators; ++i) {
-      specs.push_back({"I" + std::to_string(i + 1), "indicator", "", kexie::IndicatorKind::judged,
+      specs.push_back({"I" + std::to_string(i + 1),
+                       "indicator",
+                       "",
+                       kexie::IndicatorKind::judged,
                        Decimal::parse(weights[i]).value(),
-                       {Decimal(0), Decimal(100), Decimal::parse("0.5").value()}, {}, {}});
+                       {Decimal(0), Decimal(100), Decimal::parse("0.5").value()},
+                       {},
+                       {}});
     }
-    campaign->set_rubric(kexie::Category::rationalization_proposals,
-                         kexie::Rubric::build("bench", specs).value())
+    campaign
+        ->set_rubric(kexie::Category::rationalization_proposals,
+                     kexie::Rubric::build("bench", specs).value())
         .value();
     for (std::size_t j = 0; j < kJudges; ++j) {
       p.name = "专家" + std::to_string(j);
@@ -146,7 +153,8 @@ void BM_StreamingSum(benchmark::State& state) {
     for (std::int32_t m : marks) sum += m;
     benchmark::DoNotOptimize(sum);
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * marks.size() * sizeof(std::int32_t)));
+  state.SetBytesProcessed(
+      static_cast<std::int64_t>(state.iterations() * marks.size() * sizeof(std::int32_t)));
   state.counters["marks"] = static_cast<double>(marks.size());
 }
 
@@ -161,7 +169,8 @@ void BM_Score(benchmark::State& state) {
     for (const auto& r : board.entries) awarded += r.tier ? 1 : 0;
     benchmark::DoNotOptimize(board);
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * n.marks().size() * sizeof(std::int32_t)));
+  state.SetBytesProcessed(
+      static_cast<std::int64_t>(state.iterations() * n.marks().size() * sizeof(std::int32_t)));
   state.counters["entries"] = static_cast<double>(g_entries);
   state.counters["awarded"] = static_cast<double>(awarded);
 }
@@ -173,7 +182,8 @@ void BM_Standings(benchmark::State& state) {
     auto standings = n.campaign->standings().value();
     benchmark::DoNotOptimize(standings);
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * n.marks().size() * sizeof(std::int32_t)));
+  state.SetBytesProcessed(
+      static_cast<std::int64_t>(state.iterations() * n.marks().size() * sizeof(std::int32_t)));
   state.counters["entries"] = static_cast<double>(g_entries);
 }
 
@@ -202,13 +212,18 @@ class RatioReporter : public benchmark::ConsoleReporter {
     const double score = score_median_ > 0 ? score_median_ : score_plain_;
     const double core = core_median_ > 0 ? core_median_ : core_plain_;
     if (sum > 0 && score > 0 && core > 0) {
-      std::printf("\n%zu entries x %zu judges x %zu indicators; streaming sum over the marks "
-                  "(memory-bound limit): %.1f ms\n",
-                  g_entries, kJudges, kIndicators, sum);
-      std::printf("scoring core (aggregation + totals + ranking, Campaign::standings): %.1f ms, "
-                  "ratio %.2fx (target <= 4x)\n", core, core / sum);
-      std::printf("full Campaign::score (plus awards, advanced units, cusps, digest): %.1f ms, "
-                  "ratio %.2fx\n", score, score / sum);
+      std::printf(
+          "\n%zu entries x %zu judges x %zu indicators; streaming sum over the marks "
+          "(memory-bound limit): %.1f ms\n",
+          g_entries, kJudges, kIndicators, sum);
+      std::printf(
+          "scoring core (aggregation + totals + ranking, Campaign::standings): %.1f ms, "
+          "ratio %.2fx (target <= 4x)\n",
+          core, core / sum);
+      std::printf(
+          "full Campaign::score (plus awards, advanced units, cusps, digest): %.1f ms, "
+          "ratio %.2fx\n",
+          score, score / sum);
       std::printf("setup (registry, entries, assignments, %zu marks through mark_all): %.1f s\n",
                   national().marks().size(), national().setup_seconds);
     }
@@ -235,7 +250,8 @@ void export_data(const std::string& dir) {
     const auto t0 = std::chrono::steady_clock::now();
     auto st = n.campaign->standings().value();
     benchmark::DoNotOptimize(st);
-    seconds = std::min(seconds, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    seconds = std::min(
+        seconds, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   const kexie::Scoreboard board = n.campaign->score().value();
   std::ofstream totals(dir + "/totals.csv");
@@ -244,7 +260,8 @@ void export_data(const std::string& dir) {
   std::ofstream meta(dir + "/meta.txt");
   meta << "entries " << g_entries << "\njudges " << kJudges << "\nindicators " << kIndicators
        << "\nkexie_standings_seconds " << seconds << '\n';
-  std::printf("exported %zu entries to %s (kexie standings: %.3f s)\n", g_entries, dir.c_str(), seconds);
+  std::printf("exported %zu entries to %s (kexie standings: %.3f s)\n", g_entries, dir.c_str(),
+              seconds);
 }
 
 }  // namespace

@@ -172,8 +172,9 @@ int main(int argc, char** argv) {
   const auto base = t.find("BM_KendallBaselineSort");
   const auto kw = t.find("BM_KendallW");
   if (base != t.end() && kw != t.end()) {
-    std::printf("Kendall's W (9 x 100000) / ranking sort alone: real %.3f, cpu %.3f (target <= 1.5)\n",
-                kw->second.real_ns / base->second.real_ns, kw->second.cpu_ns / base->second.cpu_ns);
+    std::printf(
+        "Kendall's W (9 x 100000) / ranking sort alone: real %.3f, cpu %.3f (target <= 1.5)\n",
+        kw->second.real_ns / base->second.real_ns, kw->second.cpu_ns / base->second.cpu_ns);
   }
   benchmark::Shutdown();
   return 0;

@@ -82,7 +82,8 @@ std::vector<Decimal> ahp_weights(const std::vector<double>& upper) {
 kexie::Rubric rubric_for(kexie::Category category) {
   using kexie::IndicatorKind;
   const kexie::MarkScale hundred{Decimal(0), Decimal(100), dec("0.5")};
-  const std::vector<Decimal> w = ahp_weights({2, 3, 1.5});  // creativity ≻ difficulty ≻ practicality
+  const std::vector<Decimal> w =
+      ahp_weights({2, 3, 1.5});  // creativity ≻ difficulty ≻ practicality
   kexie::ObjectiveMap objective;
   std::string objective_name;
   switch (category) {
@@ -91,16 +92,22 @@ kexie::Rubric rubric_for(kexie::Category category) {
       // energy-coefficients.md: benefit ≥ 500 000 yuan a year → top band, ≥ 100 000 → middle.
       objective = {kexie::ClaimedFigure::annual_benefit_yuan,
                    {{Decimal(500000), Decimal(95)}, {Decimal(100000), Decimal(70)}},
-                   Decimal(40), {}, {}};
+                   Decimal(40),
+                   {},
+                   {}};
       objective_name = "经济效益 annual benefit";
       break;
     case kexie::Category::technical_patents:
       objective = {kexie::ClaimedFigure::patents_granted_invention,
-                   {{Decimal(3), Decimal(100)}, {Decimal(1), Decimal(80)}}, Decimal(50), {}, {}};
+                   {{Decimal(3), Decimal(100)}, {Decimal(1), Decimal(80)}},
+                   Decimal(50),
+                   {},
+                   {}};
       objective_name = "授权发明专利 granted invention patents";
       break;
     case kexie::Category::achievement_transformation:
-      objective = {kexie::ClaimedFigure::energy_saved_tce, {}, Decimal(40), dec("0.1"), Decimal(100)};
+      objective = {
+          kexie::ClaimedFigure::energy_saved_tce, {}, Decimal(40), dec("0.1"), Decimal(100)};
       objective_name = "节能量 energy saved (tce)";
       break;
     case kexie::Category::professional_skills:
@@ -115,8 +122,14 @@ kexie::Rubric rubric_for(kexie::Category category) {
       {"A.2", "技术难度 difficulty", "A", IndicatorKind::judged, w[1], hundred, {}, {}},
       {"A.3", "实用性 practicality", "A", IndicatorKind::judged, w[2], hundred, {}, {}},
       {"B", objective_name, "", IndicatorKind::objective, dec("0.4"), {}, objective, {}},
-      {"bonus", "推广价值 wider use (bonus)", "", IndicatorKind::bonus, {},
-       {Decimal(0), Decimal(5), Decimal(1)}, {}, Decimal(3)},
+      {"bonus",
+       "推广价值 wider use (bonus)",
+       "",
+       IndicatorKind::bonus,
+       {},
+       {Decimal(0), Decimal(5), Decimal(1)},
+       {},
+       Decimal(3)},
       {"veto", "一票否决 veto", "", IndicatorKind::veto, {}, {}, {}, {}},
   };
   return must(kexie::Rubric::build(std::string(kexie::chinese_name(category)) + "评分细则", specs),
@@ -132,8 +145,8 @@ int main(int argc, char** argv) {
   // --- the registry: CAST → Zhejiang → three cities → twelve enterprise associations
   kexie::Registry reg;
   const auto cast = add_org(reg, kexie::OrgKind::national, "中国科协", {});
-  const auto province = add_org(reg, kexie::OrgKind::local, "浙江省科协", cast,
-                                kexie::LocalLevel::provincial);
+  const auto province =
+      add_org(reg, kexie::OrgKind::local, "浙江省科协", cast, kexie::LocalLevel::provincial);
   const char* cities[] = {"杭州市科协", "宁波市科协", "温州市科协"};
   const char* firms[] = {"杭钢集团", "巨化集团", "海康威视", "吉利汽车", "浙能电力", "宁波港",
                          "镇海炼化", "方太厨具", "正泰电器", "瑞立集团", "华峰集团", "温州电厂"};
@@ -141,8 +154,8 @@ int main(int argc, char** argv) {
   std::vector<std::vector<kexie::OrgId>> branches;
   std::vector<std::vector<kexie::PersonId>> staff;
   for (int c = 0; c < 3; ++c) {
-    const auto city = add_org(reg, kexie::OrgKind::local, cities[c], province,
-                              kexie::LocalLevel::prefecture);
+    const auto city =
+        add_org(reg, kexie::OrgKind::local, cities[c], province, kexie::LocalLevel::prefecture);
     for (int f = 0; f < 4; ++f) {
       const std::string firm = firms[c * 4 + f];
       const auto ent = add_org(reg, kexie::OrgKind::enterprise, firm + "科协", city,
@@ -217,15 +230,15 @@ int main(int argc, char** argv) {
     es.code = "ZJ2025-" + std::to_string(1000 + i);
     es.category = static_cast<kexie::Category>(i % 6);
     es.title = std::string(kexie::chinese_name(es.category)) + "项目" + std::to_string(i + 1);
-    es.unit = dice.uniform(0, 2) == 0 ? branches[e][static_cast<std::size_t>(i % 2)] : enterprises[e];
+    es.unit =
+        dice.uniform(0, 2) == 0 ? branches[e][static_cast<std::size_t>(i % 2)] : enterprises[e];
     es.focus = kexie::focus_bits({kexie::Focus::energy_saving, kexie::Focus::efficiency_gain});
     const int team = dice.uniform(1, 4);
-    const std::string shares[][4] = {{"1"}, {"0.6", "0.4"}, {"0.5", "0.3", "0.2"},
-                                     {"0.4", "0.2", "0.2", "0.2"}};
+    const std::string shares[][4] = {
+        {"1"}, {"0.6", "0.4"}, {"0.5", "0.3", "0.2"}, {"0.4", "0.2", "0.2", "0.2"}};
     const auto first = static_cast<std::size_t>(dice.uniform(0, 30));
     for (int t = 0; t < team; ++t) {
-      es.team.push_back({staff[e][first + static_cast<std::size_t>(t)],
-                         dec(shares[team - 1][t])});
+      es.team.push_back({staff[e][first + static_cast<std::size_t>(t)], dec(shares[team - 1][t])});
     }
     es.in_use_since = kexie::Date::from_days(day("2023-01-01").days() + dice.uniform(0, 1040));
     es.claims.annual_benefit_yuan = Decimal(dice.uniform(20, 900) * 1000);
@@ -233,7 +246,8 @@ int main(int argc, char** argv) {
     es.claims.energy.push_back({kexie::Carrier::electricity_equivalent_value,
                                 {Decimal(dice.uniform(10, 3000) * 1000), kexie::Unit::kWh}});
     if (i % 3 == 0) {
-      es.claims.energy.push_back({kexie::Carrier::raw_coal, {Decimal(dice.uniform(5, 400)), kexie::Unit::t}});
+      es.claims.energy.push_back(
+          {kexie::Carrier::raw_coal, {Decimal(dice.uniform(5, 400)), kexie::Unit::t}});
     }
     if (es.category == kexie::Category::technical_patents) {
       for (int p = dice.uniform(0, 4); p > 0; --p) {
@@ -266,13 +280,17 @@ int main(int argc, char** argv) {
       for (const char* code : a_codes) {
         const int half_points = 2 * (quality[n] + leniency[k]) + dice.uniform(-8, 8);
         const int clamped = std::clamp(half_points, 0, 200);
-        must(campaign.mark(judges[k], ids[n], code, must(Decimal::from_coefficient(clamped * 5, 1), "mark")),
+        must(campaign.mark(judges[k], ids[n], code,
+                           must(Decimal::from_coefficient(clamped * 5, 1), "mark")),
              "mark");
       }
-      if (dice.uniform(0, 9) == 0) must(campaign.mark(judges[k], ids[n], "bonus", Decimal(dice.uniform(1, 5))), "bonus");
+      if (dice.uniform(0, 9) == 0)
+        must(campaign.mark(judges[k], ids[n], "bonus", Decimal(dice.uniform(1, 5))), "bonus");
     }
   }
-  must(campaign.veto(judges[0], ids[7], "veto", "效益数据与财务报表不符 benefit figures contradict the accounts"), "veto");
+  must(campaign.veto(judges[0], ids[7], "veto",
+                     "效益数据与财务报表不符 benefit figures contradict the accounts"),
+       "veto");
 
   const kexie::Scoreboard board = must(campaign.score(), "score");
 
@@ -307,8 +325,8 @@ int main(int argc, char** argv) {
   std::cout << "\n== 先进个人 advanced individuals\n";
   for (const kexie::AdvancedIndividual& p : board.people) {
     std::cout << "  " << reg.person(p.person)->name << "  credit " << p.credit.rescaled(2).value()
-              << "  (" << p.entries.size() << " first-prize entr" << (p.entries.size() > 1 ? "ies" : "y")
-              << ")\n";
+              << "  (" << p.entries.size() << " first-prize entr"
+              << (p.entries.size() > 1 ? "ies" : "y") << ")\n";
   }
   std::cout << "\n== cusp report: " << board.cusps.size() << " entries within "
             << spec.awards.cusp_margin << " of a tier boundary, worth re-judging\n";
@@ -331,17 +349,19 @@ int main(int argc, char** argv) {
     }
   }
   const kexie::KendallW w = must(kexie::kendall_w(marks), "kendall_w");
-  std::cout << "\n== panel agreement (合理化建议, A.1 创新性): Kendall's W = " << std::setprecision(4)
-            << w.w << " over " << w.judges << " judges × " << w.entries << " entries, χ² = "
-            << w.chi_squared << " (df " << w.df << "), p = " << std::setprecision(3) << w.p_value
+  std::cout << "\n== panel agreement (合理化建议, A.1 创新性): Kendall's W = "
+            << std::setprecision(4) << w.w << " over " << w.judges << " judges × " << w.entries
+            << " entries, χ² = " << w.chi_squared << " (df " << w.df
+            << "), p = " << std::setprecision(3) << w.p_value
             << (w.p_value < 0.05 ? " — the panel agrees\n" : " — the panel disagrees\n");
 
   // One entry's full explanation: the best first prize.
   for (const kexie::EntryResult& r : board.entries) {
     if (r.tier && *r.tier == 0) {
       const kexie::Explanation x = must(kexie::explain(campaign, board, r.entry), "explain");
-      std::cout << "\n== explanation / 评分说明\n" << kexie::to_text(x, kexie::Language::chinese)
-                << '\n' << kexie::to_text(x, kexie::Language::english);
+      std::cout << "\n== explanation / 评分说明\n"
+                << kexie::to_text(x, kexie::Language::chinese) << '\n'
+                << kexie::to_text(x, kexie::Language::english);
       break;
     }
   }

@@ -21,7 +21,8 @@ int main() {
   std::sort(marks.begin(), marks.end());
   const std::vector<Decimal> kept(marks.begin() + 1, marks.end() - 1);
   const Decimal kept_sum = kexie::sum(kept).value();
-  const Decimal mean = kexie::divide(kept_sum, Decimal(static_cast<std::int64_t>(kept.size())), 4).value();
+  const Decimal mean =
+      kexie::divide(kept_sum, Decimal(static_cast<std::int64_t>(kept.size())), 4).value();
   const Decimal weight = Decimal::parse("0.35").value();
   const Decimal contribution = kexie::multiply(mean, weight).value();
 
@@ -40,8 +41,8 @@ int main() {
 
   const auto born = kexie::Date::parse("1991-11-28").value();
   const auto today = kexie::Date::parse("2026-11-27").value();
-  std::cout << "a worker born " << born << " is " << kexie::age_on(born, today) << " on "
-            << today << ": " << (kexie::age_on(born, today) <= 35 ? "young" : "not young")
+  std::cout << "a worker born " << born << " is " << kexie::age_on(born, today) << " on " << today
+            << ": " << (kexie::age_on(born, today) <= 35 ? "young" : "not young")
             << " (青年科技工作者, threshold 35)\n";
   return 0;
 }

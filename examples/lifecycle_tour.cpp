@@ -48,11 +48,11 @@ int main() {
   // The organization tree and the people, as the registry keeps them.
   kexie::Registry registry;
   const auto cast = add_org(registry, OrgKind::national, "中国科协", {});
-  const auto province = add_org(registry, OrgKind::local, "浙江省科协", cast,
-                                kexie::LocalLevel::provincial);
-  const auto ent = add_org(registry, OrgKind::enterprise, "杭钢科协",
-                           add_org(registry, OrgKind::local, "杭州市科协", province,
-                                   kexie::LocalLevel::prefecture));
+  const auto province =
+      add_org(registry, OrgKind::local, "浙江省科协", cast, kexie::LocalLevel::provincial);
+  const auto ent = add_org(
+      registry, OrgKind::enterprise, "杭钢科协",
+      add_org(registry, OrgKind::local, "杭州市科协", province, kexie::LocalLevel::prefecture));
   const auto branch = add_org(registry, OrgKind::branch, "轧钢分会", ent);
   const auto wang = add_person(registry, "王工", ent);
   const auto li = add_person(registry, "李工", ent);
@@ -113,12 +113,12 @@ int main() {
        book.open_evaluation(id, secretary, at("2025-11-25T09:00:00+08:00"), "panel convened"));
   auto grade = book.conclude(id, judge, at("2025-12-01T15:00:00+08:00"),
                              kexie::Decimal::parse("91.5").value(), "panel of five");
-  std::cout << "conclude: " << (grade ? std::string(kexie::to_string(*grade)) : "refused")
-            << '\n';
+  std::cout << "conclude: " << (grade ? std::string(kexie::to_string(*grade)) : "refused") << '\n';
   show("commend (表彰)", book.commend(id, secretary, at("2025-12-20T10:00:00+08:00"), "先进集体"));
   show("archive", book.archive(id, secretary, at("2026-01-05T10:00:00+08:00"), "year closed"));
-  std::cout << "state now: " << book.find(id)->state << ", state on 2025-07-01: "
-            << book.state_at(id, at("2025-07-01T00:00:00Z")).value() << "\n\n";
+  std::cout << "state now: " << book.find(id)->state
+            << ", state on 2025-07-01: " << book.state_at(id, at("2025-07-01T00:00:00Z")).value()
+            << "\n\n";
 
   // The trail, the head an application keeps elsewhere, and the check.
   for (const kexie::AuditRecord& r : book.audit_trail()) std::cout << r << '\n';

@@ -61,12 +61,14 @@ int main() {
     e.enterprise.high_tech_zone = i % 4 == 0;
     const OrgId ent = reg.add_organization(e).value();
     enterprises.push_back(ent);
-    const OrgId branch =
-        reg.add_organization(spec(OrgKind::branch, "分会 " + std::to_string(i + 1), ent,
-                                  d("2005-01-01"))).value();
+    const OrgId branch = reg.add_organization(spec(OrgKind::branch, "分会 " + std::to_string(i + 1),
+                                                   ent, d("2005-01-01")))
+                             .value();
     branches.push_back(branch);
-    groups.push_back(reg.add_organization(spec(OrgKind::study_group, "学组 " + std::to_string(i + 1),
-                                               branch, d("2010-01-01"))).value());
+    groups.push_back(
+        reg.add_organization(
+               spec(OrgKind::study_group, "学组 " + std::to_string(i + 1), branch, d("2010-01-01")))
+            .value());
   }
 
   // Ten people in each enterprise association, some in its branch and study group.
@@ -83,19 +85,23 @@ int main() {
     const PersonId id = reg.add_person(p).value();
     people.push_back(id);
     const Period since = Period::from(d("2015-01-01"));
-    (void)reg.add_membership(id, ent, i < 12 ? Role::secretary_general : Role::member, since).value();
+    (void)reg.add_membership(id, ent, i < 12 ? Role::secretary_general : Role::member, since)
+        .value();
     if (i % 3 == 0)
-      (void)reg.add_membership(id, branches[static_cast<std::size_t>(i % 12)], Role::member, since).value();
+      (void)reg.add_membership(id, branches[static_cast<std::size_t>(i % 12)], Role::member, since)
+          .value();
     if (i % 4 == 0)
-      (void)reg.add_membership(id, groups[static_cast<std::size_t>(i % 12)], Role::member, since).value();
+      (void)reg.add_membership(id, groups[static_cast<std::size_t>(i % 12)], Role::member, since)
+          .value();
     if (i % 10 == 0) (void)reg.add_membership(id, society, Role::member, since).value();  // A3
     if (i % 15 == 0)
       (void)reg.add_expert(id, province, {"energy saving", "process safety"}, since).value();
-    (void)reg.add_training(id, 30 + i % 70, kexie::TrainingKind::professional, d("2025-03-01")).value();
+    (void)reg.add_training(id, 30 + i % 70, kexie::TrainingKind::professional, d("2025-03-01"))
+        .value();
     (void)reg.add_training(id, 30, kexie::TrainingKind::general, d("2025-09-01")).value();
   }
   (void)reg.add_link(enterprises[0], university, Period::from(d("2020-09-01"))).value();  // 产学研
-  (void)reg.add_link(enterprises[0], society, Period::from(d("2021-01-01"))).value();     // 厂会协作
+  (void)reg.add_link(enterprises[0], society, Period::from(d("2021-01-01"))).value();  // 厂会协作
   (void)reg.award_exemplary(enterprises[1], {d("2025-01-01"), d("2025-12-31")});
 
   const Date today = d("2025-06-30");
@@ -106,8 +112,8 @@ int main() {
   misplaced.enterprise.enterprise_name = "Misplaced Co.";
   auto refused = reg.add_organization(misplaced);
   std::cout << "refused: " << refused.error() << "\n";
-  auto second_sg = reg.add_membership(people[12], enterprises[0], Role::secretary_general,
-                                      Period::from(today));
+  auto second_sg =
+      reg.add_membership(people[12], enterprises[0], Role::secretary_general, Period::from(today));
   std::cout << "refused: " << second_sg.error() << "\n";
   std::cout << "unchanged: " << std::boolalpha << (reg.digest() == before) << "\n\n";
 
@@ -128,21 +134,19 @@ int main() {
     std::cout << " " << reg.person(m.person)->name << " (" << m.birth << ")";
     break;
   }
-  const auto seniors = kexie::views::members(reg, cities[0], today,
-                                             kexie::MemberFilter{}.with_min_title(
-                                                 kexie::Title::associate_senior));
+  const auto seniors = kexie::views::members(
+      reg, cities[0], today, kexie::MemberFilter{}.with_min_title(kexie::Title::associate_senior));
   std::cout << "\nassociate senior or above in " << reg.organization(cities[0])->name << ": "
             << ranges::distance(seniors) << "\n";
-  const auto chemists = kexie::views::members(reg, province, today,
-                                              kexie::MemberFilter{}.with_discipline(
-                                                  "chemical engineering"));
+  const auto chemists = kexie::views::members(
+      reg, province, today, kexie::MemberFilter{}.with_discipline("chemical engineering"));
   std::cout << "chemical engineers in the province: " << ranges::distance(chemists) << "\n\n";
 
   std::cout << "rollups (members / young / experts) as of " << today << ":\n";
   for (OrgId o : {province, cities[0], cities[1], cities[2], enterprises[0], branches[0]}) {
     const kexie::Rollup r = reg.rollup(o, today).value();
-    std::cout << "  " << reg.organization(o)->name << ": " << r.members << " / " << r.young
-              << " / " << r.experts << "\n";
+    std::cout << "  " << reg.organization(o)->name << ": " << r.members << " / " << r.young << " / "
+              << r.experts << "\n";
   }
 
   std::cout << "\ncooperation links of " << reg.organization(enterprises[0])->name << ":\n";
@@ -161,7 +165,8 @@ int main() {
 
   // The structure changes over time; history stays queryable.
   (void)reg.move(enterprises[11], cities[0], d("2026-01-01")).value();
-  std::cout << "\n" << reg.organization(enterprises[11])->name << " was under "
+  std::cout << "\n"
+            << reg.organization(enterprises[11])->name << " was under "
             << reg.organization(reg.parent(enterprises[11], today).value())->name
             << ", from 2026 under "
             << reg.organization(reg.parent(enterprises[11], d("2026-01-01")).value())->name << "\n";

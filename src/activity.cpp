@@ -17,13 +17,22 @@ using Op = ActivityOperation;
 using S = ActivityState;
 
 std::string_view to_string(ActivityType type) noexcept {
-  static constexpr std::string_view kNames[] = {
-      "academic_exchange",     "forward_research",           "technical_consulting",
-      "technical_service",     "technical_development",      "technical_transfer",
-      "key_technology",        "continuing_education",       "innovation_method_training",
-      "mass_innovation",       "science_popularization",     "assessment_advice",
-      "jiangbi_campaign",      "factory_society",            "golden_bridge",
-      "secretary_general_training"};
+  static constexpr std::string_view kNames[] = {"academic_exchange",
+                                                "forward_research",
+                                                "technical_consulting",
+                                                "technical_service",
+                                                "technical_development",
+                                                "technical_transfer",
+                                                "key_technology",
+                                                "continuing_education",
+                                                "innovation_method_training",
+                                                "mass_innovation",
+                                                "science_popularization",
+                                                "assessment_advice",
+                                                "jiangbi_campaign",
+                                                "factory_society",
+                                                "golden_bridge",
+                                                "secretary_general_training"};
   const auto i = static_cast<std::size_t>(type);
   return i < std::size(kNames) ? kNames[i] : std::string_view("unknown");
 }
@@ -289,12 +298,12 @@ struct ActivityBook::Impl {
     if (policy.requires_impartiality(op) &&
         (actor.person() == a.plan.responsible || contains(a.plan.team, actor.person()))) {
       security = true;
-      return Error(ErrorCode::conflict_of_interest,
-                   to_string(actor.person()) + " may not " + std::string(to_string(op)) + " " +
-                       to_string(a.id) + ": they are " +
-                       (actor.person() == a.plan.responsible ? "its responsible person"
-                                                             : "on its team"),
-                   "lifecycle.self_review", kArticle);
+      return Error(
+          ErrorCode::conflict_of_interest,
+          to_string(actor.person()) + " may not " + std::string(to_string(op)) + " " +
+              to_string(a.id) + ": they are " +
+              (actor.person() == a.plan.responsible ? "its responsible person" : "on its team"),
+          "lifecycle.self_review", kArticle);
     }
     if (op == Op::commend && a.grade && !policy.may_commend(*a.grade)) {
       return Error(ErrorCode::rule_violation,
@@ -338,23 +347,22 @@ struct ActivityBook::Impl {
                  Guard&& guard, Extra&& extra) {
     Activity* a = get(id);
     if (!actor.ok() || !a || !at.ok()) {
-      Error e = !actor.ok()
-                    ? Error(ErrorCode::invalid_argument, "no actor given", "lifecycle.actor")
-                : !a ? Error(ErrorCode::not_found, "no activity " + to_string(id),
-                             "lifecycle.activity")
-                     : Error(ErrorCode::invalid_argument,
-                             "timestamp out of the supported range", "lifecycle.time_order");
+      Error e =
+          !actor.ok() ? Error(ErrorCode::invalid_argument, "no actor given", "lifecycle.actor")
+          : !a ? Error(ErrorCode::not_found, "no activity " + to_string(id), "lifecycle.activity")
+               : Error(ErrorCode::invalid_argument, "timestamp out of the supported range",
+                       "lifecycle.time_order");
       return refuse(id, actor, at, op, a ? a->state : S::draft, std::move(e), false, reason);
     }
     bool security = false;
     if (std::optional<Error> e = check(*a, actor, at, op, security))
       return refuse(id, actor, at, op, a->state, std::move(*e), security, reason);
     if (policy.requires_reason(op) && reason.empty())
-      return refuse(id, actor, at, op, a->state,
-                    Error(ErrorCode::invalid_argument,
-                          std::string(to_string(op)) + " needs a reason",
-                          "lifecycle.reason_required", kArticle),
-                    false, reason);
+      return refuse(
+          id, actor, at, op, a->state,
+          Error(ErrorCode::invalid_argument, std::string(to_string(op)) + " needs a reason",
+                "lifecycle.reason_required", kArticle),
+          false, reason);
     std::string message;
     if (std::optional<Error> e = guard(*a, message))
       return refuse(id, actor, at, op, a->state, std::move(*e), false, reason);
@@ -382,9 +390,8 @@ struct ActivityBook::Impl {
 
   Status simple(ActivityId id, const Actor& actor, Timestamp at, Op op, std::string_view reason) {
     return perform(
-        id, actor, at, op, reason, [](const Activity&, std::string&) -> std::optional<Error> {
-          return std::nullopt;
-        },
+        id, actor, at, op, reason,
+        [](const Activity&, std::string&) -> std::optional<Error> { return std::nullopt; },
         [](Activity&) {});
   }
 };
@@ -410,8 +417,7 @@ Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, Activi
                                         std::string_view reason) {
   Impl& m = *impl_;
   auto refuse = [&](Error e, bool security) -> Result<ActivityId> {
-    return m.refuse(ActivityId{}, actor, at, Op::create, S::draft, std::move(e), security,
-                    reason);
+    return m.refuse(ActivityId{}, actor, at, Op::create, S::draft, std::move(e), security, reason);
   };
   if (!actor.ok())
     return refuse(Error(ErrorCode::invalid_argument, "no actor given", "lifecycle.actor"), false);
@@ -439,10 +445,10 @@ Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, Activi
   if (const auto* c = std::get_if<CooperationDetails>(&plan.details)) orgs.push_back(c->partner);
   for (OrgId org : orgs)
     if (!m.registry->exists(org, day))
-      return refuse(Error(ErrorCode::not_found,
-                          to_string(org) + " is not in effect on " + day.to_string(),
-                          "activity.org"),
-                    false);
+      return refuse(
+          Error(ErrorCode::not_found, to_string(org) + " is not in effect on " + day.to_string(),
+                "activity.org"),
+          false);
   // Partners (research institutes, universities) sit outside the tree: they
   // cooperate in activities but cannot organize one.
   if (m.registry->kind(plan.organizer).value_or(OrgKind::partner) == OrgKind::partner)
@@ -560,7 +566,9 @@ Status ActivityBook::report_progress(ActivityId id, const Actor& actor, Timestam
         message = std::to_string(percent) + "%";
         return std::nullopt;
       },
-      [&](Activity& a) { a.progress.push_back({at.date(), percent, std::string(text), actor.person()}); });
+      [&](Activity& a) {
+        a.progress.push_back({at.date(), percent, std::string(text), actor.person()});
+      });
 }
 
 Status ActivityBook::apply(ActivityId id, const Actor& actor, Timestamp at, ActivityOperation op,
@@ -618,8 +626,8 @@ Result<ActivityState> ActivityBook::state_at(ActivityId id, Timestamp at) const 
     state = r.to;
   }
   if (!state)
-    return Error(ErrorCode::not_found,
-                 to_string(id) + " did not exist yet at " + at.to_string(), "lifecycle.activity");
+    return Error(ErrorCode::not_found, to_string(id) + " did not exist yet at " + at.to_string(),
+                 "lifecycle.activity");
   return *state;
 }
 

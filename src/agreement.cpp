@@ -143,20 +143,25 @@ std::optional<double> PanelMarks::at(std::size_t entry, std::size_t judge) const
 bool PanelMarks::complete() const noexcept { return missing_ == 0; }
 
 std::span<const double> PanelMarks::judge_marks(std::size_t judge) const {
-  if (judge >= judges_) throw std::out_of_range("kexie::PanelMarks: no judge " + std::to_string(judge));
+  if (judge >= judges_)
+    throw std::out_of_range("kexie::PanelMarks: no judge " + std::to_string(judge));
   return {marks_.data() + judge * entries_, entries_};
 }
 
 std::span<const std::uint8_t> PanelMarks::present(std::size_t judge) const {
-  if (judge >= judges_) throw std::out_of_range("kexie::PanelMarks: no judge " + std::to_string(judge));
+  if (judge >= judges_)
+    throw std::out_of_range("kexie::PanelMarks: no judge " + std::to_string(judge));
   return {present_.data() + judge * entries_, entries_};
 }
 
 std::string_view to_string(MissingMarks policy) noexcept {
   switch (policy) {
-    case MissingMarks::refuse: return "refuse";
-    case MissingMarks::drop_entries: return "drop_entries";
-    case MissingMarks::drop_judges: return "drop_judges";
+    case MissingMarks::refuse:
+      return "refuse";
+    case MissingMarks::drop_entries:
+      return "drop_entries";
+    case MissingMarks::drop_judges:
+      return "drop_judges";
   }
   return "unknown";
 }
@@ -270,8 +275,9 @@ Result<IccResult> icc(const PanelMarks& marks, MissingMarks missing) {
   const double d2 = r.bms + (kk - 1.0) * r.ems + kk * (r.jms - r.ems) / nn;
   const double d3 = r.bms + (kk - 1.0) * r.ems;
   if (!(d3 > 0.0) || !(d2 > 0.0) || !(d1 > 0.0)) {
-    return bad("ICC is undefined: the marks vary only between judges, never between entries "
-               "or around the judges' means");
+    return bad(
+        "ICC is undefined: the marks vary only between judges, never between entries "
+        "or around the judges' means");
   }
   r.icc1 = (r.bms - r.wms) / d1;
   r.icc2 = (r.bms - r.ems) / d2;

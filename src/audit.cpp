@@ -17,9 +17,7 @@ AuditHash record_hash(const AuditRecord& record) {
   return detail::hash_record(record, hasher, buffer);
 }
 
-std::string ChainHead::to_string() const {
-  return std::to_string(count) + ':' + to_hex(hash);
-}
+std::string ChainHead::to_string() const { return std::to_string(count) + ':' + to_hex(hash); }
 
 Result<ChainHead> ChainHead::parse(std::string_view text) {
   auto bad = [&] {

@@ -58,9 +58,12 @@ int whole_months(Date from, Date to) {
 
 std::string_view to_string(EntryStatus status) noexcept {
   switch (status) {
-    case EntryStatus::ranked: return "ranked";
-    case EntryStatus::incomplete: return "incomplete";
-    case EntryStatus::vetoed: return "vetoed";
+    case EntryStatus::ranked:
+      return "ranked";
+    case EntryStatus::incomplete:
+      return "incomplete";
+    case EntryStatus::vetoed:
+      return "vetoed";
   }
   return "unknown";
 }
@@ -112,8 +115,9 @@ Status Campaign::set_rubric(Category category, Rubric rubric) {
     next.col_min.push_back(*mark_units(ind.scale.min));
     next.col_max.push_back(*mark_units(ind.scale.max));
     next.col_step.push_back(*mark_units(ind.scale.step));
-    next.col_weight.push_back(col < next.judged_columns ? units_at(ind.global_weight, kWeightScale)
-                                                        : units_at(ind.bonus_cap, detail::kAggScale));
+    next.col_weight.push_back(col < next.judged_columns
+                                  ? units_at(ind.global_weight, kWeightScale)
+                                  : units_at(ind.bonus_cap, detail::kAggScale));
     next.column_of.emplace(next.columns[col], col);
   }
   for (std::uint32_t i : rubric.objective()) {
@@ -182,16 +186,16 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
                          to_string(t.person) + " is on the team twice");
     }
     if (t.share.signum() <= 0 || t.share > Decimal(1)) {
-      return entry_error(ErrorCode::invalid_argument, code,
-                         "the share " + t.share.to_string() + " of " + to_string(t.person) +
-                             " is outside (0, 1]");
+      return entry_error(
+          ErrorCode::invalid_argument, code,
+          "the share " + t.share.to_string() + " of " + to_string(t.person) + " is outside (0, 1]");
     }
     shares.push_back(t.share);
   }
   if (auto total = sum(shares); !total || *total != Decimal(1)) {
-    return entry_error(ErrorCode::invalid_argument, code,
-                       "team shares sum to " + (total ? total->to_string() : "an overflow") +
-                           ", not exactly 1");
+    return entry_error(
+        ErrorCode::invalid_argument, code,
+        "team shares sum to " + (total ? total->to_string() : "an overflow") + ", not exactly 1");
   }
   // Claimed figures, converted with the campaign's tables.
   const Claims& c = spec.claims;
@@ -210,13 +214,15 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   rec.enterprise = enterprise;
   std::vector<Decimal> tce{Decimal(0)}, co2{c.co2_avoided_t};
   for (const EnergySaving& saving : c.energy) {
-    auto coal = to_standard_coal(saving.carrier, saving.quantity, s.spec.energy_table, CoalUnit::tce);
+    auto coal =
+        to_standard_coal(saving.carrier, saving.quantity, s.spec.energy_table, CoalUnit::tce);
     if (!coal) return entry_error(coal.error().code(), code, coal.error().message());
     tce.push_back(coal->value);
     rec.coal.push_back(*coal);
     if (saving.carrier == Carrier::electricity_equivalent_value ||
         saving.carrier == Carrier::electricity_equal_value) {
-      auto grid = grid_emissions(saving.quantity, s.spec.year, s.spec.grid_method, s.spec.grid_table);
+      auto grid =
+          grid_emissions(saving.quantity, s.spec.year, s.spec.grid_method, s.spec.grid_table);
       if (!grid) return entry_error(grid.error().code(), code, grid.error().message());
       co2.push_back(grid->tonnes_co2);
       rec.grid.push_back(*grid);
@@ -224,7 +230,8 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   }
   auto tce_sum = sum(tce);
   auto co2_sum = sum(co2);
-  if (!tce_sum || !co2_sum) return entry_error(ErrorCode::overflow, code, "claimed totals overflow");
+  if (!tce_sum || !co2_sum)
+    return entry_error(ErrorCode::overflow, code, "claimed totals overflow");
   std::uint32_t invention = 0, other = 0, filed = 0;
   for (const Patent& p : c.patents) {
     if (p.status == PatentStatus::filed) {
@@ -459,22 +466,24 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
     auto person = judge_person(m.judge);
     if (!person) return Error(ErrorCode::not_found, person.error().message() + where(i));
     if (!m.entry.ok() || m.entry.value() > s.entries.size()) {
-      return Error(ErrorCode::not_found, "no " + to_string(m.entry) + " in this campaign" + where(i));
+      return Error(ErrorCode::not_found,
+                   "no " + to_string(m.entry) + " in this campaign" + where(i));
     }
     const EntryRecord& e = s.entries[m.entry.value() - 1];
     const CategoryState& cat = s.category(e);
     auto col_it = cat.column_of.find(m.indicator);
     if (col_it == cat.column_of.end()) {
-      return Error(ErrorCode::not_found,
-                   "indicator #" + std::to_string(m.indicator) + " of entry \"" + e.spec.code +
-                       "\" is not marked by judges" + where(i));
+      return Error(ErrorCode::not_found, "indicator #" + std::to_string(m.indicator) +
+                                             " of entry \"" + e.spec.code +
+                                             "\" is not marked by judges" + where(i));
     }
     const std::uint32_t col = col_it->second;
     auto slot_it = std::lower_bound(e.judges.begin(), e.judges.end(), m.judge);
     if (slot_it == e.judges.end() || *slot_it != m.judge) {
-      return Error(ErrorCode::rule_violation,
-                   to_string(m.judge) + " is not assigned to entry \"" + e.spec.code + "\"" + where(i),
-                   "panel.not_assigned", "A12");
+      return Error(
+          ErrorCode::rule_violation,
+          to_string(m.judge) + " is not assigned to entry \"" + e.spec.code + "\"" + where(i),
+          "panel.not_assigned", "A12");
     }
     auto [orgs, fresh] = orgs_of_judge.try_emplace(m.judge.value());
     if (fresh) orgs->second = affiliations(*s.registry, *person, on);
@@ -506,7 +515,8 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
     std::vector<std::size_t> sorted(cells);
     std::sort(sorted.begin(), sorted.end());
     if (auto dup = std::adjacent_find(sorted.begin(), sorted.end()); dup != sorted.end()) {
-      const auto i = static_cast<std::size_t>(std::find(cells.begin(), cells.end(), *dup) - cells.begin());
+      const auto i =
+          static_cast<std::size_t>(std::find(cells.begin(), cells.end(), *dup) - cells.begin());
       return Error(ErrorCode::already_exists,
                    "the batch marks the same judge, entry and indicator twice" + where(i),
                    "panel.mark_unique");
@@ -516,7 +526,8 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
   return {};
 }
 
-Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code, std::string reason) {
+Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,
+                      std::string reason) {
   Impl& s = *impl_;
   auto person = judge_person(judge);
   if (!person) return person.error();
@@ -528,8 +539,8 @@ Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code, 
   auto index = rubric.find(veto_code);
   if (!index) return index.error();
   if (rubric.indicators()[*index].kind != IndicatorKind::veto) {
-    return Error(ErrorCode::invalid_argument, "indicator \"" + std::string(veto_code) +
-                                                  "\" is not a veto item");
+    return Error(ErrorCode::invalid_argument,
+                 "indicator \"" + std::string(veto_code) + "\" is not a veto item");
   }
   if (reason.empty()) return Error(ErrorCode::invalid_argument, "a veto needs a reason");
   if (!std::binary_search(e.judges.begin(), e.judges.end(), judge)) {
@@ -545,8 +556,9 @@ Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code, 
   }
   for (const VetoRecord& v : e.vetoes) {
     if (v.judge == judge && v.indicator == *index) {
-      return Error(ErrorCode::already_exists, to_string(judge) + " already vetoed entry \"" +
-                                                  e.spec.code + "\" on \"" + std::string(veto_code) + "\"",
+      return Error(ErrorCode::already_exists,
+                   to_string(judge) + " already vetoed entry \"" + e.spec.code + "\" on \"" +
+                       std::string(veto_code) + "\"",
                    "panel.veto_unique");
     }
   }
@@ -559,8 +571,8 @@ Result<std::vector<std::vector<std::optional<Decimal>>>> Campaign::marks_matrix(
     std::span<const JudgeId> judges, std::span<const EntryId> entries,
     std::string_view indicator_code) const {
   const Impl& s = *impl_;
-  std::vector<std::vector<std::optional<Decimal>>> out(judges.size(),
-                                                       std::vector<std::optional<Decimal>>(entries.size()));
+  std::vector<std::vector<std::optional<Decimal>>> out(
+      judges.size(), std::vector<std::optional<Decimal>>(entries.size()));
   std::optional<Category> category;
   for (std::size_t c = 0; c < entries.size(); ++c) {
     if (!entries[c].ok() || entries[c].value() > s.entries.size()) {
@@ -670,7 +682,8 @@ std::vector<NormParams> Campaign::Impl::normalization(Category c) const {
 }
 
 void Campaign::Impl::evaluate(std::size_t index, const std::vector<NormParams>* norm,
-                              EntryValues& out, std::vector<std::vector<MarkDetail>>* detail) const {
+                              EntryValues& out,
+                              std::vector<std::vector<MarkDetail>>* detail) const {
   const EntryHot& h = hot[index];
   const CategoryState& cat = categories[h.category];
   // The full record (judge ids) is only read for normalization and explanations.
@@ -704,8 +717,8 @@ void Campaign::Impl::evaluate(std::size_t index, const std::vector<NormParams>* 
         if (it != np.judges.end() && it->second.applied) {
           // panel_mean + (x − judge_mean) × panel_sd / judge_sd, exact then half-even.
           const detail::int128 x6 = detail::int128{v} * 100;
-          const detail::int128 shifted =
-              detail::round_div((x6 - it->second.mean) * np.panel_sd, it->second.sd, Rounding::half_even);
+          const detail::int128 shifted = detail::round_div((x6 - it->second.mean) * np.panel_sd,
+                                                           it->second.sd, Rounding::half_even);
           const detail::int128 y6 = np.panel_mean + shifted;
           detail::int128 y4 = detail::round_div(y6, 100, Rounding::half_even);
           y4 = std::clamp<detail::int128>(y4, cat.col_min[col], cat.col_max[col]);
@@ -725,7 +738,8 @@ void Campaign::Impl::evaluate(std::size_t index, const std::vector<NormParams>* 
     if (n == 0) continue;
     if (detail == nullptr) {
       std::int32_t scratch[64];
-      const std::int64_t value = detail::aggregate_unsorted(buf, n, spec.panel.aggregation, scratch);
+      const std::int64_t value =
+          detail::aggregate_unsorted(buf, n, spec.panel.aggregation, scratch);
       out.column_value[col] = value;
       out.column_present[col] = 1;
       if (judged) {
@@ -775,7 +789,8 @@ void Campaign::Impl::evaluate(std::size_t index, const std::vector<NormParams>* 
     std::vector<JudgeId> vetoing;
     for (const VetoRecord& v : entries[index].vetoes) vetoing.push_back(v.judge);
     std::sort(vetoing.begin(), vetoing.end());
-    out.vetoes = static_cast<std::uint32_t>(std::unique(vetoing.begin(), vetoing.end()) - vetoing.begin());
+    out.vetoes =
+        static_cast<std::uint32_t>(std::unique(vetoing.begin(), vetoing.end()) - vetoing.begin());
   }
   out.total = out.judged_part + out.objective_part + out.bonus;
 }
@@ -796,9 +811,8 @@ struct Parts {
 
 std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
   if (t.by_count) return t.count;
-  const Decimal places = multiply(Decimal(static_cast<std::int64_t>(eligible)), t.share, 0,
-                                  t.rounding)
-                             .value();
+  const Decimal places =
+      multiply(Decimal(static_cast<std::int64_t>(eligible)), t.share, 0, t.rounding).value();
   return static_cast<std::uint32_t>(std::max<std::int64_t>(places.coefficient(), 0));
 }
 
@@ -948,8 +962,8 @@ void rank_all(const Campaign::Impl& s, std::vector<Core>& core,
     }
   }
   const Aggregation& a = spec.panel.aggregation;
-  const bool fast = !normalize && a.method != AggregationMethod::median &&
-                    a.drop_low <= 1 && a.drop_high <= 1 && spec.panel.min_judges >= 1;
+  const bool fast = !normalize && a.method != AggregationMethod::median && a.drop_low <= 1 &&
+                    a.drop_high <= 1 && spec.panel.min_judges >= 1;
   const std::size_t n = s.entries.size();
   core.assign(n, Core{});
   if (parts) parts->assign(n, Parts{});
@@ -986,7 +1000,8 @@ void rank_all(const Campaign::Impl& s, std::vector<Core>& core,
     }
     r.total = values.total;
     if (parts) (*parts)[i] = {values.judged_part, values.objective_part, values.bonus};
-    r.status = values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked;
+    r.status =
+        values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked;
     groups[group].push_back(static_cast<std::uint32_t>(i));
   }
   // Equal totals are rare at 14 places: radix-sort by total, then order each run of
@@ -1101,7 +1116,8 @@ Result<Scoreboard> Campaign::score() const {
       std::size_t end = next;
       while (end < eligible.size() && end - next < quota && total(end) >= min) ++end;
       // Ties straddling the boundary: the last awarded and the first left out are equal.
-      if (end > next && end < eligible.size() && end - next == quota && total(end) == total(end - 1)) {
+      if (end > next && end < eligible.size() && end - next == quota &&
+          total(end) == total(end - 1)) {
         const std::int64_t boundary = total(end - 1);
         if (scheme.boundary_ties == BoundaryTies::include_all) {
           while (end < eligible.size() && total(end) == boundary) ++end;
@@ -1159,22 +1175,23 @@ Result<Scoreboard> Campaign::score() const {
     au.awarded_total = sum(u.awarded_totals).value();
     au.tce_saved = sum(u.tce).value();
     const std::size_t members = s.registry->count_members(au.unit, spec.as_of);
-    au.participation_rate =
-        members == 0 ? Decimal(0)
-                     : divide(Decimal(static_cast<std::int64_t>(u.people.size())),
-                              Decimal(static_cast<std::int64_t>(members)), 4)
-                           .value();
+    au.participation_rate = members == 0
+                                ? Decimal(0)
+                                : divide(Decimal(static_cast<std::int64_t>(u.people.size())),
+                                         Decimal(static_cast<std::int64_t>(members)), 4)
+                                      .value();
     if (au.awarded >= ur.min_awarded_entries && au.awarded > 0 &&
         au.participation_rate >= ur.min_participation_rate && au.tce_saved >= ur.min_tce_saved) {
       board.units.push_back(au);
     }
   }
-  std::sort(board.units.begin(), board.units.end(), [](const AdvancedUnit& a, const AdvancedUnit& b) {
-    if (a.awarded != b.awarded) return a.awarded > b.awarded;
-    if (a.awarded_total != b.awarded_total) return a.awarded_total > b.awarded_total;
-    if (a.tce_saved != b.tce_saved) return a.tce_saved > b.tce_saved;
-    return a.unit < b.unit;
-  });
+  std::sort(board.units.begin(), board.units.end(),
+            [](const AdvancedUnit& a, const AdvancedUnit& b) {
+              if (a.awarded != b.awarded) return a.awarded > b.awarded;
+              if (a.awarded_total != b.awarded_total) return a.awarded_total > b.awarded_total;
+              if (a.tce_saved != b.tce_saved) return a.tce_saved > b.tce_saved;
+              return a.unit < b.unit;
+            });
   if (ur.max_units > 0 && board.units.size() > ur.max_units) board.units.resize(ur.max_units);
 
   // Advanced individuals (先进个人).
@@ -1269,44 +1286,64 @@ Result<Scoreboard> Campaign::score() const {
 
 std::string_view EligibilityRule::rule_id() const noexcept {
   switch (kind) {
-    case Kind::max_team_size: return "entry.team_size";
-    case Kind::max_leader_age: return "entry.leader_age";
-    case Kind::min_months_in_use: return "entry.months_in_use";
-    case Kind::requires_focus: return "entry.focus";
+    case Kind::max_team_size:
+      return "entry.team_size";
+    case Kind::max_leader_age:
+      return "entry.leader_age";
+    case Kind::min_months_in_use:
+      return "entry.months_in_use";
+    case Kind::requires_focus:
+      return "entry.focus";
   }
   return "entry.eligibility";
 }
 
 std::string_view to_string(Category category) noexcept {
   switch (category) {
-    case Category::professional_skills: return "professional_skills";
-    case Category::scientific_literacy: return "scientific_literacy";
-    case Category::innovative_ideas: return "innovative_ideas";
-    case Category::rationalization_proposals: return "rationalization_proposals";
-    case Category::technical_patents: return "technical_patents";
-    case Category::achievement_transformation: return "achievement_transformation";
+    case Category::professional_skills:
+      return "professional_skills";
+    case Category::scientific_literacy:
+      return "scientific_literacy";
+    case Category::innovative_ideas:
+      return "innovative_ideas";
+    case Category::rationalization_proposals:
+      return "rationalization_proposals";
+    case Category::technical_patents:
+      return "technical_patents";
+    case Category::achievement_transformation:
+      return "achievement_transformation";
   }
   return "unknown";
 }
 
 std::string_view chinese_name(Category category) noexcept {
   switch (category) {
-    case Category::professional_skills: return "专业水平和技能";
-    case Category::scientific_literacy: return "员工科学素质";
-    case Category::innovative_ideas: return "创新思路";
-    case Category::rationalization_proposals: return "合理化建议";
-    case Category::technical_patents: return "技术专利";
-    case Category::achievement_transformation: return "科技成果转化";
+    case Category::professional_skills:
+      return "专业水平和技能";
+    case Category::scientific_literacy:
+      return "员工科学素质";
+    case Category::innovative_ideas:
+      return "创新思路";
+    case Category::rationalization_proposals:
+      return "合理化建议";
+    case Category::technical_patents:
+      return "技术专利";
+    case Category::achievement_transformation:
+      return "科技成果转化";
   }
   return "unknown";
 }
 
 std::string TieBreak::to_string() const {
   switch (kind) {
-    case Kind::objective_total: return "objective_total";
-    case Kind::indicator: return "indicator " + code;
-    case Kind::top_marks: return "top_marks";
-    case Kind::figure: return "figure " + std::string(kexie::to_string(figure_key));
+    case Kind::objective_total:
+      return "objective_total";
+    case Kind::indicator:
+      return "indicator " + code;
+    case Kind::top_marks:
+      return "top_marks";
+    case Kind::figure:
+      return "figure " + std::string(kexie::to_string(figure_key));
   }
   return "unknown";
 }

@@ -4,8 +4,8 @@
 #define KEXIE_SRC_CAMPAIGN_STATE_HPP
 
 #include <array>
-#include <mutex>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -36,20 +36,20 @@ struct EntryRecord {
   std::array<Decimal, kFigureCount> figures{};
   std::vector<CoalEquivalent> coal;
   std::vector<GridEmission> grid;
-  std::vector<JudgeId> judges;       // sorted by id; slot i of every column is judges[i]
-  std::size_t mark_offset = 0;       // first cell in Impl::marks
+  std::vector<JudgeId> judges;  // sorted by id; slot i of every column is judges[i]
+  std::size_t mark_offset = 0;  // first cell in Impl::marks
   std::vector<VetoRecord> vetoes;
 };
 
 /// Per category: the rubric and the columns of its marks (judged leaves, then bonuses).
 struct CategoryState {
   std::optional<Rubric> rubric;
-  std::vector<std::uint32_t> columns;          // indicator indices
+  std::vector<std::uint32_t> columns;                    // indicator indices
   std::vector<std::int32_t> col_min, col_max, col_step;  // at 4 places
   std::vector<std::int64_t> col_weight;        // judged: global weight at 8 places; bonus: cap at 6
   std::vector<std::int64_t> objective_weight;  // per objective leaf, 8 places
   std::unordered_map<std::uint32_t, std::uint32_t> column_of;  // indicator → column
-  std::uint32_t judged_columns = 0;            // the first columns are judged leaves
+  std::uint32_t judged_columns = 0;  // the first columns are judged leaves
   std::uint32_t entries = 0;
 };
 
@@ -93,8 +93,8 @@ struct EntryHot {
   std::uint64_t mark_offset = 0;       // first cell in Impl::marks
   std::uint32_t objective_offset = 0;  // first value in Impl::objective_values
   std::uint8_t category = 0;
-  std::uint8_t judges = 0;             // assigned judges = filled slots per column
-  std::uint8_t vetoed = 0;             // any veto recorded
+  std::uint8_t judges = 0;  // assigned judges = filled slots per column
+  std::uint8_t vetoed = 0;  // any veto recorded
 };
 
 struct Campaign::Impl {
@@ -103,11 +103,11 @@ struct Campaign::Impl {
   std::array<CategoryState, kCategoryCount> categories{};
   std::vector<EntryRecord> entries;  // EntryId n is entries[n - 1]
   std::unordered_map<std::string, EntryId> by_code;
-  std::vector<PersonId> judges;      // JudgeId n is judges[n - 1]
+  std::vector<PersonId> judges;  // JudgeId n is judges[n - 1]
   std::unordered_map<std::uint32_t, JudgeId> judge_of_person;
-  std::vector<std::int32_t> marks;   // per entry: columns × panel width cells
-  std::vector<EntryHot> hot;         // parallel to entries
-  std::vector<std::string> codes;    // parallel to entries: application numbers
+  std::vector<std::int32_t> marks;             // per entry: columns × panel width cells
+  std::vector<EntryHot> hot;                   // parallel to entries
+  std::vector<std::string> codes;              // parallel to entries: application numbers
   std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places
 
   /// Entry indices in application-number order, extended lazily as entries are added

@@ -31,8 +31,8 @@ Ymd ymd_of(Date date) {
 
 bool valid_ymd(int y, int m, int d) {
   if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  const auto last = Calendar::end_of_month_day(static_cast<unsigned short>(y),
-                                               static_cast<unsigned short>(m));
+  const auto last =
+      Calendar::end_of_month_day(static_cast<unsigned short>(y), static_cast<unsigned short>(m));
   return d <= last;
 }
 
@@ -69,8 +69,8 @@ Error bad_text(std::string_view what, std::string_view text, std::string_view ex
 
 // Parses "YYYY-MM-DD" at the start of `s`.
 bool parse_day(std::string_view s, int& y, int& m, int& d) {
-  return s.size() >= 10 && digits(s, 0, 4, y) && s[4] == '-' && digits(s, 5, 2, m) &&
-         s[7] == '-' && digits(s, 8, 2, d);
+  return s.size() >= 10 && digits(s, 0, 4, y) && s[4] == '-' && digits(s, 5, 2, m) && s[7] == '-' &&
+         digits(s, 8, 2, d);
 }
 
 std::string two(int v) {
@@ -112,8 +112,8 @@ Result<Date> Date::add_months(int n) const {
     return Error(ErrorCode::invalid_argument,
                  to_string() + " + " + std::to_string(n) + " months leaves years 1400–9999");
   }
-  const int last = Calendar::end_of_month_day(static_cast<unsigned short>(y),
-                                              static_cast<unsigned short>(m));
+  const int last =
+      Calendar::end_of_month_day(static_cast<unsigned short>(y), static_cast<unsigned short>(m));
   return date_of(static_cast<int>(y), m, v.d < last ? v.d : last);
 }
 
@@ -166,8 +166,8 @@ Result<Timestamp> Timestamp::parse(std::string_view text) {
   constexpr std::string_view expected = "YYYY-MM-DDTHH:MM:SS[.ffffff](Z|±HH:MM)";
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
   if (!parse_day(text, y, mo, d) || text.size() < 20 || text[10] != 'T' ||
-      !digits(text, 11, 2, h) || text[13] != ':' || !digits(text, 14, 2, mi) ||
-      text[16] != ':' || !digits(text, 17, 2, s)) {
+      !digits(text, 11, 2, h) || text[13] != ':' || !digits(text, 14, 2, mi) || text[16] != ':' ||
+      !digits(text, 17, 2, s)) {
     return bad_text("timestamp", text, expected);
   }
   std::size_t pos = 19;
@@ -218,8 +218,8 @@ std::string Timestamp::to_string() const {
   const std::int64_t in_day = micros_ - std::int64_t{day.days()} * kMicrosPerDay;
   const auto us = static_cast<int>(in_day % 1'000'000);
   const auto sec = static_cast<int>(in_day / 1'000'000);
-  std::string out = day.to_string() + 'T' + two(sec / 3600) + ':' + two(sec / 60 % 60) + ':' +
-                    two(sec % 60);
+  std::string out =
+      day.to_string() + 'T' + two(sec / 3600) + ':' + two(sec / 60 % 60) + ':' + two(sec % 60);
   if (us != 0) {
     char buf[16];
     std::snprintf(buf, sizeof buf, ".%06d", us);

@@ -20,19 +20,28 @@ int128 pow10(int n) noexcept {
 }
 
 int128 round_div(int128 n, int128 d, Rounding mode) noexcept {
-  if (d < 0) { n = -n; d = -d; }
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
   int128 q = n / d;
   const int128 r = n % d;  // same sign as n
   if (r == 0) return q;
   const int sign = n < 0 ? -1 : 1;
   const int128 twice = (r < 0 ? -r : r) * 2;
   switch (mode) {
-    case Rounding::down: return q;
-    case Rounding::up: return q + sign;
-    case Rounding::floor: return sign < 0 ? q - 1 : q;
-    case Rounding::ceiling: return sign > 0 ? q + 1 : q;
-    case Rounding::half_up: return twice >= d ? q + sign : q;
-    case Rounding::half_down: return twice > d ? q + sign : q;
+    case Rounding::down:
+      return q;
+    case Rounding::up:
+      return q + sign;
+    case Rounding::floor:
+      return sign < 0 ? q - 1 : q;
+    case Rounding::ceiling:
+      return sign > 0 ? q + 1 : q;
+    case Rounding::half_up:
+      return twice >= d ? q + sign : q;
+    case Rounding::half_down:
+      return twice > d ? q + sign : q;
     case Rounding::half_even:
       if (twice > d) return q + sign;
       if (twice < d) return q;
@@ -83,8 +92,8 @@ Result<Decimal> make(int128 c, int scale, std::string_view op) {
     --scale;
   }
   if (!fits(c) || scale > Decimal::kMaxScale) {
-    return overflow_error(op, "the exact result needs more digits (scale " +
-                                  std::to_string(scale) + ")");
+    return overflow_error(
+        op, "the exact result needs more digits (scale " + std::to_string(scale) + ")");
   }
   return Decimal::from_coefficient(static_cast<std::int64_t>(c), scale);
 }
@@ -93,13 +102,20 @@ Result<Decimal> make(int128 c, int scale, std::string_view op) {
 
 std::string_view to_string(Rounding mode) noexcept {
   switch (mode) {
-    case Rounding::half_even: return "half_even";
-    case Rounding::half_up: return "half_up";
-    case Rounding::half_down: return "half_down";
-    case Rounding::down: return "down";
-    case Rounding::up: return "up";
-    case Rounding::floor: return "floor";
-    case Rounding::ceiling: return "ceiling";
+    case Rounding::half_even:
+      return "half_even";
+    case Rounding::half_up:
+      return "half_up";
+    case Rounding::half_down:
+      return "half_down";
+    case Rounding::down:
+      return "down";
+    case Rounding::up:
+      return "up";
+    case Rounding::floor:
+      return "floor";
+    case Rounding::ceiling:
+      return "ceiling";
   }
   return "unknown";
 }
@@ -221,8 +237,7 @@ Result<Decimal> subtract(Decimal a, Decimal b) {
 }
 
 Result<Decimal> multiply(Decimal a, Decimal b) {
-  return make(int128{a.coefficient()} * b.coefficient(), a.scale() + b.scale(),
-              "multiplication");
+  return make(int128{a.coefficient()} * b.coefficient(), a.scale() + b.scale(), "multiplication");
 }
 
 Result<Decimal> multiply(Decimal a, Decimal b, int scale, Rounding mode) {

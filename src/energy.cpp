@@ -134,8 +134,8 @@ Error wrong_unit(Carrier c, Unit u, std::string_view what, std::string_view rela
 
 Status check_quantity(Carrier c, const Quantity& q) {
   if (!q.value.ok()) {
-    return Error(ErrorCode::invalid_argument, "the quantity of " + named(c) + " is not a valid decimal",
-                 "energy.quantity");
+    return Error(ErrorCode::invalid_argument,
+                 "the quantity of " + named(c) + " is not a valid decimal", "energy.quantity");
   }
   if (q.value.signum() < 0) {
     return Error(ErrorCode::invalid_argument,
@@ -167,7 +167,8 @@ Result<Decimal> exact_product(std::initializer_list<Decimal> factors, std::int64
   static_assert(kEnergyRounding == Rounding::half_even, "exact_product rounds half-even");
   const int128 limit = detail::pow10(36);
   auto too_big = [&] {
-    return Error(ErrorCode::overflow, std::string(what) +
+    return Error(ErrorCode::overflow,
+                 std::string(what) +
                      " is out of the exact range (18 digits in the figure, 36 in the product)",
                  "energy.overflow");
   };
@@ -254,10 +255,14 @@ Result<Carrier> parse_carrier(std::string_view text) {
 
 std::string_view to_string(Dimension d) noexcept {
   switch (d) {
-    case Dimension::mass: return "mass";
-    case Dimension::volume: return "volume";
-    case Dimension::electric_energy: return "electric energy";
-    case Dimension::heat_energy: return "heat energy";
+    case Dimension::mass:
+      return "mass";
+    case Dimension::volume:
+      return "volume";
+    case Dimension::electric_energy:
+      return "electric energy";
+    case Dimension::heat_energy:
+      return "heat energy";
   }
   return "unknown";
 }
@@ -277,8 +282,9 @@ Result<Unit> parse_unit(std::string_view text) {
 Result<Quantity> Quantity::in(Unit target) const {
   if (dimension(target) != dimension(unit)) {
     return Error(ErrorCode::invalid_argument,
-                 "cannot express " + to_string() + " (" + std::string(kexie::to_string(dimension(unit))) +
-                     ") in " + std::string(kexie::to_string(target)) + " (" +
+                 "cannot express " + to_string() + " (" +
+                     std::string(kexie::to_string(dimension(unit))) + ") in " +
+                     std::string(kexie::to_string(target)) + " (" +
                      std::string(kexie::to_string(dimension(target))) + ")",
                  "energy.unit");
   }
@@ -286,10 +292,10 @@ Result<Quantity> Quantity::in(Unit target) const {
   // Exact: as many places as the shifted value needs, never fewer.
   const int scale = std::max(value.normalized().scale() - shift, 0);
   if (scale > Decimal::kMaxScale) {
-    return Error(ErrorCode::overflow,
-                 to_string() + " in " + std::string(kexie::to_string(target)) +
-                     " needs more than 18 places",
-                 "energy.overflow");
+    return Error(
+        ErrorCode::overflow,
+        to_string() + " in " + std::string(kexie::to_string(target)) + " needs more than 18 places",
+        "energy.overflow");
   }
   auto v = exact_product({value}, 1, 1, shift, scale, "the quantity " + to_string());
   if (!v) return v.error();
@@ -317,21 +323,32 @@ CoefficientRange plausible_range(Carrier carrier) noexcept {
                             Decimal::from_coefficient(hi, scale).value(), u};
   };
   switch (carrier) {
-    case Carrier::raw_coal: return r(20, 120, 2, Unit::kg);
-    case Carrier::washed_coal: return r(60, 120, 2, Unit::kg);
-    case Carrier::coke: return r(80, 120, 2, Unit::kg);
+    case Carrier::raw_coal:
+      return r(20, 120, 2, Unit::kg);
+    case Carrier::washed_coal:
+      return r(60, 120, 2, Unit::kg);
+    case Carrier::coke:
+      return r(80, 120, 2, Unit::kg);
     case Carrier::crude_oil:
     case Carrier::fuel_oil:
     case Carrier::gasoline:
     case Carrier::kerosene:
-    case Carrier::diesel: return r(120, 170, 2, Unit::kg);
-    case Carrier::liquefied_petroleum_gas: return r(150, 190, 2, Unit::kg);
-    case Carrier::refinery_dry_gas: return r(130, 190, 2, Unit::kg);
-    case Carrier::natural_gas: return r(90, 150, 2, Unit::m3);
-    case Carrier::heat: return r(30, 40, 3, Unit::MJ);
-    case Carrier::electricity_equivalent_value: return r(11, 13, 2, Unit::kWh);
-    case Carrier::electricity_equal_value: return r(15, 60, 2, Unit::kWh);
-    case Carrier::steam: return r(5, 20, 2, Unit::kg);
+    case Carrier::diesel:
+      return r(120, 170, 2, Unit::kg);
+    case Carrier::liquefied_petroleum_gas:
+      return r(150, 190, 2, Unit::kg);
+    case Carrier::refinery_dry_gas:
+      return r(130, 190, 2, Unit::kg);
+    case Carrier::natural_gas:
+      return r(90, 150, 2, Unit::m3);
+    case Carrier::heat:
+      return r(30, 40, 3, Unit::MJ);
+    case Carrier::electricity_equivalent_value:
+      return r(11, 13, 2, Unit::kWh);
+    case Carrier::electricity_equal_value:
+      return r(15, 60, 2, Unit::kWh);
+    case Carrier::steam:
+      return r(5, 20, 2, Unit::kg);
   }
   return r(0, 0, 0, Unit::kg);
 }
@@ -357,7 +374,8 @@ CoefficientTable make_gb_t_2589(NaturalGasBasis basis) {
   } else if (basis == NaturalGasBasis::range_high) {
     gas = dec(13300, 4);
     name += ", natural gas 1.3300";
-    gas_source = "GB/T 2589, high end of the tabulated range 1.1000-1.3300 (the 2008 edition's value)";
+    gas_source =
+        "GB/T 2589, high end of the tabulated range 1.1000-1.3300 (the 2008 edition's value)";
   }
   CoefficientTable t(std::move(name), "2020",
                      "GB/T 2589-2020 综合能耗计算通则 (General principles for calculation of the "
@@ -468,8 +486,9 @@ Result<Coefficient> CoefficientTable::find(Carrier carrier) const {
   std::string message =
       "table " + name_ + " (" + edition_ + ") has no coefficient for " + named(carrier);
   if (carrier == Carrier::steam) {
-    message += "; steam's coefficient depends on its pressure and temperature, so the caller "
-               "must supply one";
+    message +=
+        "; steam's coefficient depends on its pressure and temperature, so the caller "
+        "must supply one";
   } else if (carrier == Carrier::electricity_equal_value) {
     message += "; the equal value is set per year and region, so the caller must supply one";
   }
@@ -493,8 +512,8 @@ std::string_view to_string(CoalUnit unit) noexcept {
 }
 
 std::string CoalEquivalent::citation() const {
-  return quantity.to_string() + " of " + named(carrier) + " × " + coefficient.to_string() +
-         " [" + table_name + ", " + table_edition + "] = " + value.to_string() + " " +
+  return quantity.to_string() + " of " + named(carrier) + " × " + coefficient.to_string() + " [" +
+         table_name + ", " + table_edition + "] = " + value.to_string() + " " +
          std::string(to_string(unit));
 }
 
@@ -505,22 +524,24 @@ Result<CoalEquivalent> to_standard_coal(Carrier carrier, const Quantity& quantit
   if (!c) return c.error();
   const bool tce = unit == CoalUnit::tce;
   const int exp10 = base_exponent(quantity.unit) - base_exponent(c->per_unit) - (tce ? 3 : 0);
-  Result<Decimal> v = exact_product({quantity.value, c->kgce_per_unit}, 1, 1, exp10,
-                                    tce ? kTceScale : kKgceScale,
-                                    "the standard coal of " + quantity.to_string() + " of " +
-                                        named(carrier));
+  Result<Decimal> v =
+      exact_product({quantity.value, c->kgce_per_unit}, 1, 1, exp10, tce ? kTceScale : kKgceScale,
+                    "the standard coal of " + quantity.to_string() + " of " + named(carrier));
   if (!v) return v.error();
-  return CoalEquivalent{*v, unit, carrier, quantity, std::move(c).value(), table.name(),
-                        table.edition()};
+  return CoalEquivalent{*v,           unit,           carrier, quantity, std::move(c).value(),
+                        table.name(), table.edition()};
 }
 
 // --- grid emission factors ----------------------------------------------------
 
 std::string_view to_string(GridFactorMethod method) noexcept {
   switch (method) {
-    case GridFactorMethod::location_average: return "location_average";
-    case GridFactorMethod::excluding_market_non_fossil: return "excluding_market_non_fossil";
-    case GridFactorMethod::fossil_only: return "fossil_only";
+    case GridFactorMethod::location_average:
+      return "location_average";
+    case GridFactorMethod::excluding_market_non_fossil:
+      return "excluding_market_non_fossil";
+    case GridFactorMethod::fossil_only:
+      return "fossil_only";
   }
   return "unknown";
 }
@@ -565,8 +586,8 @@ GridFactorTable GridFactorTable::derive(std::string name, std::string edition,
 }
 
 Status GridFactorTable::set(GridFactor factor) {
-  const std::string key = std::string(to_string(factor.method)) + " " +
-                          years_text(factor.first_year, factor.last_year);
+  const std::string key =
+      std::string(to_string(factor.method)) + " " + years_text(factor.first_year, factor.last_year);
   if (factor.first_year > factor.last_year) {
     return Error(ErrorCode::invalid_argument,
                  "grid factor years are reversed: " + std::to_string(factor.first_year) + " to " +
@@ -645,8 +666,7 @@ Result<GridEmission> grid_emissions(const Quantity& electricity, int year, GridF
   // kWh × tCO2/MWh needs 10^-3; MWh × tCO2/MWh needs none.
   const int exp10 = base_exponent(electricity.unit) - base_exponent(Unit::MWh);
   Result<Decimal> v = exact_product({electricity.value, f->t_co2_per_mwh}, 1, 1, exp10,
-                                    kTonnesCo2Scale,
-                                    "the CO2 of " + electricity.to_string());
+                                    kTonnesCo2Scale, "the CO2 of " + electricity.to_string());
   if (!v) return v.error();
   return GridEmission{*v, electricity, year, std::move(f).value(), table.name(), table.edition()};
 }
@@ -657,8 +677,8 @@ std::string FuelEmission::citation() const {
   return quantity.to_string() + " of " + named(fuel) + " × " + carbon.ncv_gj_per_unit.to_string() +
          " GJ/" + std::string(to_string(carbon.ncv_per_unit)) + " × " +
          carbon.carbon_t_per_gj.to_string() + " tC/GJ × " + carbon.oxidation_rate.to_string() +
-         " × 44/12" + (carbon.source.empty() ? std::string() : " [" + carbon.source + "]") +
-         " = " + tonnes_co2.to_string() + " t CO2";
+         " × 44/12" + (carbon.source.empty() ? std::string() : " [" + carbon.source + "]") + " = " +
+         tonnes_co2.to_string() + " t CO2";
 }
 
 Result<FuelEmission> fuel_emissions(Carrier fuel, const Quantity& quantity,
@@ -696,9 +716,8 @@ Result<FuelEmission> fuel_emissions(Carrier fuel, const Quantity& quantity,
   // 44/12 is the ratio of the molar masses of CO2 and C; it is applied as an exact
   // fraction, so the only rounding is the final one.
   Result<Decimal> v = exact_product(
-      {quantity.value, carbon.ncv_gj_per_unit, carbon.carbon_t_per_gj, carbon.oxidation_rate},
-      44, 12, exp10, kTonnesCo2Scale,
-      "the CO2 of " + quantity.to_string() + " of " + named(fuel));
+      {quantity.value, carbon.ncv_gj_per_unit, carbon.carbon_t_per_gj, carbon.oxidation_rate}, 44,
+      12, exp10, kTonnesCo2Scale, "the CO2 of " + quantity.to_string() + " of " + named(fuel));
   if (!v) return v.error();
   return FuelEmission{*v, fuel, quantity, carbon};
 }

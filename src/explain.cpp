@@ -117,7 +117,8 @@ std::string to_text(const Explanation& x, Language language) {
           << l.contribution << '\n';
     }
   }
-  for (const std::string& c : x.conversions) out << (zh ? "  折算：" : "  conversion: ") << c << '\n';
+  for (const std::string& c : x.conversions)
+    out << (zh ? "  折算：" : "  conversion: ") << c << '\n';
   for (const std::string& v : x.vetoes) out << (zh ? "  一票否决：" : "  veto: ") << v << '\n';
   out << (zh ? "总分 " : "Total ") << r.total << (zh ? "（评委部分 " : " (judged ") << r.judged_part
       << (zh ? "，客观部分 " : ", objective ") << r.objective_part << (zh ? "，加分 " : ", bonus ")
@@ -125,14 +126,15 @@ std::string to_text(const Explanation& x, Language language) {
   switch (r.status) {
     case EntryStatus::ranked:
     case EntryStatus::vetoed:
-      out << (zh ? "；排名 " : "; rank ") << r.rank << (zh ? "（名次 " : " (position ") << r.position
-          << (zh ? "）" : ")");
+      out << (zh ? "；排名 " : "; rank ") << r.rank << (zh ? "（名次 " : " (position ")
+          << r.position << (zh ? "）" : ")");
       break;
     case EntryStatus::incomplete:
       out << (zh ? "；评分不完整，未排名" : "; incomplete marks, not ranked");
       break;
   }
-  if (r.status == EntryStatus::vetoed) out << (zh ? "；被一票否决，不参与评奖" : "; vetoed, not eligible for awards");
+  if (r.status == EntryStatus::vetoed)
+    out << (zh ? "；被一票否决，不参与评奖" : "; vetoed, not eligible for awards");
   if (r.tier) {
     out << (zh ? "；获 " : "; awarded ") << r.award;
   } else if (r.status == EntryStatus::ranked) {

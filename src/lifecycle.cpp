@@ -27,9 +27,9 @@ Error policy_error(std::string message) {
 
 std::string_view to_string(ActivityState state) noexcept {
   static constexpr std::string_view kNames[] = {
-      "draft",     "submitted", "withdrawn",        "rejected",  "approved",
-      "in_progress", "suspended", "terminated",     "completed", "under_evaluation",
-      "evaluated", "commended", "archived"};
+      "draft",       "submitted", "withdrawn",  "rejected",  "approved",
+      "in_progress", "suspended", "terminated", "completed", "under_evaluation",
+      "evaluated",   "commended", "archived"};
   return name_of(state, kNames);
 }
 
@@ -37,9 +37,9 @@ std::ostream& operator<<(std::ostream& os, ActivityState state) { return os << t
 
 std::string_view to_string(ActivityOperation op) noexcept {
   static constexpr std::string_view kNames[] = {
-      "submit",   "withdraw",        "approve",  "reject",  "start",
-      "suspend",  "resume",          "terminate", "complete", "open_evaluation",
-      "conclude", "commend",         "archive",  "report_progress", "create"};
+      "submit",   "withdraw", "approve",   "reject",          "start",
+      "suspend",  "resume",   "terminate", "complete",        "open_evaluation",
+      "conclude", "commend",  "archive",   "report_progress", "create"};
   return name_of(op, kNames);
 }
 
@@ -119,8 +119,8 @@ std::string_view to_string(Scope scope) noexcept {
 }
 
 LifecyclePolicy LifecyclePolicy::standard() {
-  const RoleSet leaders = role_bit(Role::chair) | role_bit(Role::vice_chair) |
-                          role_bit(Role::secretary_general);
+  const RoleSet leaders =
+      role_bit(Role::chair) | role_bit(Role::vice_chair) | role_bit(Role::secretary_general);
   const RoleSet chair_sg = role_bit(Role::chair) | role_bit(Role::secretary_general);
   const RoleSet sg = role_bit(Role::secretary_general);
   const RoleSet office = role_bit(Role::secretary_general) | role_bit(Role::full_time_staff);
@@ -166,8 +166,7 @@ LifecyclePolicy LifecyclePolicy::standard() {
 Result<EvaluationGrade> LifecyclePolicy::grade_for(const Decimal& score) const {
   if (!score.ok() || score.signum() < 0 || score > max_score) {
     return Error(ErrorCode::invalid_argument,
-                 "evaluation score " + score.to_string() + " is outside 0–" +
-                     max_score.to_string(),
+                 "evaluation score " + score.to_string() + " is outside 0–" + max_score.to_string(),
                  "lifecycle.score_range", "A12");
   }
   for (const GradeBand& band : bands)

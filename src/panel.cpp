@@ -11,9 +11,12 @@ inline namespace v1 {
 
 std::string_view to_string(AggregationMethod method) noexcept {
   switch (method) {
-    case AggregationMethod::mean: return "mean";
-    case AggregationMethod::median: return "median";
-    case AggregationMethod::trimmed_mean: return "trimmed_mean";
+    case AggregationMethod::mean:
+      return "mean";
+    case AggregationMethod::median:
+      return "median";
+    case AggregationMethod::trimmed_mean:
+      return "trimmed_mean";
   }
   return "unknown";
 }
@@ -21,10 +24,11 @@ std::string_view to_string(AggregationMethod method) noexcept {
 Result<Aggregate> aggregate(std::span<const Decimal> marks, Aggregation rule) {
   if (marks.empty()) return Error(ErrorCode::invalid_argument, "no marks to aggregate");
   if (!rule.ok()) {
-    return Error(ErrorCode::invalid_argument,
-                 "a trimmed mean dropping " + std::to_string(rule.drop_low) + " + " +
-                     std::to_string(rule.drop_high) + " marks must start above that count, not at " +
-                     std::to_string(rule.trim_from));
+    return Error(ErrorCode::invalid_argument, "a trimmed mean dropping " +
+                                                  std::to_string(rule.drop_low) + " + " +
+                                                  std::to_string(rule.drop_high) +
+                                                  " marks must start above that count, not at " +
+                                                  std::to_string(rule.trim_from));
   }
   const auto n = static_cast<std::uint32_t>(marks.size());
   std::vector<std::int32_t> coef(n);

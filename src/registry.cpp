@@ -32,7 +32,8 @@ std::uint32_t StringPool::add(std::string_view text) {
 std::string_view StringPool::get(std::uint32_t ref) const noexcept {
   const auto lo = static_cast<unsigned char>(chars_[ref]);
   const auto hi = static_cast<unsigned char>(chars_[ref + 1]);
-  return {chars_.data() + ref + 2, static_cast<std::size_t>(lo) | (static_cast<std::size_t>(hi) << 8)};
+  return {chars_.data() + ref + 2,
+          static_cast<std::size_t>(lo) | (static_cast<std::size_t>(hi) << 8)};
 }
 
 OrgId State::parent_at(OrgId id, Date d) const noexcept {
@@ -60,9 +61,9 @@ Error refuse(std::string message, std::string rule, std::string_view article,
 Error not_found(std::string what) { return Error(ErrorCode::not_found, what + " is unknown"); }
 
 Error bad_period(Period p) {
-  return Error(ErrorCode::invalid_argument,
-               "the period " + p.first.to_string() + " .. " + p.last.to_string() +
-                   " is reversed or outside the supported dates");
+  return Error(ErrorCode::invalid_argument, "the period " + p.first.to_string() + " .. " +
+                                                p.last.to_string() +
+                                                " is reversed or outside the supported dates");
 }
 
 std::string name_of(const State& s, OrgId id) {
@@ -123,8 +124,7 @@ bool covered(const State& s, std::uint32_t person, OrgId ent, Period span) {
     if (s.m_org[i] != ent.value()) continue;
     parts.push_back({Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])});
   }
-  std::sort(parts.begin(), parts.end(),
-            [](Period a, Period b) { return a.first < b.first; });
+  std::sort(parts.begin(), parts.end(), [](Period a, Period b) { return a.first < b.first; });
   Date need = span.first;
   for (const Period& p : parts) {
     if (p.first > need) return false;
@@ -223,7 +223,10 @@ class Hasher {
   }
   void i32(std::int32_t v) { u32(static_cast<std::uint32_t>(v)); }
   void date(Date d) { i32(d.days()); }
-  void period(Period p) { date(p.first); date(p.last); }
+  void period(Period p) {
+    date(p.first);
+    date(p.last);
+  }
   void str(std::string_view t) {
     u32(static_cast<std::uint32_t>(t.size()));
     buf_.append(t);
@@ -306,8 +309,7 @@ void Registry::reserve(std::size_t orgs, std::size_t people, std::size_t members
 
 Result<OrgId> Registry::add_organization(const OrgSpec& spec) {
   State& s = impl_->s;
-  if (spec.name.empty())
-    return Error(ErrorCode::invalid_argument, "an organization needs a name");
+  if (spec.name.empty()) return Error(ErrorCode::invalid_argument, "an organization needs a name");
   if (!spec.effective.ok())
     return Error(ErrorCode::invalid_argument,
                  "effective date " + spec.effective.to_string() + " is not supported");
@@ -315,8 +317,8 @@ Result<OrgId> Registry::add_organization(const OrgSpec& spec) {
     return refuse("a local association needs a level, and only a local association has one",
                   "org.local_level", "A1", ErrorCode::invalid_argument);
   if (spec.kind == OrgKind::enterprise && spec.enterprise.enterprise_name.empty())
-    return refuse("an enterprise association must name its enterprise", "org.enterprise_info",
-                  "A1", ErrorCode::invalid_argument);
+    return refuse("an enterprise association must name its enterprise", "org.enterprise_info", "A1",
+                  ErrorCode::invalid_argument);
 
   const std::string article(parent_rule_article(spec.kind));
   if (spec.kind == OrgKind::national) {
@@ -336,8 +338,9 @@ Result<OrgId> Registry::add_organization(const OrgSpec& spec) {
     if (!s.known(spec.parent)) return not_found("parent " + to_string(spec.parent));
     const OrgRec& p = s.org(spec.parent);
     if (!allowed_parent(spec.kind, p.kind, spec.level, p.level))
-      return refuse("an organization of kind " + std::string(to_string(spec.kind)) + " may not sit under " +
-                        name_of(s, spec.parent) + ", of kind " + std::string(to_string(p.kind)),
+      return refuse("an organization of kind " + std::string(to_string(spec.kind)) +
+                        " may not sit under " + name_of(s, spec.parent) + ", of kind " +
+                        std::string(to_string(p.kind)),
                     "org.parent_kind", article);
     if (!p.period.covers(Period::from(spec.effective)))
       return refuse("parent " + name_of(s, spec.parent) + " is not in effect on every day from " +
@@ -364,7 +367,8 @@ Status Registry::move(OrgId org, OrgId new_parent, Date on) {
   State& s = impl_->s;
   if (!s.known(org)) return not_found(to_string(org));
   if (!s.known(new_parent)) return not_found("new parent " + to_string(new_parent));
-  if (!on.ok()) return Error(ErrorCode::invalid_argument, "date " + on.to_string() + " is not supported");
+  if (!on.ok())
+    return Error(ErrorCode::invalid_argument, "date " + on.to_string() + " is not supported");
   OrgRec& o = s.org(org);
   if (o.kind == OrgKind::national || o.kind == OrgKind::partner)
     return refuse(name_of(s, org) + " has no parent and cannot be moved", "org.single_root", "A1");
@@ -386,8 +390,9 @@ Status Registry::move(OrgId org, OrgId new_parent, Date on) {
                   "org.no_cycle", "A1");
   const OrgRec& np = s.org(new_parent);
   if (!allowed_parent(o.kind, np.kind, o.level, np.level))
-    return refuse("an organization of kind " + std::string(to_string(o.kind)) + " may not sit under " +
-                      name_of(s, new_parent) + ", of kind " + std::string(to_string(np.kind)),
+    return refuse("an organization of kind " + std::string(to_string(o.kind)) +
+                      " may not sit under " + name_of(s, new_parent) + ", of kind " +
+                      std::string(to_string(np.kind)),
                   "org.parent_kind", parent_rule_article(o.kind));
   const Period span{on, o.period.last};
   if (!np.period.covers(span))
@@ -533,11 +538,14 @@ Result<OrgId> Registry::parent(OrgId org, Date as_of) const {
   const State& s = impl_->s;
   if (!s.known(org)) return not_found(to_string(org));
   if (!s.org(org).period.contains(as_of))
-    return refuse(name_of(s, org) + " is not in effect on " + as_of.to_string(), "org.active", "A1");
+    return refuse(name_of(s, org) + " is not in effect on " + as_of.to_string(), "org.active",
+                  "A1");
   return s.parent_at(org, as_of);
 }
 
-bool Registry::exists(OrgId org, Date as_of) const noexcept { return impl_->s.in_effect(org, as_of); }
+bool Registry::exists(OrgId org, Date as_of) const noexcept {
+  return impl_->s.in_effect(org, as_of);
+}
 
 bool Registry::within(OrgId org, OrgId ancestor, Date as_of) const noexcept {
   const State& s = impl_->s;
@@ -554,11 +562,11 @@ bool Registry::within(OrgId org, OrgId ancestor, Date as_of) const noexcept {
 OrgId Registry::root() const noexcept { return impl_->s.root; }
 std::size_t Registry::organization_count() const noexcept { return impl_->s.orgs.size(); }
 
-std::vector<OrgId> Registry::subtree_ids(OrgId root, Date as_of, std::optional<OrgKind> kind) const {
+std::vector<OrgId> Registry::subtree_ids(OrgId root, Date as_of,
+                                         std::optional<OrgKind> kind) const {
   const State& s = impl_->s;
   std::vector<OrgId> all = detail::depth_first(s, root, as_of);
-  if (kind)
-    std::erase_if(all, [&](OrgId x) { return s.org(x).kind != *kind; });
+  if (kind) std::erase_if(all, [&](OrgId x) { return s.org(x).kind != *kind; });
   return all;
 }
 
@@ -588,11 +596,11 @@ Result<PersonId> Registry::add_person(const PersonSpec& spec) {
   if (!s.known(spec.employer)) return not_found("employer " + to_string(spec.employer));
   const OrgKind ek = s.org(spec.employer).kind;
   if (ek != OrgKind::enterprise && ek != OrgKind::proxy)
-    return refuse("employer " + name_of(s, spec.employer) +
-                      " is not an enterprise association or a proxy",
-                  "person.employer", "A1");
-  if (!spec.external_key.empty() && s.key_slots[key_slot(s, spec.employer.value(),
-                                                        spec.external_key)] != 0)
+    return refuse(
+        "employer " + name_of(s, spec.employer) + " is not an enterprise association or a proxy",
+        "person.employer", "A1");
+  if (!spec.external_key.empty() &&
+      s.key_slots[key_slot(s, spec.employer.value(), spec.external_key)] != 0)
     return refuse("external key \"" + spec.external_key + "\" is already taken at " +
                       name_of(s, spec.employer),
                   "person.external_key", "A1", ErrorCode::already_exists);
@@ -643,7 +651,8 @@ Result<PersonId> Registry::find_person(OrgId employer, std::string_view external
     return not_found("external key \"" + std::string(external_key) + "\"");
   const std::uint32_t v = s.key_slots[key_slot(s, employer.value(), external_key)];
   if (v == 0)
-    return not_found("external key \"" + std::string(external_key) + "\" at " + to_string(employer));
+    return not_found("external key \"" + std::string(external_key) + "\" at " +
+                     to_string(employer));
   return PersonId{v};
 }
 
@@ -657,7 +666,8 @@ std::size_t Registry::person_count() const noexcept { return impl_->s.p_birth.si
 
 // ---- memberships --------------------------------------------------------------------------
 
-Result<MembershipId> Registry::add_membership(PersonId person, OrgId org, Role role, Period period) {
+Result<MembershipId> Registry::add_membership(PersonId person, OrgId org, Role role,
+                                              Period period) {
   State& s = impl_->s;
   if (!period.ok()) return bad_period(period);
   if (!s.known(person)) return not_found(to_string(person));
@@ -724,9 +734,9 @@ Status Registry::end_membership(MembershipId id, Date last_day) {
   if (!id.ok() || id.value() > s.m_person.size()) return not_found(to_string(id));
   const std::uint32_t i = id.value() - 1;
   if (!last_day.ok() || last_day.days() < s.m_first[i] || last_day.days() > s.m_last[i])
-    return Error(ErrorCode::invalid_argument,
-                 "the last day " + last_day.to_string() + " must lie within " + to_string(id) +
-                     "'s current period");
+    return Error(ErrorCode::invalid_argument, "the last day " + last_day.to_string() +
+                                                  " must lie within " + to_string(id) +
+                                                  "'s current period");
   const std::int32_t old = s.m_last[i];
   s.m_last[i] = last_day.days();
   if (s.org(OrgId{s.m_org[i]}).kind == OrgKind::enterprise && !person_nested_ok(s, s.m_person[i])) {
@@ -846,10 +856,11 @@ Result<LinkId> Registry::add_link(OrgId enterprise, OrgId other, Period period) 
   if (!s.known(other)) return not_found(to_string(other));
   const OrgKind ek = s.org(enterprise).kind, ok = s.org(other).kind;
   if (ek != OrgKind::enterprise || (ok != OrgKind::partner && ok != OrgKind::society))
-    return refuse("a cooperation link joins an enterprise association with a partner (产学研) or "
-                  "a national society (厂会协作), not a " +
-                      std::string(to_string(ek)) + " with a " + std::string(to_string(ok)),
-                  "link.kinds", ok == OrgKind::society ? "A11" : "A3");
+    return refuse(
+        "a cooperation link joins an enterprise association with a partner (产学研) or "
+        "a national society (厂会协作), not a " +
+            std::string(to_string(ek)) + " with a " + std::string(to_string(ok)),
+        "link.kinds", ok == OrgKind::society ? "A11" : "A3");
   if (!s.org(enterprise).period.covers(period) || !s.org(other).period.covers(period))
     return refuse("both sides must be in effect throughout the link", "org.active", "A1");
   for (std::uint32_t l : s.org(enterprise).links)
@@ -857,7 +868,8 @@ Result<LinkId> Registry::add_link(OrgId enterprise, OrgId other, Period period) 
       return refuse("this pair is already linked on overlapping dates", "link.unique",
                     ok == OrgKind::society ? "A11" : "A3", ErrorCode::already_exists);
   const LinkId id{static_cast<std::uint32_t>(s.links.size() + 1)};
-  const LinkKind kind = ok == OrgKind::society ? LinkKind::factory_society : LinkKind::industry_academia;
+  const LinkKind kind =
+      ok == OrgKind::society ? LinkKind::factory_society : LinkKind::industry_academia;
   s.links.push_back({id, kind, enterprise, other, period});
   s.org(enterprise).links.push_back(id.value() - 1);
   s.org(other).links.push_back(id.value() - 1);
@@ -891,14 +903,17 @@ std::vector<LinkId> Registry::link_ids(OrgId org, Date as_of) const {
   return out;
 }
 
-// ---- continuing education ------------------------------------------------------------------------
+// ---- continuing education
+// ------------------------------------------------------------------------
 
-Result<TrainingId> Registry::add_training(PersonId person, int hours, TrainingKind kind, Date date) {
+Result<TrainingId> Registry::add_training(PersonId person, int hours, TrainingKind kind,
+                                          Date date) {
   State& s = impl_->s;
   if (hours < 1)
     return refuse("training hours must be at least 1, got " + std::to_string(hours),
                   "training.hours", "A5", ErrorCode::invalid_argument);
-  if (!date.ok()) return Error(ErrorCode::invalid_argument, "date " + date.to_string() + " is not supported");
+  if (!date.ok())
+    return Error(ErrorCode::invalid_argument, "date " + date.to_string() + " is not supported");
   if (kind != TrainingKind::professional && kind != TrainingKind::general)
     return Error(ErrorCode::invalid_argument, "unknown training kind");
   if (!s.known(person)) return not_found(to_string(person));

@@ -55,8 +55,8 @@ namespace {
 /// Rows of one kind (memberships or expert listings) bucketed by organization in
 /// depth-first order and deduplicated per (person, organization).
 struct Rows {
-  std::vector<std::uint32_t> start;   // per DFS position: first row; size = orgs in tree + 1
-  std::vector<std::uint64_t> keys;    // (person << 8) | role bits, sorted within a bucket
+  std::vector<std::uint32_t> start;  // per DFS position: first row; size = orgs in tree + 1
+  std::vector<std::uint64_t> keys;   // (person << 8) | role bits, sorted within a bucket
 };
 
 }  // namespace
@@ -69,7 +69,8 @@ std::shared_ptr<const MemberIndexData> build_member_index(const State& s, Date a
   x.discipline_codes = s.discipline_codes;
 
   const std::size_t n_orgs = s.orgs.size();
-  const std::vector<OrgId> order = s.root.ok() ? depth_first(s, s.root, as_of) : std::vector<OrgId>{};
+  const std::vector<OrgId> order =
+      s.root.ok() ? depth_first(s, s.root, as_of) : std::vector<OrgId>{};
   constexpr std::uint32_t kOut = std::numeric_limits<std::uint32_t>::max();
   std::vector<std::uint32_t> pos(n_orgs, kOut);  // org index -> DFS position
   for (std::size_t k = 0; k < order.size(); ++k)
@@ -82,7 +83,8 @@ std::shared_ptr<const MemberIndexData> build_member_index(const State& s, Date a
   }
   for (std::size_t k = order.size(); k-- > 0;) {
     end_pos[k] = std::max<std::uint32_t>(end_pos[k], static_cast<std::uint32_t>(k + 1));
-    if (parent_pos[k] != kOut) end_pos[parent_pos[k]] = std::max(end_pos[parent_pos[k]], end_pos[k]);
+    if (parent_pos[k] != kOut)
+      end_pos[parent_pos[k]] = std::max(end_pos[parent_pos[k]], end_pos[k]);
   }
 
   // Bucket the memberships in effect by the DFS position of their organization.
@@ -102,7 +104,8 @@ std::shared_ptr<const MemberIndexData> build_member_index(const State& s, Date a
       if (s.m_first[i] <= day && day <= s.m_last[i]) {
         const std::uint32_t p = pos[s.m_org[i] - 1];
         if (p != kOut)
-          keys[fill[p]++] = (static_cast<std::uint64_t>(s.m_person[i]) << 8) | role_bit(s.m_role[i]);
+          keys[fill[p]++] =
+              (static_cast<std::uint64_t>(s.m_person[i]) << 8) | role_bit(s.m_role[i]);
       }
   }
   // Deduplicate (person, org) within each bucket, merging roles, compacting in place.
@@ -215,15 +218,20 @@ Date MemberIndex::as_of() const noexcept { return data_ ? data_->as_of : Date{};
 std::size_t MemberIndex::size() const noexcept { return data_ ? data_->person.size() : 0; }
 
 MemberIndex::Range MemberIndex::subtree(OrgId org) const noexcept {
-  if (!data_ || !org.ok() || org.value() > data_->in_tree.size() || !data_->in_tree[org.value() - 1])
+  if (!data_ || !org.ok() || org.value() > data_->in_tree.size() ||
+      !data_->in_tree[org.value() - 1])
     return {};
   return {data_->org_lo[org.value() - 1], data_->org_hi[org.value() - 1]};
 }
 
 MemberEntry MemberIndex::entry(std::size_t i) const noexcept {
   const detail::MemberIndexData& x = *data_;
-  return MemberEntry{PersonId{x.person[i] + 1}, OrgId{x.org[i]}, x.roles[i], x.title[i],
-                     Date::from_days(x.birth[i]), x.birth[i] >= x.young_cutoff};
+  return MemberEntry{PersonId{x.person[i] + 1},
+                     OrgId{x.org[i]},
+                     x.roles[i],
+                     x.title[i],
+                     Date::from_days(x.birth[i]),
+                     x.birth[i] >= x.young_cutoff};
 }
 
 CompiledFilter MemberIndex::compile(const MemberFilter& filter) const {

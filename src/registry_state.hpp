@@ -47,10 +47,10 @@ struct OrgRec {
   std::vector<ParentEdge> parents;
   EnterpriseInfo enterprise;
   std::vector<Period> exemplary;
-  std::vector<OrgId> children;        // everyone that ever had this parent, sorted by id
-  std::uint32_t member_head = 0;      // membership index + 1, newest first
-  std::vector<std::uint32_t> experts; // expert listing indices
-  std::vector<std::uint32_t> links;   // link indices (either side)
+  std::vector<OrgId> children;         // everyone that ever had this parent, sorted by id
+  std::uint32_t member_head = 0;       // membership index + 1, newest first
+  std::vector<std::uint32_t> experts;  // expert listing indices
+  std::vector<std::uint32_t> links;    // link indices (either side)
 };
 
 /// Everything a registry knows, copyable (clone) and without caches.
@@ -64,13 +64,13 @@ struct State {
   std::vector<std::int32_t> p_birth;
   std::vector<std::uint32_t> p_employer;
   std::vector<Title> p_title;
-  std::vector<std::uint32_t> p_discipline;   // code, 1-based into disciplines
-  std::vector<std::uint32_t> p_mhead;        // membership index + 1, newest first
-  std::vector<std::uint32_t> p_thead;        // training index + 1, newest first
+  std::vector<std::uint32_t> p_discipline;  // code, 1-based into disciplines
+  std::vector<std::uint32_t> p_mhead;       // membership index + 1, newest first
+  std::vector<std::uint32_t> p_thead;       // training index + 1, newest first
   StringPool strings;
-  std::vector<std::string> disciplines;      // code - 1 -> text
+  std::vector<std::string> disciplines;  // code - 1 -> text
   std::unordered_map<std::string, std::uint32_t> discipline_codes;
-  std::vector<std::uint32_t> key_slots;      // open addressing: person index + 1, 0 = empty
+  std::vector<std::uint32_t> key_slots;  // open addressing: person index + 1, 0 = empty
   std::size_t keyed = 0;
 
   // memberships, struct of arrays, index = id - 1
@@ -84,9 +84,7 @@ struct State {
   std::vector<TrainingRecord> trainings;
   std::vector<std::uint32_t> t_next;
 
-  [[nodiscard]] bool known(OrgId id) const noexcept {
-    return id.ok() && id.value() <= orgs.size();
-  }
+  [[nodiscard]] bool known(OrgId id) const noexcept { return id.ok() && id.value() <= orgs.size(); }
   [[nodiscard]] const OrgRec& org(OrgId id) const { return orgs[id.value() - 1]; }
   [[nodiscard]] OrgRec& org(OrgId id) { return orgs[id.value() - 1]; }
   [[nodiscard]] bool known(PersonId id) const noexcept {
@@ -102,13 +100,13 @@ struct State {
 /// The member index of one date (see MemberIndex in registry.hpp).
 struct MemberIndexData {
   Date as_of;
-  std::int32_t young_cutoff = 0;  // young iff birth >= cutoff
+  std::int32_t young_cutoff = 0;              // young iff birth >= cutoff
   std::vector<std::uint32_t> org_lo, org_hi;  // per org (id - 1): subtree rows
   std::vector<std::uint8_t> in_tree;
-  std::vector<Rollup> rollups;                // per org (id - 1)
-  std::vector<std::uint32_t> person, org;     // per row
+  std::vector<Rollup> rollups;             // per org (id - 1)
+  std::vector<std::uint32_t> person, org;  // per row
   std::vector<std::int32_t> birth;
-  std::vector<std::uint32_t> prev1;           // previous row of the same person + 1, 0 = none
+  std::vector<std::uint32_t> prev1;  // previous row of the same person + 1, 0 = none
   std::vector<RoleSet> roles;
   std::vector<Title> title;
   std::vector<std::uint32_t> discipline;

@@ -48,16 +48,26 @@ Status check_scale(const IndicatorSpec& s) {
 
 std::string_view to_string(ClaimedFigure figure) noexcept {
   switch (figure) {
-    case ClaimedFigure::annual_benefit_yuan: return "annual_benefit_yuan";
-    case ClaimedFigure::energy_saved_tce: return "energy_saved_tce";
-    case ClaimedFigure::co2_avoided_t: return "co2_avoided_t";
-    case ClaimedFigure::material_saved_t: return "material_saved_t";
-    case ClaimedFigure::efficiency_gain_percent: return "efficiency_gain_percent";
-    case ClaimedFigure::hours_saved: return "hours_saved";
-    case ClaimedFigure::patents_granted_invention: return "patents_granted_invention";
-    case ClaimedFigure::patents_granted_other: return "patents_granted_other";
-    case ClaimedFigure::patents_filed: return "patents_filed";
-    case ClaimedFigure::achievements_transformed: return "achievements_transformed";
+    case ClaimedFigure::annual_benefit_yuan:
+      return "annual_benefit_yuan";
+    case ClaimedFigure::energy_saved_tce:
+      return "energy_saved_tce";
+    case ClaimedFigure::co2_avoided_t:
+      return "co2_avoided_t";
+    case ClaimedFigure::material_saved_t:
+      return "material_saved_t";
+    case ClaimedFigure::efficiency_gain_percent:
+      return "efficiency_gain_percent";
+    case ClaimedFigure::hours_saved:
+      return "hours_saved";
+    case ClaimedFigure::patents_granted_invention:
+      return "patents_granted_invention";
+    case ClaimedFigure::patents_granted_other:
+      return "patents_granted_other";
+    case ClaimedFigure::patents_filed:
+      return "patents_filed";
+    case ClaimedFigure::achievements_transformed:
+      return "achievements_transformed";
   }
   return "unknown";
 }
@@ -78,8 +88,8 @@ Result<Rubric> Rubric::build(std::string name, std::span<const IndicatorSpec> sp
                    "rubric indicator #" + std::to_string(i + 1) + " has an empty code");
     }
     if (!impl->by_code.emplace(s.code, static_cast<std::uint32_t>(i)).second) {
-      return Error(ErrorCode::invalid_argument, "rubric indicator code \"" + s.code +
-                                                    "\" appears twice");
+      return Error(ErrorCode::invalid_argument,
+                   "rubric indicator code \"" + s.code + "\" appears twice");
     }
   }
   impl->indicators.resize(specs.size());
@@ -128,7 +138,9 @@ Result<Rubric> Rubric::build(std::string name, std::span<const IndicatorSpec> sp
     }
     if (s.kind == IndicatorKind::objective) {
       const ObjectiveMap& m = s.objective;
-      const auto in_range = [](const Decimal& v) { return v >= Decimal(-1000) && v <= Decimal(1000); };
+      const auto in_range = [](const Decimal& v) {
+        return v >= Decimal(-1000) && v <= Decimal(1000);
+      };
       bool ok = in_range(m.floor) && (m.tiers.empty() ? in_range(m.cap) : true);
       for (const Tier& t : m.tiers) ok = ok && in_range(t.points);
       if (!ok) return refuse("rubric.objective", s.code, "objective values must lie within ±1000");
@@ -169,10 +181,10 @@ Result<Rubric> Rubric::build(std::string name, std::span<const IndicatorSpec> sp
     if (*total != Decimal(1)) {
       const std::string where =
           parent == kRoot ? std::string("(first level)") : impl->indicators[parent].code;
-      return Error(ErrorCode::rule_violation,
-                   "rubric weights under " + where + " sum to " + total->to_string() +
-                       ", not exactly 1",
-                   "rubric.weights_sum", "A12");
+      return Error(
+          ErrorCode::rule_violation,
+          "rubric weights under " + where + " sum to " + total->to_string() + ", not exactly 1",
+          "rubric.weights_sum", "A12");
     }
   }
   // Global weights, exact, in tree order: parents may follow children in the specs.
@@ -212,8 +224,8 @@ std::span<const std::uint32_t> Rubric::vetoes() const noexcept { return impl_->v
 Result<std::uint32_t> Rubric::find(std::string_view code) const {
   auto it = impl_->by_code.find(std::string(code));
   if (it == impl_->by_code.end()) {
-    return Error(ErrorCode::not_found, "rubric \"" + impl_->name + "\" has no indicator \"" +
-                                           std::string(code) + "\"");
+    return Error(ErrorCode::not_found,
+                 "rubric \"" + impl_->name + "\" has no indicator \"" + std::string(code) + "\"");
   }
   return it->second;
 }
@@ -248,13 +260,13 @@ Status Rubric::check_mark(std::uint32_t indicator, Decimal mark) const {
 Result<Decimal> Rubric::objective_value(std::uint32_t indicator, Decimal figure) const {
   if (indicator >= impl_->indicators.size() ||
       impl_->indicators[indicator].kind != IndicatorKind::objective) {
-    return Error(ErrorCode::invalid_argument, "not an objective indicator: #" +
-                                                  std::to_string(indicator));
+    return Error(ErrorCode::invalid_argument,
+                 "not an objective indicator: #" + std::to_string(indicator));
   }
   const Indicator& ind = impl_->indicators[indicator];
   if (figure.signum() < 0) {
-    return Error(ErrorCode::invalid_argument, "negative figure " + figure.to_string() + " for \"" +
-                                                  ind.code + "\"");
+    return Error(ErrorCode::invalid_argument,
+                 "negative figure " + figure.to_string() + " for \"" + ind.code + "\"");
   }
   const ObjectiveMap& m = ind.objective;
   if (!m.tiers.empty()) {

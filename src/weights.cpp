@@ -175,50 +175,64 @@ void equal_weights(ObjectiveWeights& out, std::size_t n) {
 
 std::string_view to_string(AhpMethod method) noexcept {
   switch (method) {
-    case AhpMethod::eigenvector: return "eigenvector";
-    case AhpMethod::geometric_mean: return "geometric_mean";
-    case AhpMethod::column_mean: return "column_mean";
+    case AhpMethod::eigenvector:
+      return "eigenvector";
+    case AhpMethod::geometric_mean:
+      return "geometric_mean";
+    case AhpMethod::column_mean:
+      return "column_mean";
   }
   return "unknown";
 }
 
 std::string_view to_string(RandomIndexTable table) noexcept {
   switch (table) {
-    case RandomIndexTable::saaty: return "saaty";
-    case RandomIndexTable::donegan_dodd: return "donegan_dodd";
-    case RandomIndexTable::tummala_ling: return "tummala_ling";
+    case RandomIndexTable::saaty:
+      return "saaty";
+    case RandomIndexTable::donegan_dodd:
+      return "donegan_dodd";
+    case RandomIndexTable::tummala_ling:
+      return "tummala_ling";
   }
   return "unknown";
 }
 
 std::string_view to_string(PassRule rule) noexcept {
   switch (rule) {
-    case PassRule::below: return "below";
-    case PassRule::at_most: return "at_most";
+    case PassRule::below:
+      return "below";
+    case PassRule::at_most:
+      return "at_most";
   }
   return "unknown";
 }
 
 std::string_view to_string(PriorityMean mean) noexcept {
   switch (mean) {
-    case PriorityMean::geometric: return "geometric";
-    case PriorityMean::arithmetic: return "arithmetic";
+    case PriorityMean::geometric:
+      return "geometric";
+    case PriorityMean::arithmetic:
+      return "arithmetic";
   }
   return "unknown";
 }
 
 std::string_view to_string(CriterionKind kind) noexcept {
   switch (kind) {
-    case CriterionKind::benefit: return "benefit";
-    case CriterionKind::cost: return "cost";
+    case CriterionKind::benefit:
+      return "benefit";
+    case CriterionKind::cost:
+      return "cost";
   }
   return "unknown";
 }
 
 std::string_view to_string(EntropyNormalization normalization) noexcept {
   switch (normalization) {
-    case EntropyNormalization::min_max: return "min_max";
-    case EntropyNormalization::proportion: return "proportion";
+    case EntropyNormalization::min_max:
+      return "min_max";
+    case EntropyNormalization::proportion:
+      return "proportion";
   }
   return "unknown";
 }
@@ -228,17 +242,21 @@ Result<double> random_index(RandomIndexTable table, std::size_t n) {
   if (n <= 2) return 0.0;
   std::span<const double> values;
   switch (table) {
-    case RandomIndexTable::saaty: values = kSaaty; break;
+    case RandomIndexTable::saaty:
+      values = kSaaty;
+      break;
     case RandomIndexTable::donegan_dodd:
       if (n == 25) return 1.5619;
       if (n == 30) return 1.5772;
       values = kDoneganDodd;
       break;
-    case RandomIndexTable::tummala_ling: values = kTummalaLing; break;
+    case RandomIndexTable::tummala_ling:
+      values = kTummalaLing;
+      break;
   }
   if (n >= values.size()) {
-    return bad("the " + std::string(to_string(table)) + " random-index table has no value for n = " +
-               std::to_string(n));
+    return bad("the " + std::string(to_string(table)) +
+               " random-index table has no value for n = " + std::to_string(n));
   }
   return values[n];
 }
@@ -363,9 +381,9 @@ Result<AhpResult> ahp(const Matrix& a, const AhpOptions& options) {
                  "consistency ratio " + num(r.cr) + " fails CR " +
                      (options.pass_rule == PassRule::below ? "< " : "<= ") +
                      num(options.threshold) + " (" + std::string(to_string(options.ri_table)) +
-                     " RI " + num(r.ri) + ", n = " + std::to_string(n) +
-                     "); revisit judgement " + cell(r.worst.row, r.worst.col) + " = " +
-                     num(r.worst.judgement) + ", the priorities imply " + num(r.worst.implied),
+                     " RI " + num(r.ri) + ", n = " + std::to_string(n) + "); revisit judgement " +
+                     cell(r.worst.row, r.worst.col) + " = " + num(r.worst.judgement) +
+                     ", the priorities imply " + num(r.worst.implied),
                  "weights.ahp_consistency", "A10");
   }
   return r;
@@ -422,8 +440,9 @@ Result<std::vector<double>> aggregate_priorities(std::span<const std::vector<dou
       const double x = priorities[k][i];
       if (!std::isfinite(x) || x < 0.0 || (mean == PriorityMean::geometric && x == 0.0)) {
         return bad("priority " + std::to_string(i) + " of judge " + std::to_string(k) + " is " +
-                   num(x) + (mean == PriorityMean::geometric ? "; the geometric mean needs > 0"
-                                                             : "; it must be >= 0"));
+                   num(x) +
+                   (mean == PriorityMean::geometric ? "; the geometric mean needs > 0"
+                                                    : "; it must be >= 0"));
       }
     }
   }

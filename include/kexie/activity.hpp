@@ -54,9 +54,9 @@ enum class ActivityType : std::uint8_t {
   mass_innovation,             ///< 小革新、小发明、小创造 mass technical innovation (A6)
   science_popularization,      ///< 科普 science popularization (A7)
   assessment_advice,           ///< 评估论证、建言献策 assessment and advice (A8)
-  jiangbi_campaign,            ///< 讲理想、比贡献 "ideals and contribution" campaign (A10–A12)
-  factory_society,             ///< 厂会协作 factory–society cooperation (A11)
-  golden_bridge,               ///< 金桥工程 Golden Bridge project (A11)
+  jiangbi_campaign,  ///< 讲理想、比贡献 "ideals and contribution" campaign (A10–A12)
+  factory_society,   ///< 厂会协作 factory–society cooperation (A11)
+  golden_bridge,     ///< 金桥工程 Golden Bridge project (A11)
   secretary_general_training,  ///< 秘书长培训 secretary-general training (A15)
 };
 
@@ -132,7 +132,8 @@ struct TrainingDetails {
 
 /// Type-specific details, or none.
 ///
-///   if (auto* p = std::get_if<kexie::PopularizationDetails>(&activity.plan.details)) show(p->event);
+///   if (auto* p = std::get_if<kexie::PopularizationDetails>(&activity.plan.details))
+///   show(p->event);
 using ActivityDetails = std::variant<std::monostate, PopularizationDetails, InnovationDetails,
                                      CooperationDetails, TrainingDetails>;
 
@@ -356,7 +357,8 @@ class KEXIE_API ActivityBook {
   /// under_evaluation → evaluated, recording `score` (0 to the policy's max) and
   /// the grade it earns, which is returned. Impartial.
   ///
-  ///   kexie::EvaluationGrade g = book.conclude(id, expert, at, kexie::Decimal(92), "panel").value();
+  ///   kexie::EvaluationGrade g = book.conclude(id, expert, at, kexie::Decimal(92),
+  ///   "panel").value();
   [[nodiscard]] Result<EvaluationGrade> conclude(ActivityId id, const Actor& actor, Timestamp at,
                                                  const Decimal& score, std::string_view reason);
   /// evaluated → commended (表彰), only for a commendable grade. Impartial.
@@ -373,16 +375,16 @@ class KEXIE_API ActivityBook {
   /// done, while in_progress. The text is also the audit record's reason.
   ///
   ///   book.report_progress(id, wang, at, 40, "pilot line converted").value();
-  [[nodiscard]] Status report_progress(ActivityId id, const Actor& actor, Timestamp at,
-                                       int percent, std::string_view text);
+  [[nodiscard]] Status report_progress(ActivityId id, const Actor& actor, Timestamp at, int percent,
+                                       std::string_view text);
 
   /// Performs `op` by value, for the operations without extra arguments (every
   /// transition but `conclude`); `invalid_argument` for conclude, report_progress
   /// and create (nothing is recorded then: it is a programming slip, not an attempt).
   ///
   ///   book.apply(id, wang, at, kexie::ActivityOperation::start, "kick-off").value();
-  [[nodiscard]] Status apply(ActivityId id, const Actor& actor, Timestamp at,
-                             ActivityOperation op, std::string_view reason);
+  [[nodiscard]] Status apply(ActivityId id, const Actor& actor, Timestamp at, ActivityOperation op,
+                             std::string_view reason);
 
   /// Every transition and report_progress, each with the state it would lead to
   /// or the refusal it would meet if attempted by `actor` at `at` — with steps
@@ -394,8 +396,9 @@ class KEXIE_API ActivityBook {
   ///       book.allowed_transitions(id, actor, now).value();
   ///   for (const auto& c : checks)
   ///     std::cout << c.operation << (c.allowed() ? " ok" : " refused: " + c.refusal->message());
-  [[nodiscard]] Result<std::vector<TransitionCheck>> allowed_transitions(
-      ActivityId id, const Actor& actor, Timestamp at) const;
+  [[nodiscard]] Result<std::vector<TransitionCheck>> allowed_transitions(ActivityId id,
+                                                                         const Actor& actor,
+                                                                         Timestamp at) const;
 
   /// The activity, or nullptr for an unknown id. Valid until the next non-const call.
   ///

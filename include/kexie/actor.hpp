@@ -14,11 +14,11 @@
 #include <utility>
 #include <vector>
 
+#include "kexie/date.hpp"
 #include "kexie/export.hpp"
 #include "kexie/ids.hpp"
 #include "kexie/membership.hpp"
 #include "kexie/result.hpp"
-#include "kexie/date.hpp"
 
 namespace kexie {
 inline namespace v1 {

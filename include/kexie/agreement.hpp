@@ -64,7 +64,7 @@ class KEXIE_API PanelMarks {
   void check(std::size_t entry, std::size_t judge) const;
   std::size_t entries_;
   std::size_t judges_;
-  std::vector<double> marks_;        // judge-major: marks_[judge * entries_ + entry]
+  std::vector<double> marks_;  // judge-major: marks_[judge * entries_ + entry]
   std::vector<std::uint8_t> present_;
   std::size_t missing_;
 };
@@ -93,16 +93,16 @@ struct PanelCoverage {
 
 /// Kendall's W and its significance.
 struct KendallW {
-  double w = 0.0;            ///< 12S / (m²(n³ − n) − m ΣT), in [0, 1]
-  double s = 0.0;            ///< Σ (R_i − m(n + 1)/2)², R_i the rank sum of entry i
-  double tie_sum = 0.0;      ///< ΣT over judges, T = Σ (t³ − t) over each judge's tie groups
-  double chi_squared = 0.0;  ///< m(n − 1)W
-  std::size_t df = 0;        ///< n − 1
-  double p_value = 1.0;      ///< upper tail of χ²(df) at chi_squared (large-sample; see docs)
-  std::size_t judges = 0;    ///< m, judges used
-  std::size_t entries = 0;   ///< n, entries used
-  bool tie_corrected = true; ///< whether ΣT entered the denominator
-  PanelCoverage coverage;    ///< what was used and left out
+  double w = 0.0;             ///< 12S / (m²(n³ − n) − m ΣT), in [0, 1]
+  double s = 0.0;             ///< Σ (R_i − m(n + 1)/2)², R_i the rank sum of entry i
+  double tie_sum = 0.0;       ///< ΣT over judges, T = Σ (t³ − t) over each judge's tie groups
+  double chi_squared = 0.0;   ///< m(n − 1)W
+  std::size_t df = 0;         ///< n − 1
+  double p_value = 1.0;       ///< upper tail of χ²(df) at chi_squared (large-sample; see docs)
+  std::size_t judges = 0;     ///< m, judges used
+  std::size_t entries = 0;    ///< n, entries used
+  bool tie_corrected = true;  ///< whether ΣT entered the denominator
+  PanelCoverage coverage;     ///< what was used and left out
 };
 
 /// Options for `kendall_w`.
@@ -124,17 +124,17 @@ struct KendallOptions {
 ///   auto w = kexie::kendall_w(kexie::PanelMarks::from_matrix(ranks)).value();
 ///   if (w.p_value >= 0.05) std::cout << "the panel does not agree\n";
 [[nodiscard]] KEXIE_API Result<KendallW> kendall_w(const PanelMarks& marks,
-                                                    const KendallOptions& options = {});
+                                                   const KendallOptions& options = {});
 
 /// Intraclass correlations (Shrout & Fleiss 1979) with the ANOVA mean squares.
 struct IccResult {
-  double icc1 = 0.0;   ///< ICC(1): one-way random, single rater: (BMS − WMS)/(BMS + (k−1)WMS)
-  double icc2 = 0.0;   ///< ICC(2,1): two-way random, absolute agreement, single rater
-  double icc3 = 0.0;   ///< ICC(3,1): two-way mixed, consistency, single rater
-  double bms = 0.0;    ///< between-entries mean square
-  double wms = 0.0;    ///< within-entries mean square (one-way)
-  double jms = 0.0;    ///< between-judges mean square
-  double ems = 0.0;    ///< residual mean square (two-way)
+  double icc1 = 0.0;  ///< ICC(1): one-way random, single rater: (BMS − WMS)/(BMS + (k−1)WMS)
+  double icc2 = 0.0;  ///< ICC(2,1): two-way random, absolute agreement, single rater
+  double icc3 = 0.0;  ///< ICC(3,1): two-way mixed, consistency, single rater
+  double bms = 0.0;   ///< between-entries mean square
+  double wms = 0.0;   ///< within-entries mean square (one-way)
+  double jms = 0.0;   ///< between-judges mean square
+  double ems = 0.0;   ///< residual mean square (two-way)
   std::size_t judges = 0;   ///< k
   std::size_t entries = 0;  ///< n
   PanelCoverage coverage;   ///< what was used and left out

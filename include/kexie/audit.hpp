@@ -107,12 +107,12 @@ struct ChainHead {
 ///
 ///   if (v.fault == kexie::AuditFault::truncated) restore_from_backup(v.first_bad);
 enum class AuditFault : std::uint8_t {
-  none,          ///< the trail is intact
-  edited,        ///< the record's fields do not match its own hash
-  out_of_order,  ///< the sequence number is not the record's position (deleted, inserted or moved)
-  broken_link,   ///< `previous` is not the hash of the record before it
-  truncated,     ///< records are missing at the end (fewer than the head says)
-  head_mismatch, ///< the last record's hash differs from the head's, or there are extra records
+  none,           ///< the trail is intact
+  edited,         ///< the record's fields do not match its own hash
+  out_of_order,   ///< the sequence number is not the record's position (deleted, inserted or moved)
+  broken_link,    ///< `previous` is not the hash of the record before it
+  truncated,      ///< records are missing at the end (fewer than the head says)
+  head_mismatch,  ///< the last record's hash differs from the head's, or there are extra records
 };
 
 /// "none", "edited", "out_of_order", "broken_link", "truncated", "head_mismatch".

@@ -58,9 +58,9 @@ struct AdvancedUnitRule {
 /// sum of share × total over their awarded entries, then id; the first `max_people`
 /// (0 = all) are named.
 struct AdvancedIndividualRule {
-  std::uint32_t top_tiers = 1;    ///< how many of the highest tiers count
-  Decimal min_share;              ///< the smallest share of an entry that counts
-  std::uint32_t max_people = 0;   ///< 0 = no limit
+  std::uint32_t top_tiers = 1;   ///< how many of the highest tiers count
+  Decimal min_share;             ///< the smallest share of an entry that counts
+  std::uint32_t max_people = 0;  ///< 0 = no limit
 };
 
 /// A complete award scheme.
@@ -70,11 +70,11 @@ struct AdvancedIndividualRule {
 ///              {.name = "二等奖", .share = dec("0.20"), .min_score = kexie::Decimal(75)},
 ///              {.name = "三等奖", .share = dec("0.30"), .min_score = kexie::Decimal(60)}};
 struct AwardScheme {
-  std::vector<AwardTier> tiers;                           ///< best first
+  std::vector<AwardTier> tiers;                               ///< best first
   BoundaryTies boundary_ties = BoundaryTies::break_by_chain;  ///< ties at a quota boundary
-  Decimal cusp_margin = Decimal(1);                       ///< for the cusp report
-  AdvancedUnitRule units;                                 ///< 先进单位
-  AdvancedIndividualRule individuals;                     ///< 先进个人
+  Decimal cusp_margin = Decimal(1);                           ///< for the cusp report
+  AdvancedUnitRule units;                                     ///< 先进单位
+  AdvancedIndividualRule individuals;                         ///< 先进个人
 };
 
 }  // namespace v1

@@ -40,26 +40,26 @@ class Registry;
 ///                            .as_of = d("2025-11-30"), .year = 2025};
 ///   spec.tie_breaks = {kexie::TieBreak::objective_total(), kexie::TieBreak::top_marks()};
 struct CampaignSpec {
-  std::string name;           ///< e.g. "2025 浙江省讲比活动"
-  OrgId organizer;            ///< the association that runs it
-  Date as_of;                 ///< the day registry facts are read on (memberships, ages)
-  int year = 0;               ///< the year of the claimed savings (grid emission factors)
-  PanelRules panel;           ///< aggregation, normalization, minimum judges, vetoes
+  std::string name;  ///< e.g. "2025 浙江省讲比活动"
+  OrgId organizer;   ///< the association that runs it
+  Date as_of;        ///< the day registry facts are read on (memberships, ages)
+  int year = 0;      ///< the year of the claimed savings (grid emission factors)
+  PanelRules panel;  ///< aggregation, normalization, minimum judges, vetoes
   std::vector<EligibilityRule> eligibility;  ///< every entry must pass all of them
   std::vector<TieBreak> tie_breaks;          ///< after the total; the code ends the chain
-  bool rank_per_category = true;  ///< rank and award each category separately
-  AwardScheme awards;             ///< tiers, boundary ties, advanced units and people
-  CoefficientTable energy_table = CoefficientTable::gb_t_2589();  ///< to tce
-  GridFactorTable grid_table = GridFactorTable::china_national();  ///< electricity to t CO2
+  bool rank_per_category = true;             ///< rank and award each category separately
+  AwardScheme awards;                        ///< tiers, boundary ties, advanced units and people
+  CoefficientTable energy_table = CoefficientTable::gb_t_2589();      ///< to tce
+  GridFactorTable grid_table = GridFactorTable::china_national();     ///< electricity to t CO2
   GridFactorMethod grid_method = GridFactorMethod::location_average;  ///< which factor
 };
 
 /// One mark, for `Campaign::mark_all`.
 struct MarkInput {
-  JudgeId judge;          ///< who marks
-  EntryId entry;          ///< which entry
+  JudgeId judge;                ///< who marks
+  EntryId entry;                ///< which entry
   std::uint32_t indicator = 0;  ///< index of a judged or bonus indicator in the entry's rubric
-  Decimal mark;           ///< the mark, on the indicator's scale and step
+  Decimal mark;                 ///< the mark, on the indicator's scale and step
 };
 
 /// Why an entry has no rank.
@@ -74,20 +74,20 @@ enum class EntryStatus : std::uint8_t {
 
 /// The outcome for one entry.
 struct EntryResult {
-  EntryId entry;                 ///< which entry
-  std::string code;              ///< its application number
-  OrgId unit;                    ///< its submitting unit
-  OrgId enterprise;              ///< the enterprise association the unit belongs to
+  EntryId entry;     ///< which entry
+  std::string code;  ///< its application number
+  OrgId unit;        ///< its submitting unit
+  OrgId enterprise;  ///< the enterprise association the unit belongs to
   Category category = Category::rationalization_proposals;  ///< its category
-  EntryStatus status = EntryStatus::ranked;  ///< ranked, incomplete or vetoed
-  Decimal total;                 ///< exact total, Rubric::kTotalScale places
-  Decimal judged_part;           ///< the judged indicators' share of the total
-  Decimal objective_part;        ///< the objective indicators' share of the total
-  Decimal bonus;                 ///< bonus points added (capped)
-  std::uint32_t rank = 0;        ///< competition rank in its group (0 when not ranked)
-  std::uint32_t position = 0;    ///< place after tie-breaks in its group, from 1
+  EntryStatus status = EntryStatus::ranked;                 ///< ranked, incomplete or vetoed
+  Decimal total;                      ///< exact total, Rubric::kTotalScale places
+  Decimal judged_part;                ///< the judged indicators' share of the total
+  Decimal objective_part;             ///< the objective indicators' share of the total
+  Decimal bonus;                      ///< bonus points added (capped)
+  std::uint32_t rank = 0;             ///< competition rank in its group (0 when not ranked)
+  std::uint32_t position = 0;         ///< place after tie-breaks in its group, from 1
   std::optional<std::uint32_t> tier;  ///< index into AwardScheme::tiers, when awarded
-  std::string award;             ///< the tier's name, or empty
+  std::string award;                  ///< the tier's name, or empty
 };
 
 /// An entry's standing: its exact total and its place, without awards or explanations.
@@ -101,28 +101,28 @@ struct Standing {
 
 /// An advanced unit (先进单位) and why.
 struct AdvancedUnit {
-  OrgId unit;                      ///< the enterprise association
-  std::uint32_t entries = 0;       ///< entries it submitted
-  std::uint32_t awarded = 0;       ///< of which awarded
-  Decimal awarded_total;           ///< sum of its awarded entries' totals
-  Decimal participation_rate;      ///< distinct people on entries ÷ members, 4 places
-  Decimal tce_saved;               ///< energy saved by its entries, tce
+  OrgId unit;                  ///< the enterprise association
+  std::uint32_t entries = 0;   ///< entries it submitted
+  std::uint32_t awarded = 0;   ///< of which awarded
+  Decimal awarded_total;       ///< sum of its awarded entries' totals
+  Decimal participation_rate;  ///< distinct people on entries ÷ members, 4 places
+  Decimal tce_saved;           ///< energy saved by its entries, tce
 };
 
 /// An advanced individual (先进个人) and why.
 struct AdvancedIndividual {
-  PersonId person;                 ///< who
-  std::uint32_t best_tier = 0;     ///< their best tier (index)
-  Decimal credit;                  ///< Σ share × total over their awarded entries
-  std::vector<EntryId> entries;    ///< the awarded entries that count
+  PersonId person;               ///< who
+  std::uint32_t best_tier = 0;   ///< their best tier (index)
+  Decimal credit;                ///< Σ share × total over their awarded entries
+  std::vector<EntryId> entries;  ///< the awarded entries that count
 };
 
 /// An entry close to a tier boundary, worth re-judging.
 struct Cusp {
-  EntryId entry;          ///< which entry
-  std::uint32_t tier = 0; ///< the boundary of this tier (index)
-  Decimal boundary;       ///< the lowest total that got the tier (or its minimum score)
-  Decimal distance;       ///< total − boundary (negative: just missed it)
+  EntryId entry;           ///< which entry
+  std::uint32_t tier = 0;  ///< the boundary of this tier (index)
+  Decimal boundary;        ///< the lowest total that got the tier (or its minimum score)
+  Decimal distance;        ///< total − boundary (negative: just missed it)
 };
 
 /// The full result table of a campaign: every entry in a stable order (by ranking

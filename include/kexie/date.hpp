@@ -86,7 +86,7 @@ class KEXIE_API Date {
   friend constexpr std::strong_ordering operator<=>(Date, Date) noexcept = default;
 
  private:
-  static constexpr std::int32_t kMinDays = -208'188;  // 1400-01-01
+  static constexpr std::int32_t kMinDays = -208'188;   // 1400-01-01
   static constexpr std::int32_t kMaxDays = 2'932'896;  // 9999-12-31
   std::int32_t days_ = 0;
 };
@@ -163,8 +163,8 @@ class KEXIE_API Timestamp {
   }
   /// Midnight UTC at the start of `day`, plus the given time of day; `invalid_argument`
   /// when a field is out of range (hour 0–23, minute 0–59, second 0–59, micros < 10^6).
-  [[nodiscard]] static Result<Timestamp> from_date_time(Date day, int hour, int minute,
-                                                        int second, int micros = 0);
+  [[nodiscard]] static Result<Timestamp> from_date_time(Date day, int hour, int minute, int second,
+                                                        int micros = 0);
   /// Parses ISO-8601 "YYYY-MM-DDTHH:MM:SS", an optional fraction of 1–6 digits, then
   /// "Z" or an offset "+HH:MM" / "-HH:MM" (converted to UTC). `invalid_argument` for
   /// anything else. Never throws.

@@ -37,17 +37,20 @@ inline boost::posix_time::ptime to_boost(Timestamp t) {
   const std::int64_t day_us = 86'400'000'000;
   std::int64_t days = t.micros() / day_us;
   std::int64_t rest = t.micros() % day_us;
-  if (rest < 0) { rest += day_us; --days; }
-  return boost::posix_time::ptime(
-      to_boost(Date::from_days(static_cast<std::int32_t>(days))),
-      boost::posix_time::microseconds(rest));
+  if (rest < 0) {
+    rest += day_us;
+    --days;
+  }
+  return boost::posix_time::ptime(to_boost(Date::from_days(static_cast<std::int32_t>(days))),
+                                  boost::posix_time::microseconds(rest));
 }
 
 /// The same instant as a kexie Timestamp; `invalid_argument` for a special value.
 ///
 ///   auto t = kexie::from_boost(boost::posix_time::ptime(boost::gregorian::date(2025, 1, 1)));
 inline Result<Timestamp> from_boost(const boost::posix_time::ptime& p) {
-  if (p.is_special()) return Error(ErrorCode::invalid_argument, "special Boost ptime has no instant");
+  if (p.is_special())
+    return Error(ErrorCode::invalid_argument, "special Boost ptime has no instant");
   auto day = from_boost(p.date());
   if (!day) return day.error();
   const std::int64_t us = p.time_of_day().total_microseconds();

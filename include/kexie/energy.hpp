@@ -70,8 +70,8 @@ enum class Carrier : std::uint8_t {
   natural_gas,                   ///< natural gas (天然气), by volume
   heat,                          ///< heat (热力), by heat energy (MJ, GJ)
   electricity_equivalent_value,  ///< electricity at its equivalent value (当量值), 3.6 MJ/kWh
-  electricity_equal_value,       ///< electricity at its equal value (等价值): fuel burnt to make it
-  steam,                         ///< steam (蒸汽), by mass; coefficient depends on pressure
+  electricity_equal_value,  ///< electricity at its equal value (等价值): fuel burnt to make it
+  steam,                    ///< steam (蒸汽), by mass; coefficient depends on pressure
 };
 
 /// Every carrier, in declaration order.
@@ -348,8 +348,7 @@ struct KEXIE_API CoalEquivalent {
 ///       ->value.to_string() == "71.430000"   // tce
 [[nodiscard]] KEXIE_API Result<CoalEquivalent> to_standard_coal(
     Carrier carrier, const Quantity& quantity,
-    const CoefficientTable& table = CoefficientTable::gb_t_2589(),
-    CoalUnit unit = CoalUnit::tce);
+    const CoefficientTable& table = CoefficientTable::gb_t_2589(), CoalUnit unit = CoalUnit::tce);
 
 // ---------------------------------------------------------------------------
 // CO2 emissions.
@@ -358,9 +357,9 @@ struct KEXIE_API CoalEquivalent {
 ///
 ///   kexie::GridFactorMethod m = kexie::GridFactorMethod::location_average;
 enum class GridFactorMethod : std::uint8_t {
-  location_average,                      ///< average of all power (全国电力平均), location-based
-  excluding_market_non_fossil,           ///< excluding market-traded non-fossil power
-  fossil_only,                           ///< fossil-fuelled power only (化石能源电力)
+  location_average,             ///< average of all power (全国电力平均), location-based
+  excluding_market_non_fossil,  ///< excluding market-traded non-fossil power
+  fossil_only,                  ///< fossil-fuelled power only (化石能源电力)
 };
 
 /// "location_average", "excluding_market_non_fossil", "fossil_only".
@@ -372,12 +371,12 @@ enum class GridFactorMethod : std::uint8_t {
 ///   kexie::GridFactor f{2023, 2025, kexie::GridFactorMethod::location_average,
 ///                       kexie::Decimal::parse("0.5703").value(), "MEE 2023 notice", false};
 struct KEXIE_API GridFactor {
-  int first_year;                  ///< first year it applies to
-  int last_year;                   ///< last year it applies to (== first_year for one year)
-  GridFactorMethod method;         ///< how it was computed
-  Decimal t_co2_per_mwh;           ///< the factor
-  std::string source;              ///< who published it
-  bool confirmed = false;          ///< false: a default still to be confirmed at the source
+  int first_year;           ///< first year it applies to
+  int last_year;            ///< last year it applies to (== first_year for one year)
+  GridFactorMethod method;  ///< how it was computed
+  Decimal t_co2_per_mwh;    ///< the factor
+  std::string source;       ///< who published it
+  bool confirmed = false;   ///< false: a default still to be confirmed at the source
 
   /// "0.5703 tCO2/MWh (location_average, 2023–2025; to be confirmed)".
   [[nodiscard]] std::string to_string() const;
@@ -475,11 +474,11 @@ struct KEXIE_API GridEmission {
 ///                          kexie::Decimal::parse("0.02618").value(),
 ///                          kexie::Decimal::parse("0.94").value(), "plant lab 2024"};
 struct KEXIE_API FuelCarbon {
-  Decimal ncv_gj_per_unit;     ///< net calorific value, GJ per ncv_per_unit
-  Unit ncv_per_unit;           ///< t, 10^4 m3, … (must measure the fuel)
-  Decimal carbon_t_per_gj;     ///< carbon content, t C per GJ
-  Decimal oxidation_rate;      ///< fraction of the carbon oxidized, (0, 1]
-  std::string source;          ///< where the parameters come from
+  Decimal ncv_gj_per_unit;  ///< net calorific value, GJ per ncv_per_unit
+  Unit ncv_per_unit;        ///< t, 10^4 m3, … (must measure the fuel)
+  Decimal carbon_t_per_gj;  ///< carbon content, t C per GJ
+  Decimal oxidation_rate;   ///< fraction of the carbon oxidized, (0, 1]
+  std::string source;       ///< where the parameters come from
 };
 
 /// The CO2 of burning a fuel, with the parameters it used.
@@ -502,7 +501,7 @@ struct KEXIE_API FuelEmission {
 ///
 ///   kexie::fuel_emissions(kexie::Carrier::raw_coal, {kexie::Decimal(100), kexie::Unit::t}, coal)
 [[nodiscard]] KEXIE_API Result<FuelEmission> fuel_emissions(Carrier fuel, const Quantity& quantity,
-                                                           const FuelCarbon& carbon);
+                                                            const FuelCarbon& carbon);
 
 }  // namespace v1
 }  // namespace kexie

@@ -77,7 +77,7 @@ struct Patent {
 /// Energy saved a year, per carrier, in the carrier's own unit.
 struct EnergySaving {
   Carrier carrier = Carrier::electricity_equivalent_value;  ///< what was saved
-  Quantity quantity{Decimal(0), Unit::kWh};                  ///< how much a year
+  Quantity quantity{Decimal(0), Unit::kWh};                 ///< how much a year
   friend bool operator==(const EnergySaving&, const EnergySaving&) = default;
 };
 
@@ -88,13 +88,13 @@ struct EnergySaving {
 ///                       {kexie::Decimal(1'200'000), kexie::Unit::kWh}});
 ///   c.annual_benefit_yuan = kexie::Decimal(860'000);
 struct Claims {
-  std::vector<EnergySaving> energy;      ///< energy saved a year, per carrier
-  Decimal material_saved_t;              ///< material saved a year, t
-  Decimal co2_avoided_t;                 ///< CO2 avoided a year as claimed directly, t
-  Decimal hours_saved;                   ///< working hours saved a year
-  Decimal efficiency_gain_percent;       ///< efficiency gain, %
-  Decimal annual_benefit_yuan;           ///< economic benefit a year, yuan
-  std::vector<Patent> patents;           ///< patents
+  std::vector<EnergySaving> energy;            ///< energy saved a year, per carrier
+  Decimal material_saved_t;                    ///< material saved a year, t
+  Decimal co2_avoided_t;                       ///< CO2 avoided a year as claimed directly, t
+  Decimal hours_saved;                         ///< working hours saved a year
+  Decimal efficiency_gain_percent;             ///< efficiency gain, %
+  Decimal annual_benefit_yuan;                 ///< economic benefit a year, yuan
+  std::vector<Patent> patents;                 ///< patents
   std::uint32_t achievements_transformed = 0;  ///< achievements transformed (科技成果转化)
   friend bool operator==(const Claims&, const Claims&) = default;
 };
@@ -116,20 +116,20 @@ struct TeamShare {
 ///                      .focus = kexie::focus_bits({kexie::Focus::energy_saving}),
 ///                      .team = {{li, kexie::Decimal(1)}}, .in_use_since = d("2024-03-01")};
 struct EntrySpec {
-  std::string code;           ///< application number, unique in the campaign
-  std::string title;          ///< the entry's title
-  OrgId unit;                 ///< the submitting unit: an enterprise association or below it
+  std::string code;   ///< application number, unique in the campaign
+  std::string title;  ///< the entry's title
+  OrgId unit;         ///< the submitting unit: an enterprise association or below it
   Category category = Category::rationalization_proposals;  ///< one of A10's six
-  std::uint8_t focus = 0;     ///< OR of Focus bits
+  std::uint8_t focus = 0;                                   ///< OR of Focus bits
   std::vector<TeamShare> team;  ///< one person with share 1, or a team; first = leader
-  Date in_use_since;          ///< when the result went into use (for "in use ≥ N months")
-  Claims claims;              ///< what it claims
+  Date in_use_since;            ///< when the result went into use (for "in use ≥ N months")
+  Claims claims;                ///< what it claims
 };
 
 /// An entry as a campaign keeps it.
 struct Entry {
-  EntryId id;       ///< assigned by the campaign
-  EntrySpec spec;   ///< as given
+  EntryId id;      ///< assigned by the campaign
+  EntrySpec spec;  ///< as given
 };
 
 /// One declarative eligibility rule (参评条件). An entry must pass every rule of its

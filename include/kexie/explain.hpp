@@ -19,35 +19,35 @@ inline namespace v1 {
 
 /// One judge's mark on one indicator.
 struct JudgeMark {
-  JudgeId judge;                     ///< who
-  Decimal mark;                      ///< as given
-  std::optional<Decimal> normalized; ///< after z-score normalization, when applied
-  bool dropped = false;              ///< dropped by the trimmed mean
+  JudgeId judge;                      ///< who
+  Decimal mark;                       ///< as given
+  std::optional<Decimal> normalized;  ///< after z-score normalization, when applied
+  bool dropped = false;               ///< dropped by the trimmed mean
 };
 
 /// One indicator's line in an explanation.
 struct IndicatorLine {
-  std::string code;                 ///< e.g. "A.1"
-  std::string name;                 ///< e.g. "创新性 creativity"
+  std::string code;                            ///< e.g. "A.1"
+  std::string name;                            ///< e.g. "创新性 creativity"
   IndicatorKind kind = IndicatorKind::judged;  ///< judged, objective or bonus
-  std::vector<JudgeMark> marks;     ///< judged and bonus items: every judge's mark
+  std::vector<JudgeMark> marks;                ///< judged and bonus items: every judge's mark
   AggregationMethod method = AggregationMethod::mean;  ///< the method actually applied
-  std::optional<Decimal> value;     ///< aggregated or computed value; empty when no marks
-  Decimal weight;                   ///< global weight (0 for bonus items)
-  Decimal contribution;             ///< weight × value, or the capped bonus
-  std::string figure;               ///< objective items: the claimed figure and its value
+  std::optional<Decimal> value;  ///< aggregated or computed value; empty when no marks
+  Decimal weight;                ///< global weight (0 for bonus items)
+  Decimal contribution;          ///< weight × value, or the capped bonus
+  std::string figure;            ///< objective items: the claimed figure and its value
 };
 
 /// Everything about one entry's result.
 struct Explanation {
-  EntryResult result;                     ///< total, rank, position, award
-  std::string title;                      ///< the entry's title
-  std::string rubric;                     ///< the rubric's name
-  Aggregation aggregation;                ///< the rule in force
-  bool normalized = false;                ///< z-score normalization on
-  std::vector<IndicatorLine> lines;       ///< judged, objective and bonus indicators
-  std::vector<std::string> conversions;   ///< energy and CO2 conversions with their tables
-  std::vector<std::string> vetoes;        ///< "judge:3 — 数据造假 falsified data"
+  EntryResult result;                    ///< total, rank, position, award
+  std::string title;                     ///< the entry's title
+  std::string rubric;                    ///< the rubric's name
+  Aggregation aggregation;               ///< the rule in force
+  bool normalized = false;               ///< z-score normalization on
+  std::vector<IndicatorLine> lines;      ///< judged, objective and bonus indicators
+  std::vector<std::string> conversions;  ///< energy and CO2 conversions with their tables
+  std::vector<std::string> vetoes;       ///< "judge:3 — 数据造假 falsified data"
 };
 
 /// The language of an explanation's text.

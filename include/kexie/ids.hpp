@@ -65,17 +65,39 @@ std::ostream& operator<<(std::ostream& os, Id<Tag> id) {
 }
 
 namespace detail {
-struct OrgTag { static constexpr std::string_view prefix = "org"; };
-struct PersonTag { static constexpr std::string_view prefix = "person"; };
-struct MembershipTag { static constexpr std::string_view prefix = "membership"; };
-struct ExpertTag { static constexpr std::string_view prefix = "expert"; };
-struct LinkTag { static constexpr std::string_view prefix = "link"; };
-struct TrainingTag { static constexpr std::string_view prefix = "training"; };
-struct ActivityTag { static constexpr std::string_view prefix = "activity"; };
-struct CampaignTag { static constexpr std::string_view prefix = "campaign"; };
-struct EntryTag { static constexpr std::string_view prefix = "entry"; };
-struct JudgeTag { static constexpr std::string_view prefix = "judge"; };
-struct IndicatorTag { static constexpr std::string_view prefix = "indicator"; };
+struct OrgTag {
+  static constexpr std::string_view prefix = "org";
+};
+struct PersonTag {
+  static constexpr std::string_view prefix = "person";
+};
+struct MembershipTag {
+  static constexpr std::string_view prefix = "membership";
+};
+struct ExpertTag {
+  static constexpr std::string_view prefix = "expert";
+};
+struct LinkTag {
+  static constexpr std::string_view prefix = "link";
+};
+struct TrainingTag {
+  static constexpr std::string_view prefix = "training";
+};
+struct ActivityTag {
+  static constexpr std::string_view prefix = "activity";
+};
+struct CampaignTag {
+  static constexpr std::string_view prefix = "campaign";
+};
+struct EntryTag {
+  static constexpr std::string_view prefix = "entry";
+};
+struct JudgeTag {
+  static constexpr std::string_view prefix = "judge";
+};
+struct IndicatorTag {
+  static constexpr std::string_view prefix = "indicator";
+};
 }  // namespace detail
 
 /// An organization: CAST, a local association, a society, an enterprise association, …

@@ -94,12 +94,10 @@ inline constexpr std::size_t kActivityOperationCount = 15;
 ///
 ///   for (kexie::ActivityOperation op : kexie::kTransitions) std::cout << op << '\n';
 inline constexpr std::array<ActivityOperation, 13> kTransitions = {
-    ActivityOperation::submit,          ActivityOperation::withdraw,
-    ActivityOperation::approve,         ActivityOperation::reject,
-    ActivityOperation::start,           ActivityOperation::suspend,
-    ActivityOperation::resume,          ActivityOperation::terminate,
-    ActivityOperation::complete,        ActivityOperation::open_evaluation,
-    ActivityOperation::conclude,        ActivityOperation::commend,
+    ActivityOperation::submit,          ActivityOperation::withdraw,  ActivityOperation::approve,
+    ActivityOperation::reject,          ActivityOperation::start,     ActivityOperation::suspend,
+    ActivityOperation::resume,          ActivityOperation::terminate, ActivityOperation::complete,
+    ActivityOperation::open_evaluation, ActivityOperation::conclude,  ActivityOperation::commend,
     ActivityOperation::archive};
 
 /// "submit", "withdraw", …, "report_progress", "create".
@@ -230,22 +228,23 @@ struct KEXIE_API LifecyclePolicy {
   ///
   /// | operation | granted to |
   /// |---|---|
-  /// | create, submit, withdraw, start, complete | the responsible person; create also secretary-general / staff of the owner |
-  /// | report_progress | the responsible person and the team |
-  /// | approve, reject | chair, vice-chair, secretary-general at the organizer or above |
-  /// | suspend, resume | the responsible person; chair, secretary-general at the organizer or above |
+  /// | create, submit, withdraw, start, complete | the responsible person; create also
+  /// secretary-general / staff of the owner | | report_progress | the responsible person and the
+  /// team | | approve, reject | chair, vice-chair, secretary-general at the organizer or above | |
+  /// suspend, resume | the responsible person; chair, secretary-general at the organizer or above |
   /// | terminate | chair, secretary-general at the organizer or above |
   /// | open_evaluation | chair, vice-chair, secretary-general at the organizer or above |
-  /// | conclude | experts of the organizer's pool or above; secretary-general at the organizer or above |
-  /// | commend | chair, secretary-general at the organizer or above |
-  /// | archive | secretary-general, full-time staff at the organizer or above |
+  /// | conclude | experts of the organizer's pool or above; secretary-general at the organizer or
+  /// above | | commend | chair, secretary-general at the organizer or above | | archive |
+  /// secretary-general, full-time staff at the organizer or above |
   [[nodiscard]] static LifecyclePolicy standard();
 
   /// The grade of `score` by the bands; `invalid_argument` (rule
   /// "lifecycle.score_range") for a score below 0 or above `max_score`.
   ///
   ///   auto p = kexie::LifecyclePolicy::standard();
-  ///   assert(p.grade_for(kexie::Decimal::parse("89.99").value()).value() == kexie::EvaluationGrade::good);
+  ///   assert(p.grade_for(kexie::Decimal::parse("89.99").value()).value() ==
+  ///   kexie::EvaluationGrade::good);
   [[nodiscard]] Result<EvaluationGrade> grade_for(const Decimal& score) const;
 
   /// True when `grade` may be commended.

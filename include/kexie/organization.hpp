@@ -23,15 +23,15 @@ inline namespace v1 {
 ///
 ///   assert(kexie::allowed_parent(kexie::OrgKind::branch, kexie::OrgKind::enterprise));
 enum class OrgKind : std::uint8_t {
-  national,     ///< 中国科协 CAST, the single root of the tree
-  committee,    ///< 专门委员会, a special committee of CAST (A15); parent: national
-  local,        ///< 地方科协, a local association with a `LocalLevel`; parent: national or a higher local
-  society,      ///< 全国学会、协会、研究会, a national society (A3); parent: national
-  enterprise,   ///< 企业科协, an enterprise S&T association (A1); parent: local
-  branch,       ///< 企业科协分会, a branch of an enterprise association (A13); parent: enterprise
+  national,   ///< 中国科协 CAST, the single root of the tree
+  committee,  ///< 专门委员会, a special committee of CAST (A15); parent: national
+  local,  ///< 地方科协, a local association with a `LocalLevel`; parent: national or a higher local
+  society,     ///< 全国学会、协会、研究会, a national society (A3); parent: national
+  enterprise,  ///< 企业科协, an enterprise S&T association (A1); parent: local
+  branch,  ///< 企业科协分会, a branch of an enterprise association (A13); parent: enterprise
   study_group,  ///< 专业学组, a professional study group (A13); parent: enterprise or branch
-  proxy,        ///< 工会 / 共青团 acting for an enterprise without an association (A13); parent: local
-  partner,      ///< 科研院所 / 高等院校 / 职业技术院校, outside the tree (A3); no parent
+  proxy,  ///< 工会 / 共青团 acting for an enterprise without an association (A13); parent: local
+  partner,  ///< 科研院所 / 高等院校 / 职业技术院校, outside the tree (A3); no parent
 };
 
 /// "national", "committee", …
@@ -43,7 +43,8 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, OrgKind kind);
 
 /// The level of a local association, highest first. `none` for every other kind.
 ///
-///   assert(kexie::LocalLevel::provincial < kexie::LocalLevel::county);  // higher level, smaller value
+///   assert(kexie::LocalLevel::provincial < kexie::LocalLevel::county);  // higher level, smaller
+///   value
 enum class LocalLevel : std::uint8_t {
   none,            ///< not a local association
   provincial,      ///< 省 / 自治区 / 直辖市 / 新疆生产建设兵团
@@ -69,7 +70,8 @@ enum class Ownership : std::uint8_t {
 
 /// What an enterprise association records about its enterprise (DOMAIN.md §1).
 ///
-///   kexie::EnterpriseInfo info{.enterprise_name = "宝钢股份", .ownership = kexie::Ownership::state,
+///   kexie::EnterpriseInfo info{.enterprise_name = "宝钢股份", .ownership =
+///   kexie::Ownership::state,
 ///                              .industry = "steel", .region = "310000",
 ///                              .high_tech_zone = false, .development_zone = true,
 ///                              .founded = kexie::Date::parse("2000-02-03").value()};
@@ -174,8 +176,9 @@ struct Organization {
 
 /// The two kinds of cooperation link (A3, A11).
 enum class LinkKind : std::uint8_t {
-  industry_academia,  ///< 产学研: enterprise ↔ partner (research institute, university, college), A3
-  factory_society,    ///< 厂会协作: enterprise ↔ national society, A11
+  industry_academia,  ///< 产学研: enterprise ↔ partner (research institute, university, college),
+                      ///< A3
+  factory_society,  ///< 厂会协作: enterprise ↔ national society, A11
 };
 
 /// "industry_academia" or "factory_society".

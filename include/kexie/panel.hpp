@@ -38,9 +38,9 @@ enum class AggregationMethod : std::uint8_t {
 ///   auto dive = kexie::Aggregation::diving();     // drop 2 + 2 from 7 marks up
 struct Aggregation {
   AggregationMethod method = AggregationMethod::trimmed_mean;  ///< the method
-  std::uint8_t drop_low = 1;    ///< trimmed mean: lowest marks dropped
-  std::uint8_t drop_high = 1;   ///< trimmed mean: highest marks dropped
-  std::uint8_t trim_from = 5;   ///< trimmed mean: the fewest marks at which trimming applies
+  std::uint8_t drop_low = 1;   ///< trimmed mean: lowest marks dropped
+  std::uint8_t drop_high = 1;  ///< trimmed mean: highest marks dropped
+  std::uint8_t trim_from = 5;  ///< trimmed mean: the fewest marks at which trimming applies
 
   /// The plain mean.
   [[nodiscard]] static constexpr Aggregation plain_mean() noexcept {
@@ -69,9 +69,9 @@ struct Aggregation {
 
 /// The combined value of some marks, and what happened to each mark.
 struct Aggregate {
-  Decimal value;                 ///< the combined value, 6 places, half-even
+  Decimal value;                                        ///< the combined value, 6 places, half-even
   AggregationMethod applied = AggregationMethod::mean;  ///< the method actually applied
-  std::vector<bool> dropped;     ///< per input mark, in input order: dropped by trimming
+  std::vector<bool> dropped;  ///< per input mark, in input order: dropped by trimming
 };
 
 /// Combines marks by `rule`. Among equal marks the one given first is dropped first
@@ -79,8 +79,8 @@ struct Aggregate {
 /// of two equal marks is dropped. `invalid_argument` for no marks, a rule that is not
 /// `ok()`, or a mark with more than 4 places or beyond ±1000.
 ///
-///   std::vector<kexie::Decimal> m = {dec("88.5"), dec("91.25"), dec("79"), dec("95.75"), dec("90")};
-///   auto a = kexie::aggregate(m, kexie::Aggregation::standard()).value();
+///   std::vector<kexie::Decimal> m = {dec("88.5"), dec("91.25"), dec("79"), dec("95.75"),
+///   dec("90")}; auto a = kexie::aggregate(m, kexie::Aggregation::standard()).value();
 ///   // a.value == 89.916667 (mean of 88.5, 90, 91.25); a.dropped == {0, 0, 1, 1, 0}
 [[nodiscard]] KEXIE_API Result<Aggregate> aggregate(std::span<const Decimal> marks,
                                                     Aggregation rule);
@@ -92,8 +92,8 @@ struct Aggregate {
 /// order and quantized to 6 places before use, so results are reproducible bit for
 /// bit. Judges below the guard keep their raw marks (the explanation says so).
 struct Normalization {
-  bool enabled = false;           ///< off by default
-  std::uint32_t min_sample = 5;   ///< the fewest marks a judge needs on an indicator
+  bool enabled = false;          ///< off by default
+  std::uint32_t min_sample = 5;  ///< the fewest marks a judge needs on an indicator
   friend constexpr bool operator==(const Normalization&, const Normalization&) = default;
 };
 

@@ -117,7 +117,8 @@ struct EducationStatus {
   int professional_hours = 0;
   /// True when hours ≥ the minimum and professional hours ≥ the share of all hours.
   bool compliant = false;
-  /// The fewest further hours (all professional) that would make the year compliant; 0 when compliant.
+  /// The fewest further hours (all professional) that would make the year compliant; 0 when
+  /// compliant.
   int shortfall = 0;
   friend bool operator==(const EducationStatus&, const EducationStatus&) = default;
 };

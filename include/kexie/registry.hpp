@@ -194,7 +194,8 @@ class KEXIE_API Registry {
   ///
   ///   OrgId ent = reg.add_organization({.kind = kexie::OrgKind::enterprise, .name = "宝钢科协",
   ///       .parent = shanghai, .effective = d("2001-01-01"),
-  ///       .enterprise = {.enterprise_name = "宝钢股份", .ownership = kexie::Ownership::state}}).value();
+  ///       .enterprise = {.enterprise_name = "宝钢股份", .ownership =
+  ///       kexie::Ownership::state}}).value();
   [[nodiscard]] Result<OrgId> add_organization(const OrgSpec& spec);
 
   /// Moves `org` under `new_parent` from day `on` (its previous parent edge ends the
@@ -361,7 +362,8 @@ class KEXIE_API Registry {
   /// `not_found`; `rule_violation` `org.active`; `already_exists` `expert.unique`
   /// (A8: same person and pool on overlapping dates).
   ///
-  ///   reg.add_expert(li, prov, {"metallurgy", "energy saving"}, kexie::Period::from(d("2024-01-01")));
+  ///   reg.add_expert(li, prov, {"metallurgy", "energy saving"},
+  ///   kexie::Period::from(d("2024-01-01")));
   [[nodiscard]] Result<ExpertId> add_expert(PersonId person, OrgId org,
                                             std::vector<std::string> fields, Period period);
   /// Ends a listing (shortening only, as `end_membership`).
@@ -480,8 +482,7 @@ inline auto members(const Registry& registry, OrgId root, Date as_of, MemberFilt
       index.select(index.subtree(root), index.compile(filter)));
   const std::size_t n = rows->size();
   return ranges::views::iota(std::size_t{0}, n) |
-         ranges::views::transform(
-             [index, rows](std::size_t k) { return index.entry((*rows)[k]); });
+         ranges::views::transform([index, rows](std::size_t k) { return index.entry((*rows)[k]); });
 }
 
 /// The expert listings of `org`'s own pool on `as_of`.
@@ -504,7 +505,8 @@ inline auto links(const Registry& registry, OrgId org, Date as_of) {
 
 /// Every membership of `person`, ended ones included.
 ///
-///   for (const kexie::Membership& m : kexie::views::memberships_of(reg, li)) std::cout << m.period;
+///   for (const kexie::Membership& m : kexie::views::memberships_of(reg, li)) std::cout <<
+///   m.period;
 inline auto memberships_of(const Registry& registry, PersonId person) {
   std::vector<Membership> out;
   for (MembershipId id : registry.memberships_of(person))

@@ -64,12 +64,21 @@ class [[nodiscard]] Result {
   }
 
   /// The value; throws BadResultAccess (carrying the error) when there is none.
-  [[nodiscard]] T& value() & { check_value(); return std::get<0>(state_); }
+  [[nodiscard]] T& value() & {
+    check_value();
+    return std::get<0>(state_);
+  }
   /// The value; throws BadResultAccess (carrying the error) when there is none.
-  [[nodiscard]] const T& value() const& { check_value(); return std::get<0>(state_); }
+  [[nodiscard]] const T& value() const& {
+    check_value();
+    return std::get<0>(state_);
+  }
   /// The value, moved out by value (not as T&&), so `for (auto& x : f().value())` over a
   /// temporary result cannot dangle; throws BadResultAccess when there is none.
-  [[nodiscard]] T value() && { check_value(); return std::get<0>(std::move(state_)); }
+  [[nodiscard]] T value() && {
+    check_value();
+    return std::get<0>(std::move(state_));
+  }
 
   /// The value, or `fallback` on failure.
   template <class U>

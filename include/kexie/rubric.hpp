@@ -34,16 +34,16 @@ enum class IndicatorKind : std::uint8_t {
 
 /// The claimed result an objective indicator reads (see entry.hpp, `Claims`).
 enum class ClaimedFigure : std::uint8_t {
-  annual_benefit_yuan,       ///< economic benefit a year, yuan
-  energy_saved_tce,          ///< energy saved, converted to tonnes of standard coal
-  co2_avoided_t,             ///< emissions avoided, t CO2 (claimed plus converted)
-  material_saved_t,          ///< material saved, t
-  efficiency_gain_percent,   ///< efficiency gain, %
-  hours_saved,               ///< working hours saved a year
-  patents_granted_invention, ///< granted invention patents
-  patents_granted_other,     ///< granted utility-model and design patents
-  patents_filed,             ///< patents filed, any type
-  achievements_transformed,  ///< S&T achievements transformed (科技成果转化)
+  annual_benefit_yuan,        ///< economic benefit a year, yuan
+  energy_saved_tce,           ///< energy saved, converted to tonnes of standard coal
+  co2_avoided_t,              ///< emissions avoided, t CO2 (claimed plus converted)
+  material_saved_t,           ///< material saved, t
+  efficiency_gain_percent,    ///< efficiency gain, %
+  hours_saved,                ///< working hours saved a year
+  patents_granted_invention,  ///< granted invention patents
+  patents_granted_other,      ///< granted utility-model and design patents
+  patents_filed,              ///< patents filed, any type
+  achievements_transformed,   ///< S&T achievements transformed (科技成果转化)
 };
 
 /// "annual_benefit_yuan", …
@@ -56,9 +56,9 @@ enum class ClaimedFigure : std::uint8_t {
 ///   kexie::MarkScale s{kexie::Decimal(0), kexie::Decimal(100),
 ///                      kexie::Decimal::parse("0.5").value()};
 struct MarkScale {
-  Decimal min;       ///< the lowest mark
-  Decimal max;       ///< the highest mark
-  Decimal step;      ///< the granularity; must be positive
+  Decimal min;   ///< the lowest mark
+  Decimal max;   ///< the highest mark
+  Decimal step;  ///< the granularity; must be positive
 };
 
 /// One row of a tier table: a claimed figure of at least `at_least` earns `points`.
@@ -79,36 +79,36 @@ struct Tier {
 ///                         Decimal(12)};
 struct ObjectiveMap {
   ClaimedFigure figure = ClaimedFigure::annual_benefit_yuan;  ///< what is read
-  std::vector<Tier> tiers;   ///< thresholds in any order; empty for a linear map
-  Decimal floor;             ///< the value below every tier, or the linear map's intercept
-  Decimal per_unit;          ///< linear map: value per unit of the figure
-  Decimal cap;               ///< linear map: the largest value
+  std::vector<Tier> tiers;  ///< thresholds in any order; empty for a linear map
+  Decimal floor;            ///< the value below every tier, or the linear map's intercept
+  Decimal per_unit;         ///< linear map: value per unit of the figure
+  Decimal cap;              ///< linear map: the largest value
 };
 
 /// The description of one indicator, as an application writes it. `code` is a
 /// stable key ("A", "A.1", "bonus.patent") and `parent` names the parent's code
 /// (empty for a first-level indicator, bonus or veto item).
 struct IndicatorSpec {
-  std::string code;            ///< unique within the rubric
-  std::string name;            ///< shown to people, e.g. "经济效益 economic benefit"
-  std::string parent;          ///< parent's code; empty at the first level
+  std::string code;    ///< unique within the rubric
+  std::string name;    ///< shown to people, e.g. "经济效益 economic benefit"
+  std::string parent;  ///< parent's code; empty at the first level
   IndicatorKind kind = IndicatorKind::judged;  ///< see IndicatorKind
-  Decimal weight;              ///< share of the parent (tree nodes); sums to 1 per parent
-  MarkScale scale;             ///< judged leaves and bonus items: what a judge may give
-  ObjectiveMap objective;      ///< objective leaves: how the value is computed
-  Decimal bonus_cap;           ///< bonus items: the most the item adds to a total
+  Decimal weight;          ///< share of the parent (tree nodes); sums to 1 per parent
+  MarkScale scale;         ///< judged leaves and bonus items: what a judge may give
+  ObjectiveMap objective;  ///< objective leaves: how the value is computed
+  Decimal bonus_cap;       ///< bonus items: the most the item adds to a total
 };
 
 /// A validated indicator of a built rubric.
 struct Indicator {
-  std::uint32_t index = 0;     ///< position in Rubric::indicators()
-  std::uint32_t parent = 0;    ///< parent's index; == index for a top-level item
-  std::uint32_t depth = 0;     ///< 1 for first-level indicators
+  std::uint32_t index = 0;   ///< position in Rubric::indicators()
+  std::uint32_t parent = 0;  ///< parent's index; == index for a top-level item
+  std::uint32_t depth = 0;   ///< 1 for first-level indicators
   IndicatorKind kind = IndicatorKind::judged;
   std::string code;
   std::string name;
-  Decimal weight;              ///< local weight within the parent
-  Decimal global_weight;       ///< exact product of weights from the root down
+  Decimal weight;         ///< local weight within the parent
+  Decimal global_weight;  ///< exact product of weights from the root down
   MarkScale scale;
   ObjectiveMap objective;
   Decimal bonus_cap;
@@ -118,7 +118,8 @@ struct Indicator {
 /// or objective, scales are sane. Immutable once built; cheap to copy (shared).
 ///
 ///   std::vector<kexie::IndicatorSpec> specs = {
-///       {"A", "技术水平 technical level", "", IndicatorKind::group, Decimal::parse("0.6").value()},
+///       {"A", "技术水平 technical level", "", IndicatorKind::group,
+///       Decimal::parse("0.6").value()},
 ///       {"A.1", "创新性 creativity", "A", IndicatorKind::judged, Decimal::parse("0.5").value(),
 ///        {Decimal(0), Decimal(100), Decimal(1)}},
 ///       …};

@@ -40,15 +40,15 @@ enum class AhpMethod : std::uint8_t {
 
 /// Which published table of random indices (RI) divides the consistency index.
 enum class RandomIndexTable : std::uint8_t {
-  saaty,         ///< Saaty (1980): 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49 … for n = 3 … 15
+  saaty,  ///< Saaty (1980): 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49 … for n = 3 … 15
   donegan_dodd,  ///< Donegan & Dodd (1991), n = 3 … 20, 25, 30
   tummala_ling,  ///< Tummala & Ling (1998), n = 3 … 15 (see docs/weights.md on provenance)
 };
 
 /// Whether a consistency ratio equal to the threshold passes.
 enum class PassRule : std::uint8_t {
-  below,     ///< CR < threshold passes (Saaty's wording, the default)
-  at_most,   ///< CR ≤ threshold passes
+  below,    ///< CR < threshold passes (Saaty's wording, the default)
+  at_most,  ///< CR ≤ threshold passes
 };
 
 /// "eigenvector", "geometric_mean", "column_mean".
@@ -246,7 +246,7 @@ class KEXIE_API Hierarchy {
   /// `require_consistency` is forced on, so a failing CR is
   /// `inconsistent_judgements` and the weights stay unset.
   [[nodiscard]] Result<AhpResult> set_weights_by_ahp(std::size_t node, const Matrix& pairwise,
-                                                      AhpOptions options = {});
+                                                     AhpOptions options = {});
 
   /// The global weight of every leaf, in node order; they sum to 1 up to
   /// rounding (quantize them with `quantize_weights`). `invalid_argument` names

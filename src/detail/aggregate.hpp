@@ -21,7 +21,9 @@ inline constexpr int kAggScale = 6;
 inline std::int64_t div_half_even(std::int64_t n, std::int64_t d) noexcept {
   std::int64_t q = n / d;
   std::int64_t r = n % d;
-  if (r < 0) { r = -r; }
+  if (r < 0) {
+    r = -r;
+  }
   const std::int64_t twice = 2 * r;
   if (twice > d || (twice == d && (q % 2 != 0))) q += n < 0 ? -1 : 1;
   return q;
@@ -32,18 +34,29 @@ inline std::int64_t div_half_even(std::int64_t n, std::int64_t d) noexcept {
 #if defined(__GNUC__)
 [[gnu::always_inline]]
 #endif
-inline std::int64_t div_half_even_small(std::int64_t n, std::uint32_t d) noexcept {
+inline std::int64_t
+div_half_even_small(std::int64_t n, std::uint32_t d) noexcept {
   switch (d) {
-    case 1: return n;
-    case 2: return div_half_even(n, 2);
-    case 3: return div_half_even(n, 3);
-    case 4: return div_half_even(n, 4);
-    case 5: return div_half_even(n, 5);
-    case 6: return div_half_even(n, 6);
-    case 7: return div_half_even(n, 7);
-    case 8: return div_half_even(n, 8);
-    case 9: return div_half_even(n, 9);
-    default: return div_half_even(n, d);
+    case 1:
+      return n;
+    case 2:
+      return div_half_even(n, 2);
+    case 3:
+      return div_half_even(n, 3);
+    case 4:
+      return div_half_even(n, 4);
+    case 5:
+      return div_half_even(n, 5);
+    case 6:
+      return div_half_even(n, 6);
+    case 7:
+      return div_half_even(n, 7);
+    case 8:
+      return div_half_even(n, 8);
+    case 9:
+      return div_half_even(n, 9);
+    default:
+      return div_half_even(n, d);
   }
 }
 

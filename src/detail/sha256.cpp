@@ -48,8 +48,8 @@ Sha256Digest sha256(std::span<const std::uint8_t> bytes) {
 }
 
 Sha256Digest sha256(std::string_view text) {
-  return sha256(std::span<const std::uint8_t>(
-      reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+  return sha256(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()),
+                                              text.size()));
 }
 
 std::string to_hex(const Sha256Digest& digest) {

@@ -30,10 +30,14 @@ using namespace kexie_test;
 enum class Placement { same, child, parent, unrelated };
 const char* name(Placement p) {
   switch (p) {
-    case Placement::same: return "same";
-    case Placement::child: return "child";
-    case Placement::parent: return "parent";
-    case Placement::unrelated: return "unrelated";
+    case Placement::same:
+      return "same";
+    case Placement::child:
+      return "child";
+    case Placement::parent:
+      return "parent";
+    case Placement::unrelated:
+      return "unrelated";
   }
   return "?";
 }
@@ -151,8 +155,8 @@ TEST(PermissionMatrix, EveryOperationTimesRoleTimesPlacement) {
         Actor actor{kexie::PersonId{next_person++}};
         actor = who.role ? actor.with_role(*who.role, at_org) : actor.with_expert_pool(at_org);
         const bool expected = roles_allowed(op).count(who.name()) == 1 && covers(op, p);
-        const std::string cell = std::string(kexie::to_string(op)) + " × " + who.name() + " × " +
-                                 name(p);
+        const std::string cell =
+            std::string(kexie::to_string(op)) + " × " + who.name() + " × " + name(p);
 
         std::int64_t clock = 1;
         kexie::ActivityId id;
@@ -187,16 +191,16 @@ TEST(PermissionMatrix, EveryOperationTimesRoleTimesPlacement) {
     }
   }
   EXPECT_EQ(allowed + denied, 15 * 7 * 4);
-  EXPECT_EQ(allowed, 2 * (3 * 3 + 4 * 2 + 2 + 2) + 3 * 2);  // organizer rows ×2 placements, create ×3
+  EXPECT_EQ(allowed,
+            2 * (3 * 3 + 4 * 2 + 2 + 2) + 3 * 2);  // organizer rows ×2 placements, create ×3
   EXPECT_TRUE(book.verify_audit().ok());
 }
 
 TEST(PermissionMatrix, TheResponsiblePersonAndTheTeam) {
   World w;
   kexie::ActivityBook book{w.registry};
-  const std::set<Op> by_responsible = {Op::create,  Op::submit, Op::withdraw,
-                                       Op::start,   Op::suspend, Op::resume,
-                                       Op::complete, Op::report_progress};
+  const std::set<Op> by_responsible = {Op::create,  Op::submit, Op::withdraw, Op::start,
+                                       Op::suspend, Op::resume, Op::complete, Op::report_progress};
   const std::set<Op> by_team = {Op::report_progress};
   std::vector<Op> ops(kexie::kTransitions.begin(), kexie::kTransitions.end());
   ops.push_back(Op::report_progress);
@@ -255,8 +259,8 @@ TEST(PermissionMatrix, DenyByDefaultAndTheTableIsData) {
   std::int64_t clock = 1;
   const auto id = drive(book, w, {Op::submit}, clock);
   EXPECT_EQ(book.approve(id, w.boss(), t(10), "leader").code(), ErrorCode::permission_denied);
-  EXPECT_TRUE(book.approve(id, Actor{kexie::PersonId{5}}.with_role(Role::member, w.branch),
-                           t(11), "member of the branch"));
+  EXPECT_TRUE(book.approve(id, Actor{kexie::PersonId{5}}.with_role(Role::member, w.branch), t(11),
+                           "member of the branch"));
 }
 
 // ---------------------------------------------------------------------------
@@ -266,10 +270,12 @@ TEST(ConflictOfInterest, NoOneApprovesEvaluatesOrCommendsTheirOwnActivity) {
   World w;
   kexie::ActivityBook book{w.registry};
   // The responsible person is also the enterprise association's chair.
-  const Actor chair_owner = w.owner().with_role(Role::chair, w.enterprise)
+  const Actor chair_owner = w.owner()
+                                .with_role(Role::chair, w.enterprise)
                                 .with_role(Role::secretary_general, w.enterprise)
                                 .with_expert_pool(w.enterprise);
-  const Actor chair_team = w.team().with_role(Role::chair, w.enterprise)
+  const Actor chair_team = w.team()
+                               .with_role(Role::chair, w.enterprise)
                                .with_role(Role::secretary_general, w.enterprise)
                                .with_expert_pool(w.enterprise);
   for (Op op : {Op::approve, Op::reject, Op::open_evaluation, Op::conclude, Op::commend}) {
@@ -311,8 +317,7 @@ TEST(ConflictOfInterest, SelfApprovalIsExplained) {
       EXPECT_EQ(c.to, S::withdrawn);
     } else if (c.operation == Op::approve) {
       ASSERT_FALSE(c.allowed());
-      EXPECT_NE(c.refusal->message().find("responsible person"), std::string::npos)
-          << *c.refusal;
+      EXPECT_NE(c.refusal->message().find("responsible person"), std::string::npos) << *c.refusal;
     } else if (c.operation == Op::submit) {
       EXPECT_EQ(c.refusal->code(), ErrorCode::illegal_transition);
     }
@@ -363,8 +368,7 @@ TEST(Arguments, UnknownActivityAndMissingActorAreRefusedAndRecorded) {
   EXPECT_EQ(book.submit(id, Actor{}, t(2), "x").code(), ErrorCode::invalid_argument);
   EXPECT_EQ(book.audit_trail().size(), 3u);
   // apply() with an operation that needs arguments is a slip, not an attempt.
-  EXPECT_EQ(book.apply(id, w.owner(), t(2), Op::conclude, "x").code(),
-            ErrorCode::invalid_argument);
+  EXPECT_EQ(book.apply(id, w.owner(), t(2), Op::conclude, "x").code(), ErrorCode::invalid_argument);
   EXPECT_EQ(book.audit_trail().size(), 3u);
   EXPECT_EQ(book.allowed_transitions(kexie::ActivityId{42}, w.owner(), t(3)).code(),
             ErrorCode::not_found);
@@ -528,7 +532,7 @@ TEST(StateAt, ReplaysTheTrail) {
   kexie::ActivityBook book{w.registry};
   std::int64_t clock = 1;
   const auto id = drive(book, w, path_to(S::archived), clock);  // minutes 1..8
-  const auto other = drive(book, w, {Op::submit}, clock = 1);    // interleaved records
+  const auto other = drive(book, w, {Op::submit}, clock = 1);   // interleaved records
   (void)other;
   const S expected[] = {S::draft,     S::submitted,        S::approved,  S::in_progress,
                         S::completed, S::under_evaluation, S::evaluated, S::archived};

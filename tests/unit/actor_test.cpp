@@ -31,8 +31,7 @@ TEST(Actor, HoldsExactlyTheRolesGiven) {
 }
 
 TEST(Actor, PrintsPersonRolesAndPools) {
-  const Actor a =
-      Actor{PersonId{7}, {{Role::chair, OrgId{3}}}}.with_expert_pool(OrgId{1});
+  const Actor a = Actor{PersonId{7}, {{Role::chair, OrgId{3}}}}.with_expert_pool(OrgId{1});
   EXPECT_EQ(kexie::to_string(a), "person:7 [chair@org:3, expert@org:1]");
   std::ostringstream os;
   os << Actor{PersonId{2}};

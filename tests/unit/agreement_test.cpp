@@ -25,12 +25,8 @@ namespace {
 // Published: ICC(1,1) = .17, ICC(2,1) = .29, ICC(3,1) = .71; BMS 11.24,
 // WMS 6.26, JMS 32.49, EMS 1.02.
 PanelMarks shrout_fleiss() {
-  return PanelMarks::from_matrix(Matrix{{9, 2, 5, 8},
-                                        {6, 1, 3, 2},
-                                        {8, 4, 6, 8},
-                                        {7, 1, 2, 6},
-                                        {10, 5, 6, 9},
-                                        {6, 2, 4, 7}});
+  return PanelMarks::from_matrix(
+      Matrix{{9, 2, 5, 8}, {6, 1, 3, 2}, {8, 4, 6, 8}, {7, 1, 2, 6}, {10, 5, 6, 9}, {6, 2, 4, 7}});
 }
 
 }  // namespace
@@ -64,8 +60,8 @@ TEST(PanelMarks, MissingIsNotZero) {
 TEST(KendallW, HandWorkedExample) {
   // Ranks of 3 entries by 3 judges: R = (4, 6, 8), mean 6, S = 8,
   // W = 12·8 / (9·24) = 4/9, χ² = 3·2·4/9 = 8/3, p = exp(−4/3) for df 2.
-  const auto w = kexie::kendall_w(PanelMarks::from_matrix(Matrix{{1, 1, 2}, {2, 3, 1}, {3, 2, 3}}))
-                     .value();
+  const auto w =
+      kexie::kendall_w(PanelMarks::from_matrix(Matrix{{1, 1, 2}, {2, 3, 1}, {3, 2, 3}})).value();
   EXPECT_DOUBLE_EQ(w.s, 8.0);
   EXPECT_DOUBLE_EQ(w.w, 4.0 / 9);
   EXPECT_DOUBLE_EQ(w.chi_squared, 8.0 / 3);
@@ -108,7 +104,8 @@ TEST(KendallW, ExtremesAndInvariance) {
   const auto perfect =
       kexie::kendall_w(PanelMarks::from_matrix(Matrix{{1, 1, 1}, {2, 2, 2}, {3, 3, 3}, {4, 4, 4}}));
   EXPECT_DOUBLE_EQ(perfect.value().w, 1.0);
-  const auto opposed = kexie::kendall_w(PanelMarks::from_matrix(Matrix{{1, 4}, {2, 3}, {3, 2}, {4, 1}}));
+  const auto opposed =
+      kexie::kendall_w(PanelMarks::from_matrix(Matrix{{1, 4}, {2, 3}, {3, 2}, {4, 1}}));
   EXPECT_DOUBLE_EQ(opposed.value().w, 0.0);
   EXPECT_DOUBLE_EQ(opposed.value().p_value, 1.0);
   // Marks instead of ranks, on different scales, higher-is-better: same W as the ranks.
@@ -269,11 +266,10 @@ TEST(Leniency, ThresholdIsConfigurable) {
 TEST(Leniency, ContrarianAndConstantJudgesAreFlagged) {
   // Judges 0-2 agree; judge 3 reverses the panel's order; judge 4 gives everyone 5.
   // Reference rest correlations: 0.930, 0.861, 0.861, -0.989, undefined.
-  const auto r = kexie::leniency(PanelMarks::from_matrix(Matrix{{1, 2, 2, 9, 5},
-                                                                {3, 4, 3, 6, 5},
-                                                                {6, 5, 7, 3, 5},
-                                                                {8, 9, 8, 1, 5}}))
-                     .value();
+  const auto r =
+      kexie::leniency(PanelMarks::from_matrix(Matrix{
+                          {1, 2, 2, 9, 5}, {3, 4, 3, 6, 5}, {6, 5, 7, 3, 5}, {8, 9, 8, 1, 5}}))
+          .value();
   EXPECT_NEAR(*r.judges[0].rest_correlation, 0.9301381476705114, 1e-12);
   EXPECT_FALSE(r.judges[0].flagged);
   EXPECT_FALSE(r.judges[1].flagged);

@@ -183,7 +183,8 @@ TEST(ChainHead, RoundTripsThroughText) {
   EXPECT_EQ(text.substr(0, 6), "10000:");
   EXPECT_EQ(text.size(), 6u + 64u);
   EXPECT_EQ(kexie::ChainHead::parse(text).value(), h);
-  for (const char* bad : {"", ":", "10:abc", "x:" , "-1:0000000000000000000000000000000000000000000000000000000000000000",
+  for (const char* bad : {"", ":", "10:abc", "x:",
+                          "-1:0000000000000000000000000000000000000000000000000000000000000000",
                           "1:000000000000000000000000000000000000000000000000000000000000000G",
                           "1:00000000000000000000000000000000000000000000000000000000000000000"}) {
     EXPECT_EQ(kexie::ChainHead::parse(bad).code(), ErrorCode::invalid_argument) << bad;

@@ -33,7 +33,8 @@ struct Contest {
           return s;
         }()) {
     c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
-    for (int k = 0; k < 3; ++k) judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
+    for (int k = 0; k < 3; ++k)
+      judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
     for (std::size_t i = 0; i < marks.size(); ++i) {
       // Entries alternate between enterprises 0 and 1; leaders cycle through the staff.
       auto spec = kexie_test::proposal(w, "E-" + std::to_string(100 + i), static_cast<int>(i % 2),
@@ -72,9 +73,9 @@ TEST(Awards, QuotasByShareWithFloorRounding) {
   Contest c(three_tiers(), {"100", "95", "90", "85", "80", "75", "70", "65", "60", "55"});
   const auto b = c.c.score().value();
   EXPECT_EQ(c.result(b, 0).total, Decimal(80));
-  EXPECT_EQ(awards_of(c, b), (std::vector<std::string>{"一等奖", "一等奖", "二等奖", "二等奖",
-                                                       "二等奖", "三等奖", "三等奖", "三等奖",
-                                                       "三等奖", "三等奖"}));
+  EXPECT_EQ(awards_of(c, b),
+            (std::vector<std::string>{"一等奖", "一等奖", "二等奖", "二等奖", "二等奖", "三等奖",
+                                      "三等奖", "三等奖", "三等奖", "三等奖"}));
   EXPECT_EQ(*c.result(b, 9).tier, 2u);
 }
 
@@ -107,7 +108,8 @@ TEST(Awards, TiesStraddlingABoundary) {
   s.boundary_ties = kexie::BoundaryTies::break_by_chain;
   Contest chain(s, marks);
   auto b = chain.c.score().value();
-  EXPECT_EQ(awards_of(chain, b), (std::vector<std::string>{"一等奖", "一等奖", "二等奖", "二等奖", "二等奖"}));
+  EXPECT_EQ(awards_of(chain, b),
+            (std::vector<std::string>{"一等奖", "一等奖", "二等奖", "二等奖", "二等奖"}));
   EXPECT_EQ(chain.result(b, 1).rank, 2u);
   EXPECT_EQ(chain.result(b, 3).rank, 2u);
 
@@ -120,7 +122,8 @@ TEST(Awards, TiesStraddlingABoundary) {
   s.boundary_ties = kexie::BoundaryTies::exclude_all;
   Contest exclude(s, marks);
   b = exclude.c.score().value();
-  EXPECT_EQ(awards_of(exclude, b), (std::vector<std::string>{"一等奖", "二等奖", "二等奖", "二等奖", ""}));
+  EXPECT_EQ(awards_of(exclude, b),
+            (std::vector<std::string>{"一等奖", "二等奖", "二等奖", "二等奖", ""}));
 }
 
 TEST(Awards, VetoedEntriesDoNotTakePlaces) {
@@ -169,7 +172,8 @@ TEST(Awards, CuspReport) {
   const auto b = c.c.score().value();
   std::vector<std::pair<std::string, std::string>> seen;
   for (const kexie::Cusp& cusp : b.cusps) {
-    if (cusp.tier == 0) seen.emplace_back(c.c.entry(cusp.entry).value().spec.code, cusp.distance.to_string());
+    if (cusp.tier == 0)
+      seen.emplace_back(c.c.entry(cusp.entry).value().spec.code, cusp.distance.to_string());
   }
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(seen[0].first, "E-100");

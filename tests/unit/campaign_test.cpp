@@ -31,7 +31,8 @@ struct Judging {
 
   explicit Judging(kexie::CampaignSpec spec) : c(w.registry, std::move(spec)) {
     c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
-    for (int k = 0; k < 5; ++k) judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
+    for (int k = 0; k < 5; ++k)
+      judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
   }
   Judging() : Judging(kexie_test::proposal_spec(w_for_spec())) {}
 
@@ -57,7 +58,8 @@ TEST(Campaign, ExactTotalByHand) {
   Judging s;
   const EntryId e = s.entry("P-001", 0, 0, "200000");
   s.give(e, {"80", "85", "90", "95", "100"}, {"70", "70", "70", "70", "70"});
-  for (int i = 0; i < 3; ++i) s.c.mark(s.judges[static_cast<std::size_t>(i)], e, "bonus", Decimal(6)).value();
+  for (int i = 0; i < 3; ++i)
+    s.c.mark(s.judges[static_cast<std::size_t>(i)], e, "bonus", Decimal(6)).value();
   const kexie::Scoreboard b = s.c.score().value();
   const kexie::EntryResult* r = b.find(e);
   ASSERT_NE(r, nullptr);
@@ -172,7 +174,8 @@ TEST(Campaign, EligibilityNamesEveryFailedRule) {
   EXPECT_EQ(r.error().rule(), "entry.eligibility");
   const std::string& m = r.error().message();
   EXPECT_NE(m.find("4 eligibility rules"), std::string::npos) << m;
-  for (const char* rule : {"entry.team_size", "entry.leader_age", "entry.months_in_use", "entry.focus"}) {
+  for (const char* rule :
+       {"entry.team_size", "entry.leader_age", "entry.months_in_use", "entry.focus"}) {
     EXPECT_NE(m.find(rule), std::string::npos) << rule << " in " << m;
   }
   EXPECT_NE(m.find("aged 45"), std::string::npos) << m;
@@ -212,12 +215,18 @@ TEST(Campaign, ConflictArisingAfterAssignmentRefusesTheMark) {
   Judging s;
   const EntryId e = s.entry("P-1", 0, 0);
   // A newcomer employed by enterprise 2, assigned, then enrolled in enterprise 0.
-  const auto p = s.w.registry.add_person({.name = "新人", .birth = day("1990-01-01"),
-                                          .employer = s.w.enterprises[2], .external_key = "N1"}).value();
+  const auto p = s.w.registry
+                     .add_person({.name = "新人",
+                                  .birth = day("1990-01-01"),
+                                  .employer = s.w.enterprises[2],
+                                  .external_key = "N1"})
+                     .value();
   const JudgeId j = s.c.add_judge(p).value();
   ASSERT_TRUE(s.c.assign(j, e).ok());
-  ASSERT_TRUE(s.w.registry.add_membership(p, s.w.enterprises[0], kexie::Role::member,
-                                          kexie::Period::from(day("2025-01-01"))).ok());
+  ASSERT_TRUE(s.w.registry
+                  .add_membership(p, s.w.enterprises[0], kexie::Role::member,
+                                  kexie::Period::from(day("2025-01-01")))
+                  .ok());
   auto r = s.c.mark(j, e, "A.1", Decimal(80));
   EXPECT_EQ(r.code(), ErrorCode::conflict_of_interest);
   EXPECT_EQ(r.error().rule(), "panel.conflict");
@@ -248,7 +257,8 @@ TEST(Campaign, MarkRefusals) {
 TEST(Campaign, MarkAllIsAllOrNothing) {
   Judging s;
   const EntryId e = s.entry("P-1", 0, 0);
-  const auto a1 = s.c.rubric(kexie::Category::rationalization_proposals).value().find("A.1").value();
+  const auto a1 =
+      s.c.rubric(kexie::Category::rationalization_proposals).value().find("A.1").value();
   std::vector<kexie::MarkInput> batch;
   for (JudgeId j : s.judges) batch.push_back({j, e, a1, Decimal(80)});
   batch.push_back({s.judges[0], e, a1, dec("80.3")});  // off step: the 6th mark
@@ -335,25 +345,33 @@ std::string board_digest(const std::vector<int>& order, std::uint32_t seed, bool
   const auto mark_of = [&](int entry, int judge, int indicator) {
     std::seed_seq seq{static_cast<int>(seed), entry, judge, indicator};
     std::mt19937 rng(seq);
-    return Decimal::from_coefficient(std::uniform_int_distribution<int>(100, 200)(rng) * 5, 1).value();
+    return Decimal::from_coefficient(std::uniform_int_distribution<int>(100, 200)(rng) * 5, 1)
+        .value();
   };
   std::vector<int> judge_order = {4, 2, 0, 3, 1};
   if (order.front() == 0) judge_order = {0, 1, 2, 3, 4};
   std::vector<JudgeId> judges(5);
-  for (int k : judge_order) judges[static_cast<std::size_t>(k)] = c.add_judge(w.experts[static_cast<std::size_t>(k)]).value();
+  for (int k : judge_order)
+    judges[static_cast<std::size_t>(k)] =
+        c.add_judge(w.experts[static_cast<std::size_t>(k)]).value();
   std::vector<EntryId> ids(order.size());
   for (int i : order) {
     const char* benefits[] = {"50000", "150000", "700000"};
-    ids[static_cast<std::size_t>(i)] = c.add_entry(kexie_test::proposal(w, "C-" + std::to_string(i), i % 2, i % 6,
-                                                         benefits[i % 3])).value();
+    ids[static_cast<std::size_t>(i)] =
+        c.add_entry(
+             kexie_test::proposal(w, "C-" + std::to_string(i), i % 2, i % 6, benefits[i % 3]))
+            .value();
   }
   for (int i : order) {
-    for (int k : judge_order) c.assign(judges[static_cast<std::size_t>(k)], ids[static_cast<std::size_t>(i)]).value();
+    for (int k : judge_order)
+      c.assign(judges[static_cast<std::size_t>(k)], ids[static_cast<std::size_t>(i)]).value();
   }
   for (int k : judge_order) {
     for (int i : order) {
       for (int ind = 0; ind < 2; ++ind) {
-        c.mark(judges[static_cast<std::size_t>(k)], ids[static_cast<std::size_t>(i)], ind ? "A.2" : "A.1", mark_of(i, k, ind)).value();
+        c.mark(judges[static_cast<std::size_t>(k)], ids[static_cast<std::size_t>(i)],
+               ind ? "A.2" : "A.1", mark_of(i, k, ind))
+            .value();
       }
     }
   }
@@ -398,8 +416,8 @@ TEST(Campaign, NormalizationRemovesALenientJudgesOffset) {
   }
   const auto b = s.c.score().value();
   // Normalized, every judge's marks map onto the panel's scale: the panel mean is 77, sd ≈ 11.66;
-  // each judge has sd ≈ 11.18, so the lenient judge's 70 and the others' 60 both become the same value.
-  // Hence entry totals are strictly ordered and evenly spaced, with the offset gone.
+  // each judge has sd ≈ 11.18, so the lenient judge's 70 and the others' 60 both become the same
+  // value. Hence entry totals are strictly ordered and evenly spaced, with the offset gone.
   const Decimal t0 = b.find(ids[0])->total, t1 = b.find(ids[1])->total;
   const Decimal t2 = b.find(ids[2])->total, t3 = b.find(ids[3])->total;
   EXPECT_LT(t0, t1);
@@ -419,10 +437,10 @@ TEST(Campaign, NormalizationRemovesALenientJudgesOffset) {
 }
 
 TEST(Campaign, TotalsAgreeWithTheReferenceAggregateForEveryRule) {
-  const kexie::Aggregation rules[] = {kexie::Aggregation::standard(), kexie::Aggregation::diving(),
-                                      kexie::Aggregation::plain_mean(), kexie::Aggregation::median(),
-                                      kexie::Aggregation::trimmed(1, 0, 3),
-                                      kexie::Aggregation::trimmed(2, 1, 4)};
+  const kexie::Aggregation rules[] = {
+      kexie::Aggregation::standard(),       kexie::Aggregation::diving(),
+      kexie::Aggregation::plain_mean(),     kexie::Aggregation::median(),
+      kexie::Aggregation::trimmed(1, 0, 3), kexie::Aggregation::trimmed(2, 1, 4)};
   for (const kexie::Aggregation& rule : rules) {
     kexie_test::World w;
     auto spec = kexie_test::proposal_spec(w);
@@ -472,6 +490,8 @@ TEST(Campaign, DigestIsTheSameOnEveryCompilerAndOptimizationLevel) {
   // of the full result table (the dev, release, asan and clang presets run this test).
   std::vector<int> order(40);
   for (int i = 0; i < 40; ++i) order[static_cast<std::size_t>(i)] = i;
-  EXPECT_EQ(board_digest(order, 7, false), "a5603390bf91da70b918dae71caa57c1cb325fd00f6629d227674b3e4274050e");
-  EXPECT_EQ(board_digest(order, 7, true), "394cbf9858df893baddeed060a35eb53cb7a9106ce55b07b758c517a56b222a8");
+  EXPECT_EQ(board_digest(order, 7, false),
+            "a5603390bf91da70b918dae71caa57c1cb325fd00f6629d227674b3e4274050e");
+  EXPECT_EQ(board_digest(order, 7, true),
+            "394cbf9858df893baddeed060a35eb53cb7a9106ce55b07b758c517a56b222a8");
 }

@@ -35,9 +35,26 @@ TEST(Decimal, ParseKeepsScaleAndPrintsExactly) {
 }
 
 TEST(Decimal, ParseRejects) {
-  for (const char* bad : {"", "1e3", "1E3", ".5", "5.", ".", "-", "+", "1.2.3", " 1", "1 ",
-                          "1,5", "0x10", "nan", "inf", "--1", "0.0000000000000000001",
-                          "1.0000000000000000000", "1e", "١"}) {
+  for (const char* bad : {"",
+                          "1e3",
+                          "1E3",
+                          ".5",
+                          "5.",
+                          ".",
+                          "-",
+                          "+",
+                          "1.2.3",
+                          " 1",
+                          "1 ",
+                          "1,5",
+                          "0x10",
+                          "nan",
+                          "inf",
+                          "--1",
+                          "0.0000000000000000001",
+                          "1.0000000000000000000",
+                          "1e",
+                          "١"}) {
     EXPECT_EQ(Decimal::parse(bad).code(), ErrorCode::invalid_argument) << '"' << bad << '"';
   }
   EXPECT_EQ(Decimal::parse("1000000000000000000").code(), ErrorCode::overflow);
@@ -48,8 +65,7 @@ TEST(Decimal, FromCoefficientChecksRange) {
   EXPECT_EQ(Decimal::from_coefficient(9235, 2).value().to_string(), "92.35");
   EXPECT_EQ(Decimal::from_coefficient(1, 19).code(), ErrorCode::invalid_argument);
   EXPECT_EQ(Decimal::from_coefficient(1, -1).code(), ErrorCode::invalid_argument);
-  EXPECT_EQ(Decimal::from_coefficient(Decimal::kMaxCoefficient + 1, 0).code(),
-            ErrorCode::overflow);
+  EXPECT_EQ(Decimal::from_coefficient(Decimal::kMaxCoefficient + 1, 0).code(), ErrorCode::overflow);
   EXPECT_FALSE(Decimal(INT64_MIN).ok());
   EXPECT_TRUE(Decimal(42).ok());
 }
@@ -95,10 +111,8 @@ TEST(Decimal, RoundingModesMatchThePublishedTable) {
     EXPECT_EQ(x.rescaled(0, Rounding::ceiling).value().to_string(), row.ceiling) << row.input;
     EXPECT_EQ(x.rescaled(0, Rounding::floor).value().to_string(), row.floor) << row.input;
     EXPECT_EQ(x.rescaled(0, Rounding::half_up).value().to_string(), row.half_up) << row.input;
-    EXPECT_EQ(x.rescaled(0, Rounding::half_down).value().to_string(), row.half_down)
-        << row.input;
-    EXPECT_EQ(x.rescaled(0, Rounding::half_even).value().to_string(), row.half_even)
-        << row.input;
+    EXPECT_EQ(x.rescaled(0, Rounding::half_down).value().to_string(), row.half_down) << row.input;
+    EXPECT_EQ(x.rescaled(0, Rounding::half_even).value().to_string(), row.half_even) << row.input;
   }
 }
 
@@ -180,12 +194,10 @@ TEST(Decimal, Divide) {
   EXPECT_EQ(kexie::divide(Decimal(1), Decimal(0), 2).code(), ErrorCode::invalid_argument);
   EXPECT_EQ(kexie::divide(dec("999999999999999999"), dec("0.000000000000000001"), 0).code(),
             ErrorCode::overflow);
-  EXPECT_EQ(kexie::divide(dec("0.000000000000000001"), dec("999999999999999999"), 18)
-                .value()
-                .to_string(),
-            "0.000000000000000000");
-  EXPECT_EQ(kexie::divide(Decimal(1), Decimal(3), 18).value().to_string(),
-            "0.333333333333333333");
+  EXPECT_EQ(
+      kexie::divide(dec("0.000000000000000001"), dec("999999999999999999"), 18).value().to_string(),
+      "0.000000000000000000");
+  EXPECT_EQ(kexie::divide(Decimal(1), Decimal(3), 18).value().to_string(), "0.333333333333333333");
 }
 
 TEST(Decimal, SumOfWeightsAndOverflow) {
@@ -223,9 +235,10 @@ TEST(Decimal, RandomizedIdentities) {
       ASSERT_EQ(kexie::divide(p, b, a.scale()).value(), a) << a << " " << b;
     }
     ASSERT_EQ(Decimal::parse(p.to_string()).value(), p);
-    ASSERT_EQ((a <=> b), (a.to_double() <=> b.to_double()) == std::partial_ordering::less
-                             ? std::strong_ordering::less
-                             : (a == b ? std::strong_ordering::equal : std::strong_ordering::greater));
+    ASSERT_EQ((a <=> b),
+              (a.to_double() <=> b.to_double()) == std::partial_ordering::less
+                  ? std::strong_ordering::less
+                  : (a == b ? std::strong_ordering::equal : std::strong_ordering::greater));
     // Rounding a product back to a's scale and comparing with the float product is a
     // sanity check that rounding goes to a neighbour, never further.
     const Decimal r = kexie::multiply(a, b, 2).value();

@@ -68,9 +68,9 @@ TEST(EnergyUnits, DimensionsExponentsAndSymbols) {
   EXPECT_EQ(kexie::base_exponent(Unit::ten_thousand_kWh), 4);
   EXPECT_EQ(kexie::base_exponent(Unit::kJ), -3);
   EXPECT_EQ(kexie::base_exponent(Unit::GJ), 3);
-  for (Unit u : {Unit::kg, Unit::t, Unit::ten_thousand_t, Unit::m3, Unit::ten_thousand_m3,
-                 Unit::kWh, Unit::ten_thousand_kWh, Unit::MWh, Unit::GWh, Unit::kJ, Unit::MJ,
-                 Unit::GJ}) {
+  for (Unit u :
+       {Unit::kg, Unit::t, Unit::ten_thousand_t, Unit::m3, Unit::ten_thousand_m3, Unit::kWh,
+        Unit::ten_thousand_kWh, Unit::MWh, Unit::GWh, Unit::kJ, Unit::MJ, Unit::GJ}) {
     EXPECT_EQ(kexie::parse_unit(kexie::to_string(u)).value(), u);
   }
   EXPECT_EQ(kexie::parse_unit("m³").code(), ErrorCode::invalid_argument);
@@ -279,8 +279,8 @@ TEST(EnergyRefuse, SteamHasNoDefault) {
 }
 
 TEST(EnergyRefuse, OverflowIsAValue) {
-  const auto r = kexie::to_standard_coal(Carrier::raw_coal,
-                                         qty("999999999999999999", Unit::ten_thousand_t));
+  const auto r =
+      kexie::to_standard_coal(Carrier::raw_coal, qty("999999999999999999", Unit::ten_thousand_t));
   EXPECT_EQ(r.code(), ErrorCode::overflow);
 }
 
@@ -291,8 +291,8 @@ TEST(EnergyCallerTable, OverridesAndExtendsTheDefault) {
   EXPECT_EQ(t.name(), "Acme 2024");
   EXPECT_EQ(t.edition(), "2024-01");
   EXPECT_EQ(t.source(), "site data");
-  ASSERT_TRUE(t.set(Carrier::electricity_equal_value, dec("0.3025"), Unit::kWh, "province 2023")
-                  .ok());
+  ASSERT_TRUE(
+      t.set(Carrier::electricity_equal_value, dec("0.3025"), Unit::kWh, "province 2023").ok());
   ASSERT_TRUE(t.set(Carrier::steam, dec("94.9"), Unit::t, "1.0 MPa saturated").ok());
   ASSERT_TRUE(t.set(Carrier::raw_coal, dec("0.5714"), Unit::kg, "lignite, lab 2024-07").ok());
 
@@ -305,10 +305,10 @@ TEST(EnergyCallerTable, OverridesAndExtendsTheDefault) {
   EXPECT_EQ(equal->table_edition, "2024-01");
   EXPECT_EQ(equal->coefficient.source, "province 2023");
   // The equivalent value is unchanged and separate.
-  EXPECT_EQ(kexie::to_standard_coal(Carrier::electricity_equivalent_value,
-                                    qty("1000000", Unit::kWh), t)
-                ->value.to_string(),
-            "122.900000");
+  EXPECT_EQ(
+      kexie::to_standard_coal(Carrier::electricity_equivalent_value, qty("1000000", Unit::kWh), t)
+          ->value.to_string(),
+      "122.900000");
   // 10 t of steam at 94.9 kgce/t = 949 kgce; 10 000 kg gives the same.
   EXPECT_EQ(kexie::to_standard_coal(Carrier::steam, qty("10", Unit::t), t)->value.to_string(),
             "0.949000");
@@ -335,8 +335,8 @@ TEST(EnergyCallerTable, OwnTableFromScratch) {
   EXPECT_TRUE(contains(missing.error().message(), "Plant 3 measured")) << missing.error();
   // Heat given per GJ: 2 GJ × 34.12 kgce/GJ = 68.24 kgce.
   ASSERT_TRUE(mine.set(kexie::Coefficient{Carrier::heat, dec("34.12"), Unit::GJ, "lab"}).ok());
-  const auto r = kexie::to_standard_coal(Carrier::heat, qty("2000", Unit::MJ), mine,
-                                         CoalUnit::kgce);
+  const auto r =
+      kexie::to_standard_coal(Carrier::heat, qty("2000", Unit::MJ), mine, CoalUnit::kgce);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->value.to_string(), "68.240");
   EXPECT_EQ(r->coefficient.to_string(), "34.12 kgce/GJ");
@@ -376,7 +376,8 @@ TEST(EnergyCallerTable, UnitSlipsAreDetected) {
 
 TEST(EnergyCallerTable, EquivalentAndEqualValueCannotBeSwapped) {
   CoefficientTable t("mine", "1");
-  const auto equal_as_equivalent = t.set(Carrier::electricity_equal_value, dec("0.1229"), Unit::kWh);
+  const auto equal_as_equivalent =
+      t.set(Carrier::electricity_equal_value, dec("0.1229"), Unit::kWh);
   EXPECT_EQ(equal_as_equivalent.code(), ErrorCode::invalid_argument);
   EXPECT_TRUE(contains(equal_as_equivalent.error().message(), "当量值"))
       << equal_as_equivalent.error();
@@ -417,7 +418,8 @@ TEST(EnergyGrid, DefaultsAreKeyedByYearAndMethodAndToBeConfirmed) {
     EXPECT_FALSE(f.confirmed);
     EXPECT_FALSE(f.source.empty());
   }
-  EXPECT_EQ(g.find(2023)->to_string(), "0.5703 tCO2/MWh (location_average, 2023–2025; to be confirmed)");
+  EXPECT_EQ(g.find(2023)->to_string(),
+            "0.5703 tCO2/MWh (location_average, 2023–2025; to be confirmed)");
 }
 
 TEST(EnergyGrid, HandComputedEmissions) {
@@ -440,8 +442,7 @@ TEST(EnergyGrid, HandComputedEmissions) {
   EXPECT_EQ(kexie::grid_emissions(qty("12345", Unit::kWh), 2021)->tonnes_co2.to_string(),
             "6.873696");
   // 1 kWh × 0.5703 = 0.5703 kg = 0.0005703 t → 6 places, above the tie: 0.000570.
-  EXPECT_EQ(kexie::grid_emissions(qty("1", Unit::kWh), 2025)->tonnes_co2.to_string(),
-            "0.000570");
+  EXPECT_EQ(kexie::grid_emissions(qty("1", Unit::kWh), 2025)->tonnes_co2.to_string(), "0.000570");
 }
 
 TEST(EnergyGrid, Refusals) {
@@ -471,8 +472,8 @@ TEST(EnergyGrid, CallerFactorsOverrideAndExtend) {
   EXPECT_EQ(g.find(2024)->t_co2_per_mwh, dec("0.5500"));
   EXPECT_TRUE(g.find(2024)->confirmed);
   EXPECT_EQ(g.find(2025)->t_co2_per_mwh, dec("0.5703"));
-  const auto e = kexie::grid_emissions(qty("1000", Unit::MWh), 2024,
-                                       GridFactorMethod::location_average, g);
+  const auto e =
+      kexie::grid_emissions(qty("1000", Unit::MWh), 2024, GridFactorMethod::location_average, g);
   EXPECT_EQ(e->tonnes_co2.to_string(), "550.000000");
   EXPECT_EQ(e->table_name, "Province X");
   // Other methods can be added.
@@ -493,9 +494,9 @@ TEST(EnergyGrid, CallerFactorsOverrideAndExtend) {
   EXPECT_EQ(g.set({2026, 2025, GridFactorMethod::location_average, dec("0.5"), "x", false}).code(),
             ErrorCode::invalid_argument);
   // A factor given in g/kWh (570.3) instead of t/MWh is caught.
-  EXPECT_EQ(g.set({2027, 2027, GridFactorMethod::location_average, dec("570.3"), "x", false})
-                .code(),
-            ErrorCode::invalid_argument);
+  EXPECT_EQ(
+      g.set({2027, 2027, GridFactorMethod::location_average, dec("570.3"), "x", false}).code(),
+      ErrorCode::invalid_argument);
   // The default is untouched.
   EXPECT_EQ(GridFactorTable::china_national().find(2024)->t_co2_per_mwh, dec("0.5703"));
 }
@@ -518,13 +519,14 @@ TEST(EnergyFuel, FormulaWithCallerParameters) {
             "188.660690");
   // Natural gas: 1000 m³ = 0.1 × 10^4 m³; 0.1 × 389.31 × 0.01532 × 0.99 × 44/12 = 2.165015….
   const FuelCarbon gas{dec("389.31"), Unit::ten_thousand_m3, dec("0.01532"), dec("0.99"), "NDRC"};
-  EXPECT_EQ(
-      kexie::fuel_emissions(Carrier::natural_gas, qty("1000", Unit::m3), gas)->tonnes_co2.to_string(),
-      "2.165015");
+  EXPECT_EQ(kexie::fuel_emissions(Carrier::natural_gas, qty("1000", Unit::m3), gas)
+                ->tonnes_co2.to_string(),
+            "2.165015");
   // 12 t × 1 GJ/t × 0.012 tC/GJ × 1 × 44/12 = 0.528 exactly (44/12 is applied exactly).
   const FuelCarbon exact{dec("1"), Unit::t, dec("0.012"), dec("1"), ""};
-  EXPECT_EQ(kexie::fuel_emissions(Carrier::diesel, qty("12", Unit::t), exact)->tonnes_co2.to_string(),
-            "0.528000");
+  EXPECT_EQ(
+      kexie::fuel_emissions(Carrier::diesel, qty("12", Unit::t), exact)->tonnes_co2.to_string(),
+      "0.528000");
   // 1 t × 1 × 0.000001 × 1 × 44/12 = 0.0000036666… → 0.000004.
   const FuelCarbon tiny{dec("1"), Unit::t, dec("0.000001"), dec("1"), ""};
   EXPECT_EQ(kexie::fuel_emissions(Carrier::diesel, qty("1", Unit::t), tiny)->tonnes_co2.to_string(),
@@ -533,7 +535,8 @@ TEST(EnergyFuel, FormulaWithCallerParameters) {
 
 TEST(EnergyFuel, Refusals) {
   const FuelCarbon coal{dec("20.908"), Unit::t, dec("0.02618"), dec("0.94"), "lab"};
-  const auto elec = kexie::fuel_emissions(Carrier::electricity_equal_value, qty("1", Unit::kWh), coal);
+  const auto elec =
+      kexie::fuel_emissions(Carrier::electricity_equal_value, qty("1", Unit::kWh), coal);
   EXPECT_EQ(elec.code(), ErrorCode::invalid_argument);
   EXPECT_TRUE(contains(elec.error().message(), "grid_emissions")) << elec.error();
   EXPECT_EQ(kexie::fuel_emissions(Carrier::steam, qty("1", Unit::t), coal).code(),
@@ -555,16 +558,14 @@ TEST(EnergyFuel, Refusals) {
   EXPECT_TRUE(contains(ox.error().message(), "raw coal (原煤)")) << ox.error();
   bad = coal;
   bad.ncv_gj_per_unit = dec("0");
-  EXPECT_TRUE(contains(kexie::fuel_emissions(Carrier::raw_coal, qty("1", Unit::t), bad)
-                           .error()
-                           .message(),
-                       "net calorific value"));
+  EXPECT_TRUE(
+      contains(kexie::fuel_emissions(Carrier::raw_coal, qty("1", Unit::t), bad).error().message(),
+               "net calorific value"));
   bad = coal;
   bad.carbon_t_per_gj = dec("-0.02");
-  EXPECT_TRUE(contains(kexie::fuel_emissions(Carrier::raw_coal, qty("1", Unit::t), bad)
-                           .error()
-                           .message(),
-                       "carbon content"));
+  EXPECT_TRUE(
+      contains(kexie::fuel_emissions(Carrier::raw_coal, qty("1", Unit::t), bad).error().message(),
+               "carbon content"));
 }
 
 TEST(EnergyFuel, HighPrecisionInputsRoundOnce) {

@@ -49,8 +49,7 @@ TEST(Error, CarriesRuleAndArticle) {
 TEST(Error, TextLeavesOutEmptyParts) {
   EXPECT_EQ(Error(ErrorCode::not_found, "no org:9").to_string(), "not_found: no org:9");
   EXPECT_EQ(Error(ErrorCode::rule_violation, "m", "r").to_string(), "rule_violation [r]: m");
-  EXPECT_EQ(Error(ErrorCode::rule_violation, "m", "", "A5").to_string(),
-            "rule_violation [A5]: m");
+  EXPECT_EQ(Error(ErrorCode::rule_violation, "m", "", "A5").to_string(), "rule_violation [A5]: m");
   std::ostringstream os;
   os << Error(ErrorCode::io_error, "disk full");
   EXPECT_EQ(os.str(), "io_error: disk full");

@@ -25,10 +25,11 @@ struct Explained {
 
   Explained() {
     c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
-    for (int k = 0; k < 5; ++k) judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
+    for (int k = 0; k < 5; ++k)
+      judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
     auto spec = kexie_test::proposal(w, "X-1", 0, 0, "650000");
-    spec.claims.energy.push_back({kexie::Carrier::electricity_equivalent_value,
-                                  {Decimal(1'000'000), kexie::Unit::kWh}});
+    spec.claims.energy.push_back(
+        {kexie::Carrier::electricity_equivalent_value, {Decimal(1'000'000), kexie::Unit::kWh}});
     e = c.add_entry(spec).value();
     other = c.add_entry(kexie_test::proposal(w, "X-2", 1, 0, "0")).value();
     const char* a1[] = {"80", "85", "90", "95", "100"};
@@ -56,8 +57,8 @@ TEST(Explain, AgreesWithTheScoreAndNamesEverything) {
   const kexie::IndicatorLine& a1 = ex.lines[0];
   EXPECT_EQ(a1.code, "A.1");
   ASSERT_EQ(a1.marks.size(), 5u);
-  EXPECT_TRUE(a1.marks[0].dropped);   // 80, the lowest
-  EXPECT_TRUE(a1.marks[4].dropped);   // 100, the highest
+  EXPECT_TRUE(a1.marks[0].dropped);  // 80, the lowest
+  EXPECT_TRUE(a1.marks[4].dropped);  // 100, the highest
   EXPECT_FALSE(a1.marks[2].dropped);
   EXPECT_EQ(a1.method, kexie::AggregationMethod::trimmed_mean);
   EXPECT_EQ(a1.weight, dec("0.3"));

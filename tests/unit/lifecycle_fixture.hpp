@@ -49,10 +49,8 @@ struct World {
       return registry.add_organization(spec).value();
     };
     cast = org(OrgKind::national, "中国科协", {}, "1958-09-18");
-    province = org(OrgKind::local, "浙江省科协", cast, "1960-01-01",
-                   kexie::LocalLevel::provincial);
-    city = org(OrgKind::local, "杭州市科协", province, "1970-01-01",
-               kexie::LocalLevel::prefecture);
+    province = org(OrgKind::local, "浙江省科协", cast, "1960-01-01", kexie::LocalLevel::provincial);
+    city = org(OrgKind::local, "杭州市科协", province, "1970-01-01", kexie::LocalLevel::prefecture);
     enterprise = org(OrgKind::enterprise, "杭钢科协", city, "2000-01-01");
     branch = org(OrgKind::branch, "轧钢分会", enterprise, "2005-01-01");
     other = org(OrgKind::enterprise, "other 科协", city, "2000-01-01");
@@ -124,26 +122,34 @@ inline std::vector<kexie::ActivityOperation> path_to(kexie::ActivityState s) {
   using Op = kexie::ActivityOperation;
   using S = kexie::ActivityState;
   switch (s) {
-    case S::draft: return {};
-    case S::submitted: return {Op::submit};
-    case S::withdrawn: return {Op::withdraw};
-    case S::rejected: return {Op::submit, Op::reject};
-    case S::approved: return {Op::submit, Op::approve};
-    case S::in_progress: return {Op::submit, Op::approve, Op::start};
-    case S::suspended: return {Op::submit, Op::approve, Op::start, Op::suspend};
-    case S::terminated: return {Op::submit, Op::approve, Op::start, Op::terminate};
-    case S::completed: return {Op::submit, Op::approve, Op::start, Op::complete};
+    case S::draft:
+      return {};
+    case S::submitted:
+      return {Op::submit};
+    case S::withdrawn:
+      return {Op::withdraw};
+    case S::rejected:
+      return {Op::submit, Op::reject};
+    case S::approved:
+      return {Op::submit, Op::approve};
+    case S::in_progress:
+      return {Op::submit, Op::approve, Op::start};
+    case S::suspended:
+      return {Op::submit, Op::approve, Op::start, Op::suspend};
+    case S::terminated:
+      return {Op::submit, Op::approve, Op::start, Op::terminate};
+    case S::completed:
+      return {Op::submit, Op::approve, Op::start, Op::complete};
     case S::under_evaluation:
       return {Op::submit, Op::approve, Op::start, Op::complete, Op::open_evaluation};
     case S::evaluated:
-      return {Op::submit, Op::approve, Op::start, Op::complete, Op::open_evaluation,
-              Op::conclude};
+      return {Op::submit, Op::approve, Op::start, Op::complete, Op::open_evaluation, Op::conclude};
     case S::commended:
-      return {Op::submit, Op::approve, Op::start, Op::complete, Op::open_evaluation,
-              Op::conclude, Op::commend};
+      return {Op::submit,          Op::approve,  Op::start,  Op::complete,
+              Op::open_evaluation, Op::conclude, Op::commend};
     case S::archived:
-      return {Op::submit, Op::approve, Op::start, Op::complete, Op::open_evaluation,
-              Op::conclude, Op::archive};
+      return {Op::submit,          Op::approve,  Op::start,  Op::complete,
+              Op::open_evaluation, Op::conclude, Op::archive};
   }
   return {};
 }

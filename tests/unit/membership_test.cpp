@@ -27,8 +27,11 @@ TEST(Role, BitsAndNames) {
 }
 
 TEST(MemberFilter, ChainableSettersFillTheFields) {
-  const auto f = kexie::MemberFilter{}.young_only().with_role(Role::chair).with_min_title(
-      kexie::Title::intermediate).with_discipline("mechanics");
+  const auto f = kexie::MemberFilter{}
+                     .young_only()
+                     .with_role(Role::chair)
+                     .with_min_title(kexie::Title::intermediate)
+                     .with_discipline("mechanics");
   EXPECT_TRUE(f.young);
   EXPECT_EQ(f.role, Role::chair);
   EXPECT_EQ(f.min_title, kexie::Title::intermediate);
@@ -66,95 +69,106 @@ TEST(AddMembership, RefusesOrganizationsWithoutMembersAndInactiveOnes) {
                  ErrorCode::rule_violation, "membership.org_kind", "A1");
   EXPECT_REFUSED(w.reg, w.reg.add_membership(w.young, w.university, Role::member, from),
                  ErrorCode::rule_violation, "membership.org_kind", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.senior, w.ent1, Role::member,
-                                             Period::from(d("1989-12-31"))),
-                 ErrorCode::rule_violation, "org.active", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.young, w.ent1, Role::member,
-                                             {d("2016-01-01"), d("2015-01-01")}),
-                 ErrorCode::invalid_argument, "", "");
+  EXPECT_REFUSED(
+      w.reg, w.reg.add_membership(w.senior, w.ent1, Role::member, Period::from(d("1989-12-31"))),
+      ErrorCode::rule_violation, "org.active", "A1");
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_membership(w.young, w.ent1, Role::member, {d("2016-01-01"), d("2015-01-01")}),
+      ErrorCode::invalid_argument, "", "");
   EXPECT_REFUSED(w.reg, w.reg.add_membership(PersonId{77}, w.ent1, Role::member, from),
                  ErrorCode::not_found, "", "");
   EXPECT_REFUSED(w.reg, w.reg.add_membership(w.young, OrgId{77}, Role::member, from),
                  ErrorCode::not_found, "", "");
-  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.young, w.ent1, Role::member,
-                                             Period::from(d("1994-01-01"))),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_membership(w.young, w.ent1, Role::member, Period::from(d("1994-01-01"))),
                  ErrorCode::invalid_argument, "", "");  // before birth
 }
 
 TEST(AddMembership, OneEnterpriseAssociationAtATime) {
   World w;
-  ASSERT_TRUE(w.reg.add_membership(w.other, w.ent2, Role::member,
-                                   {d("2010-01-01"), d("2019-12-31")}).ok());
-  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.other, w.ent1, Role::member,
-                                             Period::from(d("2019-12-31"))),
+  ASSERT_TRUE(
+      w.reg.add_membership(w.other, w.ent2, Role::member, {d("2010-01-01"), d("2019-12-31")}).ok());
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_membership(w.other, w.ent1, Role::member, Period::from(d("2019-12-31"))),
                  ErrorCode::rule_violation, "membership.single_enterprise", "A1");
-  EXPECT_TRUE(w.reg.add_membership(w.other, w.ent1, Role::member,
-                                   Period::from(d("2020-01-01"))).ok());
+  EXPECT_TRUE(
+      w.reg.add_membership(w.other, w.ent1, Role::member, Period::from(d("2020-01-01"))).ok());
 }
 
 TEST(AddMembership, TheSameRoleTwiceOnOverlappingDatesAlreadyExists) {
   World w;
-  ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member,
-                                   {d("2015-01-01"), d("2016-12-31")}).ok());
-  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.young, w.ent1, Role::member,
-                                             {d("2016-06-01"), d("2017-12-31")}),
-                 ErrorCode::already_exists, "membership.unique", "A1");
-  EXPECT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member,
-                                   {d("2017-01-01"), d("2017-12-31")}).ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.young, w.ent1, Role::member, {d("2015-01-01"), d("2016-12-31")}).ok());
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_membership(w.young, w.ent1, Role::member, {d("2016-06-01"), d("2017-12-31")}),
+      ErrorCode::already_exists, "membership.unique", "A1");
+  EXPECT_TRUE(
+      w.reg.add_membership(w.young, w.ent1, Role::member, {d("2017-01-01"), d("2017-12-31")}).ok());
 }
 
 TEST(SecretaryGeneral, AtMostOneActivePerAssociation) {
   World w;
-  ASSERT_TRUE(w.reg.add_membership(w.senior, w.ent1, Role::member, Period::from(d("2010-01-01"))).ok());
-  ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member, Period::from(d("2018-01-01"))).ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.senior, w.ent1, Role::member, Period::from(d("2010-01-01"))).ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.young, w.ent1, Role::member, Period::from(d("2018-01-01"))).ok());
   const auto sg = w.reg.add_membership(w.senior, w.ent1, Role::secretary_general,
                                        Period::from(d("2015-01-01")));
   ASSERT_TRUE(sg.ok());
   EXPECT_EQ(w.reg.secretary_general(w.ent1, d("2020-01-01")).value(), w.senior);
   EXPECT_EQ(w.reg.secretary_general(w.ent1, d("2014-01-01")).code(), ErrorCode::not_found);
-  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.young, w.ent1, Role::secretary_general,
-                                             Period::from(d("2024-01-01"))),
-                 ErrorCode::rule_violation, "membership.single_secretary_general", "A13");
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_membership(w.young, w.ent1, Role::secretary_general, Period::from(d("2024-01-01"))),
+      ErrorCode::rule_violation, "membership.single_secretary_general", "A13");
   // Hand-over: the first ends, the next starts the day after.
   ASSERT_TRUE(w.reg.end_membership(*sg, d("2023-12-31")).ok());
-  EXPECT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::secretary_general,
-                                   Period::from(d("2024-01-01"))).ok());
+  EXPECT_TRUE(
+      w.reg.add_membership(w.young, w.ent1, Role::secretary_general, Period::from(d("2024-01-01")))
+          .ok());
   EXPECT_EQ(w.reg.secretary_general(w.ent1, d("2023-12-31")).value(), w.senior);
   EXPECT_EQ(w.reg.secretary_general(w.ent1, d("2024-01-01")).value(), w.young);
   // Another association has its own.
-  ASSERT_TRUE(w.reg.add_membership(w.other, w.ent2, Role::secretary_general,
-                                   Period::from(d("2024-01-01"))).ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.other, w.ent2, Role::secretary_general, Period::from(d("2024-01-01")))
+          .ok());
 }
 
 TEST(Nesting, BranchAndStudyGroupMembersBelongToTheEnterpriseOnTheSameDates) {
   World w;
-  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.young, w.branch, Role::member,
-                                             Period::from(d("2015-01-01"))),
-                 ErrorCode::rule_violation, "membership.nested", "A13");
-  ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member,
-                                   {d("2015-01-01"), d("2017-12-31")}).ok());
-  ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::chair,
-                                   {d("2018-01-01"), d("2019-12-31")}).ok());
+  EXPECT_REFUSED(
+      w.reg, w.reg.add_membership(w.young, w.branch, Role::member, Period::from(d("2015-01-01"))),
+      ErrorCode::rule_violation, "membership.nested", "A13");
+  ASSERT_TRUE(
+      w.reg.add_membership(w.young, w.ent1, Role::member, {d("2015-01-01"), d("2017-12-31")}).ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.young, w.ent1, Role::chair, {d("2018-01-01"), d("2019-12-31")}).ok());
   // Covered by two adjacent memberships with different roles.
-  EXPECT_TRUE(w.reg.add_membership(w.young, w.sg_branch, Role::member,
-                                   {d("2016-01-01"), d("2019-12-31")}).ok());
+  EXPECT_TRUE(
+      w.reg.add_membership(w.young, w.sg_branch, Role::member, {d("2016-01-01"), d("2019-12-31")})
+          .ok());
   // One day past the cover.
-  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.young, w.sg_ent, Role::member,
-                                             {d("2016-01-01"), d("2020-01-01")}),
-                 ErrorCode::rule_violation, "membership.nested", "A13");
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_membership(w.young, w.sg_ent, Role::member, {d("2016-01-01"), d("2020-01-01")}),
+      ErrorCode::rule_violation, "membership.nested", "A13");
   // Another enterprise's member cannot join ent1's branch.
-  ASSERT_TRUE(w.reg.add_membership(w.other, w.ent2, Role::member, Period::from(d("2015-01-01"))).ok());
-  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.other, w.branch, Role::member,
-                                             Period::from(d("2016-01-01"))),
-                 ErrorCode::rule_violation, "membership.nested", "A13");
+  ASSERT_TRUE(
+      w.reg.add_membership(w.other, w.ent2, Role::member, Period::from(d("2015-01-01"))).ok());
+  EXPECT_REFUSED(
+      w.reg, w.reg.add_membership(w.other, w.branch, Role::member, Period::from(d("2016-01-01"))),
+      ErrorCode::rule_violation, "membership.nested", "A13");
 }
 
 TEST(Nesting, EndingTheEnterpriseMembershipEarlyIsRefused) {
   World w;
-  const auto m = w.reg.add_membership(w.young, w.ent1, Role::member,
-                                      Period::from(d("2015-01-01"))).value();
-  const auto b = w.reg.add_membership(w.young, w.branch, Role::member,
-                                      {d("2016-01-01"), d("2020-12-31")}).value();
+  const auto m =
+      w.reg.add_membership(w.young, w.ent1, Role::member, Period::from(d("2015-01-01"))).value();
+  const auto b =
+      w.reg.add_membership(w.young, w.branch, Role::member, {d("2016-01-01"), d("2020-12-31")})
+          .value();
   EXPECT_REFUSED(w.reg, w.reg.end_membership(m, d("2019-12-31")), ErrorCode::rule_violation,
                  "membership.nested", "A13");
   ASSERT_TRUE(w.reg.end_membership(b, d("2019-12-31")).ok());
@@ -170,9 +184,11 @@ TEST(Nesting, EndingTheEnterpriseMembershipEarlyIsRefused) {
 
 TEST(Nesting, MovingABranchToAnotherEnterpriseIsRefusedWhileItsMembersWouldDangle) {
   World w;
-  ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member, Period::from(d("2015-01-01"))).ok());
-  const auto b = w.reg.add_membership(w.young, w.sg_branch, Role::member,
-                                      Period::from(d("2016-01-01"))).value();
+  ASSERT_TRUE(
+      w.reg.add_membership(w.young, w.ent1, Role::member, Period::from(d("2015-01-01"))).ok());
+  const auto b =
+      w.reg.add_membership(w.young, w.sg_branch, Role::member, Period::from(d("2016-01-01")))
+          .value();
   EXPECT_REFUSED(w.reg, w.reg.move(w.branch, w.ent2, d("2020-01-01")), ErrorCode::rule_violation,
                  "membership.nested", "A13");
   ASSERT_TRUE(w.reg.end_membership(b, d("2019-12-31")).ok());
@@ -189,7 +205,8 @@ TEST(Experts, PoolsListPeopleWithFields) {
   ASSERT_EQ(pool.size(), 1u);
   EXPECT_EQ(pool[0].person, w.senior);
   EXPECT_TRUE(w.reg.expert_ids(w.province, d("2019-01-01")).empty());
-  EXPECT_REFUSED(w.reg, w.reg.add_expert(w.senior, w.province, {"x"}, Period::from(d("2021-01-01"))),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_expert(w.senior, w.province, {"x"}, Period::from(d("2021-01-01"))),
                  ErrorCode::already_exists, "expert.unique", "A8");
   EXPECT_REFUSED(w.reg, w.reg.add_expert(w.young, w.province, {}, Period::from(d("2021-01-01"))),
                  ErrorCode::invalid_argument, "expert.fields", "A8");

@@ -75,82 +75,114 @@ TEST(AddOrganization, AcceptsEveryKindUnderAnAllowedParent) {
   ASSERT_EQ(e.parents.size(), 1u);
   EXPECT_EQ(e.parent_on(d("2000-01-01")), w.city);
   // A county under a prefecture under the province: strictly lower levels.
-  auto pref = w.reg.add_organization({.kind = OrgKind::local, .name = "湖州市科协",
-                                      .parent = w.province, .effective = d("2000-01-01"),
+  auto pref = w.reg.add_organization({.kind = OrgKind::local,
+                                      .name = "湖州市科协",
+                                      .parent = w.province,
+                                      .effective = d("2000-01-01"),
                                       .level = LocalLevel::prefecture});
   ASSERT_TRUE(pref.ok());
-  EXPECT_TRUE(w.reg.add_organization({.kind = OrgKind::local, .name = "德清县科协",
-                                      .parent = *pref, .effective = d("2000-01-01"),
-                                      .level = LocalLevel::county}).ok());
+  EXPECT_TRUE(w.reg
+                  .add_organization({.kind = OrgKind::local,
+                                     .name = "德清县科协",
+                                     .parent = *pref,
+                                     .effective = d("2000-01-01"),
+                                     .level = LocalLevel::county})
+                  .ok());
 }
 
 TEST(AddOrganization, RefusesASecondRootOrAParentlessOrganization) {
   World w;
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::national, .name = "CAST 2",
-                                                .effective = d("2000-01-01")}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::national, .name = "CAST 2", .effective = d("2000-01-01")}),
                  ErrorCode::rule_violation, "org.single_root", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::committee, .name = "orphan",
-                                                .effective = d("2000-01-01")}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::committee, .name = "orphan", .effective = d("2000-01-01")}),
                  ErrorCode::rule_violation, "org.single_root", "A1");
 }
 
 TEST(AddOrganization, RefusesAParentOfTheWrongKindNamingTheArticle) {
   World w;
   const auto t = d("2000-01-01");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::enterprise, .name = "x",
-                                                .parent = w.society, .effective = t,
-                                                .enterprise = {.enterprise_name = "x"}}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization({.kind = OrgKind::enterprise,
+                                         .name = "x",
+                                         .parent = w.society,
+                                         .effective = t,
+                                         .enterprise = {.enterprise_name = "x"}}),
                  ErrorCode::rule_violation, "org.parent_kind", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::branch, .name = "x",
-                                                .parent = w.city, .effective = t}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::branch, .name = "x", .parent = w.city, .effective = t}),
                  ErrorCode::rule_violation, "org.parent_kind", "A13");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::committee, .name = "x",
-                                                .parent = w.province, .effective = t}),
-                 ErrorCode::rule_violation, "org.parent_kind", "A15");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::society, .name = "x",
-                                                .parent = w.province, .effective = t}),
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_organization(
+          {.kind = OrgKind::committee, .name = "x", .parent = w.province, .effective = t}),
+      ErrorCode::rule_violation, "org.parent_kind", "A15");
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::society, .name = "x", .parent = w.province, .effective = t}),
                  ErrorCode::rule_violation, "org.parent_kind", "A3");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::local, .name = "x",
-                                                .parent = w.city, .effective = t,
-                                                .level = LocalLevel::sub_provincial}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization({.kind = OrgKind::local,
+                                         .name = "x",
+                                         .parent = w.city,
+                                         .effective = t,
+                                         .level = LocalLevel::sub_provincial}),
                  ErrorCode::rule_violation, "org.parent_kind", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::study_group, .name = "x",
-                                                .parent = w.sg_ent, .effective = t}),
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_organization(
+          {.kind = OrgKind::study_group, .name = "x", .parent = w.sg_ent, .effective = t}),
+      ErrorCode::rule_violation, "org.parent_kind", "A13");
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::proxy, .name = "x", .parent = w.ent1, .effective = t}),
                  ErrorCode::rule_violation, "org.parent_kind", "A13");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::proxy, .name = "x",
-                                                .parent = w.ent1, .effective = t}),
-                 ErrorCode::rule_violation, "org.parent_kind", "A13");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::partner, .name = "x",
-                                                .parent = w.cast, .effective = t}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::partner, .name = "x", .parent = w.cast, .effective = t}),
                  ErrorCode::rule_violation, "org.parent_kind", "A3");
 }
 
 TEST(AddOrganization, RefusesBadInputAndUnknownOrInactiveParents) {
   World w;
   const auto t = d("2000-01-01");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::branch, .name = "x",
-                                                .parent = OrgId{999}, .effective = t}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::branch, .name = "x", .parent = OrgId{999}, .effective = t}),
                  ErrorCode::not_found, "", "");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::branch, .name = "",
-                                                .parent = w.ent1, .effective = t}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::branch, .name = "", .parent = w.ent1, .effective = t}),
                  ErrorCode::invalid_argument, "", "");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::local, .name = "x",
-                                                .parent = w.cast, .effective = t}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::local, .name = "x", .parent = w.cast, .effective = t}),
                  ErrorCode::invalid_argument, "org.local_level", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::enterprise, .name = "x",
-                                                .parent = w.city, .effective = t}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization(
+                     {.kind = OrgKind::enterprise, .name = "x", .parent = w.city, .effective = t}),
                  ErrorCode::invalid_argument, "org.enterprise_info", "A1");
   // Before the parent existed.
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::branch, .name = "x",
-                                                .parent = w.ent1, .effective = d("1980-01-01")}),
-                 ErrorCode::rule_violation, "org.active", "A1");
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_organization(
+          {.kind = OrgKind::branch, .name = "x", .parent = w.ent1, .effective = d("1980-01-01")}),
+      ErrorCode::rule_violation, "org.active", "A1");
   ASSERT_TRUE(w.reg.dissolve(w.sg_ent, d("2010-12-31")).ok());
-  auto b2 = w.reg.add_organization({.kind = OrgKind::branch, .name = "b2", .parent = w.ent2,
-                                    .effective = t}).value();
+  auto b2 = w.reg
+                .add_organization(
+                    {.kind = OrgKind::branch, .name = "b2", .parent = w.ent2, .effective = t})
+                .value();
   ASSERT_TRUE(w.reg.dissolve(b2, d("2010-12-31")).ok());
-  EXPECT_REFUSED(w.reg, w.reg.add_organization({.kind = OrgKind::study_group, .name = "x",
-                                                .parent = b2, .effective = d("2005-01-01")}),
-                 ErrorCode::rule_violation, "org.active", "A1");
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_organization(
+          {.kind = OrgKind::study_group, .name = "x", .parent = b2, .effective = d("2005-01-01")}),
+      ErrorCode::rule_violation, "org.active", "A1");
 }
 
 TEST(Move, ChangesTheParentFromADateAndKeepsHistory) {
@@ -163,9 +195,13 @@ TEST(Move, ChangesTheParentFromADateAndKeepsHistory) {
   EXPECT_TRUE(w.reg.within(w.sg_branch, w.ent2, d("2020-01-01")));
   EXPECT_EQ(w.reg.organization(w.branch)->parents.size(), 2u);
   // A local moves under another local of a higher level.
-  auto pref = w.reg.add_organization({.kind = OrgKind::local, .name = "p", .parent = w.province,
-                                      .effective = d("2000-01-01"),
-                                      .level = LocalLevel::prefecture}).value();
+  auto pref = w.reg
+                  .add_organization({.kind = OrgKind::local,
+                                     .name = "p",
+                                     .parent = w.province,
+                                     .effective = d("2000-01-01"),
+                                     .level = LocalLevel::prefecture})
+                  .value();
   ASSERT_TRUE(w.reg.move(w.ent2, pref, d("2021-01-01")).ok());
   EXPECT_TRUE(w.reg.within(w.sg_branch, pref, d("2021-06-01")));
 }
@@ -180,10 +216,14 @@ TEST(Move, RefusesCyclesWrongKindsAndInactiveParents) {
                  "org.parent_kind", "A1");
   EXPECT_REFUSED(w.reg, w.reg.move(w.sg_branch, w.sg_ent, d("2020-01-01")),
                  ErrorCode::rule_violation, "org.parent_kind", "A13");
-  EXPECT_REFUSED(w.reg, w.reg.move(w.cast, w.province, d("2020-01-01")),
-                 ErrorCode::rule_violation, "org.single_root", "A1");
-  auto b2 = w.reg.add_organization({.kind = OrgKind::branch, .name = "b2", .parent = w.ent2,
-                                    .effective = d("2000-01-01")}).value();
+  EXPECT_REFUSED(w.reg, w.reg.move(w.cast, w.province, d("2020-01-01")), ErrorCode::rule_violation,
+                 "org.single_root", "A1");
+  auto b2 = w.reg
+                .add_organization({.kind = OrgKind::branch,
+                                   .name = "b2",
+                                   .parent = w.ent2,
+                                   .effective = d("2000-01-01")})
+                .value();
   ASSERT_TRUE(w.reg.dissolve(w.ent2, d("2030-01-01")).code() == ErrorCode::rule_violation);
   ASSERT_TRUE(w.reg.dissolve(b2, d("2015-01-01")).ok());
   EXPECT_REFUSED(w.reg, w.reg.move(w.sg_branch, b2, d("2020-01-01")), ErrorCode::rule_violation,
@@ -191,8 +231,8 @@ TEST(Move, RefusesCyclesWrongKindsAndInactiveParents) {
   EXPECT_REFUSED(w.reg, w.reg.move(w.sg_branch, OrgId{77}, d("2020-01-01")), ErrorCode::not_found,
                  "", "");
   ASSERT_TRUE(w.reg.move(w.branch, w.ent2, d("2020-01-01")).ok());
-  EXPECT_REFUSED(w.reg, w.reg.move(w.branch, w.ent1, d("2019-06-01")),
-                 ErrorCode::invalid_argument, "", "");
+  EXPECT_REFUSED(w.reg, w.reg.move(w.branch, w.ent1, d("2019-06-01")), ErrorCode::invalid_argument,
+                 "", "");
 }
 
 TEST(Dissolve, EndsAnEmptyOrganizationAndKeepsItsHistory) {
@@ -215,15 +255,21 @@ TEST(Dissolve, IsRefusedWhileChildrenMembersOrLinksRemain) {
   const auto t = d("2020-12-31");
   EXPECT_REFUSED(w.reg, w.reg.dissolve(w.branch, t), ErrorCode::rule_violation,
                  "org.dissolve_children", "A1");
-  ASSERT_TRUE(w.reg.add_membership(w.senior, w.ent1, kexie::Role::member,
-                                   Period::from(d("2010-01-01"))).ok());
-  ASSERT_TRUE(w.reg.add_membership(w.senior, w.sg_ent, kexie::Role::member,
-                                   Period::from(d("2010-01-01"))).ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.senior, w.ent1, kexie::Role::member, Period::from(d("2010-01-01")))
+          .ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.senior, w.sg_ent, kexie::Role::member, Period::from(d("2010-01-01")))
+          .ok());
   EXPECT_REFUSED(w.reg, w.reg.dissolve(w.sg_ent, t), ErrorCode::rule_violation,
                  "org.dissolve_members", "A1");
-  const auto e2 = w.reg.add_organization({.kind = OrgKind::enterprise, .name = "e3",
-                                          .parent = w.city, .effective = d("2000-01-01"),
-                                          .enterprise = {.enterprise_name = "e3"}}).value();
+  const auto e2 = w.reg
+                      .add_organization({.kind = OrgKind::enterprise,
+                                         .name = "e3",
+                                         .parent = w.city,
+                                         .effective = d("2000-01-01"),
+                                         .enterprise = {.enterprise_name = "e3"}})
+                      .value();
   ASSERT_TRUE(w.reg.add_link(e2, w.university, Period::from(d("2015-01-01"))).ok());
   EXPECT_REFUSED(w.reg, w.reg.dissolve(e2, t), ErrorCode::rule_violation, "org.dissolve_links",
                  "A3");
@@ -233,8 +279,9 @@ TEST(Dissolve, IsRefusedWhileChildrenMembersOrLinksRemain) {
   EXPECT_REFUSED(w.reg, w.reg.dissolve(w.proxy, d("2021-12-31")), ErrorCode::rule_violation,
                  "org.active", "A1");
   // A membership that ends in time does not block.
-  ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, kexie::Role::member,
-                                   Period::from(d("2018-01-01"))).ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.young, w.ent1, kexie::Role::member, Period::from(d("2018-01-01")))
+          .ok());
   const auto sg = w.reg.add_membership(w.young, w.sg_ent, kexie::Role::member,
                                        {d("2018-01-01"), d("2019-01-01")});
   ASSERT_TRUE(sg.ok());
@@ -285,8 +332,8 @@ TEST(Links, JoinEnterprisesWithPartnersAndSocieties) {
 TEST(OrganizationViews, SubtreeByKindAndAncestors) {
   World w;
   const auto t = d("2024-01-01");
-  auto ents = kexie::views::subtree(w.reg, w.province, t, OrgKind::enterprise) |
-              ranges::to<std::vector>();
+  auto ents =
+      kexie::views::subtree(w.reg, w.province, t, OrgKind::enterprise) | ranges::to<std::vector>();
   EXPECT_EQ(ents, (std::vector<OrgId>{w.ent1, w.ent2}));
   auto all = kexie::views::subtree(w.reg, w.ent1, t) | ranges::to<std::vector>();
   EXPECT_EQ(all, (std::vector<OrgId>{w.ent1, w.branch, w.sg_branch, w.sg_ent}));

@@ -23,7 +23,8 @@ std::vector<Decimal> marks(std::initializer_list<const char*> texts) {
 }  // namespace
 
 TEST(Aggregate, StandardTrimDropsOneHighOneLow) {
-  auto a = kexie::aggregate(marks({"88.5", "91.25", "79", "95.75", "90"}), Aggregation::standard()).value();
+  auto a = kexie::aggregate(marks({"88.5", "91.25", "79", "95.75", "90"}), Aggregation::standard())
+               .value();
   EXPECT_EQ(a.value, dec("89.916667"));  // 269.75 / 3, half-even at 6 places
   EXPECT_EQ(a.value.scale(), 6);
   EXPECT_EQ(a.applied, AggregationMethod::trimmed_mean);
@@ -38,10 +39,12 @@ TEST(Aggregate, TooFewMarksToTrimFallsBackToTheMean) {
 }
 
 TEST(Aggregate, DivingDropsTwoAndTwoFromSeven) {
-  auto a = kexie::aggregate(marks({"6", "7", "7.5", "8", "9", "9.5", "10"}), Aggregation::diving()).value();
+  auto a = kexie::aggregate(marks({"6", "7", "7.5", "8", "9", "9.5", "10"}), Aggregation::diving())
+               .value();
   EXPECT_EQ(a.value, dec("8.166667"));  // (7.5 + 8 + 9) / 3
   EXPECT_EQ(a.dropped, (std::vector<bool>{true, true, false, false, false, true, true}));
-  auto six = kexie::aggregate(marks({"6", "7", "7.5", "8", "8.5", "9"}), Aggregation::diving()).value();
+  auto six =
+      kexie::aggregate(marks({"6", "7", "7.5", "8", "8.5", "9"}), Aggregation::diving()).value();
   EXPECT_EQ(six.applied, AggregationMethod::mean);
 }
 
@@ -53,10 +56,12 @@ TEST(Aggregate, EqualMarksDropDeterministically) {
 }
 
 TEST(Aggregate, MedianAndMean) {
-  EXPECT_EQ(kexie::aggregate(marks({"3", "1", "2"}), Aggregation::median()).value().value, Decimal(2));
+  EXPECT_EQ(kexie::aggregate(marks({"3", "1", "2"}), Aggregation::median()).value().value,
+            Decimal(2));
   EXPECT_EQ(kexie::aggregate(marks({"4", "1", "2", "3"}), Aggregation::median()).value().value,
             dec("2.5"));
-  EXPECT_EQ(kexie::aggregate(marks({"1", "2"}), Aggregation::plain_mean()).value().value, dec("1.5"));
+  EXPECT_EQ(kexie::aggregate(marks({"1", "2"}), Aggregation::plain_mean()).value().value,
+            dec("1.5"));
   // Ties round half-even at the 6th place: 0.0000125 → 0.000012, 0.0000375 → 0.000038.
   EXPECT_EQ(kexie::aggregate(marks({"0.0001", "0", "0", "0", "0", "0", "0", "0"}),
                              Aggregation::plain_mean())
@@ -68,7 +73,8 @@ TEST(Aggregate, MedianAndMean) {
                 .value()
                 .value,
             dec("0.000038"));
-  EXPECT_EQ(kexie::aggregate(marks({"-10", "10"}), Aggregation::plain_mean()).value().value, Decimal(0));
+  EXPECT_EQ(kexie::aggregate(marks({"-10", "10"}), Aggregation::plain_mean()).value().value,
+            Decimal(0));
 }
 
 TEST(Aggregate, RefusesBadInput) {

@@ -47,39 +47,50 @@ TEST(AddPerson, StoresEveryFieldAndFindsByExternalKey) {
 TEST(AddPerson, KeysStayUniqueAcrossManyPeopleAndRehashes) {
   World w;
   for (int i = 0; i < 5000; ++i)
-    ASSERT_TRUE(w.reg.add_person({.name = "p", .birth = d("1990-01-01"), .employer = w.ent2,
-                                  .external_key = "K" + std::to_string(i)}).ok());
+    ASSERT_TRUE(w.reg
+                    .add_person({.name = "p",
+                                 .birth = d("1990-01-01"),
+                                 .employer = w.ent2,
+                                 .external_key = "K" + std::to_string(i)})
+                    .ok());
   for (int i = 0; i < 5000; i += 499)
     EXPECT_EQ(w.reg.find_person(w.ent2, "K" + std::to_string(i)).value(),
               PersonId{static_cast<std::uint32_t>(4 + i)});
-  EXPECT_REFUSED(w.reg, w.reg.add_person({.name = "p", .birth = d("1990-01-01"), .employer = w.ent2,
-                                          .external_key = "K4321"}),
-                 ErrorCode::already_exists, "person.external_key", "A1");
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_person(
+          {.name = "p", .birth = d("1990-01-01"), .employer = w.ent2, .external_key = "K4321"}),
+      ErrorCode::already_exists, "person.external_key", "A1");
 }
 
 TEST(AddPerson, RefusesDuplicateKeysBadEmployersAndBadInput) {
   World w;
-  EXPECT_REFUSED(w.reg, w.reg.add_person({.name = "x", .birth = d("1990-01-01"), .employer = w.ent1,
-                                          .external_key = "E2"}),
-                 ErrorCode::already_exists, "person.external_key", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.add_person({.name = "x", .birth = d("1990-01-01"),
-                                          .employer = w.society}),
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_person(
+          {.name = "x", .birth = d("1990-01-01"), .employer = w.ent1, .external_key = "E2"}),
+      ErrorCode::already_exists, "person.external_key", "A1");
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_person({.name = "x", .birth = d("1990-01-01"), .employer = w.society}),
                  ErrorCode::rule_violation, "person.employer", "A1");
   EXPECT_REFUSED(w.reg, w.reg.add_person({.name = "x", .birth = d("1990-01-01")}),
                  ErrorCode::rule_violation, "person.employer", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.add_person({.name = "x", .birth = d("1990-01-01"),
-                                          .employer = OrgId{500}}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_person({.name = "x", .birth = d("1990-01-01"), .employer = OrgId{500}}),
                  ErrorCode::not_found, "", "");
-  EXPECT_REFUSED(w.reg, w.reg.add_person({.name = "", .birth = d("1990-01-01"), .employer = w.ent1}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_person({.name = "", .birth = d("1990-01-01"), .employer = w.ent1}),
                  ErrorCode::invalid_argument, "", "");
-  EXPECT_REFUSED(w.reg, w.reg.add_person({.name = "x", .birth = kexie::Date::from_days(-9'000'000),
-                                          .employer = w.ent1}),
-                 ErrorCode::invalid_argument, "", "");
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_person(
+          {.name = "x", .birth = kexie::Date::from_days(-9'000'000), .employer = w.ent1}),
+      ErrorCode::invalid_argument, "", "");
   EXPECT_EQ(w.reg.person(PersonId{99}).code(), ErrorCode::not_found);
 }
 
 TEST(Young, IsAtMostThirtyFiveOnTheDateByDefault) {
-  World w;  // young: born 1995-03-10
+  World w;                                                         // young: born 1995-03-10
   EXPECT_TRUE(w.reg.is_young(w.young, d("2031-03-09")).value());   // 35
   EXPECT_TRUE(w.reg.is_young(w.young, d("2030-03-10")).value());   // 35 today
   EXPECT_FALSE(w.reg.is_young(w.young, d("2031-03-10")).value());  // 36 today

@@ -55,13 +55,17 @@ TEST(Policy, TheRegistryUsesTheHoursAndShareItWasGiven) {
   light.professional_share_num = 1;
   light.professional_share_den = 2;
   World w(light);
-  ASSERT_TRUE(w.reg.add_training(w.young, 20, kexie::TrainingKind::professional, d("2025-01-05")).ok());
+  ASSERT_TRUE(
+      w.reg.add_training(w.young, 20, kexie::TrainingKind::professional, d("2025-01-05")).ok());
   ASSERT_TRUE(w.reg.add_training(w.young, 20, kexie::TrainingKind::general, d("2025-02-05")).ok());
   EXPECT_TRUE(w.reg.continuing_education_status(w.young, 2025)->compliant);
   World standard;
-  ASSERT_TRUE(standard.reg.add_training(standard.young, 20, kexie::TrainingKind::professional,
-                                        d("2025-01-05")).ok());
-  ASSERT_TRUE(standard.reg.add_training(standard.young, 20, kexie::TrainingKind::general,
-                                        d("2025-02-05")).ok());
+  ASSERT_TRUE(
+      standard.reg
+          .add_training(standard.young, 20, kexie::TrainingKind::professional, d("2025-01-05"))
+          .ok());
+  ASSERT_TRUE(
+      standard.reg.add_training(standard.young, 20, kexie::TrainingKind::general, d("2025-02-05"))
+          .ok());
   EXPECT_FALSE(standard.reg.continuing_education_status(standard.young, 2025)->compliant);
 }

@@ -8,8 +8,8 @@
 using kexie_test::dec;
 
 TEST(Ranking, CompetitionRanks) {
-  std::vector<kexie::Decimal> t = {dec("95"), dec("90"), dec("90.00"), dec("80"), dec("80"),
-                                   dec("80"), dec("1")};
+  std::vector<kexie::Decimal> t = {dec("95"), dec("90"), dec("90.00"), dec("80"),
+                                   dec("80"), dec("80"), dec("1")};
   EXPECT_EQ(kexie::competition_ranks(t), (std::vector<std::uint32_t>{1, 2, 2, 4, 4, 4, 7}));
   EXPECT_TRUE(kexie::competition_ranks({}).empty());
   // Exact: totals differing in the 14th place are not tied.

@@ -22,15 +22,15 @@ inline kexie::Date d(const char* text) { return kexie::Date::parse(text).value()
 
 /// Calls `expr` on `reg`; expects a refusal with `code`, `rule`, `article` and an
 /// unchanged digest.
-#define EXPECT_REFUSED(reg, expr, code_, rule_, article_)            \
-  do {                                                               \
-    const std::string before_ = (reg).digest();                      \
-    auto result_ = (expr);                                           \
-    ASSERT_FALSE(result_.ok()) << #expr;                             \
-    EXPECT_EQ(result_.code(), (code_)) << result_.error();           \
-    EXPECT_EQ(result_.error().rule(), (rule_)) << result_.error();   \
+#define EXPECT_REFUSED(reg, expr, code_, rule_, article_)                \
+  do {                                                                   \
+    const std::string before_ = (reg).digest();                          \
+    auto result_ = (expr);                                               \
+    ASSERT_FALSE(result_.ok()) << #expr;                                 \
+    EXPECT_EQ(result_.code(), (code_)) << result_.error();               \
+    EXPECT_EQ(result_.error().rule(), (rule_)) << result_.error();       \
     EXPECT_EQ(result_.error().article(), (article_)) << result_.error(); \
-    EXPECT_EQ((reg).digest(), before_) << #expr;                     \
+    EXPECT_EQ((reg).digest(), before_) << #expr;                         \
   } while (0)
 
 /// CAST, a committee, a society, a province with a city, two enterprise
@@ -47,40 +47,77 @@ struct World {
     using L = kexie::LocalLevel;
     const kexie::Date t0 = d("1990-01-01");
     cast = reg.add_organization({.kind = K::national, .name = "中国科协", .effective = t0}).value();
-    committee = reg.add_organization({.kind = K::committee, .name = "促进企业自主创新专门委员会",
-                                      .parent = cast, .effective = t0}).value();
-    society = reg.add_organization({.kind = K::society, .name = "中国机械工程学会",
-                                    .parent = cast, .effective = t0}).value();
-    province = reg.add_organization({.kind = K::local, .name = "浙江省科协", .parent = cast,
-                                     .effective = t0, .level = L::provincial}).value();
-    city = reg.add_organization({.kind = K::local, .name = "杭州市科协", .parent = province,
-                                 .effective = t0, .level = L::sub_provincial}).value();
-    ent1 = reg.add_organization({.kind = K::enterprise, .name = "杭氧科协", .parent = city,
+    committee = reg.add_organization({.kind = K::committee,
+                                      .name = "促进企业自主创新专门委员会",
+                                      .parent = cast,
+                                      .effective = t0})
+                    .value();
+    society =
+        reg.add_organization(
+               {.kind = K::society, .name = "中国机械工程学会", .parent = cast, .effective = t0})
+            .value();
+    province = reg.add_organization({.kind = K::local,
+                                     .name = "浙江省科协",
+                                     .parent = cast,
+                                     .effective = t0,
+                                     .level = L::provincial})
+                   .value();
+    city = reg.add_organization({.kind = K::local,
+                                 .name = "杭州市科协",
+                                 .parent = province,
+                                 .effective = t0,
+                                 .level = L::sub_provincial})
+               .value();
+    ent1 = reg.add_organization({.kind = K::enterprise,
+                                 .name = "杭氧科协",
+                                 .parent = city,
                                  .effective = t0,
                                  .enterprise = {.enterprise_name = "杭氧股份",
-                                                .ownership = kexie::Ownership::state}}).value();
-    ent2 = reg.add_organization({.kind = K::enterprise, .name = "吉利科协", .parent = province,
+                                                .ownership = kexie::Ownership::state}})
+               .value();
+    ent2 = reg.add_organization({.kind = K::enterprise,
+                                 .name = "吉利科协",
+                                 .parent = province,
                                  .effective = t0,
                                  .enterprise = {.enterprise_name = "吉利汽车",
-                                                .ownership = kexie::Ownership::private_}}).value();
-    branch = reg.add_organization({.kind = K::branch, .name = "空分分会", .parent = ent1,
-                                   .effective = t0}).value();
-    sg_branch = reg.add_organization({.kind = K::study_group, .name = "低温学组",
-                                      .parent = branch, .effective = t0}).value();
-    sg_ent = reg.add_organization({.kind = K::study_group, .name = "节能学组", .parent = ent1,
-                                   .effective = t0}).value();
-    proxy = reg.add_organization({.kind = K::proxy, .name = "某厂工会", .parent = city,
-                                  .effective = t0}).value();
-    university = reg.add_organization({.kind = K::partner, .name = "浙江大学", .effective = t0}).value();
-    young = reg.add_person({.name = "李娜", .birth = d("1995-03-10"), .employer = ent1,
-                            .external_key = "E1", .title = kexie::Title::junior,
-                            .discipline = "cryogenics"}).value();
-    senior = reg.add_person({.name = "王强", .birth = d("1965-07-01"), .employer = ent1,
-                             .external_key = "E2", .title = kexie::Title::senior,
-                             .discipline = "mechanics"}).value();
-    other = reg.add_person({.name = "张伟", .birth = d("1988-11-20"), .employer = ent2,
-                            .external_key = "E1", .title = kexie::Title::intermediate,
-                            .discipline = "mechanics"}).value();
+                                                .ownership = kexie::Ownership::private_}})
+               .value();
+    branch = reg.add_organization(
+                    {.kind = K::branch, .name = "空分分会", .parent = ent1, .effective = t0})
+                 .value();
+    sg_branch =
+        reg.add_organization(
+               {.kind = K::study_group, .name = "低温学组", .parent = branch, .effective = t0})
+            .value();
+    sg_ent = reg.add_organization(
+                    {.kind = K::study_group, .name = "节能学组", .parent = ent1, .effective = t0})
+                 .value();
+    proxy = reg.add_organization(
+                   {.kind = K::proxy, .name = "某厂工会", .parent = city, .effective = t0})
+                .value();
+    university =
+        reg.add_organization({.kind = K::partner, .name = "浙江大学", .effective = t0}).value();
+    young = reg.add_person({.name = "李娜",
+                            .birth = d("1995-03-10"),
+                            .employer = ent1,
+                            .external_key = "E1",
+                            .title = kexie::Title::junior,
+                            .discipline = "cryogenics"})
+                .value();
+    senior = reg.add_person({.name = "王强",
+                             .birth = d("1965-07-01"),
+                             .employer = ent1,
+                             .external_key = "E2",
+                             .title = kexie::Title::senior,
+                             .discipline = "mechanics"})
+                 .value();
+    other = reg.add_person({.name = "张伟",
+                            .birth = d("1988-11-20"),
+                            .employer = ent2,
+                            .external_key = "E1",
+                            .title = kexie::Title::intermediate,
+                            .discipline = "mechanics"})
+                .value();
   }
 };
 

@@ -55,7 +55,7 @@ TEST(Registry, WithinFollowsTheTreeAsOfTheDate) {
   EXPECT_TRUE(w.reg.within(w.sg_branch, w.cast, t));
   EXPECT_FALSE(w.reg.within(w.ent1, w.sg_branch, t));
   EXPECT_FALSE(w.reg.within(w.ent2, w.city, t));
-  EXPECT_FALSE(w.reg.within(w.university, w.cast, t));  // partners stand outside the tree
+  EXPECT_FALSE(w.reg.within(w.university, w.cast, t));          // partners stand outside the tree
   EXPECT_FALSE(w.reg.within(w.ent1, w.cast, d("1980-01-01")));  // not yet in effect
   EXPECT_FALSE(w.reg.within(OrgId{99}, w.cast, t));
 }
@@ -92,10 +92,12 @@ TEST(Registry, MembersViewCountsEachPersonOnceAndFilters) {
     return view | ranges::views::transform([](const kexie::MemberEntry& m) { return m.person; }) |
            ranges::to<std::vector>();
   };
-  EXPECT_EQ(ids(kexie::views::members(w.reg, w.ent1, t)), (std::vector<PersonId>{w.young, w.senior}));
+  EXPECT_EQ(ids(kexie::views::members(w.reg, w.ent1, t)),
+            (std::vector<PersonId>{w.young, w.senior}));
   EXPECT_EQ(ids(kexie::views::members(w.reg, w.province, t)),
             (std::vector<PersonId>{w.young, w.senior, w.other}));
-  EXPECT_EQ(ids(kexie::views::members(w.reg, w.cast, t)).size(), 3u);  // other once, despite the society
+  EXPECT_EQ(ids(kexie::views::members(w.reg, w.cast, t)).size(),
+            3u);  // other once, despite the society
   EXPECT_EQ(ids(kexie::views::members(w.reg, w.branch, t)), (std::vector<PersonId>{w.young}));
   EXPECT_EQ(ids(kexie::views::members(w.reg, w.province, t, {.young = true})),
             (std::vector<PersonId>{w.young, w.other}));
@@ -145,11 +147,13 @@ TEST(Registry, RollupsCountDistinctMembersYoungAndExperts) {
 
 TEST(Registry, AnIndexTakenEarlierIsUnchangedByLaterMutations) {
   World w;
-  ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member, Period::from(d("2015-01-01"))).ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.young, w.ent1, Role::member, Period::from(d("2015-01-01"))).ok());
   const auto t = d("2024-06-30");
   auto view = kexie::views::members(w.reg, w.ent1, t);
   const kexie::MemberIndex idx = w.reg.member_index(t);
-  ASSERT_TRUE(w.reg.add_membership(w.senior, w.ent1, Role::member, Period::from(d("2015-01-01"))).ok());
+  ASSERT_TRUE(
+      w.reg.add_membership(w.senior, w.ent1, Role::member, Period::from(d("2015-01-01"))).ok());
   EXPECT_EQ(ranges::distance(view), 1);
   EXPECT_EQ(idx.count(w.ent1, {}), 1u);
   EXPECT_EQ(idx.as_of(), t);
@@ -161,11 +165,11 @@ TEST(Registry, AnIndexTakenEarlierIsUnchangedByLaterMutations) {
 
 namespace {
 
-/// Applies random operations to small registries (a fresh one every 1 000) and checks, after each one:
-/// a single national root; every organization in effect reaches the root (no
-/// cycle) or is a partner; at most one secretary-general per association on the
-/// operation's date; branch and study-group memberships nested in the
-/// enterprise association; a refused operation leaves the digest unchanged.
+/// Applies random operations to small registries (a fresh one every 1 000) and checks, after each
+/// one: a single national root; every organization in effect reaches the root (no cycle) or is a
+/// partner; at most one secretary-general per association on the operation's date; branch and
+/// study-group memberships nested in the enterprise association; a refused operation leaves the
+/// digest unchanged.
 class Fuzzer {
  public:
   explicit Fuzzer(std::uint32_t seed) : rng_(seed) { reset(); }
@@ -177,8 +181,8 @@ class Fuzzer {
     memberships_.clear();
     experts_.clear();
     links_.clear();
-    const auto root = reg_.add_organization({.kind = OrgKind::national, .name = "CAST",
-                                              .effective = Date::from_days(10'000)});
+    const auto root = reg_.add_organization(
+        {.kind = OrgKind::national, .name = "CAST", .effective = Date::from_days(10'000)});
     orgs_.push_back(root.value());
     kinds_.assign(1, OrgKind::national);
     digest_ = reg_.digest();
@@ -214,50 +218,72 @@ class Fuzzer {
     const Date at = day();
     last_day_ = at;
     if (op < 14 && orgs_.size() < 120) {
-      static constexpr OrgKind kinds[] = {K::national, K::committee, K::local, K::society,
-                                          K::enterprise, K::branch, K::study_group, K::proxy,
-                                          K::partner};
+      static constexpr OrgKind kinds[] = {K::national,    K::committee,  K::local,
+                                          K::society,     K::enterprise, K::branch,
+                                          K::study_group, K::proxy,      K::partner};
       const OrgKind k = kinds[pick(0, 8)];
       OrgId parent;
       switch (k) {
-        case K::local: parent = org_of({K::national, K::local}); break;
-        case K::enterprise: case K::proxy: parent = org_of({K::local}); break;
-        case K::branch: parent = org_of({K::enterprise}); break;
-        case K::study_group: parent = org_of({K::enterprise, K::branch}); break;
-        case K::national: case K::partner: parent = pick(0, 5) ? OrgId{} : any(orgs_); break;
-        default: parent = org_of({K::national}); break;
+        case K::local:
+          parent = org_of({K::national, K::local});
+          break;
+        case K::enterprise:
+        case K::proxy:
+          parent = org_of({K::local});
+          break;
+        case K::branch:
+          parent = org_of({K::enterprise});
+          break;
+        case K::study_group:
+          parent = org_of({K::enterprise, K::branch});
+          break;
+        case K::national:
+        case K::partner:
+          parent = pick(0, 5) ? OrgId{} : any(orgs_);
+          break;
+        default:
+          parent = org_of({K::national});
+          break;
       }
-      kexie::OrgSpec spec{.kind = k, .name = "o", .parent = parent,
+      kexie::OrgSpec spec{.kind = k,
+                          .name = "o",
+                          .parent = parent,
                           .effective = Date::from_days(pick(10'000, 14'000))};
-      if (k == K::local || pick(0, 20) == 0) spec.level = static_cast<kexie::LocalLevel>(pick(1, 4));
+      if (k == K::local || pick(0, 20) == 0)
+        spec.level = static_cast<kexie::LocalLevel>(pick(1, 4));
       if (k == K::enterprise && pick(0, 20)) spec.enterprise.enterprise_name = "e";
       const auto r = reg_.add_organization(spec);
       if (r.ok()) kinds_.push_back(k);
       return keep(r, orgs_);
     }
     if (op < 24 && people_.size() < 200) {
-      return keep(reg_.add_person({.name = "p", .birth = Date::from_days(pick(-5'000, 12'000)),
+      return keep(reg_.add_person({.name = "p",
+                                   .birth = Date::from_days(pick(-5'000, 12'000)),
                                    .employer = org_of({K::enterprise, K::proxy}),
                                    .external_key = std::to_string(pick(0, 300)),
                                    .title = static_cast<Title>(pick(0, 4))}),
                   people_);
     }
     if (op < 60 && memberships_.size() < 800) {
-      const OrgId org = pick(0, 2) ? org_of({K::enterprise}) : org_of({K::branch, K::study_group, K::society});
+      const OrgId org =
+          pick(0, 2) ? org_of({K::enterprise}) : org_of({K::branch, K::study_group, K::society});
       return keep(reg_.add_membership(any(people_), org, static_cast<Role>(pick(0, 5)), period()),
                   memberships_);
     }
     if (op < 72) return reg_.end_membership(any(memberships_), at).ok();
     if (op < 80) {
       const OrgId o = any(orgs_);
-      return reg_.move(o, pick(0, 1) ? any(orgs_) : org_of({K::local, K::enterprise, K::branch}), at).ok();
+      return reg_
+          .move(o, pick(0, 1) ? any(orgs_) : org_of({K::local, K::enterprise, K::branch}), at)
+          .ok();
     }
     if (op < 85) return reg_.dissolve(any(orgs_), at).ok();
     if (op < 89 && experts_.size() < 200)
       return keep(reg_.add_expert(any(people_), any(orgs_), {"f"}, period()), experts_);
     if (op < 93 && links_.size() < 100)
-      return keep(reg_.add_link(org_of({K::enterprise}), org_of({K::partner, K::society}), period()),
-                  links_);
+      return keep(
+          reg_.add_link(org_of({K::enterprise}), org_of({K::partner, K::society}), period()),
+          links_);
     if (op < 96) return reg_.award_exemplary(org_of({K::enterprise}), period()).ok();
     return reg_.add_training(any(people_), pick(-1, 40), kexie::TrainingKind::general, at).ok();
   }
@@ -365,8 +391,11 @@ TEST(RegistryThreads, FourReadersAndOneWriterUnderASharedMutex) {
   std::shared_mutex mutex;
   std::vector<PersonId> people;
   for (int i = 0; i < 50; ++i)
-    people.push_back(w.reg.add_person({.name = "p", .birth = Date::from_days(5'000 + 97 * i),
-                                       .employer = i % 2 ? w.ent1 : w.ent2}).value());
+    people.push_back(w.reg
+                         .add_person({.name = "p",
+                                      .birth = Date::from_days(5'000 + 97 * i),
+                                      .employer = i % 2 ? w.ent1 : w.ent2})
+                         .value());
   std::atomic<int> reads{0};
   auto reader = [&](int id) {
     std::mt19937 rng(static_cast<unsigned>(id));
@@ -395,8 +424,8 @@ TEST(RegistryThreads, FourReadersAndOneWriterUnderASharedMutex) {
     std::unique_lock lock(mutex);
     const PersonId p = people[static_cast<std::size_t>(i) % people.size()];
     const OrgId ent = w.reg.person(p)->employer;
-    (void)w.reg.add_membership(p, ent, Role::member,
-                               {Date::from_days(16'000 + 20 * i), Date::from_days(16'019 + 20 * i)});
+    (void)w.reg.add_membership(
+        p, ent, Role::member, {Date::from_days(16'000 + 20 * i), Date::from_days(16'019 + 20 * i)});
   }
   for (auto& t : readers) t.join();
   EXPECT_EQ(reads.load(), 1600);

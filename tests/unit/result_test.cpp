@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
-#include <vector>
 #include <string>
+#include <vector>
 
 using kexie::BadResultAccess;
 using kexie::Error;
@@ -76,7 +76,9 @@ TEST(ResultVoid, SuccessAndFailure) {
 }
 
 TEST(Result, ValueOfATemporaryIsSafeToIterate) {
-  const auto make = [] { return Result<std::vector<std::string>>(std::vector<std::string>{"a", "b"}); };
+  const auto make = [] {
+    return Result<std::vector<std::string>>(std::vector<std::string>{"a", "b"});
+  };
   std::string joined;
   for (const std::string& s : make().value()) joined += s;  // must not dangle
   EXPECT_EQ(joined, "ab");

@@ -80,8 +80,9 @@ TEST(Rubric, RefusesMalformedTrees) {
   auto unknown = build({{"A", "a", "X", IndicatorKind::judged, Decimal(1), hundred(), {}, {}}});
   EXPECT_EQ(unknown.error().rule(), "rubric.parent");
   // a judged parent
-  auto leaf_parent = build({{"A", "a", "", IndicatorKind::judged, Decimal(1), hundred(), {}, {}},
-                            {"A.1", "b", "A", IndicatorKind::judged, Decimal(1), hundred(), {}, {}}});
+  auto leaf_parent =
+      build({{"A", "a", "", IndicatorKind::judged, Decimal(1), hundred(), {}, {}},
+             {"A.1", "b", "A", IndicatorKind::judged, Decimal(1), hundred(), {}, {}}});
   EXPECT_EQ(leaf_parent.error().rule(), "rubric.parent");
   // empty group
   auto empty = build({{"A", "a", "", IndicatorKind::group, Decimal(1), {}, {}, {}}});
@@ -105,7 +106,8 @@ TEST(Rubric, RefusesMalformedTrees) {
 
 TEST(Rubric, RefusesBadScales) {
   const auto with_scale = [](kexie::MarkScale s) {
-    std::vector<IndicatorSpec> specs = {{"A", "a", "", IndicatorKind::judged, Decimal(1), s, {}, {}}};
+    std::vector<IndicatorSpec> specs = {
+        {"A", "a", "", IndicatorKind::judged, Decimal(1), s, {}, {}}};
     return Rubric::build("r", specs);
   };
   EXPECT_EQ(with_scale({Decimal(0), Decimal(100), Decimal(0)}).error().rule(), "rubric.scale");
@@ -143,14 +145,16 @@ TEST(Rubric, ObjectiveTiersAndLinearMaps) {
   EXPECT_EQ(r.objective_value(b, Decimal(-1)).code(), ErrorCode::invalid_argument);
   EXPECT_EQ(r.objective_value(b, Decimal(0)).value().scale(), Rubric::kValueScale);
 
-  kexie::ObjectiveMap linear{kexie::ClaimedFigure::energy_saved_tce, {}, Decimal(10), dec("0.15"),
-                             Decimal(100)};
+  kexie::ObjectiveMap linear{
+      kexie::ClaimedFigure::energy_saved_tce, {}, Decimal(10), dec("0.15"), Decimal(100)};
   std::vector<IndicatorSpec> specs = {
       {"E", "energy", "", IndicatorKind::objective, Decimal(1), {}, linear, {}}};
   const Rubric lr = Rubric::build("linear", specs).value();
   EXPECT_EQ(lr.objective_value(0, Decimal(100)).value(), Decimal(25));
-  EXPECT_EQ(lr.objective_value(0, dec("33.3333")).value(), dec("14.999995"));       // exact
-  EXPECT_EQ(lr.objective_value(0, dec("33.333333")).value(), dec("15.000000"));     // 4.99999995 rounds up
-  EXPECT_EQ(lr.objective_value(0, dec("0.0000033")).value(), dec("10.000000"));     // 0.000000495 rounds down
+  EXPECT_EQ(lr.objective_value(0, dec("33.3333")).value(), dec("14.999995"));  // exact
+  EXPECT_EQ(lr.objective_value(0, dec("33.333333")).value(),
+            dec("15.000000"));  // 4.99999995 rounds up
+  EXPECT_EQ(lr.objective_value(0, dec("0.0000033")).value(),
+            dec("10.000000"));  // 0.000000495 rounds down
   EXPECT_EQ(lr.objective_value(0, Decimal(10000)).value(), Decimal(100));
 }

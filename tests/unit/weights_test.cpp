@@ -78,8 +78,8 @@ TEST(RandomIndex, OtherTablesAndSmallSizes) {
   EXPECT_EQ(kexie::random_index(RandomIndexTable::donegan_dodd, 30).value(), 1.5772);
   EXPECT_EQ(kexie::random_index(RandomIndexTable::donegan_dodd, 21).code(),
             ErrorCode::invalid_argument);  // never interpolated
-  for (auto t : {RandomIndexTable::saaty, RandomIndexTable::donegan_dodd,
-                 RandomIndexTable::tummala_ling}) {
+  for (auto t :
+       {RandomIndexTable::saaty, RandomIndexTable::donegan_dodd, RandomIndexTable::tummala_ling}) {
     EXPECT_EQ(kexie::random_index(t, 1).value(), 0.0);
     EXPECT_EQ(kexie::random_index(t, 2).value(), 0.0);
     EXPECT_EQ(kexie::random_index(t, 0).code(), ErrorCode::invalid_argument);
@@ -117,8 +117,8 @@ TEST(Ahp, SaatyHouseExampleMatchesPublishedValues) {
   EXPECT_NEAR(r.cr, 0.169, 0.0005);
   // Reference script (repeated squaring), to 1e-10.
   expect_near_all(r.weights,
-                  {0.173017474648, 0.053975722999, 0.188110298857, 0.017507911308,
-                   0.031043736404, 0.036322202155, 0.166833673626, 0.333188980002},
+                  {0.173017474648, 0.053975722999, 0.188110298857, 0.017507911308, 0.031043736404,
+                   0.036322202155, 0.166833673626, 0.333188980002},
                   1e-10);
   EXPECT_NEAR(r.lambda_max, 9.668887317118, 1e-9);
   EXPECT_NEAR(r.cr, 0.169086860904, 1e-9);
@@ -139,16 +139,16 @@ TEST(Ahp, GeometricAndColumnMeanMatchReference) {
   o.method = AhpMethod::geometric_mean;
   const kexie::AhpResult g = kexie::ahp(saaty_house(), o).value();
   expect_near_all(g.weights,
-                  {0.174805089676, 0.062646513445, 0.148706335661, 0.019344908654,
-                   0.035570280083, 0.042300430158, 0.167016262972, 0.349610179352},
+                  {0.174805089676, 0.062646513445, 0.148706335661, 0.019344908654, 0.035570280083,
+                   0.042300430158, 0.167016262972, 0.349610179352},
                   1e-11);
   EXPECT_NEAR(g.lambda_max, 9.593203329671, 1e-9);
   EXPECT_EQ(g.iterations, 0);
   o.method = AhpMethod::column_mean;
   const kexie::AhpResult c = kexie::ahp(saaty_house(), o).value();
   expect_near_all(c.weights,
-                  {0.174374923848, 0.066084490840, 0.170152151868, 0.018899297222,
-                   0.035250476359, 0.044457016594, 0.178488793070, 0.312292850198},
+                  {0.174374923848, 0.066084490840, 0.170152151868, 0.018899297222, 0.035250476359,
+                   0.044457016594, 0.178488793070, 0.312292850198},
                   1e-11);
   EXPECT_NEAR(c.lambda_max, 9.618186582148, 1e-9);
 }
@@ -364,7 +364,8 @@ TEST(Hierarchy, GlobalWeightsAreProductsDownTheTree) {
 TEST(Hierarchy, RefusesBadWeightsAndInconsistentJudgements) {
   kexie::Hierarchy h;
   std::vector<std::size_t> kids;
-  for (int i = 0; i < 8; ++i) kids.push_back(h.add(kexie::Hierarchy::kRoot, "c" + std::to_string(i)));
+  for (int i = 0; i < 8; ++i)
+    kids.push_back(h.add(kexie::Hierarchy::kRoot, "c" + std::to_string(i)));
   const auto r = h.set_weights_by_ahp(kexie::Hierarchy::kRoot, saaty_house());
   EXPECT_EQ(r.code(), ErrorCode::inconsistent_judgements);
   EXPECT_TRUE(h.local_weights(kexie::Hierarchy::kRoot).empty());
@@ -389,8 +390,8 @@ TEST(Hierarchy, RefusesBadWeightsAndInconsistentJudgements) {
 namespace {
 // The reference data set: 5 entries × 4 criteria, the third a cost.
 Matrix entries_data() {
-  return Matrix{{85, 3, 120, 0.8}, {92, 5, 95, 0.6}, {78, 2, 150, 0.9}, {88, 4, 110, 0.7},
-                {95, 6, 80, 0.5}};
+  return Matrix{
+      {85, 3, 120, 0.8}, {92, 5, 95, 0.6}, {78, 2, 150, 0.9}, {88, 4, 110, 0.7}, {95, 6, 80, 0.5}};
 }
 const CriterionKind kEntryKinds[] = {CriterionKind::benefit, CriterionKind::benefit,
                                      CriterionKind::cost, CriterionKind::benefit};
@@ -467,9 +468,9 @@ TEST(Entropy, NegativeInputs) {
   ASSERT_EQ(prop.code(), ErrorCode::invalid_argument);
   EXPECT_NE(prop.error().message().find("(0, 0)"), std::string::npos);
   const CriterionKind cost[] = {CriterionKind::benefit, CriterionKind::cost};
-  EXPECT_EQ(kexie::entropy_weights(Matrix{{1, 0}, {2, 4}}, cost, EntropyNormalization::proportion)
-                .code(),
-            ErrorCode::invalid_argument);  // a zero cost has no reciprocal
+  EXPECT_EQ(
+      kexie::entropy_weights(Matrix{{1, 0}, {2, 4}}, cost, EntropyNormalization::proportion).code(),
+      ErrorCode::invalid_argument);                // a zero cost has no reciprocal
   EXPECT_TRUE(kexie::entropy_weights(data).ok());  // min–max shifts negatives away
 }
 
@@ -560,9 +561,9 @@ TEST(Quantize, LargestRemainderTiesByIndex) {
 
 TEST(Quantize, Refusals) {
   EXPECT_EQ(kexie::quantize_weights(std::vector<double>{}, 2).code(), ErrorCode::invalid_argument);
-  EXPECT_EQ(kexie::quantize_weights(std::vector{0.5, -0.1}, 2).code(),
+  EXPECT_EQ(kexie::quantize_weights(std::vector{0.5, -0.1}, 2).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(kexie::quantize_weights(std::vector<double>{0.5, NAN}, 2).code(),
             ErrorCode::invalid_argument);
-  EXPECT_EQ(kexie::quantize_weights(std::vector<double>{0.5, NAN}, 2).code(), ErrorCode::invalid_argument);
   EXPECT_EQ(kexie::quantize_weights(std::vector{0.0, 0.0}, 2).code(), ErrorCode::invalid_argument);
   EXPECT_EQ(kexie::quantize_weights(std::vector{1.0}, 16).code(), ErrorCode::invalid_argument);
   EXPECT_EQ(kexie::quantize_weights(std::vector{1.0}, -1).code(), ErrorCode::invalid_argument);

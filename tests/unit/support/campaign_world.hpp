@@ -26,32 +26,53 @@ struct World {
 
   World() {
     using kexie::OrgKind;
-    cast = registry.add_organization({.kind = OrgKind::national, .name = "中国科协",
-                                      .effective = day("1958-09-18")}).value();
-    province = registry.add_organization({.kind = OrgKind::local, .name = "浙江省科协",
-                                          .parent = cast, .effective = day("1958-10-01"),
-                                          .level = kexie::LocalLevel::provincial}).value();
-    city = registry.add_organization({.kind = OrgKind::local, .name = "杭州市科协",
-                                      .parent = province, .effective = day("1960-01-01"),
-                                      .level = kexie::LocalLevel::sub_provincial}).value();
+    cast = registry
+               .add_organization(
+                   {.kind = OrgKind::national, .name = "中国科协", .effective = day("1958-09-18")})
+               .value();
+    province = registry
+                   .add_organization({.kind = OrgKind::local,
+                                      .name = "浙江省科协",
+                                      .parent = cast,
+                                      .effective = day("1958-10-01"),
+                                      .level = kexie::LocalLevel::provincial})
+                   .value();
+    city = registry
+               .add_organization({.kind = OrgKind::local,
+                                  .name = "杭州市科协",
+                                  .parent = province,
+                                  .effective = day("1960-01-01"),
+                                  .level = kexie::LocalLevel::sub_provincial})
+               .value();
     for (int i = 0; i < 3; ++i) {
       const std::string n = std::to_string(i);
-      auto ent = registry.add_organization(
-          {.kind = OrgKind::enterprise, .name = "企业科协" + n, .parent = city,
-           .effective = day("2000-01-01"),
-           .enterprise = {.enterprise_name = "企业" + n, .ownership = kexie::Ownership::state}}).value();
-      auto br = registry.add_organization({.kind = OrgKind::branch, .name = "分会" + n,
-                                           .parent = ent, .effective = day("2001-01-01")}).value();
+      auto ent = registry
+                     .add_organization({.kind = OrgKind::enterprise,
+                                        .name = "企业科协" + n,
+                                        .parent = city,
+                                        .effective = day("2000-01-01"),
+                                        .enterprise = {.enterprise_name = "企业" + n,
+                                                       .ownership = kexie::Ownership::state}})
+                     .value();
+      auto br = registry
+                    .add_organization({.kind = OrgKind::branch,
+                                       .name = "分会" + n,
+                                       .parent = ent,
+                                       .effective = day("2001-01-01")})
+                    .value();
       enterprises.push_back(ent);
       branches.push_back(br);
       staff.emplace_back();
       for (int k = 0; k < 6; ++k) {
-        auto p = registry.add_person({.name = "员工" + n + "-" + std::to_string(k),
-                                      .birth = day(k % 2 ? "1980-03-01" : "1992-07-01"),
-                                      .employer = ent,
-                                      .external_key = "E" + n + std::to_string(k)}).value();
-        (void)registry.add_membership(p, ent, kexie::Role::member,
-                                      kexie::Period::from(day("2010-01-01"))).value();
+        auto p = registry
+                     .add_person({.name = "员工" + n + "-" + std::to_string(k),
+                                  .birth = day(k % 2 ? "1980-03-01" : "1992-07-01"),
+                                  .employer = ent,
+                                  .external_key = "E" + n + std::to_string(k)})
+                     .value();
+        (void)registry
+            .add_membership(p, ent, kexie::Role::member, kexie::Period::from(day("2010-01-01")))
+            .value();
         staff.back().push_back(p);
       }
     }
@@ -64,16 +85,25 @@ struct World {
 inline kexie::Rubric proposal_rubric() {
   using kexie::IndicatorKind;
   kexie::MarkScale hundred{kexie::Decimal(0), kexie::Decimal(100), dec("0.5")};
-  kexie::ObjectiveMap benefit{kexie::ClaimedFigure::annual_benefit_yuan,
-                              {{kexie::Decimal(500000), kexie::Decimal(100)},
-                               {kexie::Decimal(100000), kexie::Decimal(80)}},
-                              kexie::Decimal(50), {}, {}};
+  kexie::ObjectiveMap benefit{
+      kexie::ClaimedFigure::annual_benefit_yuan,
+      {{kexie::Decimal(500000), kexie::Decimal(100)}, {kexie::Decimal(100000), kexie::Decimal(80)}},
+      kexie::Decimal(50),
+      {},
+      {}};
   std::vector<kexie::IndicatorSpec> specs = {
       {"A", "技术水平 technical level", "", IndicatorKind::group, dec("0.6"), {}, {}, {}},
       {"A.1", "创新性 creativity", "A", IndicatorKind::judged, dec("0.5"), hundred, {}, {}},
       {"A.2", "实用性 practicality", "A", IndicatorKind::judged, dec("0.5"), hundred, {}, {}},
       {"B", "经济效益 economic benefit", "", IndicatorKind::objective, dec("0.4"), {}, benefit, {}},
-      {"bonus", "加分 bonus", "", IndicatorKind::bonus, {}, {kexie::Decimal(0), kexie::Decimal(10), kexie::Decimal(1)}, {}, kexie::Decimal(5)},
+      {"bonus",
+       "加分 bonus",
+       "",
+       IndicatorKind::bonus,
+       {},
+       {kexie::Decimal(0), kexie::Decimal(10), kexie::Decimal(1)},
+       {},
+       kexie::Decimal(5)},
       {"veto", "一票否决 veto", "", IndicatorKind::veto, {}, {}, {}, {}},
   };
   return kexie::Rubric::build("合理化建议评分细则", specs).value();
