@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "campaign_state.hpp"
+#include "summary_reporter.hpp"
 #include "kexie/kexie.hpp"
 
 namespace {
@@ -113,7 +114,7 @@ struct National {
     const std::size_t per_batch = 50'000;
     std::vector<kexie::EntryId> ids;
     for (std::size_t n = 0; n < g_entries; ++n) {
-      char code[16];
+      char code[32];
       std::snprintf(code, sizeof code, "N%07zu", n);
       e.code = code;
       const auto id = campaign->add_entry(e).value();
@@ -144,8 +145,6 @@ National& national() {
   return n;
 }
 
-double g_score_seconds = 0;
-
 void BM_StreamingSum(benchmark::State& state) {
   const auto& marks = national().marks();
   for (auto _ : state) {
@@ -162,9 +161,7 @@ void BM_Score(benchmark::State& state) {
   National& n = national();
   std::size_t awarded = 0;
   for (auto _ : state) {
-    const auto t0 = std::chrono::steady_clock::now();
     kexie::Scoreboard board = n.campaign->score().value();
-    g_score_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     awarded = 0;
     for (const auto& r : board.entries) awarded += r.tier ? 1 : 0;
     benchmark::DoNotOptimize(board);
@@ -190,49 +187,6 @@ void BM_Standings(benchmark::State& state) {
 BENCHMARK(BM_StreamingSum)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Standings)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Score)->Unit(benchmark::kMillisecond)->UseRealTime();
-
-// Prints the ratio of the median times of the two benchmarks after the run.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& r : runs) {
-      const bool median = r.aggregate_name == "median";
-      const bool plain = r.aggregate_name.empty();
-      if (!median && !plain) continue;
-      const double t = r.GetAdjustedRealTime();
-      if (r.benchmark_name().find("BM_StreamingSum") == 0) (median ? sum_median_ : sum_plain_) = t;
-      if (r.benchmark_name().find("BM_Score") == 0) (median ? score_median_ : score_plain_) = t;
-      if (r.benchmark_name().find("BM_Standings") == 0) (median ? core_median_ : core_plain_) = t;
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-  void Finalize() override {
-    ConsoleReporter::Finalize();
-    const double sum = sum_median_ > 0 ? sum_median_ : sum_plain_;
-    const double score = score_median_ > 0 ? score_median_ : score_plain_;
-    const double core = core_median_ > 0 ? core_median_ : core_plain_;
-    if (sum > 0 && score > 0 && core > 0) {
-      std::printf(
-          "\n%zu entries x %zu judges x %zu indicators; streaming sum over the marks "
-          "(memory-bound limit): %.1f ms\n",
-          g_entries, kJudges, kIndicators, sum);
-      std::printf(
-          "scoring core (aggregation + totals + ranking, Campaign::standings): %.1f ms, "
-          "ratio %.2fx (target <= 4x)\n",
-          core, core / sum);
-      std::printf(
-          "full Campaign::score (plus awards, advanced units, cusps, digest): %.1f ms, "
-          "ratio %.2fx\n",
-          score, score / sum);
-      std::printf("setup (registry, entries, assignments, %zu marks through mark_all): %.1f s\n",
-                  national().marks().size(), national().setup_seconds);
-    }
-  }
-
- private:
-  double sum_median_ = 0, sum_plain_ = 0, score_median_ = 0, score_plain_ = 0;
-  double core_median_ = 0, core_plain_ = 0;
-};
 
 void export_data(const std::string& dir) {
   National& n = national();
@@ -283,8 +237,24 @@ int main(int argc, char** argv) {
     return 0;
   }
   benchmark::Initialize(&rest_argc, rest.data());
-  RatioReporter reporter;
+  kexie_bench::SummaryReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
+  const double sum = reporter.find("BM_StreamingSum").real_ns / 1e6;
+  const double core = reporter.find("BM_Standings").real_ns / 1e6;
+  const double score = reporter.find("BM_Score").real_ns / 1e6;
+  if (sum > 0 && core > 0 && score > 0) {
+    std::printf("\n%zu entries x %zu judges x %zu indicators; streaming sum over the marks "
+                "(memory-bound limit): %.1f ms\n",
+                g_entries, kJudges, kIndicators, sum);
+    std::printf("scoring core (aggregation + totals + ranking, Campaign::standings): %.1f ms, "
+                "ratio %.2fx (target <= 4x)\n",
+                core, core / sum);
+    std::printf("full Campaign::score (plus awards, advanced units, cusps, digest): %.1f ms, "
+                "ratio %.2fx\n",
+                score, score / sum);
+    std::printf("setup (registry, entries, assignments, %zu marks through mark_all): %.1f s\n",
+                national().marks().size(), national().setup_seconds);
+  }
   return 0;
 }

@@ -11,6 +11,8 @@
 //       --benchmark_report_aggregates_only=true      (one command line)
 #include <benchmark/benchmark.h>
 
+#include "summary_reporter.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -128,40 +130,12 @@ void BM_KendallW(benchmark::State& state) {
 }
 BENCHMARK(BM_KendallW)->Unit(benchmark::kMillisecond);
 
-// Prints as usual, and remembers each benchmark's median (or, without
-// repetitions, its only) real and CPU time in nanoseconds for the summary.
-class SummaryReporter : public benchmark::ConsoleReporter {
- public:
-  struct Times {
-    double real_ns = 0;
-    double cpu_ns = 0;
-    bool median = false;
-  };
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& run : runs) {
-      const bool median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
-      Times& t = times_[run.run_name.str()];
-      if (median || (run.run_type == Run::RT_Iteration && !t.median)) {
-        const double to_ns = run.time_unit == benchmark::kMillisecond   ? 1e6
-                             : run.time_unit == benchmark::kMicrosecond ? 1e3
-                                                                        : 1.0;
-        t = {run.GetAdjustedRealTime() * to_ns, run.GetAdjustedCPUTime() * to_ns, median};
-      }
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-  const std::map<std::string, Times>& times() const { return times_; }
-
- private:
-  std::map<std::string, Times> times_;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  SummaryReporter reporter;
+  kexie_bench::SummaryReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   const auto& t = reporter.times();
   std::printf("\nsummary (median of the repetitions):\n");

@@ -44,7 +44,11 @@
 #include <stdint.h>
 
 #if defined(_WIN32)
-#  define KX_EXTERN __declspec(dllimport)
+#  if defined(KX_BUILDING_LIBRARY)
+#    define KX_EXTERN __declspec(dllexport)
+#  else
+#    define KX_EXTERN __declspec(dllimport)
+#  endif
 #elif defined(__GNUC__)
 #  define KX_EXTERN __attribute__((visibility("default")))
 #else
@@ -286,7 +290,8 @@ typedef int (*kx_org_cb)(uint32_t org, void *payload);
 
 /** Calls `cb` for `root` and every organization below it on `as_of`, depth first
  *  (children in id order); with `kind` >= 0 only organizations of that kind. Returns
- *  0, a callback's non-zero value, or a KX_E* code.
+ *  0, a callback's non-zero value, or a KX_E* code (KX_ENOTFOUND when `root` is not
+ *  in effect on `as_of`).
  *
  *   static int count(uint32_t org, void *n) { (void)org; ++*(int *)n; return 0; }
  *   int n = 0; kx_registry_subtree_foreach(reg, province, "2025-06-30", KX_ORG_ENTERPRISE, count, &n);

@@ -1,6 +1,7 @@
 /* C API tests: version, errors, strings, dates, timestamps, energy, weights and
  * Kendall's W, including every error path. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "kx_test.h"
@@ -40,6 +41,29 @@ static void test_errors(void) {
   CHECK(STREQ(kx_error_name(-13), "unknown"));
   CHECK(STREQ(kx_error_name(5), "unknown"));
   kx_string_free(NULL);
+}
+
+static void *fail_in_thread(void *arg) {
+  int32_t d;
+  int *seen = (int *)arg;
+  seen[0] = kx_date_parse(&d, "not a date");
+  seen[1] = kx_error_last()->code;
+  return NULL;
+}
+
+/* The last error is per thread: a failure on another thread leaves ours alone. */
+static void test_errors_are_thread_local(void) {
+  pthread_t t;
+  int seen[2] = {0, 0};
+  uint32_t id;
+  kx_registry *reg = NULL;
+  OK(kx_registry_new(&reg, NULL));
+  FAILS(KX_ENOTFOUND, kx_registry_parent(&id, reg, 7, "2025-01-01"));
+  CHECK(pthread_create(&t, NULL, fail_in_thread, seen) == 0);
+  CHECK(pthread_join(t, NULL) == 0);
+  CHECK(seen[0] == KX_EINVALID && seen[1] == KX_EINVALID);
+  CHECK(kx_error_last()->code == KX_ENOTFOUND);
+  kx_registry_free(reg);
 }
 
 static void test_dates(void) {
@@ -156,6 +180,7 @@ static void test_kendall(void) {
 int main(void) {
   test_version();
   test_errors();
+  test_errors_are_thread_local();
   test_dates();
   test_energy();
   test_weights();

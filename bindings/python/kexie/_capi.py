@@ -1,0 +1,409 @@
+"""The ctypes layer: finds and loads libkexie_c, declares the C structs of
+include/kexie/kexie.h and every function's prototype, and turns a negative
+return code into the matching exception (errors.py). Nothing here is public."""
+
+import ctypes
+import ctypes.util
+import datetime
+import decimal
+import glob
+import os
+
+from . import errors
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _candidates():
+    env = os.environ.get("KEXIE_C_LIBRARY")
+    if env:
+        yield env
+        return
+    # A source checkout: bindings/python/kexie -> <repo>/build/<preset>/src/c.
+    repo = os.path.normpath(os.path.join(_HERE, "..", "..", ".."))
+    built = glob.glob(os.path.join(repo, "build", "*", "src", "c", "libkexie_c.so*"))
+    built.sort(key=os.path.getmtime, reverse=True)
+    yield from built
+    # An install: <prefix>/lib/pythonX/site-packages/kexie -> <prefix>/lib.
+    for up in (2, 3, 4):
+        lib = os.path.normpath(os.path.join(_HERE, *([".."] * up)))
+        yield from sorted(glob.glob(os.path.join(lib, "libkexie_c.so*")))
+    found = ctypes.util.find_library("kexie_c")
+    if found:
+        yield found
+    yield "libkexie_c.so.0"
+
+
+def _load():
+    tried = []
+    for path in _candidates():
+        try:
+            return ctypes.CDLL(path)
+        except OSError as e:
+            tried.append("%s (%s)" % (path, e))
+    raise ImportError("kexie: cannot load libkexie_c; set KEXIE_C_LIBRARY. Tried: "
+                      + "; ".join(tried))
+
+
+lib = _load()
+
+c_int, c_uint, c_u32, c_i32, c_i64, c_size = (ctypes.c_int, ctypes.c_uint, ctypes.c_uint32,
+                                              ctypes.c_int32, ctypes.c_int64, ctypes.c_size_t)
+c_str, c_void_p, c_double, P = ctypes.c_char_p, ctypes.c_void_p, ctypes.c_double, ctypes.POINTER
+
+
+class Error(ctypes.Structure):
+    _fields_ = [("code", c_int), ("message", c_str), ("rule", c_str), ("article", c_str)]
+
+
+class DecimalText(ctypes.Structure):
+    _fields_ = [("text", ctypes.c_char * 48)]
+
+
+class RegistryOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("young_age_max", c_int), ("annual_hours_min", c_int),
+                ("professional_share_num", c_int), ("professional_share_den", c_int)]
+
+
+class OrgSpec(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("kind", c_int), ("name", c_str), ("parent", c_u32),
+                ("effective", c_str), ("level", c_int), ("enterprise_name", c_str),
+                ("ownership", c_int), ("industry", c_str), ("region", c_str)]
+
+
+class OrgInfo(ctypes.Structure):
+    _fields_ = [("id", c_u32), ("kind", c_int), ("level", c_int), ("first_day", c_i32),
+                ("last_day", c_i32)]
+
+
+class PersonSpec(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("name", c_str), ("birth", c_str), ("employer", c_u32),
+                ("external_key", c_str), ("title", c_int), ("discipline", c_str)]
+
+
+class PersonInfo(ctypes.Structure):
+    _fields_ = [("id", c_u32), ("birth", c_i32), ("employer", c_u32), ("title", c_int)]
+
+
+class MembershipInfo(ctypes.Structure):
+    _fields_ = [("id", c_u32), ("person", c_u32), ("org", c_u32), ("role", c_int),
+                ("first_day", c_i32), ("last_day", c_i32)]
+
+
+class MemberFilter(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("role", c_int), ("young", c_int), ("min_title", c_int),
+                ("discipline", c_str)]
+
+
+class MemberRow(ctypes.Structure):
+    _fields_ = [("person", c_u32), ("org", c_u32), ("roles", c_uint), ("title", c_int),
+                ("birth", c_i32), ("young", c_int)]
+
+
+class Rollup(ctypes.Structure):
+    _fields_ = [("members", c_size), ("young", c_size), ("experts", c_size)]
+
+
+class ActivityPlan(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("type", c_int), ("title", c_str), ("organizer", c_u32),
+                ("owner", c_u32), ("responsible", c_u32), ("team", P(c_u32)),
+                ("team_count", c_size), ("planned_first", c_str), ("planned_last", c_str),
+                ("details", c_int), ("detail_value", c_u32), ("detail_kind2", c_int)]
+
+
+class ActivityInfo(ctypes.Structure):
+    _fields_ = [("id", c_u32), ("type", c_int), ("state", c_int), ("organizer", c_u32),
+                ("owner", c_u32), ("responsible", c_u32), ("has_grade", c_int),
+                ("grade", c_int), ("score", DecimalText), ("created", c_i64),
+                ("last_event", c_i64)]
+
+
+class AuditRecord(ctypes.Structure):
+    _fields_ = [("sequence", ctypes.c_uint64), ("activity", c_u32), ("actor", c_u32),
+                ("at", c_i64), ("operation", c_int), ("from_", c_int), ("to", c_int),
+                ("code", c_int), ("security_event", c_int), ("rule", c_str), ("reason", c_str),
+                ("message", c_str), ("hash", c_str)]
+
+
+class AuditVerification(ctypes.Structure):
+    _fields_ = [("fault", c_int), ("first_bad", ctypes.c_uint64)]
+
+
+class AwardTier(ctypes.Structure):
+    _fields_ = [("name", c_str), ("by_count", c_int), ("share", c_str), ("count", c_u32),
+                ("rounding", c_int), ("min_score", c_str)]
+
+
+class CampaignOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("name", c_str), ("organizer", c_u32), ("as_of", c_str),
+                ("year", c_int), ("aggregation", c_int), ("drop_low", c_uint),
+                ("drop_high", c_uint), ("trim_from", c_uint), ("normalize", c_int),
+                ("min_judges", c_u32), ("veto_threshold", c_u32),
+                ("max_judges_per_entry", c_u32), ("rank_per_category", c_int),
+                ("tie_breaks", c_str), ("tiers", P(AwardTier)), ("tier_count", c_size),
+                ("boundary_ties", c_int), ("cusp_margin", c_str), ("unit_min_awarded", c_u32),
+                ("unit_max", c_u32), ("people_top_tiers", c_u32), ("people_min_share", c_str),
+                ("people_max", c_u32), ("max_team_size", c_u32)]
+
+
+class Indicator(ctypes.Structure):
+    _fields_ = [("code", c_str), ("name", c_str), ("parent", c_str), ("kind", c_int),
+                ("weight", c_str), ("min", c_str), ("max", c_str), ("step", c_str),
+                ("figure", c_int), ("tiers", c_str), ("floor", c_str), ("per_unit", c_str),
+                ("cap", c_str), ("bonus_cap", c_str)]
+
+
+class TeamShare(ctypes.Structure):
+    _fields_ = [("person", c_u32), ("share", c_str)]
+
+
+class EnergyClaim(ctypes.Structure):
+    _fields_ = [("carrier", c_int), ("quantity", c_str), ("unit", c_int)]
+
+
+class Patent(ctypes.Structure):
+    _fields_ = [("type", c_int), ("status", c_int), ("number", c_str)]
+
+
+class EntrySpec(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("code", c_str), ("title", c_str), ("unit", c_u32),
+                ("category", c_int), ("focus", c_uint), ("team", P(TeamShare)),
+                ("team_count", c_size), ("in_use_since", c_str), ("energy", P(EnergyClaim)),
+                ("energy_count", c_size), ("material_saved_t", c_str), ("co2_avoided_t", c_str),
+                ("hours_saved", c_str), ("efficiency_gain_percent", c_str),
+                ("annual_benefit_yuan", c_str), ("patents", P(Patent)), ("patent_count", c_size),
+                ("achievements_transformed", c_u32)]
+
+
+class Mark(ctypes.Structure):
+    _fields_ = [("judge", c_u32), ("entry", c_u32), ("indicator", c_u32), ("mark", c_str)]
+
+
+class CampaignCounts(ctypes.Structure):
+    _fields_ = [("entries", c_size), ("judges", c_size)]
+
+
+class Standing(ctypes.Structure):
+    _fields_ = [("entry", c_u32), ("status", c_int), ("total", c_str), ("rank", c_u32),
+                ("position", c_u32)]
+
+
+class EntryResult(ctypes.Structure):
+    _fields_ = [("entry", c_u32), ("code", c_str), ("unit", c_u32), ("enterprise", c_u32),
+                ("category", c_int), ("status", c_int), ("total", c_str),
+                ("judged_part", c_str), ("objective_part", c_str), ("bonus", c_str),
+                ("rank", c_u32), ("position", c_u32), ("tier", c_int), ("award", c_str)]
+
+
+class ScoreboardCounts(ctypes.Structure):
+    _fields_ = [("units", c_size), ("people", c_size), ("cusps", c_size)]
+
+
+class AdvancedUnit(ctypes.Structure):
+    _fields_ = [("unit", c_u32), ("entries", c_u32), ("awarded", c_u32),
+                ("awarded_total", c_str), ("participation_rate", c_str), ("tce_saved", c_str)]
+
+
+class AdvancedPerson(ctypes.Structure):
+    _fields_ = [("person", c_u32), ("best_tier", c_u32), ("credit", c_str),
+                ("entry_count", c_size)]
+
+
+class AhpOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("method", c_int), ("ri_table", c_int),
+                ("threshold", c_double), ("pass_at_most", c_int), ("saaty_scale", c_int),
+                ("require_consistency", c_int)]
+
+
+class AhpResult(ctypes.Structure):
+    _fields_ = [("lambda_max", c_double), ("ci", c_double), ("ri", c_double), ("cr", c_double),
+                ("consistent", c_int), ("worst_row", c_size), ("worst_col", c_size)]
+
+
+class KendallOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("missing", c_int), ("tie_correction", c_int)]
+
+
+class KendallResult(ctypes.Structure):
+    _fields_ = [("w", c_double), ("chi_squared", c_double), ("df", c_size),
+                ("p_value", c_double), ("judges", c_size), ("entries", c_size)]
+
+
+ORG_CB = ctypes.CFUNCTYPE(c_int, c_u32, c_void_p)
+MEMBERSHIP_CB = ctypes.CFUNCTYPE(c_int, P(MembershipInfo), c_void_p)
+AUDIT_CB = ctypes.CFUNCTYPE(c_int, P(AuditRecord), c_void_p)
+STANDING_CB = ctypes.CFUNCTYPE(c_int, P(Standing), c_void_p)
+RESULT_CB = ctypes.CFUNCTYPE(c_int, P(EntryResult), c_void_p)
+
+_H = c_void_p  # every opaque handle
+_PROTOTYPES = {
+    "kx_version_string": (c_str, []),
+    "kx_version_number": (c_int, []),
+    "kx_error_last": (P(Error), []),
+    "kx_error_clear": (None, []),
+    "kx_error_name": (c_str, [c_int]),
+    "kx_string_free": (None, [c_void_p]),
+    "kx_date_parse": (c_int, [P(c_i32), c_str]),
+    "kx_date_format": (c_int, [ctypes.c_char_p, c_i32]),
+    "kx_timestamp_parse": (c_int, [P(c_i64), c_str]),
+    "kx_registry_new": (c_int, [P(_H), P(RegistryOptions)]),
+    "kx_registry_free": (None, [_H]),
+    "kx_registry_add_org": (c_int, [P(c_u32), _H, P(OrgSpec)]),
+    "kx_registry_org": (c_int, [P(OrgInfo), _H, c_u32]),
+    "kx_registry_org_name": (c_int, [P(c_void_p), _H, c_u32]),
+    "kx_registry_parent": (c_int, [P(c_u32), _H, c_u32, c_str]),
+    "kx_registry_dissolve": (c_int, [_H, c_u32, c_str]),
+    "kx_registry_subtree_foreach": (c_int, [_H, c_u32, c_str, c_int, ORG_CB, c_void_p]),
+    "kx_registry_add_person": (c_int, [P(c_u32), _H, P(PersonSpec)]),
+    "kx_registry_person": (c_int, [P(PersonInfo), _H, c_u32]),
+    "kx_registry_person_name": (c_int, [P(c_void_p), _H, c_u32]),
+    "kx_registry_find_person": (c_int, [P(c_u32), _H, c_u32, c_str]),
+    "kx_registry_is_young": (c_int, [P(c_int), _H, c_u32, c_str]),
+    "kx_registry_add_membership": (c_int, [P(c_u32), _H, c_u32, c_u32, c_int, c_str, c_str]),
+    "kx_registry_end_membership": (c_int, [_H, c_u32, c_str]),
+    "kx_registry_memberships_foreach": (c_int, [_H, c_u32, MEMBERSHIP_CB, c_void_p]),
+    "kx_registry_members": (c_int, [P(P(MemberRow)), P(c_size), _H, c_u32, c_str,
+                                    P(MemberFilter)]),
+    "kx_member_rows_free": (None, [P(MemberRow)]),
+    "kx_registry_rollup": (c_int, [P(Rollup), _H, c_u32, c_str]),
+    "kx_actor_new": (c_int, [P(_H), c_u32]),
+    "kx_actor_from_registry": (c_int, [P(_H), _H, c_u32, c_str]),
+    "kx_actor_add_role": (c_int, [_H, c_int, c_u32]),
+    "kx_actor_add_expert_pool": (c_int, [_H, c_u32]),
+    "kx_actor_free": (None, [_H]),
+    "kx_book_new": (c_int, [P(_H), _H]),
+    "kx_book_free": (None, [_H]),
+    "kx_activity_create": (c_int, [P(c_u32), _H, _H, c_str, P(ActivityPlan), c_str]),
+    "kx_activity_apply": (c_int, [_H, c_u32, c_int, _H, c_str, c_str]),
+    "kx_activity_conclude": (c_int, [P(c_int), _H, c_u32, _H, c_str, c_str, c_str]),
+    "kx_activity_report_progress": (c_int, [_H, c_u32, _H, c_str, c_int, c_str]),
+    "kx_activity_get": (c_int, [P(ActivityInfo), _H, c_u32]),
+    "kx_activity_state_at": (c_int, [P(c_int), _H, c_u32, c_str]),
+    "kx_book_size": (c_int, [P(c_size), _H]),
+    "kx_book_audit_foreach": (c_int, [_H, AUDIT_CB, c_void_p]),
+    "kx_book_chain_head": (c_int, [P(c_void_p), _H]),
+    "kx_book_verify_audit": (c_int, [P(AuditVerification), _H, c_str]),
+    "kx_campaign_new": (c_int, [P(_H), _H, P(CampaignOptions)]),
+    "kx_campaign_free": (None, [_H]),
+    "kx_campaign_set_rubric": (c_int, [_H, c_int, c_str, P(Indicator), c_size]),
+    "kx_campaign_set_rubric_text": (c_int, [_H, c_int, c_str, c_str]),
+    "kx_campaign_indicator_index": (c_int, [P(c_u32), _H, c_int, c_str]),
+    "kx_campaign_add_entry": (c_int, [P(c_u32), _H, P(EntrySpec)]),
+    "kx_campaign_find_entry": (c_int, [P(c_u32), _H, c_str]),
+    "kx_campaign_add_judge": (c_int, [P(c_u32), _H, c_u32]),
+    "kx_campaign_assign": (c_int, [_H, c_u32, c_u32]),
+    "kx_campaign_mark": (c_int, [_H, c_u32, c_u32, c_str, c_str]),
+    "kx_campaign_mark_batch": (c_int, [_H, P(Mark), c_size, P(c_size)]),
+    "kx_campaign_mark_columns": (c_int, [_H, c_size, c_void_p, c_void_p, c_void_p, c_void_p,
+                                         c_int, P(c_size)]),
+    "kx_campaign_veto": (c_int, [_H, c_u32, c_u32, c_str, c_str]),
+    "kx_campaign_count": (c_int, [P(CampaignCounts), _H]),
+    "kx_campaign_standings_foreach": (c_int, [_H, STANDING_CB, c_void_p]),
+    "kx_campaign_score": (c_int, [P(_H), _H]),
+    "kx_scoreboard_free": (None, [_H]),
+    "kx_scoreboard_size": (c_int, [P(c_size), _H]),
+    "kx_scoreboard_entry": (c_int, [P(EntryResult), _H, c_size]),
+    "kx_scoreboard_find": (c_int, [P(EntryResult), _H, c_u32]),
+    "kx_scoreboard_awards_foreach": (c_int, [_H, RESULT_CB, c_void_p]),
+    "kx_scoreboard_count": (c_int, [P(ScoreboardCounts), _H]),
+    "kx_scoreboard_unit": (c_int, [P(AdvancedUnit), _H, c_size]),
+    "kx_scoreboard_person": (c_int, [P(AdvancedPerson), _H, c_size]),
+    "kx_scoreboard_digest": (c_int, [P(c_str), _H]),
+    "kx_explain_text": (c_int, [P(c_void_p), _H, _H, c_u32, c_int]),
+    "kx_explain_json": (c_int, [P(c_void_p), _H, _H, c_u32]),
+    "kx_energy_carrier_parse": (c_int, [P(c_int), c_str]),
+    "kx_energy_unit_parse": (c_int, [P(c_int), c_str]),
+    "kx_energy_to_standard_coal": (c_int, [P(DecimalText), c_int, c_str, c_int, c_int]),
+    "kx_energy_citation": (c_int, [P(c_void_p), c_int, c_str, c_int, c_int]),
+    "kx_energy_grid_emissions": (c_int, [P(DecimalText), c_str, c_int, c_int, c_int]),
+    "kx_weights_ahp": (c_int, [P(c_double), P(AhpResult), P(c_double), c_size, P(AhpOptions)]),
+    "kx_weights_entropy": (c_int, [P(c_double), P(c_double), c_size, c_size, P(c_int), c_int]),
+    "kx_weights_quantize": (c_int, [P(DecimalText), P(c_double), c_size, c_int]),
+    "kx_kendall_w": (c_int, [P(KendallResult), P(c_double), c_size, c_size,
+                             P(KendallOptions)]),
+}
+
+for _name, (_res, _args) in _PROTOTYPES.items():
+    _f = getattr(lib, _name)
+    _f.restype = _res
+    _f.argtypes = _args
+
+
+def check(rc):
+    """Raises the exception for a negative return code; returns rc otherwise."""
+    if rc < 0:
+        e = lib.kx_error_last().contents
+        raise errors.from_code(rc, _text(e.message), _text(e.rule), _text(e.article))
+    return rc
+
+
+def _text(raw):
+    return raw.decode("utf-8") if raw else ""
+
+
+def text(raw):
+    """A borrowed C string as str."""
+    return _text(raw)
+
+
+def owned_text(ptr):
+    """A library-allocated char* as str; frees it."""
+    try:
+        return ctypes.string_at(ptr).decode("utf-8")
+    finally:
+        lib.kx_string_free(ptr)
+
+
+def s(value):
+    """A Python string (or None) as UTF-8 bytes for a const char *."""
+    return None if value is None else str(value).encode("utf-8")
+
+
+def dec_in(value):
+    """A decimal input (Decimal, int or str) as exact text; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        raise TypeError("kexie: pass decimals as decimal.Decimal, int or str, not float")
+    if isinstance(value, decimal.Decimal):
+        return format(value, "f").encode("ascii")
+    return str(value).encode("ascii")
+
+
+def dec_out(raw):
+    """Decimal text (bytes) from the library as a Decimal."""
+    raw = raw.decode("ascii") if isinstance(raw, bytes) else raw
+    return decimal.Decimal(raw) if raw else None
+
+
+_EPOCH = datetime.date(1970, 1, 1)
+_EPOCH_TS = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+MAX_DAY = 2932896
+
+
+def date_in(value):
+    """A datetime.date (or "YYYY-MM-DD") as bytes; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        raise TypeError("kexie: pass a datetime.date, not a datetime")
+    if isinstance(value, datetime.date):
+        return value.isoformat().encode("ascii")
+    return str(value).encode("ascii")
+
+
+def date_out(days):
+    return _EPOCH + datetime.timedelta(days=days)
+
+
+def time_in(value):
+    """An aware datetime (or ISO text) as bytes."""
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise ValueError("kexie: timestamps must be timezone-aware")
+        return value.isoformat().encode("ascii")
+    return str(value).encode("ascii")
+
+
+def time_out(micros):
+    return _EPOCH_TS + datetime.timedelta(microseconds=micros)
