@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/deps.sh
-cmake --preset release -DKEXIE_BUILD_EXAMPLES=ON -DKEXIE_BUILD_TESTS=OFF -DKEXIE_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --preset release --no-warn-unused-cli -DKEXIE_BUILD_EXAMPLES=ON -DKEXIE_BUILD_TESTS=OFF -DKEXIE_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build --preset release -j2
 bin=build/release/examples
 # The main job: a ~300-entry provincial campaign, scored end to end.
