@@ -407,3 +407,36 @@ def time_in(value):
 
 def time_out(micros):
     return _EPOCH_TS + datetime.timedelta(microseconds=micros)
+
+
+class OwnedHandle:
+    """Base of every Python object that owns one C handle (``self._h``): the handle is
+    freed by ``close()``, at the end of a ``with`` block, or when the object is
+    collected, and using it after ``close()`` raises ValueError. Subclasses set
+    ``_free`` to the matching ``kx_*_free`` function."""
+
+    _free = None
+
+    def close(self):
+        """Frees the C handle; safe to call twice."""
+        if getattr(self, "_h", None):
+            self._free(self._h)
+            self._h = c_void_p()
+
+    @property
+    def handle(self):
+        if not getattr(self, "_h", None):
+            raise ValueError("kexie: %s is closed" % type(self).__name__)
+        return self._h
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown
+            pass

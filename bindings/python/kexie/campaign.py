@@ -36,13 +36,15 @@ def _result(r):
                        None if r.tier < 0 else r.tier, C.text(r.award))
 
 
-class Campaign:
+class Campaign(C.OwnedHandle):
     """A campaign over a Registry (which must outlive it).
 
     >>> with kexie.Campaign(reg, "2025 讲比", province, date(2025, 11, 30), 2024,
     ...                     tiers=[kexie.AwardTier("一等奖", count=1, min_score=60)]) as c:
     ...     c.set_rubric_text(kexie.Category.INNOVATIVE_IDEAS, "细则", text)
     """
+
+    _free = staticmethod(C.lib.kx_campaign_free)
 
     def __init__(self, registry, name, organizer, as_of, year, tiers=(), tie_breaks=(),
                  aggregation=AggregationMethod.TRIMMED_MEAN, trim=(1, 1, 5), normalize=False,
@@ -67,29 +69,6 @@ class Campaign:
         self._h = C.c_void_p()
         C.check(C.lib.kx_campaign_new(ctypes.byref(self._h), registry.handle, ctypes.byref(opts)))
         self._keep = []
-
-    @property
-    def handle(self):
-        if not self._h:
-            raise ValueError("kexie: the campaign is closed")
-        return self._h
-
-    def close(self):
-        if self._h:
-            C.lib.kx_campaign_free(self._h)
-            self._h = C.c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
 
     # --- rubrics -------------------------------------------------------------
     def set_rubric(self, category, name, indicators):
@@ -224,35 +203,14 @@ class Campaign:
         return Scoreboard(self, h)
 
 
-class Scoreboard:
+class Scoreboard(C.OwnedHandle):
     """The result table of a scored campaign."""
+
+    _free = staticmethod(C.lib.kx_scoreboard_free)
 
     def __init__(self, campaign, handle):
         self.campaign = campaign
         self._h = handle
-
-    @property
-    def handle(self):
-        if not self._h:
-            raise ValueError("kexie: the scoreboard is closed")
-        return self._h
-
-    def close(self):
-        if self._h:
-            C.lib.kx_scoreboard_free(self._h)
-            self._h = C.c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
 
     def __len__(self):
         n = C.c_size()

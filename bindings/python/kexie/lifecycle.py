@@ -19,34 +19,7 @@ ActivityInfo = namedtuple("ActivityInfo",
 _DETAILS = {"popularization": 1, "innovation": 2, "cooperation": 3, "training": 4}
 
 
-class _Handle:
-    _free = None
-
-    def close(self):
-        if self._h:
-            self._free(self._h)
-            self._h = C.c_void_p()
-
-    @property
-    def handle(self):
-        if not self._h:
-            raise ValueError("kexie: %s is closed" % type(self).__name__)
-        return self._h
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
-class Actor(_Handle):
+class Actor(C.OwnedHandle):
     """A person acting in roles.
 
     >>> chair = kexie.Actor(900, roles=[(kexie.Role.CHAIR, province)])
@@ -83,7 +56,7 @@ class Actor(_Handle):
         return self
 
 
-class ActivityBook(_Handle):
+class ActivityBook(C.OwnedHandle):
     """Activities and their hash-chained audit trail, over a Registry (which must
     outlive the book)."""
 

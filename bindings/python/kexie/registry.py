@@ -17,42 +17,20 @@ def _last(days):
     return None if days == C.MAX_DAY else C.date_out(days)
 
 
-class Registry:
+class Registry(C.OwnedHandle):
     """Every organization, person and membership, with history.
 
     >>> with kexie.Registry() as reg:
     ...     cast = reg.add_organization(kexie.OrgKind.NATIONAL, "中国科协", effective=date(1958, 9, 18))
     """
 
+    _free = staticmethod(C.lib.kx_registry_free)
+
     def __init__(self, young_age_max=35, annual_hours_min=90, professional_share=(2, 3)):
         opts = C.RegistryOptions(1, young_age_max, annual_hours_min, professional_share[0],
                                  professional_share[1])
         self._h = C.c_void_p()
         C.check(C.lib.kx_registry_new(ctypes.byref(self._h), ctypes.byref(opts)))
-
-    @property
-    def handle(self):
-        if not self._h:
-            raise ValueError("kexie: the registry is closed")
-        return self._h
-
-    def close(self):
-        """Frees the registry (books and campaigns over it must be closed first)."""
-        if self._h:
-            C.lib.kx_registry_free(self._h)
-            self._h = C.c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass
 
     # --- organizations -----------------------------------------------------
     def add_organization(self, kind, name, parent=None, effective=None, level=Level.NONE,
