@@ -817,7 +817,7 @@ std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
 }
 
 // Stable LSD radix sort of entry indices by total, highest first: 11 bits a pass
-// (a 2048-entry histogram stays in L1), 16 for large inputs, over (key, index) pairs so every pass
+// (a 2048-entry histogram stays in L1), over (key, index) pairs so every pass
 // streams; passes whose digit is the same for every key are skipped. On return
 // `keys[k]` is the sort key of `idx[k]` (equal keys ⇔ equal totals).
 void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<Core>& core,
@@ -830,8 +830,9 @@ void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<Core>& cor
   for (std::size_t k = 0; k < idx.size(); ++k) {
     a[k] = {~(static_cast<std::uint64_t>(core[idx[k]].total) ^ (std::uint64_t{1} << 63)), idx[k]};
   }
-  // Wide digits pay off only when the histogram is small next to the input.
-  const int bits = a.size() >= (std::size_t{1} << 18) ? 16 : 11;
+  // 11-bit digits: the 2048-entry histogram stays in L1 and the scatter has few
+  // enough destinations to stream; measured faster than 8 and 16 bits at 1M entries.
+  const int bits = 11;
   const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
   std::vector<std::uint32_t> count(std::size_t{1} << bits);
   for (int shift = 0; shift < 64 && !a.empty(); shift += bits) {
