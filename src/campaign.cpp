@@ -302,9 +302,8 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   }
   // Commit.
   rec.spec = std::move(spec);
-  rec.mark_offset = s.marks.size();
   EntryHot hot;
-  hot.mark_offset = rec.mark_offset;
+  hot.mark_offset = s.marks.size();
   hot.objective_offset = static_cast<std::uint32_t>(s.objective_values.size());
   hot.category = static_cast<std::uint8_t>(rec.spec.category);
   s.marks.resize(s.marks.size() + cat.columns.size() * s.width(), kNoMark);
@@ -425,7 +424,7 @@ Status Campaign::assign(JudgeId judge, EntryId entry) {
       std::lower_bound(e.judges.begin(), e.judges.end(), judge) - e.judges.begin());
   const std::size_t columns = s.category(e).columns.size();
   for (std::size_t col = 0; col < columns; ++col) {
-    std::int32_t* cell = s.marks.data() + e.mark_offset + col * s.width();
+    std::int32_t* cell = s.marks.data() + s.hot[entry.value() - 1].mark_offset + col * s.width();
     std::copy_backward(cell + pos, cell + e.judges.size(), cell + e.judges.size() + 1);
     cell[pos] = kNoMark;
   }
@@ -500,7 +499,7 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
                    err.rule(), "A12");
     }
     const std::size_t slot = static_cast<std::size_t>(slot_it - e.judges.begin());
-    cells[i] = e.mark_offset + col * s.width() + slot;
+    cells[i] = s.hot[m.entry.value() - 1].mark_offset + col * s.width() + slot;
     values[i] = *units;
     if (s.marks[cells[i]] != kNoMark) {
       return Error(ErrorCode::already_exists,
@@ -594,8 +593,9 @@ Result<std::vector<std::vector<std::optional<Decimal>>>> Campaign::marks_matrix(
     for (std::size_t r = 0; r < judges.size(); ++r) {
       auto slot = std::lower_bound(e.judges.begin(), e.judges.end(), judges[r]);
       if (slot == e.judges.end() || *slot != judges[r]) continue;
-      const std::int32_t v = s.marks[e.mark_offset + col->second * s.width() +
-                                     static_cast<std::size_t>(slot - e.judges.begin())];
+      const std::int32_t v =
+          s.marks[s.hot[entries[c].value() - 1].mark_offset + col->second * s.width() +
+                  static_cast<std::size_t>(slot - e.judges.begin())];
       if (v != kNoMark) out[r][c] = fixed(v, detail::kMarkScale);
     }
   }
@@ -641,7 +641,9 @@ std::vector<NormParams> Campaign::Impl::normalization(Category c) const {
     std::vector<double> all;
     std::vector<std::uint32_t> judge_order;
     for (const EntryRecord* e : order) {
-      const std::int32_t* cell = marks.data() + e->mark_offset + col * width();
+      const std::int32_t* cell = marks.data() +
+                                 hot[static_cast<std::size_t>(e - entries.data())].mark_offset +
+                                 col * width();
       for (std::size_t slot = 0; slot < e->judges.size(); ++slot) {
         if (cell[slot] == kNoMark) continue;
         const double x = cell[slot] / 1e4;

@@ -37,7 +37,6 @@ struct EntryRecord {
   std::vector<CoalEquivalent> coal;
   std::vector<GridEmission> grid;
   std::vector<JudgeId> judges;  // sorted by id; slot i of every column is judges[i]
-  std::size_t mark_offset = 0;  // first cell in Impl::marks
   std::vector<VetoRecord> vetoes;
 };
 
