@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -366,5 +367,16 @@ int main(int argc, char** argv) {
     }
   }
   std::cout << "\nresult digest (SHA-256 of the full table): " << board.digest << '\n';
-  return 0;
+
+  // Save everything to a snapshot, load it back and score again: same digest.
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / "campaign_demo.kxs";
+  must(kexie::save_snapshot(kexie::SnapshotView(reg).add(campaign), file), "save snapshot");
+  kexie::Snapshot loaded = must(kexie::load_snapshot(file), "load snapshot");
+  const kexie::Scoreboard again = must(loaded.campaigns()[0].score(), "score the loaded campaign");
+  std::cout << "snapshot " << file.string() << ": " << std::filesystem::file_size(file)
+            << " bytes; reloaded, " << loaded.registry().person_count() << " people, "
+            << loaded.campaigns()[0].entry_count() << " entries, digest "
+            << (again.digest == board.digest ? "identical" : "DIFFERENT") << '\n';
+  std::filesystem::remove(file);
+  return again.digest == board.digest ? 0 : 1;
 }

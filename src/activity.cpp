@@ -9,6 +9,7 @@
 #include "detail/audit_encoding.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/registry.hpp"
+#include "snapshot_access.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -637,6 +638,57 @@ ChainHead ActivityBook::chain_head() const noexcept { return kexie::chain_head(i
 
 AuditVerification ActivityBook::verify_audit() const {
   return kexie::verify_audit(impl_->trail, chain_head());
+}
+
+// ---- snapshots ---------------------------------------------------------------------------------
+
+const Registry* SnapshotAccess::registry_of(const ActivityBook& b) noexcept {
+  return b.impl_->registry;
+}
+
+std::optional<std::string> SnapshotAccess::restore(ActivityBook& b,
+                                                   std::vector<Activity> activities,
+                                                   std::vector<AuditRecord> trail) {
+  // The trail must verify on its own, and every activity must be exactly what
+  // replaying its performed records gives: state, creation and last event.
+  if (AuditVerification v = kexie::verify_audit(trail); !v.ok())
+    return "audit record " + std::to_string(v.first_bad) + ": " + v.message;
+  std::vector<std::vector<std::uint64_t>> performed(activities.size());
+  for (std::size_t pos = 0; pos < trail.size(); ++pos) {
+    const AuditRecord& r = trail[pos];
+    if (!r.accepted()) continue;
+    if (!r.activity.ok() || r.activity.value() > activities.size())
+      return "audit record " + std::to_string(pos) + " names an unknown activity";
+    performed[r.activity.value() - 1].push_back(pos);
+  }
+  for (std::size_t i = 0; i < activities.size(); ++i) {
+    const Activity& a = activities[i];
+    const std::string where = "activity #" + std::to_string(i + 1);
+    if (a.id.value() != i + 1) return where + " carries id " + to_string(a.id);
+    const auto& history = performed[i];
+    if (history.empty() || trail[history.front()].operation != Op::create)
+      return where + " has no create record";
+    if (trail[history.front()].at != a.created) return where + ": its creation time disagrees";
+    S state = S::draft;
+    Timestamp last = a.created;
+    for (std::size_t k = 1; k < history.size(); ++k) {
+      const AuditRecord& r = trail[history[k]];
+      std::optional<S> next = next_state(state, r.operation);
+      if (!next && r.operation == Op::report_progress) next = state;
+      if (r.operation == Op::create || r.from != state || !next || r.to != *next || r.at < last)
+        return where + ": audit record " + std::to_string(history[k]) +
+               " does not follow from the one before";
+      state = r.to;
+      last = r.at;
+    }
+    if (state != a.state || last != a.last_event)
+      return where + ": its state or last event disagrees with the audit trail";
+  }
+  ActivityBook::Impl& m = *b.impl_;
+  m.activities = std::move(activities);
+  m.trail = std::move(trail);
+  m.performed = std::move(performed);
+  return std::nullopt;
 }
 
 }  // namespace v1

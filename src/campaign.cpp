@@ -18,6 +18,7 @@
 #include "detail/int128.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/registry.hpp"
+#include "snapshot_access.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -155,7 +156,10 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   auto unit_kind = reg.kind(spec.unit);
   if (!unit_kind) return entry_error(ErrorCode::not_found, code, unit_kind.error().message());
   OrgId enterprise;
-  if (reg.exists(spec.unit, on)) {
+  if (s.restoring) {
+    // Restoring a snapshot: the enterprise was derived when the entry was added.
+    if (reg.kind(s.restored_enterprise)) enterprise = s.restored_enterprise;
+  } else if (reg.exists(spec.unit, on)) {
     if (*unit_kind == OrgKind::enterprise || *unit_kind == OrgKind::proxy) {
       enterprise = spec.unit;
     } else if (*unit_kind == OrgKind::branch || *unit_kind == OrgKind::study_group) {
@@ -263,7 +267,11 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   }
   // Eligibility: report every rule the entry fails.
   std::vector<std::string> failed;
-  for (const EligibilityRule& rule : s.spec.eligibility) {
+  // A restored entry passed these when it was added; they read the registry, whose
+  // history may have changed since.
+  for (const EligibilityRule& rule : s.restoring
+                                         ? std::span<const EligibilityRule>()
+                                         : std::span<const EligibilityRule>(s.spec.eligibility)) {
     std::string why;
     switch (rule.kind) {
       case EligibilityRule::Kind::max_team_size:
@@ -414,8 +422,9 @@ Status Campaign::assign(JudgeId judge, EntryId entry) {
                  "panel.max_judges", "A12");
   }
   const Date on = s.spec.as_of;
-  if (auto ok = conflict_check(*s.registry, e, judge, *person,
-                               affiliations(*s.registry, *person, on), on);
+  if (auto ok = s.restoring ? Status{}
+                            : conflict_check(*s.registry, e, judge, *person,
+                                             affiliations(*s.registry, *person, on), on);
       !ok) {
     return ok;
   }
@@ -485,8 +494,10 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
           "panel.not_assigned", "A12");
     }
     auto [orgs, fresh] = orgs_of_judge.try_emplace(m.judge.value());
-    if (fresh) orgs->second = affiliations(*s.registry, *person, on);
-    if (auto ok = conflict_check(*s.registry, e, m.judge, *person, orgs->second, on); !ok) {
+    if (fresh && !s.restoring) orgs->second = affiliations(*s.registry, *person, on);
+    if (auto ok = s.restoring ? Status{}
+                              : conflict_check(*s.registry, e, m.judge, *person, orgs->second, on);
+        !ok) {
       return Error(ok.error().code(), ok.error().message() + where(i), ok.error().rule(),
                    ok.error().article());
     }
@@ -548,8 +559,9 @@ Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,
                  "panel.not_assigned", "A12");
   }
   const Date on = s.spec.as_of;
-  if (auto ok = conflict_check(*s.registry, e, judge, *person,
-                               affiliations(*s.registry, *person, on), on);
+  if (auto ok = s.restoring ? Status{}
+                            : conflict_check(*s.registry, e, judge, *person,
+                                             affiliations(*s.registry, *person, on), on);
       !ok) {
     return ok;
   }
@@ -1359,6 +1371,58 @@ std::vector<std::uint32_t> competition_ranks(std::span<const Decimal> sorted_tot
                    : static_cast<std::uint32_t>(i + 1);
   }
   return ranks;
+}
+
+// ---- snapshots ----------------------------------------------------------------------------------
+
+const Registry* SnapshotAccess::registry_of(const Campaign& c) noexcept {
+  return c.impl_->registry;
+}
+
+SavedEntry SnapshotAccess::saved_entry(const Campaign& c, std::size_t index) {
+  const Campaign::Impl& s = *c.impl_;
+  const EntryRecord& e = s.entries[index];
+  const CategoryState& cat = s.category(e);
+  SavedEntry out;
+  out.spec = e.spec;
+  out.enterprise = e.enterprise;
+  out.judges = e.judges;
+  const EntryId id{static_cast<std::uint32_t>(index + 1)};
+  const std::int32_t* cells = s.marks.data() + s.hot[index].mark_offset;
+  for (std::size_t col = 0; col < cat.columns.size(); ++col)
+    for (std::size_t slot = 0; slot < e.judges.size(); ++slot)
+      if (const std::int32_t v = cells[col * s.width() + slot]; v != kNoMark)
+        out.marks.push_back({e.judges[slot], id, cat.columns[col], fixed(v, 4)});
+  for (const VetoRecord& v : e.vetoes) out.vetoes.push_back({v.judge, v.indicator, v.reason});
+  return out;
+}
+
+Status SnapshotAccess::restore_entry(Campaign& c, SavedEntry entry) {
+  Campaign::Impl& s = *c.impl_;
+  s.restoring = true;
+  s.restored_enterprise = entry.enterprise;
+  struct Done {
+    Campaign::Impl& s;
+    ~Done() { s.restoring = false; }
+  } done{s};
+  auto id = c.add_entry(std::move(entry.spec));
+  if (!id) return id.error();
+  for (JudgeId j : entry.judges)
+    if (Status st = c.assign(j, *id); !st) return st;
+  for (MarkInput& m : entry.marks) m.entry = *id;
+  if (!entry.marks.empty())
+    if (Status st = c.mark_all(entry.marks); !st) return st;
+  const Rubric& rubric = *s.category(s.entries[id->value() - 1]).rubric;
+  for (SavedEntry::Veto& v : entry.vetoes) {
+    if (v.indicator >= rubric.indicators().size())
+      return Error(ErrorCode::not_found, "a veto on indicator #" + std::to_string(v.indicator) +
+                                             ", which the rubric does not have");
+    if (Status st =
+            c.veto(v.judge, *id, rubric.indicators()[v.indicator].code, std::move(v.reason));
+        !st)
+      return st;
+  }
+  return {};
 }
 
 }  // namespace v1

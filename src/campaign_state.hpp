@@ -116,6 +116,11 @@ struct Campaign::Impl {
   mutable std::mutex order_mutex;
   mutable std::vector<std::uint32_t> code_order;
 
+  /// Set only while a snapshot re-records a saved entry (see SnapshotAccess::restore_entry):
+  /// the checks that read the registry are skipped and the saved enterprise is used.
+  bool restoring = false;
+  OrgId restored_enterprise;
+
   [[nodiscard]] std::uint32_t width() const noexcept { return spec.panel.max_judges_per_entry; }
   [[nodiscard]] const CategoryState& category(const EntryRecord& e) const noexcept {
     return categories[static_cast<std::size_t>(e.spec.category)];

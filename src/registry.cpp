@@ -14,6 +14,7 @@
 
 #include "detail/sha256.hpp"
 #include "registry_state.hpp"
+#include "snapshot_access.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -1035,6 +1036,67 @@ std::string Registry::digest() const {
     h.date(t.date);
   }
   return h.finish();
+}
+
+// ---- snapshots ----------------------------------------------------------------------------------
+
+State& SnapshotAccess::state(Registry& r) noexcept { return r.impl_->s; }
+const State& SnapshotAccess::state(const Registry& r) noexcept { return r.impl_->s; }
+void SnapshotAccess::changed(Registry& r) noexcept { r.impl_->changed(); }
+
+std::optional<std::string> SnapshotAccess::rebuild(State& s) {
+  // The same lists the mutations build, rebuilt in id order, so a restored
+  // registry walks them exactly as the saved one did.
+  for (std::size_t i = 0; i < s.orgs.size(); ++i) {
+    const OrgId id{static_cast<std::uint32_t>(i + 1)};
+    for (const ParentEdge& e : s.orgs[i].parents) insert_child(s.org(e.parent), id);
+  }
+  const std::size_t people = s.p_birth.size();
+  s.p_mhead.assign(people, kNone);
+  s.p_thead.assign(people, kNone);
+  s.m_next_p.assign(s.m_person.size(), kNone);
+  s.m_next_o.assign(s.m_person.size(), kNone);
+  for (std::size_t i = 0; i < s.m_person.size(); ++i) {
+    const std::uint32_t p = s.m_person[i];
+    OrgRec& o = s.orgs[s.m_org[i] - 1];
+    s.m_next_p[i] = s.p_mhead[p];
+    s.m_next_o[i] = o.member_head;
+    s.p_mhead[p] = static_cast<std::uint32_t>(i + 1);
+    o.member_head = static_cast<std::uint32_t>(i + 1);
+  }
+  for (std::size_t i = 0; i < s.experts.size(); ++i)
+    s.org(s.experts[i].org).experts.push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t i = 0; i < s.links.size(); ++i) {
+    s.org(s.links[i].enterprise).links.push_back(static_cast<std::uint32_t>(i));
+    s.org(s.links[i].other).links.push_back(static_cast<std::uint32_t>(i));
+  }
+  s.t_next.assign(s.trainings.size(), kNone);
+  for (std::size_t i = 0; i < s.trainings.size(); ++i) {
+    const std::uint32_t p = s.trainings[i].person.value() - 1;
+    s.t_next[i] = s.p_thead[p];
+    s.p_thead[p] = static_cast<std::uint32_t>(i + 1);
+  }
+  s.discipline_codes.clear();
+  for (std::size_t i = 0; i < s.disciplines.size(); ++i)
+    if (!s.discipline_codes.emplace(s.disciplines[i], static_cast<std::uint32_t>(i + 1)).second)
+      return "discipline \"" + s.disciplines[i] + "\" is listed twice";
+  std::size_t keyed = 0;
+  for (std::size_t i = 0; i < people; ++i) keyed += s.strings.get(s.p_key[i]).empty() ? 0 : 1;
+  std::size_t cap = 1024;
+  while (cap * 7 < keyed * 10) cap *= 2;
+  s.key_slots.assign(cap, 0);
+  s.keyed = 0;
+  for (std::size_t i = 0; i < people; ++i) {
+    const std::string_view key = s.strings.get(s.p_key[i]);
+    if (key.empty()) continue;
+    std::uint32_t& slot = s.key_slots[key_slot(s, s.p_employer[i], key)];
+    if (slot != 0)
+      return to_string(PersonId{static_cast<std::uint32_t>(i + 1)}) + " repeats external key \"" +
+             std::string(key) + "\" of " + to_string(PersonId{slot});
+    slot = static_cast<std::uint32_t>(i + 1);
+    ++s.keyed;
+  }
+  return std::nullopt;
 }
 
 }  // namespace v1

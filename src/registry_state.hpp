@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "kexie/registry.hpp"
@@ -34,6 +35,15 @@ class StringPool {
   [[nodiscard]] std::size_t size() const noexcept { return chars_.size(); }
   /// Drops everything added after `size` bytes (rolls back a refused add).
   void truncate(std::size_t size) { chars_.resize(size); }
+  /// The buffer, for snapshots.
+  [[nodiscard]] const std::vector<char>& bytes() const noexcept { return chars_; }
+  /// Replaces the buffer with one read from a snapshot.
+  void assign(std::vector<char> chars) noexcept { chars_ = std::move(chars); }
+  /// True when `ref` is the start of a whole string inside the buffer.
+  [[nodiscard]] bool valid(std::uint32_t ref) const noexcept {
+    if (std::size_t{ref} + 2 > chars_.size()) return false;
+    return std::size_t{ref} + 2 + get(ref).size() <= chars_.size();
+  }
 
  private:
   std::vector<char> chars_;

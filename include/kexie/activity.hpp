@@ -434,6 +434,7 @@ class KEXIE_API ActivityBook {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  friend class SnapshotAccess;  // snapshot.cpp restores a saved book
 };
 
 }  // namespace v1

@@ -249,6 +249,7 @@ class KEXIE_API Campaign {
  private:
   std::unique_ptr<Impl> impl_;
   friend class CampaignAccess;
+  friend class SnapshotAccess;  // snapshot.cpp restores a saved campaign
 };
 
 }  // namespace v1

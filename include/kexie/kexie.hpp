@@ -34,5 +34,7 @@
 #include "kexie/rubric.hpp"
 // energy
 #include "kexie/energy.hpp"
+// snapshots
+#include "kexie/snapshot.hpp"
 
 #endif  // KEXIE_KEXIE_HPP

@@ -436,6 +436,7 @@ class KEXIE_API Registry {
   struct Impl;
   explicit Registry(std::unique_ptr<Impl> impl) noexcept;
   std::unique_ptr<Impl> impl_;
+  friend class SnapshotAccess;  // snapshot.cpp reads and restores the state
 };
 
 /// Range-v3 views over a registry's queries. Each view owns what it reads (a

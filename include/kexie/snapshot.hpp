@@ -1,0 +1,215 @@
+// Snapshots (快照): everything a registry holds — organizations, people,
+// memberships, expert pools, links, training, and the activity books (with
+// their audit trails) and campaigns (with entries, judges, marks and vetoes)
+// bound to it — saved to a file or a buffer and loaded back. The format is
+// kexie's own frame (magic, format version, byte-order and width check, payload
+// length, SHA-256) around a Boost.Serialization binary archive; docs/formats.md
+// describes it byte by byte. Loading treats every file as hostile: it never
+// crashes, never throws, never allocates much more than the file's size, and
+// names what is wrong and where. Saving is crash-safe: the previous file stays
+// byte-identical until the new one is complete and durable.
+#ifndef KEXIE_SNAPSHOT_HPP
+#define KEXIE_SNAPSHOT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "kexie/activity.hpp"
+#include "kexie/campaign.hpp"
+#include "kexie/export.hpp"
+#include "kexie/registry.hpp"
+#include "kexie/result.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+/// The snapshot format version this build writes, and the newest it reads. Every
+/// older version keeps loading (tests/data holds a golden file of each).
+inline constexpr std::uint16_t kSnapshotFormatVersion = 1;
+
+/// A loaded snapshot: a registry and the activity books and campaigns bound to
+/// it, owned together so the books and campaigns can never outlive their
+/// registry. Movable (moving keeps every address inside stable); not copyable.
+///
+///   kexie::Snapshot snap = kexie::load_snapshot("kexie.snap").value();
+///   kexie::Registry& reg = snap.registry();
+///   for (kexie::Campaign& c : snap.campaigns()) std::cout << c.spec().name << '\n';
+class KEXIE_API Snapshot {
+ public:
+  /// A snapshot that owns `registry` and nothing bound to it yet.
+  ///
+  ///   kexie::Snapshot snap{std::move(registry)};
+  explicit Snapshot(Registry registry);
+  ~Snapshot();
+  /// Moves ownership; the moved-from snapshot may only be destroyed or assigned to.
+  Snapshot(Snapshot&&) noexcept;
+  /// Moves ownership; the moved-from snapshot may only be destroyed or assigned to.
+  Snapshot& operator=(Snapshot&&) noexcept;
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+
+  /// The registry.
+  ///
+  ///   std::size_t people = snap.registry().person_count();
+  [[nodiscard]] Registry& registry() noexcept;
+  /// The registry.
+  [[nodiscard]] const Registry& registry() const noexcept;
+
+  /// The activity books, in the order they were saved.
+  ///
+  ///   assert(snap.activity_books()[0].verify_audit().ok());
+  [[nodiscard]] std::span<ActivityBook> activity_books() noexcept;
+  /// The activity books, in the order they were saved.
+  [[nodiscard]] std::span<const ActivityBook> activity_books() const noexcept;
+
+  /// The campaigns, in the order they were saved.
+  ///
+  ///   kexie::Scoreboard board = snap.campaigns()[0].score().value();
+  [[nodiscard]] std::span<Campaign> campaigns() noexcept;
+  /// The campaigns, in the order they were saved.
+  [[nodiscard]] std::span<const Campaign> campaigns() const noexcept;
+
+  /// Adds an empty activity book bound to `registry()`, applying `policy`, and
+  /// returns it. References returned earlier by `activity_books()` may dangle
+  /// afterwards; the registry's address never changes.
+  ///
+  ///   kexie::ActivityBook& book = snap.add_activity_book();
+  ActivityBook& add_activity_book(LifecyclePolicy policy = LifecyclePolicy::standard());
+  /// Adds a campaign bound to `registry()` and returns it; throws like the
+  /// `Campaign` constructor on a malformed spec. Earlier campaign references may dangle.
+  ///
+  ///   kexie::Campaign& c = snap.add_campaign(spec);
+  Campaign& add_campaign(CampaignSpec spec);
+
+  struct Impl;  ///< internal
+
+ private:
+  explicit Snapshot(std::unique_ptr<Impl> impl) noexcept;
+  std::unique_ptr<Impl> impl_;
+  friend class SnapshotAccess;
+};
+
+/// What to save: a registry and, optionally, activity books and campaigns bound
+/// to it. Borrows everything; build it just before the save.
+///
+///   save_snapshot(reg, "registry.snap").value();  // the registry alone
+///   save_snapshot(kexie::SnapshotView(reg).add(book).add(campaign), "all.snap").value();
+///   save_snapshot(snap, "again.snap").value();    // a loaded Snapshot, whole
+class KEXIE_API SnapshotView {
+ public:
+  /// The registry alone.
+  SnapshotView(const Registry& registry) noexcept;  // NOLINT(google-explicit-constructor)
+  /// Everything a loaded or built Snapshot holds.
+  SnapshotView(const Snapshot& snapshot);  // NOLINT(google-explicit-constructor)
+  /// Adds an activity book; saving refuses (`invalid_argument`) a book bound to
+  /// another registry.
+  SnapshotView& add(const ActivityBook& book);
+  /// Adds a campaign; saving refuses (`invalid_argument`) a campaign bound to
+  /// another registry.
+  SnapshotView& add(const Campaign& campaign);
+
+  /// The registry.
+  [[nodiscard]] const Registry& registry() const noexcept { return *registry_; }
+  /// The activity books added.
+  [[nodiscard]] std::span<const ActivityBook* const> activity_books() const noexcept {
+    return books_;
+  }
+  /// The campaigns added.
+  [[nodiscard]] std::span<const Campaign* const> campaigns() const noexcept { return campaigns_; }
+
+ private:
+  const Registry* registry_;
+  std::vector<const ActivityBook*> books_;
+  std::vector<const Campaign*> campaigns_;
+};
+
+/// The file operations a save performs, replaceable (the way RocksDB's `Env` and
+/// SQLite's VFS are) for tests that inject faults and for unusual storage. Each
+/// returns an empty std::error_code on success. `posix()` is the default.
+///
+///   struct FailingSync : kexie::FileOps {
+///     std::error_code sync(int) override { return std::make_error_code(std::errc::io_error); }
+///   };
+class KEXIE_API FileOps {
+ public:
+  virtual ~FileOps();
+  /// Creates `path`, which must not exist, for writing with permission bits
+  /// `mode`, and stores its descriptor in `fd`.
+  virtual std::error_code create(const std::filesystem::path& path, unsigned mode, int& fd);
+  /// Writes all of `bytes` to `fd`.
+  virtual std::error_code write(int fd, std::span<const std::byte> bytes);
+  /// Makes what was written to `fd` durable (fsync).
+  virtual std::error_code sync(int fd);
+  /// Closes `fd`.
+  virtual std::error_code close(int fd);
+  /// Atomically replaces `to` by `from` (rename).
+  virtual std::error_code rename(const std::filesystem::path& from,
+                                 const std::filesystem::path& to);
+  /// Makes `to` a second name of the existing file `from` (a hard link). A save
+  /// keeps the previous file under a second name until the new one is durable.
+  virtual std::error_code link(const std::filesystem::path& from, const std::filesystem::path& to);
+  /// Makes the directory entry changes in `dir` durable (fsync of the directory).
+  virtual std::error_code sync_directory(const std::filesystem::path& dir);
+  /// Removes `path` (cleanup of a temporary file after a failure).
+  virtual std::error_code remove(const std::filesystem::path& path);
+  /// The operating system's operations.
+  [[nodiscard]] static FileOps& posix() noexcept;
+};
+
+/// How a file is saved.
+struct SaveOptions {
+  /// Permission bits of the saved file, set explicitly (not left to the umask).
+  unsigned mode = 0644;
+  /// The file operations; nullptr means `FileOps::posix()`. Borrowed.
+  FileOps* file_ops = nullptr;
+};
+
+/// Serializes `view` to a buffer holding a complete snapshot file. Refusals:
+/// `invalid_argument` when a book or campaign of the view is bound to another
+/// registry; `overflow` when a count does not fit the format.
+///
+///   std::vector<std::byte> bytes = kexie::save_snapshot(reg).value();
+[[nodiscard]] KEXIE_API Result<std::vector<std::byte>> save_snapshot(const SnapshotView& view);
+
+/// Saves `view` to `path`, crash-safe: writes a temporary file in the same
+/// directory with the permission bits `options.mode`, fsyncs and closes it,
+/// links the previous file (if any) to a second name, renames the temporary file
+/// over `path`, fsyncs the directory, then drops the second name. On any failure
+/// returns `io_error` naming the step and the OS error, removes the temporary
+/// file, and leaves `path` as it was, byte-identical (after a failed directory
+/// fsync the previous file is renamed back). A failed fsync is reported, never
+/// retried. Refusals as for the buffer form. At any moment of a crash, `path`
+/// holds either the previous or the new snapshot, whole.
+///
+///   kexie::save_snapshot(kexie::SnapshotView(reg).add(book), "kexie.snap").value();
+[[nodiscard]] KEXIE_API Status save_snapshot(const SnapshotView& view,
+                                             const std::filesystem::path& path,
+                                             const SaveOptions& options = {});
+
+/// Loads a snapshot from a buffer. Never throws, never crashes. Errors:
+/// `corrupt_data` naming what is wrong and its byte offset (bad magic, a length
+/// that disagrees with the buffer, a SHA-256 mismatch, a count larger than the
+/// bytes left, a reference to nothing, an out-of-range value, an audit chain that
+/// does not verify); `unsupported_version` for a format or record version newer
+/// than this build, or a file written with another byte order or integer widths.
+///
+///   auto snap = kexie::load_snapshot(std::span<const std::byte>(bytes));
+///   if (!snap) std::cerr << snap.error() << '\n';
+[[nodiscard]] KEXIE_API Result<Snapshot> load_snapshot(std::span<const std::byte> bytes);
+
+/// Loads a snapshot file: `io_error` when it cannot be read, otherwise as the
+/// buffer form.
+///
+///   kexie::Snapshot snap = kexie::load_snapshot("kexie.snap").value();
+[[nodiscard]] KEXIE_API Result<Snapshot> load_snapshot(const std::filesystem::path& path);
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_SNAPSHOT_HPP

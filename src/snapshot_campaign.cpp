@@ -1,0 +1,387 @@
+// A campaign's part of a snapshot: its spec (panel rules, eligibility, tie-breaks,
+// award scheme, energy and grid tables), its rubrics as the specs they were
+// built from, its judges, and per entry the facts recorded — the spec, the
+// enterprise derived for it, the assigned judges, every mark and veto. Results
+// are not stored: they are computed again, exactly, from these facts. A load
+// rebuilds the campaign through its own operations (Rubric::build, add_judge,
+// and SnapshotAccess::restore_entry, which runs add_entry, assign, mark_all and
+// veto), so a loaded campaign satisfies every rule a new one does.
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "snapshot_access.hpp"
+#include "snapshot_archive.hpp"
+#include "snapshot_contents.hpp"
+
+namespace kexie {
+inline namespace v1 {
+namespace detail {
+
+namespace {
+
+// ---- spec ------------------------------------------------------------------------------
+
+void put_spec(Writer& w, const CampaignSpec& s) {
+  w.put(s.name);
+  w.put(s.organizer.value());
+  w.put(s.as_of);
+  w.put(static_cast<std::int32_t>(s.year));
+  const PanelRules& p = s.panel;
+  w.put(p.aggregation.method);
+  w.put(p.aggregation.drop_low);
+  w.put(p.aggregation.drop_high);
+  w.put(p.aggregation.trim_from);
+  w.put(p.normalization.enabled);
+  w.put(p.normalization.min_sample);
+  w.put(p.min_judges);
+  w.put(p.veto_threshold);
+  w.put(p.max_judges_per_entry);
+  w.count(s.eligibility.size());
+  for (const EligibilityRule& e : s.eligibility) {
+    w.put(e.kind);
+    w.put(e.n);
+    w.put(e.on);
+  }
+  w.count(s.tie_breaks.size());
+  for (const TieBreak& t : s.tie_breaks) {
+    w.put(t.kind);
+    w.put(t.code);
+    w.put(t.figure_key);
+  }
+  w.put(s.rank_per_category);
+  const AwardScheme& a = s.awards;
+  w.count(a.tiers.size());
+  for (const AwardTier& t : a.tiers) {
+    w.put(t.name);
+    w.put(t.by_count);
+    w.put(t.share);
+    w.put(t.count);
+    w.put(t.rounding);
+    w.put(t.min_score);
+  }
+  w.put(a.boundary_ties);
+  w.put(a.cusp_margin);
+  w.put(a.units.min_awarded_entries);
+  w.put(a.units.min_participation_rate);
+  w.put(a.units.min_tce_saved);
+  w.put(a.units.max_units);
+  w.put(a.individuals.top_tiers);
+  w.put(a.individuals.min_share);
+  w.put(a.individuals.max_people);
+  w.put(s.energy_table.name());
+  w.put(s.energy_table.edition());
+  w.put(s.energy_table.source());
+  const std::vector<Coefficient> coefficients = s.energy_table.coefficients();
+  w.count(coefficients.size());
+  for (const Coefficient& c : coefficients) {
+    w.put(c.carrier);
+    w.put(c.kgce_per_unit);
+    w.put(c.per_unit);
+    w.put(c.source);
+  }
+  w.put(s.grid_table.name());
+  w.put(s.grid_table.edition());
+  w.put(s.grid_table.source());
+  w.count(s.grid_table.factors().size());
+  for (const GridFactor& f : s.grid_table.factors()) {
+    w.put(static_cast<std::int32_t>(f.first_year));
+    w.put(static_cast<std::int32_t>(f.last_year));
+    w.put(f.method);
+    w.put(f.t_co2_per_mwh);
+    w.put(f.source);
+    w.put(f.confirmed);
+  }
+  w.put(s.grid_method);
+}
+
+CampaignSpec get_spec(Reader& r) {
+  CampaignSpec s;
+  s.name = r.str("campaign name");
+  s.organizer = OrgId{r.get<std::uint32_t>()};
+  s.as_of = r.date("campaign as-of date");
+  s.year = r.get<std::int32_t>();
+  PanelRules& p = s.panel;
+  p.aggregation.method = r.get_enum(AggregationMethod::trimmed_mean, "aggregation method");
+  p.aggregation.drop_low = r.get<std::uint8_t>();
+  p.aggregation.drop_high = r.get<std::uint8_t>();
+  p.aggregation.trim_from = r.get<std::uint8_t>();
+  p.normalization.enabled = r.flag("normalization");
+  p.normalization.min_sample = r.get<std::uint32_t>();
+  p.min_judges = r.get<std::uint32_t>();
+  p.veto_threshold = r.get<std::uint32_t>();
+  p.max_judges_per_entry = r.get<std::uint32_t>();
+  s.eligibility.resize(r.count(9, "eligibility rules"));
+  for (EligibilityRule& e : s.eligibility) {
+    e.kind = r.get_enum(EligibilityRule::Kind::requires_focus, "eligibility rule");
+    e.n = r.get<std::int32_t>();
+    e.on = r.date("eligibility reference day");
+  }
+  s.tie_breaks.resize(r.count(6, "tie-breaks"));
+  for (TieBreak& t : s.tie_breaks) {
+    t.kind = r.get_enum(TieBreak::Kind::figure, "tie-break");
+    t.code = r.str("tie-break indicator");
+    t.figure_key = r.get_enum(ClaimedFigure::achievements_transformed, "tie-break figure");
+  }
+  s.rank_per_category = r.flag("rank per category");
+  AwardScheme& a = s.awards;
+  a.tiers.resize(r.count(28, "award tiers"));
+  for (AwardTier& t : a.tiers) {
+    t.name = r.str("award tier name");
+    t.by_count = r.flag("award tier by count");
+    t.share = r.decimal("award tier share");
+    t.count = r.get<std::uint32_t>();
+    t.rounding = r.get_enum(Rounding::ceiling, "award tier rounding");
+    t.min_score = r.decimal("award tier minimum score");
+  }
+  a.boundary_ties = r.get_enum(BoundaryTies::exclude_all, "boundary ties");
+  a.cusp_margin = r.decimal("cusp margin");
+  a.units.min_awarded_entries = r.get<std::uint32_t>();
+  a.units.min_participation_rate = r.decimal("advanced unit participation rate");
+  a.units.min_tce_saved = r.decimal("advanced unit energy saved");
+  a.units.max_units = r.get<std::uint32_t>();
+  a.individuals.top_tiers = r.get<std::uint32_t>();
+  a.individuals.min_share = r.decimal("advanced individual share");
+  a.individuals.max_people = r.get<std::uint32_t>();
+  {
+    std::string name = r.str("energy table name");
+    std::string edition = r.str("energy table edition");
+    std::string source = r.str("energy table source");
+    CoefficientTable table(std::move(name), std::move(edition), std::move(source));
+    const std::size_t n = r.count(15, "energy coefficients");
+    for (std::size_t i = 0; i < n; ++i) {
+      Coefficient c{};
+      c.carrier = r.get_enum(Carrier::steam, "energy carrier");
+      c.kgce_per_unit = r.decimal("energy coefficient");
+      c.per_unit = r.get_enum(Unit::GJ, "energy coefficient unit");
+      c.source = r.str("energy coefficient source");
+      // The saved table was checked when it was built; a waived range stays waived.
+      if (Status st = table.set(c, RangeCheck::waive); !st)
+        r.fail("energy table: " + st.error().message());
+    }
+    s.energy_table = std::move(table);
+  }
+  {
+    std::string name = r.str("grid table name");
+    std::string edition = r.str("grid table edition");
+    std::string source = r.str("grid table source");
+    GridFactorTable table(std::move(name), std::move(edition), std::move(source));
+    const std::size_t n = r.count(23, "grid factors");
+    for (std::size_t i = 0; i < n; ++i) {
+      GridFactor f{};
+      f.first_year = r.get<std::int32_t>();
+      f.last_year = r.get<std::int32_t>();
+      f.method = r.get_enum(GridFactorMethod::fossil_only, "grid factor method");
+      f.t_co2_per_mwh = r.decimal("grid factor");
+      f.source = r.str("grid factor source");
+      f.confirmed = r.flag("grid factor confirmed");
+      if (Status st = table.set(std::move(f)); !st) r.fail("grid table: " + st.error().message());
+    }
+    s.grid_table = std::move(table);
+  }
+  s.grid_method = r.get_enum(GridFactorMethod::fossil_only, "grid factor method");
+  return s;
+}
+
+// ---- rubrics -----------------------------------------------------------------------------
+
+void put_rubric(Writer& w, const Rubric& rubric) {
+  w.put(rubric.name());
+  const auto all = rubric.indicators();
+  w.count(all.size());
+  for (const Indicator& x : all) {
+    w.put(x.code);
+    w.put(x.name);
+    w.put(x.parent == x.index ? std::string_view() : std::string_view(all[x.parent].code));
+    w.put(x.kind);
+    w.put(x.weight);
+    w.put(x.scale.min);
+    w.put(x.scale.max);
+    w.put(x.scale.step);
+    w.put(x.objective.figure);
+    w.count(x.objective.tiers.size());
+    for (const Tier& t : x.objective.tiers) {
+      w.put(t.at_least);
+      w.put(t.points);
+    }
+    w.put(x.objective.floor);
+    w.put(x.objective.per_unit);
+    w.put(x.objective.cap);
+    w.put(x.bonus_cap);
+  }
+}
+
+Rubric get_rubric(Reader& r) {
+  std::string name = r.str("rubric name");
+  std::vector<IndicatorSpec> specs(r.count(98, "indicators"));
+  for (IndicatorSpec& x : specs) {
+    x.code = r.str("indicator code");
+    x.name = r.str("indicator name");
+    x.parent = r.str("indicator parent");
+    x.kind = r.get_enum(IndicatorKind::veto, "indicator kind");
+    x.weight = r.decimal("indicator weight");
+    x.scale.min = r.decimal("mark scale minimum");
+    x.scale.max = r.decimal("mark scale maximum");
+    x.scale.step = r.decimal("mark scale step");
+    x.objective.figure = r.get_enum(ClaimedFigure::achievements_transformed, "claimed figure");
+    x.objective.tiers.resize(r.count(18, "objective tiers"));
+    for (Tier& t : x.objective.tiers) {
+      t.at_least = r.decimal("objective tier threshold");
+      t.points = r.decimal("objective tier points");
+    }
+    x.objective.floor = r.decimal("objective floor");
+    x.objective.per_unit = r.decimal("objective value per unit");
+    x.objective.cap = r.decimal("objective cap");
+    x.bonus_cap = r.decimal("bonus cap");
+  }
+  auto rubric = Rubric::build(std::move(name), specs);
+  if (!rubric) r.fail("rubric: " + rubric.error().message());
+  return std::move(rubric).value();
+}
+
+// ---- entries ------------------------------------------------------------------------------
+
+void put_entry(Writer& w, const SavedEntry& e) {
+  const EntrySpec& s = e.spec;
+  w.put(s.code);
+  w.put(s.title);
+  w.put(s.unit.value());
+  w.put(s.category);
+  w.put(s.focus);
+  w.count(s.team.size());
+  for (const TeamShare& t : s.team) {
+    w.put(t.person.value());
+    w.put(t.share);
+  }
+  w.put(s.in_use_since);
+  const Claims& c = s.claims;
+  w.count(c.energy.size());
+  for (const EnergySaving& x : c.energy) {
+    w.put(x.carrier);
+    w.put(x.quantity.value);
+    w.put(x.quantity.unit);
+  }
+  w.put(c.material_saved_t);
+  w.put(c.co2_avoided_t);
+  w.put(c.hours_saved);
+  w.put(c.efficiency_gain_percent);
+  w.put(c.annual_benefit_yuan);
+  w.count(c.patents.size());
+  for (const Patent& p : c.patents) {
+    w.put(p.type);
+    w.put(p.status);
+    w.put(p.number);
+  }
+  w.put(c.achievements_transformed);
+  w.put(e.enterprise.value());
+  w.count(e.judges.size());
+  for (JudgeId j : e.judges) w.put(j.value());
+  w.count(e.marks.size());
+  for (const MarkInput& m : e.marks) {
+    w.put(m.judge.value());
+    w.put(m.indicator);
+    w.put(m.mark);
+  }
+  w.count(e.vetoes.size());
+  for (const SavedEntry::Veto& v : e.vetoes) {
+    w.put(v.judge.value());
+    w.put(v.indicator);
+    w.put(v.reason);
+  }
+}
+
+SavedEntry get_entry(Reader& r) {
+  SavedEntry e;
+  EntrySpec& s = e.spec;
+  s.code = r.str("entry code");
+  s.title = r.str("entry title");
+  s.unit = OrgId{r.get<std::uint32_t>()};
+  s.category = r.get_enum(Category::achievement_transformation, "entry category");
+  s.focus = r.get<std::uint8_t>();
+  s.team.resize(r.count(13, "team"));
+  for (TeamShare& t : s.team) {
+    t.person = PersonId{r.get<std::uint32_t>()};
+    t.share = r.decimal("team share");
+  }
+  s.in_use_since = r.date("in use since");
+  Claims& c = s.claims;
+  c.energy.resize(r.count(11, "energy savings"));
+  for (EnergySaving& x : c.energy) {
+    x.carrier = r.get_enum(Carrier::steam, "energy carrier");
+    x.quantity.value = r.decimal("energy saved");
+    x.quantity.unit = r.get_enum(Unit::GJ, "energy unit");
+  }
+  c.material_saved_t = r.decimal("material saved");
+  c.co2_avoided_t = r.decimal("CO2 avoided");
+  c.hours_saved = r.decimal("hours saved");
+  c.efficiency_gain_percent = r.decimal("efficiency gain");
+  c.annual_benefit_yuan = r.decimal("annual benefit");
+  c.patents.resize(r.count(6, "patents"));
+  for (Patent& p : c.patents) {
+    p.type = r.get_enum(PatentType::design, "patent type");
+    p.status = r.get_enum(PatentStatus::granted, "patent status");
+    p.number = r.str("patent number");
+  }
+  c.achievements_transformed = r.get<std::uint32_t>();
+  e.enterprise = OrgId{r.get<std::uint32_t>()};
+  e.judges.resize(r.count(4, "assigned judges"));
+  for (JudgeId& j : e.judges) j = JudgeId{r.get<std::uint32_t>()};
+  e.marks.resize(r.count(17, "marks"));
+  for (MarkInput& m : e.marks) {
+    m.judge = JudgeId{r.get<std::uint32_t>()};
+    m.indicator = r.get<std::uint32_t>();
+    m.mark = r.decimal("mark");
+  }
+  e.vetoes.resize(r.count(12, "vetoes"));
+  for (SavedEntry::Veto& v : e.vetoes) {
+    v.judge = JudgeId{r.get<std::uint32_t>()};
+    v.indicator = r.get<std::uint32_t>();
+    v.reason = r.str("veto reason");
+  }
+  return e;
+}
+
+}  // namespace
+
+void CampaignRecord::save(Writer& w) const {
+  const Campaign& c = *value->source;
+  put_spec(w, c.spec());
+  for (std::size_t k = 0; k < kCategoryCount; ++k) {
+    auto rubric = c.rubric(static_cast<Category>(k));
+    w.put(rubric.ok());
+    if (rubric) put_rubric(w, *rubric);
+  }
+  w.count(c.judge_count());
+  for (std::size_t j = 0; j < c.judge_count(); ++j)
+    w.put(c.judge_person(JudgeId{static_cast<JudgeId::rep>(j + 1)}).value().value());
+  w.count(c.entry_count());
+  for (std::size_t i = 0; i < c.entry_count(); ++i) put_entry(w, SnapshotAccess::saved_entry(c, i));
+}
+
+void CampaignRecord::load(Reader& r, unsigned) {
+  CampaignSpec spec = get_spec(r);
+  std::optional<Campaign> c;
+  try {
+    c.emplace(*value->registry, std::move(spec));
+  } catch (const std::invalid_argument& e) {
+    r.fail(std::string("campaign spec: ") + e.what());
+  }
+  for (std::size_t k = 0; k < kCategoryCount; ++k) {
+    if (!r.flag("rubric present")) continue;
+    if (Status st = c->set_rubric(static_cast<Category>(k), get_rubric(r)); !st)
+      r.fail("rubric: " + st.error().message());
+  }
+  const std::size_t judges = r.count(4, "judges");
+  for (std::size_t j = 0; j < judges; ++j)
+    if (auto id = c->add_judge(PersonId{r.get<std::uint32_t>()}); !id)
+      r.fail("judge #" + std::to_string(j + 1) + ": " + id.error().message());
+  const std::size_t entries = r.count(80, "entries");
+  for (std::size_t i = 0; i < entries; ++i)
+    if (Status st = SnapshotAccess::restore_entry(*c, get_entry(r)); !st)
+      r.fail("entry #" + std::to_string(i + 1) + ": " + st.error().to_string());
+  value->loaded = std::move(c);
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace kexie

@@ -1,0 +1,48 @@
+// What the snapshot records carry between the API (snapshot.cpp) and the
+// per-concept save and load code (snapshot_registry.cpp, snapshot_activity.cpp,
+// snapshot_campaign.cpp): the borrowed sources of a save and the objects a load
+// builds. Internal.
+#ifndef KEXIE_SRC_SNAPSHOT_CONTENTS_HPP
+#define KEXIE_SRC_SNAPSHOT_CONTENTS_HPP
+
+#include <optional>
+#include <vector>
+
+#include "kexie/snapshot.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+struct Snapshot::Impl {
+  Registry registry;
+  std::vector<ActivityBook> books;
+  std::vector<Campaign> campaigns;
+};
+
+namespace detail {
+
+/// One activity book: the source when saving; the registry and result when loading.
+struct BookContents {
+  const ActivityBook* source = nullptr;
+  const Registry* registry = nullptr;
+  std::optional<ActivityBook> loaded;
+};
+
+/// One campaign: the source when saving; the registry and result when loading.
+struct CampaignContents {
+  const Campaign* source = nullptr;
+  const Registry* registry = nullptr;
+  std::optional<Campaign> loaded;
+};
+
+/// The whole payload: the view when saving; the snapshot being filled when loading.
+struct SnapshotContents {
+  const SnapshotView* view = nullptr;
+  Snapshot::Impl* loaded = nullptr;
+};
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_SRC_SNAPSHOT_CONTENTS_HPP
