@@ -4,8 +4,10 @@
  * package in bindings/python is built on it with ctypes). Conventions:
  *
  *  - Names are kx_<module>_<verb>. Handles are opaque (kx_registry, kx_book,
- *    kx_actor, kx_campaign, kx_scoreboard) and freed with their kx_*_free,
- *    which accepts NULL.
+ *    kx_actor, kx_campaign, kx_scoreboard, kx_snapshot) and freed with their
+ *    kx_*_free, which accepts NULL. The registry, book and campaign handles a
+ *    loaded snapshot lends out (kx_snapshot_registry, …) are borrowed: they stay
+ *    valid until kx_snapshot_free(), and their kx_*_free does nothing.
  *  - Outputs come first. Every function that can fail returns 0 on success or
  *    a negative KX_E* code: KX_E<x> == -(the C++ kexie::ErrorCode number), so the
  *    numbers are as stable as the C++ codes. On failure, kx_error_last() (per
@@ -34,8 +36,8 @@
  * Thread safety: handles are not synchronized; use one handle from one thread
  * at a time (concurrent read-only calls on a registry or campaign are safe).
  *
- * Not yet in the C API: snapshot save and load (issue 7 has not landed), ICC and
- * leniency statistics, expert pools, cooperation links, training records.
+ * Not yet in the C API: ICC and leniency statistics, expert pools, cooperation
+ * links, training records (snapshots save and load them all the same).
  */
 #ifndef KEXIE_KEXIE_H
 #define KEXIE_KEXIE_H
@@ -218,7 +220,8 @@ typedef struct kx_registry_options {
 KX_EXTERN int kx_registry_new(kx_registry **out, const kx_registry_options *options);
 
 /** Frees a registry; NULL is ignored. Books and campaigns created over it must be
- *  freed first.
+ *  freed first. A registry borrowed from a snapshot (kx_snapshot_registry) is
+ *  left alone: kx_snapshot_free() frees it.
  *
  *   kx_registry_free(reg);
  */
@@ -546,7 +549,8 @@ typedef struct kx_book kx_book;
  */
 KX_EXTERN int kx_book_new(kx_book **out, const kx_registry *registry);
 
-/** Frees a book; NULL is ignored.
+/** Frees a book; NULL is ignored, and so is a book borrowed from a snapshot
+ *  (kx_snapshot_book), which kx_snapshot_free() frees.
  *
  *   kx_book_free(book);
  */
@@ -796,7 +800,8 @@ typedef struct kx_campaign kx_campaign;
 KX_EXTERN int kx_campaign_new(kx_campaign **out, const kx_registry *registry,
                               const kx_campaign_options *options);
 
-/** Frees a campaign; NULL is ignored.
+/** Frees a campaign; NULL is ignored, and so is a campaign borrowed from a
+ *  snapshot (kx_snapshot_campaign), which kx_snapshot_free() frees.
  *
  *   kx_campaign_free(c);
  */
@@ -1137,6 +1142,135 @@ KX_EXTERN int kx_explain_text(char **out, const kx_campaign *campaign,
  */
 KX_EXTERN int kx_explain_json(char **out, const kx_campaign *campaign,
                               const kx_scoreboard *board, uint32_t entry);
+
+/* ==================================================================== snapshot */
+
+/** A loaded snapshot (快照): a registry and the activity books and campaigns
+ *  bound to it, owned together (kexie::Snapshot). */
+typedef struct kx_snapshot kx_snapshot;
+
+/** Bytes allocated by the library; release them with kx_buffer_free(). */
+typedef struct kx_buffer {
+  void *data;   /**< the bytes; NULL after kx_buffer_free() */
+  size_t size;  /**< number of bytes */
+} kx_buffer;
+
+/** Frees the bytes of `buffer` and sets it to {NULL, 0}; NULL, and a buffer
+ *  already freed, are ignored.
+ *
+ *   kx_buffer buf; kx_snapshot_save_buffer(&buf, reg, NULL, 0, NULL, 0);
+ *   fwrite(buf.data, 1, buf.size, f); kx_buffer_free(&buf);
+ */
+KX_EXTERN void kx_buffer_free(kx_buffer *buffer);
+
+/** How kx_snapshot_save writes its file (kexie::SaveOptions). */
+typedef struct kx_snapshot_save_options {
+  unsigned int version;  /**< KX_SNAPSHOT_SAVE_OPTIONS_VERSION */
+  unsigned int mode;     /**< permission bits of the file, not left to the umask; 0644 */
+} kx_snapshot_save_options;
+#define KX_SNAPSHOT_SAVE_OPTIONS_VERSION 1
+#define KX_SNAPSHOT_SAVE_OPTIONS_INIT {KX_SNAPSHOT_SAVE_OPTIONS_VERSION, 0644}
+
+/** Saves `registry` with `book_count` activity books and `campaign_count`
+ *  campaigns bound to it (the arrays may be NULL when their count is 0) to the
+ *  file `path`, crash-safe: a temporary file in the same directory is written,
+ *  synced and renamed over `path`, so an existing file stays byte-identical
+ *  until the new one is complete. `options` may be NULL (the defaults). Nothing
+ *  is kept: the inputs are only read during the call. KX_EINVALID for a NULL
+ *  argument or element, or a book or campaign bound to another registry; KX_EIO
+ *  naming the step and the OS error when the file cannot be written.
+ *
+ *   const kx_book *books[] = {book};
+ *   const kx_campaign *campaigns[] = {c};
+ *   kx_snapshot_save_options o = KX_SNAPSHOT_SAVE_OPTIONS_INIT;
+ *   o.mode = 0600;
+ *   if (kx_snapshot_save("kexie.snap", reg, books, 1, campaigns, 1, &o) < 0)
+ *     fprintf(stderr, "%s\n", kx_error_last()->message);
+ */
+KX_EXTERN int kx_snapshot_save(const char *path, const kx_registry *registry,
+                               const kx_book *const *books, size_t book_count,
+                               const kx_campaign *const *campaigns, size_t campaign_count,
+                               const kx_snapshot_save_options *options);
+
+/** The same snapshot as kx_snapshot_save writes, into `*out`: the caller owns the
+ *  bytes and frees them with kx_buffer_free(). `*out` is untouched on failure.
+ *
+ *   kx_buffer buf;
+ *   if (kx_snapshot_save_buffer(&buf, reg, books, 1, NULL, 0) == 0) {
+ *     send(sock, buf.data, buf.size, 0); kx_buffer_free(&buf);
+ *   }
+ */
+KX_EXTERN int kx_snapshot_save_buffer(kx_buffer *out, const kx_registry *registry,
+                                      const kx_book *const *books, size_t book_count,
+                                      const kx_campaign *const *campaigns,
+                                      size_t campaign_count);
+
+/** Loads the snapshot file `path`; the caller owns `*out` and frees it with
+ *  kx_snapshot_free(). Every file is treated as hostile: KX_EIO when it cannot
+ *  be read, KX_ECORRUPT naming what is wrong and its byte offset (a bad magic,
+ *  a length or SHA-256 that disagrees, an impossible count or reference, an
+ *  audit chain that does not verify), KX_EVERSION for a format newer than this
+ *  library or written with another byte order or integer widths.
+ *
+ *   kx_snapshot *snap;
+ *   if (kx_snapshot_load(&snap, "kexie.snap") < 0)
+ *     fprintf(stderr, "%s\n", kx_error_last()->message);
+ */
+KX_EXTERN int kx_snapshot_load(kx_snapshot **out, const char *path);
+
+/** Loads a snapshot from the `size` bytes at `data` (copied: the caller may free
+ *  them once the call returns). Errors as for kx_snapshot_load, without KX_EIO.
+ *
+ *   kx_snapshot *snap; kx_snapshot_load_buffer(&snap, buf.data, buf.size);
+ */
+KX_EXTERN int kx_snapshot_load_buffer(kx_snapshot **out, const void *data, size_t size);
+
+/** Frees a snapshot with its registry, books and campaigns, which invalidates
+ *  every handle borrowed from it; NULL is ignored. Handles created over the
+ *  borrowed registry (kx_book_new, kx_campaign_new) must be freed first.
+ *
+ *   kx_snapshot_free(snap);
+ */
+KX_EXTERN void kx_snapshot_free(kx_snapshot *snapshot);
+
+/** The snapshot's registry, borrowed: valid until kx_snapshot_free(snapshot),
+ *  usable with every kx_registry_* function (and kx_book_new, kx_campaign_new,
+ *  kx_snapshot_save); kx_registry_free() on it does nothing.
+ *
+ *   kx_registry *reg; kx_snapshot_registry(&reg, snap);
+ *   kx_rollup r; kx_registry_rollup(&r, reg, province, "2025-06-30");
+ */
+KX_EXTERN int kx_snapshot_registry(kx_registry **out, kx_snapshot *snapshot);
+
+/** Number of activity books in the snapshot.
+ *
+ *   size_t n; kx_snapshot_book_count(&n, snap);
+ */
+KX_EXTERN int kx_snapshot_book_count(size_t *out, const kx_snapshot *snapshot);
+
+/** Activity book `index` (0 ≤ index < count, in the order saved), borrowed like
+ *  the registry: valid until kx_snapshot_free(snapshot); kx_book_free() on it
+ *  does nothing. KX_EINVALID for an index out of range.
+ *
+ *   kx_book *book; kx_snapshot_book(&book, snap, 0);
+ *   kx_audit_verification v; kx_book_verify_audit(&v, book, NULL);
+ */
+KX_EXTERN int kx_snapshot_book(kx_book **out, kx_snapshot *snapshot, size_t index);
+
+/** Number of campaigns in the snapshot.
+ *
+ *   size_t n; kx_snapshot_campaign_count(&n, snap);
+ */
+KX_EXTERN int kx_snapshot_campaign_count(size_t *out, const kx_snapshot *snapshot);
+
+/** Campaign `index` (0 ≤ index < count, in the order saved), borrowed like the
+ *  registry: valid until kx_snapshot_free(snapshot); kx_campaign_free() on it
+ *  does nothing. KX_EINVALID for an index out of range.
+ *
+ *   kx_campaign *c; kx_snapshot_campaign(&c, snap, 0);
+ *   kx_scoreboard *b; kx_campaign_score(&b, c); kx_scoreboard_free(b);
+ */
+KX_EXTERN int kx_snapshot_campaign(kx_campaign **out, kx_snapshot *snapshot, size_t index);
 
 /* ====================================================================== energy */
 

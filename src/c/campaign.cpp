@@ -148,7 +148,7 @@ void set_rubric(kx_campaign* c, int category, const char* name,
                 const std::vector<kexie::IndicatorSpec>& specs) {
   const auto cat = kx::enum_of<kexie::Category>(category, 6, "category");
   kexie::Rubric r = kx::take(kexie::Rubric::build(std::string(kx::opt(name)), specs));
-  kx::take(c->campaign.set_rubric(cat, std::move(r)));
+  kx::take(c->campaign().set_rubric(cat, std::move(r)));
 }
 
 std::size_t failed_position(const kexie::Error& e, std::size_t count) {
@@ -160,7 +160,7 @@ std::size_t failed_position(const kexie::Error& e, std::size_t count) {
 }
 
 int mark_all(kx_campaign* campaign, const std::vector<kexie::MarkInput>& marks, size_t* failed) {
-  const kexie::Status s = campaign->campaign.mark_all(marks);
+  const kexie::Status s = campaign->campaign().mark_all(marks);
   if (!s) {
     if (failed != nullptr) *failed = failed_position(s.error(), marks.size());
     throw kx::Refusal{s.error()};
@@ -315,11 +315,14 @@ int kx_campaign_new(kx_campaign** out, const kx_registry* registry,
     kx::need(out, "out");
     kx::need(registry, "registry");
     kx::need(options, "options");
-    *out = new kx_campaign{kexie::Campaign(registry->registry, spec_of(options))};
+    *out = new kx_campaign(kexie::Campaign(registry->registry(), spec_of(options)));
   });
 }
 
-void kx_campaign_free(kx_campaign* campaign) { delete campaign; }
+void kx_campaign_free(kx_campaign* campaign) {
+  if (campaign != nullptr && campaign->borrowed()) return;  // the snapshot owns it
+  delete campaign;
+}
 
 int kx_campaign_set_rubric(kx_campaign* campaign, int category, const char* name,
                            const kx_indicator* indicators, size_t count) {
@@ -374,8 +377,8 @@ int kx_campaign_indicator_index(uint32_t* out, const kx_campaign* campaign, int 
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(campaign, "campaign");
-    const kexie::Rubric r =
-        kx::take(campaign->campaign.rubric(kx::enum_of<kexie::Category>(category, 6, "category")));
+    const kexie::Rubric r = kx::take(
+        campaign->campaign().rubric(kx::enum_of<kexie::Category>(category, 6, "category")));
     *out = kx::take(r.find(kx::str(code, "code")));
   });
 }
@@ -420,7 +423,7 @@ int kx_campaign_add_entry(uint32_t* out, kx_campaign* campaign, const kx_entry_s
                                   std::string(kx::opt(p.number))});
     }
     e.claims.achievements_transformed = spec->achievements_transformed;
-    *out = kx::take(campaign->campaign.add_entry(std::move(e))).value();
+    *out = kx::take(campaign->campaign().add_entry(std::move(e))).value();
   });
 }
 
@@ -428,7 +431,7 @@ int kx_campaign_find_entry(uint32_t* out, const kx_campaign* campaign, const cha
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(campaign, "campaign");
-    *out = kx::take(campaign->campaign.find_entry(kx::str(code, "code"))).value();
+    *out = kx::take(campaign->campaign().find_entry(kx::str(code, "code"))).value();
   });
 }
 
@@ -436,14 +439,14 @@ int kx_campaign_add_judge(uint32_t* out, kx_campaign* campaign, uint32_t person)
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(campaign, "campaign");
-    *out = kx::take(campaign->campaign.add_judge(kexie::PersonId{person})).value();
+    *out = kx::take(campaign->campaign().add_judge(kexie::PersonId{person})).value();
   });
 }
 
 int kx_campaign_assign(kx_campaign* campaign, uint32_t judge, uint32_t entry) {
   return kx::guard([&] {
     kx::need(campaign, "campaign");
-    kx::take(campaign->campaign.assign(kexie::JudgeId{judge}, kexie::EntryId{entry}));
+    kx::take(campaign->campaign().assign(kexie::JudgeId{judge}, kexie::EntryId{entry}));
   });
 }
 
@@ -451,9 +454,9 @@ int kx_campaign_mark(kx_campaign* campaign, uint32_t judge, uint32_t entry,
                      const char* indicator_code, const char* mark) {
   return kx::guard([&] {
     kx::need(campaign, "campaign");
-    kx::take(campaign->campaign.mark(kexie::JudgeId{judge}, kexie::EntryId{entry},
-                                     kx::str(indicator_code, "indicator_code"),
-                                     kx::decimal(mark, "mark")));
+    kx::take(campaign->campaign().mark(kexie::JudgeId{judge}, kexie::EntryId{entry},
+                                       kx::str(indicator_code, "indicator_code"),
+                                       kx::decimal(mark, "mark")));
   });
 }
 
@@ -506,8 +509,9 @@ int kx_campaign_veto(kx_campaign* campaign, uint32_t judge, uint32_t entry, cons
                      const char* reason) {
   return kx::guard([&] {
     kx::need(campaign, "campaign");
-    kx::take(campaign->campaign.veto(kexie::JudgeId{judge}, kexie::EntryId{entry},
-                                     kx::str(veto_code, "veto_code"), std::string(kx::opt(reason))));
+    kx::take(campaign->campaign().veto(kexie::JudgeId{judge}, kexie::EntryId{entry},
+                                       kx::str(veto_code, "veto_code"),
+                                       std::string(kx::opt(reason))));
   });
 }
 
@@ -515,7 +519,7 @@ int kx_campaign_count(kx_campaign_counts* out, const kx_campaign* campaign) {
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(campaign, "campaign");
-    *out = {campaign->campaign.entry_count(), campaign->campaign.judge_count()};
+    *out = {campaign->campaign().entry_count(), campaign->campaign().judge_count()};
   });
 }
 
@@ -524,7 +528,7 @@ int kx_campaign_standings_foreach(const kx_campaign* campaign, kx_standing_cb cb
   const int rc = kx::guard([&] {
     kx::need(campaign, "campaign");
     kx::need(cb, "cb");
-    for (const kexie::Standing& s : kx::take(campaign->campaign.standings())) {
+    for (const kexie::Standing& s : kx::take(campaign->campaign().standings())) {
       const std::string total = s.total.to_string();
       const kx_standing st{s.entry.value(), static_cast<int>(s.status), total.c_str(), s.rank,
                            s.position};
@@ -539,7 +543,7 @@ int kx_campaign_score(kx_scoreboard** out, const kx_campaign* campaign) {
     kx::need(out, "out");
     kx::need(campaign, "campaign");
     auto b = std::make_unique<kx_scoreboard>();
-    b->board = kx::take(campaign->campaign.score());
+    b->board = kx::take(campaign->campaign().score());
     for (const kexie::EntryResult& r : b->board.entries)
       b->entry_text.push_back({r.total.to_string(), r.judged_part.to_string(),
                                r.objective_part.to_string(), r.bonus.to_string()});
@@ -645,7 +649,7 @@ int kx_explain_text(char** out, const kx_campaign* campaign, const kx_scoreboard
     kx::need(board, "board");
     const auto lang = kx::enum_of<kexie::Language>(language, 2, "language");
     const kexie::Explanation x =
-        kx::take(kexie::explain(campaign->campaign, board->board, kexie::EntryId{entry}));
+        kx::take(kexie::explain(campaign->campaign(), board->board, kexie::EntryId{entry}));
     *out = kx::dup(kexie::to_text(x, lang));
   });
 }
@@ -657,7 +661,7 @@ int kx_explain_json(char** out, const kx_campaign* campaign, const kx_scoreboard
     kx::need(campaign, "campaign");
     kx::need(board, "board");
     const kexie::Explanation x =
-        kx::take(kexie::explain(campaign->campaign, board->board, kexie::EntryId{entry}));
+        kx::take(kexie::explain(campaign->campaign(), board->board, kexie::EntryId{entry}));
     *out = kx::dup(to_json(x));
   });
 }

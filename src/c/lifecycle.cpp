@@ -54,8 +54,8 @@ int kx_actor_from_registry(kx_actor** out, const kx_registry* registry, uint32_t
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out = new kx_actor{kx::take(
-        kexie::actor_as_of(registry->registry, kexie::PersonId{person}, kx::date(as_of, "as_of")))};
+    *out = new kx_actor{kx::take(kexie::actor_as_of(registry->registry(), kexie::PersonId{person},
+                                                    kx::date(as_of, "as_of")))};
   });
 }
 
@@ -79,11 +79,14 @@ int kx_book_new(kx_book** out, const kx_registry* registry) {
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out = new kx_book{kexie::ActivityBook(registry->registry)};
+    *out = new kx_book(kexie::ActivityBook(registry->registry()));
   });
 }
 
-void kx_book_free(kx_book* book) { delete book; }
+void kx_book_free(kx_book* book) {
+  if (book != nullptr && book->borrowed()) return;  // the snapshot owns it
+  delete book;
+}
 
 int kx_activity_create(uint32_t* out, kx_book* book, const kx_actor* actor, const char* at,
                        const kx_activity_plan* plan, const char* reason) {
@@ -92,8 +95,8 @@ int kx_activity_create(uint32_t* out, kx_book* book, const kx_actor* actor, cons
     kx::need(book, "book");
     kx::need(actor, "actor");
     kx::need(plan, "plan");
-    *out = kx::take(book->book.create(actor->actor, kx::timestamp(at, "at"), plan_of(plan),
-                                      kx::opt(reason)))
+    *out = kx::take(book->book().create(actor->actor, kx::timestamp(at, "at"), plan_of(plan),
+                                        kx::opt(reason)))
                .value();
   });
 }
@@ -106,8 +109,8 @@ int kx_activity_apply(kx_book* book, uint32_t activity, int operation, const kx_
     const auto op = kx::enum_of<kexie::ActivityOperation>(operation, KX_OP_ARCHIVE + 1, "operation");
     if (op == kexie::ActivityOperation::conclude)
       kx::refuse(kexie::ErrorCode::invalid_argument, "use kx_activity_conclude for conclude");
-    kx::take(book->book.apply(kexie::ActivityId{activity}, actor->actor, kx::timestamp(at, "at"),
-                              op, kx::opt(reason)));
+    kx::take(book->book().apply(kexie::ActivityId{activity}, actor->actor, kx::timestamp(at, "at"),
+                                op, kx::opt(reason)));
   });
 }
 
@@ -116,10 +119,9 @@ int kx_activity_conclude(int* grade, kx_book* book, uint32_t activity, const kx_
   return kx::guard([&] {
     kx::need(book, "book");
     kx::need(actor, "actor");
-    const kexie::EvaluationGrade g =
-        kx::take(book->book.conclude(kexie::ActivityId{activity}, actor->actor,
-                                     kx::timestamp(at, "at"), kx::decimal(score, "score"),
-                                     kx::opt(reason)));
+    const kexie::EvaluationGrade g = kx::take(
+        book->book().conclude(kexie::ActivityId{activity}, actor->actor, kx::timestamp(at, "at"),
+                              kx::decimal(score, "score"), kx::opt(reason)));
     if (grade != nullptr) *grade = static_cast<int>(g);
   });
 }
@@ -129,8 +131,8 @@ int kx_activity_report_progress(kx_book* book, uint32_t activity, const kx_actor
   return kx::guard([&] {
     kx::need(book, "book");
     kx::need(actor, "actor");
-    kx::take(book->book.report_progress(kexie::ActivityId{activity}, actor->actor,
-                                        kx::timestamp(at, "at"), percent, kx::opt(text)));
+    kx::take(book->book().report_progress(kexie::ActivityId{activity}, actor->actor,
+                                          kx::timestamp(at, "at"), percent, kx::opt(text)));
   });
 }
 
@@ -138,7 +140,7 @@ int kx_activity_get(kx_activity_info* out, const kx_book* book, uint32_t activit
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(book, "book");
-    const kexie::Activity* a = book->book.find(kexie::ActivityId{activity});
+    const kexie::Activity* a = book->book().find(kexie::ActivityId{activity});
     if (a == nullptr) kx::refuse(kexie::ErrorCode::not_found, "activity " + std::to_string(activity) + " does not exist");
     kx_activity_info info{};
     info.id = a->id.value();
@@ -161,7 +163,7 @@ int kx_activity_state_at(int* out, const kx_book* book, uint32_t activity, const
     kx::need(out, "out");
     kx::need(book, "book");
     *out = static_cast<int>(
-        kx::take(book->book.state_at(kexie::ActivityId{activity}, kx::timestamp(at, "at"))));
+        kx::take(book->book().state_at(kexie::ActivityId{activity}, kx::timestamp(at, "at"))));
   });
 }
 
@@ -169,7 +171,7 @@ int kx_book_size(size_t* out, const kx_book* book) {
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(book, "book");
-    *out = book->book.size();
+    *out = book->book().size();
   });
 }
 
@@ -178,7 +180,7 @@ int kx_book_audit_foreach(const kx_book* book, kx_audit_cb cb, void* payload) {
   const int rc = kx::guard([&] {
     kx::need(book, "book");
     kx::need(cb, "cb");
-    for (const kexie::AuditRecord& r : book->book.audit_trail()) {
+    for (const kexie::AuditRecord& r : book->book().audit_trail()) {
       const std::string hash = kexie::to_hex(r.hash);
       const kx_audit_record rec{r.sequence,
                                 r.activity.value(),
@@ -203,7 +205,7 @@ int kx_book_chain_head(char** out, const kx_book* book) {
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(book, "book");
-    *out = kx::dup(book->book.chain_head().to_string());
+    *out = kx::dup(book->book().chain_head().to_string());
   });
 }
 
@@ -214,10 +216,10 @@ int kx_book_verify_audit(kx_audit_verification* out, const kx_book* book,
     kx::need(book, "book");
     kexie::AuditVerification v;
     if (expected_head == nullptr) {
-      v = book->book.verify_audit();
+      v = book->book().verify_audit();
     } else {
       const kexie::ChainHead head = kx::take(kexie::ChainHead::parse(expected_head));
-      v = kexie::verify_audit(book->book.audit_trail(), head);
+      v = kexie::verify_audit(book->book().audit_trail(), head);
     }
     *out = {static_cast<int>(v.fault), v.first_bad};
   });

@@ -45,11 +45,16 @@ int kx_registry_new(kx_registry** out, const kx_registry_options* options) {
       policy.professional_share_den = options->professional_share_den;
       if (!policy.ok()) kx::refuse(kexie::ErrorCode::invalid_argument, "the registry policy is not usable");
     }
-    *out = new kx_registry{kexie::Registry(policy)};
+    *out = new kx_registry(kexie::Registry(policy));
   });
 }
 
-void kx_registry_free(kx_registry* registry) { delete registry; }
+void kx_registry_free(kx_registry* registry) {
+  // A snapshot's registry is freed with the snapshot; freeing it here by mistake
+  // must not leave the snapshot's books and campaigns dangling.
+  if (registry != nullptr && registry->borrowed()) return;
+  delete registry;
+}
 
 int kx_registry_add_org(uint32_t* out, kx_registry* registry, const kx_org_spec* spec) {
   return kx::guard([&] {
@@ -67,7 +72,7 @@ int kx_registry_add_org(uint32_t* out, kx_registry* registry, const kx_org_spec*
     s.enterprise.ownership = kx::enum_of<kexie::Ownership>(spec->ownership, 5, "ownership");
     s.enterprise.industry = std::string(kx::opt(spec->industry));
     s.enterprise.region = std::string(kx::opt(spec->region));
-    *out = kx::take(registry->registry.add_organization(s)).value();
+    *out = kx::take(registry->registry().add_organization(s)).value();
   });
 }
 
@@ -75,7 +80,7 @@ int kx_registry_org(kx_org_info* out, const kx_registry* registry, uint32_t org)
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out = org_info(kx::take(registry->registry.organization(kexie::OrgId{org})));
+    *out = org_info(kx::take(registry->registry().organization(kexie::OrgId{org})));
   });
 }
 
@@ -83,7 +88,7 @@ int kx_registry_org_name(char** out, const kx_registry* registry, uint32_t org) 
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out = kx::dup(kx::take(registry->registry.organization(kexie::OrgId{org})).name);
+    *out = kx::dup(kx::take(registry->registry().organization(kexie::OrgId{org})).name);
   });
 }
 
@@ -92,14 +97,15 @@ int kx_registry_parent(uint32_t* out, const kx_registry* registry, uint32_t org,
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out = kx::take(registry->registry.parent(kexie::OrgId{org}, kx::date(as_of, "as_of"))).value();
+    *out =
+        kx::take(registry->registry().parent(kexie::OrgId{org}, kx::date(as_of, "as_of"))).value();
   });
 }
 
 int kx_registry_dissolve(kx_registry* registry, uint32_t org, const char* last_day) {
   return kx::guard([&] {
     kx::need(registry, "registry");
-    kx::take(registry->registry.dissolve(kexie::OrgId{org}, kx::date(last_day, "last_day")));
+    kx::take(registry->registry().dissolve(kexie::OrgId{org}, kx::date(last_day, "last_day")));
   });
 }
 
@@ -112,9 +118,9 @@ int kx_registry_subtree_foreach(const kx_registry* registry, uint32_t root, cons
     std::optional<kexie::OrgKind> k;
     if (kind >= 0) k = kx::enum_of<kexie::OrgKind>(kind, 9, "kind");
     const kexie::Date d = kx::date(as_of, "as_of");
-    if (!registry->registry.exists(kexie::OrgId{root}, d))
+    if (!registry->registry().exists(kexie::OrgId{root}, d))
       kx::refuse(kexie::ErrorCode::not_found, "organization " + std::to_string(root) + " is not in effect");
-    for (kexie::OrgId id : registry->registry.subtree_ids(kexie::OrgId{root}, d, k))
+    for (kexie::OrgId id : registry->registry().subtree_ids(kexie::OrgId{root}, d, k))
       if ((stop = cb(id.value(), payload)) != 0) return;
   });
   return rc != 0 ? rc : stop;
@@ -133,7 +139,7 @@ int kx_registry_add_person(uint32_t* out, kx_registry* registry, const kx_person
     s.external_key = std::string(kx::opt(spec->external_key));
     s.title = kx::enum_of<kexie::Title>(spec->title, 5, "title");
     s.discipline = std::string(kx::opt(spec->discipline));
-    *out = kx::take(registry->registry.add_person(s)).value();
+    *out = kx::take(registry->registry().add_person(s)).value();
   });
 }
 
@@ -141,7 +147,7 @@ int kx_registry_person(kx_person_info* out, const kx_registry* registry, uint32_
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    const kexie::Person p = kx::take(registry->registry.person(kexie::PersonId{person}));
+    const kexie::Person p = kx::take(registry->registry().person(kexie::PersonId{person}));
     *out = {p.id.value(), p.birth.days(), p.employer.value(), static_cast<int>(p.title)};
   });
 }
@@ -150,7 +156,7 @@ int kx_registry_person_name(char** out, const kx_registry* registry, uint32_t pe
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out = kx::dup(kx::take(registry->registry.person(kexie::PersonId{person})).name);
+    *out = kx::dup(kx::take(registry->registry().person(kexie::PersonId{person})).name);
   });
 }
 
@@ -159,8 +165,8 @@ int kx_registry_find_person(uint32_t* out, const kx_registry* registry, uint32_t
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out = kx::take(registry->registry.find_person(kexie::OrgId{employer},
-                                                   kx::str(external_key, "external_key")))
+    *out = kx::take(registry->registry().find_person(kexie::OrgId{employer},
+                                                     kx::str(external_key, "external_key")))
                .value();
   });
 }
@@ -170,9 +176,10 @@ int kx_registry_is_young(int* out, const kx_registry* registry, uint32_t person,
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out = kx::take(registry->registry.is_young(kexie::PersonId{person}, kx::date(as_of, "as_of")))
-               ? 1
-               : 0;
+    *out =
+        kx::take(registry->registry().is_young(kexie::PersonId{person}, kx::date(as_of, "as_of")))
+            ? 1
+            : 0;
   });
 }
 
@@ -183,9 +190,9 @@ int kx_registry_add_membership(uint32_t* out, kx_registry* registry, uint32_t pe
     kx::need(registry, "registry");
     const kexie::Date from = kx::date(first, "first");
     const kexie::Date to = last == nullptr ? kexie::Date::max() : kx::date(last, "last");
-    *out = kx::take(registry->registry.add_membership(kexie::PersonId{person}, kexie::OrgId{org},
-                                                      kx::enum_of<kexie::Role>(role, 6, "role"),
-                                                      kexie::Period{from, to}))
+    *out = kx::take(registry->registry().add_membership(kexie::PersonId{person}, kexie::OrgId{org},
+                                                        kx::enum_of<kexie::Role>(role, 6, "role"),
+                                                        kexie::Period{from, to}))
                .value();
   });
 }
@@ -193,8 +200,8 @@ int kx_registry_add_membership(uint32_t* out, kx_registry* registry, uint32_t pe
 int kx_registry_end_membership(kx_registry* registry, uint32_t membership, const char* last_day) {
   return kx::guard([&] {
     kx::need(registry, "registry");
-    kx::take(registry->registry.end_membership(kexie::MembershipId{membership},
-                                               kx::date(last_day, "last_day")));
+    kx::take(registry->registry().end_membership(kexie::MembershipId{membership},
+                                                 kx::date(last_day, "last_day")));
   });
 }
 
@@ -204,9 +211,9 @@ int kx_registry_memberships_foreach(const kx_registry* registry, uint32_t person
   const int rc = kx::guard([&] {
     kx::need(registry, "registry");
     kx::need(cb, "cb");
-    kx::take(registry->registry.person(kexie::PersonId{person}));  // not_found for unknown people
-    for (kexie::MembershipId id : registry->registry.memberships_of(kexie::PersonId{person})) {
-      const kexie::Membership m = kx::take(registry->registry.membership(id));
+    kx::take(registry->registry().person(kexie::PersonId{person}));  // not_found for unknown people
+    for (kexie::MembershipId id : registry->registry().memberships_of(kexie::PersonId{person})) {
+      const kexie::Membership m = kx::take(registry->registry().membership(id));
       const kx_membership_info info{m.id.value(), m.person.value(), m.org.value(),
                                     static_cast<int>(m.role), m.period.first.days(),
                                     m.period.last.days()};
@@ -223,8 +230,8 @@ int kx_registry_members_foreach(const kx_registry* registry, uint32_t root, cons
     kx::need(registry, "registry");
     kx::need(cb, "cb");
     const kexie::MemberFilter f = member_filter(filter);
-    kx::take(registry->registry.organization(kexie::OrgId{root}));
-    const kexie::MemberIndex index = registry->registry.member_index(kx::date(as_of, "as_of"));
+    kx::take(registry->registry().organization(kexie::OrgId{root}));
+    const kexie::MemberIndex index = registry->registry().member_index(kx::date(as_of, "as_of"));
     for (std::uint32_t i : index.select(index.subtree(kexie::OrgId{root}), index.compile(f))) {
       const kx_member_row row = row_of(index.entry(i));
       if ((stop = cb(&row, payload)) != 0) return;
@@ -240,8 +247,8 @@ int kx_registry_members(kx_member_row** out, size_t* count, const kx_registry* r
     kx::need(count, "count");
     kx::need(registry, "registry");
     const kexie::MemberFilter f = member_filter(filter);
-    kx::take(registry->registry.organization(kexie::OrgId{root}));
-    const kexie::MemberIndex index = registry->registry.member_index(kx::date(as_of, "as_of"));
+    kx::take(registry->registry().organization(kexie::OrgId{root}));
+    const kexie::MemberIndex index = registry->registry().member_index(kx::date(as_of, "as_of"));
     const std::vector<std::uint32_t> rows =
         index.select(index.subtree(kexie::OrgId{root}), index.compile(f));
     kx_member_row* array = nullptr;
@@ -263,7 +270,7 @@ int kx_registry_rollup(kx_rollup* out, const kx_registry* registry, uint32_t org
     kx::need(out, "out");
     kx::need(registry, "registry");
     const kexie::Rollup r =
-        kx::take(registry->registry.rollup(kexie::OrgId{org}, kx::date(as_of, "as_of")));
+        kx::take(registry->registry().rollup(kexie::OrgId{org}, kx::date(as_of, "as_of")));
     *out = {r.members, r.young, r.experts};
   });
 }

@@ -28,6 +28,7 @@ from .errors import (AlreadyExists, ConflictOfInterest, CorruptData, IllegalTran
 from .lifecycle import Activity, ActivityBook, ActivityInfo, Actor, AuditRecord, \
     AuditVerification
 from .registry import Membership, MemberRow, Organization, Person, Registry, Rollup
+from .snapshot import Snapshot, load_snapshot, save_snapshot
 
 __version__ = _capi.lib.kx_version_string().decode("ascii")
 

@@ -229,6 +229,14 @@ class KendallResult(ctypes.Structure):
                 ("p_value", c_double), ("judges", c_size), ("entries", c_size)]
 
 
+class Buffer(ctypes.Structure):
+    _fields_ = [("data", c_void_p), ("size", c_size)]
+
+
+class SnapshotSaveOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("mode", c_uint)]
+
+
 ORG_CB = ctypes.CFUNCTYPE(c_int, c_u32, c_void_p)
 MEMBERSHIP_CB = ctypes.CFUNCTYPE(c_int, P(MembershipInfo), c_void_p)
 AUDIT_CB = ctypes.CFUNCTYPE(c_int, P(AuditRecord), c_void_p)
@@ -311,6 +319,18 @@ _PROTOTYPES = {
     "kx_scoreboard_digest": (c_int, [P(c_str), _H]),
     "kx_explain_text": (c_int, [P(c_void_p), _H, _H, c_u32, c_int]),
     "kx_explain_json": (c_int, [P(c_void_p), _H, _H, c_u32]),
+    "kx_buffer_free": (None, [P(Buffer)]),
+    "kx_snapshot_save": (c_int, [c_str, _H, P(_H), c_size, P(_H), c_size,
+                                 P(SnapshotSaveOptions)]),
+    "kx_snapshot_save_buffer": (c_int, [P(Buffer), _H, P(_H), c_size, P(_H), c_size]),
+    "kx_snapshot_load": (c_int, [P(_H), c_str]),
+    "kx_snapshot_load_buffer": (c_int, [P(_H), c_void_p, c_size]),
+    "kx_snapshot_free": (None, [_H]),
+    "kx_snapshot_registry": (c_int, [P(_H), _H]),
+    "kx_snapshot_book_count": (c_int, [P(c_size), _H]),
+    "kx_snapshot_book": (c_int, [P(_H), _H, c_size]),
+    "kx_snapshot_campaign_count": (c_int, [P(c_size), _H]),
+    "kx_snapshot_campaign": (c_int, [P(_H), _H, c_size]),
     "kx_energy_carrier_parse": (c_int, [P(c_int), c_str]),
     "kx_energy_unit_parse": (c_int, [P(c_int), c_str]),
     "kx_energy_to_standard_coal": (c_int, [P(DecimalText), c_int, c_str, c_int, c_int]),
@@ -410,18 +430,42 @@ def time_out(micros):
 
 
 class OwnedHandle:
-    """Base of every Python object that owns one C handle (``self._h``): the handle is
-    freed by ``close()``, at the end of a ``with`` block, or when the object is
-    collected, and using it after ``close()`` raises ValueError. Subclasses set
-    ``_free`` to the matching ``kx_*_free`` function."""
+    """Base of every Python object over one C handle (``self._h``). An owning object
+    frees the handle by ``close()``, at the end of a ``with`` block, or when it is
+    collected; using it after ``close()`` raises ValueError. Subclasses set ``_free``
+    to the matching ``kx_*_free`` function.
+
+    A borrowed object (made by ``_borrow``) stands for a handle that another object,
+    its owner, frees (a loaded snapshot's registry, books and campaigns): it keeps
+    the owner alive while it is referenced, and its ``close()`` only forgets the
+    handle."""
 
     _free = None
+    _borrowed = False
+    _owner = None  # what frees a borrowed handle; kept alive by this object
+
+    @classmethod
+    def _borrow(cls, handle, owner):
+        """An object over `handle`, which `owner` (an OwnedHandle) frees; no
+        __init__ runs, so the caller sets any other attribute the class needs."""
+        self = cls.__new__(cls)
+        self._h = handle
+        self._borrowed = True
+        self._owner = owner
+        return self
+
+    @property
+    def borrowed(self):
+        """True when another object (a Snapshot) owns the C handle."""
+        return self._borrowed
 
     def close(self):
-        """Frees the C handle; safe to call twice."""
+        """Frees the C handle (only forgets it when borrowed); safe to call twice."""
         if getattr(self, "_h", None):
-            self._free(self._h)
+            if not self._borrowed:
+                self._free(self._h)
             self._h = c_void_p()
+        self._owner = None
 
     @property
     def handle(self):
