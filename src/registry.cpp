@@ -1080,22 +1080,25 @@ std::optional<std::string> SnapshotAccess::rebuild(State& s) {
   for (std::size_t i = 0; i < s.disciplines.size(); ++i)
     if (!s.discipline_codes.emplace(s.disciplines[i], static_cast<std::uint32_t>(i + 1)).second)
       return "discipline \"" + s.disciplines[i] + "\" is listed twice";
+  // The external-key index is saved as it is (rehashing two million keys would
+  // dominate a load); it must list every keyed person exactly once and keep an
+  // empty slot, so every probe ends.
+  const std::size_t cap = s.key_slots.size();
+  if (cap == 0 || (cap & (cap - 1)) != 0) return std::string("the key index is not a power of two");
+  std::vector<bool> listed(people, false);
   std::size_t keyed = 0;
-  for (std::size_t i = 0; i < people; ++i) keyed += s.strings.get(s.p_key[i]).empty() ? 0 : 1;
-  std::size_t cap = 1024;
-  while (cap * 7 < keyed * 10) cap *= 2;
-  s.key_slots.assign(cap, 0);
-  s.keyed = 0;
-  for (std::size_t i = 0; i < people; ++i) {
-    const std::string_view key = s.strings.get(s.p_key[i]);
-    if (key.empty()) continue;
-    std::uint32_t& slot = s.key_slots[key_slot(s, s.p_employer[i], key)];
-    if (slot != 0)
-      return to_string(PersonId{static_cast<std::uint32_t>(i + 1)}) + " repeats external key \"" +
-             std::string(key) + "\" of " + to_string(PersonId{slot});
-    slot = static_cast<std::uint32_t>(i + 1);
-    ++s.keyed;
+  for (const std::uint32_t v : s.key_slots) {
+    if (v == 0) continue;
+    if (v > people || listed[v - 1] || s.strings.get(s.p_key[v - 1]).empty())
+      return "the key index lists " + to_string(PersonId{v}) + " wrongly";
+    listed[v - 1] = true;
+    ++keyed;
   }
+  for (std::size_t i = 0; i < people; ++i)
+    if (!listed[i] && !s.strings.get(s.p_key[i]).empty())
+      return "the key index misses " + to_string(PersonId{static_cast<std::uint32_t>(i + 1)});
+  if (keyed * 10 > cap * 7) return std::string("the key index is fuller than 70%");
+  s.keyed = keyed;
   return std::nullopt;
 }
 

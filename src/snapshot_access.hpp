@@ -44,8 +44,9 @@ class SnapshotAccess {
   // registry.cpp
   static detail::State& state(Registry& r) noexcept;
   static const detail::State& state(const Registry& r) noexcept;
-  /// Rebuilds everything derived from the facts in `s` (lists, children, key
-  /// slots, discipline codes); the message of the first inconsistency, if any.
+  /// Rebuilds everything derived from the facts in `s` (lists, children,
+  /// discipline codes) and checks the saved external-key index; the message of
+  /// the first inconsistency, if any.
   static std::optional<std::string> rebuild(detail::State& s);
   /// Drops the registry's caches after its state was replaced.
   static void changed(Registry& r) noexcept;

@@ -120,6 +120,7 @@ void PeopleRecord::save(Writer& w) const {
   w.block(s.strings.bytes());
   w.count(s.disciplines.size());
   for (const std::string& d : s.disciplines) w.put(d);
+  w.block(s.key_slots);
 }
 
 void PeopleRecord::load(Reader& r, unsigned) {
@@ -159,6 +160,7 @@ void PeopleRecord::load(Reader& r, unsigned) {
       fail("an unknown title");
     if (s.p_discipline[i] > s.disciplines.size()) fail("an unknown discipline");
   }
+  r.block(s.key_slots, "people: external-key index");  // checked by SnapshotAccess::rebuild
 }
 
 // ---- memberships: columns ---------------------------------------------------------------

@@ -142,8 +142,11 @@ class KEXIE_API FileOps {
   /// Creates `path`, which must not exist, for writing with permission bits
   /// `mode`, and stores its descriptor in `fd`.
   virtual std::error_code create(const std::filesystem::path& path, unsigned mode, int& fd);
-  /// Writes all of `bytes` to `fd`.
+  /// Writes all of `bytes` to `fd`, at its current end.
   virtual std::error_code write(int fd, std::span<const std::byte> bytes);
+  /// Writes all of `bytes` to `fd` at byte `offset` (pwrite). A save streams the
+  /// payload first and fills in the header, which holds the payload's hash, last.
+  virtual std::error_code write_at(int fd, std::uint64_t offset, std::span<const std::byte> bytes);
   /// Makes what was written to `fd` durable (fsync).
   virtual std::error_code sync(int fd);
   /// Closes `fd`.
@@ -178,7 +181,8 @@ struct SaveOptions {
 [[nodiscard]] KEXIE_API Result<std::vector<std::byte>> save_snapshot(const SnapshotView& view);
 
 /// Saves `view` to `path`, crash-safe: writes a temporary file in the same
-/// directory with the permission bits `options.mode`, fsyncs and closes it,
+/// directory with the permission bits `options.mode` (streaming the payload
+/// while hashing it, then writing the header), fsyncs and closes it,
 /// links the previous file (if any) to a second name, renames the temporary file
 /// over `path`, fsyncs the directory, then drops the second name. On any failure
 /// returns `io_error` naming the step and the OS error, removes the temporary
