@@ -221,6 +221,8 @@ class Reader {
     ar_ >> r;
   }
   [[nodiscard]] std::size_t left() const noexcept { return in_.left(); }
+  /// The payload's whole size, for bounds on what a load may allocate.
+  [[nodiscard]] std::size_t total() const noexcept { return in_.offset() + in_.left(); }
 
  private:
   boost::archive::binary_iarchive& ar_;

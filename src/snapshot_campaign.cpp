@@ -375,10 +375,24 @@ void CampaignRecord::load(Reader& r, unsigned) {
   for (std::size_t j = 0; j < judges; ++j)
     if (auto id = c->add_judge(PersonId{r.get<std::uint32_t>()}); !id)
       r.fail("judge #" + std::to_string(j + 1) + ": " + id.error().message());
+  // Every entry reserves a cell per marked indicator and panel seat, whether or
+  // not marks were recorded, so a small file could ask for a huge layout; a load
+  // refuses one larger than 64 times the payload (a real campaign needs a few).
+  const std::uint64_t limit = 64 * std::uint64_t{r.total()} + (std::uint64_t{64} << 20);
+  std::uint64_t cells = 0;
   const std::size_t entries = r.count(80, "entries");
-  for (std::size_t i = 0; i < entries; ++i)
-    if (Status st = SnapshotAccess::restore_entry(*c, get_entry(r)); !st)
+  for (std::size_t i = 0; i < entries; ++i) {
+    SavedEntry entry = get_entry(r);
+    if (auto rubric = c->rubric(entry.spec.category)) {
+      cells += (rubric->judged().size() + rubric->bonuses().size()) *
+               std::uint64_t{c->spec().panel.max_judges_per_entry};
+      if (cells * sizeof(std::int32_t) > limit)
+        r.fail("the campaign's marks would need " + std::to_string(cells * sizeof(std::int32_t)) +
+               " bytes, more than 64 times the file");
+    }
+    if (Status st = SnapshotAccess::restore_entry(*c, std::move(entry)); !st)
       r.fail("entry #" + std::to_string(i + 1) + ": " + st.error().to_string());
+  }
   value->loaded = std::move(c);
 }
 
