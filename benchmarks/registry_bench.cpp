@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "kexie/registry.hpp"
+#include "national_registry.hpp"
 
 namespace {
 
@@ -34,114 +35,9 @@ using kexie::OrgKind;
 using kexie::Period;
 using kexie::PersonId;
 
-constexpr int kProvinces = 31;
-constexpr int kCitiesPerProvince = 10;
-constexpr int kCountiesPerCity = 3;
-constexpr int kSocieties = 200;
-constexpr int kOrgs = 50'000;
-constexpr int kPeople = 2'000'000;
-constexpr int kBranchMembers = 200'000;
-constexpr int kSocietyMembers = 200'000;
-
-const Date kStart = Date::parse("2000-01-01").value();
-const Date kAsOf = Date::parse("2025-06-30").value();
-
-struct National {
-  kexie::Registry reg;
-  OrgId province0;
-  std::vector<OrgId> enterprises, branches, societies;
-};
-
-/// The organization tree: CAST, societies, 31 provinces with cities and counties,
-/// enterprise associations (one in ten under province 0, so its subtree holds about
-/// 10% of everyone), branches and study groups, up to 50 000 organizations.
-void build_orgs(National& n) {
-  auto& reg = n.reg;
-  using L = kexie::LocalLevel;
-  const OrgId cast = reg.add_organization({.kind = OrgKind::national,
-                                           .name = "CAST",
-                                           .parent = {},
-                                           .effective = kStart,
-                                           .level = L::none,
-                                           .enterprise = {}})
-                         .value();
-  for (int i = 0; i < kSocieties; ++i)
-    n.societies.push_back(reg.add_organization({.kind = OrgKind::society,
-                                                .name = "society",
-                                                .parent = cast,
-                                                .effective = kStart,
-                                                .level = L::none,
-                                                .enterprise = {}})
-                              .value());
-  std::vector<std::vector<OrgId>> locals(kProvinces);  // per province: its cities and counties
-  for (int p = 0; p < kProvinces; ++p) {
-    const OrgId prov = reg.add_organization({.kind = OrgKind::local,
-                                             .name = "province",
-                                             .parent = cast,
-                                             .effective = kStart,
-                                             .level = L::provincial,
-                                             .enterprise = {}})
-                           .value();
-    if (p == 0) n.province0 = prov;
-    for (int c = 0; c < kCitiesPerProvince; ++c) {
-      const OrgId city = reg.add_organization({.kind = OrgKind::local,
-                                               .name = "city",
-                                               .parent = prov,
-                                               .effective = kStart,
-                                               .level = L::prefecture,
-                                               .enterprise = {}})
-                             .value();
-      locals[static_cast<std::size_t>(p)].push_back(city);
-      for (int k = 0; k < kCountiesPerCity; ++k)
-        locals[static_cast<std::size_t>(p)].push_back(reg.add_organization({.kind = OrgKind::local,
-                                                                            .name = "county",
-                                                                            .parent = city,
-                                                                            .effective = kStart,
-                                                                            .level = L::county,
-                                                                            .enterprise = {}})
-                                                          .value());
-    }
-  }
-  kexie::EnterpriseInfo info;
-  info.enterprise_name = "enterprise";
-  const int n_enterprises = 38'000;
-  for (int e = 0; e < n_enterprises; ++e) {
-    const int p = e % 10 == 0 ? 0 : 1 + (e % (kProvinces - 1));
-    const auto& ls = locals[static_cast<std::size_t>(p)];
-    n.enterprises.push_back(
-        reg.add_organization({.kind = OrgKind::enterprise,
-                              .name = "ent",
-                              .parent = ls[static_cast<std::size_t>(e / 31) % ls.size()],
-                              .effective = kStart,
-                              .level = L::none,
-                              .enterprise = info})
-            .value());
-  }
-  // Branches for the first enterprises, then study groups, up to kOrgs in all.
-  for (int b = 0; reg.organization_count() < static_cast<std::size_t>(kOrgs) - 3'000; ++b)
-    n.branches.push_back(
-        reg.add_organization({.kind = OrgKind::branch,
-                              .name = "branch",
-                              .parent = n.enterprises[static_cast<std::size_t>(b) % 4'000],
-                              .effective = kStart,
-                              .level = L::none,
-                              .enterprise = {}})
-            .value());
-  for (std::size_t s = 0; reg.organization_count() < static_cast<std::size_t>(kOrgs); ++s)
-    (void)reg.add_organization({.kind = OrgKind::study_group,
-                                .name = "group",
-                                .parent = n.branches[s % n.branches.size()],
-                                .effective = kStart,
-                                .level = L::none,
-                                .enterprise = {}});
-}
+using namespace kexie_bench;  // the national registry: constants, National, build_orgs
 
 std::unique_ptr<National> g_national;  // a pointer: g++ 12 misreads optional<> here
-
-/// Person i works at enterprise i % enterprises; born 1960–2002.
-Date birth_of(int i) {
-  return Date::from_days(-3'650 + static_cast<std::int32_t>((i * 7919LL) % 15'700));
-}
 
 void BM_BulkBuild(benchmark::State& state) {
   double person_ns = 0, membership_ns = 0;
@@ -152,48 +48,12 @@ void BM_BulkBuild(benchmark::State& state) {
     National& n = *g_national;
     n.reg.reserve(kOrgs, kPeople, kPeople + kBranchMembers + kSocietyMembers);
     build_orgs(n);
-    char key[16];
     state.ResumeTiming();
 
     const auto t0 = std::chrono::steady_clock::now();
-    const std::size_t n_ent = n.enterprises.size();
-    for (int i = 0; i < kPeople; ++i) {
-      std::snprintf(key, sizeof key, "E%07d", i);
-      auto r = n.reg.add_person({.name = "worker",
-                                 .birth = birth_of(i),
-                                 .employer = n.enterprises[static_cast<std::size_t>(i) % n_ent],
-                                 .external_key = key,
-                                 .title = kexie::Title(i % 5),
-                                 .discipline = i % 3 ? "engineering" : "chemistry"});
-      benchmark::DoNotOptimize(r);
-    }
+    add_people(n);
     const auto t1 = std::chrono::steady_clock::now();
-    for (int i = 0; i < kPeople; ++i) {
-      auto r = n.reg.add_membership(PersonId{static_cast<std::uint32_t>(i + 1)},
-                                    n.enterprises[static_cast<std::size_t>(i) % n_ent],
-                                    kexie::Role::member, Period::from(kStart.add_days(i % 3'000)));
-      benchmark::DoNotOptimize(r);
-    }
-    // Branch members: people of the first 4 000 enterprises, which have the branches.
-    int added = 0;
-    for (int i = 0; added < kBranchMembers; ++i) {
-      const std::size_t e = static_cast<std::size_t>(i) % n_ent;
-      if (e >= 4'000) {
-        i += static_cast<int>(n_ent - e) - 1;
-        continue;
-      }
-      const OrgId branch = n.branches[e];  // branch b sits under enterprise b % 4000
-      auto r = n.reg.add_membership(PersonId{static_cast<std::uint32_t>(i + 1)}, branch,
-                                    kexie::Role::member, Period::from(kStart.add_days(3'000)));
-      benchmark::DoNotOptimize(r);
-      ++added;
-    }
-    for (int i = 0; i < kSocietyMembers; ++i) {
-      auto r = n.reg.add_membership(PersonId{static_cast<std::uint32_t>(10 * i + 7)},
-                                    n.societies[static_cast<std::size_t>(i) % n.societies.size()],
-                                    kexie::Role::member, Period::from(kStart));
-      benchmark::DoNotOptimize(r);
-    }
+    add_memberships(n);
     const auto t2 = std::chrono::steady_clock::now();
     person_ns = std::chrono::duration<double, std::nano>(t1 - t0).count() / kPeople;
     membership_ns = std::chrono::duration<double, std::nano>(t2 - t1).count() /
