@@ -6,6 +6,7 @@
 #include "kexie/snapshot.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -423,6 +424,33 @@ std::filesystem::path sibling(const std::filesystem::path& path, const char* suf
   return path.parent_path() / name;
 }
 
+/// Removes what saves to `path` by processes that no longer run left behind
+/// when they were killed: temporary files (whole snapshots) and links to
+/// previous versions. A live process's files are left alone.
+void sweep(FileOps& ops, const std::filesystem::path& path) {
+  std::string prefix(1, '.');  // piecewise: g++ 12 -O2 warns falsely on "." + string
+  prefix += path.filename().string();
+  prefix += '.';
+  const std::filesystem::path dir =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::error_code ec;
+  std::vector<std::filesystem::path> stale;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const bool ours = name.ends_with(".tmp") || name.ends_with(".old");
+    const std::size_t dot = name.find('.', prefix.size());
+    if (!ours || dot == std::string::npos) continue;
+    const std::string pid_text = name.substr(prefix.size(), dot - prefix.size());
+    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos ||
+        pid_text.size() > 9)
+      continue;
+    const auto pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) stale.push_back(it->path());
+  }
+  for (const auto& p : stale) (void)ops.remove(p);
+}
+
 Error io_failure(const std::filesystem::path& path, const char* step, std::error_code ec,
                  const std::string& note = {}) {
   return Error(ErrorCode::io_error, "saving snapshot " + path.string() + ": " + step +
@@ -437,6 +465,7 @@ Status save_snapshot(const SnapshotView& view, const std::filesystem::path& path
   FileOps& ops = options.file_ops ? *options.file_ops : FileOps::posix();
   const std::filesystem::path dir =
       path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  sweep(ops, path);
   const std::filesystem::path temp = sibling(path, ".tmp");
   int fd = -1;
   if (auto ec = ops.create(temp, options.mode, fd))
@@ -465,11 +494,13 @@ Status save_snapshot(const SnapshotView& view, const std::filesystem::path& path
   if (auto ec = ops.close(fd)) return abandon("close of the temporary file", ec, false);
   // Keep the previous file reachable under a second name until the new one is
   // durable, so a failed directory fsync can put it back.
-  std::error_code exists_ec;
-  const bool had_old = std::filesystem::exists(path, exists_ec);
   const std::filesystem::path backup = sibling(path, ".old");
-  if (had_old)
-    if (auto ec = ops.link(path, backup)) return abandon("link of the previous file", ec, false);
+  bool had_old = true;
+  if (auto ec = ops.link(path, backup)) {
+    if (ec != std::errc::no_such_file_or_directory)
+      return abandon("link of the previous file", ec, false);
+    had_old = false;  // nothing to keep: the first save to `path`
+  }
   if (auto ec = ops.rename(temp, path)) {
     if (had_old) (void)ops.remove(backup);
     return abandon("rename", ec, false);

@@ -271,6 +271,10 @@ void serialize(Archive&, R& r, const unsigned int version) {
   if constexpr (Archive::is_saving::value) {
     r.save(*r.writer);
   } else {
+    // A version far beyond any kexie's is damage, not a newer build.
+    if (version > 255)
+      r.reader->fail(std::string(R::kWhat) + ": record version " + std::to_string(version) +
+                     " is implausible");
     if (version > R::kVersion)
       throw SnapshotFailure{ErrorCode::unsupported_version,
                             std::string(R::kWhat) + " version " + std::to_string(version) +
