@@ -5,6 +5,7 @@
 #include "kexie/campaign.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <iterator>
@@ -19,6 +20,10 @@
 #include "detail/sha256.hpp"
 #include "kexie/registry.hpp"
 #include "snapshot_access.hpp"
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#endif
 
 namespace kexie {
 inline namespace v1 {
@@ -830,11 +835,11 @@ std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
   return static_cast<std::uint32_t>(std::max<std::int64_t>(places.coefficient(), 0));
 }
 
-// Stable LSD radix sort of entry indices by total, highest first: 11 bits a pass
-// (a 2048-entry histogram stays in L1), over (key, index) pairs so every pass
-// streams; passes whose digit is the same for every key are skipped. On return
-// `keys[k]` is the sort key of `idx[k]` (equal keys ⇔ equal totals).
-void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<Core>& core,
+// Stable LSD radix sort of a group's entries by total, highest first, for totals too
+// far apart to pack with their places (see sort_packed): 11 bits a pass over
+// (key, index) pairs; passes whose digit is the same for every key are skipped. On
+// return `keys[k]` is the sort key of `idx[k]` (equal keys ⇔ equal totals).
+void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<std::int64_t>& totals,
                    std::vector<std::uint64_t>& keys) {
   struct Item {
     std::uint64_t key;
@@ -842,10 +847,8 @@ void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<Core>& cor
   };
   std::vector<Item> a(idx.size()), b(idx.size());
   for (std::size_t k = 0; k < idx.size(); ++k) {
-    a[k] = {~(static_cast<std::uint64_t>(core[idx[k]].total) ^ (std::uint64_t{1} << 63)), idx[k]};
+    a[k] = {~(static_cast<std::uint64_t>(totals[idx[k]]) ^ (std::uint64_t{1} << 63)), idx[k]};
   }
-  // 11-bit digits: the 2048-entry histogram stays in L1 and the scatter has few
-  // enough destinations to stream; measured faster than 8 and 16 bits at 1M entries.
   const int bits = 11;
   const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
   std::vector<std::uint32_t> count(std::size_t{1} << bits);
@@ -867,6 +870,46 @@ void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<Core>& cor
     idx[k] = a[k].index;
     keys[k] = a[k].key;
   }
+}
+
+// Sorts 64-bit words ascending on bits [low, low + bits) only, stably (LSD, at most
+// 12 bits a pass so a histogram stays in L1). The bits below `low` ride along.
+void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
+                     int bits) {
+  if (bits <= 0 || a.size() < 2) return;
+  const int passes = (bits + 11) / 12;
+  const int digit = (bits + passes - 1) / passes;
+  const std::size_t buckets = std::size_t{1} << digit;
+  const std::uint64_t mask = buckets - 1;
+  // Every pass's histogram in one read of the input.
+  std::vector<std::uint32_t> count(buckets * static_cast<std::size_t>(passes), 0u);
+  for (const std::uint64_t x : a) {
+    for (int p = 0; p < passes; ++p) {
+      ++count[static_cast<std::size_t>(p) * buckets + ((x >> (low + p * digit)) & mask)];
+    }
+  }
+  tmp.resize(a.size());
+  for (int p = 0; p < passes; ++p) {
+    std::uint32_t* c = count.data() + static_cast<std::size_t>(p) * buckets;
+    const int shift = low + p * digit;
+    if (c[(a.front() >> shift) & mask] == a.size()) continue;  // one digit value: nothing moves
+    std::uint32_t at = 0;
+    for (std::size_t d = 0; d < buckets; ++d) {
+      const std::uint32_t here = c[d];
+      c[d] = at;
+      at += here;
+    }
+    for (const std::uint64_t x : a) tmp[c[(x >> shift) & mask]++] = x;
+    a.swap(tmp);
+  }
+}
+
+// The modular inverse of an odd number, mod 2^64 (Newton's iteration doubles the
+// correct low bits each step: 3 → 6 → 12 → 24 → 48 → 96).
+std::uint64_t inverse_mod_2_64(std::uint64_t odd) {
+  std::uint64_t x = odd;  // correct to 3 bits: odd × odd ≡ 1 (mod 8)
+  for (int k = 0; k < 5; ++k) x *= 2 - odd * x;
+  return x;
 }
 
 // The tie-break keys of one entry, higher first, from its evaluated values.
@@ -962,106 +1005,378 @@ constexpr FullPanelFn kFullPanel[] = {nullptr,
                                       full_panel_total<8>,
                                       full_panel_total<9>};
 
-// Scores every entry and ranks each group: totals (exact integers at 14 places),
-// competition ranks, and positions after the tie-break chain and the code.
-// `groups` receives each ranking group's entries, best first; `parts`, when given,
-// the judged, objective and bonus parts of every total.
-void rank_all(const Campaign::Impl& s, std::vector<Core>& core,
-              std::vector<std::vector<std::uint32_t>>& groups, std::vector<Parts>* parts) {
+// The kept mean of one column at 6 places, from the sum `kept` of the D marks kept
+// (4 places); D = 0 when the count `d` is only known at run time. When D divides
+// 100 the quotient is exact and the half-even rounding has nothing to do.
+template <std::uint32_t D>
+std::int64_t kept_value(std::int64_t kept, std::uint32_t d) noexcept {
+  if constexpr (D == 0) {
+    return detail::div_half_even_small(kept * 100, d);
+  } else if constexpr (100 % D == 0) {
+    (void)d;
+    return kept * (100 / D);
+  } else {
+    (void)d;
+    return detail::div_half_even(kept * 100, D);
+  }
+}
+
+#if defined(__SSE2__) || defined(_M_X64)
+constexpr bool kBatches = true;
+#else
+constexpr bool kBatches = false;
+#endif
+constexpr std::uint32_t kLanes = 4;
+constexpr std::uint32_t kMaxBatchCells = 256;  // columns × panel width of a batched entry
+
+#if defined(__SSE2__) || defined(_M_X64)
+// For four entries of one category whose n judges all marked every column: per
+// column and entry, the sum of the marks the aggregation keeps (all of them less
+// the lowest and/or the highest). The entries are transposed so that each SSE lane
+// follows one entry and every step is vertical. Returns a mask of the lanes with a
+// missing mark, whose sums mean nothing. Min and max compare floats because SSE2 has
+// no 32-bit integer min/max; that is exact, as marks are integers of at most 10^7 in
+// magnitude (mark_units) and kNoMark is −2^31, all representable in a float.
+unsigned kept_sums(const std::int32_t* const* entry, std::uint32_t columns, std::uint32_t width,
+                   std::uint32_t n, bool drop_low, bool drop_high, std::int32_t* kept) {
+  const std::uint32_t cells = columns * width;
+  alignas(16) __m128i t[kMaxBatchCells];  // t[cell], lane j = entry[j][cell]
+  std::uint32_t o = 0;
+  for (; o + 4 <= cells; o += 4) {
+    const __m128i r0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(entry[0] + o));
+    const __m128i r1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(entry[1] + o));
+    const __m128i r2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(entry[2] + o));
+    const __m128i r3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(entry[3] + o));
+    const __m128i a = _mm_unpacklo_epi32(r0, r1), b = _mm_unpacklo_epi32(r2, r3);
+    const __m128i c = _mm_unpackhi_epi32(r0, r1), d = _mm_unpackhi_epi32(r2, r3);
+    t[o] = _mm_unpacklo_epi64(a, b);
+    t[o + 1] = _mm_unpackhi_epi64(a, b);
+    t[o + 2] = _mm_unpacklo_epi64(c, d);
+    t[o + 3] = _mm_unpackhi_epi64(c, d);
+  }
+  for (; o < cells; ++o) t[o] = _mm_setr_epi32(entry[0][o], entry[1][o], entry[2][o], entry[3][o]);
+  const __m128 floor = _mm_set1_ps(-10'000'000.0f);  // below every real mark
+  __m128 missing = _mm_setzero_ps();
+  for (std::uint32_t col = 0; col < columns; ++col) {
+    const __m128i* v = t + static_cast<std::size_t>(col) * width;
+    __m128i sum = v[0];  // at most 64 marks of 10^7: no overflow unless a mark is missing
+    __m128 lo = _mm_cvtepi32_ps(v[0]);
+    __m128 hi = lo;
+    for (std::uint32_t k = 1; k < n; ++k) {
+      const __m128 f = _mm_cvtepi32_ps(v[k]);
+      lo = _mm_min_ps(lo, f);
+      hi = _mm_max_ps(hi, f);
+      sum = _mm_add_epi32(sum, v[k]);
+    }
+    missing = _mm_or_ps(missing, _mm_cmplt_ps(lo, floor));
+    if (drop_low) sum = _mm_sub_epi32(sum, _mm_cvttps_epi32(lo));
+    if (drop_high) sum = _mm_sub_epi32(sum, _mm_cvttps_epi32(hi));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(kept + static_cast<std::size_t>(col) * kLanes),
+                     sum);
+  }
+  return static_cast<unsigned>(_mm_movemask_ps(missing));
+}
+#else
+unsigned kept_sums(const std::int32_t* const*, std::uint32_t, std::uint32_t, std::uint32_t, bool,
+                   bool, std::int32_t*) {
+  return (1u << kLanes) - 1;  // never called: kBatches is false
+}
+#endif
+
+// The judged and bonus parts of the lanes of a batch without a missing mark, from
+// their kept sums; the same arithmetic as full_panel_total.
+template <std::uint32_t D>
+void batch_parts(const std::int32_t* kept, unsigned missing, std::uint32_t d,
+                 const CategoryState& cat, std::int64_t* judged, std::int64_t* bonus) {
+  const auto columns = static_cast<std::uint32_t>(cat.col_weight.size());
+  for (std::uint32_t lane = 0; lane < kLanes; ++lane) {
+    if (missing & (1u << lane)) continue;
+    std::int64_t j = 0, b = 0;
+    for (std::uint32_t col = 0; col < columns; ++col) {
+      const std::int64_t value = kept_value<D>(kept[col * kLanes + lane], d);
+      if (col < cat.judged_columns) {
+        j += value * cat.col_weight[col];
+      } else {
+        b += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
+      }
+    }
+    judged[lane] = j;
+    bonus[lane] = b;
+  }
+}
+
+using BatchPartsFn = void (*)(const std::int32_t*, unsigned, std::uint32_t, const CategoryState&,
+                              std::int64_t*, std::int64_t*);
+constexpr BatchPartsFn kBatchParts[] = {
+    batch_parts<0>, batch_parts<1>, batch_parts<2>, batch_parts<3>, batch_parts<4>,
+    batch_parts<5>, batch_parts<6>, batch_parts<7>, batch_parts<8>, batch_parts<9>};
+
+// Every entry's total and status, from one pass over the marks in entry order.
+struct Scored {
+  std::vector<std::int64_t> total;                      // by entry, 14 places; 0 when incomplete
+  std::vector<EntryStatus> status;                      // by entry
+  std::array<std::int64_t, kCategoryCount> lo{}, hi{};  // range of the scored totals
+  std::array<std::uint32_t, kCategoryCount> scored{};   // entries with a total
+  std::size_t incomplete = 0;
+  std::vector<std::uint32_t> by_code;  // every entry, by application number
+  std::array<std::vector<NormParams>, kCategoryCount> norm;
+};
+
+void score_all(const Campaign::Impl& s, Scored& out, std::vector<Parts>* parts) {
   const CampaignSpec& spec = s.spec;
   const bool normalize = spec.panel.normalization.enabled;
-  std::array<std::vector<NormParams>, kCategoryCount> norm;
   if (normalize) {
     for (std::size_t c = 0; c < kCategoryCount; ++c) {
-      if (s.categories[c].rubric) norm[c] = s.normalization(static_cast<Category>(c));
+      if (s.categories[c].rubric) out.norm[c] = s.normalization(static_cast<Category>(c));
     }
   }
   const Aggregation& a = spec.panel.aggregation;
   const bool fast = !normalize && a.method != AggregationMethod::median && a.drop_low <= 1 &&
                     a.drop_high <= 1 && spec.panel.min_judges >= 1;
   const std::size_t n = s.entries.size();
-  core.assign(n, Core{});
+  out.total.assign(n, 0);
+  out.status.assign(n, EntryStatus::incomplete);
+  out.lo.fill(INT64_MAX);
+  out.hi.fill(INT64_MIN);
+  out.scored.fill(0);
+  out.incomplete = 0;
   if (parts) parts->assign(n, Parts{});
-  groups.assign(spec.rank_per_category ? kCategoryCount : 1, {});
-  for (auto& g : groups) g.reserve(n / groups.size() + 1);
-  EntryValues values;
   const std::uint32_t width = s.width();
-  // Visiting entries in code order makes every group's list code-ordered, so the
-  // stable radix sort below leaves equal totals in code order without comparing codes.
-  const std::vector<std::uint32_t> by_code = s.entries_by_code();
-  for (const std::uint32_t i : by_code) {
+  const auto record = [&](std::size_t i, std::int64_t judged, std::int64_t objective,
+                          std::int64_t bonus, EntryStatus status) {
+    const std::int64_t total = judged + objective + bonus;
+    const std::size_t c = s.hot[i].category;
+    out.total[i] = total;
+    out.status[i] = status;
+    out.lo[c] = std::min(out.lo[c], total);
+    out.hi[c] = std::max(out.hi[c], total);
+    ++out.scored[c];
+    if (parts) (*parts)[i] = {judged, objective, bonus};
+  };
+  const auto objective_part = [&](std::size_t i) {
     const EntryHot& h = s.hot[i];
-    const std::size_t group = spec.rank_per_category ? h.category : 0;
-    Core& r = core[i];
-    if (fast && h.judges >= spec.panel.min_judges && h.judges <= 9 && !h.vetoed) {
-      const CategoryState& cat = s.categories[h.category];
+    const CategoryState& cat = s.categories[h.category];
+    const std::int64_t* obj = s.objective_values.data() + h.objective_offset;
+    std::int64_t sum = 0;
+    for (std::size_t k = 0; k < cat.objective_weight.size(); ++k) {
+      sum += obj[k] * cat.objective_weight[k];
+    }
+    return sum;
+  };
+  // Entries that can take the fast path: a panel large enough, no veto to count.
+  const auto plain = [&](const EntryHot& h) {
+    return fast && h.judges >= spec.panel.min_judges && !h.vetoed;
+  };
+  EntryValues values;
+  const auto general = [&](std::size_t i) {
+    const EntryHot& h = s.hot[i];
+    if (plain(h) && h.judges <= 9) {
       std::int64_t judged = 0, bonus = 0;
-      if (kFullPanel[h.judges](s.marks.data() + h.mark_offset, width, cat, a, judged, bonus)) {
-        std::int64_t objective = 0;
-        const std::int64_t* obj = s.objective_values.data() + h.objective_offset;
-        for (std::size_t k = 0; k < cat.objective_weight.size(); ++k) {
-          objective += obj[k] * cat.objective_weight[k];
-        }
-        r.total = judged + objective + bonus;
-        if (parts) (*parts)[i] = {judged, objective, bonus};
-        groups[group].push_back(static_cast<std::uint32_t>(i));
-        continue;
+      if (kFullPanel[h.judges](s.marks.data() + h.mark_offset, width, s.categories[h.category], a,
+                               judged, bonus)) {
+        record(i, judged, objective_part(i), bonus, EntryStatus::ranked);
+        return;
       }
     }
-    s.evaluate(i, normalize ? &norm[h.category] : nullptr, values, nullptr);
+    s.evaluate(i, normalize ? &out.norm[h.category] : nullptr, values, nullptr);
     if (!values.complete) {
-      r.status = EntryStatus::incomplete;
+      ++out.incomplete;
+      return;
+    }
+    record(i, values.judged_part, values.objective_part, values.bonus,
+           values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked);
+  };
+  std::int32_t kept[kMaxBatchCells * kLanes];
+  for (std::size_t i = 0; i < n;) {
+    const EntryHot& h = s.hot[i];
+    const CategoryState& cat = s.categories[h.category];
+    const auto cells = static_cast<std::uint32_t>(cat.columns.size()) * width;
+    bool batch = kBatches && i + kLanes <= n && plain(h) && cells <= kMaxBatchCells;
+    for (std::uint32_t j = 1; batch && j < kLanes; ++j) {
+      const EntryHot& other = s.hot[i + j];
+      batch = other.category == h.category && other.judges == h.judges && !other.vetoed;
+    }
+    if (!batch) {
+      general(i++);
       continue;
     }
-    r.total = values.total;
-    if (parts) (*parts)[i] = {values.judged_part, values.objective_part, values.bonus};
-    r.status =
-        values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked;
-    groups[group].push_back(static_cast<std::uint32_t>(i));
-  }
-  // Equal totals are rare at 14 places: radix-sort by total, then order each run of
-  // equal totals by the tie-break chain (keys computed for those entries only) and
-  // finally the application number.
-  const std::size_t k_count = spec.tie_breaks.size();
-  std::vector<Decimal> keys;
-  std::vector<std::uint32_t> run_index;
-  std::vector<std::uint64_t> sorted;
-  for (std::vector<std::uint32_t>& group : groups) {
-    sort_by_total(group, core, sorted);
-    for (std::size_t lo = 0; lo < group.size();) {
-      std::size_t hi = lo + 1;
-      while (hi < group.size() && sorted[hi] == sorted[lo]) ++hi;
-      if (hi - lo > 1 && k_count != 0) {
-        {
-          // Keys of this run, by position in the run.
-          keys.assign((hi - lo) * k_count, Decimal());
-          run_index.assign(group.begin() + static_cast<std::ptrdiff_t>(lo),
-                           group.begin() + static_cast<std::ptrdiff_t>(hi));
-          for (std::size_t k = 0; k < run_index.size(); ++k) {
-            s.evaluate(run_index[k], normalize ? &norm[s.hot[run_index[k]].category] : nullptr,
-                       values, nullptr);
-            fill_keys(s, run_index[k], values, keys.data() + k * k_count);
-          }
-          // The run is in code order already; a stable sort on the keys keeps it so.
-          std::vector<std::uint32_t> slots(run_index.size());
-          std::iota(slots.begin(), slots.end(), 0u);
-          std::stable_sort(slots.begin(), slots.end(), [&](std::uint32_t x, std::uint32_t y) {
-            for (std::size_t k = 0; k < k_count; ++k) {
-              const Decimal& kx = keys[x * k_count + k];
-              const Decimal& ky = keys[y * k_count + k];
-              if (kx != ky) return kx > ky;
-            }
-            return false;
-          });
-          for (std::size_t k = 0; k < slots.size(); ++k) group[lo + k] = run_index[slots[k]];
-        }
+    const std::uint32_t panel = h.judges;
+    const bool trims = a.method == AggregationMethod::trimmed_mean && panel >= a.trim_from;
+    const bool low = trims && a.drop_low != 0, high = trims && a.drop_high != 0;
+    const std::uint32_t d = panel - (low ? 1 : 0) - (high ? 1 : 0);
+    const std::int32_t* entry[kLanes];
+    for (std::uint32_t j = 0; j < kLanes; ++j) entry[j] = s.marks.data() + s.hot[i + j].mark_offset;
+    const unsigned missing = kept_sums(entry, static_cast<std::uint32_t>(cat.columns.size()), width,
+                                       panel, low, high, kept);
+    std::int64_t judged[kLanes] = {}, bonus[kLanes] = {};
+    kBatchParts[d <= 9 ? d : 0](kept, missing, d, cat, judged, bonus);
+    for (std::uint32_t j = 0; j < kLanes; ++j) {
+      if (missing & (1u << j)) {
+        general(i + j);
+      } else {
+        record(i + j, judged[j], objective_part(i + j), bonus[j], EntryStatus::ranked);
       }
-      for (std::size_t p = lo; p < hi; ++p) {
-        core[group[p]].position = static_cast<std::uint32_t>(p + 1);
-        core[group[p]].rank = static_cast<std::uint32_t>(lo + 1);
+    }
+    i += kLanes;
+  }
+}
+
+// The unit every total of a category is a multiple of: each part of a total sums
+// products with the category's weights (judged and objective leaves at 8 places,
+// capped bonuses × 10^8), so their gcd divides it. Sorting on total ÷ unit takes
+// fewer radix passes.
+std::uint64_t total_unit(const CategoryState& cat) {
+  std::uint64_t g = 0;
+  const auto take = [&g](std::int64_t w) {
+    g = std::gcd(g, static_cast<std::uint64_t>(w < 0 ? -w : w));
+  };
+  for (std::uint32_t col = 0; col < cat.judged_columns; ++col) take(cat.col_weight[col]);
+  if (cat.col_weight.size() > cat.judged_columns) take(kWeightUnit);
+  for (const std::int64_t w : cat.objective_weight) take(w);
+  return g == 0 ? 1 : g;
+}
+
+// Lists each ranking group best first: equal totals by the tie-break chain, then by
+// code. Calls emit(group, entry, total, rank, position) in listing order.
+template <class Emit>
+void rank_all(const Campaign::Impl& s, Scored& scored, std::vector<Parts>* parts, Emit&& emit) {
+  const CampaignSpec& spec = s.spec;
+  score_all(s, scored, parts);
+  scored.by_code = s.entries_by_code();
+  const std::size_t group_count = spec.rank_per_category ? kCategoryCount : 1;
+  // Per group: its size, its range of totals and the unit they are all multiples of.
+  struct Group {
+    std::size_t size = 0;
+    std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+    std::uint64_t unit = 0;
+    int place_bits = 0, key_bits = 0;
+    bool packed = false;
+    std::vector<std::uint32_t> members;  // in code order
+    std::vector<std::uint64_t> items;    // packed: key above the place in `members`
+  };
+  std::vector<Group> groups(group_count);
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    if (scored.scored[c] == 0) continue;
+    Group& g = groups[spec.rank_per_category ? c : 0];
+    g.size += scored.scored[c];
+    g.lo = std::min(g.lo, scored.lo[c]);
+    g.hi = std::max(g.hi, scored.hi[c]);
+    g.unit = std::gcd(g.unit, total_unit(s.categories[c]));
+  }
+  // Totals are exact multiples of the unit: dividing is shifting out its factors of
+  // two and multiplying by the inverse of its odd part.
+  std::array<int, kCategoryCount> unit_shift{};
+  std::array<std::uint64_t, kCategoryCount> unit_inverse{};
+  for (std::size_t k = 0; k < group_count; ++k) {
+    Group& g = groups[k];
+    if (g.size == 0) continue;
+    unit_shift[k] = std::countr_zero(g.unit);
+    unit_inverse[k] = inverse_mod_2_64(g.unit >> unit_shift[k]);
+    const std::uint64_t span =
+        ((static_cast<std::uint64_t>(g.hi) - static_cast<std::uint64_t>(g.lo)) >> unit_shift[k]) *
+        unit_inverse[k];
+    g.key_bits = static_cast<int>(std::bit_width(span));
+    g.place_bits = static_cast<int>(std::bit_width(g.size - 1));
+    g.packed = g.key_bits + g.place_bits <= 64;
+    g.members.reserve(g.size);
+    if (g.packed) g.items.reserve(g.size);
+  }
+  // Visiting entries in code order leaves each group's members in code order, so the
+  // stable sort below keeps equal totals in code order without comparing codes.
+  for (const std::uint32_t i : scored.by_code) {
+    if (scored.status[i] == EntryStatus::incomplete) continue;
+    const std::size_t k = spec.rank_per_category ? s.hot[i].category : 0;
+    Group& g = groups[k];
+    if (g.packed) {
+      const std::uint64_t key =
+          ((static_cast<std::uint64_t>(g.hi) - static_cast<std::uint64_t>(scored.total[i])) >>
+           unit_shift[k]) *
+          unit_inverse[k];
+      g.items.push_back(key << g.place_bits | g.members.size());
+    }
+    g.members.push_back(i);
+  }
+  const std::size_t k_count = spec.tie_breaks.size();
+  const bool normalize = spec.panel.normalization.enabled;
+  EntryValues values;
+  std::vector<Decimal> keys;
+  std::vector<std::uint32_t> run_index, slots;
+  std::vector<std::uint64_t> tmp;
+  for (std::size_t k = 0; k < group_count; ++k) {
+    Group& g = groups[k];
+    if (g.size == 0) continue;
+    // The entry and total at each place of the sorted group; packed items carry
+    // (hi − total) ÷ unit, so the total comes back exactly.
+    std::vector<std::uint64_t> sorted_keys;  // unpacked groups: the key of each member
+    const std::uint64_t place_mask = (std::uint64_t{1} << g.place_bits) - 1;
+    const auto at = [&](std::size_t p) -> std::pair<std::uint32_t, std::int64_t> {
+      if (g.packed) {
+        const std::uint64_t item = g.items[p];
+        const std::uint64_t scaled = (item >> g.place_bits) * g.unit;
+        return {g.members[item & place_mask],
+                static_cast<std::int64_t>(static_cast<std::uint64_t>(g.hi) - scaled)};
+      }
+      return {g.members[p], static_cast<std::int64_t>(~sorted_keys[p] ^ (std::uint64_t{1} << 63))};
+    };
+    if (g.packed) {
+      radix_sort_bits(g.items, tmp, g.place_bits, g.key_bits);
+    } else {
+      sort_by_total(g.members, scored.total, sorted_keys);
+    }
+    for (std::size_t lo = 0; lo < g.size;) {
+      const std::int64_t total = at(lo).second;
+      std::size_t hi = lo + 1;
+      while (hi < g.size && at(hi).second == total) ++hi;
+      const auto rank = static_cast<std::uint32_t>(lo + 1);
+      if (hi - lo > 1 && k_count != 0) {
+        // Keys of this run, by position in the run.
+        keys.assign((hi - lo) * k_count, Decimal());
+        run_index.clear();
+        for (std::size_t p = lo; p < hi; ++p) run_index.push_back(at(p).first);
+        for (std::size_t r = 0; r < run_index.size(); ++r) {
+          const std::uint32_t i = run_index[r];
+          s.evaluate(i, normalize ? &scored.norm[s.hot[i].category] : nullptr, values, nullptr);
+          fill_keys(s, i, values, keys.data() + r * k_count);
+        }
+        // The run is in code order already; a stable sort on the keys keeps it so.
+        slots.resize(run_index.size());
+        std::iota(slots.begin(), slots.end(), 0u);
+        std::stable_sort(slots.begin(), slots.end(), [&](std::uint32_t x, std::uint32_t y) {
+          for (std::size_t j = 0; j < k_count; ++j) {
+            const Decimal& kx = keys[x * k_count + j];
+            const Decimal& ky = keys[y * k_count + j];
+            if (kx != ky) return kx > ky;
+          }
+          return false;
+        });
+        for (std::size_t r = 0; r < slots.size(); ++r) {
+          emit(k, run_index[slots[r]], total, rank, static_cast<std::uint32_t>(lo + r + 1));
+        }
+      } else {
+        for (std::size_t p = lo; p < hi; ++p) {
+          emit(k, at(p).first, total, rank, static_cast<std::uint32_t>(p + 1));
+        }
       }
       lo = hi;
     }
+  }
+}
+
+// Scores every entry and ranks each group, for score(): `core` by entry, `groups`
+// each ranking group's entries best first, `parts` the parts of every total.
+void rank_all(const Campaign::Impl& s, std::vector<Core>& core,
+              std::vector<std::vector<std::uint32_t>>& groups, std::vector<Parts>* parts) {
+  Scored scored;
+  groups.assign(s.spec.rank_per_category ? kCategoryCount : 1, {});
+  core.assign(s.entries.size(), Core{});
+  rank_all(s, scored, parts,
+           [&](std::size_t g, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+               std::uint32_t position) {
+             core[i] = {total, rank, position, scored.status[i]};
+             groups[g].push_back(i);
+           });
+  for (std::size_t i = 0; i < core.size(); ++i) {
+    if (scored.status[i] == EntryStatus::incomplete) core[i].status = EntryStatus::incomplete;
   }
 }
 
@@ -1076,18 +1391,21 @@ void append_unranked(const Campaign::Impl& s, const std::vector<Core>& core,
 }  // namespace
 
 Result<std::vector<Standing>> Campaign::standings() const {
-  std::vector<Core> core;
-  std::vector<std::vector<std::uint32_t>> groups;
-  rank_all(*impl_, core, groups, nullptr);
-  std::vector<std::uint32_t> order;
-  order.reserve(core.size());
-  for (const auto& g : groups) order.insert(order.end(), g.begin(), g.end());
-  append_unranked(*impl_, core, order);
+  Scored scored;
   std::vector<Standing> out;
-  out.reserve(order.size());
-  for (std::uint32_t i : order) {
-    const Core& c = core[i];
-    out.push_back({EntryId{i + 1}, c.status, fixed(c.total, kTotalScale), c.rank, c.position});
+  out.reserve(impl_->entries.size());
+  rank_all(*impl_, scored, nullptr,
+           [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+               std::uint32_t position) {
+             out.push_back(
+                 {EntryId{i + 1}, scored.status[i], fixed(total, kTotalScale), rank, position});
+           });
+  if (scored.incomplete != 0) {
+    for (const std::uint32_t i : scored.by_code) {
+      if (scored.status[i] == EntryStatus::incomplete) {
+        out.push_back({EntryId{i + 1}, EntryStatus::incomplete, fixed(0, kTotalScale), 0, 0});
+      }
+    }
   }
   return out;
 }

@@ -495,3 +495,62 @@ TEST(Campaign, DigestIsTheSameOnEveryCompilerAndOptimizationLevel) {
   EXPECT_EQ(board_digest(order, 7, true),
             "394cbf9858df893baddeed060a35eb53cb7a9106ce55b07b758c517a56b222a8");
 }
+
+TEST(Campaign, FullPanelsAgreeWithTheReferenceAggregate) {
+  // Every judge marks every indicator (bonus too) on most entries, so runs of entries
+  // with complete panels take scoring's batched path; a few entries miss a mark or
+  // carry a veto and take the general kernel, next to and inside those runs.
+  const kexie::Aggregation rules[] = {
+      kexie::Aggregation::standard(), kexie::Aggregation::plain_mean(),
+      kexie::Aggregation::trimmed(1, 0, 3), kexie::Aggregation::trimmed(0, 1, 4),
+      kexie::Aggregation::median()};
+  for (const kexie::Aggregation& rule : rules) {
+    kexie_test::World w;
+    auto spec = kexie_test::proposal_spec(w);
+    spec.panel.aggregation = rule;
+    Judging s(spec);
+    std::mt19937 rng(static_cast<unsigned>(rule.drop_low * 10 + rule.drop_high + rule.trim_from));
+    std::vector<EntryId> ids;
+    for (int i = 0; i < 41; ++i) {
+      ids.push_back(s.entry("F-" + std::to_string(i), i % 2, i % 6, i % 3 ? "150000" : "700000"));
+      for (const char* code : {"A.1", "A.2", "bonus"}) {
+        for (std::size_t j = 0; j < 5; ++j) {
+          if (i % 7 == 3 && j == 4 && code[0] == 'A') continue;
+          const bool bonus = code[0] == 'b';
+          const auto mark =
+              bonus ? Decimal(static_cast<std::int64_t>(rng() % 11))
+                    : Decimal::from_coefficient(static_cast<std::int64_t>(rng() % 201) * 5, 1)
+                          .value();
+          s.c.mark(s.judges[j], ids.back(), code, mark).value();
+        }
+      }
+      if (i % 9 == 5) s.c.veto(s.judges[0], ids.back(), "veto", "x").value();
+    }
+    const auto board = s.c.score().value();
+    const auto standings = s.c.standings().value();
+    ASSERT_EQ(standings.size(), board.entries.size());
+    for (std::size_t k = 0; k < standings.size(); ++k) {
+      EXPECT_EQ(standings[k].entry, board.entries[k].entry);
+      EXPECT_EQ(standings[k].status, board.entries[k].status);
+      EXPECT_EQ(standings[k].total, board.entries[k].total);
+      EXPECT_EQ(standings[k].rank, board.entries[k].rank);
+      EXPECT_EQ(standings[k].position, board.entries[k].position);
+    }
+    for (EntryId e : ids) {
+      const auto value_of = [&](const char* code) {
+        std::vector<Decimal> given;
+        for (const auto& row : s.c.marks_matrix(s.judges, std::vector<EntryId>{e}, code).value()) {
+          if (row[0]) given.push_back(*row[0]);
+        }
+        return kexie::aggregate(given, rule).value().value;
+      };
+      const Decimal bonus = std::min(std::max(value_of("bonus"), Decimal(0)), Decimal(5));
+      const Decimal judged = kexie::multiply(value_of("A.1"), dec("0.3")).value() +
+                             kexie::multiply(value_of("A.2"), dec("0.3")).value();
+      const kexie::EntryResult* r = board.find(e);
+      EXPECT_EQ(r->bonus, bonus) << kexie::to_string(rule.method);
+      EXPECT_EQ(r->judged_part, judged) << kexie::to_string(rule.method);
+      EXPECT_EQ(r->total, judged + r->objective_part + bonus) << kexie::to_string(rule.method);
+    }
+  }
+}
