@@ -97,7 +97,7 @@ TEST(SnapshotFormat, HeaderLayoutIsTheDocumentedOne) {
   EXPECT_EQ(std::to_integer<int>(bytes[8]), 1);  // format version, little-endian
   EXPECT_EQ(std::to_integer<int>(bytes[9]), 0);
   std::uint64_t length = 0;
-  for (int i = 0; i < 8; ++i) length |= std::to_integer<std::uint64_t>(bytes[24 + i]) << (8 * i);
+  for (std::size_t i = 0; i < 8; ++i) length |= std::to_integer<std::uint64_t>(bytes[24 + i]) << (8 * i);
   EXPECT_EQ(length, bytes.size() - 72);
 }
 

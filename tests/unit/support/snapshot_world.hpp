@@ -193,7 +193,9 @@ inline std::vector<kexie::ActivityOperation> path_to(kexie::ActivityState target
   using S = kexie::ActivityState;
   const std::vector<Op> full = {Op::submit,          Op::approve,  Op::start,  Op::complete,
                                 Op::open_evaluation, Op::conclude, Op::commend};
-  auto head = [&](std::size_t n) { return std::vector<Op>(full.begin(), full.begin() + n); };
+  auto head = [&](std::size_t n) {
+    return std::vector<Op>(full.begin(), full.begin() + static_cast<std::ptrdiff_t>(n));
+  };
   switch (target) {
     case S::draft:
       return {};
