@@ -216,6 +216,15 @@ class Reader {
     v.resize(n);
     if (n != 0) ar_.load_binary(v.data(), n * sizeof(T));
   }
+  /// A block that must hold `n` values, like the other columns of its table.
+  template <class T>
+  requires std::is_trivially_copyable_v<T>
+  void column(std::vector<T>& v, std::size_t n, const char* what) {
+    block(v, what);
+    if (v.size() != n)
+      fail(std::string(what) + ": a column of " + std::to_string(v.size()) +
+           " values in a table of " + std::to_string(n));
+  }
   template <class R>
   void record(R& r) {
     ar_ >> r;

@@ -127,10 +127,7 @@ void PeopleRecord::load(Reader& r, unsigned) {
   State& s = SnapshotAccess::state(*value);
   r.block(s.p_name, "people: names");
   const std::size_t n = s.p_name.size();
-  const auto column = [&](auto& v, const char* what) {
-    r.block(v, what);
-    if (v.size() != n) r.fail(std::string(what) + ": a column of another length than the names");
-  };
+  const auto column = [&](auto& v, const char* what) { r.column(v, n, what); };
   column(s.p_key, "people: external keys");
   column(s.p_birth, "people: birth dates");
   column(s.p_employer, "people: employers");
@@ -178,10 +175,7 @@ void MembershipsRecord::load(Reader& r, unsigned) {
   State& s = SnapshotAccess::state(*value);
   r.block(s.m_person, "memberships: people");
   const std::size_t n = s.m_person.size();
-  const auto column = [&](auto& v, const char* what) {
-    r.block(v, what);
-    if (v.size() != n) r.fail(std::string(what) + ": a column of another length than the people");
-  };
+  const auto column = [&](auto& v, const char* what) { r.column(v, n, what); };
   column(s.m_org, "memberships: organizations");
   column(s.m_role, "memberships: roles");
   column(s.m_first, "memberships: first days");
