@@ -378,6 +378,31 @@ std::string board_digest(const std::vector<int>& order, std::uint32_t seed, bool
   return c.score().value().digest;
 }
 
+/// `standings()` lists the same entries, statuses, totals and places as `score()`.
+void expect_standings_match_score(const kexie::Campaign& c) {
+  const auto board = c.score().value();
+  const auto standings = c.standings().value();
+  ASSERT_EQ(standings.size(), board.entries.size());
+  for (std::size_t k = 0; k < standings.size(); ++k) {
+    EXPECT_EQ(standings[k].entry, board.entries[k].entry);
+    EXPECT_EQ(standings[k].status, board.entries[k].status);
+    EXPECT_EQ(standings[k].total, board.entries[k].total);
+    EXPECT_EQ(standings[k].rank, board.entries[k].rank);
+    EXPECT_EQ(standings[k].position, board.entries[k].position);
+  }
+}
+
+/// The reference value of one indicator of `entry`: the public aggregate() over the
+/// raw marks the judges gave.
+Decimal reference_value(const kexie::Campaign& c, const std::vector<kexie::JudgeId>& judges,
+                        EntryId entry, const char* code, kexie::Aggregation rule) {
+  std::vector<Decimal> given;
+  for (const auto& row : c.marks_matrix(judges, std::vector<EntryId>{entry}, code).value()) {
+    if (row[0]) given.push_back(*row[0]);
+  }
+  return kexie::aggregate(given, rule).value().value;
+}
+
 }  // namespace
 
 TEST(Campaign, ResultsDoNotDependOnInputOrder) {
@@ -459,23 +484,12 @@ TEST(Campaign, TotalsAgreeWithTheReferenceAggregateForEveryRule) {
         }
       }
     }
+    expect_standings_match_score(s.c);
     const auto board = s.c.score().value();
-    const auto standings = s.c.standings().value();
-    ASSERT_EQ(standings.size(), board.entries.size());
-    for (std::size_t k = 0; k < standings.size(); ++k) {
-      EXPECT_EQ(standings[k].entry, board.entries[k].entry);
-      EXPECT_EQ(standings[k].total, board.entries[k].total);
-      EXPECT_EQ(standings[k].rank, board.entries[k].rank);
-      EXPECT_EQ(standings[k].position, board.entries[k].position);
-    }
     for (EntryId e : ids) {
       Decimal expected;
       for (const char* code : {"A.1", "A.2"}) {
-        std::vector<Decimal> given;
-        for (const auto& row : s.c.marks_matrix(s.judges, std::vector<EntryId>{e}, code).value()) {
-          if (row[0]) given.push_back(*row[0]);
-        }
-        const Decimal value = kexie::aggregate(given, rule).value().value;
+        const Decimal value = reference_value(s.c, s.judges, e, code, rule);
         expected = expected + kexie::multiply(value, dec("0.3")).value();
       }
       expected = expected + board.find(e)->objective_part;
@@ -526,23 +540,11 @@ TEST(Campaign, FullPanelsAgreeWithTheReferenceAggregate) {
       }
       if (i % 9 == 5) s.c.veto(s.judges[0], ids.back(), "veto", "x").value();
     }
+    expect_standings_match_score(s.c);
     const auto board = s.c.score().value();
-    const auto standings = s.c.standings().value();
-    ASSERT_EQ(standings.size(), board.entries.size());
-    for (std::size_t k = 0; k < standings.size(); ++k) {
-      EXPECT_EQ(standings[k].entry, board.entries[k].entry);
-      EXPECT_EQ(standings[k].status, board.entries[k].status);
-      EXPECT_EQ(standings[k].total, board.entries[k].total);
-      EXPECT_EQ(standings[k].rank, board.entries[k].rank);
-      EXPECT_EQ(standings[k].position, board.entries[k].position);
-    }
     for (EntryId e : ids) {
       const auto value_of = [&](const char* code) {
-        std::vector<Decimal> given;
-        for (const auto& row : s.c.marks_matrix(s.judges, std::vector<EntryId>{e}, code).value()) {
-          if (row[0]) given.push_back(*row[0]);
-        }
-        return kexie::aggregate(given, rule).value().value;
+        return reference_value(s.c, s.judges, e, code, rule);
       };
       const Decimal bonus = std::min(std::max(value_of("bonus"), Decimal(0)), Decimal(5));
       const Decimal judged = kexie::multiply(value_of("A.1"), dec("0.3")).value() +
