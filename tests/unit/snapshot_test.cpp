@@ -233,6 +233,43 @@ TEST(Snapshot, FrameHeaderIsTheDocumentedOne) {
   EXPECT_EQ(resealed, b) << "both hashes are SHA-256 as documented";
 }
 
+TEST(Snapshot, CampaignLoadsAfterTheRegistryHistoryWasAmended) {
+  // A judge marks an entry, then the registry learns (backdated) that the judge
+  // joined the entry's enterprise association before the campaign's as-of day.
+  // Marking now would be refused as a conflict of interest, yet the saved marks
+  // were recorded legitimately: the snapshot must load them as they are, while
+  // new assignments in the loaded campaign still get the conflict check.
+  kexie_test::World w;
+  kexie::Campaign c(w.registry, kexie_test::proposal_spec(w));
+  c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+  std::vector<kexie::JudgeId> judges;
+  for (std::size_t k = 0; k < 3; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
+  const kexie::EntryId entry = c.add_entry(kexie_test::proposal(w, "P-1", 0, 0)).value();
+  for (kexie::JudgeId j : judges) {
+    c.assign(j, entry).value();
+    for (const char* code : {"A.1", "A.2"}) c.mark(j, entry, code, kexie::Decimal(80)).value();
+  }
+  const kexie::PersonId moved = w.experts[0];
+  const kexie::MembershipId old = w.registry.memberships_of(moved).front();
+  w.registry.end_membership(old, kexie_test::day("2019-12-31")).value();
+  (void)w.registry
+      .add_membership(moved, w.enterprises[0], kexie::Role::member,
+                      kexie::Period::from(kexie_test::day("2020-01-01")))
+      .value();
+  const kexie::EntryId second = c.add_entry(kexie_test::proposal(w, "P-2", 0, 1)).value();
+  ASSERT_EQ(c.assign(judges[0], second).code(), ErrorCode::conflict_of_interest);
+
+  auto loaded = load(save(kexie::SnapshotView(w.registry).add(c)));
+  ASSERT_TRUE(loaded.ok()) << loaded.error();
+  kexie::Campaign& again = loaded->campaigns()[0];
+  EXPECT_EQ(again.judges_of(entry), judges);
+  EXPECT_EQ(again.score().value().digest, c.score().value().digest);
+  const kexie::Status refused = again.assign(judges[0], second);
+  EXPECT_EQ(refused.code(), ErrorCode::conflict_of_interest);
+  EXPECT_EQ(refused.error().rule(), "panel.conflict");
+  EXPECT_TRUE(again.judges_of(second).empty());
+}
+
 TEST(Snapshot, SaveRefusesBooksAndCampaignsOfAnotherRegistry) {
   const auto a = kexie_test::make_content(5, 5, 1, 1);
   const kexie_test::World other;
