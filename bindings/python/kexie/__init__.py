@@ -19,14 +19,13 @@ library_path().
 
 from __future__ import annotations
 
-from . import _capi
+from . import _capi, enums
 from .analysis import (AhpResult, KendallResult, ahp, citation, entropy_weights,
                        grid_emissions, kendall_w, parse_carrier, parse_unit, quantize_weights,
                        to_standard_coal)
 from .campaign import (AdvancedPerson, AdvancedUnit, AwardTier, Campaign, CampaignSpec,
                        EntryResult, Indicator, Scoreboard, Standing)
 from .enums import *  # noqa: F401,F403 (the KX_* enumerations)
-from .enums import __all__ as _enum_names
 from .errors import (AlreadyExists, ConflictOfInterest, CorruptData, IllegalTransition,
                      InconsistentJudgements, InternalError, InvalidArgument, KexieError,
                      KexieIOError, NotFound, Overflow, PermissionDenied, RuleViolation,
@@ -76,4 +75,5 @@ __all__ = [
     "Snapshot", "load_snapshot", "save_snapshot",
     # this module
     "version", "library_path",
-] + list(_enum_names)
+]
+__all__ += enums.__all__  # the KX_* enumerations

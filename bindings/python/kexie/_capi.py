@@ -11,7 +11,7 @@ import decimal
 import glob
 import os
 import sysconfig
-from typing import Any, Iterator, Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from . import errors
 
