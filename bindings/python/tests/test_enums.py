@@ -167,3 +167,19 @@ def test_the_parser_reads_anonymous_and_typedef_enums_and_defines():
         gen.expected(header, table[:1] + table[2:])
     with pytest.raises(ValueError, match="no enum block"):
         gen.expected(header, table + (gen.Row("D", "KX_D_X", "KX_D_", "D."),))
+
+
+def test_typedef_enums_read_the_same_as_anonymous_ones():
+    """kexie.h's anonymous enums may become `typedef enum kx_x {...} kx_x;` blocks
+    (with the same names and values): the comparison must not change."""
+    text = header_text()
+    count = [0]
+
+    def named(match):
+        count[0] += 1
+        return "typedef enum kx_e%d {%s} kx_e%d;" % (count[0], match.group(1), count[0])
+
+    typedefed = re.sub(r"\benum\s*\{(.*?)\}\s*;", named, text, flags=re.S)
+    assert count[0] > 30 and "enum {" not in typedefed
+    assert gen.parse_header(typedefed) == gen.parse_header(text)
+    assert gen.render(gen.parse_header(typedefed)) == gen.render(gen.parse_header(text))
