@@ -5,7 +5,7 @@ c_api_bench in the same run, and the time to load one million marks from Python
 through Campaign.mark_columns (target: under 2 s).
 
   python3 benchmarks/python_overhead.py build/release/benchmarks/c_api_bench
-  (KEXIE_C_LIBRARY should name the same build's libkexie_c.so)
+  (KEXIE_LIBRARY should name the same build's libkexie_c.so)
 """
 
 import array
@@ -56,7 +56,7 @@ def python_call_ns(reg, people):
 
 
 def million_marks(reg, prov, ent, people, judge_people):
-    c = kexie.Campaign(reg, "b", prov, date(2025, 11, 30), 2024)
+    c = kexie.Campaign(reg, kexie.CampaignSpec("b", prov, date(2025, 11, 30), 2024))
     c.set_rubric_text(kexie.Category.INNOVATIVE_IDEAS, "r",
                       "A|a||judged|0.5|0|100|0.5\nB|b||judged|0.5|0|100|0.5\n")
     judges = [c.add_judge(p) for p in judge_people]

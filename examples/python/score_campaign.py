@@ -9,8 +9,10 @@ decimals; awards with quotas and minimum scores. Prints the award list, the
 advanced units and individuals, the panel's Kendall's W on one indicator and
 one entry's explanation.
 
-Usage: KEXIE_C_LIBRARY=build/dev/src/c/libkexie_c.so python3 examples/python/score_campaign.py
-(without KEXIE_C_LIBRARY the package looks in build/*/src/c of this checkout).
+Usage: KEXIE_LIBRARY=build/dev/src/c/libkexie_c.so python3 examples/python/score_campaign.py
+(without KEXIE_LIBRARY the package of this checkout looks in build/dev, build/release,
+build/clang and build/coverage, in that order; with `pip install ./bindings/python`
+done, the installed package is used the same way).
 """
 
 import os
@@ -65,10 +67,11 @@ def main():
         tiers = [kexie.AwardTier("一等奖", share=Decimal("0.10"), min_score=80),
                  kexie.AwardTier("二等奖", share=Decimal("0.20"), min_score=72),
                  kexie.AwardTier("三等奖", share=Decimal("0.30"), min_score=65)]
-        with kexie.Campaign(reg, "2025年浙江省企业“讲理想、比贡献”活动", province,
-                            date(2025, 11, 30), 2024, tiers=tiers, min_judges=5,
-                            tie_breaks=["objective_total", "indicator:A.1", "top_marks"],
-                            unit_min_awarded=3, people_min_share=Decimal("0.4")) as c:
+        spec = kexie.CampaignSpec("2025年浙江省企业“讲理想、比贡献”活动", province,
+                                  date(2025, 11, 30), 2024, tiers=tiers, min_judges=5,
+                                  tie_breaks=["objective_total", "indicator:A.1", "top_marks"],
+                                  unit_min_awarded=3, people_min_share=Decimal("0.4"))
+        with kexie.Campaign(reg, spec) as c:
             for cat in (Category.RATIONALIZATION_PROPOSALS, Category.INNOVATIVE_IDEAS):
                 c.set_rubric(cat, "评分细则", rubric())
             judges = [c.add_judge(p) for p in staff[jury][:5]]
@@ -117,7 +120,7 @@ def main():
                       if cols[2][k] == c.indicator_index(entries[cols[1][k]], "A.1")}
                 w = kexie.kendall_w([[a1[(j, e)] for j in judges] for e in ids])
                 print("Kendall's W (A.1, 20 entries, 5 judges): %.3f, p = %.3g" % (w.w, w.p_value))
-                first = next(board.awards())
+                first = board.awards()[0]
                 print()
                 print(board.explain_text(first.entry, kexie.Language.CHINESE))
                 print("digest", board.digest)

@@ -2,47 +2,87 @@
 include/kexie/kexie.h and every function's prototype, and turns a negative
 return code into the matching exception (errors.py). Nothing here is public."""
 
+from __future__ import annotations
+
 import ctypes
 import ctypes.util
 import datetime
 import decimal
 import glob
 import os
+import sysconfig
+from typing import Any, Mapping, Optional
 
 from . import errors
 
+__all__: list[str] = []  # nothing here is public
+
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
+#: The environment variable naming the libkexie_c to load (a path); when set,
+#: nothing else is tried. KEXIE_C_LIBRARY, its earlier name, is read when it is unset.
+LIBRARY_ENV = "KEXIE_LIBRARY"
+_OLD_LIBRARY_ENV = "KEXIE_C_LIBRARY"
 
-def _candidates():
-    env = os.environ.get("KEXIE_C_LIBRARY")
-    if env:
-        yield env
-        return
-    # A source checkout: bindings/python/kexie -> <repo>/build/<preset>/src/c.
-    repo = os.path.normpath(os.path.join(_HERE, "..", "..", ".."))
-    built = glob.glob(os.path.join(repo, "build", "*", "src", "c", "libkexie_c.so*"))
-    built.sort(key=os.path.getmtime, reverse=True)
-    yield from built
-    # An install: <prefix>/lib/pythonX/site-packages/kexie -> <prefix>/lib.
-    for up in (2, 3, 4):
-        lib = os.path.normpath(os.path.join(_HERE, *([".."] * up)))
-        yield from sorted(glob.glob(os.path.join(lib, "libkexie_c.so*")))
+#: The build trees of a source checkout, in the order they are tried. Sanitizer
+#: presets (asan, tsan, fuzz) are never on it: an instrumented libkexie_c cannot be
+#: loaded into an uninstrumented interpreter.
+BUILD_PRESETS = ("dev", "release", "clang", "coverage")
+
+
+def _in_dir(directory: str) -> list[str]:
+    """The libkexie_c files of `directory`, the unversioned name first, then the
+    versioned ones in name order (all are the same library in an install)."""
+    plain = os.path.join(directory, "libkexie_c.so")
+    found = [plain] if os.path.exists(plain) else []
+    return found + sorted(glob.glob(os.path.join(directory, "libkexie_c.so.*")))
+
+
+def _candidates(environ: Mapping[str, str], package_dir: str) -> list[str]:
+    """Where libkexie_c is looked for, in order (a pure function of the environment
+    and the package's directory, so that the order is tested):
+
+    1. the path in ``KEXIE_LIBRARY`` (or ``KEXIE_C_LIBRARY``) -- and nothing else;
+    2. the package's own directory, then the install's library directory
+       ``<prefix>/lib`` (three levels above ``<prefix>/lib/pythonX.Y/site-packages/kexie``)
+       and its multiarch and ``lib64`` siblings;
+    3. in a source checkout (``bindings/python/kexie``), ``build/<preset>/src/c`` for
+       the presets of BUILD_PRESETS in that order -- never by modification time, never
+       a sanitizer build;
+    4. the system loader (``ctypes.util.find_library``, then ``libkexie_c.so``).
+    """
+    explicit = environ.get(LIBRARY_ENV) or environ.get(_OLD_LIBRARY_ENV)
+    if explicit:
+        return [explicit]
+    out = _in_dir(package_dir)
+    libdir = os.path.normpath(os.path.join(package_dir, "..", "..", ".."))
+    prefix = os.path.dirname(libdir)
+    multiarch = sysconfig.get_config_var("MULTIARCH")
+    for d in (libdir, os.path.join(libdir, multiarch) if multiarch else None,
+              os.path.join(prefix, "lib64")):
+        if d:
+            out += _in_dir(d)
+    repo = os.path.normpath(os.path.join(package_dir, "..", "..", ".."))
+    if os.path.exists(os.path.join(repo, "include", "kexie", "kexie.h")):
+        for preset in BUILD_PRESETS:
+            out += _in_dir(os.path.join(repo, "build", preset, "src", "c"))
     found = ctypes.util.find_library("kexie_c")
     if found:
-        yield found
-    yield "libkexie_c.so.0"
+        out.append(found)
+    out.append("libkexie_c.so")
+    seen: set[str] = set()
+    return [p for p in out if not (p in seen or seen.add(p))]
 
 
-def _load():
+def _load() -> ctypes.CDLL:
     tried = []
-    for path in _candidates():
+    for path in _candidates(os.environ, _HERE):
         try:
             return ctypes.CDLL(path)
         except OSError as e:
             tried.append("%s (%s)" % (path, e))
-    raise ImportError("kexie: cannot load libkexie_c; set KEXIE_C_LIBRARY. Tried: "
-                      + "; ".join(tried))
+    raise ImportError("kexie: cannot load libkexie_c; set %s to its path. Tried: %s"
+                      % (LIBRARY_ENV, "; ".join(tried)))
 
 
 lib = _load()
@@ -349,7 +389,7 @@ for _name, (_res, _args) in _PROTOTYPES.items():
     _f.argtypes = _args
 
 
-def check(rc):
+def check(rc: int) -> int:
     """Raises the exception for a negative return code; returns rc otherwise."""
     if rc < 0:
         e = lib.kx_error_last().contents
@@ -357,16 +397,16 @@ def check(rc):
     return rc
 
 
-def _text(raw):
+def _text(raw: Optional[bytes]) -> str:
     return raw.decode("utf-8") if raw else ""
 
 
-def text(raw):
+def text(raw: Optional[bytes]) -> str:
     """A borrowed C string as str."""
     return _text(raw)
 
 
-def owned_text(ptr):
+def owned_text(ptr: ctypes.c_void_p) -> str:
     """A library-allocated char* as str; frees it."""
     try:
         return ctypes.string_at(ptr).decode("utf-8")
@@ -374,26 +414,98 @@ def owned_text(ptr):
         lib.kx_string_free(ptr)
 
 
-def s(value):
-    """A Python string (or None) as UTF-8 bytes for a const char *."""
-    return None if value is None else str(value).encode("utf-8")
+# --- argument checks: every value is checked here, before it reaches C ----------
+
+U32_MAX = 2**32 - 1
 
 
-def dec_in(value):
-    """A decimal input (Decimal, int or str) as exact text; None stays None."""
+def _integer(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("kexie: %s must be an int, not %s" % (what, type(value).__name__))
+    return int(value)  # an IntEnum becomes its plain value
+
+
+def u32(value: Any, what: str) -> int:
+    """An id or count for a uint32_t: an int in [0, 2**32)."""
+    value = _integer(value, what)
+    if not 0 <= value <= U32_MAX:
+        raise ValueError("kexie: %s %d is out of range [0, 2**32)" % (what, value))
+    return value
+
+
+def opt_u32(value: Any, what: str) -> int:
+    """An optional id: None is 0 (the C API's "none")."""
+    return 0 if value is None else u32(value, what)
+
+
+def i32(value: Any, what: str) -> int:
+    """An int for a C int: in [-2**31, 2**31)."""
+    value = _integer(value, what)
+    if not -2**31 <= value < 2**31:
+        raise ValueError("kexie: %s %d is out of range for a C int" % (what, value))
+    return value
+
+
+def size(value: Any, what: str) -> int:
+    """A non-negative int for a size_t or an unsigned."""
+    return u32(value, what)
+
+
+def enum_in(value: Any, cls: Any, what: str) -> int:
+    """An enumerator of `cls` (or its int value) as an int; ValueError for a value
+    that is not one of cls's."""
+    if isinstance(value, cls):
+        return int(value)
+    try:
+        return int(cls(_integer(value, what)))
+    except ValueError:
+        raise ValueError("kexie: %r is not a %s" % (value, cls.__name__)) from None
+
+
+def s(value: Optional[str], what: str = "text") -> Optional[bytes]:
+    """A str (or None) as UTF-8 bytes for a const char *; TypeError for other
+    types, ValueError for an embedded NUL or text that is not valid Unicode."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("kexie: %s must be a str, not %s" % (what, type(value).__name__))
+    if "\0" in value:
+        raise ValueError("kexie: %s contains a NUL character" % what)
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError("kexie: %s is not valid Unicode (%s)" % (what, e.reason)) from None
+
+
+def dec_in(value: Any, what: str = "decimal") -> Optional[bytes]:
+    """A decimal input (Decimal, int or str) as exact text; None stays None.
+    TypeError for a float (inexact) or another type, ValueError for a str or
+    Decimal that is not a finite number."""
     if value is None:
         return None
     if isinstance(value, float):
         raise TypeError("kexie: pass decimals as decimal.Decimal, int or str, not float")
+    if isinstance(value, bool) or not isinstance(value, (int, str, decimal.Decimal)):
+        raise TypeError("kexie: %s must be a Decimal, int or str, not %s"
+                        % (what, type(value).__name__))
+    if isinstance(value, str):
+        try:
+            value = decimal.Decimal(value.strip()) if value.strip() else None
+        except decimal.InvalidOperation:
+            value = None
+        if value is None:
+            raise ValueError("kexie: %s is not a decimal number" % what)
     if isinstance(value, decimal.Decimal):
+        if not value.is_finite():
+            raise ValueError("kexie: %s must be finite" % what)
         return format(value, "f").encode("ascii")
     return str(value).encode("ascii")
 
 
-def dec_out(raw):
+def dec_out(raw: Optional[bytes]) -> Optional[decimal.Decimal]:
     """Decimal text (bytes) from the library as a Decimal."""
-    raw = raw.decode("ascii") if isinstance(raw, bytes) else raw
-    return decimal.Decimal(raw) if raw else None
+    text_ = raw.decode("ascii") if isinstance(raw, bytes) else raw
+    return decimal.Decimal(text_) if text_ else None
 
 
 _EPOCH = datetime.date(1970, 1, 1)
@@ -401,7 +513,7 @@ _EPOCH_TS = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 MAX_DAY = 2932896
 
 
-def date_in(value):
+def date_in(value: Optional[datetime.date], what: str = "date") -> Optional[bytes]:
     """A datetime.date (or "YYYY-MM-DD") as bytes; None stays None."""
     if value is None:
         return None
@@ -409,23 +521,30 @@ def date_in(value):
         raise TypeError("kexie: pass a datetime.date, not a datetime")
     if isinstance(value, datetime.date):
         return value.isoformat().encode("ascii")
-    return str(value).encode("ascii")
+    if isinstance(value, str):
+        return s(value, what)
+    raise TypeError("kexie: %s must be a datetime.date, not %s" % (what, type(value).__name__))
 
 
-def date_out(days):
+def date_out(days: int) -> datetime.date:
+    """Days since 1970-01-01 as a datetime.date."""
     return _EPOCH + datetime.timedelta(days=days)
 
 
-def time_in(value):
+def time_in(value: datetime.datetime, what: str = "time") -> bytes:
     """An aware datetime (or ISO text) as bytes."""
     if isinstance(value, datetime.datetime):
         if value.tzinfo is None:
             raise ValueError("kexie: timestamps must be timezone-aware")
         return value.isoformat().encode("ascii")
-    return str(value).encode("ascii")
+    if isinstance(value, str):
+        return s(value, what) or b""
+    raise TypeError("kexie: %s must be a datetime.datetime, not %s"
+                    % (what, type(value).__name__))
 
 
-def time_out(micros):
+def time_out(micros: int) -> datetime.datetime:
+    """Microseconds since the epoch as an aware UTC datetime."""
     return _EPOCH_TS + datetime.timedelta(microseconds=micros)
 
 
@@ -440,12 +559,13 @@ class OwnedHandle:
     the owner alive while it is referenced, and its ``close()`` only forgets the
     handle."""
 
-    _free = None
+    _free: Any = None
     _borrowed = False
-    _owner = None  # what frees a borrowed handle; kept alive by this object
+    _owner: Any = None  # what frees a borrowed handle; kept alive by this object
+    _h: Any
 
     @classmethod
-    def _borrow(cls, handle, owner):
+    def _borrow(cls, handle: ctypes.c_void_p, owner: Any) -> Any:
         """An object over `handle`, which `owner` (an OwnedHandle) frees; no
         __init__ runs, so the caller sets any other attribute the class needs."""
         self = cls.__new__(cls)
@@ -455,11 +575,11 @@ class OwnedHandle:
         return self
 
     @property
-    def borrowed(self):
+    def borrowed(self) -> bool:
         """True when another object (a Snapshot) owns the C handle."""
         return self._borrowed
 
-    def close(self):
+    def close(self) -> None:
         """Frees the C handle (only forgets it when borrowed); safe to call twice."""
         if getattr(self, "_h", None):
             if not self._borrowed:
@@ -468,18 +588,24 @@ class OwnedHandle:
         self._owner = None
 
     @property
-    def handle(self):
+    def closed(self) -> bool:
+        """True after ``close()``."""
+        return not getattr(self, "_h", None)
+
+    @property
+    def handle(self) -> ctypes.c_void_p:
+        """The C handle; ValueError once closed."""
         if not getattr(self, "_h", None):
             raise ValueError("kexie: %s is closed" % type(self).__name__)
         return self._h
 
-    def __enter__(self):
+    def __enter__(self) -> Any:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __del__(self):
+    def __del__(self) -> None:
         try:
             self.close()
         except Exception:  # interpreter shutdown

@@ -1,35 +1,249 @@
 """Campaigns (讲理想、比贡献): rubrics, entries, judges, marks, scoring, awards and
 explanations, with exact decimals throughout."""
 
+from __future__ import annotations
+
 import array
 import ctypes
+import datetime
 import decimal
 import json
-from collections import namedtuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence, Union
 
 from . import _capi as C
-from .enums import (AggregationMethod, BoundaryTies, Category, EntryStatus, IndicatorKind,
-                    Language, Rounding)
+from .enums import (AggregationMethod, BoundaryTies, Carrier, Category, EntryStatus, Figure,
+                    Focus, IndicatorKind, Language, PatentStatus, PatentType, Rounding, Unit)
 
-AwardTier = namedtuple("AwardTier", "name share count min_score rounding")
-AwardTier.__new__.__defaults__ = (None, None, None, Rounding.FLOOR)
-AwardTier.__doc__ = """A tier: give `share` (a Decimal in [0, 1]) or `count` places."""
+if TYPE_CHECKING:
+    from .registry import Registry
 
-Indicator = namedtuple("Indicator", "code name parent kind weight min max step figure tiers "
-                                    "floor per_unit cap bonus_cap")
-Indicator.__new__.__defaults__ = (None,) * 10
-Indicator.__doc__ = """One rubric indicator; decimals as Decimal, int or str; `tiers` a
-list of (at_least, points) pairs."""
+__all__ = ["AwardTier", "CampaignSpec", "Indicator", "Campaign", "Scoreboard", "Standing",
+           "EntryResult", "AdvancedUnit", "AdvancedPerson"]
 
-Standing = namedtuple("Standing", "entry status total rank position")
-EntryResult = namedtuple("EntryResult", "entry code unit enterprise category status total "
-                                        "judged_part objective_part bonus rank position tier award")
-AdvancedUnit = namedtuple("AdvancedUnit", "unit entries awarded awarded_total "
-                                          "participation_rate tce_saved")
-AdvancedPerson = namedtuple("AdvancedPerson", "person best_tier credit entry_count")
+DecimalLike = Union[decimal.Decimal, int, str]
 
 
-def _result(r):
+def _check_decimal(value: Any, what: str) -> None:
+    C.dec_in(value, what)  # raises TypeError / ValueError now, not at the C call
+
+
+@dataclass(frozen=True)
+class AwardTier:
+    """An award tier: exactly one of `share` (a decimal in [0, 1] of the eligible
+    entries, turned into places with `rounding`) or `count` places; `min_score`
+    is the lowest total that may receive it.
+
+    >>> kexie.AwardTier("一等奖", share=Decimal("0.10"), min_score=80)
+    >>> kexie.AwardTier("特等奖", count=1)
+    """
+
+    name: str
+    share: Optional[DecimalLike] = None
+    count: Optional[int] = None
+    min_score: Optional[DecimalLike] = None
+    rounding: Rounding = Rounding.FLOOR
+
+    def __post_init__(self) -> None:
+        C.s(self.name, "AwardTier.name")
+        if (self.share is None) == (self.count is None):
+            raise ValueError("kexie: AwardTier %r needs exactly one of share and count"
+                             % self.name)
+        _check_decimal(self.share, "AwardTier.share")
+        if self.count is not None:
+            C.u32(self.count, "AwardTier.count")
+        _check_decimal(self.min_score, "AwardTier.min_score")
+        C.enum_in(self.rounding, Rounding, "AwardTier.rounding")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One rubric indicator; decimals as Decimal, int or str; `tiers` a sequence
+    of (at_least, points) pairs of an objective indicator reading `figure`.
+
+    >>> kexie.Indicator("A.1", "创新性", "A", kexie.IndicatorKind.JUDGED, "0.5", 0, 100, "0.5")
+    """
+
+    code: str
+    name: str
+    parent: Optional[str]
+    kind: IndicatorKind
+    weight: Optional[DecimalLike] = None
+    min: Optional[DecimalLike] = None
+    max: Optional[DecimalLike] = None
+    step: Optional[DecimalLike] = None
+    figure: Optional[Figure] = None
+    tiers: Optional[Sequence[tuple[DecimalLike, DecimalLike]]] = None
+    floor: Optional[DecimalLike] = None
+    per_unit: Optional[DecimalLike] = None
+    cap: Optional[DecimalLike] = None
+    bonus_cap: Optional[DecimalLike] = None
+
+    def __post_init__(self) -> None:
+        C.s(self.code, "Indicator.code")
+        C.s(self.name, "Indicator.name")
+        C.s(self.parent, "Indicator.parent")
+        C.enum_in(self.kind, IndicatorKind, "Indicator.kind")
+        for f in ("weight", "min", "max", "step", "floor", "per_unit", "cap", "bonus_cap"):
+            _check_decimal(getattr(self, f), "Indicator." + f)
+        if self.figure is not None:
+            C.enum_in(self.figure, Figure, "Indicator.figure")
+        if self.tiers is not None:
+            tiers = tuple((a, p) for a, p in self.tiers)
+            for a, p in tiers:
+                _check_decimal(a, "Indicator.tiers")
+                _check_decimal(p, "Indicator.tiers")
+            object.__setattr__(self, "tiers", tiers)
+
+
+@dataclass(frozen=True)
+class CampaignSpec:
+    """A campaign's configuration (kexie::CampaignSpec, kx_campaign_options); every
+    field but the first four has the C API's default. Checked when made (types and
+    ranges); the library checks the rules when the Campaign is built.
+
+    >>> spec = kexie.CampaignSpec("2025 讲比", province, date(2025, 11, 30), 2024,
+    ...                           tiers=(kexie.AwardTier("一等奖", count=1, min_score=60),),
+    ...                           tie_breaks=("objective_total", "indicator:A.1"))
+    >>> campaign = kexie.Campaign(reg, spec)
+    >>> stricter = dataclasses.replace(spec, min_judges=5)
+    """
+
+    #: The campaign's name.
+    name: str
+    #: The association running it (an organization id).
+    organizer: int
+    #: The day registry facts (employers, memberships) are read on.
+    as_of: datetime.date
+    #: The year of the claimed savings (grid emission factors).
+    year: int
+    #: Award tiers, best first.
+    tiers: Sequence[AwardTier] = ()
+    #: Tie-break chain after the total: "objective_total", "top_marks",
+    #: "indicator:<code>", "figure:<figure name>".
+    tie_breaks: Sequence[str] = ()
+    aggregation: AggregationMethod = AggregationMethod.TRIMMED_MEAN
+    #: Trimmed mean: marks dropped at each end, once an entry has `trim_from` marks.
+    drop_low: int = 1
+    drop_high: int = 1
+    trim_from: int = 5
+    #: Per-judge z-score normalization.
+    normalize: bool = False
+    min_judges: int = 3
+    veto_threshold: int = 1
+    max_judges_per_entry: int = 9
+    #: Rank and award each category separately.
+    rank_per_category: bool = True
+    boundary_ties: BoundaryTies = BoundaryTies.BREAK_BY_CHAIN
+    #: None is the library's default, 1.
+    cusp_margin: Optional[DecimalLike] = None
+    #: Advanced units (先进单位): awarded entries needed, and how many are named (0: all).
+    unit_min_awarded: int = 2
+    unit_max: int = 0
+    #: Advanced individuals (先进个人): the tiers that count, the least share, the most named.
+    people_top_tiers: int = 1
+    people_min_share: Optional[DecimalLike] = None
+    people_max: int = 0
+    #: Eligibility: the largest team (0: no rule).
+    max_team_size: int = 0
+
+    def __post_init__(self) -> None:
+        C.s(self.name, "CampaignSpec.name")
+        C.u32(self.organizer, "CampaignSpec.organizer")
+        C.date_in(self.as_of, "CampaignSpec.as_of")
+        C.i32(self.year, "CampaignSpec.year")
+        tiers = tuple(self.tiers)
+        for i, tier in enumerate(tiers):
+            if not isinstance(tier, AwardTier):
+                raise TypeError("kexie: CampaignSpec.tiers[%d] is not an AwardTier" % i)
+        object.__setattr__(self, "tiers", tiers)
+        if isinstance(self.tie_breaks, str):
+            raise TypeError("kexie: CampaignSpec.tie_breaks is a sequence of str, not a str")
+        tie_breaks = tuple(self.tie_breaks)
+        for key in tie_breaks:
+            C.s(key, "CampaignSpec.tie_breaks")
+            if "," in key:
+                raise ValueError("kexie: tie-break %r contains a comma" % key)
+        object.__setattr__(self, "tie_breaks", tie_breaks)
+        C.enum_in(self.aggregation, AggregationMethod, "CampaignSpec.aggregation")
+        C.enum_in(self.boundary_ties, BoundaryTies, "CampaignSpec.boundary_ties")
+        for f in ("drop_low", "drop_high", "trim_from", "min_judges", "veto_threshold",
+                  "max_judges_per_entry", "unit_min_awarded", "unit_max", "people_top_tiers",
+                  "people_max", "max_team_size"):
+            C.u32(getattr(self, f), "CampaignSpec." + f)
+        _check_decimal(self.cusp_margin, "CampaignSpec.cusp_margin")
+        _check_decimal(self.people_min_share, "CampaignSpec.people_min_share")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """An entry's total and places before awards (Campaign.standings).
+
+    >>> campaign.standings()[0].status
+    <EntryStatus.RANKED: 0>
+    """
+
+    entry: int
+    status: EntryStatus
+    total: Optional[decimal.Decimal]
+    rank: int
+    position: int
+
+
+@dataclass(frozen=True)
+class EntryResult:
+    """One entry on a Scoreboard: its total and parts, places, and award (``tier``
+    None and ``award`` "" when it has none).
+
+    >>> board.find(e1).award
+    '一等奖'
+    """
+
+    entry: int
+    code: str
+    unit: int
+    enterprise: int
+    category: Category
+    status: EntryStatus
+    total: Optional[decimal.Decimal]
+    judged_part: Optional[decimal.Decimal]
+    objective_part: Optional[decimal.Decimal]
+    bonus: Optional[decimal.Decimal]
+    rank: int
+    position: int
+    tier: Optional[int]
+    award: str
+
+
+@dataclass(frozen=True)
+class AdvancedUnit:
+    """An advanced unit (先进单位) of a Scoreboard.
+
+    >>> board.units()[0].awarded
+    """
+
+    unit: int
+    entries: int
+    awarded: int
+    awarded_total: Optional[decimal.Decimal]
+    participation_rate: Optional[decimal.Decimal]
+    tce_saved: Optional[decimal.Decimal]
+
+
+@dataclass(frozen=True)
+class AdvancedPerson:
+    """An advanced individual (先进个人) of a Scoreboard.
+
+    >>> board.people()[0].credit
+    """
+
+    person: int
+    best_tier: int
+    credit: Optional[decimal.Decimal]
+    entry_count: int
+
+
+def _result(r: Any) -> EntryResult:
     return EntryResult(r.entry, C.text(r.code), r.unit, r.enterprise, Category(r.category),
                        EntryStatus(r.status), C.dec_out(r.total), C.dec_out(r.judged_part),
                        C.dec_out(r.objective_part), C.dec_out(r.bonus), r.rank, r.position,
@@ -37,134 +251,223 @@ def _result(r):
 
 
 class Campaign(C.OwnedHandle):
-    """A campaign over a Registry (which must outlive it).
+    """A campaign over a Registry (which must outlive it), configured by a
+    CampaignSpec.
 
-    >>> with kexie.Campaign(reg, "2025 讲比", province, date(2025, 11, 30), 2024,
-    ...                     tiers=[kexie.AwardTier("一等奖", count=1, min_score=60)]) as c:
+    >>> spec = kexie.CampaignSpec("2025 讲比", province, date(2025, 11, 30), 2024,
+    ...                           tiers=[kexie.AwardTier("一等奖", count=1, min_score=60)])
+    >>> with kexie.Campaign(reg, spec) as c:
     ...     c.set_rubric_text(kexie.Category.INNOVATIVE_IDEAS, "细则", text)
     """
 
     _free = staticmethod(C.lib.kx_campaign_free)
 
-    def __init__(self, registry, name, organizer, as_of, year, tiers=(), tie_breaks=(),
-                 aggregation=AggregationMethod.TRIMMED_MEAN, trim=(1, 1, 5), normalize=False,
-                 min_judges=3, veto_threshold=1, max_judges_per_entry=9, rank_per_category=True,
-                 boundary_ties=BoundaryTies.BREAK_BY_CHAIN, cusp_margin=None,
-                 unit_min_awarded=2, unit_max=0, people_top_tiers=1, people_min_share=None,
-                 people_max=0, max_team_size=0):
+    def __init__(self, registry: Registry, spec: CampaignSpec) -> None:
+        """A new campaign over `registry`; InvalidArgument for a configuration the
+        library refuses."""
+        if not isinstance(spec, CampaignSpec):
+            raise TypeError("kexie: Campaign needs a CampaignSpec, not %s"
+                            % type(spec).__name__)
         self._registry = registry
-        self._keep = []
+        keep: list[Any] = []  # the bytes the C structs point to, alive during the call
+        tiers = spec.tiers
         tier_arr = (C.AwardTier * max(len(tiers), 1))()
         for i, t in enumerate(tiers):
-            self._keep += [C.s(t.name), C.dec_in(t.share), C.dec_in(t.min_score)]
-            tier_arr[i] = C.AwardTier(C.s(t.name), 1 if t.count is not None else 0,
-                                      C.dec_in(t.share), t.count or 0, int(t.rounding),
-                                      C.dec_in(t.min_score))
+            name, share, min_score = C.s(t.name), C.dec_in(t.share), C.dec_in(t.min_score)
+            keep += [name, share, min_score]
+            tier_arr[i] = C.AwardTier(name, 1 if t.count is not None else 0, share,
+                                      t.count or 0, int(t.rounding), min_score)
         opts = C.CampaignOptions(
-            1, C.s(name), organizer, C.date_in(as_of), year, int(aggregation), trim[0], trim[1],
-            trim[2], 1 if normalize else 0, min_judges, veto_threshold, max_judges_per_entry,
-            1 if rank_per_category else 0, C.s(",".join(tie_breaks)) if tie_breaks else None,
-            tier_arr, len(tiers), int(boundary_ties), C.dec_in(cusp_margin), unit_min_awarded,
-            unit_max, people_top_tiers, C.dec_in(people_min_share), people_max, max_team_size)
+            1, C.s(spec.name), spec.organizer, C.date_in(spec.as_of), spec.year,
+            int(spec.aggregation), spec.drop_low, spec.drop_high, spec.trim_from,
+            1 if spec.normalize else 0, spec.min_judges, spec.veto_threshold,
+            spec.max_judges_per_entry, 1 if spec.rank_per_category else 0,
+            C.s(",".join(spec.tie_breaks)) if spec.tie_breaks else None, tier_arr, len(tiers),
+            int(spec.boundary_ties), C.dec_in(spec.cusp_margin), spec.unit_min_awarded,
+            spec.unit_max, spec.people_top_tiers, C.dec_in(spec.people_min_share),
+            spec.people_max, spec.max_team_size)
         self._h = C.c_void_p()
         C.check(C.lib.kx_campaign_new(ctypes.byref(self._h), registry.handle, ctypes.byref(opts)))
-        self._keep = []
+        del keep
 
     # --- rubrics -------------------------------------------------------------
-    def set_rubric(self, category, name, indicators):
-        """Sets `category`'s rubric from a list of Indicator tuples."""
+    def set_rubric(self, category: Category, name: str, indicators: Sequence[Indicator]
+                   ) -> None:
+        """Sets `category`'s rubric from Indicators, parents before children.
+
+        >>> c.set_rubric(kexie.Category.INNOVATIVE_IDEAS, "创新思路评分细则", indicators)
+        """
+        indicators = list(indicators)
+        for i, ind in enumerate(indicators):
+            if not isinstance(ind, Indicator):
+                raise TypeError("kexie: indicators[%d] is not an Indicator" % i)
+        keep: list[Any] = []
         arr = (C.Indicator * max(len(indicators), 1))()
         for i, ind in enumerate(indicators):
             tiers = None
             if ind.tiers:
                 tiers = ";".join("%s:%s" % (C.dec_in(a).decode(), C.dec_in(p).decode())
                                  for a, p in ind.tiers)
-            arr[i] = C.Indicator(C.s(ind.code), C.s(ind.name), C.s(ind.parent), int(ind.kind),
-                                 C.dec_in(ind.weight), C.dec_in(ind.min), C.dec_in(ind.max),
-                                 C.dec_in(ind.step), int(ind.figure or 0), C.s(tiers),
-                                 C.dec_in(ind.floor), C.dec_in(ind.per_unit), C.dec_in(ind.cap),
-                                 C.dec_in(ind.bonus_cap))
-        C.check(C.lib.kx_campaign_set_rubric(self.handle, int(category), C.s(name), arr,
-                                             len(indicators)))
+            fields = [C.s(ind.code), C.s(ind.name), C.s(ind.parent), int(ind.kind),
+                      C.dec_in(ind.weight), C.dec_in(ind.min), C.dec_in(ind.max),
+                      C.dec_in(ind.step), int(ind.figure or 0), C.s(tiers),
+                      C.dec_in(ind.floor), C.dec_in(ind.per_unit), C.dec_in(ind.cap),
+                      C.dec_in(ind.bonus_cap)]
+            keep.append(fields)
+            arr[i] = C.Indicator(*fields)
+        C.check(C.lib.kx_campaign_set_rubric(self.handle,
+                                             C.enum_in(category, Category, "category"),
+                                             C.s(name, "name"), arr, len(indicators)))
 
-    def set_rubric_text(self, category, name, text):
-        """Sets `category`'s rubric from the line-based description of kexie.h."""
-        C.check(C.lib.kx_campaign_set_rubric_text(self.handle, int(category), C.s(name),
-                                                  C.s(text)))
+    def set_rubric_text(self, category: Category, name: str, text: str) -> None:
+        """Sets `category`'s rubric from the line-based description of kexie.h
+        (``code|name|parent|kind|weight|min|max|step|figure|tiers|floor|...``).
 
-    def indicator_index(self, category, code):
+        >>> c.set_rubric_text(kexie.Category.INNOVATIVE_IDEAS, "细则", "A|a||judged|1|0|100|1")
+        """
+        C.check(C.lib.kx_campaign_set_rubric_text(self.handle,
+                                                  C.enum_in(category, Category, "category"),
+                                                  C.s(name, "name"), C.s(text, "text")))
+
+    def indicator_index(self, category: Category, code: str) -> int:
+        """The index of indicator `code` in `category`'s rubric (what mark_many and
+        mark_columns take); NotFound if none.
+
+        >>> c.indicator_index(kexie.Category.INNOVATIVE_IDEAS, "A.1")
+        1
+        """
         out = C.c_u32()
-        C.check(C.lib.kx_campaign_indicator_index(ctypes.byref(out), self.handle, int(category),
-                                                  C.s(code)))
+        C.check(C.lib.kx_campaign_indicator_index(ctypes.byref(out), self.handle,
+                                                  C.enum_in(category, Category, "category"),
+                                                  C.s(code, "code")))
         return out.value
 
     # --- entries and judges ----------------------------------------------------
-    def add_entry(self, code, title, unit, category, team, in_use_since, focus=0, energy=(),
-                  patents=(), material_saved_t=None, co2_avoided_t=None, hours_saved=None,
-                  efficiency_gain_percent=None, annual_benefit_yuan=None,
-                  achievements_transformed=0):
-        """Adds an entry and returns its id. `team` is a list of (person, share),
-        `energy` of (carrier, quantity, unit), `patents` of (type, status, number)."""
-        team_arr = (C.TeamShare * max(len(team), 1))(
-            *[C.TeamShare(p, C.dec_in(share)) for p, share in team])
-        energy_arr = (C.EnergyClaim * max(len(energy), 1))(
-            *[C.EnergyClaim(int(c), C.dec_in(q), int(u)) for c, q, u in energy])
-        patent_arr = (C.Patent * max(len(patents), 1))(
-            *[C.Patent(int(t), int(s), C.s(n)) for t, s, n in patents])
-        spec = C.EntrySpec(1, C.s(code), C.s(title), unit, int(category), int(focus), team_arr,
-                           len(team), C.date_in(in_use_since), energy_arr, len(energy),
-                           C.dec_in(material_saved_t), C.dec_in(co2_avoided_t),
-                           C.dec_in(hours_saved), C.dec_in(efficiency_gain_percent),
-                           C.dec_in(annual_benefit_yuan), patent_arr, len(patents),
-                           achievements_transformed)
+    def add_entry(self, code: str, title: str, unit: int, category: Category,
+                  team: Iterable[tuple[int, DecimalLike]], in_use_since: datetime.date,
+                  focus: Union[Focus, int] = 0,
+                  energy: Iterable[tuple[Carrier, DecimalLike, Unit]] = (),
+                  patents: Iterable[tuple[PatentType, PatentStatus, str]] = (),
+                  material_saved_t: Optional[DecimalLike] = None,
+                  co2_avoided_t: Optional[DecimalLike] = None,
+                  hours_saved: Optional[DecimalLike] = None,
+                  efficiency_gain_percent: Optional[DecimalLike] = None,
+                  annual_benefit_yuan: Optional[DecimalLike] = None,
+                  achievements_transformed: int = 0) -> int:
+        """Adds an entry and returns its id. `team` is a sequence of (person,
+        share) with shares summing to 1, `energy` of (carrier, quantity, unit),
+        `patents` of (patent type, patent status, number).
+
+        >>> e = c.add_entry("E1", "余热回收改造", steel, kexie.Category.INNOVATIVE_IDEAS,
+        ...                 [(pid, 1)], date(2024, 3, 1), annual_benefit_yuan=860000)
+        """
+        team_rows = [C.TeamShare(C.u32(p, "team person"), C.dec_in(share, "team share"))
+                     for p, share in team]
+        energy_rows = [C.EnergyClaim(C.enum_in(c, Carrier, "carrier"),
+                                     C.dec_in(q, "energy quantity"),
+                                     C.enum_in(u, Unit, "unit")) for c, q, u in energy]
+        patent_rows = [C.Patent(C.enum_in(k, PatentType, "patent type"),
+                                C.enum_in(st, PatentStatus, "patent status"),
+                                C.s(n, "patent number")) for k, st, n in patents]
+        team_arr = (C.TeamShare * max(len(team_rows), 1))(*team_rows)
+        energy_arr = (C.EnergyClaim * max(len(energy_rows), 1))(*energy_rows)
+        patent_arr = (C.Patent * max(len(patent_rows), 1))(*patent_rows)
+        spec = C.EntrySpec(1, C.s(code, "code"), C.s(title, "title"), C.u32(unit, "unit"),
+                           C.enum_in(category, Category, "category"), C.u32(int(focus), "focus"),
+                           team_arr, len(team_rows), C.date_in(in_use_since, "in_use_since"),
+                           energy_arr, len(energy_rows),
+                           C.dec_in(material_saved_t, "material_saved_t"),
+                           C.dec_in(co2_avoided_t, "co2_avoided_t"),
+                           C.dec_in(hours_saved, "hours_saved"),
+                           C.dec_in(efficiency_gain_percent, "efficiency_gain_percent"),
+                           C.dec_in(annual_benefit_yuan, "annual_benefit_yuan"),
+                           patent_arr, len(patent_rows),
+                           C.u32(achievements_transformed, "achievements_transformed"))
         out = C.c_u32()
         C.check(C.lib.kx_campaign_add_entry(ctypes.byref(out), self.handle, ctypes.byref(spec)))
         return out.value
 
-    def find_entry(self, code):
+    def find_entry(self, code: str) -> int:
+        """The id of the entry `code`; NotFound if none.
+
+        >>> c.find_entry("E1")
+        """
         out = C.c_u32()
-        C.check(C.lib.kx_campaign_find_entry(ctypes.byref(out), self.handle, C.s(code)))
+        C.check(C.lib.kx_campaign_find_entry(ctypes.byref(out), self.handle, C.s(code, "code")))
         return out.value
 
-    def add_judge(self, person):
+    def add_judge(self, person: int) -> int:
+        """Adds `person` to the panel and returns the judge id.
+
+        >>> j = c.add_judge(expert)
+        """
         out = C.c_u32()
-        C.check(C.lib.kx_campaign_add_judge(ctypes.byref(out), self.handle, person))
+        C.check(C.lib.kx_campaign_add_judge(ctypes.byref(out), self.handle,
+                                            C.u32(person, "person")))
         return out.value
 
-    def assign(self, judge, entry):
-        C.check(C.lib.kx_campaign_assign(self.handle, judge, entry))
+    def assign(self, judge: int, entry: int) -> None:
+        """Assigns `entry` to `judge`; ConflictOfInterest when the judge works for
+        the entry's enterprise.
 
-    def counts(self):
-        """(entries, judges)."""
+        >>> c.assign(j, e)
+        """
+        C.check(C.lib.kx_campaign_assign(self.handle, C.u32(judge, "judge"),
+                                         C.u32(entry, "entry")))
+
+    def counts(self) -> tuple[int, int]:
+        """(entries, judges).
+
+        >>> c.counts()
+        (5, 4)
+        """
         n = C.CampaignCounts()
         C.check(C.lib.kx_campaign_count(ctypes.byref(n), self.handle))
         return n.entries, n.judges
 
     # --- marks -------------------------------------------------------------------
-    def mark(self, judge, entry, indicator_code, value):
-        C.check(C.lib.kx_campaign_mark(self.handle, judge, entry, C.s(indicator_code),
-                                       C.dec_in(value)))
+    def mark(self, judge: int, entry: int, indicator_code: str, value: DecimalLike) -> None:
+        """Records one judge's mark on one indicator of an entry.
 
-    def mark_many(self, marks):
+        >>> c.mark(j, e, "A.1", Decimal("90.5"))
+        """
+        C.check(C.lib.kx_campaign_mark(self.handle, C.u32(judge, "judge"),
+                                       C.u32(entry, "entry"),
+                                       C.s(indicator_code, "indicator_code"),
+                                       C.dec_in(value, "mark")))
+
+    def mark_many(self, marks: Iterable[tuple[int, int, int, DecimalLike]]) -> None:
         """Records (judge, entry, indicator_index, value) marks all or nothing, in one
-        call. On refusal the exception has `.position`, the refused mark's index."""
-        marks = list(marks)
-        arr = (C.Mark * max(len(marks), 1))(
-            *[C.Mark(j, e, i, C.dec_in(v)) for j, e, i, v in marks])
-        failed = C.c_size(len(marks))
-        rc = C.lib.kx_campaign_mark_batch(self.handle, arr, len(marks), ctypes.byref(failed))
+        call. On refusal the exception has `.position`, the refused mark's index.
+
+        >>> c.mark_many([(j, e, c.indicator_index(cat, "A.1"), 80)])
+        """
+        rows = [C.Mark(C.u32(j, "judge"), C.u32(e, "entry"), C.u32(i, "indicator"),
+                       C.dec_in(v, "mark")) for j, e, i, v in marks]
+        arr = (C.Mark * max(len(rows), 1))(*rows)
+        failed = C.c_size(len(rows))
+        rc = C.lib.kx_campaign_mark_batch(self.handle, arr, len(rows), ctypes.byref(failed))
         self._check_batch(rc, failed)
 
-    def mark_columns(self, judges, entries, indicators, coefficients, scale):
+    def mark_columns(self, judges: Sequence[int], entries: Sequence[int],
+                     indicators: Sequence[int], coefficients: Sequence[int],
+                     scale: int) -> None:
         """The bulk path: parallel sequences of judge ids, entry ids, indicator indices
         and integer coefficients of the marks at `scale` places (8850, 2 is 88.50).
-        array.array('I'/'q') inputs are passed without copying."""
+        array.array('I'/'q') inputs are passed without copying.
+
+        >>> c.mark_columns(array.array("I", js), es, inds, array.array("q", vs), scale=1)
+        """
         n = len(coefficients)
         if not (len(judges) == len(entries) == len(indicators) == n):
             raise ValueError("kexie: mark columns differ in length")
-        cols = [c if isinstance(c, array.array) and c.typecode == t else array.array(t, c)
-                for c, t in ((judges, "I"), (entries, "I"), (indicators, "I"),
-                             (coefficients, "q"))]
+        scale = C.i32(scale, "scale")
+        try:
+            cols = [c if isinstance(c, array.array) and c.typecode == t else array.array(t, c)
+                    for c, t in ((judges, "I"), (entries, "I"), (indicators, "I"),
+                                 (coefficients, "q"))]
+        except (TypeError, OverflowError) as e:
+            raise type(e)("kexie: mark columns: %s" % e) from None
         ptrs = [c.buffer_info()[0] if n else None for c in cols]
         failed = C.c_size(n)
         rc = C.lib.kx_campaign_mark_columns(self.handle, n, ptrs[0], ptrs[1], ptrs[2], ptrs[3],
@@ -172,109 +475,169 @@ class Campaign(C.OwnedHandle):
         self._check_batch(rc, failed)
 
     @staticmethod
-    def _check_batch(rc, failed):
+    def _check_batch(rc: int, failed: Any) -> None:
         try:
             C.check(rc)
         except Exception as e:
-            e.position = failed.value
+            e.position = failed.value  # type: ignore[attr-defined]
             raise
 
-    def veto(self, judge, entry, veto_code, reason):
-        C.check(C.lib.kx_campaign_veto(self.handle, judge, entry, C.s(veto_code), C.s(reason)))
+    def veto(self, judge: int, entry: int, veto_code: str, reason: str) -> None:
+        """A judge's veto (一票否决) of an entry on the veto indicator `veto_code`;
+        a reason is required.
+
+        >>> c.veto(j, e, "veto", "数据造假 falsified data")
+        """
+        C.check(C.lib.kx_campaign_veto(self.handle, C.u32(judge, "judge"),
+                                       C.u32(entry, "entry"), C.s(veto_code, "veto_code"),
+                                       C.s(reason, "reason")))
 
     # --- results -------------------------------------------------------------------
-    def standings(self):
-        """Yields each Standing (totals and places, no awards) in scoreboard order."""
-        rows = []
+    def standings(self) -> list[Standing]:
+        """Each Standing (totals and places, no awards) in scoreboard order.
 
-        def collect(s, _):
+        >>> [s.total for s in c.standings()]
+        """
+        rows: list[Standing] = []
+
+        def collect(s: Any, _: object) -> int:
             s = s.contents
             rows.append(Standing(s.entry, EntryStatus(s.status), C.dec_out(s.total), s.rank,
                                  s.position))
             return 0
 
         C.check(C.lib.kx_campaign_standings_foreach(self.handle, C.STANDING_CB(collect), None))
-        yield from rows
+        return rows
 
-    def score(self):
-        """Scores the campaign; returns a Scoreboard (a context manager)."""
+    def score(self) -> Scoreboard:
+        """Scores the campaign; returns a Scoreboard (a context manager).
+
+        >>> with c.score() as board:
+        ...     print(board.digest)
+        """
         h = C.c_void_p()
         C.check(C.lib.kx_campaign_score(ctypes.byref(h), self.handle))
         return Scoreboard(self, h)
 
 
 class Scoreboard(C.OwnedHandle):
-    """The result table of a scored campaign."""
+    """The result table of a scored campaign; iterating gives every EntryResult in
+    the board's stable order.
+
+    >>> with campaign.score() as board:
+    ...     winners = [r.code for r in board.awards()]
+    """
 
     _free = staticmethod(C.lib.kx_scoreboard_free)
 
-    def __init__(self, campaign, handle):
+    def __init__(self, campaign: Campaign, handle: ctypes.c_void_p) -> None:
+        """Made by Campaign.score(); owns `handle`."""
         self.campaign = campaign
         self._h = handle
 
-    def __len__(self):
+    def __len__(self) -> int:
+        """The number of entries on the board."""
         n = C.c_size()
         C.check(C.lib.kx_scoreboard_size(ctypes.byref(n), self.handle))
         return n.value
 
-    def __iter__(self):
-        """Every EntryResult in the board's stable order."""
+    def results(self) -> list[EntryResult]:
+        """Every EntryResult in the board's stable order.
+
+        >>> [r.code for r in board.results()]
+        """
         r = C.EntryResult()
+        out = []
         for i in range(len(self)):
             C.check(C.lib.kx_scoreboard_entry(ctypes.byref(r), self.handle, i))
-            yield _result(r)
+            out.append(_result(r))
+        return out
 
-    def find(self, entry):
+    def __iter__(self) -> Iterator[EntryResult]:
+        """Iterates over results() (read when iteration starts)."""
+        return iter(self.results())
+
+    def find(self, entry: int) -> EntryResult:
+        """The EntryResult of `entry`; NotFound if it is not on the board.
+
+        >>> board.find(e1).rank
+        1
+        """
         r = C.EntryResult()
-        C.check(C.lib.kx_scoreboard_find(ctypes.byref(r), self.handle, entry))
+        C.check(C.lib.kx_scoreboard_find(ctypes.byref(r), self.handle, C.u32(entry, "entry")))
         return _result(r)
 
-    def awards(self):
-        """Yields the awarded entries' EntryResults in board order."""
-        rows = []
+    def awards(self) -> list[EntryResult]:
+        """The awarded entries' EntryResults in board order.
+
+        >>> [(r.code, r.award) for r in board.awards()]
+        """
+        rows: list[EntryResult] = []
         cb = C.RESULT_CB(lambda r, _: rows.append(_result(r.contents)) or 0)
         C.check(C.lib.kx_scoreboard_awards_foreach(self.handle, cb, None))
-        yield from rows
+        return rows
 
-    def _counts(self):
+    def _counts(self) -> Any:
         n = C.ScoreboardCounts()
         C.check(C.lib.kx_scoreboard_count(ctypes.byref(n), self.handle))
         return n
 
-    def units(self):
-        """Yields the advanced units (先进单位), best first."""
+    def units(self) -> list[AdvancedUnit]:
+        """The advanced units (先进单位), best first.
+
+        >>> [u.unit for u in board.units()]
+        """
         u = C.AdvancedUnit()
+        out = []
         for i in range(self._counts().units):
             C.check(C.lib.kx_scoreboard_unit(ctypes.byref(u), self.handle, i))
-            yield AdvancedUnit(u.unit, u.entries, u.awarded, C.dec_out(u.awarded_total),
-                               C.dec_out(u.participation_rate), C.dec_out(u.tce_saved))
+            out.append(AdvancedUnit(u.unit, u.entries, u.awarded, C.dec_out(u.awarded_total),
+                                    C.dec_out(u.participation_rate), C.dec_out(u.tce_saved)))
+        return out
 
-    def people(self):
-        """Yields the advanced individuals (先进个人), best first."""
+    def people(self) -> list[AdvancedPerson]:
+        """The advanced individuals (先进个人), best first.
+
+        >>> [p.person for p in board.people()]
+        """
         p = C.AdvancedPerson()
+        out = []
         for i in range(self._counts().people):
             C.check(C.lib.kx_scoreboard_person(ctypes.byref(p), self.handle, i))
-            yield AdvancedPerson(p.person, p.best_tier, C.dec_out(p.credit), p.entry_count)
+            out.append(AdvancedPerson(p.person, p.best_tier, C.dec_out(p.credit),
+                                      p.entry_count))
+        return out
 
     @property
-    def digest(self):
+    def digest(self) -> str:
+        """The board's SHA-256 digest (64 hex digits): equal boards, equal digests.
+
+        >>> len(board.digest)
+        64
+        """
         out = C.c_str()
         C.check(C.lib.kx_scoreboard_digest(ctypes.byref(out), self.handle))
         return C.text(out.value)
 
-    def explain_text(self, entry, language=Language.ENGLISH):
+    def explain_text(self, entry: int, language: Language = Language.ENGLISH) -> str:
+        """How `entry`'s total was reached, as text for people.
+
+        >>> print(board.explain_text(e1, kexie.Language.CHINESE))
+        """
         out = C.c_void_p()
         C.check(C.lib.kx_explain_text(ctypes.byref(out), self.campaign.handle, self.handle,
-                                      entry, int(language)))
+                                      C.u32(entry, "entry"),
+                                      C.enum_in(language, Language, "language")))
         return C.owned_text(out)
 
-    def explain(self, entry):
-        """The explanation as a dict (decimals as decimal.Decimal)."""
+    def explain(self, entry: int) -> dict[str, Any]:
+        """The explanation as a dict (decimals as decimal.Decimal).
+
+        >>> board.explain(e1)["lines"][0]["code"]
+        'A.1'
+        """
         out = C.c_void_p()
         C.check(C.lib.kx_explain_json(ctypes.byref(out), self.campaign.handle, self.handle,
-                                      entry))
-        return json.loads(C.owned_text(out), parse_float=decimal.Decimal)
-
-
-__all__ = ["AwardTier", "Indicator", "Campaign", "Scoreboard", "Standing", "EntryResult",
-           "AdvancedUnit", "AdvancedPerson", "IndicatorKind"]
+                                      C.u32(entry, "entry")))
+        result: dict[str, Any] = json.loads(C.owned_text(out), parse_float=decimal.Decimal)
+        return result

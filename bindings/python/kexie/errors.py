@@ -2,6 +2,15 @@
 kexie::ErrorCode), each carrying the message, the refusing rule id and the
 policy article."""
 
+from __future__ import annotations
+
+from .enums import ErrorCode
+
+__all__ = ["KexieError", "InvalidArgument", "NotFound", "AlreadyExists", "RuleViolation",
+           "IllegalTransition", "PermissionDenied", "ConflictOfInterest",
+           "InconsistentJudgements", "CorruptData", "UnsupportedVersion", "KexieIOError",
+           "Overflow", "InternalError", "from_code"]
+
 
 class KexieError(Exception):
     """A refusal or failure reported by libkexie_c.
@@ -10,82 +19,86 @@ class KexieError(Exception):
     ... except kexie.RuleViolation as e: print(e.rule, e.article)
     """
 
-    code = 0
+    #: The KX_E* code (an ErrorCode for the known ones).
+    code: int = 0
+    #: For a refused batch of marks (Campaign.mark_many, mark_columns): the index
+    #: of the refused mark; None otherwise.
+    position: "int | None" = None
 
-    def __init__(self, message, rule="", article=""):
+    def __init__(self, message: str, rule: str = "", article: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.rule = rule
         self.article = article
 
-    def __str__(self):
+    def __str__(self) -> str:
         where = ", ".join(p for p in (self.rule, self.article) if p)
         return "%s [%s]" % (self.message, where) if where else self.message
 
 
 class InvalidArgument(KexieError, ValueError):
     """KX_EINVALID: malformed input."""
-    code = -1
+    code = ErrorCode.EINVALID
 
 
 class NotFound(KexieError, LookupError):
     """KX_ENOTFOUND: an id or key names nothing."""
-    code = -2
+    code = ErrorCode.ENOTFOUND
 
 
 class AlreadyExists(KexieError):
     """KX_EEXISTS: the key is taken."""
-    code = -3
+    code = ErrorCode.EEXISTS
 
 
 class RuleViolation(KexieError):
     """KX_ERULE: a policy rule forbids it."""
-    code = -4
+    code = ErrorCode.ERULE
 
 
 class IllegalTransition(KexieError):
     """KX_ETRANSITION: not allowed in the activity's current state."""
-    code = -5
+    code = ErrorCode.ETRANSITION
 
 
 class PermissionDenied(KexieError, PermissionError):
     """KX_EPERMISSION: the actor lacks the role or its scope."""
-    code = -6
+    code = ErrorCode.EPERMISSION
 
 
 class ConflictOfInterest(KexieError):
     """KX_ECONFLICT: someone would judge their own organization or activity."""
-    code = -7
+    code = ErrorCode.ECONFLICT
 
 
 class InconsistentJudgements(KexieError):
     """KX_EINCONSISTENT: AHP judgements fail the consistency rule."""
-    code = -8
+    code = ErrorCode.EINCONSISTENT
 
 
 class CorruptData(KexieError):
     """KX_ECORRUPT: damaged input data."""
-    code = -9
+    code = ErrorCode.ECORRUPT
 
 
 class UnsupportedVersion(KexieError):
     """KX_EVERSION: data or a struct version this build cannot read."""
-    code = -10
+    code = ErrorCode.EVERSION
 
 
 class KexieIOError(KexieError, OSError):
     """KX_EIO: the operating system refused a file operation."""
-    code = -11
+    code = ErrorCode.EIO
 
 
 class Overflow(KexieError, ArithmeticError):
     """KX_EOVERFLOW: an exact result does not fit."""
-    code = -12
+    code = ErrorCode.EOVERFLOW
 
 
 class InternalError(KexieError):
     """KX_EINTERNAL: an unexpected failure inside the library."""
-    code = -1000
+    code = ErrorCode.EINTERNAL
 
 
 _BY_CODE = {cls.code: cls for cls in (
@@ -94,8 +107,12 @@ _BY_CODE = {cls.code: cls for cls in (
     UnsupportedVersion, KexieIOError, Overflow, InternalError)}
 
 
-def from_code(code, message, rule="", article=""):
-    """The exception for a KX_E* code."""
+def from_code(code: int, message: str, rule: str = "", article: str = "") -> KexieError:
+    """The exception for a KX_E* code (a plain KexieError for an unknown one).
+
+    >>> kexie.errors.from_code(-2, "no such organization")
+    NotFound('no such organization')
+    """
     cls = _BY_CODE.get(code)
     if cls is None:
         e = KexieError(message, rule, article)

@@ -1,22 +1,82 @@
 """Activities: actors, the activity book with its audit trail, and Activity
 objects with one method per lifecycle transition."""
 
+from __future__ import annotations
+
 import ctypes
-from collections import namedtuple
+import datetime
+import decimal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 from . import _capi as C
-from .enums import ActivityType, AuditFault, Grade, Operation, State
+from .enums import ActivityDetails, ActivityType, AuditFault, Grade, Operation, Role, State
 
-AuditRecord = namedtuple(
-    "AuditRecord",
-    "sequence activity actor at operation from_state to_state code security_event rule reason "
-    "message hash")
-AuditVerification = namedtuple("AuditVerification", "fault first_bad")
-ActivityInfo = namedtuple("ActivityInfo",
-                          "id type state organizer owner responsible grade score created "
-                          "last_event")
+if TYPE_CHECKING:
+    from .registry import Registry
 
-_DETAILS = {"popularization": 1, "innovation": 2, "cooperation": 3, "training": 4}
+__all__ = ["AuditRecord", "AuditVerification", "ActivityInfo", "Actor", "ActivityBook",
+           "Activity"]
+
+DecimalLike = Union[decimal.Decimal, int, str]
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One record of an activity book's hash-chained audit trail: an operation
+    done or refused (``code`` is 0 or the refusal's KX_E* code).
+
+    >>> book.audit()[0].operation
+    <Operation.CREATE: 14>
+    """
+
+    sequence: int
+    activity: int
+    actor: int
+    at: datetime.datetime
+    operation: Operation
+    from_state: State
+    to_state: State
+    code: int
+    security_event: bool
+    rule: str
+    reason: str
+    message: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class AuditVerification:
+    """The result of ``ActivityBook.verify_audit``: ``fault`` is AuditFault.NONE
+    when the chain is intact, else ``first_bad`` is the first bad record's sequence.
+
+    >>> book.verify_audit().fault is kexie.AuditFault.NONE
+    True
+    """
+
+    fault: AuditFault
+    first_bad: int
+
+
+@dataclass(frozen=True)
+class ActivityInfo:
+    """An activity's current fields; ``grade`` and ``score`` are None until it is
+    concluded.
+
+    >>> activity.info().state
+    <State.DRAFT: 0>
+    """
+
+    id: int
+    kind: ActivityType
+    state: State
+    organizer: int
+    owner: int
+    responsible: int
+    grade: Optional[Grade]
+    score: Optional[decimal.Decimal]
+    created: datetime.datetime
+    last_event: datetime.datetime
 
 
 class Actor(C.OwnedHandle):
@@ -27,12 +87,18 @@ class Actor(C.OwnedHandle):
 
     _free = staticmethod(C.lib.kx_actor_free)
 
-    def __init__(self, person, roles=(), expert_pools=(), _handle=None):
+    def __init__(self, person: int, roles: Iterable[tuple[Role, int]] = (),
+                 expert_pools: Iterable[int] = (), _handle: Optional[ctypes.c_void_p] = None
+                 ) -> None:
+        """An actor for `person` holding each (role, org) of `roles` and listed in
+        the expert pool of each org of `expert_pools`."""
+        roles = [(C.enum_in(r, Role, "role"), C.u32(o, "org")) for r, o in roles]
+        expert_pools = [C.u32(o, "expert pool org") for o in expert_pools]
         self._h = C.c_void_p()
         if _handle is not None:
             self._h = _handle
         else:
-            C.check(C.lib.kx_actor_new(ctypes.byref(self._h), person))
+            C.check(C.lib.kx_actor_new(ctypes.byref(self._h), C.u32(person, "person")))
         self.person = person
         for role, org in roles:
             self.add_role(role, org)
@@ -40,69 +106,111 @@ class Actor(C.OwnedHandle):
             self.add_expert_pool(org)
 
     @classmethod
-    def from_registry(cls, registry, person, as_of):
-        """Every role and expert listing `person` holds in `registry` on `as_of`."""
+    def from_registry(cls, registry: Registry, person: int, as_of: datetime.date) -> Actor:
+        """Every role and expert listing `person` holds in `registry` on `as_of`.
+
+        >>> owner = kexie.Actor.from_registry(reg, pid, date(2025, 3, 1))
+        """
         h = C.c_void_p()
-        C.check(C.lib.kx_actor_from_registry(ctypes.byref(h), registry.handle, person,
-                                             C.date_in(as_of)))
+        C.check(C.lib.kx_actor_from_registry(ctypes.byref(h), registry.handle,
+                                             C.u32(person, "person"), C.date_in(as_of, "as_of")))
         return cls(person, _handle=h)
 
-    def add_role(self, role, org):
-        C.check(C.lib.kx_actor_add_role(self.handle, int(role), org))
+    def add_role(self, role: Role, org: int) -> Actor:
+        """Adds `role` in `org`; returns self.
+
+        >>> actor.add_role(kexie.Role.CHAIR, steel)
+        """
+        C.check(C.lib.kx_actor_add_role(self.handle, C.enum_in(role, Role, "role"),
+                                        C.u32(org, "org")))
         return self
 
-    def add_expert_pool(self, org):
-        C.check(C.lib.kx_actor_add_expert_pool(self.handle, org))
+    def add_expert_pool(self, org: int) -> Actor:
+        """Lists the actor in `org`'s expert pool; returns self.
+
+        >>> actor.add_expert_pool(steel)
+        """
+        C.check(C.lib.kx_actor_add_expert_pool(self.handle, C.u32(org, "org")))
         return self
 
 
 class ActivityBook(C.OwnedHandle):
     """Activities and their hash-chained audit trail, over a Registry (which must
-    outlive the book)."""
+    outlive the book).
+
+    >>> book = kexie.ActivityBook(reg)
+    """
 
     _free = staticmethod(C.lib.kx_book_free)
 
-    def __init__(self, registry):
+    def __init__(self, registry: Registry) -> None:
+        """An empty book over `registry`."""
         self._registry = registry  # keeps it alive
         self._h = C.c_void_p()
         C.check(C.lib.kx_book_new(ctypes.byref(self._h), registry.handle))
 
-    def create(self, actor, at, type, title, organizer, owner, responsible, planned, team=(),
-               details=None, reason=""):
-        """Opens an activity in draft and returns its Activity. `planned` is a
-        (first, last) pair of dates; `details` is None or a pair such as
-        ("popularization", 1), ("cooperation", partner_id), ("training", (kind, hours))."""
+    def create(self, actor: Actor, at: datetime.datetime, kind: ActivityType, title: str,
+               organizer: int, owner: int, responsible: int,
+               planned: tuple[datetime.date, datetime.date], team: Iterable[int] = (),
+               details: Optional[tuple[str, Any]] = None, reason: str = "") -> Activity:
+        """Opens an activity of `kind` in draft and returns its Activity. `planned`
+        is a (first, last) pair of dates; `details` is None or a pair naming an
+        ActivityDetails in lower case with its value: ("popularization", 1),
+        ("innovation", 0), ("cooperation", partner_id) or
+        ("training", (kind2, hours)).
+
+        >>> a = book.create(owner, at, kexie.ActivityType.JIANGBI_CAMPAIGN, "讲比", steel,
+        ...                 branch, pid, (date(2025, 3, 1), date(2025, 11, 30)))
+        """
+        team = [C.u32(p, "team member") for p in team]
+        first, last = planned
         team_arr = (C.c_u32 * max(len(team), 1))(*team)
-        plan = C.ActivityPlan(1, int(type), C.s(title), organizer, owner, responsible, team_arr,
-                              len(team), C.date_in(planned[0]), C.date_in(planned[1]), 0, 0, 0)
+        plan = C.ActivityPlan(1, C.enum_in(kind, ActivityType, "kind"), C.s(title, "title"),
+                              C.u32(organizer, "organizer"), C.u32(owner, "owner"),
+                              C.u32(responsible, "responsible"), team_arr, len(team),
+                              C.date_in(first, "planned[0]"), C.date_in(last, "planned[1]"),
+                              0, 0, 0)
         if details is not None:
-            kind, value = details
-            plan.details = _DETAILS[kind]
-            if kind == "training":
-                plan.detail_kind2, plan.detail_value = int(value[0]), int(value[1])
+            which, value = details
+            try:
+                plan.details = int(ActivityDetails[str(which).upper()])
+            except KeyError:
+                raise ValueError("kexie: unknown activity details %r" % (which,)) from None
+            if plan.details == ActivityDetails.TRAINING:
+                kind2, hours = value
+                plan.detail_kind2 = C.i32(int(kind2), "training kind")
+                plan.detail_value = C.u32(hours, "training hours")
             else:
-                plan.detail_value = int(value)
+                plan.detail_value = C.u32(int(value), "details value")
         out = C.c_u32()
         C.check(C.lib.kx_activity_create(ctypes.byref(out), self.handle, actor.handle,
-                                         C.time_in(at), ctypes.byref(plan), C.s(reason)))
+                                         C.time_in(at, "at"), ctypes.byref(plan),
+                                         C.s(reason, "reason")))
         return Activity(self, out.value)
 
-    def activity(self, activity_id):
-        """The Activity with this id (checked)."""
-        a = Activity(self, activity_id)
+    def activity(self, activity_id: int) -> Activity:
+        """The Activity with this id (checked: NotFound if none).
+
+        >>> book.activity(a.id).state
+        """
+        a = Activity(self, C.u32(activity_id, "activity"))
         a.info()
         return a
 
-    def __len__(self):
+    def __len__(self) -> int:
+        """The number of activities."""
         n = C.c_size()
         C.check(C.lib.kx_book_size(ctypes.byref(n), self.handle))
         return n.value
 
-    def audit(self):
-        """Yields every AuditRecord, oldest first."""
-        rows = []
+    def audit(self) -> list[AuditRecord]:
+        """Every AuditRecord, oldest first.
 
-        def collect(r, _):
+        >>> [r.operation for r in book.audit()]
+        """
+        rows: list[AuditRecord] = []
+
+        def collect(r: Any, _: object) -> int:
             r = r.contents
             rows.append(AuditRecord(r.sequence, r.activity, r.actor, C.time_out(r.at),
                                     Operation(r.operation), State(r.from_), State(r.to), r.code,
@@ -111,84 +219,134 @@ class ActivityBook(C.OwnedHandle):
             return 0
 
         C.check(C.lib.kx_book_audit_foreach(self.handle, C.AUDIT_CB(collect), None))
-        yield from rows
+        return rows
 
-    def chain_head(self):
-        """The chain head "count:hex", to keep elsewhere."""
+    def chain_head(self) -> str:
+        """The chain head "count:hex", to keep elsewhere.
+
+        >>> head = book.chain_head()
+        """
         out = C.c_void_p()
         C.check(C.lib.kx_book_chain_head(ctypes.byref(out), self.handle))
         return C.owned_text(out)
 
-    def verify_audit(self, expected_head=None):
-        """AuditVerification(fault, first_bad); fault is AuditFault.NONE when intact."""
+    def verify_audit(self, expected_head: Optional[str] = None) -> AuditVerification:
+        """Checks the audit chain (against `expected_head` when given).
+
+        >>> book.verify_audit(head).fault
+        <AuditFault.NONE: 0>
+        """
         v = C.AuditVerification()
-        C.check(C.lib.kx_book_verify_audit(ctypes.byref(v), self.handle, C.s(expected_head)))
+        C.check(C.lib.kx_book_verify_audit(ctypes.byref(v), self.handle,
+                                           C.s(expected_head, "expected_head")))
         return AuditVerification(AuditFault(v.fault), v.first_bad)
 
 
 class Activity:
-    """One activity of a book; every transition is a method taking (actor, at, reason)."""
+    """One activity of a book; every transition is a method taking (actor, at,
+    reason) and raising the refusal's exception (IllegalTransition,
+    PermissionDenied, ConflictOfInterest, ...).
 
-    def __init__(self, book, activity_id):
+    >>> a.submit(owner, datetime(2025, 3, 2, tzinfo=timezone.utc), "ready")
+    """
+
+    def __init__(self, book: ActivityBook, activity_id: int) -> None:
+        """The activity `activity_id` of `book` (not checked; see ActivityBook.activity)."""
         self.book = book
         self.id = activity_id
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Activity(%d)" % self.id
 
-    def apply(self, operation, actor, at, reason=""):
-        C.check(C.lib.kx_activity_apply(self.book.handle, self.id, int(operation), actor.handle,
-                                        C.time_in(at), C.s(reason)))
+    def apply(self, operation: Operation, actor: Actor, at: datetime.datetime,
+              reason: str = "") -> None:
+        """Applies `operation` (any but CONCLUDE and REPORT_PROGRESS, which take more).
 
-    def submit(self, actor, at, reason=""):
+        >>> a.apply(kexie.Operation.SUBMIT, owner, at)
+        """
+        C.check(C.lib.kx_activity_apply(self.book.handle, self.id,
+                                        C.enum_in(operation, Operation, "operation"),
+                                        actor.handle, C.time_in(at, "at"),
+                                        C.s(reason, "reason")))
+
+    def submit(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
+        """Draft -> submitted."""
         self.apply(Operation.SUBMIT, actor, at, reason)
 
-    def withdraw(self, actor, at, reason):
+    def withdraw(self, actor: Actor, at: datetime.datetime, reason: str) -> None:
+        """Submitted -> withdrawn (a reason is required)."""
         self.apply(Operation.WITHDRAW, actor, at, reason)
 
-    def approve(self, actor, at, reason=""):
+    def approve(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
+        """Submitted -> approved (立项)."""
         self.apply(Operation.APPROVE, actor, at, reason)
 
-    def reject(self, actor, at, reason):
+    def reject(self, actor: Actor, at: datetime.datetime, reason: str) -> None:
+        """Submitted -> rejected (a reason is required)."""
         self.apply(Operation.REJECT, actor, at, reason)
 
-    def start(self, actor, at, reason=""):
+    def start(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
+        """Approved -> in progress."""
         self.apply(Operation.START, actor, at, reason)
 
-    def suspend(self, actor, at, reason):
+    def suspend(self, actor: Actor, at: datetime.datetime, reason: str) -> None:
+        """In progress -> suspended (a reason is required)."""
         self.apply(Operation.SUSPEND, actor, at, reason)
 
-    def resume(self, actor, at, reason=""):
+    def resume(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
+        """Suspended -> in progress."""
         self.apply(Operation.RESUME, actor, at, reason)
 
-    def terminate(self, actor, at, reason):
+    def terminate(self, actor: Actor, at: datetime.datetime, reason: str) -> None:
+        """Ends the activity early (a reason is required)."""
         self.apply(Operation.TERMINATE, actor, at, reason)
 
-    def complete(self, actor, at, reason=""):
+    def complete(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
+        """In progress -> completed."""
         self.apply(Operation.COMPLETE, actor, at, reason)
 
-    def open_evaluation(self, actor, at, reason=""):
+    def open_evaluation(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
+        """Completed -> under evaluation."""
         self.apply(Operation.OPEN_EVALUATION, actor, at, reason)
 
-    def conclude(self, actor, at, score, reason=""):
-        """Records the evaluation score (a Decimal) and returns the Grade it earns."""
+    def conclude(self, actor: Actor, at: datetime.datetime, score: DecimalLike,
+                 reason: str = "") -> Grade:
+        """Records the evaluation score (a Decimal, int or str) and returns the
+        Grade it earns.
+
+        >>> a.conclude(boss, at, Decimal("92.50"))
+        <Grade.EXCELLENT: 0>
+        """
         g = C.c_int()
         C.check(C.lib.kx_activity_conclude(ctypes.byref(g), self.book.handle, self.id,
-                                           actor.handle, C.time_in(at), C.dec_in(score),
-                                           C.s(reason)))
+                                           actor.handle, C.time_in(at, "at"),
+                                           C.dec_in(score, "score"), C.s(reason, "reason")))
         return Grade(g.value)
 
-    def commend(self, actor, at, reason=""):
+    def commend(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
+        """Evaluated -> commended (表彰)."""
         self.apply(Operation.COMMEND, actor, at, reason)
 
-    def archive(self, actor, at, reason=""):
+    def archive(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
+        """Closes the file on a finished activity."""
         self.apply(Operation.ARCHIVE, actor, at, reason)
 
-    def report_progress(self, actor, at, percent, text):
-        C.check(C.lib.kx_activity_report_progress(self.book.handle, self.id, actor.handle,
-                                                  C.time_in(at), percent, C.s(text)))
+    def report_progress(self, actor: Actor, at: datetime.datetime, percent: int,
+                        text: str) -> None:
+        """Records progress (0 to 100 percent) on an activity in progress.
 
-    def info(self):
+        >>> a.report_progress(owner, at, 40, "pilot line")
+        """
+        C.check(C.lib.kx_activity_report_progress(self.book.handle, self.id, actor.handle,
+                                                  C.time_in(at, "at"),
+                                                  C.i32(percent, "percent"), C.s(text, "text")))
+
+    def info(self) -> ActivityInfo:
+        """The activity's current fields.
+
+        >>> a.info().score
+        Decimal('92.50')
+        """
         a = C.ActivityInfo()
         C.check(C.lib.kx_activity_get(ctypes.byref(a), self.book.handle, self.id))
         return ActivityInfo(a.id, ActivityType(a.type), State(a.state), a.organizer, a.owner,
@@ -197,11 +355,17 @@ class Activity:
                             C.time_out(a.last_event))
 
     @property
-    def state(self):
+    def state(self) -> State:
+        """The current state."""
         return self.info().state
 
-    def state_at(self, at):
+    def state_at(self, at: datetime.datetime) -> State:
+        """The state the activity was in at `at`.
+
+        >>> a.state_at(at)
+        <State.SUBMITTED: 1>
+        """
         out = C.c_int()
         C.check(C.lib.kx_activity_state_at(ctypes.byref(out), self.book.handle, self.id,
-                                           C.time_in(at)))
+                                           C.time_in(at, "at")))
         return State(out.value)

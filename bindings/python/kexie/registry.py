@@ -1,19 +1,96 @@
 """Registry: organizations, people, memberships and member queries."""
 
+from __future__ import annotations
+
 import ctypes
-from collections import namedtuple
+import datetime
+from dataclasses import dataclass
+from typing import Any, Optional
 
 from . import _capi as C
 from .enums import Level, OrgKind, Ownership, Role, Title
 
-Organization = namedtuple("Organization", "id kind level name first_day last_day")
-Person = namedtuple("Person", "id name birth employer title")
-Membership = namedtuple("Membership", "id person org role first_day last_day")
-MemberRow = namedtuple("MemberRow", "person org roles title birth young")
-Rollup = namedtuple("Rollup", "members young experts")
+__all__ = ["Organization", "Person", "Membership", "MemberRow", "Rollup", "Registry"]
 
 
-def _last(days):
+@dataclass(frozen=True)
+class Organization:
+    """An organization as the registry holds it; ``last_day`` is None while it is
+    active.
+
+    >>> reg.organization(province).kind
+    <OrgKind.LOCAL: 2>
+    """
+
+    id: int
+    kind: OrgKind
+    level: Level
+    name: str
+    first_day: datetime.date
+    last_day: Optional[datetime.date]
+
+
+@dataclass(frozen=True)
+class Person:
+    """A registered person.
+
+    >>> reg.person(pid).name
+    '王工'
+    """
+
+    id: int
+    name: str
+    birth: datetime.date
+    employer: int
+    title: Title
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One membership of a person in an organization; ``last_day`` None while open.
+
+    >>> reg.memberships(pid)[0].role
+    <Role.MEMBER: 0>
+    """
+
+    id: int
+    person: int
+    org: int
+    role: Role
+    first_day: datetime.date
+    last_day: Optional[datetime.date]
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One row of ``Registry.members``: a member, the organization, the role set
+    (a bitmask of ``1 << Role``), title, birth date and whether young on the day.
+
+    >>> [row.person for row in reg.members(province, date(2025, 6, 30), young=True)]
+    """
+
+    person: int
+    org: int
+    roles: int
+    title: Title
+    birth: datetime.date
+    young: bool
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Member counts of a subtree on a day.
+
+    >>> reg.rollup(province, date(2025, 6, 30)).members
+    9
+    """
+
+    members: int
+    young: int
+    experts: int
+
+
+def _last(days: int) -> Optional[datetime.date]:
     return None if days == C.MAX_DAY else C.date_out(days)
 
 
@@ -26,25 +103,47 @@ class Registry(C.OwnedHandle):
 
     _free = staticmethod(C.lib.kx_registry_free)
 
-    def __init__(self, young_age_max=35, annual_hours_min=90, professional_share=(2, 3)):
-        opts = C.RegistryOptions(1, young_age_max, annual_hours_min, professional_share[0],
-                                 professional_share[1])
+    def __init__(self, young_age_max: int = 35, annual_hours_min: int = 90,
+                 professional_share: tuple[int, int] = (2, 3)) -> None:
+        """A new, empty registry with its policy numbers: the age up to which a
+        member counts as young, the minimum annual hours, and the professional
+        share as (numerator, denominator)."""
+        num, den = professional_share
+        opts = C.RegistryOptions(1, C.i32(young_age_max, "young_age_max"),
+                                 C.i32(annual_hours_min, "annual_hours_min"),
+                                 C.i32(num, "professional_share"),
+                                 C.i32(den, "professional_share"))
         self._h = C.c_void_p()
         C.check(C.lib.kx_registry_new(ctypes.byref(self._h), ctypes.byref(opts)))
 
     # --- organizations -----------------------------------------------------
-    def add_organization(self, kind, name, parent=None, effective=None, level=Level.NONE,
-                         enterprise_name=None, ownership=Ownership.UNSPECIFIED, industry=None,
-                         region=None):
-        """Adds an organization and returns its id (an int)."""
-        spec = C.OrgSpec(1, int(kind), C.s(name), parent or 0, C.date_in(effective), int(level),
-                         C.s(enterprise_name), int(ownership), C.s(industry), C.s(region))
+    def add_organization(self, kind: OrgKind, name: str, parent: Optional[int] = None,
+                         effective: Optional[datetime.date] = None, level: Level = Level.NONE,
+                         enterprise_name: Optional[str] = None,
+                         ownership: Ownership = Ownership.UNSPECIFIED,
+                         industry: Optional[str] = None, region: Optional[str] = None) -> int:
+        """Adds an organization and returns its id (an int).
+
+        >>> reg.add_organization(kexie.OrgKind.LOCAL, "浙江省科协", cast, date(1960, 1, 1),
+        ...                      kexie.Level.PROVINCIAL)
+        """
+        spec = C.OrgSpec(1, C.enum_in(kind, OrgKind, "kind"), C.s(name, "name"),
+                         C.opt_u32(parent, "parent"), C.date_in(effective, "effective"),
+                         C.enum_in(level, Level, "level"),
+                         C.s(enterprise_name, "enterprise_name"),
+                         C.enum_in(ownership, Ownership, "ownership"),
+                         C.s(industry, "industry"), C.s(region, "region"))
         out = C.c_u32()
         C.check(C.lib.kx_registry_add_org(ctypes.byref(out), self.handle, ctypes.byref(spec)))
         return out.value
 
-    def organization(self, org):
-        """The organization's fields as an Organization tuple (last_day None while active)."""
+    def organization(self, org: int) -> Organization:
+        """The organization's fields (``last_day`` None while active).
+
+        >>> reg.organization(province).name
+        '浙江省科协'
+        """
+        org = C.u32(org, "org")
         info = C.OrgInfo()
         C.check(C.lib.kx_registry_org(ctypes.byref(info), self.handle, org))
         name = C.c_void_p()
@@ -52,34 +151,63 @@ class Registry(C.OwnedHandle):
         return Organization(info.id, OrgKind(info.kind), Level(info.level), C.owned_text(name),
                             C.date_out(info.first_day), _last(info.last_day))
 
-    def parent(self, org, as_of):
-        """The parent on `as_of`, or None for the root and partners."""
+    def parent(self, org: int, as_of: datetime.date) -> Optional[int]:
+        """The parent on `as_of`, or None for the root and partners.
+
+        >>> reg.parent(steel, date(2025, 1, 1)) == city
+        True
+        """
         out = C.c_u32()
-        C.check(C.lib.kx_registry_parent(ctypes.byref(out), self.handle, org, C.date_in(as_of)))
+        C.check(C.lib.kx_registry_parent(ctypes.byref(out), self.handle, C.u32(org, "org"),
+                                         C.date_in(as_of, "as_of")))
         return out.value or None
 
-    def dissolve(self, org, last_day):
-        C.check(C.lib.kx_registry_dissolve(self.handle, org, C.date_in(last_day)))
+    def dissolve(self, org: int, last_day: datetime.date) -> None:
+        """Dissolves `org`: `last_day` is its last active day.
 
-    def subtree(self, root, as_of, kind=None):
-        """Yields `root` and the organization ids below it on `as_of`, depth first."""
-        ids = []
+        >>> reg.dissolve(group, date(2024, 12, 31))
+        """
+        C.check(C.lib.kx_registry_dissolve(self.handle, C.u32(org, "org"),
+                                           C.date_in(last_day, "last_day")))
+
+    def subtree(self, root: int, as_of: datetime.date,
+                kind: Optional[OrgKind] = None) -> list[int]:
+        """`root` and the organization ids below it on `as_of`, depth first;
+        only those of `kind` when given.
+
+        >>> reg.subtree(province, date(2025, 6, 30), kexie.OrgKind.ENTERPRISE)
+        [4, 6]
+        """
+        ids: list[int] = []
         cb = C.ORG_CB(lambda org, _: ids.append(org) or 0)
-        C.check(C.lib.kx_registry_subtree_foreach(self.handle, root, C.date_in(as_of),
-                                                  -1 if kind is None else int(kind), cb, None))
-        yield from ids
+        C.check(C.lib.kx_registry_subtree_foreach(
+            self.handle, C.u32(root, "root"), C.date_in(as_of, "as_of"),
+            -1 if kind is None else C.enum_in(kind, OrgKind, "kind"), cb, None))
+        return ids
 
     # --- people ------------------------------------------------------------
-    def add_person(self, name, birth, employer, external_key=None, title=Title.NONE,
-                   discipline=None):
-        """Registers a person and returns the id."""
-        spec = C.PersonSpec(1, C.s(name), C.date_in(birth), employer, C.s(external_key),
-                            int(title), C.s(discipline))
+    def add_person(self, name: str, birth: datetime.date, employer: int,
+                   external_key: Optional[str] = None, title: Title = Title.NONE,
+                   discipline: Optional[str] = None) -> int:
+        """Registers a person employed by the enterprise association `employer`
+        and returns the id; `external_key` (a staff number) is unique per employer.
+
+        >>> reg.add_person("王工", date(1995, 5, 1), steel, "E-1", kexie.Title.INTERMEDIATE)
+        """
+        spec = C.PersonSpec(1, C.s(name, "name"), C.date_in(birth, "birth"),
+                            C.u32(employer, "employer"), C.s(external_key, "external_key"),
+                            C.enum_in(title, Title, "title"), C.s(discipline, "discipline"))
         out = C.c_u32()
         C.check(C.lib.kx_registry_add_person(ctypes.byref(out), self.handle, ctypes.byref(spec)))
         return out.value
 
-    def person(self, person):
+    def person(self, person: int) -> Person:
+        """The person's fields.
+
+        >>> reg.person(pid).birth
+        datetime.date(1995, 5, 1)
+        """
+        person = C.u32(person, "person")
         info = C.PersonInfo()
         C.check(C.lib.kx_registry_person(ctypes.byref(info), self.handle, person))
         name = C.c_void_p()
@@ -87,59 +215,98 @@ class Registry(C.OwnedHandle):
         return Person(info.id, C.owned_text(name), C.date_out(info.birth), info.employer,
                       Title(info.title))
 
-    def find_person(self, employer, external_key):
+    def find_person(self, employer: int, external_key: str) -> int:
+        """The id of the person `employer` knows as `external_key`; NotFound if none.
+
+        >>> reg.find_person(steel, "E-2")
+        """
         out = C.c_u32()
-        C.check(C.lib.kx_registry_find_person(ctypes.byref(out), self.handle, employer,
-                                              C.s(external_key)))
+        C.check(C.lib.kx_registry_find_person(ctypes.byref(out), self.handle,
+                                              C.u32(employer, "employer"),
+                                              C.s(external_key, "external_key")))
         return out.value
 
-    def is_young(self, person, as_of):
+    def is_young(self, person: int, as_of: datetime.date) -> bool:
+        """Whether `person` counts as young (青年) on `as_of`.
+
+        >>> reg.is_young(pid, date(2025, 6, 30))
+        True
+        """
         out = C.c_int()
-        C.check(C.lib.kx_registry_is_young(ctypes.byref(out), self.handle, person,
-                                           C.date_in(as_of)))
+        C.check(C.lib.kx_registry_is_young(ctypes.byref(out), self.handle,
+                                           C.u32(person, "person"), C.date_in(as_of, "as_of")))
         return bool(out.value)
 
     # --- memberships -------------------------------------------------------
-    def add_membership(self, person, org, role, first, last=None):
+    def add_membership(self, person: int, org: int, role: Role, first: datetime.date,
+                       last: Optional[datetime.date] = None) -> int:
+        """Adds `person` to `org` in `role` from `first` (to `last`, open when None)
+        and returns the membership id.
+
+        >>> reg.add_membership(pid, steel, kexie.Role.MEMBER, date(2015, 1, 1))
+        """
         out = C.c_u32()
-        C.check(C.lib.kx_registry_add_membership(ctypes.byref(out), self.handle, person, org,
-                                                 int(role), C.date_in(first), C.date_in(last)))
+        C.check(C.lib.kx_registry_add_membership(
+            ctypes.byref(out), self.handle, C.u32(person, "person"), C.u32(org, "org"),
+            C.enum_in(role, Role, "role"), C.date_in(first, "first"), C.date_in(last, "last")))
         return out.value
 
-    def end_membership(self, membership, last_day):
-        C.check(C.lib.kx_registry_end_membership(self.handle, membership, C.date_in(last_day)))
+    def end_membership(self, membership: int, last_day: datetime.date) -> None:
+        """Ends a membership: `last_day` is its last day.
 
-    def memberships(self, person):
-        """Yields every Membership of `person`, ended ones included."""
-        rows = []
+        >>> reg.end_membership(m, date(2029, 12, 31))
+        """
+        C.check(C.lib.kx_registry_end_membership(self.handle, C.u32(membership, "membership"),
+                                                 C.date_in(last_day, "last_day")))
 
-        def collect(m, _):
+    def memberships(self, person: int) -> list[Membership]:
+        """Every Membership of `person`, ended ones included, oldest first.
+
+        >>> [m.org for m in reg.memberships(pid)]
+        """
+        rows: list[Membership] = []
+
+        def collect(m: Any, _: object) -> int:
             m = m.contents
             rows.append(Membership(m.id, m.person, m.org, Role(m.role), C.date_out(m.first_day),
                                    _last(m.last_day)))
             return 0
 
-        C.check(C.lib.kx_registry_memberships_foreach(self.handle, person,
+        C.check(C.lib.kx_registry_memberships_foreach(self.handle, C.u32(person, "person"),
                                                       C.MEMBERSHIP_CB(collect), None))
-        yield from rows
+        return rows
 
-    def members(self, root, as_of, role=None, young=False, min_title=None, discipline=None):
-        """Yields a MemberRow per member of `root`'s subtree on `as_of` passing the filter
-        (one batch call into the library)."""
-        f = C.MemberFilter(1, -1 if role is None else int(role), 1 if young else 0,
-                           -1 if min_title is None else int(min_title), C.s(discipline))
+    def members(self, root: int, as_of: datetime.date, role: Optional[Role] = None,
+                young: bool = False, min_title: Optional[Title] = None,
+                discipline: Optional[str] = None) -> list[MemberRow]:
+        """A MemberRow per member of `root`'s subtree on `as_of` passing the filter
+        (one batch call into the library).
+
+        >>> len(reg.members(province, date(2025, 6, 30), young=True))
+        3
+        """
+        f = C.MemberFilter(1, -1 if role is None else C.enum_in(role, Role, "role"),
+                           1 if young else 0,
+                           -1 if min_title is None else C.enum_in(min_title, Title, "min_title"),
+                           C.s(discipline, "discipline"))
         rows = ctypes.POINTER(C.MemberRow)()
         n = C.c_size()
-        C.check(C.lib.kx_registry_members(ctypes.byref(rows), ctypes.byref(n), self.handle, root,
-                                          C.date_in(as_of), ctypes.byref(f)))
+        C.check(C.lib.kx_registry_members(ctypes.byref(rows), ctypes.byref(n), self.handle,
+                                          C.u32(root, "root"), C.date_in(as_of, "as_of"),
+                                          ctypes.byref(f)))
         try:
-            out = [MemberRow(r.person, r.org, r.roles, Title(r.title), C.date_out(r.birth),
-                             bool(r.young)) for r in rows[:n.value]]
+            return [MemberRow(r.person, r.org, r.roles, Title(r.title), C.date_out(r.birth),
+                              bool(r.young)) for r in rows[:n.value]]
         finally:
             C.lib.kx_member_rows_free(rows)
-        yield from out
 
-    def rollup(self, org, as_of):
+    def rollup(self, org: int, as_of: datetime.date) -> Rollup:
+        """Member counts of `org`'s subtree on `as_of`.
+
+        >>> reg.rollup(province, date(2025, 6, 30))
+        Rollup(members=9, young=3, experts=0)
+        """
         r = C.Rollup()
-        C.check(C.lib.kx_registry_rollup(ctypes.byref(r), self.handle, org, C.date_in(as_of)))
+        C.check(C.lib.kx_registry_rollup(ctypes.byref(r), self.handle, C.u32(org, "org"),
+                                         C.date_in(as_of, "as_of")))
         return Rollup(r.members, r.young, r.experts)

@@ -1,13 +1,20 @@
 """Snapshots (快照): a registry with the activity books and campaigns bound to it,
 saved to a file or to bytes and loaded back (kx_snapshot_* in kexie.h)."""
 
+from __future__ import annotations
+
 import ctypes
 import os
+from typing import Any, Iterable, Iterator, Optional, Union
 
 from . import _capi as C
 from .campaign import Campaign
 from .lifecycle import ActivityBook
 from .registry import Registry
+
+__all__ = ["Snapshot", "save_snapshot", "load_snapshot"]
+
+PathLike = Union[str, "os.PathLike[str]"]
 
 
 class _SnapshotHandle(C.OwnedHandle):
@@ -17,7 +24,7 @@ class _SnapshotHandle(C.OwnedHandle):
 
     _free = staticmethod(C.lib.kx_snapshot_free)
 
-    def __init__(self, handle):
+    def __init__(self, handle: ctypes.c_void_p) -> None:
         self._h = handle
 
 
@@ -34,7 +41,8 @@ class Snapshot:
     ...     board = snap.campaigns[0].score()
     """
 
-    def __init__(self, keeper):
+    def __init__(self, keeper: _SnapshotHandle) -> None:
+        """Made by load_snapshot()."""
         self._handle = keeper
         handle = keeper.handle
         reg = C.c_void_p()
@@ -43,7 +51,7 @@ class Snapshot:
         self.activity_books = tuple(self._books(handle))
         self.campaigns = tuple(self._campaigns(handle))
 
-    def _books(self, handle):
+    def _books(self, handle: ctypes.c_void_p) -> Iterator[ActivityBook]:
         n = C.c_size()
         C.check(C.lib.kx_snapshot_book_count(ctypes.byref(n), handle))
         for i in range(n.value):
@@ -53,7 +61,7 @@ class Snapshot:
             book._registry = self.registry
             yield book
 
-    def _campaigns(self, handle):
+    def _campaigns(self, handle: ctypes.c_void_p) -> Iterator[Campaign]:
         n = C.c_size()
         C.check(C.lib.kx_snapshot_campaign_count(ctypes.byref(n), handle))
         for i in range(n.value):
@@ -61,33 +69,35 @@ class Snapshot:
             C.check(C.lib.kx_snapshot_campaign(ctypes.byref(h), handle, i))
             campaign = Campaign._borrow(h, self._handle)
             campaign._registry = self.registry
-            campaign._keep = []
             yield campaign
 
-    def save(self, path=None, mode=0o644):
+    def save(self, path: Optional[PathLike] = None, mode: int = 0o644) -> Optional[bytes]:
         """Saves everything the snapshot holds, like save_snapshot (bytes when
-        `path` is None)."""
+        `path` is None).
+
+        >>> data = snap.save()
+        """
         return save_snapshot(path, self.registry, self.activity_books, self.campaigns, mode)
 
-    def close(self):
+    def close(self) -> None:
         """Frees the loaded data; the borrowed objects are closed with it. Safe to
         call twice."""
         for obj in (self.registry,) + self.activity_books + self.campaigns:
             obj.close()
         self._handle.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Snapshot:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<kexie.Snapshot: %d activity book(s), %d campaign(s)>" % (
             len(self.activity_books), len(self.campaigns))
 
 
-def _handles(objects, what):
+def _handles(objects: Iterable[Any], what: str) -> tuple[Any, int]:
     objects = list(objects)
     arr = (C.c_void_p * max(len(objects), 1))()
     for i, obj in enumerate(objects):
@@ -97,7 +107,9 @@ def _handles(objects, what):
     return arr, len(objects)
 
 
-def save_snapshot(path, registry, books=(), campaigns=(), mode=0o644):
+def save_snapshot(path: Optional[PathLike], registry: Registry,
+                  books: Iterable[ActivityBook] = (), campaigns: Iterable[Campaign] = (),
+                  mode: int = 0o644) -> Optional[bytes]:
     """Saves `registry` with the ActivityBooks `books` and the Campaigns `campaigns`
     bound to it. With a `path` (str or os.PathLike) writes the file crash-safe
     (the previous file stays intact until the new one is complete), with
@@ -118,13 +130,13 @@ def save_snapshot(path, registry, books=(), campaigns=(), mode=0o644):
             return ctypes.string_at(buf.data, buf.size)
         finally:
             C.lib.kx_buffer_free(ctypes.byref(buf))
-    opts = C.SnapshotSaveOptions(1, mode)
+    opts = C.SnapshotSaveOptions(1, C.size(mode, "mode"))
     C.check(C.lib.kx_snapshot_save(os.fsencode(path), registry.handle, book_arr, book_count,
                                    campaign_arr, campaign_count, ctypes.byref(opts)))
     return None
 
 
-def load_snapshot(source):
+def load_snapshot(source: Union[PathLike, bytearray, memoryview]) -> Snapshot:
     """Loads a snapshot from a file (`source` a str or os.PathLike) or from the
     bytes of one (bytes, bytearray or memoryview) and returns a Snapshot. Raises
     CorruptData naming what is wrong and where, UnsupportedVersion for a newer
@@ -141,5 +153,3 @@ def load_snapshot(source):
         C.check(C.lib.kx_snapshot_load(ctypes.byref(h), os.fsencode(source)))
     return Snapshot(_SnapshotHandle(h))
 
-
-__all__ = ["Snapshot", "save_snapshot", "load_snapshot"]

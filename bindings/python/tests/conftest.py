@@ -1,4 +1,9 @@
-"""Shared fixtures: the same small registry as tests/c/world.h."""
+"""Shared fixtures: the same small registry as tests/c/world.h.
+
+The suite tests the package of this source tree (bindings/python/kexie), or,
+with KEXIE_TEST_INSTALLED=1, the package installed in the running interpreter
+(the python.venv test): then the source tree is kept off sys.path and the
+import is checked to come from elsewhere."""
 
 import datetime
 import os
@@ -6,9 +11,20 @@ import sys
 
 import pytest
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+SOURCE = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+INSTALLED = os.environ.get("KEXIE_TEST_INSTALLED") == "1"
+
+if INSTALLED:
+    sys.path[:] = [p for p in sys.path
+                   if os.path.normpath(os.path.abspath(p or os.curdir)) != SOURCE]
+else:
+    sys.path.insert(0, SOURCE)
 
 import kexie  # noqa: E402
+
+if INSTALLED and os.path.dirname(os.path.dirname(os.path.abspath(kexie.__file__))) == SOURCE:
+    raise RuntimeError("kexie: KEXIE_TEST_INSTALLED=1 but kexie was imported from the "
+                       "source tree " + SOURCE)
 
 D = datetime.date
 

@@ -2,6 +2,7 @@
 vetoes, standings, the scoreboard, awards and explanations."""
 
 import array
+import dataclasses
 from datetime import date as D
 from decimal import Decimal
 
@@ -29,13 +30,17 @@ B|经济效益 benefit||objective|0.4||||annual_benefit_yuan|500000:95;100000:70
 """
 
 
-def make(world, **kw):
+def spec(world, **kw):
     tiers = [kexie.AwardTier("一等奖", count=1, min_score=60),
              kexie.AwardTier("二等奖", share=Decimal("0.5"), min_score=50)]
-    return kexie.Campaign(world.reg, "2025 讲比", world.province, D(2025, 11, 30), 2024,
-                          tiers=tiers, tie_breaks=["objective_total", "indicator:A.1",
-                                                   "top_marks"],
-                          people_min_share=Decimal("0.5"), max_team_size=5, **kw)
+    return kexie.CampaignSpec("2025 讲比", world.province, D(2025, 11, 30), 2024,
+                              tiers=tiers, tie_breaks=["objective_total", "indicator:A.1",
+                                                       "top_marks"],
+                              people_min_share=Decimal("0.5"), max_team_size=5, **kw)
+
+
+def make(world, **kw):
+    return kexie.Campaign(world.reg, spec(world, **kw))
 
 
 def entry(c, code, unit, leader, benefit, category=Category.RATIONALIZATION_PROPOSALS):
@@ -45,10 +50,10 @@ def entry(c, code, unit, leader, benefit, category=Category.RATIONALIZATION_PROP
 
 def test_configuration_errors(world):
     with pytest.raises(kexie.InvalidArgument):
-        make(world, trim=(1, 1, 2))
+        make(world, drop_low=1, drop_high=1, trim_from=2)
     with pytest.raises(kexie.InvalidArgument):
-        kexie.Campaign(world.reg, "x", world.province, D(2025, 11, 30), 2024,
-                       tie_breaks=["bogus"])
+        kexie.Campaign(world.reg, kexie.CampaignSpec("x", world.province, D(2025, 11, 30), 2024,
+                                                     tie_breaks=["bogus"]))
     with make(world, aggregation=kexie.AggregationMethod.MEDIAN) as c:
         assert c.counts() == (0, 0)
     with pytest.raises(ValueError):
@@ -58,7 +63,7 @@ def test_configuration_errors(world):
 def test_campaign_end_to_end(world):
     c = make(world)
     bad = list(RUBRIC)
-    bad[2] = bad[2]._replace(weight="0.4")
+    bad[2] = dataclasses.replace(bad[2], weight="0.4")
     with pytest.raises(kexie.RuleViolation) as info:
         c.set_rubric(Category.RATIONALIZATION_PROPOSALS, "x", bad)
     assert info.value.rule == "rubric.weights_sum"
@@ -146,7 +151,8 @@ def test_campaign_end_to_end(world):
         assert (r1.code, r1.rank, r1.tier, r1.award) == ("E1", 1, 0, "一等奖")
         assert r1.total == 94 and isinstance(r1.total, Decimal)
         assert (r1.judged_part, r1.objective_part, r1.bonus) == (54, 38, 2)
-        assert board.find(e4)[10:13] == (2, 2, 1)
+        r4 = board.find(e4)
+        assert (r4.rank, r4.position, r4.tier) == (2, 2, 1)
         assert board.find(e2).tier is None and board.find(e2).award == ""
         assert board.find(e3).status is kexie.EntryStatus.VETOED
         r5 = board.find(e5)
@@ -174,3 +180,77 @@ def test_campaign_end_to_end(world):
     with pytest.raises(ValueError):
         len(board)
     c.close()
+
+
+def test_the_spec_is_a_frozen_value_checked_when_made(world):
+    s = spec(world)
+    assert s.tiers[0].name == "一等奖" and isinstance(s.tiers, tuple)
+    assert s.tie_breaks == ("objective_total", "indicator:A.1", "top_marks")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.min_judges = 5
+    stricter = dataclasses.replace(s, min_judges=5)
+    assert stricter.min_judges == 5 and s.min_judges == 3 and stricter != s
+    with pytest.raises(TypeError):
+        kexie.Campaign(world.reg, "2025 讲比")  # the keyword form is gone
+    with pytest.raises(ValueError):
+        dataclasses.replace(s, organizer=2**32)
+    with pytest.raises(TypeError):
+        dataclasses.replace(s, people_min_share=0.5)  # floats are refused where a value is exact
+    with pytest.raises(TypeError):
+        dataclasses.replace(s, tie_breaks="objective_total")
+    with pytest.raises(ValueError):
+        dataclasses.replace(s, tie_breaks=["objective_total,top_marks"])
+    with pytest.raises(ValueError):
+        dataclasses.replace(s, aggregation=7)
+    with pytest.raises(TypeError):
+        dataclasses.replace(s, tiers=[("一等奖", 1)])
+    with pytest.raises(ValueError):
+        kexie.AwardTier("both", share=Decimal("0.1"), count=1)
+    with pytest.raises(ValueError):
+        kexie.AwardTier("neither")
+    with make(world, min_judges=5) as c:
+        assert c.counts() == (0, 0)
+
+
+def test_arguments_are_checked_before_c(world):
+    with make(world) as c:
+        c.set_rubric(Category.RATIONALIZATION_PROPOSALS, "细则", RUBRIC)
+        with pytest.raises(ValueError):
+            c.add_judge(2**32)
+        with pytest.raises(ValueError):
+            c.add_judge(-1)
+        with pytest.raises(TypeError):
+            c.add_judge("1")
+        with pytest.raises(ValueError):
+            c.find_entry("E\0")
+        with pytest.raises(ValueError):
+            c.find_entry("\udc80")  # not valid Unicode
+        with pytest.raises(TypeError):
+            c.mark(1, 1, "A.1", 88.5)
+        with pytest.raises(ValueError):
+            c.mark(1, 1, "A.1", "eighty")
+        with pytest.raises(ValueError):
+            c.indicator_index(42, "A.1")
+        with pytest.raises(TypeError):
+            c.mark_many([(1, 1, 1, 0.5)])
+        with pytest.raises(ValueError):
+            c.add_entry("E1", "t", world.steel, Category.RATIONALIZATION_PROPOSALS,
+                        [(world.p[0], 1)], D(2024, 3, 1), energy=[(99, 1, kexie.Unit.KWH)])
+        assert c.counts() == (0, 0)  # nothing reached the library
+    with pytest.raises(TypeError):
+        kexie.Indicator("A", "a", None, K.JUDGED, 0.5)
+    ind = kexie.Indicator("B", "b", None, K.OBJECTIVE, "1", tiers=[(1, 2)])
+    assert ind.tiers == ((1, 2),)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ind.weight = "0.5"
+
+
+def test_queries_return_lists(world):
+    with make(world) as c:
+        c.set_rubric(Category.RATIONALIZATION_PROPOSALS, "细则", RUBRIC)
+        assert c.standings() == []
+        with c.score() as board:
+            assert board.awards() == [] and board.units() == [] and board.people() == []
+            assert board.results() == [] and list(board) == []
+        with pytest.raises(ValueError):
+            board.awards()  # closed: raises at the call, not at the first next()

@@ -36,12 +36,13 @@ def build(lines):
     K, L = kexie.OrgKind, kexie.Level
     cast = org(K.NATIONAL, 0, "1958-09-18", 0, "CAST")
     province = org(K.LOCAL, cast, "1960-01-01", L.PROVINCIAL, "Zhejiang")
-    c = kexie.Campaign(reg, "replay", province, D(2025, 11, 30), 2024,
-                       tiers=[kexie.AwardTier("first", share=Decimal("0.10"), min_score=80),
-                              kexie.AwardTier("second", share=Decimal("0.20"), min_score=72),
-                              kexie.AwardTier("third", share=Decimal("0.30"), min_score=65)],
-                       tie_breaks=["objective_total", "indicator:A.1", "top_marks"],
-                       people_min_share=Decimal("0.4"))
+    c = kexie.Campaign(reg, kexie.CampaignSpec(
+        "replay", province, D(2025, 11, 30), 2024,
+        tiers=[kexie.AwardTier("first", share=Decimal("0.10"), min_score=80),
+               kexie.AwardTier("second", share=Decimal("0.20"), min_score=72),
+               kexie.AwardTier("third", share=Decimal("0.30"), min_score=65)],
+        tie_breaks=["objective_total", "indicator:A.1", "top_marks"],
+        people_min_share=Decimal("0.4")))
     cats = [kexie.Category.RATIONALIZATION_PROPOSALS, kexie.Category.INNOVATIVE_IDEAS]
     for cat in cats:
         c.set_rubric_text(cat, "rubric", RUBRIC)

@@ -87,7 +87,7 @@ def test_every_transition(setup):
                for r in records)
     assert all(len(r.hash) == 64 for r in records)
     assert records[0].operation is kexie.Operation.CREATE and records[0].at == T0
-    assert book.verify_audit() == (kexie.AuditFault.NONE, 0)
+    assert book.verify_audit() == kexie.AuditVerification(kexie.AuditFault.NONE, 0)
     assert book.verify_audit(book.chain_head()).fault is kexie.AuditFault.NONE
     assert book.verify_audit(head).fault is kexie.AuditFault.HEAD_MISMATCH
     with pytest.raises(kexie.InvalidArgument):
@@ -99,7 +99,7 @@ def test_details_and_plan_errors(setup):
     a = book.create(owner, t(0), kexie.ActivityType.SCIENCE_POPULARIZATION, "科普日",
                     world.steel, world.branch, world.p[0], (D(2025, 9, 1), D(2025, 9, 30)),
                     details=("popularization", 1))
-    assert a.info().type is kexie.ActivityType.SCIENCE_POPULARIZATION
+    assert a.info().kind is kexie.ActivityType.SCIENCE_POPULARIZATION
     book.create(owner, t(1), kexie.ActivityType.CONTINUING_EDUCATION, "继续教育", world.steel,
                 world.branch, world.p[0], (D(2025, 9, 1), D(2025, 9, 30)),
                 details=("training", (kexie.enums.PatentType.INVENTION, 24)))

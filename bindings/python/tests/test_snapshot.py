@@ -40,8 +40,9 @@ def saved(world):
     with pytest.raises(kexie.IllegalTransition):
         a.start(owner, at(3), "too early")
 
-    c = kexie.Campaign(world.reg, "2025 讲比", world.province, D(2025, 11, 30), 2024,
-                       tiers=[kexie.AwardTier("一等奖", count=1, min_score=60)])
+    c = kexie.Campaign(world.reg, kexie.CampaignSpec(
+        "2025 讲比", world.province, D(2025, 11, 30), 2024,
+        tiers=[kexie.AwardTier("一等奖", count=1, min_score=60)]))
     c.set_rubric_text(Category.RATIONALIZATION_PROPOSALS, "细则", RUBRIC_TEXT)
     entries = [c.add_entry(code, "余热回收改造", unit, Category.RATIONALIZATION_PROPOSALS,
                            [(leader, 1)], D(2024, 3, 1), annual_benefit_yuan=benefit)
