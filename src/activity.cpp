@@ -6,10 +6,10 @@
 #include <stdexcept>
 #include <utility>
 
+#include "activity_state.hpp"
 #include "detail/audit_encoding.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/registry.hpp"
-#include "activity_state.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -651,7 +651,9 @@ AuditVerification ActivityBook::verify_audit() const {
 
 namespace detail {
 
-const Registry& registry_of(const ActivityBook& b) noexcept { return *ActivityImpl::of(b).registry; }
+const Registry& registry_of(const ActivityBook& b) noexcept {
+  return *ActivityImpl::of(b).registry;
+}
 
 std::optional<std::string> restore(ActivityBook& b, std::vector<Activity> activities,
                                    std::vector<AuditRecord> trail) {

@@ -306,8 +306,7 @@ Status conflict_check(const Registry& reg, const EntryRecord& e, JudgeId judge, 
   return {};
 }
 
-Status conflict_check(const CampaignImpl& s, const EntryRecord& e, JudgeId judge,
-                      PersonId person) {
+Status conflict_check(const CampaignImpl& s, const EntryRecord& e, JudgeId judge, PersonId person) {
   const Date on = s.spec.as_of;
   return conflict_check(*s.registry, e, judge, person, affiliations(*s.registry, person, on), on);
 }
@@ -552,7 +551,8 @@ const Registry& registry_of(const Campaign& c) noexcept { return *CampaignImpl::
 
 // ---- Campaign -------------------------------------------------------------------------------
 
-Campaign::Campaign(const Registry& registry, CampaignSpec spec) : impl_(std::make_unique<CampaignImpl>()) {
+Campaign::Campaign(const Registry& registry, CampaignSpec spec)
+    : impl_(std::make_unique<CampaignImpl>()) {
   const PanelRules& p = spec.panel;
   if (!p.aggregation.ok() || p.min_judges == 0 || p.veto_threshold == 0 ||
       p.max_judges_per_entry == 0 || p.max_judges_per_entry > 64 ||
@@ -598,7 +598,8 @@ Status Campaign::set_rubric(Category category, Rubric rubric) {
     next.column_of.emplace(next.columns[col], col);
   }
   for (std::uint32_t i : rubric.objective()) {
-    next.objective_weight.push_back(units_at(rubric.indicators()[i].global_weight, detail::kWeightScale));
+    next.objective_weight.push_back(
+        units_at(rubric.indicators()[i].global_weight, detail::kWeightScale));
   }
   next.rubric = std::move(rubric);
   c = std::move(next);
@@ -613,7 +614,6 @@ Result<Rubric> Campaign::rubric(Category category) const {
   }
   return *c.rubric;
 }
-
 
 Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   CampaignImpl& s = *impl_;
@@ -698,8 +698,8 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
     if (!target) return target.error();
     auto [orgs, fresh] = orgs_of_judge.try_emplace(m.judge.value());
     if (fresh) orgs->second = affiliations(*s.registry, target->person, on);
-    if (auto ok = conflict_check(*s.registry, *target->entry, m.judge, target->person,
-                                 orgs->second, on);
+    if (auto ok =
+            conflict_check(*s.registry, *target->entry, m.judge, target->person, orgs->second, on);
         !ok) {
       return Error(ok.error().code(), ok.error().message() + where(marks, i), ok.error().rule(),
                    ok.error().article());

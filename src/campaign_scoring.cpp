@@ -142,8 +142,7 @@ std::vector<NormParams> CampaignImpl::normalization(Category c) const {
 }
 
 void CampaignImpl::evaluate(std::size_t index, const std::vector<NormParams>* norm,
-                              EntryValues& out,
-                              std::vector<std::vector<MarkDetail>>* detail) const {
+                            EntryValues& out, std::vector<std::vector<MarkDetail>>* detail) const {
   const EntryHot& h = hot[index];
   const CategoryState& cat = categories[h.category];
   // The full record (judge ids) is only read for normalization and explanations.
@@ -387,8 +386,6 @@ std::int64_t kept_value(std::int64_t kept, std::uint32_t d) noexcept {
   }
 }
 
-
-
 // The judged and bonus parts of the lanes of a batch without a missing mark, from
 // their kept sums; the same arithmetic as full_panel_total.
 template <std::uint32_t D>
@@ -512,8 +509,8 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts) {
     const std::uint32_t d = panel - (low ? 1 : 0) - (high ? 1 : 0);
     const std::int32_t* entry[kLanes];
     for (std::uint32_t j = 0; j < kLanes; ++j) entry[j] = s.marks.data() + s.hot[i + j].mark_offset;
-    const unsigned missing = detail::kept_sums(entry, static_cast<std::uint32_t>(cat.columns.size()), width,
-                                       panel, low, high, kept);
+    const unsigned missing = detail::kept_sums(
+        entry, static_cast<std::uint32_t>(cat.columns.size()), width, panel, low, high, kept);
     std::int64_t judged[kLanes] = {}, bonus[kLanes] = {};
     kBatchParts[d <= 9 ? d : 0](kept, missing, d, cat, judged, bonus);
     for (std::uint32_t j = 0; j < kLanes; ++j) {

@@ -20,9 +20,9 @@
 #include <string>
 #include <utility>
 
-#include "detail/sha256.hpp"
 #include "activity_state.hpp"
 #include "campaign_state.hpp"
+#include "detail/sha256.hpp"
 #include "snapshot_archive.hpp"
 #include "snapshot_contents.hpp"
 
@@ -32,7 +32,8 @@ inline namespace v1 {
 // ---- Snapshot and SnapshotView ------------------------------------------------------------
 
 Snapshot::Snapshot(Registry registry)
-    : impl_(std::make_unique<detail::SnapshotImpl>(detail::SnapshotImpl{std::move(registry), {}, {}})) {}
+    : impl_(std::make_unique<detail::SnapshotImpl>(
+          detail::SnapshotImpl{std::move(registry), {}, {}})) {}
 Snapshot::Snapshot(std::unique_ptr<detail::SnapshotImpl> impl) noexcept : impl_(std::move(impl)) {}
 Snapshot::~Snapshot() = default;
 Snapshot::Snapshot(Snapshot&&) noexcept = default;
