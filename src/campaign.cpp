@@ -491,13 +491,6 @@ Status write_veto(CampaignImpl& s, JudgeId judge, EntryId entry, std::uint32_t i
 
 namespace detail {
 
-Result<EntryRecord*> CampaignImpl::entry_at(EntryId id) {
-  if (!id.ok() || id.value() > entries.size()) {
-    return Error(ErrorCode::not_found, "no " + to_string(id) + " in this campaign");
-  }
-  return &entries[id.value() - 1];
-}
-
 Result<const EntryRecord*> CampaignImpl::entry_at(EntryId id) const {
   if (!id.ok() || id.value() > entries.size()) {
     return Error(ErrorCode::not_found, "no " + to_string(id) + " in this campaign");

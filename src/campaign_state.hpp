@@ -140,12 +140,11 @@ struct CampaignImpl {
     return categories[static_cast<std::size_t>(e.spec.category)];
   }
 
-  /// The entry `id` names, or `not_found` naming the id.
+  /// The entry `id` names, or `not_found` naming the id: the one range check
+  /// of entry ids.
   ///
   ///   auto e = s.entry_at(id);
   ///   if (!e) return e.error();
-  [[nodiscard]] Result<EntryRecord*> entry_at(EntryId id);
-  /// The entry `id` names, or `not_found` naming the id.
   [[nodiscard]] Result<const EntryRecord*> entry_at(EntryId id) const;
   /// The person behind `judge`, or `not_found` naming the judge.
   [[nodiscard]] Result<PersonId> judge_person(JudgeId judge) const;

@@ -436,7 +436,7 @@ class KEXIE_API ActivityBook {
 
  private:
   std::unique_ptr<detail::ActivityImpl> impl_;
-  friend detail::ActivityImpl;
+  friend detail::ActivityImpl;  // reaches impl_ for the seam in src/activity_state.hpp
 };
 
 }  // namespace v1

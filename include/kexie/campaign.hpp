@@ -249,7 +249,7 @@ class KEXIE_API Campaign {
 
  private:
   std::unique_ptr<detail::CampaignImpl> impl_;
-  friend detail::CampaignImpl;
+  friend detail::CampaignImpl;  // reaches impl_ for detail::state_of (src/campaign_state.hpp)
 };
 
 }  // namespace v1

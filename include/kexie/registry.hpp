@@ -436,7 +436,7 @@ class KEXIE_API Registry {
  private:
   explicit Registry(std::unique_ptr<detail::RegistryImpl> impl) noexcept;
   std::unique_ptr<detail::RegistryImpl> impl_;
-  friend detail::RegistryImpl;
+  friend detail::RegistryImpl;  // reaches impl_ for detail::state_of (src/registry_state.hpp)
 };
 
 /// Range-v3 views over a registry's queries. Each view owns what it reads (a

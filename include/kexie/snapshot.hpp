@@ -94,7 +94,7 @@ class KEXIE_API Snapshot {
  private:
   explicit Snapshot(std::unique_ptr<detail::SnapshotImpl> impl) noexcept;
   std::unique_ptr<detail::SnapshotImpl> impl_;
-  friend detail::SnapshotImpl;
+  friend detail::SnapshotImpl;  // builds a loaded Snapshot (src/snapshot_contents.hpp)
 };
 
 /// What to save: a registry and, optionally, activity books and campaigns bound
