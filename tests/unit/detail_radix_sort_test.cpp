@@ -78,8 +78,10 @@ TEST(RadixSort, SortByTotalOfNothingOrOne) {
 TEST(RadixSort, SortBitsSortsOnItsFieldOnlyAndStably) {
   std::mt19937_64 rng(7);
   std::size_t k = 0;
-  for (const auto& [low, bits] : {std::pair{0, 64}, std::pair{20, 44}, std::pair{13, 1},
-                                  std::pair{4, 30}, std::pair{40, 24}}) {
+  for (const std::pair<int, int>& field_bits :
+       {std::pair{0, 64}, std::pair{20, 44}, std::pair{13, 1}, std::pair{4, 30},
+        std::pair{40, 24}}) {
+    const int low = field_bits.first, bits = field_bits.second;  // lambdas capture these
     std::vector<std::uint64_t> a(4000);
     // Field values drawn from a few, so stability is tested on many ties; the
     // bits below the field carry a payload that must ride along.
