@@ -610,6 +610,9 @@ Result<Rubric> Campaign::rubric(Category category) const {
 
 Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   CampaignImpl& s = *impl_;
+  // record_entry's steps with the registry-reading checks where they have always
+  // reported: the code and rubric first, the enterprise derivation before the
+  // team and claims, eligibility last.
   if (Status st = check_entry_code(s, spec); !st) return st.error();
   auto enterprise = derive_enterprise(s, spec);
   if (!enterprise) return enterprise.error();
