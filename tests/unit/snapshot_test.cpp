@@ -405,6 +405,66 @@ TEST(Snapshot, CampaignLoadsAfterTheRegistryHistoryWasAmended) {
   EXPECT_TRUE(again.judges_of(second).empty());
 }
 
+TEST(Snapshot, LoadRefusesCampaignFactsTheRecordStepsRefuse) {
+  // A load re-records each entry through the structural checks of add_entry,
+  // assign, mark_all and veto: a resealed file whose facts break one is refused.
+  kexie_test::World w;
+  kexie::Campaign c(w.registry, kexie_test::proposal_spec(w));
+  c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+  std::vector<kexie::JudgeId> judges;
+  for (std::size_t k = 0; k < 3; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
+  const kexie::EntryId entry = c.add_entry(kexie_test::proposal(w, "P-1", 0, 0)).value();
+  for (kexie::JudgeId j : judges) c.assign(j, entry).value();
+  c.mark(judges[0], entry, "A.1", kexie_test::dec("87.5")).value();
+  c.mark(judges[1], entry, "A.1", kexie::Decimal(60)).value();
+  const std::string reason = "copied from a 2019 entry";
+  c.veto(judges[2], entry, "veto", reason).value();
+  const Bytes file = save(kexie::SnapshotView(w.registry).add(c));
+  ASSERT_TRUE(load(file).ok()) << load(file).error();
+
+  const auto find_once = [&](const Bytes& needle) {
+    auto at = std::search(file.begin() + kHeaderSize, file.end(), needle.begin(), needle.end());
+    EXPECT_NE(at, file.end());
+    EXPECT_EQ(std::search(at + 1, file.end(), needle.begin(), needle.end()), file.end());
+    return static_cast<std::size_t>(at - file.begin());
+  };
+  const auto resealed = [](Bytes b) {
+    reseal_payload(b);
+    reseal_header(b);
+    return b;
+  };
+  // The assigned judges: their count, then each id.
+  Bytes seats(8 + 4 * judges.size());
+  put_le(seats, 0, judges.size(), 8);
+  for (std::size_t k = 0; k < judges.size(); ++k) put_le(seats, 8 + 4 * k, judges[k].value(), 4);
+  const std::size_t seat = find_once(seats) + 8;
+  // The mark 87.5, saved at 4 places: coefficient 875000, scale 4.
+  Bytes mark(9);
+  put_le(mark, 0, 875000, 8);
+  put_le(mark, 8, 4, 1);
+  const std::size_t coefficient = find_once(mark);
+  // The veto's reason: its length, then its bytes.
+  Bytes text(4 + reason.size());
+  put_le(text, 0, reason.size(), 4);
+  std::memcpy(text.data() + 4, reason.data(), reason.size());
+  const std::size_t said = find_once(text);
+
+  Bytes twice = file;  // the second judge's seat given to the first: seated twice
+  put_le(twice, seat + 4, judges[0].value(), 4);
+  expect_refused(resealed(twice), "panel.assignment");
+  Bytes off_step = file;  // 87.3 on a scale of step 0.5
+  put_le(off_step, coefficient, 873000, 8);
+  expect_refused(resealed(off_step), "panel.mark_step");
+  Bytes off_scale = file;  // 100.5 on a scale of 0 to 100
+  put_le(off_scale, coefficient, 1005000, 8);
+  expect_refused(resealed(off_scale), "panel.mark_scale");
+  Bytes unexplained = file;  // the veto's reason cut to nothing
+  put_le(unexplained, said, 0, 4);
+  unexplained.erase(unexplained.begin() + static_cast<std::ptrdiff_t>(said + 4),
+                    unexplained.begin() + static_cast<std::ptrdiff_t>(said + 4 + reason.size()));
+  expect_refused(resealed(unexplained), "a veto needs a reason");
+}
+
 TEST(Snapshot, SaveRefusesBooksAndCampaignsOfAnotherRegistry) {
   const auto a = kexie_test::make_content(5, 5, 1, 1);
   const kexie_test::World other;
