@@ -136,7 +136,7 @@ struct National {
   }
 
   [[nodiscard]] const std::vector<std::int32_t>& marks() const {
-    return kexie::CampaignAccess::of(*campaign).marks;
+    return kexie::detail::CampaignImpl::of(*campaign).marks;
   }
 };
 
@@ -190,7 +190,7 @@ BENCHMARK(BM_Score)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void export_data(const std::string& dir) {
   National& n = national();
-  const auto& s = kexie::CampaignAccess::of(*n.campaign);
+  const auto& s = kexie::detail::CampaignImpl::of(*n.campaign);
   // Marks entry-major as stored: entry × indicator × judge slot (all 7 filled).
   std::ofstream marks(dir + "/marks.bin", std::ios::binary);
   marks.write(reinterpret_cast<const char*>(s.marks.data()),

@@ -6,10 +6,10 @@
 #include <stdexcept>
 #include <utility>
 
+#include "activity_state.hpp"
 #include "detail/audit_encoding.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/registry.hpp"
-#include "snapshot_access.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -195,7 +195,10 @@ Status check_details(const ActivityPlan& plan) {
 
 }  // namespace
 
-struct ActivityBook::Impl {
+namespace detail {
+
+/// The state behind an ActivityBook (its pimpl).
+struct ActivityImpl {
   const Registry* registry;
   LifecyclePolicy policy;
   std::vector<Activity> activities;                   // activity id n is at n - 1
@@ -204,7 +207,7 @@ struct ActivityBook::Impl {
   detail::Sha256 hasher;
   std::string buffer;
 
-  Impl(const Registry& r, LifecyclePolicy p) : registry(&r), policy(std::move(p)) {
+  ActivityImpl(const Registry& r, LifecyclePolicy p) : registry(&r), policy(std::move(p)) {
     buffer.reserve(512);
   }
 
@@ -395,11 +398,15 @@ struct ActivityBook::Impl {
         [](const Activity&, std::string&) -> std::optional<Error> { return std::nullopt; },
         [](Activity&) {});
   }
+  static ActivityImpl& of(ActivityBook& b) noexcept { return *b.impl_; }
+  static const ActivityImpl& of(const ActivityBook& b) noexcept { return *b.impl_; }
 };
+
+}  // namespace detail
 
 ActivityBook::ActivityBook(const Registry& registry, LifecyclePolicy policy) {
   if (Status s = policy.validate(); !s) throw std::invalid_argument(s.error().to_string());
-  impl_ = std::make_unique<Impl>(registry, std::move(policy));
+  impl_ = std::make_unique<detail::ActivityImpl>(registry, std::move(policy));
 }
 
 ActivityBook::~ActivityBook() = default;
@@ -416,7 +423,7 @@ Status ActivityBook::set_policy(LifecyclePolicy policy) {
 
 Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, ActivityPlan plan,
                                         std::string_view reason) {
-  Impl& m = *impl_;
+  detail::ActivityImpl& m = *impl_;
   auto refuse = [&](Error e, bool security) -> Result<ActivityId> {
     return m.refuse(ActivityId{}, actor, at, Op::create, S::draft, std::move(e), security, reason);
   };
@@ -640,15 +647,16 @@ AuditVerification ActivityBook::verify_audit() const {
   return kexie::verify_audit(impl_->trail, chain_head());
 }
 
-// ---- snapshots ---------------------------------------------------------------------------------
+// ---- the seam to the snapshot layer (activity_state.hpp) ----------------------------------------
 
-const Registry* SnapshotAccess::registry_of(const ActivityBook& b) noexcept {
-  return b.impl_->registry;
+namespace detail {
+
+const Registry& registry_of(const ActivityBook& b) noexcept {
+  return *ActivityImpl::of(b).registry;
 }
 
-std::optional<std::string> SnapshotAccess::restore(ActivityBook& b,
-                                                   std::vector<Activity> activities,
-                                                   std::vector<AuditRecord> trail) {
+std::optional<std::string> restore(ActivityBook& b, std::vector<Activity> activities,
+                                   std::vector<AuditRecord> trail) {
   // The trail must verify on its own, and every activity must be exactly what
   // replaying its performed records gives: state, creation and last event.
   if (AuditVerification v = kexie::verify_audit(trail); !v.ok())
@@ -684,12 +692,14 @@ std::optional<std::string> SnapshotAccess::restore(ActivityBook& b,
     if (state != a.state || last != a.last_event)
       return where + ": its state or last event disagrees with the audit trail";
   }
-  ActivityBook::Impl& m = *b.impl_;
+  ActivityImpl& m = ActivityImpl::of(b);
   m.activities = std::move(activities);
   m.trail = std::move(trail);
   m.performed = std::move(performed);
   return std::nullopt;
 }
+
+}  // namespace detail
 
 }  // namespace v1
 }  // namespace kexie

@@ -1,5 +1,10 @@
-// The internal state of a Campaign, shared by campaign.cpp (mutations and
-// scoring) and explain.cpp (explanations), so both run the same kernel.
+// The internal state of a Campaign, shared by campaign.cpp (mutations),
+// campaign_scoring.cpp (scoring and awards) and explain.cpp (explanations), so
+// they all run the same kernel; and the seam to the snapshot layer, in the
+// manner of libgit2's *_internal headers: snapshot_campaign.cpp reaches a
+// campaign's state through state_of() and re-records saved facts through the
+// record_* steps, which keep only the structural checks. Internal: never
+// included by a public header; campaign*.cpp include no snapshot header.
 #ifndef KEXIE_SRC_CAMPAIGN_STATE_HPP
 #define KEXIE_SRC_CAMPAIGN_STATE_HPP
 
@@ -7,6 +12,7 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,10 +23,22 @@
 namespace kexie {
 inline namespace v1 {
 
-/// Absent mark in the marks array.
-inline constexpr std::int32_t kNoMark = INT32_MIN;
 /// The number of ClaimedFigure values.
 inline constexpr std::size_t kFigureCount = 10;
+
+namespace detail {
+
+/// Absent mark in the marks array.
+inline constexpr std::int32_t kNoMark = INT32_MIN;
+/// Places of a global weight.
+inline constexpr int kWeightScale = Rubric::kMaxWeightScale;  // 8
+/// Places of a total.
+inline constexpr int kTotalScale = Rubric::kTotalScale;  // 14
+/// 10^8: brings a value at 6 places to a total's 14.
+inline constexpr std::int64_t kWeightUnit = 100'000'000;
+
+/// The slot of `f` in EntryRecord::figures.
+constexpr std::size_t figure_index(ClaimedFigure f) noexcept { return static_cast<std::size_t>(f); }
 
 /// A judge's veto of an entry.
 struct VetoRecord {
@@ -89,14 +107,15 @@ struct MarkDetail {
 /// The few fields scoring reads for every entry, kept contiguous so a pass over a
 /// million entries streams through memory instead of visiting each EntryRecord.
 struct EntryHot {
-  std::uint64_t mark_offset = 0;       // first cell in Impl::marks
-  std::uint32_t objective_offset = 0;  // first value in Impl::objective_values
+  std::uint64_t mark_offset = 0;       // first cell in CampaignImpl::marks
+  std::uint32_t objective_offset = 0;  // first value in CampaignImpl::objective_values
   std::uint8_t category = 0;
   std::uint8_t judges = 0;  // assigned judges = filled slots per column
   std::uint8_t vetoed = 0;  // any veto recorded
 };
 
-struct Campaign::Impl {
+/// The state behind a Campaign (its pimpl).
+struct CampaignImpl {
   const Registry* registry = nullptr;
   CampaignSpec spec;
   std::array<CategoryState, kCategoryCount> categories{};
@@ -116,34 +135,70 @@ struct Campaign::Impl {
   mutable std::mutex order_mutex;
   mutable std::vector<std::uint32_t> code_order;
 
-  /// Set only while a snapshot re-records a saved entry (see SnapshotAccess::restore_entry):
-  /// the checks that read the registry are skipped and the saved enterprise is used.
-  bool restoring = false;
-  OrgId restored_enterprise;
-
   [[nodiscard]] std::uint32_t width() const noexcept { return spec.panel.max_judges_per_entry; }
   [[nodiscard]] const CategoryState& category(const EntryRecord& e) const noexcept {
     return categories[static_cast<std::size_t>(e.spec.category)];
   }
+
+  /// The entry `id` names, or `not_found` naming the id: the one range check
+  /// of entry ids.
+  ///
+  ///   auto e = s.entry_at(id);
+  ///   if (!e) return e.error();
+  [[nodiscard]] Result<const EntryRecord*> entry_at(EntryId id) const;
+  /// The person behind `judge`, or `not_found` naming the judge.
+  [[nodiscard]] Result<PersonId> judge_person(JudgeId judge) const;
 
   /// Normalization parameters for every judged column of a category.
   [[nodiscard]] std::vector<NormParams> normalization(Category c) const;
   /// The values of entry `i` (0-based); `detail` (per column, per slot) is filled when given.
   void evaluate(std::size_t i, const std::vector<NormParams>* norm, EntryValues& out,
                 std::vector<std::vector<MarkDetail>>* detail) const;
+
+  // The record_* steps: each keeps only the checks that do not read the
+  // registry's history (a free code, shares summing to 1, marks on the scale and
+  // step, a free panel seat, ids that exist), so a snapshot re-records facts that
+  // held when they were first recorded. The public mutators (add_entry, assign,
+  // mark_all, veto) run the checks that read the registry (enterprise
+  // derivation, eligibility, conflicts of interest) and then the same steps.
+
+  /// Records an entry whose enterprise association is `enterprise`.
+  ///
+  ///   Result<EntryId> id = s.record_entry(std::move(spec), saved_enterprise);
+  [[nodiscard]] Result<EntryId> record_entry(EntrySpec entry, OrgId enterprise);
+  /// Seats `judge` on `entry`'s panel.
+  ///
+  ///   Status st = s.record_assignment(judge, entry);
+  [[nodiscard]] Status record_assignment(JudgeId judge, EntryId entry);
+  /// Records every mark of `batch`, or none of them.
+  ///
+  ///   Status st = s.record_marks(saved_marks);
+  [[nodiscard]] Status record_marks(std::span<const MarkInput> batch);
+  /// Records `judge`'s veto of `entry` on the veto item at index `indicator` of its rubric.
+  ///
+  ///   Status st = s.record_veto(judge, entry, 7, "plagiarised");
+  [[nodiscard]] Status record_veto(JudgeId judge, EntryId entry, std::uint32_t indicator,
+                                   std::string reason);
+
+  static CampaignImpl& of(Campaign& c) noexcept { return *c.impl_; }
+  static const CampaignImpl& of(const Campaign& c) noexcept { return *c.impl_; }
 };
 
-/// Reaches a Campaign's state from inside the library.
-class CampaignAccess {
- public:
-  static const Campaign::Impl& of(const Campaign& c) { return *c.impl_; }
-};
+/// The state behind `c`, for explanations and snapshots (defined in campaign.cpp).
+///
+///   const detail::CampaignImpl& s = detail::state_of(campaign);
+CampaignImpl& state_of(Campaign& c) noexcept;
+/// The state behind `c`, read-only.
+const CampaignImpl& state_of(const Campaign& c) noexcept;
+/// The registry `c` reads.
+const Registry& registry_of(const Campaign& c) noexcept;
 
 /// A Decimal from a fixed-point integer known to be in range.
 inline Decimal fixed(std::int64_t coefficient, int scale) {
   return Decimal::unchecked(coefficient, scale);
 }
 
+}  // namespace detail
 }  // namespace v1
 }  // namespace kexie
 

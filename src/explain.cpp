@@ -10,13 +10,23 @@
 namespace kexie {
 inline namespace v1 {
 
+using detail::CategoryState;
+using detail::EntryRecord;
+using detail::EntryValues;
+using detail::fixed;
+using detail::kNoMark;
+using detail::MarkDetail;
+using detail::NormParams;
+using detail::VetoRecord;
+
 Result<Explanation> explain(const Campaign& campaign, const Scoreboard& board, EntryId entry) {
-  const Campaign::Impl& s = CampaignAccess::of(campaign);
+  const detail::CampaignImpl& s = detail::state_of(campaign);
   const EntryResult* result = board.find(entry);
-  if (!entry.ok() || entry.value() > s.entries.size() || result == nullptr) {
+  auto found = s.entry_at(entry);
+  if (!found || result == nullptr) {
     return Error(ErrorCode::not_found, "no " + to_string(entry) + " in this campaign's results");
   }
-  const EntryRecord& e = s.entries[entry.value() - 1];
+  const EntryRecord& e = **found;
   const CategoryState& cat = s.category(e);
   const Rubric& rubric = *cat.rubric;
   std::vector<NormParams> norm;

@@ -14,7 +14,6 @@
 
 #include "detail/sha256.hpp"
 #include "registry_state.hpp"
-#include "snapshot_access.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -179,6 +178,51 @@ Error nested_error(std::uint32_t person, OrgId org) {
                 "membership.nested", "A13");
 }
 
+/// The membership rules (A1, A13) for a membership of person index `p` in `org`
+/// as `role` over `period`, against the memberships already recorded; `self`
+/// (membership index + 1) is the membership itself when it is already recorded
+/// (a snapshot load), and is skipped. The refusal of the first rule broken.
+std::optional<Error> membership_rules(const State& s, std::uint32_t p, OrgId org, Role role,
+                                      Period period, std::uint32_t self = kNone) {
+  const OrgRec& o = s.org(org);
+  if (!is_member_kind(o.kind))
+    return refuse(name_of(s, org) + " is a " + std::string(to_string(o.kind)) +
+                      "; people join enterprise associations, their branches and study groups, "
+                      "and national societies",
+                  "membership.org_kind", "A1");
+  if (!o.period.covers(period))
+    return refuse(name_of(s, org) + " is not in effect throughout the membership", "org.active",
+                  "A1");
+  for (std::uint32_t m = s.p_mhead[p]; m != kNone; m = s.m_next_p[m - 1]) {
+    const std::uint32_t i = m - 1;
+    const Period other{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
+    if (m == self || !other.overlaps(period)) continue;
+    if (s.m_org[i] == org.value() && s.m_role[i] == role)
+      return refuse(to_string(PersonId{p + 1}) + " already holds this role in " + name_of(s, org) +
+                        " on overlapping dates (" + to_string(MembershipId{m}) + ")",
+                    "membership.unique", "A1", ErrorCode::already_exists);
+    if (o.kind == OrgKind::enterprise && s.m_org[i] != org.value() &&
+        s.org(OrgId{s.m_org[i]}).kind == OrgKind::enterprise)
+      return refuse(to_string(PersonId{p + 1}) + " already belongs to enterprise association " +
+                        name_of(s, OrgId{s.m_org[i]}) + " on overlapping dates",
+                    "membership.single_enterprise", "A1");
+  }
+  if (role == Role::secretary_general)
+    for (std::uint32_t m = o.member_head; m != kNone; m = s.m_next_o[m - 1]) {
+      const std::uint32_t i = m - 1;
+      if (m == self || s.m_role[i] != Role::secretary_general) continue;
+      const Period other{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
+      if (other.overlaps(period))
+        return refuse(name_of(s, org) + " already has secretary-general " +
+                          to_string(PersonId{s.m_person[i] + 1}) + " on overlapping dates",
+                      "membership.single_secretary_general", "A13");
+    }
+  if ((o.kind == OrgKind::branch || o.kind == OrgKind::study_group) &&
+      !nested_ok(s, p, org, period))
+    return nested_error(p, org);
+  return std::nullopt;
+}
+
 /// True when making `org` a child of `new_parent` from `on` would close a cycle
 /// on `on` or on any later date the tree changes.
 bool would_cycle(const State& s, OrgId org, OrgId new_parent, Date on) {
@@ -251,31 +295,37 @@ class Hasher {
 
 }  // namespace
 
-// ---- Impl ------------------------------------------------------------------------
+// ---- the pimpl -------------------------------------------------------------------
 
-struct Registry::Impl {
+namespace detail {
+
+struct RegistryImpl {
   State s;
   mutable std::mutex cache_mutex;
-  mutable std::shared_ptr<const detail::MemberIndexData> cache;
+  mutable std::shared_ptr<const MemberIndexData> cache;
 
   void changed() {
     std::lock_guard lock(cache_mutex);
     cache.reset();
   }
+  static RegistryImpl& of(Registry& r) noexcept { return *r.impl_; }
+  static const RegistryImpl& of(const Registry& r) noexcept { return *r.impl_; }
 };
 
-Registry::Registry(Policy policy) : impl_(std::make_unique<Impl>()) {
+}  // namespace detail
+
+Registry::Registry(Policy policy) : impl_(std::make_unique<detail::RegistryImpl>()) {
   if (!policy.ok()) throw std::invalid_argument("kexie::Registry: the policy is not ok()");
   impl_->s.policy = policy;
   impl_->s.key_slots.assign(1024, 0);
 }
-Registry::Registry(std::unique_ptr<Impl> impl) noexcept : impl_(std::move(impl)) {}
+Registry::Registry(std::unique_ptr<detail::RegistryImpl> impl) noexcept : impl_(std::move(impl)) {}
 Registry::~Registry() = default;
 Registry::Registry(Registry&&) noexcept = default;
 Registry& Registry::operator=(Registry&&) noexcept = default;
 
 Registry Registry::clone() const {
-  auto copy = std::make_unique<Impl>();
+  auto copy = std::make_unique<detail::RegistryImpl>();
   copy->s = impl_->s;
   return Registry(std::move(copy));
 }
@@ -351,6 +401,7 @@ Result<OrgId> Registry::add_organization(const OrgSpec& spec) {
 
   const OrgId id{static_cast<std::uint32_t>(s.orgs.size() + 1)};
   OrgRec rec;
+  rec.id = id;
   rec.kind = spec.kind;
   rec.level = spec.level;
   rec.name = spec.name;
@@ -517,16 +568,7 @@ bool Registry::exemplary(OrgId org, Date as_of) const noexcept {
 Result<Organization> Registry::organization(OrgId org) const {
   const State& s = impl_->s;
   if (!s.known(org)) return not_found(to_string(org));
-  const OrgRec& o = s.org(org);
-  Organization out;
-  out.id = org;
-  out.kind = o.kind;
-  out.level = o.level;
-  out.name = o.name;
-  out.period = o.period;
-  out.parents = o.parents;
-  out.enterprise = o.enterprise;
-  return out;
+  return static_cast<const Organization&>(s.org(org));
 }
 
 Result<OrgKind> Registry::kind(OrgId org) const {
@@ -679,42 +721,7 @@ Result<MembershipId> Registry::add_membership(PersonId person, OrgId org, Role r
   if (period.first.days() < s.p_birth[p])
     return Error(ErrorCode::invalid_argument,
                  to_string(person) + "'s membership would start before their birth");
-  const OrgRec& o = s.org(org);
-  if (!is_member_kind(o.kind))
-    return refuse(name_of(s, org) + " is a " + std::string(to_string(o.kind)) +
-                      "; people join enterprise associations, their branches and study groups, "
-                      "and national societies",
-                  "membership.org_kind", "A1");
-  if (!o.period.covers(period))
-    return refuse(name_of(s, org) + " is not in effect throughout the membership", "org.active",
-                  "A1");
-  for (std::uint32_t m = s.p_mhead[p]; m != kNone; m = s.m_next_p[m - 1]) {
-    const std::uint32_t i = m - 1;
-    const Period other{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
-    if (!other.overlaps(period)) continue;
-    if (s.m_org[i] == org.value() && s.m_role[i] == role)
-      return refuse(to_string(person) + " already holds this role in " + name_of(s, org) +
-                        " on overlapping dates (" + to_string(MembershipId{m}) + ")",
-                    "membership.unique", "A1", ErrorCode::already_exists);
-    if (o.kind == OrgKind::enterprise && s.m_org[i] != org.value() &&
-        s.org(OrgId{s.m_org[i]}).kind == OrgKind::enterprise)
-      return refuse(to_string(person) + " already belongs to enterprise association " +
-                        name_of(s, OrgId{s.m_org[i]}) + " on overlapping dates",
-                    "membership.single_enterprise", "A1");
-  }
-  if (role == Role::secretary_general)
-    for (std::uint32_t m = o.member_head; m != kNone; m = s.m_next_o[m - 1]) {
-      const std::uint32_t i = m - 1;
-      if (s.m_role[i] != Role::secretary_general) continue;
-      const Period other{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
-      if (other.overlaps(period))
-        return refuse(name_of(s, org) + " already has secretary-general " +
-                          to_string(PersonId{s.m_person[i] + 1}) + " on overlapping dates",
-                      "membership.single_secretary_general", "A13");
-    }
-  if ((o.kind == OrgKind::branch || o.kind == OrgKind::study_group) &&
-      !nested_ok(s, p, org, period))
-    return nested_error(p, org);
+  if (auto broken = membership_rules(s, p, org, role, period)) return *broken;
 
   const auto index = static_cast<std::uint32_t>(s.m_person.size());
   s.m_person.push_back(p);
@@ -1038,13 +1045,15 @@ std::string Registry::digest() const {
   return h.finish();
 }
 
-// ---- snapshots ----------------------------------------------------------------------------------
+// ---- the seam to the snapshot layer (registry_state.hpp) ----------------------------------------
 
-State& SnapshotAccess::state(Registry& r) noexcept { return r.impl_->s; }
-const State& SnapshotAccess::state(const Registry& r) noexcept { return r.impl_->s; }
-void SnapshotAccess::changed(Registry& r) noexcept { r.impl_->changed(); }
+namespace detail {
 
-std::optional<std::string> SnapshotAccess::rebuild(State& s) {
+State& state_of(Registry& r) noexcept { return RegistryImpl::of(r).s; }
+const State& state_of(const Registry& r) noexcept { return RegistryImpl::of(r).s; }
+void state_changed(Registry& r) noexcept { RegistryImpl::of(r).changed(); }
+
+std::optional<std::string> rebuild(State& s) {
   // The same lists the mutations build, rebuilt in id order, so a restored
   // registry walks them exactly as the saved one did.
   for (std::size_t i = 0; i < s.orgs.size(); ++i) {
@@ -1099,8 +1108,19 @@ std::optional<std::string> SnapshotAccess::rebuild(State& s) {
       return "the key index misses " + to_string(PersonId{static_cast<std::uint32_t>(i + 1)});
   if (keyed * 10 > cap * 7) return std::string("the key index is fuller than 70%");
   s.keyed = keyed;
+  // A file whose hashes are right may still carry memberships the API would
+  // refuse: each must pass add_membership's own rules against all the others.
+  for (std::size_t i = 0; i < s.m_person.size(); ++i) {
+    const Period period{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
+    if (auto broken = membership_rules(s, s.m_person[i], OrgId{s.m_org[i]}, s.m_role[i], period,
+                                       static_cast<std::uint32_t>(i + 1)))
+      return to_string(MembershipId{static_cast<std::uint32_t>(i + 1)}) + ": " +
+             broken->to_string();
+  }
   return std::nullopt;
 }
+
+}  // namespace detail
 
 }  // namespace v1
 }  // namespace kexie

@@ -1,5 +1,7 @@
-// The registry's internal state, shared by registry.cpp (facts and rules) and
-// registry_index.cpp (the member index). Internal: never included by a public header.
+// The registry's internal state, shared by registry.cpp (facts and rules),
+// registry_index.cpp (the member index) and snapshot_registry.cpp, which reaches
+// a Registry's state only through the functions at the end of this file.
+// Internal: never included by a public header.
 //
 // Layout: organizations are few (tens of thousands) and rich, so they are
 // plain structs; people and memberships number in the millions, so they live
@@ -13,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,13 +52,9 @@ class StringPool {
   std::vector<char> chars_;
 };
 
-struct OrgRec {
-  OrgKind kind = OrgKind::enterprise;
-  LocalLevel level = LocalLevel::none;
-  std::string name;
-  Period period;
-  std::vector<ParentEdge> parents;
-  EnterpriseInfo enterprise;
+/// One organization: its public facts (id, kind, level, name, period, parents,
+/// enterprise attributes) plus what only the registry keeps.
+struct OrgRec : Organization {
   std::vector<Period> exemplary;
   std::vector<OrgId> children;         // everyone that ever had this parent, sorted by id
   std::uint32_t member_head = 0;       // membership index + 1, newest first
@@ -129,6 +128,22 @@ std::shared_ptr<const MemberIndexData> build_member_index(const State& state, Da
 std::int32_t young_cutoff(Date as_of, int max_age) noexcept;
 /// `root`'s subtree on `as_of` in depth-first pre-order (children by id).
 std::vector<OrgId> depth_first(const State& state, OrgId root, Date as_of);
+
+// ---- the seam to the snapshot layer (defined in registry.cpp) ----------------------
+
+/// The facts behind `r`, for snapshot code to save or fill.
+///
+///   const State& s = detail::state_of(reg);  // snapshot_registry.cpp
+State& state_of(Registry& r) noexcept;
+/// The facts behind `r`, read-only.
+const State& state_of(const Registry& r) noexcept;
+/// Drops `r`'s caches after its state was replaced.
+void state_changed(Registry& r) noexcept;
+/// Rebuilds everything derived from the facts in `s` (lists, children,
+/// discipline codes), checks the saved external-key index, and checks every
+/// membership against the same rules add_membership applies; the message of the
+/// first inconsistency, naming the rule, if any.
+std::optional<std::string> rebuild(State& s);
 
 }  // namespace detail
 }  // namespace v1

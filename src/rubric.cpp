@@ -8,12 +8,14 @@
 namespace kexie {
 inline namespace v1 {
 
-struct Rubric::Impl {
+namespace detail {
+struct RubricImpl {
   std::string name;
   std::vector<Indicator> indicators;
   std::vector<std::uint32_t> judged, objective, bonuses, vetoes;
   std::unordered_map<std::string, std::uint32_t> by_code;
 };
+}  // namespace detail
 
 namespace {
 
@@ -72,10 +74,10 @@ std::string_view to_string(ClaimedFigure figure) noexcept {
   return "unknown";
 }
 
-Rubric::Rubric(std::shared_ptr<const Impl> impl) noexcept : impl_(std::move(impl)) {}
+Rubric::Rubric(std::shared_ptr<const detail::RubricImpl> impl) noexcept : impl_(std::move(impl)) {}
 
 Result<Rubric> Rubric::build(std::string name, std::span<const IndicatorSpec> specs) {
-  auto impl = std::make_shared<Impl>();
+  auto impl = std::make_shared<detail::RubricImpl>();
   impl->name = std::move(name);
   if (specs.empty()) {
     return Error(ErrorCode::invalid_argument, "rubric \"" + impl->name + "\" has no indicators");

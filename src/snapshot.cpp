@@ -20,8 +20,9 @@
 #include <string>
 #include <utility>
 
+#include "activity_state.hpp"
+#include "campaign_state.hpp"
 #include "detail/sha256.hpp"
-#include "snapshot_access.hpp"
 #include "snapshot_archive.hpp"
 #include "snapshot_contents.hpp"
 
@@ -31,8 +32,9 @@ inline namespace v1 {
 // ---- Snapshot and SnapshotView ------------------------------------------------------------
 
 Snapshot::Snapshot(Registry registry)
-    : impl_(std::make_unique<Impl>(Impl{std::move(registry), {}, {}})) {}
-Snapshot::Snapshot(std::unique_ptr<Impl> impl) noexcept : impl_(std::move(impl)) {}
+    : impl_(std::make_unique<detail::SnapshotImpl>(
+          detail::SnapshotImpl{std::move(registry), {}, {}})) {}
+Snapshot::Snapshot(std::unique_ptr<detail::SnapshotImpl> impl) noexcept : impl_(std::move(impl)) {}
 Snapshot::~Snapshot() = default;
 Snapshot::Snapshot(Snapshot&&) noexcept = default;
 Snapshot& Snapshot::operator=(Snapshot&&) noexcept = default;
@@ -50,10 +52,6 @@ ActivityBook& Snapshot::add_activity_book(LifecyclePolicy policy) {
 
 Campaign& Snapshot::add_campaign(CampaignSpec spec) {
   return impl_->campaigns.emplace_back(impl_->registry, std::move(spec));
-}
-
-Snapshot SnapshotAccess::make_snapshot(std::unique_ptr<Snapshot::Impl> impl) noexcept {
-  return Snapshot(std::move(impl));
 }
 
 SnapshotView::SnapshotView(const Registry& registry) noexcept : registry_(&registry) {}
@@ -213,7 +211,7 @@ void SnapshotRecord::save(Writer& w) const {
 }
 
 void SnapshotRecord::load(Reader& r, unsigned) {
-  Snapshot::Impl& out = *value->loaded;
+  SnapshotImpl& out = *value->loaded;
   RegistryRecord registry{nullptr, &r, &out.registry};
   r.record(registry);
   const std::size_t books = r.count(16, "activity books");
@@ -238,11 +236,11 @@ namespace {
 
 Status check_view(const SnapshotView& view) {
   for (const ActivityBook* b : view.activity_books())
-    if (SnapshotAccess::registry_of(*b) != &view.registry())
+    if (&detail::registry_of(*b) != &view.registry())
       return failure(ErrorCode::invalid_argument,
                      "an activity book of the view reads another registry");
   for (const Campaign* c : view.campaigns())
-    if (SnapshotAccess::registry_of(*c) != &view.registry())
+    if (&detail::registry_of(*c) != &view.registry())
       return failure(ErrorCode::invalid_argument, "a campaign of the view reads another registry");
   return {};
 }
@@ -386,7 +384,7 @@ Result<Snapshot> load_snapshot(std::span<const std::byte> bytes) {
 
   detail::ByteSource source(payload);
   try {
-    auto impl = std::make_unique<Snapshot::Impl>(Snapshot::Impl{Registry(), {}, {}});
+    auto impl = std::make_unique<detail::SnapshotImpl>(detail::SnapshotImpl{Registry(), {}, {}});
     boost::archive::binary_iarchive archive(source, kArchiveFlags);
     detail::Reader reader(archive, source);
     detail::SnapshotContents contents{nullptr, impl.get()};
@@ -395,7 +393,7 @@ Result<Snapshot> load_snapshot(std::span<const std::byte> bytes) {
     if (source.left() != 0)
       return failure(ErrorCode::corrupt_data,
                      std::to_string(source.left()) + " bytes follow the end of the content");
-    return SnapshotAccess::make_snapshot(std::move(impl));
+    return detail::SnapshotImpl::wrap(std::move(impl));
   } catch (const SnapshotFailure& f) {
     return failure(f.code, f.message);
   } catch (const boost::archive::archive_exception& e) {

@@ -8,7 +8,7 @@
 #include <utility>
 #include <variant>
 
-#include "snapshot_access.hpp"
+#include "activity_state.hpp"
 #include "snapshot_archive.hpp"
 #include "snapshot_contents.hpp"
 
@@ -213,7 +213,7 @@ void ActivityBookRecord::load(Reader& r, unsigned) {
   std::vector<AuditRecord> trail(r.count(100, "audit records"));
   for (AuditRecord& x : trail) x = get_record(r);
   ActivityBook book(*value->registry, std::move(policy));
-  if (auto bad = SnapshotAccess::restore(book, std::move(activities), std::move(trail)))
+  if (auto bad = restore(book, std::move(activities), std::move(trail)))
     r.fail("activity book: " + *bad);
   value->loaded.emplace(std::move(book));
 }

@@ -3,14 +3,18 @@
 // built from, its judges, and per entry the facts recorded — the spec, the
 // enterprise derived for it, the assigned judges, every mark and veto. Results
 // are not stored: they are computed again, exactly, from these facts. A load
-// rebuilds the campaign through its own operations (Rubric::build, add_judge,
-// and SnapshotAccess::restore_entry, which runs add_entry, assign, mark_all and
-// veto), so a loaded campaign satisfies every rule a new one does.
+// rebuilds the campaign through its own operations (Rubric::build, set_rubric,
+// add_judge) and re-records each entry through the record_* steps of
+// campaign_state.hpp, which run every structural check add_entry, assign,
+// mark_all and veto run; the checks that read the registry's history (enterprise
+// derivation, eligibility, conflicts of interest) held when the facts were first
+// recorded, and the registry may have amended its history since.
 #include <stdexcept>
 #include <string>
 #include <utility>
 
-#include "snapshot_access.hpp"
+#include "campaign_state.hpp"
+#include "detail/aggregate.hpp"
 #include "snapshot_archive.hpp"
 #include "snapshot_contents.hpp"
 
@@ -19,6 +23,53 @@ inline namespace v1 {
 namespace detail {
 
 namespace {
+
+/// What a campaign holds beyond its spec and rubrics, per entry, in a layout of
+/// its own (not the scoring layout): the facts a snapshot saves.
+struct SavedEntry {
+  EntrySpec spec;
+  OrgId enterprise;              // as derived on add_entry
+  std::vector<JudgeId> judges;   // assigned, by id
+  std::vector<MarkInput> marks;  // every recorded mark
+  struct Veto {
+    JudgeId judge;
+    std::uint32_t indicator = 0;
+    std::string reason;
+  };
+  std::vector<Veto> vetoes;  // in the order recorded
+};
+
+/// The saved facts of entry `index` (0-based) of `c`.
+SavedEntry saved_entry(const CampaignImpl& s, std::size_t index) {
+  const EntryRecord& e = s.entries[index];
+  const CategoryState& cat = s.category(e);
+  SavedEntry out;
+  out.spec = e.spec;
+  out.enterprise = e.enterprise;
+  out.judges = e.judges;
+  const EntryId id{static_cast<std::uint32_t>(index + 1)};
+  const std::int32_t* cells = s.marks.data() + s.hot[index].mark_offset;
+  for (std::size_t col = 0; col < cat.columns.size(); ++col)
+    for (std::size_t slot = 0; slot < e.judges.size(); ++slot)
+      if (const std::int32_t v = cells[col * s.width() + slot]; v != kNoMark)
+        out.marks.push_back({e.judges[slot], id, cat.columns[col], fixed(v, kMarkScale)});
+  for (const VetoRecord& v : e.vetoes) out.vetoes.push_back({v.judge, v.indicator, v.reason});
+  return out;
+}
+
+/// Re-records a saved entry through the record_* steps; refusals come back as they are.
+Status restore_entry(CampaignImpl& s, SavedEntry entry) {
+  auto id = s.record_entry(std::move(entry.spec), entry.enterprise);
+  if (!id) return id.error();
+  for (JudgeId j : entry.judges)
+    if (Status st = s.record_assignment(j, *id); !st) return st;
+  for (MarkInput& m : entry.marks) m.entry = *id;
+  if (!entry.marks.empty())
+    if (Status st = s.record_marks(entry.marks); !st) return st;
+  for (SavedEntry::Veto& v : entry.vetoes)
+    if (Status st = s.record_veto(v.judge, *id, v.indicator, std::move(v.reason)); !st) return st;
+  return {};
+}
 
 // ---- spec ------------------------------------------------------------------------------
 
@@ -355,7 +406,7 @@ void CampaignRecord::save(Writer& w) const {
   for (std::size_t j = 0; j < c.judge_count(); ++j)
     w.put(c.judge_person(JudgeId{static_cast<JudgeId::rep>(j + 1)}).value().value());
   w.count(c.entry_count());
-  for (std::size_t i = 0; i < c.entry_count(); ++i) put_entry(w, SnapshotAccess::saved_entry(c, i));
+  for (std::size_t i = 0; i < c.entry_count(); ++i) put_entry(w, saved_entry(state_of(c), i));
 }
 
 void CampaignRecord::load(Reader& r, unsigned) {
@@ -390,7 +441,7 @@ void CampaignRecord::load(Reader& r, unsigned) {
         r.fail("the campaign's marks would need " + std::to_string(cells * sizeof(std::int32_t)) +
                " bytes, more than 64 times the file");
     }
-    if (Status st = SnapshotAccess::restore_entry(*c, std::move(entry)); !st)
+    if (Status st = restore_entry(state_of(*c), std::move(entry)); !st)
       r.fail("entry #" + std::to_string(i + 1) + ": " + st.error().to_string());
   }
   value->loaded = std::move(c);

@@ -5,7 +5,9 @@
 #ifndef KEXIE_SRC_SNAPSHOT_CONTENTS_HPP
 #define KEXIE_SRC_SNAPSHOT_CONTENTS_HPP
 
+#include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "kexie/snapshot.hpp"
@@ -13,13 +15,19 @@
 namespace kexie {
 inline namespace v1 {
 
-struct Snapshot::Impl {
+namespace detail {
+
+/// The state behind a Snapshot (its pimpl): the registry and what is bound to it.
+struct SnapshotImpl {
   Registry registry;
   std::vector<ActivityBook> books;
   std::vector<Campaign> campaigns;
-};
 
-namespace detail {
+  /// The Snapshot owning `impl` (Snapshot's constructor from its state is private).
+  static Snapshot wrap(std::unique_ptr<SnapshotImpl> impl) noexcept {
+    return Snapshot(std::move(impl));
+  }
+};
 
 /// One activity book: the source when saving; the registry and result when loading.
 struct BookContents {
@@ -38,7 +46,7 @@ struct CampaignContents {
 /// The whole payload: the view when saving; the snapshot being filled when loading.
 struct SnapshotContents {
   const SnapshotView* view = nullptr;
-  Snapshot::Impl* loaded = nullptr;
+  SnapshotImpl* loaded = nullptr;
 };
 
 }  // namespace detail

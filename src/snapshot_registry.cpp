@@ -4,12 +4,14 @@
 // mutations build them. People and memberships, the millions, are written as
 // columns of fixed-width values (one block each), so saving and loading a
 // national registry runs near the speed of copying memory. A load checks every
-// reference, enumerator, period and string before the registry exists.
+// reference, enumerator, period and string before the registry exists, then
+// has the registry re-check every membership rule (detail::rebuild), so a file
+// with correct hashes cannot carry a registry the API would refuse. The state
+// is reached through registry_state.hpp only.
 #include <algorithm>
 #include <string>
 
 #include "registry_state.hpp"
-#include "snapshot_access.hpp"
 #include "snapshot_archive.hpp"
 
 namespace kexie {
@@ -110,7 +112,7 @@ void OrganizationRecord::load(Reader& r, unsigned) {
 // ---- people: columns ----------------------------------------------------------------------
 
 void PeopleRecord::save(Writer& w) const {
-  const State& s = SnapshotAccess::state(*value);
+  const State& s = state_of(*value);
   w.block(s.p_name);
   w.block(s.p_key);
   w.block(s.p_birth);
@@ -124,7 +126,7 @@ void PeopleRecord::save(Writer& w) const {
 }
 
 void PeopleRecord::load(Reader& r, unsigned) {
-  State& s = SnapshotAccess::state(*value);
+  State& s = state_of(*value);
   r.block(s.p_name, "people: names");
   const std::size_t n = s.p_name.size();
   const auto column = [&](auto& v, const char* what) { r.column(v, n, what); };
@@ -157,13 +159,13 @@ void PeopleRecord::load(Reader& r, unsigned) {
       fail("an unknown title");
     if (s.p_discipline[i] > s.disciplines.size()) fail("an unknown discipline");
   }
-  r.block(s.key_slots, "people: external-key index");  // checked by SnapshotAccess::rebuild
+  r.block(s.key_slots, "people: external-key index");  // checked by rebuild (registry_state.hpp)
 }
 
 // ---- memberships: columns ---------------------------------------------------------------
 
 void MembershipsRecord::save(Writer& w) const {
-  const State& s = SnapshotAccess::state(*value);
+  const State& s = state_of(*value);
   w.block(s.m_person);
   w.block(s.m_org);
   w.block(s.m_role);
@@ -172,7 +174,7 @@ void MembershipsRecord::save(Writer& w) const {
 }
 
 void MembershipsRecord::load(Reader& r, unsigned) {
-  State& s = SnapshotAccess::state(*value);
+  State& s = state_of(*value);
   r.block(s.m_person, "memberships: people");
   const std::size_t n = s.m_person.size();
   const auto column = [&](auto& v, const char* what) { r.column(v, n, what); };
@@ -198,7 +200,7 @@ void MembershipsRecord::load(Reader& r, unsigned) {
 // ---- expert listings, links, training ---------------------------------------------------
 
 void ExpertsRecord::save(Writer& w) const {
-  const State& s = SnapshotAccess::state(*value);
+  const State& s = state_of(*value);
   w.count(s.experts.size());
   for (const ExpertListing& e : s.experts) {
     w.put(e.person.value());
@@ -210,7 +212,7 @@ void ExpertsRecord::save(Writer& w) const {
 }
 
 void ExpertsRecord::load(Reader& r, unsigned) {
-  State& s = SnapshotAccess::state(*value);
+  State& s = state_of(*value);
   s.experts.resize(r.count(24, "expert listings"));
   for (std::size_t i = 0; i < s.experts.size(); ++i) {
     ExpertListing& e = s.experts[i];
@@ -229,7 +231,7 @@ void ExpertsRecord::load(Reader& r, unsigned) {
 }
 
 void LinksRecord::save(Writer& w) const {
-  const State& s = SnapshotAccess::state(*value);
+  const State& s = state_of(*value);
   w.count(s.links.size());
   for (const Link& l : s.links) {
     w.put(l.kind);
@@ -240,7 +242,7 @@ void LinksRecord::save(Writer& w) const {
 }
 
 void LinksRecord::load(Reader& r, unsigned) {
-  State& s = SnapshotAccess::state(*value);
+  State& s = state_of(*value);
   s.links.resize(r.count(17, "links"));
   for (std::size_t i = 0; i < s.links.size(); ++i) {
     Link& l = s.links[i];
@@ -260,7 +262,7 @@ void LinksRecord::load(Reader& r, unsigned) {
 }
 
 void TrainingRecords::save(Writer& w) const {
-  const State& s = SnapshotAccess::state(*value);
+  const State& s = state_of(*value);
   w.count(s.trainings.size());
   for (const TrainingRecord& t : s.trainings) {
     w.put(t.person.value());
@@ -271,7 +273,7 @@ void TrainingRecords::save(Writer& w) const {
 }
 
 void TrainingRecords::load(Reader& r, unsigned) {
-  State& s = SnapshotAccess::state(*value);
+  State& s = state_of(*value);
   s.trainings.resize(r.count(13, "training records"));
   for (std::size_t i = 0; i < s.trainings.size(); ++i) {
     TrainingRecord& t = s.trainings[i];
@@ -288,7 +290,7 @@ void TrainingRecords::load(Reader& r, unsigned) {
 // ---- the registry ----------------------------------------------------------------------------
 
 void RegistryRecord::save(Writer& w) const {
-  const State& s = SnapshotAccess::state(*value);
+  const State& s = state_of(*value);
   w.put(static_cast<std::int32_t>(s.policy.young_age_max));
   w.put(static_cast<std::int32_t>(s.policy.annual_hours_min));
   w.put(static_cast<std::int32_t>(s.policy.professional_share_num));
@@ -312,7 +314,7 @@ void RegistryRecord::save(Writer& w) const {
 }
 
 void RegistryRecord::load(Reader& r, unsigned) {
-  State& s = SnapshotAccess::state(*value);
+  State& s = state_of(*value);
   s.policy.young_age_max = r.get<std::int32_t>();
   s.policy.annual_hours_min = r.get<std::int32_t>();
   s.policy.professional_share_num = r.get<std::int32_t>();
@@ -320,7 +322,9 @@ void RegistryRecord::load(Reader& r, unsigned) {
   r.expect(s.policy.ok(), "the registry policy is not ok()");
   s.root = OrgId{r.get<std::uint32_t>()};
   s.orgs.resize(r.count(30, "organizations"));
-  for (OrgRec& o : s.orgs) {
+  for (std::size_t i = 0; i < s.orgs.size(); ++i) {
+    OrgRec& o = s.orgs[i];
+    o.id = OrgId{static_cast<std::uint32_t>(i + 1)};
     OrganizationRecord rec{nullptr, &r, &o};
     r.record(rec);
   }
@@ -340,8 +344,8 @@ void RegistryRecord::load(Reader& r, unsigned) {
   part(ExpertsRecord{});
   part(LinksRecord{});
   part(TrainingRecords{});
-  if (auto bad = SnapshotAccess::rebuild(s)) r.fail("registry: " + *bad);
-  SnapshotAccess::changed(*value);
+  if (auto bad = rebuild(s)) r.fail("registry: " + *bad);
+  state_changed(*value);
 }
 
 }  // namespace detail

@@ -37,6 +37,9 @@ namespace kexie {
 inline namespace v1 {
 
 class Registry;
+namespace detail {
+struct ActivityImpl;  // src/activity_state.hpp
+}  // namespace detail
 
 /// The kinds of activity the policy names (DOMAIN.md §3), with their articles.
 ///
@@ -432,9 +435,8 @@ class KEXIE_API ActivityBook {
   [[nodiscard]] AuditVerification verify_audit() const;
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-  friend class SnapshotAccess;  // snapshot.cpp restores a saved book
+  std::unique_ptr<detail::ActivityImpl> impl_;
+  friend detail::ActivityImpl;  // reaches impl_ for the seam in src/activity_state.hpp
 };
 
 }  // namespace v1

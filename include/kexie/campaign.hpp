@@ -33,6 +33,9 @@ namespace kexie {
 inline namespace v1 {
 
 class Registry;
+namespace detail {
+struct CampaignImpl;  // src/campaign_state.hpp
+}  // namespace detail
 
 /// Everything that configures a campaign, apart from rubrics, entries and judges.
 ///
@@ -244,12 +247,9 @@ class KEXIE_API Campaign {
       std::span<const JudgeId> judges, std::span<const EntryId> entries,
       std::string_view indicator_code) const;
 
-  struct Impl;  ///< internal; see campaign.cpp
-
  private:
-  std::unique_ptr<Impl> impl_;
-  friend class CampaignAccess;
-  friend class SnapshotAccess;  // snapshot.cpp restores a saved campaign
+  std::unique_ptr<detail::CampaignImpl> impl_;
+  friend detail::CampaignImpl;  // reaches impl_ for detail::state_of (src/campaign_state.hpp)
 };
 
 }  // namespace v1

@@ -47,6 +47,7 @@ inline namespace v1 {
 
 namespace detail {
 struct MemberIndexData;
+struct RegistryImpl;  // src/registry_state.hpp
 }  // namespace detail
 
 /// One row of a member query: a person with a membership in one organization
@@ -433,10 +434,9 @@ class KEXIE_API Registry {
   [[nodiscard]] std::string digest() const;
 
  private:
-  struct Impl;
-  explicit Registry(std::unique_ptr<Impl> impl) noexcept;
-  std::unique_ptr<Impl> impl_;
-  friend class SnapshotAccess;  // snapshot.cpp reads and restores the state
+  explicit Registry(std::unique_ptr<detail::RegistryImpl> impl) noexcept;
+  std::unique_ptr<detail::RegistryImpl> impl_;
+  friend detail::RegistryImpl;  // reaches impl_ for detail::state_of (src/registry_state.hpp)
 };
 
 /// Range-v3 views over a registry's queries. Each view owns what it reads (a

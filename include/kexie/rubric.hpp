@@ -23,6 +23,10 @@
 namespace kexie {
 inline namespace v1 {
 
+namespace detail {
+struct RubricImpl;  // src/rubric.cpp
+}  // namespace detail
+
 /// What an indicator is and how it gets its value.
 enum class IndicatorKind : std::uint8_t {
   group,      ///< an inner node: its value is the weighted sum of its children
@@ -170,9 +174,8 @@ class KEXIE_API Rubric {
   [[nodiscard]] Result<Decimal> objective_value(std::uint32_t indicator, Decimal figure) const;
 
  private:
-  struct Impl;
-  explicit Rubric(std::shared_ptr<const Impl> impl) noexcept;
-  std::shared_ptr<const Impl> impl_;
+  explicit Rubric(std::shared_ptr<const detail::RubricImpl> impl) noexcept;
+  std::shared_ptr<const detail::RubricImpl> impl_;
 };
 
 }  // namespace v1

@@ -29,6 +29,10 @@
 namespace kexie {
 inline namespace v1 {
 
+namespace detail {
+struct SnapshotImpl;  // src/snapshot_contents.hpp
+}  // namespace detail
+
 /// The snapshot format version this build writes, and the newest it reads. Every
 /// older version keeps loading (tests/data holds a golden file of each).
 inline constexpr std::uint16_t kSnapshotFormatVersion = 1;
@@ -87,12 +91,10 @@ class KEXIE_API Snapshot {
   ///   kexie::Campaign& c = snap.add_campaign(spec);
   Campaign& add_campaign(CampaignSpec spec);
 
-  struct Impl;  ///< internal
-
  private:
-  explicit Snapshot(std::unique_ptr<Impl> impl) noexcept;
-  std::unique_ptr<Impl> impl_;
-  friend class SnapshotAccess;
+  explicit Snapshot(std::unique_ptr<detail::SnapshotImpl> impl) noexcept;
+  std::unique_ptr<detail::SnapshotImpl> impl_;
+  friend detail::SnapshotImpl;  // builds a loaded Snapshot (src/snapshot_contents.hpp)
 };
 
 /// What to save: a registry and, optionally, activity books and campaigns bound

@@ -110,6 +110,141 @@ Bytes with_payload(const Bytes& frame, const Bytes& payload) {
   return b;
 }
 
+// --- a payload with right hashes but memberships the API refuses -------------------------
+
+/// A registry with seven memberships, each rule's violation one patched field
+/// away: #1/#2 the same role in the same enterprise association in 2010 and
+/// 2012, #3/#4 two enterprise associations in 2010 and 2012, #5/#6 two
+/// secretaries-general of one association in 2010 and 2012, #7 a branch
+/// membership backed by #1 (2010).
+struct MembershipFixture {
+  kexie::Registry reg;
+  kexie::OrgId city, e1, e2, branch;
+  std::vector<kexie::Period> periods;
+
+  MembershipFixture() {
+    using kexie::OrgKind;
+    using kexie::Role;
+    using kexie_test::day;
+    const auto cast =
+        reg.add_organization(
+               {.kind = OrgKind::national, .name = "CAST", .effective = day("1958-09-18")})
+            .value();
+    const auto province = reg.add_organization({.kind = OrgKind::local,
+                                                .name = "Zhejiang",
+                                                .parent = cast,
+                                                .effective = day("1958-10-01"),
+                                                .level = kexie::LocalLevel::provincial})
+                              .value();
+    city = reg.add_organization({.kind = OrgKind::local,
+                                 .name = "Hangzhou",
+                                 .parent = province,
+                                 .effective = day("1960-01-01"),
+                                 .level = kexie::LocalLevel::sub_provincial})
+               .value();
+    const auto enterprise = [&](const char* name) {
+      return reg
+          .add_organization({.kind = OrgKind::enterprise,
+                             .name = name,
+                             .parent = city,
+                             .effective = day("2000-01-01"),
+                             .enterprise = {.enterprise_name = name}})
+          .value();
+    };
+    e1 = enterprise("E1");
+    e2 = enterprise("E2");
+    branch = reg.add_organization({.kind = OrgKind::branch,
+                                   .name = "B1",
+                                   .parent = e1,
+                                   .effective = day("2001-01-01")})
+                 .value();
+    std::vector<kexie::PersonId> p;
+    for (int i = 0; i < 4; ++i)
+      p.push_back(
+          reg.add_person(
+                 {.name = "P" + std::to_string(i), .birth = day("1980-01-01"), .employer = e1})
+              .value());
+    const kexie::Period y2010{day("2010-01-01"), day("2010-12-31")};
+    const kexie::Period y2012{day("2012-01-01"), day("2012-12-31")};
+    const auto join = [&](kexie::PersonId who, kexie::OrgId org, Role role, kexie::Period when) {
+      (void)reg.add_membership(who, org, role, when).value();
+      periods.push_back(when);
+    };
+    join(p[0], e1, Role::member, y2010);
+    join(p[0], e1, Role::member, y2012);
+    join(p[1], e1, Role::member, y2010);
+    join(p[1], e2, Role::member, y2012);
+    join(p[2], e1, Role::secretary_general, y2010);
+    join(p[3], e1, Role::secretary_general, y2012);
+    join(p[0], branch, Role::member, y2010);
+  }
+};
+
+/// Where the memberships' columns lie in a payload: found by the first-day
+/// column (its count, then each first day), which must occur exactly once.
+struct MembershipColumns {
+  std::size_t org = 0, first = 0, last = 0;  // offsets of element 0 in the file
+
+  MembershipColumns(const Bytes& file, const std::vector<kexie::Period>& periods) {
+    const std::size_t n = periods.size();
+    Bytes needle(8 + 4 * n);
+    put_le(needle, 0, n, 8);
+    for (std::size_t i = 0; i < n; ++i)
+      put_le(needle, 8 + 4 * i, static_cast<std::uint32_t>(periods[i].first.days()), 4);
+    auto at = std::search(file.begin() + kHeaderSize, file.end(), needle.begin(), needle.end());
+    EXPECT_NE(at, file.end());
+    EXPECT_EQ(std::search(at + 1, file.end(), needle.begin(), needle.end()), file.end());
+    const auto block = static_cast<std::size_t>(at - file.begin());
+    first = block + 8;
+    last = first + 4 * n + 8;
+    const std::size_t role_block = block - (8 + n);  // one byte a role
+    org = role_block - (8 + 4 * n) + 8;
+  }
+};
+
+/// `file` with the 32-bit field at `at` set to `value`, both hashes recomputed.
+Bytes patched(Bytes file, std::size_t at, std::uint32_t value) {
+  put_le(file, at, value, 4);
+  reseal_payload(file);
+  reseal_header(file);
+  return file;
+}
+
+void expect_refused(const Bytes& file, const std::string& rule) {
+  auto r = load(file);
+  ASSERT_FALSE(r.ok()) << rule;
+  EXPECT_EQ(r.code(), ErrorCode::corrupt_data) << r.error();
+  EXPECT_NE(r.error().message().find(rule), std::string::npos) << r.error();
+}
+
+TEST(Snapshot, LoadRefusesMembershipsTheRegistryWouldRefuse) {
+  const MembershipFixture f;
+  const Bytes file = save(f.reg);
+  const MembershipColumns at(file, f.periods);
+  const auto day = [](const char* text) {
+    return static_cast<std::uint32_t>(kexie_test::day(text).days());
+  };
+  // The unpatched file loads, and a patch that keeps every rule loads too: the
+  // offsets are right, so each refusal below is the rule's.
+  ASSERT_TRUE(load(file).ok()) << load(file).error();
+  ASSERT_TRUE(load(patched(file, at.last + 4 * 6, day("2010-06-30"))).ok());
+
+  // #3 moved from E1 to the local association Hangzhou: people do not join it.
+  expect_refused(patched(file, at.org + 4 * 2, f.city.value()), "membership.org_kind");
+  // #2 starts inside #1: the same role in the same association twice at once.
+  expect_refused(patched(file, at.first + 4 * 1, day("2010-06-01")), "membership.unique");
+  // #4 (E2) starts inside #3 (E1): two enterprise associations at once.
+  expect_refused(patched(file, at.first + 4 * 3, day("2010-06-01")),
+                 "membership.single_enterprise");
+  // #6 starts inside #5: two secretaries-general of E1 at once.
+  expect_refused(patched(file, at.first + 4 * 5, day("2010-06-01")),
+                 "membership.single_secretary_general");
+  // #7 (the branch) runs past #1 (E1) into 2011, when its holder is not in E1.
+  expect_refused(patched(file, at.last + 4 * 6, day("2011-06-30")), "membership.nested");
+  // #1 (E1) ends in March, while the branch membership #7 it backs runs all 2010.
+  expect_refused(patched(file, at.last + 4 * 0, day("2010-03-31")), "membership.nested");
+}
+
 // --- comparisons ---------------------------------------------------------------------
 
 void expect_same(const kexie_test::SnapshotContent& original, const kexie::Snapshot& loaded) {
@@ -268,6 +403,66 @@ TEST(Snapshot, CampaignLoadsAfterTheRegistryHistoryWasAmended) {
   EXPECT_EQ(refused.code(), ErrorCode::conflict_of_interest);
   EXPECT_EQ(refused.error().rule(), "panel.conflict");
   EXPECT_TRUE(again.judges_of(second).empty());
+}
+
+TEST(Snapshot, LoadRefusesCampaignFactsTheRecordStepsRefuse) {
+  // A load re-records each entry through the structural checks of add_entry,
+  // assign, mark_all and veto: a resealed file whose facts break one is refused.
+  kexie_test::World w;
+  kexie::Campaign c(w.registry, kexie_test::proposal_spec(w));
+  c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+  std::vector<kexie::JudgeId> judges;
+  for (std::size_t k = 0; k < 3; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
+  const kexie::EntryId entry = c.add_entry(kexie_test::proposal(w, "P-1", 0, 0)).value();
+  for (kexie::JudgeId j : judges) c.assign(j, entry).value();
+  c.mark(judges[0], entry, "A.1", kexie_test::dec("87.5")).value();
+  c.mark(judges[1], entry, "A.1", kexie::Decimal(60)).value();
+  const std::string reason = "copied from a 2019 entry";
+  c.veto(judges[2], entry, "veto", reason).value();
+  const Bytes file = save(kexie::SnapshotView(w.registry).add(c));
+  ASSERT_TRUE(load(file).ok()) << load(file).error();
+
+  const auto find_once = [&](const Bytes& needle) {
+    auto at = std::search(file.begin() + kHeaderSize, file.end(), needle.begin(), needle.end());
+    EXPECT_NE(at, file.end());
+    EXPECT_EQ(std::search(at + 1, file.end(), needle.begin(), needle.end()), file.end());
+    return static_cast<std::size_t>(at - file.begin());
+  };
+  const auto resealed = [](Bytes b) {
+    reseal_payload(b);
+    reseal_header(b);
+    return b;
+  };
+  // The assigned judges: their count, then each id.
+  Bytes seats(8 + 4 * judges.size());
+  put_le(seats, 0, judges.size(), 8);
+  for (std::size_t k = 0; k < judges.size(); ++k) put_le(seats, 8 + 4 * k, judges[k].value(), 4);
+  const std::size_t seat = find_once(seats) + 8;
+  // The mark 87.5, saved at 4 places: coefficient 875000, scale 4.
+  Bytes mark(9);
+  put_le(mark, 0, 875000, 8);
+  put_le(mark, 8, 4, 1);
+  const std::size_t coefficient = find_once(mark);
+  // The veto's reason: its length, then its bytes.
+  Bytes text(4 + reason.size());
+  put_le(text, 0, reason.size(), 4);
+  std::memcpy(text.data() + 4, reason.data(), reason.size());
+  const std::size_t said = find_once(text);
+
+  Bytes twice = file;  // the second judge's seat given to the first: seated twice
+  put_le(twice, seat + 4, judges[0].value(), 4);
+  expect_refused(resealed(twice), "panel.assignment");
+  Bytes off_step = file;  // 87.3 on a scale of step 0.5
+  put_le(off_step, coefficient, 873000, 8);
+  expect_refused(resealed(off_step), "panel.mark_step");
+  Bytes off_scale = file;  // 100.5 on a scale of 0 to 100
+  put_le(off_scale, coefficient, 1005000, 8);
+  expect_refused(resealed(off_scale), "panel.mark_scale");
+  Bytes unexplained = file;  // the veto's reason cut to nothing
+  put_le(unexplained, said, 0, 4);
+  unexplained.erase(unexplained.begin() + static_cast<std::ptrdiff_t>(said + 4),
+                    unexplained.begin() + static_cast<std::ptrdiff_t>(said + 4 + reason.size()));
+  expect_refused(resealed(unexplained), "a veto needs a reason");
 }
 
 TEST(Snapshot, SaveRefusesBooksAndCampaignsOfAnotherRegistry) {

@@ -1,0 +1,924 @@
+// Campaign evaluation, scoring, ranking and awards: every entry's total from
+// its marks and objective values in exact integer arithmetic (values at 6
+// places, totals at 14), the ranking groups sorted by radix on those totals with
+// the tie-break chain for equal ones, the award tiers with their boundary ties
+// and cusp report, advanced units and individuals, and the scoreboard's digest.
+// The sorts and the SSE2 kernel live in detail/radix_sort and detail/score_kernel.
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <iterator>
+#include <map>
+#include <numeric>
+#include <unordered_set>
+
+#include "campaign_state.hpp"
+#include "detail/aggregate.hpp"
+#include "detail/int128.hpp"
+#include "detail/radix_sort.hpp"
+#include "detail/score_kernel.hpp"
+#include "detail/sha256.hpp"
+#include "kexie/campaign.hpp"
+#include "kexie/registry.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+using detail::CampaignImpl;
+using detail::CategoryState;
+using detail::EntryHot;
+using detail::EntryRecord;
+using detail::EntryValues;
+using detail::figure_index;
+using detail::fixed;
+using detail::kBatches;
+using detail::kLanes;
+using detail::kMaxBatchCells;
+using detail::kNoMark;
+using detail::kTotalScale;
+using detail::kWeightUnit;
+using detail::MarkDetail;
+using detail::NormParams;
+using detail::VetoRecord;
+
+std::string_view to_string(EntryStatus status) noexcept {
+  switch (status) {
+    case EntryStatus::ranked:
+      return "ranked";
+    case EntryStatus::incomplete:
+      return "incomplete";
+    case EntryStatus::vetoed:
+      return "vetoed";
+  }
+  return "unknown";
+}
+
+const EntryResult* Scoreboard::find(EntryId entry) const noexcept {
+  for (const EntryResult& r : entries) {
+    if (r.entry == entry) return &r;
+  }
+  return nullptr;
+}
+
+namespace detail {
+
+std::vector<std::uint32_t> CampaignImpl::entries_by_code() const {
+  std::lock_guard<std::mutex> lock(order_mutex);
+  const std::size_t known = code_order.size();
+  if (known < entries.size()) {
+    std::vector<std::uint32_t> fresh(entries.size() - known);
+    std::iota(fresh.begin(), fresh.end(), static_cast<std::uint32_t>(known));
+    const auto code_less = [&](std::uint32_t a, std::uint32_t b) { return codes[a] < codes[b]; };
+    std::sort(fresh.begin(), fresh.end(), code_less);
+    std::vector<std::uint32_t> merged;
+    merged.reserve(entries.size());
+    std::merge(code_order.begin(), code_order.end(), fresh.begin(), fresh.end(),
+               std::back_inserter(merged), code_less);
+    code_order.swap(merged);
+  }
+  return code_order;
+}
+
+std::vector<NormParams> CampaignImpl::normalization(Category c) const {
+  const CategoryState& cat = categories[static_cast<std::size_t>(c)];
+  std::vector<NormParams> out(cat.judged_columns);
+  if (!spec.panel.normalization.enabled) return out;
+  // A fixed order (entries by code) makes the floating-point sums reproducible.
+  std::vector<const EntryRecord*> order;
+  for (const EntryRecord& e : entries) {
+    if (e.spec.category == c) order.push_back(&e);
+  }
+  std::sort(order.begin(), order.end(),
+            [](const EntryRecord* a, const EntryRecord* b) { return a->spec.code < b->spec.code; });
+  const auto quantize = [](double x) {
+    return static_cast<std::int64_t>(std::nearbyint(x * 1e6));  // 6 places, ties to even
+  };
+  for (std::uint32_t col = 0; col < cat.judged_columns; ++col) {
+    std::unordered_map<std::uint32_t, std::vector<double>> by_judge;
+    std::vector<double> all;
+    std::vector<std::uint32_t> judge_order;
+    for (const EntryRecord* e : order) {
+      const std::int32_t* cell = marks.data() +
+                                 hot[static_cast<std::size_t>(e - entries.data())].mark_offset +
+                                 col * width();
+      for (std::size_t slot = 0; slot < e->judges.size(); ++slot) {
+        if (cell[slot] == kNoMark) continue;
+        const double x = cell[slot] / 1e4;
+        auto [it, fresh] = by_judge.try_emplace(e->judges[slot].value());
+        if (fresh) judge_order.push_back(e->judges[slot].value());
+        it->second.push_back(x);
+        all.push_back(x);
+      }
+    }
+    const auto stats = [](const std::vector<double>& xs, double& mean, double& sd) {
+      double s = 0;
+      for (double x : xs) s += x;
+      mean = s / static_cast<double>(xs.size());
+      double v = 0;
+      for (double x : xs) v += (x - mean) * (x - mean);
+      sd = std::sqrt(v / static_cast<double>(xs.size()));
+    };
+    NormParams& np = out[col];
+    if (all.size() < 2) continue;
+    double pm = 0, psd = 0;
+    stats(all, pm, psd);
+    np.panel_mean = quantize(pm);
+    np.panel_sd = quantize(psd);
+    np.panel_ok = np.panel_sd > 0;
+    for (std::uint32_t j : judge_order) {
+      const std::vector<double>& xs = by_judge[j];
+      NormParams::Judge jp;
+      jp.sample = static_cast<std::uint32_t>(xs.size());
+      double jm = 0, jsd = 0;
+      stats(xs, jm, jsd);
+      jp.mean = quantize(jm);
+      jp.sd = quantize(jsd);
+      jp.applied = np.panel_ok && jp.sample >= spec.panel.normalization.min_sample && jp.sd > 0;
+      np.judges.emplace(j, jp);
+    }
+  }
+  return out;
+}
+
+void CampaignImpl::evaluate(std::size_t index, const std::vector<NormParams>* norm,
+                            EntryValues& out, std::vector<std::vector<MarkDetail>>* detail) const {
+  const EntryHot& h = hot[index];
+  const CategoryState& cat = categories[h.category];
+  // The full record (judge ids) is only read for normalization and explanations.
+  const EntryRecord* full = (norm || detail) ? &entries[index] : nullptr;
+  const std::uint32_t w = width();
+  const auto columns = static_cast<std::uint32_t>(cat.columns.size());
+  out.complete = true;
+  out.column_value.assign(columns, 0);
+  out.column_present.assign(columns, 0);
+  out.judged_part = out.objective_part = out.bonus = out.total = 0;
+  out.top_marks = 0;
+  if (detail) detail->assign(columns, {});
+  std::int32_t buf[64];
+  std::uint32_t slot_of[64];
+  for (std::uint32_t col = 0; col < columns; ++col) {
+    const std::int32_t* cell = marks.data() + h.mark_offset + static_cast<std::size_t>(col) * w;
+    std::uint32_t n = 0;
+    for (std::uint32_t slot = 0; slot < h.judges; ++slot) {
+      std::int32_t v = cell[slot];
+      if (v == kNoMark) continue;
+      if (v == cat.col_max[col]) ++out.top_marks;
+      if (full == nullptr) {
+        slot_of[n] = slot;
+        buf[n++] = v;
+        continue;
+      }
+      MarkDetail md{full->judges[slot], v, kNoMark, false};
+      if (norm && col < cat.judged_columns) {
+        const NormParams& np = (*norm)[col];
+        auto it = np.judges.find(full->judges[slot].value());
+        if (it != np.judges.end() && it->second.applied) {
+          // panel_mean + (x − judge_mean) × panel_sd / judge_sd, exact then half-even.
+          const detail::int128 x6 = detail::int128{v} * 100;
+          const detail::int128 shifted = detail::round_div((x6 - it->second.mean) * np.panel_sd,
+                                                           it->second.sd, Rounding::half_even);
+          const detail::int128 y6 = np.panel_mean + shifted;
+          detail::int128 y4 = detail::round_div(y6, 100, Rounding::half_even);
+          y4 = std::clamp<detail::int128>(y4, cat.col_min[col], cat.col_max[col]);
+          v = static_cast<std::int32_t>(y4);
+          md.normalized = v;
+        }
+      }
+      if (detail) (*detail)[col].push_back(md);
+      slot_of[n] = slot;
+      buf[n++] = v;
+    }
+    const bool judged = col < cat.judged_columns;
+    if (judged && n < spec.panel.min_judges) {
+      out.complete = false;
+      continue;
+    }
+    if (n == 0) continue;
+    if (detail == nullptr) {
+      std::int32_t scratch[64];
+      const std::int64_t value =
+          detail::aggregate_unsorted(buf, n, spec.panel.aggregation, scratch);
+      out.column_value[col] = value;
+      out.column_present[col] = 1;
+      if (judged) {
+        out.judged_part += value * cat.col_weight[col];
+      } else {
+        out.bonus += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
+      }
+      continue;
+    }
+    // Sort values (and, for explanations, which slot each came from) together.
+    for (std::uint32_t i = 1; i < n; ++i) {
+      const std::int32_t x = buf[i];
+      const std::uint32_t sx = slot_of[i];
+      std::uint32_t j = i;
+      for (; j > 0 && buf[j - 1] > x; --j) {
+        buf[j] = buf[j - 1];
+        slot_of[j] = slot_of[j - 1];
+      }
+      buf[j] = x;
+      slot_of[j] = sx;
+    }
+    detail::Kept kept;
+    const std::int64_t value = detail::aggregate_sorted(buf, n, spec.panel.aggregation, kept);
+    out.column_value[col] = value;
+    out.column_present[col] = 1;
+    if (detail && kept.applied == AggregationMethod::trimmed_mean) {
+      for (std::uint32_t i = 0; i < n; ++i) {
+        if (i >= kept.lo && i < kept.hi) continue;
+        for (MarkDetail& md : (*detail)[col]) {
+          if (md.judge == full->judges[slot_of[i]]) md.dropped = true;
+        }
+      }
+    }
+    if (judged) {
+      out.judged_part += value * cat.col_weight[col];
+    } else {
+      out.bonus += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
+    }
+  }
+  const std::int64_t* objective = objective_values.data() + h.objective_offset;
+  out.objective_value.assign(objective, objective + cat.objective_weight.size());
+  for (std::size_t k = 0; k < cat.objective_weight.size(); ++k) {
+    out.objective_part += objective[k] * cat.objective_weight[k];
+  }
+  out.vetoes = 0;
+  if (h.vetoed) {
+    std::vector<JudgeId> vetoing;
+    for (const VetoRecord& v : entries[index].vetoes) vetoing.push_back(v.judge);
+    std::sort(vetoing.begin(), vetoing.end());
+    out.vetoes =
+        static_cast<std::uint32_t>(std::unique(vetoing.begin(), vetoing.end()) - vetoing.begin());
+  }
+  out.total = out.judged_part + out.objective_part + out.bonus;
+}
+
+}  // namespace detail
+
+namespace {
+
+// What ranking needs of one entry.
+struct Core {
+  std::int64_t total = 0;  // 14 places
+  std::uint32_t rank = 0, position = 0;
+  EntryStatus status = EntryStatus::ranked;
+};
+
+// The parts of a total, which only score() reports.
+struct Parts {
+  std::int64_t judged = 0, objective = 0, bonus = 0;  // 14 places
+};
+
+std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
+  if (t.by_count) return t.count;
+  const Decimal places =
+      multiply(Decimal(static_cast<std::int64_t>(eligible)), t.share, 0, t.rounding).value();
+  return static_cast<std::uint32_t>(std::max<std::int64_t>(places.coefficient(), 0));
+}
+
+// The tie-break keys of one entry, higher first, from its evaluated values.
+void fill_keys(const CampaignImpl& s, std::size_t i, const EntryValues& values, Decimal* key) {
+  const EntryRecord& e = s.entries[i];
+  const CategoryState& cat = s.category(e);
+  const Rubric& rubric = *cat.rubric;
+  for (const TieBreak& tb : s.spec.tie_breaks) {
+    switch (tb.kind) {
+      case TieBreak::Kind::objective_total:
+        *key = fixed(values.objective_part, kTotalScale);
+        break;
+      case TieBreak::Kind::top_marks:
+        *key = Decimal(values.top_marks);
+        break;
+      case TieBreak::Kind::figure:
+        *key = e.figures[figure_index(tb.figure_key)];
+        break;
+      case TieBreak::Kind::indicator: {
+        *key = Decimal(-1'000'000);  // absent: below every real value
+        if (auto idx = rubric.find(tb.code)) {
+          if (auto col = cat.column_of.find(*idx); col != cat.column_of.end()) {
+            if (values.column_present[col->second]) {
+              *key = fixed(values.column_value[col->second], detail::kAggScale);
+            }
+          } else {
+            const auto obj = rubric.objective();
+            auto at = std::find(obj.begin(), obj.end(), *idx);
+            if (at != obj.end()) {
+              *key = fixed(values.objective_value[static_cast<std::size_t>(at - obj.begin())],
+                           detail::kAggScale);
+            }
+          }
+        }
+        break;
+      }
+    }
+    ++key;
+  }
+}
+
+// The total of an entry whose N judges marked every column, for the plain mean and
+// trims of at most one mark at each end — the common case, with the divisor a
+// compile-time constant. Returns false (and nothing) when a mark is missing; the
+// general kernel then decides. Same arithmetic as detail::aggregate_unsorted.
+template <std::uint32_t N>
+bool full_panel_total(const std::int32_t* base, std::uint32_t width, const CategoryState& cat,
+                      const Aggregation& a, std::int64_t& judged, std::int64_t& bonus) {
+  const bool trims = a.method == AggregationMethod::trimmed_mean && N >= a.trim_from;
+  const std::uint32_t low = trims ? a.drop_low : 0, high = trims ? a.drop_high : 0;
+  const auto columns = static_cast<std::uint32_t>(cat.col_weight.size());
+  for (std::uint32_t col = 0; col < columns; ++col) {
+    const std::int32_t* v = base + static_cast<std::size_t>(col) * width;
+    std::int64_t sum = 0;
+    std::int32_t lo = v[0], hi = v[0];
+    bool missing = false;
+    for (std::uint32_t k = 0; k < N; ++k) {
+      missing |= v[k] == kNoMark;
+      sum += v[k];
+      lo = v[k] < lo ? v[k] : lo;
+      hi = v[k] > hi ? v[k] : hi;
+    }
+    if (missing) return false;
+    sum -= low ? lo : 0;
+    sum -= high ? hi : 0;
+    std::int64_t value;
+    if (low + high == 0) {
+      value = detail::div_half_even(sum * 100, N);
+    } else if (low + high == 1) {
+      value = detail::div_half_even(sum * 100, N - 1);
+    } else {
+      value = detail::div_half_even(sum * 100, N > 2 ? N - 2 : 1);
+    }
+    if (col < cat.judged_columns) {
+      judged += value * cat.col_weight[col];
+    } else {
+      bonus += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
+    }
+  }
+  return true;
+}
+
+using FullPanelFn = bool (*)(const std::int32_t*, std::uint32_t, const CategoryState&,
+                             const Aggregation&, std::int64_t&, std::int64_t&);
+constexpr FullPanelFn kFullPanel[] = {nullptr,
+                                      full_panel_total<1>,
+                                      full_panel_total<2>,
+                                      full_panel_total<3>,
+                                      full_panel_total<4>,
+                                      full_panel_total<5>,
+                                      full_panel_total<6>,
+                                      full_panel_total<7>,
+                                      full_panel_total<8>,
+                                      full_panel_total<9>};
+
+// The kept mean of one column at 6 places, from the sum `kept` of the D marks kept
+// (4 places); D = 0 when the count `d` is only known at run time. When D divides
+// 100 the quotient is exact and the half-even rounding has nothing to do.
+template <std::uint32_t D>
+std::int64_t kept_value(std::int64_t kept, std::uint32_t d) noexcept {
+  if constexpr (D == 0) {
+    return detail::div_half_even_small(kept * 100, d);
+  } else if constexpr (100 % D == 0) {
+    (void)d;
+    return kept * (100 / D);
+  } else {
+    (void)d;
+    return detail::div_half_even(kept * 100, D);
+  }
+}
+
+// The judged and bonus parts of the lanes of a batch without a missing mark, from
+// their kept sums; the same arithmetic as full_panel_total.
+template <std::uint32_t D>
+void batch_parts(const std::int32_t* kept, unsigned missing, std::uint32_t d,
+                 const CategoryState& cat, std::int64_t* judged, std::int64_t* bonus) {
+  const auto columns = static_cast<std::uint32_t>(cat.col_weight.size());
+  for (std::uint32_t lane = 0; lane < kLanes; ++lane) {
+    if (missing & (1u << lane)) continue;
+    std::int64_t j = 0, b = 0;
+    for (std::uint32_t col = 0; col < columns; ++col) {
+      const std::int64_t value = kept_value<D>(kept[col * kLanes + lane], d);
+      if (col < cat.judged_columns) {
+        j += value * cat.col_weight[col];
+      } else {
+        b += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
+      }
+    }
+    judged[lane] = j;
+    bonus[lane] = b;
+  }
+}
+
+using BatchPartsFn = void (*)(const std::int32_t*, unsigned, std::uint32_t, const CategoryState&,
+                              std::int64_t*, std::int64_t*);
+constexpr BatchPartsFn kBatchParts[] = {
+    batch_parts<0>, batch_parts<1>, batch_parts<2>, batch_parts<3>, batch_parts<4>,
+    batch_parts<5>, batch_parts<6>, batch_parts<7>, batch_parts<8>, batch_parts<9>};
+
+// Every entry's total and status, from one pass over the marks in entry order.
+struct Scored {
+  std::vector<std::int64_t> total;                      // by entry, 14 places; 0 when incomplete
+  std::vector<EntryStatus> status;                      // by entry
+  std::array<std::int64_t, kCategoryCount> lo{}, hi{};  // range of the scored totals
+  std::array<std::uint32_t, kCategoryCount> scored{};   // entries with a total
+  std::size_t incomplete = 0;
+  std::vector<std::uint32_t> by_code;  // every entry, by application number
+  std::array<std::vector<NormParams>, kCategoryCount> norm;
+};
+
+void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts) {
+  const CampaignSpec& spec = s.spec;
+  const bool normalize = spec.panel.normalization.enabled;
+  if (normalize) {
+    for (std::size_t c = 0; c < kCategoryCount; ++c) {
+      if (s.categories[c].rubric) out.norm[c] = s.normalization(static_cast<Category>(c));
+    }
+  }
+  const Aggregation& a = spec.panel.aggregation;
+  const bool fast = !normalize && a.method != AggregationMethod::median && a.drop_low <= 1 &&
+                    a.drop_high <= 1 && spec.panel.min_judges >= 1;
+  const std::size_t n = s.entries.size();
+  out.total.assign(n, 0);
+  out.status.assign(n, EntryStatus::incomplete);
+  out.lo.fill(INT64_MAX);
+  out.hi.fill(INT64_MIN);
+  out.scored.fill(0);
+  out.incomplete = 0;
+  if (parts) parts->assign(n, Parts{});
+  const std::uint32_t width = s.width();
+  const auto record = [&](std::size_t i, std::int64_t judged, std::int64_t objective,
+                          std::int64_t bonus, EntryStatus status) {
+    const std::int64_t total = judged + objective + bonus;
+    const std::size_t c = s.hot[i].category;
+    out.total[i] = total;
+    out.status[i] = status;
+    out.lo[c] = std::min(out.lo[c], total);
+    out.hi[c] = std::max(out.hi[c], total);
+    ++out.scored[c];
+    if (parts) (*parts)[i] = {judged, objective, bonus};
+  };
+  const auto objective_part = [&](std::size_t i) {
+    const EntryHot& h = s.hot[i];
+    const CategoryState& cat = s.categories[h.category];
+    const std::int64_t* obj = s.objective_values.data() + h.objective_offset;
+    std::int64_t sum = 0;
+    for (std::size_t k = 0; k < cat.objective_weight.size(); ++k) {
+      sum += obj[k] * cat.objective_weight[k];
+    }
+    return sum;
+  };
+  // Entries that can take the fast path: a panel large enough, no veto to count.
+  const auto plain = [&](const EntryHot& h) {
+    return fast && h.judges >= spec.panel.min_judges && !h.vetoed;
+  };
+  EntryValues values;
+  const auto general = [&](std::size_t i) {
+    const EntryHot& h = s.hot[i];
+    if (plain(h) && h.judges <= 9) {
+      std::int64_t judged = 0, bonus = 0;
+      if (kFullPanel[h.judges](s.marks.data() + h.mark_offset, width, s.categories[h.category], a,
+                               judged, bonus)) {
+        record(i, judged, objective_part(i), bonus, EntryStatus::ranked);
+        return;
+      }
+    }
+    s.evaluate(i, normalize ? &out.norm[h.category] : nullptr, values, nullptr);
+    if (!values.complete) {
+      ++out.incomplete;
+      return;
+    }
+    record(i, values.judged_part, values.objective_part, values.bonus,
+           values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked);
+  };
+  std::int32_t kept[kMaxBatchCells * kLanes];
+  for (std::size_t i = 0; i < n;) {
+    const EntryHot& h = s.hot[i];
+    const CategoryState& cat = s.categories[h.category];
+    const auto cells = static_cast<std::uint32_t>(cat.columns.size()) * width;
+    bool batch = kBatches && i + kLanes <= n && plain(h) && cells <= kMaxBatchCells;
+    for (std::uint32_t j = 1; batch && j < kLanes; ++j) {
+      const EntryHot& other = s.hot[i + j];
+      batch = other.category == h.category && other.judges == h.judges && !other.vetoed;
+    }
+    if (!batch) {
+      general(i++);
+      continue;
+    }
+    const std::uint32_t panel = h.judges;
+    const bool trims = a.method == AggregationMethod::trimmed_mean && panel >= a.trim_from;
+    const bool low = trims && a.drop_low != 0, high = trims && a.drop_high != 0;
+    const std::uint32_t d = panel - (low ? 1 : 0) - (high ? 1 : 0);
+    const std::int32_t* entry[kLanes];
+    for (std::uint32_t j = 0; j < kLanes; ++j) entry[j] = s.marks.data() + s.hot[i + j].mark_offset;
+    const unsigned missing = detail::kept_sums(
+        entry, static_cast<std::uint32_t>(cat.columns.size()), width, panel, low, high, kept);
+    std::int64_t judged[kLanes] = {}, bonus[kLanes] = {};
+    kBatchParts[d <= 9 ? d : 0](kept, missing, d, cat, judged, bonus);
+    for (std::uint32_t j = 0; j < kLanes; ++j) {
+      if (missing & (1u << j)) {
+        general(i + j);
+      } else {
+        record(i + j, judged[j], objective_part(i + j), bonus[j], EntryStatus::ranked);
+      }
+    }
+    i += kLanes;
+  }
+}
+
+// The unit every total of a category is a multiple of: each part of a total sums
+// products with the category's weights (judged and objective leaves at 8 places,
+// capped bonuses × 10^8), so their gcd divides it. Sorting on total ÷ unit takes
+// fewer radix passes.
+std::uint64_t total_unit(const CategoryState& cat) {
+  std::uint64_t g = 0;
+  const auto take = [&g](std::int64_t w) {
+    g = std::gcd(g, static_cast<std::uint64_t>(w < 0 ? -w : w));
+  };
+  for (std::uint32_t col = 0; col < cat.judged_columns; ++col) take(cat.col_weight[col]);
+  if (cat.col_weight.size() > cat.judged_columns) take(kWeightUnit);
+  for (const std::int64_t w : cat.objective_weight) take(w);
+  return g == 0 ? 1 : g;
+}
+
+// Lists each ranking group best first: equal totals by the tie-break chain, then by
+// code. Calls emit(group, entry, total, rank, position) in listing order.
+template <class Emit>
+void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, Emit&& emit) {
+  const CampaignSpec& spec = s.spec;
+  score_all(s, scored, parts);
+  scored.by_code = s.entries_by_code();
+  const std::size_t group_count = spec.rank_per_category ? kCategoryCount : 1;
+  // Per group: its size, its range of totals and the unit they are all multiples of.
+  struct Group {
+    std::size_t size = 0;
+    std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+    std::uint64_t unit = 0;
+    int place_bits = 0, key_bits = 0;
+    bool packed = false;
+    std::vector<std::uint32_t> members;  // in code order
+    std::vector<std::uint64_t> items;    // packed: key above the place in `members`
+  };
+  std::vector<Group> groups(group_count);
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    if (scored.scored[c] == 0) continue;
+    Group& g = groups[spec.rank_per_category ? c : 0];
+    g.size += scored.scored[c];
+    g.lo = std::min(g.lo, scored.lo[c]);
+    g.hi = std::max(g.hi, scored.hi[c]);
+    g.unit = std::gcd(g.unit, total_unit(s.categories[c]));
+  }
+  // Totals are exact multiples of the unit: dividing is shifting out its factors of
+  // two and multiplying by the inverse of its odd part.
+  std::array<int, kCategoryCount> unit_shift{};
+  std::array<std::uint64_t, kCategoryCount> unit_inverse{};
+  for (std::size_t k = 0; k < group_count; ++k) {
+    Group& g = groups[k];
+    if (g.size == 0) continue;
+    unit_shift[k] = std::countr_zero(g.unit);
+    unit_inverse[k] = detail::inverse_mod_2_64(g.unit >> unit_shift[k]);
+    const std::uint64_t span =
+        ((static_cast<std::uint64_t>(g.hi) - static_cast<std::uint64_t>(g.lo)) >> unit_shift[k]) *
+        unit_inverse[k];
+    g.key_bits = static_cast<int>(std::bit_width(span));
+    g.place_bits = static_cast<int>(std::bit_width(g.size - 1));
+    g.packed = g.key_bits + g.place_bits <= 64;
+    g.members.reserve(g.size);
+    if (g.packed) g.items.reserve(g.size);
+  }
+  // Visiting entries in code order leaves each group's members in code order, so the
+  // stable sort below keeps equal totals in code order without comparing codes.
+  for (const std::uint32_t i : scored.by_code) {
+    if (scored.status[i] == EntryStatus::incomplete) continue;
+    const std::size_t k = spec.rank_per_category ? s.hot[i].category : 0;
+    Group& g = groups[k];
+    if (g.packed) {
+      const std::uint64_t key =
+          ((static_cast<std::uint64_t>(g.hi) - static_cast<std::uint64_t>(scored.total[i])) >>
+           unit_shift[k]) *
+          unit_inverse[k];
+      g.items.push_back(key << g.place_bits | g.members.size());
+    }
+    g.members.push_back(i);
+  }
+  const std::size_t k_count = spec.tie_breaks.size();
+  const bool normalize = spec.panel.normalization.enabled;
+  EntryValues values;
+  std::vector<Decimal> keys;
+  std::vector<std::uint32_t> run_index, slots;
+  std::vector<std::uint64_t> tmp;
+  for (std::size_t k = 0; k < group_count; ++k) {
+    Group& g = groups[k];
+    if (g.size == 0) continue;
+    // The entry and total at each place of the sorted group; packed items carry
+    // (hi − total) ÷ unit, so the total comes back exactly.
+    std::vector<std::uint64_t> sorted_keys;  // unpacked groups: the key of each member
+    const std::uint64_t place_mask = (std::uint64_t{1} << g.place_bits) - 1;
+    const auto at = [&](std::size_t p) -> std::pair<std::uint32_t, std::int64_t> {
+      if (g.packed) {
+        const std::uint64_t item = g.items[p];
+        const std::uint64_t scaled = (item >> g.place_bits) * g.unit;
+        return {g.members[item & place_mask],
+                static_cast<std::int64_t>(static_cast<std::uint64_t>(g.hi) - scaled)};
+      }
+      return {g.members[p], static_cast<std::int64_t>(~sorted_keys[p] ^ (std::uint64_t{1} << 63))};
+    };
+    if (g.packed) {
+      detail::radix_sort_bits(g.items, tmp, g.place_bits, g.key_bits);
+    } else {
+      detail::sort_by_total(g.members, scored.total, sorted_keys);
+    }
+    for (std::size_t lo = 0; lo < g.size;) {
+      const std::int64_t total = at(lo).second;
+      std::size_t hi = lo + 1;
+      while (hi < g.size && at(hi).second == total) ++hi;
+      const auto rank = static_cast<std::uint32_t>(lo + 1);
+      if (hi - lo > 1 && k_count != 0) {
+        // Keys of this run, by position in the run.
+        keys.assign((hi - lo) * k_count, Decimal());
+        run_index.clear();
+        for (std::size_t p = lo; p < hi; ++p) run_index.push_back(at(p).first);
+        for (std::size_t r = 0; r < run_index.size(); ++r) {
+          const std::uint32_t i = run_index[r];
+          s.evaluate(i, normalize ? &scored.norm[s.hot[i].category] : nullptr, values, nullptr);
+          fill_keys(s, i, values, keys.data() + r * k_count);
+        }
+        // The run is in code order already; a stable sort on the keys keeps it so.
+        slots.resize(run_index.size());
+        std::iota(slots.begin(), slots.end(), 0u);
+        std::stable_sort(slots.begin(), slots.end(), [&](std::uint32_t x, std::uint32_t y) {
+          for (std::size_t j = 0; j < k_count; ++j) {
+            const Decimal& kx = keys[x * k_count + j];
+            const Decimal& ky = keys[y * k_count + j];
+            if (kx != ky) return kx > ky;
+          }
+          return false;
+        });
+        for (std::size_t r = 0; r < slots.size(); ++r) {
+          emit(k, run_index[slots[r]], total, rank, static_cast<std::uint32_t>(lo + r + 1));
+        }
+      } else {
+        for (std::size_t p = lo; p < hi; ++p) {
+          emit(k, at(p).first, total, rank, static_cast<std::uint32_t>(p + 1));
+        }
+      }
+      lo = hi;
+    }
+  }
+}
+
+// Scores every entry and ranks each group, for score(): `core` by entry, `groups`
+// each ranking group's entries best first, `parts` the parts of every total.
+void rank_all(const CampaignImpl& s, std::vector<Core>& core,
+              std::vector<std::vector<std::uint32_t>>& groups, std::vector<Parts>* parts) {
+  Scored scored;
+  groups.assign(s.spec.rank_per_category ? kCategoryCount : 1, {});
+  core.assign(s.entries.size(), Core{});
+  rank_all(s, scored, parts,
+           [&](std::size_t g, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+               std::uint32_t position) {
+             core[i] = {total, rank, position, scored.status[i]};
+             groups[g].push_back(i);
+           });
+  for (std::size_t i = 0; i < core.size(); ++i) {
+    if (scored.status[i] == EntryStatus::incomplete) core[i].status = EntryStatus::incomplete;
+  }
+}
+
+// Unranked (incomplete) entries by code, after every ranking group.
+void append_unranked(const CampaignImpl& s, const std::vector<Core>& core,
+                     std::vector<std::uint32_t>& order) {
+  for (const std::uint32_t i : s.entries_by_code()) {
+    if (core[i].status == EntryStatus::incomplete) order.push_back(i);
+  }
+}
+
+}  // namespace
+
+Result<std::vector<Standing>> Campaign::standings() const {
+  Scored scored;
+  std::vector<Standing> out;
+  out.reserve(impl_->entries.size());
+  rank_all(*impl_, scored, nullptr,
+           [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+               std::uint32_t position) {
+             out.push_back(
+                 {EntryId{i + 1}, scored.status[i], fixed(total, kTotalScale), rank, position});
+           });
+  if (scored.incomplete != 0) {
+    for (const std::uint32_t i : scored.by_code) {
+      if (scored.status[i] == EntryStatus::incomplete) {
+        out.push_back({EntryId{i + 1}, EntryStatus::incomplete, fixed(0, kTotalScale), 0, 0});
+      }
+    }
+  }
+  return out;
+}
+
+Result<Scoreboard> Campaign::score() const {
+  const CampaignImpl& s = *impl_;
+  const CampaignSpec& spec = s.spec;
+  std::vector<Core> core;
+  std::vector<Parts> parts;
+  std::vector<std::vector<std::uint32_t>> groups;
+  rank_all(s, core, groups, &parts);
+  const std::size_t n = s.entries.size();
+  // Awards and the cusp report work on exact integer totals (14 places) and entry
+  // indices; each threshold is brought to 14 places in the direction that keeps the
+  // comparison exact (a minimum rounds up, a margin down).
+  const auto at_total_scale = [](const Decimal& d, Rounding mode) {
+    auto r = d.rescaled(kTotalScale, mode);
+    if (r) return r->coefficient();
+    return d.signum() < 0 ? INT64_MIN : INT64_MAX;  // beyond every total
+  };
+  Scoreboard board;
+  const AwardScheme& scheme = spec.awards;
+  const std::int64_t margin = at_total_scale(scheme.cusp_margin, Rounding::floor);
+  std::vector<std::int32_t> tier_of(n, -1);
+  std::vector<std::uint32_t> order;  // final listing order
+  order.reserve(n);
+  for (const std::vector<std::uint32_t>& group : groups) {
+    order.insert(order.end(), group.begin(), group.end());
+    std::vector<std::uint32_t> eligible;  // ranked and not vetoed, best first
+    eligible.reserve(group.size());
+    for (std::uint32_t i : group) {
+      if (core[i].status == EntryStatus::ranked) eligible.push_back(i);
+    }
+    const auto total = [&](std::size_t k) { return core[eligible[k]].total; };
+    std::size_t next = 0;
+    for (std::uint32_t t = 0; t < scheme.tiers.size(); ++t) {
+      const AwardTier& tier = scheme.tiers[t];
+      const std::uint32_t quota = quota_of(tier, eligible.size());
+      const std::int64_t min = at_total_scale(tier.min_score, Rounding::ceiling);
+      // 宁缺勿滥: the tier stops at the first entry below its minimum, even if places remain.
+      std::size_t end = next;
+      while (end < eligible.size() && end - next < quota && total(end) >= min) ++end;
+      // Ties straddling the boundary: the last awarded and the first left out are equal.
+      if (end > next && end < eligible.size() && end - next == quota &&
+          total(end) == total(end - 1)) {
+        const std::int64_t boundary = total(end - 1);
+        if (scheme.boundary_ties == BoundaryTies::include_all) {
+          while (end < eligible.size() && total(end) == boundary) ++end;
+        } else if (scheme.boundary_ties == BoundaryTies::exclude_all) {
+          while (end > next && total(end - 1) == boundary) --end;
+        }
+      }
+      for (std::size_t k = next; k < end; ++k) tier_of[eligible[k]] = static_cast<std::int32_t>(t);
+      // Cusp report: around the lowest awarded total, or the minimum when nobody got it.
+      // `eligible` is sorted best first, so the window is one contiguous run.
+      const bool awarded = end > next;
+      const std::int64_t boundary = awarded ? total(end - 1) : min;
+      const Decimal boundary_value = awarded ? fixed(boundary, kTotalScale) : tier.min_score;
+      const auto within = [&](std::int64_t x) {
+        const detail::int128 d = detail::int128{x} - boundary;
+        return (d < 0 ? -d : d) <= margin;
+      };
+      std::size_t k = next;
+      while (k < eligible.size() && total(k) > boundary && !within(total(k))) ++k;
+      for (; k < eligible.size() && (total(k) >= boundary || within(total(k))); ++k) {
+        if (!within(total(k))) continue;
+        const Decimal distance = awarded ? fixed(total(k) - boundary, kTotalScale)
+                                         : fixed(total(k), kTotalScale) - tier.min_score;
+        board.cusps.push_back({EntryId{eligible[k] + 1}, t, boundary_value, distance});
+      }
+      next = end;
+    }
+  }
+  append_unranked(s, core, order);
+
+  // Advanced units (先进单位).
+  struct UnitTally {
+    std::uint32_t entries = 0, awarded = 0;
+    std::vector<Decimal> awarded_totals, tce;
+    std::unordered_set<std::uint32_t> people;
+  };
+  std::map<std::uint32_t, UnitTally> tally;
+  for (std::size_t i = 0; i < n; ++i) {
+    const EntryRecord& e = s.entries[i];
+    UnitTally& u = tally[e.enterprise.value()];
+    ++u.entries;
+    for (const TeamShare& t : e.spec.team) u.people.insert(t.person.value());
+    u.tce.push_back(e.figures[figure_index(ClaimedFigure::energy_saved_tce)]);
+    if (tier_of[i] >= 0) {
+      ++u.awarded;
+      u.awarded_totals.push_back(fixed(core[i].total, kTotalScale));
+    }
+  }
+  const AdvancedUnitRule& ur = scheme.units;
+  for (auto& [org, u] : tally) {
+    AdvancedUnit au;
+    au.unit = OrgId{org};
+    au.entries = u.entries;
+    au.awarded = u.awarded;
+    au.awarded_total = sum(u.awarded_totals).value();
+    au.tce_saved = sum(u.tce).value();
+    const std::size_t members = s.registry->count_members(au.unit, spec.as_of);
+    au.participation_rate = members == 0
+                                ? Decimal(0)
+                                : divide(Decimal(static_cast<std::int64_t>(u.people.size())),
+                                         Decimal(static_cast<std::int64_t>(members)), 4)
+                                      .value();
+    if (au.awarded >= ur.min_awarded_entries && au.awarded > 0 &&
+        au.participation_rate >= ur.min_participation_rate && au.tce_saved >= ur.min_tce_saved) {
+      board.units.push_back(au);
+    }
+  }
+  std::sort(board.units.begin(), board.units.end(),
+            [](const AdvancedUnit& a, const AdvancedUnit& b) {
+              if (a.awarded != b.awarded) return a.awarded > b.awarded;
+              if (a.awarded_total != b.awarded_total) return a.awarded_total > b.awarded_total;
+              if (a.tce_saved != b.tce_saved) return a.tce_saved > b.tce_saved;
+              return a.unit < b.unit;
+            });
+  if (ur.max_units > 0 && board.units.size() > ur.max_units) board.units.resize(ur.max_units);
+
+  // Advanced individuals (先进个人).
+  const AdvancedIndividualRule& ir = scheme.individuals;
+  std::map<std::uint32_t, AdvancedIndividual> people;
+  std::map<std::uint32_t, std::vector<Decimal>> credits;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tier_of[i] < 0 || static_cast<std::uint32_t>(tier_of[i]) >= ir.top_tiers) continue;
+    const auto tier = static_cast<std::uint32_t>(tier_of[i]);
+    for (const TeamShare& t : s.entries[i].spec.team) {
+      if (t.share < ir.min_share) continue;
+      AdvancedIndividual& ai = people[t.person.value()];
+      if (ai.entries.empty() || tier < ai.best_tier) ai.best_tier = tier;
+      ai.person = t.person;
+      ai.entries.push_back(EntryId{static_cast<std::uint32_t>(i + 1)});
+      credits[t.person.value()].push_back(
+          multiply(t.share, fixed(core[i].total, kTotalScale)).value());
+    }
+  }
+  for (auto& [p, ai] : people) {
+    ai.credit = sum(credits[p]).value();
+    board.people.push_back(std::move(ai));
+  }
+  std::sort(board.people.begin(), board.people.end(),
+            [](const AdvancedIndividual& a, const AdvancedIndividual& b) {
+              if (a.best_tier != b.best_tier) return a.best_tier < b.best_tier;
+              if (a.credit != b.credit) return a.credit > b.credit;
+              return a.person < b.person;
+            });
+  if (ir.max_people > 0 && board.people.size() > ir.max_people) board.people.resize(ir.max_people);
+
+  // The result table, built once in its final order.
+  board.entries.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t i = order[k];
+    const EntryRecord& e = s.entries[i];
+    const Core& c = core[i];
+    EntryResult& r = board.entries[k];
+    r.entry = EntryId{i + 1};
+    r.code = e.spec.code;
+    r.unit = e.spec.unit;
+    r.enterprise = e.enterprise;
+    r.category = e.spec.category;
+    r.status = c.status;
+    r.total = fixed(c.total, kTotalScale);
+    r.judged_part = fixed(parts[i].judged, kTotalScale);
+    r.objective_part = fixed(parts[i].objective, kTotalScale);
+    r.bonus = fixed(parts[i].bonus, kTotalScale);
+    r.rank = c.rank;
+    r.position = c.position;
+    if (tier_of[i] >= 0) {
+      r.tier = static_cast<std::uint32_t>(tier_of[i]);
+      r.award = scheme.tiers[*r.tier].name;
+    }
+  }
+
+  // A digest of the canonical table, independent of ids (which follow input order):
+  // per entry its code, then fixed-width fields (status, total at 14 places, rank,
+  // position, tier), fed to SHA-256 in large blocks.
+  detail::Sha256 h;
+  std::vector<std::uint8_t> block;
+  block.reserve(1 << 16);
+  for (const EntryResult& r : board.entries) {
+    block.insert(block.end(), r.code.begin(), r.code.end());
+    std::uint8_t record[1 + 8 + 4 + 4 + 4];
+    record[0] = static_cast<std::uint8_t>(r.status);
+    const std::int64_t total = r.total.coefficient();
+    const std::uint32_t fields[3] = {r.rank, r.position, r.tier ? *r.tier + 1 : 0};
+    std::memcpy(record + 1, &total, 8);
+    std::memcpy(record + 9, fields, 12);
+    block.insert(block.end(), std::begin(record), std::end(record));
+    if (block.size() >= (1 << 16) - 64) {
+      h.update(block);
+      block.clear();
+    }
+  }
+  h.update(block);
+  for (const AdvancedUnit& u : board.units) {
+    h.update("unit|" + to_string(u.unit) + '|' + std::to_string(u.awarded) + '|' +
+             u.awarded_total.to_string() + '\n');
+  }
+  for (const AdvancedIndividual& p : board.people) {
+    h.update("person|" + to_string(p.person) + '|' + p.credit.to_string() + '\n');
+  }
+  for (const Cusp& c : board.cusps) {
+    h.update("cusp|" + s.entries[c.entry.value() - 1].spec.code + '|' + std::to_string(c.tier) +
+             '|' + c.distance.to_string() + '\n');
+  }
+  board.digest = detail::to_hex(h.finish());
+  return board;
+}
+
+}  // namespace v1
+}  // namespace kexie

@@ -1,0 +1,51 @@
+// The sorts that rank a campaign without comparing totals one pair at a time:
+// stable LSD radix sorts of 64-bit keys, and the modular inverse that turns an
+// exact division of totals by their common unit into one multiplication, so
+// keys are packed into as few bits (and radix passes) as they need. Internal.
+#ifndef KEXIE_SRC_DETAIL_RADIX_SORT_HPP
+#define KEXIE_SRC_DETAIL_RADIX_SORT_HPP
+
+#include <cstdint>
+#include <vector>
+
+namespace kexie {
+inline namespace v1 {
+namespace detail {
+
+/// Sorts `idx` stably by `totals[idx[k]]`, highest first (11 bits a pass over
+/// (key, index) pairs; passes whose digit is the same for every key are
+/// skipped). On return `keys[k]` is the sort key of `idx[k]`: equal keys mean
+/// equal totals, and `~keys[k] ^ (1 << 63)` is the total back.
+///
+///   std::vector<std::uint32_t> idx{0, 1, 2};
+///   std::vector<std::uint64_t> keys;
+///   sort_by_total(idx, {5, 9, 5}, keys);  // idx == {1, 0, 2}
+void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<std::int64_t>& totals,
+                   std::vector<std::uint64_t>& keys);
+
+/// Sorts 64-bit words ascending on bits [low, low + bits) only, stably (LSD, at
+/// most 12 bits a pass so a histogram stays in L1); the bits below `low` ride
+/// along. `tmp` is scratch space.
+///
+///   std::vector<std::uint64_t> a{0x31, 0x10, 0x21}, tmp;
+///   radix_sort_bits(a, tmp, 4, 4);  // a == {0x10, 0x21, 0x31}
+void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
+                     int bits);
+
+/// The inverse of an odd number mod 2^64 (Newton's iteration doubles the
+/// correct low bits each step: 3 → 6 → 12 → 24 → 48 → 96), so an exact
+/// division by `odd` is a multiplication.
+///
+///   static_assert(inverse_mod_2_64(3) * 3 == 1);
+///   static_assert(21 * inverse_mod_2_64(7) == 3);
+constexpr std::uint64_t inverse_mod_2_64(std::uint64_t odd) noexcept {
+  std::uint64_t x = odd;  // correct to 3 bits: odd × odd ≡ 1 (mod 8)
+  for (int k = 0; k < 5; ++k) x *= 2 - odd * x;
+  return x;
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_SRC_DETAIL_RADIX_SORT_HPP
