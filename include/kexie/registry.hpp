@@ -49,6 +49,16 @@ namespace detail {
 struct MemberIndexData;
 }  // namespace detail
 
+/// The answer of `Registry::youth`: whether a person counts as a young S&T worker
+/// (青年科技工作者, A9) on a day. Two named values instead of a bool, so the answer
+/// cannot be mistaken for the success of the call.
+///
+///   bool counts = reg.youth(li, today) == kexie::Youth::young;
+enum class Youth : std::uint8_t {
+  not_young,  ///< older than the policy's `young_age_max` on that day
+  young,      ///< age on that day ≤ the policy's `young_age_max`
+};
+
 /// One row of a member query: a person with a membership in one organization
 /// as of the index date, all roles they hold there merged.
 ///
@@ -290,10 +300,13 @@ class KEXIE_API Registry {
   ///
   ///   PersonId li = reg.find_person(ent, "E-0042").value();
   [[nodiscard]] Result<PersonId> find_person(OrgId employer, std::string_view external_key) const;
-  /// Young S&T worker (A9): age on `as_of` ≤ policy().young_age_max. `not_found` for an unknown id.
+  /// Whether `id` is a young S&T worker (A9) on `as_of`: `Youth::young` when their
+  /// age that day is ≤ policy().young_age_max. `not_found` for an unknown id. An enum
+  /// rather than a `Result<bool>`, whose `if (r)` would be true for every known person.
   ///
-  ///   bool y = reg.is_young(li, d("2025-06-30")).value();
-  [[nodiscard]] Result<bool> is_young(PersonId id, Date as_of) const;
+  ///   if (reg.youth(li, d("2025-06-30")) == kexie::Youth::young) …  // false when unknown
+  ///   kexie::Youth y = reg.youth(li, d("2025-06-30")).value();       // throws when unknown
+  [[nodiscard]] Result<Youth> youth(PersonId id, Date as_of) const;
   /// Number of people registered.
   ///
   ///   std::cout << reg.person_count() << " S&T workers\n";

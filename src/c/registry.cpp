@@ -176,10 +176,10 @@ int kx_registry_is_young(int* out, const kx_registry* registry, uint32_t person,
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out =
-        kx::take(registry->registry().is_young(kexie::PersonId{person}, kx::date(as_of, "as_of")))
-            ? 1
-            : 0;
+    *out = kx::take(registry->registry().youth(kexie::PersonId{person},
+                                               kx::date(as_of, "as_of"))) == kexie::Youth::young
+               ? 1
+               : 0;
   });
 }
 
