@@ -10,6 +10,7 @@
 #include <range/v3/range/conversion.hpp>
 
 #include "kexie/registry.hpp"
+#include "kexie/views.hpp"
 
 using kexie::Date;
 using kexie::OrgId;

@@ -54,6 +54,12 @@ template <class T>
 inline constexpr bool is_result_v = false;
 template <class T>
 inline constexpr bool is_result_v<Result<T>> = true;
+/// A `U` that a `Result<T>` compares with: not a Result nor an Error, and `T == U` works.
+template <class U, class T>
+concept ValueComparable =
+    !is_result_v<U> && !std::is_same_v<U, Error> && requires(const T& t, const U& u) {
+  { t == u } -> std::convertible_to<bool>;
+};
 }  // namespace detail
 
 /// A value of type `T`, or the `Error` that refused it.
@@ -215,12 +221,8 @@ class [[nodiscard]] Result {
   /// True when `r` holds a value equal to `v`; false on failure (as `std::expected`).
   ///
   ///   if (reg.youth(li, today) == kexie::Youth::young) …  // false for an unknown person
-  template <class U>
-  requires(!detail::is_result_v<U> && !std::is_same_v<U, Error> &&
-           requires(const T& t, const U& u) {
-             { t == u } -> std::convertible_to<bool>;
-           }) friend bool
-  operator==(const Result& r, const U& v) {
+  template <detail::ValueComparable<T> U>
+  friend bool operator==(const Result& r, const U& v) {
     return r.ok() && static_cast<bool>(std::get<0>(r.state_) == v);
   }
 

@@ -8,6 +8,7 @@
 // and a process killed at random moments while saving always leaves either no
 // file or a complete one.
 #include "kexie/snapshot.hpp"
+#include "kexie/sys/file_ops.hpp"
 
 #include <gtest/gtest.h>
 #include <openssl/sha.h>
