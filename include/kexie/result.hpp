@@ -81,7 +81,9 @@ class [[nodiscard]] Result {
                 "it answered. Return an enum with two named values (like kexie::Youth).");
 
  public:
+  /// The value's type (`std::expected`'s name).
   using value_type = T;
+  /// Always `Error` (`std::expected`'s name).
   using error_type = Error;
 
   /// Success. Implicit, so a function returning Result<T> can `return value;`.
@@ -174,7 +176,10 @@ class [[nodiscard]] Result {
     if (!ok()) return R(std::get<1>(state_));
     return R(std::invoke(std::forward<F>(f), std::get<0>(state_)));
   }
-  /// As above, passing the value as an rvalue.
+  /// As above, moving the value into `f` (for a temporary or `std::move(r)`).
+  ///
+  ///   kexie::Result<Report> rep = load(path).and_then([](Data&& d) { return report(std::move(d));
+  ///   });
   template <class F>
   auto and_then(F&& f) && {
     using R = std::remove_cvref_t<std::invoke_result_t<F, T&&>>;
@@ -199,7 +204,10 @@ class [[nodiscard]] Result {
       return Result<U>(std::invoke(std::forward<F>(f), std::get<0>(state_)));
     }
   }
-  /// As above, passing the value as an rvalue.
+  /// As above, moving the value into `f` (for a temporary or `std::move(r)`).
+  ///
+  ///   kexie::Result<std::size_t> n = reg.organization(org).transform(
+  ///       [](kexie::Organization&& o) { return o.name.size(); });
   template <class F>
   auto transform(F&& f) && {
     using U = std::remove_cv_t<std::invoke_result_t<F, T&&>>;
@@ -241,7 +249,9 @@ class [[nodiscard]] Result {
 template <>
 class [[nodiscard]] Result<void> {
  public:
+  /// No value (`std::expected<void, E>`'s name).
   using value_type = void;
+  /// Always `Error`.
   using error_type = Error;
 
   /// Success.
