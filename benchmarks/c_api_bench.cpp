@@ -109,7 +109,7 @@ void Cpp_IsYoung(benchmark::State& state) {
   const kexie::Date on = day("2025-06-30");
   std::size_t i = 0;
   for (auto _ : state) {
-    auto r = w.reg.is_young(w.people[i++ % w.people.size()], on);
+    auto r = w.reg.youth(w.people[i++ % w.people.size()], on);
     benchmark::DoNotOptimize(r);
   }
 }

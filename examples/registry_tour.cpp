@@ -10,6 +10,7 @@
 #include <range/v3/range/conversion.hpp>
 
 #include "kexie/registry.hpp"
+#include "kexie/views.hpp"
 
 using kexie::Date;
 using kexie::OrgId;
@@ -88,23 +89,20 @@ int main() {
     const PersonId id = reg.add_person(p).value();
     people.push_back(id);
     const Period since = Period::from(d("2015-01-01"));
-    (void)reg.add_membership(id, ent, i < 12 ? Role::secretary_general : Role::member, since)
-        .value();
+    reg.add_membership(id, ent, i < 12 ? Role::secretary_general : Role::member, since).value();
     if (i % 3 == 0)
-      (void)reg.add_membership(id, branches[static_cast<std::size_t>(i % 12)], Role::member, since)
+      reg.add_membership(id, branches[static_cast<std::size_t>(i % 12)], Role::member, since)
           .value();
     if (i % 4 == 0)
-      (void)reg.add_membership(id, groups[static_cast<std::size_t>(i % 12)], Role::member, since)
-          .value();
-    if (i % 10 == 0) (void)reg.add_membership(id, society, Role::member, since).value();  // A3
+      reg.add_membership(id, groups[static_cast<std::size_t>(i % 12)], Role::member, since).value();
+    if (i % 10 == 0) reg.add_membership(id, society, Role::member, since).value();  // A3
     if (i % 15 == 0)
-      (void)reg.add_expert(id, province, {"energy saving", "process safety"}, since).value();
-    (void)reg.add_training(id, 30 + i % 70, kexie::TrainingKind::professional, d("2025-03-01"))
-        .value();
-    (void)reg.add_training(id, 30, kexie::TrainingKind::general, d("2025-09-01")).value();
+      reg.add_expert(id, province, {"energy saving", "process safety"}, since).value();
+    reg.add_training(id, 30 + i % 70, kexie::TrainingKind::professional, d("2025-03-01")).value();
+    reg.add_training(id, 30, kexie::TrainingKind::general, d("2025-09-01")).value();
   }
-  (void)reg.add_link(enterprises[0], university, Period::from(d("2020-09-01"))).value();  // 产学研
-  (void)reg.add_link(enterprises[0], society, Period::from(d("2021-01-01"))).value();  // 厂会协作
+  reg.add_link(enterprises[0], university, Period::from(d("2020-09-01"))).value();  // 产学研
+  reg.add_link(enterprises[0], society, Period::from(d("2021-01-01"))).value();     // 厂会协作
   (void)reg.award_exemplary(enterprises[1], {d("2025-01-01"), d("2025-12-31")});
 
   const Date today = d("2025-06-30");
@@ -167,7 +165,7 @@ int main() {
   }
 
   // The structure changes over time; history stays queryable.
-  (void)reg.move(enterprises[11], cities[0], d("2026-01-01")).value();
+  reg.move(enterprises[11], cities[0], d("2026-01-01")).value();
   std::cout << "\n"
             << reg.organization(enterprises[11])->name << " was under "
             << reg.organization(reg.parent(enterprises[11], today).value())->name

@@ -699,10 +699,12 @@ Result<PersonId> Registry::find_person(OrgId employer, std::string_view external
   return PersonId{v};
 }
 
-Result<bool> Registry::is_young(PersonId id, Date as_of) const {
+Result<Youth> Registry::youth(PersonId id, Date as_of) const {
   const State& s = impl_->s;
   if (!s.known(id)) return not_found(to_string(id));
-  return age_on(Date::from_days(s.p_birth[id.value() - 1]), as_of) <= s.policy.young_age_max;
+  return age_on(Date::from_days(s.p_birth[id.value() - 1]), as_of) <= s.policy.young_age_max
+             ? Youth::young
+             : Youth::not_young;
 }
 
 std::size_t Registry::person_count() const noexcept { return impl_->s.p_birth.size(); }

@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+#include "registry_index.hpp"
 #include "registry_state.hpp"
 
 namespace kexie {
@@ -206,51 +207,28 @@ std::shared_ptr<const MemberIndexData> build_member_index(const State& s, Date a
   return data;
 }
 
-}  // namespace detail
+// ---- queries over the index (registry_index.hpp) ------------------------------------------
 
-// ---- MemberIndex ----------------------------------------------------------------------
-
-MemberIndex::MemberIndex() noexcept = default;
-MemberIndex::MemberIndex(std::shared_ptr<const detail::MemberIndexData> data) noexcept
-    : data_(std::move(data)) {}
-
-Date MemberIndex::as_of() const noexcept { return data_ ? data_->as_of : Date{}; }
-std::size_t MemberIndex::size() const noexcept { return data_ ? data_->person.size() : 0; }
-
-MemberIndex::Range MemberIndex::subtree(OrgId org) const noexcept {
-  if (!data_ || !org.ok() || org.value() > data_->in_tree.size() ||
-      !data_->in_tree[org.value() - 1])
-    return {};
-  return {data_->org_lo[org.value() - 1], data_->org_hi[org.value() - 1]};
+RowRange subtree_rows(const MemberIndexData& x, OrgId org) noexcept {
+  if (!org.ok() || org.value() > x.in_tree.size() || !x.in_tree[org.value() - 1]) return {};
+  return {x.org_lo[org.value() - 1], x.org_hi[org.value() - 1]};
 }
 
-MemberEntry MemberIndex::entry(std::size_t i) const noexcept {
-  const detail::MemberIndexData& x = *data_;
-  return MemberEntry{PersonId{x.person[i] + 1},
-                     OrgId{x.org[i]},
-                     x.roles[i],
-                     x.title[i],
-                     Date::from_days(x.birth[i]),
-                     x.birth[i] >= x.young_cutoff};
-}
-
-CompiledFilter MemberIndex::compile(const MemberFilter& filter) const {
+CompiledFilter compile(const MemberIndexData& x, const MemberFilter& filter) {
   CompiledFilter f;
   if (filter.role) f.roles = role_bit(*filter.role);
-  if (filter.young && data_) f.born_on_or_after = data_->young_cutoff;
+  if (filter.young) f.born_on_or_after = x.young_cutoff;
   if (filter.min_title) f.min_title = *filter.min_title;
   if (!filter.discipline.empty()) {
     f.discipline = std::numeric_limits<std::uint32_t>::max();
-    if (data_) {
-      auto it = data_->discipline_codes.find(filter.discipline);
-      if (it != data_->discipline_codes.end()) f.discipline = it->second;
-    }
+    auto it = x.discipline_codes.find(filter.discipline);
+    if (it != x.discipline_codes.end()) f.discipline = it->second;
   }
   return f;
 }
 
-bool MemberIndex::matches(std::size_t i, Range r, const CompiledFilter& f) const noexcept {
-  const detail::MemberIndexData& x = *data_;
+bool matches(const MemberIndexData& x, std::size_t i, RowRange r,
+             const CompiledFilter& f) noexcept {
   if (f.roles == 0) {
     if (x.prev1[i] > r.lo) return false;
   } else if ((x.roles[i] & f.roles) == 0) {
@@ -260,10 +238,9 @@ bool MemberIndex::matches(std::size_t i, Range r, const CompiledFilter& f) const
          (f.discipline == 0 || x.discipline[i] == f.discipline);
 }
 
-std::vector<std::uint32_t> MemberIndex::select(Range r, const CompiledFilter& f) const {
+std::vector<std::uint32_t> select(const MemberIndexData& x, RowRange r, const CompiledFilter& f) {
   std::vector<std::uint32_t> out;
-  if (!data_ || r.lo >= r.hi) return out;
-  const detail::MemberIndexData& x = *data_;
+  if (r.lo >= r.hi) return out;
   out.resize(r.hi - r.lo);
   std::size_t n = 0;
   if (f.roles == 0 && f.min_title == Title::none && f.discipline == 0) {
@@ -279,10 +256,37 @@ std::vector<std::uint32_t> MemberIndex::select(Range r, const CompiledFilter& f)
     }
   } else {
     for (std::size_t i = r.lo; i < r.hi; ++i)
-      if (matches(i, r, f)) out[n++] = static_cast<std::uint32_t>(i);
+      if (matches(x, i, r, f)) out[n++] = static_cast<std::uint32_t>(i);
   }
   out.resize(n);
   return out;
+}
+
+}  // namespace detail
+
+// ---- MemberIndex ----------------------------------------------------------------------
+
+MemberIndex::MemberIndex() noexcept = default;
+MemberIndex::MemberIndex(std::shared_ptr<const detail::MemberIndexData> data) noexcept
+    : data_(std::move(data)) {}
+
+Date MemberIndex::as_of() const noexcept { return data_ ? data_->as_of : Date{}; }
+std::size_t MemberIndex::size() const noexcept { return data_ ? data_->person.size() : 0; }
+
+MemberEntry MemberIndex::entry(std::size_t i) const noexcept {
+  const detail::MemberIndexData& x = *data_;
+  return MemberEntry{PersonId{x.person[i] + 1},
+                     OrgId{x.org[i]},
+                     x.roles[i],
+                     x.title[i],
+                     Date::from_days(x.birth[i]),
+                     x.birth[i] >= x.young_cutoff};
+}
+
+std::vector<std::uint32_t> MemberIndex::select(OrgId root, const MemberFilter& filter) const {
+  if (!data_) return {};
+  return detail::select(*data_, detail::subtree_rows(*data_, root),
+                        detail::compile(*data_, filter));
 }
 
 std::size_t MemberIndex::count(OrgId org, const MemberFilter& filter) const {
@@ -291,21 +295,16 @@ std::size_t MemberIndex::count(OrgId org, const MemberFilter& filter) const {
     const Rollup& r = data_->rollups[org.value() - 1];
     return filter.young ? r.young : r.members;
   }
-  const Range r = subtree(org);
-  const CompiledFilter f = compile(filter);
+  const detail::RowRange r = detail::subtree_rows(*data_, org);
+  const detail::CompiledFilter f = detail::compile(*data_, filter);
   std::size_t n = 0;
-  for (std::size_t i = r.lo; i < r.hi; ++i) n += matches(i, r, f) ? 1 : 0;
+  for (std::size_t i = r.lo; i < r.hi; ++i) n += detail::matches(*data_, i, r, f) ? 1 : 0;
   return n;
 }
 
 Rollup MemberIndex::rollup(OrgId org) const noexcept {
   if (!data_ || !org.ok() || org.value() > data_->in_tree.size()) return {};
   return data_->rollups[org.value() - 1];
-}
-
-std::span<const std::int32_t> MemberIndex::birth_days() const noexcept {
-  if (!data_) return {};
-  return data_->birth;
 }
 
 }  // namespace v1

@@ -4,6 +4,7 @@
 // docs/formats.md; the payload's records live in snapshot_registry.cpp,
 // snapshot_activity.cpp and snapshot_campaign.cpp.
 #include "kexie/snapshot.hpp"
+#include "kexie/sys/file_ops.hpp"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -1,5 +1,5 @@
 // Strong identifier types. Every entity kexie keeps (organizations, people,
-// activities, campaigns, entries, judges, …) is named by an `Id<Tag>`: a
+// activities, entries, judges, …) is named by an `Id<Tag>`: a
 // 32-bit number that is ordered, hashable and printable, but never converts
 // into a bare integer or into the identifier of another kind of entity, so
 // passing a PersonId where an OrgId is expected does not compile.
@@ -86,17 +86,11 @@ struct TrainingTag {
 struct ActivityTag {
   static constexpr std::string_view prefix = "activity";
 };
-struct CampaignTag {
-  static constexpr std::string_view prefix = "campaign";
-};
 struct EntryTag {
   static constexpr std::string_view prefix = "entry";
 };
 struct JudgeTag {
   static constexpr std::string_view prefix = "judge";
-};
-struct IndicatorTag {
-  static constexpr std::string_view prefix = "indicator";
 };
 }  // namespace detail
 
@@ -114,14 +108,10 @@ using LinkId = Id<detail::LinkTag>;
 using TrainingId = Id<detail::TrainingTag>;
 /// An activity (活动) with its lifecycle.
 using ActivityId = Id<detail::ActivityTag>;
-/// A "讲理想、比贡献" campaign.
-using CampaignId = Id<detail::CampaignTag>;
 /// A contribution entry (参评项目) in a campaign.
 using EntryId = Id<detail::EntryTag>;
 /// A judge on a campaign's panel.
 using JudgeId = Id<detail::JudgeTag>;
-/// An indicator (指标) of a rubric.
-using IndicatorId = Id<detail::IndicatorTag>;
 
 }  // namespace v1
 }  // namespace kexie

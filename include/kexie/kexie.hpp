@@ -19,6 +19,7 @@
 #include "kexie/person.hpp"
 #include "kexie/policy.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/views.hpp"  // range-v3 views over the registry's queries
 // lifecycle
 #include "kexie/activity.hpp"
 #include "kexie/actor.hpp"

@@ -14,9 +14,9 @@
 // their data and stay valid, unchanged, after later mutations.
 //
 // Queries come in two layers, the way fmt's `format` wraps `vformat`: exported
-// non-template member functions return plain containers or a `MemberIndex`,
-// and the inline functions of `kexie::views` at the bottom of this header wrap
-// them into range-v3 views.
+// non-template member functions here return plain containers or a
+// `MemberIndex`, and the inline functions of `kexie::views` (kexie/views.hpp,
+// the one header that includes range-v3) wrap them into range-v3 views.
 #ifndef KEXIE_REGISTRY_HPP
 #define KEXIE_REGISTRY_HPP
 
@@ -24,14 +24,10 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <range/v3/view/iota.hpp>
-#include <range/v3/view/transform.hpp>
 
 #include "kexie/date.hpp"
 #include "kexie/export.hpp"
@@ -49,6 +45,16 @@ namespace detail {
 struct MemberIndexData;
 struct RegistryImpl;  // src/registry_state.hpp
 }  // namespace detail
+
+/// The answer of `Registry::youth`: whether a person counts as a young S&T worker
+/// (青年科技工作者, A9) on a day. Two named values instead of a bool, so the answer
+/// cannot be mistaken for the success of the call.
+///
+///   bool counts = reg.youth(li, today) == kexie::Youth::young;
+enum class Youth : std::uint8_t {
+  not_young,  ///< older than the policy's `young_age_max` on that day
+  young,      ///< age on that day ≤ the policy's `young_age_max`
+};
 
 /// One row of a member query: a person with a membership in one organization
 /// as of the index date, all roles they hold there merged.
@@ -71,68 +77,51 @@ struct MemberEntry {
   friend bool operator==(const MemberEntry&, const MemberEntry&) = default;
 };
 
-/// A `MemberFilter` resolved against one index (discipline text turned into a
-/// code, the young line into a birth-date cutoff), so testing a row is cheap.
-/// Made by `MemberIndex::compile`.
-struct CompiledFilter {
-  /// Required roles (any of them); 0 means any role and distinct people.
-  RoleSet roles = 0;
-  /// Only people born on or after this day (Date::min() when not filtering).
-  std::int32_t born_on_or_after = Date::min().days();
-  /// Minimum title.
-  Title min_title = Title::none;
-  /// Discipline code; 0 means any, UINT32_MAX means a discipline nobody has.
-  std::uint32_t discipline = 0;
-};
-
-/// An immutable index of the memberships in effect on one date, ordered so
-/// that the members of any organization's subtree form one contiguous range
-/// (a depth-first order of the tree as of that date), with birth dates and
-/// titles in parallel arrays. Cheap to copy (shared ownership); stays valid
-/// and unchanged after the registry changes. Get one from
-/// `Registry::member_index`.
+/// An immutable index of the memberships in effect on one date: one row per
+/// person–organization pair (all roles merged), in a depth-first order of the tree
+/// as of that date, so a subtree's members are found by one scan. Cheap to copy
+/// (shared ownership); stays valid and unchanged after the registry changes. Get
+/// one from `Registry::member_index`; `views::members` (views.hpp) wraps it.
 ///
 ///   kexie::MemberIndex idx = registry.member_index(d("2025-06-30"));
-///   auto range = idx.subtree(province);
+///   for (std::uint32_t row : idx.select(province, {.young = true}))
+///     std::cout << idx.entry(row).person << '\n';
 ///   std::size_t young = idx.count(province, {.young = true});
 class KEXIE_API MemberIndex {
  public:
-  /// Positions [lo, hi) of one subtree's rows.
-  struct Range {
-    /// First row.
-    std::size_t lo = 0;
-    /// One past the last row.
-    std::size_t hi = 0;
-  };
-
   /// An empty index (no rows).
   MemberIndex() noexcept;
 
   /// The date the index describes.
+  ///
+  ///   assert(reg.member_index(today).as_of() == today);
   [[nodiscard]] Date as_of() const noexcept;
   /// Number of rows (person–organization pairs in effect).
-  [[nodiscard]] std::size_t size() const noexcept;
-  /// The rows of `org`'s subtree; empty when `org` is not in the tree on `as_of()`.
-  [[nodiscard]] Range subtree(OrgId org) const noexcept;
-  /// Row `i` (must be < size()).
-  [[nodiscard]] MemberEntry entry(std::size_t i) const noexcept;
-  /// Resolves a filter for `matches`.
-  [[nodiscard]] CompiledFilter compile(const MemberFilter& filter) const;
-  /// True when row `i` of range `r` passes `f`. Without a role filter, only a
-  /// person's first row in the range passes, so each person counts once.
-  [[nodiscard]] bool matches(std::size_t i, Range r, const CompiledFilter& f) const noexcept;
-  /// The rows of range `r` that pass `f`, in order: one scan over plain arrays.
   ///
-  ///   auto r = idx.subtree(province);
-  ///   std::vector<std::uint32_t> rows = idx.select(r, idx.compile({.young = true}));
-  [[nodiscard]] std::vector<std::uint32_t> select(Range r, const CompiledFilter& f) const;
-  /// Number of rows of `org`'s subtree that pass `filter`: O(1) from the rollups for
-  /// no filter or only `young`, otherwise a scan of the subtree's range.
+  ///   for (std::size_t row = 0; row < idx.size(); ++row) use(idx.entry(row));
+  [[nodiscard]] std::size_t size() const noexcept;
+  /// Row `row` (must be < size()).
+  ///
+  ///   kexie::MemberEntry m = idx.entry(idx.select(ent).front());
+  [[nodiscard]] MemberEntry entry(std::size_t row) const noexcept;
+  /// The rows of `root`'s subtree whose member passes `filter`, in row order: each
+  /// person once, or, with a role filter, once per organization where they hold
+  /// the role. One scan of the subtree's rows; empty when `root` is not in the tree
+  /// on `as_of()`. `views::members` is this, as a range of `MemberEntry`.
+  ///
+  ///   std::vector<std::uint32_t> rows = idx.select(province, {.young = true});
+  ///   kexie::MemberEntry first = idx.entry(rows.front());
+  [[nodiscard]] std::vector<std::uint32_t> select(OrgId root,
+                                                  const MemberFilter& filter = {}) const;
+  /// Number of rows of `org`'s subtree that pass `filter` (`select(org, filter).size()`):
+  /// O(1) from the rollups for no filter or only `young`, otherwise a scan.
+  ///
+  ///   std::size_t seniors = idx.count(province, {.min_title = kexie::Title::senior});
   [[nodiscard]] std::size_t count(OrgId org, const MemberFilter& filter) const;
   /// Distinct members, young members and experts of `org`'s subtree, in O(1).
+  ///
+  ///   std::size_t experts = idx.rollup(province).experts;
   [[nodiscard]] Rollup rollup(OrgId org) const noexcept;
-  /// Birth dates (days since 1970-01-01) of every row, in row order.
-  [[nodiscard]] std::span<const std::int32_t> birth_days() const noexcept;
 
  private:
   friend class Registry;
@@ -291,10 +280,13 @@ class KEXIE_API Registry {
   ///
   ///   PersonId li = reg.find_person(ent, "E-0042").value();
   [[nodiscard]] Result<PersonId> find_person(OrgId employer, std::string_view external_key) const;
-  /// Young S&T worker (A9): age on `as_of` ≤ policy().young_age_max. `not_found` for an unknown id.
+  /// Whether `id` is a young S&T worker (A9) on `as_of`: `Youth::young` when their
+  /// age that day is ≤ policy().young_age_max. `not_found` for an unknown id. An enum
+  /// rather than a `Result<bool>`, whose `if (r)` would be true for every known person.
   ///
-  ///   bool y = reg.is_young(li, d("2025-06-30")).value();
-  [[nodiscard]] Result<bool> is_young(PersonId id, Date as_of) const;
+  ///   if (reg.youth(li, d("2025-06-30")) == kexie::Youth::young) …  // false when unknown
+  ///   kexie::Youth y = reg.youth(li, d("2025-06-30")).value();       // throws when unknown
+  [[nodiscard]] Result<Youth> youth(PersonId id, Date as_of) const;
   /// Number of people registered.
   ///
   ///   std::cout << reg.person_count() << " S&T workers\n";
@@ -438,83 +430,6 @@ class KEXIE_API Registry {
   std::unique_ptr<detail::RegistryImpl> impl_;
   friend detail::RegistryImpl;  // reaches impl_ for detail::state_of (src/registry_state.hpp)
 };
-
-/// Range-v3 views over a registry's queries. Each view owns what it reads (a
-/// snapshot taken when the view is made), so it stays valid after the registry
-/// changes.
-namespace views {
-namespace detail {
-/// A random-access view owning `items`.
-template <class T>
-auto owning(std::vector<T> items) {
-  auto shared = std::make_shared<const std::vector<T>>(std::move(items));
-  const std::size_t n = shared->size();
-  return ranges::views::iota(std::size_t{0}, n) |
-         ranges::views::transform([shared](std::size_t i) { return (*shared)[i]; });
-}
-}  // namespace detail
-
-/// `root` and the organizations below it on `as_of`, depth first; only `kind` when given.
-///
-///   for (kexie::OrgId e : kexie::views::subtree(reg, prov, today, kexie::OrgKind::enterprise))
-///     std::cout << reg.organization(e)->name << '\n';
-inline auto subtree(const Registry& registry, OrgId root, Date as_of,
-                    std::optional<OrgKind> kind = {}) {
-  return detail::owning(registry.subtree_ids(root, as_of, kind));
-}
-
-/// The ancestors of `org` on `as_of`, nearest first.
-///
-///   for (kexie::OrgId a : kexie::views::ancestors(reg, study_group, today)) std::cout << a << ' ';
-inline auto ancestors(const Registry& registry, OrgId org, Date as_of) {
-  return detail::owning(registry.ancestor_ids(org, as_of));
-}
-
-/// Members of `root`'s subtree on `as_of` that pass `filter`: each person once,
-/// or, with a role filter, once per organization where they hold the role. The
-/// rows are selected when the view is made (one scan of the subtree's range);
-/// the view is random-access and sized.
-///
-///   auto young = kexie::views::members(reg, prov, today, {.young = true});
-///   std::size_t n = ranges::distance(young);
-inline auto members(const Registry& registry, OrgId root, Date as_of, MemberFilter filter = {}) {
-  MemberIndex index = registry.member_index(as_of);
-  auto rows = std::make_shared<const std::vector<std::uint32_t>>(
-      index.select(index.subtree(root), index.compile(filter)));
-  const std::size_t n = rows->size();
-  return ranges::views::iota(std::size_t{0}, n) |
-         ranges::views::transform([index, rows](std::size_t k) { return index.entry((*rows)[k]); });
-}
-
-/// The expert listings of `org`'s own pool on `as_of`.
-///
-///   for (const kexie::ExpertListing& e : kexie::views::experts(reg, prov, today)) …
-inline auto experts(const Registry& registry, OrgId org, Date as_of) {
-  std::vector<ExpertListing> out;
-  for (ExpertId id : registry.expert_ids(org, as_of)) out.push_back(registry.expert(id).value());
-  return detail::owning(std::move(out));
-}
-
-/// The cooperation links of `org` on `as_of`.
-///
-///   for (const kexie::Link& l : kexie::views::links(reg, ent, today)) std::cout << l.other;
-inline auto links(const Registry& registry, OrgId org, Date as_of) {
-  std::vector<Link> out;
-  for (LinkId id : registry.link_ids(org, as_of)) out.push_back(registry.link(id).value());
-  return detail::owning(std::move(out));
-}
-
-/// Every membership of `person`, ended ones included.
-///
-///   for (const kexie::Membership& m : kexie::views::memberships_of(reg, li)) std::cout <<
-///   m.period;
-inline auto memberships_of(const Registry& registry, PersonId person) {
-  std::vector<Membership> out;
-  for (MembershipId id : registry.memberships_of(person))
-    out.push_back(registry.membership(id).value());
-  return detail::owning(std::move(out));
-}
-}  // namespace views
 
 }  // namespace v1
 }  // namespace kexie

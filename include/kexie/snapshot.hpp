@@ -17,7 +17,6 @@
 #include <memory>
 #include <span>
 #include <string_view>
-#include <system_error>
 #include <vector>
 
 #include "kexie/activity.hpp"
@@ -131,47 +130,16 @@ class KEXIE_API SnapshotView {
   std::vector<const Campaign*> campaigns_;
 };
 
-/// The file operations a save performs, replaceable (the way RocksDB's `Env` and
-/// SQLite's VFS are) for tests that inject faults and for unusual storage. Each
-/// returns an empty std::error_code on success. `posix()` is the default.
-///
-///   struct FailingSync : kexie::FileOps {
-///     std::error_code sync(int) override { return std::make_error_code(std::errc::io_error); }
-///   };
-class KEXIE_API FileOps {
- public:
-  virtual ~FileOps();
-  /// Creates `path`, which must not exist, for writing with permission bits
-  /// `mode`, and stores its descriptor in `fd`.
-  virtual std::error_code create(const std::filesystem::path& path, unsigned mode, int& fd);
-  /// Writes all of `bytes` to `fd`, at its current end.
-  virtual std::error_code write(int fd, std::span<const std::byte> bytes);
-  /// Writes all of `bytes` to `fd` at byte `offset` (pwrite). A save streams the
-  /// payload first and fills in the header, which holds the payload's hash, last.
-  virtual std::error_code write_at(int fd, std::uint64_t offset, std::span<const std::byte> bytes);
-  /// Makes what was written to `fd` durable (fsync).
-  virtual std::error_code sync(int fd);
-  /// Closes `fd`.
-  virtual std::error_code close(int fd);
-  /// Atomically replaces `to` by `from` (rename).
-  virtual std::error_code rename(const std::filesystem::path& from,
-                                 const std::filesystem::path& to);
-  /// Makes `to` a second name of the existing file `from` (a hard link). A save
-  /// keeps the previous file under a second name until the new one is durable.
-  virtual std::error_code link(const std::filesystem::path& from, const std::filesystem::path& to);
-  /// Makes the directory entry changes in `dir` durable (fsync of the directory).
-  virtual std::error_code sync_directory(const std::filesystem::path& dir);
-  /// Removes `path` (cleanup of a temporary file after a failure).
-  virtual std::error_code remove(const std::filesystem::path& path);
-  /// The operating system's operations.
-  [[nodiscard]] static FileOps& posix() noexcept;
-};
+/// The file operations a save performs, declared in kexie/sys/file_ops.hpp (a
+/// seam for integrators and fault-injecting tests; most programs never name it).
+class FileOps;
 
 /// How a file is saved.
 struct SaveOptions {
   /// Permission bits of the saved file, set explicitly (not left to the umask).
   unsigned mode = 0644;
-  /// The file operations; nullptr means `FileOps::posix()`. Borrowed.
+  /// The file operations; nullptr means `FileOps::posix()`. Borrowed. For tests
+  /// and integrators: see kexie/sys/file_ops.hpp.
   FileOps* file_ops = nullptr;
 };
 

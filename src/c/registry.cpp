@@ -176,10 +176,10 @@ int kx_registry_is_young(int* out, const kx_registry* registry, uint32_t person,
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(registry, "registry");
-    *out =
-        kx::take(registry->registry().is_young(kexie::PersonId{person}, kx::date(as_of, "as_of")))
-            ? 1
-            : 0;
+    *out = kx::take(registry->registry().youth(kexie::PersonId{person},
+                                               kx::date(as_of, "as_of"))) == kexie::Youth::young
+               ? 1
+               : 0;
   });
 }
 
@@ -232,7 +232,7 @@ int kx_registry_members_foreach(const kx_registry* registry, uint32_t root, cons
     const kexie::MemberFilter f = member_filter(filter);
     kx::take(registry->registry().organization(kexie::OrgId{root}));
     const kexie::MemberIndex index = registry->registry().member_index(kx::date(as_of, "as_of"));
-    for (std::uint32_t i : index.select(index.subtree(kexie::OrgId{root}), index.compile(f))) {
+    for (std::uint32_t i : index.select(kexie::OrgId{root}, f)) {
       const kx_member_row row = row_of(index.entry(i));
       if ((stop = cb(&row, payload)) != 0) return;
     }
@@ -249,8 +249,7 @@ int kx_registry_members(kx_member_row** out, size_t* count, const kx_registry* r
     const kexie::MemberFilter f = member_filter(filter);
     kx::take(registry->registry().organization(kexie::OrgId{root}));
     const kexie::MemberIndex index = registry->registry().member_index(kx::date(as_of, "as_of"));
-    const std::vector<std::uint32_t> rows =
-        index.select(index.subtree(kexie::OrgId{root}), index.compile(f));
+    const std::vector<std::uint32_t> rows = index.select(kexie::OrgId{root}, f);
     kx_member_row* array = nullptr;
     if (!rows.empty()) {
       array = static_cast<kx_member_row*>(std::malloc(rows.size() * sizeof(kx_member_row)));

@@ -100,13 +100,13 @@ int main(int argc, char** argv) {
       s.birth = day(birth);
       s.employer = kexie::OrgId{employer};
       s.external_key = key;
-      (void)reg.add_person(s).value();
+      reg.add_person(s).value();
     } else if (what == "member") {
       std::uint32_t person = 0, org = 0;
       std::string first;
       ls >> person >> org >> first;
-      (void)reg.add_membership(kexie::PersonId{person}, kexie::OrgId{org}, kexie::Role::member,
-                               kexie::Period::from(day(first)))
+      reg.add_membership(kexie::PersonId{person}, kexie::OrgId{org}, kexie::Role::member,
+                         kexie::Period::from(day(first)))
           .value();
     } else if (what == "entry") {
       std::string code, benefit, since;
@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
       e.team = {{kexie::PersonId{leader}, kexie::Decimal(1)}};
       e.in_use_since = day(since);
       e.claims.annual_benefit_yuan = dec(benefit);
-      (void)campaign->add_entry(e).value();
+      campaign->add_entry(e).value();
     } else if (what == "judge") {
       std::uint32_t person = 0;
       ls >> person;

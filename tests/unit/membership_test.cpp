@@ -9,6 +9,7 @@
 #include <range/v3/range/conversion.hpp>
 
 #include "kexie/registry.hpp"
+#include "kexie/views.hpp"
 #include "registry_fixture.hpp"
 
 using kexie::ErrorCode;

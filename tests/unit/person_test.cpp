@@ -90,12 +90,23 @@ TEST(AddPerson, RefusesDuplicateKeysBadEmployersAndBadInput) {
 }
 
 TEST(Young, IsAtMostThirtyFiveOnTheDateByDefault) {
-  World w;                                                         // young: born 1995-03-10
-  EXPECT_TRUE(w.reg.is_young(w.young, d("2031-03-09")).value());   // 35
-  EXPECT_TRUE(w.reg.is_young(w.young, d("2030-03-10")).value());   // 35 today
-  EXPECT_FALSE(w.reg.is_young(w.young, d("2031-03-10")).value());  // 36 today
-  EXPECT_FALSE(w.reg.is_young(w.senior, d("2024-01-01")).value());
-  EXPECT_EQ(w.reg.is_young(PersonId{42}, d("2024-01-01")).code(), ErrorCode::not_found);
+  using kexie::Youth;
+  World w;                                                                 // young: born 1995-03-10
+  EXPECT_EQ(w.reg.youth(w.young, d("2031-03-09")).value(), Youth::young);  // 35
+  EXPECT_EQ(w.reg.youth(w.young, d("2030-03-10")).value(), Youth::young);  // 35 today
+  EXPECT_EQ(w.reg.youth(w.young, d("2031-03-10")).value(), Youth::not_young);  // 36 today
+  EXPECT_EQ(w.reg.youth(w.senior, d("2024-01-01")).value(), Youth::not_young);
+  EXPECT_EQ(w.reg.youth(PersonId{42}, d("2024-01-01")).code(), ErrorCode::not_found);
+}
+
+TEST(Young, AnUnknownPersonIsNeverYoungByComparison) {
+  // The reading issue 12 asked for: comparing with Youth::young is false both for an
+  // old person and for a refused call, where `if (Result<bool>)` was true for both.
+  World w;
+  EXPECT_TRUE(w.reg.youth(w.young, d("2025-06-30")) == kexie::Youth::young);
+  EXPECT_FALSE(w.reg.youth(w.senior, d("2025-06-30")) == kexie::Youth::young);
+  EXPECT_FALSE(w.reg.youth(PersonId{42}, d("2025-06-30")) == kexie::Youth::young);
+  EXPECT_FALSE(w.reg.youth(PersonId{42}, d("2025-06-30")) == kexie::Youth::not_young);
 }
 
 TEST(ContinuingEducation, NinetyHoursTwoThirdsProfessionalIsCompliant) {

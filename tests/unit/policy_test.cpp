@@ -44,8 +44,8 @@ TEST(Policy, TheRegistryUsesTheYoungLineItWasGiven) {
   World strict, lenient(forty);
   EXPECT_EQ(lenient.reg.policy(), forty);
   // other: born 1988-11-20, 38 on 2027-06-01.
-  EXPECT_FALSE(strict.reg.is_young(strict.other, d("2027-06-01")).value());
-  EXPECT_TRUE(lenient.reg.is_young(lenient.other, d("2027-06-01")).value());
+  EXPECT_EQ(strict.reg.youth(strict.other, d("2027-06-01")).value(), kexie::Youth::not_young);
+  EXPECT_EQ(lenient.reg.youth(lenient.other, d("2027-06-01")).value(), kexie::Youth::young);
   EXPECT_NE(strict.reg.digest(), lenient.reg.digest());  // the policy is part of the state
 }
 

@@ -8,6 +8,7 @@
 // and a process killed at random moments while saving always leaves either no
 // file or a complete one.
 #include "kexie/snapshot.hpp"
+#include "kexie/sys/file_ops.hpp"
 
 #include <gtest/gtest.h>
 #include <openssl/sha.h>
@@ -387,7 +388,7 @@ TEST(Snapshot, CampaignLoadsAfterTheRegistryHistoryWasAmended) {
   const kexie::PersonId moved = w.experts[0];
   const kexie::MembershipId old = w.registry.memberships_of(moved).front();
   w.registry.end_membership(old, kexie_test::day("2019-12-31")).value();
-  (void)w.registry
+  w.registry
       .add_membership(moved, w.enterprises[0], kexie::Role::member,
                       kexie::Period::from(kexie_test::day("2020-01-01")))
       .value();

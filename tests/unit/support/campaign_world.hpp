@@ -70,8 +70,7 @@ struct World {
                                   .employer = ent,
                                   .external_key = "E" + n + std::to_string(k)})
                      .value();
-        (void)registry
-            .add_membership(p, ent, kexie::Role::member, kexie::Period::from(day("2010-01-01")))
+        registry.add_membership(p, ent, kexie::Role::member, kexie::Period::from(day("2010-01-01")))
             .value();
         staff.back().push_back(p);
       }

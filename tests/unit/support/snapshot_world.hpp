@@ -140,7 +140,7 @@ inline void grow_registry(World& w, std::mt19937_64& rng, int people) {
                         .value();
       if (!has_secretary[e]) {
         has_secretary[e] = true;
-        (void)reg.add_membership(p, ents[e], Role::secretary_general, Period::from(from)).value();
+        reg.add_membership(p, ents[e], Role::secretary_general, Period::from(from)).value();
       }
       if (chance(rng, 0.2)) {  // left: the branch first, nested memberships rely on it
         const kexie::Date last = from.add_days(draw(rng, 400, 3000));
@@ -164,9 +164,8 @@ inline void grow_registry(World& w, std::mt19937_64& rng, int people) {
       if (chance(rng, 0.3)) reg.end_expert(x, day("2025-06-30")).value();
     }
     for (int t = draw(rng, 0, 2); t > 0; --t)
-      (void)reg
-          .add_training(p, draw(rng, 1, 40), static_cast<kexie::TrainingKind>(draw(rng, 0, 1)),
-                        day("2023-01-01").add_days(draw(rng, 0, 1000)))
+      reg.add_training(p, draw(rng, 1, 40), static_cast<kexie::TrainingKind>(draw(rng, 0, 1)),
+                       day("2023-01-01").add_days(draw(rng, 0, 1000)))
           .value();
   }
   for (std::size_t e = 0; e < ents.size(); ++e) {
@@ -177,7 +176,7 @@ inline void grow_registry(World& w, std::mt19937_64& rng, int people) {
       if (chance(rng, 0.4)) reg.end_link(l, day("2025-08-31")).value();
     }
     if (chance(rng, 0.4))
-      (void)reg.add_link(ents[e], societies[e % societies.size()], Period::from(day("2016-01-01")))
+      reg.add_link(ents[e], societies[e % societies.size()], Period::from(day("2016-01-01")))
           .value();
   }
 }
@@ -272,8 +271,7 @@ inline std::unique_ptr<kexie::ActivityBook> make_book(const World& w, std::mt199
       const kexie::Actor& actor = by_owner ? owner : boss;
       if (op == Op::conclude) {
         const bool commend = path.back() == Op::commend;
-        (void)book
-            ->conclude(id, actor, minute(++clock), kexie::Decimal(commend ? 95 : draw(rng, 40, 99)),
+        book->conclude(id, actor, minute(++clock), kexie::Decimal(commend ? 95 : draw(rng, 40, 99)),
                        "panel")
             .value();
       } else {
@@ -350,12 +348,11 @@ inline kexie::Registry kill_state(int k) {
   spec.enterprise.enterprise_name = "杭钢";
   const kexie::OrgId ent = reg.add_organization(spec).value();
   for (int i = 0; i < k; ++i)
-    (void)reg
-        .add_person({.name = "工人" + std::to_string(i),
-                     .birth = day("1970-01-01").add_days(i * 37),
-                     .employer = ent,
-                     .external_key = "W" + std::to_string(i),
-                     .discipline = "steel"})
+    reg.add_person({.name = "工人" + std::to_string(i),
+                    .birth = day("1970-01-01").add_days(i * 37),
+                    .employer = ent,
+                    .external_key = "W" + std::to_string(i),
+                    .discipline = "steel"})
         .value();
   return reg;
 }

@@ -1,0 +1,63 @@
+// The file operations a snapshot save performs, as a replaceable interface: a
+// supported seam for integrators (unusual storage, fault-injecting tests), kept
+// out of snapshot.hpp the way libgit2 keeps its backends in git2/sys/. Most
+// programs never include it: `save_snapshot` uses `FileOps::posix()` unless
+// `SaveOptions::file_ops` names another.
+#ifndef KEXIE_SYS_FILE_OPS_HPP
+#define KEXIE_SYS_FILE_OPS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <system_error>
+
+#include "kexie/export.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+/// The file operations a save performs, replaceable (the way RocksDB's `Env` and
+/// SQLite's VFS are) for tests that inject faults and for unusual storage. Each
+/// returns an empty std::error_code on success. `posix()` is the default.
+///
+///   #include <kexie/sys/file_ops.hpp>
+///   struct FailingSync : kexie::FileOps {
+///     std::error_code sync(int) override { return std::make_error_code(std::errc::io_error); }
+///   };
+///   FailingSync ops;
+///   kexie::Status st = kexie::save_snapshot(reg, "kexie.snap", {.file_ops = &ops});
+///   assert(st.code() == kexie::ErrorCode::io_error);  // and kexie.snap is unchanged
+class KEXIE_API FileOps {
+ public:
+  virtual ~FileOps();
+  /// Creates `path`, which must not exist, for writing with permission bits
+  /// `mode`, and stores its descriptor in `fd`.
+  virtual std::error_code create(const std::filesystem::path& path, unsigned mode, int& fd);
+  /// Writes all of `bytes` to `fd`, at its current end.
+  virtual std::error_code write(int fd, std::span<const std::byte> bytes);
+  /// Writes all of `bytes` to `fd` at byte `offset` (pwrite). A save streams the
+  /// payload first and fills in the header, which holds the payload's hash, last.
+  virtual std::error_code write_at(int fd, std::uint64_t offset, std::span<const std::byte> bytes);
+  /// Makes what was written to `fd` durable (fsync).
+  virtual std::error_code sync(int fd);
+  /// Closes `fd`.
+  virtual std::error_code close(int fd);
+  /// Atomically replaces `to` by `from` (rename).
+  virtual std::error_code rename(const std::filesystem::path& from,
+                                 const std::filesystem::path& to);
+  /// Makes `to` a second name of the existing file `from` (a hard link). A save
+  /// keeps the previous file under a second name until the new one is durable.
+  virtual std::error_code link(const std::filesystem::path& from, const std::filesystem::path& to);
+  /// Makes the directory entry changes in `dir` durable (fsync of the directory).
+  virtual std::error_code sync_directory(const std::filesystem::path& dir);
+  /// Removes `path` (cleanup of a temporary file after a failure).
+  virtual std::error_code remove(const std::filesystem::path& path);
+  /// The operating system's operations.
+  [[nodiscard]] static FileOps& posix() noexcept;
+};
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_SYS_FILE_OPS_HPP
