@@ -28,14 +28,14 @@ LAYERS = [
     ]),
     ("values", [
         r"include/kexie/(organization|person|membership|policy|energy|entry|rubric|"
-        r"panel|awards|ranking|lifecycle|weights|agreement|views)\.hpp$",
+        r"panel|awards|ranking|lifecycle|weights|agreement)\.hpp$",
         r"src/(registry_values|energy|entry|rubric|rubric_text|panel|ranking|"
         r"lifecycle|weights|agreement)\.cpp$",
         r"src/detail/(aggregate|radix_sort|score_kernel)[a-z_]*\.(hpp|cpp)$",
         r"src/(rubric|tie_break|award|tier)[a-z_]*\.(hpp|cpp)$",
     ]),
     ("owners", [
-        r"include/kexie/(registry|actor|audit|activity|campaign|explain)\.hpp$",
+        r"include/kexie/(registry|views|actor|audit|activity|campaign|explain)\.hpp$",
         r"src/(registry|actor|audit|activity|campaign|explain)[a-z_]*\.(hpp|cpp)$",
         r"src/detail/audit_encoding\.hpp$",
     ]),
