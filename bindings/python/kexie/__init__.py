@@ -33,7 +33,7 @@ from .errors import (AlreadyExists, ConflictOfInterest, CorruptData, IllegalTran
 from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord,
                         AuditVerification)
 from .registry import Membership, MemberRow, Organization, Person, Registry, Rollup
-from .snapshot import Snapshot, load_snapshot, save_snapshot
+from .snapshot import Snapshot, load_snapshot, load_snapshot_bytes, save_snapshot
 
 __version__: str = _capi.lib.kx_version_string().decode("ascii")
 
@@ -72,7 +72,7 @@ __all__ = [
     # registry
     "Membership", "MemberRow", "Organization", "Person", "Registry", "Rollup",
     # snapshot
-    "Snapshot", "load_snapshot", "save_snapshot",
+    "Snapshot", "load_snapshot", "load_snapshot_bytes", "save_snapshot",
     # this module
     "version", "library_path",
 ]
