@@ -401,7 +401,9 @@ def check(rc: int) -> int:
 
 
 def _text(raw: Optional[bytes]) -> str:
-    return raw.decode("utf-8") if raw else ""
+    # "replace": an error message quoting text that is not UTF-8 must not hide the
+    # error behind a UnicodeDecodeError
+    return raw.decode("utf-8", "replace") if raw else ""
 
 
 def text(raw: Optional[bytes]) -> str:
@@ -782,13 +784,16 @@ class OwnedHandle:
         self.__dict__["_node"] = _Node(handle, free, type(self).__name__, lock, parent)
 
     @contextlib.contextmanager
-    def _reading(self) -> Iterator[Any]:
-        with hold((self, OwnedHandle, "self", False)) as handles:
+    def _reading(self, cls: Any) -> Iterator[Any]:
+        """Holds the tree's lock shared; yields the handle. `cls` is the class whose
+        method runs, checked so that ``Registry.rollup(book, ...)`` is a TypeError."""
+        with hold((self, cls, "self", False)) as handles:
             yield handles[0]
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[Any]:
-        with hold((self, OwnedHandle, "self", True)) as handles:
+    def _writing(self, cls: Any) -> Iterator[Any]:
+        """Holds the tree's lock exclusively; yields the handle."""
+        with hold((self, cls, "self", True)) as handles:
             yield handles[0]
 
     @property

@@ -323,7 +323,7 @@ class Campaign(C.OwnedHandle):
                       C.dec_in(ind.bonus_cap)]
             keep.append(fields)
             arr[i] = C.Indicator(*fields)
-        with self._writing() as h:
+        with self._writing(Campaign) as h:
             C.check(C.lib.kx_campaign_set_rubric(h,
                                                  C.enum_in(category, Category, "category"),
                                                  C.s(name, "name"), arr, len(indicators)))
@@ -334,7 +334,7 @@ class Campaign(C.OwnedHandle):
 
         >>> c.set_rubric_text(kexie.Category.INNOVATIVE_IDEAS, "细则", "A|a||judged|1|0|100|1")
         """
-        with self._writing() as h:
+        with self._writing(Campaign) as h:
             C.check(C.lib.kx_campaign_set_rubric_text(h,
                                                       C.enum_in(category, Category, "category"),
                                                       C.s(name, "name"), C.s(text, "text")))
@@ -347,7 +347,7 @@ class Campaign(C.OwnedHandle):
         1
         """
         out = C.c_u32()
-        with self._reading() as h:
+        with self._reading(Campaign) as h:
             C.check(C.lib.kx_campaign_indicator_index(ctypes.byref(out), h,
                                                       C.enum_in(category, Category, "category"),
                                                       C.s(code, "code")))
@@ -395,7 +395,7 @@ class Campaign(C.OwnedHandle):
                            patent_arr, len(patent_rows),
                            C.u32(achievements_transformed, "achievements_transformed"))
         out = C.c_u32()
-        with self._writing() as h:
+        with self._writing(Campaign) as h:
             C.check(C.lib.kx_campaign_add_entry(ctypes.byref(out), h, ctypes.byref(spec)))
         return out.value
 
@@ -405,7 +405,7 @@ class Campaign(C.OwnedHandle):
         >>> c.find_entry("E1")
         """
         out = C.c_u32()
-        with self._reading() as h:
+        with self._reading(Campaign) as h:
             C.check(C.lib.kx_campaign_find_entry(ctypes.byref(out), h, C.s(code, "code")))
         return out.value
 
@@ -415,7 +415,7 @@ class Campaign(C.OwnedHandle):
         >>> j = c.add_judge(expert)
         """
         out = C.c_u32()
-        with self._writing() as h:
+        with self._writing(Campaign) as h:
             C.check(C.lib.kx_campaign_add_judge(ctypes.byref(out), h,
                                                 C.u32(person, "person")))
         return out.value
@@ -426,7 +426,7 @@ class Campaign(C.OwnedHandle):
 
         >>> c.assign(j, e)
         """
-        with self._writing() as h:
+        with self._writing(Campaign) as h:
             C.check(C.lib.kx_campaign_assign(h, C.u32(judge, "judge"),
                                              C.u32(entry, "entry")))
 
@@ -437,7 +437,7 @@ class Campaign(C.OwnedHandle):
         (5, 4)
         """
         n = C.CampaignCounts()
-        with self._reading() as h:
+        with self._reading(Campaign) as h:
             C.check(C.lib.kx_campaign_count(ctypes.byref(n), h))
         return n.entries, n.judges
 
@@ -447,7 +447,7 @@ class Campaign(C.OwnedHandle):
 
         >>> c.mark(j, e, "A.1", Decimal("90.5"))
         """
-        with self._writing() as h:
+        with self._writing(Campaign) as h:
             C.check(C.lib.kx_campaign_mark(h, C.u32(judge, "judge"),
                                            C.u32(entry, "entry"),
                                            C.s(indicator_code, "indicator_code"),
@@ -463,7 +463,7 @@ class Campaign(C.OwnedHandle):
                        C.dec_in(v, "mark")) for j, e, i, v in marks]
         arr = (C.Mark * max(len(rows), 1))(*rows)
         failed = C.c_size(len(rows))
-        with self._writing() as h:
+        with self._writing(Campaign) as h:
             rc = C.lib.kx_campaign_mark_batch(h, arr, len(rows), ctypes.byref(failed))
         self._check_batch(rc, failed)
 
@@ -488,7 +488,7 @@ class Campaign(C.OwnedHandle):
             raise type(e)("kexie: mark columns: %s" % e) from None
         ptrs = [c.buffer_info()[0] if n else None for c in cols]
         failed = C.c_size(n)
-        with self._writing() as h:
+        with self._writing(Campaign) as h:
             rc = C.lib.kx_campaign_mark_columns(h, n, ptrs[0], ptrs[1], ptrs[2], ptrs[3],
                                                 scale, ctypes.byref(failed))
         self._check_batch(rc, failed)
@@ -507,7 +507,7 @@ class Campaign(C.OwnedHandle):
 
         >>> c.veto(j, e, "veto", "数据造假 falsified data")
         """
-        with self._writing() as h:
+        with self._writing(Campaign) as h:
             C.check(C.lib.kx_campaign_veto(h, C.u32(judge, "judge"),
                                            C.u32(entry, "entry"), C.s(veto_code, "veto_code"),
                                            C.s(reason, "reason")))
@@ -526,7 +526,7 @@ class Campaign(C.OwnedHandle):
                                  s.position))
             return 0
 
-        with self._reading() as h:
+        with self._reading(Campaign) as h:
             C.check(C.lib.kx_campaign_standings_foreach(h, C.STANDING_CB(collect), None))
         return rows
 
@@ -537,7 +537,7 @@ class Campaign(C.OwnedHandle):
         ...     print(board.digest)
         """
         board = C.c_void_p()
-        with self._reading() as h:
+        with self._reading(Campaign) as h:
             C.check(C.lib.kx_campaign_score(ctypes.byref(board), h))
             return Scoreboard._made(self, board)
 
@@ -572,7 +572,7 @@ class Scoreboard(C.OwnedHandle):
     def __len__(self) -> int:
         """The number of entries on the board."""
         n = C.c_size()
-        with self._reading() as h:
+        with self._reading(Scoreboard) as h:
             C.check(C.lib.kx_scoreboard_size(ctypes.byref(n), h))
         return n.value
 
@@ -584,7 +584,7 @@ class Scoreboard(C.OwnedHandle):
         r = C.EntryResult()
         n = C.c_size()
         out = []
-        with self._reading() as h:  # the strings belong to the board: read them here
+        with self._reading(Scoreboard) as h:  # the strings belong to the board: read them here
             C.check(C.lib.kx_scoreboard_size(ctypes.byref(n), h))
             for i in range(n.value):
                 C.check(C.lib.kx_scoreboard_entry(ctypes.byref(r), h, i))
@@ -603,7 +603,7 @@ class Scoreboard(C.OwnedHandle):
         """
         r = C.EntryResult()
         entry = C.u32(entry, "entry")
-        with self._reading() as h:
+        with self._reading(Scoreboard) as h:
             C.check(C.lib.kx_scoreboard_find(ctypes.byref(r), h, entry))
             return _result(r)
 
@@ -614,7 +614,7 @@ class Scoreboard(C.OwnedHandle):
         """
         rows: list[EntryResult] = []
         cb = C.RESULT_CB(lambda r, _: rows.append(_result(r.contents)) or 0)
-        with self._reading() as h:
+        with self._reading(Scoreboard) as h:
             C.check(C.lib.kx_scoreboard_awards_foreach(h, cb, None))
         return rows
 
@@ -626,7 +626,7 @@ class Scoreboard(C.OwnedHandle):
         n = C.ScoreboardCounts()
         u = C.AdvancedUnit()
         out = []
-        with self._reading() as h:
+        with self._reading(Scoreboard) as h:
             C.check(C.lib.kx_scoreboard_count(ctypes.byref(n), h))
             for i in range(n.units):
                 C.check(C.lib.kx_scoreboard_unit(ctypes.byref(u), h, i))
@@ -644,7 +644,7 @@ class Scoreboard(C.OwnedHandle):
         n = C.ScoreboardCounts()
         p = C.AdvancedPerson()
         out = []
-        with self._reading() as h:
+        with self._reading(Scoreboard) as h:
             C.check(C.lib.kx_scoreboard_count(ctypes.byref(n), h))
             for i in range(n.people):
                 C.check(C.lib.kx_scoreboard_person(ctypes.byref(p), h, i))
@@ -660,7 +660,7 @@ class Scoreboard(C.OwnedHandle):
         64
         """
         out = C.c_str()
-        with self._reading() as h:
+        with self._reading(Scoreboard) as h:
             C.check(C.lib.kx_scoreboard_digest(ctypes.byref(out), h))
             return C.text(out.value)
 

@@ -129,7 +129,7 @@ class Actor(C.OwnedHandle):
 
         >>> actor.add_role(kexie.Role.CHAIR, steel)
         """
-        with self._writing() as h:
+        with self._writing(Actor) as h:
             C.check(C.lib.kx_actor_add_role(h, C.enum_in(role, Role, "role"),
                                             C.u32(org, "org")))
         return self
@@ -139,7 +139,7 @@ class Actor(C.OwnedHandle):
 
         >>> actor.add_expert_pool(steel)
         """
-        with self._writing() as h:
+        with self._writing(Actor) as h:
             C.check(C.lib.kx_actor_add_expert_pool(h, C.u32(org, "org")))
         return self
 
@@ -214,7 +214,7 @@ class ActivityBook(C.OwnedHandle):
     def __len__(self) -> int:
         """The number of activities."""
         n = C.c_size()
-        with self._reading() as h:
+        with self._reading(ActivityBook) as h:
             C.check(C.lib.kx_book_size(ctypes.byref(n), h))
         return n.value
 
@@ -233,7 +233,7 @@ class ActivityBook(C.OwnedHandle):
                                     C.text(r.message), C.text(r.hash)))
             return 0
 
-        with self._reading() as h:
+        with self._reading(ActivityBook) as h:
             C.check(C.lib.kx_book_audit_foreach(h, C.AUDIT_CB(collect), None))
         return rows
 
@@ -243,7 +243,7 @@ class ActivityBook(C.OwnedHandle):
         >>> head = book.chain_head()
         """
         out = C.c_void_p()
-        with self._reading() as h:
+        with self._reading(ActivityBook) as h:
             C.check(C.lib.kx_book_chain_head(ctypes.byref(out), h))
         return C.owned_text(out)
 
@@ -254,7 +254,7 @@ class ActivityBook(C.OwnedHandle):
         <AuditFault.NONE: 0>
         """
         v = C.AuditVerification()
-        with self._reading() as h:
+        with self._reading(ActivityBook) as h:
             C.check(C.lib.kx_book_verify_audit(ctypes.byref(v), h,
                                                C.s(expected_head, "expected_head")))
         return AuditVerification(AuditFault(v.fault), v.first_bad)
@@ -385,7 +385,7 @@ class Activity:
         Decimal('92.50')
         """
         a = C.ActivityInfo()
-        with self._book._reading() as book:
+        with self._book._reading(ActivityBook) as book:
             C.check(C.lib.kx_activity_get(ctypes.byref(a), book, self._id))
         return ActivityInfo(a.id, ActivityType(a.type), State(a.state), a.organizer, a.owner,
                             a.responsible, Grade(a.grade) if a.has_grade else None,
@@ -405,6 +405,6 @@ class Activity:
         """
         out = C.c_int()
         at_text = C.time_in(at, "at")
-        with self._book._reading() as book:
+        with self._book._reading(ActivityBook) as book:
             C.check(C.lib.kx_activity_state_at(ctypes.byref(out), book, self._id, at_text))
         return State(out.value)

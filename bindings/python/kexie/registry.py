@@ -136,7 +136,7 @@ class Registry(C.OwnedHandle):
                          C.enum_in(ownership, Ownership, "ownership"),
                          C.s(industry, "industry"), C.s(region, "region"))
         out = C.c_u32()
-        with self._writing() as h:
+        with self._writing(Registry) as h:
             C.check(C.lib.kx_registry_add_org(ctypes.byref(out), h, ctypes.byref(spec)))
         return out.value
 
@@ -148,10 +148,10 @@ class Registry(C.OwnedHandle):
         """
         org = C.u32(org, "org")
         info = C.OrgInfo()
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_org(ctypes.byref(info), h, org))
         name = C.c_void_p()
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_org_name(ctypes.byref(name), h, org))
         return Organization(info.id, OrgKind(info.kind), Level(info.level), C.owned_text(name),
                             C.date_out(info.first_day), _last(info.last_day))
@@ -163,7 +163,7 @@ class Registry(C.OwnedHandle):
         True
         """
         out = C.c_u32()
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_parent(ctypes.byref(out), h, C.u32(org, "org"),
                                              C.date_in(as_of, "as_of")))
         return out.value or None
@@ -173,7 +173,7 @@ class Registry(C.OwnedHandle):
 
         >>> reg.dissolve(group, date(2024, 12, 31))
         """
-        with self._writing() as h:
+        with self._writing(Registry) as h:
             C.check(C.lib.kx_registry_dissolve(h, C.u32(org, "org"),
                                                C.date_in(last_day, "last_day")))
 
@@ -187,7 +187,7 @@ class Registry(C.OwnedHandle):
         """
         ids: list[int] = []
         cb = C.ORG_CB(lambda org, _: ids.append(org) or 0)
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_subtree_foreach(
                 h, C.u32(root, "root"), C.date_in(as_of, "as_of"),
                 -1 if kind is None else C.enum_in(kind, OrgKind, "kind"), cb, None))
@@ -206,7 +206,7 @@ class Registry(C.OwnedHandle):
                             C.u32(employer, "employer"), C.s(external_key, "external_key"),
                             C.enum_in(title, Title, "title"), C.s(discipline, "discipline"))
         out = C.c_u32()
-        with self._writing() as h:
+        with self._writing(Registry) as h:
             C.check(C.lib.kx_registry_add_person(ctypes.byref(out), h, ctypes.byref(spec)))
         return out.value
 
@@ -218,10 +218,10 @@ class Registry(C.OwnedHandle):
         """
         person = C.u32(person, "person")
         info = C.PersonInfo()
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_person(ctypes.byref(info), h, person))
         name = C.c_void_p()
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_person_name(ctypes.byref(name), h, person))
         return Person(info.id, C.owned_text(name), C.date_out(info.birth), info.employer,
                       Title(info.title))
@@ -232,7 +232,7 @@ class Registry(C.OwnedHandle):
         >>> reg.find_person(steel, "E-2")
         """
         out = C.c_u32()
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_find_person(ctypes.byref(out), h,
                                                   C.u32(employer, "employer"),
                                                   C.s(external_key, "external_key")))
@@ -245,7 +245,7 @@ class Registry(C.OwnedHandle):
         True
         """
         out = C.c_int()
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_is_young(ctypes.byref(out), h,
                                                C.u32(person, "person"), C.date_in(as_of, "as_of")))
         return bool(out.value)
@@ -259,7 +259,7 @@ class Registry(C.OwnedHandle):
         >>> reg.add_membership(pid, steel, kexie.Role.MEMBER, date(2015, 1, 1))
         """
         out = C.c_u32()
-        with self._writing() as h:
+        with self._writing(Registry) as h:
             C.check(C.lib.kx_registry_add_membership(
                 ctypes.byref(out), h, C.u32(person, "person"), C.u32(org, "org"),
                 C.enum_in(role, Role, "role"), C.date_in(first, "first"), C.date_in(last, "last")))
@@ -270,7 +270,7 @@ class Registry(C.OwnedHandle):
 
         >>> reg.end_membership(m, date(2029, 12, 31))
         """
-        with self._writing() as h:
+        with self._writing(Registry) as h:
             C.check(C.lib.kx_registry_end_membership(h, C.u32(membership, "membership"),
                                                      C.date_in(last_day, "last_day")))
 
@@ -287,7 +287,7 @@ class Registry(C.OwnedHandle):
                                    _last(m.last_day)))
             return 0
 
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_memberships_foreach(h, C.u32(person, "person"),
                                                           C.MEMBERSHIP_CB(collect), None))
         return rows
@@ -307,7 +307,7 @@ class Registry(C.OwnedHandle):
                            C.s(discipline, "discipline"))
         rows = ctypes.POINTER(C.MemberRow)()
         n = C.c_size()
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_members(ctypes.byref(rows), ctypes.byref(n), h,
                                               C.u32(root, "root"), C.date_in(as_of, "as_of"),
                                               ctypes.byref(f)))
@@ -324,7 +324,7 @@ class Registry(C.OwnedHandle):
         Rollup(members=9, young=3, experts=0)
         """
         r = C.Rollup()
-        with self._reading() as h:
+        with self._reading(Registry) as h:
             C.check(C.lib.kx_registry_rollup(ctypes.byref(r), h, C.u32(org, "org"),
                                              C.date_in(as_of, "as_of")))
         return Rollup(r.members, r.young, r.experts)

@@ -48,7 +48,7 @@ class Snapshot:
             raise TypeError("kexie: a Snapshot is made by load_snapshot() or "
                             "load_snapshot_bytes()")
         self._handle = keeper
-        with keeper._reading() as handle:
+        with keeper._reading(_SnapshotHandle) as handle:
             node = keeper.__dict__["_node"]
             reg = C.c_void_p()
             C.check(C.lib.kx_snapshot_registry(ctypes.byref(reg), handle))
