@@ -25,10 +25,10 @@ from test_campaign import RUBRIC, spec, entry
 """ % (PACKAGE_PARENT, TESTS)
 
 
-def run(code: str, timeout: float = 120) -> str:
-    """Runs PRELUDE + `code` in a new /usr/bin/python3 (the running interpreter);
-    asserts it exits with status 0 and returns its stdout."""
-    script = PRELUDE + textwrap.dedent(code)
+def run(*parts: str, timeout: float = 120) -> str:
+    """Runs PRELUDE and the `parts` (each dedented) in a new interpreter (the
+    running one); asserts it exits with status 0 and returns its stdout."""
+    script = PRELUDE + "\n".join(textwrap.dedent(p) for p in parts)
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=timeout, env=env, cwd=TESTS)
