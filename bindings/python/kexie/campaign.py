@@ -155,6 +155,7 @@ class CampaignSpec:
         for i, tier in enumerate(tiers):
             if not isinstance(tier, AwardTier):
                 raise TypeError("kexie: CampaignSpec.tiers[%d] is not an AwardTier" % i)
+            tier.__post_init__()  # again when used: object.__setattr__ can change it
         object.__setattr__(self, "tiers", tiers)
         if isinstance(self.tie_breaks, str):
             raise TypeError("kexie: CampaignSpec.tie_breaks is a sequence of str, not a str")

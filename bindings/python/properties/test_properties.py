@@ -17,7 +17,6 @@ KEXIE_PROPERTY_EXAMPLES overrides the number of examples (default 400)."""
 import collections
 import copy
 import datetime
-import decimal
 import enum
 import gc
 import inspect
