@@ -487,11 +487,20 @@ class Campaign(C.OwnedHandle):
                                  (coefficients, "q"))]
         except (TypeError, OverflowError) as e:
             raise type(e)("kexie: mark columns: %s" % e) from None
-        ptrs = [c.buffer_info()[0] if n else None for c in cols]
-        failed = C.c_size(n)
-        with self._writing(Campaign) as h:
-            rc = C.lib.kx_campaign_mark_columns(h, n, ptrs[0], ptrs[1], ptrs[2], ptrs[3],
-                                                scale, ctypes.byref(failed))
+        if any(len(c) != n for c in cols):  # changed by another thread meanwhile
+            raise ValueError("kexie: mark columns differ in length")
+        # An exported buffer cannot be resized: another thread appending to a column
+        # passed without copying gets BufferError instead of moving it under C.
+        views = [memoryview(c) for c in cols]
+        try:
+            ptrs = [c.buffer_info()[0] if n else None for c in cols]
+            failed = C.c_size(n)
+            with self._writing(Campaign) as h:
+                rc = C.lib.kx_campaign_mark_columns(h, n, ptrs[0], ptrs[1], ptrs[2], ptrs[3],
+                                                    scale, ctypes.byref(failed))
+        finally:
+            for v in views:
+                v.release()
         self._check_batch(rc, failed)
 
     @staticmethod

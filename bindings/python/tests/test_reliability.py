@@ -3,6 +3,7 @@ kind of handle, integers out of range, NUL in text, huge decimals, and paths
 versus snapshot bytes. Scenarios that used to crash the interpreter run in a
 child process (isolated.run), so that a crash fails one test."""
 
+import array
 import copy
 import gc
 import os
@@ -347,3 +348,28 @@ def test_closed_objects_refuse_every_use(world):
         kexie.save_snapshot(None, world.reg, [book])
     with pytest.raises(ValueError):
         actor.add_role(Role.CHAIR, world.steel)
+
+
+def test_mark_columns_pins_the_columns_it_reads(world, monkeypatch):
+    # A column passed without copying cannot be resized (moved) during the C call.
+    from kexie import _capi as C
+    expert = world.reg.add_person("专家", D(1965, 1, 1), world.other, "E-9",
+                                  kexie.Title.SENIOR)
+    world.reg.add_membership(expert, world.other, Role.MEMBER, D(2015, 1, 1))
+    c, e = scored_campaign(world)
+    judge = c.add_judge(expert)
+    c.assign(judge, e)
+    judges = array.array("I", [judge])
+    real, seen = C.lib.kx_campaign_mark_columns, []
+
+    def during_the_call(*args):
+        try:
+            judges.append(1)
+        except BufferError as err:
+            seen.append(err)
+        return real(*args)
+
+    monkeypatch.setattr(C.lib, "kx_campaign_mark_columns", during_the_call)
+    c.mark_columns(judges, [e], [1], [80], 0)
+    assert len(seen) == 1 and list(judges) == [judge]
+    judges.append(1)  # free again afterwards
