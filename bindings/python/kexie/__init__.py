@@ -6,6 +6,12 @@ numbers decimal.Decimal; every refusal raises a KexieError subclass carrying
 the message, the rule id and the policy article. Results are frozen dataclasses;
 queries return lists.
 
+Objects over C handles (Registry, ActivityBook, Campaign, Scoreboard, Actor,
+Snapshot) may be shared between threads: read-only calls on one registry and what
+is built over it run concurrently, calls that change it run alone. They cannot be
+copied or pickled; a book, campaign or scoreboard keeps what it is built over
+alive. Every argument is checked before it reaches C (docs/reliability.md).
+
 >>> import kexie
 >>> with kexie.Registry() as reg:
 ...     cast = reg.add_organization(kexie.OrgKind.NATIONAL, "中国科协",

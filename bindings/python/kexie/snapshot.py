@@ -44,7 +44,7 @@ class Snapshot:
 
     def __init__(self, keeper: _SnapshotHandle) -> None:
         """Made by load_snapshot() and load_snapshot_bytes() (TypeError otherwise)."""
-        if not isinstance(keeper, _SnapshotHandle) or "registry" in self.__dict__:
+        if not isinstance(keeper, _SnapshotHandle) or "_registry" in self.__dict__:
             raise TypeError("kexie: a Snapshot is made by load_snapshot() or "
                             "load_snapshot_bytes()")
         self._handle = keeper
@@ -52,10 +52,26 @@ class Snapshot:
             node = keeper.__dict__["_node"]
             reg = C.c_void_p()
             C.check(C.lib.kx_snapshot_registry(ctypes.byref(reg), handle))
-            self.registry = Registry.__new__(Registry)
-            self.registry._adopt(reg, None, node)
-            self.activity_books = tuple(self._books(handle, node))
-            self.campaigns = tuple(self._campaigns(handle, node))
+            registry = Registry.__new__(Registry)
+            registry._adopt(reg, None, node)
+            self._registry = registry
+            self._books_ = tuple(self._books(handle, node))
+            self._campaigns_ = tuple(self._campaigns(handle, node))
+
+    @property
+    def registry(self) -> Registry:
+        """The snapshot's Registry (borrowed)."""
+        return self._registry
+
+    @property
+    def activity_books(self) -> tuple[ActivityBook, ...]:
+        """The snapshot's ActivityBooks (borrowed), in the order saved."""
+        return self._books_
+
+    @property
+    def campaigns(self) -> tuple[Campaign, ...]:
+        """The snapshot's Campaigns (borrowed), in the order saved."""
+        return self._campaigns_
 
     def _books(self, handle: ctypes.c_void_p, node: Any) -> Iterator[ActivityBook]:
         n = C.c_size()
@@ -65,7 +81,7 @@ class Snapshot:
             C.check(C.lib.kx_snapshot_book(ctypes.byref(h), handle, i))
             book = ActivityBook.__new__(ActivityBook)
             book._adopt(h, None, node)
-            book._registry = self.registry
+            book._registry = self._registry
             yield book
 
     def _campaigns(self, handle: ctypes.c_void_p, node: Any) -> Iterator[Campaign]:
@@ -76,7 +92,7 @@ class Snapshot:
             C.check(C.lib.kx_snapshot_campaign(ctypes.byref(h), handle, i))
             campaign = Campaign.__new__(Campaign)
             campaign._adopt(h, None, node)
-            campaign._registry = self.registry
+            campaign._registry = self._registry
             yield campaign
 
     def save(self, path: Optional[PathLike] = None, mode: int = 0o644) -> Optional[bytes]:
