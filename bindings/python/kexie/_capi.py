@@ -4,6 +4,7 @@ return code into the matching exception (errors.py). Nothing here is public."""
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import ctypes
 import ctypes.util
@@ -628,8 +629,9 @@ class RWLock:
     """A readers-writer lock, writer-preferring and not reentrant (the package
     never takes it twice on one thread), with deferred actions: ``defer(fn)``
     runs `fn` as soon as neither readers nor a writer hold the lock -- at once
-    when free, else at the last release -- and never blocks, so a finalizer
-    (``__del__``, which may run on any thread at any allocation) can use it."""
+    when free, else at the last release -- without waiting for them. Its state
+    is guarded by ``mutex`` (reentrant, held only briefly, never while waiting);
+    finalizers do not even wait for that (close_soon)."""
 
     def __init__(self) -> None:
         self.serial = next(_serials)  # the order locks are taken in, to avoid deadlocks
@@ -717,6 +719,35 @@ class _Node:
             parent._release()
 
 
+#: Nodes whose Python object was collected while their tree's mutex was busy in
+#: another thread: closed by the next call that finds the mutex free. A finalizer
+#: may run on any thread at any allocation, even one inside a lock's mutex, so it
+#: never waits for a mutex (two finalizers waiting for each other's would deadlock).
+_finalized: "collections.deque[_Node]" = collections.deque()
+
+
+def close_soon(node: _Node) -> None:
+    """Closes `node` now if its tree's mutex is free (or held by this thread), else
+    at the next call into the package; never blocks."""
+    _finalized.append(node)
+    _drain_finalized()
+
+
+def _drain_finalized() -> None:
+    for _ in range(len(_finalized)):
+        try:
+            node = _finalized.popleft()
+        except IndexError:
+            return
+        if node.lock.mutex.acquire(blocking=False):
+            try:
+                node.close()
+            finally:
+                node.lock.mutex.release()
+        else:
+            _finalized.append(node)
+
+
 def _refuse_copy(obj: Any) -> TypeError:
     return TypeError("kexie: a %s owns a C object and cannot be copied or pickled; share "
                      "the same object (it is safe to, see docs/reliability.md), or use "
@@ -741,6 +772,8 @@ def hold(*uses: tuple[Any, Any, str, bool]) -> Iterator[list[Any]]:
     """Checks each (object, class, what, write) and holds the locks of their trees
     -- exclusively where any of them is written, in a fixed order -- for the
     duration of the block, yielding the C handles (ValueError for a closed one)."""
+    if _finalized:
+        _drain_finalized()
     nodes = [node_of(obj, cls, what) for obj, cls, what, _ in uses]
     modes: dict[RWLock, bool] = {}
     for node, (_, _, _, write) in zip(nodes, uses):
@@ -841,6 +874,8 @@ class OwnedHandle:
 
     def __del__(self) -> None:
         try:
-            self.close()
+            node = self.__dict__.get("_node")
+            if node is not None and not node.closed:
+                close_soon(node)
         except Exception:  # interpreter shutdown
             pass

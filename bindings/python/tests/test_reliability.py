@@ -373,3 +373,32 @@ def test_mark_columns_pins_the_columns_it_reads(world, monkeypatch):
     c.mark_columns(judges, [e], [1], [80], 0)
     assert len(seen) == 1 and list(judges) == [judge]
     judges.append(1)  # free again afterwards
+
+
+def test_a_finalizer_never_waits_for_a_busy_tree():
+    # Another thread holds the registry tree's mutex: collecting a book over it
+    # must not block; the book is closed by the next call once the mutex is free.
+    isolated.run("""
+        from kexie import _capi as C
+        w = World()
+        node = w.reg.__dict__["_node"]
+        book = kexie.ActivityBook(w.reg)
+        book_node = book.__dict__["_node"]
+        taken, leave = threading.Event(), threading.Event()
+
+        def hog():
+            with node.lock.mutex:
+                taken.set()
+                leave.wait(20)
+
+        t = threading.Thread(target=hog)
+        t.start()
+        taken.wait(20)
+        del book
+        gc.collect()  # returns: the finalizer did not wait
+        assert not book_node.closed and book_node in C._finalized
+        leave.set()
+        t.join()
+        w.reg.rollup(w.province, D(2025, 1, 1))  # the next call closes it
+        assert book_node.closed and book_node.handle is None and node.children == 0
+    """)
