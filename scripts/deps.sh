@@ -16,6 +16,7 @@ packages=(
   libgtest-dev libgmock-dev          # GoogleTest 1.12
   libbenchmark-dev                   # Google Benchmark 1.7
   python3 python3-pytest             # the Python package's tests, run by /usr/bin/python3
+  python3-hypothesis                 # the Python property tests (python.properties)
   python3-setuptools python3-wheel   # pip install ./bindings/python offline (the build backend)
   python3-venv python3-pip           # the python.venv test: the package installed into a venv
 )

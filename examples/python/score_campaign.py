@@ -124,6 +124,14 @@ def main():
                 print()
                 print(board.explain_text(first.entry, kexie.Language.CHINESE))
                 print("digest", board.digest)
+                digest = board.digest
+            # A snapshot round trip: bytes go to load_snapshot_bytes (a path would go
+            # to load_snapshot); the loaded campaign scores to the same digest.
+            data = kexie.save_snapshot(None, reg, campaigns=[c])
+            with kexie.load_snapshot_bytes(data) as snap:
+                with snap.campaigns[0].score() as again:
+                    print("snapshot of %d bytes scores the same: %s"
+                          % (len(data), again.digest == digest))
     return 0
 
 

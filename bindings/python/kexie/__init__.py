@@ -6,6 +6,12 @@ numbers decimal.Decimal; every refusal raises a KexieError subclass carrying
 the message, the rule id and the policy article. Results are frozen dataclasses;
 queries return lists.
 
+Objects over C handles (Registry, ActivityBook, Campaign, Scoreboard, Actor,
+Snapshot) may be shared between threads: read-only calls on one registry and what
+is built over it run concurrently, calls that change it run alone. They cannot be
+copied or pickled; a book, campaign or scoreboard keeps what it is built over
+alive. Every argument is checked before it reaches C (docs/reliability.md).
+
 >>> import kexie
 >>> with kexie.Registry() as reg:
 ...     cast = reg.add_organization(kexie.OrgKind.NATIONAL, "中国科协",
@@ -33,7 +39,7 @@ from .errors import (AlreadyExists, ConflictOfInterest, CorruptData, IllegalTran
 from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord,
                         AuditVerification)
 from .registry import Membership, MemberRow, Organization, Person, Registry, Rollup
-from .snapshot import Snapshot, load_snapshot, save_snapshot
+from .snapshot import Snapshot, load_snapshot, load_snapshot_bytes, save_snapshot
 
 __version__: str = _capi.lib.kx_version_string().decode("ascii")
 
@@ -72,7 +78,7 @@ __all__ = [
     # registry
     "Membership", "MemberRow", "Organization", "Person", "Registry", "Rollup",
     # snapshot
-    "Snapshot", "load_snapshot", "save_snapshot",
+    "Snapshot", "load_snapshot", "load_snapshot_bytes", "save_snapshot",
     # this module
     "version", "library_path",
 ]

@@ -4,14 +4,18 @@ return code into the matching exception (errors.py). Nothing here is public."""
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import ctypes
 import ctypes.util
 import datetime
 import decimal
 import glob
+import itertools
 import os
 import sysconfig
-from typing import Any, Mapping, Optional
+import threading
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from . import errors
 
@@ -398,7 +402,9 @@ def check(rc: int) -> int:
 
 
 def _text(raw: Optional[bytes]) -> str:
-    return raw.decode("utf-8") if raw else ""
+    # "replace": an error message quoting text that is not UTF-8 must not hide the
+    # error behind a UnicodeDecodeError
+    return raw.decode("utf-8", "replace") if raw else ""
 
 
 def text(raw: Optional[bytes]) -> str:
@@ -477,10 +483,42 @@ def s(value: Optional[str], what: str = "text") -> Optional[bytes]:
         raise ValueError("kexie: %s is not valid Unicode (%s)" % (what, e.reason)) from None
 
 
+#: kexie::Decimal's limits (include/kexie/decimal.hpp): at most 18 places after the
+#: point (more is InvalidArgument) and a coefficient of at most 18 digits (more is
+#: Overflow). Checked here on the number's exponent and digit count, before it is
+#: written out as text, so that Decimal('1E+1000000000') is refused at once
+#: instead of being expanded to a billion digits.
+MAX_PLACES = 18
+MAX_DIGITS = 18
+
+
+def _decimal_text(value: decimal.Decimal, what: str) -> bytes:
+    """A finite Decimal within kexie's limits as fixed-point text."""
+    if not value.is_finite():
+        raise ValueError("kexie: %s must be finite" % what)
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    places = -exponent if exponent < 0 else 0
+    if places > MAX_PLACES:
+        raise errors.InvalidArgument("kexie: %s has %d places after the point; at most %d"
+                                     % (what, places, MAX_PLACES))
+    if value.is_zero():
+        if exponent > 0:  # 0E+1000000000 is 0
+            value = decimal.Decimal((sign, (0,), 0))
+        return format(value, "f").encode("ascii")
+    written = len(digits) + (exponent if exponent > 0 else 0)
+    if written > MAX_DIGITS:
+        raise errors.Overflow("kexie: %s has %d significant digits; at most %d"
+                              % (what, written, MAX_DIGITS))
+    return format(value, "f").encode("ascii")
+
+
 def dec_in(value: Any, what: str = "decimal") -> Optional[bytes]:
     """A decimal input (Decimal, int or str) as exact text; None stays None.
     TypeError for a float (inexact) or another type, ValueError for a str or
-    Decimal that is not a finite number."""
+    Decimal that is not a finite number; InvalidArgument for more than 18 places
+    and Overflow for more than 18 significant digits (kexie's decimal limits),
+    both found without expanding the number."""
     if value is None:
         return None
     if isinstance(value, float):
@@ -489,17 +527,41 @@ def dec_in(value: Any, what: str = "decimal") -> Optional[bytes]:
         raise TypeError("kexie: %s must be a Decimal, int or str, not %s"
                         % (what, type(value).__name__))
     if isinstance(value, str):
+        if "\0" in value:
+            raise ValueError("kexie: %s contains a NUL character" % what)
         try:
             value = decimal.Decimal(value.strip()) if value.strip() else None
-        except decimal.InvalidOperation:
+        except (decimal.InvalidOperation, ValueError):
             value = None
         if value is None:
             raise ValueError("kexie: %s is not a decimal number" % what)
     if isinstance(value, decimal.Decimal):
-        if not value.is_finite():
-            raise ValueError("kexie: %s must be finite" % what)
-        return format(value, "f").encode("ascii")
+        return _decimal_text(value, what)
+    value = int(value)  # an IntEnum becomes its plain value
+    if not -10**MAX_DIGITS < value < 10**MAX_DIGITS:
+        raise errors.Overflow("kexie: %s has more than %d significant digits"
+                              % (what, MAX_DIGITS))
     return str(value).encode("ascii")
+
+
+def path_in(value: Any, what: str = "path") -> bytes:
+    """A file path (str or os.PathLike) as bytes for a const char *. TypeError for
+    bytes-like objects (snapshot data is not a path: see load_snapshot_bytes) and
+    other types, ValueError for an embedded NUL or an empty path."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raise TypeError("kexie: %s must be a str or os.PathLike, not %s (for snapshot "
+                        "bytes use kexie.load_snapshot_bytes)" % (what, type(value).__name__))
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError("kexie: %s must be a str or os.PathLike, not %s"
+                        % (what, type(value).__name__))
+    raw = os.fsencode(value)
+    if not isinstance(raw, bytes):
+        raise TypeError("kexie: %s is not a path" % what)
+    if b"\0" in raw:
+        raise ValueError("kexie: %s contains a NUL character" % what)
+    if not raw:
+        raise ValueError("kexie: %s is empty" % what)
+    return raw
 
 
 def dec_out(raw: Optional[bytes]) -> Optional[decimal.Decimal]:
@@ -548,56 +610,261 @@ def time_out(micros: int) -> datetime.datetime:
     return _EPOCH_TS + datetime.timedelta(microseconds=micros)
 
 
+# --- ownership, lifetimes and locking ----------------------------------------------
+#
+# Every C handle is held by one _Node. A node may have a parent: the node of the
+# C object it reads (a book or campaign over a registry, a scoreboard over its
+# campaign, everything a loaded snapshot lends out over the snapshot). A node
+# with live children is never freed: closing it only marks it closed, and the C
+# object is freed when its last child goes. All the nodes of one tree (a
+# registry, or a loaded snapshot, with everything built over it) share one
+# readers-writer lock: read-only calls hold it shared, calls that change a C
+# object hold it exclusively, and frees run only when nobody holds it. An Actor
+# is a tree of its own. See docs/reliability.md, "Python binding".
+
+_serials = itertools.count(1)
+
+
+class RWLock:
+    """A readers-writer lock, writer-preferring and not reentrant (the package
+    never takes it twice on one thread), with deferred actions: ``defer(fn)``
+    runs `fn` as soon as neither readers nor a writer hold the lock -- at once
+    when free, else at the last release -- without waiting for them. Its state
+    is guarded by ``mutex`` (reentrant, held only briefly, never while waiting);
+    finalizers do not even wait for that (close_soon)."""
+
+    def __init__(self) -> None:
+        self.serial = next(_serials)  # the order locks are taken in, to avoid deadlocks
+        self.mutex = threading.Condition(threading.RLock())
+        self._readers = 0
+        self._writer = False
+        self._writers_waiting = 0
+        self._deferred: list[Callable[[], None]] = []
+
+    def acquire(self, write: bool) -> None:
+        with self.mutex:
+            if write:
+                self._writers_waiting += 1
+                try:
+                    while self._writer or self._readers:
+                        self.mutex.wait()
+                finally:
+                    self._writers_waiting -= 1
+                self._writer = True
+            else:
+                while self._writer or self._writers_waiting:
+                    self.mutex.wait()
+                self._readers += 1
+
+    def release(self, write: bool) -> None:
+        with self.mutex:
+            if write:
+                self._writer = False
+            else:
+                self._readers -= 1
+            self._run_deferred()
+            self.mutex.notify_all()
+
+    def defer(self, fn: Callable[[], None]) -> None:
+        with self.mutex:
+            self._deferred.append(fn)
+            self._run_deferred()
+
+    def _run_deferred(self) -> None:
+        while self._deferred and not self._writer and not self._readers:
+            fn = self._deferred.pop(0)
+            try:
+                fn()
+            except Exception:  # a free never fails; never let one break the lock
+                pass
+
+
+class _Node:
+    """One C handle: freed by `free` (None when borrowed) once closed and without
+    children; `parent` is the node it reads, kept alive (and unfreed) by it."""
+
+    __slots__ = ("handle", "free", "kind", "lock", "parent", "children", "closed")
+
+    def __init__(self, handle: Any, free: Any, kind: str, lock: RWLock,
+                 parent: Optional["_Node"]) -> None:
+        self.handle = handle
+        self.free = free
+        self.kind = kind
+        self.lock = lock
+        self.parent = parent
+        self.children = 0
+        self.closed = False
+        if parent is not None:
+            with lock.mutex:
+                parent.children += 1
+
+    def close(self) -> None:
+        with self.lock.mutex:
+            if self.closed:
+                return
+            self.closed = True
+            self.lock.defer(self._release)
+
+    def _release(self) -> None:
+        """Frees the handle when closed and childless; runs with the tree's lock
+        free and its mutex held."""
+        if self.handle is None or self.children or not self.closed:
+            return
+        handle, self.handle = self.handle, None
+        if self.free is not None:
+            self.free(handle)
+        parent, self.parent = self.parent, None
+        if parent is not None:
+            parent.children -= 1
+            parent._release()
+
+
+#: Nodes whose Python object was collected while their tree's mutex was busy in
+#: another thread: closed by the next call that finds the mutex free. A finalizer
+#: may run on any thread at any allocation, even one inside a lock's mutex, so it
+#: never waits for a mutex (two finalizers waiting for each other's would deadlock).
+_finalized: "collections.deque[_Node]" = collections.deque()
+
+
+def close_soon(node: _Node) -> None:
+    """Closes `node` now if its tree's mutex is free (or held by this thread), else
+    at the next call into the package; never blocks."""
+    _finalized.append(node)
+    _drain_finalized()
+
+
+def _drain_finalized() -> None:
+    for _ in range(len(_finalized)):
+        try:
+            node = _finalized.popleft()
+        except IndexError:
+            return
+        if node.lock.mutex.acquire(blocking=False):
+            try:
+                node.close()
+            finally:
+                node.lock.mutex.release()
+        else:
+            _finalized.append(node)
+
+
+def _refuse_copy(obj: Any) -> TypeError:
+    return TypeError("kexie: a %s owns a C object and cannot be copied or pickled; share "
+                     "the same object (it is safe to, see docs/reliability.md), or use "
+                     "save_snapshot() and load_snapshot_bytes() for an independent copy"
+                     % type(obj).__name__)
+
+
+def node_of(obj: Any, cls: Any, what: str) -> _Node:
+    """The live node of `obj`, which must be a `cls`: TypeError for another type,
+    ValueError once closed."""
+    if not isinstance(obj, cls):
+        raise TypeError("kexie: %s must be a %s, not %s"
+                        % (what, cls.__name__, type(obj).__name__))
+    node = obj.__dict__.get("_node")
+    if node is None or node.closed:
+        raise ValueError("kexie: %s is closed" % type(obj).__name__)
+    return node
+
+
+@contextlib.contextmanager
+def hold(*uses: tuple[Any, Any, str, bool]) -> Iterator[list[Any]]:
+    """Checks each (object, class, what, write) and holds the locks of their trees
+    -- exclusively where any of them is written, in a fixed order -- for the
+    duration of the block, yielding the C handles (ValueError for a closed one)."""
+    if _finalized:
+        _drain_finalized()
+    nodes = [node_of(obj, cls, what) for obj, cls, what, _ in uses]
+    modes: dict[RWLock, bool] = {}
+    for node, (_, _, _, write) in zip(nodes, uses):
+        modes[node.lock] = modes.get(node.lock, False) or write
+    taken: list[tuple[RWLock, bool]] = []
+    try:
+        for lock, write in sorted(modes.items(), key=lambda kv: kv[0].serial):
+            lock.acquire(write)
+            taken.append((lock, write))
+        handles = []
+        for node, (obj, _, _, _) in zip(nodes, uses):
+            if node.closed or node.handle is None:  # closed by another thread meanwhile
+                raise ValueError("kexie: %s is closed" % type(obj).__name__)
+            handles.append(node.handle)
+        yield handles
+    finally:
+        for lock, write in reversed(taken):
+            lock.release(write)
+
+
 class OwnedHandle:
-    """Base of every Python object over one C handle (``self._h``). An owning object
-    frees the handle by ``close()``, at the end of a ``with`` block, or when it is
-    collected; using it after ``close()`` raises ValueError. Subclasses set ``_free``
-    to the matching ``kx_*_free`` function.
+    """Base of every Python object over one C handle. An owning object frees the
+    handle by ``close()``, at the end of a ``with`` block, or when it is collected;
+    using it after ``close()`` raises ValueError. Objects built over it (books and
+    campaigns over a registry, scoreboards over a campaign) keep it alive: closing
+    it while they live only marks it closed, and the C object is freed when the
+    last of them goes. It cannot be copied or pickled (TypeError).
 
-    A borrowed object (made by ``_borrow``) stands for a handle that another object,
-    its owner, frees (a loaded snapshot's registry, books and campaigns): it keeps
-    the owner alive while it is referenced, and its ``close()`` only forgets the
-    handle."""
+    A borrowed object stands for a handle that a loaded Snapshot owns; its
+    ``close()`` only forgets the handle."""
 
-    _free: Any = None
-    _borrowed = False
-    _owner: Any = None  # what frees a borrowed handle; kept alive by this object
-    _h: Any
+    def _fresh(self) -> None:
+        """Refuses to initialize an object twice (which would lose its handle)."""
+        if self.__dict__.get("_node") is not None:
+            raise TypeError("kexie: this %s is already initialized" % type(self).__name__)
 
-    @classmethod
-    def _borrow(cls, handle: ctypes.c_void_p, owner: Any) -> Any:
-        """An object over `handle`, which `owner` (an OwnedHandle) frees; no
-        __init__ runs, so the caller sets any other attribute the class needs."""
-        self = cls.__new__(cls)
-        self._h = handle
-        self._borrowed = True
-        self._owner = owner
-        return self
+    def _adopt(self, handle: Any, free: Any, parent: Optional[_Node] = None) -> None:
+        """Takes `handle`, freed with `free` (None: borrowed); `parent` is the node
+        of the object it reads. Called with the parent's lock held."""
+        lock = parent.lock if parent is not None else RWLock()
+        self.__dict__["_node"] = _Node(handle, free, type(self).__name__, lock, parent)
+
+    @contextlib.contextmanager
+    def _reading(self, cls: Any) -> Iterator[Any]:
+        """Holds the tree's lock shared; yields the handle. `cls` is the class whose
+        method runs, checked so that ``Registry.rollup(book, ...)`` is a TypeError."""
+        with hold((self, cls, "self", False)) as handles:
+            yield handles[0]
+
+    @contextlib.contextmanager
+    def _writing(self, cls: Any) -> Iterator[Any]:
+        """Holds the tree's lock exclusively; yields the handle."""
+        with hold((self, cls, "self", True)) as handles:
+            yield handles[0]
 
     @property
     def borrowed(self) -> bool:
-        """True when another object (a Snapshot) owns the C handle."""
-        return self._borrowed
+        """True when a loaded Snapshot owns the C handle."""
+        node = self.__dict__.get("_node")
+        return node is not None and node.free is None
 
     def close(self) -> None:
-        """Frees the C handle (only forgets it when borrowed); safe to call twice."""
-        if getattr(self, "_h", None):
-            if not self._borrowed:
-                self._free(self._h)
-            self._h = c_void_p()
-        self._owner = None
+        """Frees the C handle -- once nothing built over it is left -- or only
+        forgets it when borrowed; safe to call twice, and from any thread."""
+        node = self.__dict__.get("_node")
+        if node is not None:
+            node.close()
 
     @property
     def closed(self) -> bool:
         """True after ``close()``."""
-        return not getattr(self, "_h", None)
+        node = self.__dict__.get("_node")
+        return node is None or node.closed
 
     @property
     def handle(self) -> ctypes.c_void_p:
-        """The C handle; ValueError once closed."""
-        if not getattr(self, "_h", None):
+        """The raw C handle, for calling libkexie_c directly (unsynchronized: the
+        caller keeps the thread-safety rules); ValueError once closed."""
+        node = self.__dict__.get("_node")
+        if node is None or node.closed or node.handle is None:
             raise ValueError("kexie: %s is closed" % type(self).__name__)
-        return self._h
+        return node.handle  # type: ignore[no-any-return]
+
+    def __copy__(self) -> Any:
+        raise _refuse_copy(self)
+
+    def __deepcopy__(self, memo: Any) -> Any:
+        raise _refuse_copy(self)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise _refuse_copy(self)
 
     def __enter__(self) -> Any:
         return self
@@ -607,6 +874,8 @@ class OwnedHandle:
 
     def __del__(self) -> None:
         try:
-            self.close()
+            node = self.__dict__.get("_node")
+            if node is not None and not node.closed:
+                close_soon(node)
         except Exception:  # interpreter shutdown
             pass

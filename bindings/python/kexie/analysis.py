@@ -166,10 +166,12 @@ def ahp(matrix: Sequence[Sequence[Number]], method: AhpMethod = AhpMethod.EIGENV
     flat, n, cols = _flat(matrix)
     if n != cols:
         raise ValueError("kexie: the pairwise matrix must be square")
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float, decimal.Decimal)):
+        raise TypeError("kexie: threshold must be a number, not %s" % type(threshold).__name__)
     opts = C.AhpOptions(1, C.enum_in(method, AhpMethod, "method"),
                         C.enum_in(ri_table, RandomIndexTable, "ri_table"), float(threshold),
-                        int(pass_at_most),
-                        int(saaty_scale), int(require_consistency))
+                        1 if pass_at_most else 0, 1 if saaty_scale else 0,
+                        1 if require_consistency else 0)
     w = (C.c_double * max(n, 1))()
     r = C.AhpResult()
     C.check(C.lib.kx_weights_ahp(w, ctypes.byref(r), flat, n, ctypes.byref(opts)))
@@ -206,6 +208,10 @@ def quantize_weights(weights: Iterable[Number], places: int) -> list[decimal.Dec
     >>> kexie.quantize_weights([1, 1, 1], 2)
     [Decimal('0.34'), Decimal('0.33'), Decimal('0.33')]
     """
+    weights = list(weights)
+    for w in weights:
+        if isinstance(w, bool) or not isinstance(w, (int, float, decimal.Decimal)):
+            raise TypeError("kexie: a weight must be a number, not %s" % type(w).__name__)
     weights = [float(w) for w in weights]
     places = C.i32(places, "places")
     src = (C.c_double * max(len(weights), 1))(*weights)

@@ -9,14 +9,13 @@ import datetime
 import decimal
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from . import _capi as C
 from .enums import (AggregationMethod, BoundaryTies, Carrier, Category, EntryStatus, Figure,
                     Focus, IndicatorKind, Language, PatentStatus, PatentType, Rounding, Unit)
 
-if TYPE_CHECKING:
-    from .registry import Registry
+from .registry import Registry
 
 __all__ = ["AwardTier", "CampaignSpec", "Indicator", "Campaign", "Scoreboard", "Standing",
            "EntryResult", "AdvancedUnit", "AdvancedPerson"]
@@ -156,6 +155,7 @@ class CampaignSpec:
         for i, tier in enumerate(tiers):
             if not isinstance(tier, AwardTier):
                 raise TypeError("kexie: CampaignSpec.tiers[%d] is not an AwardTier" % i)
+            tier.__post_init__()  # again when used: object.__setattr__ can change it
         object.__setattr__(self, "tiers", tiers)
         if isinstance(self.tie_breaks, str):
             raise TypeError("kexie: CampaignSpec.tie_breaks is a sequence of str, not a str")
@@ -251,8 +251,8 @@ def _result(r: Any) -> EntryResult:
 
 
 class Campaign(C.OwnedHandle):
-    """A campaign over a Registry (which must outlive it), configured by a
-    CampaignSpec.
+    """A campaign over a Registry, configured by a CampaignSpec. The campaign keeps
+    the registry alive, and its scoreboards keep the campaign alive.
 
     >>> spec = kexie.CampaignSpec("2025 讲比", province, date(2025, 11, 30), 2024,
     ...                           tiers=[kexie.AwardTier("一等奖", count=1, min_score=60)])
@@ -260,15 +260,18 @@ class Campaign(C.OwnedHandle):
     ...     c.set_rubric_text(kexie.Category.INNOVATIVE_IDEAS, "细则", text)
     """
 
-    _free = staticmethod(C.lib.kx_campaign_free)
-
     def __init__(self, registry: Registry, spec: CampaignSpec) -> None:
-        """A new campaign over `registry`; InvalidArgument for a configuration the
-        library refuses."""
+        """A new campaign over `registry` (kept alive by the campaign: closing the
+        registry first only marks it closed); InvalidArgument for a configuration
+        the library refuses, TypeError for a `registry` that is not a Registry."""
+        self._fresh()
+        if not isinstance(registry, Registry):
+            raise TypeError("kexie: registry must be a Registry, not %s"
+                            % type(registry).__name__)
         if not isinstance(spec, CampaignSpec):
             raise TypeError("kexie: Campaign needs a CampaignSpec, not %s"
                             % type(spec).__name__)
-        self._registry = registry
+        spec.__post_init__()  # again: object.__setattr__ can change a frozen dataclass
         keep: list[Any] = []  # the bytes the C structs point to, alive during the call
         tiers = spec.tiers
         tier_arr = (C.AwardTier * max(len(tiers), 1))()
@@ -276,7 +279,9 @@ class Campaign(C.OwnedHandle):
             name, share, min_score = C.s(t.name), C.dec_in(t.share), C.dec_in(t.min_score)
             keep += [name, share, min_score]
             tier_arr[i] = C.AwardTier(name, 1 if t.count is not None else 0, share,
-                                      t.count or 0, int(t.rounding), min_score)
+                                      C.u32(t.count or 0, "AwardTier.count"),
+                                      C.enum_in(t.rounding, Rounding, "AwardTier.rounding"),
+                                      min_score)
         opts = C.CampaignOptions(
             1, C.s(spec.name), spec.organizer, C.date_in(spec.as_of), spec.year,
             int(spec.aggregation), spec.drop_low, spec.drop_high, spec.trim_from,
@@ -286,8 +291,11 @@ class Campaign(C.OwnedHandle):
             int(spec.boundary_ties), C.dec_in(spec.cusp_margin), spec.unit_min_awarded,
             spec.unit_max, spec.people_top_tiers, C.dec_in(spec.people_min_share),
             spec.people_max, spec.max_team_size)
-        self._h = C.c_void_p()
-        C.check(C.lib.kx_campaign_new(ctypes.byref(self._h), registry.handle, ctypes.byref(opts)))
+        h = C.c_void_p()
+        with C.hold((registry, Registry, "registry", False)) as (reg,):
+            C.check(C.lib.kx_campaign_new(ctypes.byref(h), reg, ctypes.byref(opts)))
+            self._adopt(h, C.lib.kx_campaign_free, registry.__dict__["_node"])
+        self._registry = registry
         del keep
 
     # --- rubrics -------------------------------------------------------------
@@ -301,6 +309,7 @@ class Campaign(C.OwnedHandle):
         for i, ind in enumerate(indicators):
             if not isinstance(ind, Indicator):
                 raise TypeError("kexie: indicators[%d] is not an Indicator" % i)
+            ind.__post_init__()  # again: object.__setattr__ can change a frozen dataclass
         keep: list[Any] = []
         arr = (C.Indicator * max(len(indicators), 1))()
         for i, ind in enumerate(indicators):
@@ -315,9 +324,10 @@ class Campaign(C.OwnedHandle):
                       C.dec_in(ind.bonus_cap)]
             keep.append(fields)
             arr[i] = C.Indicator(*fields)
-        C.check(C.lib.kx_campaign_set_rubric(self.handle,
-                                             C.enum_in(category, Category, "category"),
-                                             C.s(name, "name"), arr, len(indicators)))
+        with self._writing(Campaign) as h:
+            C.check(C.lib.kx_campaign_set_rubric(h,
+                                                 C.enum_in(category, Category, "category"),
+                                                 C.s(name, "name"), arr, len(indicators)))
 
     def set_rubric_text(self, category: Category, name: str, text: str) -> None:
         """Sets `category`'s rubric from the line-based description of kexie.h
@@ -325,9 +335,10 @@ class Campaign(C.OwnedHandle):
 
         >>> c.set_rubric_text(kexie.Category.INNOVATIVE_IDEAS, "细则", "A|a||judged|1|0|100|1")
         """
-        C.check(C.lib.kx_campaign_set_rubric_text(self.handle,
-                                                  C.enum_in(category, Category, "category"),
-                                                  C.s(name, "name"), C.s(text, "text")))
+        with self._writing(Campaign) as h:
+            C.check(C.lib.kx_campaign_set_rubric_text(h,
+                                                      C.enum_in(category, Category, "category"),
+                                                      C.s(name, "name"), C.s(text, "text")))
 
     def indicator_index(self, category: Category, code: str) -> int:
         """The index of indicator `code` in `category`'s rubric (what mark_many and
@@ -337,9 +348,10 @@ class Campaign(C.OwnedHandle):
         1
         """
         out = C.c_u32()
-        C.check(C.lib.kx_campaign_indicator_index(ctypes.byref(out), self.handle,
-                                                  C.enum_in(category, Category, "category"),
-                                                  C.s(code, "code")))
+        with self._reading(Campaign) as h:
+            C.check(C.lib.kx_campaign_indicator_index(ctypes.byref(out), h,
+                                                      C.enum_in(category, Category, "category"),
+                                                      C.s(code, "code")))
         return out.value
 
     # --- entries and judges ----------------------------------------------------
@@ -373,7 +385,7 @@ class Campaign(C.OwnedHandle):
         energy_arr = (C.EnergyClaim * max(len(energy_rows), 1))(*energy_rows)
         patent_arr = (C.Patent * max(len(patent_rows), 1))(*patent_rows)
         spec = C.EntrySpec(1, C.s(code, "code"), C.s(title, "title"), C.u32(unit, "unit"),
-                           C.enum_in(category, Category, "category"), C.u32(int(focus), "focus"),
+                           C.enum_in(category, Category, "category"), C.u32(focus, "focus"),
                            team_arr, len(team_rows), C.date_in(in_use_since, "in_use_since"),
                            energy_arr, len(energy_rows),
                            C.dec_in(material_saved_t, "material_saved_t"),
@@ -384,7 +396,8 @@ class Campaign(C.OwnedHandle):
                            patent_arr, len(patent_rows),
                            C.u32(achievements_transformed, "achievements_transformed"))
         out = C.c_u32()
-        C.check(C.lib.kx_campaign_add_entry(ctypes.byref(out), self.handle, ctypes.byref(spec)))
+        with self._writing(Campaign) as h:
+            C.check(C.lib.kx_campaign_add_entry(ctypes.byref(out), h, ctypes.byref(spec)))
         return out.value
 
     def find_entry(self, code: str) -> int:
@@ -393,7 +406,8 @@ class Campaign(C.OwnedHandle):
         >>> c.find_entry("E1")
         """
         out = C.c_u32()
-        C.check(C.lib.kx_campaign_find_entry(ctypes.byref(out), self.handle, C.s(code, "code")))
+        with self._reading(Campaign) as h:
+            C.check(C.lib.kx_campaign_find_entry(ctypes.byref(out), h, C.s(code, "code")))
         return out.value
 
     def add_judge(self, person: int) -> int:
@@ -402,8 +416,9 @@ class Campaign(C.OwnedHandle):
         >>> j = c.add_judge(expert)
         """
         out = C.c_u32()
-        C.check(C.lib.kx_campaign_add_judge(ctypes.byref(out), self.handle,
-                                            C.u32(person, "person")))
+        with self._writing(Campaign) as h:
+            C.check(C.lib.kx_campaign_add_judge(ctypes.byref(out), h,
+                                                C.u32(person, "person")))
         return out.value
 
     def assign(self, judge: int, entry: int) -> None:
@@ -412,8 +427,9 @@ class Campaign(C.OwnedHandle):
 
         >>> c.assign(j, e)
         """
-        C.check(C.lib.kx_campaign_assign(self.handle, C.u32(judge, "judge"),
-                                         C.u32(entry, "entry")))
+        with self._writing(Campaign) as h:
+            C.check(C.lib.kx_campaign_assign(h, C.u32(judge, "judge"),
+                                             C.u32(entry, "entry")))
 
     def counts(self) -> tuple[int, int]:
         """(entries, judges).
@@ -422,7 +438,8 @@ class Campaign(C.OwnedHandle):
         (5, 4)
         """
         n = C.CampaignCounts()
-        C.check(C.lib.kx_campaign_count(ctypes.byref(n), self.handle))
+        with self._reading(Campaign) as h:
+            C.check(C.lib.kx_campaign_count(ctypes.byref(n), h))
         return n.entries, n.judges
 
     # --- marks -------------------------------------------------------------------
@@ -431,10 +448,11 @@ class Campaign(C.OwnedHandle):
 
         >>> c.mark(j, e, "A.1", Decimal("90.5"))
         """
-        C.check(C.lib.kx_campaign_mark(self.handle, C.u32(judge, "judge"),
-                                       C.u32(entry, "entry"),
-                                       C.s(indicator_code, "indicator_code"),
-                                       C.dec_in(value, "mark")))
+        with self._writing(Campaign) as h:
+            C.check(C.lib.kx_campaign_mark(h, C.u32(judge, "judge"),
+                                           C.u32(entry, "entry"),
+                                           C.s(indicator_code, "indicator_code"),
+                                           C.dec_in(value, "mark")))
 
     def mark_many(self, marks: Iterable[tuple[int, int, int, DecimalLike]]) -> None:
         """Records (judge, entry, indicator_index, value) marks all or nothing, in one
@@ -446,7 +464,8 @@ class Campaign(C.OwnedHandle):
                        C.dec_in(v, "mark")) for j, e, i, v in marks]
         arr = (C.Mark * max(len(rows), 1))(*rows)
         failed = C.c_size(len(rows))
-        rc = C.lib.kx_campaign_mark_batch(self.handle, arr, len(rows), ctypes.byref(failed))
+        with self._writing(Campaign) as h:
+            rc = C.lib.kx_campaign_mark_batch(h, arr, len(rows), ctypes.byref(failed))
         self._check_batch(rc, failed)
 
     def mark_columns(self, judges: Sequence[int], entries: Sequence[int],
@@ -468,10 +487,20 @@ class Campaign(C.OwnedHandle):
                                  (coefficients, "q"))]
         except (TypeError, OverflowError) as e:
             raise type(e)("kexie: mark columns: %s" % e) from None
-        ptrs = [c.buffer_info()[0] if n else None for c in cols]
-        failed = C.c_size(n)
-        rc = C.lib.kx_campaign_mark_columns(self.handle, n, ptrs[0], ptrs[1], ptrs[2], ptrs[3],
-                                            scale, ctypes.byref(failed))
+        if any(len(c) != n for c in cols):  # changed by another thread meanwhile
+            raise ValueError("kexie: mark columns differ in length")
+        # An exported buffer cannot be resized: another thread appending to a column
+        # passed without copying gets BufferError instead of moving it under C.
+        views = [memoryview(c) for c in cols]
+        try:
+            ptrs = [c.buffer_info()[0] if n else None for c in cols]
+            failed = C.c_size(n)
+            with self._writing(Campaign) as h:
+                rc = C.lib.kx_campaign_mark_columns(h, n, ptrs[0], ptrs[1], ptrs[2], ptrs[3],
+                                                    scale, ctypes.byref(failed))
+        finally:
+            for v in views:
+                v.release()
         self._check_batch(rc, failed)
 
     @staticmethod
@@ -488,9 +517,10 @@ class Campaign(C.OwnedHandle):
 
         >>> c.veto(j, e, "veto", "数据造假 falsified data")
         """
-        C.check(C.lib.kx_campaign_veto(self.handle, C.u32(judge, "judge"),
-                                       C.u32(entry, "entry"), C.s(veto_code, "veto_code"),
-                                       C.s(reason, "reason")))
+        with self._writing(Campaign) as h:
+            C.check(C.lib.kx_campaign_veto(h, C.u32(judge, "judge"),
+                                           C.u32(entry, "entry"), C.s(veto_code, "veto_code"),
+                                           C.s(reason, "reason")))
 
     # --- results -------------------------------------------------------------------
     def standings(self) -> list[Standing]:
@@ -506,7 +536,8 @@ class Campaign(C.OwnedHandle):
                                  s.position))
             return 0
 
-        C.check(C.lib.kx_campaign_standings_foreach(self.handle, C.STANDING_CB(collect), None))
+        with self._reading(Campaign) as h:
+            C.check(C.lib.kx_campaign_standings_foreach(h, C.STANDING_CB(collect), None))
         return rows
 
     def score(self) -> Scoreboard:
@@ -515,30 +546,44 @@ class Campaign(C.OwnedHandle):
         >>> with c.score() as board:
         ...     print(board.digest)
         """
-        h = C.c_void_p()
-        C.check(C.lib.kx_campaign_score(ctypes.byref(h), self.handle))
-        return Scoreboard(self, h)
+        board = C.c_void_p()
+        with self._reading(Campaign) as h:
+            C.check(C.lib.kx_campaign_score(ctypes.byref(board), h))
+            return Scoreboard._made(self, board)
 
 
 class Scoreboard(C.OwnedHandle):
     """The result table of a scored campaign; iterating gives every EntryResult in
-    the board's stable order.
+    the board's stable order. Made by Campaign.score(); it keeps its campaign
+    alive (the campaign's C object is not freed while a board of it lives).
 
     >>> with campaign.score() as board:
     ...     winners = [r.code for r in board.awards()]
     """
 
-    _free = staticmethod(C.lib.kx_scoreboard_free)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: Campaign.score() makes scoreboards (TypeError)."""
+        raise TypeError("kexie: a Scoreboard is made by Campaign.score()")
 
-    def __init__(self, campaign: Campaign, handle: ctypes.c_void_p) -> None:
-        """Made by Campaign.score(); owns `handle`."""
-        self.campaign = campaign
-        self._h = handle
+    @classmethod
+    def _made(cls, campaign: Campaign, handle: ctypes.c_void_p) -> Scoreboard:
+        """A board owning `handle`, a child of `campaign` (whose lock is held)."""
+        self = cls.__new__(cls)
+        self.__dict__["_campaign"] = campaign
+        self._adopt(handle, C.lib.kx_scoreboard_free, campaign.__dict__["_node"])
+        return self
+
+    @property
+    def campaign(self) -> Campaign:
+        """The Campaign this board was scored from."""
+        campaign: Campaign = self.__dict__["_campaign"]
+        return campaign
 
     def __len__(self) -> int:
         """The number of entries on the board."""
         n = C.c_size()
-        C.check(C.lib.kx_scoreboard_size(ctypes.byref(n), self.handle))
+        with self._reading(Scoreboard) as h:
+            C.check(C.lib.kx_scoreboard_size(ctypes.byref(n), h))
         return n.value
 
     def results(self) -> list[EntryResult]:
@@ -547,10 +592,13 @@ class Scoreboard(C.OwnedHandle):
         >>> [r.code for r in board.results()]
         """
         r = C.EntryResult()
+        n = C.c_size()
         out = []
-        for i in range(len(self)):
-            C.check(C.lib.kx_scoreboard_entry(ctypes.byref(r), self.handle, i))
-            out.append(_result(r))
+        with self._reading(Scoreboard) as h:  # the strings belong to the board: read them here
+            C.check(C.lib.kx_scoreboard_size(ctypes.byref(n), h))
+            for i in range(n.value):
+                C.check(C.lib.kx_scoreboard_entry(ctypes.byref(r), h, i))
+                out.append(_result(r))
         return out
 
     def __iter__(self) -> Iterator[EntryResult]:
@@ -564,8 +612,10 @@ class Scoreboard(C.OwnedHandle):
         1
         """
         r = C.EntryResult()
-        C.check(C.lib.kx_scoreboard_find(ctypes.byref(r), self.handle, C.u32(entry, "entry")))
-        return _result(r)
+        entry = C.u32(entry, "entry")
+        with self._reading(Scoreboard) as h:
+            C.check(C.lib.kx_scoreboard_find(ctypes.byref(r), h, entry))
+            return _result(r)
 
     def awards(self) -> list[EntryResult]:
         """The awarded entries' EntryResults in board order.
@@ -574,25 +624,26 @@ class Scoreboard(C.OwnedHandle):
         """
         rows: list[EntryResult] = []
         cb = C.RESULT_CB(lambda r, _: rows.append(_result(r.contents)) or 0)
-        C.check(C.lib.kx_scoreboard_awards_foreach(self.handle, cb, None))
+        with self._reading(Scoreboard) as h:
+            C.check(C.lib.kx_scoreboard_awards_foreach(h, cb, None))
         return rows
-
-    def _counts(self) -> Any:
-        n = C.ScoreboardCounts()
-        C.check(C.lib.kx_scoreboard_count(ctypes.byref(n), self.handle))
-        return n
 
     def units(self) -> list[AdvancedUnit]:
         """The advanced units (先进单位), best first.
 
         >>> [u.unit for u in board.units()]
         """
+        n = C.ScoreboardCounts()
         u = C.AdvancedUnit()
         out = []
-        for i in range(self._counts().units):
-            C.check(C.lib.kx_scoreboard_unit(ctypes.byref(u), self.handle, i))
-            out.append(AdvancedUnit(u.unit, u.entries, u.awarded, C.dec_out(u.awarded_total),
-                                    C.dec_out(u.participation_rate), C.dec_out(u.tce_saved)))
+        with self._reading(Scoreboard) as h:
+            C.check(C.lib.kx_scoreboard_count(ctypes.byref(n), h))
+            for i in range(n.units):
+                C.check(C.lib.kx_scoreboard_unit(ctypes.byref(u), h, i))
+                out.append(AdvancedUnit(u.unit, u.entries, u.awarded,
+                                        C.dec_out(u.awarded_total),
+                                        C.dec_out(u.participation_rate),
+                                        C.dec_out(u.tce_saved)))
         return out
 
     def people(self) -> list[AdvancedPerson]:
@@ -600,12 +651,15 @@ class Scoreboard(C.OwnedHandle):
 
         >>> [p.person for p in board.people()]
         """
+        n = C.ScoreboardCounts()
         p = C.AdvancedPerson()
         out = []
-        for i in range(self._counts().people):
-            C.check(C.lib.kx_scoreboard_person(ctypes.byref(p), self.handle, i))
-            out.append(AdvancedPerson(p.person, p.best_tier, C.dec_out(p.credit),
-                                      p.entry_count))
+        with self._reading(Scoreboard) as h:
+            C.check(C.lib.kx_scoreboard_count(ctypes.byref(n), h))
+            for i in range(n.people):
+                C.check(C.lib.kx_scoreboard_person(ctypes.byref(p), h, i))
+                out.append(AdvancedPerson(p.person, p.best_tier, C.dec_out(p.credit),
+                                          p.entry_count))
         return out
 
     @property
@@ -616,8 +670,9 @@ class Scoreboard(C.OwnedHandle):
         64
         """
         out = C.c_str()
-        C.check(C.lib.kx_scoreboard_digest(ctypes.byref(out), self.handle))
-        return C.text(out.value)
+        with self._reading(Scoreboard) as h:
+            C.check(C.lib.kx_scoreboard_digest(ctypes.byref(out), h))
+            return C.text(out.value)
 
     def explain_text(self, entry: int, language: Language = Language.ENGLISH) -> str:
         """How `entry`'s total was reached, as text for people.
@@ -625,9 +680,11 @@ class Scoreboard(C.OwnedHandle):
         >>> print(board.explain_text(e1, kexie.Language.CHINESE))
         """
         out = C.c_void_p()
-        C.check(C.lib.kx_explain_text(ctypes.byref(out), self.campaign.handle, self.handle,
-                                      C.u32(entry, "entry"),
-                                      C.enum_in(language, Language, "language")))
+        entry = C.u32(entry, "entry")
+        language = C.enum_in(language, Language, "language")
+        with C.hold((self.campaign, Campaign, "campaign", False),
+                    (self, Scoreboard, "board", False)) as (c, h):
+            C.check(C.lib.kx_explain_text(ctypes.byref(out), c, h, entry, language))
         return C.owned_text(out)
 
     def explain(self, entry: int) -> dict[str, Any]:
@@ -637,7 +694,9 @@ class Scoreboard(C.OwnedHandle):
         'A.1'
         """
         out = C.c_void_p()
-        C.check(C.lib.kx_explain_json(ctypes.byref(out), self.campaign.handle, self.handle,
-                                      C.u32(entry, "entry")))
+        entry = C.u32(entry, "entry")
+        with C.hold((self.campaign, Campaign, "campaign", False),
+                    (self, Scoreboard, "board", False)) as (c, h):
+            C.check(C.lib.kx_explain_json(ctypes.byref(out), c, h, entry))
         result: dict[str, Any] = json.loads(C.owned_text(out), parse_float=decimal.Decimal)
         return result

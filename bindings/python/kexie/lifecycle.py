@@ -7,13 +7,12 @@ import ctypes
 import datetime
 import decimal
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
 from . import _capi as C
 from .enums import ActivityDetails, ActivityType, AuditFault, Grade, Operation, Role, State
 
-if TYPE_CHECKING:
-    from .registry import Registry
+from .registry import Registry
 
 __all__ = ["AuditRecord", "AuditVerification", "ActivityInfo", "Actor", "ActivityBook",
            "Activity"]
@@ -85,44 +84,54 @@ class Actor(C.OwnedHandle):
     >>> chair = kexie.Actor(900, roles=[(kexie.Role.CHAIR, province)])
     """
 
-    _free = staticmethod(C.lib.kx_actor_free)
-
     def __init__(self, person: int, roles: Iterable[tuple[Role, int]] = (),
-                 expert_pools: Iterable[int] = (), _handle: Optional[ctypes.c_void_p] = None
-                 ) -> None:
+                 expert_pools: Iterable[int] = ()) -> None:
         """An actor for `person` holding each (role, org) of `roles` and listed in
         the expert pool of each org of `expert_pools`."""
+        self._fresh()
+        person = C.u32(person, "person")
         roles = [(C.enum_in(r, Role, "role"), C.u32(o, "org")) for r, o in roles]
         expert_pools = [C.u32(o, "expert pool org") for o in expert_pools]
-        self._h = C.c_void_p()
-        if _handle is not None:
-            self._h = _handle
-        else:
-            C.check(C.lib.kx_actor_new(ctypes.byref(self._h), C.u32(person, "person")))
-        self.person = person
+        h = C.c_void_p()
+        C.check(C.lib.kx_actor_new(ctypes.byref(h), person))
+        self._adopt(h, C.lib.kx_actor_free)
+        self.__dict__["_person"] = person
         for role, org in roles:
             self.add_role(role, org)
         for org in expert_pools:
             self.add_expert_pool(org)
 
+    @property
+    def person(self) -> int:
+        """The person the actor is."""
+        person: int = self.__dict__["_person"]
+        return person
+
     @classmethod
     def from_registry(cls, registry: Registry, person: int, as_of: datetime.date) -> Actor:
-        """Every role and expert listing `person` holds in `registry` on `as_of`.
+        """Every role and expert listing `person` holds in `registry` on `as_of`
+        (a copy: the actor does not keep the registry).
 
         >>> owner = kexie.Actor.from_registry(reg, pid, date(2025, 3, 1))
         """
+        person = C.u32(person, "person")
+        day = C.date_in(as_of, "as_of")
         h = C.c_void_p()
-        C.check(C.lib.kx_actor_from_registry(ctypes.byref(h), registry.handle,
-                                             C.u32(person, "person"), C.date_in(as_of, "as_of")))
-        return cls(person, _handle=h)
+        with C.hold((registry, Registry, "registry", False)) as (reg,):
+            C.check(C.lib.kx_actor_from_registry(ctypes.byref(h), reg, person, day))
+        self = cls.__new__(cls)
+        self._adopt(h, C.lib.kx_actor_free)
+        self.__dict__["_person"] = person
+        return self
 
     def add_role(self, role: Role, org: int) -> Actor:
         """Adds `role` in `org`; returns self.
 
         >>> actor.add_role(kexie.Role.CHAIR, steel)
         """
-        C.check(C.lib.kx_actor_add_role(self.handle, C.enum_in(role, Role, "role"),
-                                        C.u32(org, "org")))
+        with self._writing(Actor) as h:
+            C.check(C.lib.kx_actor_add_role(h, C.enum_in(role, Role, "role"),
+                                            C.u32(org, "org")))
         return self
 
     def add_expert_pool(self, org: int) -> Actor:
@@ -130,24 +139,28 @@ class Actor(C.OwnedHandle):
 
         >>> actor.add_expert_pool(steel)
         """
-        C.check(C.lib.kx_actor_add_expert_pool(self.handle, C.u32(org, "org")))
+        with self._writing(Actor) as h:
+            C.check(C.lib.kx_actor_add_expert_pool(h, C.u32(org, "org")))
         return self
 
 
 class ActivityBook(C.OwnedHandle):
-    """Activities and their hash-chained audit trail, over a Registry (which must
-    outlive the book).
+    """Activities and their hash-chained audit trail, over a Registry (which the
+    book keeps alive).
 
     >>> book = kexie.ActivityBook(reg)
     """
 
-    _free = staticmethod(C.lib.kx_book_free)
-
     def __init__(self, registry: Registry) -> None:
-        """An empty book over `registry`."""
-        self._registry = registry  # keeps it alive
-        self._h = C.c_void_p()
-        C.check(C.lib.kx_book_new(ctypes.byref(self._h), registry.handle))
+        """An empty book over `registry` (kept alive by the book: closing the
+        registry first only marks it closed); TypeError for a `registry` that is
+        not a Registry."""
+        self._fresh()
+        h = C.c_void_p()
+        with C.hold((registry, Registry, "registry", False)) as (reg,):
+            C.check(C.lib.kx_book_new(ctypes.byref(h), reg))
+            self._adopt(h, C.lib.kx_book_free, registry.__dict__["_node"])
+        self._registry = registry
 
     def create(self, actor: Actor, at: datetime.datetime, kind: ActivityType, title: str,
                organizer: int, owner: int, responsible: int,
@@ -178,14 +191,15 @@ class ActivityBook(C.OwnedHandle):
                 raise ValueError("kexie: unknown activity details %r" % (which,)) from None
             if plan.details == ActivityDetails.TRAINING:
                 kind2, hours = value
-                plan.detail_kind2 = C.i32(int(kind2), "training kind")
+                plan.detail_kind2 = C.i32(kind2, "training kind")
                 plan.detail_value = C.u32(hours, "training hours")
             else:
-                plan.detail_value = C.u32(int(value), "details value")
+                plan.detail_value = C.u32(value, "details value")
         out = C.c_u32()
-        C.check(C.lib.kx_activity_create(ctypes.byref(out), self.handle, actor.handle,
-                                         C.time_in(at, "at"), ctypes.byref(plan),
-                                         C.s(reason, "reason")))
+        at_text, reason_text = C.time_in(at, "at"), C.s(reason, "reason")
+        with C.hold((self, ActivityBook, "book", True), (actor, Actor, "actor", False)) as hs:
+            C.check(C.lib.kx_activity_create(ctypes.byref(out), hs[0], hs[1], at_text,
+                                             ctypes.byref(plan), reason_text))
         return Activity(self, out.value)
 
     def activity(self, activity_id: int) -> Activity:
@@ -200,7 +214,8 @@ class ActivityBook(C.OwnedHandle):
     def __len__(self) -> int:
         """The number of activities."""
         n = C.c_size()
-        C.check(C.lib.kx_book_size(ctypes.byref(n), self.handle))
+        with self._reading(ActivityBook) as h:
+            C.check(C.lib.kx_book_size(ctypes.byref(n), h))
         return n.value
 
     def audit(self) -> list[AuditRecord]:
@@ -218,7 +233,8 @@ class ActivityBook(C.OwnedHandle):
                                     C.text(r.message), C.text(r.hash)))
             return 0
 
-        C.check(C.lib.kx_book_audit_foreach(self.handle, C.AUDIT_CB(collect), None))
+        with self._reading(ActivityBook) as h:
+            C.check(C.lib.kx_book_audit_foreach(h, C.AUDIT_CB(collect), None))
         return rows
 
     def chain_head(self) -> str:
@@ -227,7 +243,8 @@ class ActivityBook(C.OwnedHandle):
         >>> head = book.chain_head()
         """
         out = C.c_void_p()
-        C.check(C.lib.kx_book_chain_head(ctypes.byref(out), self.handle))
+        with self._reading(ActivityBook) as h:
+            C.check(C.lib.kx_book_chain_head(ctypes.byref(out), h))
         return C.owned_text(out)
 
     def verify_audit(self, expected_head: Optional[str] = None) -> AuditVerification:
@@ -237,8 +254,9 @@ class ActivityBook(C.OwnedHandle):
         <AuditFault.NONE: 0>
         """
         v = C.AuditVerification()
-        C.check(C.lib.kx_book_verify_audit(ctypes.byref(v), self.handle,
-                                           C.s(expected_head, "expected_head")))
+        with self._reading(ActivityBook) as h:
+            C.check(C.lib.kx_book_verify_audit(ctypes.byref(v), h,
+                                               C.s(expected_head, "expected_head")))
         return AuditVerification(AuditFault(v.fault), v.first_bad)
 
 
@@ -250,13 +268,32 @@ class Activity:
     >>> a.submit(owner, datetime(2025, 3, 2, tzinfo=timezone.utc), "ready")
     """
 
+    __slots__ = ("_book", "_id")
+
     def __init__(self, book: ActivityBook, activity_id: int) -> None:
-        """The activity `activity_id` of `book` (not checked; see ActivityBook.activity)."""
-        self.book = book
-        self.id = activity_id
+        """The activity `activity_id` of `book` (not checked; see ActivityBook.activity);
+        TypeError when `book` is not an ActivityBook."""
+        if not isinstance(book, ActivityBook):
+            raise TypeError("kexie: book must be an ActivityBook, not %s" % type(book).__name__)
+        self._book = book
+        self._id = C.u32(activity_id, "activity")
+
+    @property
+    def book(self) -> ActivityBook:
+        """The ActivityBook holding the activity."""
+        return self._book
+
+    @property
+    def id(self) -> int:
+        """The activity's id."""
+        return self._id
 
     def __repr__(self) -> str:
-        return "Activity(%d)" % self.id
+        return "Activity(%d)" % self._id
+
+    def _change(self, actor: Actor) -> Any:
+        """Holds the book for writing and `actor` for reading: (book, actor) handles."""
+        return C.hold((self._book, ActivityBook, "book", True), (actor, Actor, "actor", False))
 
     def apply(self, operation: Operation, actor: Actor, at: datetime.datetime,
               reason: str = "") -> None:
@@ -264,10 +301,10 @@ class Activity:
 
         >>> a.apply(kexie.Operation.SUBMIT, owner, at)
         """
-        C.check(C.lib.kx_activity_apply(self.book.handle, self.id,
-                                        C.enum_in(operation, Operation, "operation"),
-                                        actor.handle, C.time_in(at, "at"),
-                                        C.s(reason, "reason")))
+        op = C.enum_in(operation, Operation, "operation")
+        at_text, reason_text = C.time_in(at, "at"), C.s(reason, "reason")
+        with self._change(actor) as (book, who):
+            C.check(C.lib.kx_activity_apply(book, self._id, op, who, at_text, reason_text))
 
     def submit(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
         """Draft -> submitted."""
@@ -318,9 +355,9 @@ class Activity:
         <Grade.EXCELLENT: 0>
         """
         g = C.c_int()
-        C.check(C.lib.kx_activity_conclude(ctypes.byref(g), self.book.handle, self.id,
-                                           actor.handle, C.time_in(at, "at"),
-                                           C.dec_in(score, "score"), C.s(reason, "reason")))
+        args = C.time_in(at, "at"), C.dec_in(score, "score"), C.s(reason, "reason")
+        with self._change(actor) as (book, who):
+            C.check(C.lib.kx_activity_conclude(ctypes.byref(g), book, self._id, who, *args))
         return Grade(g.value)
 
     def commend(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
@@ -337,9 +374,9 @@ class Activity:
 
         >>> a.report_progress(owner, at, 40, "pilot line")
         """
-        C.check(C.lib.kx_activity_report_progress(self.book.handle, self.id, actor.handle,
-                                                  C.time_in(at, "at"),
-                                                  C.i32(percent, "percent"), C.s(text, "text")))
+        args = C.time_in(at, "at"), C.i32(percent, "percent"), C.s(text, "text")
+        with self._change(actor) as (book, who):
+            C.check(C.lib.kx_activity_report_progress(book, self._id, who, *args))
 
     def info(self) -> ActivityInfo:
         """The activity's current fields.
@@ -348,7 +385,8 @@ class Activity:
         Decimal('92.50')
         """
         a = C.ActivityInfo()
-        C.check(C.lib.kx_activity_get(ctypes.byref(a), self.book.handle, self.id))
+        with self._book._reading(ActivityBook) as book:
+            C.check(C.lib.kx_activity_get(ctypes.byref(a), book, self._id))
         return ActivityInfo(a.id, ActivityType(a.type), State(a.state), a.organizer, a.owner,
                             a.responsible, Grade(a.grade) if a.has_grade else None,
                             C.dec_out(a.score.text), C.time_out(a.created),
@@ -366,6 +404,7 @@ class Activity:
         <State.SUBMITTED: 1>
         """
         out = C.c_int()
-        C.check(C.lib.kx_activity_state_at(ctypes.byref(out), self.book.handle, self.id,
-                                           C.time_in(at, "at")))
+        at_text = C.time_in(at, "at")
+        with self._book._reading(ActivityBook) as book:
+            C.check(C.lib.kx_activity_state_at(ctypes.byref(out), book, self._id, at_text))
         return State(out.value)

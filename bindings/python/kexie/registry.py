@@ -95,26 +95,28 @@ def _last(days: int) -> Optional[datetime.date]:
 
 
 class Registry(C.OwnedHandle):
-    """Every organization, person and membership, with history.
+    """Every organization, person and membership, with history. Books and
+    campaigns built over it keep it alive: closing it while they live only marks
+    it closed, and its C object is freed when the last of them is.
 
     >>> with kexie.Registry() as reg:
     ...     cast = reg.add_organization(kexie.OrgKind.NATIONAL, "中国科协", effective=date(1958, 9, 18))
     """
-
-    _free = staticmethod(C.lib.kx_registry_free)
 
     def __init__(self, young_age_max: int = 35, annual_hours_min: int = 90,
                  professional_share: tuple[int, int] = (2, 3)) -> None:
         """A new, empty registry with its policy numbers: the age up to which a
         member counts as young, the minimum annual hours, and the professional
         share as (numerator, denominator)."""
+        self._fresh()
         num, den = professional_share
         opts = C.RegistryOptions(1, C.i32(young_age_max, "young_age_max"),
                                  C.i32(annual_hours_min, "annual_hours_min"),
                                  C.i32(num, "professional_share"),
                                  C.i32(den, "professional_share"))
-        self._h = C.c_void_p()
-        C.check(C.lib.kx_registry_new(ctypes.byref(self._h), ctypes.byref(opts)))
+        h = C.c_void_p()
+        C.check(C.lib.kx_registry_new(ctypes.byref(h), ctypes.byref(opts)))
+        self._adopt(h, C.lib.kx_registry_free)
 
     # --- organizations -----------------------------------------------------
     def add_organization(self, kind: OrgKind, name: str, parent: Optional[int] = None,
@@ -134,7 +136,8 @@ class Registry(C.OwnedHandle):
                          C.enum_in(ownership, Ownership, "ownership"),
                          C.s(industry, "industry"), C.s(region, "region"))
         out = C.c_u32()
-        C.check(C.lib.kx_registry_add_org(ctypes.byref(out), self.handle, ctypes.byref(spec)))
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_add_org(ctypes.byref(out), h, ctypes.byref(spec)))
         return out.value
 
     def organization(self, org: int) -> Organization:
@@ -145,9 +148,11 @@ class Registry(C.OwnedHandle):
         """
         org = C.u32(org, "org")
         info = C.OrgInfo()
-        C.check(C.lib.kx_registry_org(ctypes.byref(info), self.handle, org))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_org(ctypes.byref(info), h, org))
         name = C.c_void_p()
-        C.check(C.lib.kx_registry_org_name(ctypes.byref(name), self.handle, org))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_org_name(ctypes.byref(name), h, org))
         return Organization(info.id, OrgKind(info.kind), Level(info.level), C.owned_text(name),
                             C.date_out(info.first_day), _last(info.last_day))
 
@@ -158,8 +163,9 @@ class Registry(C.OwnedHandle):
         True
         """
         out = C.c_u32()
-        C.check(C.lib.kx_registry_parent(ctypes.byref(out), self.handle, C.u32(org, "org"),
-                                         C.date_in(as_of, "as_of")))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_parent(ctypes.byref(out), h, C.u32(org, "org"),
+                                             C.date_in(as_of, "as_of")))
         return out.value or None
 
     def dissolve(self, org: int, last_day: datetime.date) -> None:
@@ -167,8 +173,9 @@ class Registry(C.OwnedHandle):
 
         >>> reg.dissolve(group, date(2024, 12, 31))
         """
-        C.check(C.lib.kx_registry_dissolve(self.handle, C.u32(org, "org"),
-                                           C.date_in(last_day, "last_day")))
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_dissolve(h, C.u32(org, "org"),
+                                               C.date_in(last_day, "last_day")))
 
     def subtree(self, root: int, as_of: datetime.date,
                 kind: Optional[OrgKind] = None) -> list[int]:
@@ -180,9 +187,10 @@ class Registry(C.OwnedHandle):
         """
         ids: list[int] = []
         cb = C.ORG_CB(lambda org, _: ids.append(org) or 0)
-        C.check(C.lib.kx_registry_subtree_foreach(
-            self.handle, C.u32(root, "root"), C.date_in(as_of, "as_of"),
-            -1 if kind is None else C.enum_in(kind, OrgKind, "kind"), cb, None))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_subtree_foreach(
+                h, C.u32(root, "root"), C.date_in(as_of, "as_of"),
+                -1 if kind is None else C.enum_in(kind, OrgKind, "kind"), cb, None))
         return ids
 
     # --- people ------------------------------------------------------------
@@ -198,7 +206,8 @@ class Registry(C.OwnedHandle):
                             C.u32(employer, "employer"), C.s(external_key, "external_key"),
                             C.enum_in(title, Title, "title"), C.s(discipline, "discipline"))
         out = C.c_u32()
-        C.check(C.lib.kx_registry_add_person(ctypes.byref(out), self.handle, ctypes.byref(spec)))
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_add_person(ctypes.byref(out), h, ctypes.byref(spec)))
         return out.value
 
     def person(self, person: int) -> Person:
@@ -209,9 +218,11 @@ class Registry(C.OwnedHandle):
         """
         person = C.u32(person, "person")
         info = C.PersonInfo()
-        C.check(C.lib.kx_registry_person(ctypes.byref(info), self.handle, person))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_person(ctypes.byref(info), h, person))
         name = C.c_void_p()
-        C.check(C.lib.kx_registry_person_name(ctypes.byref(name), self.handle, person))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_person_name(ctypes.byref(name), h, person))
         return Person(info.id, C.owned_text(name), C.date_out(info.birth), info.employer,
                       Title(info.title))
 
@@ -221,9 +232,10 @@ class Registry(C.OwnedHandle):
         >>> reg.find_person(steel, "E-2")
         """
         out = C.c_u32()
-        C.check(C.lib.kx_registry_find_person(ctypes.byref(out), self.handle,
-                                              C.u32(employer, "employer"),
-                                              C.s(external_key, "external_key")))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_find_person(ctypes.byref(out), h,
+                                                  C.u32(employer, "employer"),
+                                                  C.s(external_key, "external_key")))
         return out.value
 
     def is_young(self, person: int, as_of: datetime.date) -> bool:
@@ -233,8 +245,9 @@ class Registry(C.OwnedHandle):
         True
         """
         out = C.c_int()
-        C.check(C.lib.kx_registry_is_young(ctypes.byref(out), self.handle,
-                                           C.u32(person, "person"), C.date_in(as_of, "as_of")))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_is_young(ctypes.byref(out), h,
+                                               C.u32(person, "person"), C.date_in(as_of, "as_of")))
         return bool(out.value)
 
     # --- memberships -------------------------------------------------------
@@ -246,9 +259,10 @@ class Registry(C.OwnedHandle):
         >>> reg.add_membership(pid, steel, kexie.Role.MEMBER, date(2015, 1, 1))
         """
         out = C.c_u32()
-        C.check(C.lib.kx_registry_add_membership(
-            ctypes.byref(out), self.handle, C.u32(person, "person"), C.u32(org, "org"),
-            C.enum_in(role, Role, "role"), C.date_in(first, "first"), C.date_in(last, "last")))
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_add_membership(
+                ctypes.byref(out), h, C.u32(person, "person"), C.u32(org, "org"),
+                C.enum_in(role, Role, "role"), C.date_in(first, "first"), C.date_in(last, "last")))
         return out.value
 
     def end_membership(self, membership: int, last_day: datetime.date) -> None:
@@ -256,8 +270,9 @@ class Registry(C.OwnedHandle):
 
         >>> reg.end_membership(m, date(2029, 12, 31))
         """
-        C.check(C.lib.kx_registry_end_membership(self.handle, C.u32(membership, "membership"),
-                                                 C.date_in(last_day, "last_day")))
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_end_membership(h, C.u32(membership, "membership"),
+                                                     C.date_in(last_day, "last_day")))
 
     def memberships(self, person: int) -> list[Membership]:
         """Every Membership of `person`, ended ones included, oldest first.
@@ -272,8 +287,9 @@ class Registry(C.OwnedHandle):
                                    _last(m.last_day)))
             return 0
 
-        C.check(C.lib.kx_registry_memberships_foreach(self.handle, C.u32(person, "person"),
-                                                      C.MEMBERSHIP_CB(collect), None))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_memberships_foreach(h, C.u32(person, "person"),
+                                                          C.MEMBERSHIP_CB(collect), None))
         return rows
 
     def members(self, root: int, as_of: datetime.date, role: Optional[Role] = None,
@@ -291,9 +307,10 @@ class Registry(C.OwnedHandle):
                            C.s(discipline, "discipline"))
         rows = ctypes.POINTER(C.MemberRow)()
         n = C.c_size()
-        C.check(C.lib.kx_registry_members(ctypes.byref(rows), ctypes.byref(n), self.handle,
-                                          C.u32(root, "root"), C.date_in(as_of, "as_of"),
-                                          ctypes.byref(f)))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_members(ctypes.byref(rows), ctypes.byref(n), h,
+                                              C.u32(root, "root"), C.date_in(as_of, "as_of"),
+                                              ctypes.byref(f)))
         try:
             return [MemberRow(r.person, r.org, r.roles, Title(r.title), C.date_out(r.birth),
                               bool(r.young)) for r in rows[:n.value]]
@@ -307,6 +324,7 @@ class Registry(C.OwnedHandle):
         Rollup(members=9, young=3, experts=0)
         """
         r = C.Rollup()
-        C.check(C.lib.kx_registry_rollup(ctypes.byref(r), self.handle, C.u32(org, "org"),
-                                         C.date_in(as_of, "as_of")))
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_rollup(ctypes.byref(r), h, C.u32(org, "org"),
+                                             C.date_in(as_of, "as_of")))
         return Rollup(r.members, r.young, r.experts)

@@ -12,20 +12,19 @@ from .campaign import Campaign
 from .lifecycle import ActivityBook
 from .registry import Registry
 
-__all__ = ["Snapshot", "save_snapshot", "load_snapshot"]
+__all__ = ["Snapshot", "save_snapshot", "load_snapshot", "load_snapshot_bytes"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 
 class _SnapshotHandle(C.OwnedHandle):
-    """Owns the kx_snapshot; every object borrowed from it holds a reference, so the
-    C snapshot lives as long as the longest of them (without a reference cycle
-    through the Snapshot object)."""
-
-    _free = staticmethod(C.lib.kx_snapshot_free)
+    """Owns the kx_snapshot. Every object borrowed from it is a child of it, so the
+    C snapshot is freed only when the Snapshot and every object it lent out (and
+    every book or campaign built over its registry) are closed or gone."""
 
     def __init__(self, handle: ctypes.c_void_p) -> None:
-        self._h = handle
+        self._fresh()
+        self._adopt(handle, C.lib.kx_snapshot_free)
 
 
 class Snapshot:
@@ -34,41 +33,66 @@ class Snapshot:
     ActivityBook and Campaign objects whose C handles belong to the snapshot: each
     keeps the loaded data alive while it is referenced, even after the Snapshot
     object is gone, and closing one only forgets it. ``close()`` (or the end of a
-    ``with`` block) frees everything at once and closes the borrowed objects;
-    books and campaigns you created over ``registry`` must be closed first.
+    ``with`` block) closes the borrowed objects and the snapshot; the C data is
+    freed at once, or -- while books or campaigns you built over ``registry``
+    still live -- when the last of them is closed. Made by load_snapshot() and
+    load_snapshot_bytes(); it cannot be copied or pickled.
 
     >>> with kexie.load_snapshot("kexie.snap") as snap:
     ...     board = snap.campaigns[0].score()
     """
 
     def __init__(self, keeper: _SnapshotHandle) -> None:
-        """Made by load_snapshot()."""
+        """Made by load_snapshot() and load_snapshot_bytes() (TypeError otherwise)."""
+        if not isinstance(keeper, _SnapshotHandle) or "_registry" in self.__dict__:
+            raise TypeError("kexie: a Snapshot is made by load_snapshot() or "
+                            "load_snapshot_bytes()")
         self._handle = keeper
-        handle = keeper.handle
-        reg = C.c_void_p()
-        C.check(C.lib.kx_snapshot_registry(ctypes.byref(reg), handle))
-        self.registry = Registry._borrow(reg, self._handle)
-        self.activity_books = tuple(self._books(handle))
-        self.campaigns = tuple(self._campaigns(handle))
+        with keeper._reading(_SnapshotHandle) as handle:
+            node = keeper.__dict__["_node"]
+            reg = C.c_void_p()
+            C.check(C.lib.kx_snapshot_registry(ctypes.byref(reg), handle))
+            registry = Registry.__new__(Registry)
+            registry._adopt(reg, None, node)
+            self._registry = registry
+            self._books_ = tuple(self._books(handle, node))
+            self._campaigns_ = tuple(self._campaigns(handle, node))
 
-    def _books(self, handle: ctypes.c_void_p) -> Iterator[ActivityBook]:
+    @property
+    def registry(self) -> Registry:
+        """The snapshot's Registry (borrowed)."""
+        return self._registry
+
+    @property
+    def activity_books(self) -> tuple[ActivityBook, ...]:
+        """The snapshot's ActivityBooks (borrowed), in the order saved."""
+        return self._books_
+
+    @property
+    def campaigns(self) -> tuple[Campaign, ...]:
+        """The snapshot's Campaigns (borrowed), in the order saved."""
+        return self._campaigns_
+
+    def _books(self, handle: ctypes.c_void_p, node: Any) -> Iterator[ActivityBook]:
         n = C.c_size()
         C.check(C.lib.kx_snapshot_book_count(ctypes.byref(n), handle))
         for i in range(n.value):
             h = C.c_void_p()
             C.check(C.lib.kx_snapshot_book(ctypes.byref(h), handle, i))
-            book = ActivityBook._borrow(h, self._handle)
-            book._registry = self.registry
+            book = ActivityBook.__new__(ActivityBook)
+            book._adopt(h, None, node)
+            book._registry = self._registry
             yield book
 
-    def _campaigns(self, handle: ctypes.c_void_p) -> Iterator[Campaign]:
+    def _campaigns(self, handle: ctypes.c_void_p, node: Any) -> Iterator[Campaign]:
         n = C.c_size()
         C.check(C.lib.kx_snapshot_campaign_count(ctypes.byref(n), handle))
         for i in range(n.value):
             h = C.c_void_p()
             C.check(C.lib.kx_snapshot_campaign(ctypes.byref(h), handle, i))
-            campaign = Campaign._borrow(h, self._handle)
-            campaign._registry = self.registry
+            campaign = Campaign.__new__(Campaign)
+            campaign._adopt(h, None, node)
+            campaign._registry = self._registry
             yield campaign
 
     def save(self, path: Optional[PathLike] = None, mode: int = 0o644) -> Optional[bytes]:
@@ -80,11 +104,25 @@ class Snapshot:
         return save_snapshot(path, self.registry, self.activity_books, self.campaigns, mode)
 
     def close(self) -> None:
-        """Frees the loaded data; the borrowed objects are closed with it. Safe to
-        call twice."""
+        """Closes the borrowed objects and the snapshot (see the class). Safe to
+        call twice, and from any thread."""
         for obj in (self.registry,) + self.activity_books + self.campaigns:
             obj.close()
         self._handle.close()
+
+    @property
+    def closed(self) -> bool:
+        """True after ``close()``."""
+        return self._handle.closed
+
+    def __copy__(self) -> Any:
+        raise C._refuse_copy(self)
+
+    def __deepcopy__(self, memo: Any) -> Any:
+        raise C._refuse_copy(self)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise C._refuse_copy(self)
 
     def __enter__(self) -> Snapshot:
         return self
@@ -97,14 +135,16 @@ class Snapshot:
             len(self.activity_books), len(self.campaigns))
 
 
-def _handles(objects: Iterable[Any], what: str) -> tuple[Any, int]:
-    objects = list(objects)
-    arr = (C.c_void_p * max(len(objects), 1))()
+def _objects(objects: Iterable[Any], cls: Any, what: str) -> list[tuple[Any, Any, str, bool]]:
+    if isinstance(objects, (str, bytes)) or not isinstance(objects, Iterable):
+        raise TypeError("kexie: %s must be an iterable of %s, not %s"
+                        % (what, cls.__name__, type(objects).__name__))
+    out = []
     for i, obj in enumerate(objects):
-        if obj is None:
-            raise TypeError("kexie: %s[%d] is None" % (what, i))
-        arr[i] = obj.handle
-    return arr, len(objects)
+        name = "%s[%d]" % (what, i)
+        C.node_of(obj, cls, name)  # TypeError for the wrong kind, ValueError when closed
+        out.append((obj, cls, name, False))
+    return out
 
 
 def save_snapshot(path: Optional[PathLike], registry: Registry,
@@ -114,42 +154,64 @@ def save_snapshot(path: Optional[PathLike], registry: Registry,
     bound to it. With a `path` (str or os.PathLike) writes the file crash-safe
     (the previous file stays intact until the new one is complete), with
     permission bits `mode`, and returns None; with `path` None returns the
-    snapshot as bytes. Raises InvalidArgument for a book or campaign bound to
+    snapshot as bytes. Raises TypeError for an object of the wrong kind (a
+    Campaign among `books`, ...), InvalidArgument for a book or campaign bound to
     another registry, KexieIOError when the file cannot be written.
 
     >>> kexie.save_snapshot("kexie.snap", reg, [book], [campaign])
     >>> data = kexie.save_snapshot(None, reg)
     """
-    book_arr, book_count = _handles(books, "books")
-    campaign_arr, campaign_count = _handles(campaigns, "campaigns")
-    if path is None:
-        buf = C.Buffer()
-        C.check(C.lib.kx_snapshot_save_buffer(ctypes.byref(buf), registry.handle, book_arr,
-                                              book_count, campaign_arr, campaign_count))
-        try:
-            return ctypes.string_at(buf.data, buf.size)
-        finally:
-            C.lib.kx_buffer_free(ctypes.byref(buf))
+    target = None if path is None else C.path_in(path)
     opts = C.SnapshotSaveOptions(1, C.size(mode, "mode"))
-    C.check(C.lib.kx_snapshot_save(os.fsencode(path), registry.handle, book_arr, book_count,
-                                   campaign_arr, campaign_count, ctypes.byref(opts)))
-    return None
+    uses = [(registry, Registry, "registry", False)]
+    book_uses = _objects(books, ActivityBook, "books")
+    campaign_uses = _objects(campaigns, Campaign, "campaigns")
+    with C.hold(*(uses + book_uses + campaign_uses)) as handles:
+        book_arr = (C.c_void_p * max(len(book_uses), 1))(*handles[1:1 + len(book_uses)])
+        campaign_arr = (C.c_void_p * max(len(campaign_uses), 1))(
+            *handles[1 + len(book_uses):])
+        if target is not None:
+            C.check(C.lib.kx_snapshot_save(target, handles[0], book_arr, len(book_uses),
+                                           campaign_arr, len(campaign_uses),
+                                           ctypes.byref(opts)))
+            return None
+        buf = C.Buffer()
+        C.check(C.lib.kx_snapshot_save_buffer(ctypes.byref(buf), handles[0], book_arr,
+                                              len(book_uses), campaign_arr,
+                                              len(campaign_uses)))
+    try:
+        return ctypes.string_at(buf.data, buf.size)
+    finally:
+        C.lib.kx_buffer_free(ctypes.byref(buf))
 
 
-def load_snapshot(source: Union[PathLike, bytearray, memoryview]) -> Snapshot:
-    """Loads a snapshot from a file (`source` a str or os.PathLike) or from the
-    bytes of one (bytes, bytearray or memoryview) and returns a Snapshot. Raises
-    CorruptData naming what is wrong and where, UnsupportedVersion for a newer
-    format, KexieIOError when the file cannot be read.
+def load_snapshot(path: PathLike) -> Snapshot:
+    """Loads the snapshot file at `path` (a str or os.PathLike) and returns a
+    Snapshot. Bytes are not taken as a path: TypeError for bytes, bytearray and
+    memoryview (load snapshot data with load_snapshot_bytes). Raises CorruptData
+    naming what is wrong and where, UnsupportedVersion for a newer format,
+    KexieIOError when the file cannot be read.
 
     >>> snap = kexie.load_snapshot("kexie.snap")
-    >>> snap = kexie.load_snapshot(kexie.save_snapshot(None, reg))
     """
+    target = C.path_in(path)
     h = C.c_void_p()
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        C.check(C.lib.kx_snapshot_load_buffer(ctypes.byref(h), data, len(data)))
-    else:
-        C.check(C.lib.kx_snapshot_load(ctypes.byref(h), os.fsencode(source)))
+    C.check(C.lib.kx_snapshot_load(ctypes.byref(h), target))
     return Snapshot(_SnapshotHandle(h))
 
+
+def load_snapshot_bytes(data: Union[bytes, bytearray, memoryview]) -> Snapshot:
+    """Loads a snapshot from its bytes (bytes, bytearray or memoryview, e.g. what
+    ``save_snapshot(None, ...)`` returns); TypeError for anything else (a path
+    goes to load_snapshot). Raises CorruptData and UnsupportedVersion like
+    load_snapshot.
+
+    >>> snap = kexie.load_snapshot_bytes(kexie.save_snapshot(None, reg))
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError("kexie: load_snapshot_bytes takes bytes, bytearray or memoryview, "
+                        "not %s (a path goes to load_snapshot)" % type(data).__name__)
+    raw = bytes(data)
+    h = C.c_void_p()
+    C.check(C.lib.kx_snapshot_load_buffer(ctypes.byref(h), raw, len(raw)))
+    return Snapshot(_SnapshotHandle(h))

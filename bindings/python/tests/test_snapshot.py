@@ -102,14 +102,14 @@ def test_round_trip_through_bytes(saved, tmp_path):
     kexie.save_snapshot(tmp_path / "same.snap", world.reg, [book], [c])
     assert (tmp_path / "same.snap").read_bytes() == data
     for source in (data, bytearray(data), memoryview(data)):
-        with kexie.load_snapshot(source) as snap:
+        with kexie.load_snapshot_bytes(source) as snap:
             check_loaded(snap, world, expected)
             assert snap.save() == data  # nothing lost or reordered on the way
     # The registry alone, and books/campaigns as any iterable.
-    with kexie.load_snapshot(kexie.save_snapshot(None, world.reg)) as snap:
+    with kexie.load_snapshot_bytes(kexie.save_snapshot(None, world.reg)) as snap:
         assert snap.activity_books == () and snap.campaigns == ()
         assert snap.registry.rollup(world.province, AS_OF) == expected[0]
-    with kexie.load_snapshot(kexie.save_snapshot(None, world.reg, iter([book]))) as snap:
+    with kexie.load_snapshot_bytes(kexie.save_snapshot(None, world.reg, iter([book]))) as snap:
         assert len(snap.activity_books) == 1
 
 
@@ -120,7 +120,7 @@ def test_damaged_input_raises_corrupt_data(saved, tmp_path):
     flipped[len(data) // 2] ^= 0x20
     for bad in (data[:-7], data[:10], b"", bytes(flipped), b"not a snapshot" * 10):
         with pytest.raises(kexie.CorruptData) as info:
-            kexie.load_snapshot(bad)
+            kexie.load_snapshot_bytes(bad)
         assert info.value.message and info.value.code == -9
     path = tmp_path / "truncated.snap"
     path.write_bytes(data[: len(data) // 3])
@@ -151,7 +151,7 @@ def test_file_errors_and_refusals(saved, tmp_path):
 def test_borrowed_objects_outlive_the_snapshot_object(saved):
     world, book, c = saved
     expected = facts(world.reg, world, book, c)
-    snap = kexie.load_snapshot(kexie.save_snapshot(None, world.reg, [book], [c]))
+    snap = kexie.load_snapshot_bytes(kexie.save_snapshot(None, world.reg, [book], [c]))
     reg, loaded_book, campaign = snap.registry, snap.activity_books[0], snap.campaigns[0]
     del snap
     gc.collect()
@@ -170,7 +170,7 @@ def test_borrowed_objects_outlive_the_snapshot_object(saved):
 
 def test_closing_the_snapshot_closes_what_it_lent(saved):
     world, book, c = saved
-    with kexie.load_snapshot(kexie.save_snapshot(None, world.reg, [book], [c])) as snap:
+    with kexie.load_snapshot_bytes(kexie.save_snapshot(None, world.reg, [book], [c])) as snap:
         reg, campaign = snap.registry, snap.campaigns[0]
     with pytest.raises(ValueError):
         reg.person(world.p[0])
@@ -181,14 +181,14 @@ def test_closing_the_snapshot_closes_what_it_lent(saved):
 
 def test_a_loaded_registry_takes_changes_and_saves_again(saved):
     world, book, c = saved
-    with kexie.load_snapshot(kexie.save_snapshot(None, world.reg, [book], [c])) as snap:
+    with kexie.load_snapshot_bytes(kexie.save_snapshot(None, world.reg, [book], [c])) as snap:
         reg = snap.registry
         newcomer = reg.add_person("新人", D(1999, 9, 9), world.steel, "E-99")
         reg.add_membership(newcomer, world.steel, kexie.Role.MEMBER, D(2024, 1, 1))
         extra = kexie.ActivityBook(reg)
         data = kexie.save_snapshot(None, reg, snap.activity_books + (extra,), snap.campaigns)
         extra.close()
-    with kexie.load_snapshot(data) as again:
+    with kexie.load_snapshot_bytes(data) as again:
         assert len(again.activity_books) == 2 and len(again.activity_books[1]) == 0
         assert again.registry.person(newcomer).name == "新人"
         assert (again.registry.rollup(world.province, AS_OF).members
