@@ -512,13 +512,27 @@ std::string random_token() {
 
 std::string octal(unsigned mode) {
   std::string out;
-  for (unsigned m = mode & 07777; m != 0; m >>= 3) out.insert(out.begin(), char('0' + (m & 7)));
-  return "0" + out;
+  for (unsigned m = mode & 07777; m != 0; m >>= 3)
+    out.insert(out.begin(), static_cast<char>('0' + (m & 7)));
+  out.insert(out.begin(), '0');
+  return out;
 }
 
-Error refused(const std::filesystem::path& path, const char* rule, const std::string& why) {
-  return Error(ErrorCode::io_error, "saving snapshot " + path.string() + ": refused by the " +
-                                        rule + " rule: " + path.string() + " " + why);
+/// A rule of the files a snapshot is saved over or loaded from: its id
+/// (Error::rule, kx_error.rule) and its name in a message.
+struct FileRule {
+  const char* id;
+  const char* name;
+};
+constexpr FileRule kRegularFileRule{"snapshot.regular_file", "regular-file"};
+constexpr FileRule kUnsafeModeRule{"snapshot.unsafe_mode", "unsafe-mode"};
+
+/// A save's refusal of `path` by `rule`.
+Error refused(const std::filesystem::path& path, FileRule rule, const std::string& why) {
+  return Error(ErrorCode::io_error,
+               "saving snapshot " + path.string() + ": refused by the " + rule.name +
+                   " rule: " + path.string() + " " + why,
+               rule.id);
 }
 
 /// Refuses, before anything is written, a target a save must not replace: what
@@ -532,11 +546,11 @@ Status check_target(FileOps& ops, const std::filesystem::path& path, const SaveO
                                           ": lstat of the target failed: " + ec.message());
   }
   if ((mode & S_IFMT) == S_IFLNK)
-    return refused(path, "regular-file",
+    return refused(path, kRegularFileRule,
                    "is a symbolic link; a save replaces only a regular file, never a link "
                    "(save to the path the link names instead)");
   if ((mode & S_IFMT) != S_IFREG)
-    return refused(path, "regular-file",
+    return refused(path, kRegularFileRule,
                    std::string("is ") + kind_of(mode) +
                        "; a save replaces only a regular file (or creates one)");
   if (!options.allow_unsafe_modes) {
@@ -547,7 +561,7 @@ Status check_target(FileOps& ops, const std::filesystem::path& path, const SaveO
     if ((mode & S_IWOTH) != 0) bits += "world-writable, ";
     if (!bits.empty()) {
       bits.resize(bits.size() - 2);
-      return refused(path, "unsafe-mode",
+      return refused(path, kUnsafeModeRule,
                      "has mode " + octal(mode) + " (" + bits +
                          "); a save does not replace such a file unless "
                          "SaveOptions::allow_unsafe_modes is set");
@@ -683,9 +697,10 @@ Result<Snapshot> load_snapshot(const std::filesystem::path& path) {
                                           " failed: " + last_error().message());
   };
   const auto not_regular = [&](const struct stat& st) {
-    return Error(ErrorCode::io_error, "loading snapshot " + path.string() + ": " + path.string() +
-                                          " is " + kind_of(static_cast<unsigned>(st.st_mode)) +
-                                          ", not a regular file");
+    return Error(ErrorCode::io_error,
+                 "loading snapshot " + path.string() + ": " + path.string() + " is " +
+                     kind_of(static_cast<unsigned>(st.st_mode)) + ", not a regular file",
+                 kRegularFileRule.id);
   };
   // Ask first: opening a FIFO without a writer would wait forever, and opening a
   // device can act on it (a tape rewinds). O_NONBLOCK covers what is swapped in

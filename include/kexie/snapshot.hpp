@@ -169,9 +169,10 @@ struct SaveOptions {
 /// retried. Refusals as for the buffer form, and, before anything is written,
 /// `io_error` naming the rule and the path when `path` names anything but a
 /// regular file or nothing (a symbolic link, a directory, a FIFO, a device, a
-/// socket: a save never replaces one by a regular file), or a file whose mode has
-/// the setuid, setgid or sticky bit or is world-writable (unless
-/// `options.allow_unsafe_modes`); `invalid_argument` when `path` names no file
+/// socket: a save never replaces one by a regular file; rule
+/// `snapshot.regular_file`), or a file whose mode has the setuid, setgid or
+/// sticky bit or is world-writable (unless `options.allow_unsafe_modes`; rule
+/// `snapshot.unsafe_mode`); `invalid_argument` when `path` names no file
 /// (empty, or ending in '/'). At any moment of a crash, `path` holds either the
 /// previous or the new snapshot, whole; a crash may leave hidden files beside it,
 /// which a save never removes (see `remove_snapshot_leftovers`). The temporary

@@ -148,6 +148,7 @@ TEST(SnapshotLoadFile, FifoWithoutAWriterIsRefusedAtOnce) {
   EXPECT_TRUE(contains(r.error().message(), fifo.string())) << r.error();
   EXPECT_TRUE(contains(r.error().message(), "FIFO")) << r.error();
   EXPECT_TRUE(contains(r.error().message(), "not a regular file")) << r.error();
+  EXPECT_EQ(r.error().rule(), "snapshot.regular_file");
   fs::remove_all(dir);
 }
 
@@ -200,6 +201,9 @@ void expect_refused(const kexie::Status& s, const fs::path& path, const std::str
   const std::string& m = s.error().message();
   EXPECT_TRUE(contains(m, path.string())) << m;
   EXPECT_TRUE(contains(m, "refused by the " + rule + " rule")) << m;
+  std::string id = "snapshot." + rule;
+  std::replace(id.begin(), id.end(), '-', '_');
+  EXPECT_EQ(s.error().rule(), id);
   for (const std::string& w : words) EXPECT_TRUE(contains(m, w)) << "wants '" << w << "': " << m;
 }
 
@@ -566,6 +570,7 @@ TEST(SnapshotFilesC, RefusalsAreKxEioWithTheMessage) {
   ASSERT_EQ(::chmod(shared.c_str(), 0666), 0);
   EXPECT_EQ(kx_snapshot_save(shared.c_str(), reg, nullptr, 0, nullptr, 0, nullptr), KX_EIO);
   EXPECT_TRUE(contains(kx_error_last()->message, "world-writable")) << kx_error_last()->message;
+  EXPECT_STREQ(kx_error_last()->rule, "snapshot.unsafe_mode");
   EXPECT_EQ(listing(dir), (std::vector<std::string>{"link.kxs", "pipe.kxs", "shared.kxs"}));
   kx_registry_free(reg);
   fs::remove_all(dir);
