@@ -7,18 +7,22 @@
 #include "kexie/sys/file_ops.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/mman.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <boost/archive/archive_exception.hpp>
 #include <cerrno>
 #include <cstring>
 #include <new>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "activity_state.hpp"
@@ -150,6 +154,13 @@ std::error_code FileOps::sync_directory(const std::filesystem::path& dir) {
 
 std::error_code FileOps::remove(const std::filesystem::path& path) {
   return ::unlink(path.c_str()) == 0 ? std::error_code() : last_error();
+}
+
+std::error_code FileOps::status(const std::filesystem::path& path, unsigned& mode) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return last_error();
+  mode = static_cast<unsigned>(st.st_mode);
+  return {};
 }
 
 FileOps& FileOps::posix() noexcept {
@@ -412,45 +423,151 @@ Result<Snapshot> load_snapshot(std::span<const std::byte> bytes) {
 
 namespace {
 
-/// A name in `dir` no other save (of this or another process) is using.
-std::filesystem::path sibling(const std::filesystem::path& path, const char* suffix) {
-  static std::atomic<std::uint64_t> counter{0};
-  // Appended piece by piece: g++ 12 warns (-Wrestrict, falsely) on "." + string.
-  std::string name(1, '.');
-  name += path.filename().string();
-  name += '.';
-  name += std::to_string(::getpid());
-  name += '.';
-  name += std::to_string(counter++);
-  name += suffix;
-  return path.parent_path() / name;
+/// What a file of POSIX mode `mode` is, in words, for a refusal.
+const char* kind_of(unsigned mode) {
+  switch (mode & S_IFMT) {
+    case S_IFREG:
+      return "a regular file";
+    case S_IFDIR:
+      return "a directory";
+    case S_IFLNK:
+      return "a symbolic link";
+    case S_IFIFO:
+      return "a FIFO (named pipe)";
+    case S_IFCHR:
+      return "a character device";
+    case S_IFBLK:
+      return "a block device";
+    case S_IFSOCK:
+      return "a socket";
+    default:
+      return "a file of unknown type";
+  }
 }
 
-/// Removes what saves to `path` by processes that no longer run left behind
-/// when they were killed: temporary files (whole snapshots) and links to
-/// previous versions. A live process's files are left alone.
-void sweep(FileOps& ops, const std::filesystem::path& path) {
-  std::string prefix(1, '.');  // piecewise: g++ 12 -O2 warns falsely on "." + string
-  prefix += path.filename().string();
-  prefix += '.';
-  const std::filesystem::path dir =
-      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  std::error_code ec;
-  std::vector<std::filesystem::path> stale;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
-    const bool ours = name.ends_with(".tmp") || name.ends_with(".old");
-    const std::size_t dot = name.find('.', prefix.size());
-    if (!ours || dot == std::string::npos) continue;
-    const std::string pid_text = name.substr(prefix.size(), dot - prefix.size());
-    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos ||
-        pid_text.size() > 9)
-      continue;
-    const auto pid = static_cast<pid_t>(std::stol(pid_text));
-    if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) stale.push_back(it->path());
+std::string hex(const std::uint8_t* bytes, std::size_t n) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    out += kDigits[bytes[i] >> 4];
+    out += kDigits[bytes[i] & 0xF];
   }
-  for (const auto& p : stale) (void)ops.remove(p);
+  return out;
+}
+
+// A leftover name is "." + the file name cut to at most 200 bytes + "." + 16 hex
+// digits of the SHA-256 of the whole file name + "." + a 16-hex-digit random
+// token + ".tmp" or ".old": at most 239 bytes, within NAME_MAX (255) whatever
+// the file name's length, and tied to that name by the hash.
+constexpr std::size_t kReadableMax = 200;
+constexpr std::size_t kTokenDigits = 16;
+constexpr std::size_t kSuffixSize = 4;  // ".tmp", ".old"
+
+/// The beginning every leftover name of a file named `name` shares.
+std::string leftover_stem(std::string_view name) {
+  std::size_t cut = std::min(name.size(), kReadableMax);
+  // Never cut a UTF-8 sequence in two: the name stays readable in a listing.
+  while (cut > 0 && cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
+    --cut;
+  const detail::Sha256Digest digest = detail::sha256(name);
+  std::string stem(1, '.');
+  stem += name.substr(0, cut);
+  stem += '.';
+  stem += hex(digest.data(), 8);
+  stem += '.';
+  return stem;
+}
+
+/// Whether `candidate` is a leftover name of the file whose stem is `stem`.
+bool is_leftover(std::string_view candidate, std::string_view stem) {
+  if (candidate.size() != stem.size() + kTokenDigits + kSuffixSize ||
+      !candidate.starts_with(stem))
+    return false;
+  const std::string_view token = candidate.substr(stem.size(), kTokenDigits);
+  if (token.find_first_not_of("0123456789abcdef") != std::string_view::npos) return false;
+  const std::string_view suffix = candidate.substr(stem.size() + kTokenDigits);
+  return suffix == ".tmp" || suffix == ".old";
+}
+
+/// 16 random hex digits: what makes a save's names its own, on every host and in
+/// every container sharing the directory (process ids are not unique there).
+std::string random_token() {
+  std::array<std::uint8_t, 8> bytes{};
+  if (::getrandom(bytes.data(), bytes.size(), GRND_NONBLOCK) !=
+      static_cast<ssize_t>(bytes.size())) {
+    // No entropy yet (early boot) or no getrandom: unique enough for a name
+    // that O_EXCL still guards.
+    static std::atomic<std::uint64_t> counter{0};
+    const std::array<std::uint64_t, 4> seed = {
+        static_cast<std::uint64_t>(::getpid()), counter++,
+        static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count()),
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count())};
+    const auto digest = detail::sha256(
+        std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(seed.data()),
+                                      sizeof seed));
+    std::memcpy(bytes.data(), digest.data(), bytes.size());
+  }
+  return hex(bytes.data(), bytes.size());
+}
+
+std::string octal(unsigned mode) {
+  std::string out;
+  for (unsigned m = mode & 07777; m != 0; m >>= 3)
+    out.insert(out.begin(), static_cast<char>('0' + (m & 7)));
+  out.insert(out.begin(), '0');
+  return out;
+}
+
+/// A rule of the files a snapshot is saved over or loaded from: its id
+/// (Error::rule, kx_error.rule) and its name in a message.
+struct FileRule {
+  const char* id;
+  const char* name;
+};
+constexpr FileRule kRegularFileRule{"snapshot.regular_file", "regular-file"};
+constexpr FileRule kUnsafeModeRule{"snapshot.unsafe_mode", "unsafe-mode"};
+
+/// A save's refusal of `path` by `rule`.
+Error refused(const std::filesystem::path& path, FileRule rule, const std::string& why) {
+  return Error(ErrorCode::io_error,
+               "saving snapshot " + path.string() + ": refused by the " + rule.name +
+                   " rule: " + path.string() + " " + why,
+               rule.id);
+}
+
+/// Refuses, before anything is written, a target a save must not replace: what
+/// `path` names must be nothing or a regular file (a rename would put a regular
+/// file in place of a link, a FIFO or a device node), and its mode an ordinary one.
+Status check_target(FileOps& ops, const std::filesystem::path& path, const SaveOptions& options) {
+  unsigned mode = 0;
+  if (auto ec = ops.status(path, mode)) {
+    if (ec == std::errc::no_such_file_or_directory) return {};  // a first save
+    return Error(ErrorCode::io_error, "saving snapshot " + path.string() +
+                                          ": lstat of the target failed: " + ec.message());
+  }
+  if ((mode & S_IFMT) == S_IFLNK)
+    return refused(path, kRegularFileRule,
+                   "is a symbolic link; a save replaces only a regular file, never a link "
+                   "(save to the path the link names instead)");
+  if ((mode & S_IFMT) != S_IFREG)
+    return refused(path, kRegularFileRule,
+                   std::string("is ") + kind_of(mode) +
+                       "; a save replaces only a regular file (or creates one)");
+  if (!options.allow_unsafe_modes) {
+    std::string bits;
+    if ((mode & S_ISUID) != 0) bits += "setuid, ";
+    if ((mode & S_ISGID) != 0) bits += "setgid, ";
+    if ((mode & S_ISVTX) != 0) bits += "sticky, ";
+    if ((mode & S_IWOTH) != 0) bits += "world-writable, ";
+    if (!bits.empty()) {
+      bits.resize(bits.size() - 2);
+      return refused(path, kUnsafeModeRule,
+                     "has mode " + octal(mode) + " (" + bits +
+                         "); a save does not replace such a file unless "
+                         "SaveOptions::allow_unsafe_modes is set");
+    }
+  }
+  return {};
 }
 
 Error io_failure(const std::filesystem::path& path, const char* step, std::error_code ec,
@@ -465,13 +582,28 @@ Status save_snapshot(const SnapshotView& view, const std::filesystem::path& path
                      const SaveOptions& options) {
   if (Status ok = check_view(view); !ok) return ok;
   FileOps& ops = options.file_ops ? *options.file_ops : FileOps::posix();
+  const std::string name = path.filename().string();
+  if (name.empty())
+    return Error(ErrorCode::invalid_argument,
+                 "saving snapshot " + path.string() + ": the path names no file");
+  if (Status ok = check_target(ops, path, options); !ok) return ok;
   const std::filesystem::path dir =
       path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  sweep(ops, path);
-  const std::filesystem::path temp = sibling(path, ".tmp");
+  // Nothing beside `path` is removed but this save's own files: a hidden file
+  // of the same family may be another host's save in progress (see
+  // remove_snapshot_leftovers).
+  const std::string stem = leftover_stem(name);
+  std::string token;
+  std::filesystem::path temp;
   int fd = -1;
-  if (auto ec = ops.create(temp, options.mode, fd))
-    return io_failure(path, "create of the temporary file", ec);
+  for (int attempt = 0;; ++attempt) {
+    token = random_token();
+    temp = path.parent_path() / (stem + token + ".tmp");
+    const std::error_code ec = ops.create(temp, options.mode, fd);
+    if (!ec) break;
+    if (ec != std::errc::file_exists || attempt == 3)
+      return io_failure(path, "create of the temporary file", ec);
+  }
   // From here on, any failure removes the temporary file; a failed fsync is
   // reported at once, never retried (the kernel may have dropped the pages).
   const auto abandon = [&](const char* step, std::error_code ec, bool close_fd) {
@@ -496,7 +628,7 @@ Status save_snapshot(const SnapshotView& view, const std::filesystem::path& path
   if (auto ec = ops.close(fd)) return abandon("close of the temporary file", ec, false);
   // Keep the previous file reachable under a second name until the new one is
   // durable, so a failed directory fsync can put it back.
-  const std::filesystem::path backup = sibling(path, ".old");
+  const std::filesystem::path backup = path.parent_path() / (stem + token + ".old");
   bool had_old = true;
   if (auto ec = ops.link(path, backup)) {
     if (ec != std::errc::no_such_file_or_directory)
@@ -564,16 +696,29 @@ Result<Snapshot> load_snapshot(const std::filesystem::path& path) {
     return Error(ErrorCode::io_error, "loading snapshot " + path.string() + ": " + step +
                                           " failed: " + last_error().message());
   };
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const auto not_regular = [&](const struct stat& st) {
+    return Error(ErrorCode::io_error,
+                 "loading snapshot " + path.string() + ": " + path.string() + " is " +
+                     kind_of(static_cast<unsigned>(st.st_mode)) + ", not a regular file",
+                 kRegularFileRule.id);
+  };
+  // Ask first: opening a FIFO without a writer would wait forever, and opening a
+  // device can act on it (a tape rewinds). O_NONBLOCK covers what is swapped in
+  // between the two calls; fstat then judges what was opened.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return fail("stat");
+  if (!S_ISREG(st.st_mode)) return not_regular(st);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) return fail("open");
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
-  struct stat st {};
   if (::fstat(fd, &st) != 0) return fail("stat");
-  if (!S_ISREG(st.st_mode))
-    return Error(ErrorCode::io_error, "loading snapshot " + path.string() + ": not a regular file");
+  if (!S_ISREG(st.st_mode)) return not_regular(st);
+  if (const int flags = ::fcntl(fd, F_GETFL);
+      flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+    return fail("fcntl");
   FileBuffer bytes(static_cast<std::size_t>(st.st_size));
   if (!bytes.ok()) return fail("allocate");
   std::size_t done = 0;
@@ -585,6 +730,46 @@ Result<Snapshot> load_snapshot(const std::filesystem::path& path) {
     done += static_cast<std::size_t>(n);
   }
   return load_snapshot(std::span<const std::byte>(bytes.data(), done));
+}
+
+Result<std::vector<std::filesystem::path>> remove_snapshot_leftovers(
+    const std::filesystem::path& path, FileOps* file_ops) {
+  FileOps& ops = file_ops ? *file_ops : FileOps::posix();
+  const std::string name = path.filename().string();
+  if (name.empty())
+    return Error(ErrorCode::invalid_argument, "removing leftovers of snapshot " + path.string() +
+                                                  ": the path names no file");
+  const std::filesystem::path dir =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const std::string stem = leftover_stem(name);
+  std::vector<std::filesystem::path> found;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string candidate = it->path().filename().string();
+    if (is_leftover(candidate, stem)) found.push_back(path.parent_path() / candidate);
+  }
+  if (ec)
+    return Error(ErrorCode::io_error, "removing leftovers of snapshot " + path.string() +
+                                          ": listing " + dir.string() + " failed: " + ec.message());
+  std::sort(found.begin(), found.end());
+  std::vector<std::filesystem::path> removed;
+  std::optional<Error> first;
+  for (const std::filesystem::path& p : found) {
+    unsigned mode = 0;
+    // Only a regular file: a link or a directory with a leftover's name was not
+    // made by a save.
+    if (ops.status(p, mode) || (mode & S_IFMT) != S_IFREG) continue;
+    if (auto failed = ops.remove(p)) {
+      if (!first)
+        first = Error(ErrorCode::io_error, "removing leftovers of snapshot " + path.string() +
+                                               ": remove of " + p.string() +
+                                               " failed: " + failed.message());
+      continue;
+    }
+    removed.push_back(p);
+  }
+  if (first) return *first;
+  return removed;
 }
 
 }  // namespace v1

@@ -1178,7 +1178,12 @@ typedef struct kx_snapshot_save_options {
  *  until the new one is complete. `options` may be NULL (the defaults). Nothing
  *  is kept: the inputs are only read during the call. KX_EINVALID for a NULL
  *  argument or element, or a book or campaign bound to another registry; KX_EIO
- *  naming the step and the OS error when the file cannot be written.
+ *  naming the step and the OS error when the file cannot be written. Before
+ *  writing anything, KX_EIO naming the rule when `path` is a symbolic link, a
+ *  directory, a FIFO, a device or a socket (only a regular file is replaced), or a
+ *  file whose mode has the setuid, setgid or sticky bit or is world-writable
+ *  (docs/formats.md, "What a save refuses to replace"). A save never removes
+ *  files beside `path` that it did not make.
  *
  *   const kx_book *books[] = {book};
  *   const kx_campaign *campaigns[] = {c};
@@ -1207,7 +1212,8 @@ KX_EXTERN int kx_snapshot_save_buffer(kx_buffer *out, const kx_registry *registr
 
 /** Loads the snapshot file `path`; the caller owns `*out` and frees it with
  *  kx_snapshot_free(). Every file is treated as hostile: KX_EIO when it cannot
- *  be read, KX_ECORRUPT naming what is wrong and its byte offset (a bad magic,
+ *  be read or is not a regular file (a FIFO is refused at once, never waited
+ *  on), KX_ECORRUPT naming what is wrong and its byte offset (a bad magic,
  *  a length or SHA-256 that disagrees, an impossible count or reference, an
  *  audit chain that does not verify), KX_EVERSION for a format newer than this
  *  library or written with another byte order or integer widths.

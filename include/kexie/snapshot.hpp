@@ -141,6 +141,14 @@ struct SaveOptions {
   /// The file operations; nullptr means `FileOps::posix()`. Borrowed. For tests
   /// and integrators: see kexie/sys/file_ops.hpp.
   FileOps* file_ops = nullptr;
+  /// Whether a save may replace an existing file whose mode has the setuid,
+  /// setgid or sticky bit, or lets anyone write it (o+w). Such a file was made
+  /// that way by someone, for a reason a snapshot does not know, or lets another
+  /// user swap its content: by default a save refuses it (`io_error` naming the
+  /// rule and the path, nothing written). The new file gets `mode` either way.
+  ///
+  ///   kexie::save_snapshot(reg, "shared.snap", {.allow_unsafe_modes = true}).value();
+  bool allow_unsafe_modes = false;
 };
 
 /// Serializes `view` to a buffer holding a complete snapshot file. Refusals:
@@ -158,8 +166,17 @@ struct SaveOptions {
 /// returns `io_error` naming the step and the OS error, removes the temporary
 /// file, and leaves `path` as it was, byte-identical (after a failed directory
 /// fsync the previous file is renamed back). A failed fsync is reported, never
-/// retried. Refusals as for the buffer form. At any moment of a crash, `path`
-/// holds either the previous or the new snapshot, whole.
+/// retried. Refusals as for the buffer form, and, before anything is written,
+/// `io_error` naming the rule and the path when `path` names anything but a
+/// regular file or nothing (a symbolic link, a directory, a FIFO, a device, a
+/// socket: a save never replaces one by a regular file; rule
+/// `snapshot.regular_file`), or a file whose mode has the setuid, setgid or
+/// sticky bit or is world-writable (unless `options.allow_unsafe_modes`; rule
+/// `snapshot.unsafe_mode`); `invalid_argument` when `path` names no file
+/// (empty, or ending in '/'). At any moment of a crash, `path` holds either the
+/// previous or the new snapshot, whole; a crash may leave hidden files beside it,
+/// which a save never removes (see `remove_snapshot_leftovers`). The temporary
+/// names fit NAME_MAX whatever the length of `path`'s name.
 ///
 ///   kexie::save_snapshot(kexie::SnapshotView(reg).add(book), "kexie.snap").value();
 [[nodiscard]] KEXIE_API Status save_snapshot(const SnapshotView& view,
@@ -177,11 +194,32 @@ struct SaveOptions {
 ///   if (!snap) std::cerr << snap.error() << '\n';
 [[nodiscard]] KEXIE_API Result<Snapshot> load_snapshot(std::span<const std::byte> bytes);
 
-/// Loads a snapshot file: `io_error` when it cannot be read, otherwise as the
+/// Loads a snapshot file: `io_error` when it cannot be read, or when `path`
+/// (after following symbolic links) names anything but a regular file — the
+/// message says what it is (a directory, a FIFO, a device, a socket); a FIFO
+/// without a writer is refused at once, never waited on. Otherwise as the
 /// buffer form.
 ///
 ///   kexie::Snapshot snap = kexie::load_snapshot("kexie.snap").value();
 [[nodiscard]] KEXIE_API Result<Snapshot> load_snapshot(const std::filesystem::path& path);
+
+/// Removes the hidden files that saves to `path` left beside it when they were
+/// killed (or lost power) mid-way: temporary files (`.tmp`, each a whole or
+/// partial snapshot) and second names of previous versions (`.old`), named as
+/// docs/formats.md describes. A save never removes these itself, because it
+/// cannot prove that the process which made one is dead: another host or
+/// container sharing the directory may be saving to `path` right now. Call this
+/// only when no other save to `path` can be running (at start-up, under the
+/// application's own lock). Removes only regular files whose whole name is a
+/// leftover name of `path`'s file name, never anything else; returns the paths
+/// removed. `io_error` naming the directory or the file when listing or a
+/// removal fails (the others are still removed); `invalid_argument` when `path`
+/// names no file. `file_ops` as in SaveOptions.
+///
+///   for (const auto& p : kexie::remove_snapshot_leftovers("kexie.snap").value())
+///     std::clog << "removed " << p << '\n';
+[[nodiscard]] KEXIE_API Result<std::vector<std::filesystem::path>> remove_snapshot_leftovers(
+    const std::filesystem::path& path, FileOps* file_ops = nullptr);
 
 }  // namespace v1
 }  // namespace kexie

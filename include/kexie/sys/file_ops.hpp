@@ -51,8 +51,21 @@ class KEXIE_API FileOps {
   virtual std::error_code link(const std::filesystem::path& from, const std::filesystem::path& to);
   /// Makes the directory entry changes in `dir` durable (fsync of the directory).
   virtual std::error_code sync_directory(const std::filesystem::path& dir);
-  /// Removes `path` (cleanup of a temporary file after a failure).
+  /// Removes `path` (cleanup of a temporary file after a failure, or a leftover
+  /// named by `remove_snapshot_leftovers`).
   virtual std::error_code remove(const std::filesystem::path& path);
+  /// Stores in `mode` the POSIX `st_mode` (file type and permission bits) of what
+  /// `path` names, without following a symbolic link (lstat). A save asks before
+  /// it writes anything and refuses a target that is not a regular file; an
+  /// error (ENOENT: nothing there) is returned as is. A test can report a device:
+  ///
+  ///   struct Device : kexie::FileOps {
+  ///     std::error_code status(const std::filesystem::path&, unsigned& mode) override {
+  ///       mode = S_IFCHR | 0666;
+  ///       return {};
+  ///     }
+  ///   };
+  virtual std::error_code status(const std::filesystem::path& path, unsigned& mode);
   /// The operating system's operations.
   [[nodiscard]] static FileOps& posix() noexcept;
 };
