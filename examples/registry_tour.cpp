@@ -9,7 +9,10 @@
 
 #include <range/v3/range/conversion.hpp>
 
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
+
+using namespace kexie::literals;
 
 using kexie::Date;
 using kexie::OrgId;
@@ -19,8 +22,6 @@ using kexie::PersonId;
 using kexie::Role;
 
 namespace {
-
-Date d(const char* text) { return Date::parse(text).value(); }
 
 /// An organization spec under `parent` (fields set one by one, the way a loader would).
 kexie::OrgSpec spec(OrgKind kind, std::string name, OrgId parent, Date effective) {
@@ -36,7 +37,7 @@ kexie::OrgSpec spec(OrgKind kind, std::string name, OrgId parent, Date effective
 
 int main() {
   kexie::Registry reg;  // default policy: young ≤ 35, 90 hours, 2/3 professional
-  const Date founded = d("1980-01-01");
+  const Date founded = "1980-01-01"_date;
 
   const OrgId cast = reg.add_organization(spec(OrgKind::national, "中国科协", {}, founded)).value();
   const OrgId society =
@@ -55,7 +56,7 @@ int main() {
   }
   for (int i = 0; i < 12; ++i) {
     kexie::OrgSpec e = spec(OrgKind::enterprise, "企业科协 " + std::to_string(i + 1),
-                            cities[static_cast<std::size_t>(i % 3)], d("2000-01-01"));
+                            cities[static_cast<std::size_t>(i % 3)], "2000-01-01"_date);
     e.enterprise.enterprise_name = "Enterprise " + std::to_string(i + 1);
     e.enterprise.ownership = i % 2 ? kexie::Ownership::private_ : kexie::Ownership::state;
     e.enterprise.industry = i % 3 ? "machinery" : "chemicals";
@@ -63,12 +64,12 @@ int main() {
     const OrgId ent = reg.add_organization(e).value();
     enterprises.push_back(ent);
     const OrgId branch = reg.add_organization(spec(OrgKind::branch, "分会 " + std::to_string(i + 1),
-                                                   ent, d("2005-01-01")))
+                                                   ent, "2005-01-01"_date))
                              .value();
     branches.push_back(branch);
     groups.push_back(
-        reg.add_organization(
-               spec(OrgKind::study_group, "学组 " + std::to_string(i + 1), branch, d("2010-01-01")))
+        reg.add_organization(spec(OrgKind::study_group, "学组 " + std::to_string(i + 1), branch,
+                                  "2010-01-01"_date))
             .value());
   }
 
@@ -87,7 +88,7 @@ int main() {
     p.discipline = i % 2 ? "mechanical engineering" : "chemical engineering";
     const PersonId id = reg.add_person(p).value();
     people.push_back(id);
-    const Period since = Period::from(d("2015-01-01"));
+    const Period since = Period::from("2015-01-01"_date);
     (void)reg.add_membership(id, ent, i < 12 ? Role::secretary_general : Role::member, since)
         .value();
     if (i % 3 == 0)
@@ -99,15 +100,16 @@ int main() {
     if (i % 10 == 0) (void)reg.add_membership(id, society, Role::member, since).value();  // A3
     if (i % 15 == 0)
       (void)reg.add_expert(id, province, {"energy saving", "process safety"}, since).value();
-    (void)reg.add_training(id, 30 + i % 70, kexie::TrainingKind::professional, d("2025-03-01"))
+    (void)reg.add_training(id, 30 + i % 70, kexie::TrainingKind::professional, "2025-03-01"_date)
         .value();
-    (void)reg.add_training(id, 30, kexie::TrainingKind::general, d("2025-09-01")).value();
+    (void)reg.add_training(id, 30, kexie::TrainingKind::general, "2025-09-01"_date).value();
   }
-  (void)reg.add_link(enterprises[0], university, Period::from(d("2020-09-01"))).value();  // 产学研
-  (void)reg.add_link(enterprises[0], society, Period::from(d("2021-01-01"))).value();  // 厂会协作
-  (void)reg.award_exemplary(enterprises[1], {d("2025-01-01"), d("2025-12-31")});
+  (void)reg.add_link(enterprises[0], university, Period::from("2020-09-01"_date))
+      .value();  // 产学研
+  (void)reg.add_link(enterprises[0], society, Period::from("2021-01-01"_date)).value();  // 厂会协作
+  (void)reg.award_exemplary(enterprises[1], {"2025-01-01"_date, "2025-12-31"_date});
 
-  const Date today = d("2025-06-30");
+  const Date today = "2025-06-30"_date;
 
   // A refused operation names its rule and article, and changes nothing.
   const std::string before = reg.digest();
@@ -131,18 +133,18 @@ int main() {
   std::cout << "\n\nsecretary-general of " << reg.organization(enterprises[0])->name << ": "
             << reg.person(reg.secretary_general(enterprises[0], today).value())->name << "\n";
 
-  auto young = kexie::views::members(reg, province, today, kexie::MemberFilter{}.young_only());
+  auto young = kexie::views::members(reg, province, today, kexie::MemberFilter{.young = true});
   std::cout << "young S&T workers in the province: " << ranges::distance(young) << ", first:";
   for (const kexie::MemberEntry& m : young | ranges::to<std::vector>()) {
     std::cout << " " << reg.person(m.person)->name << " (" << m.birth << ")";
     break;
   }
   const auto seniors = kexie::views::members(
-      reg, cities[0], today, kexie::MemberFilter{}.with_min_title(kexie::Title::associate_senior));
+      reg, cities[0], today, kexie::MemberFilter{.min_title = kexie::Title::associate_senior});
   std::cout << "\nassociate senior or above in " << reg.organization(cities[0])->name << ": "
             << ranges::distance(seniors) << "\n";
   const auto chemists = kexie::views::members(
-      reg, province, today, kexie::MemberFilter{}.with_discipline("chemical engineering"));
+      reg, province, today, kexie::MemberFilter{.discipline = "chemical engineering"});
   std::cout << "chemical engineers in the province: " << ranges::distance(chemists) << "\n\n";
 
   std::cout << "rollups (members / young / experts) as of " << today << ":\n";
@@ -167,11 +169,12 @@ int main() {
   }
 
   // The structure changes over time; history stays queryable.
-  (void)reg.move(enterprises[11], cities[0], d("2026-01-01")).value();
+  (void)reg.move(enterprises[11], cities[0], "2026-01-01"_date).value();
   std::cout << "\n"
             << reg.organization(enterprises[11])->name << " was under "
             << reg.organization(reg.parent(enterprises[11], today).value())->name
             << ", from 2026 under "
-            << reg.organization(reg.parent(enterprises[11], d("2026-01-01")).value())->name << "\n";
+            << reg.organization(reg.parent(enterprises[11], "2026-01-01"_date).value())->name
+            << "\n";
   return 0;
 }

@@ -89,9 +89,12 @@ Campaign::Campaign(const Registry& registry, CampaignSpec spec) : impl_(std::mak
     throw std::invalid_argument("kexie::Campaign: malformed panel rules");
   }
   for (const AwardTier& t : spec.awards.tiers) {
-    if (!t.by_count && (t.share.signum() < 0 || t.share > Decimal(1))) {
-      throw std::invalid_argument("kexie::Campaign: award tier \"" + t.name +
-                                  "\" has a share outside [0, 1]");
+    if (!t.ok()) {
+      throw std::invalid_argument(
+          "kexie::Campaign: award tier \"" + t.name + "\" " +
+          (t.by_count ? "counts places but also sets a share"
+                      : t.count != 0 ? "is a share of entries but also sets a count"
+                                     : "has a share outside [0, 1]"));
     }
   }
   impl_->registry = &registry;
@@ -460,12 +463,24 @@ Status Campaign::mark(JudgeId judge, EntryId entry, std::string_view indicator_c
   const EntryRecord& e = impl_->entries[entry.value() - 1];
   auto index = impl_->category(e).rubric->find(indicator_code);
   if (!index) return index.error();
-  const MarkInput one{judge, entry, *index, value};
-  return mark_all(std::span<const MarkInput>(&one, 1));
+  const detail::IndexedMark one{judge, entry, *index, value};
+  return mark_all(std::span<const detail::IndexedMark>(&one, 1));
 }
 
-Status Campaign::mark_all(std::span<const MarkInput> marks) {
-  Impl& s = *impl_;
+namespace {
+
+// The indicator of a mark as a position in the entry's rubric: looked up by code
+// for the public form, taken as given for the bulk form.
+Result<std::uint32_t> indicator_of(const MarkInput& m, const CategoryState& cat) {
+  return cat.rubric->find(m.indicator);
+}
+Result<std::uint32_t> indicator_of(const detail::IndexedMark& m, const CategoryState&) {
+  return m.indicator;
+}
+
+// mark_all for either form of mark.
+template <class Mark>
+Status mark_batch(const Campaign& c, Campaign::Impl& s, std::span<const Mark> marks) {
   const Date on = s.spec.as_of;
   std::unordered_map<std::uint32_t, std::vector<OrgId>> orgs_of_judge;
   std::vector<std::size_t> cells(marks.size());
@@ -475,8 +490,8 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
   };
   // Validate everything first; apply nothing until all pass.
   for (std::size_t i = 0; i < marks.size(); ++i) {
-    const MarkInput& m = marks[i];
-    auto person = judge_person(m.judge);
+    const Mark& m = marks[i];
+    auto person = c.judge_person(m.judge);
     if (!person) return Error(ErrorCode::not_found, person.error().message() + where(i));
     if (!m.entry.ok() || m.entry.value() > s.entries.size()) {
       return Error(ErrorCode::not_found,
@@ -484,10 +499,14 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
     }
     const EntryRecord& e = s.entries[m.entry.value() - 1];
     const CategoryState& cat = s.category(e);
-    auto col_it = cat.column_of.find(m.indicator);
+    const auto indicator = indicator_of(m, cat);
+    if (!indicator) return Error(ErrorCode::not_found, indicator.error().message() + where(i));
+    auto col_it = cat.column_of.find(*indicator);
     if (col_it == cat.column_of.end()) {
-      return Error(ErrorCode::not_found, "indicator #" + std::to_string(m.indicator) +
-                                             " of entry \"" + e.spec.code +
+      const auto& all = cat.rubric->indicators();
+      const std::string name = *indicator < all.size() ? "\"" + all[*indicator].code + "\""
+                                                       : "#" + std::to_string(*indicator);
+      return Error(ErrorCode::not_found, "indicator " + name + " of entry \"" + e.spec.code +
                                              "\" is not marked by judges" + where(i));
     }
     const std::uint32_t col = col_it->second;
@@ -509,7 +528,7 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
     const auto units = mark_units(m.mark);
     const bool in_scale = units && *units >= cat.col_min[col] && *units <= cat.col_max[col];
     if (!in_scale || (*units - cat.col_min[col]) % cat.col_step[col] != 0) {
-      auto why = cat.rubric->check_mark(m.indicator, m.mark);
+      auto why = cat.rubric->check_mark(*indicator, m.mark);
       const Error& err = why.error();
       return Error(err.code(), "entry \"" + e.spec.code + "\": " + err.message() + where(i),
                    err.rule(), "A12");
@@ -520,7 +539,7 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
     if (s.marks[cells[i]] != kNoMark) {
       return Error(ErrorCode::already_exists,
                    to_string(m.judge) + " already marked indicator \"" +
-                       cat.rubric->indicators()[m.indicator].code + "\" of entry \"" + e.spec.code +
+                       cat.rubric->indicators()[*indicator].code + "\" of entry \"" + e.spec.code +
                        "\"" + where(i),
                    "panel.mark_unique");
     }
@@ -539,6 +558,16 @@ Status Campaign::mark_all(std::span<const MarkInput> marks) {
   }
   for (std::size_t i = 0; i < marks.size(); ++i) s.marks[cells[i]] = values[i];
   return {};
+}
+
+}  // namespace
+
+Status Campaign::mark_all(std::span<const MarkInput> marks) {
+  return mark_batch(*this, *impl_, marks);
+}
+
+Status Campaign::mark_all(std::span<const detail::IndexedMark> marks) {
+  return mark_batch(*this, *impl_, marks);
 }
 
 Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,
@@ -583,12 +612,11 @@ Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,
   return {};
 }
 
-Result<std::vector<std::vector<std::optional<Decimal>>>> Campaign::marks_matrix(
-    std::span<const JudgeId> judges, std::span<const EntryId> entries,
-    std::string_view indicator_code) const {
+Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
+                                         std::span<const JudgeId> judges,
+                                         std::span<const EntryId> entries) const {
   const Impl& s = *impl_;
-  std::vector<std::vector<std::optional<Decimal>>> out(
-      judges.size(), std::vector<std::optional<Decimal>>(entries.size()));
+  PanelMarks out(entries.size(), judges.size());
   std::optional<Category> category;
   for (std::size_t c = 0; c < entries.size(); ++c) {
     if (!entries[c].ok() || entries[c].value() > s.entries.size()) {
@@ -613,7 +641,7 @@ Result<std::vector<std::vector<std::optional<Decimal>>>> Campaign::marks_matrix(
       const std::int32_t v =
           s.marks[s.hot[entries[c].value() - 1].mark_offset + col->second * s.width() +
                   static_cast<std::size_t>(slot - e.judges.begin())];
-      if (v != kNoMark) out[r][c] = fixed(v, detail::kMarkScale);
+      if (v != kNoMark) out.set(c, r, fixed(v, detail::kMarkScale).to_double());
     }
   }
   return out;
@@ -1613,7 +1641,7 @@ Result<Scoreboard> Campaign::score() const {
     h.update("cusp|" + s.entries[c.entry.value() - 1].spec.code + '|' + std::to_string(c.tier) +
              '|' + c.distance.to_string() + '\n');
   }
-  board.digest = detail::to_hex(h.finish());
+  board.digest_ = detail::to_hex(h.finish());
   return board;
 }
 
@@ -1727,7 +1755,7 @@ Status SnapshotAccess::restore_entry(Campaign& c, SavedEntry entry) {
   if (!id) return id.error();
   for (JudgeId j : entry.judges)
     if (Status st = c.assign(j, *id); !st) return st;
-  for (MarkInput& m : entry.marks) m.entry = *id;
+  for (detail::IndexedMark& m : entry.marks) m.entry = *id;
   if (!entry.marks.empty())
     if (Status st = c.mark_all(entry.marks); !st) return st;
   const Rubric& rubric = *s.category(s.entries[id->value() - 1]).rubric;

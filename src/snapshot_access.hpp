@@ -30,7 +30,7 @@ struct SavedEntry {
   EntrySpec spec;
   OrgId enterprise;              // as derived on add_entry
   std::vector<JudgeId> judges;   // assigned, by id
-  std::vector<MarkInput> marks;  // every recorded mark
+  std::vector<detail::IndexedMark> marks;  // every recorded mark
   struct Veto {
     JudgeId judge;
     std::uint32_t indicator = 0;

@@ -277,7 +277,7 @@ void put_entry(Writer& w, const SavedEntry& e) {
   w.count(e.judges.size());
   for (JudgeId j : e.judges) w.put(j.value());
   w.count(e.marks.size());
-  for (const MarkInput& m : e.marks) {
+  for (const detail::IndexedMark& m : e.marks) {
     w.put(m.judge.value());
     w.put(m.indicator);
     w.put(m.mark);
@@ -327,7 +327,7 @@ SavedEntry get_entry(Reader& r) {
   e.judges.resize(r.count(4, "assigned judges"));
   for (JudgeId& j : e.judges) j = JudgeId{r.get<std::uint32_t>()};
   e.marks.resize(r.count(17, "marks"));
-  for (MarkInput& m : e.marks) {
+  for (detail::IndexedMark& m : e.marks) {
     m.judge = JudgeId{r.get<std::uint32_t>()};
     m.indicator = r.get<std::uint32_t>();
     m.mark = r.decimal("mark");

@@ -351,7 +351,7 @@ class KEXIE_API Registry {
   /// index is built) for no filter or only `young`.
   ///
   ///   std::size_t seniors = reg.count_members(prov, today,
-  ///       kexie::MemberFilter{}.with_min_title(kexie::Title::senior));
+  ///       kexie::MemberFilter{.min_title = kexie::Title::senior});
   [[nodiscard]] std::size_t count_members(OrgId org, Date as_of,
                                           const MemberFilter& filter = {}) const;
 

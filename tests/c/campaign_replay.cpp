@@ -142,6 +142,6 @@ int main(int argc, char** argv) {
   const kexie::Scoreboard board = campaign->score().value();
   for (const kexie::EntryResult& r : board.entries)
     if (r.tier) std::cout << "award " << r.code << ' ' << *r.tier << ' ' << r.total << '\n';
-  std::cout << "digest " << board.digest << '\n';
+  std::cout << "digest " << board.digest() << '\n';
   return 0;
 }

@@ -90,7 +90,7 @@ TEST_F(BigTrail, AnEditIsNamedAtTheEditedRecord) {
   }
   // Every field is covered by the hash.
   auto records = copy();
-  records[777].at = records[777].at.plus_micros(1);
+  records[777].at = records[777].at.add_micros(1);
   EXPECT_EQ(kexie::verify_audit(records, head()).first_bad, 777u);
   records = copy();
   records[778].to = S::archived;

@@ -17,15 +17,16 @@
 #include <vector>
 
 #include "kexie/activity.hpp"
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 
 namespace kexie_test {
 
-inline kexie::Date d(const char* text) { return kexie::Date::parse(text).value(); }
+using namespace kexie::literals;
 
 /// Minute `n` after 2025-03-01T00:00:00Z.
 inline kexie::Timestamp t(std::int64_t n) {
-  return kexie::Timestamp::parse("2025-03-01T00:00:00Z").value().plus_micros(n * 60'000'000);
+  return kexie::Timestamp::parse("2025-03-01T00:00:00Z").value().add_micros(n * 60'000'000);
 }
 
 struct World {
@@ -43,7 +44,7 @@ struct World {
       spec.kind = kind;
       spec.name = name;
       spec.parent = parent;
-      spec.effective = d(from);
+      spec.effective = kexie::Date::parse(from).value();
       spec.level = level;
       if (kind == OrgKind::enterprise) spec.enterprise.enterprise_name = name;
       return registry.add_organization(spec).value();
@@ -58,7 +59,7 @@ struct World {
     auto person = [&](const char* name, const char* key) {
       kexie::PersonSpec spec;
       spec.name = name;
-      spec.birth = d("1985-01-01");
+      spec.birth = "1985-01-01"_date;
       spec.employer = enterprise;
       spec.external_key = key;
       return registry.add_person(spec).value();
@@ -76,7 +77,7 @@ struct World {
     p.owner = branch;
     p.responsible = responsible;
     p.team = {teammate};
-    p.planned = {d("2025-03-01"), d("2025-11-30")};
+    p.planned = {"2025-03-01"_date, "2025-11-30"_date};
     return p;
   }
 

@@ -30,7 +30,10 @@
 #include <thread>
 #include <vector>
 
+#include "kexie/literals.hpp"
 #include "support/snapshot_world.hpp"
+
+using namespace kexie::literals;
 
 namespace fs = std::filesystem;
 using kexie::ErrorCode;
@@ -136,7 +139,7 @@ void expect_same(const kexie_test::SnapshotContent& original, const kexie::Snaps
   EXPECT_EQ(campaign.entry_count(), original.campaign->entry_count());
   EXPECT_EQ(campaign.judge_count(), original.campaign->judge_count());
   EXPECT_EQ(campaign.spec().name, original.campaign->spec().name);
-  EXPECT_EQ(campaign.score().value().digest, original.campaign->score().value().digest);
+  EXPECT_EQ(campaign.score().value().digest(), original.campaign->score().value().digest());
 }
 
 // --- round trip ----------------------------------------------------------------------
@@ -195,7 +198,8 @@ TEST_P(SnapshotRoundTrip, LoadedContentKeepsWorking) {
                                            .external_key = someone.external_key});
   EXPECT_EQ(again.code(), ErrorCode::already_exists);
   // The loaded campaign reads the loaded registry and scores as the original does.
-  EXPECT_EQ(snap.campaigns()[0].score().value().digest, content.campaign->score().value().digest);
+  EXPECT_EQ(snap.campaigns()[0].score().value().digest(),
+            content.campaign->score().value().digest());
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, SnapshotRoundTrip, ::testing::Values(1u, 2u, 3u, 20240917u));
@@ -251,10 +255,10 @@ TEST(Snapshot, CampaignLoadsAfterTheRegistryHistoryWasAmended) {
   }
   const kexie::PersonId moved = w.experts[0];
   const kexie::MembershipId old = w.registry.memberships_of(moved).front();
-  w.registry.end_membership(old, kexie_test::day("2019-12-31")).value();
+  w.registry.end_membership(old, "2019-12-31"_date).value();
   (void)w.registry
       .add_membership(moved, w.enterprises[0], kexie::Role::member,
-                      kexie::Period::from(kexie_test::day("2020-01-01")))
+                      kexie::Period::from("2020-01-01"_date))
       .value();
   const kexie::EntryId second = c.add_entry(kexie_test::proposal(w, "P-2", 0, 1)).value();
   ASSERT_EQ(c.assign(judges[0], second).code(), ErrorCode::conflict_of_interest);
@@ -263,7 +267,7 @@ TEST(Snapshot, CampaignLoadsAfterTheRegistryHistoryWasAmended) {
   ASSERT_TRUE(loaded.ok()) << loaded.error();
   kexie::Campaign& again = loaded->campaigns()[0];
   EXPECT_EQ(again.judges_of(entry), judges);
-  EXPECT_EQ(again.score().value().digest, c.score().value().digest);
+  EXPECT_EQ(again.score().value().digest(), c.score().value().digest());
   const kexie::Status refused = again.assign(judges[0], second);
   EXPECT_EQ(refused.code(), ErrorCode::conflict_of_interest);
   EXPECT_EQ(refused.error().rule(), "panel.conflict");
