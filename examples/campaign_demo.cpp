@@ -58,14 +58,13 @@ void must(const kexie::Status& s, const char* what) {
 kexie::OrgId add_org(kexie::Registry& reg, kexie::OrgKind kind, const std::string& name,
                      kexie::OrgId parent, kexie::LocalLevel level = kexie::LocalLevel::none,
                      const std::string& enterprise = {}) {
-  kexie::OrgSpec spec;
-  spec.kind = kind;
-  spec.name = name;
-  spec.parent = parent;
-  spec.effective = "2000-01-01"_date;
-  spec.level = level;
-  spec.enterprise.enterprise_name = enterprise;
-  spec.enterprise.ownership = kexie::Ownership::state;
+  const kexie::OrgSpec spec{
+      .kind = kind,
+      .name = name,
+      .parent = parent,
+      .effective = "2000-01-01"_date,
+      .level = level,
+      .enterprise = {.enterprise_name = enterprise, .ownership = kexie::Ownership::state}};
   return must(reg.add_organization(spec), "add_organization");
 }
 
@@ -73,8 +72,7 @@ kexie::OrgId add_org(kexie::Registry& reg, kexie::OrgKind kind, const std::strin
 // accepted only when CR < 0.10), quantized to 4 places summing exactly to 1.
 std::vector<Decimal> ahp_weights(const std::vector<double>& upper) {
   const kexie::Matrix m = must(kexie::pairwise_from_upper(3, upper), "pairwise");
-  kexie::AhpOptions options;
-  options.require_consistency = true;
+  const kexie::AhpOptions options{.require_consistency = true};
   const kexie::AhpResult r = must(kexie::ahp(m, options), "ahp");
   return must(kexie::quantize_weights(r.weights, 4), "quantize");
 }
@@ -167,12 +165,12 @@ int main(int argc, char** argv) {
                           add_org(reg, kexie::OrgKind::branch, firm + "生产部分会", ent)});
       staff.emplace_back();
       for (int p = 0; p < 40; ++p) {
-        kexie::PersonSpec ps;
-        ps.name = firm + "·工程师" + std::to_string(p + 1);
-        ps.birth = "1965-01-01"_date.add_days(dice.uniform(0, 13000));
-        ps.employer = ent;
-        ps.external_key = "E" + std::to_string(p + 1);
-        ps.title = static_cast<kexie::Title>(dice.uniform(1, 4));
+        // Braced initializers are evaluated in order, so the dice roll as before.
+        const kexie::PersonSpec ps{.name = firm + "·工程师" + std::to_string(p + 1),
+                                   .birth = "1965-01-01"_date.add_days(dice.uniform(0, 13000)),
+                                   .employer = ent,
+                                   .external_key = "E" + std::to_string(p + 1),
+                                   .title = static_cast<kexie::Title>(dice.uniform(1, 4))};
         const auto person = must(reg.add_person(ps), "add_person");
         must(reg.add_membership(person, ent, kexie::Role::member,
                                 kexie::Period::from("2015-01-01"_date)),
@@ -183,26 +181,23 @@ int main(int argc, char** argv) {
   }
 
   // --- the campaign
-  kexie::CampaignSpec spec;
-  spec.name = "2025年浙江省企业“讲理想、比贡献”活动";
-  spec.organizer = province;
-  spec.as_of = "2025-11-30"_date;
-  spec.year = 2024;
-  spec.panel.aggregation = kexie::Aggregation::standard();  // drop 1 + 1 from 5 marks up
-  spec.panel.min_judges = 5;
-  spec.eligibility = {kexie::EligibilityRule::max_team_size(5),
-                      kexie::EligibilityRule::min_months_in_use(3, "2025-10-31"_date)};
-  spec.tie_breaks = {kexie::TieBreak::objective_total(), kexie::TieBreak::indicator("A.1"),
-                     kexie::TieBreak::top_marks()};
-  spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.10"_dec, "80"_dec),
-                       kexie::AwardTier::by_share("二等奖", "0.20"_dec, "72"_dec),
-                       kexie::AwardTier::by_share("三等奖", "0.30"_dec, "65"_dec)};
-  spec.awards.cusp_margin = "0.5"_dec;
-  spec.awards.units.min_awarded_entries = 8;
-  spec.awards.units.max_units = 5;
-  spec.awards.individuals.top_tiers = 1;
-  spec.awards.individuals.min_share = "0.4"_dec;
-  spec.awards.individuals.max_people = 10;
+  const kexie::CampaignSpec spec{
+      .name = "2025年浙江省企业“讲理想、比贡献”活动",
+      .organizer = province,
+      .as_of = "2025-11-30"_date,
+      .year = 2024,
+      .panel = {.aggregation = kexie::Aggregation::standard(),  // drop 1 + 1 from 5 marks up
+                .min_judges = 5},
+      .eligibility = {kexie::EligibilityRule::max_team_size(5),
+                      kexie::EligibilityRule::min_months_in_use(3, "2025-10-31"_date)},
+      .tie_breaks = {kexie::TieBreak::objective_total(), kexie::TieBreak::indicator("A.1"),
+                     kexie::TieBreak::top_marks()},
+      .awards = {.tiers = {kexie::AwardTier::by_share("一等奖", "0.10"_dec, "80"_dec),
+                           kexie::AwardTier::by_share("二等奖", "0.20"_dec, "72"_dec),
+                           kexie::AwardTier::by_share("三等奖", "0.30"_dec, "65"_dec)},
+                 .cusp_margin = "0.5"_dec,
+                 .units = {.min_awarded_entries = 8, .max_units = 5},
+                 .individuals = {.top_tiers = 1, .min_share = "0.4"_dec, .max_people = 10}}};
   kexie::Campaign campaign(reg, spec);
   for (std::size_t c = 0; c < kexie::kCategoryCount; ++c) {
     must(campaign.set_rubric(static_cast<kexie::Category>(c),

@@ -19,22 +19,19 @@ kexie::Timestamp at(const char* text) { return kexie::Timestamp::parse(text).val
 
 kexie::OrgId add_org(kexie::Registry& registry, kexie::OrgKind kind, const char* name,
                      kexie::OrgId parent, kexie::LocalLevel level = kexie::LocalLevel::none) {
-  kexie::OrgSpec spec;
-  spec.kind = kind;
-  spec.name = name;
-  spec.parent = parent;
-  spec.effective = "2000-01-01"_date;
-  spec.level = level;
-  if (kind == kexie::OrgKind::enterprise) spec.enterprise.enterprise_name = name;
+  const kexie::OrgSpec spec{
+      .kind = kind,
+      .name = name,
+      .parent = parent,
+      .effective = "2000-01-01"_date,
+      .level = level,
+      .enterprise = {.enterprise_name = kind == kexie::OrgKind::enterprise ? name : ""}};
   return registry.add_organization(spec).value();
 }
 
 kexie::PersonId add_person(kexie::Registry& registry, const char* name, kexie::OrgId employer) {
-  kexie::PersonSpec spec;
-  spec.name = name;
-  spec.birth = "1980-01-01"_date;
-  spec.employer = employer;
-  return registry.add_person(spec).value();
+  return registry.add_person({.name = name, .birth = "1980-01-01"_date, .employer = employer})
+      .value();
 }
 
 void show(const char* step, const kexie::Status& s) {
@@ -82,14 +79,13 @@ int main() {
             << "\n\n";
 
   kexie::ActivityBook book{registry};
-  kexie::ActivityPlan plan;
-  plan.type = kexie::ActivityType::jiangbi_campaign;
-  plan.title = "2025 节能降耗讲比";
-  plan.organizer = ent;
-  plan.owner = branch;
-  plan.responsible = wang;
-  plan.team = {li};
-  plan.planned = {"2025-03-01"_date, "2025-11-30"_date};
+  const kexie::ActivityPlan plan{.type = kexie::ActivityType::jiangbi_campaign,
+                                 .title = "2025 节能降耗讲比",
+                                 .organizer = ent,
+                                 .owner = branch,
+                                 .responsible = wang,
+                                 .team = {li},
+                                 .planned = {"2025-03-01"_date, "2025-11-30"_date}};
 
   const kexie::ActivityId id =
       book.create(owner, at("2025-03-01T09:00:00+08:00"), plan, "annual plan").value();

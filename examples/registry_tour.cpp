@@ -21,72 +21,76 @@ using kexie::Period;
 using kexie::PersonId;
 using kexie::Role;
 
-namespace {
-
-/// An organization spec under `parent` (fields set one by one, the way a loader would).
-kexie::OrgSpec spec(OrgKind kind, std::string name, OrgId parent, Date effective) {
-  kexie::OrgSpec s;
-  s.kind = kind;
-  s.name = std::move(name);
-  s.parent = parent;
-  s.effective = effective;
-  return s;
-}
-
-}  // namespace
-
 int main() {
   kexie::Registry reg;  // default policy: young ≤ 35, 90 hours, 2/3 professional
   const Date founded = "1980-01-01"_date;
 
-  const OrgId cast = reg.add_organization(spec(OrgKind::national, "中国科协", {}, founded)).value();
-  const OrgId society =
-      reg.add_organization(spec(OrgKind::society, "中国机械工程学会", cast, founded)).value();
+  const OrgId cast =
+      reg.add_organization({.kind = OrgKind::national, .name = "中国科协", .effective = founded})
+          .value();
+  const OrgId society = reg.add_organization({.kind = OrgKind::society,
+                                              .name = "中国机械工程学会",
+                                              .parent = cast,
+                                              .effective = founded})
+                            .value();
   const OrgId university =
-      reg.add_organization(spec(OrgKind::partner, "浙江大学", {}, founded)).value();
-  kexie::OrgSpec prov_spec = spec(OrgKind::local, "浙江省科协", cast, founded);
-  prov_spec.level = kexie::LocalLevel::provincial;
-  const OrgId province = reg.add_organization(prov_spec).value();
+      reg.add_organization({.kind = OrgKind::partner, .name = "浙江大学", .effective = founded})
+          .value();
+  const OrgId province = reg.add_organization({.kind = OrgKind::local,
+                                               .name = "浙江省科协",
+                                               .parent = cast,
+                                               .effective = founded,
+                                               .level = kexie::LocalLevel::provincial})
+                             .value();
 
   std::vector<OrgId> cities, enterprises, branches, groups;
   for (const char* name : {"杭州市科协", "宁波市科协", "温州市科协"}) {
-    kexie::OrgSpec c = spec(OrgKind::local, name, province, founded);
-    c.level = kexie::LocalLevel::sub_provincial;
-    cities.push_back(reg.add_organization(c).value());
+    cities.push_back(reg.add_organization({.kind = OrgKind::local,
+                                           .name = name,
+                                           .parent = province,
+                                           .effective = founded,
+                                           .level = kexie::LocalLevel::sub_provincial})
+                         .value());
   }
   for (int i = 0; i < 12; ++i) {
-    kexie::OrgSpec e = spec(OrgKind::enterprise, "企业科协 " + std::to_string(i + 1),
-                            cities[static_cast<std::size_t>(i % 3)], "2000-01-01"_date);
-    e.enterprise.enterprise_name = "Enterprise " + std::to_string(i + 1);
-    e.enterprise.ownership = i % 2 ? kexie::Ownership::private_ : kexie::Ownership::state;
-    e.enterprise.industry = i % 3 ? "machinery" : "chemicals";
-    e.enterprise.high_tech_zone = i % 4 == 0;
+    const kexie::OrgSpec e{
+        .kind = OrgKind::enterprise,
+        .name = "企业科协 " + std::to_string(i + 1),
+        .parent = cities[static_cast<std::size_t>(i % 3)],
+        .effective = "2000-01-01"_date,
+        .enterprise = {.enterprise_name = "Enterprise " + std::to_string(i + 1),
+                       .ownership = i % 2 ? kexie::Ownership::private_ : kexie::Ownership::state,
+                       .industry = i % 3 ? "machinery" : "chemicals",
+                       .high_tech_zone = i % 4 == 0}};
     const OrgId ent = reg.add_organization(e).value();
     enterprises.push_back(ent);
-    const OrgId branch = reg.add_organization(spec(OrgKind::branch, "分会 " + std::to_string(i + 1),
-                                                   ent, "2005-01-01"_date))
+    const OrgId branch = reg.add_organization({.kind = OrgKind::branch,
+                                               .name = "分会 " + std::to_string(i + 1),
+                                               .parent = ent,
+                                               .effective = "2005-01-01"_date})
                              .value();
     branches.push_back(branch);
-    groups.push_back(
-        reg.add_organization(spec(OrgKind::study_group, "学组 " + std::to_string(i + 1), branch,
-                                  "2010-01-01"_date))
-            .value());
+    groups.push_back(reg.add_organization({.kind = OrgKind::study_group,
+                                           .name = "学组 " + std::to_string(i + 1),
+                                           .parent = branch,
+                                           .effective = "2010-01-01"_date})
+                         .value());
   }
 
   // Ten people in each enterprise association, some in its branch and study group.
   std::vector<PersonId> people;
   for (int i = 0; i < 120; ++i) {
     const OrgId ent = enterprises[static_cast<std::size_t>(i % 12)];
-    kexie::PersonSpec p;
-    p.name = "worker " + std::to_string(i + 1);
-    p.birth = Date::from_days(-3'000 + 97 * i);  // born 1961 .. 1999
-    p.employer = ent;
     char key[16];  // not "E" + std::to_string(…): g++ 12 -O2 warns falsely (-Wrestrict)
     std::snprintf(key, sizeof key, "E%d", i / 12);
-    p.external_key = key;
-    p.title = static_cast<kexie::Title>(i % 5);
-    p.discipline = i % 2 ? "mechanical engineering" : "chemical engineering";
-    const PersonId id = reg.add_person(p).value();
+    const PersonId id =
+        reg.add_person({.name = "worker " + std::to_string(i + 1),
+                        .birth = Date::from_days(-3'000 + 97 * i),  // born 1961 .. 1999
+                        .employer = ent,
+                        .external_key = key,
+                        .title = static_cast<kexie::Title>(i % 5),
+                        .discipline = i % 2 ? "mechanical engineering" : "chemical engineering"})
+            .value();
     people.push_back(id);
     const Period since = Period::from("2015-01-01"_date);
     (void)reg.add_membership(id, ent, i < 12 ? Role::secretary_general : Role::member, since)
@@ -113,9 +117,11 @@ int main() {
 
   // A refused operation names its rule and article, and changes nothing.
   const std::string before = reg.digest();
-  kexie::OrgSpec misplaced = spec(OrgKind::enterprise, "挂错的企业科协", society, today);
-  misplaced.enterprise.enterprise_name = "Misplaced Co.";
-  auto refused = reg.add_organization(misplaced);
+  auto refused = reg.add_organization({.kind = OrgKind::enterprise,
+                                       .name = "挂错的企业科协",
+                                       .parent = society,
+                                       .effective = today,
+                                       .enterprise = {.enterprise_name = "Misplaced Co."}});
   std::cout << "refused: " << refused.error() << "\n";
   auto second_sg =
       reg.add_membership(people[12], enterprises[0], Role::secretary_general, Period::from(today));

@@ -48,7 +48,7 @@ using RoleSet = std::uint8_t;
 /// A person's membership of an organization with a role over a period.
 ///
 ///   kexie::Membership m = registry.membership(id).value();
-///   assert(m.period.contains(d("2025-01-01")));
+///   assert(m.period.contains("2025-01-01"_date));
 struct Membership {
   /// Identifier.
   MembershipId id;
@@ -100,7 +100,7 @@ struct MemberFilter {
 /// a membership in it, the young ones among them, distinct people listed in
 /// expert pools in it.
 ///
-///   kexie::Rollup r = registry.rollup(province, d("2025-06-30")).value();
+///   kexie::Rollup r = registry.rollup(province, "2025-06-30"_date).value();
 ///   std::cout << r.members << " members, " << r.young << " young, " << r.experts << " experts";
 struct Rollup {
   /// Distinct members in the subtree.
