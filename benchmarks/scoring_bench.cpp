@@ -100,7 +100,7 @@ struct National {
                      kexie::Rubric::build("bench", specs).value())
         .value();
     std::vector<std::string> codes;
-    for (const kexie::IndicatorSpec& spec : specs) codes.push_back(spec.code);
+    for (const kexie::IndicatorSpec& indicator : specs) codes.push_back(indicator.code);
     for (std::size_t j = 0; j < kJudges; ++j) {
       p.name = "专家" + std::to_string(j);
       p.employer = home;
