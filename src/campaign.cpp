@@ -268,8 +268,8 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   // Every objective indicator must be computable now, so scoring cannot fail later.
   std::vector<std::int64_t> objective;
   for (std::uint32_t i : cat.rubric->objective()) {
-    const ClaimedFigure fig = cat.rubric->indicators()[i].objective.figure;
-    auto v = cat.rubric->objective_value(i, f[figure_index(fig)]);
+    const Indicator& ind = cat.rubric->indicators()[i];
+    auto v = cat.rubric->objective_value(ind.code, f[figure_index(ind.objective.figure)]);
     if (!v) return entry_error(v.error().code(), code, v.error().message());
     objective.push_back(units_at(*v, detail::kAggScale));
   }
@@ -528,7 +528,7 @@ Status mark_batch(const Campaign& c, Campaign::Impl& s, std::span<const Mark> ma
     const auto units = mark_units(m.mark);
     const bool in_scale = units && *units >= cat.col_min[col] && *units <= cat.col_max[col];
     if (!in_scale || (*units - cat.col_min[col]) % cat.col_step[col] != 0) {
-      auto why = cat.rubric->check_mark(*indicator, m.mark);
+      auto why = cat.rubric->check_mark(cat.rubric->indicators()[*indicator].code, m.mark);
       const Error& err = why.error();
       return Error(err.code(), "entry \"" + e.spec.code + "\": " + err.message() + where(i),
                    err.rule(), "A12");

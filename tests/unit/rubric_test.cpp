@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "kexie/literals.hpp"
 #include "support/campaign_world.hpp"
 
@@ -122,7 +124,7 @@ TEST(Rubric, RefusesBadScales) {
 
 TEST(Rubric, ChecksMarksAgainstScaleAndStep) {
   const Rubric r = kexie_test::proposal_rubric();
-  const auto a1 = r.find("A.1").value();
+  const std::string a1 = "A.1";
   EXPECT_TRUE(r.check_mark(a1, "87.5"_dec).ok());
   EXPECT_TRUE(r.check_mark(a1, Decimal(100)).ok());
   EXPECT_TRUE(r.check_mark(a1, Decimal(0)).ok());
@@ -133,12 +135,16 @@ TEST(Rubric, ChecksMarksAgainstScaleAndStep) {
   EXPECT_EQ(outside.error().rule(), "panel.mark_scale");
   EXPECT_NE(outside.error().message().find("A.1"), std::string::npos);
   EXPECT_EQ(r.check_mark(a1, "-0.5"_dec).error().rule(), "panel.mark_scale");
-  EXPECT_EQ(r.check_mark(r.find("B").value(), Decimal(50)).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(r.check_mark("B", Decimal(50)).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(r.check_mark("A", Decimal(50)).code(), ErrorCode::invalid_argument);  // a group
+  auto unknown = r.check_mark("Z.9", Decimal(50));
+  EXPECT_EQ(unknown.code(), ErrorCode::not_found);
+  EXPECT_NE(unknown.error().message().find("Z.9"), std::string::npos) << unknown.error();
 }
 
 TEST(Rubric, ObjectiveTiersAndLinearMaps) {
   const Rubric r = kexie_test::proposal_rubric();
-  const auto b = r.find("B").value();
+  const std::string b = "B";
   EXPECT_EQ(r.objective_value(b, Decimal(600000)).value(), Decimal(100));
   EXPECT_EQ(r.objective_value(b, Decimal(500000)).value(), Decimal(100));
   EXPECT_EQ(r.objective_value(b, "499999.99"_dec).value(), Decimal(80));
@@ -146,17 +152,19 @@ TEST(Rubric, ObjectiveTiersAndLinearMaps) {
   EXPECT_EQ(r.objective_value(b, Decimal(0)).value(), Decimal(50));
   EXPECT_EQ(r.objective_value(b, Decimal(-1)).code(), ErrorCode::invalid_argument);
   EXPECT_EQ(r.objective_value(b, Decimal(0)).value().scale(), Rubric::kValueScale);
+  EXPECT_EQ(r.objective_value("A.1", Decimal(0)).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(r.objective_value("Z.9", Decimal(0)).code(), ErrorCode::not_found);
 
   kexie::ObjectiveMap linear{
       kexie::ClaimedFigure::energy_saved_tce, {}, Decimal(10), "0.15"_dec, Decimal(100)};
   std::vector<IndicatorSpec> specs = {
       {"E", "energy", "", IndicatorKind::objective, Decimal(1), {}, linear, {}}};
   const Rubric lr = Rubric::build("linear", specs).value();
-  EXPECT_EQ(lr.objective_value(0, Decimal(100)).value(), Decimal(25));
-  EXPECT_EQ(lr.objective_value(0, "33.3333"_dec).value(), "14.999995"_dec);  // exact
-  EXPECT_EQ(lr.objective_value(0, "33.333333"_dec).value(),
+  EXPECT_EQ(lr.objective_value("E", Decimal(100)).value(), Decimal(25));
+  EXPECT_EQ(lr.objective_value("E", "33.3333"_dec).value(), "14.999995"_dec);  // exact
+  EXPECT_EQ(lr.objective_value("E", "33.333333"_dec).value(),
             "15.000000"_dec);  // 4.99999995 rounds up
-  EXPECT_EQ(lr.objective_value(0, "0.0000033"_dec).value(),
+  EXPECT_EQ(lr.objective_value("E", "0.0000033"_dec).value(),
             "10.000000"_dec);  // 0.000000495 rounds down
-  EXPECT_EQ(lr.objective_value(0, Decimal(10000)).value(), Decimal(100));
+  EXPECT_EQ(lr.objective_value("E", Decimal(10000)).value(), Decimal(100));
 }
