@@ -79,9 +79,9 @@ struct National {
     spec.year = 2024;
     spec.panel.max_judges_per_entry = kJudges;
     spec.panel.min_judges = 5;
-    spec.awards.tiers = {
-        kexie::AwardTier::by_share("一等奖", "0.1"_dec), kexie::AwardTier::by_share("二等奖", "0.2"_dec),
-        kexie::AwardTier::by_share("三等奖", "0.3"_dec)};
+    spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.1"_dec),
+                         kexie::AwardTier::by_share("二等奖", "0.2"_dec),
+                         kexie::AwardTier::by_share("三等奖", "0.3"_dec)};
     campaign = std::make_unique<kexie::Campaign>(registry, spec);
     std::vector<kexie::IndicatorSpec> specs;
     const char* weights[] = {"0.10", "0.15", "0.05", "0.20", "0.10", "0.125", "0.125", "0.15"};

@@ -90,11 +90,10 @@ Campaign::Campaign(const Registry& registry, CampaignSpec spec) : impl_(std::mak
   }
   for (const AwardTier& t : spec.awards.tiers) {
     if (!t.ok()) {
-      throw std::invalid_argument(
-          "kexie::Campaign: award tier \"" + t.name + "\" " +
-          (t.by_count ? "counts places but also sets a share"
-                      : t.count != 0 ? "is a share of entries but also sets a count"
-                                     : "has a share outside [0, 1]"));
+      throw std::invalid_argument("kexie::Campaign: award tier \"" + t.name + "\" " +
+                                  (t.by_count     ? "counts places but also sets a share"
+                                   : t.count != 0 ? "is a share of entries but also sets a count"
+                                                  : "has a share outside [0, 1]"));
     }
   }
   impl_->registry = &registry;

@@ -28,8 +28,8 @@ struct State;
 /// its own (not the scoring layout): the facts a snapshot saves.
 struct SavedEntry {
   EntrySpec spec;
-  OrgId enterprise;              // as derived on add_entry
-  std::vector<JudgeId> judges;   // assigned, by id
+  OrgId enterprise;                        // as derived on add_entry
+  std::vector<JudgeId> judges;             // assigned, by id
   std::vector<detail::IndexedMark> marks;  // every recorded mark
   struct Veto {
     JudgeId judge;

@@ -189,7 +189,8 @@ TEST(Awards, CuspReport) {
 }
 
 TEST(AwardTier, FactoriesSetOneKindOfQuota) {
-  const auto share = kexie::AwardTier::by_share("二等奖", "0.25"_dec, "75"_dec, kexie::Rounding::ceiling);
+  const auto share =
+      kexie::AwardTier::by_share("二等奖", "0.25"_dec, "75"_dec, kexie::Rounding::ceiling);
   EXPECT_EQ(share.name, "二等奖");
   EXPECT_FALSE(share.by_count);
   EXPECT_EQ(share.share, "0.25"_dec);
