@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "kexie/kexie.h"
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 
 // g++ 12 at -O2 reports false -Wrestrict positives inside std::string's inlined
@@ -27,9 +28,9 @@
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
 
-namespace {
+using namespace kexie::literals;
 
-kexie::Date day(const char* s) { return kexie::Date::parse(s).value(); }
+namespace {
 
 // The same small registry built through each API: a root, a province, an
 // enterprise and 1000 people.
@@ -40,7 +41,7 @@ struct CppWorld {
     kexie::OrgSpec s;
     s.kind = kexie::OrgKind::national;
     s.name = "c";
-    s.effective = day("1958-09-18");
+    s.effective = "1958-09-18"_date;
     const auto cast = reg.add_organization(s).value();
     s.kind = kexie::OrgKind::local;
     s.parent = cast;
@@ -106,7 +107,7 @@ std::map<std::string, double> g_ns;  // per-call nanoseconds, last run of each
 
 void Cpp_IsYoung(benchmark::State& state) {
   static CppWorld w;
-  const kexie::Date on = day("2025-06-30");
+  const kexie::Date on = "2025-06-30"_date;
   std::size_t i = 0;
   for (auto _ : state) {
     auto r = w.reg.youth(w.people[i++ % w.people.size()], on);
@@ -120,7 +121,8 @@ void C_IsYoung(benchmark::State& state) {
   std::size_t i = 0;
   int young = 0;
   for (auto _ : state) {
-    const int rc = kx_registry_is_young(&young, w.reg, w.people[i++ % w.people.size()], "2025-06-30");
+    const int rc =
+        kx_registry_is_young(&young, w.reg, w.people[i++ % w.people.size()], "2025-06-30");
     benchmark::DoNotOptimize(rc);
     benchmark::DoNotOptimize(young);
   }
@@ -155,7 +157,9 @@ void C_MillionMarks(benchmark::State& state) {
     kx_campaign_set_rubric_text(c, KX_CATEGORY_INNOVATIVE_IDEAS, "r",
                                 "A|a||judged|0.5|0|100|0.5\nB|b||judged|0.5|0|100|0.5\n");
     std::vector<std::uint32_t> judges(5), entries;
-    for (int k = 0; k < 5; ++k) kx_campaign_add_judge(&judges[static_cast<std::size_t>(k)], c, judges_p[static_cast<std::size_t>(k)]);
+    for (int k = 0; k < 5; ++k)
+      kx_campaign_add_judge(&judges[static_cast<std::size_t>(k)], c,
+                            judges_p[static_cast<std::size_t>(k)]);
     const std::size_t n_entries = 100000;
     for (std::size_t e = 0; e < n_entries; ++e) {
       const std::string code = "E" + std::to_string(e);
@@ -200,8 +204,8 @@ class Figures : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& r : runs)
       if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
-        g_ns[r.run_name.function_name] = r.GetAdjustedRealTime() *
-                                         (r.time_unit == benchmark::kMillisecond ? 1e6 : 1.0);
+        g_ns[r.run_name.function_name] =
+            r.GetAdjustedRealTime() * (r.time_unit == benchmark::kMillisecond ? 1e6 : 1.0);
     ConsoleReporter::ReportRuns(runs);
   }
 };

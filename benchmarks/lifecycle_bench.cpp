@@ -21,13 +21,14 @@
 
 #include "detail/audit_encoding.hpp"
 #include "kexie/activity.hpp"
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
+
+using namespace kexie::literals;
 
 namespace {
 
 using kexie::ActivityState;
-
-kexie::Date d(const char* text) { return kexie::Date::parse(text).value(); }
 
 // CAST → province → city → enterprise association → branch; one activity
 // organized by the enterprise association and owned by the branch.
@@ -43,7 +44,7 @@ struct World {
       spec.kind = kind;
       spec.name = name;
       spec.parent = parent;
-      spec.effective = d("2000-01-01");
+      spec.effective = "2000-01-01"_date;
       spec.level = level;
       if (kind == kexie::OrgKind::enterprise) spec.enterprise.enterprise_name = name;
       return registry.add_organization(spec).value();
@@ -56,7 +57,7 @@ struct World {
     branch = org(kexie::OrgKind::branch, "branch", enterprise);
     kexie::PersonSpec p;
     p.name = "wang";
-    p.birth = d("1985-01-01");
+    p.birth = "1985-01-01"_date;
     p.employer = enterprise;
     responsible = registry.add_person(p).value();
   }
@@ -68,7 +69,7 @@ struct World {
     p.organizer = enterprise;
     p.owner = branch;
     p.responsible = responsible;
-    p.planned = {d("2025-01-01"), d("2025-12-31")};
+    p.planned = {"2025-01-01"_date, "2025-12-31"_date};
     return p;
   }
 };
@@ -94,9 +95,9 @@ struct Fixture {
     id = book->create(owner, t0(), w.plan(), "plan").value();
     clock = 1;
     suspended = false;
-    book->submit(id, owner, t0().plus_micros(clock++), "ready").value();
-    book->approve(id, chair, t0().plus_micros(clock++), "ok").value();
-    book->start(id, owner, t0().plus_micros(clock++), "go").value();
+    book->submit(id, owner, t0().add_micros(clock++), "ready").value();
+    book->approve(id, chair, t0().add_micros(clock++), "ok").value();
+    book->start(id, owner, t0().add_micros(clock++), "go").value();
   }
 };
 
@@ -118,7 +119,7 @@ void run_transitions(benchmark::State& state, const kexie::Actor& actor) {
       f.reset(chair);
       state.ResumeTiming();
     }
-    const kexie::Timestamp at = start.plus_micros(f.clock++);
+    const kexie::Timestamp at = start.add_micros(f.clock++);
     kexie::Status s = f.suspended ? f.book->resume(f.id, actor, at, "line back up")
                                   : f.book->suspend(f.id, actor, at, "line maintenance");
     f.suspended = !f.suspended;

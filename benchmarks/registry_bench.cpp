@@ -107,7 +107,7 @@ void BM_YoungUnderProvince(benchmark::State& state) {
   std::size_t found = 0;
   for (auto _ : state) {
     auto young =
-        kexie::views::members(n.reg, n.province0, kAsOf, kexie::MemberFilter{}.young_only());
+        kexie::views::members(n.reg, n.province0, kAsOf, kexie::MemberFilter{.young = true});
     found = static_cast<std::size_t>(ranges::distance(young));
     benchmark::DoNotOptimize(found);
   }
@@ -203,7 +203,7 @@ int main(int argc, char** argv) {
       tq.push_back(median_us(
           [&] {
             q = static_cast<std::size_t>(ranges::distance(kexie::views::members(
-                n.reg, n.province0, kAsOf, kexie::MemberFilter{}.young_only())));
+                n.reg, n.province0, kAsOf, kexie::MemberFilter{.young = true})));
           },
           5));
       tr.push_back(median_us(

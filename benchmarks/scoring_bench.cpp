@@ -23,8 +23,11 @@
 #include <vector>
 
 #include "campaign_state.hpp"
-#include "summary_reporter.hpp"
 #include "kexie/kexie.hpp"
+#include "kexie/literals.hpp"
+#include "summary_reporter.hpp"
+
+using namespace kexie::literals;
 
 namespace {
 
@@ -34,8 +37,6 @@ std::size_t g_entries = 1'000'000;
 std::string g_export;
 constexpr std::size_t kJudges = 7;
 constexpr std::size_t kIndicators = 8;
-
-kexie::Date day(const char* t) { return kexie::Date::parse(t).value(); }
 
 struct National {
   kexie::Registry registry;
@@ -49,7 +50,7 @@ struct National {
     kexie::OrgSpec o;
     o.kind = OrgKind::national;
     o.name = "中国科协";
-    o.effective = day("2000-01-01");
+    o.effective = "2000-01-01"_date;
     const auto cast = registry.add_organization(o).value();
     o.kind = OrgKind::local;
     o.name = "省科协";
@@ -67,21 +68,20 @@ struct National {
     const auto home = registry.add_organization(o).value();
     kexie::PersonSpec p;
     p.name = "负责人";
-    p.birth = day("1985-01-01");
+    p.birth = "1985-01-01"_date;
     p.employer = entrant;
     const auto leader = registry.add_person(p).value();
 
     kexie::CampaignSpec spec;
     spec.name = "national";
     spec.organizer = province;
-    spec.as_of = day("2025-11-30");
+    spec.as_of = "2025-11-30"_date;
     spec.year = 2024;
     spec.panel.max_judges_per_entry = kJudges;
     spec.panel.min_judges = 5;
-    spec.awards.tiers = {
-        {"一等奖", false, Decimal::parse("0.1").value(), 0, kexie::Rounding::floor, Decimal(0)},
-        {"二等奖", false, Decimal::parse("0.2").value(), 0, kexie::Rounding::floor, Decimal(0)},
-        {"三等奖", false, Decimal::parse("0.3").value(), 0, kexie::Rounding::floor, Decimal(0)}};
+    spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.1"_dec),
+                         kexie::AwardTier::by_share("二等奖", "0.2"_dec),
+                         kexie::AwardTier::by_share("三等奖", "0.3"_dec)};
     campaign = std::make_unique<kexie::Campaign>(registry, spec);
     std::vector<kexie::IndicatorSpec> specs;
     const char* weights[] = {"0.10", "0.15", "0.05", "0.20", "0.10", "0.125", "0.125", "0.15"};
@@ -99,6 +99,8 @@ struct National {
         ->set_rubric(kexie::Category::rationalization_proposals,
                      kexie::Rubric::build("bench", specs).value())
         .value();
+    std::vector<std::string> codes;
+    for (const kexie::IndicatorSpec& indicator : specs) codes.push_back(indicator.code);
     for (std::size_t j = 0; j < kJudges; ++j) {
       p.name = "专家" + std::to_string(j);
       p.employer = home;
@@ -108,7 +110,7 @@ struct National {
     e.unit = entrant;
     e.category = kexie::Category::rationalization_proposals;
     e.team = {{leader, Decimal(1)}};
-    e.in_use_since = day("2024-01-01");
+    e.in_use_since = "2024-01-01"_date;
     std::mt19937 rng(20261127);
     std::vector<kexie::MarkInput> batch;
     const std::size_t per_batch = 50'000;
@@ -121,7 +123,7 @@ struct National {
       ids.push_back(id);
       for (kexie::JudgeId j : judges) campaign->assign(j, id).value();
       const int quality = 100 + static_cast<int>(rng() % 80);  // half points
-      for (std::uint32_t ind = 0; ind < kIndicators; ++ind) {
+      for (const std::string& ind : codes) {
         for (kexie::JudgeId j : judges) {
           const int half = std::min(200, quality + static_cast<int>(rng() % 21));
           batch.push_back({j, id, ind, Decimal::from_coefficient(half * 5, 1).value()});
@@ -244,15 +246,18 @@ int main(int argc, char** argv) {
   const double core = reporter.find("BM_Standings").real_ns / 1e6;
   const double score = reporter.find("BM_Score").real_ns / 1e6;
   if (sum > 0 && core > 0 && score > 0) {
-    std::printf("\n%zu entries x %zu judges x %zu indicators; streaming sum over the marks "
-                "(memory-bound limit): %.1f ms\n",
-                g_entries, kJudges, kIndicators, sum);
-    std::printf("scoring core (aggregation + totals + ranking, Campaign::standings): %.1f ms, "
-                "ratio %.2fx (target <= 4x)\n",
-                core, core / sum);
-    std::printf("full Campaign::score (plus awards, advanced units, cusps, digest): %.1f ms, "
-                "ratio %.2fx\n",
-                score, score / sum);
+    std::printf(
+        "\n%zu entries x %zu judges x %zu indicators; streaming sum over the marks "
+        "(memory-bound limit): %.1f ms\n",
+        g_entries, kJudges, kIndicators, sum);
+    std::printf(
+        "scoring core (aggregation + totals + ranking, Campaign::standings): %.1f ms, "
+        "ratio %.2fx (target <= 4x)\n",
+        core, core / sum);
+    std::printf(
+        "full Campaign::score (plus awards, advanced units, cusps, digest): %.1f ms, "
+        "ratio %.2fx\n",
+        score, score / sum);
     std::printf("setup (registry, entries, assignments, %zu marks through mark_all): %.1f s\n",
                 national().marks().size(), national().setup_seconds);
   }

@@ -22,12 +22,13 @@
 #include <string>
 #include <vector>
 
+#include "kexie/literals.hpp"
+
+using namespace kexie::literals;
+
 namespace {
 
 using kexie::Decimal;
-
-kexie::Date day(const char* text) { return kexie::Date::parse(text).value(); }
-Decimal dec(const std::string& text) { return Decimal::parse(text).value(); }
 
 // A deterministic generator: std::mt19937 is specified bit for bit by the standard;
 // the distributions of <random> are not, so values are derived from it by hand.
@@ -57,14 +58,13 @@ void must(const kexie::Status& s, const char* what) {
 kexie::OrgId add_org(kexie::Registry& reg, kexie::OrgKind kind, const std::string& name,
                      kexie::OrgId parent, kexie::LocalLevel level = kexie::LocalLevel::none,
                      const std::string& enterprise = {}) {
-  kexie::OrgSpec spec;
-  spec.kind = kind;
-  spec.name = name;
-  spec.parent = parent;
-  spec.effective = day("2000-01-01");
-  spec.level = level;
-  spec.enterprise.enterprise_name = enterprise;
-  spec.enterprise.ownership = kexie::Ownership::state;
+  const kexie::OrgSpec spec{
+      .kind = kind,
+      .name = name,
+      .parent = parent,
+      .effective = "2000-01-01"_date,
+      .level = level,
+      .enterprise = {.enterprise_name = enterprise, .ownership = kexie::Ownership::state}};
   return must(reg.add_organization(spec), "add_organization");
 }
 
@@ -72,8 +72,7 @@ kexie::OrgId add_org(kexie::Registry& reg, kexie::OrgKind kind, const std::strin
 // accepted only when CR < 0.10), quantized to 4 places summing exactly to 1.
 std::vector<Decimal> ahp_weights(const std::vector<double>& upper) {
   const kexie::Matrix m = must(kexie::pairwise_from_upper(3, upper), "pairwise");
-  kexie::AhpOptions options;
-  options.require_consistency = true;
+  const kexie::AhpOptions options{.require_consistency = true};
   const kexie::AhpResult r = must(kexie::ahp(m, options), "ahp");
   return must(kexie::quantize_weights(r.weights, 4), "quantize");
 }
@@ -82,7 +81,7 @@ std::vector<Decimal> ahp_weights(const std::vector<double>& upper) {
 // B (0.4) objective from the category's claimed figure; a bonus and a veto item.
 kexie::Rubric rubric_for(kexie::Category category) {
   using kexie::IndicatorKind;
-  const kexie::MarkScale hundred{Decimal(0), Decimal(100), dec("0.5")};
+  const kexie::MarkScale hundred{Decimal(0), Decimal(100), "0.5"_dec};
   const std::vector<Decimal> w =
       ahp_weights({2, 3, 1.5});  // creativity ≻ difficulty ≻ practicality
   kexie::ObjectiveMap objective;
@@ -108,21 +107,21 @@ kexie::Rubric rubric_for(kexie::Category category) {
       break;
     case kexie::Category::achievement_transformation:
       objective = {
-          kexie::ClaimedFigure::energy_saved_tce, {}, Decimal(40), dec("0.1"), Decimal(100)};
+          kexie::ClaimedFigure::energy_saved_tce, {}, Decimal(40), "0.1"_dec, Decimal(100)};
       objective_name = "节能量 energy saved (tce)";
       break;
     case kexie::Category::professional_skills:
     case kexie::Category::scientific_literacy:
-      objective = {kexie::ClaimedFigure::hours_saved, {}, Decimal(40), dec("0.02"), Decimal(100)};
+      objective = {kexie::ClaimedFigure::hours_saved, {}, Decimal(40), "0.02"_dec, Decimal(100)};
       objective_name = "节约工时 hours saved";
       break;
   }
   const std::vector<kexie::IndicatorSpec> specs = {
-      {"A", "评审指标 judged", "", IndicatorKind::group, dec("0.6"), {}, {}, {}},
+      {"A", "评审指标 judged", "", IndicatorKind::group, "0.6"_dec, {}, {}, {}},
       {"A.1", "创新性 creativity", "A", IndicatorKind::judged, w[0], hundred, {}, {}},
       {"A.2", "技术难度 difficulty", "A", IndicatorKind::judged, w[1], hundred, {}, {}},
       {"A.3", "实用性 practicality", "A", IndicatorKind::judged, w[2], hundred, {}, {}},
-      {"B", objective_name, "", IndicatorKind::objective, dec("0.4"), {}, objective, {}},
+      {"B", objective_name, "", IndicatorKind::objective, "0.4"_dec, {}, objective, {}},
       {"bonus",
        "推广价值 wider use (bonus)",
        "",
@@ -166,15 +165,15 @@ int main(int argc, char** argv) {
                           add_org(reg, kexie::OrgKind::branch, firm + "生产部分会", ent)});
       staff.emplace_back();
       for (int p = 0; p < 40; ++p) {
-        kexie::PersonSpec ps;
-        ps.name = firm + "·工程师" + std::to_string(p + 1);
-        ps.birth = kexie::Date::from_days(day("1965-01-01").days() + dice.uniform(0, 13000));
-        ps.employer = ent;
-        ps.external_key = "E" + std::to_string(p + 1);
-        ps.title = static_cast<kexie::Title>(dice.uniform(1, 4));
+        // Braced initializers are evaluated in order, so the dice roll as before.
+        const kexie::PersonSpec ps{.name = firm + "·工程师" + std::to_string(p + 1),
+                                   .birth = "1965-01-01"_date.add_days(dice.uniform(0, 13000)),
+                                   .employer = ent,
+                                   .external_key = "E" + std::to_string(p + 1),
+                                   .title = static_cast<kexie::Title>(dice.uniform(1, 4))};
         const auto person = must(reg.add_person(ps), "add_person");
         must(reg.add_membership(person, ent, kexie::Role::member,
-                                kexie::Period::from(day("2015-01-01"))),
+                                kexie::Period::from("2015-01-01"_date)),
              "add_membership");
         staff.back().push_back(person);
       }
@@ -182,26 +181,23 @@ int main(int argc, char** argv) {
   }
 
   // --- the campaign
-  kexie::CampaignSpec spec;
-  spec.name = "2025年浙江省企业“讲理想、比贡献”活动";
-  spec.organizer = province;
-  spec.as_of = day("2025-11-30");
-  spec.year = 2024;
-  spec.panel.aggregation = kexie::Aggregation::standard();  // drop 1 + 1 from 5 marks up
-  spec.panel.min_judges = 5;
-  spec.eligibility = {kexie::EligibilityRule::max_team_size(5),
-                      kexie::EligibilityRule::min_months_in_use(3, day("2025-10-31"))};
-  spec.tie_breaks = {kexie::TieBreak::objective_total(), kexie::TieBreak::indicator("A.1"),
-                     kexie::TieBreak::top_marks()};
-  spec.awards.tiers = {{"一等奖", false, dec("0.10"), 0, kexie::Rounding::floor, Decimal(80)},
-                       {"二等奖", false, dec("0.20"), 0, kexie::Rounding::floor, Decimal(72)},
-                       {"三等奖", false, dec("0.30"), 0, kexie::Rounding::floor, Decimal(65)}};
-  spec.awards.cusp_margin = dec("0.5");
-  spec.awards.units.min_awarded_entries = 8;
-  spec.awards.units.max_units = 5;
-  spec.awards.individuals.top_tiers = 1;
-  spec.awards.individuals.min_share = dec("0.4");
-  spec.awards.individuals.max_people = 10;
+  const kexie::CampaignSpec spec{
+      .name = "2025年浙江省企业“讲理想、比贡献”活动",
+      .organizer = province,
+      .as_of = "2025-11-30"_date,
+      .year = 2024,
+      .panel = {.aggregation = kexie::Aggregation::standard(),  // drop 1 + 1 from 5 marks up
+                .min_judges = 5},
+      .eligibility = {kexie::EligibilityRule::max_team_size(5),
+                      kexie::EligibilityRule::min_months_in_use(3, "2025-10-31"_date)},
+      .tie_breaks = {kexie::TieBreak::objective_total(), kexie::TieBreak::indicator("A.1"),
+                     kexie::TieBreak::top_marks()},
+      .awards = {.tiers = {kexie::AwardTier::by_share("一等奖", "0.10"_dec, "80"_dec),
+                           kexie::AwardTier::by_share("二等奖", "0.20"_dec, "72"_dec),
+                           kexie::AwardTier::by_share("三等奖", "0.30"_dec, "65"_dec)},
+                 .cusp_margin = "0.5"_dec,
+                 .units = {.min_awarded_entries = 8, .max_units = 5},
+                 .individuals = {.top_tiers = 1, .min_share = "0.4"_dec, .max_people = 10}}};
   kexie::Campaign campaign(reg, spec);
   for (std::size_t c = 0; c < kexie::kCategoryCount; ++c) {
     must(campaign.set_rubric(static_cast<kexie::Category>(c),
@@ -239,9 +235,10 @@ int main(int argc, char** argv) {
         {"1"}, {"0.6", "0.4"}, {"0.5", "0.3", "0.2"}, {"0.4", "0.2", "0.2", "0.2"}};
     const auto first = static_cast<std::size_t>(dice.uniform(0, 30));
     for (int t = 0; t < team; ++t) {
-      es.team.push_back({staff[e][first + static_cast<std::size_t>(t)], dec(shares[team - 1][t])});
+      es.team.push_back({staff[e][first + static_cast<std::size_t>(t)],
+                         kexie::Decimal::parse(shares[team - 1][t]).value()});
     }
-    es.in_use_since = kexie::Date::from_days(day("2023-01-01").days() + dice.uniform(0, 1040));
+    es.in_use_since = "2023-01-01"_date.add_days(dice.uniform(0, 1040));
     es.claims.annual_benefit_yuan = Decimal(dice.uniform(20, 900) * 1000);
     es.claims.hours_saved = Decimal(dice.uniform(100, 4000));
     es.claims.energy.push_back({kexie::Carrier::electricity_equivalent_value,
@@ -342,13 +339,7 @@ int main(int argc, char** argv) {
     }
   }
   const std::vector<kexie::JudgeId>& panel = judges;
-  const auto matrix = must(campaign.marks_matrix(panel, common, "A.1"), "marks_matrix");
-  kexie::PanelMarks marks(common.size(), panel.size());
-  for (std::size_t j = 0; j < panel.size(); ++j) {
-    for (std::size_t e = 0; e < common.size(); ++e) {
-      if (matrix[j][e]) marks.set(e, j, matrix[j][e]->to_double());
-    }
-  }
+  const kexie::PanelMarks marks = must(campaign.panel_marks("A.1", panel, common), "panel_marks");
   const kexie::KendallW w = must(kexie::kendall_w(marks), "kendall_w");
   std::cout << "\n== panel agreement (合理化建议, A.1 创新性): Kendall's W = "
             << std::setprecision(4) << w.w << " over " << w.judges << " judges × " << w.entries
@@ -366,7 +357,7 @@ int main(int argc, char** argv) {
       break;
     }
   }
-  std::cout << "\nresult digest (SHA-256 of the full table): " << board.digest << '\n';
+  std::cout << "\nresult digest (SHA-256 of the full table): " << board.digest() << '\n';
 
   // Save everything to a snapshot, load it back and score again: same digest.
   const std::filesystem::path file = std::filesystem::temp_directory_path() / "campaign_demo.kxs";
@@ -376,7 +367,7 @@ int main(int argc, char** argv) {
   std::cout << "snapshot " << file.string() << ": " << std::filesystem::file_size(file)
             << " bytes; reloaded, " << loaded.registry().person_count() << " people, "
             << loaded.campaigns()[0].entry_count() << " entries, digest "
-            << (again.digest == board.digest ? "identical" : "DIFFERENT") << '\n';
+            << (again.digest() == board.digest() ? "identical" : "DIFFERENT") << '\n';
   std::filesystem::remove(file);
-  return again.digest == board.digest ? 0 : 1;
+  return again.digest() == board.digest() ? 0 : 1;
 }

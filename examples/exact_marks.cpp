@@ -9,6 +9,8 @@
 
 int main() {
   using kexie::Decimal;
+  using namespace kexie::literals;
+  // Marks arrive as text at run time: parse them, and report what cannot be read.
   std::vector<Decimal> marks;
   for (const char* m : {"88.5", "91.25", "79.0", "95.75", "90.0"}) {
     auto parsed = Decimal::parse(m);
@@ -23,7 +25,7 @@ int main() {
   const Decimal kept_sum = kexie::sum(kept).value();
   const Decimal mean =
       kexie::divide(kept_sum, Decimal(static_cast<std::int64_t>(kept.size())), 4).value();
-  const Decimal weight = Decimal::parse("0.35").value();
+  const Decimal weight = "0.35"_dec;  // known when compiling: a literal
   const Decimal contribution = kexie::multiply(mean, weight).value();
 
   std::cout << "marks (sorted):";
@@ -39,8 +41,8 @@ int main() {
   std::cout.precision(17);
   std::cout << "in double: " << f / 3 * 0.35 << '\n';
 
-  const auto born = kexie::Date::parse("1991-11-28").value();
-  const auto today = kexie::Date::parse("2026-11-27").value();
+  const kexie::Date born = "1991-11-28"_date;
+  const kexie::Date today = "2026-11-27"_date;
   std::cout << "a worker born " << born << " is " << kexie::age_on(born, today) << " on " << today
             << ": " << (kexie::age_on(born, today) <= 35 ? "young" : "not young")
             << " (青年科技工作者, threshold 35)\n";

@@ -8,31 +8,30 @@
 #include <vector>
 
 #include "kexie/activity.hpp"
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
+
+using namespace kexie::literals;
 
 namespace {
 
-kexie::Date d(const char* text) { return kexie::Date::parse(text).value(); }
 kexie::Timestamp at(const char* text) { return kexie::Timestamp::parse(text).value(); }
 
 kexie::OrgId add_org(kexie::Registry& registry, kexie::OrgKind kind, const char* name,
                      kexie::OrgId parent, kexie::LocalLevel level = kexie::LocalLevel::none) {
-  kexie::OrgSpec spec;
-  spec.kind = kind;
-  spec.name = name;
-  spec.parent = parent;
-  spec.effective = d("2000-01-01");
-  spec.level = level;
-  if (kind == kexie::OrgKind::enterprise) spec.enterprise.enterprise_name = name;
+  const kexie::OrgSpec spec{
+      .kind = kind,
+      .name = name,
+      .parent = parent,
+      .effective = "2000-01-01"_date,
+      .level = level,
+      .enterprise = {.enterprise_name = kind == kexie::OrgKind::enterprise ? name : ""}};
   return registry.add_organization(spec).value();
 }
 
 kexie::PersonId add_person(kexie::Registry& registry, const char* name, kexie::OrgId employer) {
-  kexie::PersonSpec spec;
-  spec.name = name;
-  spec.birth = d("1980-01-01");
-  spec.employer = employer;
-  return registry.add_person(spec).value();
+  return registry.add_person({.name = name, .birth = "1980-01-01"_date, .employer = employer})
+      .value();
 }
 
 void show(const char* step, const kexie::Status& s) {
@@ -59,17 +58,19 @@ int main() {
   const auto zhao = add_person(registry, "赵秘书长", ent);
   const auto expert = add_person(registry, "陈专家", ent);
   const bool enrolled =
-      registry.add_membership(wang, ent, Role::vice_chair, kexie::Period::from(d("2020-01-01")))
+      registry.add_membership(wang, ent, Role::vice_chair, kexie::Period::from("2020-01-01"_date))
           .ok() &&
       registry
-          .add_membership(zhao, ent, Role::secretary_general, kexie::Period::from(d("2020-01-01")))
+          .add_membership(zhao, ent, Role::secretary_general,
+                          kexie::Period::from("2020-01-01"_date))
           .ok() &&
-      registry.add_expert(expert, province, {"energy saving"}, kexie::Period::from(d("2020-01-01")))
+      registry
+          .add_expert(expert, province, {"energy saving"}, kexie::Period::from("2020-01-01"_date))
           .ok();
   if (!enrolled) return 1;
 
   // Actors as of the day: roles from memberships, the expert from the provincial pool.
-  const kexie::Date today = d("2025-03-01");
+  const kexie::Date today = "2025-03-01"_date;
   const kexie::Actor owner = kexie::actor_as_of(registry, wang, today).value();
   const kexie::Actor team = kexie::actor_as_of(registry, li, today).value();
   const kexie::Actor secretary = kexie::actor_as_of(registry, zhao, today).value();
@@ -78,14 +79,13 @@ int main() {
             << "\n\n";
 
   kexie::ActivityBook book{registry};
-  kexie::ActivityPlan plan;
-  plan.type = kexie::ActivityType::jiangbi_campaign;
-  plan.title = "2025 节能降耗讲比";
-  plan.organizer = ent;
-  plan.owner = branch;
-  plan.responsible = wang;
-  plan.team = {li};
-  plan.planned = {d("2025-03-01"), d("2025-11-30")};
+  const kexie::ActivityPlan plan{.type = kexie::ActivityType::jiangbi_campaign,
+                                 .title = "2025 节能降耗讲比",
+                                 .organizer = ent,
+                                 .owner = branch,
+                                 .responsible = wang,
+                                 .team = {li},
+                                 .planned = {"2025-03-01"_date, "2025-11-30"_date}};
 
   const kexie::ActivityId id =
       book.create(owner, at("2025-03-01T09:00:00+08:00"), plan, "annual plan").value();
@@ -107,7 +107,7 @@ int main() {
   show("progress", book.report_progress(id, team, at("2025-06-30T17:00:00+08:00"), 45,
                                         "中期检查: two lines converted"));
   std::cout << "overdue on 2025-12-15 if still running: " << std::boolalpha
-            << kexie::overdue(*book.find(id), d("2025-12-15")) << '\n';
+            << kexie::overdue(*book.find(id), "2025-12-15"_date) << '\n';
   show("complete", book.complete(id, owner, at("2025-11-20T17:00:00+08:00"), "final report"));
   show("open evaluation (评估)",
        book.open_evaluation(id, secretary, at("2025-11-25T09:00:00+08:00"), "panel convened"));

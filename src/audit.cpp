@@ -11,7 +11,7 @@ inline namespace v1 {
 
 std::string to_hex(const AuditHash& hash) { return detail::to_hex(hash); }
 
-AuditHash record_hash(const AuditRecord& record) {
+AuditHash digest(const AuditRecord& record) {
   detail::Sha256 hasher;
   std::string buffer;
   return detail::hash_record(record, hasher, buffer);

@@ -241,8 +241,8 @@ Result<PreparedEntry> prepare_entry(const CampaignImpl& s, const EntrySpec& spec
   f[figure_index(ClaimedFigure::patents_filed)] = Decimal(filed);
   f[figure_index(ClaimedFigure::achievements_transformed)] = Decimal(c.achievements_transformed);
   for (std::uint32_t i : cat.rubric->objective()) {
-    const ClaimedFigure fig = cat.rubric->indicators()[i].objective.figure;
-    auto v = cat.rubric->objective_value(i, f[figure_index(fig)]);
+    const Indicator& ind = cat.rubric->indicators()[i];
+    auto v = cat.rubric->objective_value(ind.code, f[figure_index(ind.objective.figure)]);
     if (!v) return entry_error(v.error().code(), code, v.error().message());
     out.objective.push_back(units_at(*v, detail::kAggScale));
   }
@@ -354,19 +354,31 @@ void seat(CampaignImpl& s, JudgeId judge, EntryId entry) {
 struct MarkTarget {
   PersonId person;
   const EntryRecord* entry = nullptr;
+  std::uint32_t indicator = 0;  // position in the entry's rubric
   std::uint32_t column = 0;
   std::size_t slot = 0;
 };
 
 // " (mark #i)" in a batch, nothing for a single mark.
-std::string where(std::span<const MarkInput> marks, std::size_t i) {
+template <class Mark>
+std::string where(std::span<const Mark> marks, std::size_t i) {
   return marks.size() == 1 ? std::string() : " (mark #" + std::to_string(i + 1) + ")";
 }
 
+// The indicator of a mark as a position in the entry's rubric: looked up by code
+// for the public form, taken as given for the bulk form.
+Result<std::uint32_t> indicator_of(const MarkInput& m, const CategoryState& cat) {
+  return cat.rubric->find(m.indicator);
+}
+Result<std::uint32_t> indicator_of(const detail::IndexedMark& m, const CategoryState&) {
+  return m.indicator;
+}
+
 // The first structural checks of mark `i`: judge, entry, a judged column, a seated judge.
-Result<MarkTarget> locate_mark(const CampaignImpl& s, std::span<const MarkInput> marks,
+template <class Mark>
+Result<MarkTarget> locate_mark(const CampaignImpl& s, std::span<const Mark> marks,
                                std::size_t i) {
-  const MarkInput& m = marks[i];
+  const Mark& m = marks[i];
   MarkTarget t;
   auto person = s.judge_person(m.judge);
   if (!person) return Error(ErrorCode::not_found, person.error().message() + where(marks, i));
@@ -376,10 +388,17 @@ Result<MarkTarget> locate_mark(const CampaignImpl& s, std::span<const MarkInput>
   const EntryRecord& e = **found;
   t.entry = &e;
   const CategoryState& cat = s.category(e);
-  auto col_it = cat.column_of.find(m.indicator);
+  const auto indicator = indicator_of(m, cat);
+  if (!indicator) {
+    return Error(ErrorCode::not_found, indicator.error().message() + where(marks, i));
+  }
+  t.indicator = *indicator;
+  auto col_it = cat.column_of.find(*indicator);
   if (col_it == cat.column_of.end()) {
-    return Error(ErrorCode::not_found, "indicator #" + std::to_string(m.indicator) +
-                                           " of entry \"" + e.spec.code +
+    const auto& all = cat.rubric->indicators();
+    const std::string name = *indicator < all.size() ? "\"" + all[*indicator].code + "\""
+                                                     : "#" + std::to_string(*indicator);
+    return Error(ErrorCode::not_found, "indicator " + name + " of entry \"" + e.spec.code +
                                            "\" is not marked by judges" + where(marks, i));
   }
   t.column = col_it->second;
@@ -396,16 +415,17 @@ Result<MarkTarget> locate_mark(const CampaignImpl& s, std::span<const MarkInput>
 
 // The last structural checks of mark `i`: on the scale and step, its cell still
 // empty. Sets its cell and value.
-Status check_mark_value(const CampaignImpl& s, std::span<const MarkInput> marks, std::size_t i,
+template <class Mark>
+Status check_mark_value(const CampaignImpl& s, std::span<const Mark> marks, std::size_t i,
                         const MarkTarget& t, std::size_t& cell, std::int32_t& value) {
-  const MarkInput& m = marks[i];
+  const Mark& m = marks[i];
   const EntryRecord& e = *t.entry;
   const CategoryState& cat = s.category(e);
   const std::uint32_t col = t.column;
   const auto units = mark_units(m.mark);
   const bool in_scale = units && *units >= cat.col_min[col] && *units <= cat.col_max[col];
   if (!in_scale || (*units - cat.col_min[col]) % cat.col_step[col] != 0) {
-    auto why = cat.rubric->check_mark(m.indicator, m.mark);
+    auto why = cat.rubric->check_mark(cat.rubric->indicators()[t.indicator].code, m.mark);
     const Error& err = why.error();
     return Error(err.code(), "entry \"" + e.spec.code + "\": " + err.message() + where(marks, i),
                  err.rule(), "A12");
@@ -415,7 +435,7 @@ Status check_mark_value(const CampaignImpl& s, std::span<const MarkInput> marks,
   if (s.marks[cell] != kNoMark) {
     return Error(ErrorCode::already_exists,
                  to_string(m.judge) + " already marked indicator \"" +
-                     cat.rubric->indicators()[m.indicator].code + "\" of entry \"" + e.spec.code +
+                     cat.rubric->indicators()[t.indicator].code + "\" of entry \"" + e.spec.code +
                      "\"" + where(marks, i),
                  "panel.mark_unique");
   }
@@ -423,7 +443,8 @@ Status check_mark_value(const CampaignImpl& s, std::span<const MarkInput> marks,
 }
 
 // Writes a checked batch, unless it marks the same cell twice.
-Status write_marks(CampaignImpl& s, std::span<const MarkInput> marks,
+template <class Mark>
+Status write_marks(CampaignImpl& s, std::span<const Mark> marks,
                    const std::vector<std::size_t>& cells, const std::vector<std::int32_t>& values) {
   if (marks.size() > 1) {
     std::vector<std::size_t> sorted(cells);
@@ -438,6 +459,32 @@ Status write_marks(CampaignImpl& s, std::span<const MarkInput> marks,
   }
   for (std::size_t i = 0; i < marks.size(); ++i) s.marks[cells[i]] = values[i];
   return {};
+}
+
+// mark_all for either form of mark: the registry-reading conflict check, then
+// record_marks' structural checks, all before anything is written.
+template <class Mark>
+Status mark_batch(CampaignImpl& s, std::span<const Mark> marks) {
+  const Date on = s.spec.as_of;
+  std::unordered_map<std::uint32_t, std::vector<OrgId>> orgs_of_judge;
+  std::vector<std::size_t> cells(marks.size());
+  std::vector<std::int32_t> values(marks.size());
+  // Validate everything first; apply nothing until all pass.
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    const Mark& m = marks[i];
+    auto target = locate_mark(s, marks, i);
+    if (!target) return target.error();
+    auto [orgs, fresh] = orgs_of_judge.try_emplace(m.judge.value());
+    if (fresh) orgs->second = affiliations(*s.registry, target->person, on);
+    if (auto ok =
+            conflict_check(*s.registry, *target->entry, m.judge, target->person, orgs->second, on);
+        !ok) {
+      return Error(ok.error().code(), ok.error().message() + where(marks, i), ok.error().rule(),
+                   ok.error().article());
+    }
+    if (Status st = check_mark_value(s, marks, i, *target, cells[i], values[i]); !st) return st;
+  }
+  return write_marks(s, marks, cells, values);
 }
 
 // ---- vetoes ---------------------------------------------------------------------------------
@@ -517,7 +564,7 @@ Status CampaignImpl::record_assignment(JudgeId judge, EntryId entry) {
   return {};
 }
 
-Status CampaignImpl::record_marks(std::span<const MarkInput> batch) {
+Status CampaignImpl::record_marks(std::span<const IndexedMark> batch) {
   std::vector<std::size_t> cells(batch.size());
   std::vector<std::int32_t> values(batch.size());
   for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -553,9 +600,11 @@ Campaign::Campaign(const Registry& registry, CampaignSpec spec)
     throw std::invalid_argument("kexie::Campaign: malformed panel rules");
   }
   for (const AwardTier& t : spec.awards.tiers) {
-    if (!t.by_count && (t.share.signum() < 0 || t.share > Decimal(1))) {
-      throw std::invalid_argument("kexie::Campaign: award tier \"" + t.name +
-                                  "\" has a share outside [0, 1]");
+    if (!t.ok()) {
+      throw std::invalid_argument("kexie::Campaign: award tier \"" + t.name + "\" " +
+                                  (t.by_count     ? "counts places but also sets a share"
+                                   : t.count != 0 ? "is a share of entries but also sets a count"
+                                                  : "has a share outside [0, 1]"));
     }
   }
   impl_->registry = &registry;
@@ -677,32 +726,14 @@ Status Campaign::mark(JudgeId judge, EntryId entry, std::string_view indicator_c
   if (!e) return e.error();
   auto index = impl_->category(**e).rubric->find(indicator_code);
   if (!index) return index.error();
-  const MarkInput one{judge, entry, *index, value};
-  return mark_all(std::span<const MarkInput>(&one, 1));
+  const detail::IndexedMark one{judge, entry, *index, value};
+  return mark_all(std::span<const detail::IndexedMark>(&one, 1));
 }
 
-Status Campaign::mark_all(std::span<const MarkInput> marks) {
-  CampaignImpl& s = *impl_;
-  const Date on = s.spec.as_of;
-  std::unordered_map<std::uint32_t, std::vector<OrgId>> orgs_of_judge;
-  std::vector<std::size_t> cells(marks.size());
-  std::vector<std::int32_t> values(marks.size());
-  // Validate everything first; apply nothing until all pass.
-  for (std::size_t i = 0; i < marks.size(); ++i) {
-    const MarkInput& m = marks[i];
-    auto target = locate_mark(s, marks, i);
-    if (!target) return target.error();
-    auto [orgs, fresh] = orgs_of_judge.try_emplace(m.judge.value());
-    if (fresh) orgs->second = affiliations(*s.registry, target->person, on);
-    if (auto ok =
-            conflict_check(*s.registry, *target->entry, m.judge, target->person, orgs->second, on);
-        !ok) {
-      return Error(ok.error().code(), ok.error().message() + where(marks, i), ok.error().rule(),
-                   ok.error().article());
-    }
-    if (Status st = check_mark_value(s, marks, i, *target, cells[i], values[i]); !st) return st;
-  }
-  return write_marks(s, marks, cells, values);
+Status Campaign::mark_all(std::span<const MarkInput> marks) { return mark_batch(*impl_, marks); }
+
+Status Campaign::mark_all(std::span<const detail::IndexedMark> marks) {
+  return mark_batch(*impl_, marks);
 }
 
 Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,
@@ -721,12 +752,11 @@ Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,
   return write_veto(s, judge, entry, *index, std::move(reason));
 }
 
-Result<std::vector<std::vector<std::optional<Decimal>>>> Campaign::marks_matrix(
-    std::span<const JudgeId> judges, std::span<const EntryId> entries,
-    std::string_view indicator_code) const {
+Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
+                                         std::span<const JudgeId> judges,
+                                         std::span<const EntryId> entries) const {
   const CampaignImpl& s = *impl_;
-  std::vector<std::vector<std::optional<Decimal>>> out(
-      judges.size(), std::vector<std::optional<Decimal>>(entries.size()));
+  PanelMarks out(entries.size(), judges.size());
   std::optional<Category> category;
   for (std::size_t c = 0; c < entries.size(); ++c) {
     auto found = s.entry_at(entries[c]);
@@ -750,7 +780,7 @@ Result<std::vector<std::vector<std::optional<Decimal>>>> Campaign::marks_matrix(
       const std::int32_t v =
           s.marks[s.hot[entries[c].value() - 1].mark_offset + col->second * s.width() +
                   static_cast<std::size_t>(slot - e.judges.begin())];
-      if (v != kNoMark) out[r][c] = detail::fixed(v, detail::kMarkScale);
+      if (v != kNoMark) out.set(c, r, detail::fixed(v, detail::kMarkScale).to_double());
     }
   }
   return out;

@@ -916,7 +916,7 @@ Result<Scoreboard> Campaign::score() const {
     h.update("cusp|" + s.entries[c.entry.value() - 1].spec.code + '|' + std::to_string(c.tier) +
              '|' + c.distance.to_string() + '\n');
   }
-  board.digest = detail::to_hex(h.finish());
+  board.digest_ = detail::to_hex(h.finish());
   return board;
 }
 

@@ -173,7 +173,7 @@ struct CampaignImpl {
   /// Records every mark of `batch`, or none of them.
   ///
   ///   Status st = s.record_marks(saved_marks);
-  [[nodiscard]] Status record_marks(std::span<const MarkInput> batch);
+  [[nodiscard]] Status record_marks(std::span<const IndexedMark> batch);
   /// Records `judge`'s veto of `entry` on the veto item at index `indicator` of its rubric.
   ///
   ///   Status st = s.record_veto(judge, entry, 7, "plagiarised");

@@ -201,7 +201,7 @@ Result<Timestamp> Timestamp::parse(std::string_view text) {
   }
   auto local = from_date_time(date_of(y, mo, d), h, mi, s, micros);
   if (!local) return local.error();
-  return local->plus_micros(-offset_min * 60'000'000);
+  return local->add_micros(-offset_min * 60'000'000);
 }
 
 Date Timestamp::date() const noexcept {

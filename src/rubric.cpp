@@ -232,11 +232,10 @@ Result<std::uint32_t> Rubric::find(std::string_view code) const {
   return it->second;
 }
 
-Status Rubric::check_mark(std::uint32_t indicator, Decimal mark) const {
-  if (indicator >= impl_->indicators.size()) {
-    return Error(ErrorCode::not_found, "no indicator #" + std::to_string(indicator));
-  }
-  const Indicator& ind = impl_->indicators[indicator];
+Status Rubric::check_mark(std::string_view code, Decimal mark) const {
+  const auto indicator = find(code);
+  if (!indicator) return indicator.error();
+  const Indicator& ind = impl_->indicators[*indicator];
   if (ind.kind != IndicatorKind::judged && ind.kind != IndicatorKind::bonus) {
     return Error(ErrorCode::invalid_argument,
                  "indicator \"" + ind.code + "\" is not marked by judges");
@@ -259,13 +258,13 @@ Status Rubric::check_mark(std::uint32_t indicator, Decimal mark) const {
   return {};
 }
 
-Result<Decimal> Rubric::objective_value(std::uint32_t indicator, Decimal figure) const {
-  if (indicator >= impl_->indicators.size() ||
-      impl_->indicators[indicator].kind != IndicatorKind::objective) {
-    return Error(ErrorCode::invalid_argument,
-                 "not an objective indicator: #" + std::to_string(indicator));
+Result<Decimal> Rubric::objective_value(std::string_view code, Decimal figure) const {
+  const auto indicator = find(code);
+  if (!indicator) return indicator.error();
+  const Indicator& ind = impl_->indicators[*indicator];
+  if (ind.kind != IndicatorKind::objective) {
+    return Error(ErrorCode::invalid_argument, "not an objective indicator: \"" + ind.code + "\"");
   }
-  const Indicator& ind = impl_->indicators[indicator];
   if (figure.signum() < 0) {
     return Error(ErrorCode::invalid_argument,
                  "negative figure " + figure.to_string() + " for \"" + ind.code + "\"");

@@ -28,9 +28,9 @@ namespace {
 /// its own (not the scoring layout): the facts a snapshot saves.
 struct SavedEntry {
   EntrySpec spec;
-  OrgId enterprise;              // as derived on add_entry
-  std::vector<JudgeId> judges;   // assigned, by id
-  std::vector<MarkInput> marks;  // every recorded mark
+  OrgId enterprise;                        // as derived on add_entry
+  std::vector<JudgeId> judges;             // assigned, by id
+  std::vector<detail::IndexedMark> marks;  // every recorded mark
   struct Veto {
     JudgeId judge;
     std::uint32_t indicator = 0;
@@ -63,7 +63,7 @@ Status restore_entry(CampaignImpl& s, SavedEntry entry) {
   if (!id) return id.error();
   for (JudgeId j : entry.judges)
     if (Status st = s.record_assignment(j, *id); !st) return st;
-  for (MarkInput& m : entry.marks) m.entry = *id;
+  for (detail::IndexedMark& m : entry.marks) m.entry = *id;
   if (!entry.marks.empty())
     if (Status st = s.record_marks(entry.marks); !st) return st;
   for (SavedEntry::Veto& v : entry.vetoes)
@@ -328,7 +328,7 @@ void put_entry(Writer& w, const SavedEntry& e) {
   w.count(e.judges.size());
   for (JudgeId j : e.judges) w.put(j.value());
   w.count(e.marks.size());
-  for (const MarkInput& m : e.marks) {
+  for (const detail::IndexedMark& m : e.marks) {
     w.put(m.judge.value());
     w.put(m.indicator);
     w.put(m.mark);
@@ -378,7 +378,7 @@ SavedEntry get_entry(Reader& r) {
   e.judges.resize(r.count(4, "assigned judges"));
   for (JudgeId& j : e.judges) j = JudgeId{r.get<std::uint32_t>()};
   e.marks.resize(r.count(17, "marks"));
-  for (MarkInput& m : e.marks) {
+  for (detail::IndexedMark& m : e.marks) {
     m.judge = JudgeId{r.get<std::uint32_t>()};
     m.indicator = r.get<std::uint32_t>();
     m.mark = r.decimal("mark");

@@ -146,7 +146,7 @@ using ActivityDetails = std::variant<std::monostate, PopularizationDetails, Inno
 ///                            .title = "2025 节能降耗讲比",
 ///                            .organizer = ent, .owner = workshop, .responsible = wang,
 ///                            .team = {li, zhao},
-///                            .planned = {d("2025-03-01"), d("2025-11-30")}};
+///                            .planned = {"2025-03-01"_date, "2025-11-30"_date}};
 struct ActivityPlan {
   /// The type.
   ActivityType type = ActivityType::academic_exchange;

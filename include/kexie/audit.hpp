@@ -77,10 +77,11 @@ struct AuditRecord {
   friend bool operator==(const AuditRecord&, const AuditRecord&) = default;
 };
 
-/// The hash `record` should carry given its fields and `record.previous`.
+/// The SHA-256 digest of `record`'s fields and `record.previous`: the hash the
+/// record should carry in the chain.
 ///
-///   assert(kexie::record_hash(r) == r.hash);   // unless r was edited
-[[nodiscard]] KEXIE_API AuditHash record_hash(const AuditRecord& record);
+///   assert(kexie::digest(r) == r.hash);   // unless r was edited
+[[nodiscard]] KEXIE_API AuditHash digest(const AuditRecord& record);
 
 /// The end of a chain: how many records it has and the last record's hash. An
 /// application exports it after each append (or periodically) and keeps it out
@@ -136,7 +137,7 @@ struct AuditVerification {
 };
 
 /// Checks a trail record by record: sequence equals position, `previous` equals
-/// the previous record's hash, `hash` equals `record_hash`; then, when `expected`
+/// the previous record's hash, `hash` equals `digest(record)`; then, when `expected`
 /// is given, that the trail is as long as the head says and ends in its hash.
 /// Names the first bad record. Without a head, cutting records off the end cannot
 /// be detected — keep the head elsewhere.

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kexie/decimal.hpp"
@@ -17,12 +18,15 @@ namespace kexie {
 inline namespace v1 {
 
 /// One award tier. The quota is `share` of the entries eligible for awards in the
-/// ranking group (rounded by `rounding` to a whole number), or a fixed `count`.
+/// ranking group (rounded by `rounding` to a whole number), or a fixed `count` of
+/// places — never both. Build tiers with the two factories, which cannot express
+/// both or neither; a tier built by hand that sets the unused one (a nonzero
+/// `count` on a share tier, a nonzero `share` on a count tier) is not `ok()`, and
+/// `Campaign` refuses it.
 ///
-///   kexie::AwardTier first{.name = "一等奖 first prize", .share = dec("0.10"),
-///                          .min_score = kexie::Decimal(85)};
-///   kexie::AwardTier fixed{.name = "特等奖", .by_count = true, .count = 1,
-///                          .min_score = kexie::Decimal(95)};
+///   using namespace kexie::literals;
+///   auto first = kexie::AwardTier::by_share("一等奖 first prize", "0.10"_dec, "85"_dec);
+///   auto grand = kexie::AwardTier::by_places("特等奖", 1, "95"_dec);
 struct AwardTier {
   std::string name;                     ///< e.g. "一等奖 first prize"
   bool by_count = false;                ///< true: `count` places; false: `share` of entries
@@ -30,6 +34,42 @@ struct AwardTier {
   std::uint32_t count = 0;              ///< quota as a number of entries
   Rounding rounding = Rounding::floor;  ///< how a share becomes a whole number of places
   Decimal min_score;                    ///< the lowest total that may receive this tier
+
+  /// A tier of `share` (in [0, 1]) of the eligible entries, `rounding` to whole
+  /// places, for totals of at least `min_score`.
+  ///
+  ///   auto second = kexie::AwardTier::by_share("二等奖", "0.25"_dec, "75"_dec,
+  ///                                            kexie::Rounding::ceiling);
+  [[nodiscard]] static AwardTier by_share(std::string name, Decimal share, Decimal min_score = {},
+                                          Rounding rounding = Rounding::floor) {
+    AwardTier t;
+    t.name = std::move(name);
+    t.share = share;
+    t.rounding = rounding;
+    t.min_score = min_score;
+    return t;
+  }
+  /// A tier of a fixed number of places, for totals of at least `min_score`.
+  ///
+  ///   auto grand = kexie::AwardTier::by_places("特等奖", 1, "95"_dec);
+  [[nodiscard]] static AwardTier by_places(std::string name, std::uint32_t places,
+                                           Decimal min_score = {}) {
+    AwardTier t;
+    t.name = std::move(name);
+    t.by_count = true;
+    t.count = places;
+    t.min_score = min_score;
+    return t;
+  }
+
+  /// True when the tier has exactly one kind of quota: a count (and a zero share),
+  /// or a share in [0, 1] (and a zero count).
+  ///
+  ///   assert(kexie::AwardTier::by_places("特等奖", 1).ok());
+  [[nodiscard]] bool ok() const noexcept {
+    if (by_count) return share.signum() == 0;
+    return count == 0 && share.signum() >= 0 && share <= Decimal(1);
+  }
 };
 
 /// What happens when entries with equal totals straddle a tier's quota boundary.
@@ -65,16 +105,29 @@ struct AdvancedIndividualRule {
 
 /// A complete award scheme.
 ///
-///   kexie::AwardScheme s;
-///   s.tiers = {{.name = "一等奖", .share = dec("0.10"), .min_score = kexie::Decimal(85)},
-///              {.name = "二等奖", .share = dec("0.20"), .min_score = kexie::Decimal(75)},
-///              {.name = "三等奖", .share = dec("0.30"), .min_score = kexie::Decimal(60)}};
+///   kexie::AwardScheme s = kexie::AwardScheme::standard();
+///   s.tiers.push_back(kexie::AwardTier::by_share("优秀奖", "0.20"_dec, "50"_dec));
 struct AwardScheme {
   std::vector<AwardTier> tiers;                               ///< best first
   BoundaryTies boundary_ties = BoundaryTies::break_by_chain;  ///< ties at a quota boundary
   Decimal cusp_margin = Decimal(1);                           ///< for the cusp report
   AdvancedUnitRule units;                                     ///< 先进单位
   AdvancedIndividualRule individuals;                         ///< 先进个人
+
+  /// The usual three tiers, a starting point to adjust (like
+  /// `LifecyclePolicy::standard()`): 一等奖 10% of the eligible entries with at
+  /// least 85, 二等奖 20% with at least 75, 三等奖 30% with at least 60, shares
+  /// rounded down; boundary ties broken by the chain; the default rules for
+  /// advanced units and individuals. A default-constructed scheme has no tiers.
+  ///
+  ///   kexie::CampaignSpec spec{.name = "2025 讲比", .awards = kexie::AwardScheme::standard()};
+  [[nodiscard]] static AwardScheme standard() {
+    AwardScheme s;
+    s.tiers = {AwardTier::by_share("一等奖", Decimal::unchecked(10, 2), Decimal(85)),
+               AwardTier::by_share("二等奖", Decimal::unchecked(20, 2), Decimal(75)),
+               AwardTier::by_share("三等奖", Decimal::unchecked(30, 2), Decimal(60))};
+    return s;
+  }
 };
 
 }  // namespace v1

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kexie/agreement.hpp"
 #include "kexie/awards.hpp"
 #include "kexie/date.hpp"
 #include "kexie/decimal.hpp"
@@ -39,8 +40,10 @@ struct CampaignImpl;  // src/campaign_state.hpp
 
 /// Everything that configures a campaign, apart from rubrics, entries and judges.
 ///
+///   using namespace kexie::literals;
 ///   kexie::CampaignSpec spec{.name = "2025 浙江省讲比活动", .organizer = zhejiang,
-///                            .as_of = d("2025-11-30"), .year = 2025};
+///                            .as_of = "2025-11-30"_date, .year = 2025,
+///                            .awards = kexie::AwardScheme::standard()};
 ///   spec.tie_breaks = {kexie::TieBreak::objective_total(), kexie::TieBreak::top_marks()};
 struct CampaignSpec {
   std::string name;  ///< e.g. "2025 浙江省讲比活动"
@@ -57,13 +60,30 @@ struct CampaignSpec {
   GridFactorMethod grid_method = GridFactorMethod::location_average;  ///< which factor
 };
 
-/// One mark, for `Campaign::mark_all`.
+/// One mark, for `Campaign::mark_all`. The indicator is named by its code, as
+/// everywhere in the API (`Campaign::mark`, `TieBreak::indicator`, `panel_marks`).
+///
+///   std::vector<kexie::MarkInput> batch = {{.judge = j, .entry = e, .indicator = "A.1",
+///                                          .mark = "88.5"_dec}};
+///   campaign.mark_all(batch).value();
 struct MarkInput {
+  JudgeId judge;          ///< who marks
+  EntryId entry;          ///< which entry
+  std::string indicator;  ///< the code of a judged or bonus indicator in the entry's rubric
+  Decimal mark;           ///< the mark, on the indicator's scale and step
+};
+
+namespace detail {
+/// Not part of the API: a mark with its indicator as a position in the entry's
+/// rubric (`Rubric::indicators()`), for the bulk paths that already hold positions
+/// (the C API's columnar marks, snapshot restore). Use `MarkInput`.
+struct IndexedMark {
   JudgeId judge;                ///< who marks
   EntryId entry;                ///< which entry
-  std::uint32_t indicator = 0;  ///< index of a judged or bonus indicator in the entry's rubric
-  Decimal mark;                 ///< the mark, on the indicator's scale and step
+  std::uint32_t indicator = 0;  ///< position of a judged or bonus indicator in the rubric
+  Decimal mark;                 ///< the mark
 };
+}  // namespace detail
 
 /// Why an entry has no rank.
 enum class EntryStatus : std::uint8_t {
@@ -132,15 +152,26 @@ struct Cusp {
 /// group, then position, then unranked entries by code), the advanced units and
 /// individuals, the cusp report, and a SHA-256 over all of it for reproducibility
 /// checks.
+///
+///   kexie::Scoreboard board = campaign.score().value();
+///   assert(campaign.score().value().digest() == board.digest());
 struct Scoreboard {
   std::vector<EntryResult> entries;        ///< every entry
   std::vector<AdvancedUnit> units;         ///< 先进单位, best first
   std::vector<AdvancedIndividual> people;  ///< 先进个人, best first
   std::vector<Cusp> cusps;                 ///< entries within the cusp margin of a boundary
-  std::string digest;                      ///< hex SHA-256 of the canonical result table
 
   /// The result of `entry`; nullptr when it is not in the table.
   [[nodiscard]] KEXIE_API const EntryResult* find(EntryId entry) const noexcept;
+  /// Hex SHA-256 of the canonical result table as `Campaign::score` produced it:
+  /// equal digests mean equal results, whatever order entries were added in.
+  ///
+  ///   std::cout << board.digest();  // 64 hex digits
+  [[nodiscard]] const std::string& digest() const noexcept { return digest_; }
+
+ private:
+  friend class Campaign;  // score() sets the digest
+  std::string digest_;
 };
 
 /// A campaign. It reads the registry it was created with (which must outlive it)
@@ -153,13 +184,14 @@ struct Scoreboard {
 ///   kexie::EntryId e = c.add_entry(entry_spec).value();
 ///   kexie::JudgeId j = c.add_judge(expert_person).value();
 ///   c.assign(j, e).value();
-///   c.mark(j, e, "A.1", dec("88.5")).value();
+///   c.mark(j, e, "A.1", "88.5"_dec).value();
 ///   kexie::Scoreboard board = c.score().value();
 class KEXIE_API Campaign {
  public:
   /// A campaign over `registry`. Throws std::invalid_argument when the spec's awards
-  /// or panel rules are malformed (a programmer error): tiers with a share outside
-  /// [0, 1], an aggregation that is not ok(), min_judges or veto_threshold of 0.
+  /// or panel rules are malformed (a programmer error): a tier that is not
+  /// `AwardTier::ok()` (a share outside [0, 1], or both a share and a count), an
+  /// aggregation that is not ok(), min_judges or veto_threshold of 0.
   Campaign(const Registry& registry, CampaignSpec spec);
   ~Campaign();
   Campaign(Campaign&&) noexcept;
@@ -217,9 +249,16 @@ class KEXIE_API Campaign {
   [[nodiscard]] Status mark(JudgeId judge, EntryId entry, std::string_view indicator_code,
                             Decimal mark);
   /// Records many marks, all or nothing: the first refused mark is reported (with
-  /// its position in `marks`) and none is applied. Also refuses the same (judge,
-  /// entry, indicator) twice within the batch.
+  /// its position in `marks`) and none is applied. Refused like `mark`, and also
+  /// for the same (judge, entry, indicator) twice within the batch.
+  ///
+  ///   std::vector<kexie::MarkInput> batch;
+  ///   for (kexie::JudgeId j : judges) batch.push_back({j, e, "A.1", "90"_dec});
+  ///   campaign.mark_all(batch).value();
   [[nodiscard]] Status mark_all(std::span<const MarkInput> marks);
+  /// Not part of the API (see `detail::IndexedMark`): `mark_all` with indicator
+  /// positions, for the C API's bulk paths.
+  [[nodiscard]] Status mark_all(std::span<const detail::IndexedMark> marks);
   /// A judge's veto (一票否决) of an entry on the veto item `veto_code`, with a reason.
   /// Refused like `mark` (not_found, not assigned, conflict) and `already_exists` for
   /// a second veto by the same judge on the same item; `invalid_argument` for an empty
@@ -239,13 +278,18 @@ class KEXIE_API Campaign {
   ///   for (const kexie::Standing& s : campaign.standings().value()) …
   [[nodiscard]] Result<std::vector<Standing>> standings() const;
 
-  /// The marks of one judged indicator as a judges × entries matrix for panel-agreement
-  /// statistics (Kendall's W): row per judge in `judges`, column per entry in
-  /// `entries`, each cell the judge's raw mark or absent. Entries must share a
-  /// category. `not_found` for an unknown id or indicator.
-  [[nodiscard]] Result<std::vector<std::vector<std::optional<Decimal>>>> marks_matrix(
-      std::span<const JudgeId> judges, std::span<const EntryId> entries,
-      std::string_view indicator_code) const;
+  /// The raw marks of the judged indicator with `indicator_code` as a `PanelMarks`
+  /// table (agreement.hpp) for the panel-agreement statistics: row `e` is
+  /// `entries[e]`, column `j` is `judges[j]`, each cell the judge's mark or missing
+  /// (not assigned, or not marked yet). Entries must share a category. `not_found`
+  /// for an unknown id or indicator; `invalid_argument` for entries of different
+  /// categories or an indicator that judges do not mark.
+  ///
+  ///   kexie::PanelMarks m = campaign.panel_marks("A.1", judges, entries).value();
+  ///   kexie::KendallW w = kexie::kendall_w(m).value();
+  [[nodiscard]] Result<PanelMarks> panel_marks(std::string_view indicator_code,
+                                               std::span<const JudgeId> judges,
+                                               std::span<const EntryId> entries) const;
 
  private:
   std::unique_ptr<detail::CampaignImpl> impl_;

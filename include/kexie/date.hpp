@@ -181,7 +181,7 @@ class KEXIE_API Timestamp {
   [[nodiscard]] std::string to_string() const;
 
   /// The instant `us` microseconds later.
-  [[nodiscard]] constexpr Timestamp plus_micros(std::int64_t us) const noexcept {
+  [[nodiscard]] constexpr Timestamp add_micros(std::int64_t us) const noexcept {
     return from_micros(micros_ + us);
   }
 

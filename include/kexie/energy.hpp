@@ -31,7 +31,7 @@ inline namespace v1 {
 
 /// Places kept in a figure in kgce: 3 (one gram of standard coal).
 ///
-///   to_standard_coal(Carrier::raw_coal, {dec("1"), Unit::kg}, table, CoalUnit::kgce)
+///   to_standard_coal(Carrier::raw_coal, {"1"_dec, Unit::kg}, table, CoalUnit::kgce)
 ///   // 0.714 kgce (0.7143 rounded half-even to 3 places)
 inline constexpr int kKgceScale = 3;
 /// Places kept in a figure in tce: 6 (one gram, like kKgceScale).

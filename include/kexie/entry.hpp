@@ -114,7 +114,7 @@ struct TeamShare {
 ///   kexie::EntrySpec e{.code = "ZJ-2025-0117", .title = "余热回收改造",
 ///                      .unit = baosteel, .category = kexie::Category::rationalization_proposals,
 ///                      .focus = kexie::focus_bits({kexie::Focus::energy_saving}),
-///                      .team = {{li, kexie::Decimal(1)}}, .in_use_since = d("2024-03-01")};
+///                      .team = {{li, kexie::Decimal(1)}}, .in_use_since = "2024-03-01"_date};
 struct EntrySpec {
   std::string code;   ///< application number, unique in the campaign
   std::string title;  ///< the entry's title
@@ -137,8 +137,8 @@ struct Entry {
 ///
 ///   std::vector<kexie::EligibilityRule> rules = {
 ///       kexie::EligibilityRule::max_team_size(5),
-///       kexie::EligibilityRule::max_leader_age(40, d("2025-12-31")),
-///       kexie::EligibilityRule::min_months_in_use(3, d("2025-10-31"))};
+///       kexie::EligibilityRule::max_leader_age(40, "2025-12-31"_date),
+///       kexie::EligibilityRule::min_months_in_use(3, "2025-10-31"_date)};
 struct EligibilityRule {
   /// What the rule checks.
   enum class Kind : std::uint8_t {

@@ -7,6 +7,7 @@
 #include "kexie/decimal.hpp"
 #include "kexie/error.hpp"
 #include "kexie/ids.hpp"
+#include "kexie/literals.hpp"
 #include "kexie/result.hpp"
 #include "kexie/version.hpp"
 // weights and panel agreement

@@ -48,7 +48,7 @@ using RoleSet = std::uint8_t;
 /// A person's membership of an organization with a role over a period.
 ///
 ///   kexie::Membership m = registry.membership(id).value();
-///   assert(m.period.contains(d("2025-01-01")));
+///   assert(m.period.contains("2025-01-01"_date));
 struct Membership {
   /// Identifier.
   MembershipId id;
@@ -94,41 +94,13 @@ struct MemberFilter {
   std::optional<Title> min_title;
   /// Only people of this discipline (exact match); empty: any.
   std::string discipline;
-
-  /// This filter, also requiring `r`. The chainable setters read well where a
-  /// designated initializer would trip g++ 12's -Wmissing-field-initializers.
-  ///
-  ///   auto f = kexie::MemberFilter{}.young_only().with_min_title(kexie::Title::intermediate);
-  [[nodiscard]] MemberFilter with_role(Role r) const {
-    MemberFilter f = *this;
-    f.role = r;
-    return f;
-  }
-  /// This filter, also requiring young S&T workers.
-  [[nodiscard]] MemberFilter young_only() const {
-    MemberFilter f = *this;
-    f.young = true;
-    return f;
-  }
-  /// This filter, also requiring at least title `t`.
-  [[nodiscard]] MemberFilter with_min_title(Title t) const {
-    MemberFilter f = *this;
-    f.min_title = t;
-    return f;
-  }
-  /// This filter, also requiring discipline `text`.
-  [[nodiscard]] MemberFilter with_discipline(std::string text) const {
-    MemberFilter f = *this;
-    f.discipline = std::move(text);
-    return f;
-  }
 };
 
 /// Counts for one organization's subtree as of a date: distinct people with
 /// a membership in it, the young ones among them, distinct people listed in
 /// expert pools in it.
 ///
-///   kexie::Rollup r = registry.rollup(province, d("2025-06-30")).value();
+///   kexie::Rollup r = registry.rollup(province, "2025-06-30"_date).value();
 ///   std::cout << r.members << " members, " << r.young << " young, " << r.experts << " experts";
 struct Rollup {
   /// Distinct members in the subtree.

@@ -99,7 +99,7 @@ struct EnterpriseInfo {
 /// `enterprise` is filled for enterprise associations only.
 ///
 ///   kexie::OrgSpec province{.kind = kexie::OrgKind::local, .name = "浙江省科协",
-///                           .parent = cast, .effective = d("1958-01-01"),
+///                           .parent = cast, .effective = "1958-01-01"_date,
 ///                           .level = kexie::LocalLevel::provincial};
 struct OrgSpec {
   /// The kind; decides which parents are allowed.
@@ -149,7 +149,7 @@ struct Organization {
 
   /// The parent on day `d`, or an empty id (root, partner, or not in effect).
   ///
-  ///   OrgId p = org.parent_on(d("2024-01-01"));
+  ///   OrgId p = org.parent_on("2024-01-01"_date);
   [[nodiscard]] OrgId parent_on(Date d) const noexcept {
     for (const ParentEdge& e : parents)
       if (e.period.contains(d)) return e.parent;

@@ -35,7 +35,7 @@ enum class Title : std::uint8_t {
 /// employs the person; `external_key` (an employee number) must be unique
 /// within that employer.
 ///
-///   kexie::PersonSpec spec{.name = "李娜", .birth = d("1992-07-01"), .employer = baosteel,
+///   kexie::PersonSpec spec{.name = "李娜", .birth = "1992-07-01"_date, .employer = baosteel,
 ///                          .external_key = "E-0042", .title = kexie::Title::intermediate,
 ///                          .discipline = "metallurgy"};
 struct PersonSpec {
@@ -88,7 +88,7 @@ enum class TrainingKind : std::uint8_t {
 /// One continuing-education record: whole class hours (学时) of one kind on a date.
 ///
 ///   kexie::TrainingId t = registry.add_training(person, 24, kexie::TrainingKind::professional,
-///                                               d("2025-03-15")).value();
+///                                               "2025-03-15"_date).value();
 struct TrainingRecord {
   /// Identifier.
   TrainingId id;

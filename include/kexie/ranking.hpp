@@ -55,7 +55,7 @@ struct TieBreak {
 /// must already be sorted from best to worst: equal totals share the rank of the
 /// first of them, and the next total's rank skips the shared places.
 ///
-///   std::vector<kexie::Decimal> t = {dec("95"), dec("90"), dec("90"), dec("80")};
+///   std::vector<kexie::Decimal> t = {"95"_dec, "90"_dec, "90"_dec, "80"_dec};
 ///   kexie::competition_ranks(t) == std::vector<std::uint32_t>{1, 2, 2, 4}
 [[nodiscard]] KEXIE_API std::vector<std::uint32_t> competition_ranks(
     std::span<const Decimal> sorted_totals);

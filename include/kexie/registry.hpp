@@ -83,7 +83,7 @@ struct MemberEntry {
 /// (shared ownership); stays valid and unchanged after the registry changes. Get
 /// one from `Registry::member_index`; `views::members` (views.hpp) wraps it.
 ///
-///   kexie::MemberIndex idx = registry.member_index(d("2025-06-30"));
+///   kexie::MemberIndex idx = registry.member_index("2025-06-30"_date);
 ///   for (std::uint32_t row : idx.select(province, {.young = true}))
 ///     std::cout << idx.entry(row).person << '\n';
 ///   std::size_t young = idx.count(province, {.young = true});
@@ -134,12 +134,12 @@ class KEXIE_API MemberIndex {
 ///
 ///   kexie::Registry reg;  // default Policy
 ///   auto cast = reg.add_organization({.kind = kexie::OrgKind::national, .name = "中国科协",
-///                                     .effective = d("1958-09-18")}).value();
+///                                     .effective = "1958-09-18"_date}).value();
 ///   auto prov = reg.add_organization({.kind = kexie::OrgKind::local, .name = "浙江省科协",
-///                                     .parent = cast, .effective = d("1958-10-01"),
+///                                     .parent = cast, .effective = "1958-10-01"_date,
 ///                                     .level = kexie::LocalLevel::provincial}).value();
 ///   auto bad = reg.add_organization({.kind = kexie::OrgKind::branch, .name = "x",
-///                                    .parent = prov, .effective = d("2000-01-01")});
+///                                    .parent = prov, .effective = "2000-01-01"_date});
 ///   assert(bad.error().rule() == "org.parent_kind" && bad.error().article() == "A13");
 class KEXIE_API Registry {
  public:
@@ -183,7 +183,7 @@ class KEXIE_API Registry {
   /// in effect on every day from `effective` on).
   ///
   ///   OrgId ent = reg.add_organization({.kind = kexie::OrgKind::enterprise, .name = "宝钢科协",
-  ///       .parent = shanghai, .effective = d("2001-01-01"),
+  ///       .parent = shanghai, .effective = "2001-01-01"_date,
   ///       .enterprise = {.enterprise_name = "宝钢股份", .ownership =
   ///       kexie::Ownership::state}}).value();
   [[nodiscard]] Result<OrgId> add_organization(const OrgSpec& spec);
@@ -195,7 +195,7 @@ class KEXIE_API Registry {
   /// when `on` is not after the start of the current parent edge; `rule_violation`
   /// `org.single_root` for the root or a partner.
   ///
-  ///   reg.move(branch, other_enterprise, d("2025-01-01")).value();
+  ///   reg.move(branch, other_enterprise, "2025-01-01"_date).value();
   [[nodiscard]] Status move(OrgId org, OrgId new_parent, Date on);
 
   /// Dissolves `org`: `last_day` is its last day in effect; its history stays.
@@ -204,14 +204,14 @@ class KEXIE_API Registry {
   /// expert listing runs past it, `org.dissolve_links` (A3) for a cooperation link,
   /// `org.single_root` for the national root, `org.active` when already dissolved.
   ///
-  ///   reg.dissolve(study_group, d("2025-12-31")).value();
+  ///   reg.dissolve(study_group, "2025-12-31"_date).value();
   [[nodiscard]] Status dissolve(OrgId org, Date last_day);
 
   /// Records the "exemplary enterprise association" award (先进企业科协, A14) for a
   /// period. `rule_violation` `org.exemplary_kind` (A14) unless `org` is an
   /// enterprise association; `org.active` when it is not in effect throughout.
   ///
-  ///   reg.award_exemplary(ent, {d("2025-01-01"), d("2025-12-31")}).value();
+  ///   reg.award_exemplary(ent, {"2025-01-01"_date, "2025-12-31"_date}).value();
   [[nodiscard]] Status award_exemplary(OrgId org, Period period);
 
   /// True when `org` holds the exemplary award on `as_of`.
@@ -230,11 +230,11 @@ class KEXIE_API Registry {
   /// Its parent on `as_of`: an empty id for the root and partners; `not_found` for
   /// an unknown id; `rule_violation` `org.active` when not in effect that day.
   ///
-  ///   OrgId p = reg.parent(ent, d("2025-01-01")).value();
+  ///   OrgId p = reg.parent(ent, "2025-01-01"_date).value();
   [[nodiscard]] Result<OrgId> parent(OrgId org, Date as_of) const;
   /// True when `org` is known and in effect on `as_of`.
   ///
-  ///   assert(!reg.exists(dissolved_group, d("2030-01-01")));
+  ///   assert(!reg.exists(dissolved_group, "2030-01-01"_date));
   [[nodiscard]] bool exists(OrgId org, Date as_of) const noexcept;
   /// True when `ancestor == org`, or `ancestor` is above `org` in the tree on
   /// `as_of`; false for unknown ids or organizations not in effect that day.
@@ -269,7 +269,7 @@ class KEXIE_API Registry {
   /// (A1: the employer must be an enterprise association or a proxy);
   /// `already_exists` `person.external_key` (A1: key taken within the employer).
   ///
-  ///   PersonId li = reg.add_person({.name = "李娜", .birth = d("1992-07-01"), .employer = ent,
+  ///   PersonId li = reg.add_person({.name = "李娜", .birth = "1992-07-01"_date, .employer = ent,
   ///                                 .external_key = "E-0042"}).value();
   [[nodiscard]] Result<PersonId> add_person(const PersonSpec& spec);
   /// The person; `not_found` for an unknown id.
@@ -284,8 +284,8 @@ class KEXIE_API Registry {
   /// age that day is ≤ policy().young_age_max. `not_found` for an unknown id. An enum
   /// rather than a `Result<bool>`, whose `if (r)` would be true for every known person.
   ///
-  ///   if (reg.youth(li, d("2025-06-30")) == kexie::Youth::young) …  // false when unknown
-  ///   kexie::Youth y = reg.youth(li, d("2025-06-30")).value();       // throws when unknown
+  ///   if (reg.youth(li, "2025-06-30"_date) == kexie::Youth::young) …  // false when unknown
+  ///   kexie::Youth y = reg.youth(li, "2025-06-30"_date).value();       // throws when unknown
   [[nodiscard]] Result<Youth> youth(PersonId id, Date as_of) const;
   /// Number of people registered.
   ///
@@ -306,7 +306,7 @@ class KEXIE_API Registry {
   /// on overlapping dates).
   ///
   ///   MembershipId m = reg.add_membership(li, ent, kexie::Role::member,
-  ///                                       kexie::Period::from(d("2020-01-01"))).value();
+  ///                                       kexie::Period::from("2020-01-01"_date)).value();
   [[nodiscard]] Result<MembershipId> add_membership(PersonId person, OrgId org, Role role,
                                                     Period period);
   /// Ends a membership: `last_day` becomes its last day (it can only be shortened).
@@ -314,7 +314,7 @@ class KEXIE_API Registry {
   /// last day; `rule_violation` `membership.nested` (A13) when a branch or study-group
   /// membership of the person relies on it.
   ///
-  ///   reg.end_membership(m, d("2025-12-31")).value();
+  ///   reg.end_membership(m, "2025-12-31"_date).value();
   [[nodiscard]] Status end_membership(MembershipId id, Date last_day);
   /// The membership; `not_found` for an unknown id.
   ///
@@ -344,7 +344,7 @@ class KEXIE_API Registry {
   /// index is built) for no filter or only `young`.
   ///
   ///   std::size_t seniors = reg.count_members(prov, today,
-  ///       kexie::MemberFilter{}.with_min_title(kexie::Title::senior));
+  ///       kexie::MemberFilter{.min_title = kexie::Title::senior});
   [[nodiscard]] std::size_t count_members(OrgId org, Date as_of,
                                           const MemberFilter& filter = {}) const;
 
@@ -356,12 +356,12 @@ class KEXIE_API Registry {
   /// (A8: same person and pool on overlapping dates).
   ///
   ///   reg.add_expert(li, prov, {"metallurgy", "energy saving"},
-  ///   kexie::Period::from(d("2024-01-01")));
+  ///   kexie::Period::from("2024-01-01"_date));
   [[nodiscard]] Result<ExpertId> add_expert(PersonId person, OrgId org,
                                             std::vector<std::string> fields, Period period);
   /// Ends a listing (shortening only, as `end_membership`).
   ///
-  ///   reg.end_expert(e, d("2025-12-31")).value();
+  ///   reg.end_expert(e, "2025-12-31"_date).value();
   [[nodiscard]] Status end_expert(ExpertId id, Date last_day);
   /// The listing; `not_found` for an unknown id.
   ///
@@ -380,11 +380,11 @@ class KEXIE_API Registry {
   /// (A3/A11: any other pair of kinds), `org.active`; `already_exists` `link.unique`
   /// (the same pair on overlapping dates).
   ///
-  ///   reg.add_link(ent, university, kexie::Period::from(d("2023-09-01"))).value();
+  ///   reg.add_link(ent, university, kexie::Period::from("2023-09-01"_date)).value();
   [[nodiscard]] Result<LinkId> add_link(OrgId enterprise, OrgId other, Period period);
   /// Ends a link (shortening only).
   ///
-  ///   reg.end_link(l, d("2025-08-31")).value();
+  ///   reg.end_link(l, "2025-08-31"_date).value();
   [[nodiscard]] Status end_link(LinkId id, Date last_day);
   /// The link; `not_found` for an unknown id.
   ///
@@ -400,7 +400,7 @@ class KEXIE_API Registry {
   /// Records `hours` (≥ 1) of continuing education of `kind` on `date`.
   /// `invalid_argument` `training.hours` (A5) for hours < 1 or a bad date; `not_found`.
   ///
-  ///   reg.add_training(li, 60, kexie::TrainingKind::professional, d("2025-04-01")).value();
+  ///   reg.add_training(li, 60, kexie::TrainingKind::professional, "2025-04-01"_date).value();
   [[nodiscard]] Result<TrainingId> add_training(PersonId person, int hours, TrainingKind kind,
                                                 Date date);
   /// The record; `not_found` for an unknown id.

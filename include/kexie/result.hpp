@@ -271,7 +271,7 @@ class [[nodiscard]] Result<void> {
   [[nodiscard]] ErrorCode code() const noexcept { return ok() ? ErrorCode::ok : error_->code(); }
   /// Throws BadResultAccess (carrying the error) on failure; does nothing on success.
   ///
-  ///   reg.dissolve(group, d("2025-12-31")).value();  // must succeed
+  ///   reg.dissolve(group, "2025-12-31"_date).value();  // must succeed
   void value() const {
     if (!ok()) throw BadResultAccess(*error_);
   }

@@ -165,13 +165,19 @@ class KEXIE_API Rubric {
   /// The indicator with this code; `not_found` otherwise.
   [[nodiscard]] Result<std::uint32_t> find(std::string_view code) const;
 
-  /// Checks one mark against a judged or bonus indicator's scale: `invalid_argument`
-  /// naming the indicator when it is outside [min, max] or off the step.
-  [[nodiscard]] Status check_mark(std::uint32_t indicator, Decimal mark) const;
+  /// Checks one mark against the scale of the judged or bonus indicator with
+  /// `code`: `not_found` for an unknown code, `invalid_argument` naming the
+  /// indicator when it is not marked by judges, outside [min, max] or off the step.
+  ///
+  ///   assert(rubric.check_mark("A.1", "87.5"_dec).ok());
+  [[nodiscard]] Status check_mark(std::string_view code, Decimal mark) const;
 
-  /// The value of an objective indicator for a claimed figure (rounded half-even
-  /// to kValueScale places); `invalid_argument` for a negative figure.
-  [[nodiscard]] Result<Decimal> objective_value(std::uint32_t indicator, Decimal figure) const;
+  /// The value of the objective indicator with `code` for a claimed figure (rounded
+  /// half-even to kValueScale places); `not_found` for an unknown code,
+  /// `invalid_argument` for an indicator that is not objective or a negative figure.
+  ///
+  ///   kexie::Decimal v = rubric.objective_value("B", "650000"_dec).value();
+  [[nodiscard]] Result<Decimal> objective_value(std::string_view code, Decimal figure) const;
 
  private:
   explicit Rubric(std::shared_ptr<const detail::RubricImpl> impl) noexcept;

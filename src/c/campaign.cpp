@@ -159,7 +159,7 @@ std::size_t failed_position(const kexie::Error& e, std::size_t count) {
   return static_cast<std::size_t>(std::strtoull(m.c_str() + at + 7, nullptr, 10)) - 1;
 }
 
-int mark_all(kx_campaign* campaign, const std::vector<kexie::MarkInput>& marks, size_t* failed) {
+int mark_all(kx_campaign* campaign, const std::vector<kexie::detail::IndexedMark>& marks, size_t* failed) {
   const kexie::Status s = campaign->campaign().mark_all(marks);
   if (!s) {
     if (failed != nullptr) *failed = failed_position(s.error(), marks.size());
@@ -465,7 +465,7 @@ int kx_campaign_mark_batch(kx_campaign* campaign, const kx_mark* marks, size_t c
   return kx::guard([&] {
     kx::need(campaign, "campaign");
     if (count > 0) kx::need(marks, "marks");
-    std::vector<kexie::MarkInput> in;
+    std::vector<kexie::detail::IndexedMark> in;
     in.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
       auto d = kexie::Decimal::parse(kx::opt(marks[i].mark));
@@ -491,7 +491,7 @@ int kx_campaign_mark_columns(kx_campaign* campaign, size_t count, const uint32_t
       kx::need(indicators, "indicators");
       kx::need(coefficients, "coefficients");
     }
-    std::vector<kexie::MarkInput> in;
+    std::vector<kexie::detail::IndexedMark> in;
     in.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
       auto d = kexie::Decimal::from_coefficient(coefficients[i], scale);
@@ -637,7 +637,7 @@ int kx_scoreboard_digest(const char** out, const kx_scoreboard* board) {
   return kx::guard([&] {
     kx::need(out, "out");
     kx::need(board, "board");
-    *out = board->board.digest.c_str();
+    *out = board->board.digest().c_str();
   });
 }
 

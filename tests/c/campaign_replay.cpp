@@ -22,24 +22,23 @@
 #include <string>
 #include <vector>
 
-namespace {
+using namespace kexie::literals;
 
-kexie::Date day(const std::string& s) { return kexie::Date::parse(s).value(); }
-kexie::Decimal dec(const std::string& s) { return kexie::Decimal::parse(s).value(); }
+namespace {
 
 // The rubric the test uses for every category (the same as the Python test's).
 kexie::Rubric rubric() {
   using K = kexie::IndicatorKind;
-  const kexie::MarkScale hundred{kexie::Decimal(0), kexie::Decimal(100), dec("0.5")};
+  const kexie::MarkScale hundred{kexie::Decimal(0), kexie::Decimal(100), "0.5"_dec};
   kexie::ObjectiveMap benefit{kexie::ClaimedFigure::annual_benefit_yuan,
                               {{kexie::Decimal(500000), kexie::Decimal(95)},
                                {kexie::Decimal(100000), kexie::Decimal(70)}},
                               kexie::Decimal(40), {}, {}};
   const std::vector<kexie::IndicatorSpec> specs = {
-      {"A", "judged", "", K::group, dec("0.6"), {}, {}, {}},
-      {"A.1", "creativity", "A", K::judged, dec("0.5"), hundred, {}, {}},
-      {"A.2", "practicality", "A", K::judged, dec("0.5"), hundred, {}, {}},
-      {"B", "benefit", "", K::objective, dec("0.4"), {}, benefit, {}},
+      {"A", "judged", "", K::group, "0.6"_dec, {}, {}, {}},
+      {"A.1", "creativity", "A", K::judged, "0.5"_dec, hundred, {}, {}},
+      {"A.2", "practicality", "A", K::judged, "0.5"_dec, hundred, {}, {}},
+      {"B", "benefit", "", K::objective, "0.4"_dec, {}, benefit, {}},
   };
   return kexie::Rubric::build("rubric", specs).value();
 }
@@ -60,14 +59,14 @@ int main(int argc, char** argv) {
     kexie::CampaignSpec spec;
     spec.name = "replay";
     spec.organizer = organizer;
-    spec.as_of = day("2025-11-30");
+    spec.as_of = "2025-11-30"_date;
     spec.year = 2024;
     spec.tie_breaks = {kexie::TieBreak::objective_total(), kexie::TieBreak::indicator("A.1"),
                        kexie::TieBreak::top_marks()};
-    spec.awards.tiers = {{"first", false, dec("0.10"), 0, kexie::Rounding::floor, kexie::Decimal(80)},
-                         {"second", false, dec("0.20"), 0, kexie::Rounding::floor, kexie::Decimal(72)},
-                         {"third", false, dec("0.30"), 0, kexie::Rounding::floor, kexie::Decimal(65)}};
-    spec.awards.individuals.min_share = dec("0.4");
+    spec.awards.tiers = {kexie::AwardTier::by_share("first", "0.10"_dec, "80"_dec),
+                         kexie::AwardTier::by_share("second", "0.20"_dec, "72"_dec),
+                         kexie::AwardTier::by_share("third", "0.30"_dec, "65"_dec)};
+    spec.awards.individuals.min_share = "0.4"_dec;
     campaign.emplace(reg, spec);
     for (auto c : {kexie::Category::rationalization_proposals, kexie::Category::innovative_ideas})
       campaign->set_rubric(c, rubric()).value();
@@ -85,7 +84,7 @@ int main(int argc, char** argv) {
       s.kind = static_cast<kexie::OrgKind>(kind);
       s.name = name;
       s.parent = kexie::OrgId{parent};
-      s.effective = day(eff);
+      s.effective = kexie::Date::parse(eff).value();
       s.level = static_cast<kexie::LocalLevel>(level);
       if (s.kind == kexie::OrgKind::enterprise) s.enterprise.enterprise_name = name;
       const kexie::OrgId id = reg.add_organization(s).value();
@@ -97,7 +96,7 @@ int main(int argc, char** argv) {
       ls >> employer >> birth >> key;
       kexie::PersonSpec s;
       s.name = key;
-      s.birth = day(birth);
+      s.birth = kexie::Date::parse(birth).value();
       s.employer = kexie::OrgId{employer};
       s.external_key = key;
       reg.add_person(s).value();
@@ -106,7 +105,7 @@ int main(int argc, char** argv) {
       std::string first;
       ls >> person >> org >> first;
       reg.add_membership(kexie::PersonId{person}, kexie::OrgId{org}, kexie::Role::member,
-                         kexie::Period::from(day(first)))
+                         kexie::Period::from(kexie::Date::parse(first).value()))
           .value();
     } else if (what == "entry") {
       std::string code, benefit, since;
@@ -119,8 +118,8 @@ int main(int argc, char** argv) {
       e.unit = kexie::OrgId{unit};
       e.category = static_cast<kexie::Category>(category);
       e.team = {{kexie::PersonId{leader}, kexie::Decimal(1)}};
-      e.in_use_since = day(since);
-      e.claims.annual_benefit_yuan = dec(benefit);
+      e.in_use_since = kexie::Date::parse(since).value();
+      e.claims.annual_benefit_yuan = kexie::Decimal::parse(benefit).value();
       campaign->add_entry(e).value();
     } else if (what == "judge") {
       std::uint32_t person = 0;
@@ -135,13 +134,13 @@ int main(int argc, char** argv) {
       std::size_t j = 0;
       std::string code, indicator, value;
       ls >> j >> code >> indicator >> value;
-      campaign->mark(judges.at(j), campaign->find_entry(code).value(), indicator, dec(value))
+      campaign->mark(judges.at(j), campaign->find_entry(code).value(), indicator, kexie::Decimal::parse(value).value())
           .value();
     }
   }
   const kexie::Scoreboard board = campaign->score().value();
   for (const kexie::EntryResult& r : board.entries)
     if (r.tier) std::cout << "award " << r.code << ' ' << *r.tier << ' ' << r.total << '\n';
-  std::cout << "digest " << board.digest << '\n';
+  std::cout << "digest " << board.digest() << '\n';
   return 0;
 }

@@ -427,7 +427,7 @@ TEST(Plans, MalformedPlansAreRefusedAndRecorded) {
   plan.team = {w.teammate, w.outsider, w.teammate};
   EXPECT_EQ(book.create(w.owner(), t(1), plan, "x").error().rule(), "activity.plan");
   plan = w.plan();
-  plan.planned = {d("2025-12-01"), d("2025-01-01")};
+  plan.planned = {"2025-12-01"_date, "2025-01-01"_date};
   EXPECT_EQ(book.create(w.owner(), t(1), plan, "x").code(), ErrorCode::invalid_argument);
   plan = w.plan();
   plan.owner = kexie::OrgId{};
@@ -441,7 +441,7 @@ TEST(Plans, MalformedPlansAreRefusedAndRecorded) {
   kexie::OrgSpec university;
   university.kind = kexie::OrgKind::partner;
   university.name = "浙江大学";
-  university.effective = d("1950-01-01");
+  university.effective = "1950-01-01"_date;
   plan.organizer = w.registry.add_organization(university).value();
   r = book.create(w.owner(), t(1), plan, "x");
   EXPECT_EQ(r.code(), ErrorCode::rule_violation);
@@ -538,7 +538,7 @@ TEST(StateAt, ReplaysTheTrail) {
                         S::completed, S::under_evaluation, S::evaluated, S::archived};
   for (int i = 0; i < 8; ++i) {
     EXPECT_EQ(book.state_at(id, t(1 + i)).value(), expected[i]) << i;
-    EXPECT_EQ(book.state_at(id, t(1 + i).plus_micros(59'000'000)).value(), expected[i]) << i;
+    EXPECT_EQ(book.state_at(id, t(1 + i).add_micros(59'000'000)).value(), expected[i]) << i;
   }
   EXPECT_EQ(book.state_at(id, t(1'000'000)).value(), S::archived);
   EXPECT_EQ(book.state_at(id, t(0)).code(), ErrorCode::not_found);
@@ -560,10 +560,10 @@ TEST(Overdue, InImplementationAfterThePlannedEnd) {
   const auto waiting = drive(book, w, path_to(S::approved), clock = 1);
   (void)done;
   (void)waiting;
-  EXPECT_TRUE(book.overdue(d("2025-11-30")).empty());  // the last planned day
-  EXPECT_EQ(book.overdue(d("2025-12-01")), (std::vector<kexie::ActivityId>{running, paused}));
-  EXPECT_FALSE(kexie::overdue(*book.find(running), d("2025-06-01")));
-  EXPECT_TRUE(kexie::overdue(*book.find(running), d("2026-01-01")));
+  EXPECT_TRUE(book.overdue("2025-11-30"_date).empty());  // the last planned day
+  EXPECT_EQ(book.overdue("2025-12-01"_date), (std::vector<kexie::ActivityId>{running, paused}));
+  EXPECT_FALSE(kexie::overdue(*book.find(running), "2025-06-01"_date));
+  EXPECT_TRUE(kexie::overdue(*book.find(running), "2026-01-01"_date));
 }
 
 TEST(Names, TypesAndArticles) {

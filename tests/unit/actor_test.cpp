@@ -41,29 +41,29 @@ TEST(Actor, PrintsPersonRolesAndPools) {
 TEST(ActorAsOf, TakesTheMembershipsAndListingsInEffect) {
   World w;
   ASSERT_TRUE(w.registry.add_membership(w.responsible, w.enterprise, Role::member,
-                                        kexie::Period::from(d("2010-01-01"))));
+                                        kexie::Period::from("2010-01-01"_date)));
   ASSERT_TRUE(w.registry.add_membership(w.responsible, w.enterprise, Role::secretary_general,
-                                        {d("2020-01-01"), d("2024-12-31")}));
+                                        {"2020-01-01"_date, "2024-12-31"_date}));
   ASSERT_TRUE(w.registry.add_expert(w.responsible, w.province, {"metallurgy"},
-                                    kexie::Period::from(d("2022-01-01"))));
-  const Actor in2023 = kexie::actor_as_of(w.registry, w.responsible, d("2023-06-01")).value();
+                                    kexie::Period::from("2022-01-01"_date)));
+  const Actor in2023 = kexie::actor_as_of(w.registry, w.responsible, "2023-06-01"_date).value();
   EXPECT_EQ(in2023.person(), w.responsible);
   EXPECT_TRUE(in2023.holds(Role::member, w.enterprise));
   EXPECT_TRUE(in2023.holds(Role::secretary_general, w.enterprise));
   EXPECT_EQ(in2023.expert_pools(), std::vector<OrgId>{w.province});
-  const Actor in2025 = kexie::actor_as_of(w.registry, w.responsible, d("2025-06-01")).value();
+  const Actor in2025 = kexie::actor_as_of(w.registry, w.responsible, "2025-06-01"_date).value();
   EXPECT_FALSE(in2025.holds(Role::secretary_general, w.enterprise));
   EXPECT_TRUE(in2025.holds(Role::member, w.enterprise));
-  const Actor in2015 = kexie::actor_as_of(w.registry, w.responsible, d("2015-06-01")).value();
+  const Actor in2015 = kexie::actor_as_of(w.registry, w.responsible, "2015-06-01"_date).value();
   EXPECT_TRUE(in2015.expert_pools().empty());
-  EXPECT_EQ(kexie::actor_as_of(w.registry, PersonId{999}, d("2025-01-01")).code(),
+  EXPECT_EQ(kexie::actor_as_of(w.registry, PersonId{999}, "2025-01-01"_date).code(),
             kexie::ErrorCode::not_found);
 }
 
 TEST(ActorAsOf, DrivesAuthorization) {
   World w;
   ASSERT_TRUE(w.registry.add_membership(w.outsider, w.enterprise, Role::secretary_general,
-                                        kexie::Period::from(d("2020-01-01"))));
+                                        kexie::Period::from("2020-01-01"_date)));
   kexie::ActivityBook book{w.registry};
   std::int64_t clock = 1;
   const auto id = drive(book, w, {kexie::ActivityOperation::submit}, clock);

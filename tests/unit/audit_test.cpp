@@ -71,7 +71,7 @@ TEST_F(BigTrail, IsTenThousandRecordsAndIntact) {
   EXPECT_EQ(head().hash, records.back().hash);
   for (std::size_t i = 0; i < records.size(); ++i) {
     ASSERT_EQ(records[i].sequence, i);
-    ASSERT_EQ(kexie::record_hash(records[i]), records[i].hash);
+    ASSERT_EQ(kexie::digest(records[i]), records[i].hash);
     if (i > 0) {
       ASSERT_EQ(records[i].previous, records[i - 1].hash);
     }
@@ -90,7 +90,7 @@ TEST_F(BigTrail, AnEditIsNamedAtTheEditedRecord) {
   }
   // Every field is covered by the hash.
   auto records = copy();
-  records[777].at = records[777].at.plus_micros(1);
+  records[777].at = records[777].at.add_micros(1);
   EXPECT_EQ(kexie::verify_audit(records, head()).first_bad, 777u);
   records = copy();
   records[778].to = S::archived;
@@ -108,7 +108,7 @@ TEST_F(BigTrail, AnEditIsNamedAtTheEditedRecord) {
 TEST_F(BigTrail, AnEditWithARecomputedHashBreaksTheNextLink) {
   auto records = copy();
   records[5000].reason = "rewritten";
-  records[5000].hash = kexie::record_hash(records[5000]);
+  records[5000].hash = kexie::digest(records[5000]);
   const auto v = kexie::verify_audit(records, head());
   EXPECT_EQ(v.fault, AuditFault::broken_link);
   EXPECT_EQ(v.first_bad, 5001u);
@@ -156,7 +156,7 @@ TEST_F(BigTrail, ARewrittenChainDiffersFromTheHead) {
   records[100].reason = "rewritten";
   for (std::size_t i = 100; i < records.size(); ++i) {
     if (i > 100) records[i].previous = records[i - 1].hash;
-    records[i].hash = kexie::record_hash(records[i]);
+    records[i].hash = kexie::digest(records[i]);
   }
   EXPECT_TRUE(kexie::verify_audit(records).ok());  // self-consistent…
   const auto v = kexie::verify_audit(records, head());
@@ -168,7 +168,7 @@ TEST_F(BigTrail, ExtraRecordsBeyondTheHeadAreNamed) {
   AuditRecord extra = records.back();
   extra.sequence = records.size();
   extra.previous = records.back().hash;
-  extra.hash = kexie::record_hash(extra);
+  extra.hash = kexie::digest(extra);
   records.push_back(extra);
   const auto v = kexie::verify_audit(records, head());
   EXPECT_EQ(v.fault, AuditFault::head_mismatch);

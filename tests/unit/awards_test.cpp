@@ -6,14 +6,20 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 #include "kexie/campaign.hpp"
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 #include "support/campaign_world.hpp"
+
+using namespace kexie::literals;
 
 using kexie::Decimal;
 using kexie::EntryId;
 using kexie::JudgeId;
-using kexie_test::dec;
 
 namespace {
 
@@ -42,8 +48,8 @@ struct Contest {
       ids.push_back(c.add_entry(spec).value());
       for (JudgeId j : judges) {
         c.assign(j, ids.back()).value();
-        c.mark(j, ids.back(), "A.1", dec(marks[i])).value();
-        c.mark(j, ids.back(), "A.2", dec(marks[i])).value();
+        c.mark(j, ids.back(), "A.1", kexie::Decimal::parse(marks[i]).value()).value();
+        c.mark(j, ids.back(), "A.2", kexie::Decimal::parse(marks[i]).value()).value();
       }
     }
   }
@@ -54,9 +60,9 @@ struct Contest {
 
 kexie::AwardScheme three_tiers() {
   kexie::AwardScheme s;
-  s.tiers = {{.name = "一等奖", .share = dec("0.2"), .min_score = Decimal(70)},
-             {.name = "二等奖", .share = dec("0.3"), .min_score = Decimal(60)},
-             {.name = "三等奖", .share = dec("0.5"), .min_score = Decimal(50)}};
+  s.tiers = {kexie::AwardTier::by_share("一等奖", "0.2"_dec, "70"_dec),
+             kexie::AwardTier::by_share("二等奖", "0.3"_dec, "60"_dec),
+             kexie::AwardTier::by_share("三等奖", "0.5"_dec, "50"_dec)};
   return s;
 }
 
@@ -91,8 +97,8 @@ TEST(Awards, MinimumScoresLeaveTiersShort) {
 
 TEST(Awards, QuotaByCountAndCeilingRounding) {
   kexie::AwardScheme s;
-  s.tiers = {{.name = "特等奖", .by_count = true, .count = 1, .min_score = Decimal(0)},
-             {.name = "优秀奖", .share = dec("0.25"), .rounding = kexie::Rounding::ceiling}};
+  s.tiers = {kexie::AwardTier::by_places("特等奖", 1),
+             kexie::AwardTier::by_share("优秀奖", "0.25"_dec, {}, kexie::Rounding::ceiling)};
   Contest c(s, {"100", "90", "80", "70", "60", "50"});
   const auto b = c.c.score().value();
   // 6 × 0.25 = 1.5 → ceiling 2 places.
@@ -103,7 +109,8 @@ TEST(Awards, TiesStraddlingABoundary) {
   // Totals 80, 74, 74, 74, 62 with a first-prize quota of 2 (0.4 × 5).
   const std::vector<const char*> marks = {"100", "90", "90", "90", "70"};
   kexie::AwardScheme s;
-  s.tiers = {{.name = "一等奖", .share = dec("0.4")}, {.name = "二等奖", .share = dec("0.6")}};
+  s.tiers = {kexie::AwardTier::by_share("一等奖", "0.4"_dec),
+             kexie::AwardTier::by_share("二等奖", "0.6"_dec)};
 
   s.boundary_ties = kexie::BoundaryTies::break_by_chain;
   Contest chain(s, marks);
@@ -128,7 +135,7 @@ TEST(Awards, TiesStraddlingABoundary) {
 
 TEST(Awards, VetoedEntriesDoNotTakePlaces) {
   kexie::AwardScheme s;
-  s.tiers = {{.name = "一等奖", .by_count = true, .count = 1}};
+  s.tiers = {kexie::AwardTier::by_places("一等奖", 1)};
   Contest c(s, {"100", "90"});
   ASSERT_TRUE(c.c.veto(c.judges[0], c.ids[0], "veto", "抄袭 plagiarism").ok());
   const auto b = c.c.score().value();
@@ -140,7 +147,7 @@ TEST(Awards, AdvancedUnitsAndIndividuals) {
   auto scheme = three_tiers();
   scheme.units.min_awarded_entries = 3;
   scheme.individuals.top_tiers = 1;
-  scheme.individuals.min_share = dec("0.5");
+  scheme.individuals.min_share = "0.5"_dec;
   Contest c(scheme, {"100", "95", "90", "85", "80", "75", "70", "65", "60", "55"});
   const auto b = c.c.score().value();
   // Enterprise 0 has entries 0, 2, 4, 6, 8 — all awarded (first, second, second, third, third);
@@ -150,8 +157,8 @@ TEST(Awards, AdvancedUnitsAndIndividuals) {
   EXPECT_EQ(b.units[0].awarded, 5u);
   EXPECT_EQ(b.units[0].entries, 5u);
   // Its leaders are staff 0, 2, 4, 0, 2: 3 distinct people of 6 members.
-  EXPECT_EQ(b.units[0].participation_rate, dec("0.5000"));
-  EXPECT_EQ(b.units[1].participation_rate, dec("0.5000"));
+  EXPECT_EQ(b.units[0].participation_rate, "0.5000"_dec);
+  EXPECT_EQ(b.units[1].participation_rate, "0.5000"_dec);
   EXPECT_EQ(b.units[0].awarded_total, Decimal(80 + 74 + 68 + 62 + 56));
   // First prizes: entries 0 and 1, led by staff[0][0] and staff[1][1].
   ASSERT_EQ(b.people.size(), 2u);
@@ -178,5 +185,71 @@ TEST(Awards, CuspReport) {
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(seen[0].first, "E-100");
   EXPECT_EQ(Decimal::parse(seen[0].second).value(), Decimal(1));
-  EXPECT_EQ(Decimal::parse(seen[1].second).value(), dec("0.4"));
+  EXPECT_EQ(Decimal::parse(seen[1].second).value(), "0.4"_dec);
+}
+
+TEST(AwardTier, FactoriesSetOneKindOfQuota) {
+  const auto share =
+      kexie::AwardTier::by_share("二等奖", "0.25"_dec, "75"_dec, kexie::Rounding::ceiling);
+  EXPECT_EQ(share.name, "二等奖");
+  EXPECT_FALSE(share.by_count);
+  EXPECT_EQ(share.share, "0.25"_dec);
+  EXPECT_EQ(share.count, 0u);
+  EXPECT_EQ(share.rounding, kexie::Rounding::ceiling);
+  EXPECT_EQ(share.min_score, Decimal(75));
+  EXPECT_TRUE(share.ok());
+  const auto places = kexie::AwardTier::by_places("特等奖", 2, "95"_dec);
+  EXPECT_TRUE(places.by_count);
+  EXPECT_EQ(places.count, 2u);
+  EXPECT_EQ(places.share.signum(), 0);
+  EXPECT_EQ(places.min_score, Decimal(95));
+  EXPECT_TRUE(places.ok());
+}
+
+TEST(AwardTier, BothKindsOfQuotaOrAShareOutOfRangeIsNotOk) {
+  auto both = kexie::AwardTier::by_places("特等奖", 1);
+  both.share = "0.1"_dec;
+  EXPECT_FALSE(both.ok());
+  auto also_count = kexie::AwardTier::by_share("一等奖", "0.1"_dec);
+  also_count.count = 3;
+  EXPECT_FALSE(also_count.ok());
+  EXPECT_FALSE(kexie::AwardTier::by_share("一等奖", "1.01"_dec).ok());
+  EXPECT_FALSE(kexie::AwardTier::by_share("一等奖", "-0.1"_dec).ok());
+  EXPECT_TRUE(kexie::AwardTier::by_share("一等奖", "1"_dec).ok());
+  // A campaign refuses such a tier as a programmer error, naming it.
+  kexie_test::World w;
+  auto spec = kexie_test::proposal_spec(w);
+  spec.awards.tiers = {both};
+  try {
+    kexie::Campaign c(w.registry, spec);
+    ADD_FAILURE() << "a tier with a count and a share was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("特等奖"), std::string::npos) << e.what();
+  }
+  spec.awards.tiers = {also_count};
+  EXPECT_THROW(kexie::Campaign(w.registry, spec), std::invalid_argument);
+}
+
+TEST(AwardScheme, StandardHasThreeShareTiersBestFirst) {
+  const kexie::AwardScheme s = kexie::AwardScheme::standard();
+  ASSERT_EQ(s.tiers.size(), 3u);
+  const char* names[] = {"一等奖", "二等奖", "三等奖"};
+  const Decimal shares[] = {"0.10"_dec, "0.20"_dec, "0.30"_dec};
+  const Decimal minimums[] = {"85"_dec, "75"_dec, "60"_dec};
+  for (std::size_t t = 0; t < 3; ++t) {
+    EXPECT_EQ(s.tiers[t].name, names[t]);
+    EXPECT_TRUE(s.tiers[t].ok());
+    EXPECT_FALSE(s.tiers[t].by_count);
+    EXPECT_EQ(s.tiers[t].share, shares[t]);
+    EXPECT_EQ(s.tiers[t].min_score, minimums[t]);
+    EXPECT_EQ(s.tiers[t].rounding, kexie::Rounding::floor);
+  }
+  EXPECT_EQ(s.boundary_ties, kexie::BoundaryTies::break_by_chain);
+  EXPECT_TRUE(kexie::AwardScheme{}.tiers.empty());
+  // Ten entries with totals 80, 77, 74, …, 53: the one first-prize place stays empty
+  // (nobody reaches 85), two second prizes (at least 75), three third prizes.
+  Contest c(s, {"100", "95", "90", "85", "80", "75", "70", "65", "60", "55"});
+  const auto b = c.c.score().value();
+  EXPECT_EQ(awards_of(c, b), (std::vector<std::string>{"二等奖", "二等奖", "三等奖", "三等奖",
+                                                       "三等奖", "", "", "", "", ""}));
 }

@@ -7,10 +7,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 #include "support/campaign_world.hpp"
+
+using namespace kexie::literals;
 
 using kexie::Campaign;
 using kexie::Decimal;
@@ -18,8 +22,6 @@ using kexie::EntryId;
 using kexie::EntryStatus;
 using kexie::ErrorCode;
 using kexie::JudgeId;
-using kexie_test::day;
-using kexie_test::dec;
 
 namespace {
 
@@ -47,8 +49,10 @@ struct Judging {
     return id;
   }
   void give(EntryId id, const std::vector<const char*>& a1, const std::vector<const char*>& a2) {
-    for (std::size_t i = 0; i < a1.size(); ++i) c.mark(judges[i], id, "A.1", dec(a1[i])).value();
-    for (std::size_t i = 0; i < a2.size(); ++i) c.mark(judges[i], id, "A.2", dec(a2[i])).value();
+    for (std::size_t i = 0; i < a1.size(); ++i)
+      c.mark(judges[i], id, "A.1", kexie::Decimal::parse(a1[i]).value()).value();
+    for (std::size_t i = 0; i < a2.size(); ++i)
+      c.mark(judges[i], id, "A.2", kexie::Decimal::parse(a2[i]).value()).value();
   }
 };
 
@@ -81,9 +85,9 @@ TEST(Campaign, ThirdsStayExactInTheTotal) {
   const auto b = s.c.score().value();
   // A.1: (80 + 80.5 + 81) / 3 = 80.5; A.2: mean of 70, 70, 70 after trimming 70 and 70.5 = 70.
   // 0.3 × 80.5 + 0.3 × 70 + 0.4 × 50 = 24.15 + 21 + 20 = 65.15
-  EXPECT_EQ(b.find(e)->total, dec("65.15"));
+  EXPECT_EQ(b.find(e)->total, "65.15"_dec);
   s.c.mark(s.judges[0], e, "bonus", Decimal(1)).value();
-  EXPECT_EQ(s.c.score().value().find(e)->total, dec("66.15"));
+  EXPECT_EQ(s.c.score().value().find(e)->total, "66.15"_dec);
 }
 
 TEST(Campaign, EntryRefusalsLeaveTheCampaignUnchanged) {
@@ -110,14 +114,14 @@ TEST(Campaign, EntryRefusalsLeaveTheCampaignUnchanged) {
 
   auto shares = spec();
   shares.code = "P-3";
-  shares.team = {{s.w.staff[0][0], dec("0.5")}, {s.w.staff[0][1], dec("0.4")}};
+  shares.team = {{s.w.staff[0][0], "0.5"_dec}, {s.w.staff[0][1], "0.4"_dec}};
   r = s.c.add_entry(shares);
   EXPECT_EQ(r.code(), ErrorCode::invalid_argument);
   EXPECT_NE(r.error().message().find("0.9"), std::string::npos);
 
   auto twice = spec();
   twice.code = "P-4";
-  twice.team = {{s.w.staff[0][0], dec("0.5")}, {s.w.staff[0][0], dec("0.5")}};
+  twice.team = {{s.w.staff[0][0], "0.5"_dec}, {s.w.staff[0][0], "0.5"_dec}};
   EXPECT_EQ(s.c.add_entry(twice).code(), ErrorCode::invalid_argument);
 
   auto ghost = spec();
@@ -159,15 +163,15 @@ TEST(Campaign, EligibilityNamesEveryFailedRule) {
   kexie_test::World w;
   auto spec = kexie_test::proposal_spec(w);
   spec.eligibility = {kexie::EligibilityRule::max_team_size(1),
-                      kexie::EligibilityRule::max_leader_age(40, day("2025-12-31")),
-                      kexie::EligibilityRule::min_months_in_use(3, day("2025-10-31")),
+                      kexie::EligibilityRule::max_leader_age(40, "2025-12-31"_date),
+                      kexie::EligibilityRule::min_months_in_use(3, "2025-10-31"_date),
                       kexie::EligibilityRule::requires_focus()};
   Campaign c(w.registry, spec);
   c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
   auto e = kexie_test::proposal(w, "E-1", 0, 1);  // leader born 1980: 45 on 2025-12-31
-  e.team.push_back({w.staff[0][2], dec("0.5")});
-  e.team[0].share = dec("0.5");
-  e.in_use_since = day("2025-08-01");  // 2 whole months on 2025-10-31
+  e.team.push_back({w.staff[0][2], "0.5"_dec});
+  e.team[0].share = "0.5"_dec;
+  e.in_use_since = "2025-08-01"_date;  // 2 whole months on 2025-10-31
   e.focus = 0;
   auto r = c.add_entry(e);
   ASSERT_EQ(r.code(), ErrorCode::rule_violation);
@@ -181,7 +185,7 @@ TEST(Campaign, EligibilityNamesEveryFailedRule) {
   EXPECT_NE(m.find("aged 45"), std::string::npos) << m;
   // The same entry, fixed, passes: 3 whole months on 2025-10-31 from 2025-07-31.
   e.team = {{w.staff[0][0], Decimal(1)}};  // born 1992
-  e.in_use_since = day("2025-07-31");
+  e.in_use_since = "2025-07-31"_date;
   e.focus = kexie::focus_bits({kexie::Focus::efficiency_gain});
   EXPECT_TRUE(c.add_entry(e).ok());
   EXPECT_EQ(c.entry_count(), 1u);
@@ -197,7 +201,7 @@ TEST(Campaign, ConflictsOfInterestAtAssignment) {
   EXPECT_EQ(r.error().rule(), "panel.conflict");
   // A team member from another enterprise.
   auto team = kexie_test::proposal(s.w, "P-2", 0, 1);
-  team.team = {{s.w.staff[0][1], dec("0.5")}, {s.w.staff[1][5], dec("0.5")}};
+  team.team = {{s.w.staff[0][1], "0.5"_dec}, {s.w.staff[1][5], "0.5"_dec}};
   const EntryId e2 = s.c.add_entry(team).value();
   const JudgeId member = s.c.add_judge(s.w.staff[1][5]).value();
   r = s.c.assign(member, e2);
@@ -217,7 +221,7 @@ TEST(Campaign, ConflictArisingAfterAssignmentRefusesTheMark) {
   // A newcomer employed by enterprise 2, assigned, then enrolled in enterprise 0.
   const auto p = s.w.registry
                      .add_person({.name = "新人",
-                                  .birth = day("1990-01-01"),
+                                  .birth = "1990-01-01"_date,
                                   .employer = s.w.enterprises[2],
                                   .external_key = "N1"})
                      .value();
@@ -225,7 +229,7 @@ TEST(Campaign, ConflictArisingAfterAssignmentRefusesTheMark) {
   ASSERT_TRUE(s.c.assign(j, e).ok());
   ASSERT_TRUE(s.w.registry
                   .add_membership(p, s.w.enterprises[0], kexie::Role::member,
-                                  kexie::Period::from(day("2025-01-01")))
+                                  kexie::Period::from("2025-01-01"_date))
                   .ok());
   auto r = s.c.mark(j, e, "A.1", Decimal(80));
   EXPECT_EQ(r.code(), ErrorCode::conflict_of_interest);
@@ -239,7 +243,7 @@ TEST(Campaign, MarkRefusals) {
   auto r = s.c.mark(outsider, e, "A.1", Decimal(80));
   EXPECT_EQ(r.code(), ErrorCode::rule_violation);
   EXPECT_EQ(r.error().rule(), "panel.not_assigned");
-  r = s.c.mark(s.judges[0], e, "A.1", dec("80.25"));
+  r = s.c.mark(s.judges[0], e, "A.1", "80.25"_dec);
   EXPECT_EQ(r.error().rule(), "panel.mark_step");
   EXPECT_NE(r.error().message().find("P-1"), std::string::npos);
   r = s.c.mark(s.judges[0], e, "A.1", Decimal(101));
@@ -257,23 +261,42 @@ TEST(Campaign, MarkRefusals) {
 TEST(Campaign, MarkAllIsAllOrNothing) {
   Judging s;
   const EntryId e = s.entry("P-1", 0, 0);
-  const auto a1 =
-      s.c.rubric(kexie::Category::rationalization_proposals).value().find("A.1").value();
   std::vector<kexie::MarkInput> batch;
-  for (JudgeId j : s.judges) batch.push_back({j, e, a1, Decimal(80)});
-  batch.push_back({s.judges[0], e, a1, dec("80.3")});  // off step: the 6th mark
+  for (JudgeId j : s.judges) batch.push_back({j, e, "A.1", Decimal(80)});
+  batch.push_back({s.judges[0], e, "A.1", "80.3"_dec});  // off step: the 6th mark
   auto r = s.c.mark_all(batch);
   EXPECT_EQ(r.code(), ErrorCode::invalid_argument);
   EXPECT_NE(r.error().message().find("mark #6"), std::string::npos);
-  const auto matrix = s.c.marks_matrix(s.judges, std::vector<EntryId>{e}, "A.1").value();
-  for (const auto& row : matrix) EXPECT_FALSE(row[0].has_value());
+  const kexie::PanelMarks none = s.c.panel_marks("A.1", s.judges, std::vector<EntryId>{e}).value();
+  for (std::size_t j = 0; j < s.judges.size(); ++j) EXPECT_FALSE(none.at(0, j).has_value());
   // A duplicate within one batch is refused too.
-  batch.back() = {s.judges[0], e, a1, Decimal(90)};
+  batch.back() = {s.judges[0], e, "A.1", Decimal(90)};
   r = s.c.mark_all(batch);
   EXPECT_EQ(r.code(), ErrorCode::already_exists);
   batch.pop_back();
   ASSERT_TRUE(s.c.mark_all(batch).ok());
-  EXPECT_EQ(*s.c.marks_matrix(s.judges, std::vector<EntryId>{e}, "A.1").value()[4][0], Decimal(80));
+  EXPECT_EQ(s.c.panel_marks("A.1", s.judges, std::vector<EntryId>{e}).value().at(0, 4), 80.0);
+}
+
+TEST(Campaign, MarkAllNamesIndicatorsByCode) {
+  Judging s;
+  const EntryId e = s.entry("P-1", 0, 0);
+  std::vector<kexie::MarkInput> batch = {{s.judges[0], e, "A.1", Decimal(80)},
+                                         {s.judges[1], e, "A.9", Decimal(80)}};
+  auto r = s.c.mark_all(batch);
+  EXPECT_EQ(r.code(), ErrorCode::not_found);
+  EXPECT_NE(r.error().message().find("A.9"), std::string::npos) << r.error();
+  EXPECT_NE(r.error().message().find("mark #2"), std::string::npos) << r.error();
+  // A group indicator exists but is not marked by judges.
+  batch[1].indicator = "A";
+  r = s.c.mark_all(batch);
+  EXPECT_EQ(r.code(), ErrorCode::not_found);
+  EXPECT_NE(r.error().message().find("\"A\" of entry"), std::string::npos) << r.error();
+  batch[1].indicator = "A.2";
+  ASSERT_TRUE(s.c.mark_all(batch).ok());
+  const kexie::PanelMarks a2 = s.c.panel_marks("A.2", s.judges, std::vector<EntryId>{e}).value();
+  EXPECT_EQ(a2.at(0, 1), 80.0);
+  EXPECT_FALSE(a2.at(0, 0).has_value());
 }
 
 TEST(Campaign, MissingMarksAreExcludedNeverZero) {
@@ -375,7 +398,7 @@ std::string board_digest(const std::vector<int>& order, std::uint32_t seed, bool
       }
     }
   }
-  return c.score().value().digest;
+  return c.score().value().digest();
 }
 
 /// `standings()` lists the same entries, statuses, totals and places as `score()`.
@@ -396,9 +419,14 @@ void expect_standings_match_score(const kexie::Campaign& c) {
 /// raw marks the judges gave.
 Decimal reference_value(const kexie::Campaign& c, const std::vector<kexie::JudgeId>& judges,
                         EntryId entry, const char* code, kexie::Aggregation rule) {
+  // PanelMarks holds doubles; every mark has at most 4 places, so scaling by 10^4
+  // and rounding recovers the exact mark.
   std::vector<Decimal> given;
-  for (const auto& row : c.marks_matrix(judges, std::vector<EntryId>{entry}, code).value()) {
-    if (row[0]) given.push_back(*row[0]);
+  const kexie::PanelMarks marks = c.panel_marks(code, judges, std::vector<EntryId>{entry}).value();
+  for (std::size_t j = 0; j < marks.judges(); ++j) {
+    if (const auto m = marks.at(0, j)) {
+      given.push_back(Decimal::from_coefficient(std::llround(*m * 1e4), 4).value());
+    }
   }
   return kexie::aggregate(given, rule).value().value;
 }
@@ -434,7 +462,8 @@ TEST(Campaign, NormalizationRemovesALenientJudgesOffset) {
   for (int i = 0; i < 4; ++i) {
     ids.push_back(s.entry("N-" + std::to_string(i), i % 2, i, "0"));
     for (std::size_t j = 0; j < 5; ++j) {
-      const Decimal m = j == 4 ? Decimal(10) + dec(base[i]) : dec(base[i]);
+      const Decimal m = j == 4 ? Decimal(10) + kexie::Decimal::parse(base[i]).value()
+                               : kexie::Decimal::parse(base[i]).value();
       s.c.mark(s.judges[j], ids.back(), "A.1", m).value();
       s.c.mark(s.judges[j], ids.back(), "A.2", m).value();
     }
@@ -458,7 +487,7 @@ TEST(Campaign, NormalizationRemovesALenientJudgesOffset) {
     p.c.mark(p.judges[j], e, "A.1", m).value();
     p.c.mark(p.judges[j], e, "A.2", m).value();
   }
-  EXPECT_EQ(p.c.score().value().find(e)->total, dec("57.2"));
+  EXPECT_EQ(p.c.score().value().find(e)->total, "57.2"_dec);
 }
 
 TEST(Campaign, TotalsAgreeWithTheReferenceAggregateForEveryRule) {
@@ -490,7 +519,7 @@ TEST(Campaign, TotalsAgreeWithTheReferenceAggregateForEveryRule) {
       Decimal expected;
       for (const char* code : {"A.1", "A.2"}) {
         const Decimal value = reference_value(s.c, s.judges, e, code, rule);
-        expected = expected + kexie::multiply(value, dec("0.3")).value();
+        expected = expected + kexie::multiply(value, "0.3"_dec).value();
       }
       expected = expected + board.find(e)->objective_part;
       EXPECT_EQ(board.find(e)->total, expected) << "rule " << kexie::to_string(rule.method) << ' '
@@ -547,8 +576,8 @@ TEST(Campaign, FullPanelsAgreeWithTheReferenceAggregate) {
         return reference_value(s.c, s.judges, e, code, rule);
       };
       const Decimal bonus = std::min(std::max(value_of("bonus"), Decimal(0)), Decimal(5));
-      const Decimal judged = kexie::multiply(value_of("A.1"), dec("0.3")).value() +
-                             kexie::multiply(value_of("A.2"), dec("0.3")).value();
+      const Decimal judged = kexie::multiply(value_of("A.1"), "0.3"_dec).value() +
+                             kexie::multiply(value_of("A.2"), "0.3"_dec).value();
       const kexie::EntryResult* r = board.find(e);
       EXPECT_EQ(r->bonus, bonus) << kexie::to_string(rule.method);
       EXPECT_EQ(r->judged_part, judged) << kexie::to_string(rule.method);

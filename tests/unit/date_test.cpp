@@ -7,23 +7,22 @@
 #include <sstream>
 
 #include "kexie/date_boost.hpp"
+#include "kexie/literals.hpp"
+
+using namespace kexie::literals;
 
 using kexie::Date;
 using kexie::ErrorCode;
 using kexie::Period;
 using kexie::Timestamp;
 
-namespace {
-Date d(const char* text) { return Date::parse(text).value(); }
-}  // namespace
-
 TEST(Date, EpochAndKnownDays) {
   EXPECT_EQ(Date{}.days(), 0);
   EXPECT_EQ(Date{}.to_string(), "1970-01-01");
-  EXPECT_EQ(d("2000-03-01").days(), 11017);
-  EXPECT_EQ(d("1969-12-31").days(), -1);
-  EXPECT_EQ(d("1400-01-01"), Date::min());
-  EXPECT_EQ(d("9999-12-31"), Date::max());
+  EXPECT_EQ("2000-03-01"_date.days(), 11017);
+  EXPECT_EQ("1969-12-31"_date.days(), -1);
+  EXPECT_EQ("1400-01-01"_date, Date::min());
+  EXPECT_EQ("9999-12-31"_date, Date::max());
 }
 
 TEST(Date, EveryDayRoundTripsAndAdvancesByOne) {
@@ -34,9 +33,9 @@ TEST(Date, EveryDayRoundTripsAndAdvancesByOne) {
     static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && leap(y) ? 29 : len[m - 1];
   };
-  Date day = d("1899-12-31");
+  Date day = "1899-12-31"_date;
   int y = 1899, m = 12, dd = 31;
-  while (day <= d("2101-01-01")) {
+  while (day <= "2101-01-01"_date) {
     ASSERT_EQ(day.year(), y);
     ASSERT_EQ(day.month(), m);
     ASSERT_EQ(day.day(), dd);
@@ -58,7 +57,7 @@ TEST(Date, LeapDays) {
   EXPECT_EQ(Date::parse("2023-02-29").code(), ErrorCode::invalid_argument);
   EXPECT_EQ(Date::parse("1900-02-29").code(), ErrorCode::invalid_argument);
   EXPECT_EQ(Date::from_ymd(2100, 2, 29).code(), ErrorCode::invalid_argument);
-  EXPECT_EQ(Date::from_ymd(2024, 2, 29).value(), d("2024-02-29"));
+  EXPECT_EQ(Date::from_ymd(2024, 2, 29).value(), "2024-02-29"_date);
 }
 
 TEST(Date, RejectsMalformedText) {
@@ -73,47 +72,47 @@ TEST(Date, RejectsMalformedText) {
 }
 
 TEST(Date, MonthArithmeticClampsToMonthEnd) {
-  EXPECT_EQ(d("2024-01-31").add_months(1).value(), d("2024-02-29"));
-  EXPECT_EQ(d("2023-01-31").add_months(1).value(), d("2023-02-28"));
-  EXPECT_EQ(d("2024-02-29").add_months(1).value(), d("2024-03-29"));
-  EXPECT_EQ(d("2024-03-31").add_months(-1).value(), d("2024-02-29"));
-  EXPECT_EQ(d("2024-01-15").add_months(-13).value(), d("2022-12-15"));
-  EXPECT_EQ(d("2024-02-29").add_years(1).value(), d("2025-02-28"));
-  EXPECT_EQ(d("2024-02-29").add_years(4).value(), d("2028-02-29"));
-  EXPECT_EQ(d("9999-12-01").add_months(1).code(), ErrorCode::invalid_argument);
-  EXPECT_EQ(d("1400-01-01").add_months(-1).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ("2024-01-31"_date.add_months(1).value(), "2024-02-29"_date);
+  EXPECT_EQ("2023-01-31"_date.add_months(1).value(), "2023-02-28"_date);
+  EXPECT_EQ("2024-02-29"_date.add_months(1).value(), "2024-03-29"_date);
+  EXPECT_EQ("2024-03-31"_date.add_months(-1).value(), "2024-02-29"_date);
+  EXPECT_EQ("2024-01-15"_date.add_months(-13).value(), "2022-12-15"_date);
+  EXPECT_EQ("2024-02-29"_date.add_years(1).value(), "2025-02-28"_date);
+  EXPECT_EQ("2024-02-29"_date.add_years(4).value(), "2028-02-29"_date);
+  EXPECT_EQ("9999-12-01"_date.add_months(1).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ("1400-01-01"_date.add_months(-1).code(), ErrorCode::invalid_argument);
 }
 
 TEST(Date, AgeOnTheDayBeforeAndOfTheBirthday) {
-  const Date birth = d("1990-05-20");
-  EXPECT_EQ(kexie::age_on(birth, d("2025-05-19")), 34);
-  EXPECT_EQ(kexie::age_on(birth, d("2025-05-20")), 35);
-  EXPECT_EQ(kexie::age_on(birth, d("2025-12-31")), 35);
-  EXPECT_EQ(kexie::age_on(birth, d("1990-05-20")), 0);
-  EXPECT_EQ(kexie::age_on(birth, d("1990-05-19")), -1);
+  const Date birth = "1990-05-20"_date;
+  EXPECT_EQ(kexie::age_on(birth, "2025-05-19"_date), 34);
+  EXPECT_EQ(kexie::age_on(birth, "2025-05-20"_date), 35);
+  EXPECT_EQ(kexie::age_on(birth, "2025-12-31"_date), 35);
+  EXPECT_EQ(kexie::age_on(birth, "1990-05-20"_date), 0);
+  EXPECT_EQ(kexie::age_on(birth, "1990-05-19"_date), -1);
 }
 
 TEST(Date, AgeOfSomeoneBornOnALeapDay) {
-  const Date birth = d("2000-02-29");
-  EXPECT_EQ(kexie::age_on(birth, d("2023-02-28")), 22);
-  EXPECT_EQ(kexie::age_on(birth, d("2023-03-01")), 23);
-  EXPECT_EQ(kexie::age_on(birth, d("2024-02-28")), 23);
-  EXPECT_EQ(kexie::age_on(birth, d("2024-02-29")), 24);
+  const Date birth = "2000-02-29"_date;
+  EXPECT_EQ(kexie::age_on(birth, "2023-02-28"_date), 22);
+  EXPECT_EQ(kexie::age_on(birth, "2023-03-01"_date), 23);
+  EXPECT_EQ(kexie::age_on(birth, "2024-02-28"_date), 23);
+  EXPECT_EQ(kexie::age_on(birth, "2024-02-29"_date), 24);
 }
 
 TEST(Period, ContainsCoversOverlaps) {
-  const Period p{d("2020-01-01"), d("2023-12-31")};
+  const Period p{"2020-01-01"_date, "2023-12-31"_date};
   EXPECT_TRUE(p.ok());
-  EXPECT_TRUE(p.contains(d("2020-01-01")));
-  EXPECT_TRUE(p.contains(d("2023-12-31")));
-  EXPECT_FALSE(p.contains(d("2024-01-01")));
-  EXPECT_FALSE(p.contains(d("2019-12-31")));
-  EXPECT_TRUE(p.covers({d("2021-01-01"), d("2023-12-31")}));
-  EXPECT_FALSE(p.covers({d("2021-01-01"), d("2024-01-01")}));
-  EXPECT_TRUE(p.overlaps({d("2023-12-31"), d("2025-01-01")}));
-  EXPECT_FALSE(p.overlaps({d("2024-01-01"), d("2025-01-01")}));
-  EXPECT_FALSE((Period{d("2024-01-02"), d("2024-01-01")}).ok());
-  const Period open = Period::from(d("2020-01-01"));
+  EXPECT_TRUE(p.contains("2020-01-01"_date));
+  EXPECT_TRUE(p.contains("2023-12-31"_date));
+  EXPECT_FALSE(p.contains("2024-01-01"_date));
+  EXPECT_FALSE(p.contains("2019-12-31"_date));
+  EXPECT_TRUE(p.covers({"2021-01-01"_date, "2023-12-31"_date}));
+  EXPECT_FALSE(p.covers({"2021-01-01"_date, "2024-01-01"_date}));
+  EXPECT_TRUE(p.overlaps({"2023-12-31"_date, "2025-01-01"_date}));
+  EXPECT_FALSE(p.overlaps({"2024-01-01"_date, "2025-01-01"_date}));
+  EXPECT_FALSE((Period{"2024-01-02"_date, "2024-01-01"_date}).ok());
+  const Period open = Period::from("2020-01-01"_date);
   EXPECT_TRUE(open.open_ended());
   std::ostringstream os;
   os << p << ' ' << open;
@@ -131,7 +130,7 @@ TEST(Timestamp, ParsesUtcAndOffsets) {
   EXPECT_EQ(Timestamp::parse("2024-02-29T23:59:59.000001Z").value().to_string(),
             "2024-02-29T23:59:59.000001Z");
   // An offset can move the instant to the previous day.
-  EXPECT_EQ(Timestamp::parse("2025-01-01T07:00:00+08:00").value().date(), d("2024-12-31"));
+  EXPECT_EQ(Timestamp::parse("2025-01-01T07:00:00+08:00").value().date(), "2024-12-31"_date);
 }
 
 TEST(Timestamp, RejectsMalformedText) {
@@ -145,19 +144,19 @@ TEST(Timestamp, RejectsMalformedText) {
 }
 
 TEST(Timestamp, FromDateTime) {
-  auto t = Timestamp::from_date_time(d("2024-02-29"), 23, 59, 59, 999'999).value();
-  EXPECT_EQ(t.date(), d("2024-02-29"));
-  EXPECT_EQ(t.plus_micros(1).date(), d("2024-03-01"));
-  EXPECT_EQ(Timestamp::from_date_time(d("2024-02-29"), 24, 0, 0).code(),
+  auto t = Timestamp::from_date_time("2024-02-29"_date, 23, 59, 59, 999'999).value();
+  EXPECT_EQ(t.date(), "2024-02-29"_date);
+  EXPECT_EQ(t.add_micros(1).date(), "2024-03-01"_date);
+  EXPECT_EQ(Timestamp::from_date_time("2024-02-29"_date, 24, 0, 0).code(),
             ErrorCode::invalid_argument);
-  EXPECT_EQ(Timestamp::from_date_time(d("2024-02-29"), 0, 0, 0, 1'000'000).code(),
+  EXPECT_EQ(Timestamp::from_date_time("2024-02-29"_date, 0, 0, 0, 1'000'000).code(),
             ErrorCode::invalid_argument);
 }
 
 TEST(DateBoost, RoundTrips) {
-  const Date day = d("2024-02-29");
+  const Date day = "2024-02-29"_date;
   EXPECT_EQ(kexie::to_boost(day), boost::gregorian::date(2024, 2, 29));
-  EXPECT_EQ(kexie::from_boost(boost::gregorian::date(1969, 12, 31)).value(), d("1969-12-31"));
+  EXPECT_EQ(kexie::from_boost(boost::gregorian::date(1969, 12, 31)).value(), "1969-12-31"_date);
   EXPECT_EQ(kexie::from_boost(boost::gregorian::date(boost::date_time::not_a_date_time)).code(),
             ErrorCode::invalid_argument);
   const auto t = Timestamp::parse("1969-12-31T23:59:59.250000Z").value();

@@ -11,6 +11,10 @@
 #include <sstream>
 #include <string>
 
+#include "kexie/literals.hpp"
+
+using namespace kexie::literals;
+
 using kexie::Carrier;
 using kexie::CoalUnit;
 using kexie::CoefficientTable;
@@ -26,8 +30,9 @@ using kexie::Unit;
 
 namespace {
 
-Decimal dec(const char* text) { return Decimal::parse(text).value(); }
-Quantity qty(const char* value, Unit unit) { return Quantity{dec(value), unit}; }
+Quantity qty(const char* value, Unit unit) {
+  return Quantity{kexie::Decimal::parse(value).value(), unit};
+}
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
@@ -141,9 +146,9 @@ TEST(EnergyTable, NaturalGasAlternativesAreNamed) {
   const auto low = CoefficientTable::gb_t_2589(kexie::NaturalGasBasis::range_low);
   const auto high = CoefficientTable::gb_t_2589(kexie::NaturalGasBasis::range_high);
   const auto ref = CoefficientTable::gb_t_2589(kexie::NaturalGasBasis::reference);
-  EXPECT_EQ(low.find(Carrier::natural_gas)->kgce_per_unit, dec("1.1000"));
-  EXPECT_EQ(high.find(Carrier::natural_gas)->kgce_per_unit, dec("1.3300"));
-  EXPECT_EQ(ref.find(Carrier::natural_gas)->kgce_per_unit, dec("1.2143"));
+  EXPECT_EQ(low.find(Carrier::natural_gas)->kgce_per_unit, "1.1000"_dec);
+  EXPECT_EQ(high.find(Carrier::natural_gas)->kgce_per_unit, "1.3300"_dec);
+  EXPECT_EQ(ref.find(Carrier::natural_gas)->kgce_per_unit, "1.2143"_dec);
   EXPECT_EQ(high.name(), "GB/T 2589, natural gas 1.3300");
   EXPECT_EQ(low.name(), "GB/T 2589, natural gas 1.1000");
   EXPECT_TRUE(contains(high.find(Carrier::natural_gas)->source, "2008"));
@@ -155,9 +160,9 @@ TEST(EnergyTable, NaturalGasAlternativesAreNamed) {
   EXPECT_EQ(high.find(Carrier::raw_coal).value(), ref.find(Carrier::raw_coal).value());
   const auto examples = kexie::equal_value_examples();
   ASSERT_EQ(examples.size(), 3u);
-  EXPECT_EQ(examples[0], dec("0.404"));
-  EXPECT_EQ(examples[1], dec("0.3025"));
-  EXPECT_EQ(examples[2], dec("0.28078"));
+  EXPECT_EQ(examples[0], "0.404"_dec);
+  EXPECT_EQ(examples[1], "0.3025"_dec);
+  EXPECT_EQ(examples[2], "0.28078"_dec);
 }
 
 // --- conversions to standard coal ---------------------------------------------------
@@ -223,7 +228,7 @@ TEST(EnergyConvert, ResultRecordsTableEditionAndCoefficient) {
   EXPECT_EQ(r->table_edition, "2020");
   EXPECT_EQ(r->carrier, Carrier::electricity_equivalent_value);
   EXPECT_EQ(r->quantity, qty("1000000", Unit::kWh));
-  EXPECT_EQ(r->coefficient.kgce_per_unit, dec("0.1229"));
+  EXPECT_EQ(r->coefficient.kgce_per_unit, "0.1229"_dec);
   EXPECT_EQ(r->coefficient.per_unit, Unit::kWh);
   EXPECT_EQ(r->unit, CoalUnit::tce);
   EXPECT_EQ(r->citation(),
@@ -292,9 +297,9 @@ TEST(EnergyCallerTable, OverridesAndExtendsTheDefault) {
   EXPECT_EQ(t.edition(), "2024-01");
   EXPECT_EQ(t.source(), "site data");
   ASSERT_TRUE(
-      t.set(Carrier::electricity_equal_value, dec("0.3025"), Unit::kWh, "province 2023").ok());
-  ASSERT_TRUE(t.set(Carrier::steam, dec("94.9"), Unit::t, "1.0 MPa saturated").ok());
-  ASSERT_TRUE(t.set(Carrier::raw_coal, dec("0.5714"), Unit::kg, "lignite, lab 2024-07").ok());
+      t.set(Carrier::electricity_equal_value, "0.3025"_dec, Unit::kWh, "province 2023").ok());
+  ASSERT_TRUE(t.set(Carrier::steam, "94.9"_dec, Unit::t, "1.0 MPa saturated").ok());
+  ASSERT_TRUE(t.set(Carrier::raw_coal, "0.5714"_dec, Unit::kg, "lignite, lab 2024-07").ok());
 
   // 1 000 000 kWh × 0.3025 = 302 500 kgce.
   const auto equal =
@@ -334,7 +339,7 @@ TEST(EnergyCallerTable, OwnTableFromScratch) {
   EXPECT_EQ(missing.code(), ErrorCode::not_found);
   EXPECT_TRUE(contains(missing.error().message(), "Plant 3 measured")) << missing.error();
   // Heat given per GJ: 2 GJ × 34.12 kgce/GJ = 68.24 kgce.
-  ASSERT_TRUE(mine.set(kexie::Coefficient{Carrier::heat, dec("34.12"), Unit::GJ, "lab"}).ok());
+  ASSERT_TRUE(mine.set(kexie::Coefficient{Carrier::heat, "34.12"_dec, Unit::GJ, "lab"}).ok());
   const auto r =
       kexie::to_standard_coal(Carrier::heat, qty("2000", Unit::MJ), mine, CoalUnit::kgce);
   ASSERT_TRUE(r.ok());
@@ -346,54 +351,53 @@ TEST(EnergyCallerTable, OwnTableFromScratch) {
 TEST(EnergyCallerTable, UnitSlipsAreDetected) {
   CoefficientTable t("mine", "1");
   // 34.12 is per GJ; stated per MJ it would be 1000× too big.
-  const auto per_mj = t.set(Carrier::heat, dec("34.12"), Unit::MJ);
+  const auto per_mj = t.set(Carrier::heat, "34.12"_dec, Unit::MJ);
   EXPECT_EQ(per_mj.code(), ErrorCode::invalid_argument);
   EXPECT_EQ(per_mj.error().rule(), "energy.implausible_coefficient");
   EXPECT_TRUE(contains(per_mj.error().message(), "heat (热力)")) << per_mj.error();
   EXPECT_TRUE(contains(per_mj.error().message(), "1000")) << per_mj.error();
   // 0.03412 is per MJ; stated per GJ it would be 1000× too small.
-  EXPECT_EQ(t.set(Carrier::heat, dec("0.03412"), Unit::GJ).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(t.set(Carrier::heat, "0.03412"_dec, Unit::GJ).code(), ErrorCode::invalid_argument);
   // Both correct statements are accepted.
-  EXPECT_TRUE(t.set(Carrier::heat, dec("0.03412"), Unit::MJ).ok());
-  EXPECT_TRUE(t.set(Carrier::heat, dec("34.12"), Unit::GJ).ok());
+  EXPECT_TRUE(t.set(Carrier::heat, "0.03412"_dec, Unit::MJ).ok());
+  EXPECT_TRUE(t.set(Carrier::heat, "34.12"_dec, Unit::GJ).ok());
   // kgce per t of coal given as if per kg.
-  EXPECT_EQ(t.set(Carrier::raw_coal, dec("714.3"), Unit::kg).code(), ErrorCode::invalid_argument);
-  EXPECT_TRUE(t.set(Carrier::raw_coal, dec("714.3"), Unit::t).ok());
+  EXPECT_EQ(t.set(Carrier::raw_coal, "714.3"_dec, Unit::kg).code(), ErrorCode::invalid_argument);
+  EXPECT_TRUE(t.set(Carrier::raw_coal, "714.3"_dec, Unit::t).ok());
   // A coefficient's unit must measure its carrier.
-  const auto wrong = t.set(Carrier::natural_gas, dec("1.2143"), Unit::kg);
+  const auto wrong = t.set(Carrier::natural_gas, "1.2143"_dec, Unit::kg);
   EXPECT_EQ(wrong.code(), ErrorCode::invalid_argument);
   EXPECT_TRUE(contains(wrong.error().message(), "natural gas (天然气)")) << wrong.error();
-  EXPECT_EQ(t.set(Carrier::coke, dec("0"), Unit::kg).code(), ErrorCode::invalid_argument);
-  EXPECT_EQ(t.set(Carrier::coke, dec("-0.9714"), Unit::kg).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(t.set(Carrier::coke, "0"_dec, Unit::kg).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(t.set(Carrier::coke, "-0.9714"_dec, Unit::kg).code(), ErrorCode::invalid_argument);
   // A refused set leaves the table as it was.
   EXPECT_FALSE(t.contains(Carrier::natural_gas));
-  EXPECT_EQ(t.find(Carrier::heat)->kgce_per_unit, dec("34.12"));
+  EXPECT_EQ(t.find(Carrier::heat)->kgce_per_unit, "34.12"_dec);
   // An unusual value can be accepted deliberately.
   EXPECT_TRUE(
-      t.set(Carrier::steam, dec("0.25"), Unit::kg, "superheated", kexie::RangeCheck::waive).ok());
-  EXPECT_EQ(t.set(Carrier::steam, dec("0.25"), Unit::kg).code(), ErrorCode::invalid_argument);
+      t.set(Carrier::steam, "0.25"_dec, Unit::kg, "superheated", kexie::RangeCheck::waive).ok());
+  EXPECT_EQ(t.set(Carrier::steam, "0.25"_dec, Unit::kg).code(), ErrorCode::invalid_argument);
 }
 
 TEST(EnergyCallerTable, EquivalentAndEqualValueCannotBeSwapped) {
   CoefficientTable t("mine", "1");
-  const auto equal_as_equivalent =
-      t.set(Carrier::electricity_equal_value, dec("0.1229"), Unit::kWh);
+  const auto equal_as_equivalent = t.set(Carrier::electricity_equal_value, "0.1229"_dec, Unit::kWh);
   EXPECT_EQ(equal_as_equivalent.code(), ErrorCode::invalid_argument);
   EXPECT_TRUE(contains(equal_as_equivalent.error().message(), "当量值"))
       << equal_as_equivalent.error();
   const auto equivalent_as_equal =
-      t.set(Carrier::electricity_equivalent_value, dec("0.3025"), Unit::kWh);
+      t.set(Carrier::electricity_equivalent_value, "0.3025"_dec, Unit::kWh);
   EXPECT_EQ(equivalent_as_equal.code(), ErrorCode::invalid_argument);
   EXPECT_TRUE(contains(equivalent_as_equal.error().message(), "等价值"))
       << equivalent_as_equal.error();
   // Setting one leaves the other absent: distinct keys.
-  ASSERT_TRUE(t.set(Carrier::electricity_equivalent_value, dec("0.1229"), Unit::kWh).ok());
+  ASSERT_TRUE(t.set(Carrier::electricity_equivalent_value, "0.1229"_dec, Unit::kWh).ok());
   EXPECT_FALSE(t.contains(Carrier::electricity_equal_value));
   for (const kexie::Decimal& v : kexie::equal_value_examples()) {
     EXPECT_TRUE(t.set(Carrier::electricity_equal_value, v, Unit::kWh).ok()) << v;
   }
   // Per MWh is fine too: 302.5 kgce/MWh = 0.3025 kgce/kWh.
-  EXPECT_TRUE(t.set(Carrier::electricity_equal_value, dec("302.5"), Unit::MWh).ok());
+  EXPECT_TRUE(t.set(Carrier::electricity_equal_value, "302.5"_dec, Unit::MWh).ok());
   EXPECT_EQ(kexie::to_standard_coal(Carrier::electricity_equal_value, qty("1000", Unit::kWh), t)
                 ->value.to_string(),
             "0.302500");
@@ -405,12 +409,12 @@ TEST(EnergyGrid, DefaultsAreKeyedByYearAndMethodAndToBeConfirmed) {
   const GridFactorTable& g = GridFactorTable::china_national();
   EXPECT_EQ(g.name(), "China national grid CO2 emission factors");
   EXPECT_EQ(g.factors().size(), 3u);
-  EXPECT_EQ(g.find(2021)->t_co2_per_mwh, dec("0.5568"));
-  EXPECT_EQ(g.find(2022)->t_co2_per_mwh, dec("0.5366"));
+  EXPECT_EQ(g.find(2021)->t_co2_per_mwh, "0.5568"_dec);
+  EXPECT_EQ(g.find(2022)->t_co2_per_mwh, "0.5366"_dec);
   for (int year : {2023, 2024, 2025}) {
     const auto f = g.find(year, GridFactorMethod::location_average);
     ASSERT_TRUE(f.ok()) << year;
-    EXPECT_EQ(f->t_co2_per_mwh, dec("0.5703"));
+    EXPECT_EQ(f->t_co2_per_mwh, "0.5703"_dec);
     EXPECT_EQ(f->first_year, 2023);
     EXPECT_EQ(f->last_year, 2025);
   }
@@ -467,44 +471,41 @@ TEST(EnergyGrid, CallerFactorsOverrideAndExtend) {
   GridFactorTable g = GridFactorTable::china_national().derive("Province X", "2025", "DRC");
   // A single year nested in 2023–2025 wins for that year only.
   ASSERT_TRUE(
-      g.set({2024, 2024, GridFactorMethod::location_average, dec("0.5500"), "province", true})
-          .ok());
-  EXPECT_EQ(g.find(2024)->t_co2_per_mwh, dec("0.5500"));
+      g.set({2024, 2024, GridFactorMethod::location_average, "0.5500"_dec, "province", true}).ok());
+  EXPECT_EQ(g.find(2024)->t_co2_per_mwh, "0.5500"_dec);
   EXPECT_TRUE(g.find(2024)->confirmed);
-  EXPECT_EQ(g.find(2025)->t_co2_per_mwh, dec("0.5703"));
+  EXPECT_EQ(g.find(2025)->t_co2_per_mwh, "0.5703"_dec);
   const auto e =
       kexie::grid_emissions(qty("1000", Unit::MWh), 2024, GridFactorMethod::location_average, g);
   EXPECT_EQ(e->tonnes_co2.to_string(), "550.000000");
   EXPECT_EQ(e->table_name, "Province X");
   // Other methods can be added.
   ASSERT_TRUE(
-      g.set({2022, 2022, GridFactorMethod::fossil_only, dec("0.8325"), "caller", false}).ok());
+      g.set({2022, 2022, GridFactorMethod::fossil_only, "0.8325"_dec, "caller", false}).ok());
   EXPECT_EQ(kexie::grid_emissions(qty("1", Unit::MWh), 2022, GridFactorMethod::fossil_only, g)
                 ->tonnes_co2.to_string(),
             "0.832500");
   // Same key replaces.
   ASSERT_TRUE(
-      g.set({2022, 2022, GridFactorMethod::location_average, dec("0.5400"), "caller", true}).ok());
-  EXPECT_EQ(g.find(2022)->t_co2_per_mwh, dec("0.5400"));
+      g.set({2022, 2022, GridFactorMethod::location_average, "0.5400"_dec, "caller", true}).ok());
+  EXPECT_EQ(g.find(2022)->t_co2_per_mwh, "0.5400"_dec);
   // Crossing ranges are refused, the table unchanged.
-  const auto cross =
-      g.set({2025, 2026, GridFactorMethod::location_average, dec("0.5"), "x", false});
+  const auto cross = g.set({2025, 2026, GridFactorMethod::location_average, "0.5"_dec, "x", false});
   EXPECT_EQ(cross.code(), ErrorCode::already_exists);
   EXPECT_FALSE(g.find(2026).ok());
-  EXPECT_EQ(g.set({2026, 2025, GridFactorMethod::location_average, dec("0.5"), "x", false}).code(),
+  EXPECT_EQ(g.set({2026, 2025, GridFactorMethod::location_average, "0.5"_dec, "x", false}).code(),
             ErrorCode::invalid_argument);
   // A factor given in g/kWh (570.3) instead of t/MWh is caught.
-  EXPECT_EQ(
-      g.set({2027, 2027, GridFactorMethod::location_average, dec("570.3"), "x", false}).code(),
-      ErrorCode::invalid_argument);
+  EXPECT_EQ(g.set({2027, 2027, GridFactorMethod::location_average, "570.3"_dec, "x", false}).code(),
+            ErrorCode::invalid_argument);
   // The default is untouched.
-  EXPECT_EQ(GridFactorTable::china_national().find(2024)->t_co2_per_mwh, dec("0.5703"));
+  EXPECT_EQ(GridFactorTable::china_national().find(2024)->t_co2_per_mwh, "0.5703"_dec);
 }
 
 // --- fuel emissions ---------------------------------------------------------------
 
 TEST(EnergyFuel, FormulaWithCallerParameters) {
-  const FuelCarbon coal{dec("20.908"), Unit::t, dec("0.02618"), dec("0.94"), "plant lab 2024"};
+  const FuelCarbon coal{"20.908"_dec, Unit::t, "0.02618"_dec, "0.94"_dec, "plant lab 2024"};
   // 100 × 20.908 × 0.02618 × 0.94 × 44/12 = 188.660689653… → 188.660690.
   const auto e = kexie::fuel_emissions(Carrier::raw_coal, qty("100", Unit::t), coal);
   ASSERT_TRUE(e.ok()) << e.error();
@@ -518,23 +519,23 @@ TEST(EnergyFuel, FormulaWithCallerParameters) {
                 ->tonnes_co2.to_string(),
             "188.660690");
   // Natural gas: 1000 m³ = 0.1 × 10^4 m³; 0.1 × 389.31 × 0.01532 × 0.99 × 44/12 = 2.165015….
-  const FuelCarbon gas{dec("389.31"), Unit::ten_thousand_m3, dec("0.01532"), dec("0.99"), "NDRC"};
+  const FuelCarbon gas{"389.31"_dec, Unit::ten_thousand_m3, "0.01532"_dec, "0.99"_dec, "NDRC"};
   EXPECT_EQ(kexie::fuel_emissions(Carrier::natural_gas, qty("1000", Unit::m3), gas)
                 ->tonnes_co2.to_string(),
             "2.165015");
   // 12 t × 1 GJ/t × 0.012 tC/GJ × 1 × 44/12 = 0.528 exactly (44/12 is applied exactly).
-  const FuelCarbon exact{dec("1"), Unit::t, dec("0.012"), dec("1"), ""};
+  const FuelCarbon exact{"1"_dec, Unit::t, "0.012"_dec, "1"_dec, ""};
   EXPECT_EQ(
       kexie::fuel_emissions(Carrier::diesel, qty("12", Unit::t), exact)->tonnes_co2.to_string(),
       "0.528000");
   // 1 t × 1 × 0.000001 × 1 × 44/12 = 0.0000036666… → 0.000004.
-  const FuelCarbon tiny{dec("1"), Unit::t, dec("0.000001"), dec("1"), ""};
+  const FuelCarbon tiny{"1"_dec, Unit::t, "0.000001"_dec, "1"_dec, ""};
   EXPECT_EQ(kexie::fuel_emissions(Carrier::diesel, qty("1", Unit::t), tiny)->tonnes_co2.to_string(),
             "0.000004");
 }
 
 TEST(EnergyFuel, Refusals) {
-  const FuelCarbon coal{dec("20.908"), Unit::t, dec("0.02618"), dec("0.94"), "lab"};
+  const FuelCarbon coal{"20.908"_dec, Unit::t, "0.02618"_dec, "0.94"_dec, "lab"};
   const auto elec =
       kexie::fuel_emissions(Carrier::electricity_equal_value, qty("1", Unit::kWh), coal);
   EXPECT_EQ(elec.code(), ErrorCode::invalid_argument);
@@ -551,18 +552,18 @@ TEST(EnergyFuel, Refusals) {
   EXPECT_EQ(kexie::fuel_emissions(Carrier::raw_coal, qty("1", Unit::t), bad).code(),
             ErrorCode::invalid_argument);
   bad = coal;
-  bad.oxidation_rate = dec("1.01");
+  bad.oxidation_rate = "1.01"_dec;
   const auto ox = kexie::fuel_emissions(Carrier::raw_coal, qty("1", Unit::t), bad);
   EXPECT_EQ(ox.code(), ErrorCode::invalid_argument);
   EXPECT_TRUE(contains(ox.error().message(), "oxidation rate")) << ox.error();
   EXPECT_TRUE(contains(ox.error().message(), "raw coal (原煤)")) << ox.error();
   bad = coal;
-  bad.ncv_gj_per_unit = dec("0");
+  bad.ncv_gj_per_unit = "0"_dec;
   EXPECT_TRUE(
       contains(kexie::fuel_emissions(Carrier::raw_coal, qty("1", Unit::t), bad).error().message(),
                "net calorific value"));
   bad = coal;
-  bad.carbon_t_per_gj = dec("-0.02");
+  bad.carbon_t_per_gj = "-0.02"_dec;
   EXPECT_TRUE(
       contains(kexie::fuel_emissions(Carrier::raw_coal, qty("1", Unit::t), bad).error().message(),
                "carbon content"));
@@ -572,13 +573,13 @@ TEST(EnergyFuel, HighPrecisionInputsRoundOnce) {
   // Many places in the inputs: the exact product has 41 places, more than a single
   // 128-bit division can take, so the last places are dropped with a sticky bit.
   // 0.5 t × 0.000000000000000001 GJ/t × … is far below a gram: 0.
-  const FuelCarbon tiny{dec("0.000000000000000007"), Unit::t, dec("0.0005"), dec("0.5"), ""};
+  const FuelCarbon tiny{"0.000000000000000007"_dec, Unit::t, "0.0005"_dec, "0.5"_dec, ""};
   const auto e = kexie::fuel_emissions(Carrier::diesel, qty("0.000000000000000003", Unit::t), tiny);
   ASSERT_TRUE(e.ok()) << e.error();
   EXPECT_EQ(e->tonnes_co2.to_string(), "0.000000");
   // Two values straddling half a gram, 0.0000005 t, by about 2e-24 t, with 41 places
   // in the exact product: one rounds down, the other up.
-  const FuelCarbon f{dec("0.123456789012345679"), Unit::t, dec("0.00001"), dec("1"), ""};
+  const FuelCarbon f{"0.123456789012345679"_dec, Unit::t, "0.00001"_dec, "1"_dec, ""};
   EXPECT_EQ(kexie::fuel_emissions(Carrier::diesel, qty("0.110454546448636372", Unit::t), f)
                 ->tonnes_co2.to_string(),
             "0.000000");  // 4.99999999999999997310…e-7

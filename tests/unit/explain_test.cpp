@@ -5,12 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 #include "support/campaign_world.hpp"
 
+using namespace kexie::literals;
+
 using kexie::Decimal;
 using kexie::JudgeId;
-using kexie_test::dec;
 
 namespace {
 struct Explained {
@@ -37,9 +39,9 @@ struct Explained {
     for (std::size_t j = 0; j < 5; ++j) {
       c.assign(judges[j], e).value();
       c.assign(judges[j], other).value();
-      c.mark(judges[j], e, "A.1", dec(a1[j])).value();
+      c.mark(judges[j], e, "A.1", kexie::Decimal::parse(a1[j]).value()).value();
       c.mark(judges[j], e, "A.2", Decimal(70)).value();
-      c.mark(judges[j], other, "A.1", dec(a1_other[j])).value();
+      c.mark(judges[j], other, "A.1", kexie::Decimal::parse(a1_other[j]).value()).value();
       c.mark(judges[j], other, "A.2", Decimal(70)).value();
     }
     c.veto(judges[1], other, "veto", "数据不实 unverified data").value();
@@ -61,7 +63,7 @@ TEST(Explain, AgreesWithTheScoreAndNamesEverything) {
   EXPECT_TRUE(a1.marks[4].dropped);  // 100, the highest
   EXPECT_FALSE(a1.marks[2].dropped);
   EXPECT_EQ(a1.method, kexie::AggregationMethod::trimmed_mean);
-  EXPECT_EQ(a1.weight, dec("0.3"));
+  EXPECT_EQ(a1.weight, "0.3"_dec);
   // The sum of the contributions is the judged plus objective part.
   Decimal sum;
   for (const auto& l : ex.lines) {

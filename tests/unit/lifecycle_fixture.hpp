@@ -17,15 +17,16 @@
 #include <vector>
 
 #include "kexie/activity.hpp"
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 
 namespace kexie_test {
 
-inline kexie::Date d(const char* text) { return kexie::Date::parse(text).value(); }
+using namespace kexie::literals;
 
 /// Minute `n` after 2025-03-01T00:00:00Z.
 inline kexie::Timestamp t(std::int64_t n) {
-  return kexie::Timestamp::parse("2025-03-01T00:00:00Z").value().plus_micros(n * 60'000'000);
+  return kexie::Timestamp::parse("2025-03-01T00:00:00Z").value().add_micros(n * 60'000'000);
 }
 
 struct World {
@@ -35,33 +36,34 @@ struct World {
 
   World() {
     using kexie::OrgKind;
-    // Plain assignments rather than designated initializers: -Wextra warns about
-    // every member a designated initializer leaves out.
-    auto org = [&](OrgKind kind, const char* name, kexie::OrgId parent, const char* from,
+    auto org = [&](OrgKind kind, const char* name, kexie::OrgId parent, kexie::Date from,
                    kexie::LocalLevel level = kexie::LocalLevel::none) {
-      kexie::OrgSpec spec;
-      spec.kind = kind;
-      spec.name = name;
-      spec.parent = parent;
-      spec.effective = d(from);
-      spec.level = level;
-      if (kind == OrgKind::enterprise) spec.enterprise.enterprise_name = name;
-      return registry.add_organization(spec).value();
+      return registry
+          .add_organization(
+              {.kind = kind,
+               .name = name,
+               .parent = parent,
+               .effective = from,
+               .level = level,
+               .enterprise = {.enterprise_name = kind == OrgKind::enterprise ? name : ""}})
+          .value();
     };
-    cast = org(OrgKind::national, "中国科协", {}, "1958-09-18");
-    province = org(OrgKind::local, "浙江省科协", cast, "1960-01-01", kexie::LocalLevel::provincial);
-    city = org(OrgKind::local, "杭州市科协", province, "1970-01-01", kexie::LocalLevel::prefecture);
-    enterprise = org(OrgKind::enterprise, "杭钢科协", city, "2000-01-01");
-    branch = org(OrgKind::branch, "轧钢分会", enterprise, "2005-01-01");
-    other = org(OrgKind::enterprise, "other 科协", city, "2000-01-01");
-    society = org(OrgKind::society, "中国金属学会", cast, "1980-01-01");
+    cast = org(OrgKind::national, "中国科协", {}, "1958-09-18"_date);
+    province =
+        org(OrgKind::local, "浙江省科协", cast, "1960-01-01"_date, kexie::LocalLevel::provincial);
+    city = org(OrgKind::local, "杭州市科协", province, "1970-01-01"_date,
+               kexie::LocalLevel::prefecture);
+    enterprise = org(OrgKind::enterprise, "杭钢科协", city, "2000-01-01"_date);
+    branch = org(OrgKind::branch, "轧钢分会", enterprise, "2005-01-01"_date);
+    other = org(OrgKind::enterprise, "other 科协", city, "2000-01-01"_date);
+    society = org(OrgKind::society, "中国金属学会", cast, "1980-01-01"_date);
     auto person = [&](const char* name, const char* key) {
-      kexie::PersonSpec spec;
-      spec.name = name;
-      spec.birth = d("1985-01-01");
-      spec.employer = enterprise;
-      spec.external_key = key;
-      return registry.add_person(spec).value();
+      return registry
+          .add_person({.name = name,
+                       .birth = "1985-01-01"_date,
+                       .employer = enterprise,
+                       .external_key = key})
+          .value();
     };
     responsible = person("王工", "E-1");
     teammate = person("李工", "E-2");
@@ -69,15 +71,13 @@ struct World {
   }
 
   kexie::ActivityPlan plan() const {
-    kexie::ActivityPlan p;
-    p.type = kexie::ActivityType::jiangbi_campaign;
-    p.title = "2025 节能降耗讲比";
-    p.organizer = enterprise;
-    p.owner = branch;
-    p.responsible = responsible;
-    p.team = {teammate};
-    p.planned = {d("2025-03-01"), d("2025-11-30")};
-    return p;
+    return {.type = kexie::ActivityType::jiangbi_campaign,
+            .title = "2025 节能降耗讲比",
+            .organizer = enterprise,
+            .owner = branch,
+            .responsible = responsible,
+            .team = {teammate},
+            .planned = {"2025-03-01"_date, "2025-11-30"_date}};
   }
 
   kexie::Actor owner() const { return kexie::Actor{responsible}; }

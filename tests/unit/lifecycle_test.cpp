@@ -92,24 +92,22 @@ TEST(Names, AreTheEnumeratorNames) {
   EXPECT_EQ(kexie::kTransitions.size() + 2, kexie::kActivityOperationCount);
 }
 
-Decimal dec(const char* text) { return Decimal::parse(text).value(); }
-
 TEST(Grades, DefaultBandsAreNinetySeventyFiveSixty) {
   const auto p = kexie::LifecyclePolicy::standard();
-  EXPECT_EQ(p.grade_for(dec("100")).value(), EvaluationGrade::excellent);
-  EXPECT_EQ(p.grade_for(dec("90.00")).value(), EvaluationGrade::excellent);
-  EXPECT_EQ(p.grade_for(dec("89.99")).value(), EvaluationGrade::good);
-  EXPECT_EQ(p.grade_for(dec("75")).value(), EvaluationGrade::good);
-  EXPECT_EQ(p.grade_for(dec("74.999")).value(), EvaluationGrade::pass);
-  EXPECT_EQ(p.grade_for(dec("60")).value(), EvaluationGrade::pass);
-  EXPECT_EQ(p.grade_for(dec("59.99")).value(), EvaluationGrade::fail);
-  EXPECT_EQ(p.grade_for(dec("0")).value(), EvaluationGrade::fail);
+  EXPECT_EQ(p.grade_for("100"_dec).value(), EvaluationGrade::excellent);
+  EXPECT_EQ(p.grade_for("90.00"_dec).value(), EvaluationGrade::excellent);
+  EXPECT_EQ(p.grade_for("89.99"_dec).value(), EvaluationGrade::good);
+  EXPECT_EQ(p.grade_for("75"_dec).value(), EvaluationGrade::good);
+  EXPECT_EQ(p.grade_for("74.999"_dec).value(), EvaluationGrade::pass);
+  EXPECT_EQ(p.grade_for("60"_dec).value(), EvaluationGrade::pass);
+  EXPECT_EQ(p.grade_for("59.99"_dec).value(), EvaluationGrade::fail);
+  EXPECT_EQ(p.grade_for("0"_dec).value(), EvaluationGrade::fail);
 }
 
 TEST(Grades, ScoresOutsideTheScaleAreRefused) {
   const auto p = kexie::LifecyclePolicy::standard();
   for (const char* bad : {"-0.01", "100.01", "1000"}) {
-    auto g = p.grade_for(dec(bad));
+    auto g = p.grade_for(kexie::Decimal::parse(bad).value());
     ASSERT_FALSE(g) << bad;
     EXPECT_EQ(g.code(), ErrorCode::invalid_argument);
     EXPECT_EQ(g.error().rule(), "lifecycle.score_range");

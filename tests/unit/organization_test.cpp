@@ -8,9 +8,12 @@
 
 #include <range/v3/range/conversion.hpp>
 
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 #include "kexie/views.hpp"
 #include "registry_fixture.hpp"
+
+using namespace kexie::literals;
 
 using kexie::ErrorCode;
 using kexie::LocalLevel;
@@ -18,7 +21,6 @@ using kexie::OrgId;
 using kexie::OrgKind;
 using kexie::OrgSpec;
 using kexie::Period;
-using kexie_test::d;
 using kexie_test::World;
 
 TEST(AllowedParent, FollowsTheTableOfDomainSection1) {
@@ -66,27 +68,27 @@ TEST(AddOrganization, AcceptsEveryKindUnderAnAllowedParent) {
   EXPECT_EQ(w.reg.organization_count(), 12u);
   EXPECT_EQ(w.reg.root(), w.cast);
   EXPECT_EQ(w.reg.kind(w.sg_branch).value(), OrgKind::study_group);
-  EXPECT_EQ(w.reg.parent(w.sg_branch, d("2000-01-01")).value(), w.branch);
-  EXPECT_EQ(w.reg.parent(w.university, d("2000-01-01")).value(), OrgId{});
-  EXPECT_EQ(w.reg.parent(w.cast, d("2000-01-01")).value(), OrgId{});
+  EXPECT_EQ(w.reg.parent(w.sg_branch, "2000-01-01"_date).value(), w.branch);
+  EXPECT_EQ(w.reg.parent(w.university, "2000-01-01"_date).value(), OrgId{});
+  EXPECT_EQ(w.reg.parent(w.cast, "2000-01-01"_date).value(), OrgId{});
   const kexie::Organization e = w.reg.organization(w.ent1).value();
   EXPECT_EQ(e.enterprise.enterprise_name, "杭氧股份");
   EXPECT_EQ(e.enterprise.ownership, kexie::Ownership::state);
   EXPECT_TRUE(e.period.open_ended());
   ASSERT_EQ(e.parents.size(), 1u);
-  EXPECT_EQ(e.parent_on(d("2000-01-01")), w.city);
+  EXPECT_EQ(e.parent_on("2000-01-01"_date), w.city);
   // A county under a prefecture under the province: strictly lower levels.
   auto pref = w.reg.add_organization({.kind = OrgKind::local,
                                       .name = "湖州市科协",
                                       .parent = w.province,
-                                      .effective = d("2000-01-01"),
+                                      .effective = "2000-01-01"_date,
                                       .level = LocalLevel::prefecture});
   ASSERT_TRUE(pref.ok());
   EXPECT_TRUE(w.reg
                   .add_organization({.kind = OrgKind::local,
                                      .name = "德清县科协",
                                      .parent = *pref,
-                                     .effective = d("2000-01-01"),
+                                     .effective = "2000-01-01"_date,
                                      .level = LocalLevel::county})
                   .ok());
 }
@@ -95,17 +97,18 @@ TEST(AddOrganization, RefusesASecondRootOrAParentlessOrganization) {
   World w;
   EXPECT_REFUSED(w.reg,
                  w.reg.add_organization(
-                     {.kind = OrgKind::national, .name = "CAST 2", .effective = d("2000-01-01")}),
+                     {.kind = OrgKind::national, .name = "CAST 2", .effective = "2000-01-01"_date}),
                  ErrorCode::rule_violation, "org.single_root", "A1");
-  EXPECT_REFUSED(w.reg,
-                 w.reg.add_organization(
-                     {.kind = OrgKind::committee, .name = "orphan", .effective = d("2000-01-01")}),
-                 ErrorCode::rule_violation, "org.single_root", "A1");
+  EXPECT_REFUSED(
+      w.reg,
+      w.reg.add_organization(
+          {.kind = OrgKind::committee, .name = "orphan", .effective = "2000-01-01"_date}),
+      ErrorCode::rule_violation, "org.single_root", "A1");
 }
 
 TEST(AddOrganization, RefusesAParentOfTheWrongKindNamingTheArticle) {
   World w;
-  const auto t = d("2000-01-01");
+  const auto t = "2000-01-01"_date;
   EXPECT_REFUSED(w.reg,
                  w.reg.add_organization({.kind = OrgKind::enterprise,
                                          .name = "x",
@@ -150,7 +153,7 @@ TEST(AddOrganization, RefusesAParentOfTheWrongKindNamingTheArticle) {
 
 TEST(AddOrganization, RefusesBadInputAndUnknownOrInactiveParents) {
   World w;
-  const auto t = d("2000-01-01");
+  const auto t = "2000-01-01"_date;
   EXPECT_REFUSED(w.reg,
                  w.reg.add_organization(
                      {.kind = OrgKind::branch, .name = "x", .parent = OrgId{999}, .effective = t}),
@@ -171,96 +174,97 @@ TEST(AddOrganization, RefusesBadInputAndUnknownOrInactiveParents) {
   EXPECT_REFUSED(
       w.reg,
       w.reg.add_organization(
-          {.kind = OrgKind::branch, .name = "x", .parent = w.ent1, .effective = d("1980-01-01")}),
+          {.kind = OrgKind::branch, .name = "x", .parent = w.ent1, .effective = "1980-01-01"_date}),
       ErrorCode::rule_violation, "org.active", "A1");
-  ASSERT_TRUE(w.reg.dissolve(w.sg_ent, d("2010-12-31")).ok());
+  ASSERT_TRUE(w.reg.dissolve(w.sg_ent, "2010-12-31"_date).ok());
   auto b2 = w.reg
                 .add_organization(
                     {.kind = OrgKind::branch, .name = "b2", .parent = w.ent2, .effective = t})
                 .value();
-  ASSERT_TRUE(w.reg.dissolve(b2, d("2010-12-31")).ok());
-  EXPECT_REFUSED(
-      w.reg,
-      w.reg.add_organization(
-          {.kind = OrgKind::study_group, .name = "x", .parent = b2, .effective = d("2005-01-01")}),
-      ErrorCode::rule_violation, "org.active", "A1");
+  ASSERT_TRUE(w.reg.dissolve(b2, "2010-12-31"_date).ok());
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_organization({.kind = OrgKind::study_group,
+                                         .name = "x",
+                                         .parent = b2,
+                                         .effective = "2005-01-01"_date}),
+                 ErrorCode::rule_violation, "org.active", "A1");
 }
 
 TEST(Move, ChangesTheParentFromADateAndKeepsHistory) {
   World w;
-  ASSERT_TRUE(w.reg.move(w.branch, w.ent2, d("2020-01-01")).ok());
-  EXPECT_EQ(w.reg.parent(w.branch, d("2019-12-31")).value(), w.ent1);
-  EXPECT_EQ(w.reg.parent(w.branch, d("2020-01-01")).value(), w.ent2);
-  EXPECT_TRUE(w.reg.within(w.sg_branch, w.ent1, d("2019-12-31")));
-  EXPECT_FALSE(w.reg.within(w.sg_branch, w.ent1, d("2020-01-01")));
-  EXPECT_TRUE(w.reg.within(w.sg_branch, w.ent2, d("2020-01-01")));
+  ASSERT_TRUE(w.reg.move(w.branch, w.ent2, "2020-01-01"_date).ok());
+  EXPECT_EQ(w.reg.parent(w.branch, "2019-12-31"_date).value(), w.ent1);
+  EXPECT_EQ(w.reg.parent(w.branch, "2020-01-01"_date).value(), w.ent2);
+  EXPECT_TRUE(w.reg.within(w.sg_branch, w.ent1, "2019-12-31"_date));
+  EXPECT_FALSE(w.reg.within(w.sg_branch, w.ent1, "2020-01-01"_date));
+  EXPECT_TRUE(w.reg.within(w.sg_branch, w.ent2, "2020-01-01"_date));
   EXPECT_EQ(w.reg.organization(w.branch)->parents.size(), 2u);
   // A local moves under another local of a higher level.
   auto pref = w.reg
                   .add_organization({.kind = OrgKind::local,
                                      .name = "p",
                                      .parent = w.province,
-                                     .effective = d("2000-01-01"),
+                                     .effective = "2000-01-01"_date,
                                      .level = LocalLevel::prefecture})
                   .value();
-  ASSERT_TRUE(w.reg.move(w.ent2, pref, d("2021-01-01")).ok());
-  EXPECT_TRUE(w.reg.within(w.sg_branch, pref, d("2021-06-01")));
+  ASSERT_TRUE(w.reg.move(w.ent2, pref, "2021-01-01"_date).ok());
+  EXPECT_TRUE(w.reg.within(w.sg_branch, pref, "2021-06-01"_date));
 }
 
 TEST(Move, RefusesCyclesWrongKindsAndInactiveParents) {
   World w;
-  EXPECT_REFUSED(w.reg, w.reg.move(w.province, w.city, d("2020-01-01")), ErrorCode::rule_violation,
-                 "org.no_cycle", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.move(w.branch, w.branch, d("2020-01-01")), ErrorCode::rule_violation,
-                 "org.no_cycle", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.move(w.ent1, w.society, d("2020-01-01")), ErrorCode::rule_violation,
+  EXPECT_REFUSED(w.reg, w.reg.move(w.province, w.city, "2020-01-01"_date),
+                 ErrorCode::rule_violation, "org.no_cycle", "A1");
+  EXPECT_REFUSED(w.reg, w.reg.move(w.branch, w.branch, "2020-01-01"_date),
+                 ErrorCode::rule_violation, "org.no_cycle", "A1");
+  EXPECT_REFUSED(w.reg, w.reg.move(w.ent1, w.society, "2020-01-01"_date), ErrorCode::rule_violation,
                  "org.parent_kind", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.move(w.sg_branch, w.sg_ent, d("2020-01-01")),
+  EXPECT_REFUSED(w.reg, w.reg.move(w.sg_branch, w.sg_ent, "2020-01-01"_date),
                  ErrorCode::rule_violation, "org.parent_kind", "A13");
-  EXPECT_REFUSED(w.reg, w.reg.move(w.cast, w.province, d("2020-01-01")), ErrorCode::rule_violation,
-                 "org.single_root", "A1");
+  EXPECT_REFUSED(w.reg, w.reg.move(w.cast, w.province, "2020-01-01"_date),
+                 ErrorCode::rule_violation, "org.single_root", "A1");
   auto b2 = w.reg
                 .add_organization({.kind = OrgKind::branch,
                                    .name = "b2",
                                    .parent = w.ent2,
-                                   .effective = d("2000-01-01")})
+                                   .effective = "2000-01-01"_date})
                 .value();
-  ASSERT_TRUE(w.reg.dissolve(w.ent2, d("2030-01-01")).code() == ErrorCode::rule_violation);
-  ASSERT_TRUE(w.reg.dissolve(b2, d("2015-01-01")).ok());
-  EXPECT_REFUSED(w.reg, w.reg.move(w.sg_branch, b2, d("2020-01-01")), ErrorCode::rule_violation,
+  ASSERT_TRUE(w.reg.dissolve(w.ent2, "2030-01-01"_date).code() == ErrorCode::rule_violation);
+  ASSERT_TRUE(w.reg.dissolve(b2, "2015-01-01"_date).ok());
+  EXPECT_REFUSED(w.reg, w.reg.move(w.sg_branch, b2, "2020-01-01"_date), ErrorCode::rule_violation,
                  "org.active", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.move(w.sg_branch, OrgId{77}, d("2020-01-01")), ErrorCode::not_found,
+  EXPECT_REFUSED(w.reg, w.reg.move(w.sg_branch, OrgId{77}, "2020-01-01"_date), ErrorCode::not_found,
                  "", "");
-  ASSERT_TRUE(w.reg.move(w.branch, w.ent2, d("2020-01-01")).ok());
-  EXPECT_REFUSED(w.reg, w.reg.move(w.branch, w.ent1, d("2019-06-01")), ErrorCode::invalid_argument,
-                 "", "");
+  ASSERT_TRUE(w.reg.move(w.branch, w.ent2, "2020-01-01"_date).ok());
+  EXPECT_REFUSED(w.reg, w.reg.move(w.branch, w.ent1, "2019-06-01"_date),
+                 ErrorCode::invalid_argument, "", "");
 }
 
 TEST(Dissolve, EndsAnEmptyOrganizationAndKeepsItsHistory) {
   World w;
-  ASSERT_TRUE(w.reg.dissolve(w.sg_ent, d("2020-12-31")).ok());
-  EXPECT_TRUE(w.reg.exists(w.sg_ent, d("2020-12-31")));
-  EXPECT_FALSE(w.reg.exists(w.sg_ent, d("2021-01-01")));
-  EXPECT_EQ(w.reg.organization(w.sg_ent)->period, (Period{d("1990-01-01"), d("2020-12-31")}));
-  EXPECT_EQ(w.reg.parent(w.sg_ent, d("2020-06-01")).value(), w.ent1);
-  EXPECT_EQ(w.reg.parent(w.sg_ent, d("2021-06-01")).code(), ErrorCode::rule_violation);
+  ASSERT_TRUE(w.reg.dissolve(w.sg_ent, "2020-12-31"_date).ok());
+  EXPECT_TRUE(w.reg.exists(w.sg_ent, "2020-12-31"_date));
+  EXPECT_FALSE(w.reg.exists(w.sg_ent, "2021-01-01"_date));
+  EXPECT_EQ(w.reg.organization(w.sg_ent)->period, (Period{"1990-01-01"_date, "2020-12-31"_date}));
+  EXPECT_EQ(w.reg.parent(w.sg_ent, "2020-06-01"_date).value(), w.ent1);
+  EXPECT_EQ(w.reg.parent(w.sg_ent, "2021-06-01"_date).code(), ErrorCode::rule_violation);
   // Children end first, then the parent can go.
-  ASSERT_TRUE(w.reg.dissolve(w.sg_branch, d("2020-12-31")).ok());
-  ASSERT_TRUE(w.reg.dissolve(w.branch, d("2020-12-31")).ok());
-  EXPECT_TRUE(w.reg.dissolve(w.ent1, d("2020-12-31")).ok());
-  EXPECT_EQ(kexie::views::subtree(w.reg, w.city, d("2021-01-01")).size(), 2u);  // city, proxy
+  ASSERT_TRUE(w.reg.dissolve(w.sg_branch, "2020-12-31"_date).ok());
+  ASSERT_TRUE(w.reg.dissolve(w.branch, "2020-12-31"_date).ok());
+  EXPECT_TRUE(w.reg.dissolve(w.ent1, "2020-12-31"_date).ok());
+  EXPECT_EQ(kexie::views::subtree(w.reg, w.city, "2021-01-01"_date).size(), 2u);  // city, proxy
 }
 
 TEST(Dissolve, IsRefusedWhileChildrenMembersOrLinksRemain) {
   World w;
-  const auto t = d("2020-12-31");
+  const auto t = "2020-12-31"_date;
   EXPECT_REFUSED(w.reg, w.reg.dissolve(w.branch, t), ErrorCode::rule_violation,
                  "org.dissolve_children", "A1");
   ASSERT_TRUE(
-      w.reg.add_membership(w.senior, w.ent1, kexie::Role::member, Period::from(d("2010-01-01")))
+      w.reg.add_membership(w.senior, w.ent1, kexie::Role::member, Period::from("2010-01-01"_date))
           .ok());
   ASSERT_TRUE(
-      w.reg.add_membership(w.senior, w.sg_ent, kexie::Role::member, Period::from(d("2010-01-01")))
+      w.reg.add_membership(w.senior, w.sg_ent, kexie::Role::member, Period::from("2010-01-01"_date))
           .ok());
   EXPECT_REFUSED(w.reg, w.reg.dissolve(w.sg_ent, t), ErrorCode::rule_violation,
                  "org.dissolve_members", "A1");
@@ -268,71 +272,73 @@ TEST(Dissolve, IsRefusedWhileChildrenMembersOrLinksRemain) {
                       .add_organization({.kind = OrgKind::enterprise,
                                          .name = "e3",
                                          .parent = w.city,
-                                         .effective = d("2000-01-01"),
+                                         .effective = "2000-01-01"_date,
                                          .enterprise = {.enterprise_name = "e3"}})
                       .value();
-  ASSERT_TRUE(w.reg.add_link(e2, w.university, Period::from(d("2015-01-01"))).ok());
+  ASSERT_TRUE(w.reg.add_link(e2, w.university, Period::from("2015-01-01"_date)).ok());
   EXPECT_REFUSED(w.reg, w.reg.dissolve(e2, t), ErrorCode::rule_violation, "org.dissolve_links",
                  "A3");
   EXPECT_REFUSED(w.reg, w.reg.dissolve(w.cast, t), ErrorCode::rule_violation, "org.single_root",
                  "A1");
   ASSERT_TRUE(w.reg.dissolve(w.proxy, t).ok());
-  EXPECT_REFUSED(w.reg, w.reg.dissolve(w.proxy, d("2021-12-31")), ErrorCode::rule_violation,
+  EXPECT_REFUSED(w.reg, w.reg.dissolve(w.proxy, "2021-12-31"_date), ErrorCode::rule_violation,
                  "org.active", "A1");
   // A membership that ends in time does not block.
   ASSERT_TRUE(
-      w.reg.add_membership(w.young, w.ent1, kexie::Role::member, Period::from(d("2018-01-01")))
+      w.reg.add_membership(w.young, w.ent1, kexie::Role::member, Period::from("2018-01-01"_date))
           .ok());
   const auto sg = w.reg.add_membership(w.young, w.sg_ent, kexie::Role::member,
-                                       {d("2018-01-01"), d("2019-01-01")});
+                                       {"2018-01-01"_date, "2019-01-01"_date});
   ASSERT_TRUE(sg.ok());
-  ASSERT_TRUE(w.reg.end_membership(w.reg.memberships_of(w.senior)[1], d("2020-06-30")).ok());
+  ASSERT_TRUE(w.reg.end_membership(w.reg.memberships_of(w.senior)[1], "2020-06-30"_date).ok());
   EXPECT_TRUE(w.reg.dissolve(w.sg_ent, t).ok());
 }
 
 TEST(Exemplary, IsHeldByEnterpriseAssociationsForAPeriod) {
   World w;
-  const Period y2025{d("2025-01-01"), d("2025-12-31")};
+  const Period y2025{"2025-01-01"_date, "2025-12-31"_date};
   ASSERT_TRUE(w.reg.award_exemplary(w.ent1, y2025).ok());
-  EXPECT_TRUE(w.reg.exemplary(w.ent1, d("2025-06-01")));
-  EXPECT_FALSE(w.reg.exemplary(w.ent1, d("2026-01-01")));
+  EXPECT_TRUE(w.reg.exemplary(w.ent1, "2025-06-01"_date));
+  EXPECT_FALSE(w.reg.exemplary(w.ent1, "2026-01-01"_date));
   EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.city, y2025), ErrorCode::rule_violation,
                  "org.exemplary_kind", "A14");
   EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, y2025), ErrorCode::already_exists,
                  "org.exemplary_unique", "A14");
-  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, {d("1980-01-01"), d("1980-12-31")}),
+  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, {"1980-01-01"_date, "1980-12-31"_date}),
                  ErrorCode::rule_violation, "org.active", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, {d("2025-12-31"), d("2025-01-01")}),
+  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, {"2025-12-31"_date, "2025-01-01"_date}),
                  ErrorCode::invalid_argument, "", "");
 }
 
 TEST(Links, JoinEnterprisesWithPartnersAndSocieties) {
   World w;
-  const auto l1 = w.reg.add_link(w.ent1, w.university, Period::from(d("2020-01-01")));
-  const auto l2 = w.reg.add_link(w.ent1, w.society, {d("2020-01-01"), d("2022-12-31")});
+  const auto l1 = w.reg.add_link(w.ent1, w.university, Period::from("2020-01-01"_date));
+  const auto l2 = w.reg.add_link(w.ent1, w.society, {"2020-01-01"_date, "2022-12-31"_date});
   ASSERT_TRUE(l1.ok() && l2.ok());
   EXPECT_EQ(w.reg.link(*l1)->kind, kexie::LinkKind::industry_academia);
   EXPECT_EQ(w.reg.link(*l2)->kind, kexie::LinkKind::factory_society);
-  auto now = kexie::views::links(w.reg, w.ent1, d("2024-01-01")) | ranges::to<std::vector>();
+  auto now = kexie::views::links(w.reg, w.ent1, "2024-01-01"_date) | ranges::to<std::vector>();
   ASSERT_EQ(now.size(), 1u);
   EXPECT_EQ(now[0].other, w.university);
-  EXPECT_EQ(w.reg.link_ids(w.university, d("2024-01-01")).size(), 1u);
-  EXPECT_REFUSED(w.reg, w.reg.add_link(w.ent1, w.ent2, Period::from(d("2020-01-01"))),
+  EXPECT_EQ(w.reg.link_ids(w.university, "2024-01-01"_date).size(), 1u);
+  EXPECT_REFUSED(w.reg, w.reg.add_link(w.ent1, w.ent2, Period::from("2020-01-01"_date)),
                  ErrorCode::rule_violation, "link.kinds", "A3");
-  EXPECT_REFUSED(w.reg, w.reg.add_link(w.city, w.society, Period::from(d("2020-01-01"))),
+  EXPECT_REFUSED(w.reg, w.reg.add_link(w.city, w.society, Period::from("2020-01-01"_date)),
                  ErrorCode::rule_violation, "link.kinds", "A11");
-  EXPECT_REFUSED(w.reg, w.reg.add_link(w.ent1, w.university, Period::from(d("2021-01-01"))),
+  EXPECT_REFUSED(w.reg, w.reg.add_link(w.ent1, w.university, Period::from("2021-01-01"_date)),
                  ErrorCode::already_exists, "link.unique", "A3");
-  EXPECT_REFUSED(w.reg, w.reg.add_link(w.ent1, w.university, {d("2021-01-01"), d("2020-01-01")}),
+  EXPECT_REFUSED(w.reg,
+                 w.reg.add_link(w.ent1, w.university, {"2021-01-01"_date, "2020-01-01"_date}),
                  ErrorCode::invalid_argument, "", "");
-  ASSERT_TRUE(w.reg.end_link(*l1, d("2023-12-31")).ok());
-  EXPECT_TRUE(w.reg.link_ids(w.ent1, d("2024-01-01")).empty());
-  EXPECT_REFUSED(w.reg, w.reg.end_link(*l1, d("2025-01-01")), ErrorCode::invalid_argument, "", "");
+  ASSERT_TRUE(w.reg.end_link(*l1, "2023-12-31"_date).ok());
+  EXPECT_TRUE(w.reg.link_ids(w.ent1, "2024-01-01"_date).empty());
+  EXPECT_REFUSED(w.reg, w.reg.end_link(*l1, "2025-01-01"_date), ErrorCode::invalid_argument, "",
+                 "");
 }
 
 TEST(OrganizationViews, SubtreeByKindAndAncestors) {
   World w;
-  const auto t = d("2024-01-01");
+  const auto t = "2024-01-01"_date;
   auto ents =
       kexie::views::subtree(w.reg, w.province, t, OrgKind::enterprise) | ranges::to<std::vector>();
   EXPECT_EQ(ents, (std::vector<OrgId>{w.ent1, w.ent2}));
@@ -340,5 +346,5 @@ TEST(OrganizationViews, SubtreeByKindAndAncestors) {
   EXPECT_EQ(all, (std::vector<OrgId>{w.ent1, w.branch, w.sg_branch, w.sg_ent}));
   auto up = kexie::views::ancestors(w.reg, w.sg_branch, t) | ranges::to<std::vector>();
   EXPECT_EQ(up, (std::vector<OrgId>{w.branch, w.ent1, w.city, w.province, w.cast}));
-  EXPECT_TRUE(kexie::views::subtree(w.reg, w.ent1, d("1980-01-01")).empty());
+  EXPECT_TRUE(kexie::views::subtree(w.reg, w.ent1, "1980-01-01"_date).empty());
 }

@@ -6,18 +6,20 @@
 
 #include <vector>
 
+#include "kexie/literals.hpp"
 #include "support/campaign_world.hpp"
+
+using namespace kexie::literals;
 
 using kexie::Aggregation;
 using kexie::AggregationMethod;
 using kexie::Decimal;
 using kexie::ErrorCode;
-using kexie_test::dec;
 
 namespace {
 std::vector<Decimal> marks(std::initializer_list<const char*> texts) {
   std::vector<Decimal> out;
-  for (const char* t : texts) out.push_back(dec(t));
+  for (const char* t : texts) out.push_back(kexie::Decimal::parse(t).value());
   return out;
 }
 }  // namespace
@@ -25,7 +27,7 @@ std::vector<Decimal> marks(std::initializer_list<const char*> texts) {
 TEST(Aggregate, StandardTrimDropsOneHighOneLow) {
   auto a = kexie::aggregate(marks({"88.5", "91.25", "79", "95.75", "90"}), Aggregation::standard())
                .value();
-  EXPECT_EQ(a.value, dec("89.916667"));  // 269.75 / 3, half-even at 6 places
+  EXPECT_EQ(a.value, "89.916667"_dec);  // 269.75 / 3, half-even at 6 places
   EXPECT_EQ(a.value.scale(), 6);
   EXPECT_EQ(a.applied, AggregationMethod::trimmed_mean);
   EXPECT_EQ(a.dropped, (std::vector<bool>{false, false, true, true, false}));
@@ -41,7 +43,7 @@ TEST(Aggregate, TooFewMarksToTrimFallsBackToTheMean) {
 TEST(Aggregate, DivingDropsTwoAndTwoFromSeven) {
   auto a = kexie::aggregate(marks({"6", "7", "7.5", "8", "9", "9.5", "10"}), Aggregation::diving())
                .value();
-  EXPECT_EQ(a.value, dec("8.166667"));  // (7.5 + 8 + 9) / 3
+  EXPECT_EQ(a.value, "8.166667"_dec);  // (7.5 + 8 + 9) / 3
   EXPECT_EQ(a.dropped, (std::vector<bool>{true, true, false, false, false, true, true}));
   auto six =
       kexie::aggregate(marks({"6", "7", "7.5", "8", "8.5", "9"}), Aggregation::diving()).value();
@@ -50,7 +52,7 @@ TEST(Aggregate, DivingDropsTwoAndTwoFromSeven) {
 
 TEST(Aggregate, EqualMarksDropDeterministically) {
   auto a = kexie::aggregate(marks({"80", "80", "80", "90", "90"}), Aggregation::standard()).value();
-  EXPECT_EQ(a.value, dec("83.333333"));
+  EXPECT_EQ(a.value, "83.333333"_dec);
   // The first of the equal lows and the last of the equal highs go.
   EXPECT_EQ(a.dropped, (std::vector<bool>{true, false, false, false, true}));
 }
@@ -59,20 +61,20 @@ TEST(Aggregate, MedianAndMean) {
   EXPECT_EQ(kexie::aggregate(marks({"3", "1", "2"}), Aggregation::median()).value().value,
             Decimal(2));
   EXPECT_EQ(kexie::aggregate(marks({"4", "1", "2", "3"}), Aggregation::median()).value().value,
-            dec("2.5"));
+            "2.5"_dec);
   EXPECT_EQ(kexie::aggregate(marks({"1", "2"}), Aggregation::plain_mean()).value().value,
-            dec("1.5"));
+            "1.5"_dec);
   // Ties round half-even at the 6th place: 0.0000125 → 0.000012, 0.0000375 → 0.000038.
   EXPECT_EQ(kexie::aggregate(marks({"0.0001", "0", "0", "0", "0", "0", "0", "0"}),
                              Aggregation::plain_mean())
                 .value()
                 .value,
-            dec("0.000012"));
+            "0.000012"_dec);
   EXPECT_EQ(kexie::aggregate(marks({"0.0001", "0.0001", "0.0001", "0", "0", "0", "0", "0"}),
                              Aggregation::plain_mean())
                 .value()
                 .value,
-            dec("0.000038"));
+            "0.000038"_dec);
   EXPECT_EQ(kexie::aggregate(marks({"-10", "10"}), Aggregation::plain_mean()).value().value,
             Decimal(0));
 }

@@ -6,11 +6,13 @@
 
 #include <stdexcept>
 
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 #include "registry_fixture.hpp"
 
+using namespace kexie::literals;
+
 using kexie::Policy;
-using kexie_test::d;
 using kexie_test::World;
 
 TEST(Policy, DefaultsAreTheDomainDefaults) {
@@ -44,8 +46,8 @@ TEST(Policy, TheRegistryUsesTheYoungLineItWasGiven) {
   World strict, lenient(forty);
   EXPECT_EQ(lenient.reg.policy(), forty);
   // other: born 1988-11-20, 38 on 2027-06-01.
-  EXPECT_EQ(strict.reg.youth(strict.other, d("2027-06-01")).value(), kexie::Youth::not_young);
-  EXPECT_EQ(lenient.reg.youth(lenient.other, d("2027-06-01")).value(), kexie::Youth::young);
+  EXPECT_EQ(strict.reg.youth(strict.other, "2027-06-01"_date).value(), kexie::Youth::not_young);
+  EXPECT_EQ(lenient.reg.youth(lenient.other, "2027-06-01"_date).value(), kexie::Youth::young);
   EXPECT_NE(strict.reg.digest(), lenient.reg.digest());  // the policy is part of the state
 }
 
@@ -56,16 +58,17 @@ TEST(Policy, TheRegistryUsesTheHoursAndShareItWasGiven) {
   light.professional_share_den = 2;
   World w(light);
   ASSERT_TRUE(
-      w.reg.add_training(w.young, 20, kexie::TrainingKind::professional, d("2025-01-05")).ok());
-  ASSERT_TRUE(w.reg.add_training(w.young, 20, kexie::TrainingKind::general, d("2025-02-05")).ok());
+      w.reg.add_training(w.young, 20, kexie::TrainingKind::professional, "2025-01-05"_date).ok());
+  ASSERT_TRUE(
+      w.reg.add_training(w.young, 20, kexie::TrainingKind::general, "2025-02-05"_date).ok());
   EXPECT_TRUE(w.reg.continuing_education_status(w.young, 2025)->compliant);
   World standard;
   ASSERT_TRUE(
       standard.reg
-          .add_training(standard.young, 20, kexie::TrainingKind::professional, d("2025-01-05"))
+          .add_training(standard.young, 20, kexie::TrainingKind::professional, "2025-01-05"_date)
           .ok());
   ASSERT_TRUE(
-      standard.reg.add_training(standard.young, 20, kexie::TrainingKind::general, d("2025-02-05"))
+      standard.reg.add_training(standard.young, 20, kexie::TrainingKind::general, "2025-02-05"_date)
           .ok());
   EXPECT_FALSE(standard.reg.continuing_education_status(standard.young, 2025)->compliant);
 }

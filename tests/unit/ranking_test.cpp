@@ -3,17 +3,18 @@
 
 #include <gtest/gtest.h>
 
+#include "kexie/literals.hpp"
 #include "support/campaign_world.hpp"
 
-using kexie_test::dec;
+using namespace kexie::literals;
 
 TEST(Ranking, CompetitionRanks) {
-  std::vector<kexie::Decimal> t = {dec("95"), dec("90"), dec("90.00"), dec("80"),
-                                   dec("80"), dec("80"), dec("1")};
+  std::vector<kexie::Decimal> t = {"95"_dec, "90"_dec, "90.00"_dec, "80"_dec,
+                                   "80"_dec, "80"_dec, "1"_dec};
   EXPECT_EQ(kexie::competition_ranks(t), (std::vector<std::uint32_t>{1, 2, 2, 4, 4, 4, 7}));
   EXPECT_TRUE(kexie::competition_ranks({}).empty());
   // Exact: totals differing in the 14th place are not tied.
-  std::vector<kexie::Decimal> close = {dec("90.00000000000001"), dec("90")};
+  std::vector<kexie::Decimal> close = {"90.00000000000001"_dec, "90"_dec};
   EXPECT_EQ(kexie::competition_ranks(close), (std::vector<std::uint32_t>{1, 2}));
 }
 

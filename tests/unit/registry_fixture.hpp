@@ -8,17 +8,12 @@
 
 #include <string>
 
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
-
-// g++ 12 warns about members left out of a designated initializer under -Wextra
-// (GCC bug 96868); leaving them out, to take their defaults, is the point here.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#endif
 
 namespace kexie_test {
 
-inline kexie::Date d(const char* text) { return kexie::Date::parse(text).value(); }
+using namespace kexie::literals;
 
 /// Calls `expr` on `reg`; expects a refusal with `code`, `rule`, `article` and an
 /// unchanged digest.
@@ -45,7 +40,7 @@ struct World {
   explicit World(kexie::Policy policy = {}) : reg(policy) {
     using K = kexie::OrgKind;
     using L = kexie::LocalLevel;
-    const kexie::Date t0 = d("1990-01-01");
+    const kexie::Date t0 = "1990-01-01"_date;
     cast = reg.add_organization({.kind = K::national, .name = "中国科协", .effective = t0}).value();
     committee = reg.add_organization({.kind = K::committee,
                                       .name = "促进企业自主创新专门委员会",
@@ -98,21 +93,21 @@ struct World {
     university =
         reg.add_organization({.kind = K::partner, .name = "浙江大学", .effective = t0}).value();
     young = reg.add_person({.name = "李娜",
-                            .birth = d("1995-03-10"),
+                            .birth = "1995-03-10"_date,
                             .employer = ent1,
                             .external_key = "E1",
                             .title = kexie::Title::junior,
                             .discipline = "cryogenics"})
                 .value();
     senior = reg.add_person({.name = "王强",
-                             .birth = d("1965-07-01"),
+                             .birth = "1965-07-01"_date,
                              .employer = ent1,
                              .external_key = "E2",
                              .title = kexie::Title::senior,
                              .discipline = "mechanics"})
                  .value();
     other = reg.add_person({.name = "张伟",
-                            .birth = d("1988-11-20"),
+                            .birth = "1988-11-20"_date,
                             .employer = ent2,
                             .external_key = "E1",
                             .title = kexie::Title::intermediate,

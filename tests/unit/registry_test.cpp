@@ -18,8 +18,11 @@
 #include <range/v3/range/conversion.hpp>
 #include <range/v3/view/transform.hpp>
 
+#include "kexie/literals.hpp"
 #include "kexie/views.hpp"
 #include "registry_fixture.hpp"
+
+using namespace kexie::literals;
 
 using kexie::Date;
 using kexie::ErrorCode;
@@ -31,33 +34,32 @@ using kexie::PersonId;
 using kexie::Registry;
 using kexie::Role;
 using kexie::Title;
-using kexie_test::d;
 using kexie_test::World;
 
 TEST(Registry, LookupsOfUnknownIdsAreNotFound) {
   World w;
   EXPECT_EQ(w.reg.organization(OrgId{99}).code(), ErrorCode::not_found);
   EXPECT_EQ(w.reg.kind(OrgId{}).code(), ErrorCode::not_found);
-  EXPECT_EQ(w.reg.parent(OrgId{99}, d("2020-01-01")).code(), ErrorCode::not_found);
+  EXPECT_EQ(w.reg.parent(OrgId{99}, "2020-01-01"_date).code(), ErrorCode::not_found);
   EXPECT_EQ(w.reg.membership(kexie::MembershipId{1}).code(), ErrorCode::not_found);
   EXPECT_EQ(w.reg.expert(kexie::ExpertId{1}).code(), ErrorCode::not_found);
   EXPECT_EQ(w.reg.link(kexie::LinkId{1}).code(), ErrorCode::not_found);
   EXPECT_EQ(w.reg.training(kexie::TrainingId{1}).code(), ErrorCode::not_found);
-  EXPECT_EQ(w.reg.rollup(OrgId{99}, d("2020-01-01")).code(), ErrorCode::not_found);
-  EXPECT_EQ(w.reg.secretary_general(OrgId{99}, d("2020-01-01")).code(), ErrorCode::not_found);
-  EXPECT_FALSE(w.reg.exists(OrgId{99}, d("2020-01-01")));
+  EXPECT_EQ(w.reg.rollup(OrgId{99}, "2020-01-01"_date).code(), ErrorCode::not_found);
+  EXPECT_EQ(w.reg.secretary_general(OrgId{99}, "2020-01-01"_date).code(), ErrorCode::not_found);
+  EXPECT_FALSE(w.reg.exists(OrgId{99}, "2020-01-01"_date));
 }
 
 TEST(Registry, WithinFollowsTheTreeAsOfTheDate) {
   World w;
-  const auto t = d("2020-01-01");
+  const auto t = "2020-01-01"_date;
   EXPECT_TRUE(w.reg.within(w.sg_branch, w.sg_branch, t));
   EXPECT_TRUE(w.reg.within(w.sg_branch, w.ent1, t));
   EXPECT_TRUE(w.reg.within(w.sg_branch, w.cast, t));
   EXPECT_FALSE(w.reg.within(w.ent1, w.sg_branch, t));
   EXPECT_FALSE(w.reg.within(w.ent2, w.city, t));
-  EXPECT_FALSE(w.reg.within(w.university, w.cast, t));          // partners stand outside the tree
-  EXPECT_FALSE(w.reg.within(w.ent1, w.cast, d("1980-01-01")));  // not yet in effect
+  EXPECT_FALSE(w.reg.within(w.university, w.cast, t));            // partners stand outside the tree
+  EXPECT_FALSE(w.reg.within(w.ent1, w.cast, "1980-01-01"_date));  // not yet in effect
   EXPECT_FALSE(w.reg.within(OrgId{99}, w.cast, t));
 }
 
@@ -67,7 +69,7 @@ TEST(Registry, DigestTracksEveryFactAndCloneCopiesThem) {
   EXPECT_EQ(a.size(), 64u);
   Registry copy = w.reg.clone();
   EXPECT_EQ(copy.digest(), a);
-  ASSERT_TRUE(w.reg.add_training(w.young, 1, kexie::TrainingKind::general, d("2020-01-01")).ok());
+  ASSERT_TRUE(w.reg.add_training(w.young, 1, kexie::TrainingKind::general, "2020-01-01"_date).ok());
   EXPECT_NE(w.reg.digest(), a);
   EXPECT_EQ(copy.digest(), a);  // the clone is independent
   Registry moved = std::move(copy);
@@ -78,7 +80,7 @@ TEST(Registry, DigestTracksEveryFactAndCloneCopiesThem) {
 
 TEST(Registry, MembersViewCountsEachPersonOnceAndFilters) {
   World w;
-  const auto from = Period::from(d("2015-01-01"));
+  const auto from = Period::from("2015-01-01"_date);
   ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.young, w.branch, Role::chair, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.young, w.sg_branch, Role::member, from).ok());
@@ -87,7 +89,7 @@ TEST(Registry, MembersViewCountsEachPersonOnceAndFilters) {
   ASSERT_TRUE(w.reg.add_membership(w.senior, w.ent1, Role::secretary_general, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.other, w.ent2, Role::member, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.other, w.society, Role::member, from).ok());
-  const auto t = d("2024-06-30");  // young is 29, senior 58, other 35
+  const auto t = "2024-06-30"_date;  // young is 29, senior 58, other 35
 
   auto ids = [](auto view) {
     return view | ranges::views::transform([](const kexie::MemberEntry& m) { return m.person; }) |
@@ -102,7 +104,7 @@ TEST(Registry, MembersViewCountsEachPersonOnceAndFilters) {
   EXPECT_EQ(ids(kexie::views::members(w.reg, w.branch, t)), (std::vector<PersonId>{w.young}));
   EXPECT_EQ(ids(kexie::views::members(w.reg, w.province, t, {.young = true})),
             (std::vector<PersonId>{w.young, w.other}));
-  EXPECT_EQ(ids(kexie::views::members(w.reg, w.province, d("2025-01-01"), {.young = true})),
+  EXPECT_EQ(ids(kexie::views::members(w.reg, w.province, "2025-01-01"_date, {.young = true})),
             (std::vector<PersonId>{w.young}));  // other turned 36 on 2024-11-20
   EXPECT_EQ(ids(kexie::views::members(w.reg, w.province, t, {.min_title = Title::intermediate})),
             (std::vector<PersonId>{w.senior, w.other}));
@@ -123,18 +125,18 @@ TEST(Registry, MembersViewCountsEachPersonOnceAndFilters) {
   EXPECT_EQ(w.reg.count_members(w.province, t, {.young = true}), 2u);
   EXPECT_EQ(w.reg.count_members(w.branch, t), 1u);
   EXPECT_EQ(w.reg.count_members(w.cast, t, {.min_title = Title::senior}), 1u);
-  EXPECT_EQ(w.reg.count_members(w.city, d("2010-01-01")), 0u);
+  EXPECT_EQ(w.reg.count_members(w.city, "2010-01-01"_date), 0u);
 }
 
 TEST(Registry, MemberIndexSelectIsTheRowsOfViewsMembersAndCount) {
   World w;
-  const auto from = Period::from(d("2015-01-01"));
+  const auto from = Period::from("2015-01-01"_date);
   ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.young, w.branch, Role::member, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.senior, w.ent1, Role::member, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.senior, w.ent1, Role::secretary_general, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.other, w.ent2, Role::member, from).ok());
-  const auto t = d("2024-06-30");
+  const auto t = "2024-06-30"_date;
   const kexie::MemberIndex idx = w.reg.member_index(t);
   EXPECT_EQ(idx.size(), 4u);  // young twice (enterprise and branch), senior, other
   const std::vector<kexie::MemberFilter> filters = {{},
@@ -157,13 +159,13 @@ TEST(Registry, MemberIndexSelectIsTheRowsOfViewsMembersAndCount) {
   EXPECT_EQ(idx.select(w.province, {.role = Role::member}).size(), 4u);
   EXPECT_EQ(idx.select(w.province).size(), 3u);
   EXPECT_TRUE(idx.select(OrgId{999}).empty());                              // unknown
-  EXPECT_TRUE(w.reg.member_index(d("1980-01-01")).select(w.city).empty());  // not yet in effect
+  EXPECT_TRUE(w.reg.member_index("1980-01-01"_date).select(w.city).empty());  // not yet in effect
   EXPECT_TRUE(kexie::MemberIndex{}.select(w.cast).empty());                 // empty index
 }
 
 TEST(Registry, RollupsCountDistinctMembersYoungAndExperts) {
   World w;
-  const auto from = Period::from(d("2015-01-01"));
+  const auto from = Period::from("2015-01-01"_date);
   ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.young, w.sg_branch, Role::member, from).ok());
   ASSERT_TRUE(w.reg.add_membership(w.young, w.sg_ent, Role::member, from).ok());
@@ -172,24 +174,24 @@ TEST(Registry, RollupsCountDistinctMembersYoungAndExperts) {
   ASSERT_TRUE(w.reg.add_expert(w.senior, w.province, {"x"}, from).ok());
   ASSERT_TRUE(w.reg.add_expert(w.senior, w.ent1, {"x"}, from).ok());
   ASSERT_TRUE(w.reg.add_expert(w.other, w.ent2, {"x"}, from).ok());
-  const auto t = d("2024-06-30");
+  const auto t = "2024-06-30"_date;
   EXPECT_EQ(w.reg.rollup(w.province, t).value(), (kexie::Rollup{3, 2, 2}));
   EXPECT_EQ(w.reg.rollup(w.city, t).value(), (kexie::Rollup{2, 1, 1}));
   EXPECT_EQ(w.reg.rollup(w.ent1, t).value(), (kexie::Rollup{2, 1, 1}));
   EXPECT_EQ(w.reg.rollup(w.branch, t).value(), (kexie::Rollup{1, 1, 0}));
   EXPECT_EQ(w.reg.rollup(w.society, t).value(), (kexie::Rollup{0, 0, 0}));
-  EXPECT_EQ(w.reg.rollup(w.province, d("2014-01-01")).value(), (kexie::Rollup{0, 0, 0}));
+  EXPECT_EQ(w.reg.rollup(w.province, "2014-01-01"_date).value(), (kexie::Rollup{0, 0, 0}));
 }
 
 TEST(Registry, AnIndexTakenEarlierIsUnchangedByLaterMutations) {
   World w;
   ASSERT_TRUE(
-      w.reg.add_membership(w.young, w.ent1, Role::member, Period::from(d("2015-01-01"))).ok());
-  const auto t = d("2024-06-30");
+      w.reg.add_membership(w.young, w.ent1, Role::member, Period::from("2015-01-01"_date)).ok());
+  const auto t = "2024-06-30"_date;
   auto view = kexie::views::members(w.reg, w.ent1, t);
   const kexie::MemberIndex idx = w.reg.member_index(t);
   ASSERT_TRUE(
-      w.reg.add_membership(w.senior, w.ent1, Role::member, Period::from(d("2015-01-01"))).ok());
+      w.reg.add_membership(w.senior, w.ent1, Role::member, Period::from("2015-01-01"_date)).ok());
   EXPECT_EQ(ranges::distance(view), 1);
   EXPECT_EQ(idx.count(w.ent1, {}), 1u);
   EXPECT_EQ(idx.as_of(), t);

@@ -40,7 +40,8 @@ TEST(SnapshotFormat, WriteGolden) {
   ASSERT_TRUE(kexie::save_snapshot(content.view(), target).ok());
   const kexie::Snapshot loaded = kexie::load_snapshot(std::filesystem::path(target)).value();
   ASSERT_EQ(loaded.registry().digest(), content.world->registry.digest());
-  ASSERT_EQ(loaded.campaigns()[0].score().value().digest, content.campaign->score().value().digest);
+  ASSERT_EQ(loaded.campaigns()[0].score().value().digest(),
+            content.campaign->score().value().digest());
   ASSERT_EQ(loaded.activity_books()[0].chain_head().hash, content.book->chain_head().hash);
   // The figures the golden test checks.
   std::cout << "people " << loaded.registry().person_count() << "\norganizations "
@@ -49,7 +50,7 @@ TEST(SnapshotFormat, WriteGolden) {
             << loaded.activity_books()[0].audit_trail().size() << "\nchain head "
             << kexie::to_hex(loaded.activity_books()[0].chain_head().hash) << "\nentries "
             << loaded.campaigns()[0].entry_count() << "\nresult digest "
-            << loaded.campaigns()[0].score().value().digest << '\n';
+            << loaded.campaigns()[0].score().value().digest() << '\n';
 }
 
 TEST(SnapshotFormat, Version1GoldenFileLoadsWithItsContent) {
@@ -76,7 +77,7 @@ TEST(SnapshotFormat, Version1GoldenFileLoadsWithItsContent) {
   EXPECT_EQ(campaign.entry_count(), 12u);
   auto board = campaign.score();
   ASSERT_TRUE(board.ok()) << board.error();
-  EXPECT_EQ(board->digest, "bde9bb22e784c5c595919af049b6309944a6d0c5056aa3d7b432b517ff1500f8");
+  EXPECT_EQ(board->digest(), "bde9bb22e784c5c595919af049b6309944a6d0c5056aa3d7b432b517ff1500f8");
 }
 
 TEST(SnapshotFormat, CurrentVersionRewritesTheGoldenFileByteForByte) {
@@ -97,7 +98,8 @@ TEST(SnapshotFormat, HeaderLayoutIsTheDocumentedOne) {
   EXPECT_EQ(std::to_integer<int>(bytes[8]), 1);  // format version, little-endian
   EXPECT_EQ(std::to_integer<int>(bytes[9]), 0);
   std::uint64_t length = 0;
-  for (std::size_t i = 0; i < 8; ++i) length |= std::to_integer<std::uint64_t>(bytes[24 + i]) << (8 * i);
+  for (std::size_t i = 0; i < 8; ++i)
+    length |= std::to_integer<std::uint64_t>(bytes[24 + i]) << (8 * i);
   EXPECT_EQ(length, bytes.size() - 72);
 }
 

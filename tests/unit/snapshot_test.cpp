@@ -31,7 +31,10 @@
 #include <thread>
 #include <vector>
 
+#include "kexie/literals.hpp"
 #include "support/snapshot_world.hpp"
+
+using namespace kexie::literals;
 
 namespace fs = std::filesystem;
 using kexie::ErrorCode;
@@ -126,21 +129,20 @@ struct MembershipFixture {
   MembershipFixture() {
     using kexie::OrgKind;
     using kexie::Role;
-    using kexie_test::day;
     const auto cast =
         reg.add_organization(
-               {.kind = OrgKind::national, .name = "CAST", .effective = day("1958-09-18")})
+               {.kind = OrgKind::national, .name = "CAST", .effective = "1958-09-18"_date})
             .value();
     const auto province = reg.add_organization({.kind = OrgKind::local,
                                                 .name = "Zhejiang",
                                                 .parent = cast,
-                                                .effective = day("1958-10-01"),
+                                                .effective = "1958-10-01"_date,
                                                 .level = kexie::LocalLevel::provincial})
                               .value();
     city = reg.add_organization({.kind = OrgKind::local,
                                  .name = "Hangzhou",
                                  .parent = province,
-                                 .effective = day("1960-01-01"),
+                                 .effective = "1960-01-01"_date,
                                  .level = kexie::LocalLevel::sub_provincial})
                .value();
     const auto enterprise = [&](const char* name) {
@@ -148,7 +150,7 @@ struct MembershipFixture {
           .add_organization({.kind = OrgKind::enterprise,
                              .name = name,
                              .parent = city,
-                             .effective = day("2000-01-01"),
+                             .effective = "2000-01-01"_date,
                              .enterprise = {.enterprise_name = name}})
           .value();
     };
@@ -157,16 +159,16 @@ struct MembershipFixture {
     branch = reg.add_organization({.kind = OrgKind::branch,
                                    .name = "B1",
                                    .parent = e1,
-                                   .effective = day("2001-01-01")})
+                                   .effective = "2001-01-01"_date})
                  .value();
     std::vector<kexie::PersonId> p;
     for (int i = 0; i < 4; ++i)
       p.push_back(
           reg.add_person(
-                 {.name = "P" + std::to_string(i), .birth = day("1980-01-01"), .employer = e1})
+                 {.name = "P" + std::to_string(i), .birth = "1980-01-01"_date, .employer = e1})
               .value());
-    const kexie::Period y2010{day("2010-01-01"), day("2010-12-31")};
-    const kexie::Period y2012{day("2012-01-01"), day("2012-12-31")};
+    const kexie::Period y2010{"2010-01-01"_date, "2010-12-31"_date};
+    const kexie::Period y2012{"2012-01-01"_date, "2012-12-31"_date};
     const auto join = [&](kexie::PersonId who, kexie::OrgId org, Role role, kexie::Period when) {
       (void)reg.add_membership(who, org, role, when).value();
       periods.push_back(when);
@@ -222,28 +224,26 @@ TEST(Snapshot, LoadRefusesMembershipsTheRegistryWouldRefuse) {
   const MembershipFixture f;
   const Bytes file = save(f.reg);
   const MembershipColumns at(file, f.periods);
-  const auto day = [](const char* text) {
-    return static_cast<std::uint32_t>(kexie_test::day(text).days());
-  };
+  const auto days = [](kexie::Date date) { return static_cast<std::uint32_t>(date.days()); };
   // The unpatched file loads, and a patch that keeps every rule loads too: the
   // offsets are right, so each refusal below is the rule's.
   ASSERT_TRUE(load(file).ok()) << load(file).error();
-  ASSERT_TRUE(load(patched(file, at.last + 4 * 6, day("2010-06-30"))).ok());
+  ASSERT_TRUE(load(patched(file, at.last + 4 * 6, days("2010-06-30"_date))).ok());
 
   // #3 moved from E1 to the local association Hangzhou: people do not join it.
   expect_refused(patched(file, at.org + 4 * 2, f.city.value()), "membership.org_kind");
   // #2 starts inside #1: the same role in the same association twice at once.
-  expect_refused(patched(file, at.first + 4 * 1, day("2010-06-01")), "membership.unique");
+  expect_refused(patched(file, at.first + 4 * 1, days("2010-06-01"_date)), "membership.unique");
   // #4 (E2) starts inside #3 (E1): two enterprise associations at once.
-  expect_refused(patched(file, at.first + 4 * 3, day("2010-06-01")),
+  expect_refused(patched(file, at.first + 4 * 3, days("2010-06-01"_date)),
                  "membership.single_enterprise");
   // #6 starts inside #5: two secretaries-general of E1 at once.
-  expect_refused(patched(file, at.first + 4 * 5, day("2010-06-01")),
+  expect_refused(patched(file, at.first + 4 * 5, days("2010-06-01"_date)),
                  "membership.single_secretary_general");
   // #7 (the branch) runs past #1 (E1) into 2011, when its holder is not in E1.
-  expect_refused(patched(file, at.last + 4 * 6, day("2011-06-30")), "membership.nested");
+  expect_refused(patched(file, at.last + 4 * 6, days("2011-06-30"_date)), "membership.nested");
   // #1 (E1) ends in March, while the branch membership #7 it backs runs all 2010.
-  expect_refused(patched(file, at.last + 4 * 0, day("2010-03-31")), "membership.nested");
+  expect_refused(patched(file, at.last + 4 * 0, days("2010-03-31"_date)), "membership.nested");
 }
 
 // --- comparisons ---------------------------------------------------------------------
@@ -272,7 +272,7 @@ void expect_same(const kexie_test::SnapshotContent& original, const kexie::Snaps
   EXPECT_EQ(campaign.entry_count(), original.campaign->entry_count());
   EXPECT_EQ(campaign.judge_count(), original.campaign->judge_count());
   EXPECT_EQ(campaign.spec().name, original.campaign->spec().name);
-  EXPECT_EQ(campaign.score().value().digest, original.campaign->score().value().digest);
+  EXPECT_EQ(campaign.score().value().digest(), original.campaign->score().value().digest());
 }
 
 // --- round trip ----------------------------------------------------------------------
@@ -331,7 +331,8 @@ TEST_P(SnapshotRoundTrip, LoadedContentKeepsWorking) {
                                            .external_key = someone.external_key});
   EXPECT_EQ(again.code(), ErrorCode::already_exists);
   // The loaded campaign reads the loaded registry and scores as the original does.
-  EXPECT_EQ(snap.campaigns()[0].score().value().digest, content.campaign->score().value().digest);
+  EXPECT_EQ(snap.campaigns()[0].score().value().digest(),
+            content.campaign->score().value().digest());
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, SnapshotRoundTrip, ::testing::Values(1u, 2u, 3u, 20240917u));
@@ -387,10 +388,10 @@ TEST(Snapshot, CampaignLoadsAfterTheRegistryHistoryWasAmended) {
   }
   const kexie::PersonId moved = w.experts[0];
   const kexie::MembershipId old = w.registry.memberships_of(moved).front();
-  w.registry.end_membership(old, kexie_test::day("2019-12-31")).value();
+  w.registry.end_membership(old, "2019-12-31"_date).value();
   w.registry
       .add_membership(moved, w.enterprises[0], kexie::Role::member,
-                      kexie::Period::from(kexie_test::day("2020-01-01")))
+                      kexie::Period::from("2020-01-01"_date))
       .value();
   const kexie::EntryId second = c.add_entry(kexie_test::proposal(w, "P-2", 0, 1)).value();
   ASSERT_EQ(c.assign(judges[0], second).code(), ErrorCode::conflict_of_interest);
@@ -399,7 +400,7 @@ TEST(Snapshot, CampaignLoadsAfterTheRegistryHistoryWasAmended) {
   ASSERT_TRUE(loaded.ok()) << loaded.error();
   kexie::Campaign& again = loaded->campaigns()[0];
   EXPECT_EQ(again.judges_of(entry), judges);
-  EXPECT_EQ(again.score().value().digest, c.score().value().digest);
+  EXPECT_EQ(again.score().value().digest(), c.score().value().digest());
   const kexie::Status refused = again.assign(judges[0], second);
   EXPECT_EQ(refused.code(), ErrorCode::conflict_of_interest);
   EXPECT_EQ(refused.error().rule(), "panel.conflict");
@@ -416,7 +417,7 @@ TEST(Snapshot, LoadRefusesCampaignFactsTheRecordStepsRefuse) {
   for (std::size_t k = 0; k < 3; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
   const kexie::EntryId entry = c.add_entry(kexie_test::proposal(w, "P-1", 0, 0)).value();
   for (kexie::JudgeId j : judges) c.assign(j, entry).value();
-  c.mark(judges[0], entry, "A.1", kexie_test::dec("87.5")).value();
+  c.mark(judges[0], entry, "A.1", "87.5"_dec).value();
   c.mark(judges[1], entry, "A.1", kexie::Decimal(60)).value();
   const std::string reason = "copied from a 2019 entry";
   c.veto(judges[2], entry, "veto", reason).value();

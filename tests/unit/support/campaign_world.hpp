@@ -8,14 +8,11 @@
 #include <vector>
 
 #include "kexie/kexie.hpp"
-
-// Designated initializers leave defaulted members out on purpose; g++ 12 warns anyway.
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#include "kexie/literals.hpp"
 
 namespace kexie_test {
 
-inline kexie::Date day(const char* text) { return kexie::Date::parse(text).value(); }
-inline kexie::Decimal dec(const char* text) { return kexie::Decimal::parse(text).value(); }
+using namespace kexie::literals;
 
 struct World {
   kexie::Registry registry;
@@ -28,20 +25,20 @@ struct World {
     using kexie::OrgKind;
     cast = registry
                .add_organization(
-                   {.kind = OrgKind::national, .name = "中国科协", .effective = day("1958-09-18")})
+                   {.kind = OrgKind::national, .name = "中国科协", .effective = "1958-09-18"_date})
                .value();
     province = registry
                    .add_organization({.kind = OrgKind::local,
                                       .name = "浙江省科协",
                                       .parent = cast,
-                                      .effective = day("1958-10-01"),
+                                      .effective = "1958-10-01"_date,
                                       .level = kexie::LocalLevel::provincial})
                    .value();
     city = registry
                .add_organization({.kind = OrgKind::local,
                                   .name = "杭州市科协",
                                   .parent = province,
-                                  .effective = day("1960-01-01"),
+                                  .effective = "1960-01-01"_date,
                                   .level = kexie::LocalLevel::sub_provincial})
                .value();
     for (int i = 0; i < 3; ++i) {
@@ -50,7 +47,7 @@ struct World {
                      .add_organization({.kind = OrgKind::enterprise,
                                         .name = "企业科协" + n,
                                         .parent = city,
-                                        .effective = day("2000-01-01"),
+                                        .effective = "2000-01-01"_date,
                                         .enterprise = {.enterprise_name = "企业" + n,
                                                        .ownership = kexie::Ownership::state}})
                      .value();
@@ -58,7 +55,7 @@ struct World {
                     .add_organization({.kind = OrgKind::branch,
                                        .name = "分会" + n,
                                        .parent = ent,
-                                       .effective = day("2001-01-01")})
+                                       .effective = "2001-01-01"_date})
                     .value();
       enterprises.push_back(ent);
       branches.push_back(br);
@@ -66,11 +63,11 @@ struct World {
       for (int k = 0; k < 6; ++k) {
         auto p = registry
                      .add_person({.name = "员工" + n + "-" + std::to_string(k),
-                                  .birth = day(k % 2 ? "1980-03-01" : "1992-07-01"),
+                                  .birth = k % 2 ? "1980-03-01"_date : "1992-07-01"_date,
                                   .employer = ent,
                                   .external_key = "E" + n + std::to_string(k)})
                      .value();
-        registry.add_membership(p, ent, kexie::Role::member, kexie::Period::from(day("2010-01-01")))
+        registry.add_membership(p, ent, kexie::Role::member, kexie::Period::from("2010-01-01"_date))
             .value();
         staff.back().push_back(p);
       }
@@ -83,7 +80,7 @@ struct World {
 /// B benefit (0.4), objective tiers on annual benefit; a bonus item capped at 5; a veto item.
 inline kexie::Rubric proposal_rubric() {
   using kexie::IndicatorKind;
-  kexie::MarkScale hundred{kexie::Decimal(0), kexie::Decimal(100), dec("0.5")};
+  kexie::MarkScale hundred{kexie::Decimal(0), kexie::Decimal(100), "0.5"_dec};
   kexie::ObjectiveMap benefit{
       kexie::ClaimedFigure::annual_benefit_yuan,
       {{kexie::Decimal(500000), kexie::Decimal(100)}, {kexie::Decimal(100000), kexie::Decimal(80)}},
@@ -91,10 +88,10 @@ inline kexie::Rubric proposal_rubric() {
       {},
       {}};
   std::vector<kexie::IndicatorSpec> specs = {
-      {"A", "技术水平 technical level", "", IndicatorKind::group, dec("0.6"), {}, {}, {}},
-      {"A.1", "创新性 creativity", "A", IndicatorKind::judged, dec("0.5"), hundred, {}, {}},
-      {"A.2", "实用性 practicality", "A", IndicatorKind::judged, dec("0.5"), hundred, {}, {}},
-      {"B", "经济效益 economic benefit", "", IndicatorKind::objective, dec("0.4"), {}, benefit, {}},
+      {"A", "技术水平 technical level", "", IndicatorKind::group, "0.6"_dec, {}, {}, {}},
+      {"A.1", "创新性 creativity", "A", IndicatorKind::judged, "0.5"_dec, hundred, {}, {}},
+      {"A.2", "实用性 practicality", "A", IndicatorKind::judged, "0.5"_dec, hundred, {}, {}},
+      {"B", "经济效益 economic benefit", "", IndicatorKind::objective, "0.4"_dec, {}, benefit, {}},
       {"bonus",
        "加分 bonus",
        "",
@@ -112,12 +109,12 @@ inline kexie::CampaignSpec proposal_spec(const World& w) {
   kexie::CampaignSpec spec;
   spec.name = "2025 讲比";
   spec.organizer = w.province;
-  spec.as_of = day("2025-11-30");
+  spec.as_of = "2025-11-30"_date;
   spec.year = 2024;
   spec.panel.min_judges = 3;
-  spec.awards.tiers = {{.name = "一等奖", .share = dec("0.2"), .min_score = kexie::Decimal(85)},
-                       {.name = "二等奖", .share = dec("0.3"), .min_score = kexie::Decimal(70)},
-                       {.name = "三等奖", .share = dec("0.5"), .min_score = kexie::Decimal(60)}};
+  spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.2"_dec, "85"_dec),
+                       kexie::AwardTier::by_share("二等奖", "0.3"_dec, "70"_dec),
+                       kexie::AwardTier::by_share("三等奖", "0.5"_dec, "60"_dec)};
   return spec;
 }
 
@@ -131,8 +128,8 @@ inline kexie::EntrySpec proposal(const World& w, const std::string& code, int e,
   s.category = kexie::Category::rationalization_proposals;
   s.focus = kexie::focus_bits({kexie::Focus::energy_saving});
   s.team = {{w.staff[static_cast<std::size_t>(e)][static_cast<std::size_t>(k)], kexie::Decimal(1)}};
-  s.in_use_since = day("2024-01-01");
-  s.claims.annual_benefit_yuan = dec(benefit);
+  s.in_use_since = "2024-01-01"_date;
+  s.claims.annual_benefit_yuan = kexie::Decimal::parse(benefit).value();
   return s;
 }
 

@@ -72,21 +72,21 @@ inline void grow_registry(World& w, std::mt19937_64& rng, int people) {
     }
     return reg.add_organization(spec).value();
   };
-  const kexie::Date y2000 = day("2000-01-01");
+  const kexie::Date y2000 = "2000-01-01"_date;
 
   const OrgId province2 =
-      org(OrgKind::local, "江苏省科协", w.cast, day("1958-10-01"), LocalLevel::provincial);
+      org(OrgKind::local, "江苏省科协", w.cast, "1958-10-01"_date, LocalLevel::provincial);
   const OrgId county =
-      org(OrgKind::local, "余杭区科协", w.city, day("1990-01-01"), LocalLevel::county);
+      org(OrgKind::local, "余杭区科协", w.city, "1990-01-01"_date, LocalLevel::county);
   const std::vector<OrgId> locals = {w.city, county, province2};
-  (void)org(OrgKind::committee, "专门委员会", w.cast, day("1990-01-01"));
-  const OrgId proxy = org(OrgKind::proxy, "某厂工会", county, day("1995-01-01"));
+  (void)org(OrgKind::committee, "专门委员会", w.cast, "1990-01-01"_date);
+  const OrgId proxy = org(OrgKind::proxy, "某厂工会", county, "1995-01-01"_date);
   std::vector<OrgId> societies, partners;
   for (int i = draw(rng, 1, 3); i > 0; --i)
     societies.push_back(
-        org(OrgKind::society, "学会" + std::to_string(i), w.cast, day("1980-01-01")));
+        org(OrgKind::society, "学会" + std::to_string(i), w.cast, "1980-01-01"_date));
   for (int i = draw(rng, 1, 3); i > 0; --i)
-    partners.push_back(org(OrgKind::partner, "大学" + std::to_string(i), {}, day("1950-01-01")));
+    partners.push_back(org(OrgKind::partner, "大学" + std::to_string(i), {}, "1950-01-01"_date));
 
   // Enterprise associations, each with a branch holding a study group.
   std::vector<OrgId> ents, branches;
@@ -98,23 +98,23 @@ inline void grow_registry(World& w, std::mt19937_64& rng, int people) {
     (void)org(OrgKind::study_group, "学组 R" + std::to_string(e), branch, from.add_days(2));
     ents.push_back(ent);
     branches.push_back(branch);
-    if (chance(rng, 0.5)) reg.award_exemplary(ent, {day("2021-01-01"), day("2021-12-31")}).value();
+    if (chance(rng, 0.5)) reg.award_exemplary(ent, {"2021-01-01"_date, "2021-12-31"_date}).value();
   }
   // Moves: an enterprise to another local association, a study group up from its
   // branch, and a spare branch to another enterprise (then dissolved).
   const OrgId moved = ents.front();
   const OrgId moved_to =
-      reg.parent(moved, day("2010-01-01")).value() == province2 ? w.city : province2;
-  reg.move(moved, moved_to, day("2015-06-01")).value();
-  const OrgId group = org(OrgKind::study_group, "临时学组", branches.back(), day("2005-01-01"));
-  reg.move(group, ents.back(), day("2018-01-01")).value();
-  const OrgId spare = org(OrgKind::branch, "备用分会", ents.front(), day("2006-01-01"));
-  reg.move(spare, ents.back(), day("2016-03-01")).value();
-  reg.dissolve(spare, day("2022-12-31")).value();
-  const OrgId closed = org(OrgKind::enterprise, "已撤销企业科协", w.city, day("2001-01-01"));
-  reg.dissolve(closed, day("2019-06-30")).value();
-  const OrgId brief = org(OrgKind::study_group, "短期学组", ents.back(), day("2005-01-01"));
-  reg.dissolve(brief, day("2012-12-31")).value();
+      reg.parent(moved, "2010-01-01"_date).value() == province2 ? w.city : province2;
+  reg.move(moved, moved_to, "2015-06-01"_date).value();
+  const OrgId group = org(OrgKind::study_group, "临时学组", branches.back(), "2005-01-01"_date);
+  reg.move(group, ents.back(), "2018-01-01"_date).value();
+  const OrgId spare = org(OrgKind::branch, "备用分会", ents.front(), "2006-01-01"_date);
+  reg.move(spare, ents.back(), "2016-03-01"_date).value();
+  reg.dissolve(spare, "2022-12-31"_date).value();
+  const OrgId closed = org(OrgKind::enterprise, "已撤销企业科协", w.city, "2001-01-01"_date);
+  reg.dissolve(closed, "2019-06-30"_date).value();
+  const OrgId brief = org(OrgKind::study_group, "短期学组", ents.back(), "2005-01-01"_date);
+  reg.dissolve(brief, "2012-12-31"_date).value();
 
   const char* disciplines[] = {"", "metallurgy", "cryogenics", "mechanics", "chemistry", "电气"};
   std::vector<bool> has_secretary(ents.size(), false);
@@ -124,14 +124,14 @@ inline void grow_registry(World& w, std::mt19937_64& rng, int people) {
     const std::size_t e = static_cast<std::size_t>(draw(rng, 0, static_cast<int>(ents.size()) - 1));
     kexie::PersonSpec spec;
     spec.name = "人员" + std::to_string(i);
-    spec.birth = day("1960-01-01").add_days(draw(rng, 0, 14600));
+    spec.birth = "1960-01-01"_date.add_days(draw(rng, 0, 14600));
     spec.employer = at_proxy ? proxy : ents[e];
     spec.external_key = "K" + std::to_string(tag % 1000) + "-" + std::to_string(i);
     spec.title = static_cast<kexie::Title>(draw(rng, 0, 4));
     spec.discipline = disciplines[draw(rng, 0, 5)];
     const kexie::PersonId p = reg.add_person(spec).value();
     if (!at_proxy) {
-      const kexie::Date from = day("2005-01-01").add_days(draw(rng, 0, 5000));
+      const kexie::Date from = "2005-01-01"_date.add_days(draw(rng, 0, 5000));
       const auto m = reg.add_membership(p, ents[e], Role::member, Period::from(from)).value();
       std::optional<kexie::MembershipId> in_branch;
       if (chance(rng, 0.3))
@@ -152,38 +152,38 @@ inline void grow_registry(World& w, std::mt19937_64& rng, int people) {
       const auto s =
           reg.add_membership(p, societies[static_cast<std::size_t>(i) % societies.size()],
                              Role::member,
-                             Period::from(day("2010-01-01").add_days(draw(rng, 0, 3000))))
+                             Period::from("2010-01-01"_date.add_days(draw(rng, 0, 3000))))
               .value();
-      if (chance(rng, 0.3)) reg.end_membership(s, day("2024-12-31")).value();
+      if (chance(rng, 0.3)) reg.end_membership(s, "2024-12-31"_date).value();
     }
     if (chance(rng, 0.05)) {
       const OrgId pool = chance(rng, 0.5) ? w.province : societies.front();
       const auto x = reg.add_expert(p, pool, {"energy saving", disciplines[draw(rng, 1, 5)]},
-                                    Period::from(day("2020-01-01").add_days(draw(rng, 0, 1500))))
+                                    Period::from("2020-01-01"_date.add_days(draw(rng, 0, 1500))))
                          .value();
-      if (chance(rng, 0.3)) reg.end_expert(x, day("2025-06-30")).value();
+      if (chance(rng, 0.3)) reg.end_expert(x, "2025-06-30"_date).value();
     }
     for (int t = draw(rng, 0, 2); t > 0; --t)
       reg.add_training(p, draw(rng, 1, 40), static_cast<kexie::TrainingKind>(draw(rng, 0, 1)),
-                       day("2023-01-01").add_days(draw(rng, 0, 1000)))
+                       "2023-01-01"_date.add_days(draw(rng, 0, 1000)))
           .value();
   }
   for (std::size_t e = 0; e < ents.size(); ++e) {
     if (chance(rng, 0.6)) {
       const auto l = reg.add_link(ents[e], partners[e % partners.size()],
-                                  Period::from(day("2015-01-01").add_days(draw(rng, 0, 2000))))
+                                  Period::from("2015-01-01"_date.add_days(draw(rng, 0, 2000))))
                          .value();
-      if (chance(rng, 0.4)) reg.end_link(l, day("2025-08-31")).value();
+      if (chance(rng, 0.4)) reg.end_link(l, "2025-08-31"_date).value();
     }
     if (chance(rng, 0.4))
-      reg.add_link(ents[e], societies[e % societies.size()], Period::from(day("2016-01-01")))
+      reg.add_link(ents[e], societies[e % societies.size()], Period::from("2016-01-01"_date))
           .value();
   }
 }
 
 /// Minute `n` after 2025-03-01T00:00:00Z.
 inline kexie::Timestamp minute(std::int64_t n) {
-  return kexie::Timestamp::parse("2025-03-01T00:00:00Z").value().plus_micros(n * 60'000'000);
+  return kexie::Timestamp::parse("2025-03-01T00:00:00Z").value().add_micros(n * 60'000'000);
 }
 
 /// The operations from draft to `target` (the paths of lifecycle_fixture.hpp).
@@ -254,7 +254,7 @@ inline std::unique_ptr<kexie::ActivityBook> make_book(const World& w, std::mt199
   plan.owner = w.branches[0];
   plan.responsible = w.staff[0][0];
   plan.team = {w.staff[0][1]};
-  plan.planned = {day("2025-03-01"), day("2025-11-30")};
+  plan.planned = {"2025-03-01"_date, "2025-11-30"_date};
   std::int64_t clock = 1;
   for (int a = 0; a < count; ++a) {
     plan.title = "节能降耗讲比 " + std::to_string(a);
@@ -288,7 +288,7 @@ inline std::unique_ptr<kexie::ActivityBook> make_book(const World& w, std::mt199
 /// A half-step mark in [40, 100].
 inline kexie::Decimal random_mark(std::mt19937_64& rng) {
   const int halves = draw(rng, 80, 200);
-  return dec((std::to_string(halves / 2) + (halves % 2 ? ".5" : "")).c_str());
+  return kexie::Decimal::parse(std::to_string(halves / 2) + (halves % 2 ? ".5" : "")).value();
 }
 
 /// A campaign on `w` with `entries` entries (at most 12), five judges assigned to
@@ -334,7 +334,7 @@ inline kexie::Registry kill_state(int k) {
   kexie::OrgSpec spec;
   spec.kind = OrgKind::national;
   spec.name = "中国科协";
-  spec.effective = day("1958-09-18");
+  spec.effective = "1958-09-18"_date;
   const kexie::OrgId cast = reg.add_organization(spec).value();
   spec.kind = OrgKind::local;
   spec.name = "浙江省科协";
@@ -349,7 +349,7 @@ inline kexie::Registry kill_state(int k) {
   const kexie::OrgId ent = reg.add_organization(spec).value();
   for (int i = 0; i < k; ++i)
     reg.add_person({.name = "工人" + std::to_string(i),
-                    .birth = day("1970-01-01").add_days(i * 37),
+                    .birth = "1970-01-01"_date.add_days(i * 37),
                     .employer = ent,
                     .external_key = "W" + std::to_string(i),
                     .discipline = "steel"})
