@@ -276,7 +276,7 @@ struct ActivityImpl {
       return Error(ErrorCode::rule_violation,
                    std::string(to_string(op)) + " at " + at.to_string() + " is earlier than " +
                        to_string(a.id) + "'s last event at " + a.last_event.to_string(),
-                   "lifecycle.time_order", kArticle);
+                   "lifecycle.time_order");
     }
     if (op != Op::create && !next_state(a.state, op)) {
       return Error(ErrorCode::illegal_transition,

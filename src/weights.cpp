@@ -384,7 +384,7 @@ Result<AhpResult> ahp(const Matrix& a, const AhpOptions& options) {
                      " RI " + num(r.ri) + ", n = " + std::to_string(n) + "); revisit judgement " +
                      cell(r.worst.row, r.worst.col) + " = " + num(r.worst.judgement) +
                      ", the priorities imply " + num(r.worst.implied),
-                 "weights.ahp_consistency", "A10");
+                 "weights.ahp_consistency");
   }
   return r;
 }

@@ -587,3 +587,72 @@ TEST(Book, MovesWithItsTrail) {
 }
 
 }  // namespace
+
+// ---- Gaps found in review (issue 13): rule ids and articles, accept and refuse ----------------
+
+namespace {
+// Expects `error` to carry `rule` with no article: the argument checks enforce no
+// article of the policy (docs/error-handling.md says so deliberately).
+void expect_rule(const kexie::Error& error, ErrorCode code, const char* rule) {
+  EXPECT_EQ(error.code(), code) << error;
+  EXPECT_EQ(error.rule(), rule) << error;
+  EXPECT_EQ(error.article(), "") << error;
+}
+}  // namespace
+
+TEST(Arguments, MissingActorIsRefusedAsLifecycleActor) {
+  World w;
+  kexie::ActivityBook book{w.registry};
+  // create: refused without an actor, accepted with one.
+  auto none = book.create(Actor{}, t(1), w.plan(), "plan");
+  ASSERT_FALSE(none.ok());
+  expect_rule(none.error(), ErrorCode::invalid_argument, "lifecycle.actor");
+  EXPECT_EQ(book.size(), 0u);
+  const auto id = book.create(w.owner(), t(1), w.plan(), "plan").value();
+  // An operation on an activity: the same.
+  const std::string before = kexie::digest(*book.find(id));
+  auto s = book.submit(id, Actor{}, t(2), "x");
+  ASSERT_FALSE(s.ok());
+  expect_rule(s.error(), ErrorCode::invalid_argument, "lifecycle.actor");
+  EXPECT_EQ(kexie::digest(*book.find(id)), before);
+  EXPECT_EQ(book.audit_trail().back().code, ErrorCode::invalid_argument);
+  EXPECT_TRUE(book.submit(id, w.owner(), t(2), "x").ok());
+  // allowed_transitions names the same rule for every operation.
+  const auto checks = book.allowed_transitions(id, Actor{}, t(3)).value();
+  ASSERT_FALSE(checks.empty());
+  for (const kexie::TransitionCheck& c : checks) {
+    ASSERT_TRUE(c.refusal.has_value()) << kexie::to_string(c.operation);
+    expect_rule(*c.refusal, ErrorCode::invalid_argument, "lifecycle.actor");
+  }
+}
+
+TEST(Arguments, UnknownActivityIsRefusedAsLifecycleActivity) {
+  World w;
+  kexie::ActivityBook book{w.registry};
+  const auto id = book.create(w.owner(), t(5), w.plan(), "plan").value();
+  const kexie::ActivityId unknown{42};
+  auto s = book.submit(unknown, w.owner(), t(6), "x");
+  ASSERT_FALSE(s.ok());
+  expect_rule(s.error(), ErrorCode::not_found, "lifecycle.activity");
+  expect_rule(book.allowed_transitions(unknown, w.owner(), t(6)).error(), ErrorCode::not_found,
+              "lifecycle.activity");
+  expect_rule(book.state_at(unknown, t(6)).error(), ErrorCode::not_found, "lifecycle.activity");
+  // Before its creation an activity did not exist yet: the same rule.
+  expect_rule(book.state_at(id, t(4)).error(), ErrorCode::not_found, "lifecycle.activity");
+  // Accepted: the activity that exists, at or after its creation.
+  EXPECT_EQ(book.state_at(id, t(5)).value(), S::draft);
+  EXPECT_TRUE(book.allowed_transitions(id, w.owner(), t(6)).ok());
+  EXPECT_TRUE(book.submit(id, w.owner(), t(6), "x").ok());
+}
+
+TEST(TimeOrder, CitesNoArticleDeliberately) {
+  // A12 names the stages, not the order of timestamps: lifecycle.time_order is a
+  // rule of the audit trail's integrity and carries no article.
+  World w;
+  kexie::ActivityBook book{w.registry};
+  const auto id = book.create(w.owner(), t(10), w.plan(), "plan").value();
+  auto s = book.submit(id, w.owner(), t(9), "backdated");
+  ASSERT_FALSE(s.ok());
+  expect_rule(s.error(), ErrorCode::rule_violation, "lifecycle.time_order");
+  EXPECT_TRUE(book.submit(id, w.owner(), t(10), "same instant").ok());
+}

@@ -253,3 +253,68 @@ TEST(AwardScheme, StandardHasThreeShareTiersBestFirst) {
   EXPECT_EQ(awards_of(c, b), (std::vector<std::string>{"二等奖", "二等奖", "三等奖", "三等奖",
                                                        "三等奖", "", "", "", "", ""}));
 }
+
+// ---- Gaps found in review (issue 13): the advanced-unit thresholds, accept and refuse ---------
+
+namespace {
+// Enterprises 0 and 1 each enter two awarded proposals; enterprise 0's save 1 000 000 kWh
+// (equivalent value) each, enterprise 1's save nothing. Leaders are staff 0 and 1 of each.
+kexie::Scoreboard advanced_units(kexie::AdvancedUnitRule rule) {
+  kexie_test::World w;
+  auto spec = kexie_test::proposal_spec(w);
+  spec.awards.tiers = {kexie::AwardTier::by_places("一等奖", 4)};  // every entry is awarded
+  spec.awards.units = rule;
+  kexie::Campaign c(w.registry, spec);
+  c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+  std::vector<JudgeId> judges;
+  for (int k = 0; k < 3; ++k)
+    judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
+  for (int i = 0; i < 4; ++i) {
+    auto e = kexie_test::proposal(w, "U-" + std::to_string(i), i / 2, i % 2, "0");
+    if (i / 2 == 0)
+      e.claims.energy = {{kexie::Carrier::electricity_equivalent_value,
+                          {Decimal(1'000'000), kexie::Unit::kWh}}};
+    const EntryId id = c.add_entry(e).value();
+    for (JudgeId j : judges) {
+      c.assign(j, id).value();
+      c.mark(j, id, "A.1", "90"_dec).value();
+      c.mark(j, id, "A.2", "90"_dec).value();
+    }
+  }
+  return c.score().value();
+}
+}  // namespace
+
+TEST(AdvancedUnits, MinParticipationRateIsInclusive) {
+  kexie::AdvancedUnitRule rule;
+  rule.min_awarded_entries = 1;
+  const auto all = advanced_units(rule);
+  ASSERT_EQ(all.units.size(), 2u);
+  // Two distinct leaders of six members each: a rate of 1/3.
+  EXPECT_EQ(all.units[0].participation_rate, "0.3333"_dec);
+  EXPECT_EQ(all.units[1].participation_rate, "0.3333"_dec);
+  // Accepted at exactly the rate, refused just above it.
+  rule.min_participation_rate = "0.3333"_dec;
+  EXPECT_EQ(advanced_units(rule).units.size(), 2u);
+  rule.min_participation_rate = "0.3334"_dec;
+  EXPECT_TRUE(advanced_units(rule).units.empty());
+}
+
+TEST(AdvancedUnits, MinTceSavedIsInclusive) {
+  kexie::AdvancedUnitRule rule;
+  rule.min_awarded_entries = 1;
+  const auto all = advanced_units(rule);
+  ASSERT_EQ(all.units.size(), 2u);
+  const kexie::AdvancedUnit& saver =
+      all.units[0].tce_saved.signum() > 0 ? all.units[0] : all.units[1];
+  ASSERT_GT(saver.tce_saved.signum(), 0);
+  // Accepted at exactly the unit's savings: only the saver qualifies.
+  rule.min_tce_saved = saver.tce_saved;
+  const auto at = advanced_units(rule);
+  ASSERT_EQ(at.units.size(), 1u);
+  EXPECT_EQ(at.units[0].unit, saver.unit);
+  EXPECT_EQ(at.units[0].tce_saved, saver.tce_saved);
+  // Refused one ten-thousandth of a tonne above it.
+  rule.min_tce_saved = saver.tce_saved + "0.0001"_dec;
+  EXPECT_TRUE(advanced_units(rule).units.empty());
+}

@@ -585,3 +585,71 @@ TEST(Campaign, FullPanelsAgreeWithTheReferenceAggregate) {
     }
   }
 }
+
+// ---- Gaps found in review (issue 13): rule ids and articles, accept and refuse ----------------
+
+TEST(CampaignRules, RubricIsLockedOnceItsCategoryHasEntries) {
+  kexie_test::World w;
+  Campaign c(w.registry, kexie_test::proposal_spec(w));
+  const auto proposals = kexie::Category::rationalization_proposals;
+  const auto patents = kexie::Category::technical_patents;
+  // Accepted: replacing a rubric before any entry, and setting another category's later.
+  ASSERT_TRUE(c.set_rubric(proposals, kexie_test::proposal_rubric()).ok());
+  ASSERT_TRUE(c.set_rubric(proposals, kexie_test::proposal_rubric()).ok());
+  ASSERT_TRUE(c.add_entry(kexie_test::proposal(w, "P-1", 0, 0)).ok());
+  EXPECT_TRUE(c.set_rubric(patents, kexie_test::proposal_rubric()).ok());
+  // Refused: the category with an entry keeps its rubric.
+  std::vector<kexie::IndicatorSpec> one = {{"J", "judged", "", kexie::IndicatorKind::judged,
+                                            Decimal(1), {Decimal(0), Decimal(10), Decimal(1)},
+                                            {}, {}}};
+  const kexie::Rubric other = kexie::Rubric::build("other", one).value();
+  auto locked = c.set_rubric(proposals, other);
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.code(), ErrorCode::rule_violation);
+  EXPECT_EQ(locked.error().rule(), "campaign.rubric_locked");
+  EXPECT_EQ(locked.error().article(), "A12");
+  EXPECT_EQ(c.rubric(proposals).value().name(), "合理化建议评分细则");
+  EXPECT_EQ(c.entry_count(), 1u);
+}
+
+TEST(CampaignRules, RankPerCategoryFalseRanksAndAwardsAllCategoriesTogether) {
+  const auto run = [](bool per_category) {
+    kexie_test::World w;
+    auto spec = kexie_test::proposal_spec(w);
+    spec.rank_per_category = per_category;
+    spec.awards.tiers = {kexie::AwardTier::by_places("一等奖", 1)};
+    Campaign c(w.registry, spec);
+    c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+    c.set_rubric(kexie::Category::technical_patents, kexie_test::proposal_rubric()).value();
+    std::vector<JudgeId> judges;
+    for (int k = 0; k < 3; ++k)
+      judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
+    auto low = kexie_test::proposal(w, "P-1", 0, 0);
+    auto high = kexie_test::proposal(w, "T-1", 1, 0);
+    high.category = kexie::Category::technical_patents;
+    const EntryId a = c.add_entry(low).value();
+    const EntryId b = c.add_entry(high).value();
+    for (JudgeId j : judges) {
+      for (const auto& [e, m] : {std::pair{a, "80"}, std::pair{b, "90"}}) {
+        c.assign(j, e).value();
+        c.mark(j, e, "A.1", kexie::Decimal::parse(m).value()).value();
+        c.mark(j, e, "A.2", kexie::Decimal::parse(m).value()).value();
+      }
+    }
+    const kexie::Scoreboard board = c.score().value();
+    return std::pair{*board.find(a), *board.find(b)};
+  };
+  // Per category (the default): each entry is first, and awarded, in its own category.
+  const auto [a1, b1] = run(true);
+  EXPECT_EQ(a1.rank, 1u);
+  EXPECT_EQ(b1.rank, 1u);
+  EXPECT_EQ(a1.award, "一等奖");
+  EXPECT_EQ(b1.award, "一等奖");
+  // Together: one ranking across categories, and the one place goes to the better entry.
+  const auto [a2, b2] = run(false);
+  EXPECT_EQ(b2.rank, 1u);
+  EXPECT_EQ(a2.rank, 2u);
+  EXPECT_EQ(b2.award, "一等奖");
+  EXPECT_EQ(a2.award, "");
+  EXPECT_EQ(a2.total, a1.total);  // the totals themselves do not depend on the grouping
+}

@@ -348,3 +348,28 @@ TEST(OrganizationViews, SubtreeByKindAndAncestors) {
   EXPECT_EQ(up, (std::vector<OrgId>{w.branch, w.ent1, w.city, w.province, w.cast}));
   EXPECT_TRUE(kexie::views::subtree(w.reg, w.ent1, "1980-01-01"_date).empty());
 }
+
+// ---- Gaps found in review (issue 13): rule ids and articles, accept and refuse ----------------
+
+TEST(Dissolve, IsRefusedWhileTheExpertPoolListsSomeone) {
+  World w;
+  const auto t = "2020-12-31"_date;
+  // ent2 has no children, members or links: only its expert listing holds it.
+  const auto listing =
+      w.reg.add_expert(w.other, w.ent2, {"mechanics"}, Period::from("2015-01-01"_date)).value();
+  EXPECT_REFUSED(w.reg, w.reg.dissolve(w.ent2, t), ErrorCode::rule_violation,
+                 "org.dissolve_members", "A1");
+  // A listing that ends by the last day does not block.
+  ASSERT_TRUE(w.reg.end_expert(listing, t).ok());
+  EXPECT_TRUE(w.reg.dissolve(w.ent2, t).ok());
+}
+
+TEST(Dissolve, IsRefusedWhileAnExemplaryAwardRuns) {
+  World w;
+  const auto t = "2025-06-30"_date;
+  ASSERT_TRUE(w.reg.award_exemplary(w.ent2, {"2025-01-01"_date, "2025-12-31"_date}).ok());
+  EXPECT_REFUSED(w.reg, w.reg.dissolve(w.ent2, t), ErrorCode::rule_violation,
+                 "org.dissolve_members", "A14");
+  // Once the award's period is over, the association may be dissolved.
+  EXPECT_TRUE(w.reg.dissolve(w.ent2, "2025-12-31"_date).ok());
+}

@@ -98,3 +98,78 @@ TEST(PanelRules, Defaults) {
   EXPECT_EQ(rules.veto_threshold, 1u);
   EXPECT_EQ(kexie::to_string(AggregationMethod::trimmed_mean), "trimmed_mean");
 }
+
+// ---- Gaps found in review (issue 13): rule ids and articles, accept and refuse ----------------
+
+namespace {
+// A campaign whose panel follows `rules`, with four judges from enterprise 2 and one
+// entry of enterprise 0.
+struct Seated {
+  kexie_test::World w;
+  kexie::Campaign c;
+  std::vector<kexie::JudgeId> judges;
+  kexie::EntryId entry;
+
+  explicit Seated(kexie::PanelRules rules)
+      : c(w.registry, [&] {
+          auto s = kexie_test::proposal_spec(w);
+          s.panel = rules;
+          s.awards.tiers = {kexie::AwardTier::by_places("一等奖", 1)};
+          return s;
+        }()) {
+    c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+    for (int k = 0; k < 4; ++k)
+      judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
+    entry = c.add_entry(kexie_test::proposal(w, "P-1", 0, 0)).value();
+  }
+  void mark_all_seated() {
+    for (kexie::JudgeId j : c.judges_of(entry)) {
+      c.mark(j, entry, "A.1", "80"_dec).value();
+      c.mark(j, entry, "A.2", "80"_dec).value();
+    }
+  }
+};
+}  // namespace
+
+TEST(PanelRules, MaxJudgesPerEntryBoundsTheSeats) {
+  kexie::PanelRules rules;
+  rules.min_judges = 2;
+  rules.max_judges_per_entry = 3;
+  Seated s(rules);
+  // Accepted: up to three seats.
+  for (int k = 0; k < 3; ++k)
+    ASSERT_TRUE(s.c.assign(s.judges[static_cast<std::size_t>(k)], s.entry).ok());
+  // Refused: a fourth, and the seats stay as they were.
+  auto full = s.c.assign(s.judges[3], s.entry);
+  ASSERT_FALSE(full.ok());
+  EXPECT_EQ(full.code(), ErrorCode::rule_violation);
+  EXPECT_EQ(full.error().rule(), "panel.max_judges");
+  EXPECT_EQ(full.error().article(), "A12");
+  EXPECT_NE(full.error().message().find("(3)"), std::string::npos) << full.error();
+  EXPECT_EQ(s.c.judges_of(s.entry).size(), 3u);
+  // A wider panel seats the fourth judge.
+  rules.max_judges_per_entry = 4;
+  Seated wide(rules);
+  for (kexie::JudgeId j : wide.judges) EXPECT_TRUE(wide.c.assign(j, wide.entry).ok());
+}
+
+TEST(PanelRules, VetoThresholdAboveOneNeedsThatManyJudges) {
+  kexie::PanelRules rules;
+  rules.veto_threshold = 2;
+  Seated s(rules);
+  for (kexie::JudgeId j : s.judges) s.c.assign(j, s.entry).value();
+  s.mark_all_seated();
+  // One veto of two needed: the entry stays ranked and awarded.
+  ASSERT_TRUE(s.c.veto(s.judges[0], s.entry, "veto", "抄袭 plagiarism").ok());
+  auto board = s.c.score().value();
+  EXPECT_EQ(board.find(s.entry)->status, kexie::EntryStatus::ranked);
+  EXPECT_EQ(board.find(s.entry)->award, "一等奖");
+  // The same judge again does not count twice (and is refused as a duplicate).
+  EXPECT_EQ(s.c.veto(s.judges[0], s.entry, "veto", "again").error().rule(), "panel.veto_unique");
+  EXPECT_EQ(s.c.score().value().digest(), board.digest());
+  // A second judge's veto reaches the threshold: the entry is excluded from awards.
+  ASSERT_TRUE(s.c.veto(s.judges[1], s.entry, "veto", "数据造假 falsified data").ok());
+  board = s.c.score().value();
+  EXPECT_EQ(board.find(s.entry)->status, kexie::EntryStatus::vetoed);
+  EXPECT_EQ(board.find(s.entry)->award, "");
+}

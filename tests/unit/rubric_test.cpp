@@ -168,3 +168,54 @@ TEST(Rubric, ObjectiveTiersAndLinearMaps) {
             "10.000000"_dec);  // 0.000000495 rounds down
   EXPECT_EQ(lr.objective_value("E", Decimal(10000)).value(), Decimal(100));
 }
+
+// ---- Gaps found in review (issue 13): rule ids and articles, accept and refuse ----------------
+
+TEST(RubricRules, BonusCapMustLieWithinZeroToAThousand) {
+  const auto with_cap = [](Decimal cap) {
+    std::vector<IndicatorSpec> specs = {
+        {"A", "a", "", IndicatorKind::judged, Decimal(1), hundred(), {}, {}},
+        {"bonus", "b", "", IndicatorKind::bonus, {}, {Decimal(0), Decimal(10), Decimal(1)}, {}, cap}};
+    return Rubric::build("r", specs);
+  };
+  EXPECT_TRUE(with_cap(Decimal(0)).ok());
+  EXPECT_TRUE(with_cap(Decimal(1000)).ok());
+  for (const Decimal cap : {"-0.5"_dec, "1000.5"_dec}) {
+    auto r = with_cap(cap);
+    ASSERT_FALSE(r.ok()) << cap;
+    EXPECT_EQ(r.code(), ErrorCode::rule_violation);
+    EXPECT_EQ(r.error().rule(), "rubric.bonus_cap");
+    EXPECT_EQ(r.error().article(), "A12");
+    EXPECT_NE(r.error().message().find("\"bonus\""), std::string::npos) << r.error();
+  }
+}
+
+TEST(RubricRules, ObjectiveValuesAndLinearMapsAreChecked) {
+  const auto with_map = [](kexie::ObjectiveMap m) {
+    std::vector<IndicatorSpec> specs = {
+        {"E", "energy", "", IndicatorKind::objective, Decimal(1), {}, std::move(m), {}}};
+    return Rubric::build("r", specs);
+  };
+  const auto tiers = [](Decimal points, Decimal floor) {
+    return kexie::ObjectiveMap{
+        kexie::ClaimedFigure::energy_saved_tce, {{Decimal(100), points}}, floor, {}, {}};
+  };
+  const auto linear = [](Decimal rate, Decimal floor, Decimal cap) {
+    return kexie::ObjectiveMap{kexie::ClaimedFigure::energy_saved_tce, {}, floor, rate, cap};
+  };
+  // Accepted: the extremes of ±1000, and a linear map with a zero rate.
+  EXPECT_TRUE(with_map(tiers(Decimal(1000), Decimal(-1000))).ok());
+  EXPECT_TRUE(with_map(linear(Decimal(0), Decimal(0), Decimal(1000))).ok());
+  // Refused: a tier, a floor or a cap beyond ±1000; a negative rate; a cap below the floor.
+  for (const auto& m : {tiers("1000.5"_dec, Decimal(0)), tiers(Decimal(100), "-1000.5"_dec),
+                        linear(Decimal(1), Decimal(0), "1000.5"_dec),
+                        linear("-0.1"_dec, Decimal(0), Decimal(100)),
+                        linear(Decimal(1), Decimal(50), Decimal(40))}) {
+    auto r = with_map(m);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.code(), ErrorCode::rule_violation);
+    EXPECT_EQ(r.error().rule(), "rubric.objective");
+    EXPECT_EQ(r.error().article(), "A12");
+    EXPECT_NE(r.error().message().find("\"E\""), std::string::npos) << r.error();
+  }
+}

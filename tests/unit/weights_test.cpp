@@ -598,3 +598,20 @@ TEST(Quantize, TenThousandRandomVectorsSumExactlyToOne) {
     }
   }
 }
+
+// ---- Gaps found in review (issue 13): rule ids and articles, accept and refuse ----------------
+
+TEST(AhpRules, ConsistencyRuleCitesNoArticleDeliberately) {
+  // The CR pass rule is Saaty's method, not a sentence of the policy: the refusal
+  // names its rule and, deliberately, no article (docs/error-handling.md).
+  AhpOptions o;
+  o.require_consistency = true;
+  const auto refused = kexie::ahp(saaty_house(), o);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.code(), ErrorCode::inconsistent_judgements);
+  EXPECT_EQ(refused.error().rule(), "weights.ahp_consistency");
+  EXPECT_EQ(refused.error().article(), "");
+  const auto accepted = kexie::ahp(doc_example(), o);
+  ASSERT_TRUE(accepted.ok());
+  EXPECT_TRUE(accepted->consistent);
+}
