@@ -272,8 +272,8 @@ kexie::Scoreboard advanced_units(kexie::AdvancedUnitRule rule) {
   for (int i = 0; i < 4; ++i) {
     auto e = kexie_test::proposal(w, "U-" + std::to_string(i), i / 2, i % 2, "0");
     if (i / 2 == 0)
-      e.claims.energy = {{kexie::Carrier::electricity_equivalent_value,
-                          {Decimal(1'000'000), kexie::Unit::kWh}}};
+      e.claims.energy = {
+          {kexie::Carrier::electricity_equivalent_value, {Decimal(1'000'000), kexie::Unit::kWh}}};
     const EntryId id = c.add_entry(e).value();
     for (JudgeId j : judges) {
       c.assign(j, id).value();

@@ -599,9 +599,14 @@ TEST(CampaignRules, RubricIsLockedOnceItsCategoryHasEntries) {
   ASSERT_TRUE(c.add_entry(kexie_test::proposal(w, "P-1", 0, 0)).ok());
   EXPECT_TRUE(c.set_rubric(patents, kexie_test::proposal_rubric()).ok());
   // Refused: the category with an entry keeps its rubric.
-  std::vector<kexie::IndicatorSpec> one = {{"J", "judged", "", kexie::IndicatorKind::judged,
-                                            Decimal(1), {Decimal(0), Decimal(10), Decimal(1)},
-                                            {}, {}}};
+  std::vector<kexie::IndicatorSpec> one = {{"J",
+                                            "judged",
+                                            "",
+                                            kexie::IndicatorKind::judged,
+                                            Decimal(1),
+                                            {Decimal(0), Decimal(10), Decimal(1)},
+                                            {},
+                                            {}}};
   const kexie::Rubric other = kexie::Rubric::build("other", one).value();
   auto locked = c.set_rubric(proposals, other);
   ASSERT_FALSE(locked.ok());

@@ -175,7 +175,14 @@ TEST(RubricRules, BonusCapMustLieWithinZeroToAThousand) {
   const auto with_cap = [](Decimal cap) {
     std::vector<IndicatorSpec> specs = {
         {"A", "a", "", IndicatorKind::judged, Decimal(1), hundred(), {}, {}},
-        {"bonus", "b", "", IndicatorKind::bonus, {}, {Decimal(0), Decimal(10), Decimal(1)}, {}, cap}};
+        {"bonus",
+         "b",
+         "",
+         IndicatorKind::bonus,
+         {},
+         {Decimal(0), Decimal(10), Decimal(1)},
+         {},
+         cap}};
     return Rubric::build("r", specs);
   };
   EXPECT_TRUE(with_cap(Decimal(0)).ok());
@@ -207,10 +214,10 @@ TEST(RubricRules, ObjectiveValuesAndLinearMapsAreChecked) {
   EXPECT_TRUE(with_map(tiers(Decimal(1000), Decimal(-1000))).ok());
   EXPECT_TRUE(with_map(linear(Decimal(0), Decimal(0), Decimal(1000))).ok());
   // Refused: a tier, a floor or a cap beyond ±1000; a negative rate; a cap below the floor.
-  for (const auto& m : {tiers("1000.5"_dec, Decimal(0)), tiers(Decimal(100), "-1000.5"_dec),
-                        linear(Decimal(1), Decimal(0), "1000.5"_dec),
-                        linear("-0.1"_dec, Decimal(0), Decimal(100)),
-                        linear(Decimal(1), Decimal(50), Decimal(40))}) {
+  for (const auto& m :
+       {tiers("1000.5"_dec, Decimal(0)), tiers(Decimal(100), "-1000.5"_dec),
+        linear(Decimal(1), Decimal(0), "1000.5"_dec), linear("-0.1"_dec, Decimal(0), Decimal(100)),
+        linear(Decimal(1), Decimal(50), Decimal(40))}) {
     auto r = with_map(m);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.code(), ErrorCode::rule_violation);
