@@ -19,8 +19,6 @@ inline namespace v1 {
 
 /// Absent mark in the marks array.
 inline constexpr std::int32_t kNoMark = INT32_MIN;
-/// The number of ClaimedFigure values.
-inline constexpr std::size_t kFigureCount = 10;
 
 /// A judge's veto of an entry.
 struct VetoRecord {
@@ -33,7 +31,7 @@ struct VetoRecord {
 struct EntryRecord {
   EntrySpec spec;
   OrgId enterprise;
-  std::array<Decimal, kFigureCount> figures{};
+  std::array<Decimal, enum_count<ClaimedFigure>> figures{};  // indexed by ClaimedFigure
   std::vector<CoalEquivalent> coal;
   std::vector<GridEmission> grid;
   std::vector<JudgeId> judges;  // sorted by id; slot i of every column is judges[i]

@@ -7,11 +7,13 @@
 #ifndef KEXIE_EXPLAIN_HPP
 #define KEXIE_EXPLAIN_HPP
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kexie/campaign.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 
 namespace kexie {
@@ -52,6 +54,21 @@ struct Explanation {
 
 /// The language of an explanation's text.
 enum class Language : std::uint8_t { chinese, english };
+
+/// The names of `Language`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Language> {
+  static constexpr std::array<std::string_view, 2> names{"chinese", "english"};
+  static constexpr bool listed(Language v) noexcept {
+    switch (v) {
+      case Language::chinese:
+      case Language::english:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Language>());
 
 /// Explains `entry` as scored in `board` (which must come from `campaign.score()`).
 /// `not_found` for an entry that is not in the campaign or the board.
