@@ -46,7 +46,7 @@ class Rc {
  public:
   Rc(int code) noexcept : code_(code) {}  // NOLINT: KX_OK or a code from fail()
   Rc(const kexie::Error& error) noexcept : code_(fail(error)) {}  // NOLINT
-  Rc(const kexie::Status& status) noexcept  // NOLINT
+  Rc(const kexie::Status& status) noexcept                        // NOLINT
       : code_(status ? KX_OK : fail(status.error())) {}
   [[nodiscard]] int code() const noexcept { return code_; }
 
@@ -125,21 +125,21 @@ inline kexie::Status check_version(unsigned int version, unsigned int expected, 
 /// returning a kexie::Result): abseil's ASSIGN_OR_RETURN.
 #define KX_TRY_ASSIGN(lhs, expr) KX_TRY_ASSIGN_IMPL(KX_CONCAT(kx_try_, __LINE__), lhs, expr)
 /// Evaluates `expr` (a kexie::Status) and returns its error when it failed.
-#define KX_TRY(expr)                                           \
-  do {                                                         \
+#define KX_TRY(expr)                                                      \
+  do {                                                                    \
     if (auto kx_status_ = (expr); !kx_status_) return kx_status_.error(); \
   } while (false)
 
 #define KX_CONCAT_INNER(a, b) a##b
 #define KX_CONCAT(a, b) KX_CONCAT_INNER(a, b)
-#define KX_TRY_ASSIGN_IMPL(tmp, lhs, expr)   \
-  auto tmp = (expr);                         \
-  if (!tmp) return std::move(tmp).error();   \
+#define KX_TRY_ASSIGN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                       \
+  if (!tmp) return std::move(tmp).error(); \
   lhs = std::move(tmp).value()
 
 /// Returns the refusal of a NULL pointer argument `p`, named as written.
-#define KX_NEED(p) \
-  do {             \
+#define KX_NEED(p)                                 \
+  do {                                             \
     if ((p) == nullptr) return ::kx::null_arg(#p); \
   } while (false)
 
