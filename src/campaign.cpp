@@ -71,21 +71,35 @@ const EntryResult* Scoreboard::find(EntryId entry) const noexcept {
   return nullptr;
 }
 
-Campaign::Campaign(const Registry& registry, CampaignSpec spec) : impl_(std::make_unique<Impl>()) {
+namespace {
+// What is malformed in `spec`, if anything: the misuse Campaign's constructor throws for.
+std::optional<std::string> malformed(const CampaignSpec& spec) {
   const PanelRules& p = spec.panel;
   if (!p.aggregation.ok() || p.min_judges == 0 || p.veto_threshold == 0 ||
       p.max_judges_per_entry == 0 || p.max_judges_per_entry > 64 ||
       p.min_judges > p.max_judges_per_entry) {
-    throw std::invalid_argument("kexie::Campaign: malformed panel rules");
+    return "kexie::Campaign: malformed panel rules";
   }
   for (const AwardTier& t : spec.awards.tiers) {
     if (!t.by_count && (t.share.signum() < 0 || t.share > Decimal(1))) {
-      throw std::invalid_argument("kexie::Campaign: award tier \"" + t.name +
-                                  "\" has a share outside [0, 1]");
+      return "kexie::Campaign: award tier \"" + t.name + "\" has a share outside [0, 1]";
     }
   }
+  return std::nullopt;
+}
+}  // namespace
+
+Campaign::Campaign(const Registry& registry, CampaignSpec spec) : impl_(std::make_unique<Impl>()) {
+  if (std::optional<std::string> problem = malformed(spec)) throw std::invalid_argument(*problem);
   impl_->registry = &registry;
   impl_->spec = std::move(spec);
+}
+
+Result<Campaign> Campaign::create(const Registry& registry, CampaignSpec spec) {
+  if (std::optional<std::string> problem = malformed(spec)) {
+    return Error(ErrorCode::invalid_argument, std::move(*problem));
+  }
+  return Campaign(registry, std::move(spec));
 }
 
 Campaign::~Campaign() = default;

@@ -176,6 +176,13 @@ class KEXIE_API Campaign {
   /// or panel rules are malformed (a programmer error): tiers with a share outside
   /// [0, 1], an aggregation that is not ok(), min_judges or veto_threshold of 0.
   Campaign(const Registry& registry, CampaignSpec spec);
+  /// The same campaign, with a malformed spec refused as a value instead:
+  /// `invalid_argument` with the message the constructor would throw. For specs
+  /// that come from outside the program (the C API, a file).
+  ///
+  ///   kexie::Result<kexie::Campaign> c = kexie::Campaign::create(registry, spec);
+  ///   if (!c) std::cerr << c.error() << '\n';
+  [[nodiscard]] static Result<Campaign> create(const Registry& registry, CampaignSpec spec);
   ~Campaign();
   Campaign(Campaign&&) noexcept;
   Campaign& operator=(Campaign&&) noexcept;

@@ -341,7 +341,9 @@ int kx_campaign_new(kx_campaign** out, const kx_registry* registry,
     KX_NEED(registry);
     KX_NEED(options);
     KX_TRY_ASSIGN(kexie::CampaignSpec spec, spec_of(options));
-    *out = new kx_campaign(kexie::Campaign(registry->registry(), std::move(spec)));
+    KX_TRY_ASSIGN(kexie::Campaign c,
+                  kexie::Campaign::create(registry->registry(), std::move(spec)));
+    *out = new kx_campaign(std::move(c));
     return KX_OK;
   });
 }

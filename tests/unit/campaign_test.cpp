@@ -54,6 +54,18 @@ struct Judging {
 
 }  // namespace
 
+TEST(Campaign, CreateRefusesAMalformedSpecAsAValue) {
+  const kexie_test::World w;
+  kexie::CampaignSpec spec = kexie_test::proposal_spec(w);
+  ASSERT_TRUE(Campaign::create(w.registry, spec));
+  spec.panel.min_judges = 0;
+  kexie::Result<Campaign> c = Campaign::create(w.registry, spec);
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(c.error().message(), "kexie::Campaign: malformed panel rules");
+  EXPECT_THROW(Campaign(w.registry, spec), std::invalid_argument);  // misuse of the constructor
+}
+
 TEST(Campaign, ExactTotalByHand) {
   Judging s;
   const EntryId e = s.entry("P-001", 0, 0, "200000");
