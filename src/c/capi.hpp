@@ -8,8 +8,7 @@
 // that can refuse returns a kexie::Result, and a shim returns `kx::Rc`, which a
 // kexie::Error or a failed Status converts into by recording it as the thread's
 // last error. `kx::guard` runs each body and turns only what is left (out of
-// memory, a misused C++ API, a bug) into KX_EINTERNAL or, for the C++ API's
-// std::invalid_argument / std::out_of_range, KX_EINVALID.
+// memory, a bug) into KX_EINTERNAL.
 #ifndef KEXIE_SRC_C_CAPI_HPP
 #define KEXIE_SRC_C_CAPI_HPP
 
@@ -19,7 +18,6 @@
 #include <exception>
 #include <new>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,17 +53,14 @@ class Rc {
 };
 
 /// Runs `body` (returning Rc) and returns its code. The catch clauses are a
-/// backstop only: no refusal is thrown in src/c.
+/// backstop only, for what is not a refusal: out of memory, or a bug (a C++
+/// exception for misuse reaching the shim). No refusal is thrown in src/c.
 template <class F>
 int guard(F&& body) noexcept {
   try {
     return Rc(body()).code();
   } catch (const std::bad_alloc&) {
     return fail_internal("out of memory");
-  } catch (const std::invalid_argument& e) {  // the C++ API's misuse exceptions
-    return fail(kexie::ErrorCode::invalid_argument, e.what());
-  } catch (const std::out_of_range& e) {
-    return fail(kexie::ErrorCode::invalid_argument, e.what());
   } catch (const std::exception& e) {
     return fail_internal(e.what());
   } catch (...) {
