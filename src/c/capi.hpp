@@ -54,7 +54,7 @@ class Rc {
 
 /// Runs `body` (returning Rc) and returns its code. The catch clauses are a
 /// backstop only, for what is not a refusal: out of memory, or a bug (a C++
-/// exception for misuse reaching the shim). No refusal is thrown in src/c.
+/// exception for misuse reaching the shim). No refusal in src/c is an exception.
 template <class F>
 int guard(F&& body) noexcept {
   try {
