@@ -423,7 +423,7 @@ class KEXIE_API CoefficientTable {
   std::string name_;
   std::string edition_;
   std::string source_;
-  std::array<std::optional<Coefficient>, 15> entries_;  // one slot per Carrier
+  std::array<std::optional<Coefficient>, enum_count<Carrier>> entries_;  // one slot per Carrier
 };
 
 /// The unit of a standard-coal figure.

@@ -55,7 +55,7 @@ struct EnumNames<Category> {
 static_assert(detail::enum_table_complete<Category>());
 
 /// The number of categories.
-inline constexpr std::size_t kCategoryCount = 6;
+inline constexpr std::size_t kCategoryCount = enum_count<Category>;
 
 /// "professional_skills", … (the enumerator's name).
 [[nodiscard]] KEXIE_API std::string_view to_string(Category category) noexcept;

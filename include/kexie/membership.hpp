@@ -61,6 +61,7 @@ static_assert(detail::enum_table_complete<Role>());
 ///
 ///   kexie::RoleSet s = kexie::role_bit(kexie::Role::chair) | kexie::role_bit(kexie::Role::member);
 using RoleSet = std::uint8_t;
+static_assert(enum_count<Role> <= 8 * sizeof(RoleSet), "a RoleSet has a bit per role");
 
 /// The bit of `role` in a `RoleSet`.
 [[nodiscard]] constexpr RoleSet role_bit(Role role) noexcept {
