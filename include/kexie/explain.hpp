@@ -83,6 +83,15 @@ static_assert(detail::enum_table_complete<Language>());
 ///   std::cout << kexie::to_text(x, kexie::Language::chinese);   // 总分 …，排名 …，获 一等奖
 [[nodiscard]] KEXIE_API std::string to_text(const Explanation& explanation, Language language);
 
+/// The explanation as one JSON object (UTF-8, no insignificant blanks): the
+/// result's fields ("entry", "code", "title", "rubric", "category", "status",
+/// "total", … "award"), "aggregation", "normalized", "lines" (each with its
+/// "marks"), "conversions" and "vetoes". Decimals are JSON strings; absent
+/// values are null.
+///
+///   std::string json = kexie::to_json(x);   // {"entry":1,"code":"P-001",…}
+[[nodiscard]] KEXIE_API std::string to_json(const Explanation& explanation);
+
 }  // namespace v1
 }  // namespace kexie
 

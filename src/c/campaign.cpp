@@ -1,8 +1,8 @@
 // The C API over kexie::Campaign: configuration, rubrics (an indicator array or
 // a line-based text description, parsed by kexie::parse_rubric_lines), entries,
 // judges, marks (one at a time and in batches), standings, the scoreboard with
-// awards and advanced units and people, and explanations as text and as JSON.
-#include <cstdio>
+// awards and advanced units and people, and explanations as text and as JSON
+// (kexie::to_text, kexie::to_json).
 #include <vector>
 
 #include "capi.hpp"
@@ -190,144 +190,6 @@ kx_entry_result result_of(const kx_scoreboard& b, std::size_t i) {
           r.position,
           r.tier ? static_cast<int>(*r.tier) : -1,
           r.award.c_str()};
-}
-
-// --- JSON --------------------------------------------------------------------
-
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += ch;  // UTF-8 passes through unchanged
-        }
-    }
-  }
-  out += '"';
-}
-
-struct Json {
-  std::string out;
-  bool first = true;
-  void key(std::string_view k) {
-    if (!first) out += ',';
-    first = false;
-    json_string(out, k);
-    out += ':';
-  }
-  void field(std::string_view k, std::string_view v) {
-    key(k);
-    json_string(out, v);
-  }
-  void field(std::string_view k, std::uint64_t v) {
-    key(k);
-    out += std::to_string(v);
-  }
-  void field_bool(std::string_view k, bool v) {
-    key(k);
-    out += v ? "true" : "false";
-  }
-  void field_null(std::string_view k) {
-    key(k);
-    out += "null";
-  }
-};
-
-std::string to_json(const kexie::Explanation& x) {
-  Json j;
-  j.out += '{';
-  j.field("entry", x.result.entry.value());
-  j.field("code", x.result.code);
-  j.field("title", x.title);
-  j.field("rubric", x.rubric);
-  j.field("category", kexie::to_string(x.result.category));
-  j.field("status", kexie::to_string(x.result.status));
-  j.field("total", x.result.total.to_string());
-  j.field("judged_part", x.result.judged_part.to_string());
-  j.field("objective_part", x.result.objective_part.to_string());
-  j.field("bonus", x.result.bonus.to_string());
-  j.field("rank", x.result.rank);
-  j.field("position", x.result.position);
-  if (x.result.tier)
-    j.field("tier", *x.result.tier);
-  else
-    j.field_null("tier");
-  j.field("award", x.result.award);
-  j.field("aggregation", kexie::to_string(x.aggregation.method));
-  j.field_bool("normalized", x.normalized);
-  j.key("lines");
-  j.out += '[';
-  for (std::size_t i = 0; i < x.lines.size(); ++i) {
-    const kexie::IndicatorLine& l = x.lines[i];
-    if (i > 0) j.out += ',';
-    Json o;
-    o.out += '{';
-    o.field("code", l.code);
-    o.field("name", l.name);
-    o.field("kind", kexie::enum_name(l.kind));
-    o.field("method", kexie::to_string(l.method));
-    if (l.value)
-      o.field("value", l.value->to_string());
-    else
-      o.field_null("value");
-    o.field("weight", l.weight.to_string());
-    o.field("contribution", l.contribution.to_string());
-    o.field("figure", l.figure);
-    o.key("marks");
-    o.out += '[';
-    for (std::size_t k = 0; k < l.marks.size(); ++k) {
-      const kexie::JudgeMark& m = l.marks[k];
-      if (k > 0) o.out += ',';
-      Json mj;
-      mj.out += '{';
-      mj.field("judge", m.judge.value());
-      mj.field("mark", m.mark.to_string());
-      if (m.normalized)
-        mj.field("normalized", m.normalized->to_string());
-      else
-        mj.field_null("normalized");
-      mj.field_bool("dropped", m.dropped);
-      mj.out += '}';
-      o.out += mj.out;
-    }
-    o.out += "]}";
-    j.out += o.out;
-  }
-  j.out += ']';
-  auto strings = [&](std::string_view k, const std::vector<std::string>& v) {
-    j.key(k);
-    j.out += '[';
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i > 0) j.out += ',';
-      json_string(j.out, v[i]);
-    }
-    j.out += ']';
-  };
-  strings("conversions", x.conversions);
-  strings("vetoes", x.vetoes);
-  j.out += '}';
-  return j.out;
 }
 
 }  // namespace
@@ -667,7 +529,7 @@ int kx_explain_json(char** out, const kx_campaign* campaign, const kx_scoreboard
     KX_NEED(board);
     KX_TRY_ASSIGN(const kexie::Explanation x,
                   kexie::explain(campaign->campaign(), board->board, kexie::EntryId{entry}));
-    return kx::give(out, to_json(x));
+    return kx::give(out, kexie::to_json(x));
   });
 }
 
