@@ -136,7 +136,9 @@ kexie::Result<kexie::EntrySpec> entry_spec_of(const kx_entry_spec* spec) {
   e.title = std::string(kx::opt(spec->title));
   e.unit = kexie::OrgId{spec->unit};
   KX_TRY_ASSIGN(e.category, kx::enum_arg<kexie::Category>(spec->category, "category"));
-  if (spec->focus > 15) return kx::invalid("focus has unknown bits");
+  constexpr unsigned kEveryFocus = KX_FOCUS_ENERGY_SAVING | KX_FOCUS_CONSUMPTION_REDUCTION |
+                                   KX_FOCUS_EMISSION_REDUCTION | KX_FOCUS_EFFICIENCY_GAIN;
+  if ((spec->focus & ~kEveryFocus) != 0) return kx::invalid("focus has unknown bits");
   e.focus = static_cast<std::uint8_t>(spec->focus);
   if (spec->team_count > 0 && spec->team == nullptr) return kx::null_arg("team");
   for (std::size_t i = 0; i < spec->team_count; ++i) {
