@@ -117,7 +117,8 @@ inline kexie::Status check_version(unsigned int version, unsigned int expected, 
 
 /// Evaluates `expr` (a kexie::Result) and assigns its value to `lhs`, or returns
 /// its error from the enclosing function (a shim returning kx::Rc, or a helper
-/// returning a kexie::Result): abseil's ASSIGN_OR_RETURN.
+/// returning a kexie::Result): abseil's ASSIGN_OR_RETURN. It expands to several
+/// statements, so it never stands as the unbraced body of an `if`.
 #define KX_TRY_ASSIGN(lhs, expr) KX_TRY_ASSIGN_IMPL(KX_CONCAT(kx_try_, __LINE__), lhs, expr)
 /// Evaluates `expr` (a kexie::Status) and returns its error when it failed.
 #define KX_TRY(expr)                                                      \
