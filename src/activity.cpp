@@ -17,26 +17,7 @@ inline namespace v1 {
 using Op = ActivityOperation;
 using S = ActivityState;
 
-std::string_view to_string(ActivityType type) noexcept {
-  static constexpr std::string_view kNames[] = {"academic_exchange",
-                                                "forward_research",
-                                                "technical_consulting",
-                                                "technical_service",
-                                                "technical_development",
-                                                "technical_transfer",
-                                                "key_technology",
-                                                "continuing_education",
-                                                "innovation_method_training",
-                                                "mass_innovation",
-                                                "science_popularization",
-                                                "assessment_advice",
-                                                "jiangbi_campaign",
-                                                "factory_society",
-                                                "golden_bridge",
-                                                "secretary_general_training"};
-  const auto i = static_cast<std::size_t>(type);
-  return i < std::size(kNames) ? kNames[i] : std::string_view("unknown");
-}
+std::string_view to_string(ActivityType type) noexcept { return enum_name(type); }
 
 std::string_view article_of(ActivityType type) noexcept {
   switch (type) {

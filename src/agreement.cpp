@@ -154,17 +154,7 @@ std::span<const std::uint8_t> PanelMarks::present(std::size_t judge) const {
   return {present_.data() + judge * entries_, entries_};
 }
 
-std::string_view to_string(MissingMarks policy) noexcept {
-  switch (policy) {
-    case MissingMarks::refuse:
-      return "refuse";
-    case MissingMarks::drop_entries:
-      return "drop_entries";
-    case MissingMarks::drop_judges:
-      return "drop_judges";
-  }
-  return "unknown";
-}
+std::string_view to_string(MissingMarks policy) noexcept { return enum_name(policy); }
 
 // ---------------------------------------------------------------------------
 

@@ -45,12 +45,7 @@ Result<ChainHead> ChainHead::parse(std::string_view text) {
   return head;
 }
 
-std::string_view to_string(AuditFault fault) noexcept {
-  static constexpr std::string_view kNames[] = {"none",        "edited",    "out_of_order",
-                                                "broken_link", "truncated", "head_mismatch"};
-  const auto i = static_cast<std::size_t>(fault);
-  return i < std::size(kNames) ? kNames[i] : std::string_view("unknown");
-}
+std::string_view to_string(AuditFault fault) noexcept { return enum_name(fault); }
 
 namespace {
 AuditVerification fault_at(AuditFault fault, std::uint64_t position, std::string what) {

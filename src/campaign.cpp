@@ -8,7 +8,9 @@
 #include "kexie/campaign.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
+#include <string>
 #include <unordered_set>
 
 #include "campaign_state.hpp"
@@ -591,24 +593,40 @@ const Registry& registry_of(const Campaign& c) noexcept { return *CampaignImpl::
 
 // ---- Campaign -------------------------------------------------------------------------------
 
-Campaign::Campaign(const Registry& registry, CampaignSpec spec)
-    : impl_(std::make_unique<CampaignImpl>()) {
+namespace {
+// What is malformed in `spec`, if anything: the misuse Campaign's constructor throws for and
+// Campaign::create refuses.
+std::optional<std::string> malformed(const CampaignSpec& spec) {
   const PanelRules& p = spec.panel;
   if (!p.aggregation.ok() || p.min_judges == 0 || p.veto_threshold == 0 ||
       p.max_judges_per_entry == 0 || p.max_judges_per_entry > 64 ||
       p.min_judges > p.max_judges_per_entry) {
-    throw std::invalid_argument("kexie::Campaign: malformed panel rules");
+    return "kexie::Campaign: malformed panel rules";
   }
   for (const AwardTier& t : spec.awards.tiers) {
     if (!t.ok()) {
-      throw std::invalid_argument("kexie::Campaign: award tier \"" + t.name + "\" " +
-                                  (t.by_count     ? "counts places but also sets a share"
-                                   : t.count != 0 ? "is a share of entries but also sets a count"
-                                                  : "has a share outside [0, 1]"));
+      return "kexie::Campaign: award tier \"" + t.name + "\" " +
+             (t.by_count     ? "counts places but also sets a share"
+              : t.count != 0 ? "is a share of entries but also sets a count"
+                             : "has a share outside [0, 1]");
     }
   }
+  return std::nullopt;
+}
+}  // namespace
+
+Campaign::Campaign(const Registry& registry, CampaignSpec spec)
+    : impl_(std::make_unique<CampaignImpl>()) {
+  if (std::optional<std::string> problem = malformed(spec)) throw std::invalid_argument(*problem);
   impl_->registry = &registry;
   impl_->spec = std::move(spec);
+}
+
+Result<Campaign> Campaign::create(const Registry& registry, CampaignSpec spec) {
+  if (std::optional<std::string> problem = malformed(spec)) {
+    return Error(ErrorCode::invalid_argument, std::move(*problem));
+  }
+  return Campaign(registry, std::move(spec));
 }
 
 Campaign::~Campaign() = default;

@@ -42,17 +42,7 @@ using detail::MarkDetail;
 using detail::NormParams;
 using detail::VetoRecord;
 
-std::string_view to_string(EntryStatus status) noexcept {
-  switch (status) {
-    case EntryStatus::ranked:
-      return "ranked";
-    case EntryStatus::incomplete:
-      return "incomplete";
-    case EntryStatus::vetoed:
-      return "vetoed";
-  }
-  return "unknown";
-}
+std::string_view to_string(EntryStatus status) noexcept { return enum_name(status); }
 
 const EntryResult* Scoreboard::find(EntryId entry) const noexcept {
   for (const EntryResult& r : entries) {

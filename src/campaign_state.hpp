@@ -23,9 +23,6 @@
 namespace kexie {
 inline namespace v1 {
 
-/// The number of ClaimedFigure values.
-inline constexpr std::size_t kFigureCount = 10;
-
 namespace detail {
 
 /// Absent mark in the marks array.
@@ -51,7 +48,7 @@ struct VetoRecord {
 struct EntryRecord {
   EntrySpec spec;
   OrgId enterprise;
-  std::array<Decimal, kFigureCount> figures{};
+  std::array<Decimal, enum_count<ClaimedFigure>> figures{};  // indexed by ClaimedFigure
   std::vector<CoalEquivalent> coal;
   std::vector<GridEmission> grid;
   std::vector<JudgeId> judges;  // sorted by id; slot i of every column is judges[i]

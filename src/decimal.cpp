@@ -100,25 +100,7 @@ Result<Decimal> make(int128 c, int scale, std::string_view op) {
 
 }  // namespace
 
-std::string_view to_string(Rounding mode) noexcept {
-  switch (mode) {
-    case Rounding::half_even:
-      return "half_even";
-    case Rounding::half_up:
-      return "half_up";
-    case Rounding::half_down:
-      return "half_down";
-    case Rounding::down:
-      return "down";
-    case Rounding::up:
-      return "up";
-    case Rounding::floor:
-      return "floor";
-    case Rounding::ceiling:
-      return "ceiling";
-  }
-  return "unknown";
-}
+std::string_view to_string(Rounding mode) noexcept { return enum_name(mode); }
 
 Result<Decimal> Decimal::from_coefficient(std::int64_t coefficient, int scale) {
   if (scale < 0 || scale > kMaxScale) return bad_scale(scale);

@@ -19,11 +19,10 @@ namespace {
 
 using detail::int128;
 
-constexpr std::size_t kCarrierCount = 15;
+constexpr std::size_t kCarrierCount = enum_count<Carrier>;
 
 struct CarrierInfo {
   Carrier carrier;
-  std::string_view id;
   std::string_view english;
   std::string_view chinese;
   Dimension dimension;
@@ -31,25 +30,23 @@ struct CarrierInfo {
 
 // Indexed by the enumerator's value.
 constexpr std::array<CarrierInfo, kCarrierCount> kCarriers{{
-    {Carrier::raw_coal, "raw_coal", "raw coal", "原煤", Dimension::mass},
-    {Carrier::washed_coal, "washed_coal", "washed coal", "洗精煤", Dimension::mass},
-    {Carrier::coke, "coke", "coke", "焦炭", Dimension::mass},
-    {Carrier::crude_oil, "crude_oil", "crude oil", "原油", Dimension::mass},
-    {Carrier::fuel_oil, "fuel_oil", "fuel oil", "燃料油", Dimension::mass},
-    {Carrier::gasoline, "gasoline", "gasoline", "汽油", Dimension::mass},
-    {Carrier::kerosene, "kerosene", "kerosene", "煤油", Dimension::mass},
-    {Carrier::diesel, "diesel", "diesel", "柴油", Dimension::mass},
-    {Carrier::liquefied_petroleum_gas, "liquefied_petroleum_gas", "liquefied petroleum gas",
-     "液化石油气", Dimension::mass},
-    {Carrier::refinery_dry_gas, "refinery_dry_gas", "refinery dry gas", "炼厂干气",
-     Dimension::mass},
-    {Carrier::natural_gas, "natural_gas", "natural gas", "天然气", Dimension::volume},
-    {Carrier::heat, "heat", "heat", "热力", Dimension::heat_energy},
-    {Carrier::electricity_equivalent_value, "electricity_equivalent_value",
-     "electricity, equivalent value", "电力（当量值）", Dimension::electric_energy},
-    {Carrier::electricity_equal_value, "electricity_equal_value", "electricity, equal value",
-     "电力（等价值）", Dimension::electric_energy},
-    {Carrier::steam, "steam", "steam", "蒸汽", Dimension::mass},
+    {Carrier::raw_coal, "raw coal", "原煤", Dimension::mass},
+    {Carrier::washed_coal, "washed coal", "洗精煤", Dimension::mass},
+    {Carrier::coke, "coke", "焦炭", Dimension::mass},
+    {Carrier::crude_oil, "crude oil", "原油", Dimension::mass},
+    {Carrier::fuel_oil, "fuel oil", "燃料油", Dimension::mass},
+    {Carrier::gasoline, "gasoline", "汽油", Dimension::mass},
+    {Carrier::kerosene, "kerosene", "煤油", Dimension::mass},
+    {Carrier::diesel, "diesel", "柴油", Dimension::mass},
+    {Carrier::liquefied_petroleum_gas, "liquefied petroleum gas", "液化石油气", Dimension::mass},
+    {Carrier::refinery_dry_gas, "refinery dry gas", "炼厂干气", Dimension::mass},
+    {Carrier::natural_gas, "natural gas", "天然气", Dimension::volume},
+    {Carrier::heat, "heat", "热力", Dimension::heat_energy},
+    {Carrier::electricity_equivalent_value, "electricity, equivalent value", "电力（当量值）",
+     Dimension::electric_energy},
+    {Carrier::electricity_equal_value, "electricity, equal value", "电力（等价值）",
+     Dimension::electric_energy},
+    {Carrier::steam, "steam", "蒸汽", Dimension::mass},
 }};
 
 // The tables below are indexed by enumerator value; a carrier or unit added out of
@@ -58,7 +55,7 @@ static_assert([] {
   for (std::size_t i = 0; i < kCarrierCount; ++i) {
     if (static_cast<std::size_t>(kCarriers[i].carrier) != i) return false;
   }
-  return static_cast<std::size_t>(Carrier::steam) + 1 == kCarrierCount;
+  return true;
 }());
 
 constexpr std::array<Carrier, kCarrierCount> kAllCarriers = [] {
@@ -69,31 +66,30 @@ constexpr std::array<Carrier, kCarrierCount> kAllCarriers = [] {
 
 struct UnitInfo {
   Unit unit;
-  std::string_view symbol;
   Dimension dimension;
   int exponent;  // 1 unit = 10^exponent base units
 };
 
-constexpr std::array<UnitInfo, 12> kUnits{{
-    {Unit::kg, "kg", Dimension::mass, 0},
-    {Unit::t, "t", Dimension::mass, 3},
-    {Unit::ten_thousand_t, "10^4 t", Dimension::mass, 7},
-    {Unit::m3, "m3", Dimension::volume, 0},
-    {Unit::ten_thousand_m3, "10^4 m3", Dimension::volume, 4},
-    {Unit::kWh, "kWh", Dimension::electric_energy, 0},
-    {Unit::ten_thousand_kWh, "10^4 kWh", Dimension::electric_energy, 4},
-    {Unit::MWh, "MWh", Dimension::electric_energy, 3},
-    {Unit::GWh, "GWh", Dimension::electric_energy, 6},
-    {Unit::kJ, "kJ", Dimension::heat_energy, -3},
-    {Unit::MJ, "MJ", Dimension::heat_energy, 0},
-    {Unit::GJ, "GJ", Dimension::heat_energy, 3},
+constexpr std::array<UnitInfo, enum_count<Unit>> kUnits{{
+    {Unit::kg, Dimension::mass, 0},
+    {Unit::t, Dimension::mass, 3},
+    {Unit::ten_thousand_t, Dimension::mass, 7},
+    {Unit::m3, Dimension::volume, 0},
+    {Unit::ten_thousand_m3, Dimension::volume, 4},
+    {Unit::kWh, Dimension::electric_energy, 0},
+    {Unit::ten_thousand_kWh, Dimension::electric_energy, 4},
+    {Unit::MWh, Dimension::electric_energy, 3},
+    {Unit::GWh, Dimension::electric_energy, 6},
+    {Unit::kJ, Dimension::heat_energy, -3},
+    {Unit::MJ, Dimension::heat_energy, 0},
+    {Unit::GJ, Dimension::heat_energy, 3},
 }};
 
 static_assert([] {
   for (std::size_t i = 0; i < kUnits.size(); ++i) {
     if (static_cast<std::size_t>(kUnits[i].unit) != i) return false;
   }
-  return static_cast<std::size_t>(Unit::GJ) + 1 == kUnits.size();
+  return true;
 }());
 
 const CarrierInfo& info(Carrier c) noexcept { return kCarriers[static_cast<std::size_t>(c)]; }
@@ -117,7 +113,7 @@ std::string units_of(Dimension d) {
   for (const UnitInfo& u : kUnits) {
     if (u.dimension != d) continue;
     if (!out.empty()) out += ", ";
-    out += u.symbol;
+    out += to_string(u.unit);
   }
   return out;
 }
@@ -240,41 +236,25 @@ std::string years_text(int first, int last) {
 // --- carriers and units -----------------------------------------------------
 
 std::span<const Carrier> all_carriers() noexcept { return kAllCarriers; }
-std::string_view to_string(Carrier carrier) noexcept { return info(carrier).id; }
+std::string_view to_string(Carrier carrier) noexcept { return enum_name(carrier); }
 std::string_view english_name(Carrier carrier) noexcept { return info(carrier).english; }
 std::string_view chinese_name(Carrier carrier) noexcept { return info(carrier).chinese; }
 Dimension dimension(Carrier carrier) noexcept { return info(carrier).dimension; }
 
 Result<Carrier> parse_carrier(std::string_view text) {
-  for (const CarrierInfo& c : kCarriers) {
-    if (c.id == text) return c.carrier;
-  }
+  if (const std::optional<Carrier> c = enum_from_string<Carrier>(text)) return *c;
   return Error(ErrorCode::invalid_argument, "not an energy carrier: \"" + std::string(text) + '"',
                "energy.carrier");
 }
 
-std::string_view to_string(Dimension d) noexcept {
-  switch (d) {
-    case Dimension::mass:
-      return "mass";
-    case Dimension::volume:
-      return "volume";
-    case Dimension::electric_energy:
-      return "electric energy";
-    case Dimension::heat_energy:
-      return "heat energy";
-  }
-  return "unknown";
-}
+std::string_view to_string(Dimension d) noexcept { return enum_name(d); }
 
-std::string_view to_string(Unit unit) noexcept { return info(unit).symbol; }
+std::string_view to_string(Unit unit) noexcept { return enum_name(unit); }
 Dimension dimension(Unit unit) noexcept { return info(unit).dimension; }
 int base_exponent(Unit unit) noexcept { return info(unit).exponent; }
 
 Result<Unit> parse_unit(std::string_view text) {
-  for (const UnitInfo& u : kUnits) {
-    if (u.symbol == text) return u.unit;
-  }
+  if (const std::optional<Unit> u = enum_from_string<Unit>(text)) return *u;
   return Error(ErrorCode::invalid_argument, "not a unit: \"" + std::string(text) + '"',
                "energy.unit");
 }
@@ -507,9 +487,7 @@ std::vector<Coefficient> CoefficientTable::coefficients() const {
   return out;
 }
 
-std::string_view to_string(CoalUnit unit) noexcept {
-  return unit == CoalUnit::kgce ? "kgce" : "tce";
-}
+std::string_view to_string(CoalUnit unit) noexcept { return enum_name(unit); }
 
 std::string CoalEquivalent::citation() const {
   return quantity.to_string() + " of " + named(carrier) + " × " + coefficient.to_string() + " [" +
@@ -534,17 +512,7 @@ Result<CoalEquivalent> to_standard_coal(Carrier carrier, const Quantity& quantit
 
 // --- grid emission factors ----------------------------------------------------
 
-std::string_view to_string(GridFactorMethod method) noexcept {
-  switch (method) {
-    case GridFactorMethod::location_average:
-      return "location_average";
-    case GridFactorMethod::excluding_market_non_fossil:
-      return "excluding_market_non_fossil";
-    case GridFactorMethod::fossil_only:
-      return "fossil_only";
-  }
-  return "unknown";
-}
+std::string_view to_string(GridFactorMethod method) noexcept { return enum_name(method); }
 
 std::string GridFactor::to_string() const {
   return t_co2_per_mwh.to_string() + " tCO2/MWh (" + std::string(kexie::to_string(method)) + ", " +

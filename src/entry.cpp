@@ -18,23 +18,7 @@ std::string_view EligibilityRule::rule_id() const noexcept {
   return "entry.eligibility";
 }
 
-std::string_view to_string(Category category) noexcept {
-  switch (category) {
-    case Category::professional_skills:
-      return "professional_skills";
-    case Category::scientific_literacy:
-      return "scientific_literacy";
-    case Category::innovative_ideas:
-      return "innovative_ideas";
-    case Category::rationalization_proposals:
-      return "rationalization_proposals";
-    case Category::technical_patents:
-      return "technical_patents";
-    case Category::achievement_transformation:
-      return "achievement_transformation";
-  }
-  return "unknown";
-}
+std::string_view to_string(Category category) noexcept { return enum_name(category); }
 
 std::string_view chinese_name(Category category) noexcept {
   switch (category) {

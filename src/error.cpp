@@ -8,37 +8,7 @@
 namespace kexie {
 inline namespace v1 {
 
-std::string_view to_string(ErrorCode code) noexcept {
-  switch (code) {
-    case ErrorCode::ok:
-      return "ok";
-    case ErrorCode::invalid_argument:
-      return "invalid_argument";
-    case ErrorCode::not_found:
-      return "not_found";
-    case ErrorCode::already_exists:
-      return "already_exists";
-    case ErrorCode::rule_violation:
-      return "rule_violation";
-    case ErrorCode::illegal_transition:
-      return "illegal_transition";
-    case ErrorCode::permission_denied:
-      return "permission_denied";
-    case ErrorCode::conflict_of_interest:
-      return "conflict_of_interest";
-    case ErrorCode::inconsistent_judgements:
-      return "inconsistent_judgements";
-    case ErrorCode::corrupt_data:
-      return "corrupt_data";
-    case ErrorCode::unsupported_version:
-      return "unsupported_version";
-    case ErrorCode::io_error:
-      return "io_error";
-    case ErrorCode::overflow:
-      return "overflow";
-  }
-  return "unknown";
-}
+std::string_view to_string(ErrorCode code) noexcept { return enum_name(code); }
 
 Error::Error(ErrorCode code, std::string message, std::string rule, std::string article)
     : code_(code),

@@ -6,42 +6,22 @@
 namespace kexie {
 inline namespace v1 {
 
-static_assert(static_cast<std::size_t>(ActivityState::archived) + 1 == kActivityStateCount);
-static_assert(static_cast<std::size_t>(ActivityOperation::create) + 1 == kActivityOperationCount);
 static_assert(kTransitions.size() + 2 == kActivityOperationCount);
 
 namespace {
 using S = ActivityState;
 using Op = ActivityOperation;
 
-template <class E, std::size_t N>
-std::string_view name_of(E value, const std::string_view (&names)[N]) noexcept {
-  const auto i = static_cast<std::size_t>(value);
-  return i < N ? names[i] : std::string_view("unknown");
-}
-
 Error policy_error(std::string message) {
   return Error(ErrorCode::invalid_argument, std::move(message), "lifecycle.policy", "A12");
 }
 }  // namespace
 
-std::string_view to_string(ActivityState state) noexcept {
-  static constexpr std::string_view kNames[] = {
-      "draft",       "submitted", "withdrawn",  "rejected",  "approved",
-      "in_progress", "suspended", "terminated", "completed", "under_evaluation",
-      "evaluated",   "commended", "archived"};
-  return name_of(state, kNames);
-}
+std::string_view to_string(ActivityState state) noexcept { return enum_name(state); }
 
 std::ostream& operator<<(std::ostream& os, ActivityState state) { return os << to_string(state); }
 
-std::string_view to_string(ActivityOperation op) noexcept {
-  static constexpr std::string_view kNames[] = {
-      "submit",   "withdraw", "approve",   "reject",          "start",
-      "suspend",  "resume",   "terminate", "complete",        "open_evaluation",
-      "conclude", "commend",  "archive",   "report_progress", "create"};
-  return name_of(op, kNames);
-}
+std::string_view to_string(ActivityOperation op) noexcept { return enum_name(op); }
 
 std::ostream& operator<<(std::ostream& os, ActivityOperation op) { return os << to_string(op); }
 
@@ -100,23 +80,13 @@ bool is_final(ActivityState state) noexcept {
          state == S::archived;
 }
 
-std::string_view to_string(EvaluationGrade grade) noexcept {
-  static constexpr std::string_view kNames[] = {"excellent", "good", "pass", "fail"};
-  return name_of(grade, kNames);
-}
+std::string_view to_string(EvaluationGrade grade) noexcept { return enum_name(grade); }
 
 std::ostream& operator<<(std::ostream& os, EvaluationGrade grade) { return os << to_string(grade); }
 
-std::string_view to_string(Grantee grantee) noexcept {
-  static constexpr std::string_view kNames[] = {"responsible", "team_member", "role_holder",
-                                                "expert"};
-  return name_of(grantee, kNames);
-}
+std::string_view to_string(Grantee grantee) noexcept { return enum_name(grantee); }
 
-std::string_view to_string(Scope scope) noexcept {
-  static constexpr std::string_view kNames[] = {"organizer", "owner"};
-  return name_of(scope, kNames);
-}
+std::string_view to_string(Scope scope) noexcept { return enum_name(scope); }
 
 LifecyclePolicy LifecyclePolicy::standard() {
   const RoleSet leaders =

@@ -9,17 +9,7 @@
 namespace kexie {
 inline namespace v1 {
 
-std::string_view to_string(AggregationMethod method) noexcept {
-  switch (method) {
-    case AggregationMethod::mean:
-      return "mean";
-    case AggregationMethod::median:
-      return "median";
-    case AggregationMethod::trimmed_mean:
-      return "trimmed_mean";
-  }
-  return "unknown";
-}
+std::string_view to_string(AggregationMethod method) noexcept { return enum_name(method); }
 
 Result<Aggregate> aggregate(std::span<const Decimal> marks, Aggregation rule) {
   if (marks.empty()) return Error(ErrorCode::invalid_argument, "no marks to aggregate");

@@ -717,7 +717,7 @@ Result<MembershipId> Registry::add_membership(PersonId person, OrgId org, Role r
   if (!period.ok()) return bad_period(period);
   if (!s.known(person)) return not_found(to_string(person));
   if (!s.known(org)) return not_found(to_string(org));
-  if (static_cast<unsigned>(role) > static_cast<unsigned>(Role::part_time_staff))
+  if (!enum_is_valid<Role>(static_cast<std::int64_t>(role)))
     return Error(ErrorCode::invalid_argument, "unknown role");
   const std::uint32_t p = person.value() - 1;
   if (period.first.days() < s.p_birth[p])

@@ -10,117 +10,21 @@
 namespace kexie {
 inline namespace v1 {
 
-std::string_view to_string(OrgKind kind) noexcept {
-  switch (kind) {
-    case OrgKind::national:
-      return "national";
-    case OrgKind::committee:
-      return "committee";
-    case OrgKind::local:
-      return "local";
-    case OrgKind::society:
-      return "society";
-    case OrgKind::enterprise:
-      return "enterprise";
-    case OrgKind::branch:
-      return "branch";
-    case OrgKind::study_group:
-      return "study_group";
-    case OrgKind::proxy:
-      return "proxy";
-    case OrgKind::partner:
-      return "partner";
-  }
-  return "unknown";
-}
+std::string_view to_string(OrgKind kind) noexcept { return enum_name(kind); }
 
 std::ostream& operator<<(std::ostream& os, OrgKind kind) { return os << to_string(kind); }
 
-std::string_view to_string(LocalLevel level) noexcept {
-  switch (level) {
-    case LocalLevel::none:
-      return "none";
-    case LocalLevel::provincial:
-      return "provincial";
-    case LocalLevel::sub_provincial:
-      return "sub_provincial";
-    case LocalLevel::prefecture:
-      return "prefecture";
-    case LocalLevel::county:
-      return "county";
-  }
-  return "unknown";
-}
+std::string_view to_string(LocalLevel level) noexcept { return enum_name(level); }
 
-std::string_view to_string(Ownership ownership) noexcept {
-  switch (ownership) {
-    case Ownership::unspecified:
-      return "unspecified";
-    case Ownership::state:
-      return "state";
-    case Ownership::private_:
-      return "private";
-    case Ownership::foreign:
-      return "foreign";
-    case Ownership::mixed:
-      return "mixed";
-  }
-  return "unknown";
-}
+std::string_view to_string(Ownership ownership) noexcept { return enum_name(ownership); }
 
-std::string_view to_string(LinkKind kind) noexcept {
-  switch (kind) {
-    case LinkKind::industry_academia:
-      return "industry_academia";
-    case LinkKind::factory_society:
-      return "factory_society";
-  }
-  return "unknown";
-}
+std::string_view to_string(LinkKind kind) noexcept { return enum_name(kind); }
 
-std::string_view to_string(Title title) noexcept {
-  switch (title) {
-    case Title::none:
-      return "none";
-    case Title::junior:
-      return "junior";
-    case Title::intermediate:
-      return "intermediate";
-    case Title::associate_senior:
-      return "associate_senior";
-    case Title::senior:
-      return "senior";
-  }
-  return "unknown";
-}
+std::string_view to_string(Title title) noexcept { return enum_name(title); }
 
-std::string_view to_string(TrainingKind kind) noexcept {
-  switch (kind) {
-    case TrainingKind::professional:
-      return "professional";
-    case TrainingKind::general:
-      return "general";
-  }
-  return "unknown";
-}
+std::string_view to_string(TrainingKind kind) noexcept { return enum_name(kind); }
 
-std::string_view to_string(Role role) noexcept {
-  switch (role) {
-    case Role::member:
-      return "member";
-    case Role::chair:
-      return "chair";
-    case Role::vice_chair:
-      return "vice_chair";
-    case Role::secretary_general:
-      return "secretary_general";
-    case Role::full_time_staff:
-      return "full_time_staff";
-    case Role::part_time_staff:
-      return "part_time_staff";
-  }
-  return "unknown";
-}
+std::string_view to_string(Role role) noexcept { return enum_name(role); }
 
 bool allowed_parent(OrgKind child, OrgKind parent, LocalLevel child_level,
                     LocalLevel parent_level) noexcept {

@@ -48,31 +48,7 @@ Status check_scale(const IndicatorSpec& s) {
 
 }  // namespace
 
-std::string_view to_string(ClaimedFigure figure) noexcept {
-  switch (figure) {
-    case ClaimedFigure::annual_benefit_yuan:
-      return "annual_benefit_yuan";
-    case ClaimedFigure::energy_saved_tce:
-      return "energy_saved_tce";
-    case ClaimedFigure::co2_avoided_t:
-      return "co2_avoided_t";
-    case ClaimedFigure::material_saved_t:
-      return "material_saved_t";
-    case ClaimedFigure::efficiency_gain_percent:
-      return "efficiency_gain_percent";
-    case ClaimedFigure::hours_saved:
-      return "hours_saved";
-    case ClaimedFigure::patents_granted_invention:
-      return "patents_granted_invention";
-    case ClaimedFigure::patents_granted_other:
-      return "patents_granted_other";
-    case ClaimedFigure::patents_filed:
-      return "patents_filed";
-    case ClaimedFigure::achievements_transformed:
-      return "achievements_transformed";
-  }
-  return "unknown";
-}
+std::string_view to_string(ClaimedFigure figure) noexcept { return enum_name(figure); }
 
 Rubric::Rubric(std::shared_ptr<const detail::RubricImpl> impl) noexcept : impl_(std::move(impl)) {}
 

@@ -45,25 +45,25 @@ LifecyclePolicy get_policy(Reader& r) {
   LifecyclePolicy p;
   p.permissions.resize(r.count(4, "permissions"));
   for (Permission& x : p.permissions) {
-    x.operation = r.get_enum(ActivityOperation::create, "permission operation");
-    x.grantee = r.get_enum(Grantee::expert, "grantee");
+    x.operation = r.get_enum<ActivityOperation>("permission operation");
+    x.grantee = r.get_enum<Grantee>("grantee");
     x.roles = r.get<RoleSet>();
-    x.scope = r.get_enum(Scope::owner, "permission scope");
+    x.scope = r.get_enum<Scope>("permission scope");
   }
   p.impartial.resize(r.count(1, "impartial operations"));
   for (ActivityOperation& op : p.impartial)
-    op = r.get_enum(ActivityOperation::create, "impartial operation");
+    op = r.get_enum<ActivityOperation>("impartial operation");
   p.bands.resize(r.count(10, "grade bands"));
   for (GradeBand& b : p.bands) {
-    b.grade = r.get_enum(EvaluationGrade::fail, "grade");
+    b.grade = r.get_enum<EvaluationGrade>("grade");
     b.min_score = r.decimal("grade band minimum");
   }
-  p.below_bands = r.get_enum(EvaluationGrade::fail, "grade below the bands");
+  p.below_bands = r.get_enum<EvaluationGrade>("grade below the bands");
   p.commendable.resize(r.count(1, "commendable grades"));
-  for (EvaluationGrade& g : p.commendable) g = r.get_enum(EvaluationGrade::fail, "grade");
+  for (EvaluationGrade& g : p.commendable) g = r.get_enum<EvaluationGrade>("grade");
   p.reason_required.resize(r.count(1, "operations needing a reason"));
   for (ActivityOperation& op : p.reason_required)
-    op = r.get_enum(ActivityOperation::create, "operation needing a reason");
+    op = r.get_enum<ActivityOperation>("operation needing a reason");
   p.max_score = r.decimal("maximum score");
   if (Status s = p.validate(); !s) r.fail("lifecycle policy: " + s.error().message());
   return p;
@@ -107,7 +107,7 @@ Activity get_activity(Reader& r, std::size_t index) {
   Activity a;
   a.id = ActivityId{static_cast<ActivityId::rep>(index + 1)};
   ActivityPlan& p = a.plan;
-  p.type = r.get_enum(ActivityType::secretary_general_training, "activity type");
+  p.type = r.get_enum<ActivityType>("activity type");
   p.title = r.str("activity title");
   p.organizer = OrgId{r.get<std::uint32_t>()};
   p.owner = OrgId{r.get<std::uint32_t>()};
@@ -119,18 +119,17 @@ Activity get_activity(Reader& r, std::size_t index) {
     case 0:
       break;
     case 1:
-      p.details = PopularizationDetails{
-          r.get_enum(PopularizationEvent::workshops_and_teams, "popularization event")};
+      p.details = PopularizationDetails{r.get_enum<PopularizationEvent>("popularization event")};
       break;
     case 2:
-      p.details = InnovationDetails{r.get_enum(InnovationKind::small_creation, "innovation kind")};
+      p.details = InnovationDetails{r.get_enum<InnovationKind>("innovation kind")};
       break;
     case 3:
       p.details = CooperationDetails{OrgId{r.get<std::uint32_t>()}};
       break;
     case 4: {
       TrainingDetails d;
-      d.kind = r.get_enum(TrainingKind::general, "training kind");
+      d.kind = r.get_enum<TrainingKind>("training kind");
       d.hours = r.get<std::int32_t>();
       p.details = d;
       break;
@@ -138,9 +137,9 @@ Activity get_activity(Reader& r, std::size_t index) {
     default:
       r.fail("activity details of an unknown kind");
   }
-  a.state = r.get_enum(ActivityState::archived, "activity state");
+  a.state = r.get_enum<ActivityState>("activity state");
   if (r.flag("score present")) a.score = r.decimal("score");
-  if (r.flag("grade present")) a.grade = r.get_enum(EvaluationGrade::fail, "grade");
+  if (r.flag("grade present")) a.grade = r.get_enum<EvaluationGrade>("grade");
   a.progress.resize(r.count(16, "progress reports"));
   for (ProgressReport& x : a.progress) {
     x.date = r.date("progress report");
@@ -177,12 +176,11 @@ AuditRecord get_record(Reader& r) {
   x.activity = ActivityId{r.get<std::uint32_t>()};
   x.actor = PersonId{r.get<std::uint32_t>()};
   x.at = r.timestamp("audit record time");
-  x.operation = r.get_enum(ActivityOperation::create, "audit record operation");
-  x.from = r.get_enum(ActivityState::archived, "audit record state");
-  x.to = r.get_enum(ActivityState::archived, "audit record state");
+  x.operation = r.get_enum<ActivityOperation>("audit record operation");
+  x.from = r.get_enum<ActivityState>("audit record state");
+  x.to = r.get_enum<ActivityState>("audit record state");
   const auto code = r.get<std::int32_t>();
-  r.expect(code >= 0 && code <= static_cast<std::int32_t>(ErrorCode::overflow),
-           "an audit record with an unknown error code");
+  r.expect(enum_is_valid<ErrorCode>(code), "an audit record with an unknown error code");
   x.code = static_cast<ErrorCode>(code);
   x.security_event = r.flag("security event");
   x.rule = r.str("audit record rule");

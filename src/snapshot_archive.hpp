@@ -25,6 +25,7 @@
 
 #include "kexie/date.hpp"
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/error.hpp"
 
 namespace kexie {
@@ -157,12 +158,12 @@ class Reader {
     if (b > 1) fail(std::string(what) + ": " + std::to_string(b) + " is not a boolean");
     return b == 1;
   }
-  /// An enumerator whose underlying value is at most `last`.
-  template <class E>
-  requires std::is_enum_v<E> E get_enum(E last, const char* what) {
+  /// An enumerator of `E`, range-checked against its name table (enum_names.hpp).
+  template <NamedEnum E>
+  E get_enum(const char* what) {
     using U = std::underlying_type_t<E>;
     const U v = get<U>();
-    if (static_cast<std::uint64_t>(v) > static_cast<std::uint64_t>(last))
+    if (!enum_is_valid<E>(static_cast<std::int64_t>(v)))
       fail(std::string(what) + ": " + std::to_string(+v) + " is not a known value");
     return static_cast<E>(v);
   }

@@ -153,7 +153,7 @@ CampaignSpec get_spec(Reader& r) {
   s.as_of = r.date("campaign as-of date");
   s.year = r.get<std::int32_t>();
   PanelRules& p = s.panel;
-  p.aggregation.method = r.get_enum(AggregationMethod::trimmed_mean, "aggregation method");
+  p.aggregation.method = r.get_enum<AggregationMethod>("aggregation method");
   p.aggregation.drop_low = r.get<std::uint8_t>();
   p.aggregation.drop_high = r.get<std::uint8_t>();
   p.aggregation.trim_from = r.get<std::uint8_t>();
@@ -164,15 +164,15 @@ CampaignSpec get_spec(Reader& r) {
   p.max_judges_per_entry = r.get<std::uint32_t>();
   s.eligibility.resize(r.count(9, "eligibility rules"));
   for (EligibilityRule& e : s.eligibility) {
-    e.kind = r.get_enum(EligibilityRule::Kind::requires_focus, "eligibility rule");
+    e.kind = r.get_enum<EligibilityRule::Kind>("eligibility rule");
     e.n = r.get<std::int32_t>();
     e.on = r.date("eligibility reference day");
   }
   s.tie_breaks.resize(r.count(6, "tie-breaks"));
   for (TieBreak& t : s.tie_breaks) {
-    t.kind = r.get_enum(TieBreak::Kind::figure, "tie-break");
+    t.kind = r.get_enum<TieBreak::Kind>("tie-break");
     t.code = r.str("tie-break indicator");
-    t.figure_key = r.get_enum(ClaimedFigure::achievements_transformed, "tie-break figure");
+    t.figure_key = r.get_enum<ClaimedFigure>("tie-break figure");
   }
   s.rank_per_category = r.flag("rank per category");
   AwardScheme& a = s.awards;
@@ -182,10 +182,10 @@ CampaignSpec get_spec(Reader& r) {
     t.by_count = r.flag("award tier by count");
     t.share = r.decimal("award tier share");
     t.count = r.get<std::uint32_t>();
-    t.rounding = r.get_enum(Rounding::ceiling, "award tier rounding");
+    t.rounding = r.get_enum<Rounding>("award tier rounding");
     t.min_score = r.decimal("award tier minimum score");
   }
-  a.boundary_ties = r.get_enum(BoundaryTies::exclude_all, "boundary ties");
+  a.boundary_ties = r.get_enum<BoundaryTies>("boundary ties");
   a.cusp_margin = r.decimal("cusp margin");
   a.units.min_awarded_entries = r.get<std::uint32_t>();
   a.units.min_participation_rate = r.decimal("advanced unit participation rate");
@@ -202,9 +202,9 @@ CampaignSpec get_spec(Reader& r) {
     const std::size_t n = r.count(15, "energy coefficients");
     for (std::size_t i = 0; i < n; ++i) {
       Coefficient c{};
-      c.carrier = r.get_enum(Carrier::steam, "energy carrier");
+      c.carrier = r.get_enum<Carrier>("energy carrier");
       c.kgce_per_unit = r.decimal("energy coefficient");
-      c.per_unit = r.get_enum(Unit::GJ, "energy coefficient unit");
+      c.per_unit = r.get_enum<Unit>("energy coefficient unit");
       c.source = r.str("energy coefficient source");
       // The saved table was checked when it was built; a waived range stays waived.
       if (Status st = table.set(c, RangeCheck::waive); !st)
@@ -222,7 +222,7 @@ CampaignSpec get_spec(Reader& r) {
       GridFactor f{};
       f.first_year = r.get<std::int32_t>();
       f.last_year = r.get<std::int32_t>();
-      f.method = r.get_enum(GridFactorMethod::fossil_only, "grid factor method");
+      f.method = r.get_enum<GridFactorMethod>("grid factor method");
       f.t_co2_per_mwh = r.decimal("grid factor");
       f.source = r.str("grid factor source");
       f.confirmed = r.flag("grid factor confirmed");
@@ -230,7 +230,7 @@ CampaignSpec get_spec(Reader& r) {
     }
     s.grid_table = std::move(table);
   }
-  s.grid_method = r.get_enum(GridFactorMethod::fossil_only, "grid factor method");
+  s.grid_method = r.get_enum<GridFactorMethod>("grid factor method");
   return s;
 }
 
@@ -269,12 +269,12 @@ Rubric get_rubric(Reader& r) {
     x.code = r.str("indicator code");
     x.name = r.str("indicator name");
     x.parent = r.str("indicator parent");
-    x.kind = r.get_enum(IndicatorKind::veto, "indicator kind");
+    x.kind = r.get_enum<IndicatorKind>("indicator kind");
     x.weight = r.decimal("indicator weight");
     x.scale.min = r.decimal("mark scale minimum");
     x.scale.max = r.decimal("mark scale maximum");
     x.scale.step = r.decimal("mark scale step");
-    x.objective.figure = r.get_enum(ClaimedFigure::achievements_transformed, "claimed figure");
+    x.objective.figure = r.get_enum<ClaimedFigure>("claimed figure");
     x.objective.tiers.resize(r.count(18, "objective tiers"));
     for (Tier& t : x.objective.tiers) {
       t.at_least = r.decimal("objective tier threshold");
@@ -347,7 +347,7 @@ SavedEntry get_entry(Reader& r) {
   s.code = r.str("entry code");
   s.title = r.str("entry title");
   s.unit = OrgId{r.get<std::uint32_t>()};
-  s.category = r.get_enum(Category::achievement_transformation, "entry category");
+  s.category = r.get_enum<Category>("entry category");
   s.focus = r.get<std::uint8_t>();
   s.team.resize(r.count(13, "team"));
   for (TeamShare& t : s.team) {
@@ -358,9 +358,9 @@ SavedEntry get_entry(Reader& r) {
   Claims& c = s.claims;
   c.energy.resize(r.count(11, "energy savings"));
   for (EnergySaving& x : c.energy) {
-    x.carrier = r.get_enum(Carrier::steam, "energy carrier");
+    x.carrier = r.get_enum<Carrier>("energy carrier");
     x.quantity.value = r.decimal("energy saved");
-    x.quantity.unit = r.get_enum(Unit::GJ, "energy unit");
+    x.quantity.unit = r.get_enum<Unit>("energy unit");
   }
   c.material_saved_t = r.decimal("material saved");
   c.co2_avoided_t = r.decimal("CO2 avoided");
@@ -369,8 +369,8 @@ SavedEntry get_entry(Reader& r) {
   c.annual_benefit_yuan = r.decimal("annual benefit");
   c.patents.resize(r.count(6, "patents"));
   for (Patent& p : c.patents) {
-    p.type = r.get_enum(PatentType::design, "patent type");
-    p.status = r.get_enum(PatentStatus::granted, "patent status");
+    p.type = r.get_enum<PatentType>("patent type");
+    p.status = r.get_enum<PatentStatus>("patent status");
     p.number = r.str("patent number");
   }
   c.achievements_transformed = r.get<std::uint32_t>();

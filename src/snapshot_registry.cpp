@@ -79,8 +79,8 @@ void OrganizationRecord::save(Writer& w) const {
 
 void OrganizationRecord::load(Reader& r, unsigned) {
   OrgRec& o = *value;
-  o.kind = r.get_enum(OrgKind::partner, "organization kind");
-  o.level = r.get_enum(LocalLevel::county, "local level");
+  o.kind = r.get_enum<OrgKind>("organization kind");
+  o.level = r.get_enum<LocalLevel>("local level");
   o.name = r.str("organization name");
   r.expect(!o.name.empty(), "an organization without a name");
   r.expect((o.kind == OrgKind::local) == (o.level != LocalLevel::none),
@@ -93,7 +93,7 @@ void OrganizationRecord::load(Reader& r, unsigned) {
   }
   EnterpriseInfo& e = o.enterprise;
   e.enterprise_name = r.str("enterprise name");
-  e.ownership = r.get_enum(Ownership::mixed, "ownership");
+  e.ownership = r.get_enum<Ownership>("ownership");
   e.industry = r.str("industry");
   e.region = r.str("region");
   e.high_tech_zone = r.flag("high-tech zone");
@@ -155,8 +155,7 @@ void PeopleRecord::load(Reader& r, unsigned) {
     if (!s.known(employer) ||
         (s.org(employer).kind != OrgKind::enterprise && s.org(employer).kind != OrgKind::proxy))
       fail("an employer that is not an enterprise association or proxy");
-    if (static_cast<unsigned>(s.p_title[i]) > static_cast<unsigned>(Title::senior))
-      fail("an unknown title");
+    if (!enum_is_valid<Title>(static_cast<std::int64_t>(s.p_title[i]))) fail("an unknown title");
     if (s.p_discipline[i] > s.disciplines.size()) fail("an unknown discipline");
   }
   r.block(s.key_slots, "people: external-key index");  // checked by rebuild (registry_state.hpp)
@@ -189,8 +188,7 @@ void MembershipsRecord::load(Reader& r, unsigned) {
     };
     if (s.m_person[i] >= people) fail("an unknown person");
     if (!s.known(OrgId{s.m_org[i]})) fail("an unknown organization");
-    if (static_cast<unsigned>(s.m_role[i]) > static_cast<unsigned>(Role::part_time_staff))
-      fail("an unknown role");
+    if (!enum_is_valid<Role>(static_cast<std::int64_t>(s.m_role[i]))) fail("an unknown role");
     const Date first = Date::from_days(s.m_first[i]), last = Date::from_days(s.m_last[i]);
     if (!first.ok() || !last.ok() || last < first) fail("a reversed or unsupported period");
     if (s.m_first[i] < s.p_birth[s.m_person[i]]) fail("a membership before the person's birth");
@@ -247,7 +245,7 @@ void LinksRecord::load(Reader& r, unsigned) {
   for (std::size_t i = 0; i < s.links.size(); ++i) {
     Link& l = s.links[i];
     l.id = LinkId{static_cast<std::uint32_t>(i + 1)};
-    l.kind = r.get_enum(LinkKind::factory_society, "link kind");
+    l.kind = r.get_enum<LinkKind>("link kind");
     l.enterprise = OrgId{r.get<std::uint32_t>()};
     l.other = OrgId{r.get<std::uint32_t>()};
     l.period = r.period("link");
@@ -280,7 +278,7 @@ void TrainingRecords::load(Reader& r, unsigned) {
     t.id = TrainingId{static_cast<std::uint32_t>(i + 1)};
     t.person = PersonId{r.get<std::uint32_t>()};
     t.hours = r.get<std::int32_t>();
-    t.kind = r.get_enum(TrainingKind::general, "training kind");
+    t.kind = r.get_enum<TrainingKind>("training kind");
     t.date = r.date("training date");
     r.expect(s.known(t.person) && t.hours >= 1,
              "a training record of an unknown person or without hours");

@@ -173,68 +173,18 @@ void equal_weights(ObjectiveWeights& out, std::size_t n) {
 
 // ---------------------------------------------------------------------------
 
-std::string_view to_string(AhpMethod method) noexcept {
-  switch (method) {
-    case AhpMethod::eigenvector:
-      return "eigenvector";
-    case AhpMethod::geometric_mean:
-      return "geometric_mean";
-    case AhpMethod::column_mean:
-      return "column_mean";
-  }
-  return "unknown";
-}
+std::string_view to_string(AhpMethod method) noexcept { return enum_name(method); }
 
-std::string_view to_string(RandomIndexTable table) noexcept {
-  switch (table) {
-    case RandomIndexTable::saaty:
-      return "saaty";
-    case RandomIndexTable::donegan_dodd:
-      return "donegan_dodd";
-    case RandomIndexTable::tummala_ling:
-      return "tummala_ling";
-  }
-  return "unknown";
-}
+std::string_view to_string(RandomIndexTable table) noexcept { return enum_name(table); }
 
-std::string_view to_string(PassRule rule) noexcept {
-  switch (rule) {
-    case PassRule::below:
-      return "below";
-    case PassRule::at_most:
-      return "at_most";
-  }
-  return "unknown";
-}
+std::string_view to_string(PassRule rule) noexcept { return enum_name(rule); }
 
-std::string_view to_string(PriorityMean mean) noexcept {
-  switch (mean) {
-    case PriorityMean::geometric:
-      return "geometric";
-    case PriorityMean::arithmetic:
-      return "arithmetic";
-  }
-  return "unknown";
-}
+std::string_view to_string(PriorityMean mean) noexcept { return enum_name(mean); }
 
-std::string_view to_string(CriterionKind kind) noexcept {
-  switch (kind) {
-    case CriterionKind::benefit:
-      return "benefit";
-    case CriterionKind::cost:
-      return "cost";
-  }
-  return "unknown";
-}
+std::string_view to_string(CriterionKind kind) noexcept { return enum_name(kind); }
 
 std::string_view to_string(EntropyNormalization normalization) noexcept {
-  switch (normalization) {
-    case EntropyNormalization::min_max:
-      return "min_max";
-    case EntropyNormalization::proportion:
-      return "proportion";
-  }
-  return "unknown";
+  return enum_name(normalization);
 }
 
 Result<double> random_index(RandomIndexTable table, std::size_t n) {

@@ -12,6 +12,7 @@
 #ifndef KEXIE_ACTIVITY_HPP
 #define KEXIE_ACTIVITY_HPP
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -26,6 +27,7 @@
 #include "kexie/audit.hpp"
 #include "kexie/date.hpp"
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/error.hpp"
 #include "kexie/export.hpp"
 #include "kexie/ids.hpp"
@@ -63,6 +65,50 @@ enum class ActivityType : std::uint8_t {
   secretary_general_training,  ///< 秘书长培训 secretary-general training (A15)
 };
 
+/// The names of `ActivityType`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<ActivityType> {
+  static constexpr std::array<std::string_view, 16> names{"academic_exchange",
+                                                          "forward_research",
+                                                          "technical_consulting",
+                                                          "technical_service",
+                                                          "technical_development",
+                                                          "technical_transfer",
+                                                          "key_technology",
+                                                          "continuing_education",
+                                                          "innovation_method_training",
+                                                          "mass_innovation",
+                                                          "science_popularization",
+                                                          "assessment_advice",
+                                                          "jiangbi_campaign",
+                                                          "factory_society",
+                                                          "golden_bridge",
+                                                          "secretary_general_training"};
+  static constexpr bool listed(ActivityType v) noexcept {
+    switch (v) {
+      case ActivityType::academic_exchange:
+      case ActivityType::forward_research:
+      case ActivityType::technical_consulting:
+      case ActivityType::technical_service:
+      case ActivityType::technical_development:
+      case ActivityType::technical_transfer:
+      case ActivityType::key_technology:
+      case ActivityType::continuing_education:
+      case ActivityType::innovation_method_training:
+      case ActivityType::mass_innovation:
+      case ActivityType::science_popularization:
+      case ActivityType::assessment_advice:
+      case ActivityType::jiangbi_campaign:
+      case ActivityType::factory_society:
+      case ActivityType::golden_bridge:
+      case ActivityType::secretary_general_training:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<ActivityType>());
+
 /// "academic_exchange", …, "secretary_general_training".
 [[nodiscard]] KEXIE_API std::string_view to_string(ActivityType type) noexcept;
 /// The article of the policy that names the type, e.g. "A7".
@@ -81,6 +127,23 @@ enum class PopularizationEvent : std::uint8_t {
   workshops_and_teams,  ///< 进车间进班组 into workshops and teams
 };
 
+/// The names of `PopularizationEvent`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<PopularizationEvent> {
+  static constexpr std::array<std::string_view, 3> names{"st_week", "popularization_day",
+                                                         "workshops_and_teams"};
+  static constexpr bool listed(PopularizationEvent v) noexcept {
+    switch (v) {
+      case PopularizationEvent::st_week:
+      case PopularizationEvent::popularization_day:
+      case PopularizationEvent::workshops_and_teams:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<PopularizationEvent>());
+
 /// The kinds of mass technical innovation (A6).
 ///
 ///   kexie::InnovationDetails{kexie::InnovationKind::small_creation}
@@ -89,6 +152,23 @@ enum class InnovationKind : std::uint8_t {
   small_invention,   ///< 小发明
   small_creation,    ///< 小创造
 };
+
+/// The names of `InnovationKind`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<InnovationKind> {
+  static constexpr std::array<std::string_view, 3> names{"small_innovation", "small_invention",
+                                                         "small_creation"};
+  static constexpr bool listed(InnovationKind v) noexcept {
+    switch (v) {
+      case InnovationKind::small_innovation:
+      case InnovationKind::small_invention:
+      case InnovationKind::small_creation:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<InnovationKind>());
 
 /// Details of a science-popularization activity: which event. Required for that type.
 ///

@@ -10,6 +10,7 @@
 #ifndef KEXIE_AGREEMENT_HPP
 #define KEXIE_AGREEMENT_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/matrix.hpp"
 #include "kexie/result.hpp"
@@ -78,6 +80,22 @@ enum class MissingMarks : std::uint8_t {
   /// Leave out every judge who did not mark every entry.
   drop_judges,
 };
+
+/// The names of `MissingMarks`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<MissingMarks> {
+  static constexpr std::array<std::string_view, 3> names{"refuse", "drop_entries", "drop_judges"};
+  static constexpr bool listed(MissingMarks v) noexcept {
+    switch (v) {
+      case MissingMarks::refuse:
+      case MissingMarks::drop_entries:
+      case MissingMarks::drop_judges:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<MissingMarks>());
 
 /// "refuse", "drop_entries", "drop_judges".
 [[nodiscard]] KEXIE_API std::string_view to_string(MissingMarks policy) noexcept;

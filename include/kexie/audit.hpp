@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "kexie/date.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/error.hpp"
 #include "kexie/export.hpp"
 #include "kexie/ids.hpp"
@@ -115,6 +116,26 @@ enum class AuditFault : std::uint8_t {
   truncated,      ///< records are missing at the end (fewer than the head says)
   head_mismatch,  ///< the last record's hash differs from the head's, or there are extra records
 };
+
+/// The names of `AuditFault`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<AuditFault> {
+  static constexpr std::array<std::string_view, 6> names{
+      "none", "edited", "out_of_order", "broken_link", "truncated", "head_mismatch"};
+  static constexpr bool listed(AuditFault v) noexcept {
+    switch (v) {
+      case AuditFault::none:
+      case AuditFault::edited:
+      case AuditFault::out_of_order:
+      case AuditFault::broken_link:
+      case AuditFault::truncated:
+      case AuditFault::head_mismatch:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<AuditFault>());
 
 /// "none", "edited", "out_of_order", "broken_link", "truncated", "head_mismatch".
 [[nodiscard]] KEXIE_API std::string_view to_string(AuditFault fault) noexcept;

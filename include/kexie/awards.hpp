@@ -6,12 +6,14 @@
 #ifndef KEXIE_AWARDS_HPP
 #define KEXIE_AWARDS_HPP
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 
 namespace kexie {
@@ -78,6 +80,23 @@ enum class BoundaryTies : std::uint8_t {
   include_all,     ///< every tied entry gets the tier; the quota may be exceeded
   exclude_all,     ///< no tied entry gets the tier; they compete for the next one
 };
+
+/// The names of `BoundaryTies`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<BoundaryTies> {
+  static constexpr std::array<std::string_view, 3> names{"break_by_chain", "include_all",
+                                                         "exclude_all"};
+  static constexpr bool listed(BoundaryTies v) noexcept {
+    switch (v) {
+      case BoundaryTies::break_by_chain:
+      case BoundaryTies::include_all:
+      case BoundaryTies::exclude_all:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<BoundaryTies>());
 
 /// Advanced units (先进单位): enterprise associations whose entries did well.
 /// A unit qualifies when it has at least `min_awarded_entries` awarded entries, a

@@ -9,6 +9,7 @@
 #ifndef KEXIE_CAMPAIGN_HPP
 #define KEXIE_CAMPAIGN_HPP
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,6 +24,7 @@
 #include "kexie/decimal.hpp"
 #include "kexie/energy.hpp"
 #include "kexie/entry.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/ids.hpp"
 #include "kexie/panel.hpp"
@@ -91,6 +93,22 @@ enum class EntryStatus : std::uint8_t {
   incomplete,  ///< a judged indicator has fewer marks than PanelRules::min_judges
   vetoed,      ///< scored, but excluded from awards by vetoes (一票否决)
 };
+
+/// The names of `EntryStatus`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<EntryStatus> {
+  static constexpr std::array<std::string_view, 3> names{"ranked", "incomplete", "vetoed"};
+  static constexpr bool listed(EntryStatus v) noexcept {
+    switch (v) {
+      case EntryStatus::ranked:
+      case EntryStatus::incomplete:
+      case EntryStatus::vetoed:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<EntryStatus>());
 
 /// "ranked", "incomplete", "vetoed".
 [[nodiscard]] KEXIE_API std::string_view to_string(EntryStatus status) noexcept;
@@ -193,6 +211,13 @@ class KEXIE_API Campaign {
   /// `AwardTier::ok()` (a share outside [0, 1], or both a share and a count), an
   /// aggregation that is not ok(), min_judges or veto_threshold of 0.
   Campaign(const Registry& registry, CampaignSpec spec);
+  /// The same campaign, with a malformed spec refused as a value instead:
+  /// `invalid_argument` with the message the constructor would throw. For specs
+  /// that come from outside the program (the C API, a file).
+  ///
+  ///   kexie::Result<kexie::Campaign> c = kexie::Campaign::create(registry, spec);
+  ///   if (!c) std::cerr << c.error() << '\n';
+  [[nodiscard]] static Result<Campaign> create(const Registry& registry, CampaignSpec spec);
   ~Campaign();
   Campaign(Campaign&&) noexcept;
   Campaign& operator=(Campaign&&) noexcept;

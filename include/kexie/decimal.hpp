@@ -12,6 +12,7 @@
 #ifndef KEXIE_DECIMAL_HPP
 #define KEXIE_DECIMAL_HPP
 
+#include <array>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +23,7 @@
 #include <string>
 #include <string_view>
 
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/result.hpp"
 
@@ -38,6 +40,27 @@ enum class Rounding : std::uint8_t {
   floor,      ///< toward −∞
   ceiling,    ///< toward +∞
 };
+
+/// The names of `Rounding`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Rounding> {
+  static constexpr std::array<std::string_view, 7> names{
+      "half_even", "half_up", "half_down", "down", "up", "floor", "ceiling"};
+  static constexpr bool listed(Rounding v) noexcept {
+    switch (v) {
+      case Rounding::half_even:
+      case Rounding::half_up:
+      case Rounding::half_down:
+      case Rounding::down:
+      case Rounding::up:
+      case Rounding::floor:
+      case Rounding::ceiling:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Rounding>());
 
 /// "half_even", "half_up", …
 [[nodiscard]] KEXIE_API std::string_view to_string(Rounding mode) noexcept;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/result.hpp"
 
@@ -74,6 +75,48 @@ enum class Carrier : std::uint8_t {
   steam,                    ///< steam (蒸汽), by mass; coefficient depends on pressure
 };
 
+/// The names of `Carrier`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Carrier> {
+  static constexpr std::array<std::string_view, 15> names{"raw_coal",
+                                                          "washed_coal",
+                                                          "coke",
+                                                          "crude_oil",
+                                                          "fuel_oil",
+                                                          "gasoline",
+                                                          "kerosene",
+                                                          "diesel",
+                                                          "liquefied_petroleum_gas",
+                                                          "refinery_dry_gas",
+                                                          "natural_gas",
+                                                          "heat",
+                                                          "electricity_equivalent_value",
+                                                          "electricity_equal_value",
+                                                          "steam"};
+  static constexpr bool listed(Carrier v) noexcept {
+    switch (v) {
+      case Carrier::raw_coal:
+      case Carrier::washed_coal:
+      case Carrier::coke:
+      case Carrier::crude_oil:
+      case Carrier::fuel_oil:
+      case Carrier::gasoline:
+      case Carrier::kerosene:
+      case Carrier::diesel:
+      case Carrier::liquefied_petroleum_gas:
+      case Carrier::refinery_dry_gas:
+      case Carrier::natural_gas:
+      case Carrier::heat:
+      case Carrier::electricity_equivalent_value:
+      case Carrier::electricity_equal_value:
+      case Carrier::steam:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Carrier>());
+
 /// Every carrier, in declaration order.
 ///
 ///   for (kexie::Carrier c : kexie::all_carriers()) std::cout << kexie::to_string(c);
@@ -105,6 +148,24 @@ enum class Dimension : std::uint8_t {
   heat_energy,      ///< base unit MJ
 };
 
+/// The names of `Dimension`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Dimension> {
+  static constexpr std::array<std::string_view, 4> names{"mass", "volume", "electric energy",
+                                                         "heat energy"};
+  static constexpr bool listed(Dimension v) noexcept {
+    switch (v) {
+      case Dimension::mass:
+      case Dimension::volume:
+      case Dimension::electric_energy:
+      case Dimension::heat_energy:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Dimension>());
+
 /// "mass", "volume", "electric energy", "heat energy".
 [[nodiscard]] KEXIE_API std::string_view to_string(Dimension dimension) noexcept;
 
@@ -126,6 +187,32 @@ enum class Unit : std::uint8_t {
   MJ,                ///< megajoule
   GJ,                ///< gigajoule, 10³ MJ
 };
+
+/// The names of `Unit`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Unit> {
+  static constexpr std::array<std::string_view, 12> names{
+      "kg", "t", "10^4 t", "m3", "10^4 m3", "kWh", "10^4 kWh", "MWh", "GWh", "kJ", "MJ", "GJ"};
+  static constexpr bool listed(Unit v) noexcept {
+    switch (v) {
+      case Unit::kg:
+      case Unit::t:
+      case Unit::ten_thousand_t:
+      case Unit::m3:
+      case Unit::ten_thousand_m3:
+      case Unit::kWh:
+      case Unit::ten_thousand_kWh:
+      case Unit::MWh:
+      case Unit::GWh:
+      case Unit::kJ:
+      case Unit::MJ:
+      case Unit::GJ:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Unit>());
 
 /// The unit's symbol: "kg", "t", "10^4 t", "m3", "10^4 m3", "kWh", "10^4 kWh", "MWh",
 /// "GWh", "kJ", "MJ", "GJ" (ASCII, so the text is safe in any report).
@@ -219,6 +306,21 @@ enum class RangeCheck : std::uint8_t {
   waive,    ///< accept any positive value; for coefficients outside the usual range
 };
 
+/// The names of `RangeCheck`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<RangeCheck> {
+  static constexpr std::array<std::string_view, 2> names{"enforce", "waive"};
+  static constexpr bool listed(RangeCheck v) noexcept {
+    switch (v) {
+      case RangeCheck::enforce:
+      case RangeCheck::waive:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<RangeCheck>());
+
 /// Which of the documented natural-gas coefficients a GB/T 2589 table carries.
 ///
 ///   auto t = kexie::CoefficientTable::gb_t_2589(kexie::NaturalGasBasis::range_high);
@@ -228,6 +330,22 @@ enum class NaturalGasBasis : std::uint8_t {
   range_low,   ///< 1.1000 kgce/m³, the low end of the tabulated 1.1000–1.3300
   range_high,  ///< 1.3300 kgce/m³, the high end; the value of the 2008 edition
 };
+
+/// The names of `NaturalGasBasis`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<NaturalGasBasis> {
+  static constexpr std::array<std::string_view, 3> names{"reference", "range_low", "range_high"};
+  static constexpr bool listed(NaturalGasBasis v) noexcept {
+    switch (v) {
+      case NaturalGasBasis::reference:
+      case NaturalGasBasis::range_low:
+      case NaturalGasBasis::range_high:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<NaturalGasBasis>());
 
 /// Published values of electricity's equal value (等价值) seen in practice — 0.404,
 /// 0.3025 and 0.28078 kgce/kWh — for reference only: the equal value is set per year
@@ -305,7 +423,7 @@ class KEXIE_API CoefficientTable {
   std::string name_;
   std::string edition_;
   std::string source_;
-  std::array<std::optional<Coefficient>, 15> entries_;  // one slot per Carrier
+  std::array<std::optional<Coefficient>, enum_count<Carrier>> entries_;  // one slot per Carrier
 };
 
 /// The unit of a standard-coal figure.
@@ -313,6 +431,21 @@ enum class CoalUnit : std::uint8_t {
   kgce,  ///< kilograms of standard coal equivalent (千克标准煤), kKgceScale places
   tce,   ///< tonnes of standard coal equivalent (吨标准煤), kTceScale places
 };
+
+/// The names of `CoalUnit`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<CoalUnit> {
+  static constexpr std::array<std::string_view, 2> names{"kgce", "tce"};
+  static constexpr bool listed(CoalUnit v) noexcept {
+    switch (v) {
+      case CoalUnit::kgce:
+      case CoalUnit::tce:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<CoalUnit>());
 
 /// "kgce" or "tce".
 [[nodiscard]] KEXIE_API std::string_view to_string(CoalUnit unit) noexcept;
@@ -361,6 +494,23 @@ enum class GridFactorMethod : std::uint8_t {
   excluding_market_non_fossil,  ///< excluding market-traded non-fossil power
   fossil_only,                  ///< fossil-fuelled power only (化石能源电力)
 };
+
+/// The names of `GridFactorMethod`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<GridFactorMethod> {
+  static constexpr std::array<std::string_view, 3> names{
+      "location_average", "excluding_market_non_fossil", "fossil_only"};
+  static constexpr bool listed(GridFactorMethod v) noexcept {
+    switch (v) {
+      case GridFactorMethod::location_average:
+      case GridFactorMethod::excluding_market_non_fossil:
+      case GridFactorMethod::fossil_only:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<GridFactorMethod>());
 
 /// "location_average", "excluding_market_non_fossil", "fossil_only".
 [[nodiscard]] KEXIE_API std::string_view to_string(GridFactorMethod method) noexcept;

@@ -6,6 +6,7 @@
 #ifndef KEXIE_ENTRY_HPP
 #define KEXIE_ENTRY_HPP
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -15,6 +16,7 @@
 #include "kexie/date.hpp"
 #include "kexie/decimal.hpp"
 #include "kexie/energy.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/ids.hpp"
 
@@ -31,8 +33,29 @@ enum class Category : std::uint8_t {
   achievement_transformation,  ///< 科技成果转化 transformation of S&T achievements
 };
 
+/// The names of `Category`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Category> {
+  static constexpr std::array<std::string_view, 6> names{
+      "professional_skills",       "scientific_literacy", "innovative_ideas",
+      "rationalization_proposals", "technical_patents",   "achievement_transformation"};
+  static constexpr bool listed(Category v) noexcept {
+    switch (v) {
+      case Category::professional_skills:
+      case Category::scientific_literacy:
+      case Category::innovative_ideas:
+      case Category::rationalization_proposals:
+      case Category::technical_patents:
+      case Category::achievement_transformation:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Category>());
+
 /// The number of categories.
-inline constexpr std::size_t kCategoryCount = 6;
+inline constexpr std::size_t kCategoryCount = enum_count<Category>;
 
 /// "professional_skills", … (the enumerator's name).
 [[nodiscard]] KEXIE_API std::string_view to_string(Category category) noexcept;
@@ -63,8 +86,39 @@ enum class Focus : std::uint8_t {
 
 /// Patent types (专利类型).
 enum class PatentType : std::uint8_t { invention, utility_model, design };
+
+/// The names of `PatentType`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<PatentType> {
+  static constexpr std::array<std::string_view, 3> names{"invention", "utility_model", "design"};
+  static constexpr bool listed(PatentType v) noexcept {
+    switch (v) {
+      case PatentType::invention:
+      case PatentType::utility_model:
+      case PatentType::design:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<PatentType>());
 /// Patent status.
 enum class PatentStatus : std::uint8_t { filed, granted };
+
+/// The names of `PatentStatus`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<PatentStatus> {
+  static constexpr std::array<std::string_view, 2> names{"filed", "granted"};
+  static constexpr bool listed(PatentStatus v) noexcept {
+    switch (v) {
+      case PatentStatus::filed:
+      case PatentStatus::granted:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<PatentStatus>());
 
 /// One patent an entry claims.
 struct Patent {
@@ -173,6 +227,24 @@ struct EligibilityRule {
   [[nodiscard]] KEXIE_API std::string_view rule_id() const noexcept;
   friend constexpr bool operator==(const EligibilityRule&, const EligibilityRule&) = default;
 };
+
+/// The names of `EligibilityRule::Kind`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<EligibilityRule::Kind> {
+  static constexpr std::array<std::string_view, 4> names{"max_team_size", "max_leader_age",
+                                                         "min_months_in_use", "requires_focus"};
+  static constexpr bool listed(EligibilityRule::Kind v) noexcept {
+    switch (v) {
+      case EligibilityRule::Kind::max_team_size:
+      case EligibilityRule::Kind::max_leader_age:
+      case EligibilityRule::Kind::min_months_in_use:
+      case EligibilityRule::Kind::requires_focus:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<EligibilityRule::Kind>());
 
 }  // namespace v1
 }  // namespace kexie

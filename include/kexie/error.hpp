@@ -7,11 +7,13 @@
 #ifndef KEXIE_ERROR_HPP
 #define KEXIE_ERROR_HPP
 
+#include <array>
 #include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
 
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 
 namespace kexie {
@@ -53,6 +55,44 @@ enum class ErrorCode : std::int32_t {
   /// An exact computation's result does not fit its declared range or scale.
   overflow = 12,
 };
+
+/// The names of `ErrorCode`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<ErrorCode> {
+  static constexpr std::array<std::string_view, 13> names{"ok",
+                                                          "invalid_argument",
+                                                          "not_found",
+                                                          "already_exists",
+                                                          "rule_violation",
+                                                          "illegal_transition",
+                                                          "permission_denied",
+                                                          "conflict_of_interest",
+                                                          "inconsistent_judgements",
+                                                          "corrupt_data",
+                                                          "unsupported_version",
+                                                          "io_error",
+                                                          "overflow"};
+  static constexpr bool listed(ErrorCode v) noexcept {
+    switch (v) {
+      case ErrorCode::ok:
+      case ErrorCode::invalid_argument:
+      case ErrorCode::not_found:
+      case ErrorCode::already_exists:
+      case ErrorCode::rule_violation:
+      case ErrorCode::illegal_transition:
+      case ErrorCode::permission_denied:
+      case ErrorCode::conflict_of_interest:
+      case ErrorCode::inconsistent_judgements:
+      case ErrorCode::corrupt_data:
+      case ErrorCode::unsupported_version:
+      case ErrorCode::io_error:
+      case ErrorCode::overflow:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<ErrorCode>());
 
 /// The enumerator's name, e.g. "rule_violation"; "unknown" for a number that is
 /// not (yet) a code.

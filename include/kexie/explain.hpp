@@ -7,11 +7,13 @@
 #ifndef KEXIE_EXPLAIN_HPP
 #define KEXIE_EXPLAIN_HPP
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kexie/campaign.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 
 namespace kexie {
@@ -53,6 +55,21 @@ struct Explanation {
 /// The language of an explanation's text.
 enum class Language : std::uint8_t { chinese, english };
 
+/// The names of `Language`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Language> {
+  static constexpr std::array<std::string_view, 2> names{"chinese", "english"};
+  static constexpr bool listed(Language v) noexcept {
+    switch (v) {
+      case Language::chinese:
+      case Language::english:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Language>());
+
 /// Explains `entry` as scored in `board` (which must come from `campaign.score()`).
 /// `not_found` for an entry that is not in the campaign or the board.
 ///
@@ -65,6 +82,15 @@ enum class Language : std::uint8_t { chinese, english };
 ///
 ///   std::cout << kexie::to_text(x, kexie::Language::chinese);   // 总分 …，排名 …，获 一等奖
 [[nodiscard]] KEXIE_API std::string to_text(const Explanation& explanation, Language language);
+
+/// The explanation as one JSON object (UTF-8, no insignificant blanks): the
+/// result's fields ("entry", "code", "title", "rubric", "category", "status",
+/// "total", … "award"), "aggregation", "normalized", "lines" (each with its
+/// "marks"), "conversions" and "vetoes". Decimals are JSON strings; absent
+/// values are null.
+///
+///   std::string json = kexie::to_json(x);   // {"entry":1,"code":"P-001",…}
+[[nodiscard]] KEXIE_API std::string to_json(const Explanation& explanation);
 
 }  // namespace v1
 }  // namespace kexie

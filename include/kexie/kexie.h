@@ -84,8 +84,13 @@ KX_EXTERN int kx_version_number(void);
 
 /* ====================================================================== errors */
 
+/* Each group of KX_* constants is a named enum (kx_role, kx_category, ...) for
+ * documentation and debuggers; functions still take and return int, whose size,
+ * unlike an enum's, does not depend on the compiler. The library checks at build
+ * time that every constant equals its C++ enumerator (src/c/enums.cpp). */
+
 /** Return codes: 0, or the negated C++ kexie::ErrorCode. */
-enum {
+typedef enum kx_error_code {
   KX_OK = 0,
   KX_EINVALID = -1,       /**< invalid_argument: malformed input */
   KX_ENOTFOUND = -2,      /**< not_found: an id or key names nothing */
@@ -102,7 +107,7 @@ enum {
   /** C API only, not a kexie::ErrorCode: an unexpected failure inside the
    *  library (out of memory, a bug). The message says what was caught. */
   KX_EINTERNAL = -1000
-};
+} kx_error_code;
 
 /** The last error of the calling thread. */
 typedef struct kx_error {
@@ -170,30 +175,30 @@ KX_EXTERN int kx_timestamp_parse(int64_t *out, const char *text);
 /* ==================================================================== registry */
 
 /** Organization kinds (kexie::OrgKind). */
-enum {
+typedef enum kx_org_kind {
   KX_ORG_NATIONAL = 0, KX_ORG_COMMITTEE, KX_ORG_LOCAL, KX_ORG_SOCIETY, KX_ORG_ENTERPRISE,
   KX_ORG_BRANCH, KX_ORG_STUDY_GROUP, KX_ORG_PROXY, KX_ORG_PARTNER
-};
+} kx_org_kind;
 /** Levels of local associations (kexie::LocalLevel). */
-enum {
+typedef enum kx_local_level {
   KX_LEVEL_NONE = 0, KX_LEVEL_PROVINCIAL, KX_LEVEL_SUB_PROVINCIAL, KX_LEVEL_PREFECTURE,
   KX_LEVEL_COUNTY
-};
+} kx_local_level;
 /** Ownership of an enterprise (kexie::Ownership). */
-enum {
+typedef enum kx_ownership {
   KX_OWNERSHIP_UNSPECIFIED = 0, KX_OWNERSHIP_STATE, KX_OWNERSHIP_PRIVATE,
   KX_OWNERSHIP_FOREIGN, KX_OWNERSHIP_MIXED
-};
+} kx_ownership;
 /** Professional titles, lowest first (kexie::Title). */
-enum {
+typedef enum kx_title {
   KX_TITLE_NONE = 0, KX_TITLE_JUNIOR, KX_TITLE_INTERMEDIATE, KX_TITLE_ASSOCIATE_SENIOR,
   KX_TITLE_SENIOR
-};
+} kx_title;
 /** Membership roles (kexie::Role); a role set is a bitmask of (1 << role). */
-enum {
+typedef enum kx_role {
   KX_ROLE_MEMBER = 0, KX_ROLE_CHAIR, KX_ROLE_VICE_CHAIR, KX_ROLE_SECRETARY_GENERAL,
   KX_ROLE_FULL_TIME_STAFF, KX_ROLE_PART_TIME_STAFF
-};
+} kx_role;
 
 /** A registry of organizations, people and memberships. */
 typedef struct kx_registry kx_registry;
@@ -465,22 +470,22 @@ KX_EXTERN int kx_registry_rollup(kx_rollup *out, const kx_registry *registry, ui
 /* =================================================================== lifecycle */
 
 /** Activity states (kexie::ActivityState). */
-enum {
+typedef enum kx_activity_state {
   KX_STATE_DRAFT = 0, KX_STATE_SUBMITTED, KX_STATE_WITHDRAWN, KX_STATE_REJECTED,
   KX_STATE_APPROVED, KX_STATE_IN_PROGRESS, KX_STATE_SUSPENDED, KX_STATE_TERMINATED,
   KX_STATE_COMPLETED, KX_STATE_UNDER_EVALUATION, KX_STATE_EVALUATED, KX_STATE_COMMENDED,
   KX_STATE_ARCHIVED
-};
+} kx_activity_state;
 /** Operations on activities (kexie::ActivityOperation). */
-enum {
+typedef enum kx_activity_operation {
   KX_OP_SUBMIT = 0, KX_OP_WITHDRAW, KX_OP_APPROVE, KX_OP_REJECT, KX_OP_START, KX_OP_SUSPEND,
   KX_OP_RESUME, KX_OP_TERMINATE, KX_OP_COMPLETE, KX_OP_OPEN_EVALUATION, KX_OP_CONCLUDE,
   KX_OP_COMMEND, KX_OP_ARCHIVE, KX_OP_REPORT_PROGRESS, KX_OP_CREATE
-};
+} kx_activity_operation;
 /** Evaluation grades (kexie::EvaluationGrade). */
-enum { KX_GRADE_EXCELLENT = 0, KX_GRADE_GOOD, KX_GRADE_PASS, KX_GRADE_FAIL };
+typedef enum kx_evaluation_grade { KX_GRADE_EXCELLENT = 0, KX_GRADE_GOOD, KX_GRADE_PASS, KX_GRADE_FAIL } kx_evaluation_grade;
 /** Activity types (kexie::ActivityType). */
-enum {
+typedef enum kx_activity_type {
   KX_ACTIVITY_ACADEMIC_EXCHANGE = 0, KX_ACTIVITY_FORWARD_RESEARCH,
   KX_ACTIVITY_TECHNICAL_CONSULTING, KX_ACTIVITY_TECHNICAL_SERVICE,
   KX_ACTIVITY_TECHNICAL_DEVELOPMENT, KX_ACTIVITY_TECHNICAL_TRANSFER,
@@ -489,20 +494,20 @@ enum {
   KX_ACTIVITY_SCIENCE_POPULARIZATION, KX_ACTIVITY_ASSESSMENT_ADVICE,
   KX_ACTIVITY_JIANGBI_CAMPAIGN, KX_ACTIVITY_FACTORY_SOCIETY, KX_ACTIVITY_GOLDEN_BRIDGE,
   KX_ACTIVITY_SECRETARY_GENERAL_TRAINING
-};
+} kx_activity_type;
 /** Which kind of details an activity plan carries. */
-enum {
+typedef enum kx_details_kind {
   KX_DETAILS_NONE = 0,
   KX_DETAILS_POPULARIZATION, /**< detail_value: 0 S&T week, 1 popularization day, 2 workshops */
   KX_DETAILS_INNOVATION,     /**< detail_value: 0 innovation, 1 invention, 2 creation */
   KX_DETAILS_COOPERATION,    /**< detail_value: the partner organization's id */
   KX_DETAILS_TRAINING        /**< detail_value: hours; detail_kind2: 0 professional, 1 general */
-};
+} kx_details_kind;
 /** Audit verification faults (kexie::AuditFault). */
-enum {
+typedef enum kx_audit_fault {
   KX_AUDIT_OK = 0, KX_AUDIT_EDITED, KX_AUDIT_OUT_OF_ORDER, KX_AUDIT_BROKEN_LINK,
   KX_AUDIT_TRUNCATED, KX_AUDIT_HEAD_MISMATCH
-};
+} kx_audit_fault;
 
 /** A person acting in roles: the subject of every lifecycle operation. */
 typedef struct kx_actor kx_actor;
@@ -701,44 +706,44 @@ KX_EXTERN int kx_book_verify_audit(kx_audit_verification *out, const kx_book *bo
 /* ==================================================================== campaign */
 
 /** The six categories of A10 (kexie::Category). */
-enum {
+typedef enum kx_category {
   KX_CATEGORY_PROFESSIONAL_SKILLS = 0, KX_CATEGORY_SCIENTIFIC_LITERACY,
   KX_CATEGORY_INNOVATIVE_IDEAS, KX_CATEGORY_RATIONALIZATION_PROPOSALS,
   KX_CATEGORY_TECHNICAL_PATENTS, KX_CATEGORY_ACHIEVEMENT_TRANSFORMATION
-};
+} kx_category;
 /** Focus bits of an entry (kexie::Focus). */
-enum {
+typedef enum kx_focus {
   KX_FOCUS_ENERGY_SAVING = 1, KX_FOCUS_CONSUMPTION_REDUCTION = 2,
   KX_FOCUS_EMISSION_REDUCTION = 4, KX_FOCUS_EFFICIENCY_GAIN = 8
-};
+} kx_focus;
 /** Indicator kinds (kexie::IndicatorKind). */
-enum {
+typedef enum kx_indicator_kind {
   KX_INDICATOR_GROUP = 0, KX_INDICATOR_JUDGED, KX_INDICATOR_OBJECTIVE, KX_INDICATOR_BONUS,
   KX_INDICATOR_VETO
-};
+} kx_indicator_kind;
 /** Claimed figures an objective indicator reads (kexie::ClaimedFigure). */
-enum {
+typedef enum kx_claimed_figure {
   KX_FIGURE_ANNUAL_BENEFIT_YUAN = 0, KX_FIGURE_ENERGY_SAVED_TCE, KX_FIGURE_CO2_AVOIDED_T,
   KX_FIGURE_MATERIAL_SAVED_T, KX_FIGURE_EFFICIENCY_GAIN_PERCENT, KX_FIGURE_HOURS_SAVED,
   KX_FIGURE_PATENTS_GRANTED_INVENTION, KX_FIGURE_PATENTS_GRANTED_OTHER, KX_FIGURE_PATENTS_FILED,
   KX_FIGURE_ACHIEVEMENTS_TRANSFORMED
-};
+} kx_claimed_figure;
 /** Aggregation methods (kexie::AggregationMethod). */
-enum { KX_AGGREGATE_MEAN = 0, KX_AGGREGATE_MEDIAN, KX_AGGREGATE_TRIMMED_MEAN };
+typedef enum kx_aggregation_method { KX_AGGREGATE_MEAN = 0, KX_AGGREGATE_MEDIAN, KX_AGGREGATE_TRIMMED_MEAN } kx_aggregation_method;
 /** Rounding modes (kexie::Rounding). */
-enum {
+typedef enum kx_rounding {
   KX_ROUND_HALF_EVEN = 0, KX_ROUND_HALF_UP, KX_ROUND_HALF_DOWN, KX_ROUND_DOWN, KX_ROUND_UP,
   KX_ROUND_FLOOR, KX_ROUND_CEILING
-};
+} kx_rounding;
 /** Boundary-tie rules (kexie::BoundaryTies). */
-enum { KX_TIES_BREAK_BY_CHAIN = 0, KX_TIES_INCLUDE_ALL, KX_TIES_EXCLUDE_ALL };
+typedef enum kx_boundary_ties { KX_TIES_BREAK_BY_CHAIN = 0, KX_TIES_INCLUDE_ALL, KX_TIES_EXCLUDE_ALL } kx_boundary_ties;
 /** Entry statuses (kexie::EntryStatus). */
-enum { KX_ENTRY_RANKED = 0, KX_ENTRY_INCOMPLETE, KX_ENTRY_VETOED };
+typedef enum kx_entry_status { KX_ENTRY_RANKED = 0, KX_ENTRY_INCOMPLETE, KX_ENTRY_VETOED } kx_entry_status;
 /** Patent types and statuses. */
-enum { KX_PATENT_INVENTION = 0, KX_PATENT_UTILITY_MODEL, KX_PATENT_DESIGN };
-enum { KX_PATENT_FILED = 0, KX_PATENT_GRANTED };
+typedef enum kx_patent_type { KX_PATENT_INVENTION = 0, KX_PATENT_UTILITY_MODEL, KX_PATENT_DESIGN } kx_patent_type;
+typedef enum kx_patent_status { KX_PATENT_FILED = 0, KX_PATENT_GRANTED } kx_patent_status;
 /** Explanation languages. */
-enum { KX_LANG_CHINESE = 0, KX_LANG_ENGLISH };
+typedef enum kx_language { KX_LANG_CHINESE = 0, KX_LANG_ENGLISH } kx_language;
 
 /** One award tier (kexie::AwardTier). */
 typedef struct kx_award_tier {
@@ -1281,21 +1286,21 @@ KX_EXTERN int kx_snapshot_campaign(kx_campaign **out, kx_snapshot *snapshot, siz
 /* ====================================================================== energy */
 
 /** Energy carriers (kexie::Carrier). */
-enum {
+typedef enum kx_carrier {
   KX_CARRIER_RAW_COAL = 0, KX_CARRIER_WASHED_COAL, KX_CARRIER_COKE, KX_CARRIER_CRUDE_OIL,
   KX_CARRIER_FUEL_OIL, KX_CARRIER_GASOLINE, KX_CARRIER_KEROSENE, KX_CARRIER_DIESEL,
   KX_CARRIER_LPG, KX_CARRIER_REFINERY_DRY_GAS, KX_CARRIER_NATURAL_GAS, KX_CARRIER_HEAT,
   KX_CARRIER_ELECTRICITY_EQUIVALENT, KX_CARRIER_ELECTRICITY_EQUAL, KX_CARRIER_STEAM
-};
+} kx_carrier;
 /** Physical units (kexie::Unit). */
-enum {
+typedef enum kx_unit {
   KX_UNIT_KG = 0, KX_UNIT_T, KX_UNIT_10K_T, KX_UNIT_M3, KX_UNIT_10K_M3, KX_UNIT_KWH,
   KX_UNIT_10K_KWH, KX_UNIT_MWH, KX_UNIT_GWH, KX_UNIT_KJ, KX_UNIT_MJ, KX_UNIT_GJ
-};
+} kx_unit;
 /** Standard-coal units. */
-enum { KX_COAL_KGCE = 0, KX_COAL_TCE };
+typedef enum kx_coal_unit { KX_COAL_KGCE = 0, KX_COAL_TCE } kx_coal_unit;
 /** Grid factor methods (kexie::GridFactorMethod). */
-enum { KX_GRID_LOCATION_AVERAGE = 0, KX_GRID_EXCLUDING_MARKET_NON_FOSSIL, KX_GRID_FOSSIL_ONLY };
+typedef enum kx_grid_factor_method { KX_GRID_LOCATION_AVERAGE = 0, KX_GRID_EXCLUDING_MARKET_NON_FOSSIL, KX_GRID_FOSSIL_ONLY } kx_grid_factor_method;
 
 /** The carrier named `text` ("raw_coal", "natural_gas", …).
  *
@@ -1340,15 +1345,15 @@ KX_EXTERN int kx_energy_grid_emissions(kx_decimal *out, const char *quantity, in
 /* ===================================================================== weights */
 
 /** AHP priority derivation (kexie::AhpMethod). */
-enum { KX_AHP_EIGENVECTOR = 0, KX_AHP_GEOMETRIC_MEAN, KX_AHP_COLUMN_MEAN };
+typedef enum kx_ahp_method { KX_AHP_EIGENVECTOR = 0, KX_AHP_GEOMETRIC_MEAN, KX_AHP_COLUMN_MEAN } kx_ahp_method;
 /** Random-index tables (kexie::RandomIndexTable). */
-enum { KX_RI_SAATY = 0, KX_RI_DONEGAN_DODD, KX_RI_TUMMALA_LING };
+typedef enum kx_random_index_table { KX_RI_SAATY = 0, KX_RI_DONEGAN_DODD, KX_RI_TUMMALA_LING } kx_random_index_table;
 /** Criterion kinds (kexie::CriterionKind). */
-enum { KX_CRITERION_BENEFIT = 0, KX_CRITERION_COST };
+typedef enum kx_criterion_kind { KX_CRITERION_BENEFIT = 0, KX_CRITERION_COST } kx_criterion_kind;
 /** Entropy normalizations (kexie::EntropyNormalization). */
-enum { KX_ENTROPY_MIN_MAX = 0, KX_ENTROPY_PROPORTION };
+typedef enum kx_entropy_normalization { KX_ENTROPY_MIN_MAX = 0, KX_ENTROPY_PROPORTION } kx_entropy_normalization;
 /** Missing-mark policies (kexie::MissingMarks). */
-enum { KX_MISSING_REFUSE = 0, KX_MISSING_DROP_ENTRIES, KX_MISSING_DROP_JUDGES };
+typedef enum kx_missing_marks { KX_MISSING_REFUSE = 0, KX_MISSING_DROP_ENTRIES, KX_MISSING_DROP_JUDGES } kx_missing_marks;
 
 /** Options for kx_weights_ahp (kexie::AhpOptions). */
 typedef struct kx_ahp_options {

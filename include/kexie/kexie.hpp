@@ -34,6 +34,7 @@
 #include "kexie/panel.hpp"
 #include "kexie/ranking.hpp"
 #include "kexie/rubric.hpp"
+#include "kexie/rubric_text.hpp"
 // energy
 #include "kexie/energy.hpp"
 // snapshots

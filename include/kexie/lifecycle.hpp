@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/membership.hpp"
 #include "kexie/result.hpp"
@@ -50,10 +51,39 @@ enum class ActivityState : std::uint8_t {
   archived,          ///< archived (final)
 };
 
+/// The names of `ActivityState`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<ActivityState> {
+  static constexpr std::array<std::string_view, 13> names{
+      "draft",       "submitted", "withdrawn",  "rejected",  "approved",
+      "in_progress", "suspended", "terminated", "completed", "under_evaluation",
+      "evaluated",   "commended", "archived"};
+  static constexpr bool listed(ActivityState v) noexcept {
+    switch (v) {
+      case ActivityState::draft:
+      case ActivityState::submitted:
+      case ActivityState::withdrawn:
+      case ActivityState::rejected:
+      case ActivityState::approved:
+      case ActivityState::in_progress:
+      case ActivityState::suspended:
+      case ActivityState::terminated:
+      case ActivityState::completed:
+      case ActivityState::under_evaluation:
+      case ActivityState::evaluated:
+      case ActivityState::commended:
+      case ActivityState::archived:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<ActivityState>());
+
 /// The number of `ActivityState` values.
 ///
 ///   std::array<int, kexie::kActivityStateCount> per_state{};
-inline constexpr std::size_t kActivityStateCount = 13;
+inline constexpr std::size_t kActivityStateCount = enum_count<ActivityState>;
 
 /// "draft", "submitted", …, "archived".
 ///
@@ -85,10 +115,41 @@ enum class ActivityOperation : std::uint8_t {
   create,           ///< a new activity in draft
 };
 
+/// The names of `ActivityOperation`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<ActivityOperation> {
+  static constexpr std::array<std::string_view, 15> names{
+      "submit",   "withdraw", "approve",   "reject",          "start",
+      "suspend",  "resume",   "terminate", "complete",        "open_evaluation",
+      "conclude", "commend",  "archive",   "report_progress", "create"};
+  static constexpr bool listed(ActivityOperation v) noexcept {
+    switch (v) {
+      case ActivityOperation::submit:
+      case ActivityOperation::withdraw:
+      case ActivityOperation::approve:
+      case ActivityOperation::reject:
+      case ActivityOperation::start:
+      case ActivityOperation::suspend:
+      case ActivityOperation::resume:
+      case ActivityOperation::terminate:
+      case ActivityOperation::complete:
+      case ActivityOperation::open_evaluation:
+      case ActivityOperation::conclude:
+      case ActivityOperation::commend:
+      case ActivityOperation::archive:
+      case ActivityOperation::report_progress:
+      case ActivityOperation::create:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<ActivityOperation>());
+
 /// The number of `ActivityOperation` values.
 ///
 ///   static_assert(kexie::kActivityOperationCount == kexie::kTransitions.size() + 2);
-inline constexpr std::size_t kActivityOperationCount = 15;
+inline constexpr std::size_t kActivityOperationCount = enum_count<ActivityOperation>;
 
 /// The thirteen transitions, in lifecycle order (what `next_state` is defined on).
 ///
@@ -132,6 +193,23 @@ enum class EvaluationGrade : std::uint8_t {
   fail,       ///< 不合格
 };
 
+/// The names of `EvaluationGrade`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<EvaluationGrade> {
+  static constexpr std::array<std::string_view, 4> names{"excellent", "good", "pass", "fail"};
+  static constexpr bool listed(EvaluationGrade v) noexcept {
+    switch (v) {
+      case EvaluationGrade::excellent:
+      case EvaluationGrade::good:
+      case EvaluationGrade::pass:
+      case EvaluationGrade::fail:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<EvaluationGrade>());
+
 /// "excellent", "good", "pass", "fail".
 [[nodiscard]] KEXIE_API std::string_view to_string(EvaluationGrade grade) noexcept;
 /// Streams `to_string(grade)`.
@@ -159,6 +237,24 @@ enum class Grantee : std::uint8_t {
   expert,       ///< a person listed in an expert pool (专家库) within its scope
 };
 
+/// The names of `Grantee`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Grantee> {
+  static constexpr std::array<std::string_view, 4> names{"responsible", "team_member",
+                                                         "role_holder", "expert"};
+  static constexpr bool listed(Grantee v) noexcept {
+    switch (v) {
+      case Grantee::responsible:
+      case Grantee::team_member:
+      case Grantee::role_holder:
+      case Grantee::expert:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Grantee>());
+
 /// "responsible", "team_member", "role_holder", "expert".
 [[nodiscard]] KEXIE_API std::string_view to_string(Grantee grantee) noexcept;
 
@@ -172,6 +268,21 @@ enum class Scope : std::uint8_t {
   organizer,  ///< the activity's organizing association
   owner,      ///< the activity's owning organization
 };
+
+/// The names of `Scope`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Scope> {
+  static constexpr std::array<std::string_view, 2> names{"organizer", "owner"};
+  static constexpr bool listed(Scope v) noexcept {
+    switch (v) {
+      case Scope::organizer:
+      case Scope::owner:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Scope>());
 
 /// "organizer" or "owner".
 [[nodiscard]] KEXIE_API std::string_view to_string(Scope scope) noexcept;

@@ -5,6 +5,7 @@
 #ifndef KEXIE_MEMBERSHIP_HPP
 #define KEXIE_MEMBERSHIP_HPP
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "kexie/date.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/ids.hpp"
 #include "kexie/person.hpp"
@@ -32,6 +34,26 @@ enum class Role : std::uint8_t {
   part_time_staff,    ///< 兼职工作人员
 };
 
+/// The names of `Role`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Role> {
+  static constexpr std::array<std::string_view, 6> names{
+      "member", "chair", "vice_chair", "secretary_general", "full_time_staff", "part_time_staff"};
+  static constexpr bool listed(Role v) noexcept {
+    switch (v) {
+      case Role::member:
+      case Role::chair:
+      case Role::vice_chair:
+      case Role::secretary_general:
+      case Role::full_time_staff:
+      case Role::part_time_staff:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Role>());
+
 /// "member", "chair", "vice_chair", "secretary_general", "full_time_staff", "part_time_staff".
 [[nodiscard]] KEXIE_API std::string_view to_string(Role role) noexcept;
 
@@ -39,6 +61,7 @@ enum class Role : std::uint8_t {
 ///
 ///   kexie::RoleSet s = kexie::role_bit(kexie::Role::chair) | kexie::role_bit(kexie::Role::member);
 using RoleSet = std::uint8_t;
+static_assert(enum_count<Role> <= 8 * sizeof(RoleSet), "a RoleSet has a bit per role");
 
 /// The bit of `role` in a `RoleSet`.
 [[nodiscard]] constexpr RoleSet role_bit(Role role) noexcept {

@@ -5,6 +5,7 @@
 #ifndef KEXIE_ORGANIZATION_HPP
 #define KEXIE_ORGANIZATION_HPP
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "kexie/date.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/ids.hpp"
 
@@ -34,6 +36,30 @@ enum class OrgKind : std::uint8_t {
   partner,  ///< 科研院所 / 高等院校 / 职业技术院校, outside the tree (A3); no parent
 };
 
+/// The names of `OrgKind`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<OrgKind> {
+  static constexpr std::array<std::string_view, 9> names{"national",    "committee",  "local",
+                                                         "society",     "enterprise", "branch",
+                                                         "study_group", "proxy",      "partner"};
+  static constexpr bool listed(OrgKind v) noexcept {
+    switch (v) {
+      case OrgKind::national:
+      case OrgKind::committee:
+      case OrgKind::local:
+      case OrgKind::society:
+      case OrgKind::enterprise:
+      case OrgKind::branch:
+      case OrgKind::study_group:
+      case OrgKind::proxy:
+      case OrgKind::partner:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<OrgKind>());
+
 /// "national", "committee", …
 ///
 ///   assert(kexie::to_string(kexie::OrgKind::study_group) == "study_group");
@@ -53,6 +79,25 @@ enum class LocalLevel : std::uint8_t {
   county,          ///< 县
 };
 
+/// The names of `LocalLevel`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<LocalLevel> {
+  static constexpr std::array<std::string_view, 5> names{"none", "provincial", "sub_provincial",
+                                                         "prefecture", "county"};
+  static constexpr bool listed(LocalLevel v) noexcept {
+    switch (v) {
+      case LocalLevel::none:
+      case LocalLevel::provincial:
+      case LocalLevel::sub_provincial:
+      case LocalLevel::prefecture:
+      case LocalLevel::county:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<LocalLevel>());
+
 /// "none", "provincial", …
 [[nodiscard]] KEXIE_API std::string_view to_string(LocalLevel level) noexcept;
 
@@ -64,6 +109,25 @@ enum class Ownership : std::uint8_t {
   foreign,      ///< 外资
   mixed,        ///< 混合
 };
+
+/// The names of `Ownership`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Ownership> {
+  static constexpr std::array<std::string_view, 5> names{"unspecified", "state", "private",
+                                                         "foreign", "mixed"};
+  static constexpr bool listed(Ownership v) noexcept {
+    switch (v) {
+      case Ownership::unspecified:
+      case Ownership::state:
+      case Ownership::private_:
+      case Ownership::foreign:
+      case Ownership::mixed:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Ownership>());
 
 /// "unspecified", "state", "private", "foreign", "mixed".
 [[nodiscard]] KEXIE_API std::string_view to_string(Ownership ownership) noexcept;
@@ -180,6 +244,21 @@ enum class LinkKind : std::uint8_t {
                       ///< A3
   factory_society,  ///< 厂会协作: enterprise ↔ national society, A11
 };
+
+/// The names of `LinkKind`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<LinkKind> {
+  static constexpr std::array<std::string_view, 2> names{"industry_academia", "factory_society"};
+  static constexpr bool listed(LinkKind v) noexcept {
+    switch (v) {
+      case LinkKind::industry_academia:
+      case LinkKind::factory_society:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<LinkKind>());
 
 /// "industry_academia" or "factory_society".
 [[nodiscard]] KEXIE_API std::string_view to_string(LinkKind kind) noexcept;

@@ -7,12 +7,14 @@
 #ifndef KEXIE_PANEL_HPP
 #define KEXIE_PANEL_HPP
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
 
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/result.hpp"
 
@@ -25,6 +27,22 @@ enum class AggregationMethod : std::uint8_t {
   median,        ///< the middle mark; the mean of the two middle marks for an even count
   trimmed_mean,  ///< the mean after dropping the lowest and highest marks
 };
+
+/// The names of `AggregationMethod`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<AggregationMethod> {
+  static constexpr std::array<std::string_view, 3> names{"mean", "median", "trimmed_mean"};
+  static constexpr bool listed(AggregationMethod v) noexcept {
+    switch (v) {
+      case AggregationMethod::mean:
+      case AggregationMethod::median:
+      case AggregationMethod::trimmed_mean:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<AggregationMethod>());
 
 /// "mean", "median", "trimmed_mean".
 [[nodiscard]] KEXIE_API std::string_view to_string(AggregationMethod method) noexcept;

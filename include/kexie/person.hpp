@@ -5,11 +5,13 @@
 #ifndef KEXIE_PERSON_HPP
 #define KEXIE_PERSON_HPP
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "kexie/date.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/ids.hpp"
 
@@ -26,6 +28,25 @@ enum class Title : std::uint8_t {
   associate_senior,  ///< 副高级
   senior,            ///< 正高级
 };
+
+/// The names of `Title`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Title> {
+  static constexpr std::array<std::string_view, 5> names{"none", "junior", "intermediate",
+                                                         "associate_senior", "senior"};
+  static constexpr bool listed(Title v) noexcept {
+    switch (v) {
+      case Title::none:
+      case Title::junior:
+      case Title::intermediate:
+      case Title::associate_senior:
+      case Title::senior:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Title>());
 
 /// "none", "junior", "intermediate", "associate_senior", "senior".
 [[nodiscard]] KEXIE_API std::string_view to_string(Title title) noexcept;
@@ -81,6 +102,21 @@ enum class TrainingKind : std::uint8_t {
   professional,  ///< 专业科目
   general,       ///< 公需科目
 };
+
+/// The names of `TrainingKind`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<TrainingKind> {
+  static constexpr std::array<std::string_view, 2> names{"professional", "general"};
+  static constexpr bool listed(TrainingKind v) noexcept {
+    switch (v) {
+      case TrainingKind::professional:
+      case TrainingKind::general:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<TrainingKind>());
 
 /// "professional" or "general".
 [[nodiscard]] KEXIE_API std::string_view to_string(TrainingKind kind) noexcept;

@@ -5,6 +5,7 @@
 #ifndef KEXIE_RANKING_HPP
 #define KEXIE_RANKING_HPP
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/rubric.hpp"
 
@@ -50,6 +52,24 @@ struct TieBreak {
   [[nodiscard]] KEXIE_API std::string to_string() const;
   friend bool operator==(const TieBreak&, const TieBreak&) = default;
 };
+
+/// The names of `TieBreak::Kind`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<TieBreak::Kind> {
+  static constexpr std::array<std::string_view, 4> names{"objective_total", "indicator",
+                                                         "top_marks", "figure"};
+  static constexpr bool listed(TieBreak::Kind v) noexcept {
+    switch (v) {
+      case TieBreak::Kind::objective_total:
+      case TieBreak::Kind::indicator:
+      case TieBreak::Kind::top_marks:
+      case TieBreak::Kind::figure:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<TieBreak::Kind>());
 
 /// Competition ranks ("1224" ranking) of `totals` taken in the given order, which
 /// must already be sorted from best to worst: equal totals share the rank of the

@@ -9,6 +9,7 @@
 #ifndef KEXIE_RUBRIC_HPP
 #define KEXIE_RUBRIC_HPP
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/result.hpp"
 
@@ -36,6 +38,25 @@ enum class IndicatorKind : std::uint8_t {
   veto,       ///< outside the tree: a judge's veto (一票否决) excludes the entry from awards
 };
 
+/// The names of `IndicatorKind`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<IndicatorKind> {
+  static constexpr std::array<std::string_view, 5> names{"group", "judged", "objective", "bonus",
+                                                         "veto"};
+  static constexpr bool listed(IndicatorKind v) noexcept {
+    switch (v) {
+      case IndicatorKind::group:
+      case IndicatorKind::judged:
+      case IndicatorKind::objective:
+      case IndicatorKind::bonus:
+      case IndicatorKind::veto:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<IndicatorKind>());
+
 /// The claimed result an objective indicator reads (see entry.hpp, `Claims`).
 enum class ClaimedFigure : std::uint8_t {
   annual_benefit_yuan,        ///< economic benefit a year, yuan
@@ -49,6 +70,33 @@ enum class ClaimedFigure : std::uint8_t {
   patents_filed,              ///< patents filed, any type
   achievements_transformed,   ///< S&T achievements transformed (科技成果转化)
 };
+
+/// The names of `ClaimedFigure`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<ClaimedFigure> {
+  static constexpr std::array<std::string_view, 10> names{
+      "annual_benefit_yuan",       "energy_saved_tce",        "co2_avoided_t",
+      "material_saved_t",          "efficiency_gain_percent", "hours_saved",
+      "patents_granted_invention", "patents_granted_other",   "patents_filed",
+      "achievements_transformed"};
+  static constexpr bool listed(ClaimedFigure v) noexcept {
+    switch (v) {
+      case ClaimedFigure::annual_benefit_yuan:
+      case ClaimedFigure::energy_saved_tce:
+      case ClaimedFigure::co2_avoided_t:
+      case ClaimedFigure::material_saved_t:
+      case ClaimedFigure::efficiency_gain_percent:
+      case ClaimedFigure::hours_saved:
+      case ClaimedFigure::patents_granted_invention:
+      case ClaimedFigure::patents_granted_other:
+      case ClaimedFigure::patents_filed:
+      case ClaimedFigure::achievements_transformed:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<ClaimedFigure>());
 
 /// "annual_benefit_yuan", …
 [[nodiscard]] KEXIE_API std::string_view to_string(ClaimedFigure figure) noexcept;

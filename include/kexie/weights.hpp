@@ -12,6 +12,7 @@
 #ifndef KEXIE_WEIGHTS_HPP
 #define KEXIE_WEIGHTS_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/matrix.hpp"
 #include "kexie/result.hpp"
@@ -38,6 +40,23 @@ enum class AhpMethod : std::uint8_t {
   column_mean,     ///< mean of the rows of the column-normalized matrix (the "approximate" method)
 };
 
+/// The names of `AhpMethod`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<AhpMethod> {
+  static constexpr std::array<std::string_view, 3> names{"eigenvector", "geometric_mean",
+                                                         "column_mean"};
+  static constexpr bool listed(AhpMethod v) noexcept {
+    switch (v) {
+      case AhpMethod::eigenvector:
+      case AhpMethod::geometric_mean:
+      case AhpMethod::column_mean:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<AhpMethod>());
+
 /// Which published table of random indices (RI) divides the consistency index.
 enum class RandomIndexTable : std::uint8_t {
   saaty,  ///< Saaty (1980): 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49 … for n = 3 … 15
@@ -45,11 +64,42 @@ enum class RandomIndexTable : std::uint8_t {
   tummala_ling,  ///< Tummala & Ling (1998), n = 3 … 15 (see docs/weights.md on provenance)
 };
 
+/// The names of `RandomIndexTable`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<RandomIndexTable> {
+  static constexpr std::array<std::string_view, 3> names{"saaty", "donegan_dodd", "tummala_ling"};
+  static constexpr bool listed(RandomIndexTable v) noexcept {
+    switch (v) {
+      case RandomIndexTable::saaty:
+      case RandomIndexTable::donegan_dodd:
+      case RandomIndexTable::tummala_ling:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<RandomIndexTable>());
+
 /// Whether a consistency ratio equal to the threshold passes.
 enum class PassRule : std::uint8_t {
   below,    ///< CR < threshold passes (Saaty's wording, the default)
   at_most,  ///< CR ≤ threshold passes
 };
+
+/// The names of `PassRule`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<PassRule> {
+  static constexpr std::array<std::string_view, 2> names{"below", "at_most"};
+  static constexpr bool listed(PassRule v) noexcept {
+    switch (v) {
+      case PassRule::below:
+      case PassRule::at_most:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<PassRule>());
 
 /// "eigenvector", "geometric_mean", "column_mean".
 [[nodiscard]] KEXIE_API std::string_view to_string(AhpMethod method) noexcept;
@@ -173,6 +223,21 @@ enum class PriorityMean : std::uint8_t {
   arithmetic,  ///< weighted arithmetic mean (already sums to 1)
 };
 
+/// The names of `PriorityMean`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<PriorityMean> {
+  static constexpr std::array<std::string_view, 2> names{"geometric", "arithmetic"};
+  static constexpr bool listed(PriorityMean v) noexcept {
+    switch (v) {
+      case PriorityMean::geometric:
+      case PriorityMean::arithmetic:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<PriorityMean>());
+
 /// "geometric", "arithmetic".
 [[nodiscard]] KEXIE_API std::string_view to_string(PriorityMean mean) noexcept;
 
@@ -271,6 +336,21 @@ class KEXIE_API Hierarchy {
 /// Whether more is better (benefit, 效益型) or less is better (cost, 成本型).
 enum class CriterionKind : std::uint8_t { benefit, cost };
 
+/// The names of `CriterionKind`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<CriterionKind> {
+  static constexpr std::array<std::string_view, 2> names{"benefit", "cost"};
+  static constexpr bool listed(CriterionKind v) noexcept {
+    switch (v) {
+      case CriterionKind::benefit:
+      case CriterionKind::cost:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<CriterionKind>());
+
 /// How `entropy_weights` turns a column into proportions p_ij.
 enum class EntropyNormalization : std::uint8_t {
   /// Min–max first: benefit (x − min)/(max − min), cost (max − x)/(max − min),
@@ -280,6 +360,21 @@ enum class EntropyNormalization : std::uint8_t {
   /// p = (1/x) / Σ (1/x) (needs x > 0). Negative inputs are `invalid_argument`.
   proportion,
 };
+
+/// The names of `EntropyNormalization`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<EntropyNormalization> {
+  static constexpr std::array<std::string_view, 2> names{"min_max", "proportion"};
+  static constexpr bool listed(EntropyNormalization v) noexcept {
+    switch (v) {
+      case EntropyNormalization::min_max:
+      case EntropyNormalization::proportion:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<EntropyNormalization>());
 
 /// "benefit", "cost".
 [[nodiscard]] KEXIE_API std::string_view to_string(CriterionKind kind) noexcept;

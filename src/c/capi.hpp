@@ -1,7 +1,14 @@
 // Internal helpers of the C API (not installed): the thread-local last error,
-// the guard that turns every C++ outcome into a KX_E* return code, and the
-// conversions of C strings into kexie values. Every kx_* body runs inside
-// `kx::guard`, so no exception crosses into C.
+// the conversions of C arguments into kexie values, and the backstop that keeps
+// exceptions out of C.
+//
+// Every kx_* function is a straight translation in libgit2's manner: check the
+// arguments, convert them, make one core call and map its Status or Result to a
+// KX_E* code with an early return. Refusals are values all the way: a helper
+// that can refuse returns a kexie::Result, and a shim returns `kx::Rc`, which a
+// kexie::Error or a failed Status converts into by recording it as the thread's
+// last error. `kx::guard` runs each body and turns only what is left (out of
+// memory, a bug) into KX_EINTERNAL.
 #ifndef KEXIE_SRC_C_CAPI_HPP
 #define KEXIE_SRC_C_CAPI_HPP
 
@@ -10,13 +17,14 @@
 #include <cstring>
 #include <exception>
 #include <new>
-#include <stdexcept>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "kexie/date.hpp"
 #include "kexie/decimal.hpp"
+#include "kexie/enum_names.hpp"
 #include "kexie/error.hpp"
 #include "kexie/kexie.h"
 #include "kexie/result.hpp"
@@ -30,41 +38,27 @@ int fail(kexie::ErrorCode code, std::string message, std::string rule = {}) noex
 /// Records an internal failure (KX_EINTERNAL).
 int fail_internal(const char* what) noexcept;
 
-/// Thrown inside a guarded body to return an error; caught by `guard`.
-struct Refusal {
-  kexie::Error error;
+/// What a shim body returns: KX_OK, a code already recorded by `fail`, or an
+/// error or failed status to record now.
+class Rc {
+ public:
+  Rc(int code) noexcept : code_(code) {}  // NOLINT: KX_OK or a code from fail()
+  Rc(const kexie::Error& error) noexcept : code_(fail(error)) {}  // NOLINT
+  Rc(const kexie::Status& status) noexcept                        // NOLINT
+      : code_(status ? KX_OK : fail(status.error())) {}
+  [[nodiscard]] int code() const noexcept { return code_; }
+
+ private:
+  int code_;
 };
 
-/// Throws a Refusal for a failed result.
-template <class T>
-T take(kexie::Result<T> r) {
-  if (!r) throw Refusal{r.error()};
-  return std::move(r).value();
-}
-inline void take(const kexie::Status& s) {
-  if (!s) throw Refusal{s.error()};
-}
-
-[[noreturn]] inline void refuse(kexie::ErrorCode code, std::string message,
-                                std::string rule = {}) {
-  throw Refusal{kexie::Error(code, std::move(message), std::move(rule))};
-}
-
-/// Runs `body` (returning void), mapping Refusal and every exception to a code.
+/// Runs `body` (returning Rc) and returns its code. The catch clauses are a
+/// backstop only, for what is not a refusal: out of memory, or a bug (a C++
+/// exception for misuse reaching the shim). No refusal in src/c is an exception.
 template <class F>
 int guard(F&& body) noexcept {
   try {
-    body();
-    return KX_OK;
-  } catch (const Refusal& r) {
-    return fail(r.error);
-  } catch (const kexie::BadResultAccess& e) {
-    return fail(e.error().code() == kexie::ErrorCode::ok ? kexie::Error(kexie::ErrorCode::invalid_argument, e.what())
-                                                          : e.error());
-  } catch (const std::invalid_argument& e) {
-    return fail(kexie::ErrorCode::invalid_argument, e.what());
-  } catch (const std::out_of_range& e) {
-    return fail(kexie::ErrorCode::invalid_argument, e.what());
+    return Rc(body()).code();
   } catch (const std::bad_alloc&) {
     return fail_internal("out of memory");
   } catch (const std::exception& e) {
@@ -74,50 +68,75 @@ int guard(F&& body) noexcept {
   }
 }
 
-/// `p` must not be NULL.
-template <class T>
-T* need(T* p, const char* what) {
-  if (p == nullptr) refuse(kexie::ErrorCode::invalid_argument, std::string(what) + " is NULL");
-  return p;
+/// The refusal of a NULL argument: "<what> is NULL".
+inline kexie::Error null_arg(const char* what) {
+  return kexie::Error(kexie::ErrorCode::invalid_argument, std::string(what) + " is NULL");
+}
+
+/// An invalid_argument refusal with `message`.
+inline kexie::Error invalid(std::string message) {
+  return kexie::Error(kexie::ErrorCode::invalid_argument, std::move(message));
 }
 
 /// A C string that may be NULL, as a view ("" for NULL).
 inline std::string_view opt(const char* s) { return s == nullptr ? std::string_view{} : s; }
 
-/// A required C string.
-inline std::string_view str(const char* s, const char* what) {
-  return need(s, what);
-}
-
-kexie::Date date(const char* text, const char* what);
-kexie::Timestamp timestamp(const char* text, const char* what);
-kexie::Decimal decimal(const char* text, const char* what);
+/// A required day "YYYY-MM-DD"; refusals name `what`.
+kexie::Result<kexie::Date> date(const char* text, const char* what);
+/// A required ISO 8601 timestamp; refusals name `what`.
+kexie::Result<kexie::Timestamp> timestamp(const char* text, const char* what);
+/// A required decimal; refusals name `what`.
+kexie::Result<kexie::Decimal> decimal(const char* text, const char* what);
 /// A decimal that may be NULL or empty (then `fallback`).
-kexie::Decimal decimal_or(const char* text, kexie::Decimal fallback, const char* what);
+kexie::Result<kexie::Decimal> decimal_or(const char* text, kexie::Decimal fallback,
+                                         const char* what);
 
-/// A copy of `s` in malloc'd memory, for `char **out` results.
-char* dup(std::string_view s);
+/// Stores a malloc'd copy of `s` in `*out`, for `char **out` results.
+Rc give(char** out, std::string_view s) noexcept;
 
 /// Writes `d` into a kx_decimal.
-void put(kx_decimal* out, const kexie::Decimal& d);
+kexie::Status put(kx_decimal* out, const kexie::Decimal& d);
 
-/// Checks an enum value against [0, count).
-template <class E>
-E enum_of(int value, int count, const char* what) {
-  if (value < 0 || value >= count)
-    refuse(kexie::ErrorCode::invalid_argument,
-           std::string(what) + " " + std::to_string(value) + " is out of range");
-  return static_cast<E>(value);
+/// The enumerator of `E` with value `value`, range-checked against E's name
+/// table; "<what> <value> is out of range" otherwise.
+template <kexie::NamedEnum E>
+kexie::Result<E> enum_arg(std::int64_t value, const char* what) {
+  if (const std::optional<E> e = kexie::enum_from_int<E>(value)) return *e;
+  return invalid(std::string(what) + " " + std::to_string(value) + " is out of range");
 }
 
 /// Checks a versioned struct.
-inline void check_version(unsigned int version, unsigned int expected, const char* what) {
+inline kexie::Status check_version(unsigned int version, unsigned int expected, const char* what) {
   if (version == 0 || version > expected)
-    refuse(kexie::ErrorCode::invalid_argument,
-           std::string(what) + ": unsupported version " + std::to_string(version) +
-               " (initialize it with its _INIT macro)");
+    return invalid(std::string(what) + ": unsupported version " + std::to_string(version) +
+                   " (initialize it with its _INIT macro)");
+  return {};
 }
 
 }  // namespace kx
+
+/// Evaluates `expr` (a kexie::Result) and assigns its value to `lhs`, or returns
+/// its error from the enclosing function (a shim returning kx::Rc, or a helper
+/// returning a kexie::Result): abseil's ASSIGN_OR_RETURN. It expands to several
+/// statements, so it never stands as the unbraced body of an `if`.
+#define KX_TRY_ASSIGN(lhs, expr) KX_TRY_ASSIGN_IMPL(KX_CONCAT(kx_try_, __LINE__), lhs, expr)
+/// Evaluates `expr` (a kexie::Status) and returns its error when it failed.
+#define KX_TRY(expr)                                                      \
+  do {                                                                    \
+    if (auto kx_status_ = (expr); !kx_status_) return kx_status_.error(); \
+  } while (false)
+
+#define KX_CONCAT_INNER(a, b) a##b
+#define KX_CONCAT(a, b) KX_CONCAT_INNER(a, b)
+#define KX_TRY_ASSIGN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                       \
+  if (!tmp) return std::move(tmp).error(); \
+  lhs = std::move(tmp).value()
+
+/// Returns the refusal of a NULL pointer argument `p`, named as written.
+#define KX_NEED(p)                                 \
+  do {                                             \
+    if ((p) == nullptr) return ::kx::null_arg(#p); \
+  } while (false)
 
 #endif  // KEXIE_SRC_C_CAPI_HPP

@@ -100,7 +100,7 @@ struct kx_scoreboard {
   struct UnitText {
     std::string awarded_total, participation_rate, tce_saved;
   };
-  std::vector<UnitText> unit_text;      // parallel to board.units
+  std::vector<UnitText> unit_text;         // parallel to board.units
   std::vector<std::string> people_credit;  // parallel to board.people
 };
 

@@ -13,20 +13,41 @@ kx_org_info org_info(const kexie::Organization& o) {
           o.period.last.days()};
 }
 
-kexie::MemberFilter member_filter(const kx_member_filter* f) {
+kexie::Result<kexie::MemberFilter> member_filter(const kx_member_filter* f) {
   kexie::MemberFilter out;
   if (f == nullptr) return out;
-  kx::check_version(f->version, KX_MEMBER_FILTER_VERSION, "kx_member_filter");
-  if (f->role >= 0) out.role = kx::enum_of<kexie::Role>(f->role, 6, "role");
+  KX_TRY(kx::check_version(f->version, KX_MEMBER_FILTER_VERSION, "kx_member_filter"));
+  if (f->role >= 0) {
+    KX_TRY_ASSIGN(out.role, kx::enum_arg<kexie::Role>(f->role, "role"));
+  }
   out.young = f->young != 0;
-  if (f->min_title >= 0) out.min_title = kx::enum_of<kexie::Title>(f->min_title, 5, "min_title");
+  if (f->min_title >= 0) {
+    KX_TRY_ASSIGN(out.min_title, kx::enum_arg<kexie::Title>(f->min_title, "min_title"));
+  }
   out.discipline = std::string(kx::opt(f->discipline));
   return out;
 }
 
 kx_member_row row_of(const kexie::MemberEntry& m) {
-  return {m.person.value(), m.org.value(), m.roles, static_cast<int>(m.title), m.birth.days(),
-          m.young ? 1 : 0};
+  return {m.person.value(),          m.org.value(),  m.roles,
+          static_cast<int>(m.title), m.birth.days(), m.young ? 1 : 0};
+}
+
+// The rows of `root`'s subtree on `as_of` that pass `filter`, with the index
+// they point into.
+struct Selection {
+  kexie::MemberIndex index;
+  std::vector<std::uint32_t> rows;
+};
+
+kexie::Result<Selection> select_members(const kx_registry* registry, uint32_t root,
+                                        const char* as_of, const kx_member_filter* filter) {
+  KX_TRY_ASSIGN(const kexie::MemberFilter f, member_filter(filter));
+  KX_TRY(registry->registry().organization(kexie::OrgId{root}));
+  KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
+  kexie::MemberIndex index = registry->registry().member_index(day);
+  std::vector<std::uint32_t> rows = index.select(kexie::OrgId{root}, f);
+  return Selection{std::move(index), std::move(rows)};
 }
 
 }  // namespace
@@ -34,18 +55,20 @@ kx_member_row row_of(const kexie::MemberEntry& m) {
 extern "C" {
 
 int kx_registry_new(kx_registry** out, const kx_registry_options* options) {
-  return kx::guard([&] {
-    kx::need(out, "out");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
     kexie::Policy policy;
     if (options != nullptr) {
-      kx::check_version(options->version, KX_REGISTRY_OPTIONS_VERSION, "kx_registry_options");
+      KX_TRY(
+          kx::check_version(options->version, KX_REGISTRY_OPTIONS_VERSION, "kx_registry_options"));
       policy.young_age_max = options->young_age_max;
       policy.annual_hours_min = options->annual_hours_min;
       policy.professional_share_num = options->professional_share_num;
       policy.professional_share_den = options->professional_share_den;
-      if (!policy.ok()) kx::refuse(kexie::ErrorCode::invalid_argument, "the registry policy is not usable");
+      if (!policy.ok()) return kx::invalid("the registry policy is not usable");
     }
     *out = new kx_registry(kexie::Registry(policy));
+    return KX_OK;
   });
 }
 
@@ -57,168 +80,198 @@ void kx_registry_free(kx_registry* registry) {
 }
 
 int kx_registry_add_org(uint32_t* out, kx_registry* registry, const kx_org_spec* spec) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    kx::need(spec, "spec");
-    kx::check_version(spec->version, KX_ORG_SPEC_VERSION, "kx_org_spec");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_NEED(spec);
+    KX_TRY(kx::check_version(spec->version, KX_ORG_SPEC_VERSION, "kx_org_spec"));
     kexie::OrgSpec s;
-    s.kind = kx::enum_of<kexie::OrgKind>(spec->kind, 9, "kind");
+    KX_TRY_ASSIGN(s.kind, kx::enum_arg<kexie::OrgKind>(spec->kind, "kind"));
     s.name = std::string(kx::opt(spec->name));
     s.parent = kexie::OrgId{spec->parent};
-    s.effective = kx::date(spec->effective, "effective");
-    s.level = kx::enum_of<kexie::LocalLevel>(spec->level, 5, "level");
+    KX_TRY_ASSIGN(s.effective, kx::date(spec->effective, "effective"));
+    KX_TRY_ASSIGN(s.level, kx::enum_arg<kexie::LocalLevel>(spec->level, "level"));
     s.enterprise.enterprise_name = std::string(kx::opt(spec->enterprise_name));
-    s.enterprise.ownership = kx::enum_of<kexie::Ownership>(spec->ownership, 5, "ownership");
+    KX_TRY_ASSIGN(s.enterprise.ownership,
+                  kx::enum_arg<kexie::Ownership>(spec->ownership, "ownership"));
     s.enterprise.industry = std::string(kx::opt(spec->industry));
     s.enterprise.region = std::string(kx::opt(spec->region));
-    *out = kx::take(registry->registry().add_organization(s)).value();
+    KX_TRY_ASSIGN(const kexie::OrgId id, registry->registry().add_organization(s));
+    *out = id.value();
+    return KX_OK;
   });
 }
 
 int kx_registry_org(kx_org_info* out, const kx_registry* registry, uint32_t org) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    *out = org_info(kx::take(registry->registry().organization(kexie::OrgId{org})));
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Organization o,
+                  registry->registry().organization(kexie::OrgId{org}));
+    *out = org_info(o);
+    return KX_OK;
   });
 }
 
 int kx_registry_org_name(char** out, const kx_registry* registry, uint32_t org) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    *out = kx::dup(kx::take(registry->registry().organization(kexie::OrgId{org})).name);
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Organization o,
+                  registry->registry().organization(kexie::OrgId{org}));
+    return kx::give(out, o.name);
   });
 }
 
 int kx_registry_parent(uint32_t* out, const kx_registry* registry, uint32_t org,
                        const char* as_of) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    *out =
-        kx::take(registry->registry().parent(kexie::OrgId{org}, kx::date(as_of, "as_of"))).value();
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
+    KX_TRY_ASSIGN(const kexie::OrgId parent, registry->registry().parent(kexie::OrgId{org}, day));
+    *out = parent.value();
+    return KX_OK;
   });
 }
 
 int kx_registry_dissolve(kx_registry* registry, uint32_t org, const char* last_day) {
-  return kx::guard([&] {
-    kx::need(registry, "registry");
-    kx::take(registry->registry().dissolve(kexie::OrgId{org}, kx::date(last_day, "last_day")));
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(last_day, "last_day"));
+    return registry->registry().dissolve(kexie::OrgId{org}, day);
   });
 }
 
 int kx_registry_subtree_foreach(const kx_registry* registry, uint32_t root, const char* as_of,
                                 int kind, kx_org_cb cb, void* payload) {
   int stop = 0;
-  const int rc = kx::guard([&] {
-    kx::need(registry, "registry");
-    kx::need(cb, "cb");
+  const int rc = kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_NEED(cb);
     std::optional<kexie::OrgKind> k;
-    if (kind >= 0) k = kx::enum_of<kexie::OrgKind>(kind, 9, "kind");
-    const kexie::Date d = kx::date(as_of, "as_of");
-    if (!registry->registry().exists(kexie::OrgId{root}, d))
-      kx::refuse(kexie::ErrorCode::not_found, "organization " + std::to_string(root) + " is not in effect");
-    for (kexie::OrgId id : registry->registry().subtree_ids(kexie::OrgId{root}, d, k))
-      if ((stop = cb(id.value(), payload)) != 0) return;
+    if (kind >= 0) {
+      KX_TRY_ASSIGN(k, kx::enum_arg<kexie::OrgKind>(kind, "kind"));
+    }
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
+    if (!registry->registry().exists(kexie::OrgId{root}, day)) {
+      return kexie::Error(kexie::ErrorCode::not_found,
+                          "organization " + std::to_string(root) + " is not in effect");
+    }
+    for (kexie::OrgId id : registry->registry().subtree_ids(kexie::OrgId{root}, day, k)) {
+      if ((stop = cb(id.value(), payload)) != 0) break;
+    }
+    return KX_OK;
   });
   return rc != 0 ? rc : stop;
 }
 
 int kx_registry_add_person(uint32_t* out, kx_registry* registry, const kx_person_spec* spec) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    kx::need(spec, "spec");
-    kx::check_version(spec->version, KX_PERSON_SPEC_VERSION, "kx_person_spec");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_NEED(spec);
+    KX_TRY(kx::check_version(spec->version, KX_PERSON_SPEC_VERSION, "kx_person_spec"));
     kexie::PersonSpec s;
     s.name = std::string(kx::opt(spec->name));
-    s.birth = kx::date(spec->birth, "birth");
+    KX_TRY_ASSIGN(s.birth, kx::date(spec->birth, "birth"));
     s.employer = kexie::OrgId{spec->employer};
     s.external_key = std::string(kx::opt(spec->external_key));
-    s.title = kx::enum_of<kexie::Title>(spec->title, 5, "title");
+    KX_TRY_ASSIGN(s.title, kx::enum_arg<kexie::Title>(spec->title, "title"));
     s.discipline = std::string(kx::opt(spec->discipline));
-    *out = kx::take(registry->registry().add_person(s)).value();
+    KX_TRY_ASSIGN(const kexie::PersonId id, registry->registry().add_person(s));
+    *out = id.value();
+    return KX_OK;
   });
 }
 
 int kx_registry_person(kx_person_info* out, const kx_registry* registry, uint32_t person) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    const kexie::Person p = kx::take(registry->registry().person(kexie::PersonId{person}));
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Person p, registry->registry().person(kexie::PersonId{person}));
     *out = {p.id.value(), p.birth.days(), p.employer.value(), static_cast<int>(p.title)};
+    return KX_OK;
   });
 }
 
 int kx_registry_person_name(char** out, const kx_registry* registry, uint32_t person) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    *out = kx::dup(kx::take(registry->registry().person(kexie::PersonId{person})).name);
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Person p, registry->registry().person(kexie::PersonId{person}));
+    return kx::give(out, p.name);
   });
 }
 
 int kx_registry_find_person(uint32_t* out, const kx_registry* registry, uint32_t employer,
                             const char* external_key) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    *out = kx::take(registry->registry().find_person(kexie::OrgId{employer},
-                                                     kx::str(external_key, "external_key")))
-               .value();
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_NEED(external_key);
+    KX_TRY_ASSIGN(const kexie::PersonId id,
+                  registry->registry().find_person(kexie::OrgId{employer}, external_key));
+    *out = id.value();
+    return KX_OK;
   });
 }
 
 int kx_registry_is_young(int* out, const kx_registry* registry, uint32_t person,
                          const char* as_of) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    *out = kx::take(registry->registry().youth(kexie::PersonId{person},
-                                               kx::date(as_of, "as_of"))) == kexie::Youth::young
-               ? 1
-               : 0;
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
+    KX_TRY_ASSIGN(const kexie::Youth youth, registry->registry().youth(kexie::PersonId{person}, day));
+    *out = youth == kexie::Youth::young ? 1 : 0;
+    return KX_OK;
   });
 }
 
-int kx_registry_add_membership(uint32_t* out, kx_registry* registry, uint32_t person,
-                               uint32_t org, int role, const char* first, const char* last) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    const kexie::Date from = kx::date(first, "first");
-    const kexie::Date to = last == nullptr ? kexie::Date::max() : kx::date(last, "last");
-    *out = kx::take(registry->registry().add_membership(kexie::PersonId{person}, kexie::OrgId{org},
-                                                        kx::enum_of<kexie::Role>(role, 6, "role"),
-                                                        kexie::Period{from, to}))
-               .value();
+int kx_registry_add_membership(uint32_t* out, kx_registry* registry, uint32_t person, uint32_t org,
+                               int role, const char* first, const char* last) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Date from, kx::date(first, "first"));
+    kexie::Date to = kexie::Date::max();
+    if (last != nullptr) {
+      KX_TRY_ASSIGN(to, kx::date(last, "last"));
+    }
+    KX_TRY_ASSIGN(const kexie::Role r, kx::enum_arg<kexie::Role>(role, "role"));
+    KX_TRY_ASSIGN(const kexie::MembershipId id,
+                  registry->registry().add_membership(kexie::PersonId{person}, kexie::OrgId{org}, r,
+                                                      kexie::Period{from, to}));
+    *out = id.value();
+    return KX_OK;
   });
 }
 
 int kx_registry_end_membership(kx_registry* registry, uint32_t membership, const char* last_day) {
-  return kx::guard([&] {
-    kx::need(registry, "registry");
-    kx::take(registry->registry().end_membership(kexie::MembershipId{membership},
-                                                 kx::date(last_day, "last_day")));
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(last_day, "last_day"));
+    return registry->registry().end_membership(kexie::MembershipId{membership}, day);
   });
 }
 
 int kx_registry_memberships_foreach(const kx_registry* registry, uint32_t person,
                                     kx_membership_cb cb, void* payload) {
   int stop = 0;
-  const int rc = kx::guard([&] {
-    kx::need(registry, "registry");
-    kx::need(cb, "cb");
-    kx::take(registry->registry().person(kexie::PersonId{person}));  // not_found for unknown people
+  const int rc = kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_NEED(cb);
+    // not_found for unknown people
+    KX_TRY(registry->registry().person(kexie::PersonId{person}));
     for (kexie::MembershipId id : registry->registry().memberships_of(kexie::PersonId{person})) {
-      const kexie::Membership m = kx::take(registry->registry().membership(id));
-      const kx_membership_info info{m.id.value(), m.person.value(), m.org.value(),
-                                    static_cast<int>(m.role), m.period.first.days(),
-                                    m.period.last.days()};
-      if ((stop = cb(&info, payload)) != 0) return;
+      KX_TRY_ASSIGN(const kexie::Membership m, registry->registry().membership(id));
+      const kx_membership_info info{m.id.value(),          m.person.value(),
+                                    m.org.value(),         static_cast<int>(m.role),
+                                    m.period.first.days(), m.period.last.days()};
+      if ((stop = cb(&info, payload)) != 0) break;
     }
+    return KX_OK;
   });
   return rc != 0 ? rc : stop;
 }
@@ -226,38 +279,35 @@ int kx_registry_memberships_foreach(const kx_registry* registry, uint32_t person
 int kx_registry_members_foreach(const kx_registry* registry, uint32_t root, const char* as_of,
                                 const kx_member_filter* filter, kx_member_cb cb, void* payload) {
   int stop = 0;
-  const int rc = kx::guard([&] {
-    kx::need(registry, "registry");
-    kx::need(cb, "cb");
-    const kexie::MemberFilter f = member_filter(filter);
-    kx::take(registry->registry().organization(kexie::OrgId{root}));
-    const kexie::MemberIndex index = registry->registry().member_index(kx::date(as_of, "as_of"));
-    for (std::uint32_t i : index.select(kexie::OrgId{root}, f)) {
-      const kx_member_row row = row_of(index.entry(i));
-      if ((stop = cb(&row, payload)) != 0) return;
+  const int rc = kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_NEED(cb);
+    KX_TRY_ASSIGN(const Selection s, select_members(registry, root, as_of, filter));
+    for (std::uint32_t i : s.rows) {
+      const kx_member_row row = row_of(s.index.entry(i));
+      if ((stop = cb(&row, payload)) != 0) break;
     }
+    return KX_OK;
   });
   return rc != 0 ? rc : stop;
 }
 
 int kx_registry_members(kx_member_row** out, size_t* count, const kx_registry* registry,
                         uint32_t root, const char* as_of, const kx_member_filter* filter) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(count, "count");
-    kx::need(registry, "registry");
-    const kexie::MemberFilter f = member_filter(filter);
-    kx::take(registry->registry().organization(kexie::OrgId{root}));
-    const kexie::MemberIndex index = registry->registry().member_index(kx::date(as_of, "as_of"));
-    const std::vector<std::uint32_t> rows = index.select(kexie::OrgId{root}, f);
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(count);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const Selection s, select_members(registry, root, as_of, filter));
     kx_member_row* array = nullptr;
-    if (!rows.empty()) {
-      array = static_cast<kx_member_row*>(std::malloc(rows.size() * sizeof(kx_member_row)));
-      if (array == nullptr) throw std::bad_alloc();
-      for (std::size_t k = 0; k < rows.size(); ++k) array[k] = row_of(index.entry(rows[k]));
+    if (!s.rows.empty()) {
+      array = static_cast<kx_member_row*>(std::malloc(s.rows.size() * sizeof(kx_member_row)));
+      if (array == nullptr) return kx::fail_internal("out of memory");
+      for (std::size_t k = 0; k < s.rows.size(); ++k) array[k] = row_of(s.index.entry(s.rows[k]));
     }
     *out = array;
-    *count = rows.size();
+    *count = s.rows.size();
+    return KX_OK;
   });
 }
 
@@ -265,12 +315,13 @@ void kx_member_rows_free(kx_member_row* rows) { std::free(rows); }
 
 int kx_registry_rollup(kx_rollup* out, const kx_registry* registry, uint32_t org,
                        const char* as_of) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(registry, "registry");
-    const kexie::Rollup r =
-        kx::take(registry->registry().rollup(kexie::OrgId{org}, kx::date(as_of, "as_of")));
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
+    KX_TRY_ASSIGN(const kexie::Rollup r, registry->registry().rollup(kexie::OrgId{org}, day));
     *out = {r.members, r.young, r.experts};
+    return KX_OK;
   });
 }
 

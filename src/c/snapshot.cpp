@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <new>
 #include <span>
 #include <string>
 #include <vector>
@@ -16,24 +15,30 @@
 namespace {
 
 /// The view to save, refusing NULL elements and counts without arrays.
-kexie::SnapshotView view_of(const kx_registry* registry, const kx_book* const* books,
-                            size_t book_count, const kx_campaign* const* campaigns,
-                            size_t campaign_count) {
-  kx::need(registry, "registry");
-  if (book_count > 0) kx::need(books, "books");
-  if (campaign_count > 0) kx::need(campaigns, "campaigns");
+kexie::Result<kexie::SnapshotView> view_of(const kx_registry* registry, const kx_book* const* books,
+                                           size_t book_count, const kx_campaign* const* campaigns,
+                                           size_t campaign_count) {
+  KX_NEED(registry);
+  if (book_count > 0) KX_NEED(books);
+  if (campaign_count > 0) KX_NEED(campaigns);
   kexie::SnapshotView view(registry->registry());
-  for (size_t i = 0; i < book_count; ++i)
-    view.add(kx::need(books[i], ("books[" + std::to_string(i) + "]").c_str())->book());
-  for (size_t i = 0; i < campaign_count; ++i)
-    view.add(kx::need(campaigns[i], ("campaigns[" + std::to_string(i) + "]").c_str())->campaign());
+  for (size_t i = 0; i < book_count; ++i) {
+    if (books[i] == nullptr) return kx::null_arg(("books[" + std::to_string(i) + "]").c_str());
+    view.add(books[i]->book());
+  }
+  for (size_t i = 0; i < campaign_count; ++i) {
+    if (campaigns[i] == nullptr) {
+      return kx::null_arg(("campaigns[" + std::to_string(i) + "]").c_str());
+    }
+    view.add(campaigns[i]->campaign());
+  }
   return view;
 }
 
-std::filesystem::path path_of(const char* path) {
-  const std::string_view p = kx::str(path, "path");
-  if (p.empty()) kx::refuse(kexie::ErrorCode::invalid_argument, "path is empty");
-  return std::filesystem::path(p);
+kexie::Result<std::filesystem::path> path_of(const char* path) {
+  KX_NEED(path);
+  if (*path == '\0') return kx::invalid("path is empty");
+  return std::filesystem::path(path);
 }
 
 }  // namespace
@@ -43,35 +48,39 @@ extern "C" {
 int kx_snapshot_save(const char* path, const kx_registry* registry, const kx_book* const* books,
                      size_t book_count, const kx_campaign* const* campaigns, size_t campaign_count,
                      const kx_snapshot_save_options* options) {
-  return kx::guard([&] {
-    const std::filesystem::path to = path_of(path);
+  return kx::guard([&]() -> kx::Rc {
+    KX_TRY_ASSIGN(const std::filesystem::path to, path_of(path));
     kexie::SaveOptions o;
     if (options != nullptr) {
-      kx::check_version(options->version, KX_SNAPSHOT_SAVE_OPTIONS_VERSION,
-                        "kx_snapshot_save_options");
-      if (options->mode > 07777)
-        kx::refuse(kexie::ErrorCode::invalid_argument,
-                   "mode " + std::to_string(options->mode) + " is not a set of permission bits");
+      KX_TRY(kx::check_version(options->version, KX_SNAPSHOT_SAVE_OPTIONS_VERSION,
+                               "kx_snapshot_save_options"));
+      if (options->mode > 07777) {
+        return kx::invalid("mode " + std::to_string(options->mode) +
+                           " is not a set of permission bits");
+      }
       o.mode = options->mode;
     }
-    kx::take(kexie::save_snapshot(view_of(registry, books, book_count, campaigns, campaign_count),
-                                  to, o));
+    KX_TRY_ASSIGN(const kexie::SnapshotView view,
+                  view_of(registry, books, book_count, campaigns, campaign_count));
+    return kexie::save_snapshot(view, to, o);
   });
 }
 
 int kx_snapshot_save_buffer(kx_buffer* out, const kx_registry* registry,
                             const kx_book* const* books, size_t book_count,
                             const kx_campaign* const* campaigns, size_t campaign_count) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    const std::vector<std::byte> bytes = kx::take(
-        kexie::save_snapshot(view_of(registry, books, book_count, campaigns, campaign_count)));
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_TRY_ASSIGN(const kexie::SnapshotView view,
+                  view_of(registry, books, book_count, campaigns, campaign_count));
+    KX_TRY_ASSIGN(const std::vector<std::byte> bytes, kexie::save_snapshot(view));
     // malloc, not new[]: the caller frees with kx_buffer_free, which may be
     // reached through a foreign function interface.
     void* data = std::malloc(bytes.empty() ? 1 : bytes.size());
-    if (data == nullptr) throw std::bad_alloc();
+    if (data == nullptr) return kx::fail_internal("out of memory");
     if (!bytes.empty()) std::memcpy(data, bytes.data(), bytes.size());
     *out = {data, bytes.size()};
+    return KX_OK;
   });
 }
 
@@ -82,69 +91,79 @@ void kx_buffer_free(kx_buffer* buffer) {
 }
 
 int kx_snapshot_load(kx_snapshot** out, const char* path) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    const std::filesystem::path from = path_of(path);
-    *out = new kx_snapshot(kx::take(kexie::load_snapshot(from)));
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_TRY_ASSIGN(const std::filesystem::path from, path_of(path));
+    KX_TRY_ASSIGN(kexie::Snapshot s, kexie::load_snapshot(from));
+    *out = new kx_snapshot(std::move(s));
+    return KX_OK;
   });
 }
 
 int kx_snapshot_load_buffer(kx_snapshot** out, const void* data, size_t size) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    if (size > 0) kx::need(data, "data");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    if (size > 0) KX_NEED(data);
     const std::span<const std::byte> bytes(static_cast<const std::byte*>(data), size);
-    *out = new kx_snapshot(kx::take(kexie::load_snapshot(bytes)));
+    KX_TRY_ASSIGN(kexie::Snapshot s, kexie::load_snapshot(bytes));
+    *out = new kx_snapshot(std::move(s));
+    return KX_OK;
   });
 }
 
 void kx_snapshot_free(kx_snapshot* snapshot) { delete snapshot; }
 
 int kx_snapshot_registry(kx_registry** out, kx_snapshot* snapshot) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(snapshot, "snapshot");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(snapshot);
     *out = &snapshot->registry_handle;
+    return KX_OK;
   });
 }
 
 int kx_snapshot_book_count(size_t* out, const kx_snapshot* snapshot) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(snapshot, "snapshot");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(snapshot);
     *out = snapshot->books.size();
+    return KX_OK;
   });
 }
 
 int kx_snapshot_book(kx_book** out, kx_snapshot* snapshot, size_t index) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(snapshot, "snapshot");
-    if (index >= snapshot->books.size())
-      kx::refuse(kexie::ErrorCode::invalid_argument,
-                 "book " + std::to_string(index) + " is out of range (the snapshot holds " +
-                     std::to_string(snapshot->books.size()) + ")");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(snapshot);
+    if (index >= snapshot->books.size()) {
+      return kx::invalid("book " + std::to_string(index) + " is out of range (the snapshot holds " +
+                         std::to_string(snapshot->books.size()) + ")");
+    }
     *out = snapshot->books[index].get();
+    return KX_OK;
   });
 }
 
 int kx_snapshot_campaign_count(size_t* out, const kx_snapshot* snapshot) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(snapshot, "snapshot");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(snapshot);
     *out = snapshot->campaigns.size();
+    return KX_OK;
   });
 }
 
 int kx_snapshot_campaign(kx_campaign** out, kx_snapshot* snapshot, size_t index) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    kx::need(snapshot, "snapshot");
-    if (index >= snapshot->campaigns.size())
-      kx::refuse(kexie::ErrorCode::invalid_argument,
-                 "campaign " + std::to_string(index) + " is out of range (the snapshot holds " +
-                     std::to_string(snapshot->campaigns.size()) + ")");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(snapshot);
+    if (index >= snapshot->campaigns.size()) {
+      return kx::invalid("campaign " + std::to_string(index) +
+                         " is out of range (the snapshot holds " +
+                         std::to_string(snapshot->campaigns.size()) + ")");
+    }
     *out = snapshot->campaigns[index].get();
+    return KX_OK;
   });
 }
 

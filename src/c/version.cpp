@@ -54,42 +54,52 @@ int fail_internal(const char* what) noexcept {
   return KX_EINTERNAL;
 }
 
-kexie::Date date(const char* text, const char* what) {
-  auto d = kexie::Date::parse(str(text, what));
-  if (!d) refuse(kexie::ErrorCode::invalid_argument, std::string(what) + ": " + d.error().message());
-  return *d;
+kexie::Result<kexie::Date> date(const char* text, const char* what) {
+  if (text == nullptr) return null_arg(what);
+  kexie::Result<kexie::Date> d = kexie::Date::parse(text);
+  if (!d) return invalid(std::string(what) + ": " + d.error().message());
+  return d;
 }
 
-kexie::Timestamp timestamp(const char* text, const char* what) {
-  auto t = kexie::Timestamp::parse(str(text, what));
-  if (!t) refuse(kexie::ErrorCode::invalid_argument, std::string(what) + ": " + t.error().message());
-  return *t;
+kexie::Result<kexie::Timestamp> timestamp(const char* text, const char* what) {
+  if (text == nullptr) return null_arg(what);
+  kexie::Result<kexie::Timestamp> t = kexie::Timestamp::parse(text);
+  if (!t) return invalid(std::string(what) + ": " + t.error().message());
+  return t;
 }
 
-kexie::Decimal decimal(const char* text, const char* what) {
-  auto d = kexie::Decimal::parse(str(text, what));
-  if (!d) throw Refusal{kexie::Error(d.error().code(), std::string(what) + ": " + d.error().message(),
-                                     d.error().rule(), d.error().article())};
-  return *d;
+kexie::Result<kexie::Decimal> decimal(const char* text, const char* what) {
+  if (text == nullptr) return null_arg(what);
+  kexie::Result<kexie::Decimal> d = kexie::Decimal::parse(text);
+  if (!d) {
+    const kexie::Error& e = d.error();
+    return kexie::Error(e.code(), std::string(what) + ": " + e.message(), e.rule(), e.article());
+  }
+  return d;
 }
 
-kexie::Decimal decimal_or(const char* text, kexie::Decimal fallback, const char* what) {
+kexie::Result<kexie::Decimal> decimal_or(const char* text, kexie::Decimal fallback,
+                                         const char* what) {
   if (text == nullptr || *text == '\0') return fallback;
   return decimal(text, what);
 }
 
-char* dup(std::string_view s) {
+Rc give(char** out, std::string_view s) noexcept {
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
-  if (p == nullptr) throw std::bad_alloc();
+  if (p == nullptr) return fail_internal("out of memory");
   std::memcpy(p, s.data(), s.size());
   p[s.size()] = '\0';
-  return p;
+  *out = p;
+  return KX_OK;
 }
 
-void put(kx_decimal* out, const kexie::Decimal& d) {
+kexie::Status put(kx_decimal* out, const kexie::Decimal& d) {
   const std::string s = d.to_string();
-  if (s.size() >= sizeof out->text) refuse(kexie::ErrorCode::overflow, "decimal text too long");
+  if (s.size() >= sizeof out->text) {
+    return kexie::Error(kexie::ErrorCode::overflow, "decimal text too long");
+  }
   std::memcpy(out->text, s.c_str(), s.size() + 1);
+  return {};
 }
 
 }  // namespace kx
@@ -113,7 +123,7 @@ void kx_error_clear(void) {
 const char* kx_error_name(int code) {
   if (code == KX_OK) return "ok";
   if (code == KX_EINTERNAL) return "internal";
-  if (code < KX_EOVERFLOW || code > 0) return "unknown";
+  if (!kexie::enum_is_valid<kexie::ErrorCode>(-static_cast<std::int64_t>(code))) return "unknown";
   // to_string returns a view of a static literal, NUL-terminated.
   return kexie::to_string(static_cast<kexie::ErrorCode>(-code)).data();
 }
@@ -121,26 +131,31 @@ const char* kx_error_name(int code) {
 void kx_string_free(char* str) { std::free(str); }
 
 int kx_date_parse(int32_t* out, const char* text) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    *out = kx::date(text, "date").days();
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_TRY_ASSIGN(const kexie::Date d, kx::date(text, "date"));
+    *out = d.days();
+    return KX_OK;
   });
 }
 
 int kx_date_format(char out[11], int32_t days) {
-  return kx::guard([&] {
-    kx::need(out, "out");
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
     const kexie::Date d = kexie::Date::from_days(days);
-    if (!d.ok()) kx::refuse(kexie::ErrorCode::invalid_argument, "day " + std::to_string(days) + " is not supported");
+    if (!d.ok()) return kx::invalid("day " + std::to_string(days) + " is not supported");
     const std::string s = d.to_string();
     std::memcpy(out, s.c_str(), 11);
+    return KX_OK;
   });
 }
 
 int kx_timestamp_parse(int64_t* out, const char* text) {
-  return kx::guard([&] {
-    kx::need(out, "out");
-    *out = kx::timestamp(text, "timestamp").micros();
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_TRY_ASSIGN(const kexie::Timestamp t, kx::timestamp(text, "timestamp"));
+    *out = t.micros();
+    return KX_OK;
   });
 }
 

@@ -28,7 +28,7 @@ LAYERS = [
     ]),
     ("values", [
         r"include/kexie/(organization|person|membership|policy|energy|entry|rubric|"
-        r"panel|awards|ranking|lifecycle|weights|agreement)\.hpp$",
+        r"rubric_text|panel|awards|ranking|lifecycle|weights|agreement)\.hpp$",
         r"src/(registry_values|energy|entry|rubric|rubric_text|panel|ranking|"
         r"lifecycle|weights|agreement)\.cpp$",
         r"src/detail/(aggregate|radix_sort|score_kernel)[a-z_]*\.(hpp|cpp)$",

@@ -58,6 +58,29 @@ struct Judging {
 
 }  // namespace
 
+TEST(Campaign, CreateRefusesAMalformedSpecAsAValue) {
+  const kexie_test::World w;
+  kexie::CampaignSpec spec = kexie_test::proposal_spec(w);
+  ASSERT_TRUE(Campaign::create(w.registry, spec));
+  spec.panel.min_judges = 0;
+  kexie::Result<Campaign> c = Campaign::create(w.registry, spec);
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(c.error().message(), "kexie::Campaign: malformed panel rules");
+  EXPECT_THROW(Campaign(w.registry, spec), std::invalid_argument);  // misuse of the constructor
+  // The award-tier checks are the constructor's too, with the same messages.
+  kexie::CampaignSpec tiers = kexie_test::proposal_spec(w);
+  kexie::AwardTier both = kexie::AwardTier::by_places("特等奖", 1);
+  both.share = Decimal(1);
+  tiers.awards.tiers = {both};
+  kexie::Result<Campaign> t = Campaign::create(w.registry, tiers);
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(t.error().message(),
+            "kexie::Campaign: award tier \"特等奖\" counts places but also sets a share");
+  EXPECT_THROW(Campaign(w.registry, tiers), std::invalid_argument);
+}
+
 TEST(Campaign, ExactTotalByHand) {
   Judging s;
   const EntryId e = s.entry("P-001", 0, 0, "200000");

@@ -109,3 +109,27 @@ TEST(Explain, UnknownEntry) {
   const auto board = x.c.score().value();
   EXPECT_EQ(kexie::explain(x.c, board, kexie::EntryId{99}).code(), kexie::ErrorCode::not_found);
 }
+
+TEST(Explain, JsonCarriesTheResultLinesAndVetoes) {
+  Explained x;
+  const auto board = x.c.score().value();
+  const kexie::Explanation ex = kexie::explain(x.c, board, x.other).value();
+  const std::string json = kexie::to_json(ex);
+  EXPECT_EQ(json.rfind("{\"entry\":2,\"code\":\"X-2\",", 0), 0u) << json;
+  EXPECT_NE(json.find("\"category\":\"rationalization_proposals\""), std::string::npos);
+  EXPECT_NE(json.find("\"status\":\"vetoed\""), std::string::npos);
+  EXPECT_NE(json.find("\"total\":\"" + ex.result.total.to_string() + "\""), std::string::npos);
+  EXPECT_NE(json.find("\"tier\":null"), std::string::npos);
+  EXPECT_NE(json.find("\"kind\":\"judged\""), std::string::npos);
+  EXPECT_NE(json.find("\"normalized\":true"), std::string::npos);
+  EXPECT_NE(json.find("数据不实 unverified data"), std::string::npos);
+  EXPECT_EQ(json.back(), '}');
+}
+
+TEST(Explain, JsonEscapesQuotesAndControlCharacters) {
+  kexie::Explanation ex;
+  ex.title = "a \"b\"\\\n\t\x01 创新";
+  const std::string json = kexie::to_json(ex);
+  EXPECT_NE(json.find(R"("title":"a \"b\"\\\n\t\u0001 创新")"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"lines\":[],\"conversions\":[],\"vetoes\":[]}"), std::string::npos) << json;
+}

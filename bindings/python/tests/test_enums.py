@@ -170,16 +170,27 @@ def test_the_parser_reads_anonymous_and_typedef_enums_and_defines():
 
 
 def test_typedef_enums_read_the_same_as_anonymous_ones():
-    """kexie.h's anonymous enums may become `typedef enum kx_x {...} kx_x;` blocks
-    (with the same names and values): the comparison must not change."""
+    """kexie.h's enum blocks are `typedef enum kx_x {...} kx_x;`; the same blocks written
+    as anonymous `enum {...};` (as they once were), and named again, must read the same."""
     text = header_text()
     count = [0]
 
-    def named(match):
+    def anonymous(match):
         count[0] += 1
-        return "typedef enum kx_e%d {%s} kx_e%d;" % (count[0], match.group(1), count[0])
+        return "enum {%s};" % match.group(1)
 
-    typedefed = re.sub(r"\benum\s*\{(.*?)\}\s*;", named, text, flags=re.S)
-    assert count[0] > 30 and "enum {" not in typedefed
-    assert gen.parse_header(typedefed) == gen.parse_header(text)
-    assert gen.render(gen.parse_header(typedefed)) == gen.render(gen.parse_header(text))
+    plain = re.sub(r"\btypedef\s+enum\s+\w+\s*\{(.*?)\}\s*\w+\s*;", anonymous, text,
+                   flags=re.S)
+    assert count[0] > 30 and "typedef enum" not in plain
+    named_again = [0]
+
+    def named(match):
+        named_again[0] += 1
+        return "typedef enum kx_e%d {%s} kx_e%d;" % (named_again[0], match.group(1),
+                                                     named_again[0])
+
+    typedefed = re.sub(r"\benum\s*\{(.*?)\}\s*;", named, plain, flags=re.S)
+    assert named_again[0] == count[0] and "enum {" not in typedefed
+    for variant in (plain, typedefed):
+        assert gen.parse_header(variant) == gen.parse_header(text)
+        assert gen.render(gen.parse_header(variant)) == gen.render(gen.parse_header(text))
