@@ -199,3 +199,256 @@ TEST(SnapshotDecoder, EveryTextLengthBeyondThePayloadIsRefusedByTheBytesLeftChec
                             "entry code", "entry title", "veto reason", "award tier name"})
     EXPECT_TRUE(refused.count(field)) << "no bytes-left refusal names \"" << field << "\"";
 }
+
+// --- index columns and references at their table's size ----------------------------------
+
+namespace {
+
+std::uint32_t days(const char* text) {
+  return static_cast<std::uint32_t>(kexie_test::day(text).days());
+}
+
+Bytes le32s(std::initializer_list<std::uint64_t> values) {
+  Bytes b;
+  for (std::uint64_t v : values) kexie_test::append_le(b, v, 4);
+  return b;
+}
+
+/// A registry with every kind of index a payload holds, each pointing at the
+/// last entry of its table in at least one place a patch can reach:
+/// organizations #1 CAST … #8 E2 (an enterprise association, the last), people
+/// #1–#5 (#5 keyed, the last), disciplines "alpha", "beta", memberships #1–#4,
+/// an expert listing, a link and a training record.
+struct IndexFixture {
+  kexie::Registry reg;
+  kexie::OrgId cast, province, city, society, university, e1, branch, e2;
+  std::vector<kexie::PersonId> p;
+  std::vector<std::uint32_t> births, firsts;
+  Bytes file;
+
+  IndexFixture() {
+    using kexie::OrgKind;
+    using kexie::Period;
+    using kexie::Role;
+    using kexie_test::day;
+    cast = reg.add_organization(
+                  {.kind = OrgKind::national, .name = "CAST", .effective = day("1958-09-18")})
+               .value();
+    province = reg.add_organization({.kind = OrgKind::local,
+                                     .name = "Zhejiang",
+                                     .parent = cast,
+                                     .effective = day("1958-10-01"),
+                                     .level = kexie::LocalLevel::provincial})
+                   .value();
+    city = reg.add_organization({.kind = OrgKind::local,
+                                 .name = "Hangzhou",
+                                 .parent = province,
+                                 .effective = day("1960-01-01"),
+                                 .level = kexie::LocalLevel::sub_provincial})
+               .value();
+    society = reg.add_organization({.kind = OrgKind::society,
+                                    .name = "Society",
+                                    .parent = cast,
+                                    .effective = day("1980-01-01")})
+                  .value();
+    university =
+        reg.add_organization(
+               {.kind = OrgKind::partner, .name = "University", .effective = day("1950-01-01")})
+            .value();
+    const auto enterprise = [&](const char* name, const char* from) {
+      return reg
+          .add_organization({.kind = OrgKind::enterprise,
+                             .name = name,
+                             .parent = city,
+                             .effective = day(from),
+                             .enterprise = {.enterprise_name = name}})
+          .value();
+    };
+    e1 = enterprise("E1", "2000-01-01");
+    branch = reg.add_organization({.kind = OrgKind::branch,
+                                   .name = "B1",
+                                   .parent = e1,
+                                   .effective = day("2001-01-01")})
+                 .value();
+    e2 = enterprise("E2", "2000-06-06");
+    const struct {
+      const char* birth;
+      kexie::OrgId employer;
+      const char* key;
+      kexie::Title title;
+      const char* discipline;
+    } people[] = {{"1980-01-11", e1, "K1", kexie::Title::junior, "alpha"},
+                  {"1981-02-12", e1, "K2", kexie::Title::none, "beta"},
+                  {"1982-03-13", e1, "K3", kexie::Title::none, ""},
+                  {"1983-04-14", e1, "", kexie::Title::none, ""},
+                  {"1984-05-15", e2, "K5", kexie::Title::senior, "beta"}};
+    for (const auto& x : people) {
+      p.push_back(reg.add_person({.name = std::string("P") + x.birth,
+                                  .birth = day(x.birth),
+                                  .employer = x.employer,
+                                  .external_key = x.key,
+                                  .title = x.title,
+                                  .discipline = x.discipline})
+                      .value());
+      births.push_back(days(x.birth));
+    }
+    const auto join = [&](std::size_t who, kexie::OrgId org, Period when) {
+      reg.add_membership(p[who], org, Role::member, when).value();
+      firsts.push_back(static_cast<std::uint32_t>(when.first.days()));
+    };
+    join(0, e1, {day("2010-01-01"), day("2010-12-31")});
+    join(1, e1, {day("2011-01-01"), day("2012-12-31")});
+    join(4, e2, Period::from(day("2015-01-01")));
+    join(2, e1, Period::from(day("2013-03-03")));
+    reg.add_expert(p[1], society, {"cryogenic-magnets"}, Period::from(day("2020-02-02"))).value();
+    reg.add_link(e1, society, Period::from(day("2016-06-06"))).value();
+    reg.add_training(p[2], 37, kexie::TrainingKind::general, day("2023-07-07")).value();
+    file = kexie::save_snapshot(reg).value();
+  }
+
+  /// The one offset where `needle` occurs.
+  std::size_t find(const Bytes& needle) const {
+    const auto at = kexie_test::find_all(file, needle);
+    EXPECT_EQ(at.size(), 1u);
+    return at.empty() ? 0 : at.front();
+  }
+};
+
+/// Loads `file` and expects corrupt_data whose message holds every one of `parts`.
+void expect_corrupt(const Bytes& file, std::initializer_list<const char*> parts) {
+  const auto r = load(file);
+  ASSERT_FALSE(r.ok()) << *parts.begin();
+  EXPECT_EQ(r.code(), ErrorCode::corrupt_data) << r.error();
+  for (const char* part : parts)
+    EXPECT_NE(r.error().message().find(part), std::string::npos)
+        << "\"" << part << "\" not in: " << r.error();
+}
+
+void expect_loads(const Bytes& file, const char* what) {
+  const auto r = load(file);
+  EXPECT_TRUE(r.ok()) << what << ": " << (r.ok() ? "" : r.error().to_string());
+}
+
+}  // namespace
+
+TEST(SnapshotDecoder, PeopleColumnsAtTheirTablesSize) {
+  const IndexFixture f;
+  ASSERT_TRUE(load(f.file).ok());
+  const std::size_t n = f.p.size();  // 5 people
+  Bytes needle;
+  kexie_test::append_le(needle, n, 8);
+  for (std::uint32_t b : f.births) kexie_test::append_le(needle, b, 4);
+  const std::size_t birth_block = f.find(needle);
+  const std::size_t u32_block = 8 + 4 * n;
+  const std::size_t name = birth_block - 2 * u32_block + 8, key = birth_block - u32_block + 8;
+  const std::size_t employer = birth_block + u32_block + 8;
+  const std::size_t title = employer + 4 * n + 8;
+  const std::size_t discipline = title + n + 8;
+  const std::size_t pool_block = discipline + 4 * n;
+  const std::uint64_t pool = get_le(f.file, pool_block, 8);
+  // The offsets are right: the columns hold what was saved.
+  ASSERT_EQ(get_le(f.file, employer + 4 * 4, 4), f.e2.value());
+  ASSERT_EQ(get_le(f.file, title + 4, 1), static_cast<std::uint64_t>(kexie::Title::senior));
+  ASSERT_EQ(get_le(f.file, discipline + 4 * 4, 4), 2u);
+  ASSERT_GT(pool, 10u);
+  ASSERT_LT(pool, 200u);
+
+  // Organizations are 1-based ids: 8 is E2, 9 is no organization.
+  expect_corrupt(patched(f.file, employer, 9, 4),
+                 {"person #1", "an employer that is not an enterprise association or proxy"});
+  expect_loads(patched(f.file, employer + 4 * 3, 8, 4), "person #4 employed by E2");
+  // Disciplines are 1-based codes (0 = none): 2 is "beta", 3 is none of them.
+  expect_corrupt(patched(f.file, discipline, 3, 4), {"person #1", "an unknown discipline"});
+  expect_loads(patched(f.file, discipline + 4 * 2, 2, 4), "person #3 in beta");
+  // Titles: senior is the last.
+  expect_corrupt(patched(f.file, title, static_cast<std::uint64_t>(kexie::Title::senior) + 1, 1),
+                 {"person #1", "an unknown title"});
+  expect_loads(patched(f.file, title + 2, static_cast<std::uint64_t>(kexie::Title::senior), 1),
+               "person #3 senior");
+  // Names and keys are offsets into the string pool: its size is past the end.
+  for (std::size_t column : {name, key}) {
+    for (std::uint64_t at : {pool, pool - 1})
+      expect_corrupt(patched(f.file, column + 4 * 4, at, 4),
+                     {"person #5", "a name or key outside the string pool"});
+  }
+}
+
+TEST(SnapshotDecoder, TheKeyIndexAtThePeopleCount) {
+  const IndexFixture f;
+  // The key index (one u32 a slot, person index + 1) is the last block before
+  // the memberships; its first empty slot gets person #6, one past the last.
+  Bytes needle;
+  kexie_test::append_le(needle, 1024, 8);
+  const auto blocks = kexie_test::find_all(f.file, needle);
+  ASSERT_FALSE(blocks.empty());
+  std::size_t slots = 0;
+  for (std::size_t at : blocks)
+    if (at + 8 + 4096 <= f.file.size()) slots = at + 8;  // the last such block
+  std::size_t listed = 0, empty = 0;
+  for (std::size_t i = 0; i < 1024; ++i) {
+    const std::uint64_t v = get_le(f.file, slots + 4 * i, 4);
+    if (v != 0) ++listed;
+    if (v == 0 && empty == 0) empty = slots + 4 * i;
+  }
+  ASSERT_EQ(listed, 4u);  // K1, K2, K3, K5
+  expect_corrupt(patched(f.file, empty, 6, 4), {"the key index lists", "6"});
+  // Person #4 has no key, so listing it is wrong too.
+  expect_corrupt(patched(f.file, empty, 4, 4), {"the key index lists", "4"});
+}
+
+TEST(SnapshotDecoder, MembershipColumnsAtTheirTablesSize) {
+  const IndexFixture f;
+  const std::size_t n = f.firsts.size();  // 4 memberships
+  Bytes needle;
+  kexie_test::append_le(needle, n, 8);
+  for (std::uint32_t d : f.firsts) kexie_test::append_le(needle, d, 4);
+  const std::size_t first_block = f.find(needle);
+  const std::size_t role = first_block - (8 + n) + 8;
+  const std::size_t org = role - 8 - (8 + 4 * n) + 8;
+  const std::size_t person = org - 8 - (8 + 4 * n) + 8;
+  ASSERT_EQ(get_le(f.file, person + 4 * 2, 4), 4u);  // membership #3 is person #5's
+  ASSERT_EQ(get_le(f.file, org + 4 * 2, 4), f.e2.value());
+
+  // People are 0-based indices here: 5 is past the last.
+  expect_corrupt(patched(f.file, person + 4, 5, 4), {"membership #2", "an unknown person"});
+  expect_loads(patched(f.file, person + 4, 4, 4), "membership #2 held by person #5");
+  // Organizations are 1-based ids.
+  expect_corrupt(patched(f.file, org, 9, 4), {"membership #1", "an unknown organization"});
+  expect_loads(patched(f.file, org, 8, 4), "membership #1 in E2");
+  // Roles: part_time_staff is the last.
+  const auto last_role = static_cast<std::uint64_t>(kexie::Role::part_time_staff);
+  expect_corrupt(patched(f.file, role, last_role + 1, 1), {"membership #1", "an unknown role"});
+  expect_loads(patched(f.file, role, last_role, 1), "membership #1 part-time staff");
+}
+
+TEST(SnapshotDecoder, ReferencesOfListingsLinksTrainingAndParentsAtTheirTablesSize) {
+  const IndexFixture f;
+  // An expert listing: person, organization, one field, then its period.
+  Bytes expert = le32s({f.p[1].value(), f.society.value()});
+  kexie_test::append_le(expert, 1, 8);
+  const std::size_t listing = f.find(expert);
+  expect_corrupt(patched(f.file, listing, 6, 4), {"an expert listing of an unknown person"});
+  expect_loads(patched(f.file, listing, 5, 4), "an expert listing of person #5");
+  expect_corrupt(patched(f.file, listing + 4, 9, 4),
+                 {"an expert listing of an unknown person or organization"});
+  expect_loads(patched(f.file, listing + 4, 8, 4), "an expert listing at E2");
+
+  // A link: kind (1 byte), enterprise, other, period.
+  const std::size_t link =
+      f.find(le32s({f.e1.value(), f.society.value(), days("2016-06-06")}));
+  for (std::size_t side : {link, link + 4})
+    expect_corrupt(patched(f.file, side, 9, 4),
+                   {"a link between organizations of kinds that cannot be linked"});
+
+  // A training record: person, hours, kind (1 byte), date.
+  const std::size_t training = f.find(le32s({f.p[2].value(), 37}));
+  expect_corrupt(patched(f.file, training, 6, 4),
+                 {"a training record of an unknown person or without hours"});
+  expect_loads(patched(f.file, training, 5, 4), "a training record of person #5");
+
+  // The branch's parent edge: E1 from 2001-01-01; E2 (#8) may be its parent, #9 may not.
+  const std::size_t edge = f.find(le32s({f.e1.value(), days("2001-01-01")}));
+  expect_corrupt(patched(f.file, edge, 9, 4),
+                 {"organization #7", "a parent that does not exist"});
+  expect_loads(patched(f.file, edge, 8, 4), "the branch under E2");
+}
