@@ -452,3 +452,111 @@ TEST(SnapshotDecoder, ReferencesOfListingsLinksTrainingAndParentsAtTheirTablesSi
                  {"organization #7", "a parent that does not exist"});
   expect_loads(patched(f.file, edge, 8, 4), "the branch under E2");
 }
+
+namespace {
+
+/// A campaign whose one entry "IX-1" has judges #1–#4 of five seated, marks by
+/// each on A.1 and a veto by judge #1; the offsets of its indices in the file.
+struct CampaignIndexFixture {
+  kexie_test::World w;
+  kexie::Campaign c;
+  Bytes file;
+  std::size_t judges = 0;  // the panel's person ids
+  std::size_t unit = 0, team = 0, enterprise = 0, seats = 0, marks = 0, veto = 0;
+
+  CampaignIndexFixture() : c(w.registry, kexie_test::proposal_spec(w)) {
+    c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+    std::vector<kexie::JudgeId> panel;
+    for (std::size_t k = 0; k < 5; ++k) panel.push_back(c.add_judge(w.experts[k]).value());
+    const auto e = c.add_entry(kexie_test::proposal(w, "IX-1", 0, 0)).value();
+    for (std::size_t k = 0; k < 4; ++k) {
+      c.assign(panel[k], e).value();
+      c.mark(panel[k], e, "A.1", kexie::Decimal(80)).value();
+    }
+    c.veto(panel[0], e, "veto", "falsified").value();
+    kexie::SnapshotView view(w.registry);
+    view.add(c);
+    file = kexie::save_snapshot(view).value();
+
+    Bytes needle;
+    kexie_test::append_le(needle, 5, 8);
+    for (std::size_t k = 0; k < 5; ++k) kexie_test::append_le(needle, w.experts[k].value(), 4);
+    judges = find(needle) + 8;
+    Bytes code = le32s({4});
+    for (char ch : std::string("IX-1")) code.push_back(std::byte(static_cast<unsigned char>(ch)));
+    std::size_t at = find(code) + code.size();
+    at += 4 + get_le(file, at, 4);  // the title
+    unit = at;
+    at += 4 + 1 + 1;  // unit, category, focus
+    EXPECT_EQ(get_le(file, at, 8), 1u);  // one team member
+    team = at + 8;
+    at = team + 4 + 9 + 4;  // person and share; in use since
+    EXPECT_EQ(get_le(file, at, 8), 0u);  // no energy savings
+    at += 8 + 5 * 9;  // five decimal claims
+    EXPECT_EQ(get_le(file, at, 8), 0u);  // no patents
+    at += 8 + 4;  // achievements transformed
+    enterprise = at;
+    at += 4;
+    EXPECT_EQ(get_le(file, at, 8), 4u);  // four seats
+    seats = at + 8;
+    at = seats + 4 * 4;
+    EXPECT_EQ(get_le(file, at, 8), 4u);  // four marks
+    marks = at + 8;
+    at = marks + 4 * (4 + 4 + 9);
+    EXPECT_EQ(get_le(file, at, 8), 1u);  // one veto
+    veto = at + 8;
+    EXPECT_EQ(get_le(file, unit, 4), w.enterprises[0].value());
+    EXPECT_EQ(get_le(file, veto, 4), 1u);
+    EXPECT_EQ(get_le(file, veto + 4, 4), 5u);  // the veto item, the rubric's last indicator
+  }
+
+  std::size_t find(const Bytes& needle) const {
+    const auto at = kexie_test::find_all(file, needle);
+    EXPECT_EQ(at.size(), 1u);
+    return at.empty() ? 0 : at.front();
+  }
+};
+
+}  // namespace
+
+TEST(SnapshotDecoder, CampaignIndicesAtTheirTablesSize) {
+  const CampaignIndexFixture f;
+  ASSERT_TRUE(load(f.file).ok());
+  const auto people = static_cast<std::uint32_t>(f.w.registry.person_count());
+  const auto orgs = static_cast<std::uint32_t>(f.w.registry.organization_count());
+  const std::uint32_t indicators = 6;  // A, A.1, A.2, B, bonus, veto
+
+  // The panel's people: person ids are 1-based; the last person is not a judge yet.
+  const std::string past_person = "person:" + std::to_string(people + 1);
+  expect_corrupt(patched(f.file, f.judges, people + 1, 4), {"judge #1", past_person.c_str()});
+  expect_loads(patched(f.file, f.judges + 4 * 4, people, 4), "judge #5 is the last person");
+  // The entry's unit, team member and enterprise.
+  expect_corrupt(patched(f.file, f.unit, orgs + 1, 4), {"entry #1"});
+  expect_corrupt(patched(f.file, f.team, people + 1, 4), {"entry #1"});
+  expect_corrupt(patched(f.file, f.enterprise, orgs + 1, 4), {"entry #1"});
+  // Seats, marks and the veto name judges by 1-based id: #6 is past the panel.
+  expect_corrupt(patched(f.file, f.seats + 4 * 3, 6, 4), {"entry #1", "no judge:6 on the panel"});
+  {
+    Bytes swapped = f.file;  // judge #5 seated and marking instead of #4
+    kexie_test::put_le(swapped, f.seats + 4 * 3, 5, 4);
+    kexie_test::put_le(swapped, f.marks + 17 * 3, 5, 4);
+    kexie_test::reseal(swapped);
+    expect_loads(swapped, "judge #5 seated instead of #4");
+  }
+  expect_corrupt(patched(f.file, f.marks, 6, 4), {"entry #1", "no judge:6 on the panel"});
+  expect_corrupt(patched(f.file, f.veto, 6, 4), {"entry #1", "no judge:6 on the panel"});
+  // Indicators are 0-based indices into the rubric: #6 is past the last (the veto item).
+  expect_corrupt(patched(f.file, f.marks + 4, indicators, 4),
+                 {"entry #1", "indicator #6", "is not marked by judges"});
+  {
+    Bytes bonus = f.file;  // judge #1's mark is a 5 on the bonus item, the last marked one
+    kexie_test::put_le(bonus, f.marks + 4, 4, 4);
+    std::uint64_t five = 5;
+    for (std::uint64_t k = get_le(bonus, f.marks + 16, 1); k > 0; --k) five *= 10;
+    kexie_test::put_le(bonus, f.marks + 8, five, 8);
+    kexie_test::reseal(bonus);
+    expect_loads(bonus, "judge #1's mark on the bonus item");
+  }
+  expect_corrupt(patched(f.file, f.veto + 4, indicators, 4),
+                 {"entry #1", "a veto on indicator #6, which the rubric does not have"});
+}
