@@ -136,3 +136,47 @@ TEST(SecretaryGeneralOverlap, APeriodStartingBeforeAndRunningIntoTheExistingOneI
   EXPECT_EQ(reg.secretary_general(ent, day("2020-01-01")).value(), first);
   EXPECT_EQ(reg.secretary_general(ent, day("2023-01-01")).value(), second);
 }
+
+TEST(PanelWidth, TheJudgeOneBeyondTheMostAllowedIsRefused) {
+  // max_judges_per_entry = 3: the third seat is the last; the fourth is refused
+  // by panel.max_judges (A12), and the entry keeps its three judges.
+  kexie_test::World w;
+  auto spec = kexie_test::proposal_spec(w);
+  spec.panel.max_judges_per_entry = 3;
+  kexie::Campaign c(w.registry, spec);
+  c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
+  std::vector<JudgeId> judges;
+  for (std::size_t k = 0; k < 4; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
+  const EntryId e = c.add_entry(kexie_test::proposal(w, "W-1", 0, 0)).value();
+  for (std::size_t k = 0; k < 3; ++k) ASSERT_TRUE(c.assign(judges[k], e).ok()) << k;
+  const kexie::Status fourth = c.assign(judges[3], e);
+  ASSERT_FALSE(fourth.ok());
+  EXPECT_EQ(fourth.code(), ErrorCode::rule_violation) << fourth.error();
+  EXPECT_EQ(fourth.error().rule(), "panel.max_judges") << fourth.error();
+  EXPECT_EQ(fourth.error().article(), "A12") << fourth.error();
+  EXPECT_EQ(c.judges_of(e).size(), 3u);
+}
+
+TEST(MembershipPeriod, AMembershipRunningPastItsOrganizationsLastDayIsRefused) {
+  // org.active: the organization must be in effect on every day of the
+  // membership, not only on its first. Branch 1 is dissolved at the end of 2020.
+  using kexie_test::day;
+  kexie_test::World w;
+  kexie::Registry& reg = w.registry;
+  const kexie::OrgId branch = w.branches[1];
+  const kexie::PersonId who = w.staff[1][0];  // in enterprise 1 from 2010, open-ended
+  ASSERT_TRUE(reg.dissolve(branch, day("2020-12-31")).ok());
+  const std::string before = reg.digest();
+  for (const Period p : {Period{day("2019-01-01"), day("2021-01-01")},
+                         Period::from(day("2019-01-01")),
+                         Period{day("2000-06-01"), day("2005-01-01")}}) {
+    const auto r = reg.add_membership(who, branch, Role::member, p);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.code(), ErrorCode::rule_violation) << r.error();
+    EXPECT_EQ(r.error().rule(), "org.active") << r.error();
+  }
+  EXPECT_EQ(reg.digest(), before);
+  // Ending on its last day is fine.
+  EXPECT_TRUE(reg.add_membership(who, branch, Role::member, {day("2019-01-01"), day("2020-12-31")})
+                  .ok());
+}

@@ -560,3 +560,87 @@ TEST(SnapshotDecoder, CampaignIndicesAtTheirTablesSize) {
   expect_corrupt(patched(f.file, f.veto + 4, indicators, 4),
                  {"entry #1", "a veto on indicator #6, which the rubric does not have"});
 }
+
+// --- values at their limits, for mutants the scans above let through -----------------------
+
+TEST(SnapshotDecoder, TrainingHoursAtTheirFloor) {
+  // A training record needs at least one hour: 0 and -1 are refused naming the
+  // rule, 1 loads.
+  const IndexFixture f;
+  const std::size_t hours = f.find(le32s({f.p[2].value(), 37})) + 4;
+  for (std::uint64_t bad : {std::uint64_t{0}, std::uint64_t{0xFFFFFFFF}})
+    expect_corrupt(patched(f.file, hours, bad, 4),
+                   {"a training record of an unknown person or without hours"});
+  expect_loads(patched(f.file, hours, 1, 4), "a training record of one hour");
+}
+
+TEST(SnapshotDecoder, ProgressPercentagesAtTheirBounds) {
+  // Progress reports are 0–100 %: 101 and -1 are refused by the decoder's own
+  // check (not only by whatever the activity book re-checks later).
+  const auto content = kexie_test::make_content(3, 10, 12, 1);
+  const Bytes file = kexie::save_snapshot(content.view()).value();
+  const std::string text = "进展 progress";
+  Bytes needle = le32s({text.size()});
+  for (char ch : text) needle.push_back(std::byte(static_cast<unsigned char>(ch)));
+  const auto reports = kexie_test::find_all(file, needle);
+  ASSERT_FALSE(reports.empty());
+  const std::size_t percent = reports.front() - 4;
+  ASSERT_GE(get_le(file, percent, 4), 1u);
+  ASSERT_LE(get_le(file, percent, 4), 99u);
+  for (std::uint64_t bad : {std::uint64_t{101}, std::uint64_t{0xFFFFFFFF}})
+    expect_corrupt(patched(file, percent, bad, 4), {"a progress percentage outside 0-100"});
+}
+
+TEST(SnapshotDecoder, AColumnOneShorterOrLongerThanItsTableIsRefusedNamingIt) {
+  // Each people and membership column after the first must hold exactly as many
+  // values as the first: one value fewer (the count and the bytes both cut) or
+  // one more is refused with the column's name, before any value is read.
+  const IndexFixture f;
+  const std::size_t people = f.p.size(), memberships = f.firsts.size();
+  Bytes births;
+  kexie_test::append_le(births, people, 8);
+  for (std::uint32_t b : f.births) kexie_test::append_le(births, b, 4);
+  Bytes firsts;
+  kexie_test::append_le(firsts, memberships, 8);
+  for (std::uint32_t d : f.firsts) kexie_test::append_le(firsts, d, 4);
+  const std::size_t birth_block = f.find(births), first_block = f.find(firsts);
+  const struct {
+    const char* what;
+    std::size_t block;  // offset of the count
+    std::size_t width;  // bytes a value
+    std::size_t rows;
+  } columns[] = {
+      {"people: external keys", birth_block - (8 + 4 * people), 4, people},
+      {"people: birth dates", birth_block, 4, people},
+      {"people: employers", birth_block + (8 + 4 * people), 4, people},
+      {"people: titles", birth_block + 2 * (8 + 4 * people), 1, people},
+      {"people: disciplines", birth_block + 2 * (8 + 4 * people) + 8 + people, 4, people},
+      {"memberships: organizations", first_block - (8 + memberships) - (8 + 4 * memberships), 4,
+       memberships},
+      {"memberships: roles", first_block - (8 + memberships), 1, memberships},
+      {"memberships: first days", first_block, 4, memberships},
+      {"memberships: last days", first_block + 8 + 4 * memberships, 4, memberships},
+  };
+  for (const auto& c : columns) {
+    ASSERT_EQ(get_le(f.file, c.block, 8), c.rows) << c.what;
+    const auto end = static_cast<std::ptrdiff_t>(c.block + 8 + c.width * c.rows);
+    Bytes shorter = f.file;  // the last value cut
+    kexie_test::put_le(shorter, c.block, c.rows - 1, 8);
+    shorter.erase(shorter.begin() + end - static_cast<std::ptrdiff_t>(c.width),
+                  shorter.begin() + end);
+    kexie_test::reseal(shorter);
+    const std::string cut = std::string(c.what) + ": a column of " + std::to_string(c.rows - 1) +
+                            " values in a table of " + std::to_string(c.rows);
+    expect_corrupt(shorter, {cut.c_str()});
+    Bytes longer = f.file;  // the last value twice
+    kexie_test::put_le(longer, c.block, c.rows + 1, 8);
+    const Bytes last(longer.begin() + end - static_cast<std::ptrdiff_t>(c.width),
+                     longer.begin() + end);
+    longer.insert(longer.begin() + end, last.begin(), last.end());
+    kexie_test::reseal(longer);
+    const std::string extra = std::string(c.what) + ": a column of " +
+                              std::to_string(c.rows + 1) + " values in a table of " +
+                              std::to_string(c.rows);
+    expect_corrupt(longer, {extra.c_str()});
+  }
+}
