@@ -180,3 +180,26 @@ TEST(MembershipPeriod, AMembershipRunningPastItsOrganizationsLastDayIsRefused) {
   EXPECT_TRUE(reg.add_membership(who, branch, Role::member, {day("2019-01-01"), day("2020-12-31")})
                   .ok());
 }
+
+TEST(MarkUnique, ADuplicateWithinOneBatchAndAgainstARecordedMarkNamesTheRule) {
+  // Both refusals are panel.mark_unique (already_exists), and neither records a mark.
+  Panel p({});
+  const EntryId e = p.c.add_entry(kexie_test::proposal(p.w, "D-1", 0, 0)).value();
+  for (JudgeId j : p.judges) p.c.assign(j, e).value();
+  const auto a1 = p.c.rubric(kexie::Category::rationalization_proposals).value().find("A.1").value();
+  const std::vector<kexie::MarkInput> twice = {{p.judges[0], e, a1, Decimal(80)},
+                                               {p.judges[1], e, a1, Decimal(70)},
+                                               {p.judges[0], e, a1, Decimal(90)}};
+  const kexie::Status in_batch = p.c.mark_all(twice);
+  ASSERT_FALSE(in_batch.ok());
+  EXPECT_EQ(in_batch.code(), ErrorCode::already_exists) << in_batch.error();
+  EXPECT_EQ(in_batch.error().rule(), "panel.mark_unique") << in_batch.error();
+  EXPECT_FALSE(p.c.marks_matrix(p.judges, std::vector<EntryId>{e}, "A.1").value()[0][0]);
+
+  ASSERT_TRUE(p.c.mark(p.judges[0], e, "A.1", Decimal(80)).ok());
+  const kexie::Status again = p.c.mark(p.judges[0], e, "A.1", Decimal(90));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.code(), ErrorCode::already_exists) << again.error();
+  EXPECT_EQ(again.error().rule(), "panel.mark_unique") << again.error();
+  EXPECT_EQ(*p.c.marks_matrix(p.judges, std::vector<EntryId>{e}, "A.1").value()[0][0], Decimal(80));
+}

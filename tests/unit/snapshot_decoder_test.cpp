@@ -14,11 +14,13 @@
 #include <unistd.h>
 
 #include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "kexie/kexie.hpp"
 #include "kexie/snapshot.hpp"
 #include "support/snapshot_frame.hpp"
 #include "support/snapshot_world.hpp"
@@ -643,4 +645,91 @@ TEST(SnapshotDecoder, AColumnOneShorterOrLongerThanItsTableIsRefusedNamingIt) {
                               std::to_string(c.rows);
     expect_corrupt(longer, {extra.c_str()});
   }
+}
+
+namespace {
+
+template <class E>
+std::uint64_t past(E last) {
+  return static_cast<std::uint64_t>(last) + 1;
+}
+
+}  // namespace
+
+TEST(SnapshotDecoder, EveryEnumeratorOnePastItsLastIsRefusedNamingTheField) {
+  // Each enumeration the decoder reads: the first value refused must be exactly
+  // one past its last enumerator, with the message naming the field. Found by a
+  // scan (a byte set to 255 draws "<field>: 255 is not a known value"), then the
+  // lowest refused value is searched at that offset.
+  using namespace kexie;
+  const std::map<std::string, std::uint64_t> first_unknown = {
+      {"audit record operation", past(ActivityOperation::create)},
+      {"impartial operation", past(ActivityOperation::create)},
+      {"operation needing a reason", past(ActivityOperation::create)},
+      {"permission operation", past(ActivityOperation::create)},
+      {"activity state", past(ActivityState::archived)},
+      {"audit record state", past(ActivityState::archived)},
+      {"activity type", past(ActivityType::secretary_general_training)},
+      {"aggregation method", past(AggregationMethod::trimmed_mean)},
+      {"boundary ties", past(BoundaryTies::exclude_all)},
+      {"energy carrier", past(Carrier::steam)},
+      {"entry category", past(Category::achievement_transformation)},
+      {"claimed figure", past(ClaimedFigure::achievements_transformed)},
+      {"tie-break figure", past(ClaimedFigure::achievements_transformed)},
+      {"eligibility rule", past(EligibilityRule::Kind::requires_focus)},
+      {"grade below the bands", past(EvaluationGrade::fail)},
+      {"grade", past(EvaluationGrade::fail)},
+      {"grantee", past(Grantee::expert)},
+      {"grid factor method", past(GridFactorMethod::fossil_only)},
+      {"indicator kind", past(IndicatorKind::veto)},
+      {"innovation kind", past(InnovationKind::small_creation)},
+      {"link kind", past(LinkKind::factory_society)},
+      {"local level", past(LocalLevel::county)},
+      {"organization kind", past(OrgKind::partner)},
+      {"ownership", past(Ownership::mixed)},
+      {"patent status", past(PatentStatus::granted)},
+      {"patent type", past(PatentType::design)},
+      {"popularization event", past(PopularizationEvent::workshops_and_teams)},
+      {"award tier rounding", past(Rounding::ceiling)},
+      {"permission scope", past(Scope::owner)},
+      {"tie-break", past(TieBreak::Kind::figure)},
+      {"training kind", past(TrainingKind::general)},
+      {"energy coefficient unit", past(Unit::GJ)},
+      {"energy unit", past(Unit::GJ)}};
+  const auto content = kexie_test::make_content(8, 20, 6, 3);
+  const Bytes file = kexie::save_snapshot(content.view()).value();
+  const auto refused_enum = [&](std::size_t at, std::uint64_t v) -> std::string {
+    const auto r = load(patched(file, at, v, 1));
+    if (r.ok()) return {};
+    const std::string& m = r.error().message();
+    const std::string mark = ": " + std::to_string(v) + " is not a known value";
+    const auto end = m.find(mark);
+    if (end == std::string::npos) return {};
+    const std::string prefix = "snapshot: ";
+    return m.substr(prefix.size(), end - prefix.size());
+  };
+  std::map<std::string, std::size_t> where;  // field → the first offset refused as it
+  for (std::size_t at = kSnapshotHeaderSize; at < file.size(); ++at) {
+    if (get_le(file, at, 1) > 40) continue;
+    const std::string field = refused_enum(at, 255);
+    if (!field.empty()) where.emplace(field, at);
+  }
+  for (const auto& [field, at] : where) {
+    const auto expected = first_unknown.find(field);
+    if (expected == first_unknown.end()) {
+      ADD_FAILURE() << "an enumeration this test does not know: \"" << field << "\"";
+      continue;
+    }
+    std::uint64_t lowest = 0;
+    while (lowest < 255 && refused_enum(at, lowest) != field) ++lowest;
+    EXPECT_EQ(lowest, expected->second) << field;
+  }
+  // The content has all of these (no patents, energy claims, tie-breaks or eligibility rules).
+  for (const char* field :
+       {"audit record operation", "impartial operation", "operation needing a reason",
+        "permission operation", "activity state", "audit record state", "activity type",
+        "aggregation method", "boundary ties", "entry category", "indicator kind",
+        "grade below the bands", "organization kind", "local level", "ownership", "link kind",
+        "training kind", "award tier rounding", "permission scope", "grantee"})
+    EXPECT_TRUE(where.count(field)) << "no field refused as \"" << field << "\"";
 }
