@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <set>
@@ -52,8 +54,17 @@ kexie::Result<kexie::Snapshot> load(const Bytes& bytes) {
 /// in the result) instead of taking this machine's memory.
 std::string in_limited_child(const std::function<std::string()>& work) {
   int fds[2];
-  if (::pipe(fds) != 0) ADD_FAILURE() << "pipe";
+  if (::pipe(fds) != 0) {
+    ADD_FAILURE() << "pipe: " << std::strerror(errno);
+    return {};
+  }
   const pid_t pid = ::fork();
+  if (pid < 0) {
+    ADD_FAILURE() << "fork: " << std::strerror(errno);
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return {};
+  }
   if (pid == 0) {
     ::close(fds[0]);
 #ifndef KEXIE_TEST_SANITIZED
