@@ -16,15 +16,16 @@
 
 #include "detail/score_kernel.hpp"
 #include "kexie/campaign.hpp"
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 #include "support/campaign_world.hpp"
 
 using kexie::Aggregation;
 using kexie::AggregationMethod;
+using namespace kexie::literals;
 using kexie::Decimal;
 using kexie::EntryId;
 using kexie::JudgeId;
-using kexie_test::dec;
 
 namespace {
 
@@ -61,12 +62,12 @@ struct Nine {
     for (int k = 0; k < 3; ++k) {
       const auto p = w.registry
                          .add_person({.name = "评委" + std::to_string(k),
-                                      .birth = kexie_test::day("1975-05-05"),
+                                      .birth = "1975-05-05"_date,
                                       .employer = w.enterprises[2]})
                          .value();
       w.registry
           .add_membership(p, w.enterprises[2], kexie::Role::member,
-                          kexie::Period::from(kexie_test::day("2010-01-01")))
+                          kexie::Period::from("2010-01-01"_date))
           .value();
       people.push_back(p);
     }
@@ -134,8 +135,8 @@ std::size_t check(const Scenario& sc) {
                               std::to_string(ids.size()) + ", " + std::to_string(sc.panels[i]) +
                               " judges";
     EXPECT_EQ(r->status, kexie::EntryStatus::ranked) << where;
-    const Decimal judged = reference(given[i][0], sc.rule) * dec("0.3") +
-                           reference(given[i][1], sc.rule) * dec("0.3");
+    const Decimal judged = reference(given[i][0], sc.rule) * "0.3"_dec +
+                           reference(given[i][1], sc.rule) * "0.3"_dec;
     const Decimal bonus = std::clamp(reference(given[i][2], sc.rule), Decimal(0), Decimal(5));
     EXPECT_EQ(r->judged_part, judged) << where;
     EXPECT_EQ(r->bonus, bonus) << where;
@@ -162,14 +163,14 @@ TEST(FullPanel, TheReferenceDefinitionIsRight) {
   const std::vector<Decimal> m = {Decimal(60), Decimal(0), Decimal(100), Decimal(40), Decimal(50)};
   EXPECT_EQ(reference(m, Aggregation::standard()), Decimal(50));
   EXPECT_EQ(reference(m, Aggregation::plain_mean()), Decimal(50));
-  EXPECT_EQ(reference(m, Aggregation::trimmed(1, 0, 3)), dec("62.5"));
-  EXPECT_EQ(reference(m, Aggregation::trimmed(0, 1, 4)), dec("37.5"));
+  EXPECT_EQ(reference(m, Aggregation::trimmed(1, 0, 3)), "62.5"_dec);
+  EXPECT_EQ(reference(m, Aggregation::trimmed(0, 1, 4)), "37.5"_dec);
   EXPECT_EQ(reference(m, Aggregation::trimmed(1, 1, 6)), Decimal(50));  // 5 < 6: no trim
   // 10, 10, 11 → 31/3 = 10.333333 (half-even at 6 places); 0.5 + 0.5 + 1 → 2/3
   EXPECT_EQ(reference({Decimal(10), Decimal(10), Decimal(11)}, Aggregation::plain_mean()),
-            dec("10.333333"));
-  EXPECT_EQ(reference({dec("0.5"), dec("0.5"), Decimal(1)}, Aggregation::plain_mean()),
-            dec("0.666667"));
+            "10.333333"_dec);
+  EXPECT_EQ(reference({"0.5"_dec, "0.5"_dec, Decimal(1)}, Aggregation::plain_mean()),
+            "0.666667"_dec);
 }
 
 TEST(FullPanel, CompletePanelsOfFiveSevenAndNineUnderEveryTrimRule) {

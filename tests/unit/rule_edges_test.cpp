@@ -8,9 +8,11 @@
 #include <vector>
 
 #include "kexie/campaign.hpp"
+#include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 #include "support/campaign_world.hpp"
 
+using namespace kexie::literals;
 using kexie::Decimal;
 using kexie::EntryId;
 using kexie::ErrorCode;
@@ -40,8 +42,8 @@ struct Panel {
     const EntryId id = c.add_entry(kexie_test::proposal(w, code, e, k)).value();
     for (JudgeId j : judges) {
       c.assign(j, id).value();
-      c.mark(j, id, "A.1", kexie_test::dec(a1)).value();
-      c.mark(j, id, "A.2", kexie_test::dec(a2)).value();
+      c.mark(j, id, "A.1", kexie::Decimal::parse(a1).value()).value();
+      c.mark(j, id, "A.2", kexie::Decimal::parse(a2).value()).value();
     }
     return id;
   }
@@ -103,38 +105,37 @@ void expect_refused(const kexie::Result<kexie::MembershipId>& r, const char* rul
 }  // namespace
 
 TEST(SecretaryGeneralOverlap, APeriodStartingBeforeAndRunningIntoTheExistingOneIsRefused) {
-  using kexie_test::day;
   kexie_test::World w;  // staff are members of their enterprise association from 2010
   kexie::Registry& reg = w.registry;
   const kexie::OrgId ent = w.enterprises[0];
   const kexie::PersonId first = w.staff[0][0], second = w.staff[0][1];
   ASSERT_TRUE(
-      reg.add_membership(first, ent, Role::secretary_general, {day("2020-01-01"), day("2022-12-31")})
+      reg.add_membership(first, ent, Role::secretary_general, {"2020-01-01"_date, "2022-12-31"_date})
           .ok());
   const std::string before = reg.digest();
   // Starts before 2020 and runs into it, by one day.
   expect_refused(reg.add_membership(second, ent, Role::secretary_general,
-                                    {day("2018-01-01"), day("2020-01-01")}),
+                                    {"2018-01-01"_date, "2020-01-01"_date}),
                  "membership.single_secretary_general");
   // Starts before and ends after: it covers the existing one.
   expect_refused(
-      reg.add_membership(second, ent, Role::secretary_general, Period::from(day("2018-01-01"))),
+      reg.add_membership(second, ent, Role::secretary_general, Period::from("2018-01-01"_date)),
       "membership.single_secretary_general");
   // Starts on the existing one's last day.
   expect_refused(
-      reg.add_membership(second, ent, Role::secretary_general, Period::from(day("2022-12-31"))),
+      reg.add_membership(second, ent, Role::secretary_general, Period::from("2022-12-31"_date)),
       "membership.single_secretary_general");
   EXPECT_EQ(reg.digest(), before);
   // Ending the day before, or starting the day after, is a hand-over.
   EXPECT_TRUE(reg.add_membership(second, ent, Role::secretary_general,
-                                 {day("2018-01-01"), day("2019-12-31")})
+                                 {"2018-01-01"_date, "2019-12-31"_date})
                   .ok());
   EXPECT_TRUE(
-      reg.add_membership(second, ent, Role::secretary_general, Period::from(day("2023-01-01")))
+      reg.add_membership(second, ent, Role::secretary_general, Period::from("2023-01-01"_date))
           .ok());
-  EXPECT_EQ(reg.secretary_general(ent, day("2019-12-31")).value(), second);
-  EXPECT_EQ(reg.secretary_general(ent, day("2020-01-01")).value(), first);
-  EXPECT_EQ(reg.secretary_general(ent, day("2023-01-01")).value(), second);
+  EXPECT_EQ(reg.secretary_general(ent, "2019-12-31"_date).value(), second);
+  EXPECT_EQ(reg.secretary_general(ent, "2020-01-01"_date).value(), first);
+  EXPECT_EQ(reg.secretary_general(ent, "2023-01-01"_date).value(), second);
 }
 
 TEST(PanelWidth, TheJudgeOneBeyondTheMostAllowedIsRefused) {
@@ -160,16 +161,15 @@ TEST(PanelWidth, TheJudgeOneBeyondTheMostAllowedIsRefused) {
 TEST(MembershipPeriod, AMembershipRunningPastItsOrganizationsLastDayIsRefused) {
   // org.active: the organization must be in effect on every day of the
   // membership, not only on its first. Branch 1 is dissolved at the end of 2020.
-  using kexie_test::day;
   kexie_test::World w;
   kexie::Registry& reg = w.registry;
   const kexie::OrgId branch = w.branches[1];
   const kexie::PersonId who = w.staff[1][0];  // in enterprise 1 from 2010, open-ended
-  ASSERT_TRUE(reg.dissolve(branch, day("2020-12-31")).ok());
+  ASSERT_TRUE(reg.dissolve(branch, "2020-12-31"_date).ok());
   const std::string before = reg.digest();
-  for (const Period p : {Period{day("2019-01-01"), day("2021-01-01")},
-                         Period::from(day("2019-01-01")),
-                         Period{day("2000-06-01"), day("2005-01-01")}}) {
+  for (const Period p : {Period{"2019-01-01"_date, "2021-01-01"_date},
+                         Period::from("2019-01-01"_date),
+                         Period{"2000-06-01"_date, "2005-01-01"_date}}) {
     const auto r = reg.add_membership(who, branch, Role::member, p);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.code(), ErrorCode::rule_violation) << r.error();
@@ -177,7 +177,7 @@ TEST(MembershipPeriod, AMembershipRunningPastItsOrganizationsLastDayIsRefused) {
   }
   EXPECT_EQ(reg.digest(), before);
   // Ending on its last day is fine.
-  EXPECT_TRUE(reg.add_membership(who, branch, Role::member, {day("2019-01-01"), day("2020-12-31")})
+  EXPECT_TRUE(reg.add_membership(who, branch, Role::member, {"2019-01-01"_date, "2020-12-31"_date})
                   .ok());
 }
 
@@ -186,20 +186,20 @@ TEST(MarkUnique, ADuplicateWithinOneBatchAndAgainstARecordedMarkNamesTheRule) {
   Panel p({});
   const EntryId e = p.c.add_entry(kexie_test::proposal(p.w, "D-1", 0, 0)).value();
   for (JudgeId j : p.judges) p.c.assign(j, e).value();
-  const auto a1 = p.c.rubric(kexie::Category::rationalization_proposals).value().find("A.1").value();
-  const std::vector<kexie::MarkInput> twice = {{p.judges[0], e, a1, Decimal(80)},
-                                               {p.judges[1], e, a1, Decimal(70)},
-                                               {p.judges[0], e, a1, Decimal(90)}};
+  const std::vector<kexie::MarkInput> twice = {{p.judges[0], e, "A.1", Decimal(80)},
+                                               {p.judges[1], e, "A.1", Decimal(70)},
+                                               {p.judges[0], e, "A.1", Decimal(90)}};
   const kexie::Status in_batch = p.c.mark_all(twice);
   ASSERT_FALSE(in_batch.ok());
   EXPECT_EQ(in_batch.code(), ErrorCode::already_exists) << in_batch.error();
   EXPECT_EQ(in_batch.error().rule(), "panel.mark_unique") << in_batch.error();
-  EXPECT_FALSE(p.c.marks_matrix(p.judges, std::vector<EntryId>{e}, "A.1").value()[0][0]);
+  const std::vector<EntryId> just_e{e};
+  EXPECT_FALSE(p.c.panel_marks("A.1", p.judges, just_e).value().at(0, 0));
 
   ASSERT_TRUE(p.c.mark(p.judges[0], e, "A.1", Decimal(80)).ok());
   const kexie::Status again = p.c.mark(p.judges[0], e, "A.1", Decimal(90));
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.code(), ErrorCode::already_exists) << again.error();
   EXPECT_EQ(again.error().rule(), "panel.mark_unique") << again.error();
-  EXPECT_EQ(*p.c.marks_matrix(p.judges, std::vector<EntryId>{e}, "A.1").value()[0][0], Decimal(80));
+  EXPECT_EQ(p.c.panel_marks("A.1", p.judges, just_e).value().at(0, 0), 80.0);
 }

@@ -23,11 +23,13 @@
 #include <vector>
 
 #include "kexie/kexie.hpp"
+#include "kexie/literals.hpp"
 #include "kexie/snapshot.hpp"
 #include "support/snapshot_frame.hpp"
 #include "support/snapshot_world.hpp"
 
 using kexie::ErrorCode;
+using namespace kexie::literals;
 using kexie_test::Bytes;
 using kexie_test::get_le;
 using kexie_test::kSnapshotHeaderSize;
@@ -142,7 +144,7 @@ TEST(SnapshotDecoder, EveryCountNearTwoToTheFortyIsRefusedByTheBytesLeftCheck) {
   kexie_test::World& w = *content.world;
   w.registry
       .add_expert(w.experts[0], w.province, {"energy saving"},
-                  kexie::Period::from(kexie_test::day("2021-01-01")))
+                  kexie::Period::from("2021-01-01"_date))
       .value();
   const Bytes file = kexie::save_snapshot(content.view()).value();
   ASSERT_TRUE(load(file).ok());
@@ -218,7 +220,7 @@ TEST(SnapshotDecoder, EveryTextLengthBeyondThePayloadIsRefusedByTheBytesLeftChec
 namespace {
 
 std::uint32_t days(const char* text) {
-  return static_cast<std::uint32_t>(kexie_test::day(text).days());
+  return static_cast<std::uint32_t>(kexie::Date::parse(text).value().days());
 }
 
 Bytes le32s(std::initializer_list<std::uint64_t> values) {
@@ -243,37 +245,36 @@ struct IndexFixture {
     using kexie::OrgKind;
     using kexie::Period;
     using kexie::Role;
-    using kexie_test::day;
     cast = reg.add_organization(
-                  {.kind = OrgKind::national, .name = "CAST", .effective = day("1958-09-18")})
+                  {.kind = OrgKind::national, .name = "CAST", .effective = "1958-09-18"_date})
                .value();
     province = reg.add_organization({.kind = OrgKind::local,
                                      .name = "Zhejiang",
                                      .parent = cast,
-                                     .effective = day("1958-10-01"),
+                                     .effective = "1958-10-01"_date,
                                      .level = kexie::LocalLevel::provincial})
                    .value();
     city = reg.add_organization({.kind = OrgKind::local,
                                  .name = "Hangzhou",
                                  .parent = province,
-                                 .effective = day("1960-01-01"),
+                                 .effective = "1960-01-01"_date,
                                  .level = kexie::LocalLevel::sub_provincial})
                .value();
     society = reg.add_organization({.kind = OrgKind::society,
                                     .name = "Society",
                                     .parent = cast,
-                                    .effective = day("1980-01-01")})
+                                    .effective = "1980-01-01"_date})
                   .value();
     university =
         reg.add_organization(
-               {.kind = OrgKind::partner, .name = "University", .effective = day("1950-01-01")})
+               {.kind = OrgKind::partner, .name = "University", .effective = "1950-01-01"_date})
             .value();
     const auto enterprise = [&](const char* name, const char* from) {
       return reg
           .add_organization({.kind = OrgKind::enterprise,
                              .name = name,
                              .parent = city,
-                             .effective = day(from),
+                             .effective = kexie::Date::parse(from).value(),
                              .enterprise = {.enterprise_name = name}})
           .value();
     };
@@ -281,7 +282,7 @@ struct IndexFixture {
     branch = reg.add_organization({.kind = OrgKind::branch,
                                    .name = "B1",
                                    .parent = e1,
-                                   .effective = day("2001-01-01")})
+                                   .effective = "2001-01-01"_date})
                  .value();
     e2 = enterprise("E2", "2000-06-06");
     const struct {
@@ -297,7 +298,7 @@ struct IndexFixture {
                   {"1984-05-15", e2, "K5", kexie::Title::senior, "beta"}};
     for (const auto& x : people) {
       p.push_back(reg.add_person({.name = std::string("P") + x.birth,
-                                  .birth = day(x.birth),
+                                  .birth = kexie::Date::parse(x.birth).value(),
                                   .employer = x.employer,
                                   .external_key = x.key,
                                   .title = x.title,
@@ -309,13 +310,13 @@ struct IndexFixture {
       reg.add_membership(p[who], org, Role::member, when).value();
       firsts.push_back(static_cast<std::uint32_t>(when.first.days()));
     };
-    join(0, e1, {day("2010-01-01"), day("2010-12-31")});
-    join(1, e1, {day("2011-01-01"), day("2012-12-31")});
-    join(4, e2, Period::from(day("2015-01-01")));
-    join(2, e1, Period::from(day("2013-03-03")));
-    reg.add_expert(p[1], society, {"cryogenic-magnets"}, Period::from(day("2020-02-02"))).value();
-    reg.add_link(e1, society, Period::from(day("2016-06-06"))).value();
-    reg.add_training(p[2], 37, kexie::TrainingKind::general, day("2023-07-07")).value();
+    join(0, e1, {"2010-01-01"_date, "2010-12-31"_date});
+    join(1, e1, {"2011-01-01"_date, "2012-12-31"_date});
+    join(4, e2, Period::from("2015-01-01"_date));
+    join(2, e1, Period::from("2013-03-03"_date));
+    reg.add_expert(p[1], society, {"cryogenic-magnets"}, Period::from("2020-02-02"_date)).value();
+    reg.add_link(e1, society, Period::from("2016-06-06"_date)).value();
+    reg.add_training(p[2], 37, kexie::TrainingKind::general, "2023-07-07"_date).value();
     file = kexie::save_snapshot(reg).value();
   }
 
