@@ -572,9 +572,9 @@ const char* step(int op, World& w, Args& a, int& rc) {
     case 12:
     case 13: {
       uint32_t activity = a.id(w.activities, w);
-      int op = a.enumerator(15);
+      int operation = a.enumerator(15);
       const char* at = a.time();
-      rc = kx_activity_apply(book, activity, op, actor, at, a.name());
+      rc = kx_activity_apply(book, activity, operation, actor, at, a.name());
       return "kx_activity_apply";
     }
     case 14: {
