@@ -210,6 +210,55 @@ TEST(AllocFailure, RegistryMutations) {
   EXPECT_GT(failing, 20U) << "the registry mutations allocate next to nothing: the sweep tested nothing";
 }
 
+// Growth: the same mutations over and over, so that some of them find their
+// arrays full and reallocate (the paths a single call in one state may miss).
+TEST(AllocFailure, RegistryGrowth) {
+  kexie_test::World sub;
+  kexie_test::World ref;
+  auto state = [&] { return sub.registry.digest(); };
+  std::uint64_t failing = 0;
+  for (int i = 0; i < 70; ++i) {
+    const std::string n = std::to_string(i);
+    auto step = [&](kexie_test::World& w) {
+      auto p = w.registry.add_person({.name = "成长 growth " + n,
+                                      .birth = "1991-01-01"_date,
+                                      .employer = w.enterprises[std::size_t(i % 3)],
+                                      .external_key = "G-" + n,
+                                      .discipline = "field " + std::to_string(i % 7)});
+      if (!p) return false;
+      if (!w.registry.add_membership(*p, w.enterprises[std::size_t(i % 3)], kexie::Role::member,
+                                     kexie::Period::from("2020-01-01"_date)))
+        return false;
+      return bool(
+          w.registry.add_training(*p, 1 + i % 9, kexie::TrainingKind{}, "2024-01-01"_date));
+    };
+    // Three calls a step: sweep each by itself (a step is not atomic).
+    ASSERT_TRUE(step(ref));
+    const kexie::PersonId p{static_cast<std::uint32_t>(sub.registry.person_count() + 1)};
+    Sweep s = sweep("add_person " + n, [&] {
+      return bool(sub.registry.add_person({.name = "成长 growth " + n,
+                                           .birth = "1991-01-01"_date,
+                                           .employer = sub.enterprises[std::size_t(i % 3)],
+                                           .external_key = "G-" + n,
+                                           .discipline = "field " + std::to_string(i % 7)}));
+    }, state);
+    failing += s.failing;
+    s = sweep("add_membership " + n, [&] {
+      return bool(sub.registry.add_membership(p, sub.enterprises[std::size_t(i % 3)],
+                                              kexie::Role::member,
+                                              kexie::Period::from("2020-01-01"_date)));
+    }, state);
+    failing += s.failing;
+    s = sweep("add_training " + n, [&] {
+      return bool(sub.registry.add_training(p, 1 + i % 9, kexie::TrainingKind{}, "2024-01-01"_date));
+    }, state);
+    failing += s.failing;
+    ASSERT_EQ(sub.registry.digest(), ref.registry.digest()) << i;
+  }
+  std::cout << "[ alloc    ] registry growth: " << failing << " failing runs" << std::endl;
+  EXPECT_GT(failing, 80U);
+}
+
 // ---- activity book -------------------------------------------------------------------------
 
 struct BookWorld {
@@ -371,6 +420,50 @@ TEST(AllocFailure, CampaignOperations) {
     ASSERT_EQ(state(), ref_state) << name;
   }
   EXPECT_GT(failing, 20U) << "the campaign operations allocate next to nothing";
+}
+
+TEST(AllocFailure, BookAndCampaignGrowth) {
+  BookWorld bsub;
+  BookWorld bref;
+  auto bstate = [&] { return state_of(bsub.w.registry, &bsub.book, nullptr); };
+  CampaignWorld csub;
+  CampaignWorld cref;
+  auto cstate = [&] { return state_of(csub.w.registry, nullptr, &csub.c); };
+  std::uint64_t failing = 0;
+  for (int i = 0; i < 40; ++i) {
+    const std::string n = std::to_string(i);
+    auto create = [&](BookWorld& b) {
+      auto plan = b.plan();
+      plan.title += " " + n;
+      auto id = b.book.create(b.owner, kexie_test::minute(100 + i), plan, "plan " + n);
+      if (id) b.id = *id;
+      return bool(id);
+    };
+    auto submit = [&](BookWorld& b) {
+      return bool(b.book.submit(b.id, b.owner, kexie_test::minute(100 + i), "ready " + n));
+    };
+    ASSERT_TRUE(create(bref));
+    ASSERT_TRUE(submit(bref));
+    failing += sweep("create " + n, [&] { return create(bsub); }, bstate).failing;
+    failing += sweep("submit " + n, [&] { return submit(bsub); }, bstate).failing;
+    ASSERT_EQ(bstate(), state_of(bref.w.registry, &bref.book, nullptr)) << i;
+
+    auto add = [&](CampaignWorld& cw) {
+      return bool(cw.c.add_entry(kexie_test::proposal(cw.w, "G-" + n, i % 2, i % 6, "150000")));
+    };
+    const kexie::EntryId e{static_cast<std::uint32_t>(csub.c.entry_count() + 1)};
+    auto assign = [&](CampaignWorld& cw) { return bool(cw.c.assign(cw.judges[0], e)); };
+    auto mark = [&](CampaignWorld& cw) {
+      return bool(cw.c.mark(cw.judges[0], e, "A.1", kexie::Decimal(60 + i % 40)));
+    };
+    ASSERT_TRUE(add(cref) && assign(cref) && mark(cref));
+    failing += sweep("add_entry " + n, [&] { return add(csub); }, cstate).failing;
+    failing += sweep("assign " + n, [&] { return assign(csub); }, cstate).failing;
+    failing += sweep("mark " + n, [&] { return mark(csub); }, cstate).failing;
+    ASSERT_EQ(cstate(), state_of(cref.w.registry, nullptr, &cref.c)) << i;
+  }
+  std::cout << "[ alloc    ] book and campaign growth: " << failing << " failing runs" << std::endl;
+  EXPECT_GT(failing, 400U);
 }
 
 // ---- snapshots -----------------------------------------------------------------------------
@@ -584,6 +677,9 @@ TEST(AllocFailure, RubricText) {
 
 // ---- the C API -----------------------------------------------------------------------------
 
+/// The failing runs of the C API sweeps (each one a KX_ENOMEM).
+std::uint64_t c_failing = 0;
+
 /// Runs `call` (a kx_* call) with its N-th allocation failing until a run does
 /// not reach it; each failing run must return KX_ENOMEM, and `state()` must be
 /// unchanged. Returns the completing run's code.
@@ -605,7 +701,9 @@ int sweep_c(const std::string& what, const std::function<int()>& call,
                     << "), not KX_ENOMEM";
       return rc;
     }
+    ++c_failing;
     EXPECT_STREQ(kx_error_name(rc), "out_of_memory");
+    EXPECT_STREQ(kx_error_last()->message, "out of memory");
     if (state() != before) {
       ADD_FAILURE() << what << ": allocation " << n << " failed and left a changed object";
       return rc;
@@ -637,7 +735,7 @@ TEST(AllocFailure, CApi) {
     EXPECT_EQ(rc, KX_OK) << what << ": " << kx_error_last()->message;
   };
 
-  std::uint32_t cast = 0, province = 0, ent = 0;
+  std::uint32_t cast = 0, province = 0, ent = 0, ent2 = 0;
   kx_org_spec org = KX_ORG_SPEC_INIT;
   org.kind = KX_ORG_NATIONAL;
   org.name = "中国科协";
@@ -662,6 +760,11 @@ TEST(AllocFailure, CApi) {
   expect_ok("add_org enterprise",
             sweep_c("kx_registry_add_org", [&] { return kx_registry_add_org(&ent, reg, &org); },
                     state));
+  org.name = "其他企业科协";  // the judges' employer: no conflict of interest with ent's entry
+  org.enterprise_name = "其他企业";
+  expect_ok("add_org enterprise 2",
+            sweep_c("kx_registry_add_org", [&] { return kx_registry_add_org(&ent2, reg, &org); },
+                    state));
   std::vector<std::uint32_t> people;
   for (int i = 0; i < 6; ++i) {
     const std::string name = "员工 " + std::to_string(i);
@@ -669,7 +772,8 @@ TEST(AllocFailure, CApi) {
     kx_person_spec p = KX_PERSON_SPEC_INIT;
     p.name = name.c_str();
     p.birth = "1985-01-01";
-    p.employer = ent;
+    const std::uint32_t employer = i < 3 ? ent : ent2;
+    p.employer = employer;
     p.external_key = key.c_str();
     std::uint32_t id = 0, m = 0;
     expect_ok("add_person", sweep_c("kx_registry_add_person",
@@ -677,7 +781,7 @@ TEST(AllocFailure, CApi) {
     expect_ok("add_membership", sweep_c("kx_registry_add_membership",
                                         [&] {
                                           return kx_registry_add_membership(
-                                              &m, reg, id, ent, KX_ROLE_MEMBER, "2015-01-01",
+                                              &m, reg, id, employer, KX_ROLE_MEMBER, "2015-01-01",
                                               nullptr);
                                         },
                                         state));
@@ -847,6 +951,8 @@ TEST(AllocFailure, CApi) {
   kx_campaign_free(campaign);
   kx_book_free(book);
   kx_registry_free(reg);
+  std::cout << "[ alloc    ] C API: " << c_failing << " failing runs, each KX_ENOMEM" << std::endl;
+  EXPECT_GT(c_failing, 200U) << "the C API sweeps failed next to no allocation";
 }
 
 }  // namespace
