@@ -96,7 +96,8 @@ std::size_t key_slot(const State& s, std::uint32_t employer, std::string_view ke
 void rehash_keys(State& s, std::size_t capacity) {
   // The new table is allocated before the old one is let go, so a failed
   // allocation leaves the index as it was.
-  std::vector<std::uint32_t> old = std::exchange(s.key_slots, std::vector<std::uint32_t>(capacity, 0));
+  std::vector<std::uint32_t> old =
+      std::exchange(s.key_slots, std::vector<std::uint32_t>(capacity, 0));
   for (std::uint32_t v : old)
     if (v != 0) {
       const std::uint32_t p = v - 1;
@@ -480,11 +481,20 @@ Status Registry::move(OrgId org, OrgId new_parent, Date on) {
       ch.erase(std::lower_bound(ch.begin(), ch.end(), org));
     }
   };
+  // Should the check below run out of memory, the move is undone as the
+  // exception leaves (the strong guarantee).
+  struct UndoOnThrow {
+    decltype(undo)& undo;
+    bool armed = true;
+    ~UndoOnThrow() {
+      if (armed) undo();
+    }
+  } undo_on_throw{undo};
 
   bool ok = true;
   std::uint32_t bad_person = 0;
   OrgId bad_org;
-  if (o.kind == OrgKind::branch || o.kind == OrgKind::study_group) try {
+  if (o.kind == OrgKind::branch || o.kind == OrgKind::study_group) {
     std::vector<OrgId> todo{org};
     while (!todo.empty() && ok) {
       const OrgId x = todo.back();
@@ -501,10 +511,8 @@ Status Registry::move(OrgId org, OrgId new_parent, Date on) {
       }
       for (OrgId c : s.org(x).children) todo.push_back(c);
     }
-  } catch (...) {  // out of memory while checking: undo the move
-    undo();
-    throw;
   }
+  undo_on_throw.armed = false;
   if (!ok) {
     undo();
     return nested_error(bad_person, bad_org);
@@ -794,8 +802,8 @@ Status Registry::end_membership(MembershipId id, Date last_day) {
   s.m_last[i] = last_day.days();
   bool nested = true;
   try {
-    nested = s.org(OrgId{s.m_org[i]}).kind != OrgKind::enterprise ||
-             person_nested_ok(s, s.m_person[i]);
+    nested =
+        s.org(OrgId{s.m_org[i]}).kind != OrgKind::enterprise || person_nested_ok(s, s.m_person[i]);
   } catch (...) {  // out of memory while checking: undo
     s.m_last[i] = old;
     throw;

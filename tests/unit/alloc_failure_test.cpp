@@ -140,7 +140,8 @@ TEST(AllocFailure, RegistryMutations) {
               .name = "新企业科协 a new enterprise association",
               .parent = w.city,
               .effective = "2010-01-01"_date,
-              .enterprise = {.enterprise_name = "新企业", .industry = "steel", .region = "330100"}}));
+              .enterprise = {
+                  .enterprise_name = "新企业", .industry = "steel", .region = "330100"}}));
        }},
       {"add_organization partner",
        [](kexie_test::World& w) {
@@ -175,15 +176,14 @@ TEST(AllocFailure, RegistryMutations) {
        }},
       {"add_link",
        [](kexie_test::World& w) {
-         const kexie::OrgId partner{
-             static_cast<std::uint32_t>(w.registry.organization_count())};
-         return bool(
-             w.registry.add_link(w.enterprises[0], partner, kexie::Period::from("2018-01-01"_date)));
+         const kexie::OrgId partner{static_cast<std::uint32_t>(w.registry.organization_count())};
+         return bool(w.registry.add_link(w.enterprises[0], partner,
+                                         kexie::Period::from("2018-01-01"_date)));
        }},
       {"add_training",
        [](kexie_test::World& w) {
-         return bool(w.registry.add_training(w.staff[0][2], 12, kexie::TrainingKind{},
-                                             "2024-03-01"_date));
+         return bool(
+             w.registry.add_training(w.staff[0][2], 12, kexie::TrainingKind{}, "2024-03-01"_date));
        }},
       {"end_membership",
        [](kexie_test::World& w) {
@@ -202,12 +202,14 @@ TEST(AllocFailure, RegistryMutations) {
   std::uint64_t failing = 0;
   for (const auto& [name, step] : steps) {
     ASSERT_TRUE(step(ref)) << name;
-    const Sweep s = sweep("Registry::" + name, [&, &step = step] { return step(sub); }, state);
+    const Sweep s = sweep(
+        "Registry::" + name, [&, &step = step] { return step(sub); }, state);
     report("Registry::" + name, s);
     failing += s.failing;
     ASSERT_EQ(sub.registry.digest(), ref.registry.digest()) << name;
   }
-  EXPECT_GT(failing, 20U) << "the registry mutations allocate next to nothing: the sweep tested nothing";
+  EXPECT_GT(failing, 20U)
+      << "the registry mutations allocate next to nothing: the sweep tested nothing";
 }
 
 // Growth: the same mutations over and over, so that some of them find their
@@ -229,29 +231,38 @@ TEST(AllocFailure, RegistryGrowth) {
       if (!w.registry.add_membership(*p, w.enterprises[std::size_t(i % 3)], kexie::Role::member,
                                      kexie::Period::from("2020-01-01"_date)))
         return false;
-      return bool(
-          w.registry.add_training(*p, 1 + i % 9, kexie::TrainingKind{}, "2024-01-01"_date));
+      return bool(w.registry.add_training(*p, 1 + i % 9, kexie::TrainingKind{}, "2024-01-01"_date));
     };
     // Three calls a step: sweep each by itself (a step is not atomic).
     ASSERT_TRUE(step(ref));
     const kexie::PersonId p{static_cast<std::uint32_t>(sub.registry.person_count() + 1)};
-    Sweep s = sweep("add_person " + n, [&] {
-      return bool(sub.registry.add_person({.name = "成长 growth " + n,
-                                           .birth = "1991-01-01"_date,
-                                           .employer = sub.enterprises[std::size_t(i % 3)],
-                                           .external_key = "G-" + n,
-                                           .discipline = "field " + std::to_string(i % 7)}));
-    }, state);
+    Sweep s = sweep(
+        "add_person " + n,
+        [&] {
+          return bool(sub.registry.add_person({.name = "成长 growth " + n,
+                                               .birth = "1991-01-01"_date,
+                                               .employer = sub.enterprises[std::size_t(i % 3)],
+                                               .external_key = "G-" + n,
+                                               .discipline = "field " + std::to_string(i % 7)}));
+        },
+        state);
     failing += s.failing;
-    s = sweep("add_membership " + n, [&] {
-      return bool(sub.registry.add_membership(p, sub.enterprises[std::size_t(i % 3)],
-                                              kexie::Role::member,
-                                              kexie::Period::from("2020-01-01"_date)));
-    }, state);
+    s = sweep(
+        "add_membership " + n,
+        [&] {
+          return bool(sub.registry.add_membership(p, sub.enterprises[std::size_t(i % 3)],
+                                                  kexie::Role::member,
+                                                  kexie::Period::from("2020-01-01"_date)));
+        },
+        state);
     failing += s.failing;
-    s = sweep("add_training " + n, [&] {
-      return bool(sub.registry.add_training(p, 1 + i % 9, kexie::TrainingKind{}, "2024-01-01"_date));
-    }, state);
+    s = sweep(
+        "add_training " + n,
+        [&] {
+          return bool(
+              sub.registry.add_training(p, 1 + i % 9, kexie::TrainingKind{}, "2024-01-01"_date));
+        },
+        state);
     failing += s.failing;
     ASSERT_EQ(sub.registry.digest(), ref.registry.digest()) << i;
   }
@@ -334,7 +345,8 @@ TEST(AllocFailure, ActivityTransitions) {
     const bool ref_ok = step(ref);
     const std::string ref_state = state_of(ref.w.registry, &ref.book, nullptr);
     ASSERT_TRUE(ref_ok) << name;
-    const Sweep s = sweep("ActivityBook::" + name, [&, &step = step] { return step(sub); }, state);
+    const Sweep s = sweep(
+        "ActivityBook::" + name, [&, &step = step] { return step(sub); }, state);
     report("ActivityBook::" + name, s);
     failing += s.failing;
     ASSERT_EQ(state(), ref_state) << name;
@@ -383,9 +395,12 @@ TEST(AllocFailure, CampaignOperations) {
          if (r && cw.judges.size() == 3) cw.judges.push_back(*r);
          return bool(r);
        }},
-      {"assign 1", [](CampaignWorld& cw) { return bool(cw.c.assign(cw.judges[0], cw.entries[3])); }},
-      {"assign 2", [](CampaignWorld& cw) { return bool(cw.c.assign(cw.judges[1], cw.entries[3])); }},
-      {"assign 3", [](CampaignWorld& cw) { return bool(cw.c.assign(cw.judges[2], cw.entries[3])); }},
+      {"assign 1",
+       [](CampaignWorld& cw) { return bool(cw.c.assign(cw.judges[0], cw.entries[3])); }},
+      {"assign 2",
+       [](CampaignWorld& cw) { return bool(cw.c.assign(cw.judges[1], cw.entries[3])); }},
+      {"assign 3",
+       [](CampaignWorld& cw) { return bool(cw.c.assign(cw.judges[2], cw.entries[3])); }},
       {"mark",
        [](CampaignWorld& cw) {
          return bool(cw.c.mark(cw.judges[0], cw.entries[3], "bonus", "3"_dec));
@@ -414,7 +429,8 @@ TEST(AllocFailure, CampaignOperations) {
   for (const auto& [name, step] : steps) {
     ASSERT_TRUE(step(ref)) << name;
     const std::string ref_state = state_of(ref.w.registry, nullptr, &ref.c);
-    const Sweep s = sweep("Campaign::" + name, [&, &step = step] { return step(sub); }, state);
+    const Sweep s = sweep(
+        "Campaign::" + name, [&, &step = step] { return step(sub); }, state);
     report("Campaign::" + name, s);
     failing += s.failing;
     ASSERT_EQ(state(), ref_state) << name;
@@ -444,8 +460,12 @@ TEST(AllocFailure, BookAndCampaignGrowth) {
     };
     ASSERT_TRUE(create(bref));
     ASSERT_TRUE(submit(bref));
-    failing += sweep("create " + n, [&] { return create(bsub); }, bstate).failing;
-    failing += sweep("submit " + n, [&] { return submit(bsub); }, bstate).failing;
+    failing += sweep(
+                   "create " + n, [&] { return create(bsub); }, bstate)
+                   .failing;
+    failing += sweep(
+                   "submit " + n, [&] { return submit(bsub); }, bstate)
+                   .failing;
     ASSERT_EQ(bstate(), state_of(bref.w.registry, &bref.book, nullptr)) << i;
 
     auto add = [&](CampaignWorld& cw) {
@@ -457,9 +477,15 @@ TEST(AllocFailure, BookAndCampaignGrowth) {
       return bool(cw.c.mark(cw.judges[0], e, "A.1", kexie::Decimal(60 + i % 40)));
     };
     ASSERT_TRUE(add(cref) && assign(cref) && mark(cref));
-    failing += sweep("add_entry " + n, [&] { return add(csub); }, cstate).failing;
-    failing += sweep("assign " + n, [&] { return assign(csub); }, cstate).failing;
-    failing += sweep("mark " + n, [&] { return mark(csub); }, cstate).failing;
+    failing += sweep(
+                   "add_entry " + n, [&] { return add(csub); }, cstate)
+                   .failing;
+    failing += sweep(
+                   "assign " + n, [&] { return assign(csub); }, cstate)
+                   .failing;
+    failing += sweep(
+                   "mark " + n, [&] { return mark(csub); }, cstate)
+                   .failing;
     ASSERT_EQ(cstate(), state_of(cref.w.registry, nullptr, &cref.c)) << i;
   }
   std::cout << "[ alloc    ] book and campaign growth: " << failing << " failing runs" << std::endl;
@@ -654,8 +680,8 @@ TEST(AllocFailure, RubricText) {
   s = sweep(
       "parse_tie_breaks",
       [&] {
-        auto r =
-            kexie::parse_tie_breaks("objective_total, indicator:A.1, top_marks, figure:hours_saved");
+        auto r = kexie::parse_tie_breaks(
+            "objective_total, indicator:A.1, top_marks, figure:hours_saved");
         if (r) got_chain = *r;
         return bool(r);
       },
@@ -740,31 +766,32 @@ TEST(AllocFailure, CApi) {
   org.kind = KX_ORG_NATIONAL;
   org.name = "中国科协";
   org.effective = "1958-09-18";
-  expect_ok("add_org national",
-            sweep_c("kx_registry_add_org", [&] { return kx_registry_add_org(&cast, reg, &org); },
-                    state));
+  expect_ok("add_org national", sweep_c(
+                                    "kx_registry_add_org",
+                                    [&] { return kx_registry_add_org(&cast, reg, &org); }, state));
   org.kind = KX_ORG_LOCAL;
   org.name = "浙江省科协";
   org.parent = cast;
   org.level = KX_LEVEL_PROVINCIAL;
   org.effective = "1960-01-01";
-  expect_ok("add_org local", sweep_c("kx_registry_add_org",
-                                     [&] { return kx_registry_add_org(&province, reg, &org); },
-                                     state));
+  expect_ok("add_org local", sweep_c(
+                                 "kx_registry_add_org",
+                                 [&] { return kx_registry_add_org(&province, reg, &org); }, state));
   org.kind = KX_ORG_ENTERPRISE;
   org.name = "杭钢科协";
   org.enterprise_name = "杭钢";
   org.parent = province;
   org.level = KX_LEVEL_NONE;
   org.effective = "2000-01-01";
-  expect_ok("add_org enterprise",
-            sweep_c("kx_registry_add_org", [&] { return kx_registry_add_org(&ent, reg, &org); },
-                    state));
+  expect_ok("add_org enterprise", sweep_c(
+                                      "kx_registry_add_org",
+                                      [&] { return kx_registry_add_org(&ent, reg, &org); }, state));
   org.name = "其他企业科协";  // the judges' employer: no conflict of interest with ent's entry
   org.enterprise_name = "其他企业";
-  expect_ok("add_org enterprise 2",
-            sweep_c("kx_registry_add_org", [&] { return kx_registry_add_org(&ent2, reg, &org); },
-                    state));
+  expect_ok(
+      "add_org enterprise 2",
+      sweep_c(
+          "kx_registry_add_org", [&] { return kx_registry_add_org(&ent2, reg, &org); }, state));
   std::vector<std::uint32_t> people;
   for (int i = 0; i < 6; ++i) {
     const std::string name = "员工 " + std::to_string(i);
@@ -776,19 +803,22 @@ TEST(AllocFailure, CApi) {
     p.employer = employer;
     p.external_key = key.c_str();
     std::uint32_t id = 0, m = 0;
-    expect_ok("add_person", sweep_c("kx_registry_add_person",
-                                    [&] { return kx_registry_add_person(&id, reg, &p); }, state));
-    expect_ok("add_membership", sweep_c("kx_registry_add_membership",
-                                        [&] {
-                                          return kx_registry_add_membership(
-                                              &m, reg, id, employer, KX_ROLE_MEMBER, "2015-01-01",
-                                              nullptr);
-                                        },
-                                        state));
+    expect_ok("add_person", sweep_c(
+                                "kx_registry_add_person",
+                                [&] { return kx_registry_add_person(&id, reg, &p); }, state));
+    expect_ok("add_membership", sweep_c(
+                                    "kx_registry_add_membership",
+                                    [&] {
+                                      return kx_registry_add_membership(&m, reg, id, employer,
+                                                                        KX_ROLE_MEMBER,
+                                                                        "2015-01-01", nullptr);
+                                    },
+                                    state));
     people.push_back(id);
   }
 
-  expect_ok("book_new", sweep_c("kx_book_new", [&] { return kx_book_new(&book, reg); }, state));
+  expect_ok("book_new", sweep_c(
+                            "kx_book_new", [&] { return kx_book_new(&book, reg); }, state));
   ASSERT_NE(book, nullptr);
   kx_actor* owner = nullptr;
   ASSERT_EQ(kx_actor_new(&owner, people[0]), KX_OK);
@@ -809,13 +839,14 @@ TEST(AllocFailure, CApi) {
   plan.planned_first = "2025-03-01";
   plan.planned_last = "2025-11-30";
   std::uint32_t activity = 0;
-  expect_ok("activity_create",
-            sweep_c("kx_activity_create",
-                    [&] {
-                      return kx_activity_create(&activity, book, owner, "2025-03-01T08:00:00Z",
-                                                &plan, "plan");
-                    },
-                    state));
+  expect_ok("activity_create", sweep_c(
+                                   "kx_activity_create",
+                                   [&] {
+                                     return kx_activity_create(&activity, book, owner,
+                                                               "2025-03-01T08:00:00Z", &plan,
+                                                               "plan");
+                                   },
+                                   state));
   const struct {
     int op;
     const kx_actor* actor;
@@ -826,20 +857,20 @@ TEST(AllocFailure, CApi) {
              {KX_OP_COMPLETE, owner, "2025-10-04T08:00:00Z"},
              {KX_OP_OPEN_EVALUATION, boss, "2025-10-05T08:00:00Z"}};
   for (const auto& o : ops)
-    expect_ok("activity_apply", sweep_c("kx_activity_apply",
-                                        [&] {
-                                          return kx_activity_apply(book, activity, o.op, o.actor,
-                                                                   o.at, "step");
-                                        },
-                                        state));
+    expect_ok(
+        "activity_apply",
+        sweep_c(
+            "kx_activity_apply",
+            [&] { return kx_activity_apply(book, activity, o.op, o.actor, o.at, "step"); }, state));
   int grade = 0;
-  expect_ok("activity_conclude",
-            sweep_c("kx_activity_conclude",
-                    [&] {
-                      return kx_activity_conclude(&grade, book, activity, boss,
-                                                  "2025-10-06T08:00:00Z", "91", "panel");
-                    },
-                    state));
+  expect_ok("activity_conclude", sweep_c(
+                                     "kx_activity_conclude",
+                                     [&] {
+                                       return kx_activity_conclude(&grade, book, activity, boss,
+                                                                   "2025-10-06T08:00:00Z", "91",
+                                                                   "panel");
+                                     },
+                                     state));
 
   kx_campaign_options cspec = KX_CAMPAIGN_OPTIONS_INIT;
   cspec.name = "2025 讲比";
@@ -847,29 +878,29 @@ TEST(AllocFailure, CApi) {
   cspec.as_of = "2025-11-30";
   cspec.year = 2024;
   expect_ok("campaign_new",
-            sweep_c("kx_campaign_new", [&] { return kx_campaign_new(&campaign, reg, &cspec); },
-                    state));
+            sweep_c(
+                "kx_campaign_new", [&] { return kx_campaign_new(&campaign, reg, &cspec); }, state));
   ASSERT_NE(campaign, nullptr);
   const char* rubric =
       "A|judged||group|0.6\n"
       "A.1|creativity|A|judged|0.5|0|100|0.5\n"
       "A.2|practicality|A|judged|0.5|0|100|0.5\n"
       "B|benefit||objective|0.4||||annual_benefit_yuan|500000:95;100000:70|40\n";
-  expect_ok("set_rubric_text", sweep_c("kx_campaign_set_rubric_text",
-                                       [&] {
-                                         return kx_campaign_set_rubric_text(
-                                             campaign, KX_CATEGORY_RATIONALIZATION_PROPOSALS,
-                                             "细则", rubric);
-                                       },
-                                       state));
-  std::vector<std::uint32_t> judges(3);
-  for (std::size_t k = 0; k < 3; ++k)
-    expect_ok("add_judge", sweep_c("kx_campaign_add_judge",
+  expect_ok("set_rubric_text", sweep_c(
+                                   "kx_campaign_set_rubric_text",
                                    [&] {
-                                     return kx_campaign_add_judge(&judges[k], campaign,
-                                                                  people[3 + k]);
+                                     return kx_campaign_set_rubric_text(
+                                         campaign, KX_CATEGORY_RATIONALIZATION_PROPOSALS, "细则",
+                                         rubric);
                                    },
                                    state));
+  std::vector<std::uint32_t> judges(3);
+  for (std::size_t k = 0; k < 3; ++k)
+    expect_ok(
+        "add_judge",
+        sweep_c(
+            "kx_campaign_add_judge",
+            [&] { return kx_campaign_add_judge(&judges[k], campaign, people[3 + k]); }, state));
   kx_entry_spec e = KX_ENTRY_SPEC_INIT;
   e.code = "P-1";
   e.title = "项目 P-1";
@@ -881,69 +912,76 @@ TEST(AllocFailure, CApi) {
   e.in_use_since = "2024-01-01";
   e.annual_benefit_yuan = "200000";
   std::uint32_t entry = 0;
-  expect_ok("add_entry", sweep_c("kx_campaign_add_entry",
-                                 [&] { return kx_campaign_add_entry(&entry, campaign, &e); },
-                                 state));
+  expect_ok("add_entry", sweep_c(
+                             "kx_campaign_add_entry",
+                             [&] { return kx_campaign_add_entry(&entry, campaign, &e); }, state));
   std::uint32_t a2 = 0;
-  ASSERT_EQ(kx_campaign_indicator_index(&a2, campaign, KX_CATEGORY_RATIONALIZATION_PROPOSALS, "A.2"),
-            KX_OK);
+  ASSERT_EQ(
+      kx_campaign_indicator_index(&a2, campaign, KX_CATEGORY_RATIONALIZATION_PROPOSALS, "A.2"),
+      KX_OK);
   for (std::uint32_t j : judges) {
-    expect_ok("assign", sweep_c("kx_campaign_assign",
-                                [&] { return kx_campaign_assign(campaign, j, entry); }, state));
-    expect_ok("mark", sweep_c("kx_campaign_mark",
-                              [&] { return kx_campaign_mark(campaign, j, entry, "A.1", "80"); },
-                              state));
+    expect_ok("assign", sweep_c(
+                            "kx_campaign_assign",
+                            [&] { return kx_campaign_assign(campaign, j, entry); }, state));
+    expect_ok("mark",
+              sweep_c(
+                  "kx_campaign_mark",
+                  [&] { return kx_campaign_mark(campaign, j, entry, "A.1", "80"); }, state));
     const kx_mark marks[] = {{j, entry, a2, "70.5"}};
-    expect_ok("mark_batch", sweep_c("kx_campaign_mark_batch",
-                                    [&] {
-                                      return kx_campaign_mark_batch(campaign, marks, 1, nullptr);
-                                    },
-                                    state));
+    expect_ok("mark_batch",
+              sweep_c(
+                  "kx_campaign_mark_batch",
+                  [&] { return kx_campaign_mark_batch(campaign, marks, 1, nullptr); }, state));
   }
   kx_scoreboard* board = nullptr;
-  expect_ok("score", sweep_c("kx_campaign_score",
-                             [&] {
-                               kx_scoreboard_free(board);
-                               board = nullptr;
-                               return kx_campaign_score(&board, campaign);
-                             },
-                             state));
+  expect_ok("score", sweep_c(
+                         "kx_campaign_score",
+                         [&] {
+                           kx_scoreboard_free(board);
+                           board = nullptr;
+                           return kx_campaign_score(&board, campaign);
+                         },
+                         state));
   kx_scoreboard_free(board);
 
   kx_buffer buf{};
-  expect_ok("save_buffer", sweep_c("kx_snapshot_save_buffer",
-                                   [&] {
-                                     const kx_book* books[] = {book};
-                                     const kx_campaign* cs[] = {campaign};
-                                     return kx_snapshot_save_buffer(&buf, reg, books, 1, cs, 1);
-                                   },
-                                   state));
+  expect_ok("save_buffer", sweep_c(
+                               "kx_snapshot_save_buffer",
+                               [&] {
+                                 const kx_book* books[] = {book};
+                                 const kx_campaign* cs[] = {campaign};
+                                 return kx_snapshot_save_buffer(&buf, reg, books, 1, cs, 1);
+                               },
+                               state));
   TempDir dir;
   const std::string path = (dir.path / "c.snap").string();
-  expect_ok("save", sweep_c("kx_snapshot_save",
-                            [&] {
-                              const kx_book* books[] = {book};
-                              const kx_campaign* cs[] = {campaign};
-                              return kx_snapshot_save(path.c_str(), reg, books, 1, cs, 1, nullptr);
-                            },
-                            [&] { return listing(dir.path) + state(); }));
+  expect_ok("save", sweep_c(
+                        "kx_snapshot_save",
+                        [&] {
+                          const kx_book* books[] = {book};
+                          const kx_campaign* cs[] = {campaign};
+                          return kx_snapshot_save(path.c_str(), reg, books, 1, cs, 1, nullptr);
+                        },
+                        [&] { return listing(dir.path) + state(); }));
   kx_snapshot* snap = nullptr;
-  expect_ok("load_buffer", sweep_c("kx_snapshot_load_buffer",
-                                   [&] {
-                                     kx_snapshot_free(snap);
-                                     snap = nullptr;
-                                     return kx_snapshot_load_buffer(&snap, buf.data, buf.size);
-                                   },
-                                   [] { return std::string(); }));
+  expect_ok("load_buffer", sweep_c(
+                               "kx_snapshot_load_buffer",
+                               [&] {
+                                 kx_snapshot_free(snap);
+                                 snap = nullptr;
+                                 return kx_snapshot_load_buffer(&snap, buf.data, buf.size);
+                               },
+                               [] { return std::string(); }));
   kx_snapshot_free(snap);
   snap = nullptr;
-  expect_ok("load", sweep_c("kx_snapshot_load",
-                            [&] {
-                              kx_snapshot_free(snap);
-                              snap = nullptr;
-                              return kx_snapshot_load(&snap, path.c_str());
-                            },
-                            [] { return std::string(); }));
+  expect_ok("load", sweep_c(
+                        "kx_snapshot_load",
+                        [&] {
+                          kx_snapshot_free(snap);
+                          snap = nullptr;
+                          return kx_snapshot_load(&snap, path.c_str());
+                        },
+                        [] { return std::string(); }));
   kx_snapshot_free(snap);
   kx_buffer_free(&buf);
   kx_actor_free(owner);
