@@ -484,10 +484,10 @@ Status Registry::move(OrgId org, OrgId new_parent, Date on) {
   // Should the check below run out of memory, the move is undone as the
   // exception leaves (the strong guarantee).
   struct UndoOnThrow {
-    decltype(undo)& undo;
+    decltype(undo)& fn;
     bool armed = true;
     ~UndoOnThrow() {
-      if (armed) undo();
+      if (armed) fn();
     }
   } undo_on_throw{undo};
 
