@@ -460,6 +460,9 @@ Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, Activi
   make_room(m.activities);
   make_room(m.performed);
   make_room(m.trail);
+  // The new activity's history (the index its record will have), allocated
+  // before the record is appended, so that nothing after the append can fail.
+  std::vector<std::uint64_t> history{static_cast<std::uint64_t>(m.trail.size())};
   AuditRecord r;
   r.activity = a.id;
   r.actor = actor.person();
@@ -469,7 +472,7 @@ Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, Activi
   r.reason = std::string(reason);
   m.append(std::move(r));
   const ActivityId id = a.id;
-  m.performed.push_back({m.trail.size() - 1});
+  m.performed.push_back(std::move(history));
   m.activities.push_back(std::move(a));
   return id;
 }
@@ -539,12 +542,16 @@ Result<EvaluationGrade> ActivityBook::conclude(ActivityId id, const Actor& actor
         a.score = score;
         a.grade = grade;
       });
-  if (!s) return s.error();
+  // Moved, not copied: a refusal is already in the trail, and a copy could throw.
+  if (!s) return std::move(const_cast<Error&>(s.error()));  // NOLINT: `s` is our own local
   return grade;
 }
 
 Status ActivityBook::report_progress(ActivityId id, const Actor& actor, Timestamp at, int percent,
                                      std::string_view text) {
+  // The report, and room for it, first: nothing may fail once the record is appended.
+  ProgressReport report{at.ok() ? at.date() : Date{}, percent, std::string(text), actor.person()};
+  if (Activity* a = impl_->get(id)) make_room(a->progress);
   return impl_->perform(
       id, actor, at, Op::report_progress, text,
       [&](const Activity&, std::string& message) -> std::optional<Error> {
@@ -555,9 +562,7 @@ Status ActivityBook::report_progress(ActivityId id, const Actor& actor, Timestam
         message = std::to_string(percent) + "%";
         return std::nullopt;
       },
-      [&](Activity& a) {
-        a.progress.push_back({at.date(), percent, std::string(text), actor.person()});
-      });
+      [&](Activity& a) { a.progress.push_back(std::move(report)); });
 }
 
 Status ActivityBook::apply(ActivityId id, const Actor& actor, Timestamp at, ActivityOperation op,

@@ -30,6 +30,14 @@ using detail::VetoRecord;
 
 namespace {
 
+/// Makes room for `n` more elements in `v`, growing it geometrically. A
+/// mutation makes room in everything it appends to before it changes anything,
+/// so a std::bad_alloc leaves the campaign as it was (the strong guarantee).
+template <class V>
+void room(V& v, std::size_t n = 1) {
+  if (v.capacity() - v.size() < n) v.reserve(std::max(v.size() + n, 2 * v.capacity()));
+}
+
 // A mark as an integer at 4 places, or nullopt when it has more places or is too big.
 std::optional<std::int32_t> mark_units(const Decimal& d) {
   auto r = d.rescaled(detail::kMarkScale, Rounding::down);
@@ -255,18 +263,27 @@ EntryId commit_entry(CampaignImpl& s, EntrySpec spec, PreparedEntry prepared) {
   CategoryState& cat = s.categories[static_cast<std::size_t>(spec.category)];
   EntryRecord& rec = prepared.rec;
   rec.spec = std::move(spec);
+  // Everything that can fail first: room in every array, the code's copy, the
+  // index entry (erased again should anything later fail, which nothing can).
+  const std::size_t cells = cat.columns.size() * s.width();
+  room(s.marks, cells);
+  room(s.objective_values, prepared.objective.size());
+  room(s.hot);
+  room(s.codes);
+  room(s.entries);
+  std::string code = rec.spec.code;
+  const EntryId id{static_cast<std::uint32_t>(s.entries.size() + 1)};
+  s.by_code.emplace(rec.spec.code, id);
   EntryHot hot;
   hot.mark_offset = s.marks.size();
   hot.objective_offset = static_cast<std::uint32_t>(s.objective_values.size());
   hot.category = static_cast<std::uint8_t>(rec.spec.category);
-  s.marks.resize(s.marks.size() + cat.columns.size() * s.width(), kNoMark);
+  s.marks.resize(s.marks.size() + cells, kNoMark);
   s.objective_values.insert(s.objective_values.end(), prepared.objective.begin(),
                             prepared.objective.end());
   s.hot.push_back(hot);
-  s.codes.push_back(rec.spec.code);
+  s.codes.push_back(std::move(code));
   s.entries.push_back(std::move(rec));
-  const EntryId id{static_cast<std::uint32_t>(s.entries.size())};
-  s.by_code.emplace(s.entries.back().spec.code, id);
   ++cat.entries;
   return id;
 }
@@ -341,6 +358,7 @@ void seat(CampaignImpl& s, JudgeId judge, EntryId entry) {
   const auto pos = static_cast<std::size_t>(
       std::lower_bound(e.judges.begin(), e.judges.end(), judge) - e.judges.begin());
   const std::size_t columns = s.category(e).columns.size();
+  room(e.judges);  // the insert below cannot fail once the cells have moved
   for (std::size_t col = 0; col < columns; ++col) {
     std::int32_t* cell = s.marks.data() + s.hot[entry.value() - 1].mark_offset + col * s.width();
     std::copy_backward(cell + pos, cell + e.judges.size(), cell + e.judges.size() + 1);
@@ -713,9 +731,10 @@ Result<JudgeId> Campaign::add_judge(PersonId person) {
     return Error(ErrorCode::already_exists, to_string(person) + " is already on the panel",
                  "panel.judge");
   }
-  impl_->judges.push_back(person);
-  const JudgeId id{static_cast<std::uint32_t>(impl_->judges.size())};
+  room(impl_->judges);
+  const JudgeId id{static_cast<std::uint32_t>(impl_->judges.size() + 1)};
   impl_->judge_of_person.emplace(person.value(), id);
+  impl_->judges.push_back(person);  // cannot fail: room made
   return id;
 }
 

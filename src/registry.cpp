@@ -23,6 +23,7 @@ namespace detail {
 std::uint32_t StringPool::add(std::string_view text) {
   const auto ref = static_cast<std::uint32_t>(chars_.size());
   const std::size_t n = std::min<std::size_t>(text.size(), 0xFFFF);
+  make_room(n + 2);  // all or nothing: the appends below cannot fail
   chars_.push_back(static_cast<char>(n & 0xFF));
   chars_.push_back(static_cast<char>((n >> 8) & 0xFF));
   chars_.insert(chars_.end(), text.begin(), text.begin() + static_cast<std::ptrdiff_t>(n));
@@ -93,8 +94,10 @@ std::size_t key_slot(const State& s, std::uint32_t employer, std::string_view ke
 }
 
 void rehash_keys(State& s, std::size_t capacity) {
-  std::vector<std::uint32_t> old = std::move(s.key_slots);
-  s.key_slots.assign(capacity, 0);
+  // The new table is allocated before the old one is let go, so a failed
+  // allocation leaves the index as it was.
+  std::vector<std::uint32_t> old =
+      std::exchange(s.key_slots, std::vector<std::uint32_t>(capacity, 0));
   for (std::uint32_t v : old)
     if (v != 0) {
       const std::uint32_t p = v - 1;
@@ -253,6 +256,15 @@ bool would_cycle(const State& s, OrgId org, OrgId new_parent, Date on) {
   return false;
 }
 
+/// Makes room for `n` more elements in `v`, growing it geometrically. Mutators
+/// call it for every container they append to before they change anything, so
+/// the appends that follow cannot fail and a std::bad_alloc leaves the registry
+/// as it was (the strong guarantee, docs/reliability.md).
+template <class V>
+void room(V& v, std::size_t n = 1) {
+  if (v.capacity() - v.size() < n) v.reserve(std::max(v.size() + n, 2 * v.capacity()));
+}
+
 void insert_child(OrgRec& parent, OrgId child) {
   auto it = std::lower_bound(parent.children.begin(), parent.children.end(), child);
   if (it == parent.children.end() || *it != child) parent.children.insert(it, child);
@@ -408,6 +420,8 @@ Result<OrgId> Registry::add_organization(const OrgSpec& spec) {
   rec.period = Period::from(spec.effective);
   if (spec.kind == OrgKind::enterprise) rec.enterprise = spec.enterprise;
   if (spec.parent.ok()) rec.parents.push_back({spec.parent, Period::from(spec.effective)});
+  room(s.orgs);
+  if (spec.parent.ok()) room(s.org(spec.parent).children);
   s.orgs.push_back(std::move(rec));
   if (spec.parent.ok()) insert_child(s.org(spec.parent), id);
   if (spec.kind == OrgKind::national) s.root = id;
@@ -454,9 +468,28 @@ Status Registry::move(OrgId org, OrgId new_parent, Date on) {
   // Apply, then re-check the nesting of branch and study-group members below.
   OrgRec& np_mut = s.org(new_parent);
   const bool had_child = std::binary_search(np_mut.children.begin(), np_mut.children.end(), org);
+  room(o.parents);
+  room(np_mut.children);
   o.parents.back().period.last = on.add_days(-1);
   o.parents.push_back({new_parent, span});
   insert_child(np_mut, org);
+  auto undo = [&]() noexcept {
+    o.parents.pop_back();
+    o.parents.back() = current;
+    if (!had_child) {
+      auto& ch = s.org(new_parent).children;
+      ch.erase(std::lower_bound(ch.begin(), ch.end(), org));
+    }
+  };
+  // Should the check below run out of memory, the move is undone as the
+  // exception leaves (the strong guarantee).
+  struct UndoOnThrow {
+    decltype(undo)& fn;
+    bool armed = true;
+    ~UndoOnThrow() {
+      if (armed) fn();
+    }
+  } undo_on_throw{undo};
 
   bool ok = true;
   std::uint32_t bad_person = 0;
@@ -479,13 +512,9 @@ Status Registry::move(OrgId org, OrgId new_parent, Date on) {
       for (OrgId c : s.org(x).children) todo.push_back(c);
     }
   }
+  undo_on_throw.armed = false;
   if (!ok) {
-    o.parents.pop_back();
-    o.parents.back() = current;
-    if (!had_child) {
-      auto& ch = s.org(new_parent).children;
-      ch.erase(std::lower_bound(ch.begin(), ch.end(), org));
-    }
+    undo();
     return nested_error(bad_person, bad_org);
   }
   impl_->changed();
@@ -648,11 +677,27 @@ Result<PersonId> Registry::add_person(const PersonSpec& spec) {
                       name_of(s, spec.employer),
                   "person.external_key", "A1", ErrorCode::already_exists);
 
+  // Everything that can fail first (room in every column and the pool, the
+  // rehashed key index, the discipline's copy), then changes that cannot.
+  room(s.p_name);
+  room(s.p_key);
+  room(s.p_birth);
+  room(s.p_employer);
+  room(s.p_title);
+  room(s.p_discipline);
+  room(s.p_mhead);
+  room(s.p_thead);
+  room(s.disciplines);
+  s.strings.make_room(std::min<std::size_t>(spec.name.size(), 0xFFFF) +
+                      std::min<std::size_t>(spec.external_key.size(), 0xFFFF) + 4);
+  if (!spec.external_key.empty() && (s.keyed + 1) * 10 > s.key_slots.size() * 7)
+    rehash_keys(s, s.key_slots.size() * 2);
   std::uint32_t code = 0;
   if (!spec.discipline.empty()) {
+    std::string text(spec.discipline);
     auto [it, inserted] = s.discipline_codes.try_emplace(
         spec.discipline, static_cast<std::uint32_t>(s.disciplines.size() + 1));
-    if (inserted) s.disciplines.push_back(spec.discipline);
+    if (inserted) s.disciplines.push_back(std::move(text));
     code = it->second;
   }
   const auto index = static_cast<std::uint32_t>(s.p_birth.size());
@@ -665,7 +710,6 @@ Result<PersonId> Registry::add_person(const PersonSpec& spec) {
   s.p_mhead.push_back(kNone);
   s.p_thead.push_back(kNone);
   if (!spec.external_key.empty()) {
-    if ((s.keyed + 1) * 10 > s.key_slots.size() * 7) rehash_keys(s, s.key_slots.size() * 2);
     s.key_slots[key_slot(s, spec.employer.value(), spec.external_key)] = index + 1;
     ++s.keyed;
   }
@@ -725,6 +769,13 @@ Result<MembershipId> Registry::add_membership(PersonId person, OrgId org, Role r
                  to_string(person) + "'s membership would start before their birth");
   if (auto broken = membership_rules(s, p, org, role, period)) return *broken;
 
+  room(s.m_person);
+  room(s.m_org);
+  room(s.m_role);
+  room(s.m_first);
+  room(s.m_last);
+  room(s.m_next_p);
+  room(s.m_next_o);
   const auto index = static_cast<std::uint32_t>(s.m_person.size());
   s.m_person.push_back(p);
   s.m_org.push_back(org.value());
@@ -749,7 +800,15 @@ Status Registry::end_membership(MembershipId id, Date last_day) {
                                                   "'s current period");
   const std::int32_t old = s.m_last[i];
   s.m_last[i] = last_day.days();
-  if (s.org(OrgId{s.m_org[i]}).kind == OrgKind::enterprise && !person_nested_ok(s, s.m_person[i])) {
+  bool nested = true;
+  try {
+    nested =
+        s.org(OrgId{s.m_org[i]}).kind != OrgKind::enterprise || person_nested_ok(s, s.m_person[i]);
+  } catch (...) {  // out of memory while checking: undo
+    s.m_last[i] = old;
+    throw;
+  }
+  if (!nested) {
     s.m_last[i] = old;
     return nested_error(s.m_person[i], OrgId{s.m_org[i]});
   }
@@ -824,6 +883,8 @@ Result<ExpertId> Registry::add_expert(PersonId person, OrgId org, std::vector<st
       return refuse(to_string(person) + " is already in the pool of " + name_of(s, org) +
                         " on overlapping dates",
                     "expert.unique", "A8", ErrorCode::already_exists);
+  room(s.experts);
+  room(s.org(org).experts);
   const ExpertId id{static_cast<std::uint32_t>(s.experts.size() + 1)};
   s.experts.push_back({id, person, org, std::move(fields), period});
   s.org(org).experts.push_back(id.value() - 1);
@@ -880,6 +941,9 @@ Result<LinkId> Registry::add_link(OrgId enterprise, OrgId other, Period period) 
   const LinkId id{static_cast<std::uint32_t>(s.links.size() + 1)};
   const LinkKind kind =
       ok == OrgKind::society ? LinkKind::factory_society : LinkKind::industry_academia;
+  room(s.links);
+  room(s.org(enterprise).links);
+  room(s.org(other).links, enterprise == other ? 2 : 1);
   s.links.push_back({id, kind, enterprise, other, period});
   s.org(enterprise).links.push_back(id.value() - 1);
   s.org(other).links.push_back(id.value() - 1);
@@ -927,6 +991,8 @@ Result<TrainingId> Registry::add_training(PersonId person, int hours, TrainingKi
   if (kind != TrainingKind::professional && kind != TrainingKind::general)
     return Error(ErrorCode::invalid_argument, "unknown training kind");
   if (!s.known(person)) return not_found(to_string(person));
+  room(s.trainings);
+  room(s.t_next);
   const TrainingId id{static_cast<std::uint32_t>(s.trainings.size() + 1)};
   s.trainings.push_back({id, person, hours, kind, date});
   s.t_next.push_back(s.p_thead[person.value() - 1]);

@@ -11,6 +11,7 @@
 #ifndef KEXIE_SRC_REGISTRY_STATE_HPP
 #define KEXIE_SRC_REGISTRY_STATE_HPP
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -35,6 +36,12 @@ class StringPool {
   std::uint32_t add(std::string_view text);
   [[nodiscard]] std::string_view get(std::uint32_t ref) const noexcept;
   void reserve(std::size_t bytes) { chars_.reserve(bytes); }
+  /// Makes room for `bytes` more (growing geometrically), so that adds of that
+  /// many bytes in all cannot fail.
+  void make_room(std::size_t bytes) {
+    if (chars_.capacity() - chars_.size() < bytes)
+      chars_.reserve(std::max(chars_.size() + bytes, 2 * chars_.capacity()));
+  }
   [[nodiscard]] std::size_t size() const noexcept { return chars_.size(); }
   /// Drops everything added after `size` bytes (rolls back a refused add).
   void truncate(std::size_t size) { chars_.resize(size); }

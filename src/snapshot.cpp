@@ -413,7 +413,10 @@ Result<Snapshot> load_snapshot(std::span<const std::byte> bytes) {
                                                 " (payload offset " +
                                                 std::to_string(source.offset()) + ")");
   } catch (const std::bad_alloc&) {
-    return failure(ErrorCode::corrupt_data, "the content needs more memory than it can hold");
+    // Out of memory is not a fault of the data (every count was checked against
+    // the bytes left before anything was allocated): the caller sees
+    // std::bad_alloc, as from any other call (docs/reliability.md).
+    throw;
   } catch (const std::exception& e) {
     return failure(ErrorCode::corrupt_data, std::string("the content is malformed: ") + e.what());
   }
@@ -604,9 +607,25 @@ Status save_snapshot(const SnapshotView& view, const std::filesystem::path& path
     if (ec != std::errc::file_exists || attempt == 3)
       return io_failure(path, "create of the temporary file", ec);
   }
+  // Should anything below throw (std::bad_alloc while encoding or naming a
+  // file), the descriptor is closed and the temporary file removed, so a failed
+  // save leaves the directory as it was.
+  struct Cleanup {
+    FileOps& ops;
+    const std::filesystem::path& temp;
+    int fd;
+    bool fd_open = true;
+    bool armed = true;
+    ~Cleanup() {
+      if (!armed) return;
+      if (fd_open) (void)ops.close(fd);
+      (void)ops.remove(temp);
+    }
+  } cleanup{ops, temp, fd};
   // From here on, any failure removes the temporary file; a failed fsync is
   // reported at once, never retried (the kernel may have dropped the pages).
   const auto abandon = [&](const char* step, std::error_code ec, bool close_fd) {
+    cleanup.armed = false;
     if (close_fd) (void)ops.close(fd);
     (void)ops.remove(temp);
     return io_failure(path, step, ec);
@@ -625,6 +644,7 @@ Status save_snapshot(const SnapshotView& view, const std::filesystem::path& path
     if (auto ec = ops.write_at(fd, 0, header)) return abandon("write", ec, true);
   }
   if (auto ec = ops.sync(fd)) return abandon("fsync of the temporary file", ec, true);
+  cleanup.fd_open = false;  // closed by the call below, whatever it returns
   if (auto ec = ops.close(fd)) return abandon("close of the temporary file", ec, false);
   // Keep the previous file reachable under a second name until the new one is
   // durable, so a failed directory fsync can put it back.
@@ -639,6 +659,7 @@ Status save_snapshot(const SnapshotView& view, const std::filesystem::path& path
     if (had_old) (void)ops.remove(backup);
     return abandon("rename", ec, false);
   }
+  cleanup.armed = false;  // the temporary file is `path` now
   if (auto ec = ops.sync_directory(dir)) {
     if (had_old) {
       if (auto back = ops.rename(backup, path))

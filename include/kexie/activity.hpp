@@ -325,6 +325,9 @@ struct TransitionCheck {
 /// Thread safety: const member functions may run concurrently; a non-const one
 /// needs exclusive access (and the registry must not change meanwhile).
 ///
+/// Out of memory: an operation that cannot allocate throws std::bad_alloc and
+/// leaves the book as it was, trail included (the strong guarantee).
+///
 /// Every operation is checked in this order, and the first failure refuses it:
 ///  1. the actor is set, the activity exists (`invalid_argument`, `not_found`);
 ///  2. the timestamp is not earlier than the activity's last performed operation

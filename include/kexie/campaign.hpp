@@ -194,7 +194,8 @@ struct Scoreboard {
 
 /// A campaign. It reads the registry it was created with (which must outlive it)
 /// on `CampaignSpec::as_of`; it owns its rubrics, entries, judges and marks.
-/// Every mutation is all-or-nothing: a refused call leaves the campaign as it was.
+/// Every mutation is all-or-nothing: a refused call leaves the campaign as it was,
+/// and so does one that runs out of memory (std::bad_alloc, the strong guarantee).
 /// Not thread-safe for writes; concurrent const calls are safe.
 ///
 ///   kexie::Campaign c(registry, spec);

@@ -14,7 +14,8 @@
  *    thread, never NULL) holds the code, the message, the rule id (e.g.
  *    "org.parent_kind") and the policy article (e.g. "A13"). Outputs are left
  *    untouched on failure. No C++ exception ever crosses into C: a programmer
- *    error inside the library is reported as KX_EINVALID or KX_EINTERNAL.
+ *    error inside the library is reported as KX_EINVALID or KX_EINTERNAL, and
+ *    an allocation failure as KX_ENOMEM, which leaves every handle unchanged.
  *  - Option and spec structs carry a `version` as their first field; always
  *    start from the matching KX_*_INIT macro and then set fields, so a program
  *    built against this header keeps working with a later library.
@@ -106,7 +107,16 @@ typedef enum kx_error_code {
   KX_EOVERFLOW = -12,     /**< overflow: an exact result does not fit */
   /** C API only, not a kexie::ErrorCode: an unexpected failure inside the
    *  library (out of memory, a bug). The message says what was caught. */
-  KX_EINTERNAL = -1000
+  KX_EINTERNAL = -1000,
+  /** C API only, not a kexie::ErrorCode: out of memory. An allocation failed
+   *  (std::bad_alloc inside the library); the call changed nothing — every
+   *  handle is as it was before the call and stays usable, so the call may be
+   *  retried once memory is available (docs/reliability.md, "Allocation
+   *  failure"). The message is "out of memory".
+   *
+   *   if (kx_registry_add_person(&id, reg, &spec) == KX_ENOMEM) shed_load_and_retry();
+   */
+  KX_ENOMEM = -1001
 } kx_error_code;
 
 /** The last error of the calling thread. */
@@ -132,7 +142,8 @@ KX_EXTERN const kx_error *kx_error_last(void);
  */
 KX_EXTERN void kx_error_clear(void);
 
-/** The name of a code, e.g. "rule_violation" for KX_ERULE, "ok", "internal";
+/** The name of a code, e.g. "rule_violation" for KX_ERULE, "ok", "internal",
+ *  "out_of_memory" for KX_ENOMEM;
  *  "unknown" for other numbers. A static string.
  *
  *   puts(kx_error_name(KX_ENOTFOUND));   // "not_found"

@@ -4,7 +4,9 @@
 // DOMAIN.md §1–2. Nothing is ever erased: each fact carries a `Period`, and
 // every query takes an "as of" date. A refused mutation returns an `Error`
 // naming the rule and the policy article and leaves the registry exactly as
-// it was (`digest()` is unchanged).
+// it was (`digest()` is unchanged). So does a mutation that runs out of
+// memory: it throws std::bad_alloc and gives the strong guarantee (the
+// registry is unchanged and usable; docs/reliability.md, "Allocation failure").
 //
 // Thread safety: const member functions may run concurrently from any number
 // of threads (internal caches are synchronized). A non-const member function

@@ -183,7 +183,9 @@ struct SaveOptions {
                                              const std::filesystem::path& path,
                                              const SaveOptions& options = {});
 
-/// Loads a snapshot from a buffer. Never throws, never crashes. Errors:
+/// Loads a snapshot from a buffer. Never crashes, and throws nothing but
+/// std::bad_alloc when memory runs out (never reported as corrupt data: every
+/// count is checked against the bytes left before anything is allocated). Errors:
 /// `corrupt_data` naming what is wrong and its byte offset (bad magic, a length
 /// that disagrees with the buffer, a SHA-256 mismatch, a count larger than the
 /// bytes left, a reference to nothing, an out-of-range value, an audit chain that

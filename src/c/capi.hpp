@@ -7,8 +7,9 @@
 // KX_E* code with an early return. Refusals are values all the way: a helper
 // that can refuse returns a kexie::Result, and a shim returns `kx::Rc`, which a
 // kexie::Error or a failed Status converts into by recording it as the thread's
-// last error. `kx::guard` runs each body and turns only what is left (out of
-// memory, a bug) into KX_EINTERNAL.
+// last error. `kx::guard` runs each body and turns only what is left into
+// KX_ENOMEM (std::bad_alloc: the core gives the strong guarantee, so nothing
+// changed) or KX_EINTERNAL (a bug).
 #ifndef KEXIE_SRC_C_CAPI_HPP
 #define KEXIE_SRC_C_CAPI_HPP
 
@@ -37,6 +38,8 @@ int fail(const kexie::Error& error) noexcept;
 int fail(kexie::ErrorCode code, std::string message, std::string rule = {}) noexcept;
 /// Records an internal failure (KX_EINTERNAL).
 int fail_internal(const char* what) noexcept;
+/// Records an allocation failure (KX_ENOMEM, "out of memory") without allocating.
+int fail_nomem() noexcept;
 
 /// What a shim body returns: KX_OK, a code already recorded by `fail`, or an
 /// error or failed status to record now.
@@ -60,7 +63,7 @@ int guard(F&& body) noexcept {
   try {
     return Rc(body()).code();
   } catch (const std::bad_alloc&) {
-    return fail_internal("out of memory");
+    return fail_nomem();
   } catch (const std::exception& e) {
     return fail_internal(e.what());
   } catch (...) {

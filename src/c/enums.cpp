@@ -15,7 +15,7 @@ namespace {
   static_assert(static_cast<std::size_t>(c) + 1 == kexie::enum_count<E>, \
                 #c " is not the last enumerator of " #E)
 
-// Return codes: the negated kexie::ErrorCode, and KX_EINTERNAL outside it.
+// Return codes: the negated kexie::ErrorCode, and KX_EINTERNAL and KX_ENOMEM outside it.
 KX_SAME(KX_OK, kexie::ErrorCode::ok);
 KX_SAME(-KX_EINVALID, kexie::ErrorCode::invalid_argument);
 KX_SAME(-KX_ENOTFOUND, kexie::ErrorCode::not_found);
@@ -31,6 +31,7 @@ KX_SAME(-KX_EIO, kexie::ErrorCode::io_error);
 KX_SAME(-KX_EOVERFLOW, kexie::ErrorCode::overflow);
 KX_LAST(-KX_EOVERFLOW, kexie::ErrorCode);
 static_assert(!kexie::enum_is_valid<kexie::ErrorCode>(-KX_EINTERNAL));
+static_assert(!kexie::enum_is_valid<kexie::ErrorCode>(-KX_ENOMEM));
 
 // Activity details: KX_DETAILS_* is the index in kexie::ActivityDetails, and
 // the detail values are the enumerators kexie.h documents.

@@ -302,7 +302,7 @@ int kx_registry_members(kx_member_row** out, size_t* count, const kx_registry* r
     kx_member_row* array = nullptr;
     if (!s.rows.empty()) {
       array = static_cast<kx_member_row*>(std::malloc(s.rows.size() * sizeof(kx_member_row)));
-      if (array == nullptr) return kx::fail_internal("out of memory");
+      if (array == nullptr) return kx::fail_nomem();
       for (std::size_t k = 0; k < s.rows.size(); ++k) array[k] = row_of(s.index.entry(s.rows[k]));
     }
     *out = array;

@@ -77,7 +77,7 @@ int kx_snapshot_save_buffer(kx_buffer* out, const kx_registry* registry,
     // malloc, not new[]: the caller frees with kx_buffer_free, which may be
     // reached through a foreign function interface.
     void* data = std::malloc(bytes.empty() ? 1 : bytes.size());
-    if (data == nullptr) return kx::fail_internal("out of memory");
+    if (data == nullptr) return kx::fail_nomem();
     if (!bytes.empty()) std::memcpy(data, bytes.data(), bytes.size());
     *out = {data, bytes.size()};
     return KX_OK;

@@ -54,6 +54,11 @@ int fail_internal(const char* what) noexcept {
   return KX_EINTERNAL;
 }
 
+int fail_nomem() noexcept {
+  last().view = {KX_ENOMEM, "out of memory", "", ""};
+  return KX_ENOMEM;
+}
+
 kexie::Result<kexie::Date> date(const char* text, const char* what) {
   if (text == nullptr) return null_arg(what);
   kexie::Result<kexie::Date> d = kexie::Date::parse(text);
@@ -86,7 +91,7 @@ kexie::Result<kexie::Decimal> decimal_or(const char* text, kexie::Decimal fallba
 
 Rc give(char** out, std::string_view s) noexcept {
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
-  if (p == nullptr) return fail_internal("out of memory");
+  if (p == nullptr) return fail_nomem();
   std::memcpy(p, s.data(), s.size());
   p[s.size()] = '\0';
   *out = p;
@@ -123,6 +128,7 @@ void kx_error_clear(void) {
 const char* kx_error_name(int code) {
   if (code == KX_OK) return "ok";
   if (code == KX_EINTERNAL) return "internal";
+  if (code == KX_ENOMEM) return "out_of_memory";
   if (!kexie::enum_is_valid<kexie::ErrorCode>(-static_cast<std::int64_t>(code))) return "unknown";
   // to_string returns a view of a static literal, NUL-terminated.
   return kexie::to_string(static_cast<kexie::ErrorCode>(-code)).data();

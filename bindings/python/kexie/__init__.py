@@ -34,8 +34,8 @@ from .campaign import (AdvancedPerson, AdvancedUnit, AwardTier, Campaign, Campai
 from .enums import *  # noqa: F401,F403 (the KX_* enumerations)
 from .errors import (AlreadyExists, ConflictOfInterest, CorruptData, IllegalTransition,
                      InconsistentJudgements, InternalError, InvalidArgument, KexieError,
-                     KexieIOError, NotFound, Overflow, PermissionDenied, RuleViolation,
-                     UnsupportedVersion)
+                     KexieIOError, NotFound, OutOfMemory, Overflow, PermissionDenied,
+                     RuleViolation, UnsupportedVersion)
 from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord,
                         AuditVerification)
 from .registry import Membership, MemberRow, Organization, Person, Registry, Rollup
@@ -72,7 +72,8 @@ __all__ = [
     # errors
     "AlreadyExists", "ConflictOfInterest", "CorruptData", "IllegalTransition",
     "InconsistentJudgements", "InternalError", "InvalidArgument", "KexieError", "KexieIOError",
-    "NotFound", "Overflow", "PermissionDenied", "RuleViolation", "UnsupportedVersion",
+    "NotFound", "OutOfMemory", "Overflow", "PermissionDenied", "RuleViolation",
+    "UnsupportedVersion",
     # lifecycle
     "Activity", "ActivityBook", "ActivityInfo", "Actor", "AuditRecord", "AuditVerification",
     # registry

@@ -101,10 +101,15 @@ class InternalError(KexieError):
     code = ErrorCode.EINTERNAL
 
 
+class OutOfMemory(KexieError, MemoryError):
+    """KX_ENOMEM: an allocation failed inside the library; the call changed nothing."""
+    code = ErrorCode.ENOMEM
+
+
 _BY_CODE = {cls.code: cls for cls in (
     InvalidArgument, NotFound, AlreadyExists, RuleViolation, IllegalTransition,
     PermissionDenied, ConflictOfInterest, InconsistentJudgements, CorruptData,
-    UnsupportedVersion, KexieIOError, Overflow, InternalError)}
+    UnsupportedVersion, KexieIOError, Overflow, InternalError, OutOfMemory)}
 
 
 def from_code(code: int, message: str, rule: str = "", article: str = "") -> KexieError:
