@@ -16,6 +16,7 @@
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/text.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -698,7 +699,7 @@ Result<Entry> Campaign::entry(EntryId id) const {
 Result<EntryId> Campaign::find_entry(std::string_view code) const {
   auto it = impl_->by_code.find(std::string(code));
   if (it == impl_->by_code.end()) {
-    return Error(ErrorCode::not_found, "no entry with code \"" + std::string(code) + "\"");
+    return Error(ErrorCode::not_found, "no entry with code " + quote_input(code));
   }
   return it->second;
 }

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "kexie/text.hpp"
+
 namespace kexie {
 inline namespace v1 {
 namespace {
@@ -57,11 +59,9 @@ bool digits(std::string_view s, std::size_t pos, std::size_t width, int& out) {
 Error bad_text(std::string_view what, std::string_view text, std::string_view expected) {
   std::string msg = "not a valid ";
   msg += what;
-  msg += ": \"";
-  // Echo at most 64 bytes of hostile input.
-  msg += text.substr(0, 64);
-  if (text.size() > 64) msg += "…";
-  msg += "\" (expected ";
+  msg += ": ";
+  msg += quote_input(text);  // bounded: hostile input may be huge
+  msg += " (expected ";
   msg += expected;
   msg += ')';
   return Error(ErrorCode::invalid_argument, std::move(msg));

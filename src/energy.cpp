@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "detail/int128.hpp"
+#include "kexie/text.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -243,7 +244,7 @@ Dimension dimension(Carrier carrier) noexcept { return info(carrier).dimension; 
 
 Result<Carrier> parse_carrier(std::string_view text) {
   if (const std::optional<Carrier> c = enum_from_string<Carrier>(text)) return *c;
-  return Error(ErrorCode::invalid_argument, "not an energy carrier: \"" + std::string(text) + '"',
+  return Error(ErrorCode::invalid_argument, "not an energy carrier: " + quote_input(text),
                "energy.carrier");
 }
 
@@ -255,7 +256,7 @@ int base_exponent(Unit unit) noexcept { return info(unit).exponent; }
 
 Result<Unit> parse_unit(std::string_view text) {
   if (const std::optional<Unit> u = enum_from_string<Unit>(text)) return *u;
-  return Error(ErrorCode::invalid_argument, "not a unit: \"" + std::string(text) + '"',
+  return Error(ErrorCode::invalid_argument, "not a unit: " + quote_input(text),
                "energy.unit");
 }
 

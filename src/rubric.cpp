@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "kexie/text.hpp"
+
 namespace kexie {
 inline namespace v1 {
 
@@ -203,7 +205,7 @@ Result<std::uint32_t> Rubric::find(std::string_view code) const {
   auto it = impl_->by_code.find(std::string(code));
   if (it == impl_->by_code.end()) {
     return Error(ErrorCode::not_found,
-                 "rubric \"" + impl_->name + "\" has no indicator \"" + std::string(code) + "\"");
+                 "rubric \"" + impl_->name + "\" has no indicator " + quote_input(code));
   }
   return it->second;
 }
