@@ -406,8 +406,25 @@ CoefficientTable CoefficientTable::derive(std::string name, std::string edition,
   return t;
 }
 
+namespace {
+// A Carrier outside its enumeration (a cast from a bad integer) indexes no slot.
+Status check_carrier(Carrier carrier) {
+  if (enum_is_valid<Carrier>(static_cast<std::int64_t>(carrier))) return {};
+  return Error(ErrorCode::invalid_argument,
+               "carrier " + std::to_string(static_cast<std::int64_t>(carrier)) +
+                   " is out of range");
+}
+}  // namespace
+
 Status CoefficientTable::set(Carrier carrier, Decimal kgce_per_unit, Unit per_unit,
                              std::string source, RangeCheck check) {
+  if (Status st = check_carrier(carrier); !st) return st;
+  if (!enum_is_valid<Unit>(static_cast<std::int64_t>(per_unit))) {
+    return Error(ErrorCode::invalid_argument,
+                 "unit " + std::to_string(static_cast<std::int64_t>(per_unit)) +
+                     " is out of range");
+  }
+  if (Status st = check_text(source, "coefficient source"); !st) return st;
   const std::string value_text =
       kgce_per_unit.to_string() + " kgce/" + std::string(to_string(per_unit));
   if (dimension(per_unit) != dimension(carrier)) {
@@ -451,6 +468,7 @@ Status CoefficientTable::set(const Coefficient& c, RangeCheck check) {
 }
 
 Status CoefficientTable::erase(Carrier carrier) {
+  if (Status st = check_carrier(carrier); !st) return st;
   auto& slot = entries_[static_cast<std::size_t>(carrier)];
   if (!slot) {
     return Error(ErrorCode::not_found,
@@ -462,6 +480,7 @@ Status CoefficientTable::erase(Carrier carrier) {
 }
 
 Result<Coefficient> CoefficientTable::find(Carrier carrier) const {
+  if (Status st = check_carrier(carrier); !st) return st.error();
   const auto& slot = entries_[static_cast<std::size_t>(carrier)];
   if (slot) return *slot;
   std::string message =

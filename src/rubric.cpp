@@ -55,6 +55,12 @@ std::string_view to_string(ClaimedFigure figure) noexcept { return enum_name(fig
 Rubric::Rubric(std::shared_ptr<const detail::RubricImpl> impl) noexcept : impl_(std::move(impl)) {}
 
 Result<Rubric> Rubric::build(std::string name, std::span<const IndicatorSpec> specs) {
+  if (Status st = check_text(name, "rubric name"); !st) return st.error();
+  for (const IndicatorSpec& s : specs) {
+    if (Status st = check_text(s.code, "indicator code"); !st) return st.error();
+    if (Status st = check_text(s.name, "indicator name"); !st) return st.error();
+    if (Status st = check_text(s.parent, "indicator parent"); !st) return st.error();
+  }
   auto impl = std::make_shared<detail::RubricImpl>();
   impl->name = std::move(name);
   if (specs.empty()) {

@@ -31,7 +31,10 @@
  *    microseconds since the epoch (int64_t, UTC) on output.
  *  - Enumerations are int constants whose values equal the C++ enumerators'.
  *  - Iteration uses callbacks with a `void *payload`; a callback returning
- *    non-zero stops the iteration and that value is returned.
+ *    non-zero stops the iteration. A positive value is returned as it is (return
+ *    1, or any positive code of your own, to stop); a negative value makes the
+ *    *_foreach return KX_ECALLBACK, with the value in kx_error_last()->message,
+ *    so a callback's value never reads as a KX_E* refusal of the library.
  *
  * Thread safety: handles are not synchronized; use one handle from one thread
  * at a time (concurrent read-only calls on a registry or campaign are safe).
@@ -106,7 +109,12 @@ typedef enum kx_error_code {
   KX_EOVERFLOW = -12,     /**< overflow: an exact result does not fit */
   /** C API only, not a kexie::ErrorCode: an unexpected failure inside the
    *  library (out of memory, a bug). The message says what was caught. */
-  KX_EINTERNAL = -1000
+  KX_EINTERNAL = -1000,
+  /** C API only, not a kexie::ErrorCode: a *_foreach callback returned a
+   *  negative value; kx_error_last()->message quotes it ("the callback stopped
+   *  the iteration with -5"). A callback's 0 or positive value is returned as
+   *  it is, so a refusal (negative KX_E*) never mixes with a callback's value. */
+  KX_ECALLBACK = -1001
 } kx_error_code;
 
 /** The last error of the calling thread. */
@@ -298,8 +306,8 @@ typedef int (*kx_org_cb)(uint32_t org, void *payload);
 
 /** Calls `cb` for `root` and every organization below it on `as_of`, depth first
  *  (children in id order); with `kind` >= 0 only organizations of that kind. Returns
- *  0, a callback's non-zero value, or a KX_E* code (KX_ENOTFOUND when `root` is not
- *  in effect on `as_of`).
+ *  0, a callback's positive value, or a KX_E* code (KX_ENOTFOUND when `root` is not
+ *  in effect on `as_of`; KX_ECALLBACK when the callback returned a negative value).
  *
  *   static int count(uint32_t org, void *n) { (void)org; ++*(int *)n; return 0; }
  *   int n = 0; kx_registry_subtree_foreach(reg, province, "2025-06-30", KX_ORG_ENTERPRISE, count, &n);

@@ -38,6 +38,7 @@ class ErrorCode(enum.IntEnum):
     EIO = -11
     EOVERFLOW = -12
     EINTERNAL = -1000
+    ECALLBACK = -1001
 
 
 class OrgKind(enum.IntEnum):
