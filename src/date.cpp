@@ -201,7 +201,11 @@ Result<Timestamp> Timestamp::parse(std::string_view text) {
   }
   auto local = from_date_time(date_of(y, mo, d), h, mi, s, micros);
   if (!local) return local.error();
-  return local->add_micros(-offset_min * 60'000'000);
+  // The instant must itself fall on a supported day in UTC, as every other call
+  // that takes a timestamp requires (9999-12-31T23:59:59-23:59 is in year 10000).
+  const Timestamp utc = local->add_micros(-offset_min * 60'000'000);
+  if (!utc.ok()) return bad_text("timestamp", text, "an instant in years 1400–9999 in UTC");
+  return utc;
 }
 
 Date Timestamp::date() const noexcept {

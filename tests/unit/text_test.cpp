@@ -89,3 +89,68 @@ TEST(QuoteInput, EscapesWhatIsNotPrintableUtf8) {
 }
 
 }  // namespace
+
+// The owners check every text they store, so the C++ API is protected too, and a
+// refusal changes no digest.
+#include "kexie/activity.hpp"
+#include "kexie/registry.hpp"
+#include "lifecycle_fixture.hpp"
+
+using namespace kexie::literals;
+
+namespace {
+
+TEST(OwnersCheckText, RegistryRefusesNamesThatAreNotUtf8) {
+  kexie_test::World w;
+  const std::string before = w.registry.digest();
+  kexie::OrgSpec org{.kind = kexie::OrgKind::branch,
+                     .name = "bad \xC0\xAF",
+                     .parent = w.enterprise,
+                     .effective = "2010-01-01"_date};
+  auto o = w.registry.add_organization(org);
+  ASSERT_FALSE(o);
+  EXPECT_EQ(o.error().rule(), "text.utf8");
+  EXPECT_EQ(o.error().message(), "organization name is not valid UTF-8 (byte \\xC0 at offset 4)");
+  kexie::PersonSpec p{.name = "Alice", .birth = "1985-01-01"_date, .employer = w.enterprise};
+  p.external_key = std::string("K\0A", 3);
+  auto r = w.registry.add_person(p);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().rule(), "text.control");
+  EXPECT_EQ(r.error().message(), "external key holds the control character U+0000 at offset 1");
+  p.external_key = "K-1";
+  p.name = "Eve\xED\xA0\x80";  // a surrogate
+  EXPECT_EQ(w.registry.add_person(p).error().rule(), "text.utf8");
+  p.name = "Eve";
+  p.discipline = "steel\x1B[2J";
+  EXPECT_EQ(w.registry.add_person(p).error().rule(), "text.control");
+  EXPECT_EQ(w.registry.digest(), before);
+  p.discipline = "冶金";
+  EXPECT_TRUE(w.registry.add_person(p));
+}
+
+TEST(OwnersCheckText, ActivityBookRefusesTitlesAndReasonsBeforeAuditing) {
+  kexie_test::World w;
+  kexie::ActivityBook book(w.registry);
+  kexie::ActivityPlan plan = w.plan();
+  plan.title = "title\x7F";
+  auto bad = book.create(w.owner(), kexie_test::t(0), plan, "plan");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().rule(), "text.control");
+  EXPECT_EQ(book.audit_trail().size(), 0u);  // not even the refusal is recorded
+  const kexie::ActivityId id = book.create(w.owner(), kexie_test::t(0), w.plan(), "a\nplan").value();
+  const std::size_t records = book.audit_trail().size();
+  kexie::Status s = book.apply(id, w.owner(), kexie_test::t(1), kexie::ActivityOperation::submit,
+                               "ok\xFF");
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().rule(), "text.utf8");
+  EXPECT_EQ(s.error().message(), "reason is not valid UTF-8 (byte \\xFF at offset 2)");
+  s = book.report_progress(id, w.owner(), kexie_test::t(1), 10, "line\r\n");
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().message(), "progress text holds the control character U+000D at offset 4");
+  EXPECT_EQ(book.audit_trail().size(), records);
+  // Tabs and newlines are fine in a reason.
+  EXPECT_TRUE(book.apply(id, w.owner(), kexie_test::t(1), kexie::ActivityOperation::submit,
+                         "line 1\n\tline 2"));
+}
+
+}  // namespace
