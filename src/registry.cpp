@@ -703,10 +703,10 @@ Result<Person> Registry::person(PersonId id) const {
 Result<PersonId> Registry::find_person(OrgId employer, std::string_view external_key) const {
   const State& s = impl_->s;
   if (external_key.empty() || !employer.ok())
-    return not_found("external key \"" + std::string(external_key) + "\"");
+    return not_found("external key " + quote_input(external_key));
   const std::uint32_t v = s.key_slots[key_slot(s, employer.value(), external_key)];
   if (v == 0)
-    return not_found("external key \"" + std::string(external_key) + "\" at " +
+    return not_found("external key " + quote_input(external_key) + " at " +
                      to_string(employer));
   return PersonId{v};
 }

@@ -19,7 +19,11 @@
  *    start from the matching KX_*_INIT macro and then set fields, so a program
  *    built against this header keeps working with a later library.
  *  - Strings are UTF-8, NUL-terminated. Input strings are copied; the library
- *    never keeps a caller's pointer after a call returns. A `char **out` result
+ *    never keeps a caller's pointer after a call returns. Text that is stored
+ *    (names, codes, keys, reasons) must be well-formed UTF-8 without control
+ *    characters (reasons and progress notes may hold tab and newline): KX_EINVALID
+ *    with rule "text.utf8" or "text.control" otherwise. A message that quotes
+ *    input quotes at most 64 bytes of it. A `char **out` result
  *    is allocated by the library and released with kx_string_free(). A
  *    `const char *` field of an output struct is borrowed: it stays valid as
  *    long as the object named in the function's documentation (a scoreboard) or,
@@ -962,7 +966,8 @@ typedef struct kx_mark {
 } kx_mark;
 
 /** Records `count` marks, all or nothing. On refusal none is applied and, when
- *  `failed` is not NULL, `*failed` receives the position of the refused mark.
+ *  `failed` is not NULL, `*failed` receives the position of the refused mark (for
+ *  the same judge, entry and indicator twice, the position of the repeat).
  *
  *   kx_mark m[] = {{j1, id, a1, "88"}, {j2, id, a1, "90.5"}};
  *   size_t bad; kx_campaign_mark_batch(c, m, 2, &bad);
@@ -1389,7 +1394,9 @@ typedef struct kx_ahp_result {
 
 /** Priorities of the n × n pairwise comparison matrix `matrix` (row-major) into
  *  `weights` (n doubles), with its consistency in `*result` (may be NULL).
- *  `options` may be NULL (Saaty's defaults).
+ *  `options` may be NULL (Saaty's defaults); its threshold must be finite and
+ *  non-negative. An n whose n × n doubles overflow the address space is refused
+ *  (KX_EINVALID) before `matrix` is read.
  *
  *   double a[] = {1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1}, w[3];
  *   kx_weights_ahp(w, NULL, a, 3, NULL);   // w = 4/7, 2/7, 1/7
@@ -1399,7 +1406,8 @@ KX_EXTERN int kx_weights_ahp(double *weights, kx_ahp_result *result, const doubl
 
 /** Entropy weights (熵权法) of a rows × cols matrix (row-major, alternatives ×
  *  criteria) into `weights` (cols doubles). `kinds` is NULL (all benefit) or one
- *  KX_CRITERION_* per column; `normalization` is KX_ENTROPY_*.
+ *  KX_CRITERION_* per column; `normalization` is KX_ENTROPY_*. Sizes whose
+ *  rows × cols doubles overflow the address space are refused (KX_EINVALID).
  *
  *   double data[] = {1, 10, 2, 10, 3, 10}, w[2];
  *   kx_weights_entropy(w, data, 3, 2, NULL, KX_ENTROPY_MIN_MAX);   // {1, 0}
@@ -1408,7 +1416,8 @@ KX_EXTERN int kx_weights_entropy(double *weights, const double *data, size_t row
                                  const int *kinds, int normalization);
 
 /** Quantizes `n` weights into exact decimals with `places` places summing to 1
- *  (largest remainder), into `out` (n kx_decimal).
+ *  (largest remainder), into `out` (n kx_decimal). KX_EOVERFLOW when the weights'
+ *  sum overflows a double; KX_EINVALID for an n too large for memory.
  *
  *   double w[] = {1, 1, 1}; kx_decimal q[3];
  *   kx_weights_quantize(q, w, 3, 2);   // "0.34", "0.33", "0.33"
@@ -1436,7 +1445,8 @@ typedef struct kx_kendall_result {
 
 /** Kendall's coefficient of concordance of `judges` judges marking `entries`
  *  entries: `marks` is entries × judges, row-major; a NaN is a missing mark.
- *  `options` may be NULL.
+ *  `options` may be NULL. Sizes whose product overflows the address space are
+ *  refused (KX_EINVALID) before `marks` is read.
  *
  *   double m[] = {9, 2, 5,  6, 1, 3,  8, 4, 6};   // 3 entries × 3 judges
  *   kx_kendall_result r; kx_kendall_w(&r, m, 3, 3, NULL);
