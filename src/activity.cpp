@@ -10,6 +10,7 @@
 #include "detail/audit_encoding.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/text.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -330,6 +331,13 @@ struct ActivityImpl {
   template <class Guard, class Extra>
   Status perform(ActivityId id, const Actor& actor, Timestamp at, Op op, std::string_view reason,
                  Guard&& guard, Extra&& extra) {
+    // Text that is not UTF-8 is refused before anything, the audit trail included,
+    // records it.
+    if (Status st = check_text(reason, op == Op::report_progress ? "progress text" : "reason",
+                               TextRule::multiline);
+        !st) {
+      return st;
+    }
     Activity* a = get(id);
     if (!actor.ok() || !a || !at.ok()) {
       Error e =
@@ -405,6 +413,9 @@ Status ActivityBook::set_policy(LifecyclePolicy policy) {
 Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, ActivityPlan plan,
                                         std::string_view reason) {
   detail::ActivityImpl& m = *impl_;
+  // Text that is not UTF-8 is refused before the audit trail records it.
+  if (Status st = check_text(plan.title, "activity title"); !st) return st.error();
+  if (Status st = check_text(reason, "reason", TextRule::multiline); !st) return st.error();
   auto refuse = [&](Error e, bool security) -> Result<ActivityId> {
     return m.refuse(ActivityId{}, actor, at, Op::create, S::draft, std::move(e), security, reason);
   };

@@ -94,10 +94,20 @@ Result<DenseMarks> dense(const PanelMarks& marks, MissingMarks policy, const cha
 
 // ---------------------------------------------------------------------------
 
+namespace {
+// entries × judges; an overflowing size is a programmer error (std::length_error).
+std::size_t cell_count(std::size_t entries, std::size_t judges) {
+  if (judges != 0 && entries > std::numeric_limits<std::size_t>::max() / judges) {
+    throw std::length_error("kexie::PanelMarks: entries × judges overflows");
+  }
+  return entries * judges;
+}
+}  // namespace
+
 PanelMarks::PanelMarks(std::size_t entries, std::size_t judges)
     : entries_(entries),
       judges_(judges),
-      marks_(entries * judges, 0.0),
+      marks_(cell_count(entries, judges), 0.0),  // checked first: declared first
       present_(entries * judges, 0),
       missing_(entries * judges) {}
 

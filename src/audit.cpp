@@ -5,6 +5,7 @@
 
 #include "detail/audit_encoding.hpp"
 #include "detail/sha256.hpp"
+#include "kexie/text.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -22,7 +23,7 @@ std::string ChainHead::to_string() const { return std::to_string(count) + ':' + 
 Result<ChainHead> ChainHead::parse(std::string_view text) {
   auto bad = [&] {
     return Error(ErrorCode::invalid_argument,
-                 "not a chain head (\"count:64 hex digits\"): \"" + std::string(text) + "\"");
+                 "not a chain head (\"count:64 hex digits\"): " + quote_input(text));
   };
   const std::size_t colon = text.find(':');
   if (colon == std::string_view::npos || colon == 0 || text.size() - colon - 1 != 64) return bad();

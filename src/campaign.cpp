@@ -16,6 +16,7 @@
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/text.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -462,16 +463,23 @@ Status check_mark_value(const CampaignImpl& s, std::span<const Mark> marks, std:
   return {};
 }
 
-// Writes a checked batch, unless it marks the same cell twice.
+// Writes a checked batch, unless it marks the same cell twice; then `at` is the
+// position of the first repeat (the earlier mark of the cell is valid).
 template <class Mark>
 Status write_marks(CampaignImpl& s, std::span<const Mark> marks,
-                   const std::vector<std::size_t>& cells, const std::vector<std::int32_t>& values) {
+                   const std::vector<std::size_t>& cells, const std::vector<std::int32_t>& values,
+                   std::size_t& at) {
   if (marks.size() > 1) {
-    std::vector<std::size_t> sorted(cells);
+    std::vector<std::pair<std::size_t, std::size_t>> sorted;  // (cell, position)
+    sorted.reserve(cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) sorted.emplace_back(cells[i], i);
     std::sort(sorted.begin(), sorted.end());
-    if (auto dup = std::adjacent_find(sorted.begin(), sorted.end()); dup != sorted.end()) {
-      const auto i =
-          static_cast<std::size_t>(std::find(cells.begin(), cells.end(), *dup) - cells.begin());
+    std::size_t i = cells.size();
+    for (std::size_t k = 1; k < sorted.size(); ++k) {
+      if (sorted[k].first == sorted[k - 1].first) i = std::min(i, sorted[k].second);
+    }
+    if (i != cells.size()) {
+      at = i;
       return Error(ErrorCode::already_exists,
                    "the batch marks the same judge, entry and indicator twice" + where(marks, i),
                    "panel.mark_unique");
@@ -483,14 +491,16 @@ Status write_marks(CampaignImpl& s, std::span<const Mark> marks,
 
 // mark_all for either form of mark: the registry-reading conflict check, then
 // record_marks' structural checks, all before anything is written.
+// On a refusal `at` is the position of the refused mark.
 template <class Mark>
-Status mark_batch(CampaignImpl& s, std::span<const Mark> marks) {
+Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t& at) {
   const Date on = s.spec.as_of;
   std::unordered_map<std::uint32_t, std::vector<OrgId>> orgs_of_judge;
   std::vector<std::size_t> cells(marks.size());
   std::vector<std::int32_t> values(marks.size());
   // Validate everything first; apply nothing until all pass.
   for (std::size_t i = 0; i < marks.size(); ++i) {
+    at = i;
     const Mark& m = marks[i];
     auto target = locate_mark(s, marks, i);
     if (!target) return target.error();
@@ -504,7 +514,16 @@ Status mark_batch(CampaignImpl& s, std::span<const Mark> marks) {
     }
     if (Status st = check_mark_value(s, marks, i, *target, cells[i], values[i]); !st) return st;
   }
-  return write_marks(s, marks, cells, values);
+  return write_marks(s, marks, cells, values, at);
+}
+
+// mark_batch, reporting the refused position in `*failed` when asked.
+template <class Mark>
+Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t* failed) {
+  std::size_t at = 0;
+  Status st = mark_batch(s, marks, at);
+  if (!st && failed != nullptr) *failed = at;
+  return st;
 }
 
 // ---- vetoes ---------------------------------------------------------------------------------
@@ -592,7 +611,8 @@ Status CampaignImpl::record_marks(std::span<const IndexedMark> batch) {
     if (!target) return target.error();
     if (Status st = check_mark_value(*this, batch, i, *target, cells[i], values[i]); !st) return st;
   }
-  return write_marks(*this, batch, cells, values);
+  std::size_t at = 0;
+  return write_marks(*this, batch, cells, values, at);
 }
 
 Status CampaignImpl::record_veto(JudgeId judge, EntryId entry, std::uint32_t indicator,
@@ -629,13 +649,34 @@ std::optional<std::string> malformed(const CampaignSpec& spec) {
                              : "has a share outside [0, 1]");
     }
   }
+  const AwardScheme& a = spec.awards;
+  if (a.cusp_margin.signum() < 0) {
+    return "kexie::Campaign: the cusp margin " + a.cusp_margin.to_string() + " is negative";
+  }
+  if (a.individuals.min_share.signum() < 0 || a.individuals.min_share > Decimal(1)) {
+    return "kexie::Campaign: the advanced individuals' share " +
+           a.individuals.min_share.to_string() + " is outside [0, 1]";
+  }
   return std::nullopt;
+}
+
+// The campaign's own text: its name and its tiers' names (text.utf8, text.control).
+Status check_spec_text(const CampaignSpec& spec) {
+  if (Status st = check_text(spec.name, "campaign name"); !st) return st;
+  for (const AwardTier& t : spec.awards.tiers) {
+    if (Status st = check_text(t.name, "award tier name"); !st) return st;
+  }
+  for (const TieBreak& tb : spec.tie_breaks) {
+    if (Status st = check_text(tb.code, "tie-break indicator code"); !st) return st;
+  }
+  return {};
 }
 }  // namespace
 
 Campaign::Campaign(const Registry& registry, CampaignSpec spec)
     : impl_(std::make_unique<CampaignImpl>()) {
   if (std::optional<std::string> problem = malformed(spec)) throw std::invalid_argument(*problem);
+  if (Status st = check_spec_text(spec); !st) throw std::invalid_argument(st.error().message());
   impl_->registry = &registry;
   impl_->spec = std::move(spec);
 }
@@ -644,6 +685,7 @@ Result<Campaign> Campaign::create(const Registry& registry, CampaignSpec spec) {
   if (std::optional<std::string> problem = malformed(spec)) {
     return Error(ErrorCode::invalid_argument, std::move(*problem));
   }
+  if (Status st = check_spec_text(spec); !st) return st.error();
   return Campaign(registry, std::move(spec));
 }
 
@@ -698,6 +740,8 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   // record_entry's steps with the registry-reading checks where they have always
   // reported: the code and rubric first, the enterprise derivation before the
   // team and claims, eligibility last.
+  if (Status st = check_text(spec.code, "entry code"); !st) return st.error();
+  if (Status st = check_text(spec.title, "entry title"); !st) return st.error();
   if (Status st = check_entry_code(s, spec); !st) return st.error();
   auto enterprise = derive_enterprise(s, spec);
   if (!enterprise) return enterprise.error();
@@ -716,7 +760,7 @@ Result<Entry> Campaign::entry(EntryId id) const {
 Result<EntryId> Campaign::find_entry(std::string_view code) const {
   auto it = impl_->by_code.find(std::string(code));
   if (it == impl_->by_code.end()) {
-    return Error(ErrorCode::not_found, "no entry with code \"" + std::string(code) + "\"");
+    return Error(ErrorCode::not_found, "no entry with code " + quote_input(code));
   }
   return it->second;
 }
@@ -767,15 +811,18 @@ Status Campaign::mark(JudgeId judge, EntryId entry, std::string_view indicator_c
   return mark_all(std::span<const detail::IndexedMark>(&one, 1));
 }
 
-Status Campaign::mark_all(std::span<const MarkInput> marks) { return mark_batch(*impl_, marks); }
+Status Campaign::mark_all(std::span<const MarkInput> marks, std::size_t* failed) {
+  return mark_batch(*impl_, marks, failed);
+}
 
-Status Campaign::mark_all(std::span<const detail::IndexedMark> marks) {
-  return mark_batch(*impl_, marks);
+Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, std::size_t* failed) {
+  return mark_batch(*impl_, marks, failed);
 }
 
 Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,
                       std::string reason) {
   CampaignImpl& s = *impl_;
+  if (Status st = check_text(reason, "veto reason", TextRule::multiline); !st) return st;
   auto person = s.judge_person(judge);
   if (!person) return person.error();
   auto e = s.entry_at(entry);

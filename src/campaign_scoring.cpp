@@ -21,6 +21,7 @@
 #include "detail/sha256.hpp"
 #include "kexie/campaign.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/text.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -681,9 +682,32 @@ void append_unranked(const CampaignImpl& s, const std::vector<Core>& core,
   }
 }
 
+// An indicator tie-break names an indicator of at least one of the campaign's
+// rubrics (a campaign without rubrics has nothing to check yet).
+Status check_tie_breaks(const CampaignImpl& s) {
+  for (const TieBreak& tb : s.spec.tie_breaks) {
+    if (tb.kind != TieBreak::Kind::indicator) continue;
+    bool any_rubric = false;
+    bool found = false;
+    for (const CategoryState& c : s.categories) {
+      if (!c.rubric) continue;
+      any_rubric = true;
+      if (c.rubric->find(tb.code)) found = true;
+    }
+    if (any_rubric && !found) {
+      return Error(ErrorCode::invalid_argument,
+                   "the tie-break indicator:" + quote_input(tb.code) +
+                       " names no indicator of the campaign's rubrics",
+                   "campaign.tie_break");
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<std::vector<Standing>> Campaign::standings() const {
+  if (Status st = check_tie_breaks(*impl_); !st) return st.error();
   Scored scored;
   std::vector<Standing> out;
   out.reserve(impl_->entries.size());
@@ -704,6 +728,7 @@ Result<std::vector<Standing>> Campaign::standings() const {
 }
 
 Result<Scoreboard> Campaign::score() const {
+  if (Status st = check_tie_breaks(*impl_); !st) return st.error();
   const CampaignImpl& s = *impl_;
   const CampaignSpec& spec = s.spec;
   std::vector<Core> core;

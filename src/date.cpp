@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "kexie/text.hpp"
+
 namespace kexie {
 inline namespace v1 {
 namespace {
@@ -57,11 +59,9 @@ bool digits(std::string_view s, std::size_t pos, std::size_t width, int& out) {
 Error bad_text(std::string_view what, std::string_view text, std::string_view expected) {
   std::string msg = "not a valid ";
   msg += what;
-  msg += ": \"";
-  // Echo at most 64 bytes of hostile input.
-  msg += text.substr(0, 64);
-  if (text.size() > 64) msg += "…";
-  msg += "\" (expected ";
+  msg += ": ";
+  msg += quote_input(text);  // bounded: hostile input may be huge
+  msg += " (expected ";
   msg += expected;
   msg += ')';
   return Error(ErrorCode::invalid_argument, std::move(msg));
@@ -201,7 +201,11 @@ Result<Timestamp> Timestamp::parse(std::string_view text) {
   }
   auto local = from_date_time(date_of(y, mo, d), h, mi, s, micros);
   if (!local) return local.error();
-  return local->add_micros(-offset_min * 60'000'000);
+  // The instant must itself fall on a supported day in UTC, as every other call
+  // that takes a timestamp requires (9999-12-31T23:59:59-23:59 is in year 10000).
+  const Timestamp utc = local->add_micros(-offset_min * 60'000'000);
+  if (!utc.ok()) return bad_text("timestamp", text, "an instant in years 1400–9999 in UTC");
+  return utc;
 }
 
 Date Timestamp::date() const noexcept {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "detail/int128.hpp"
+#include "kexie/text.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -114,10 +115,9 @@ Result<Decimal> Decimal::from_coefficient(std::int64_t coefficient, int scale) {
 
 Result<Decimal> Decimal::parse(std::string_view text) {
   const auto bad = [&](std::string_view why) {
-    std::string msg = "not a decimal: \"";
-    msg += text.substr(0, 64);
-    if (text.size() > 64) msg += "…";
-    msg += "\" (";
+    std::string msg = "not a decimal: ";
+    msg += quote_input(text);
+    msg += " (";
     msg += why;
     msg += ')';
     return Error(ErrorCode::invalid_argument, std::move(msg));
@@ -147,11 +147,7 @@ Result<Decimal> Decimal::parse(std::string_view text) {
     if (i == int_end) continue;  // the point
     c = c * 10 + (text[i] - '0');
     if (c != 0 && ++significant > 18) {
-      // Built by appending: g++ 12 -O2 warns (-Wrestrict, falsely) on "\"" + string.
-      std::string quoted(1, '"');
-      quoted.append(text.substr(0, 64));
-      quoted.push_back('"');
-      return overflow_error("parse", quoted);
+      return overflow_error("parse", quote_input(text));
     }
   }
   return from_coefficient(static_cast<std::int64_t>(negative ? -c : c), frac_digits);

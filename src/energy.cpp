@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "detail/int128.hpp"
+#include "kexie/text.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -243,7 +244,7 @@ Dimension dimension(Carrier carrier) noexcept { return info(carrier).dimension; 
 
 Result<Carrier> parse_carrier(std::string_view text) {
   if (const std::optional<Carrier> c = enum_from_string<Carrier>(text)) return *c;
-  return Error(ErrorCode::invalid_argument, "not an energy carrier: \"" + std::string(text) + '"',
+  return Error(ErrorCode::invalid_argument, "not an energy carrier: " + quote_input(text),
                "energy.carrier");
 }
 
@@ -255,7 +256,7 @@ int base_exponent(Unit unit) noexcept { return info(unit).exponent; }
 
 Result<Unit> parse_unit(std::string_view text) {
   if (const std::optional<Unit> u = enum_from_string<Unit>(text)) return *u;
-  return Error(ErrorCode::invalid_argument, "not a unit: \"" + std::string(text) + '"',
+  return Error(ErrorCode::invalid_argument, "not a unit: " + quote_input(text),
                "energy.unit");
 }
 
@@ -405,8 +406,25 @@ CoefficientTable CoefficientTable::derive(std::string name, std::string edition,
   return t;
 }
 
+namespace {
+// A Carrier outside its enumeration (a cast from a bad integer) indexes no slot.
+Status check_carrier(Carrier carrier) {
+  if (enum_is_valid<Carrier>(static_cast<std::int64_t>(carrier))) return {};
+  return Error(ErrorCode::invalid_argument,
+               "carrier " + std::to_string(static_cast<std::int64_t>(carrier)) +
+                   " is out of range");
+}
+}  // namespace
+
 Status CoefficientTable::set(Carrier carrier, Decimal kgce_per_unit, Unit per_unit,
                              std::string source, RangeCheck check) {
+  if (Status st = check_carrier(carrier); !st) return st;
+  if (!enum_is_valid<Unit>(static_cast<std::int64_t>(per_unit))) {
+    return Error(ErrorCode::invalid_argument,
+                 "unit " + std::to_string(static_cast<std::int64_t>(per_unit)) +
+                     " is out of range");
+  }
+  if (Status st = check_text(source, "coefficient source"); !st) return st;
   const std::string value_text =
       kgce_per_unit.to_string() + " kgce/" + std::string(to_string(per_unit));
   if (dimension(per_unit) != dimension(carrier)) {
@@ -450,6 +468,7 @@ Status CoefficientTable::set(const Coefficient& c, RangeCheck check) {
 }
 
 Status CoefficientTable::erase(Carrier carrier) {
+  if (Status st = check_carrier(carrier); !st) return st;
   auto& slot = entries_[static_cast<std::size_t>(carrier)];
   if (!slot) {
     return Error(ErrorCode::not_found,
@@ -461,6 +480,7 @@ Status CoefficientTable::erase(Carrier carrier) {
 }
 
 Result<Coefficient> CoefficientTable::find(Carrier carrier) const {
+  if (Status st = check_carrier(carrier); !st) return st.error();
   const auto& slot = entries_[static_cast<std::size_t>(carrier)];
   if (slot) return *slot;
   std::string message =

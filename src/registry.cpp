@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "detail/sha256.hpp"
+#include "kexie/text.hpp"
 #include "registry_state.hpp"
 
 namespace kexie {
@@ -373,6 +374,12 @@ void Registry::reserve(std::size_t orgs, std::size_t people, std::size_t members
 Result<OrgId> Registry::add_organization(const OrgSpec& spec) {
   State& s = impl_->s;
   if (spec.name.empty()) return Error(ErrorCode::invalid_argument, "an organization needs a name");
+  for (const auto& [text, what] : {std::pair{&spec.name, "organization name"},
+                                   std::pair{&spec.enterprise.enterprise_name, "enterprise name"},
+                                   std::pair{&spec.enterprise.industry, "industry"},
+                                   std::pair{&spec.enterprise.region, "region"}}) {
+    if (Status st = check_text(*text, what); !st) return st.error();
+  }
   if (!spec.effective.ok())
     return Error(ErrorCode::invalid_argument,
                  "effective date " + spec.effective.to_string() + " is not supported");
@@ -657,6 +664,11 @@ std::vector<OrgId> Registry::ancestor_ids(OrgId org, Date as_of) const {
 Result<PersonId> Registry::add_person(const PersonSpec& spec) {
   State& s = impl_->s;
   if (spec.name.empty()) return Error(ErrorCode::invalid_argument, "a person needs a name");
+  for (const auto& [text, what] : {std::pair{&spec.name, "person name"},
+                                   std::pair{&spec.external_key, "external key"},
+                                   std::pair{&spec.discipline, "discipline"}}) {
+    if (Status st = check_text(*text, what); !st) return st.error();
+  }
   if (spec.name.size() > 0xFFFF || spec.external_key.size() > 0xFFFF)
     return Error(ErrorCode::invalid_argument, "a name or key longer than 65535 bytes");
   if (!spec.birth.ok())
@@ -735,10 +747,10 @@ Result<Person> Registry::person(PersonId id) const {
 Result<PersonId> Registry::find_person(OrgId employer, std::string_view external_key) const {
   const State& s = impl_->s;
   if (external_key.empty() || !employer.ok())
-    return not_found("external key \"" + std::string(external_key) + "\"");
+    return not_found("external key " + quote_input(external_key));
   const std::uint32_t v = s.key_slots[key_slot(s, employer.value(), external_key)];
   if (v == 0)
-    return not_found("external key \"" + std::string(external_key) + "\" at " +
+    return not_found("external key " + quote_input(external_key) + " at " +
                      to_string(employer));
   return PersonId{v};
 }
@@ -873,6 +885,9 @@ Result<ExpertId> Registry::add_expert(PersonId person, OrgId org, std::vector<st
       std::any_of(fields.begin(), fields.end(), [](const std::string& f) { return f.empty(); }))
     return refuse("an expert listing needs at least one non-empty field of expertise",
                   "expert.fields", "A8", ErrorCode::invalid_argument);
+  for (const std::string& f : fields) {
+    if (Status st = check_text(f, "field of expertise"); !st) return st.error();
+  }
   if (!s.known(person)) return not_found(to_string(person));
   if (!s.known(org)) return not_found(to_string(org));
   const OrgRec& o = s.org(org);

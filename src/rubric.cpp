@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "kexie/text.hpp"
+
 namespace kexie {
 inline namespace v1 {
 
@@ -53,6 +55,12 @@ std::string_view to_string(ClaimedFigure figure) noexcept { return enum_name(fig
 Rubric::Rubric(std::shared_ptr<const detail::RubricImpl> impl) noexcept : impl_(std::move(impl)) {}
 
 Result<Rubric> Rubric::build(std::string name, std::span<const IndicatorSpec> specs) {
+  if (Status st = check_text(name, "rubric name"); !st) return st.error();
+  for (const IndicatorSpec& s : specs) {
+    if (Status st = check_text(s.code, "indicator code"); !st) return st.error();
+    if (Status st = check_text(s.name, "indicator name"); !st) return st.error();
+    if (Status st = check_text(s.parent, "indicator parent"); !st) return st.error();
+  }
   auto impl = std::make_shared<detail::RubricImpl>();
   impl->name = std::move(name);
   if (specs.empty()) {
@@ -203,7 +211,7 @@ Result<std::uint32_t> Rubric::find(std::string_view code) const {
   auto it = impl_->by_code.find(std::string(code));
   if (it == impl_->by_code.end()) {
     return Error(ErrorCode::not_found,
-                 "rubric \"" + impl_->name + "\" has no indicator \"" + std::string(code) + "\"");
+                 "rubric \"" + impl_->name + "\" has no indicator " + quote_input(code));
   }
   return it->second;
 }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "kexie/enum_names.hpp"
+#include "kexie/text.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -81,7 +82,7 @@ constexpr std::size_t kRequiredFields = kKind + 1;
 
 Result<ClaimedFigure> parse_claimed_figure(std::string_view name) {
   if (const std::optional<ClaimedFigure> f = enum_from_string<ClaimedFigure>(name)) return *f;
-  return invalid("unknown claimed figure \"" + std::string(name) + "\"");
+  return invalid("unknown claimed figure " + quote_input(name));
 }
 
 Result<std::vector<Tier>> parse_tier_table(std::string_view text) {
@@ -92,7 +93,7 @@ Result<std::vector<Tier>> parse_tier_table(std::string_view text) {
     if (t.empty()) continue;
     const std::size_t colon = t.find(':');
     if (colon == std::string_view::npos) {
-      return invalid("tier \"" + std::string(t) + "\" is not at_least:points");
+      return invalid("tier " + quote_input(t) + " is not at_least:points");
     }
     Result<Decimal> at_least = decimal_field(t.substr(0, colon), "tier threshold");
     if (!at_least) return at_least.error();
@@ -121,7 +122,7 @@ Result<std::vector<TieBreak>> parse_tie_breaks(std::string_view text) {
       if (!f) return f.error();
       out.push_back(TieBreak::figure(*f));
     } else {
-      return invalid("unknown tie-break \"" + std::string(t) + "\"");
+      return invalid("unknown tie-break " + quote_input(t));
     }
   }
   return out;
@@ -148,7 +149,7 @@ Result<std::vector<IndicatorSpec>> parse_rubric_lines(std::string_view text) {
     s.name = std::string(f[kName]);
     s.parent = std::string(f[kParent]);
     const std::optional<IndicatorKind> kind = enum_from_string<IndicatorKind>(f[kKind]);
-    if (!kind) return invalid(where + "unknown kind \"" + std::string(f[kKind]) + "\"");
+    if (!kind) return invalid(where + "unknown kind " + quote_input(f[kKind]));
     s.kind = *kind;
     if (s.kind == IndicatorKind::objective) {
       if (f[kFigure].empty()) return invalid(where + "an objective indicator needs a figure");

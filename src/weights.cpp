@@ -266,6 +266,10 @@ Result<AhpResult> ahp(const Matrix& a, const AhpOptions& options) {
   if (!(options.tolerance > 0.0) || options.max_iterations < 1) {
     return bad("AHP power iteration needs a positive tolerance and at least one iteration");
   }
+  if (!std::isfinite(options.threshold) || options.threshold < 0.0) {
+    return bad("the AHP consistency threshold must be finite and non-negative, got " +
+               num(options.threshold));
+  }
   const std::size_t n = a.rows();
   Result<double> ri = random_index(options.ri_table, n);
   if (!ri) return ri.error();
@@ -669,7 +673,11 @@ Result<std::vector<Decimal>> quantize_weights(std::span<const double> weights, i
     }
     total += weights[i];
   }
-  if (!(total > 0.0) || !std::isfinite(total)) return bad("the weights sum to zero");
+  if (!std::isfinite(total)) {
+    return Error(ErrorCode::overflow,
+                 "the weights' sum overflows a double; scale the weights down first");
+  }
+  if (!(total > 0.0)) return bad("the weights sum to zero");
 
   std::int64_t unit = 1;
   for (int k = 0; k < places; ++k) unit *= 10;

@@ -276,15 +276,19 @@ class KEXIE_API Campaign {
                             Decimal mark);
   /// Records many marks, all or nothing: the first refused mark is reported (with
   /// its position in `marks`) and none is applied. Refused like `mark`, and also
-  /// for the same (judge, entry, indicator) twice within the batch.
+  /// for the same (judge, entry, indicator) twice within the batch (the repeat is
+  /// the refused mark). When `failed` is not null, a refusal stores the refused
+  /// mark's position (0-based) there.
   ///
   ///   std::vector<kexie::MarkInput> batch;
   ///   for (kexie::JudgeId j : judges) batch.push_back({j, e, "A.1", "90"_dec});
-  ///   campaign.mark_all(batch).value();
-  [[nodiscard]] Status mark_all(std::span<const MarkInput> marks);
+  ///   std::size_t at = 0;
+  ///   if (kexie::Status s = campaign.mark_all(batch, &at); !s) report(at, s.error());
+  [[nodiscard]] Status mark_all(std::span<const MarkInput> marks, std::size_t* failed = nullptr);
   /// Not part of the API (see `detail::IndexedMark`): `mark_all` with indicator
   /// positions, for the C API's bulk paths.
-  [[nodiscard]] Status mark_all(std::span<const detail::IndexedMark> marks);
+  [[nodiscard]] Status mark_all(std::span<const detail::IndexedMark> marks,
+                                std::size_t* failed = nullptr);
   /// A judge's veto (一票否决) of an entry on the veto item `veto_code`, with a reason.
   /// Refused like `mark` (not_found, not assigned, conflict) and `already_exists` for
   /// a second veto by the same judge on the same item; `invalid_argument` for an empty

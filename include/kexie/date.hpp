@@ -167,7 +167,8 @@ class KEXIE_API Timestamp {
                                                         int micros = 0);
   /// Parses ISO-8601 "YYYY-MM-DDTHH:MM:SS", an optional fraction of 1–6 digits, then
   /// "Z" or an offset "+HH:MM" / "-HH:MM" (converted to UTC). `invalid_argument` for
-  /// anything else. Never throws.
+  /// anything else, and for an instant whose UTC day is outside 1400–9999 (so every
+  /// parsed timestamp is `ok()`). Never throws.
   [[nodiscard]] static Result<Timestamp> parse(std::string_view text);
 
   /// Microseconds since the epoch.

@@ -20,7 +20,11 @@
  *    start from the matching KX_*_INIT macro and then set fields, so a program
  *    built against this header keeps working with a later library.
  *  - Strings are UTF-8, NUL-terminated. Input strings are copied; the library
- *    never keeps a caller's pointer after a call returns. A `char **out` result
+ *    never keeps a caller's pointer after a call returns. Text that is stored
+ *    (names, codes, keys, reasons) must be well-formed UTF-8 without control
+ *    characters (reasons and progress notes may hold tab and newline): KX_EINVALID
+ *    with rule "text.utf8" or "text.control" otherwise. A message that quotes
+ *    input quotes at most 64 bytes of it. A `char **out` result
  *    is allocated by the library and released with kx_string_free(). A
  *    `const char *` field of an output struct is borrowed: it stays valid as
  *    long as the object named in the function's documentation (a scoreboard) or,
@@ -32,7 +36,10 @@
  *    microseconds since the epoch (int64_t, UTC) on output.
  *  - Enumerations are int constants whose values equal the C++ enumerators'.
  *  - Iteration uses callbacks with a `void *payload`; a callback returning
- *    non-zero stops the iteration and that value is returned.
+ *    non-zero stops the iteration. A positive value is returned as it is (return
+ *    1, or any positive code of your own, to stop); a negative value makes the
+ *    *_foreach return KX_ECALLBACK, with the value in kx_error_last()->message,
+ *    so a callback's value never reads as a KX_E* refusal of the library.
  *
  * Thread safety: handles are not synchronized; use one handle from one thread
  * at a time (concurrent read-only calls on a registry or campaign are safe).
@@ -116,7 +123,12 @@ typedef enum kx_error_code {
    *
    *   if (kx_registry_add_person(&id, reg, &spec) == KX_ENOMEM) shed_load_and_retry();
    */
-  KX_ENOMEM = -1001
+  KX_ENOMEM = -1001,
+  /** C API only, not a kexie::ErrorCode: a *_foreach callback returned a
+   *  negative value; kx_error_last()->message quotes it ("the callback stopped
+   *  the iteration with -5"). A callback's 0 or positive value is returned as
+   *  it is, so a refusal (negative KX_E*) never mixes with a callback's value. */
+  KX_ECALLBACK = -1002
 } kx_error_code;
 
 /** The last error of the calling thread. */
@@ -309,8 +321,8 @@ typedef int (*kx_org_cb)(uint32_t org, void *payload);
 
 /** Calls `cb` for `root` and every organization below it on `as_of`, depth first
  *  (children in id order); with `kind` >= 0 only organizations of that kind. Returns
- *  0, a callback's non-zero value, or a KX_E* code (KX_ENOTFOUND when `root` is not
- *  in effect on `as_of`).
+ *  0, a callback's positive value, or a KX_E* code (KX_ENOTFOUND when `root` is not
+ *  in effect on `as_of`; KX_ECALLBACK when the callback returned a negative value).
  *
  *   static int count(uint32_t org, void *n) { (void)org; ++*(int *)n; return 0; }
  *   int n = 0; kx_registry_subtree_foreach(reg, province, "2025-06-30", KX_ORG_ENTERPRISE, count, &n);
@@ -965,7 +977,8 @@ typedef struct kx_mark {
 } kx_mark;
 
 /** Records `count` marks, all or nothing. On refusal none is applied and, when
- *  `failed` is not NULL, `*failed` receives the position of the refused mark.
+ *  `failed` is not NULL, `*failed` receives the position of the refused mark (for
+ *  the same judge, entry and indicator twice, the position of the repeat).
  *
  *   kx_mark m[] = {{j1, id, a1, "88"}, {j2, id, a1, "90.5"}};
  *   size_t bad; kx_campaign_mark_batch(c, m, 2, &bad);
@@ -1392,7 +1405,9 @@ typedef struct kx_ahp_result {
 
 /** Priorities of the n × n pairwise comparison matrix `matrix` (row-major) into
  *  `weights` (n doubles), with its consistency in `*result` (may be NULL).
- *  `options` may be NULL (Saaty's defaults).
+ *  `options` may be NULL (Saaty's defaults); its threshold must be finite and
+ *  non-negative. An n whose n × n doubles overflow the address space is refused
+ *  (KX_EINVALID) before `matrix` is read.
  *
  *   double a[] = {1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1}, w[3];
  *   kx_weights_ahp(w, NULL, a, 3, NULL);   // w = 4/7, 2/7, 1/7
@@ -1402,7 +1417,8 @@ KX_EXTERN int kx_weights_ahp(double *weights, kx_ahp_result *result, const doubl
 
 /** Entropy weights (熵权法) of a rows × cols matrix (row-major, alternatives ×
  *  criteria) into `weights` (cols doubles). `kinds` is NULL (all benefit) or one
- *  KX_CRITERION_* per column; `normalization` is KX_ENTROPY_*.
+ *  KX_CRITERION_* per column; `normalization` is KX_ENTROPY_*. Sizes whose
+ *  rows × cols doubles overflow the address space are refused (KX_EINVALID).
  *
  *   double data[] = {1, 10, 2, 10, 3, 10}, w[2];
  *   kx_weights_entropy(w, data, 3, 2, NULL, KX_ENTROPY_MIN_MAX);   // {1, 0}
@@ -1411,7 +1427,8 @@ KX_EXTERN int kx_weights_entropy(double *weights, const double *data, size_t row
                                  const int *kinds, int normalization);
 
 /** Quantizes `n` weights into exact decimals with `places` places summing to 1
- *  (largest remainder), into `out` (n kx_decimal).
+ *  (largest remainder), into `out` (n kx_decimal). KX_EOVERFLOW when the weights'
+ *  sum overflows a double; KX_EINVALID for an n too large for memory.
  *
  *   double w[] = {1, 1, 1}; kx_decimal q[3];
  *   kx_weights_quantize(q, w, 3, 2);   // "0.34", "0.33", "0.33"
@@ -1439,7 +1456,8 @@ typedef struct kx_kendall_result {
 
 /** Kendall's coefficient of concordance of `judges` judges marking `entries`
  *  entries: `marks` is entries × judges, row-major; a NaN is a missing mark.
- *  `options` may be NULL.
+ *  `options` may be NULL. Sizes whose product overflows the address space are
+ *  refused (KX_EINVALID) before `marks` is read.
  *
  *   double m[] = {9, 2, 5,  6, 1, 3,  8, 4, 6};   // 3 entries × 3 judges
  *   kx_kendall_result r; kx_kendall_w(&r, m, 3, 3, NULL);

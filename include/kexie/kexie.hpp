@@ -9,6 +9,7 @@
 #include "kexie/ids.hpp"
 #include "kexie/literals.hpp"
 #include "kexie/result.hpp"
+#include "kexie/text.hpp"
 #include "kexie/version.hpp"
 // weights and panel agreement
 #include "kexie/agreement.hpp"

@@ -27,9 +27,10 @@ class Matrix {
   /// The empty 0 × 0 matrix.
   Matrix() = default;
 
-  /// A rows × cols matrix filled with `fill`.
+  /// A rows × cols matrix filled with `fill`. A size whose cell count overflows
+  /// std::size_t is a programmer error and throws std::length_error.
   Matrix(std::size_t rows, std::size_t cols, double fill = 0.0)
-      : rows_(rows), cols_(cols), values_(rows * cols, fill) {}
+      : rows_(rows), cols_(cols), values_(area(rows, cols), fill) {}
 
   /// From nested braces, one inner list per row. Ragged rows are a programmer
   /// error and throw std::invalid_argument.
@@ -76,6 +77,13 @@ class Matrix {
   friend bool operator==(const Matrix&, const Matrix&) = default;
 
  private:
+  static std::size_t area(std::size_t rows, std::size_t cols) {
+    if (cols != 0 && rows > static_cast<std::size_t>(-1) / cols) {
+      throw std::length_error("kexie::Matrix: rows × cols overflows");
+    }
+    return rows * cols;
+  }
+
   std::size_t rows_ = 0;
   std::size_t cols_ = 0;
   std::vector<double> values_;

@@ -40,7 +40,8 @@ kexie::Result<kexie::Aggregation> aggregation_of(const kx_campaign_options* o) {
 
 kexie::Result<kexie::AwardTier> tier_of(const kx_award_tier& t) {
   kexie::AwardTier tier;
-  tier.name = std::string(kx::opt(t.name));
+  if (t.name == nullptr) return kx::null_arg("tier name");
+  tier.name = std::string(t.name);
   tier.by_count = t.by_count != 0;
   KX_TRY_ASSIGN(tier.share, kx::decimal_or(t.share, Decimal(0), "tier share"));
   tier.count = t.count;
@@ -112,21 +113,9 @@ kexie::Status set_rubric(kx_campaign* c, int category, const char* name,
   return c->campaign().set_rubric(cat, std::move(r));
 }
 
-// Where a refused batch failed: Campaign::mark_all names the mark as
-// "(mark #N)" in its message when the batch has more than one.
-std::size_t failed_position(const kexie::Error& e, std::size_t count) {
-  if (count == 1) return 0;
-  const std::string& m = e.message();
-  const auto at = m.rfind("(mark #");
-  if (at == std::string::npos) return count;
-  return static_cast<std::size_t>(std::strtoull(m.c_str() + at + 7, nullptr, 10)) - 1;
-}
-
 kexie::Status mark_all(kx_campaign* campaign,
                        const std::vector<kexie::detail::IndexedMark>& marks, size_t* failed) {
-  kexie::Status s = campaign->campaign().mark_all(marks);
-  if (!s && failed != nullptr) *failed = failed_position(s.error(), marks.size());
-  return s;
+  return campaign->campaign().mark_all(marks, failed);
 }
 
 kexie::Result<kexie::EntrySpec> entry_spec_of(const kx_entry_spec* spec) {
@@ -310,6 +299,7 @@ int kx_campaign_mark_batch(kx_campaign* campaign, const kx_mark* marks, size_t c
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(campaign);
     if (count > 0) KX_NEED(marks);
+    KX_TRY(kx::array_size(count, sizeof(kexie::detail::IndexedMark), "count"));
     std::vector<kexie::detail::IndexedMark> in;
     in.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
@@ -336,6 +326,7 @@ int kx_campaign_mark_columns(kx_campaign* campaign, size_t count, const uint32_t
       KX_NEED(indicators);
       KX_NEED(coefficients);
     }
+    KX_TRY(kx::array_size(count, sizeof(kexie::detail::IndexedMark), "count"));
     std::vector<kexie::detail::IndexedMark> in;
     in.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
@@ -383,7 +374,7 @@ int kx_campaign_standings_foreach(const kx_campaign* campaign, kx_standing_cb cb
     }
     return KX_OK;
   });
-  return rc != 0 ? rc : stop;
+  return rc != 0 ? rc : kx::stopped(stop);
 }
 
 int kx_campaign_score(kx_scoreboard** out, const kx_campaign* campaign) {
@@ -457,7 +448,7 @@ int kx_scoreboard_awards_foreach(const kx_scoreboard* board, kx_entry_result_cb 
     }
     return KX_OK;
   });
-  return rc != 0 ? rc : stop;
+  return rc != 0 ? rc : kx::stopped(stop);
 }
 
 int kx_scoreboard_count(kx_scoreboard_counts* out, const kx_scoreboard* board) {

@@ -40,6 +40,10 @@ int fail(kexie::ErrorCode code, std::string message, std::string rule = {}) noex
 int fail_internal(const char* what) noexcept;
 /// Records an allocation failure (KX_ENOMEM, "out of memory") without allocating.
 int fail_nomem() noexcept;
+/// What a *_foreach returns after its callback returned `value`: 0 or a positive
+/// value as it is (the stop convention), a negative one as KX_ECALLBACK with the
+/// value in kx_error_last()'s message, so it never reads as a KX_E* refusal.
+int stopped(int value) noexcept;
 
 /// What a shim body returns: KX_OK, a code already recorded by `fail`, or an
 /// error or failed status to record now.
@@ -80,6 +84,15 @@ inline kexie::Error null_arg(const char* what) {
 inline kexie::Error invalid(std::string message) {
   return kexie::Error(kexie::ErrorCode::invalid_argument, std::move(message));
 }
+
+/// Checks that an array of `count` elements of `bytes` each (the largest element
+/// the call reads or writes) fits in memory: invalid_argument naming `what`,
+/// "<what> = <count> overflows the address space", otherwise.
+kexie::Status array_size(std::size_t count, std::size_t bytes, const char* what);
+/// Checks a rows × cols table like `array_size` for cells of `bytes` each; the refusal
+/// names both arguments.
+kexie::Status table_size(std::size_t rows, std::size_t cols, std::size_t bytes,
+                         const char* rows_name, const char* cols_name);
 
 /// A C string that may be NULL, as a view ("" for NULL).
 inline std::string_view opt(const char* s) { return s == nullptr ? std::string_view{} : s; }

@@ -32,6 +32,7 @@ KX_SAME(-KX_EOVERFLOW, kexie::ErrorCode::overflow);
 KX_LAST(-KX_EOVERFLOW, kexie::ErrorCode);
 static_assert(!kexie::enum_is_valid<kexie::ErrorCode>(-KX_EINTERNAL));
 static_assert(!kexie::enum_is_valid<kexie::ErrorCode>(-KX_ENOMEM));
+static_assert(!kexie::enum_is_valid<kexie::ErrorCode>(-KX_ECALLBACK));
 
 // Activity details: KX_DETAILS_* is the index in kexie::ActivityDetails, and
 // the detail values are the enumerators kexie.h documents.

@@ -238,7 +238,7 @@ int kx_book_audit_foreach(const kx_book* book, kx_audit_cb cb, void* payload) {
     }
     return KX_OK;
   });
-  return rc != 0 ? rc : stop;
+  return rc != 0 ? rc : kx::stopped(stop);
 }
 
 int kx_book_chain_head(char** out, const kx_book* book) {

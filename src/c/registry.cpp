@@ -163,7 +163,7 @@ int kx_registry_subtree_foreach(const kx_registry* registry, uint32_t root, cons
     }
     return KX_OK;
   });
-  return rc != 0 ? rc : stop;
+  return rc != 0 ? rc : kx::stopped(stop);
 }
 
 int kx_registry_add_person(uint32_t* out, kx_registry* registry, const kx_person_spec* spec) {
@@ -273,7 +273,7 @@ int kx_registry_memberships_foreach(const kx_registry* registry, uint32_t person
     }
     return KX_OK;
   });
-  return rc != 0 ? rc : stop;
+  return rc != 0 ? rc : kx::stopped(stop);
 }
 
 int kx_registry_members_foreach(const kx_registry* registry, uint32_t root, const char* as_of,
@@ -289,7 +289,7 @@ int kx_registry_members_foreach(const kx_registry* registry, uint32_t root, cons
     }
     return KX_OK;
   });
-  return rc != 0 ? rc : stop;
+  return rc != 0 ? rc : kx::stopped(stop);
 }
 
 int kx_registry_members(kx_member_row** out, size_t* count, const kx_registry* registry,

@@ -1,4 +1,6 @@
 // The C API's version, errors, strings, dates and timestamps.
+#include <cstddef>
+#include <limits>
 #include <string>
 
 #include "capi.hpp"
@@ -36,6 +38,26 @@ int fail(const kexie::Error& error) noexcept {
   return code;
 }
 
+kexie::Status array_size(std::size_t count, std::size_t bytes, const char* what) {
+  constexpr auto kMax = static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max());
+  if (bytes != 0 && count > kMax / bytes) {
+    return invalid(std::string(what) + " = " + std::to_string(count) +
+                   " overflows the address space");
+  }
+  return {};
+}
+
+kexie::Status table_size(std::size_t rows, std::size_t cols, std::size_t bytes,
+                         const char* rows_name, const char* cols_name) {
+  constexpr auto kMax = static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max());
+  const std::size_t per_row = bytes == 0 ? 1 : bytes;
+  if (cols > kMax / per_row || (cols != 0 && rows > kMax / per_row / cols)) {
+    return invalid(std::string(rows_name) + " × " + cols_name + " = " + std::to_string(rows) +
+                   " × " + std::to_string(cols) + " overflows the address space");
+  }
+  return {};
+}
+
 int fail(kexie::ErrorCode code, std::string message, std::string rule) noexcept {
   try {
     return fail(kexie::Error(code, std::move(message), std::move(rule)));
@@ -43,6 +65,17 @@ int fail(kexie::ErrorCode code, std::string message, std::string rule) noexcept 
     last().view = {-static_cast<int>(code), "", "", ""};
     return -static_cast<int>(code);
   }
+}
+
+int stopped(int value) noexcept {
+  if (value >= 0) return value;
+  try {
+    last().set(KX_ECALLBACK, "the callback stopped the iteration with " + std::to_string(value),
+               "", "");
+  } catch (...) {
+    last().view = {KX_ECALLBACK, "the callback stopped the iteration", "", ""};
+  }
+  return KX_ECALLBACK;
 }
 
 int fail_internal(const char* what) noexcept {
@@ -129,6 +162,7 @@ const char* kx_error_name(int code) {
   if (code == KX_OK) return "ok";
   if (code == KX_EINTERNAL) return "internal";
   if (code == KX_ENOMEM) return "out_of_memory";
+  if (code == KX_ECALLBACK) return "callback";
   if (!kexie::enum_is_valid<kexie::ErrorCode>(-static_cast<std::int64_t>(code))) return "unknown";
   // to_string returns a view of a static literal, NUL-terminated.
   return kexie::to_string(static_cast<kexie::ErrorCode>(-code)).data();

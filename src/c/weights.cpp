@@ -67,6 +67,7 @@ int kx_weights_ahp(double* weights, kx_ahp_result* result, const double* matrix,
     KX_NEED(weights);
     KX_NEED(matrix);
     if (n == 0) return kx::invalid("the matrix is empty");
+    KX_TRY(kx::table_size(n, n, sizeof(double), "n", "n"));
     KX_TRY_ASSIGN(const kexie::AhpOptions o, ahp_options_of(options));
     KX_TRY_ASSIGN(const kexie::AhpResult r, kexie::ahp(matrix_of(matrix, n, n), o));
     for (std::size_t i = 0; i < n; ++i) weights[i] = r.weights[i];
@@ -82,6 +83,8 @@ int kx_weights_entropy(double* weights, const double* data, size_t rows, size_t 
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(weights);
     KX_NEED(data);
+    KX_TRY(kx::table_size(rows, cols, sizeof(double), "rows", "cols"));
+    KX_TRY(kx::array_size(cols, sizeof(double), "cols"));
     std::vector<kexie::CriterionKind> k;
     if (kinds != nullptr) {
       for (std::size_t c = 0; c < cols; ++c) {
@@ -102,6 +105,9 @@ int kx_weights_quantize(kx_decimal* out, const double* weights, size_t n, int pl
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(weights);
+    KX_TRY(kx::array_size(n, sizeof(kx_decimal) > sizeof(double) ? sizeof(kx_decimal)
+                                                                  : sizeof(double),
+                          "n"));
     const std::vector<double> w(weights, weights + n);
     KX_TRY_ASSIGN(const std::vector<kexie::Decimal> q, kexie::quantize_weights(w, places));
     std::vector<kx_decimal> tmp(q.size());  // all or nothing
@@ -117,6 +123,7 @@ int kx_kendall_w(kx_kendall_result* out, const double* marks, size_t entries, si
     KX_NEED(out);
     KX_NEED(marks);
     KX_TRY_ASSIGN(const kexie::KendallOptions o, kendall_options_of(options));
+    KX_TRY(kx::table_size(entries, judges, sizeof(double), "entries", "judges"));
     if (entries == 0 || judges == 0) {
       return kx::invalid("Kendall's W needs at least 2 entries and 2 judges");
     }

@@ -22,8 +22,8 @@ import tempfile
 LAYERS = [
     ("foundation", [
         r"include/kexie/(ids|error|result|date|decimal|version|export|matrix|"
-        r"enum_names|literals)\.hpp$",
-        r"src/(error|date|decimal|version)\.cpp$",
+        r"enum_names|literals|text)\.hpp$",
+        r"src/(error|date|decimal|version|text)\.cpp$",
         r"src/detail/(int128|sha256)\.(hpp|cpp)$",
     ]),
     ("values", [

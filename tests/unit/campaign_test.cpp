@@ -301,6 +301,81 @@ TEST(Campaign, MarkAllIsAllOrNothing) {
   EXPECT_EQ(s.c.panel_marks("A.1", s.judges, std::vector<EntryId>{e}).value().at(0, 4), 80.0);
 }
 
+TEST(Campaign, MarkAllReportsTheRefusedPositionAsData) {
+  Judging s;
+  const EntryId e = s.entry("P-1", 0, 0);
+  std::vector<kexie::MarkInput> batch;
+  for (JudgeId j : s.judges) batch.push_back({j, e, "A.1", Decimal(80)});
+  batch.push_back({s.judges[0], e, "A.1", "80.3"_dec});  // off step
+  std::size_t at = 99;
+  EXPECT_EQ(s.c.mark_all(batch, &at).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(at, 5u);
+  // A repeat within the batch: the repeat is refused, not the first (valid) mark.
+  batch = {{s.judges[0], e, "A.1", Decimal(80)},
+           {s.judges[1], e, "A.1", Decimal(80)},
+           {s.judges[2], e, "A.2", Decimal(80)},
+           {s.judges[1], e, "A.1", Decimal(90)},
+           {s.judges[0], e, "A.1", Decimal(90)}};
+  auto r = s.c.mark_all(batch, &at);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().rule(), "panel.mark_unique");
+  EXPECT_EQ(at, 3u);
+  EXPECT_NE(r.error().message().find("(mark #4)"), std::string::npos) << r.error();
+  batch.pop_back();
+  batch.pop_back();
+  at = 99;
+  ASSERT_TRUE(s.c.mark_all(batch, &at));
+  EXPECT_EQ(at, 99u);  // untouched on success
+}
+
+TEST(Campaign, SpecArgumentsOutOfRangeAreRefused) {
+  const kexie_test::World w;
+  kexie::CampaignSpec spec = kexie_test::proposal_spec(w);
+  spec.awards.cusp_margin = Decimal(-1);
+  auto c = Campaign::create(w.registry, spec);
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().message(), "kexie::Campaign: the cusp margin -1 is negative");
+  spec = kexie_test::proposal_spec(w);
+  spec.awards.individuals.min_share = Decimal(2);
+  c = Campaign::create(w.registry, spec);
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().message(),
+            "kexie::Campaign: the advanced individuals' share 2 is outside [0, 1]");
+  EXPECT_THROW(Campaign(w.registry, spec), std::invalid_argument);
+  spec = kexie_test::proposal_spec(w);
+  spec.name = "bad\xFF";
+  EXPECT_EQ(Campaign::create(w.registry, spec).error().rule(), "text.utf8");
+}
+
+TEST(Campaign, AnIndicatorTieBreakMustNameARubricIndicator) {
+  kexie_test::World w;
+  auto spec = kexie_test::proposal_spec(w);
+  spec.tie_breaks = {kexie::TieBreak::indicator("NOPE")};
+  Judging s(spec);
+  const auto board = s.c.score();
+  ASSERT_FALSE(board);
+  EXPECT_EQ(board.error().rule(), "campaign.tie_break");
+  EXPECT_EQ(board.error().message(),
+            "the tie-break indicator:\"NOPE\" names no indicator of the campaign's rubrics");
+  EXPECT_EQ(s.c.standings().error().rule(), "campaign.tie_break");
+}
+
+TEST(Campaign, TextIsCheckedAndEchoedBounded) {
+  Judging s;
+  kexie::EntrySpec bad = kexie_test::proposal(s.w, "P-\x01", 0, 0);
+  auto r = s.c.add_entry(bad);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().rule(), "text.control");
+  bad = kexie_test::proposal(s.w, "P-1", 0, 0);
+  bad.title = "t\xC3";
+  EXPECT_EQ(s.c.add_entry(bad).error().rule(), "text.utf8");
+  const std::string huge(100'000'000, 'x');
+  auto f = s.c.find_entry(huge);
+  ASSERT_FALSE(f);
+  EXPECT_LT(f.error().message().size(), 100u);
+  EXPECT_EQ(f.error().message(), "no entry with code \"" + std::string(64, 'x') + "…\"");
+}
+
 TEST(Campaign, MarkAllNamesIndicatorsByCode) {
   Judging s;
   const EntryId e = s.entry("P-1", 0, 0);

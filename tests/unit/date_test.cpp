@@ -165,3 +165,17 @@ TEST(DateBoost, RoundTrips) {
   EXPECT_EQ(p.time_of_day().total_microseconds(), 86'399'250'000);
   EXPECT_EQ(kexie::from_boost(p).value(), t);
 }
+
+TEST(Timestamp, RefusesInstantsOutsideTheSupportedYearsInUtc) {
+  // Valid local text whose UTC instant falls in year 10000 or 1399.
+  for (const char* bad : {"9999-12-31T23:59:59-23:59", "9999-12-31T12:00:00-12:00",
+                          "1400-01-01T00:00:00+00:01"}) {
+    auto t = Timestamp::parse(bad);
+    ASSERT_FALSE(t) << bad;
+    EXPECT_NE(t.error().message().find("an instant in years 1400–9999 in UTC"), std::string::npos)
+        << t.error();
+  }
+  EXPECT_TRUE(Timestamp::parse("9999-12-31T23:59:59Z").value().ok());
+  EXPECT_TRUE(Timestamp::parse("9999-12-31T23:59:59+08:00").value().ok());
+  EXPECT_TRUE(Timestamp::parse("1400-01-01T00:00:00-01:00").value().ok());
+}

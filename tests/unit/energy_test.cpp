@@ -587,3 +587,23 @@ TEST(EnergyFuel, HighPrecisionInputsRoundOnce) {
                 ->tonnes_co2.to_string(),
             "0.000001");  // 5.00000000000000001836…e-7
 }
+
+TEST(EnergyCallerTable, AnInvalidCarrierIndexesNoSlot) {
+  CoefficientTable t("mine", "1");
+  const auto bad = static_cast<Carrier>(200);
+  EXPECT_EQ(t.find(bad).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(t.find(bad).error().message(), "carrier 200 is out of range");
+  EXPECT_EQ(t.erase(bad).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(t.set(bad, "1"_dec, Unit::t).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(t.set(Carrier::heat, "34.12"_dec, static_cast<Unit>(250)).code(),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(t.set(Carrier::heat, "34.12"_dec, Unit::GJ, "src\x01").error().rule(), "text.control");
+}
+
+TEST(EnergyCarriers, ParseEchoesInputBounded) {
+  const std::string huge(100'000'000, 'z');
+  auto c = kexie::parse_carrier(huge);
+  ASSERT_FALSE(c);
+  EXPECT_LT(c.error().message().size(), 120u);
+  EXPECT_TRUE(contains(c.error().message(), std::string(64, 'z') + "…\""));
+}

@@ -7,8 +7,13 @@
 // quantization). Every edge case the issue names has its own test.
 #include "kexie/weights.hpp"
 
+#include "kexie/agreement.hpp"
+#include "kexie/matrix.hpp"
+
 #include <gtest/gtest.h>
 
+#include <limits>
+#include <stdexcept>
 #include <cmath>
 #include <random>
 #include <vector>
@@ -614,4 +619,38 @@ TEST(AhpRules, ConsistencyRuleCitesNoArticleDeliberately) {
   const auto accepted = kexie::ahp(doc_example(), o);
   ASSERT_TRUE(accepted.ok());
   EXPECT_TRUE(accepted->consistent);
+}
+
+TEST(Ahp, RefusesAThresholdThatIsNotFiniteAndNonNegative) {
+  const kexie::Matrix a{{1, 2}, {0.5, 1}};
+  for (double bad : {std::nan(""), -0.1, std::numeric_limits<double>::infinity(),
+                     -std::numeric_limits<double>::infinity()}) {
+    kexie::AhpOptions o;
+    o.threshold = bad;
+    auto r = kexie::ahp(a, o);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.code(), kexie::ErrorCode::invalid_argument);
+    EXPECT_NE(r.error().message().find("consistency threshold must be finite and non-negative"),
+              std::string::npos)
+        << r.error();
+  }
+  kexie::AhpOptions zero;
+  zero.threshold = 0.0;
+  EXPECT_TRUE(kexie::ahp(a, zero));
+}
+
+TEST(QuantizeWeights, ReportsASumThatOverflowsAsOverflow) {
+  const std::vector<double> big{1e308, 1e308, 1e308};
+  auto q = kexie::quantize_weights(big, 2);
+  ASSERT_FALSE(q);
+  EXPECT_EQ(q.code(), kexie::ErrorCode::overflow);
+  EXPECT_EQ(q.error().message(), "the weights' sum overflows a double; scale the weights down first");
+  const std::vector<double> zeros{0.0, 0.0};
+  EXPECT_EQ(kexie::quantize_weights(zeros, 2).error().message(), "the weights sum to zero");
+}
+
+TEST(MatrixSize, AnOverflowingSizeIsAProgrammerError) {
+  const std::size_t big = std::size_t{1} << 32;
+  EXPECT_THROW(kexie::Matrix(big, big), std::length_error);
+  EXPECT_THROW(kexie::PanelMarks(static_cast<std::size_t>(-1), 2), std::length_error);
 }

@@ -32,7 +32,7 @@ from .analysis import (AhpResult, KendallResult, ahp, citation, entropy_weights,
 from .campaign import (AdvancedPerson, AdvancedUnit, AwardTier, Campaign, CampaignSpec,
                        EntryResult, Indicator, Scoreboard, Standing)
 from .enums import *  # noqa: F401,F403 (the KX_* enumerations)
-from .errors import (AlreadyExists, ConflictOfInterest, CorruptData, IllegalTransition,
+from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, CorruptData, IllegalTransition,
                      InconsistentJudgements, InternalError, InvalidArgument, KexieError,
                      KexieIOError, NotFound, OutOfMemory, Overflow, PermissionDenied,
                      RuleViolation, UnsupportedVersion)
@@ -70,7 +70,7 @@ __all__ = [
     "AdvancedPerson", "AdvancedUnit", "AwardTier", "Campaign", "CampaignSpec", "EntryResult",
     "Indicator", "Scoreboard", "Standing",
     # errors
-    "AlreadyExists", "ConflictOfInterest", "CorruptData", "IllegalTransition",
+    "AlreadyExists", "CallbackStopped", "ConflictOfInterest", "CorruptData", "IllegalTransition",
     "InconsistentJudgements", "InternalError", "InvalidArgument", "KexieError", "KexieIOError",
     "NotFound", "OutOfMemory", "Overflow", "PermissionDenied", "RuleViolation",
     "UnsupportedVersion",

@@ -39,6 +39,7 @@ class ErrorCode(enum.IntEnum):
     EOVERFLOW = -12
     EINTERNAL = -1000
     ENOMEM = -1001
+    ECALLBACK = -1002
 
 
 class OrgKind(enum.IntEnum):

@@ -9,7 +9,7 @@ from .enums import ErrorCode
 __all__ = ["KexieError", "InvalidArgument", "NotFound", "AlreadyExists", "RuleViolation",
            "IllegalTransition", "PermissionDenied", "ConflictOfInterest",
            "InconsistentJudgements", "CorruptData", "UnsupportedVersion", "KexieIOError",
-           "Overflow", "InternalError", "from_code"]
+           "Overflow", "InternalError", "CallbackStopped", "from_code"]
 
 
 class KexieError(Exception):
@@ -106,10 +106,17 @@ class OutOfMemory(KexieError, MemoryError):
     code = ErrorCode.ENOMEM
 
 
+class CallbackStopped(KexieError):
+    """KX_ECALLBACK: a *_foreach callback returned a negative value (the message
+    quotes it). The package's own callbacks never do."""
+    code = ErrorCode.ECALLBACK
+
+
 _BY_CODE = {cls.code: cls for cls in (
     InvalidArgument, NotFound, AlreadyExists, RuleViolation, IllegalTransition,
     PermissionDenied, ConflictOfInterest, InconsistentJudgements, CorruptData,
-    UnsupportedVersion, KexieIOError, Overflow, InternalError, OutOfMemory)}
+    UnsupportedVersion, KexieIOError, Overflow, InternalError, OutOfMemory,
+    CallbackStopped)}
 
 
 def from_code(code: int, message: str, rule: str = "", article: str = "") -> KexieError:
