@@ -155,7 +155,7 @@ KX_EXTERN const kx_error *kx_error_last(void);
 KX_EXTERN void kx_error_clear(void);
 
 /** The name of a code, e.g. "rule_violation" for KX_ERULE, "ok", "internal",
- *  "out_of_memory" for KX_ENOMEM;
+ *  "out_of_memory" for KX_ENOMEM, "callback" for KX_ECALLBACK;
  *  "unknown" for other numbers. A static string.
  *
  *   puts(kx_error_name(KX_ENOTFOUND));   // "not_found"
