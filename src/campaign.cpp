@@ -58,16 +58,21 @@ int whole_months(Date from, Date to) {
 
 // ---- phases (A12) ---------------------------------------------------------------------------
 
+// Refuses any mutation once the campaign is concluded (A12: the results are frozen).
+Status check_not_frozen(const CampaignImpl& s, std::string_view what) {
+  const CampaignPhase now = s.phase();
+  if (now != CampaignPhase::concluded && now != CampaignPhase::commended) return {};
+  return Error(ErrorCode::rule_violation,
+               std::string(what) + ": the campaign is " + std::string(to_string(now)) +
+                   " and its results are frozen",
+               "campaign.frozen", "A12");
+}
+
 // Refuses a mutation outside `wanted` in a bound campaign, and any mutation once concluded.
 Status require_phase(const CampaignImpl& s, std::optional<CampaignPhase> wanted, const char* rule,
                      std::string_view what) {
+  if (Status st = check_not_frozen(s, what); !st) return st;
   const CampaignPhase now = s.phase();
-  if (now == CampaignPhase::concluded || now == CampaignPhase::commended) {
-    return Error(ErrorCode::rule_violation,
-                 std::string(what) + ": the campaign is " + std::string(to_string(now)) +
-                     " and its results are frozen",
-                 "campaign.frozen", "A12");
-  }
   if (now == CampaignPhase::unbound || !wanted || now == *wanted) return {};
   return Error(ErrorCode::rule_violation,
                std::string(what) + " only in phase " + std::string(to_string(*wanted)) +
@@ -724,7 +729,7 @@ Campaign& Campaign::operator=(Campaign&&) noexcept = default;
 const CampaignSpec& Campaign::spec() const noexcept { return impl_->spec; }
 
 Status Campaign::set_rubric(Category category, Rubric rubric) {
-  if (Status st = require_phase(*impl_, std::nullopt, "campaign.frozen", "rubrics"); !st) return st;
+  if (Status st = check_not_frozen(*impl_, "rubrics"); !st) return st;
   CategoryState& c = impl_->categories[static_cast<std::size_t>(category)];
   if (c.entries > 0) {
     return Error(ErrorCode::rule_violation,

@@ -124,7 +124,7 @@ Result<Campaign> Campaign::open(const Registry& registry, const ActivityBook& bo
   const Activity* a = book.find(activity);
   if (a == nullptr) {
     return Error(ErrorCode::not_found, "no " + to_string(activity) + " in the activity book",
-                 "campaign.open");
+                 "campaign.open", "A12");
   }
   if (a->plan.type != ActivityType::jiangbi_campaign) {
     return phase_error("campaign.open", to_string(activity) + " is a " +
