@@ -31,6 +31,16 @@ struct Policy {
   int professional_share_num = 2;
   /// Denominator of the professional share. **default** 3.
   int professional_share_den = 3;
+  /// Membership in an enterprise association (and its branches and study groups)
+  /// is tied to the person's employer (A1: the association is the enterprise's own):
+  /// `add_membership` refuses another enterprise's association (rule
+  /// `membership.employer`), and an enterprise association that still employs
+  /// people cannot be dissolved (rule `org.dissolve_employees`). **default** true;
+  /// false lets people join other enterprises' associations and leaves employees
+  /// of a dissolved association without one.
+  ///
+  ///   kexie::Policy open;  open.employer_tied_membership = false;
+  bool employer_tied_membership = true;
 
   /// True when every field is usable: ages and hours not negative, a share
   /// between 0 and 1 with a positive denominator.
