@@ -14,6 +14,7 @@
 #include "kexie/activity.hpp"
 #include "kexie/actor.hpp"
 #include "kexie/campaign.hpp"
+#include "kexie/membership.hpp"
 #include "kexie/registry.hpp"
 
 namespace kexie {
@@ -186,6 +187,13 @@ Result<std::string> Campaign::conclude(ActivityBook& book, const Actor& actor, T
                        "a campaign concludes only in phase evaluation; it is in phase " +
                            std::string(to_string(now)));
   }
+  // The actor's roles must be facts of the registry (A14) unless the book opts in.
+  if (!book.policy().allow_asserted_roles) {
+    if (Status backed = backed_by_registry(*s.registry, actor, at.date()); !backed) {
+      (void)book.conclude(s.activity, actor, at, evaluation_score, "讲比 conclude");  // recorded
+      return backed.error();
+    }
+  }
   auto board = score();
   if (!board) return board.error();
   const std::string digest = board->digest();
@@ -234,8 +242,37 @@ std::string award_digest(const CampaignImpl& s, const std::vector<AwardLine>& li
   return to_hex(h.finish());
 }
 
-Status record_awards(const CampaignImpl&, Registry&, const std::vector<AwardLine>&, Date) {
-  return {};  // honours reach the registry once Registry::record_honours is merged
+Status record_awards(const CampaignImpl& s, Registry& registry, const std::vector<AwardLine>& lines,
+                     Date on) {
+  std::vector<HonourSpec> honours;
+  honours.reserve(lines.size());
+  for (const AwardLine& l : lines) {
+    HonourSpec h;
+    h.grantor = s.spec.organizer;
+    h.title = l.title;
+    h.activity = s.activity;
+    h.date = on;
+    switch (l.kind) {
+      case AwardLine::Kind::entry:
+        h.kind = HonourKind::awarded_entry;
+        h.organization = l.org;
+        h.basis = l.code + " · " + s.spec.name;
+        break;
+      case AwardLine::Kind::unit:
+        h.kind = HonourKind::advanced_unit;
+        h.organization = l.org;
+        h.basis = s.spec.name;
+        break;
+      case AwardLine::Kind::person:
+        h.kind = HonourKind::advanced_individual;
+        h.person = l.person;
+        if (l.org.ok()) h.organization = l.org;
+        h.basis = s.spec.name;
+        break;
+    }
+    honours.push_back(std::move(h));
+  }
+  return registry.record_honours(honours);
 }
 
 }  // namespace detail
@@ -260,7 +297,14 @@ Result<std::string> Campaign::commend(Registry& registry, ActivityBook& book, co
   const std::vector<detail::AwardLine> lines = detail::award_list(s, *board);
   const std::string digest = detail::award_digest(s, lines);
   const std::string reason = "讲比 commended; award list digest " + digest;
-  // The book's own checks first, so a refusal changes nothing but its trail.
+  // The actor's roles must be facts of the registry (A14) unless the book opts in; then
+  // the book's own checks, so a refusal changes nothing but its trail.
+  if (!book.policy().allow_asserted_roles) {
+    if (Status backed = backed_by_registry(registry, actor, at.date()); !backed) {
+      (void)book.commend(s.activity, actor, at, reason);  // records the refused attempt
+      return backed.error();
+    }
+  }
   auto checks = book.allowed_transitions(s.activity, actor, at);
   if (!checks) return checks.error();
   for (const TransitionCheck& c : *checks) {
