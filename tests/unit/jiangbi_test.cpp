@@ -12,6 +12,7 @@
 #include "kexie/activity.hpp"
 #include "kexie/actor.hpp"
 #include "kexie/campaign.hpp"
+#include "kexie/explain.hpp"
 #include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 
@@ -547,4 +548,50 @@ TEST(Jiangbi, SeededRandomOperationsAcrossRegistryBookAndCampaign) {
       }
     }
   }
+}
+
+TEST(Jiangbi, ResultsAndExplanationsShowCitationsAndTheCo2Basis) {
+  World w;
+  kexie::CampaignSpec spec = campaign_spec();
+  spec.organizer = w.zj;
+  spec.entry_deadline.reset();
+  spec.panel.min_judges = 1;
+  // Raw coal with the caller's parameters: fuel CO2 applies to fuel carriers.
+  spec.fuel_carbon.push_back({kexie::Carrier::raw_coal,
+                              {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
+  kexie::Campaign c(w.reg, spec);
+  ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
+  kexie::EntrySpec both = entry("HZ-1", w.ent_hz, w.hz_worker);
+  both.cites_link = w.hz_link;
+  both.claims.co2_avoided_t = Decimal(500);
+  both.claims.energy.push_back({kexie::Carrier::raw_coal, {Decimal(100), kexie::Unit::t}});
+  const kexie::EntryId e = c.add_entry(both).value();
+  const kexie::JudgeId j = c.add_judge(w.outsider).value();  // unbound: no expert rule
+  ASSERT_TRUE(c.assign(j, e).ok());
+  ASSERT_TRUE(c.mark(j, e, "A.1", Decimal(80)).ok());
+  const kexie::Scoreboard board = c.score().value();
+  EXPECT_EQ(board.find(e)->cites_link, w.hz_link);
+  const kexie::Explanation x = kexie::explain(c, board, e).value();
+  ASSERT_EQ(x.citations.size(), 1u);
+  // 100 t × 20.908 × 0.02618 × 0.94 × 44/12 = 188.660690 t, used; the claim is not added.
+  EXPECT_NE(x.co2.find("computed 188.66"), std::string::npos) << x.co2;
+  EXPECT_NE(x.co2.find("claimed 500 t CO2 not added"), std::string::npos) << x.co2;
+  EXPECT_NE(kexie::to_text(x, kexie::Language::english).find("cooperation cited"),
+            std::string::npos);
+  bool fuel_cited = false;
+  for (const std::string& conv : x.conversions) fuel_cited |= conv.find("44/12") != std::string::npos;
+  EXPECT_TRUE(fuel_cited);
+  // A rubric declaring the claimed basis uses the claim only.
+  kexie::Campaign claimed(w.reg, spec);
+  ASSERT_TRUE(claimed
+                  .set_rubric(kexie::Category::rationalization_proposals,
+                              rubric().with_co2_basis(kexie::Co2Basis::claimed))
+                  .ok());
+  const kexie::EntryId e2 = claimed.add_entry(both).value();
+  const kexie::JudgeId j2 = claimed.add_judge(w.outsider).value();
+  ASSERT_TRUE(claimed.assign(j2, e2).ok());
+  ASSERT_TRUE(claimed.mark(j2, e2, "A.1", Decimal(80)).ok());
+  const kexie::Scoreboard b2 = claimed.score().value();
+  const kexie::Explanation x2 = kexie::explain(claimed, b2, e2).value();
+  EXPECT_NE(x2.co2.find("claimed 500 t CO2 used (rubric: claimed)"), std::string::npos) << x2.co2;
 }
