@@ -268,7 +268,7 @@ KEXIE_SNAPSHOT_RECORD(ExpertsRecord, Registry, 1);
 KEXIE_SNAPSHOT_RECORD(LinksRecord, Registry, 1);
 KEXIE_SNAPSHOT_RECORD(TrainingRecords, Registry, 1);
 KEXIE_SNAPSHOT_RECORD(ActivityBookRecord, BookContents, 1);
-KEXIE_SNAPSHOT_RECORD(CampaignRecord, CampaignContents, 1);
+KEXIE_SNAPSHOT_RECORD(CampaignRecord, CampaignContents, 2);  // 2: binding, scope, experts, CO2, citations
 
 #undef KEXIE_SNAPSHOT_RECORD
 
