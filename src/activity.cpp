@@ -183,14 +183,15 @@ OrgId enterprise_above(const Registry& registry, OrgId org, Date day) {
 }
 
 /// True when `person` belongs to `owner` on `day`: to its enterprise association
-/// (employed there or a member) when it has one; otherwise a member or officer of
-/// `owner`, or employed under it.
+/// (a member, or employed there when membership is tied to the employer) when it
+/// has one; otherwise a member or officer of `owner` (or employed under it, tied).
 bool belongs(const Registry& registry, PersonId person, OrgId owner, Date day) {
   const Person p = registry.person(person).value();
   const OrgId ent = enterprise_above(registry, owner, day);
   const OrgId target = ent.ok() ? ent : owner;
-  if (p.employer == target) return true;
-  if (!ent.ok() && registry.within(p.employer, owner, day)) return true;
+  const bool tied = registry.policy().employer_tied_membership;
+  if (tied && p.employer == target) return true;
+  if (tied && !ent.ok() && registry.within(p.employer, owner, day)) return true;
   for (MembershipId id : registry.memberships_of(person)) {
     Result<Membership> m = registry.membership(id);
     if (m && m->org == target && m->period.contains(day)) return true;

@@ -985,15 +985,6 @@ Result<MembershipId> Registry::add_membership(PersonId person, OrgId org, Role r
   if (period.first.days() < s.p_birth[p])
     return Error(ErrorCode::invalid_argument,
                  to_string(person) + "'s membership would start before their birth");
-  // Checked here, not in membership_rules: it is a policy choice of this
-  // registry, and files written before it existed may hold such memberships.
-  if (s.policy.employer_tied_membership && s.org(org).kind == OrgKind::enterprise &&
-      s.p_employer[p] != org.value())
-    return refuse(to_string(person) + " is employed by " + name_of(s, OrgId{s.p_employer[p]}) +
-                      ", not by " + name_of(s, org) +
-                      "; membership of an enterprise association follows the employer "
-                      "(Policy::employer_tied_membership)",
-                  "membership.employer", "A1");
   if (auto broken = membership_rules(s, p, org, role, period)) return *broken;
 
   const auto index = static_cast<std::uint32_t>(s.m_person.size());

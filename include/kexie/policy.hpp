@@ -31,13 +31,13 @@ struct Policy {
   int professional_share_num = 2;
   /// Denominator of the professional share. **default** 3.
   int professional_share_den = 3;
-  /// Membership in an enterprise association (and its branches and study groups)
-  /// is tied to the person's employer (A1: the association is the enterprise's own):
-  /// `add_membership` refuses another enterprise's association (rule
-  /// `membership.employer`), and an enterprise association that still employs
-  /// people cannot be dissolved (rule `org.dissolve_employees`). **default** true;
-  /// false lets people join other enterprises' associations and leaves employees
-  /// of a dissolved association without one.
+  /// Membership in an enterprise association is tied to the person's employer
+  /// (A1: the association is the enterprise's own): a person employed by an
+  /// enterprise association belongs to it without a recorded membership (activity
+  /// plans, `ActivityBook`), and an enterprise association that still employs
+  /// people cannot be dissolved (rule `org.dissolve_employees`, A1). **default**
+  /// true; false counts recorded memberships only and lets an association be
+  /// dissolved while people name it as employer (they keep it as a historical fact).
   ///
   ///   kexie::Policy open;  open.employer_tied_membership = false;
   bool employer_tied_membership = true;

@@ -240,8 +240,16 @@ TEST(Move, RefusesCyclesWrongKindsAndInactiveParents) {
                  ErrorCode::invalid_argument, "", "");
 }
 
+/// A policy without the employer tie, so that an enterprise association that
+/// employs people can be dissolved (tests of the other dissolution rules).
+static kexie::Policy untied() {
+  kexie::Policy p;
+  p.employer_tied_membership = false;
+  return p;
+}
+
 TEST(Dissolve, EndsAnEmptyOrganizationAndKeepsItsHistory) {
-  World w;
+  World w{untied()};  // dissolves enterprise associations that employ people
   ASSERT_TRUE(w.reg.dissolve(w.sg_ent, "2020-12-31"_date).ok());
   EXPECT_TRUE(w.reg.exists(w.sg_ent, "2020-12-31"_date));
   EXPECT_FALSE(w.reg.exists(w.sg_ent, "2021-01-01"_date));
@@ -352,7 +360,7 @@ TEST(OrganizationViews, SubtreeByKindAndAncestors) {
 // ---- Gaps found in review (issue 13): rule ids and articles, accept and refuse ----------------
 
 TEST(Dissolve, IsRefusedWhileTheExpertPoolListsSomeone) {
-  World w;
+  World w{untied()};  // dissolves enterprise associations that employ people
   const auto t = "2020-12-31"_date;
   // ent2 has no children, members or links: only its expert listing holds it.
   const auto listing =
@@ -365,7 +373,7 @@ TEST(Dissolve, IsRefusedWhileTheExpertPoolListsSomeone) {
 }
 
 TEST(Dissolve, IsRefusedWhileAnExemplaryAwardRuns) {
-  World w;
+  World w{untied()};  // dissolves enterprise associations that employ people
   const auto t = "2025-06-30"_date;
   ASSERT_TRUE(w.reg.award_exemplary(w.ent2, {"2025-01-01"_date, "2025-12-31"_date}).ok());
   EXPECT_REFUSED(w.reg, w.reg.dissolve(w.ent2, t), ErrorCode::rule_violation,
