@@ -15,6 +15,7 @@
 #include "kexie/explain.hpp"
 #include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/snapshot.hpp"
 
 using namespace kexie::literals;
 using kexie::Decimal;
@@ -594,4 +595,50 @@ TEST(Jiangbi, ResultsAndExplanationsShowCitationsAndTheCo2Basis) {
   const kexie::Scoreboard b2 = claimed.score().value();
   const kexie::Explanation x2 = kexie::explain(claimed, b2, e2).value();
   EXPECT_NE(x2.co2.find("claimed 500 t CO2 used (rubric: claimed)"), std::string::npos) << x2.co2;
+}
+
+TEST(Jiangbi, SnapshotKeepsTheBindingThePhaseAndTheNewRules) {
+  Tour t;
+  t.start();
+  kexie::CampaignSpec spec = campaign_spec();
+  spec.panel.expert_field_match = true;
+  spec.fuel_carbon.push_back({kexie::Carrier::raw_coal,
+                              {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, spec).value();
+  ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals,
+                           rubric().with_co2_basis(kexie::Co2Basis::claimed))
+                  .ok());
+  kexie::EntrySpec cited = entry("HZ-1", t.w.ent_hz, t.w.hz_worker);
+  cited.cites_link = t.w.hz_link;
+  cited.claims.energy.push_back({kexie::Carrier::raw_coal, {Decimal(100), kexie::Unit::t}});
+  const kexie::EntryId e = c.add_entry(cited, "2025-05-01"_date).value();
+  t.evaluate();
+  for (kexie::PersonId p : {t.w.expert1, t.w.expert3}) {
+    const kexie::JudgeId j = c.add_judge(p).value();
+    ASSERT_TRUE(c.assign(j, e).ok());
+    ASSERT_TRUE(c.mark(j, e, "A.1", Decimal(88)).ok());
+  }
+  const std::string board = c.conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
+                                       at("2025-11-30T09:00:00+08:00"), Decimal(95))
+                                .value();
+  const std::vector<std::byte> bytes =
+      kexie::save_snapshot(kexie::SnapshotView(t.w.reg).add(t.book).add(c)).value();
+  kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
+  kexie::Campaign& loaded = snap.campaigns()[0];
+  EXPECT_TRUE(loaded.bound());
+  EXPECT_EQ(loaded.activity(), t.id);
+  EXPECT_EQ(loaded.phase(), kexie::CampaignPhase::concluded);
+  EXPECT_EQ(loaded.concluded_digest(), board);
+  EXPECT_EQ(loaded.score().value().digest(), board);
+  EXPECT_EQ(loaded.spec().entry_deadline, spec.entry_deadline);
+  EXPECT_TRUE(loaded.spec().panel.expert_field_match);
+  ASSERT_EQ(loaded.spec().fuel_carbon.size(), 1u);
+  EXPECT_EQ(loaded.rubric(kexie::Category::rationalization_proposals).value().co2_basis(),
+            kexie::Co2Basis::claimed);
+  EXPECT_EQ(loaded.entry(e).value().spec.cites_link, t.w.hz_link);
+  EXPECT_EQ(loaded.mark(kexie::JudgeId{1}, e, "A.1", Decimal(50)).error().rule(), "campaign.frozen");
+  // Saved without its book, a campaign loads unbound.
+  const std::vector<std::byte> alone =
+      kexie::save_snapshot(kexie::SnapshotView(t.w.reg).add(c)).value();
+  EXPECT_FALSE(kexie::load_snapshot(std::span<const std::byte>(alone)).value().campaigns()[0].bound());
 }

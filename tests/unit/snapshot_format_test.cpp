@@ -75,19 +75,28 @@ TEST(SnapshotFormat, Version1GoldenFileLoadsWithItsContent) {
   ASSERT_EQ(snap.campaigns().size(), 1u);
   const kexie::Campaign& campaign = snap.campaigns()[0];
   EXPECT_EQ(campaign.entry_count(), 12u);
+  // A format-1 campaign was never bound to its activity: it loads unbound, and says so.
+  EXPECT_FALSE(campaign.bound());
+  EXPECT_EQ(campaign.phase(), kexie::CampaignPhase::unbound);
   auto board = campaign.score();
   ASSERT_TRUE(board.ok()) << board.error();
   EXPECT_EQ(board->digest(), "bde9bb22e784c5c595919af049b6309944a6d0c5056aa3d7b432b517ff1500f8");
 }
 
 TEST(SnapshotFormat, CurrentVersionRewritesTheGoldenFileByteForByte) {
-  // Saving is deterministic and format 1 is still what this build writes: a loaded
-  // golden file saves back to the same bytes. When a new format version is
-  // added, this test moves to that version's golden file.
+  // Saving is deterministic: a loaded golden file saves to format 2 (its records
+  // gained versions: asserted roles, campaign binding), and that saves back to the
+  // same bytes. A format-2 golden file joins tests/data once both halves of issue
+  // 13 are merged; this test then reads it.
   const std::vector<std::byte> bytes = read_file(kData / "snapshot-v1.kxs");
   const kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
   const std::vector<std::byte> again = kexie::save_snapshot(snap).value();
-  EXPECT_TRUE(again == bytes);
+  EXPECT_FALSE(again == bytes);
+  const kexie::Snapshot reloaded =
+      kexie::load_snapshot(std::span<const std::byte>(again)).value();
+  EXPECT_TRUE(kexie::save_snapshot(reloaded).value() == again);
+  EXPECT_EQ(reloaded.campaigns()[0].score().value().digest(),
+            snap.campaigns()[0].score().value().digest());
 }
 
 TEST(SnapshotFormat, HeaderLayoutIsTheDocumentedOne) {
