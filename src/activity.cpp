@@ -8,6 +8,7 @@
 
 #include "activity_state.hpp"
 #include "detail/audit_encoding.hpp"
+#include "detail/conflict.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/actor.hpp"
 #include "kexie/registry.hpp"
@@ -364,6 +365,22 @@ struct ActivityImpl {
               to_string(a.id) + ": they are " +
               (actor.person() == a.plan.responsible ? "its responsible person" : "on its team"),
           "lifecycle.self_review", kArticle);
+    }
+    // Activity evaluation follows campaign judging's conflict rule (A12): nobody
+    // evaluates an activity of their own enterprise association.
+    if (op == Op::conclude) {
+      if (std::optional<OrgId> ent = detail::enterprise_of(*registry, a.plan.owner, day)) {
+        const std::vector<OrgId> orgs = detail::affiliations(*registry, actor.person(), day);
+        if (std::optional<OrgId> org = detail::conflicting(*registry, orgs, *ent, day)) {
+          security = true;
+          return Error(ErrorCode::conflict_of_interest,
+                       to_string(actor.person()) + " may not evaluate " + to_string(a.id) +
+                           ": they belong to " + to_string(*org) +
+                           ", within the enterprise association " + to_string(*ent) +
+                           " that carries it out",
+                       "lifecycle.evaluator_conflict", kArticle);
+        }
+      }
     }
     if (op == Op::commend && a.grade && !policy.may_commend(*a.grade)) {
       return Error(ErrorCode::rule_violation,

@@ -15,6 +15,7 @@
 
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
+#include "detail/conflict.hpp"
 #include "kexie/membership.hpp"
 #include "kexie/registry.hpp"
 
@@ -366,16 +367,7 @@ EntryId commit_entry(CampaignImpl& s, EntrySpec spec, PreparedEntry prepared) {
 
 // ---- the panel ------------------------------------------------------------------------------
 
-// The organizations a person belongs to on `on`: employer and memberships.
-std::vector<OrgId> affiliations(const Registry& reg, PersonId person, Date on) {
-  std::vector<OrgId> orgs;
-  if (auto p = reg.person(person)) orgs.push_back(p->employer);
-  for (MembershipId m : reg.memberships_of(person)) {
-    auto ms = reg.membership(m);
-    if (ms && ms->period.contains(on)) orgs.push_back(ms->org);
-  }
-  return orgs;
-}
+using detail::affiliations;
 
 // Conflicts of interest (A12): the judge is on the team, or belongs to an
 // organization within the entry's enterprise association. Reads the registry.
@@ -389,14 +381,12 @@ Status conflict_check(const Registry& reg, const EntryRecord& e, JudgeId judge, 
                    "panel.conflict", "A12");
     }
   }
-  for (OrgId org : orgs) {
-    if (reg.within(org, e.enterprise, on)) {
-      return Error(ErrorCode::conflict_of_interest,
-                   to_string(judge) + " (" + to_string(person) + ") belongs to " + to_string(org) +
-                       ", within the enterprise association " + to_string(e.enterprise) +
-                       " of entry \"" + e.spec.code + "\"",
-                   "panel.conflict", "A12");
-    }
+  if (std::optional<OrgId> org = detail::conflicting(reg, orgs, e.enterprise, on)) {
+    return Error(ErrorCode::conflict_of_interest,
+                 to_string(judge) + " (" + to_string(person) + ") belongs to " + to_string(*org) +
+                     ", within the enterprise association " + to_string(e.enterprise) +
+                     " of entry \"" + e.spec.code + "\"",
+                 "panel.conflict", "A12");
   }
   return {};
 }
