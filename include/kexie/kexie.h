@@ -561,6 +561,15 @@ KX_EXTERN int kx_book_new(kx_book **out, const kx_registry *registry);
  */
 KX_EXTERN void kx_book_free(kx_book *book);
 
+/** Opt-in for migrations and tests (kexie::LifecyclePolicy::allow_asserted_roles):
+ *  non-zero accepts roles an actor asserts without the registry backing them, and
+ *  marks the audit records of such operations; 0 (the default) refuses them with
+ *  KX_EPERMISSION, rule "actor.unbacked_role".
+ *
+ *   kx_book_allow_asserted_roles(book, 1);
+ */
+KX_EXTERN int kx_book_allow_asserted_roles(kx_book *book, int allow);
+
 /** What kx_activity_create needs (kexie::ActivityPlan). */
 typedef struct kx_activity_plan {
   unsigned int version;     /**< KX_ACTIVITY_PLAN_VERSION */

@@ -598,6 +598,58 @@ void expect_rule(const kexie::Error& error, ErrorCode code, const char* rule) {
   EXPECT_EQ(error.rule(), rule) << error;
   EXPECT_EQ(error.article(), "") << error;
 }
+// ---- plans checked against the registry (issue 13, item 6) ---------------------------------------
+
+TEST(Plans, AreCheckedAgainstTheRegistry) {
+  World w;
+  kexie::ActivityBook book{w.registry, asserted()};
+  auto refused = [&](kexie::ActivityPlan plan, ErrorCode code, const char* rule,
+                     const char* article) {
+    const std::size_t trail = book.audit_trail().size();
+    const std::size_t size = book.size();
+    const auto r = book.create(w.owner(), t(1), std::move(plan), "plan");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.code(), code) << r.error();
+    EXPECT_EQ(r.error().rule(), rule) << r.error();
+    EXPECT_EQ(r.error().article(), article) << r.error();
+    EXPECT_EQ(book.size(), size);
+    EXPECT_EQ(book.audit_trail().size(), trail + 1);  // recorded as refused
+  };
+  kexie::ActivityPlan p = w.plan();
+  p.organizer = w.other;  // an unrelated enterprise above nothing of the branch
+  refused(p, ErrorCode::rule_violation, "activity.organizer_scope", "A12");
+  p = w.plan();
+  p.team = {kexie::PersonId{77}};
+  refused(p, ErrorCode::not_found, "activity.person", "");
+  // Someone employed by (and a member of) another enterprise association.
+  const auto stranger = w.registry
+                            .add_person({.name = "外人",
+                                         .birth = "1980-01-01"_date,
+                                         .employer = w.other,
+                                         .external_key = "X-1"})
+                            .value();
+  p = w.plan();
+  p.team = {stranger};
+  refused(p, ErrorCode::rule_violation, "activity.team", "A12");
+  p = w.plan();
+  p.type = kexie::ActivityType::factory_society;
+  p.details = kexie::CooperationDetails{w.other};
+  refused(p, ErrorCode::rule_violation, "activity.partner_kind", "A11");
+  p.details = kexie::CooperationDetails{w.society};
+  EXPECT_TRUE(book.create(w.owner(), t(1), p, "plan"));
+  const auto university =
+      w.registry
+          .add_organization(
+              {.kind = kexie::OrgKind::partner, .name = "浙江大学", .effective = "1950-01-01"_date})
+          .value();
+  p.type = kexie::ActivityType::golden_bridge;
+  refused(p, ErrorCode::rule_violation, "activity.partner_kind", "A11");
+  p.details = kexie::CooperationDetails{university};
+  EXPECT_TRUE(book.create(w.owner(), t(1), p, "plan"));
+  EXPECT_TRUE(book.create(w.owner(), t(1), w.plan(), "plan"));  // the fixture's plan
+}
+
+
 }  // namespace
 
 TEST(Arguments, MissingActorIsRefusedAsLifecycleActor) {

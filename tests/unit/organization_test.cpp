@@ -381,3 +381,29 @@ TEST(Dissolve, IsRefusedWhileAnExemplaryAwardRuns) {
   // Once the award's period is over, the association may be dissolved.
   EXPECT_TRUE(w.reg.dissolve(w.ent2, "2025-12-31"_date).ok());
 }
+
+TEST(Dissolve, IsRefusedWhileAnOfficerOrAnEmployeeRemains) {
+  World w;
+  const auto t = "2020-12-31"_date;
+  // Employer tie (the default): ent2 employs `other`.
+  EXPECT_REFUSED(w.reg, w.reg.dissolve(w.ent2, t), ErrorCode::rule_violation,
+                 "org.dissolve_employees", "A1");
+  World u{untied()};
+  EXPECT_TRUE(u.reg.dissolve(u.ent2, t).ok());  // the employer stays a historical fact
+  // An appointment running past the last day blocks; one that ends in time does not.
+  const auto local = w.reg
+                         .add_organization({.kind = OrgKind::local,
+                                            .name = "某县科协",
+                                            .parent = w.city,
+                                            .effective = "2000-01-01"_date,
+                                            .level = LocalLevel::county})
+                         .value();
+  const auto a = w.reg.appoint({.person = w.senior, .org = local,
+                                .role = kexie::OfficerRole::chair,
+                                .period = Period::from("2010-01-01"_date)});
+  ASSERT_TRUE(a.ok());
+  EXPECT_REFUSED(w.reg, w.reg.dissolve(local, t), ErrorCode::rule_violation,
+                 "org.dissolve_appointments", "A14");
+  ASSERT_TRUE(w.reg.end_appointment(*a, "2020-06-30"_date).ok());
+  EXPECT_TRUE(w.reg.dissolve(local, t).ok());
+}

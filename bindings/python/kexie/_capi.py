@@ -328,6 +328,7 @@ _PROTOTYPES = {
     "kx_actor_free": (None, [_H]),
     "kx_book_new": (c_int, [P(_H), _H]),
     "kx_book_free": (None, [_H]),
+    "kx_book_allow_asserted_roles": (c_int, [_H, c_int]),
     "kx_activity_create": (c_int, [P(c_u32), _H, _H, c_str, P(ActivityPlan), c_str]),
     "kx_activity_apply": (c_int, [_H, c_u32, c_int, _H, c_str, c_str]),
     "kx_activity_conclude": (c_int, [P(c_int), _H, c_u32, _H, c_str, c_str, c_str]),
