@@ -398,10 +398,12 @@ class Campaign(C.OwnedHandle):
                   hours_saved: Optional[DecimalLike] = None,
                   efficiency_gain_percent: Optional[DecimalLike] = None,
                   annual_benefit_yuan: Optional[DecimalLike] = None,
-                  achievements_transformed: int = 0) -> int:
+                  achievements_transformed: int = 0,
+                  submitted: Optional[datetime.date] = None) -> int:
         """Adds an entry and returns its id. `team` is a sequence of (person,
         share) with shares summing to 1, `energy` of (carrier, quantity, unit),
-        `patents` of (patent type, patent status, number).
+        `patents` of (patent type, patent status, number). `submitted` is the day
+        the entry was submitted, checked against the campaign's entry deadline.
 
         >>> e = c.add_entry("E1", "余热回收改造", steel, kexie.Category.INNOVATIVE_IDEAS,
         ...                 [(pid, 1)], date(2024, 3, 1), annual_benefit_yuan=860000)
@@ -430,7 +432,11 @@ class Campaign(C.OwnedHandle):
                            C.u32(achievements_transformed, "achievements_transformed"))
         out = C.c_u32()
         with self._writing(Campaign) as h:
-            C.check(C.lib.kx_campaign_add_entry(ctypes.byref(out), h, ctypes.byref(spec)))
+            if submitted is None:
+                C.check(C.lib.kx_campaign_add_entry(ctypes.byref(out), h, ctypes.byref(spec)))
+            else:
+                C.check(C.lib.kx_campaign_add_entry_on(ctypes.byref(out), h, ctypes.byref(spec),
+                                                       C.date_in(submitted, "submitted")))
         return out.value
 
     def find_entry(self, code: str) -> int:

@@ -39,3 +39,17 @@ def test_the_expert_rule_is_configurable(world):
         strict.add_judge(world.q[0])
     assert e.value.rule == "panel.expert"
     assert e.value.article == "A8"
+
+
+def test_scope_and_submission_day(world):
+    c = kexie.Campaign(world.reg, spec(world, entry_deadline=D(2025, 9, 30)))
+    c.set_rubric_text(kexie.Category.RATIONALIZATION_PROPOSALS, "细则",
+                      "A|评审指标 judged||judged|1|0|100|1\n")
+    # Unbound: the deadline is not a phase rule, but the scope rule holds.
+    e = c.add_entry("E1", "t", world.steel, kexie.Category.RATIONALIZATION_PROPOSALS,
+                    [(world.p[0], 1)], D(2024, 3, 1), submitted=D(2025, 9, 1))
+    assert e == 1
+    with pytest.raises(kexie.RuleViolation) as x:
+        c.add_entry("E2", "t", world.steel, kexie.Category.RATIONALIZATION_PROPOSALS,
+                    [(world.p[1], 1)], D(2024, 3, 1), submitted=D(2025, 10, 1))
+    assert x.value.rule == "campaign.entry_deadline"
