@@ -74,7 +74,8 @@ struct CampaignSpec {
   std::optional<Date> entry_deadline;
   /// Entries only from enterprise associations (and their branches and study groups)
   /// inside the organizer's subtree on `as_of` (rule `entry.scope`, A12/A14). On by
-  /// default; off only for what-if scoring across trees.
+  /// default; off only for what-if scoring across trees. While on, a campaign
+  /// without an organizer accepts no entry.
   bool enforce_scope = true;
   /// CO2 parameters of the fuels entries may save (`fuel_emissions`): an energy saving
   /// of a listed fuel adds its computed CO2 (see `Co2Basis`). Empty by default.
@@ -278,7 +279,7 @@ class KEXIE_API Campaign {
   ///   if (!c) std::cerr << c.error() << '\n';
   [[nodiscard]] static Result<Campaign> create(const Registry& registry, CampaignSpec spec);
   /// A campaign bound to the 讲比 activity `activity` of `book` (A12), which must
-  /// outlive it. The activity must be a `jiangbi_campaign` approved (立项) or in
+  /// outlive it and stay where it is (the campaign keeps its address; do not move it). The activity must be a `jiangbi_campaign` approved (立项) or in
   /// progress; the campaign's organizer becomes the activity's organizer (a
   /// different `spec.organizer` is refused). From then on its phases follow the
   /// activity (`phase()`). Refusals: `invalid_argument` for a malformed spec;
