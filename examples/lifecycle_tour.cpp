@@ -49,14 +49,17 @@ int main() {
   const auto cast = add_org(registry, OrgKind::national, "中国科协", {});
   const auto province =
       add_org(registry, OrgKind::local, "浙江省科协", cast, kexie::LocalLevel::provincial);
-  const auto ent = add_org(
-      registry, OrgKind::enterprise, "杭钢科协",
-      add_org(registry, OrgKind::local, "杭州市科协", province, kexie::LocalLevel::prefecture));
+  const auto city =
+      add_org(registry, OrgKind::local, "杭州市科协", province, kexie::LocalLevel::prefecture);
+  const auto ent = add_org(registry, OrgKind::enterprise, "杭钢科协", city);
+  // The expert works elsewhere: nobody evaluates an activity of their own
+  // enterprise association (A12, rule lifecycle.evaluator_conflict).
+  const auto other = add_org(registry, OrgKind::enterprise, "杭氧科协", city);
   const auto branch = add_org(registry, OrgKind::branch, "轧钢分会", ent);
   const auto wang = add_person(registry, "王工", ent);
   const auto li = add_person(registry, "李工", ent);
   const auto zhao = add_person(registry, "赵秘书长", ent);
-  const auto expert = add_person(registry, "陈专家", ent);
+  const auto expert = add_person(registry, "陈专家", other);
   const bool enrolled =
       registry.add_membership(wang, ent, Role::vice_chair, kexie::Period::from("2020-01-01"_date))
           .ok() &&

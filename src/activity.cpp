@@ -8,7 +8,9 @@
 
 #include "activity_state.hpp"
 #include "detail/audit_encoding.hpp"
+#include "detail/conflict.hpp"
 #include "detail/sha256.hpp"
+#include "kexie/actor.hpp"
 #include "kexie/registry.hpp"
 #include "kexie/text.hpp"
 
@@ -175,6 +177,70 @@ Status check_details(const ActivityPlan& plan) {
   }
 }
 
+/// The enterprise association `org` is or lies under on `day`, or an empty id.
+OrgId enterprise_above(const Registry& registry, OrgId org, Date day) {
+  for (OrgId o : registry.ancestor_ids(org, day))
+    if (registry.kind(o).value_or(OrgKind::partner) == OrgKind::enterprise) return o;
+  return registry.kind(org).value_or(OrgKind::partner) == OrgKind::enterprise ? org : OrgId{};
+}
+
+/// True when `person` belongs to `owner` on `day`: to its enterprise association
+/// (a member, or employed there when membership is tied to the employer) when it
+/// has one; otherwise a member or officer of `owner` (or employed under it, tied).
+bool belongs(const Registry& registry, PersonId person, OrgId owner, Date day) {
+  const Person p = registry.person(person).value();
+  const OrgId ent = enterprise_above(registry, owner, day);
+  const OrgId target = ent.ok() ? ent : owner;
+  const bool tied = registry.policy().employer_tied_membership;
+  if (tied && p.employer == target) return true;
+  if (tied && !ent.ok() && registry.within(p.employer, owner, day)) return true;
+  for (MembershipId id : registry.memberships_of(person)) {
+    Result<Membership> m = registry.membership(id);
+    if (m && m->org == target && m->period.contains(day)) return true;
+  }
+  for (const Appointment& a : registry.appointments_of(person, day))
+    if (a.org == owner) return true;
+  return false;
+}
+
+// DOMAIN.md §3 and issue 13 item 6: a plan is checked against the registry on
+// the day it is made.
+std::optional<Error> check_against_registry(const Registry& registry, const ActivityPlan& plan,
+                                            Date day) {
+  if (!registry.within(plan.owner, plan.organizer, day))
+    return Error(ErrorCode::rule_violation,
+                 "organizer " + to_string(plan.organizer) + " is not at or above owner " +
+                     to_string(plan.owner) + " on " + day.to_string(),
+                 "activity.organizer_scope", "A12");
+  std::vector<PersonId> people{plan.responsible};
+  people.insert(people.end(), plan.team.begin(), plan.team.end());
+  for (PersonId person : people) {
+    if (!registry.person(person))
+      return Error(ErrorCode::not_found, to_string(person) + " is not in the registry",
+                   "activity.person");
+    if (!belongs(registry, person, plan.owner, day))
+      return Error(ErrorCode::rule_violation,
+                   to_string(person) + " does not belong to the association of owner " +
+                       to_string(plan.owner) + " on " + day.to_string() +
+                       " (neither employed there nor a member or officer)",
+                   "activity.team", "A12");
+  }
+  if (const auto* c = std::get_if<CooperationDetails>(&plan.details)) {
+    const OrgKind kind = registry.kind(c->partner).value_or(OrgKind::partner);
+    const bool wants_society = plan.type == ActivityType::factory_society;
+    const bool wants_partner = plan.type == ActivityType::golden_bridge;
+    if ((wants_society && kind != OrgKind::society) ||
+        (wants_partner && kind != OrgKind::partner))
+      return Error(ErrorCode::rule_violation,
+                   std::string(to_string(plan.type)) + " activities cooperate with a " +
+                       (wants_society ? "national society (厂会协作)"
+                                      : "research institute or university (产学研)") +
+                       "; " + to_string(c->partner) + " is a " + std::string(to_string(kind)),
+                   "activity.partner_kind", "A11");
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 namespace detail {
@@ -251,9 +317,12 @@ struct ActivityImpl {
 
   // Steps 2–5 of the documented order plus the commendable-grade guard.
   // `security` is set for refusals that are security events.
+  // `asserted` is set when the actor's roles are not backed by the registry
+  // and the policy's opt-in let them through.
   std::optional<Error> check(const Activity& a, const Actor& actor, Timestamp at, Op op,
-                             bool& security) const {
+                             bool& security, bool& asserted) const {
     security = false;
+    asserted = false;
     if (at < a.last_event) {
       return Error(ErrorCode::rule_violation,
                    std::string(to_string(op)) + " at " + at.to_string() + " is earlier than " +
@@ -267,6 +336,13 @@ struct ActivityImpl {
                    "lifecycle.state", kArticle);
     }
     const Date day = at.date();
+    if (Status backed = backed_by_registry(*registry, actor, day); !backed) {
+      if (!policy.allow_asserted_roles) {
+        security = true;
+        return backed.error();
+      }
+      asserted = true;
+    }
     bool ok = false;
     for (const Permission& row : policy.permissions) {
       if (row.operation == op && granted(row, a, actor, day)) {
@@ -291,6 +367,22 @@ struct ActivityImpl {
               (actor.person() == a.plan.responsible ? "its responsible person" : "on its team"),
           "lifecycle.self_review", kArticle);
     }
+    // Activity evaluation follows campaign judging's conflict rule (A12): nobody
+    // evaluates an activity of their own enterprise association.
+    if (op == Op::conclude) {
+      if (std::optional<OrgId> ent = detail::enterprise_of(*registry, a.plan.owner, day)) {
+        const std::vector<OrgId> orgs = detail::affiliations(*registry, actor.person(), day);
+        if (std::optional<OrgId> org = detail::conflicting(*registry, orgs, *ent, day)) {
+          security = true;
+          return Error(ErrorCode::conflict_of_interest,
+                       to_string(actor.person()) + " may not evaluate " + to_string(a.id) +
+                           ": they belong to " + to_string(*org) +
+                           ", within the enterprise association " + to_string(*ent) +
+                           " that carries it out",
+                       "lifecycle.evaluator_conflict", kArticle);
+        }
+      }
+    }
     if (op == Op::commend && a.grade && !policy.may_commend(*a.grade)) {
       return Error(ErrorCode::rule_violation,
                    to_string(a.id) + " was graded " + std::string(to_string(*a.grade)) +
@@ -308,8 +400,9 @@ struct ActivityImpl {
   }
 
   Error refuse(ActivityId id, const Actor& actor, Timestamp at, Op op, S state, Error error,
-               bool security, std::string_view reason) {
+               bool security, std::string_view reason, bool asserted = false) {
     AuditRecord r;
+    r.asserted = asserted;
     r.activity = id;
     r.actor = actor.person();
     r.at = at;
@@ -348,17 +441,18 @@ struct ActivityImpl {
       return refuse(id, actor, at, op, a ? a->state : S::draft, std::move(e), false, reason);
     }
     bool security = false;
-    if (std::optional<Error> e = check(*a, actor, at, op, security))
-      return refuse(id, actor, at, op, a->state, std::move(*e), security, reason);
+    bool asserted = false;
+    if (std::optional<Error> e = check(*a, actor, at, op, security, asserted))
+      return refuse(id, actor, at, op, a->state, std::move(*e), security, reason, asserted);
     if (policy.requires_reason(op) && reason.empty())
       return refuse(
           id, actor, at, op, a->state,
           Error(ErrorCode::invalid_argument, std::string(to_string(op)) + " needs a reason",
                 "lifecycle.reason_required", kArticle),
-          false, reason);
+          false, reason, asserted);
     std::string message;
     if (std::optional<Error> e = guard(*a, message))
-      return refuse(id, actor, at, op, a->state, std::move(*e), false, reason);
+      return refuse(id, actor, at, op, a->state, std::move(*e), false, reason, asserted);
 
     AuditRecord r;
     r.activity = id;
@@ -369,6 +463,7 @@ struct ActivityImpl {
     r.to = *next_state(a->state, op);
     r.reason = std::string(reason);
     r.message = std::move(message);
+    r.asserted = asserted;
     std::vector<std::uint64_t>& history = performed[id.value() - 1];
     make_room(history);
     make_room(trail);
@@ -458,6 +553,8 @@ Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, Activi
                             "an activity",
                         "activity.organizer", "A3"),
                   false);
+  if (std::optional<Error> e = check_against_registry(*m.registry, plan, day))
+    return refuse(std::move(*e), false);
 
   Activity a;
   a.id = ActivityId{static_cast<ActivityId::rep>(m.activities.size() + 1)};
@@ -465,8 +562,10 @@ Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, Activi
   a.created = at;
   a.last_event = at;
   bool security = false;
-  if (std::optional<Error> e = m.check(a, actor, at, Op::create, security))
-    return refuse(std::move(*e), security);
+  bool asserted = false;
+  if (std::optional<Error> e = m.check(a, actor, at, Op::create, security, asserted))
+    return m.refuse(ActivityId{}, actor, at, Op::create, S::draft, std::move(*e), security, reason,
+                    asserted);
 
   make_room(m.activities);
   make_room(m.performed);
@@ -481,6 +580,7 @@ Result<ActivityId> ActivityBook::create(const Actor& actor, Timestamp at, Activi
   r.operation = Op::create;
   r.message = std::string(to_string(a.plan.type)) + ": " + a.plan.title;
   r.reason = std::string(reason);
+  r.asserted = asserted;
   m.append(std::move(r));
   const ActivityId id = a.id;
   m.performed.push_back(std::move(history));
@@ -597,9 +697,10 @@ Result<std::vector<TransitionCheck>> ActivityBook::allowed_transitions(ActivityI
     TransitionCheck c;
     c.operation = op;
     bool security = false;
+    bool asserted = false;
     if (!actor.ok())
       c.refusal = Error(ErrorCode::invalid_argument, "no actor given", "lifecycle.actor");
-    else if (std::optional<Error> e = impl_->check(*a, actor, at, op, security))
+    else if (std::optional<Error> e = impl_->check(*a, actor, at, op, security, asserted))
       c.refusal = std::move(*e);
     else
       c.to = next_state(a->state, op);

@@ -111,6 +111,7 @@ std::ostream& operator<<(std::ostream& os, const AuditRecord& r) {
      << r.operation << ' ' << r.from << "->" << r.to << ' ' << to_string(r.code);
   if (!r.rule.empty()) os << " [" << r.rule << ']';
   if (r.security_event) os << " SECURITY";
+  if (r.asserted) os << " ASSERTED";
   if (!r.reason.empty()) os << " reason=\"" << r.reason << '"';
   if (!r.message.empty()) os << " \"" << r.message << '"';
   return os;

@@ -15,6 +15,8 @@
 
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
+#include "detail/conflict.hpp"
+#include "kexie/membership.hpp"
 #include "kexie/registry.hpp"
 #include "kexie/text.hpp"
 
@@ -64,6 +66,63 @@ int whole_months(Date from, Date to) {
   return m;
 }
 
+// ---- phases (A12) ---------------------------------------------------------------------------
+
+// Refuses any mutation once the campaign is concluded (A12: the results are frozen).
+Status check_not_frozen(const CampaignImpl& s, std::string_view what) {
+  const CampaignPhase now = s.phase();
+  if (now != CampaignPhase::concluded && now != CampaignPhase::commended) return {};
+  return Error(ErrorCode::rule_violation,
+               std::string(what) + ": the campaign is " + std::string(to_string(now)) +
+                   " and its results are frozen",
+               "campaign.frozen", "A12");
+}
+
+// Refuses a mutation outside `wanted` in a bound campaign, and any mutation once concluded.
+Status require_phase(const CampaignImpl& s, std::optional<CampaignPhase> wanted, const char* rule,
+                     std::string_view what) {
+  if (Status st = check_not_frozen(s, what); !st) return st;
+  const CampaignPhase now = s.phase();
+  if (now == CampaignPhase::unbound || !wanted || now == *wanted) return {};
+  return Error(ErrorCode::rule_violation,
+               std::string(what) + " only in phase " + std::string(to_string(*wanted)) +
+                   "; the campaign is in phase " + std::string(to_string(now)),
+               rule, "A12");
+}
+
+// Whether the expert rule applies to this campaign.
+bool experts_required(const CampaignImpl& s) noexcept {
+  switch (s.spec.panel.experts) {
+    case ExpertRule::bound_campaigns:
+      return s.book != nullptr;
+    case ExpertRule::always:
+      return true;
+    case ExpertRule::off:
+      return false;
+  }
+  return true;
+}
+
+// The listings of `person` in the pools of the organizer and the organizations above
+// it on `on`; empty when they are not an expert there.
+std::vector<ExpertListing> listings_of(const CampaignImpl& s, PersonId person) {
+  const Registry& reg = *s.registry;
+  const Date on = s.spec.as_of;
+  std::vector<ExpertListing> out;
+  if (!s.spec.organizer.ok()) return out;
+  std::vector<OrgId> orgs{s.spec.organizer};
+  for (OrgId a : reg.ancestor_ids(s.spec.organizer, on)) {
+    if (std::find(orgs.begin(), orgs.end(), a) == orgs.end()) orgs.push_back(a);
+  }
+  for (OrgId org : orgs) {
+    for (ExpertId e : reg.expert_ids(org, on)) {
+      auto listing = reg.expert(e);
+      if (listing && listing->person == person) out.push_back(*listing);
+    }
+  }
+  return out;
+}
+
 // ---- entries --------------------------------------------------------------------------------
 
 // The first structural checks of an entry: a code, not yet used, in a category with a rubric.
@@ -105,6 +164,21 @@ Result<OrgId> derive_enterprise(const CampaignImpl& s, const EntrySpec& spec) {
     }
   }
   return not_under_enterprise(s, spec);
+}
+
+// The organizer's subtree (A12/A14): the entry's enterprise association must be
+// within the organizer on the campaign's date. Reads the registry.
+Status check_scope(const CampaignImpl& s, const EntrySpec& spec, OrgId enterprise) {
+  if (!s.spec.enforce_scope) return {};
+  const Date on = s.spec.as_of;
+  if (!s.spec.organizer.ok() || !s.registry->within(enterprise, s.spec.organizer, on)) {
+    return entry_error(ErrorCode::rule_violation, spec.code,
+                       "the enterprise association " + to_string(enterprise) +
+                           " is outside the subtree of the organizer " +
+                           to_string(s.spec.organizer) + " on " + on.to_string(),
+                       "entry.scope", "A12");
+  }
+  return {};
 }
 
 // The eligibility rules of the campaign (A10), every failure reported. Reads the registry.
@@ -210,7 +284,8 @@ Result<PreparedEntry> prepare_entry(const CampaignImpl& s, const EntrySpec& spec
   PreparedEntry out;
   EntryRecord& rec = out.rec;
   rec.enterprise = enterprise;
-  std::vector<Decimal> tce{Decimal(0)}, co2{c.co2_avoided_t};
+  std::vector<Decimal> tce{Decimal(0)}, co2{Decimal(0)};
+  bool computed_any = false;
   for (const EnergySaving& saving : c.energy) {
     auto coal =
         to_standard_coal(saving.carrier, saving.quantity, s.spec.energy_table, CoalUnit::tce);
@@ -224,12 +299,31 @@ Result<PreparedEntry> prepare_entry(const CampaignImpl& s, const EntrySpec& spec
       if (!grid) return entry_error(grid.error().code(), code, grid.error().message());
       co2.push_back(grid->tonnes_co2);
       rec.grid.push_back(*grid);
+      computed_any = true;
+      continue;
+    }
+    // A fuel with CO2 parameters in the campaign (item 7: fuel_emissions applied).
+    for (const FuelFactor& ff : s.spec.fuel_carbon) {
+      if (ff.fuel != saving.carrier) continue;
+      auto fuel = fuel_emissions(saving.carrier, saving.quantity, ff.carbon);
+      if (!fuel) return entry_error(fuel.error().code(), code, fuel.error().message());
+      co2.push_back(fuel->tonnes_co2);
+      rec.fuel.push_back(*fuel);
+      computed_any = true;
+      break;
     }
   }
   auto tce_sum = sum(tce);
-  auto co2_sum = sum(co2);
-  if (!tce_sum || !co2_sum)
+  auto computed_sum = sum(co2);
+  if (!tce_sum || !computed_sum)
     return entry_error(ErrorCode::overflow, code, "claimed totals overflow");
+  // One CO2 figure, never the claim on top of the CO2 computed from the same energy:
+  // the rubric declares which (Co2Basis).
+  rec.co2_basis = cat.rubric->co2_basis();
+  rec.co2_computed = *computed_sum;
+  rec.co2_claim_used = rec.co2_basis == Co2Basis::claimed || !computed_any;
+  const Decimal co2_figure = rec.co2_claim_used ? c.co2_avoided_t : *computed_sum;
+  const std::optional<Decimal> co2_sum = co2_figure;
   std::uint32_t invention = 0, other = 0, filed = 0;
   for (const Patent& p : c.patents) {
     if (p.status == PatentStatus::filed) {
@@ -291,16 +385,7 @@ EntryId commit_entry(CampaignImpl& s, EntrySpec spec, PreparedEntry prepared) {
 
 // ---- the panel ------------------------------------------------------------------------------
 
-// The organizations a person belongs to on `on`: employer and memberships.
-std::vector<OrgId> affiliations(const Registry& reg, PersonId person, Date on) {
-  std::vector<OrgId> orgs;
-  if (auto p = reg.person(person)) orgs.push_back(p->employer);
-  for (MembershipId m : reg.memberships_of(person)) {
-    auto ms = reg.membership(m);
-    if (ms && ms->period.contains(on)) orgs.push_back(ms->org);
-  }
-  return orgs;
-}
+using detail::affiliations;
 
 // Conflicts of interest (A12): the judge is on the team, or belongs to an
 // organization within the entry's enterprise association. Reads the registry.
@@ -314,14 +399,12 @@ Status conflict_check(const Registry& reg, const EntryRecord& e, JudgeId judge, 
                    "panel.conflict", "A12");
     }
   }
-  for (OrgId org : orgs) {
-    if (reg.within(org, e.enterprise, on)) {
-      return Error(ErrorCode::conflict_of_interest,
-                   to_string(judge) + " (" + to_string(person) + ") belongs to " + to_string(org) +
-                       ", within the enterprise association " + to_string(e.enterprise) +
-                       " of entry \"" + e.spec.code + "\"",
-                   "panel.conflict", "A12");
-    }
+  if (std::optional<OrgId> org = detail::conflicting(reg, orgs, e.enterprise, on)) {
+    return Error(ErrorCode::conflict_of_interest,
+                 to_string(judge) + " (" + to_string(person) + ") belongs to " + to_string(*org) +
+                     ", within the enterprise association " + to_string(e.enterprise) +
+                     " of entry \"" + e.spec.code + "\"",
+                 "panel.conflict", "A12");
   }
   return {};
 }
@@ -696,6 +779,7 @@ Campaign& Campaign::operator=(Campaign&&) noexcept = default;
 const CampaignSpec& Campaign::spec() const noexcept { return impl_->spec; }
 
 Status Campaign::set_rubric(Category category, Rubric rubric) {
+  if (Status st = check_not_frozen(*impl_, "rubrics"); !st) return st;
   CategoryState& c = impl_->categories[static_cast<std::size_t>(category)];
   if (c.entries > 0) {
     return Error(ErrorCode::rule_violation,
@@ -735,7 +819,38 @@ Result<Rubric> Campaign::rubric(Category category) const {
   return *c.rubric;
 }
 
+Result<EntryId> Campaign::add_entry(EntrySpec spec, Date submitted) {
+  const CampaignImpl& s = *impl_;
+  if (Status st = require_phase(s, CampaignPhase::entries, "campaign.entry_phase", "entries");
+      !st) {
+    return st.error();
+  }
+  if (s.spec.entry_deadline && submitted > *s.spec.entry_deadline) {
+    return entry_error(ErrorCode::rule_violation, spec.code,
+                       "submitted on " + submitted.to_string() + ", after the entry deadline " +
+                           s.spec.entry_deadline->to_string(),
+                       "campaign.entry_deadline", "A12");
+  }
+  return add_checked_entry(std::move(spec));
+}
+
 Result<EntryId> Campaign::add_entry(EntrySpec spec) {
+  const CampaignImpl& s = *impl_;
+  if (Status st = require_phase(s, CampaignPhase::entries, "campaign.entry_phase", "entries");
+      !st) {
+    return st.error();
+  }
+  if (s.book && s.spec.entry_deadline) {
+    return entry_error(ErrorCode::rule_violation, spec.code,
+                       "the campaign has an entry deadline (" +
+                           s.spec.entry_deadline->to_string() +
+                           "): give the day the entry was submitted",
+                       "campaign.entry_deadline", "A12");
+  }
+  return add_checked_entry(std::move(spec));
+}
+
+Result<EntryId> Campaign::add_checked_entry(EntrySpec spec) {
   CampaignImpl& s = *impl_;
   // record_entry's steps with the registry-reading checks where they have always
   // reported: the code and rubric first, the enterprise derivation before the
@@ -745,9 +860,11 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   if (Status st = check_entry_code(s, spec); !st) return st.error();
   auto enterprise = derive_enterprise(s, spec);
   if (!enterprise) return enterprise.error();
+  if (Status st = check_scope(s, spec, *enterprise); !st) return st.error();
   auto prepared = prepare_entry(s, spec, *enterprise);
   if (!prepared) return prepared.error();
   if (Status st = check_eligibility(s, spec); !st) return st.error();
+  if (Status st = detail::check_citations(s, spec, *enterprise); !st) return st.error();
   return commit_entry(s, std::move(spec), std::move(*prepared));
 }
 
@@ -768,12 +885,24 @@ Result<EntryId> Campaign::find_entry(std::string_view code) const {
 std::size_t Campaign::entry_count() const noexcept { return impl_->entries.size(); }
 
 Result<JudgeId> Campaign::add_judge(PersonId person) {
+  if (Status st = require_phase(*impl_, CampaignPhase::evaluation, "campaign.panel_phase",
+                                "judges are seated");
+      !st) {
+    return st.error();
+  }
   if (!impl_->registry->person(person)) {
     return Error(ErrorCode::not_found, "no " + to_string(person) + " in the registry");
   }
   if (impl_->judge_of_person.contains(person.value())) {
     return Error(ErrorCode::already_exists, to_string(person) + " is already on the panel",
                  "panel.judge");
+  }
+  if (experts_required(*impl_) && listings_of(*impl_, person).empty()) {
+    return Error(ErrorCode::rule_violation,
+                 to_string(person) + " is not listed on " + impl_->spec.as_of.to_string() +
+                     " in the expert pool of the organizer " + to_string(impl_->spec.organizer) +
+                     " or an organization above it",
+                 "panel.expert", "A8");
   }
   room(impl_->judges);
   const JudgeId id{static_cast<std::uint32_t>(impl_->judges.size() + 1)};
@@ -788,9 +917,29 @@ std::size_t Campaign::judge_count() const noexcept { return impl_->judges.size()
 
 Status Campaign::assign(JudgeId judge, EntryId entry) {
   CampaignImpl& s = *impl_;
+  if (Status st = require_phase(s, CampaignPhase::evaluation, "campaign.panel_phase",
+                                "judges are assigned");
+      !st) {
+    return st;
+  }
   auto person = check_assignment(s, judge, entry);
   if (!person) return person.error();
   if (Status ok = conflict_check(s, s.entries[entry.value() - 1], judge, *person); !ok) return ok;
+  if (experts_required(s) && s.spec.panel.expert_field_match) {
+    const EntryRecord& e = s.entries[entry.value() - 1];
+    const std::string_view wanted = to_string(e.spec.category);
+    bool match = false;
+    for (const ExpertListing& l : listings_of(s, *person)) {
+      match = match || std::find(l.fields.begin(), l.fields.end(), wanted) != l.fields.end();
+    }
+    if (!match) {
+      return Error(ErrorCode::rule_violation,
+                   to_string(judge) + " (" + to_string(*person) +
+                       ") lists no field of expertise \"" + std::string(wanted) +
+                       "\", the category of entry \"" + e.spec.code + "\"",
+                   "panel.expert_field", "A8");
+    }
+  }
   seat(s, judge, entry);
   return {};
 }
@@ -812,16 +961,31 @@ Status Campaign::mark(JudgeId judge, EntryId entry, std::string_view indicator_c
 }
 
 Status Campaign::mark_all(std::span<const MarkInput> marks, std::size_t* failed) {
+  if (Status st = require_phase(*impl_, CampaignPhase::evaluation, "campaign.panel_phase",
+                                "marks are recorded");
+      !st) {
+    return st;
+  }
   return mark_batch(*impl_, marks, failed);
 }
 
 Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, std::size_t* failed) {
+  if (Status st = require_phase(*impl_, CampaignPhase::evaluation, "campaign.panel_phase",
+                                "marks are recorded");
+      !st) {
+    return st;
+  }
   return mark_batch(*impl_, marks, failed);
 }
 
 Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,
                       std::string reason) {
   CampaignImpl& s = *impl_;
+  if (Status st = require_phase(s, CampaignPhase::evaluation, "campaign.panel_phase",
+                                "vetoes are recorded");
+      !st) {
+    return st;
+  }
   if (Status st = check_text(reason, "veto reason", TextRule::multiline); !st) return st;
   auto person = s.judge_person(judge);
   if (!person) return person.error();

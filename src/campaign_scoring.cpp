@@ -885,6 +885,8 @@ Result<Scoreboard> Campaign::score() const {
     r.code = e.spec.code;
     r.unit = e.spec.unit;
     r.enterprise = e.enterprise;
+    r.cites_link = e.spec.cites_link;
+    r.cites_activity = e.spec.cites_activity;
     r.category = e.spec.category;
     r.status = c.status;
     r.total = fixed(c.total, kTotalScale);

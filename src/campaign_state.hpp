@@ -51,6 +51,10 @@ struct EntryRecord {
   std::array<Decimal, enum_count<ClaimedFigure>> figures{};  // indexed by ClaimedFigure
   std::vector<CoalEquivalent> coal;
   std::vector<GridEmission> grid;
+  std::vector<FuelEmission> fuel;       // fuel savings with CampaignSpec::fuel_carbon parameters
+  Co2Basis co2_basis = Co2Basis::computed;  // the rubric's declaration when recorded
+  bool co2_claim_used = true;               // the figure is the claim (else the computed CO2)
+  Decimal co2_computed;                     // grid + fuel CO2, t
   std::vector<JudgeId> judges;  // sorted by id; slot i of every column is judges[i]
   std::vector<VetoRecord> vetoes;
 };
@@ -115,6 +119,13 @@ struct EntryHot {
 struct CampaignImpl {
   const Registry* registry = nullptr;
   CampaignSpec spec;
+  // The binding to a 讲比 activity (Campaign::open); book is null when unbound.
+  const ActivityBook* book = nullptr;
+  ActivityId activity;
+  std::string concluded_digest;  // set by conclude: the campaign is frozen
+  std::string award_digest;      // set by commend
+  /// The campaign's phase (Campaign::phase).
+  [[nodiscard]] CampaignPhase phase() const noexcept;
   std::array<CategoryState, kCategoryCount> categories{};
   std::vector<EntryRecord> entries;  // EntryId n is entries[n - 1]
   std::unordered_map<std::string, EntryId> by_code;
@@ -180,6 +191,34 @@ struct CampaignImpl {
   static CampaignImpl& of(Campaign& c) noexcept { return *c.impl_; }
   static const CampaignImpl& of(const Campaign& c) noexcept { return *c.impl_; }
 };
+
+/// One line of a commended award list: an awarded entry (its code, unit and tier
+/// name), an advanced unit, or an advanced individual (and their employer).
+struct AwardLine {
+  enum class Kind : std::uint8_t { entry, unit, person };
+  Kind kind = Kind::entry;
+  std::string code;               // the entry's code (entries)
+  OrgId org;                      // the unit, or the person's employer
+  std::optional<PersonId> person;  // advanced individuals
+  std::string title;              // the tier's name, 先进单位 or 先进个人
+};
+
+/// The award list of `board` in its canonical order (campaign_phase.cpp).
+///
+///   std::vector<AwardLine> lines = award_list(s, board);
+std::vector<AwardLine> award_list(const CampaignImpl& s, const Scoreboard& board);
+/// Hex SHA-256 of the award list, the digest commend writes into the audit record.
+std::string award_digest(const CampaignImpl& s, const std::vector<AwardLine>& lines);
+/// Records the award list as honours in `registry`, all or nothing (campaign_phase.cpp).
+///
+///   Status st = record_awards(s, registry, lines, at.date());
+Status record_awards(const CampaignImpl& s, Registry& registry, const std::vector<AwardLine>& lines,
+                     Date on);
+/// The cooperation citations of an entry (A11), checked against the registry and,
+/// for a 金桥工程 activity, the campaign's book: `rule_violation` `entry.citation`.
+///
+///   if (Status st = check_citations(s, spec, enterprise); !st) return st.error();
+Status check_citations(const CampaignImpl& s, const EntrySpec& spec, OrgId enterprise);
 
 /// The state behind `c`, for explanations and snapshots (defined in campaign.cpp).
 ///

@@ -85,6 +85,18 @@ Result<Explanation> explain(const Campaign& campaign, const Scoreboard& board, E
   }
   for (const CoalEquivalent& c : e.coal) x.conversions.push_back(c.citation());
   for (const GridEmission& g : e.grid) x.conversions.push_back(g.citation());
+  for (const FuelEmission& f : e.fuel) x.conversions.push_back(f.citation());
+  const Decimal& claimed = e.spec.claims.co2_avoided_t;
+  const bool computed = !e.grid.empty() || !e.fuel.empty();
+  if (computed || claimed.signum() > 0) {
+    const std::string basis = "(rubric: " + std::string(to_string(e.co2_basis)) + ")";
+    const std::string c = "computed " + e.co2_computed.to_string() + " t CO2";
+    const std::string k = "claimed " + claimed.to_string() + " t CO2";
+    x.co2 = e.co2_claim_used ? k + " used " + basis + (computed ? "; " + c + " not added" : "")
+                             : c + " used " + basis + (claimed.signum() > 0 ? "; " + k + " not added" : "");
+  }
+  if (e.spec.cites_link) x.citations.push_back("厂会协作 " + to_string(*e.spec.cites_link));
+  if (e.spec.cites_activity) x.citations.push_back("金桥工程 " + to_string(*e.spec.cites_activity));
   for (const VetoRecord& v : e.vetoes) {
     x.vetoes.push_back(to_string(v.judge) + " — " + inds[v.indicator].code + ": " + v.reason);
   }
@@ -129,6 +141,9 @@ std::string to_text(const Explanation& x, Language language) {
   }
   for (const std::string& c : x.conversions)
     out << (zh ? "  折算：" : "  conversion: ") << c << '\n';
+  if (!x.co2.empty()) out << (zh ? "  二氧化碳：" : "  CO2: ") << x.co2 << '\n';
+  for (const std::string& c : x.citations)
+    out << (zh ? "  协作引证：" : "  cooperation cited: ") << c << '\n';
   for (const std::string& v : x.vetoes) out << (zh ? "  一票否决：" : "  veto: ") << v << '\n';
   out << (zh ? "总分 " : "Total ") << r.total << (zh ? "（评委部分 " : " (judged ") << r.judged_part
       << (zh ? "，客观部分 " : ", objective ") << r.objective_part << (zh ? "，加分 " : ", bonus ")

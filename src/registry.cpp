@@ -266,6 +266,96 @@ void room(V& v, std::size_t n = 1) {
   if (v.capacity() - v.size() < n) v.reserve(std::max(v.size() + n, 2 * v.capacity()));
 }
 
+/// `Registry::within` over a state: `ancestor` is `org` or above it on `d`.
+bool under(const State& s, OrgId org, OrgId ancestor, Date d) noexcept {
+  if (!s.in_effect(org, d) || !s.in_effect(ancestor, d)) return false;
+  for (std::size_t hops = 0; org.ok() && hops <= s.orgs.size(); ++hops) {
+    if (org == ancestor) return true;
+    org = s.parent_at(org, d);
+  }
+  return false;
+}
+
+bool grantor_kind(OrgKind k) noexcept {
+  return k == OrgKind::national || k == OrgKind::local || k == OrgKind::committee ||
+         k == OrgKind::society;
+}
+
+bool same_honour(const HonourSpec& a, const Honour& b) noexcept {
+  return a.kind == b.kind && a.person == b.person && a.organization == b.organization &&
+         a.grantor == b.grantor && a.title == b.title && a.basis == b.basis && a.date == b.date;
+}
+
+/// The rules of `Registry::record_honour` against the honours already recorded.
+std::optional<Error> honour_rules(const State& s, const HonourSpec& h) {
+  if (!enum_is_valid<HonourKind>(static_cast<std::int64_t>(h.kind)))
+    return Error(ErrorCode::invalid_argument, "unknown honour kind", "honour.title");
+  if (h.title.empty())
+    return Error(ErrorCode::invalid_argument, "an honour needs a title", "honour.title");
+  if (!h.date.ok())
+    return Error(ErrorCode::invalid_argument,
+                 "the honour's date " + h.date.to_string() + " is not supported", "honour.title");
+  if (!h.person && !h.organization)
+    return Error(ErrorCode::invalid_argument, "an honour needs a person or an organization",
+                 "honour.subject");
+  if (h.kind == HonourKind::advanced_individual && !h.person)
+    return Error(ErrorCode::invalid_argument, "an advanced individual (先进个人) needs a person",
+                 "honour.subject");
+  if ((h.kind == HonourKind::advanced_unit || h.kind == HonourKind::exemplary_association) &&
+      !h.organization)
+    return Error(ErrorCode::invalid_argument,
+                 std::string("a ") + std::string(to_string(h.kind)) + " honour needs an organization",
+                 "honour.subject");
+  if (h.person && !s.known(*h.person)) return not_found(to_string(*h.person));
+  if (h.organization && !s.known(*h.organization)) return not_found(to_string(*h.organization));
+  if (!s.known(h.grantor)) return not_found("grantor " + to_string(h.grantor));
+  if (!grantor_kind(s.org(h.grantor).kind) || !s.in_effect(h.grantor, h.date))
+    return refuse(name_of(s, h.grantor) +
+                      " cannot grant honours on " + h.date.to_string() +
+                      ": a grantor is a national, local, committee or society organization in "
+                      "effect that day",
+                  "honour.grantor", "A14");
+  if (h.organization && !s.in_effect(*h.organization, h.date))
+    return refuse(name_of(s, *h.organization) + " is not in effect on " + h.date.to_string(),
+                  "org.active", "A1");
+  const OrgKind gk = s.org(h.grantor).kind;
+  if (h.kind != HonourKind::other_scheme && (gk == OrgKind::national || gk == OrgKind::local)) {
+    if (h.organization && !under(s, *h.organization, h.grantor, h.date))
+      return refuse(name_of(s, *h.organization) + " is not under grantor " +
+                        name_of(s, h.grantor) + " on " + h.date.to_string(),
+                    "honour.scope", "A14");
+    if (h.person) {
+      const OrgId employer{s.p_employer[h.person->value() - 1]};
+      if (!under(s, employer, h.grantor, h.date))
+        return refuse(to_string(*h.person) + "'s employer " + name_of(s, employer) +
+                          " is not under grantor " + name_of(s, h.grantor) + " on " +
+                          h.date.to_string(),
+                      "honour.scope", "A14");
+    }
+  }
+  for (const Honour& old : s.honours)
+    if (same_honour(h, old))
+      return refuse("the same honour is recorded already (" + to_string(old.id) + ")",
+                    "honour.unique", "A14", ErrorCode::already_exists);
+  return std::nullopt;
+}
+
+Honour make_honour(const HonourSpec& h, std::size_t index) {
+  return Honour{.id = HonourId{static_cast<std::uint32_t>(index + 1)},
+                .kind = h.kind,
+                .person = h.person,
+                .organization = h.organization,
+                .grantor = h.grantor,
+                .title = h.title,
+                .basis = h.basis,
+                .activity = h.activity,
+                .date = h.date};
+}
+
+bool by_date(const Honour& a, const Honour& b) noexcept {
+  return a.date != b.date ? a.date < b.date : a.id < b.id;
+}
+
 void insert_child(OrgRec& parent, OrgId child) {
   auto it = std::lower_bound(parent.children.begin(), parent.children.end(), child);
   if (it == parent.children.end() || *it != child) parent.children.insert(it, child);
@@ -567,6 +657,18 @@ Status Registry::dissolve(OrgId org, Date last_day) {
     if (a.last > last_day)
       return refuse(name_of(s, org) + " holds an exemplary award after " + last_day.to_string(),
                     "org.dissolve_members", "A14");
+  for (const Appointment& a : s.appointments)
+    if (a.org == org && a.period.last > last_day)
+      return refuse(name_of(s, org) + " still has officer " + to_string(a.person) + " (" +
+                        to_string(a.id) + ") after " + last_day.to_string(),
+                    "org.dissolve_appointments", "A14");
+  if (s.policy.employer_tied_membership && o.kind == OrgKind::enterprise)
+    for (std::size_t i = 0; i < s.p_employer.size(); ++i)
+      if (s.p_employer[i] == org.value())
+        return refuse(name_of(s, org) + " still employs " +
+                          to_string(PersonId{static_cast<std::uint32_t>(i + 1)}) +
+                          "; membership follows the employer (Policy::employer_tied_membership)",
+                      "org.dissolve_employees", "A1");
   o.period.last = last_day;
   if (!o.parents.empty()) o.parents.back().period.last = last_day;
   impl_->changed();
@@ -592,6 +694,166 @@ Status Registry::award_exemplary(OrgId org, Period period) {
   impl_->changed();
   return {};
 }
+
+Status Registry::award_exemplary(OrgId org, Period period, OrgId grantor, std::string_view basis) {
+  State& s = impl_->s;
+  if (!period.ok()) return bad_period(period);
+  if (!s.known(org)) return not_found(to_string(org));
+  if (!s.known(grantor)) return not_found("grantor " + to_string(grantor));
+  if (basis.empty())
+    return Error(ErrorCode::invalid_argument,
+                 "an exemplary award needs its basis (the evaluation it rests on)",
+                 "honour.basis");
+  const OrgKind gk = s.org(grantor).kind;
+  if ((gk != OrgKind::local && gk != OrgKind::national) || !under(s, org, grantor, period.first))
+    return refuse(name_of(s, grantor) + " does not guide " + name_of(s, org) + " on " +
+                      period.first.to_string() +
+                      "; the exemplary award is granted by a local association above it (A14)",
+                  "honour.grantor", "A14");
+  HonourSpec h{.kind = HonourKind::exemplary_association,
+               .organization = org,
+               .grantor = grantor,
+               .title = "先进企业科协",
+               .basis = std::string(basis),
+               .date = period.first};
+  if (auto broken = honour_rules(s, h)) return *broken;
+  s.honours.reserve(s.honours.size() + 1);  // so the push_back below cannot throw
+  if (Status st = award_exemplary(org, period); !st) return st;
+  s.honours.push_back(make_honour(h, s.honours.size()));
+  impl_->changed();
+  return {};
+}
+
+// ---- appointments --------------------------------------------------------------------------
+
+Result<AppointmentId> Registry::appoint(const AppointmentSpec& spec) {
+  State& s = impl_->s;
+  if (!spec.period.ok()) return bad_period(spec.period);
+  if (!s.known(spec.person)) return not_found(to_string(spec.person));
+  if (!s.known(spec.org)) return not_found(to_string(spec.org));
+  if (!enum_is_valid<OfficerRole>(static_cast<std::int64_t>(spec.role)))
+    return Error(ErrorCode::invalid_argument, "unknown officer role");
+  if (spec.period.first.days() < s.p_birth[spec.person.value() - 1])
+    return Error(ErrorCode::invalid_argument,
+                 to_string(spec.person) + "'s appointment would start before their birth");
+  const OrgRec& o = s.org(spec.org);
+  if (!grantor_kind(o.kind))
+    return refuse(name_of(s, spec.org) + " is a " + std::string(to_string(o.kind)) +
+                      "; officers are appointed by national, local, committee and society "
+                      "organizations (enterprise associations have memberships)",
+                  "appointment.org_kind", "A14");
+  if (!o.period.covers(spec.period))
+    return refuse(name_of(s, spec.org) + " is not in effect throughout the appointment",
+                  "org.active", "A1");
+  for (const Appointment& a : s.appointments)
+    if (a.person == spec.person && a.org == spec.org && a.role == spec.role &&
+        a.period.overlaps(spec.period))
+      return refuse(to_string(spec.person) + " already holds this office at " +
+                        name_of(s, spec.org) + " on overlapping dates (" + to_string(a.id) + ")",
+                    "appointment.unique", "A14", ErrorCode::already_exists);
+  const AppointmentId id{static_cast<std::uint32_t>(s.appointments.size() + 1)};
+  s.appointments.push_back(
+      {.id = id, .person = spec.person, .org = spec.org, .role = spec.role, .period = spec.period});
+  impl_->changed();
+  return id;
+}
+
+Status Registry::end_appointment(AppointmentId id, Date last_day) {
+  State& s = impl_->s;
+  if (!id.ok() || id.value() > s.appointments.size()) return not_found(to_string(id));
+  Appointment& a = s.appointments[id.value() - 1];
+  if (!last_day.ok() || last_day < a.period.first || last_day > a.period.last)
+    return Error(ErrorCode::invalid_argument, "the last day " + last_day.to_string() +
+                                                  " must lie within " + to_string(id) +
+                                                  "'s current period");
+  a.period.last = last_day;
+  impl_->changed();
+  return {};
+}
+
+Result<Appointment> Registry::appointment(AppointmentId id) const {
+  const State& s = impl_->s;
+  if (!id.ok() || id.value() > s.appointments.size()) return not_found(to_string(id));
+  return s.appointments[id.value() - 1];
+}
+
+std::vector<Appointment> Registry::appointments_of(PersonId person, Date on) const {
+  std::vector<Appointment> out;
+  for (const Appointment& a : impl_->s.appointments)
+    if (a.person == person && a.period.contains(on)) out.push_back(a);
+  return out;
+}
+
+std::vector<Appointment> Registry::officers(OrgId org, Date on) const {
+  std::vector<Appointment> out;
+  for (const Appointment& a : impl_->s.appointments)
+    if (a.org == org && a.period.contains(on)) out.push_back(a);
+  return out;
+}
+
+std::size_t Registry::appointment_count() const noexcept { return impl_->s.appointments.size(); }
+
+// ---- honours -------------------------------------------------------------------------------
+
+Result<HonourId> Registry::record_honour(const HonourSpec& spec) {
+  State& s = impl_->s;
+  if (auto broken = honour_rules(s, spec)) return *broken;
+  s.honours.push_back(make_honour(spec, s.honours.size()));
+  impl_->changed();
+  return s.honours.back().id;
+}
+
+Status Registry::record_honours(std::span<const HonourSpec> specs) {
+  State& s = impl_->s;
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    auto broken = honour_rules(s, specs[i]);
+    if (!broken)
+      for (std::size_t j = 0; j < i && !broken; ++j)
+        if (same_honour(specs[i], make_honour(specs[j], 0)))
+          broken = refuse("honour " + std::to_string(j) + " of the list is the same honour",
+                          "honour.unique", "A14", ErrorCode::already_exists);
+    if (broken)
+      return Error(broken->code(), "honour " + std::to_string(i) + ": " + broken->message(),
+                   broken->rule(), broken->article());
+  }
+  s.honours.reserve(s.honours.size() + specs.size());
+  for (const HonourSpec& h : specs) s.honours.push_back(make_honour(h, s.honours.size()));
+  if (!specs.empty()) impl_->changed();
+  return {};
+}
+
+Result<Honour> Registry::honour(HonourId id) const {
+  const State& s = impl_->s;
+  if (!id.ok() || id.value() > s.honours.size()) return not_found(to_string(id));
+  return s.honours[id.value() - 1];
+}
+
+std::vector<Honour> Registry::honours_of(PersonId person) const {
+  std::vector<Honour> out;
+  for (const Honour& h : impl_->s.honours)
+    if (h.person == person) out.push_back(h);
+  std::sort(out.begin(), out.end(), by_date);
+  return out;
+}
+
+std::vector<Honour> Registry::honours_of(OrgId org) const {
+  std::vector<Honour> out;
+  for (const Honour& h : impl_->s.honours)
+    if (h.organization == org) out.push_back(h);
+  std::sort(out.begin(), out.end(), by_date);
+  return out;
+}
+
+std::vector<Honour> Registry::honours_granted(OrgId subtree_root, Period period) const {
+  const State& s = impl_->s;
+  std::vector<Honour> out;
+  for (const Honour& h : s.honours)
+    if (period.contains(h.date) && under(s, h.grantor, subtree_root, h.date)) out.push_back(h);
+  std::sort(out.begin(), out.end(), by_date);
+  return out;
+}
+
+std::size_t Registry::honour_count() const noexcept { return impl_->s.honours.size(); }
 
 bool Registry::exemplary(OrgId org, Date as_of) const noexcept {
   const State& s = impl_->s;
@@ -1124,6 +1386,31 @@ std::string Registry::digest() const {
     h.i32(t.hours);
     h.u8(static_cast<std::uint8_t>(t.kind));
     h.date(t.date);
+  }
+  // Facts of format 2, hashed only when present, so that a registry without
+  // them keeps the digest it had before they existed.
+  if (s.has_v2_facts()) {
+    h.str("kexie.registry.v2");
+    h.u8(static_cast<std::uint8_t>(s.policy.employer_tied_membership));
+    h.u32(static_cast<std::uint32_t>(s.appointments.size()));
+    for (const Appointment& a : s.appointments) {
+      h.u32(a.person.value());
+      h.u32(a.org.value());
+      h.u8(static_cast<std::uint8_t>(a.role));
+      h.period(a.period);
+    }
+    h.u32(static_cast<std::uint32_t>(s.honours.size()));
+    for (const Honour& x : s.honours) {
+      h.u8(static_cast<std::uint8_t>(x.kind));
+      h.u32(x.person ? x.person->value() : 0);
+      h.u32(x.organization ? x.organization->value() : 0);
+      h.u32(x.grantor.value());
+      h.str(x.title);
+      h.str(x.basis);
+      h.u32(x.activity ? x.activity->value() : 0);
+      h.date(x.date);
+      h.flush_if_big();
+    }
   }
   return h.finish();
 }

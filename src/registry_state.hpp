@@ -100,6 +100,15 @@ struct State {
   std::vector<TrainingRecord> trainings;
   std::vector<std::uint32_t> t_next;
 
+  std::vector<Appointment> appointments;  // index = id - 1 (few: officers)
+  std::vector<Honour> honours;            // index = id - 1, never erased
+
+  /// True when the state holds facts format 1 could not (appointments, honours,
+  /// a non-default employer tie): the digest and snapshots add them only then.
+  [[nodiscard]] bool has_v2_facts() const noexcept {
+    return !appointments.empty() || !honours.empty() || !policy.employer_tied_membership;
+  }
+
   [[nodiscard]] bool known(OrgId id) const noexcept { return id.ok() && id.value() <= orgs.size(); }
   [[nodiscard]] const OrgRec& org(OrgId id) const { return orgs[id.value() - 1]; }
   [[nodiscard]] OrgRec& org(OrgId id) { return orgs[id.value() - 1]; }

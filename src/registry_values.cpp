@@ -25,6 +25,8 @@ std::string_view to_string(Title title) noexcept { return enum_name(title); }
 std::string_view to_string(TrainingKind kind) noexcept { return enum_name(kind); }
 
 std::string_view to_string(Role role) noexcept { return enum_name(role); }
+std::string_view to_string(OfficerRole role) noexcept { return enum_name(role); }
+std::string_view to_string(HonourKind kind) noexcept { return enum_name(kind); }
 
 bool allowed_parent(OrgKind child, OrgKind parent, LocalLevel child_level,
                     LocalLevel parent_level) noexcept {

@@ -16,6 +16,7 @@ struct RubricImpl {
   std::vector<Indicator> indicators;
   std::vector<std::uint32_t> judged, objective, bonuses, vetoes;
   std::unordered_map<std::string, std::uint32_t> by_code;
+  Co2Basis co2_basis = Co2Basis::computed;
 };
 }  // namespace detail
 
@@ -201,6 +202,13 @@ Result<Rubric> Rubric::build(std::string name, std::span<const IndicatorSpec> sp
 }
 
 const std::string& Rubric::name() const noexcept { return impl_->name; }
+Co2Basis Rubric::co2_basis() const noexcept { return impl_->co2_basis; }
+Rubric Rubric::with_co2_basis(Co2Basis basis) const {
+  auto copy = std::make_shared<detail::RubricImpl>(*impl_);
+  copy->co2_basis = basis;
+  return Rubric(std::move(copy));
+}
+std::string_view to_string(Co2Basis basis) noexcept { return enum_name(basis); }
 std::span<const Indicator> Rubric::indicators() const noexcept { return impl_->indicators; }
 std::span<const std::uint32_t> Rubric::judged() const noexcept { return impl_->judged; }
 std::span<const std::uint32_t> Rubric::objective() const noexcept { return impl_->objective; }

@@ -216,7 +216,7 @@ void SnapshotRecord::save(Writer& w) const {
   }
   w.count(view.campaigns().size());
   for (const Campaign* c : view.campaigns()) {
-    CampaignContents contents{c, nullptr, std::nullopt};
+    CampaignContents contents{c, nullptr, std::nullopt, view.activity_books(), nullptr};
     CampaignRecord rec{&w, nullptr, &contents};
     w.record(rec);
   }
@@ -235,7 +235,7 @@ void SnapshotRecord::load(Reader& r, unsigned) {
   }
   const std::size_t campaigns = r.count(16, "campaigns");
   for (std::size_t i = 0; i < campaigns; ++i) {
-    CampaignContents contents{nullptr, &out.registry, std::nullopt};
+    CampaignContents contents{nullptr, &out.registry, std::nullopt, {}, &out.books};
     CampaignRecord rec{nullptr, &r, &contents};
     r.record(rec);
     out.campaigns.push_back(std::move(*contents.loaded));

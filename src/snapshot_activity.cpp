@@ -39,9 +39,10 @@ void put_policy(Writer& w, const LifecyclePolicy& p) {
   w.count(p.reason_required.size());
   for (ActivityOperation op : p.reason_required) w.put(op);
   w.put(p.max_score);
+  w.put(p.allow_asserted_roles);  // format 2
 }
 
-LifecyclePolicy get_policy(Reader& r) {
+LifecyclePolicy get_policy(Reader& r, unsigned version) {
   LifecyclePolicy p;
   p.permissions.resize(r.count(4, "permissions"));
   for (Permission& x : p.permissions) {
@@ -65,6 +66,7 @@ LifecyclePolicy get_policy(Reader& r) {
   for (ActivityOperation& op : p.reason_required)
     op = r.get_enum<ActivityOperation>("operation needing a reason");
   p.max_score = r.decimal("maximum score");
+  if (version >= 2) p.allow_asserted_roles = r.flag("asserted roles allowed");
   if (Status s = p.validate(); !s) r.fail("lifecycle policy: " + s.error().message());
   return p;
 }
@@ -166,11 +168,12 @@ void put_record(Writer& w, const AuditRecord& x) {
   w.put(x.rule);
   w.put(x.reason);
   w.put(x.message);
+  w.put(x.asserted);  // format 2
   for (std::uint8_t b : x.previous) w.put(b);
   for (std::uint8_t b : x.hash) w.put(b);
 }
 
-AuditRecord get_record(Reader& r) {
+AuditRecord get_record(Reader& r, unsigned version) {
   AuditRecord x;
   x.sequence = r.get<std::uint64_t>();
   x.activity = ActivityId{r.get<std::uint32_t>()};
@@ -186,6 +189,7 @@ AuditRecord get_record(Reader& r) {
   x.rule = r.str("audit record rule");
   x.reason = r.str("audit record reason");
   x.message = r.str("audit record message");
+  if (version >= 2) x.asserted = r.flag("asserted roles");
   for (std::uint8_t& b : x.previous) b = r.get<std::uint8_t>();
   for (std::uint8_t& b : x.hash) b = r.get<std::uint8_t>();
   return x;
@@ -204,12 +208,12 @@ void ActivityBookRecord::save(Writer& w) const {
   for (const AuditRecord& x : trail) put_record(w, x);
 }
 
-void ActivityBookRecord::load(Reader& r, unsigned) {
-  LifecyclePolicy policy = get_policy(r);
+void ActivityBookRecord::load(Reader& r, unsigned version) {
+  LifecyclePolicy policy = get_policy(r, version);
   std::vector<Activity> activities(r.count(60, "activities"));
   for (std::size_t i = 0; i < activities.size(); ++i) activities[i] = get_activity(r, i);
   std::vector<AuditRecord> trail(r.count(100, "audit records"));
-  for (AuditRecord& x : trail) x = get_record(r);
+  for (AuditRecord& x : trail) x = get_record(r, version);
   ActivityBook book(*value->registry, std::move(policy));
   if (auto bad = restore(book, std::move(activities), std::move(trail)))
     r.fail("activity book: " + *bad);

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "campaign_state.hpp"
+#include "kexie/activity.hpp"
 #include "detail/aggregate.hpp"
 #include "snapshot_archive.hpp"
 #include "snapshot_contents.hpp"
@@ -392,25 +393,98 @@ SavedEntry get_entry(Reader& r) {
   return e;
 }
 
+// ---- format 2: the binding to a 讲比 activity and the rules of issue 13 ---------------------
+
+void put_spec_v2(Writer& w, const CampaignSpec& s) {
+  w.put(s.entry_deadline.has_value());
+  if (s.entry_deadline) w.put(*s.entry_deadline);
+  w.put(s.enforce_scope);
+  w.put(s.panel.experts);
+  w.put(s.panel.expert_field_match);
+  w.count(s.fuel_carbon.size());
+  for (const FuelFactor& f : s.fuel_carbon) {
+    w.put(f.fuel);
+    w.put(f.carbon.ncv_gj_per_unit);
+    w.put(f.carbon.ncv_per_unit);
+    w.put(f.carbon.carbon_t_per_gj);
+    w.put(f.carbon.oxidation_rate);
+    w.put(f.carbon.source);
+  }
+}
+
+void get_spec_v2(Reader& r, CampaignSpec& s) {
+  if (r.flag("entry deadline present")) s.entry_deadline = r.date("entry deadline");
+  s.enforce_scope = r.flag("scope rule");
+  s.panel.experts = r.get_enum<ExpertRule>("expert rule");
+  s.panel.expert_field_match = r.flag("expert field rule");
+  const std::size_t fuels = r.count(16, "fuel CO2 parameters");
+  for (std::size_t i = 0; i < fuels; ++i) {
+    FuelFactor f;
+    f.fuel = r.get_enum<Carrier>("fuel");
+    f.carbon.ncv_gj_per_unit = r.decimal("fuel NCV");
+    f.carbon.ncv_per_unit = r.get_enum<Unit>("fuel NCV unit");
+    f.carbon.carbon_t_per_gj = r.decimal("fuel carbon content");
+    f.carbon.oxidation_rate = r.decimal("fuel oxidation rate");
+    f.carbon.source = r.str("fuel parameter source");
+    s.fuel_carbon.push_back(std::move(f));
+  }
+}
+
+void put_citations(Writer& w, const EntrySpec& e) {
+  w.put(e.cites_link.has_value());
+  if (e.cites_link) w.put(e.cites_link->value());
+  w.put(e.cites_activity.has_value());
+  if (e.cites_activity) w.put(e.cites_activity->value());
+}
+
+void get_citations(Reader& r, EntrySpec& e) {
+  if (r.flag("cited link present")) e.cites_link = LinkId{r.get<std::uint32_t>()};
+  if (r.flag("cited activity present")) e.cites_activity = ActivityId{r.get<std::uint32_t>()};
+}
+
 }  // namespace
 
 void CampaignRecord::save(Writer& w) const {
   const Campaign& c = *value->source;
+  const CampaignImpl& st = state_of(c);
   put_spec(w, c.spec());
+  put_spec_v2(w, c.spec());
   for (std::size_t k = 0; k < kCategoryCount; ++k) {
     auto rubric = c.rubric(static_cast<Category>(k));
     w.put(rubric.ok());
-    if (rubric) put_rubric(w, *rubric);
+    if (rubric) {
+      put_rubric(w, *rubric);
+      w.put(rubric->co2_basis());
+    }
   }
   w.count(c.judge_count());
   for (std::size_t j = 0; j < c.judge_count(); ++j)
     w.put(c.judge_person(JudgeId{static_cast<JudgeId::rep>(j + 1)}).value().value());
   w.count(c.entry_count());
-  for (std::size_t i = 0; i < c.entry_count(); ++i) put_entry(w, saved_entry(state_of(c), i));
+  for (std::size_t i = 0; i < c.entry_count(); ++i) {
+    const SavedEntry e = saved_entry(st, i);
+    put_entry(w, e);
+    put_citations(w, e.spec);
+  }
+  // The binding: the index of its book among the saved books (none: it loads unbound).
+  std::uint32_t book = UINT32_MAX;
+  for (std::size_t b = 0; b < value->saved_books.size(); ++b)
+    if (st.book != nullptr && value->saved_books[b] == st.book) book = static_cast<std::uint32_t>(b);
+  w.put(book);
+  w.put(st.activity.value());
+  w.put(st.concluded_digest);
+  w.put(st.award_digest);
 }
 
-void CampaignRecord::load(Reader& r, unsigned) {
+void CampaignRecord::load(Reader& r, unsigned version) {
   CampaignSpec spec = get_spec(r);
+  if (version >= 2) {
+    get_spec_v2(r, spec);
+  } else {
+    // A format-1 campaign keeps the rules it was made under: no scope rule (it was
+    // never checked); it loads unbound, and says so (bound() is false).
+    spec.enforce_scope = false;
+  }
   std::optional<Campaign> c;
   try {
     c.emplace(*value->registry, std::move(spec));
@@ -419,7 +493,9 @@ void CampaignRecord::load(Reader& r, unsigned) {
   }
   for (std::size_t k = 0; k < kCategoryCount; ++k) {
     if (!r.flag("rubric present")) continue;
-    if (Status st = c->set_rubric(static_cast<Category>(k), get_rubric(r)); !st)
+    Rubric rubric = get_rubric(r);
+    if (version >= 2) rubric = rubric.with_co2_basis(r.get_enum<Co2Basis>("CO2 basis"));
+    if (Status st = c->set_rubric(static_cast<Category>(k), std::move(rubric)); !st)
       r.fail("rubric: " + st.error().message());
   }
   const std::size_t judges = r.count(4, "judges");
@@ -434,6 +510,7 @@ void CampaignRecord::load(Reader& r, unsigned) {
   const std::size_t entries = r.count(80, "entries");
   for (std::size_t i = 0; i < entries; ++i) {
     SavedEntry entry = get_entry(r);
+    if (version >= 2) get_citations(r, entry.spec);
     if (auto rubric = c->rubric(entry.spec.category)) {
       cells += (rubric->judged().size() + rubric->bonuses().size()) *
                std::uint64_t{c->spec().panel.max_judges_per_entry};
@@ -443,6 +520,25 @@ void CampaignRecord::load(Reader& r, unsigned) {
     }
     if (Status st = restore_entry(state_of(*c), std::move(entry)); !st)
       r.fail("entry #" + std::to_string(i + 1) + ": " + st.error().to_string());
+  }
+  if (version >= 2) {
+    const auto book = r.get<std::uint32_t>();
+    const ActivityId activity{r.get<std::uint32_t>()};
+    std::string concluded = r.str("concluded digest");
+    std::string awarded = r.str("award digest");
+    if (book != UINT32_MAX) {
+      if (value->loaded_books == nullptr || book >= value->loaded_books->size())
+        r.fail("the campaign is bound to activity book #" + std::to_string(book) +
+               ", which the snapshot does not hold");
+      const ActivityBook& b = (*value->loaded_books)[book];
+      if (b.find(activity) == nullptr)
+        r.fail("the campaign is bound to " + to_string(activity) + ", which its book does not hold");
+      CampaignImpl& st = state_of(*c);
+      st.book = &b;
+      st.activity = activity;
+      st.concluded_digest = std::move(concluded);
+      st.award_digest = std::move(awarded);
+    }
   }
   value->loaded = std::move(c);
 }

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -41,6 +42,10 @@ struct CampaignContents {
   const Campaign* source = nullptr;
   const Registry* registry = nullptr;
   std::optional<Campaign> loaded;
+  /// Saving: the books of the view (a bound campaign records its book's index).
+  std::span<const ActivityBook* const> saved_books;
+  /// Loading: the books already loaded (a bound campaign is rebound to one).
+  std::vector<ActivityBook>* loaded_books = nullptr;
 };
 
 /// The whole payload: the view when saving; the snapshot being filled when loading.

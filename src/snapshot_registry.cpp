@@ -285,6 +285,75 @@ void TrainingRecords::load(Reader& r, unsigned) {
   }
 }
 
+// ---- appointments and honours (format 2) ------------------------------------------------
+
+void AppointmentsRecord::save(Writer& w) const {
+  const State& s = state_of(*value);
+  w.count(s.appointments.size());
+  for (const Appointment& a : s.appointments) {
+    w.put(a.person.value());
+    w.put(a.org.value());
+    w.put(a.role);
+    w.put(a.period);
+  }
+}
+
+void AppointmentsRecord::load(Reader& r, unsigned) {
+  State& s = state_of(*value);
+  s.appointments.resize(r.count(17, "appointments"));
+  for (std::size_t i = 0; i < s.appointments.size(); ++i) {
+    Appointment& a = s.appointments[i];
+    a.id = AppointmentId{static_cast<std::uint32_t>(i + 1)};
+    a.person = PersonId{r.get<std::uint32_t>()};
+    a.org = OrgId{r.get<std::uint32_t>()};
+    a.role = r.get_enum<OfficerRole>("officer role");
+    a.period = r.period("appointment");
+    r.expect(s.known(a.person) && s.known(a.org), "an appointment of an unknown person or organization");
+    const OrgKind k = s.org(a.org).kind;
+    r.expect(k == OrgKind::national || k == OrgKind::local || k == OrgKind::committee ||
+                 k == OrgKind::society,
+             "an appointment at an organization that appoints no officers");
+  }
+}
+
+void HonoursRecord::save(Writer& w) const {
+  const State& s = state_of(*value);
+  w.count(s.honours.size());
+  for (const Honour& h : s.honours) {
+    w.put(h.kind);
+    w.put(h.person.has_value());
+    if (h.person) w.put(h.person->value());
+    w.put(h.organization.has_value());
+    if (h.organization) w.put(h.organization->value());
+    w.put(h.grantor.value());
+    w.put(h.title);
+    w.put(h.basis);
+    w.put(h.activity.has_value());
+    if (h.activity) w.put(h.activity->value());
+    w.put(h.date);
+  }
+}
+
+void HonoursRecord::load(Reader& r, unsigned) {
+  State& s = state_of(*value);
+  s.honours.resize(r.count(20, "honours"));
+  for (std::size_t i = 0; i < s.honours.size(); ++i) {
+    Honour& h = s.honours[i];
+    h.id = HonourId{static_cast<std::uint32_t>(i + 1)};
+    h.kind = r.get_enum<HonourKind>("honour kind");
+    if (r.flag("honour person present")) h.person = PersonId{r.get<std::uint32_t>()};
+    if (r.flag("honour organization present")) h.organization = OrgId{r.get<std::uint32_t>()};
+    h.grantor = OrgId{r.get<std::uint32_t>()};
+    h.title = r.str("honour title");
+    h.basis = r.str("honour basis");
+    if (r.flag("honour activity present")) h.activity = ActivityId{r.get<std::uint32_t>()};
+    h.date = r.date("honour date");
+    r.expect((!h.person || s.known(*h.person)) && (!h.organization || s.known(*h.organization)) &&
+                 (h.person || h.organization) && s.known(h.grantor) && !h.title.empty(),
+             "an honour of an unknown person, organization or grantor, or without a title");
+  }
+}
+
 // ---- the registry ----------------------------------------------------------------------------
 
 void RegistryRecord::save(Writer& w) const {
@@ -309,9 +378,13 @@ void RegistryRecord::save(Writer& w) const {
   part(ExpertsRecord{});
   part(LinksRecord{});
   part(TrainingRecords{});
+  // Format 2.
+  w.put(s.policy.employer_tied_membership);
+  part(AppointmentsRecord{});
+  part(HonoursRecord{});
 }
 
-void RegistryRecord::load(Reader& r, unsigned) {
+void RegistryRecord::load(Reader& r, unsigned version) {
   State& s = state_of(*value);
   s.policy.young_age_max = r.get<std::int32_t>();
   s.policy.annual_hours_min = r.get<std::int32_t>();
@@ -342,6 +415,11 @@ void RegistryRecord::load(Reader& r, unsigned) {
   part(ExpertsRecord{});
   part(LinksRecord{});
   part(TrainingRecords{});
+  if (version >= 2) {
+    s.policy.employer_tied_membership = r.flag("employer tie");
+    part(AppointmentsRecord{});
+    part(HonoursRecord{});
+  }
   if (auto bad = rebuild(s)) r.fail("registry: " + *bad);
   state_changed(*value);
 }

@@ -99,14 +99,31 @@ class KEXIE_API Actor {
 KEXIE_API std::ostream& operator<<(std::ostream& os, const Actor& actor);
 
 /// An actor for `person` from the registry as of `as_of`: every membership role in
-/// effect that day (at its organization) and every expert-pool listing in effect
-/// (found by scanning the tree: O(organizations)). `not_found` for an unknown person.
-/// Roles at local associations, which have no members in the registry, are added
-/// by the application with `Actor::with_role`.
+/// effect that day (at its organization), the lifecycle role of every appointment
+/// in effect (`lifecycle_role`, at the appointing organization: officers of CAST,
+/// local associations, committees and societies) and every expert-pool listing in
+/// effect (found by scanning the tree: O(organizations)). `not_found` for an
+/// unknown person. Every role of the result is backed by the registry.
 ///
 ///   kexie::Actor wang = kexie::actor_as_of(registry, wang_id, today).value();
 [[nodiscard]] KEXIE_API Result<Actor> actor_as_of(const Registry& registry, PersonId person,
                                                   Date as_of);
+
+/// Whether the registry backs every role and expert listing `actor` claims on
+/// `on`: each `RoleGrant{role, org}` by a membership of the person in `org` with
+/// that role or an appointment at `org` whose `lifecycle_role` is that role, and
+/// each expert pool by a listing in that pool, all in effect on `on`. An actor
+/// with no roles and no pools asserts nothing and passes. `permission_denied`
+/// with rule `actor.unbacked_role` (article A14) naming the first role (and
+/// organization) the registry does not back, or the person when unknown.
+/// `ActivityBook` applies it to every operation unless the lifecycle policy sets
+/// `allow_asserted_roles`.
+///
+///   kexie::Actor claimed{wang, {{kexie::Role::chair, cast}}};
+///   kexie::Status s = kexie::backed_by_registry(registry, claimed, today);
+///   assert(!s && s.error().rule() == "actor.unbacked_role");
+[[nodiscard]] KEXIE_API Status backed_by_registry(const Registry& registry, const Actor& actor,
+                                                  Date on);
 
 }  // namespace v1
 }  // namespace kexie

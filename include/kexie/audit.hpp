@@ -67,6 +67,10 @@ struct AuditRecord {
   std::string reason;
   /// Details: the score and grade, the progress report, or the refusal's message.
   std::string message;
+  /// True when the actor's roles were asserted, not backed by the registry, and
+  /// accepted under `LifecyclePolicy::allow_asserted_roles`. Hashed only when true,
+  /// so records without it keep the hashes of earlier versions.
+  bool asserted = false;
   /// The hash of the previous record (all zeros for the first).
   AuditHash previous{};
   /// SHA-256 over `previous` and every field above.

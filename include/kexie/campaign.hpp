@@ -36,9 +36,19 @@ namespace kexie {
 inline namespace v1 {
 
 class Registry;
+class ActivityBook;
+class Actor;
 namespace detail {
 struct CampaignImpl;  // src/campaign_state.hpp
 }  // namespace detail
+
+/// The CO2 parameters of one fuel, for `CampaignSpec::fuel_carbon`.
+///
+///   spec.fuel_carbon.push_back({kexie::Carrier::raw_coal, coal_params});
+struct FuelFactor {
+  Carrier fuel = Carrier::raw_coal;  ///< the fuel
+  FuelCarbon carbon;                 ///< its NCV, carbon content and oxidation rate
+};
 
 /// Everything that configures a campaign, apart from rubrics, entries and judges.
 ///
@@ -60,7 +70,55 @@ struct CampaignSpec {
   CoefficientTable energy_table = CoefficientTable::gb_t_2589();      ///< to tce
   GridFactorTable grid_table = GridFactorTable::china_national();     ///< electricity to t CO2
   GridFactorMethod grid_method = GridFactorMethod::location_average;  ///< which factor
+  /// The last day entries are accepted (bound campaigns; rule `campaign.entry_deadline`).
+  std::optional<Date> entry_deadline;
+  /// Entries only from enterprise associations (and their branches and study groups)
+  /// inside the organizer's subtree on `as_of` (rule `entry.scope`, A12/A14). On by
+  /// default; off only for what-if scoring across trees. While on, a campaign
+  /// without an organizer accepts no entry.
+  bool enforce_scope = true;
+  /// CO2 parameters of the fuels entries may save (`fuel_emissions`): an energy saving
+  /// of a listed fuel adds its computed CO2 (see `Co2Basis`). Empty by default.
+  std::vector<FuelFactor> fuel_carbon;
 };
+
+/// Where a campaign stands in its 讲比 activity (A12): derived from the activity's
+/// state in its book, and from the campaign's own conclude and commend.
+///
+///   if (campaign.phase() == kexie::CampaignPhase::entries) campaign.add_entry(spec, today);
+enum class CampaignPhase : std::uint8_t {
+  unbound,     ///< not bound to an activity (tests, what-if scoring); never commended
+  approved,    ///< the activity is approved (立项): rubrics may be set, no entries yet
+  entries,     ///< the activity is in progress (实施): entries are accepted
+  closed,      ///< implementation paused, completed or stopped: nothing is accepted
+  evaluation,  ///< the activity is under evaluation (评估): judges, assignments, marks, vetoes
+  concluded,   ///< concluded: results frozen, the scoreboard digest in the audit trail
+  commended,   ///< commended (表彰): awards published, the award-list digest in the trail
+};
+
+/// The names of `CampaignPhase`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<CampaignPhase> {
+  static constexpr std::array<std::string_view, 7> names{
+      "unbound", "approved", "entries", "closed", "evaluation", "concluded", "commended"};
+  static constexpr bool listed(CampaignPhase v) noexcept {
+    switch (v) {
+      case CampaignPhase::unbound:
+      case CampaignPhase::approved:
+      case CampaignPhase::entries:
+      case CampaignPhase::closed:
+      case CampaignPhase::evaluation:
+      case CampaignPhase::concluded:
+      case CampaignPhase::commended:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<CampaignPhase>());
+
+/// "unbound", "approved", "entries", "closed", "evaluation", "concluded", "commended".
+[[nodiscard]] KEXIE_API std::string_view to_string(CampaignPhase phase) noexcept;
 
 /// One mark, for `Campaign::mark_all`. The indicator is named by its code, as
 /// everywhere in the API (`Campaign::mark`, `TieBreak::indicator`, `panel_marks`).
@@ -129,6 +187,8 @@ struct EntryResult {
   std::uint32_t position = 0;         ///< place after tie-breaks in its group, from 1
   std::optional<std::uint32_t> tier;  ///< index into AwardScheme::tiers, when awarded
   std::string award;                  ///< the tier's name, or empty
+  std::optional<LinkId> cites_link;   ///< the cited 厂会协作 link, checked (A11)
+  std::optional<ActivityId> cites_activity;  ///< the cited 金桥工程 activity, checked (A11)
 };
 
 /// An entry's standing: its exact total and its place, without awards or explanations.
@@ -219,6 +279,19 @@ class KEXIE_API Campaign {
   ///   kexie::Result<kexie::Campaign> c = kexie::Campaign::create(registry, spec);
   ///   if (!c) std::cerr << c.error() << '\n';
   [[nodiscard]] static Result<Campaign> create(const Registry& registry, CampaignSpec spec);
+  /// A campaign bound to the 讲比 activity `activity` of `book` (A12), which must
+  /// outlive it and stay where it is (the campaign keeps its address; do not move it). The activity must be a `jiangbi_campaign` approved (立项) or in
+  /// progress; the campaign's organizer becomes the activity's organizer (a
+  /// different `spec.organizer` is refused). From then on its phases follow the
+  /// activity (`phase()`). Refusals: `invalid_argument` for a malformed spec;
+  /// `not_found` `campaign.open` for an activity the book does not hold;
+  /// `rule_violation` `campaign.open` (A12) for another type, a state before 立项
+  /// or past 实施, or another organizer.
+  ///
+  ///   kexie::Campaign c = kexie::Campaign::open(reg, book, activity, spec).value();
+  ///   assert(c.bound() && c.phase() == kexie::CampaignPhase::approved);
+  [[nodiscard]] static Result<Campaign> open(const Registry& registry, const ActivityBook& book,
+                                             ActivityId activity, CampaignSpec spec);
   ~Campaign();
   Campaign(Campaign&&) noexcept;
   Campaign& operator=(Campaign&&) noexcept;
@@ -227,6 +300,49 @@ class KEXIE_API Campaign {
 
   /// The spec it was created with.
   [[nodiscard]] const CampaignSpec& spec() const noexcept;
+
+  /// True when bound to a 讲比 activity (`open`); an unbound campaign says so and can
+  /// never be concluded or commended.
+  ///
+  ///   if (!campaign.bound()) std::cout << "what-if scoring only\n";
+  [[nodiscard]] bool bound() const noexcept;
+  /// The activity it is bound to; an unset id when unbound.
+  [[nodiscard]] ActivityId activity() const noexcept;
+  /// Where it stands (A12): `unbound`, or derived from the activity's state and the
+  /// campaign's own conclude and commend.
+  ///
+  ///   std::cout << campaign.phase();   // "entries" while the activity is 实施
+  [[nodiscard]] CampaignPhase phase() const noexcept;
+  /// The scoreboard digest written at `conclude`; empty before.
+  [[nodiscard]] const std::string& concluded_digest() const noexcept;
+  /// The award-list digest written at `commend`; empty before.
+  [[nodiscard]] const std::string& award_digest() const noexcept;
+
+  /// Concludes the campaign (评估 ends): scores it, freezes it (every later mutation is
+  /// refused, `campaign.frozen`) and concludes its activity in `book` (which must be the
+  /// book it was opened on) with `evaluation_score` for the activity itself, the
+  /// scoreboard digest in the audit record's reason. Refusals, each leaving campaign
+  /// and book unchanged: `rule_violation` `campaign.unbound` (A12) for an unbound
+  /// campaign, `campaign.frozen` when already concluded, `campaign.conclude_phase` (A12)
+  /// unless the activity is under evaluation; `invalid_argument` for another book; the
+  /// actor's refusal from the registry (`backed_by_registry`) or from the book's
+  /// permission table (`permission_denied`, `conflict_of_interest`).
+  ///
+  ///   std::string digest = campaign.conclude(book, chair, at, kexie::Decimal(95)).value();
+  [[nodiscard]] Result<std::string> conclude(ActivityBook& book, const Actor& actor, Timestamp at,
+                                             const Decimal& evaluation_score);
+  /// Commends (表彰): publishes the awards — awarded entries, advanced units and
+  /// advanced individuals — as honours in `registry` (granted by the organizer, from
+  /// the activity) and commends the activity in `book` with the digest of the award
+  /// list in the audit record's reason; returns that digest. Refused, changing nothing,
+  /// for an unbound campaign (`campaign.unbound`), before `conclude`
+  /// (`campaign.not_concluded`), a second time (`campaign.commended`), all A12
+  /// `rule_violation`; `invalid_argument` for another registry or book; the actor's or
+  /// the book's refusal (a grade that is not commendable: `lifecycle.commend_grade`).
+  ///
+  ///   std::string awards = campaign.commend(reg, book, chair, at).value();
+  [[nodiscard]] Result<std::string> commend(Registry& registry, ActivityBook& book,
+                                            const Actor& actor, Timestamp at);
 
   /// Sets the rubric for a category. `rule_violation` `campaign.rubric_locked` once
   /// an entry of that category exists.
@@ -242,7 +358,19 @@ class KEXIE_API Campaign {
   /// enterprise association or below one on `as_of`); `not_found` from the energy
   /// table for a carrier without a coefficient (steam, electricity's equal value);
   /// `rule_violation` `entry.eligibility` listing every eligibility rule it fails.
+  ///
+  /// In a bound campaign entries are accepted only while the activity is in progress
+  /// (`rule_violation` `campaign.entry_phase`, A12); a campaign with an entry deadline
+  /// needs the two-argument form. Every campaign refuses an entry whose enterprise
+  /// association is outside the organizer's subtree on `as_of` (`rule_violation`
+  /// `entry.scope`, A12, unless `CampaignSpec::enforce_scope` is off) and a cooperation
+  /// citation that does not check (`rule_violation` `entry.citation`, A11).
   [[nodiscard]] Result<EntryId> add_entry(EntrySpec spec);
+  /// `add_entry(spec)`, submitted on `submitted`: refused after
+  /// `CampaignSpec::entry_deadline` (`rule_violation` `campaign.entry_deadline`, A12).
+  ///
+  ///   kexie::EntryId e = campaign.add_entry(spec, "2025-09-15"_date).value();
+  [[nodiscard]] Result<EntryId> add_entry(EntrySpec spec, Date submitted);
   /// The entry; `not_found` for an unknown id.
   [[nodiscard]] Result<Entry> entry(EntryId id) const;
   /// The entry with application number `code`; `not_found` when none.
@@ -251,7 +379,11 @@ class KEXIE_API Campaign {
   [[nodiscard]] std::size_t entry_count() const noexcept;
 
   /// Seats `person` on the panel. `not_found` for an unknown person; `already_exists`
-  /// `panel.judge` when they are already a judge.
+  /// `panel.judge` when they are already a judge; `rule_violation` `panel.expert` (A8)
+  /// when the expert rule applies (`PanelRules::experts`: bound campaigns by default) and the person is not listed on `as_of`
+  /// in the expert pool of the organizer or an organization above it. In a bound
+  /// campaign judges, assignments, marks and vetoes are accepted only while the
+  /// activity is under evaluation (`rule_violation` `campaign.panel_phase`, A12).
   [[nodiscard]] Result<JudgeId> add_judge(PersonId person);
   /// The person behind a judge; `not_found` for an unknown judge.
   [[nodiscard]] Result<PersonId> judge_person(JudgeId judge) const;
@@ -261,7 +393,9 @@ class KEXIE_API Campaign {
   /// Assigns a judge to an entry. `not_found` for unknown ids; `already_exists`
   /// `panel.assignment`; `conflict_of_interest` `panel.conflict` (A12) when the judge
   /// is on the entry's team, or is employed by or a member of the entry's enterprise
-  /// association or any organization under it on `as_of`.
+  /// association or any organization under it on `as_of`; `rule_violation`
+  /// `panel.expert_field` (A8) when `PanelRules::expert_field_match` and no field of
+  /// the judge's listings names the entry's category.
   [[nodiscard]] Status assign(JudgeId judge, EntryId entry);
   /// Judges assigned to `entry`, by id.
   [[nodiscard]] std::vector<JudgeId> judges_of(EntryId entry) const;
@@ -322,6 +456,8 @@ class KEXIE_API Campaign {
                                                std::span<const EntryId> entries) const;
 
  private:
+  // add_entry after its phase and deadline checks.
+  [[nodiscard]] Result<EntryId> add_checked_entry(EntrySpec spec);
   std::unique_ptr<detail::CampaignImpl> impl_;
   friend detail::CampaignImpl;  // reaches impl_ for detail::state_of (src/campaign_state.hpp)
 };

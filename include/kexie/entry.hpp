@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -178,6 +179,13 @@ struct EntrySpec {
   std::vector<TeamShare> team;  ///< one person with share 1, or a team; first = leader
   Date in_use_since;            ///< when the result went into use (for "in use ≥ N months")
   Claims claims;                ///< what it claims
+  /// A cited 厂会协作 link (A11): must exist, be a factory–society link of the entry's
+  /// enterprise association and be in effect on the campaign's date (`entry.citation`).
+  std::optional<LinkId> cites_link;
+  /// A cited 金桥工程 activity (A11) of the campaign's activity book: a golden_bridge
+  /// activity owned within, or partnered with, the entry's enterprise association, past
+  /// 立项 and planned over the campaign's date (`entry.citation`; bound campaigns only).
+  std::optional<ActivityId> cites_activity;
 };
 
 /// An entry as a campaign keeps it.

@@ -50,6 +50,12 @@ struct Explanation {
   std::vector<IndicatorLine> lines;      ///< judged, objective and bonus indicators
   std::vector<std::string> conversions;  ///< energy and CO2 conversions with their tables
   std::vector<std::string> vetoes;       ///< "judge:3 — 数据造假 falsified data"
+  /// Which CO2 figure counts (`Co2Basis`): "computed 570.300000 t CO2 used (rubric: computed);
+  /// claimed 3 t CO2 not added". Empty when the entry has no CO2 at all.
+  std::string co2;
+  /// The entry's cooperation citations (A11), checked when it was added:
+  /// "厂会协作 link:4", "金桥工程 activity:7".
+  std::vector<std::string> citations;
 };
 
 /// The language of an explanation's text.

@@ -92,6 +92,12 @@ struct EntryTag {
 struct JudgeTag {
   static constexpr std::string_view prefix = "judge";
 };
+struct AppointmentTag {
+  static constexpr std::string_view prefix = "appointment";
+};
+struct HonourTag {
+  static constexpr std::string_view prefix = "honour";
+};
 }  // namespace detail
 
 /// An organization: CAST, a local association, a society, an enterprise association, …
@@ -112,6 +118,10 @@ using ActivityId = Id<detail::ActivityTag>;
 using EntryId = Id<detail::EntryTag>;
 /// A judge on a campaign's panel.
 using JudgeId = Id<detail::JudgeTag>;
+/// One appointment of an officer (a person in an office of an association) over a period.
+using AppointmentId = Id<detail::AppointmentTag>;
+/// One honour (表彰奖励) recorded in the registry.
+using HonourId = Id<detail::HonourTag>;
 
 }  // namespace v1
 }  // namespace kexie

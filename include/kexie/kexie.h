@@ -584,6 +584,15 @@ KX_EXTERN int kx_book_new(kx_book **out, const kx_registry *registry);
  */
 KX_EXTERN void kx_book_free(kx_book *book);
 
+/** Opt-in for migrations and tests (kexie::LifecyclePolicy::allow_asserted_roles):
+ *  non-zero accepts roles an actor asserts without the registry backing them, and
+ *  marks the audit records of such operations; 0 (the default) refuses them with
+ *  KX_EPERMISSION, rule "actor.unbacked_role".
+ *
+ *   kx_book_allow_asserted_roles(book, 1);
+ */
+KX_EXTERN int kx_book_allow_asserted_roles(kx_book *book, int allow);
+
 /** What kx_activity_create needs (kexie::ActivityPlan). */
 typedef struct kx_activity_plan {
   unsigned int version;     /**< KX_ACTIVITY_PLAN_VERSION */
@@ -807,11 +816,28 @@ typedef struct kx_campaign_options {
   const char *people_min_share;/**< NULL = "0" */
   uint32_t people_max;         /**< 0 = all */
   uint32_t max_team_size;      /**< eligibility: 0 = no rule */
+  /* version 2 (issue 13): */
+  int expert_rule;             /**< KX_EXPERTS_*: whom the expert rule (panel.expert) applies to */
+  int expert_field_match;      /**< 1: a judge's fields must name the entry's category */
+  int enforce_scope;           /**< 1: entries only from the organizer's subtree (entry.scope) */
+  const char *entry_deadline;  /**< last day entries are accepted, "YYYY-MM-DD"; NULL = none */
 } kx_campaign_options;
-#define KX_CAMPAIGN_OPTIONS_VERSION 1
+#define KX_CAMPAIGN_OPTIONS_VERSION 2
 #define KX_CAMPAIGN_OPTIONS_INIT \
   {KX_CAMPAIGN_OPTIONS_VERSION, NULL, 0, NULL, 0, KX_AGGREGATE_TRIMMED_MEAN, 1, 1, 5, 0, 3, 1, 9, \
-   1, NULL, NULL, 0, KX_TIES_BREAK_BY_CHAIN, NULL, 2, 0, 1, NULL, 0, 0}
+   1, NULL, NULL, 0, KX_TIES_BREAK_BY_CHAIN, NULL, 2, 0, 1, NULL, 0, 0, \
+   KX_EXPERTS_BOUND_CAMPAIGNS, 0, 1, NULL}
+
+/** Whom the expert rule applies to (kexie::ExpertRule). */
+typedef enum kx_expert_rule {
+  KX_EXPERTS_BOUND_CAMPAIGNS = 0, KX_EXPERTS_ALWAYS, KX_EXPERTS_OFF
+} kx_expert_rule;
+
+/** Where a campaign stands in its 讲比 activity (kexie::CampaignPhase). */
+typedef enum kx_phase {
+  KX_PHASE_UNBOUND = 0, KX_PHASE_APPROVED, KX_PHASE_ENTRIES, KX_PHASE_CLOSED,
+  KX_PHASE_EVALUATION, KX_PHASE_CONCLUDED, KX_PHASE_COMMENDED
+} kx_phase;
 
 /** A campaign (kexie::Campaign). */
 typedef struct kx_campaign kx_campaign;
@@ -834,6 +860,46 @@ KX_EXTERN int kx_campaign_new(kx_campaign **out, const kx_registry *registry,
  *   kx_campaign_free(c);
  */
 KX_EXTERN void kx_campaign_free(kx_campaign *campaign);
+
+/** Opens a campaign for the 讲比 activity `activity` of `book` (kexie::Campaign::open):
+ *  after 立项, its organizer the activity's. The book and registry must outlive it.
+ *  Free it with kx_campaign_free().
+ *
+ *   kx_campaign *c; kx_campaign_open(&c, reg, book, activity, &o);
+ */
+KX_EXTERN int kx_campaign_open(kx_campaign **out, const kx_registry *registry,
+                               const kx_book *book, uint32_t activity,
+                               const kx_campaign_options *options);
+
+/** The campaign's phase, KX_PHASE_* (KX_PHASE_UNBOUND when not bound to an activity).
+ *
+ *   int phase; kx_campaign_phase(&phase, c);
+ */
+KX_EXTERN int kx_campaign_phase(int *out, const kx_campaign *campaign);
+
+/** Concludes a bound campaign in 评估: freezes it and concludes its activity in `book`
+ *  with `evaluation_score` ("95"), the scoreboard digest in the audit record.
+ *
+ *   kx_campaign_conclude(c, book, secretary, "2025-11-30T09:00:00+08:00", "95");
+ */
+KX_EXTERN int kx_campaign_conclude(kx_campaign *campaign, kx_book *book, const kx_actor *actor,
+                                   const char *at, const char *evaluation_score);
+
+/** Commends a concluded campaign: records the honours in `registry` and commends its
+ *  activity, the award-list digest in the audit record.
+ *
+ *   kx_campaign_commend(c, reg, book, chair, "2025-12-20T10:00:00+08:00");
+ */
+KX_EXTERN int kx_campaign_commend(kx_campaign *campaign, kx_registry *registry, kx_book *book,
+                                  const kx_actor *actor, const char *at);
+
+/** The scoreboard digest written at conclude and the award-list digest written at
+ *  commend (64 hex digits, or "" before), owned by the campaign.
+ *
+ *   const char *d; kx_campaign_digests(&d, NULL, c);
+ */
+KX_EXTERN int kx_campaign_digests(const char **concluded, const char **awarded,
+                                  const kx_campaign *campaign);
 
 /** One indicator of a rubric description (kexie::IndicatorSpec). Decimals are
  *  strings; NULL means "not used". */
@@ -945,6 +1011,14 @@ KX_EXTERN int kx_campaign_add_entry(uint32_t *out, kx_campaign *campaign,
  *
  *   uint32_t id; kx_campaign_find_entry(&id, c, "ZJ-0001");
  */
+/** kx_campaign_add_entry for an entry submitted on `submitted` ("YYYY-MM-DD"),
+ *  checked against the campaign's entry deadline.
+ *
+ *   uint32_t id; kx_campaign_add_entry_on(&id, c, &e, "2025-09-15");
+ */
+KX_EXTERN int kx_campaign_add_entry_on(uint32_t *out, kx_campaign *campaign,
+                                       const kx_entry_spec *spec, const char *submitted);
+
 KX_EXTERN int kx_campaign_find_entry(uint32_t *out, const kx_campaign *campaign,
                                      const char *code);
 

@@ -334,6 +334,15 @@ struct KEXIE_API LifecyclePolicy {
   std::vector<ActivityOperation> reason_required;
   /// The highest possible evaluation score. **default** 100.
   Decimal max_score = Decimal(100);
+  /// Opt-in for migrations and tests: accept roles and expert listings an `Actor`
+  /// asserts without the registry backing them (`backed_by_registry`). The
+  /// operation's audit record then says so (`AuditRecord::asserted`). **default**
+  /// false: an unbacked role is refused with `permission_denied`, rule
+  /// `actor.unbacked_role` (A14).
+  ///
+  ///   auto p = kexie::LifecyclePolicy::standard();
+  ///   p.allow_asserted_roles = true;   // importing an old system's trail
+  bool allow_asserted_roles = false;
 
   /// DOMAIN.md §3's defaults. The permission table:
   ///

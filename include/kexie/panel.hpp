@@ -115,6 +115,34 @@ struct Normalization {
   friend constexpr bool operator==(const Normalization&, const Normalization&) = default;
 };
 
+/// Whom the expert rule (`panel.expert`, A8) applies to.
+///
+///   rules.experts = kexie::ExpertRule::off;
+enum class ExpertRule : std::uint8_t {
+  bound_campaigns,  ///< campaigns opened for a 讲比 activity (the default)
+  always,           ///< every campaign, bound or not
+  off,              ///< no campaign: anyone in the registry may judge
+};
+
+/// The names of `ExpertRule`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<ExpertRule> {
+  static constexpr std::array<std::string_view, 3> names{"bound_campaigns", "always", "off"};
+  static constexpr bool listed(ExpertRule v) noexcept {
+    switch (v) {
+      case ExpertRule::bound_campaigns:
+      case ExpertRule::always:
+      case ExpertRule::off:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<ExpertRule>());
+
+/// "bound_campaigns", "always" or "off".
+[[nodiscard]] KEXIE_API std::string_view to_string(ExpertRule rule) noexcept;
+
 /// The rules a campaign's panel follows.
 ///
 ///   kexie::PanelRules rules;                 // trimmed 1+1 from 5, ≥ 3 judges, no normalization
@@ -130,6 +158,21 @@ struct PanelRules {
   std::uint32_t veto_threshold = 1;
   /// The most judges one entry may have (marks are stored in that many slots).
   std::uint32_t max_judges_per_entry = 9;
+  /// Judges are experts (A8, DOMAIN §2): when the rule applies, a judge must be
+  /// listed, on the campaign's `as_of`, in the expert pool of the organizer or an
+  /// organization above it (rule `panel.expert`). By default it applies to every
+  /// campaign bound to its 讲比 activity (`Campaign::open`); unbound campaigns (tests,
+  /// what-if scoring) are checked only with `ExpertRule::always`.
+  ///
+  ///   kexie::PanelRules rules;
+  ///   rules.experts = kexie::ExpertRule::always;   // what-if panels are checked too
+  ExpertRule experts = ExpertRule::bound_campaigns;
+  /// Also require, when a judge is assigned, that one of the fields of their listing
+  /// names the entry's category as `to_string(Category)` spells it (rule
+  /// `panel.expert_field`). Off by default; only where the expert rule applies.
+  ///
+  ///   rules.expert_field_match = true;   // "rationalization_proposals" experts only
+  bool expert_field_match = false;
   friend constexpr bool operator==(const PanelRules&, const PanelRules&) = default;
 };
 

@@ -31,6 +31,16 @@ struct Policy {
   int professional_share_num = 2;
   /// Denominator of the professional share. **default** 3.
   int professional_share_den = 3;
+  /// Membership in an enterprise association is tied to the person's employer
+  /// (A1: the association is the enterprise's own): a person employed by an
+  /// enterprise association belongs to it without a recorded membership (activity
+  /// plans, `ActivityBook`), and an enterprise association that still employs
+  /// people cannot be dissolved (rule `org.dissolve_employees`, A1). **default**
+  /// true; false counts recorded memberships only and lets an association be
+  /// dissolved while people name it as employer (they keep it as a historical fact).
+  ///
+  ///   kexie::Policy open;  open.employer_tied_membership = false;
+  bool employer_tied_membership = true;
 
   /// True when every field is usable: ages and hours not negative, a share
   /// between 0 and 1 with a positive denominator.

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -216,6 +217,20 @@ class KEXIE_API Registry {
   ///   reg.award_exemplary(ent, {"2025-01-01"_date, "2025-12-31"_date}).value();
   [[nodiscard]] Status award_exemplary(OrgId org, Period period);
 
+  /// Records the exemplary award for `period` and, with it, an honour of kind
+  /// `exemplary_association` granted by `grantor` on `period.first` resting on
+  /// `basis` (e.g. "2025 年度考核评价"). Besides the refusals of the two-argument
+  /// form: `not_found` for an unknown grantor; `rule_violation` `honour.grantor`
+  /// (A14) unless the grantor is a local association or the national root above
+  /// `org` (the one that guides it) on `period.first`; `invalid_argument`
+  /// `honour.title` for an empty basis. Either both are recorded or nothing.
+  ///
+  ///   reg.award_exemplary(ent, {"2025-01-01"_date, "2025-12-31"_date}, city,
+  ///                       "2024 年度考核评价").value();
+  ///   assert(reg.honours_of(ent).front().grantor == city);
+  [[nodiscard]] Status award_exemplary(OrgId org, Period period, OrgId grantor,
+                                       std::string_view basis);
+
   /// True when `org` holds the exemplary award on `as_of`.
   ///
   ///   if (reg.exemplary(ent, today)) std::cout << "先进企业科协";
@@ -373,6 +388,94 @@ class KEXIE_API Registry {
   ///
   ///   std::size_t pool = reg.expert_ids(prov, today).size();
   [[nodiscard]] std::vector<ExpertId> expert_ids(OrgId org, Date as_of) const;
+
+  // --- appointments (officers, A14, A15) ------------------------------------------
+
+  /// Appoints `spec.person` to an office of `spec.org` over `spec.period`: the way
+  /// officers of CAST, local associations, committees and societies (who are not
+  /// members) are recorded, so that their roles can be derived (`actor_as_of`).
+  /// Refusals: `invalid_argument` (bad period, a period starting before birth);
+  /// `not_found` (unknown person or organization); `rule_violation`
+  /// `appointment.org_kind` (A14: only national, local, committee and society
+  /// organizations appoint officers; enterprise associations have memberships),
+  /// `org.active` (the organization is in effect for the whole period);
+  /// `already_exists` `appointment.unique` (A14: the same person, organization and
+  /// office on overlapping dates).
+  ///
+  ///   kexie::AppointmentId a = reg.appoint({.person = wang, .org = province,
+  ///       .role = kexie::OfficerRole::chair,
+  ///       .period = kexie::Period::from("2021-01-01"_date)}).value();
+  [[nodiscard]] Result<AppointmentId> appoint(const AppointmentSpec& spec);
+  /// Ends an appointment: `last_day` becomes its last day (shortening only, as
+  /// `end_membership`). `not_found` for an unknown id; `invalid_argument` when
+  /// `last_day` is before its first day or after its current last day.
+  ///
+  ///   reg.end_appointment(a, "2025-12-31"_date).value();
+  [[nodiscard]] Status end_appointment(AppointmentId id, Date last_day);
+  /// The appointment; `not_found` for an unknown id.
+  ///
+  ///   kexie::OfficerRole r = reg.appointment(a)->role;
+  [[nodiscard]] Result<Appointment> appointment(AppointmentId id) const;
+  /// The appointments of `person` in effect on `on`, in creation order (empty for
+  /// an unknown person).
+  ///
+  ///   for (const kexie::Appointment& a : reg.appointments_of(wang, today)) …
+  [[nodiscard]] std::vector<Appointment> appointments_of(PersonId person, Date on) const;
+  /// The appointments at `org` in effect on `on`, in creation order.
+  ///
+  ///   for (const kexie::Appointment& a : reg.officers(province, today)) …
+  [[nodiscard]] std::vector<Appointment> officers(OrgId org, Date on) const;
+  /// Number of appointments ever recorded (ended ones included).
+  ///
+  ///   kexie::AppointmentId last{static_cast<std::uint32_t>(reg.appointment_count())};
+  [[nodiscard]] std::size_t appointment_count() const noexcept;
+
+  // --- honours (表彰奖励, A9, A12, A14, A15) ------------------------------------------
+
+  /// Records an honour; honours are never deleted. Refusals: `invalid_argument`
+  /// `honour.title` (an empty title, an unsupported date), `honour.subject` (no
+  /// person and no organization; an advanced_individual without a person; an
+  /// advanced_unit or exemplary_association without an organization);
+  /// `not_found` (unknown person, organization or grantor); `rule_violation`
+  /// `honour.grantor` (A14: the grantor is not a national, local, committee or
+  /// society organization in effect on the date), `org.active` (the honoured
+  /// organization is not in effect on the date), `honour.scope` (A14: the honoured
+  /// organization, or the person's employer, is not under the grantor on the date;
+  /// not checked for `other_scheme`); `already_exists` `honour.unique` (the same
+  /// kind, subject, grantor, title, basis and date are recorded already).
+  ///
+  ///   kexie::HonourId h = reg.record_honour({.kind = kexie::HonourKind::advanced_unit,
+  ///       .organization = ent, .grantor = province, .title = "先进单位",
+  ///       .basis = "2025 讲比", .date = "2025-12-20"_date}).value();
+  [[nodiscard]] Result<HonourId> record_honour(const HonourSpec& spec);
+  /// Records every honour of `specs` or none: the first refusal (as
+  /// `record_honour`'s, its message prefixed with the position) leaves the registry
+  /// unchanged. Duplicates inside `specs` are refused as `honour.unique`.
+  ///
+  ///   std::vector<kexie::HonourSpec> awards = …;
+  ///   reg.record_honours(awards).value();
+  [[nodiscard]] Status record_honours(std::span<const HonourSpec> specs);
+  /// The honour; `not_found` for an unknown id.
+  ///
+  ///   std::cout << reg.honour(h)->title;
+  [[nodiscard]] Result<Honour> honour(HonourId id) const;
+  /// The honours of `person`, oldest first (by date, then id).
+  ///
+  ///   for (const kexie::Honour& h : reg.honours_of(li)) std::cout << h.title << '\n';
+  [[nodiscard]] std::vector<Honour> honours_of(PersonId person) const;
+  /// The honours of `org` (as the honoured organization), oldest first.
+  ///
+  ///   std::size_t n = reg.honours_of(ent).size();
+  [[nodiscard]] std::vector<Honour> honours_of(OrgId org) const;
+  /// The honours dated inside `period` whose grantor was `subtree_root` or under it
+  /// on the honour's date, oldest first.
+  ///
+  ///   auto year = reg.honours_granted(province, {"2025-01-01"_date, "2025-12-31"_date});
+  [[nodiscard]] std::vector<Honour> honours_granted(OrgId subtree_root, Period period) const;
+  /// Number of honours recorded.
+  ///
+  ///   std::cout << reg.honour_count() << " honours\n";
+  [[nodiscard]] std::size_t honour_count() const noexcept;
 
   // --- cooperation links -----------------------------------------------------------
 

@@ -61,7 +61,7 @@ static_assert(detail::enum_table_complete<IndicatorKind>());
 enum class ClaimedFigure : std::uint8_t {
   annual_benefit_yuan,        ///< economic benefit a year, yuan
   energy_saved_tce,           ///< energy saved, converted to tonnes of standard coal
-  co2_avoided_t,              ///< emissions avoided, t CO2 (claimed plus converted)
+  co2_avoided_t,              ///< emissions avoided, t CO2 (computed or claimed: Co2Basis)
   material_saved_t,           ///< material saved, t
   efficiency_gain_percent,    ///< efficiency gain, %
   hours_saved,                ///< working hours saved a year
@@ -166,6 +166,39 @@ struct Indicator {
   Decimal bonus_cap;
 };
 
+/// Where an entry's CO2 figure (`ClaimedFigure::co2_avoided_t`) comes from, declared
+/// by the rubric so the same emissions are never counted twice (A12: results are
+/// computed one way for every entry). The explanation of an entry says which was used.
+///
+///   kexie::Rubric r = kexie::Rubric::build("节能 rubric", specs).value()
+///                         .with_co2_basis(kexie::Co2Basis::claimed);
+enum class Co2Basis : std::uint8_t {
+  /// The CO2 computed from the entry's energy savings (electricity by the grid factor,
+  /// fuels by `CampaignSpec::fuel_carbon`); the claimed figure is used only when no
+  /// saving yields computed CO2. The default.
+  computed,
+  /// The claimed figure only (`Claims::co2_avoided_t`); computed CO2 is shown, not used.
+  claimed,
+};
+
+/// The names of `Co2Basis`, as `to_string` spells them (see enum_names.hpp).
+template <>
+struct EnumNames<Co2Basis> {
+  static constexpr std::array<std::string_view, 2> names{"computed", "claimed"};
+  static constexpr bool listed(Co2Basis v) noexcept {
+    switch (v) {
+      case Co2Basis::computed:
+      case Co2Basis::claimed:
+        return true;
+    }
+    return false;
+  }
+};
+static_assert(detail::enum_table_complete<Co2Basis>());
+
+/// "computed" or "claimed".
+[[nodiscard]] KEXIE_API std::string_view to_string(Co2Basis basis) noexcept;
+
 /// A validated rubric: weights sum exactly to 1 at every node, every leaf is judged
 /// or objective, scales are sane. Immutable once built; cheap to copy (shared).
 ///
@@ -226,6 +259,15 @@ class KEXIE_API Rubric {
   ///
   ///   kexie::Decimal v = rubric.objective_value("B", "650000"_dec).value();
   [[nodiscard]] Result<Decimal> objective_value(std::string_view code, Decimal figure) const;
+
+  /// Where the CO2 figure comes from (`Co2Basis::computed` unless declared otherwise).
+  ///
+  ///   if (rubric.co2_basis() == kexie::Co2Basis::claimed) …
+  [[nodiscard]] Co2Basis co2_basis() const noexcept;
+  /// This rubric with the CO2 figure taken from `basis`.
+  ///
+  ///   auto r = kexie::Rubric::build("r", specs).value().with_co2_basis(kexie::Co2Basis::claimed);
+  [[nodiscard]] Rubric with_co2_basis(Co2Basis basis) const;
 
  private:
   explicit Rubric(std::shared_ptr<const detail::RubricImpl> impl) noexcept;

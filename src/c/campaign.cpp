@@ -63,6 +63,14 @@ kexie::Result<kexie::CampaignSpec> spec_of(const kx_campaign_options* o) {
   s.panel.veto_threshold = o->veto_threshold;
   s.panel.max_judges_per_entry = o->max_judges_per_entry;
   s.rank_per_category = o->rank_per_category != 0;
+  if (o->version >= 2) {
+    KX_TRY_ASSIGN(s.panel.experts, kx::enum_arg<kexie::ExpertRule>(o->expert_rule, "expert_rule"));
+    s.panel.expert_field_match = o->expert_field_match != 0;
+    s.enforce_scope = o->enforce_scope != 0;
+    if (o->entry_deadline != nullptr) {
+      KX_TRY_ASSIGN(s.entry_deadline, kx::date(o->entry_deadline, "entry_deadline"));
+    }
+  }
   KX_TRY_ASSIGN(s.tie_breaks, kexie::parse_tie_breaks(kx::opt(o->tie_breaks)));
   if (o->tier_count > 0 && o->tiers == nullptr) return kx::null_arg("tiers");
   for (std::size_t i = 0; i < o->tier_count; ++i) {
@@ -250,6 +258,80 @@ int kx_campaign_add_entry(uint32_t* out, kx_campaign* campaign, const kx_entry_s
     KX_NEED(spec);
     KX_TRY_ASSIGN(kexie::EntrySpec e, entry_spec_of(spec));
     KX_TRY_ASSIGN(const kexie::EntryId id, campaign->campaign().add_entry(std::move(e)));
+    *out = id.value();
+    return KX_OK;
+  });
+}
+
+int kx_campaign_open(kx_campaign** out, const kx_registry* registry, const kx_book* book,
+                     uint32_t activity, const kx_campaign_options* options) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_NEED(book);
+    KX_NEED(options);
+    KX_TRY_ASSIGN(kexie::CampaignSpec spec, spec_of(options));
+    KX_TRY_ASSIGN(kexie::Campaign c,
+                  kexie::Campaign::open(registry->registry(), book->book(),
+                                        kexie::ActivityId{activity}, std::move(spec)));
+    *out = new kx_campaign(std::move(c));
+    return KX_OK;
+  });
+}
+
+int kx_campaign_phase(int* out, const kx_campaign* campaign) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(campaign);
+    *out = static_cast<int>(campaign->campaign().phase());
+    return KX_OK;
+  });
+}
+
+int kx_campaign_conclude(kx_campaign* campaign, kx_book* book, const kx_actor* actor,
+                         const char* at, const char* evaluation_score) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(campaign);
+    KX_NEED(book);
+    KX_NEED(actor);
+    KX_TRY_ASSIGN(const kexie::Timestamp when, kx::timestamp(at, "at"));
+    KX_TRY_ASSIGN(const Decimal score, kx::decimal(evaluation_score, "evaluation_score"));
+    KX_TRY(campaign->campaign().conclude(book->book(), actor->actor, when, score));
+    return KX_OK;
+  });
+}
+
+int kx_campaign_commend(kx_campaign* campaign, kx_registry* registry, kx_book* book,
+                        const kx_actor* actor, const char* at) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(campaign);
+    KX_NEED(registry);
+    KX_NEED(book);
+    KX_NEED(actor);
+    KX_TRY_ASSIGN(const kexie::Timestamp when, kx::timestamp(at, "at"));
+    KX_TRY(campaign->campaign().commend(registry->registry(), book->book(), actor->actor, when));
+    return KX_OK;
+  });
+}
+
+int kx_campaign_digests(const char** concluded, const char** awarded, const kx_campaign* campaign) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(campaign);
+    if (concluded != nullptr) *concluded = campaign->campaign().concluded_digest().c_str();
+    if (awarded != nullptr) *awarded = campaign->campaign().award_digest().c_str();
+    return KX_OK;
+  });
+}
+
+int kx_campaign_add_entry_on(uint32_t* out, kx_campaign* campaign, const kx_entry_spec* spec,
+                             const char* submitted) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(campaign);
+    KX_NEED(spec);
+    KX_TRY_ASSIGN(kexie::EntrySpec e, entry_spec_of(spec));
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(submitted, "submitted"));
+    KX_TRY_ASSIGN(const kexie::EntryId id, campaign->campaign().add_entry(std::move(e), day));
     *out = id.value();
     return KX_OK;
   });

@@ -100,6 +100,18 @@ KX_SAME(KX_ROLE_FULL_TIME_STAFF, kexie::Role::full_time_staff);
 KX_SAME(KX_ROLE_PART_TIME_STAFF, kexie::Role::part_time_staff);
 KX_LAST(KX_ROLE_PART_TIME_STAFF, kexie::Role);
 
+// kexie::ExpertRule, kexie::CampaignPhase
+KX_SAME(KX_EXPERTS_BOUND_CAMPAIGNS, kexie::ExpertRule::bound_campaigns);
+KX_SAME(KX_EXPERTS_ALWAYS, kexie::ExpertRule::always);
+KX_SAME(KX_EXPERTS_OFF, kexie::ExpertRule::off);
+KX_SAME(KX_PHASE_UNBOUND, kexie::CampaignPhase::unbound);
+KX_SAME(KX_PHASE_APPROVED, kexie::CampaignPhase::approved);
+KX_SAME(KX_PHASE_ENTRIES, kexie::CampaignPhase::entries);
+KX_SAME(KX_PHASE_CLOSED, kexie::CampaignPhase::closed);
+KX_SAME(KX_PHASE_EVALUATION, kexie::CampaignPhase::evaluation);
+KX_SAME(KX_PHASE_CONCLUDED, kexie::CampaignPhase::concluded);
+KX_SAME(KX_PHASE_COMMENDED, kexie::CampaignPhase::commended);
+
 // kexie::ActivityState
 KX_SAME(KX_STATE_DRAFT, kexie::ActivityState::draft);
 KX_SAME(KX_STATE_SUBMITTED, kexie::ActivityState::submitted);

@@ -102,6 +102,15 @@ int kx_book_new(kx_book** out, const kx_registry* registry) {
   });
 }
 
+int kx_book_allow_asserted_roles(kx_book* book, int allow) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(book);
+    kexie::LifecyclePolicy policy = book->book().policy();
+    policy.allow_asserted_roles = allow != 0;
+    return book->book().set_policy(std::move(policy));
+  });
+}
+
 void kx_book_free(kx_book* book) {
   if (book != nullptr && book->borrowed()) return;  // the snapshot owns it
   delete book;

@@ -53,6 +53,10 @@ inline void encode_record(const AuditRecord& r, std::string& out) {
   put_text(out, r.rule);
   put_text(out, r.reason);
   put_text(out, r.message);
+  // Appended only when set: records without it encode (and hash) exactly as
+  // before the field existed. The text fields are length-prefixed, so the extra
+  // byte cannot be confused with their content.
+  if (r.asserted) out.push_back(static_cast<char>(1));
 }
 
 /// SHA-256 of the encoding, reusing `hasher` and `buffer` across calls.

@@ -37,7 +37,7 @@ LAYERS = [
     ("owners", [
         r"include/kexie/(registry|views|actor|audit|activity|campaign|explain)\.hpp$",
         r"src/(registry|actor|audit|activity|campaign|explain)[a-z_]*\.(hpp|cpp)$",
-        r"src/detail/audit_encoding\.hpp$",
+        r"src/detail/(audit_encoding|conflict)\.hpp$",
     ]),
     ("persistence", [
         r"include/kexie/(snapshot|sys/file_ops)\.hpp$",

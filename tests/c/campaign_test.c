@@ -353,6 +353,39 @@ int main(void) {
   kx_string_free(text);
   FAILS(KX_ENOTFOUND, kx_explain_json(&text, c, board, 999));
 
+  /* Issue 13: phases, binding and the expert rule. An unbound campaign says so and
+   * can never be concluded or commended; opening one needs a 讲比 activity of a book. */
+  {
+    int phase = -1;
+    const char *concluded = NULL, *awarded = NULL;
+    kx_book *book = NULL;
+    kx_actor *chair = NULL;
+    kx_campaign *strict = NULL, *opened = NULL;
+    uint32_t jq = 0;
+    OK(kx_campaign_phase(&phase, c));
+    CHECK(phase == KX_PHASE_UNBOUND);
+    OK(kx_campaign_digests(&concluded, &awarded, c));
+    CHECK(concluded != NULL && concluded[0] == '\0' && awarded != NULL && awarded[0] == '\0');
+    OK(kx_book_new(&book, w.reg));
+    OK(kx_actor_new(&chair, w.p[0]));
+    FAILS_RULE(KX_ERULE, "campaign.unbound",
+               kx_campaign_commend(c, w.reg, book, chair, "2025-12-20T10:00:00+08:00"));
+    FAILS_RULE(KX_ERULE, "campaign.unbound",
+               kx_campaign_conclude(c, book, chair, "2025-12-20T10:00:00+08:00", "95"));
+    FAILS_RULE(KX_ENOTFOUND, "campaign.open", kx_campaign_open(&opened, w.reg, book, 42, &o));
+    CHECK(opened == NULL);
+    /* The expert rule for every campaign: a judge outside the pools is refused. */
+    o.expert_rule = KX_EXPERTS_ALWAYS;
+    OK(kx_campaign_new(&strict, w.reg, &o));
+    FAILS_RULE(KX_ERULE, "panel.expert", kx_campaign_add_judge(&jq, strict, w.p[5]));
+    o.expert_rule = 7;
+    FAILS(KX_EINVALID, kx_campaign_new(&opened, w.reg, &o));
+    o.expert_rule = KX_EXPERTS_BOUND_CAMPAIGNS;
+    kx_campaign_free(strict);
+    kx_actor_free(chair);
+    kx_book_free(book);
+  }
+
   kx_scoreboard_free(board);
   kx_scoreboard_free(NULL);
   kx_campaign_free(c);

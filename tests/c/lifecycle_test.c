@@ -72,6 +72,9 @@ int main(void) {
   world_build(&w);
   OK(kx_book_new(&book, w.reg));
   FAILS(KX_EINVALID, kx_book_new(&book, NULL));
+  FAILS(KX_EINVALID, kx_book_allow_asserted_roles(NULL, 1));
+  /* The boss below asserts roles the registry does not back (issue 13 opt-in). */
+  OK(kx_book_allow_asserted_roles(book, 1));
   kx_book_free(NULL);
 
   OK(kx_actor_new(&owner, w.p[0]));

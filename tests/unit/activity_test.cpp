@@ -131,7 +131,7 @@ kexie::Status attempt(kexie::ActivityBook& book, const World& w, Op op, kexie::A
 
 TEST(PermissionMatrix, EveryOperationTimesRoleTimesPlacement) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   const Placement placements[] = {Placement::same, Placement::child, Placement::parent,
                                   Placement::unrelated};
   std::vector<Who> whos;
@@ -198,7 +198,7 @@ TEST(PermissionMatrix, EveryOperationTimesRoleTimesPlacement) {
 
 TEST(PermissionMatrix, TheResponsiblePersonAndTheTeam) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   const std::set<Op> by_responsible = {Op::create,  Op::submit, Op::withdraw, Op::start,
                                        Op::suspend, Op::resume, Op::complete, Op::report_progress};
   const std::set<Op> by_team = {Op::report_progress};
@@ -227,7 +227,7 @@ TEST(PermissionMatrix, TheResponsiblePersonAndTheTeam) {
 
 TEST(PermissionMatrix, RolesReachUpTheWholeTreeButNotAcross) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   std::int64_t clock = 1;
   const auto id = drive(book, w, path_to(S::submitted), clock);
   EXPECT_EQ(book.approve(id, Actor{kexie::PersonId{1}}.with_role(Role::chair, w.society),
@@ -243,7 +243,7 @@ TEST(PermissionMatrix, DenyByDefaultAndTheTableIsData) {
   World w;
   auto empty = kexie::LifecyclePolicy::standard();
   empty.permissions.clear();
-  kexie::ActivityBook closed{w.registry, empty};
+  kexie::ActivityBook closed{w.registry, asserted(empty)};
   auto r = closed.create(w.owner(), t(1), w.plan(), "plan");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.code(), ErrorCode::permission_denied);
@@ -255,7 +255,7 @@ TEST(PermissionMatrix, DenyByDefaultAndTheTableIsData) {
                 [](const kexie::Permission& p) { return p.operation == Op::approve; });
   custom.permissions.push_back({Op::approve, kexie::Grantee::role_holder,
                                 kexie::role_bit(Role::member), kexie::Scope::owner});
-  kexie::ActivityBook book{w.registry, custom};
+  kexie::ActivityBook book{w.registry, asserted(custom)};
   std::int64_t clock = 1;
   const auto id = drive(book, w, {Op::submit}, clock);
   EXPECT_EQ(book.approve(id, w.boss(), t(10), "leader").code(), ErrorCode::permission_denied);
@@ -268,7 +268,7 @@ TEST(PermissionMatrix, DenyByDefaultAndTheTableIsData) {
 
 TEST(ConflictOfInterest, NoOneApprovesEvaluatesOrCommendsTheirOwnActivity) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   // The responsible person is also the enterprise association's chair.
   const Actor chair_owner = w.owner()
                                 .with_role(Role::chair, w.enterprise)
@@ -305,7 +305,7 @@ TEST(ConflictOfInterest, NoOneApprovesEvaluatesOrCommendsTheirOwnActivity) {
 
 TEST(ConflictOfInterest, SelfApprovalIsExplained) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   const Actor chair_owner = w.owner().with_role(Role::chair, w.enterprise);
   std::int64_t clock = 1;
   const auto id = drive(book, w, {Op::submit}, clock);
@@ -331,7 +331,7 @@ TEST(ConflictOfInterest, SelfApprovalIsExplained) {
 
 TEST(TimeOrder, EarlierThanTheLastEventIsRefusedAndChangesNothing) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   const auto id = book.create(w.owner(), t(10), w.plan(), "plan").value();
   const std::string before = kexie::digest(*book.find(id));
   auto s = book.submit(id, w.owner(), t(9), "backdated");
@@ -348,7 +348,7 @@ TEST(TimeOrder, EarlierThanTheLastEventIsRefusedAndChangesNothing) {
 
 TEST(Reasons, RequiredWhereThePolicySays) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   std::int64_t clock = 1;
   const auto id = drive(book, w, {Op::submit}, clock);
   auto s = book.reject(id, w.boss(), t(5), "");
@@ -361,7 +361,7 @@ TEST(Reasons, RequiredWhereThePolicySays) {
 
 TEST(Arguments, UnknownActivityAndMissingActorAreRefusedAndRecorded) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   EXPECT_EQ(book.submit(kexie::ActivityId{42}, w.owner(), t(1), "x").code(), ErrorCode::not_found);
   EXPECT_EQ(book.audit_trail().back().activity, kexie::ActivityId{42});
   const auto id = book.create(w.owner(), t(1), w.plan(), "plan").value();
@@ -379,7 +379,7 @@ TEST(Arguments, UnknownActivityAndMissingActorAreRefusedAndRecorded) {
 
 TEST(Plans, TypeSpecificDetailsAreChecked) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   auto plan = w.plan();
   plan.type = kexie::ActivityType::science_popularization;
   auto r = book.create(w.owner(), t(1), plan, "科普日");
@@ -419,7 +419,7 @@ TEST(Plans, TypeSpecificDetailsAreChecked) {
 
 TEST(Plans, MalformedPlansAreRefusedAndRecorded) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   auto plan = w.plan();
   plan.title.clear();
   EXPECT_EQ(book.create(w.owner(), t(1), plan, "x").code(), ErrorCode::invalid_argument);
@@ -462,7 +462,7 @@ TEST(Plans, MalformedPlansAreRefusedAndRecorded) {
 
 TEST(Progress, ReportsAreKeptDuringImplementationOnly) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   std::int64_t clock = 1;
   const auto id = drive(book, w, {Op::submit, Op::approve}, clock);
   EXPECT_EQ(book.report_progress(id, w.owner(), t(10), 10, "early").code(),
@@ -489,7 +489,7 @@ TEST(Progress, ReportsAreKeptDuringImplementationOnly) {
 
 TEST(Evaluation, ScoreGivesTheGradeAndOnlyGoodGradesAreCommended) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   std::int64_t clock = 1;
   const auto id = drive(book, w, path_to(S::under_evaluation), clock);
   const std::string before = kexie::digest(*book.find(id));
@@ -529,7 +529,7 @@ TEST(Evaluation, ScoreGivesTheGradeAndOnlyGoodGradesAreCommended) {
 
 TEST(StateAt, ReplaysTheTrail) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   std::int64_t clock = 1;
   const auto id = drive(book, w, path_to(S::archived), clock);  // minutes 1..8
   const auto other = drive(book, w, {Op::submit}, clock = 1);   // interleaved records
@@ -552,7 +552,7 @@ TEST(StateAt, ReplaysTheTrail) {
 
 TEST(Overdue, InImplementationAfterThePlannedEnd) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   std::int64_t clock = 1;
   const auto running = drive(book, w, path_to(S::in_progress), clock);
   const auto paused = drive(book, w, path_to(S::suspended), clock = 1);
@@ -575,7 +575,7 @@ TEST(Names, TypesAndArticles) {
 
 TEST(Book, MovesWithItsTrail) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   const auto id = book.create(w.owner(), t(1), w.plan(), "plan").value();
   const kexie::ChainHead head = book.chain_head();
   kexie::ActivityBook moved = std::move(book);
@@ -598,11 +598,63 @@ void expect_rule(const kexie::Error& error, ErrorCode code, const char* rule) {
   EXPECT_EQ(error.rule(), rule) << error;
   EXPECT_EQ(error.article(), "") << error;
 }
+// ---- plans checked against the registry (issue 13, item 6) ---------------------------------------
+
+TEST(Plans, AreCheckedAgainstTheRegistry) {
+  World w;
+  kexie::ActivityBook book{w.registry, asserted()};
+  auto refused = [&](kexie::ActivityPlan plan, ErrorCode code, const char* rule,
+                     const char* article) {
+    const std::size_t trail = book.audit_trail().size();
+    const std::size_t size = book.size();
+    const auto r = book.create(w.owner(), t(1), std::move(plan), "plan");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.code(), code) << r.error();
+    EXPECT_EQ(r.error().rule(), rule) << r.error();
+    EXPECT_EQ(r.error().article(), article) << r.error();
+    EXPECT_EQ(book.size(), size);
+    EXPECT_EQ(book.audit_trail().size(), trail + 1);  // recorded as refused
+  };
+  kexie::ActivityPlan p = w.plan();
+  p.organizer = w.other;  // an unrelated enterprise above nothing of the branch
+  refused(p, ErrorCode::rule_violation, "activity.organizer_scope", "A12");
+  p = w.plan();
+  p.team = {kexie::PersonId{77}};
+  refused(p, ErrorCode::not_found, "activity.person", "");
+  // Someone employed by (and a member of) another enterprise association.
+  const auto stranger = w.registry
+                            .add_person({.name = "外人",
+                                         .birth = "1980-01-01"_date,
+                                         .employer = w.other,
+                                         .external_key = "X-1"})
+                            .value();
+  p = w.plan();
+  p.team = {stranger};
+  refused(p, ErrorCode::rule_violation, "activity.team", "A12");
+  p = w.plan();
+  p.type = kexie::ActivityType::factory_society;
+  p.details = kexie::CooperationDetails{w.other};
+  refused(p, ErrorCode::rule_violation, "activity.partner_kind", "A11");
+  p.details = kexie::CooperationDetails{w.society};
+  EXPECT_TRUE(book.create(w.owner(), t(1), p, "plan"));
+  const auto university =
+      w.registry
+          .add_organization(
+              {.kind = kexie::OrgKind::partner, .name = "浙江大学", .effective = "1950-01-01"_date})
+          .value();
+  p.type = kexie::ActivityType::golden_bridge;
+  refused(p, ErrorCode::rule_violation, "activity.partner_kind", "A11");
+  p.details = kexie::CooperationDetails{university};
+  EXPECT_TRUE(book.create(w.owner(), t(1), p, "plan"));
+  EXPECT_TRUE(book.create(w.owner(), t(1), w.plan(), "plan"));  // the fixture's plan
+}
+
+
 }  // namespace
 
 TEST(Arguments, MissingActorIsRefusedAsLifecycleActor) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   // create: refused without an actor, accepted with one.
   auto none = book.create(Actor{}, t(1), w.plan(), "plan");
   ASSERT_FALSE(none.ok());
@@ -628,7 +680,7 @@ TEST(Arguments, MissingActorIsRefusedAsLifecycleActor) {
 
 TEST(Arguments, UnknownActivityIsRefusedAsLifecycleActivity) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   const auto id = book.create(w.owner(), t(5), w.plan(), "plan").value();
   const kexie::ActivityId unknown{42};
   auto s = book.submit(unknown, w.owner(), t(6), "x");
@@ -649,7 +701,7 @@ TEST(TimeOrder, CitesNoArticleDeliberately) {
   // A12 names the stages, not the order of timestamps: lifecycle.time_order is a
   // rule of the audit trail's integrity and carries no article.
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   const auto id = book.create(w.owner(), t(10), w.plan(), "plan").value();
   auto s = book.submit(id, w.owner(), t(9), "backdated");
   ASSERT_FALSE(s.ok());

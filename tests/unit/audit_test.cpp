@@ -27,7 +27,7 @@ class BigTrail : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     world_ = new World;
-    book_ = new kexie::ActivityBook{world_->registry};
+    book_ = new kexie::ActivityBook{world_->registry, asserted()};
     std::int64_t clock = 1;
     const kexie::ActivityId id = drive(*book_, *world_, path_to(S::in_progress), clock);
     const kexie::Actor stranger{kexie::PersonId{777}};
@@ -194,7 +194,7 @@ TEST(ChainHead, RoundTripsThroughText) {
 
 TEST(Audit, RecordsEveryAttemptWithActorTimeStatesAndReason) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   const kexie::ActivityId id = book.create(w.owner(), t(1), w.plan(), "annual plan").value();
   ASSERT_TRUE(book.submit(id, w.owner(), t(2), "ready"));
   EXPECT_EQ(book.approve(id, kexie::Actor{kexie::PersonId{55}}, t(3), "why not").code(),

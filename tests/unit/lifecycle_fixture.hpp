@@ -29,6 +29,16 @@ inline kexie::Timestamp t(std::int64_t n) {
   return kexie::Timestamp::parse("2025-03-01T00:00:00Z").value().add_micros(n * 60'000'000);
 }
 
+/// `policy` with `allow_asserted_roles` set: the lifecycle tests act through
+/// asserted roles (the boss below is not in the registry), which the default
+/// policy refuses since issue 13 (`actor.unbacked_role`). Tests of the registry
+/// backing itself use the standard policy.
+inline kexie::LifecyclePolicy asserted(
+    kexie::LifecyclePolicy policy = kexie::LifecyclePolicy::standard()) {
+  policy.allow_asserted_roles = true;
+  return policy;
+}
+
 struct World {
   kexie::Registry registry;
   kexie::OrgId cast, province, city, enterprise, branch, other, society;

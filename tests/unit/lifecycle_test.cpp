@@ -162,7 +162,7 @@ TEST(Policy, DefaultImpartialAndReasonLists) {
 // lifecycle.state, leaves the activity's digest unchanged and is recorded.
 TEST(StateTable, EveryStateTimesEveryOperationThroughTheBook) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   int refused = 0;
   for (S s : kStates) {
     for (Op op : kOps) {
@@ -216,7 +216,7 @@ TEST(StateTable, EveryStateTimesEveryOperationThroughTheBook) {
 
 TEST(StateTable, RefusedConcludeReturnsIllegalTransitionWithRule) {
   World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted()};
   std::int64_t clock = 1;
   const kexie::ActivityId id = drive(book, w, path_to(S::completed), clock);
   auto g = book.conclude(id, w.boss(), t(clock + 1), Decimal(80), "too early");

@@ -230,3 +230,174 @@ TEST(Experts, PoolsListPeopleWithFields) {
   EXPECT_TRUE(w.reg.expert_ids(w.province, "2023-01-01"_date).empty());
   EXPECT_TRUE(w.reg.add_expert(w.senior, w.province, {"x"}, Period::from("2023-01-01"_date)).ok());
 }
+
+// ---- appointments (officers, A14, A15) ------------------------------------------------------
+
+TEST(Appointment, OfficersOfLocalsCastCommitteesAndSocietiesAreRecorded) {
+  World w;
+  const std::string empty = w.reg.digest();
+  const auto a = w.reg.appoint({.person = w.senior,
+                                .org = w.province,
+                                .role = kexie::OfficerRole::chair,
+                                .period = {"2021-01-01"_date, "2025-12-31"_date}});
+  ASSERT_TRUE(a.ok()) << a.error();
+  EXPECT_NE(w.reg.digest(), empty);  // the digest covers appointments
+  ASSERT_TRUE(w.reg.appoint({.person = w.young,
+                             .org = w.committee,
+                             .role = kexie::OfficerRole::committee_member,
+                             .period = Period::from("2022-01-01"_date)}));
+  const auto on = w.reg.appointments_of(w.senior, "2023-06-01"_date);
+  ASSERT_EQ(on.size(), 1u);
+  EXPECT_EQ(on[0].org, w.province);
+  EXPECT_EQ(on[0].role, kexie::OfficerRole::chair);
+  EXPECT_TRUE(w.reg.appointments_of(w.senior, "2026-01-01"_date).empty());
+  EXPECT_EQ(w.reg.officers(w.province, "2023-06-01"_date).size(), 1u);
+  EXPECT_EQ(w.reg.appointment(*a)->person, w.senior);
+  EXPECT_EQ(w.reg.appointment_count(), 2u);
+  ASSERT_TRUE(w.reg.end_appointment(*a, "2024-12-31"_date));
+  EXPECT_TRUE(w.reg.appointments_of(w.senior, "2025-06-01"_date).empty());
+  EXPECT_EQ(kexie::to_string(kexie::OfficerRole::department_head), "department_head");
+  static_assert(kexie::lifecycle_role(kexie::OfficerRole::service_staff) ==
+                Role::full_time_staff);
+}
+
+TEST(Appointment, RefusalsNameTheRuleAndChangeNothing) {
+  World w;
+  const Period p = Period::from("2021-01-01"_date);
+  EXPECT_REFUSED(w.reg,
+                 w.reg.appoint({.person = w.senior, .org = w.ent1,
+                                .role = kexie::OfficerRole::chair, .period = p}),
+                 ErrorCode::rule_violation, "appointment.org_kind", "A14");
+  ASSERT_TRUE(w.reg.appoint(
+      {.person = w.senior, .org = w.city, .role = kexie::OfficerRole::secretary_general, .period = p}));
+  EXPECT_REFUSED(w.reg,
+                 w.reg.appoint({.person = w.senior, .org = w.city,
+                                .role = kexie::OfficerRole::secretary_general,
+                                .period = {"2024-01-01"_date, "2024-12-31"_date}}),
+                 ErrorCode::already_exists, "appointment.unique", "A14");
+  // Another office, or the same office elsewhere, is accepted.
+  EXPECT_TRUE(w.reg.appoint(
+      {.person = w.senior, .org = w.city, .role = kexie::OfficerRole::vice_chair, .period = p}));
+  EXPECT_TRUE(w.reg.appoint({.person = w.senior, .org = w.province,
+                             .role = kexie::OfficerRole::secretary_general, .period = p}));
+  const std::string before = w.reg.digest();
+  EXPECT_EQ(w.reg.appoint({.person = PersonId{99}, .org = w.city, .period = p}).code(),
+            ErrorCode::not_found);
+  EXPECT_EQ(w.reg.appoint({.person = w.senior, .org = w.city,
+                           .period = {"1960-01-01"_date, "1970-01-01"_date}})
+                .code(),
+            ErrorCode::invalid_argument);  // before birth
+  EXPECT_EQ(w.reg.end_appointment(kexie::AppointmentId{77}, "2025-01-01"_date).code(),
+            ErrorCode::not_found);
+  EXPECT_EQ(w.reg.digest(), before);
+}
+
+// ---- honours (表彰奖励, A9, A12, A14, A15) ------------------------------------------------------
+
+static kexie::HonourSpec unit_honour(const World& w) {
+  return {.kind = kexie::HonourKind::advanced_unit,
+          .organization = w.ent1,
+          .grantor = w.province,
+          .title = "先进单位",
+          .basis = "2025 节能降耗讲比",
+          .activity = kexie::ActivityId{3},
+          .date = "2025-12-20"_date};
+}
+
+TEST(Honour, RecordedAndQueriedByPersonOrganizationAndSubtree) {
+  World w;
+  const std::string empty = w.reg.digest();
+  const auto h = w.reg.record_honour(unit_honour(w));
+  ASSERT_TRUE(h.ok()) << h.error();
+  EXPECT_NE(w.reg.digest(), empty);
+  std::vector<kexie::HonourSpec> batch{
+      {.kind = kexie::HonourKind::advanced_individual, .person = w.young, .grantor = w.city,
+       .title = "先进个人", .basis = "2025 讲比", .date = "2025-12-21"_date},
+      {.kind = kexie::HonourKind::awarded_entry, .person = w.other, .organization = w.ent2,
+       .grantor = w.province, .title = "一等奖", .basis = "P-7", .date = "2025-12-21"_date},
+      {.kind = kexie::HonourKind::other_scheme, .person = w.senior, .grantor = w.society,
+       .title = "学会科技奖", .basis = "机械工程学会 2024", .date = "2024-10-01"_date}};
+  const kexie::Status recorded = w.reg.record_honours(batch);
+  ASSERT_TRUE(recorded.ok()) << recorded.error();
+  EXPECT_EQ(w.reg.honour_count(), 4u);
+  ASSERT_EQ(w.reg.honours_of(w.young).size(), 1u);
+  EXPECT_EQ(w.reg.honours_of(w.young)[0].title, "先进个人");
+  ASSERT_EQ(w.reg.honours_of(w.ent1).size(), 1u);
+  EXPECT_EQ(w.reg.honours_of(w.ent1)[0].grantor, w.province);
+  EXPECT_EQ(w.reg.honours_of(w.ent1)[0].activity, kexie::ActivityId{3});
+  const Period y2025{"2025-01-01"_date, "2025-12-31"_date};
+  EXPECT_EQ(w.reg.honours_granted(w.province, y2025).size(), 3u);  // province and its city
+  EXPECT_EQ(w.reg.honours_granted(w.city, y2025).size(), 1u);
+  EXPECT_EQ(w.reg.honours_granted(w.cast, y2025).size(), 3u);  // the society's is 2024
+  EXPECT_EQ(w.reg.honours_granted(w.cast, Period::from("1990-01-01"_date)).size(), 4u);
+  EXPECT_EQ(w.reg.honour(*h)->kind, kexie::HonourKind::advanced_unit);
+  EXPECT_EQ(kexie::to_string(kexie::HonourKind::exemplary_association), "exemplary_association");
+}
+
+TEST(Honour, RefusalsNameTheRuleAndChangeNothing) {
+  World w;
+  auto with = [&](auto change) {
+    kexie::HonourSpec h = unit_honour(w);
+    change(h);
+    return h;
+  };
+  EXPECT_REFUSED(w.reg, w.reg.record_honour(with([](auto& h) { h.title.clear(); })),
+                 ErrorCode::invalid_argument, "honour.title", "");
+  EXPECT_REFUSED(w.reg, w.reg.record_honour(with([](auto& h) { h.organization.reset(); })),
+                 ErrorCode::invalid_argument, "honour.subject", "");
+  EXPECT_REFUSED(w.reg,
+                 w.reg.record_honour(with([&](auto& h) {
+                   h.kind = kexie::HonourKind::advanced_individual;
+                 })),
+                 ErrorCode::invalid_argument, "honour.subject", "");
+  EXPECT_REFUSED(w.reg, w.reg.record_honour(with([&](auto& h) { h.grantor = w.ent2; })),
+                 ErrorCode::rule_violation, "honour.grantor", "A14");
+  EXPECT_REFUSED(w.reg, w.reg.record_honour(with([&](auto& h) { h.organization = w.province; h.grantor = w.city; })),
+                 ErrorCode::rule_violation, "honour.scope", "A14");
+  ASSERT_TRUE(w.reg.record_honour(unit_honour(w)));
+  EXPECT_REFUSED(w.reg, w.reg.record_honour(unit_honour(w)), ErrorCode::already_exists,
+                 "honour.unique", "A14");
+  // All or nothing: the second of two is refused, so neither is recorded.
+  std::vector<kexie::HonourSpec> two{with([](auto& h) { h.title = "二等奖"; }),
+                                     with([](auto& h) { h.title.clear(); })};
+  EXPECT_REFUSED(w.reg, w.reg.record_honours(two), ErrorCode::invalid_argument, "honour.title",
+                 "");
+  std::vector<kexie::HonourSpec> twice{with([](auto& h) { h.title = "三等奖"; }),
+                                       with([](auto& h) { h.title = "三等奖"; })};
+  EXPECT_REFUSED(w.reg, w.reg.record_honours(twice), ErrorCode::already_exists, "honour.unique",
+                 "A14");
+  EXPECT_EQ(w.reg.honour_count(), 1u);
+  EXPECT_EQ(w.reg.record_honour(with([](auto& h) { h.organization = OrgId{99}; })).code(),
+            ErrorCode::not_found);
+}
+
+TEST(Honour, ExemplaryAwardRecordsItsGrantorAndBasis) {
+  World w;
+  const Period y2025{"2025-01-01"_date, "2025-12-31"_date};
+  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, y2025, w.society, "考核评价"),
+                 ErrorCode::rule_violation, "honour.grantor", "A14");
+  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, y2025, w.city, ""),
+                 ErrorCode::invalid_argument, "honour.basis", "");
+  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.branch, y2025, w.city, "考核评价"),
+                 ErrorCode::rule_violation, "org.exemplary_kind", "A14");
+  ASSERT_TRUE(w.reg.award_exemplary(w.ent1, y2025, w.city, "2024 年度考核评价"));
+  EXPECT_TRUE(w.reg.exemplary(w.ent1, "2025-06-01"_date));
+  const auto hs = w.reg.honours_of(w.ent1);
+  ASSERT_EQ(hs.size(), 1u);
+  EXPECT_EQ(hs[0].kind, kexie::HonourKind::exemplary_association);
+  EXPECT_EQ(hs[0].grantor, w.city);
+  EXPECT_EQ(hs[0].basis, "2024 年度考核评价");
+  EXPECT_EQ(hs[0].date, y2025.first);
+}
+
+TEST(Honour, DigestUnchangedForRegistriesWithoutNewFacts) {
+  // The old two-argument award records no honour, so registries built as before
+  // issue 13 keep their digests (the golden snapshot's among them).
+  World a, b;
+  ASSERT_TRUE(a.reg.award_exemplary(a.ent1, {"2025-01-01"_date, "2025-12-31"_date}));
+  EXPECT_EQ(a.reg.honour_count(), 0u);
+  kexie::Policy untied;
+  untied.employer_tied_membership = false;
+  World c{untied};
+  EXPECT_NE(b.reg.digest(), c.reg.digest());  // a non-default tie is part of the state
+}

@@ -240,8 +240,16 @@ TEST(Move, RefusesCyclesWrongKindsAndInactiveParents) {
                  ErrorCode::invalid_argument, "", "");
 }
 
+/// A policy without the employer tie, so that an enterprise association that
+/// employs people can be dissolved (tests of the other dissolution rules).
+static kexie::Policy untied() {
+  kexie::Policy p;
+  p.employer_tied_membership = false;
+  return p;
+}
+
 TEST(Dissolve, EndsAnEmptyOrganizationAndKeepsItsHistory) {
-  World w;
+  World w{untied()};  // dissolves enterprise associations that employ people
   ASSERT_TRUE(w.reg.dissolve(w.sg_ent, "2020-12-31"_date).ok());
   EXPECT_TRUE(w.reg.exists(w.sg_ent, "2020-12-31"_date));
   EXPECT_FALSE(w.reg.exists(w.sg_ent, "2021-01-01"_date));
@@ -352,7 +360,7 @@ TEST(OrganizationViews, SubtreeByKindAndAncestors) {
 // ---- Gaps found in review (issue 13): rule ids and articles, accept and refuse ----------------
 
 TEST(Dissolve, IsRefusedWhileTheExpertPoolListsSomeone) {
-  World w;
+  World w{untied()};  // dissolves enterprise associations that employ people
   const auto t = "2020-12-31"_date;
   // ent2 has no children, members or links: only its expert listing holds it.
   const auto listing =
@@ -365,11 +373,37 @@ TEST(Dissolve, IsRefusedWhileTheExpertPoolListsSomeone) {
 }
 
 TEST(Dissolve, IsRefusedWhileAnExemplaryAwardRuns) {
-  World w;
+  World w{untied()};  // dissolves enterprise associations that employ people
   const auto t = "2025-06-30"_date;
   ASSERT_TRUE(w.reg.award_exemplary(w.ent2, {"2025-01-01"_date, "2025-12-31"_date}).ok());
   EXPECT_REFUSED(w.reg, w.reg.dissolve(w.ent2, t), ErrorCode::rule_violation,
                  "org.dissolve_members", "A14");
   // Once the award's period is over, the association may be dissolved.
   EXPECT_TRUE(w.reg.dissolve(w.ent2, "2025-12-31"_date).ok());
+}
+
+TEST(Dissolve, IsRefusedWhileAnOfficerOrAnEmployeeRemains) {
+  World w;
+  const auto t = "2020-12-31"_date;
+  // Employer tie (the default): ent2 employs `other`.
+  EXPECT_REFUSED(w.reg, w.reg.dissolve(w.ent2, t), ErrorCode::rule_violation,
+                 "org.dissolve_employees", "A1");
+  World u{untied()};
+  EXPECT_TRUE(u.reg.dissolve(u.ent2, t).ok());  // the employer stays a historical fact
+  // An appointment running past the last day blocks; one that ends in time does not.
+  const auto local = w.reg
+                         .add_organization({.kind = OrgKind::local,
+                                            .name = "某县科协",
+                                            .parent = w.city,
+                                            .effective = "2000-01-01"_date,
+                                            .level = LocalLevel::county})
+                         .value();
+  const auto a = w.reg.appoint({.person = w.senior, .org = local,
+                                .role = kexie::OfficerRole::chair,
+                                .period = Period::from("2010-01-01"_date)});
+  ASSERT_TRUE(a.ok());
+  EXPECT_REFUSED(w.reg, w.reg.dissolve(local, t), ErrorCode::rule_violation,
+                 "org.dissolve_appointments", "A14");
+  ASSERT_TRUE(w.reg.end_appointment(*a, "2020-06-30"_date).ok());
+  EXPECT_TRUE(w.reg.dissolve(local, t).ok());
 }

@@ -187,7 +187,10 @@ class CampaignOptions(ctypes.Structure):
                 ("tie_breaks", c_str), ("tiers", P(AwardTier)), ("tier_count", c_size),
                 ("boundary_ties", c_int), ("cusp_margin", c_str), ("unit_min_awarded", c_u32),
                 ("unit_max", c_u32), ("people_top_tiers", c_u32), ("people_min_share", c_str),
-                ("people_max", c_u32), ("max_team_size", c_u32)]
+                ("people_max", c_u32), ("max_team_size", c_u32),
+                # version 2 (issue 13)
+                ("expert_rule", c_int), ("expert_field_match", c_int), ("enforce_scope", c_int),
+                ("entry_deadline", c_str)]
 
 
 class Indicator(ctypes.Structure):
@@ -325,6 +328,7 @@ _PROTOTYPES = {
     "kx_actor_free": (None, [_H]),
     "kx_book_new": (c_int, [P(_H), _H]),
     "kx_book_free": (None, [_H]),
+    "kx_book_allow_asserted_roles": (c_int, [_H, c_int]),
     "kx_activity_create": (c_int, [P(c_u32), _H, _H, c_str, P(ActivityPlan), c_str]),
     "kx_activity_apply": (c_int, [_H, c_u32, c_int, _H, c_str, c_str]),
     "kx_activity_conclude": (c_int, [P(c_int), _H, c_u32, _H, c_str, c_str, c_str]),
@@ -343,6 +347,12 @@ _PROTOTYPES = {
     "kx_campaign_add_entry": (c_int, [P(c_u32), _H, P(EntrySpec)]),
     "kx_campaign_find_entry": (c_int, [P(c_u32), _H, c_str]),
     "kx_campaign_add_judge": (c_int, [P(c_u32), _H, c_u32]),
+    "kx_campaign_open": (c_int, [P(_H), _H, _H, c_u32, P(CampaignOptions)]),
+    "kx_campaign_phase": (c_int, [P(c_int), _H]),
+    "kx_campaign_conclude": (c_int, [_H, _H, _H, c_str, c_str]),
+    "kx_campaign_commend": (c_int, [_H, _H, _H, _H, c_str]),
+    "kx_campaign_digests": (c_int, [P(c_str), P(c_str), _H]),
+    "kx_campaign_add_entry_on": (c_int, [P(c_u32), _H, P(EntrySpec), c_str]),
     "kx_campaign_assign": (c_int, [_H, c_u32, c_u32]),
     "kx_campaign_mark": (c_int, [_H, c_u32, c_u32, c_str, c_str]),
     "kx_campaign_mark_batch": (c_int, [_H, P(Mark), c_size, P(c_size)]),

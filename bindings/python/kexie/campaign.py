@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from . import _capi as C
-from .enums import (AggregationMethod, BoundaryTies, Carrier, Category, EntryStatus, Figure,
+from .enums import (AggregationMethod, BoundaryTies, Carrier, Category, EntryStatus, ExpertRule,
+                    Figure, Phase,
                     Focus, IndicatorKind, Language, PatentStatus, PatentType, Rounding, Unit)
 
 from .registry import Registry
@@ -145,6 +146,15 @@ class CampaignSpec:
     people_max: int = 0
     #: Eligibility: the largest team (0: no rule).
     max_team_size: int = 0
+    #: Whom the expert rule (panel.expert, A8) applies to: campaigns bound to their
+    #: activity by default.
+    expert_rule: ExpertRule = ExpertRule.BOUND_CAMPAIGNS
+    #: A judge's fields of expertise must name the entry's category (panel.expert_field).
+    expert_field_match: bool = False
+    #: Entries only from the organizer's subtree (entry.scope, A12).
+    enforce_scope: bool = True
+    #: The last day entries are accepted (campaign.entry_deadline), or None.
+    entry_deadline: Optional[datetime.date] = None
 
     def __post_init__(self) -> None:
         C.s(self.name, "CampaignSpec.name")
@@ -167,6 +177,9 @@ class CampaignSpec:
         object.__setattr__(self, "tie_breaks", tie_breaks)
         C.enum_in(self.aggregation, AggregationMethod, "CampaignSpec.aggregation")
         C.enum_in(self.boundary_ties, BoundaryTies, "CampaignSpec.boundary_ties")
+        C.enum_in(self.expert_rule, ExpertRule, "CampaignSpec.expert_rule")
+        if self.entry_deadline is not None:
+            C.date_in(self.entry_deadline, "CampaignSpec.entry_deadline")
         for f in ("drop_low", "drop_high", "trim_from", "min_judges", "veto_threshold",
                   "max_judges_per_entry", "unit_min_awarded", "unit_max", "people_top_tiers",
                   "people_max", "max_team_size"):
@@ -260,10 +273,16 @@ class Campaign(C.OwnedHandle):
     ...     c.set_rubric_text(kexie.Category.INNOVATIVE_IDEAS, "细则", text)
     """
 
-    def __init__(self, registry: Registry, spec: CampaignSpec) -> None:
+    def __init__(self, registry: Registry, spec: CampaignSpec, book: Any = None,
+                 activity: Optional[int] = None) -> None:
         """A new campaign over `registry` (kept alive by the campaign: closing the
         registry first only marks it closed); InvalidArgument for a configuration
-        the library refuses, TypeError for a `registry` that is not a Registry."""
+        the library refuses, TypeError for a `registry` that is not a Registry.
+        With `book` and `activity`, the campaign is opened for that 讲比 activity
+        (kexie::Campaign::open): its phases follow the activity.
+
+        >>> c = kexie.Campaign(reg, spec, book=book, activity=a.id)   # bound
+        """
         self._fresh()
         if not isinstance(registry, Registry):
             raise TypeError("kexie: registry must be a Registry, not %s"
@@ -290,11 +309,25 @@ class Campaign(C.OwnedHandle):
             C.s(",".join(spec.tie_breaks)) if spec.tie_breaks else None, tier_arr, len(tiers),
             int(spec.boundary_ties), C.dec_in(spec.cusp_margin), spec.unit_min_awarded,
             spec.unit_max, spec.people_top_tiers, C.dec_in(spec.people_min_share),
-            spec.people_max, spec.max_team_size)
+            spec.people_max, spec.max_team_size, C.enum_in(spec.expert_rule, ExpertRule,
+                                                           "CampaignSpec.expert_rule"),
+            1 if spec.expert_field_match else 0, 1 if spec.enforce_scope else 0,
+            C.date_in(spec.entry_deadline, "CampaignSpec.entry_deadline")
+            if spec.entry_deadline is not None else None)
+        opts.version = 2
         h = C.c_void_p()
-        with C.hold((registry, Registry, "registry", False)) as (reg,):
-            C.check(C.lib.kx_campaign_new(ctypes.byref(h), reg, ctypes.byref(opts)))
-            self._adopt(h, C.lib.kx_campaign_free, registry.__dict__["_node"])
+        if book is not None:
+            from .lifecycle import ActivityBook
+            with C.hold((registry, Registry, "registry", False),
+                        (book, ActivityBook, "book", False)) as (reg, bh):
+                C.check(C.lib.kx_campaign_open(ctypes.byref(h), reg, bh,
+                                               C.u32(activity or 0, "activity"),
+                                               ctypes.byref(opts)))
+                self._adopt(h, C.lib.kx_campaign_free, registry.__dict__["_node"])
+        else:
+            with C.hold((registry, Registry, "registry", False)) as (reg,):
+                C.check(C.lib.kx_campaign_new(ctypes.byref(h), reg, ctypes.byref(opts)))
+                self._adopt(h, C.lib.kx_campaign_free, registry.__dict__["_node"])
         self._registry = registry
         del keep
 
@@ -365,10 +398,12 @@ class Campaign(C.OwnedHandle):
                   hours_saved: Optional[DecimalLike] = None,
                   efficiency_gain_percent: Optional[DecimalLike] = None,
                   annual_benefit_yuan: Optional[DecimalLike] = None,
-                  achievements_transformed: int = 0) -> int:
+                  achievements_transformed: int = 0,
+                  submitted: Optional[datetime.date] = None) -> int:
         """Adds an entry and returns its id. `team` is a sequence of (person,
         share) with shares summing to 1, `energy` of (carrier, quantity, unit),
-        `patents` of (patent type, patent status, number).
+        `patents` of (patent type, patent status, number). `submitted` is the day
+        the entry was submitted, checked against the campaign's entry deadline.
 
         >>> e = c.add_entry("E1", "余热回收改造", steel, kexie.Category.INNOVATIVE_IDEAS,
         ...                 [(pid, 1)], date(2024, 3, 1), annual_benefit_yuan=860000)
@@ -397,7 +432,11 @@ class Campaign(C.OwnedHandle):
                            C.u32(achievements_transformed, "achievements_transformed"))
         out = C.c_u32()
         with self._writing(Campaign) as h:
-            C.check(C.lib.kx_campaign_add_entry(ctypes.byref(out), h, ctypes.byref(spec)))
+            if submitted is None:
+                C.check(C.lib.kx_campaign_add_entry(ctypes.byref(out), h, ctypes.byref(spec)))
+            else:
+                C.check(C.lib.kx_campaign_add_entry_on(ctypes.byref(out), h, ctypes.byref(spec),
+                                                       C.date_in(submitted, "submitted")))
         return out.value
 
     def find_entry(self, code: str) -> int:
@@ -409,6 +448,57 @@ class Campaign(C.OwnedHandle):
         with self._reading(Campaign) as h:
             C.check(C.lib.kx_campaign_find_entry(ctypes.byref(out), h, C.s(code, "code")))
         return out.value
+
+    @property
+    def phase(self) -> Phase:
+        """Where the campaign stands in its 讲比 activity (Phase.UNBOUND when unbound).
+
+        >>> c.phase
+        <Phase.ENTRIES: 2>
+        """
+        out = ctypes.c_int()
+        with self._reading(Campaign) as h:
+            C.check(C.lib.kx_campaign_phase(ctypes.byref(out), h))
+        return Phase(out.value)
+
+    @property
+    def bound(self) -> bool:
+        """True when the campaign was opened for a 讲比 activity."""
+        return self.phase != Phase.UNBOUND
+
+    def digests(self) -> tuple[str, str]:
+        """(scoreboard digest written at conclude, award-list digest written at commend);
+        empty strings before."""
+        a, b = C.c_str(), C.c_str()
+        with self._reading(Campaign) as h:
+            C.check(C.lib.kx_campaign_digests(ctypes.byref(a), ctypes.byref(b), h))
+        return (a.value or b"").decode(), (b.value or b"").decode()
+
+    def conclude(self, book: Any, actor: Any, at: datetime.datetime,
+                 evaluation_score: DecimalLike) -> str:
+        """Concludes the campaign in 评估 and its activity; returns the scoreboard digest.
+
+        >>> digest = c.conclude(book, secretary, at, 95)
+        """
+        from .lifecycle import ActivityBook, Actor
+        score = C.dec_in(evaluation_score, "evaluation_score")
+        with C.hold((self, Campaign, "self", True), (book, ActivityBook, "book", True),
+                    (actor, Actor, "actor", False)) as (h, bh, ah):
+            C.check(C.lib.kx_campaign_conclude(h, bh, ah, C.time_in(at, "at"), score))
+        return self.digests()[0]
+
+    def commend(self, book: Any, actor: Any, at: datetime.datetime) -> str:
+        """Commends a concluded campaign: honours into the registry, the activity
+        commended; returns the award-list digest.
+
+        >>> awards = c.commend(book, chair, at)
+        """
+        from .lifecycle import ActivityBook, Actor
+        with C.hold((self, Campaign, "self", True), (self._registry, Registry, "registry", True),
+                    (book, ActivityBook, "book", True),
+                    (actor, Actor, "actor", False)) as (h, rh, bh, ah):
+            C.check(C.lib.kx_campaign_commend(h, rh, bh, ah, C.time_in(at, "at")))
+        return self.digests()[1]
 
     def add_judge(self, person: int) -> int:
         """Adds `person` to the panel and returns the judge id.

@@ -12,11 +12,12 @@ After changing an enumeration in kexie.h run ``python3 scripts/gen_python_enums.
 import enum
 
 __all__ = [
-    "ErrorCode", "OrgKind", "Level", "Ownership", "Title", "Role", "State", "Operation",
-    "Grade", "ActivityType", "ActivityDetails", "AuditFault", "Category", "Focus",
-    "IndicatorKind", "Figure", "AggregationMethod", "Rounding", "BoundaryTies", "EntryStatus",
-    "PatentType", "PatentStatus", "Language", "Carrier", "Unit", "CoalUnit", "GridMethod",
-    "AhpMethod", "RandomIndexTable", "Criterion", "EntropyNormalization", "MissingMarks",
+    "ErrorCode", "OrgKind", "Level", "Ownership", "Title", "Role", "State", "ExpertRule",
+    "Phase", "Operation", "Grade", "ActivityType", "ActivityDetails", "AuditFault", "Category",
+    "Focus", "IndicatorKind", "Figure", "AggregationMethod", "Rounding", "BoundaryTies",
+    "EntryStatus", "PatentType", "PatentStatus", "Language", "Carrier", "Unit", "CoalUnit",
+    "GridMethod", "AhpMethod", "RandomIndexTable", "Criterion", "EntropyNormalization",
+    "MissingMarks",
 ]
 
 
@@ -113,6 +114,26 @@ class State(enum.IntEnum):
     EVALUATED = 10
     COMMENDED = 11
     ARCHIVED = 12
+
+
+class ExpertRule(enum.IntEnum):
+    """Whom the expert rule applies to (kexie::ExpertRule). (C: KX_EXPERTS_*)"""
+
+    BOUND_CAMPAIGNS = 0
+    ALWAYS = 1
+    OFF = 2
+
+
+class Phase(enum.IntEnum):
+    """Where a campaign stands in its activity (kexie::CampaignPhase). (C: KX_PHASE_*)"""
+
+    UNBOUND = 0
+    APPROVED = 1
+    ENTRIES = 2
+    CLOSED = 3
+    EVALUATION = 4
+    CONCLUDED = 5
+    COMMENDED = 6
 
 
 class Operation(enum.IntEnum):

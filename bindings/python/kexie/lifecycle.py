@@ -151,15 +151,23 @@ class ActivityBook(C.OwnedHandle):
     >>> book = kexie.ActivityBook(reg)
     """
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, allow_asserted_roles: bool = False) -> None:
         """An empty book over `registry` (kept alive by the book: closing the
         registry first only marks it closed); TypeError for a `registry` that is
-        not a Registry."""
+        not a Registry. `allow_asserted_roles=True` is the opt-in for migrations
+        and tests: roles an Actor asserts without the registry backing them are
+        accepted (and marked in the audit trail) instead of refused with
+        PermissionDenied, rule "actor.unbacked_role".
+
+        >>> book = kexie.ActivityBook(reg, allow_asserted_roles=True)
+        """
         self._fresh()
         h = C.c_void_p()
         with C.hold((registry, Registry, "registry", False)) as (reg,):
             C.check(C.lib.kx_book_new(ctypes.byref(h), reg))
             self._adopt(h, C.lib.kx_book_free, registry.__dict__["_node"])
+            if allow_asserted_roles:
+                C.check(C.lib.kx_book_allow_asserted_roles(h, 1))
         self._registry = registry
 
     def create(self, actor: Actor, at: datetime.datetime, kind: ActivityType, title: str,

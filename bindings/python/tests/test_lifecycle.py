@@ -17,7 +17,7 @@ def t(n):
 
 @pytest.fixture
 def setup(world):
-    book = kexie.ActivityBook(world.reg)
+    book = kexie.ActivityBook(world.reg, allow_asserted_roles=True)
     owner = kexie.Actor(world.p[0])
     boss = kexie.Actor(900, roles=[(Role.CHAIR, world.steel), (Role.VICE_CHAIR, world.steel),
                                    (Role.SECRETARY_GENERAL, world.steel),

@@ -46,7 +46,7 @@ def create(book, actor, world):
 
 def handles(world):
     """One object of every handle-owning kind (and the Snapshot)."""
-    book = kexie.ActivityBook(world.reg)
+    book = kexie.ActivityBook(world.reg, allow_asserted_roles=True)
     c, _ = scored_campaign(world)
     board = c.score()
     actor = kexie.Actor(world.p[0])
@@ -70,7 +70,7 @@ def test_handles_refuse_copy_deepcopy_and_pickle(world):
 
 
 def test_copying_an_activity_shares_its_book(world):
-    book = kexie.ActivityBook(world.reg)
+    book = kexie.ActivityBook(world.reg, allow_asserted_roles=True)
     a = create(book, kexie.Actor(world.p[0]), world)
     assert copy.copy(a).book is book and copy.copy(a).id == a.id
     with pytest.raises(TypeError):
@@ -96,7 +96,7 @@ def test_copy_then_free_does_not_double_free():
 # --- 2. parents and children ------------------------------------------------------------
 
 def test_closing_a_registry_under_a_live_book_defers_the_free(world):
-    book = kexie.ActivityBook(world.reg)
+    book = kexie.ActivityBook(world.reg, allow_asserted_roles=True)
     world.reg.close()
     assert world.reg.closed
     with pytest.raises(ValueError, match="Registry is closed"):
@@ -112,7 +112,7 @@ def test_closing_a_registry_under_a_live_book_defers_the_free(world):
 def test_a_child_keeps_a_collected_parent_alive(world):
     reg = kexie.Registry()
     cast = reg.add_organization(kexie.OrgKind.NATIONAL, "中国科协", effective=D(1958, 9, 18))
-    book = kexie.ActivityBook(reg)
+    book = kexie.ActivityBook(reg, allow_asserted_roles=True)
     c = kexie.Campaign(reg, kexie.CampaignSpec("x", cast, D(2025, 1, 1), 2024))
     del reg
     gc.collect()
@@ -135,7 +135,7 @@ def test_closing_a_campaign_under_a_live_board(world):
 def test_parent_and_child_scenarios_that_used_to_crash():
     isolated.run("""
         w = World()
-        book = kexie.ActivityBook(w.reg)
+        book = kexie.ActivityBook(w.reg, allow_asserted_roles=True)
         w.reg.close()
         actor = kexie.Actor(w.p[0])
         at = DT(2025, 3, 1, tzinfo=timezone.utc)
@@ -158,7 +158,7 @@ def test_parent_and_child_scenarios_that_used_to_crash():
 
         snap = kexie.load_snapshot_bytes(kexie.save_snapshot(None, w.reg))
         reg = snap.registry
-        book = kexie.ActivityBook(reg)
+        book = kexie.ActivityBook(reg, allow_asserted_roles=True)
         c = kexie.Campaign(reg, spec(w))
         del snap
         gc.collect()
@@ -185,7 +185,7 @@ def test_the_snapshot_is_freed_when_its_last_dependant_goes(world):
 # --- 4. the wrong kind of handle ----------------------------------------------------------
 
 def test_the_wrong_kind_of_handle_is_a_type_error(world):
-    book = kexie.ActivityBook(world.reg)
+    book = kexie.ActivityBook(world.reg, allow_asserted_roles=True)
     c = kexie.Campaign(world.reg, spec(world))
     actor = kexie.Actor(world.p[0])
     a = create(book, actor, world)
@@ -200,7 +200,7 @@ def test_the_wrong_kind_of_handle_is_a_type_error(world):
     with pytest.raises(TypeError, match="registry must be a Registry, not ActivityBook"):
         kexie.Campaign(book, spec(world))
     with pytest.raises(TypeError, match="registry must be a Registry"):
-        kexie.ActivityBook(c)
+        kexie.ActivityBook(c, allow_asserted_roles=True)
     with pytest.raises(TypeError, match="actor must be an? Actor, not Registry"):
         book.create(world.reg, AT, kexie.ActivityType.JIANGBI_CAMPAIGN, "x", world.steel,
                     world.branch, world.p[0], PLANNED)
@@ -246,7 +246,7 @@ def test_ids_and_counts_out_of_range_are_refused(world):
     with pytest.raises(TypeError):
         c.add_entry("E9", "x", world.steel, Category.RATIONALIZATION_PROPOSALS,
                     [(world.p[0], 1)], D(2024, 1, 1), focus=1.5)
-    book = kexie.ActivityBook(reg)
+    book = kexie.ActivityBook(reg, allow_asserted_roles=True)
     actor = kexie.Actor(world.p[0])
     a = create(book, actor, world)
     with pytest.raises(ValueError, match="percent"):
@@ -335,7 +335,7 @@ def test_load_snapshot_takes_paths_and_load_snapshot_bytes_takes_data(world, tmp
 
 
 def test_closed_objects_refuse_every_use(world):
-    book = kexie.ActivityBook(world.reg)
+    book = kexie.ActivityBook(world.reg, allow_asserted_roles=True)
     actor = kexie.Actor(world.p[0])
     a = create(book, actor, world)
     actor.close()
@@ -382,7 +382,7 @@ def test_a_finalizer_never_waits_for_a_busy_tree():
         from kexie import _capi as C
         w = World()
         node = w.reg.__dict__["_node"]
-        book = kexie.ActivityBook(w.reg)
+        book = kexie.ActivityBook(w.reg, allow_asserted_roles=True)
         book_node = book.__dict__["_node"]
         taken, leave = threading.Event(), threading.Event()
 

@@ -31,7 +31,7 @@ def at(day):
 def saved(world):
     """The world with one book (an activity, a refusal in its trail) and one scored
     campaign; yields (world, book, campaign)."""
-    book = kexie.ActivityBook(world.reg)
+    book = kexie.ActivityBook(world.reg, allow_asserted_roles=True)
     owner = kexie.Actor(world.p[0])
     a = book.create(owner, at(1), kexie.ActivityType.JIANGBI_CAMPAIGN, "2025 节能降耗讲比",
                     world.steel, world.branch, world.p[0], (D(2025, 3, 1), D(2025, 11, 30)),
@@ -140,7 +140,7 @@ def test_file_errors_and_refusals(saved, tmp_path):
     with pytest.raises(TypeError):
         kexie.save_snapshot(None, world.reg, [None])
     other = kexie.Registry()
-    foreign = kexie.ActivityBook(other)
+    foreign = kexie.ActivityBook(other, allow_asserted_roles=True)
     with pytest.raises(kexie.InvalidArgument):
         kexie.save_snapshot(None, world.reg, [book, foreign])
     foreign.close()
@@ -185,7 +185,7 @@ def test_a_loaded_registry_takes_changes_and_saves_again(saved):
         reg = snap.registry
         newcomer = reg.add_person("新人", D(1999, 9, 9), world.steel, "E-99")
         reg.add_membership(newcomer, world.steel, kexie.Role.MEMBER, D(2024, 1, 1))
-        extra = kexie.ActivityBook(reg)
+        extra = kexie.ActivityBook(reg, allow_asserted_roles=True)
         data = kexie.save_snapshot(None, reg, snap.activity_books + (extra,), snap.campaigns)
         extra.close()
     with kexie.load_snapshot_bytes(data) as again:

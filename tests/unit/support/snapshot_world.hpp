@@ -237,7 +237,10 @@ inline std::unique_ptr<kexie::ActivityBook> make_book(const World& w, std::mt199
                                                       std::vector<kexie::ActivityId>& ids) {
   using Op = kexie::ActivityOperation;
   using kexie::Role;
-  auto book = std::make_unique<kexie::ActivityBook>(w.registry);
+  // The boss below asserts roles the registry does not back: opt in (issue 13).
+  auto policy = kexie::LifecyclePolicy::standard();
+  policy.allow_asserted_roles = true;
+  auto book = std::make_unique<kexie::ActivityBook>(w.registry, std::move(policy));
   const kexie::OrgId organizer = w.enterprises[0];
   const kexie::Actor owner{w.staff[0][0]};
   const kexie::Actor outsider{w.staff[2][0]};
@@ -324,6 +327,56 @@ inline SnapshotContent make_content(std::uint64_t seed, int people, int activiti
   s.book = make_book(*s.world, rng, activities, s.activities);
   s.campaign = make_campaign(*s.world, rng, entries);
   return s;
+}
+
+/// The facts of snapshot format 2 (issue 13) added to a content: officers of the
+/// province and the city, an honour of each kind, and one book operation under
+/// an asserted role (the book of make_book opts in) and one under a backed one.
+inline void add_format2_facts(SnapshotContent& s) {
+  using kexie::HonourKind;
+  using kexie::OfficerRole;
+  using kexie::Period;
+  World& w = *s.world;
+  kexie::Registry& reg = w.registry;
+  const kexie::PersonId chair = w.staff[1][1], sg = w.staff[1][0];
+  reg.appoint({.person = chair, .org = w.province, .role = OfficerRole::chair,
+               .period = Period::from("2020-01-01"_date)})
+      .value();
+  const kexie::AppointmentId ended =
+      reg.appoint({.person = sg, .org = w.city, .role = OfficerRole::secretary_general,
+                   .period = Period::from("2019-01-01"_date)})
+          .value();
+  reg.end_appointment(ended, "2025-12-31"_date).value();
+  reg.award_exemplary(w.enterprises[0], {"2025-01-01"_date, "2025-12-31"_date}, w.city,
+                      "2024 年度考核评价")
+      .value();
+  const std::vector<kexie::HonourSpec> honours{
+      {.kind = HonourKind::awarded_entry, .person = w.staff[2][0],
+       .organization = w.enterprises[2], .grantor = w.province, .title = "一等奖",
+       .basis = "P-01", .activity = kexie::ActivityId{1}, .date = "2025-12-20"_date},
+      {.kind = HonourKind::advanced_unit, .organization = w.enterprises[1],
+       .grantor = w.province, .title = "先进单位", .basis = "2025 讲比",
+       .activity = kexie::ActivityId{1}, .date = "2025-12-20"_date},
+      {.kind = HonourKind::advanced_individual, .person = w.staff[1][1],
+       .grantor = w.province, .title = "先进个人", .basis = "2025 讲比",
+       .date = "2025-12-20"_date},
+      {.kind = HonourKind::other_scheme, .person = w.staff[0][1], .grantor = w.cast,
+       .title = "全国优秀科技工作者", .basis = "2024 评选", .date = "2024-05-30"_date}};
+  reg.record_honours(honours).value();
+  // One plan created by a backed officer, one by the owner with an asserted role.
+  const kexie::Actor backed = kexie::actor_as_of(reg, chair, "2026-01-10"_date).value();
+  const kexie::Actor asserted = kexie::Actor{w.staff[0][0], {{kexie::Role::chair, w.cast}}};
+  const kexie::ActivityPlan plan{.type = kexie::ActivityType::academic_exchange,
+                                 .title = "2026 学术年会",
+                                 .organizer = w.province,
+                                 .owner = w.enterprises[0],
+                                 .responsible = w.staff[0][0],
+                                 .planned = {"2026-02-01"_date, "2026-03-31"_date}};
+  const auto at = kexie::Timestamp::parse("2026-01-10T09:00:00Z").value();
+  const auto id = s.book->create(kexie::Actor{w.staff[0][0]}, at, plan, "plan").value();
+  s.book->submit(id, asserted, at.add_micros(60'000'000), "asserted role").value();
+  s.book->approve(id, backed, at.add_micros(120'000'000), "立项").value();
+  s.activities.push_back(id);
 }
 
 /// State `k` of the kill test: a registry with one enterprise association and `k`

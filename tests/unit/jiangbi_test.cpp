@@ -1,0 +1,644 @@
+// The 讲比 campaign as an activity of its organizer (issue 13): Campaign::open,
+// the phase rules of A12, entry scope and cooperation citations, the expert
+// rule, conclude and commend with their digests in the audit trail, honours in
+// the registry, and a seeded random-operation test across registry, book and
+// campaign.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kexie/activity.hpp"
+#include "kexie/actor.hpp"
+#include "kexie/campaign.hpp"
+#include "kexie/explain.hpp"
+#include "kexie/literals.hpp"
+#include "kexie/registry.hpp"
+#include "kexie/snapshot.hpp"
+
+using namespace kexie::literals;
+using kexie::Decimal;
+using kexie::OrgKind;
+
+namespace {
+
+kexie::Timestamp at(const char* text) { return kexie::Timestamp::parse(text).value(); }
+
+// A province (浙江) with two cities and an enterprise association in each, a
+// neighbouring province (江苏) with one, the officers of 浙江 appointed in the
+// registry, and its expert pool.
+struct World {
+  kexie::Registry reg;
+  kexie::OrgId cast, zj, hz, nb, js, ent_hz, ent_nb, ent_js, society, zj_office;
+  kexie::PersonId chair, secretary, wu, hz_worker, nb_worker, js_worker;
+  kexie::PersonId expert1, expert2, expert3, expert_hz, outsider;
+  kexie::LinkId hz_link;
+
+  kexie::OrgId org(OrgKind kind, const char* name, kexie::OrgId parent,
+                   kexie::LocalLevel level = kexie::LocalLevel::none) {
+    return reg
+        .add_organization({.kind = kind,
+                           .name = name,
+                           .parent = parent,
+                           .effective = "2000-01-01"_date,
+                           .level = level,
+                           .enterprise = {.enterprise_name = kind == OrgKind::enterprise ? name : ""}})
+        .value();
+  }
+  kexie::PersonId person(const char* name, kexie::OrgId employer) {
+    return reg.add_person({.name = name, .birth = "1985-01-01"_date, .employer = employer}).value();
+  }
+
+  World() {
+    cast = org(OrgKind::national, "中国科协", {});
+    zj = org(OrgKind::local, "浙江省科协", cast, kexie::LocalLevel::provincial);
+    hz = org(OrgKind::local, "杭州市科协", zj, kexie::LocalLevel::prefecture);
+    nb = org(OrgKind::local, "宁波市科协", zj, kexie::LocalLevel::prefecture);
+    js = org(OrgKind::local, "江苏省科协", cast, kexie::LocalLevel::provincial);
+    ent_hz = org(OrgKind::enterprise, "杭钢科协", hz);
+    ent_nb = org(OrgKind::enterprise, "宁钢科协", nb);
+    ent_js = org(OrgKind::enterprise, "苏钢科协", js);
+    society = org(OrgKind::society, "中国金属学会", cast);
+    zj_office = org(OrgKind::proxy, "浙江省科协机关", zj);
+
+    chair = person("周主席", zj_office);
+    secretary = person("钱秘书长", zj_office);
+    wu = person("吴处长", zj_office);
+    hz_worker = person("杭工", ent_hz);
+    nb_worker = person("甬工", ent_nb);
+    js_worker = person("苏工", ent_js);
+    expert1 = person("专家一", zj_office);
+    expert2 = person("专家二", zj_office);
+    expert3 = person("专家三", ent_js);
+    expert_hz = person("杭钢专家", ent_hz);
+    outsider = person("非专家", zj_office);
+    const auto always = kexie::Period::from("2020-01-01"_date);
+    reg.appoint({.person = chair, .org = zj, .role = kexie::OfficerRole::chair, .period = always})
+        .value();
+    reg.appoint({.person = secretary,
+                 .org = zj,
+                 .role = kexie::OfficerRole::secretary_general,
+                 .period = always})
+        .value();
+    reg.add_expert(expert1, zj, {"rationalization_proposals"}, always).value();
+    reg.add_expert(expert2, zj, {"energy saving"}, always).value();
+    reg.add_expert(expert3, cast, {"rationalization_proposals"}, always).value();  // above
+    reg.add_expert(expert_hz, zj, {"rationalization_proposals"}, always).value();
+    hz_link = reg.add_link(ent_hz, society, always).value();
+  }
+
+  [[nodiscard]] kexie::Actor actor(kexie::PersonId p, kexie::Date on = "2025-06-01"_date) const {
+    return kexie::actor_as_of(reg, p, on).value();
+  }
+};
+
+kexie::Rubric rubric() {
+  std::vector<kexie::IndicatorSpec> one = {{"A.1",
+                                            "创新性",
+                                            "",
+                                            kexie::IndicatorKind::judged,
+                                            Decimal(1),
+                                            {Decimal(0), Decimal(100), Decimal(1)},
+                                            {},
+                                            {}}};
+  return kexie::Rubric::build("合理化建议", one).value();
+}
+
+kexie::CampaignSpec campaign_spec() {
+  kexie::CampaignSpec spec{.name = "2025 浙江省讲比活动", .as_of = "2025-11-30"_date, .year = 2025};
+  spec.panel.min_judges = 2;
+  spec.awards.tiers = {{.name = "一等奖", .by_count = true, .count = 1},
+                       {.name = "二等奖", .by_count = true, .count = 1}};
+  spec.awards.units.min_awarded_entries = 1;
+  spec.entry_deadline = "2025-09-30"_date;
+  return spec;
+}
+
+kexie::EntrySpec entry(const char* code, kexie::OrgId unit, kexie::PersonId who) {
+  kexie::EntrySpec e{.code = code, .title = code, .unit = unit};
+  e.team = {{who, Decimal(1)}};
+  e.in_use_since = "2024-01-01"_date;
+  return e;
+}
+
+// A book with the province's 讲比 activity taken to 立项.
+struct Tour {
+  World w;
+  kexie::ActivityBook book{w.reg};
+  kexie::ActivityId id;
+
+  Tour() {
+    const kexie::ActivityPlan plan{.type = kexie::ActivityType::jiangbi_campaign,
+                                   .title = "2025 浙江省讲比活动",
+                                   .organizer = w.zj,
+                                   .owner = w.zj,
+                                   .responsible = w.wu,
+                                   .team = {},
+                                   .planned = {"2025-03-01"_date, "2025-12-31"_date}};
+    id = book.create(w.actor(w.wu), at("2025-03-01T09:00:00+08:00"), plan, "annual plan").value();
+    book.submit(id, w.actor(w.wu), at("2025-03-02T09:00:00+08:00"), "ready").value();
+    book.approve(id, w.actor(w.chair), at("2025-03-05T09:00:00+08:00"), "立项").value();
+  }
+  void start() { book.start(id, w.actor(w.wu), at("2025-03-10T09:00:00+08:00"), "实施").value(); }
+  void evaluate() {
+    book.complete(id, w.actor(w.wu), at("2025-10-01T09:00:00+08:00"), "entries closed").value();
+    book.open_evaluation(id, w.actor(w.chair), at("2025-11-01T09:00:00+08:00"), "评估").value();
+  }
+};
+
+}  // namespace
+
+TEST(Jiangbi, OpenNeedsAnApprovedJiangbiActivityAndTakesItsOrganizer) {
+  Tour t;
+  kexie::CampaignSpec spec = campaign_spec();
+  spec.organizer = t.w.nb;
+  auto other = kexie::Campaign::open(t.w.reg, t.book, t.id, spec);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().rule(), "campaign.open");
+  EXPECT_EQ(other.error().article(), "A12");
+  auto missing = kexie::Campaign::open(t.w.reg, t.book, kexie::ActivityId{99}, campaign_spec());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code(), kexie::ErrorCode::not_found);
+
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, campaign_spec()).value();
+  EXPECT_TRUE(c.bound());
+  EXPECT_EQ(c.activity(), t.id);
+  EXPECT_EQ(c.spec().organizer, t.w.zj);
+  EXPECT_EQ(c.phase(), kexie::CampaignPhase::approved);
+  kexie::Campaign unbound(t.w.reg, campaign_spec());
+  EXPECT_FALSE(unbound.bound());
+  EXPECT_EQ(unbound.phase(), kexie::CampaignPhase::unbound);
+}
+
+TEST(Jiangbi, EveryPhaseRuleRefusesAndChangesNothing) {
+  Tour t;
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, campaign_spec()).value();
+  ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
+  // Entries before 实施.
+  auto early = c.add_entry(entry("ZJ-1", t.w.ent_hz, t.w.hz_worker), "2025-03-06"_date);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().rule(), "campaign.entry_phase");
+  EXPECT_EQ(early.error().article(), "A12");
+  t.start();
+  EXPECT_EQ(c.phase(), kexie::CampaignPhase::entries);
+  // After the deadline, or with no submission day.
+  auto late = c.add_entry(entry("ZJ-1", t.w.ent_hz, t.w.hz_worker), "2025-10-01"_date);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().rule(), "campaign.entry_deadline");
+  auto undated = c.add_entry(entry("ZJ-1", t.w.ent_hz, t.w.hz_worker));
+  ASSERT_FALSE(undated.ok());
+  EXPECT_EQ(undated.error().rule(), "campaign.entry_deadline");
+  EXPECT_EQ(c.entry_count(), 0u);
+  const kexie::EntryId e =
+      c.add_entry(entry("ZJ-1", t.w.ent_hz, t.w.hz_worker), "2025-09-30"_date).value();
+  // Judges and marks during 实施.
+  auto judge_early = c.add_judge(t.w.expert1);
+  ASSERT_FALSE(judge_early.ok());
+  EXPECT_EQ(judge_early.error().rule(), "campaign.panel_phase");
+  EXPECT_EQ(c.judge_count(), 0u);
+  // Commend before conclude; conclude outside 评估.
+  auto commend_early = c.commend(t.w.reg, t.book, t.w.actor(t.w.chair), at("2025-09-01T09:00:00Z"));
+  ASSERT_FALSE(commend_early.ok());
+  EXPECT_EQ(commend_early.error().rule(), "campaign.not_concluded");
+  auto conclude_early =
+      c.conclude(t.book, t.w.actor(t.w.secretary), at("2025-09-01T09:00:00Z"), Decimal(95));
+  ASSERT_FALSE(conclude_early.ok());
+  EXPECT_EQ(conclude_early.error().rule(), "campaign.conclude_phase");
+  t.evaluate();
+  // An entry during 评估.
+  auto entry_late = c.add_entry(entry("ZJ-2", t.w.ent_nb, t.w.nb_worker), "2025-09-01"_date);
+  ASSERT_FALSE(entry_late.ok());
+  EXPECT_EQ(entry_late.error().rule(), "campaign.entry_phase");
+  const kexie::JudgeId j1 = c.add_judge(t.w.expert1).value();
+  const kexie::JudgeId j2 = c.add_judge(t.w.expert3).value();
+  ASSERT_TRUE(c.assign(j1, e).ok());
+  ASSERT_TRUE(c.assign(j2, e).ok());
+  ASSERT_TRUE(c.mark(j1, e, "A.1", Decimal(90)).ok());
+  ASSERT_TRUE(c.mark(j2, e, "A.1", Decimal(80)).ok());
+  const std::string before = kexie::digest(*t.book.find(t.id));
+  const std::string digest =
+      c.conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
+                 at("2025-11-30T09:00:00+08:00"), Decimal(95))
+          .value();
+  EXPECT_NE(kexie::digest(*t.book.find(t.id)), before);
+  EXPECT_EQ(digest, c.score().value().digest());
+  EXPECT_EQ(c.phase(), kexie::CampaignPhase::concluded);
+  // Every mutation after conclude.
+  const std::string board = c.score().value().digest();
+  for (const kexie::Status& st : std::vector<kexie::Status>{
+           c.set_rubric(kexie::Category::rationalization_proposals, rubric()),
+        c.mark(j1, e, "A.1", Decimal(70)), c.veto(j1, e, "V", "late"), c.assign(j1, e),
+        kexie::Status(c.add_judge(t.w.expert2).error()),
+        kexie::Status(
+            c.add_entry(entry("ZJ-3", t.w.ent_nb, t.w.nb_worker), "2025-09-01"_date).error())}) {
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().rule(), "campaign.frozen");
+    EXPECT_EQ(st.error().article(), "A12");
+  }
+  auto again = c.conclude(t.book, t.w.actor(t.w.secretary), at("2025-12-01T09:00:00Z"), Decimal(95));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().rule(), "campaign.frozen");
+  EXPECT_EQ(c.score().value().digest(), board);
+  // An unbound campaign is never commended (nor concluded).
+  kexie::Campaign unbound(t.w.reg, campaign_spec());
+  auto never = unbound.commend(t.w.reg, t.book, t.w.actor(t.w.chair), at("2025-12-20T09:00:00Z"));
+  ASSERT_FALSE(never.ok());
+  EXPECT_EQ(never.error().rule(), "campaign.unbound");
+  auto no_conclude =
+      unbound.conclude(t.book, t.w.actor(t.w.secretary), at("2025-12-20T09:00:00Z"), Decimal(95));
+  ASSERT_FALSE(no_conclude.ok());
+  EXPECT_EQ(no_conclude.error().rule(), "campaign.unbound");
+  // Commend, then once more.
+  const std::string registry_before = t.w.reg.digest();
+  const std::string awards =
+      c.commend(t.w.reg, t.book, t.w.actor(t.w.chair, "2025-12-20"_date),
+                at("2025-12-20T09:00:00+08:00"))
+          .value();
+  EXPECT_NE(t.w.reg.digest(), registry_before);
+  EXPECT_EQ(c.phase(), kexie::CampaignPhase::commended);
+  EXPECT_EQ(c.award_digest(), awards);
+  auto twice = c.commend(t.w.reg, t.book, t.w.actor(t.w.chair, "2025-12-21"_date),
+                         at("2025-12-21T09:00:00+08:00"));
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().rule(), "campaign.commended");
+}
+
+TEST(Jiangbi, ScopeAndCitations) {
+  Tour t;
+  t.start();
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, campaign_spec()).value();
+  ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
+  auto outside = c.add_entry(entry("JS-1", t.w.ent_js, t.w.js_worker), "2025-05-01"_date);
+  ASSERT_FALSE(outside.ok());
+  EXPECT_EQ(outside.error().rule(), "entry.scope");
+  EXPECT_EQ(outside.error().article(), "A12");
+  // The same entry is accepted when the scope rule is off (what-if scoring).
+  kexie::CampaignSpec open_spec = campaign_spec();
+  open_spec.organizer = t.w.zj;
+  open_spec.enforce_scope = false;
+  kexie::Campaign what_if(t.w.reg, open_spec);
+  ASSERT_TRUE(what_if.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
+  EXPECT_TRUE(what_if.add_entry(entry("JS-1", t.w.ent_js, t.w.js_worker)).ok());
+
+  kexie::EntrySpec cited = entry("HZ-1", t.w.ent_hz, t.w.hz_worker);
+  cited.cites_link = t.w.hz_link;
+  const kexie::EntryId e = c.add_entry(cited, "2025-05-01"_date).value();
+  EXPECT_EQ(c.entry(e).value().spec.cites_link, t.w.hz_link);
+  kexie::EntrySpec wrong = entry("NB-1", t.w.ent_nb, t.w.nb_worker);
+  wrong.cites_link = t.w.hz_link;  // not ningbo's link
+  auto refused = c.add_entry(wrong, "2025-05-01"_date);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().rule(), "entry.citation");
+  EXPECT_EQ(refused.error().article(), "A11");
+  wrong.cites_link.reset();
+  wrong.cites_activity = t.id;  // a 讲比, not a 金桥工程
+  auto not_bridge = c.add_entry(wrong, "2025-05-01"_date);
+  ASSERT_FALSE(not_bridge.ok());
+  EXPECT_EQ(not_bridge.error().rule(), "entry.citation");
+  EXPECT_EQ(c.entry_count(), 1u);
+}
+
+TEST(Jiangbi, JudgesAreExpertsAndFieldsMayHaveToMatch) {
+  Tour t;
+  t.start();
+  kexie::CampaignSpec spec = campaign_spec();
+  spec.panel.expert_field_match = true;
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, spec).value();
+  ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
+  const kexie::EntryId e =
+      c.add_entry(entry("HZ-1", t.w.ent_hz, t.w.hz_worker), "2025-05-01"_date).value();
+  t.evaluate();
+  auto not_expert = c.add_judge(t.w.outsider);
+  ASSERT_FALSE(not_expert.ok());
+  EXPECT_EQ(not_expert.error().rule(), "panel.expert");
+  EXPECT_EQ(not_expert.error().article(), "A8");
+  const kexie::JudgeId j1 = c.add_judge(t.w.expert1).value();   // the organizer's pool
+  const kexie::JudgeId j3 = c.add_judge(t.w.expert3).value();   // CAST's pool, above it
+  const kexie::JudgeId j2 = c.add_judge(t.w.expert2).value();   // an expert of another field
+  const kexie::JudgeId jhz = c.add_judge(t.w.expert_hz).value();
+  EXPECT_TRUE(c.assign(j1, e).ok());
+  EXPECT_TRUE(c.assign(j3, e).ok());
+  auto field = c.assign(j2, e);
+  ASSERT_FALSE(field.ok());
+  EXPECT_EQ(field.error().rule(), "panel.expert_field");
+  auto conflict = c.assign(jhz, e);
+  ASSERT_FALSE(conflict.ok());
+  EXPECT_EQ(conflict.error().rule(), "panel.conflict");
+  // ExpertRule::off lets anyone judge; unbound campaigns are checked only with `always`.
+  kexie::CampaignSpec off = campaign_spec();
+  off.organizer = t.w.zj;
+  kexie::Campaign unbound(t.w.reg, off);
+  EXPECT_TRUE(unbound.add_judge(t.w.outsider).ok());
+  off.panel.experts = kexie::ExpertRule::always;
+  kexie::Campaign strict(t.w.reg, off);
+  auto refused = strict.add_judge(t.w.outsider);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().rule(), "panel.expert");
+}
+
+TEST(Jiangbi, FromPlanToHonours) {
+  Tour t;
+  t.start();
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, campaign_spec()).value();
+  ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
+  const kexie::EntryId hz =
+      c.add_entry(entry("HZ-1", t.w.ent_hz, t.w.hz_worker), "2025-05-01"_date).value();
+  const kexie::EntryId nb =
+      c.add_entry(entry("NB-1", t.w.ent_nb, t.w.nb_worker), "2025-06-01"_date).value();
+  EXPECT_EQ(c.add_entry(entry("JS-1", t.w.ent_js, t.w.js_worker), "2025-06-01"_date)
+                .error()
+                .rule(),
+            "entry.scope");
+  t.evaluate();
+  const kexie::JudgeId j1 = c.add_judge(t.w.expert1).value();
+  const kexie::JudgeId j2 = c.add_judge(t.w.expert3).value();
+  const kexie::JudgeId jhz = c.add_judge(t.w.expert_hz).value();
+  EXPECT_EQ(c.add_judge(t.w.outsider).error().rule(), "panel.expert");
+  EXPECT_EQ(c.assign(jhz, hz).error().rule(), "panel.conflict");
+  for (kexie::JudgeId j : {j1, j2}) {
+    ASSERT_TRUE(c.assign(j, hz).ok());
+    ASSERT_TRUE(c.assign(j, nb).ok());
+  }
+  ASSERT_TRUE(c.assign(jhz, nb).ok());
+  ASSERT_TRUE(c.mark(j1, hz, "A.1", Decimal(92)).ok());
+  ASSERT_TRUE(c.mark(j2, hz, "A.1", Decimal(90)).ok());
+  ASSERT_TRUE(c.mark(j1, nb, "A.1", Decimal(80)).ok());
+  ASSERT_TRUE(c.mark(j2, nb, "A.1", Decimal(82)).ok());
+  ASSERT_TRUE(c.mark(jhz, nb, "A.1", Decimal(81)).ok());
+  const std::string board =
+      c.conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
+                 at("2025-11-30T09:00:00+08:00"), Decimal(95))
+          .value();
+  const std::string awards = c.commend(t.w.reg, t.book, t.w.actor(t.w.chair, "2025-12-20"_date),
+                                       at("2025-12-20T09:00:00+08:00"))
+                                 .value();
+  EXPECT_EQ(t.book.find(t.id)->state, kexie::ActivityState::commended);
+  // Honours: the first prize went to 杭钢科协, the second to 宁钢科协.
+  const auto hz_honours = t.w.reg.honours_of(t.w.ent_hz);
+  ASSERT_FALSE(hz_honours.empty());
+  bool first = false;
+  for (const kexie::Honour& h : hz_honours) {
+    EXPECT_EQ(h.grantor, t.w.zj);
+    EXPECT_EQ(h.activity, t.id);
+    first = first || (h.kind == kexie::HonourKind::awarded_entry && h.title == "一等奖");
+  }
+  EXPECT_TRUE(first);
+  EXPECT_FALSE(t.w.reg.honours_of(t.w.ent_nb).empty());
+  EXPECT_FALSE(t.w.reg.honours_of(t.w.hz_worker).empty());  // 先进个人
+  EXPECT_FALSE(
+      t.w.reg.honours_granted(t.w.zj, {"2025-01-01"_date, "2025-12-31"_date}).empty());
+  // The audit trail verifies and carries both digests.
+  EXPECT_TRUE(t.book.verify_audit().ok());
+  bool saw_board = false, saw_awards = false;
+  for (const kexie::AuditRecord& r : t.book.audit_trail()) {
+    if (!r.accepted()) continue;
+    saw_board = saw_board || (r.operation == kexie::ActivityOperation::conclude &&
+                              r.reason.find(board) != std::string::npos);
+    saw_awards = saw_awards || (r.operation == kexie::ActivityOperation::commend &&
+                                r.reason.find(awards) != std::string::npos);
+  }
+  EXPECT_TRUE(saw_board);
+  EXPECT_TRUE(saw_awards);
+}
+
+TEST(Jiangbi, CommendByAnUnbackedActorIsRefusedAndChangesNothing) {
+  Tour t;
+  t.start();
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, campaign_spec()).value();
+  ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
+  const kexie::EntryId e =
+      c.add_entry(entry("HZ-1", t.w.ent_hz, t.w.hz_worker), "2025-05-01"_date).value();
+  t.evaluate();
+  for (kexie::PersonId p : {t.w.expert1, t.w.expert3}) {
+    const kexie::JudgeId j = c.add_judge(p).value();
+    ASSERT_TRUE(c.assign(j, e).ok());
+    ASSERT_TRUE(c.mark(j, e, "A.1", Decimal(90)).ok());
+  }
+  ASSERT_TRUE(c.conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
+                         at("2025-11-30T09:00:00+08:00"), Decimal(95))
+                  .ok());
+  const kexie::Actor asserted{t.w.outsider, {{kexie::Role::chair, t.w.zj}}};
+  const std::string reg_before = t.w.reg.digest();
+  const std::string act_before = kexie::digest(*t.book.find(t.id));
+  auto refused = c.commend(t.w.reg, t.book, asserted, at("2025-12-20T09:00:00+08:00"));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code(), kexie::ErrorCode::permission_denied);
+  EXPECT_EQ(t.w.reg.digest(), reg_before);
+  EXPECT_EQ(kexie::digest(*t.book.find(t.id)), act_before);
+  EXPECT_EQ(c.phase(), kexie::CampaignPhase::concluded);
+}
+
+// Random operations across registry, book and campaign: a refused one leaves all
+// three digests unchanged; an accepted one changes the one it touched.
+TEST(Jiangbi, SeededRandomOperationsAcrossRegistryBookAndCampaign) {
+  for (std::uint32_t seed : {1u, 7u, 20251130u}) {
+    Tour t;
+    kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, campaign_spec()).value();
+    ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
+    std::mt19937 rng(seed);
+    std::vector<kexie::EntryId> entries;
+    std::vector<kexie::JudgeId> judges;
+    int codes = 0;
+    int hour = 0;
+    auto stamp = [&] {
+      ++hour;
+      return kexie::Timestamp::parse("2025-03-10T00:00:00Z").value().add_micros(3600000000LL * hour);
+    };
+    auto campaign_digest = [&] {
+      auto b = c.score();
+      std::string out = (b ? b->digest() : std::string("-")) + std::to_string(c.entry_count()) +
+                        '/' + std::to_string(c.judge_count()) + '/' +
+                        std::string(kexie::to_string(c.phase()));
+      auto m = c.panel_marks("A.1", judges, entries);
+      if (m) {
+        for (std::size_t r = 0; r < entries.size(); ++r)
+          for (std::size_t k = 0; k < judges.size(); ++k) {
+            out += c.judges_of(entries[r]).size() > k ? "a" : "-";
+            if (auto v = m->at(r, k)) out += std::to_string(*v);
+          }
+      }
+      return out;
+    };
+    for (int step = 0; step < 120; ++step) {
+      const std::string reg0 = t.w.reg.digest();
+      const std::string book0 = kexie::digest(*t.book.find(t.id));
+      const std::string camp0 = campaign_digest();
+      const int op = static_cast<int>(rng() % 8);
+      bool ok = false;
+      int touched = 0;  // 0 registry, 1 book, 2 campaign
+      const kexie::PersonId people[] = {t.w.expert1, t.w.expert3, t.w.outsider, t.w.expert_hz};
+      switch (op) {
+        case 0: {  // an entry from one of three enterprises
+          const kexie::OrgId units[] = {t.w.ent_hz, t.w.ent_nb, t.w.ent_js};
+          const kexie::PersonId who[] = {t.w.hz_worker, t.w.nb_worker, t.w.js_worker};
+          const auto k = rng() % 3;
+          const std::string code = "E-" + std::to_string(++codes);
+          auto r = c.add_entry(entry(code.c_str(), units[k], who[k]), "2025-06-01"_date);
+          ok = r.ok();
+          if (ok) entries.push_back(*r);
+          touched = 2;
+          break;
+        }
+        case 1: {
+          auto r = c.add_judge(people[rng() % 4]);
+          ok = r.ok();
+          if (ok) judges.push_back(*r);
+          touched = 2;
+          break;
+        }
+        case 2:
+          if (!judges.empty() && !entries.empty()) {
+            ok = c.assign(judges[rng() % judges.size()], entries[rng() % entries.size()]).ok();
+          }
+          touched = 2;
+          break;
+        case 3:
+          if (!judges.empty() && !entries.empty()) {
+            ok = c.mark(judges[rng() % judges.size()], entries[rng() % entries.size()], "A.1",
+                        Decimal(static_cast<std::int64_t>(60 + rng() % 40)))
+                     .ok();
+          }
+          touched = 2;
+          break;
+        case 4: {  // move the activity on
+          const kexie::ActivityState s = t.book.find(t.id)->state;
+          if (s == kexie::ActivityState::approved) {
+            ok = t.book.start(t.id, t.w.actor(t.w.wu), stamp(), "实施").ok();
+          } else if (s == kexie::ActivityState::in_progress) {
+            ok = t.book.complete(t.id, t.w.actor(t.w.wu), stamp(), "done").ok();
+          } else if (s == kexie::ActivityState::completed) {
+            ok = t.book.open_evaluation(t.id, t.w.actor(t.w.chair), stamp(), "评估").ok();
+          }
+          touched = 1;
+          break;
+        }
+        case 5:
+          ok = c.conclude(t.book, t.w.actor(t.w.secretary), stamp(), Decimal(95)).ok();
+          touched = 1;  // the book's activity changes (and the campaign's phase)
+          break;
+        case 6:
+          ok = c.commend(t.w.reg, t.book, t.w.actor(t.w.chair), stamp()).ok();
+          touched = 3;  // the book, and the registry when there are awards
+          break;
+        case 7:  // a registry fact: an expert listing for the outsider (once)
+          ok = t.w.reg
+                   .add_expert(t.w.outsider, t.w.nb, {"x"}, kexie::Period::from("2020-01-01"_date))
+                   .ok();
+          touched = 0;
+          break;
+      }
+      const std::string reg1 = t.w.reg.digest();
+      const std::string book1 = kexie::digest(*t.book.find(t.id));
+      const std::string camp1 = campaign_digest();
+      if (!ok) {
+        EXPECT_EQ(reg1, reg0) << "seed " << seed << " step " << step << " op " << op;
+        EXPECT_EQ(book1, book0) << "seed " << seed << " step " << step << " op " << op;
+        EXPECT_EQ(camp1, camp0) << "seed " << seed << " step " << step << " op " << op;
+      } else if (touched == 3) {
+        EXPECT_NE(book1, book0) << "seed " << seed << " step " << step;
+      } else if (touched == 0) {
+        EXPECT_NE(reg1, reg0) << "seed " << seed << " step " << step << " op " << op;
+      } else if (touched == 1) {
+        EXPECT_NE(book1, book0) << "seed " << seed << " step " << step << " op " << op;
+        EXPECT_EQ(reg1, reg0);
+      } else {
+        EXPECT_NE(camp1, camp0) << "seed " << seed << " step " << step << " op " << op;
+        EXPECT_EQ(reg1, reg0);
+        EXPECT_EQ(book1, book0);
+      }
+    }
+  }
+}
+
+TEST(Jiangbi, ResultsAndExplanationsShowCitationsAndTheCo2Basis) {
+  World w;
+  kexie::CampaignSpec spec = campaign_spec();
+  spec.organizer = w.zj;
+  spec.entry_deadline.reset();
+  spec.panel.min_judges = 1;
+  // Raw coal with the caller's parameters: fuel CO2 applies to fuel carriers.
+  spec.fuel_carbon.push_back({kexie::Carrier::raw_coal,
+                              {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
+  kexie::Campaign c(w.reg, spec);
+  ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
+  kexie::EntrySpec both = entry("HZ-1", w.ent_hz, w.hz_worker);
+  both.cites_link = w.hz_link;
+  both.claims.co2_avoided_t = Decimal(500);
+  both.claims.energy.push_back({kexie::Carrier::raw_coal, {Decimal(100), kexie::Unit::t}});
+  const kexie::EntryId e = c.add_entry(both).value();
+  const kexie::JudgeId j = c.add_judge(w.outsider).value();  // unbound: no expert rule
+  ASSERT_TRUE(c.assign(j, e).ok());
+  ASSERT_TRUE(c.mark(j, e, "A.1", Decimal(80)).ok());
+  const kexie::Scoreboard board = c.score().value();
+  EXPECT_EQ(board.find(e)->cites_link, w.hz_link);
+  const kexie::Explanation x = kexie::explain(c, board, e).value();
+  ASSERT_EQ(x.citations.size(), 1u);
+  // 100 t × 20.908 × 0.02618 × 0.94 × 44/12 = 188.660690 t, used; the claim is not added.
+  EXPECT_NE(x.co2.find("computed 188.66"), std::string::npos) << x.co2;
+  EXPECT_NE(x.co2.find("claimed 500 t CO2 not added"), std::string::npos) << x.co2;
+  EXPECT_NE(kexie::to_text(x, kexie::Language::english).find("cooperation cited"),
+            std::string::npos);
+  bool fuel_cited = false;
+  for (const std::string& conv : x.conversions) fuel_cited |= conv.find("44/12") != std::string::npos;
+  EXPECT_TRUE(fuel_cited);
+  // A rubric declaring the claimed basis uses the claim only.
+  kexie::Campaign claimed(w.reg, spec);
+  ASSERT_TRUE(claimed
+                  .set_rubric(kexie::Category::rationalization_proposals,
+                              rubric().with_co2_basis(kexie::Co2Basis::claimed))
+                  .ok());
+  const kexie::EntryId e2 = claimed.add_entry(both).value();
+  const kexie::JudgeId j2 = claimed.add_judge(w.outsider).value();
+  ASSERT_TRUE(claimed.assign(j2, e2).ok());
+  ASSERT_TRUE(claimed.mark(j2, e2, "A.1", Decimal(80)).ok());
+  const kexie::Scoreboard b2 = claimed.score().value();
+  const kexie::Explanation x2 = kexie::explain(claimed, b2, e2).value();
+  EXPECT_NE(x2.co2.find("claimed 500 t CO2 used (rubric: claimed)"), std::string::npos) << x2.co2;
+}
+
+TEST(Jiangbi, SnapshotKeepsTheBindingThePhaseAndTheNewRules) {
+  Tour t;
+  t.start();
+  kexie::CampaignSpec spec = campaign_spec();
+  spec.panel.expert_field_match = true;
+  spec.fuel_carbon.push_back({kexie::Carrier::raw_coal,
+                              {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, spec).value();
+  ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals,
+                           rubric().with_co2_basis(kexie::Co2Basis::claimed))
+                  .ok());
+  kexie::EntrySpec cited = entry("HZ-1", t.w.ent_hz, t.w.hz_worker);
+  cited.cites_link = t.w.hz_link;
+  cited.claims.energy.push_back({kexie::Carrier::raw_coal, {Decimal(100), kexie::Unit::t}});
+  const kexie::EntryId e = c.add_entry(cited, "2025-05-01"_date).value();
+  t.evaluate();
+  for (kexie::PersonId p : {t.w.expert1, t.w.expert3}) {
+    const kexie::JudgeId j = c.add_judge(p).value();
+    ASSERT_TRUE(c.assign(j, e).ok());
+    ASSERT_TRUE(c.mark(j, e, "A.1", Decimal(88)).ok());
+  }
+  const std::string board = c.conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
+                                       at("2025-11-30T09:00:00+08:00"), Decimal(95))
+                                .value();
+  const std::vector<std::byte> bytes =
+      kexie::save_snapshot(kexie::SnapshotView(t.w.reg).add(t.book).add(c)).value();
+  kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
+  kexie::Campaign& loaded = snap.campaigns()[0];
+  EXPECT_TRUE(loaded.bound());
+  EXPECT_EQ(loaded.activity(), t.id);
+  EXPECT_EQ(loaded.phase(), kexie::CampaignPhase::concluded);
+  EXPECT_EQ(loaded.concluded_digest(), board);
+  EXPECT_EQ(loaded.score().value().digest(), board);
+  EXPECT_EQ(loaded.spec().entry_deadline, spec.entry_deadline);
+  EXPECT_TRUE(loaded.spec().panel.expert_field_match);
+  ASSERT_EQ(loaded.spec().fuel_carbon.size(), 1u);
+  EXPECT_EQ(loaded.rubric(kexie::Category::rationalization_proposals).value().co2_basis(),
+            kexie::Co2Basis::claimed);
+  EXPECT_EQ(loaded.entry(e).value().spec.cites_link, t.w.hz_link);
+  EXPECT_EQ(loaded.mark(kexie::JudgeId{1}, e, "A.1", Decimal(50)).error().rule(), "campaign.frozen");
+  // Saved without its book, a campaign loads unbound.
+  const std::vector<std::byte> alone =
+      kexie::save_snapshot(kexie::SnapshotView(t.w.reg).add(c)).value();
+  EXPECT_FALSE(kexie::load_snapshot(std::span<const std::byte>(alone)).value().campaigns()[0].bound());
+}
