@@ -79,7 +79,19 @@ int main() {
   const kexie::Actor secretary = kexie::actor_as_of(registry, zhao, today).value();
   const kexie::Actor judge = kexie::actor_as_of(registry, expert, today).value();
   std::cout << "owner " << owner << ", secretary-general " << secretary << ", judge " << judge
-            << "\n\n";
+            << "\n";
+  // Officers of local associations are appointments (A14), so their roles are derived
+  // too; a role nobody recorded is refused by the book (actor.unbacked_role).
+  const auto officer = add_person(registry, "孙处长", ent);
+  if (!registry.appoint({.person = officer, .org = province,
+                         .role = kexie::OfficerRole::department_head,
+                         .period = kexie::Period::from("2022-01-01"_date)}))
+    return 1;
+  std::cout << "provincial officer " << kexie::actor_as_of(registry, officer, today).value()
+            << '\n';
+  show("li claiming to chair CAST",
+       kexie::backed_by_registry(registry, kexie::Actor{li, {{Role::chair, cast}}}, today));
+  std::cout << '\n';
 
   kexie::ActivityBook book{registry};
   const kexie::ActivityPlan plan{.type = kexie::ActivityType::jiangbi_campaign,

@@ -222,6 +222,17 @@ typedef enum kx_role {
   KX_ROLE_MEMBER = 0, KX_ROLE_CHAIR, KX_ROLE_VICE_CHAIR, KX_ROLE_SECRETARY_GENERAL,
   KX_ROLE_FULL_TIME_STAFF, KX_ROLE_PART_TIME_STAFF
 } kx_role;
+/** Offices held by appointment at national, local, committee and society
+ *  organizations (kexie::OfficerRole, A14, A15). */
+typedef enum kx_officer_role {
+  KX_OFFICER_CHAIR = 0, KX_OFFICER_VICE_CHAIR, KX_OFFICER_SECRETARY_GENERAL,
+  KX_OFFICER_DEPARTMENT_HEAD, KX_OFFICER_SERVICE_STAFF, KX_OFFICER_COMMITTEE_MEMBER
+} kx_officer_role;
+/** Kinds of honours (kexie::HonourKind, 表彰奖励). */
+typedef enum kx_honour_kind {
+  KX_HONOUR_AWARDED_ENTRY = 0, KX_HONOUR_ADVANCED_UNIT, KX_HONOUR_ADVANCED_INDIVIDUAL,
+  KX_HONOUR_EXEMPLARY_ASSOCIATION, KX_HONOUR_OTHER_SCHEME
+} kx_honour_kind;
 
 /** A registry of organizations, people and memberships. */
 typedef struct kx_registry kx_registry;
@@ -424,6 +435,116 @@ typedef int (*kx_membership_cb)(const kx_membership_info *membership, void *payl
 KX_EXTERN int kx_registry_memberships_foreach(const kx_registry *registry, uint32_t person,
                                               kx_membership_cb cb, void *payload);
 
+/** Appoints `person` to office `role` (KX_OFFICER_*) of `org` from `first` to
+ *  `last` (NULL: open-ended) (kexie::Registry::appoint).
+ *
+ *   uint32_t a; kx_registry_appoint(&a, reg, wang, province, KX_OFFICER_CHAIR, "2021-01-01", NULL);
+ */
+KX_EXTERN int kx_registry_appoint(uint32_t *out, kx_registry *registry, uint32_t person,
+                                  uint32_t org, int role, const char *first, const char *last);
+
+/** Ends an appointment on `last_day` (shortening only).
+ *
+ *   kx_registry_end_appointment(reg, a, "2025-12-31");
+ */
+KX_EXTERN int kx_registry_end_appointment(kx_registry *registry, uint32_t appointment,
+                                          const char *last_day);
+
+/** One appointment. */
+typedef struct kx_appointment_info {
+  uint32_t id;
+  uint32_t person;
+  uint32_t org;
+  int role;           /**< KX_OFFICER_* */
+  int32_t first_day;  /**< days since 1970-01-01 */
+  int32_t last_day;   /**< 2932896 when open-ended */
+} kx_appointment_info;
+
+/** Called once per appointment; the struct is valid during the call only. */
+typedef int (*kx_appointment_cb)(const kx_appointment_info *appointment, void *payload);
+
+/** Calls `cb` for every appointment of `person` in effect on `as_of`.
+ *
+ *   kx_registry_appointments_foreach(reg, wang, "2025-03-01", print_appointment, NULL);
+ */
+KX_EXTERN int kx_registry_appointments_foreach(const kx_registry *registry, uint32_t person,
+                                               const char *as_of, kx_appointment_cb cb,
+                                               void *payload);
+
+/** An honour to record (kexie::HonourSpec); 0 for an absent person, organization
+ *  or activity. */
+typedef struct kx_honour_spec {
+  unsigned int version;  /**< KX_HONOUR_SPEC_VERSION */
+  int kind;              /**< KX_HONOUR_* */
+  uint32_t person;       /**< the honoured person, or 0 */
+  uint32_t organization; /**< the honoured organization, or 0 */
+  uint32_t grantor;      /**< the granting organization */
+  const char *title;     /**< tier or honour name, UTF-8, not empty */
+  const char *basis;     /**< entry code, campaign, scheme; NULL for none */
+  uint32_t activity;     /**< the activity it came from, or 0 */
+  const char *date;      /**< YYYY-MM-DD */
+} kx_honour_spec;
+#define KX_HONOUR_SPEC_VERSION 1
+#define KX_HONOUR_SPEC_INIT {KX_HONOUR_SPEC_VERSION, KX_HONOUR_OTHER_SCHEME, 0, 0, 0, NULL, NULL, 0, NULL}
+
+/** Records an honour (kexie::Registry::record_honour); honours are never deleted.
+ *
+ *   kx_honour_spec h = KX_HONOUR_SPEC_INIT;
+ *   h.kind = KX_HONOUR_ADVANCED_UNIT; h.organization = ent; h.grantor = province;
+ *   h.title = "先进单位"; h.basis = "2025 讲比"; h.date = "2025-12-20";
+ *   uint32_t id; kx_registry_record_honour(&id, reg, &h);
+ */
+KX_EXTERN int kx_registry_record_honour(uint32_t *out, kx_registry *registry,
+                                        const kx_honour_spec *spec);
+
+/** Records all `count` honours or none (kexie::Registry::record_honours).
+ *
+ *   kx_registry_record_honours(reg, specs, 3);
+ */
+KX_EXTERN int kx_registry_record_honours(kx_registry *registry, const kx_honour_spec *specs,
+                                         size_t count);
+
+/** One honour; the strings are valid during the callback only. */
+typedef struct kx_honour_info {
+  uint32_t id;
+  int kind;              /**< KX_HONOUR_* */
+  uint32_t person;       /**< or 0 */
+  uint32_t organization; /**< or 0 */
+  uint32_t grantor;
+  const char *title;
+  const char *basis;
+  uint32_t activity;     /**< or 0 */
+  int32_t date;          /**< days since 1970-01-01 */
+} kx_honour_info;
+
+/** Called once per honour; the struct is valid during the call only. */
+typedef int (*kx_honour_cb)(const kx_honour_info *honour, void *payload);
+
+/** Calls `cb` for the honours of `person` (when non-zero) or else of `org`,
+ *  oldest first (kexie::Registry::honours_of).
+ *
+ *   kx_registry_honours_foreach(reg, li, 0, print_honour, NULL);
+ */
+KX_EXTERN int kx_registry_honours_foreach(const kx_registry *registry, uint32_t person,
+                                          uint32_t org, kx_honour_cb cb, void *payload);
+
+/** Calls `cb` for the honours granted by `root` or an organization under it,
+ *  dated from `first` to `last` (kexie::Registry::honours_granted).
+ *
+ *   kx_registry_honours_granted_foreach(reg, province, "2025-01-01", "2025-12-31", cb, NULL);
+ */
+KX_EXTERN int kx_registry_honours_granted_foreach(const kx_registry *registry, uint32_t root,
+                                                  const char *first, const char *last,
+                                                  kx_honour_cb cb, void *payload);
+
+/** Records the exemplary award (先进企业科协) of `org` from `first` to `last` with
+ *  its grantor and basis (kexie::Registry::award_exemplary).
+ *
+ *   kx_registry_award_exemplary(reg, ent, "2025-01-01", "2025-12-31", city, "2024 考核评价");
+ */
+KX_EXTERN int kx_registry_award_exemplary(kx_registry *registry, uint32_t org, const char *first,
+                                          const char *last, uint32_t grantor, const char *basis);
+
 /** Which members a member query returns (kexie::MemberFilter). */
 typedef struct kx_member_filter {
   unsigned int version;     /**< KX_MEMBER_FILTER_VERSION */
@@ -566,6 +687,14 @@ KX_EXTERN int kx_actor_add_expert_pool(kx_actor *actor, uint32_t org);
  *   kx_actor_free(wang);
  */
 KX_EXTERN void kx_actor_free(kx_actor *actor);
+
+/** 0 when the registry backs every role and expert listing of `actor` on `on`;
+ *  KX_EPERMISSION (rule "actor.unbacked_role") otherwise (kexie::backed_by_registry).
+ *
+ *   if (kx_actor_backed(reg, chair, "2025-03-01") != 0) puts(kx_error_last());
+ */
+KX_EXTERN int kx_actor_backed(const kx_registry *registry, const kx_actor *actor,
+                              const char *on);
 
 /** A book of activities with their hash-chained audit trail (kexie::ActivityBook). */
 typedef struct kx_book kx_book;

@@ -205,6 +205,9 @@ class KEXIE_API Registry {
   /// Refused (`rule_violation`) with `org.dissolve_children` (A1) while a child is
   /// attached after `last_day`, `org.dissolve_members` (A1) while a membership or
   /// expert listing runs past it, `org.dissolve_links` (A3) for a cooperation link,
+  /// `org.dissolve_appointments` (A14) while an officer's appointment runs past it,
+  /// `org.dissolve_employees` (A1) for an enterprise association that still employs
+  /// people while `Policy::employer_tied_membership` holds (the default),
   /// `org.single_root` for the national root, `org.active` when already dissolved.
   ///
   ///   reg.dissolve(study_group, "2025-12-31"_date).value();
@@ -223,7 +226,7 @@ class KEXIE_API Registry {
   /// form: `not_found` for an unknown grantor; `rule_violation` `honour.grantor`
   /// (A14) unless the grantor is a local association or the national root above
   /// `org` (the one that guides it) on `period.first`; `invalid_argument`
-  /// `honour.title` for an empty basis. Either both are recorded or nothing.
+  /// `honour.basis` for an empty basis. Either both are recorded or nothing.
   ///
   ///   reg.award_exemplary(ent, {"2025-01-01"_date, "2025-12-31"_date}, city,
   ///                       "2024 年度考核评价").value();

@@ -112,6 +112,23 @@ KX_SAME(KX_PHASE_EVALUATION, kexie::CampaignPhase::evaluation);
 KX_SAME(KX_PHASE_CONCLUDED, kexie::CampaignPhase::concluded);
 KX_SAME(KX_PHASE_COMMENDED, kexie::CampaignPhase::commended);
 
+// kexie::OfficerRole
+KX_SAME(KX_OFFICER_CHAIR, kexie::OfficerRole::chair);
+KX_SAME(KX_OFFICER_VICE_CHAIR, kexie::OfficerRole::vice_chair);
+KX_SAME(KX_OFFICER_SECRETARY_GENERAL, kexie::OfficerRole::secretary_general);
+KX_SAME(KX_OFFICER_DEPARTMENT_HEAD, kexie::OfficerRole::department_head);
+KX_SAME(KX_OFFICER_SERVICE_STAFF, kexie::OfficerRole::service_staff);
+KX_SAME(KX_OFFICER_COMMITTEE_MEMBER, kexie::OfficerRole::committee_member);
+KX_LAST(KX_OFFICER_COMMITTEE_MEMBER, kexie::OfficerRole);
+
+// kexie::HonourKind
+KX_SAME(KX_HONOUR_AWARDED_ENTRY, kexie::HonourKind::awarded_entry);
+KX_SAME(KX_HONOUR_ADVANCED_UNIT, kexie::HonourKind::advanced_unit);
+KX_SAME(KX_HONOUR_ADVANCED_INDIVIDUAL, kexie::HonourKind::advanced_individual);
+KX_SAME(KX_HONOUR_EXEMPLARY_ASSOCIATION, kexie::HonourKind::exemplary_association);
+KX_SAME(KX_HONOUR_OTHER_SCHEME, kexie::HonourKind::other_scheme);
+KX_LAST(KX_HONOUR_OTHER_SCHEME, kexie::HonourKind);
+
 // kexie::ActivityState
 KX_SAME(KX_STATE_DRAFT, kexie::ActivityState::draft);
 KX_SAME(KX_STATE_SUBMITTED, kexie::ActivityState::submitted);

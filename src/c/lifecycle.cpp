@@ -102,6 +102,15 @@ int kx_book_new(kx_book** out, const kx_registry* registry) {
   });
 }
 
+int kx_actor_backed(const kx_registry* registry, const kx_actor* actor, const char* on) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_NEED(actor);
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(on, "on"));
+    return kexie::backed_by_registry(registry->registry(), actor->actor, day);
+  });
+}
+
 int kx_book_allow_asserted_roles(kx_book* book, int allow) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(book);

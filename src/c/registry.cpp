@@ -52,6 +52,42 @@ kexie::Result<Selection> select_members(const kx_registry* registry, uint32_t ro
 
 }  // namespace
 
+// Helpers of the honour shims below.
+namespace {
+
+kexie::Result<kexie::HonourSpec> honour_spec(const kx_honour_spec* spec) {
+  if (spec == nullptr) return kx::null_arg("spec");
+  KX_TRY(kx::check_version(spec->version, KX_HONOUR_SPEC_VERSION, "kx_honour_spec"));
+  kexie::HonourSpec h;
+  KX_TRY_ASSIGN(h.kind, kx::enum_arg<kexie::HonourKind>(spec->kind, "honour kind"));
+  if (spec->person != 0) h.person = kexie::PersonId{spec->person};
+  if (spec->organization != 0) h.organization = kexie::OrgId{spec->organization};
+  h.grantor = kexie::OrgId{spec->grantor};
+  if (spec->title != nullptr) h.title = spec->title;
+  if (spec->basis != nullptr) h.basis = spec->basis;
+  if (spec->activity != 0) h.activity = kexie::ActivityId{spec->activity};
+  KX_TRY_ASSIGN(h.date, kx::date(spec->date, "date"));
+  return h;
+}
+
+int each_honour(const std::vector<kexie::Honour>& honours, kx_honour_cb cb, void* payload) {
+  for (const kexie::Honour& h : honours) {
+    const kx_honour_info info{h.id.value(),
+                              static_cast<int>(h.kind),
+                              h.person ? h.person->value() : 0u,
+                              h.organization ? h.organization->value() : 0u,
+                              h.grantor.value(),
+                              h.title.c_str(),
+                              h.basis.c_str(),
+                              h.activity ? h.activity->value() : 0u,
+                              h.date.days()};
+    if (const int stop = cb(&info, payload); stop != 0) return stop;
+  }
+  return 0;
+}
+
+}  // namespace
+
 extern "C" {
 
 int kx_registry_new(kx_registry** out, const kx_registry_options* options) {
@@ -322,6 +358,128 @@ int kx_registry_rollup(kx_rollup* out, const kx_registry* registry, uint32_t org
     KX_TRY_ASSIGN(const kexie::Rollup r, registry->registry().rollup(kexie::OrgId{org}, day));
     *out = {r.members, r.young, r.experts};
     return KX_OK;
+  });
+}
+
+// ---- appointments and honours (issue 13) -----------------------------------------------------
+
+int kx_registry_appoint(uint32_t* out, kx_registry* registry, uint32_t person, uint32_t org,
+                        int role, const char* first, const char* last) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Date from, kx::date(first, "first"));
+    kexie::Date to = kexie::Date::max();
+    if (last != nullptr) {
+      KX_TRY_ASSIGN(to, kx::date(last, "last"));
+    }
+    KX_TRY_ASSIGN(const kexie::OfficerRole r, kx::enum_arg<kexie::OfficerRole>(role, "role"));
+    KX_TRY_ASSIGN(const kexie::AppointmentId id,
+                  registry->registry().appoint({.person = kexie::PersonId{person},
+                                                .org = kexie::OrgId{org},
+                                                .role = r,
+                                                .period = kexie::Period{from, to}}));
+    *out = id.value();
+    return KX_OK;
+  });
+}
+
+int kx_registry_end_appointment(kx_registry* registry, uint32_t appointment,
+                                const char* last_day) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(last_day, "last_day"));
+    return registry->registry().end_appointment(kexie::AppointmentId{appointment}, day);
+  });
+}
+
+int kx_registry_appointments_foreach(const kx_registry* registry, uint32_t person,
+                                     const char* as_of, kx_appointment_cb cb, void* payload) {
+  int stop = 0;
+  const int rc = kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_NEED(cb);
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
+    KX_TRY(registry->registry().person(kexie::PersonId{person}));  // not_found
+    for (const kexie::Appointment& a :
+         registry->registry().appointments_of(kexie::PersonId{person}, day)) {
+      const kx_appointment_info info{a.id.value(),          a.person.value(),
+                                     a.org.value(),         static_cast<int>(a.role),
+                                     a.period.first.days(), a.period.last.days()};
+      if ((stop = cb(&info, payload)) != 0) break;
+    }
+    return KX_OK;
+  });
+  return rc != 0 ? rc : stop;
+}
+
+
+int kx_registry_record_honour(uint32_t* out, kx_registry* registry, const kx_honour_spec* spec) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::HonourSpec h, honour_spec(spec));
+    KX_TRY_ASSIGN(const kexie::HonourId id, registry->registry().record_honour(h));
+    *out = id.value();
+    return KX_OK;
+  });
+}
+
+int kx_registry_record_honours(kx_registry* registry, const kx_honour_spec* specs, size_t count) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    if (count > 0) KX_NEED(specs);
+    std::vector<kexie::HonourSpec> all;
+    all.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+      KX_TRY_ASSIGN(kexie::HonourSpec h, honour_spec(&specs[i]));
+      all.push_back(std::move(h));
+    }
+    return registry->registry().record_honours(all);
+  });
+}
+
+int kx_registry_honours_foreach(const kx_registry* registry, uint32_t person, uint32_t org,
+                                kx_honour_cb cb, void* payload) {
+  int stop = 0;
+  const int rc = kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_NEED(cb);
+    const kexie::Registry& reg = registry->registry();
+    stop = each_honour(person != 0 ? reg.honours_of(kexie::PersonId{person})
+                                   : reg.honours_of(kexie::OrgId{org}),
+                       cb, payload);
+    return KX_OK;
+  });
+  return rc != 0 ? rc : stop;
+}
+
+int kx_registry_honours_granted_foreach(const kx_registry* registry, uint32_t root,
+                                        const char* first, const char* last, kx_honour_cb cb,
+                                        void* payload) {
+  int stop = 0;
+  const int rc = kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_NEED(cb);
+    KX_TRY_ASSIGN(const kexie::Date from, kx::date(first, "first"));
+    KX_TRY_ASSIGN(const kexie::Date to, kx::date(last, "last"));
+    stop = each_honour(
+        registry->registry().honours_granted(kexie::OrgId{root}, kexie::Period{from, to}), cb,
+        payload);
+    return KX_OK;
+  });
+  return rc != 0 ? rc : stop;
+}
+
+int kx_registry_award_exemplary(kx_registry* registry, uint32_t org, const char* first,
+                                const char* last, uint32_t grantor, const char* basis) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(registry);
+    KX_NEED(basis);
+    KX_TRY_ASSIGN(const kexie::Date from, kx::date(first, "first"));
+    KX_TRY_ASSIGN(const kexie::Date to, kx::date(last, "last"));
+    return registry->registry().award_exemplary(kexie::OrgId{org}, kexie::Period{from, to},
+                                                kexie::OrgId{grantor}, basis);
   });
 }
 

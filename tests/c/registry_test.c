@@ -210,6 +210,75 @@ static void test_memberships(world *w) {
   FAILS(KX_ENOTFOUND, kx_registry_rollup(&r, w->reg, 999, "2025-06-30"));
 }
 
+static int appointment_cb(const kx_appointment_info *a, void *payload) {
+  *(int *)payload += a->role == KX_OFFICER_CHAIR ? 1 : 100;
+  return 0;
+}
+
+static int honour_cb(const kx_honour_info *h, void *payload) {
+  (void)h;
+  ++*(int *)payload;
+  return 0;
+}
+
+/* Appointments, honours and backed roles (issue 13), on a fresh world. */
+static void test_registry_facts(void) {
+  world v;
+  uint32_t a = 0, h = 0;
+  int n = 0;
+  kx_actor *chair = NULL;
+  kx_honour_spec spec = KX_HONOUR_SPEC_INIT;
+  kx_honour_spec two[2];
+  world_build(&v);
+  OK(kx_registry_appoint(&a, v.reg, v.q[0], v.city, KX_OFFICER_CHAIR, "2020-01-01", NULL));
+  FAILS_RULE(KX_EEXISTS, "appointment.unique",
+             kx_registry_appoint(&a, v.reg, v.q[0], v.city, KX_OFFICER_CHAIR, "2024-01-01", NULL));
+  FAILS_RULE(KX_ERULE, "appointment.org_kind",
+             kx_registry_appoint(&a, v.reg, v.q[0], v.steel, KX_OFFICER_CHAIR, "2024-01-01", NULL));
+  FAILS(KX_EINVALID, kx_registry_appoint(&a, v.reg, v.q[0], v.city, 99, "2024-01-01", NULL));
+  OK(kx_registry_appointments_foreach(v.reg, v.q[0], "2025-03-01", appointment_cb, &n));
+  CHECK(n == 1);
+
+  OK(kx_actor_new(&chair, v.q[0]));
+  OK(kx_actor_add_role(chair, KX_ROLE_CHAIR, v.city));
+  OK(kx_actor_backed(v.reg, chair, "2025-03-01"));
+  OK(kx_actor_add_role(chair, KX_ROLE_CHAIR, v.cast));
+  FAILS_RULE(KX_EPERMISSION, "actor.unbacked_role", kx_actor_backed(v.reg, chair, "2025-03-01"));
+  kx_actor_free(chair);
+
+  spec.kind = KX_HONOUR_ADVANCED_UNIT;
+  spec.organization = v.steel;
+  spec.grantor = v.province;
+  spec.title = "先进单位";
+  spec.basis = "2025 讲比";
+  spec.activity = 1;
+  spec.date = "2025-12-20";
+  OK(kx_registry_record_honour(&h, v.reg, &spec));
+  FAILS_RULE(KX_EEXISTS, "honour.unique", kx_registry_record_honour(&h, v.reg, &spec));
+  two[0] = spec;
+  two[0].title = "二等奖";
+  two[1] = spec;
+  two[1].title = "";
+  FAILS_RULE(KX_EINVALID, "honour.title", kx_registry_record_honours(v.reg, two, 2));
+  two[1].title = "三等奖";
+  OK(kx_registry_record_honours(v.reg, two, 2));
+  n = 0;
+  OK(kx_registry_honours_foreach(v.reg, 0, v.steel, honour_cb, &n));
+  CHECK(n == 3);
+  n = 0;
+  OK(kx_registry_honours_granted_foreach(v.reg, v.city, "2025-01-01", "2025-12-31", honour_cb, &n));
+  CHECK(n == 0);
+  OK(kx_registry_award_exemplary(v.reg, v.steel, "2025-01-01", "2025-12-31", v.city, "考核评价"));
+  n = 0;
+  OK(kx_registry_honours_granted_foreach(v.reg, v.province, "2025-01-01", "2025-12-31", honour_cb,
+                                         &n));
+  CHECK(n == 4);
+  FAILS_RULE(KX_ERULE, "honour.grantor",
+             kx_registry_award_exemplary(v.reg, v.other, "2025-01-01", "2025-12-31", v.society,
+                                         "x"));
+  kx_registry_free(v.reg);
+}
+
 int main(void) {
   world w;
   test_create();
@@ -218,6 +287,7 @@ int main(void) {
   test_people(&w);
   test_memberships(&w);
   kx_registry_free(w.reg);
+  test_registry_facts();
   if (kx_test_failures) fprintf(stderr, "%d check(s) failed\n", kx_test_failures);
   return kx_test_failures != 0;
 }

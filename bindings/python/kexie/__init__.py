@@ -36,9 +36,10 @@ from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, Corrupt
                      InconsistentJudgements, InternalError, InvalidArgument, KexieError,
                      KexieIOError, NotFound, OutOfMemory, Overflow, PermissionDenied,
                      RuleViolation, UnsupportedVersion)
-from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord,
+from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord, check_backed,
                         AuditVerification)
-from .registry import Membership, MemberRow, Organization, Person, Registry, Rollup
+from .registry import (Appointment, Honour, Membership, MemberRow, Organization, Person,
+                       Registry, Rollup)
 from .snapshot import Snapshot, load_snapshot, load_snapshot_bytes, save_snapshot
 
 __version__: str = _capi.lib.kx_version_string().decode("ascii")
@@ -76,8 +77,10 @@ __all__ = [
     "UnsupportedVersion",
     # lifecycle
     "Activity", "ActivityBook", "ActivityInfo", "Actor", "AuditRecord", "AuditVerification",
+    "check_backed",
     # registry
-    "Membership", "MemberRow", "Organization", "Person", "Registry", "Rollup",
+    "Appointment", "Honour", "Membership", "MemberRow", "Organization", "Person", "Registry",
+    "Rollup",
     # snapshot
     "Snapshot", "load_snapshot", "load_snapshot_bytes", "save_snapshot",
     # this module

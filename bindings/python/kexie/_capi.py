@@ -134,6 +134,23 @@ class MembershipInfo(ctypes.Structure):
                 ("first_day", c_i32), ("last_day", c_i32)]
 
 
+class AppointmentInfo(ctypes.Structure):
+    _fields_ = [("id", c_u32), ("person", c_u32), ("org", c_u32), ("role", c_int),
+                ("first_day", c_i32), ("last_day", c_i32)]
+
+
+class HonourSpec(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("kind", c_int), ("person", c_u32),
+                ("organization", c_u32), ("grantor", c_u32), ("title", c_str),
+                ("basis", c_str), ("activity", c_u32), ("date", c_str)]
+
+
+class HonourInfo(ctypes.Structure):
+    _fields_ = [("id", c_u32), ("kind", c_int), ("person", c_u32), ("organization", c_u32),
+                ("grantor", c_u32), ("title", c_str), ("basis", c_str), ("activity", c_u32),
+                ("date", c_i32)]
+
+
 class MemberFilter(ctypes.Structure):
     _fields_ = [("version", c_uint), ("role", c_int), ("young", c_int), ("min_title", c_int),
                 ("discipline", c_str)]
@@ -286,6 +303,8 @@ class SnapshotSaveOptions(ctypes.Structure):
 
 ORG_CB = ctypes.CFUNCTYPE(c_int, c_u32, c_void_p)
 MEMBERSHIP_CB = ctypes.CFUNCTYPE(c_int, P(MembershipInfo), c_void_p)
+APPOINTMENT_CB = ctypes.CFUNCTYPE(c_int, P(AppointmentInfo), c_void_p)
+HONOUR_CB = ctypes.CFUNCTYPE(c_int, P(HonourInfo), c_void_p)
 AUDIT_CB = ctypes.CFUNCTYPE(c_int, P(AuditRecord), c_void_p)
 STANDING_CB = ctypes.CFUNCTYPE(c_int, P(Standing), c_void_p)
 RESULT_CB = ctypes.CFUNCTYPE(c_int, P(EntryResult), c_void_p)
@@ -321,6 +340,16 @@ _PROTOTYPES = {
                                     P(MemberFilter)]),
     "kx_member_rows_free": (None, [P(MemberRow)]),
     "kx_registry_rollup": (c_int, [P(Rollup), _H, c_u32, c_str]),
+    "kx_registry_appoint": (c_int, [P(c_u32), _H, c_u32, c_u32, c_int, c_str, c_str]),
+    "kx_registry_end_appointment": (c_int, [_H, c_u32, c_str]),
+    "kx_registry_appointments_foreach": (c_int, [_H, c_u32, c_str, APPOINTMENT_CB, c_void_p]),
+    "kx_registry_record_honour": (c_int, [P(c_u32), _H, P(HonourSpec)]),
+    "kx_registry_record_honours": (c_int, [_H, P(HonourSpec), c_size]),
+    "kx_registry_honours_foreach": (c_int, [_H, c_u32, c_u32, HONOUR_CB, c_void_p]),
+    "kx_registry_honours_granted_foreach": (c_int, [_H, c_u32, c_str, c_str, HONOUR_CB,
+                                                    c_void_p]),
+    "kx_registry_award_exemplary": (c_int, [_H, c_u32, c_str, c_str, c_u32, c_str]),
+    "kx_actor_backed": (c_int, [_H, _H, c_str]),
     "kx_actor_new": (c_int, [P(_H), c_u32]),
     "kx_actor_from_registry": (c_int, [P(_H), _H, c_u32, c_str]),
     "kx_actor_add_role": (c_int, [_H, c_int, c_u32]),

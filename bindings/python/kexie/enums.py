@@ -12,12 +12,12 @@ After changing an enumeration in kexie.h run ``python3 scripts/gen_python_enums.
 import enum
 
 __all__ = [
-    "ErrorCode", "OrgKind", "Level", "Ownership", "Title", "Role", "State", "ExpertRule",
-    "Phase", "Operation", "Grade", "ActivityType", "ActivityDetails", "AuditFault", "Category",
-    "Focus", "IndicatorKind", "Figure", "AggregationMethod", "Rounding", "BoundaryTies",
-    "EntryStatus", "PatentType", "PatentStatus", "Language", "Carrier", "Unit", "CoalUnit",
-    "GridMethod", "AhpMethod", "RandomIndexTable", "Criterion", "EntropyNormalization",
-    "MissingMarks",
+    "ErrorCode", "OrgKind", "Level", "Ownership", "Title", "Role", "OfficerRole", "HonourKind",
+    "State", "ExpertRule", "Phase", "Operation", "Grade", "ActivityType", "ActivityDetails",
+    "AuditFault", "Category", "Focus", "IndicatorKind", "Figure", "AggregationMethod",
+    "Rounding", "BoundaryTies", "EntryStatus", "PatentType", "PatentStatus", "Language",
+    "Carrier", "Unit", "CoalUnit", "GridMethod", "AhpMethod", "RandomIndexTable", "Criterion",
+    "EntropyNormalization", "MissingMarks",
 ]
 
 
@@ -96,6 +96,27 @@ class Role(enum.IntEnum):
     SECRETARY_GENERAL = 3
     FULL_TIME_STAFF = 4
     PART_TIME_STAFF = 5
+
+
+class OfficerRole(enum.IntEnum):
+    """Offices held by appointment (kexie::OfficerRole, A14, A15). (C: KX_OFFICER_*)"""
+
+    CHAIR = 0
+    VICE_CHAIR = 1
+    SECRETARY_GENERAL = 2
+    DEPARTMENT_HEAD = 3
+    SERVICE_STAFF = 4
+    COMMITTEE_MEMBER = 5
+
+
+class HonourKind(enum.IntEnum):
+    """Kinds of honours (kexie::HonourKind, 表彰奖励). (C: KX_HONOUR_*)"""
+
+    AWARDED_ENTRY = 0
+    ADVANCED_UNIT = 1
+    ADVANCED_INDIVIDUAL = 2
+    EXEMPLARY_ASSOCIATION = 3
+    OTHER_SCHEME = 4
 
 
 class State(enum.IntEnum):

@@ -144,6 +144,16 @@ class Actor(C.OwnedHandle):
         return self
 
 
+def check_backed(registry: Registry, actor: Actor, on: datetime.date) -> None:
+    """Raises PermissionDenied (rule "actor.unbacked_role", A14) unless the
+    registry backs every role and expert listing `actor` claims on `on`.
+
+    >>> kexie.check_backed(reg, chair, date(2025, 3, 1))
+    """
+    with C.hold((registry, Registry, "registry", False), (actor, Actor, "actor", False)) as (r, a):
+        C.check(C.lib.kx_actor_backed(r, a, C.date_in(on, "on")))
+
+
 class ActivityBook(C.OwnedHandle):
     """Activities and their hash-chained audit trail, over a Registry (which the
     book keeps alive).

@@ -8,9 +8,52 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from . import _capi as C
-from .enums import Level, OrgKind, Ownership, Role, Title
+from .enums import HonourKind, Level, OfficerRole, OrgKind, Ownership, Role, Title
 
 __all__ = ["Organization", "Person", "Membership", "MemberRow", "Rollup", "Registry"]
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """One appointment of an officer (A14, A15); ``last_day`` None while open.
+
+    >>> reg.appointments(wang, date(2025, 3, 1))[0].role
+    <OfficerRole.CHAIR: 0>
+    """
+
+    id: int
+    person: int
+    org: int
+    role: OfficerRole
+    first_day: datetime.date
+    last_day: Optional[datetime.date]
+
+
+@dataclass(frozen=True)
+class Honour:
+    """One honour (表彰奖励) of the registry; absent person, organization or
+    activity are None.
+
+    >>> reg.honours(person=li)[0].title
+    '先进个人'
+    """
+
+    id: int
+    kind: HonourKind
+    person: Optional[int]
+    organization: Optional[int]
+    grantor: int
+    title: str
+    basis: str
+    activity: Optional[int]
+    date: datetime.date
+
+
+def _honour(h: Any) -> Honour:
+    return Honour(h.id, HonourKind(h.kind), h.person or None, h.organization or None, h.grantor,
+                  h.title.decode("utf-8") if h.title else "",
+                  h.basis.decode("utf-8") if h.basis else "", h.activity or None,
+                  C.date_out(h.date))
 
 
 @dataclass(frozen=True)
@@ -291,6 +334,143 @@ class Registry(C.OwnedHandle):
             C.check(C.lib.kx_registry_memberships_foreach(h, C.u32(person, "person"),
                                                           C.MEMBERSHIP_CB(collect), None))
         return rows
+
+    def appoint(self, person: int, org: int, role: OfficerRole, first: datetime.date,
+                last: Optional[datetime.date] = None) -> int:
+        """Appoints `person` to office `role` of `org` (national, local, committee or
+        society) from `first` (to `last`, open when None); returns the appointment id.
+
+        >>> reg.appoint(wang, province, kexie.OfficerRole.CHAIR, date(2021, 1, 1))
+        """
+        out = C.c_u32()
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_appoint(
+                ctypes.byref(out), h, C.u32(person, "person"), C.u32(org, "org"),
+                C.enum_in(role, OfficerRole, "role"), C.date_in(first, "first"),
+                C.date_in(last, "last")))
+        return out.value
+
+    def end_appointment(self, appointment: int, last_day: datetime.date) -> None:
+        """Ends an appointment: `last_day` is its last day.
+
+        >>> reg.end_appointment(a, date(2025, 12, 31))
+        """
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_end_appointment(h, C.u32(appointment, "appointment"),
+                                                      C.date_in(last_day, "last_day")))
+
+    def appointments(self, person: int, as_of: datetime.date) -> list[Appointment]:
+        """The Appointments of `person` in effect on `as_of`.
+
+        >>> [a.org for a in reg.appointments(wang, date(2025, 3, 1))]
+        """
+        rows: list[Appointment] = []
+
+        def collect(a: Any, _: object) -> int:
+            a = a.contents
+            rows.append(Appointment(a.id, a.person, a.org, OfficerRole(a.role),
+                                    C.date_out(a.first_day), _last(a.last_day)))
+            return 0
+
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_appointments_foreach(
+                h, C.u32(person, "person"), C.date_in(as_of, "as_of"),
+                C.APPOINTMENT_CB(collect), None))
+        return rows
+
+    @staticmethod
+    def _honour_spec(kind: HonourKind, grantor: int, title: str, date: datetime.date,
+                     person: Optional[int], organization: Optional[int], basis: str,
+                     activity: Optional[int]) -> Any:
+        return C.HonourSpec(1, C.enum_in(kind, HonourKind, "kind"),
+                            0 if person is None else C.u32(person, "person"),
+                            0 if organization is None else C.u32(organization, "organization"),
+                            C.u32(grantor, "grantor"), C.s(title, "title"), C.s(basis, "basis"),
+                            0 if activity is None else C.u32(activity, "activity"),
+                            C.date_in(date, "date"))
+
+    def record_honour(self, kind: HonourKind, grantor: int, title: str, date: datetime.date,
+                      person: Optional[int] = None, organization: Optional[int] = None,
+                      basis: str = "", activity: Optional[int] = None) -> int:
+        """Records an honour (never deleted) and returns its id; refusals raise
+        with the rule id (honour.scope, honour.grantor, …).
+
+        >>> reg.record_honour(kexie.HonourKind.ADVANCED_UNIT, province, "先进单位",
+        ...                   date(2025, 12, 20), organization=steel, basis="2025 讲比")
+        """
+        spec = self._honour_spec(kind, grantor, title, date, person, organization, basis,
+                                 activity)
+        out = C.c_u32()
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_record_honour(ctypes.byref(out), h, ctypes.byref(spec)))
+        return out.value
+
+    def record_honours(self, honours: list[dict[str, Any]]) -> None:
+        """Records every honour of `honours` (dicts of record_honour's keyword
+        arguments) or none.
+
+        >>> reg.record_honours([dict(kind=kexie.HonourKind.ADVANCED_INDIVIDUAL,
+        ...                          grantor=province, title="先进个人",
+        ...                          date=date(2025, 12, 20), person=li)])
+        """
+        specs = [self._honour_spec(d["kind"], d["grantor"], d["title"], d["date"],
+                                   d.get("person"), d.get("organization"), d.get("basis", ""),
+                                   d.get("activity")) for d in honours]
+        arr = (C.HonourSpec * max(len(specs), 1))(*specs)
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_record_honours(h, arr, len(specs)))
+
+    def honours(self, person: Optional[int] = None,
+                organization: Optional[int] = None) -> list[Honour]:
+        """The Honours of `person`, or else of `organization`, oldest first.
+
+        >>> [h.title for h in reg.honours(person=li)]
+        """
+        if (person is None) == (organization is None):
+            raise TypeError("give exactly one of person and organization")
+        rows: list[Honour] = []
+
+        def collect(x: Any, _: object) -> int:
+            rows.append(_honour(x.contents))
+            return 0
+
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_honours_foreach(
+                h, 0 if person is None else C.u32(person, "person"),
+                0 if organization is None else C.u32(organization, "organization"),
+                C.HONOUR_CB(collect), None))
+        return rows
+
+    def honours_granted(self, root: int, first: datetime.date,
+                        last: datetime.date) -> list[Honour]:
+        """The Honours granted by `root` or an organization under it, dated from
+        `first` to `last`.
+
+        >>> len(reg.honours_granted(province, date(2025, 1, 1), date(2025, 12, 31)))
+        """
+        rows: list[Honour] = []
+
+        def collect(x: Any, _: object) -> int:
+            rows.append(_honour(x.contents))
+            return 0
+
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_honours_granted_foreach(
+                h, C.u32(root, "root"), C.date_in(first, "first"), C.date_in(last, "last"),
+                C.HONOUR_CB(collect), None))
+        return rows
+
+    def award_exemplary(self, org: int, first: datetime.date, last: datetime.date,
+                        grantor: int, basis: str) -> None:
+        """Records the exemplary award (先进企业科协, A14) of `org` with its grantor
+        (a local association above it) and basis, as an honour too.
+
+        >>> reg.award_exemplary(steel, date(2025, 1, 1), date(2025, 12, 31), city, "考核评价")
+        """
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_award_exemplary(
+                h, C.u32(org, "org"), C.date_in(first, "first"), C.date_in(last, "last"),
+                C.u32(grantor, "grantor"), C.s(basis, "basis")))
 
     def members(self, root: int, as_of: datetime.date, role: Optional[Role] = None,
                 young: bool = False, min_title: Optional[Title] = None,
