@@ -273,6 +273,13 @@ TEST(AllocFailure, RegistryGrowth) {
 // ---- activity book -------------------------------------------------------------------------
 
 struct BookWorld {
+  // The boss's roles are asserted (no such person in the registry): the book opts in,
+  // as migrations and tests may (LifecyclePolicy::allow_asserted_roles).
+  BookWorld() {
+    kexie::LifecyclePolicy p = book.policy();
+    p.allow_asserted_roles = true;
+    book.set_policy(p).value();
+  }
   kexie_test::World w;
   kexie::ActivityBook book{w.registry};
   kexie::ActivityId id{};
@@ -820,6 +827,7 @@ TEST(AllocFailure, CApi) {
   expect_ok("book_new", sweep_c(
                             "kx_book_new", [&] { return kx_book_new(&book, reg); }, state));
   ASSERT_NE(book, nullptr);
+  ASSERT_EQ(kx_book_allow_asserted_roles(book, 1), KX_OK);  // the boss's roles are asserted
   kx_actor* owner = nullptr;
   ASSERT_EQ(kx_actor_new(&owner, people[0]), KX_OK);
   kx_actor* boss = nullptr;
