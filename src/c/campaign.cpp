@@ -121,8 +121,8 @@ kexie::Status set_rubric(kx_campaign* c, int category, const char* name,
   return c->campaign().set_rubric(cat, std::move(r));
 }
 
-kexie::Status mark_all(kx_campaign* campaign,
-                       const std::vector<kexie::detail::IndexedMark>& marks, size_t* failed) {
+kexie::Status mark_all(kx_campaign* campaign, const std::vector<kexie::detail::IndexedMark>& marks,
+                       size_t* failed) {
   return campaign->campaign().mark_all(marks, failed);
 }
 

@@ -259,7 +259,8 @@ int kx_registry_is_young(int* out, const kx_registry* registry, uint32_t person,
     KX_NEED(out);
     KX_NEED(registry);
     KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
-    KX_TRY_ASSIGN(const kexie::Youth youth, registry->registry().youth(kexie::PersonId{person}, day));
+    KX_TRY_ASSIGN(const kexie::Youth youth,
+                  registry->registry().youth(kexie::PersonId{person}, day));
     *out = youth == kexie::Youth::young ? 1 : 0;
     return KX_OK;
   });
@@ -384,8 +385,7 @@ int kx_registry_appoint(uint32_t* out, kx_registry* registry, uint32_t person, u
   });
 }
 
-int kx_registry_end_appointment(kx_registry* registry, uint32_t appointment,
-                                const char* last_day) {
+int kx_registry_end_appointment(kx_registry* registry, uint32_t appointment, const char* last_day) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(registry);
     KX_TRY_ASSIGN(const kexie::Date day, kx::date(last_day, "last_day"));
@@ -412,7 +412,6 @@ int kx_registry_appointments_foreach(const kx_registry* registry, uint32_t perso
   });
   return rc != 0 ? rc : stop;
 }
-
 
 int kx_registry_record_honour(uint32_t* out, kx_registry* registry, const kx_honour_spec* spec) {
   return kx::guard([&]() -> kx::Rc {
@@ -446,9 +445,9 @@ int kx_registry_honours_foreach(const kx_registry* registry, uint32_t person, ui
     KX_NEED(registry);
     KX_NEED(cb);
     const kexie::Registry& reg = registry->registry();
-    stop = each_honour(person != 0 ? reg.honours_of(kexie::PersonId{person})
-                                   : reg.honours_of(kexie::OrgId{org}),
-                       cb, payload);
+    stop = each_honour(
+        person != 0 ? reg.honours_of(kexie::PersonId{person}) : reg.honours_of(kexie::OrgId{org}),
+        cb, payload);
     return KX_OK;
   });
   return rc != 0 ? rc : stop;

@@ -70,8 +70,8 @@ int fail(kexie::ErrorCode code, std::string message, std::string rule) noexcept 
 int stopped(int value) noexcept {
   if (value >= 0) return value;
   try {
-    last().set(KX_ECALLBACK, "the callback stopped the iteration with " + std::to_string(value),
-               "", "");
+    last().set(KX_ECALLBACK, "the callback stopped the iteration with " + std::to_string(value), "",
+               "");
   } catch (...) {
     last().view = {KX_ECALLBACK, "the callback stopped the iteration", "", ""};
   }

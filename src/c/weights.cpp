@@ -105,9 +105,8 @@ int kx_weights_quantize(kx_decimal* out, const double* weights, size_t n, int pl
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(weights);
-    KX_TRY(kx::array_size(n, sizeof(kx_decimal) > sizeof(double) ? sizeof(kx_decimal)
-                                                                  : sizeof(double),
-                          "n"));
+    KX_TRY(kx::array_size(
+        n, sizeof(kx_decimal) > sizeof(double) ? sizeof(kx_decimal) : sizeof(double), "n"));
     const std::vector<double> w(weights, weights + n);
     KX_TRY_ASSIGN(const std::vector<kexie::Decimal> q, kexie::quantize_weights(w, places));
     std::vector<kx_decimal> tmp(q.size());  // all or nothing
