@@ -3,8 +3,9 @@
 // scoreboards, the weights and agreement functions and snapshots, saved to a buffer
 // and loaded back in the middle of the sequence (later calls then work on the
 // loaded objects). Arguments come from the input, hostile ones included: NULL where
-// the API must refuse it, huge sizes with no array behind them, invalid enumerators,
-// bad dates, timestamps and decimals, ids of the wrong kind or of nothing.
+// the API must refuse it, huge sizes with no array behind them, counts no array can
+// have, invalid enumerators, bad dates, timestamps and decimals, ids of the wrong kind
+// or of nothing.
 //
 // After every call the target checks the C API's promises:
 //   - a refused call (a negative return) leaves kx_error_last() with that code and a
@@ -221,6 +222,13 @@ class Args {
   std::size_t huge() {
     constexpr std::size_t sizes[] = {1, 2, std::size_t{1} << 31, std::size_t{1} << 32,
                                      std::numeric_limits<std::size_t>::max(),
+                                     std::numeric_limits<std::size_t>::max() / 2 + 1};
+    return in_.PickValueInArray(sizes);
+  }
+  /// A count no array can have (it overflows the address space for elements of any
+  /// size): the C API must refuse it before reading the array behind it.
+  std::size_t too_many() {
+    constexpr std::size_t sizes[] = {std::numeric_limits<std::size_t>::max(),
                                      std::numeric_limits<std::size_t>::max() / 2 + 1};
     return in_.PickValueInArray(sizes);
   }
@@ -861,6 +869,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
       if (a.chance(15)) {
         p = nullptr;
         count = a.huge();
+      } else if (a.chance(15)) {
+        count = a.too_many();
       }
       std::size_t failed = 0;
       rc = kx_campaign_mark_batch(camp, p, count, a.chance(2) ? nullptr : &failed);
@@ -889,6 +899,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
           default: c = nullptr; break;
         }
         if (a.chance(2)) count = a.huge();
+      } else if (a.chance(15)) {
+        count = a.too_many();
       }
       std::size_t failed = 0;
       rc = kx_campaign_mark_columns(camp, count, j, e, ix, c, scale, a.chance(2) ? nullptr : &failed);
