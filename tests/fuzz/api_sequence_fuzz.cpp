@@ -3,8 +3,9 @@
 // scoreboards, the weights and agreement functions and snapshots, saved to a buffer
 // and loaded back in the middle of the sequence (later calls then work on the
 // loaded objects). Arguments come from the input, hostile ones included: NULL where
-// the API must refuse it, huge sizes with no array behind them, invalid enumerators,
-// bad dates, timestamps and decimals, ids of the wrong kind or of nothing.
+// the API must refuse it, huge sizes with no array behind them, counts no array can
+// have, invalid enumerators, bad dates, timestamps and decimals, ids of the wrong kind
+// or of nothing.
 //
 // After every call the target checks the C API's promises:
 //   - a refused call (a negative return) leaves kx_error_last() with that code and a
@@ -17,12 +18,14 @@
 // api_sequence_fuzz/) is replayed by ctest in the fuzz preset.
 //
 // Calls that multiply sizes given by the caller into a buffer size (kx_weights_ahp's
-// n×n, kx_weights_entropy's rows×cols, kx_kendall_w's entries×judges) get sizes
-// whose product wraps only when built with -DKEXIE_FUZZ_SIZE_PRODUCTS (issue 16
-// item 9; off until the C API checks those products).
+// n×n, kx_weights_entropy's rows×cols, kx_kendall_w's entries×judges) also get sizes
+// whose product does not fit in the address space — the smallest such, one that wraps
+// size_t to a small value, or a huge one — which the C API must refuse before reading
+// the array (issue 16 item 9).
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -220,6 +223,30 @@ class Args {
     constexpr std::size_t sizes[] = {1, 2, std::size_t{1} << 31, std::size_t{1} << 32,
                                      std::numeric_limits<std::size_t>::max(),
                                      std::numeric_limits<std::size_t>::max() / 2 + 1};
+    return in_.PickValueInArray(sizes);
+  }
+  /// A count no array can have (it overflows the address space for elements of any
+  /// size): the C API must refuse it before reading the array behind it.
+  std::size_t too_many() {
+    constexpr std::size_t sizes[] = {std::numeric_limits<std::size_t>::max(),
+                                     std::numeric_limits<std::size_t>::max() / 2 + 1};
+    return in_.PickValueInArray(sizes);
+  }
+  /// A count that, times `other` (≥ 1) cells of 8 bytes, does not fit in the address
+  /// space: the smallest such count, one whose product wraps size_t to below `other`,
+  /// or a huge one.
+  std::size_t too_many(std::size_t other) {
+    constexpr std::size_t kMax = std::numeric_limits<std::ptrdiff_t>::max();
+    constexpr std::size_t kAll = std::numeric_limits<std::size_t>::max();
+    const std::size_t sizes[] = {kMax / 8 / other + 1, other == 1 ? kAll : kAll / other + 1, kAll};
+    return in_.PickValueInArray(sizes);
+  }
+  /// An n whose n × n cells of 8 bytes do not fit in the address space: the smallest
+  /// such, one whose n × n wraps size_t (to 0, or to 2^33 + 1), or a huge one.
+  std::size_t too_many_squared() {
+    constexpr std::size_t sizes[] = {std::size_t{1} << 30, std::size_t{1} << 32,
+                                     (std::size_t{1} << 32) + 1, std::size_t{1} << 63,
+                                     std::numeric_limits<std::size_t>::max()};
     return in_.PickValueInArray(sizes);
   }
   double real() {
@@ -842,6 +869,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
       if (a.chance(15)) {
         p = nullptr;
         count = a.huge();
+      } else if (a.chance(15)) {
+        count = a.too_many();
       }
       std::size_t failed = 0;
       rc = kx_campaign_mark_batch(camp, p, count, a.chance(2) ? nullptr : &failed);
@@ -870,6 +899,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
           default: c = nullptr; break;
         }
         if (a.chance(2)) count = a.huge();
+      } else if (a.chance(15)) {
+        count = a.too_many();
       }
       std::size_t failed = 0;
       rc = kx_campaign_mark_columns(camp, count, j, e, ix, c, scale, a.chance(2) ? nullptr : &failed);
@@ -1110,9 +1141,7 @@ const char* step(int op, World& w, Args& a, int& rc) {
       o.require_consistency = a.pick_int(0, 1);
       kx_ahp_result r;
       const double* matrix = a.chance(30) ? nullptr : m.data();
-#ifdef KEXIE_FUZZ_SIZE_PRODUCTS
-      if (a.chance(20)) n = a.huge();  // n × n wraps
-#endif
+      if (a.chance(20)) n = a.too_many_squared();
       rc = kx_weights_ahp(null_out ? nullptr : weights.data(), a.chance(3) ? nullptr : &r, matrix, n,
                           a.chance(4) ? nullptr : &o);
       return "kx_weights_ahp";
@@ -1124,9 +1153,9 @@ const char* step(int op, World& w, Args& a, int& rc) {
       std::vector<int> kinds(cols == 0 ? 1 : cols);
       for (int& k : kinds) k = a.enumerator(2);
       int normalization = a.enumerator(2);
-#ifdef KEXIE_FUZZ_SIZE_PRODUCTS
-      if (a.chance(20)) rows = a.huge();  // rows × cols wraps
-#endif
+      if (a.chance(20)) {  // with no column, any row count is a true size (and refused)
+        rows = cols == 0 ? a.huge() : a.too_many(cols);
+      }
       rc = kx_weights_entropy(null_out ? nullptr : weights.data(), data.data(), rows, cols,
                               a.chance(10) ? nullptr : kinds.data(), normalization);
       return "kx_weights_entropy";
@@ -1149,9 +1178,13 @@ const char* step(int op, World& w, Args& a, int& rc) {
       o.missing = a.enumerator(3);
       o.tie_correction = a.pick_int(0, 1);
       kx_kendall_result r;
-#ifdef KEXIE_FUZZ_SIZE_PRODUCTS
-      if (a.chance(20)) entries = judges = a.huge();  // entries × judges wraps
-#endif
+      if (a.chance(20)) {  // a table of no cell may have any size (and is refused)
+        switch (a.pick_int(0, 2)) {
+          case 0: entries = judges = a.too_many_squared(); break;
+          case 1: entries = judges == 0 ? a.huge() : a.too_many(judges); break;
+          default: judges = entries == 0 ? a.huge() : a.too_many(entries); break;
+        }
+      }
       rc = kx_kendall_w(null_out ? nullptr : &r, marks.data(), entries, judges, a.chance(4) ? nullptr : &o);
       return "kx_kendall_w";
     }
