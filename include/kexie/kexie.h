@@ -41,8 +41,17 @@
  *    *_foreach return KX_ECALLBACK, with the value in kx_error_last()->message,
  *    so a callback's value never reads as a KX_E* refusal of the library.
  *
- * Thread safety: handles are not synchronized; use one handle from one thread
- * at a time (concurrent read-only calls on a registry or campaign are safe).
+ * Thread safety (docs/reliability.md): calls that only read a handle may run
+ * concurrently from any number of threads: registry queries, kx_registry_members,
+ * book queries and kx_book_verify, campaign scoring, standings, explanations and
+ * counts, every kx_scoreboard_* accessor (a scoreboard is immutable), and
+ * kx_snapshot_save / kx_snapshot_save_buffer. A call that changes a handle (any
+ * add_, assign, mark, veto, set_, transition or kx_*_free; a refused transition
+ * too, since it appends its audit record) needs that handle to itself, and, for a
+ * registry, no concurrent call on a book or campaign built over it. The library
+ * locks only its own caches; the application locks the rest (a readers-writer
+ * lock per registry tree, as the Python package does). kx_error_last() is
+ * per thread.
  *
  * Not yet in the C API: ICC and leniency statistics, expert pools, cooperation
  * links, training records (snapshots save and load them all the same).
