@@ -272,9 +272,17 @@ TEST(AllocFailure, RegistryGrowth) {
 
 // ---- activity book -------------------------------------------------------------------------
 
+/// The standard lifecycle policy with `allow_asserted_roles`: the boss below is not
+/// in the registry, and the sweeps are about allocation, not the registry backing.
+kexie::LifecyclePolicy asserted_roles() {
+  kexie::LifecyclePolicy p = kexie::LifecyclePolicy::standard();
+  p.allow_asserted_roles = true;
+  return p;
+}
+
 struct BookWorld {
   kexie_test::World w;
-  kexie::ActivityBook book{w.registry};
+  kexie::ActivityBook book{w.registry, asserted_roles()};
   kexie::ActivityId id{};
   kexie::Actor owner{w.staff[0][0]};
   kexie::Actor boss{kexie::Actor{kexie::PersonId{999'999},
@@ -820,6 +828,7 @@ TEST(AllocFailure, CApi) {
   expect_ok("book_new", sweep_c(
                             "kx_book_new", [&] { return kx_book_new(&book, reg); }, state));
   ASSERT_NE(book, nullptr);
+  ASSERT_EQ(kx_book_allow_asserted_roles(book, 1), KX_OK);  // the boss is not in the registry
   kx_actor* owner = nullptr;
   ASSERT_EQ(kx_actor_new(&owner, people[0]), KX_OK);
   kx_actor* boss = nullptr;

@@ -127,14 +127,14 @@ const std::set<std::string> kCounts = {
     "people: disciplines", "people: string pool", "disciplines", "people: external-key index",
     "memberships: people", "memberships: organizations", "memberships: roles",
     "memberships: first days", "memberships: last days", "expert listings",
-    "fields of expertise", "links", "training records",
+    "fields of expertise", "links", "training records", "appointments", "honours",
     // snapshot_activity.cpp
     "permissions", "impartial operations", "grade bands", "commendable grades",
     "operations needing a reason", "team", "progress reports", "activities", "audit records",
     // snapshot_campaign.cpp
     "eligibility rules", "tie-breaks", "award tiers", "energy coefficients", "grid factors",
     "indicators", "objective tiers", "energy savings", "patents", "assigned judges", "marks",
-    "vetoes", "judges", "entries"};
+    "vetoes", "judges", "entries", "fuel CO2 parameters"};
 
 }  // namespace
 
@@ -684,6 +684,8 @@ TEST(SnapshotDecoder, EveryEnumeratorOnePastItsLastIsRefusedNamingTheField) {
       {"activity type", past(ActivityType::secretary_general_training)},
       {"aggregation method", past(AggregationMethod::trimmed_mean)},
       {"boundary ties", past(BoundaryTies::exclude_all)},
+      {"CO2 basis", past(Co2Basis::claimed)},
+      {"expert rule", past(ExpertRule::off)},
       {"energy carrier", past(Carrier::steam)},
       {"entry category", past(Category::achievement_transformation)},
       {"claimed figure", past(ClaimedFigure::achievements_transformed)},
