@@ -286,8 +286,14 @@ bool same_honour(const HonourSpec& a, const Honour& b) noexcept {
          a.grantor == b.grantor && a.title == b.title && a.basis == b.basis && a.date == b.date;
 }
 
-/// The rules of `Registry::record_honour` against the honours already recorded.
-std::optional<Error> honour_rules(const State& s, const HonourSpec& h) {
+/// The rules of `Registry::record_honour` for `h` against the first `prior`
+/// honours recorded (all of them when recording; those before it on a snapshot
+/// load, as if they were recorded in order). `on_record` adds the checks of the
+/// tree on the honour's date (grantor and organization in effect, `honour.scope`):
+/// a later move or dissolution the API allows may change them, so a load skips them.
+std::optional<Error> honour_rules(const State& s, const HonourSpec& h,
+                                  std::size_t prior = static_cast<std::size_t>(-1),
+                                  bool on_record = true) {
   if (!enum_is_valid<HonourKind>(static_cast<std::int64_t>(h.kind)))
     return Error(ErrorCode::invalid_argument, "unknown honour kind", "honour.title");
   if (h.title.empty())
@@ -309,17 +315,18 @@ std::optional<Error> honour_rules(const State& s, const HonourSpec& h) {
   if (h.person && !s.known(*h.person)) return not_found(to_string(*h.person));
   if (h.organization && !s.known(*h.organization)) return not_found(to_string(*h.organization));
   if (!s.known(h.grantor)) return not_found("grantor " + to_string(h.grantor));
-  if (!grantor_kind(s.org(h.grantor).kind) || !s.in_effect(h.grantor, h.date))
+  if (!grantor_kind(s.org(h.grantor).kind) || (on_record && !s.in_effect(h.grantor, h.date)))
     return refuse(name_of(s, h.grantor) +
                       " cannot grant honours on " + h.date.to_string() +
                       ": a grantor is a national, local, committee or society organization in "
                       "effect that day",
                   "honour.grantor", "A14");
-  if (h.organization && !s.in_effect(*h.organization, h.date))
+  if (on_record && h.organization && !s.in_effect(*h.organization, h.date))
     return refuse(name_of(s, *h.organization) + " is not in effect on " + h.date.to_string(),
                   "org.active", "A1");
   const OrgKind gk = s.org(h.grantor).kind;
-  if (h.kind != HonourKind::other_scheme && (gk == OrgKind::national || gk == OrgKind::local)) {
+  if (on_record && h.kind != HonourKind::other_scheme &&
+      (gk == OrgKind::national || gk == OrgKind::local)) {
     if (h.organization && !under(s, *h.organization, h.grantor, h.date))
       return refuse(name_of(s, *h.organization) + " is not under grantor " +
                         name_of(s, h.grantor) + " on " + h.date.to_string(),
@@ -333,8 +340,8 @@ std::optional<Error> honour_rules(const State& s, const HonourSpec& h) {
                       "honour.scope", "A14");
     }
   }
-  for (const Honour& old : s.honours)
-    if (same_honour(h, old))
+  for (std::size_t i = 0; i < s.honours.size() && i < prior; ++i)
+    if (const Honour& old = s.honours[i]; same_honour(h, old))
       return refuse("the same honour is recorded already (" + to_string(old.id) + ")",
                     "honour.unique", "A14", ErrorCode::already_exists);
   return std::nullopt;
@@ -726,8 +733,13 @@ Status Registry::award_exemplary(OrgId org, Period period, OrgId grantor, std::s
 
 // ---- appointments --------------------------------------------------------------------------
 
-Result<AppointmentId> Registry::appoint(const AppointmentSpec& spec) {
-  State& s = impl_->s;
+namespace {
+
+/// The rules of `Registry::appoint` for `spec` against the appointments already
+/// recorded; `self` (appointment id value) is the appointment itself when it is
+/// already recorded (a snapshot load), and is skipped. The first rule broken.
+std::optional<Error> appointment_rules(const State& s, const AppointmentSpec& spec,
+                                       std::uint32_t self = kNone) {
   if (!spec.period.ok()) return bad_period(spec.period);
   if (!s.known(spec.person)) return not_found(to_string(spec.person));
   if (!s.known(spec.org)) return not_found(to_string(spec.org));
@@ -746,11 +758,20 @@ Result<AppointmentId> Registry::appoint(const AppointmentSpec& spec) {
     return refuse(name_of(s, spec.org) + " is not in effect throughout the appointment",
                   "org.active", "A1");
   for (const Appointment& a : s.appointments)
-    if (a.person == spec.person && a.org == spec.org && a.role == spec.role &&
+    if (a.id.value() != self && a.person == spec.person && a.org == spec.org &&
+        a.role == spec.role &&
         a.period.overlaps(spec.period))
       return refuse(to_string(spec.person) + " already holds this office at " +
                         name_of(s, spec.org) + " on overlapping dates (" + to_string(a.id) + ")",
                     "appointment.unique", "A14", ErrorCode::already_exists);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<AppointmentId> Registry::appoint(const AppointmentSpec& spec) {
+  State& s = impl_->s;
+  if (auto broken = appointment_rules(s, spec)) return *broken;
   const AppointmentId id{static_cast<std::uint32_t>(s.appointments.size() + 1)};
   s.appointments.push_back(
       {.id = id, .person = spec.person, .org = spec.org, .role = spec.role, .period = spec.period});
@@ -1486,6 +1507,27 @@ std::optional<std::string> rebuild(State& s) {
                                        static_cast<std::uint32_t>(i + 1)))
       return to_string(MembershipId{static_cast<std::uint32_t>(i + 1)}) + ": " +
              broken->to_string();
+  }
+  // Appointments and honours likewise pass appoint's and record_honour's own
+  // rules; an honour is checked against the honours before it, as if recorded in
+  // order (docs/formats.md lists what a load re-checks).
+  for (const Appointment& a : s.appointments)
+    if (auto broken = appointment_rules(
+            s, {.person = a.person, .org = a.org, .role = a.role, .period = a.period},
+            a.id.value()))
+      return to_string(a.id) + ": " + broken->to_string();
+  for (std::size_t i = 0; i < s.honours.size(); ++i) {
+    const Honour& h = s.honours[i];
+    const HonourSpec spec{.kind = h.kind,
+                          .person = h.person,
+                          .organization = h.organization,
+                          .grantor = h.grantor,
+                          .title = h.title,
+                          .basis = h.basis,
+                          .activity = h.activity,
+                          .date = h.date};
+    if (auto broken = honour_rules(s, spec, i, false))
+      return to_string(h.id) + ": " + broken->to_string();
   }
   return std::nullopt;
 }

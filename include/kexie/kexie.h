@@ -53,7 +53,7 @@
  * lock per registry tree, as the Python package does). kx_error_last() is
  * per thread.
  *
- * Not yet in the C API: ICC and leniency statistics, expert pools, cooperation
+ * Not yet in the C API: ICC and leniency statistics, ending expert listings, cooperation
  * links, training records (snapshots save and load them all the same).
  */
 #ifndef KEXIE_KEXIE_H
@@ -479,6 +479,18 @@ typedef int (*kx_appointment_cb)(const kx_appointment_info *appointment, void *p
 KX_EXTERN int kx_registry_appointments_foreach(const kx_registry *registry, uint32_t person,
                                                const char *as_of, kx_appointment_cb cb,
                                                void *payload);
+
+/** Lists `person` in `org`'s expert pool (专家库) with `field_count` fields of
+ *  expertise from `first` to `last` (NULL: open-ended) (kexie::Registry::add_expert);
+ *  `*out` receives the listing's id. KX_EEXISTS "expert.unique" for an overlapping
+ *  listing in the same pool.
+ *
+ *   const char *fields[] = {"rationalization_proposals", "energy saving"};
+ *   uint32_t x; kx_registry_add_expert(&x, reg, li, province, fields, 2, "2024-01-01", NULL);
+ */
+KX_EXTERN int kx_registry_add_expert(uint32_t *out, kx_registry *registry, uint32_t person,
+                                     uint32_t org, const char *const *fields, size_t field_count,
+                                     const char *first, const char *last);
 
 /** An honour to record (kexie::HonourSpec); 0 for an absent person, organization
  *  or activity. */

@@ -2,6 +2,8 @@
 // queries (callbacks and a batch array).
 #include <cstdlib>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "capi.hpp"
 #include "handles.hpp"
@@ -385,7 +387,35 @@ int kx_registry_appoint(uint32_t* out, kx_registry* registry, uint32_t person, u
   });
 }
 
-int kx_registry_end_appointment(kx_registry* registry, uint32_t appointment, const char* last_day) {
+int kx_registry_add_expert(uint32_t* out, kx_registry* registry, uint32_t person, uint32_t org,
+                           const char* const* fields, size_t field_count, const char* first,
+                           const char* last) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    if (field_count > 0) KX_NEED(fields);
+    KX_TRY(kx::array_size(field_count, sizeof(const char*), "field_count"));
+    KX_TRY_ASSIGN(const kexie::Date from, kx::date(first, "first"));
+    kexie::Date to = kexie::Date::max();
+    if (last != nullptr) {
+      KX_TRY_ASSIGN(to, kx::date(last, "last"));
+    }
+    std::vector<std::string> list;
+    list.reserve(field_count);
+    for (std::size_t i = 0; i < field_count; ++i) {
+      if (fields[i] == nullptr) return kx::null_arg("fields[i]");
+      list.emplace_back(fields[i]);
+    }
+    KX_TRY_ASSIGN(const kexie::ExpertId id,
+                  registry->registry().add_expert(kexie::PersonId{person}, kexie::OrgId{org},
+                                                  std::move(list), kexie::Period{from, to}));
+    *out = id.value();
+    return KX_OK;
+  });
+}
+
+int kx_registry_end_appointment(kx_registry* registry, uint32_t appointment,
+                                const char* last_day) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(registry);
     KX_TRY_ASSIGN(const kexie::Date day, kx::date(last_day, "last_day"));

@@ -246,6 +246,53 @@ TEST(Snapshot, LoadRefusesMembershipsTheRegistryWouldRefuse) {
   expect_refused(patched(file, at.last + 4 * 0, days("2010-03-31"_date)), "membership.nested");
 }
 
+/// The offset of the only occurrence of the little-endian 32-bit `days` of each
+/// date in `dates`, one after the other, in `file`'s payload.
+std::size_t only_at(const Bytes& file, std::initializer_list<kexie::Date> dates) {
+  Bytes needle(4 * dates.size());
+  std::size_t i = 0;
+  for (kexie::Date d : dates) put_le(needle, 4 * i++, static_cast<std::uint32_t>(d.days()), 4);
+  const auto at = std::search(file.begin() + kHeaderSize, file.end(), needle.begin(), needle.end());
+  EXPECT_NE(at, file.end());
+  EXPECT_EQ(std::search(at + 1, file.end(), needle.begin(), needle.end()), file.end());
+  return static_cast<std::size_t>(at - file.begin());
+}
+
+TEST(Snapshot, LoadRefusesAppointmentsAndHonoursTheRegistryWouldRefuse) {
+  MembershipFixture f;
+  const auto officer =
+      f.reg.add_person({.name = "Officer", .birth = "1970-01-01"_date, .employer = f.e1}).value();
+  (void)f.reg
+      .appoint({.person = officer,
+                .org = f.city,
+                .role = kexie::OfficerRole::chair,
+                .period = {"2011-03-03"_date, "2011-09-09"_date}})
+      .value();
+  for (kexie::Date d : {"2011-04-04"_date, "2011-05-05"_date})
+    (void)f.reg
+        .record_honour({.kind = kexie::HonourKind::advanced_unit,
+                        .organization = f.e1,
+                        .grantor = f.city,
+                        .title = "先进单位",
+                        .date = d})
+        .value();
+  const Bytes file = save(f.reg);
+  const auto days = [](kexie::Date date) { return static_cast<std::uint32_t>(date.days()); };
+  const std::size_t appointment = only_at(file, {"2011-03-03"_date, "2011-09-09"_date});
+  const std::size_t second_date = only_at(file, {"2011-05-05"_date});
+  // The unpatched file loads, and patches that keep every rule load too: the
+  // offsets are right, so each refusal below is the rule's.
+  ASSERT_TRUE(load(file).ok()) << load(file).error();
+  ASSERT_TRUE(load(patched(file, second_date, days("2011-06-06"_date))).ok());
+  ASSERT_TRUE(load(patched(file, appointment - 5, f.city.value() - 1)).ok());  // the province
+
+  // The appointment (person, org, one-byte role, period) moved to the enterprise
+  // association E1, which appoints no officers.
+  expect_refused(patched(file, appointment - 5, f.e1.value()), "appointment.org_kind");
+  // The second honour's date set to the first's: the same honour twice.
+  expect_refused(patched(file, second_date, days("2011-04-04"_date)), "honour.unique");
+}
+
 // --- comparisons ---------------------------------------------------------------------
 
 void expect_same(const kexie_test::SnapshotContent& original, const kexie::Snapshot& loaded) {

@@ -342,6 +342,8 @@ _PROTOTYPES = {
     "kx_registry_rollup": (c_int, [P(Rollup), _H, c_u32, c_str]),
     "kx_registry_appoint": (c_int, [P(c_u32), _H, c_u32, c_u32, c_int, c_str, c_str]),
     "kx_registry_end_appointment": (c_int, [_H, c_u32, c_str]),
+    "kx_registry_add_expert": (c_int, [P(c_u32), _H, c_u32, c_u32, P(c_str), c_size, c_str,
+                                       c_str]),
     "kx_registry_appointments_foreach": (c_int, [_H, c_u32, c_str, APPOINTMENT_CB, c_void_p]),
     "kx_registry_record_honour": (c_int, [P(c_u32), _H, P(HonourSpec)]),
     "kx_registry_record_honours": (c_int, [_H, P(HonourSpec), c_size]),

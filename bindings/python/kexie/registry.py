@@ -5,7 +5,7 @@ from __future__ import annotations
 import ctypes
 import datetime
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from . import _capi as C
 from .enums import HonourKind, Level, OfficerRole, OrgKind, Ownership, Role, Title
@@ -348,6 +348,22 @@ class Registry(C.OwnedHandle):
                 ctypes.byref(out), h, C.u32(person, "person"), C.u32(org, "org"),
                 C.enum_in(role, OfficerRole, "role"), C.date_in(first, "first"),
                 C.date_in(last, "last")))
+        return out.value
+
+    def add_expert(self, person: int, org: int, fields: Sequence[str], first: datetime.date,
+                   last: Optional[datetime.date] = None) -> int:
+        """Lists `person` in `org`'s expert pool (专家库) with `fields` of expertise
+        from `first` (to `last`, open when None); returns the listing id.
+
+        >>> reg.add_expert(li, province, ["energy saving"], date(2024, 1, 1))
+        """
+        texts = [C.s(f, "field") for f in fields]
+        array = (C.c_str * max(len(texts), 1))(*texts)
+        out = C.c_u32()
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_add_expert(
+                ctypes.byref(out), h, C.u32(person, "person"), C.u32(org, "org"), array,
+                len(texts), C.date_in(first, "first"), C.date_in(last, "last")))
         return out.value
 
     def end_appointment(self, appointment: int, last_day: datetime.date) -> None:
