@@ -414,8 +414,7 @@ int kx_registry_add_expert(uint32_t* out, kx_registry* registry, uint32_t person
   });
 }
 
-int kx_registry_end_appointment(kx_registry* registry, uint32_t appointment,
-                                const char* last_day) {
+int kx_registry_end_appointment(kx_registry* registry, uint32_t appointment, const char* last_day) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(registry);
     KX_TRY_ASSIGN(const kexie::Date day, kx::date(last_day, "last_day"));
