@@ -88,9 +88,12 @@ struct World {
     hz_link = reg.add_link(ent_hz, society, always).value();
   }
 
-  [[nodiscard]] kexie::Actor actor(kexie::PersonId p, kexie::Date on = "2025-06-01"_date) const {
+  // Two overloads rather than a default argument: clang 14 refuses a consteval
+  // literal in a default argument.
+  [[nodiscard]] kexie::Actor actor(kexie::PersonId p, kexie::Date on) const {
     return kexie::actor_as_of(reg, p, on).value();
   }
+  [[nodiscard]] kexie::Actor actor(kexie::PersonId p) const { return actor(p, "2025-06-01"_date); }
 };
 
 kexie::Rubric rubric() {
