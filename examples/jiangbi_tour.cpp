@@ -112,9 +112,11 @@ int main() {
   const kexie::ActivityId id =
       book.create(actor(wu, "2025-03-01"), at("2025-03-01T09:00:00+08:00"), plan, "annual plan")
           .value();
-  show("submit", book.submit(id, actor(wu, "2025-03-02"), at("2025-03-02T09:00:00+08:00"), "ready"));
-  show("approve (立项)", book.approve(id, actor(chair, "2025-03-05"),
-                                      at("2025-03-05T09:00:00+08:00"), "立项 at the March meeting"));
+  show("submit",
+       book.submit(id, actor(wu, "2025-03-02"), at("2025-03-02T09:00:00+08:00"), "ready"));
+  show("approve (立项)",
+       book.approve(id, actor(chair, "2025-03-05"), at("2025-03-05T09:00:00+08:00"),
+                    "立项 at the March meeting"));
 
   // The campaign, bound to the activity: its organizer is the activity's.
   kexie::CampaignSpec spec{.name = "2025 浙江省讲比活动", .as_of = "2025-11-30"_date, .year = 2025};
@@ -124,23 +126,23 @@ int main() {
   spec.awards.units.min_awarded_entries = 1;
   spec.entry_deadline = "2025-09-30"_date;
   kexie::Campaign campaign = kexie::Campaign::open(reg, book, id, spec).value();
-  std::vector<kexie::IndicatorSpec> indicators = {{"A.1",
-                                                   "创新性与效益",
-                                                   "",
-                                                   kexie::IndicatorKind::judged,
-                                                   kexie::Decimal(1),
-                                                   {kexie::Decimal(0), kexie::Decimal(100),
-                                                    kexie::Decimal(1)},
-                                                   {},
-                                                   {}}};
+  std::vector<kexie::IndicatorSpec> indicators = {
+      {"A.1",
+       "创新性与效益",
+       "",
+       kexie::IndicatorKind::judged,
+       kexie::Decimal(1),
+       {kexie::Decimal(0), kexie::Decimal(100), kexie::Decimal(1)},
+       {},
+       {}}};
   const auto proposals = kexie::Category::rationalization_proposals;
   show("rubric", campaign.set_rubric(proposals, kexie::Rubric::build("细则", indicators).value()));
   std::cout << "campaign bound: " << std::boolalpha << campaign.bound()
             << ", phase: " << kexie::to_string(campaign.phase()) << "\n\n";
 
   // 实施: entries from two cities; one from 江苏 is out of the organizer's subtree.
-  show("start (实施)", book.start(id, actor(wu, "2025-03-10"), at("2025-03-10T09:00:00+08:00"),
-                                  "kick-off"));
+  show("start (实施)",
+       book.start(id, actor(wu, "2025-03-10"), at("2025-03-10T09:00:00+08:00"), "kick-off"));
   const kexie::EntryId e_hz =
       campaign.add_entry(entry("ZJ-HZ-01", "高炉余热回收", hangang, hz_worker), "2025-06-01"_date)
           .value();
@@ -157,7 +159,7 @@ int main() {
   show("complete", book.complete(id, actor(wu, "2025-10-01"), at("2025-10-01T09:00:00+08:00"),
                                  "entries closed"));
   show("open evaluation (评估)", book.open_evaluation(id, actor(chair, "2025-11-01"),
-                                                     at("2025-11-01T09:00:00+08:00"), "panel"));
+                                                      at("2025-11-01T09:00:00+08:00"), "panel"));
   const kexie::JudgeId j1 = campaign.add_judge(expert1).value();
   const kexie::JudgeId j2 = campaign.add_judge(expert2).value();
   const kexie::JudgeId j_hz = campaign.add_judge(expert_hz).value();
@@ -169,15 +171,17 @@ int main() {
     ok = ok && campaign.assign(j, e_hz).ok() && campaign.assign(j, e_nb).ok();
   }
   ok = ok && campaign.assign(j_hz, e_nb).ok() && campaign.mark(j1, e_hz, "A.1", "93"_dec).ok() &&
-       campaign.mark(j2, e_hz, "A.1", "91"_dec).ok() && campaign.mark(j1, e_nb, "A.1", "84"_dec).ok() &&
-       campaign.mark(j2, e_nb, "A.1", "86"_dec).ok() && campaign.mark(j_hz, e_nb, "A.1", "85"_dec).ok();
+       campaign.mark(j2, e_hz, "A.1", "91"_dec).ok() &&
+       campaign.mark(j1, e_nb, "A.1", "84"_dec).ok() &&
+       campaign.mark(j2, e_nb, "A.1", "86"_dec).ok() &&
+       campaign.mark(j_hz, e_nb, "A.1", "85"_dec).ok();
   if (!ok) return 1;
 
   // Conclude (the scoreboard digest into the trail), then commend (the honours).
-  const std::string board = campaign
-                                .conclude(book, actor(secretary, "2025-11-30"),
-                                          at("2025-11-30T15:00:00+08:00"), "95"_dec)
-                                .value();
+  const std::string board =
+      campaign
+          .conclude(book, actor(secretary, "2025-11-30"), at("2025-11-30T15:00:00+08:00"), "95"_dec)
+          .value();
   auto late_mark = campaign.mark(j1, e_nb, "A.1", "99"_dec);
   std::cout << "a mark after conclude: " << late_mark.error().to_string() << '\n';
   const std::string awards =
@@ -189,8 +193,7 @@ int main() {
   // Who has been commended (A9, A12, A14).
   for (const kexie::Honour& h : reg.honours_granted(zj, {"2025-01-01"_date, "2025-12-31"_date})) {
     std::cout << "honour: " << h.title << " — "
-              << (h.person ? reg.person(*h.person)->name
-                           : reg.organization(*h.organization)->name)
+              << (h.person ? reg.person(*h.person)->name : reg.organization(*h.organization)->name)
               << " (" << h.basis << ")\n";
   }
 

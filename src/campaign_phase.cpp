@@ -77,19 +77,22 @@ Status check_citations(const CampaignImpl& s, const EntrySpec& spec, OrgId enter
   if (spec.cites_activity) {
     const std::string name = to_string(*spec.cites_activity);
     if (s.book == nullptr) {
-      return citation_error(spec, "cites " + name +
-                                      ", but an unbound campaign has no activity book to check it");
+      return citation_error(
+          spec, "cites " + name + ", but an unbound campaign has no activity book to check it");
     }
     const Activity* a = s.book->find(*spec.cites_activity);
-    if (a == nullptr) return citation_error(spec, "cites " + name + ", which the book does not hold");
+    if (a == nullptr)
+      return citation_error(spec, "cites " + name + ", which the book does not hold");
     if (a->plan.type != ActivityType::golden_bridge) {
-      return citation_error(spec, "cites " + name + ", which is not a 金桥工程 (golden_bridge) activity");
+      return citation_error(spec,
+                            "cites " + name + ", which is not a 金桥工程 (golden_bridge) activity");
     }
     const auto* coop = std::get_if<CooperationDetails>(&a->plan.details);
     const bool involves = reg.within(a->plan.owner, enterprise, on) ||
                           (coop != nullptr && coop->partner == enterprise);
     if (!involves) {
-      return citation_error(spec, "cites " + name + ", which does not involve its enterprise association " +
+      return citation_error(spec, "cites " + name +
+                                      ", which does not involve its enterprise association " +
                                       to_string(enterprise));
     }
     switch (a->state) {
@@ -104,7 +107,8 @@ Status check_citations(const CampaignImpl& s, const EntrySpec& spec, OrgId enter
         break;
     }
     if (!a->plan.planned.contains(on)) {
-      return citation_error(spec, "cites " + name + ", which is not planned over " + on.to_string());
+      return citation_error(spec,
+                            "cites " + name + ", which is not planned over " + on.to_string());
     }
   }
   return {};
@@ -138,9 +142,9 @@ Result<Campaign> Campaign::open(const Registry& registry, const ActivityBook& bo
                            ": a campaign opens after 立项 (approved) and before 实施 ends");
   }
   if (spec.organizer.ok() && spec.organizer != a->plan.organizer) {
-    return phase_error("campaign.open", "the spec names the organizer " + to_string(spec.organizer) +
-                                            ", the activity's organizer is " +
-                                            to_string(a->plan.organizer));
+    return phase_error("campaign.open",
+                       "the spec names the organizer " + to_string(spec.organizer) +
+                           ", the activity's organizer is " + to_string(a->plan.organizer));
   }
   spec.organizer = a->plan.organizer;
   auto c = create(registry, std::move(spec));
@@ -166,8 +170,9 @@ Status check_binding(const CampaignImpl& s, const ActivityBook& book, const char
                                                " (open it for a 讲比 activity)");
   }
   if (s.book != &book) {
-    return Error(ErrorCode::invalid_argument,
-                 std::string("the campaign was opened on another activity book; cannot be ") + what);
+    return Error(
+        ErrorCode::invalid_argument,
+        std::string("the campaign was opened on another activity book; cannot be ") + what);
   }
   return {};
 }
@@ -289,8 +294,9 @@ Result<std::string> Campaign::commend(Registry& registry, ActivityBook& book, co
     return phase_error("campaign.commended", "the campaign is already commended");
   }
   if (s.concluded_digest.empty()) {
-    return phase_error("campaign.not_concluded", "a campaign is commended only after conclude; it is in phase " +
-                                                     std::string(to_string(s.phase())));
+    return phase_error("campaign.not_concluded",
+                       "a campaign is commended only after conclude; it is in phase " +
+                           std::string(to_string(s.phase())));
   }
   auto board = score();
   if (!board) return board.error();

@@ -6,7 +6,7 @@
  * digests. Every actor is derived from the registry: no role is asserted. */
 #include "kx_test.h"
 
-static uint32_t org(kx_registry *reg, int kind, const char *name, uint32_t parent, int level) {
+static uint32_t org(kx_registry* reg, int kind, const char* name, uint32_t parent, int level) {
   kx_org_spec s = KX_ORG_SPEC_INIT;
   uint32_t id = 0;
   s.kind = kind;
@@ -19,7 +19,7 @@ static uint32_t org(kx_registry *reg, int kind, const char *name, uint32_t paren
   return id;
 }
 
-static uint32_t person(kx_registry *reg, const char *name, uint32_t employer) {
+static uint32_t person(kx_registry* reg, const char* name, uint32_t employer) {
   kx_person_spec s = KX_PERSON_SPEC_INIT;
   uint32_t id = 0;
   s.name = name;
@@ -30,15 +30,15 @@ static uint32_t person(kx_registry *reg, const char *name, uint32_t employer) {
 }
 
 /* The actor the registry makes of `who` on `on`; the registry backs it. */
-static kx_actor *actor(const kx_registry *reg, uint32_t who, const char *on) {
-  kx_actor *a = NULL;
+static kx_actor* actor(const kx_registry* reg, uint32_t who, const char* on) {
+  kx_actor* a = NULL;
   OK(kx_actor_from_registry(&a, reg, who, on));
   OK(kx_actor_backed(reg, a, on));
   return a;
 }
 
-static uint32_t add_entry(kx_campaign *c, const char *code, uint32_t unit, uint32_t who,
-                          const char *submitted) {
+static uint32_t add_entry(kx_campaign* c, const char* code, uint32_t unit, uint32_t who,
+                          const char* submitted) {
   kx_team_share team[1];
   kx_entry_spec e = KX_ENTRY_SPEC_INIT;
   uint32_t id = 0;
@@ -58,8 +58,8 @@ typedef struct honours_seen {
   int count, first_prize, wrong;
 } honours_seen;
 
-static int honour_cb(const kx_honour_info *h, void *payload) {
-  honours_seen *s = (honours_seen *)payload;
+static int honour_cb(const kx_honour_info* h, void* payload) {
+  honours_seen* s = (honours_seen*)payload;
   ++s->count;
   if (h->grantor != s->grantor || h->activity != s->activity) ++s->wrong;
   if (h->kind == KX_HONOUR_AWARDED_ENTRY && STREQ(h->title, "一等奖")) ++s->first_prize;
@@ -71,8 +71,8 @@ typedef struct digests_seen {
   int saw_board, saw_awards;
 } digests_seen;
 
-static int audit_cb(const kx_audit_record *r, void *payload) {
-  digests_seen *s = (digests_seen *)payload;
+static int audit_cb(const kx_audit_record* r, void* payload) {
+  digests_seen* s = (digests_seen*)payload;
   if (r->code != 0) return 0;
   if (r->operation == KX_OP_CONCLUDE && strstr(r->reason, s->board) != NULL) s->saw_board = 1;
   if (r->operation == KX_OP_COMMEND && strstr(r->reason, s->awards) != NULL) s->saw_awards = 1;
@@ -80,14 +80,13 @@ static int audit_cb(const kx_audit_record *r, void *payload) {
 }
 
 int main(void) {
-  static const kx_indicator rubric[] = {
-      {"A.1", "创新性", NULL, KX_INDICATOR_JUDGED, "1", "0", "100", "1", 0, NULL, NULL, NULL, NULL,
-       NULL}};
-  static const char *rp[] = {"rationalization_proposals"};
-  static const char *es[] = {"energy saving"};
-  kx_registry *reg = NULL;
-  kx_book *book = NULL;
-  kx_campaign *c = NULL;
+  static const kx_indicator rubric[] = {{"A.1", "创新性", NULL, KX_INDICATOR_JUDGED, "1", "0",
+                                         "100", "1", 0, NULL, NULL, NULL, NULL, NULL}};
+  static const char* rp[] = {"rationalization_proposals"};
+  static const char* es[] = {"energy saving"};
+  kx_registry* reg = NULL;
+  kx_book* book = NULL;
+  kx_campaign* c = NULL;
   kx_actor *wu_a, *chair_a, *secretary_a, *chair_late;
   kx_award_tier tiers[2];
   kx_campaign_options o = KX_CAMPAIGN_OPTIONS_INIT;
@@ -127,8 +126,7 @@ int main(void) {
   expert_hz = person(reg, "杭钢专家", ent_hz);
   outsider = person(reg, "非专家", zj_office);
   OK(kx_registry_appoint(&a, reg, chair, zj, KX_OFFICER_CHAIR, "2020-01-01", NULL));
-  OK(kx_registry_appoint(&a, reg, secretary, zj, KX_OFFICER_SECRETARY_GENERAL, "2020-01-01",
-                         NULL));
+  OK(kx_registry_appoint(&a, reg, secretary, zj, KX_OFFICER_SECRETARY_GENERAL, "2020-01-01", NULL));
   /* An enterprise association appoints no officers: its people are members. */
   FAILS_RULE(KX_ERULE, "appointment.org_kind",
              kx_registry_appoint(&a, reg, hz_worker, ent_hz, KX_OFFICER_CHAIR, "2020-01-01", NULL));

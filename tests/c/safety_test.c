@@ -10,11 +10,13 @@
 #include "world.h"
 
 static const kx_indicator kRubric[] = {
-    {"A.1", "creativity", NULL, KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, NULL, NULL, NULL, NULL, NULL},
-    {"A.2", "practicality", NULL, KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, NULL, NULL, NULL, NULL, NULL},
+    {"A.1", "creativity", NULL, KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, NULL, NULL, NULL,
+     NULL, NULL},
+    {"A.2", "practicality", NULL, KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, NULL, NULL,
+     NULL, NULL, NULL},
 };
 
-static int contains(const char *s, const char *part) { return strstr(s, part) != NULL; }
+static int contains(const char* s, const char* part) { return strstr(s, part) != NULL; }
 
 static void test_size_products(void) {
   double w[4] = {0, 0, 0, 0};
@@ -29,8 +31,8 @@ static void test_size_products(void) {
   CHECK(contains(kx_error_last()->message, "entries × judges"));
   CHECK(contains(kx_error_last()->message, "overflows the address space"));
   FAILS(KX_EINVALID, kx_kendall_w(&r, m, 2, (size_t)1 << 61, NULL));
-  FAILS(KX_EINVALID, kx_weights_entropy(w, m, (size_t)1 << 32, (size_t)1 << 32, NULL,
-                                        KX_ENTROPY_MIN_MAX));
+  FAILS(KX_EINVALID,
+        kx_weights_entropy(w, m, (size_t)1 << 32, (size_t)1 << 32, NULL, KX_ENTROPY_MIN_MAX));
   CHECK(contains(kx_error_last()->message, "rows × cols"));
   FAILS(KX_EINVALID, kx_weights_entropy(w, m, 2, SIZE_MAX / 4, kinds, KX_ENTROPY_MIN_MAX));
   FAILS(KX_EINVALID, kx_weights_entropy(w, m, 0, SIZE_MAX, kinds, KX_ENTROPY_MIN_MAX));
@@ -73,7 +75,7 @@ static void test_timestamps(void) {
 
 static void test_echoes_are_bounded(void) {
   const size_t size = 100u * 1000u * 1000u;
-  char *huge = (char *)malloc(size + 1);
+  char* huge = (char*)malloc(size + 1);
   int carrier = 0;
   CHECK(huge != NULL);
   if (huge == NULL) return;
@@ -88,21 +90,21 @@ static void test_echoes_are_bounded(void) {
   CHECK(contains(kx_error_last()->message, "\"coal\\xFF\\x01\""));
 }
 
-static void test_registry_text(world *w) {
+static void test_registry_text(world* w) {
   kx_person_spec p = KX_PERSON_SPEC_INIT;
   uint32_t id = 0;
-  p.name = "Alice\xC0\xAF";  /* an overlong '/' */
+  p.name = "Alice\xC0\xAF"; /* an overlong '/' */
   p.birth = "1990-01-01";
   p.employer = w->steel;
   p.external_key = "S-1";
   FAILS_RULE(KX_EINVALID, "text.utf8", kx_registry_add_person(&id, w->reg, &p));
-  p.name = "Alice\xED\xA0\x80";  /* a surrogate */
+  p.name = "Alice\xED\xA0\x80"; /* a surrogate */
   FAILS_RULE(KX_EINVALID, "text.utf8", kx_registry_add_person(&id, w->reg, &p));
-  p.name = "Alice\xF4\x90\x80\x80";  /* above U+10FFFF */
+  p.name = "Alice\xF4\x90\x80\x80"; /* above U+10FFFF */
   FAILS_RULE(KX_EINVALID, "text.utf8", kx_registry_add_person(&id, w->reg, &p));
   p.name = "Alice\x1B";
   FAILS_RULE(KX_EINVALID, "text.control", kx_registry_add_person(&id, w->reg, &p));
-  p.name = "Alice\xC2\x85";  /* NEL, a C1 control */
+  p.name = "Alice\xC2\x85"; /* NEL, a C1 control */
   FAILS_RULE(KX_EINVALID, "text.control", kx_registry_add_person(&id, w->reg, &p));
   p.name = "Alice";
   OK(kx_registry_add_person(&id, w->reg, &p));
@@ -113,25 +115,25 @@ typedef struct counter {
   int value;
 } counter;
 
-static int standing_cb(const kx_standing *s, void *payload) {
-  counter *c = (counter *)payload;
+static int standing_cb(const kx_standing* s, void* payload) {
+  counter* c = (counter*)payload;
   (void)s;
   ++c->calls;
   return c->value;
 }
 
-static void test_campaign(world *w) {
+static void test_campaign(world* w) {
   kx_campaign_options o = KX_CAMPAIGN_OPTIONS_INIT;
   kx_award_tier tier;
-  kx_campaign *c = NULL;
+  kx_campaign* c = NULL;
   kx_entry_spec e = KX_ENTRY_SPEC_INIT;
   kx_team_share team[1];
   kx_mark marks[5];
-  kx_scoreboard *board = NULL;
+  kx_scoreboard* board = NULL;
   counter seen = {0, 0};
   uint32_t entry = 0, found = 0, j[3], a1 = 0, a2 = 0;
   size_t failed = 99, i;
-  char *huge;
+  char* huge;
 
   tier.name = NULL;
   tier.by_count = 1;
@@ -185,7 +187,7 @@ static void test_campaign(world *w) {
   OK(kx_campaign_add_entry(&entry, c, &e));
 
   /* 14: a 100 MB code is echoed bounded. */
-  huge = (char *)malloc(100u * 1000u * 1000u + 1);
+  huge = (char*)malloc(100u * 1000u * 1000u + 1);
   CHECK(huge != NULL);
   if (huge != NULL) {
     memset(huge, 'E', 100u * 1000u * 1000u);
@@ -222,7 +224,8 @@ static void test_campaign(world *w) {
   /* 15: tie-break indicator:NOPE is refused when the campaign is scored. */
   FAILS_RULE(KX_EINVALID, "campaign.tie_break", kx_campaign_score(&board, c));
   CHECK(contains(kx_error_last()->message, "indicator:\"NOPE\""));
-  FAILS_RULE(KX_EINVALID, "campaign.tie_break", kx_campaign_standings_foreach(c, standing_cb, &seen));
+  FAILS_RULE(KX_EINVALID, "campaign.tie_break",
+             kx_campaign_standings_foreach(c, standing_cb, &seen));
   kx_campaign_free(c);
   c = NULL;
 

@@ -45,25 +45,77 @@ namespace {
 }
 
 constexpr const char* kDates[] = {
-    "2024-01-01", "2025-03-01", "1958-09-18", "2000-01-01", "2015-01-01", "1995-05-01",
-    "1970-05-01", "2030-12-31", "9999-12-31", "0001-01-01", "2024-02-29", "2023-02-29",
-    "2024-13-01", "2024-00-10", "",           "yesterday",  "2024-1-1",   "-2024-01-01",
-    "99999-01-01", "2024-01-01T00:00:00Z"};
-constexpr const char* kTimes[] = {
-    "2025-03-01T09:00:00Z", "2025-03-02T10:00:00+08:00", "2025-03-03T09:00:00.123456Z",
-    "2025-04-01T00:00:00Z", "2025-06-01T12:00:00Z",      "2026-01-01T00:00:00Z",
-    "2024-12-31T23:59:59Z", "9999-12-31T23:59:59-23:59", "0000-01-01T00:00:00Z",
-    "2025-03-01",           "",                          "not a time",
-    "2025-03-01T25:00:00Z", "2025-03-01T09:00:00+99:00", "1969-12-31T23:59:59.999999Z"};
-constexpr const char* kDecimals[] = {
-    "0",   "1",     "0.5",   "0.4",    "0.6",   "90",   "90.0",  "88.3",   "100",
-    "101", "60",    "-1",    "0.3",    "50000", "300000", "1200000", "1e400", "1E+1000000000",
-    "NaN", "inf",   "",      "ninety", ".5",    "1.",   "--1",   "0x10",
-    "0.333333333333333333333333333333", "99999999999999999999999999999999999999"};
-constexpr const char* kTexts[] = {
-    "科协", "Steel", "E1", "E2", "E3", "A.1", "A.2", "A", "B", "veto", "K-1", "E-1", "",
-    " ",    "\xff\xfe", "\xc0\x80", "a\tb", "objective_total", "top_marks", "indicator:A.1",
-    "figure:energy_saved_tce", "indicator:NOPE", "bogus", "一等奖"};
+    "2024-01-01", "2025-03-01", "1958-09-18",  "2000-01-01",  "2015-01-01",
+    "1995-05-01", "1970-05-01", "2030-12-31",  "9999-12-31",  "0001-01-01",
+    "2024-02-29", "2023-02-29", "2024-13-01",  "2024-00-10",  "",
+    "yesterday",  "2024-1-1",   "-2024-01-01", "99999-01-01", "2024-01-01T00:00:00Z"};
+constexpr const char* kTimes[] = {"2025-03-01T09:00:00Z",
+                                  "2025-03-02T10:00:00+08:00",
+                                  "2025-03-03T09:00:00.123456Z",
+                                  "2025-04-01T00:00:00Z",
+                                  "2025-06-01T12:00:00Z",
+                                  "2026-01-01T00:00:00Z",
+                                  "2024-12-31T23:59:59Z",
+                                  "9999-12-31T23:59:59-23:59",
+                                  "0000-01-01T00:00:00Z",
+                                  "2025-03-01",
+                                  "",
+                                  "not a time",
+                                  "2025-03-01T25:00:00Z",
+                                  "2025-03-01T09:00:00+99:00",
+                                  "1969-12-31T23:59:59.999999Z"};
+constexpr const char* kDecimals[] = {"0",
+                                     "1",
+                                     "0.5",
+                                     "0.4",
+                                     "0.6",
+                                     "90",
+                                     "90.0",
+                                     "88.3",
+                                     "100",
+                                     "101",
+                                     "60",
+                                     "-1",
+                                     "0.3",
+                                     "50000",
+                                     "300000",
+                                     "1200000",
+                                     "1e400",
+                                     "1E+1000000000",
+                                     "NaN",
+                                     "inf",
+                                     "",
+                                     "ninety",
+                                     ".5",
+                                     "1.",
+                                     "--1",
+                                     "0x10",
+                                     "0.333333333333333333333333333333",
+                                     "99999999999999999999999999999999999999"};
+constexpr const char* kTexts[] = {"科协",
+                                  "Steel",
+                                  "E1",
+                                  "E2",
+                                  "E3",
+                                  "A.1",
+                                  "A.2",
+                                  "A",
+                                  "B",
+                                  "veto",
+                                  "K-1",
+                                  "E-1",
+                                  "",
+                                  " ",
+                                  "\xff\xfe",
+                                  "\xc0\x80",
+                                  "a\tb",
+                                  "objective_total",
+                                  "top_marks",
+                                  "indicator:A.1",
+                                  "figure:energy_saved_tce",
+                                  "indicator:NOPE",
+                                  "bogus",
+                                  "一等奖"};
 constexpr const char* kRubric =
     "# code|name|parent|kind|weight|min|max|step|figure|tiers|floor|per_unit|cap|bonus_cap\n"
     "A|评审指标 judged||group|0.6\n"
@@ -174,7 +226,9 @@ class Args {
 
   bool chance(int one_in) { return in_.ConsumeIntegralInRange<int>(0, one_in - 1) == 0; }
   template <class T>
-  T pick_int(T lo, T hi) { return in_.ConsumeIntegralInRange<T>(lo, hi); }
+  T pick_int(T lo, T hi) {
+    return in_.ConsumeIntegralInRange<T>(lo, hi);
+  }
 
   /// A string from `table`, a string from the input, or (rarely) NULL.
   template <std::size_t N>
@@ -200,10 +254,11 @@ class Args {
   /// An id from `known`, or an id of anything, or a hostile one.
   uint32_t id(const std::vector<uint32_t>& known, const World& w) {
     int k = in_.ConsumeIntegralInRange<int>(0, 9);
-    if (k < 6 && !known.empty()) return known[in_.ConsumeIntegralInRange<std::size_t>(0, known.size() - 1)];
+    if (k < 6 && !known.empty())
+      return known[in_.ConsumeIntegralInRange<std::size_t>(0, known.size() - 1)];
     if (k < 8) {  // an id of another kind
-      const std::vector<uint32_t>* all[] = {&w.orgs, &w.people, &w.memberships, &w.activities,
-                                            &w.entries, &w.judges};
+      const std::vector<uint32_t>* all[] = {&w.orgs,       &w.people,  &w.memberships,
+                                            &w.activities, &w.entries, &w.judges};
       const auto& v = *all[in_.ConsumeIntegralInRange<int>(0, 5)];
       if (!v.empty()) return v[in_.ConsumeIntegralInRange<std::size_t>(0, v.size() - 1)];
     }
@@ -213,14 +268,18 @@ class Args {
   /// An enumerator in [0, count), or an invalid one.
   int enumerator(int count) {
     if (chance(12)) {
-      constexpr int hostile[] = {-1, std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), 77};
+      constexpr int hostile[] = {-1, std::numeric_limits<int>::min(),
+                                 std::numeric_limits<int>::max(), 77};
       return chance(2) ? count : in_.PickValueInArray(hostile);
     }
     return in_.ConsumeIntegralInRange<int>(0, count - 1);
   }
   /// A count for an array of `actual` elements: the true one, or, with no array, huge.
   std::size_t huge() {
-    constexpr std::size_t sizes[] = {1, 2, std::size_t{1} << 31, std::size_t{1} << 32,
+    constexpr std::size_t sizes[] = {1,
+                                     2,
+                                     std::size_t{1} << 31,
+                                     std::size_t{1} << 32,
                                      std::numeric_limits<std::size_t>::max(),
                                      std::numeric_limits<std::size_t>::max() / 2 + 1};
     return in_.PickValueInArray(sizes);
@@ -250,9 +309,18 @@ class Args {
     return in_.PickValueInArray(sizes);
   }
   double real() {
-    constexpr double special[] = {0.0, -0.0, 1.0, -1.0, 1e308, -1e308, 1e-320,
+    constexpr double special[] = {0.0,
+                                  -0.0,
+                                  1.0,
+                                  -1.0,
+                                  1e308,
+                                  -1e308,
+                                  1e-320,
                                   std::numeric_limits<double>::infinity(),
-                                  std::numeric_limits<double>::quiet_NaN(), 9.0, 1.0 / 9.0, 0.5};
+                                  std::numeric_limits<double>::quiet_NaN(),
+                                  9.0,
+                                  1.0 / 9.0,
+                                  0.5};
     if (chance(3)) return in_.PickValueInArray(special);
     return in_.ConsumeFloatingPoint<double>();
   }
@@ -310,8 +378,8 @@ void build_world(World& w) {
     p.title = KX_TITLE_SENIOR;
     uint32_t id = 0, m = 0;
     must(kx_registry_add_person(&id, w.reg, &p), "world person");
-    must(kx_registry_add_membership(&m, w.reg, id, p.employer, i == 0 ? KX_ROLE_CHAIR : KX_ROLE_MEMBER,
-                                    "2015-01-01", nullptr),
+    must(kx_registry_add_membership(&m, w.reg, id, p.employer,
+                                    i == 0 ? KX_ROLE_CHAIR : KX_ROLE_MEMBER, "2015-01-01", nullptr),
          "world membership");
     w.people.push_back(id);
     w.memberships.push_back(m);
@@ -329,7 +397,8 @@ void build_world(World& w) {
        "rubric");
   uint32_t index = 0;
   for (const char* code : {"A.1", "A.2", "B", "C", "veto"})
-    if (kx_campaign_indicator_index(&index, w.campaign, KX_CATEGORY_RATIONALIZATION_PROPOSALS, code) == 0)
+    if (kx_campaign_indicator_index(&index, w.campaign, KX_CATEGORY_RATIONALIZATION_PROPOSALS,
+                                    code) == 0)
       w.indicators.push_back(index);
   for (int i = 0; i < 2; ++i) {
     kx_team_share team[1] = {{w.people[static_cast<std::size_t>(i)], "1"}};
@@ -347,7 +416,8 @@ void build_world(World& w) {
   }
   for (int i = 3; i < 6; ++i) {
     uint32_t j = 0;
-    must(kx_campaign_add_judge(&j, w.campaign, w.people[static_cast<std::size_t>(i)]), "world judge");
+    must(kx_campaign_add_judge(&j, w.campaign, w.people[static_cast<std::size_t>(i)]),
+         "world judge");
     w.judges.push_back(j);
   }
   kx_actor* a = nullptr;
@@ -361,9 +431,32 @@ constexpr int kOps = 48;
 /// none, and are checked for their error record only.
 constexpr bool mutates(int op) {
   switch (op) {
-    case 0: case 1: case 2: case 3: case 4: case 10: case 11: case 12: case 13: case 14:
-    case 15: case 18: case 19: case 20: case 22: case 23: case 25: case 26: case 27: case 28:
-    case 29: case 30: case 31: case 32: case 33: case 39:
+    case 0:
+    case 1:
+    case 2:
+    case 3:
+    case 4:
+    case 10:
+    case 11:
+    case 12:
+    case 13:
+    case 14:
+    case 15:
+    case 18:
+    case 19:
+    case 20:
+    case 22:
+    case 23:
+    case 25:
+    case 26:
+    case 27:
+    case 28:
+    case 29:
+    case 30:
+    case 31:
+    case 32:
+    case 33:
+    case 39:
       return true;
     default:
       return false;
@@ -377,9 +470,10 @@ const char* step(int op, World& w, Args& a, int& rc) {
   kx_registry* reg = a.chance(40) ? nullptr : w.reg;
   kx_book* book = a.chance(40) ? nullptr : w.book;
   kx_campaign* camp = a.chance(40) ? nullptr : w.campaign;
-  const kx_actor* actor = w.actors.empty() || a.chance(30)
-                              ? nullptr
-                              : w.actors[in.ConsumeIntegralInRange<std::size_t>(0, w.actors.size() - 1)];
+  const kx_actor* actor =
+      w.actors.empty() || a.chance(30)
+          ? nullptr
+          : w.actors[in.ConsumeIntegralInRange<std::size_t>(0, w.actors.size() - 1)];
   bool null_out = a.chance(40);
   rc = 0;
   switch (op) {
@@ -420,7 +514,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
       uint32_t person = a.id(w.people, w), org = a.id(w.orgs, w);
       int role = a.enumerator(6);
       const char* first = a.date();
-      rc = kx_registry_add_membership(null_out ? nullptr : &id, reg, person, org, role, first, a.date());
+      rc = kx_registry_add_membership(null_out ? nullptr : &id, reg, person, org, role, first,
+                                      a.date());
       if (rc == 0) w.memberships.push_back(id);
       return "kx_registry_add_membership";
     }
@@ -488,9 +583,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
         }
         default: {
           int left = a.pick_int(1, 4);
-          rc = kx_registry_memberships_foreach(reg, person,
-                                               a.chance(20) ? nullptr : stop_after_row<kx_membership_info>,
-                                               &left);
+          rc = kx_registry_memberships_foreach(
+              reg, person, a.chance(20) ? nullptr : stop_after_row<kx_membership_info>, &left);
           return "kx_registry_memberships_foreach";
         }
       }
@@ -509,7 +603,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
         case 0: {
           int left = a.pick_int(1, 6);
           rc = kx_registry_members_foreach(reg, root, as_of, filter,
-                                           a.chance(20) ? nullptr : stop_after_row<kx_member_row>, &left);
+                                           a.chance(20) ? nullptr : stop_after_row<kx_member_row>,
+                                           &left);
           return "kx_registry_members_foreach";
         }
         case 1: {
@@ -517,7 +612,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
           std::size_t count = 0;
           rc = kx_registry_members(null_out ? nullptr : &rows, a.chance(30) ? nullptr : &count, reg,
                                    root, as_of, filter);
-          for (std::size_t i = 0; rc == 0 && i < count; ++i) (void)rows[i].person;  // ASan reads them
+          for (std::size_t i = 0; rc == 0 && i < count; ++i)
+            (void)rows[i].person;  // ASan reads them
           kx_member_rows_free(rows);
           return "kx_registry_members";
         }
@@ -591,8 +687,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
       p.detail_kind2 = a.enumerator(2);
       uint32_t id = 0;
       const char* at = a.time();
-      rc = kx_activity_create(null_out ? nullptr : &id, book, actor, at, a.chance(40) ? nullptr : &p,
-                              a.name());
+      rc = kx_activity_create(null_out ? nullptr : &id, book, actor, at,
+                              a.chance(40) ? nullptr : &p, a.name());
       if (rc == 0) w.activities.push_back(id);
       return "kx_activity_create";
     }
@@ -609,7 +705,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
       uint32_t activity = a.id(w.activities, w);
       const char* at = a.time();
       const char* score = a.decimal();
-      rc = kx_activity_conclude(null_out ? nullptr : &grade, book, activity, actor, at, score, a.name());
+      rc = kx_activity_conclude(null_out ? nullptr : &grade, book, activity, actor, at, score,
+                                a.name());
       return "kx_activity_conclude";
     }
     case 15: {
@@ -639,7 +736,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
         }
         default: {
           int left = a.pick_int(1, 8);
-          rc = kx_book_audit_foreach(book, a.chance(20) ? nullptr : stop_after_row<kx_audit_record>, &left);
+          rc = kx_book_audit_foreach(book, a.chance(20) ? nullptr : stop_after_row<kx_audit_record>,
+                                     &left);
           return "kx_book_audit_foreach";
         }
       }
@@ -685,7 +783,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
       o.normalize = a.pick_int(0, 1);
       o.min_judges = a.pick_int<uint32_t>(0, 4);
       o.veto_threshold = a.pick_int<uint32_t>(0, 3);
-      o.max_judges_per_entry = a.chance(8) ? in.ConsumeIntegral<uint32_t>() : a.pick_int<uint32_t>(0, 9);
+      o.max_judges_per_entry =
+          a.chance(8) ? in.ConsumeIntegral<uint32_t>() : a.pick_int<uint32_t>(0, 9);
       o.rank_per_category = a.pick_int(0, 1);
       o.tie_breaks = a.name();
       o.tiers = tier_count == 0 && a.chance(2) ? nullptr : tiers;
@@ -725,9 +824,15 @@ const char* step(int op, World& w, Args& a, int& rc) {
         for (int i = 0; i < edits && !t.empty(); ++i) {
           std::size_t at = a.pick_int<std::size_t>(0, t.size() - 1);
           switch (a.pick_int(0, 2)) {
-            case 0: t[at] = static_cast<char>(in.ConsumeIntegral<uint8_t>() | 1); break;
-            case 1: t.erase(at, a.pick_int<std::size_t>(1, 8)); break;
-            default: t.insert(at, a.name() == nullptr ? "|" : "|x"); break;
+            case 0:
+              t[at] = static_cast<char>(in.ConsumeIntegral<uint8_t>() | 1);
+              break;
+            case 1:
+              t.erase(at, a.pick_int<std::size_t>(1, 8));
+              break;
+            default:
+              t.insert(at, a.name() == nullptr ? "|" : "|x");
+              break;
           }
         }
         text = a.keep(t);
@@ -739,24 +844,51 @@ const char* step(int op, World& w, Args& a, int& rc) {
     }
     case 20: {
       kx_indicator ind[6] = {
-          {"A", "judged", nullptr, KX_INDICATOR_GROUP, "0.6", nullptr, nullptr, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr},
-          {"A.1", "a1", "A", KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, nullptr, nullptr, nullptr, nullptr, nullptr},
-          {"A.2", "a2", "A", KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, nullptr, nullptr, nullptr, nullptr, nullptr},
-          {"B", "b", "", KX_INDICATOR_OBJECTIVE, "0.4", nullptr, nullptr, nullptr, KX_FIGURE_ENERGY_SAVED_TCE, "100:90;10:60", "20", nullptr, nullptr, nullptr},
-          {"C", "c", nullptr, KX_INDICATOR_BONUS, nullptr, "0", "5", "1", 0, nullptr, nullptr, nullptr, nullptr, "5"},
-          {"veto", "v", nullptr, KX_INDICATOR_VETO, nullptr, nullptr, nullptr, nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr}};
+          {"A", "judged", nullptr, KX_INDICATOR_GROUP, "0.6", nullptr, nullptr, nullptr, 0, nullptr,
+           nullptr, nullptr, nullptr, nullptr},
+          {"A.1", "a1", "A", KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, nullptr, nullptr,
+           nullptr, nullptr, nullptr},
+          {"A.2", "a2", "A", KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, nullptr, nullptr,
+           nullptr, nullptr, nullptr},
+          {"B", "b", "", KX_INDICATOR_OBJECTIVE, "0.4", nullptr, nullptr, nullptr,
+           KX_FIGURE_ENERGY_SAVED_TCE, "100:90;10:60", "20", nullptr, nullptr, nullptr},
+          {"C", "c", nullptr, KX_INDICATOR_BONUS, nullptr, "0", "5", "1", 0, nullptr, nullptr,
+           nullptr, nullptr, "5"},
+          {"veto", "v", nullptr, KX_INDICATOR_VETO, nullptr, nullptr, nullptr, nullptr, 0, nullptr,
+           nullptr, nullptr, nullptr, nullptr}};
       int edits = a.pick_int(0, 4);
       for (int i = 0; i < edits; ++i) {
         kx_indicator& x = ind[a.pick_int(0, 5)];
         switch (a.pick_int(0, 7)) {
-          case 0: x.code = a.name(); break;
-          case 1: x.parent = a.name(); break;
-          case 2: x.kind = a.enumerator(5); break;
-          case 3: x.weight = a.decimal(); break;
-          case 4: x.min = a.decimal(); x.max = a.decimal(); break;
-          case 5: x.step = a.decimal(); break;
-          case 6: x.figure = a.enumerator(10); x.tiers = a.name(); break;
-          default: x.floor = a.decimal(); x.per_unit = a.decimal(); x.cap = a.decimal(); x.bonus_cap = a.decimal(); break;
+          case 0:
+            x.code = a.name();
+            break;
+          case 1:
+            x.parent = a.name();
+            break;
+          case 2:
+            x.kind = a.enumerator(5);
+            break;
+          case 3:
+            x.weight = a.decimal();
+            break;
+          case 4:
+            x.min = a.decimal();
+            x.max = a.decimal();
+            break;
+          case 5:
+            x.step = a.decimal();
+            break;
+          case 6:
+            x.figure = a.enumerator(10);
+            x.tiers = a.name();
+            break;
+          default:
+            x.floor = a.decimal();
+            x.per_unit = a.decimal();
+            x.cap = a.decimal();
+            x.bonus_cap = a.decimal();
+            break;
         }
       }
       std::size_t count = a.pick_int<std::size_t>(0, 6);
@@ -813,17 +945,28 @@ const char* step(int op, World& w, Args& a, int& rc) {
       e.patents = patents;
       e.patent_count = patent_count;
       switch (a.pick_int(0, 5)) {  // one pointer, NULL with a huge count
-        case 0: e.team = nullptr; e.team_count = a.huge(); break;
-        case 1: e.energy = nullptr; e.energy_count = a.huge(); break;
-        case 2: e.patents = nullptr; e.patent_count = a.huge(); break;
-        default: break;
+        case 0:
+          e.team = nullptr;
+          e.team_count = a.huge();
+          break;
+        case 1:
+          e.energy = nullptr;
+          e.energy_count = a.huge();
+          break;
+        case 2:
+          e.patents = nullptr;
+          e.patent_count = a.huge();
+          break;
+        default:
+          break;
       }
       e.material_saved_t = a.chance(2) ? nullptr : a.decimal();
       e.co2_avoided_t = a.chance(2) ? nullptr : a.decimal();
       e.hours_saved = a.chance(2) ? nullptr : a.decimal();
       e.efficiency_gain_percent = a.chance(2) ? nullptr : a.decimal();
       e.annual_benefit_yuan = a.chance(2) ? nullptr : a.decimal();
-      e.achievements_transformed = a.chance(4) ? in.ConsumeIntegral<uint32_t>() : a.pick_int<uint32_t>(0, 3);
+      e.achievements_transformed =
+          a.chance(4) ? in.ConsumeIntegral<uint32_t>() : a.pick_int<uint32_t>(0, 3);
       uint32_t id = 0;
       rc = kx_campaign_add_entry(null_out ? nullptr : &id, camp, a.chance(40) ? nullptr : &e);
       if (rc == 0) w.entries.push_back(id);
@@ -851,8 +994,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
     case 30: {
       uint32_t judge = a.id(w.judges, w), entry = a.id(w.entries, w);
       const char* code = a.chance(3) ? a.name() : (a.chance(2) ? "A.1" : "A.2");
-      const char* mark = a.chance(2) ? a.keep(std::to_string(a.pick_int(0, 200) / 2.0).substr(0, 5))
-                                     : a.decimal();
+      const char* mark =
+          a.chance(2) ? a.keep(std::to_string(a.pick_int(0, 200) / 2.0).substr(0, 5)) : a.decimal();
       rc = kx_campaign_mark(camp, judge, entry, code, mark);
       return "kx_campaign_mark";
     }
@@ -893,17 +1036,26 @@ const char* step(int op, World& w, Args& a, int& rc) {
       const int64_t* c = coefficients;
       if (a.chance(10)) {
         switch (a.pick_int(0, 3)) {
-          case 0: j = nullptr; break;
-          case 1: e = nullptr; break;
-          case 2: ix = nullptr; break;
-          default: c = nullptr; break;
+          case 0:
+            j = nullptr;
+            break;
+          case 1:
+            e = nullptr;
+            break;
+          case 2:
+            ix = nullptr;
+            break;
+          default:
+            c = nullptr;
+            break;
         }
         if (a.chance(2)) count = a.huge();
       } else if (a.chance(15)) {
         count = a.too_many();
       }
       std::size_t failed = 0;
-      rc = kx_campaign_mark_columns(camp, count, j, e, ix, c, scale, a.chance(2) ? nullptr : &failed);
+      rc = kx_campaign_mark_columns(camp, count, j, e, ix, c, scale,
+                                    a.chance(2) ? nullptr : &failed);
       return "kx_campaign_mark_columns";
     }
     case 33: {
@@ -919,7 +1071,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
         return "kx_campaign_count";
       }
       int left = a.pick_int(1, 5);
-      rc = kx_campaign_standings_foreach(camp, a.chance(20) ? nullptr : stop_after_row<kx_standing>, &left);
+      rc = kx_campaign_standings_foreach(camp, a.chance(20) ? nullptr : stop_after_row<kx_standing>,
+                                         &left);
       return "kx_campaign_standings_foreach";
     }
     case 35:
@@ -936,9 +1089,9 @@ const char* step(int op, World& w, Args& a, int& rc) {
       return "kx_campaign_score";
     }
     case 37: {
-      const kx_scoreboard* board =
-          w.boards.empty() || a.chance(20) ? nullptr
-                                           : w.boards[a.pick_int<std::size_t>(0, w.boards.size() - 1)];
+      const kx_scoreboard* board = w.boards.empty() || a.chance(20)
+                                       ? nullptr
+                                       : w.boards[a.pick_int<std::size_t>(0, w.boards.size() - 1)];
       std::size_t index = a.chance(3) ? a.huge() : a.pick_int<std::size_t>(0, 6);
       switch (a.pick_int(0, 8)) {
         case 0: {
@@ -960,8 +1113,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
         }
         case 3: {
           int left = a.pick_int(1, 4);
-          rc = kx_scoreboard_awards_foreach(board, a.chance(20) ? nullptr : stop_after_row<kx_entry_result>,
-                                            &left);
+          rc = kx_scoreboard_awards_foreach(
+              board, a.chance(20) ? nullptr : stop_after_row<kx_entry_result>, &left);
           return "kx_scoreboard_awards_foreach";
         }
         case 4: {
@@ -1015,7 +1168,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
         campaign_count = a.huge();
       }
       kx_buffer out{nullptr, 0};
-      rc = kx_snapshot_save_buffer(null_out ? nullptr : &out, reg, bp, book_count, cp, campaign_count);
+      rc = kx_snapshot_save_buffer(null_out ? nullptr : &out, reg, bp, book_count, cp,
+                                   campaign_count);
       if (rc == 0) {
         kx_buffer_free(&w.saved);
         w.saved = out;
@@ -1024,12 +1178,20 @@ const char* step(int op, World& w, Args& a, int& rc) {
     }
     case 39: {  // load the saved bytes, perhaps damaged, and carry on with the loaded objects
       std::string bytes;
-      if (w.saved.data != nullptr) bytes.assign(static_cast<const char*>(w.saved.data), w.saved.size);
+      if (w.saved.data != nullptr)
+        bytes.assign(static_cast<const char*>(w.saved.data), w.saved.size);
       if (a.chance(4) && !bytes.empty()) {
         switch (a.pick_int(0, 2)) {
-          case 0: bytes[a.pick_int<std::size_t>(0, bytes.size() - 1)] ^= static_cast<char>(a.pick_int(1, 255)); break;
-          case 1: bytes.resize(a.pick_int<std::size_t>(0, bytes.size() - 1)); break;
-          default: bytes += a.in().ConsumeBytesAsString(a.pick_int<std::size_t>(1, 16)); break;
+          case 0:
+            bytes[a.pick_int<std::size_t>(0, bytes.size() - 1)] ^=
+                static_cast<char>(a.pick_int(1, 255));
+            break;
+          case 1:
+            bytes.resize(a.pick_int<std::size_t>(0, bytes.size() - 1));
+            break;
+          default:
+            bytes += a.in().ConsumeBytesAsString(a.pick_int<std::size_t>(1, 16));
+            break;
         }
       } else if (a.chance(8)) {
         bytes = a.in().ConsumeRandomLengthString(256);
@@ -1051,7 +1213,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
           kx_snapshot_campaign_count(&campaigns, snap) != 0)
         broken("a loaded snapshot refused its parts", "kx_snapshot_load_buffer");
       if (books > 0 && kx_snapshot_book(&loaded_book, snap, 0) != 0) broken("book 0", "load");
-      if (campaigns > 0 && kx_snapshot_campaign(&loaded_campaign, snap, 0) != 0) broken("campaign 0", "load");
+      if (campaigns > 0 && kx_snapshot_campaign(&loaded_campaign, snap, 0) != 0)
+        broken("campaign 0", "load");
       if (kx_snapshot_book(&loaded_book, snap, books) == 0 ||
           kx_snapshot_campaign(&loaded_campaign, snap, a.huge()) == 0)
         broken("an index past the end accepted", "kx_snapshot_book");
@@ -1120,7 +1283,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
         default: {
           kx_decimal out;
           int year = a.chance(3) ? in.ConsumeIntegral<int>() : a.pick_int(2015, 2026);
-          rc = kx_energy_grid_emissions(null_out ? nullptr : &out, quantity, unit, year, a.enumerator(3));
+          rc = kx_energy_grid_emissions(null_out ? nullptr : &out, quantity, unit, year,
+                                        a.enumerator(3));
           return "kx_energy_grid_emissions";
         }
       }
@@ -1142,8 +1306,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
       kx_ahp_result r;
       const double* matrix = a.chance(30) ? nullptr : m.data();
       if (a.chance(20)) n = a.too_many_squared();
-      rc = kx_weights_ahp(null_out ? nullptr : weights.data(), a.chance(3) ? nullptr : &r, matrix, n,
-                          a.chance(4) ? nullptr : &o);
+      rc = kx_weights_ahp(null_out ? nullptr : weights.data(), a.chance(3) ? nullptr : &r, matrix,
+                          n, a.chance(4) ? nullptr : &o);
       return "kx_weights_ahp";
     }
     case 44: {
@@ -1180,12 +1344,19 @@ const char* step(int op, World& w, Args& a, int& rc) {
       kx_kendall_result r;
       if (a.chance(20)) {  // a table of no cell may have any size (and is refused)
         switch (a.pick_int(0, 2)) {
-          case 0: entries = judges = a.too_many_squared(); break;
-          case 1: entries = judges == 0 ? a.huge() : a.too_many(judges); break;
-          default: judges = entries == 0 ? a.huge() : a.too_many(entries); break;
+          case 0:
+            entries = judges = a.too_many_squared();
+            break;
+          case 1:
+            entries = judges == 0 ? a.huge() : a.too_many(judges);
+            break;
+          default:
+            judges = entries == 0 ? a.huge() : a.too_many(entries);
+            break;
         }
       }
-      rc = kx_kendall_w(null_out ? nullptr : &r, marks.data(), entries, judges, a.chance(4) ? nullptr : &o);
+      rc = kx_kendall_w(null_out ? nullptr : &r, marks.data(), entries, judges,
+                        a.chance(4) ? nullptr : &o);
       return "kx_kendall_w";
     }
     default: {
@@ -1253,7 +1424,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     if (after.board != before.board) broken("a refused call changed the scoreboard", call);
     if (after.activities != before.activities) broken("a refused call changed an activity", call);
     if (after.chain != before.chain &&
-        (!audited || after.audit_records != before.audit_records + 1 || after.last_audit_code != rc))
+        (!audited || after.audit_records != before.audit_records + 1 ||
+         after.last_audit_code != rc))
       broken("a refused call changed the audit chain other than by its own record", call);
     before = std::move(after);
   }

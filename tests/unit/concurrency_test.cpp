@@ -106,9 +106,9 @@ std::vector<std::string> observe(const SnapshotContent& s) {
   if (board) {
     for (const kexie::EntryResult& r : board.value().entries) {
       auto x = kexie::explain(campaign, board.value(), r.entry);
-      out.push_back(refused_or(x, x ? kexie::to_text(x.value(), kexie::Language::chinese) +
-                                          kexie::to_json(x.value())
-                                    : ""));
+      out.push_back(refused_or(
+          x, x ? kexie::to_text(x.value(), kexie::Language::chinese) + kexie::to_json(x.value())
+               : ""));
     }
   }
   auto standings = campaign.standings();
@@ -125,9 +125,10 @@ std::vector<std::string> observe(const SnapshotContent& s) {
   }
 
   auto bytes = kexie::save_snapshot(s.view());
-  out.push_back(refused_or(bytes, bytes ? std::string(reinterpret_cast<const char*>(bytes.value().data()),
-                                                      bytes.value().size())
-                                        : ""));
+  out.push_back(refused_or(
+      bytes,
+      bytes ? std::string(reinterpret_cast<const char*>(bytes.value().data()), bytes.value().size())
+            : ""));
   return out;
 }
 
@@ -275,12 +276,13 @@ TEST(Concurrency, CApiReadOnlyCallsFromManyThreadsSeeTheSerialResults) {
   parts(serial, &reg, &book, &campaign);
   const std::vector<std::string> expected = observe_c(reg, book, campaign);
   kx_snapshot_free(serial);
-  EXPECT_EQ(expected[expected.size() - 3], std::string(reinterpret_cast<const char*>(bytes.value().data()),
-                                                       bytes.value().size()));
+  EXPECT_EQ(expected[expected.size() - 3],
+            std::string(reinterpret_cast<const char*>(bytes.value().data()), bytes.value().size()));
 
   kx_snapshot* shared = load();
   parts(shared, &reg, &book, &campaign);
-  for (const std::vector<std::string>& seen : together([&] { return observe_c(reg, book, campaign); })) {
+  for (const std::vector<std::string>& seen :
+       together([&] { return observe_c(reg, book, campaign); })) {
     ASSERT_EQ(seen.size(), expected.size());
     for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], expected[i]) << "item " << i;
   }

@@ -125,18 +125,17 @@ std::size_t check(const Scenario& sc) {
     }
   }
   const auto board = c.score().value();
-  const std::string what = std::string(kexie::to_string(sc.rule.method)) + " " +
-                           std::to_string(sc.rule.drop_low) + "+" +
-                           std::to_string(sc.rule.drop_high) + " from " +
-                           std::to_string(sc.rule.trim_from);
+  const std::string what =
+      std::string(kexie::to_string(sc.rule.method)) + " " + std::to_string(sc.rule.drop_low) + "+" +
+      std::to_string(sc.rule.drop_high) + " from " + std::to_string(sc.rule.trim_from);
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const kexie::EntryResult* r = board.find(ids[i]);
     const std::string where = what + ", entry " + std::to_string(i) + " of " +
                               std::to_string(ids.size()) + ", " + std::to_string(sc.panels[i]) +
                               " judges";
     EXPECT_EQ(r->status, kexie::EntryStatus::ranked) << where;
-    const Decimal judged = reference(given[i][0], sc.rule) * "0.3"_dec +
-                           reference(given[i][1], sc.rule) * "0.3"_dec;
+    const Decimal judged =
+        reference(given[i][0], sc.rule) * "0.3"_dec + reference(given[i][1], sc.rule) * "0.3"_dec;
     const Decimal bonus = std::clamp(reference(given[i][2], sc.rule), Decimal(0), Decimal(5));
     EXPECT_EQ(r->judged_part, judged) << where;
     EXPECT_EQ(r->bonus, bonus) << where;
@@ -152,7 +151,7 @@ std::size_t check(const Scenario& sc) {
 }
 
 const Aggregation kRules[] = {
-    Aggregation::standard(),      Aggregation::plain_mean(),     Aggregation::trimmed(1, 0, 3),
+    Aggregation::standard(),       Aggregation::plain_mean(),     Aggregation::trimmed(1, 0, 3),
     Aggregation::trimmed(0, 1, 4), Aggregation::trimmed(1, 1, 7), Aggregation::trimmed(1, 1, 9),
     Aggregation::trimmed(1, 1, 8), Aggregation::diving(),         Aggregation::median()};
 
@@ -175,7 +174,7 @@ TEST(FullPanel, TheReferenceDefinitionIsRight) {
 
 TEST(FullPanel, CompletePanelsOfFiveSevenAndNineUnderEveryTrimRule) {
   // Entry counts on both sides of one and two batch widths.
-  const std::size_t counts[] = {kLanes - 1, kLanes,         kLanes + 1,
+  const std::size_t counts[] = {kLanes - 1,     kLanes,     kLanes + 1,
                                 2 * kLanes - 1, 2 * kLanes, 2 * kLanes + 1};
   std::size_t checked = 0;
   for (const Aggregation& rule : kRules) {

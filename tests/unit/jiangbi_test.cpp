@@ -38,12 +38,13 @@ struct World {
   kexie::OrgId org(OrgKind kind, const char* name, kexie::OrgId parent,
                    kexie::LocalLevel level = kexie::LocalLevel::none) {
     return reg
-        .add_organization({.kind = kind,
-                           .name = name,
-                           .parent = parent,
-                           .effective = "2000-01-01"_date,
-                           .level = level,
-                           .enterprise = {.enterprise_name = kind == OrgKind::enterprise ? name : ""}})
+        .add_organization(
+            {.kind = kind,
+             .name = name,
+             .parent = parent,
+             .effective = "2000-01-01"_date,
+             .level = level,
+             .enterprise = {.enterprise_name = kind == OrgKind::enterprise ? name : ""}})
         .value();
   }
   kexie::PersonId person(const char* name, kexie::OrgId employer) {
@@ -220,10 +221,9 @@ TEST(Jiangbi, EveryPhaseRuleRefusesAndChangesNothing) {
   ASSERT_TRUE(c.mark(j1, e, "A.1", Decimal(90)).ok());
   ASSERT_TRUE(c.mark(j2, e, "A.1", Decimal(80)).ok());
   const std::string before = kexie::digest(*t.book.find(t.id));
-  const std::string digest =
-      c.conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
-                 at("2025-11-30T09:00:00+08:00"), Decimal(95))
-          .value();
+  const std::string digest = c.conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
+                                        at("2025-11-30T09:00:00+08:00"), Decimal(95))
+                                 .value();
   EXPECT_NE(kexie::digest(*t.book.find(t.id)), before);
   EXPECT_EQ(digest, c.score().value().digest());
   EXPECT_EQ(c.phase(), kexie::CampaignPhase::concluded);
@@ -231,15 +231,16 @@ TEST(Jiangbi, EveryPhaseRuleRefusesAndChangesNothing) {
   const std::string board = c.score().value().digest();
   for (const kexie::Status& st : std::vector<kexie::Status>{
            c.set_rubric(kexie::Category::rationalization_proposals, rubric()),
-        c.mark(j1, e, "A.1", Decimal(70)), c.veto(j1, e, "V", "late"), c.assign(j1, e),
-        kexie::Status(c.add_judge(t.w.expert2).error()),
-        kexie::Status(
-            c.add_entry(entry("ZJ-3", t.w.ent_nb, t.w.nb_worker), "2025-09-01"_date).error())}) {
+           c.mark(j1, e, "A.1", Decimal(70)), c.veto(j1, e, "V", "late"), c.assign(j1, e),
+           kexie::Status(c.add_judge(t.w.expert2).error()),
+           kexie::Status(
+               c.add_entry(entry("ZJ-3", t.w.ent_nb, t.w.nb_worker), "2025-09-01"_date).error())}) {
     ASSERT_FALSE(st.ok());
     EXPECT_EQ(st.error().rule(), "campaign.frozen");
     EXPECT_EQ(st.error().article(), "A12");
   }
-  auto again = c.conclude(t.book, t.w.actor(t.w.secretary), at("2025-12-01T09:00:00Z"), Decimal(95));
+  auto again =
+      c.conclude(t.book, t.w.actor(t.w.secretary), at("2025-12-01T09:00:00Z"), Decimal(95));
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().rule(), "campaign.frozen");
   EXPECT_EQ(c.score().value().digest(), board);
@@ -254,10 +255,9 @@ TEST(Jiangbi, EveryPhaseRuleRefusesAndChangesNothing) {
   EXPECT_EQ(no_conclude.error().rule(), "campaign.unbound");
   // Commend, then once more.
   const std::string registry_before = t.w.reg.digest();
-  const std::string awards =
-      c.commend(t.w.reg, t.book, t.w.actor(t.w.chair, "2025-12-20"_date),
-                at("2025-12-20T09:00:00+08:00"))
-          .value();
+  const std::string awards = c.commend(t.w.reg, t.book, t.w.actor(t.w.chair, "2025-12-20"_date),
+                                       at("2025-12-20T09:00:00+08:00"))
+                                 .value();
   EXPECT_NE(t.w.reg.digest(), registry_before);
   EXPECT_EQ(c.phase(), kexie::CampaignPhase::commended);
   EXPECT_EQ(c.award_digest(), awards);
@@ -316,9 +316,9 @@ TEST(Jiangbi, JudgesAreExpertsAndFieldsMayHaveToMatch) {
   ASSERT_FALSE(not_expert.ok());
   EXPECT_EQ(not_expert.error().rule(), "panel.expert");
   EXPECT_EQ(not_expert.error().article(), "A8");
-  const kexie::JudgeId j1 = c.add_judge(t.w.expert1).value();   // the organizer's pool
-  const kexie::JudgeId j3 = c.add_judge(t.w.expert3).value();   // CAST's pool, above it
-  const kexie::JudgeId j2 = c.add_judge(t.w.expert2).value();   // an expert of another field
+  const kexie::JudgeId j1 = c.add_judge(t.w.expert1).value();  // the organizer's pool
+  const kexie::JudgeId j3 = c.add_judge(t.w.expert3).value();  // CAST's pool, above it
+  const kexie::JudgeId j2 = c.add_judge(t.w.expert2).value();  // an expert of another field
   const kexie::JudgeId jhz = c.add_judge(t.w.expert_hz).value();
   EXPECT_TRUE(c.assign(j1, e).ok());
   EXPECT_TRUE(c.assign(j3, e).ok());
@@ -349,9 +349,7 @@ TEST(Jiangbi, FromPlanToHonours) {
       c.add_entry(entry("HZ-1", t.w.ent_hz, t.w.hz_worker), "2025-05-01"_date).value();
   const kexie::EntryId nb =
       c.add_entry(entry("NB-1", t.w.ent_nb, t.w.nb_worker), "2025-06-01"_date).value();
-  EXPECT_EQ(c.add_entry(entry("JS-1", t.w.ent_js, t.w.js_worker), "2025-06-01"_date)
-                .error()
-                .rule(),
+  EXPECT_EQ(c.add_entry(entry("JS-1", t.w.ent_js, t.w.js_worker), "2025-06-01"_date).error().rule(),
             "entry.scope");
   t.evaluate();
   const kexie::JudgeId j1 = c.add_judge(t.w.expert1).value();
@@ -369,10 +367,9 @@ TEST(Jiangbi, FromPlanToHonours) {
   ASSERT_TRUE(c.mark(j1, nb, "A.1", Decimal(80)).ok());
   ASSERT_TRUE(c.mark(j2, nb, "A.1", Decimal(82)).ok());
   ASSERT_TRUE(c.mark(jhz, nb, "A.1", Decimal(81)).ok());
-  const std::string board =
-      c.conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
-                 at("2025-11-30T09:00:00+08:00"), Decimal(95))
-          .value();
+  const std::string board = c.conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
+                                       at("2025-11-30T09:00:00+08:00"), Decimal(95))
+                                .value();
   const std::string awards = c.commend(t.w.reg, t.book, t.w.actor(t.w.chair, "2025-12-20"_date),
                                        at("2025-12-20T09:00:00+08:00"))
                                  .value();
@@ -389,8 +386,7 @@ TEST(Jiangbi, FromPlanToHonours) {
   EXPECT_TRUE(first);
   EXPECT_FALSE(t.w.reg.honours_of(t.w.ent_nb).empty());
   EXPECT_FALSE(t.w.reg.honours_of(t.w.hz_worker).empty());  // 先进个人
-  EXPECT_FALSE(
-      t.w.reg.honours_granted(t.w.zj, {"2025-01-01"_date, "2025-12-31"_date}).empty());
+  EXPECT_FALSE(t.w.reg.honours_granted(t.w.zj, {"2025-01-01"_date, "2025-12-31"_date}).empty());
   // The audit trail verifies and carries both digests.
   EXPECT_TRUE(t.book.verify_audit().ok());
   bool saw_board = false, saw_awards = false;
@@ -446,7 +442,9 @@ TEST(Jiangbi, SeededRandomOperationsAcrossRegistryBookAndCampaign) {
     int hour = 0;
     auto stamp = [&] {
       ++hour;
-      return kexie::Timestamp::parse("2025-03-10T00:00:00Z").value().add_micros(3600000000LL * hour);
+      return kexie::Timestamp::parse("2025-03-10T00:00:00Z")
+          .value()
+          .add_micros(3600000000LL * hour);
     };
     auto campaign_digest = [&] {
       auto b = c.score();
@@ -561,8 +559,8 @@ TEST(Jiangbi, ResultsAndExplanationsShowCitationsAndTheCo2Basis) {
   spec.entry_deadline.reset();
   spec.panel.min_judges = 1;
   // Raw coal with the caller's parameters: fuel CO2 applies to fuel carriers.
-  spec.fuel_carbon.push_back({kexie::Carrier::raw_coal,
-                              {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
+  spec.fuel_carbon.push_back(
+      {kexie::Carrier::raw_coal, {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
   kexie::Campaign c(w.reg, spec);
   ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals, rubric()).ok());
   kexie::EntrySpec both = entry("HZ-1", w.ent_hz, w.hz_worker);
@@ -583,7 +581,8 @@ TEST(Jiangbi, ResultsAndExplanationsShowCitationsAndTheCo2Basis) {
   EXPECT_NE(kexie::to_text(x, kexie::Language::english).find("cooperation cited"),
             std::string::npos);
   bool fuel_cited = false;
-  for (const std::string& conv : x.conversions) fuel_cited |= conv.find("44/12") != std::string::npos;
+  for (const std::string& conv : x.conversions)
+    fuel_cited |= conv.find("44/12") != std::string::npos;
   EXPECT_TRUE(fuel_cited);
   // A rubric declaring the claimed basis uses the claim only.
   kexie::Campaign claimed(w.reg, spec);
@@ -605,8 +604,8 @@ TEST(Jiangbi, SnapshotKeepsTheBindingThePhaseAndTheNewRules) {
   t.start();
   kexie::CampaignSpec spec = campaign_spec();
   spec.panel.expert_field_match = true;
-  spec.fuel_carbon.push_back({kexie::Carrier::raw_coal,
-                              {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
+  spec.fuel_carbon.push_back(
+      {kexie::Carrier::raw_coal, {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
   kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, spec).value();
   ASSERT_TRUE(c.set_rubric(kexie::Category::rationalization_proposals,
                            rubric().with_co2_basis(kexie::Co2Basis::claimed))
@@ -639,9 +638,11 @@ TEST(Jiangbi, SnapshotKeepsTheBindingThePhaseAndTheNewRules) {
   EXPECT_EQ(loaded.rubric(kexie::Category::rationalization_proposals).value().co2_basis(),
             kexie::Co2Basis::claimed);
   EXPECT_EQ(loaded.entry(e).value().spec.cites_link, t.w.hz_link);
-  EXPECT_EQ(loaded.mark(kexie::JudgeId{1}, e, "A.1", Decimal(50)).error().rule(), "campaign.frozen");
+  EXPECT_EQ(loaded.mark(kexie::JudgeId{1}, e, "A.1", Decimal(50)).error().rule(),
+            "campaign.frozen");
   // Saved without its book, a campaign loads unbound.
   const std::vector<std::byte> alone =
       kexie::save_snapshot(kexie::SnapshotView(t.w.reg).add(c)).value();
-  EXPECT_FALSE(kexie::load_snapshot(std::span<const std::byte>(alone)).value().campaigns()[0].bound());
+  EXPECT_FALSE(
+      kexie::load_snapshot(std::span<const std::byte>(alone)).value().campaigns()[0].bound());
 }

@@ -85,13 +85,11 @@ TEST(TieBreakChainOrder, ALaterKeyDecidesOnlyWhereTheEarlierOnesTie) {
   // A.1 ties B-1 and C-1 (85) below A-1 (90); A.2 then decides between them, not
   // the code; and A-1's low A.2 does not pull it below them.
   Panel p({kexie::TieBreak::indicator("A.1"), kexie::TieBreak::indicator("A.2")});
-  const std::vector<EntryId> ids = {p.entry("C-1", 0, 0, "85", "85"),
-                                    p.entry("A-1", 1, 0, "90", "80"),
-                                    p.entry("B-1", 0, 1, "85", "85"),
-                                    p.entry("D-1", 1, 1, "80", "90")};
+  const std::vector<EntryId> ids = {
+      p.entry("C-1", 0, 0, "85", "85"), p.entry("A-1", 1, 0, "90", "80"),
+      p.entry("B-1", 0, 1, "85", "85"), p.entry("D-1", 1, 1, "80", "90")};
   // C-1 and B-1 tie on both keys: the code decides (B before C).
-  EXPECT_EQ(codes_by_position(p.c, ids),
-            (std::vector<std::string>{"A-1", "B-1", "C-1", "D-1"}));
+  EXPECT_EQ(codes_by_position(p.c, ids), (std::vector<std::string>{"A-1", "B-1", "C-1", "D-1"}));
 }
 
 namespace {
@@ -109,9 +107,9 @@ TEST(SecretaryGeneralOverlap, APeriodStartingBeforeAndRunningIntoTheExistingOneI
   kexie::Registry& reg = w.registry;
   const kexie::OrgId ent = w.enterprises[0];
   const kexie::PersonId first = w.staff[0][0], second = w.staff[0][1];
-  ASSERT_TRUE(
-      reg.add_membership(first, ent, Role::secretary_general, {"2020-01-01"_date, "2022-12-31"_date})
-          .ok());
+  ASSERT_TRUE(reg.add_membership(first, ent, Role::secretary_general,
+                                 {"2020-01-01"_date, "2022-12-31"_date})
+                  .ok());
   const std::string before = reg.digest();
   // Starts before 2020 and runs into it, by one day.
   expect_refused(reg.add_membership(second, ent, Role::secretary_general,
@@ -167,9 +165,9 @@ TEST(MembershipPeriod, AMembershipRunningPastItsOrganizationsLastDayIsRefused) {
   const kexie::PersonId who = w.staff[1][0];  // in enterprise 1 from 2010, open-ended
   ASSERT_TRUE(reg.dissolve(branch, "2020-12-31"_date).ok());
   const std::string before = reg.digest();
-  for (const Period p : {Period{"2019-01-01"_date, "2021-01-01"_date},
-                         Period::from("2019-01-01"_date),
-                         Period{"2000-06-01"_date, "2005-01-01"_date}}) {
+  for (const Period p :
+       {Period{"2019-01-01"_date, "2021-01-01"_date}, Period::from("2019-01-01"_date),
+        Period{"2000-06-01"_date, "2005-01-01"_date}}) {
     const auto r = reg.add_membership(who, branch, Role::member, p);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.code(), ErrorCode::rule_violation) << r.error();
@@ -177,8 +175,8 @@ TEST(MembershipPeriod, AMembershipRunningPastItsOrganizationsLastDayIsRefused) {
   }
   EXPECT_EQ(reg.digest(), before);
   // Ending on its last day is fine.
-  EXPECT_TRUE(reg.add_membership(who, branch, Role::member, {"2019-01-01"_date, "2020-12-31"_date})
-                  .ok());
+  EXPECT_TRUE(
+      reg.add_membership(who, branch, Role::member, {"2019-01-01"_date, "2020-12-31"_date}).ok());
 }
 
 TEST(MarkUnique, ADuplicateWithinOneBatchAndAgainstARecordedMarkNamesTheRule) {

@@ -90,7 +90,8 @@ std::string in_limited_child(const std::function<std::string()>& work) {
   ::close(fds[1]);
   std::string out;
   char buf[4096];
-  for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;)
+    out.append(buf, static_cast<std::size_t>(n));
   ::close(fds[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
@@ -122,12 +123,12 @@ const std::set<std::string> kCounts = {
     // snapshot.cpp
     "activity books", "campaigns",
     // snapshot_registry.cpp
-    "organizations", "parent history", "exemplary awards", "people: names",
-    "people: external keys", "people: birth dates", "people: employers", "people: titles",
-    "people: disciplines", "people: string pool", "disciplines", "people: external-key index",
-    "memberships: people", "memberships: organizations", "memberships: roles",
-    "memberships: first days", "memberships: last days", "expert listings",
-    "fields of expertise", "links", "training records", "appointments", "honours",
+    "organizations", "parent history", "exemplary awards", "people: names", "people: external keys",
+    "people: birth dates", "people: employers", "people: titles", "people: disciplines",
+    "people: string pool", "disciplines", "people: external-key index", "memberships: people",
+    "memberships: organizations", "memberships: roles", "memberships: first days",
+    "memberships: last days", "expert listings", "fields of expertise", "links", "training records",
+    "appointments", "honours",
     // snapshot_activity.cpp
     "permissions", "impartial operations", "grade bands", "commendable grades",
     "operations needing a reason", "team", "progress reports", "activities", "audit records",
@@ -448,8 +449,7 @@ TEST(SnapshotDecoder, ReferencesOfListingsLinksTrainingAndParentsAtTheirTablesSi
   expect_loads(patched(f.file, listing + 4, 8, 4), "an expert listing at E2");
 
   // A link: kind (1 byte), enterprise, other, period.
-  const std::size_t link =
-      f.find(le32s({f.e1.value(), f.society.value(), days("2016-06-06")}));
+  const std::size_t link = f.find(le32s({f.e1.value(), f.society.value(), days("2016-06-06")}));
   for (std::size_t side : {link, link + 4})
     expect_corrupt(patched(f.file, side, 9, 4),
                    {"a link between organizations of kinds that cannot be linked"});
@@ -462,8 +462,7 @@ TEST(SnapshotDecoder, ReferencesOfListingsLinksTrainingAndParentsAtTheirTablesSi
 
   // The branch's parent edge: E1 from 2001-01-01; E2 (#8) may be its parent, #9 may not.
   const std::size_t edge = f.find(le32s({f.e1.value(), days("2001-01-01")}));
-  expect_corrupt(patched(f.file, edge, 9, 4),
-                 {"organization #7", "a parent that does not exist"});
+  expect_corrupt(patched(f.file, edge, 9, 4), {"organization #7", "a parent that does not exist"});
   expect_loads(patched(f.file, edge, 8, 4), "the branch under E2");
 }
 
@@ -501,14 +500,14 @@ struct CampaignIndexFixture {
     std::size_t at = find(code) + code.size();
     at += 4 + get_le(file, at, 4);  // the title
     unit = at;
-    at += 4 + 1 + 1;  // unit, category, focus
+    at += 4 + 1 + 1;                     // unit, category, focus
     EXPECT_EQ(get_le(file, at, 8), 1u);  // one team member
     team = at + 8;
-    at = team + 4 + 9 + 4;  // person and share; in use since
+    at = team + 4 + 9 + 4;               // person and share; in use since
     EXPECT_EQ(get_le(file, at, 8), 0u);  // no energy savings
-    at += 8 + 5 * 9;  // five decimal claims
+    at += 8 + 5 * 9;                     // five decimal claims
     EXPECT_EQ(get_le(file, at, 8), 0u);  // no patents
-    at += 8 + 4;  // achievements transformed
+    at += 8 + 4;                         // achievements transformed
     enterprise = at;
     at += 4;
     EXPECT_EQ(get_le(file, at, 8), 4u);  // four seats
@@ -652,9 +651,8 @@ TEST(SnapshotDecoder, AColumnOneShorterOrLongerThanItsTableIsRefusedNamingIt) {
                      longer.begin() + end);
     longer.insert(longer.begin() + end, last.begin(), last.end());
     kexie_test::reseal(longer);
-    const std::string extra = std::string(c.what) + ": a column of " +
-                              std::to_string(c.rows + 1) + " values in a table of " +
-                              std::to_string(c.rows);
+    const std::string extra = std::string(c.what) + ": a column of " + std::to_string(c.rows + 1) +
+                              " values in a table of " + std::to_string(c.rows);
     expect_corrupt(longer, {extra.c_str()});
   }
 }
@@ -739,11 +737,25 @@ TEST(SnapshotDecoder, EveryEnumeratorOnePastItsLastIsRefusedNamingTheField) {
     EXPECT_EQ(lowest, expected->second) << field;
   }
   // The content has all of these (no patents, energy claims, tie-breaks or eligibility rules).
-  for (const char* field :
-       {"audit record operation", "impartial operation", "operation needing a reason",
-        "permission operation", "activity state", "audit record state", "activity type",
-        "aggregation method", "boundary ties", "entry category", "indicator kind",
-        "grade below the bands", "organization kind", "local level", "ownership", "link kind",
-        "training kind", "award tier rounding", "permission scope", "grantee"})
+  for (const char* field : {"audit record operation",
+                            "impartial operation",
+                            "operation needing a reason",
+                            "permission operation",
+                            "activity state",
+                            "audit record state",
+                            "activity type",
+                            "aggregation method",
+                            "boundary ties",
+                            "entry category",
+                            "indicator kind",
+                            "grade below the bands",
+                            "organization kind",
+                            "local level",
+                            "ownership",
+                            "link kind",
+                            "training kind",
+                            "award tier rounding",
+                            "permission scope",
+                            "grantee"})
     EXPECT_TRUE(where.count(field)) << "no field refused as \"" << field << "\"";
 }

@@ -22,27 +22,27 @@ TEST(CheckText, AcceptsWellFormedText) {
   EXPECT_EQ(rule_of(""), "ok");
   EXPECT_EQ(rule_of("Hangzhou Turbine"), "ok");
   EXPECT_EQ(rule_of("杭州汽轮机科协"), "ok");
-  EXPECT_EQ(rule_of("\xF0\x9F\x98\x80"), "ok");          // U+1F600, 4 bytes
-  EXPECT_EQ(rule_of("\xF4\x8F\xBF\xBF"), "ok");          // U+10FFFF, the last code point
-  EXPECT_EQ(rule_of("\xEE\x80\x80"), "ok");              // U+E000, just after the surrogates
-  EXPECT_EQ(rule_of("\xC2\xA0"), "ok");                  // U+00A0, just after C1
+  EXPECT_EQ(rule_of("\xF0\x9F\x98\x80"), "ok");  // U+1F600, 4 bytes
+  EXPECT_EQ(rule_of("\xF4\x8F\xBF\xBF"), "ok");  // U+10FFFF, the last code point
+  EXPECT_EQ(rule_of("\xEE\x80\x80"), "ok");      // U+E000, just after the surrogates
+  EXPECT_EQ(rule_of("\xC2\xA0"), "ok");          // U+00A0, just after C1
   EXPECT_EQ(rule_of("a\tb\nc", TextRule::multiline), "ok");
 }
 
 TEST(CheckText, RefusesIllFormedUtf8) {
-  EXPECT_EQ(rule_of("\x80"), "text.utf8");                // a lone continuation byte
-  EXPECT_EQ(rule_of("\xC3"), "text.utf8");                // truncated
-  EXPECT_EQ(rule_of("\xE6\x9D"), "text.utf8");            // truncated 3-byte
-  EXPECT_EQ(rule_of("\xC0\xAF"), "text.utf8");            // overlong '/'
-  EXPECT_EQ(rule_of("\xC1\xBF"), "text.utf8");            // overlong
-  EXPECT_EQ(rule_of("\xE0\x80\xAF"), "text.utf8");        // overlong 3-byte
-  EXPECT_EQ(rule_of("\xF0\x80\x80\xAF"), "text.utf8");    // overlong 4-byte
-  EXPECT_EQ(rule_of("\xED\xA0\x80"), "text.utf8");        // U+D800, a surrogate
-  EXPECT_EQ(rule_of("\xED\xBF\xBF"), "text.utf8");        // U+DFFF
-  EXPECT_EQ(rule_of("\xF4\x90\x80\x80"), "text.utf8");    // U+110000
+  EXPECT_EQ(rule_of("\x80"), "text.utf8");              // a lone continuation byte
+  EXPECT_EQ(rule_of("\xC3"), "text.utf8");              // truncated
+  EXPECT_EQ(rule_of("\xE6\x9D"), "text.utf8");          // truncated 3-byte
+  EXPECT_EQ(rule_of("\xC0\xAF"), "text.utf8");          // overlong '/'
+  EXPECT_EQ(rule_of("\xC1\xBF"), "text.utf8");          // overlong
+  EXPECT_EQ(rule_of("\xE0\x80\xAF"), "text.utf8");      // overlong 3-byte
+  EXPECT_EQ(rule_of("\xF0\x80\x80\xAF"), "text.utf8");  // overlong 4-byte
+  EXPECT_EQ(rule_of("\xED\xA0\x80"), "text.utf8");      // U+D800, a surrogate
+  EXPECT_EQ(rule_of("\xED\xBF\xBF"), "text.utf8");      // U+DFFF
+  EXPECT_EQ(rule_of("\xF4\x90\x80\x80"), "text.utf8");  // U+110000
   EXPECT_EQ(rule_of("\xF5\x80\x80\x80"), "text.utf8");
   EXPECT_EQ(rule_of("\xFF"), "text.utf8");
-  EXPECT_EQ(rule_of("ab\xE6\x9D\x41"), "text.utf8");      // a bad continuation
+  EXPECT_EQ(rule_of("ab\xE6\x9D\x41"), "text.utf8");  // a bad continuation
   const kexie::Status s = check_text("ab\xFF", "organization name");
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().code(), kexie::ErrorCode::invalid_argument);
@@ -55,10 +55,10 @@ TEST(CheckText, RefusesControlCharacters) {
   EXPECT_EQ(rule_of("a\tb"), "text.control");  // one line: no tab
   EXPECT_EQ(rule_of("a\nb"), "text.control");
   EXPECT_EQ(rule_of("a\rb", TextRule::multiline), "text.control");
-  EXPECT_EQ(rule_of("a\x1B[2J", TextRule::multiline), "text.control");  // ESC
-  EXPECT_EQ(rule_of("a\x7F", TextRule::multiline), "text.control");     // DEL
-  EXPECT_EQ(rule_of("a\xC2\x80", TextRule::multiline), "text.control"); // U+0080, C1
-  EXPECT_EQ(rule_of("a\xC2\x9F", TextRule::multiline), "text.control"); // U+009F, C1
+  EXPECT_EQ(rule_of("a\x1B[2J", TextRule::multiline), "text.control");   // ESC
+  EXPECT_EQ(rule_of("a\x7F", TextRule::multiline), "text.control");      // DEL
+  EXPECT_EQ(rule_of("a\xC2\x80", TextRule::multiline), "text.control");  // U+0080, C1
+  EXPECT_EQ(rule_of("a\xC2\x9F", TextRule::multiline), "text.control");  // U+009F, C1
   const kexie::Status s = check_text("ab\x7F", "reason", TextRule::multiline);
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().message(), "reason holds the control character U+007F at offset 2");
@@ -82,7 +82,9 @@ TEST(QuoteInput, BoundsLongTextAtACharacterBoundary) {
 }
 
 TEST(QuoteInput, EscapesWhatIsNotPrintableUtf8) {
-  EXPECT_EQ(quote_input("a\xFF" "b"), "\"a\\xFFb\"");
+  EXPECT_EQ(quote_input("a\xFF"
+                        "b"),
+            "\"a\\xFFb\"");
   EXPECT_EQ(quote_input("a\nb"), "\"a\\x0Ab\"");
   EXPECT_EQ(quote_input("\xED\xA0\x80"), "\"\\xED\\xA0\\x80\"");
   EXPECT_TRUE(check_text(quote_input("\xC0\xAF\x01\xC2\x80"), "quote"));
@@ -137,10 +139,11 @@ TEST(OwnersCheckText, ActivityBookRefusesTitlesAndReasonsBeforeAuditing) {
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().rule(), "text.control");
   EXPECT_EQ(book.audit_trail().size(), 0u);  // not even the refusal is recorded
-  const kexie::ActivityId id = book.create(w.owner(), kexie_test::t(0), w.plan(), "a\nplan").value();
+  const kexie::ActivityId id =
+      book.create(w.owner(), kexie_test::t(0), w.plan(), "a\nplan").value();
   const std::size_t records = book.audit_trail().size();
-  kexie::Status s = book.apply(id, w.owner(), kexie_test::t(1), kexie::ActivityOperation::submit,
-                               "ok\xFF");
+  kexie::Status s =
+      book.apply(id, w.owner(), kexie_test::t(1), kexie::ActivityOperation::submit, "ok\xFF");
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().rule(), "text.utf8");
   EXPECT_EQ(s.error().message(), "reason is not valid UTF-8 (byte \\xFF at offset 2)");
