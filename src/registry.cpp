@@ -62,6 +62,21 @@ Error refuse(std::string message, std::string rule, std::string_view article,
 
 Error not_found(std::string what) { return Error(ErrorCode::not_found, what + " is unknown"); }
 
+/// Ends the period of fact `id` of `facts` on `last_day`, which must lie within
+/// it: the one check behind end_appointment, end_expert and end_link.
+template <class Id, class Fact>
+Status end_period(std::vector<Fact>& facts, Id id, Date last_day) {
+  if (!id.ok() || id.value() > facts.size()) return not_found(to_string(id));
+  Period& p = facts[id.value() - 1].period;
+  if (!last_day.ok() || last_day < p.first || last_day > p.last)
+    return Error(ErrorCode::invalid_argument, "the last day " + last_day.to_string() +
+                                                  " must lie within " + to_string(id) +
+                                                  "'s current period");
+  p.last = last_day;
+  return {};
+}
+
+
 Error bad_period(Period p) {
   return Error(ErrorCode::invalid_argument, "the period " + p.first.to_string() + " .. " +
                                                 p.last.to_string() +
@@ -780,14 +795,7 @@ Result<AppointmentId> Registry::appoint(const AppointmentSpec& spec) {
 }
 
 Status Registry::end_appointment(AppointmentId id, Date last_day) {
-  State& s = impl_->s;
-  if (!id.ok() || id.value() > s.appointments.size()) return not_found(to_string(id));
-  Appointment& a = s.appointments[id.value() - 1];
-  if (!last_day.ok() || last_day < a.period.first || last_day > a.period.last)
-    return Error(ErrorCode::invalid_argument, "the last day " + last_day.to_string() +
-                                                  " must lie within " + to_string(id) +
-                                                  "'s current period");
-  a.period.last = last_day;
+  if (Status st = end_period(impl_->s.appointments, id, last_day); !st) return st;
   impl_->changed();
   return {};
 }
@@ -1191,12 +1199,7 @@ Result<ExpertId> Registry::add_expert(PersonId person, OrgId org, std::vector<st
 }
 
 Status Registry::end_expert(ExpertId id, Date last_day) {
-  State& s = impl_->s;
-  if (!id.ok() || id.value() > s.experts.size()) return not_found(to_string(id));
-  ExpertListing& e = s.experts[id.value() - 1];
-  if (!last_day.ok() || last_day < e.period.first || last_day > e.period.last)
-    return Error(ErrorCode::invalid_argument, "the last day must lie within the listing's period");
-  e.period.last = last_day;
+  if (Status st = end_period(impl_->s.experts, id, last_day); !st) return st;
   impl_->changed();
   return {};
 }
@@ -1250,12 +1253,7 @@ Result<LinkId> Registry::add_link(OrgId enterprise, OrgId other, Period period) 
 }
 
 Status Registry::end_link(LinkId id, Date last_day) {
-  State& s = impl_->s;
-  if (!id.ok() || id.value() > s.links.size()) return not_found(to_string(id));
-  Link& l = s.links[id.value() - 1];
-  if (!last_day.ok() || last_day < l.period.first || last_day > l.period.last)
-    return Error(ErrorCode::invalid_argument, "the last day must lie within the link's period");
-  l.period.last = last_day;
+  if (Status st = end_period(impl_->s.links, id, last_day); !st) return st;
   impl_->changed();
   return {};
 }
