@@ -31,6 +31,7 @@
 
 #include "kexie/snapshot.hpp"
 #include "kexie/sys/file_ops.hpp"
+#include "support/files.hpp"
 #include "support/snapshot_world.hpp"
 #ifdef KEXIE_TEST_C_API
 #include "kexie/kexie.h"
@@ -42,19 +43,8 @@ using Bytes = std::vector<std::byte>;
 
 namespace {
 
-Bytes read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> chars((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Bytes out(chars.size());
-  std::memcpy(out.data(), chars.data(), chars.size());
-  return out;
-}
-
-void write_file(const fs::path& path, const Bytes& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()),
-            static_cast<std::streamsize>(bytes.size()));
-}
+using kexie_test::read_file;
+using kexie_test::write_file;
 
 /// A fresh, empty directory for one test, with a short name (a socket's path
 /// must fit 108 bytes).

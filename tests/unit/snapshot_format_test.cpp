@@ -19,17 +19,12 @@
 #include <vector>
 
 #include "kexie/snapshot.hpp"
+#include "support/files.hpp"
 #include "support/snapshot_world.hpp"
 
 namespace {
 
-std::vector<std::byte> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> chars((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<std::byte> out(chars.size());
-  std::memcpy(out.data(), chars.data(), chars.size());
-  return out;
-}
+using kexie_test::read_file;
 
 const std::filesystem::path kData = KEXIE_TEST_DATA_DIR;
 

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "kexie/literals.hpp"
+#include "support/files.hpp"
 #include "support/snapshot_world.hpp"
 
 using namespace kexie::literals;
@@ -51,19 +52,8 @@ kexie::Result<kexie::Snapshot> load(const Bytes& bytes, std::size_t size) {
 }
 kexie::Result<kexie::Snapshot> load(const Bytes& bytes) { return load(bytes, bytes.size()); }
 
-Bytes read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> chars((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Bytes out(chars.size());
-  std::memcpy(out.data(), chars.data(), chars.size());
-  return out;
-}
-
-void write_file(const fs::path& path, const Bytes& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()),
-            static_cast<std::streamsize>(bytes.size()));
-}
+using kexie_test::read_file;
+using kexie_test::write_file;
 
 /// A fresh, empty directory for one test.
 fs::path fresh_dir(const std::string& name) {
