@@ -197,12 +197,19 @@ Error nested_error(std::uint32_t person, OrgId org) {
                 "membership.nested", "A13");
 }
 
+/// Whether the membership is also checked against the person's employer
+/// (`membership.employer`): always when it is added, never when a snapshot is
+/// loaded (docs/formats.md: memberships recorded before the rule existed load as
+/// they were recorded).
+enum class EmployerCheck : bool { skip, check };
+
 /// The membership rules (A1, A13) for a membership of person index `p` in `org`
 /// as `role` over `period`, against the memberships already recorded; `self`
 /// (membership index + 1) is the membership itself when it is already recorded
 /// (a snapshot load), and is skipped. The refusal of the first rule broken.
 std::optional<Error> membership_rules(const State& s, std::uint32_t p, OrgId org, Role role,
-                                      Period period, std::uint32_t self = kNone) {
+                                      Period period, std::uint32_t self = kNone,
+                                      EmployerCheck employer = EmployerCheck::check) {
   const OrgRec& o = s.org(org);
   if (!is_member_kind(o.kind))
     return refuse(name_of(s, org) + " is a " + std::string(to_string(o.kind)) +
@@ -212,6 +219,20 @@ std::optional<Error> membership_rules(const State& s, std::uint32_t p, OrgId org
   if (!o.period.covers(period))
     return refuse(name_of(s, org) + " is not in effect throughout the membership", "org.active",
                   "A1");
+  // A1: the association is its enterprise's own (企业科技工作者的群众组织), so with
+  // the tie on only the enterprise's employees join it, its branches and its study
+  // groups. A later move of a branch is covered by membership.nested, whose
+  // enterprise membership passed this rule when it was added.
+  if (employer == EmployerCheck::check && s.policy.employer_tied_membership &&
+      o.kind != OrgKind::society) {
+    const OrgId ent = enterprise_of(s, org, period.first);
+    const OrgId works_for{s.p_employer[p]};
+    if (ent.ok() && works_for != ent)
+      return refuse(to_string(PersonId{p + 1}) + " is employed by " + name_of(s, works_for) +
+                        ", not by the enterprise of " + name_of(s, ent) +
+                        "; membership follows the employer (Policy::employer_tied_membership)",
+                    "membership.employer", "A1");
+  }
   for (std::uint32_t m = s.p_mhead[p]; m != kNone; m = s.m_next_p[m - 1]) {
     const std::uint32_t i = m - 1;
     const Period other{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
@@ -1502,7 +1523,7 @@ std::optional<std::string> rebuild(State& s) {
   for (std::size_t i = 0; i < s.m_person.size(); ++i) {
     const Period period{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
     if (auto broken = membership_rules(s, s.m_person[i], OrgId{s.m_org[i]}, s.m_role[i], period,
-                                       static_cast<std::uint32_t>(i + 1)))
+                                       static_cast<std::uint32_t>(i + 1), EmployerCheck::skip))
       return to_string(MembershipId{static_cast<std::uint32_t>(i + 1)}) + ": " +
              broken->to_string();
   }

@@ -32,12 +32,16 @@ struct Policy {
   /// Denominator of the professional share. **default** 3.
   int professional_share_den = 3;
   /// Membership in an enterprise association is tied to the person's employer
-  /// (A1: the association is the enterprise's own): a person employed by an
-  /// enterprise association belongs to it without a recorded membership (activity
-  /// plans, `ActivityBook`), and an enterprise association that still employs
-  /// people cannot be dissolved (rule `org.dissolve_employees`, A1). **default**
-  /// true; false counts recorded memberships only and lets an association be
-  /// dissolved while people name it as employer (they keep it as a historical fact).
+  /// (A1: the association is the enterprise's own): only a person whose
+  /// `Person::employer` is the enterprise association may join it, its branches or
+  /// its study groups (rule `membership.employer`, A1; societies are not tied); a
+  /// person employed by an enterprise association belongs to it without a recorded
+  /// membership (activity plans, `ActivityBook`); and an enterprise association that
+  /// still employs people cannot be dissolved (rule `org.dissolve_employees`, A1).
+  /// **default** true; false lets anyone join any enterprise association, counts
+  /// recorded memberships only, and lets an association be dissolved while people
+  /// name it as employer (they keep it as a historical fact). A snapshot records
+  /// the flag; memberships in a snapshot load as recorded (docs/formats.md).
   ///
   ///   kexie::Policy open;  open.employer_tied_membership = false;
   bool employer_tied_membership = true;

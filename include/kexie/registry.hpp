@@ -319,6 +319,9 @@ class KEXIE_API Registry {
   /// (unknown ids); `rule_violation` with `membership.org_kind` (A1, A3: only
   /// enterprise associations, branches, study groups and societies have members),
   /// `org.active` (A1: the organization is in effect for the whole period),
+  /// `membership.employer` (A1: while `Policy::employer_tied_membership` holds, the
+  /// default, only people whose employer is the enterprise association join it, its
+  /// branches and its study groups),
   /// `membership.single_enterprise` (A1: one enterprise association at a time),
   /// `membership.single_secretary_general` (A13), `membership.nested` (A13: branch and
   /// study-group members are members of the enterprise association on the same

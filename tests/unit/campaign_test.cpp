@@ -31,7 +31,9 @@ struct Judging {
   Campaign c;
   std::vector<JudgeId> judges;
 
-  explicit Judging(kexie::CampaignSpec spec) : c(w.registry, std::move(spec)) {
+  explicit Judging(kexie::CampaignSpec spec) : Judging(kexie::Policy{}, std::move(spec)) {}
+  Judging(kexie::Policy policy, kexie::CampaignSpec spec)
+      : w(policy), c(w.registry, std::move(spec)) {
     c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
     for (int k = 0; k < 5; ++k)
       judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
@@ -239,7 +241,13 @@ TEST(Campaign, ConflictsOfInterestAtAssignment) {
 }
 
 TEST(Campaign, ConflictArisingAfterAssignmentRefusesTheMark) {
-  Judging s;
+  // With membership tied to the employer (the default) a person only ever joins
+  // their employer's association, a conflict already at assignment; with the tie
+  // off, a membership recorded after the assignment brings a conflict the mark
+  // re-checks.
+  kexie::Policy loose;
+  loose.employer_tied_membership = false;
+  Judging s(loose, kexie_test::proposal_spec(Judging::w_for_spec()));
   const EntryId e = s.entry("P-1", 0, 0);
   // A newcomer employed by enterprise 2, assigned, then enrolled in enterprise 0.
   const auto p = s.w.registry

@@ -90,7 +90,11 @@ TEST(AddMembership, RefusesOrganizationsWithoutMembersAndInactiveOnes) {
 }
 
 TEST(AddMembership, OneEnterpriseAssociationAtATime) {
-  World w;
+  // With membership tied to the employer (the default) a person can only ever join
+  // their employer's association, so this rule is met with the tie off.
+  kexie::Policy open;
+  open.employer_tied_membership = false;
+  World w{open};
   ASSERT_TRUE(
       w.reg.add_membership(w.other, w.ent2, Role::member, {"2010-01-01"_date, "2019-12-31"_date})
           .ok());
@@ -99,6 +103,61 @@ TEST(AddMembership, OneEnterpriseAssociationAtATime) {
       ErrorCode::rule_violation, "membership.single_enterprise", "A1");
   EXPECT_TRUE(
       w.reg.add_membership(w.other, w.ent1, Role::member, Period::from("2020-01-01"_date)).ok());
+}
+
+TEST(AddMembership, MembershipFollowsTheEmployerByDefault) {
+  // membership.employer (A1): with Policy::employer_tied_membership (the default)
+  // only the enterprise's own employees join its association, its branches and its
+  // study groups; national societies are open to everyone (A3).
+  World w;
+  ASSERT_TRUE(w.reg.policy().employer_tied_membership);
+  const auto from = Period::from("2015-01-01"_date);
+  const std::string before = w.reg.digest();
+  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.other, w.ent1, Role::member, from),
+                 ErrorCode::rule_violation, "membership.employer", "A1");
+  EXPECT_REFUSED(w.reg, w.reg.add_membership(w.other, w.ent1, Role::chair, from),
+                 ErrorCode::rule_violation, "membership.employer", "A1");
+  EXPECT_EQ(w.reg.digest(), before);
+  // Accepted: the employer's own association, and a society.
+  ASSERT_TRUE(w.reg.add_membership(w.other, w.ent2, Role::member, from).ok());
+  EXPECT_TRUE(w.reg.add_membership(w.other, w.society, Role::member, from).ok());
+  // Someone employed through a proxy (an enterprise without an association) joins no
+  // enterprise association while the tie holds.
+  const PersonId proxied =
+      w.reg.add_person({.name = "赵敏", .birth = "1990-01-01"_date, .employer = w.proxy}).value();
+  EXPECT_REFUSED(w.reg, w.reg.add_membership(proxied, w.ent1, Role::member, from),
+                 ErrorCode::rule_violation, "membership.employer", "A1");
+  EXPECT_TRUE(w.reg.add_membership(proxied, w.society, Role::member, from).ok());
+  // The message names the person, the employer and the association.
+  const auto refused = w.reg.add_membership(w.other, w.branch, Role::member, from);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().rule(), "membership.employer");
+  EXPECT_NE(refused.error().message().find("吉利科协"), std::string::npos) << refused.error();
+  EXPECT_NE(refused.error().message().find("杭氧科协"), std::string::npos) << refused.error();
+}
+
+TEST(AddMembership, BranchAndStudyGroupFollowTheEnterpriseAboveThem) {
+  World w;
+  const auto from = Period::from("2015-01-01"_date);
+  ASSERT_TRUE(w.reg.add_membership(w.young, w.ent1, Role::member, from).ok());
+  EXPECT_TRUE(w.reg.add_membership(w.young, w.branch, Role::member, from).ok());
+  EXPECT_TRUE(w.reg.add_membership(w.young, w.sg_branch, Role::member, from).ok());
+  EXPECT_TRUE(w.reg.add_membership(w.young, w.sg_ent, Role::member, from).ok());
+  for (OrgId org : {w.branch, w.sg_branch, w.sg_ent})
+    EXPECT_REFUSED(w.reg, w.reg.add_membership(w.other, org, Role::member, from),
+                   ErrorCode::rule_violation, "membership.employer", "A1");
+}
+
+TEST(AddMembership, WithTheTieOffAnyoneMayJoin) {
+  kexie::Policy open;
+  open.employer_tied_membership = false;
+  World w{open};
+  const auto from = Period::from("2015-01-01"_date);
+  EXPECT_TRUE(w.reg.add_membership(w.other, w.ent1, Role::member, from).ok());
+  EXPECT_TRUE(w.reg.add_membership(w.other, w.branch, Role::member, from).ok());
+  const PersonId proxied =
+      w.reg.add_person({.name = "赵敏", .birth = "1990-01-01"_date, .employer = w.proxy}).value();
+  EXPECT_TRUE(w.reg.add_membership(proxied, w.ent2, Role::member, from).ok());
 }
 
 TEST(AddMembership, TheSameRoleTwiceOnOverlappingDatesAlreadyExists) {
@@ -166,12 +225,25 @@ TEST(Nesting, BranchAndStudyGroupMembersBelongToTheEnterpriseOnTheSameDates) {
       w.reg,
       w.reg.add_membership(w.young, w.sg_ent, Role::member, {"2016-01-01"_date, "2020-01-01"_date}),
       ErrorCode::rule_violation, "membership.nested", "A13");
-  // Another enterprise's member cannot join ent1's branch.
+  // Another enterprise's member cannot join ent1's branch: employed by ent2 they
+  // are refused by the employer tie first (membership.employer) ...
   ASSERT_TRUE(
       w.reg.add_membership(w.other, w.ent2, Role::member, Period::from("2015-01-01"_date)).ok());
   EXPECT_REFUSED(
       w.reg, w.reg.add_membership(w.other, w.branch, Role::member, Period::from("2016-01-01"_date)),
-      ErrorCode::rule_violation, "membership.nested", "A13");
+      ErrorCode::rule_violation, "membership.employer", "A1");
+  // ... and with the tie off, by the nesting rule.
+  kexie::Policy open;
+  open.employer_tied_membership = false;
+  World loose{open};
+  ASSERT_TRUE(loose.reg
+                  .add_membership(loose.other, loose.ent2, Role::member,
+                                  Period::from("2015-01-01"_date))
+                  .ok());
+  EXPECT_REFUSED(loose.reg,
+                 loose.reg.add_membership(loose.other, loose.branch, Role::member,
+                                          Period::from("2016-01-01"_date)),
+                 ErrorCode::rule_violation, "membership.nested", "A13");
 }
 
 TEST(Nesting, EndingTheEnterpriseMembershipEarlyIsRefused) {

@@ -112,7 +112,13 @@ Bytes with_payload(const Bytes& frame, const Bytes& payload) {
 /// secretaries-general of one association in 2010 and 2012, #7 a branch
 /// membership backed by #1 (2010).
 struct MembershipFixture {
-  kexie::Registry reg;
+  // P1 moves from E1 to E2 in 2012, a change of employer the registry does not
+  // model (Person::employer is one fact): the tie to the employer is off here.
+  kexie::Registry reg{[] {
+    kexie::Policy loose;
+    loose.employer_tied_membership = false;
+    return loose;
+  }()};
   kexie::OrgId city, e1, e2, branch;
   std::vector<kexie::Period> periods;
 
@@ -283,6 +289,59 @@ TEST(Snapshot, LoadRefusesAppointmentsAndHonoursTheRegistryWouldRefuse) {
   expect_refused(patched(file, second_date, days("2011-04-04"_date)), "honour.unique");
 }
 
+TEST(Snapshot, MembershipsLoadAsRecordedUnderTheEmployerTie) {
+  // docs/formats.md: `membership.employer` binds memberships as they are added; a
+  // snapshot's memberships load as recorded (a file saved before the rule existed,
+  // under the same format, keeps loading), with the tie the file records.
+  const kexie::Policy loose = [] {
+    kexie::Policy p;
+    p.employer_tied_membership = false;
+    return p;
+  }();
+  const kexie_test::World loose_plain{loose}, tied_plain{};
+  kexie_test::World outsider{loose};  // someone employed by enterprise 1 joins enterprise 0
+  const kexie::PersonId who = outsider.registry
+                                  .add_person({.name = "外人",
+                                               .birth = "1990-01-01"_date,
+                                               .employer = outsider.enterprises[1]})
+                                  .value();
+  outsider.registry
+      .add_membership(who, outsider.enterprises[0], kexie::Role::vice_chair,
+                      kexie::Period::from("2020-01-01"_date))
+      .value();
+  // The tie's byte: the only payload byte in which two files differ that differ
+  // in nothing but the tie; it lies as far from the end in the file with the
+  // outsider (only the people and memberships before it are longer).
+  const Bytes off = save(loose_plain.registry);
+  const Bytes on = save(tied_plain.registry);
+  ASSERT_EQ(off.size(), on.size());
+  std::vector<std::size_t> differ;
+  for (std::size_t i = kHeaderSize; i < off.size(); ++i)
+    if (off[i] != on[i]) differ.push_back(i);
+  ASSERT_EQ(differ.size(), 1u);
+  Bytes file = save(outsider.registry);
+  const std::size_t flag = differ[0] + (file.size() - off.size());
+  ASSERT_EQ(file[flag], std::byte{0});
+  file[flag] = std::byte{1};
+  reseal_payload(file);
+  reseal_header(file);
+
+  auto loaded = load(file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error();
+  kexie::Registry& reg = loaded->registry();
+  EXPECT_TRUE(reg.policy().employer_tied_membership);
+  const auto kept = reg.memberships_of(who);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(reg.membership(kept.front()).value().org, outsider.enterprises[0]);
+  // The rule binds what is added after the load.
+  const std::string before = reg.digest();
+  auto refused = reg.add_membership(outsider.staff[1][1], outsider.enterprises[0],
+                                    kexie::Role::member, kexie::Period::from("2021-01-01"_date));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().rule(), "membership.employer");
+  EXPECT_EQ(reg.digest(), before);
+}
+
 // --- comparisons ---------------------------------------------------------------------
 
 void expect_same(const kexie_test::SnapshotContent& original, const kexie::Snapshot& loaded) {
@@ -412,8 +471,11 @@ TEST(Snapshot, CampaignLoadsAfterTheRegistryHistoryWasAmended) {
   // joined the entry's enterprise association before the campaign's as-of day.
   // Marking now would be refused as a conflict of interest, yet the saved marks
   // were recorded legitimately: the snapshot must load them as they are, while
-  // new assignments in the loaded campaign still get the conflict check.
-  kexie_test::World w;
+  // new assignments in the loaded campaign still get the conflict check. The
+  // judge is employed by another enterprise, so the tie to the employer is off.
+  kexie::Policy loose;
+  loose.employer_tied_membership = false;
+  kexie_test::World w{loose};
   kexie::Campaign c(w.registry, kexie_test::proposal_spec(w));
   c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
   std::vector<kexie::JudgeId> judges;

@@ -21,7 +21,9 @@ struct World {
   std::vector<std::vector<kexie::PersonId>> staff;  // per enterprise, members
   std::vector<kexie::PersonId> experts;             // members of enterprise 2 (index 2)
 
-  World() {
+  /// The world under `policy` (the default one unless a test is about a policy
+  /// field, such as `employer_tied_membership`).
+  explicit World(kexie::Policy policy = {}) : registry(policy) {
     using kexie::OrgKind;
     cast = registry
                .add_organization(
