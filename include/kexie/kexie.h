@@ -253,9 +253,13 @@ typedef struct kx_registry_options {
   int annual_hours_min;         /**< continuing education hours a year (A5); 90 */
   int professional_share_num;   /**< professional share numerator; 2 */
   int professional_share_den;   /**< professional share denominator; 3 */
+  /* version 2 (issue 13): */
+  int employer_tied_membership; /**< 1: only a person the enterprise employs joins its
+                                     association, branches, study groups (membership.employer,
+                                     A1); 1. A version-1 struct keeps the default, 1. */
 } kx_registry_options;
-#define KX_REGISTRY_OPTIONS_VERSION 1
-#define KX_REGISTRY_OPTIONS_INIT {KX_REGISTRY_OPTIONS_VERSION, 35, 90, 2, 3}
+#define KX_REGISTRY_OPTIONS_VERSION 2
+#define KX_REGISTRY_OPTIONS_INIT {KX_REGISTRY_OPTIONS_VERSION, 35, 90, 2, 3, 1}
 
 /** Creates an empty registry. `options` may be NULL (the defaults). KX_EINVALID
  *  for an unknown options version or a policy that is not usable. The caller owns
@@ -263,6 +267,7 @@ typedef struct kx_registry_options {
  *
  *   kx_registry *reg; kx_registry_options o = KX_REGISTRY_OPTIONS_INIT;
  *   o.young_age_max = 40;
+ *   o.employer_tied_membership = 0;  (anyone may join any enterprise association)
  *   if (kx_registry_new(&reg, &o) < 0) return 1;
  */
 KX_EXTERN int kx_registry_new(kx_registry **out, const kx_registry_options *options);

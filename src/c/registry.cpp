@@ -103,6 +103,8 @@ int kx_registry_new(kx_registry** out, const kx_registry_options* options) {
       policy.annual_hours_min = options->annual_hours_min;
       policy.professional_share_num = options->professional_share_num;
       policy.professional_share_den = options->professional_share_den;
+      if (options->version >= 2)
+        policy.employer_tied_membership = options->employer_tied_membership != 0;
       if (!policy.ok()) return kx::invalid("the registry policy is not usable");
     }
     *out = new kx_registry(kexie::Registry(policy));

@@ -46,6 +46,47 @@ static void test_create(void) {
   FAILS(KX_EINVALID, kx_registry_new(NULL, NULL));
 }
 
+/* membership.employer (A1): with the tie on (the default, and what a version-1
+ * options struct gets) a person joins only their employer's association; with
+ * employer_tied_membership = 0 anyone may. */
+static void test_employer_tie(void) {
+  static const unsigned int versions[] = {KX_REGISTRY_OPTIONS_VERSION, 1};
+  kx_registry_options o = KX_REGISTRY_OPTIONS_INIT;
+  size_t v;
+  int tied;
+  for (v = 0; v < 2; ++v)
+    for (tied = 0; tied < 2; ++tied) {
+      kx_registry *reg = NULL;
+      uint32_t a, b, branch, p, m = 0;
+      kx_person_spec s = KX_PERSON_SPEC_INIT;
+      o.version = versions[v];
+      o.employer_tied_membership = tied;
+      OK(kx_registry_new(&reg, &o));
+      a = world_org(reg, KX_ORG_NATIONAL, "中国科协", 0, "1958-09-18", KX_LEVEL_NONE);
+      a = world_org(reg, KX_ORG_LOCAL, "杭州市科协", a, "1970-01-01", KX_LEVEL_PREFECTURE);
+      b = world_org(reg, KX_ORG_ENTERPRISE, "乙科协", a, "2000-01-01", KX_LEVEL_NONE);
+      a = world_org(reg, KX_ORG_ENTERPRISE, "甲科协", a, "2000-01-01", KX_LEVEL_NONE);
+      branch = world_org(reg, KX_ORG_BRANCH, "甲分会", a, "2001-01-01", KX_LEVEL_NONE);
+      s.name = "外人";
+      s.birth = "1990-01-01";
+      s.employer = b;
+      OK(kx_registry_add_person(&p, reg, &s));
+      if (tied || versions[v] == 1) {
+        FAILS_RULE(KX_ERULE, "membership.employer",
+                   kx_registry_add_membership(&m, reg, p, a, KX_ROLE_MEMBER, "2015-01-01", NULL));
+        CHECK(strcmp(kx_error_last()->article, "A1") == 0);
+        FAILS_RULE(KX_ERULE, "membership.employer",
+                   kx_registry_add_membership(&m, reg, p, branch, KX_ROLE_MEMBER, "2015-01-01",
+                                              NULL));
+        OK(kx_registry_add_membership(&m, reg, p, b, KX_ROLE_MEMBER, "2015-01-01", NULL));
+      } else {
+        OK(kx_registry_add_membership(&m, reg, p, a, KX_ROLE_MEMBER, "2015-01-01", NULL));
+        OK(kx_registry_add_membership(&m, reg, p, branch, KX_ROLE_MEMBER, "2015-01-01", NULL));
+      }
+      kx_registry_free(reg);
+    }
+}
+
 static void test_orgs(world *w) {
   kx_org_spec s = KX_ORG_SPEC_INIT;
   kx_org_info info;
@@ -282,6 +323,7 @@ static void test_registry_facts(void) {
 int main(void) {
   world w;
   test_create();
+  test_employer_tie();
   world_build(&w);
   test_orgs(&w);
   test_people(&w);

@@ -106,7 +106,8 @@ class DecimalText(ctypes.Structure):
 
 class RegistryOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("young_age_max", c_int), ("annual_hours_min", c_int),
-                ("professional_share_num", c_int), ("professional_share_den", c_int)]
+                ("professional_share_num", c_int), ("professional_share_den", c_int),
+                ("employer_tied_membership", c_int)]
 
 
 class OrgSpec(ctypes.Structure):

@@ -147,16 +147,23 @@ class Registry(C.OwnedHandle):
     """
 
     def __init__(self, young_age_max: int = 35, annual_hours_min: int = 90,
-                 professional_share: tuple[int, int] = (2, 3)) -> None:
+                 professional_share: tuple[int, int] = (2, 3),
+                 employer_tied_membership: bool = True) -> None:
         """A new, empty registry with its policy numbers: the age up to which a
-        member counts as young, the minimum annual hours, and the professional
-        share as (numerator, denominator)."""
+        member counts as young, the minimum annual hours, the professional
+        share as (numerator, denominator), and whether membership follows the
+        employer (only a person the enterprise employs joins its association,
+        branches and study groups: rule membership.employer, A1).
+
+        >>> loose = kexie.Registry(employer_tied_membership=False)
+        """
         self._fresh()
         num, den = professional_share
-        opts = C.RegistryOptions(1, C.i32(young_age_max, "young_age_max"),
+        opts = C.RegistryOptions(2, C.i32(young_age_max, "young_age_max"),
                                  C.i32(annual_hours_min, "annual_hours_min"),
                                  C.i32(num, "professional_share"),
-                                 C.i32(den, "professional_share"))
+                                 C.i32(den, "professional_share"),
+                                 1 if employer_tied_membership else 0)
         h = C.c_void_p()
         C.check(C.lib.kx_registry_new(ctypes.byref(h), ctypes.byref(opts)))
         self._adopt(h, C.lib.kx_registry_free)

@@ -81,3 +81,23 @@ def test_registry_options_and_context_manager():
         r.organization(cast)  # closed
     with pytest.raises(kexie.InvalidArgument):
         kexie.Registry(young_age_max=-1)
+
+
+def test_membership_follows_the_employer():
+    for tied in (True, False):
+        with kexie.Registry(employer_tied_membership=tied) as r:
+            K = kexie.OrgKind
+            cast = r.add_organization(K.NATIONAL, "中国科协", effective=D(1958, 9, 18))
+            city = r.add_organization(K.LOCAL, "杭州市科协", cast, D(1970, 1, 1),
+                                      kexie.Level.PREFECTURE)
+            a = r.add_organization(K.ENTERPRISE, "甲科协", city, D(2000, 1, 1), enterprise_name="甲")
+            b = r.add_organization(K.ENTERPRISE, "乙科协", city, D(2000, 1, 1), enterprise_name="乙")
+            p = r.add_person("外人", D(1990, 1, 1), b)
+            if tied:
+                with pytest.raises(kexie.RuleViolation) as refused:
+                    r.add_membership(p, a, kexie.Role.MEMBER, D(2015, 1, 1))
+                assert refused.value.rule == "membership.employer"
+                assert refused.value.article == "A1"
+                r.add_membership(p, b, kexie.Role.MEMBER, D(2015, 1, 1))
+            else:
+                r.add_membership(p, a, kexie.Role.MEMBER, D(2015, 1, 1))
