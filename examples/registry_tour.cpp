@@ -108,7 +108,9 @@ int main() {
   }
   reg.add_link(enterprises[0], university, Period::from("2020-09-01"_date)).value();  // 产学研
   reg.add_link(enterprises[0], society, Period::from("2021-01-01"_date)).value();     // 厂会协作
-  (void)reg.award_exemplary(enterprises[1], {"2025-01-01"_date, "2025-12-31"_date});
+  // 先进企业科协 (A14), granted by the association's city on the basis of an evaluation.
+  (void)reg.award_exemplary(enterprises[1], {"2025-01-01"_date, "2025-12-31"_date}, cities[1],
+                            "2024 年度考核评价");
 
   const Date today = "2025-06-30"_date;
 

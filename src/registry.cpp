@@ -718,8 +718,11 @@ Status Registry::dissolve(OrgId org, Date last_day) {
   return {};
 }
 
-Status Registry::award_exemplary(OrgId org, Period period) {
-  State& s = impl_->s;
+namespace {
+
+/// The exemplary award's own rules and record (A14), shared by both forms of
+/// `Registry::award_exemplary`; the caller marks the registry changed.
+Status record_exemplary(State& s, OrgId org, Period period) {
   if (!period.ok()) return bad_period(period);
   if (!s.known(org)) return not_found(to_string(org));
   OrgRec& o = s.org(org);
@@ -734,8 +737,15 @@ Status Registry::award_exemplary(OrgId org, Period period) {
       return refuse(name_of(s, org) + " already holds the award on some of those dates",
                     "org.exemplary_unique", "A14", ErrorCode::already_exists);
   o.exemplary.push_back(period);
-  impl_->changed();
   return {};
+}
+
+}  // namespace
+
+Status Registry::award_exemplary(OrgId org, Period period) {
+  Status st = record_exemplary(impl_->s, org, period);
+  if (st) impl_->changed();
+  return st;
 }
 
 Status Registry::award_exemplary(OrgId org, Period period, OrgId grantor, std::string_view basis) {
@@ -761,7 +771,7 @@ Status Registry::award_exemplary(OrgId org, Period period, OrgId grantor, std::s
                .date = period.first};
   if (auto broken = honour_rules(s, h)) return *broken;
   s.honours.reserve(s.honours.size() + 1);  // so the push_back below cannot throw
-  if (Status st = award_exemplary(org, period); !st) return st;
+  if (Status st = record_exemplary(s, org, period); !st) return st;
   s.honours.push_back(make_honour(h, s.honours.size()));
   impl_->changed();
   return {};

@@ -213,18 +213,30 @@ class KEXIE_API Registry {
   ///   reg.dissolve(study_group, "2025-12-31"_date).value();
   [[nodiscard]] Status dissolve(OrgId org, Date last_day);
 
-  /// Records the "exemplary enterprise association" award (先进企业科协, A14) for a
-  /// period. `rule_violation` `org.exemplary_kind` (A14) unless `org` is an
-  /// enterprise association; `org.active` when it is not in effect throughout.
+  /// **Deprecated** (kept until the next SONAME, docs/api-stability.md): records the
+  /// "exemplary enterprise association" award (先进企业科协, A14) for a period with no
+  /// grantor and no basis, so no honour: `honours_of(org)` does not list it and it is
+  /// not traceable to the association that granted it (issue 13, item 5). Use the
+  /// four-argument form. `rule_violation` `org.exemplary_kind` (A14) unless `org` is
+  /// an enterprise association; `org.active` when it is not in effect throughout;
+  /// `already_exists` `org.exemplary_unique` (A14) on overlapping dates.
   ///
-  ///   reg.award_exemplary(ent, {"2025-01-01"_date, "2025-12-31"_date}).value();
-  [[nodiscard]] Status award_exemplary(OrgId org, Period period);
+  ///   // before: reg.award_exemplary(ent, {"2025-01-01"_date, "2025-12-31"_date});
+  ///   reg.award_exemplary(ent, {"2025-01-01"_date, "2025-12-31"_date}, city,
+  ///                       "2024 年度考核评价").value();
+  [[deprecated(
+      "records no grantor and no basis (no honour); use award_exemplary(org, period, grantor, "
+      "basis)")]] [[nodiscard]] Status
+  award_exemplary(OrgId org, Period period);
 
   /// Records the exemplary award for `period` and, with it, an honour of kind
   /// `exemplary_association` granted by `grantor` on `period.first` resting on
-  /// `basis` (e.g. "2025 年度考核评价"). Besides the refusals of the two-argument
-  /// form: `not_found` for an unknown grantor; `rule_violation` `honour.grantor`
-  /// (A14) unless the grantor is a local association or the national root above
+  /// `basis` (e.g. "2025 年度考核评价"). Refusals: `invalid_argument` for a reversed
+  /// or unsupported period; `not_found` for an unknown organization or grantor;
+  /// `rule_violation` `org.exemplary_kind` (A14) unless `org` is an enterprise
+  /// association, `org.active` (A1) when it is not in effect throughout,
+  /// `already_exists` `org.exemplary_unique` (A14) on overlapping dates; `rule_violation`
+  /// `honour.grantor` (A14) unless the grantor is a local association or the national root above
   /// `org` (the one that guides it) on `period.first`; `invalid_argument`
   /// `honour.basis` for an empty basis. Either both are recorded or nothing.
   ///

@@ -303,6 +303,38 @@ TEST(ConflictOfInterest, NoOneApprovesEvaluatesOrCommendsTheirOwnActivity) {
   EXPECT_TRUE(book.approve(id, w.boss(), t(clock + 1), "ok"));
 }
 
+TEST(ConflictOfInterest, NoOneEvaluatesAnActivityOfTheirOwnEnterpriseAssociation) {
+  // lifecycle.evaluator_conflict (A12): activity evaluation follows campaign
+  // judging's rule; someone the owner's enterprise association employs may not
+  // conclude (evaluate) its activity even when not on its team, while someone of
+  // another enterprise with the same roles may.
+  World w;
+  kexie::ActivityBook book{w.registry, asserted()};
+  const auto evaluator = [&](kexie::PersonId p) {
+    return Actor{p,
+                 {{Role::chair, w.enterprise},
+                  {Role::vice_chair, w.enterprise},
+                  {Role::secretary_general, w.enterprise},
+                  {Role::full_time_staff, w.enterprise}}}
+        .with_expert_pool(w.enterprise);
+  };
+  std::int64_t clock = 1;
+  const auto id = drive(book, w, path_to(state_for(Op::conclude)), clock);
+  const std::string before = kexie::digest(*book.find(id));
+  const kexie::Status own = attempt(book, w, Op::conclude, id, evaluator(w.outsider), t(clock + 1));
+  ASSERT_FALSE(own.ok());
+  EXPECT_EQ(own.code(), ErrorCode::conflict_of_interest);
+  EXPECT_EQ(own.error().rule(), "lifecycle.evaluator_conflict");
+  EXPECT_EQ(own.error().article(), "A12");
+  EXPECT_TRUE(book.audit_trail().back().security_event);
+  EXPECT_EQ(kexie::digest(*book.find(id)), before);
+  const kexie::PersonId stranger =
+      w.registry.add_person({.name = "钱工", .birth = "1980-01-01"_date, .employer = w.other})
+          .value();
+  const kexie::Status other = attempt(book, w, Op::conclude, id, evaluator(stranger), t(clock + 2));
+  EXPECT_TRUE(other.ok()) << other.error();
+}
+
 TEST(ConflictOfInterest, SelfApprovalIsExplained) {
   World w;
   kexie::ActivityBook book{w.registry, asserted()};

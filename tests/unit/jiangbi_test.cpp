@@ -5,6 +5,9 @@
 // campaign.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
 #include <random>
 #include <string>
 #include <vector>
@@ -16,6 +19,7 @@
 #include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 #include "kexie/snapshot.hpp"
+#include "support/files.hpp"
 
 using namespace kexie::literals;
 using kexie::Decimal;
@@ -340,6 +344,72 @@ TEST(Jiangbi, JudgesAreExpertsAndFieldsMayHaveToMatch) {
   EXPECT_EQ(refused.error().rule(), "panel.expert");
 }
 
+TEST(Jiangbi, ExpertRuleAlwaysBoundCampaignsAndOff) {
+  // PanelRules::experts: bound_campaigns (the default) checks bound campaigns
+  // only, always checks unbound ones too, off checks none; the field match is a
+  // separate rule, off by default.
+  const auto seat = [](kexie::ExpertRule rule, bool bound, bool field_match) {
+    Tour t;
+    t.start();
+    kexie::CampaignSpec spec = campaign_spec();
+    spec.panel.experts = rule;
+    spec.panel.expert_field_match = field_match;
+    spec.organizer = t.w.zj;
+    kexie::Campaign c = bound ? kexie::Campaign::open(t.w.reg, t.book, t.id, spec).value()
+                              : kexie::Campaign(t.w.reg, spec);
+    c.set_rubric(kexie::Category::rationalization_proposals, rubric()).value();
+    const kexie::EntryId e =
+        c.add_entry(entry("HZ-1", t.w.ent_hz, t.w.hz_worker), "2025-05-01"_date).value();
+    if (bound) t.evaluate();
+    std::vector<std::string> rules;  // "" for accepted, else the rule refused
+    for (kexie::PersonId p : {t.w.outsider, t.w.expert1, t.w.expert2}) {
+      auto j = c.add_judge(p);
+      if (!j.ok()) {
+        rules.push_back(j.error().rule());
+        continue;
+      }
+      const kexie::Status a = c.assign(*j, e);
+      rules.push_back(a.ok() ? "" : a.error().rule());
+    }
+    return rules;
+  };
+  using R = kexie::ExpertRule;
+  EXPECT_EQ(kexie::PanelRules{}.experts, R::bound_campaigns);
+  EXPECT_FALSE(kexie::PanelRules{}.expert_field_match);
+  using V = std::vector<std::string>;
+  // The non-expert is refused where the rule applies; experts are seated.
+  EXPECT_EQ(seat(R::bound_campaigns, true, false), (V{"panel.expert", "", ""}));
+  EXPECT_EQ(seat(R::bound_campaigns, false, false), (V{"", "", ""}));
+  EXPECT_EQ(seat(R::always, true, false), (V{"panel.expert", "", ""}));
+  EXPECT_EQ(seat(R::always, false, false), (V{"panel.expert", "", ""}));
+  EXPECT_EQ(seat(R::off, true, false), (V{"", "", ""}));
+  EXPECT_EQ(seat(R::off, false, false), (V{"", "", ""}));
+  // With the field match, the expert of another field ("energy saving") is refused
+  // for a rationalization proposal, the matching one accepted.
+  EXPECT_EQ(seat(R::bound_campaigns, true, true), (V{"panel.expert", "", "panel.expert_field"}));
+  EXPECT_EQ(seat(R::always, false, true), (V{"panel.expert", "", "panel.expert_field"}));
+}
+
+TEST(Jiangbi, PanelOperationsDuringEntriesAreRefusedByThePhaseRule) {
+  // Marks, vetoes and assignments during 实施 name campaign.panel_phase (A12), like
+  // seating a judge, before any other check.
+  Tour t;
+  t.start();
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, campaign_spec()).value();
+  c.set_rubric(kexie::Category::rationalization_proposals, rubric()).value();
+  const kexie::EntryId e =
+      c.add_entry(entry("HZ-1", t.w.ent_hz, t.w.hz_worker), "2025-05-01"_date).value();
+  ASSERT_EQ(c.phase(), kexie::CampaignPhase::entries);
+  const kexie::JudgeId j{1};
+  for (const kexie::Status& st :
+       {c.mark(j, e, "A.1", Decimal(90)), c.veto(j, e, "V", "x"), c.assign(j, e)}) {
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().rule(), "campaign.panel_phase") << st.error();
+    EXPECT_EQ(st.error().article(), "A12");
+  }
+  EXPECT_EQ(c.judge_count(), 0u);
+}
+
 TEST(Jiangbi, FromPlanToHonours) {
   Tour t;
   t.start();
@@ -645,4 +715,160 @@ TEST(Jiangbi, SnapshotKeepsTheBindingThePhaseAndTheNewRules) {
       kexie::save_snapshot(kexie::SnapshotView(t.w.reg).add(c)).value();
   EXPECT_FALSE(
       kexie::load_snapshot(std::span<const std::byte>(alone)).value().campaigns()[0].bound());
+}
+
+// ---- the golden file of a bound campaign (format 2) ------------------------------------------
+//
+// tests/data/snapshot-v2-bound.kxs holds the province's 讲比 campaign bound to its
+// activity, concluded and commended: the registry with its appointments and the
+// honours `commend` recorded, the activity book whose audit trail carries both
+// digests, and the campaign (a cited 厂会协作 link, fuel CO2 with the claimed CO2
+// basis, the field-match rule). Made once by WriteBoundGolden and never rewritten:
+//   KEXIE_WRITE_GOLDEN=tests/data/snapshot-v2-bound.kxs
+//     build/dev/tests/unit/jiangbi_test --gtest_filter='*WriteBoundGolden*'
+
+namespace {
+
+const std::filesystem::path kData = KEXIE_TEST_DATA_DIR;
+
+// Figures of tests/data/snapshot-v2-bound.kxs, printed by WriteBoundGolden when it was made.
+#define KEXIE_V2B_REGISTRY_DIGEST "40073a32f5ace25e39c1710ca2d2e20fc343df7d14be1d1526e5bf6184c1f07b"
+#define KEXIE_V2B_CHAIN_HEAD "c581f28306968839efdf9af25ef3ecf5a96ff9333e50d34ce38205bf5dfc37e0"
+#define KEXIE_V2B_BOARD_DIGEST "86359d8db364c91c10041fab51f5bc90bcaa1b9e7e1f404f0aa63e6d9a308133"
+#define KEXIE_V2B_AWARD_DIGEST "aca31b9370a087cf11f0d43df5124a248090acb9d7410c70f1bdc8aa68030f10"
+
+/// The tour of FromPlanToHonours with the format's optional facts, up to 表彰.
+kexie::Campaign commended_campaign(Tour& t) {
+  t.start();
+  kexie::CampaignSpec spec = campaign_spec();
+  spec.panel.expert_field_match = true;
+  spec.fuel_carbon.push_back(
+      {kexie::Carrier::raw_coal, {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, spec).value();
+  c.set_rubric(kexie::Category::rationalization_proposals,
+               rubric().with_co2_basis(kexie::Co2Basis::claimed))
+      .value();
+  kexie::EntrySpec cited = entry("HZ-1", t.w.ent_hz, t.w.hz_worker);
+  cited.cites_link = t.w.hz_link;
+  cited.claims.energy.push_back({kexie::Carrier::raw_coal, {Decimal(100), kexie::Unit::t}});
+  const kexie::EntryId hz = c.add_entry(cited, "2025-05-01"_date).value();
+  const kexie::EntryId nb =
+      c.add_entry(entry("NB-1", t.w.ent_nb, t.w.nb_worker), "2025-06-01"_date).value();
+  t.evaluate();
+  const kexie::JudgeId j1 = c.add_judge(t.w.expert1).value();
+  const kexie::JudgeId j3 = c.add_judge(t.w.expert3).value();
+  const kexie::JudgeId jhz = c.add_judge(t.w.expert_hz).value();
+  for (kexie::JudgeId j : {j1, j3}) {
+    c.assign(j, hz).value();
+    c.assign(j, nb).value();
+  }
+  c.assign(jhz, nb).value();
+  c.mark(j1, hz, "A.1", Decimal(92)).value();
+  c.mark(j3, hz, "A.1", Decimal(90)).value();
+  c.mark(j1, nb, "A.1", Decimal(80)).value();
+  c.mark(j3, nb, "A.1", Decimal(82)).value();
+  c.mark(jhz, nb, "A.1", Decimal(81)).value();
+  (void)c
+      .conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
+                at("2025-11-30T09:00:00+08:00"), Decimal(95))
+      .value();
+  (void)c
+      .commend(t.w.reg, t.book, t.w.actor(t.w.chair, "2025-12-20"_date),
+               at("2025-12-20T09:00:00+08:00"))
+      .value();
+  return c;
+}
+
+}  // namespace
+
+TEST(JiangbiGolden, WriteBoundGolden) {
+  const char* target = std::getenv("KEXIE_WRITE_GOLDEN");
+  if (target == nullptr) GTEST_SKIP() << "set KEXIE_WRITE_GOLDEN=<path> to write the golden file";
+  Tour t;
+  const kexie::Campaign c = commended_campaign(t);
+  ASSERT_TRUE(kexie::save_snapshot(kexie::SnapshotView(t.w.reg).add(t.book).add(c), target).ok());
+  const kexie::Snapshot loaded = kexie::load_snapshot(std::filesystem::path(target)).value();
+  ASSERT_EQ(loaded.registry().digest(), t.w.reg.digest());
+  ASSERT_EQ(loaded.activity_books()[0].chain_head().hash, t.book.chain_head().hash);
+  ASSERT_EQ(loaded.campaigns()[0].award_digest(), c.award_digest());
+  std::cout << "registry digest " << loaded.registry().digest() << "\nappointments "
+            << loaded.registry().appointment_count() << "\nhonours "
+            << loaded.registry().honour_count() << "\naudit records "
+            << loaded.activity_books()[0].audit_trail().size() << "\nchain head "
+            << kexie::to_hex(loaded.activity_books()[0].chain_head().hash) << "\nboard digest "
+            << loaded.campaigns()[0].concluded_digest() << "\naward digest "
+            << loaded.campaigns()[0].award_digest() << '\n';
+}
+
+TEST(JiangbiGolden, BoundVersion2FileLoadsWithItsContent) {
+  const std::vector<std::byte> bytes = kexie_test::read_file(kData / "snapshot-v2-bound.kxs");
+  ASSERT_FALSE(bytes.empty()) << "tests/data/snapshot-v2-bound.kxs is missing";
+  EXPECT_EQ(std::to_integer<int>(bytes[8]), 2);
+  auto loaded = kexie::load_snapshot(std::span<const std::byte>(bytes));
+  ASSERT_TRUE(loaded.ok()) << loaded.error();
+  kexie::Snapshot& snap = *loaded;
+  const World w;  // the ids of the golden world
+  // The registry: its digest, the two officers, the five honours commend recorded.
+  const kexie::Registry& reg = snap.registry();
+  EXPECT_EQ(reg.digest(), KEXIE_V2B_REGISTRY_DIGEST);
+  EXPECT_EQ(reg.appointment_count(), 2u);
+  ASSERT_EQ(reg.honour_count(), 5u);
+  int entries = 0, units = 0, people = 0;
+  for (const kexie::Honour& h : reg.honours_granted(w.zj, {"2025-01-01"_date, "2025-12-31"_date})) {
+    EXPECT_EQ(h.grantor, w.zj);
+    EXPECT_EQ(h.activity, kexie::ActivityId{1});
+    EXPECT_EQ(h.date, "2025-12-20"_date);
+    entries += h.kind == kexie::HonourKind::awarded_entry;
+    units += h.kind == kexie::HonourKind::advanced_unit;
+    people += h.kind == kexie::HonourKind::advanced_individual;
+  }
+  EXPECT_EQ(entries + units + people, 5);
+  EXPECT_EQ(entries, 2);
+  EXPECT_GE(units, 1);
+  EXPECT_GE(people, 1);
+  bool first_prize = false;
+  for (const kexie::Honour& h : reg.honours_of(w.ent_hz))
+    first_prize =
+        first_prize || (h.kind == kexie::HonourKind::awarded_entry && h.title == "一等奖");
+  EXPECT_TRUE(first_prize);
+  EXPECT_FALSE(reg.honours_of(w.hz_worker).empty());
+
+  // The activity book: commended, its trail verifies and carries both digests.
+  ASSERT_EQ(snap.activity_books().size(), 1u);
+  const kexie::ActivityBook& book = snap.activity_books()[0];
+  EXPECT_EQ(book.find(kexie::ActivityId{1})->state, kexie::ActivityState::commended);
+  EXPECT_TRUE(book.verify_audit().ok());
+  EXPECT_EQ(kexie::to_hex(book.chain_head().hash), KEXIE_V2B_CHAIN_HEAD);
+  EXPECT_EQ(book.audit_trail().size(), 8u);
+  bool saw_board = false, saw_awards = false;
+  for (const kexie::AuditRecord& r : book.audit_trail()) {
+    if (!r.accepted()) continue;
+    saw_board = saw_board || (r.operation == kexie::ActivityOperation::conclude &&
+                              r.reason.find(KEXIE_V2B_BOARD_DIGEST) != std::string::npos);
+    saw_awards = saw_awards || (r.operation == kexie::ActivityOperation::commend &&
+                                r.reason.find(KEXIE_V2B_AWARD_DIGEST) != std::string::npos);
+  }
+  EXPECT_TRUE(saw_board);
+  EXPECT_TRUE(saw_awards);
+
+  // The campaign: bound, commended, frozen, with the same results.
+  ASSERT_EQ(snap.campaigns().size(), 1u);
+  kexie::Campaign& c = snap.campaigns()[0];
+  EXPECT_TRUE(c.bound());
+  EXPECT_EQ(c.activity(), kexie::ActivityId{1});
+  EXPECT_EQ(c.phase(), kexie::CampaignPhase::commended);
+  EXPECT_EQ(c.entry_count(), 2u);
+  EXPECT_EQ(c.judge_count(), 3u);
+  EXPECT_EQ(c.concluded_digest(), KEXIE_V2B_BOARD_DIGEST);
+  EXPECT_EQ(c.award_digest(), KEXIE_V2B_AWARD_DIGEST);
+  EXPECT_EQ(c.score().value().digest(), KEXIE_V2B_BOARD_DIGEST);
+  EXPECT_TRUE(c.spec().panel.expert_field_match);
+  EXPECT_EQ(c.entry(kexie::EntryId{1}).value().spec.cites_link, w.hz_link);
+  EXPECT_EQ(c.rubric(kexie::Category::rationalization_proposals).value().co2_basis(),
+            kexie::Co2Basis::claimed);
+  EXPECT_EQ(c.mark(kexie::JudgeId{1}, kexie::EntryId{1}, "A.1", Decimal(50)).error().rule(),
+            "campaign.frozen");
+
+  // Saving is deterministic: the file saves back to the same bytes.
+  EXPECT_TRUE(kexie::save_snapshot(snap).value() == bytes);
 }

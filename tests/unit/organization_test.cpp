@@ -305,17 +305,37 @@ TEST(Dissolve, IsRefusedWhileChildrenMembersOrLinksRemain) {
 TEST(Exemplary, IsHeldByEnterpriseAssociationsForAPeriod) {
   World w;
   const Period y2025{"2025-01-01"_date, "2025-12-31"_date};
-  ASSERT_TRUE(w.reg.award_exemplary(w.ent1, y2025).ok());
+  const char* basis = "2024 年度考核评价";
+  ASSERT_TRUE(w.reg.award_exemplary(w.ent1, y2025, w.city, basis).ok());
   EXPECT_TRUE(w.reg.exemplary(w.ent1, "2025-06-01"_date));
   EXPECT_FALSE(w.reg.exemplary(w.ent1, "2026-01-01"_date));
+  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.city, y2025, w.province, basis),
+                 ErrorCode::rule_violation, "org.exemplary_kind", "A14");
+  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, y2025, w.city, basis),
+                 ErrorCode::already_exists, "org.exemplary_unique", "A14");
+  EXPECT_REFUSED(
+      w.reg, w.reg.award_exemplary(w.ent1, {"1980-01-01"_date, "1980-12-31"_date}, w.city, basis),
+      ErrorCode::rule_violation, "org.active", "A1");
+  EXPECT_REFUSED(
+      w.reg, w.reg.award_exemplary(w.ent1, {"2025-12-31"_date, "2025-01-01"_date}, w.city, basis),
+      ErrorCode::invalid_argument, "", "");
+}
+
+TEST(Exemplary, TheDeprecatedTwoArgumentFormKeepsItsRulesAndRecordsNoHonour) {
+  // Kept until the next SONAME (docs/api-stability.md): the same rules, no grantor,
+  // no basis, so no honour.
+  World w;
+  const Period y2025{"2025-01-01"_date, "2025-12-31"_date};
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  ASSERT_TRUE(w.reg.award_exemplary(w.ent1, y2025).ok());
   EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.city, y2025), ErrorCode::rule_violation,
                  "org.exemplary_kind", "A14");
   EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, y2025), ErrorCode::already_exists,
                  "org.exemplary_unique", "A14");
-  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, {"1980-01-01"_date, "1980-12-31"_date}),
-                 ErrorCode::rule_violation, "org.active", "A1");
-  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, {"2025-12-31"_date, "2025-01-01"_date}),
-                 ErrorCode::invalid_argument, "", "");
+#pragma GCC diagnostic pop
+  EXPECT_TRUE(w.reg.exemplary(w.ent1, "2025-06-01"_date));
+  EXPECT_EQ(w.reg.honour_count(), 0u);
 }
 
 TEST(Links, JoinEnterprisesWithPartnersAndSocieties) {
@@ -375,7 +395,9 @@ TEST(Dissolve, IsRefusedWhileTheExpertPoolListsSomeone) {
 TEST(Dissolve, IsRefusedWhileAnExemplaryAwardRuns) {
   World w{untied()};  // dissolves enterprise associations that employ people
   const auto t = "2025-06-30"_date;
-  ASSERT_TRUE(w.reg.award_exemplary(w.ent2, {"2025-01-01"_date, "2025-12-31"_date}).ok());
+  ASSERT_TRUE(
+      w.reg.award_exemplary(w.ent2, {"2025-01-01"_date, "2025-12-31"_date}, w.province, "考核评价")
+          .ok());
   EXPECT_REFUSED(w.reg, w.reg.dissolve(w.ent2, t), ErrorCode::rule_violation,
                  "org.dissolve_members", "A14");
   // Once the award's period is over, the association may be dissolved.

@@ -322,7 +322,14 @@ class Fuzzer {
       return keep(
           reg_.add_link(org_of({K::enterprise}), org_of({K::partner, K::society}), period()),
           links_);
-    if (op < 96) return reg_.award_exemplary(org_of({K::enterprise}), period()).ok();
+    if (op < 96) {
+      // Granted by the enterprise's local association, or now and then by any
+      // organization (then honour.grantor refuses it).
+      const OrgId ent = org_of({K::enterprise});
+      const Period p = period();
+      const OrgId grantor = pick(0, 3) ? reg_.parent(ent, p.first).value_or(OrgId{}) : any(orgs_);
+      return reg_.award_exemplary(ent, p, grantor, "考核评价").ok();
+    }
     return reg_.add_training(any(people_), pick(-1, 40), kexie::TrainingKind::general, at).ok();
   }
 

@@ -300,11 +300,11 @@ TEST(Snapshot, MembershipsLoadAsRecordedUnderTheEmployerTie) {
   }();
   const kexie_test::World loose_plain{loose}, tied_plain{};
   kexie_test::World outsider{loose};  // someone employed by enterprise 1 joins enterprise 0
-  const kexie::PersonId who = outsider.registry
-                                  .add_person({.name = "外人",
-                                               .birth = "1990-01-01"_date,
-                                               .employer = outsider.enterprises[1]})
-                                  .value();
+  const kexie::PersonId who =
+      outsider.registry
+          .add_person(
+              {.name = "外人", .birth = "1990-01-01"_date, .employer = outsider.enterprises[1]})
+          .value();
   outsider.registry
       .add_membership(who, outsider.enterprises[0], kexie::Role::vice_chair,
                       kexie::Period::from("2020-01-01"_date))

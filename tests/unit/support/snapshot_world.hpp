@@ -92,13 +92,15 @@ inline void grow_registry(World& w, std::mt19937_64& rng, int people) {
   std::vector<OrgId> ents, branches;
   for (int e = draw(rng, 2, 5); e > 0; --e) {
     const kexie::Date from = y2000.add_days(draw(rng, 0, 1000));
-    const OrgId ent = org(OrgKind::enterprise, "企业科协 R" + std::to_string(e),
-                          locals[static_cast<std::size_t>(draw(rng, 0, 2))], from);
+    const OrgId local = locals[static_cast<std::size_t>(draw(rng, 0, 2))];
+    const OrgId ent = org(OrgKind::enterprise, "企业科协 R" + std::to_string(e), local, from);
     const OrgId branch = org(OrgKind::branch, "分会 R" + std::to_string(e), ent, from.add_days(1));
     (void)org(OrgKind::study_group, "学组 R" + std::to_string(e), branch, from.add_days(2));
     ents.push_back(ent);
     branches.push_back(branch);
-    if (chance(rng, 0.5)) reg.award_exemplary(ent, {"2021-01-01"_date, "2021-12-31"_date}).value();
+    if (chance(rng, 0.5))
+      reg.award_exemplary(ent, {"2021-01-01"_date, "2021-12-31"_date}, local, "2020 年度考核评价")
+          .value();
   }
   // Moves: an enterprise to another local association, a study group up from its
   // branch, and a spare branch to another enterprise (then dissolved).
