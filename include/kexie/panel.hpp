@@ -162,7 +162,13 @@ struct PanelRules {
   /// listed, on the campaign's `as_of`, in the expert pool of the organizer or an
   /// organization above it (rule `panel.expert`). By default it applies to every
   /// campaign bound to its 讲比 activity (`Campaign::open`); unbound campaigns (tests,
-  /// what-if scoring) are checked only with `ExpertRule::always`.
+  /// what-if scoring) are checked only with `ExpertRule::always`. Why that default:
+  /// the rule reads the organizer's pools on a date, which a bound campaign always
+  /// has (its activity's organizer) and an unbound one often does not (no organizer,
+  /// or a what-if panel of people not yet listed); checking it there would make every
+  /// scoring experiment build expert pools first, while a campaign that can be
+  /// commended (only a bound one) never escapes the rule. `off` is for registries
+  /// that keep no expert pools.
   ///
   ///   kexie::PanelRules rules;
   ///   rules.experts = kexie::ExpertRule::always;   // what-if panels are checked too
