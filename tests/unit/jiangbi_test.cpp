@@ -669,6 +669,70 @@ TEST(Jiangbi, ResultsAndExplanationsShowCitationsAndTheCo2Basis) {
   EXPECT_NE(x2.co2.find("claimed 500 t CO2 used (rubric: claimed)"), std::string::npos) << x2.co2;
 }
 
+TEST(Jiangbi, ClaimedCo2IsNeverAddedToTheCo2ComputedFromTheSameEnergy) {
+  // Item 7: an objective indicator on CO2 avoided scores the computed CO2 (fuel
+  // carriers by CampaignSpec::fuel_carbon) or, when the rubric declares the
+  // claimed basis, the claim: the entry claiming both scores exactly as the entry
+  // with the energy alone, or with the claim alone, never as their sum.
+  World w;
+  kexie::CampaignSpec spec = campaign_spec();
+  spec.organizer = w.zj;
+  spec.entry_deadline.reset();
+  spec.panel.min_judges = 1;
+  spec.fuel_carbon.push_back(
+      {kexie::Carrier::raw_coal, {"20.908"_dec, kexie::Unit::t, "0.02618"_dec, "0.94"_dec, "lab"}});
+  const auto co2_rubric = [](kexie::Co2Basis basis) {
+    std::vector<kexie::IndicatorSpec> specs = {
+        {"A.1",
+         "创新性",
+         "",
+         kexie::IndicatorKind::judged,
+         "0.5"_dec,
+         {Decimal(0), Decimal(100), Decimal(1)},
+         {},
+         {}},
+        {"C",
+         "减排",
+         "",
+         kexie::IndicatorKind::objective,
+         "0.5"_dec,
+         {},
+         kexie::ObjectiveMap{
+             kexie::ClaimedFigure::co2_avoided_t, {}, Decimal(0), Decimal(1), Decimal(1000)},
+         {}}};
+    return kexie::Rubric::build("减排", specs).value().with_co2_basis(basis);
+  };
+  const auto objective = [&](kexie::Co2Basis basis, bool energy, bool claim) {
+    kexie::Campaign c(w.reg, spec);
+    c.set_rubric(kexie::Category::rationalization_proposals, co2_rubric(basis)).value();
+    kexie::EntrySpec e = entry("HZ-1", w.ent_hz, w.hz_worker);
+    if (claim) e.claims.co2_avoided_t = Decimal(500);
+    if (energy)
+      e.claims.energy.push_back({kexie::Carrier::raw_coal, {Decimal(100), kexie::Unit::t}});
+    const kexie::EntryId id = c.add_entry(e).value();
+    const kexie::JudgeId j = c.add_judge(w.outsider).value();
+    c.assign(j, id).value();
+    c.mark(j, id, "A.1", Decimal(80)).value();
+    const kexie::Scoreboard board = c.score().value();
+    return std::pair{board.find(id)->objective_part, kexie::explain(c, board, id).value().co2};
+  };
+  using B = kexie::Co2Basis;
+  const auto [energy_only, x_energy] = objective(B::computed, true, false);
+  const auto [claim_only, x_claim] = objective(B::claimed, false, true);
+  const auto [both_computed, x_computed] = objective(B::computed, true, true);
+  const auto [both_claimed, x_claimed] = objective(B::claimed, true, true);
+  EXPECT_GT(energy_only.signum(), 0);
+  EXPECT_NE(energy_only, claim_only);
+  EXPECT_EQ(both_computed, energy_only) << x_computed;  // the claim is not added
+  EXPECT_EQ(both_claimed, claim_only) << x_claimed;     // the computed CO2 is not added
+  // With no energy saving, the computed basis falls back on the claim.
+  EXPECT_EQ(objective(B::computed, false, true).first, claim_only);
+  // The explanation says which figure was used.
+  EXPECT_NE(x_computed.find("claimed 500 t CO2 not added"), std::string::npos) << x_computed;
+  EXPECT_NE(x_claimed.find("claimed 500 t CO2 used (rubric: claimed)"), std::string::npos)
+      << x_claimed;
+}
+
 TEST(Jiangbi, SnapshotKeepsTheBindingThePhaseAndTheNewRules) {
   Tour t;
   t.start();
