@@ -165,7 +165,8 @@ int main() {
   const kexie::JudgeId j_hz = campaign.add_judge(expert_hz).value();
   auto refused_judge = campaign.add_judge(not_expert);
   std::cout << "judge 刘干事: " << refused_judge.error().to_string() << '\n';
-  show("judge 孙专家 on 杭钢's entry", campaign.assign(j_hz, e_hz));
+  const kexie::Status conflict = campaign.assign(j_hz, e_hz);  // 孙专家 works for 杭钢
+  show("judge 孙专家 on 杭钢's entry", conflict);
   bool ok = true;
   for (kexie::JudgeId j : {j1, j2}) {
     ok = ok && campaign.assign(j, e_hz).ok() && campaign.assign(j, e_nb).ok();
@@ -207,5 +208,5 @@ int main() {
     has_board = has_board || r.reason.find(board) != std::string::npos;
     has_awards = has_awards || r.reason.find(awards) != std::string::npos;
   }
-  return intact && has_board && has_awards && !out_of_scope && !refused_judge ? 0 : 1;
+  return intact && has_board && has_awards && !out_of_scope && !refused_judge && !conflict ? 0 : 1;
 }
