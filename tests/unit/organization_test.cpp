@@ -311,11 +311,17 @@ TEST(Exemplary, IsHeldByEnterpriseAssociationsForAPeriod) {
   EXPECT_FALSE(w.reg.exemplary(w.ent1, "2026-01-01"_date));
   EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.city, y2025, w.province, basis),
                  ErrorCode::rule_violation, "org.exemplary_kind", "A14");
+  // Overlapping dates (another honour date, so not the same honour twice).
+  EXPECT_REFUSED(
+      w.reg, w.reg.award_exemplary(w.ent1, {"2025-07-01"_date, "2026-06-30"_date}, w.city, basis),
+      ErrorCode::already_exists, "org.exemplary_unique", "A14");
+  // The same award again is first the same honour twice.
   EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, y2025, w.city, basis),
-                 ErrorCode::already_exists, "org.exemplary_unique", "A14");
+                 ErrorCode::already_exists, "honour.unique", "A14");
+  // Before the association (and its city) existed: nobody guided it then.
   EXPECT_REFUSED(
       w.reg, w.reg.award_exemplary(w.ent1, {"1980-01-01"_date, "1980-12-31"_date}, w.city, basis),
-      ErrorCode::rule_violation, "org.active", "A1");
+      ErrorCode::rule_violation, "honour.grantor", "A14");
   EXPECT_REFUSED(
       w.reg, w.reg.award_exemplary(w.ent1, {"2025-12-31"_date, "2025-01-01"_date}, w.city, basis),
       ErrorCode::invalid_argument, "", "");
@@ -333,6 +339,8 @@ TEST(Exemplary, TheDeprecatedTwoArgumentFormKeepsItsRulesAndRecordsNoHonour) {
                  "org.exemplary_kind", "A14");
   EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, y2025), ErrorCode::already_exists,
                  "org.exemplary_unique", "A14");
+  EXPECT_REFUSED(w.reg, w.reg.award_exemplary(w.ent1, {"1980-01-01"_date, "1980-12-31"_date}),
+                 ErrorCode::rule_violation, "org.active", "A1");
 #pragma GCC diagnostic pop
   EXPECT_TRUE(w.reg.exemplary(w.ent1, "2025-06-01"_date));
   EXPECT_EQ(w.reg.honour_count(), 0u);

@@ -693,6 +693,7 @@ TEST(SnapshotDecoder, EveryEnumeratorOnePastItsLastIsRefusedNamingTheField) {
       {"grade", past(EvaluationGrade::fail)},
       {"grantee", past(Grantee::expert)},
       {"grid factor method", past(GridFactorMethod::fossil_only)},
+      {"honour kind", past(HonourKind::other_scheme)},
       {"indicator kind", past(IndicatorKind::veto)},
       {"innovation kind", past(InnovationKind::small_creation)},
       {"link kind", past(LinkKind::factory_society)},
