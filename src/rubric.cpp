@@ -107,8 +107,8 @@ Status check_bands(const IndicatorSpec& s) {
   };
   for (std::size_t i = 0; i < b.bands.size(); ++i) {
     const MarkBand& band = b.bands[i];
-    const std::string which = "band " + std::to_string(i + 1) + " (≥ " +
-                              band.at_least.to_string() + ")";
+    const std::string which =
+        "band " + std::to_string(i + 1) + " (≥ " + band.at_least.to_string() + ")";
     if (band.at_least.signum() < 0) {
       return refuse("rubric.band", s.code, which + ": a negative threshold");
     }
@@ -134,8 +134,7 @@ Status check_bands(const IndicatorSpec& s) {
 // A band refusal: the mark, the band, and the figure that selected it (or none).
 Error band_refusal(const Indicator& ind, const Decimal& mark, const Decimal& figure,
                    const MarkBand* band) {
-  const std::string fig =
-      std::string(to_string(ind.bands.figure)) + " = " + figure.to_string();
+  const std::string fig = std::string(to_string(ind.bands.figure)) + " = " + figure.to_string();
   if (band == nullptr) {
     return Error(ErrorCode::rule_violation,
                  "indicator \"" + ind.code + "\": " + fig +
@@ -144,9 +143,8 @@ Error band_refusal(const Indicator& ind, const Decimal& mark, const Decimal& fig
   }
   return Error(ErrorCode::rule_violation,
                "mark " + mark.to_string() + " for indicator \"" + ind.code +
-                   "\" is outside band [" + band->min.to_string() + ", " +
-                   band->max.to_string() + "] selected by " + fig + " (≥ " +
-                   band->at_least.to_string() + ")",
+                   "\" is outside band [" + band->min.to_string() + ", " + band->max.to_string() +
+                   "] selected by " + fig + " (≥ " + band->at_least.to_string() + ")",
                "rubric.band", "A12");
 }
 
@@ -296,8 +294,7 @@ Result<Rubric> Rubric::build_impl(std::string name, std::span<const IndicatorSpe
     if (ind.kind == IndicatorKind::group && children[ind.index] == 0) {
       return refuse("rubric.empty_group", ind.code, "a group needs at least one child");
     }
-    sums[ind.parent == ind.index ? kRoot : ind.parent].push_back(points ? ind.points
-                                                                        : ind.weight);
+    sums[ind.parent == ind.index ? kRoot : ind.parent].push_back(points ? ind.points : ind.weight);
   }
   if (!sums.contains(kRoot)) {
     return refuse("rubric.weights_sum", impl->name, "no first-level indicator");
@@ -308,12 +305,11 @@ Result<Rubric> Rubric::build_impl(std::string name, std::span<const IndicatorSpe
     if (points) {
       const Decimal& want = parent == kRoot ? *full_score : impl->indicators[parent].points;
       if (*total != want) {
-        const std::string where = parent == kRoot
-                                      ? std::string("the first level (full score)")
-                                      : "\"" + impl->indicators[parent].code + "\"";
+        const std::string where = parent == kRoot ? std::string("the first level (full score)")
+                                                  : "\"" + impl->indicators[parent].code + "\"";
         return Error(ErrorCode::rule_violation,
-                     "points sheet \"" + impl->name + "\": the points under " + where +
-                         " sum to " + total->to_string() + ", not " + want.to_string(),
+                     "points sheet \"" + impl->name + "\": the points under " + where + " sum to " +
+                         total->to_string() + ", not " + want.to_string(),
                      "rubric.points_sum", "A12");
       }
       continue;

@@ -37,7 +37,7 @@ struct IndicatorLine {
   std::optional<Decimal> value;  ///< aggregated or computed value; empty when no marks
   Decimal weight;                ///< global weight (0 for bonus items)
   Decimal contribution;          ///< weight × value, or the capped bonus
-  std::string figure;  ///< objective and banded items: the claimed figure and its value
+  std::string figure;            ///< objective and banded items: the claimed figure and its value
   /// Banded judged items: the band the entry's figure selected (see MarkBands).
   std::optional<MarkBand> band;
   /// Points sheets: the indicator's maximum points (the line's weight is then 1).

@@ -191,10 +191,10 @@ struct MarkBands {
 ///                      "0.02"_dec, Decimal(50000)};
 struct PrizeRule {
   ClaimedFigure figure = ClaimedFigure::annual_benefit_yuan;  ///< the claimed figure read
-  Decimal threshold;          ///< the part of the figure up to here earns nothing; ≥ 0
-  Decimal share;              ///< the rate applied above the threshold, in (0, 1]
+  Decimal threshold;           ///< the part of the figure up to here earns nothing; ≥ 0
+  Decimal share;               ///< the rate applied above the threshold, in (0, 1]
   std::optional<Decimal> cap;  ///< the largest prize, yuan (≤ 2 places); none: uncapped
-  bool awarded_only = false;  ///< only entries with an award tier earn the prize
+  bool awarded_only = false;   ///< only entries with an award tier earn the prize
 };
 
 /// The description of one indicator, as an application writes it. `code` is a

@@ -575,3 +575,78 @@ TEST(RubricPoints, EqualsItsWeightedForm) {
   EXPECT_EQ(total(points), Decimal(76));
   EXPECT_EQ(total(weights), Decimal(76));
 }
+
+// A points sheet with bands and a prize survives a snapshot (CampaignRecord 3): the
+// loaded campaign scores to the same digest and prizes, and keeps refusing marks
+// outside the band.
+TEST(RubricPoints, SurvivesASnapshot) {
+  OfficeCampaign o(office_rubric());
+  o.marks(o.p1, "技术.创新", {"27", "28", "29"});
+  o.marks(o.p1, "技术.可行", {"25", "26", "27"});
+  o.marks(o.p1, "效益", {"18", "19", "20"});
+  o.marks(o.p2, "技术.创新", {"20", "21", "22"});
+  const kexie::Scoreboard board = o.c.score().value();
+  const auto bytes = kexie::save_snapshot(kexie::SnapshotView(o.w.registry).add(o.c)).value();
+  kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
+  ASSERT_EQ(snap.campaigns().size(), 1u);
+  const kexie::Campaign& back = snap.campaigns()[0];
+  const Rubric r = back.rubric(kexie::Category::rationalization_proposals).value();
+  ASSERT_TRUE(r.full_score() && r.prize());
+  EXPECT_EQ(*r.full_score(), Decimal(100));
+  EXPECT_EQ(r.prize()->share, "0.02"_dec);
+  EXPECT_EQ(*r.prize()->cap, Decimal(50000));
+  EXPECT_EQ(r.indicators()[r.find("技术.可行").value()].points, Decimal(30));
+  EXPECT_EQ(r.band_for("效益", Decimal(650000)).value().max, Decimal(17));
+  EXPECT_FALSE(r.check_mark("效益", Decimal(18), Decimal(650000)));
+  const kexie::Scoreboard again = back.score().value();
+  EXPECT_EQ(again.digest(), board.digest());
+  EXPECT_EQ(*again.find(o.p1)->prize, "14000.00"_dec);
+  EXPECT_EQ(kexie::save_snapshot(snap).value(), bytes);
+}
+
+// Vetoed entries earn no prize, and with awarded_only neither do entries without a tier;
+// the prize never moves a total, and the digest covers it.
+TEST(RubricPrize, OnlyEligibleEntriesEarnItAndTotalsDoNotMove) {
+  const Rubric plain = Rubric::build_points("百分制评审表", Decimal(100), office_sheet()).value();
+  const Rubric paid =
+      plain.with_prize({ClaimedFigure::annual_benefit_yuan, Decimal(0), "0.02"_dec, {}, true})
+          .value();
+  const auto run = [](const Rubric& rubric) {
+    OfficeCampaign o(rubric);
+    o.marks(o.p1, "技术.创新", {"27", "28", "29"});
+    o.marks(o.p1, "技术.可行", {"25", "26", "27"});
+    o.marks(o.p1, "效益", {"18", "19", "20"});
+    o.marks(o.p2, "技术.创新", {"20", "21", "22"});
+    o.marks(o.p2, "技术.可行", {"24", "24", "24"});
+    o.marks(o.p2, "效益", {"15", "16", "17"});
+    o.marks(o.p3, "技术.创新", {"15", "16", "17"});
+    o.marks(o.p3, "技术.可行", {"18", "19", "20"});
+    o.marks(o.p3, "效益", {"10", "11", "12"});
+    o.c.veto(o.judges[0], o.p2, "否决", "数据不实").value();
+    const kexie::Scoreboard board = o.c.score().value();
+    std::vector<std::string> text;
+    for (const kexie::EntryId e : {o.p1, o.p2, o.p3}) {
+      text.push_back(kexie::explain(o.c, board, e).value().prize);
+    }
+    return std::pair{board, text};
+  };
+  const auto [with, why] = run(paid);
+  const auto [without, none] = run(plain);
+  const auto& r1 = with.entries[0];
+  EXPECT_EQ(r1.code, "P-1");
+  EXPECT_EQ(*r1.prize, "24000.00"_dec);  // 2 % of 1 200 000, from 0
+  for (const auto& r : with.entries) {
+    const kexie::EntryResult* same = without.find(r.entry);
+    EXPECT_EQ(r.total, same->total);
+    EXPECT_EQ(r.position, same->position);
+    EXPECT_EQ(r.tier, same->tier);
+    EXPECT_FALSE(same->prize);
+    if (r.code != "P-1") {
+      EXPECT_EQ(*r.prize, "0.00"_dec) << r.code;
+    }
+  }
+  EXPECT_NE(with.digest(), without.digest());
+  EXPECT_NE(why[1].find("none: the entry is vetoed"), std::string::npos) << why[1];
+  EXPECT_NE(why[2].find("none: only awarded entries earn it"), std::string::npos) << why[2];
+  EXPECT_TRUE(none[0].empty());
+}
