@@ -528,6 +528,20 @@ TEST(RubricPoints, AnOfficeSheetScoredByHand) {
   EXPECT_NE(high.error().message().find("band [12, 17] selected by annual_benefit_yuan = 650000"),
             std::string::npos);
   EXPECT_EQ(o.c.mark(o.judges[0], o.p3, "效益", Decimal(14)).error().rule(), "rubric.band");
+  // A batch is checked the same way, all or nothing: the out-of-band mark names its place.
+  {
+    OfficeCampaign b(office_rubric());
+    std::vector<kexie::MarkInput> batch = {
+        {.judge = b.judges[0], .entry = b.p1, .indicator = "效益", .mark = Decimal(16)},
+        {.judge = b.judges[1], .entry = b.p1, .indicator = "效益", .mark = Decimal(15)}};
+    std::size_t failed = 99;
+    auto refused = b.c.mark_all(batch, &failed);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().rule(), "rubric.band");
+    EXPECT_EQ(failed, 1u);
+    batch[1].mark = Decimal(20);
+    EXPECT_TRUE(b.c.mark_all(batch).ok());  // nothing of the refused batch was kept
+  }
 
   const kexie::Scoreboard board = o.c.score().value();
   const kexie::EntryResult& r1 = *board.find(o.p1);
