@@ -35,8 +35,8 @@ LAYERS = [
         r"src/(rubric|tie_break|award|tier)[a-z_]*\.(hpp|cpp)$",
     ]),
     ("owners", [
-        r"include/kexie/(registry|views|actor|audit|activity|campaign|explain)\.hpp$",
-        r"src/(registry|actor|audit|activity|campaign|explain)[a-z_]*\.(hpp|cpp)$",
+        r"include/kexie/(registry|views|actor|audit|activity|campaign|explain|report)\.hpp$",
+        r"src/(registry|actor|audit|activity|campaign|explain|report)[a-z_]*\.(hpp|cpp)$",
         r"src/detail/(audit_encoding|conflict)\.hpp$",
     ]),
     ("persistence", [
