@@ -116,8 +116,7 @@ void add_agreement_command(CLI::App& app, CommonOptions& common) {
       "Panel agreement from marks (rows: entries, columns: judges; an empty cell is a missing "
       "mark): Kendall's W with χ² and p, ICC(1), ICC(2,1), ICC(3,1), and each judge's leniency");
   cmd->add_option("FILE", args->file, "The marks as CSV (header row of judges) or JSON")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();
   add_enum_option(*cmd, "--missing", args->missing, "What to do with missing marks");
   cmd->add_option("--min-correlation", args->min_correlation,
                   "Flag a judge whose correlation with the rest is below this")

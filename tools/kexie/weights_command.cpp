@@ -110,8 +110,7 @@ void add_weights_command(CLI::App& app, CommonOptions& common) {
   ahp_cmd->add_option("FILE", args->file,
                       "The matrix as CSV (an optional header row of criteria; cells such as 3 "
                       "or 1/3) or JSON ({\"columns\": [...], \"values\": [[...]]})")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();
   add_enum_option(*ahp_cmd, "--method", args->options.method, "How priorities are derived");
   add_enum_option(*ahp_cmd, "--ri-table", args->options.ri_table, "Random-index table");
   ahp_cmd->add_option("--threshold", args->options.threshold, "CR threshold")
