@@ -7,7 +7,8 @@
 // minimum scores. Prints the award list, the advanced units and individuals,
 // the panel's Kendall's W, and one entry's full explanation.
 //
-// Usage: campaign_demo [entries]   (accepted entries, default 300)
+// Usage: campaign_demo [entries [snapshot]]   (accepted entries, default 300; the
+// snapshot is kept at `snapshot` for the kexie command, e.g. `kexie score --snapshot`)
 #include <kexie/kexie.hpp>
 
 #include <array>
@@ -360,7 +361,10 @@ int main(int argc, char** argv) {
   std::cout << "\nresult digest (SHA-256 of the full table): " << board.digest() << '\n';
 
   // Save everything to a snapshot, load it back and score again: same digest.
-  const std::filesystem::path file = std::filesystem::temp_directory_path() / "campaign_demo.kxs";
+  const bool keep = argc > 2;
+  const std::filesystem::path file =
+      keep ? std::filesystem::path(argv[2])
+           : std::filesystem::temp_directory_path() / "campaign_demo.kxs";
   must(kexie::save_snapshot(kexie::SnapshotView(reg).add(campaign), file), "save snapshot");
   kexie::Snapshot loaded = must(kexie::load_snapshot(file), "load snapshot");
   const kexie::Scoreboard again = must(loaded.campaigns()[0].score(), "score the loaded campaign");
@@ -368,6 +372,6 @@ int main(int argc, char** argv) {
             << " bytes; reloaded, " << loaded.registry().person_count() << " people, "
             << loaded.campaigns()[0].entry_count() << " entries, digest "
             << (again.digest() == board.digest() ? "identical" : "DIFFERENT") << '\n';
-  std::filesystem::remove(file);
+  if (!keep) std::filesystem::remove(file);
   return again.digest() == board.digest() ? 0 : 1;
 }

@@ -155,7 +155,8 @@ std::string distribution_svg(const std::vector<double>& totals,
                     num(kHeight, 0) + "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" +
                     esc(w("得分分布", "score distribution")) + "</title>";
   for (int b = 0; b < kBins; ++b) {
-    const double h = peak == 0 ? 0 : plot_h * static_cast<double>(bins[b]) / static_cast<double>(peak);
+    const double h =
+        peak == 0 ? 0 : plot_h * static_cast<double>(bins[b]) / static_cast<double>(peak);
     const double x = kLeft + plot_w * b / kBins;
     svg += "<rect class=\"bar\" x=\"" + num(x + 1, 1) + "\" y=\"" + num(kTop + plot_h - h, 1) +
            "\" width=\"" + num(plot_w / kBins - 2, 1) + "\" height=\"" + num(h, 1) + "\"><title>" +
@@ -168,12 +169,15 @@ std::string distribution_svg(const std::vector<double>& totals,
          "</text><text x=\"" + num(kLeft + plot_w, 1) + "\" y=\"" + num(kHeight - 6, 1) +
          "\" text-anchor=\"end\">" + num(hi, 0) + "</text>";
   svg += "<text x=\"4\" y=\"" + num(kTop + 4, 1) + "\">" + std::to_string(peak) + "</text>";
+  // Labels on three staggered lines, so that close boundaries stay readable.
+  std::size_t label = 0;
   for (const auto& [name, value] : boundaries) {
     const double x = x_of(value);
-    svg += "<line class=\"tier\" x1=\"" + num(x, 1) + "\" y1=\"" + num(kTop - 4, 1) +
-           "\" x2=\"" + num(x, 1) + "\" y2=\"" + num(kTop + plot_h, 1) + "\"/><text class=\"tier\" x=\"" +
-           num(x + 3, 1) + "\" y=\"" + num(kTop + 6, 1) + "\">" + esc(name) + " ≥ " +
-           num(value, 2) + "</text>";
+    const double label_y = kTop + 6 + 11.0 * static_cast<double>(label++ % 3);
+    svg += "<line class=\"tier\" x1=\"" + num(x, 1) + "\" y1=\"" + num(kTop - 4, 1) + "\" x2=\"" +
+           num(x, 1) + "\" y2=\"" + num(kTop + plot_h, 1) + "\"/><text class=\"tier\" x=\"" +
+           num(x + 3, 1) + "\" y=\"" + num(label_y, 1) + "\">" + esc(name) + " ≥ " + num(value, 2) +
+           "</text>";
   }
   svg += "</svg>";
   return svg;
@@ -203,11 +207,10 @@ std::string leniency_svg(const std::vector<std::pair<std::string, JudgeRow>>& ju
     const double x = dev >= 0 ? mid : mid - len;
     svg += "<text x=\"4\" y=\"" + num(y + 12, 1) + "\">" + esc(name) + "</text><rect class=\"" +
            (row.flagged > 0 ? "bar flagged" : "bar") + "\" x=\"" + num(x, 1) + "\" y=\"" +
-           num(y + 2, 1) + "\" width=\"" + num(std::max(len, 0.5), 1) +
-           "\" height=\"" + num(kRow - 5, 1) + "\"/><text x=\"" +
-           num(dev >= 0 ? x + len + 4 : x - 4, 1) + "\" y=\"" + num(y + 12, 1) + "\"" +
-           (dev >= 0 ? "" : " text-anchor=\"end\"") + ">" + (dev >= 0 ? "+" : "") + num(dev, 2) +
-           "</text>";
+           num(y + 2, 1) + "\" width=\"" + num(std::max(len, 0.5), 1) + "\" height=\"" +
+           num(kRow - 5, 1) + "\"/><text x=\"" + num(dev >= 0 ? x + len + 4 : x - 4, 1) +
+           "\" y=\"" + num(y + 12, 1) + "\"" + (dev >= 0 ? "" : " text-anchor=\"end\"") + ">" +
+           (dev >= 0 ? "+" : "") + num(dev, 2) + "</text>";
     y += kRow;
   }
   svg += "<line class=\"axis\" x1=\"" + num(mid, 1) + "\" y1=\"0\" x2=\"" + num(mid, 1) +
@@ -295,8 +298,9 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
     for (const std::uint32_t j : key.judges) judges.emplace_back(j);
     for (const std::uint32_t index : rubric->judged()) {
       const Indicator& indicator = rubric->indicators()[index];
-      AgreementRow row{key.category, indicator.code + " " + indicator.name, panel_name(key.judges),
-                       entries.size(), std::nullopt, {}};
+      AgreementRow row{key.category,           indicator.code + " " + indicator.name,
+                       panel_name(key.judges), entries.size(),
+                       std::nullopt,           {}};
       auto marks = campaign.panel_marks(indicator.code, judges, entries);
       if (!marks) {
         row.note = marks.error().message();
@@ -342,8 +346,8 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
   html += "</style>\n</head>\n<body>\n<header>\n<h1>" + esc(spec.name) + " — " +
           std::string(w("评审结果", "results")) + "</h1>\n<p class=\"meta\">";
   html += std::string(w("评审基准日", "as of")) + " " + esc(spec.as_of.to_string()) + " · " +
-          std::to_string(board.entries.size()) + " " + std::string(w("个项目", "entries")) +
-          " · " + std::string(w("结果摘要", "digest")) + " <code>" + esc(board.digest()) +
+          std::to_string(board.entries.size()) + " " + std::string(w("个项目", "entries")) + " · " +
+          std::string(w("结果摘要", "digest")) + " <code>" + esc(board.digest()) +
           "</code> · kexie " + kexie::version_string() + "</p>\n";
   html += "<p id=\"find\"><label for=\"search\">" +
           std::string(w("查找项目（编号、名称、单位、奖项）：",
@@ -374,8 +378,9 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
     }
     if (!totals.empty()) {
       html += "<figure>" + distribution_svg(totals, boundaries, w) + "<figcaption>" +
-              std::string(w("得分分布；虚线为各奖项的最低获奖分", "Score distribution; the dashed "
-                                                               "lines are each tier's lowest awarded total")) +
+              std::string(w("得分分布；虚线为各奖项的最低获奖分",
+                            "Score distribution; the dashed "
+                            "lines are each tier's lowest awarded total")) +
               "</figcaption></figure>\n";
     }
     html += "<table class=\"entries\">\n<thead><tr><th>" + std::string(w("奖项", "Award")) +
@@ -387,26 +392,25 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
     for (const EntryResult* r : results) {
       const std::string& title = titles[r->entry.value()];
       const std::string& unit = units[r->unit.value()];
-      html += "<tr data-search=\"" + esc(lower(r->code + " " + title + " " + unit + " " + r->award)) +
-              "\"" + (r->status == EntryStatus::ranked ? "" : " class=\"unranked\"") + "><td>" +
+      html += "<tr data-search=\"" +
+              esc(lower(r->code + " " + title + " " + unit + " " + r->award)) + "\"" +
+              (r->status == EntryStatus::ranked ? "" : " class=\"unranked\"") + "><td>" +
               esc(r->award) + "</td><td class=\"n\">" +
               (r->rank == 0 ? std::string() : std::to_string(r->rank)) + "</td><td class=\"n\">" +
               (r->position == 0 ? std::string() : std::to_string(r->position)) + "</td><td>" +
               esc(r->code) + "</td><td>" + esc(title) + "</td><td>" + esc(unit) + "</td>" +
-              total_cell(r->total) + "<td>" +
-              std::string(to_string(r->status)) + "</td></tr>\n";
+              total_cell(r->total) + "<td>" + std::string(to_string(r->status)) + "</td></tr>\n";
     }
     html += "</tbody>\n</table>\n</section>\n";
   }
   html += "</section>\n";
 
   // The cusp report.
-  html += "<section id=\"cusps\">\n<h2>" + std::string(w("临界项目", "Cusp entries")) +
-          "</h2>\n<p>" +
-          std::string(w("总分距奖项分界线不超过 ", "Entries whose total is within ")) +
-          esc(spec.awards.cusp_margin.to_string()) +
-          std::string(w(" 分的项目，值得复核。", " of a tier boundary, worth re-judging.")) +
-          "</p>\n";
+  html +=
+      "<section id=\"cusps\">\n<h2>" + std::string(w("临界项目", "Cusp entries")) + "</h2>\n<p>" +
+      std::string(w("总分距奖项分界线不超过 ", "Entries whose total is within ")) +
+      esc(spec.awards.cusp_margin.to_string()) +
+      std::string(w(" 分的项目，值得复核。", " of a tier boundary, worth re-judging.")) + "</p>\n";
   if (board.cusps.empty()) {
     html += "<p>" + std::string(w("无。", "None.")) + "</p>\n";
   } else {
@@ -417,12 +421,13 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
             std::string(w("距离", "Distance")) + "</th></tr></thead>\n<tbody>\n";
     for (const Cusp& c : board.cusps) {
       const EntryResult* r = board.find(c.entry);
-      if (r == nullptr) return Error(ErrorCode::not_found, "cusp " + to_string(c.entry) + " is not on the board");
+      if (r == nullptr)
+        return Error(ErrorCode::not_found, "cusp " + to_string(c.entry) + " is not on the board");
       const std::string& title = titles[r->entry.value()];
       html += "<tr data-search=\"" + esc(lower(r->code + " " + title)) + "\"><td>" + esc(r->code) +
               "</td><td>" + esc(title) + "</td><td>" + esc(w.category(r->category)) + "</td><td>" +
-              esc(c.tier < tiers.size() ? tiers[c.tier].name : std::to_string(c.tier)) +
-              "</td>" + total_cell(c.boundary) + total_cell(c.distance) + "</tr>\n";
+              esc(c.tier < tiers.size() ? tiers[c.tier].name : std::to_string(c.tier)) + "</td>" +
+              total_cell(c.boundary) + total_cell(c.distance) + "</tr>\n";
     }
     html += "</tbody>\n</table>\n";
   }
@@ -431,12 +436,13 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
   // Judges' leniency.
   html += "<section id=\"leniency\">\n<h2>" + std::string(w("评委宽严", "Judge leniency")) +
           "</h2>\n<p>" +
-          std::string(w("每位评委的打分与同组其他评委平均分之差（各评审指标的平均），以及与其他评委的最低相关系数；低于 ",
+          std::string(w("每位评委的打分与同组其他评委平均分之差（各评审指标的平均），以及与其他评委"
+                        "的最低相关系数；低于 ",
                         "Each judge's mean difference from the panel's mean mark (averaged over "
                         "the judged indicators), and the lowest correlation with the rest of the "
                         "panel; judges below ")) +
-          num(options.min_correlation, 2) +
-          std::string(w(" 的评委标出。", " are flagged.")) + "</p>\n";
+          num(options.min_correlation, 2) + std::string(w(" 的评委标出。", " are flagged.")) +
+          "</p>\n";
   if (judge_rows.empty()) {
     html += "<p>" + std::string(w("没有可比较的评委组。", "No panel to compare.")) + "</p>\n";
   } else {
@@ -448,8 +454,9 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
             std::string(w("最低相关系数", "Lowest correlation")) + "</th><th>" +
             std::string(w("标出的指标数", "Indicators flagged")) + "</th></tr></thead>\n<tbody>\n";
     for (const auto& [name, row] : rows) {
-      html += std::string(row.flagged > 0 ? "<tr class=\"flagged\">" : "<tr>") + "<td>" + esc(name) +
-              "</td><td class=\"n\">" + num(row.deviation_sum / static_cast<double>(row.indicators), 3) +
+      html += std::string(row.flagged > 0 ? "<tr class=\"flagged\">" : "<tr>") + "<td>" +
+              esc(name) + "</td><td class=\"n\">" +
+              num(row.deviation_sum / static_cast<double>(row.indicators), 3) +
               "</td><td class=\"n\">" + (row.min_correlation ? num(*row.min_correlation, 3) : "—") +
               "</td><td class=\"n\">" + std::to_string(row.flagged) + " / " +
               std::to_string(row.indicators) + "</td></tr>\n";
@@ -461,8 +468,8 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
   // Kendall's W per indicator and panel.
   html += "<section id=\"agreement\">\n<h2>" +
           std::string(w("评委一致性（Kendall 协同系数 W）", "Panel agreement (Kendall's W)")) +
-          "</h2>\n<p>" +
-          std::string(w("p ≥ ", "Panels with p ≥ ")) + num(options.agreement_alpha, 2) +
+          "</h2>\n<p>" + std::string(w("p ≥ ", "Panels with p ≥ ")) +
+          num(options.agreement_alpha, 2) +
           std::string(w(" 的评委组意见不一致，已标出。", " do not agree and are highlighted.")) +
           "</p>\n";
   if (agreement.empty()) {

@@ -34,6 +34,7 @@
 #include "kexie/explain.hpp"
 #include "kexie/panel.hpp"
 #include "kexie/ranking.hpp"
+#include "kexie/report.hpp"
 #include "kexie/rubric.hpp"
 #include "kexie/rubric_text.hpp"
 // energy

@@ -67,8 +67,7 @@ TEST(Report, ShowsTheBoardAndEscapesText) {
   EXPECT_NE(html.find("合理化建议"), std::string::npos);
   // Without a registry a unit is "org:N"; with one, its name.
   EXPECT_NE(html.find(">" + kexie::to_string(r.w.enterprises[0]) + "<"), std::string::npos);
-  const std::string named =
-      kexie::html_report(r.c, board, {.registry = &r.w.registry}).value();
+  const std::string named = kexie::html_report(r.c, board, {.registry = &r.w.registry}).value();
   const std::string name = r.w.registry.organization(r.w.enterprises[0]).value().name;
   EXPECT_NE(named.find(">" + name + "<"), std::string::npos);
 }

@@ -46,8 +46,8 @@ void run_agreement(const AgreementArgs& args, CommonOptions& common) {
     judge_names.clear();
     for (std::size_t j = 0; j < judges; ++j) judge_names.push_back("J" + std::to_string(j + 1));
   }
-  const auto w = kendall_w(marks, {.missing = args.missing,
-                                   .tie_correction = !args.no_tie_correction});
+  const auto w =
+      kendall_w(marks, {.missing = args.missing, .tie_correction = !args.no_tie_correction});
   if (!w) throw Failure(args.file + ": Kendall's W", w.error());
   const auto icc_result = icc(marks, args.missing);
   if (!icc_result) throw Failure(args.file + ": ICC", icc_result.error());
@@ -64,45 +64,45 @@ void run_agreement(const AgreementArgs& args, CommonOptions& common) {
             j.rest_correlation ? nlohmann::json(*j.rest_correlation) : nlohmann::json()},
            {"flagged", j.flagged}});
     }
-    print_json({{"ok", true},
-                {"command", "agreement"},
-                {"file", args.file},
-                {"kendall_w",
-                 {{"w", w->w},
-                  {"chi_squared", w->chi_squared},
-                  {"df", w->df},
-                  {"p_value", w->p_value},
-                  {"judges", w->judges},
-                  {"entries", w->entries},
-                  {"tie_corrected", w->tie_corrected},
-                  {"coverage", coverage_json(w->coverage)}}},
-                {"icc",
-                 {{"icc1", icc_result->icc1},
-                  {"icc2", icc_result->icc2},
-                  {"icc3", icc_result->icc3},
-                  {"coverage", coverage_json(icc_result->coverage)}}},
-                {"leniency",
-                 {{"min_correlation", lenient->min_correlation}, {"judges", judges_json}}}});
+    print_json(
+        {{"ok", true},
+         {"command", "agreement"},
+         {"file", args.file},
+         {"kendall_w",
+          {{"w", w->w},
+           {"chi_squared", w->chi_squared},
+           {"df", w->df},
+           {"p_value", w->p_value},
+           {"judges", w->judges},
+           {"entries", w->entries},
+           {"tie_corrected", w->tie_corrected},
+           {"coverage", coverage_json(w->coverage)}}},
+         {"icc",
+          {{"icc1", icc_result->icc1},
+           {"icc2", icc_result->icc2},
+           {"icc3", icc_result->icc3},
+           {"coverage", coverage_json(icc_result->coverage)}}},
+         {"leniency", {{"min_correlation", lenient->min_correlation}, {"judges", judges_json}}}});
     return;
   }
   std::cout << "Kendall's W = " << fixed(w->w, 4) << ", χ² = " << fixed(w->chi_squared, 3)
-            << " (df " << w->df << "), p = " << fixed(w->p_value, 4) << "  [" << w->judges
-            << ' ' << say(lang, "位评委", "judges") << " × " << w->entries << ' '
+            << " (df " << w->df << "), p = " << fixed(w->p_value, 4) << "  [" << w->judges << ' '
+            << say(lang, "位评委", "judges") << " × " << w->entries << ' '
             << say(lang, "个项目", "entries") << "]\n";
-  std::cout << (w->p_value < 0.05 ? say(lang, "评委意见一致 (p < 0.05)", "the panel agrees (p < 0.05)")
-                                  : say(lang, "评委意见不一致 (p ≥ 0.05)",
-                                        "the panel does not agree (p ≥ 0.05)"))
+  std::cout << (w->p_value < 0.05
+                    ? say(lang, "评委意见一致 (p < 0.05)", "the panel agrees (p < 0.05)")
+                    : say(lang, "评委意见不一致 (p ≥ 0.05)", "the panel does not agree (p ≥ 0.05)"))
             << '\n';
-  std::cout << "ICC(1) = " << fixed(icc_result->icc1, 4) << ", ICC(2,1) = "
-            << fixed(icc_result->icc2, 4) << ", ICC(3,1) = " << fixed(icc_result->icc3, 4)
-            << '\n';
+  std::cout << "ICC(1) = " << fixed(icc_result->icc1, 4)
+            << ", ICC(2,1) = " << fixed(icc_result->icc2, 4)
+            << ", ICC(3,1) = " << fixed(icc_result->icc3, 4) << '\n';
   std::cout << say(lang, "评委宽严", "judge leniency") << " ("
             << say(lang, "与其他评委的相关系数下限", "minimum correlation with the rest") << ' '
             << fixed(lenient->min_correlation, 2) << "):\n";
   for (const JudgeLeniency& j : lenient->judges) {
     std::cout << "  " << judge_names[j.judge] << "  " << (j.mean_deviation >= 0 ? "+" : "")
-              << fixed(j.mean_deviation, 3) << "  r = "
-              << (j.rest_correlation ? fixed(*j.rest_correlation, 3) : std::string("—"))
+              << fixed(j.mean_deviation, 3)
+              << "  r = " << (j.rest_correlation ? fixed(*j.rest_correlation, 3) : std::string("—"))
               << (j.flagged ? say(lang, "  ← 需关注", "  ← flagged") : "") << '\n';
   }
 }

@@ -12,10 +12,8 @@
 namespace kexie::cli {
 
 void add_common_options(CLI::App& command, CommonOptions& common) {
-  command.add_flag("--json", common.json, "Print machine-readable JSON on stdout")
-      ->group("Output");
-  command.add_flag("-q,--quiet", common.quiet, "No progress and no summary lines")
-      ->group("Output");
+  command.add_flag("--json", common.json, "Print machine-readable JSON on stdout")->group("Output");
+  command.add_flag("-q,--quiet", common.quiet, "No progress and no summary lines")->group("Output");
   command.add_option("--lang", common.lang, "Language of messages (default: from LANG)")
       ->check(CLI::IsMember({"zh", "en"}))
       ->group("Output");
@@ -71,8 +69,7 @@ int run(int argc, char** argv) {
   std::string man_out;
   std::string completion_out;
   app.add_option("--generate-man", man_out, "Write the man page kexie.1")->group("");
-  app.add_option("--generate-completion", completion_out, "Write the bash completion")
-      ->group("");
+  app.add_option("--generate-completion", completion_out, "Write the bash completion")->group("");
   try {
     try {
       app.parse(argc, argv);

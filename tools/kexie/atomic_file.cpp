@@ -19,9 +19,8 @@ namespace kexie::cli {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, std::string_view step, int err) {
-  throw Failure(Exit::input,
-                "cannot write " + path.string() + ": " + std::string(step) + ": " +
-                    std::strerror(err));
+  throw Failure(Exit::input, "cannot write " + path.string() + ": " + std::string(step) + ": " +
+                                 std::strerror(err));
 }
 
 // The test hook: how many bytes may be written before a simulated ENOSPC.

@@ -35,10 +35,10 @@ enum class Lang { zh, en };
 
 /// The options every subcommand takes.
 struct CommonOptions {
-  bool json = false;            ///< machine-readable output on stdout
-  bool quiet = false;           ///< no progress, no summary lines
-  std::string lang;             ///< "zh" or "en"; empty: from LANG
-  Exit exit = Exit::ok;         ///< set by a subcommand whose check or test failed
+  bool json = false;                    ///< machine-readable output on stdout
+  bool quiet = false;                   ///< no progress, no summary lines
+  std::string lang;                     ///< "zh" or "en"; empty: from LANG
+  Exit exit = Exit::ok;                 ///< set by a subcommand whose check or test failed
   [[nodiscard]] Lang language() const;  ///< `lang`, or from LANG
 };
 

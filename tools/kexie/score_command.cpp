@@ -40,8 +40,9 @@ Snapshot load(const CampaignArgs& args) {
 void check_outputs(const std::vector<std::string>& outputs) {
   for (const std::string& out : outputs) {
     if (std::filesystem::path(out).extension() != ".html") {
-      throw Failure(Exit::usage, out + ": this build writes .html; .json, .csv and .xlsx need "
-                                       "the documents of issue 14");
+      throw Failure(Exit::usage, out +
+                                     ": this build writes .html; .json, .csv and .xlsx need "
+                                     "the documents of issue 14");
     }
   }
 }
@@ -55,7 +56,8 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
   if (!board) throw Failure(campaign.spec().name, board.error());
   Progress progress("writing", args.outputs.size(), common.quiet);
   for (std::size_t i = 0; i < args.outputs.size(); ++i) {
-    auto html = html_report(campaign, *board, {.language = language_of(lang)});
+    auto html = html_report(campaign, *board,
+                            {.language = language_of(lang), .registry = &snap.registry()});
     if (!html) throw Failure(args.outputs[i], html.error());
     write_atomically(args.outputs[i], *html);
     progress.update(i + 1);
@@ -75,7 +77,8 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
       nlohmann::json awards = nlohmann::json::array();
       for (std::uint32_t t = 0; t < tiers.size(); ++t) {
         const auto it = awarded.find({category, t});
-        awards.push_back({{"tier", tiers[t].name}, {"count", it == awarded.end() ? 0 : it->second}});
+        awards.push_back(
+            {{"tier", tiers[t].name}, {"count", it == awarded.end() ? 0 : it->second}});
       }
       categories.push_back(
           {{"category", to_string(category)}, {"entries", count}, {"awards", awards}});
@@ -129,8 +132,7 @@ void run_explain(const CampaignArgs& args, CommonOptions& common) {
 }
 
 void add_campaign_source(CLI::App& cmd, CampaignArgs& args) {
-  cmd.add_option("--snapshot", args.snapshot, "A snapshot file holding the campaign")
-      ->required();
+  cmd.add_option("--snapshot", args.snapshot, "A snapshot file holding the campaign")->required();
   cmd.add_option("--campaign", args.campaign,
                  "Which campaign of the snapshot, from 1 in the order they were saved")
       ->capture_default_str()

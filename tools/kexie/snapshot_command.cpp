@@ -39,8 +39,8 @@ void run_info(const SnapshotArgs& args, CommonOptions& common) {
   const Registry& reg = snap.registry();
   nlohmann::json books = nlohmann::json::array();
   for (const ActivityBook& book : snap.activity_books()) {
-    books.push_back({{"records", book.audit_trail().size()},
-                     {"chain_head", book.chain_head().to_string()}});
+    books.push_back(
+        {{"records", book.audit_trail().size()}, {"chain_head", book.chain_head().to_string()}});
   }
   nlohmann::json campaigns = nlohmann::json::array();
   for (const Campaign& c : snap.campaigns()) {
@@ -109,13 +109,14 @@ void run_verify(const SnapshotArgs& args, CommonOptions& common) {
     }
     check("campaign \"" + c.spec().name + "\" scores", true, board->digest());
     if (!c.concluded_digest().empty()) {
-      check("campaign \"" + c.spec().name + "\" concluded digest", c.concluded_digest() == board->digest(),
-            c.concluded_digest());
+      check("campaign \"" + c.spec().name + "\" concluded digest",
+            c.concluded_digest() == board->digest(), c.concluded_digest());
     }
   }
   if (!all_ok) common.exit = Exit::refused;
   if (common.json) {
-    print_json({{"ok", all_ok}, {"command", "snapshot verify"}, {"file", args.file}, {"checks", checks}});
+    print_json(
+        {{"ok", all_ok}, {"command", "snapshot verify"}, {"file", args.file}, {"checks", checks}});
     return;
   }
   for (const auto& c : checks) {

@@ -160,15 +160,15 @@ NumericTable read_csv(const std::filesystem::path& path, const std::string& text
       std::optional<double> cell;
       if (!parse_cell(record[c].text, cell)) {
         throw Failure(Exit::input, path.string() + ":" + std::to_string(record[c].line) + ":" +
-                                       std::to_string(record[c].column) + ": \"" +
-                                       record[c].text + "\" is not a number");
+                                       std::to_string(record[c].column) + ": \"" + record[c].text +
+                                       "\" is not a number");
       }
       row.push_back(cell);
     }
     if (names) table.rows.push_back(trim(record[0].text));
     if (!table.cells.empty() && row.size() != table.cells.front().size()) {
-      throw Failure(Exit::input, path.string() + ":" + std::to_string(record[0].line) +
-                                     ": " + std::to_string(row.size()) + " values, expected " +
+      throw Failure(Exit::input, path.string() + ":" + std::to_string(record[0].line) + ": " +
+                                     std::to_string(row.size()) + " values, expected " +
                                      std::to_string(table.cells.front().size()));
     }
     table.cells.push_back(std::move(row));
@@ -187,7 +187,8 @@ std::vector<std::string> names_of(const std::filesystem::path& path, const nlohm
   std::vector<std::string> out;
   if (!doc.contains(key)) return out;
   const auto& list = doc.at(key);
-  if (!list.is_array()) throw Failure(Exit::input, path.string() + ": /" + key + " is not an array");
+  if (!list.is_array())
+    throw Failure(Exit::input, path.string() + ": /" + key + " is not an array");
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (!list[i].is_string()) {
       throw Failure(Exit::input,
@@ -228,7 +229,8 @@ NumericTable read_json(const std::filesystem::path& path, const std::string& tex
   for (std::size_t r = 0; r < values->size(); ++r) {
     const auto& row_json = (*values)[r];
     const std::string at = where + "/" + std::to_string(r);
-    if (!row_json.is_array()) throw Failure(Exit::input, path.string() + ": " + at + " is not an array");
+    if (!row_json.is_array())
+      throw Failure(Exit::input, path.string() + ": " + at + " is not an array");
     std::vector<std::optional<double>> row;
     for (std::size_t c = 0; c < row_json.size(); ++c) {
       const auto& cell = row_json[c];
@@ -237,8 +239,8 @@ NumericTable read_json(const std::filesystem::path& path, const std::string& tex
         value = cell.get<double>();
       } else if (cell.is_string()) {
         if (!parse_cell(cell.get<std::string>(), value)) {
-          throw Failure(Exit::input, path.string() + ": " + at + "/" + std::to_string(c) +
-                                         " is not a number");
+          throw Failure(Exit::input,
+                        path.string() + ": " + at + "/" + std::to_string(c) + " is not a number");
         }
       } else if (!cell.is_null()) {
         throw Failure(Exit::input, path.string() + ": " + at + "/" + std::to_string(c) +
@@ -255,9 +257,9 @@ NumericTable read_json(const std::filesystem::path& path, const std::string& tex
     progress.update(r + 1);
   }
   if (!table.columns.empty() && table.columns.size() != table.cells.front().size()) {
-    throw Failure(Exit::input, path.string() + ": /columns: " +
-                                   std::to_string(table.columns.size()) + " names for " +
-                                   std::to_string(table.cells.front().size()) + " columns");
+    throw Failure(Exit::input,
+                  path.string() + ": /columns: " + std::to_string(table.columns.size()) +
+                      " names for " + std::to_string(table.cells.front().size()) + " columns");
   }
   if (!table.rows.empty() && table.rows.size() != table.cells.size()) {
     throw Failure(Exit::input, path.string() + ": /rows: " + std::to_string(table.rows.size()) +

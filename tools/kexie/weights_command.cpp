@@ -81,8 +81,8 @@ void run_ahp(const AhpArgs& args, CommonOptions& common) {
               << fixed(r.weights[i], 6) << '\n';
   }
   std::cout << "λmax = " << fixed(r.lambda_max, 6) << ", CI = " << fixed(r.ci, 6)
-            << ", RI = " << fixed(r.ri, 4) << " (" << to_string(r.ri_table) << "), CR = "
-            << fixed(r.cr, 6) << '\n';
+            << ", RI = " << fixed(r.ri, 4) << " (" << to_string(r.ri_table)
+            << "), CR = " << fixed(r.cr, 6) << '\n';
   std::cout << (r.consistent ? say(lang, "一致性检验通过", "consistent")
                              : say(lang, "一致性检验未通过", "NOT consistent"))
             << " (CR " << (r.pass_rule == PassRule::below ? "<" : "≤") << ' '
@@ -91,8 +91,8 @@ void run_ahp(const AhpArgs& args, CommonOptions& common) {
     std::cout << say(lang, "最需复核的判断", "judgement to revisit first") << ": "
               << names[r.worst.row] << " : " << names[r.worst.col] << " = "
               << fixed(r.worst.judgement, 4) << ", "
-              << say(lang, "与权重一致的值", "consistent value") << " "
-              << fixed(r.worst.implied, 4) << '\n';
+              << say(lang, "与权重一致的值", "consistent value") << " " << fixed(r.worst.implied, 4)
+              << '\n';
   }
 }
 
@@ -107,16 +107,18 @@ void add_weights_command(CLI::App& app, CommonOptions& common) {
       "ahp",
       "Weights from a pairwise comparison matrix (AHP, 层次分析法): priorities, λmax, CI, "
       "CR with the RI table used, and the judgement to revisit first. Exit 1 when CR fails.");
-  ahp_cmd->add_option("FILE", args->file,
-                      "The matrix as CSV (an optional header row of criteria; cells such as 3 "
-                      "or 1/3) or JSON ({\"columns\": [...], \"values\": [[...]]})")
+  ahp_cmd
+      ->add_option("FILE", args->file,
+                   "The matrix as CSV (an optional header row of criteria; cells such as 3 "
+                   "or 1/3) or JSON ({\"columns\": [...], \"values\": [[...]]})")
       ->required();
   add_enum_option(*ahp_cmd, "--method", args->options.method, "How priorities are derived");
   add_enum_option(*ahp_cmd, "--ri-table", args->options.ri_table, "Random-index table");
   ahp_cmd->add_option("--threshold", args->options.threshold, "CR threshold")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
-  add_enum_option(*ahp_cmd, "--pass-rule", args->options.pass_rule, "Whether CR == threshold passes");
+  add_enum_option(*ahp_cmd, "--pass-rule", args->options.pass_rule,
+                  "Whether CR == threshold passes");
   ahp_cmd->add_flag("--saaty-scale", args->options.saaty_scale,
                     "Require every judgement on Saaty's 1-9 scale");
   add_common_options(*ahp_cmd, common);
