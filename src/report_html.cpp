@@ -155,13 +155,14 @@ std::string distribution_svg(const std::vector<double>& totals,
                     num(kHeight, 0) + "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" +
                     esc(w("得分分布", "score distribution")) + "</title>";
   for (int b = 0; b < kBins; ++b) {
-    const double h =
-        peak == 0 ? 0 : plot_h * static_cast<double>(bins[b]) / static_cast<double>(peak);
+    const double h = peak == 0 ? 0
+                               : plot_h * static_cast<double>(bins[static_cast<std::size_t>(b)]) /
+                                     static_cast<double>(peak);
     const double x = kLeft + plot_w * b / kBins;
     svg += "<rect class=\"bar\" x=\"" + num(x + 1, 1) + "\" y=\"" + num(kTop + plot_h - h, 1) +
            "\" width=\"" + num(plot_w / kBins - 2, 1) + "\" height=\"" + num(h, 1) + "\"><title>" +
            num(lo + (hi - lo) * b / kBins, 1) + "–" + num(lo + (hi - lo) * (b + 1) / kBins, 1) +
-           ": " + std::to_string(bins[b]) + "</title></rect>";
+           ": " + std::to_string(bins[static_cast<std::size_t>(b)]) + "</title></rect>";
   }
   svg += "<line class=\"axis\" x1=\"" + num(kLeft, 1) + "\" y1=\"" + num(kTop + plot_h, 1) +
          "\" x2=\"" + num(kLeft + plot_w, 1) + "\" y2=\"" + num(kTop + plot_h, 1) + "\"/>";
