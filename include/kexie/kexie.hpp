@@ -41,4 +41,7 @@
 // snapshots
 #include "kexie/snapshot.hpp"
 
+#include "kexie/campaign_document.hpp"  // JSON documents (issue 14)
+#include "kexie/document.hpp"
+
 #endif  // KEXIE_KEXIE_HPP
