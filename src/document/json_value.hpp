@@ -59,8 +59,9 @@ struct Parsed {
 /// max_depth stops the parse; the whole input must be one JSON value.
 Parsed parse(std::string_view text, const DocumentLimits& limits);
 
-/// The canonical text of `v`: two-space indent, members in the order held, strings
-/// in UTF-8 with only the escapes JSON requires, a trailing newline.
+/// The canonical text of `v`: two-space indent, members in the order held, an array
+/// of scalars on one line (`[2, 3, 1.5]`), strings in UTF-8 with only the escapes
+/// JSON requires, a trailing newline.
 std::string write(const Value& v);
 
 /// `pointer` + "/" + `token`, with `~` and `/` escaped as RFC 6901 says.

@@ -117,6 +117,13 @@ void quoted(std::string& out, std::string_view s) {
 
 void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
 
+bool scalars_only(const Value& v) {
+  for (const Value& item : v.items) {
+    if (item.kind == Kind::array || item.kind == Kind::object) return false;
+  }
+  return true;
+}
+
 void emit(std::string& out, const Value& v, int depth) {
   switch (v.kind) {
     case Kind::null:
@@ -139,6 +146,15 @@ void emit(std::string& out, const Value& v, int depth) {
   const bool object = v.kind == Kind::object;
   if (v.items.empty()) {
     out += object ? "{}" : "[]";
+    return;
+  }
+  if (!object && scalars_only(v)) {  // [2, 3, 1.5] and mark rows stay on one line
+    out += '[';
+    for (std::size_t i = 0; i < v.items.size(); ++i) {
+      if (i > 0) out += ", ";
+      emit(out, v.items[i], depth + 1);
+    }
+    out += ']';
     return;
   }
   out += object ? "{\n" : "[\n";

@@ -44,7 +44,7 @@ LAYERS = [
         r"src/snapshot[a-z_]*\.(hpp|cpp)$",
     ]),
     ("documents", [
-        r"include/kexie/(document|campaign_document)\.hpp$",
+        r"include/kexie/(document|campaign_document|registry_document|entries_document|results_document)\.hpp$",
         r"src/document/[a-z_]+\.(hpp|cpp)$",
     ]),
     ("umbrella", [

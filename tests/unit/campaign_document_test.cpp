@@ -80,8 +80,7 @@ TEST(CampaignDocument, DemoRulesAreTheDemoProgramsRules) {
 }
 
 TEST(CampaignDocument, InconsistentJudgementsAreRefusedWithTheRule) {
-  const auto r = read_with("2,\n                3,\n                1.5",
-                           "9,\n                0.2,\n                7");
+  const auto r = read_with("[2, 3, 1.5]", "[9, 0.2, 7]");
   ASSERT_FALSE(r);
   ASSERT_EQ(r.problems().size(), 1u) << r.error();
   EXPECT_EQ(r.problems()[0].pointer, "/categories/0/rubric/indicators/0/ahp/judgements");
@@ -104,7 +103,7 @@ TEST(CampaignDocument, WeightAndJudgementsTogetherAreRefused) {
 }
 
 TEST(CampaignDocument, WrongJudgementCount) {
-  const auto r = read_with("2,\n                3,\n                1.5", "2, 3");
+  const auto r = read_with("[2, 3, 1.5]", "[2, 3]");
   ASSERT_FALSE(r);
   ASSERT_EQ(r.problems().size(), 1u);
   EXPECT_NE(r.problems()[0].message.find("expected 3 judgements"), std::string::npos);
