@@ -8,9 +8,10 @@
 // the panel's Kendall's W, and one entry's full explanation.
 //
 // Usage: campaign_demo [entries] [--documents DIR]   (accepted entries, default 300)
-// With --documents, also writes the registry and the entries (with judges,
-// assignments, marks and vetoes) as kexie.registry/1 and kexie.entries/1
-// documents into DIR: examples/data/ holds them, next to campaign.json.
+// With --documents, also writes the registry, the entries (with judges,
+// assignments, marks and vetoes) and the results as kexie.registry/1,
+// kexie.entries/1 and kexie.results/1 documents into DIR: examples/data/ holds
+// the first two, next to campaign.json.
 #include <kexie/kexie.hpp>
 
 #include <array>
@@ -414,8 +415,11 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(*documents);
     write_file(*documents / "registry.json", kexie::write_registry_document(reg, codes));
     write_file(*documents / "entries.json", kexie::write_entries_document(recorded, codes));
+    write_file(*documents / "results.json",
+               must(kexie::write_results_document(campaign, board, codes), "results"));
     std::cout << "documents: " << (*documents / "registry.json").string() << ", "
-              << (*documents / "entries.json").string() << '\n';
+              << (*documents / "entries.json").string() << ", "
+              << (*documents / "results.json").string() << '\n';
   }
   return again.digest() == board.digest() ? 0 : 1;
 }
