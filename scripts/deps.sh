@@ -13,6 +13,8 @@ packages=(
   libboost-math-dev                  # Boost 1.74: chi-squared p-values (header-only)
   librange-v3-dev                    # range-v3 0.12: query views
   libssl-dev                         # OpenSSL libcrypto: SHA-256 for audit chains and snapshots
+  nlohmann-json3-dev                 # nlohmann-json 3.11: the JSON documents (src/document/ only)
+  python3-jsonschema                 # documents.schemas: examples validate against schemas/
   libgtest-dev libgmock-dev          # GoogleTest 1.12
   libbenchmark-dev                   # Google Benchmark 1.7
   python3 python3-pytest             # the Python package's tests, run by /usr/bin/python3

@@ -42,4 +42,10 @@
 // snapshots
 #include "kexie/snapshot.hpp"
 
+#include "kexie/campaign_document.hpp"  // JSON documents (issue 14)
+#include "kexie/entries_document.hpp"
+#include "kexie/registry_document.hpp"
+#include "kexie/results_document.hpp"
+#include "kexie/document.hpp"
+
 #endif  // KEXIE_KEXIE_HPP

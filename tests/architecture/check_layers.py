@@ -43,6 +43,10 @@ LAYERS = [
         r"include/kexie/(snapshot|sys/file_ops)\.hpp$",
         r"src/snapshot[a-z_]*\.(hpp|cpp)$",
     ]),
+    ("documents", [
+        r"include/kexie/(document|campaign_document|registry_document|entries_document|results_document)\.hpp$",
+        r"src/document/[a-z_]+\.(hpp|cpp)$",
+    ]),
     ("umbrella", [
         r"include/kexie/(kexie|date_boost)\.hpp$",
     ]),
