@@ -35,14 +35,18 @@ void build_app(CLI::App& app, CommonOptions& common) {
       "  LANG, LC_ALL, LC_MESSAGES  choose zh or en messages when --lang is not given\n"
       "\n"
       "Example:\n"
-      "  kexie weights ahp criteria.csv\n"
-      "  kexie snapshot verify kexie.kxs --json");
+      "  kexie check campaign.json --registry registry.json\n"
+      "  kexie score campaign.json --registry registry.json --entries entries.json -o "
+      "results.html\n"
+      "  kexie test scenarios/*.json");
   app.set_version_flag("--version", std::string(kexie::version_string()));
   app.require_subcommand(0, 1);
+  add_check_command(app, common);
+  add_score_commands(app, common);
+  add_test_command(app, common);
   add_weights_command(app, common);
   add_agreement_command(app, common);
   add_snapshot_command(app, common);
-  add_score_commands(app, common);
 }
 
 namespace {
@@ -55,6 +59,7 @@ void report(const Failure& failure, const CommonOptions& common) {
     if (!failure.code.empty()) error["code"] = failure.code;
     if (!failure.rule.empty()) error["rule"] = failure.rule;
     if (!failure.article.empty()) error["article"] = failure.article;
+    if (!failure.problems.empty()) error["problems"] = failure.problems;
     print_json({{"ok", false}, {"exit", static_cast<int>(failure.exit)}, {"error", error}});
   }
 }

@@ -1,7 +1,7 @@
 // The subcommands of the kexie command, one registration function per file
 // (weights_command.cpp, agreement_command.cpp, snapshot_command.cpp,
-// score_command.cpp). Each adds its CLI11 subcommand, whose description and
-// footer (with an example) are the single source of --help, the man page and
+// score_command.cpp, check_command.cpp, scenario_command.cpp). Each adds its CLI11 subcommand,
+// whose description and footer (with an example) are the single source of --help, the man page and
 // the completion, and binds the options every subcommand shares.
 #ifndef KEXIE_TOOLS_COMMANDS_HPP
 #define KEXIE_TOOLS_COMMANDS_HPP
@@ -42,8 +42,12 @@ void add_weights_command(CLI::App& app, CommonOptions& common);
 void add_agreement_command(CLI::App& app, CommonOptions& common);
 /// `kexie snapshot info|verify FILE`.
 void add_snapshot_command(CLI::App& app, CommonOptions& common);
-/// `kexie score` and `kexie explain` over a campaign saved in a snapshot.
+/// `kexie score` and `kexie explain`, from documents or a snapshot.
 void add_score_commands(CLI::App& app, CommonOptions& common);
+/// `kexie check CAMPAIGN [--registry R]`.
+void add_check_command(CLI::App& app, CommonOptions& common);
+/// `kexie test SCENARIO…`.
+void add_test_command(CLI::App& app, CommonOptions& common);
 
 /// Builds the whole command line: every subcommand, with its help.
 ///

@@ -56,6 +56,7 @@ struct Failure {
   std::string code;     ///< the library's error code name, or empty
   std::string rule;     ///< the rule id, or empty
   std::string article;  ///< the article, or empty
+  nlohmann::json problems = nlohmann::json::array();  ///< a document's problems (documents.hpp)
 };
 
 /// The exit code for a library error: `input` for io_error, corrupt_data and

@@ -5,7 +5,11 @@
 #include <fstream>
 #include <iostream>
 
+#include "atomic_file.hpp"
 #include "commands.hpp"
+#include "kexie/campaign_document.hpp"
+#include "kexie/registry_document.hpp"
+#include "kexie/results_document.hpp"
 #include "kexie/snapshot.hpp"
 
 namespace kexie::cli {
@@ -13,6 +17,9 @@ namespace {
 
 struct SnapshotArgs {
   std::string file;
+  std::string output;
+  std::string document = "registry";
+  std::size_t campaign = 1;
 };
 
 Snapshot load(const std::string& file) {
@@ -129,6 +136,46 @@ void run_verify(const SnapshotArgs& args, CommonOptions& common) {
             << '\n';
 }
 
+// The snapshot as a document: its registry (kexie.registry/1), or one campaign's
+// rules (kexie.campaign/1) or results (kexie.results/1). A snapshot keeps no
+// codes, so organizations and people are named "org:12" / "person:7".
+void run_export(const SnapshotArgs& args, CommonOptions& common) {
+  const Lang lang = common.language();
+  const Snapshot snap = load(args.file);
+  const RegistryCodes codes;
+  std::string text;
+  if (args.document == "registry") {
+    text = write_registry_document(snap.registry(), codes);
+  } else {
+    if (args.campaign < 1 || args.campaign > snap.campaigns().size()) {
+      throw Failure(Exit::refused, args.file + ": no campaign " + std::to_string(args.campaign) +
+                                       " (it holds " + std::to_string(snap.campaigns().size()) +
+                                       ")");
+    }
+    const Campaign& c = snap.campaigns()[args.campaign - 1];
+    if (args.document == "campaign") {
+      text = write_campaign_document(campaign_rules(c, to_string(c.spec().organizer)));
+    } else {
+      const auto board = c.score();
+      if (!board) throw Failure(c.spec().name, board.error());
+      auto results = write_results_document(c, *board, codes);
+      if (!results) throw Failure(c.spec().name, results.error());
+      text = std::move(*results);
+    }
+  }
+  write_atomically(args.output, text);
+  if (common.json) {
+    print_json({{"ok", true},
+                {"command", "snapshot export"},
+                {"file", args.file},
+                {"document", args.document},
+                {"output", args.output},
+                {"bytes", text.size()}});
+    return;
+  }
+  if (!common.quiet) std::cout << say(lang, "已写入", "wrote") << ' ' << args.output << '\n';
+}
+
 }  // namespace
 
 void add_snapshot_command(CLI::App& app, CommonOptions& common) {
@@ -151,6 +198,21 @@ void add_snapshot_command(CLI::App& app, CommonOptions& common) {
   add_common_options(*verify, common);
   verify->footer("Example:\n  kexie snapshot verify kexie.kxs");
   verify->callback([args, &common] { run_verify(*args, common); });
+  CLI::App* exp = snapshot->add_subcommand(
+      "export",
+      "Write a snapshot's registry (kexie.registry/1), or one campaign's rules "
+      "(kexie.campaign/1) or results (kexie.results/1), as a document, atomically");
+  exp->add_option("FILE", args->file, "The snapshot file")->required();
+  exp->add_option("-o,--output", args->output, "The document to write")->required();
+  exp->add_option("--document", args->document, "Which document")
+      ->check(CLI::IsMember({"registry", "campaign", "results"}))
+      ->capture_default_str();
+  exp->add_option("--campaign", args->campaign, "Which campaign, from 1")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  add_common_options(*exp, common);
+  exp->footer("Example:\n  kexie snapshot export kexie.kxs --document campaign -o campaign.json");
+  exp->callback([args, &common] { run_export(*args, common); });
 }
 
 }  // namespace kexie::cli
