@@ -91,7 +91,8 @@ class Usage(CommandCase):
 
     def test_every_subcommand_has_help_with_an_example(self):
         for path in (["weights"], ["weights", "ahp"], ["agreement"], ["snapshot"],
-                     ["snapshot", "info"], ["snapshot", "verify"], ["score"], ["explain"]):
+                     ["snapshot", "info"], ["snapshot", "verify"], ["snapshot", "export"],
+                     ["score"], ["explain"], ["check"], ["test"]):
             rc, out, err = self.kexie(*path, "--help")
             self.assertEqual(rc, 0, path)
             self.assertIn("\nExample:\n", out, path)
@@ -344,8 +345,8 @@ class HelpExport(CommandCase):
         man = (self.dir / "kexie.1").read_text()
         self.assertTrue(man.startswith(".\\\""))
         self.assertIn(".TH KEXIE 1", man)
-        for sub in ("weights ahp", "agreement", "snapshot info", "snapshot verify", "score",
-                    "explain"):
+        for sub in ("weights ahp", "agreement", "snapshot info", "snapshot verify",
+                    "snapshot export", "score", "explain", "check", "test"):
             self.assertIn(".SS kexie " + sub, man)
         self.assertIn("EXIT STATUS", man)
         if shutil.which("man"):
@@ -362,6 +363,170 @@ class HelpExport(CommandCase):
                   "echo \"${COMPREPLY[*]}\"\n")
         p = subprocess.run(["bash", "-c", script], capture_output=True, text=True)
         self.assertEqual(p.stdout.splitlines(), ["snapshot", "--json"], p.stderr)
+
+
+DEMO_DIGEST = "06b581a1a9064e963ddb672bab79ba3df3efc3879c5bd868f9df0443c7aec57f"
+
+
+def data(name):
+    return str(SOURCE / "examples/data" / name)
+
+
+class Check(CommandCase):
+    def test_ok_with_a_summary(self):
+        rc, out, err = self.kexie("check", data("campaign.json"), "--registry",
+                                  data("registry.json"))
+        self.assertEqual(rc, 0, err)
+        self.assertTrue(out.startswith("ok: "))
+        self.assertIn("A.1 创新性 creativity", out)
+        self.assertIn("AHP A: eigenvector", out)
+        rc, out, err = self.kexie("check", data("campaign.json"), "--json")
+        doc = self.json_of(out)
+        self.assertEqual(len(doc["summary"]["categories"]), 6)
+        self.assertEqual([t["name"] for t in doc["summary"]["tiers"]], ["一等奖", "二等奖", "三等奖"])
+        self.assertEqual(self.kexie("check", data("campaign.json"), "--quiet")[1], "")
+
+    def test_every_problem_with_pointer_line_and_column(self):
+        self.write("bad.json", '{"format": "kexie.campaign/1",\n "name": 3}\n')
+        rc, out, err = self.kexie("check", "bad.json")
+        self.assertEqual(rc, 1)
+        self.assertIn("bad.json: /name (2:10)", out)
+        self.assertIn('/organizer (1:1): missing required key "organizer"', out)
+        rc, out, err = self.kexie("check", "bad.json", "--json")
+        doc = self.json_of(out)
+        self.assertGreaterEqual(len(doc["problems"]), 5)
+        self.assertEqual((doc["problems"][0]["pointer"], doc["problems"][0]["line"],
+                          doc["problems"][0]["column"]), ("/name", 2, 10))
+
+    def test_organizer_not_in_the_registry(self):
+        camp = json.loads(pathlib.Path(data("campaign.json")).read_text())
+        camp["organizer"] = "NO-SUCH-ORG"
+        self.write("c.json", json.dumps(camp, ensure_ascii=False))
+        rc, out, err = self.kexie("check", "c.json", "--registry", data("registry.json"))
+        self.assertEqual(rc, 1)
+        self.assertIn("NO-SUCH-ORG", out)
+
+    def test_broken_json_is_corrupt_input(self):
+        self.write("broken.json", '{"format": ')
+        self.assertEqual(self.kexie("check", "broken.json")[0], 3)
+        self.assertEqual(self.kexie("check", "missing.json")[0], 3)
+
+
+class Documents(CommandCase):
+    ARGS = None
+
+    def setUp(self):
+        super().setUp()
+        self.args = [data("campaign.json"), "--registry", data("registry.json"), "--entries",
+                     data("entries.json")]
+
+    def test_score_writes_results_document_and_report(self):
+        rc, out, err = self.kexie("score", *self.args, "-o", "results.json", "-o",
+                                  "results.html", "--json")
+        self.assertEqual(rc, 0, err)
+        doc = self.json_of(out)
+        self.assertEqual(doc["digest"], DEMO_DIGEST)  # the C++ demo's digest
+        results = json.loads((self.dir / "results.json").read_text())
+        self.assertEqual(results["format"], "kexie.results/1")
+        self.assertEqual(results["digest"], DEMO_DIGEST)
+        self.assertIn("ZJ2025-1216", (self.dir / "results.html").read_text())
+
+    def test_explain(self):
+        rc, out, err = self.kexie("explain", *self.args, "ZJ2025-1216", "--lang", "en")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("ZJ2025-1216", out)
+        self.assertIn("dropped", out)
+
+    def test_refused_documents(self):
+        entries = json.loads(pathlib.Path(data("entries.json")).read_text())
+        entries["marks"][0][3] = "1000"
+        # Indented: r3-json's reader finds columns by scanning each line, so a 1 MB
+        # document on one line is slow (noted for the coordinator).
+        self.write("e.json", json.dumps(entries, ensure_ascii=False, indent=1))
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry",
+                                  data("registry.json"), "--entries", "e.json", "--json")
+        self.assertEqual(rc, 1, err)
+        doc = self.json_of(out)
+        self.assertTrue(doc["error"]["problems"][0]["pointer"].startswith("/marks/0"),
+                        doc["error"])
+        self.assertIn("e.json", err)
+
+    def test_usage(self):
+        self.assertEqual(self.kexie("score", data("campaign.json"))[0], 2)
+        self.assertEqual(self.kexie("score", *self.args, "-o", "r.xls")[0], 2)
+
+
+class Scenarios(CommandCase):
+    def scenarios(self):
+        return sorted(str(p) for p in (SOURCE / "examples/scenarios").glob("*.json"))
+
+    def test_the_examples_pass(self):
+        files = self.scenarios()
+        self.assertEqual(len(files), 3)
+        rc, out, err = self.kexie("test", *files, "--json")
+        self.assertEqual(rc, 0, out + err)
+        doc = self.json_of(out)
+        self.assertTrue(doc["ok"])
+        self.assertEqual([s["ok"] for s in doc["scenarios"]], [True, True, True])
+
+    def test_a_changed_expectation_fails_with_its_diff(self):
+        src = SOURCE / "examples/scenarios/published-award-list.json"
+        scenario = json.loads(src.read_text())
+        for key in ("campaign", "registry", "entries"):
+            scenario[key] = str((src.parent / scenario[key]).resolve())
+        scenario["expect"]["awards"]["professional_skills"]["一等奖"] = 6
+        scenario["expect"]["entries"]["ZJ2025-1216"]["total"] = "98.19"
+        self.write("changed.json", json.dumps(scenario, ensure_ascii=False))
+        rc, out, err = self.kexie("test", "changed.json")
+        self.assertEqual(rc, 1, err)
+        self.assertIn("FAIL  changed.json", out)
+        self.assertIn("  awards/professional_skills/一等奖\n    - expected: 6\n"
+                      "    + actual:   5\n", out)
+        self.assertIn('  entries/ZJ2025-1216/total\n    - expected: "98.19"\n'
+                      '    + actual:   "98.18"\n', out)
+        self.assertIn("0/1 scenarios passed", out)
+        self.assertEqual(out.count("    - expected"), 2)
+
+    def test_an_expected_refusal_that_does_not_come(self):
+        src = SOURCE / "examples/scenarios/team-size-limit.json"
+        scenario = json.loads(src.read_text())
+        for key in ("campaign", "registry", "entries"):
+            scenario[key] = str((src.parent / scenario[key]).resolve())
+        del scenario["campaign_patch"]
+        self.write("lenient.json", json.dumps(scenario, ensure_ascii=False))
+        rc, out, err = self.kexie("test", "lenient.json")
+        self.assertEqual(rc, 1)
+        self.assertIn("  refused\n", out)
+
+    def test_malformed_scenario(self):
+        self.write("s.json", '{"format": "kexie.scenario/1", "campaign": "c.json", '
+                             '"registry": "r.json", "expect": {}, "typo": 1}')
+        rc, out, err = self.kexie("test", "s.json")
+        self.assertEqual(rc, 3)
+        self.assertIn("/typo: unknown key", err)
+
+
+class Export(CommandCase):
+    def test_export_round_trip(self):
+        for doc in ("registry", "campaign", "results"):
+            rc, out, err = self.kexie("snapshot", "export", str(GOLDEN), "--document", doc,
+                                      "-o", doc + ".json", "--json")
+            self.assertEqual(rc, 0, err)
+            self.assertEqual(self.json_of(out)["document"], doc)
+            self.assertEqual(json.loads((self.dir / (doc + ".json")).read_text())["format"],
+                             "kexie." + doc + "/1")
+        # The exported rules check against the exported registry.
+        rc, out, err = self.kexie("check", "campaign.json", "--registry", "registry.json")
+        self.assertEqual(rc, 0, out + err)
+
+    def test_export_failures(self):
+        self.assertEqual(self.kexie("snapshot", "export", str(GOLDEN), "--document", "campaign",
+                                    "--campaign", "2", "-o", "c.json")[0], 1)
+        self.assertEqual(self.kexie("snapshot", "export", str(GOLDEN), "--document", "x",
+                                    "-o", "c.json")[0], 2)
+        self.assertEqual(self.kexie("snapshot", "export", str(GOLDEN), "-o", "no/dir/r.json")[0],
+                         3)
+        self.assertFalse((self.dir / "c.json").exists())
 
 
 class ReportStructure(html.parser.HTMLParser):

@@ -101,6 +101,7 @@ void run_check(const CheckArgs& args, CommonOptions& common) {
     print_json({{"ok", true}, {"command", "check"}, {"file", args.campaign}, {"summary", s}});
     return;
   }
+  if (common.quiet) return;
   std::cout << "ok: " << args.campaign << (args.registry.empty() ? "" : " + " + args.registry)
             << '\n'
             << s["name"].get<std::string>() << " (" << say(lang, "主办", "organizer") << ' '
