@@ -6,7 +6,7 @@
 # structure without a browser (command.reporthtml); this checks that a browser
 # agrees.
 #
-#   scripts/report-check.sh                  # the demo's report, or the golden snapshot's
+#   scripts/report-check.sh                  # the demo's report (build/demo, or made now)
 #   scripts/report-check.sh results.html …   # given reports
 #
 # KEXIE=path/to/kexie picks the command (default: build/release, then build/dev);
@@ -32,9 +32,10 @@ if ((${#reports[@]} == 0)); then
       [[ -z $kexie && -x $candidate ]] && kexie=$candidate
     done
     [[ -n $kexie ]] || { echo "report-check: build the kexie command first" >&2; exit 2; }
+    # The demo's documents, in both languages.
     for lang in zh en; do
-      "$kexie" score --snapshot tests/data/snapshot-v2.kxs --lang "$lang" --quiet \
-        -o "$out/report-$lang.html"
+      "$kexie" score examples/data/campaign.json --registry examples/data/registry.json \
+        --entries examples/data/entries.json --lang "$lang" --quiet -o "$out/report-$lang.html"
       reports+=("$out/report-$lang.html")
     done
   fi
