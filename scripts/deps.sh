@@ -22,8 +22,6 @@ packages=(
   python3-setuptools python3-wheel   # pip install ./bindings/python offline (the build backend)
   python3-venv python3-pip           # the python.venv test: the package installed into a venv
   libcli11-dev                       # CLI11 2.1: the kexie command's argument parsing (tools/kexie)
-  nlohmann-json3-dev                 # nlohmann-json 3.11: the kexie command's --json output
-  python3-jsonschema                 # the command's --json output checked against its schema
 )
 
 missing=()
