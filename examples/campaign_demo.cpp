@@ -7,13 +7,18 @@
 // minimum scores. Prints the award list, the advanced units and individuals,
 // the panel's Kendall's W, and one entry's full explanation.
 //
-// Usage: campaign_demo [entries]   (accepted entries, default 300)
+// Usage: campaign_demo [entries] [--documents DIR]   (accepted entries, default 300)
+// With --documents, also writes the registry, the entries (with judges,
+// assignments, marks and vetoes) and the results as kexie.registry/1,
+// kexie.entries/1 and kexie.results/1 documents into DIR: examples/data/ holds
+// the first two, next to campaign.json.
 #include <kexie/kexie.hpp>
 
 #include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -55,8 +60,12 @@ void must(const kexie::Status& s, const char* what) {
   }
 }
 
+// The codes the documents name organizations and people by.
+kexie::RegistryCodes codes;
+
 kexie::OrgId add_org(kexie::Registry& reg, kexie::OrgKind kind, const std::string& name,
-                     kexie::OrgId parent, kexie::LocalLevel level = kexie::LocalLevel::none,
+                     kexie::OrgId parent, const std::string& code,
+                     kexie::LocalLevel level = kexie::LocalLevel::none,
                      const std::string& enterprise = {}) {
   const kexie::OrgSpec spec{
       .kind = kind,
@@ -65,7 +74,18 @@ kexie::OrgId add_org(kexie::Registry& reg, kexie::OrgKind kind, const std::strin
       .effective = "2000-01-01"_date,
       .level = level,
       .enterprise = {.enterprise_name = enterprise, .ownership = kexie::Ownership::state}};
-  return must(reg.add_organization(spec), "add_organization");
+  const kexie::OrgId id = must(reg.add_organization(spec), "add_organization");
+  codes.organizations.emplace(code, id);
+  return id;
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "cannot write " << path << '\n';
+    std::exit(1);
+  }
 }
 
 // Weights of three judged indicators from an expert's pairwise comparisons (AHP,
@@ -139,14 +159,24 @@ kexie::Rubric rubric_for(kexie::Category category) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int entry_count = argc > 1 ? std::atoi(argv[1]) : 300;
+  int entry_count = 300;
+  std::optional<std::filesystem::path> documents;
+  for (int a = 1; a < argc; ++a) {
+    const std::string arg = argv[a];
+    if (arg == "--documents" && a + 1 < argc) {
+      documents = argv[++a];
+    } else {
+      entry_count = std::atoi(argv[a]);
+    }
+  }
+  kexie::CampaignEntries recorded;  // what --documents writes as kexie.entries/1
   Dice dice(20251130);
 
   // --- the registry: CAST → Zhejiang → three cities → twelve enterprise associations
   kexie::Registry reg;
-  const auto cast = add_org(reg, kexie::OrgKind::national, "中国科协", {});
+  const auto cast = add_org(reg, kexie::OrgKind::national, "中国科协", {}, "CAST");
   const auto province =
-      add_org(reg, kexie::OrgKind::local, "浙江省科协", cast, kexie::LocalLevel::provincial);
+      add_org(reg, kexie::OrgKind::local, "浙江省科协", cast, "ZJ", kexie::LocalLevel::provincial);
   const char* cities[] = {"杭州市科协", "宁波市科协", "温州市科协"};
   const char* firms[] = {"杭钢集团", "巨化集团", "海康威视", "吉利汽车", "浙能电力", "宁波港",
                          "镇海炼化", "方太厨具", "正泰电器", "瑞立集团", "华峰集团", "温州电厂"};
@@ -154,15 +184,17 @@ int main(int argc, char** argv) {
   std::vector<std::vector<kexie::OrgId>> branches;
   std::vector<std::vector<kexie::PersonId>> staff;
   for (int c = 0; c < 3; ++c) {
-    const auto city =
-        add_org(reg, kexie::OrgKind::local, cities[c], province, kexie::LocalLevel::prefecture);
+    const auto city = add_org(reg, kexie::OrgKind::local, cities[c], province,
+                              "ZJ-C" + std::to_string(c + 1), kexie::LocalLevel::prefecture);
     for (int f = 0; f < 4; ++f) {
       const std::string firm = firms[c * 4 + f];
-      const auto ent = add_org(reg, kexie::OrgKind::enterprise, firm + "科协", city,
+      const std::string code = "ENT" + std::to_string(10 + c * 4 + f);
+      const auto ent = add_org(reg, kexie::OrgKind::enterprise, firm + "科协", city, code,
                                kexie::LocalLevel::none, firm);
       enterprises.push_back(ent);
-      branches.push_back({add_org(reg, kexie::OrgKind::branch, firm + "研究院分会", ent),
-                          add_org(reg, kexie::OrgKind::branch, firm + "生产部分会", ent)});
+      branches.push_back(
+          {add_org(reg, kexie::OrgKind::branch, firm + "研究院分会", ent, code + "-B1"),
+           add_org(reg, kexie::OrgKind::branch, firm + "生产部分会", ent, code + "-B2")});
       staff.emplace_back();
       for (int p = 0; p < 40; ++p) {
         // Braced initializers are evaluated in order, so the dice roll as before.
@@ -172,6 +204,7 @@ int main(int argc, char** argv) {
                                    .external_key = "E" + std::to_string(p + 1),
                                    .title = static_cast<kexie::Title>(dice.uniform(1, 4))};
         const auto person = must(reg.add_person(ps), "add_person");
+        codes.people.emplace(code + "-" + ps.external_key, person);
         must(reg.add_membership(person, ent, kexie::Role::member,
                                 kexie::Period::from("2015-01-01"_date)),
              "add_membership");
@@ -212,6 +245,7 @@ int main(int argc, char** argv) {
   for (std::size_t k = 0; k < 9; ++k) {
     const std::size_t home = (k / 3) * 4;  // enterprises 0, 4, 8
     judges.push_back(must(campaign.add_judge(staff[home][39 - k % 3]), "add_judge"));
+    recorded.judges.push_back({"J" + std::to_string(k + 1), staff[home][39 - k % 3]});
     judge_home.push_back(home);
     leniency[k] = dice.uniform(-6, 6);
   }
@@ -261,6 +295,7 @@ int main(int argc, char** argv) {
       continue;
     }
     ids.push_back(*added);
+    recorded.entries.push_back(es);
     quality.push_back(dice.uniform(55, 95));
   }
 
@@ -275,20 +310,26 @@ int main(int argc, char** argv) {
         ++conflicts;
         continue;
       }
+      recorded.assignments.push_back({recorded.judges[k].code, recorded.entries[n].code});
       for (const char* code : a_codes) {
         const int half_points = 2 * (quality[n] + leniency[k]) + dice.uniform(-8, 8);
         const int clamped = std::clamp(half_points, 0, 200);
-        must(campaign.mark(judges[k], ids[n], code,
-                           must(Decimal::from_coefficient(clamped * 5, 1), "mark")),
-             "mark");
+        const Decimal mark = must(Decimal::from_coefficient(clamped * 5, 1), "mark");
+        must(campaign.mark(judges[k], ids[n], code, mark), "mark");
+        recorded.marks.push_back({recorded.judges[k].code, recorded.entries[n].code, code, mark});
       }
-      if (dice.uniform(0, 9) == 0)
-        must(campaign.mark(judges[k], ids[n], "bonus", Decimal(dice.uniform(1, 5))), "bonus");
+      if (dice.uniform(0, 9) == 0) {
+        const Decimal bonus(dice.uniform(1, 5));
+        must(campaign.mark(judges[k], ids[n], "bonus", bonus), "bonus");
+        recorded.marks.push_back(
+            {recorded.judges[k].code, recorded.entries[n].code, "bonus", bonus});
+      }
     }
   }
-  must(campaign.veto(judges[0], ids[7], "veto",
-                     "效益数据与财务报表不符 benefit figures contradict the accounts"),
-       "veto");
+  const std::string veto_reason = "效益数据与财务报表不符 benefit figures contradict the accounts";
+  must(campaign.veto(judges[0], ids[7], "veto", veto_reason), "veto");
+  recorded.vetoes.push_back(
+      {recorded.judges[0].code, recorded.entries[7].code, "veto", veto_reason});
 
   const kexie::Scoreboard board = must(campaign.score(), "score");
 
@@ -369,5 +410,16 @@ int main(int argc, char** argv) {
             << loaded.campaigns()[0].entry_count() << " entries, digest "
             << (again.digest() == board.digest() ? "identical" : "DIFFERENT") << '\n';
   std::filesystem::remove(file);
+
+  if (documents) {
+    std::filesystem::create_directories(*documents);
+    write_file(*documents / "registry.json", kexie::write_registry_document(reg, codes));
+    write_file(*documents / "entries.json", kexie::write_entries_document(recorded, codes));
+    write_file(*documents / "results.json",
+               must(kexie::write_results_document(campaign, board, codes), "results"));
+    std::cout << "documents: " << (*documents / "registry.json").string() << ", "
+              << (*documents / "entries.json").string() << ", "
+              << (*documents / "results.json").string() << '\n';
+  }
   return again.digest() == board.digest() ? 0 : 1;
 }

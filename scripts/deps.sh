@@ -13,12 +13,15 @@ packages=(
   libboost-math-dev                  # Boost 1.74: chi-squared p-values (header-only)
   librange-v3-dev                    # range-v3 0.12: query views
   libssl-dev                         # OpenSSL libcrypto: SHA-256 for audit chains and snapshots
+  nlohmann-json3-dev                 # nlohmann-json 3.11: the JSON documents (src/document/ only)
+  python3-jsonschema                 # documents.schemas: examples validate against schemas/
   libgtest-dev libgmock-dev          # GoogleTest 1.12
   libbenchmark-dev                   # Google Benchmark 1.7
   python3 python3-pytest             # the Python package's tests, run by /usr/bin/python3
   python3-hypothesis                 # the Python property tests (python.properties)
   python3-setuptools python3-wheel   # pip install ./bindings/python offline (the build backend)
   python3-venv python3-pip           # the python.venv test: the package installed into a venv
+  libcli11-dev                       # CLI11 2.1: the kexie command's argument parsing (tools/kexie)
 )
 
 missing=()

@@ -34,11 +34,18 @@
 #include "kexie/explain.hpp"
 #include "kexie/panel.hpp"
 #include "kexie/ranking.hpp"
+#include "kexie/report.hpp"
 #include "kexie/rubric.hpp"
 #include "kexie/rubric_text.hpp"
 // energy
 #include "kexie/energy.hpp"
 // snapshots
 #include "kexie/snapshot.hpp"
+
+#include "kexie/campaign_document.hpp"  // JSON documents (issue 14)
+#include "kexie/entries_document.hpp"
+#include "kexie/registry_document.hpp"
+#include "kexie/results_document.hpp"
+#include "kexie/document.hpp"
 
 #endif  // KEXIE_KEXIE_HPP

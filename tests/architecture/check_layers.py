@@ -35,13 +35,17 @@ LAYERS = [
         r"src/(rubric|tie_break|award|tier)[a-z_]*\.(hpp|cpp)$",
     ]),
     ("owners", [
-        r"include/kexie/(registry|views|actor|audit|activity|campaign|explain)\.hpp$",
-        r"src/(registry|actor|audit|activity|campaign|explain)[a-z_]*\.(hpp|cpp)$",
+        r"include/kexie/(registry|views|actor|audit|activity|campaign|explain|report)\.hpp$",
+        r"src/(registry|actor|audit|activity|campaign|explain|report)[a-z_]*\.(hpp|cpp)$",
         r"src/detail/(audit_encoding|conflict)\.hpp$",
     ]),
     ("persistence", [
         r"include/kexie/(snapshot|sys/file_ops)\.hpp$",
         r"src/snapshot[a-z_]*\.(hpp|cpp)$",
+    ]),
+    ("documents", [
+        r"include/kexie/(document|campaign_document|registry_document|entries_document|results_document)\.hpp$",
+        r"src/document/[a-z_]+\.(hpp|cpp)$",
     ]),
     ("umbrella", [
         r"include/kexie/(kexie|date_boost)\.hpp$",

@@ -24,6 +24,7 @@
 #include "kexie/policy.hpp"
 #include "kexie/ranking.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/report.hpp"
 #include "kexie/result.hpp"
 #include "kexie/rubric.hpp"
 #include "kexie/snapshot.hpp"

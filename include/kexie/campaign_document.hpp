@@ -1,0 +1,102 @@
+// The campaign document, kexie.campaign/1: everything a campaign's rules hold —
+// organizer, dates and deadline, panel rules, eligibility, tie-breaks, awards,
+// energy tables by name and edition, and one rubric per category, whose weights
+// are given directly or derived from AHP pairwise judgements kept as provenance.
+// Rules kept in git diff cleanly: reading a canonical document and writing it
+// again gives the same bytes. docs/documents.md describes the format.
+#ifndef KEXIE_CAMPAIGN_DOCUMENT_HPP
+#define KEXIE_CAMPAIGN_DOCUMENT_HPP
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kexie/campaign.hpp"
+#include "kexie/document.hpp"
+#include "kexie/entry.hpp"
+#include "kexie/export.hpp"
+#include "kexie/ids.hpp"
+#include "kexie/result.hpp"
+#include "kexie/rubric.hpp"
+#include "kexie/weights.hpp"
+
+namespace kexie {
+inline namespace v1 {
+
+class Registry;
+
+/// How the weights of one group's children were derived from pairwise judgements
+/// (AHP, A10): the judgements as given, the variant used, and what came out. The
+/// derivation always requires consistency (a CR that fails is refused, rule
+/// `weights.ahp_consistency`).
+///
+///   kexie::AhpDerivation d{.group = "A", .judgements = {2, 3, 1.5}};
+struct AhpDerivation {
+  std::string group;               ///< the group's code; empty for the first level
+  std::vector<double> judgements;  ///< upper triangle, row by row (a_01, a_02, …, a_12, …)
+  AhpMethod method = AhpMethod::eigenvector;            ///< how priorities are derived
+  RandomIndexTable ri_table = RandomIndexTable::saaty;  ///< the RI table for CR
+  double threshold = 0.10;                              ///< the CR threshold
+  PassRule pass_rule = PassRule::below;                 ///< whether CR == threshold passes
+  int places = 4;                                       ///< decimal places of the quantized weights
+  std::vector<Decimal> weights;  ///< derived: the children's weights, summing to 1
+  double ri = 0.0;               ///< derived: the random index used
+  double cr = 0.0;               ///< derived: the consistency ratio
+};
+
+/// One category's rubric and the provenance of its weights.
+///
+///   kexie::CategoryRules c{kexie::Category::technical_patents, rubric, {}};
+struct CategoryRules {
+  Category category = Category::rationalization_proposals;  ///< which category
+  Rubric rubric;                                            ///< its rubric
+  std::vector<AhpDerivation> derivations;                   ///< groups whose weights came from AHP
+};
+
+/// A campaign's rules as a document holds them. The organizer is named by its
+/// code (the registry document's organization code); `spec.organizer` is left
+/// unset until `build_campaign` resolves it.
+///
+///   kexie::CampaignRules rules = kexie::read_campaign_document(text).value();
+///   kexie::Campaign c = kexie::build_campaign(registry, rules, province).value();
+struct CampaignRules {
+  CampaignSpec spec;                      ///< everything but the rubrics
+  std::string organizer;                  ///< the organizer's code
+  std::vector<CategoryRules> categories;  ///< one per category that has a rubric
+};
+
+/// Reads a kexie.campaign/1 document. Every problem is collected (with its JSON
+/// Pointer, line and column) before anything is refused; rubrics are built (and
+/// AHP weights derived) only from a document without structural problems.
+///
+///   auto r = kexie::read_campaign_document(text);
+///   if (!r) for (const auto& p : r.problems()) std::cerr << p.to_string() << '\n';
+[[nodiscard]] KEXIE_API DocumentResult<CampaignRules> read_campaign_document(
+    std::string_view json, const DocumentLimits& limits = {});
+
+/// The canonical kexie.campaign/1 text of `rules` (fixed key order, decimals as
+/// strings, two-space indent, a trailing newline).
+///
+///   std::string text = kexie::write_campaign_document(rules);
+[[nodiscard]] KEXIE_API std::string write_campaign_document(const CampaignRules& rules);
+
+/// The rules of a live campaign, its organizer named `organizer_code` (weights are
+/// written directly: a built rubric keeps no AHP provenance).
+///
+///   std::string text = kexie::write_campaign_document(kexie::campaign_rules(c, "ZJ"));
+[[nodiscard]] KEXIE_API CampaignRules campaign_rules(const Campaign& campaign,
+                                                     std::string organizer_code);
+
+/// A campaign over `registry` with these rules, organized by `organizer` (the
+/// organization the document's code names): `Campaign::create` and one
+/// `set_rubric` per category, refused as a whole.
+///
+///   kexie::Campaign c = kexie::build_campaign(registry, rules, province).value();
+[[nodiscard]] KEXIE_API Result<Campaign> build_campaign(const Registry& registry,
+                                                        const CampaignRules& rules,
+                                                        OrgId organizer);
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_CAMPAIGN_DOCUMENT_HPP

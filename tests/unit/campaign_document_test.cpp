@@ -1,0 +1,195 @@
+// kexie.campaign/1: the bundled demo's rules read, built and written back byte for
+// byte; rubrics with AHP provenance; each refusal names where it is.
+#include "kexie/campaign_document.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "kexie/literals.hpp"
+#include "kexie/registry.hpp"
+
+using namespace kexie::literals;
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string demo() { return read(KEXIE_SOURCE_DIR "/examples/data/campaign.json"); }
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+kexie::DocumentResult<kexie::CampaignRules> read_with(const std::string& from,
+                                                      const std::string& to) {
+  return kexie::read_campaign_document(replace(demo(), from, to));
+}
+
+TEST(CampaignDocument, DemoRoundTripsByteForByte) {
+  const std::string text = demo();
+  const auto r = kexie::read_campaign_document(text);
+  ASSERT_TRUE(r) << r.error();
+  EXPECT_EQ(kexie::write_campaign_document(r.value()), text);
+}
+
+TEST(CampaignDocument, DemoRulesAreTheDemoProgramsRules) {
+  const kexie::CampaignRules rules = kexie::read_campaign_document(demo()).value();
+  const kexie::CampaignSpec& s = rules.spec;
+  EXPECT_EQ(rules.organizer, "ZJ");
+  EXPECT_EQ(s.as_of, "2025-11-30"_date);
+  EXPECT_EQ(s.year, 2024);
+  EXPECT_EQ(s.panel.min_judges, 5u);
+  EXPECT_EQ(s.panel.aggregation, kexie::Aggregation::standard());
+  ASSERT_EQ(s.eligibility.size(), 2u);
+  EXPECT_EQ(s.eligibility[1], kexie::EligibilityRule::min_months_in_use(3, "2025-10-31"_date));
+  ASSERT_EQ(s.tie_breaks.size(), 3u);
+  EXPECT_EQ(s.tie_breaks[1], kexie::TieBreak::indicator("A.1"));
+  ASSERT_EQ(s.awards.tiers.size(), 3u);
+  EXPECT_EQ(s.awards.tiers[1].share, "0.20"_dec);
+  EXPECT_EQ(s.awards.tiers[1].min_score, "72"_dec);
+  EXPECT_EQ(s.awards.units.min_awarded_entries, 8u);
+  EXPECT_EQ(s.awards.individuals.min_share, "0.4"_dec);
+  EXPECT_EQ(s.energy_table.name(), "GB/T 2589");
+  ASSERT_EQ(rules.categories.size(), 6u);
+  // AHP from {2, 3, 1.5}, as campaign_demo derives it.
+  const kexie::CategoryRules& c = rules.categories[3];
+  EXPECT_EQ(c.category, kexie::Category::rationalization_proposals);
+  ASSERT_EQ(c.derivations.size(), 1u);
+  EXPECT_EQ(c.derivations[0].group, "A");
+  const kexie::Matrix m = kexie::pairwise_from_upper(3, std::vector<double>{2, 3, 1.5}).value();
+  const auto ahp = kexie::ahp(m, {.require_consistency = true}).value();
+  const auto want = kexie::quantize_weights(ahp.weights, 4).value();
+  EXPECT_EQ(c.derivations[0].weights, want);
+  const kexie::Rubric& r = c.rubric;
+  EXPECT_EQ(r.indicators()[r.find("A.2").value()].weight, want[1]);
+  EXPECT_EQ(r.objective_value("B", "650000"_dec).value(), "95"_dec);
+  EXPECT_EQ(r.objective_value("B", "99999"_dec).value(), "40"_dec);
+  EXPECT_EQ(rules.categories[5].rubric.objective_value("B", "300"_dec).value(), "70"_dec);
+  EXPECT_TRUE(r.check_mark("bonus", "5"_dec).ok());
+  EXPECT_EQ(r.vetoes().size(), 1u);
+}
+
+TEST(CampaignDocument, InconsistentJudgementsAreRefusedWithTheRule) {
+  const auto r = read_with("[2, 3, 1.5]", "[9, 0.2, 7]");
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.problems().size(), 1u) << r.error();
+  EXPECT_EQ(r.problems()[0].pointer, "/categories/0/rubric/indicators/0/ahp/judgements");
+  EXPECT_EQ(r.problems()[0].rule, "weights.ahp_consistency");
+  EXPECT_EQ(r.error().code(), kexie::ErrorCode::inconsistent_judgements);
+}
+
+TEST(CampaignDocument, RecordedDerivationMustMatch) {
+  const auto r = read_with("\"0.5455\"", "\"0.5454\"");
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.problems().size(), 1u);
+  EXPECT_EQ(r.problems()[0].pointer, "/categories/0/rubric/indicators/0/ahp/derived/weights");
+}
+
+TEST(CampaignDocument, WeightAndJudgementsTogetherAreRefused) {
+  const auto r = read_with("\"kind\": \"judged\",", "\"kind\": \"judged\", \"weight\": \"0.5\",");
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.problems().size(), 1u);
+  EXPECT_EQ(r.problems()[0].pointer, "/categories/0/rubric/indicators/0/children/0/weight");
+}
+
+TEST(CampaignDocument, WrongJudgementCount) {
+  const auto r = read_with("[2, 3, 1.5]", "[2, 3]");
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.problems().size(), 1u);
+  EXPECT_NE(r.problems()[0].message.find("expected 3 judgements"), std::string::npos);
+}
+
+TEST(CampaignDocument, RubricRuleRefusalsNameTheRubric) {
+  const auto r = read_with("\"weight\": \"0.4\"", "\"weight\": \"0.5\"");
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.problems().size(), 1u);
+  EXPECT_EQ(r.problems()[0].pointer, "/categories/0/rubric");
+  EXPECT_EQ(r.problems()[0].rule, "rubric.weights_sum");
+}
+
+TEST(CampaignDocument, KindSpecificKeysAreChecked) {
+  const auto r = read_with("\"kind\": \"veto\"", "\"kind\": \"veto\", \"scale\": {}");
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.problems().size(), 1u);
+  EXPECT_NE(r.problems()[0].message.find("only judged and bonus"), std::string::npos);
+}
+
+TEST(CampaignDocument, UnitMustMatchTheFigure) {
+  const auto r = read_with("\"unit\": \"yuan\"", "\"unit\": \"10k yuan\"");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.problems()[0].message.find("the unit of annual_benefit_yuan is \"yuan\""),
+            std::string::npos);
+}
+
+TEST(CampaignDocument, UnknownEnergyTableAndEnumValues) {
+  std::string text = replace(demo(), "\"edition\": \"2020\"", "\"edition\": \"2008\"");
+  text = replace(text, "\"boundary_ties\": \"break_by_chain\"", "\"boundary_ties\": \"coin\"");
+  const auto r = kexie::read_campaign_document(text);
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.problems().size(), 2u);
+  EXPECT_EQ(r.problems()[0].pointer, "/awards/boundary_ties");
+  EXPECT_NE(r.problems()[0].message.find("\"break_by_chain\", \"include_all\" or \"exclude_all\""),
+            std::string::npos);
+  EXPECT_EQ(r.problems()[1].pointer, "/energy/coefficients");
+}
+
+TEST(CampaignDocument, PanelLimits) {
+  const auto r = read_with("\"max_judges_per_entry\": 9", "\"max_judges_per_entry\": 4000000000");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.problems()[0].pointer, "/panel/max_judges_per_entry");
+}
+
+TEST(CampaignDocument, DuplicateCategory) {
+  const auto r =
+      read_with("\"category\": \"scientific_literacy\"", "\"category\": \"professional_skills\"");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.problems()[0].pointer, "/categories/1/category");
+}
+
+TEST(CampaignDocument, MissingKeysAreAllListed) {
+  const auto r = kexie::read_campaign_document("{\"format\": \"kexie.campaign/1\"}");
+  ASSERT_FALSE(r);
+  std::vector<std::string> pointers;
+  for (const auto& p : r.problems()) pointers.push_back(p.pointer);
+  EXPECT_EQ(pointers, (std::vector<std::string>{"/name", "/organizer", "/as_of", "/year", "/awards",
+                                                "/categories"}));
+}
+
+TEST(CampaignDocument, BuildAndWriteALiveCampaign) {
+  kexie::Registry reg;
+  const auto cast =
+      reg.add_organization(
+             {.kind = kexie::OrgKind::national, .name = "中国科协", .effective = "2000-01-01"_date})
+          .value();
+  const auto zj = reg.add_organization({.kind = kexie::OrgKind::local,
+                                        .name = "浙江省科协",
+                                        .parent = cast,
+                                        .effective = "2000-01-01"_date,
+                                        .level = kexie::LocalLevel::provincial})
+                      .value();
+  const kexie::CampaignRules rules = kexie::read_campaign_document(demo()).value();
+  const kexie::Campaign c = kexie::build_campaign(reg, rules, zj).value();
+  EXPECT_EQ(c.spec().organizer, zj);
+  EXPECT_EQ(c.rubric(kexie::Category::technical_patents).value().name(), "技术专利评分细则");
+  // From the live campaign the weights are written directly; that document reads
+  // back to the same rules and writes the same bytes again.
+  const std::string live = kexie::write_campaign_document(kexie::campaign_rules(c, "ZJ"));
+  EXPECT_EQ(live.find("\"ahp\""), std::string::npos);
+  const auto again = kexie::read_campaign_document(live);
+  ASSERT_TRUE(again) << again.error();
+  EXPECT_EQ(kexie::write_campaign_document(again.value()), live);
+  EXPECT_EQ(again.value().categories[0].rubric.indicators()[1].weight,
+            rules.categories[0].rubric.indicators()[1].weight);
+}
+
+}  // namespace

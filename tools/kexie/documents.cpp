@@ -1,0 +1,105 @@
+// Loading a campaign's documents for the kexie command.
+#include "documents.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "console.hpp"
+#include "progress.hpp"
+
+namespace kexie::cli {
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Failure(Exit::input, "cannot read " + path.string());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw Failure(Exit::input, "cannot read " + path.string());
+  return std::move(buffer).str();
+}
+
+namespace {
+
+template <class T>
+bool keep(LoadedCampaign& out, const std::string& file, const DocumentResult<T>& read) {
+  if (read) return true;
+  out.error = read.error();
+  out.failed_file = file;
+  for (const DocumentProblem& p : read.problems()) out.problems.push_back({file, p});
+  if (out.problems.empty()) {
+    out.problems.push_back(
+        {file, DocumentProblem{
+                   {}, 0, 0, read.error().rule(), read.error().article(), read.error().message()}});
+  }
+  return false;
+}
+
+}  // namespace
+
+LoadedCampaign load_documents(const DocumentPaths& paths, bool quiet) {
+  LoadedCampaign out;
+  Progress progress("loading documents", 3, quiet);
+  // The campaign's rules: from the file or inline, then patched (RFC 7386).
+  std::string campaign_text;
+  if (paths.campaign_inline || paths.campaign_patch) {
+    nlohmann::json doc;
+    if (paths.campaign_inline) {
+      doc = *paths.campaign_inline;
+    } else {
+      try {
+        doc = nlohmann::json::parse(read_text(paths.campaign));
+      } catch (const nlohmann::json::parse_error& e) {
+        throw Failure(Exit::input, paths.campaign + ": " + e.what());
+      }
+    }
+    if (paths.campaign_patch) doc.merge_patch(*paths.campaign_patch);
+    campaign_text = doc.dump(2);
+  } else {
+    campaign_text = read_text(paths.campaign);
+  }
+  auto rules = read_campaign_document(campaign_text);
+  if (!keep(out, paths.campaign, rules)) return out;
+  out.rules = std::move(rules).value();
+  progress.update(1);
+  if (paths.registry.empty()) return out;
+  auto registry = read_registry_document(read_text(paths.registry));
+  if (!keep(out, paths.registry, registry)) return out;
+  out.registry = std::make_unique<LoadedRegistry>(std::move(registry).value());
+  progress.update(2);
+  CampaignEntries entries;
+  if (!paths.entries.empty()) {
+    auto read = read_entries_document(read_text(paths.entries), out.registry->codes);
+    if (!keep(out, paths.entries, read)) return out;
+    entries = std::move(read).value();
+  }
+  auto campaign = load_campaign(out.registry->registry, out.registry->codes, *out.rules, entries);
+  if (!keep(out, paths.entries.empty() ? paths.campaign : paths.entries, campaign)) return out;
+  out.campaign.emplace(std::move(campaign).value());
+  progress.update(3);
+  return out;
+}
+
+nlohmann::json problems_json(const std::vector<FileProblem>& problems) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [file, p] : problems) {
+    out.push_back({{"file", file},
+                   {"pointer", p.pointer},
+                   {"line", p.line},
+                   {"column", p.column},
+                   {"message", p.message},
+                   {"rule", p.rule},
+                   {"article", p.article}});
+  }
+  return out;
+}
+
+void throw_if_refused(const LoadedCampaign& loaded) {
+  if (!loaded.error) return;
+  Failure failure(loaded.failed_file, *loaded.error);
+  for (const auto& [file, p] : loaded.problems)
+    failure.message += "\n  " + file + ": " + p.to_string();
+  failure.problems = problems_json(loaded.problems);
+  throw failure;
+}
+
+}  // namespace kexie::cli

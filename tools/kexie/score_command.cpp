@@ -1,0 +1,221 @@
+// `kexie score` and `kexie explain`: a campaign from its documents (campaign,
+// registry, entries: documents.hpp) or from a snapshot; the library scores it
+// (Campaign::score), explains an entry (explain.hpp), writes the results
+// document (results_document.hpp) and renders the HTML report (report.hpp).
+#include <iostream>
+#include <map>
+
+#include "atomic_file.hpp"
+#include "commands.hpp"
+#include "documents.hpp"
+#include "kexie/explain.hpp"
+#include "kexie/report.hpp"
+#include "kexie/results_document.hpp"
+#include "kexie/snapshot.hpp"
+#include "progress.hpp"
+
+namespace kexie::cli {
+namespace {
+
+struct CampaignArgs {
+  std::string campaign_document;
+  std::string registry;
+  std::string entries;
+  std::string snapshot;
+  std::size_t campaign = 1;
+  std::vector<std::string> outputs;
+  std::string entry_code;
+};
+
+Language language_of(Lang lang) { return lang == Lang::zh ? Language::chinese : Language::english; }
+
+// The campaign and what it reads, from documents or from a snapshot.
+struct Source {
+  std::optional<Snapshot> snapshot;
+  LoadedCampaign documents;
+  const Campaign* campaign = nullptr;
+  const Registry* registry = nullptr;
+  RegistryCodes codes;  // empty for a snapshot: units and people print as "org:12"
+};
+
+Source load(const CampaignArgs& args, bool quiet) {
+  Source source;
+  if (args.snapshot.empty() == args.campaign_document.empty()) {
+    throw Failure(Exit::usage, "give either CAMPAIGN with --registry and --entries, or --snapshot");
+  }
+  if (!args.snapshot.empty()) {
+    auto snap = load_snapshot(std::filesystem::path(args.snapshot));
+    if (!snap) throw Failure(args.snapshot, snap.error());
+    if (args.campaign < 1 || args.campaign > snap->campaigns().size()) {
+      throw Failure(Exit::refused, args.snapshot + ": no campaign " +
+                                       std::to_string(args.campaign) + " (it holds " +
+                                       std::to_string(snap->campaigns().size()) + ")");
+    }
+    source.snapshot.emplace(std::move(*snap));
+    source.campaign = &source.snapshot->campaigns()[args.campaign - 1];
+    source.registry = &source.snapshot->registry();
+    return source;
+  }
+  if (args.registry.empty() || args.entries.empty()) {
+    throw Failure(Exit::usage, "CAMPAIGN needs --registry and --entries");
+  }
+  source.documents = load_documents(
+      {.campaign = args.campaign_document, .registry = args.registry, .entries = args.entries},
+      quiet);
+  throw_if_refused(source.documents);
+  source.campaign = &*source.documents.campaign;
+  source.registry = &source.documents.registry->registry;
+  source.codes = source.documents.registry->codes;
+  return source;
+}
+
+void check_outputs(const std::vector<std::string>& outputs) {
+  for (const std::string& out : outputs) {
+    const auto ext = std::filesystem::path(out).extension();
+    if (ext != ".html" && ext != ".json") {
+      throw Failure(Exit::usage,
+                    out + ": this build writes .json (kexie.results/1) and .html (the report)");
+    }
+  }
+}
+
+void run_score(const CampaignArgs& args, CommonOptions& common) {
+  const Lang lang = common.language();
+  check_outputs(args.outputs);
+  const Source source = load(args, common.quiet);
+  const Campaign& campaign = *source.campaign;
+  const auto board = campaign.score();
+  if (!board) throw Failure(campaign.spec().name, board.error());
+  Progress progress("writing", args.outputs.size(), common.quiet);
+  for (std::size_t i = 0; i < args.outputs.size(); ++i) {
+    const bool html = std::filesystem::path(args.outputs[i]).extension() == ".html";
+    auto text = html ? html_report(campaign, *board,
+                                   {.language = language_of(lang), .registry = source.registry})
+                     : write_results_document(campaign, *board, source.codes);
+    if (!text) throw Failure(args.outputs[i], text.error());
+    write_atomically(args.outputs[i], *text);
+    progress.update(i + 1);
+  }
+  progress.finish();
+  // Award counts per category and tier, in tier order.
+  std::map<std::pair<Category, std::uint32_t>, std::size_t> awarded;
+  std::map<Category, std::size_t> entries;
+  for (const EntryResult& r : board->entries) {
+    ++entries[r.category];
+    if (r.tier) ++awarded[{r.category, *r.tier}];
+  }
+  const auto& tiers = campaign.spec().awards.tiers;
+  if (common.json) {
+    nlohmann::json categories = nlohmann::json::array();
+    for (const auto& [category, count] : entries) {
+      nlohmann::json awards = nlohmann::json::array();
+      for (std::uint32_t t = 0; t < tiers.size(); ++t) {
+        const auto it = awarded.find({category, t});
+        awards.push_back(
+            {{"tier", tiers[t].name}, {"count", it == awarded.end() ? 0 : it->second}});
+      }
+      categories.push_back(
+          {{"category", to_string(category)}, {"entries", count}, {"awards", awards}});
+    }
+    print_json({{"ok", true},
+                {"command", "score"},
+                {"campaign", campaign.spec().name},
+                {"entries", board->entries.size()},
+                {"categories", categories},
+                {"cusps", board->cusps.size()},
+                {"digest", board->digest()},
+                {"outputs", args.outputs}});
+    return;
+  }
+  if (common.quiet) return;
+  std::cout << campaign.spec().name << ": " << board->entries.size() << ' '
+            << say(lang, "个项目", "entries") << '\n';
+  for (const auto& [category, count] : entries) {
+    std::cout << "  " << to_string(category) << " (" << count << "):";
+    for (std::uint32_t t = 0; t < tiers.size(); ++t) {
+      const auto it = awarded.find({category, t});
+      std::cout << "  " << tiers[t].name << ' ' << (it == awarded.end() ? 0 : it->second);
+    }
+    std::cout << '\n';
+  }
+  std::cout << say(lang, "临界项目", "cusp entries") << ": " << board->cusps.size() << '\n'
+            << say(lang, "结果摘要", "digest") << ": " << board->digest() << '\n';
+  for (const std::string& out : args.outputs) {
+    std::cout << say(lang, "已写入", "wrote") << ' ' << out << '\n';
+  }
+}
+
+void run_explain(CampaignArgs args, CommonOptions& common) {
+  const Lang lang = common.language();
+  // With --snapshot there is no CAMPAIGN: the one positional is the entry's code.
+  if (args.entry_code.empty() && !args.snapshot.empty())
+    std::swap(args.entry_code, args.campaign_document);
+  if (args.entry_code.empty()) throw Failure(Exit::usage, "ENTRY-CODE is required");
+  const Source source = load(args, common.quiet);
+  const Campaign& campaign = *source.campaign;
+  const auto entry = campaign.find_entry(args.entry_code);
+  if (!entry) throw Failure(args.entry_code, entry.error());
+  const auto board = campaign.score();
+  if (!board) throw Failure(campaign.spec().name, board.error());
+  const auto x = explain(campaign, *board, *entry);
+  if (!x) throw Failure(args.entry_code, x.error());
+  if (common.json) {
+    print_json({{"ok", true},
+                {"command", "explain"},
+                {"campaign", campaign.spec().name},
+                {"explanation", nlohmann::json::parse(to_json(*x))}});
+    return;
+  }
+  std::cout << to_text(*x, language_of(lang));
+}
+
+void add_campaign_source(CLI::App& cmd, CampaignArgs& args) {
+  cmd.add_option("CAMPAIGN", args.campaign_document, "The campaign document (kexie.campaign/1)");
+  cmd.add_option("--registry", args.registry, "The registry document (kexie.registry/1)");
+  cmd.add_option("--entries", args.entries,
+                 "The entries document (kexie.entries/1: entries, judges, assignments, marks, "
+                 "vetoes)");
+  cmd.add_option("--snapshot", args.snapshot,
+                 "A snapshot file holding the campaign, instead of documents");
+  cmd.add_option("--campaign", args.campaign,
+                 "Which campaign of the snapshot, from 1 in the order they were saved")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+}
+
+}  // namespace
+
+void add_score_commands(CLI::App& app, CommonOptions& common) {
+  auto args = std::make_shared<CampaignArgs>();
+  CLI::App* score = app.add_subcommand(
+      "score",
+      "Score a campaign: award counts per category, the digest and the cusp count; write each "
+      "output named with -o (.html: the self-contained report)");
+  add_campaign_source(*score, *args);
+  score->add_option("-o,--output", args->outputs,
+                    "Write the results here, atomically (.json: kexie.results/1; .html: the "
+                    "report)");
+  add_common_options(*score, common);
+  score->footer(
+      "Example:\n"
+      "  kexie score examples/data/campaign.json --registry examples/data/registry.json \\\n"
+      "      --entries examples/data/entries.json -o results.json -o results.html\n"
+      "  kexie score --snapshot kexie.kxs -o results.html --lang zh");
+  score->callback([args, &common] { run_score(*args, common); });
+
+  CLI::App* explain_cmd = app.add_subcommand(
+      "explain",
+      "One entry's full explanation: every judge's marks, which were dropped, weights, "
+      "conversions, total, rank and tier");
+  add_campaign_source(*explain_cmd, *args);
+  explain_cmd->add_option("ENTRY-CODE", args->entry_code,
+                          "The entry's application number (required)");
+  add_common_options(*explain_cmd, common);
+  explain_cmd->footer(
+      "Example:\n"
+      "  kexie explain examples/data/campaign.json --registry examples/data/registry.json \\\n"
+      "      --entries examples/data/entries.json ZJ2025-1216 --lang en");
+  explain_cmd->callback([args, &common] { run_explain(*args, common); });
+}
+
+}  // namespace kexie::cli
