@@ -6,15 +6,15 @@
 
 #include "kx_test.h"
 
-static char *slurp(const char *name, size_t *length) {
+static char* slurp(const char* name, size_t* length) {
   char path[1024];
   snprintf(path, sizeof path, "%s/examples/data/%s", KEXIE_SOURCE_DIR, name);
-  FILE *f = fopen(path, "rb");
+  FILE* f = fopen(path, "rb");
   if (f == NULL) return NULL;
   fseek(f, 0, SEEK_END);
   long n = ftell(f);
   fseek(f, 0, SEEK_SET);
-  char *text = malloc((size_t)n + 1);
+  char* text = malloc((size_t)n + 1);
   if (text != NULL && fread(text, 1, (size_t)n, f) != (size_t)n) {
     free(text);
     text = NULL;
@@ -27,28 +27,29 @@ static char *slurp(const char *name, size_t *length) {
 
 static void demo_from_documents(void) {
   size_t nr = 0, nc = 0, ne = 0;
-  char *registry_text = slurp("registry.json", &nr);
-  char *rules_text = slurp("campaign.json", &nc);
-  char *entries_text = slurp("entries.json", &ne);
+  char* registry_text = slurp("registry.json", &nr);
+  char* rules_text = slurp("campaign.json", &nc);
+  char* entries_text = slurp("entries.json", &ne);
   CHECK(registry_text != NULL && rules_text != NULL && entries_text != NULL);
   if (!registry_text || !rules_text || !entries_text) return;
-  kx_registry *reg = NULL;
+  kx_registry* reg = NULL;
   OK(kx_registry_from_document(&reg, registry_text, nr));
-  char *again = NULL;
+  char* again = NULL;
   OK(kx_registry_to_document(&again, reg));
   CHECK(again != NULL && strlen(again) == nr && memcmp(again, registry_text, nr) == 0);
   kx_string_free(again);
-  kx_campaign *c = NULL;
+  kx_campaign* c = NULL;
   OK(kx_campaign_from_documents(&c, reg, rules_text, nc, entries_text, ne));
-  kx_scoreboard *board = NULL;
+  kx_scoreboard* board = NULL;
   OK(kx_campaign_score(&board, c));
-  char *results = NULL;
+  char* results = NULL;
   OK(kx_scoreboard_to_document(&results, board, c, reg));
-  CHECK(results != NULL && strstr(results, "\"digest\": \"06b581a1a9064e963ddb672bab79ba3df3efc"
-                                           "3879c5bd868f9df0443c7aec57f\"") != NULL);
+  CHECK(results != NULL && strstr(results,
+                                  "\"digest\": \"06b581a1a9064e963ddb672bab79ba3df3efc"
+                                  "3879c5bd868f9df0443c7aec57f\"") != NULL);
   kx_string_free(results);
   /* Rules only (no entries document): a campaign without entries. */
-  kx_campaign *empty = NULL;
+  kx_campaign* empty = NULL;
   OK(kx_campaign_from_documents(&empty, reg, rules_text, nc, NULL, 0));
   kx_campaign_free(empty);
   kx_scoreboard_free(board);
@@ -60,19 +61,21 @@ static void demo_from_documents(void) {
 }
 
 static void problems_are_listed(void) {
-  const char *text =
+  const char* text =
       "{\n"
       "  \"format\": \"kexie.registry/1\",\n"
       "  \"organizations\": [\n"
-      "    {\"code\": \"CAST\", \"kind\": \"nation\", \"name\": \"中国科协\", \"effective\": \"1958-09-18\"},\n"
-      "    {\"code\": \"ZJ\", \"kind\": \"local\", \"name\": \"浙江\", \"parent\": \"CAST\", \"efective\": 1}\n"
+      "    {\"code\": \"CAST\", \"kind\": \"nation\", \"name\": \"中国科协\", \"effective\": "
+      "\"1958-09-18\"},\n"
+      "    {\"code\": \"ZJ\", \"kind\": \"local\", \"name\": \"浙江\", \"parent\": \"CAST\", "
+      "\"efective\": 1}\n"
       "  ]\n"
       "}\n";
-  kx_registry *reg = (kx_registry *)1;
+  kx_registry* reg = (kx_registry*)1;
   FAILS(KX_EINVALID, kx_registry_from_document(&reg, text, strlen(text)));
   CHECK(reg == NULL);
   CHECK(kx_error_problem_count() == 3);
-  const kx_document_problem *p = kx_error_problem(0);
+  const kx_document_problem* p = kx_error_problem(0);
   CHECK(p != NULL && strcmp(p->pointer, "/organizations/0/kind") == 0 && p->line == 4 &&
         p->column == 30);
   p = kx_error_problem(1);
@@ -91,12 +94,12 @@ static void problems_are_listed(void) {
 }
 
 static void null_arguments(void) {
-  kx_registry *reg = NULL;
+  kx_registry* reg = NULL;
   FAILS(KX_EINVALID, kx_registry_from_document(&reg, NULL, 3));
-  char *out = NULL;
+  char* out = NULL;
   FAILS(KX_EINVALID, kx_registry_to_document(&out, NULL));
   FAILS(KX_EINVALID, kx_registry_to_document(NULL, NULL));
-  kx_campaign *c = NULL;
+  kx_campaign* c = NULL;
   FAILS(KX_EINVALID, kx_campaign_from_documents(&c, NULL, "{}", 2, NULL, 0));
   FAILS(KX_EINVALID, kx_scoreboard_to_document(&out, NULL, NULL, NULL));
 }
