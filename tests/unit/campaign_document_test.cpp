@@ -167,40 +167,13 @@ TEST(CampaignDocument, MissingKeysAreAllListed) {
 }
 
 // An office's 100-point sheet (the rubric model's points sheets, banded judged marks
-// and prize rule): 技术 60 = 创新性 30 + 可行性 30, 效益 20 judged within the band the
-// yearly benefit selects (overlapping mark ranges), 推广 20 objective, a bonus, a veto.
+// and prize rule), as a document: 技术 60 = 创新性 30 + 可行性 30, 效益 20 judged within
+// the band the yearly benefit selects (overlapping mark ranges), 推广 20 objective, a
+// veto; 2 % of the benefit above 500 000 yuan as a prize, at most 50 000.
 kexie::Rubric office_sheet() {
-  using kexie::ClaimedFigure;
-  using kexie::Decimal;
-  using kexie::IndicatorKind;
-  std::vector<kexie::IndicatorSpec> s(7);
-  s[0] = {"技术", "技术水平", "", IndicatorKind::group};
-  s[0].points = Decimal(60);
-  s[1] = {"技术.创新", "创新性", "技术", IndicatorKind::judged};
-  s[1].points = Decimal(30);
-  s[1].scale = {Decimal(0), Decimal(30), "0.5"_dec};
-  s[2] = {"技术.可行", "可行性", "技术", IndicatorKind::judged};
-  s[2].points = Decimal(30);
-  s[3] = {"效益", "经济效益", "", IndicatorKind::judged};
-  s[3].points = Decimal(20);
-  s[3].scale = {Decimal(0), Decimal(20), "0.5"_dec};
-  s[3].bands = {ClaimedFigure::annual_benefit_yuan,
-                {{Decimal(1000000), Decimal(16), Decimal(20)},
-                 {Decimal(100000), Decimal(12), Decimal(17)},
-                 {Decimal(0), Decimal(8), Decimal(13)}}};
-  s[4] = {"推广", "推广价值", "", IndicatorKind::objective};
-  s[4].points = Decimal(20);
-  s[4].objective = {ClaimedFigure::efficiency_gain_percent,
-                    {{Decimal(20), Decimal(20)}, {Decimal(10), Decimal(15)}},
-                    Decimal(10)};
-  s[5] = {"加分", "加分项", "", IndicatorKind::bonus};
-  s[5].scale = {Decimal(0), Decimal(10), Decimal(1)};
-  s[5].bonus_cap = Decimal(5);
-  s[6] = {"否决", "一票否决", "", IndicatorKind::veto};
-  return kexie::Rubric::build_points("百分制评审表", Decimal(100), s)
-      .value()
-      .with_prize({ClaimedFigure::annual_benefit_yuan, Decimal(500000), "0.02"_dec, Decimal(50000)})
-      .value();
+  const auto doc = kexie::read_campaign_document(
+      read(KEXIE_SOURCE_DIR "/tests/data/documents/valid/campaign-points-sheet.json"));
+  return doc.value().categories[0].rubric;
 }
 
 TEST(CampaignDocument, PointsSheetWithBandsAndPrizeRoundTrips) {
