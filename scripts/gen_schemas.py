@@ -103,31 +103,40 @@ def campaign() -> dict:
                "places": uint(1, 8),
                "derived": obj({"weights": arr(DEC), "ri": {"type": "number"},
                                "cr": {"type": "number"}})}, ("judgements",))
+    bands = obj({"figure": enum("ClaimedFigure"), "unit": TEXT,
+                 "bands": arr(obj({"at_least": DEC, "min": DEC, "max": DEC},
+                                  ("at_least", "min", "max")))}, ("figure", "bands"))
+    prize = obj({"figure": enum("ClaimedFigure"), "unit": TEXT, "threshold": DEC, "share": DEC,
+                 "cap": opt(DEC), "awarded_only": BOOL}, ("figure", "threshold", "share"))
     indicator = obj({"code": CODE, "name": TEXT, "kind": enum("IndicatorKind"), "weight": DEC,
-                     "ahp": {"$ref": "#/$defs/ahp"},
+                     "points": DEC, "ahp": {"$ref": "#/$defs/ahp"},
                      "children": arr({"$ref": "#/$defs/indicator"}),
-                     "scale": {"$ref": "#/$defs/scale"},
+                     "scale": {"$ref": "#/$defs/scale"}, "bands": {"$ref": "#/$defs/bands"},
                      "objective": {"$ref": "#/$defs/objective"}, "cap": DEC},
                     ("code", "name", "kind"))
     indicator["allOf"] = [
+        {"not": {"required": ["weight", "points"]}},  # a weight or points, never both
         {"if": {"properties": {"kind": {"const": "group"}}},
          "then": {"required": ["children"], "not": {"anyOf": [
              {"required": ["scale"]}, {"required": ["objective"]}, {"required": ["cap"]}]}}},
         {"if": {"properties": {"kind": {"const": "judged"}}},
-         "then": {"required": ["scale"], "not": {"anyOf": [
+         "then": {"not": {"anyOf": [
              {"required": ["children"]}, {"required": ["objective"]}, {"required": ["cap"]}]}}},
         {"if": {"properties": {"kind": {"const": "objective"}}},
          "then": {"required": ["objective"], "not": {"anyOf": [
              {"required": ["children"]}, {"required": ["scale"]}, {"required": ["cap"]}]}}},
         {"if": {"properties": {"kind": {"const": "bonus"}}},
          "then": {"required": ["scale", "cap"], "not": {"anyOf": [
-             {"required": ["children"]}, {"required": ["objective"]}, {"required": ["weight"]}]}}},
+             {"required": ["children"]}, {"required": ["objective"]}, {"required": ["weight"]},
+             {"required": ["points"]}, {"required": ["bands"]}]}}},
         {"if": {"properties": {"kind": {"const": "veto"}}},
          "then": {"not": {"anyOf": [{"required": ["children"]}, {"required": ["scale"]},
                                     {"required": ["objective"]}, {"required": ["cap"]},
-                                    {"required": ["weight"]}]}}},
+                                    {"required": ["weight"]}, {"required": ["points"]},
+                                    {"required": ["bands"]}]}}},
     ]
-    rubric = obj({"name": TEXT, "co2_basis": enum("Co2Basis"), "ahp": {"$ref": "#/$defs/ahp"},
+    rubric = obj({"name": TEXT, "co2_basis": enum("Co2Basis"), "full_score": DEC, "prize": prize,
+                  "ahp": {"$ref": "#/$defs/ahp"},
                   "indicators": arr({"$ref": "#/$defs/indicator"})}, ("name", "indicators"))
     panel = obj({
         "aggregation": obj({"method": enum("AggregationMethod"), "drop_low": uint(0, 255),
@@ -172,7 +181,8 @@ def campaign() -> dict:
         "categories": arr(obj({"category": enum("Category"), "rubric": rubric},
                               ("category", "rubric"))),
     }, ("name", "organizer", "as_of", "year", "awards", "categories"),
-        {"scale": scale, "objective": objective, "ahp": ahp, "indicator": indicator})
+        {"scale": scale, "objective": objective, "ahp": ahp, "indicator": indicator,
+         "bands": bands})
 
 
 def registry() -> dict:
@@ -239,19 +249,23 @@ def results() -> dict:
                ("judge", "mark", "normalized", "dropped"))
     line = obj({"code": CODE, "name": TEXT, "kind": enum("IndicatorKind"),
                 "method": enum("AggregationMethod"), "value": opt(DEC), "weight": DEC,
-                "contribution": DEC, "figure": TEXT, "marks": arr(mark)},
+                "contribution": DEC, "figure": TEXT,
+                "band": opt(obj({"at_least": DEC, "min": DEC, "max": DEC},
+                                ("at_least", "min", "max"))),
+                "points": opt(DEC), "marks": arr(mark)},
                ("code", "name", "kind", "method", "value", "weight", "contribution", "figure",
-                "marks"))
+                "band", "points", "marks"))
     explanation = obj({"rubric": TEXT, "aggregation": enum("AggregationMethod"),
-                       "normalized": BOOL, "lines": arr(line), "conversions": arr(TEXT),
-                       "vetoes": arr(TEXT), "co2": TEXT, "citations": arr(TEXT),
+                       "normalized": BOOL, "full_score": opt(DEC), "lines": arr(line),
+                       "conversions": arr(TEXT), "vetoes": arr(TEXT), "co2": TEXT,
+                       "prize": TEXT, "citations": arr(TEXT),
                        "text": obj({"zh": TEXT, "en": TEXT}, ("zh", "en"))},
-                      ("rubric", "aggregation", "normalized", "lines", "conversions", "vetoes",
-                       "co2", "citations", "text"))
+                      ("rubric", "aggregation", "normalized", "full_score", "lines",
+                       "conversions", "vetoes", "co2", "prize", "citations", "text"))
     entry_keys = {"code": CODE, "title": TEXT, "unit": CODE, "enterprise": CODE,
                   "category": enum("Category"), "status": enum("EntryStatus"), "total": DEC,
                   "judged_part": DEC, "objective_part": DEC, "bonus": DEC, "rank": uint(),
-                  "position": uint(), "tier": opt(uint()), "award": TEXT,
+                  "position": uint(), "tier": opt(uint()), "award": TEXT, "prize": opt(DEC),
                   "explanation": explanation}
     unit_keys = {"unit": CODE, "entries": uint(), "awarded": uint(), "awarded_total": DEC,
                  "participation_rate": DEC, "tce_saved": DEC}

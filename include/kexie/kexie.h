@@ -1760,6 +1760,77 @@ typedef struct kx_kendall_result {
 KX_EXTERN int kx_kendall_w(kx_kendall_result *out, const double *marks, size_t entries,
                            size_t judges, const kx_kendall_options *options);
 
+/* ------------------------------------------------------------------------- */
+/* Documents (issue 14): registries, campaigns with their entries and marks, and
+ * results as versioned JSON (kexie.registry/1, kexie.campaign/1,
+ * kexie.entries/1, kexie.results/1; docs/documents.md). A refused document sets
+ * the thread's last error as every call does, and also the list of every problem
+ * found (up to 100): read it with kx_error_problem_count() and kx_error_problem(). */
+
+/** One problem of a refused document: where (a JSON Pointer, and the line and
+ *  column where the offending value starts, from 1; 0 when unknown) and what. */
+typedef struct kx_document_problem {
+  const char *pointer;  /**< e.g. "/categories/0/rubric/indicators/1/weight"; "" = the root */
+  uint32_t line;        /**< line, from 1; 0 when the position is unknown */
+  uint32_t column;      /**< column in characters, from 1 */
+  const char *rule;     /**< the domain rule id, or "" */
+  const char *article;  /**< the policy article, or "" */
+  const char *message;  /**< what was wrong and what was expected */
+} kx_document_problem;
+
+/** The number of problems the last failed call of this thread recorded: those of
+ *  a refused document; 0 after any other failure. Reset like kx_error_last().
+ *
+ *   for (size_t i = 0; i < kx_error_problem_count(); ++i) { ... }
+ */
+KX_EXTERN size_t kx_error_problem_count(void);
+
+/** Problem `index` of the last failed call of this thread, or NULL past the end.
+ *  The struct and its strings belong to the library, valid as kx_error_last()'s.
+ *
+ *   const kx_document_problem *p = kx_error_problem(0);
+ *   fprintf(stderr, "%s (%u:%u): %s\n", p->pointer, p->line, p->column, p->message);
+ */
+KX_EXTERN const kx_document_problem *kx_error_problem(size_t index);
+
+/** A registry built from a kexie.registry/1 document of `length` bytes (it need not
+ *  be NUL-terminated); the registry keeps the document's codes of organizations
+ *  and people, which campaign and results documents use. Free it with
+ *  kx_registry_free().
+ *
+ *   kx_registry *reg;
+ *   if (kx_registry_from_document(&reg, text, strlen(text)) < 0) report_problems();
+ */
+KX_EXTERN int kx_registry_from_document(kx_registry **out, const char *json, size_t length);
+
+/** The canonical kexie.registry/1 text of `registry` (named by its codes, or
+ *  "org:12" / "person:7" where it has none). Free it with kx_string_free().
+ *
+ *   char *text; kx_registry_to_document(&text, reg); ...; kx_string_free(text);
+ */
+KX_EXTERN int kx_registry_to_document(char **out, const kx_registry *registry);
+
+/** A campaign over `registry` from a kexie.campaign/1 document (its rules) and,
+ *  unless `entries_json` is NULL, a kexie.entries/1 document (entries, judges,
+ *  assignments, marks and vetoes), both resolved by the registry's document codes.
+ *  All or nothing. Free it with kx_campaign_free() before the registry.
+ *
+ *   kx_campaign *c;
+ *   kx_campaign_from_documents(&c, reg, rules, strlen(rules), entries, strlen(entries));
+ */
+KX_EXTERN int kx_campaign_from_documents(kx_campaign **out, const kx_registry *registry,
+                                         const char *campaign_json, size_t campaign_length,
+                                         const char *entries_json, size_t entries_length);
+
+/** The canonical kexie.results/1 text of `board`, scored from `campaign` over
+ *  `registry` (whose codes name units and people). Free it with kx_string_free().
+ *
+ *   char *text; kx_scoreboard_to_document(&text, board, c, reg);
+ */
+KX_EXTERN int kx_scoreboard_to_document(char **out, const kx_scoreboard *board,
+                                        const kx_campaign *campaign,
+                                        const kx_registry *registry);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,8 +1,9 @@
 // The interim text forms of a campaign's settings: rubric lines, a tie-break
 // chain and an objective indicator's tier table. The C API and the Python
 // package take these strings; the parsing lives here, in the core, so that it
-// is unit-tested and fuzzed like every other input. (A later issue replaces
-// them with versioned documents.)
+// is unit-tested and fuzzed like every other input. Deprecated in favour of the
+// campaign document (campaign_document.hpp, docs/documents.md); kept working until
+// the next major version (docs/api-stability.md).
 //
 // Every refusal is `invalid_argument` (or the Decimal parser's own code) with a
 // message naming the line and field that is wrong.

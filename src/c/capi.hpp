@@ -22,9 +22,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "kexie/date.hpp"
 #include "kexie/decimal.hpp"
+#include "kexie/document.hpp"
 #include "kexie/enum_names.hpp"
 #include "kexie/error.hpp"
 #include "kexie/kexie.h"
@@ -36,6 +38,10 @@ namespace kx {
 int fail(const kexie::Error& error) noexcept;
 /// Records a C-API-level refusal.
 int fail(kexie::ErrorCode code, std::string message, std::string rule = {}) noexcept;
+/// Records a refused document: its error as `fail` does, and every problem for
+/// kx_error_problem_count() / kx_error_problem().
+int fail_document(const kexie::Error& error,
+                  const std::vector<kexie::DocumentProblem>& problems) noexcept;
 /// Records an internal failure (KX_EINTERNAL).
 int fail_internal(const char* what) noexcept;
 /// Records an allocation failure (KX_ENOMEM, "out of memory") without allocating.

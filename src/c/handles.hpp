@@ -17,6 +17,7 @@
 #include "kexie/actor.hpp"
 #include "kexie/campaign.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/registry_document.hpp"
 #include "kexie/snapshot.hpp"
 
 namespace kx {
@@ -51,6 +52,9 @@ class Held {
 
 struct kx_registry : kx::Held<kexie::Registry> {
   using Held::Held;
+  /// The codes of the registry document it was read from (empty otherwise):
+  /// campaign, entries and results documents name organizations and people by them.
+  kexie::RegistryCodes codes;
   kexie::Registry& registry() noexcept { return get(); }
   const kexie::Registry& registry() const noexcept { return get(); }
 };

@@ -2,8 +2,10 @@
 #include <cstddef>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "capi.hpp"
+#include "kexie/document.hpp"
 #include "kexie/version.hpp"
 
 namespace {
@@ -11,7 +13,12 @@ namespace {
 struct LastError {
   kx_error view{KX_OK, "", "", ""};
   std::string message, rule, article;
+  // The problems of a refused document (kx_error_problem); empty after other failures.
+  std::vector<kexie::DocumentProblem> problems;
+  std::vector<kx_document_problem> problem_views;
   void set(int code, std::string m, std::string r, std::string a) {
+    problems.clear();
+    problem_views.clear();
     message = std::move(m);
     rule = std::move(r);
     article = std::move(a);
@@ -87,7 +94,27 @@ int fail_internal(const char* what) noexcept {
   return KX_EINTERNAL;
 }
 
+int fail_document(const kexie::Error& error,
+                  const std::vector<kexie::DocumentProblem>& problems) noexcept {
+  const int code = fail(error);
+  try {
+    LastError& e = last();
+    e.problems = problems;
+    e.problem_views.reserve(e.problems.size());
+    for (const kexie::DocumentProblem& p : e.problems) {
+      e.problem_views.push_back({p.pointer.c_str(), p.line, p.column, p.rule.c_str(),
+                                 p.article.c_str(), p.message.c_str()});
+    }
+  } catch (...) {
+    last().problems.clear();
+    last().problem_views.clear();
+  }
+  return code;
+}
+
 int fail_nomem() noexcept {
+  last().problems.clear();  // never allocates
+  last().problem_views.clear();
   last().view = {KX_ENOMEM, "out of memory", "", ""};
   return KX_ENOMEM;
 }
@@ -149,6 +176,13 @@ const char* kx_version_string(void) { return kexie::version_string(); }
 int kx_version_number(void) { return kexie::version_number(); }
 
 const kx_error* kx_error_last(void) { return &last().view; }
+
+size_t kx_error_problem_count(void) { return last().problem_views.size(); }
+
+const kx_document_problem* kx_error_problem(size_t index) {
+  const auto& views = last().problem_views;
+  return index < views.size() ? &views[index] : nullptr;
+}
 
 void kx_error_clear(void) {
   try {

@@ -119,10 +119,12 @@ Result<std::string> write_results_document(const Campaign& campaign, const Score
     e.add("position", doc::integer(r.position));
     e.add("tier", r.tier ? doc::integer(*r.tier) : Value{});
     e.add("award", doc::text(r.award));
+    e.add("prize", opt_dec(r.prize));
     Value& ex = e.add("explanation", Value::make_object());
     ex.add("rubric", doc::text(x->rubric));
     ex.add("aggregation", doc::name(x->aggregation.method));
     ex.add("normalized", Value::make_bool(x->normalized));
+    ex.add("full_score", opt_dec(x->full_score));
     Value& lines = ex.add("lines", Value::make_array());
     for (const IndicatorLine& l : x->lines) {
       Value& line = lines.push(Value::make_object());
@@ -134,6 +136,15 @@ Result<std::string> write_results_document(const Campaign& campaign, const Score
       line.add("weight", doc::dec(l.weight));
       line.add("contribution", doc::dec(l.contribution));
       line.add("figure", doc::text(l.figure));
+      if (l.band) {
+        Value& band = line.add("band", Value::make_object());
+        band.add("at_least", doc::dec(l.band->at_least));
+        band.add("min", doc::dec(l.band->min));
+        band.add("max", doc::dec(l.band->max));
+      } else {
+        line.add("band", Value{});
+      }
+      line.add("points", opt_dec(l.points));
       Value& marks = line.add("marks", Value::make_array());
       for (const JudgeMark& m : l.marks) {
         Value& mark = marks.push(Value::make_object());
@@ -148,6 +159,7 @@ Result<std::string> write_results_document(const Campaign& campaign, const Score
     Value& vetoes = ex.add("vetoes", Value::make_array());
     for (const std::string& c : x->vetoes) vetoes.push(doc::text(c));
     ex.add("co2", doc::text(x->co2));
+    ex.add("prize", doc::text(x->prize));
     Value& citations = ex.add("citations", Value::make_array());
     for (const std::string& c : x->citations) citations.push(doc::text(c));
     Value& text = ex.add("text", Value::make_object());

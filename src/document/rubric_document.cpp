@@ -90,9 +90,99 @@ std::optional<ObjectiveMap> read_objective(Problems& p, const Value* v, const st
   return m;
 }
 
+std::optional<MarkBands> read_bands(Problems& p, const Value* v, const std::string& at) {
+  Object o(p, v, at, {"figure", "unit", "bands"});
+  if (!o.ok()) return std::nullopt;
+  MarkBands m;
+  const auto figure = o.choice<ClaimedFigure>("figure", true);
+  if (figure) m.figure = *figure;
+  if (const auto unit = o.text("unit", false); unit && figure && *unit != figure_unit(*figure)) {
+    p.add(o.get("unit", false), o.at("unit"),
+          "the unit of " + std::string(enum_name(*figure)) + " is \"" +
+              std::string(figure_unit(*figure)) + "\", not " + quote_input(*unit));
+  }
+  if (const Value* list = o.array("bands", true)) {
+    for (std::size_t i = 0; i < list->items.size(); ++i) {
+      Object b(p, &list->items[i], json::pointer_append(o.at("bands"), i),
+               {"at_least", "min", "max"});
+      const auto at_least = b.decimal("at_least", true);
+      const auto lo = b.decimal("min", true);
+      const auto hi = b.decimal("max", true);
+      if (at_least && lo && hi) m.bands.push_back({*at_least, *lo, *hi});
+    }
+  }
+  if (!figure) return std::nullopt;
+  return m;
+}
+
+std::optional<PrizeRule> read_prize(Problems& p, const Value* v, const std::string& at) {
+  Object o(p, v, at, {"figure", "unit", "threshold", "share", "cap", "awarded_only"});
+  if (!o.ok()) return std::nullopt;
+  PrizeRule r;
+  const auto figure = o.choice<ClaimedFigure>("figure", true);
+  if (figure) r.figure = *figure;
+  if (const auto unit = o.text("unit", false); unit && figure && *unit != figure_unit(*figure)) {
+    p.add(o.get("unit", false), o.at("unit"),
+          "the unit of " + std::string(enum_name(*figure)) + " is \"" +
+              std::string(figure_unit(*figure)) + "\", not " + quote_input(*unit));
+  }
+  const auto threshold = o.decimal("threshold", true);
+  const auto share = o.decimal("share", true);
+  if (threshold) r.threshold = *threshold;
+  if (share) r.share = *share;
+  r.cap = o.decimal("cap", false);
+  if (auto b = o.flag("awarded_only", false)) r.awarded_only = *b;
+  if (!figure || !threshold || !share) return std::nullopt;
+  return r;
+}
+
+// Transitional, for the merge with the rubric branch: its first version keeps a points
+// sheet's points and a judged leaf's bands in IndicatorSpec (`points`, `bands`); its
+// later one reads a points sheet's `weight` as the points and takes bands through
+// Rubric::with_bands. These three helpers compile against either (the requires-
+// expressions are dependent, so the absent member is simply not used); once the
+// branches are merged, keep the branch that applies and delete the other.
+template <class Spec>
+void set_points(Spec& spec, const Decimal& points) {
+  if constexpr (requires { spec.points; }) {
+    spec.points = points;
+  } else {
+    spec.weight = points;
+  }
+}
+
+// Puts `bands` on the spec when the spec holds bands; false when they go through
+// `with_bands` after the build instead.
+template <class Spec>
+bool put_bands(Spec& spec, const MarkBands& bands) {
+  if constexpr (requires { spec.bands; }) {
+    spec.bands = bands;
+    return true;
+  } else {
+    return false;
+  }
+}
+
+template <class R>
+Result<R> add_bands(const R& rubric, std::string_view code, const MarkBands& bands) {
+  if constexpr (requires { rubric.with_bands(code, bands); }) {
+    return rubric.with_bands(code, bands);
+  } else {
+    return rubric;  // the bands were in the specs
+  }
+}
+
+// A judged leaf's bands, applied after the build when the specs cannot hold them.
+struct PendingBands {
+  std::string code;
+  MarkBands bands;
+  const Value* value = nullptr;
+  std::string pointer;
+};
+
 class RubricReader {
  public:
-  explicit RubricReader(Problems& p) : p_(p) {}
+  RubricReader(Problems& p, bool points_sheet) : p_(p), points_sheet_(points_sheet) {}
 
   // Reads the indicators of `list`; `ahp` is the index in `pending` of the block
   // that derives their weights, if any.
@@ -106,12 +196,14 @@ class RubricReader {
 
   std::vector<IndicatorSpec> specs;
   std::vector<PendingAhp> pending;
+  std::vector<PendingBands> bands;
 
  private:
   void one(const Value& v, const std::string& at, const std::string& parent,
            std::optional<std::size_t> ahp) {
     Object o(p_, &v, at,
-             {"code", "name", "kind", "weight", "ahp", "children", "scale", "objective", "cap"});
+             {"code", "name", "kind", "weight", "points", "ahp", "children", "scale", "bands",
+              "objective", "cap"});
     if (!o.ok()) return;
     IndicatorSpec s;
     s.parent = parent;
@@ -125,12 +217,19 @@ class RubricReader {
     const std::size_t index = specs.size();
     if (!tree) {
       o.forbid("weight", "bonus and veto items carry no weight");
+      o.forbid("points", "bonus and veto items carry no points");
+    } else if (points_sheet_) {
+      o.forbid("weight", "a points sheet gives points, not weights");
+      o.forbid("ahp", "a points sheet gives points, not AHP judgements");
+      if (auto pts = o.decimal("points", true)) set_points(s, *pts);
     } else if (ahp) {
+      o.forbid("points", "points belong to a points sheet (a rubric with a full_score)");
       o.forbid("weight",
                "derived from the parent's ahp judgements; give either judgements or weights");
       pending[*ahp].children.push_back(index);
-    } else if (auto w = o.decimal("weight", true)) {
-      s.weight = *w;
+    } else {
+      o.forbid("points", "points belong to a points sheet (a rubric with a full_score)");
+      if (auto w = o.decimal("weight", true)) s.weight = *w;
     }
     const bool group = s.kind == IndicatorKind::group;
     const bool scaled = s.kind == IndicatorKind::judged || s.kind == IndicatorKind::bonus;
@@ -143,8 +242,19 @@ class RubricReader {
     if (s.kind != IndicatorKind::objective)
       o.forbid("objective", "only an objective indicator has an objective map");
     if (s.kind != IndicatorKind::bonus) o.forbid("cap", "only a bonus item has a cap");
+    if (s.kind != IndicatorKind::judged) o.forbid("bands", "only a judged indicator has bands");
     if (scaled) {
-      if (auto sc = read_scale(p_, o.get("scale", true), o.at("scale"))) s.scale = *sc;
+      // On a points sheet a judged leaf's scale may be left out: [0, points] in steps of 1.
+      const bool required = !(points_sheet_ && s.kind == IndicatorKind::judged);
+      if (const Value* sv = o.get("scale", required)) {
+        if (auto sc = read_scale(p_, sv, o.at("scale"))) s.scale = *sc;
+      }
+    }
+    if (s.kind == IndicatorKind::judged) {
+      if (const Value* b = o.get("bands", false)) {
+        if (auto m = read_bands(p_, b, o.at("bands")); m && !put_bands(s, *m))
+          bands.push_back({s.code, *m, b, o.at("bands")});
+      }
     }
     if (s.kind == IndicatorKind::objective) {
       if (auto m = read_objective(p_, o.get("objective", true), o.at("objective")))
@@ -166,6 +276,7 @@ class RubricReader {
   }
 
   Problems& p_;
+  bool points_sheet_ = false;
 };
 
 bool same_double(double a, double b) {
@@ -258,13 +369,19 @@ std::optional<AhpDerivation> derive(Problems& p, const PendingAhp& pend,
 
 std::optional<CategoryRules> read_rubric(Problems& p, const Value& v, const std::string& pointer,
                                          Category category) {
-  Object o(p, &v, pointer, {"name", "co2_basis", "ahp", "indicators"});
+  Object o(p, &v, pointer, {"name", "co2_basis", "full_score", "prize", "ahp", "indicators"});
   if (!o.ok()) return std::nullopt;
   const std::size_t before = p.count();
   const auto name = o.text("name", true);
   Co2Basis basis = Co2Basis::computed;
   if (auto b = o.choice<Co2Basis>("co2_basis", false)) basis = *b;
-  RubricReader reader(p);
+  const auto full_score = o.decimal("full_score", false);
+  if (full_score) o.forbid("ahp", "a points sheet gives points, not AHP judgements");
+  std::optional<PrizeRule> prize;
+  if (const Value* pv = o.get("prize", false)) {
+    prize = read_prize(p, pv, o.at("prize"));
+  }
+  RubricReader reader(p, full_score.has_value());
   const Value* list = o.array("indicators", true);
   std::optional<std::size_t> root_ahp;
   if (const Value* a = o.get("ahp", false)) {
@@ -278,10 +395,25 @@ std::optional<CategoryRules> read_rubric(Problems& p, const Value& v, const std:
     if (auto d = derive(p, pend, reader.specs)) derivations.push_back(std::move(*d));
   }
   if (p.count() != before) return std::nullopt;
-  auto rubric = Rubric::build(*name, reader.specs);
+  auto rubric = full_score ? Rubric::build_points(*name, *full_score, reader.specs)
+                           : Rubric::build(*name, reader.specs);
   if (!rubric) {
     p.add(&v, pointer, rubric.error());
     return std::nullopt;
+  }
+  for (const PendingBands& b : reader.bands) {
+    rubric = add_bands(*rubric, b.code, b.bands);
+    if (!rubric) {
+      p.add(b.value, b.pointer, rubric.error());
+      return std::nullopt;
+    }
+  }
+  if (prize) {
+    rubric = rubric->with_prize(*prize);
+    if (!rubric) {
+      p.add(o.get("prize", false), o.at("prize"), rubric.error());
+      return std::nullopt;
+    }
   }
   return CategoryRules{category, rubric->with_co2_basis(basis), std::move(derivations)};
 }
@@ -313,6 +445,31 @@ Value write_objective(const ObjectiveMap& m) {
     v.add("per_unit", dec(m.per_unit));
     v.add("cap", dec(m.cap));
   }
+  return v;
+}
+
+Value write_bands(const MarkBands& m) {
+  Value v = Value::make_object();
+  v.add("figure", name(m.figure));
+  v.add("unit", text(figure_unit(m.figure)));
+  Value& list = v.add("bands", Value::make_array());
+  for (const MarkBand& b : m.bands) {
+    Value& row = list.push(Value::make_object());
+    row.add("at_least", dec(b.at_least));
+    row.add("min", dec(b.min));
+    row.add("max", dec(b.max));
+  }
+  return v;
+}
+
+Value write_prize(const PrizeRule& r) {
+  Value v = Value::make_object();
+  v.add("figure", name(r.figure));
+  v.add("unit", text(figure_unit(r.figure)));
+  v.add("threshold", dec(r.threshold));
+  v.add("share", dec(r.share));
+  v.add("cap", r.cap ? dec(*r.cap) : Value{});
+  v.add("awarded_only", Value::make_bool(r.awarded_only));
   return v;
 }
 
@@ -351,6 +508,8 @@ class RubricWriter {
     Value v = Value::make_object();
     v.add("name", text(rules_.rubric.name()));
     v.add("co2_basis", name(rules_.rubric.co2_basis()));
+    if (const auto full = rules_.rubric.full_score()) v.add("full_score", dec(*full));
+    if (const auto& prize = rules_.rubric.prize()) v.add("prize", write_prize(*prize));
     const auto root = ahp_.find("");
     if (root != ahp_.end()) v.add("ahp", write_ahp(*root->second));
     Value& list = v.add("indicators", Value::make_array());
@@ -367,7 +526,11 @@ class RubricWriter {
     v.add("kind", name(i.kind));
     const bool tree = i.kind == IndicatorKind::group || i.kind == IndicatorKind::judged ||
                       i.kind == IndicatorKind::objective;
-    if (tree && !derived_weight) v.add("weight", dec(i.weight));
+    if (tree && rules_.rubric.full_score()) {
+      v.add("points", dec(i.points));
+    } else if (tree && !derived_weight) {
+      v.add("weight", dec(i.weight));
+    }
     switch (i.kind) {
       case IndicatorKind::group: {
         const auto a = ahp_.find(i.code);
@@ -378,6 +541,7 @@ class RubricWriter {
       }
       case IndicatorKind::judged:
         v.add("scale", write_scale(i.scale));
+        if (!i.bands.bands.empty()) v.add("bands", write_bands(i.bands));
         break;
       case IndicatorKind::objective:
         v.add("objective", write_objective(i.objective));

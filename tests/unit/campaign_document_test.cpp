@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -163,6 +164,63 @@ TEST(CampaignDocument, MissingKeysAreAllListed) {
   for (const auto& p : r.problems()) pointers.push_back(p.pointer);
   EXPECT_EQ(pointers, (std::vector<std::string>{"/name", "/organizer", "/as_of", "/year", "/awards",
                                                 "/categories"}));
+}
+
+// An office's 100-point sheet (the rubric model's points sheets, banded judged marks
+// and prize rule), as a document: 技术 60 = 创新性 30 + 可行性 30, 效益 20 judged within
+// the band the yearly benefit selects (overlapping mark ranges), 推广 20 objective, a
+// veto; 2 % of the benefit above 500 000 yuan as a prize, at most 50 000.
+kexie::Rubric office_sheet() {
+  const auto doc = kexie::read_campaign_document(
+      read(KEXIE_SOURCE_DIR "/tests/data/documents/valid/campaign-points-sheet.json"));
+  return doc.value().categories[0].rubric;
+}
+
+TEST(CampaignDocument, PointsSheetWithBandsAndPrizeRoundTrips) {
+  kexie::CampaignRules rules = kexie::read_campaign_document(demo()).value();
+  rules.categories[0].rubric = office_sheet();
+  rules.categories[0].derivations.clear();
+  const std::string text = kexie::write_campaign_document(rules);
+  EXPECT_NE(text.find("\"full_score\": \"100\""), std::string::npos);
+  EXPECT_NE(text.find("\"points\": \"30\""), std::string::npos);
+  const auto back = kexie::read_campaign_document(text);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(kexie::write_campaign_document(back.value()), text);
+  const kexie::Rubric& r = back.value().categories[0].rubric;
+  ASSERT_TRUE(r.full_score());
+  EXPECT_EQ(*r.full_score(), kexie::Decimal(100));
+  EXPECT_EQ(r.band_for("效益", "650000"_dec).value().max, "17"_dec);
+  EXPECT_EQ(r.prize_for("1200000"_dec).value(), "14000.00"_dec);
+  EXPECT_TRUE(r.check_mark("技术.可行", "30"_dec).ok());
+  EXPECT_FALSE(r.check_mark("技术.可行", "31"_dec).ok());
+}
+
+TEST(CampaignDocument, PointsSheetRefusals) {
+  kexie::CampaignRules rules = kexie::read_campaign_document(demo()).value();
+  rules.categories[0].rubric = office_sheet();
+  rules.categories[0].derivations.clear();
+  const std::string text = kexie::write_campaign_document(rules);
+  // Points that do not add up: the core's rule, at the rubric.
+  auto r = kexie::read_campaign_document(replace(text, "\"points\": \"60\"", "\"points\": \"70\""));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.problems()[0].pointer, "/categories/0/rubric");
+  EXPECT_FALSE(r.problems()[0].rule.empty());
+  // A weight on a points sheet, and bands on an objective item: both located.
+  std::string bad = replace(text, "\"points\": \"20\",\n            \"objective\"",
+                            "\"weight\": \"0.2\", \"bands\": {},\n            \"objective\"");
+  r = kexie::read_campaign_document(bad);
+  ASSERT_FALSE(r);
+  std::vector<std::string> pointers;
+  for (const auto& p : r.problems()) pointers.push_back(p.pointer);
+  EXPECT_NE(std::find(pointers.begin(), pointers.end(), "/categories/0/rubric/indicators/2/weight"),
+            pointers.end());
+  EXPECT_NE(std::find(pointers.begin(), pointers.end(), "/categories/0/rubric/indicators/2/bands"),
+            pointers.end());
+  // A prize share beyond 1: the core's rubric.prize rule, at the prize.
+  r = kexie::read_campaign_document(replace(text, "\"share\": \"0.02\"", "\"share\": \"2\""));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.problems()[0].pointer, "/categories/0/rubric/prize");
+  EXPECT_EQ(r.problems()[0].rule, "rubric.prize");
 }
 
 TEST(CampaignDocument, BuildAndWriteALiveCampaign) {

@@ -32,7 +32,8 @@ from .analysis import (AhpResult, KendallResult, ahp, citation, entropy_weights,
 from .campaign import (AdvancedPerson, AdvancedUnit, AwardTier, Campaign, CampaignSpec,
                        EntryResult, Indicator, PrizeRule, Scoreboard, Standing)
 from .enums import *  # noqa: F401,F403 (the KX_* enumerations)
-from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, CorruptData, IllegalTransition,
+from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, CorruptData, DocumentProblem,
+                     IllegalTransition,
                      InconsistentJudgements, InternalError, InvalidArgument, KexieError,
                      KexieIOError, NotFound, OutOfMemory, Overflow, PermissionDenied,
                      RuleViolation, UnsupportedVersion)
@@ -71,7 +72,8 @@ __all__ = [
     "AdvancedPerson", "AdvancedUnit", "AwardTier", "Campaign", "CampaignSpec", "EntryResult",
     "Indicator", "PrizeRule", "Scoreboard", "Standing",
     # errors
-    "AlreadyExists", "CallbackStopped", "ConflictOfInterest", "CorruptData", "IllegalTransition",
+    "AlreadyExists", "CallbackStopped", "ConflictOfInterest", "CorruptData", "DocumentProblem",
+    "IllegalTransition",
     "InconsistentJudgements", "InternalError", "InvalidArgument", "KexieError", "KexieIOError",
     "NotFound", "OutOfMemory", "Overflow", "PermissionDenied", "RuleViolation",
     "UnsupportedVersion",

@@ -100,6 +100,11 @@ class Error(ctypes.Structure):
     _fields_ = [("code", c_int), ("message", c_str), ("rule", c_str), ("article", c_str)]
 
 
+class DocumentProblem(ctypes.Structure):
+    _fields_ = [("pointer", c_str), ("line", c_u32), ("column", c_u32), ("rule", c_str),
+                ("article", c_str), ("message", c_str)]
+
+
 class DecimalText(ctypes.Structure):
     _fields_ = [("text", ctypes.c_char * 48)]
 
@@ -339,6 +344,12 @@ _PROTOTYPES = {
     "kx_error_last": (P(Error), []),
     "kx_error_clear": (None, []),
     "kx_error_name": (c_str, [c_int]),
+    "kx_error_problem_count": (c_size, []),
+    "kx_error_problem": (P(DocumentProblem), [c_size]),
+    "kx_registry_from_document": (c_int, [P(_H), c_str, c_size]),
+    "kx_registry_to_document": (c_int, [P(c_void_p), _H]),
+    "kx_campaign_from_documents": (c_int, [P(_H), _H, c_str, c_size, c_str, c_size]),
+    "kx_scoreboard_to_document": (c_int, [P(c_void_p), _H, _H, _H]),
     "kx_string_free": (None, [c_void_p]),
     "kx_date_parse": (c_int, [P(c_i32), c_str]),
     "kx_date_format": (c_int, [ctypes.c_char_p, c_i32]),
@@ -464,8 +475,20 @@ def check(rc: int) -> int:
     """Raises the exception for a negative return code; returns rc otherwise."""
     if rc < 0:
         e = lib.kx_error_last().contents
-        raise errors.from_code(rc, _text(e.message), _text(e.rule), _text(e.article))
+        exc = errors.from_code(rc, _text(e.message), _text(e.rule), _text(e.article))
+        exc.problems = _problems()
+        raise exc
     return rc
+
+
+def _problems() -> list[errors.DocumentProblem]:
+    """The problems of the refused document behind the last error (often none)."""
+    out = []
+    for i in range(lib.kx_error_problem_count()):
+        p = lib.kx_error_problem(i).contents
+        out.append(errors.DocumentProblem(_text(p.pointer), p.line, p.column, _text(p.rule),
+                                          _text(p.article), _text(p.message)))
+    return out
 
 
 def _text(raw: Optional[bytes]) -> str:

@@ -380,6 +380,33 @@ class Campaign(C.OwnedHandle):
         self._registry = registry
         del keep
 
+    @classmethod
+    def from_document(cls, registry: Registry, rules: str, entries: Optional[str] = None
+                      ) -> Campaign:
+        """A campaign over `registry` (read from a registry document, whose codes the
+        documents use) from a kexie.campaign/1 document and, optionally, a
+        kexie.entries/1 document with its entries, judges, assignments, marks and
+        vetoes; all or nothing. A refused document raises the error of its first
+        problem, with every problem in ``.problems``.
+
+        >>> c = kexie.Campaign.from_document(reg, rules_text, entries_text)
+        """
+        if not isinstance(registry, Registry):
+            raise TypeError("kexie: registry must be a Registry, not %s"
+                            % type(registry).__name__)
+        r = rules.encode("utf-8") if isinstance(rules, str) else bytes(rules)
+        e = None if entries is None else (
+            entries.encode("utf-8") if isinstance(entries, str) else bytes(entries))
+        self = cls.__new__(cls)
+        self._fresh()
+        h = C.c_void_p()
+        with C.hold((registry, Registry, "registry", False)) as (reg,):
+            C.check(C.lib.kx_campaign_from_documents(ctypes.byref(h), reg, r, len(r), e,
+                                                     0 if e is None else len(e)))
+            self._adopt(h, C.lib.kx_campaign_free, registry.__dict__["_node"])
+        self._registry = registry
+        return self
+
     # --- rubrics -------------------------------------------------------------
     def set_rubric(self, category: Category, name: str, indicators: Sequence[Indicator],
                    *, full_score: Optional[DecimalLike] = None,
@@ -752,6 +779,36 @@ class Scoreboard(C.OwnedHandle):
         """The Campaign this board was scored from."""
         campaign: Campaign = self.__dict__["_campaign"]
         return campaign
+
+    def to_document(self) -> str:
+        """The canonical kexie.results/1 text of this board: every entry with its
+        explanation (structured, zh and en), advanced units and individuals, cusps,
+        panel agreement and the digest. Units and people are named by the codes of
+        the registry document the registry was read from.
+
+        >>> open("results.json", "w").write(board.to_document())
+        """
+        campaign = self.campaign
+        registry = campaign._registry
+        out = C.c_void_p()
+        with C.hold((self, Scoreboard, "board", False), (campaign, Campaign, "campaign", False),
+                    (registry, Registry, "registry", False)) as (b, c, r):
+            C.check(C.lib.kx_scoreboard_to_document(ctypes.byref(out), b, c, r))
+        return C.owned_text(out)
+
+    def to_pandas(self) -> Any:
+        """The board as a pandas DataFrame, one row per EntryResult (decimals as
+        decimal.Decimal); ImportError when pandas is not installed (it is optional).
+
+        >>> df = board.to_pandas(); df[df.award != ""]
+        """
+        import dataclasses
+
+        import pandas  # optional: only this method needs it
+
+        rows = [dataclasses.asdict(r) for r in self.results()]
+        columns = [f.name for f in dataclasses.fields(EntryResult)]
+        return pandas.DataFrame(rows, columns=columns)
 
     def __len__(self) -> int:
         """The number of entries on the board."""

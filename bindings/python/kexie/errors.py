@@ -4,12 +4,39 @@ policy article."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .enums import ErrorCode
 
 __all__ = ["KexieError", "InvalidArgument", "NotFound", "AlreadyExists", "RuleViolation",
            "IllegalTransition", "PermissionDenied", "ConflictOfInterest",
            "InconsistentJudgements", "CorruptData", "UnsupportedVersion", "KexieIOError",
-           "Overflow", "InternalError", "CallbackStopped", "from_code"]
+           "Overflow", "InternalError", "CallbackStopped", "DocumentProblem", "from_code"]
+
+
+@dataclass(frozen=True)
+class DocumentProblem:
+    """One problem of a refused document: its JSON Pointer, the line and column
+    where the value starts (from 1; 0 when unknown), the domain rule and article
+    (or ""), and what was wrong.
+
+    >>> try: kexie.Registry.from_document(text)
+    ... except kexie.InvalidArgument as e:
+    ...     for p in e.problems: print(p.pointer, p.line, p.column, p.message)
+    """
+
+    pointer: str
+    line: int
+    column: int
+    rule: str
+    article: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.pointer or "(document)"
+        if self.line:
+            where += " (%d:%d)" % (self.line, self.column)
+        return where + ": " + self.message
 
 
 class KexieError(Exception):
@@ -30,6 +57,8 @@ class KexieError(Exception):
         self.message = message
         self.rule = rule
         self.article = article
+        #: For a refused document: every problem found (DocumentProblem), else [].
+        self.problems: list[DocumentProblem] = []
 
     def __str__(self) -> str:
         where = ", ".join(p for p in (self.rule, self.article) if p)

@@ -168,6 +168,34 @@ class Registry(C.OwnedHandle):
         C.check(C.lib.kx_registry_new(ctypes.byref(h), ctypes.byref(opts)))
         self._adopt(h, C.lib.kx_registry_free)
 
+    # --- documents (kexie.registry/1) ----------------------------------------
+    @classmethod
+    def from_document(cls, text: str) -> Registry:
+        """A registry built from a kexie.registry/1 document (str or UTF-8 bytes),
+        keeping the document's codes for campaign and results documents. A refused
+        document raises the error of its first problem, with every problem in
+        ``.problems`` (pointer, line, column, rule, article, message).
+
+        >>> reg = kexie.Registry.from_document(open("registry.json").read())
+        """
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        self = cls.__new__(cls)
+        self._fresh()
+        h = C.c_void_p()
+        C.check(C.lib.kx_registry_from_document(ctypes.byref(h), data, len(data)))
+        self._adopt(h, C.lib.kx_registry_free)
+        return self
+
+    def to_document(self) -> str:
+        """The canonical kexie.registry/1 text of the registry.
+
+        >>> text = reg.to_document()
+        """
+        out = C.c_void_p()
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_to_document(ctypes.byref(out), h))
+        return C.owned_text(out)
+
     # --- organizations -----------------------------------------------------
     def add_organization(self, kind: OrgKind, name: str, parent: Optional[int] = None,
                          effective: Optional[datetime.date] = None, level: Level = Level.NONE,
