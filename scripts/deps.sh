@@ -13,6 +13,9 @@ packages=(
   libboost-math-dev                  # Boost 1.74: chi-squared p-values (header-only)
   librange-v3-dev                    # range-v3 0.12: query views
   libssl-dev                         # OpenSSL libcrypto: SHA-256 for audit chains and snapshots
+  libcsv-dev                         # libcsv 3: RFC 4180 parsing of CSV tables (marks, registry)
+  libxlsxwriter-dev                  # libxlsxwriter: results as XLSX (表彰名单)
+  python3-openpyxl                   # the XLSX test reads the written workbook back
   libgtest-dev libgmock-dev          # GoogleTest 1.12
   libbenchmark-dev                   # Google Benchmark 1.7
   python3 python3-pytest             # the Python package's tests, run by /usr/bin/python3

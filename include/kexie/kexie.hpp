@@ -41,4 +41,7 @@
 // snapshots
 #include "kexie/snapshot.hpp"
 
+// CSV and XLSX tables (issue 14)
+#include "kexie/table.hpp"
+
 #endif  // KEXIE_KEXIE_HPP

@@ -43,6 +43,10 @@ LAYERS = [
         r"include/kexie/(snapshot|sys/file_ops)\.hpp$",
         r"src/snapshot[a-z_]*\.(hpp|cpp)$",
     ]),
+    ("tables", [
+        r"include/kexie/table[a-z_]*\.hpp$",
+        r"src/table[a-z_]*\.(hpp|cpp)$",
+    ]),
     ("umbrella", [
         r"include/kexie/(kexie|date_boost)\.hpp$",
     ]),
