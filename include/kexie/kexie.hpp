@@ -43,5 +43,6 @@
 
 // CSV and XLSX tables (issue 14)
 #include "kexie/table.hpp"
+#include "kexie/table_import.hpp"
 
 #endif  // KEXIE_KEXIE_HPP
