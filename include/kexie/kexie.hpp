@@ -43,6 +43,7 @@
 
 // CSV and XLSX tables (issue 14)
 #include "kexie/table.hpp"
+#include "kexie/table_export.hpp"
 #include "kexie/table_import.hpp"
 
 #endif  // KEXIE_KEXIE_HPP
