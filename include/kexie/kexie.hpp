@@ -45,5 +45,6 @@
 #include "kexie/table.hpp"
 #include "kexie/table_export.hpp"
 #include "kexie/table_import.hpp"
+#include "kexie/table_registry.hpp"
 
 #endif  // KEXIE_KEXIE_HPP
