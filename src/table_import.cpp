@@ -2,8 +2,10 @@
 // all-or-nothing batch call on the campaign, so every rule of the single calls applies.
 #include "kexie/table_import.hpp"
 
+#include <array>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -57,7 +59,6 @@ struct Rows {
   std::size_t judge_col = 0;
   std::size_t entry_col = 0;
   CodeMap judges;
-  std::unordered_map<std::string, EntryId, Hash, std::equal_to<>> entries;
 
   Error field_error(std::size_t row, std::size_t col, ErrorCode code, const std::string& what) {
     return refuse(table.place(row, col), where, Error(code, what, "table.field"));
@@ -81,19 +82,43 @@ struct Rows {
     return it->second;
   }
 
+  // The entry named in `row`, with its category; the last one is kept, since a table
+  // in long format names the same entry on many rows in a row.
   Result<EntryId> entry(const Campaign& c, std::size_t row) {
-    const std::string_view code = table.cell(row, entry_col);
-    if (code.empty())
-      return field_error(row, entry_col, ErrorCode::invalid_argument, "an empty entry");
-    if (auto it = entries.find(code); it != entries.end()) return it->second;
-    auto id = c.find_entry(code);
-    if (!id) {
-      return field_error(row, entry_col, ErrorCode::not_found,
-                         "no entry \"" + std::string(code) + "\" in this campaign");
-    }
-    entries.emplace(std::string(code), *id);
-    return *id;
+    auto found = entry_of(c, row);
+    if (!found) return found.error();
+    return found->id;
   }
+  struct Found {
+    EntryId id;
+    Category category = Category::rationalization_proposals;
+  };
+  Result<Found> entry_of(const Campaign& c, std::size_t row) {
+    const std::string_view code = table.cell(row, entry_col);
+    if (last_ok && code == last_code) return last;
+    if (code.empty()) {
+      return field_error(row, entry_col, ErrorCode::invalid_argument, "an empty entry");
+    }
+    auto it = entries.find(code);
+    if (it == entries.end()) {
+      auto id = c.find_entry(code);
+      if (!id) {
+        return field_error(row, entry_col, ErrorCode::not_found,
+                           "no entry \"" + std::string(code) + "\" in this campaign");
+      }
+      auto e = c.entry(*id);
+      if (!e) return e.error();
+      it = entries.emplace(std::string(code), Found{*id, e->spec.category}).first;
+    }
+    last_code = it->first;
+    last = it->second;
+    last_ok = true;
+    return last;
+  }
+  std::unordered_map<std::string, Found, Hash, std::equal_to<>> entries;
+  std::string_view last_code;
+  Found last;
+  bool last_ok = false;
 };
 
 Result<Rows> rows_of(CodeMap judges, const Table& t, TablePlace* where) {
@@ -147,20 +172,39 @@ Status marks_from(Campaign& campaign, CodeMap judges, const Table& table, TableP
   if (!indicator) return indicator.error();
   auto mark = column(table, "mark", where);
   if (!mark) return mark.error();
-  std::vector<MarkInput> batch;
+  // Indicators resolved to rubric positions once per category and code, so the batch
+  // goes through mark_all's bulk form (the same checks, without a lookup per mark).
+  std::array<std::optional<Rubric>, enum_count<Category>> rubrics;
+  std::array<std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>>,
+             enum_count<Category>>
+      positions;
+  std::vector<detail::IndexedMark> batch;
   batch.reserve(table.rows());
   for (std::size_t i = 0; i < table.rows(); ++i) {
     auto j = rows->judge(i);
     if (!j) return j.error();
-    auto e = rows->entry(campaign, i);
+    auto e = rows->entry_of(campaign, i);
     if (!e) return e.error();
+    const auto cat = static_cast<std::size_t>(e->category);
+    const std::string_view code = table.cell(i, *indicator);
+    auto pos = positions[cat].find(code);
+    if (pos == positions[cat].end()) {
+      if (!rubrics[cat]) {
+        auto r = campaign.rubric(e->category);
+        if (!r) return refuse(table.place(i, rows->entry_col), where, r.error());
+        rubrics[cat] = std::move(*r);
+      }
+      auto index = rubrics[cat]->find(code);
+      if (!index) return refuse(table.place(i, *indicator), where, index.error());
+      pos = positions[cat].emplace(std::string(code), *index).first;
+    }
     auto value = Decimal::parse(table.cell(i, *mark));
     if (!value) {
       return rows->field_error(
           i, *mark, ErrorCode::invalid_argument,
           "\"" + std::string(table.cell(i, *mark)) + "\" is not a decimal mark");
     }
-    batch.push_back({*j, *e, std::string(table.cell(i, *indicator)), *value});
+    batch.push_back({*j, e->id, pos->second, *value});
   }
   std::size_t failed = 0;
   if (Status st = campaign.mark_all(batch, &failed); !st) {
