@@ -71,13 +71,21 @@ bool same_name(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Line ends in `s`: LF, CRLF, or a CR alone (old Mac files; libcsv ends rows there too).
+std::size_t line_ends(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'))) ++n;
+  }
+  return n;
+}
+
 // 1-based line and column (in bytes) of `offset` in `bytes`.
 std::pair<std::size_t, std::size_t> line_column(std::string_view bytes, std::size_t offset) {
   offset = std::min(offset, bytes.size());
   const std::string_view before = bytes.substr(0, offset);
-  const std::size_t line =
-      1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-  const std::size_t nl = before.rfind('\n');
+  const std::size_t line = 1 + line_ends(before);
+  const std::size_t nl = before.find_last_of("\r\n");
   const std::size_t column = nl == std::string_view::npos ? offset + 1 : offset - nl;
   return {line, column};
 }
@@ -198,6 +206,7 @@ struct TableBuilder {
   std::size_t row_fields = 0;  // fields in the current row
   std::size_t width = 0;       // fields per row (the header's)
   bool header_done = false;
+  bool after_cr = false;  // the last event was a row ended by CR
   std::vector<std::string> header;
   std::optional<Error> error;
   std::size_t max_field = 0;
@@ -211,7 +220,8 @@ struct TableBuilder {
     if (error) return;
     if (row_fields == 0) row_line = line;
     const std::string_view f(data == nullptr ? "" : data, data == nullptr ? 0 : len);
-    const std::size_t newlines = static_cast<std::size_t>(std::count(f.begin(), f.end(), '\n'));
+    const std::size_t newlines = line_ends(f);
+    after_cr = false;
     ++row_fields;
     if (len > max_field) {
       fail(ErrorCode::invalid_argument,
@@ -250,7 +260,9 @@ struct TableBuilder {
       }
     }
     row_fields = 0;
-    if (c == '\n') ++line;
+    // CRLF comes as two events ('\r' ends the row, '\n' is reported alone): one line.
+    if (c == '\r' || (c == '\n' && !after_cr)) ++line;
+    after_cr = c == '\r';
   }
 
   void fail(ErrorCode code, const std::string& what, const char* rule) {

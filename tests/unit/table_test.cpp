@@ -135,3 +135,21 @@ TEST(Table, EveryColumnNameHasChineseSpellings) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Table, CountsLinesEndedByCrAloneOrCrLf) {
+  // Found by csv_fuzz: a bare CR ends a row (libcsv) and must end a line too.
+  auto t = kexie::Table::parse("judge,entry\rE40,P0\r\nE41,P1\nE42,\"a\rb\"\rE43,P3\r");
+  ASSERT_TRUE(t) << t.error();
+  ASSERT_EQ(t->rows(), 4u);
+  EXPECT_EQ(t->line(0), 2u);
+  EXPECT_EQ(t->line(1), 3u);
+  EXPECT_EQ(t->line(2), 4u);
+  EXPECT_EQ(t->line(3), 6u);
+  auto bad = kexie::Table::parse("a\rb\"c\r", {.source = "cr.csv"});
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message().find("cr.csv:2:"), std::string::npos) << bad.error();
+}
+
+}  // namespace
