@@ -18,24 +18,8 @@ inline namespace v1 {
 
 namespace {
 
-// Chinese names of the categories (A10), for sheet names.
-std::string category_name(Category c) {
-  switch (c) {
-    case Category::professional_skills:
-      return "专业水平和技能";
-    case Category::scientific_literacy:
-      return "员工科学素质";
-    case Category::innovative_ideas:
-      return "创新思路";
-    case Category::rationalization_proposals:
-      return "合理化建议";
-    case Category::technical_patents:
-      return "技术专利";
-    case Category::achievement_transformation:
-      return "科技成果转化";
-  }
-  return std::string(to_string(c));
-}
+// Sheet names: the categories' Chinese names (A10).
+std::string category_name(Category c) { return std::string(chinese_name(c)); }
 
 std::string status_name(EntryStatus s) {
   switch (s) {
