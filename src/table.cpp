@@ -200,6 +200,7 @@ int no_space(unsigned char) { return 0; }  // RFC 4180: spaces belong to the fie
 
 // Fills a Table from libcsv's callbacks.
 struct TableBuilder {
+  explicit TableBuilder(Table& t) : table(t) {}
   Table& table;
   std::size_t line = 1;        // the line the parser is on
   std::size_t row_line = 1;    // the line the current row started on
@@ -326,7 +327,7 @@ Result<Table> Table::parse(std::string_view bytes, TableOptions options) {
   csv_set_realloc_func(&p, bounded_realloc);
   tl_field_limit = options.max_field;
   tl_field_refused = false;
-  TableBuilder b{t};
+  TableBuilder b(t);
   b.max_field = options.max_field;
   // A guess that saves most regrowth for narrow tables; never more than the text allows.
   t.text_.reserve(text.size());

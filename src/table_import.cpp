@@ -54,6 +54,7 @@ CodeMap judges_by_key(const Campaign& c, const Registry& reg) {
 
 // Resolves the judge and entry columns of every row.
 struct Rows {
+  Rows(const Table& t, TablePlace* w) : table(t), where(w) {}
   const Table& table;
   TablePlace* where;
   std::size_t judge_col = 0;
@@ -122,7 +123,7 @@ struct Rows {
 };
 
 Result<Rows> rows_of(CodeMap judges, const Table& t, TablePlace* where) {
-  Rows r{t, where};
+  Rows r(t, where);
   auto judge = t.column("judge");
   if (!judge) return refuse(TablePlace{t.source(), 1, 0, {}}, where, judge.error());
   auto entry = t.column("entry");
