@@ -15,6 +15,9 @@ packages=(
   libssl-dev                         # OpenSSL libcrypto: SHA-256 for audit chains and snapshots
   nlohmann-json3-dev                 # nlohmann-json 3.11: the JSON documents (src/document/ only)
   python3-jsonschema                 # documents.schemas: examples validate against schemas/
+  libcsv-dev                         # libcsv 3: RFC 4180 parsing of CSV tables (marks, registry)
+  libxlsxwriter-dev                  # libxlsxwriter: results as XLSX (表彰名单)
+  python3-openpyxl                   # the XLSX test reads the written workbook back
   libgtest-dev libgmock-dev          # GoogleTest 1.12
   libbenchmark-dev                   # Google Benchmark 1.7
   python3 python3-pytest             # the Python package's tests, run by /usr/bin/python3

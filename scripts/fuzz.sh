@@ -3,8 +3,8 @@
 # memory limits, starting from the seed corpus. A crashing input is written to
 # tests/data/fuzz-regressions/<target>/, where ctest (fuzz preset) replays it forever.
 # Targets: parse_fuzz, rubric_text_fuzz, campaign_document_fuzz, registry_document_fuzz,
-# snapshot_fuzz, snapshot_payload_fuzz and api_sequence_fuzz (sequences of C API calls;
-# its seeds: tests/fuzz/api_sequence_seeds.py).
+# snapshot_fuzz, snapshot_payload_fuzz, csv_fuzz (the CSV reader, issue 14) and
+# api_sequence_fuzz (sequences of C API calls; its seeds: tests/fuzz/api_sequence_seeds.py).
 #   ./scripts/fuzz.sh 600
 set -euo pipefail
 cd "$(dirname "$0")/.."

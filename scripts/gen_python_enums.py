@@ -116,6 +116,8 @@ TABLE: tuple[Row, ...] = (
         "Normalizations of the entropy weight method."),
     Row("MissingMarks", "KX_MISSING_REFUSE", "KX_MISSING_",
         "What Kendall's W does with a missing mark."),
+    Row("TextEncoding", "KX_ENCODING_AUTO", "KX_ENCODING_",
+        "Encodings of CSV tables (kexie::TextEncoding): AUTO detects a BOM, then UTF-8, else GB18030."),
 )
 
 

@@ -924,13 +924,11 @@ Result<PersonId> Campaign::judge_person(JudgeId judge) const { return impl_->jud
 
 std::size_t Campaign::judge_count() const noexcept { return impl_->judges.size(); }
 
-Status Campaign::assign(JudgeId judge, EntryId entry) {
-  CampaignImpl& s = *impl_;
-  if (Status st = require_phase(s, CampaignPhase::evaluation, "campaign.panel_phase",
-                                "judges are assigned");
-      !st) {
-    return st;
-  }
+namespace {
+
+// Every check `assign` makes before seating: structure, the registry's conflict rule and
+// the expert-field rule.
+Status check_assign(const CampaignImpl& s, JudgeId judge, EntryId entry) {
   auto person = check_assignment(s, judge, entry);
   if (!person) return person.error();
   if (Status ok = conflict_check(s, s.entries[entry.value() - 1], judge, *person); !ok) return ok;
@@ -949,7 +947,62 @@ Status Campaign::assign(JudgeId judge, EntryId entry) {
                    "panel.expert_field", "A8");
     }
   }
-  seat(s, judge, entry);
+  return {};
+}
+
+// " (assignment #i)" / " (veto #i)" in a batch of more than one.
+std::string nth(const char* what, std::size_t n, std::size_t i) {
+  return n == 1 ? std::string() : std::string(" (") + what + " #" + std::to_string(i + 1) + ")";
+}
+
+Error in_batch(const Error& e, const char* what, std::size_t n, std::size_t i) {
+  return Error(e.code(), e.message() + nth(what, n, i), e.rule(), e.article());
+}
+
+}  // namespace
+
+Status Campaign::assign(JudgeId judge, EntryId entry) {
+  const AssignmentInput one{judge, entry};
+  return assign_all(std::span<const AssignmentInput>(&one, 1));
+}
+
+Status Campaign::assign_all(std::span<const AssignmentInput> pairs, std::size_t* failed) {
+  CampaignImpl& s = *impl_;
+  if (Status st = require_phase(s, CampaignPhase::evaluation, "campaign.panel_phase",
+                                "judges are assigned");
+      !st) {
+    return st;
+  }
+  auto refuse = [&](std::size_t i, const Error& e) -> Status {
+    if (failed != nullptr) *failed = i;
+    return in_batch(e, "assignment", pairs.size(), i);
+  };
+  // Validate everything first: each pair on its own, then against the pairs before it.
+  std::unordered_map<std::uint32_t, std::vector<JudgeId>> added;  // entry -> judges in the batch
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const AssignmentInput& a = pairs[i];
+    if (Status st = check_assign(s, a.judge, a.entry); !st) return refuse(i, st.error());
+    std::vector<JudgeId>& mine = added[a.entry.value()];
+    const EntryRecord& e = s.entries[a.entry.value() - 1];
+    if (std::find(mine.begin(), mine.end(), a.judge) != mine.end()) {
+      return refuse(i, Error(ErrorCode::already_exists,
+                             "the batch assigns " + to_string(a.judge) + " to entry \"" +
+                                 e.spec.code + "\" twice",
+                             "panel.assignment"));
+    }
+    if (e.judges.size() + mine.size() >= s.width()) {
+      return refuse(i, Error(ErrorCode::rule_violation,
+                             "entry \"" + e.spec.code +
+                                 "\" would have more than the most judges "
+                                 "allowed (" +
+                                 std::to_string(s.width()) + ")",
+                             "panel.max_judges", "A12"));
+    }
+    mine.push_back(a.judge);
+  }
+  // Make room first (the only step that can throw), then seat: nothing half-written.
+  for (auto& [entry, judges] : added) room(s.entries[entry - 1].judges, judges.size());
+  for (const AssignmentInput& a : pairs) seat(s, a.judge, a.entry);
   return {};
 }
 
@@ -989,24 +1042,68 @@ Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, std::size_
 
 Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,
                       std::string reason) {
+  const VetoInput one{judge, entry, std::string(veto_code), std::move(reason)};
+  return veto_all(std::span<const VetoInput>(&one, 1));
+}
+
+Status Campaign::veto_all(std::span<const VetoInput> vetoes, std::size_t* failed) {
   CampaignImpl& s = *impl_;
   if (Status st = require_phase(s, CampaignPhase::evaluation, "campaign.panel_phase",
                                 "vetoes are recorded");
       !st) {
     return st;
   }
-  if (Status st = check_text(reason, "veto reason", TextRule::multiline); !st) return st;
-  auto person = s.judge_person(judge);
-  if (!person) return person.error();
-  auto e = s.entry_at(entry);
-  if (!e) return e.error();
-  auto index = s.category(**e).rubric->find(veto_code);
-  if (!index) return index.error();
-  if (auto checked = check_veto(s, judge, entry, *index, reason); !checked) {
-    return checked.error();
+  auto refuse = [&](std::size_t i, const Error& e) -> Status {
+    if (failed != nullptr) *failed = i;
+    return in_batch(e, "veto", vetoes.size(), i);
+  };
+  std::vector<std::uint32_t> items(vetoes.size());
+  for (std::size_t i = 0; i < vetoes.size(); ++i) {
+    const VetoInput& v = vetoes[i];
+    if (Status st = check_text(v.reason, "veto reason", TextRule::multiline); !st) {
+      return refuse(i, st.error());
+    }
+    auto person = s.judge_person(v.judge);
+    if (!person) return refuse(i, person.error());
+    auto e = s.entry_at(v.entry);
+    if (!e) return refuse(i, e.error());
+    auto index = s.category(**e).rubric->find(v.item);
+    if (!index) return refuse(i, index.error());
+    if (auto checked = check_veto(s, v.judge, v.entry, *index, v.reason); !checked) {
+      return refuse(i, checked.error());
+    }
+    if (Status ok = conflict_check(s, **e, v.judge, *person); !ok) return refuse(i, ok.error());
+    for (const VetoRecord& r : (*e)->vetoes) {
+      if (r.judge == v.judge && r.indicator == *index) {
+        return refuse(i, Error(ErrorCode::already_exists,
+                               to_string(v.judge) + " already vetoed entry \"" + (*e)->spec.code +
+                                   "\" on \"" + v.item + "\"",
+                               "panel.veto_unique"));
+      }
+    }
+    items[i] = *index;
+    for (std::size_t k = 0; k < i; ++k) {
+      if (vetoes[k].judge == v.judge && vetoes[k].entry == v.entry && items[k] == *index) {
+        return refuse(i, Error(ErrorCode::already_exists,
+                               "the batch has " + to_string(v.judge) + " veto entry \"" +
+                                   (*e)->spec.code + "\" on \"" + v.item + "\" twice",
+                               "panel.veto_unique"));
+      }
+    }
   }
-  if (Status ok = conflict_check(s, **e, judge, *person); !ok) return ok;
-  return write_veto(s, judge, entry, *index, std::move(reason));
+  // Room first, then the writes, which cannot fail.
+  std::unordered_map<std::uint32_t, std::size_t> per_entry;
+  for (const VetoInput& v : vetoes) ++per_entry[v.entry.value()];
+  for (auto [entry, n] : per_entry) room(s.entries[entry - 1].vetoes, n);
+  std::vector<std::string> reasons;
+  reasons.reserve(vetoes.size());
+  for (const VetoInput& v : vetoes) reasons.push_back(v.reason);
+  for (std::size_t i = 0; i < vetoes.size(); ++i) {
+    EntryRecord& e = s.entries[vetoes[i].entry.value() - 1];
+    e.vetoes.push_back({vetoes[i].judge, items[i], std::move(reasons[i])});
+    s.hot[vetoes[i].entry.value() - 1].vetoed = 1;
+  }
+  return {};
 }
 
 Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,

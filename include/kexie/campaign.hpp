@@ -133,6 +133,27 @@ struct MarkInput {
   Decimal mark;           ///< the mark, on the indicator's scale and step
 };
 
+/// One assignment of a judge to an entry, for `Campaign::assign_all`.
+///
+///   std::vector<kexie::AssignmentInput> batch = {{.judge = j, .entry = e}};
+///   campaign.assign_all(batch).value();
+struct AssignmentInput {
+  JudgeId judge;  ///< who judges
+  EntryId entry;  ///< which entry
+};
+
+/// One veto (一票否决), for `Campaign::veto_all`: the veto item by its code, and why.
+///
+///   std::vector<kexie::VetoInput> batch = {{.judge = j, .entry = e, .item = "V.1",
+///                                           .reason = "plagiarised"}};
+///   campaign.veto_all(batch).value();
+struct VetoInput {
+  JudgeId judge;       ///< who vetoes
+  EntryId entry;       ///< which entry
+  std::string item;    ///< the code of a veto item in the entry's rubric
+  std::string reason;  ///< why (may run over several lines)
+};
+
 namespace detail {
 /// Not part of the API: a mark with its indicator as a position in the entry's
 /// rubric (`Rubric::indicators()`), for the bulk paths that already hold positions
@@ -401,6 +422,15 @@ class KEXIE_API Campaign {
   /// `panel.expert_field` (A8) when `PanelRules::expert_field_match` and no field of
   /// the judge's listings names the entry's category.
   [[nodiscard]] Status assign(JudgeId judge, EntryId entry);
+  /// Assigns many judges, all or nothing: refused like `assign`, and for the same pair
+  /// twice within the batch or an entry the batch would take past the most judges; the
+  /// first refused pair is reported (its 0-based position in `*failed` when not null)
+  /// and none is recorded.
+  ///
+  ///   std::size_t at = 0;
+  ///   if (kexie::Status s = campaign.assign_all(pairs, &at); !s) report(at, s.error());
+  [[nodiscard]] Status assign_all(std::span<const AssignmentInput> pairs,
+                                  std::size_t* failed = nullptr);
   /// Judges assigned to `entry`, by id.
   [[nodiscard]] std::vector<JudgeId> judges_of(EntryId entry) const;
 
@@ -433,6 +463,12 @@ class KEXIE_API Campaign {
   /// reason.
   [[nodiscard]] Status veto(JudgeId judge, EntryId entry, std::string_view veto_code,
                             std::string reason);
+  /// Records many vetoes, all or nothing: refused like `veto`, and for the same judge,
+  /// entry and item twice within the batch; the first refused veto is reported (its
+  /// position in `*failed` when not null) and none is recorded.
+  ///
+  ///   campaign.veto_all(std::vector<kexie::VetoInput>{{j, e, "V.1", "plagiarised"}}).value();
+  [[nodiscard]] Status veto_all(std::span<const VetoInput> vetoes, std::size_t* failed = nullptr);
 
   /// Scores the campaign: aggregates marks, computes totals, ranks, awards, and
   /// derives advanced units and individuals and the cusp report. Entries lacking

@@ -1830,6 +1830,64 @@ KX_EXTERN int kx_campaign_from_documents(kx_campaign **out, const kx_registry *r
 KX_EXTERN int kx_scoreboard_to_document(char **out, const kx_scoreboard *board,
                                         const kx_campaign *campaign,
                                         const kx_registry *registry);
+/* ---- CSV and XLSX tables (issue 14; docs/tables.md) --------------------------------- */
+
+/** Encodings of CSV input (kexie::TextEncoding); output: UTF8 (with a byte-order mark)
+ *  or GB18030, AUTO meaning UTF8. */
+typedef enum kx_text_encoding {
+  KX_ENCODING_AUTO = 0,
+  KX_ENCODING_UTF8,
+  KX_ENCODING_GB18030
+} kx_text_encoding;
+
+/** Imports the assignments CSV at `path` (columns judge, entry; Chinese headers too)
+ *  into `campaign`, all or nothing. A judge is named by its person's external key in
+ *  `registry` (the campaign's registry). `encoding`: KX_ENCODING_*. A refusal's
+ *  kx_error_last() names file, line, column and field.
+ *
+ *   if (kx_campaign_import_assignments_csv(c, reg, "assignments.csv", KX_ENCODING_AUTO))
+ *     puts(kx_error_last()->message);
+ */
+KX_EXTERN int kx_campaign_import_assignments_csv(kx_campaign *campaign,
+                                                 const kx_registry *registry, const char *path,
+                                                 int encoding);
+/** Imports the marks CSV at `path` (judge, entry, indicator, mark), all or nothing.
+ *
+ *   kx_campaign_import_marks_csv(c, reg, "marks-gb18030.csv", KX_ENCODING_AUTO);
+ */
+KX_EXTERN int kx_campaign_import_marks_csv(kx_campaign *campaign, const kx_registry *registry,
+                                           const char *path, int encoding);
+/** Imports the vetoes CSV at `path` (judge, entry, veto, reason), all or nothing.
+ *
+ *   kx_campaign_import_vetoes_csv(c, reg, "vetoes.csv", KX_ENCODING_AUTO);
+ */
+KX_EXTERN int kx_campaign_import_vetoes_csv(kx_campaign *campaign, const kx_registry *registry,
+                                            const char *path, int encoding);
+
+/** Writes the results of `board` (the scoreboard of `campaign`, over `registry`) as
+ *  one XLSX workbook at `path`: a sheet per category (tier, rank, code, title, unit,
+ *  team, total), then 先进单位, 先进个人, the cusp report and panel agreement.
+ *
+ *   kx_scoreboard_write_xlsx(board, c, reg, "results.xlsx");
+ */
+KX_EXTERN int kx_scoreboard_write_xlsx(const kx_scoreboard *board, const kx_campaign *campaign,
+                                       const kx_registry *registry, const char *path);
+/** The number of result sheets kx_scoreboard_sheet_csv can write.
+ *
+ *   size_t n; kx_scoreboard_sheet_count(&n, board, c, reg);
+ */
+KX_EXTERN int kx_scoreboard_sheet_count(size_t *out, const kx_scoreboard *board,
+                                        const kx_campaign *campaign, const kx_registry *registry);
+/** Result sheet `index` as CSV bytes (UTF-8 with a byte-order mark, or GB18030), and
+ *  its name (UTF-8); both allocated, free them with kx_string_free(). `name` may be
+ *  NULL. KX_EINVALID for an index past the last sheet.
+ *
+ *   char *csv, *name; size_t len;
+ *   kx_scoreboard_sheet_csv(&csv, &len, &name, board, c, reg, 0, KX_ENCODING_UTF8);
+ */
+KX_EXTERN int kx_scoreboard_sheet_csv(char **out, size_t *length, char **name,
+                                      const kx_scoreboard *board, const kx_campaign *campaign,
+                                      const kx_registry *registry, size_t index, int encoding);
 
 #ifdef __cplusplus
 }

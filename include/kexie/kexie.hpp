@@ -47,5 +47,10 @@
 #include "kexie/registry_document.hpp"
 #include "kexie/results_document.hpp"
 #include "kexie/document.hpp"
+// CSV and XLSX tables (issue 14)
+#include "kexie/table.hpp"
+#include "kexie/table_export.hpp"
+#include "kexie/table_import.hpp"
+#include "kexie/table_registry.hpp"
 
 #endif  // KEXIE_KEXIE_HPP

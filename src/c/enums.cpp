@@ -350,6 +350,12 @@ KX_SAME(KX_MISSING_DROP_ENTRIES, kexie::MissingMarks::drop_entries);
 KX_SAME(KX_MISSING_DROP_JUDGES, kexie::MissingMarks::drop_judges);
 KX_LAST(KX_MISSING_DROP_JUDGES, kexie::MissingMarks);
 
+// kexie::TextEncoding
+KX_SAME(KX_ENCODING_AUTO, kexie::TextEncoding::automatic);
+KX_SAME(KX_ENCODING_UTF8, kexie::TextEncoding::utf8);
+KX_SAME(KX_ENCODING_GB18030, kexie::TextEncoding::gb18030);
+KX_LAST(KX_ENCODING_GB18030, kexie::TextEncoding);
+
 #undef KX_LAST
 #undef KX_SAME
 

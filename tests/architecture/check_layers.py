@@ -47,6 +47,10 @@ LAYERS = [
         r"include/kexie/(document|campaign_document|registry_document|entries_document|results_document)\.hpp$",
         r"src/document/[a-z_]+\.(hpp|cpp)$",
     ]),
+    ("tables", [
+        r"include/kexie/table[a-z_]*\.hpp$",
+        r"src/table[a-z_]*\.(hpp|cpp)$",
+    ]),
     ("umbrella", [
         r"include/kexie/(kexie|date_boost)\.hpp$",
     ]),

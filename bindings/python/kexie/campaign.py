@@ -8,13 +8,15 @@ import ctypes
 import datetime
 import decimal
 import json
+import os
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from . import _capi as C
 from .enums import (AggregationMethod, BoundaryTies, Carrier, Category, EntryStatus, ExpertRule,
                     Figure, Phase,
-                    Focus, IndicatorKind, Language, PatentStatus, PatentType, Rounding, Unit)
+                    Focus, IndicatorKind, Language, PatentStatus, PatentType, Rounding,
+                    TextEncoding, Unit)
 
 from .registry import Registry
 
@@ -632,6 +634,39 @@ class Campaign(C.OwnedHandle):
             C.check(C.lib.kx_campaign_assign(h, C.u32(judge, "judge"),
                                              C.u32(entry, "entry")))
 
+    # --- CSV tables (docs/tables.md) --------------------------------------------
+    def _import_csv(self, fn: Any, path: Any, encoding: TextEncoding) -> None:
+        path_bytes = C.s(os.fspath(path), "path")
+        encoding = C.enum_in(encoding, TextEncoding, "encoding")
+        with C.hold((self, Campaign, "campaign", True),
+                    (self._registry, Registry, "registry", False)) as (h, reg):
+            C.check(fn(h, reg, path_bytes, encoding))
+
+    def import_assignments_csv(self, path: Any,
+                               encoding: TextEncoding = TextEncoding.AUTO) -> None:
+        """Assigns judges from a CSV file (columns judge, entry; 评委, 项目编号), all or
+        nothing; a judge is named by its person's external key. The error names the
+        file, line, column and field.
+
+        >>> c.import_assignments_csv("assignments.csv")
+        """
+        self._import_csv(C.lib.kx_campaign_import_assignments_csv, path, encoding)
+
+    def import_marks_csv(self, path: Any, encoding: TextEncoding = TextEncoding.AUTO) -> None:
+        """Records marks from a CSV file in long format (judge, entry, indicator,
+        mark; UTF-8 or GB18030), all or nothing.
+
+        >>> c.import_marks_csv("marks-gb18030.csv")
+        """
+        self._import_csv(C.lib.kx_campaign_import_marks_csv, path, encoding)
+
+    def import_vetoes_csv(self, path: Any, encoding: TextEncoding = TextEncoding.AUTO) -> None:
+        """Records vetoes from a CSV file (judge, entry, veto, reason), all or nothing.
+
+        >>> c.import_vetoes_csv("vetoes.csv")
+        """
+        self._import_csv(C.lib.kx_campaign_import_vetoes_csv, path, encoding)
+
     def counts(self) -> tuple[int, int]:
         """(entries, judges).
 
@@ -904,6 +939,46 @@ class Scoreboard(C.OwnedHandle):
         with self._reading(Scoreboard) as h:
             C.check(C.lib.kx_scoreboard_digest(ctypes.byref(out), h))
             return C.text(out.value)
+
+    def _tables(self) -> Any:
+        campaign = self.campaign
+        return C.hold((campaign, Campaign, "campaign", False),
+                      (self, Scoreboard, "board", False),
+                      (campaign._registry, Registry, "registry", False))
+
+    def write_xlsx(self, path: Any) -> None:
+        """Writes the results as an XLSX workbook: a sheet per category (tier, rank,
+        code, title, unit, team, total), then 先进单位, 先进个人, the cusp report and
+        panel agreement.
+
+        >>> board.write_xlsx("results.xlsx")
+        """
+        path_bytes = C.s(os.fspath(path), "path")
+        with self._tables() as (c, h, reg):
+            C.check(C.lib.kx_scoreboard_write_xlsx(h, c, reg, path_bytes))
+
+    def sheets_csv(self, encoding: TextEncoding = TextEncoding.UTF8) -> dict[str, bytes]:
+        """The result sheets as CSV bytes by sheet name, in order: UTF-8 with a
+        byte-order mark (Excel shows Chinese), or GB18030.
+
+        >>> for name, data in board.sheets_csv().items():
+        ...     open(name + ".csv", "wb").write(data)
+        """
+        encoding = C.enum_in(encoding, TextEncoding, "encoding")
+        out: dict[str, bytes] = {}
+        with self._tables() as (c, h, reg):
+            n = C.c_size()
+            C.check(C.lib.kx_scoreboard_sheet_count(ctypes.byref(n), h, c, reg))
+            for i in range(n.value):
+                data, name, length = C.c_void_p(), C.c_void_p(), C.c_size()
+                C.check(C.lib.kx_scoreboard_sheet_csv(ctypes.byref(data), ctypes.byref(length),
+                                                      ctypes.byref(name), h, c, reg, i,
+                                                      encoding))
+                try:
+                    out[C.owned_text(name)] = ctypes.string_at(data, length.value)
+                finally:
+                    C.lib.kx_string_free(data)
+        return out
 
     def explain_text(self, entry: int, language: Language = Language.ENGLISH) -> str:
         """How `entry`'s total was reached, as text for people.

@@ -17,7 +17,7 @@ __all__ = [
     "AuditFault", "Category", "Focus", "IndicatorKind", "Figure", "AggregationMethod",
     "Rounding", "BoundaryTies", "EntryStatus", "PatentType", "PatentStatus", "Language",
     "Carrier", "Unit", "CoalUnit", "GridMethod", "AhpMethod", "RandomIndexTable", "Criterion",
-    "EntropyNormalization", "MissingMarks",
+    "EntropyNormalization", "MissingMarks", "TextEncoding",
 ]
 
 
@@ -420,3 +420,11 @@ class MissingMarks(enum.IntEnum):
     REFUSE = 0
     DROP_ENTRIES = 1
     DROP_JUDGES = 2
+
+
+class TextEncoding(enum.IntEnum):
+    """Encodings of CSV tables (kexie::TextEncoding): AUTO detects a BOM, then UTF-8, else GB18030. (C: KX_ENCODING_*)"""
+
+    AUTO = 0
+    UTF8 = 1
+    GB18030 = 2

@@ -1,0 +1,264 @@
+// Importing marks from CSV at national scale: a 100 000-entry campaign, 7 judges × 8
+// indicators, 5.6 M rows in long format (judge,entry,indicator,mark), written to a
+// temporary directory. Times, in the same run:
+//   (a) reading the file's bytes (the raw read rate, the upper bound),
+//   the CSV parse alone (kexie::Table::read_file: libcsv + UTF-8 check),
+//   the whole import (read, parse, resolve codes, Campaign::mark_all into a fresh campaign),
+// and (b) pandas.read_csv(engine="c") of the same file through
+// benchmarks/compare/import_pandas.py when /usr/bin/python3 has pandas (optional).
+// Targets: the import ≥ 3× pandas' rate and ≥ 25 % of the raw read rate.
+//
+//   import_bench [--entries=N] [benchmark flags]
+#include <benchmark/benchmark.h>
+
+#include <unistd.h>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kexie/kexie.hpp"
+#include "kexie/literals.hpp"
+#include "summary_reporter.hpp"
+
+using namespace kexie::literals;
+
+namespace {
+
+using kexie::Decimal;
+
+std::size_t g_entries = 100'000;
+constexpr std::size_t kJudges = 7;
+constexpr std::size_t kIndicators = 8;
+
+// The registry and the campaign's rules; a fresh campaign per import (marks are unique).
+struct World {
+  kexie::Registry registry;
+  kexie::CampaignSpec spec;
+  kexie::Rubric rubric;
+  kexie::OrgId entrant, home;
+  kexie::PersonId leader;
+  std::vector<kexie::PersonId> experts;
+  std::filesystem::path dir, file;
+  std::size_t bytes = 0;
+
+  World() : rubric(make_rubric()) {
+    using kexie::OrgKind;
+    kexie::OrgSpec o;
+    o.kind = OrgKind::national;
+    o.name = "中国科协";
+    o.effective = "2000-01-01"_date;
+    const auto cast = registry.add_organization(o).value();
+    o.kind = OrgKind::local;
+    o.name = "省科协";
+    o.parent = cast;
+    o.level = kexie::LocalLevel::provincial;
+    const auto province = registry.add_organization(o).value();
+    o.kind = OrgKind::enterprise;
+    o.level = kexie::LocalLevel::none;
+    o.parent = province;
+    o.name = "参评企业科协";
+    o.enterprise.enterprise_name = "参评企业";
+    entrant = registry.add_organization(o).value();
+    o.name = "评审专家企业科协";
+    o.enterprise.enterprise_name = "专家企业";
+    home = registry.add_organization(o).value();
+    kexie::PersonSpec p;
+    p.name = "负责人";
+    p.birth = "1985-01-01"_date;
+    p.employer = entrant;
+    leader = registry.add_person(p).value();
+    for (std::size_t j = 0; j < kJudges; ++j) {
+      p.name = "专家" + std::to_string(j);
+      p.employer = home;
+      p.external_key = "ZJ" + std::to_string(j + 1);
+      experts.push_back(registry.add_person(p).value());
+    }
+    spec.name = "national";
+    spec.organizer = province;
+    spec.as_of = "2025-11-30"_date;
+    spec.year = 2024;
+    spec.panel.max_judges_per_entry = kJudges;
+    spec.panel.min_judges = 5;
+    spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.1"_dec)};
+    write_marks();
+  }
+
+  static kexie::Rubric make_rubric() {
+    std::vector<kexie::IndicatorSpec> specs;
+    const char* weights[] = {"0.10", "0.15", "0.05", "0.20", "0.10", "0.125", "0.125", "0.15"};
+    for (std::size_t i = 0; i < kIndicators; ++i) {
+      specs.push_back({"I" + std::to_string(i + 1),
+                       "indicator",
+                       "",
+                       kexie::IndicatorKind::judged,
+                       Decimal::parse(weights[i]).value(),
+                       {Decimal(0), Decimal(100), Decimal::parse("0.5").value()},
+                       {},
+                       {}});
+    }
+    return kexie::Rubric::build("bench", specs).value();
+  }
+
+  static std::string code(std::size_t n) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "N%07zu", n);
+    return buf;
+  }
+
+  void write_marks() {
+    dir = std::filesystem::temp_directory_path() /
+          ("kexie_import_bench_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    file = dir / "marks.csv";
+    std::mt19937 rng(20261129);
+    std::string out = "judge,entry,indicator,mark\n";
+    out.reserve(g_entries * kJudges * kIndicators * 24);
+    for (std::size_t n = 0; n < g_entries; ++n) {
+      const std::string c = code(n);
+      const int quality = 100 + static_cast<int>(rng() % 80);
+      for (std::size_t i = 0; i < kIndicators; ++i) {
+        for (std::size_t j = 0; j < kJudges; ++j) {
+          const int half = std::min(200, quality + static_cast<int>(rng() % 21));
+          out += "ZJ" + std::to_string(j + 1) + ',' + c + ",I" + std::to_string(i + 1) + ',' +
+                 std::to_string(half / 2) + (half % 2 ? ".5\n" : "\n");
+        }
+      }
+    }
+    std::ofstream(file, std::ios::binary)
+        .write(out.data(), static_cast<std::streamsize>(out.size()));
+    bytes = out.size();
+  }
+
+  // A campaign with every entry and every assignment, and no mark yet.
+  std::unique_ptr<kexie::Campaign> campaign() const {
+    auto c = std::make_unique<kexie::Campaign>(registry, spec);
+    c->set_rubric(kexie::Category::rationalization_proposals, rubric).value();
+    std::vector<kexie::JudgeId> judges;
+    for (kexie::PersonId p : experts) judges.push_back(c->add_judge(p).value());
+    kexie::EntrySpec e;
+    e.unit = entrant;
+    e.category = kexie::Category::rationalization_proposals;
+    e.team = {{leader, Decimal(1)}};
+    e.in_use_since = "2024-01-01"_date;
+    std::vector<kexie::AssignmentInput> pairs;
+    for (std::size_t n = 0; n < g_entries; ++n) {
+      e.code = code(n);
+      const auto id = c->add_entry(e).value();
+      for (kexie::JudgeId j : judges) pairs.push_back({j, id});
+    }
+    c->assign_all(pairs).value();
+    return c;
+  }
+
+  ~World() { std::filesystem::remove_all(dir); }
+};
+
+World& world() {
+  static World w;
+  return w;
+}
+
+void BM_ReadBytes(benchmark::State& state) {
+  const World& w = world();
+  for (auto _ : state) {
+    std::ifstream in(w.file, std::ios::binary);
+    std::string bytes(w.bytes, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    benchmark::DoNotOptimize(bytes.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * w.bytes));
+}
+
+void BM_ParseTable(benchmark::State& state) {
+  const World& w = world();
+  for (auto _ : state) {
+    auto t = kexie::Table::read_file(w.file.string()).value();
+    benchmark::DoNotOptimize(t.rows());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * w.bytes));
+}
+
+void BM_ImportMarks(benchmark::State& state) {
+  const World& w = world();
+  for (auto _ : state) {
+    state.PauseTiming();
+    auto c = w.campaign();
+    state.ResumeTiming();
+    auto t = kexie::Table::read_file(w.file.string()).value();
+    kexie::import_marks(*c, w.registry, t).value();
+    state.PauseTiming();
+    c.reset();  // freeing the campaign is not part of the import
+    state.ResumeTiming();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * w.bytes));
+  state.counters["rows"] = static_cast<double>(g_entries * kJudges * kIndicators);
+}
+
+BENCHMARK(BM_ReadBytes)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ParseTable)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ImportMarks)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+// pandas.read_csv(engine="c") of the file, in seconds (median of three), or < 0.
+double pandas_seconds(const std::filesystem::path& file) {
+  const std::string cmd = "/usr/bin/python3 " KEXIE_SOURCE_DIR
+                          "/benchmarks/compare/import_pandas.py '" +
+                          file.string() + "' 2>&1";
+  std::unique_ptr<FILE, int (*)(FILE*)> p(::popen(cmd.c_str(), "r"), ::pclose);
+  if (!p) return -1;
+  char line[256];
+  double seconds = -1;
+  while (std::fgets(line, sizeof line, p.get()) != nullptr) {
+    std::fputs(line, stdout);
+    std::sscanf(line, "pandas_read_csv_seconds %lf", &seconds);
+  }
+  return seconds;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--entries=", 10) == 0) {
+      g_entries = std::stoul(argv[i] + 10);
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  int rest_argc = static_cast<int>(rest.size());
+  benchmark::Initialize(&rest_argc, rest.data());
+  const World& w = world();
+  kexie_bench::SummaryReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  const double mb = static_cast<double>(w.bytes) / 1e6;
+  const double read = reporter.find("BM_ReadBytes").real_ns / 1e9;
+  const double parse = reporter.find("BM_ParseTable").real_ns / 1e9;
+  const double import = reporter.find("BM_ImportMarks").real_ns / 1e9;
+  const double pandas = pandas_seconds(w.file);
+  std::printf("\nmarks CSV: %zu rows, %.1f MB\n", g_entries * kJudges * kIndicators, mb);
+  if (read > 0) std::printf("(a) raw read:        %8.1f MB/s\n", mb / read);
+  if (parse > 0) std::printf("    CSV parse only:  %8.1f MB/s\n", mb / parse);
+  if (import > 0 && read > 0) {
+    std::printf(
+        "    import (parse + resolve + mark_all): %8.1f MB/s = %.1f %% of the raw read "
+        "(target >= 25 %%)\n",
+        mb / import, 100.0 * read / import);
+  }
+  if (pandas > 0 && import > 0) {
+    std::printf(
+        "(b) pandas.read_csv(engine=\"c\"): %8.1f MB/s; the import is %.2fx pandas "
+        "(target >= 3x)\n",
+        mb / pandas, pandas / import);
+  } else {
+    std::printf("(b) pandas not available to /usr/bin/python3: no comparison\n");
+  }
+  return 0;
+}

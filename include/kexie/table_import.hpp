@@ -1,0 +1,102 @@
+// Batch imports from CSV tables (kexie/table.hpp) into a campaign: assignments, marks
+// and vetoes in long format, one row each, with judges and entries named by their
+// codes. Each import is all or nothing: a table refused anywhere changes nothing.
+#ifndef KEXIE_TABLE_IMPORT_HPP
+#define KEXIE_TABLE_IMPORT_HPP
+
+#include "kexie/campaign.hpp"
+#include "kexie/export.hpp"
+#include "kexie/registry.hpp"
+#include "kexie/result.hpp"
+#include "kexie/table.hpp"
+#include "kexie/table_registry.hpp"
+
+#include <functional>
+#include <map>
+#include <string>
+
+namespace kexie {
+inline namespace v1 {
+
+/// Imports assignments: columns `judge` (评委) and `entry` (项目编号). A judge is named by
+/// the external key (工号) its person has in the registry, unique among the campaign's
+/// judges; an entry by its application number. All or nothing through
+/// `Campaign::assign_all`. Refusals name the place (`*where` when not null): an unknown
+/// judge or entry code, an empty field (`invalid_argument` or `not_found`, `table.field`),
+/// a missing column (`table.header`), or `assign`'s own refusal with its rule id.
+///
+///   auto t = kexie::Table::read_file("assignments.csv").value();
+///   kexie::import_assignments(campaign, registry, t).value();
+[[nodiscard]] KEXIE_API Status import_assignments(Campaign& campaign, const Registry& registry,
+                                                  const Table& table, TablePlace* where = nullptr);
+
+/// Imports marks in long format: columns `judge`, `entry`, `indicator` (指标, its code)
+/// and `mark` (分数, a decimal such as 88.5). All or nothing through `Campaign::mark_all`;
+/// refused like `import_assignments`, and for a mark that is not a decimal (`table.field`)
+/// or that `mark` refuses (scale, step, not assigned, twice: its own rule id).
+///
+///   auto t = kexie::Table::read_file("marks-gb18030.csv").value();   // auto-detected
+///   kexie::TablePlace at;
+///   if (kexie::Status s = kexie::import_marks(campaign, registry, t, &at); !s)
+///     std::cerr << kexie::to_string(at) << ": " << s.error() << '\n';
+[[nodiscard]] KEXIE_API Status import_marks(Campaign& campaign, const Registry& registry,
+                                            const Table& table, TablePlace* where = nullptr);
+
+/// Imports vetoes (一票否决): columns `judge`, `entry`, `veto` (否决项, the veto item's code)
+/// and `reason` (理由). All or nothing through `Campaign::veto_all`.
+///
+///   kexie::import_vetoes(campaign, registry, kexie::Table::read_file("vetoes.csv").value())
+///       .value();
+[[nodiscard]] KEXIE_API Status import_vetoes(Campaign& campaign, const Registry& registry,
+                                             const Table& table, TablePlace* where = nullptr);
+
+/// Judges by the codes a judges table gave them ("J1" → the campaign's judge).
+///
+///   kexie::JudgeId j1 = judges.at("J1");
+using JudgeCodes = std::map<std::string, JudgeId, std::less<>>;
+
+/// Seats the judges of a table with columns `code` (the judge's code in the other
+/// tables) and `person` (the person's code in `codes`); a person who already judges
+/// keeps their seat and gets the code. All or nothing: the table is first tried on a
+/// scratch campaign with the same registry, rules and judges, so a row the panel rules
+/// refuse (`panel.expert`, `panel.judge`) seats nobody. `campaign` must be built on
+/// `codes.registry`.
+///
+///   kexie::JudgeCodes judges = kexie::import_judges(c, loaded, judges_table).value();
+[[nodiscard]] KEXIE_API Result<JudgeCodes> import_judges(Campaign& campaign,
+                                                         const TableRegistry& codes,
+                                                         const Table& table,
+                                                         TablePlace* where = nullptr);
+
+/// Adds the entries of a table: columns code, title, unit (an organization code),
+/// category, focus (names separated by ";"), team ("person:share;…", the leader
+/// first), in_use_since, and the claims energy ("carrier:value:unit;…"),
+/// material_saved_t, co2_avoided_t, hours_saved, efficiency_gain_percent,
+/// annual_benefit_yuan, patents ("type:status:number;…") and achievements_transformed
+/// (optional columns; empty cells are zero). All or nothing: tried first on a scratch
+/// campaign with the same registry, rules and entries; refused like `add_entry`.
+///
+///   kexie::import_entries(c, loaded, kexie::Table::read_file("entries.csv").value()).value();
+[[nodiscard]] KEXIE_API Status import_entries(Campaign& campaign, const TableRegistry& codes,
+                                              const Table& table, TablePlace* where = nullptr);
+
+/// `import_assignments` with judges named by the codes of a judges table.
+///
+///   kexie::import_assignments(c, judges, assignments_table).value();
+[[nodiscard]] KEXIE_API Status import_assignments(Campaign& campaign, const JudgeCodes& judges,
+                                                  const Table& table, TablePlace* where = nullptr);
+/// `import_marks` with judges named by the codes of a judges table.
+///
+///   kexie::import_marks(c, judges, marks_table).value();
+[[nodiscard]] KEXIE_API Status import_marks(Campaign& campaign, const JudgeCodes& judges,
+                                            const Table& table, TablePlace* where = nullptr);
+/// `import_vetoes` with judges named by the codes of a judges table.
+///
+///   kexie::import_vetoes(c, judges, vetoes_table).value();
+[[nodiscard]] KEXIE_API Status import_vetoes(Campaign& campaign, const JudgeCodes& judges,
+                                             const Table& table, TablePlace* where = nullptr);
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_TABLE_IMPORT_HPP
