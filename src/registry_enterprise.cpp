@@ -105,10 +105,10 @@ Result<EnterpriseId> add_enterprise(Registry& reg, const EnterpriseSpec& spec) {
     return Error(ErrorCode::invalid_argument, "unknown ownership");
   const State& s = detail::state_of(std::as_const(reg));
   if (!s.known(spec.local)) return unknown(to_string(spec.local));
-  if (s.org(spec.local).kind != OrgKind::local || !s.in_effect(spec.local, spec.registered))
-    return refuse(to_string(spec.local) + " is not a local association in effect on " +
-                      spec.registered.to_string(),
-                  "enterprise.local", "A14");
+  // Enterprises may be older than their local: only the kind is checked.
+  if (s.org(spec.local).kind != OrgKind::local)
+    return refuse(to_string(spec.local) + " is not a local association", "enterprise.local",
+                  "A14");
   GuidanceFacts& g = facts(reg);
   if (g.by_code.contains(spec.credit_code))
     return refuse("the credit code " + spec.credit_code + " is registered already",

@@ -40,7 +40,7 @@ inline namespace v1 {
 /// `invalid_argument` (`enterprise.credit_code` for a code that fails GB 32100-2015,
 /// a name that is empty or not clean text, an unsupported date); `not_found`
 /// (unknown local); `rule_violation` `enterprise.local` (A14: `local` is not a local
-/// association in effect on `registered`); `already_exists` `enterprise.credit_code_unique`
+/// association; it may be younger than the enterprise); `already_exists` `enterprise.credit_code_unique`
 /// (A13: the code is registered already).
 ///
 ///   kexie::EnterpriseId e = kexie::add_enterprise(reg, {.name = "杭州汽轮动力集团",
