@@ -116,6 +116,12 @@ TABLE: tuple[Row, ...] = (
         "Normalizations of the entropy weight method."),
     Row("MissingMarks", "KX_MISSING_REFUSE", "KX_MISSING_",
         "What Kendall's W does with a missing mark."),
+    Row("FoundingState", "KX_FOUNDING_PENDING", "KX_FOUNDING_",
+        "Where a founding application stands (kexie::FoundingState, A13)."),
+    Row("CoverageDimension", "KX_COVERAGE_ZONE", "KX_COVERAGE_",
+        "What a coverage group breaks enterprises down by (kexie::CoverageDimension)."),
+    Row("SgGap", "KX_SG_CURRENT", "KX_SG_",
+        "Why a secretary-general is not current (kexie::SgGap, A15)."),
 )
 
 

@@ -17,7 +17,7 @@ __all__ = [
     "AuditFault", "Category", "Focus", "IndicatorKind", "Figure", "AggregationMethod",
     "Rounding", "BoundaryTies", "EntryStatus", "PatentType", "PatentStatus", "Language",
     "Carrier", "Unit", "CoalUnit", "GridMethod", "AhpMethod", "RandomIndexTable", "Criterion",
-    "EntropyNormalization", "MissingMarks",
+    "EntropyNormalization", "MissingMarks", "FoundingState", "CoverageDimension", "SgGap",
 ]
 
 
@@ -420,3 +420,30 @@ class MissingMarks(enum.IntEnum):
     REFUSE = 0
     DROP_ENTRIES = 1
     DROP_JUDGES = 2
+
+
+class FoundingState(enum.IntEnum):
+    """Where a founding application stands (kexie::FoundingState, A13). (C: KX_FOUNDING_*)"""
+
+    PENDING = 0
+    APPROVED = 1
+    REFUSED = 2
+
+
+class CoverageDimension(enum.IntEnum):
+    """What a coverage group breaks enterprises down by (kexie::CoverageDimension). (C: KX_COVERAGE_*)"""
+
+    ZONE = 0
+    NEW_ECONOMY = 1
+    OWNERSHIP = 2
+    INDUSTRY = 3
+    REGION = 4
+
+
+class SgGap(enum.IntEnum):
+    """Why a secretary-general is not current (kexie::SgGap, A15). (C: KX_SG_*)"""
+
+    CURRENT = 0
+    NO_SECRETARY_GENERAL = 1
+    NEVER_TRAINED = 2
+    LAPSED = 3
