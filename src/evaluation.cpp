@@ -114,8 +114,7 @@ Result<Evaluation> Evaluation::create(const Registry& reg, EvaluationSpec spec) 
   if ((*kind != OrgKind::local && *kind != OrgKind::national) || !reg.exists(spec.guide, last))
     return Error(ErrorCode::rule_violation,
                  to_string(spec.guide) +
-                     " is not a local or the national association in effect on " +
-                     last.to_string(),
+                     " is not a local or the national association in effect on " + last.to_string(),
                  "evaluation.guide", "A14");
   auto impl = std::make_unique<detail::EvaluationImpl>(std::move(spec));
   impl->first = Date::from_ymd(impl->spec.year, 1, 1).value();
@@ -182,10 +181,14 @@ Result<std::vector<FigureValue>> Evaluation::figures(
   std::vector<FigureValue> out;
   for (std::uint32_t i : rubric.objective()) {
     const Indicator& ind = rubric.indicators()[i];
-    const FigureBinding& b = *std::find_if(e.spec.figures.begin(), e.spec.figures.end(),
-                                           [&](const FigureBinding& x) { return x.indicator == ind.code; });
-    FigureValue v{.indicator = ind.code, .figure = b.figure, .value = Decimal(0),
-                  .indicator_value = Decimal(0), .facts = {}};
+    const FigureBinding& b =
+        *std::find_if(e.spec.figures.begin(), e.spec.figures.end(),
+                      [&](const FigureBinding& x) { return x.indicator == ind.code; });
+    FigureValue v{.indicator = ind.code,
+                  .figure = b.figure,
+                  .value = Decimal(0),
+                  .indicator_value = Decimal(0),
+                  .facts = {}};
     std::size_t n = 0;
     switch (b.figure) {
       case EvaluationFigure::activities_held:
@@ -197,11 +200,10 @@ Result<std::vector<FigureValue>> Evaluation::figures(
           if (b.type && a->plan.type != *b.type) continue;
           auto it = reached.find(a->id.value());
           if (it == reached.end()) continue;
-          const AuditRecord* shown = b.figure == EvaluationFigure::activities_held
-                                         ? it->second.approved
-                                     : b.figure == EvaluationFigure::activities_completed
-                                         ? it->second.completed
-                                         : it->second.evaluated;
+          const AuditRecord* shown =
+              b.figure == EvaluationFigure::activities_held        ? it->second.approved
+              : b.figure == EvaluationFigure::activities_completed ? it->second.completed
+                                                                   : it->second.evaluated;
           if (shown == nullptr) continue;
           ++n;
           v.facts.push_back(std::string(to_string(a->plan.type)) + " " + audit_fact(*shown));
@@ -283,8 +285,8 @@ Result<std::vector<FigureValue>> Evaluation::figures(
         if (r && r->members > 0)
           v.value = divide(whole(r->young * 100), whole(r->members), 2).value();
         if (r)
-          v.facts.push_back(std::to_string(r->young) + " young of " +
-                            std::to_string(r->members) + " members on " + last.to_string());
+          v.facts.push_back(std::to_string(r->young) + " young of " + std::to_string(r->members) +
+                            " members on " + last.to_string());
         break;
       }
       case EvaluationFigure::links_active:
@@ -303,19 +305,18 @@ Result<std::vector<FigureValue>> Evaluation::figures(
       case EvaluationFigure::support_staff:
       case EvaluationFigure::support_budget_yuan:
       case EvaluationFigure::support_facilities_m2: {
-        auto s = ent.ok() ? support(reg, ent, e.spec.year) : Result<SupportRecord>(Error(
-                                                                  ErrorCode::not_found, "none"));
+        auto s = ent.ok() ? support(reg, ent, e.spec.year)
+                          : Result<SupportRecord>(Error(ErrorCode::not_found, "none"));
         if (s) {
           v.value = b.figure == EvaluationFigure::support_staff
                         ? whole(std::size_t{s->full_time_staff} + s->part_time_staff)
                     : b.figure == EvaluationFigure::support_budget_yuan ? s->budget_yuan
                                                                         : s->facilities_m2;
-          v.facts.push_back("support of " + to_string(ent) + " in " +
-                            std::to_string(e.spec.year) + ": " +
-                            std::to_string(s->full_time_staff) + " full-time, " +
+          v.facts.push_back("support of " + to_string(ent) + " in " + std::to_string(e.spec.year) +
+                            ": " + std::to_string(s->full_time_staff) + " full-time, " +
                             std::to_string(s->part_time_staff) + " part-time, " +
-                            s->budget_yuan.to_string() + " yuan, " +
-                            s->facilities_m2.to_string() + " m²");
+                            s->budget_yuan.to_string() + " yuan, " + s->facilities_m2.to_string() +
+                            " m²");
         } else {
           v.facts.push_back("no support record for " + std::to_string(e.spec.year));
         }
@@ -338,8 +339,8 @@ Result<std::vector<EvaluationResult>> Evaluation::score(
   std::vector<EvaluationResult> results;
   results.reserve(e.entries.size());
   for (OrgId kx : e.entries) {
-    EvaluationResult r{.association = kx, .total = Decimal(0), .rank = 0, .figures = {},
-                       .judged = {}};
+    EvaluationResult r{
+        .association = kx, .total = Decimal(0), .rank = 0, .figures = {}, .judged = {}};
     auto figs = figures(reg, book, kx, campaigns);
     if (!figs) return figs.error();
     r.figures = std::move(*figs);

@@ -82,10 +82,10 @@ Result<CoverageChange> coverage_change(const Registry& reg, OrgId area, Date fro
   CoverageChange d;
   const State& s = detail::state_of(reg);
   for (const Enterprise& e : s.guidance.enterprises) {
-    const bool in_after = e.spec.registered <= to && to <= e.closed &&
-                          reg.within(e.spec.local, area, to);
-    const bool in_before = e.spec.registered <= from && from <= e.closed &&
-                           reg.within(e.spec.local, area, from);
+    const bool in_after =
+        e.spec.registered <= to && to <= e.closed && reg.within(e.spec.local, area, to);
+    const bool in_before =
+        e.spec.registered <= from && from <= e.closed && reg.within(e.spec.local, area, from);
     const bool was = in_before && detail::association_on(s, e, from).ok();
     const bool is = in_after && detail::association_on(s, e, to).ok();
     if (!was && is) d.newly_covered.push_back(e.id);
@@ -105,7 +105,8 @@ Status add_sg_training(Registry& reg, const SgTraining& record) {
                  "a secretary-general training needs at least 1 hour and a supported date",
                  "sg_training.hours", "A15");
   const State& s = detail::state_of(std::as_const(reg));
-  if (!s.known(record.person)) return Error(ErrorCode::not_found, to_string(record.person) + " is unknown");
+  if (!s.known(record.person))
+    return Error(ErrorCode::not_found, to_string(record.person) + " is unknown");
   if (!s.known(record.organizer))
     return Error(ErrorCode::not_found, to_string(record.organizer) + " is unknown");
   const OrgKind k = s.org(record.organizer).kind;
@@ -167,10 +168,10 @@ Result<SgStatus> sg_status(const Registry& reg, OrgId association, Date on) {
   auto kind = reg.kind(association);
   if (!kind) return kind.error();
   if (*kind != OrgKind::enterprise || !reg.exists(association, on))
-    return Error(ErrorCode::rule_violation,
-                 to_string(association) + " is not an enterprise association in effect on " +
-                     on.to_string(),
-                 "enterprise.association_kind", "A13");
+    return Error(
+        ErrorCode::rule_violation,
+        to_string(association) + " is not an enterprise association in effect on " + on.to_string(),
+        "enterprise.association_kind", "A13");
   return status_of(reg, detail::state_of(reg), association, on);
 }
 

@@ -1,6 +1,6 @@
-// Enterprises as facts of the registry (guidance.hpp, DOMAIN.md §6): the unified
-// social credit code check of GB 32100-2015, enterprises, their associations,
-// employment and yearly support; the digest and load checks of every guidance fact.
+// Enterprises as facts of the registry (guidance.hpp, DOMAIN.md §6): enterprises
+// (their credit codes checked by enterprise.cpp), their associations, employment and
+// yearly support, the guidance policy; the digest and load checks of every guidance fact.
 #include <algorithm>
 #include <string>
 
@@ -17,18 +17,6 @@ namespace {
 
 using detail::GuidanceFacts;
 using detail::State;
-
-// GB 32100-2015, 4.4: the 31 characters of the code (no I, O, S, V, Z), by value.
-constexpr std::string_view kCodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-int code_value(char c) noexcept {
-  const std::size_t at = kCodeAlphabet.find(c);
-  return at == std::string_view::npos ? -1 : static_cast<int>(at);
-}
-
-Error code_error(std::string message) {
-  return Error(ErrorCode::invalid_argument, std::move(message), "enterprise.credit_code");
-}
 
 Error refuse(std::string message, std::string rule, std::string article,
              ErrorCode code = ErrorCode::rule_violation) {
@@ -50,43 +38,6 @@ Error unknown(std::string what) { return Error(ErrorCode::not_found, what + " is
 
 }  // namespace
 
-Result<char> credit_code_check_character(std::string_view first17) {
-  if (first17.size() != 17)
-    return code_error("the first part of a credit code has 17 characters, not " +
-                      std::to_string(first17.size()));
-  // Weights 3^i mod 31 for positions 1..17 (GB 32100-2015, 4.5).
-  int weight = 1;
-  int sum = 0;
-  for (std::size_t i = 0; i < 17; ++i) {
-    const int v = code_value(first17[i]);
-    if (v < 0)
-      return code_error("character " + std::to_string(i + 1) + " of the credit code, " +
-                        quote_input(first17.substr(i, 1)) +
-                        ", is not one of 0-9 A-H J-N P-R T-U W-Y");
-    sum += v * weight;
-    weight = weight * 3 % 31;
-  }
-  const int check = (31 - sum % 31) % 31;
-  return kCodeAlphabet[static_cast<std::size_t>(check)];
-}
-
-Status check_credit_code(std::string_view code) {
-  if (code.size() != 18)
-    return code_error("a unified social credit code has 18 characters, not " +
-                      std::to_string(code.size()));
-  auto check = credit_code_check_character(code.substr(0, 17));
-  if (!check) return check.error();
-  if (code_value(code[17]) < 0)
-    return code_error("the check character " + quote_input(code.substr(17, 1)) +
-                      " is not one of 0-9 A-H J-N P-R T-U W-Y");
-  if (code[17] != *check)
-    return code_error("the check character of " + quote_input(code) + " should be '" +
-                      std::string(1, *check) + "'");
-  return {};
-}
-
-std::string_view to_string(FoundingState state) noexcept { return enum_name(state); }
-std::string_view to_string(FoundingStep step) noexcept { return enum_name(step); }
 std::string_view to_string(CoverageDimension dimension) noexcept { return enum_name(dimension); }
 std::string_view to_string(SgGap gap) noexcept { return enum_name(gap); }
 
@@ -94,8 +45,7 @@ std::string_view to_string(SgGap gap) noexcept { return enum_name(gap); }
 
 Result<EnterpriseId> add_enterprise(Registry& reg, const EnterpriseSpec& spec) {
   if (Status st = check_text(spec.name, "enterprise name"); !st) return st.error();
-  if (spec.name.empty())
-    return Error(ErrorCode::invalid_argument, "an enterprise needs a name");
+  if (spec.name.empty()) return Error(ErrorCode::invalid_argument, "an enterprise needs a name");
   if (Status st = check_text(spec.industry, "industry"); !st) return st.error();
   if (Status st = check_text(spec.region, "region"); !st) return st.error();
   if (Status st = check_credit_code(spec.credit_code); !st) return st.error();
@@ -107,8 +57,7 @@ Result<EnterpriseId> add_enterprise(Registry& reg, const EnterpriseSpec& spec) {
   if (!s.known(spec.local)) return unknown(to_string(spec.local));
   // Enterprises may be older than their local: only the kind is checked.
   if (s.org(spec.local).kind != OrgKind::local)
-    return refuse(to_string(spec.local) + " is not a local association", "enterprise.local",
-                  "A14");
+    return refuse(to_string(spec.local) + " is not a local association", "enterprise.local", "A14");
   GuidanceFacts& g = facts(reg);
   if (g.by_code.contains(spec.credit_code))
     return refuse("the credit code " + spec.credit_code + " is registered already",
@@ -116,8 +65,8 @@ Result<EnterpriseId> add_enterprise(Registry& reg, const EnterpriseSpec& spec) {
   const EnterpriseId id{static_cast<std::uint32_t>(g.enterprises.size() + 1)};
   g.enterprises.reserve(g.enterprises.size() + 1);
   g.by_code.emplace(spec.credit_code, id.value());  // may throw: nothing changed yet
-  g.enterprises.push_back(Enterprise{.id = id, .spec = spec, .closed = Date::max(),
-                                     .associations = {}});
+  g.enterprises.push_back(
+      Enterprise{.id = id, .spec = spec, .closed = Date::max(), .associations = {}});
   return id;
 }
 
@@ -144,8 +93,8 @@ Result<EnterpriseId> find_enterprise(const Registry& reg, std::string_view credi
   const GuidanceFacts& g = facts(reg);
   auto it = g.by_code.find(std::string(credit_code));
   if (it == g.by_code.end())
-    return Error(ErrorCode::not_found, "no enterprise has the credit code " +
-                                           quote_input(credit_code));
+    return Error(ErrorCode::not_found,
+                 "no enterprise has the credit code " + quote_input(credit_code));
   return EnterpriseId{it->second};
 }
 

@@ -67,8 +67,9 @@ std::optional<Error> permission_refusal(const Registry& reg, const FoundingAppli
                                         PersonId actor, Date on) {
   for (const Appointment& ap : reg.appointments_of(actor, on))
     if (ap.org == a.spec.local && decides(ap.role)) return std::nullopt;
-  return refuse(to_string(actor) + " holds no deciding office (chair, vice-chair, "
-                                   "secretary-general, department head) at " +
+  return refuse(to_string(actor) +
+                    " holds no deciding office (chair, vice-chair, "
+                    "secretary-general, department head) at " +
                     to_string(a.spec.local) + " on " + on.to_string(),
                 "founding.permission", "A14");
 }
@@ -101,9 +102,8 @@ AuditVerification verify_founding_trail(std::span<const FoundingRecord> records,
                                         const ChainHead* expected) {
   detail::Sha256 hasher;
   std::string buffer;
-  return detail::verify_chain(records, expected, [&](const FoundingRecord& r) {
-    return hash_of(r, hasher, buffer);
-  });
+  return detail::verify_chain(records, expected,
+                              [&](const FoundingRecord& r) { return hash_of(r, hasher, buffer); });
 }
 
 ChainHead chain_head(std::span<const FoundingRecord> records) noexcept {
@@ -134,9 +134,9 @@ Result<FoundingId> apply_founding(Registry& reg, const FoundingApplicationSpec& 
                       on.to_string() + " whose area holds " + to_string(e.id),
                   "founding.local", "A13");
   if (spec.proxy && (s.org(*spec.proxy).kind != OrgKind::proxy || !s.in_effect(*spec.proxy, on)))
-    return refuse(to_string(*spec.proxy) + " is not a proxy (工会 / 共青团) in effect on " +
-                      on.to_string(),
-                  "founding.proxy", "A13");
+    return refuse(
+        to_string(*spec.proxy) + " is not a proxy (工会 / 共青团) in effect on " + on.to_string(),
+        "founding.proxy", "A13");
   const bool by_proxy =
       spec.proxy && s.p_employer[spec.applicant.value() - 1] == spec.proxy->value();
   if (!by_proxy && !employed_by(g, spec.applicant, e.id, on))
@@ -144,19 +144,29 @@ Result<FoundingId> apply_founding(Registry& reg, const FoundingApplicationSpec& 
                       " nor by its proxy on " + on.to_string(),
                   "founding.applicant", "A13");
   if (OrgId a = detail::association_on(s, e, on); a.ok())
-    return refuse(to_string(e.id) + " has the association " + to_string(a) + " on " +
-                      on.to_string(),
-                  "founding.covered", "A13");
+    return refuse(
+        to_string(e.id) + " has the association " + to_string(a) + " on " + on.to_string(),
+        "founding.covered", "A13");
   for (const FoundingApplication& other : g.foundings)
     if (other.spec.enterprise == e.id && other.state == FoundingState::pending)
       return refuse(to_string(e.id) + " has the pending application " + to_string(other.id),
                     "founding.covered", "A13");
   const FoundingId id{static_cast<std::uint32_t>(g.foundings.size() + 1)};
-  FoundingApplication app{.id = id, .spec = spec, .applied = on, .state = FoundingState::pending,
-                          .decided = Date{}, .reason = {}, .association = OrgId{}};
-  FoundingRecord rec{.application = id, .actor = spec.applicant, .at = at,
-                     .step = FoundingStep::apply, .from = FoundingState::pending,
-                     .to = FoundingState::pending, .reason = {}, .message = spec.name};
+  FoundingApplication app{.id = id,
+                          .spec = spec,
+                          .applied = on,
+                          .state = FoundingState::pending,
+                          .decided = Date{},
+                          .reason = {},
+                          .association = OrgId{}};
+  FoundingRecord rec{.application = id,
+                     .actor = spec.applicant,
+                     .at = at,
+                     .step = FoundingStep::apply,
+                     .from = FoundingState::pending,
+                     .to = FoundingState::pending,
+                     .reason = {},
+                     .message = spec.name};
   g.foundings.reserve(g.foundings.size() + 1);
   g.trail.reserve(g.trail.size() + 1);
   g.foundings.push_back(std::move(app));
@@ -167,8 +177,7 @@ Result<FoundingId> apply_founding(Registry& reg, const FoundingApplicationSpec& 
 namespace {
 
 /// The pending application `id` and the checks every decision shares.
-Result<FoundingApplication*> deciding(Registry& reg, FoundingId id, PersonId actor,
-                                      Timestamp at) {
+Result<FoundingApplication*> deciding(Registry& reg, FoundingId id, PersonId actor, Timestamp at) {
   GuidanceFacts& g = detail::state_of(reg).guidance;
   if (!id.ok() || id.value() > g.foundings.size()) return unknown(to_string(id));
   if (!at.ok()) return Error(ErrorCode::invalid_argument, "the time is not supported");
@@ -196,9 +205,9 @@ Result<OrgId> approve_founding(Registry& reg, FoundingId id, PersonId actor, Tim
   State& s = detail::state_of(reg);
   const Enterprise& e = s.guidance.enterprises[a.spec.enterprise.value() - 1];
   if (OrgId other = detail::association_on(s, e, founded); other.ok())
-    return refuse(to_string(e.id) + " has the association " + to_string(other) + " on " +
-                      founded.to_string(),
-                  "founding.covered", "A13");
+    return refuse(
+        to_string(e.id) + " has the association " + to_string(other) + " on " + founded.to_string(),
+        "founding.covered", "A13");
   if (!exists_on(e, founded))
     return refuse(to_string(e.id) + " does not exist on " + founded.to_string(),
                   "enterprise.active", "A13");
@@ -208,9 +217,14 @@ Result<OrgId> approve_founding(Registry& reg, FoundingId id, PersonId actor, Tim
   g.handovers.reserve(g.handovers.size() + 1);
   std::vector<AssociationTie> ties = e.associations;
   ties.reserve(ties.size() + 1);
-  FoundingRecord rec{.application = id, .actor = actor, .at = at, .step = FoundingStep::approve,
-                     .from = FoundingState::pending, .to = FoundingState::approved,
-                     .reason = std::string(reason), .message = {}};
+  FoundingRecord rec{.application = id,
+                     .actor = actor,
+                     .at = at,
+                     .step = FoundingStep::approve,
+                     .from = FoundingState::pending,
+                     .to = FoundingState::approved,
+                     .reason = std::string(reason),
+                     .message = {}};
   std::string reason_copy(reason);
   OrgSpec org{.kind = OrgKind::enterprise,
               .name = a.spec.name,
@@ -247,17 +261,21 @@ Status refuse_founding(Registry& reg, FoundingId id, PersonId actor, Timestamp a
                        std::string_view reason) {
   if (Status st = check_text(reason, "reason"); !st) return st.error();
   if (reason.empty())
-    return Error(ErrorCode::invalid_argument, "a refusal needs a reason", "founding.reason",
-                 "A13");
+    return Error(ErrorCode::invalid_argument, "a refusal needs a reason", "founding.reason", "A13");
   auto app = deciding(reg, id, actor, at);
   if (!app) return app.error();
   FoundingApplication& a = **app;
   GuidanceFacts& g = detail::state_of(reg).guidance;
   g.trail.reserve(g.trail.size() + 1);
   std::string why(reason);
-  FoundingRecord rec{.application = id, .actor = actor, .at = at, .step = FoundingStep::refuse,
-                     .from = FoundingState::pending, .to = FoundingState::refused,
-                     .reason = why, .message = {}};
+  FoundingRecord rec{.application = id,
+                     .actor = actor,
+                     .at = at,
+                     .step = FoundingStep::refuse,
+                     .from = FoundingState::pending,
+                     .to = FoundingState::refused,
+                     .reason = why,
+                     .message = {}};
   a.state = FoundingState::refused;
   a.decided = at.date();
   a.reason.swap(why);

@@ -253,7 +253,8 @@ struct FoundingApplication {
 /// A proxy's hand-over to the association founded for its enterprise: from `on`,
 /// the proxy's people and activities count as the association's.
 ///
-///   for (const kexie::Handover& h : kexie::handovers(reg)) std::cout << h.proxy << "→" << h.association;
+///   for (const kexie::Handover& h : kexie::handovers(reg)) std::cout << h.proxy << "→" <<
+///   h.association;
 struct Handover {
   /// The proxy (工会 / 共青团) that acted for the enterprise.
   OrgId proxy;
@@ -293,8 +294,7 @@ struct GuidancePolicy {
   [[nodiscard]] constexpr bool ok() const noexcept {
     return sg_training_months >= 1 && sg_training_months <= 120;
   }
-  friend constexpr bool operator==(const GuidancePolicy&, const GuidancePolicy&) noexcept =
-      default;
+  friend constexpr bool operator==(const GuidancePolicy&, const GuidancePolicy&) noexcept = default;
 };
 
 }  // namespace v1

@@ -39,37 +39,34 @@ inline namespace v1 {
 ///
 ///   kexie::FigureBinding b{"B.1", kexie::EvaluationFigure::activities_completed};
 enum class EvaluationFigure : std::uint8_t {
-  activities_held,            ///< activities (of the type, if bound) planned in the year and 立项 by its end
-  activities_completed,       ///< of them, those whose 实施 was completed by the year's end
-  activities_evaluated,       ///< of them, those evaluated (评估) by the year's end
-  members_trained,            ///< members on the year's last day with continuing education in the year
-  training_hours,             ///< those members' continuing-education hours in the year
-  jiangbi_entries,            ///< entries of the given 讲比 campaigns submitted by the association or below it
-  jiangbi_awards,             ///< honours dated in the year, to it or its people, resting on a 讲比 activity
-  secretary_general_trained,  ///< 1 when its secretary-general is current on the year's last day (A15), else 0
+  activities_held,  ///< activities (of the type, if bound) planned in the year and 立项 by its end
+  activities_completed,  ///< of them, those whose 实施 was completed by the year's end
+  activities_evaluated,  ///< of them, those evaluated (评估) by the year's end
+  members_trained,       ///< members on the year's last day with continuing education in the year
+  training_hours,        ///< those members' continuing-education hours in the year
+  jiangbi_entries,  ///< entries of the given 讲比 campaigns submitted by the association or below
+                    ///< it
+  jiangbi_awards,  ///< honours dated in the year, to it or its people, resting on a 讲比 activity
+  secretary_general_trained,  ///< 1 when its secretary-general is current on the year's last day
+                              ///< (A15), else 0
   young_share_percent,        ///< young members ÷ members × 100 on the year's last day, 2 places
-  links_active,               ///< cooperation links (产学研, 厂会协作) in effect on some day of the year
-  support_staff,              ///< full- and part-time staff the enterprise provides that year (A14)
-  support_budget_yuan,        ///< funds the enterprise provides that year, yuan
-  support_facilities_m2,      ///< working space the enterprise provides that year, m²
+  links_active,   ///< cooperation links (产学研, 厂会协作) in effect on some day of the year
+  support_staff,  ///< full- and part-time staff the enterprise provides that year (A14)
+  support_budget_yuan,    ///< funds the enterprise provides that year, yuan
+  support_facilities_m2,  ///< working space the enterprise provides that year, m²
 };
 
 /// The names of `EvaluationFigure`, as `to_string` spells them (see enum_names.hpp).
 template <>
 struct EnumNames<EvaluationFigure> {
-  static constexpr std::array<std::string_view, 13> names{"activities_held",
-                                                          "activities_completed",
-                                                          "activities_evaluated",
-                                                          "members_trained",
-                                                          "training_hours",
-                                                          "jiangbi_entries",
-                                                          "jiangbi_awards",
-                                                          "secretary_general_trained",
-                                                          "young_share_percent",
-                                                          "links_active",
-                                                          "support_staff",
-                                                          "support_budget_yuan",
-                                                          "support_facilities_m2"};
+  static constexpr std::array<std::string_view, 13> names{
+      "activities_held",      "activities_completed",
+      "activities_evaluated", "members_trained",
+      "training_hours",       "jiangbi_entries",
+      "jiangbi_awards",       "secretary_general_trained",
+      "young_share_percent",  "links_active",
+      "support_staff",        "support_budget_yuan",
+      "support_facilities_m2"};
   static constexpr bool listed(EvaluationFigure v) noexcept {
     switch (v) {
       case EvaluationFigure::activities_held:

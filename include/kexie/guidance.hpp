@@ -40,8 +40,8 @@ inline namespace v1 {
 /// `invalid_argument` (`enterprise.credit_code` for a code that fails GB 32100-2015,
 /// a name that is empty or not clean text, an unsupported date); `not_found`
 /// (unknown local); `rule_violation` `enterprise.local` (A14: `local` is not a local
-/// association; it may be younger than the enterprise); `already_exists` `enterprise.credit_code_unique`
-/// (A13: the code is registered already).
+/// association; it may be younger than the enterprise); `already_exists`
+/// `enterprise.credit_code_unique` (A13: the code is registered already).
 ///
 ///   kexie::EnterpriseId e = kexie::add_enterprise(reg, {.name = "杭州汽轮动力集团",
 ///       .credit_code = "91330100143041513X", .local = hangzhou,
@@ -86,8 +86,8 @@ inline namespace v1 {
 /// enterprise does not exist on `from`).
 ///
 ///   kexie::attach_association(reg, e, baosteel_kx, "2001-01-01"_date).value();
-[[nodiscard]] KEXIE_API Status attach_association(Registry& reg, EnterpriseId id,
-                                                  OrgId association, Date from);
+[[nodiscard]] KEXIE_API Status attach_association(Registry& reg, EnterpriseId id, OrgId association,
+                                                  Date from);
 
 /// Records that `person` is employed by the enterprise over `period`. Refusals:
 /// `invalid_argument` (bad period); `not_found`; `rule_violation`
@@ -184,9 +184,9 @@ struct FoundingRecord {
 ///
 ///   kexie::OrgId kx = kexie::approve_founding(reg, f, chair, at, "2026-01-01"_date,
 ///                                             "条件具备").value();
-[[nodiscard]] KEXIE_API Result<OrgId> approve_founding(Registry& reg, FoundingId id,
-                                                       PersonId actor, Timestamp at,
-                                                       Date founded, std::string_view reason);
+[[nodiscard]] KEXIE_API Result<OrgId> approve_founding(Registry& reg, FoundingId id, PersonId actor,
+                                                       Timestamp at, Date founded,
+                                                       std::string_view reason);
 /// The local refuses the application, giving `reason`. Refusals: `not_found`;
 /// `invalid_argument` `founding.reason` (A13: no reason given); `rule_violation`
 /// `founding.state`, `founding.permission` as `approve_founding`.
@@ -212,8 +212,8 @@ struct FoundingRecord {
 ///
 ///   auto v = kexie::verify_founding_trail(kexie::founding_trail(reg), &head);
 ///   assert(v.ok());
-[[nodiscard]] KEXIE_API AuditVerification verify_founding_trail(
-    std::span<const FoundingRecord> records, const ChainHead* expected = nullptr);
+[[nodiscard]] KEXIE_API AuditVerification
+verify_founding_trail(std::span<const FoundingRecord> records, const ChainHead* expected = nullptr);
 /// The head of a founding trail.
 ///
 ///   kexie::ChainHead h = kexie::chain_head(kexie::founding_trail(reg));
@@ -252,7 +252,7 @@ struct CoverageCounts {
 ///
 ///   if (g.dimension == kexie::CoverageDimension::zone && g.value == "high_tech_zone") …
 enum class CoverageDimension : std::uint8_t {
-  zone,         ///< "high_tech_zone", "development_zone", "none" (an enterprise in both counts in both)
+  zone,  ///< "high_tech_zone", "development_zone", "none" (an enterprise in both counts in both)
   new_economy,  ///< "yes" or "no" (新经济组织)
   ownership,    ///< `to_string(Ownership)`
   industry,     ///< the industry as recorded
@@ -416,8 +416,7 @@ struct SgStatus {
 /// association in effect that day.
 ///
 ///   kexie::SgStatus s = kexie::sg_status(reg, kx, today).value();
-[[nodiscard]] KEXIE_API Result<SgStatus> sg_status(const Registry& reg, OrgId association,
-                                                   Date on);
+[[nodiscard]] KEXIE_API Result<SgStatus> sg_status(const Registry& reg, OrgId association, Date on);
 /// The enterprise associations under `area` on `on` whose secretary-general is not
 /// current (missing, never trained or lapsed), in depth-first order. Refusals as
 /// `coverage`.

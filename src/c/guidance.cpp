@@ -10,8 +10,7 @@
 namespace {
 
 kx_coverage_counts counts_of(const kexie::CoverageCounts& c) {
-  return {c.enterprises, c.with_association, c.without_association, c.workers,
-          c.workers_covered};
+  return {c.enterprises, c.with_association, c.without_association, c.workers, c.workers_covered};
 }
 
 kexie::Result<int> flag(int value, const char* what) {
@@ -73,8 +72,8 @@ int kx_enterprise_association(uint32_t* out, const kx_registry* registry, uint32
     KX_NEED(registry);
     KX_TRY_ASSIGN(const kexie::Date day, kx::date(on, "on"));
     KX_TRY(kexie::enterprise(registry->registry(), kexie::EnterpriseId{enterprise}));
-    *out = kexie::association_of(registry->registry(), kexie::EnterpriseId{enterprise}, day)
-               .value();
+    *out =
+        kexie::association_of(registry->registry(), kexie::EnterpriseId{enterprise}, day).value();
     return KX_OK;
   });
 }
@@ -123,8 +122,7 @@ int kx_founding_apply(uint32_t* out, kx_registry* registry, uint32_t enterprise,
     s.name = name;
     s.applicant = kexie::PersonId{applicant};
     if (proxy != 0) s.proxy = kexie::OrgId{proxy};
-    KX_TRY_ASSIGN(const kexie::FoundingId id,
-                  kexie::apply_founding(registry->registry(), s, when));
+    KX_TRY_ASSIGN(const kexie::FoundingId id, kexie::apply_founding(registry->registry(), s, when));
     *out = id.value();
     return KX_OK;
   });
@@ -184,8 +182,8 @@ int kx_founding_verify(kx_audit_verification* out, const kx_registry* registry,
   });
 }
 
-int kx_coverage(kx_coverage_counts* out, const kx_registry* registry, uint32_t area,
-                const char* on, kx_coverage_group_cb cb, void* payload) {
+int kx_coverage(kx_coverage_counts* out, const kx_registry* registry, uint32_t area, const char* on,
+                kx_coverage_group_cb cb, void* payload) {
   int stop = 0;
   const int rc = kx::guard([&]() -> kx::Rc {
     KX_NEED(registry);
@@ -196,8 +194,7 @@ int kx_coverage(kx_coverage_counts* out, const kx_registry* registry, uint32_t a
     if (cb == nullptr) return KX_OK;
     for (const kexie::CoverageGroup& g : c.groups) {
       const kx_coverage_counts counts = counts_of(g.counts);
-      if ((stop = cb(static_cast<int>(g.dimension), g.value.c_str(), &counts, payload)) != 0)
-        break;
+      if ((stop = cb(static_cast<int>(g.dimension), g.value.c_str(), &counts, payload)) != 0) break;
     }
     return KX_OK;
   });
@@ -209,11 +206,10 @@ int kx_sg_training_add(kx_registry* registry, uint32_t person, const char* date,
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(registry);
     KX_TRY_ASSIGN(const kexie::Date day, kx::date(date, "date"));
-    return kexie::add_sg_training(registry->registry(),
-                                  {.person = kexie::PersonId{person},
-                                   .date = day,
-                                   .hours = hours,
-                                   .organizer = kexie::OrgId{organizer}});
+    return kexie::add_sg_training(registry->registry(), {.person = kexie::PersonId{person},
+                                                         .date = day,
+                                                         .hours = hours,
+                                                         .organizer = kexie::OrgId{organizer}});
   });
 }
 
@@ -234,8 +230,8 @@ int kx_sg_out_of_date_foreach(const kx_registry* registry, uint32_t area, const 
     KX_TRY_ASSIGN(const std::vector<kexie::SgStatus> list,
                   kexie::sg_out_of_date(registry->registry(), kexie::OrgId{area}, day));
     for (const kexie::SgStatus& s : list)
-      if ((stop = cb(s.association.value(), s.secretary_general.value(),
-                     static_cast<int>(s.gap), payload)) != 0)
+      if ((stop = cb(s.association.value(), s.secretary_general.value(), static_cast<int>(s.gap),
+                     payload)) != 0)
         break;
     return KX_OK;
   });

@@ -30,7 +30,7 @@ LAYERS = [
         r"include/kexie/(organization|person|membership|policy|energy|entry|rubric|"
         r"rubric_text|panel|awards|ranking|lifecycle|weights|agreement|enterprise)\.hpp$",
         r"src/(registry_values|energy|entry|rubric|rubric_text|panel|ranking|"
-        r"lifecycle|weights|agreement)\.cpp$",
+        r"lifecycle|weights|agreement|enterprise)\.cpp$",
         r"src/detail/(aggregate|radix_sort|score_kernel)[a-z_]*\.(hpp|cpp)$",
         r"src/(rubric|tie_break|award|tier)[a-z_]*\.(hpp|cpp)$",
     ]),

@@ -9,9 +9,8 @@ typedef struct groups {
   int stop_after;
 } groups;
 
-static int group_cb(int dimension, const char *value, const kx_coverage_counts *c,
-                    void *payload) {
-  groups *g = (groups *)payload;
+static int group_cb(int dimension, const char* value, const kx_coverage_counts* c, void* payload) {
+  groups* g = (groups*)payload;
   g->count += 1;
   if (dimension == KX_COVERAGE_ZONE && STREQ(value, "high_tech_zone"))
     g->zone_high_tech = c->enterprises;
@@ -24,8 +23,8 @@ typedef struct gaps {
   uint32_t last_association;
 } gaps;
 
-static int gap_cb(uint32_t association, uint32_t sg, int gap, void *payload) {
-  gaps *g = (gaps *)payload;
+static int gap_cb(uint32_t association, uint32_t sg, int gap, void* payload) {
+  gaps* g = (gaps*)payload;
   (void)sg;
   g->count += 1;
   g->last_gap = gap;
@@ -108,15 +107,14 @@ int main(void) {
     p.external_key = "C-1";
     OK(kx_registry_add_person(&chair, w.reg, &p));
   }
-  OK(kx_registry_appoint(&appointment, w.reg, chair, w.city, KX_OFFICER_CHAIR, "2020-01-01",
-                         NULL));
+  OK(kx_registry_appoint(&appointment, w.reg, chair, w.city, KX_OFFICER_CHAIR, "2020-01-01", NULL));
   OK(kx_founding_apply(&f, w.reg, turbine, w.city, "杭汽轮科协", w.q[0], 0,
                        "2025-03-01T09:00:00Z"));
   OK(kx_founding_get_state(&state, w.reg, f));
   CHECK(state == KX_FOUNDING_PENDING);
-  FAILS_RULE(KX_ERULE, "founding.permission",
-             kx_founding_approve(&kx, w.reg, f, w.q[0], "2025-04-01T09:00:00Z", "2025-05-01",
-                                 NULL));
+  FAILS_RULE(
+      KX_ERULE, "founding.permission",
+      kx_founding_approve(&kx, w.reg, f, w.q[0], "2025-04-01T09:00:00Z", "2025-05-01", NULL));
   FAILS(KX_EINVALID, kx_founding_approve(&kx, w.reg, f, chair, "yesterday", "2025-05-01", NULL));
   OK(kx_founding_approve(&kx, w.reg, f, chair, "2025-04-01T09:00:00Z", "2025-05-01", "条件具备"));
   CHECK(kx != 0);
@@ -128,8 +126,7 @@ int main(void) {
              kx_founding_apply(&f2, w.reg, robot, w.city, "机器人科协", w.q[1], 0,
                                "2025-03-01T09:00:00Z"));
   OK(kx_enterprise_employ(w.reg, w.q[1], robot, "2020-01-01", NULL));
-  OK(kx_founding_apply(&f2, w.reg, robot, w.city, "机器人科协", w.q[1], 0,
-                       "2025-03-01T09:00:00Z"));
+  OK(kx_founding_apply(&f2, w.reg, robot, w.city, "机器人科协", w.q[1], 0, "2025-03-01T09:00:00Z"));
   FAILS_RULE(KX_EINVALID, "founding.reason",
              kx_founding_refuse(w.reg, f2, chair, "2025-04-01T09:00:00Z", NULL));
   OK(kx_founding_refuse(w.reg, f2, chair, "2025-04-01T09:00:00Z", "会员不足"));
@@ -137,7 +134,8 @@ int main(void) {
   CHECK(state == KX_FOUNDING_REFUSED);
   OK(kx_founding_verify(&v, w.reg, NULL));
   CHECK(v.fault == KX_AUDIT_OK);
-  OK(kx_founding_verify(&v, w.reg, "9:0000000000000000000000000000000000000000000000000000000000000000"));
+  OK(kx_founding_verify(&v, w.reg,
+                        "9:0000000000000000000000000000000000000000000000000000000000000000"));
   CHECK(v.fault == KX_AUDIT_TRUNCATED);
   FAILS(KX_EINVALID, kx_founding_verify(&v, w.reg, "not a head"));
 
@@ -149,7 +147,8 @@ int main(void) {
   g.count = 0;
   g.stop_after = 1;
   CHECK(kx_coverage(NULL, w.reg, w.city, "2025-12-31", group_cb, &g) == 5 && g.count == 1);
-  FAILS_RULE(KX_ERULE, "coverage.area", kx_coverage(&total, w.reg, w.steel, "2025-12-31", NULL, NULL));
+  FAILS_RULE(KX_ERULE, "coverage.area",
+             kx_coverage(&total, w.reg, w.steel, "2025-12-31", NULL, NULL));
   FAILS(KX_EINVALID, kx_coverage(&total, NULL, w.city, "2025-12-31", NULL, NULL));
 
   /* secretary-general training */
@@ -158,14 +157,16 @@ int main(void) {
     OK(kx_registry_add_membership(&m, w.reg, w.p[3], w.steel, KX_ROLE_SECRETARY_GENERAL,
                                   "2020-01-01", NULL));
   }
-  FAILS_RULE(KX_ERULE, "sg_training.role", kx_sg_training_add(w.reg, w.p[4], "2024-01-01", 8, w.city));
-  FAILS_RULE(KX_EINVALID, "sg_training.hours", kx_sg_training_add(w.reg, w.p[3], "2024-01-01", 0, w.city));
+  FAILS_RULE(KX_ERULE, "sg_training.role",
+             kx_sg_training_add(w.reg, w.p[4], "2024-01-01", 8, w.city));
+  FAILS_RULE(KX_EINVALID, "sg_training.hours",
+             kx_sg_training_add(w.reg, w.p[3], "2024-01-01", 0, w.city));
   OK(kx_sg_training_add(w.reg, w.p[3], "2024-01-01", 8, w.city));
   OK(kx_sg_out_of_date_foreach(w.reg, w.city, "2025-12-31", gap_cb, &gp));
-  CHECK(gp.count == 2);  /* the other association and the new one have none */
+  CHECK(gp.count == 2); /* the other association and the new one have none */
   gp.count = 0;
   OK(kx_sg_out_of_date_foreach(w.reg, w.city, "2026-01-01", gap_cb, &gp));
-  CHECK(gp.count == 3);  /* the steelworks' training lapsed after 24 months */
+  CHECK(gp.count == 3); /* the steelworks' training lapsed after 24 months */
   FAILS_RULE(KX_EINVALID, "sg_training.interval", kx_sg_training_interval(w.reg, 0));
   OK(kx_sg_training_interval(w.reg, 36));
   gp.count = 0;

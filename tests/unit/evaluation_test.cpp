@@ -24,17 +24,32 @@ using namespace kexie::literals;
 
 kexie::Rubric rubric() {
   std::vector<kexie::IndicatorSpec> specs = {
-      {.code = "A", .name = "工作成效 (judged)", .kind = IndicatorKind::judged,
-       .weight = "0.4"_dec, .scale = {Decimal(0), Decimal(100), "0.5"_dec}},
+      {.code = "A",
+       .name = "工作成效 (judged)",
+       .kind = IndicatorKind::judged,
+       .weight = "0.4"_dec,
+       .scale = {Decimal(0), Decimal(100), "0.5"_dec}},
       {.code = "B", .name = "客观指标", .kind = IndicatorKind::group, .weight = "0.6"_dec},
-      {.code = "B.1", .name = "活动完成", .parent = "B", .kind = IndicatorKind::objective,
+      {.code = "B.1",
+       .name = "活动完成",
+       .parent = "B",
+       .kind = IndicatorKind::objective,
        .weight = "0.5"_dec,
-       .objective = {.figure = {}, .tiers = {}, .floor = Decimal(0), .per_unit = Decimal(50),
+       .objective = {.figure = {},
+                     .tiers = {},
+                     .floor = Decimal(0),
+                     .per_unit = Decimal(50),
                      .cap = Decimal(100)}},
-      {.code = "B.2", .name = "秘书长培训", .parent = "B", .kind = IndicatorKind::objective,
+      {.code = "B.2",
+       .name = "秘书长培训",
+       .parent = "B",
+       .kind = IndicatorKind::objective,
        .weight = "0.25"_dec,
        .objective = {.figure = {}, .tiers = {{Decimal(1), Decimal(100)}}, .floor = Decimal(0)}},
-      {.code = "B.3", .name = "经费保障", .parent = "B", .kind = IndicatorKind::objective,
+      {.code = "B.3",
+       .name = "经费保障",
+       .parent = "B",
+       .kind = IndicatorKind::objective,
        .weight = "0.25"_dec,
        .objective = {.figure = {},
                      .tiers = {{Decimal(100000), Decimal(100)}},
@@ -55,15 +70,18 @@ struct Evaluated : World {
   kexie::EnterpriseId steel;
   Evaluated() {
     // The judges and the chair work for an association outside the city's area.
-    const OrgId elsewhere =
-        registry
-            .add_organization({.kind = kexie::OrgKind::enterprise, .name = "省属企业科协",
-                               .parent = province, .effective = "2000-01-01"_date,
-                               .enterprise = {.enterprise_name = "省属企业"}})
-            .value();
+    const OrgId elsewhere = registry
+                                .add_organization({.kind = kexie::OrgKind::enterprise,
+                                                   .name = "省属企业科协",
+                                                   .parent = province,
+                                                   .effective = "2000-01-01"_date,
+                                                   .enterprise = {.enterprise_name = "省属企业"}})
+                                .value();
     auto person = [&](const char* name, const char* key) {
       return registry
-          .add_person({.name = name, .birth = "1970-01-01"_date, .employer = elsewhere,
+          .add_person({.name = name,
+                       .birth = "1970-01-01"_date,
+                       .employer = elsewhere,
                        .external_key = key})
           .value();
     };
@@ -71,11 +89,15 @@ struct Evaluated : World {
     judge1 = person("专家甲", "J-1");
     judge2 = person("专家乙", "J-2");
     registry
-        .appoint({.person = chair, .org = city, .role = kexie::OfficerRole::chair,
+        .appoint({.person = chair,
+                  .org = city,
+                  .role = kexie::OfficerRole::chair,
                   .period = kexie::Period::from("2020-01-01"_date)})
         .value();
-    steel = kexie::add_enterprise(registry, {.name = "杭钢", .credit_code = "91350100M000100Y43",
-                                             .local = city, .registered = "1957-01-01"_date})
+    steel = kexie::add_enterprise(registry, {.name = "杭钢",
+                                             .credit_code = "91350100M000100Y43",
+                                             .local = city,
+                                             .registered = "1957-01-01"_date})
                 .value();
     kexie::attach_association(registry, steel, enterprise, "2000-01-01"_date).value();
     const auto from = kexie::Period::from("2020-01-01"_date);
@@ -84,11 +106,12 @@ struct Evaluated : World {
     registry.add_membership(teammate, enterprise, kexie::Role::secretary_general, from).value();
     registry.add_training(responsible, 24, kexie::TrainingKind::professional, "2025-04-01"_date)
         .value();
-    kexie::add_sg_training(registry, {.person = teammate, .date = "2024-06-01"_date, .hours = 16,
-                                      .organizer = city})
+    kexie::add_sg_training(
+        registry, {.person = teammate, .date = "2024-06-01"_date, .hours = 16, .organizer = city})
         .value();
-    kexie::record_support(registry, {.enterprise = steel, .year = 2025, .full_time_staff = 1,
-                                     .budget_yuan = "200000"_dec})
+    kexie::record_support(
+        registry,
+        {.enterprise = steel, .year = 2025, .full_time_staff = 1, .budget_yuan = "200000"_dec})
         .value();
     using S = kexie::ActivityState;
     std::int64_t clock = 1;
@@ -99,8 +122,8 @@ struct Evaluated : World {
     (void)kexie_test::drive(book, *this, kexie_test::path_to(S::approved), clock);
   }
   kexie::Evaluation evaluation() {
-    return kexie::Evaluation::create(registry, {.guide = city, .year = 2025, .rubric = rubric(),
-                                                .figures = bindings()})
+    return kexie::Evaluation::create(
+               registry, {.guide = city, .year = 2025, .rubric = rubric(), .figures = bindings()})
         .value();
   }
 };
@@ -133,17 +156,22 @@ TEST(Evaluation, EveryFigureCounts) {
   // 13 figures with weights summing to 1: twelve of 0.08 and one of 0.04.
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::string code = "F" + std::to_string(i);
-    specs.push_back({.code = code, .name = std::string(names[i]),
-                     .kind = IndicatorKind::objective, .weight = i == 0 ? "0.04"_dec : "0.08"_dec,
-                     .objective = {.figure = {}, .tiers = {}, .floor = Decimal(0),
-                                   .per_unit = Decimal(1), .cap = Decimal(1000)}});
+    specs.push_back({.code = code,
+                     .name = std::string(names[i]),
+                     .kind = IndicatorKind::objective,
+                     .weight = i == 0 ? "0.04"_dec : "0.08"_dec,
+                     .objective = {.figure = {},
+                                   .tiers = {},
+                                   .floor = Decimal(0),
+                                   .per_unit = Decimal(1),
+                                   .cap = Decimal(1000)}});
     binds.push_back({code, static_cast<EvaluationFigure>(i), std::nullopt});
   }
   binds[0].type = kexie::ActivityType::jiangbi_campaign;
   auto r = kexie::Rubric::build("all", specs).value();
   w.registry.add_link(w.enterprise, w.society, kexie::Period::from("2024-01-01"_date)).value();
-  auto ev = kexie::Evaluation::create(w.registry, {.guide = w.city, .year = 2025, .rubric = r,
-                                                   .figures = binds})
+  auto ev = kexie::Evaluation::create(
+                w.registry, {.guide = w.city, .year = 2025, .rubric = r, .figures = binds})
                 .value();
   auto f = ev.figures(w.registry, w.book, w.enterprise).value();
   auto value = [&](EvaluationFigure x) { return f[static_cast<std::size_t>(x)].value; };
@@ -161,8 +189,8 @@ TEST(Evaluation, EveryFigureCounts) {
   EXPECT_EQ(value(EvaluationFigure::support_facilities_m2), Decimal(0));
   // Narrowed to another type, no activity counts.
   binds[0].type = kexie::ActivityType::science_popularization;
-  auto ev2 = kexie::Evaluation::create(w.registry, {.guide = w.city, .year = 2025, .rubric = r,
-                                                    .figures = binds})
+  auto ev2 = kexie::Evaluation::create(
+                 w.registry, {.guide = w.city, .year = 2025, .rubric = r, .figures = binds})
                  .value();
   EXPECT_EQ(ev2.figures(w.registry, w.book, w.enterprise)->front().value, Decimal(0));
 }
@@ -214,7 +242,8 @@ TEST(Evaluation, TheTopAssociationIsNamedExemplary) {
   for (OrgId kx : ev.entries()) ASSERT_TRUE(ev.mark(w.registry, w.judge1, kx, "A", "80"_dec).ok());
   auto results = ev.score(w.registry, w.book).value();
   const std::string before = w.registry.digest();
-  auto refused = ev.name_exemplary(w.registry, results, 1, Decimal(60), w.judge1, "2025 年度考核评价");
+  auto refused =
+      ev.name_exemplary(w.registry, results, 1, Decimal(60), w.judge1, "2025 年度考核评价");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().rule(), "evaluation.permission");
   EXPECT_EQ(w.registry.digest(), before);
@@ -238,15 +267,15 @@ TEST(Evaluation, SpecRefusals) {
   EXPECT_EQ(missing.error().rule(), "evaluation.spec");
   auto judged = bindings();
   judged.push_back({"A", EvaluationFigure::links_active, std::nullopt});
-  EXPECT_EQ(kexie::Evaluation::create(w.registry, {.guide = w.city, .year = 2025,
-                                                   .rubric = rubric(), .figures = judged})
+  EXPECT_EQ(kexie::Evaluation::create(
+                w.registry, {.guide = w.city, .year = 2025, .rubric = rubric(), .figures = judged})
                 .error()
                 .rule(),
             "evaluation.spec");
   auto typed = bindings();
   typed[1].type = kexie::ActivityType::academic_exchange;
-  EXPECT_EQ(kexie::Evaluation::create(w.registry, {.guide = w.city, .year = 2025,
-                                                   .rubric = rubric(), .figures = typed})
+  EXPECT_EQ(kexie::Evaluation::create(
+                w.registry, {.guide = w.city, .year = 2025, .rubric = rubric(), .figures = typed})
                 .error()
                 .rule(),
             "evaluation.spec");

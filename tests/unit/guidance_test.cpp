@@ -36,22 +36,33 @@ struct Guided : World {
   PersonId chair, clerk, founder, unionist;
   EnterpriseId hangyang, turbine, robot;
   Guided() {
-    chair = reg.add_person({.name = "陈主席", .birth = "1970-01-01"_date, .employer = proxy,
+    chair = reg.add_person({.name = "陈主席",
+                            .birth = "1970-01-01"_date,
+                            .employer = proxy,
                             .external_key = "C1"})
                 .value();
-    clerk = reg.add_person({.name = "钱干事", .birth = "1990-01-01"_date, .employer = proxy,
+    clerk = reg.add_person({.name = "钱干事",
+                            .birth = "1990-01-01"_date,
+                            .employer = proxy,
                             .external_key = "C2"})
                 .value();
-    founder = reg.add_person({.name = "孙工", .birth = "1985-01-01"_date, .employer = ent2,
-                              .external_key = "F1"})
-                  .value();
-    unionist = reg.add_person({.name = "周工会", .birth = "1980-01-01"_date, .employer = proxy,
+    founder =
+        reg.add_person(
+               {.name = "孙工", .birth = "1985-01-01"_date, .employer = ent2, .external_key = "F1"})
+            .value();
+    unionist = reg.add_person({.name = "周工会",
+                               .birth = "1980-01-01"_date,
+                               .employer = proxy,
                                .external_key = "U1"})
                    .value();
-    reg.appoint({.person = chair, .org = city, .role = kexie::OfficerRole::chair,
+    reg.appoint({.person = chair,
+                 .org = city,
+                 .role = kexie::OfficerRole::chair,
                  .period = Period::from("2020-01-01"_date)})
         .value();
-    reg.appoint({.person = clerk, .org = city, .role = kexie::OfficerRole::service_staff,
+    reg.appoint({.person = clerk,
+                 .org = city,
+                 .role = kexie::OfficerRole::service_staff,
                  .period = Period::from("2020-01-01"_date)})
         .value();
     hangyang = kexie::add_enterprise(reg, {.name = "杭氧股份",
@@ -96,7 +107,9 @@ TEST(Enterprises, AddFindAndRefuse) {
   EXPECT_EQ(kexie::association_of(w.reg, w.hangyang, "2025-01-01"_date), w.ent1);
   EXPECT_FALSE(kexie::association_of(w.reg, w.hangyang, "1999-12-31"_date).ok());
   EXPECT_EQ(kexie::enterprise_of(w.reg, w.ent1), w.hangyang);
-  kexie::EnterpriseSpec s{.name = "x", .credit_code = "91110000710926094P", .local = w.city,
+  kexie::EnterpriseSpec s{.name = "x",
+                          .credit_code = "91110000710926094P",
+                          .local = w.city,
                           .registered = "2000-01-01"_date};
   auto bad_code = s;
   bad_code.credit_code = "91110000710926094Q";
@@ -115,8 +128,7 @@ TEST(Enterprises, AddFindAndRefuse) {
   EXPECT_REFUSED(w.reg, kexie::add_enterprise(w.reg, unknown), ErrorCode::not_found, "", "");
   auto noname = s;
   noname.name.clear();
-  EXPECT_REFUSED(w.reg, kexie::add_enterprise(w.reg, noname), ErrorCode::invalid_argument, "",
-                 "");
+  EXPECT_REFUSED(w.reg, kexie::add_enterprise(w.reg, noname), ErrorCode::invalid_argument, "", "");
   const std::string before = w.reg.digest();
   EXPECT_TRUE(kexie::add_enterprise(w.reg, s).ok());
   EXPECT_NE(w.reg.digest(), before);
@@ -142,16 +154,18 @@ TEST(Enterprises, EmploymentIsOneEnterpriseAtATime) {
                  ErrorCode::rule_violation, "employment.single", "A1");
   EXPECT_REFUSED(w.reg, kexie::employ(w.reg, w.senior, w.robot, Period::from("2014-01-01"_date)),
                  ErrorCode::rule_violation, "enterprise.active", "A13");
-  EXPECT_TRUE(kexie::employ(w.reg, w.young, w.turbine,
-                            {"2010-01-01"_date, "2017-12-31"_date})
-                  .ok());
+  EXPECT_TRUE(
+      kexie::employ(w.reg, w.young, w.turbine, {"2010-01-01"_date, "2017-12-31"_date}).ok());
   EXPECT_EQ(kexie::employer_on(w.reg, w.young, "2011-01-01"_date), w.turbine);
 }
 
 TEST(Enterprises, SupportRecords) {
   Guided w;
-  kexie::SupportRecord r{.enterprise = w.hangyang, .year = 2025, .full_time_staff = 2,
-                         .part_time_staff = 6, .budget_yuan = "300000"_dec,
+  kexie::SupportRecord r{.enterprise = w.hangyang,
+                         .year = 2025,
+                         .full_time_staff = 2,
+                         .part_time_staff = 6,
+                         .budget_yuan = "300000"_dec,
                          .facilities_m2 = "120.5"_dec};
   EXPECT_TRUE(kexie::record_support(w.reg, r).ok());
   EXPECT_EQ(kexie::support(w.reg, w.hangyang, 2025).value(), r);
@@ -169,13 +183,14 @@ TEST(Enterprises, SupportRecords) {
 
 TEST(Founding, ApplyApproveJoinsTheTreeOnTheFoundingDate) {
   Guided w;
-  auto f = kexie::apply_founding(w.reg, {.enterprise = w.turbine, .local = w.city,
-                                         .name = "杭汽轮科协", .applicant = w.founder},
-                                 at("2025-03-01"));
+  auto f = kexie::apply_founding(
+      w.reg,
+      {.enterprise = w.turbine, .local = w.city, .name = "杭汽轮科协", .applicant = w.founder},
+      at("2025-03-01"));
   ASSERT_TRUE(f.ok()) << f.error();
   EXPECT_EQ(kexie::founding(w.reg, *f)->state, kexie::FoundingState::pending);
-  auto kx = kexie::approve_founding(w.reg, *f, w.chair, at("2025-04-01"), "2025-05-01"_date,
-                                    "条件具备");
+  auto kx =
+      kexie::approve_founding(w.reg, *f, w.chair, at("2025-04-01"), "2025-05-01"_date, "条件具备");
   ASSERT_TRUE(kx.ok()) << kx.error();
   EXPECT_EQ(w.reg.kind(*kx).value(), kexie::OrgKind::enterprise);
   EXPECT_EQ(w.reg.parent(*kx, "2025-05-01"_date).value(), w.city);
@@ -196,21 +211,22 @@ TEST(Founding, ApplyApproveJoinsTheTreeOnTheFoundingDate) {
   EXPECT_EQ(trail[1].reason, "条件具备");
   EXPECT_TRUE(kexie::verify_founding_trail(trail).ok());
   // A second application for a covered enterprise is refused.
-  EXPECT_REFUSED(w.reg,
-                 kexie::apply_founding(w.reg, {.enterprise = w.turbine, .local = w.city,
-                                               .name = "又一个", .applicant = w.founder},
-                                       at("2025-06-01")),
-                 ErrorCode::rule_violation, "founding.covered", "A13");
-  EXPECT_REFUSED(w.reg,
-                 kexie::approve_founding(w.reg, *f, w.chair, at("2025-06-01"), "2025-06-01"_date,
-                                         ""),
-                 ErrorCode::rule_violation, "founding.state", "A13");
+  EXPECT_REFUSED(
+      w.reg,
+      kexie::apply_founding(
+          w.reg,
+          {.enterprise = w.turbine, .local = w.city, .name = "又一个", .applicant = w.founder},
+          at("2025-06-01")),
+      ErrorCode::rule_violation, "founding.covered", "A13");
+  EXPECT_REFUSED(
+      w.reg, kexie::approve_founding(w.reg, *f, w.chair, at("2025-06-01"), "2025-06-01"_date, ""),
+      ErrorCode::rule_violation, "founding.state", "A13");
 }
 
 TEST(Founding, RefusalsOfApply) {
   Guided w;
-  kexie::FoundingApplicationSpec s{.enterprise = w.turbine, .local = w.city, .name = "杭汽轮科协",
-                                   .applicant = w.founder};
+  kexie::FoundingApplicationSpec s{
+      .enterprise = w.turbine, .local = w.city, .name = "杭汽轮科协", .applicant = w.founder};
   auto wrong_local = s;
   wrong_local.local = w.ent1;
   EXPECT_REFUSED(w.reg, kexie::apply_founding(w.reg, wrong_local, at("2025-03-01")),
@@ -242,26 +258,25 @@ TEST(Founding, RefusalsOfApply) {
 
 TEST(Founding, WhoMayDecideComesFromAppointments) {
   Guided w;
-  auto f = kexie::apply_founding(w.reg, {.enterprise = w.turbine, .local = w.city,
-                                         .name = "杭汽轮科协", .applicant = w.founder},
-                                 at("2025-03-01"))
-               .value();
+  auto f =
+      kexie::apply_founding(
+          w.reg,
+          {.enterprise = w.turbine, .local = w.city, .name = "杭汽轮科协", .applicant = w.founder},
+          at("2025-03-01"))
+          .value();
   // Service staff prepare but do not decide; the applicant holds no office.
-  EXPECT_REFUSED(w.reg,
-                 kexie::approve_founding(w.reg, f, w.clerk, at("2025-04-01"), "2025-05-01"_date,
-                                         ""),
-                 ErrorCode::rule_violation, "founding.permission", "A14");
+  EXPECT_REFUSED(
+      w.reg, kexie::approve_founding(w.reg, f, w.clerk, at("2025-04-01"), "2025-05-01"_date, ""),
+      ErrorCode::rule_violation, "founding.permission", "A14");
   EXPECT_REFUSED(w.reg, kexie::refuse_founding(w.reg, f, w.founder, at("2025-04-01"), "no"),
                  ErrorCode::rule_violation, "founding.permission", "A14");
   // Before the chair's appointment.
-  EXPECT_REFUSED(w.reg,
-                 kexie::approve_founding(w.reg, f, w.chair, at("2019-04-01"), "2025-05-01"_date,
-                                         ""),
-                 ErrorCode::rule_violation, "founding.permission", "A14");
-  EXPECT_REFUSED(w.reg,
-                 kexie::approve_founding(w.reg, f, w.chair, at("2025-04-01"), "2025-02-01"_date,
-                                         ""),
-                 ErrorCode::invalid_argument, "founding.date", "");
+  EXPECT_REFUSED(
+      w.reg, kexie::approve_founding(w.reg, f, w.chair, at("2019-04-01"), "2025-05-01"_date, ""),
+      ErrorCode::rule_violation, "founding.permission", "A14");
+  EXPECT_REFUSED(
+      w.reg, kexie::approve_founding(w.reg, f, w.chair, at("2025-04-01"), "2025-02-01"_date, ""),
+      ErrorCode::invalid_argument, "founding.date", "");
   EXPECT_REFUSED(w.reg, kexie::refuse_founding(w.reg, f, w.chair, at("2025-04-01"), ""),
                  ErrorCode::invalid_argument, "founding.reason", "A13");
   ASSERT_TRUE(kexie::refuse_founding(w.reg, f, w.chair, at("2025-04-01"), "会员不足").ok());
@@ -270,17 +285,22 @@ TEST(Founding, WhoMayDecideComesFromAppointments) {
   EXPECT_EQ(app.reason, "会员不足");
   EXPECT_EQ(kexie::founding_trail(w.reg).back().to, kexie::FoundingState::refused);
   // Refused: the enterprise may apply again.
-  EXPECT_TRUE(kexie::apply_founding(w.reg, {.enterprise = w.turbine, .local = w.city,
-                                            .name = "杭汽轮科协", .applicant = w.founder},
-                                    at("2025-09-01"))
-                  .ok());
+  EXPECT_TRUE(
+      kexie::apply_founding(
+          w.reg,
+          {.enterprise = w.turbine, .local = w.city, .name = "杭汽轮科协", .applicant = w.founder},
+          at("2025-09-01"))
+          .ok());
 }
 
 TEST(Founding, ProxyHandsOverFromTheFoundingDate) {
   Guided w;
-  auto f = kexie::apply_founding(w.reg, {.enterprise = w.robot, .local = w.city,
-                                         .name = "机器人科协", .applicant = w.unionist,
-                                         .proxy = w.proxy},
+  auto f = kexie::apply_founding(w.reg,
+                                 {.enterprise = w.robot,
+                                  .local = w.city,
+                                  .name = "机器人科协",
+                                  .applicant = w.unionist,
+                                  .proxy = w.proxy},
                                  at("2025-03-01"))
                .value();
   OrgId kx =
@@ -293,10 +313,12 @@ TEST(Founding, ProxyHandsOverFromTheFoundingDate) {
 
 TEST(Founding, TheTrailDetectsTampering) {
   Guided w;
-  auto f = kexie::apply_founding(w.reg, {.enterprise = w.turbine, .local = w.city,
-                                         .name = "杭汽轮科协", .applicant = w.founder},
-                                 at("2025-03-01"))
-               .value();
+  auto f =
+      kexie::apply_founding(
+          w.reg,
+          {.enterprise = w.turbine, .local = w.city, .name = "杭汽轮科协", .applicant = w.founder},
+          at("2025-03-01"))
+          .value();
   (void)kexie::approve_founding(w.reg, f, w.chair, at("2025-04-01"), "2025-05-01"_date, "ok")
       .value();
   auto trail = kexie::founding_trail(w.reg);
@@ -316,9 +338,10 @@ TEST(Founding, CloneAndDigestCoverTheFacts) {
   Guided w;
   kexie::Registry copy = w.reg.clone();
   EXPECT_EQ(copy.digest(), w.reg.digest());
-  ASSERT_TRUE(kexie::add_sg_training(w.reg, {.person = w.young, .date = "2025-01-01"_date,
-                                             .hours = 8, .organizer = w.city})
-                  .ok() == false);  // not a secretary-general: refused, see below
+  ASSERT_TRUE(
+      kexie::add_sg_training(
+          w.reg, {.person = w.young, .date = "2025-01-01"_date, .hours = 8, .organizer = w.city})
+          .ok() == false);  // not a secretary-general: refused, see below
   ASSERT_TRUE(kexie::set_guidance_policy(copy, {.sg_training_months = 12}).ok());
   EXPECT_NE(copy.digest(), w.reg.digest());
 }
@@ -351,12 +374,13 @@ TEST(Coverage, CountsAndBreakdowns) {
 
 TEST(Coverage, ChangeBetweenTwoDays) {
   Guided w;
-  auto f = kexie::apply_founding(w.reg, {.enterprise = w.turbine, .local = w.city,
-                                         .name = "杭汽轮科协", .applicant = w.founder},
-                                 at("2025-03-01"))
-               .value();
-  (void)kexie::approve_founding(w.reg, f, w.chair, at("2025-04-01"), "2025-05-01"_date, "")
-      .value();
+  auto f =
+      kexie::apply_founding(
+          w.reg,
+          {.enterprise = w.turbine, .local = w.city, .name = "杭汽轮科协", .applicant = w.founder},
+          at("2025-03-01"))
+          .value();
+  (void)kexie::approve_founding(w.reg, f, w.chair, at("2025-04-01"), "2025-05-01"_date, "").value();
   auto d = kexie::coverage_change(w.reg, w.city, "2024-12-31"_date, "2025-12-31"_date).value();
   EXPECT_EQ(d.newly_covered, std::vector<EnterpriseId>{w.turbine});
   EXPECT_TRUE(d.no_longer_covered.empty());
@@ -372,11 +396,12 @@ TEST(Coverage, EqualsABruteForceOverRandomFacts) {
     World w;
     std::vector<OrgId> locals{w.province, w.city};
     for (int i = 0; i < 3; ++i)
-      locals.push_back(w.reg.add_organization({.kind = kexie::OrgKind::local,
-                                               .name = "县" + std::to_string(i),
-                                               .parent = w.city,
-                                               .effective = "1990-01-01"_date,
-                                               .level = kexie::LocalLevel::county})
+      locals.push_back(w.reg
+                           .add_organization({.kind = kexie::OrgKind::local,
+                                              .name = "县" + std::to_string(i),
+                                              .parent = w.city,
+                                              .effective = "1990-01-01"_date,
+                                              .level = kexie::LocalLevel::county})
                            .value());
     const char* industries[] = {"C34", "C39", "I65"};
     const char* regions[] = {"330100", "330108", "330110"};
@@ -397,13 +422,14 @@ TEST(Coverage, EqualsABruteForceOverRandomFacts) {
                            .development_zone = rng() % 3 == 0,
                            .new_economy = rng() % 4 == 0,
                            .local = locals[rng() % locals.size()],
-                           .registered = Date::from_ymd(year, 1 + static_cast<int>(rng() % 12), 1)
-                                             .value()})
+                           .registered =
+                               Date::from_ymd(year, 1 + static_cast<int>(rng() % 12), 1).value()})
                    .value();
       ents.push_back(e);
       const auto spec = kexie::enterprise(w.reg, e)->spec;
       if (rng() % 3 == 0)
-        (void)kexie::close_enterprise(w.reg, e, spec.registered.add_days(static_cast<std::int32_t>(2000 + rng() % 4000)));
+        (void)kexie::close_enterprise(
+            w.reg, e, spec.registered.add_days(static_cast<std::int32_t>(2000 + rng() % 4000)));
       if (rng() % 2 == 0) {
         const Date from = spec.registered.add_days(static_cast<std::int32_t>(rng() % 3000));
         auto kx = w.reg.add_organization({.kind = kexie::OrgKind::enterprise,
@@ -415,11 +441,12 @@ TEST(Coverage, EqualsABruteForceOverRandomFacts) {
           (void)w.reg.dissolve(*kx, from.add_days(static_cast<std::int32_t>(500 + rng() % 3000)));
       }
       for (int k = 0; k < 3; ++k) {
-        auto person = w.reg.add_person({.name = "员工", .birth = "1980-01-01"_date,
-                                        .employer = w.ent1,
-                                        .external_key = std::to_string(round) + "-" +
-                                                        std::to_string(i) + "-" +
-                                                        std::to_string(k)})
+        auto person = w.reg
+                          .add_person({.name = "员工",
+                                       .birth = "1980-01-01"_date,
+                                       .employer = w.ent1,
+                                       .external_key = std::to_string(round) + "-" +
+                                                       std::to_string(i) + "-" + std::to_string(k)})
                           .value();
         const Date first = spec.registered.add_days(static_cast<std::int32_t>(rng() % 4000));
         (void)kexie::employ(w.reg, person, e,
@@ -477,32 +504,38 @@ TEST(Coverage, EqualsABruteForceOverRandomFacts) {
   }
 }
 
-// ---- secretary-general training ------------------------------------------------------------------
+// ---- secretary-general training
+// ------------------------------------------------------------------
 
 TEST(SgTraining, RegularlyMeansEveryTwoYearsByDefault) {
   Guided w;
   w.reg.add_membership(w.senior, w.ent1, kexie::Role::member, Period::from("2000-01-01"_date))
       .value();
-  w.reg.add_membership(w.senior, w.ent1, kexie::Role::secretary_general,
-                       Period::from("2020-01-01"_date))
+  w.reg
+      .add_membership(w.senior, w.ent1, kexie::Role::secretary_general,
+                      Period::from("2020-01-01"_date))
       .value();
-  EXPECT_REFUSED(w.reg,
-                 kexie::add_sg_training(w.reg, {.person = w.young, .date = "2022-03-01"_date,
-                                                .hours = 16, .organizer = w.city}),
-                 ErrorCode::rule_violation, "sg_training.role", "A15");
-  EXPECT_REFUSED(w.reg,
-                 kexie::add_sg_training(w.reg, {.person = w.senior, .date = "2022-03-01"_date,
-                                                .hours = 16, .organizer = w.ent2}),
-                 ErrorCode::rule_violation, "sg_training.organizer", "A15");
-  EXPECT_REFUSED(w.reg,
-                 kexie::add_sg_training(w.reg, {.person = w.senior, .date = "2022-03-01"_date,
-                                                .hours = 0, .organizer = w.city}),
-                 ErrorCode::invalid_argument, "sg_training.hours", "A15");
+  EXPECT_REFUSED(
+      w.reg,
+      kexie::add_sg_training(
+          w.reg, {.person = w.young, .date = "2022-03-01"_date, .hours = 16, .organizer = w.city}),
+      ErrorCode::rule_violation, "sg_training.role", "A15");
+  EXPECT_REFUSED(
+      w.reg,
+      kexie::add_sg_training(
+          w.reg, {.person = w.senior, .date = "2022-03-01"_date, .hours = 16, .organizer = w.ent2}),
+      ErrorCode::rule_violation, "sg_training.organizer", "A15");
+  EXPECT_REFUSED(
+      w.reg,
+      kexie::add_sg_training(
+          w.reg, {.person = w.senior, .date = "2022-03-01"_date, .hours = 0, .organizer = w.city}),
+      ErrorCode::invalid_argument, "sg_training.hours", "A15");
   auto never = kexie::sg_status(w.reg, w.ent1, "2022-01-01"_date).value();
   EXPECT_EQ(never.gap, kexie::SgGap::never_trained);
-  ASSERT_TRUE(kexie::add_sg_training(w.reg, {.person = w.senior, .date = "2022-03-01"_date,
-                                             .hours = 16, .organizer = w.city})
-                  .ok());
+  ASSERT_TRUE(
+      kexie::add_sg_training(
+          w.reg, {.person = w.senior, .date = "2022-03-01"_date, .hours = 16, .organizer = w.city})
+          .ok());
   auto s = kexie::sg_status(w.reg, w.ent1, "2024-02-29"_date).value();
   EXPECT_EQ(s.gap, kexie::SgGap::current);
   EXPECT_EQ(s.due, "2024-03-01"_date);
