@@ -89,6 +89,7 @@ struct EnterpriseSpec {
   OrgId local;
   /// The day it was registered.
   Date registered = Date::min();
+  friend bool operator==(const EnterpriseSpec&, const EnterpriseSpec&) = default;
 };
 
 /// One stretch of an enterprise's association: from `from` while the association
@@ -226,6 +227,7 @@ struct FoundingApplicationSpec {
   PersonId applicant;
   /// The proxy (工会 / 共青团) acting for the enterprise until the founding, if any.
   std::optional<OrgId> proxy;
+  friend bool operator==(const FoundingApplicationSpec&, const FoundingApplicationSpec&) = default;
 };
 
 /// A founding application as the registry keeps it.
