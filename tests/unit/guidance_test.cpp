@@ -338,12 +338,36 @@ TEST(Founding, CloneAndDigestCoverTheFacts) {
   Guided w;
   kexie::Registry copy = w.reg.clone();
   EXPECT_EQ(copy.digest(), w.reg.digest());
-  ASSERT_TRUE(
-      kexie::add_sg_training(
-          w.reg, {.person = w.young, .date = "2025-01-01"_date, .hours = 8, .organizer = w.city})
-          .ok() == false);  // not a secretary-general: refused, see below
+  EXPECT_EQ(kexie::enterprise_count(copy), 3u);
+  // Every kind of guidance fact changes the digest.
+  std::string last = copy.digest();
+  const auto changed = [&] {
+    const std::string now = copy.digest();
+    const bool differs = now != last;
+    last = now;
+    return differs;
+  };
   ASSERT_TRUE(kexie::set_guidance_policy(copy, {.sg_training_months = 12}).ok());
-  EXPECT_NE(copy.digest(), w.reg.digest());
+  EXPECT_TRUE(changed());
+  ASSERT_TRUE(kexie::record_support(copy, {.enterprise = w.robot, .year = 2025}).ok());
+  EXPECT_TRUE(changed());
+  ASSERT_TRUE(kexie::employ(copy, w.other, w.robot, Period::from("2020-01-01"_date)).ok());
+  EXPECT_TRUE(changed());
+  ASSERT_TRUE(kexie::close_enterprise(copy, w.robot, "2040-12-31"_date).ok());
+  EXPECT_TRUE(changed());
+  ASSERT_TRUE(
+      kexie::apply_founding(
+          copy, {.enterprise = w.turbine, .local = w.city, .name = "科协", .applicant = w.founder},
+          at("2025-03-01"))
+          .ok());
+  EXPECT_TRUE(changed());
+  // The original is untouched by the copy's facts.
+  EXPECT_EQ(kexie::founding_count(w.reg), 0u);
+  // A registry without guidance facts keeps the digest it had before they existed.
+  World plain;
+  World plain2;
+  ASSERT_TRUE(kexie::set_guidance_policy(plain2.reg, {}).ok());  // the default: no fact
+  EXPECT_EQ(plain.reg.digest(), plain2.reg.digest());
 }
 
 // ---- coverage --------------------------------------------------------------------------------
