@@ -1867,6 +1867,85 @@ typedef int (*kx_sg_gap_cb)(uint32_t association, uint32_t secretary_general, in
 KX_EXTERN int kx_sg_out_of_date_foreach(const kx_registry *registry, uint32_t area,
                                         const char *on, kx_sg_gap_cb cb, void *payload);
 
+/* ---- the yearly evaluation of associations (考核评价, A14; issue 19) ---- */
+
+/** A yearly evaluation (kexie::Evaluation): owns its rubric, panel and marks; it
+ *  keeps no pointer to the registry or book, which every call takes. */
+typedef struct kx_evaluation kx_evaluation;
+
+/** Which figure an objective indicator reads (kexie::FigureBinding), by name:
+ *  `figure` is an EvaluationFigure name ("activities_completed",
+ *  "secretary_general_trained", "support_budget_yuan", …); `activity_type` an
+ *  activity type name narrowing an activity figure, or NULL. */
+typedef struct kx_figure_binding {
+  const char *indicator;      /**< the code of an objective indicator */
+  const char *figure;         /**< an EvaluationFigure name */
+  const char *activity_type;  /**< NULL, or an ActivityType name ("science_popularization") */
+} kx_figure_binding;
+
+/** Creates the evaluation of the enterprise associations under `guide` for `year`;
+ *  the rubric is given as rubric lines (the format of kx_campaign_set_rubric_text;
+ *  an objective line's claimed-figure field must name one but is not read: the
+ *  bindings say which evaluation figure each objective indicator reads). KX_EINVALID "evaluation.spec", KX_ERULE "evaluation.guide" (A14).
+ *  Free with kx_evaluation_free.
+ *
+ *   kx_figure_binding b[] = {{"B", "activities_completed", NULL}};
+ *   kx_evaluation *ev; kx_evaluation_new(&ev, reg, city, 2025, "年度考核",
+ *       "A|judged||judged|0.6|0|100|1\n"
+ *       "B|activities||objective|0.4||||annual_benefit_yuan||0|50|100\n", b, 1);
+ */
+KX_EXTERN int kx_evaluation_new(kx_evaluation **out, const kx_registry *registry, uint32_t guide,
+                                int year, const char *rubric_name, const char *rubric_lines,
+                                const kx_figure_binding *bindings, size_t binding_count);
+
+/** Frees an evaluation; NULL is ignored.
+ *
+ *   kx_evaluation_free(ev);
+ */
+KX_EXTERN void kx_evaluation_free(kx_evaluation *evaluation);
+
+/** Adds a judge to the panel (KX_EEXISTS "evaluation.judge" twice).
+ *
+ *   kx_evaluation_add_judge(ev, reg, expert);
+ */
+KX_EXTERN int kx_evaluation_add_judge(kx_evaluation *evaluation, const kx_registry *registry,
+                                      uint32_t judge);
+
+/** Records a judge's mark ("88.5") on a judged indicator of an association
+ *  (KX_ERULE "evaluation.conflict" (A12) for a judge of the association).
+ *
+ *   kx_evaluation_mark(ev, reg, expert, kx, "A", "88");
+ */
+KX_EXTERN int kx_evaluation_mark(kx_evaluation *evaluation, const kx_registry *registry,
+                                 uint32_t judge, uint32_t association, const char *indicator,
+                                 const char *mark);
+
+/** Called once per association, best first; `total` is exact decimal text. */
+typedef int (*kx_evaluation_result_cb)(uint32_t association, size_t rank, const char *total,
+                                       void *payload);
+
+/** Scores every association (figures from `registry` and `book` for the year) and
+ *  calls `cb` best first. KX_ERULE "evaluation.incomplete" (A14) while a judged
+ *  indicator of an association has no mark.
+ *
+ *   kx_evaluation_score_foreach(ev, reg, book, print_result, NULL);
+ */
+KX_EXTERN int kx_evaluation_score_foreach(const kx_evaluation *evaluation,
+                                          const kx_registry *registry, const kx_book *book,
+                                          kx_evaluation_result_cb cb, void *payload);
+
+/** Names the best `count` associations with a total of at least `min_total`
+ *  先进企业科协 for the following year (kexie::Evaluation::name_exemplary: the
+ *  exemplary award and an honour granted by the guide on `basis`, all or none);
+ *  `*named` (may be NULL) receives how many. KX_ERULE "evaluation.permission" (A14).
+ *
+ *   size_t n; kx_evaluation_name_exemplary(ev, reg, book, 1, "80", chair, "2025 年度考核评价", &n);
+ */
+KX_EXTERN int kx_evaluation_name_exemplary(const kx_evaluation *evaluation, kx_registry *registry,
+                                           const kx_book *book, size_t count,
+                                           const char *min_total, uint32_t actor,
+                                           const char *basis, size_t *named);
+
 #ifdef __cplusplus
 }
 #endif

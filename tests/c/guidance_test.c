@@ -32,6 +32,91 @@ static int gap_cb(uint32_t association, uint32_t sg, int gap, void* payload) {
   return 0;
 }
 
+typedef struct ranking {
+  int count;
+  uint32_t first;
+  char first_total[48];
+} ranking;
+
+static int result_cb(uint32_t association, size_t rank, const char* total, void* payload) {
+  ranking* r = (ranking*)payload;
+  r->count += 1;
+  if (rank == 1) {
+    r->first = association;
+    strncpy(r->first_total, total, sizeof r->first_total - 1);
+  }
+  return 0;
+}
+
+/* The yearly evaluation: a judged and an objective indicator, a panel from outside
+ * the city, refusals, the ranking and the exemplary honour. */
+static void evaluation_part(world* w, uint32_t chair, uint32_t founded) {
+  kx_evaluation* ev = NULL;
+  kx_book* book = NULL;
+  ranking r;
+  size_t named = 0;
+  uint32_t outside, judge1, judge2;
+  const char* rubric =
+      "A|工作成效||judged|0.6|0|100|1\nB|秘书长培训||objective|0.4||||annual_benefit_yuan||0|100|"
+      "100\n";
+  kx_figure_binding bind = {"B", "secretary_general_trained", NULL};
+  kx_figure_binding bad = {"B", "no_such_figure", NULL};
+  kx_figure_binding typed = {"B", "secretary_general_trained", "academic_exchange"};
+  kx_person_spec p = KX_PERSON_SPEC_INIT;
+  memset(&r, 0, sizeof r);
+  outside =
+      world_org(w->reg, KX_ORG_ENTERPRISE, "省属科协", w->province, "2000-01-01", KX_LEVEL_NONE);
+  p.birth = "1970-01-01";
+  p.employer = outside;
+  p.name = "专家甲";
+  p.external_key = "J-1";
+  OK(kx_registry_add_person(&judge1, w->reg, &p));
+  p.name = "专家乙";
+  p.external_key = "J-2";
+  OK(kx_registry_add_person(&judge2, w->reg, &p));
+  OK(kx_book_new(&book, w->reg));
+  FAILS(KX_EINVALID, kx_evaluation_new(&ev, w->reg, w->city, 2025, "考核", rubric, &bad, 1));
+  FAILS_RULE(KX_EINVALID, "evaluation.spec",
+             kx_evaluation_new(&ev, w->reg, w->city, 2025, "考核", rubric, &typed, 1));
+  FAILS_RULE(KX_EINVALID, "evaluation.spec",
+             kx_evaluation_new(&ev, w->reg, w->city, 2025, "考核", rubric, NULL, 0));
+  FAILS_RULE(KX_ERULE, "evaluation.guide",
+             kx_evaluation_new(&ev, w->reg, w->steel, 2025, "考核", rubric, &bind, 1));
+  FAILS(KX_EINVALID, kx_evaluation_new(&ev, w->reg, w->city, 2025, "考核", NULL, &bind, 1));
+  FAILS(KX_EINVALID, kx_evaluation_new(&ev, w->reg, w->city, 2025, "考核", rubric, NULL, 1));
+  OK(kx_evaluation_new(&ev, w->reg, w->city, 2025, "考核", rubric, &bind, 1));
+  OK(kx_evaluation_add_judge(ev, w->reg, judge1));
+  OK(kx_evaluation_add_judge(ev, w->reg, judge2));
+  OK(kx_evaluation_add_judge(ev, w->reg, w->q[0]));
+  FAILS_RULE(KX_EEXISTS, "evaluation.judge", kx_evaluation_add_judge(ev, w->reg, judge2));
+  FAILS_RULE(KX_ERULE, "evaluation.incomplete",
+             kx_evaluation_score_foreach(ev, w->reg, book, result_cb, &r));
+  FAILS_RULE(KX_ERULE, "evaluation.conflict",
+             kx_evaluation_mark(ev, w->reg, w->q[0], w->other, "A", "90"));
+  FAILS(KX_EINVALID, kx_evaluation_mark(ev, w->reg, judge1, w->other, "A", "90.5"));
+  FAILS(KX_EINVALID, kx_evaluation_mark(ev, w->reg, judge1, w->other, "A", NULL));
+  /* The steelworks' secretary-general (trained 2024-01-01, current under a 36-month
+   * rule) scores 100 on B. */
+  OK(kx_evaluation_mark(ev, w->reg, judge1, w->steel, "A", "80"));
+  OK(kx_evaluation_mark(ev, w->reg, judge2, w->steel, "A", "70"));
+  OK(kx_evaluation_mark(ev, w->reg, judge1, w->other, "A", "90"));
+  FAILS_RULE(KX_ERULE, "evaluation.incomplete",
+             kx_evaluation_score_foreach(ev, w->reg, book, result_cb, &r));
+  OK(kx_evaluation_mark(ev, w->reg, judge1, founded, "A", "60"));
+  OK(kx_evaluation_score_foreach(ev, w->reg, book, result_cb, &r));
+  /* steel: 0.6 × 75 + 0.4 × 100 = 85; other: 0.6 × 90 = 54; founded: 0.6 × 60 = 36 */
+  CHECK(r.count == 3 && r.first == w->steel);
+  CHECK(STREQ(r.first_total, "85.0000000") || STREQ(r.first_total, "85"));
+  FAILS_RULE(
+      KX_ERULE, "evaluation.permission",
+      kx_evaluation_name_exemplary(ev, w->reg, book, 1, "80", judge1, "2025 年度考核评价", &named));
+  OK(kx_evaluation_name_exemplary(ev, w->reg, book, 2, "80", chair, "2025 年度考核评价", &named));
+  CHECK(named == 1);
+  kx_evaluation_free(ev);
+  kx_evaluation_free(NULL);
+  kx_book_free(book);
+}
+
 int main(void) {
   world w;
   kx_enterprise_spec s = KX_ENTERPRISE_SPEC_INIT;
@@ -173,6 +258,8 @@ int main(void) {
   OK(kx_sg_out_of_date_foreach(w.reg, w.city, "2026-01-01", gap_cb, &gp));
   CHECK(gp.count == 2);
   FAILS(KX_EINVALID, kx_sg_out_of_date_foreach(w.reg, w.city, "2026-01-01", NULL, NULL));
+
+  evaluation_part(&w, chair, kx);
 
   kx_registry_free(w.reg);
   return kx_test_failures != 0;

@@ -36,7 +36,8 @@ from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, Corrupt
                      InconsistentJudgements, InternalError, InvalidArgument, KexieError,
                      KexieIOError, NotFound, OutOfMemory, Overflow, PermissionDenied,
                      RuleViolation, UnsupportedVersion)
-from .guidance import (Coverage, CoverageCounts, CoverageGroup, SgGapRow, add_enterprise,
+from .guidance import (Coverage, CoverageCounts, CoverageGroup, Evaluation, EvaluationRow,
+                       SgGapRow, add_enterprise,
                        add_sg_training, apply_founding, approve_founding, association_of,
                        attach_association, check_credit_code, coverage, employ, founding_state,
                        record_support, refuse_founding, set_sg_training_interval,
@@ -81,7 +82,8 @@ __all__ = [
     "NotFound", "OutOfMemory", "Overflow", "PermissionDenied", "RuleViolation",
     "UnsupportedVersion",
     # guidance (issue 19)
-    "Coverage", "CoverageCounts", "CoverageGroup", "SgGapRow", "add_enterprise",
+    "Coverage", "CoverageCounts", "CoverageGroup", "Evaluation", "EvaluationRow", "SgGapRow",
+    "add_enterprise",
     "add_sg_training", "apply_founding", "approve_founding", "association_of",
     "attach_association", "check_credit_code", "coverage", "employ", "founding_state",
     "record_support", "refuse_founding", "set_sg_training_interval", "sg_out_of_date",

@@ -122,6 +122,10 @@ class EnterpriseSpec(ctypes.Structure):
                 ("local", c_u32), ("registered", c_str)]
 
 
+class FigureBinding(ctypes.Structure):
+    _fields_ = [("indicator", c_str), ("figure", c_str), ("activity_type", c_str)]
+
+
 class CoverageCounts(ctypes.Structure):
     _fields_ = [("enterprises", ctypes.c_size_t), ("with_association", ctypes.c_size_t),
                 ("without_association", ctypes.c_size_t), ("workers", ctypes.c_size_t),
@@ -323,6 +327,7 @@ STANDING_CB = ctypes.CFUNCTYPE(c_int, P(Standing), c_void_p)
 RESULT_CB = ctypes.CFUNCTYPE(c_int, P(EntryResult), c_void_p)
 COVERAGE_CB = ctypes.CFUNCTYPE(c_int, c_int, c_str, P(CoverageCounts), c_void_p)
 SG_GAP_CB = ctypes.CFUNCTYPE(c_int, c_u32, c_u32, c_int, c_void_p)
+EVALUATION_RESULT_CB = ctypes.CFUNCTYPE(c_int, c_u32, ctypes.c_size_t, c_str, c_void_p)
 
 _H = c_void_p  # every opaque handle
 _PROTOTYPES = {
@@ -354,6 +359,14 @@ _PROTOTYPES = {
     "kx_sg_training_add": (c_int, [_H, c_u32, c_str, c_int, c_u32]),
     "kx_sg_training_interval": (c_int, [_H, c_int]),
     "kx_sg_out_of_date_foreach": (c_int, [_H, c_u32, c_str, SG_GAP_CB, c_void_p]),
+    "kx_evaluation_new": (c_int, [P(_H), _H, c_u32, c_int, c_str, c_str, P(FigureBinding),
+                                  ctypes.c_size_t]),
+    "kx_evaluation_free": (None, [_H]),
+    "kx_evaluation_add_judge": (c_int, [_H, _H, c_u32]),
+    "kx_evaluation_mark": (c_int, [_H, _H, c_u32, c_u32, c_str, c_str]),
+    "kx_evaluation_score_foreach": (c_int, [_H, _H, _H, EVALUATION_RESULT_CB, c_void_p]),
+    "kx_evaluation_name_exemplary": (c_int, [_H, _H, _H, ctypes.c_size_t, c_str, c_u32, c_str,
+                                             P(ctypes.c_size_t)]),
     "kx_registry_org": (c_int, [P(OrgInfo), _H, c_u32]),
     "kx_registry_org_name": (c_int, [P(c_void_p), _H, c_u32]),
     "kx_registry_parent": (c_int, [P(c_u32), _H, c_u32, c_str]),

@@ -23,7 +23,7 @@ from .enums import AuditFault, CoverageDimension, FoundingState, Ownership, SgGa
 from .lifecycle import AuditVerification
 from .registry import Registry
 
-__all__ = ["CoverageCounts", "CoverageGroup", "Coverage", "SgGapRow", "check_credit_code",
+__all__ = ["Evaluation", "EvaluationRow", "CoverageCounts", "CoverageGroup", "Coverage", "SgGapRow", "check_credit_code",
            "add_enterprise", "attach_association", "association_of", "employ",
            "record_support", "apply_founding", "approve_founding", "refuse_founding",
            "founding_state", "verify_founding_trail", "coverage", "add_sg_training",
@@ -285,3 +285,98 @@ def sg_out_of_date(reg: Registry, area: int, on: datetime.date) -> list[SgGapRow
         C.check(C.lib.kx_sg_out_of_date_foreach(h, C.u32(area, "area"), C.date_in(on, "on"),
                                                 C.SG_GAP_CB(collect), None))
     return rows
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    """One association's place in a yearly evaluation: rank (1 = best) and exact total."""
+
+    association: int
+    rank: int
+    total: decimal.Decimal
+
+
+class Evaluation(C.OwnedHandle):
+    """The yearly evaluation (考核评价, A14) of the enterprise associations under a
+    guiding local: a rubric given as rubric lines, objective indicators bound to
+    figures by name (``{"B": "activities_completed"}`` or, narrowed to an activity
+    type, ``{"B": ("activities_held", "science_popularization")}``), a panel.
+    It keeps no reference to the registry or book; every call takes them.
+
+    >>> ev = kexie.Evaluation(reg, city, 2025, "A|成效||judged|0.6|0|100|1\\n"
+    ...     "B|培训||objective|0.4||||annual_benefit_yuan||0|100|100",
+    ...     {"B": "secretary_general_trained"})
+    """
+
+    def __init__(self, reg: Registry, guide: int, year: int, rubric_lines: str,
+                 figures: dict[str, Any], name: str = "考核评价") -> None:
+        self._fresh()
+        rows = []
+        for code, figure in figures.items():
+            kind, activity_type = (figure, None) if isinstance(figure, str) else figure
+            rows.append(C.FigureBinding(C.s(code, "indicator"), C.s(kind, "figure"),
+                                        C.s(activity_type, "activity_type")))
+        array = (C.FigureBinding * max(1, len(rows)))(*rows)
+        h = C.c_void_p()
+        with reg._reading(Registry) as r:
+            C.check(C.lib.kx_evaluation_new(ctypes.byref(h), r, C.u32(guide, "guide"),
+                                            C.i32(year, "year"), C.s(name, "name"),
+                                            C.s(rubric_lines, "rubric_lines"), array, len(rows)))
+        self._adopt(h, C.lib.kx_evaluation_free)
+
+    def add_judge(self, reg: Registry, judge: int) -> None:
+        """Adds a judge to the panel.
+
+        >>> ev.add_judge(reg, expert)
+        """
+        with C.hold((self, Evaluation, "self", True), (reg, Registry, "reg", False)) as (h, r):
+            C.check(C.lib.kx_evaluation_add_judge(h, r, C.u32(judge, "judge")))
+
+    def mark(self, reg: Registry, judge: int, association: int, indicator: str,
+             value: DecimalLike) -> None:
+        """Records a judge's mark on a judged indicator of an association.
+
+        >>> ev.mark(reg, expert, kx, "A", Decimal("88"))
+        """
+        with C.hold((self, Evaluation, "self", True), (reg, Registry, "reg", False)) as (h, r):
+            C.check(C.lib.kx_evaluation_mark(h, r, C.u32(judge, "judge"),
+                                             C.u32(association, "association"),
+                                             C.s(indicator, "indicator"),
+                                             C.dec_in(value, "value")))
+
+    def score(self, reg: Registry, book: Any) -> list[EvaluationRow]:
+        """Every association's rank and total, best first.
+
+        >>> [(r.association, r.total) for r in ev.score(reg, book)]
+        """
+        from .lifecycle import ActivityBook
+
+        rows: list[EvaluationRow] = []
+
+        def collect(association: int, rank: int, total: bytes, _: object) -> int:
+            rows.append(EvaluationRow(association, rank, decimal.Decimal(total.decode("ascii"))))
+            return 0
+
+        with C.hold((self, Evaluation, "self", False), (reg, Registry, "reg", False),
+                    (book, ActivityBook, "book", False)) as (h, r, b):
+            C.check(C.lib.kx_evaluation_score_foreach(h, r, b, C.EVALUATION_RESULT_CB(collect),
+                                                      None))
+        return rows
+
+    def name_exemplary(self, reg: Registry, book: Any, count: int, min_total: DecimalLike,
+                       actor: int, basis: str) -> int:
+        """Names the best `count` associations at or above `min_total` 先进企业科协 for
+        the following year; returns how many were named.
+
+        >>> ev.name_exemplary(reg, book, 1, Decimal(80), chair, "2025 年度考核评价")
+        1
+        """
+        from .lifecycle import ActivityBook
+
+        named = ctypes.c_size_t()
+        with C.hold((self, Evaluation, "self", False), (reg, Registry, "reg", True),
+                    (book, ActivityBook, "book", False)) as (h, r, b):
+            C.check(C.lib.kx_evaluation_name_exemplary(
+                h, r, b, C.size(count, "count"), C.dec_in(min_total, "min_total"),
+                C.u32(actor, "actor"), C.s(basis, "basis"), ctypes.byref(named)))
+        return named.value

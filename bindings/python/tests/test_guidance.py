@@ -79,3 +79,44 @@ def test_founding_coverage_and_training(world):
     with pytest.raises(kexie.InvalidArgument) as e:
         kexie.set_sg_training_interval(r, 0)
     assert e.value.rule == "sg_training.interval"
+
+
+def test_yearly_evaluation(world):
+    r = world.reg
+    outside = r.add_organization(kexie.OrgKind.ENTERPRISE, "省属科协", world.province,
+                                 D(2000, 1, 1), enterprise_name="省属")
+    judge = r.add_person("专家", D(1970, 1, 1), outside, "J-1")
+    chair = r.add_person("陈主席", D(1970, 1, 1), outside, "C-1")
+    r.appoint(chair, world.city, kexie.OfficerRole.CHAIR, D(2020, 1, 1))
+    r.add_membership(world.p[3], world.steel, kexie.Role.SECRETARY_GENERAL, D(2020, 1, 1))
+    kexie.add_sg_training(r, world.p[3], D(2025, 3, 1), 8, world.city)
+    rubric = ("A|成效||judged|0.6|0|100|1\n"
+              "B|培训||objective|0.4||||annual_benefit_yuan||0|100|100\n")
+    with pytest.raises(kexie.InvalidArgument) as e:
+        kexie.Evaluation(r, world.city, 2025, rubric, {})
+    assert e.value.rule == "evaluation.spec"
+    with pytest.raises(kexie.InvalidArgument):
+        kexie.Evaluation(r, world.city, 2025, rubric, {"B": "no_such_figure"})
+    ev = kexie.Evaluation(r, world.city, 2025, rubric, {"B": "secretary_general_trained"})
+    book = kexie.ActivityBook(r)
+    ev.add_judge(r, judge)
+    ev.add_judge(r, world.q[0])
+    with pytest.raises(kexie.RuleViolation) as e:
+        ev.score(r, book)
+    assert (e.value.rule, e.value.article) == ("evaluation.incomplete", "A14")
+    with pytest.raises(kexie.RuleViolation) as e:
+        ev.mark(r, world.q[0], world.other, "A", 90)
+    assert (e.value.rule, e.value.article) == ("evaluation.conflict", "A12")
+    ev.mark(r, judge, world.steel, "A", Decimal("75"))
+    ev.mark(r, judge, world.other, "A", Decimal("90"))
+    rows = ev.score(r, book)
+    assert [(x.association, x.rank, x.total) for x in rows] == [
+        (world.steel, 1, Decimal(85)), (world.other, 2, Decimal(54))]
+    with pytest.raises(kexie.RuleViolation) as e:
+        ev.name_exemplary(r, book, 1, 80, judge, "2025 年度考核评价")
+    assert e.value.rule == "evaluation.permission"
+    assert ev.name_exemplary(r, book, 1, 80, chair, "2025 年度考核评价") == 1
+    assert [h.kind for h in r.honours(organization=world.steel)] == [
+        kexie.HonourKind.EXEMPLARY_ASSOCIATION]
+    ev.close()
+    book.close()
