@@ -3,6 +3,7 @@
 // (guidance.hpp). Deciding offices come from appointments, as in the activity
 // lifecycle; the chain is checked by the audit machinery (detail/audit_chain.hpp).
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 #include "detail/audit_chain.hpp"
@@ -74,14 +75,15 @@ std::optional<Error> permission_refusal(const Registry& reg, const FoundingAppli
                 "founding.permission", "A14");
 }
 
-/// Appends a performed step to the trail.
-void append(GuidanceFacts& g, FoundingRecord r) {
+/// Chains `r` to the end of the trail (sequence, previous hash, its own hash) and
+/// makes room for it: after this, `g.trail.push_back(std::move(r))` cannot fail.
+void seal(GuidanceFacts& g, FoundingRecord& r) {
   r.sequence = g.trail.size();
   if (!g.trail.empty()) r.previous = g.trail.back().hash;
   detail::Sha256 hasher;
   std::string buffer;
   r.hash = hash_of(r, hasher, buffer);
-  g.trail.push_back(std::move(r));
+  g.trail.reserve(g.trail.size() + 1);
 }
 
 bool employed_by(const GuidanceFacts& g, PersonId person, EnterpriseId e, Date on) {
@@ -168,9 +170,9 @@ Result<FoundingId> apply_founding(Registry& reg, const FoundingApplicationSpec& 
                      .reason = {},
                      .message = spec.name};
   g.foundings.reserve(g.foundings.size() + 1);
-  g.trail.reserve(g.trail.size() + 1);
+  seal(g, rec);
   g.foundings.push_back(std::move(app));
-  append(g, std::move(rec));
+  g.trail.push_back(std::move(rec));
   return id;
 }
 
@@ -238,10 +240,15 @@ Result<OrgId> approve_founding(Registry& reg, FoundingId id, PersonId actor, Tim
                              .high_tech_zone = e.spec.high_tech_zone,
                              .development_zone = e.spec.development_zone,
                              .founded = e.spec.registered}};
+  // The id add_organization will give, so that everything after it is allocated
+  // before it (the strong guarantee: nothing after it can fail).
+  const OrgId next{static_cast<std::uint32_t>(reg.organization_count() + 1)};
+  rec.message = to_string(next) + " founded on " + founded.to_string();
+  seal(g, rec);
   auto made = reg.add_organization(org);
   if (!made) return made.error();
   const OrgId kx = *made;
-  rec.message = to_string(kx) + " founded on " + founded.to_string();
+  if (kx != next) throw std::logic_error("kexie: add_organization gave an unexpected id");
   // add_organization may have grown the state: reach everything afresh.
   State& s2 = detail::state_of(reg);
   Enterprise& e2 = s2.guidance.enterprises[a.spec.enterprise.value() - 1];
@@ -253,7 +260,7 @@ Result<OrgId> approve_founding(Registry& reg, FoundingId id, PersonId actor, Tim
   a2.reason.swap(reason_copy);
   a2.association = kx;
   if (a2.spec.proxy) s2.guidance.handovers.push_back({*a2.spec.proxy, kx, founded});
-  append(s2.guidance, std::move(rec));
+  s2.guidance.trail.push_back(std::move(rec));
   return kx;
 }
 
@@ -276,10 +283,11 @@ Status refuse_founding(Registry& reg, FoundingId id, PersonId actor, Timestamp a
                      .to = FoundingState::refused,
                      .reason = why,
                      .message = {}};
+  seal(g, rec);
   a.state = FoundingState::refused;
   a.decided = at.date();
   a.reason.swap(why);
-  append(g, std::move(rec));
+  g.trail.push_back(std::move(rec));
   return {};
 }
 
