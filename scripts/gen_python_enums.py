@@ -118,6 +118,12 @@ TABLE: tuple[Row, ...] = (
         "What Kendall's W does with a missing mark."),
     Row("TextEncoding", "KX_ENCODING_AUTO", "KX_ENCODING_",
         "Encodings of CSV tables (kexie::TextEncoding): AUTO detects a BOM, then UTF-8, else GB18030."),
+    Row("FoundingState", "KX_FOUNDING_PENDING", "KX_FOUNDING_",
+        "Where a founding application stands (kexie::FoundingState, A13)."),
+    Row("CoverageDimension", "KX_COVERAGE_ZONE", "KX_COVERAGE_",
+        "What a coverage group breaks enterprises down by (kexie::CoverageDimension)."),
+    Row("SgGap", "KX_SG_CURRENT", "KX_SG_",
+        "Why a secretary-general is not current (kexie::SgGap, A15)."),
 )
 
 

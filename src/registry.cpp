@@ -1462,6 +1462,11 @@ std::string Registry::digest() const {
       h.flush_if_big();
     }
   }
+  // Facts of format 3 (guidance.hpp), hashed only when present.
+  if (!s.guidance.empty()) {
+    h.str("kexie.registry.v3");
+    h.str(detail::guidance_digest(s.guidance));
+  }
   return h.finish();
 }
 

@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include "kexie/enterprise.hpp"
+#include "kexie/guidance.hpp"
 #include "kexie/registry.hpp"
 
 namespace kexie {
@@ -69,6 +71,27 @@ struct OrgRec : Organization {
   std::vector<std::uint32_t> links;    // link indices (either side)
 };
 
+/// The facts of DOMAIN.md §6 (guidance.hpp), kept by the registry so that its
+/// digest, clone and snapshots cover them. Defined behaviour in registry_guidance.cpp.
+struct GuidanceFacts {
+  GuidancePolicy policy;
+  std::vector<Enterprise> enterprises;  // index = id - 1
+  std::unordered_map<std::string, std::uint32_t> by_code;  // credit code -> id (derived)
+  std::vector<Employment> employments;
+  std::vector<SupportRecord> support;
+  std::vector<FoundingApplication> foundings;  // index = id - 1
+  std::vector<FoundingRecord> trail;
+  std::vector<Handover> handovers;
+  std::vector<SgTraining> sg_trainings;
+
+  /// True when there is anything to hash or save (format 3).
+  [[nodiscard]] bool empty() const noexcept {
+    return policy == GuidancePolicy{} && enterprises.empty() && employments.empty() &&
+           support.empty() && foundings.empty() && trail.empty() && handovers.empty() &&
+           sg_trainings.empty();
+  }
+};
+
 /// Everything a registry knows, copyable (clone) and without caches.
 struct State {
   Policy policy;
@@ -102,6 +125,7 @@ struct State {
 
   std::vector<Appointment> appointments;  // index = id - 1 (few: officers)
   std::vector<Honour> honours;            // index = id - 1, never erased
+  GuidanceFacts guidance;                 // format 3 (registry_guidance.cpp)
 
   /// True when the state holds facts format 1 could not (appointments, honours,
   /// a non-default employer tie): the digest and snapshots add them only then.
@@ -144,6 +168,20 @@ std::shared_ptr<const MemberIndexData> build_member_index(const State& state, Da
 std::int32_t young_cutoff(Date as_of, int max_age) noexcept;
 /// `root`'s subtree on `as_of` in depth-first pre-order (children by id).
 std::vector<OrgId> depth_first(const State& state, OrgId root, Date as_of);
+
+/// SHA-256 (hex) of the guidance facts, mixed into `Registry::digest` only when
+/// `!g.empty()`, so registries without them keep their digests.
+std::string guidance_digest(const GuidanceFacts& g);
+/// Rebuilds the derived index of `g` and checks its facts against `s` (ids known,
+/// kinds, one association per enterprise, the trail's hashes); the first problem.
+std::optional<std::string> rebuild_guidance(const State& s, GuidanceFacts& g);
+/// The association of enterprise `e` on `on`, or an empty id.
+OrgId association_on(const State& s, const Enterprise& e, Date on) noexcept;
+/// Why `association` cannot become enterprise `e`'s from `from`, if it cannot
+/// (rules enterprise.active, enterprise.association_kind, enterprise.association_unique,
+/// enterprise.single_association).
+std::optional<Error> tie_refusal(const State& s, const Enterprise& e, OrgId association,
+                                 Date from);
 
 // ---- the seam to the snapshot layer (defined in registry.cpp) ----------------------
 

@@ -260,7 +260,7 @@ struct CampaignContents;  // one campaign's content, see snapshot_campaign.cpp
 struct OrgRec;            // one organization (registry_state.hpp)
 
 KEXIE_SNAPSHOT_RECORD(SnapshotRecord, SnapshotContents, 1);
-KEXIE_SNAPSHOT_RECORD(RegistryRecord, Registry, 2);  // 2: employer tie, appointments, honours
+KEXIE_SNAPSHOT_RECORD(RegistryRecord, Registry, 3);  // 2: employer tie, appointments, honours; 3: guidance
 KEXIE_SNAPSHOT_RECORD(OrganizationRecord, OrgRec, 1);
 KEXIE_SNAPSHOT_RECORD(PeopleRecord, Registry, 1);
 KEXIE_SNAPSHOT_RECORD(MembershipsRecord, Registry, 1);
@@ -269,6 +269,7 @@ KEXIE_SNAPSHOT_RECORD(LinksRecord, Registry, 1);
 KEXIE_SNAPSHOT_RECORD(TrainingRecords, Registry, 1);
 KEXIE_SNAPSHOT_RECORD(AppointmentsRecord, Registry, 1);  // since format 2
 KEXIE_SNAPSHOT_RECORD(HonoursRecord, Registry, 1);       // since format 2
+KEXIE_SNAPSHOT_RECORD(GuidanceRecord, Registry, 1);      // since format 3 (snapshot_guidance.cpp)
 KEXIE_SNAPSHOT_RECORD(ActivityBookRecord, BookContents, 2);  // 2: asserted roles
 KEXIE_SNAPSHOT_RECORD(CampaignRecord, CampaignContents, 3);  // 2: binding, scope, experts, CO2, citations; 3: points, bands, prize
 
@@ -316,6 +317,7 @@ KEXIE_SNAPSHOT_TRAITS(LinksRecord)
 KEXIE_SNAPSHOT_TRAITS(TrainingRecords)
 KEXIE_SNAPSHOT_TRAITS(AppointmentsRecord)
 KEXIE_SNAPSHOT_TRAITS(HonoursRecord)
+KEXIE_SNAPSHOT_TRAITS(GuidanceRecord)
 KEXIE_SNAPSHOT_TRAITS(ActivityBookRecord)
 KEXIE_SNAPSHOT_TRAITS(CampaignRecord)
 #undef KEXIE_SNAPSHOT_TRAITS

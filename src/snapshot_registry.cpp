@@ -380,6 +380,8 @@ void RegistryRecord::save(Writer& w) const {
   w.put(s.policy.employer_tied_membership);
   part(AppointmentsRecord{});
   part(HonoursRecord{});
+  // Format 3.
+  part(GuidanceRecord{});
 }
 
 void RegistryRecord::load(Reader& r, unsigned version) {
@@ -418,6 +420,7 @@ void RegistryRecord::load(Reader& r, unsigned version) {
     part(AppointmentsRecord{});
     part(HonoursRecord{});
   }
+  if (version >= 3) part(GuidanceRecord{});
   if (auto bad = rebuild(s)) r.fail("registry: " + *bad);
   state_changed(*value);
 }

@@ -1889,6 +1889,263 @@ KX_EXTERN int kx_scoreboard_sheet_csv(char **out, size_t *length, char **name,
                                       const kx_scoreboard *board, const kx_campaign *campaign,
                                       const kx_registry *registry, size_t index, int encoding);
 
+/* ---- guidance: enterprises, founding, coverage, secretary-general training (issue 19) ---- */
+
+/** Where a founding application stands (kexie::FoundingState). */
+typedef enum kx_founding_state {
+  KX_FOUNDING_PENDING = 0, KX_FOUNDING_APPROVED, KX_FOUNDING_REFUSED
+} kx_founding_state;
+/** What a coverage group breaks enterprises down by (kexie::CoverageDimension). */
+typedef enum kx_coverage_dimension {
+  KX_COVERAGE_ZONE = 0, KX_COVERAGE_NEW_ECONOMY, KX_COVERAGE_OWNERSHIP, KX_COVERAGE_INDUSTRY,
+  KX_COVERAGE_REGION
+} kx_coverage_dimension;
+/** Why a secretary-general is not current (kexie::SgGap). */
+typedef enum kx_sg_gap {
+  KX_SG_CURRENT = 0, KX_SG_NO_SECRETARY_GENERAL, KX_SG_NEVER_TRAINED, KX_SG_LAPSED
+} kx_sg_gap;
+
+/** Checks a unified social credit code (GB 32100-2015): 0, or KX_EINVALID
+ *  "enterprise.credit_code" naming what is wrong.
+ *
+ *   if (kx_credit_code_check("91350100M000100Y43") == KX_OK) accept();
+ */
+KX_EXTERN int kx_credit_code_check(const char *code);
+
+/** What kx_enterprise_add needs (kexie::EnterpriseSpec). */
+typedef struct kx_enterprise_spec {
+  unsigned int version;     /**< KX_ENTERPRISE_SPEC_VERSION */
+  const char *name;         /**< required */
+  const char *credit_code;  /**< required, 18 characters with their check character */
+  int ownership;            /**< KX_OWNERSHIP_* */
+  const char *industry;     /**< may be NULL */
+  const char *region;       /**< may be NULL */
+  int high_tech_zone;       /**< 0 or 1: in a national high-tech zone (国家高新区) */
+  int development_zone;     /**< 0 or 1: in an economic-technological development zone (经开区) */
+  int new_economy;          /**< 0 or 1: a new economic organization (新经济组织) */
+  uint32_t local;           /**< the local association whose area it lies in */
+  const char *registered;   /**< "YYYY-MM-DD" */
+} kx_enterprise_spec;
+#define KX_ENTERPRISE_SPEC_VERSION 1
+#define KX_ENTERPRISE_SPEC_INIT \
+  {KX_ENTERPRISE_SPEC_VERSION, NULL, NULL, KX_OWNERSHIP_UNSPECIFIED, NULL, NULL, 0, 0, 0, 0, NULL}
+
+/** Registers an enterprise, with or without an association (kexie::add_enterprise);
+ *  `*out` receives its id. KX_EEXISTS "enterprise.credit_code_unique" for a code
+ *  registered already.
+ *
+ *   kx_enterprise_spec s = KX_ENTERPRISE_SPEC_INIT;
+ *   s.name = "杭汽轮"; s.credit_code = "914403001922038216"; s.local = city;
+ *   s.registered = "1958-01-01";
+ *   uint32_t e; kx_enterprise_add(&e, reg, &s);
+ */
+KX_EXTERN int kx_enterprise_add(uint32_t *out, kx_registry *registry,
+                                const kx_enterprise_spec *spec);
+
+/** Ties an existing enterprise association to its enterprise from `from`
+ *  (kexie::attach_association).
+ *
+ *   kx_enterprise_attach(reg, e, association, "2001-01-01");
+ */
+KX_EXTERN int kx_enterprise_attach(kx_registry *registry, uint32_t enterprise,
+                                   uint32_t association, const char *from);
+
+/** The enterprise's association on `on` in `*out`, 0 when it has none.
+ *
+ *   uint32_t kx; kx_enterprise_association(&kx, reg, e, "2025-12-31");
+ */
+KX_EXTERN int kx_enterprise_association(uint32_t *out, const kx_registry *registry,
+                                        uint32_t enterprise, const char *on);
+
+/** Records that `person` is employed by `enterprise` from `first` to `last`
+ *  (NULL: open-ended). KX_ERULE "employment.single" (A1) on overlapping dates.
+ *
+ *   kx_enterprise_employ(reg, li, e, "2019-07-01", NULL);
+ */
+KX_EXTERN int kx_enterprise_employ(kx_registry *registry, uint32_t person, uint32_t enterprise,
+                                   const char *first, const char *last);
+
+/** Records the support (人员、经费、工作条件, A14) the enterprise gives its association
+ *  in `year`; `budget_yuan` and `facilities_m2` are exact decimals ("300000",
+ *  "120.5"; NULL for 0). KX_EEXISTS "support.unique" for a second record of a year.
+ *
+ *   kx_enterprise_support(reg, e, 2025, 2, 5, "300000", "120.5");
+ */
+KX_EXTERN int kx_enterprise_support(kx_registry *registry, uint32_t enterprise, int year,
+                                    uint32_t full_time_staff, uint32_t part_time_staff,
+                                    const char *budget_yuan, const char *facilities_m2);
+
+/** The preparatory group applies (筹建) to `local` at `at` (an ISO 8601 time);
+ *  `proxy` is the acting 工会 / 共青团, or 0. `*out` receives the application's id.
+ *
+ *   uint32_t f; kx_founding_apply(&f, reg, e, city, "杭汽轮科协", zhang, 0,
+ *                                 "2025-03-01T09:00:00Z");
+ */
+KX_EXTERN int kx_founding_apply(uint32_t *out, kx_registry *registry, uint32_t enterprise,
+                                uint32_t local, const char *name, uint32_t applicant,
+                                uint32_t proxy, const char *at);
+
+/** The local approves (成立): the association joins the tree on `founded`; `*out`
+ *  receives its organization id. `actor` must hold a deciding office at the local
+ *  (KX_ERULE "founding.permission", A14). `reason` may be NULL.
+ *
+ *   uint32_t kx; kx_founding_approve(&kx, reg, f, chair, "2025-04-01T09:00:00Z",
+ *                                    "2025-05-01", "条件具备");
+ */
+KX_EXTERN int kx_founding_approve(uint32_t *out, kx_registry *registry, uint32_t founding,
+                                  uint32_t actor, const char *at, const char *founded,
+                                  const char *reason);
+
+/** The local refuses, with a reason (KX_EINVALID "founding.reason" without one).
+ *
+ *   kx_founding_refuse(reg, f, chair, "2025-04-01T09:00:00Z", "会员不足");
+ */
+KX_EXTERN int kx_founding_refuse(kx_registry *registry, uint32_t founding, uint32_t actor,
+                                 const char *at, const char *reason);
+
+/** The state of a founding application (KX_FOUNDING_*) in `*out`.
+ *
+ *   int s; kx_founding_get_state(&s, reg, f);
+ */
+KX_EXTERN int kx_founding_get_state(int *out, const kx_registry *registry, uint32_t founding);
+
+/** Checks the founding trail's hash chain as kx_book_verify_audit checks an
+ *  activity trail: `out->fault` is KX_AUDIT_* (KX_AUDIT_OK when intact);
+ *  `expected_head` ("count:hex", may be NULL) also detects truncation.
+ *
+ *   kx_audit_verification v; kx_founding_verify(&v, reg, NULL);
+ */
+KX_EXTERN int kx_founding_verify(kx_audit_verification *out, const kx_registry *registry,
+                                 const char *expected_head);
+
+/** Enterprise counts of a coverage group (kexie::CoverageCounts). */
+typedef struct kx_coverage_counts {
+  size_t enterprises;          /**< enterprises that exist on the day */
+  size_t with_association;     /**< of them, with an association */
+  size_t without_association;  /**< of them, without */
+  size_t workers;              /**< people employed by them on the day */
+  size_t workers_covered;      /**< of them, employed by one with an association */
+} kx_coverage_counts;
+
+/** Called once per coverage group; `value` and `counts` are valid during the call only. */
+typedef int (*kx_coverage_group_cb)(int dimension, const char *value,
+                                    const kx_coverage_counts *counts, void *payload);
+
+/** Coverage of `area`'s area on `on` (kexie::coverage): the totals in `*out` (may
+ *  be NULL), then `cb` (may be NULL) once per group, by dimension then value.
+ *  KX_ERULE "coverage.area" (A14) for an area that is not a local or the national
+ *  association in effect.
+ *
+ *   kx_coverage_counts total; kx_coverage(&total, reg, city, "2025-12-31", NULL, NULL);
+ */
+KX_EXTERN int kx_coverage(kx_coverage_counts *out, const kx_registry *registry, uint32_t area,
+                          const char *on, kx_coverage_group_cb cb, void *payload);
+
+/** Records a secretary-general's training (秘书长培训, A15).
+ *
+ *   kx_sg_training_add(reg, wang, "2025-05-20", 16, province);
+ */
+KX_EXTERN int kx_sg_training_add(kx_registry *registry, uint32_t person, const char *date,
+                                 int hours, uint32_t organizer);
+
+/** Sets how often secretaries-general must be trained, in months (**default** 24;
+ *  KX_EINVALID "sg_training.interval" outside 1–120).
+ *
+ *   kx_sg_training_interval(reg, 12);
+ */
+KX_EXTERN int kx_sg_training_interval(kx_registry *registry, int months);
+
+/** Called once per association whose secretary-general is not current. */
+typedef int (*kx_sg_gap_cb)(uint32_t association, uint32_t secretary_general, int gap,
+                            void *payload);
+
+/** Calls `cb` for each enterprise association under `area` on `on` whose
+ *  secretary-general is missing, never trained or lapsed (KX_SG_*), depth first.
+ *
+ *   kx_sg_out_of_date_foreach(reg, city, "2025-12-31", remind, NULL);
+ */
+KX_EXTERN int kx_sg_out_of_date_foreach(const kx_registry *registry, uint32_t area,
+                                        const char *on, kx_sg_gap_cb cb, void *payload);
+
+/* ---- the yearly evaluation of associations (考核评价, A14; issue 19) ---- */
+
+/** A yearly evaluation (kexie::Evaluation): owns its rubric, panel and marks; it
+ *  keeps no pointer to the registry or book, which every call takes. */
+typedef struct kx_evaluation kx_evaluation;
+
+/** Which figure an objective indicator reads (kexie::FigureBinding), by name:
+ *  `figure` is an EvaluationFigure name ("activities_completed",
+ *  "secretary_general_trained", "support_budget_yuan", …); `activity_type` an
+ *  activity type name narrowing an activity figure, or NULL. */
+typedef struct kx_figure_binding {
+  const char *indicator;      /**< the code of an objective indicator */
+  const char *figure;         /**< an EvaluationFigure name */
+  const char *activity_type;  /**< NULL, or an ActivityType name ("science_popularization") */
+} kx_figure_binding;
+
+/** Creates the evaluation of the enterprise associations under `guide` for `year`;
+ *  the rubric is given as rubric lines (the format of kx_campaign_set_rubric_text;
+ *  an objective line's claimed-figure field must name one but is not read: the
+ *  bindings say which evaluation figure each objective indicator reads). KX_EINVALID "evaluation.spec", KX_ERULE "evaluation.guide" (A14).
+ *  Free with kx_evaluation_free.
+ *
+ *   kx_figure_binding b[] = {{"B", "activities_completed", NULL}};
+ *   kx_evaluation *ev; kx_evaluation_new(&ev, reg, city, 2025, "年度考核",
+ *       "A|judged||judged|0.6|0|100|1\n"
+ *       "B|activities||objective|0.4||||annual_benefit_yuan||0|50|100\n", b, 1);
+ */
+KX_EXTERN int kx_evaluation_new(kx_evaluation **out, const kx_registry *registry, uint32_t guide,
+                                int year, const char *rubric_name, const char *rubric_lines,
+                                const kx_figure_binding *bindings, size_t binding_count);
+
+/** Frees an evaluation; NULL is ignored.
+ *
+ *   kx_evaluation_free(ev);
+ */
+KX_EXTERN void kx_evaluation_free(kx_evaluation *evaluation);
+
+/** Adds a judge to the panel (KX_EEXISTS "evaluation.judge" twice).
+ *
+ *   kx_evaluation_add_judge(ev, reg, expert);
+ */
+KX_EXTERN int kx_evaluation_add_judge(kx_evaluation *evaluation, const kx_registry *registry,
+                                      uint32_t judge);
+
+/** Records a judge's mark ("88.5") on a judged indicator of an association
+ *  (KX_ERULE "evaluation.conflict" (A12) for a judge of the association).
+ *
+ *   kx_evaluation_mark(ev, reg, expert, kx, "A", "88");
+ */
+KX_EXTERN int kx_evaluation_mark(kx_evaluation *evaluation, const kx_registry *registry,
+                                 uint32_t judge, uint32_t association, const char *indicator,
+                                 const char *mark);
+
+/** Called once per association, best first; `total` is exact decimal text. */
+typedef int (*kx_evaluation_result_cb)(uint32_t association, size_t rank, const char *total,
+                                       void *payload);
+
+/** Scores every association (figures from `registry` and `book` for the year) and
+ *  calls `cb` best first. KX_ERULE "evaluation.incomplete" (A14) while a judged
+ *  indicator of an association has no mark.
+ *
+ *   kx_evaluation_score_foreach(ev, reg, book, print_result, NULL);
+ */
+KX_EXTERN int kx_evaluation_score_foreach(const kx_evaluation *evaluation,
+                                          const kx_registry *registry, const kx_book *book,
+                                          kx_evaluation_result_cb cb, void *payload);
+
+/** Names the best `count` associations with a total of at least `min_total`
+ *  先进企业科协 for the following year (kexie::Evaluation::name_exemplary: the
+ *  exemplary award and an honour granted by the guide on `basis`, all or none);
+ *  `*named` (may be NULL) receives how many. KX_ERULE "evaluation.permission" (A14).
+ *
+ *   size_t n; kx_evaluation_name_exemplary(ev, reg, book, 1, "80", chair, "2025 年度考核评价", &n);
+ */
+KX_EXTERN int kx_evaluation_name_exemplary(const kx_evaluation *evaluation, kx_registry *registry,
+                                           const kx_book *book, size_t count,
+                                           const char *min_total, uint32_t actor,
+                                           const char *basis, size_t *named);
+
 #ifdef __cplusplus
 }
 #endif

@@ -39,6 +39,10 @@
 #include "kexie/rubric_text.hpp"
 // energy
 #include "kexie/energy.hpp"
+
+#include "kexie/enterprise.hpp"  // growing and guiding associations (issue 19)
+#include "kexie/evaluation.hpp"
+#include "kexie/guidance.hpp"
 // snapshots
 #include "kexie/snapshot.hpp"
 

@@ -35,8 +35,10 @@ struct SnapshotImpl;  // src/snapshot_contents.hpp
 /// The snapshot format version this build writes, and the newest it reads. Every
 /// older version keeps loading (tests/data holds a golden file of each). Format 2
 /// (issue 13) adds the registry's appointments, honours and employer tie, and the
-/// activity book's `allow_asserted_roles` and per-record `asserted` flag.
-inline constexpr std::uint16_t kSnapshotFormatVersion = 2;
+/// activity book's `allow_asserted_roles` and per-record `asserted` flag. Format 3
+/// (issue 19) adds the registry's guidance facts (enterprises, employment, support,
+/// founding applications and their trail, hand-overs, secretary-general training).
+inline constexpr std::uint16_t kSnapshotFormatVersion = 3;
 
 /// A loaded snapshot: a registry and the activity books and campaigns bound to
 /// it, owned together so the books and campaigns can never outlive their

@@ -355,6 +355,22 @@ KX_SAME(KX_ENCODING_AUTO, kexie::TextEncoding::automatic);
 KX_SAME(KX_ENCODING_UTF8, kexie::TextEncoding::utf8);
 KX_SAME(KX_ENCODING_GB18030, kexie::TextEncoding::gb18030);
 KX_LAST(KX_ENCODING_GB18030, kexie::TextEncoding);
+// kexie::FoundingState, kexie::CoverageDimension, kexie::SgGap (guidance, issue 19)
+KX_SAME(KX_FOUNDING_PENDING, kexie::FoundingState::pending);
+KX_SAME(KX_FOUNDING_APPROVED, kexie::FoundingState::approved);
+KX_SAME(KX_FOUNDING_REFUSED, kexie::FoundingState::refused);
+KX_LAST(KX_FOUNDING_REFUSED, kexie::FoundingState);
+KX_SAME(KX_COVERAGE_ZONE, kexie::CoverageDimension::zone);
+KX_SAME(KX_COVERAGE_NEW_ECONOMY, kexie::CoverageDimension::new_economy);
+KX_SAME(KX_COVERAGE_OWNERSHIP, kexie::CoverageDimension::ownership);
+KX_SAME(KX_COVERAGE_INDUSTRY, kexie::CoverageDimension::industry);
+KX_SAME(KX_COVERAGE_REGION, kexie::CoverageDimension::region);
+KX_LAST(KX_COVERAGE_REGION, kexie::CoverageDimension);
+KX_SAME(KX_SG_CURRENT, kexie::SgGap::current);
+KX_SAME(KX_SG_NO_SECRETARY_GENERAL, kexie::SgGap::no_secretary_general);
+KX_SAME(KX_SG_NEVER_TRAINED, kexie::SgGap::never_trained);
+KX_SAME(KX_SG_LAPSED, kexie::SgGap::lapsed);
+KX_LAST(KX_SG_LAPSED, kexie::SgGap);
 
 #undef KX_LAST
 #undef KX_SAME

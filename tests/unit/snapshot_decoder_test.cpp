@@ -129,6 +129,9 @@ const std::set<std::string> kCounts = {
     "memberships: organizations", "memberships: roles", "memberships: first days",
     "memberships: last days", "expert listings", "fields of expertise", "links", "training records",
     "appointments", "honours",
+    // snapshot_guidance.cpp
+    "enterprises", "association ties", "employments", "support records", "founding applications",
+    "founding records", "hand-overs", "secretary-general trainings",
     // snapshot_activity.cpp
     "permissions", "impartial operations", "grade bands", "commendable grades",
     "operations needing a reason", "team", "progress reports", "activities", "audit records",
@@ -140,7 +143,10 @@ const std::set<std::string> kCounts = {
 }  // namespace
 
 TEST(SnapshotDecoder, EveryCountNearTwoToTheFortyIsRefusedByTheBytesLeftCheck) {
-  const auto content = kexie_test::make_content(5, 30, 4, 6);
+  auto content = kexie_test::make_content(5, 30, 4, 6);
+  // The guidance facts of format 3, so that each of their counts is non-empty.
+  kexie_test::add_format2_facts(content);
+  kexie_test::add_format3_facts(content);
   // An expert listing, whose fields of expertise are a count of their own.
   kexie_test::World& w = *content.world;
   w.registry
@@ -710,8 +716,16 @@ TEST(SnapshotDecoder, EveryEnumeratorOnePastItsLastIsRefusedNamingTheField) {
       {"tie-break", past(TieBreak::Kind::figure)},
       {"training kind", past(TrainingKind::general)},
       {"energy coefficient unit", past(Unit::GJ)},
-      {"energy unit", past(Unit::GJ)}};
-  const auto content = kexie_test::make_content(8, 20, 6, 3);
+      {"energy unit", past(Unit::GJ)},
+      {"enterprise ownership", past(Ownership::mixed)},
+      {"founding state", past(FoundingState::refused)},
+      {"founding record state", past(FoundingState::refused)},
+      {"founding step", past(FoundingStep::refuse)},
+      {"honour kind", past(HonourKind::other_scheme)},
+      {"officer role", past(OfficerRole::committee_member)}};
+  auto content = kexie_test::make_content(8, 20, 6, 3);
+  kexie_test::add_format2_facts(content);
+  kexie_test::add_format3_facts(content);
   const Bytes file = kexie::save_snapshot(content.view()).value();
   const auto refused_enum = [&](std::size_t at, std::uint64_t v) -> std::string {
     const auto r = load(patched(file, at, v, 1));
@@ -759,6 +773,10 @@ TEST(SnapshotDecoder, EveryEnumeratorOnePastItsLastIsRefusedNamingTheField) {
                             "training kind",
                             "award tier rounding",
                             "permission scope",
-                            "grantee"})
+                            "grantee",
+                            "enterprise ownership",
+                            "founding state",
+                            "founding record state",
+                            "founding step"})
     EXPECT_TRUE(where.count(field)) << "no field refused as \"" << field << "\"";
 }

@@ -7,7 +7,7 @@
 //
 // A new format version adds a golden file and a test; it never edits an old one.
 // To make the golden file of the current version (only when adding a version):
-//   KEXIE_WRITE_GOLDEN=tests/data/snapshot-v2.kxs
+//   KEXIE_WRITE_GOLDEN=tests/data/snapshot-v3.kxs
 //     build/dev/tests/unit/snapshot_format_test --gtest_filter='*WriteGolden*'
 #include <gtest/gtest.h>
 
@@ -18,6 +18,7 @@
 #include <iterator>
 #include <vector>
 
+#include "kexie/guidance.hpp"
 #include "kexie/snapshot.hpp"
 #include "support/files.hpp"
 #include "support/snapshot_world.hpp"
@@ -31,14 +32,18 @@ const std::filesystem::path kData = KEXIE_TEST_DATA_DIR;
 // Figures of tests/data/snapshot-v2.kxs, printed by WriteGolden when it was made.
 #define KEXIE_V2_REGISTRY_DIGEST "b245669f31e107abd11582520b794fdd1490deb62185c5df4706417ca90eb45f"
 #define KEXIE_V2_CHAIN_HEAD "90917f6cad46b2085a1d6ecf9978535b570c170ee790b5953c1b1574f274c262"
+// Figures of tests/data/snapshot-v3.kxs, printed by WriteGolden when it was made.
+#define KEXIE_V3_REGISTRY_DIGEST "cf44b220e3767fcfdf356eb218e1f9e3abc31483c140c6a28302d1396cb7c8c3"
+#define KEXIE_V3_FOUNDING_HEAD "46c38e8e5e832c8009587bc3029e3ef4dbf78240e881448f93282d194f10fbdb"
 
 TEST(SnapshotFormat, WriteGolden) {
   const char* target = std::getenv("KEXIE_WRITE_GOLDEN");
   if (target == nullptr) GTEST_SKIP() << "set KEXIE_WRITE_GOLDEN=<path> to write the golden file";
-  // Format 2 (issue 13): format 1's content plus appointments, honours and an
-  // operation under an asserted role.
+  // Format 3 (issue 19): format 2's content (format 1's plus appointments, honours
+  // and an operation under an asserted role) plus the guidance facts.
   kexie_test::SnapshotContent content = kexie_test::make_content(20260101, 40, 6, 12);
   kexie_test::add_format2_facts(content);
+  kexie_test::add_format3_facts(content);
   ASSERT_TRUE(kexie::save_snapshot(content.view(), target).ok());
   const kexie::Snapshot loaded = kexie::load_snapshot(std::filesystem::path(target)).value();
   ASSERT_EQ(loaded.registry().digest(), content.world->registry.digest());
@@ -54,7 +59,10 @@ TEST(SnapshotFormat, WriteGolden) {
             << loaded.activity_books()[0].audit_trail().size() << "\nchain head "
             << kexie::to_hex(loaded.activity_books()[0].chain_head().hash) << "\nentries "
             << loaded.campaigns()[0].entry_count() << "\nresult digest "
-            << loaded.campaigns()[0].score().value().digest() << '\n';
+            << loaded.campaigns()[0].score().value().digest() << "\nenterprises "
+            << kexie::enterprise_count(loaded.registry()) << "\nfounding chain head "
+            << kexie::to_hex(kexie::chain_head(kexie::founding_trail(loaded.registry())).hash)
+            << '\n';
 }
 
 TEST(SnapshotFormat, Version1GoldenFileLoadsWithItsContent) {
@@ -87,16 +95,16 @@ TEST(SnapshotFormat, Version1GoldenFileLoadsWithItsContent) {
   EXPECT_EQ(board->digest(), "bde9bb22e784c5c595919af049b6309944a6d0c5056aa3d7b432b517ff1500f8");
 }
 
-TEST(SnapshotFormat, Version1LoadsAndSavesAsFormat2WithTheSameContent) {
-  // Format 1 files load; this build writes format 2, whose load gives back the
-  // same registry, trail and results.
+TEST(SnapshotFormat, Version1LoadsAndSavesAsTheCurrentFormatWithTheSameContent) {
+  // Format 1 files load; this build writes the current format, whose load gives
+  // back the same registry, trail and results.
   const std::vector<std::byte> bytes = read_file(kData / "snapshot-v1.kxs");
   const kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
   EXPECT_EQ(snap.registry().appointment_count(), 0u);
   EXPECT_EQ(snap.registry().honour_count(), 0u);
   EXPECT_FALSE(snap.activity_books()[0].policy().allow_asserted_roles);
   const std::vector<std::byte> again = kexie::save_snapshot(snap).value();
-  EXPECT_EQ(std::to_integer<int>(again[8]), 2);
+  EXPECT_EQ(std::to_integer<int>(again[8]), kexie::kSnapshotFormatVersion);
   const kexie::Snapshot back = kexie::load_snapshot(std::span<const std::byte>(again)).value();
   EXPECT_EQ(back.registry().digest(), snap.registry().digest());
   EXPECT_EQ(back.activity_books()[0].chain_head(), snap.activity_books()[0].chain_head());
@@ -139,6 +147,51 @@ TEST(SnapshotFormat, Version2GoldenFileLoadsWithItsContent) {
   EXPECT_EQ(snap.campaigns()[0].entry_count(), 12u);
   EXPECT_EQ(snap.campaigns()[0].score().value().digest(),
             "bde9bb22e784c5c595919af049b6309944a6d0c5056aa3d7b432b517ff1500f8");
+}
+
+TEST(SnapshotFormat, Version2LoadsAndSavesAsFormat3WithTheSameContent) {
+  // A format 2 file has no guidance facts: it saves as format 3 (with an empty
+  // guidance record) and loads back to the same registry digest.
+  const std::vector<std::byte> bytes = read_file(kData / "snapshot-v2.kxs");
+  const kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
+  EXPECT_EQ(kexie::enterprise_count(snap.registry()), 0u);
+  EXPECT_EQ(kexie::guidance_policy(snap.registry()).sg_training_months, 24);
+  const std::vector<std::byte> again = kexie::save_snapshot(snap).value();
+  EXPECT_EQ(std::to_integer<int>(again[8]), 3);
+  const kexie::Snapshot back = kexie::load_snapshot(std::span<const std::byte>(again)).value();
+  EXPECT_EQ(back.registry().digest(), KEXIE_V2_REGISTRY_DIGEST);
+  EXPECT_EQ(back.activity_books()[0].chain_head(), snap.activity_books()[0].chain_head());
+}
+
+TEST(SnapshotFormat, Version3GoldenFileLoadsWithItsContent) {
+  const std::vector<std::byte> bytes = read_file(kData / "snapshot-v3.kxs");
+  ASSERT_FALSE(bytes.empty()) << "tests/data/snapshot-v3.kxs is missing";
+  EXPECT_EQ(std::to_integer<int>(bytes[8]), 3);
+  auto loaded = kexie::load_snapshot(std::span<const std::byte>(bytes));
+  ASSERT_TRUE(loaded.ok()) << loaded.error();
+  const kexie::Registry& reg = loaded->registry();
+  EXPECT_EQ(reg.digest(), KEXIE_V3_REGISTRY_DIGEST);
+  EXPECT_EQ(kexie::enterprise_count(reg), 3u);
+  EXPECT_EQ(kexie::guidance_policy(reg).sg_training_months, 30);
+  const auto e = kexie::enterprise(reg, kexie::EnterpriseId{2}).value();
+  EXPECT_EQ(e.spec.credit_code, "91440300708461136T");
+  EXPECT_TRUE(e.spec.new_economy && e.spec.high_tech_zone);
+  ASSERT_EQ(e.associations.size(), 1u);
+  EXPECT_EQ(e.associations[0].from, kexie::Date::parse("2025-06-01").value());
+  EXPECT_EQ(kexie::enterprise(reg, kexie::EnterpriseId{3})->closed,
+            kexie::Date::parse("2030-12-31").value());
+  EXPECT_EQ(kexie::employments(reg).size(), 2u);
+  EXPECT_EQ(kexie::support(reg, kexie::EnterpriseId{1}, 2025)->facilities_m2,
+            kexie::Decimal::parse("120.5").value());
+  EXPECT_EQ(kexie::founding_count(reg), 2u);
+  EXPECT_EQ(kexie::founding(reg, kexie::FoundingId{2})->reason, "会员不足");
+  EXPECT_EQ(kexie::handovers(reg).size(), 1u);
+  EXPECT_EQ(kexie::sg_trainings(reg).size(), 1u);
+  const auto trail = kexie::founding_trail(reg);
+  EXPECT_EQ(trail.size(), 4u);
+  EXPECT_TRUE(kexie::verify_founding_trail(trail).ok());
+  EXPECT_EQ(kexie::to_hex(kexie::chain_head(trail).hash), KEXIE_V3_FOUNDING_HEAD);
+  EXPECT_EQ(kexie::to_hex(loaded->activity_books()[0].chain_head().hash), KEXIE_V2_CHAIN_HEAD);
 }
 
 TEST(SnapshotFormat, CurrentVersionRewritesTheGoldenFileByteForByte) {

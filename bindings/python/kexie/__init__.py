@@ -37,6 +37,12 @@ from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, Corrupt
                      InconsistentJudgements, InternalError, InvalidArgument, KexieError,
                      KexieIOError, NotFound, OutOfMemory, Overflow, PermissionDenied,
                      RuleViolation, UnsupportedVersion)
+from .guidance import (Coverage, CoverageCounts, CoverageGroup, Evaluation, EvaluationRow,
+                       SgGapRow, add_enterprise,
+                       add_sg_training, apply_founding, approve_founding, association_of,
+                       attach_association, check_credit_code, coverage, employ, founding_state,
+                       record_support, refuse_founding, set_sg_training_interval,
+                       sg_out_of_date, verify_founding_trail)
 from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord, check_backed,
                         AuditVerification)
 from .registry import (Appointment, Honour, Membership, MemberRow, Organization, Person,
@@ -77,6 +83,13 @@ __all__ = [
     "InconsistentJudgements", "InternalError", "InvalidArgument", "KexieError", "KexieIOError",
     "NotFound", "OutOfMemory", "Overflow", "PermissionDenied", "RuleViolation",
     "UnsupportedVersion",
+    # guidance (issue 19)
+    "Coverage", "CoverageCounts", "CoverageGroup", "Evaluation", "EvaluationRow", "SgGapRow",
+    "add_enterprise",
+    "add_sg_training", "apply_founding", "approve_founding", "association_of",
+    "attach_association", "check_credit_code", "coverage", "employ", "founding_state",
+    "record_support", "refuse_founding", "set_sg_training_interval", "sg_out_of_date",
+    "verify_founding_trail",
     # lifecycle
     "Activity", "ActivityBook", "ActivityInfo", "Actor", "AuditRecord", "AuditVerification",
     "check_backed",

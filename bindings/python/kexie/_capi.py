@@ -121,6 +121,23 @@ class OrgSpec(ctypes.Structure):
                 ("ownership", c_int), ("industry", c_str), ("region", c_str)]
 
 
+class EnterpriseSpec(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("name", c_str), ("credit_code", c_str),
+                ("ownership", c_int), ("industry", c_str), ("region", c_str),
+                ("high_tech_zone", c_int), ("development_zone", c_int), ("new_economy", c_int),
+                ("local", c_u32), ("registered", c_str)]
+
+
+class FigureBinding(ctypes.Structure):
+    _fields_ = [("indicator", c_str), ("figure", c_str), ("activity_type", c_str)]
+
+
+class CoverageCounts(ctypes.Structure):
+    _fields_ = [("enterprises", ctypes.c_size_t), ("with_association", ctypes.c_size_t),
+                ("without_association", ctypes.c_size_t), ("workers", ctypes.c_size_t),
+                ("workers_covered", ctypes.c_size_t)]
+
+
 class OrgInfo(ctypes.Structure):
     _fields_ = [("id", c_u32), ("kind", c_int), ("level", c_int), ("first_day", c_i32),
                 ("last_day", c_i32)]
@@ -336,6 +353,9 @@ HONOUR_CB = ctypes.CFUNCTYPE(c_int, P(HonourInfo), c_void_p)
 AUDIT_CB = ctypes.CFUNCTYPE(c_int, P(AuditRecord), c_void_p)
 STANDING_CB = ctypes.CFUNCTYPE(c_int, P(Standing), c_void_p)
 RESULT_CB = ctypes.CFUNCTYPE(c_int, P(EntryResult), c_void_p)
+COVERAGE_CB = ctypes.CFUNCTYPE(c_int, c_int, c_str, P(CoverageCounts), c_void_p)
+SG_GAP_CB = ctypes.CFUNCTYPE(c_int, c_u32, c_u32, c_int, c_void_p)
+EVALUATION_RESULT_CB = ctypes.CFUNCTYPE(c_int, c_u32, ctypes.c_size_t, c_str, c_void_p)
 
 _H = c_void_p  # every opaque handle
 _PROTOTYPES = {
@@ -357,6 +377,30 @@ _PROTOTYPES = {
     "kx_registry_new": (c_int, [P(_H), P(RegistryOptions)]),
     "kx_registry_free": (None, [_H]),
     "kx_registry_add_org": (c_int, [P(c_u32), _H, P(OrgSpec)]),
+    # guidance (issue 19)
+    "kx_credit_code_check": (c_int, [c_str]),
+    "kx_enterprise_add": (c_int, [P(c_u32), _H, P(EnterpriseSpec)]),
+    "kx_enterprise_attach": (c_int, [_H, c_u32, c_u32, c_str]),
+    "kx_enterprise_association": (c_int, [P(c_u32), _H, c_u32, c_str]),
+    "kx_enterprise_employ": (c_int, [_H, c_u32, c_u32, c_str, c_str]),
+    "kx_enterprise_support": (c_int, [_H, c_u32, c_int, c_u32, c_u32, c_str, c_str]),
+    "kx_founding_apply": (c_int, [P(c_u32), _H, c_u32, c_u32, c_str, c_u32, c_u32, c_str]),
+    "kx_founding_approve": (c_int, [P(c_u32), _H, c_u32, c_u32, c_str, c_str, c_str]),
+    "kx_founding_refuse": (c_int, [_H, c_u32, c_u32, c_str, c_str]),
+    "kx_founding_get_state": (c_int, [P(c_int), _H, c_u32]),
+    "kx_founding_verify": (c_int, [P(AuditVerification), _H, c_str]),
+    "kx_coverage": (c_int, [P(CoverageCounts), _H, c_u32, c_str, COVERAGE_CB, c_void_p]),
+    "kx_sg_training_add": (c_int, [_H, c_u32, c_str, c_int, c_u32]),
+    "kx_sg_training_interval": (c_int, [_H, c_int]),
+    "kx_sg_out_of_date_foreach": (c_int, [_H, c_u32, c_str, SG_GAP_CB, c_void_p]),
+    "kx_evaluation_new": (c_int, [P(_H), _H, c_u32, c_int, c_str, c_str, P(FigureBinding),
+                                  ctypes.c_size_t]),
+    "kx_evaluation_free": (None, [_H]),
+    "kx_evaluation_add_judge": (c_int, [_H, _H, c_u32]),
+    "kx_evaluation_mark": (c_int, [_H, _H, c_u32, c_u32, c_str, c_str]),
+    "kx_evaluation_score_foreach": (c_int, [_H, _H, _H, EVALUATION_RESULT_CB, c_void_p]),
+    "kx_evaluation_name_exemplary": (c_int, [_H, _H, _H, ctypes.c_size_t, c_str, c_u32, c_str,
+                                             P(ctypes.c_size_t)]),
     "kx_registry_org": (c_int, [P(OrgInfo), _H, c_u32]),
     "kx_registry_org_name": (c_int, [P(c_void_p), _H, c_u32]),
     "kx_registry_parent": (c_int, [P(c_u32), _H, c_u32, c_str]),

@@ -17,7 +17,8 @@ __all__ = [
     "AuditFault", "Category", "Focus", "IndicatorKind", "Figure", "AggregationMethod",
     "Rounding", "BoundaryTies", "EntryStatus", "PatentType", "PatentStatus", "Language",
     "Carrier", "Unit", "CoalUnit", "GridMethod", "AhpMethod", "RandomIndexTable", "Criterion",
-    "EntropyNormalization", "MissingMarks", "TextEncoding",
+    "EntropyNormalization", "MissingMarks", "TextEncoding", "FoundingState",
+    "CoverageDimension", "SgGap",
 ]
 
 
@@ -428,3 +429,30 @@ class TextEncoding(enum.IntEnum):
     AUTO = 0
     UTF8 = 1
     GB18030 = 2
+
+
+class FoundingState(enum.IntEnum):
+    """Where a founding application stands (kexie::FoundingState, A13). (C: KX_FOUNDING_*)"""
+
+    PENDING = 0
+    APPROVED = 1
+    REFUSED = 2
+
+
+class CoverageDimension(enum.IntEnum):
+    """What a coverage group breaks enterprises down by (kexie::CoverageDimension). (C: KX_COVERAGE_*)"""
+
+    ZONE = 0
+    NEW_ECONOMY = 1
+    OWNERSHIP = 2
+    INDUSTRY = 3
+    REGION = 4
+
+
+class SgGap(enum.IntEnum):
+    """Why a secretary-general is not current (kexie::SgGap, A15). (C: KX_SG_*)"""
+
+    CURRENT = 0
+    NO_SECRETARY_GENERAL = 1
+    NEVER_TRAINED = 2
+    LAPSED = 3

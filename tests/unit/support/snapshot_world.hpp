@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "kexie/guidance.hpp"
 #include "kexie/snapshot.hpp"
 #include "support/campaign_world.hpp"
 
@@ -379,6 +380,84 @@ inline void add_format2_facts(SnapshotContent& s) {
   s.book->submit(id, asserted, at.add_micros(60'000'000), "asserted role").value();
   s.book->approve(id, backed, at.add_micros(120'000'000), "立项").value();
   s.activities.push_back(id);
+}
+
+/// The facts of snapshot format 3 (issue 19) added to a content that has the
+/// format 2 facts (the city's secretary-general decides until 2025-12-31):
+/// enterprises with and without an association, employment, a support record, one
+/// founding approved (with a proxy's hand-over) and one refused, a
+/// secretary-general's training and a non-default training interval.
+inline void add_format3_facts(SnapshotContent& s) {
+  using kexie::Period;
+  World& w = *s.world;
+  kexie::Registry& reg = w.registry;
+  const kexie::PersonId decider = w.staff[1][0];  // the city's secretary-general (format 2)
+  const kexie::EnterpriseId tied =
+      kexie::add_enterprise(reg, {.name = "杭钢股份", .credit_code = "91350100M000100Y43",
+                                  .ownership = kexie::Ownership::state, .industry = "C31",
+                                  .region = "330100", .development_zone = true,
+                                  .local = w.city, .registered = "1957-01-01"_date})
+          .value();
+  kexie::attach_association(reg, tied, w.enterprises[0], "2001-01-01"_date).value();
+  const kexie::EnterpriseId founded =
+      kexie::add_enterprise(reg, {.name = "某机器人", .credit_code = "91440300708461136T",
+                                  .ownership = kexie::Ownership::private_, .industry = "C39",
+                                  .region = "330108", .high_tech_zone = true,
+                                  .new_economy = true, .local = w.city,
+                                  .registered = "2015-03-01"_date})
+          .value();
+  const kexie::EnterpriseId refused =
+      kexie::add_enterprise(reg, {.name = "某软件", .credit_code = "91330100799655058B",
+                                  .ownership = kexie::Ownership::foreign, .industry = "I65",
+                                  .region = "330106", .local = w.city,
+                                  .registered = "2012-01-01"_date})
+          .value();
+  kexie::close_enterprise(reg, refused, "2030-12-31"_date).value();
+  const kexie::OrgId proxy = reg.add_organization({.kind = kexie::OrgKind::proxy,
+                                                   .name = "某机器人工会",
+                                                   .parent = w.city,
+                                                   .effective = "2016-01-01"_date})
+                                 .value();
+  const kexie::PersonId unionist =
+      reg.add_person({.name = "工会主席", .birth = "1980-05-01"_date, .employer = proxy,
+                      .external_key = "G-1"})
+          .value();
+  const kexie::PersonId engineer =
+      reg.add_person({.name = "软件工程师", .birth = "1992-05-01"_date, .employer = proxy,
+                      .external_key = "G-2"})
+          .value();
+  kexie::employ(reg, engineer, refused, {"2020-01-01"_date, "2030-12-31"_date}).value();
+  kexie::employ(reg, w.staff[0][0], tied, Period::from("2010-01-01"_date)).value();
+  kexie::record_support(reg, {.enterprise = tied, .year = 2025, .full_time_staff = 2,
+                              .part_time_staff = 5, .budget_yuan = "300000"_dec,
+                              .facilities_m2 = "120.5"_dec})
+      .value();
+  const auto at = [](const char* t) { return kexie::Timestamp::parse(t).value(); };
+  const kexie::FoundingId f =
+      kexie::apply_founding(reg, {.enterprise = founded, .local = w.city, .name = "某机器人科协",
+                                  .applicant = unionist, .proxy = proxy},
+                            at("2025-03-01T09:00:00Z"))
+          .value();
+  const kexie::OrgId kx = kexie::approve_founding(reg, f, decider, at("2025-04-01T09:00:00Z"),
+                                                  "2025-06-01"_date, "条件具备")
+                              .value();
+  const kexie::FoundingId g =
+      kexie::apply_founding(reg, {.enterprise = refused, .local = w.city, .name = "某软件科协",
+                                  .applicant = engineer},
+                            at("2025-05-01T09:00:00Z"))
+          .value();
+  kexie::refuse_founding(reg, g, decider, at("2025-05-20T09:00:00Z"), "会员不足").value();
+  const kexie::PersonId sg =
+      reg.add_person({.name = "新秘书长", .birth = "1988-01-01"_date, .employer = kx,
+                      .external_key = "G-3"})
+          .value();
+  reg.add_membership(sg, kx, kexie::Role::member, Period::from("2025-06-01"_date)).value();
+  reg.add_membership(sg, kx, kexie::Role::secretary_general, Period::from("2025-06-01"_date))
+      .value();
+  kexie::add_sg_training(reg, {.person = sg, .date = "2025-09-01"_date, .hours = 16,
+                               .organizer = w.city})
+      .value();
+  kexie::set_guidance_policy(reg, {.sg_training_months = 30}).value();
 }
 
 /// State `k` of the kill test: a registry with one enterprise association and `k`
