@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "detail/audit_chain.hpp"
 #include "detail/audit_encoding.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/text.hpp"
@@ -48,51 +49,13 @@ Result<ChainHead> ChainHead::parse(std::string_view text) {
 
 std::string_view to_string(AuditFault fault) noexcept { return enum_name(fault); }
 
-namespace {
-AuditVerification fault_at(AuditFault fault, std::uint64_t position, std::string what) {
-  AuditVerification v;
-  v.fault = fault;
-  v.first_bad = position;
-  v.message = "audit record " + std::to_string(position) + ": " + std::move(what);
-  return v;
-}
-}  // namespace
-
 AuditVerification verify_audit(std::span<const AuditRecord> records, const ChainHead* expected) {
   detail::Sha256 hasher;
   std::string buffer;
   buffer.reserve(256);
-  AuditHash previous{};
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const AuditRecord& r = records[i];
-    const std::uint64_t position = i;
-    // The sequence check comes first: a deleted or moved record shows up as a
-    // sequence that is not its position, which names the fault precisely.
-    if (r.sequence != position)
-      return fault_at(AuditFault::out_of_order, position,
-                      "carries sequence " + std::to_string(r.sequence) +
-                          " (records deleted, inserted or moved before it)");
-    if (r.previous != previous)
-      return fault_at(AuditFault::broken_link, position,
-                      "does not link to the hash of the record before it");
-    if (detail::hash_record(r, hasher, buffer) != r.hash)
-      return fault_at(AuditFault::edited, position, "its fields do not match its hash (edited)");
-    previous = r.hash;
-  }
-  if (expected != nullptr) {
-    const std::uint64_t n = records.size();
-    if (n < expected->count)
-      return fault_at(AuditFault::truncated, n,
-                      "missing: the head says " + std::to_string(expected->count) +
-                          " records, the trail has " + std::to_string(n) + " (truncated)");
-    if (n > expected->count)
-      return fault_at(AuditFault::head_mismatch, expected->count,
-                      "is beyond the head's count of " + std::to_string(expected->count));
-    if (previous != expected->hash)
-      return fault_at(AuditFault::head_mismatch, n == 0 ? 0 : n - 1,
-                      "the last record's hash differs from the head's (chain rewritten)");
-  }
-  return {};
+  return detail::verify_chain(records, expected, [&](const AuditRecord& r) {
+    return detail::hash_record(r, hasher, buffer);
+  });
 }
 
 AuditVerification verify_audit(std::span<const AuditRecord> records, const ChainHead& expected) {
@@ -100,10 +63,7 @@ AuditVerification verify_audit(std::span<const AuditRecord> records, const Chain
 }
 
 ChainHead chain_head(std::span<const AuditRecord> records) noexcept {
-  ChainHead head;
-  head.count = records.size();
-  if (!records.empty()) head.hash = records.back().hash;
-  return head;
+  return detail::head_of(records);
 }
 
 std::ostream& operator<<(std::ostream& os, const AuditRecord& r) {

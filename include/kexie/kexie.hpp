@@ -38,6 +38,12 @@
 #include "kexie/rubric_text.hpp"
 // energy
 #include "kexie/energy.hpp"
+#include "kexie/patent_number.hpp"
+#include "kexie/proposal.hpp"
+#include "kexie/recommendation.hpp"
+#include "kexie/service_desk.hpp"
+#include "kexie/service_record.hpp"
+#include "kexie/service_request.hpp"
 // snapshots
 #include "kexie/snapshot.hpp"
 

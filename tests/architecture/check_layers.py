@@ -28,16 +28,19 @@ LAYERS = [
     ]),
     ("values", [
         r"include/kexie/(organization|person|membership|policy|energy|entry|rubric|"
-        r"rubric_text|panel|awards|ranking|lifecycle|weights|agreement)\.hpp$",
+        r"rubric_text|panel|awards|ranking|lifecycle|weights|agreement|patent_number|"
+        r"service_request|proposal)\.hpp$",
         r"src/(registry_values|energy|entry|rubric|rubric_text|panel|ranking|"
-        r"lifecycle|weights|agreement)\.cpp$",
+        r"lifecycle|weights|agreement|patent_number|service_request|proposal)\.cpp$",
         r"src/detail/(aggregate|radix_sort|score_kernel)[a-z_]*\.(hpp|cpp)$",
         r"src/(rubric|tie_break|award|tier)[a-z_]*\.(hpp|cpp)$",
     ]),
     ("owners", [
-        r"include/kexie/(registry|views|actor|audit|activity|campaign|explain)\.hpp$",
-        r"src/(registry|actor|audit|activity|campaign|explain)[a-z_]*\.(hpp|cpp)$",
-        r"src/detail/(audit_encoding|conflict)\.hpp$",
+        r"include/kexie/(registry|views|actor|audit|activity|campaign|explain|service_record|"
+        r"service_desk|recommendation)\.hpp$",
+        r"src/(registry|actor|audit|activity|campaign|explain|service_record|service_desk|"
+        r"recommendation)[a-z_]*\.(hpp|cpp)$",
+        r"src/detail/(audit_encoding|audit_chain|conflict)\.hpp$",
     ]),
     ("persistence", [
         r"include/kexie/(snapshot|sys/file_ops)\.hpp$",
