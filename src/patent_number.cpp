@@ -42,7 +42,13 @@ Result<PatentNumber> PatentNumber::parse(std::string_view text) {
   if (!((n.check >= '0' && n.check <= '9') || n.check == 'X'))
     return number_error(text, "the check character must be a digit or X");
   const bool old = n.digits.size() == 8;
-  n.year = old ? 1900 + std::stoi(n.digits.substr(0, 2)) : std::stoi(n.digits.substr(0, 4));
+  if (old) {
+    // Two-digit years: 85–99 are 1985–1999, 00–03 are 2000–2003.
+    const int yy = std::stoi(n.digits.substr(0, 2));
+    n.year = yy >= 85 ? 1900 + yy : 2000 + yy;
+  } else {
+    n.year = std::stoi(n.digits.substr(0, 4));
+  }
   if (n.year < 1985) return number_error(text, "a filing year before 1985");
   if (!old && n.year < 2003) return number_error(text, "the 12-digit form began in 2003");
   if (old && n.year > 2003) return number_error(text, "the 8-digit form ended in 2003");

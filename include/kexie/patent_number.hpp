@@ -33,7 +33,7 @@ inline namespace v1 {
 ///   assert(n.year == 2017 && n.type == kexie::PatentType::invention && !n.pct);
 ///   assert(n.to_string() == "201710601862.3");
 struct PatentNumber {
-  /// The filing year (four digits; the old form's two digits read as 19YY).
+  /// The filing year (the old form's two digits: 85–99 are 19YY, 00–03 are 20YY).
   int year = 0;
   /// The kind of patent the type digit names.
   PatentType type = PatentType::invention;
