@@ -140,9 +140,11 @@ Result<RecommendationList> recommend(const Registry& registry, const Programme& 
       const bool within = !d.eligible || n < programme.quota_per_association;
       d.checks.push_back(
           check(within, Error(ErrorCode::rule_violation,
-                              std::to_string(n) + " of " + to_string(*ent) + "'s quota of " +
-                                  std::to_string(programme.quota_per_association) +
-                                  " taken by the eligible nominees before",
+                              d.eligible ? std::to_string(n) + " of " + to_string(*ent) + "'s quota of " +
+                                               std::to_string(programme.quota_per_association) +
+                                               " taken by the eligible nominees before"
+                                         : "not counted against " + to_string(*ent) +
+                                               "'s quota (not eligible)",
                               "recommend.quota", "A9")));
       if (d.eligible && within) ++n;
       d.recommended = d.eligible && within;

@@ -12,7 +12,7 @@ inline namespace v1 {
 namespace {
 // The encoding starts with its own tag and version, so a service record can
 // never hash like an activity record with the same bytes after it.
-constexpr std::string_view kServiceTag = "kexie.service";
+constexpr std::string_view kServiceTag = "kexie service record";
 constexpr std::uint8_t kServiceEncodingVersion = 1;
 
 AuditHash hash_service(const ServiceRecord& r, detail::Sha256& hasher, std::string& buffer) {
