@@ -15,6 +15,7 @@
 #include "kexie/campaign.hpp"
 #include "kexie/registry.hpp"
 #include "kexie/text.hpp"
+#include "service_desk_state.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -776,5 +777,81 @@ AuditVerification ServiceDesk::verify_audit() const {
 }
 std::string ServiceDesk::digest() const { return impl_->digest(); }
 
+}  // namespace v1
+}  // namespace kexie
+
+// ---- the seam to the snapshot layer (service_desk_state.hpp) ------------------------------------
+
+namespace kexie {
+inline namespace v1 {
+namespace detail {
+
+std::optional<std::string> restore(ServiceDesk& desk, std::vector<ServiceRequest> requests,
+                                   std::vector<Proposal> proposals,
+                                   std::vector<ServiceRecord> trail) {
+  if (AuditVerification v = kexie::verify_audit(trail); !v.ok()) return v.message;
+  // Replay every performed record: each case starts with its submission or filing
+  // and follows its table; its final state and last step must be the saved ones.
+  std::vector<std::string> req_state(requests.size()), prop_state(proposals.size());
+  std::vector<Timestamp> req_last(requests.size()), prop_last(proposals.size());
+  std::vector<bool> req_seen(requests.size()), prop_seen(proposals.size());
+  for (std::size_t pos = 0; pos < trail.size(); ++pos) {
+    const ServiceRecord& r = trail[pos];
+    if (!r.accepted()) continue;
+    const std::string where = "audit record " + std::to_string(pos);
+    const bool request = r.subject == ServiceCase::request;
+    const std::size_t n = request ? requests.size() : proposals.size();
+    if (r.number == 0 || r.number > n) return where + " names an unknown case";
+    const std::size_t i = r.number - 1;
+    std::vector<bool>& seen = request ? req_seen : prop_seen;
+    std::string& state = request ? req_state[i] : prop_state[i];
+    Timestamp& last = request ? req_last[i] : prop_last[i];
+    const bool creates = request ? r.operation == to_string(ROp::submit)
+                                 : r.operation == to_string(POp::file);
+    if (creates != !seen[i] || r.from != state || (seen[i] && r.at < last))
+      return where + " does not follow from the one before";
+    if (!creates) {
+      bool legal = false;
+      if (request) {
+        auto op = enum_from_string<ROp>(r.operation);
+        auto from = enum_from_string<RS>(r.from);
+        auto next = op && from ? next_state(*from, *op) : std::nullopt;
+        legal = next && to_string(*next) == r.to;
+      } else {
+        auto op = enum_from_string<POp>(r.operation);
+        auto from = enum_from_string<PS>(r.from);
+        auto next = op && from ? next_state(*from, *op) : std::nullopt;
+        legal = next && to_string(*next) == r.to;
+      }
+      if (!legal) return where + " is not a step of the table";
+    } else if (r.to != (request ? to_string(RS::submitted) : to_string(PS::filed))) {
+      return where + " creates a case in another state";
+    }
+    seen[i] = true;
+    state = r.to;
+    last = r.at;
+  }
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const ServiceRequest& q = requests[i];
+    const std::string where = "request #" + std::to_string(i + 1);
+    if (q.id.value() != i + 1) return where + " carries id " + to_string(q.id);
+    if (!req_seen[i] || req_state[i] != to_string(q.state) || req_last[i] != q.last_event)
+      return where + ": its state or last step disagrees with the audit trail";
+  }
+  for (std::size_t i = 0; i < proposals.size(); ++i) {
+    const Proposal& p = proposals[i];
+    const std::string where = "proposal #" + std::to_string(i + 1);
+    if (p.id.value() != i + 1) return where + " carries id " + to_string(p.id);
+    if (!prop_seen[i] || prop_state[i] != to_string(p.state) || prop_last[i] != p.last_event)
+      return where + ": its state or last step disagrees with the audit trail";
+  }
+  ServiceDeskImpl& m = ServiceDeskImpl::of(desk);
+  m.requests = std::move(requests);
+  m.proposals = std::move(proposals);
+  m.trail = std::move(trail);
+  return std::nullopt;
+}
+
+}  // namespace detail
 }  // namespace v1
 }  // namespace kexie

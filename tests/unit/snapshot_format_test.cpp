@@ -96,7 +96,7 @@ TEST(SnapshotFormat, Version1LoadsAndSavesAsFormat2WithTheSameContent) {
   EXPECT_EQ(snap.registry().honour_count(), 0u);
   EXPECT_FALSE(snap.activity_books()[0].policy().allow_asserted_roles);
   const std::vector<std::byte> again = kexie::save_snapshot(snap).value();
-  EXPECT_EQ(std::to_integer<int>(again[8]), 2);
+  EXPECT_EQ(std::to_integer<int>(again[8]), kexie::kSnapshotFormatVersion);
   const kexie::Snapshot back = kexie::load_snapshot(std::span<const std::byte>(again)).value();
   EXPECT_EQ(back.registry().digest(), snap.registry().digest());
   EXPECT_EQ(back.activity_books()[0].chain_head(), snap.activity_books()[0].chain_head());
