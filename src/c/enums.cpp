@@ -350,6 +350,48 @@ KX_SAME(KX_MISSING_DROP_ENTRIES, kexie::MissingMarks::drop_entries);
 KX_SAME(KX_MISSING_DROP_JUDGES, kexie::MissingMarks::drop_judges);
 KX_LAST(KX_MISSING_DROP_JUDGES, kexie::MissingMarks);
 
+// Serving S&T workers (issue 20).
+KX_SAME(KX_SERVICE_PROJECT_APPLICATION, kexie::ServiceKind::project_application);
+KX_SAME(KX_SERVICE_PATENT_APPLICATION, kexie::ServiceKind::patent_application);
+KX_SAME(KX_SERVICE_TITLE_EVALUATION, kexie::ServiceKind::title_evaluation);
+KX_LAST(KX_SERVICE_TITLE_EVALUATION, kexie::ServiceKind);
+KX_SAME(KX_REQUEST_SUBMITTED, kexie::RequestState::submitted);
+KX_SAME(KX_REQUEST_ACCEPTED, kexie::RequestState::accepted);
+KX_SAME(KX_REQUEST_DECLINED, kexie::RequestState::declined);
+KX_SAME(KX_REQUEST_IN_PROGRESS, kexie::RequestState::in_progress);
+KX_SAME(KX_REQUEST_FORWARDED, kexie::RequestState::forwarded);
+KX_SAME(KX_REQUEST_GRANTED, kexie::RequestState::granted);
+KX_SAME(KX_REQUEST_NOT_GRANTED, kexie::RequestState::not_granted);
+KX_SAME(KX_REQUEST_WITHDRAWN, kexie::RequestState::withdrawn);
+KX_LAST(KX_REQUEST_WITHDRAWN, kexie::RequestState);
+KX_SAME(KX_REQUEST_OP_SUBMIT, kexie::RequestOperation::submit);
+KX_SAME(KX_REQUEST_OP_ACCEPT, kexie::RequestOperation::accept);
+KX_SAME(KX_REQUEST_OP_DECLINE, kexie::RequestOperation::decline);
+KX_SAME(KX_REQUEST_OP_START, kexie::RequestOperation::start);
+KX_SAME(KX_REQUEST_OP_FORWARD, kexie::RequestOperation::forward);
+KX_SAME(KX_REQUEST_OP_GRANT, kexie::RequestOperation::grant);
+KX_SAME(KX_REQUEST_OP_NOT_GRANT, kexie::RequestOperation::not_grant);
+KX_SAME(KX_REQUEST_OP_WITHDRAW, kexie::RequestOperation::withdraw);
+KX_LAST(KX_REQUEST_OP_WITHDRAW, kexie::RequestOperation);
+KX_SAME(KX_PROPOSAL_SUGGESTION, kexie::ProposalKind::suggestion);
+KX_SAME(KX_PROPOSAL_OPINION, kexie::ProposalKind::opinion);
+KX_SAME(KX_PROPOSAL_APPEAL, kexie::ProposalKind::appeal);
+KX_SAME(KX_PROPOSAL_RATIONALIZATION, kexie::ProposalKind::rationalization);
+KX_LAST(KX_PROPOSAL_RATIONALIZATION, kexie::ProposalKind);
+KX_SAME(KX_PROPOSAL_FILED, kexie::ProposalState::filed);
+KX_SAME(KX_PROPOSAL_ACKNOWLEDGED, kexie::ProposalState::acknowledged);
+KX_SAME(KX_PROPOSAL_ANSWERED, kexie::ProposalState::answered);
+KX_SAME(KX_PROPOSAL_ADOPTED, kexie::ProposalState::adopted);
+KX_SAME(KX_PROPOSAL_DECLINED, kexie::ProposalState::declined);
+KX_LAST(KX_PROPOSAL_DECLINED, kexie::ProposalState);
+KX_SAME(KX_PROPOSAL_OP_FILE, kexie::ProposalOperation::file);
+KX_SAME(KX_PROPOSAL_OP_ACKNOWLEDGE, kexie::ProposalOperation::acknowledge);
+KX_SAME(KX_PROPOSAL_OP_ANSWER, kexie::ProposalOperation::answer);
+KX_SAME(KX_PROPOSAL_OP_ADOPT, kexie::ProposalOperation::adopt);
+KX_SAME(KX_PROPOSAL_OP_DECLINE, kexie::ProposalOperation::decline);
+KX_SAME(KX_PROPOSAL_OP_ENTER_CAMPAIGN, kexie::ProposalOperation::enter_campaign);
+KX_LAST(KX_PROPOSAL_OP_ENTER_CAMPAIGN, kexie::ProposalOperation);
+
 #undef KX_LAST
 #undef KX_SAME
 
