@@ -51,8 +51,8 @@ Result<RecommendationList> recommend(const Registry& registry, const Programme& 
                  "recommend.programme");
   for (std::size_t i = 0; i < nominees.size(); ++i) {
     if (!registry.person(nominees[i]))
-      return Error(ErrorCode::not_found, "nominee " + std::to_string(i) + ": no " +
-                                             to_string(nominees[i]),
+      return Error(ErrorCode::not_found,
+                   "nominee " + std::to_string(i) + ": no " + to_string(nominees[i]),
                    "recommend.nominee");
     for (std::size_t j = 0; j < i; ++j)
       if (nominees[j] == nominees[i])
@@ -72,22 +72,21 @@ Result<RecommendationList> recommend(const Registry& registry, const Programme& 
     d.person = person;
     const std::optional<OrgId> ent = association_of(registry, person, as_of);
     d.association = ent.value_or(OrgId{});
-    d.checks.push_back(check(
-        ent.has_value(),
-        Error(ErrorCode::rule_violation,
-              ent ? "a member of the enterprise association " + to_string(*ent) + " on " +
-                        as_of.to_string()
-                  : "not a member of any enterprise association on " + as_of.to_string(),
-              "recommend.member", "A9")));
+    d.checks.push_back(
+        check(ent.has_value(),
+              Error(ErrorCode::rule_violation,
+                    ent ? "a member of the enterprise association " + to_string(*ent) + " on " +
+                              as_of.to_string()
+                        : "not a member of any enterprise association on " + as_of.to_string(),
+                    "recommend.member", "A9")));
     if (programme.age_max >= 0) {
       const int age = age_on(p.birth, age_day);
-      d.checks.push_back(check(age <= programme.age_max,
-                               Error(ErrorCode::rule_violation,
-                                     "age " + std::to_string(age) +
-                                         (age <= programme.age_max ? " ≤ " : " > ") +
-                                         std::to_string(programme.age_max) + " on " +
-                                         age_day.to_string(),
-                                     "recommend.age", "A9")));
+      d.checks.push_back(
+          check(age <= programme.age_max,
+                Error(ErrorCode::rule_violation,
+                      "age " + std::to_string(age) + (age <= programme.age_max ? " ≤ " : " > ") +
+                          std::to_string(programme.age_max) + " on " + age_day.to_string(),
+                      "recommend.age", "A9")));
     }
     if (programme.min_title != Title::none)
       d.checks.push_back(check(p.title >= programme.min_title,
@@ -100,8 +99,7 @@ Result<RecommendationList> recommend(const Registry& registry, const Programme& 
       std::size_t held = 0;
       std::string names;
       for (const Honour& h : registry.honours_of(person)) {
-        if (h.date > as_of || (programme.honour_kind && h.kind != *programme.honour_kind))
-          continue;
+        if (h.date > as_of || (programme.honour_kind && h.kind != *programme.honour_kind)) continue;
         ++held;
         names += (names.empty() ? "" : ", ") + h.title + " (" + to_string(h.grantor) + ", " +
                  h.date.to_string() + ")";
@@ -123,29 +121,28 @@ Result<RecommendationList> recommend(const Registry& registry, const Programme& 
       for (int y = as_of.year() - programme.education_years; y < as_of.year(); ++y) {
         EducationStatus s = registry.continuing_education_status(person, y).value();
         ok = ok && s.compliant;
-        years += (years.empty() ? "" : ", ") + std::to_string(y) + ": " +
-                 std::to_string(s.hours) + " h" + (s.compliant ? " ✓" : " ✗");
+        years += (years.empty() ? "" : ", ") + std::to_string(y) + ": " + std::to_string(s.hours) +
+                 " h" + (s.compliant ? " ✓" : " ✗");
       }
-      d.checks.push_back(
-          check(ok, Error(ErrorCode::rule_violation,
-                          std::string(ok ? "compliant" : "not compliant") + " in each of the last " +
-                              std::to_string(programme.education_years) + " years (" + years +
-                              ")",
-                          "recommend.continuing_education", "A5")));
+      d.checks.push_back(check(
+          ok, Error(ErrorCode::rule_violation,
+                    std::string(ok ? "compliant" : "not compliant") + " in each of the last " +
+                        std::to_string(programme.education_years) + " years (" + years + ")",
+                    "recommend.continuing_education", "A5")));
     }
-    d.eligible = std::all_of(d.checks.begin(), d.checks.end(),
-                             [](const RuleCheck& c) { return c.passed; });
+    d.eligible =
+        std::all_of(d.checks.begin(), d.checks.end(), [](const RuleCheck& c) { return c.passed; });
     if (programme.quota_per_association > 0 && ent) {
       std::size_t& n = taken[*ent];
       const bool within = !d.eligible || n < programme.quota_per_association;
-      d.checks.push_back(
-          check(within, Error(ErrorCode::rule_violation,
-                              d.eligible ? std::to_string(n) + " of " + to_string(*ent) + "'s quota of " +
-                                               std::to_string(programme.quota_per_association) +
-                                               " taken by the eligible nominees before"
-                                         : "not counted against " + to_string(*ent) +
-                                               "'s quota (not eligible)",
-                              "recommend.quota", "A9")));
+      d.checks.push_back(check(
+          within,
+          Error(ErrorCode::rule_violation,
+                d.eligible ? std::to_string(n) + " of " + to_string(*ent) + "'s quota of " +
+                                 std::to_string(programme.quota_per_association) +
+                                 " taken by the eligible nominees before"
+                           : "not counted against " + to_string(*ent) + "'s quota (not eligible)",
+                "recommend.quota", "A9")));
       if (d.eligible && within) ++n;
       d.recommended = d.eligible && within;
     } else {

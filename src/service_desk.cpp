@@ -94,7 +94,8 @@ struct ServiceDeskImpl {
 
   void append(ServiceRecord r) {
     make_room(trail);
-    append_chained(trail, std::move(r), [&](const ServiceRecord& rec) { return kexie::digest(rec); });
+    append_chained(trail, std::move(r),
+                   [&](const ServiceRecord& rec) { return kexie::digest(rec); });
   }
 
   Error refuse(ServiceCase subject, std::uint32_t number, PersonId actor, Timestamp at,
@@ -223,8 +224,8 @@ struct ServiceDeskImpl {
   }
 
   // The checks every step on an existing request shares.
-  std::optional<Refusal> check_step(const ServiceRequest& r, PersonId actor, Timestamp at,
-                                    ROp op, std::string_view reason) const {
+  std::optional<Refusal> check_step(const ServiceRequest& r, PersonId actor, Timestamp at, ROp op,
+                                    std::string_view reason) const {
     if (at < r.last_event)
       return Refusal{Error(ErrorCode::rule_violation,
                            std::string(to_string(op)) + " at " + at.to_string() +
@@ -243,8 +244,7 @@ struct ServiceDeskImpl {
       return Refusal{Error(ErrorCode::permission_denied,
                            to_string(actor) + " may not " + std::string(to_string(op)) + " " +
                                to_string(r.id) + ": that needs a staff role at " +
-                               to_string(r.spec.association) + " or above on " +
-                               day.to_string() +
+                               to_string(r.spec.association) + " or above on " + day.to_string() +
                                (op == ROp::withdraw ? ", or the applicant" : ""),
                            "service.permission", "A9"),
                      true};
@@ -264,8 +264,8 @@ struct ServiceDeskImpl {
   // The common path of every transition of a request. `guard` checks the step's
   // own arguments and may fill `message`; `extra` stores its data.
   template <class Guard, class Extra>
-  Status step(ServiceRequestId id, PersonId actor, Timestamp at, ROp op,
-              std::string_view reason, Guard&& guard, Extra&& extra) {
+  Status step(ServiceRequestId id, PersonId actor, Timestamp at, ROp op, std::string_view reason,
+              Guard&& guard, Extra&& extra) {
     if (Status st = check_text(reason, "reason", TextRule::multiline); !st) return st;
     ServiceRequest* r = get(id);
     const std::string_view state = r ? to_string(r->state) : std::string_view{};
@@ -327,8 +327,8 @@ struct ServiceDeskImpl {
                            "proposal.state", "A8")};
     if (op == POp::enter_campaign && p.entered)
       return Refusal{Error(ErrorCode::already_exists,
-                           to_string(p.id) + " was entered already, as " + p.entered->code +
-                               " (" + to_string(p.entered->entry) + " of the campaign of " +
+                           to_string(p.id) + " was entered already, as " + p.entered->code + " (" +
+                               to_string(p.entered->entry) + " of the campaign of " +
                                to_string(p.entered->campaign) + ")",
                            "proposal.entered", "A10")};
     const Date day = at.date();
@@ -336,8 +336,7 @@ struct ServiceDeskImpl {
       return Refusal{Error(ErrorCode::permission_denied,
                            to_string(actor) + " may not " + std::string(to_string(op)) + " " +
                                to_string(p.id) + ": that needs a staff role at " +
-                               to_string(p.spec.association) + " or above on " +
-                               day.to_string(),
+                               to_string(p.spec.association) + " or above on " + day.to_string(),
                            "proposal.permission", "A8"),
                      true};
     if (actor == p.spec.proposer)
@@ -354,8 +353,7 @@ struct ServiceDeskImpl {
     return std::nullopt;
   }
 
-  Status proposal_step(ProposalId id, PersonId actor, Timestamp at, POp op,
-                       std::string_view text) {
+  Status proposal_step(ProposalId id, PersonId actor, Timestamp at, POp op, std::string_view text) {
     if (Status st = check_text(text, op == POp::answer ? "answer" : "reason", TextRule::multiline);
         !st)
       return st;
@@ -526,9 +524,8 @@ Status ServiceDesk::forward(ServiceRequestId id, PersonId staff, Timestamp at,
           if (n->type != *r.spec.patent_type)
             return Refusal{Error(ErrorCode::rule_violation,
                                  "application number " + n->to_string() + " is of a " +
-                                     std::string(enum_name(n->type)) + " but " +
-                                     to_string(r.id) + " asks for a " +
-                                     std::string(enum_name(*r.spec.patent_type)),
+                                     std::string(enum_name(n->type)) + " but " + to_string(r.id) +
+                                     " asks for a " + std::string(enum_name(*r.spec.patent_type)),
                                  "service.patent_type", "A9")};
           canonical = n->to_string();
         }
@@ -551,10 +548,10 @@ Status ServiceDesk::grant(ServiceRequestId id, PersonId staff, Timestamp at,
         switch (r.spec.kind) {
           case ServiceKind::title_evaluation:
             if (reference.empty())
-              return Refusal{Error(ErrorCode::invalid_argument,
-                                   "granting the title of " + to_string(r.id) +
-                                       " needs the certificate number",
-                                   "service.certificate", "A9")};
+              return Refusal{Error(
+                  ErrorCode::invalid_argument,
+                  "granting the title of " + to_string(r.id) + " needs the certificate number",
+                  "service.certificate", "A9")};
             break;
           case ServiceKind::patent_application:
             if (reference.empty()) {
@@ -617,8 +614,7 @@ std::vector<QueuePlace> ServiceDesk::queue(OrgId association, Date as_of) const 
   };
   std::vector<Row> rows;
   for (const ServiceRequest& r : m.requests) {
-    if (r.state != RS::submitted && r.state != RS::accepted && r.state != RS::in_progress)
-      continue;
+    if (r.state != RS::submitted && r.state != RS::accepted && r.state != RS::in_progress) continue;
     if (r.submitted.date() > as_of || !m.registry->within(r.spec.association, association, as_of))
       continue;
     Result<Person> p = m.registry->person(r.spec.applicant);
@@ -666,9 +662,9 @@ Result<ProposalId> ServiceDesk::file(const ProposalSpec& spec, Timestamp at) {
   if (std::optional<Refusal> e = m.check_actor(spec.proposer, at)) return refuse(std::move(*e));
   if (static_cast<std::size_t>(spec.kind) >= enum_count<ProposalKind> || spec.title.empty() ||
       spec.text.empty())
-    return refuse(Refusal{Error(ErrorCode::invalid_argument,
-                                "a proposal needs a kind, a title and a text", "proposal.spec",
-                                "A8")});
+    return refuse(
+        Refusal{Error(ErrorCode::invalid_argument, "a proposal needs a kind, a title and a text",
+                      "proposal.spec", "A8")});
   const Date day = at.date();
   if (std::optional<Refusal> e = m.check_association(spec.association, day))
     return refuse(std::move(*e));
@@ -686,10 +682,10 @@ Result<ProposalId> ServiceDesk::file(const ProposalSpec& spec, Timestamp at) {
   p.due = day.add_days(m.policy.answer_due_days);
   make_room(m.proposals);
   make_room(m.trail);
-  m.performed(ServiceCase::proposal, p.id.value(), spec.proposer, at, to_string(POp::file), "",
-              to_string(PS::filed), "",
-              std::string(to_string(spec.kind)) + ": " + spec.title + "; answer due " +
-                  p.due.to_string());
+  m.performed(
+      ServiceCase::proposal, p.id.value(), spec.proposer, at, to_string(POp::file), "",
+      to_string(PS::filed), "",
+      std::string(to_string(spec.kind)) + ": " + spec.title + "; answer due " + p.due.to_string());
   const ProposalId id = p.id;
   m.proposals.push_back(std::move(p));
   return id;
@@ -704,8 +700,7 @@ Status ServiceDesk::answer(ProposalId id, PersonId staff, Timestamp at, std::str
 Status ServiceDesk::adopt(ProposalId id, PersonId staff, Timestamp at, std::string_view reason) {
   return impl_->proposal_step(id, staff, at, POp::adopt, reason);
 }
-Status ServiceDesk::decline(ProposalId id, PersonId staff, Timestamp at,
-                            std::string_view reason) {
+Status ServiceDesk::decline(ProposalId id, PersonId staff, Timestamp at, std::string_view reason) {
   return impl_->proposal_step(id, staff, at, POp::decline, reason);
 }
 
@@ -721,8 +716,7 @@ Result<EntryId> ServiceDesk::enter_campaign(ProposalId id, Campaign& campaign, P
   };
   if (std::optional<Refusal> e = m.check_actor(staff, at)) return refuse(std::move(*e));
   if (!p)
-    return refuse(
-        Refusal{Error(ErrorCode::not_found, "no " + to_string(id), "proposal.proposal")});
+    return refuse(Refusal{Error(ErrorCode::not_found, "no " + to_string(id), "proposal.proposal")});
   if (std::optional<Refusal> e = m.check_proposal_step(*p, staff, at, op, ""))
     return refuse(std::move(*e));
   if (!campaign.bound())
@@ -806,8 +800,8 @@ std::optional<std::string> restore(ServiceDesk& desk, std::vector<ServiceRequest
     std::vector<bool>& seen = request ? req_seen : prop_seen;
     std::string& state = request ? req_state[i] : prop_state[i];
     Timestamp& last = request ? req_last[i] : prop_last[i];
-    const bool creates = request ? r.operation == to_string(ROp::submit)
-                                 : r.operation == to_string(POp::file);
+    const bool creates =
+        request ? r.operation == to_string(ROp::submit) : r.operation == to_string(POp::file);
     if (creates != !seen[i] || r.from != state || (seen[i] && r.at < last))
       return where + " does not follow from the one before";
     if (!creates) {

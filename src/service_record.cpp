@@ -46,18 +46,15 @@ AuditHash digest(const ServiceRecord& record) {
   return hash_service(record, hasher, buffer);
 }
 
-AuditVerification verify_audit(std::span<const ServiceRecord> records,
-                               const ChainHead* expected) {
+AuditVerification verify_audit(std::span<const ServiceRecord> records, const ChainHead* expected) {
   detail::Sha256 hasher;
   std::string buffer;
   buffer.reserve(256);
-  return detail::verify_chain(records, expected, [&](const ServiceRecord& r) {
-    return hash_service(r, hasher, buffer);
-  });
+  return detail::verify_chain(
+      records, expected, [&](const ServiceRecord& r) { return hash_service(r, hasher, buffer); });
 }
 
-AuditVerification verify_audit(std::span<const ServiceRecord> records,
-                               const ChainHead& expected) {
+AuditVerification verify_audit(std::span<const ServiceRecord> records, const ChainHead& expected) {
   return verify_audit(records, &expected);
 }
 
@@ -67,8 +64,7 @@ ChainHead chain_head(std::span<const ServiceRecord> records) noexcept {
 
 std::ostream& operator<<(std::ostream& os, const ServiceRecord& r) {
   os << '#' << r.sequence << ' ' << r.at << ' ' << r.actor << ' ' << to_string(r.subject) << ':'
-     << r.number << ' ' << r.operation << ' ' << r.from << "->" << r.to << ' '
-     << to_string(r.code);
+     << r.number << ' ' << r.operation << ' ' << r.from << "->" << r.to << ' ' << to_string(r.code);
   if (!r.rule.empty()) os << " [" << r.rule << ']';
   if (r.security_event) os << " SECURITY";
   if (!r.reason.empty()) os << " reason=\"" << r.reason << '"';

@@ -118,8 +118,8 @@ enum class ProposalOperation : std::uint8_t {
 /// The names of `ProposalOperation`, as `to_string` spells them (see enum_names.hpp).
 template <>
 struct EnumNames<ProposalOperation> {
-  static constexpr std::array<std::string_view, 6> names{
-      "file", "acknowledge", "answer", "adopt", "decline", "enter_campaign"};
+  static constexpr std::array<std::string_view, 6> names{"file",  "acknowledge", "answer",
+                                                         "adopt", "decline",     "enter_campaign"};
   static constexpr bool listed(ProposalOperation v) noexcept {
     switch (v) {
       case ProposalOperation::file:

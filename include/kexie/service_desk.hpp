@@ -220,8 +220,8 @@ class KEXIE_API ServiceDesk {
   /// `invalid_argument` for `submit`.
   ///
   ///   desk.apply(r, staff, at, kexie::RequestOperation::start, "").value();
-  [[nodiscard]] Status apply(ServiceRequestId id, PersonId actor, Timestamp at,
-                             RequestOperation op, std::string_view text);
+  [[nodiscard]] Status apply(ServiceRequestId id, PersonId actor, Timestamp at, RequestOperation op,
+                             std::string_view text);
 
   /// The request, or null for an unknown id. Valid until the next non-const call.
   ///
@@ -261,8 +261,7 @@ class KEXIE_API ServiceDesk {
   /// Answers it (staff), with the answer's text.
   ///
   ///   desk.answer(p, secretary, at, "已转生产部研究，拟于三季度试行").value();
-  [[nodiscard]] Status answer(ProposalId id, PersonId staff, Timestamp at,
-                              std::string_view answer);
+  [[nodiscard]] Status answer(ProposalId id, PersonId staff, Timestamp at, std::string_view answer);
   /// Adopts an answered proposal (staff).
   ///
   ///   desk.adopt(p, secretary, at).value();
@@ -289,8 +288,8 @@ class KEXIE_API ServiceDesk {
   /// `campaign.entry_phase`), submitted on the day of `at`.
   ///
   ///   kexie::EntryId e = desk.enter_campaign(p, campaign, secretary, at, {}).value();
-  [[nodiscard]] Result<EntryId> enter_campaign(ProposalId id, Campaign& campaign,
-                                               PersonId staff, Timestamp at, EntrySpec spec);
+  [[nodiscard]] Result<EntryId> enter_campaign(ProposalId id, Campaign& campaign, PersonId staff,
+                                               Timestamp at, EntrySpec spec);
 
   /// The proposal, or null for an unknown id. Valid until the next non-const call.
   ///

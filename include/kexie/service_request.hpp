@@ -51,8 +51,8 @@ enum class ServiceKind : std::uint8_t {
 /// The names of `ServiceKind`, as `to_string` spells them (see enum_names.hpp).
 template <>
 struct EnumNames<ServiceKind> {
-  static constexpr std::array<std::string_view, 3> names{
-      "project_application", "patent_application", "title_evaluation"};
+  static constexpr std::array<std::string_view, 3> names{"project_application",
+                                                         "patent_application", "title_evaluation"};
   static constexpr bool listed(ServiceKind v) noexcept {
     switch (v) {
       case ServiceKind::project_application:
@@ -85,9 +85,9 @@ enum class RequestState : std::uint8_t {
 /// The names of `RequestState`, as `to_string` spells them (see enum_names.hpp).
 template <>
 struct EnumNames<RequestState> {
-  static constexpr std::array<std::string_view, 8> names{
-      "submitted", "accepted", "declined",    "in_progress",
-      "forwarded", "granted",  "not_granted", "withdrawn"};
+  static constexpr std::array<std::string_view, 8> names{"submitted",   "accepted",  "declined",
+                                                         "in_progress", "forwarded", "granted",
+                                                         "not_granted", "withdrawn"};
   static constexpr bool listed(RequestState v) noexcept {
     switch (v) {
       case RequestState::submitted:
@@ -171,7 +171,8 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, RequestOperation op);
 ///
 ///   kexie::RequestSpec s{.applicant = li, .association = ent,
 ///                        .kind = kexie::ServiceKind::title_evaluation,
-///                        .title = "申报高级工程师", .target_title = kexie::Title::associate_senior};
+///                        .title = "申报高级工程师", .target_title =
+///                        kexie::Title::associate_senior};
 struct RequestSpec {
   /// The member asking.
   PersonId applicant;

@@ -69,8 +69,8 @@ int kx_service_request_submit(uint32_t* out, kx_service_desk* desk, uint32_t app
   });
 }
 
-int kx_service_request_apply(kx_service_desk* desk, uint32_t request, int operation,
-                             uint32_t actor, const char* at, const char* text) {
+int kx_service_request_apply(kx_service_desk* desk, uint32_t request, int operation, uint32_t actor,
+                             const char* at, const char* text) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(desk);
     KX_TRY_ASSIGN(const auto op, kx::enum_arg<kexie::RequestOperation>(operation, "operation"));
@@ -222,8 +222,8 @@ int kx_proposal_get(kx_proposal_info* out, const kx_service_desk* desk, uint32_t
   });
 }
 
-int kx_service_overdue_foreach(const kx_service_desk* desk, uint32_t association,
-                               const char* as_of, kx_overdue_cb cb, void* payload) {
+int kx_service_overdue_foreach(const kx_service_desk* desk, uint32_t association, const char* as_of,
+                               kx_overdue_cb cb, void* payload) {
   int stop = 0;
   const int rc = kx::guard([&]() -> kx::Rc {
     KX_NEED(desk);
@@ -326,9 +326,9 @@ int kx_recommend_foreach(const kx_registry* registry, const kx_programme* progra
       for (const kexie::RuleCheck& c : d.checks)
         text += std::string(c.passed ? "pass " : "FAIL ") + c.rule + " (" + c.article +
                 "): " + c.explanation + "\n";
-      const kx_candidate_decision decision{d.person.value(),    d.association.value(),
-                                           d.eligible ? 1 : 0,  d.recommended ? 1 : 0,
-                                           failed.c_str(),      text.c_str()};
+      const kx_candidate_decision decision{d.person.value(),   d.association.value(),
+                                           d.eligible ? 1 : 0, d.recommended ? 1 : 0,
+                                           failed.c_str(),     text.c_str()};
       if ((stop = cb(&decision, payload)) != 0) break;
     }
     return KX_OK;

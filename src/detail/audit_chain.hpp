@@ -60,8 +60,7 @@ AuditVerification verify_chain(std::span<const Record> records, const ChainHead*
       return chain_fault(AuditFault::broken_link, position,
                          "does not link to the hash of the record before it");
     if (hash(r) != r.hash)
-      return chain_fault(AuditFault::edited, position,
-                         "its fields do not match its hash (edited)");
+      return chain_fault(AuditFault::edited, position, "its fields do not match its hash (edited)");
     previous = r.hash;
   }
   if (expected != nullptr) {

@@ -89,8 +89,7 @@ int main(void) {
   clerk = person(reg, "孙干事", "1990-01-01", office, KX_TITLE_NONE);
   {
     uint32_t m = 0;
-    OK(kx_registry_add_membership(&m, reg, sg, ent, KX_ROLE_SECRETARY_GENERAL, "2020-01-01",
-                                  NULL));
+    OK(kx_registry_add_membership(&m, reg, sg, ent, KX_ROLE_SECRETARY_GENERAL, "2020-01-01", NULL));
     OK(kx_registry_appoint(&m, reg, psg, zj, KX_OFFICER_SECRETARY_GENERAL, "2020-01-01", NULL));
   }
 
@@ -103,31 +102,30 @@ int main(void) {
   FAILS(KX_EINVALID, kx_service_desk_new(NULL, reg, NULL));
   FAILS(KX_EINVALID, kx_service_desk_new(&desk, NULL, NULL));
   OK(kx_service_desk_new(&desk, reg, NULL));
-  FAILS(KX_EINVALID, kx_service_request_submit(&r, desk, li, ent, 7, "x", -1, -1,
-                                               "2026-03-02T09:00:00Z"));
+  FAILS(KX_EINVALID,
+        kx_service_request_submit(&r, desk, li, ent, 7, "x", -1, -1, "2026-03-02T09:00:00Z"));
   FAILS(KX_EINVALID, kx_service_request_submit(&r, desk, li, ent, KX_SERVICE_PATENT_APPLICATION,
                                                "x", 5, -1, "2026-03-02T09:00:00Z"));
-  FAILS(KX_EINVALID, kx_service_request_submit(&r, desk, li, ent,
-                                               KX_SERVICE_PROJECT_APPLICATION, "x", -1, -1,
-                                               "not a time"));
+  FAILS(KX_EINVALID, kx_service_request_submit(&r, desk, li, ent, KX_SERVICE_PROJECT_APPLICATION,
+                                               "x", -1, -1, "not a time"));
   FAILS(KX_EINVALID, kx_service_request_submit(NULL, desk, li, ent, 0, "x", -1, -1, NULL));
-  FAILS(KX_EINVALID, kx_service_request_apply(desk, 1, KX_REQUEST_OP_SUBMIT, sg,
-                                              "2026-03-02T09:00:00Z", NULL));
+  FAILS(KX_EINVALID,
+        kx_service_request_apply(desk, 1, KX_REQUEST_OP_SUBMIT, sg, "2026-03-02T09:00:00Z", NULL));
   FAILS(KX_EINVALID, kx_service_request_apply(desk, 1, 42, sg, "2026-03-02T09:00:00Z", NULL));
   FAILS(KX_EINVALID, kx_service_queue_foreach(desk, ent, "2026-04-10", NULL, NULL));
-  FAILS(KX_EINVALID, kx_proposal_apply(desk, 1, KX_PROPOSAL_OP_FILE, sg, "2026-03-02T09:00:00Z",
-                                       NULL));
+  FAILS(KX_EINVALID,
+        kx_proposal_apply(desk, 1, KX_PROPOSAL_OP_FILE, sg, "2026-03-02T09:00:00Z", NULL));
 
   /* A patent request, to grant. */
   OK(kx_service_request_submit(&r, desk, li, ent, KX_SERVICE_PATENT_APPLICATION, "余热回收装置",
                                KX_PATENT_UTILITY_MODEL, -1, "2026-03-02T09:00:00Z"));
   before = digest(desk);
-  FAILS_RULE(KX_EPERMISSION, "service.permission",
-             kx_service_request_apply(desk, r, KX_REQUEST_OP_ACCEPT, wang,
-                                      "2026-03-03T09:00:00Z", NULL));
-  FAILS_RULE(KX_ETRANSITION, "service.state",
-             kx_service_request_apply(desk, r, KX_REQUEST_OP_GRANT, sg, "2026-03-03T09:00:00Z",
-                                      NULL));
+  FAILS_RULE(
+      KX_EPERMISSION, "service.permission",
+      kx_service_request_apply(desk, r, KX_REQUEST_OP_ACCEPT, wang, "2026-03-03T09:00:00Z", NULL));
+  FAILS_RULE(
+      KX_ETRANSITION, "service.state",
+      kx_service_request_apply(desk, r, KX_REQUEST_OP_GRANT, sg, "2026-03-03T09:00:00Z", NULL));
   after = digest(desk);
   CHECK(STREQ(before, after));
   kx_string_free(before);
@@ -147,11 +145,11 @@ int main(void) {
 
   /* A title evaluation without continuing education. */
   FAILS_RULE(KX_ERULE, "service.continuing_education",
-             kx_service_request_submit(&r2, desk, li, ent, KX_SERVICE_TITLE_EVALUATION, "副高",
-                                       -1, KX_TITLE_ASSOCIATE_SENIOR, "2026-03-05T09:00:00Z"));
+             kx_service_request_submit(&r2, desk, li, ent, KX_SERVICE_TITLE_EVALUATION, "副高", -1,
+                                       KX_TITLE_ASSOCIATE_SENIOR, "2026-03-05T09:00:00Z"));
   FAILS_RULE(KX_ERULE, "service.member",
-             kx_service_request_submit(&r2, desk, clerk, ent, KX_SERVICE_PROJECT_APPLICATION,
-                                       "x", -1, -1, "2026-03-05T09:00:00Z"));
+             kx_service_request_submit(&r2, desk, clerk, ent, KX_SERVICE_PROJECT_APPLICATION, "x",
+                                       -1, -1, "2026-03-05T09:00:00Z"));
 
   /* The queue: young first, explained. */
   OK(kx_service_request_submit(&r2, desk, wang, ent, KX_SERVICE_PROJECT_APPLICATION, "a", -1, -1,
@@ -199,11 +197,11 @@ int main(void) {
   nominees[1] = wang;
   OK(kx_recommend_foreach(reg, &programme, nominees, 2, "2026-06-30", decisions, &recommended));
   CHECK(recommended == 1);
-  FAILS(KX_EINVALID, kx_recommend_foreach(reg, &programme, NULL, 2, "2026-06-30", decisions,
-                                          &recommended));
+  FAILS(KX_EINVALID,
+        kx_recommend_foreach(reg, &programme, NULL, 2, "2026-06-30", decisions, &recommended));
   programme.min_title = 17;
-  FAILS(KX_EINVALID, kx_recommend_foreach(reg, &programme, nominees, 2, "2026-06-30", decisions,
-                                          &recommended));
+  FAILS(KX_EINVALID,
+        kx_recommend_foreach(reg, &programme, nominees, 2, "2026-06-30", decisions, &recommended));
 
   kx_service_desk_free(desk);
   kx_service_desk_free(NULL);

@@ -65,8 +65,8 @@ TEST(PatentNumber, TheCheckCharacterXAndEveryTypeDigit) {
   // Find a serial whose check character is X (remainder 10) and accept it.
   bool found_x = false;
   for (int serial = 0; serial < 100 && !found_x; ++serial) {
-    std::string digits = "2021300" + std::string(5 - std::to_string(serial).size(), '0') +
-                         std::to_string(serial);
+    std::string digits =
+        "2021300" + std::string(5 - std::to_string(serial).size(), '0') + std::to_string(serial);
     if (kexie::patent_check_digit(digits) != 'X') continue;
     found_x = true;
     auto n = kexie::PatentNumber::parse(digits + ".X");
@@ -88,11 +88,11 @@ TEST(PatentNumber, TheCheckCharacterXAndEveryTypeDigit) {
 
 TEST(PatentNumber, MalformedNumbersAreRefused) {
   expect_bad("");
-  expect_bad("20171060186.3");     // 11 digits
-  expect_bad("2017106018623.3");   // 13 digits
-  expect_bad("2017106O1862.3");    // a letter O
+  expect_bad("20171060186.3");    // 11 digits
+  expect_bad("2017106018623.3");  // 13 digits
+  expect_bad("2017106O1862.3");   // a letter O
   expect_bad("201710601862.Y");
-  expect_bad("1984100001.0");      // no form fits
+  expect_bad("1984100001.0");  // no form fits
   // The 12-digit form began in 2003, the 8-digit form ended then; the Patent Law
   // took effect in 1985.
   {

@@ -74,8 +74,8 @@ TEST(Recommendation, EveryRulePassesOrFailsWithItsArticle) {
 
 TEST(Recommendation, TheAgeLineIsConfigurable) {
   RecWorld w;
-  kexie::Programme p{.name = "四十岁以下", .age_max = 40, .education_years = 0,
-                     .quota_per_association = 0};
+  kexie::Programme p{
+      .name = "四十岁以下", .age_max = 40, .education_years = 0, .quota_per_association = 0};
   const std::vector<kexie::PersonId> nominees = {w.wang};
   // wang is 46 on 2026-06-30: out at 40 …
   auto l = kexie::recommend(w.reg, p, nominees, "2026-06-30"_date).value();
@@ -92,8 +92,8 @@ TEST(Recommendation, TheAgeLineIsConfigurable) {
 
 TEST(Recommendation, HonoursOfAKindAndOnlyThoseHeldByTheDate) {
   RecWorld w;
-  kexie::Programme p{.name = "x", .min_honours = 1, .education_years = 0,
-                     .quota_per_association = 0};
+  kexie::Programme p{
+      .name = "x", .min_honours = 1, .education_years = 0, .quota_per_association = 0};
   const std::vector<kexie::PersonId> nominees = {w.li};
   EXPECT_TRUE(kexie::recommend(w.reg, p, nominees, "2025-05-04"_date)->candidates[0].recommended);
   EXPECT_FALSE(kexie::recommend(w.reg, p, nominees, "2025-05-03"_date)->candidates[0].recommended);

@@ -28,19 +28,30 @@ using PS = kexie::ProposalState;
 using namespace kexie_test;
 
 kexie::RequestSpec project(kexie::PersonId who, kexie::OrgId where) {
-  return {.applicant = who, .association = where, .kind = ServiceKind::project_application,
+  return {.applicant = who,
+          .association = where,
+          .kind = ServiceKind::project_application,
           .title = "高炉煤气余压发电"};
 }
 kexie::RequestSpec patent(kexie::PersonId who, kexie::OrgId where, kexie::PatentType type) {
-  return {.applicant = who, .association = where, .kind = ServiceKind::patent_application,
-          .title = "一种烧结余热回收装置", .patent_type = type};
+  return {.applicant = who,
+          .association = where,
+          .kind = ServiceKind::patent_application,
+          .title = "一种烧结余热回收装置",
+          .patent_type = type};
 }
 kexie::RequestSpec title_eval(kexie::PersonId who, kexie::OrgId where, Title target) {
-  return {.applicant = who, .association = where, .kind = ServiceKind::title_evaluation,
-          .title = "申报副高级职称", .target_title = target};
+  return {.applicant = who,
+          .association = where,
+          .kind = ServiceKind::title_evaluation,
+          .title = "申报副高级职称",
+          .target_title = target};
 }
 kexie::ProposalSpec proposal(kexie::PersonId who, kexie::OrgId where, kexie::ProposalKind kind) {
-  return {.proposer = who, .association = where, .kind = kind, .title = "转炉煤气回收率提升",
+  return {.proposer = who,
+          .association = where,
+          .kind = kind,
+          .title = "转炉煤气回收率提升",
           .text = "建议增设一级除尘"};
 }
 
@@ -62,11 +73,16 @@ std::optional<RS> expected_request_cell(RS s, ROp op) {
     RS to;
   };
   static const Cell cells[] = {
-      {RS::submitted, ROp::accept, RS::accepted},     {RS::submitted, ROp::decline, RS::declined},
-      {RS::accepted, ROp::start, RS::in_progress},    {RS::in_progress, ROp::forward, RS::forwarded},
-      {RS::forwarded, ROp::grant, RS::granted},       {RS::forwarded, ROp::not_grant, RS::not_granted},
-      {RS::submitted, ROp::withdraw, RS::withdrawn},  {RS::accepted, ROp::withdraw, RS::withdrawn},
-      {RS::in_progress, ROp::withdraw, RS::withdrawn}, {RS::forwarded, ROp::withdraw, RS::withdrawn},
+      {RS::submitted, ROp::accept, RS::accepted},
+      {RS::submitted, ROp::decline, RS::declined},
+      {RS::accepted, ROp::start, RS::in_progress},
+      {RS::in_progress, ROp::forward, RS::forwarded},
+      {RS::forwarded, ROp::grant, RS::granted},
+      {RS::forwarded, ROp::not_grant, RS::not_granted},
+      {RS::submitted, ROp::withdraw, RS::withdrawn},
+      {RS::accepted, ROp::withdraw, RS::withdrawn},
+      {RS::in_progress, ROp::withdraw, RS::withdrawn},
+      {RS::forwarded, ROp::withdraw, RS::withdrawn},
   };
   for (const Cell& c : cells)
     if (c.from == s && c.op == op) return c.to;
@@ -75,7 +91,8 @@ std::optional<RS> expected_request_cell(RS s, ROp op) {
 
 // Takes a new project request to `target` along the table's shortest path.
 kexie::ServiceRequestId request_in(ServiceDesk& desk, ServiceWorld& w, RS target) {
-  const kexie::ServiceRequestId id = desk.submit(project(w.li, w.ent), ts("2026-03-01T09:00:00Z")).value();
+  const kexie::ServiceRequestId id =
+      desk.submit(project(w.li, w.ent), ts("2026-03-01T09:00:00Z")).value();
   const kexie::PersonId s = w.ent_sg;
   auto at = ts("2026-03-02T09:00:00Z");
   switch (target) {
@@ -108,8 +125,7 @@ kexie::ServiceRequestId request_in(ServiceDesk& desk, ServiceWorld& w, RS target
   return id;
 }
 
-kexie::Status perform(ServiceDesk& desk, kexie::ServiceRequestId id, kexie::PersonId who,
-                      ROp op) {
+kexie::Status perform(ServiceDesk& desk, kexie::ServiceRequestId id, kexie::PersonId who, ROp op) {
   const auto at = ts("2026-03-05T09:00:00Z");
   switch (op) {
     case ROp::forward:
@@ -149,8 +165,8 @@ TEST(ServiceRequest, EveryCellOfTheTableOnADesk) {
       const std::string before = desk.digest();
       const std::size_t records = desk.audit_trail().size();
       kexie::Status st = perform(desk, id, w.ent_sg, op);
-      const std::string cell = std::string(kexie::to_string(s)) + " × " +
-                               std::string(kexie::to_string(op));
+      const std::string cell =
+          std::string(kexie::to_string(s)) + " × " + std::string(kexie::to_string(op));
       if (std::optional<RS> to = expected_request_cell(s, op)) {
         ASSERT_TRUE(st.ok()) << cell << ": " << st.error();
         EXPECT_EQ(desk.request(id)->state, *to) << cell;
@@ -186,15 +202,14 @@ TEST(ServiceRequest, SpecRules) {
   expect_refused(desk.submit(no_target, at), ErrorCode::invalid_argument, "service.spec", "A9");
   auto stray_target = project(w.li, w.ent);
   stray_target.target_title = Title::senior;
-  expect_refused(desk.submit(stray_target, at), ErrorCode::invalid_argument, "service.spec",
-                 "A9");
+  expect_refused(desk.submit(stray_target, at), ErrorCode::invalid_argument, "service.spec", "A9");
   auto bad_kind = project(w.li, w.ent);
   bad_kind.kind = static_cast<ServiceKind>(9);
   expect_refused(desk.submit(bad_kind, at), ErrorCode::invalid_argument, "service.spec", "A9");
   expect_refused(desk.submit(project(kexie::PersonId{}, w.ent), at), ErrorCode::invalid_argument,
                  "service.actor", "");
-  expect_refused(desk.submit(project(kexie::PersonId{999}, w.ent), at),
-                 ErrorCode::invalid_argument, "service.actor", "");
+  expect_refused(desk.submit(project(kexie::PersonId{999}, w.ent), at), ErrorCode::invalid_argument,
+                 "service.actor", "");
   expect_refused(desk.submit(project(w.li, w.ent), kexie::Timestamp::from_micros(INT64_MAX)),
                  ErrorCode::invalid_argument, "service.time_order", "");
   expect_refused(desk.submit(project(w.li, kexie::OrgId{999}), at), ErrorCode::not_found,
@@ -241,12 +256,12 @@ TEST(ServiceRequest, TitleEvaluationIsForTheNextLevelOnly) {
   ServiceDesk desk(w.reg);
   const auto at = ts("2026-03-01T09:00:00Z");
   // li is intermediate: associate_senior only.
-  expect_refused(desk.submit(title_eval(w.li, w.ent, Title::senior), at),
-                 ErrorCode::rule_violation, "service.next_title", "A9");
+  expect_refused(desk.submit(title_eval(w.li, w.ent, Title::senior), at), ErrorCode::rule_violation,
+                 "service.next_title", "A9");
   expect_refused(desk.submit(title_eval(w.li, w.ent, Title::intermediate), at),
                  ErrorCode::rule_violation, "service.next_title", "A9");
-  expect_refused(desk.submit(title_eval(w.li, w.ent, Title::junior), at),
-                 ErrorCode::rule_violation, "service.next_title", "A9");
+  expect_refused(desk.submit(title_eval(w.li, w.ent, Title::junior), at), ErrorCode::rule_violation,
+                 "service.next_title", "A9");
   // zhao is senior: nothing higher.
   expect_refused(desk.submit(title_eval(w.zhao, w.ent, Title::senior), at),
                  ErrorCode::rule_violation, "service.next_title", "A9");
@@ -355,8 +370,8 @@ TEST(ServiceRequest, ReasonsTimeOrderAndOutsideBody) {
                  "service.reason_required", "A9");
   expect_refused(desk.withdraw(id, w.li, at, ""), ErrorCode::invalid_argument,
                  "service.reason_required", "A9");
-  expect_refused(desk.accept(id, w.ent_sg, ts("2026-02-28T09:00:00Z")),
-                 ErrorCode::rule_violation, "service.time_order", "");
+  expect_refused(desk.accept(id, w.ent_sg, ts("2026-02-28T09:00:00Z")), ErrorCode::rule_violation,
+                 "service.time_order", "");
   ASSERT_TRUE(desk.accept(id, w.ent_sg, at).ok());
   ASSERT_TRUE(desk.start(id, w.ent_sg, at).ok());
   expect_refused(desk.forward(id, w.ent_sg, at, "", ""), ErrorCode::invalid_argument,
@@ -383,8 +398,8 @@ TEST(ServiceRequest, PatentNumbersAreCheckedWhenForwarded) {
   };
   auto um = to_progress(kexie::PatentType::utility_model);
   const std::string before = desk.digest();
-  expect_refused(desk.forward(um, w.ent_sg, at, "国家知识产权局", ""),
-                 ErrorCode::invalid_argument, "patent.number", "A9");
+  expect_refused(desk.forward(um, w.ent_sg, at, "国家知识产权局", ""), ErrorCode::invalid_argument,
+                 "patent.number", "A9");
   expect_refused(desk.forward(um, w.ent_sg, at, "国家知识产权局", "201620056200.4"),
                  ErrorCode::invalid_argument, "patent.number", "A9");
   // A valid invention number for a utility-model request.
@@ -408,9 +423,9 @@ TEST(ServiceRequest, ATitleNeedsItsCertificate) {
   ServiceWorld w;
   ServiceDesk desk(w.reg);
   const auto at = ts("2026-03-02T09:00:00Z");
-  auto id = desk.submit(title_eval(w.li, w.ent, Title::associate_senior),
-                        ts("2026-03-01T09:00:00Z"))
-                .value();
+  auto id =
+      desk.submit(title_eval(w.li, w.ent, Title::associate_senior), ts("2026-03-01T09:00:00Z"))
+          .value();
   desk.accept(id, w.ent_sg, at).value();
   desk.start(id, w.ent_sg, at).value();
   desk.forward(id, w.ent_sg, at, "浙江省高级工程师评审委员会", "").value();
@@ -424,10 +439,10 @@ TEST(ServiceRequest, YoungWorkersGoFirstWhenTheRuleIsOn) {
   ServiceWorld w;
   const auto day = "2026-03-10"_date;
   auto fill = [&](ServiceDesk& desk) {
-    desk.submit(project(w.wang, w.ent), ts("2026-03-01T09:00:00Z")).value();     // 46, first
-    desk.submit(project(w.li, w.ent), ts("2026-03-02T09:00:00Z")).value();       // 29
-    desk.submit(project(w.ent_sg, w.ent), ts("2026-03-03T09:00:00Z")).value();   // 50
-    desk.submit(project(w.zhao, w.ent), ts("2026-03-04T09:00:00Z")).value();     // 32
+    desk.submit(project(w.wang, w.ent), ts("2026-03-01T09:00:00Z")).value();    // 46, first
+    desk.submit(project(w.li, w.ent), ts("2026-03-02T09:00:00Z")).value();      // 29
+    desk.submit(project(w.ent_sg, w.ent), ts("2026-03-03T09:00:00Z")).value();  // 50
+    desk.submit(project(w.zhao, w.ent), ts("2026-03-04T09:00:00Z")).value();    // 32
     desk.submit(project(w.nb_worker, w.ent_nb), ts("2026-03-04T10:00:00Z")).value();
   };
   ServiceDesk desk(w.reg);
@@ -543,8 +558,8 @@ TEST(Proposal, EveryCellOfTheTableOnADesk) {
         case POp::file:
           break;
       }
-      const std::string cell = std::string(kexie::to_string(s)) + " × " +
-                               std::string(kexie::to_string(op));
+      const std::string cell =
+          std::string(kexie::to_string(s)) + " × " + std::string(kexie::to_string(op));
       if (std::optional<PS> to = expected_proposal_cell(s, op)) {
         ASSERT_TRUE(st.ok()) << cell << ": " << st.error();
         EXPECT_EQ(desk.proposal(id)->state, *to) << cell;
@@ -647,9 +662,9 @@ TEST(Proposal, AnAdoptedRationalizationProposalBecomesOneEntry) {
   kexie::EntrySpec extras;
   extras.in_use_since = "2025-06-01"_date;
   // Not a rationalization proposal.
-  auto sugg = desk.file(proposal(w.li, w.ent, kexie::ProposalKind::suggestion),
-                        ts("2026-03-01T09:00:00Z"))
-                  .value();
+  auto sugg =
+      desk.file(proposal(w.li, w.ent, kexie::ProposalKind::suggestion), ts("2026-03-01T09:00:00Z"))
+          .value();
   desk.acknowledge(sugg, w.ent_sg, at).value();
   desk.answer(sugg, w.ent_sg, at, "好").value();
   desk.adopt(sugg, w.ent_sg, at).value();
@@ -659,8 +674,8 @@ TEST(Proposal, AnAdoptedRationalizationProposalBecomesOneEntry) {
   const kexie::ProposalId id = proposal_in(desk, w, PS::adopted);
   kexie::Campaign unbound(w.reg, tour.campaign->spec());
   unbound.set_rubric(kexie::Category::rationalization_proposals, proposal_rubric()).value();
-  expect_refused(desk.enter_campaign(id, unbound, w.ent_sg, at, extras),
-                 ErrorCode::rule_violation, "proposal.campaign_bound", "A12");
+  expect_refused(desk.enter_campaign(id, unbound, w.ent_sg, at, extras), ErrorCode::rule_violation,
+                 "proposal.campaign_bound", "A12");
   EXPECT_EQ(unbound.entry_count(), 0u);
   // Only staff.
   expect_refused(desk.enter_campaign(id, *tour.campaign, w.wang, at, extras),
@@ -669,7 +684,9 @@ TEST(Proposal, AnAdoptedRationalizationProposalBecomesOneEntry) {
   kexie::EntrySpec dup = extras;
   dup.code = "ZJ-0001";
   ASSERT_TRUE(tour.campaign
-                  ->add_entry({.code = "ZJ-0001", .title = "x", .unit = w.ent,
+                  ->add_entry({.code = "ZJ-0001",
+                               .title = "x",
+                               .unit = w.ent,
                                .team = {{w.wang, kexie::Decimal(1)}},
                                .in_use_since = "2025-01-01"_date},
                               "2026-03-04"_date)
@@ -738,8 +755,8 @@ TEST(ServiceTrail, RandomStepsKeepTheChainAndRefusalsChangeNothing) {
   ServiceWorld w;
   ServiceDesk desk(w.reg);
   std::mt19937 rng(20260301);
-  const std::array<kexie::PersonId, 6> people = {w.li, w.wang, w.zhao, w.ent_sg, w.province_sg,
-                                                 w.nb_worker};
+  const std::array<kexie::PersonId, 6> people = {w.li,     w.wang,        w.zhao,
+                                                 w.ent_sg, w.province_sg, w.nb_worker};
   std::int64_t clock = ts("2026-03-01T00:00:00Z").micros();
   std::size_t performed = 0;
   std::size_t refused = 0;
@@ -762,16 +779,14 @@ TEST(ServiceTrail, RandomStepsKeepTheChainAndRefusalsChangeNothing) {
         break;
       }
       case 1:
-        ok = desk.file(proposal(who, w.ent,
-                                static_cast<kexie::ProposalKind>(pick(4))),
-                       at)
-                 .ok();
+        ok = desk.file(proposal(who, w.ent, static_cast<kexie::ProposalKind>(pick(4))), at).ok();
         break;
       case 2:
       case 3:
       case 4:
       case 5: {
-        const kexie::ServiceRequestId id{static_cast<std::uint32_t>(pick(desk.request_count() + 2))};
+        const kexie::ServiceRequestId id{
+            static_cast<std::uint32_t>(pick(desk.request_count() + 2))};
         const ROp op = static_cast<ROp>(1 + pick(7));
         if (op == ROp::forward)
           ok = desk.forward(id, who, at, "国家知识产权局",
@@ -825,9 +840,10 @@ TEST(ServiceTrail, RandomStepsKeepTheChainAndRefusalsChangeNothing) {
     state[r.number] = r.to;
   }
   for (std::size_t i = 1; i < req.size(); ++i)
-    EXPECT_EQ(req[i], kexie::to_string(desk.request(kexie::ServiceRequestId{
-                          static_cast<std::uint32_t>(i)})->state));
+    EXPECT_EQ(req[i],
+              kexie::to_string(
+                  desk.request(kexie::ServiceRequestId{static_cast<std::uint32_t>(i)})->state));
   for (std::size_t i = 1; i < prop.size(); ++i)
-    EXPECT_EQ(prop[i], kexie::to_string(desk.proposal(kexie::ProposalId{
-                           static_cast<std::uint32_t>(i)})->state));
+    EXPECT_EQ(prop[i], kexie::to_string(
+                           desk.proposal(kexie::ProposalId{static_cast<std::uint32_t>(i)})->state));
 }

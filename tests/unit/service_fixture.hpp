@@ -85,15 +85,15 @@ struct ServiceWorld {
 };
 
 inline kexie::Rubric proposal_rubric() {
-  std::vector<kexie::IndicatorSpec> one = {{"A.1",
-                                            "创新性",
-                                            "",
-                                            kexie::IndicatorKind::judged,
-                                            kexie::Decimal(1),
-                                            {kexie::Decimal(0), kexie::Decimal(100),
-                                             kexie::Decimal(1)},
-                                            {},
-                                            {}}};
+  std::vector<kexie::IndicatorSpec> one = {
+      {"A.1",
+       "创新性",
+       "",
+       kexie::IndicatorKind::judged,
+       kexie::Decimal(1),
+       {kexie::Decimal(0), kexie::Decimal(100), kexie::Decimal(1)},
+       {},
+       {}}};
   return kexie::Rubric::build("合理化建议", one).value();
 }
 
@@ -118,12 +118,12 @@ struct CampaignTour {
     id = book.create(actor(lead), ts("2026-01-10T09:00:00+08:00"), plan, "plan").value();
     book.submit(id, actor(lead), ts("2026-01-11T09:00:00+08:00"), "ready").value();
     book.approve(id, actor(w.province_sg), ts("2026-01-12T09:00:00+08:00"), "立项").value();
-    kexie::CampaignSpec spec{.name = "2026 浙江省讲比活动", .as_of = "2026-11-30"_date,
-                             .year = 2026};
+    kexie::CampaignSpec spec{
+        .name = "2026 浙江省讲比活动", .as_of = "2026-11-30"_date, .year = 2026};
     spec.panel.min_judges = 1;
     spec.awards.tiers = {{.name = "一等奖", .by_count = true, .count = 1}};
-    campaign = std::make_unique<kexie::Campaign>(
-        kexie::Campaign::open(w.reg, book, id, spec).value());
+    campaign =
+        std::make_unique<kexie::Campaign>(kexie::Campaign::open(w.reg, book, id, spec).value());
     campaign->set_rubric(kexie::Category::rationalization_proposals, proposal_rubric()).value();
     book.start(id, actor(lead), ts("2026-01-13T09:00:00+08:00"), "实施").value();
   }

@@ -25,13 +25,15 @@ using Bytes = std::vector<std::byte>;
 struct DeskWorld {
   ServiceWorld w;
   CampaignTour tour{w};
-  kexie::ServiceDesk desk{w.reg, kexie::ServicePolicy{.education_years = 2,
-                                                      .young_priority = false,
-                                                      .answer_due_days = 15}};
+  kexie::ServiceDesk desk{
+      w.reg,
+      kexie::ServicePolicy{.education_years = 2, .young_priority = false, .answer_due_days = 15}};
   DeskWorld() {
     const auto at = ts("2026-03-02T09:00:00Z");
-    auto r1 = desk.submit({.applicant = w.li, .association = w.ent,
-                           .kind = kexie::ServiceKind::patent_application, .title = "装置",
+    auto r1 = desk.submit({.applicant = w.li,
+                           .association = w.ent,
+                           .kind = kexie::ServiceKind::patent_application,
+                           .title = "装置",
                            .patent_type = kexie::PatentType::invention},
                           ts("2026-03-01T09:00:00Z"))
                   .value();
@@ -39,14 +41,18 @@ struct DeskWorld {
     desk.start(r1, w.ent_sg, at).value();
     desk.forward(r1, w.ent_sg, at, "国家知识产权局", "201710601862.3").value();
     (void)desk.grant(r1, w.wang, at, "");  // refused: not staff
-    auto r2 = desk.submit({.applicant = w.li, .association = w.ent,
-                           .kind = kexie::ServiceKind::title_evaluation, .title = "副高",
+    auto r2 = desk.submit({.applicant = w.li,
+                           .association = w.ent,
+                           .kind = kexie::ServiceKind::title_evaluation,
+                           .title = "副高",
                            .target_title = kexie::Title::associate_senior},
                           at)
                   .value();
     desk.decline(r2, w.ent_sg, at, "名额已满").value();
-    auto p = desk.file({.proposer = w.li, .association = w.ent,
-                        .kind = kexie::ProposalKind::rationalization, .title = "煤气回收",
+    auto p = desk.file({.proposer = w.li,
+                        .association = w.ent,
+                        .kind = kexie::ProposalKind::rationalization,
+                        .title = "煤气回收",
                         .text = "增设除尘"},
                        at)
                  .value();
@@ -56,8 +62,11 @@ struct DeskWorld {
     kexie::EntrySpec extras;
     extras.in_use_since = "2025-06-01"_date;
     desk.enter_campaign(p, *tour.campaign, w.ent_sg, at, extras).value();
-    desk.file({.proposer = w.wang, .association = w.ent, .kind = kexie::ProposalKind::appeal,
-               .title = "补贴", .text = "夜班"},
+    desk.file({.proposer = w.wang,
+               .association = w.ent,
+               .kind = kexie::ProposalKind::appeal,
+               .title = "补贴",
+               .text = "夜班"},
               at)
         .value();
   }
@@ -88,8 +97,8 @@ TEST(SnapshotServices, ADeskRoundTripsWhole) {
   EXPECT_EQ(again, bytes);
   kexie::Snapshot snap = std::move(*loaded);
   kexie::ServiceDesk& desk = snap.service_desks()[0];
-  EXPECT_TRUE(desk.grant(kexie::ServiceRequestId{1}, d.w.ent_sg, ts("2026-09-01T09:00:00Z"), "")
-                  .ok());
+  EXPECT_TRUE(
+      desk.grant(kexie::ServiceRequestId{1}, d.w.ent_sg, ts("2026-09-01T09:00:00Z"), "").ok());
   EXPECT_TRUE(desk.verify_audit().ok());
   // A desk added to a snapshot is saved with it.
   snap.add_service_desk();
