@@ -128,7 +128,7 @@ def check(root):
                 problems.append(f"{rel}: includes {dep} (only snapshot code reaches "
                                 "snapshot headers)")
             if re.search(r"src/[a-z_]+_state\.hpp$", dep):
-                owner = re.search(r"src/([a-z]+)_state\.hpp$", dep).group(1)
+                owner = re.search(r"src/([a-z_]+)_state\.hpp$", dep).group(1)
                 if not (rel.startswith(f"src/{owner}") or rel.startswith("src/snapshot")
                         or rel.startswith("src/explain") or rel == dep):
                     problems.append(f"{rel}: includes {dep} (an owner's state header is "

@@ -143,11 +143,20 @@ TEST(SnapshotFormat, Version2GoldenFileLoadsWithItsContent) {
 
 TEST(SnapshotFormat, CurrentVersionRewritesTheGoldenFileByteForByte) {
   // Saving is deterministic: the golden file of the current format saves back to
-  // the same bytes.
+  // the same bytes. Format 3 has no golden file yet (it is generated when the
+  // format-3 branches are merged): until then the newest golden file, saved as
+  // format 3, must save back to the same bytes once loaded again.
   const std::vector<std::byte> bytes = read_file(kData / "snapshot-v2.kxs");
   const kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
   const std::vector<std::byte> again = kexie::save_snapshot(snap).value();
-  EXPECT_TRUE(again == bytes);
+  if (kexie::kSnapshotFormatVersion == 2) {
+    EXPECT_TRUE(again == bytes);
+    return;
+  }
+  EXPECT_EQ(std::to_integer<int>(again[8]), kexie::kSnapshotFormatVersion);
+  const kexie::Snapshot back = kexie::load_snapshot(std::span<const std::byte>(again)).value();
+  EXPECT_TRUE(kexie::save_snapshot(back).value() == again);
+  EXPECT_EQ(back.registry().digest(), snap.registry().digest());
 }
 
 TEST(SnapshotFormat, HeaderLayoutIsTheDocumentedOne) {
