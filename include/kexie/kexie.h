@@ -1938,6 +1938,40 @@ KX_EXTERN int kx_recommend_foreach(const kx_registry *registry, const kx_program
                                    const uint32_t *nominees, size_t count, const char *as_of,
                                    kx_candidate_cb cb, void *payload);
 
+
+/** kx_snapshot_save with service desks (format 3) besides books and campaigns: every
+ *  desk must read `registry` (KX_EINVALID otherwise). `desks` may be NULL when
+ *  `desk_count` is 0.
+ *
+ *   const kx_service_desk *desks[] = {desk};
+ *   kx_snapshot_save_with_desks("kexie.snap", reg, NULL, 0, NULL, 0, desks, 1, NULL);
+ */
+KX_EXTERN int kx_snapshot_save_with_desks(const char *path, const kx_registry *registry,
+                                          const kx_book *const *books, size_t book_count,
+                                          const kx_campaign *const *campaigns,
+                                          size_t campaign_count,
+                                          const kx_service_desk *const *desks, size_t desk_count,
+                                          const kx_snapshot_save_options *options);
+/** kx_snapshot_save_buffer with service desks; free the bytes with kx_buffer_free().
+ *
+ *   kx_buffer buf; kx_snapshot_save_buffer_with_desks(&buf, reg, NULL, 0, NULL, 0, desks, 1);
+ */
+KX_EXTERN int kx_snapshot_save_buffer_with_desks(kx_buffer *out, const kx_registry *registry,
+                                                 const kx_book *const *books, size_t book_count,
+                                                 const kx_campaign *const *campaigns,
+                                                 size_t campaign_count,
+                                                 const kx_service_desk *const *desks,
+                                                 size_t desk_count);
+/** The number of service desks a loaded snapshot holds (0 for formats 1 and 2). */
+KX_EXTERN int kx_snapshot_service_desk_count(size_t *out, const kx_snapshot *snapshot);
+/** The service desk at `index`, borrowed from the snapshot (kx_service_desk_free does
+ *  nothing to it; it lives as long as the snapshot).
+ *
+ *   kx_service_desk *desk; kx_snapshot_service_desk(&desk, snap, 0);
+ */
+KX_EXTERN int kx_snapshot_service_desk(kx_service_desk **out, kx_snapshot *snapshot,
+                                       size_t index);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,11 +9,6 @@
 #include "kexie/recommendation.hpp"
 #include "kexie/service_desk.hpp"
 
-/// A desk the handle owns (a desk in a snapshot is not lent out through C yet).
-struct kx_service_desk {
-  kexie::ServiceDesk desk;
-};
-
 namespace {
 
 kexie::Result<kexie::ServicePolicy> policy_of(const kx_service_policy* p) {
@@ -38,12 +33,15 @@ int kx_service_desk_new(kx_service_desk** out, const kx_registry* registry,
     KX_NEED(out);
     KX_NEED(registry);
     KX_TRY_ASSIGN(const kexie::ServicePolicy p, policy_of(policy));
-    *out = new kx_service_desk{kexie::ServiceDesk(registry->registry(), p)};
+    *out = new kx_service_desk(kexie::ServiceDesk(registry->registry(), p));
     return KX_OK;
   });
 }
 
-void kx_service_desk_free(kx_service_desk* desk) { delete desk; }
+void kx_service_desk_free(kx_service_desk* desk) {
+  if (desk != nullptr && desk->borrowed()) return;  // the snapshot owns it
+  delete desk;
+}
 
 int kx_service_request_submit(uint32_t* out, kx_service_desk* desk, uint32_t applicant,
                               uint32_t association, int kind, const char* title, int patent_type,
@@ -63,7 +61,7 @@ int kx_service_request_submit(uint32_t* out, kx_service_desk* desk, uint32_t app
       KX_TRY_ASSIGN(spec.target_title, kx::enum_arg<kexie::Title>(target_title, "target_title"));
     }
     KX_TRY_ASSIGN(const kexie::Timestamp when, kx::timestamp(at, "at"));
-    KX_TRY_ASSIGN(const kexie::ServiceRequestId id, desk->desk.submit(spec, when));
+    KX_TRY_ASSIGN(const kexie::ServiceRequestId id, desk->desk().submit(spec, when));
     *out = id.value();
     return KX_OK;
   });
@@ -77,8 +75,8 @@ int kx_service_request_apply(kx_service_desk* desk, uint32_t request, int operat
     if (op == kexie::RequestOperation::submit || op == kexie::RequestOperation::forward)
       return kx::invalid("use kx_service_request_submit and kx_service_request_forward");
     KX_TRY_ASSIGN(const kexie::Timestamp when, kx::timestamp(at, "at"));
-    return desk->desk.apply(kexie::ServiceRequestId{request}, kexie::PersonId{actor}, when, op,
-                            kx::opt(text));
+    return desk->desk().apply(kexie::ServiceRequestId{request}, kexie::PersonId{actor}, when, op,
+                              kx::opt(text));
   });
 }
 
@@ -87,8 +85,8 @@ int kx_service_request_forward(kx_service_desk* desk, uint32_t request, uint32_t
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(desk);
     KX_TRY_ASSIGN(const kexie::Timestamp when, kx::timestamp(at, "at"));
-    return desk->desk.forward(kexie::ServiceRequestId{request}, kexie::PersonId{staff}, when,
-                              kx::opt(outside_body), kx::opt(reference));
+    return desk->desk().forward(kexie::ServiceRequestId{request}, kexie::PersonId{staff}, when,
+                                kx::opt(outside_body), kx::opt(reference));
   });
 }
 
@@ -97,7 +95,7 @@ int kx_service_request_get(kx_service_request_info* out, const kx_service_desk* 
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(desk);
-    const kexie::ServiceRequest* r = desk->desk.request(kexie::ServiceRequestId{request});
+    const kexie::ServiceRequest* r = desk->desk().request(kexie::ServiceRequestId{request});
     if (r == nullptr)
       return kexie::Error(kexie::ErrorCode::not_found,
                           "request " + std::to_string(request) + " does not exist",
@@ -122,7 +120,7 @@ int kx_service_queue_foreach(const kx_service_desk* desk, uint32_t association, 
     KX_NEED(desk);
     KX_NEED(cb);
     KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
-    for (const kexie::QueuePlace& q : desk->desk.queue(kexie::OrgId{association}, day)) {
+    for (const kexie::QueuePlace& q : desk->desk().queue(kexie::OrgId{association}, day)) {
       const kx_queue_place place{q.position, q.request.value(), q.young ? 1 : 0, q.age,
                                  q.explanation.c_str()};
       if ((stop = cb(&place, payload)) != 0) break;
@@ -144,7 +142,7 @@ int kx_proposal_file(uint32_t* out, kx_service_desk* desk, uint32_t proposer, ui
     spec.title = std::string(kx::opt(title));
     spec.text = std::string(kx::opt(text));
     KX_TRY_ASSIGN(const kexie::Timestamp when, kx::timestamp(at, "at"));
-    KX_TRY_ASSIGN(const kexie::ProposalId id, desk->desk.file(spec, when));
+    KX_TRY_ASSIGN(const kexie::ProposalId id, desk->desk().file(spec, when));
     *out = id.value();
     return KX_OK;
   });
@@ -160,13 +158,13 @@ int kx_proposal_apply(kx_service_desk* desk, uint32_t proposal, int operation, u
     const kexie::PersonId who{staff};
     switch (op) {
       case kexie::ProposalOperation::acknowledge:
-        return desk->desk.acknowledge(id, who, when);
+        return desk->desk().acknowledge(id, who, when);
       case kexie::ProposalOperation::answer:
-        return desk->desk.answer(id, who, when, kx::opt(text));
+        return desk->desk().answer(id, who, when, kx::opt(text));
       case kexie::ProposalOperation::adopt:
-        return desk->desk.adopt(id, who, when, kx::opt(text));
+        return desk->desk().adopt(id, who, when, kx::opt(text));
       case kexie::ProposalOperation::decline:
-        return desk->desk.decline(id, who, when, kx::opt(text));
+        return desk->desk().decline(id, who, when, kx::opt(text));
       case kexie::ProposalOperation::file:
       case kexie::ProposalOperation::enter_campaign:
         break;
@@ -188,8 +186,8 @@ int kx_proposal_enter_campaign(uint32_t* entry, kx_service_desk* desk, uint32_t 
       KX_TRY_ASSIGN(spec.in_use_since, kx::date(in_use_since, "in_use_since"));
     }
     KX_TRY_ASSIGN(const kexie::EntryId e,
-                  desk->desk.enter_campaign(kexie::ProposalId{proposal}, campaign->campaign(),
-                                            kexie::PersonId{staff}, when, std::move(spec)));
+                  desk->desk().enter_campaign(kexie::ProposalId{proposal}, campaign->campaign(),
+                                              kexie::PersonId{staff}, when, std::move(spec)));
     *entry = e.value();
     return KX_OK;
   });
@@ -199,7 +197,7 @@ int kx_proposal_get(kx_proposal_info* out, const kx_service_desk* desk, uint32_t
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(desk);
-    const kexie::Proposal* p = desk->desk.proposal(kexie::ProposalId{proposal});
+    const kexie::Proposal* p = desk->desk().proposal(kexie::ProposalId{proposal});
     if (p == nullptr)
       return kexie::Error(kexie::ErrorCode::not_found,
                           "proposal " + std::to_string(proposal) + " does not exist",
@@ -229,7 +227,8 @@ int kx_service_overdue_foreach(const kx_service_desk* desk, uint32_t association
     KX_NEED(desk);
     KX_NEED(cb);
     KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
-    for (const kexie::OverdueAnswer& o : desk->desk.overdue_answers(kexie::OrgId{association}, day))
+    for (const kexie::OverdueAnswer& o :
+         desk->desk().overdue_answers(kexie::OrgId{association}, day))
       if ((stop = cb(o.proposal.value(), static_cast<int>(o.state), o.days_overdue, payload)) != 0)
         break;
     return KX_OK;
@@ -241,7 +240,7 @@ int kx_service_desk_trail_size(size_t* out, const kx_service_desk* desk) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(desk);
-    *out = desk->desk.audit_trail().size();
+    *out = desk->desk().audit_trail().size();
     return KX_OK;
   });
 }
@@ -250,7 +249,7 @@ int kx_service_desk_chain_head(char** out, const kx_service_desk* desk) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(desk);
-    return kx::give(out, desk->desk.chain_head().to_string());
+    return kx::give(out, desk->desk().chain_head().to_string());
   });
 }
 
@@ -261,10 +260,10 @@ int kx_service_desk_verify_audit(kx_audit_verification* out, const kx_service_de
     KX_NEED(desk);
     kexie::AuditVerification v;
     if (expected_head == nullptr) {
-      v = desk->desk.verify_audit();
+      v = desk->desk().verify_audit();
     } else {
       KX_TRY_ASSIGN(const kexie::ChainHead head, kexie::ChainHead::parse(expected_head));
-      v = kexie::verify_audit(desk->desk.audit_trail(), head);
+      v = kexie::verify_audit(desk->desk().audit_trail(), head);
     }
     *out = {static_cast<int>(v.fault), v.first_bad};
     return KX_OK;
@@ -275,7 +274,7 @@ int kx_service_desk_digest(char** out, const kx_service_desk* desk) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(desk);
-    return kx::give(out, desk->desk.digest());
+    return kx::give(out, desk->desk().digest());
   });
 }
 

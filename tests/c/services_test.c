@@ -203,6 +203,35 @@ int main(void) {
   FAILS(KX_EINVALID,
         kx_recommend_foreach(reg, &programme, nominees, 2, "2026-06-30", decisions, &recommended));
 
+  /* The desk in a snapshot (format 3), borrowed back from it. */
+  {
+    kx_buffer buf;
+    kx_snapshot* snap = NULL;
+    kx_service_desk* back = NULL;
+    const kx_service_desk* desks[1];
+    size_t n = 0;
+    char* d1 = digest(desk);
+    char* d2;
+    desks[0] = desk;
+    FAILS(KX_EINVALID, kx_snapshot_save_buffer_with_desks(&buf, reg, NULL, 0, NULL, 0, NULL, 1));
+    OK(kx_snapshot_save_buffer_with_desks(&buf, reg, NULL, 0, NULL, 0, desks, 1));
+    OK(kx_snapshot_load_buffer(&snap, buf.data, buf.size));
+    OK(kx_snapshot_service_desk_count(&n, snap));
+    CHECK(n == 1);
+    FAILS(KX_EINVALID, kx_snapshot_service_desk(&back, snap, 1));
+    OK(kx_snapshot_service_desk(&back, snap, 0));
+    d2 = digest(back);
+    CHECK(STREQ(d1, d2));
+    OK(kx_service_desk_verify_audit(&v, back, NULL));
+    CHECK(v.fault == KX_AUDIT_OK);
+    kx_service_desk_free(back); /* borrowed: nothing happens */
+    OK(kx_service_request_get(&info, back, 1));
+    kx_string_free(d1);
+    kx_string_free(d2);
+    kx_snapshot_free(snap);
+    kx_buffer_free(&buf);
+  }
+
   kx_service_desk_free(desk);
   kx_service_desk_free(NULL);
   kx_registry_free(reg);
