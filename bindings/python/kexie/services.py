@@ -86,6 +86,12 @@ for _name, _res, _args in (
         ("kx_service_desk_verify_audit", C.c_int, [_P(C.AuditVerification), _H, C.c_str]),
         ("kx_service_desk_digest", C.c_int, [_P(C.c_void_p), _H]),
         ("kx_patent_number_check", C.c_int, [_P(C.c_void_p), C.c_str]),
+        ("kx_snapshot_save_with_desks", C.c_int, [C.c_str, _H, _P(_H), C.c_size, _P(_H), C.c_size,
+                                                  _P(_H), C.c_size, _P(C.SnapshotSaveOptions)]),
+        ("kx_snapshot_save_buffer_with_desks", C.c_int, [_P(C.Buffer), _H, _P(_H), C.c_size,
+                                                         _P(_H), C.c_size, _P(_H), C.c_size]),
+        ("kx_snapshot_service_desk_count", C.c_int, [_P(C.c_size), _H]),
+        ("kx_snapshot_service_desk", C.c_int, [_P(_H), _H, C.c_size]),
         ("kx_recommend_foreach", C.c_int, [_H, _P(_Programme), _P(C.c_u32), C.c_size, C.c_str,
                                            _DECISION_CB, C.c_void_p]),
 ):

@@ -179,3 +179,31 @@ def test_recommendation_lists_explain_every_decision(w):
     with pytest.raises(kexie.InvalidArgument) as e:
         kexie.recommend(w.reg, "x", [w.li, w.li], D(2026, 6, 30))
     assert e.value.rule == "recommend.nominee"
+
+
+def test_a_desk_in_a_snapshot(w, tmp_path):
+    desk = kexie.ServiceDesk(w.reg, answer_due_days=10)
+    r = desk.submit(w.li, w.ent, kexie.ServiceKind.PROJECT_APPLICATION, "项目", at(3, 2))
+    desk.accept(r, w.sg, at(3, 3))
+    with pytest.raises(kexie.PermissionDenied):
+        desk.start(r, w.wang, at(3, 4))
+    data = kexie.save_snapshot(None, w.reg, desks=[desk])
+    with kexie.load_snapshot_bytes(data) as snap:
+        assert len(snap.service_desks) == 1
+        back = snap.service_desks[0]
+        assert back.digest() == desk.digest()
+        assert back.chain_head() == desk.chain_head()
+        assert back.request(r).state == kexie.RequestState.ACCEPTED
+        back.start(r, w.sg, at(3, 5))  # a loaded desk carries on
+        assert back.verify_audit().fault == kexie.AuditFault.NONE
+        again = snap.save()
+    assert kexie.load_snapshot_bytes(again).service_desks[0].request(r).state == \
+        kexie.RequestState.IN_PROGRESS
+    path = tmp_path / "desk.snap"
+    kexie.save_snapshot(path, w.reg, desks=[desk])
+    assert kexie.load_snapshot(path).service_desks[0].digest() == desk.digest()
+    with pytest.raises(TypeError):
+        kexie.save_snapshot(None, w.reg, desks=[w.reg])
+    other = kexie.Registry()
+    with pytest.raises(kexie.InvalidArgument):
+        kexie.save_snapshot(None, other, desks=[desk])
