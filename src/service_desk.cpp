@@ -789,6 +789,7 @@ std::optional<std::string> restore(ServiceDesk& desk, std::vector<ServiceRequest
   std::vector<std::string> req_state(requests.size()), prop_state(proposals.size());
   std::vector<Timestamp> req_last(requests.size()), prop_last(proposals.size());
   std::vector<bool> req_seen(requests.size()), prop_seen(proposals.size());
+  std::vector<int> entered(proposals.size(), 0);  // enter_campaign records per proposal
   for (std::size_t pos = 0; pos < trail.size(); ++pos) {
     const ServiceRecord& r = trail[pos];
     if (!r.accepted()) continue;
@@ -821,6 +822,7 @@ std::optional<std::string> restore(ServiceDesk& desk, std::vector<ServiceRequest
     } else if (r.to != (request ? to_string(RS::submitted) : to_string(PS::filed))) {
       return where + " creates a case in another state";
     }
+    if (!request && r.operation == to_string(POp::enter_campaign)) ++entered[i];
     seen[i] = true;
     state = r.to;
     last = r.at;
@@ -838,6 +840,9 @@ std::optional<std::string> restore(ServiceDesk& desk, std::vector<ServiceRequest
     if (p.id.value() != i + 1) return where + " carries id " + to_string(p.id);
     if (!prop_seen[i] || prop_state[i] != to_string(p.state) || prop_last[i] != p.last_event)
       return where + ": its state or last step disagrees with the audit trail";
+    // A campaign entry is made once, and only with its record in the trail.
+    if (entered[i] != (p.entered ? 1 : 0))
+      return where + ": its campaign entry disagrees with the audit trail";
   }
   ServiceDeskImpl& m = ServiceDeskImpl::of(desk);
   m.requests = std::move(requests);

@@ -16,7 +16,8 @@ namespace detail {
 
 /// Gives a fresh `desk` its saved requests, proposals and trail after checking
 /// that the trail verifies and that every request and proposal is what replaying
-/// its performed records gives (state, ids, applicant, association, times); the
+/// its performed records gives (state, last step, a campaign entry exactly when the
+/// trail records one); the
 /// message of the first inconsistency (the desk is then left empty).
 ///
 ///   if (auto bad = detail::restore(desk, std::move(rs), std::move(ps), std::move(t))) fail(*bad);

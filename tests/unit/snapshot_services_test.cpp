@@ -148,6 +148,26 @@ TEST(SnapshotServices, ADamagedTrailOrCaseIsCorruptData) {
   Bytes accepted = declined;
   accepted.back() = static_cast<std::byte>(1);
   damaged(declined, accepted);
+  // Proposal 1's campaign entry dropped (its flag, then the entry's two ids and code
+  // are gone): the trail's enter_campaign record no longer has its entry.
+  {
+    const kexie::Proposal& p = *d.desk.proposal(kexie::ProposalId{1});
+    ASSERT_TRUE(p.entered.has_value());
+    Bytes b = bytes;
+    Bytes code = as_bytes(p.entered->code);
+    const auto at = kexie_test::find_all(b, code);
+    ASSERT_FALSE(at.empty());
+    // flag (1) + campaign (4) + entry (4) + code length (4) precede the code's bytes
+    const std::size_t flag = at.front() - 4 - 4 - 4 - 1;
+    ASSERT_EQ(std::to_integer<int>(b[flag]), 1);
+    b.erase(b.begin() + static_cast<std::ptrdiff_t>(flag + 1),
+            b.begin() + static_cast<std::ptrdiff_t>(at.front() + code.size()));
+    b[flag] = std::byte{0};
+    kexie_test::reseal(b);
+    auto r = kexie::load_snapshot(std::span<const std::byte>(b));
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message().find("campaign entry disagrees"), std::string::npos) << r.error();
+  }
   // A state byte past the last state is refused naming the field.
   Bytes unknown = declined;
   unknown.back() = static_cast<std::byte>(8);
