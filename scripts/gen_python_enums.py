@@ -124,6 +124,18 @@ TABLE: tuple[Row, ...] = (
         "What a coverage group breaks enterprises down by (kexie::CoverageDimension)."),
     Row("SgGap", "KX_SG_CURRENT", "KX_SG_",
         "Why a secretary-general is not current (kexie::SgGap, A15)."),
+    Row("ServiceKind", "KX_SERVICE_PROJECT_APPLICATION", "KX_SERVICE_",
+        "What a member asks support for (kexie::ServiceKind, A9)."),
+    Row("RequestState", "KX_REQUEST_SUBMITTED", "KX_REQUEST_",
+        "Where a service request stands (kexie::RequestState)."),
+    Row("RequestOperation", "KX_REQUEST_OP_SUBMIT", "KX_REQUEST_OP_",
+        "Operations on a service request (kexie::RequestOperation)."),
+    Row("ProposalKind", "KX_PROPOSAL_SUGGESTION", "KX_PROPOSAL_",
+        "What a member files (kexie::ProposalKind, A8)."),
+    Row("ProposalState", "KX_PROPOSAL_FILED", "KX_PROPOSAL_",
+        "Where a proposal stands (kexie::ProposalState)."),
+    Row("ProposalOperation", "KX_PROPOSAL_OP_FILE", "KX_PROPOSAL_OP_",
+        "Operations on a proposal (kexie::ProposalOperation)."),
 )
 
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "activity_state.hpp"
+#include "detail/audit_chain.hpp"
 #include "detail/audit_encoding.hpp"
 #include "detail/conflict.hpp"
 #include "detail/sha256.hpp"
@@ -393,10 +394,9 @@ struct ActivityImpl {
   }
 
   void append(AuditRecord r) {
-    r.sequence = trail.size();
-    if (!trail.empty()) r.previous = trail.back().hash;
-    r.hash = detail::hash_record(r, hasher, buffer);
-    trail.push_back(std::move(r));
+    detail::append_chained(trail, std::move(r), [&](const AuditRecord& x) {
+      return detail::hash_record(x, hasher, buffer);
+    });
   }
 
   Error refuse(ActivityId id, const Actor& actor, Timestamp at, Op op, S state, Error error,

@@ -78,11 +78,10 @@ std::optional<Error> permission_refusal(const Registry& reg, const FoundingAppli
 /// Chains `r` to the end of the trail (sequence, previous hash, its own hash) and
 /// makes room for it: after this, `g.trail.push_back(std::move(r))` cannot fail.
 void seal(GuidanceFacts& g, FoundingRecord& r) {
-  r.sequence = g.trail.size();
-  if (!g.trail.empty()) r.previous = g.trail.back().hash;
   detail::Sha256 hasher;
   std::string buffer;
-  r.hash = hash_of(r, hasher, buffer);
+  detail::link_chained(g.trail, r,
+                       [&](const FoundingRecord& x) { return hash_of(x, hasher, buffer); });
   g.trail.reserve(g.trail.size() + 1);
 }
 

@@ -38,7 +38,7 @@ inline namespace v1 {
 
 Snapshot::Snapshot(Registry registry)
     : impl_(std::make_unique<detail::SnapshotImpl>(
-          detail::SnapshotImpl{std::move(registry), {}, {}})) {}
+          detail::SnapshotImpl{std::move(registry), {}, {}, {}})) {}
 Snapshot::Snapshot(std::unique_ptr<detail::SnapshotImpl> impl) noexcept : impl_(std::move(impl)) {}
 Snapshot::~Snapshot() = default;
 Snapshot::Snapshot(Snapshot&&) noexcept = default;
@@ -50,6 +50,8 @@ std::span<ActivityBook> Snapshot::activity_books() noexcept { return impl_->book
 std::span<const ActivityBook> Snapshot::activity_books() const noexcept { return impl_->books; }
 std::span<Campaign> Snapshot::campaigns() noexcept { return impl_->campaigns; }
 std::span<const Campaign> Snapshot::campaigns() const noexcept { return impl_->campaigns; }
+std::span<ServiceDesk> Snapshot::service_desks() noexcept { return impl_->desks; }
+std::span<const ServiceDesk> Snapshot::service_desks() const noexcept { return impl_->desks; }
 
 ActivityBook& Snapshot::add_activity_book(LifecyclePolicy policy) {
   return impl_->books.emplace_back(impl_->registry, std::move(policy));
@@ -59,11 +61,16 @@ Campaign& Snapshot::add_campaign(CampaignSpec spec) {
   return impl_->campaigns.emplace_back(impl_->registry, std::move(spec));
 }
 
+ServiceDesk& Snapshot::add_service_desk(ServicePolicy policy) {
+  return impl_->desks.emplace_back(impl_->registry, policy);
+}
+
 SnapshotView::SnapshotView(const Registry& registry) noexcept : registry_(&registry) {}
 
 SnapshotView::SnapshotView(const Snapshot& snapshot) : registry_(&snapshot.registry()) {
   for (const ActivityBook& b : snapshot.activity_books()) books_.push_back(&b);
   for (const Campaign& c : snapshot.campaigns()) campaigns_.push_back(&c);
+  for (const ServiceDesk& d : snapshot.service_desks()) desks_.push_back(&d);
 }
 
 SnapshotView& SnapshotView::add(const ActivityBook& book) {
@@ -73,6 +80,11 @@ SnapshotView& SnapshotView::add(const ActivityBook& book) {
 
 SnapshotView& SnapshotView::add(const Campaign& campaign) {
   campaigns_.push_back(&campaign);
+  return *this;
+}
+
+SnapshotView& SnapshotView::add(const ServiceDesk& desk) {
+  desks_.push_back(&desk);
   return *this;
 }
 
@@ -220,9 +232,16 @@ void SnapshotRecord::save(Writer& w) const {
     CampaignRecord rec{&w, nullptr, &contents};
     w.record(rec);
   }
+  // Format 3 (SnapshotRecord version 2): the service desks.
+  w.count(view.service_desks().size());
+  for (const ServiceDesk* d : view.service_desks()) {
+    DeskContents contents{d, nullptr, std::nullopt};
+    ServiceDeskRecord rec{&w, nullptr, &contents};
+    w.record(rec);
+  }
 }
 
-void SnapshotRecord::load(Reader& r, unsigned) {
+void SnapshotRecord::load(Reader& r, unsigned version) {
   SnapshotImpl& out = *value->loaded;
   RegistryRecord registry{nullptr, &r, &out.registry};
   r.record(registry);
@@ -240,6 +259,14 @@ void SnapshotRecord::load(Reader& r, unsigned) {
     r.record(rec);
     out.campaigns.push_back(std::move(*contents.loaded));
   }
+  if (version < 2) return;  // formats 1 and 2 have no service desks
+  const std::size_t desks = r.count(16, "service desks");
+  for (std::size_t i = 0; i < desks; ++i) {
+    DeskContents contents{nullptr, &out.registry, std::nullopt};
+    ServiceDeskRecord rec{nullptr, &r, &contents};
+    r.record(rec);
+    out.desks.push_back(std::move(*contents.loaded));
+  }
 }
 
 }  // namespace detail
@@ -254,6 +281,10 @@ Status check_view(const SnapshotView& view) {
   for (const Campaign* c : view.campaigns())
     if (&detail::registry_of(*c) != &view.registry())
       return failure(ErrorCode::invalid_argument, "a campaign of the view reads another registry");
+  for (const ServiceDesk* d : view.service_desks())
+    if (&d->registry() != &view.registry())
+      return failure(ErrorCode::invalid_argument,
+                     "a service desk of the view reads another registry");
   return {};
 }
 

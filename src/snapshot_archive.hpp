@@ -34,6 +34,7 @@ inline namespace v1 {
 class Registry;
 class ActivityBook;
 class Campaign;
+class ServiceDesk;
 
 namespace detail {
 
@@ -257,9 +258,10 @@ class Reader {
 struct SnapshotContents;  // the top-level content, see snapshot.cpp
 struct BookContents;      // one activity book's content, see snapshot_activity.cpp
 struct CampaignContents;  // one campaign's content, see snapshot_campaign.cpp
+struct DeskContents;      // one service desk's content, see snapshot_services.cpp
 struct OrgRec;            // one organization (registry_state.hpp)
 
-KEXIE_SNAPSHOT_RECORD(SnapshotRecord, SnapshotContents, 1);
+KEXIE_SNAPSHOT_RECORD(SnapshotRecord, SnapshotContents, 2);  // 2: service desks
 KEXIE_SNAPSHOT_RECORD(RegistryRecord, Registry, 3);  // 2: employer tie, appointments, honours; 3: guidance
 KEXIE_SNAPSHOT_RECORD(OrganizationRecord, OrgRec, 1);
 KEXIE_SNAPSHOT_RECORD(PeopleRecord, Registry, 1);
@@ -272,6 +274,7 @@ KEXIE_SNAPSHOT_RECORD(HonoursRecord, Registry, 1);       // since format 2
 KEXIE_SNAPSHOT_RECORD(GuidanceRecord, Registry, 1);      // since format 3 (snapshot_guidance.cpp)
 KEXIE_SNAPSHOT_RECORD(ActivityBookRecord, BookContents, 2);  // 2: asserted roles
 KEXIE_SNAPSHOT_RECORD(CampaignRecord, CampaignContents, 3);  // 2: binding, scope, experts, CO2, citations; 3: points, bands, prize
+KEXIE_SNAPSHOT_RECORD(ServiceDeskRecord, DeskContents, 1);  // with SnapshotRecord 2
 
 #undef KEXIE_SNAPSHOT_RECORD
 
@@ -320,6 +323,7 @@ KEXIE_SNAPSHOT_TRAITS(HonoursRecord)
 KEXIE_SNAPSHOT_TRAITS(GuidanceRecord)
 KEXIE_SNAPSHOT_TRAITS(ActivityBookRecord)
 KEXIE_SNAPSHOT_TRAITS(CampaignRecord)
+KEXIE_SNAPSHOT_TRAITS(ServiceDeskRecord)
 #undef KEXIE_SNAPSHOT_TRAITS
 
 #endif  // KEXIE_SRC_SNAPSHOT_ARCHIVE_HPP

@@ -23,6 +23,7 @@ struct SnapshotImpl {
   Registry registry;
   std::vector<ActivityBook> books;
   std::vector<Campaign> campaigns;
+  std::vector<ServiceDesk> desks;  // format 3
 
   /// The Snapshot owning `impl` (Snapshot's constructor from its state is private).
   static Snapshot wrap(std::unique_ptr<SnapshotImpl> impl) noexcept {
@@ -46,6 +47,13 @@ struct CampaignContents {
   std::span<const ActivityBook* const> saved_books;
   /// Loading: the books already loaded (a bound campaign is rebound to one).
   std::vector<ActivityBook>* loaded_books = nullptr;
+};
+
+/// One service desk: the source when saving; the registry and result when loading.
+struct DeskContents {
+  const ServiceDesk* source = nullptr;
+  const Registry* registry = nullptr;
+  std::optional<ServiceDesk> loaded;
 };
 
 /// The whole payload: the view when saving; the snapshot being filled when loading.

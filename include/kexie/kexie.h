@@ -2146,6 +2146,288 @@ KX_EXTERN int kx_evaluation_name_exemplary(const kx_evaluation *evaluation, kx_r
                                            const char *min_total, uint32_t actor,
                                            const char *basis, size_t *named);
 
+/* ---- serving S&T workers: service requests, proposals, recommendation (A8, A9) ---- */
+
+/** What a member asks support for (kexie::ServiceKind). */
+typedef enum kx_service_kind {
+  KX_SERVICE_PROJECT_APPLICATION = 0, KX_SERVICE_PATENT_APPLICATION, KX_SERVICE_TITLE_EVALUATION
+} kx_service_kind;
+/** Where a service request stands (kexie::RequestState). */
+typedef enum kx_request_state {
+  KX_REQUEST_SUBMITTED = 0, KX_REQUEST_ACCEPTED, KX_REQUEST_DECLINED, KX_REQUEST_IN_PROGRESS,
+  KX_REQUEST_FORWARDED, KX_REQUEST_GRANTED, KX_REQUEST_NOT_GRANTED, KX_REQUEST_WITHDRAWN
+} kx_request_state;
+/** Operations on a service request (kexie::RequestOperation). */
+typedef enum kx_request_operation {
+  KX_REQUEST_OP_SUBMIT = 0, KX_REQUEST_OP_ACCEPT, KX_REQUEST_OP_DECLINE, KX_REQUEST_OP_START,
+  KX_REQUEST_OP_FORWARD, KX_REQUEST_OP_GRANT, KX_REQUEST_OP_NOT_GRANT, KX_REQUEST_OP_WITHDRAW
+} kx_request_operation;
+/** What a member files (kexie::ProposalKind). */
+typedef enum kx_proposal_kind {
+  KX_PROPOSAL_SUGGESTION = 0, KX_PROPOSAL_OPINION, KX_PROPOSAL_APPEAL, KX_PROPOSAL_RATIONALIZATION
+} kx_proposal_kind;
+/** Where a proposal stands (kexie::ProposalState). */
+typedef enum kx_proposal_state {
+  KX_PROPOSAL_FILED = 0, KX_PROPOSAL_ACKNOWLEDGED, KX_PROPOSAL_ANSWERED, KX_PROPOSAL_ADOPTED,
+  KX_PROPOSAL_DECLINED
+} kx_proposal_state;
+/** Operations on a proposal (kexie::ProposalOperation). */
+typedef enum kx_proposal_operation {
+  KX_PROPOSAL_OP_FILE = 0, KX_PROPOSAL_OP_ACKNOWLEDGE, KX_PROPOSAL_OP_ANSWER,
+  KX_PROPOSAL_OP_ADOPT, KX_PROPOSAL_OP_DECLINE, KX_PROPOSAL_OP_ENTER_CAMPAIGN
+} kx_proposal_operation;
+
+/** The service desk of a registry's associations (kexie::ServiceDesk): service
+ *  requests, proposals and their hash-chained trail. Reads the registry, which must
+ *  outlive it. */
+typedef struct kx_service_desk kx_service_desk;
+
+/** The desk's policy (kexie::ServicePolicy); start from KX_SERVICE_POLICY_INIT. */
+typedef struct kx_service_policy {
+  unsigned int version;  /**< KX_SERVICE_POLICY_VERSION */
+  int education_years;   /**< years of compliant continuing education a title evaluation needs; default 3, 0 off */
+  int young_priority;    /**< nonzero: young S&T workers first in the queue (default) */
+  int answer_due_days;   /**< days to answer a proposal; default 30 */
+} kx_service_policy;
+#define KX_SERVICE_POLICY_VERSION 1
+#define KX_SERVICE_POLICY_INIT {KX_SERVICE_POLICY_VERSION, 3, 1, 30}
+
+/** A new, empty desk over `registry`; `policy` may be NULL (the defaults). A
+ *  policy outside its ranges is KX_EINVALID. Free it with kx_service_desk_free().
+ *
+ *   kx_service_desk *desk; kx_service_desk_new(&desk, reg, NULL);
+ */
+KX_EXTERN int kx_service_desk_new(kx_service_desk **out, const kx_registry *registry,
+                                  const kx_service_policy *policy);
+/** Frees a desk (NULL is fine).
+ *
+ *   kx_service_desk_free(desk);
+ */
+KX_EXTERN void kx_service_desk_free(kx_service_desk *desk);
+
+/** A member asks their association: `kind` is a kx_service_kind; `patent_type` a
+ *  kx_patent_type for a patent application and -1 otherwise; `target_title` a
+ *  kx_title for a title evaluation and -1 otherwise. Refusals as
+ *  kexie::ServiceDesk::submit (rule ids "service.member", "service.next_title",
+ *  "service.continuing_education", …), each also recorded in the trail.
+ *
+ *   uint32_t r; kx_service_request_submit(&r, desk, li, ent, KX_SERVICE_PATENT_APPLICATION,
+ *                                         "余热回收装置", KX_PATENT_UTILITY_MODEL, -1,
+ *                                         "2026-03-02T09:00:00+08:00");
+ */
+KX_EXTERN int kx_service_request_submit(uint32_t *out, kx_service_desk *desk, uint32_t applicant,
+                                        uint32_t association, int kind, const char *title,
+                                        int patent_type, int target_title, const char *at);
+/** A step on a request by `actor` (staff, or the applicant for a withdrawal):
+ *  `operation` a kx_request_operation other than SUBMIT and FORWARD; `text` is the
+ *  reason, or for GRANT the outside reference (a certificate number). May be NULL.
+ *
+ *   kx_service_request_apply(desk, r, KX_REQUEST_OP_ACCEPT, sg, "2026-03-03T09:00:00Z", NULL);
+ */
+KX_EXTERN int kx_service_request_apply(kx_service_desk *desk, uint32_t request, int operation,
+                                       uint32_t actor, const char *at, const char *text);
+/** Forwards a request to `outside_body`; for a patent `reference` is its CNIPA
+ *  application number, checked ("patent.number", "service.patent_type").
+ *
+ *   kx_service_request_forward(desk, r, sg, at, "国家知识产权局", "201620056200.3");
+ */
+KX_EXTERN int kx_service_request_forward(kx_service_desk *desk, uint32_t request, uint32_t staff,
+                                         const char *at, const char *outside_body,
+                                         const char *reference);
+/** A request as the desk keeps it; strings are valid until the desk changes. */
+typedef struct kx_service_request_info {
+  uint32_t id;
+  uint32_t applicant;
+  uint32_t association;
+  int kind;                  /**< kx_service_kind */
+  int state;                 /**< kx_request_state */
+  const char *title;
+  const char *outside_body;  /**< "" before forwarding */
+  const char *reference;     /**< the canonical CNIPA number, a certificate, a project number, or "" */
+  const char *reason;
+} kx_service_request_info;
+/** The request `request`; KX_ENOTFOUND for an unknown id.
+ *
+ *   kx_service_request_info i; kx_service_request_get(&i, desk, r);
+ */
+KX_EXTERN int kx_service_request_get(kx_service_request_info *out, const kx_service_desk *desk,
+                                     uint32_t request);
+
+/** One place in a request queue; the explanation is valid during the callback only. */
+typedef struct kx_queue_place {
+  size_t position;
+  uint32_t request;
+  int young;
+  int age;
+  const char *explanation;
+} kx_queue_place;
+/** Called once per queue place. Return nonzero to stop. */
+typedef int (*kx_queue_cb)(const kx_queue_place *place, void *payload);
+/** The open requests of `association` and below on `as_of`, in the order to handle
+ *  them (young S&T workers first when the policy says so), each explained.
+ *
+ *   kx_service_queue_foreach(desk, ent, "2026-04-10", print_place, stdout);
+ */
+KX_EXTERN int kx_service_queue_foreach(const kx_service_desk *desk, uint32_t association,
+                                       const char *as_of, kx_queue_cb cb, void *payload);
+
+/** A member files a proposal (`kind` a kx_proposal_kind).
+ *
+ *   uint32_t p; kx_proposal_file(&p, desk, li, ent, KX_PROPOSAL_RATIONALIZATION, "煤气回收",
+ *                                "增设除尘", "2026-04-03T09:00:00Z");
+ */
+KX_EXTERN int kx_proposal_file(uint32_t *out, kx_service_desk *desk, uint32_t proposer,
+                               uint32_t association, int kind, const char *title,
+                               const char *text, const char *at);
+/** A step on a proposal by staff: `operation` ACKNOWLEDGE, ANSWER (text: the
+ *  answer), ADOPT or DECLINE (text: the reason).
+ *
+ *   kx_proposal_apply(desk, p, KX_PROPOSAL_OP_ANSWER, sg, at, "可行");
+ */
+KX_EXTERN int kx_proposal_apply(kx_service_desk *desk, uint32_t proposal, int operation,
+                                uint32_t staff, const char *at, const char *text);
+/** Enters an adopted rationalization proposal into a bound 讲比 campaign as an
+ *  entry of the 合理化建议 category, once; `in_use_since` ("2026-05-01") may be NULL.
+ *  Writes the new entry's id.
+ *
+ *   uint32_t e; kx_proposal_enter_campaign(&e, desk, p, campaign, sg, at, "2026-05-01");
+ */
+KX_EXTERN int kx_proposal_enter_campaign(uint32_t *entry, kx_service_desk *desk,
+                                         uint32_t proposal, kx_campaign *campaign,
+                                         uint32_t staff, const char *at,
+                                         const char *in_use_since);
+/** A proposal as the desk keeps it; strings are valid until the desk changes. */
+typedef struct kx_proposal_info {
+  uint32_t id;
+  uint32_t proposer;
+  uint32_t association;
+  int kind;             /**< kx_proposal_kind */
+  int state;            /**< kx_proposal_state */
+  char due[11];         /**< the answer's due day, "YYYY-MM-DD" */
+  uint32_t entry;       /**< the campaign entry made from it, or 0 */
+  uint32_t campaign;    /**< that campaign's activity, or 0 */
+  const char *title;
+  const char *answer;
+  const char *reason;
+} kx_proposal_info;
+/** The proposal `proposal`; KX_ENOTFOUND for an unknown id.
+ *
+ *   kx_proposal_info i; kx_proposal_get(&i, desk, p);
+ */
+KX_EXTERN int kx_proposal_get(kx_proposal_info *out, const kx_service_desk *desk,
+                              uint32_t proposal);
+/** Called once per overdue proposal. Return nonzero to stop. */
+typedef int (*kx_overdue_cb)(uint32_t proposal, int state, int days_overdue, void *payload);
+/** The proposals of `association` and below not answered by their due day, as of
+ *  `as_of`, most overdue first.
+ *
+ *   kx_service_overdue_foreach(desk, ent, "2026-06-15", remind, NULL);
+ */
+KX_EXTERN int kx_service_overdue_foreach(const kx_service_desk *desk, uint32_t association,
+                                         const char *as_of, kx_overdue_cb cb, void *payload);
+
+/** The number of records in the desk's trail. */
+KX_EXTERN int kx_service_desk_trail_size(size_t *out, const kx_service_desk *desk);
+/** The head of the desk's trail, "count:hex"; free with kx_string_free().
+ *
+ *   char *head; kx_service_desk_chain_head(&head, desk);
+ */
+KX_EXTERN int kx_service_desk_chain_head(char **out, const kx_service_desk *desk);
+/** Verifies the desk's trail, against `expected_head` when not NULL (as
+ *  kx_book_verify_audit).
+ *
+ *   kx_audit_verification v; kx_service_desk_verify_audit(&v, desk, NULL);
+ */
+KX_EXTERN int kx_service_desk_verify_audit(kx_audit_verification *out,
+                                           const kx_service_desk *desk,
+                                           const char *expected_head);
+/** The hex SHA-256 of the desk's requests and proposals (not its trail): unchanged by
+ *  a refused step. Free with kx_string_free().
+ *
+ *   char *d; kx_service_desk_digest(&d, desk);
+ */
+KX_EXTERN int kx_service_desk_digest(char **out, const kx_service_desk *desk);
+
+/** Checks a CNIPA patent application number (12 digits and a check character since
+ *  2003, 8 before; "CN"/"ZL" prefix, spaces and the dot optional) and writes its
+ *  canonical spelling; KX_EINVALID with rule "patent.number" otherwise. Free with
+ *  kx_string_free().
+ *
+ *   char *n; kx_patent_number_check(&n, "ZL 201620056200.3");   // "201620056200.3"
+ */
+KX_EXTERN int kx_patent_number_check(char **out, const char *text);
+
+/** A talent programme's eligibility rules (kexie::Programme); start from
+ *  KX_PROGRAMME_INIT. */
+typedef struct kx_programme {
+  unsigned int version;          /**< KX_PROGRAMME_VERSION */
+  const char *name;
+  int age_max;                   /**< default 35; some programmes 40; negative: no age rule */
+  const char *age_on;            /**< "YYYY-MM-DD", or NULL: the list's day */
+  int min_title;                 /**< a kx_title; KX_TITLE_NONE: no rule */
+  size_t min_honours;            /**< default 0 (no rule) */
+  int honour_kind;               /**< a kx_honour_kind, or -1: any kind */
+  int education_years;           /**< default 3; 0: no rule */
+  size_t quota_per_association;  /**< default 1; 0: no quota */
+} kx_programme;
+#define KX_PROGRAMME_VERSION 1
+#define KX_PROGRAMME_INIT {KX_PROGRAMME_VERSION, NULL, 35, NULL, 0, 0, -1, 3, 1}
+
+/** One nominee's decision; strings are valid during the callback only. */
+typedef struct kx_candidate_decision {
+  uint32_t person;
+  uint32_t association;   /**< 0 when none */
+  int eligible;
+  int recommended;
+  const char *failed_rules;  /**< the failed rule ids, comma-separated ("" when recommended) */
+  const char *explanation;   /**< every rule, one per line: "pass|FAIL rule (article): why" */
+} kx_candidate_decision;
+/** Called once per nominee, in nomination order. Return nonzero to stop. */
+typedef int (*kx_candidate_cb)(const kx_candidate_decision *decision, void *payload);
+/** Decides on `count` nominees for `programme` on `as_of` (kexie::recommend).
+ *
+ *   kx_programme p = KX_PROGRAMME_INIT; p.name = "青年托举";
+ *   uint32_t who[] = {li, wang};
+ *   kx_recommend_foreach(reg, &p, who, 2, "2026-06-30", print_decision, NULL);
+ */
+KX_EXTERN int kx_recommend_foreach(const kx_registry *registry, const kx_programme *programme,
+                                   const uint32_t *nominees, size_t count, const char *as_of,
+                                   kx_candidate_cb cb, void *payload);
+
+
+/** kx_snapshot_save with service desks (format 3) besides books and campaigns: every
+ *  desk must read `registry` (KX_EINVALID otherwise). `desks` may be NULL when
+ *  `desk_count` is 0.
+ *
+ *   const kx_service_desk *desks[] = {desk};
+ *   kx_snapshot_save_with_desks("kexie.snap", reg, NULL, 0, NULL, 0, desks, 1, NULL);
+ */
+KX_EXTERN int kx_snapshot_save_with_desks(const char *path, const kx_registry *registry,
+                                          const kx_book *const *books, size_t book_count,
+                                          const kx_campaign *const *campaigns,
+                                          size_t campaign_count,
+                                          const kx_service_desk *const *desks, size_t desk_count,
+                                          const kx_snapshot_save_options *options);
+/** kx_snapshot_save_buffer with service desks; free the bytes with kx_buffer_free().
+ *
+ *   kx_buffer buf; kx_snapshot_save_buffer_with_desks(&buf, reg, NULL, 0, NULL, 0, desks, 1);
+ */
+KX_EXTERN int kx_snapshot_save_buffer_with_desks(kx_buffer *out, const kx_registry *registry,
+                                                 const kx_book *const *books, size_t book_count,
+                                                 const kx_campaign *const *campaigns,
+                                                 size_t campaign_count,
+                                                 const kx_service_desk *const *desks,
+                                                 size_t desk_count);
+/** The number of service desks a loaded snapshot holds (0 for formats 1 and 2). */
+KX_EXTERN int kx_snapshot_service_desk_count(size_t *out, const kx_snapshot *snapshot);
+/** The service desk at `index`, borrowed from the snapshot (kx_service_desk_free does
+ *  nothing to it; it lives as long as the snapshot).
+ *
+ *   kx_service_desk *desk; kx_snapshot_service_desk(&desk, snap, 0);
+ */
+KX_EXTERN int kx_snapshot_service_desk(kx_service_desk **out, kx_snapshot *snapshot,
+                                       size_t index);
+
 #ifdef __cplusplus
 }
 #endif

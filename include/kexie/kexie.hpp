@@ -43,6 +43,12 @@
 #include "kexie/enterprise.hpp"  // growing and guiding associations (issue 19)
 #include "kexie/evaluation.hpp"
 #include "kexie/guidance.hpp"
+#include "kexie/patent_number.hpp"
+#include "kexie/proposal.hpp"
+#include "kexie/recommendation.hpp"
+#include "kexie/service_desk.hpp"
+#include "kexie/service_record.hpp"
+#include "kexie/service_request.hpp"
 // snapshots
 #include "kexie/snapshot.hpp"
 

@@ -24,6 +24,7 @@
 #include "kexie/export.hpp"
 #include "kexie/registry.hpp"
 #include "kexie/result.hpp"
+#include "kexie/service_desk.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -37,8 +38,10 @@ struct SnapshotImpl;  // src/snapshot_contents.hpp
 /// (issue 13) adds the registry's appointments, honours and employer tie, and the
 /// activity book's `allow_asserted_roles` and per-record `asserted` flag. Format 3
 /// (issue 19) adds the registry's guidance facts (enterprises, employment, support,
-/// founding applications and their trail, hand-overs, secretary-general training).
-inline constexpr std::uint16_t kSnapshotFormatVersion = 3;
+/// founding applications and their trail, hand-overs, secretary-general training), or
+/// (issue 20, written by another build) the service desks; format 4 holds both, and
+/// the rubric extensions of CampaignRecord 3 (points sheets, bands, prizes).
+inline constexpr std::uint16_t kSnapshotFormatVersion = 4;
 
 /// A loaded snapshot: a registry and the activity books and campaigns bound to
 /// it, owned together so the books and campaigns can never outlive their
@@ -82,6 +85,13 @@ class KEXIE_API Snapshot {
   /// The campaigns, in the order they were saved.
   [[nodiscard]] std::span<const Campaign> campaigns() const noexcept;
 
+  /// The service desks (format 3), in the order they were saved.
+  ///
+  ///   assert(snap.service_desks()[0].verify_audit().ok());
+  [[nodiscard]] std::span<ServiceDesk> service_desks() noexcept;
+  /// The service desks, in the order they were saved.
+  [[nodiscard]] std::span<const ServiceDesk> service_desks() const noexcept;
+
   /// Adds an empty activity book bound to `registry()`, applying `policy`, and
   /// returns it. References returned earlier by `activity_books()` may dangle
   /// afterwards; the registry's address never changes.
@@ -93,6 +103,12 @@ class KEXIE_API Snapshot {
   ///
   ///   kexie::Campaign& c = snap.add_campaign(spec);
   Campaign& add_campaign(CampaignSpec spec);
+  /// Adds an empty service desk bound to `registry()`, applying `policy`, and
+  /// returns it; throws like the `ServiceDesk` constructor on a bad policy.
+  /// Earlier desk references may dangle.
+  ///
+  ///   kexie::ServiceDesk& desk = snap.add_service_desk();
+  ServiceDesk& add_service_desk(ServicePolicy policy = {});
 
  private:
   explicit Snapshot(std::unique_ptr<detail::SnapshotImpl> impl) noexcept;
@@ -118,6 +134,11 @@ class KEXIE_API SnapshotView {
   /// Adds a campaign; saving refuses (`invalid_argument`) a campaign bound to
   /// another registry.
   SnapshotView& add(const Campaign& campaign);
+  /// Adds a service desk; saving refuses (`invalid_argument`) a desk bound to
+  /// another registry.
+  ///
+  ///   save_snapshot(kexie::SnapshotView(reg).add(desk), "desk.snap").value();
+  SnapshotView& add(const ServiceDesk& desk);
 
   /// The registry.
   [[nodiscard]] const Registry& registry() const noexcept { return *registry_; }
@@ -127,11 +148,16 @@ class KEXIE_API SnapshotView {
   }
   /// The campaigns added.
   [[nodiscard]] std::span<const Campaign* const> campaigns() const noexcept { return campaigns_; }
+  /// The service desks added.
+  [[nodiscard]] std::span<const ServiceDesk* const> service_desks() const noexcept {
+    return desks_;
+  }
 
  private:
   const Registry* registry_;
   std::vector<const ActivityBook*> books_;
   std::vector<const Campaign*> campaigns_;
+  std::vector<const ServiceDesk*> desks_;
 };
 
 /// The file operations a save performs, declared in kexie/sys/file_ops.hpp (a

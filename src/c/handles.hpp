@@ -71,6 +71,12 @@ struct kx_campaign : kx::Held<kexie::Campaign> {
   const kexie::Campaign& campaign() const noexcept { return get(); }
 };
 
+struct kx_service_desk : kx::Held<kexie::ServiceDesk> {
+  using Held::Held;
+  kexie::ServiceDesk& desk() noexcept { return get(); }
+  const kexie::ServiceDesk& desk() const noexcept { return get(); }
+};
+
 struct kx_actor {
   kexie::Actor actor;
 };
@@ -85,6 +91,8 @@ struct kx_snapshot {
       books.push_back(std::make_unique<kx_book>(b));
     for (kexie::Campaign& c : snapshot.campaigns())
       campaigns.push_back(std::make_unique<kx_campaign>(c));
+    for (kexie::ServiceDesk& d : snapshot.service_desks())
+      desks.push_back(std::make_unique<kx_service_desk>(d));
   }
   kx_snapshot(const kx_snapshot&) = delete;
   kx_snapshot& operator=(const kx_snapshot&) = delete;
@@ -93,6 +101,7 @@ struct kx_snapshot {
   kx_registry registry_handle;  // borrows snapshot.registry()
   std::vector<std::unique_ptr<kx_book>> books;
   std::vector<std::unique_ptr<kx_campaign>> campaigns;
+  std::vector<std::unique_ptr<kx_service_desk>> desks;  // format 3 (issue 20)
 };
 
 /// A scoreboard with the text of every decimal kept alive for borrowed pointers.

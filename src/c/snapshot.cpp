@@ -17,8 +17,11 @@ namespace {
 /// The view to save, refusing NULL elements and counts without arrays.
 kexie::Result<kexie::SnapshotView> view_of(const kx_registry* registry, const kx_book* const* books,
                                            size_t book_count, const kx_campaign* const* campaigns,
-                                           size_t campaign_count) {
+                                           size_t campaign_count,
+                                           const kx_service_desk* const* desks = nullptr,
+                                           size_t desk_count = 0) {
   KX_NEED(registry);
+  if (desk_count > 0) KX_NEED(desks);
   if (book_count > 0) KX_NEED(books);
   if (campaign_count > 0) KX_NEED(campaigns);
   kexie::SnapshotView view(registry->registry());
@@ -31,6 +34,10 @@ kexie::Result<kexie::SnapshotView> view_of(const kx_registry* registry, const kx
       return kx::null_arg(("campaigns[" + std::to_string(i) + "]").c_str());
     }
     view.add(campaigns[i]->campaign());
+  }
+  for (size_t i = 0; i < desk_count; ++i) {
+    if (desks[i] == nullptr) return kx::null_arg(("desks[" + std::to_string(i) + "]").c_str());
+    view.add(desks[i]->desk());
   }
   return view;
 }
@@ -76,6 +83,46 @@ int kx_snapshot_save_buffer(kx_buffer* out, const kx_registry* registry,
     KX_TRY_ASSIGN(const std::vector<std::byte> bytes, kexie::save_snapshot(view));
     // malloc, not new[]: the caller frees with kx_buffer_free, which may be
     // reached through a foreign function interface.
+    void* data = std::malloc(bytes.empty() ? 1 : bytes.size());
+    if (data == nullptr) return kx::fail_nomem();
+    if (!bytes.empty()) std::memcpy(data, bytes.data(), bytes.size());
+    *out = {data, bytes.size()};
+    return KX_OK;
+  });
+}
+
+int kx_snapshot_save_with_desks(const char* path, const kx_registry* registry,
+                                const kx_book* const* books, size_t book_count,
+                                const kx_campaign* const* campaigns, size_t campaign_count,
+                                const kx_service_desk* const* desks, size_t desk_count,
+                                const kx_snapshot_save_options* options) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_TRY_ASSIGN(const std::filesystem::path to, path_of(path));
+    kexie::SaveOptions o;
+    if (options != nullptr) {
+      KX_TRY(kx::check_version(options->version, KX_SNAPSHOT_SAVE_OPTIONS_VERSION,
+                               "kx_snapshot_save_options"));
+      if (options->mode > 07777) {
+        return kx::invalid("mode " + std::to_string(options->mode) +
+                           " is not a set of permission bits");
+      }
+      o.mode = options->mode;
+    }
+    KX_TRY_ASSIGN(const kexie::SnapshotView view, view_of(registry, books, book_count, campaigns,
+                                                          campaign_count, desks, desk_count));
+    return kexie::save_snapshot(view, to, o);
+  });
+}
+
+int kx_snapshot_save_buffer_with_desks(kx_buffer* out, const kx_registry* registry,
+                                       const kx_book* const* books, size_t book_count,
+                                       const kx_campaign* const* campaigns, size_t campaign_count,
+                                       const kx_service_desk* const* desks, size_t desk_count) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_TRY_ASSIGN(const kexie::SnapshotView view, view_of(registry, books, book_count, campaigns,
+                                                          campaign_count, desks, desk_count));
+    KX_TRY_ASSIGN(const std::vector<std::byte> bytes, kexie::save_snapshot(view));
     void* data = std::malloc(bytes.empty() ? 1 : bytes.size());
     if (data == nullptr) return kx::fail_nomem();
     if (!bytes.empty()) std::memcpy(data, bytes.data(), bytes.size());
@@ -163,6 +210,29 @@ int kx_snapshot_campaign(kx_campaign** out, kx_snapshot* snapshot, size_t index)
                          std::to_string(snapshot->campaigns.size()) + ")");
     }
     *out = snapshot->campaigns[index].get();
+    return KX_OK;
+  });
+}
+
+int kx_snapshot_service_desk_count(size_t* out, const kx_snapshot* snapshot) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(snapshot);
+    *out = snapshot->desks.size();
+    return KX_OK;
+  });
+}
+
+int kx_snapshot_service_desk(kx_service_desk** out, kx_snapshot* snapshot, size_t index) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(snapshot);
+    if (index >= snapshot->desks.size()) {
+      return kx::invalid("service desk " + std::to_string(index) +
+                         " is out of range (the snapshot holds " +
+                         std::to_string(snapshot->desks.size()) + ")");
+    }
+    *out = snapshot->desks[index].get();
     return KX_OK;
   });
 }

@@ -1,7 +1,10 @@
-// The checks of a SHA-256 hash chain, shared by every trail kexie keeps: the
-// activity audit (audit.cpp) and the founding trail (registry_founding.cpp). A
-// record type has `sequence`, `previous` and `hash`; the caller says how to hash
-// one. Internal.
+// The SHA-256 hash chain shared by every trail kexie keeps: linking a record (its
+// sequence, its link to the previous record and its own hash), appending it, and
+// verifying a trail against an optional chain head. The record type and its
+// encoding vary (the activity book's `AuditRecord` in activity.cpp and audit.cpp,
+// the founding trail's `FoundingRecord` in registry_founding.cpp, the service
+// desk's `ServiceRecord` in service_desk.cpp and service_record.cpp); the chain
+// does not. Internal.
 #ifndef KEXIE_SRC_DETAIL_AUDIT_CHAIN_HPP
 #define KEXIE_SRC_DETAIL_AUDIT_CHAIN_HPP
 
@@ -9,6 +12,7 @@
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "kexie/audit.hpp"
 
@@ -16,7 +20,7 @@ namespace kexie {
 inline namespace v1 {
 namespace detail {
 
-/// A verification naming the record at `position` and its fault.
+/// A verification outcome naming the record at `position`.
 inline AuditVerification chain_fault(AuditFault fault, std::uint64_t position, std::string what) {
   AuditVerification v;
   v.fault = fault;
@@ -25,11 +29,34 @@ inline AuditVerification chain_fault(AuditFault fault, std::uint64_t position, s
   return v;
 }
 
-/// Checks `records` record by record (sequence, link, own hash by `hash_of`), then
-/// against `expected` when given: the rules of `verify_audit` (audit.hpp).
-template <class Record, class HashOf>
+/// Links `r` as the next record of `trail` without adding it: sets its sequence
+/// and its link, then its hash with `hash(r)`. `Record` has `sequence`, `previous`
+/// and `hash` members.
+///
+///   link_chained(trail, record, [&](const Rec& r) { return hash_of(r); });
+template <class Record, class Hash>
+void link_chained(const std::vector<Record>& trail, Record& r, Hash&& hash) {
+  r.sequence = trail.size();
+  r.previous = trail.empty() ? AuditHash{} : trail.back().hash;
+  r.hash = hash(r);
+}
+
+/// Appends `r` to `trail`, linked by `link_chained`.
+///
+///   append_chained(trail, std::move(record), [&](const Rec& r) { return hash_of(r); });
+template <class Record, class Hash>
+void append_chained(std::vector<Record>& trail, Record r, Hash&& hash) {
+  link_chained(trail, r, std::forward<Hash>(hash));
+  trail.push_back(std::move(r));
+}
+
+/// Checks a trail record by record (sequence, link, own hash by `hash`), then
+/// against `expected` when given: the rule of `verify_audit` for any record type.
+///
+///   AuditVerification v = verify_chain(records, &head, [&](const Rec& r) { return hash_of(r); });
+template <class Record, class Hash>
 AuditVerification verify_chain(std::span<const Record> records, const ChainHead* expected,
-                               HashOf&& hash_of) {
+                               Hash&& hash) {
   AuditHash previous{};
   for (std::size_t i = 0; i < records.size(); ++i) {
     const Record& r = records[i];
@@ -43,7 +70,7 @@ AuditVerification verify_chain(std::span<const Record> records, const ChainHead*
     if (r.previous != previous)
       return chain_fault(AuditFault::broken_link, position,
                          "does not link to the hash of the record before it");
-    if (hash_of(r) != r.hash)
+    if (hash(r) != r.hash)
       return chain_fault(AuditFault::edited, position, "its fields do not match its hash (edited)");
     previous = r.hash;
   }
@@ -63,7 +90,7 @@ AuditVerification verify_chain(std::span<const Record> records, const ChainHead*
   return {};
 }
 
-/// The head of a chain as it is (no checks).
+/// The head of `records` as they are (no checks).
 template <class Record>
 ChainHead chain_head_of(std::span<const Record> records) noexcept {
   ChainHead head;

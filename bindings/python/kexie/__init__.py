@@ -47,6 +47,8 @@ from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord
                         AuditVerification)
 from .registry import (Appointment, Honour, Membership, MemberRow, Organization, Person,
                        Registry, Rollup)
+from .services import (CandidateDecision, OverdueAnswer, ProposalInfo, QueuePlace, ServiceDesk,
+                       ServiceRequestInfo, check_patent_number, recommend)
 from .snapshot import Snapshot, load_snapshot, load_snapshot_bytes, save_snapshot
 
 __version__: str = _capi.lib.kx_version_string().decode("ascii")
@@ -96,6 +98,9 @@ __all__ = [
     # registry
     "Appointment", "Honour", "Membership", "MemberRow", "Organization", "Person", "Registry",
     "Rollup",
+    # services
+    "CandidateDecision", "OverdueAnswer", "ProposalInfo", "QueuePlace", "ServiceDesk",
+    "ServiceRequestInfo", "check_patent_number", "recommend",
     # snapshot
     "Snapshot", "load_snapshot", "load_snapshot_bytes", "save_snapshot",
     # this module

@@ -18,7 +18,8 @@ __all__ = [
     "Rounding", "BoundaryTies", "EntryStatus", "PatentType", "PatentStatus", "Language",
     "Carrier", "Unit", "CoalUnit", "GridMethod", "AhpMethod", "RandomIndexTable", "Criterion",
     "EntropyNormalization", "MissingMarks", "TextEncoding", "FoundingState",
-    "CoverageDimension", "SgGap",
+    "CoverageDimension", "SgGap", "ServiceKind", "RequestState", "RequestOperation",
+    "ProposalKind", "ProposalState", "ProposalOperation",
 ]
 
 
@@ -456,3 +457,67 @@ class SgGap(enum.IntEnum):
     NO_SECRETARY_GENERAL = 1
     NEVER_TRAINED = 2
     LAPSED = 3
+
+
+class ServiceKind(enum.IntEnum):
+    """What a member asks support for (kexie::ServiceKind, A9). (C: KX_SERVICE_*)"""
+
+    PROJECT_APPLICATION = 0
+    PATENT_APPLICATION = 1
+    TITLE_EVALUATION = 2
+
+
+class RequestState(enum.IntEnum):
+    """Where a service request stands (kexie::RequestState). (C: KX_REQUEST_*)"""
+
+    SUBMITTED = 0
+    ACCEPTED = 1
+    DECLINED = 2
+    IN_PROGRESS = 3
+    FORWARDED = 4
+    GRANTED = 5
+    NOT_GRANTED = 6
+    WITHDRAWN = 7
+
+
+class RequestOperation(enum.IntEnum):
+    """Operations on a service request (kexie::RequestOperation). (C: KX_REQUEST_OP_*)"""
+
+    SUBMIT = 0
+    ACCEPT = 1
+    DECLINE = 2
+    START = 3
+    FORWARD = 4
+    GRANT = 5
+    NOT_GRANT = 6
+    WITHDRAW = 7
+
+
+class ProposalKind(enum.IntEnum):
+    """What a member files (kexie::ProposalKind, A8). (C: KX_PROPOSAL_*)"""
+
+    SUGGESTION = 0
+    OPINION = 1
+    APPEAL = 2
+    RATIONALIZATION = 3
+
+
+class ProposalState(enum.IntEnum):
+    """Where a proposal stands (kexie::ProposalState). (C: KX_PROPOSAL_*)"""
+
+    FILED = 0
+    ACKNOWLEDGED = 1
+    ANSWERED = 2
+    ADOPTED = 3
+    DECLINED = 4
+
+
+class ProposalOperation(enum.IntEnum):
+    """Operations on a proposal (kexie::ProposalOperation). (C: KX_PROPOSAL_OP_*)"""
+
+    FILE = 0
+    ACKNOWLEDGE = 1
+    ANSWER = 2
+    ADOPT = 3
+    DECLINE = 4
+    ENTER_CAMPAIGN = 5

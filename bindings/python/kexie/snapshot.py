@@ -11,6 +11,7 @@ from . import _capi as C
 from .campaign import Campaign
 from .lifecycle import ActivityBook
 from .registry import Registry
+from .services import ServiceDesk
 
 __all__ = ["Snapshot", "save_snapshot", "load_snapshot", "load_snapshot_bytes"]
 
@@ -57,6 +58,7 @@ class Snapshot:
             self._registry = registry
             self._books_ = tuple(self._books(handle, node))
             self._campaigns_ = tuple(self._campaigns(handle, node))
+            self._desks_ = tuple(self._desks(handle, node))
 
     @property
     def registry(self) -> Registry:
@@ -72,6 +74,22 @@ class Snapshot:
     def campaigns(self) -> tuple[Campaign, ...]:
         """The snapshot's Campaigns (borrowed), in the order saved."""
         return self._campaigns_
+
+    @property
+    def service_desks(self) -> tuple[ServiceDesk, ...]:
+        """The snapshot's ServiceDesks (borrowed; format 3), in the order saved."""
+        return self._desks_
+
+    def _desks(self, handle: ctypes.c_void_p, node: Any) -> Iterator[ServiceDesk]:
+        n = C.c_size()
+        C.check(C.lib.kx_snapshot_service_desk_count(ctypes.byref(n), handle))
+        for i in range(n.value):
+            h = C.c_void_p()
+            C.check(C.lib.kx_snapshot_service_desk(ctypes.byref(h), handle, i))
+            desk = ServiceDesk.__new__(ServiceDesk)
+            desk._adopt(h, None, node)
+            desk._registry = self._registry
+            yield desk
 
     def _books(self, handle: ctypes.c_void_p, node: Any) -> Iterator[ActivityBook]:
         n = C.c_size()
@@ -101,12 +119,13 @@ class Snapshot:
 
         >>> data = snap.save()
         """
-        return save_snapshot(path, self.registry, self.activity_books, self.campaigns, mode)
+        return save_snapshot(path, self.registry, self.activity_books, self.campaigns, mode,
+                             desks=self.service_desks)
 
     def close(self) -> None:
         """Closes the borrowed objects and the snapshot (see the class). Safe to
         call twice, and from any thread."""
-        for obj in (self.registry,) + self.activity_books + self.campaigns:
+        for obj in (self.registry,) + self.activity_books + self.campaigns + self.service_desks:
             obj.close()
         self._handle.close()
 
@@ -131,8 +150,8 @@ class Snapshot:
         self.close()
 
     def __repr__(self) -> str:
-        return "<kexie.Snapshot: %d activity book(s), %d campaign(s)>" % (
-            len(self.activity_books), len(self.campaigns))
+        return "<kexie.Snapshot: %d activity book(s), %d campaign(s), %d service desk(s)>" % (
+            len(self.activity_books), len(self.campaigns), len(self.service_desks))
 
 
 def _objects(objects: Iterable[Any], cls: Any, what: str) -> list[tuple[Any, Any, str, bool]]:
@@ -149,9 +168,9 @@ def _objects(objects: Iterable[Any], cls: Any, what: str) -> list[tuple[Any, Any
 
 def save_snapshot(path: Optional[PathLike], registry: Registry,
                   books: Iterable[ActivityBook] = (), campaigns: Iterable[Campaign] = (),
-                  mode: int = 0o644) -> Optional[bytes]:
-    """Saves `registry` with the ActivityBooks `books` and the Campaigns `campaigns`
-    bound to it. With a `path` (str or os.PathLike) writes the file crash-safe
+                  mode: int = 0o644, desks: Iterable[ServiceDesk] = ()) -> Optional[bytes]:
+    """Saves `registry` with the ActivityBooks `books`, the Campaigns `campaigns` and
+    the ServiceDesks `desks` bound to it. With a `path` (str or os.PathLike) writes the file crash-safe
     (the previous file stays intact until the new one is complete), with
     permission bits `mode`, and returns None; with `path` None returns the
     snapshot as bytes. Raises TypeError for an object of the wrong kind (a
@@ -166,19 +185,32 @@ def save_snapshot(path: Optional[PathLike], registry: Registry,
     uses = [(registry, Registry, "registry", False)]
     book_uses = _objects(books, ActivityBook, "books")
     campaign_uses = _objects(campaigns, Campaign, "campaigns")
-    with C.hold(*(uses + book_uses + campaign_uses)) as handles:
-        book_arr = (C.c_void_p * max(len(book_uses), 1))(*handles[1:1 + len(book_uses)])
-        campaign_arr = (C.c_void_p * max(len(campaign_uses), 1))(
-            *handles[1 + len(book_uses):])
-        if target is not None:
+    desk_uses = _objects(desks, ServiceDesk, "desks")
+    with C.hold(*(uses + book_uses + campaign_uses + desk_uses)) as handles:
+        nb, nc = len(book_uses), len(campaign_uses)
+        book_arr = (C.c_void_p * max(nb, 1))(*handles[1:1 + nb])
+        campaign_arr = (C.c_void_p * max(nc, 1))(*handles[1 + nb:1 + nb + nc])
+        desk_arr = (C.c_void_p * max(len(desk_uses), 1))(*handles[1 + nb + nc:])
+        if desk_uses and target is not None:
+            C.check(C.lib.kx_snapshot_save_with_desks(target, handles[0], book_arr, nb,
+                                                      campaign_arr, nc, desk_arr,
+                                                      len(desk_uses), ctypes.byref(opts)))
+            return None
+        if desk_uses:
+            buf = C.Buffer()
+            C.check(C.lib.kx_snapshot_save_buffer_with_desks(ctypes.byref(buf), handles[0],
+                                                             book_arr, nb, campaign_arr, nc,
+                                                             desk_arr, len(desk_uses)))
+        elif target is not None:
             C.check(C.lib.kx_snapshot_save(target, handles[0], book_arr, len(book_uses),
                                            campaign_arr, len(campaign_uses),
                                            ctypes.byref(opts)))
             return None
-        buf = C.Buffer()
-        C.check(C.lib.kx_snapshot_save_buffer(ctypes.byref(buf), handles[0], book_arr,
-                                              len(book_uses), campaign_arr,
-                                              len(campaign_uses)))
+        else:
+            buf = C.Buffer()
+            C.check(C.lib.kx_snapshot_save_buffer(ctypes.byref(buf), handles[0], book_arr,
+                                                  len(book_uses), campaign_arr,
+                                                  len(campaign_uses)))
     try:
         return ctypes.string_at(buf.data, buf.size)
     finally:

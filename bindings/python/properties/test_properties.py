@@ -116,7 +116,8 @@ def make_pool(tmp):
     closed_snap.close()
     path = pathlib.Path(tmp) / "saved.snap"
     kexie.save_snapshot(path, w.reg)
-    objects = [w.reg, c, board, book, actor, activity, snap, snap.registry,
+    desk = kexie.ServiceDesk(w.reg)  # issue 20
+    objects = [w.reg, c, board, book, actor, activity, snap, snap.registry, desk,
                snap.activity_books[0], snap.campaigns[0], over_snapshot, closed_reg,
                closed_book, closed_snap, closed_snap.registry]
     values = [e, j, w.steel, w.province, w.p[0], data, path, spec(w), RUBRIC[1], list(RUBRIC),
