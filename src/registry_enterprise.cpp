@@ -2,8 +2,10 @@
 // (their credit codes checked by enterprise.cpp), their associations, employment and
 // yearly support, the guidance policy; the digest and load checks of every guidance fact.
 #include <algorithm>
+#include <optional>
 #include <string>
 
+#include "detail/conflict.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/enterprise.hpp"
 #include "kexie/guidance.hpp"
@@ -183,6 +185,24 @@ Status employ(Registry& reg, PersonId person, EnterpriseId id, Period period) {
       return refuse(to_string(person) + " is employed by " + to_string(x.enterprise) +
                         " on overlapping dates (one employer at a time)",
                     "employment.single", "A1");
+  // A1: the person's registry employer (PersonSpec::employer) is, or sits under, an
+  // enterprise association; while that association is tied to an enterprise, that
+  // enterprise employs the person, and no other may on the same days.
+  const OrgId works_for{s.p_employer[person.value() - 1]};
+  if (const std::optional<OrgId> assoc = detail::enterprise_of(reg, works_for, period.first)) {
+    const EnterpriseId owner = enterprise_of(reg, *assoc);
+    if (owner.ok() && owner != id) {
+      const Enterprise& o = g.enterprises[owner.value() - 1];
+      const Date last = std::min(o.closed, s.org(*assoc).period.last);
+      for (const AssociationTie& t : o.associations)
+        if (t.association == *assoc && t.from <= last && Period{t.from, last}.overlaps(period))
+          return refuse(to_string(person) + "'s employer " + to_string(works_for) +
+                            " belongs to the association of " + to_string(owner) + " from " +
+                            t.from.to_string() + ", so " + to_string(id) +
+                            " cannot employ them on overlapping dates",
+                        "employment.employer", "A1");
+    }
+  }
   g.employments.push_back({person, id, period});
   return {};
 }

@@ -92,7 +92,10 @@ inline namespace v1 {
 /// Records that `person` is employed by the enterprise over `period`. Refusals:
 /// `invalid_argument` (bad period); `not_found`; `rule_violation`
 /// `employment.single` (A1: a person is employed by one enterprise at a time),
-/// `enterprise.active` (the enterprise does not exist throughout `period`).
+/// `employment.employer` (A1: the person's registry employer, `PersonSpec::employer`,
+/// is or sits under an enterprise association tied to another enterprise on some
+/// day of `period`), `enterprise.active` (the enterprise does not exist throughout
+/// `period`).
 ///
 ///   kexie::employ(reg, li, e, kexie::Period::from("2019-07-01"_date)).value();
 [[nodiscard]] KEXIE_API Status employ(Registry& reg, PersonId person, EnterpriseId id,

@@ -154,9 +154,34 @@ TEST(Enterprises, EmploymentIsOneEnterpriseAtATime) {
                  ErrorCode::rule_violation, "employment.single", "A1");
   EXPECT_REFUSED(w.reg, kexie::employ(w.reg, w.senior, w.robot, Period::from("2014-01-01"_date)),
                  ErrorCode::rule_violation, "enterprise.active", "A13");
+  // Earlier employment elsewhere is fine for someone whose registry employer is not
+  // tied to an enterprise (ent2 is no enterprise's association here).
   EXPECT_TRUE(
-      kexie::employ(w.reg, w.young, w.turbine, {"2010-01-01"_date, "2017-12-31"_date}).ok());
-  EXPECT_EQ(kexie::employer_on(w.reg, w.young, "2011-01-01"_date), w.turbine);
+      kexie::employ(w.reg, w.other, w.turbine, {"2010-01-01"_date, "2017-12-31"_date}).ok());
+  EXPECT_EQ(kexie::employer_on(w.reg, w.other, "2011-01-01"_date), w.turbine);
+}
+
+TEST(Enterprises, EmploymentAgreesWithTheRegistryEmployer) {
+  // young's registry employer is ent1, hangyang's association since 2000: hangyang
+  // employs them on those days, and no other enterprise may (A1).
+  Guided w;
+  EXPECT_REFUSED(w.reg,
+                 kexie::employ(w.reg, w.young, w.turbine, {"2010-01-01"_date, "2017-12-31"_date}),
+                 ErrorCode::rule_violation, "employment.employer", "A1");
+  const PersonId newcomer = w.reg
+                                .add_person({.name = "新员工",
+                                             .birth = "1990-01-01"_date,
+                                             .employer = w.ent1,
+                                             .external_key = "N1"})
+                                .value();
+  EXPECT_REFUSED(w.reg, kexie::employ(w.reg, newcomer, w.turbine, Period::from("2020-01-01"_date)),
+                 ErrorCode::rule_violation, "employment.employer", "A1");
+  // Before the tie (ent1 tied from 2000), and by the tied enterprise itself: accepted.
+  EXPECT_TRUE(kexie::employ(w.reg, newcomer, w.hangyang, Period::from("2020-01-01"_date)).ok());
+  EXPECT_TRUE(
+      kexie::employ(w.reg, w.senior, w.turbine, {"1990-01-01"_date, "1999-12-31"_date}).ok());
+  // A proxy is no enterprise association: its people may be employed anywhere.
+  EXPECT_TRUE(kexie::employ(w.reg, w.unionist, w.turbine, Period::from("2020-01-01"_date)).ok());
 }
 
 TEST(Enterprises, SupportRecords) {
@@ -468,7 +493,7 @@ TEST(Coverage, EqualsABruteForceOverRandomFacts) {
         auto person = w.reg
                           .add_person({.name = "员工",
                                        .birth = "1980-01-01"_date,
-                                       .employer = w.ent1,
+                                       .employer = w.proxy,
                                        .external_key = std::to_string(round) + "-" +
                                                        std::to_string(i) + "-" + std::to_string(k)})
                           .value();

@@ -16,8 +16,10 @@
 #include "kexie/actor.hpp"
 #include "kexie/campaign.hpp"
 #include "kexie/explain.hpp"
+#include "kexie/guidance.hpp"
 #include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/service_desk.hpp"
 #include "kexie/snapshot.hpp"
 #include "support/files.hpp"
 
@@ -933,6 +935,320 @@ TEST(JiangbiGolden, BoundVersion2FileLoadsWithItsContent) {
   EXPECT_EQ(c.mark(kexie::JudgeId{1}, kexie::EntryId{1}, "A.1", Decimal(50)).error().rule(),
             "campaign.frozen");
 
-  // Saving is deterministic: the file saves back to the same bytes.
-  EXPECT_TRUE(kexie::save_snapshot(snap).value() == bytes);
+  // Saved in the current format it loads back to the same content, and saving is
+  // deterministic (the current format's golden file, snapshot-v4.kxs, is checked
+  // byte for byte in snapshot_format_test.cpp).
+  const std::vector<std::byte> current = kexie::save_snapshot(snap).value();
+  EXPECT_EQ(std::to_integer<int>(current[8]), kexie::kSnapshotFormatVersion);
+  const kexie::Snapshot back = kexie::load_snapshot(std::span<const std::byte>(current)).value();
+  EXPECT_EQ(back.registry().digest(), KEXIE_V2B_REGISTRY_DIGEST);
+  EXPECT_EQ(back.campaigns()[0].award_digest(), KEXIE_V2B_AWARD_DIGEST);
+  EXPECT_EQ(kexie::to_hex(back.activity_books()[0].chain_head().hash), KEXIE_V2B_CHAIN_HEAD);
+  EXPECT_TRUE(kexie::save_snapshot(back).value() == current);
+}
+
+// ---- the golden file of format 4 ------------------------------------------------------------
+//
+// tests/data/snapshot-v4.kxs holds every kind of fact format 4 stores at once: the
+// province's 讲比 campaign bound to its activity, concluded and commended, scored on
+// a 100-point sheet whose 效益 marks are banded by the claimed annual benefit and
+// which pays a prize (CampaignRecord 3); the guidance facts (RegistryRecord 3:
+// enterprises, employment, support, a founding approved with its trail, a
+// secretary-general's training); and a service desk with requests and proposals in
+// several states (SnapshotRecord 2). Made once by WriteVersion4Golden and never
+// rewritten:
+//   KEXIE_WRITE_GOLDEN=tests/data/snapshot-v4.kxs
+//     build/dev/tests/unit/jiangbi_test --gtest_filter='*WriteVersion4Golden*'
+
+namespace {
+
+// Figures of tests/data/snapshot-v4.kxs, printed by WriteVersion4Golden when it was made.
+#define KEXIE_V4_REGISTRY_DIGEST "48a85d25f6cfaca8f93e9d74ef30cb5aff582ecf11ef89db677a7f6000900695"
+#define KEXIE_V4_CHAIN_HEAD "118c36231d8959fa79a02e208e3ae0720594667918e9e9ad79bda4778cb2e09e"
+#define KEXIE_V4_BOARD_DIGEST "4d33224c24c1b9e15f2c23f805e773ac44c48b6f5eeb5f986fca5d6f9a2d24d3"
+#define KEXIE_V4_AWARD_DIGEST "aca31b9370a087cf11f0d43df5124a248090acb9d7410c70f1bdc8aa68030f10"
+#define KEXIE_V4_DESK_DIGEST "8cf1202138e401bf1a4652777a75f54b8e83103aa553e8185fdc4c4608848239"
+#define KEXIE_V4_FOUNDING_HEAD "6e5fef616c4206e9d8199f2a12f5d9ca8faba92a9fd43426fe88af122746ac8f"
+
+/// The office's 100-point sheet: 创新 60 points, 效益 40 points banded by the
+/// claimed annual benefit, 2% of the benefit above 500 000 yuan as a prize.
+kexie::Rubric points_sheet() {
+  using K = kexie::IndicatorKind;
+  const std::vector<kexie::IndicatorSpec> sheet = {
+      {.code = "创新",
+       .name = "创新性",
+       .kind = K::judged,
+       .weight = Decimal(60),
+       .scale = {Decimal(0), Decimal(60), Decimal(1)}},
+      {.code = "效益",
+       .name = "经济效益",
+       .kind = K::judged,
+       .weight = Decimal(40),
+       .scale = {Decimal(0), Decimal(40), "0.5"_dec}},
+  };
+  return kexie::Rubric::build_points("百分制评审表", Decimal(100), sheet)
+      .value()
+      .with_bands("效益", {kexie::ClaimedFigure::annual_benefit_yuan,
+                           {{Decimal(0), Decimal(0), Decimal(20)},
+                            {Decimal(500000), Decimal(15), Decimal(40)}}})
+      .value()
+      .with_prize({.figure = kexie::ClaimedFigure::annual_benefit_yuan,
+                   .threshold = Decimal(500000),
+                   .share = "0.02"_dec,
+                   .cap = Decimal(50000),
+                   .awarded_only = true})
+      .value();
+}
+
+/// The tour up to 表彰 on the points sheet.
+kexie::Campaign commended_points_campaign(Tour& t) {
+  t.start();
+  kexie::CampaignSpec spec = campaign_spec();
+  spec.panel.expert_field_match = true;
+  kexie::Campaign c = kexie::Campaign::open(t.w.reg, t.book, t.id, spec).value();
+  c.set_rubric(kexie::Category::rationalization_proposals, points_sheet()).value();
+  kexie::EntrySpec big = entry("HZ-1", t.w.ent_hz, t.w.hz_worker);
+  big.cites_link = t.w.hz_link;
+  big.claims.annual_benefit_yuan = Decimal(860000);
+  kexie::EntrySpec small = entry("NB-1", t.w.ent_nb, t.w.nb_worker);
+  small.claims.annual_benefit_yuan = Decimal(120000);
+  const kexie::EntryId hz = c.add_entry(big, "2025-05-01"_date).value();
+  const kexie::EntryId nb = c.add_entry(small, "2025-06-01"_date).value();
+  t.evaluate();
+  const kexie::JudgeId j1 = c.add_judge(t.w.expert1).value();
+  const kexie::JudgeId j3 = c.add_judge(t.w.expert3).value();
+  const kexie::JudgeId jhz = c.add_judge(t.w.expert_hz).value();
+  for (kexie::JudgeId j : {j1, j3}) {
+    c.assign(j, hz).value();
+    c.assign(j, nb).value();
+  }
+  c.assign(jhz, nb).value();
+  c.mark(j1, hz, "创新", Decimal(52)).value();
+  c.mark(j3, hz, "创新", Decimal(50)).value();
+  c.mark(j1, hz, "效益", "36.5"_dec).value();
+  c.mark(j3, hz, "效益", Decimal(34)).value();
+  c.mark(j1, nb, "创新", Decimal(45)).value();
+  c.mark(j3, nb, "创新", Decimal(47)).value();
+  c.mark(jhz, nb, "创新", Decimal(46)).value();
+  c.mark(j1, nb, "效益", Decimal(15)).value();
+  c.mark(j3, nb, "效益", Decimal(16)).value();
+  c.mark(jhz, nb, "效益", "15.5"_dec).value();
+  (void)c
+      .conclude(t.book, t.w.actor(t.w.secretary, "2025-11-30"_date),
+                at("2025-11-30T09:00:00+08:00"), Decimal(95))
+      .value();
+  (void)c
+      .commend(t.w.reg, t.book, t.w.actor(t.w.chair, "2025-12-20"_date),
+               at("2025-12-20T09:00:00+08:00"))
+      .value();
+  return c;
+}
+
+/// The guidance facts of format 4 on the tour's registry: 杭钢 (tied to 杭钢科协)
+/// employing its worker with a support record, a robot maker whose association the
+/// province founds (a proxy's unionist applies), its secretary-general trained.
+void add_guidance_facts(World& w) {
+  kexie::Registry& reg = w.reg;
+  const auto always = kexie::Period::from("2020-01-01"_date);
+  const kexie::EnterpriseId hz_steel =
+      kexie::add_enterprise(reg, {.name = "杭钢集团",
+                                  .credit_code = "91350100M000100Y43",
+                                  .ownership = kexie::Ownership::state,
+                                  .industry = "C31",
+                                  .region = "330100",
+                                  .development_zone = true,
+                                  .local = w.hz,
+                                  .registered = "1957-01-01"_date})
+          .value();
+  kexie::attach_association(reg, hz_steel, w.ent_hz, "2001-01-01"_date).value();
+  kexie::employ(reg, w.hz_worker, hz_steel, kexie::Period::from("2010-01-01"_date)).value();
+  kexie::record_support(reg, {.enterprise = hz_steel,
+                              .year = 2025,
+                              .full_time_staff = 3,
+                              .part_time_staff = 8,
+                              .budget_yuan = "450000"_dec,
+                              .facilities_m2 = "86.5"_dec})
+      .value();
+  const kexie::EnterpriseId robot =
+      kexie::add_enterprise(reg, {.name = "某机器人",
+                                  .credit_code = "91440300708461136T",
+                                  .ownership = kexie::Ownership::private_,
+                                  .industry = "C39",
+                                  .region = "330108",
+                                  .high_tech_zone = true,
+                                  .new_economy = true,
+                                  .local = w.zj,
+                                  .registered = "2015-03-01"_date})
+          .value();
+  const kexie::OrgId proxy = reg.add_organization({.kind = OrgKind::proxy,
+                                                   .name = "某机器人工会",
+                                                   .parent = w.zj,
+                                                   .effective = "2016-01-01"_date})
+                                 .value();
+  const kexie::PersonId unionist =
+      reg.add_person({.name = "工会主席", .birth = "1980-05-01"_date, .employer = proxy}).value();
+  const kexie::FoundingId f = kexie::apply_founding(reg,
+                                                    {.enterprise = robot,
+                                                     .local = w.zj,
+                                                     .name = "某机器人科协",
+                                                     .applicant = unionist,
+                                                     .proxy = proxy},
+                                                    at("2026-01-05T09:00:00+08:00"))
+                                  .value();
+  const kexie::OrgId kx =
+      kexie::approve_founding(reg, f, w.secretary, at("2026-02-01T09:00:00+08:00"),
+                              "2026-03-01"_date, "条件具备")
+          .value();
+  const kexie::PersonId sg =
+      reg.add_person({.name = "新秘书长", .birth = "1988-01-01"_date, .employer = kx}).value();
+  reg.add_membership(sg, kx, kexie::Role::member, kexie::Period::from("2026-03-01"_date)).value();
+  reg.add_membership(sg, kx, kexie::Role::secretary_general, kexie::Period::from("2026-03-01"_date))
+      .value();
+  kexie::add_sg_training(reg,
+                         {.person = sg, .date = "2026-04-01"_date, .hours = 16, .organizer = w.zj})
+      .value();
+  (void)always;
+}
+
+/// A desk of 杭钢科协: its secretary-general handles a project application to
+/// the grant, declines a patent request, and answers a suggestion.
+void fill_desk(World& w, kexie::ServiceDesk& desk) {
+  kexie::Registry& reg = w.reg;
+  const auto always = kexie::Period::from("2020-01-01"_date);
+  const kexie::PersonId hz_sg = w.person("杭钢秘书长", w.ent_hz);
+  reg.add_membership(hz_sg, w.ent_hz, kexie::Role::secretary_general, always).value();
+  reg.add_membership(w.hz_worker, w.ent_hz, kexie::Role::member, always).value();
+  const kexie::ServiceRequestId r1 = desk.submit({.applicant = w.hz_worker,
+                                                  .association = w.ent_hz,
+                                                  .kind = kexie::ServiceKind::project_application,
+                                                  .title = "高炉煤气回收项目申报"},
+                                                 at("2026-03-02T09:00:00+08:00"))
+                                         .value();
+  desk.accept(r1, hz_sg, at("2026-03-03T09:00:00+08:00")).value();
+  desk.start(r1, hz_sg, at("2026-03-04T09:00:00+08:00")).value();
+  desk.forward(r1, hz_sg, at("2026-03-05T09:00:00+08:00"), "浙江省科学技术厅", "").value();
+  desk.grant(r1, hz_sg, at("2026-04-01T09:00:00+08:00"), "浙科计〔2026〕12号").value();
+  (void)desk.accept(r1, w.hz_worker, at("2026-04-02T09:00:00+08:00"));  // refused: not staff
+  const kexie::ServiceRequestId r2 = desk.submit({.applicant = w.hz_worker,
+                                                  .association = w.ent_hz,
+                                                  .kind = kexie::ServiceKind::patent_application,
+                                                  .title = "煤气除尘装置",
+                                                  .patent_type = kexie::PatentType::utility_model},
+                                                 at("2026-03-05T09:00:00+08:00"))
+                                         .value();
+  desk.decline(r2, hz_sg, at("2026-03-06T09:00:00+08:00"), "材料不全").value();
+  const kexie::ProposalId p = desk.file({.proposer = w.hz_worker,
+                                         .association = w.ent_hz,
+                                         .kind = kexie::ProposalKind::suggestion,
+                                         .title = "夜班通勤",
+                                         .text = "增开班车"},
+                                        at("2026-03-07T09:00:00+08:00"))
+                                  .value();
+  desk.acknowledge(p, hz_sg, at("2026-03-08T09:00:00+08:00")).value();
+  desk.answer(p, hz_sg, at("2026-03-09T09:00:00+08:00"), "下月起增开").value();
+  desk.file({.proposer = w.hz_worker,
+             .association = w.ent_hz,
+             .kind = kexie::ProposalKind::opinion,
+             .title = "食堂",
+             .text = "延长供应时间"},
+            at("2026-03-10T09:00:00+08:00"))
+      .value();
+}
+
+}  // namespace
+
+TEST(JiangbiGolden, WriteVersion4Golden) {
+  const char* target = std::getenv("KEXIE_WRITE_GOLDEN");
+  if (target == nullptr) GTEST_SKIP() << "set KEXIE_WRITE_GOLDEN=<path> to write the golden file";
+  Tour t;
+  const kexie::Campaign c = commended_points_campaign(t);
+  add_guidance_facts(t.w);
+  kexie::ServiceDesk desk(t.w.reg, kexie::ServicePolicy{.answer_due_days = 20});
+  fill_desk(t.w, desk);
+  ASSERT_TRUE(
+      kexie::save_snapshot(kexie::SnapshotView(t.w.reg).add(t.book).add(c).add(desk), target).ok());
+  const kexie::Snapshot loaded = kexie::load_snapshot(std::filesystem::path(target)).value();
+  ASSERT_EQ(loaded.registry().digest(), t.w.reg.digest());
+  ASSERT_EQ(loaded.activity_books()[0].chain_head().hash, t.book.chain_head().hash);
+  ASSERT_EQ(loaded.campaigns()[0].award_digest(), c.award_digest());
+  ASSERT_EQ(loaded.service_desks()[0].digest(), desk.digest());
+  const kexie::Scoreboard board = loaded.campaigns()[0].score().value();
+  std::cout << "registry digest " << loaded.registry().digest() << "\nhonours "
+            << loaded.registry().honour_count() << "\naudit records "
+            << loaded.activity_books()[0].audit_trail().size() << "\nchain head "
+            << kexie::to_hex(loaded.activity_books()[0].chain_head().hash) << "\nboard digest "
+            << loaded.campaigns()[0].concluded_digest() << "\naward digest "
+            << loaded.campaigns()[0].award_digest() << "\ndesk digest "
+            << loaded.service_desks()[0].digest() << "\ndesk trail "
+            << loaded.service_desks()[0].audit_trail().size() << "\nfounding chain head "
+            << kexie::to_hex(kexie::chain_head(kexie::founding_trail(loaded.registry())).hash)
+            << '\n';
+  for (const kexie::EntryResult& e : board.entries)
+    std::cout << "entry " << e.entry << " total " << e.total << " prize "
+              << (e.prize ? e.prize->to_string() : "none") << '\n';
+}
+
+TEST(JiangbiGolden, Version4FileLoadsWithItsContent) {
+  const std::vector<std::byte> bytes = kexie_test::read_file(kData / "snapshot-v4.kxs");
+  ASSERT_FALSE(bytes.empty()) << "tests/data/snapshot-v4.kxs is missing";
+  EXPECT_EQ(std::to_integer<int>(bytes[8]), 4);
+  auto loaded = kexie::load_snapshot(std::span<const std::byte>(bytes));
+  ASSERT_TRUE(loaded.ok()) << loaded.error();
+  kexie::Snapshot& snap = *loaded;
+  const World w;  // the ids of the golden world
+  const kexie::Registry& reg = snap.registry();
+  EXPECT_EQ(reg.digest(), KEXIE_V4_REGISTRY_DIGEST);
+  EXPECT_EQ(reg.honour_count(), 5u);
+
+  // The bound campaign, concluded and commended, on its points sheet.
+  const kexie::ActivityBook& book = snap.activity_books()[0];
+  EXPECT_TRUE(book.verify_audit().ok());
+  EXPECT_EQ(kexie::to_hex(book.chain_head().hash), KEXIE_V4_CHAIN_HEAD);
+  ASSERT_EQ(snap.campaigns().size(), 1u);
+  const kexie::Campaign& c = snap.campaigns()[0];
+  EXPECT_TRUE(c.bound());
+  EXPECT_EQ(c.concluded_digest(), KEXIE_V4_BOARD_DIGEST);
+  EXPECT_EQ(c.award_digest(), KEXIE_V4_AWARD_DIGEST);
+  const kexie::Rubric sheet = c.rubric(kexie::Category::rationalization_proposals).value();
+  EXPECT_EQ(sheet.full_score(), std::optional<Decimal>(Decimal(100)));
+  ASSERT_TRUE(sheet.prize().has_value());
+  EXPECT_EQ(sheet.prize()->share, "0.02"_dec);
+  EXPECT_EQ(sheet.prize()->cap, std::optional<Decimal>(Decimal(50000)));
+  EXPECT_TRUE(sheet.prize()->awarded_only);
+  // 效益 is banded: a small benefit's band stops at 20.
+  EXPECT_FALSE(sheet.check_mark("效益", Decimal(25), Decimal(120000)).ok());
+  EXPECT_TRUE(sheet.check_mark("效益", Decimal(25), Decimal(860000)).ok());
+  const kexie::Scoreboard board = c.score().value();
+  EXPECT_EQ(board.digest(), KEXIE_V4_BOARD_DIGEST);
+  ASSERT_EQ(board.entries.size(), 2u);
+  const kexie::EntryResult* big = board.find(kexie::EntryId{1});
+  ASSERT_NE(big, nullptr);
+  EXPECT_EQ(big->total, "86.25"_dec);
+  EXPECT_EQ(big->prize, std::optional<Decimal>("7200"_dec));  // 2% of 860 000 − 500 000
+
+  // The guidance facts.
+  EXPECT_EQ(kexie::enterprise_count(reg), 2u);
+  const auto steel = kexie::find_enterprise(reg, "91350100M000100Y43").value();
+  EXPECT_EQ(kexie::association_of(reg, steel, "2025-01-01"_date), w.ent_hz);
+  EXPECT_EQ(kexie::employer_on(reg, w.hz_worker, "2025-01-01"_date), steel);
+  EXPECT_EQ(kexie::support(reg, steel, 2025)->facilities_m2, "86.5"_dec);
+  EXPECT_EQ(kexie::founding_count(reg), 1u);
+  const auto trail = kexie::founding_trail(reg);
+  EXPECT_TRUE(kexie::verify_founding_trail(trail).ok());
+  EXPECT_EQ(kexie::to_hex(kexie::chain_head(trail).hash), KEXIE_V4_FOUNDING_HEAD);
+  EXPECT_EQ(kexie::sg_trainings(reg).size(), 1u);
+
+  // The service desk: a granted project application, a declined patent request,
+  // an answered suggestion and a filed opinion, on a trail that verifies.
+  ASSERT_EQ(snap.service_desks().size(), 1u);
+  const kexie::ServiceDesk& desk = snap.service_desks()[0];
+  EXPECT_EQ(desk.digest(), KEXIE_V4_DESK_DIGEST);
+  EXPECT_EQ(desk.policy().answer_due_days, 20);
+  EXPECT_TRUE(desk.verify_audit().ok());
+  EXPECT_EQ(desk.audit_trail().size(), 12u);
+  EXPECT_EQ(desk.request(kexie::ServiceRequestId{1})->state, kexie::RequestState::granted);
+  EXPECT_EQ(desk.request(kexie::ServiceRequestId{2})->state, kexie::RequestState::declined);
+  EXPECT_EQ(desk.proposal(kexie::ProposalId{1})->state, kexie::ProposalState::answered);
+  EXPECT_EQ(desk.proposal(kexie::ProposalId{2})->state, kexie::ProposalState::filed);
+  EXPECT_EQ(&desk.registry(), &snap.registry());
 }

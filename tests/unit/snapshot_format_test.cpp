@@ -6,9 +6,11 @@
 // change to the loader that misreads an old file fails here.
 //
 // A new format version adds a golden file and a test; it never edits an old one.
-// To make the golden file of the current version (only when adding a version):
+// WriteGolden made tests/data/snapshot-v3.kxs (format 3, issue 19):
 //   KEXIE_WRITE_GOLDEN=tests/data/snapshot-v3.kxs
 //     build/dev/tests/unit/snapshot_format_test --gtest_filter='*WriteGolden*'
+// The format 4 golden file, snapshot-v4.kxs, is made by jiangbi_test's
+// WriteVersion4Golden (it needs the bound campaign's world).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -149,15 +151,17 @@ TEST(SnapshotFormat, Version2GoldenFileLoadsWithItsContent) {
             "bde9bb22e784c5c595919af049b6309944a6d0c5056aa3d7b432b517ff1500f8");
 }
 
-TEST(SnapshotFormat, Version2LoadsAndSavesAsFormat3WithTheSameContent) {
-  // A format 2 file has no guidance facts: it saves as format 3 (with an empty
-  // guidance record) and loads back to the same registry digest.
+TEST(SnapshotFormat, Version2LoadsAndSavesAsTheCurrentFormatWithTheSameContent) {
+  // A format 2 file has no guidance facts and no service desk: it saves in the
+  // current format (with an empty guidance record and no desk) and loads back to the
+  // same registry digest.
   const std::vector<std::byte> bytes = read_file(kData / "snapshot-v2.kxs");
   const kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
   EXPECT_EQ(kexie::enterprise_count(snap.registry()), 0u);
   EXPECT_EQ(kexie::guidance_policy(snap.registry()).sg_training_months, 24);
+  EXPECT_TRUE(snap.service_desks().empty());
   const std::vector<std::byte> again = kexie::save_snapshot(snap).value();
-  EXPECT_EQ(std::to_integer<int>(again[8]), 3);
+  EXPECT_EQ(std::to_integer<int>(again[8]), kexie::kSnapshotFormatVersion);
   const kexie::Snapshot back = kexie::load_snapshot(std::span<const std::byte>(again)).value();
   EXPECT_EQ(back.registry().digest(), KEXIE_V2_REGISTRY_DIGEST);
   EXPECT_EQ(back.activity_books()[0].chain_head(), snap.activity_books()[0].chain_head());
@@ -194,20 +198,34 @@ TEST(SnapshotFormat, Version3GoldenFileLoadsWithItsContent) {
   EXPECT_EQ(kexie::to_hex(loaded->activity_books()[0].chain_head().hash), KEXIE_V2_CHAIN_HEAD);
 }
 
-TEST(SnapshotFormat, CurrentVersionRewritesTheGoldenFileByteForByte) {
-  // Saving is deterministic: the golden file saves back to the same bytes once in
-  // the current record versions (CampaignRecord 3 appends the rubric extensions:
-  // a points sheet's full score, each indicator's points and bands, the prize).
-  const std::vector<std::byte> bytes = read_file(kData / "snapshot-v2.kxs");
+TEST(SnapshotFormat, Version3LoadsAndSavesAsTheCurrentFormatWithTheSameContent) {
+  // The format 3 golden file (RegistryRecord 3, SnapshotRecord 1, CampaignRecord 2)
+  // saves in the current format and loads back to the same content.
+  const std::vector<std::byte> bytes = read_file(kData / "snapshot-v3.kxs");
   const kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
-  const std::vector<std::byte> current = kexie::save_snapshot(snap).value();
-  const kexie::Snapshot back = kexie::load_snapshot(std::span<const std::byte>(current)).value();
-  EXPECT_TRUE(kexie::save_snapshot(back).value() == current);
+  EXPECT_TRUE(snap.service_desks().empty());
+  const std::vector<std::byte> again = kexie::save_snapshot(snap).value();
+  EXPECT_EQ(std::to_integer<int>(again[8]), kexie::kSnapshotFormatVersion);
+  const kexie::Snapshot back = kexie::load_snapshot(std::span<const std::byte>(again)).value();
+  EXPECT_EQ(back.registry().digest(), KEXIE_V3_REGISTRY_DIGEST);
+  EXPECT_EQ(kexie::to_hex(kexie::chain_head(kexie::founding_trail(back.registry())).hash),
+            KEXIE_V3_FOUNDING_HEAD);
+  EXPECT_EQ(back.activity_books()[0].chain_head(), snap.activity_books()[0].chain_head());
   EXPECT_EQ(back.campaigns()[0].score().value().digest(),
             snap.campaigns()[0].score().value().digest());
-  // Version 3 only adds: a full-score flag, per indicator points, band figure and count,
-  // and a prize flag for each rubric.
-  EXPECT_GT(current.size(), bytes.size());
+}
+
+TEST(SnapshotFormat, CurrentVersionRewritesTheGoldenFileByteForByte) {
+  // Saving is deterministic: the golden file of the current format (4: guidance
+  // facts, a service desk, a bound commended campaign on a points sheet with bands
+  // and a prize; its content is checked in jiangbi_test.cpp) saves back to the same
+  // bytes.
+  const std::vector<std::byte> bytes = read_file(kData / "snapshot-v4.kxs");
+  ASSERT_FALSE(bytes.empty()) << "tests/data/snapshot-v4.kxs is missing";
+  ASSERT_EQ(std::to_integer<int>(bytes[8]), kexie::kSnapshotFormatVersion);
+  const kexie::Snapshot snap = kexie::load_snapshot(std::span<const std::byte>(bytes)).value();
+  const std::vector<std::byte> again = kexie::save_snapshot(snap).value();
+  EXPECT_TRUE(again == bytes);
 }
 
 TEST(SnapshotFormat, HeaderLayoutIsTheDocumentedOne) {

@@ -1,4 +1,4 @@
-// Service desks in snapshots (issue 20, format 3): a desk round-trips whole
+// Service desks in snapshots (issue 20; SnapshotRecord 2, format 4): a desk round-trips whole
 // (requests, proposals, policy, trail with both hashes); older formats load with
 // no desk; a damaged trail or a case that disagrees with it is refused as
 // corrupt data; a desk of another registry is refused on save.
@@ -77,7 +77,7 @@ struct DeskWorld {
 TEST(SnapshotServices, ADeskRoundTripsWhole) {
   DeskWorld d;
   const Bytes bytes = kexie::save_snapshot(kexie::SnapshotView(d.w.reg).add(d.desk)).value();
-  EXPECT_EQ(std::to_integer<int>(bytes[8]), 3);
+  EXPECT_EQ(std::to_integer<int>(bytes[8]), kexie::kSnapshotFormatVersion);
   auto loaded = kexie::load_snapshot(std::span<const std::byte>(bytes));
   ASSERT_TRUE(loaded.ok()) << loaded.error();
   ASSERT_EQ(loaded->service_desks().size(), 1u);
@@ -110,7 +110,7 @@ TEST(SnapshotServices, ADeskRoundTripsWhole) {
 
 TEST(SnapshotServices, OlderFormatsLoadWithNoDesk) {
   const std::filesystem::path data = KEXIE_TEST_DATA_DIR;
-  for (const char* name : {"snapshot-v1.kxs", "snapshot-v2.kxs"}) {
+  for (const char* name : {"snapshot-v1.kxs", "snapshot-v2.kxs", "snapshot-v3.kxs"}) {
     const Bytes bytes = kexie_test::read_file(data / name);
     ASSERT_FALSE(bytes.empty()) << name;
     auto loaded = kexie::load_snapshot(std::span<const std::byte>(bytes));
