@@ -454,6 +454,72 @@ class Documents(CommandCase):
     def test_usage(self):
         self.assertEqual(self.kexie("score", data("campaign.json"))[0], 2)
         self.assertEqual(self.kexie("score", *self.args, "-o", "r.xls")[0], 2)
+        self.assertEqual(self.kexie("score", *self.args, "-o", "r.csv", "--csv-encoding",
+                                    "latin1")[0], 2)
+
+    def test_score_writes_csv_and_xlsx(self):
+        rc, out, err = self.kexie("score", *self.args, "-o", "results.csv", "-o",
+                                  "results.xlsx", "--json")
+        self.assertEqual(rc, 0, err)
+        doc = self.json_of(out)
+        self.assertEqual(doc["digest"], DEMO_DIGEST)
+        written = doc["outputs"]
+        self.assertEqual(written[0], "results.csv")
+        self.assertEqual(written[-1], "results.xlsx")
+        csvs = written[:-1]
+        self.assertIn("results-先进单位.csv", csvs)
+        first = (self.dir / "results.csv").read_bytes()
+        self.assertTrue(first.startswith(b"\xef\xbb\xbf"))  # UTF-8 with a byte-order mark
+        lines = first.decode("utf-8-sig").splitlines()
+        self.assertIn("项目编号", lines[0])
+        self.assertIn("ZJ2025-1216", first.decode("utf-8-sig"))
+        import openpyxl
+        book = openpyxl.load_workbook(self.dir / "results.xlsx", read_only=True)
+        self.assertEqual(len(book.sheetnames), len(csvs))
+        self.assertIn("先进单位", book.sheetnames)
+        # GB18030 on request, without a byte-order mark.
+        rc, out, err = self.kexie("score", *self.args, "-o", "gb.csv", "--csv-encoding",
+                                  "gb18030", "--quiet")
+        self.assertEqual(rc, 0, err)
+        gb = (self.dir / "gb.csv").read_bytes()
+        self.assertFalse(gb.startswith(b"\xef\xbb\xbf"))
+        self.assertEqual(gb.decode("gb18030"), first.decode("utf-8-sig"))
+
+    def judges_only(self):
+        entries = json.loads(pathlib.Path(data("entries.json")).read_text())
+        for key in ("assignments", "marks", "vetoes"):
+            entries[key] = []
+        self.write("judges-only.json", json.dumps(entries, ensure_ascii=False, indent=1))
+        return [data("campaign.json"), "--registry", data("registry.json"), "--entries",
+                "judges-only.json"]
+
+    def test_score_reads_assignments_marks_and_vetoes_from_csv(self):
+        args = self.judges_only()
+        rc, out, err = self.kexie("score", *args, "--assignments", data("assignments.csv"),
+                                  "--marks", data("marks-gb18030.csv"), "--vetoes",
+                                  data("vetoes.csv"), "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(self.json_of(out)["digest"], DEMO_DIGEST)  # as from the documents
+        # Without the vetoes the results differ: the tables are really read.
+        rc, out, err = self.kexie("score", *args, "--assignments", data("assignments.csv"),
+                                  "--marks", data("marks.csv"), "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertNotEqual(self.json_of(out)["digest"], DEMO_DIGEST)
+
+    def test_a_refused_csv_mark_names_its_place(self):
+        args = self.judges_only()
+        marks = pathlib.Path(data("marks.csv")).read_text(encoding="utf-8-sig").splitlines()
+        head, first = marks[0], marks[1].split(",")
+        first[3] = "1000"  # off the scale
+        self.write("marks.csv", "\n".join([head, ",".join(first)] + marks[2:]) + "\n")
+        rc, out, err = self.kexie("score", *args, "--assignments", data("assignments.csv"),
+                                  "--marks", "marks.csv")
+        self.assertEqual(rc, 1, err)
+        self.assertIn("marks.csv:2", err)  # line 2, the first mark
+        self.assertIn("panel.mark_scale", err)
+        # A table that cannot be read is an input error.
+        rc, out, err = self.kexie("score", *args, "--marks", "no-such.csv")
+        self.assertEqual(rc, 3, err)
 
 
 class Scenarios(CommandCase):

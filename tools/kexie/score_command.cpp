@@ -1,9 +1,14 @@
 // `kexie score` and `kexie explain`: a campaign from its documents (campaign,
 // registry, entries: documents.hpp) or from a snapshot; the library scores it
 // (Campaign::score), explains an entry (explain.hpp), writes the results
-// document (results_document.hpp) and renders the HTML report (report.hpp).
+// document (results_document.hpp), the result sheets as CSV or XLSX
+// (table_export.hpp) and renders the HTML report (report.hpp). Assignments, marks
+// and vetoes may come as CSV tables (table_import.hpp) instead of in the entries
+// document.
+#include <filesystem>
 #include <iostream>
 #include <map>
+#include <system_error>
 
 #include "atomic_file.hpp"
 #include "commands.hpp"
@@ -12,6 +17,9 @@
 #include "kexie/report.hpp"
 #include "kexie/results_document.hpp"
 #include "kexie/snapshot.hpp"
+#include "kexie/table.hpp"
+#include "kexie/table_export.hpp"
+#include "kexie/table_import.hpp"
 #include "progress.hpp"
 
 namespace kexie::cli {
@@ -25,6 +33,10 @@ struct CampaignArgs {
   std::size_t campaign = 1;
   std::vector<std::string> outputs;
   std::string entry_code;
+  std::string assignments;  // CSV tables imported into the campaign, in this order
+  std::string marks;
+  std::string vetoes;
+  std::string csv_encoding = "utf8";  // of .csv outputs: utf8 (with a BOM) or gb18030
 };
 
 Language language_of(Lang lang) { return lang == Lang::zh ? Language::chinese : Language::english; }
@@ -37,6 +49,33 @@ struct Source {
   const Registry* registry = nullptr;
   RegistryCodes codes;  // empty for a snapshot: units and people print as "org:12"
 };
+
+// Imports the CSV tables given (assignments, then marks, then vetoes), each all or
+// nothing. Judges are named by the entries document's codes ("J1") when the campaign
+// came from documents, else by their people's external keys in the registry.
+void import_tables(const CampaignArgs& args, Campaign& campaign, const Registry& registry,
+                   const JudgeCodes* judges) {
+  using Import = Status (*)(Campaign&, const JudgeCodes&, const Table&, TablePlace*);
+  using ImportByKey = Status (*)(Campaign&, const Registry&, const Table&, TablePlace*);
+  const struct {
+    const std::string& path;
+    Import by_code;
+    ImportByKey by_key;
+  } tables[] = {
+      {args.assignments, &import_assignments, &import_assignments},
+      {args.marks, &import_marks, &import_marks},
+      {args.vetoes, &import_vetoes, &import_vetoes},
+  };
+  for (const auto& t : tables) {
+    if (t.path.empty()) continue;
+    auto table = Table::read_file(t.path);
+    if (!table) throw Failure(t.path, table.error());
+    TablePlace at;
+    const Status done = judges != nullptr ? t.by_code(campaign, *judges, *table, &at)
+                                          : t.by_key(campaign, registry, *table, &at);
+    if (!done) throw Failure(to_string(at), done.error());
+  }
+}
 
 Source load(const CampaignArgs& args, bool quiet) {
   Source source;
@@ -52,7 +91,9 @@ Source load(const CampaignArgs& args, bool quiet) {
                                        std::to_string(snap->campaigns().size()) + ")");
     }
     source.snapshot.emplace(std::move(*snap));
-    source.campaign = &source.snapshot->campaigns()[args.campaign - 1];
+    Campaign& campaign = source.snapshot->campaigns()[args.campaign - 1];
+    import_tables(args, campaign, source.snapshot->registry(), nullptr);
+    source.campaign = &campaign;
     source.registry = &source.snapshot->registry();
     return source;
   }
@@ -63,6 +104,8 @@ Source load(const CampaignArgs& args, bool quiet) {
       {.campaign = args.campaign_document, .registry = args.registry, .entries = args.entries},
       quiet);
   throw_if_refused(source.documents);
+  import_tables(args, *source.documents.campaign, source.documents.registry->registry,
+                &source.documents.judges);
   source.campaign = &*source.documents.campaign;
   source.registry = &source.documents.registry->registry;
   source.codes = source.documents.registry->codes;
@@ -72,28 +115,95 @@ Source load(const CampaignArgs& args, bool quiet) {
 void check_outputs(const std::vector<std::string>& outputs) {
   for (const std::string& out : outputs) {
     const auto ext = std::filesystem::path(out).extension();
-    if (ext != ".html" && ext != ".json") {
-      throw Failure(Exit::usage,
-                    out + ": this build writes .json (kexie.results/1) and .html (the report)");
+    if (ext != ".html" && ext != ".json" && ext != ".csv" && ext != ".xlsx") {
+      throw Failure(Exit::usage, out +
+                                     ": this build writes .json (kexie.results/1), .html (the "
+                                     "report), .csv and .xlsx (the result sheets)");
     }
+  }
+}
+
+TextEncoding csv_encoding(const std::string& name) {
+  if (name == "utf8") return TextEncoding::utf8;
+  if (name == "gb18030") return TextEncoding::gb18030;
+  throw Failure(Exit::usage, "--csv-encoding " + name + ": give utf8 or gb18030");
+}
+
+// The result sheets as CSV: the first sheet at `out`, each other one beside it as
+// <stem>-<sheet name>.csv. Returns every file written.
+std::vector<std::string> write_csv_sheets(const std::filesystem::path& out,
+                                          const std::vector<ResultSheet>& sheets,
+                                          TextEncoding encoding) {
+  std::vector<std::string> written;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    std::filesystem::path path = out;
+    if (i > 0) {
+      std::string name = sheets[i].name;
+      for (char& c : name)
+        if (c == '/' || c == '\\') c = '_';
+      path = out.parent_path() / (out.stem().string() + "-" + name + out.extension().string());
+    }
+    auto csv = to_csv(sheets[i], encoding);
+    if (!csv) throw Failure(path.string(), csv.error());
+    write_atomically(path, *csv);
+    written.push_back(path.string());
+  }
+  return written;
+}
+
+// The result sheets as one XLSX workbook, written beside `out` and renamed over it,
+// so a failed write leaves an existing file as it was.
+void write_xlsx_sheets(const std::filesystem::path& out, const std::vector<ResultSheet>& sheets) {
+  const std::filesystem::path partial = out.string() + ".partial";
+  const Status done = write_xlsx(sheets, partial.string());
+  std::error_code ec;
+  if (!done) {
+    std::filesystem::remove(partial, ec);
+    throw Failure(out.string(), done.error());
+  }
+  std::filesystem::rename(partial, out, ec);
+  if (ec) {
+    std::filesystem::remove(partial, ec);
+    throw Failure(Exit::input, out.string() + ": cannot replace the file (" + ec.message() + ")");
   }
 }
 
 void run_score(const CampaignArgs& args, CommonOptions& common) {
   const Lang lang = common.language();
   check_outputs(args.outputs);
+  const TextEncoding encoding = csv_encoding(args.csv_encoding);
   const Source source = load(args, common.quiet);
   const Campaign& campaign = *source.campaign;
   const auto board = campaign.score();
   if (!board) throw Failure(campaign.spec().name, board.error());
   Progress progress("writing", args.outputs.size(), common.quiet);
+  std::optional<std::vector<ResultSheet>> sheets;  // made once, for .csv and .xlsx
+  std::vector<std::string> written;
   for (std::size_t i = 0; i < args.outputs.size(); ++i) {
-    const bool html = std::filesystem::path(args.outputs[i]).extension() == ".html";
-    auto text = html ? html_report(campaign, *board,
-                                   {.language = language_of(lang), .registry = source.registry})
-                     : write_results_document(campaign, *board, source.codes);
-    if (!text) throw Failure(args.outputs[i], text.error());
-    write_atomically(args.outputs[i], *text);
+    const std::filesystem::path out = args.outputs[i];
+    const auto ext = out.extension();
+    if (ext == ".csv" || ext == ".xlsx") {
+      if (!sheets) {
+        auto made = result_sheets(campaign, *source.registry, *board);
+        if (!made) throw Failure(args.outputs[i], made.error());
+        sheets = std::move(made).value();
+      }
+      if (ext == ".xlsx") {
+        write_xlsx_sheets(out, *sheets);
+        written.push_back(args.outputs[i]);
+      } else {
+        for (std::string& f : write_csv_sheets(out, *sheets, encoding))
+          written.push_back(std::move(f));
+      }
+    } else {
+      auto text = ext == ".html"
+                      ? html_report(campaign, *board,
+                                    {.language = language_of(lang), .registry = source.registry})
+                      : write_results_document(campaign, *board, source.codes);
+      if (!text) throw Failure(args.outputs[i], text.error());
+      write_atomically(out, *text);
+      written.push_back(args.outputs[i]);
+    }
     progress.update(i + 1);
   }
   progress.finish();
@@ -124,7 +234,7 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
                 {"categories", categories},
                 {"cusps", board->cusps.size()},
                 {"digest", board->digest()},
-                {"outputs", args.outputs}});
+                {"outputs", written}});
     return;
   }
   if (common.quiet) return;
@@ -140,7 +250,7 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
   }
   std::cout << say(lang, "临界项目", "cusp entries") << ": " << board->cusps.size() << '\n'
             << say(lang, "结果摘要", "digest") << ": " << board->digest() << '\n';
-  for (const std::string& out : args.outputs) {
+  for (const std::string& out : written) {
     std::cout << say(lang, "已写入", "wrote") << ' ' << out << '\n';
   }
 }
@@ -181,6 +291,15 @@ void add_campaign_source(CLI::App& cmd, CampaignArgs& args) {
                  "Which campaign of the snapshot, from 1 in the order they were saved")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  cmd.add_option("--assignments", args.assignments,
+                 "A CSV table of assignments (judge, entry; or 评委, 项目编号) added to the "
+                 "campaign, all or nothing; judges by the entries document's codes, or with "
+                 "--snapshot by their people's external keys");
+  cmd.add_option("--marks", args.marks,
+                 "A CSV table of marks (judge, entry, indicator, mark; UTF-8 or GB18030) added "
+                 "after the assignments, all or nothing");
+  cmd.add_option("--vetoes", args.vetoes,
+                 "A CSV table of vetoes (judge, entry, veto, reason) added after the marks");
 }
 
 }  // namespace
@@ -194,12 +313,20 @@ void add_score_commands(CLI::App& app, CommonOptions& common) {
   add_campaign_source(*score, *args);
   score->add_option("-o,--output", args->outputs,
                     "Write the results here, atomically (.json: kexie.results/1; .html: the "
-                    "report)");
+                    "report; .xlsx: every result sheet in one workbook; .csv: the first sheet, "
+                    "each other one beside it as <name>-<sheet>.csv)");
+  score
+      ->add_option("--csv-encoding", args->csv_encoding,
+                   "The encoding of .csv outputs: utf8 (with a byte-order mark) or gb18030")
+      ->capture_default_str();
   add_common_options(*score, common);
   score->footer(
       "Example:\n"
       "  kexie score examples/data/campaign.json --registry examples/data/registry.json \\\n"
       "      --entries examples/data/entries.json -o results.json -o results.html\n"
+      "  kexie score examples/data/campaign.json --registry examples/data/registry.json \\\n"
+      "      --entries judges-only.json --assignments examples/data/assignments.csv \\\n"
+      "      --marks examples/data/marks.csv -o results.xlsx -o results.csv\n"
       "  kexie score --snapshot kexie.kxs -o results.html --lang zh");
   score->callback([args, &common] { run_score(*args, common); });
 
