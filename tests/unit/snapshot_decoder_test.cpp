@@ -138,7 +138,9 @@ const std::set<std::string> kCounts = {
     // snapshot_campaign.cpp
     "eligibility rules", "tie-breaks", "award tiers", "energy coefficients", "grid factors",
     "indicators", "objective tiers", "energy savings", "patents", "assigned judges", "marks",
-    "vetoes", "judges", "entries", "fuel CO2 parameters", "mark bands"};
+    "vetoes", "judges", "entries", "fuel CO2 parameters", "mark bands",
+    // snapshot_services.cpp
+    "service requests", "proposals", "service records"};
 
 }  // namespace
 
@@ -147,6 +149,7 @@ TEST(SnapshotDecoder, EveryCountNearTwoToTheFortyIsRefusedByTheBytesLeftCheck) {
   // The guidance facts of format 3, so that each of their counts is non-empty.
   kexie_test::add_format2_facts(content);
   kexie_test::add_format3_facts(content);
+  kexie_test::add_service_desk(content);  // the desk's counts (SnapshotRecord 2)
   // An expert listing, whose fields of expertise are a count of their own.
   kexie_test::World& w = *content.world;
   w.registry
@@ -722,10 +725,17 @@ TEST(SnapshotDecoder, EveryEnumeratorOnePastItsLastIsRefusedNamingTheField) {
       {"founding record state", past(FoundingState::refused)},
       {"founding step", past(FoundingStep::refuse)},
       {"honour kind", past(HonourKind::other_scheme)},
-      {"officer role", past(OfficerRole::committee_member)}};
+      {"officer role", past(OfficerRole::committee_member)},
+      {"service kind", past(ServiceKind::title_evaluation)},
+      {"target title", past(Title::senior)},
+      {"request state", past(RequestState::withdrawn)},
+      {"proposal kind", past(ProposalKind::rationalization)},
+      {"proposal state", past(ProposalState::declined)},
+      {"service record subject", past(ServiceCase::proposal)}};
   auto content = kexie_test::make_content(8, 20, 6, 3);
   kexie_test::add_format2_facts(content);
   kexie_test::add_format3_facts(content);
+  kexie_test::add_service_desk(content);
   const Bytes file = kexie::save_snapshot(content.view()).value();
   const auto refused_enum = [&](std::size_t at, std::uint64_t v) -> std::string {
     const auto r = load(patched(file, at, v, 1));
@@ -777,6 +787,11 @@ TEST(SnapshotDecoder, EveryEnumeratorOnePastItsLastIsRefusedNamingTheField) {
                             "enterprise ownership",
                             "founding state",
                             "founding record state",
-                            "founding step"})
+                            "founding step",
+                            "service kind",
+                            "request state",
+                            "proposal kind",
+                            "proposal state",
+                            "service record subject"})
     EXPECT_TRUE(where.count(field)) << "no field refused as \"" << field << "\"";
 }

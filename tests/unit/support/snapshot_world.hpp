@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "kexie/guidance.hpp"
+#include "kexie/service_desk.hpp"
 #include "kexie/snapshot.hpp"
 #include "support/campaign_world.hpp"
 
@@ -30,10 +31,12 @@ struct SnapshotContent {
   std::unique_ptr<kexie::ActivityBook> book;
   std::unique_ptr<kexie::Campaign> campaign;
   std::vector<kexie::ActivityId> activities;
+  std::unique_ptr<kexie::ServiceDesk> desk;  // add_service_desk
 
   [[nodiscard]] kexie::SnapshotView view() const {
     kexie::SnapshotView v(world->registry);
     v.add(*book).add(*campaign);
+    if (desk) v.add(*desk);
     return v;
   }
 };
@@ -489,6 +492,38 @@ inline kexie::Registry kill_state(int k) {
                     .discipline = "steel"})
         .value();
   return reg;
+}
+
+/// A service desk (issue 20) added to a content that has the format 2 facts (the
+/// province's chair handles it): a project application granted, a patent request
+/// declined, a suggestion answered.
+inline void add_service_desk(SnapshotContent& s) {
+  World& w = *s.world;
+  const kexie::PersonId member = w.staff[0][0], chair = w.staff[1][1];
+  s.desk = std::make_unique<kexie::ServiceDesk>(w.registry);
+  kexie::ServiceDesk& d = *s.desk;
+  const auto at = [](const char* t) { return kexie::Timestamp::parse(t).value(); };
+  const kexie::ServiceRequestId granted =
+      d.submit({.applicant = member, .association = w.enterprises[0], .title = "项目申报"},
+               at("2026-03-02T09:00:00Z"))
+          .value();
+  d.accept(granted, chair, at("2026-03-03T09:00:00Z")).value();
+  d.start(granted, chair, at("2026-03-04T09:00:00Z")).value();
+  d.forward(granted, chair, at("2026-03-05T09:00:00Z"), "科技厅", "").value();
+  d.grant(granted, chair, at("2026-04-01T09:00:00Z"), "").value();
+  const kexie::ServiceRequestId declined =
+      d.submit({.applicant = member, .association = w.enterprises[0],
+                .kind = kexie::ServiceKind::patent_application, .title = "装置",
+                .patent_type = kexie::PatentType::invention},
+               at("2026-03-06T09:00:00Z"))
+          .value();
+  d.decline(declined, chair, at("2026-03-07T09:00:00Z"), "材料不全").value();
+  const kexie::ProposalId p = d.file({.proposer = member, .association = w.enterprises[0],
+                                      .title = "通勤", .text = "增开班车"},
+                                     at("2026-03-08T09:00:00Z"))
+                                  .value();
+  d.acknowledge(p, chair, at("2026-03-09T09:00:00Z")).value();
+  d.answer(p, chair, at("2026-03-10T09:00:00Z"), "采纳").value();
 }
 
 }  // namespace kexie_test
