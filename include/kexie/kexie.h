@@ -1958,7 +1958,9 @@ KX_EXTERN int kx_enterprise_association(uint32_t *out, const kx_registry *regist
                                         uint32_t enterprise, const char *on);
 
 /** Records that `person` is employed by `enterprise` from `first` to `last`
- *  (NULL: open-ended). KX_ERULE "employment.single" (A1) on overlapping dates.
+ *  (NULL: open-ended). KX_ERULE "employment.single" (A1) on overlapping dates;
+ *  "employment.employer" (A1) when the person's registry employer is the
+ *  association of another enterprise on some of those dates.
  *
  *   kx_enterprise_employ(reg, li, e, "2019-07-01", NULL);
  */
