@@ -53,34 +53,34 @@ Status check_scale(const IndicatorSpec& s) {
   return {};
 }
 
-// On a points sheet: the points of a tree node, and its scale (a judged leaf's unset
-// scale becomes [0, points] in steps of 1) and values confined to [0, points].
-Status check_points(IndicatorSpec& s) {
-  if (s.weight.signum() != 0) {
-    return refuse("rubric.points", s.code, "a points sheet gives points, not weights");
-  }
-  if (s.points.signum() <= 0 || s.points > Decimal(1000) || s.points.normalized().scale() > 4) {
-    return refuse("rubric.points", s.code,
-                  "points " + s.points.to_string() + " must be positive, at most 1000, 4 places");
+// On a points sheet: a tree node's points (given as its weight), and its scale (a
+// judged leaf's unset scale becomes [0, points] in steps of 1) and values confined
+// to [0, points].
+Status check_points(const IndicatorSpec& s, MarkScale& scale) {
+  const Decimal& points = s.weight;
+  if (points.signum() <= 0 || points > Decimal(1000) || points.normalized().scale() > 4) {
+    return refuse(
+        "rubric.points", s.code,
+        "points " + points.to_string() + " must be positive, at most 1000, with at most 4 places");
   }
   if (s.kind == IndicatorKind::judged) {
-    MarkScale& m = s.scale;
+    MarkScale& m = scale;
     if (m.min.signum() == 0 && m.max.signum() == 0 && m.step.signum() == 0) {
-      m = {Decimal(0), s.points, Decimal(1)};
+      m = {Decimal(0), points, Decimal(1)};
     }
-    if (m.max != s.points || m.min.signum() < 0) {
+    if (m.max != points || m.min.signum() < 0) {
       return refuse("rubric.points", s.code,
-                    "the marks must run from 0 or more up to the points " + s.points.to_string());
+                    "the marks must run from 0 or more up to the points " + points.to_string());
     }
   }
   if (s.kind == IndicatorKind::objective) {
     const ObjectiveMap& m = s.objective;
-    const auto within = [&](const Decimal& v) { return v.signum() >= 0 && v <= s.points; };
+    const auto within = [&](const Decimal& v) { return v.signum() >= 0 && v <= points; };
     bool ok = within(m.floor) && (m.tiers.empty() ? within(m.cap) : true);
     for (const Tier& t : m.tiers) ok = ok && within(t.points);
     if (!ok) {
       return refuse("rubric.points", s.code,
-                    "objective values must lie within [0, " + s.points.to_string() + "]");
+                    "objective values must lie within [0, " + points.to_string() + "]");
     }
   }
   return {};
@@ -88,12 +88,11 @@ Status check_points(IndicatorSpec& s) {
 
 // The bands of a judged leaf: distinct non-negative thresholds, each band a range of
 // marks on the indicator's scale and step.
-Status check_bands(const IndicatorSpec& s) {
-  const MarkBands& b = s.bands;
-  if (b.bands.empty()) return {};
+Status check_bands(const Indicator& s, const MarkBands& b) {
   if (s.kind != IndicatorKind::judged) {
     return refuse("rubric.band", s.code, "only a judged indicator has bands");
   }
+  if (b.bands.empty()) return refuse("rubric.band", s.code, "no bands given");
   if (!EnumNames<ClaimedFigure>::listed(b.figure)) {
     return refuse("rubric.band", s.code, "unknown claimed figure");
   }
@@ -177,6 +176,14 @@ Result<Rubric> Rubric::build_impl(std::string name, std::span<const IndicatorSpe
   std::vector<IndicatorSpec> copy;
   if (points) copy.assign(given.begin(), given.end());
   std::span<const IndicatorSpec> specs = points ? std::span<const IndicatorSpec>(copy) : given;
+  if (points) {
+    for (IndicatorSpec& s : copy) {
+      if (s.kind == IndicatorKind::group || s.kind == IndicatorKind::judged ||
+          s.kind == IndicatorKind::objective) {
+        if (Status st = check_points(s, s.scale); !st) return st.error();
+      }
+    }
+  }
   if (Status st = check_text(name, "rubric name"); !st) return st.error();
   for (const IndicatorSpec& s : specs) {
     if (Status st = check_text(s.code, "indicator code"); !st) return st.error();
@@ -206,14 +213,6 @@ Result<Rubric> Rubric::build_impl(std::string name, std::span<const IndicatorSpe
     const bool tree_node = specs[i].kind == IndicatorKind::group ||
                            specs[i].kind == IndicatorKind::judged ||
                            specs[i].kind == IndicatorKind::objective;
-    if (points && tree_node) {
-      if (Status st = check_points(copy[i]); !st) return st.error();
-    } else if (specs[i].points.signum() != 0) {
-      return refuse("rubric.points", specs[i].code,
-                    tree_node ? "points belong to a points sheet (Rubric::build_points), "
-                                "not a weighted rubric"
-                              : "bonus and veto items carry no points");
-    }
     const IndicatorSpec& s = specs[i];
     Indicator& ind = impl->indicators[i];
     ind.index = static_cast<std::uint32_t>(i);
@@ -225,9 +224,10 @@ Result<Rubric> Rubric::build_impl(std::string name, std::span<const IndicatorSpe
     ind.scale = s.scale;
     ind.objective = s.objective;
     ind.bonus_cap = s.bonus_cap;
-    ind.points = s.points;
-    ind.bands = s.bands;
-    if (points && tree_node) ind.weight = Decimal(1);
+    if (points && tree_node) {
+      ind.points = s.weight;  // a points sheet gives points as the weight
+      ind.weight = Decimal(1);
+    }
     const bool in_tree = s.kind == IndicatorKind::group || s.kind == IndicatorKind::judged ||
                          s.kind == IndicatorKind::objective;
     if (!in_tree) {
@@ -235,7 +235,6 @@ Result<Rubric> Rubric::build_impl(std::string name, std::span<const IndicatorSpe
         return refuse("rubric.extra_item", s.code,
                       "bonus and veto items stand outside the weighted tree (no parent)");
       }
-      if (auto ok = check_bands(s); !ok) return ok.error();
       if (s.kind == IndicatorKind::bonus) {
         if (auto ok = check_scale(s); !ok) return ok.error();
         if (s.bonus_cap.signum() < 0 || s.bonus_cap > Decimal(1000)) {
@@ -259,7 +258,6 @@ Result<Rubric> Rubric::build_impl(std::string name, std::span<const IndicatorSpe
     if (s.kind == IndicatorKind::judged) {
       if (auto ok = check_scale(s); !ok) return ok.error();
     }
-    if (auto ok = check_bands(s); !ok) return ok.error();
     if (s.kind == IndicatorKind::objective) {
       const ObjectiveMap& m = s.objective;
       const auto in_range = [](const Decimal& v) {
@@ -419,6 +417,15 @@ Result<MarkBand> Rubric::band_for(std::string_view code, Decimal value) const {
   const MarkBand* band = ind.bands.select(value);
   if (band == nullptr) return band_refusal(ind, Decimal(0), value, nullptr);
   return *band;
+}
+
+Result<Rubric> Rubric::with_bands(std::string_view code, MarkBands bands) const {
+  const auto indicator = find(code);
+  if (!indicator) return indicator.error();
+  if (Status st = check_bands(impl_->indicators[*indicator], bands); !st) return st.error();
+  auto copy = std::make_shared<detail::RubricImpl>(*impl_);
+  copy->indicators[*indicator].bands = std::move(bands);
+  return Rubric(std::move(copy));
 }
 
 Status Rubric::check_mark(std::string_view code, Decimal mark, Decimal figure) const {

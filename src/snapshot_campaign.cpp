@@ -291,27 +291,31 @@ void put_rubric_v3(Writer& w, const Rubric& rubric) {
   }
 }
 
-/// A rubric as saved: its name and specs, and (version 3) its full score and prize.
+/// A rubric as saved: its name and specs, and (version 3) its full score, each
+/// indicator's bands and the prize.
 struct SavedRubric {
   std::string name;
   std::vector<IndicatorSpec> specs;
   std::optional<Decimal> full_score;
+  std::vector<MarkBands> bands;  // per spec
   std::optional<PrizeRule> prize;
 };
 
 void get_rubric_v3(Reader& r, SavedRubric& saved) {
-  if (r.flag("full score present")) {
-    saved.full_score = r.decimal("full score");
-    // A points sheet's nodes were saved with the weight 1 it gives them; they carry points.
-    for (IndicatorSpec& x : saved.specs) {
-      if (x.kind != IndicatorKind::bonus && x.kind != IndicatorKind::veto) x.weight = Decimal();
+  if (r.flag("full score present")) saved.full_score = r.decimal("full score");
+  saved.bands.resize(saved.specs.size());
+  for (std::size_t i = 0; i < saved.specs.size(); ++i) {
+    IndicatorSpec& x = saved.specs[i];
+    // A points sheet's nodes were saved with the weight 1 it gives them: their points
+    // are what build_points reads as the weight.
+    const Decimal points = r.decimal("indicator points");
+    if (saved.full_score && x.kind != IndicatorKind::bonus && x.kind != IndicatorKind::veto) {
+      x.weight = points;
     }
-  }
-  for (IndicatorSpec& x : saved.specs) {
-    x.points = r.decimal("indicator points");
-    x.bands.figure = r.get_enum<ClaimedFigure>("band figure");
-    x.bands.bands.resize(r.count(27, "mark bands"));
-    for (MarkBand& b : x.bands.bands) {
+    MarkBands& bands = saved.bands[i];
+    bands.figure = r.get_enum<ClaimedFigure>("band figure");
+    bands.bands.resize(r.count(27, "mark bands"));
+    for (MarkBand& b : bands.bands) {
       b.at_least = r.decimal("band threshold");
       b.min = r.decimal("band minimum");
       b.max = r.decimal("band maximum");
@@ -334,6 +338,12 @@ Rubric build_saved(Reader& r, SavedRubric saved, Co2Basis basis) {
                     : Rubric::build(std::move(saved.name), saved.specs);
   if (!rubric) r.fail("rubric: " + rubric.error().message());
   Rubric built = rubric->with_co2_basis(basis);
+  for (std::size_t i = 0; i < saved.bands.size(); ++i) {
+    if (saved.bands[i].bands.empty()) continue;
+    auto with = built.with_bands(saved.specs[i].code, std::move(saved.bands[i]));
+    if (!with) r.fail("rubric: " + with.error().message());
+    built = std::move(with).value();
+  }
   if (saved.prize) {
     auto with = built.with_prize(std::move(*saved.prize));
     if (!with) r.fail("rubric: " + with.error().message());
@@ -365,7 +375,7 @@ SavedRubric get_rubric(Reader& r) {
     x.objective.cap = r.decimal("objective cap");
     x.bonus_cap = r.decimal("bonus cap");
   }
-  return {std::move(name), std::move(specs), std::nullopt, std::nullopt};
+  return {std::move(name), std::move(specs), std::nullopt, {}, std::nullopt};
 }
 
 // ---- entries ------------------------------------------------------------------------------

@@ -103,7 +103,9 @@ static_assert(detail::enum_table_complete<Language>());
 /// result's fields ("entry", "code", "title", "rubric", "category", "status",
 /// "total", … "award"), "aggregation", "normalized", "lines" (each with its
 /// "marks"), "conversions" and "vetoes". Decimals are JSON strings; absent
-/// values are null.
+/// values are null. Only where they apply: a line's "points" and "band"
+/// ({"at_least", "min", "max"}), and the explanation's "full_score", "prize" and
+/// "prize_basis" (see Rubric::build_points, MarkBands, PrizeRule).
 ///
 ///   std::string json = kexie::to_json(x);   // {"entry":1,"code":"P-001",…}
 [[nodiscard]] KEXIE_API std::string to_json(const Explanation& explanation);

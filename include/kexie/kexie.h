@@ -1122,7 +1122,7 @@ typedef struct kx_rubric_options {
 #define KX_RUBRIC_OPTIONS_INIT {KX_RUBRIC_OPTIONS_VERSION, NULL, NULL, 0, NULL}
 
 /** kx_campaign_set_rubric with the scoring sheets offices use: a points sheet
- *  (`full_score` set: indicators carry points in `extras`, weights NULL), judged
+ *  (`full_score` set: indicators carry points in `extras` or as their weight), judged
  *  marks confined to a band an entry's figure selects, and a prize rule. KX_ERULE
  *  "rubric.points", "rubric.points_sum", "rubric.band", "rubric.prize", …;
  *  KX_ENOTFOUND for an extra naming no indicator. `options` NULL: as

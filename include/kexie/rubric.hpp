@@ -187,8 +187,9 @@ struct MarkBands {
 /// entries without an award tier.
 ///
 ///   // 2 % of the yearly benefit above 500 000 yuan, at most 50 000 yuan
-///   kexie::PrizeRule p{kexie::ClaimedFigure::annual_benefit_yuan, Decimal(500000),
-///                      "0.02"_dec, Decimal(50000)};
+///   kexie::PrizeRule p{.figure = kexie::ClaimedFigure::annual_benefit_yuan,
+///                      .threshold = Decimal(500000), .share = "0.02"_dec,
+///                      .cap = Decimal(50000)};
 struct PrizeRule {
   ClaimedFigure figure = ClaimedFigure::annual_benefit_yuan;  ///< the claimed figure read
   Decimal threshold;           ///< the part of the figure up to here earns nothing; ≥ 0
@@ -205,15 +206,10 @@ struct IndicatorSpec {
   std::string name;    ///< shown to people, e.g. "经济效益 economic benefit"
   std::string parent;  ///< parent's code; empty at the first level
   IndicatorKind kind = IndicatorKind::judged;  ///< see IndicatorKind
-  Decimal weight;          ///< share of the parent (tree nodes); sums to 1 per parent
+  Decimal weight;          ///< share of the parent, summing to 1; points: Rubric::build_points
   MarkScale scale;         ///< judged leaves and bonus items: what a judge may give
   ObjectiveMap objective;  ///< objective leaves: how the value is computed
   Decimal bonus_cap;       ///< bonus items: the most the item adds to a total
-  /// Points sheets (Rubric::build_points) only: the indicator's maximum points, in place
-  /// of a weight (zero, and refused when set, in a weighted rubric).
-  Decimal points;
-  /// Judged leaves only: the bands an objective figure selects (empty: not banded).
-  MarkBands bands;
 };
 
 /// A validated indicator of a built rubric.
@@ -233,7 +229,7 @@ struct Indicator {
   ObjectiveMap objective;
   Decimal bonus_cap;
   Decimal points;   ///< points sheets: the indicator's maximum points (0 otherwise)
-  MarkBands bands;  ///< banded judged leaves: the bands (empty otherwise)
+  MarkBands bands;  ///< banded judged leaves: the bands (empty otherwise; Rubric::with_bands)
 };
 
 /// Where an entry's CO2 figure (`ClaimedFigure::co2_avoided_t`) comes from, declared
@@ -301,21 +297,23 @@ class KEXIE_API Rubric {
   /// veto item with a parent.
   [[nodiscard]] static Result<Rubric> build(std::string name, std::span<const IndicatorSpec> specs);
 
-  /// Validates and builds a points sheet (百分制评分表): every tree node carries its
-  /// maximum `points` instead of a weight, the points of the children of every group
-  /// sum exactly to the group's, and the first level sums exactly to `full_score`
+  /// Validates and builds a points sheet (百分制评分表): the `weight` of every tree
+  /// node is read as its maximum points (Indicator::points; its Indicator::weight and
+  /// global_weight are then 1), the points of the children of every group sum exactly
+  /// to the group's, and the first level sums exactly to `full_score`
   /// (`rubric.points_sum`). Leaf values are points: a judged leaf is marked on
   /// [min, points] (a scale left unset becomes [0, points] in steps of 1; a scale whose
   /// max is not the points, or whose min is negative, is refused: `rubric.points`), an
   /// objective leaf's values lie within [0, points]. The total is the exact sum of the
-  /// leaves' values (every global weight is 1) plus capped bonuses. A sheet is the
-  /// weighted rubric with weight = points ÷ full score marked on [0, full score]: a mark
-  /// m on a leaf of p points is the mark m × full ÷ p there, and the totals are equal.
-  /// Refuses a weight given on a tree node (`rubric.points`), non-positive points or
-  /// points beyond 1000, a full score outside (0, 1000], and everything build() refuses.
+  /// leaves' values plus capped bonuses. A sheet is the weighted rubric with weight =
+  /// points ÷ full score marked on [0, full score]: a mark m on a leaf of p points is
+  /// the mark m × full ÷ p there, and the totals are equal. Refuses non-positive points,
+  /// points beyond 1000 or finer than 4 places, a full score outside (0, 1000]
+  /// (`rubric.points`), and everything build() refuses.
   ///
-  ///   std::vector<kexie::IndicatorSpec> sheet(4);
-  ///   sheet[0].code = "创新"; sheet[0].points = Decimal(30);   // … 30/30/20/20
+  ///   std::vector<kexie::IndicatorSpec> sheet = {
+  ///       {.code = "创新", .name = "创新性", .kind = IndicatorKind::judged, .weight =
+  ///       Decimal(30)}, …};   // 30/30/20/20
   ///   kexie::Rubric r = kexie::Rubric::build_points("百分制", Decimal(100), sheet).value();
   [[nodiscard]] static Result<Rubric> build_points(std::string name, Decimal full_score,
                                                    std::span<const IndicatorSpec> specs);
@@ -324,6 +322,16 @@ class KEXIE_API Rubric {
   ///
   ///   if (auto full = rubric.full_score()) std::cout << "满分 " << *full;
   [[nodiscard]] std::optional<Decimal> full_score() const;
+
+  /// This rubric with the judged indicator `code` confined to `bands` (see MarkBands):
+  /// `not_found` for an unknown code; `rule_violation` `rubric.band` for an indicator
+  /// that is not judged, no bands, more than 32, a negative threshold or one given
+  /// twice, a band [min, max] not within the indicator's scale or off its step.
+  ///
+  ///   auto r = sheet.with_bands("效益", {kexie::ClaimedFigure::annual_benefit_yuan,
+  ///                                      {{Decimal(1000000), Decimal(16), Decimal(20)},
+  ///                                       {Decimal(0), Decimal(8), Decimal(17)}}}).value();
+  [[nodiscard]] Result<Rubric> with_bands(std::string_view code, MarkBands bands) const;
 
   /// The band the figure `value` selects on the banded judged indicator `code`:
   /// `not_found` for an unknown code, `invalid_argument` for an indicator that is not
@@ -341,8 +349,7 @@ class KEXIE_API Rubric {
   /// This rubric with a prize rule (see PrizeRule); `rule_violation` `rubric.prize` for a
   /// negative threshold, a share outside (0, 1], a negative cap or more than 8 places.
   ///
-  ///   auto r = rubric.with_prize({kexie::ClaimedFigure::annual_benefit_yuan,
-  ///                               Decimal(500000), "0.02"_dec}).value();
+  ///   auto r = rubric.with_prize({.threshold = Decimal(500000), .share = "0.02"_dec}).value();
   [[nodiscard]] Result<Rubric> with_prize(PrizeRule prize) const;
   /// The prize rule, when the rubric has one.
   ///

@@ -131,6 +131,7 @@ kexie::Status set_rubric_ex(kx_campaign* c, int category, const char* name,
   KX_TRY(kx::check_version(o.version, KX_RUBRIC_OPTIONS_VERSION, "kx_rubric_options"));
   KX_TRY_ASSIGN(const kexie::Category cat, kx::enum_arg<kexie::Category>(category, "category"));
   if (o.extra_count > 0 && o.extras == nullptr) return kx::null_arg("extras");
+  std::vector<std::pair<std::string, kexie::MarkBands>> bands;
   for (std::size_t i = 0; i < o.extra_count; ++i) {
     const kx_indicator_extra& x = o.extras[i];
     const std::string_view code = kx::opt(x.code);
@@ -141,20 +142,29 @@ kexie::Status set_rubric_ex(kx_campaign* c, int category, const char* name,
           kexie::ErrorCode::not_found,
           "extras[" + std::to_string(i) + "] names no indicator " + kexie::quote_input(code));
     }
-    KX_TRY_ASSIGN(it->points, kx::decimal_or(x.points, Decimal(0), "points"));
+    if (x.points != nullptr) {
+      if (o.full_score == nullptr || it->weight.signum() != 0) {
+        return kexie::Error(kexie::ErrorCode::rule_violation,
+                            "indicator " + kexie::quote_input(code) +
+                                ": points belong to a points sheet (full_score), in place of "
+                                "a weight",
+                            "rubric.points", "A12");
+      }
+      KX_TRY_ASSIGN(it->weight, kx::decimal(x.points, "points"));  // build_points reads it
+    }
     if (x.band_count > 0 && x.bands == nullptr) return kx::null_arg("bands");
     if (x.band_count > 32) return kx::invalid("more than 32 bands");
-    if (x.band_count > 0) {
-      KX_TRY_ASSIGN(it->bands.figure, kx::enum_arg<kexie::ClaimedFigure>(x.band_figure, "figure"));
-    }
-    it->bands.bands.clear();
-    for (std::size_t b = 0; b < x.band_count; ++b) {
+    if (x.band_count == 0) continue;
+    kexie::MarkBands b;
+    KX_TRY_ASSIGN(b.figure, kx::enum_arg<kexie::ClaimedFigure>(x.band_figure, "figure"));
+    for (std::size_t k = 0; k < x.band_count; ++k) {
       kexie::MarkBand band;
-      KX_TRY_ASSIGN(band.at_least, kx::decimal(x.bands[b].at_least, "band at_least"));
-      KX_TRY_ASSIGN(band.min, kx::decimal(x.bands[b].min, "band min"));
-      KX_TRY_ASSIGN(band.max, kx::decimal(x.bands[b].max, "band max"));
-      it->bands.bands.push_back(band);
+      KX_TRY_ASSIGN(band.at_least, kx::decimal(x.bands[k].at_least, "band at_least"));
+      KX_TRY_ASSIGN(band.min, kx::decimal(x.bands[k].min, "band min"));
+      KX_TRY_ASSIGN(band.max, kx::decimal(x.bands[k].max, "band max"));
+      b.bands.push_back(band);
     }
+    bands.emplace_back(std::string(code), std::move(b));
   }
   std::optional<kexie::Rubric> built;
   if (o.full_score != nullptr) {
@@ -162,6 +172,9 @@ kexie::Status set_rubric_ex(kx_campaign* c, int category, const char* name,
     KX_TRY_ASSIGN(built, kexie::Rubric::build_points(std::string(kx::opt(name)), full, specs));
   } else {
     KX_TRY_ASSIGN(built, kexie::Rubric::build(std::string(kx::opt(name)), specs));
+  }
+  for (auto& [code, b] : bands) {
+    KX_TRY_ASSIGN(built, built->with_bands(code, std::move(b)));
   }
   if (o.prize != nullptr) {
     kexie::PrizeRule p;

@@ -248,36 +248,60 @@ MarkBands benefit_bands() {
 
 // An office's 100-point sheet (某市职工合理化建议评审表): 技术 60 = 创新性 30 + 可行性 30,
 // 效益 20 (judged within the band the yearly benefit selects), 推广 20 (objective, from
-// the efficiency gain), a bonus capped at 5 and a veto.
+// the efficiency gain), a bonus capped at 5 and a veto. On a points sheet the weight
+// field carries the points.
 std::vector<IndicatorSpec> office_sheet() {
-  std::vector<IndicatorSpec> s(7);
-  s[0] = {"技术", "技术水平", "", IndicatorKind::group};
-  s[0].points = Decimal(60);
-  s[1] = {"技术.创新", "创新性", "技术", IndicatorKind::judged};
-  s[1].points = Decimal(30);
-  s[1].scale = {Decimal(0), Decimal(30), "0.5"_dec};
-  s[2] = {"技术.可行", "可行性", "技术", IndicatorKind::judged};
-  s[2].points = Decimal(30);  // scale left unset: [0, 30] in steps of 1
-  s[3] = {"效益", "经济效益", "", IndicatorKind::judged};
-  s[3].points = Decimal(20);
-  s[3].scale = {Decimal(0), Decimal(20), "0.5"_dec};
-  s[3].bands = benefit_bands();
-  s[4] = {"推广", "推广价值", "", IndicatorKind::objective};
-  s[4].points = Decimal(20);
-  s[4].objective = {ClaimedFigure::efficiency_gain_percent,
-                    {{Decimal(20), Decimal(20)}, {Decimal(10), Decimal(15)}},
-                    Decimal(10)};
-  s[5] = {"加分", "加分项", "", IndicatorKind::bonus};
-  s[5].scale = {Decimal(0), Decimal(10), Decimal(1)};
-  s[5].bonus_cap = Decimal(5);
-  s[6] = {"否决", "一票否决", "", IndicatorKind::veto};
-  return s;
+  using K = IndicatorKind;
+  return {
+      {.code = "技术", .name = "技术水平", .kind = K::group, .weight = Decimal(60)},
+      {.code = "技术.创新",
+       .name = "创新性",
+       .parent = "技术",
+       .kind = K::judged,
+       .weight = Decimal(30),
+       .scale = {Decimal(0), Decimal(30), "0.5"_dec}},
+      // scale left unset: [0, 30] in steps of 1
+      {.code = "技术.可行",
+       .name = "可行性",
+       .parent = "技术",
+       .kind = K::judged,
+       .weight = Decimal(30)},
+      {.code = "效益",
+       .name = "经济效益",
+       .kind = K::judged,
+       .weight = Decimal(20),
+       .scale = {Decimal(0), Decimal(20), "0.5"_dec}},
+      {.code = "推广",
+       .name = "推广价值",
+       .kind = K::objective,
+       .weight = Decimal(20),
+       .objective = {ClaimedFigure::efficiency_gain_percent,
+                     {{Decimal(20), Decimal(20)}, {Decimal(10), Decimal(15)}},
+                     Decimal(10),
+                     {},
+                     {}}},
+      {.code = "加分",
+       .name = "加分项",
+       .kind = K::bonus,
+       .scale = {Decimal(0), Decimal(10), Decimal(1)},
+       .bonus_cap = Decimal(5)},
+      {.code = "否决", .name = "一票否决", .kind = K::veto},
+  };
+}
+
+kexie::PrizeRule two_percent() {
+  return {.figure = ClaimedFigure::annual_benefit_yuan,
+          .threshold = Decimal(500000),
+          .share = "0.02"_dec,
+          .cap = Decimal(50000)};
 }
 
 Rubric office_rubric() {
   return Rubric::build_points("百分制评审表", Decimal(100), office_sheet())
       .value()
-      .with_prize({ClaimedFigure::annual_benefit_yuan, Decimal(500000), "0.02"_dec, Decimal(50000)})
+      .with_bands("效益", benefit_bands())
+      .value()
+      .with_prize(two_percent())
       .value();
 }
 
@@ -289,18 +313,22 @@ TEST(RubricPoints, BuildsAnOfficeSheet) {
   EXPECT_EQ(*r.full_score(), Decimal(100));
   const auto& inno = r.indicators()[r.find("技术.创新").value()];
   EXPECT_EQ(inno.points, Decimal(30));
+  EXPECT_EQ(inno.weight, Decimal(1));
   EXPECT_EQ(inno.global_weight, Decimal(1));  // values are points already
+  EXPECT_EQ(r.indicators()[r.find("技术").value()].points, Decimal(60));
+  EXPECT_EQ(r.indicators()[r.find("加分").value()].points, Decimal(0));
   const auto& feas = r.indicators()[r.find("技术.可行").value()];
   EXPECT_EQ(feas.scale.max, Decimal(30));  // completed from the points
   EXPECT_EQ(feas.scale.step, Decimal(1));
   EXPECT_TRUE(r.check_mark("技术.可行", Decimal(30)).ok());
   EXPECT_FALSE(r.check_mark("技术.可行", Decimal(31)).ok());
   EXPECT_FALSE(kexie_test::proposal_rubric().full_score());
+  EXPECT_EQ(kexie_test::proposal_rubric().indicators()[0].points, Decimal(0));
 }
 
 TEST(RubricPoints, PointsMustSumPerGroupAndToTheFullScore) {
   auto specs = office_sheet();
-  specs[2].points = Decimal(25);  // 创新 30 + 可行 25 ≠ 技术 60
+  specs[2].weight = Decimal(25);  // 创新 30 + 可行 25 ≠ 技术 60
   auto r = Rubric::build_points("bad", Decimal(100), specs);
   ASSERT_EQ(r.code(), ErrorCode::rule_violation);
   EXPECT_EQ(r.error().rule(), "rubric.points_sum");
@@ -313,35 +341,29 @@ TEST(RubricPoints, PointsMustSumPerGroupAndToTheFullScore) {
   EXPECT_NE(full.error().message().find("full score"), std::string::npos);
 }
 
-TEST(RubricPoints, RefusesWeightsScalesAndValuesThatAreNotPoints) {
+TEST(RubricPoints, RefusesScalesAndValuesThatAreNotPoints) {
   const auto rule_of = [](std::vector<IndicatorSpec> s, Decimal full = Decimal(100)) {
     auto r = Rubric::build_points("r", full, s);
     return r ? std::string("built") : r.error().rule();
   };
-  auto weight = office_sheet();
-  weight[3].weight = "0.2"_dec;
-  EXPECT_EQ(rule_of(weight), "rubric.points");
+  EXPECT_EQ(rule_of(office_sheet()), "built");
   auto scale = office_sheet();
   scale[1].scale = {Decimal(0), Decimal(100), Decimal(1)};  // marks beyond the 30 points
   EXPECT_EQ(rule_of(scale), "rubric.points");
+  auto negative = office_sheet();
+  negative[1].scale = {Decimal(-10), Decimal(30), Decimal(1)};
+  EXPECT_EQ(rule_of(negative), "rubric.points");
   auto objective = office_sheet();
   objective[4].objective.tiers[0].points = Decimal(25);  // beyond its 20 points
   EXPECT_EQ(rule_of(objective), "rubric.points");
   auto zero = office_sheet();
-  zero[3].points = Decimal(0);
+  zero[3].weight = Decimal(0);
   EXPECT_EQ(rule_of(zero), "rubric.points");
+  auto fine = office_sheet();
+  fine[3].weight = "19.99995"_dec;
+  EXPECT_EQ(rule_of(fine), "rubric.points");
   EXPECT_EQ(rule_of(office_sheet(), Decimal(0)), "rubric.points");
   EXPECT_EQ(rule_of(office_sheet(), Decimal(1001)), "rubric.points");
-  auto bonus = office_sheet();
-  bonus[5].points = Decimal(5);
-  EXPECT_EQ(rule_of(bonus), "rubric.points");
-  // Points on a weighted rubric are refused too: they would be silently ignored.
-  std::vector<IndicatorSpec> weighted = {
-      {"A", "a", "", IndicatorKind::judged, Decimal(1), hundred(), {}, {}}};
-  weighted[0].points = Decimal(100);
-  auto w = Rubric::build("weighted", weighted);
-  ASSERT_FALSE(w);
-  EXPECT_EQ(w.error().rule(), "rubric.points");
 }
 
 TEST(RubricBands, TheFigureSelectsExactlyOneBand) {
@@ -357,21 +379,35 @@ TEST(RubricBands, TheFigureSelectsExactlyOneBand) {
   // Overlap: 16 and 17 are admissible in two bands; the figure decides which applies.
   EXPECT_TRUE(r.check_mark("效益", Decimal(17), Decimal(650000)).ok());
   EXPECT_TRUE(r.check_mark("效益", Decimal(17), Decimal(1200000)).ok());
+  EXPECT_FALSE(r.check_mark("效益", Decimal(15), Decimal(1200000)).ok());
   auto out = r.check_mark("效益", Decimal(18), Decimal(650000));
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().rule(), "rubric.band");
   EXPECT_EQ(out.error().article(), "A12");
   EXPECT_NE(out.error().message().find("band [12, 17]"), std::string::npos);
   EXPECT_NE(out.error().message().find("annual_benefit_yuan = 650000"), std::string::npos);
-  // The scale is checked first, with its own rule.
+  // The scale is checked first, with its own rule; unbanded indicators ignore the figure.
   EXPECT_EQ(r.check_mark("效益", Decimal(21), Decimal(650000)).error().rule(), "panel.mark_scale");
+  EXPECT_TRUE(r.check_mark("技术.创新", Decimal(30), Decimal(0)).ok());
   EXPECT_EQ(r.band_for("技术.创新", Decimal(1)).code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(r.band_for("nope", Decimal(1)).code(), ErrorCode::not_found);
+  // Bands work on weighted rubrics too.
+  const Rubric w = kexie_test::proposal_rubric()
+                       .with_bands("A.1", {ClaimedFigure::annual_benefit_yuan,
+                                           {{Decimal(0), Decimal(40), Decimal(65)},
+                                            {Decimal(100000), Decimal(60), Decimal(85)}}})
+                       .value();
+  EXPECT_TRUE(w.check_mark("A.1", Decimal(85), Decimal(200000)).ok());
+  EXPECT_EQ(w.check_mark("A.1", Decimal(70), Decimal(50000)).error().rule(), "rubric.band");
 }
 
 TEST(RubricBands, AFigureBelowEveryThresholdSelectsNoBand) {
-  auto specs = office_sheet();
-  specs[3].bands.bands.pop_back();  // no band below 100 000 yuan
-  const Rubric r = Rubric::build_points("r", Decimal(100), specs).value();
+  MarkBands bands = benefit_bands();
+  bands.bands.pop_back();  // no band below 100 000 yuan
+  const Rubric r = Rubric::build_points("r", Decimal(100), office_sheet())
+                       .value()
+                       .with_bands("效益", bands)
+                       .value();
   auto none = r.band_for("效益", Decimal(80000));
   ASSERT_FALSE(none);
   EXPECT_EQ(none.error().rule(), "rubric.band");
@@ -380,26 +416,29 @@ TEST(RubricBands, AFigureBelowEveryThresholdSelectsNoBand) {
 }
 
 TEST(RubricBands, RefusesMalformedBands) {
-  const auto rule_of = [](const std::function<void(IndicatorSpec&)>& change) {
-    auto s = office_sheet();
-    change(s[3]);
-    auto r = Rubric::build_points("r", Decimal(100), s);
+  const Rubric sheet = Rubric::build_points("r", Decimal(100), office_sheet()).value();
+  const auto rule_of = [&](const std::function<void(MarkBands&)>& change,
+                           const char* code = "效益") {
+    MarkBands b = benefit_bands();
+    change(b);
+    auto r = sheet.with_bands(code, b);
     return r ? std::string("built") : r.error().rule();
   };
-  EXPECT_EQ(rule_of([](IndicatorSpec&) {}), "built");
-  EXPECT_EQ(rule_of([](IndicatorSpec& i) { i.bands.bands[1].at_least = Decimal(1000000); }),
+  EXPECT_EQ(rule_of([](MarkBands&) {}), "built");
+  EXPECT_EQ(rule_of([](MarkBands& b) { b.bands[1].at_least = Decimal(1000000); }),
             "rubric.band");  // a threshold twice: two bands for one figure
-  EXPECT_EQ(rule_of([](IndicatorSpec& i) { i.bands.bands[0].max = Decimal(21); }),
+  EXPECT_EQ(rule_of([](MarkBands& b) { b.bands[0].max = Decimal(21); }),
             "rubric.band");  // beyond the scale
-  EXPECT_EQ(rule_of([](IndicatorSpec& i) { i.bands.bands[0].min = "16.25"_dec; }),
+  EXPECT_EQ(rule_of([](MarkBands& b) { b.bands[0].min = "16.25"_dec; }),
             "rubric.band");  // off the 0.5 step
-  EXPECT_EQ(rule_of([](IndicatorSpec& i) { i.bands.bands[0].min = "20.5"_dec; }),
+  EXPECT_EQ(rule_of([](MarkBands& b) { b.bands[0].min = "20.5"_dec; }),
             "rubric.band");  // min above max
-  EXPECT_EQ(rule_of([](IndicatorSpec& i) { i.bands.bands[2].at_least = Decimal(-1); }),
-            "rubric.band");
-  auto objective = office_sheet();
-  objective[4].bands = benefit_bands();  // only judged leaves have bands
-  EXPECT_EQ(Rubric::build_points("r", Decimal(100), objective).error().rule(), "rubric.band");
+  EXPECT_EQ(rule_of([](MarkBands& b) { b.bands[2].at_least = Decimal(-1); }), "rubric.band");
+  EXPECT_EQ(rule_of([](MarkBands& b) { b.bands.clear(); }), "rubric.band");
+  EXPECT_EQ(rule_of([](MarkBands& b) { b.bands.resize(33, b.bands[0]); }), "rubric.band");
+  EXPECT_EQ(rule_of([](MarkBands&) {}, "推广"), "rubric.band");  // only judged leaves
+  EXPECT_EQ(rule_of([](MarkBands&) {}, "加分"), "rubric.band");
+  EXPECT_EQ(sheet.with_bands("nope", benefit_bands()).code(), ErrorCode::not_found);
 }
 
 TEST(RubricPrize, AShareOfTheFigureAboveTheThresholdCapped) {
@@ -415,12 +454,13 @@ TEST(RubricPrize, AShareOfTheFigureAboveTheThresholdCapped) {
     auto x = r.with_prize(p);
     return x ? std::string("built") : x.error().rule();
   };
-  EXPECT_EQ(rule_of({ClaimedFigure::annual_benefit_yuan, Decimal(0), Decimal(1)}), "built");
-  EXPECT_EQ(rule_of({ClaimedFigure::annual_benefit_yuan, Decimal(0), Decimal(0)}), "rubric.prize");
-  EXPECT_EQ(rule_of({ClaimedFigure::annual_benefit_yuan, Decimal(0), "1.01"_dec}), "rubric.prize");
-  EXPECT_EQ(rule_of({ClaimedFigure::annual_benefit_yuan, Decimal(-1), "0.1"_dec}), "rubric.prize");
-  EXPECT_EQ(rule_of({ClaimedFigure::annual_benefit_yuan, Decimal(0), "0.1"_dec, "1.001"_dec}),
-            "rubric.prize");
+  EXPECT_EQ(rule_of({.share = Decimal(1)}), "built");
+  EXPECT_EQ(rule_of({.share = Decimal(0)}), "rubric.prize");
+  EXPECT_EQ(rule_of({.share = "1.01"_dec}), "rubric.prize");
+  EXPECT_EQ(rule_of({.share = "0.000000001"_dec}), "rubric.prize");  // 9 places
+  EXPECT_EQ(rule_of({.threshold = Decimal(-1), .share = "0.1"_dec}), "rubric.prize");
+  EXPECT_EQ(rule_of({.share = "0.1"_dec, .cap = "1.001"_dec}), "rubric.prize");
+  EXPECT_EQ(rule_of({.share = "0.1"_dec, .cap = Decimal(-1)}), "rubric.prize");
 }
 
 namespace {
@@ -488,6 +528,20 @@ TEST(RubricPoints, AnOfficeSheetScoredByHand) {
   EXPECT_NE(high.error().message().find("band [12, 17] selected by annual_benefit_yuan = 650000"),
             std::string::npos);
   EXPECT_EQ(o.c.mark(o.judges[0], o.p3, "效益", Decimal(14)).error().rule(), "rubric.band");
+  // A batch is checked the same way, all or nothing: the out-of-band mark names its place.
+  {
+    OfficeCampaign b(office_rubric());
+    std::vector<kexie::MarkInput> batch = {
+        {.judge = b.judges[0], .entry = b.p1, .indicator = "效益", .mark = Decimal(16)},
+        {.judge = b.judges[1], .entry = b.p1, .indicator = "效益", .mark = Decimal(15)}};
+    std::size_t failed = 99;
+    auto refused = b.c.mark_all(batch, &failed);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().rule(), "rubric.band");
+    EXPECT_EQ(failed, 1u);
+    batch[1].mark = Decimal(20);
+    EXPECT_TRUE(b.c.mark_all(batch).ok());  // nothing of the refused batch was kept
+  }
 
   const kexie::Scoreboard board = o.c.score().value();
   const kexie::EntryResult& r1 = *board.find(o.p1);
@@ -562,7 +616,9 @@ TEST(RubricPoints, EqualsItsWeightedForm) {
   };
   weighted[4].objective = {ClaimedFigure::efficiency_gain_percent,
                            {{Decimal(20), Decimal(100)}, {Decimal(10), Decimal(75)}},
-                           Decimal(50)};
+                           Decimal(50),
+                           {},
+                           {}};
   OfficeCampaign points(Rubric::build_points("百分制", Decimal(100), sheet).value());
   OfficeCampaign weights(Rubric::build("权重制", weighted).value());
   points.marks(points.p2, "技术.创新", {"21", "21", "21"});
@@ -607,10 +663,11 @@ TEST(RubricPoints, SurvivesASnapshot) {
 // Vetoed entries earn no prize, and with awarded_only neither do entries without a tier;
 // the prize never moves a total, and the digest covers it.
 TEST(RubricPrize, OnlyEligibleEntriesEarnItAndTotalsDoNotMove) {
-  const Rubric plain = Rubric::build_points("百分制评审表", Decimal(100), office_sheet()).value();
-  const Rubric paid =
-      plain.with_prize({ClaimedFigure::annual_benefit_yuan, Decimal(0), "0.02"_dec, {}, true})
-          .value();
+  const Rubric plain = Rubric::build_points("百分制评审表", Decimal(100), office_sheet())
+                           .value()
+                           .with_bands("效益", benefit_bands())
+                           .value();
+  const Rubric paid = plain.with_prize({.share = "0.02"_dec, .awarded_only = true}).value();
   const auto run = [](const Rubric& rubric) {
     OfficeCampaign o(rubric);
     o.marks(o.p1, "技术.创新", {"27", "28", "29"});
