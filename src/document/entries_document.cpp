@@ -108,7 +108,7 @@ DocumentResult<CampaignEntries> read_entries_document(std::string_view text,
             "the entries document was refused: " + parsed.problem.to_string());
     return {std::move(e), {parsed.problem}};
   }
-  Problems p(limits);
+  Problems p(limits, text);
   std::optional<ErrorCode> code;
   Object o(p, &*parsed.root, "", {"format", "entries", "judges", "assignments", "marks", "vetoes"});
   if (!o.ok()) return {p.summary(ErrorCode::invalid_argument), p.take()};
