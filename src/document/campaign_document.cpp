@@ -256,7 +256,7 @@ DocumentResult<CampaignRules> read_campaign_document(std::string_view text,
     return {std::move(e), {parsed.problem}};
   }
   const Value& root = *parsed.root;
-  Problems p(limits);
+  Problems p(limits, text);
   std::optional<ErrorCode> code;
   Object o(p, &root, "",
            {"format", "name", "organizer", "as_of", "year", "entry_deadline", "enforce_scope",

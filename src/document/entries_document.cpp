@@ -89,10 +89,15 @@ std::optional<std::vector<std::string>> read_row(Problems& p, const Value& v, co
     return std::nullopt;
   }
   std::vector<std::string> row;
+  row.reserve(width);
   for (std::size_t i = 0; i < width; ++i) {
-    auto t = doc::read_text(p, v.items[i], json::pointer_append(at, i));
-    if (!t) return std::nullopt;
-    row.push_back(std::move(*t));
+    const Value& cell = v.items[i];
+    // The cell's pointer is only spelt out for a problem (read_text records it).
+    if (cell.kind != Kind::string || !check_text(cell.text, "a row field", TextRule::line)) {
+      doc::read_text(p, cell, json::pointer_append(at, i));
+      return std::nullopt;
+    }
+    row.push_back(cell.text);
   }
   return row;
 }
@@ -108,7 +113,7 @@ DocumentResult<CampaignEntries> read_entries_document(std::string_view text,
             "the entries document was refused: " + parsed.problem.to_string());
     return {std::move(e), {parsed.problem}};
   }
-  Problems p(limits);
+  Problems p(limits, text);
   std::optional<ErrorCode> code;
   Object o(p, &*parsed.root, "", {"format", "entries", "judges", "assignments", "marks", "vetoes"});
   if (!o.ok()) return {p.summary(ErrorCode::invalid_argument), p.take()};
@@ -179,13 +184,16 @@ DocumentResult<CampaignEntries> read_entries_document(std::string_view text,
   }
   if (const Value* list = o.array("marks", false)) {
     out.marks.reserve(list->items.size());
+    const std::string marks_at = o.at("marks");
     for (std::size_t i = 0; i < list->items.size(); ++i) {
-      const std::string at = json::pointer_append(o.at("marks"), i);
+      const std::string at = json::pointer_append(marks_at, i);
       auto row = read_row(p, list->items[i], at, 4, "[judge, entry, indicator, mark]");
       if (!row) continue;
       known(list->items[i], at, (*row)[0], (*row)[1]);
       auto mark = doc::read_decimal(p, list->items[i].items[3], json::pointer_append(at, 3));
-      if (mark) out.marks.push_back({(*row)[0], (*row)[1], (*row)[2], *mark});
+      if (mark)
+        out.marks.push_back(
+            {std::move((*row)[0]), std::move((*row)[1]), std::move((*row)[2]), *mark});
     }
   }
   if (const Value* list = o.array("vetoes", false)) {

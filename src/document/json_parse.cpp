@@ -1,6 +1,7 @@
 // Parsing a document: nlohmann-json's SAX parser checks the syntax (UTF-8, strict
-// JSON, one value) and feeds a tree of our own; a second pass over the now known
-// good text finds where every value starts, for line and column.
+// JSON, one value) and feeds a tree of our own; a second linear pass over the now
+// known good text records the byte offset where every value starts. Line and
+// column are worked out from an offset only when a problem is reported.
 #include <algorithm>
 #include <cstddef>
 #include <string>
@@ -107,68 +108,74 @@ class TreeBuilder {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// The byte offset of every value and every key of valid JSON text, in document order.
-std::vector<std::size_t> token_starts(std::string_view text, std::size_t from) {
-  std::vector<std::size_t> starts;
-  std::size_t p = from;
-  const std::size_t n = text.size();
-  while (p < n) {
-    const char c = text[p];
-    if (is_space(c) || c == ',' || c == ':' || c == ']' || c == '}') {
-      ++p;
-    } else if (c == '"') {
-      starts.push_back(p++);
-      while (p < n && text[p] != '"') p += text[p] == '\\' ? 2 : 1;
-      ++p;
-    } else if (c == '{' || c == '[') {
-      starts.push_back(p++);
-    } else {
-      starts.push_back(p);
-      while (p < n && !is_space(text[p]) && text[p] != ',' && text[p] != ']' && text[p] != '}') ++p;
-    }
-  }
-  return starts;
-}
-
-class Positions {
+// The byte offsets of the values and keys of valid JSON text, one after another in
+// document order, found by one linear scan.
+class Tokens {
  public:
-  explicit Positions(std::string_view text) : text_(text) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') line_starts_.push_back(i + 1);
+  Tokens(std::string_view text, std::size_t from) : text_(text), p_(from) {}
+
+  // The start of the next value or key; the end of the text when there is none.
+  std::size_t next() {
+    const std::size_t n = text_.size();
+    while (p_ < n) {
+      const char c = text_[p_];
+      if (is_space(c) || c == ',' || c == ':' || c == ']' || c == '}') {
+        ++p_;
+      } else if (c == '"') {
+        const std::size_t start = p_++;
+        while (p_ < n && text_[p_] != '"') p_ += text_[p_] == '\\' ? 2 : 1;
+        ++p_;
+        return start;
+      } else if (c == '{' || c == '[') {
+        return p_++;
+      } else {
+        const std::size_t start = p_;
+        while (p_ < n && !is_space(text_[p_]) && text_[p_] != ',' && text_[p_] != ']' &&
+               text_[p_] != '}')
+          ++p_;
+        return start;
+      }
     }
-  }
-  void at(std::size_t offset, std::uint32_t& line, std::uint32_t& column) const {
-    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    const auto l = static_cast<std::size_t>(it - line_starts_.begin());  // >= 1
-    std::uint32_t chars = 0;
-    for (std::size_t i = line_starts_[l - 1]; i < offset && i < text_.size(); ++i) {
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
-    }
-    line = static_cast<std::uint32_t>(l);
-    column = chars + 1;
+    return n;
   }
 
  private:
   std::string_view text_;
-  std::vector<std::size_t> line_starts_;
+  std::size_t p_;
 };
 
-void place(Value& v, const std::vector<std::size_t>& starts, std::size_t& next,
-           const Positions& pos) {
-  if (next < starts.size()) pos.at(starts[next], v.line, v.column);
-  ++next;
+// Gives every value the offset where it starts. The tree has the document's shape
+// (at most DocumentLimits::max_depth levels), so the recursion is bounded.
+void place(Value& v, Tokens& tokens) {
+  v.offset = tokens.next();
   if (v.kind == Kind::object) {
     for (Value& item : v.items) {
-      ++next;  // the key
-      place(item, starts, next, pos);
+      tokens.next();  // the key
+      place(item, tokens);
     }
   } else if (v.kind == Kind::array) {
-    for (Value& item : v.items) place(item, starts, next, pos);
+    for (Value& item : v.items) place(item, tokens);
   }
 }
 
 }  // namespace
+
+Positions::Position Positions::locate(std::size_t offset) const {
+  if (offset > text_.size()) return {};
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::size_t>(it - line_starts_.begin());  // >= 1
+  std::uint32_t chars = 0;
+  for (std::size_t i = line_starts_[line - 1]; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;  // not a continuation byte
+  }
+  return {static_cast<std::uint32_t>(line), chars + 1};
+}
 
 Parsed parse(std::string_view text, const DocumentLimits& limits) {
   Parsed out;
@@ -178,7 +185,6 @@ Parsed parse(std::string_view text, const DocumentLimits& limits) {
                           " (DocumentLimits::max_bytes); refused unread";
     return out;
   }
-  const Positions pos(text);
   TreeBuilder builder(limits);
   bool ok = false;
   try {
@@ -190,13 +196,16 @@ Parsed parse(std::string_view text, const DocumentLimits& limits) {
   if (!ok) {
     out.problem.message = builder.error.empty() ? "malformed JSON" : builder.error;
     if (!builder.limit_broken) out.problem.message = "malformed JSON: " + out.problem.message;
-    if (!builder.limit_broken) pos.at(builder.error_at, out.problem.line, out.problem.column);
+    if (!builder.limit_broken) {
+      const auto at = Positions(text).locate(builder.error_at);
+      out.problem.line = at.line;
+      out.problem.column = at.column;
+    }
     return out;
   }
   const std::size_t from = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  const std::vector<std::size_t> starts = token_starts(text, from);
-  std::size_t next = 0;
-  place(builder.root, starts, next, pos);
+  Tokens tokens(text, from);
+  place(builder.root, tokens);
   out.root = std::move(builder.root);
   return out;
 }

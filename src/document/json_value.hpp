@@ -1,9 +1,11 @@
-// Internal: the JSON tree documents are read into, with the line and column of
-// every value. nlohmann-json parses (json_parse.cpp); nothing here includes it, so
-// the document readers stay cheap to compile.
+// Internal: the JSON tree documents are read into, with the byte offset of every
+// value (turned into line and column only when a problem is reported).
+// nlohmann-json parses (json_parse.cpp); nothing here includes it, so the document
+// readers stay cheap to compile.
 #ifndef KEXIE_SRC_DOCUMENT_JSON_VALUE_HPP
 #define KEXIE_SRC_DOCUMENT_JSON_VALUE_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,8 +31,10 @@ struct Value {
   std::string text;               ///< a string's value, or a number's text
   std::vector<Value> items;       ///< array elements, or object member values
   std::vector<std::string> keys;  ///< object member names, parallel to `items`
-  std::uint32_t line = 0;         ///< where the value starts, from 1
-  std::uint32_t column = 0;       ///< in characters, from 1
+  std::size_t offset = kNowhere;  ///< byte offset where the value starts in the parsed text
+
+  /// The offset of a value that was built, not parsed.
+  static constexpr std::size_t kNowhere = static_cast<std::size_t>(-1);
 
   /// The member named `key`, or nullptr (also for a value that is not an object).
   [[nodiscard]] const Value* find(std::string_view key) const noexcept;
@@ -41,12 +45,33 @@ struct Value {
   /// A number written as `text` (already valid JSON number text).
   static Value make_number(std::string text);
   static Value make_integer(std::int64_t n);
-  static Value make_array() { return Value{Kind::array, false, {}, {}, {}, 0, 0}; }
-  static Value make_object() { return Value{Kind::object, false, {}, {}, {}, 0, 0}; }
+  static Value make_array() { return Value{Kind::array, false, {}, {}, {}, kNowhere}; }
+  static Value make_object() { return Value{Kind::object, false, {}, {}, {}, kNowhere}; }
   /// Appends a member (objects) and returns it.
   Value& add(std::string key, Value v);
   /// Appends an element (arrays) and returns it.
   Value& push(Value v);
+};
+
+/// Line and column of byte offsets in a text. Parsing records only offsets; the
+/// line starts are found on the first lookup (one pass), and each lookup is a
+/// binary search plus a count of the characters between the line start and the
+/// offset, so columns count characters (a Chinese character is one column).
+///   Positions pos(text);
+///   const Position at = pos.locate(value.offset);  // {line, column}, from 1
+class Positions {
+ public:
+  struct Position {
+    std::uint32_t line = 0;    ///< from 1; 0 when unknown
+    std::uint32_t column = 0;  ///< in characters, from 1; 0 when unknown
+  };
+  explicit Positions(std::string_view text) noexcept : text_(text) {}
+  /// Where `offset` is; {0, 0} for Value::kNowhere or an offset beyond the text.
+  [[nodiscard]] Position locate(std::size_t offset) const;
+
+ private:
+  std::string_view text_;
+  mutable std::vector<std::size_t> line_starts_;  // built on the first locate
 };
 
 /// A parsed document, or the one problem that stopped the parse (syntax, size, depth).

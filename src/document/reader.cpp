@@ -17,8 +17,9 @@ void Problems::add(const Value* at, std::string pointer, std::string message, st
   DocumentProblem p;
   p.pointer = std::move(pointer);
   if (at != nullptr) {
-    p.line = at->line;
-    p.column = at->column;
+    const auto where = positions_.locate(at->offset);
+    p.line = where.line;
+    p.column = where.column;
   }
   p.rule = std::move(rule);
   p.article = std::move(article);

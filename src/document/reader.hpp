@@ -26,10 +26,12 @@ namespace kexie::detail::doc {
 using json::Kind;
 using json::Value;
 
-/// The problems found so far, capped at `DocumentLimits::max_problems`.
+/// The problems found so far, capped at `DocumentLimits::max_problems`. A problem at
+/// a value of `text` (the parsed document) gets the value's line and column.
 class Problems {
  public:
-  explicit Problems(const DocumentLimits& limits) : max_(limits.max_problems) {}
+  explicit Problems(const DocumentLimits& limits, std::string_view text = {})
+      : max_(limits.max_problems), positions_(text) {}
   /// A problem at `at` (its position; may be null) under `pointer`.
   void add(const Value* at, std::string pointer, std::string message, std::string rule = {},
            std::string article = {});
@@ -44,6 +46,7 @@ class Problems {
 
  private:
   std::uint32_t max_;
+  json::Positions positions_;
   bool capped_ = false;
   std::vector<DocumentProblem> list_;
   std::optional<ErrorCode> single_code_;

@@ -365,7 +365,7 @@ DocumentResult<LoadedRegistry> read_registry_document(std::string_view text,
             "the registry document was refused: " + parsed.problem.to_string());
     return {std::move(e), {parsed.problem}};
   }
-  Problems p(limits);
+  Problems p(limits, text);
   std::optional<ErrorCode> code;
   Object o(p, &*parsed.root, "",
            {"format", "organizations", "people", "memberships", "appointments", "experts", "links",

@@ -136,43 +136,7 @@ std::optional<PrizeRule> read_prize(Problems& p, const Value* v, const std::stri
   return r;
 }
 
-// Transitional, for the merge with the rubric branch: its first version keeps a points
-// sheet's points and a judged leaf's bands in IndicatorSpec (`points`, `bands`); its
-// later one reads a points sheet's `weight` as the points and takes bands through
-// Rubric::with_bands. These three helpers compile against either (the requires-
-// expressions are dependent, so the absent member is simply not used); once the
-// branches are merged, keep the branch that applies and delete the other.
-template <class Spec>
-void set_points(Spec& spec, const Decimal& points) {
-  if constexpr (requires { spec.points; }) {
-    spec.points = points;
-  } else {
-    spec.weight = points;
-  }
-}
-
-// Puts `bands` on the spec when the spec holds bands; false when they go through
-// `with_bands` after the build instead.
-template <class Spec>
-bool put_bands(Spec& spec, const MarkBands& bands) {
-  if constexpr (requires { spec.bands; }) {
-    spec.bands = bands;
-    return true;
-  } else {
-    return false;
-  }
-}
-
-template <class R>
-Result<R> add_bands(const R& rubric, std::string_view code, const MarkBands& bands) {
-  if constexpr (requires { rubric.with_bands(code, bands); }) {
-    return rubric.with_bands(code, bands);
-  } else {
-    return rubric;  // the bands were in the specs
-  }
-}
-
-// A judged leaf's bands, applied after the build when the specs cannot hold them.
+// A judged leaf's bands, applied after the build through Rubric::with_bands.
 struct PendingBands {
   std::string code;
   MarkBands bands;
@@ -221,7 +185,8 @@ class RubricReader {
     } else if (points_sheet_) {
       o.forbid("weight", "a points sheet gives points, not weights");
       o.forbid("ahp", "a points sheet gives points, not AHP judgements");
-      if (auto pts = o.decimal("points", true)) set_points(s, *pts);
+      if (auto pts = o.decimal("points", true))
+        s.weight = *pts;  // build_points reads weight as points
     } else if (ahp) {
       o.forbid("points", "points belong to a points sheet (a rubric with a full_score)");
       o.forbid("weight",
@@ -252,7 +217,7 @@ class RubricReader {
     }
     if (s.kind == IndicatorKind::judged) {
       if (const Value* b = o.get("bands", false)) {
-        if (auto m = read_bands(p_, b, o.at("bands")); m && !put_bands(s, *m))
+        if (auto m = read_bands(p_, b, o.at("bands")))
           bands.push_back({s.code, *m, b, o.at("bands")});
       }
     }
@@ -402,7 +367,7 @@ std::optional<CategoryRules> read_rubric(Problems& p, const Value& v, const std:
     return std::nullopt;
   }
   for (const PendingBands& b : reader.bands) {
-    rubric = add_bands(*rubric, b.code, b.bands);
+    rubric = rubric->with_bands(b.code, b.bands);
     if (!rubric) {
       p.add(b.value, b.pointer, rubric.error());
       return std::nullopt;

@@ -31,26 +31,62 @@ std::string replace(std::string text, const std::string& from, const std::string
 constexpr const char* kDemoDigest =
     "06b581a1a9064e963ddb672bab79ba3df3efc3879c5bd868f9df0443c7aec57f";
 
-// The registry and the rules are read once for the suite (they are only read from).
+// The demo's documents as one line: whitespace outside strings dropped.
+std::string minify(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\') {
+        out += text[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+      out += c;
+    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Characters (not bytes) of UTF-8 `text`.
+std::size_t characters(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// The registry, the rules and the entries text are read once for the suite (they are
+// only read from).
 class EntriesDocument : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     loaded =
         new kexie::LoadedRegistry(kexie::read_registry_document(read("registry.json")).value());
     rules = new kexie::CampaignRules(kexie::read_campaign_document(read("campaign.json")).value());
+    entries = new std::string(read("entries.json"));
   }
   static void TearDownTestSuite() {
     delete loaded;
     delete rules;
+    delete entries;
   }
   static kexie::LoadedRegistry* loaded;
   static kexie::CampaignRules* rules;
+  static std::string* entries;
 };
 kexie::LoadedRegistry* EntriesDocument::loaded = nullptr;
 kexie::CampaignRules* EntriesDocument::rules = nullptr;
+std::string* EntriesDocument::entries = nullptr;
 
 TEST_F(EntriesDocument, DemoDocumentsScoreToTheDemoDigest) {
-  const std::string text = read("entries.json");
+  const std::string& text = *entries;
   const auto e = kexie::read_entries_document(text, loaded->codes);
   ASSERT_TRUE(e) << e.error();
   EXPECT_EQ(kexie::write_entries_document(e.value(), loaded->codes), text);  // canonical
@@ -70,24 +106,70 @@ TEST_F(EntriesDocument, DemoDocumentsScoreToTheDemoDigest) {
   EXPECT_EQ(refused.problems()[0].pointer, "/marks/5");
 }
 
-TEST_F(EntriesDocument, UnknownCodesAreLocated) {
-  std::string text = replace(read("entries.json"), "\"unit\": \"ENT16\"", "\"unit\": \"ENT99\"");
+// One document with all three mistakes, read once: two unknown codes and a short row.
+TEST_F(EntriesDocument, UnknownCodesAndShortRowsAreLocated) {
+  std::string text = replace(*entries, "\"unit\": \"ENT16\"", "\"unit\": \"ENT99\"");
   text = replace(text, "[\"J2\", \"ZJ2025-1000\", \"A.1\"", "[\"J99\", \"ZJ2025-1000\", \"A.1\"");
+  text = replace(text, "[\"J2\", \"ZJ2025-1000\", \"A.2\", ", "[\"J2\", \"A.2\", ");
   const auto e = kexie::read_entries_document(text, loaded->codes);
   ASSERT_FALSE(e);
-  ASSERT_EQ(e.problems().size(), 2u);
+  ASSERT_EQ(e.problems().size(), 3u) << e.error();
   EXPECT_EQ(e.problems()[0].pointer, "/entries/0/unit");
   EXPECT_EQ(e.problems()[0].line, 7u);
+  EXPECT_EQ(e.problems()[0].column, 15u);
   EXPECT_NE(e.problems()[1].pointer.find("/marks/"), std::string::npos);
   EXPECT_TRUE(e.problems()[1].pointer.ends_with("/0"));
+  EXPECT_NE(e.problems()[2].message.find("[judge, entry, indicator, mark]"), std::string::npos);
 }
 
-TEST_F(EntriesDocument, MarkRowsMustHaveFourFields) {
-  const std::string text =
-      replace(read("entries.json"), "[\"J2\", \"ZJ2025-1000\", \"A.1\", ", "[\"J2\", \"A.1\", ");
-  const auto e = kexie::read_entries_document(text, loaded->codes);
-  ASSERT_FALSE(e);
-  EXPECT_NE(e.problems()[0].message.find("[judge, entry, indicator, mark]"), std::string::npos);
+// A minified (one-line) entries document over 1 MB loads: positions are only worked
+// out for problems, so reading stays linear in the size of the line. (Finding each
+// value's column by scanning its line took minutes for this document.)
+TEST_F(EntriesDocument, OneLineMegabyteDocumentLoads) {
+  const std::string line = minify(*entries);
+  ASSERT_EQ(line.find('\n'), std::string::npos);
+  // Padding in front (an ignored extension key) puts every value a megabyte into the line.
+  const std::string padded =
+      "{\"x-padding\": \"" + std::string(std::size_t{1} << 20, 'x') + "\", " + line.substr(1);
+  ASSERT_GE(padded.size(), std::size_t{1} << 20);
+  const auto e = kexie::read_entries_document(padded, loaded->codes);
+  ASSERT_TRUE(e) << e.error();
+  EXPECT_EQ(kexie::write_entries_document(e.value(), loaded->codes), *entries);
+
+  // A problem on that line: line 1, the column in characters (the titles before it
+  // are Chinese).
+  const std::string bad = replace(padded, "\"unit\":\"ENT16\"", "\"unit\":\"ENT99\"");
+  const auto refused = kexie::read_entries_document(bad, loaded->codes);
+  ASSERT_FALSE(refused);
+  ASSERT_EQ(refused.problems().size(), 1u);
+  EXPECT_EQ(refused.problems()[0].pointer, "/entries/0/unit");
+  EXPECT_EQ(refused.problems()[0].line, 1u);
+  const std::size_t at = bad.find("\"ENT99\"");
+  EXPECT_EQ(refused.problems()[0].column, characters(std::string_view(bad).substr(0, at)) + 1);
+  EXPECT_LT(refused.problems()[0].column, at + 1);  // fewer characters than bytes before it
+}
+
+// Line and column of a problem after Chinese text, counted by hand: on one line and on
+// several.
+TEST_F(EntriesDocument, ColumnsCountCharactersOnOneLineAndOnMany) {
+  const auto one = kexie::read_entries_document(
+      R"({"format": "kexie.entries/1", "x-备注": "中文说明", "entries": [], "marks": [["J1", "E1", "A.1", 1]]})",
+      loaded->codes);
+  ASSERT_FALSE(one);
+  ASSERT_EQ(one.problems().size(), 1u) << one.error();
+  EXPECT_EQ(one.problems()[0].pointer, "/marks/0/3");
+  EXPECT_EQ(one.problems()[0].line, 1u);
+  EXPECT_EQ(one.problems()[0].column, 92u);  // 103 bytes before it, 91 characters
+
+  const auto many = kexie::read_entries_document(
+      "{\n  \"format\": \"kexie.entries/1\", \"entries\": [],\n  \"x-备注\": \"中文说明\", "
+      "\"marks\": [\n    [\"中文\", \"E1\", \"A.1\", 1]\n  ]\n}",
+      loaded->codes);
+  ASSERT_FALSE(many);
+  ASSERT_EQ(many.problems().size(), 1u) << many.error();
+  EXPECT_EQ(many.problems()[0].pointer, "/marks/0/3");
+  EXPECT_EQ(many.problems()[0].line, 4u);
+  EXPECT_EQ(many.problems()[0].column, 25u);  // `    ["中文", "E1", "A.1", ` is 24 characters
 }
 
 }  // namespace
