@@ -12,6 +12,7 @@ packages=(
   libboost-serialization-dev         # Boost 1.74: snapshots
   libboost-math-dev                  # Boost 1.74: chi-squared p-values (header-only)
   librange-v3-dev                    # range-v3 0.12: query views
+  liblemon-dev                       # LEMON 1.3: network simplex for judge assignment (headers only)
   libssl-dev                         # OpenSSL libcrypto: SHA-256 for audit chains and snapshots
   libgtest-dev libgmock-dev          # GoogleTest 1.12
   libbenchmark-dev                   # Google Benchmark 1.7

@@ -706,6 +706,87 @@ Status CampaignImpl::record_veto(JudgeId judge, EntryId entry, std::uint32_t ind
   return write_veto(*this, judge, entry, indicator, std::move(reason));
 }
 
+JudgeFacts judge_facts(const CampaignImpl& s, JudgeId judge, PersonId person, bool with_listings) {
+  JudgeFacts f{judge, person, affiliations(*s.registry, person, s.spec.as_of), {}};
+  if (with_listings) f.listings = listings_of(s, person);
+  return f;
+}
+
+bool expert_fields_required(const CampaignImpl& s) noexcept {
+  return experts_required(s) && s.spec.panel.expert_field_match;
+}
+
+bool names_category(const std::vector<ExpertListing>& listings, Category category) {
+  const std::string_view wanted = to_string(category);
+  for (const ExpertListing& l : listings) {
+    if (std::find(l.fields.begin(), l.fields.end(), wanted) != l.fields.end()) return true;
+  }
+  return false;
+}
+
+Status assignment_rules(const CampaignImpl& s, const EntryRecord& e, const JudgeFacts& facts) {
+  if (Status ok =
+          conflict_check(*s.registry, e, facts.judge, facts.person, facts.orgs, s.spec.as_of);
+      !ok) {
+    return ok;
+  }
+  if (expert_fields_required(s) && !names_category(facts.listings, e.spec.category)) {
+    return Error(ErrorCode::rule_violation,
+                 to_string(facts.judge) + " (" + to_string(facts.person) +
+                     ") lists no field of expertise \"" +
+                     std::string(to_string(e.spec.category)) + "\", the category of entry \"" +
+                     e.spec.code + "\"",
+                 "panel.expert_field", "A8");
+  }
+  return {};
+}
+
+Status assign_batch(CampaignImpl& s, std::span<const AssignmentPair> pairs, std::size_t& at) {
+  at = 0;
+  if (Status st = require_phase(s, CampaignPhase::evaluation, "campaign.panel_phase",
+                                "judges are assigned");
+      !st) {
+    return st;
+  }
+  const bool with_listings = expert_fields_required(s);
+  std::unordered_map<std::uint32_t, JudgeFacts> facts;  // by judge
+  std::unordered_map<std::uint32_t, std::uint32_t> added;  // seats each entry takes in the batch
+  std::unordered_set<std::uint64_t> seen;                  // (judge, entry) in the batch
+  auto refuse = [&](const Error& err) {
+    const std::string which =
+        pairs.size() == 1 ? std::string() : " (pair #" + std::to_string(at + 1) + ")";
+    return Error(err.code(), err.message() + which, err.rule(), err.article());
+  };
+  for (at = 0; at < pairs.size(); ++at) {
+    const AssignmentPair& p = pairs[at];
+    auto person = check_assignment(s, p.judge, p.entry);
+    if (!person) return refuse(person.error());
+    const EntryRecord& e = s.entries[p.entry.value() - 1];
+    const std::uint64_t key = (std::uint64_t{p.judge.value()} << 32) | p.entry.value();
+    if (!seen.insert(key).second) {
+      return refuse(Error(ErrorCode::already_exists,
+                          to_string(p.judge) + " is assigned to entry \"" + e.spec.code +
+                              "\" twice in the batch",
+                          "panel.assignment"));
+    }
+    std::uint32_t& taken = added[p.entry.value()];
+    if (e.judges.size() + taken >= s.width()) {
+      return refuse(Error(ErrorCode::rule_violation,
+                          "entry \"" + e.spec.code + "\" would have more judges than allowed (" +
+                              std::to_string(s.width()) + ")",
+                          "panel.max_judges", "A12"));
+    }
+    ++taken;
+    auto [it, fresh] = facts.try_emplace(p.judge.value());
+    if (fresh) it->second = judge_facts(s, p.judge, *person, with_listings);
+    if (Status ok = assignment_rules(s, e, it->second); !ok) return refuse(ok.error());
+  }
+  // Room first, so seating cannot fail half way (the strong guarantee).
+  for (const auto& [entry, n] : added) room(s.entries[entry - 1].judges, n);
+  for (const AssignmentPair& p : pairs) seat(s, p.judge, p.entry);
+  return {};
+}
+
 CampaignImpl& state_of(Campaign& c) noexcept { return CampaignImpl::of(c); }
 const CampaignImpl& state_of(const Campaign& c) noexcept { return CampaignImpl::of(c); }
 const Registry& registry_of(const Campaign& c) noexcept { return *CampaignImpl::of(c).registry; }
@@ -916,32 +997,9 @@ Result<PersonId> Campaign::judge_person(JudgeId judge) const { return impl_->jud
 std::size_t Campaign::judge_count() const noexcept { return impl_->judges.size(); }
 
 Status Campaign::assign(JudgeId judge, EntryId entry) {
-  CampaignImpl& s = *impl_;
-  if (Status st = require_phase(s, CampaignPhase::evaluation, "campaign.panel_phase",
-                                "judges are assigned");
-      !st) {
-    return st;
-  }
-  auto person = check_assignment(s, judge, entry);
-  if (!person) return person.error();
-  if (Status ok = conflict_check(s, s.entries[entry.value() - 1], judge, *person); !ok) return ok;
-  if (experts_required(s) && s.spec.panel.expert_field_match) {
-    const EntryRecord& e = s.entries[entry.value() - 1];
-    const std::string_view wanted = to_string(e.spec.category);
-    bool match = false;
-    for (const ExpertListing& l : listings_of(s, *person)) {
-      match = match || std::find(l.fields.begin(), l.fields.end(), wanted) != l.fields.end();
-    }
-    if (!match) {
-      return Error(ErrorCode::rule_violation,
-                   to_string(judge) + " (" + to_string(*person) +
-                       ") lists no field of expertise \"" + std::string(wanted) +
-                       "\", the category of entry \"" + e.spec.code + "\"",
-                   "panel.expert_field", "A8");
-    }
-  }
-  seat(s, judge, entry);
-  return {};
+  const AssignmentPair one{judge, entry};
+  std::size_t at = 0;
+  return detail::assign_batch(*impl_, std::span<const AssignmentPair>(&one, 1), at);
 }
 
 std::vector<JudgeId> Campaign::judges_of(EntryId entry) const {

@@ -28,6 +28,7 @@
 #include "kexie/audit.hpp"
 #include "kexie/lifecycle.hpp"
 // campaign scoring
+#include "kexie/assignment.hpp"
 #include "kexie/awards.hpp"
 #include "kexie/campaign.hpp"
 #include "kexie/entry.hpp"
