@@ -65,11 +65,11 @@ struct Model {
   const AssignmentOptions* options = nullptr;
   std::uint32_t target = 0;  // judges per entry
   std::vector<JudgeFacts> judges;
-  std::vector<OrgId> org;                  // per judge: the organization counted for spread
-  std::vector<std::uint32_t> existing;     // per judge: entries already assigned
-  std::vector<std::uint32_t> lo, hi;       // per judge: load range (kept pairs included)
-  std::vector<std::uint32_t> entry_cost;   // per judge: declared availability cost
-  std::vector<bool> unavailable;           // per judge: declared max 0
+  std::vector<OrgId> org;                 // per judge: the organization counted for spread
+  std::vector<std::uint32_t> existing;    // per judge: entries already assigned
+  std::vector<std::uint32_t> lo, hi;      // per judge: load range (kept pairs included)
+  std::vector<std::uint32_t> entry_cost;  // per judge: declared availability cost
+  std::vector<bool> unavailable;          // per judge: declared max 0
   std::uint32_t balanced_lo = 0, balanced_hi = 0;
 
   [[nodiscard]] std::int64_t pair_cost(std::uint32_t j, const EntryRecord& e) const {
@@ -182,8 +182,7 @@ EntryCandidates candidates_of(const Model& m, std::uint32_t entry_index) {
                                   ", which already has a judge on entry \"" + e.spec.code + "\""});
       continue;
     }
-    const std::uint64_t key =
-        (std::uint64_t{j + 1} << 32) | (std::uint64_t{entry_index} + 1);
+    const std::uint64_t key = (std::uint64_t{j + 1} << 32) | (std::uint64_t{entry_index} + 1);
     out.candidates.push_back({j, m.pair_cost(j, e), mix(m.options->seed ^ mix(key)) % kJitter});
   }
   return out;
@@ -204,7 +203,7 @@ struct Network {
   Graph::ArcMap<std::int64_t> lower{g}, upper{g}, cost{g};
   Graph::NodeMap<std::int64_t> supply{g};
   std::vector<PairArc> pairs;
-  std::vector<Graph::Arc> judge_arc;                      // diagnose: the reward arc of each judge
+  std::vector<Graph::Arc> judge_arc;  // diagnose: the reward arc of each judge
   std::vector<std::pair<Graph::Arc, std::uint32_t>> shortfall;  // diagnose: (arc, entry)
 
   Graph::Arc arc(Graph::Node a, Graph::Node b, std::int64_t lo, std::int64_t up, std::int64_t c) {
@@ -270,9 +269,10 @@ void build_network(Network& net, const Model& m, const std::vector<EntryCandidat
     by_org.clear();
     for (const Candidate& c : cands[i].candidates) by_org[m.org[c.judge].value()].push_back(&c);
     for (const auto& [org, group] : by_org) {
-      const auto kept = static_cast<std::int64_t>(std::count_if(
-          e.judges.begin(), e.judges.end(),
-          [&](JudgeId k) { return m.org[k.value() - 1].value() == org; }));
+      const auto kept =
+          static_cast<std::int64_t>(std::count_if(e.judges.begin(), e.judges.end(), [&](JudgeId k) {
+            return m.org[k.value() - 1].value() == org;
+          }));
       if (group.size() == 1 && !o.spread_required) {
         pair_arc(*group.front(), en, kept > 0 ? spread_units : 0);
         continue;
@@ -297,7 +297,8 @@ std::int64_t spread_cost(const Model& m, const std::vector<std::uint32_t>& judge
 
 std::string list_judges(const std::vector<JudgeId>& ids, std::size_t most = 5) {
   std::string out;
-  for (std::size_t i = 0; i < ids.size() && i < most; ++i) out += (i ? ", " : "") + to_string(ids[i]);
+  for (std::size_t i = 0; i < ids.size() && i < most; ++i)
+    out += (i ? ", " : "") + to_string(ids[i]);
   if (ids.size() > most) out += ", …";
   return out;
 }
@@ -321,16 +322,15 @@ Error explain_infeasible(const Model& m, const std::vector<EntryCandidates>& can
       const std::uint32_t need = m.need(e);
       std::map<std::string, std::vector<JudgeId>> by_rule;
       for (const Exclusion& x : cands[i].excluded) by_rule[x.rule].push_back(x.judge);
-      std::string line = "entry \"" + e.spec.code + "\" can get " +
-                         std::to_string(need - missing) + " of the " + std::to_string(need) +
-                         " judges it still needs; " + std::to_string(cands[i].candidates.size()) +
-                         " eligible";
+      std::string line = "entry \"" + e.spec.code + "\" can get " + std::to_string(need - missing) +
+                         " of the " + std::to_string(need) + " judges it still needs; " +
+                         std::to_string(cands[i].candidates.size()) + " eligible";
       for (const auto& [rule, ids] : by_rule) {
         line += ", " + std::to_string(ids.size()) + " excluded by " + rule + " (" +
                 list_judges(ids) + ")";
       }
       if (cands[i].candidates.size() >= need) {
-        line += "; its eligible judges are needed elsewhere up to their maximum load";
+        line += "; the load ranges of its eligible judges leave no room for it";
       } else if (m.options->spread_required) {
         line += " (at most one per organization, assignment.org_spread)";
       }
@@ -430,9 +430,8 @@ Result<AssignmentProposal> propose_assignment(const Campaign& campaign,
       };
       std::nth_element(c.begin(), c.begin() + keep, c.end(), cheaper);
       c.resize(keep);
-      std::sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) {
-        return a.judge < b.judge;
-      });
+      std::sort(c.begin(), c.end(),
+                [](const Candidate& a, const Candidate& b) { return a.judge < b.judge; });
     }
   }
   if (Status st = check_loads(m, seats); !st) return st.error();

@@ -44,9 +44,9 @@ struct AssignmentPair {
 ///
 ///   options.availability.push_back({.judge = busy, .max_load = 4, .cost_per_entry = 20});
 struct JudgeAvailability {
-  JudgeId judge;                    ///< the judge declaring it
-  std::uint32_t min_load = 0;       ///< the fewest entries they must take
-  std::uint32_t max_load = 0;       ///< the most entries they take; 0: unavailable
+  JudgeId judge;                     ///< the judge declaring it
+  std::uint32_t min_load = 0;        ///< the fewest entries they must take
+  std::uint32_t max_load = 0;        ///< the most entries they take; 0: unavailable
   std::uint32_t cost_per_entry = 0;  ///< added to the cost of each entry they get
 };
 
@@ -95,12 +95,12 @@ struct AssignmentOptions {
 
 /// Why a judge was chosen for an entry.
 struct JudgeChoice {
-  JudgeId judge;              ///< the judge
-  bool kept = false;          ///< already assigned before the proposal
-  bool expertise = false;     ///< one of their listings names the entry's category
-  OrgId organization;         ///< the organization counted for spread
+  JudgeId judge;                     ///< the judge
+  bool kept = false;                 ///< already assigned before the proposal
+  bool expertise = false;            ///< one of their listings names the entry's category
+  OrgId organization;                ///< the organization counted for spread
   bool shares_organization = false;  ///< another judge of the entry is from it too
-  std::int64_t cost = 0;      ///< what this pair adds to the proposal's cost
+  std::int64_t cost = 0;             ///< what this pair adds to the proposal's cost
 };
 
 /// A judge a hard rule kept off an entry.
@@ -113,21 +113,22 @@ struct Exclusion {
 
 /// One entry of a proposal: its judges and why, and who was excluded and by which rule.
 struct EntryAssignment {
-  EntryId entry;                     ///< the entry
-  std::vector<JudgeChoice> judges;   ///< every judge it ends with, by judge id
-  std::vector<Exclusion> excluded;   ///< every judge a hard rule kept off it, by judge id
-  std::uint32_t eligible = 0;        ///< judges no hard rule excluded (kept ones included)
+  EntryId entry;                    ///< the entry
+  std::vector<JudgeChoice> judges;  ///< every judge it ends with, by judge id
+  std::vector<Exclusion> excluded;  ///< every judge a hard rule kept off it, by judge id
+  std::uint32_t eligible = 0;       ///< judges no hard rule excluded (kept ones included)
 };
 
 /// A proposed assignment: the new pairs to record and, for each entry, the reasons.
 ///
 ///   kexie::AssignmentProposal p = kexie::propose_assignment(campaign, {}).value();
-///   for (const kexie::AssignmentPair& pair : p.pairs) std::cout << pair.judge << ' ' << pair.entry;
+///   for (const kexie::AssignmentPair& pair : p.pairs) std::cout << pair.judge << ' ' <<
+///   pair.entry;
 struct AssignmentProposal {
   std::vector<AssignmentPair> pairs;     ///< new pairs, by entry then judge
   std::vector<EntryAssignment> entries;  ///< every entry, by entry id
-  std::int64_t cost = 0;  ///< Σ expertise and availability costs of the new pairs, plus
-                          ///< spread costs of every entry (kept judges counted)
+  std::int64_t cost = 0;       ///< Σ expertise and availability costs of the new pairs, plus
+                               ///< spread costs of every entry (kept judges counted)
   std::uint32_t min_load = 0;  ///< the load range used for judges without a declaration
   std::uint32_t max_load = 0;  ///< (kept pairs count towards a judge's load)
 };
@@ -161,8 +162,7 @@ struct AssignmentProposal {
 ///
 ///   std::vector<kexie::AssignmentPair> pairs = {{j1, e1}, {j2, e1}};
 ///   kexie::assign_all(campaign, pairs).value();
-[[nodiscard]] KEXIE_API Status assign_all(Campaign& campaign,
-                                          std::span<const AssignmentPair> pairs,
+[[nodiscard]] KEXIE_API Status assign_all(Campaign& campaign, std::span<const AssignmentPair> pairs,
                                           std::size_t* failed = nullptr);
 
 /// The cost `propose_assignment` gives `pairs` on top of the campaign's current
@@ -171,9 +171,9 @@ struct AssignmentProposal {
 /// `propose_assignment`, `not_found` for an unknown judge or entry.
 ///
 ///   std::int64_t mine = kexie::assignment_cost(campaign, options, my_pairs).value();
-[[nodiscard]] KEXIE_API Result<std::int64_t> assignment_cost(
-    const Campaign& campaign, const AssignmentOptions& options,
-    std::span<const AssignmentPair> pairs);
+[[nodiscard]] KEXIE_API Result<std::int64_t> assignment_cost(const Campaign& campaign,
+                                                             const AssignmentOptions& options,
+                                                             std::span<const AssignmentPair> pairs);
 
 }  // namespace v1
 }  // namespace kexie
