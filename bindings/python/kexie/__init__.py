@@ -29,6 +29,8 @@ from . import _capi, enums
 from .analysis import (AhpResult, KendallResult, ahp, citation, entropy_weights,
                        grid_emissions, kendall_w, parse_carrier, parse_unit, quantize_weights,
                        to_standard_coal)
+from .assignment import (Availability, EntryAssignment, Exclusion, JudgeChoice, Proposal,
+                         apply_assignment, assign_all, propose_assignment)
 from .campaign import (AdvancedPerson, AdvancedUnit, AwardTier, Campaign, CampaignSpec,
                        EntryResult, Indicator, Scoreboard, Standing)
 from .enums import *  # noqa: F401,F403 (the KX_* enumerations)
@@ -67,6 +69,9 @@ __all__ = [
     # analysis
     "AhpResult", "KendallResult", "ahp", "citation", "entropy_weights", "grid_emissions",
     "kendall_w", "parse_carrier", "parse_unit", "quantize_weights", "to_standard_coal",
+    # assignment
+    "Availability", "EntryAssignment", "Exclusion", "JudgeChoice", "Proposal",
+    "apply_assignment", "assign_all", "propose_assignment",
     # campaign
     "AdvancedPerson", "AdvancedUnit", "AwardTier", "Campaign", "CampaignSpec", "EntryResult",
     "Indicator", "Scoreboard", "Standing",
