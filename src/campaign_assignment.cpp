@@ -42,7 +42,15 @@ using detail::JudgeFacts;
 using Graph = lemon::SmartDigraph;
 using Flow = lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t>;
 
-constexpr std::uint64_t kJitter = 16;  // tie-breaking values per pair: 0 .. kJitter - 1
+constexpr std::uint64_t kJitter = 16;
+
+// The proposer's own hard rules, named in exclusions only (never refused as an Error).
+struct ExclusionRule {
+  const char* id;
+};
+constexpr ExclusionRule kUnavailable{"assignment.unavailable"};
+constexpr ExclusionRule kOrgSpread{
+    "assignment.org_spread"};  // tie-breaking values per pair: 0 .. kJitter - 1
 
 // SplitMix64: a fixed, portable mix of the seed and the pair.
 std::uint64_t mix(std::uint64_t x) {
@@ -167,8 +175,8 @@ EntryCandidates candidates_of(const Model& m, std::uint32_t entry_index) {
     const JudgeId id{j + 1};
     if (std::binary_search(e.judges.begin(), e.judges.end(), id)) continue;  // kept
     if (m.unavailable[j]) {
-      out.excluded.push_back({id, "assignment.unavailable",
-                              to_string(id) + " declared no availability (maximum load 0)"});
+      out.excluded.push_back(
+          {id, kUnavailable.id, to_string(id) + " declared no availability (maximum load 0)"});
       continue;
     }
     if (Status ok = detail::assignment_rules(s, e, m.judges[j]); !ok) {
@@ -177,7 +185,7 @@ EntryCandidates candidates_of(const Model& m, std::uint32_t entry_index) {
     }
     if (m.options->spread_required &&
         std::find(kept_orgs.begin(), kept_orgs.end(), m.org[j]) != kept_orgs.end()) {
-      out.excluded.push_back({id, "assignment.org_spread",
+      out.excluded.push_back({id, kOrgSpread.id,
                               to_string(id) + " is from " + to_string(m.org[j]) +
                                   ", which already has a judge on entry \"" + e.spec.code + "\""});
       continue;
