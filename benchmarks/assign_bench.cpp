@@ -37,7 +37,7 @@ std::uint32_t g_prune = 0;
 bool g_large = false;
 
 constexpr auto kProposals = kexie::Category::rationalization_proposals;
-constexpr auto kInnovations = kexie::Category::technical_innovations;
+constexpr auto kInnovations = kexie::Category::innovative_ideas;
 
 double peak_mb() {
   rusage ru{};
@@ -142,8 +142,7 @@ struct World {
       (void)campaign->add_entry(s).value();
       entry_ent.push_back(e);
     }
-    setup_seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
 };
 
@@ -265,22 +264,25 @@ int main(int argc, char** argv) {
   World world;
   g_world = &world;
   const double setup_mb = peak_mb();
-  std::printf("%zu entries x %zu experts x %u judges per entry (%zu candidate pairs); setup %.1f s, "
-              "peak RSS after setup %.0f MB\n",
-              g_entries, g_experts, g_per_entry, g_entries * g_experts, world.setup_seconds,
-              setup_mb);
+  std::printf(
+      "%zu entries x %zu experts x %u judges per entry (%zu candidate pairs); setup %.1f s, "
+      "peak RSS after setup %.0f MB\n",
+      g_entries, g_experts, g_per_entry, g_entries * g_experts, world.setup_seconds, setup_mb);
   if (!g_large) {
-    benchmark::RegisterBenchmark("BM_Propose", [](benchmark::State& s) {
-      run_proposal(s, 0, "full");
-    })->Iterations(1)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_Propose",
+                                 [](benchmark::State& s) { run_proposal(s, 0, "full"); })
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
   }
   if (g_prune > 0) {
-    benchmark::RegisterBenchmark("BM_ProposePruned", [](benchmark::State& s) {
-      run_proposal(s, g_prune, "pruned");
-    })->Iterations(1)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_ProposePruned",
+                                 [](benchmark::State& s) { run_proposal(s, g_prune, "pruned"); })
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
   }
-  benchmark::RegisterBenchmark("BM_Greedy", run_greedy)->Iterations(1)->Unit(
-      benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("BM_Greedy", run_greedy)
+      ->Iterations(1)
+      ->Unit(benchmark::kMillisecond);
   int rest_argc = static_cast<int>(rest.size());
   benchmark::Initialize(&rest_argc, rest.data());
   benchmark::RunSpecifiedBenchmarks();
@@ -292,7 +294,7 @@ int main(int argc, char** argv) {
     print(label.c_str(), g_figures["pruned"]);
   }
   if (g_figures.contains("greedy")) print("greedy (baseline)", g_figures["greedy"]);
-  const Figures* best = g_figures.contains("full") ? &g_figures["full"]
+  const Figures* best = g_figures.contains("full")     ? &g_figures["full"]
                         : g_figures.contains("pruned") ? &g_figures["pruned"]
                                                        : nullptr;
   if (best != nullptr && best->cost >= 0 && g_figures.contains("greedy")) {

@@ -276,7 +276,8 @@ void build_network(Network& net, const Model& m, const std::vector<EntryCandidat
     }
     by_org.clear();
     for (const Candidate& c : cands[i].candidates) by_org[m.org[c.judge].value()].push_back(&c);
-    for (const auto& [org, group] : by_org) {
+    for (const auto& [org_id, group] : by_org) {
+      const std::uint32_t org = org_id;  // a structured binding cannot be captured in C++20
       const auto kept =
           static_cast<std::int64_t>(std::count_if(e.judges.begin(), e.judges.end(), [&](JudgeId k) {
             return m.org[k.value() - 1].value() == org;
