@@ -220,6 +220,7 @@ void run_greedy(benchmark::State& state) {
     Figures f;
     f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     f.cost = kexie::assignment_cost(*w.campaign, {}, pairs).value();
+    f.peak_mb = peak_mb();
     f.pairs = pairs.size();
     if (missing > 0) f.error = std::to_string(missing) + " seats left empty";
     state.counters["cost"] = static_cast<double>(f.cost);

@@ -417,6 +417,28 @@ std::int64_t cost_scale(const Model& m, std::int64_t seats, std::size_t nodes) {
   return 1;
 }
 
+// Keeps `keep` candidates (0: all): the cheaper half by cost (then jitter, then
+// judge), the rest by the seeded jitter alone among the others, so a pruned entry
+// still reaches judges of every kind and the loads keep room to balance.
+void prune(std::vector<Candidate>& c, std::uint32_t keep) {
+  if (keep == 0 || c.size() <= keep) return;
+  const std::size_t cheap = (keep + 1) / 2;
+  auto cheaper = [](const Candidate& a, const Candidate& b) {
+    return a.cost != b.cost ? a.cost < b.cost
+                            : (a.jitter != b.jitter ? a.jitter < b.jitter : a.judge < b.judge);
+  };
+  auto luckier = [](const Candidate& a, const Candidate& b) {
+    return a.jitter != b.jitter ? a.jitter < b.jitter : a.judge < b.judge;
+  };
+  const auto mid = c.begin() + static_cast<std::ptrdiff_t>(cheap);
+  std::nth_element(c.begin(), mid, c.end(), cheaper);
+  std::nth_element(mid, mid + static_cast<std::ptrdiff_t>(keep - cheap), c.end(), luckier);
+  c.resize(keep);
+  c.shrink_to_fit();  // a large campaign holds every entry's list at once
+  std::sort(c.begin(), c.end(),
+            [](const Candidate& a, const Candidate& b) { return a.judge < b.judge; });
+}
+
 }  // namespace
 
 Result<AssignmentProposal> propose_assignment(const Campaign& campaign,
@@ -430,18 +452,7 @@ Result<AssignmentProposal> propose_assignment(const Campaign& campaign,
   for (std::uint32_t i = 0; i < s.entries.size(); ++i) {
     cands[i] = candidates_of(m, i);
     seats += m.need(s.entries[i]);
-    const std::uint32_t keep = options.candidates_per_entry;
-    std::vector<Candidate>& c = cands[i].candidates;
-    if (keep > 0 && c.size() > keep) {
-      auto cheaper = [](const Candidate& a, const Candidate& b) {
-        return a.cost != b.cost ? a.cost < b.cost
-                                : (a.jitter != b.jitter ? a.jitter < b.jitter : a.judge < b.judge);
-      };
-      std::nth_element(c.begin(), c.begin() + keep, c.end(), cheaper);
-      c.resize(keep);
-      std::sort(c.begin(), c.end(),
-                [](const Candidate& a, const Candidate& b) { return a.judge < b.judge; });
-    }
+    prune(cands[i].candidates, options.candidates_per_entry);
   }
   if (Status st = check_loads(m, seats); !st) return st.error();
 

@@ -87,9 +87,10 @@ struct AssignmentOptions {
   bool spread_required = false;
   /// Breaks ties among equally good assignments; the same seed, the same proposal.
   std::uint64_t seed = 0;
-  /// Keep only this many cheapest candidate judges per entry (0: all of them). Makes
-  /// very large campaigns tractable; the result may cost more than the optimum,
-  /// or find no assignment where one exists (docs/assignment.md).
+  /// Keep only this many candidate judges per entry (0: all of them): the cheaper
+  /// half by cost, the rest drawn by the seed. Makes very large campaigns tractable;
+  /// the result may cost more than the optimum, or find no assignment where one
+  /// exists (docs/assignment.md).
   std::uint32_t candidates_per_entry = 0;
 };
 

@@ -405,3 +405,25 @@ TEST(Assignment, SpreadIsACostOrAHardRule) {
   ASSERT_FALSE(hard);
   EXPECT_EQ(hard.error().rule(), "assignment.infeasible");
 }
+
+TEST(Assignment, PruningKeepsTheHardRulesAndNeverBeatsTheOptimum) {
+  for (std::uint32_t seed = 1; seed <= 6; ++seed) {
+    RandomCampaign rc(seed, 6, 12, 20, 3);
+    AssignmentOptions o;
+    o.seed = seed;
+    o.load = kexie::LoadRange{2, 8};
+    const AssignmentProposal full = kexie::propose_assignment(rc.c, o).value();
+    o.candidates_per_entry = 12;  // every candidate: the same proposal
+    EXPECT_EQ(kexie::propose_assignment(rc.c, o).value().pairs, full.pairs);
+    o.candidates_per_entry = 5;
+    auto pruned = kexie::propose_assignment(rc.c, o);
+    if (!pruned) {
+      EXPECT_EQ(pruned.error().rule(), "assignment.infeasible");
+      continue;
+    }
+    EXPECT_GE(pruned->cost, full.cost);
+    for (const AssignmentPair& x : pruned->pairs)
+      EXPECT_FALSE(rc.conflict(x.judge.value() - 1, x.entry.value() - 1));
+    EXPECT_EQ(pruned->pairs.size(), full.pairs.size());
+  }
+}
