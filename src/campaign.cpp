@@ -733,9 +733,8 @@ Status assignment_rules(const CampaignImpl& s, const EntryRecord& e, const Judge
   if (expert_fields_required(s) && !names_category(facts.listings, e.spec.category)) {
     return Error(ErrorCode::rule_violation,
                  to_string(facts.judge) + " (" + to_string(facts.person) +
-                     ") lists no field of expertise \"" +
-                     std::string(to_string(e.spec.category)) + "\", the category of entry \"" +
-                     e.spec.code + "\"",
+                     ") lists no field of expertise \"" + std::string(to_string(e.spec.category)) +
+                     "\", the category of entry \"" + e.spec.code + "\"",
                  "panel.expert_field", "A8");
   }
   return {};
@@ -749,7 +748,7 @@ Status assign_batch(CampaignImpl& s, std::span<const AssignmentPair> pairs, std:
     return st;
   }
   const bool with_listings = expert_fields_required(s);
-  std::unordered_map<std::uint32_t, JudgeFacts> facts;  // by judge
+  std::unordered_map<std::uint32_t, JudgeFacts> facts;     // by judge
   std::unordered_map<std::uint32_t, std::uint32_t> added;  // seats each entry takes in the batch
   std::unordered_set<std::uint64_t> seen;                  // (judge, entry) in the batch
   auto refuse = [&](const Error& err) {
@@ -764,10 +763,10 @@ Status assign_batch(CampaignImpl& s, std::span<const AssignmentPair> pairs, std:
     const EntryRecord& e = s.entries[p.entry.value() - 1];
     const std::uint64_t key = (std::uint64_t{p.judge.value()} << 32) | p.entry.value();
     if (!seen.insert(key).second) {
-      return refuse(Error(ErrorCode::already_exists,
-                          to_string(p.judge) + " is assigned to entry \"" + e.spec.code +
-                              "\" twice in the batch",
-                          "panel.assignment"));
+      return refuse(Error(
+          ErrorCode::already_exists,
+          to_string(p.judge) + " is assigned to entry \"" + e.spec.code + "\" twice in the batch",
+          "panel.assignment"));
     }
     std::uint32_t& taken = added[p.entry.value()];
     if (e.judges.size() + taken >= s.width()) {
