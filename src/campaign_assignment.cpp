@@ -62,9 +62,10 @@ std::uint64_t mix(std::uint64_t x) {
 
 // A judge no hard rule keeps off an entry, and what the pair costs.
 struct Candidate {
-  std::uint32_t judge = 0;  // index into Model::judges
-  std::int64_t cost = 0;    // expertise and availability, in cost units
-  std::uint64_t jitter = 0;
+  std::uint32_t judge = 0;   // index into Model::judges
+  std::int64_t cost = 0;     // expertise and availability, in cost units
+  std::uint64_t hash = 0;    // of the seed and the pair: the pruning draw
+  std::uint64_t jitter = 0;  // hash % kJitter: the tie-break inside the flow
 };
 
 // Everything the proposer, its diagnosis and assignment_cost read, gathered once.
@@ -191,7 +192,8 @@ EntryCandidates candidates_of(const Model& m, std::uint32_t entry_index) {
       continue;
     }
     const std::uint64_t key = (std::uint64_t{j + 1} << 32) | (std::uint64_t{entry_index} + 1);
-    out.candidates.push_back({j, m.pair_cost(j, e), mix(m.options->seed ^ mix(key)) % kJitter});
+    const std::uint64_t hash = mix(m.options->seed ^ mix(key));
+    out.candidates.push_back({j, m.pair_cost(j, e), hash, hash % kJitter});
   }
   return out;
 }
@@ -417,18 +419,20 @@ std::int64_t cost_scale(const Model& m, std::int64_t seats, std::size_t nodes) {
   return 1;
 }
 
-// Keeps `keep` candidates (0: all): the cheaper half by cost (then jitter, then
-// judge), the rest by the seeded jitter alone among the others, so a pruned entry
+// Keeps `keep` candidates (0: all): the cheaper half by cost (then the seeded hash),
+// the rest by the seeded hash alone among the others, so a pruned entry
 // still reaches judges of every kind and the loads keep room to balance.
 void prune(std::vector<Candidate>& c, std::uint32_t keep) {
   if (keep == 0 || c.size() <= keep) return;
   const std::size_t cheap = (keep + 1) / 2;
+  // The full 64-bit hash, not the 4-bit jitter: otherwise ties fall to low judge ids
+  // and high ones are pruned from every entry.
   auto cheaper = [](const Candidate& a, const Candidate& b) {
     return a.cost != b.cost ? a.cost < b.cost
-                            : (a.jitter != b.jitter ? a.jitter < b.jitter : a.judge < b.judge);
+                            : (a.hash != b.hash ? a.hash < b.hash : a.judge < b.judge);
   };
   auto luckier = [](const Candidate& a, const Candidate& b) {
-    return a.jitter != b.jitter ? a.jitter < b.jitter : a.judge < b.judge;
+    return a.hash != b.hash ? a.hash < b.hash : a.judge < b.judge;
   };
   const auto mid = c.begin() + static_cast<std::ptrdiff_t>(cheap);
   std::nth_element(c.begin(), mid, c.end(), cheaper);
