@@ -16,6 +16,7 @@
 #include "kexie/campaign_document.hpp"
 #include "kexie/entries_document.hpp"
 #include "kexie/registry_document.hpp"
+#include "kexie/table_import.hpp"
 
 namespace kexie::cli {
 
@@ -40,6 +41,7 @@ struct LoadedCampaign {
   std::unique_ptr<LoadedRegistry> registry;  ///< set once the registry loaded
   std::optional<CampaignRules> rules;        ///< set once the campaign document was read
   std::optional<Campaign> campaign;          ///< set when everything loaded
+  JudgeCodes judges;                         ///< the entries document's judge codes
   std::optional<Error> error;                ///< set when something was refused
   std::string failed_file;                   ///< the document that was refused
   std::vector<FileProblem> problems;         ///< every problem found
