@@ -1,7 +1,7 @@
 /* C API tests of judge assignment: a proposal over the shared world (judges of
  * both enterprises, entries of both), its pairs and explanation read by index,
- * the infeasible refusal naming the entry, apply and assign_all all or nothing,
- * and the argument checks of every call. */
+ * the infeasible refusal naming the entry, the proposal as an assignments CSV,
+ * apply and assign_all all or nothing, and the argument checks of every call. */
 #include <stdlib.h>
 
 #include "world.h"
@@ -42,7 +42,8 @@ int main(void) {
   uint32_t j[5], s1, s2, o1, judge = 0;
   size_t n = 0, chosen = 0, excluded = 0, failed = 99, i;
   int64_t cost = -1;
-  char *rule = NULL, *reason = NULL;
+  char *rule = NULL, *reason = NULL, *csv = NULL;
+  size_t csv_len = 0, rows = 0;
 
   world_build(&w);
   o.name = "2025 讲比";
@@ -145,6 +146,28 @@ int main(void) {
   FAILS(KX_EINVALID, kx_campaign_assign_all(c, NULL, 2, NULL));
   FAILS(KX_EINVALID, kx_campaign_assign_all(NULL, pairs, 2, NULL));
   OK(kx_campaign_assign_all(c, pairs, 0, NULL));
+
+  /* The proposal as the assignments CSV import_assignments reads: UTF-8 with a BOM,
+   * judges by external key, one row per pair; Chinese headers and GB18030 on request. */
+  OK(kx_assignment_csv(&csv, &csv_len, a, c, w.reg, KX_ENCODING_UTF8, 0, 1));
+  CHECK(csv != NULL && csv_len > 3 && csv[csv_len] == '\0');
+  CHECK(strncmp(csv, "\xEF\xBB\xBFjudge,entry,judge_name,organization,expertise,", 49) == 0);
+  for (i = 0, rows = 0; i < csv_len; ++i) rows += csv[i] == '\n';
+  OK(kx_assignment_summary(&n, &cost, a));
+  CHECK(rows == n + 1);
+  CHECK(strstr(csv, "\r\nE-") != NULL); /* the first column: an external key */
+  kx_string_free(csv);
+  OK(kx_assignment_csv(&csv, &csv_len, a, c, w.reg, KX_ENCODING_GB18030, 1, 0));
+  CHECK(strncmp(csv, "\xC6\xC0\xCE\xAF,", 5) == 0); /* 评委 in GB18030 */
+  kx_string_free(csv);
+  csv = NULL;
+  FAILS(KX_EINVALID, kx_assignment_csv(NULL, &csv_len, a, c, w.reg, KX_ENCODING_UTF8, 0, 1));
+  FAILS(KX_EINVALID, kx_assignment_csv(&csv, NULL, a, c, w.reg, KX_ENCODING_UTF8, 0, 1));
+  FAILS(KX_EINVALID, kx_assignment_csv(&csv, &csv_len, NULL, c, w.reg, KX_ENCODING_UTF8, 0, 1));
+  FAILS(KX_EINVALID, kx_assignment_csv(&csv, &csv_len, a, NULL, w.reg, KX_ENCODING_UTF8, 0, 1));
+  FAILS(KX_EINVALID, kx_assignment_csv(&csv, &csv_len, a, c, NULL, KX_ENCODING_UTF8, 0, 1));
+  FAILS(KX_EINVALID, kx_assignment_csv(&csv, &csv_len, a, c, w.reg, 99, 0, 1));
+  CHECK(csv == NULL);
 
   /* Apply records every pair; a pair already there is refused afterwards. */
   FAILS(KX_EINVALID, kx_assignment_apply(NULL, a, NULL));
