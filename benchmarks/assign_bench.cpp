@@ -202,9 +202,9 @@ void run_greedy(benchmark::State& state) {
         for (std::size_t k = 0; k < nj && taken < g_per_entry; ++k) {
           const std::size_t j = (i * 7 + k) % nj;
           if (load[j] >= cap || w.judge_ent[j] == w.entry_ent[i]) continue;
-          const bool seated =
-              std::any_of(pairs.end() - taken, pairs.end(),
-                          [&](const kexie::AssignmentInput& p) { return p.judge.value() == j + 1; });
+          const bool seated = std::any_of(
+              pairs.end() - taken, pairs.end(),
+              [&](const kexie::AssignmentInput& p) { return p.judge.value() == j + 1; });
           if (seated) continue;
           const bool expert = w.judge_proposals[j] == proposals;
           const bool new_org = std::find(orgs.begin(), orgs.end(), w.judge_ent[j]) == orgs.end();

@@ -1014,11 +1014,11 @@ Status Campaign::assign_all(std::span<const AssignmentInput> pairs, std::size_t*
     }
     std::uint32_t& taken = added[p.entry.value()];
     if (e.judges.size() + taken >= s.width()) {
-      return refuse(i, Error(ErrorCode::rule_violation,
-                             "entry \"" + e.spec.code +
-                                 "\" would have more than the most judges allowed (" +
-                                 std::to_string(s.width()) + ")",
-                             "panel.max_judges", "A12"));
+      return refuse(
+          i, Error(ErrorCode::rule_violation,
+                   "entry \"" + e.spec.code + "\" would have more than the most judges allowed (" +
+                       std::to_string(s.width()) + ")",
+                   "panel.max_judges", "A12"));
     }
     ++taken;
     auto [it, fresh] = facts.try_emplace(p.judge.value());

@@ -47,10 +47,10 @@ Result<ResultSheet> assignment_sheet(const Campaign& campaign, const Registry& r
   sheet.header = {zh ? "评委" : "judge", zh ? "项目编号" : "entry"};
   sheet.widths = {14, 16};
   if (options.explain) {
-    for (const char* h : zh ? std::vector<const char*>{"评委姓名", "所属组织", "专业对口",
-                                                        "同组织评委", "代价"}
-                            : std::vector<const char*>{"judge_name", "organization", "expertise",
-                                                       "shares_organization", "cost"}) {
+    for (const char* h :
+         zh ? std::vector<const char*>{"评委姓名", "所属组织", "专业对口", "同组织评委", "代价"}
+            : std::vector<const char*>{"judge_name", "organization", "expertise",
+                                       "shares_organization", "cost"}) {
       sheet.header.emplace_back(h);
     }
     sheet.widths.insert(sheet.widths.end(), {12, 24, 10, 12, 8});

@@ -117,7 +117,7 @@ struct EntryAssignment {
 ///   for (const kexie::AssignmentInput& pair : p.pairs) std::cout << pair.judge << ' ' <<
 ///   pair.entry;
 struct AssignmentProposal {
-  std::vector<AssignmentInput> pairs;     ///< new pairs, by entry then judge
+  std::vector<AssignmentInput> pairs;    ///< new pairs, by entry then judge
   std::vector<EntryAssignment> entries;  ///< every entry, by entry id
   std::int64_t cost = 0;       ///< Σ expertise and availability costs of the new pairs, plus
                                ///< spread costs of every entry (kept judges counted)
@@ -157,9 +157,9 @@ struct AssignmentProposal {
 /// `propose_assignment`, `not_found` for an unknown judge or entry.
 ///
 ///   std::int64_t mine = kexie::assignment_cost(campaign, options, my_pairs).value();
-[[nodiscard]] KEXIE_API Result<std::int64_t> assignment_cost(const Campaign& campaign,
-                                                             const AssignmentOptions& options,
-                                                             std::span<const AssignmentInput> pairs);
+[[nodiscard]] KEXIE_API Result<std::int64_t> assignment_cost(
+    const Campaign& campaign, const AssignmentOptions& options,
+    std::span<const AssignmentInput> pairs);
 
 }  // namespace v1
 }  // namespace kexie

@@ -32,15 +32,14 @@ struct AssignmentSheetOptions {
 
 /// The new pairs of `proposal` (a proposal for `campaign`, whose registry is `registry`)
 /// as a sheet: `judge` (the external key, 工号, of the judge's person, the way
-/// `import_assignments` names judges, or their code in `options.judges`), `entry` (the application number), then, with
-/// `explain`, the judge's name, the organization counted for spread, whether their
-/// expertise matches the entry (yes/no, 是/否), whether another judge of the entry is
-/// from the same organization, and the pair's cost. Pairs already assigned before the
-/// proposal are not written (importing the sheet records what `apply` would). Write
-/// it with `to_csv`. `not_found` for a judge or entry `campaign` does not know;
-/// `invalid_argument` `table.field` for a judge whose person has no external key, or
-/// shares it with another judge of the campaign (the importer could not tell them
-/// apart), or, with `options.judges`, a judge without a code there.
+/// `import_assignments` names judges, or their code in `options.judges`), `entry` (the application
+/// number), then, with `explain`, the judge's name, the organization counted for spread, whether
+/// their expertise matches the entry (yes/no, 是/否), whether another judge of the entry is from
+/// the same organization, and the pair's cost. Pairs already assigned before the proposal are not
+/// written (importing the sheet records what `apply` would). Write it with `to_csv`. `not_found`
+/// for a judge or entry `campaign` does not know; `invalid_argument` `table.field` for a judge
+/// whose person has no external key, or shares it with another judge of the campaign (the importer
+/// could not tell them apart), or, with `options.judges`, a judge without a code there.
 ///
 ///   auto p = kexie::propose_assignment(campaign, {}).value();
 ///   auto sheet = kexie::assignment_sheet(campaign, registry, p).value();

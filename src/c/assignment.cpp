@@ -10,8 +10,8 @@
 #include "capi.hpp"
 #include "handles.hpp"
 #include "kexie/assignment.hpp"
-#include "kexie/table_assignment.hpp"
 #include "kexie/kexie.h"
+#include "kexie/table_assignment.hpp"
 
 struct kx_assignment {
   kexie::AssignmentProposal proposal;
@@ -207,10 +207,10 @@ int kx_assignment_csv(char** out, size_t* length, const kx_assignment* assignmen
     KX_NEED(registry);
     KX_TRY_ASSIGN(const kexie::TextEncoding e,
                   kx::enum_arg<kexie::TextEncoding>(encoding, "encoding"));
-    KX_TRY_ASSIGN(const kexie::ResultSheet sheet,
-                  kexie::assignment_sheet(campaign->campaign(), registry->registry(),
-                                          assignment->proposal,
-                                          {.chinese = chinese != 0, .explain = explain != 0}));
+    KX_TRY_ASSIGN(
+        const kexie::ResultSheet sheet,
+        kexie::assignment_sheet(campaign->campaign(), registry->registry(), assignment->proposal,
+                                {.chinese = chinese != 0, .explain = explain != 0}));
     KX_TRY_ASSIGN(const std::string csv, kexie::to_csv(sheet, e));
     if (kx::Rc rc = kx::give(out, csv); rc.code() != KX_OK) return rc;
     *length = csv.size();

@@ -21,8 +21,8 @@
 
 using namespace kexie::literals;
 
-using kexie::AssignmentOptions;
 using kexie::AssignmentInput;
+using kexie::AssignmentOptions;
 using kexie::AssignmentProposal;
 using kexie::Campaign;
 using kexie::EntryId;

@@ -29,12 +29,10 @@ struct Office {
   std::vector<EntryId> entries;
 
   Office() : c(w.registry, spec(w)) {
-    c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric())
-        .value();
+    c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
     for (auto [e, k] : {std::pair{1, 0}, {1, 1}, {1, 2}, {2, 0}, {2, 1}, {2, 2}, {0, 4}, {0, 5}}) {
-      judges.push_back(c.add_judge(w.staff[static_cast<std::size_t>(e)]
-                                          [static_cast<std::size_t>(k)])
-                           .value());
+      judges.push_back(
+          c.add_judge(w.staff[static_cast<std::size_t>(e)][static_cast<std::size_t>(k)]).value());
     }
     int i = 0;
     for (auto [e, k] : {std::pair{0, 0}, {0, 1}, {1, 3}, {2, 3}}) {
@@ -100,8 +98,8 @@ TEST(AssignmentSheet, NamesJudgesByTheCodesOfAJudgesTable) {
           .value();
   EXPECT_EQ(sheet.rows[0][0].text.front(), 'J');
   Office fresh;
-  ASSERT_TRUE(kexie::import_assignments(
-      fresh.c, codes, kexie::Table::parse(kexie::to_csv(sheet).value()).value()));
+  ASSERT_TRUE(kexie::import_assignments(fresh.c, codes,
+                                        kexie::Table::parse(kexie::to_csv(sheet).value()).value()));
   for (EntryId e : fresh.entries) EXPECT_EQ(fresh.c.judges_of(e), proposed_for(p, e)) << e;
   // A judge without a code cannot be named.
   codes.erase("J1");
@@ -115,8 +113,7 @@ TEST(AssignmentSheet, NamesJudgesByTheCodesOfAJudgesTable) {
 TEST(AssignmentSheet, ExplanationColumnsFollowTheProposal) {
   Office office;
   const AssignmentProposal p = kexie::propose_assignment(office.c, {}).value();
-  const kexie::ResultSheet sheet =
-      kexie::assignment_sheet(office.c, office.w.registry, p).value();
+  const kexie::ResultSheet sheet = kexie::assignment_sheet(office.c, office.w.registry, p).value();
   EXPECT_EQ(sheet.header, (std::vector<std::string>{"judge", "entry", "judge_name", "organization",
                                                     "expertise", "shares_organization", "cost"}));
   ASSERT_EQ(sheet.rows.size(), p.pairs.size());
@@ -128,8 +125,9 @@ TEST(AssignmentSheet, ExplanationColumnsFollowTheProposal) {
     EXPECT_EQ(row[1].text, office.c.entry(p.pairs[i].entry).value().spec.code);
     EXPECT_EQ(row[2].text, person.name);
     const kexie::EntryAssignment& ea = p.entries[p.pairs[i].entry.value() - 1];
-    auto why = std::find_if(ea.judges.begin(), ea.judges.end(),
-                            [&](const kexie::JudgeChoice& c) { return c.judge == p.pairs[i].judge; });
+    auto why = std::find_if(ea.judges.begin(), ea.judges.end(), [&](const kexie::JudgeChoice& c) {
+      return c.judge == p.pairs[i].judge;
+    });
     ASSERT_NE(why, ea.judges.end());
     EXPECT_EQ(row[3].text, office.w.registry.organization(why->organization).value().name);
     EXPECT_EQ(row[4].text, why->expertise ? "yes" : "no");

@@ -130,21 +130,23 @@ void run_assign(const AssignArgs& args, CommonOptions& common) {
       }
       nlohmann::json excluded = nlohmann::json::array();
       for (const Exclusion& x : ea.excluded) {
-        excluded.push_back({{"judge", judge_name(x.judge)}, {"rule", x.rule}, {"reason", x.reason}});
+        excluded.push_back(
+            {{"judge", judge_name(x.judge)}, {"rule", x.rule}, {"reason", x.reason}});
       }
       entries.push_back({{"entry", entry_code(ea.entry)},
                          {"eligible", ea.eligible},
                          {"judges", judges},
                          {"excluded", excluded}});
     }
-    print_json({{"ok", true},
-                {"command", "assign"},
-                {"campaign", campaign.spec().name},
-                {"pairs", proposal->pairs.size()},
-                {"cost", proposal->cost},
-                {"load", {{"min", proposal->min_load}, {"max", proposal->max_load}}},
-                {"output", args.output.empty() ? nlohmann::json(nullptr) : nlohmann::json(args.output)},
-                {"entries", entries}});
+    print_json(
+        {{"ok", true},
+         {"command", "assign"},
+         {"campaign", campaign.spec().name},
+         {"pairs", proposal->pairs.size()},
+         {"cost", proposal->cost},
+         {"load", {{"min", proposal->min_load}, {"max", proposal->max_load}}},
+         {"output", args.output.empty() ? nlohmann::json(nullptr) : nlohmann::json(args.output)},
+         {"entries", entries}});
     return;
   }
   if (common.quiet) return;
