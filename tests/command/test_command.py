@@ -346,7 +346,7 @@ class HelpExport(CommandCase):
         self.assertTrue(man.startswith(".\\\""))
         self.assertIn(".TH KEXIE 1", man)
         for sub in ("weights ahp", "agreement", "snapshot info", "snapshot verify",
-                    "snapshot export", "score", "explain", "check", "test"):
+                    "snapshot export", "score", "explain", "check", "test", "assign"):
             self.assertIn(".SS kexie " + sub, man)
         self.assertIn("EXIT STATUS", man)
         if shutil.which("man"):
@@ -723,6 +723,18 @@ class Assign(CommandCase):
         self.assertEqual(rc, 1)
         self.assertIn("assignment.infeasible", err)
         self.assertFalse((self.dir / "a.csv").exists())
+
+    def test_man_page_and_completion_know_assign(self):
+        rc, out, err = self.kexie("--generate-man", "kexie.1", "--generate-completion", "k.bash")
+        self.assertEqual(rc, 0, err)
+        man = (self.dir / "kexie.1").read_text()
+        self.assertIn(".SS kexie assign", man)
+        self.assertIn("\\-\\-spread\\-required", man)
+        script = (f"source {self.dir / 'k.bash'}\n"
+                  "COMP_WORDS=(kexie assign --spr); COMP_CWORD=2; _kexie; "
+                  "echo \"${COMPREPLY[*]}\"\n")
+        p = subprocess.run(["bash", "-c", script], capture_output=True, text=True)
+        self.assertEqual(p.stdout.splitlines(), ["--spread-required"], p.stderr)
 
     def test_usage_errors(self):
         self.assert_exit(self.kexie("assign", *self.base), 2)  # no --entries
