@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kexie/table_import.hpp"
@@ -30,12 +31,14 @@ struct Office {
 
   Office() : c(w.registry, spec(w)) {
     c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
-    for (auto [e, k] : {std::pair{1, 0}, {1, 1}, {1, 2}, {2, 0}, {2, 1}, {2, 2}, {0, 4}, {0, 5}}) {
+    using EK = std::pair<int, int>;  // (enterprise, staff member)
+    for (auto [e, k] :
+         {EK{1, 0}, EK{1, 1}, EK{1, 2}, EK{2, 0}, EK{2, 1}, EK{2, 2}, EK{0, 4}, EK{0, 5}}) {
       judges.push_back(
           c.add_judge(w.staff[static_cast<std::size_t>(e)][static_cast<std::size_t>(k)]).value());
     }
     int i = 0;
-    for (auto [e, k] : {std::pair{0, 0}, {0, 1}, {1, 3}, {2, 3}}) {
+    for (auto [e, k] : {EK{0, 0}, EK{0, 1}, EK{1, 3}, EK{2, 3}}) {
       entries.push_back(
           c.add_entry(kexie_test::proposal(w, "R-" + std::to_string(i++), e, k)).value());
     }
