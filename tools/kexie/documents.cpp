@@ -2,7 +2,6 @@
 #include "documents.hpp"
 
 #include <fstream>
-#include <map>
 #include <sstream>
 
 #include "console.hpp"
@@ -76,13 +75,12 @@ LoadedCampaign load_documents(const DocumentPaths& paths, bool quiet) {
   auto campaign = load_campaign(out.registry->registry, out.registry->codes, *out.rules, entries);
   if (!keep(out, paths.entries.empty() ? paths.campaign : paths.entries, campaign)) return out;
   out.campaign.emplace(std::move(campaign).value());
-  std::map<std::uint32_t, JudgeId> judge_of;  // by person
-  for (std::uint32_t j = 1; j <= out.campaign->judge_count(); ++j) {
-    if (auto p = out.campaign->judge_person(JudgeId{j})) judge_of.emplace(p->value(), JudgeId{j});
-  }
-  for (const auto& record : entries.judges) {
-    if (auto it = judge_of.find(record.person.value()); it != judge_of.end()) {
-      out.judges.emplace(record.code, it->second);
+  // The judges by the codes the entries document gave them, for CSV tables that
+  // name judges the same way (kexie score --marks, --assignments, --vetoes).
+  for (const JudgeRecord& judge : entries.judges) {
+    for (std::uint32_t j = 1; j <= out.campaign->judge_count(); ++j) {
+      const auto person = out.campaign->judge_person(JudgeId{j});
+      if (person && *person == judge.person) out.judges.emplace(judge.code, JudgeId{j});
     }
   }
   progress.update(3);

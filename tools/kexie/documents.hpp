@@ -41,10 +41,10 @@ struct LoadedCampaign {
   std::unique_ptr<LoadedRegistry> registry;  ///< set once the registry loaded
   std::optional<CampaignRules> rules;        ///< set once the campaign document was read
   std::optional<Campaign> campaign;          ///< set when everything loaded
-  JudgeCodes judges;                         ///< the entries document's judge codes
-  std::optional<Error> error;                ///< set when something was refused
-  std::string failed_file;                   ///< the document that was refused
-  std::vector<FileProblem> problems;         ///< every problem found
+  JudgeCodes judges;  ///< the entries document's judge codes ("J1") → the campaign's judges
+  std::optional<Error> error;         ///< set when something was refused
+  std::string failed_file;            ///< the document that was refused
+  std::vector<FileProblem> problems;  ///< every problem found
 };
 
 /// Reads the documents and builds the campaign. A file that cannot be read
