@@ -12,6 +12,7 @@ packages=(
   libboost-serialization-dev         # Boost 1.74: snapshots
   libboost-math-dev                  # Boost 1.74: chi-squared p-values (header-only)
   librange-v3-dev                    # range-v3 0.12: query views
+  liblemon-dev                       # LEMON 1.3: network simplex for judge assignment (headers only)
   libssl-dev                         # OpenSSL libcrypto: SHA-256 for audit chains and snapshots
   nlohmann-json3-dev                 # nlohmann-json 3.11: the JSON documents (src/document/ only)
   python3-jsonschema                 # documents.schemas: examples validate against schemas/

@@ -715,6 +715,40 @@ Status CampaignImpl::record_veto(JudgeId judge, EntryId entry, std::uint32_t ind
   return write_veto(*this, judge, entry, indicator, std::move(reason));
 }
 
+JudgeFacts judge_facts(const CampaignImpl& s, JudgeId judge, PersonId person, bool with_listings) {
+  JudgeFacts f{judge, person, affiliations(*s.registry, person, s.spec.as_of), {}};
+  if (with_listings) f.listings = listings_of(s, person);
+  return f;
+}
+
+bool expert_fields_required(const CampaignImpl& s) noexcept {
+  return experts_required(s) && s.spec.panel.expert_field_match;
+}
+
+bool names_category(const std::vector<ExpertListing>& listings, Category category) {
+  const std::string_view wanted = to_string(category);
+  for (const ExpertListing& l : listings) {
+    if (std::find(l.fields.begin(), l.fields.end(), wanted) != l.fields.end()) return true;
+  }
+  return false;
+}
+
+Status assignment_rules(const CampaignImpl& s, const EntryRecord& e, const JudgeFacts& facts) {
+  if (Status ok =
+          conflict_check(*s.registry, e, facts.judge, facts.person, facts.orgs, s.spec.as_of);
+      !ok) {
+    return ok;
+  }
+  if (expert_fields_required(s) && !names_category(facts.listings, e.spec.category)) {
+    return Error(ErrorCode::rule_violation,
+                 to_string(facts.judge) + " (" + to_string(facts.person) +
+                     ") lists no field of expertise \"" + std::string(to_string(e.spec.category)) +
+                     "\", the category of entry \"" + e.spec.code + "\"",
+                 "panel.expert_field", "A8");
+  }
+  return {};
+}
+
 CampaignImpl& state_of(Campaign& c) noexcept { return CampaignImpl::of(c); }
 const CampaignImpl& state_of(const Campaign& c) noexcept { return CampaignImpl::of(c); }
 const Registry& registry_of(const Campaign& c) noexcept { return *CampaignImpl::of(c).registry; }
@@ -924,31 +958,12 @@ Result<PersonId> Campaign::judge_person(JudgeId judge) const { return impl_->jud
 
 std::size_t Campaign::judge_count() const noexcept { return impl_->judges.size(); }
 
-namespace {
+using detail::assignment_rules;
+using detail::expert_fields_required;
+using detail::judge_facts;
+using detail::JudgeFacts;
 
-// Every check `assign` makes before seating: structure, the registry's conflict rule and
-// the expert-field rule.
-Status check_assign(const CampaignImpl& s, JudgeId judge, EntryId entry) {
-  auto person = check_assignment(s, judge, entry);
-  if (!person) return person.error();
-  if (Status ok = conflict_check(s, s.entries[entry.value() - 1], judge, *person); !ok) return ok;
-  if (experts_required(s) && s.spec.panel.expert_field_match) {
-    const EntryRecord& e = s.entries[entry.value() - 1];
-    const std::string_view wanted = to_string(e.spec.category);
-    bool match = false;
-    for (const ExpertListing& l : listings_of(s, *person)) {
-      match = match || std::find(l.fields.begin(), l.fields.end(), wanted) != l.fields.end();
-    }
-    if (!match) {
-      return Error(ErrorCode::rule_violation,
-                   to_string(judge) + " (" + to_string(*person) +
-                       ") lists no field of expertise \"" + std::string(wanted) +
-                       "\", the category of entry \"" + e.spec.code + "\"",
-                   "panel.expert_field", "A8");
-    }
-  }
-  return {};
-}
+namespace {
 
 // " (assignment #i)" / " (veto #i)" in a batch of more than one.
 std::string nth(const char* what, std::size_t n, std::size_t i) {
@@ -966,6 +981,9 @@ Status Campaign::assign(JudgeId judge, EntryId entry) {
   return assign_all(std::span<const AssignmentInput>(&one, 1));
 }
 
+// The one path that seats judges: `assign`, `apply`, the CSV import and the C API's
+// batch all come here. The registry's rules are `detail::assignment_rules`, the very
+// predicate the proposer (campaign_assignment.cpp) excludes judges by.
 Status Campaign::assign_all(std::span<const AssignmentInput> pairs, std::size_t* failed) {
   CampaignImpl& s = *impl_;
   if (Status st = require_phase(s, CampaignPhase::evaluation, "campaign.panel_phase",
@@ -977,32 +995,39 @@ Status Campaign::assign_all(std::span<const AssignmentInput> pairs, std::size_t*
     if (failed != nullptr) *failed = i;
     return in_batch(e, "assignment", pairs.size(), i);
   };
+  const bool with_listings = expert_fields_required(s);
+  std::unordered_map<std::uint32_t, JudgeFacts> facts;     // by judge
+  std::unordered_map<std::uint32_t, std::uint32_t> added;  // seats each entry takes in the batch
+  std::unordered_set<std::uint64_t> seen;                  // (judge, entry) in the batch
   // Validate everything first: each pair on its own, then against the pairs before it.
-  std::unordered_map<std::uint32_t, std::vector<JudgeId>> added;  // entry -> judges in the batch
   for (std::size_t i = 0; i < pairs.size(); ++i) {
-    const AssignmentInput& a = pairs[i];
-    if (Status st = check_assign(s, a.judge, a.entry); !st) return refuse(i, st.error());
-    std::vector<JudgeId>& mine = added[a.entry.value()];
-    const EntryRecord& e = s.entries[a.entry.value() - 1];
-    if (std::find(mine.begin(), mine.end(), a.judge) != mine.end()) {
+    const AssignmentInput& p = pairs[i];
+    auto person = check_assignment(s, p.judge, p.entry);
+    if (!person) return refuse(i, person.error());
+    const EntryRecord& e = s.entries[p.entry.value() - 1];
+    const std::uint64_t key = (std::uint64_t{p.judge.value()} << 32) | p.entry.value();
+    if (!seen.insert(key).second) {
       return refuse(i, Error(ErrorCode::already_exists,
-                             "the batch assigns " + to_string(a.judge) + " to entry \"" +
+                             "the batch assigns " + to_string(p.judge) + " to entry \"" +
                                  e.spec.code + "\" twice",
                              "panel.assignment"));
     }
-    if (e.judges.size() + mine.size() >= s.width()) {
-      return refuse(i, Error(ErrorCode::rule_violation,
-                             "entry \"" + e.spec.code +
-                                 "\" would have more than the most judges "
-                                 "allowed (" +
-                                 std::to_string(s.width()) + ")",
-                             "panel.max_judges", "A12"));
+    std::uint32_t& taken = added[p.entry.value()];
+    if (e.judges.size() + taken >= s.width()) {
+      return refuse(
+          i, Error(ErrorCode::rule_violation,
+                   "entry \"" + e.spec.code + "\" would have more than the most judges allowed (" +
+                       std::to_string(s.width()) + ")",
+                   "panel.max_judges", "A12"));
     }
-    mine.push_back(a.judge);
+    ++taken;
+    auto [it, fresh] = facts.try_emplace(p.judge.value());
+    if (fresh) it->second = judge_facts(s, p.judge, *person, with_listings);
+    if (Status ok = assignment_rules(s, e, it->second); !ok) return refuse(i, ok.error());
   }
   // Make room first (the only step that can throw), then seat: nothing half-written.
-  for (auto& [entry, judges] : added) room(s.entries[entry - 1].judges, judges.size());
-  for (const AssignmentInput& a : pairs) seat(s, a.judge, a.entry);
+  for (const auto& [entry, n] : added) room(s.entries[entry - 1].judges, n);
+  for (const AssignmentInput& p : pairs) seat(s, p.judge, p.entry);
   return {};
 }
 

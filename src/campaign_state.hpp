@@ -19,6 +19,7 @@
 
 #include "kexie/campaign.hpp"
 #include "kexie/energy.hpp"
+#include "kexie/membership.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -219,6 +220,35 @@ Status record_awards(const CampaignImpl& s, Registry& registry, const std::vecto
 ///
 ///   if (Status st = check_citations(s, spec, enterprise); !st) return st.error();
 Status check_citations(const CampaignImpl& s, const EntrySpec& spec, OrgId enterprise);
+
+/// What the registry-reading rules of `Campaign::assign` need about one judge,
+/// gathered once (campaign.cpp): their person, the organizations they belong to on
+/// `as_of`, and, when the expert-field rule applies, their expert listings.
+struct JudgeFacts {
+  JudgeId judge;
+  PersonId person;
+  std::vector<OrgId> orgs;              // detail::affiliations on as_of
+  std::vector<ExpertListing> listings;  // in the organizer's pools and those above it
+};
+
+/// The facts about `judge` (whose person is `person`); listings are read when
+/// `with_listings` (they cost a pass over the pools).
+///
+///   JudgeFacts f = judge_facts(s, judge, person, expert_fields_required(s));
+JudgeFacts judge_facts(const CampaignImpl& s, JudgeId judge, PersonId person, bool with_listings);
+/// Whether `assign` checks the expert-field rule (`panel.expert_field`) in this campaign.
+bool expert_fields_required(const CampaignImpl& s) noexcept;
+/// Whether a field of `listings` names `category` (the expert-field rule's test).
+///
+///   bool match = names_category(facts.listings, Category::rationalization_proposals);
+bool names_category(const std::vector<ExpertListing>& listings, Category category);
+/// The rules of `Campaign::assign` that read the registry, for the judge of `facts` on
+/// entry `e`: `conflict_of_interest` `panel.conflict` (A12), then `rule_violation`
+/// `panel.expert_field` (A8) when it applies. The one predicate `assign`, its batch
+/// (`Campaign::assign_all`) and the assignment proposer run.
+///
+///   if (Status st = assignment_rules(s, e, facts); !st) exclude(st.error());
+Status assignment_rules(const CampaignImpl& s, const EntryRecord& e, const JudgeFacts& facts);
 
 /// The state behind `c`, for explanations and snapshots (defined in campaign.cpp).
 ///

@@ -133,13 +133,15 @@ struct MarkInput {
   Decimal mark;           ///< the mark, on the indicator's scale and step
 };
 
-/// One assignment of a judge to an entry, for `Campaign::assign_all`.
+/// One assignment of a judge to an entry, for `Campaign::assign_all`; also the pairs of
+/// an `AssignmentProposal` (assignment.hpp).
 ///
 ///   std::vector<kexie::AssignmentInput> batch = {{.judge = j, .entry = e}};
 ///   campaign.assign_all(batch).value();
 struct AssignmentInput {
   JudgeId judge;  ///< who judges
   EntryId entry;  ///< which entry
+  friend bool operator==(const AssignmentInput&, const AssignmentInput&) = default;
 };
 
 /// One veto (一票否决), for `Campaign::veto_all`: the veto item by its code, and why.

@@ -1467,6 +1467,144 @@ KX_EXTERN int kx_explain_text(char **out, const kx_campaign *campaign,
 KX_EXTERN int kx_explain_json(char **out, const kx_campaign *campaign,
                               const kx_scoreboard *board, uint32_t entry);
 
+/* ================================================================== assignment */
+
+/** One judge on one entry (kexie::AssignmentInput). */
+typedef struct kx_assignment_pair {
+  uint32_t judge;
+  uint32_t entry;
+} kx_assignment_pair;
+
+/** A judge's declared availability (kexie::JudgeAvailability): their load range,
+ *  counting entries they already have; `max_load` 0 declares them unavailable. */
+typedef struct kx_judge_availability {
+  uint32_t judge;
+  uint32_t min_load;
+  uint32_t max_load;
+  uint32_t cost_per_entry;  /**< added to the cost of each entry they get */
+} kx_judge_availability;
+
+/** How kx_assignment_propose weighs and bounds its choices
+ *  (kexie::AssignmentOptions; docs/assignment.md). */
+typedef struct kx_assignment_options {
+  unsigned int version;             /**< KX_ASSIGNMENT_OPTIONS_VERSION */
+  uint32_t judges_per_entry;        /**< 0 = the panel's minimum judges */
+  int declare_load;                 /**< 1: every judge's load is load_min..load_max; 0: balanced */
+  uint32_t load_min;
+  uint32_t load_max;
+  const kx_judge_availability *availability;  /**< per-judge declarations, may be NULL */
+  size_t availability_count;
+  uint32_t expertise_cost;          /**< a judge without the entry's field; 100 */
+  uint32_t spread_cost;             /**< each further judge of one organization; 50 */
+  int spread_required;              /**< 1: at most one judge per organization on an entry */
+  uint64_t seed;                    /**< breaks ties among equally good assignments */
+  uint32_t candidates_per_entry;    /**< 0 = all; else the cheapest N per entry (pruning) */
+} kx_assignment_options;
+#define KX_ASSIGNMENT_OPTIONS_VERSION 1
+#define KX_ASSIGNMENT_OPTIONS_INIT {KX_ASSIGNMENT_OPTIONS_VERSION, 0, 0, 0, 0, NULL, 0, 100, 50, 0, 0, 0}
+
+/** A proposed assignment with its explanation (kexie::AssignmentProposal). Owned by
+ *  the caller; free it with kx_assignment_free(). */
+typedef struct kx_assignment kx_assignment;
+
+/** Proposes judges for every entry of `campaign` (which it does not change).
+ *  `options` may be NULL (the defaults). KX_EINVALID for options that do not fit
+ *  the panel; KX_ERULE "assignment.load" or "assignment.infeasible" (A12), whose
+ *  message names the entries that cannot reach their judges and why.
+ *
+ *   kx_assignment_options o = KX_ASSIGNMENT_OPTIONS_INIT; o.seed = 7;
+ *   kx_assignment *a; if (kx_assignment_propose(&a, c, &o) == 0) kx_assignment_apply(c, a, NULL);
+ */
+KX_EXTERN int kx_assignment_propose(kx_assignment **out, const kx_campaign *campaign,
+                                    const kx_assignment_options *options);
+
+/** Frees a proposal; NULL is ignored. */
+KX_EXTERN void kx_assignment_free(kx_assignment *assignment);
+
+/** The number of new pairs, and the proposal's total cost.
+ *
+ *   size_t n; int64_t cost; kx_assignment_summary(&n, &cost, a);
+ */
+KX_EXTERN int kx_assignment_summary(size_t *pair_count, int64_t *cost,
+                                    const kx_assignment *assignment);
+
+/** Pair `index` (0-based, by entry then judge) of the proposal; KX_EINVALID past the end.
+ *
+ *   kx_assignment_pair p; kx_assignment_pair_at(&p, a, 0);
+ */
+KX_EXTERN int kx_assignment_pair_at(kx_assignment_pair *out, const kx_assignment *assignment,
+                                    size_t index);
+
+/** Why a judge was chosen for an entry (kexie::JudgeChoice). */
+typedef struct kx_judge_choice {
+  uint32_t judge;
+  int kept;                 /**< 1: already assigned before the proposal */
+  int expertise;            /**< 1: a listing of theirs names the entry's category */
+  uint32_t organization;    /**< the organization counted for spread */
+  int shares_organization;  /**< 1: another judge of the entry is from it too */
+  int64_t cost;             /**< what the pair adds to the proposal's cost */
+} kx_judge_choice;
+
+/** How many judges entry `entry` ends with, and how many judges a hard rule kept off it.
+ *
+ *   size_t chosen, excluded; kx_assignment_entry(&chosen, &excluded, a, e);
+ */
+KX_EXTERN int kx_assignment_entry(size_t *judge_count, size_t *excluded_count,
+                                  const kx_assignment *assignment, uint32_t entry);
+
+/** The `index`-th judge of `entry` (by judge id) and why it was chosen.
+ *
+ *   kx_judge_choice jc; kx_assignment_choice(&jc, a, e, 0);
+ */
+KX_EXTERN int kx_assignment_choice(kx_judge_choice *out, const kx_assignment *assignment,
+                                   uint32_t entry, size_t index);
+
+/** The `index`-th judge a hard rule kept off `entry`: the judge, the rule id
+ *  ("panel.conflict", "panel.expert_field", "assignment.unavailable",
+ *  "assignment.org_spread") and the reason; `rule` and `reason` may be NULL, else
+ *  each receives a string to release with kx_string_free().
+ *
+ *   uint32_t j; char *rule, *why; kx_assignment_exclusion(&j, &rule, &why, a, e, 0);
+ */
+KX_EXTERN int kx_assignment_exclusion(uint32_t *judge, char **rule, char **reason,
+                                      const kx_assignment *assignment, uint32_t entry,
+                                      size_t index);
+
+/** Records the proposal's pairs through kx_campaign_assign's path, all or nothing:
+ *  a pair it would refuse refuses the batch and nothing is recorded. `failed` may
+ *  be NULL; else a refusal stores the refused pair's index there.
+ *
+ *   size_t at; if (kx_assignment_apply(c, a, &at) != 0) puts(kx_error_last()->message);
+ */
+KX_EXTERN int kx_assignment_apply(kx_campaign *campaign, const kx_assignment *assignment,
+                                  size_t *failed);
+
+/** Records `count` pairs through kx_campaign_assign's path (kexie::Campaign::assign_all),
+ *  all or nothing, like kx_assignment_apply.
+ *
+ *   kx_assignment_pair pairs[] = {{1, 1}, {2, 1}};
+ *   kx_campaign_assign_all(c, pairs, 2, NULL);
+ */
+KX_EXTERN int kx_campaign_assign_all(kx_campaign *campaign, const kx_assignment_pair *pairs,
+                                     size_t count, size_t *failed);
+
+/** The proposal's new pairs as an assignments CSV file the office can edit and
+ *  kx_campaign_import_assignments_csv reads back: `judge` (the judge's external key,
+ *  工号), `entry` (the application number), then, when `explain` is non-zero,
+ *  judge_name, organization, expertise, shares_organization and cost (the importer
+ *  ignores them). `chinese` non-zero: Chinese headers (评委, 项目编号, ...).
+ *  `encoding`: KX_ENCODING_UTF8 (with a byte-order mark; KX_ENCODING_AUTO means it) or
+ *  KX_ENCODING_GB18030. `campaign` is the proposal's campaign, `registry` its registry.
+ *  The bytes are allocated; free them with kx_string_free(). KX_EINVALID (rule
+ *  table.field) for a judge without an external key or sharing it.
+ *
+ *   char *csv; size_t len;
+ *   kx_assignment_csv(&csv, &len, a, c, reg, KX_ENCODING_UTF8, 0, 1);
+ */
+KX_EXTERN int kx_assignment_csv(char **out, size_t *length, const kx_assignment *assignment,
+                                const kx_campaign *campaign, const kx_registry *registry,
+                                int encoding, int chinese, int explain);
+
 /* ==================================================================== snapshot */
 
 /** A loaded snapshot (快照): a registry and the activity books and campaigns

@@ -28,6 +28,7 @@
 #include "kexie/audit.hpp"
 #include "kexie/lifecycle.hpp"
 // campaign scoring
+#include "kexie/assignment.hpp"
 #include "kexie/awards.hpp"
 #include "kexie/campaign.hpp"
 #include "kexie/entry.hpp"
@@ -59,6 +60,7 @@
 #include "kexie/document.hpp"
 // CSV and XLSX tables (issue 14)
 #include "kexie/table.hpp"
+#include "kexie/table_assignment.hpp"
 #include "kexie/table_export.hpp"
 #include "kexie/table_import.hpp"
 #include "kexie/table_registry.hpp"

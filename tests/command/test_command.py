@@ -346,7 +346,7 @@ class HelpExport(CommandCase):
         self.assertTrue(man.startswith(".\\\""))
         self.assertIn(".TH KEXIE 1", man)
         for sub in ("weights ahp", "agreement", "snapshot info", "snapshot verify",
-                    "snapshot export", "score", "explain", "check", "test"):
+                    "snapshot export", "score", "explain", "check", "test", "assign"):
             self.assertIn(".SS kexie " + sub, man)
         self.assertIn("EXIT STATUS", man)
         if shutil.which("man"):
@@ -713,6 +713,104 @@ class ReportHtml(CommandCase):
         self.assertIn("合理化建议", text)
         text, _ = self.parse("--lang", "en")
         self.assertIn("Award list", text)
+
+
+class Assign(CommandCase):
+    """`kexie assign`: the demo's entries with no judges assigned yet."""
+
+    def setUp(self):
+        super().setUp()
+        entries = json.loads(pathlib.Path(data("entries.json")).read_text())
+        entries["assignments"], entries["marks"], entries["vetoes"] = [], [], []
+        self.judges = [j["code"] for j in entries["judges"]]
+        self.write("e.json", json.dumps(entries, ensure_ascii=False, indent=1))
+        entries["judges"] = entries["judges"][:4]  # fewer than the 5 each entry needs
+        self.write("few.json", json.dumps(entries, ensure_ascii=False, indent=1))
+        self.base = [data("campaign.json"), "--registry", data("registry.json")]
+
+    def test_proposal_explained_and_written_as_csv(self):
+        rc, out, err = self.kexie("assign", *self.base, "--entries", "e.json", "-o", "a.csv",
+                                  "--seed", "7", "--json")
+        self.assertEqual(rc, 0, err)
+        doc = self.json_of(out)
+        self.assertEqual(doc["pairs"], 300 * 5)
+        self.assertEqual(doc["output"], "a.csv")
+        self.assertEqual(len(doc["entries"]), 300)
+        for e in doc["entries"]:
+            chosen = {j["judge"] for j in e["judges"]}
+            self.assertEqual(len(chosen), 5, e["entry"])
+            self.assertFalse(chosen & {x["judge"] for x in e["excluded"]}, e["entry"])
+            for x in e["excluded"]:
+                self.assertIn(e["entry"], x["reason"])
+        self.assertTrue(any(x["rule"] == "panel.conflict"
+                            for e in doc["entries"] for x in e["excluded"]))
+        lines = (self.dir / "a.csv").read_text(encoding="utf-8-sig").splitlines()
+        self.assertEqual(lines[0],
+                         "judge,entry,judge_name,organization,expertise,shares_organization,cost")
+        rows = [line.split(",")[:2] for line in lines[1:]]
+        self.assertEqual(len(rows), 1500)
+        self.assertTrue(all(j in self.judges for j, _ in rows))
+        # The file's pairs are the proposal's: recorded, they leave nothing to propose.
+        entries = json.loads((self.dir / "e.json").read_text())
+        entries["assignments"] = rows
+        self.write("assigned.json", json.dumps(entries, ensure_ascii=False, indent=1))
+        rc, out, err = self.kexie("assign", *self.base, "--entries", "assigned.json", "--json")
+        self.assertEqual(rc, 0, err)
+        again = self.json_of(out)
+        self.assertEqual(again["pairs"], 0)
+        self.assertTrue(all(j["kept"] for e in again["entries"] for j in e["judges"]))
+        # The same seed, the same file.
+        self.assert_exit(self.kexie("assign", *self.base, "--entries", "e.json", "-o", "b.csv",
+                                    "--seed", "7", "-q"), 0)
+        self.assertEqual((self.dir / "a.csv").read_bytes(), (self.dir / "b.csv").read_bytes())
+
+    def test_text_summary_and_chosen_judges(self):
+        rc, out, err = self.kexie("assign", *self.base, "--entries", "e.json", "--lang", "en")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("1500 new assignments", out)
+        self.assertRegex(out, r"ZJ2025-1000: J\d+ \(")
+        self.assertIn("excluded panel.conflict", out)
+        listed = self.judges[:8]  # the last judge takes nothing
+        rc, out, err = self.kexie("assign", *self.base, "--entries", "e.json", "--json",
+                                  "--judges", *listed)
+        self.assertEqual(rc, 0, err)
+        doc = self.json_of(out)
+        used = {j["judge"] for e in doc["entries"] for j in e["judges"]}
+        self.assertTrue(used <= set(listed), used - set(listed))
+
+    def test_infeasible_names_entries_and_reasons(self):
+        rc, out, err = self.kexie("assign", *self.base, "--entries", "few.json", "--json")
+        self.assertEqual(rc, 1, err)
+        doc = self.json_of(out)
+        self.assertEqual(doc["error"]["rule"], "assignment.infeasible")
+        self.assertEqual(doc["error"]["article"], "A12")
+        self.assertIn("ZJ2025-", doc["error"]["message"])
+        rc, out, err = self.kexie("assign", *self.base, "--entries", "few.json")
+        self.assertEqual(rc, 1)
+        self.assertIn("assignment.infeasible", err)
+        self.assertFalse((self.dir / "a.csv").exists())
+
+    def test_man_page_and_completion_know_assign(self):
+        rc, out, err = self.kexie("--generate-man", "kexie.1", "--generate-completion", "k.bash")
+        self.assertEqual(rc, 0, err)
+        man = (self.dir / "kexie.1").read_text()
+        self.assertIn(".SS kexie assign", man)
+        self.assertIn("\\-\\-spread\\-required", man)
+        script = (f"source {self.dir / 'k.bash'}\n"
+                  "COMP_WORDS=(kexie assign --spr); COMP_CWORD=2; _kexie; "
+                  "echo \"${COMPREPLY[*]}\"\n")
+        p = subprocess.run(["bash", "-c", script], capture_output=True, text=True)
+        self.assertEqual(p.stdout.splitlines(), ["--spread-required"], p.stderr)
+
+    def test_usage_errors(self):
+        self.assert_exit(self.kexie("assign", *self.base), 2)  # no --entries
+        self.assert_exit(self.kexie("assign", *self.base, "--entries", "e.json", "-o", "a.txt"),
+                         2)
+        rc, out, err = self.kexie("assign", *self.base, "--entries", "e.json", "--judges", "J99")
+        self.assertEqual(rc, 2)
+        self.assertIn("J99", err)
+        self.assert_exit(self.kexie("assign", *self.base, "--entries", "e.json", "--seed", "x"),
+                         2)
 
 
 def main():

@@ -43,6 +43,7 @@ void build_app(CLI::App& app, CommonOptions& common) {
   app.require_subcommand(0, 1);
   add_check_command(app, common);
   add_score_commands(app, common);
+  add_assign_command(app, common);
   add_test_command(app, common);
   add_weights_command(app, common);
   add_agreement_command(app, common);

@@ -1,8 +1,9 @@
 // The subcommands of the kexie command, one registration function per file
 // (weights_command.cpp, agreement_command.cpp, snapshot_command.cpp,
-// score_command.cpp, check_command.cpp, scenario_command.cpp). Each adds its CLI11 subcommand,
-// whose description and footer (with an example) are the single source of --help, the man page and
-// the completion, and binds the options every subcommand shares.
+// score_command.cpp, check_command.cpp, scenario_command.cpp, assign_command.cpp).
+// Each adds its CLI11 subcommand, whose description and footer (with an example) are
+// the single source of --help, the man page and the completion, and binds the options
+// every subcommand shares.
 #ifndef KEXIE_TOOLS_COMMANDS_HPP
 #define KEXIE_TOOLS_COMMANDS_HPP
 
@@ -48,6 +49,8 @@ void add_score_commands(CLI::App& app, CommonOptions& common);
 void add_check_command(CLI::App& app, CommonOptions& common);
 /// `kexie test SCENARIO…`.
 void add_test_command(CLI::App& app, CommonOptions& common);
+/// `kexie assign CAMPAIGN --registry R --entries E [-o assignments.csv]`.
+void add_assign_command(CLI::App& app, CommonOptions& common);
 
 /// Builds the whole command line: every subcommand, with its help.
 ///

@@ -29,6 +29,8 @@ from . import _capi, enums
 from .analysis import (AhpResult, KendallResult, ahp, citation, entropy_weights,
                        grid_emissions, kendall_w, parse_carrier, parse_unit, quantize_weights,
                        to_standard_coal)
+from .assignment import (Availability, EntryAssignment, Exclusion, JudgeChoice, Proposal,
+                         apply_assignment, propose_assignment)
 from .campaign import (AdvancedPerson, AdvancedUnit, AwardTier, Campaign, CampaignSpec,
                        EntryResult, Indicator, PrizeRule, Scoreboard, Standing)
 from .enums import *  # noqa: F401,F403 (the KX_* enumerations)
@@ -76,6 +78,9 @@ __all__ = [
     # analysis
     "AhpResult", "KendallResult", "ahp", "citation", "entropy_weights", "grid_emissions",
     "kendall_w", "parse_carrier", "parse_unit", "quantize_weights", "to_standard_coal",
+    # assignment
+    "Availability", "EntryAssignment", "Exclusion", "JudgeChoice", "Proposal",
+    "apply_assignment", "propose_assignment",
     # campaign
     "AdvancedPerson", "AdvancedUnit", "AwardTier", "Campaign", "CampaignSpec", "EntryResult",
     "Indicator", "PrizeRule", "Scoreboard", "Standing",

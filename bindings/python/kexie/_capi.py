@@ -352,6 +352,31 @@ APPOINTMENT_CB = ctypes.CFUNCTYPE(c_int, P(AppointmentInfo), c_void_p)
 HONOUR_CB = ctypes.CFUNCTYPE(c_int, P(HonourInfo), c_void_p)
 AUDIT_CB = ctypes.CFUNCTYPE(c_int, P(AuditRecord), c_void_p)
 STANDING_CB = ctypes.CFUNCTYPE(c_int, P(Standing), c_void_p)
+
+# judge assignment (issue 18, kexie.h section "assignment")
+class AssignmentPair(ctypes.Structure):
+    _fields_ = [("judge", c_u32), ("entry", c_u32)]
+
+
+class JudgeAvailability(ctypes.Structure):
+    _fields_ = [("judge", c_u32), ("min_load", c_u32), ("max_load", c_u32),
+                ("cost_per_entry", c_u32)]
+
+
+class AssignmentOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("judges_per_entry", c_u32), ("declare_load", c_int),
+                ("load_min", c_u32), ("load_max", c_u32),
+                ("availability", P(JudgeAvailability)), ("availability_count", c_size),
+                ("expertise_cost", c_u32), ("spread_cost", c_u32),
+                ("spread_required", c_int), ("seed", ctypes.c_uint64),
+                ("candidates_per_entry", c_u32)]
+
+
+class JudgeChoice(ctypes.Structure):
+    _fields_ = [("judge", c_u32), ("kept", c_int), ("expertise", c_int),
+                ("organization", c_u32), ("shares_organization", c_int), ("cost", c_i64)]
+
+
 RESULT_CB = ctypes.CFUNCTYPE(c_int, P(EntryResult), c_void_p)
 COVERAGE_CB = ctypes.CFUNCTYPE(c_int, c_int, c_str, P(CoverageCounts), c_void_p)
 SG_GAP_CB = ctypes.CFUNCTYPE(c_int, c_u32, c_u32, c_int, c_void_p)
@@ -492,6 +517,16 @@ _PROTOTYPES = {
     "kx_scoreboard_sheet_count": (c_int, [P(c_size), _H, _H, _H]),
     "kx_scoreboard_sheet_csv": (c_int, [P(c_void_p), P(c_size), P(c_void_p), _H, _H, _H,
                                         c_size, c_int]),
+    # judge assignment (issue 18)
+    "kx_assignment_propose": (c_int, [P(_H), _H, P(AssignmentOptions)]),
+    "kx_assignment_free": (None, [_H]),
+    "kx_assignment_summary": (c_int, [P(c_size), P(c_i64), _H]),
+    "kx_assignment_pair_at": (c_int, [P(AssignmentPair), _H, c_size]),
+    "kx_assignment_entry": (c_int, [P(c_size), P(c_size), _H, c_u32]),
+    "kx_assignment_choice": (c_int, [P(JudgeChoice), _H, c_u32, c_size]),
+    "kx_assignment_exclusion": (c_int, [P(c_u32), P(c_void_p), P(c_void_p), _H, c_u32, c_size]),
+    "kx_assignment_csv": (c_int, [P(c_void_p), P(c_size), _H, _H, _H, c_int, c_int, c_int]),
+    "kx_campaign_assign_all": (c_int, [_H, P(AssignmentPair), c_size, P(c_size)]),
     "kx_buffer_free": (None, [P(Buffer)]),
     "kx_snapshot_save": (c_int, [c_str, _H, P(_H), c_size, P(_H), c_size,
                                  P(SnapshotSaveOptions)]),

@@ -634,6 +634,22 @@ class Campaign(C.OwnedHandle):
             C.check(C.lib.kx_campaign_assign(h, C.u32(judge, "judge"),
                                              C.u32(entry, "entry")))
 
+    def assign_all(self, pairs: Any) -> None:
+        """Assigns many (judge, entry) pairs through `assign`'s path, all or nothing: a
+        pair it would refuse raises (its message says which, "assignment #n") and
+        nothing is recorded.
+
+        >>> c.assign_all([(1, 1), (2, 1)])
+        """
+        items = list(pairs)
+        arr = (C.AssignmentPair * max(len(items), 1))()
+        for i, p in enumerate(items):
+            if not isinstance(p, tuple) or len(p) != 2:
+                raise TypeError("kexie: pairs must be (judge, entry) tuples")
+            arr[i] = C.AssignmentPair(C.u32(p[0], "judge"), C.u32(p[1], "entry"))
+        with self._writing(Campaign) as h:
+            C.check(C.lib.kx_campaign_assign_all(h, arr, len(items), None))
+
     # --- CSV tables (docs/tables.md) --------------------------------------------
     def _import_csv(self, fn: Any, path: Any, encoding: TextEncoding) -> None:
         path_bytes = C.s(os.fspath(path), "path")

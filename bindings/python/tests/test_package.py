@@ -13,8 +13,8 @@ import pytest
 
 import kexie
 
-MODULES = ["kexie", "kexie.analysis", "kexie.campaign", "kexie.enums", "kexie.errors",
-           "kexie.lifecycle", "kexie.registry", "kexie.snapshot"]
+MODULES = ["kexie", "kexie.analysis", "kexie.assignment", "kexie.campaign", "kexie.enums",
+           "kexie.errors", "kexie.lifecycle", "kexie.registry", "kexie.snapshot"]
 INSTALLED = os.environ.get("KEXIE_TEST_INSTALLED") == "1"
 
 
