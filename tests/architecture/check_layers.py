@@ -47,7 +47,8 @@ LAYERS = [
         r"src/snapshot[a-z_]*\.(hpp|cpp)$",
     ]),
     ("documents", [
-        r"include/kexie/(document|campaign_document|registry_document|entries_document|results_document)\.hpp$",
+        r"include/kexie/(document|campaign_document|registry_document|entries_document|results_document|"
+        r"coverage_document|services_document)\.hpp$",
         r"src/document/[a-z_]+\.(hpp|cpp)$",
     ]),
     ("tables", [

@@ -232,6 +232,54 @@ int main(void) {
     kx_buffer_free(&buf);
   }
 
+  /* Continuing education recorded from C: the title evaluation passes the default rule
+   * (the three calendar years before the request's, each ≥ 90 hours, ≥ 2/3 professional). */
+  {
+    uint32_t t = 0;
+    kx_education_status st;
+    int year;
+    char* d1;
+    char* d2;
+    FAILS(KX_EINVALID, kx_registry_add_training(&t, reg, li, 10, 2, "2025-01-01"));
+    FAILS(KX_EINVALID, kx_registry_add_training(NULL, reg, li, 10, KX_TRAINING_GENERAL, "2025-01-01"));
+    FAILS(KX_EINVALID, kx_registry_add_training(&t, reg, li, 10, KX_TRAINING_GENERAL, NULL));
+    FAILS_RULE(KX_EINVALID, "training.hours",
+               kx_registry_add_training(&t, reg, li, 0, KX_TRAINING_GENERAL, "2025-01-01"));
+    FAILS(KX_ENOTFOUND, kx_registry_add_training(&t, reg, 999, 10, KX_TRAINING_GENERAL, "2025-01-01"));
+    FAILS(KX_EINVALID, kx_registry_education_status(NULL, reg, li, 2025));
+    FAILS(KX_ENOTFOUND, kx_registry_education_status(&st, reg, 999, 2025));
+    for (year = 2023; year <= 2025; ++year) {
+      char day[11];
+      snprintf(day, sizeof day, "%04d-04-01", year);
+      OK(kx_registry_add_training(&t, reg, li, 60, KX_TRAINING_PROFESSIONAL, day));
+      CHECK(t != 0);
+      if (year < 2025) OK(kx_registry_add_training(&t, reg, li, 30, KX_TRAINING_GENERAL, day));
+    }
+    OK(kx_registry_education_status(&st, reg, li, 2025));
+    CHECK(st.year == 2025 && st.hours == 60 && st.professional_hours == 60);
+    CHECK(st.compliant == 0 && st.shortfall == 30);
+    /* 2025 is short: still refused, and the desk is unchanged. */
+    d1 = digest(desk);
+    FAILS_RULE(KX_ERULE, "service.continuing_education",
+               kx_service_request_submit(&r2, desk, li, ent, KX_SERVICE_TITLE_EVALUATION, "副高",
+                                         -1, KX_TITLE_ASSOCIATE_SENIOR, "2026-07-01T09:00:00Z"));
+    d2 = digest(desk);
+    CHECK(STREQ(d1, d2));
+    kx_string_free(d1);
+    kx_string_free(d2);
+    OK(kx_registry_add_training(&t, reg, li, 30, KX_TRAINING_PROFESSIONAL, "2025-10-01"));
+    OK(kx_registry_education_status(&st, reg, li, 2025));
+    CHECK(st.hours == 90 && st.professional_hours == 90 && st.compliant == 1 && st.shortfall == 0);
+    /* Only the next level. */
+    FAILS_RULE(KX_ERULE, "service.next_title",
+               kx_service_request_submit(&r2, desk, li, ent, KX_SERVICE_TITLE_EVALUATION, "正高",
+                                         -1, KX_TITLE_SENIOR, "2026-07-01T09:00:00Z"));
+    OK(kx_service_request_submit(&r2, desk, li, ent, KX_SERVICE_TITLE_EVALUATION, "副高", -1,
+                                 KX_TITLE_ASSOCIATE_SENIOR, "2026-07-01T09:00:00Z"));
+    OK(kx_service_request_get(&info, desk, r2));
+    CHECK(info.state == KX_REQUEST_SUBMITTED);
+  }
+
   kx_service_desk_free(desk);
   kx_service_desk_free(NULL);
   kx_registry_free(reg);

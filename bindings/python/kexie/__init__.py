@@ -45,8 +45,8 @@ from .guidance import (Coverage, CoverageCounts, CoverageGroup, Evaluation, Eval
                        sg_out_of_date, verify_founding_trail)
 from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord, check_backed,
                         AuditVerification)
-from .registry import (Appointment, Honour, Membership, MemberRow, Organization, Person,
-                       Registry, Rollup)
+from .registry import (Appointment, EducationStatus, Honour, Membership, MemberRow,
+                       Organization, Person, Registry, Rollup)
 from .services import (CandidateDecision, OverdueAnswer, ProposalInfo, QueuePlace, ServiceDesk,
                        ServiceRequestInfo, check_patent_number, recommend)
 from .snapshot import Snapshot, load_snapshot, load_snapshot_bytes, save_snapshot
@@ -96,8 +96,8 @@ __all__ = [
     "Activity", "ActivityBook", "ActivityInfo", "Actor", "AuditRecord", "AuditVerification",
     "check_backed",
     # registry
-    "Appointment", "Honour", "Membership", "MemberRow", "Organization", "Person", "Registry",
-    "Rollup",
+    "Appointment", "EducationStatus", "Honour", "Membership", "MemberRow", "Organization",
+    "Person", "Registry", "Rollup",
     # services
     "CandidateDecision", "OverdueAnswer", "ProposalInfo", "QueuePlace", "ServiceDesk",
     "ServiceRequestInfo", "check_patent_number", "recommend",

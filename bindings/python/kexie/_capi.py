@@ -188,6 +188,11 @@ class Rollup(ctypes.Structure):
     _fields_ = [("members", c_size), ("young", c_size), ("experts", c_size)]
 
 
+class EducationStatus(ctypes.Structure):
+    _fields_ = [("year", c_int), ("hours", c_int), ("professional_hours", c_int),
+                ("compliant", c_int), ("shortfall", c_int)]
+
+
 class ActivityPlan(ctypes.Structure):
     _fields_ = [("version", c_uint), ("type", c_int), ("title", c_str), ("organizer", c_u32),
                 ("owner", c_u32), ("responsible", c_u32), ("team", P(c_u32)),
@@ -423,6 +428,8 @@ _PROTOTYPES = {
     "kx_registry_add_expert": (c_int, [P(c_u32), _H, c_u32, c_u32, P(c_str), c_size, c_str,
                                        c_str]),
     "kx_registry_appointments_foreach": (c_int, [_H, c_u32, c_str, APPOINTMENT_CB, c_void_p]),
+    "kx_registry_add_training": (c_int, [P(c_u32), _H, c_u32, c_int, c_int, c_str]),
+    "kx_registry_education_status": (c_int, [P(EducationStatus), _H, c_u32, c_int]),
     "kx_registry_record_honour": (c_int, [P(c_u32), _H, P(HonourSpec)]),
     "kx_registry_record_honours": (c_int, [_H, P(HonourSpec), c_size]),
     "kx_registry_honours_foreach": (c_int, [_H, c_u32, c_u32, HONOUR_CB, c_void_p]),

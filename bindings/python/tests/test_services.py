@@ -95,6 +95,34 @@ def test_title_evaluation_rules(w):
         kexie.ServiceDesk(w.reg, young_priority=1)
 
 
+def test_recorded_continuing_education_passes_the_default_title_rule(w):
+    # The default rule: each of the three calendar years before the request's is
+    # compliant (≥ 90 hours, ≥ 2/3 professional), recorded through the registry.
+    desk = kexie.ServiceDesk(w.reg)
+    for year in (2023, 2024, 2025):
+        w.reg.add_training(w.li, 60, kexie.TrainingKind.PROFESSIONAL, D(year, 4, 1))
+    for year in (2023, 2024):
+        w.reg.add_training(w.li, 30, kexie.TrainingKind.GENERAL, D(year, 5, 1))
+    s = w.reg.education_status(w.li, 2025)
+    assert s == kexie.EducationStatus(2025, 60, 60, False, 30)
+    before = desk.digest()
+    with pytest.raises(kexie.RuleViolation) as e:
+        desk.submit(w.li, w.ent, kexie.ServiceKind.TITLE_EVALUATION, "副高", at(3, 2),
+                    target_title=kexie.Title.ASSOCIATE_SENIOR)
+    assert e.value.rule == "service.continuing_education" and "2025" in str(e.value)
+    assert desk.digest() == before
+    w.reg.add_training(w.li, 30, kexie.TrainingKind.GENERAL, D(2025, 10, 1))
+    assert w.reg.education_status(w.li, 2025).compliant
+    r = desk.submit(w.li, w.ent, kexie.ServiceKind.TITLE_EVALUATION, "副高", at(3, 2),
+                    target_title=kexie.Title.ASSOCIATE_SENIOR)
+    assert desk.request(r).state == kexie.RequestState.SUBMITTED
+    with pytest.raises(kexie.InvalidArgument) as e:
+        w.reg.add_training(w.li, 0, kexie.TrainingKind.GENERAL, D(2025, 1, 1))
+    assert e.value.rule == "training.hours"
+    with pytest.raises(kexie.NotFound):
+        w.reg.education_status(999, 2025)
+
+
 def test_the_queue_puts_young_workers_first(w):
     desk = kexie.ServiceDesk(w.reg)
     old = desk.submit(w.wang, w.ent, kexie.ServiceKind.PROJECT_APPLICATION, "a", at(4, 1))
