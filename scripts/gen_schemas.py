@@ -346,10 +346,12 @@ def services() -> dict:
                                                  if k not in ("answered", "entered")))),
         "trail": arr(every(record_keys)),
         "chain_head": {"type": "string", "pattern": "^[0-9]+:[0-9a-f]{64}$"},
+        "digest": hexhash,
         "recommendations": arr(obj({"programme": programme, "as_of": DATE,
                                     "candidates": arr(candidate)},
                                    ("programme", "as_of", "candidates"))),
-    }, ("policy", "requests", "proposals", "trail", "chain_head", "recommendations"), {})
+    }, ("policy", "requests", "proposals", "trail", "chain_head", "digest", "recommendations"),
+        {})
 
 
 SCHEMAS = {

@@ -402,6 +402,7 @@ std::string write_services_document(const ServiceDesk& desk, std::span<const Pro
     x.add("hash", doc::text(to_hex(r.hash)));
   }
   v.add("chain_head", doc::text(desk.chain_head().to_string()));
+  v.add("digest", doc::text(desk.digest()));
   Value& recs = v.add("recommendations", Value::make_array());
   for (const ProgrammeList& l : lists) {
     Value& x = recs.push(Value::make_object());
@@ -442,7 +443,7 @@ DocumentResult<LoadedServices> read_services_document(std::string_view text,
   Problems p(limits);
   std::optional<ErrorCode> code;
   Object o(p, &*parsed.root, "",
-           {"format", "policy", "requests", "proposals", "trail", "chain_head",
+           {"format", "policy", "requests", "proposals", "trail", "chain_head", "digest",
             "recommendations"});
   if (!o.ok()) return {p.summary(ErrorCode::invalid_argument), p.take()};
   doc::check_format(p, o, kFormat, code);
@@ -495,6 +496,11 @@ DocumentResult<LoadedServices> read_services_document(std::string_view text,
             "expected \"count:hex\" (64 hex digits), found " + quote_input(*t));
     }
   }
+  const std::optional<std::string> digest = o.text("digest", true);
+  if (digest && (digest->size() != 64 ||
+                 digest->find_first_not_of("0123456789abcdef") != std::string::npos))
+    p.add(o.get("digest", true), o.at("digest"),
+          "expected 64 lower-case hex digits, found " + quote_input(*digest));
   if (const Value* list = o.array("recommendations", true)) {
     for (std::size_t i = 0; i < list->items.size(); ++i) {
       Object x(p, &list->items[i], json::pointer_append(o.at("recommendations"), i),
@@ -519,6 +525,16 @@ DocumentResult<LoadedServices> read_services_document(std::string_view text,
   if (auto bad = detail::restore(out.desk, std::move(requests), std::move(proposals),
                                  std::move(trail)))
     return refuse(*bad);
+  // The requests' and proposals' other fields (titles, texts, outside references) are
+  // not in the trail's hashes: the desk's digest covers them.
+  if (digest && out.desk.digest() != *digest) {
+    p.add(o.get("digest", true), o.at("digest"),
+          Error(ErrorCode::corrupt_data,
+                "the desk read back has digest " + out.desk.digest() + ", not the document's " +
+                    *digest + " (a request or proposal was changed)",
+                "services.digest"));
+    return {p.summary(ErrorCode::corrupt_data), p.take()};
+  }
   return out;
 }
 

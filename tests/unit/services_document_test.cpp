@@ -159,6 +159,12 @@ TEST(ServicesDocument, ATamperedTrailIsRefusedAsTheSnapshotLoaderRefusesIt) {
   EXPECT_NE(refused(replace(text, "\"state\": \"declined\"", "\"state\": \"submitted\""))
                 .find("disagrees"),
             std::string::npos);
+  // A field no hash covers (a proposal's text): the desk's digest differs.
+  auto r = kexie::read_services_document(replace(text, "\"增设除尘\"", "\"增设脱硫\""), d.w.reg,
+                                         d.codes);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().rule(), "services.digest");
+  EXPECT_EQ(r.problems().at(0).pointer, "/digest");
   // A chain head that is not the trail's (a truncated trail would have another).
   const std::string head = d.desk.chain_head().to_string();
   std::string other = head;

@@ -40,7 +40,8 @@ from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, Corrupt
 from .guidance import (Coverage, CoverageCounts, CoverageGroup, Evaluation, EvaluationRow,
                        SgGapRow, add_enterprise,
                        add_sg_training, apply_founding, approve_founding, association_of,
-                       attach_association, check_credit_code, coverage, employ, founding_state,
+                       attach_association, check_credit_code, coverage, coverage_document,
+                       employ, founding_state,
                        record_support, refuse_founding, set_sg_training_interval,
                        sg_out_of_date, verify_founding_trail)
 from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord, check_backed,
@@ -89,7 +90,8 @@ __all__ = [
     "Coverage", "CoverageCounts", "CoverageGroup", "Evaluation", "EvaluationRow", "SgGapRow",
     "add_enterprise",
     "add_sg_training", "apply_founding", "approve_founding", "association_of",
-    "attach_association", "check_credit_code", "coverage", "employ", "founding_state",
+    "attach_association", "check_credit_code", "coverage", "coverage_document", "employ",
+    "founding_state",
     "record_support", "refuse_founding", "set_sg_training_interval", "sg_out_of_date",
     "verify_founding_trail",
     # lifecycle

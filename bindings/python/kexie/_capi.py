@@ -395,6 +395,7 @@ _PROTOTYPES = {
     "kx_founding_get_state": (c_int, [P(c_int), _H, c_u32]),
     "kx_founding_verify": (c_int, [P(AuditVerification), _H, c_str]),
     "kx_coverage": (c_int, [P(CoverageCounts), _H, c_u32, c_str, COVERAGE_CB, c_void_p]),
+    "kx_coverage_to_document": (c_int, [P(c_void_p), _H, c_u32, c_str, c_str]),
     "kx_sg_training_add": (c_int, [_H, c_u32, c_str, c_int, c_u32]),
     "kx_sg_training_interval": (c_int, [_H, c_int]),
     "kx_sg_out_of_date_foreach": (c_int, [_H, c_u32, c_str, SG_GAP_CB, c_void_p]),

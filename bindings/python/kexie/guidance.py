@@ -26,7 +26,8 @@ from .registry import Registry
 __all__ = ["Evaluation", "EvaluationRow", "CoverageCounts", "CoverageGroup", "Coverage", "SgGapRow", "check_credit_code",
            "add_enterprise", "attach_association", "association_of", "employ",
            "record_support", "apply_founding", "approve_founding", "refuse_founding",
-           "founding_state", "verify_founding_trail", "coverage", "add_sg_training",
+           "founding_state", "verify_founding_trail", "coverage", "coverage_document",
+           "add_sg_training",
            "set_sg_training_interval", "sg_out_of_date"]
 
 DecimalLike = Union[decimal.Decimal, int, str]
@@ -248,6 +249,23 @@ def coverage(reg: Registry, area: int, on: datetime.date) -> Coverage:
         C.check(C.lib.kx_coverage(ctypes.byref(total), h, C.u32(area, "area"),
                                   C.date_in(on, "on"), C.COVERAGE_CB(collect), None))
     return Coverage(_counts(total), groups)
+
+
+def coverage_document(reg: Registry, area: int, on: datetime.date,
+                      since: Optional[datetime.date] = None) -> str:
+    """The canonical kexie.coverage/1 text of `area`'s coverage on `on`; with `since`
+    also the coverage on that earlier day and the enterprises newly covered and no
+    longer covered.
+
+    >>> text = kexie.coverage_document(reg, city, date(2025, 12, 31), since=date(2024, 12, 31))
+    """
+    out = C.c_void_p()
+    with reg._reading(Registry) as h:
+        C.check(C.lib.kx_coverage_to_document(ctypes.byref(out), h, C.u32(area, "area"),
+                                              C.date_in(on, "on"),
+                                              None if since is None
+                                              else C.date_in(since, "since")))
+    return C.owned_text(out)
 
 
 def add_sg_training(reg: Registry, person: int, date: datetime.date, hours: int,
