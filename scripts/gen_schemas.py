@@ -304,6 +304,24 @@ def coverage() -> dict:
                     {**day_keys, "change": opt(change)}, day + ("change",), {})
 
 
+def evaluation() -> dict:
+    figure = obj({"indicator": CODE, "figure": enum("EvaluationFigure"), "value": DEC,
+                  "indicator_value": DEC, "facts": arr(TEXT)},
+                 ("indicator", "figure", "value", "indicator_value", "facts"))
+    mark = obj({"judge": CODE, "mark": DEC, "dropped": BOOL}, ("judge", "mark", "dropped"))
+    judged = obj({"indicator": CODE, "value": DEC, "method": enum("AggregationMethod"),
+                  "marks": arr(mark)}, ("indicator", "value", "method", "marks"))
+    association = obj({"association": CODE, "name": TEXT, "rank": uint(1), "total": DEC,
+                       "exemplary": BOOL, "figures": arr(figure), "judged": arr(judged)},
+                      ("association", "name", "rank", "total", "exemplary", "figures",
+                       "judged"))
+    return document("kexie.evaluation/1", "kexie yearly evaluation of associations", {
+        "guide": CODE, "year": uint(1900, 9999), "rubric": TEXT,
+        "aggregation": enum("AggregationMethod"), "associations": arr(association),
+        "exemplary": arr(CODE),
+    }, ("guide", "year", "rubric", "aggregation", "associations", "exemplary"), {})
+
+
 def services() -> dict:
     time = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
             r"(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})$"}
@@ -361,6 +379,7 @@ SCHEMAS = {
     "kexie.results-1.schema.json": results,
     "kexie.coverage-1.schema.json": coverage,
     "kexie.services-1.schema.json": services,
+    "kexie.evaluation-1.schema.json": evaluation,
 }
 
 

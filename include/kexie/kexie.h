@@ -2190,6 +2190,18 @@ KX_EXTERN int kx_evaluation_name_exemplary(const kx_evaluation *evaluation, kx_r
                                            const char *min_total, uint32_t actor,
                                            const char *basis, size_t *named);
 
+/** The canonical kexie.evaluation/1 document of the evaluation's result
+ *  (kexie::write_evaluation_document): every association best first with its rank,
+ *  total, objective figures and the facts behind them, judged indicators with the
+ *  panel's marks, and whether it holds the 先进企业科协 award for the following year.
+ *  KX_ERULE "evaluation.incomplete" as kx_evaluation_score_foreach. Free with
+ *  kx_string_free().
+ *
+ *   char *json; kx_evaluation_to_document(&json, ev, reg, book);
+ */
+KX_EXTERN int kx_evaluation_to_document(char **out, const kx_evaluation *evaluation,
+                                        const kx_registry *registry, const kx_book *book);
+
 /* ---- serving S&T workers: service requests, proposals, recommendation (A8, A9) ---- */
 
 /** What a member asks support for (kexie::ServiceKind). */

@@ -56,6 +56,7 @@
 #include "kexie/entries_document.hpp"
 #include "kexie/registry_document.hpp"
 #include "kexie/coverage_document.hpp"
+#include "kexie/evaluation_document.hpp"
 #include "kexie/results_document.hpp"
 #include "kexie/services_document.hpp"
 #include "kexie/document.hpp"

@@ -202,8 +202,8 @@ int kx_coverage(kx_coverage_counts* out, const kx_registry* registry, uint32_t a
   return rc != 0 ? rc : kx::stopped(stop);
 }
 
-int kx_coverage_to_document(char** out, const kx_registry* registry, uint32_t area,
-                            const char* on, const char* since) {
+int kx_coverage_to_document(char** out, const kx_registry* registry, uint32_t area, const char* on,
+                            const char* since) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     *out = nullptr;

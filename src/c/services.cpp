@@ -347,8 +347,8 @@ int kx_recommend_foreach(const kx_registry* registry, const kx_programme* progra
 }
 
 int kx_service_desk_to_document(char** out, const kx_service_desk* desk,
-                                const kx_registry* registry,
-                                const kx_recommendation_request* lists, size_t count) {
+                                const kx_registry* registry, const kx_recommendation_request* lists,
+                                size_t count) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     *out = nullptr;
@@ -365,9 +365,8 @@ int kx_service_desk_to_document(char** out, const kx_service_desk* desk,
       if (r.programme == nullptr) return kx::null_arg("lists[i].programme");
       if (r.nominee_count > 0 && r.nominees == nullptr) return kx::null_arg("lists[i].nominees");
       KX_TRY(kx::array_size(r.nominee_count, sizeof(uint32_t), "lists[i].nominees"));
-      KX_TRY_ASSIGN(kexie::ProgrammeList l,
-                    programme_list(registry->registry(), r.programme, r.nominees,
-                                   r.nominee_count, r.as_of));
+      KX_TRY_ASSIGN(kexie::ProgrammeList l, programme_list(registry->registry(), r.programme,
+                                                           r.nominees, r.nominee_count, r.as_of));
       out_lists.push_back(std::move(l));
     }
     return kx::give(out, kexie::write_services_document(desk->desk(), out_lists, registry->codes));

@@ -75,8 +75,7 @@ Result<std::string> write_coverage_document(const Registry& registry, const Cove
   return json::write(v);
 }
 
-Result<std::string> write_coverage_document(const Registry& registry,
-                                            const CoverageChange& change,
+Result<std::string> write_coverage_document(const Registry& registry, const CoverageChange& change,
                                             const RegistryCodes& codes) {
   Value v = Value::make_object();
   v.add("format", doc::text(kFormat));

@@ -111,9 +111,9 @@ std::optional<Timestamp> read_time(Object& o, std::string_view key, bool require
   if (!t) return std::nullopt;
   Result<Timestamp> ts = Timestamp::parse(*t);
   if (!ts) {
-    o.problems().add(v, o.at(key),
-                     "expected an ISO-8601 instant (\"2026-03-02T09:00:00Z\"), found " +
-                         quote_input(*t));
+    o.problems().add(
+        v, o.at(key),
+        "expected an ISO-8601 instant (\"2026-03-02T09:00:00Z\"), found " + quote_input(*t));
     return std::nullopt;
   }
   return *ts;
@@ -153,9 +153,11 @@ class ServicesReader {
 
   ServicePolicy policy(Object& o) {
     ServicePolicy out;
-    if (auto n = o.integer("education_years", true, 0, 50)) out.education_years = static_cast<int>(*n);
+    if (auto n = o.integer("education_years", true, 0, 50))
+      out.education_years = static_cast<int>(*n);
     if (auto b = o.flag("young_priority", true)) out.young_priority = *b;
-    if (auto n = o.integer("answer_due_days", true, 1, 366)) out.answer_due_days = static_cast<int>(*n);
+    if (auto n = o.integer("answer_due_days", true, 1, 366))
+      out.answer_due_days = static_cast<int>(*n);
     if (const Value* roles = o.array("staff_roles", true)) {
       RoleSet set = 0;
       for (std::size_t i = 0; i < roles->items.size(); ++i) {
@@ -497,8 +499,8 @@ DocumentResult<LoadedServices> read_services_document(std::string_view text,
     }
   }
   const std::optional<std::string> digest = o.text("digest", true);
-  if (digest && (digest->size() != 64 ||
-                 digest->find_first_not_of("0123456789abcdef") != std::string::npos))
+  if (digest &&
+      (digest->size() != 64 || digest->find_first_not_of("0123456789abcdef") != std::string::npos))
     p.add(o.get("digest", true), o.at("digest"),
           "expected 64 lower-case hex digits, found " + quote_input(*digest));
   if (const Value* list = o.array("recommendations", true)) {
@@ -522,8 +524,8 @@ DocumentResult<LoadedServices> read_services_document(std::string_view text,
     return refuse("chain_head " + head->to_string() + " is not the trail's head " +
                   chain_head(trail).to_string());
   LoadedServices out{ServiceDesk(registry, pol), std::move(lists)};
-  if (auto bad = detail::restore(out.desk, std::move(requests), std::move(proposals),
-                                 std::move(trail)))
+  if (auto bad =
+          detail::restore(out.desk, std::move(requests), std::move(proposals), std::move(trail)))
     return refuse(*bad);
   // The requests' and proposals' other fields (titles, texts, outside references) are
   // not in the trail's hashes: the desk's digest covers them.

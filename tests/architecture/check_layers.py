@@ -48,7 +48,7 @@ LAYERS = [
     ]),
     ("documents", [
         r"include/kexie/(document|campaign_document|registry_document|entries_document|results_document|"
-        r"coverage_document|services_document)\.hpp$",
+        r"coverage_document|services_document|evaluation_document)\.hpp$",
         r"src/document/[a-z_]+\.(hpp|cpp)$",
     ]),
     ("tables", [

@@ -112,6 +112,19 @@ static void evaluation_part(world* w, uint32_t chair, uint32_t founded) {
       kx_evaluation_name_exemplary(ev, w->reg, book, 1, "80", judge1, "2025 年度考核评价", &named));
   OK(kx_evaluation_name_exemplary(ev, w->reg, book, 2, "80", chair, "2025 年度考核评价", &named));
   CHECK(named == 1);
+  {
+    /* The result as a kexie.evaluation/1 document. */
+    char* doc = NULL;
+    OK(kx_evaluation_to_document(&doc, ev, w->reg, book));
+    CHECK(doc != NULL && strstr(doc, "\"format\": \"kexie.evaluation/1\"") != NULL);
+    CHECK(strstr(doc, "\"exemplary\": true") != NULL);
+    CHECK(strstr(doc, "\"figure\": \"secretary_general_trained\"") != NULL);
+    kx_string_free(doc);
+    FAILS(KX_EINVALID, kx_evaluation_to_document(NULL, ev, w->reg, book));
+    FAILS(KX_EINVALID, kx_evaluation_to_document(&doc, NULL, w->reg, book));
+    FAILS(KX_EINVALID, kx_evaluation_to_document(&doc, ev, NULL, book));
+    FAILS(KX_EINVALID, kx_evaluation_to_document(&doc, ev, w->reg, NULL));
+  }
   kx_evaluation_free(ev);
   kx_evaluation_free(NULL);
   kx_book_free(book);

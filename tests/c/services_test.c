@@ -242,11 +242,13 @@ int main(void) {
     char* d1;
     char* d2;
     FAILS(KX_EINVALID, kx_registry_add_training(&t, reg, li, 10, 2, "2025-01-01"));
-    FAILS(KX_EINVALID, kx_registry_add_training(NULL, reg, li, 10, KX_TRAINING_GENERAL, "2025-01-01"));
+    FAILS(KX_EINVALID,
+          kx_registry_add_training(NULL, reg, li, 10, KX_TRAINING_GENERAL, "2025-01-01"));
     FAILS(KX_EINVALID, kx_registry_add_training(&t, reg, li, 10, KX_TRAINING_GENERAL, NULL));
     FAILS_RULE(KX_EINVALID, "training.hours",
                kx_registry_add_training(&t, reg, li, 0, KX_TRAINING_GENERAL, "2025-01-01"));
-    FAILS(KX_ENOTFOUND, kx_registry_add_training(&t, reg, 999, 10, KX_TRAINING_GENERAL, "2025-01-01"));
+    FAILS(KX_ENOTFOUND,
+          kx_registry_add_training(&t, reg, 999, 10, KX_TRAINING_GENERAL, "2025-01-01"));
     FAILS(KX_EINVALID, kx_registry_education_status(NULL, reg, li, 2025));
     FAILS(KX_ENOTFOUND, kx_registry_education_status(&st, reg, 999, 2025));
     for (year = 2023; year <= 2025; ++year) {

@@ -29,7 +29,8 @@ def main(argv):
     if gen.returncode != 0:
         failures.append("schemas/ is stale: " + gen.stdout.strip())
     validators = {}
-    for kind in ("campaign", "registry", "entries", "results", "coverage", "services"):
+    for kind in ("campaign", "registry", "entries", "results", "coverage", "services",
+                 "evaluation"):
         schema = json.loads((root / f"schemas/kexie.{kind}-1.schema.json").read_text("utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
         validators[kind] = jsonschema.Draft202012Validator(schema)
@@ -49,7 +50,7 @@ def main(argv):
             failures.append(f"{path}: schema refuses a valid document: {errors[0].message}")
         # Written-only formats have no loader; a services example names people of the
         # unit test's registry, so services_document_test reads it back instead.
-        if kind not in ("results", "coverage", "services"):
+        if kind not in ("results", "coverage", "services", "evaluation"):
             r = loader(kind, path)
             if r.returncode != 0:
                 failures.append(f"{path}: the loader refuses it:\n{r.stdout}")

@@ -85,7 +85,8 @@ TEST(CoverageDocument, OneDay) {
 
 TEST(CoverageDocument, TheChangeBetweenTwoDaysIsTheExampleDocument) {
   Covered w;
-  const auto d = kexie::coverage_change(w.reg, w.city, "2024-12-31"_date, "2025-12-31"_date).value();
+  const auto d =
+      kexie::coverage_change(w.reg, w.city, "2024-12-31"_date, "2025-12-31"_date).value();
   ASSERT_EQ(d.newly_covered, std::vector<EnterpriseId>{w.robot});
   const std::string text = kexie::write_coverage_document(w.reg, d, w.codes).value();
   EXPECT_NE(text.find("\"change\": {\n    \"before\": {\n      \"area\": \"HZ\""),

@@ -111,7 +111,8 @@ TEST(ServicesDocument, ADeskRoundTripsWhole) {
   for (std::size_t i = 0; i < desk.audit_trail().size(); ++i)
     EXPECT_EQ(desk.audit_trail()[i], d.desk.audit_trail()[i]) << i;
   for (std::uint32_t i = 1; i <= 2; ++i) {
-    EXPECT_EQ(*desk.request(kexie::ServiceRequestId{i}), *d.desk.request(kexie::ServiceRequestId{i}));
+    EXPECT_EQ(*desk.request(kexie::ServiceRequestId{i}),
+              *d.desk.request(kexie::ServiceRequestId{i}));
     EXPECT_EQ(*desk.proposal(kexie::ProposalId{i}), *d.desk.proposal(kexie::ProposalId{i}));
   }
   ASSERT_TRUE(desk.proposal(kexie::ProposalId{1})->entered.has_value());
@@ -197,8 +198,8 @@ TEST(ServicesDocument, StructuralProblemsAreListedWithTheirPointers) {
   p = problems(replace(text, "\"submitted\": \"2026-03-01T09:00:00Z\"", "\"submitted\": \"noon\""));
   ASSERT_EQ(p.size(), 1u);
   EXPECT_EQ(p[0].pointer, "/requests/0/submitted");
-  auto other = kexie::read_services_document(
-      replace(text, "kexie.services/1", "kexie.services/2"), d.w.reg, d.codes);
+  auto other = kexie::read_services_document(replace(text, "kexie.services/1", "kexie.services/2"),
+                                             d.w.reg, d.codes);
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.error().code(), kexie::ErrorCode::unsupported_version);
   auto junk = kexie::read_services_document("{", d.w.reg, d.codes);

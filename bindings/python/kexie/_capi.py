@@ -405,6 +405,7 @@ _PROTOTYPES = {
     "kx_evaluation_add_judge": (c_int, [_H, _H, c_u32]),
     "kx_evaluation_mark": (c_int, [_H, _H, c_u32, c_u32, c_str, c_str]),
     "kx_evaluation_score_foreach": (c_int, [_H, _H, _H, EVALUATION_RESULT_CB, c_void_p]),
+    "kx_evaluation_to_document": (c_int, [P(c_void_p), _H, _H, _H]),
     "kx_evaluation_name_exemplary": (c_int, [_H, _H, _H, ctypes.c_size_t, c_str, c_u32, c_str,
                                              P(ctypes.c_size_t)]),
     "kx_registry_org": (c_int, [P(OrgInfo), _H, c_u32]),

@@ -381,6 +381,21 @@ class Evaluation(C.OwnedHandle):
                                                       None))
         return rows
 
+    def to_document(self, reg: Registry, book: Any) -> str:
+        """The canonical kexie.evaluation/1 text of the result: every association best
+        first with its total, figures (and their facts), judged marks, and whether it
+        holds the 先进企业科协 award for the following year.
+
+        >>> doc = json.loads(ev.to_document(reg, book))
+        """
+        from .lifecycle import ActivityBook
+
+        out = C.c_void_p()
+        with C.hold((self, Evaluation, "self", False), (reg, Registry, "reg", False),
+                    (book, ActivityBook, "book", False)) as (h, r, b):
+            C.check(C.lib.kx_evaluation_to_document(ctypes.byref(out), h, r, b))
+        return C.owned_text(out)
+
     def name_exemplary(self, reg: Registry, book: Any, count: int, min_total: DecimalLike,
                        actor: int, basis: str) -> int:
         """Names the best `count` associations at or above `min_total` 先进企业科协 for

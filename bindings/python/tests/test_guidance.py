@@ -132,5 +132,16 @@ def test_yearly_evaluation(world):
     assert ev.name_exemplary(r, book, 1, 80, chair, "2025 年度考核评价") == 1
     assert [h.kind for h in r.honours(organization=world.steel)] == [
         kexie.HonourKind.EXEMPLARY_ASSOCIATION]
+    # The result as a kexie.evaluation/1 document: ranks, figures with their facts,
+    # marks, and the exemplary one.
+    doc = json.loads(ev.to_document(r, book))
+    assert doc["format"] == "kexie.evaluation/1" and doc["year"] == 2025
+    first, second = doc["associations"]
+    assert (first["rank"], Decimal(first["total"]), first["exemplary"]) == (1, 85, True)
+    assert second["exemplary"] is False and Decimal(second["total"]) == 54
+    assert first["figures"][0]["figure"] == "secretary_general_trained"
+    assert first["figures"][0]["facts"] != []
+    assert first["judged"][0]["marks"][0]["mark"] == "75"
+    assert len(doc["exemplary"]) == 1
     ev.close()
     book.close()
