@@ -67,6 +67,8 @@ TABLE: tuple[Row, ...] = (
         "Offices held by appointment (kexie::OfficerRole, A14, A15)."),
     Row("HonourKind", "KX_HONOUR_AWARDED_ENTRY", "KX_HONOUR_",
         "Kinds of honours (kexie::HonourKind, 表彰奖励)."),
+    Row("TrainingKind", "KX_TRAINING_PROFESSIONAL", "KX_TRAINING_",
+        "Kinds of continuing-education subject (kexie::TrainingKind, A5)."),
     Row("State", "KX_STATE_DRAFT", "KX_STATE_", "Activity states (kexie::ActivityState)."),
     Row("ExpertRule", "KX_EXPERTS_BOUND_CAMPAIGNS", "KX_EXPERTS_",
         "Whom the expert rule applies to (kexie::ExpertRule)."),

@@ -285,11 +285,101 @@ def results() -> dict:
         "cusps", "agreement"), {})
 
 
+def coverage() -> dict:
+    counts = obj({k: uint() for k in ("enterprises", "with_association", "without_association",
+                                      "workers", "workers_covered")},
+                 ("enterprises", "with_association", "without_association", "workers",
+                  "workers_covered"))
+    enterprise = obj({"credit_code": {"type": "string", "pattern": "^[0-9A-Z]{18}$"},
+                      "name": TEXT}, ("credit_code", "name"))
+    group = obj({"dimension": enum("CoverageDimension"), "value": TEXT, "counts": counts},
+                ("dimension", "value", "counts"))
+    day_keys = {"area": CODE, "area_name": TEXT, "on": DATE, "total": counts,
+                "groups": arr(group), "uncovered": arr(enterprise)}
+    day = tuple(day_keys)
+    change = obj({"before": obj(day_keys, day), "newly_covered": arr(enterprise),
+                  "no_longer_covered": arr(enterprise)},
+                 ("before", "newly_covered", "no_longer_covered"))
+    return document("kexie.coverage/1", "kexie coverage of a local association's area",
+                    {**day_keys, "change": opt(change)}, day + ("change",), {})
+
+
+def evaluation() -> dict:
+    figure = obj({"indicator": CODE, "figure": enum("EvaluationFigure"), "value": DEC,
+                  "indicator_value": DEC, "facts": arr(TEXT)},
+                 ("indicator", "figure", "value", "indicator_value", "facts"))
+    mark = obj({"judge": CODE, "mark": DEC, "dropped": BOOL}, ("judge", "mark", "dropped"))
+    judged = obj({"indicator": CODE, "value": DEC, "method": enum("AggregationMethod"),
+                  "marks": arr(mark)}, ("indicator", "value", "method", "marks"))
+    association = obj({"association": CODE, "name": TEXT, "rank": uint(1), "total": DEC,
+                       "exemplary": BOOL, "figures": arr(figure), "judged": arr(judged)},
+                      ("association", "name", "rank", "total", "exemplary", "figures",
+                       "judged"))
+    return document("kexie.evaluation/1", "kexie yearly evaluation of associations", {
+        "guide": CODE, "year": uint(1900, 9999), "rubric": TEXT,
+        "aggregation": enum("AggregationMethod"), "associations": arr(association),
+        "exemplary": arr(CODE),
+    }, ("guide", "year", "rubric", "aggregation", "associations", "exemplary"), {})
+
+
+def services() -> dict:
+    time = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
+            r"(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})$"}
+    hexhash = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+    u32 = uint(1, 4294967295)
+    policy = obj({"education_years": uint(0, 50), "young_priority": BOOL,
+                  "answer_due_days": uint(1, 366),
+                  "staff_roles": {**arr(enum("Role")), "minItems": 1}},
+                 ("education_years", "young_priority", "answer_due_days", "staff_roles"))
+    request_keys = {"id": u32, "applicant": CODE, "association": CODE,
+                    "kind": enum("ServiceKind"), "title": TEXT,
+                    "patent_type": opt(enum("PatentType")), "target_title": opt(enum("Title")),
+                    "state": enum("RequestState"), "submitted": time, "last_event": time,
+                    "outside_body": TEXT, "reference": TEXT, "reason": TEXT}
+    entered = obj({"campaign": u32, "entry": u32, "code": TEXT}, ("campaign", "entry", "code"))
+    proposal_keys = {"id": u32, "proposer": CODE, "association": CODE,
+                     "kind": enum("ProposalKind"), "title": TEXT, "text": TEXT,
+                     "state": enum("ProposalState"), "filed": time, "due": DATE,
+                     "last_event": time, "answered": opt(time), "answer": TEXT, "reason": TEXT,
+                     "entered": opt(entered)}
+    record_keys = {"sequence": uint(), "subject": enum("ServiceCase"), "number": uint(),
+                   "actor": CODE, "at": time, "operation": TEXT, "from": TEXT, "to": TEXT,
+                   "code": enum("ErrorCode"), "security_event": BOOL, "rule": TEXT,
+                   "reason": TEXT, "message": TEXT, "previous": hexhash, "hash": hexhash}
+    programme = obj({"name": TEXT, "age_max": uint(0, 200), "age_on": opt(DATE),
+                     "min_title": enum("Title"), "min_honours": uint(),
+                     "honour_kind": opt(enum("HonourKind")), "education_years": uint(0, 50),
+                     "quota_per_association": uint()},
+                    ("name", "age_max", "min_title", "min_honours", "education_years",
+                     "quota_per_association"))
+    check = obj({"rule": TEXT, "article": TEXT, "passed": BOOL, "explanation": TEXT},
+                ("rule", "article", "passed", "explanation"))
+    candidate = obj({"person": CODE, "association": opt(CODE), "eligible": BOOL,
+                     "recommended": BOOL, "checks": arr(check), "failed_rules": arr(TEXT)},
+                    ("person", "eligible", "recommended", "checks", "failed_rules"))
+    every = lambda keys: obj(keys, tuple(keys))
+    return document("kexie.services/1", "kexie service desk and recommendation lists", {
+        "policy": policy, "requests": arr(every(request_keys)),
+        "proposals": arr(obj(proposal_keys, tuple(k for k in proposal_keys
+                                                 if k not in ("answered", "entered")))),
+        "trail": arr(every(record_keys)),
+        "chain_head": {"type": "string", "pattern": "^[0-9]+:[0-9a-f]{64}$"},
+        "digest": hexhash,
+        "recommendations": arr(obj({"programme": programme, "as_of": DATE,
+                                    "candidates": arr(candidate)},
+                                   ("programme", "as_of", "candidates"))),
+    }, ("policy", "requests", "proposals", "trail", "chain_head", "digest", "recommendations"),
+        {})
+
+
 SCHEMAS = {
     "kexie.campaign-1.schema.json": campaign,
     "kexie.registry-1.schema.json": registry,
     "kexie.entries-1.schema.json": entries,
     "kexie.results-1.schema.json": results,
+    "kexie.coverage-1.schema.json": coverage,
+    "kexie.services-1.schema.json": services,
+    "kexie.evaluation-1.schema.json": evaluation,
 }
 
 

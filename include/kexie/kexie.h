@@ -242,6 +242,10 @@ typedef enum kx_honour_kind {
   KX_HONOUR_AWARDED_ENTRY = 0, KX_HONOUR_ADVANCED_UNIT, KX_HONOUR_ADVANCED_INDIVIDUAL,
   KX_HONOUR_EXEMPLARY_ASSOCIATION, KX_HONOUR_OTHER_SCHEME
 } kx_honour_kind;
+/** Kinds of continuing-education subject (kexie::TrainingKind, A5). */
+typedef enum kx_training_kind {
+  KX_TRAINING_PROFESSIONAL = 0, KX_TRAINING_GENERAL
+} kx_training_kind;
 
 /** A registry of organizations, people and memberships. */
 typedef struct kx_registry kx_registry;
@@ -570,6 +574,35 @@ KX_EXTERN int kx_registry_honours_granted_foreach(const kx_registry *registry, u
  */
 KX_EXTERN int kx_registry_award_exemplary(kx_registry *registry, uint32_t org, const char *first,
                                           const char *last, uint32_t grantor, const char *basis);
+
+/** Records `hours` (≥ 1) of continuing education (继续教育, A5) of `kind`
+ *  (KX_TRAINING_*) on `date` for `person` (kexie::Registry::add_training); `*out`
+ *  receives the record's id. KX_EINVALID "training.hours" (A5) for hours < 1;
+ *  KX_ENOTFOUND for an unknown person.
+ *
+ *   uint32_t t; kx_registry_add_training(&t, reg, li, 60, KX_TRAINING_PROFESSIONAL, "2025-04-01");
+ */
+KX_EXTERN int kx_registry_add_training(uint32_t *out, kx_registry *registry, uint32_t person,
+                                       int hours, int kind, const char *date);
+
+/** A person's continuing education over one calendar year (kexie::EducationStatus). */
+typedef struct kx_education_status {
+  int year;               /**< the calendar year */
+  int hours;              /**< all hours in the year */
+  int professional_hours; /**< professional hours in the year */
+  int compliant;          /**< 1 when the year meets the policy (A5), else 0 */
+  int shortfall;          /**< further professional hours needed; 0 when compliant */
+} kx_education_status;
+
+/** `person`'s continuing education in calendar `year` against the registry's policy
+ *  (kexie::Registry::continuing_education_status; default ≥ 90 hours, ≥ 2/3
+ *  professional). KX_ENOTFOUND for an unknown person.
+ *
+ *   kx_education_status s; kx_registry_education_status(&s, reg, li, 2025);
+ */
+KX_EXTERN int kx_registry_education_status(kx_education_status *out,
+                                           const kx_registry *registry, uint32_t person,
+                                           int year);
 
 /** Which members a member query returns (kexie::MemberFilter). */
 typedef struct kx_member_filter {
@@ -2181,6 +2214,17 @@ typedef int (*kx_coverage_group_cb)(int dimension, const char *value,
 KX_EXTERN int kx_coverage(kx_coverage_counts *out, const kx_registry *registry, uint32_t area,
                           const char *on, kx_coverage_group_cb cb, void *payload);
 
+/** The canonical kexie.coverage/1 document of `area`'s coverage on `on`
+ *  (kexie::write_coverage_document): totals, breakdowns and the enterprises without an
+ *  association; with `since` (may be NULL) also the coverage on that earlier day and
+ *  the enterprises newly covered and no longer covered. KX_EINVALID when `on` is
+ *  before `since`; KX_ERULE "coverage.area" as kx_coverage. Free with kx_string_free().
+ *
+ *   char *json; kx_coverage_to_document(&json, reg, city, "2025-12-31", "2024-12-31");
+ */
+KX_EXTERN int kx_coverage_to_document(char **out, const kx_registry *registry, uint32_t area,
+                                      const char *on, const char *since);
+
 /** Records a secretary-general's training (秘书长培训, A15).
  *
  *   kx_sg_training_add(reg, wang, "2025-05-20", 16, province);
@@ -2285,6 +2329,18 @@ KX_EXTERN int kx_evaluation_name_exemplary(const kx_evaluation *evaluation, kx_r
                                            const kx_book *book, size_t count,
                                            const char *min_total, uint32_t actor,
                                            const char *basis, size_t *named);
+
+/** The canonical kexie.evaluation/1 document of the evaluation's result
+ *  (kexie::write_evaluation_document): every association best first with its rank,
+ *  total, objective figures and the facts behind them, judged indicators with the
+ *  panel's marks, and whether it holds the 先进企业科协 award for the following year.
+ *  KX_ERULE "evaluation.incomplete" as kx_evaluation_score_foreach. Free with
+ *  kx_string_free().
+ *
+ *   char *json; kx_evaluation_to_document(&json, ev, reg, book);
+ */
+KX_EXTERN int kx_evaluation_to_document(char **out, const kx_evaluation *evaluation,
+                                        const kx_registry *registry, const kx_book *book);
 
 /* ---- serving S&T workers: service requests, proposals, recommendation (A8, A9) ---- */
 
@@ -2533,6 +2589,39 @@ typedef int (*kx_candidate_cb)(const kx_candidate_decision *decision, void *payl
 KX_EXTERN int kx_recommend_foreach(const kx_registry *registry, const kx_programme *programme,
                                    const uint32_t *nominees, size_t count, const char *as_of,
                                    kx_candidate_cb cb, void *payload);
+
+/** One recommendation list to put into a services document: `programme`'s
+ *  decisions on `nominees` (in nomination order) on `as_of`. */
+typedef struct kx_recommendation_request {
+  const kx_programme *programme; /**< the programme and its rule parameters */
+  const uint32_t *nominees;      /**< may be NULL when nominee_count is 0 */
+  size_t nominee_count;
+  const char *as_of;             /**< "YYYY-MM-DD" */
+} kx_recommendation_request;
+
+/** The canonical kexie.services/1 document of `desk` (kexie::write_services_document):
+ *  its policy, every request and proposal, the trail with hashes in hex and its
+ *  chain head, plus `count` recommendation lists computed here (`lists` may be NULL
+ *  when `count` is 0). People and organizations are named by the codes of the
+ *  registry document `registry` was read from ("person:7" / "org:12" otherwise);
+ *  `registry` must be the desk's. `*out` is freed with kx_string_free().
+ *
+ *   char *json; kx_service_desk_to_document(&json, desk, reg, NULL, 0);
+ */
+KX_EXTERN int kx_service_desk_to_document(char **out, const kx_service_desk *desk,
+                                          const kx_registry *registry,
+                                          const kx_recommendation_request *lists, size_t count);
+
+/** A new desk over `registry` from a kexie.services/1 document
+ *  (kexie::read_services_document): the trail is re-verified and every request and
+ *  proposal replayed from it, as a snapshot load does (KX_ECORRUPT "services.trail");
+ *  a refused document lists its problems (kx_error_problem). Recommendation lists
+ *  in the document are checked but not kept. Free the desk with kx_service_desk_free().
+ *
+ *   kx_service_desk *desk; kx_service_desk_from_document(&desk, reg, json, strlen(json));
+ */
+KX_EXTERN int kx_service_desk_from_document(kx_service_desk **out, const kx_registry *registry,
+                                            const char *json, size_t length);
 
 
 /** kx_snapshot_save with service desks (format 3) besides books and campaigns: every

@@ -56,7 +56,10 @@
 #include "kexie/campaign_document.hpp"  // JSON documents (issue 14)
 #include "kexie/entries_document.hpp"
 #include "kexie/registry_document.hpp"
+#include "kexie/coverage_document.hpp"
+#include "kexie/evaluation_document.hpp"
 #include "kexie/results_document.hpp"
+#include "kexie/services_document.hpp"
 #include "kexie/document.hpp"
 // CSV and XLSX tables (issue 14)
 #include "kexie/table.hpp"

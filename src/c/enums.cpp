@@ -129,6 +129,11 @@ KX_SAME(KX_HONOUR_EXEMPLARY_ASSOCIATION, kexie::HonourKind::exemplary_associatio
 KX_SAME(KX_HONOUR_OTHER_SCHEME, kexie::HonourKind::other_scheme);
 KX_LAST(KX_HONOUR_OTHER_SCHEME, kexie::HonourKind);
 
+// kexie::TrainingKind
+KX_SAME(KX_TRAINING_PROFESSIONAL, kexie::TrainingKind::professional);
+KX_SAME(KX_TRAINING_GENERAL, kexie::TrainingKind::general);
+KX_LAST(KX_TRAINING_GENERAL, kexie::TrainingKind);
+
 // kexie::ActivityState
 KX_SAME(KX_STATE_DRAFT, kexie::ActivityState::draft);
 KX_SAME(KX_STATE_SUBMITTED, kexie::ActivityState::submitted);

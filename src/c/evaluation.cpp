@@ -8,6 +8,7 @@
 #include "capi.hpp"
 #include "handles.hpp"
 #include "kexie/evaluation.hpp"
+#include "kexie/evaluation_document.hpp"
 #include "kexie/rubric_text.hpp"
 #include "kexie/text.hpp"
 
@@ -102,6 +103,23 @@ int kx_evaluation_score_foreach(const kx_evaluation* evaluation, const kx_regist
     return KX_OK;
   });
   return rc != 0 ? rc : kx::stopped(stop);
+}
+
+int kx_evaluation_to_document(char** out, const kx_evaluation* evaluation,
+                              const kx_registry* registry, const kx_book* book) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    *out = nullptr;
+    KX_NEED(evaluation);
+    KX_NEED(registry);
+    KX_NEED(book);
+    KX_TRY_ASSIGN(const std::vector<kexie::EvaluationResult> results,
+                  evaluation->evaluation.score(registry->registry(), book->book()));
+    KX_TRY_ASSIGN(const std::string text,
+                  kexie::write_evaluation_document(registry->registry(), evaluation->evaluation,
+                                                   results, registry->codes));
+    return kx::give(out, text);
+  });
 }
 
 int kx_evaluation_name_exemplary(const kx_evaluation* evaluation, kx_registry* registry,

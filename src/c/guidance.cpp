@@ -5,6 +5,7 @@
 
 #include "capi.hpp"
 #include "handles.hpp"
+#include "kexie/coverage_document.hpp"
 #include "kexie/guidance.hpp"
 
 namespace {
@@ -199,6 +200,28 @@ int kx_coverage(kx_coverage_counts* out, const kx_registry* registry, uint32_t a
     return KX_OK;
   });
   return rc != 0 ? rc : kx::stopped(stop);
+}
+
+int kx_coverage_to_document(char** out, const kx_registry* registry, uint32_t area, const char* on,
+                            const char* since) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    *out = nullptr;
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(on, "on"));
+    const kexie::Registry& reg = registry->registry();
+    if (since == nullptr) {
+      KX_TRY_ASSIGN(const kexie::Coverage c, kexie::coverage(reg, kexie::OrgId{area}, day));
+      KX_TRY_ASSIGN(const std::string text,
+                    kexie::write_coverage_document(reg, c, registry->codes));
+      return kx::give(out, text);
+    }
+    KX_TRY_ASSIGN(const kexie::Date from, kx::date(since, "since"));
+    KX_TRY_ASSIGN(const kexie::CoverageChange d,
+                  kexie::coverage_change(reg, kexie::OrgId{area}, from, day));
+    KX_TRY_ASSIGN(const std::string text, kexie::write_coverage_document(reg, d, registry->codes));
+    return kx::give(out, text);
+  });
 }
 
 int kx_sg_training_add(kx_registry* registry, uint32_t person, const char* date, int hours,

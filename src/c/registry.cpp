@@ -416,6 +416,33 @@ int kx_registry_add_expert(uint32_t* out, kx_registry* registry, uint32_t person
   });
 }
 
+int kx_registry_add_training(uint32_t* out, kx_registry* registry, uint32_t person, int hours,
+                             int kind, const char* date) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::TrainingKind k, kx::enum_arg<kexie::TrainingKind>(kind, "kind"));
+    KX_TRY_ASSIGN(const kexie::Date day, kx::date(date, "date"));
+    KX_TRY_ASSIGN(const kexie::TrainingId id,
+                  registry->registry().add_training(kexie::PersonId{person}, hours, k, day));
+    *out = id.value();
+    return KX_OK;
+  });
+}
+
+int kx_registry_education_status(kx_education_status* out, const kx_registry* registry,
+                                 uint32_t person, int year) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::EducationStatus s,
+                  registry->registry().continuing_education_status(kexie::PersonId{person}, year));
+    *out = kx_education_status{s.year, s.hours, s.professional_hours, s.compliant ? 1 : 0,
+                               s.shortfall};
+    return KX_OK;
+  });
+}
+
 int kx_registry_end_appointment(kx_registry* registry, uint32_t appointment, const char* last_day) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(registry);

@@ -8,6 +8,7 @@
 #include "kexie/patent_number.hpp"
 #include "kexie/recommendation.hpp"
 #include "kexie/service_desk.hpp"
+#include "kexie/services_document.hpp"
 
 namespace {
 
@@ -21,6 +22,34 @@ kexie::Result<kexie::ServicePolicy> policy_of(const kx_service_policy* p) {
   if (!policy.ok())
     return kx::invalid("kx_service_policy: education_years 0-50 and answer_due_days 1-366");
   return policy;
+}
+
+// The programme of `programme` and its decisions on `nominees` (validated by the caller).
+kexie::Result<kexie::ProgrammeList> programme_list(const kexie::Registry& registry,
+                                                   const kx_programme* programme,
+                                                   const uint32_t* nominees, size_t count,
+                                                   const char* as_of) {
+  KX_TRY(kx::check_version(programme->version, KX_PROGRAMME_VERSION, "kx_programme"));
+  kexie::Programme p;
+  p.name = std::string(kx::opt(programme->name));
+  p.age_max = programme->age_max;
+  if (programme->age_on != nullptr) {
+    KX_TRY_ASSIGN(p.age_on, kx::date(programme->age_on, "age_on"));
+  }
+  KX_TRY_ASSIGN(p.min_title, kx::enum_arg<kexie::Title>(programme->min_title, "min_title"));
+  p.min_honours = programme->min_honours;
+  if (programme->honour_kind != -1) {
+    KX_TRY_ASSIGN(p.honour_kind,
+                  kx::enum_arg<kexie::HonourKind>(programme->honour_kind, "honour_kind"));
+  }
+  p.education_years = programme->education_years;
+  p.quota_per_association = programme->quota_per_association;
+  KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
+  std::vector<kexie::PersonId> who;
+  who.reserve(count);
+  for (size_t i = 0; i < count; ++i) who.push_back(kexie::PersonId{nominees[i]});
+  KX_TRY_ASSIGN(kexie::RecommendationList list, kexie::recommend(registry, p, who, day));
+  return kexie::ProgrammeList{std::move(p), std::move(list)};
 }
 
 }  // namespace
@@ -297,27 +326,9 @@ int kx_recommend_foreach(const kx_registry* registry, const kx_programme* progra
     KX_NEED(cb);
     if (count > 0 && nominees == nullptr) return kx::null_arg("nominees");
     KX_TRY(kx::array_size(count, sizeof(uint32_t), "nominees"));
-    KX_TRY(kx::check_version(programme->version, KX_PROGRAMME_VERSION, "kx_programme"));
-    kexie::Programme p;
-    p.name = std::string(kx::opt(programme->name));
-    p.age_max = programme->age_max;
-    if (programme->age_on != nullptr) {
-      KX_TRY_ASSIGN(p.age_on, kx::date(programme->age_on, "age_on"));
-    }
-    KX_TRY_ASSIGN(p.min_title, kx::enum_arg<kexie::Title>(programme->min_title, "min_title"));
-    p.min_honours = programme->min_honours;
-    if (programme->honour_kind != -1) {
-      KX_TRY_ASSIGN(p.honour_kind,
-                    kx::enum_arg<kexie::HonourKind>(programme->honour_kind, "honour_kind"));
-    }
-    p.education_years = programme->education_years;
-    p.quota_per_association = programme->quota_per_association;
-    KX_TRY_ASSIGN(const kexie::Date day, kx::date(as_of, "as_of"));
-    std::vector<kexie::PersonId> who;
-    who.reserve(count);
-    for (size_t i = 0; i < count; ++i) who.push_back(kexie::PersonId{nominees[i]});
-    KX_TRY_ASSIGN(const kexie::RecommendationList list,
-                  kexie::recommend(registry->registry(), p, who, day));
+    KX_TRY_ASSIGN(const kexie::ProgrammeList pl,
+                  programme_list(registry->registry(), programme, nominees, count, as_of));
+    const kexie::RecommendationList& list = pl.list;
     for (const kexie::CandidateDecision& d : list.candidates) {
       std::string failed;
       for (const std::string& r : d.failed_rules) failed += (failed.empty() ? "" : ",") + r;
@@ -333,6 +344,49 @@ int kx_recommend_foreach(const kx_registry* registry, const kx_programme* progra
     return KX_OK;
   });
   return rc != 0 ? rc : kx::stopped(stop);
+}
+
+int kx_service_desk_to_document(char** out, const kx_service_desk* desk,
+                                const kx_registry* registry, const kx_recommendation_request* lists,
+                                size_t count) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    *out = nullptr;
+    KX_NEED(desk);
+    KX_NEED(registry);
+    if (count > 0 && lists == nullptr) return kx::null_arg("lists");
+    KX_TRY(kx::array_size(count, sizeof(kx_recommendation_request), "lists"));
+    if (&desk->desk().registry() != &registry->registry())
+      return kx::invalid("kx_service_desk_to_document: the desk reads another registry");
+    std::vector<kexie::ProgrammeList> out_lists;
+    out_lists.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+      const kx_recommendation_request& r = lists[i];
+      if (r.programme == nullptr) return kx::null_arg("lists[i].programme");
+      if (r.nominee_count > 0 && r.nominees == nullptr) return kx::null_arg("lists[i].nominees");
+      KX_TRY(kx::array_size(r.nominee_count, sizeof(uint32_t), "lists[i].nominees"));
+      KX_TRY_ASSIGN(kexie::ProgrammeList l, programme_list(registry->registry(), r.programme,
+                                                           r.nominees, r.nominee_count, r.as_of));
+      out_lists.push_back(std::move(l));
+    }
+    return kx::give(out, kexie::write_services_document(desk->desk(), out_lists, registry->codes));
+  });
+}
+
+int kx_service_desk_from_document(kx_service_desk** out, const kx_registry* registry,
+                                  const char* json, size_t length) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    *out = nullptr;
+    KX_NEED(registry);
+    KX_NEED(json);
+    KX_TRY(kx::array_size(length, 1, "length"));
+    auto r = kexie::read_services_document(std::string_view(json, length), registry->registry(),
+                                           registry->codes);
+    if (!r) return kx::fail_document(r.error(), r.problems());
+    *out = new kx_service_desk(std::move(std::move(r).value().desk));
+    return KX_OK;
+  });
 }
 
 }  // extern "C"

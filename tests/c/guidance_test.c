@@ -112,6 +112,19 @@ static void evaluation_part(world* w, uint32_t chair, uint32_t founded) {
       kx_evaluation_name_exemplary(ev, w->reg, book, 1, "80", judge1, "2025 年度考核评价", &named));
   OK(kx_evaluation_name_exemplary(ev, w->reg, book, 2, "80", chair, "2025 年度考核评价", &named));
   CHECK(named == 1);
+  {
+    /* The result as a kexie.evaluation/1 document. */
+    char* doc = NULL;
+    OK(kx_evaluation_to_document(&doc, ev, w->reg, book));
+    CHECK(doc != NULL && strstr(doc, "\"format\": \"kexie.evaluation/1\"") != NULL);
+    CHECK(strstr(doc, "\"exemplary\": true") != NULL);
+    CHECK(strstr(doc, "\"figure\": \"secretary_general_trained\"") != NULL);
+    kx_string_free(doc);
+    FAILS(KX_EINVALID, kx_evaluation_to_document(NULL, ev, w->reg, book));
+    FAILS(KX_EINVALID, kx_evaluation_to_document(&doc, NULL, w->reg, book));
+    FAILS(KX_EINVALID, kx_evaluation_to_document(&doc, ev, NULL, book));
+    FAILS(KX_EINVALID, kx_evaluation_to_document(&doc, ev, w->reg, NULL));
+  }
   kx_evaluation_free(ev);
   kx_evaluation_free(NULL);
   kx_book_free(book);
@@ -235,6 +248,27 @@ int main(void) {
   FAILS_RULE(KX_ERULE, "coverage.area",
              kx_coverage(&total, w.reg, w.steel, "2025-12-31", NULL, NULL));
   FAILS(KX_EINVALID, kx_coverage(&total, NULL, w.city, "2025-12-31", NULL, NULL));
+  {
+    /* The same as a kexie.coverage/1 document, alone and with the change since 2024. */
+    char* doc = NULL;
+    OK(kx_coverage_to_document(&doc, w.reg, w.city, "2025-12-31", NULL));
+    CHECK(doc != NULL && strstr(doc, "\"format\": \"kexie.coverage/1\"") != NULL);
+    CHECK(strstr(doc, "\"change\": null") != NULL);
+    CHECK(strstr(doc, "\"without_association\": 1") != NULL);
+    kx_string_free(doc);
+    OK(kx_coverage_to_document(&doc, w.reg, w.city, "2025-12-31", "2024-12-31"));
+    CHECK(strstr(doc, "\"newly_covered\": [") != NULL && strstr(doc, "\"before\": {") != NULL);
+    kx_string_free(doc);
+    doc = NULL;
+    FAILS(KX_EINVALID, kx_coverage_to_document(&doc, w.reg, w.city, "2024-12-31", "2025-12-31"));
+    CHECK(doc == NULL);
+    FAILS_RULE(KX_ERULE, "coverage.area",
+               kx_coverage_to_document(&doc, w.reg, w.steel, "2025-12-31", NULL));
+    FAILS(KX_EINVALID, kx_coverage_to_document(NULL, w.reg, w.city, "2025-12-31", NULL));
+    FAILS(KX_EINVALID, kx_coverage_to_document(&doc, NULL, w.city, "2025-12-31", NULL));
+    FAILS(KX_EINVALID, kx_coverage_to_document(&doc, w.reg, w.city, NULL, NULL));
+    FAILS(KX_EINVALID, kx_coverage_to_document(&doc, w.reg, w.city, "2025-12-31", "bad"));
+  }
 
   /* secretary-general training */
   {

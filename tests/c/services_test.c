@@ -4,6 +4,7 @@
  * and a recommendation list; every refusal leaves the desk's digest unchanged and
  * every bad argument is refused, never crashes. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "kx_test.h"
 
@@ -230,6 +231,123 @@ int main(void) {
     kx_string_free(d2);
     kx_snapshot_free(snap);
     kx_buffer_free(&buf);
+  }
+
+  /* Continuing education recorded from C: the title evaluation passes the default rule
+   * (the three calendar years before the request's, each ≥ 90 hours, ≥ 2/3 professional). */
+  {
+    uint32_t t = 0;
+    kx_education_status st;
+    int year;
+    char* d1;
+    char* d2;
+    FAILS(KX_EINVALID, kx_registry_add_training(&t, reg, li, 10, 2, "2025-01-01"));
+    FAILS(KX_EINVALID,
+          kx_registry_add_training(NULL, reg, li, 10, KX_TRAINING_GENERAL, "2025-01-01"));
+    FAILS(KX_EINVALID, kx_registry_add_training(&t, reg, li, 10, KX_TRAINING_GENERAL, NULL));
+    FAILS_RULE(KX_EINVALID, "training.hours",
+               kx_registry_add_training(&t, reg, li, 0, KX_TRAINING_GENERAL, "2025-01-01"));
+    FAILS(KX_ENOTFOUND,
+          kx_registry_add_training(&t, reg, 999, 10, KX_TRAINING_GENERAL, "2025-01-01"));
+    FAILS(KX_EINVALID, kx_registry_education_status(NULL, reg, li, 2025));
+    FAILS(KX_ENOTFOUND, kx_registry_education_status(&st, reg, 999, 2025));
+    for (year = 2023; year <= 2025; ++year) {
+      char day[11];
+      snprintf(day, sizeof day, "%04d-04-01", year);
+      OK(kx_registry_add_training(&t, reg, li, 60, KX_TRAINING_PROFESSIONAL, day));
+      CHECK(t != 0);
+      if (year < 2025) OK(kx_registry_add_training(&t, reg, li, 30, KX_TRAINING_GENERAL, day));
+    }
+    OK(kx_registry_education_status(&st, reg, li, 2025));
+    CHECK(st.year == 2025 && st.hours == 60 && st.professional_hours == 60);
+    CHECK(st.compliant == 0 && st.shortfall == 30);
+    /* 2025 is short: still refused, and the desk is unchanged. */
+    d1 = digest(desk);
+    FAILS_RULE(KX_ERULE, "service.continuing_education",
+               kx_service_request_submit(&r2, desk, li, ent, KX_SERVICE_TITLE_EVALUATION, "副高",
+                                         -1, KX_TITLE_ASSOCIATE_SENIOR, "2026-07-01T09:00:00Z"));
+    d2 = digest(desk);
+    CHECK(STREQ(d1, d2));
+    kx_string_free(d1);
+    kx_string_free(d2);
+    OK(kx_registry_add_training(&t, reg, li, 30, KX_TRAINING_PROFESSIONAL, "2025-10-01"));
+    OK(kx_registry_education_status(&st, reg, li, 2025));
+    CHECK(st.hours == 90 && st.professional_hours == 90 && st.compliant == 1 && st.shortfall == 0);
+    /* Only the next level. */
+    FAILS_RULE(KX_ERULE, "service.next_title",
+               kx_service_request_submit(&r2, desk, li, ent, KX_SERVICE_TITLE_EVALUATION, "正高",
+                                         -1, KX_TITLE_SENIOR, "2026-07-01T09:00:00Z"));
+    OK(kx_service_request_submit(&r2, desk, li, ent, KX_SERVICE_TITLE_EVALUATION, "副高", -1,
+                                 KX_TITLE_ASSOCIATE_SENIOR, "2026-07-01T09:00:00Z"));
+    OK(kx_service_request_get(&info, desk, r2));
+    CHECK(info.state == KX_REQUEST_SUBMITTED);
+  }
+
+  /* The desk as a kexie.services/1 document, with a recommendation list; read back. */
+  {
+    char* doc = NULL;
+    char* again = NULL;
+    char* d1 = digest(desk);
+    char* d2;
+    kx_service_desk* back = NULL;
+    kx_recommendation_request list;
+    kx_programme young = KX_PROGRAMME_INIT;
+    young.name = "青年托举";
+    young.education_years = 0;
+    list.programme = &young;
+    list.nominees = nominees;
+    list.nominee_count = 2;
+    list.as_of = "2026-06-30";
+    OK(kx_service_desk_to_document(&doc, desk, reg, &list, 1));
+    CHECK(strstr(doc, "\"format\": \"kexie.services/1\"") != NULL);
+    CHECK(strstr(doc, "\"name\": \"青年托举\"") != NULL);
+    CHECK(strstr(doc, "\"rule\": \"recommend.age\"") != NULL);
+    OK(kx_service_desk_from_document(&back, reg, doc, strlen(doc)));
+    d2 = digest(back);
+    CHECK(STREQ(d1, d2));
+    OK(kx_service_desk_verify_audit(&v, back, NULL));
+    CHECK(v.fault == KX_AUDIT_OK);
+    OK(kx_service_desk_to_document(&again, back, reg, &list, 1));
+    CHECK(STREQ(doc, again));
+    kx_string_free(again);
+    kx_string_free(d2);
+    kx_service_desk_free(back);
+    back = NULL;
+    /* A record's hash changed: the trail does not verify. */
+    {
+      char* bad = strstr(doc, "\"hash\": \"");
+      CHECK(bad != NULL);
+      if (bad != NULL) bad[9] = bad[9] == '0' ? '1' : '0';
+      FAILS_RULE(KX_ECORRUPT, "services.trail",
+                 kx_service_desk_from_document(&back, reg, doc, strlen(doc)));
+      CHECK(back == NULL);
+      if (bad != NULL) bad[9] = bad[9] == '0' ? '1' : '0';
+    }
+    FAILS(KX_ECORRUPT, kx_service_desk_from_document(&back, reg, "{", 1));
+    CHECK(kx_error_problem_count() == 1);
+    FAILS(KX_EINVALID, kx_service_desk_from_document(&back, reg, NULL, 3));
+    FAILS(KX_EINVALID, kx_service_desk_from_document(&back, NULL, "{}", 2));
+    FAILS(KX_EINVALID, kx_service_desk_from_document(NULL, reg, "{}", 2));
+    FAILS(KX_EINVALID, kx_service_desk_to_document(NULL, desk, reg, NULL, 0));
+    FAILS(KX_EINVALID, kx_service_desk_to_document(&again, NULL, reg, NULL, 0));
+    FAILS(KX_EINVALID, kx_service_desk_to_document(&again, desk, NULL, NULL, 0));
+    FAILS(KX_EINVALID, kx_service_desk_to_document(&again, desk, reg, NULL, 1));
+    list.programme = NULL;
+    FAILS(KX_EINVALID, kx_service_desk_to_document(&again, desk, reg, &list, 1));
+    list.programme = &young;
+    list.nominees = NULL;
+    FAILS(KX_EINVALID, kx_service_desk_to_document(&again, desk, reg, &list, 1));
+    list.nominees = nominees;
+    list.as_of = "never";
+    FAILS(KX_EINVALID, kx_service_desk_to_document(&again, desk, reg, &list, 1));
+    {
+      kx_registry* other = NULL;
+      OK(kx_registry_new(&other, NULL));
+      FAILS(KX_EINVALID, kx_service_desk_to_document(&again, desk, other, NULL, 0));
+      kx_registry_free(other);
+    }
+    kx_string_free(d1);
+    kx_string_free(doc);
   }
 
   kx_service_desk_free(desk);

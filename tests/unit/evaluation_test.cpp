@@ -5,9 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "kexie/evaluation_document.hpp"
 #include "kexie/guidance.hpp"
 #include "lifecycle_fixture.hpp"
 
@@ -287,3 +290,42 @@ TEST(Evaluation, SpecRefusals) {
 }
 
 }  // namespace
+
+// The result as kexie.evaluation/1 (evaluation_document.hpp): ranked, figures with their
+// facts, marks with the dropped ones, the exemplary association; the example document
+// under tests/data/documents/valid is exactly what it writes.
+TEST(EvaluationDocument, TheResultWithItsFactsAndTheExemplaryOne) {
+  Evaluated w;
+  auto ev = w.evaluation();
+  ASSERT_TRUE(ev.add_judge(w.registry, w.judge1).ok());
+  ASSERT_TRUE(ev.add_judge(w.registry, w.judge2).ok());
+  for (OrgId kx : ev.entries()) {
+    ASSERT_TRUE(ev.mark(w.registry, w.judge1, kx, "A", "80"_dec).ok());
+    ASSERT_TRUE(ev.mark(w.registry, w.judge2, kx, "A", "90"_dec).ok());
+  }
+  auto results = ev.score(w.registry, w.book).value();
+  ASSERT_TRUE(
+      ev.name_exemplary(w.registry, results, 1, Decimal(60), w.chair, "2025 年度考核评价").ok());
+  kexie::RegistryCodes codes;
+  codes.organizations = {{"CITY", w.city}, {"ENT", w.enterprise}};
+  codes.people = {{"J-1", w.judge1}};
+  const std::string text = kexie::write_evaluation_document(w.registry, ev, results, codes).value();
+  EXPECT_NE(text.find("\"guide\": \"CITY\""), std::string::npos);
+  EXPECT_NE(text.find("\"association\": \"ENT\",\n      \"name\": "), std::string::npos);
+  EXPECT_NE(text.find("\"exemplary\": [\"ENT\"]"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"figure\": \"activities_completed\""), std::string::npos);
+  EXPECT_NE(text.find("\"judge\": \"J-1\""), std::string::npos);
+  EXPECT_NE(text.find("\"judge\": \"person:"), std::string::npos);  // no code: by id
+  for (const auto& f : results[0].figures)
+    for (const std::string& fact : f.facts) EXPECT_NE(text.find(fact), std::string::npos) << fact;
+  EXPECT_EQ(kexie::write_evaluation_document(w.registry, ev, results, codes).value(), text);
+  auto bad = results;
+  bad[0].association = OrgId{999};
+  EXPECT_EQ(kexie::write_evaluation_document(w.registry, ev, bad, codes).error().code(),
+            kexie::ErrorCode::not_found);
+  const std::string path = KEXIE_SOURCE_DIR "/tests/data/documents/valid/evaluation-2025.json";
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream file;
+  file << in.rdbuf();
+  EXPECT_EQ(file.str(), text) << "regenerate " << path << " from this test";
+}

@@ -42,13 +42,14 @@ from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, Corrupt
 from .guidance import (Coverage, CoverageCounts, CoverageGroup, Evaluation, EvaluationRow,
                        SgGapRow, add_enterprise,
                        add_sg_training, apply_founding, approve_founding, association_of,
-                       attach_association, check_credit_code, coverage, employ, founding_state,
+                       attach_association, check_credit_code, coverage, coverage_document,
+                       employ, founding_state,
                        record_support, refuse_founding, set_sg_training_interval,
                        sg_out_of_date, verify_founding_trail)
 from .lifecycle import (Activity, ActivityBook, ActivityInfo, Actor, AuditRecord, check_backed,
                         AuditVerification)
-from .registry import (Appointment, Honour, Membership, MemberRow, Organization, Person,
-                       Registry, Rollup)
+from .registry import (Appointment, EducationStatus, Honour, Membership, MemberRow,
+                       Organization, Person, Registry, Rollup)
 from .services import (CandidateDecision, OverdueAnswer, ProposalInfo, QueuePlace, ServiceDesk,
                        ServiceRequestInfo, check_patent_number, recommend)
 from .snapshot import Snapshot, load_snapshot, load_snapshot_bytes, save_snapshot
@@ -94,15 +95,16 @@ __all__ = [
     "Coverage", "CoverageCounts", "CoverageGroup", "Evaluation", "EvaluationRow", "SgGapRow",
     "add_enterprise",
     "add_sg_training", "apply_founding", "approve_founding", "association_of",
-    "attach_association", "check_credit_code", "coverage", "employ", "founding_state",
+    "attach_association", "check_credit_code", "coverage", "coverage_document", "employ",
+    "founding_state",
     "record_support", "refuse_founding", "set_sg_training_interval", "sg_out_of_date",
     "verify_founding_trail",
     # lifecycle
     "Activity", "ActivityBook", "ActivityInfo", "Actor", "AuditRecord", "AuditVerification",
     "check_backed",
     # registry
-    "Appointment", "Honour", "Membership", "MemberRow", "Organization", "Person", "Registry",
-    "Rollup",
+    "Appointment", "EducationStatus", "Honour", "Membership", "MemberRow", "Organization",
+    "Person", "Registry", "Rollup",
     # services
     "CandidateDecision", "OverdueAnswer", "ProposalInfo", "QueuePlace", "ServiceDesk",
     "ServiceRequestInfo", "check_patent_number", "recommend",

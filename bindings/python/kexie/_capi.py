@@ -188,6 +188,11 @@ class Rollup(ctypes.Structure):
     _fields_ = [("members", c_size), ("young", c_size), ("experts", c_size)]
 
 
+class EducationStatus(ctypes.Structure):
+    _fields_ = [("year", c_int), ("hours", c_int), ("professional_hours", c_int),
+                ("compliant", c_int), ("shortfall", c_int)]
+
+
 class ActivityPlan(ctypes.Structure):
     _fields_ = [("version", c_uint), ("type", c_int), ("title", c_str), ("organizer", c_u32),
                 ("owner", c_u32), ("responsible", c_u32), ("team", P(c_u32)),
@@ -415,6 +420,7 @@ _PROTOTYPES = {
     "kx_founding_get_state": (c_int, [P(c_int), _H, c_u32]),
     "kx_founding_verify": (c_int, [P(AuditVerification), _H, c_str]),
     "kx_coverage": (c_int, [P(CoverageCounts), _H, c_u32, c_str, COVERAGE_CB, c_void_p]),
+    "kx_coverage_to_document": (c_int, [P(c_void_p), _H, c_u32, c_str, c_str]),
     "kx_sg_training_add": (c_int, [_H, c_u32, c_str, c_int, c_u32]),
     "kx_sg_training_interval": (c_int, [_H, c_int]),
     "kx_sg_out_of_date_foreach": (c_int, [_H, c_u32, c_str, SG_GAP_CB, c_void_p]),
@@ -424,6 +430,7 @@ _PROTOTYPES = {
     "kx_evaluation_add_judge": (c_int, [_H, _H, c_u32]),
     "kx_evaluation_mark": (c_int, [_H, _H, c_u32, c_u32, c_str, c_str]),
     "kx_evaluation_score_foreach": (c_int, [_H, _H, _H, EVALUATION_RESULT_CB, c_void_p]),
+    "kx_evaluation_to_document": (c_int, [P(c_void_p), _H, _H, _H]),
     "kx_evaluation_name_exemplary": (c_int, [_H, _H, _H, ctypes.c_size_t, c_str, c_u32, c_str,
                                              P(ctypes.c_size_t)]),
     "kx_registry_org": (c_int, [P(OrgInfo), _H, c_u32]),
@@ -448,6 +455,8 @@ _PROTOTYPES = {
     "kx_registry_add_expert": (c_int, [P(c_u32), _H, c_u32, c_u32, P(c_str), c_size, c_str,
                                        c_str]),
     "kx_registry_appointments_foreach": (c_int, [_H, c_u32, c_str, APPOINTMENT_CB, c_void_p]),
+    "kx_registry_add_training": (c_int, [P(c_u32), _H, c_u32, c_int, c_int, c_str]),
+    "kx_registry_education_status": (c_int, [P(EducationStatus), _H, c_u32, c_int]),
     "kx_registry_record_honour": (c_int, [P(c_u32), _H, P(HonourSpec)]),
     "kx_registry_record_honours": (c_int, [_H, P(HonourSpec), c_size]),
     "kx_registry_honours_foreach": (c_int, [_H, c_u32, c_u32, HONOUR_CB, c_void_p]),

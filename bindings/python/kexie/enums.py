@@ -13,13 +13,13 @@ import enum
 
 __all__ = [
     "ErrorCode", "OrgKind", "Level", "Ownership", "Title", "Role", "OfficerRole", "HonourKind",
-    "State", "ExpertRule", "Phase", "Operation", "Grade", "ActivityType", "ActivityDetails",
-    "AuditFault", "Category", "Focus", "IndicatorKind", "Figure", "AggregationMethod",
-    "Rounding", "BoundaryTies", "EntryStatus", "PatentType", "PatentStatus", "Language",
-    "Carrier", "Unit", "CoalUnit", "GridMethod", "AhpMethod", "RandomIndexTable", "Criterion",
-    "EntropyNormalization", "MissingMarks", "TextEncoding", "FoundingState",
-    "CoverageDimension", "SgGap", "ServiceKind", "RequestState", "RequestOperation",
-    "ProposalKind", "ProposalState", "ProposalOperation",
+    "TrainingKind", "State", "ExpertRule", "Phase", "Operation", "Grade", "ActivityType",
+    "ActivityDetails", "AuditFault", "Category", "Focus", "IndicatorKind", "Figure",
+    "AggregationMethod", "Rounding", "BoundaryTies", "EntryStatus", "PatentType",
+    "PatentStatus", "Language", "Carrier", "Unit", "CoalUnit", "GridMethod", "AhpMethod",
+    "RandomIndexTable", "Criterion", "EntropyNormalization", "MissingMarks", "TextEncoding",
+    "FoundingState", "CoverageDimension", "SgGap", "ServiceKind", "RequestState",
+    "RequestOperation", "ProposalKind", "ProposalState", "ProposalOperation",
 ]
 
 
@@ -119,6 +119,13 @@ class HonourKind(enum.IntEnum):
     ADVANCED_INDIVIDUAL = 2
     EXEMPLARY_ASSOCIATION = 3
     OTHER_SCHEME = 4
+
+
+class TrainingKind(enum.IntEnum):
+    """Kinds of continuing-education subject (kexie::TrainingKind, A5). (C: KX_TRAINING_*)"""
+
+    PROFESSIONAL = 0
+    GENERAL = 1
 
 
 class State(enum.IntEnum):

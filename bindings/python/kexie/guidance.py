@@ -26,7 +26,8 @@ from .registry import Registry
 __all__ = ["Evaluation", "EvaluationRow", "CoverageCounts", "CoverageGroup", "Coverage", "SgGapRow", "check_credit_code",
            "add_enterprise", "attach_association", "association_of", "employ",
            "record_support", "apply_founding", "approve_founding", "refuse_founding",
-           "founding_state", "verify_founding_trail", "coverage", "add_sg_training",
+           "founding_state", "verify_founding_trail", "coverage", "coverage_document",
+           "add_sg_training",
            "set_sg_training_interval", "sg_out_of_date"]
 
 DecimalLike = Union[decimal.Decimal, int, str]
@@ -250,6 +251,23 @@ def coverage(reg: Registry, area: int, on: datetime.date) -> Coverage:
     return Coverage(_counts(total), groups)
 
 
+def coverage_document(reg: Registry, area: int, on: datetime.date,
+                      since: Optional[datetime.date] = None) -> str:
+    """The canonical kexie.coverage/1 text of `area`'s coverage on `on`; with `since`
+    also the coverage on that earlier day and the enterprises newly covered and no
+    longer covered.
+
+    >>> text = kexie.coverage_document(reg, city, date(2025, 12, 31), since=date(2024, 12, 31))
+    """
+    out = C.c_void_p()
+    with reg._reading(Registry) as h:
+        C.check(C.lib.kx_coverage_to_document(ctypes.byref(out), h, C.u32(area, "area"),
+                                              C.date_in(on, "on"),
+                                              None if since is None
+                                              else C.date_in(since, "since")))
+    return C.owned_text(out)
+
+
 def add_sg_training(reg: Registry, person: int, date: datetime.date, hours: int,
                     organizer: int) -> None:
     """Records a secretary-general's training (秘书长培训, A15).
@@ -362,6 +380,21 @@ class Evaluation(C.OwnedHandle):
             C.check(C.lib.kx_evaluation_score_foreach(h, r, b, C.EVALUATION_RESULT_CB(collect),
                                                       None))
         return rows
+
+    def to_document(self, reg: Registry, book: Any) -> str:
+        """The canonical kexie.evaluation/1 text of the result: every association best
+        first with its total, figures (and their facts), judged marks, and whether it
+        holds the 先进企业科协 award for the following year.
+
+        >>> doc = json.loads(ev.to_document(reg, book))
+        """
+        from .lifecycle import ActivityBook
+
+        out = C.c_void_p()
+        with C.hold((self, Evaluation, "self", False), (reg, Registry, "reg", False),
+                    (book, ActivityBook, "book", False)) as (h, r, b):
+            C.check(C.lib.kx_evaluation_to_document(ctypes.byref(out), h, r, b))
+        return C.owned_text(out)
 
     def name_exemplary(self, reg: Registry, book: Any, count: int, min_total: DecimalLike,
                        actor: int, basis: str) -> int:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 from . import _capi as C
-from .enums import HonourKind, Level, OfficerRole, OrgKind, Ownership, Role, Title
+from .enums import HonourKind, Level, OfficerRole, OrgKind, Ownership, Role, Title, TrainingKind
 
-__all__ = ["Organization", "Person", "Membership", "MemberRow", "Rollup", "Registry"]
+__all__ = ["Organization", "Person", "Membership", "MemberRow", "Rollup", "EducationStatus",
+           "Registry"]
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,21 @@ class Rollup:
     members: int
     young: int
     experts: int
+
+
+@dataclass(frozen=True)
+class EducationStatus:
+    """A person's continuing education (继续教育, A5) over one calendar year.
+
+    >>> reg.education_status(li, 2025).compliant
+    True
+    """
+
+    year: int
+    hours: int
+    professional_hours: int
+    compliant: bool
+    shortfall: int
 
 
 def _last(days: int) -> Optional[datetime.date]:
@@ -400,6 +416,35 @@ class Registry(C.OwnedHandle):
                 ctypes.byref(out), h, C.u32(person, "person"), C.u32(org, "org"), array,
                 len(texts), C.date_in(first, "first"), C.date_in(last, "last")))
         return out.value
+
+    def add_training(self, person: int, hours: int, kind: TrainingKind,
+                     date: datetime.date) -> int:
+        """Records `hours` (≥ 1) of continuing education (继续教育, A5) of `kind` on
+        `date`; returns the record's id. InvalidArgument `training.hours` for hours < 1.
+
+        >>> reg.add_training(li, 60, TrainingKind.PROFESSIONAL, date(2025, 4, 1))
+        """
+        out = C.c_u32()
+        with self._writing(Registry) as h:
+            C.check(C.lib.kx_registry_add_training(
+                ctypes.byref(out), h, C.u32(person, "person"), C.i32(hours, "hours"),
+                C.enum_in(kind, TrainingKind, "kind"), C.date_in(date, "date")))
+        return out.value
+
+    def education_status(self, person: int, year: int) -> EducationStatus:
+        """`person`'s continuing education in calendar `year` against the policy
+        (default: ≥ 90 hours, ≥ 2/3 professional).
+
+        >>> reg.education_status(li, 2025).shortfall
+        0
+        """
+        s = C.EducationStatus()
+        with self._reading(Registry) as h:
+            C.check(C.lib.kx_registry_education_status(ctypes.byref(s), h,
+                                                       C.u32(person, "person"),
+                                                       C.i32(year, "year")))
+        return EducationStatus(s.year, s.hours, s.professional_hours, bool(s.compliant),
+                               s.shortfall)
 
     def end_appointment(self, appointment: int, last_day: datetime.date) -> None:
         """Ends an appointment: `last_day` is its last day.

@@ -57,6 +57,11 @@ class _Decision(ctypes.Structure):
                 ("recommended", C.c_int), ("failed_rules", C.c_str), ("explanation", C.c_str)]
 
 
+class _RecommendationRequest(ctypes.Structure):
+    _fields_ = [("programme", _P(_Programme)), ("nominees", _P(C.c_u32)),
+                ("nominee_count", C.c_size), ("as_of", C.c_str)]
+
+
 _QUEUE_CB = ctypes.CFUNCTYPE(C.c_int, _P(_QueuePlace), C.c_void_p)
 _OVERDUE_CB = ctypes.CFUNCTYPE(C.c_int, C.c_u32, C.c_int, C.c_int, C.c_void_p)
 _DECISION_CB = ctypes.CFUNCTYPE(C.c_int, _P(_Decision), C.c_void_p)
@@ -94,6 +99,9 @@ for _name, _res, _args in (
         ("kx_snapshot_service_desk", C.c_int, [_P(_H), _H, C.c_size]),
         ("kx_recommend_foreach", C.c_int, [_H, _P(_Programme), _P(C.c_u32), C.c_size, C.c_str,
                                            _DECISION_CB, C.c_void_p]),
+        ("kx_service_desk_to_document", C.c_int, [_P(C.c_void_p), _H, _H,
+                                                  _P(_RecommendationRequest), C.c_size]),
+        ("kx_service_desk_from_document", C.c_int, [_P(_H), _H, ctypes.c_char_p, C.c_size]),
 ):
     _f = getattr(C.lib, _name)
     _f.restype = _res
@@ -446,6 +454,62 @@ class ServiceDesk(C.OwnedHandle):
             C.check(C.lib.kx_service_desk_digest(ctypes.byref(out), h))
         return C.owned_text(out)
 
+    # --- documents (kexie.services/1) ---
+
+    @classmethod
+    def from_document(cls, registry: Registry, text: str) -> ServiceDesk:
+        """A desk over `registry` read from a kexie.services/1 document (str or UTF-8
+        bytes): the trail is re-verified and every request and proposal replayed from
+        it, as a snapshot load does (CorruptData "services.trail"); a refused document
+        raises with every problem in ``.problems``. Recommendation lists are checked,
+        not kept.
+
+        >>> desk = kexie.ServiceDesk.from_document(reg, open("services.json").read())
+        """
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        self = cls.__new__(cls)
+        self._fresh()
+        h = C.c_void_p()
+        with C.hold((registry, Registry, "registry", False)) as (reg,):
+            C.check(C.lib.kx_service_desk_from_document(ctypes.byref(h), reg, data, len(data)))
+            self._adopt(h, C.lib.kx_service_desk_free, registry.__dict__["_node"])
+        self._registry = registry
+        return self
+
+    def to_document(self, recommendations: Iterable[dict[str, Any]] = ()) -> str:
+        """The canonical kexie.services/1 text of the desk: policy, every request and
+        proposal, the trail (hashes in hex) and its chain head, plus one
+        recommendation list per dict of `recommendations`, each with the arguments
+        of `kexie.recommend` (programme, nominees, as_of, and any rule parameter).
+
+        >>> text = desk.to_document([{"programme": "托举", "nominees": [li], "as_of": day}])
+        """
+        keep: list[Any] = []
+        rows = []
+        for r in recommendations:
+            if not isinstance(r, dict):
+                raise TypeError("kexie: each recommendation must be a dict, not %s"
+                                % type(r).__name__)
+            args = dict(r)
+            try:
+                name, nominees, as_of = args.pop("programme"), args.pop("nominees"), \
+                    args.pop("as_of")
+            except KeyError as e:
+                raise TypeError("kexie: a recommendation needs %s" % e) from None
+            p = _programme(name, **args)
+            who = [C.u32(n, "nominee") for n in nominees]
+            arr = (C.c_u32 * max(len(who), 1))(*who)
+            keep += [p, arr]
+            rows.append(_RecommendationRequest(ctypes.pointer(p), arr, len(who),
+                                               C.date_in(as_of, "as_of")))
+        lists = (_RecommendationRequest * max(len(rows), 1))(*rows)
+        out = C.c_void_p()
+        with C.hold((self, ServiceDesk, "desk", False),
+                    (self._registry, Registry, "registry", False)) as (h, reg):
+            C.check(C.lib.kx_service_desk_to_document(ctypes.byref(out), h, reg, lists,
+                                                      len(rows)))
+        return C.owned_text(out)
+
 
 def check_patent_number(text: str) -> str:
     """The canonical spelling of a CNIPA patent application number; InvalidArgument
@@ -461,6 +525,19 @@ def check_patent_number(text: str) -> str:
     return C.owned_text(out)
 
 
+def _programme(programme: str, age_max: int = 35, age_on: Optional[datetime.date] = None,
+               min_title: Title = Title.NONE, min_honours: int = 0,
+               honour_kind: Optional[HonourKind] = None, education_years: int = 3,
+               quota_per_association: int = 1) -> _Programme:
+    return _Programme(1, C.s(programme, "programme"), C.i32(age_max, "age_max"),
+                      None if age_on is None else C.date_in(age_on, "age_on"),
+                      C.enum_in(min_title, Title, "min_title"), C.size(min_honours, "min_honours"),
+                      -1 if honour_kind is None else C.enum_in(honour_kind, HonourKind,
+                                                              "honour_kind"),
+                      C.i32(education_years, "education_years"),
+                      C.size(quota_per_association, "quota_per_association"))
+
+
 def recommend(registry: Registry, programme: str, nominees: Iterable[int],
               as_of: datetime.date, age_max: int = 35,
               age_on: Optional[datetime.date] = None, min_title: Title = Title.NONE,
@@ -474,13 +551,8 @@ def recommend(registry: Registry, programme: str, nominees: Iterable[int],
     >>> kexie.recommend(reg, "托举计划", [li, wang], date(2026, 6, 30), min_honours=1)
     """
     who = [C.u32(p, "nominee") for p in nominees]
-    p = _Programme(1, C.s(programme, "programme"), C.i32(age_max, "age_max"),
-                   None if age_on is None else C.date_in(age_on, "age_on"),
-                   C.enum_in(min_title, Title, "min_title"), C.size(min_honours, "min_honours"),
-                   -1 if honour_kind is None else C.enum_in(honour_kind, HonourKind,
-                                                           "honour_kind"),
-                   C.i32(education_years, "education_years"),
-                   C.size(quota_per_association, "quota_per_association"))
+    p = _programme(programme, age_max, age_on, min_title, min_honours, honour_kind,
+                   education_years, quota_per_association)
     arr = (C.c_u32 * max(len(who), 1))(*who)
     day = C.date_in(as_of, "as_of")
     rows: list[CandidateDecision] = []

@@ -1,6 +1,7 @@
 """Guidance (issue 19): credit codes, enterprises, founding, coverage and
 secretary-general training through the Python package."""
 
+import json
 from datetime import date as D
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -67,6 +68,19 @@ def test_founding_coverage_and_training(world):
     with pytest.raises(kexie.RuleViolation) as e:
         kexie.coverage(r, world.steel, D(2025, 5, 1))
     assert e.value.rule == "coverage.area"
+    # The same as a kexie.coverage/1 document, with the change since before the founding.
+    doc = json.loads(kexie.coverage_document(r, world.city, D(2025, 5, 1), since=D(2025, 4, 30)))
+    assert doc["format"] == "kexie.coverage/1" and doc["on"] == "2025-05-01"
+    assert doc["total"]["with_association"] == 2 and doc["uncovered"] == []
+    assert doc["change"]["before"]["total"]["with_association"] == 1
+    assert doc["change"]["newly_covered"] == [{"credit_code": "914403001922038216",
+                                               "name": "杭汽轮"}]
+    assert json.loads(kexie.coverage_document(r, world.city, D(2025, 4, 30)))["change"] is None
+    with pytest.raises(kexie.InvalidArgument):
+        kexie.coverage_document(r, world.city, D(2024, 1, 1), since=D(2025, 1, 1))
+    with pytest.raises(kexie.RuleViolation) as e:
+        kexie.coverage_document(r, world.steel, D(2025, 5, 1))
+    assert e.value.rule == "coverage.area"
 
     r.add_membership(world.p[3], world.steel, kexie.Role.SECRETARY_GENERAL, D(2020, 1, 1))
     kexie.add_sg_training(r, world.p[3], D(2024, 1, 1), 8, world.city)
@@ -118,5 +132,16 @@ def test_yearly_evaluation(world):
     assert ev.name_exemplary(r, book, 1, 80, chair, "2025 年度考核评价") == 1
     assert [h.kind for h in r.honours(organization=world.steel)] == [
         kexie.HonourKind.EXEMPLARY_ASSOCIATION]
+    # The result as a kexie.evaluation/1 document: ranks, figures with their facts,
+    # marks, and the exemplary one.
+    doc = json.loads(ev.to_document(r, book))
+    assert doc["format"] == "kexie.evaluation/1" and doc["year"] == 2025
+    first, second = doc["associations"]
+    assert (first["rank"], Decimal(first["total"]), first["exemplary"]) == (1, 85, True)
+    assert second["exemplary"] is False and Decimal(second["total"]) == 54
+    assert first["figures"][0]["figure"] == "secretary_general_trained"
+    assert first["figures"][0]["facts"] != []
+    assert first["judged"][0]["marks"][0]["mark"] == "75"
+    assert len(doc["exemplary"]) == 1
     ev.close()
     book.close()

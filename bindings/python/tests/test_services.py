@@ -1,6 +1,7 @@
 # Issue 20 from Python: the service desk (requests, proposals, the queue, the
 # overdue report, a 讲比 entry from an adopted proposal, the trail), CNIPA patent
 # numbers and recommendation lists; every actor is derived from the registry.
+import json
 from datetime import date as D, datetime, timezone
 
 import pytest
@@ -93,6 +94,79 @@ def test_title_evaluation_rules(w):
         kexie.ServiceDesk(w.reg, answer_due_days=0)
     with pytest.raises(TypeError):
         kexie.ServiceDesk(w.reg, young_priority=1)
+
+
+def test_recorded_continuing_education_passes_the_default_title_rule(w):
+    # The default rule: each of the three calendar years before the request's is
+    # compliant (≥ 90 hours, ≥ 2/3 professional), recorded through the registry.
+    desk = kexie.ServiceDesk(w.reg)
+    for year in (2023, 2024, 2025):
+        w.reg.add_training(w.li, 60, kexie.TrainingKind.PROFESSIONAL, D(year, 4, 1))
+    for year in (2023, 2024):
+        w.reg.add_training(w.li, 30, kexie.TrainingKind.GENERAL, D(year, 5, 1))
+    s = w.reg.education_status(w.li, 2025)
+    assert s == kexie.EducationStatus(2025, 60, 60, False, 30)
+    before = desk.digest()
+    with pytest.raises(kexie.RuleViolation) as e:
+        desk.submit(w.li, w.ent, kexie.ServiceKind.TITLE_EVALUATION, "副高", at(3, 2),
+                    target_title=kexie.Title.ASSOCIATE_SENIOR)
+    assert e.value.rule == "service.continuing_education" and "2025" in str(e.value)
+    assert desk.digest() == before
+    w.reg.add_training(w.li, 30, kexie.TrainingKind.GENERAL, D(2025, 10, 1))
+    assert w.reg.education_status(w.li, 2025).compliant
+    r = desk.submit(w.li, w.ent, kexie.ServiceKind.TITLE_EVALUATION, "副高", at(3, 2),
+                    target_title=kexie.Title.ASSOCIATE_SENIOR)
+    assert desk.request(r).state == kexie.RequestState.SUBMITTED
+    with pytest.raises(kexie.InvalidArgument) as e:
+        w.reg.add_training(w.li, 0, kexie.TrainingKind.GENERAL, D(2025, 1, 1))
+    assert e.value.rule == "training.hours"
+    with pytest.raises(kexie.NotFound):
+        w.reg.education_status(999, 2025)
+
+
+def test_a_desk_as_a_services_document_round_trips(w):
+    desk = kexie.ServiceDesk(w.reg, answer_due_days=15)
+    r = desk.submit(w.li, w.ent, kexie.ServiceKind.PATENT_APPLICATION, "装置", at(3, 2),
+                    patent_type=kexie.PatentType.UTILITY_MODEL)
+    desk.accept(r, w.province_sg, at(3, 3))
+    with pytest.raises(kexie.PermissionDenied):
+        desk.start(r, w.wang, at(3, 4))  # refused: recorded in the trail too
+    p = desk.file(w.wang, w.ent, kexie.ProposalKind.APPEAL, "夜班补贴", "提高", at(5, 1))
+    desk.acknowledge(p, w.sg, at(5, 2))
+    text = desk.to_document([{"programme": "青年托举", "nominees": [w.li, w.wang],
+                              "as_of": D(2026, 6, 30), "education_years": 0}])
+    doc = json.loads(text)
+    assert doc["format"] == "kexie.services/1"
+    assert doc["policy"]["answer_due_days"] == 15
+    assert doc["chain_head"] == desk.chain_head()
+    assert len(doc["trail"]) == desk.trail_size() and doc["trail"][2]["code"] == "permission_denied"
+    assert doc["proposals"][0]["due"] == "2026-05-16"
+    rec = doc["recommendations"][0]
+    assert rec["programme"]["name"] == "青年托举" and rec["programme"]["education_years"] == 0
+    assert [c["recommended"] for c in rec["candidates"]] == [True, False]
+    assert "recommend.age" in rec["candidates"][1]["failed_rules"]
+    back = kexie.ServiceDesk.from_document(w.reg, text)
+    assert back.digest() == desk.digest() and back.chain_head() == desk.chain_head()
+    assert back.verify_audit().fault == kexie.AuditFault.NONE
+    assert back.request(r).state == kexie.RequestState.ACCEPTED
+    assert json.loads(back.to_document()) == {**doc, "recommendations": []}
+    back.start(r, w.sg, at(3, 5))  # it carries on
+    # A title rewritten after the fact: the desk's digest no longer matches.
+    bad = text.replace('"title": "夜班补贴"', '"title": "夜班津贴"')
+    with pytest.raises(kexie.CorruptData) as e:
+        kexie.ServiceDesk.from_document(w.reg, bad)
+    assert e.value.rule == "services.digest"
+    # A state the trail does not replay to.
+    bad = text.replace('"state": "acknowledged"', '"state": "filed"')
+    with pytest.raises(kexie.CorruptData) as e:
+        kexie.ServiceDesk.from_document(w.reg, bad)
+    assert e.value.rule == "services.trail"
+    with pytest.raises(kexie.InvalidArgument) as e:
+        kexie.ServiceDesk.from_document(w.reg, text.replace('"answer_due_days": 15',
+                                                            '"answer_due_days": 0'))
+    assert e.value.problems[0].pointer == "/policy/answer_due_days"
+    with pytest.raises(TypeError):
+        desk.to_document([{"programme": "x"}])
 
 
 def test_the_queue_puts_young_workers_first(w):
