@@ -38,12 +38,14 @@ public final class ActivityBook extends Handle {
     this(tree, tree.write(() -> {
       PointerByReference out = new PointerByReference();
       KexieException.check(Native.C.kx_book_new(out, registry.ptr()));
+      registry.retain();
       return out.getValue();
     }), registry, true);
   }
 
   /** A book a snapshot owns, borrowed (see {@link Snapshot#book(int)}). */
   static ActivityBook borrowed(Snapshot snapshot, Pointer p) {
+    snapshot.retain();
     return new ActivityBook(snapshot.tree(), p, snapshot, false);
   }
 

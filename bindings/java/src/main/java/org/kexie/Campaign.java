@@ -25,8 +25,11 @@ public final class Campaign extends Handle {
   }
 
   /** A campaign a snapshot owns, borrowed (see {@link Snapshot#campaign(int)}). */
-  static Campaign borrowed(Snapshot snapshot, Pointer p) {
-    return new Campaign(snapshot.tree(), p, snapshot, false);
+  static Campaign borrowed(Snapshot snapshot, Pointer p, Registry registry) {
+    snapshot.retain();
+    Campaign c = new Campaign(snapshot.tree(), p, snapshot, false);
+    c.registry = registry;
+    return c;
   }
 
   Pointer ptr() {
@@ -38,6 +41,7 @@ public final class Campaign extends Handle {
     return registry == null ? null : registry.state.forChild();
   }
 
+  /** The registry it was built over (a snapshot's campaign: the snapshot's registry). */
   private Registry registry;
 
   /**
@@ -59,6 +63,7 @@ public final class Campaign extends Handle {
       PointerByReference out = new PointerByReference();
       KexieException.check(Native.C.kx_campaign_from_documents(out, registry.ptr(), r,
           new Native.SizeT(rules.length), e, new Native.SizeT(entries == null ? 0 : entries.length)));
+      registry.retain();
       return new Campaign(registry.tree(), out.getValue(), registry, true);
     });
     c.registry = registry;
@@ -102,6 +107,7 @@ public final class Campaign extends Handle {
     return tree().read(() -> {
       PointerByReference out = new PointerByReference();
       KexieException.check(Native.C.kx_campaign_score(out, ptr()));
+      retain();
       return new Scoreboard(tree(), out.getValue(), this);
     });
   }

@@ -72,16 +72,26 @@ abstract class Handle implements AutoCloseable {
   final Ref state;
   private final Cleaner.Cleanable cleanable;
 
-  /** Takes ownership of {@code ptr}; {@code parent} (same tree) stays alive until this is freed. */
+  /**
+   * Takes ownership of {@code ptr}; {@code parent} (same tree) stays alive until this is freed.
+   * The caller created {@code ptr} under the tree's lock and called {@link #retain} on the
+   * parent under that same lock, so no free of the parent can slip in between.
+   */
   Handle(Tree tree, Pointer ptr, Consumer<Pointer> free, Handle parent) {
-    if (parent != null) {
-      if (parent.state.tree != tree) {
-        throw new IllegalArgumentException("kexie: a child handle must share its parent's tree");
-      }
-      parent.state.children.incrementAndGet();  // under the tree's lock: no free runs now
+    if (parent != null && parent.state.tree != tree) {
+      throw new IllegalArgumentException("kexie: a child handle must share its parent's tree");
     }
     this.state = new Ref(tree, ptr, free, parent == null ? null : parent.state);
     this.cleanable = CLEANER.register(this, state);
+  }
+
+  /**
+   * Counts a child about to be built over this handle; call it under the tree's lock (read
+   * or write), in the same locked section that created the child's C object and checked
+   * this handle's pointer, because only a write-locked free can race with it.
+   */
+  final void retain() {
+    state.children.incrementAndGet();
   }
 
   /** The tree whose lock guards this handle. */

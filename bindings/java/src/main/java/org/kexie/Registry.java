@@ -42,6 +42,7 @@ public final class Registry extends Handle {
 
   /** The registry a snapshot owns, borrowed (package-private; see {@link Snapshot#registry()}). */
   static Registry borrowed(Snapshot snapshot, Pointer p) {
+    snapshot.retain();
     return new Registry(snapshot.tree(), p, snapshot);
   }
 

@@ -148,7 +148,9 @@ public final class Snapshot extends Handle {
     return tree().read(() -> {
       PointerByReference out = new PointerByReference();
       KexieException.check(Native.C.kx_snapshot_campaign(out, ptr(), new Native.SizeT(index)));
-      return Campaign.borrowed(this, out.getValue());
+      PointerByReference reg = new PointerByReference();
+      KexieException.check(Native.C.kx_snapshot_registry(reg, ptr()));
+      return Campaign.borrowed(this, out.getValue(), Registry.borrowed(this, reg.getValue()));
     });
   }
 }
