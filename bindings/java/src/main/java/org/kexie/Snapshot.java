@@ -52,7 +52,12 @@ public final class Snapshot extends Handle {
           bp.length == 0 ? null : bp, new Native.SizeT(bp.length), cp.length == 0 ? null : cp,
           new Native.SizeT(cp.length)));
       try {
-        return buf.data.getByteArray(0, (int) buf.size.longValue());
+        long size = buf.size.longValue();
+        if (size > Integer.MAX_VALUE - 8) {
+          throw new IllegalStateException("kexie: a snapshot of " + size
+              + " bytes does not fit a Java array; save it to a file");
+        }
+        return buf.data.getByteArray(0, (int) size);
       } finally {
         Native.C.kx_buffer_free(buf);
       }
