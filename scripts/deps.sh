@@ -25,6 +25,9 @@ packages=(
   python3-hypothesis                 # the Python property tests (python.properties)
   python3-setuptools python3-wheel   # pip install ./bindings/python offline (the build backend)
   python3-venv python3-pip           # the python.venv test: the package installed into a venv
+  openjdk-17-jdk-headless            # the Java binding (bindings/java), javac and java
+  libjna-java                        # JNA 5.13: the Java binding calls libkexie_c through it
+  junit5                             # JUnit 5 console launcher: ctest's java.junit
   libcli11-dev                       # CLI11 2.1: the kexie command's argument parsing (tools/kexie)
 )
 
