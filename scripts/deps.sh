@@ -25,6 +25,10 @@ packages=(
   python3-setuptools python3-wheel   # pip install ./bindings/python offline (the build backend)
   python3-venv python3-pip           # the python.venv test: the package installed into a venv
   libcli11-dev                       # CLI11 2.1: the kexie command's argument parsing (tools/kexie)
+  doxygen                            # the docs target: the API reference (cmake/kexieDocs.cmake)
+  dpkg-dev                           # scripts/package.sh: dpkg-shlibdeps and dpkg-deb for CPack
+  python3-build                      # the wheel, built offline (python3 -m build --no-isolation)
+  mmdebstrap                         # scripts/fresh-root-check.sh: a fresh Debian 12 root (by hand)
 )
 
 missing=()
