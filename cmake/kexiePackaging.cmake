@@ -18,13 +18,23 @@ if(KEXIE_BUILD_C_API)
           FILES_MATCHING PATTERN "*.py" PATTERN "py.typed" PATTERN "__pycache__" EXCLUDE)
 endif()
 
-# Static archives from a second, static build (scripts/package.sh): libkexie-dev
-# carries them next to the shared libraries' links.
-set(KEXIE_PACKAGE_STATIC_LIBS "" CACHE STRING
-    "Static libkexie*.a files to put in libkexie-dev (scripts/package.sh sets it)")
-if(KEXIE_PACKAGE_STATIC_LIBS)
-  install(FILES ${KEXIE_PACKAGE_STATIC_LIBS} DESTINATION "${CMAKE_INSTALL_LIBDIR}"
-          COMPONENT dev)
+# libkexie.a for libkexie-dev, archived from the shared library's own object files
+# (position-independent; hidden visibility does not hinder a static link), so the
+# packages need one build, not two. Static linking also needs Boost.DateTime,
+# Boost.Serialization, OpenSSL's libcrypto, libcsv and libxlsxwriter on the link line.
+option(KEXIE_PACKAGE_STATIC_ARCHIVE "Put libkexie.a in libkexie-dev (scripts/package.sh)" OFF)
+if(KEXIE_PACKAGE_STATIC_ARCHIVE AND BUILD_SHARED_LIBS)
+  set(_kexie_archive "${PROJECT_BINARY_DIR}/static/libkexie.a")
+  add_custom_command(OUTPUT "${_kexie_archive}"
+    COMMAND "${CMAKE_COMMAND}" -E make_directory "${PROJECT_BINARY_DIR}/static"
+    COMMAND "${CMAKE_COMMAND}" -E rm -f "${_kexie_archive}"
+    COMMAND "${CMAKE_AR}" qcs "${_kexie_archive}" "$<TARGET_OBJECTS:kexie>"
+    DEPENDS kexie "$<TARGET_OBJECTS:kexie>"
+    COMMAND_EXPAND_LISTS
+    COMMENT "Archiving libkexie.a from libkexie's objects"
+    VERBATIM)
+  add_custom_target(kexie_static_archive ALL DEPENDS "${_kexie_archive}")
+  install(FILES "${_kexie_archive}" DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT dev)
 endif()
 
 set(CPACK_GENERATOR "DEB")

@@ -2,8 +2,8 @@
 # Builds kexie's Debian packages (issue 21; cmake/kexiePackaging.cmake) into
 # build/package/packages: libkexie0, libkexie-dev, kexie-tools, python3-kexie.
 #
-#   scripts/package.sh           # release builds in build/package (shared) and
-#                                # build/package-static (the static archives)
+#   scripts/package.sh           # a release build in build/package; libkexie.a is
+#                                # archived from the shared library's objects
 #
 # Then: scripts/fresh-root-check.sh installs them into a Debian 12 root, and the
 # ctest test packages.deb (tests/packaging/check_debs.py) checks their contents.
@@ -14,13 +14,7 @@ jobs="${KEXIE_JOBS:-2}"
 common=(-G Ninja -DCMAKE_BUILD_TYPE=Release -DKEXIE_BUILD_TESTS=OFF -DKEXIE_BUILD_EXAMPLES=OFF
         -DKEXIE_INSTALL=ON -DPython3_EXECUTABLE=/usr/bin/python3)
 
-# The static archive first (libkexie.a; libkexie_c is always shared): the library only.
-cmake -S . -B build/package-static "${common[@]}" -DBUILD_SHARED_LIBS=OFF -DKEXIE_BUILD_TOOLS=OFF \
-  -DKEXIE_BUILD_C_API=OFF
-cmake --build build/package-static -j"$jobs" --target kexie
-
-cmake -S . -B build/package "${common[@]}" -DBUILD_SHARED_LIBS=ON \
-  "-DKEXIE_PACKAGE_STATIC_LIBS=$PWD/build/package-static/src/libkexie.a"
+cmake -S . -B build/package "${common[@]}" -DBUILD_SHARED_LIBS=ON -DKEXIE_PACKAGE_STATIC_ARCHIVE=ON
 cmake --build build/package -j"$jobs"
 rm -f build/package/packages/*.deb
 (cd build/package && cpack -G DEB)
