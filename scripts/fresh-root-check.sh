@@ -27,6 +27,8 @@ trap 'rm -rf "$root"' EXIT
 includes="g++,cmake,ninja-build,pkg-config,python3,man-db"
 for d in "${debs[@]}"; do includes+=",$d"; done
 
+# The hooks run in mmdebstrap's shell, where "$1" is the new root.
+# shellcheck disable=SC2016
 mmdebstrap --mode="$mode" --variant=apt --format=directory \
   --include="$includes" \
   --customize-hook='mkdir -p "$1/tmp/kexie-consumers"' \

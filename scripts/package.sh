@@ -9,6 +9,7 @@
 # ctest test packages.deb (tests/packaging/check_debs.py) checks their contents.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/deps.sh
 source scripts/deps.sh
 jobs="${KEXIE_JOBS:-2}"
 common=(-G Ninja -DCMAKE_BUILD_TYPE=Release -DKEXIE_BUILD_TESTS=OFF -DKEXIE_BUILD_EXAMPLES=OFF
