@@ -336,7 +336,7 @@ class KEXIE_API Campaign {
   /// Where it stands (A12): `unbound`, or derived from the activity's state and the
   /// campaign's own conclude and commend.
   ///
-  ///   std::cout << campaign.phase();   // "entries" while the activity is 实施
+  ///   std::cout << kexie::to_string(campaign.phase());   // "entries" while the activity is 实施
   [[nodiscard]] CampaignPhase phase() const noexcept;
   /// The scoreboard digest written at `conclude`; empty before.
   [[nodiscard]] const std::string& concluded_digest() const noexcept;
