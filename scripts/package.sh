@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 source scripts/deps.sh
 jobs="${KEXIE_JOBS:-2}"
 common=(-G Ninja -DCMAKE_BUILD_TYPE=Release -DKEXIE_BUILD_TESTS=OFF -DKEXIE_BUILD_EXAMPLES=OFF
-        -DKEXIE_INSTALL=ON -DPython3_EXECUTABLE=/usr/bin/python3)
+        -DKEXIE_INSTALL=ON -DPython3_EXECUTABLE=/usr/bin/python3
+        -DCMAKE_INSTALL_PREFIX=/usr)  # GNUInstallDirs: lib/<multiarch>, as Debian installs libraries
 
 cmake -S . -B build/package "${common[@]}" -DBUILD_SHARED_LIBS=ON -DKEXIE_PACKAGE_STATIC_ARCHIVE=ON
 cmake --build build/package -j"$jobs"
