@@ -21,17 +21,18 @@ mode=unshare
 root=$(mktemp -d /tmp/kexie-root.XXXXXX)
 trap 'rm -rf "$root"' EXIT
 
-# The consumers' tools; libkexie-dev brings the compile-time libraries (Boost,
-# range-v3, OpenSSL, libcsv, libxlsxwriter) through its Depends. The local .deb
-# files are given to apt by path, so their dependencies resolve like a user's install.
+# The consumers' tools come with the root; the packages are then installed inside it
+# by `apt-get install ./x.deb`, as a user does, so apt resolves their Depends
+# (libkexie-dev's bring Boost, range-v3, OpenSSL, libcsv and libxlsxwriter).
 includes="g++,cmake,ninja-build,pkg-config,python3,man-db"
-for d in "${debs[@]}"; do includes+=",$d"; done
 
 # The hooks run in mmdebstrap's shell, where "$1" is the new root.
 # shellcheck disable=SC2016
 mmdebstrap --mode="$mode" --variant=apt --format=directory \
   --include="$includes" \
-  --customize-hook='mkdir -p "$1/tmp/kexie-consumers"' \
+  --customize-hook='mkdir -p "$1/tmp/kexie-debs" "$1/tmp/kexie-consumers"' \
+  --customize-hook="copy-in ${debs[*]} /tmp/kexie-debs" \
+  --customize-hook='chroot "$1" sh -c "apt-get install -y -q /tmp/kexie-debs/*.deb"' \
   --customize-hook="copy-in tests/package tests/packaging /tmp/kexie-consumers" \
   --customize-hook='chroot "$1" sh /tmp/kexie-consumers/packaging/consume.sh' \
   bookworm "$root" \
