@@ -29,6 +29,10 @@ packages=(
   libjna-java                        # JNA 5.13: the Java binding calls libkexie_c through it
   junit5                             # JUnit 5 console launcher: ctest's java.junit
   libcli11-dev                       # CLI11 2.1: the kexie command's argument parsing (tools/kexie)
+  doxygen                            # the docs target: the API reference (cmake/kexieDocs.cmake)
+  dpkg-dev                           # scripts/package.sh: dpkg-shlibdeps and dpkg-deb for CPack
+  python3-build                      # the wheel, built offline (python3 -m build --no-isolation)
+  mmdebstrap                         # scripts/fresh-root-check.sh: a fresh Debian 12 root (by hand)
 )
 
 missing=()

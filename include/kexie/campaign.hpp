@@ -85,7 +85,7 @@ struct CampaignSpec {
 /// Where a campaign stands in its 讲比 activity (A12): derived from the activity's
 /// state in its book, and from the campaign's own conclude and commend.
 ///
-///   if (campaign.phase() == kexie::CampaignPhase::entries) campaign.add_entry(spec, today);
+///   if (campaign.phase() == kexie::CampaignPhase::entries) campaign.add_entry(entry_spec, today);
 enum class CampaignPhase : std::uint8_t {
   unbound,     ///< not bound to an activity (tests, what-if scoring); never commended
   approved,    ///< the activity is approved (立项): rubrics may be set, no entries yet
@@ -338,7 +338,7 @@ class KEXIE_API Campaign {
   /// Where it stands (A12): `unbound`, or derived from the activity's state and the
   /// campaign's own conclude and commend.
   ///
-  ///   std::cout << campaign.phase();   // "entries" while the activity is 实施
+  ///   std::cout << kexie::to_string(campaign.phase());   // "entries" while the activity is 实施
   [[nodiscard]] CampaignPhase phase() const noexcept;
   /// The scoreboard digest written at `conclude`; empty before.
   [[nodiscard]] const std::string& concluded_digest() const noexcept;
@@ -396,7 +396,7 @@ class KEXIE_API Campaign {
   /// `add_entry(spec)`, submitted on `submitted`: refused after
   /// `CampaignSpec::entry_deadline` (`rule_violation` `campaign.entry_deadline`, A12).
   ///
-  ///   kexie::EntryId e = campaign.add_entry(spec, "2025-09-15"_date).value();
+  ///   kexie::EntryId e = campaign.add_entry(entry_spec, "2025-09-15"_date).value();
   [[nodiscard]] Result<EntryId> add_entry(EntrySpec spec, Date submitted);
   /// The entry; `not_found` for an unknown id.
   [[nodiscard]] Result<Entry> entry(EntryId id) const;

@@ -130,7 +130,7 @@ inline namespace v1 {
 /// A record of the founding trail: a performed step, chained to the one before by
 /// SHA-256 over the same fixed encoding as the activity audit (audit.hpp).
 ///
-///   for (const kexie::FoundingRecord& r : kexie::founding_trail(reg)) std::cout << r.step;
+///   for (const auto& r : kexie::founding_trail(reg)) std::cout << kexie::to_string(r.step);
 struct FoundingRecord {
   /// Position in the trail, from 0.
   std::uint64_t sequence = 0;

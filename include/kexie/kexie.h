@@ -181,7 +181,7 @@ KX_EXTERN void kx_string_free(char *str);
 
 /** An exact decimal as text, e.g. "-0.50" or "122.900000"; always NUL-terminated. */
 typedef struct kx_decimal {
-  char text[48];
+  char text[48]; /**< the digits, at most 47 characters and the NUL */
 } kx_decimal;
 
 /** Parses "YYYY-MM-DD" (years 1400-9999) into days since 1970-01-01.
@@ -313,7 +313,7 @@ KX_EXTERN int kx_registry_add_org(uint32_t *out, kx_registry *registry, const kx
 
 /** The plain fields of an organization. */
 typedef struct kx_org_info {
-  uint32_t id;
+  uint32_t id;         /**< the organization's id */
   int kind;            /**< KX_ORG_* */
   int level;           /**< KX_LEVEL_* */
   int32_t first_day;   /**< first day in effect (days since 1970-01-01) */
@@ -385,9 +385,9 @@ KX_EXTERN int kx_registry_add_person(uint32_t *out, kx_registry *registry,
 
 /** The plain fields of a person. */
 typedef struct kx_person_info {
-  uint32_t id;
+  uint32_t id;        /**< the person's id */
   int32_t birth;      /**< days since 1970-01-01 */
-  uint32_t employer;
+  uint32_t employer;  /**< the employing organization, or 0 */
   int title;          /**< KX_TITLE_* */
 } kx_person_info;
 
@@ -435,9 +435,9 @@ KX_EXTERN int kx_registry_end_membership(kx_registry *registry, uint32_t members
 
 /** One membership. */
 typedef struct kx_membership_info {
-  uint32_t id;
-  uint32_t person;
-  uint32_t org;
+  uint32_t id;        /**< the membership's id */
+  uint32_t person;    /**< the member */
+  uint32_t org;       /**< the organization */
   int role;           /**< KX_ROLE_* */
   int32_t first_day;  /**< days since 1970-01-01 */
   int32_t last_day;   /**< 2932896 when open-ended */
@@ -470,9 +470,9 @@ KX_EXTERN int kx_registry_end_appointment(kx_registry *registry, uint32_t appoin
 
 /** One appointment. */
 typedef struct kx_appointment_info {
-  uint32_t id;
-  uint32_t person;
-  uint32_t org;
+  uint32_t id;        /**< the appointment's id */
+  uint32_t person;    /**< the officer */
+  uint32_t org;       /**< the organization */
   int role;           /**< KX_OFFICER_* */
   int32_t first_day;  /**< days since 1970-01-01 */
   int32_t last_day;   /**< 2932896 when open-ended */
@@ -536,13 +536,13 @@ KX_EXTERN int kx_registry_record_honours(kx_registry *registry, const kx_honour_
 
 /** One honour; the strings are valid during the callback only. */
 typedef struct kx_honour_info {
-  uint32_t id;
+  uint32_t id;           /**< the honour's id */
   int kind;              /**< KX_HONOUR_* */
   uint32_t person;       /**< or 0 */
   uint32_t organization; /**< or 0 */
-  uint32_t grantor;
-  const char *title;
-  const char *basis;
+  uint32_t grantor;      /**< the granting organization */
+  const char *title;     /**< the honour's title */
+  const char *basis;     /**< what it was granted for */
   uint32_t activity;     /**< or 0 */
   int32_t date;          /**< days since 1970-01-01 */
 } kx_honour_info;
@@ -617,7 +617,7 @@ typedef struct kx_member_filter {
 
 /** One row of a member query. */
 typedef struct kx_member_row {
-  uint32_t person;
+  uint32_t person;    /**< the member */
   uint32_t org;       /**< the organization of the membership */
   unsigned int roles; /**< role set: bit (1 << KX_ROLE_*) */
   int title;          /**< KX_TITLE_* */
@@ -790,7 +790,7 @@ typedef struct kx_activity_plan {
   uint32_t owner;           /**< the owning organization */
   uint32_t responsible;     /**< the responsible person */
   const uint32_t *team;     /**< team members (may be NULL when team_count is 0) */
-  size_t team_count;
+  size_t team_count;        /**< entries in `team` */
   const char *planned_first;  /**< "YYYY-MM-DD" */
   const char *planned_last;   /**< "YYYY-MM-DD" */
   int details;              /**< KX_DETAILS_* */
@@ -842,12 +842,12 @@ KX_EXTERN int kx_activity_report_progress(kx_book *book, uint32_t activity, cons
 
 /** The plain fields of an activity. */
 typedef struct kx_activity_info {
-  uint32_t id;
+  uint32_t id;         /**< the activity's id */
   int type;            /**< KX_ACTIVITY_* */
   int state;           /**< KX_STATE_* */
-  uint32_t organizer;
-  uint32_t owner;
-  uint32_t responsible;
+  uint32_t organizer;  /**< the organizing association */
+  uint32_t owner;      /**< the owning organization */
+  uint32_t responsible; /**< the responsible person */
   int has_grade;       /**< 1 once concluded */
   int grade;           /**< KX_GRADE_* when has_grade */
   kx_decimal score;    /**< the evaluation score, "" before conclusion */
@@ -876,8 +876,8 @@ KX_EXTERN int kx_book_size(size_t *out, const kx_book *book);
 
 /** One audit record; strings are valid during the callback only. */
 typedef struct kx_audit_record {
-  uint64_t sequence;
-  uint32_t activity;
+  uint64_t sequence;      /**< the record's position in the trail */
+  uint32_t activity;      /**< the activity's id */
   uint32_t actor;         /**< the person */
   int64_t at;             /**< microseconds since the epoch */
   int operation;          /**< KX_OP_* */
@@ -978,7 +978,7 @@ typedef struct kx_award_tier {
 /** A campaign's configuration (kexie::CampaignSpec). Unset decimals are NULL. */
 typedef struct kx_campaign_options {
   unsigned int version;        /**< KX_CAMPAIGN_OPTIONS_VERSION */
-  const char *name;
+  const char *name;            /**< the campaign's name */
   uint32_t organizer;          /**< the association running it */
   const char *as_of;           /**< day registry facts are read on, "YYYY-MM-DD" */
   int year;                    /**< year of the claimed savings (grid factors) */
@@ -995,7 +995,7 @@ typedef struct kx_campaign_options {
    *  "top_marks", "indicator:A.1", "figure:energy_saved_tce"; NULL for none. */
   const char *tie_breaks;
   const kx_award_tier *tiers;  /**< best first */
-  size_t tier_count;
+  size_t tier_count;           /**< entries in `tiers` */
   int boundary_ties;           /**< KX_TIES_* */
   const char *cusp_margin;     /**< NULL = "1" */
   uint32_t unit_min_awarded;   /**< advanced units: awarded entries needed; 2 */
@@ -1152,7 +1152,7 @@ typedef struct kx_rubric_options {
   unsigned int version;             /**< KX_RUBRIC_OPTIONS_VERSION */
   const char *full_score;           /**< non-NULL: a points sheet of this full score */
   const kx_indicator_extra *extras; /**< per-indicator points and bands */
-  size_t extra_count;
+  size_t extra_count;               /**< entries in `extras` */
   const kx_prize_rule *prize;       /**< NULL: no prize */
 } kx_rubric_options;
 
@@ -1198,7 +1198,7 @@ KX_EXTERN int kx_campaign_indicator_index(uint32_t *out, const kx_campaign *camp
 
 /** A team member and their share of the credit. */
 typedef struct kx_team_share {
-  uint32_t person;
+  uint32_t person;    /**< the team member */
   const char *share;  /**< decimal in (0, 1]; shares sum to exactly 1 */
 } kx_team_share;
 /** Energy saved a year for one carrier. */
@@ -1211,30 +1211,30 @@ typedef struct kx_energy_claim {
 typedef struct kx_patent {
   int type;            /**< KX_PATENT_INVENTION, … */
   int status;          /**< KX_PATENT_FILED or KX_PATENT_GRANTED */
-  const char *number;
+  const char *number;  /**< the application or grant number */
 } kx_patent;
 
 /** What kx_campaign_add_entry needs (kexie::EntrySpec with its claims). */
 typedef struct kx_entry_spec {
   unsigned int version;          /**< KX_ENTRY_SPEC_VERSION */
   const char *code;              /**< application number, unique in the campaign */
-  const char *title;
+  const char *title;             /**< the entry's title */
   uint32_t unit;                 /**< an enterprise association or below one */
   int category;                  /**< KX_CATEGORY_* */
   unsigned int focus;            /**< OR of KX_FOCUS_* */
   const kx_team_share *team;     /**< first = leader */
-  size_t team_count;
+  size_t team_count;             /**< entries in `team` */
   const char *in_use_since;      /**< "YYYY-MM-DD" */
   const kx_energy_claim *energy; /**< may be NULL */
-  size_t energy_count;
+  size_t energy_count;           /**< entries in `energy` */
   const char *material_saved_t;  /**< decimals; NULL = 0 */
-  const char *co2_avoided_t;
-  const char *hours_saved;
-  const char *efficiency_gain_percent;
-  const char *annual_benefit_yuan;
+  const char *co2_avoided_t;     /**< CO2 avoided, tonnes; NULL = 0 */
+  const char *hours_saved;       /**< working hours saved; NULL = 0 */
+  const char *efficiency_gain_percent; /**< efficiency gain in percent; NULL = 0 */
+  const char *annual_benefit_yuan; /**< annual economic benefit in yuan; NULL = 0 */
   const kx_patent *patents;      /**< may be NULL */
-  size_t patent_count;
-  uint32_t achievements_transformed;
+  size_t patent_count;           /**< entries in `patents` */
+  uint32_t achievements_transformed; /**< achievements put into use */
 } kx_entry_spec;
 #define KX_ENTRY_SPEC_VERSION 1
 #define KX_ENTRY_SPEC_INIT \
@@ -1290,8 +1290,8 @@ KX_EXTERN int kx_campaign_mark(kx_campaign *campaign, uint32_t judge, uint32_t e
 
 /** One mark for kx_campaign_mark_batch. */
 typedef struct kx_mark {
-  uint32_t judge;
-  uint32_t entry;
+  uint32_t judge;      /**< the judge's id */
+  uint32_t entry;      /**< the entry's id */
   uint32_t indicator;  /**< index from kx_campaign_indicator_index */
   const char *mark;    /**< decimal string */
 } kx_mark;
@@ -1327,8 +1327,8 @@ KX_EXTERN int kx_campaign_veto(kx_campaign *campaign, uint32_t judge, uint32_t e
 
 /** Counts of a campaign. */
 typedef struct kx_campaign_counts {
-  size_t entries;
-  size_t judges;
+  size_t entries; /**< entries added */
+  size_t judges; /**< judges added */
 } kx_campaign_counts;
 
 /** Number of entries and judges.
@@ -1339,7 +1339,7 @@ KX_EXTERN int kx_campaign_count(kx_campaign_counts *out, const kx_campaign *camp
 
 /** One entry's standing; `total` is valid during the callback only. */
 typedef struct kx_standing {
-  uint32_t entry;
+  uint32_t entry;      /**< the entry's id */
   int status;          /**< KX_ENTRY_* */
   const char *total;   /**< exact total */
   uint32_t rank;       /**< competition rank in its group, 0 when unranked */
@@ -1373,18 +1373,18 @@ KX_EXTERN void kx_scoreboard_free(kx_scoreboard *board);
 
 /** One entry's result; strings belong to the scoreboard. */
 typedef struct kx_entry_result {
-  uint32_t entry;
+  uint32_t entry;            /**< the entry's id */
   const char *code;          /**< application number */
-  uint32_t unit;
-  uint32_t enterprise;
+  uint32_t unit;             /**< the entering unit */
+  uint32_t enterprise;       /**< its enterprise association */
   int category;              /**< KX_CATEGORY_* */
   int status;                /**< KX_ENTRY_* */
   const char *total;         /**< exact total */
-  const char *judged_part;
-  const char *objective_part;
-  const char *bonus;
+  const char *judged_part;   /**< the judged indicators' part of the total */
+  const char *objective_part; /**< the objective indicators' part */
+  const char *bonus;         /**< the bonus part */
   uint32_t rank;             /**< 0 when unranked */
-  uint32_t position;
+  uint32_t position;         /**< place after tie-breaks */
   int tier;                  /**< tier index, or -1 when not awarded */
   const char *award;         /**< the tier's name, or "" */
 } kx_entry_result;
@@ -1430,19 +1430,19 @@ KX_EXTERN int kx_scoreboard_awards_foreach(const kx_scoreboard *board, kx_entry_
 
 /** An advanced unit (先进单位); `awarded_total` and `tce_saved` belong to the board. */
 typedef struct kx_advanced_unit {
-  uint32_t unit;
-  uint32_t entries;
-  uint32_t awarded;
-  const char *awarded_total;
-  const char *participation_rate;
-  const char *tce_saved;
+  uint32_t unit; /**< the enterprise association */
+  uint32_t entries; /**< its entries */
+  uint32_t awarded; /**< its awarded entries */
+  const char *awarded_total; /**< the awarded entries' totals summed */
+  const char *participation_rate; /**< distinct people on entries / members */
+  const char *tce_saved; /**< energy saved by its entries, tce */
 } kx_advanced_unit;
 
 /** Number of advanced units and individuals. */
 typedef struct kx_scoreboard_counts {
-  size_t units;
-  size_t people;
-  size_t cusps;
+  size_t units; /**< advanced units */
+  size_t people; /**< advanced individuals */
+  size_t cusps; /**< entries near a tier boundary */
 } kx_scoreboard_counts;
 
 /** Counts of the board's derived lists.
@@ -1460,9 +1460,9 @@ KX_EXTERN int kx_scoreboard_unit(kx_advanced_unit *out, const kx_scoreboard *boa
 
 /** An advanced individual (先进个人); `credit` belongs to the board. */
 typedef struct kx_advanced_person {
-  uint32_t person;
-  uint32_t best_tier;
-  const char *credit;
+  uint32_t person;     /**< the person */
+  uint32_t best_tier;  /**< their best tier (index) */
+  const char *credit;  /**< sum of share x total, awarded entries */
   size_t entry_count;  /**< awarded entries that count */
 } kx_advanced_person;
 
@@ -1860,13 +1860,13 @@ typedef struct kx_ahp_options {
 
 /** The consistency of an AHP matrix. */
 typedef struct kx_ahp_result {
-  double lambda_max;
-  double ci;
-  double ri;
-  double cr;
+  double lambda_max; /**< the principal eigenvalue */
+  double ci;        /**< consistency index */
+  double ri;        /**< random index for n */
+  double cr;        /**< consistency ratio CI / RI */
   int consistent;   /**< 1 when CR passes */
   size_t worst_row; /**< the judgement to revisit first */
-  size_t worst_col;
+  size_t worst_col; /**< its column */
 } kx_ahp_result;
 
 /** Priorities of the n × n pairwise comparison matrix `matrix` (row-major) into
@@ -1912,10 +1912,10 @@ typedef struct kx_kendall_options {
 
 /** Kendall's W and its significance. */
 typedef struct kx_kendall_result {
-  double w;
-  double chi_squared;
-  size_t df;
-  double p_value;
+  double w;        /**< Kendall's W in [0, 1] */
+  double chi_squared; /**< the chi-squared statistic */
+  size_t df;       /**< degrees of freedom */
+  double p_value;  /**< the p-value of W */
   size_t judges;   /**< judges used */
   size_t entries;  /**< entries used */
 } kx_kendall_result;
@@ -2432,15 +2432,15 @@ KX_EXTERN int kx_service_request_forward(kx_service_desk *desk, uint32_t request
                                          const char *reference);
 /** A request as the desk keeps it; strings are valid until the desk changes. */
 typedef struct kx_service_request_info {
-  uint32_t id;
-  uint32_t applicant;
-  uint32_t association;
+  uint32_t id;               /**< the request's id */
+  uint32_t applicant;        /**< the person who submitted it */
+  uint32_t association;      /**< the association whose desk serves it */
   int kind;                  /**< kx_service_kind */
   int state;                 /**< kx_request_state */
-  const char *title;
+  const char *title;         /**< the request's title */
   const char *outside_body;  /**< "" before forwarding */
   const char *reference;     /**< the canonical CNIPA number, a certificate, a project number, or "" */
-  const char *reason;
+  const char *reason;        /**< why it was declined or not granted, or "" */
 } kx_service_request_info;
 /** The request `request`; KX_ENOTFOUND for an unknown id.
  *
@@ -2451,11 +2451,11 @@ KX_EXTERN int kx_service_request_get(kx_service_request_info *out, const kx_serv
 
 /** One place in a request queue; the explanation is valid during the callback only. */
 typedef struct kx_queue_place {
-  size_t position;
-  uint32_t request;
-  int young;
-  int age;
-  const char *explanation;
+  size_t position; /**< 1 for the first request to handle */
+  uint32_t request; /**< the request's id */
+  int young; /**< 1: the applicant is young on the queue's day */
+  int age; /**< the applicant's age on the queue's day */
+  const char *explanation; /**< why the request has this place */
 } kx_queue_place;
 /** Called once per queue place. Return nonzero to stop. */
 typedef int (*kx_queue_cb)(const kx_queue_place *place, void *payload);
@@ -2494,17 +2494,17 @@ KX_EXTERN int kx_proposal_enter_campaign(uint32_t *entry, kx_service_desk *desk,
                                          const char *in_use_since);
 /** A proposal as the desk keeps it; strings are valid until the desk changes. */
 typedef struct kx_proposal_info {
-  uint32_t id;
-  uint32_t proposer;
-  uint32_t association;
+  uint32_t id;          /**< the proposal's id */
+  uint32_t proposer;    /**< the person who filed it */
+  uint32_t association; /**< the association that answers it */
   int kind;             /**< kx_proposal_kind */
   int state;            /**< kx_proposal_state */
   char due[11];         /**< the answer's due day, "YYYY-MM-DD" */
   uint32_t entry;       /**< the campaign entry made from it, or 0 */
   uint32_t campaign;    /**< that campaign's activity, or 0 */
-  const char *title;
-  const char *answer;
-  const char *reason;
+  const char *title;    /**< the proposal's title */
+  const char *answer;   /**< the desk's answer, or "" */
+  const char *reason;   /**< why it was declined, or "" */
 } kx_proposal_info;
 /** The proposal `proposal`; KX_ENOTFOUND for an unknown id.
  *
@@ -2557,7 +2557,7 @@ KX_EXTERN int kx_patent_number_check(char **out, const char *text);
  *  KX_PROGRAMME_INIT. */
 typedef struct kx_programme {
   unsigned int version;          /**< KX_PROGRAMME_VERSION */
-  const char *name;
+  const char *name;              /**< the programme's name */
   int age_max;                   /**< default 35; some programmes 40; negative: no age rule */
   const char *age_on;            /**< "YYYY-MM-DD", or NULL: the list's day */
   int min_title;                 /**< a kx_title; KX_TITLE_NONE: no rule */
@@ -2571,10 +2571,10 @@ typedef struct kx_programme {
 
 /** One nominee's decision; strings are valid during the callback only. */
 typedef struct kx_candidate_decision {
-  uint32_t person;
+  uint32_t person;        /**< the nominee */
   uint32_t association;   /**< 0 when none */
-  int eligible;
-  int recommended;
+  int eligible;           /**< 1: passes every rule but the quota */
+  int recommended;        /**< 1 when recommended (eligible and within the quota) */
   const char *failed_rules;  /**< the failed rule ids, comma-separated ("" when recommended) */
   const char *explanation;   /**< every rule, one per line: "pass|FAIL rule (article): why" */
 } kx_candidate_decision;

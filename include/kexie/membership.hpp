@@ -222,7 +222,7 @@ struct AppointmentSpec {
 /// An appointment as the registry keeps it.
 ///
 ///   for (const kexie::Appointment& a : reg.appointments_of(wang, today))
-///     std::cout << a.role << " at " << a.org << '\n';
+///     std::cout << kexie::to_string(a.role) << " at " << a.org << '\n';
 struct Appointment {
   /// Identifier.
   AppointmentId id;

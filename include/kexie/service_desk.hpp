@@ -160,7 +160,7 @@ class KEXIE_API ServiceDesk {
   /// of the policy's window without compliant continuing education, each such year
   /// named with its hours).
   ///
-  ///   auto r = desk.submit(spec, "2026-03-02T09:00:00Z"_ts);
+  ///   auto r = desk.submit(spec, kexie::Timestamp::parse("2026-03-02T09:00:00Z").value());
   ///   if (!r) std::cout << r.error().rule();   // e.g. "service.next_title"
   [[nodiscard]] Result<ServiceRequestId> submit(const RequestSpec& spec, Timestamp at);
 
