@@ -534,6 +534,15 @@ Status check_mark_value(const CampaignImpl& s, std::span<const Mark> marks, std:
     return Error(err.code(), "entry \"" + e.spec.code + "\": " + err.message() + where(marks, i),
                  err.rule(), "A12");
   }
+  // A banded indicator: the mark must lie in the band the entry's figure selects.
+  if (const Indicator& ind = cat.rubric->indicators()[t.indicator]; !ind.bands.bands.empty()) {
+    const Decimal& figure = e.figures[figure_index(ind.bands.figure)];
+    if (Status st = cat.rubric->check_mark(ind.code, m.mark, figure); !st) {
+      return Error(st.error().code(),
+                   "entry \"" + e.spec.code + "\": " + st.error().message() + where(marks, i),
+                   st.error().rule(), "A12");
+    }
+  }
   cell = s.hot[m.entry.value() - 1].mark_offset + col * s.width() + t.slot;
   value = *units;
   if (s.marks[cell] != kNoMark) {

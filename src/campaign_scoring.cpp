@@ -171,7 +171,15 @@ void CampaignImpl::evaluate(std::size_t index, const std::vector<NormParams>* no
                                                            it->second.sd, Rounding::half_even);
           const detail::int128 y6 = np.panel_mean + shifted;
           detail::int128 y4 = detail::round_div(y6, 100, Rounding::half_even);
-          y4 = std::clamp<detail::int128>(y4, cat.col_min[col], cat.col_max[col]);
+          detail::int128 lo = cat.col_min[col], hi = cat.col_max[col];
+          // A banded indicator keeps a normalized mark within the entry's band.
+          const Indicator& ind = cat.rubric->indicators()[cat.columns[col]];
+          if (const MarkBand* band =
+                  ind.bands.select(full->figures[figure_index(ind.bands.figure)])) {
+            lo = band->min.rescaled(detail::kMarkScale).value().coefficient();
+            hi = band->max.rescaled(detail::kMarkScale).value().coefficient();
+          }
+          y4 = std::clamp<detail::int128>(y4, lo, hi);
           v = static_cast<std::int32_t>(y4);
           md.normalized = v;
         }
@@ -899,6 +907,19 @@ Result<Scoreboard> Campaign::score() const {
       r.tier = static_cast<std::uint32_t>(tier_of[i]);
       r.award = scheme.tiers[*r.tier].name;
     }
+    // The prize (PrizeRule): shown beside the total, never part of it.
+    const CategoryState& cat = s.category(e);
+    if (cat.rubric && cat.rubric->prize()) {
+      const PrizeRule& p = *cat.rubric->prize();
+      const bool earns = c.status == EntryStatus::ranked && (!p.awarded_only || r.tier);
+      if (earns) {
+        if (auto amount = cat.rubric->prize_for(e.figures[figure_index(p.figure)])) {
+          r.prize = *amount;
+        }
+      } else {
+        r.prize = fixed(0, 2);
+      }
+    }
   }
 
   // A digest of the canonical table, independent of ids (which follow input order):
@@ -932,6 +953,10 @@ Result<Scoreboard> Campaign::score() const {
   for (const Cusp& c : board.cusps) {
     h.update("cusp|" + s.entries[c.entry.value() - 1].spec.code + '|' + std::to_string(c.tier) +
              '|' + c.distance.to_string() + '\n');
+  }
+  // Prizes, only where a rubric has a prize rule (so a campaign without one keeps its digest).
+  for (const EntryResult& r : board.entries) {
+    if (r.prize) h.update("prize|" + r.code + '|' + r.prize->to_string() + '\n');
   }
   board.digest_ = detail::to_hex(h.finish());
   return board;

@@ -61,6 +61,12 @@ Result<Explanation> explain(const Campaign& campaign, const Scoreboard& board, E
       line.method = AggregationMethod::mean;  // too few marks to trim
     }
     if (values.column_present[col]) line.value = fixed(values.column_value[col], detail::kAggScale);
+    if (!ind.bands.bands.empty()) {
+      const Decimal& figure = e.figures[static_cast<std::size_t>(ind.bands.figure)];
+      line.figure = std::string(to_string(ind.bands.figure)) + " = " + figure.to_string();
+      if (const MarkBand* band = ind.bands.select(figure)) line.band = *band;
+    }
+    if (rubric.full_score() && ind.kind == IndicatorKind::judged) line.points = ind.points;
     if (ind.kind == IndicatorKind::judged) {
       line.weight = ind.global_weight;
       if (line.value) line.contribution = multiply(*line.value, ind.global_weight).value();
@@ -78,6 +84,7 @@ Result<Explanation> explain(const Campaign& campaign, const Scoreboard& board, E
     line.kind = ind.kind;
     line.value = fixed(values.objective_value[k], detail::kAggScale);
     line.weight = ind.global_weight;
+    if (rubric.full_score()) line.points = ind.points;
     line.contribution = multiply(*line.value, ind.global_weight).value();
     line.figure = std::string(to_string(ind.objective.figure)) + " = " +
                   e.figures[static_cast<std::size_t>(ind.objective.figure)].to_string();
@@ -97,6 +104,23 @@ Result<Explanation> explain(const Campaign& campaign, const Scoreboard& board, E
   }
   if (e.spec.cites_link) x.citations.push_back("厂会协作 " + to_string(*e.spec.cites_link));
   if (e.spec.cites_activity) x.citations.push_back("金桥工程 " + to_string(*e.spec.cites_activity));
+  x.full_score = rubric.full_score();
+  if (const auto& p = rubric.prize()) {
+    const Decimal& figure = e.figures[static_cast<std::size_t>(p->figure)];
+    const Decimal above = figure > p->threshold ? figure - p->threshold : Decimal(0);
+    x.prize = p->share.to_string() + " × (" + std::string(to_string(p->figure)) + " " +
+              figure.to_string() + " − " + p->threshold.to_string() + ")";
+    if (above.signum() == 0) x.prize += ", not above the threshold";
+    if (result->prize) x.prize += " = " + result->prize->to_string();
+    if (p->cap && result->prize && *result->prize == *p->cap && result->prize->signum() > 0) {
+      x.prize += ", capped at " + p->cap->to_string();
+    }
+    if (result->status != EntryStatus::ranked) {
+      x.prize += "; none: the entry is " + std::string(to_string(result->status));
+    } else if (p->awarded_only && !result->tier) {
+      x.prize += "; none: only awarded entries earn it";
+    }
+  }
   for (const VetoRecord& v : e.vetoes) {
     x.vetoes.push_back(to_string(v.judge) + " — " + inds[v.indicator].code + ": " + v.reason);
   }
@@ -132,8 +156,19 @@ std::string to_text(const Explanation& x, Language language) {
       if (l.marks.empty()) out << (zh ? "无评分" : "no marks");
       if (l.value) out << " ⇒ " << to_string(l.method) << ' ' << *l.value;
     }
+    if (l.band) {
+      out << (zh ? "；评分档次 [" : "; band [") << l.band->min << ", " << l.band->max
+          << (zh ? "]，由 " : "] selected by ") << l.figure << " ≥ " << l.band->at_least
+          << (zh ? " 确定" : "");
+    } else if (l.kind == IndicatorKind::judged && !l.figure.empty()) {
+      out << (zh ? "；" : "; ") << l.figure
+          << (zh ? " 低于各档门槛，无可评档次" : " is below every band: no band");
+    }
     if (l.kind == IndicatorKind::bonus) {
       out << (zh ? "；加分 " : "; bonus ") << l.contribution << '\n';
+    } else if (l.points) {
+      out << (zh ? "；满分 " : "; max points ") << *l.points << (zh ? "，得分 " : ", scores ")
+          << l.contribution << '\n';
     } else {
       out << (zh ? "；权重 " : "; weight ") << l.weight << (zh ? "，得分 " : ", contributes ")
           << l.contribution << '\n';
@@ -145,6 +180,11 @@ std::string to_text(const Explanation& x, Language language) {
   for (const std::string& c : x.citations)
     out << (zh ? "  协作引证：" : "  cooperation cited: ") << c << '\n';
   for (const std::string& v : x.vetoes) out << (zh ? "  一票否决：" : "  veto: ") << v << '\n';
+  if (!x.prize.empty()) {
+    out << (zh ? "  奖金：" : "  prize: ") << (r.prize ? r.prize->to_string() : std::string("—"))
+        << (zh ? " 元（" : " yuan (") << x.prize << (zh ? "）" : ")") << '\n';
+  }
+  if (x.full_score) out << (zh ? "满分 " : "Full score ") << *x.full_score << (zh ? "；" : "; ");
   out << (zh ? "总分 " : "Total ") << r.total << (zh ? "（评委部分 " : " (judged ") << r.judged_part
       << (zh ? "，客观部分 " : ", objective ") << r.objective_part << (zh ? "，加分 " : ", bonus ")
       << r.bonus << (zh ? "）" : ")");

@@ -114,6 +114,17 @@ std::string to_json(const Explanation& x) {
     o.field("weight", l.weight.to_string());
     o.field("contribution", l.contribution.to_string());
     o.field("figure", l.figure);
+    // Keys of the rubric extensions appear only where they apply (older output unchanged).
+    if (l.points) o.field("points", l.points->to_string());
+    if (l.band) {
+      o.key("band");
+      o.out += '{';
+      Json b;
+      b.field("at_least", l.band->at_least.to_string());
+      b.field("min", l.band->min.to_string());
+      b.field("max", l.band->max.to_string());
+      o.out += b.out + '}';
+    }
     o.key("marks");
     o.out += '[';
     for (std::size_t k = 0; k < l.marks.size(); ++k) {
@@ -146,6 +157,11 @@ std::string to_json(const Explanation& x) {
   };
   strings("conversions", x.conversions);
   strings("vetoes", x.vetoes);
+  if (x.full_score) j.field("full_score", x.full_score->to_string());
+  if (!x.prize.empty()) {
+    j.field("prize", x.result.prize ? x.result.prize->to_string() : std::string());
+    j.field("prize_basis", x.prize);
+  }
   j.out += '}';
   return j.out;
 }

@@ -270,7 +270,7 @@ KEXIE_SNAPSHOT_RECORD(TrainingRecords, Registry, 1);
 KEXIE_SNAPSHOT_RECORD(AppointmentsRecord, Registry, 1);  // since format 2
 KEXIE_SNAPSHOT_RECORD(HonoursRecord, Registry, 1);       // since format 2
 KEXIE_SNAPSHOT_RECORD(ActivityBookRecord, BookContents, 2);  // 2: asserted roles
-KEXIE_SNAPSHOT_RECORD(CampaignRecord, CampaignContents, 2);  // 2: binding, scope, experts, CO2, citations
+KEXIE_SNAPSHOT_RECORD(CampaignRecord, CampaignContents, 3);  // 2: binding, scope, experts, CO2, citations; 3: points, bands, prize
 
 #undef KEXIE_SNAPSHOT_RECORD
 

@@ -263,7 +263,96 @@ void put_rubric(Writer& w, const Rubric& rubric) {
   }
 }
 
-Rubric get_rubric(Reader& r) {
+// Version 3: what a rubric holds beyond its weighted tree — a points sheet's full
+// score, each indicator's points and bands (in the order of put_rubric), the prize.
+void put_rubric_v3(Writer& w, const Rubric& rubric) {
+  const std::optional<Decimal> full = rubric.full_score();
+  w.put(full.has_value());
+  if (full) w.put(*full);
+  for (const Indicator& x : rubric.indicators()) {
+    w.put(x.points);
+    w.put(x.bands.figure);
+    w.count(x.bands.bands.size());
+    for (const MarkBand& b : x.bands.bands) {
+      w.put(b.at_least);
+      w.put(b.min);
+      w.put(b.max);
+    }
+  }
+  const std::optional<PrizeRule>& prize = rubric.prize();
+  w.put(prize.has_value());
+  if (prize) {
+    w.put(prize->figure);
+    w.put(prize->threshold);
+    w.put(prize->share);
+    w.put(prize->cap.has_value());
+    if (prize->cap) w.put(*prize->cap);
+    w.put(prize->awarded_only);
+  }
+}
+
+/// A rubric as saved: its name and specs, and (version 3) its full score, each
+/// indicator's bands and the prize.
+struct SavedRubric {
+  std::string name;
+  std::vector<IndicatorSpec> specs;
+  std::optional<Decimal> full_score;
+  std::vector<MarkBands> bands;  // per spec
+  std::optional<PrizeRule> prize;
+};
+
+void get_rubric_v3(Reader& r, SavedRubric& saved) {
+  if (r.flag("full score present")) saved.full_score = r.decimal("full score");
+  saved.bands.resize(saved.specs.size());
+  for (std::size_t i = 0; i < saved.specs.size(); ++i) {
+    IndicatorSpec& x = saved.specs[i];
+    // A points sheet's nodes were saved with the weight 1 it gives them: their points
+    // are what build_points reads as the weight.
+    const Decimal points = r.decimal("indicator points");
+    if (saved.full_score && x.kind != IndicatorKind::bonus && x.kind != IndicatorKind::veto) {
+      x.weight = points;
+    }
+    MarkBands& bands = saved.bands[i];
+    bands.figure = r.get_enum<ClaimedFigure>("band figure");
+    bands.bands.resize(r.count(27, "mark bands"));
+    for (MarkBand& b : bands.bands) {
+      b.at_least = r.decimal("band threshold");
+      b.min = r.decimal("band minimum");
+      b.max = r.decimal("band maximum");
+    }
+  }
+  if (r.flag("prize present")) {
+    PrizeRule p;
+    p.figure = r.get_enum<ClaimedFigure>("prize figure");
+    p.threshold = r.decimal("prize threshold");
+    p.share = r.decimal("prize share");
+    if (r.flag("prize cap present")) p.cap = r.decimal("prize cap");
+    p.awarded_only = r.flag("prize for awarded entries only");
+    saved.prize = std::move(p);
+  }
+}
+
+Rubric build_saved(Reader& r, SavedRubric saved, Co2Basis basis) {
+  auto rubric = saved.full_score
+                    ? Rubric::build_points(std::move(saved.name), *saved.full_score, saved.specs)
+                    : Rubric::build(std::move(saved.name), saved.specs);
+  if (!rubric) r.fail("rubric: " + rubric.error().message());
+  Rubric built = rubric->with_co2_basis(basis);
+  for (std::size_t i = 0; i < saved.bands.size(); ++i) {
+    if (saved.bands[i].bands.empty()) continue;
+    auto with = built.with_bands(saved.specs[i].code, std::move(saved.bands[i]));
+    if (!with) r.fail("rubric: " + with.error().message());
+    built = std::move(with).value();
+  }
+  if (saved.prize) {
+    auto with = built.with_prize(std::move(*saved.prize));
+    if (!with) r.fail("rubric: " + with.error().message());
+    built = std::move(with).value();
+  }
+  return built;
+}
+
+SavedRubric get_rubric(Reader& r) {
   std::string name = r.str("rubric name");
   std::vector<IndicatorSpec> specs(r.count(98, "indicators"));
   for (IndicatorSpec& x : specs) {
@@ -286,9 +375,7 @@ Rubric get_rubric(Reader& r) {
     x.objective.cap = r.decimal("objective cap");
     x.bonus_cap = r.decimal("bonus cap");
   }
-  auto rubric = Rubric::build(std::move(name), specs);
-  if (!rubric) r.fail("rubric: " + rubric.error().message());
-  return std::move(rubric).value();
+  return {std::move(name), std::move(specs), std::nullopt, {}, std::nullopt};
 }
 
 // ---- entries ------------------------------------------------------------------------------
@@ -455,6 +542,7 @@ void CampaignRecord::save(Writer& w) const {
     if (rubric) {
       put_rubric(w, *rubric);
       w.put(rubric->co2_basis());
+      put_rubric_v3(w, *rubric);
     }
   }
   w.count(c.judge_count());
@@ -493,8 +581,10 @@ void CampaignRecord::load(Reader& r, unsigned version) {
   }
   for (std::size_t k = 0; k < kCategoryCount; ++k) {
     if (!r.flag("rubric present")) continue;
-    Rubric rubric = get_rubric(r);
-    if (version >= 2) rubric = rubric.with_co2_basis(r.get_enum<Co2Basis>("CO2 basis"));
+    SavedRubric saved = get_rubric(r);
+    const Co2Basis basis = version >= 2 ? r.get_enum<Co2Basis>("CO2 basis") : Co2Basis::computed;
+    if (version >= 3) get_rubric_v3(r, saved);
+    Rubric rubric = build_saved(r, std::move(saved), basis);
     if (Status st = c->set_rubric(static_cast<Category>(k), std::move(rubric)); !st)
       r.fail("rubric: " + st.error().message());
   }

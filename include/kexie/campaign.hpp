@@ -210,6 +210,10 @@ struct EntryResult {
   std::string award;                  ///< the tier's name, or empty
   std::optional<LinkId> cites_link;   ///< the cited 厂会协作 link, checked (A11)
   std::optional<ActivityId> cites_activity;  ///< the cited 金桥工程 activity, checked (A11)
+  /// The prize the entry earns under its rubric's PrizeRule, yuan at 2 places (0.00 for
+  /// an entry that earns none); empty when the rubric has no prize rule. Never part of
+  /// the total, rank or tier.
+  std::optional<Decimal> prize;
 };
 
 /// An entry's standing: its exact total and its place, without awards or explanations.

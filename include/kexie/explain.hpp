@@ -37,7 +37,11 @@ struct IndicatorLine {
   std::optional<Decimal> value;  ///< aggregated or computed value; empty when no marks
   Decimal weight;                ///< global weight (0 for bonus items)
   Decimal contribution;          ///< weight × value, or the capped bonus
-  std::string figure;            ///< objective items: the claimed figure and its value
+  std::string figure;            ///< objective and banded items: the claimed figure and its value
+  /// Banded judged items: the band the entry's figure selected (see MarkBands).
+  std::optional<MarkBand> band;
+  /// Points sheets: the indicator's maximum points (the line's weight is then 1).
+  std::optional<Decimal> points;
 };
 
 /// Everything about one entry's result.
@@ -56,6 +60,12 @@ struct Explanation {
   /// The entry's cooperation citations (A11), checked when it was added:
   /// "厂会协作 link:4", "金桥工程 activity:7".
   std::vector<std::string> citations;
+  /// Points sheets: the full score (the total is then a sum of points).
+  std::optional<Decimal> full_score;
+  /// How the prize in `result.prize` was computed, when the rubric has a prize rule:
+  /// "0.02 × (annual_benefit_yuan 1200000 − 500000) = 14000.00" (", capped at 10000.00",
+  /// or why the entry earns none).
+  std::string prize;
 };
 
 /// The language of an explanation's text.
@@ -93,7 +103,9 @@ static_assert(detail::enum_table_complete<Language>());
 /// result's fields ("entry", "code", "title", "rubric", "category", "status",
 /// "total", … "award"), "aggregation", "normalized", "lines" (each with its
 /// "marks"), "conversions" and "vetoes". Decimals are JSON strings; absent
-/// values are null.
+/// values are null. Only where they apply: a line's "points" and "band"
+/// ({"at_least", "min", "max"}), and the explanation's "full_score", "prize" and
+/// "prize_basis" (see Rubric::build_points, MarkBands, PrizeRule).
 ///
 ///   std::string json = kexie::to_json(x);   // {"entry":1,"code":"P-001",…}
 [[nodiscard]] KEXIE_API std::string to_json(const Explanation& explanation);

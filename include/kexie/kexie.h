@@ -1081,6 +1081,64 @@ typedef struct kx_indicator {
 KX_EXTERN int kx_campaign_set_rubric(kx_campaign *campaign, int category, const char *name,
                                      const kx_indicator *indicators, size_t count);
 
+/** One band of a banded judged indicator (kexie::MarkBand): a figure of at least
+ *  `at_least` selects it, and marks must then lie within [min, max]. */
+typedef struct kx_band {
+  const char *at_least; /**< the threshold on the figure, inclusive */
+  const char *min;      /**< the lowest admissible mark in the band */
+  const char *max;      /**< the highest admissible mark in the band */
+} kx_band;
+
+/** What a points sheet or banded indicator adds to one indicator of a
+ *  kx_campaign_set_rubric_ex call, named by its code. */
+typedef struct kx_indicator_extra {
+  const char *code;      /**< the indicator it completes */
+  const char *points;    /**< points sheets: its maximum points; NULL otherwise */
+  int band_figure;       /**< banded judged leaves: KX_FIGURE_* that selects the band */
+  const kx_band *bands;  /**< the bands; NULL when band_count is 0 */
+  size_t band_count;     /**< 0: not banded */
+} kx_indicator_extra;
+
+/** A prize rule (kexie::PrizeRule): `share` of the figure above `threshold`, at most
+ *  `cap` (NULL: uncapped), rounded half-even to the fen. */
+typedef struct kx_prize_rule {
+  int figure;             /**< KX_FIGURE_* read, e.g. KX_FIGURE_ANNUAL_BENEFIT_YUAN */
+  const char *threshold;  /**< yuan; NULL means 0 */
+  const char *share;      /**< in (0, 1], e.g. "0.02" */
+  const char *cap;        /**< yuan, at most 2 places; NULL: none */
+  int awarded_only;       /**< non-zero: only awarded entries earn it */
+} kx_prize_rule;
+
+/** Options of kx_campaign_set_rubric_ex. Initialize with KX_RUBRIC_OPTIONS_INIT. */
+typedef struct kx_rubric_options {
+  unsigned int version;             /**< KX_RUBRIC_OPTIONS_VERSION */
+  const char *full_score;           /**< non-NULL: a points sheet of this full score */
+  const kx_indicator_extra *extras; /**< per-indicator points and bands */
+  size_t extra_count;
+  const kx_prize_rule *prize;       /**< NULL: no prize */
+} kx_rubric_options;
+
+#define KX_RUBRIC_OPTIONS_VERSION 1
+#define KX_RUBRIC_OPTIONS_INIT {KX_RUBRIC_OPTIONS_VERSION, NULL, NULL, 0, NULL}
+
+/** kx_campaign_set_rubric with the scoring sheets offices use: a points sheet
+ *  (`full_score` set: indicators carry points in `extras` or as their weight), judged
+ *  marks confined to a band an entry's figure selects, and a prize rule. KX_ERULE
+ *  "rubric.points", "rubric.points_sum", "rubric.band", "rubric.prize", …;
+ *  KX_ENOTFOUND for an extra naming no indicator. `options` NULL: as
+ *  kx_campaign_set_rubric.
+ *
+ *   kx_band b[] = {{"1000000", "16", "20"}, {"100000", "12", "17"}, {"0", "8", "13"}};
+ *   kx_indicator_extra x[] = {{"A", "80"}, {"B", "20", KX_FIGURE_ANNUAL_BENEFIT_YUAN, b, 3}};
+ *   kx_prize_rule p = {KX_FIGURE_ANNUAL_BENEFIT_YUAN, "500000", "0.02", "50000", 0};
+ *   kx_rubric_options o = KX_RUBRIC_OPTIONS_INIT;
+ *   o.full_score = "100"; o.extras = x; o.extra_count = 2; o.prize = &p;
+ *   kx_campaign_set_rubric_ex(c, KX_CATEGORY_RATIONALIZATION_PROPOSALS, "百分制", r, 2, &o);
+ */
+KX_EXTERN int kx_campaign_set_rubric_ex(kx_campaign *campaign, int category, const char *name,
+                                        const kx_indicator *indicators, size_t count,
+                                        const kx_rubric_options *options);
+
 /** Builds and sets a rubric from a line-based text description, one indicator a
  *  line, fields separated by '|': code|name|parent|kind|weight|min|max|step|figure|
  *  tiers|floor|per_unit|cap|bonus_cap, where kind is group, judged, objective,
@@ -1292,6 +1350,14 @@ typedef struct kx_entry_result {
   int tier;                  /**< tier index, or -1 when not awarded */
   const char *award;         /**< the tier's name, or "" */
 } kx_entry_result;
+
+/** The prize of entry `entry` (kexie::EntryResult::prize), yuan at 2 places, owned
+ *  by the board; NULL when its rubric has no prize rule. KX_ENOTFOUND when the entry
+ *  is not on the board.
+ *
+ *   const char *p; kx_scoreboard_prize(&p, b, id); if (p) printf("奖金 %s 元\n", p);
+ */
+KX_EXTERN int kx_scoreboard_prize(const char **out, const kx_scoreboard *board, uint32_t entry);
 
 /** Number of entries on the board.
  *

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -137,6 +138,66 @@ struct ObjectiveMap {
   Decimal cap;              ///< linear map: the largest value
 };
 
+/// One band of a banded judged indicator: when the entry's figure selects this band,
+/// every judge's mark must lie within [min, max] (and on the indicator's step).
+///
+///   // yearly benefit ≥ 1 000 000 yuan: marks 80–100
+///   kexie::MarkBand top{kexie::Decimal(1000000), kexie::Decimal(80), kexie::Decimal(100)};
+struct MarkBand {
+  Decimal at_least;  ///< the band's threshold on the figure, inclusive
+  Decimal min;       ///< the lowest admissible mark in this band
+  Decimal max;       ///< the highest admissible mark in this band
+};
+
+/// The bands of a judged indicator whose admissible marks an objective figure of the
+/// entry selects (a judged mark confined to a band, 按效益定档、档内评分). The figure
+/// selects exactly one band: the band with the highest threshold the figure reaches,
+/// so the thresholds cut the figure's axis into disjoint half-open intervals
+/// [t_k, t_k+1) even when the bands' mark ranges overlap. A figure below every
+/// threshold selects no band, and every mark on the indicator is refused
+/// (`rubric.band`). Empty `bands`: the indicator is not banded.
+///
+///   kexie::MarkBands b{kexie::ClaimedFigure::annual_benefit_yuan,
+///                      {{Decimal(1000000), Decimal(80), Decimal(100)},
+///                       {Decimal(100000), Decimal(60), Decimal(85)},
+///                       {Decimal(0), Decimal(40), Decimal(65)}}};
+///   const kexie::MarkBand* band = b.select(Decimal(650000));   // [60, 85]
+struct MarkBands {
+  ClaimedFigure figure = ClaimedFigure::annual_benefit_yuan;  ///< what selects the band
+  std::vector<MarkBand> bands;  ///< thresholds in any order, distinct; empty: not banded
+
+  /// The band `value` of the figure selects, or null when it is below every threshold.
+  ///
+  ///   if (const kexie::MarkBand* band = bands.select(benefit)) …
+  [[nodiscard]] const MarkBand* select(const Decimal& value) const noexcept {
+    const MarkBand* best = nullptr;
+    for (const MarkBand& b : bands) {
+      if (value >= b.at_least && (best == nullptr || b.at_least > best->at_least)) best = &b;
+    }
+    return best;
+  }
+};
+
+/// A prize (奖金) an entry earns from a claimed figure: `share` of the part of the
+/// figure above `threshold`, at most `cap` when one is set, rounded half-even to the
+/// fen (2 places) — the only rounding. It is money in yuan, shown per entry in the
+/// results (`EntryResult::prize`) and explanations; it never changes a total, a rank
+/// or a tier (the scoreboard's digest covers it, only for rubrics with a prize rule).
+/// Incomplete and vetoed entries earn none (0.00); with `awarded_only`, neither do
+/// entries without an award tier.
+///
+///   // 2 % of the yearly benefit above 500 000 yuan, at most 50 000 yuan
+///   kexie::PrizeRule p{.figure = kexie::ClaimedFigure::annual_benefit_yuan,
+///                      .threshold = Decimal(500000), .share = "0.02"_dec,
+///                      .cap = Decimal(50000)};
+struct PrizeRule {
+  ClaimedFigure figure = ClaimedFigure::annual_benefit_yuan;  ///< the claimed figure read
+  Decimal threshold;           ///< the part of the figure up to here earns nothing; ≥ 0
+  Decimal share;               ///< the rate applied above the threshold, in (0, 1]
+  std::optional<Decimal> cap;  ///< the largest prize, yuan (≤ 2 places); none: uncapped
+  bool awarded_only = false;   ///< only entries with an award tier earn the prize
+};
+
 /// The description of one indicator, as an application writes it. `code` is a
 /// stable key ("A", "A.1", "bonus.patent") and `parent` names the parent's code
 /// (empty for a first-level indicator, bonus or veto item).
@@ -145,7 +206,7 @@ struct IndicatorSpec {
   std::string name;    ///< shown to people, e.g. "经济效益 economic benefit"
   std::string parent;  ///< parent's code; empty at the first level
   IndicatorKind kind = IndicatorKind::judged;  ///< see IndicatorKind
-  Decimal weight;          ///< share of the parent (tree nodes); sums to 1 per parent
+  Decimal weight;          ///< share of the parent, summing to 1; points: Rubric::build_points
   MarkScale scale;         ///< judged leaves and bonus items: what a judge may give
   ObjectiveMap objective;  ///< objective leaves: how the value is computed
   Decimal bonus_cap;       ///< bonus items: the most the item adds to a total
@@ -159,11 +220,16 @@ struct Indicator {
   IndicatorKind kind = IndicatorKind::judged;
   std::string code;
   std::string name;
-  Decimal weight;         ///< local weight within the parent
-  Decimal global_weight;  ///< exact product of weights from the root down
+  /// Local weight within the parent; 1 on a points sheet (whose shares are `points`).
+  Decimal weight;
+  /// The multiplier of the leaf's value in a total: the exact product of weights from
+  /// the root down; 1 on a points sheet, whose leaf values are points already.
+  Decimal global_weight;
   MarkScale scale;
   ObjectiveMap objective;
   Decimal bonus_cap;
+  Decimal points;   ///< points sheets: the indicator's maximum points (0 otherwise)
+  MarkBands bands;  ///< banded judged leaves: the bands (empty otherwise; Rubric::with_bands)
 };
 
 /// Where an entry's CO2 figure (`ClaimedFigure::co2_avoided_t`) comes from, declared
@@ -231,6 +297,71 @@ class KEXIE_API Rubric {
   /// veto item with a parent.
   [[nodiscard]] static Result<Rubric> build(std::string name, std::span<const IndicatorSpec> specs);
 
+  /// Validates and builds a points sheet (百分制评分表): the `weight` of every tree
+  /// node is read as its maximum points (Indicator::points; its Indicator::weight and
+  /// global_weight are then 1), the points of the children of every group sum exactly
+  /// to the group's, and the first level sums exactly to `full_score`
+  /// (`rubric.points_sum`). Leaf values are points: a judged leaf is marked on
+  /// [min, points] (a scale left unset becomes [0, points] in steps of 1; a scale whose
+  /// max is not the points, or whose min is negative, is refused: `rubric.points`), an
+  /// objective leaf's values lie within [0, points]. The total is the exact sum of the
+  /// leaves' values plus capped bonuses. A sheet is the weighted rubric with weight =
+  /// points ÷ full score marked on [0, full score]: a mark m on a leaf of p points is
+  /// the mark m × full ÷ p there, and the totals are equal. Refuses non-positive points,
+  /// points beyond 1000 or finer than 4 places, a full score outside (0, 1000]
+  /// (`rubric.points`), and everything build() refuses.
+  ///
+  ///   std::vector<kexie::IndicatorSpec> sheet = {
+  ///       {.code = "创新", .name = "创新性", .kind = IndicatorKind::judged, .weight =
+  ///       Decimal(30)}, …};   // 30/30/20/20
+  ///   kexie::Rubric r = kexie::Rubric::build_points("百分制", Decimal(100), sheet).value();
+  [[nodiscard]] static Result<Rubric> build_points(std::string name, Decimal full_score,
+                                                   std::span<const IndicatorSpec> specs);
+
+  /// The full score of a points sheet; empty for a weighted rubric.
+  ///
+  ///   if (auto full = rubric.full_score()) std::cout << "满分 " << *full;
+  [[nodiscard]] std::optional<Decimal> full_score() const;
+
+  /// This rubric with the judged indicator `code` confined to `bands` (see MarkBands):
+  /// `not_found` for an unknown code; `rule_violation` `rubric.band` for an indicator
+  /// that is not judged, no bands, more than 32, a negative threshold or one given
+  /// twice, a band [min, max] not within the indicator's scale or off its step.
+  ///
+  ///   auto r = sheet.with_bands("效益", {kexie::ClaimedFigure::annual_benefit_yuan,
+  ///                                      {{Decimal(1000000), Decimal(16), Decimal(20)},
+  ///                                       {Decimal(0), Decimal(8), Decimal(17)}}}).value();
+  [[nodiscard]] Result<Rubric> with_bands(std::string_view code, MarkBands bands) const;
+
+  /// The band the figure `value` selects on the banded judged indicator `code`:
+  /// `not_found` for an unknown code, `invalid_argument` for an indicator that is not
+  /// banded, `rule_violation` `rubric.band` when `value` is below every threshold.
+  ///
+  ///   kexie::MarkBand b = rubric.band_for("A.1", "650000"_dec).value();   // [60, 85]
+  [[nodiscard]] Result<MarkBand> band_for(std::string_view code, Decimal value) const;
+
+  /// check_mark, and for a banded indicator also the band `figure` selects:
+  /// `rule_violation` `rubric.band` when the mark lies outside it or no band is selected.
+  ///
+  ///   assert(!rubric.check_mark("A.1", "90"_dec, "650000"_dec));   // band [60, 85]
+  [[nodiscard]] Status check_mark(std::string_view code, Decimal mark, Decimal figure) const;
+
+  /// This rubric with a prize rule (see PrizeRule); `rule_violation` `rubric.prize` for a
+  /// negative threshold, a share outside (0, 1], a negative cap or more than 8 places.
+  ///
+  ///   auto r = rubric.with_prize({.threshold = Decimal(500000), .share = "0.02"_dec}).value();
+  [[nodiscard]] Result<Rubric> with_prize(PrizeRule prize) const;
+  /// The prize rule, when the rubric has one.
+  ///
+  ///   if (const auto& p = rubric.prize()) …
+  [[nodiscard]] const std::optional<PrizeRule>& prize() const noexcept;
+  /// The prize a claimed figure earns under the prize rule, in yuan at 2 places:
+  /// `not_found` when the rubric has no prize rule, `invalid_argument` for a negative
+  /// figure.
+  ///
+  ///   assert(rubric.prize_for(Decimal(1200000)).value() == "14000.00"_dec);
+  [[nodiscard]] Result<Decimal> prize_for(Decimal figure) const;
+
   /// The rubric's name.
   [[nodiscard]] const std::string& name() const noexcept;
   /// Every indicator in the order given to build().
@@ -271,6 +402,8 @@ class KEXIE_API Rubric {
 
  private:
   explicit Rubric(std::shared_ptr<const detail::RubricImpl> impl) noexcept;
+  static Result<Rubric> build_impl(std::string name, std::span<const IndicatorSpec> specs,
+                                   std::optional<Decimal> full_score);
   std::shared_ptr<const detail::RubricImpl> impl_;
 };
 

@@ -3,12 +3,15 @@
 // judges, marks (one at a time and in batches), standings, the scoreboard with
 // awards and advanced units and people, and explanations as text and as JSON
 // (kexie::to_text, kexie::to_json).
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "capi.hpp"
 #include "handles.hpp"
 #include "kexie/explain.hpp"
 #include "kexie/rubric_text.hpp"
+#include "kexie/text.hpp"
 
 namespace {
 
@@ -121,6 +124,72 @@ kexie::Status set_rubric(kx_campaign* c, int category, const char* name,
   return c->campaign().set_rubric(cat, std::move(r));
 }
 
+// A rubric with the options of kx_campaign_set_rubric_ex: points and bands per
+// indicator, a points sheet's full score, a prize rule.
+kexie::Status set_rubric_ex(kx_campaign* c, int category, const char* name,
+                            std::vector<kexie::IndicatorSpec>& specs, const kx_rubric_options& o) {
+  KX_TRY(kx::check_version(o.version, KX_RUBRIC_OPTIONS_VERSION, "kx_rubric_options"));
+  KX_TRY_ASSIGN(const kexie::Category cat, kx::enum_arg<kexie::Category>(category, "category"));
+  if (o.extra_count > 0 && o.extras == nullptr) return kx::null_arg("extras");
+  std::vector<std::pair<std::string, kexie::MarkBands>> bands;
+  for (std::size_t i = 0; i < o.extra_count; ++i) {
+    const kx_indicator_extra& x = o.extras[i];
+    const std::string_view code = kx::opt(x.code);
+    auto it = std::find_if(specs.begin(), specs.end(),
+                           [&](const kexie::IndicatorSpec& s) { return s.code == code; });
+    if (it == specs.end()) {
+      return kexie::Error(
+          kexie::ErrorCode::not_found,
+          "extras[" + std::to_string(i) + "] names no indicator " + kexie::quote_input(code));
+    }
+    if (x.points != nullptr) {
+      if (o.full_score == nullptr || it->weight.signum() != 0) {
+        return kexie::Error(kexie::ErrorCode::rule_violation,
+                            "indicator " + kexie::quote_input(code) +
+                                ": points belong to a points sheet (full_score), in place of "
+                                "a weight",
+                            "rubric.points", "A12");
+      }
+      KX_TRY_ASSIGN(it->weight, kx::decimal(x.points, "points"));  // build_points reads it
+    }
+    if (x.band_count > 0 && x.bands == nullptr) return kx::null_arg("bands");
+    if (x.band_count > 32) return kx::invalid("more than 32 bands");
+    if (x.band_count == 0) continue;
+    kexie::MarkBands b;
+    KX_TRY_ASSIGN(b.figure, kx::enum_arg<kexie::ClaimedFigure>(x.band_figure, "figure"));
+    for (std::size_t k = 0; k < x.band_count; ++k) {
+      kexie::MarkBand band;
+      KX_TRY_ASSIGN(band.at_least, kx::decimal(x.bands[k].at_least, "band at_least"));
+      KX_TRY_ASSIGN(band.min, kx::decimal(x.bands[k].min, "band min"));
+      KX_TRY_ASSIGN(band.max, kx::decimal(x.bands[k].max, "band max"));
+      b.bands.push_back(band);
+    }
+    bands.emplace_back(std::string(code), std::move(b));
+  }
+  std::optional<kexie::Rubric> built;
+  if (o.full_score != nullptr) {
+    KX_TRY_ASSIGN(const Decimal full, kx::decimal(o.full_score, "full_score"));
+    KX_TRY_ASSIGN(built, kexie::Rubric::build_points(std::string(kx::opt(name)), full, specs));
+  } else {
+    KX_TRY_ASSIGN(built, kexie::Rubric::build(std::string(kx::opt(name)), specs));
+  }
+  for (auto& [code, b] : bands) {
+    KX_TRY_ASSIGN(built, built->with_bands(code, std::move(b)));
+  }
+  if (o.prize != nullptr) {
+    kexie::PrizeRule p;
+    KX_TRY_ASSIGN(p.figure, kx::enum_arg<kexie::ClaimedFigure>(o.prize->figure, "prize figure"));
+    KX_TRY_ASSIGN(p.threshold, kx::decimal_or(o.prize->threshold, Decimal(0), "threshold"));
+    KX_TRY_ASSIGN(p.share, kx::decimal(o.prize->share, "share"));
+    if (o.prize->cap != nullptr) {
+      KX_TRY_ASSIGN(p.cap, kx::decimal(o.prize->cap, "cap"));
+    }
+    p.awarded_only = o.prize->awarded_only != 0;
+    KX_TRY_ASSIGN(built, built->with_prize(std::move(p)));
+  }
+  return c->campaign().set_rubric(cat, std::move(*built));
+}
+
 kexie::Status mark_all(kx_campaign* campaign, const std::vector<kexie::detail::IndexedMark>& marks,
                        size_t* failed) {
   return campaign->campaign().mark_all(marks, failed);
@@ -225,6 +294,22 @@ int kx_campaign_set_rubric(kx_campaign* campaign, int category, const char* name
       specs.push_back(std::move(s));
     }
     return set_rubric(campaign, category, name, specs);
+  });
+}
+
+int kx_campaign_set_rubric_ex(kx_campaign* campaign, int category, const char* name,
+                              const kx_indicator* indicators, size_t count,
+                              const kx_rubric_options* options) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(campaign);
+    if (count > 0) KX_NEED(indicators);
+    std::vector<kexie::IndicatorSpec> specs;
+    for (std::size_t i = 0; i < count; ++i) {
+      KX_TRY_ASSIGN(kexie::IndicatorSpec s, indicator_of(indicators[i]));
+      specs.push_back(std::move(s));
+    }
+    if (options == nullptr) return set_rubric(campaign, category, name, specs);
+    return set_rubric_ex(campaign, category, name, specs, *options);
   });
 }
 
@@ -467,7 +552,8 @@ int kx_campaign_score(kx_scoreboard** out, const kx_campaign* campaign) {
     KX_TRY_ASSIGN(b->board, campaign->campaign().score());
     for (const kexie::EntryResult& r : b->board.entries) {
       b->entry_text.push_back({r.total.to_string(), r.judged_part.to_string(),
-                               r.objective_part.to_string(), r.bonus.to_string()});
+                               r.objective_part.to_string(), r.bonus.to_string(),
+                               r.prize ? std::optional(r.prize->to_string()) : std::nullopt});
     }
     for (const kexie::AdvancedUnit& u : b->board.units) {
       b->unit_text.push_back(
@@ -501,6 +587,22 @@ int kx_scoreboard_entry(kx_entry_result* out, const kx_scoreboard* board, size_t
     }
     *out = result_of(*board, index);
     return KX_OK;
+  });
+}
+
+int kx_scoreboard_prize(const char** out, const kx_scoreboard* board, uint32_t entry) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    KX_NEED(board);
+    const auto& entries = board->board.entries;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].entry.value() != entry) continue;
+      const auto& prize = board->entry_text[i].prize;
+      *out = prize ? prize->c_str() : nullptr;
+      return KX_OK;
+    }
+    return kexie::Error(kexie::ErrorCode::not_found,
+                        "entry:" + std::to_string(entry) + " is not on the board");
   });
 }
 

@@ -8,6 +8,7 @@
 #define KEXIE_SRC_C_HANDLES_HPP
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -95,6 +96,7 @@ struct kx_scoreboard {
   kexie::Scoreboard board;
   struct EntryText {
     std::string total, judged, objective, bonus;
+    std::optional<std::string> prize;  // EntryResult::prize
   };
   std::vector<EntryText> entry_text;  // parallel to board.entries
   struct UnitText {

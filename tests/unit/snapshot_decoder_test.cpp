@@ -135,7 +135,7 @@ const std::set<std::string> kCounts = {
     // snapshot_campaign.cpp
     "eligibility rules", "tie-breaks", "award tiers", "energy coefficients", "grid factors",
     "indicators", "objective tiers", "energy savings", "patents", "assigned judges", "marks",
-    "vetoes", "judges", "entries", "fuel CO2 parameters"};
+    "vetoes", "judges", "entries", "fuel CO2 parameters", "mark bands"};
 
 }  // namespace
 
@@ -687,6 +687,8 @@ TEST(SnapshotDecoder, EveryEnumeratorOnePastItsLastIsRefusedNamingTheField) {
       {"energy carrier", past(Carrier::steam)},
       {"entry category", past(Category::achievement_transformation)},
       {"claimed figure", past(ClaimedFigure::achievements_transformed)},
+      {"band figure", past(ClaimedFigure::achievements_transformed)},
+      {"prize figure", past(ClaimedFigure::achievements_transformed)},
       {"tie-break figure", past(ClaimedFigure::achievements_transformed)},
       {"eligibility rule", past(EligibilityRule::Kind::requires_focus)},
       {"grade below the bands", past(EvaluationGrade::fail)},

@@ -30,7 +30,7 @@ from .analysis import (AhpResult, KendallResult, ahp, citation, entropy_weights,
                        grid_emissions, kendall_w, parse_carrier, parse_unit, quantize_weights,
                        to_standard_coal)
 from .campaign import (AdvancedPerson, AdvancedUnit, AwardTier, Campaign, CampaignSpec,
-                       EntryResult, Indicator, Scoreboard, Standing)
+                       EntryResult, Indicator, PrizeRule, Scoreboard, Standing)
 from .enums import *  # noqa: F401,F403 (the KX_* enumerations)
 from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, CorruptData, IllegalTransition,
                      InconsistentJudgements, InternalError, InvalidArgument, KexieError,
@@ -69,7 +69,7 @@ __all__ = [
     "kendall_w", "parse_carrier", "parse_unit", "quantize_weights", "to_standard_coal",
     # campaign
     "AdvancedPerson", "AdvancedUnit", "AwardTier", "Campaign", "CampaignSpec", "EntryResult",
-    "Indicator", "Scoreboard", "Standing",
+    "Indicator", "PrizeRule", "Scoreboard", "Standing",
     # errors
     "AlreadyExists", "CallbackStopped", "ConflictOfInterest", "CorruptData", "IllegalTransition",
     "InconsistentJudgements", "InternalError", "InvalidArgument", "KexieError", "KexieIOError",

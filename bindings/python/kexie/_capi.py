@@ -217,6 +217,28 @@ class Indicator(ctypes.Structure):
                 ("cap", c_str), ("bonus_cap", c_str)]
 
 
+class Band(ctypes.Structure):
+    _fields_ = [("at_least", c_str), ("min", c_str), ("max", c_str)]
+
+
+class IndicatorExtra(ctypes.Structure):
+    _fields_ = [("code", c_str), ("points", c_str), ("band_figure", c_int),
+                ("bands", P(Band)), ("band_count", c_size)]
+
+
+class PrizeRule(ctypes.Structure):
+    _fields_ = [("figure", c_int), ("threshold", c_str), ("share", c_str), ("cap", c_str),
+                ("awarded_only", c_int)]
+
+
+class RubricOptions(ctypes.Structure):
+    _fields_ = [("version", c_uint), ("full_score", c_str), ("extras", P(IndicatorExtra)),
+                ("extra_count", c_size), ("prize", P(PrizeRule))]
+
+
+RUBRIC_OPTIONS_VERSION = 1
+
+
 class TeamShare(ctypes.Structure):
     _fields_ = [("person", c_u32), ("share", c_str)]
 
@@ -374,6 +396,8 @@ _PROTOTYPES = {
     "kx_campaign_free": (None, [_H]),
     "kx_campaign_set_rubric": (c_int, [_H, c_int, c_str, P(Indicator), c_size]),
     "kx_campaign_set_rubric_text": (c_int, [_H, c_int, c_str, c_str]),
+    "kx_campaign_set_rubric_ex": (c_int, [_H, c_int, c_str, P(Indicator), c_size,
+                                          P(RubricOptions)]),
     "kx_campaign_indicator_index": (c_int, [P(c_u32), _H, c_int, c_str]),
     "kx_campaign_add_entry": (c_int, [P(c_u32), _H, P(EntrySpec)]),
     "kx_campaign_find_entry": (c_int, [P(c_u32), _H, c_str]),
@@ -397,6 +421,7 @@ _PROTOTYPES = {
     "kx_scoreboard_size": (c_int, [P(c_size), _H]),
     "kx_scoreboard_entry": (c_int, [P(EntryResult), _H, c_size]),
     "kx_scoreboard_find": (c_int, [P(EntryResult), _H, c_u32]),
+    "kx_scoreboard_prize": (c_int, [P(c_str), _H, c_u32]),
     "kx_scoreboard_awards_foreach": (c_int, [_H, RESULT_CB, c_void_p]),
     "kx_scoreboard_count": (c_int, [P(ScoreboardCounts), _H]),
     "kx_scoreboard_unit": (c_int, [P(AdvancedUnit), _H, c_size]),

@@ -80,6 +80,14 @@ class Indicator:
     per_unit: Optional[DecimalLike] = None
     cap: Optional[DecimalLike] = None
     bonus_cap: Optional[DecimalLike] = None
+    #: Points sheets (``set_rubric(..., full_score=100)``): the indicator's maximum
+    #: points, given instead of a weight.
+    points: Optional[DecimalLike] = None
+    #: Banded judged indicators: the figure that selects the band, and the bands as
+    #: (at_least, min, max) triples — a figure selects the band with the highest
+    #: threshold it reaches; marks must then lie within [min, max].
+    band_figure: Optional[Figure] = None
+    bands: Optional[Sequence[tuple[DecimalLike, DecimalLike, DecimalLike]]] = None
 
     def __post_init__(self) -> None:
         C.s(self.code, "Indicator.code")
@@ -96,6 +104,40 @@ class Indicator:
                 _check_decimal(a, "Indicator.tiers")
                 _check_decimal(p, "Indicator.tiers")
             object.__setattr__(self, "tiers", tiers)
+        _check_decimal(self.points, "Indicator.points")
+        if self.band_figure is not None:
+            C.enum_in(self.band_figure, Figure, "Indicator.band_figure")
+        if self.bands is not None:
+            bands = tuple((a, lo, hi) for a, lo, hi in self.bands)
+            for band in bands:
+                for x in band:
+                    _check_decimal(x, "Indicator.bands")
+            if bands and self.band_figure is None:
+                raise ValueError("kexie: Indicator.bands needs a band_figure")
+            object.__setattr__(self, "bands", bands)
+
+
+@dataclass(frozen=True)
+class PrizeRule:
+    """A prize (奖金) from a claimed figure (kexie::PrizeRule): `share` of the figure
+    above `threshold`, at most `cap` yuan, rounded half-even to the fen; shown as
+    EntryResult.prize, never part of a total, rank or tier.
+
+    >>> kexie.PrizeRule(kexie.Figure.ANNUAL_BENEFIT_YUAN, 500000, "0.02", cap=50000)
+    """
+
+    figure: Figure
+    threshold: DecimalLike
+    share: DecimalLike
+    cap: Optional[DecimalLike] = None
+    awarded_only: bool = False
+
+    def __post_init__(self) -> None:
+        C.enum_in(self.figure, Figure, "PrizeRule.figure")
+        for f in ("threshold", "share", "cap"):
+            _check_decimal(getattr(self, f), "PrizeRule." + f)
+        if not isinstance(self.awarded_only, bool):
+            raise TypeError("kexie: PrizeRule.awarded_only must be a bool")
 
 
 @dataclass(frozen=True)
@@ -228,6 +270,8 @@ class EntryResult:
     position: int
     tier: Optional[int]
     award: str
+    #: The prize in yuan (PrizeRule), None when the entry's rubric has no prize rule.
+    prize: Optional[decimal.Decimal] = None
 
 
 @dataclass(frozen=True)
@@ -258,11 +302,16 @@ class AdvancedPerson:
     entry_count: int
 
 
-def _result(r: Any) -> EntryResult:
+def _result(r: Any, board: Any = None) -> EntryResult:
+    prize = None
+    if board is not None:  # the board's handle, while it is held for reading
+        raw = C.c_str()
+        C.check(C.lib.kx_scoreboard_prize(ctypes.byref(raw), board, r.entry))
+        prize = C.dec_out(raw.value)
     return EntryResult(r.entry, C.text(r.code), r.unit, r.enterprise, Category(r.category),
                        EntryStatus(r.status), C.dec_out(r.total), C.dec_out(r.judged_part),
                        C.dec_out(r.objective_part), C.dec_out(r.bonus), r.rank, r.position,
-                       None if r.tier < 0 else r.tier, C.text(r.award))
+                       None if r.tier < 0 else r.tier, C.text(r.award), prize)
 
 
 class Campaign(C.OwnedHandle):
@@ -334,12 +383,23 @@ class Campaign(C.OwnedHandle):
         del keep
 
     # --- rubrics -------------------------------------------------------------
-    def set_rubric(self, category: Category, name: str, indicators: Sequence[Indicator]
-                   ) -> None:
-        """Sets `category`'s rubric from Indicators, parents before children.
+    def set_rubric(self, category: Category, name: str, indicators: Sequence[Indicator],
+                   *, full_score: Optional[DecimalLike] = None,
+                   prize: Optional[PrizeRule] = None) -> None:
+        """Sets `category`'s rubric from Indicators, parents before children. With
+        `full_score`, a points sheet: indicators carry `points` instead of weights
+        (children's points sum to the parent's, the first level to the full score);
+        `prize` adds a PrizeRule. Indicators with `bands` confine judged marks to the
+        band the entry's `band_figure` selects.
 
         >>> c.set_rubric(kexie.Category.INNOVATIVE_IDEAS, "创新思路评分细则", indicators)
+        >>> c.set_rubric(kexie.Category.RATIONALIZATION_PROPOSALS, "百分制", sheet,
+        ...              full_score=100, prize=kexie.PrizeRule(
+        ...                  kexie.Figure.ANNUAL_BENEFIT_YUAN, 500000, "0.02"))
         """
+        _check_decimal(full_score, "full_score")
+        if prize is not None and not isinstance(prize, PrizeRule):
+            raise TypeError("kexie: prize must be a PrizeRule")
         indicators = list(indicators)
         for i, ind in enumerate(indicators):
             if not isinstance(ind, Indicator):
@@ -359,10 +419,34 @@ class Campaign(C.OwnedHandle):
                       C.dec_in(ind.bonus_cap)]
             keep.append(fields)
             arr[i] = C.Indicator(*fields)
+        extras = [ind for ind in indicators if ind.points is not None or ind.bands]
+        if full_score is None and prize is None and not extras:
+            with self._writing(Campaign) as h:
+                C.check(C.lib.kx_campaign_set_rubric(h,
+                                                     C.enum_in(category, Category, "category"),
+                                                     C.s(name, "name"), arr, len(indicators)))
+            return
+        xs = (C.IndicatorExtra * max(len(extras), 1))()
+        for i, ind in enumerate(extras):
+            bands = (C.Band * max(len(ind.bands or ()), 1))()
+            for k, (a, lo, hi) in enumerate(ind.bands or ()):
+                bands[k] = C.Band(C.dec_in(a), C.dec_in(lo), C.dec_in(hi))
+            keep.append(bands)
+            xs[i] = C.IndicatorExtra(C.s(ind.code), C.dec_in(ind.points),
+                                     int(ind.band_figure or 0), bands, len(ind.bands or ()))
+        options = C.RubricOptions(C.RUBRIC_OPTIONS_VERSION, C.dec_in(full_score), xs,
+                                  len(extras), None)
+        if prize is not None:
+            rule = C.PrizeRule(int(prize.figure), C.dec_in(prize.threshold),
+                               C.dec_in(prize.share), C.dec_in(prize.cap),
+                               1 if prize.awarded_only else 0)
+            keep.append(rule)
+            options.prize = ctypes.pointer(rule)
         with self._writing(Campaign) as h:
-            C.check(C.lib.kx_campaign_set_rubric(h,
-                                                 C.enum_in(category, Category, "category"),
-                                                 C.s(name, "name"), arr, len(indicators)))
+            C.check(C.lib.kx_campaign_set_rubric_ex(h,
+                                                    C.enum_in(category, Category, "category"),
+                                                    C.s(name, "name"), arr, len(indicators),
+                                                    ctypes.byref(options)))
 
     def set_rubric_text(self, category: Category, name: str, text: str) -> None:
         """Sets `category`'s rubric from the line-based description of kexie.h
@@ -723,7 +807,7 @@ class Scoreboard(C.OwnedHandle):
             C.check(C.lib.kx_scoreboard_size(ctypes.byref(n), h))
             for i in range(n.value):
                 C.check(C.lib.kx_scoreboard_entry(ctypes.byref(r), h, i))
-                out.append(_result(r))
+                out.append(_result(r, h))
         return out
 
     def __iter__(self) -> Iterator[EntryResult]:
@@ -740,7 +824,7 @@ class Scoreboard(C.OwnedHandle):
         entry = C.u32(entry, "entry")
         with self._reading(Scoreboard) as h:
             C.check(C.lib.kx_scoreboard_find(ctypes.byref(r), h, entry))
-            return _result(r)
+            return _result(r, h)
 
     def awards(self) -> list[EntryResult]:
         """The awarded entries' EntryResults in board order.
@@ -748,8 +832,8 @@ class Scoreboard(C.OwnedHandle):
         >>> [(r.code, r.award) for r in board.awards()]
         """
         rows: list[EntryResult] = []
-        cb = C.RESULT_CB(lambda r, _: rows.append(_result(r.contents)) or 0)
         with self._reading(Scoreboard) as h:
+            cb = C.RESULT_CB(lambda r, _: rows.append(_result(r.contents, h)) or 0)
             C.check(C.lib.kx_scoreboard_awards_foreach(h, cb, None))
         return rows
 
