@@ -132,6 +132,7 @@ struct CampaignImpl {
   std::vector<PersonId> judges;  // JudgeId n is judges[n - 1]
   std::unordered_map<std::uint32_t, JudgeId> judge_of_person;
   std::vector<std::int32_t> marks;             // per entry: columns × panel width cells
+  std::vector<std::size_t> mark_cells;  // mark_all's scratch: the cells a batch fills (reused)
   std::vector<EntryHot> hot;                   // parallel to entries
   std::vector<std::string> codes;              // parallel to entries: application numbers
   std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places
