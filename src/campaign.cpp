@@ -508,6 +508,34 @@ struct BatchLookups {
   struct Column {
     std::uint32_t column = kNone;  // kNone: not marked by judges
     bool banded = false;           // the indicator has mark bands
+    // The scale at 4 places, and its step as 2^shift × an odd factor with that factor's
+    // inverse modulo 2^32 and UINT32_MAX / factor: x is a multiple of the step when its
+    // low `shift` bits are zero and (x >> shift) × inverse ≤ limit (Granlund and
+    // Montgomery's divisibility test, no division per mark). `usable` false: the step is
+    // not positive, every mark takes the full check.
+    std::int32_t min = 0, max = 0;
+    std::uint32_t shift = 0, inverse = 0, limit = 0;
+    bool usable = false;
+
+    bool on_scale(std::int32_t units) const noexcept {
+      if (!usable || units < min || units > max) return false;
+      const auto x = static_cast<std::uint32_t>(units - min);  // below 2^25
+      if ((x & ((std::uint32_t{1} << shift) - 1)) != 0) return false;
+      return (x >> shift) * inverse <= limit;
+    }
+    void set_step(std::int32_t step) {
+      if (step <= 0) return;
+      auto odd = static_cast<std::uint32_t>(step);
+      while ((odd & 1U) == 0) {
+        odd >>= 1;
+        ++shift;
+      }
+      std::uint32_t inv = odd;  // Newton's iteration: 5 steps give 32 correct bits
+      for (int k = 0; k < 5; ++k) inv *= 2U - odd * inv;
+      inverse = inv;
+      limit = std::numeric_limits<std::uint32_t>::max() / odd;
+      usable = true;
+    }
   };
   std::array<std::vector<Column>, enum_count<Category>> columns;
   std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, enum_count<Category>> codes;
@@ -526,8 +554,14 @@ struct BatchLookups {
     if (table.empty()) {
       const auto& all = cat.rubric->indicators();
       table.resize(all.size());
-      for (const auto& [ind, col] : cat.column_of)
-        table[ind] = {col, !all[ind].bands.bands.empty()};
+      for (const auto& [ind, col] : cat.column_of) {
+        Column& c = table[ind];
+        c.column = col;
+        c.banded = !all[ind].bands.bands.empty();
+        c.min = cat.col_min[col];
+        c.max = cat.col_max[col];
+        c.set_step(cat.col_step[col]);
+      }
     }
     return indicator < table.size() ? table[indicator] : Column{};
   }
@@ -558,7 +592,12 @@ Result<std::uint32_t> indicator_of(const MarkInput& m, const CategoryState& cat,
     }
   }
   auto index = cat.rubric->find(m.indicator);
-  if (index) known.emplace_back(m.indicator, *index);
+  if (index) {
+    known.emplace_back(m.indicator, *index);
+    b.last_category = category;
+    b.last_code = m.indicator;
+    b.last_index = *index;
+  }
   return index;
 }
 Result<std::uint32_t> indicator_of(const detail::IndexedMark& m, const CategoryState&, std::size_t,
@@ -673,6 +712,71 @@ Status check_mark_value(const CampaignImpl& s, std::span<const Mark> marks, std:
   return {};
 }
 
+// The indicator of a mark when the batch already knows it without a search (the bulk
+// form's position; the public form's code when it is the last one found).
+inline bool known_indicator(const MarkInput& m, std::size_t category, const BatchLookups& b,
+                            std::uint32_t& indicator) {
+  if (category != b.last_category || !same_code(b.last_code, m.indicator)) return false;
+  indicator = b.last_index;
+  return true;
+}
+inline bool known_indicator(const detail::IndexedMark& m, std::size_t, const BatchLookups&,
+                            std::uint32_t& indicator) {
+  indicator = m.indicator;
+  return true;
+}
+
+// Every check of locate_mark, check_mark_conflict and check_mark_value for the usual
+// mark, without a call or an error built: true, with its cell and value, when the mark
+// passes all of them on what the batch already looked up. False sends the mark through
+// those three functions, which look up what is missing and name what is wrong, so this
+// only decides how fast a mark is accepted, never whether.
+template <class Mark>
+inline bool quick_mark(const CampaignImpl& s, BatchLookups& b, const Mark& m, bool conflicts,
+                       std::size_t& cell, std::int32_t& value) {
+  const std::uint32_t judge = m.judge.value(), entry = m.entry.value();
+  if (judge - 1 >= s.judges.size() || entry - 1 >= s.entries.size()) return false;
+  const EntryRecord& e = s.entries[entry - 1];
+  const auto category = static_cast<std::size_t>(e.spec.category);
+  std::uint32_t indicator = 0;
+  if (!known_indicator(m, category, b, indicator)) return false;
+  const std::vector<BatchLookups::Column>& columns = b.columns[category];
+  if (indicator >= columns.size()) return false;
+  const BatchLookups::Column col = columns[indicator];
+  if (col.column == BatchLookups::kNone || col.banded) return false;
+  std::size_t slot = 0;
+  for (JudgeId j : e.judges) slot += j < m.judge ? 1 : 0;
+  if (slot >= e.judges.size() || e.judges[slot] != m.judge || slot >= 64) return false;
+  if (conflicts && (entry != b.cleared_entry || b.cleared_slots == nullptr ||
+                    (*b.cleared_slots & (std::uint64_t{1} << slot)) == 0)) {
+    MarkTarget t;
+    t.person = s.judges[judge - 1];
+    t.entry = &e;
+    t.slot = slot;
+    // Once per (judge, entry): cleared now, or refused by the full path.
+    if (!check_mark_conflict(s, b, std::span<const Mark>(&m, 1), 0, t)) return false;
+  }
+  std::int32_t units = 0;
+  if (!mark_units(m.mark, units) || !col.on_scale(units)) return false;
+  cell = s.hot[entry - 1].mark_offset + col.column * s.width() + slot;
+  value = units;
+  return true;
+}
+
+// The refusal of mark `i`, whose cell holds a mark recorded before the batch.
+template <class Mark>
+[[gnu::noinline]] Error already_marked(const CampaignImpl& s, BatchLookups& b,
+                                       std::span<const Mark> marks, std::size_t i) {
+  MarkTarget target;
+  (void)locate_mark(s, b, marks, i, target);  // passed before
+  const CategoryState& cat = s.category(*target.entry);
+  return Error(ErrorCode::already_exists,
+               to_string(marks[i].judge) + " already marked indicator \"" +
+                   cat.rubric->indicators()[target.indicator].code + "\" of entry \"" +
+                   target.entry->spec.code + "\"" + where(marks, i),
+               "panel.mark_unique");
+}
+
 // While a batch is checked, the cells it fills hold their value shifted below every mark
 // (marks are within ±10 000 000 units; kNoMark is INT32_MIN): a cell found pending is a
 // repeat within the batch, any other non-empty cell a mark recorded before it. The batch
@@ -704,14 +808,16 @@ Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t& at,
   std::size_t repeat = marks.size();  // the first mark of a cell the batch already filled
   for (std::size_t i = 0; i < marks.size(); ++i) {
     at = i;
-    MarkTarget target;
-    if (Status st = locate_mark(s, b, marks, i, target); !st) return st;
-    if (conflicts) {
-      if (Status st = check_mark_conflict(s, b, marks, i, target); !st) return st;
-    }
     std::size_t cell = 0;
     std::int32_t value = 0;
-    if (Status st = check_mark_value(s, marks, i, target, cell, value); !st) return st;
+    if (!quick_mark(s, b, marks[i], conflicts, cell, value)) {
+      MarkTarget target;
+      if (Status st = locate_mark(s, b, marks, i, target); !st) return st;
+      if (conflicts) {
+        if (Status st = check_mark_conflict(s, b, marks, i, target); !st) return st;
+      }
+      if (Status st = check_mark_value(s, marks, i, target, cell, value); !st) return st;
+    }
     std::int32_t& stored = s.marks[cell];
     if (stored == kNoMark) {
       stored = value - kPendingShift;
@@ -719,12 +825,7 @@ Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t& at,
     } else if (pending(stored)) {
       repeat = std::min(repeat, i);
     } else {
-      const CategoryState& cat = s.category(*target.entry);
-      return Error(ErrorCode::already_exists,
-                   to_string(marks[i].judge) + " already marked indicator \"" +
-                       cat.rubric->indicators()[target.indicator].code + "\" of entry \"" +
-                       target.entry->spec.code + "\"" + where(marks, i),
-                   "panel.mark_unique");
+      return already_marked(s, b, marks, i);
     }
   }
   if (repeat != marks.size()) {

@@ -10,6 +10,7 @@
 
 #include <sys/stat.h>
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -213,16 +214,32 @@ struct TableBuilder {
   std::vector<std::string> header;
   std::optional<Error> error;
   std::size_t max_field = 0;
+  char* out = nullptr;   // where the fields' bytes go, one after another
+  std::size_t used = 0;  // bytes of fields in `out`
 
   static void on_field(void* data, std::size_t len, void* self) {
     static_cast<TableBuilder*>(self)->field(static_cast<const char*>(data), len, false);
   }
   static void on_row(int c, void* self) { static_cast<TableBuilder*>(self)->row(c); }
   // Table::parse; `scan`: split a table without quotes by scan_unquoted, not libcsv.
-  static Result<Table> parse(std::string_view bytes, TableOptions options, bool scan);
+  // `owned`, when given, holds `bytes` and may be reused: the fields are then gathered
+  // in it (no second buffer of the text's size, whose fresh pages cost as much as reading
+  // the file).
+  static Result<Table> parse(std::string_view bytes, TableOptions options, bool scan,
+                             std::string* owned = nullptr);
 
   // A field; `plain`: it holds no line end (the unquoted scanner's fields).
   void field(const char* data, std::size_t len, bool plain) {
+    // The common case first: a plain field of a data row, within the limits.
+    if (plain && header_done && row_fields < width && len <= max_field && !error) {
+      if (row_fields == 0) row_line = line;
+      after_cr = false;
+      ++row_fields;
+      std::memmove(out + used, data, len);
+      used += len;
+      table.ends_.push_back(static_cast<std::uint32_t>(used));
+      return;
+    }
     if (error) return;
     if (row_fields == 0) row_line = line;
     const std::string_view f(data == nullptr ? "" : data, data == nullptr ? 0 : len);
@@ -243,8 +260,11 @@ struct TableBuilder {
              "table.shape");
         return;
       }
-      table.text_.append(f);
-      table.ends_.push_back(static_cast<std::uint32_t>(table.text_.size()));
+      // `out` holds the whole text, so every field's bytes; in place, a field moves
+      // only to bytes already read.
+      if (!f.empty()) std::memmove(out + used, f.data(), f.size());
+      used += f.size();
+      table.ends_.push_back(static_cast<std::uint32_t>(used));
     }
     line += newlines;
   }
@@ -291,6 +311,12 @@ namespace {
 // end (-1), unless the text ends with a line end. Without quotes RFC 4180 has nothing
 // else: no escapes, no field spanning lines. A field over the limit is refused by the
 // builder (table.field_too_large naming its place) before it is copied.
+constexpr std::array<bool, 256> kEndsField = [] {
+  std::array<bool, 256> ends{};
+  ends[','] = ends['\n'] = ends['\r'] = true;
+  return ends;
+}();
+
 void scan_unquoted(std::string_view text, TableBuilder& b) {
   const char* p = text.data();
   const char* const end = p + text.size();
@@ -301,7 +327,7 @@ void scan_unquoted(std::string_view text, TableBuilder& b) {
       continue;
     }
     const char* const f = p;
-    while (p < end && *p != ',' && *p != '\n' && *p != '\r') ++p;
+    while (p < end && !kEndsField[static_cast<unsigned char>(*p)]) ++p;
     b.field(f, static_cast<std::size_t>(p - f), true);
     if (p == end) {
       b.row(-1);
@@ -333,7 +359,8 @@ Result<Table> parse_table(std::string_view bytes, TableOptions options, bool sca
 }
 }  // namespace detail
 
-Result<Table> TableBuilder::parse(std::string_view bytes, TableOptions options, bool scan) {
+Result<Table> TableBuilder::parse(std::string_view bytes, TableOptions options, bool scan,
+                                  std::string* owned) {
   Table t;
   t.source_ = options.source;
   const std::size_t cap =
@@ -387,11 +414,23 @@ Result<Table> TableBuilder::parse(std::string_view bytes, TableOptions options, 
   tl_field_refused = false;
   TableBuilder b(t);
   b.max_field = options.max_field;
-  // A guess that saves most regrowth for narrow tables; never more than the text allows.
-  t.text_.reserve(text.size());
-  t.ends_.reserve(text.size() / 16);
-  t.row_line_.reserve(text.size() / 64);
   const bool unquoted = scan && std::memchr(text.data(), '"', text.size()) == nullptr;
+  // The scanner gathers fields in the buffer it reads when that buffer is ours (a file
+  // read, a conversion from GB18030); libcsv's fields go to a buffer of their own.
+  std::string* in_place = !unquoted                                           ? nullptr
+                          : enc == TextEncoding::gb18030                      ? &converted
+                          : owned != nullptr && owned->data() == bytes.data() ? owned
+                                                                              : nullptr;
+  if (in_place != nullptr) {
+    b.out = in_place->data();
+  } else {
+    t.text_.resize(text.size());
+    b.out = t.text_.data();
+  }
+  // The fields' bytes are at most the text's; the counts are guesses that save most
+  // regrowth (a reservation touches no page until it is used).
+  t.ends_.reserve(text.size() / 4 + 16);
+  t.row_line_.reserve(text.size() / 16 + 16);
   if (unquoted) scan_unquoted(text, b);
   const std::size_t done = unquoted ? text.size()
                                     : csv_parse(&p, text.data(), text.size(),
@@ -430,7 +469,11 @@ Result<Table> TableBuilder::parse(std::string_view bytes, TableOptions options, 
     }
   }
   t.header_ = std::move(b.header);
-  t.text_.shrink_to_fit();
+  if (in_place != nullptr) t.text_ = std::move(*in_place);
+  t.text_.resize(b.used);
+  // Give back a text much larger than its fields (quoted or very short fields); a copy
+  // of a text mostly used costs more than the slack.
+  if (t.text_.size() < t.text_.capacity() / 2) t.text_.shrink_to_fit();
   return t;
 }
 
@@ -457,7 +500,7 @@ Result<Table> Table::read_file(const std::string& path, TableOptions options) {
   if (got != bytes.size() || std::fgetc(f.get()) != EOF) {
     return Error(ErrorCode::io_error, path + ": changed size while being read");
   }
-  return parse(bytes, std::move(options));
+  return TableBuilder::parse(bytes, std::move(options), true, &bytes);
 }
 
 std::string_view Table::cell(std::size_t row, std::size_t column) const noexcept {

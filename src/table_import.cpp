@@ -65,8 +65,23 @@ struct Rows {
     return refuse(table.place(row, col), where, Error(code, what, "table.field"));
   }
 
+  // The judges found so far, by a cheap hash of their key (a long table names few
+  // judges on many rows); a slot holds a key of `judges`, so it stays valid.
+  struct Seen {
+    std::string_view key;
+    JudgeId id;
+  };
+  std::array<Seen, 64> seen{};
+  static std::size_t slot_of(std::string_view key) noexcept {
+    const auto last = static_cast<unsigned char>(key.back());
+    const auto before = key.size() > 1 ? static_cast<unsigned char>(key[key.size() - 2]) : 0U;
+    return (last * 7U + before * 31U + key.size()) % 64;
+  }
+
   Result<JudgeId> judge(std::size_t row) {
     const std::string_view key = table.cell(row, judge_col);
+    Seen* slot = key.empty() ? nullptr : &seen[slot_of(key)];
+    if (slot != nullptr && slot->id.ok() && slot->key == key) return slot->id;
     auto it = judges.find(key);
     if (key.empty())
       return field_error(row, judge_col, ErrorCode::invalid_argument, "an empty judge");
@@ -80,6 +95,7 @@ struct Rows {
           row, judge_col, ErrorCode::invalid_argument,
           "two judges of this campaign have the external key \"" + std::string(key) + "\"");
     }
+    *slot = {it->first, it->second};
     return it->second;
   }
 
