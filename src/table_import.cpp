@@ -197,6 +197,9 @@ Status marks_from(Campaign& campaign, CodeMap judges, const Table& table, TableP
       positions;
   std::vector<detail::IndexedMark> batch;
   batch.reserve(table.rows());
+  std::size_t last_cat = enum_count<Category>;  // the last indicator resolved
+  std::string_view last_code;                   // (a key of `positions`)
+  std::uint32_t last_pos = 0;
   for (std::size_t i = 0; i < table.rows(); ++i) {
     auto j = rows->judge(i);
     if (!j) return j.error();
@@ -204,6 +207,14 @@ Status marks_from(Campaign& campaign, CodeMap judges, const Table& table, TableP
     if (!e) return e.error();
     const auto cat = static_cast<std::size_t>(e->category);
     const std::string_view code = table.cell(i, *indicator);
+    // A long table names the same indicator on consecutive rows (one per judge).
+    if (cat == last_cat && code == last_code) {
+      auto value = Decimal::parse(table.cell(i, *mark));
+      if (value) {
+        batch.push_back({*j, e->id, last_pos, *value});
+        continue;
+      }
+    }
     auto pos = positions[cat].find(code);
     if (pos == positions[cat].end()) {
       if (!rubrics[cat]) {
@@ -222,6 +233,9 @@ Status marks_from(Campaign& campaign, CodeMap judges, const Table& table, TableP
           "\"" + std::string(table.cell(i, *mark)) + "\" is not a decimal mark");
     }
     batch.push_back({*j, e->id, pos->second, *value});
+    last_cat = cat;
+    last_code = pos->first;
+    last_pos = pos->second;
   }
   std::size_t failed = 0;
   if (Status st = campaign.mark_all(batch, &failed); !st) {
