@@ -541,9 +541,38 @@ struct BatchLookups {
   std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, enum_count<Category>> codes;
   std::unordered_map<std::uint32_t, std::vector<OrgId>> orgs_of_judge;
   std::unordered_map<std::uint64_t, std::optional<OrgId>> org_conflict;  // (judge, enterprise)
-  std::unordered_map<std::uint32_t, std::uint64_t> cleared;  // entry → slots without conflict
-  std::uint32_t cleared_entry = 0;                           // the entry `cleared_slots` is of
+  // Entry → the seats whose judge was cleared of conflicts: a vector while the marks come
+  // entry by entry in increasing order (as tables list them), a map once one comes back.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> cleared;
+  std::unordered_map<std::uint32_t, std::uint64_t> cleared_any;
+  bool in_order = true;
+  std::uint32_t cleared_entry = 0;  // the entry `cleared_slots` is of
   std::uint64_t* cleared_slots = nullptr;
+  // The last enterprise association each judge was checked against, and the verdict
+  // (judges by id, for panels of up to kJudgeCache judges; larger ones use the map only).
+  static constexpr std::size_t kJudgeCache = 4096;
+  struct Verdict {
+    std::uint32_t enterprise = 0;  // 0: none yet
+    std::optional<OrgId> org;
+  };
+  std::vector<Verdict> last_verdict;
+
+  // The cleared seats of `entry` (valid until the next call).
+  std::uint64_t* slots_of(std::uint32_t entry) {
+    if (in_order) {
+      if (cleared.empty() || entry > cleared.back().first) {
+        cleared.emplace_back(entry, 0);
+        return &cleared.back().second;
+      }
+      auto it = std::lower_bound(cleared.begin(), cleared.end(), entry,
+                                 [](const auto& c, std::uint32_t e) { return c.first < e; });
+      if (it != cleared.end() && it->first == entry) return &it->second;
+      in_order = false;
+      for (const auto& [e, slots] : cleared) cleared_any.emplace(e, slots);
+      cleared.clear();
+    }
+    return &cleared_any[entry];
+  }
   std::size_t last_category = enum_count<Category>;  // the last code found: consecutive marks
   std::string_view last_code;                        // of a table usually share it
   std::uint32_t last_index = 0;
@@ -657,7 +686,7 @@ Status check_mark_conflict(const CampaignImpl& s, BatchLookups& b, std::span<con
                            std::size_t i, const MarkTarget& t) {
   const Mark& m = marks[i];
   if (m.entry.value() != b.cleared_entry || b.cleared_slots == nullptr) {
-    b.cleared_slots = &b.cleared[m.entry.value()];
+    b.cleared_slots = b.slots_of(m.entry.value());
     b.cleared_entry = m.entry.value();
   }
   const bool cacheable = t.slot < 64;  // panels have at most 64 seats
@@ -665,14 +694,30 @@ Status check_mark_conflict(const CampaignImpl& s, BatchLookups& b, std::span<con
   if (cacheable && (*b.cleared_slots & bit) != 0) return {};
   const Date on = s.spec.as_of;
   const EntryRecord& e = *t.entry;
-  const std::uint64_t key = (std::uint64_t{m.judge.value()} << 32) | e.enterprise.value();
-  auto [verdict, fresh] = b.org_conflict.try_emplace(key);
-  if (fresh) {
-    auto [orgs, first] = b.orgs_of_judge.try_emplace(m.judge.value());
-    if (first) orgs->second = affiliations(*s.registry, t.person, on);
-    verdict->second = detail::conflicting(*s.registry, orgs->second, e.enterprise, on);
+  BatchLookups::Verdict* last = nullptr;
+  if (s.judges.size() <= BatchLookups::kJudgeCache) {
+    if (b.last_verdict.empty()) b.last_verdict.resize(s.judges.size());
+    last = &b.last_verdict[m.judge.value() - 1];
   }
-  if (Status ok = conflict_verdict(e, m.judge, t.person, verdict->second); !ok) {
+  if (last == nullptr || last->enterprise == 0 || last->enterprise != e.enterprise.value()) {
+    const std::uint64_t key = (std::uint64_t{m.judge.value()} << 32) | e.enterprise.value();
+    auto [verdict, fresh] = b.org_conflict.try_emplace(key);
+    if (fresh) {
+      auto [orgs, first] = b.orgs_of_judge.try_emplace(m.judge.value());
+      if (first) orgs->second = affiliations(*s.registry, t.person, on);
+      verdict->second = detail::conflicting(*s.registry, orgs->second, e.enterprise, on);
+    }
+    if (last == nullptr) {
+      if (Status ok = conflict_verdict(e, m.judge, t.person, verdict->second); !ok) {
+        return Error(ok.error().code(), ok.error().message() + where(marks, i), ok.error().rule(),
+                     ok.error().article());
+      }
+      *b.cleared_slots |= bit;
+      return {};
+    }
+    *last = {e.enterprise.value(), verdict->second};
+  }
+  if (Status ok = conflict_verdict(e, m.judge, t.person, last->org); !ok) {
     return Error(ok.error().code(), ok.error().message() + where(marks, i), ok.error().rule(),
                  ok.error().article());
   }
@@ -714,13 +759,24 @@ Status check_mark_value(const CampaignImpl& s, std::span<const Mark> marks, std:
 
 // The indicator of a mark when the batch already knows it without a search (the bulk
 // form's position; the public form's code when it is the last one found).
-inline bool known_indicator(const MarkInput& m, std::size_t category, const BatchLookups& b,
+inline bool known_indicator(const MarkInput& m, std::size_t category, BatchLookups& b,
                             std::uint32_t& indicator) {
-  if (category != b.last_category || !same_code(b.last_code, m.indicator)) return false;
-  indicator = b.last_index;
-  return true;
+  if (category == b.last_category && same_code(b.last_code, m.indicator)) {
+    indicator = b.last_index;
+    return true;
+  }
+  for (const auto& [code, index] : b.codes[category]) {
+    if (same_code(code, m.indicator)) {
+      b.last_category = category;
+      b.last_code = code;
+      b.last_index = index;
+      indicator = index;
+      return true;
+    }
+  }
+  return false;
 }
-inline bool known_indicator(const detail::IndexedMark& m, std::size_t, const BatchLookups&,
+inline bool known_indicator(const detail::IndexedMark& m, std::size_t, BatchLookups&,
                             std::uint32_t& indicator) {
   indicator = m.indicator;
   return true;
