@@ -132,10 +132,12 @@ struct CampaignImpl {
   std::vector<PersonId> judges;  // JudgeId n is judges[n - 1]
   std::unordered_map<std::uint32_t, JudgeId> judge_of_person;
   std::vector<std::int32_t> marks;             // per entry: columns × panel width cells
-  std::vector<std::size_t> mark_cells;  // mark_all's scratch: the cells a batch fills (reused)
   std::vector<EntryHot> hot;                   // parallel to entries
   std::vector<std::string> codes;              // parallel to entries: application numbers
   std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places
+
+  // mark_all's scratch: the cells a batch fills, kept from batch to batch (no fresh pages).
+  std::vector<std::size_t> mark_cells;
 
   /// Entry indices in application-number order, extended lazily as entries are added
   /// (entries are never removed), so ranking never compares codes one by one.
