@@ -8,6 +8,8 @@
 #include "kexie/campaign.hpp"
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -41,13 +43,34 @@ void room(V& v, std::size_t n = 1) {
   if (v.capacity() - v.size() < n) v.reserve(std::max(v.size() + n, 2 * v.capacity()));
 }
 
-// A mark as an integer at 4 places, or nullopt when it has more places or is too big.
-std::optional<std::int32_t> mark_units(const Decimal& d) {
+// A mark as an integer at 4 places in `units`; false when it has more places or is too
+// big. Marks come with at most 4 places: those are scaled by a power of ten, in integers
+// (a flag and an out parameter, not an optional: the hot loop of mark_all reads it).
+bool mark_units(const Decimal& d, std::int32_t& units) {
+  static_assert(detail::kMarkScale == 4);
+  constexpr std::int64_t kBy[] = {10'000, 1'000, 100, 10, 1};
+  constexpr std::int64_t kMax[] = {1'000, 10'000, 100'000, 1'000'000, 10'000'000};  // 10^7 / by
+  const int scale = d.scale();
+  if (scale >= 0 && scale <= detail::kMarkScale) {
+    const std::int64_t c = d.coefficient();
+    if (c > kMax[scale] || c < -kMax[scale]) return false;
+    units = static_cast<std::int32_t>(c * kBy[scale]);
+    return true;
+  }
   auto r = d.rescaled(detail::kMarkScale, Rounding::down);
   if (!r || *r != d || r->coefficient() > 10'000'000 || r->coefficient() < -10'000'000) {
-    return std::nullopt;
+    return false;
   }
-  return static_cast<std::int32_t>(r->coefficient());
+  units = static_cast<std::int32_t>(r->coefficient());
+  return true;
+}
+
+// A scale bound or step of a rubric (checked by the rubric) at 4 places.
+std::int32_t mark_units(const Decimal& d) {
+  std::int32_t units = 0;
+  if (!mark_units(d, units))
+    throw std::logic_error("kexie: a rubric scale with more than 4 places");
+  return units;
 }
 
 std::int64_t units_at(const Decimal& d, int scale) {
@@ -388,9 +411,10 @@ EntryId commit_entry(CampaignImpl& s, EntrySpec spec, PreparedEntry prepared) {
 using detail::affiliations;
 
 // Conflicts of interest (A12): the judge is on the team, or belongs to an
-// organization within the entry's enterprise association. Reads the registry.
-Status conflict_check(const Registry& reg, const EntryRecord& e, JudgeId judge, PersonId person,
-                      const std::vector<OrgId>& orgs, Date on) {
+// organization within the entry's enterprise association (`org`, found by
+// detail::conflicting, which reads the registry).
+Status conflict_verdict(const EntryRecord& e, JudgeId judge, PersonId person,
+                        std::optional<OrgId> org) {
   for (const TeamShare& t : e.spec.team) {
     if (t.person == person) {
       return Error(ErrorCode::conflict_of_interest,
@@ -399,7 +423,7 @@ Status conflict_check(const Registry& reg, const EntryRecord& e, JudgeId judge, 
                    "panel.conflict", "A12");
     }
   }
-  if (std::optional<OrgId> org = detail::conflicting(reg, orgs, e.enterprise, on)) {
+  if (org) {
     return Error(ErrorCode::conflict_of_interest,
                  to_string(judge) + " (" + to_string(person) + ") belongs to " + to_string(*org) +
                      ", within the enterprise association " + to_string(e.enterprise) +
@@ -407,6 +431,11 @@ Status conflict_check(const Registry& reg, const EntryRecord& e, JudgeId judge, 
                  "panel.conflict", "A12");
   }
   return {};
+}
+
+Status conflict_check(const Registry& reg, const EntryRecord& e, JudgeId judge, PersonId person,
+                      const std::vector<OrgId>& orgs, Date on) {
+  return conflict_verdict(e, judge, person, detail::conflicting(reg, orgs, e.enterprise, on));
 }
 
 Status conflict_check(const CampaignImpl& s, const EntryRecord& e, JudgeId judge, PersonId person) {
@@ -460,6 +489,7 @@ struct MarkTarget {
   const EntryRecord* entry = nullptr;
   std::uint32_t indicator = 0;  // position in the entry's rubric
   std::uint32_t column = 0;
+  bool banded = false;  // the indicator has mark bands
   std::size_t slot = 0;
 };
 
@@ -469,56 +499,233 @@ std::string where(std::span<const Mark> marks, std::size_t i) {
   return marks.size() == 1 ? std::string() : " (mark #" + std::to_string(i + 1) + ")";
 }
 
-// The indicator of a mark as a position in the entry's rubric: looked up by code
-// for the public form, taken as given for the bulk form.
-Result<std::uint32_t> indicator_of(const MarkInput& m, const CategoryState& cat) {
-  return cat.rubric->find(m.indicator);
+// What a batch looks up once and reuses for every mark: the indicator codes it names
+// and each category's indicator → column table; the judges' affiliations, the
+// conflict verdicts per (judge, enterprise association) and the (judge, entry) pairs
+// already cleared, so conflicts are resolved once per pair, not once per mark.
+struct BatchLookups {
+  static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  struct Column {
+    std::uint32_t column = kNone;  // kNone: not marked by judges
+    bool banded = false;           // the indicator has mark bands
+    // The scale at 4 places, and its step as 2^shift × an odd factor with that factor's
+    // inverse modulo 2^32 and UINT32_MAX / factor: x is a multiple of the step when its
+    // low `shift` bits are zero and (x >> shift) × inverse ≤ limit (Granlund and
+    // Montgomery's divisibility test, no division per mark). `usable` false: the step is
+    // not positive, every mark takes the full check.
+    std::int32_t min = 0, max = 0;
+    std::uint32_t shift = 0, inverse = 0, limit = 0;
+    bool usable = false;
+
+    bool on_scale(std::int32_t units) const noexcept {
+      if (!usable || units < min || units > max) return false;
+      const auto x = static_cast<std::uint32_t>(units - min);  // below 2^25
+      if ((x & ((std::uint32_t{1} << shift) - 1)) != 0) return false;
+      return (x >> shift) * inverse <= limit;
+    }
+    void set_step(std::int32_t step) {
+      if (step <= 0) return;
+      auto odd = static_cast<std::uint32_t>(step);
+      while ((odd & 1U) == 0) {
+        odd >>= 1;
+        ++shift;
+      }
+      std::uint32_t inv = odd;  // Newton's iteration: 5 steps give 32 correct bits
+      for (int k = 0; k < 5; ++k) inv *= 2U - odd * inv;
+      inverse = inv;
+      limit = std::numeric_limits<std::uint32_t>::max() / odd;
+      usable = true;
+    }
+  };
+  std::array<std::vector<Column>, enum_count<Category>> columns;
+  std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, enum_count<Category>> codes;
+  std::unordered_map<std::uint32_t, std::vector<OrgId>> orgs_of_judge;
+  std::unordered_map<std::uint64_t, std::optional<OrgId>> org_conflict;  // (judge, enterprise)
+  // Entry → the seats whose judge was cleared of conflicts: a vector while the marks come
+  // entry by entry in increasing order (as tables list them), a map once one comes back.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> cleared;
+  std::unordered_map<std::uint32_t, std::uint64_t> cleared_any;
+  bool in_order = true;
+  std::uint32_t cleared_entry = 0;  // the entry `cleared_slots` is of
+  std::uint64_t* cleared_slots = nullptr;
+  // The last enterprise association each judge was checked against, and the verdict
+  // (judges by id, for panels of up to kJudgeCache judges; larger ones use the map only).
+  static constexpr std::size_t kJudgeCache = 4096;
+  struct Verdict {
+    std::uint32_t enterprise = 0;  // 0: none yet
+    std::optional<OrgId> org;
+  };
+  std::vector<Verdict> last_verdict;
+
+  // The cleared seats of `entry` (valid until the next call).
+  std::uint64_t* slots_of(std::uint32_t entry) {
+    if (in_order) {
+      if (cleared.empty() || entry > cleared.back().first) {
+        cleared.emplace_back(entry, 0);
+        return &cleared.back().second;
+      }
+      auto it = std::lower_bound(cleared.begin(), cleared.end(), entry,
+                                 [](const auto& c, std::uint32_t e) { return c.first < e; });
+      if (it != cleared.end() && it->first == entry) return &it->second;
+      in_order = false;
+      for (const auto& [e, slots] : cleared) cleared_any.emplace(e, slots);
+      cleared.clear();
+    }
+    return &cleared_any[entry];
+  }
+  std::size_t last_category = enum_count<Category>;  // the last code found: consecutive marks
+  std::string_view last_code;                        // of a table usually share it
+  std::uint32_t last_index = 0;
+
+  // The column of indicator `indicator` in `cat` (kNone when there is none).
+  Column column(const CategoryState& cat, std::size_t category, std::uint32_t indicator) {
+    std::vector<Column>& table = columns[category];
+    if (table.empty()) {
+      const auto& all = cat.rubric->indicators();
+      table.resize(all.size());
+      for (const auto& [ind, col] : cat.column_of) {
+        Column& c = table[ind];
+        c.column = col;
+        c.banded = !all[ind].bands.bands.empty();
+        c.min = cat.col_min[col];
+        c.max = cat.col_max[col];
+        c.set_step(cat.col_step[col]);
+      }
+    }
+    return indicator < table.size() ? table[indicator] : Column{};
+  }
+};
+
+// Short codes compared without a call.
+inline bool same_code(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
 }
-Result<std::uint32_t> indicator_of(const detail::IndexedMark& m, const CategoryState&) {
+
+// The indicator of a mark as a position in the entry's rubric: looked up by code
+// (once per code and category in a batch) for the public form, taken as given for
+// the bulk form.
+Result<std::uint32_t> indicator_of(const MarkInput& m, const CategoryState& cat,
+                                   std::size_t category, BatchLookups& b) {
+  if (category == b.last_category && same_code(b.last_code, m.indicator)) return b.last_index;
+  auto& known = b.codes[category];
+  for (const auto& [code, index] : known) {
+    if (same_code(code, m.indicator)) {
+      b.last_category = category;
+      b.last_code = code;
+      b.last_index = index;
+      return index;
+    }
+  }
+  auto index = cat.rubric->find(m.indicator);
+  if (index) {
+    known.emplace_back(m.indicator, *index);
+    b.last_category = category;
+    b.last_code = m.indicator;
+    b.last_index = *index;
+  }
+  return index;
+}
+Result<std::uint32_t> indicator_of(const detail::IndexedMark& m, const CategoryState&, std::size_t,
+                                   BatchLookups&) {
   return m.indicator;
 }
 
 // The first structural checks of mark `i`: judge, entry, a judged column, a seated judge.
 template <class Mark>
-Result<MarkTarget> locate_mark(const CampaignImpl& s, std::span<const Mark> marks,
-                               std::size_t i) {
+Status locate_mark(const CampaignImpl& s, BatchLookups& b, std::span<const Mark> marks,
+                   std::size_t i, MarkTarget& t) {
   const Mark& m = marks[i];
-  MarkTarget t;
-  auto person = s.judge_person(m.judge);
-  if (!person) return Error(ErrorCode::not_found, person.error().message() + where(marks, i));
-  t.person = *person;
-  auto found = s.entry_at(m.entry);
-  if (!found) return Error(ErrorCode::not_found, found.error().message() + where(marks, i));
-  const EntryRecord& e = **found;
+  if (!m.judge.ok() || m.judge.value() > s.judges.size()) {
+    return Error(ErrorCode::not_found, s.judge_person(m.judge).error().message() + where(marks, i));
+  }
+  t.person = s.judges[m.judge.value() - 1];
+  if (!m.entry.ok() || m.entry.value() > s.entries.size()) {
+    return Error(ErrorCode::not_found, s.entry_at(m.entry).error().message() + where(marks, i));
+  }
+  const EntryRecord& e = s.entries[m.entry.value() - 1];
   t.entry = &e;
   const CategoryState& cat = s.category(e);
-  const auto indicator = indicator_of(m, cat);
+  const auto category = static_cast<std::size_t>(e.spec.category);
+  const auto indicator = indicator_of(m, cat, category, b);
   if (!indicator) {
     return Error(ErrorCode::not_found, indicator.error().message() + where(marks, i));
   }
   t.indicator = *indicator;
-  auto col_it = cat.column_of.find(*indicator);
-  if (col_it == cat.column_of.end()) {
+  const BatchLookups::Column col = b.column(cat, category, *indicator);
+  if (col.column == BatchLookups::kNone) {
     const auto& all = cat.rubric->indicators();
     const std::string name = *indicator < all.size() ? "\"" + all[*indicator].code + "\""
                                                      : "#" + std::to_string(*indicator);
     return Error(ErrorCode::not_found, "indicator " + name + " of entry \"" + e.spec.code +
                                            "\" is not marked by judges" + where(marks, i));
   }
-  t.column = col_it->second;
-  auto slot_it = std::lower_bound(e.judges.begin(), e.judges.end(), m.judge);
-  if (slot_it == e.judges.end() || *slot_it != m.judge) {
+  t.column = col.column;
+  t.banded = col.banded;
+  // The judge's seat: the number of seated judges before it (a panel has at most 64
+  // seats, sorted by judge; counted without a branch per seat).
+  std::size_t slot = 0;
+  for (JudgeId j : e.judges) slot += j < m.judge ? 1 : 0;
+  if (slot == e.judges.size() || e.judges[slot] != m.judge) {
     return Error(
         ErrorCode::rule_violation,
         to_string(m.judge) + " is not assigned to entry \"" + e.spec.code + "\"" + where(marks, i),
         "panel.not_assigned", "A12");
   }
-  t.slot = static_cast<std::size_t>(slot_it - e.judges.begin());
-  return t;
+  t.slot = slot;
+  return {};
 }
 
-// The last structural checks of mark `i`: on the scale and step, its cell still
-// empty. Sets its cell and value.
+// The conflict check of mark `i`'s judge and entry, run once per (judge, entry) of a
+// batch; the registry is read once per judge and once per (judge, enterprise association).
+template <class Mark>
+Status check_mark_conflict(const CampaignImpl& s, BatchLookups& b, std::span<const Mark> marks,
+                           std::size_t i, const MarkTarget& t) {
+  const Mark& m = marks[i];
+  if (m.entry.value() != b.cleared_entry || b.cleared_slots == nullptr) {
+    b.cleared_slots = b.slots_of(m.entry.value());
+    b.cleared_entry = m.entry.value();
+  }
+  const bool cacheable = t.slot < 64;  // panels have at most 64 seats
+  const std::uint64_t bit = cacheable ? std::uint64_t{1} << t.slot : 0;
+  if (cacheable && (*b.cleared_slots & bit) != 0) return {};
+  const Date on = s.spec.as_of;
+  const EntryRecord& e = *t.entry;
+  BatchLookups::Verdict* last = nullptr;
+  if (s.judges.size() <= BatchLookups::kJudgeCache) {
+    if (b.last_verdict.empty()) b.last_verdict.resize(s.judges.size());
+    last = &b.last_verdict[m.judge.value() - 1];
+  }
+  if (last == nullptr || last->enterprise == 0 || last->enterprise != e.enterprise.value()) {
+    const std::uint64_t key = (std::uint64_t{m.judge.value()} << 32) | e.enterprise.value();
+    auto [verdict, fresh] = b.org_conflict.try_emplace(key);
+    if (fresh) {
+      auto [orgs, first] = b.orgs_of_judge.try_emplace(m.judge.value());
+      if (first) orgs->second = affiliations(*s.registry, t.person, on);
+      verdict->second = detail::conflicting(*s.registry, orgs->second, e.enterprise, on);
+    }
+    if (last == nullptr) {
+      if (Status ok = conflict_verdict(e, m.judge, t.person, verdict->second); !ok) {
+        return Error(ok.error().code(), ok.error().message() + where(marks, i), ok.error().rule(),
+                     ok.error().article());
+      }
+      *b.cleared_slots |= bit;
+      return {};
+    }
+    *last = {e.enterprise.value(), verdict->second};
+  }
+  if (Status ok = conflict_verdict(e, m.judge, t.person, last->org); !ok) {
+    return Error(ok.error().code(), ok.error().message() + where(marks, i), ok.error().rule(),
+                 ok.error().article());
+  }
+  *b.cleared_slots |= bit;
+  return {};
+}
+
+// The value checks of mark `i`: on the scale and step, in its band. Sets its cell and value.
 template <class Mark>
 Status check_mark_value(const CampaignImpl& s, std::span<const Mark> marks, std::size_t i,
                         const MarkTarget& t, std::size_t& cell, std::int32_t& value) {
@@ -526,16 +733,18 @@ Status check_mark_value(const CampaignImpl& s, std::span<const Mark> marks, std:
   const EntryRecord& e = *t.entry;
   const CategoryState& cat = s.category(e);
   const std::uint32_t col = t.column;
-  const auto units = mark_units(m.mark);
-  const bool in_scale = units && *units >= cat.col_min[col] && *units <= cat.col_max[col];
-  if (!in_scale || (*units - cat.col_min[col]) % cat.col_step[col] != 0) {
+  std::int32_t units = 0;
+  const bool in_scale =
+      mark_units(m.mark, units) && units >= cat.col_min[col] && units <= cat.col_max[col];
+  if (!in_scale || (units - cat.col_min[col]) % cat.col_step[col] != 0) {
     auto why = cat.rubric->check_mark(cat.rubric->indicators()[t.indicator].code, m.mark);
     const Error& err = why.error();
     return Error(err.code(), "entry \"" + e.spec.code + "\": " + err.message() + where(marks, i),
                  err.rule(), "A12");
   }
   // A banded indicator: the mark must lie in the band the entry's figure selects.
-  if (const Indicator& ind = cat.rubric->indicators()[t.indicator]; !ind.bands.bands.empty()) {
+  if (t.banded) {
+    const Indicator& ind = cat.rubric->indicators()[t.indicator];
     const Decimal& figure = e.figures[figure_index(ind.bands.figure)];
     if (Status st = cat.rubric->check_mark(ind.code, m.mark, figure); !st) {
       return Error(st.error().code(),
@@ -544,76 +753,153 @@ Status check_mark_value(const CampaignImpl& s, std::span<const Mark> marks, std:
     }
   }
   cell = s.hot[m.entry.value() - 1].mark_offset + col * s.width() + t.slot;
-  value = *units;
-  if (s.marks[cell] != kNoMark) {
-    return Error(ErrorCode::already_exists,
-                 to_string(m.judge) + " already marked indicator \"" +
-                     cat.rubric->indicators()[t.indicator].code + "\" of entry \"" + e.spec.code +
-                     "\"" + where(marks, i),
-                 "panel.mark_unique");
-  }
+  value = units;
   return {};
 }
 
-// Writes a checked batch, unless it marks the same cell twice; then `at` is the
-// position of the first repeat (the earlier mark of the cell is valid).
+// The indicator of a mark when the batch already knows it without a search (the bulk
+// form's position; the public form's code when it is the last one found).
+inline bool known_indicator(const MarkInput& m, std::size_t category, BatchLookups& b,
+                            std::uint32_t& indicator) {
+  if (category == b.last_category && same_code(b.last_code, m.indicator)) {
+    indicator = b.last_index;
+    return true;
+  }
+  for (const auto& [code, index] : b.codes[category]) {
+    if (same_code(code, m.indicator)) {
+      b.last_category = category;
+      b.last_code = code;
+      b.last_index = index;
+      indicator = index;
+      return true;
+    }
+  }
+  return false;
+}
+inline bool known_indicator(const detail::IndexedMark& m, std::size_t, BatchLookups&,
+                            std::uint32_t& indicator) {
+  indicator = m.indicator;
+  return true;
+}
+
+// Every check of locate_mark, check_mark_conflict and check_mark_value for the usual
+// mark, without a call or an error built: true, with its cell and value, when the mark
+// passes all of them on what the batch already looked up. False sends the mark through
+// those three functions, which look up what is missing and name what is wrong, so this
+// only decides how fast a mark is accepted, never whether.
 template <class Mark>
-Status write_marks(CampaignImpl& s, std::span<const Mark> marks,
-                   const std::vector<std::size_t>& cells, const std::vector<std::int32_t>& values,
-                   std::size_t& at) {
-  if (marks.size() > 1) {
-    std::vector<std::pair<std::size_t, std::size_t>> sorted;  // (cell, position)
-    sorted.reserve(cells.size());
-    for (std::size_t i = 0; i < cells.size(); ++i) sorted.emplace_back(cells[i], i);
-    std::sort(sorted.begin(), sorted.end());
-    std::size_t i = cells.size();
-    for (std::size_t k = 1; k < sorted.size(); ++k) {
-      if (sorted[k].first == sorted[k - 1].first) i = std::min(i, sorted[k].second);
-    }
-    if (i != cells.size()) {
-      at = i;
-      return Error(ErrorCode::already_exists,
-                   "the batch marks the same judge, entry and indicator twice" + where(marks, i),
-                   "panel.mark_unique");
-    }
+inline bool quick_mark(const CampaignImpl& s, BatchLookups& b, const Mark& m, bool conflicts,
+                       std::size_t& cell, std::int32_t& value) {
+  const std::uint32_t judge = m.judge.value(), entry = m.entry.value();
+  if (judge - 1 >= s.judges.size() || entry - 1 >= s.entries.size()) return false;
+  const EntryRecord& e = s.entries[entry - 1];
+  const auto category = static_cast<std::size_t>(e.spec.category);
+  std::uint32_t indicator = 0;
+  if (!known_indicator(m, category, b, indicator)) return false;
+  const std::vector<BatchLookups::Column>& columns = b.columns[category];
+  if (indicator >= columns.size()) return false;
+  const BatchLookups::Column col = columns[indicator];
+  if (col.column == BatchLookups::kNone || col.banded) return false;
+  std::size_t slot = 0;
+  for (JudgeId j : e.judges) slot += j < m.judge ? 1 : 0;
+  if (slot >= e.judges.size() || e.judges[slot] != m.judge || slot >= 64) return false;
+  if (conflicts && (entry != b.cleared_entry || b.cleared_slots == nullptr ||
+                    (*b.cleared_slots & (std::uint64_t{1} << slot)) == 0)) {
+    MarkTarget t;
+    t.person = s.judges[judge - 1];
+    t.entry = &e;
+    t.slot = slot;
+    // Once per (judge, entry): cleared now, or refused by the full path.
+    if (!check_mark_conflict(s, b, std::span<const Mark>(&m, 1), 0, t)) return false;
   }
-  for (std::size_t i = 0; i < marks.size(); ++i) s.marks[cells[i]] = values[i];
-  return {};
+  std::int32_t units = 0;
+  if (!mark_units(m.mark, units) || !col.on_scale(units)) return false;
+  cell = s.hot[entry - 1].mark_offset + col.column * s.width() + slot;
+  value = units;
+  return true;
 }
 
-// mark_all for either form of mark: the registry-reading conflict check, then
-// record_marks' structural checks, all before anything is written.
+// The refusal of mark `i`, whose cell holds a mark recorded before the batch.
+template <class Mark>
+[[gnu::noinline]] Error already_marked(const CampaignImpl& s, BatchLookups& b,
+                                       std::span<const Mark> marks, std::size_t i) {
+  MarkTarget target;
+  (void)locate_mark(s, b, marks, i, target);  // passed before
+  const CategoryState& cat = s.category(*target.entry);
+  return Error(ErrorCode::already_exists,
+               to_string(marks[i].judge) + " already marked indicator \"" +
+                   cat.rubric->indicators()[target.indicator].code + "\" of entry \"" +
+                   target.entry->spec.code + "\"" + where(marks, i),
+               "panel.mark_unique");
+}
+
+// While a batch is checked, the cells it fills hold their value shifted below every mark
+// (marks are within ±10 000 000 units; kNoMark is INT32_MIN): a cell found pending is a
+// repeat within the batch, any other non-empty cell a mark recorded before it. The batch
+// is thus checked for uniqueness in the storage itself, with no sort.
+constexpr std::int32_t kPendingShift = std::int32_t{1} << 30;
+bool pending(std::int32_t v) { return v != kNoMark && v < -10'000'000; }
+
+// Every check of every mark, in order, then all the marks or none (on a refusal or an
+// exception the cells the batch filled are emptied again). `conflicts`: run the
+// registry-reading conflict check (mark_all), or not (record_marks, snapshots).
 // On a refusal `at` is the position of the refused mark.
 template <class Mark>
-Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t& at) {
-  const Date on = s.spec.as_of;
-  std::unordered_map<std::uint32_t, std::vector<OrgId>> orgs_of_judge;
-  std::vector<std::size_t> cells(marks.size());
-  std::vector<std::int32_t> values(marks.size());
-  // Validate everything first; apply nothing until all pass.
+Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t& at, bool conflicts) {
+  BatchLookups b;
+  std::vector<std::size_t>& cells = s.mark_cells;
+  cells.clear();
+  cells.reserve(marks.size());  // the only allocation that grows with the batch, made first
+  struct Undo {
+    CampaignImpl& s;
+    bool done = false;
+    ~Undo() {
+      if (!done) {
+        for (std::size_t c : s.mark_cells) s.marks[c] = kNoMark;
+      }
+      s.mark_cells.clear();
+      if (s.mark_cells.capacity() > (std::size_t{1} << 20)) s.mark_cells.shrink_to_fit();
+    }
+  } undo{s};
+  std::size_t repeat = marks.size();  // the first mark of a cell the batch already filled
   for (std::size_t i = 0; i < marks.size(); ++i) {
     at = i;
-    const Mark& m = marks[i];
-    auto target = locate_mark(s, marks, i);
-    if (!target) return target.error();
-    auto [orgs, fresh] = orgs_of_judge.try_emplace(m.judge.value());
-    if (fresh) orgs->second = affiliations(*s.registry, target->person, on);
-    if (auto ok =
-            conflict_check(*s.registry, *target->entry, m.judge, target->person, orgs->second, on);
-        !ok) {
-      return Error(ok.error().code(), ok.error().message() + where(marks, i), ok.error().rule(),
-                   ok.error().article());
+    std::size_t cell = 0;
+    std::int32_t value = 0;
+    if (!quick_mark(s, b, marks[i], conflicts, cell, value)) {
+      MarkTarget target;
+      if (Status st = locate_mark(s, b, marks, i, target); !st) return st;
+      if (conflicts) {
+        if (Status st = check_mark_conflict(s, b, marks, i, target); !st) return st;
+      }
+      if (Status st = check_mark_value(s, marks, i, target, cell, value); !st) return st;
     }
-    if (Status st = check_mark_value(s, marks, i, *target, cells[i], values[i]); !st) return st;
+    std::int32_t& stored = s.marks[cell];
+    if (stored == kNoMark) {
+      stored = value - kPendingShift;
+      cells.push_back(cell);
+    } else if (pending(stored)) {
+      repeat = std::min(repeat, i);
+    } else {
+      return already_marked(s, b, marks, i);
+    }
   }
-  return write_marks(s, marks, cells, values, at);
+  if (repeat != marks.size()) {
+    at = repeat;
+    return Error(ErrorCode::already_exists,
+                 "the batch marks the same judge, entry and indicator twice" + where(marks, repeat),
+                 "panel.mark_unique");
+  }
+  for (std::size_t c : cells) s.marks[c] += kPendingShift;
+  undo.done = true;
+  return {};
 }
 
 // mark_batch, reporting the refused position in `*failed` when asked.
 template <class Mark>
 Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t* failed) {
   std::size_t at = 0;
-  Status st = mark_batch(s, marks, at);
+  Status st = mark_batch(s, marks, at, true);
   if (!st && failed != nullptr) *failed = at;
   return st;
 }
@@ -696,15 +982,8 @@ Status CampaignImpl::record_assignment(JudgeId judge, EntryId entry) {
 }
 
 Status CampaignImpl::record_marks(std::span<const IndexedMark> batch) {
-  std::vector<std::size_t> cells(batch.size());
-  std::vector<std::int32_t> values(batch.size());
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    auto target = locate_mark(*this, batch, i);
-    if (!target) return target.error();
-    if (Status st = check_mark_value(*this, batch, i, *target, cells[i], values[i]); !st) return st;
-  }
   std::size_t at = 0;
-  return write_marks(*this, batch, cells, values, at);
+  return mark_batch(*this, batch, at, false);
 }
 
 Status CampaignImpl::record_veto(JudgeId judge, EntryId entry, std::uint32_t indicator,
@@ -836,9 +1115,9 @@ Status Campaign::set_rubric(Category category, Rubric rubric) {
   for (std::uint32_t i : rubric.bonuses()) next.columns.push_back(i);
   for (std::uint32_t col = 0; col < next.columns.size(); ++col) {
     const Indicator& ind = rubric.indicators()[next.columns[col]];
-    next.col_min.push_back(*mark_units(ind.scale.min));
-    next.col_max.push_back(*mark_units(ind.scale.max));
-    next.col_step.push_back(*mark_units(ind.scale.step));
+    next.col_min.push_back(mark_units(ind.scale.min));
+    next.col_max.push_back(mark_units(ind.scale.max));
+    next.col_step.push_back(mark_units(ind.scale.step));
     next.col_weight.push_back(col < next.judged_columns
                                   ? units_at(ind.global_weight, detail::kWeightScale)
                                   : units_at(ind.bonus_cap, detail::kAggScale));
@@ -885,8 +1164,7 @@ Result<EntryId> Campaign::add_entry(EntrySpec spec) {
   }
   if (s.book && s.spec.entry_deadline) {
     return entry_error(ErrorCode::rule_violation, spec.code,
-                       "the campaign has an entry deadline (" +
-                           s.spec.entry_deadline->to_string() +
+                       "the campaign has an entry deadline (" + s.spec.entry_deadline->to_string() +
                            "): give the day the entry was submitted",
                        "campaign.entry_deadline", "A12");
   }

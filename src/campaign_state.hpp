@@ -137,6 +137,9 @@ struct CampaignImpl {
   std::vector<std::string> codes;              // parallel to entries: application numbers
   std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places
 
+  // mark_all's scratch: the cells a batch fills, kept from batch to batch (no fresh pages).
+  std::vector<std::size_t> mark_cells;
+
   /// Entry indices in application-number order, extended lazily as entries are added
   /// (entries are never removed), so ranking never compares codes one by one.
   /// Guarded by `order_mutex`: concurrent const calls stay safe.

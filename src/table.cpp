@@ -3,11 +3,14 @@
 // this file; include/kexie/table.hpp names neither.
 #include "kexie/table.hpp"
 
+#include "table_scan.hpp"
+
 #include <csv.h>
 #include <iconv.h>
 
 #include <sys/stat.h>
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -211,17 +214,36 @@ struct TableBuilder {
   std::vector<std::string> header;
   std::optional<Error> error;
   std::size_t max_field = 0;
+  char* out = nullptr;   // where the fields' bytes go, one after another
+  std::size_t used = 0;  // bytes of fields in `out`
 
   static void on_field(void* data, std::size_t len, void* self) {
-    static_cast<TableBuilder*>(self)->field(static_cast<const char*>(data), len);
+    static_cast<TableBuilder*>(self)->field(static_cast<const char*>(data), len, false);
   }
   static void on_row(int c, void* self) { static_cast<TableBuilder*>(self)->row(c); }
+  // Table::parse; `scan`: split a table without quotes by scan_unquoted, not libcsv.
+  // `owned`, when given, holds `bytes` and may be reused: the fields are then gathered
+  // in it (no second buffer of the text's size, whose fresh pages cost as much as reading
+  // the file).
+  static Result<Table> parse(std::string_view bytes, TableOptions options, bool scan,
+                             std::string* owned = nullptr);
 
-  void field(const char* data, std::size_t len) {
+  // A field; `plain`: it holds no line end (the unquoted scanner's fields).
+  void field(const char* data, std::size_t len, bool plain) {
+    // The common case first: a plain field of a data row, within the limits.
+    if (plain && header_done && row_fields < width && len <= max_field && !error) {
+      if (row_fields == 0) row_line = line;
+      after_cr = false;
+      ++row_fields;
+      std::memmove(out + used, data, len);
+      used += len;
+      table.ends_.push_back(static_cast<std::uint32_t>(used));
+      return;
+    }
     if (error) return;
     if (row_fields == 0) row_line = line;
     const std::string_view f(data == nullptr ? "" : data, data == nullptr ? 0 : len);
-    const std::size_t newlines = line_ends(f);
+    const std::size_t newlines = plain ? 0 : line_ends(f);
     after_cr = false;
     ++row_fields;
     if (len > max_field) {
@@ -238,8 +260,11 @@ struct TableBuilder {
              "table.shape");
         return;
       }
-      table.text_.append(f);
-      table.ends_.push_back(static_cast<std::uint32_t>(table.text_.size()));
+      // `out` holds the whole text, so every field's bytes; in place, a field moves
+      // only to bytes already read.
+      if (!f.empty()) std::memmove(out + used, f.data(), f.size());
+      used += f.size();
+      table.ends_.push_back(static_cast<std::uint32_t>(used));
     }
     line += newlines;
   }
@@ -275,7 +300,67 @@ struct TableBuilder {
   }
 };
 
+namespace {
+
+// The hot path for a table without a quote character (every table kexie writes without
+// quoting, and the long marks tables): libcsv calls back once per field and once per
+// line end, which alone reaches only about an eighth of the raw read rate (docs/tables.md
+// measures it), so such text is split here, with the events libcsv gives, in its order:
+// a field at each comma or line end, a row end at every CR and every LF (CSV_REPALL_NL;
+// the builder counts CRLF as one line), and at the end of text the last field and a row
+// end (-1), unless the text ends with a line end. Without quotes RFC 4180 has nothing
+// else: no escapes, no field spanning lines. A field over the limit is refused by the
+// builder (table.field_too_large naming its place) before it is copied.
+constexpr std::array<bool, 256> kEndsField = [] {
+  std::array<bool, 256> ends{};
+  ends[','] = ends['\n'] = ends['\r'] = true;
+  return ends;
+}();
+
+void scan_unquoted(std::string_view text, TableBuilder& b) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  bool begun = false;  // a field of the current row has begun (after a comma)
+  while (p < end && !b.error) {
+    if (!begun && (*p == '\n' || *p == '\r')) {
+      b.row(*p++);
+      continue;
+    }
+    const char* const f = p;
+    while (p < end && !kEndsField[static_cast<unsigned char>(*p)]) ++p;
+    b.field(f, static_cast<std::size_t>(p - f), true);
+    if (p == end) {
+      b.row(-1);
+      return;
+    }
+    if (*p == ',') {
+      ++p;
+      begun = true;
+      if (p == end) {
+        b.field(p, 0, true);
+        b.row(-1);
+      }
+      continue;
+    }
+    b.row(*p++);
+    begun = false;
+  }
+}
+
+}  // namespace
+
 Result<Table> Table::parse(std::string_view bytes, TableOptions options) {
+  return TableBuilder::parse(bytes, std::move(options), true);
+}
+
+namespace detail {
+Result<Table> parse_table(std::string_view bytes, TableOptions options, bool scan) {
+  return TableBuilder::parse(bytes, std::move(options), scan);
+}
+}  // namespace detail
+
+Result<Table> TableBuilder::parse(std::string_view bytes, TableOptions options, bool scan,
+                                  std::string* owned) {
   Table t;
   t.source_ = options.source;
   const std::size_t cap =
@@ -329,14 +414,30 @@ Result<Table> Table::parse(std::string_view bytes, TableOptions options) {
   tl_field_refused = false;
   TableBuilder b(t);
   b.max_field = options.max_field;
-  // A guess that saves most regrowth for narrow tables; never more than the text allows.
-  t.text_.reserve(text.size());
-  t.ends_.reserve(text.size() / 16);
-  t.row_line_.reserve(text.size() / 64);
-  const std::size_t done =
-      csv_parse(&p, text.data(), text.size(), TableBuilder::on_field, TableBuilder::on_row, &b);
+  const bool unquoted = scan && std::memchr(text.data(), '"', text.size()) == nullptr;
+  // The scanner gathers fields in the buffer it reads when that buffer is ours (a file
+  // read, a conversion from GB18030); libcsv's fields go to a buffer of their own.
+  std::string* in_place = !unquoted                                           ? nullptr
+                          : enc == TextEncoding::gb18030                      ? &converted
+                          : owned != nullptr && owned->data() == bytes.data() ? owned
+                                                                              : nullptr;
+  if (in_place != nullptr) {
+    b.out = in_place->data();
+  } else {
+    t.text_.resize(text.size());
+    b.out = t.text_.data();
+  }
+  // The fields' bytes are at most the text's; the counts are guesses that save most
+  // regrowth (a reservation touches no page until it is used).
+  t.ends_.reserve(text.size() / 4 + 16);
+  t.row_line_.reserve(text.size() / 16 + 16);
+  if (unquoted) scan_unquoted(text, b);
+  const std::size_t done = unquoted ? text.size()
+                                    : csv_parse(&p, text.data(), text.size(),
+                                                TableBuilder::on_field, TableBuilder::on_row, &b);
   if (b.error) return *b.error;
-  if (done < text.size() || csv_fini(&p, TableBuilder::on_field, TableBuilder::on_row, &b) != 0) {
+  if (!unquoted &&
+      (done < text.size() || csv_fini(&p, TableBuilder::on_field, TableBuilder::on_row, &b) != 0)) {
     if (b.error) return *b.error;
     if (tl_field_refused || csv_error(&p) == CSV_ENOMEM) {
       return at_offset(ErrorCode::invalid_argument, t.source_, text, done,
@@ -368,7 +469,11 @@ Result<Table> Table::parse(std::string_view bytes, TableOptions options) {
     }
   }
   t.header_ = std::move(b.header);
-  t.text_.shrink_to_fit();
+  if (in_place != nullptr) t.text_ = std::move(*in_place);
+  t.text_.resize(b.used);
+  // Give back a text much larger than its fields (quoted or very short fields); a copy
+  // of a text mostly used costs more than the slack.
+  if (t.text_.size() < t.text_.capacity() / 2) t.text_.shrink_to_fit();
   return t;
 }
 
@@ -395,7 +500,7 @@ Result<Table> Table::read_file(const std::string& path, TableOptions options) {
   if (got != bytes.size() || std::fgetc(f.get()) != EOF) {
     return Error(ErrorCode::io_error, path + ": changed size while being read");
   }
-  return parse(bytes, std::move(options));
+  return TableBuilder::parse(bytes, std::move(options), true, &bytes);
 }
 
 std::string_view Table::cell(std::size_t row, std::size_t column) const noexcept {

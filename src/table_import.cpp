@@ -65,8 +65,23 @@ struct Rows {
     return refuse(table.place(row, col), where, Error(code, what, "table.field"));
   }
 
+  // The judges found so far, by a cheap hash of their key (a long table names few
+  // judges on many rows); a slot holds a key of `judges`, so it stays valid.
+  struct Seen {
+    std::string_view key;
+    JudgeId id;
+  };
+  std::array<Seen, 64> seen{};
+  static std::size_t slot_of(std::string_view key) noexcept {
+    const auto last = static_cast<unsigned char>(key.back());
+    const auto before = key.size() > 1 ? static_cast<unsigned char>(key[key.size() - 2]) : 0U;
+    return (last * 7U + before * 31U + key.size()) % 64;
+  }
+
   Result<JudgeId> judge(std::size_t row) {
     const std::string_view key = table.cell(row, judge_col);
+    Seen* slot = key.empty() ? nullptr : &seen[slot_of(key)];
+    if (slot != nullptr && slot->id.ok() && slot->key == key) return slot->id;
     auto it = judges.find(key);
     if (key.empty())
       return field_error(row, judge_col, ErrorCode::invalid_argument, "an empty judge");
@@ -80,6 +95,7 @@ struct Rows {
           row, judge_col, ErrorCode::invalid_argument,
           "two judges of this campaign have the external key \"" + std::string(key) + "\"");
     }
+    *slot = {it->first, it->second};
     return it->second;
   }
 
@@ -181,6 +197,9 @@ Status marks_from(Campaign& campaign, CodeMap judges, const Table& table, TableP
       positions;
   std::vector<detail::IndexedMark> batch;
   batch.reserve(table.rows());
+  std::size_t last_cat = enum_count<Category>;  // the last indicator resolved
+  std::string_view last_code;                   // (a key of `positions`)
+  std::uint32_t last_pos = 0;
   for (std::size_t i = 0; i < table.rows(); ++i) {
     auto j = rows->judge(i);
     if (!j) return j.error();
@@ -188,6 +207,14 @@ Status marks_from(Campaign& campaign, CodeMap judges, const Table& table, TableP
     if (!e) return e.error();
     const auto cat = static_cast<std::size_t>(e->category);
     const std::string_view code = table.cell(i, *indicator);
+    // A long table names the same indicator on consecutive rows (one per judge).
+    if (cat == last_cat && code == last_code) {
+      auto value = Decimal::parse(table.cell(i, *mark));
+      if (value) {
+        batch.push_back({*j, e->id, last_pos, *value});
+        continue;
+      }
+    }
     auto pos = positions[cat].find(code);
     if (pos == positions[cat].end()) {
       if (!rubrics[cat]) {
@@ -206,6 +233,9 @@ Status marks_from(Campaign& campaign, CodeMap judges, const Table& table, TableP
           "\"" + std::string(table.cell(i, *mark)) + "\" is not a decimal mark");
     }
     batch.push_back({*j, e->id, pos->second, *value});
+    last_cat = cat;
+    last_code = pos->first;
+    last_pos = pos->second;
   }
   std::size_t failed = 0;
   if (Status st = campaign.mark_all(batch, &failed); !st) {

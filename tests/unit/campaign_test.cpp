@@ -764,3 +764,157 @@ TEST(CampaignRules, RankPerCategoryFalseRanksAndAwardsAllCategoriesTogether) {
   EXPECT_EQ(a2.award, "");
   EXPECT_EQ(a2.total, a1.total);  // the totals themselves do not depend on the grouping
 }
+
+// ---- mark_all's one pass: lookups per batch, conflicts per (judge, entry) -----------------
+
+namespace {
+
+bool no_marks(const Judging& s, EntryId e, const char* indicator) {
+  const kexie::PanelMarks m = s.c.panel_marks(indicator, s.judges, std::vector<EntryId>{e}).value();
+  for (std::size_t j = 0; j < s.judges.size(); ++j) {
+    if (m.at(0, j).has_value()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST(MarkAll, AConflictFoundLateInTheBatchRefusesItWhole) {
+  Judging s;
+  const EntryId e1 = s.entry("P-1", 1, 0);
+  const EntryId e2 = s.entry("P-2", 0, 1);
+  const auto p = s.w.registry
+                     .add_person({.name = "新人",
+                                  .birth = "1990-01-01"_date,
+                                  .employer = s.w.enterprises[2],
+                                  .external_key = "N1"})
+                     .value();
+  const JudgeId newcomer = s.c.add_judge(p).value();
+  ASSERT_TRUE(s.c.assign(newcomer, e1).ok());
+  ASSERT_TRUE(s.c.assign(newcomer, e2).ok());
+  ASSERT_TRUE(s.w.registry
+                  .add_membership(p, s.w.enterprises[0], kexie::Role::member,
+                                  kexie::Period::from("2025-01-01"_date))
+                  .ok());
+  // The newcomer marks e1 (enterprise 1: no conflict) on both indicators, then e2
+  // (enterprise 0: a conflict) after every other judge's marks.
+  std::vector<kexie::MarkInput> batch;
+  for (const char* ind : {"A.1", "A.2"}) {
+    batch.push_back({newcomer, e1, ind, Decimal(70)});
+    for (JudgeId j : s.judges) batch.push_back({j, e1, ind, Decimal(80)});
+    for (JudgeId j : s.judges) batch.push_back({j, e2, ind, Decimal(85)});
+  }
+  const std::size_t conflicting = batch.size();
+  batch.push_back({newcomer, e2, "A.2", Decimal(90)});
+  batch.push_back({newcomer, e2, "A.1", Decimal(90)});
+  std::size_t at = 0;
+  auto r = s.c.mark_all(batch, &at);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().rule(), "panel.conflict");
+  EXPECT_EQ(at, conflicting);
+  EXPECT_NE(r.error().message().find("(mark #" + std::to_string(conflicting + 1) + ")"),
+            std::string::npos)
+      << r.error();
+  for (const char* ind : {"A.1", "A.2"}) {
+    EXPECT_TRUE(no_marks(s, e1, ind));
+    EXPECT_TRUE(no_marks(s, e2, ind));
+  }
+  batch.resize(conflicting);
+  ASSERT_TRUE(s.c.mark_all(batch).ok());
+  EXPECT_EQ(s.c.panel_marks("A.2", s.judges, std::vector<EntryId>{e2}).value().at(0, 4), 85.0);
+}
+
+TEST(MarkAll, RefusalsComeInTheOrderOfTheSingleChecks) {
+  Judging s;
+  const EntryId e = s.entry("P-1", 0, 0);
+  // A repeat at #2 and an off-step mark at #4: every mark is checked before repeats.
+  std::vector<kexie::MarkInput> batch = {{s.judges[0], e, "A.1", Decimal(80)},
+                                         {s.judges[0], e, "A.1", Decimal(80)},
+                                         {s.judges[1], e, "A.1", Decimal(80)},
+                                         {s.judges[2], e, "A.1", "80.3"_dec}};
+  std::size_t at = 0;
+  auto r = s.c.mark_all(batch, &at);
+  EXPECT_EQ(r.code(), ErrorCode::invalid_argument);
+  EXPECT_EQ(at, 3u);
+  batch[3].mark = Decimal(81);
+  r = s.c.mark_all(batch, &at);
+  EXPECT_EQ(r.error().rule(), "panel.mark_unique");
+  EXPECT_EQ(at, 1u);
+  EXPECT_TRUE(no_marks(s, e, "A.1"));
+  // A mark recorded before the batch: refused where it stands; the cells the batch had
+  // filled so far are empty again, so the rest goes in afterwards.
+  ASSERT_TRUE(s.c.mark(s.judges[4], e, "A.1", Decimal(60)).ok());
+  batch = {{s.judges[0], e, "A.1", Decimal(80)},
+           {s.judges[1], e, "A.2", Decimal(80)},
+           {s.judges[4], e, "A.1", Decimal(70)},
+           {s.judges[2], e, "A.1", Decimal(80)}};
+  r = s.c.mark_all(batch, &at);
+  EXPECT_EQ(r.error().rule(), "panel.mark_unique");
+  EXPECT_NE(r.error().message().find("already marked"), std::string::npos) << r.error();
+  EXPECT_EQ(at, 2u);
+  const kexie::PanelMarks a1 = s.c.panel_marks("A.1", s.judges, std::vector<EntryId>{e}).value();
+  EXPECT_FALSE(a1.at(0, 0).has_value());
+  EXPECT_EQ(a1.at(0, 4), 60.0);
+  EXPECT_TRUE(no_marks(s, e, "A.2"));
+  batch.erase(batch.begin() + 2);
+  ASSERT_TRUE(s.c.mark_all(batch).ok());
+  // An unknown indicator after known ones, and a judge not on the panel.
+  batch = {{s.judges[3], e, "A.1", Decimal(80)}, {s.judges[3], e, "A.9", Decimal(80)}};
+  r = s.c.mark_all(batch, &at);
+  EXPECT_EQ(r.code(), ErrorCode::not_found);
+  EXPECT_EQ(at, 1u);
+  batch = {{s.judges[3], e, "A.1", Decimal(80)}, {JudgeId{99}, e, "A.1", Decimal(80)}};
+  r = s.c.mark_all(batch, &at);
+  EXPECT_EQ(r.code(), ErrorCode::not_found);
+  EXPECT_EQ(at, 1u);
+  EXPECT_FALSE(
+      s.c.panel_marks("A.1", s.judges, std::vector<EntryId>{e}).value().at(0, 3).has_value());
+}
+
+TEST(MarkAll, StepsAreCheckedExactlyAsTheRubricChecksThem) {
+  // Steps of 0.3 (3000 units: 2^3 × 375) and 0.0007 (odd): every candidate mark is
+  // accepted exactly when Rubric::check_mark accepts it.
+  kexie::MarkScale a1{Decimal(0), "99.9"_dec, "0.3"_dec};
+  kexie::MarkScale a2{"-4.9"_dec, "4.9"_dec, "0.0007"_dec};
+  using kexie::IndicatorKind;
+  std::vector<kexie::IndicatorSpec> specs = {
+      {"A.1", "a", "", IndicatorKind::judged, "0.5"_dec, a1, {}, {}},
+      {"A.2", "b", "", IndicatorKind::judged, "0.5"_dec, a2, {}, {}},
+  };
+  const kexie::Rubric rubric = kexie::Rubric::build("steps", specs).value();
+  Judging s;
+  ASSERT_TRUE(s.c.set_rubric(kexie::Category::rationalization_proposals, rubric).ok());
+  const EntryId e = s.entry("P-1", 0, 0);
+  std::mt19937 rng(17);
+  int accepted = 0;
+  for (int k = 0; k < 400; ++k) {
+    const bool first = k % 2 == 0;
+    const char* code = first ? "A.1" : "A.2";
+    // Half on the grid from the minimum (some past the maximum), half anywhere.
+    const std::int64_t lo = first ? 0 : -49'000, step = first ? 3'000 : 7;
+    const auto draw = static_cast<std::int64_t>(rng() % 1'000'000);
+    const std::int64_t units = k % 4 < 2 ? lo + step * (draw % (first ? 340 : 14'020))
+                               : first   ? draw
+                                         : -50'010 + draw % 100'020;
+    const Decimal mark = Decimal::from_coefficient(units, 4).value();
+    // A valid mark first (the batch has looked the code up), the candidate, a repeat.
+    const std::vector<kexie::MarkInput> batch = {{s.judges[1], e, code, Decimal(0)},
+                                                 {s.judges[0], e, code, mark},
+                                                 {s.judges[0], e, code, mark}};
+    std::size_t at = 0;
+    auto r = s.c.mark_all(batch, &at);
+    ASSERT_FALSE(r);
+    if (rubric.check_mark(code, mark)) {
+      ++accepted;
+      EXPECT_EQ(r.error().rule(), "panel.mark_unique") << mark.to_string();
+      EXPECT_EQ(at, 2u);
+    } else {
+      EXPECT_EQ(r.code(), ErrorCode::invalid_argument) << mark.to_string();
+      EXPECT_EQ(at, 1u);
+    }
+  }
+  EXPECT_GT(accepted, 100);  // both outcomes were tried
+  EXPECT_LT(accepted, 300);
+  EXPECT_TRUE(no_marks(s, e, "A.1"));
+  EXPECT_TRUE(no_marks(s, e, "A.2"));
+}
