@@ -141,6 +141,7 @@ struct MarkInput {
 struct AssignmentInput {
   JudgeId judge;  ///< who judges
   EntryId entry;  ///< which entry
+  /// Equal when judge and entry are equal.
   friend bool operator==(const AssignmentInput&, const AssignmentInput&) = default;
 };
 

@@ -1504,16 +1504,16 @@ KX_EXTERN int kx_explain_json(char **out, const kx_campaign *campaign,
 
 /** One judge on one entry (kexie::AssignmentInput). */
 typedef struct kx_assignment_pair {
-  uint32_t judge;
-  uint32_t entry;
+  uint32_t judge; /**< the judge's id (kx_campaign_add_judge) */
+  uint32_t entry; /**< the entry's id (kx_campaign_add_entry) */
 } kx_assignment_pair;
 
 /** A judge's declared availability (kexie::JudgeAvailability): their load range,
  *  counting entries they already have; `max_load` 0 declares them unavailable. */
 typedef struct kx_judge_availability {
-  uint32_t judge;
-  uint32_t min_load;
-  uint32_t max_load;
+  uint32_t judge;           /**< the judge declaring it */
+  uint32_t min_load;        /**< the fewest entries they must take */
+  uint32_t max_load;        /**< the most entries they take; 0: unavailable */
   uint32_t cost_per_entry;  /**< added to the cost of each entry they get */
 } kx_judge_availability;
 
@@ -1523,10 +1523,10 @@ typedef struct kx_assignment_options {
   unsigned int version;             /**< KX_ASSIGNMENT_OPTIONS_VERSION */
   uint32_t judges_per_entry;        /**< 0 = the panel's minimum judges */
   int declare_load;                 /**< 1: every judge's load is load_min..load_max; 0: balanced */
-  uint32_t load_min;
-  uint32_t load_max;
+  uint32_t load_min;                /**< the fewest entries a judge takes (declare_load 1) */
+  uint32_t load_max;                /**< the most entries a judge takes (declare_load 1) */
   const kx_judge_availability *availability;  /**< per-judge declarations, may be NULL */
-  size_t availability_count;
+  size_t availability_count;        /**< the number of `availability` declarations */
   uint32_t expertise_cost;          /**< a judge without the entry's field; 100 */
   uint32_t spread_cost;             /**< each further judge of one organization; 50 */
   int spread_required;              /**< 1: at most one judge per organization on an entry */
@@ -1570,7 +1570,7 @@ KX_EXTERN int kx_assignment_pair_at(kx_assignment_pair *out, const kx_assignment
 
 /** Why a judge was chosen for an entry (kexie::JudgeChoice). */
 typedef struct kx_judge_choice {
-  uint32_t judge;
+  uint32_t judge;           /**< the judge chosen */
   int kept;                 /**< 1: already assigned before the proposal */
   int expertise;            /**< 1: a listing of theirs names the entry's category */
   uint32_t organization;    /**< the organization counted for spread */
@@ -2595,7 +2595,7 @@ KX_EXTERN int kx_recommend_foreach(const kx_registry *registry, const kx_program
 typedef struct kx_recommendation_request {
   const kx_programme *programme; /**< the programme and its rule parameters */
   const uint32_t *nominees;      /**< may be NULL when nominee_count is 0 */
-  size_t nominee_count;
+  size_t nominee_count;          /**< the number of `nominees` */
   const char *as_of;             /**< "YYYY-MM-DD" */
 } kx_recommendation_request;
 

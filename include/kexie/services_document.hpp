@@ -32,6 +32,7 @@ struct ProgrammeList {
   Programme programme;
   /// The decisions `recommend` produced for it.
   RecommendationList list;
+  /// Equal when the programme and every decision are equal.
   friend bool operator==(const ProgrammeList&, const ProgrammeList&) = default;
 };
 

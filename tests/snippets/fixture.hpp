@@ -363,4 +363,24 @@ extern kexie::Actor owner;
 extern kexie::Actor secretary;
 }  // namespace kexie_examples_activity
 
+namespace kexie_examples_assignment {
+using namespace kexie_examples_common;
+extern AssignmentOptions options;
+extern AssignmentProposal proposal;
+extern JudgeId busy;
+extern std::vector<AssignmentInput> my_pairs;
+}  // namespace kexie_examples_assignment
+
+namespace kexie_examples_coverage_document {
+using namespace kexie_examples_common;
+extern Date y2024;
+extern Date y2025;
+}  // namespace kexie_examples_coverage_document
+
+namespace kexie_examples_services_document {
+using namespace kexie_examples_common;
+extern Programme p;
+extern std::vector<PersonId> nominees;
+}  // namespace kexie_examples_services_document
+
 #endif  // KEXIE_TESTS_SNIPPETS_FIXTURE_HPP

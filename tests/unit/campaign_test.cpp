@@ -780,7 +780,11 @@ bool no_marks(const Judging& s, EntryId e, const char* indicator) {
 }  // namespace
 
 TEST(MarkAll, AConflictFoundLateInTheBatchRefusesItWhole) {
-  Judging s;
+  // The tie of membership to the employer is off so that a membership recorded after
+  // the assignment brings the conflict (as in ConflictArisingAfterAssignmentRefusesTheMark).
+  kexie::Policy loose;
+  loose.employer_tied_membership = false;
+  Judging s(loose, kexie_test::proposal_spec(Judging::w_for_spec()));
   const EntryId e1 = s.entry("P-1", 1, 0);
   const EntryId e2 = s.entry("P-2", 0, 1);
   const auto p = s.w.registry
