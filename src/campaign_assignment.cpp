@@ -140,22 +140,46 @@ Result<Model> build_model(const CampaignImpl& s, const AssignmentOptions& o) {
       m.unavailable[j] = declared[j]->max_load == 0;
     }
   }
-  std::uint64_t seats = 0;
+  std::uint64_t needed = 0;  // seats still to fill
   for (const EntryRecord& e : s.entries) {
     for (JudgeId j : e.judges) ++m.existing[j.value() - 1];
-    seats += std::max<std::uint64_t>(e.judges.size(), m.target);
+    needed += m.need(e);
   }
-  const auto available =
-      static_cast<std::uint64_t>(std::count(m.unavailable.begin(), m.unavailable.end(), false));
-  if (available > 0) {
-    m.balanced_lo = static_cast<std::uint32_t>(seats / available);
-    m.balanced_hi = static_cast<std::uint32_t>((seats + available - 1) / available);
+  // Balanced by default: the new seats are poured onto the available judges as water
+  // fills a vessel, levelling their loads (kept pairs included). `balanced_lo` is the
+  // highest level the needed seats fill for everyone, `balanced_hi` the lowest level
+  // that holds them all; with no kept pairs these are ⌊seats ÷ judges⌋ and ⌈…⌉, and a
+  // judge already above the level keeps their entries and takes no new one.
+  const auto poured = [&](std::uint64_t level) {
+    std::uint64_t sum = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (!m.unavailable[j] && level > m.existing[j]) sum += level - m.existing[j];
+    }
+    return sum;
+  };
+  const bool any_available = std::count(m.unavailable.begin(), m.unavailable.end(), false) > 0;
+  if (any_available) {
+    std::uint64_t lo = 0, hi = needed + s.entries.size();  // poured(hi) >= needed
+    while (lo < hi) {  // the lowest level that holds every needed seat
+      const std::uint64_t mid = lo + (hi - lo) / 2;
+      if (poured(mid) >= needed) hi = mid; else lo = mid + 1;
+    }
+    m.balanced_hi = static_cast<std::uint32_t>(lo);
+    m.balanced_lo = poured(lo) == needed ? m.balanced_hi : m.balanced_hi - 1;
   }
   const std::uint32_t all_lo = o.load ? o.load->min : m.balanced_lo;
   const std::uint32_t all_hi = o.load ? o.load->max : m.balanced_hi;
   for (std::size_t j = 0; j < n; ++j) {
-    m.lo.push_back(declared[j] != nullptr ? declared[j]->min_load : all_lo);
-    m.hi.push_back(declared[j] != nullptr ? declared[j]->max_load : all_hi);
+    if (declared[j] != nullptr) {
+      m.lo.push_back(declared[j]->min_load);
+      m.hi.push_back(declared[j]->max_load);
+    } else if (o.load) {
+      m.lo.push_back(all_lo);
+      m.hi.push_back(all_hi);
+    } else {  // balanced: nobody is asked to give up or exceed what they already have
+      m.lo.push_back(std::max(all_lo, m.existing[j]));
+      m.hi.push_back(std::max(all_hi, m.existing[j]));
+    }
   }
   return m;
 }

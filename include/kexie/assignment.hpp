@@ -62,8 +62,9 @@ struct AssignmentOptions {
   /// Judges each entry ends with (kept ones included); 0: `PanelRules::min_judges`.
   /// Must lie within the panel's `min_judges` and `max_judges_per_entry`.
   std::uint32_t judges_per_entry = 0;
-  /// The load range of every judge; unset: balanced, ⌊seats ÷ judges⌋ to
-  /// ⌈seats ÷ judges⌉ over the available judges (seats counting kept pairs).
+  /// The load range of every judge; unset: balanced within one over the available
+  /// judges, ⌊seats ÷ judges⌋ to ⌈seats ÷ judges⌉ when nobody has entries yet; with kept
+  /// pairs the new seats level the loads and a judge above the level takes none.
   std::optional<LoadRange> load;
   /// Per-judge declarations, overriding `load` for their judge (at most one each).
   std::vector<JudgeAvailability> availability;

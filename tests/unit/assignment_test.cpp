@@ -295,6 +295,28 @@ TEST(Assignment, KeepsPairsAlreadyAssigned) {
   EXPECT_EQ(rc.c.judges_of(rc.entries[0]).size(), 3u);
 }
 
+TEST(Assignment, UnevenKeptPairsLevelTheNewSeatsAndAFullCampaignGetsNone) {
+  RandomCampaign rc(5, 5, 10, 8, 3);
+  // One judge already carries many entries, the others none: the balanced default
+  // must not ask the busy judge to give entries up, nor refuse as it did when the
+  // level was counted over every seat (kept ones included).
+  std::size_t busy = 0;
+  std::size_t taken = 0;
+  for (std::size_t e = 0; e < rc.entries.size() && taken < 6; ++e) {
+    if (rc.conflict(busy, e)) continue;
+    rc.c.assign(rc.judges[busy], rc.entries[e]).value();
+    ++taken;
+  }
+  const AssignmentProposal p = kexie::propose_assignment(rc.c, {}).value();
+  for (const AssignmentInput& x : p.pairs) EXPECT_FALSE(x.judge == rc.judges[busy]);
+  ASSERT_TRUE(kexie::apply(rc.c, p));
+  for (EntryId e : rc.entries) EXPECT_EQ(rc.c.judges_of(e).size(), 3u);
+  // Every entry now has its judges: the next proposal is empty, not a refusal.
+  const auto again = kexie::propose_assignment(rc.c, {});
+  ASSERT_TRUE(again) << again.error();
+  EXPECT_TRUE(again.value().pairs.empty());
+}
+
 TEST(Assignment, DeclaredAvailabilityBoundsLoadsAndExcludes) {
   RandomCampaign rc(9, 5, 10, 10, 3);
   AssignmentOptions o;
