@@ -162,7 +162,10 @@ Result<Model> build_model(const CampaignImpl& s, const AssignmentOptions& o) {
     std::uint64_t lo = 0, hi = needed + s.entries.size();  // poured(hi) >= needed
     while (lo < hi) {  // the lowest level that holds every needed seat
       const std::uint64_t mid = lo + (hi - lo) / 2;
-      if (poured(mid) >= needed) hi = mid; else lo = mid + 1;
+      if (poured(mid) >= needed)
+        hi = mid;
+      else
+        lo = mid + 1;
     }
     m.balanced_hi = static_cast<std::uint32_t>(lo);
     m.balanced_lo = poured(lo) == needed ? m.balanced_hi : m.balanced_hi - 1;

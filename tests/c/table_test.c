@@ -8,16 +8,20 @@
 #include "world.h"
 
 static const kx_indicator kRubric[] = {
-    {"A", "评审指标 judged", NULL, KX_INDICATOR_GROUP, "0.6", NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL},
-    {"A.1", "创新性 creativity", "A", KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, NULL, NULL, NULL, NULL, NULL},
-    {"A.2", "实用性 practicality", "A", KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, NULL, NULL, NULL, NULL, NULL},
+    {"A", "评审指标 judged", NULL, KX_INDICATOR_GROUP, "0.6", NULL, NULL, NULL, 0, NULL, NULL, NULL,
+     NULL, NULL},
+    {"A.1", "创新性 creativity", "A", KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, NULL, NULL,
+     NULL, NULL, NULL},
+    {"A.2", "实用性 practicality", "A", KX_INDICATOR_JUDGED, "0.5", "0", "100", "0.5", 0, NULL,
+     NULL, NULL, NULL, NULL},
     {"B", "经济效益 benefit", NULL, KX_INDICATOR_OBJECTIVE, "0.4", NULL, NULL, NULL,
      KX_FIGURE_ANNUAL_BENEFIT_YUAN, "500000:95;100000:70", "40", NULL, NULL, NULL},
-    {"veto", "一票否决 veto", NULL, KX_INDICATOR_VETO, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL},
+    {"veto", "一票否决 veto", NULL, KX_INDICATOR_VETO, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL,
+     NULL, NULL},
 };
 
-static void write_text(const char *path, const char *text) {
-  FILE *f = fopen(path, "wb");
+static void write_text(const char* path, const char* text) {
+  FILE* f = fopen(path, "wb");
   if (f == NULL) {
     fprintf(stderr, "cannot write %s\n", path);
     ++kx_test_failures;
@@ -31,8 +35,8 @@ int main(void) {
   world w;
   kx_award_tier tier;
   kx_campaign_options o = KX_CAMPAIGN_OPTIONS_INIT;
-  kx_campaign *c = NULL;
-  kx_scoreboard *board = NULL;
+  kx_campaign* c = NULL;
+  kx_scoreboard* board = NULL;
   kx_team_share team[1];
   kx_entry_spec e = KX_ENTRY_SPEC_INIT;
   uint32_t id = 0, j = 0;
@@ -40,7 +44,7 @@ int main(void) {
   char *csv = NULL, *name = NULL;
   char dir[] = "/tmp/kexie_c_table_XXXXXX";
   char assignments[64], marks[64], bad[64], vetoes[64], xlsx[64];
-  const char *codes[2] = {"P-1", "P-2"};
+  const char* codes[2] = {"P-1", "P-2"};
   char body[1024];
   int i;
 
@@ -90,8 +94,8 @@ int main(void) {
   for (i = 0; i < 2; ++i) {
     for (k = 1; k <= 3; ++k) {
       char line[96];
-      snprintf(line, sizeof line, "E-%u,%s,A.1,%d\r\nE-%u,%s,A.2,8%u.5\r\n", (unsigned)k,
-               codes[i], 90 - 10 * i, (unsigned)k, codes[i], (unsigned)k);
+      snprintf(line, sizeof line, "E-%u,%s,A.1,%d\r\nE-%u,%s,A.2,8%u.5\r\n", (unsigned)k, codes[i],
+               90 - 10 * i, (unsigned)k, codes[i], (unsigned)k);
       strcat(body, line);
     }
   }
@@ -111,7 +115,8 @@ int main(void) {
   CHECK(kx_campaign_import_marks_csv(c, w.reg, marks, KX_ENCODING_AUTO) < 0);
   CHECK(strstr(kx_error_last()->message, "marks.csv:2") != NULL);
   OK(kx_campaign_import_assignments_csv(c, w.reg, assignments, KX_ENCODING_UTF8));
-  FAILS_RULE(KX_EINVALID, "table.field", kx_campaign_import_marks_csv(c, w.reg, bad, KX_ENCODING_AUTO));
+  FAILS_RULE(KX_EINVALID, "table.field",
+             kx_campaign_import_marks_csv(c, w.reg, bad, KX_ENCODING_AUTO));
   CHECK(strstr(kx_error_last()->message, "bad.csv:3:4 (mark)") != NULL);
   OK(kx_campaign_import_marks_csv(c, w.reg, marks, KX_ENCODING_AUTO));
   OK(kx_campaign_import_vetoes_csv(c, w.reg, vetoes, KX_ENCODING_AUTO));
@@ -132,7 +137,8 @@ int main(void) {
   OK(kx_scoreboard_sheet_csv(&csv, &len, NULL, board, c, w.reg, 0, KX_ENCODING_GB18030));
   CHECK(csv != NULL && memcmp(csv, "\xEF\xBB\xBF", 3) != 0 && strstr(csv, "P-2") != NULL);
   kx_string_free(csv);
-  FAILS(KX_EINVALID, kx_scoreboard_sheet_csv(&csv, &len, NULL, board, c, w.reg, 5, KX_ENCODING_UTF8));
+  FAILS(KX_EINVALID,
+        kx_scoreboard_sheet_csv(&csv, &len, NULL, board, c, w.reg, 5, KX_ENCODING_UTF8));
   FAILS(KX_EINVALID, kx_scoreboard_sheet_csv(&csv, &len, NULL, board, c, w.reg, 0, 3));
   FAILS(KX_EINVALID, kx_scoreboard_sheet_csv(&csv, NULL, NULL, board, c, w.reg, 0, 0));
   OK(kx_scoreboard_write_xlsx(board, c, w.reg, xlsx));
