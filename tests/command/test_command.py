@@ -506,6 +506,42 @@ class Documents(CommandCase):
         self.assertEqual(rc, 0, err)
         self.assertNotEqual(self.json_of(out)["digest"], DEMO_DIGEST)
 
+    def test_score_reads_the_registry_from_csv_tables(self):
+        # --registry DIR: the registry-<kind>.csv tables of the demo, the same codes as
+        # registry.json, so the entries document names the same units and people.
+        reg = self.dir / "reg"
+        reg.mkdir()
+        for kind in ("organizations", "people", "memberships"):
+            shutil.copy(data(f"registry-{kind}.csv"), reg)
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry", "reg",
+                                  "--entries", data("entries.json"), "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(self.json_of(out)["digest"], DEMO_DIGEST)
+        # Only registry-organizations.csv is required; the people named by the entries
+        # document are then unknown codes, refused.
+        os.makedirs(self.dir / "orgs-only")
+        shutil.copy(data("registry-organizations.csv"), self.dir / "orgs-only")
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry", "orgs-only",
+                                  "--entries", data("entries.json"), "--json")
+        self.assertEqual(rc, 1, err)
+        # A row the registry refuses names its table and line.
+        people = (reg / "registry-people.csv").read_text(encoding="utf-8-sig").splitlines()
+        first = people[1].split(",")
+        first[3] = "NO-SUCH-ORG"  # employer
+        (reg / "registry-people.csv").write_text("\n".join([people[0], ",".join(first)]
+                                                           + people[2:]) + "\n",
+                                                 encoding="utf-8")
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry", "reg",
+                                  "--entries", data("entries.json"))
+        self.assertEqual(rc, 1, err)
+        self.assertIn("registry-people.csv:2", err)
+        # A directory without registry-organizations.csv is an input error.
+        (reg / "registry-organizations.csv").unlink()
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry", "reg",
+                                  "--entries", data("entries.json"))
+        self.assertEqual(rc, 3, err)
+        self.assertIn("registry-organizations.csv", err)
+
     def test_a_refused_csv_mark_names_its_place(self):
         args = self.judges_only()
         marks = pathlib.Path(data("marks.csv")).read_text(encoding="utf-8-sig").splitlines()

@@ -22,9 +22,9 @@ namespace kexie::cli {
 
 /// Where the documents of one campaign are, and how its rules are varied.
 struct DocumentPaths {
-  std::string campaign;                           ///< kexie.campaign/1
-  std::string registry;                           ///< kexie.registry/1
-  std::string entries;                            ///< kexie.entries/1; empty: rules only
+  std::string campaign;  ///< kexie.campaign/1
+  std::string registry;  ///< kexie.registry/1, or a directory of registry-<kind>.csv tables
+  std::string entries;   ///< kexie.entries/1; empty: rules only
   std::optional<nlohmann::json> campaign_inline;  ///< the campaign given inline (scenarios)
   std::optional<nlohmann::json> campaign_patch;   ///< RFC 7386 merge patch of the campaign
 };

@@ -281,7 +281,9 @@ void run_explain(CampaignArgs args, CommonOptions& common) {
 
 void add_campaign_source(CLI::App& cmd, CampaignArgs& args) {
   cmd.add_option("CAMPAIGN", args.campaign_document, "The campaign document (kexie.campaign/1)");
-  cmd.add_option("--registry", args.registry, "The registry document (kexie.registry/1)");
+  cmd.add_option("--registry", args.registry,
+                 "The registry: a document (kexie.registry/1), or a directory of CSV tables "
+                 "registry-organizations.csv, registry-people.csv, … (docs/tables.md)");
   cmd.add_option("--entries", args.entries,
                  "The entries document (kexie.entries/1: entries, judges, assignments, marks, "
                  "vetoes)");
