@@ -542,6 +542,24 @@ class Documents(CommandCase):
         self.assertEqual(rc, 3, err)
         self.assertIn("registry-organizations.csv", err)
 
+    def test_score_timings(self):
+        # --timings: one step per input read, the scoring and each output written.
+        rc, out, err = self.kexie("score", *self.args, "-o", "r.json", "-o", "r.csv",
+                                  "--timings", "--json")
+        self.assertEqual(rc, 0, err)
+        t = self.json_of(out)["timings"]
+        self.assertEqual([s["kind"] for s in t["steps"]], ["read", "score", "write", "write",
+                                                          "write"])
+        self.assertEqual([s["step"] for s in t["steps"]][-1], "r.csv")
+        self.assertLessEqual(t["reading"] + t["scoring"] + t["writing"], t["total"])
+        rc, out, err = self.kexie("score", *self.args, "--timings", "-q")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out, "")
+        self.assertIn("Campaign::score", err)
+        # Without the flag, no timings.
+        rc, out, err = self.kexie("score", *self.args, "--json")
+        self.assertNotIn("timings", self.json_of(out))
+
     def test_a_refused_csv_mark_names_its_place(self):
         args = self.judges_only()
         marks = pathlib.Path(data("marks.csv")).read_text(encoding="utf-8-sig").splitlines()
