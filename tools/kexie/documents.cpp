@@ -103,6 +103,8 @@ LoadedCampaign load_documents(const DocumentPaths& paths, bool quiet) {
   } else {
     campaign_text = read_text(paths.campaign);
   }
+  DocumentLimits limits;
+  if (paths.max_values != 0) limits.max_values = paths.max_values;
   auto rules = read_campaign_document(campaign_text);
   if (!keep(out, paths.campaign, rules)) return out;
   out.rules = std::move(rules).value();
@@ -112,14 +114,14 @@ LoadedCampaign load_documents(const DocumentPaths& paths, bool quiet) {
   if (std::filesystem::is_directory(paths.registry, ec)) {
     out.registry = std::make_unique<LoadedRegistry>(load_registry_directory(paths.registry));
   } else {
-    auto registry = read_registry_document(read_text(paths.registry));
+    auto registry = read_registry_document(read_text(paths.registry), limits);
     if (!keep(out, paths.registry, registry)) return out;
     out.registry = std::make_unique<LoadedRegistry>(std::move(registry).value());
   }
   progress.update(2);
   CampaignEntries entries;
   if (!paths.entries.empty()) {
-    auto read = read_entries_document(read_text(paths.entries), out.registry->codes);
+    auto read = read_entries_document(read_text(paths.entries), out.registry->codes, limits);
     if (!keep(out, paths.entries, read)) return out;
     entries = std::move(read).value();
   }

@@ -41,6 +41,7 @@ struct CampaignArgs {
   std::string marks;
   std::string vetoes;
   std::string csv_encoding = "utf8";  // of .csv outputs: utf8 (with a BOM) or gb18030
+  std::size_t max_values = 0;         // of the registry and entries documents; 0: the library's
   bool timings = false;               // print the time of each step (score --timings)
 };
 
@@ -169,9 +170,11 @@ Source load(const CampaignArgs& args, bool quiet, Timings& timings) {
   if (args.registry.empty() || args.entries.empty()) {
     throw Failure(Exit::usage, "CAMPAIGN needs --registry and --entries");
   }
-  source.documents = load_documents(
-      {.campaign = args.campaign_document, .registry = args.registry, .entries = args.entries},
-      quiet);
+  source.documents = load_documents({.campaign = args.campaign_document,
+                                     .registry = args.registry,
+                                     .entries = args.entries,
+                                     .max_values = args.max_values},
+                                    quiet);
   throw_if_refused(source.documents);
   timings.step("read", "documents (campaign, registry, entries)");
   import_tables(args, *source.documents.campaign, source.documents.registry->registry,
@@ -371,6 +374,9 @@ void add_campaign_source(CLI::App& cmd, CampaignArgs& args) {
                  "Which campaign of the snapshot, from 1 in the order they were saved")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  cmd.add_option("--max-values", args.max_values,
+                 "The most values (and keys) the registry or entries document may hold; by "
+                 "default the library's limit, 2000000 (about 38000 entries)");
   cmd.add_option("--assignments", args.assignments,
                  "A CSV table of assignments (judge, entry; or 评委, 项目编号) added to the "
                  "campaign, all or nothing; judges by the entries document's codes, or with "
