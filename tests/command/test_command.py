@@ -560,6 +560,16 @@ class Documents(CommandCase):
         rc, out, err = self.kexie("score", *self.args, "--json")
         self.assertNotIn("timings", self.json_of(out))
 
+    def test_max_values_sets_the_document_limit(self):
+        # The demo's registry document holds more than 1 000 values: refused as corrupt
+        # input naming the limit; a limit above its size reads it.
+        rc, out, err = self.kexie("score", *self.args, "--max-values", "1000")
+        self.assertEqual(rc, 3, err)
+        self.assertIn("DocumentLimits::max_values", err)
+        rc, out, err = self.kexie("score", *self.args, "--max-values", "100000", "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(self.json_of(out)["digest"], DEMO_DIGEST)
+
     def test_a_refused_csv_mark_names_its_place(self):
         args = self.judges_only()
         marks = pathlib.Path(data("marks.csv")).read_text(encoding="utf-8-sig").splitlines()
