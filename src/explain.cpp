@@ -20,8 +20,18 @@ using detail::NormParams;
 using detail::VetoRecord;
 
 Result<Explanation> explain(const Campaign& campaign, const Scoreboard& board, EntryId entry) {
-  const detail::CampaignImpl& s = detail::state_of(campaign);
   const EntryResult* result = board.find(entry);
+  if (result == nullptr) {
+    return Error(ErrorCode::not_found, "no " + to_string(entry) + " in this campaign's results");
+  }
+  return explain(campaign, board, *result);
+}
+
+Result<Explanation> explain(const Campaign& campaign, const Scoreboard& /*board*/,
+                            const EntryResult& entry_result) {
+  const detail::CampaignImpl& s = detail::state_of(campaign);
+  const EntryId entry = entry_result.entry;
+  const EntryResult* result = &entry_result;
   auto found = s.entry_at(entry);
   if (!found || result == nullptr) {
     return Error(ErrorCode::not_found, "no " + to_string(entry) + " in this campaign's results");

@@ -94,6 +94,15 @@ static_assert(detail::enum_table_complete<Language>());
 [[nodiscard]] KEXIE_API Result<Explanation> explain(const Campaign& campaign,
                                                     const Scoreboard& board, EntryId entry);
 
+/// `explain` for a result of `board` the caller already holds, without searching the
+/// board for it (a writer going through every entry stays linear). `not_found` when
+/// the result's entry is not in the campaign.
+///
+///   for (const kexie::EntryResult& r : board.entries) auto x = kexie::explain(campaign, board, r);
+[[nodiscard]] KEXIE_API Result<Explanation> explain(const Campaign& campaign,
+                                                    const Scoreboard& board,
+                                                    const EntryResult& result);
+
 /// The explanation as readable UTF-8 text, one indicator a line.
 ///
 ///   std::cout << kexie::to_text(x, kexie::Language::chinese);   // 总分 …，排名 …，获 一等奖

@@ -102,7 +102,7 @@ Result<std::string> write_results_document(const Campaign& campaign, const Score
   for (const AwardTier& t : campaign.spec().awards.tiers) tiers.push(doc::text(t.name));
   Value& entries = v.add("entries", Value::make_array());
   for (const EntryResult& r : board.entries) {
-    auto x = explain(campaign, board, r.entry);
+    auto x = explain(campaign, board, r);  // r itself: no search of the board per entry
     if (!x) return x.error();
     Value& e = entries.push(Value::make_object());
     e.add("code", doc::text(r.code));

@@ -506,6 +506,70 @@ class Documents(CommandCase):
         self.assertEqual(rc, 0, err)
         self.assertNotEqual(self.json_of(out)["digest"], DEMO_DIGEST)
 
+    def test_score_reads_the_registry_from_csv_tables(self):
+        # --registry DIR: the registry-<kind>.csv tables of the demo, the same codes as
+        # registry.json, so the entries document names the same units and people.
+        reg = self.dir / "reg"
+        reg.mkdir()
+        for kind in ("organizations", "people", "memberships"):
+            shutil.copy(data(f"registry-{kind}.csv"), reg)
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry", "reg",
+                                  "--entries", data("entries.json"), "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(self.json_of(out)["digest"], DEMO_DIGEST)
+        # Only registry-organizations.csv is required; the people named by the entries
+        # document are then unknown codes, refused.
+        os.makedirs(self.dir / "orgs-only")
+        shutil.copy(data("registry-organizations.csv"), self.dir / "orgs-only")
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry", "orgs-only",
+                                  "--entries", data("entries.json"), "--json")
+        self.assertEqual(rc, 1, err)
+        # A row the registry refuses names its table and line.
+        people = (reg / "registry-people.csv").read_text(encoding="utf-8-sig").splitlines()
+        first = people[1].split(",")
+        first[3] = "NO-SUCH-ORG"  # employer
+        (reg / "registry-people.csv").write_text("\n".join([people[0], ",".join(first)]
+                                                           + people[2:]) + "\n",
+                                                 encoding="utf-8")
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry", "reg",
+                                  "--entries", data("entries.json"))
+        self.assertEqual(rc, 1, err)
+        self.assertIn("registry-people.csv:2", err)
+        # A directory without registry-organizations.csv is an input error.
+        (reg / "registry-organizations.csv").unlink()
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry", "reg",
+                                  "--entries", data("entries.json"))
+        self.assertEqual(rc, 3, err)
+        self.assertIn("registry-organizations.csv", err)
+
+    def test_score_timings(self):
+        # --timings: one step per input read, the scoring and each output written.
+        rc, out, err = self.kexie("score", *self.args, "-o", "r.json", "-o", "r.csv",
+                                  "--timings", "--json")
+        self.assertEqual(rc, 0, err)
+        t = self.json_of(out)["timings"]
+        self.assertEqual([s["kind"] for s in t["steps"]], ["read", "score", "write", "write",
+                                                          "write"])
+        self.assertEqual([s["step"] for s in t["steps"]][-1], "r.csv")
+        self.assertLessEqual(t["reading"] + t["scoring"] + t["writing"], t["total"])
+        rc, out, err = self.kexie("score", *self.args, "--timings", "-q")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out, "")
+        self.assertIn("Campaign::score", err)
+        # Without the flag, no timings.
+        rc, out, err = self.kexie("score", *self.args, "--json")
+        self.assertNotIn("timings", self.json_of(out))
+
+    def test_max_values_sets_the_document_limit(self):
+        # The demo's registry document holds more than 1 000 values: refused as corrupt
+        # input naming the limit; a limit above its size reads it.
+        rc, out, err = self.kexie("score", *self.args, "--max-values", "1000")
+        self.assertEqual(rc, 3, err)
+        self.assertIn("DocumentLimits::max_values", err)
+        rc, out, err = self.kexie("score", *self.args, "--max-values", "100000", "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(self.json_of(out)["digest"], DEMO_DIGEST)
+
     def test_a_refused_csv_mark_names_its_place(self):
         args = self.judges_only()
         marks = pathlib.Path(data("marks.csv")).read_text(encoding="utf-8-sig").splitlines()

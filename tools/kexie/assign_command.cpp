@@ -192,7 +192,9 @@ void add_assign_command(CLI::App& app, CommonOptions& common) {
       "entries and reasons, when no assignment meets the rules");
   cmd->add_option("CAMPAIGN", args->campaign, "The campaign document (kexie.campaign/1)")
       ->required();
-  cmd->add_option("--registry", args->registry, "The registry document (kexie.registry/1)")
+  cmd->add_option("--registry", args->registry,
+                  "The registry: a document (kexie.registry/1), or a directory of CSV tables "
+                  "registry-organizations.csv, registry-people.csv, … (docs/tables.md)")
       ->required();
   cmd->add_option("--entries", args->entries,
                   "The entries document (kexie.entries/1: entries, judges, assignments kept)")

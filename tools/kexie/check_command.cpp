@@ -144,7 +144,9 @@ void add_check_command(CLI::App& app, CommonOptions& common) {
       "registry: every problem with its JSON Pointer, line and column, or ok and a summary of "
       "the rules. Exit 1 when a problem is found");
   cmd->add_option("CAMPAIGN", args->campaign, "The campaign document")->required();
-  cmd->add_option("--registry", args->registry, "A registry document (kexie.registry/1)");
+  cmd->add_option("--registry", args->registry,
+                  "The registry: a document (kexie.registry/1), or a directory of CSV tables "
+                  "registry-organizations.csv, registry-people.csv, … (docs/tables.md)");
   add_common_options(*cmd, common);
   cmd->footer(
       "Example:\n  kexie check examples/data/campaign.json --registry examples/data/registry.json");

@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "console.hpp"
+#include "kexie/table.hpp"
+#include "kexie/table_registry.hpp"
 #include "progress.hpp"
 
 namespace kexie::cli {
@@ -34,6 +36,50 @@ bool keep(LoadedCampaign& out, const std::string& file, const DocumentResult<T>&
   return false;
 }
 
+// A registry from the CSV tables in `dir`, one per kind: registry-organizations.csv
+// (required), registry-people.csv, registry-memberships.csv, registry-appointments.csv,
+// registry-experts.csv, registry-links.csv, registry-training.csv and
+// registry-honours.csv (each optional). A table that cannot be read is an input
+// error; a refused row is thrown with its file and line.
+LoadedRegistry load_registry_directory(const std::filesystem::path& dir) {
+  struct Kind {
+    const char* name;
+    const Table* RegistryTables::*member;
+  };
+  static constexpr Kind kinds[] = {
+      {"organizations", &RegistryTables::organizations},
+      {"people", &RegistryTables::people},
+      {"memberships", &RegistryTables::memberships},
+      {"appointments", &RegistryTables::appointments},
+      {"experts", &RegistryTables::experts},
+      {"links", &RegistryTables::links},
+      {"training", &RegistryTables::training},
+      {"honours", &RegistryTables::honours},
+  };
+  std::vector<std::unique_ptr<Table>> read;
+  RegistryTables tables;
+  for (const Kind& kind : kinds) {
+    const std::filesystem::path path = dir / (std::string("registry-") + kind.name + ".csv");
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      if (kind.member == &RegistryTables::organizations) {
+        throw Failure(Exit::input, dir.string() + ": no registry-organizations.csv (a registry " +
+                                       "directory holds registry-<kind>.csv tables)");
+      }
+      continue;
+    }
+    auto table = Table::read_file(path.string());
+    if (!table) throw Failure(path.string(), table.error());
+    read.push_back(std::make_unique<Table>(std::move(table).value()));
+    tables.*kind.member = read.back().get();
+  }
+  TablePlace at;
+  auto loaded = load_registry_tables(tables, &at);
+  if (!loaded) throw Failure(to_string(at), loaded.error());
+  return LoadedRegistry{std::move(loaded->registry),
+                        RegistryCodes{std::move(loaded->organizations), std::move(loaded->people)}};
+}
+
 }  // namespace
 
 LoadedCampaign load_documents(const DocumentPaths& paths, bool quiet) {
@@ -57,18 +103,25 @@ LoadedCampaign load_documents(const DocumentPaths& paths, bool quiet) {
   } else {
     campaign_text = read_text(paths.campaign);
   }
+  DocumentLimits limits;
+  if (paths.max_values != 0) limits.max_values = paths.max_values;
   auto rules = read_campaign_document(campaign_text);
   if (!keep(out, paths.campaign, rules)) return out;
   out.rules = std::move(rules).value();
   progress.update(1);
   if (paths.registry.empty()) return out;
-  auto registry = read_registry_document(read_text(paths.registry));
-  if (!keep(out, paths.registry, registry)) return out;
-  out.registry = std::make_unique<LoadedRegistry>(std::move(registry).value());
+  std::error_code ec;
+  if (std::filesystem::is_directory(paths.registry, ec)) {
+    out.registry = std::make_unique<LoadedRegistry>(load_registry_directory(paths.registry));
+  } else {
+    auto registry = read_registry_document(read_text(paths.registry), limits);
+    if (!keep(out, paths.registry, registry)) return out;
+    out.registry = std::make_unique<LoadedRegistry>(std::move(registry).value());
+  }
   progress.update(2);
   CampaignEntries entries;
   if (!paths.entries.empty()) {
-    auto read = read_entries_document(read_text(paths.entries), out.registry->codes);
+    auto read = read_entries_document(read_text(paths.entries), out.registry->codes, limits);
     if (!keep(out, paths.entries, read)) return out;
     entries = std::move(read).value();
   }

@@ -22,11 +22,14 @@ namespace kexie::cli {
 
 /// Where the documents of one campaign are, and how its rules are varied.
 struct DocumentPaths {
-  std::string campaign;                           ///< kexie.campaign/1
-  std::string registry;                           ///< kexie.registry/1
-  std::string entries;                            ///< kexie.entries/1; empty: rules only
+  std::string campaign;  ///< kexie.campaign/1
+  std::string registry;  ///< kexie.registry/1, or a directory of registry-<kind>.csv tables
+  std::string entries;   ///< kexie.entries/1; empty: rules only
   std::optional<nlohmann::json> campaign_inline;  ///< the campaign given inline (scenarios)
   std::optional<nlohmann::json> campaign_patch;   ///< RFC 7386 merge patch of the campaign
+  /// The most values a registry or entries document may hold; 0: the library's
+  /// default (DocumentLimits::max_values), e.g. `.max_values = 10'000'000`.
+  std::size_t max_values = 0;
 };
 
 /// One problem of one document, as the library reported it.

@@ -5,9 +5,13 @@
 // (table_export.hpp) and renders the HTML report (report.hpp). Assignments, marks
 // and vetoes may come as CSV tables (table_import.hpp) instead of in the entries
 // document.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <string_view>
 #include <system_error>
 
 #include "atomic_file.hpp"
@@ -37,6 +41,69 @@ struct CampaignArgs {
   std::string marks;
   std::string vetoes;
   std::string csv_encoding = "utf8";  // of .csv outputs: utf8 (with a BOM) or gb18030
+  std::size_t max_values = 0;         // of the registry and entries documents; 0: the library's
+  bool timings = false;               // print the time of each step (score --timings)
+};
+
+// The wall-clock time of each step of `kexie score` (--timings): reading the
+// documents, reading and importing each table, scoring, making the result sheets,
+// writing each output. Each step is measured from the end of the one before.
+class Timings {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  // Ends the current step, naming it; `kind` is read, import, score or write.
+  void step(std::string kind, std::string name) {
+    const auto now = Clock::now();
+    steps_.push_back(
+        {std::move(kind), std::move(name), std::chrono::duration<double>(now - last_).count()});
+    last_ = now;
+  }
+
+  [[nodiscard]] double total() const {
+    return std::chrono::duration<double>(Clock::now() - start_).count();
+  }
+
+  [[nodiscard]] double of(std::string_view kind) const {
+    double sum = 0;
+    for (const Step& s : steps_)
+      if (s.kind == kind) sum += s.seconds;
+    return sum;
+  }
+
+  [[nodiscard]] nlohmann::json to_json() const {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const Step& s : steps_)
+      steps.push_back({{"kind", s.kind}, {"step", s.name}, {"seconds", s.seconds}});
+    return {{"steps", steps},
+            {"reading", of("read") + of("import")},
+            {"scoring", of("score")},
+            {"writing", of("write")},
+            {"total", total()}};
+  }
+
+  void print(std::ostream& out) const {
+    char line[256];
+    for (const Step& s : steps_) {
+      std::snprintf(line, sizeof line, "%-7s %-40s %9.3f s\n", s.kind.c_str(), s.name.c_str(),
+                    s.seconds);
+      out << line;
+    }
+    std::snprintf(line, sizeof line,
+                  "reading %.3f s, scoring %.3f s, writing %.3f s, total %.3f s (%.2f× reading)\n",
+                  of("read") + of("import"), of("score"), of("write"), total(),
+                  total() / std::max(of("read") + of("import"), 1e-9));
+    out << line;
+  }
+
+ private:
+  struct Step {
+    std::string kind, name;
+    double seconds;
+  };
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_ = start_;
+  std::vector<Step> steps_;
 };
 
 Language language_of(Lang lang) { return lang == Lang::zh ? Language::chinese : Language::english; }
@@ -54,7 +121,7 @@ struct Source {
 // nothing. Judges are named by the entries document's codes ("J1") when the campaign
 // came from documents, else by their people's external keys in the registry.
 void import_tables(const CampaignArgs& args, Campaign& campaign, const Registry& registry,
-                   const JudgeCodes* judges) {
+                   const JudgeCodes* judges, Timings& timings) {
   using Import = Status (*)(Campaign&, const JudgeCodes&, const Table&, TablePlace*);
   using ImportByKey = Status (*)(Campaign&, const Registry&, const Table&, TablePlace*);
   const struct {
@@ -70,14 +137,16 @@ void import_tables(const CampaignArgs& args, Campaign& campaign, const Registry&
     if (t.path.empty()) continue;
     auto table = Table::read_file(t.path);
     if (!table) throw Failure(t.path, table.error());
+    timings.step("read", t.path);
     TablePlace at;
     const Status done = judges != nullptr ? t.by_code(campaign, *judges, *table, &at)
                                           : t.by_key(campaign, registry, *table, &at);
     if (!done) throw Failure(to_string(at), done.error());
+    timings.step("import", t.path);
   }
 }
 
-Source load(const CampaignArgs& args, bool quiet) {
+Source load(const CampaignArgs& args, bool quiet, Timings& timings) {
   Source source;
   if (args.snapshot.empty() == args.campaign_document.empty()) {
     throw Failure(Exit::usage, "give either CAMPAIGN with --registry and --entries, or --snapshot");
@@ -91,8 +160,9 @@ Source load(const CampaignArgs& args, bool quiet) {
                                        std::to_string(snap->campaigns().size()) + ")");
     }
     source.snapshot.emplace(std::move(*snap));
+    timings.step("read", args.snapshot);
     Campaign& campaign = source.snapshot->campaigns()[args.campaign - 1];
-    import_tables(args, campaign, source.snapshot->registry(), nullptr);
+    import_tables(args, campaign, source.snapshot->registry(), nullptr, timings);
     source.campaign = &campaign;
     source.registry = &source.snapshot->registry();
     return source;
@@ -100,12 +170,15 @@ Source load(const CampaignArgs& args, bool quiet) {
   if (args.registry.empty() || args.entries.empty()) {
     throw Failure(Exit::usage, "CAMPAIGN needs --registry and --entries");
   }
-  source.documents = load_documents(
-      {.campaign = args.campaign_document, .registry = args.registry, .entries = args.entries},
-      quiet);
+  source.documents = load_documents({.campaign = args.campaign_document,
+                                     .registry = args.registry,
+                                     .entries = args.entries,
+                                     .max_values = args.max_values},
+                                    quiet);
   throw_if_refused(source.documents);
+  timings.step("read", "documents (campaign, registry, entries)");
   import_tables(args, *source.documents.campaign, source.documents.registry->registry,
-                &source.documents.judges);
+                &source.documents.judges, timings);
   source.campaign = &*source.documents.campaign;
   source.registry = &source.documents.registry->registry;
   source.codes = source.documents.registry->codes;
@@ -172,10 +245,12 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
   const Lang lang = common.language();
   check_outputs(args.outputs);
   const TextEncoding encoding = csv_encoding(args.csv_encoding);
-  const Source source = load(args, common.quiet);
+  Timings timings;
+  const Source source = load(args, common.quiet, timings);
   const Campaign& campaign = *source.campaign;
   const auto board = campaign.score();
   if (!board) throw Failure(campaign.spec().name, board.error());
+  timings.step("score", "Campaign::score");
   Progress progress("writing", args.outputs.size(), common.quiet);
   std::optional<std::vector<ResultSheet>> sheets;  // made once, for .csv and .xlsx
   std::vector<std::string> written;
@@ -187,6 +262,7 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
         auto made = result_sheets(campaign, *source.registry, *board);
         if (!made) throw Failure(args.outputs[i], made.error());
         sheets = std::move(made).value();
+        timings.step("write", "result sheets (result_sheets)");
       }
       if (ext == ".xlsx") {
         write_xlsx_sheets(out, *sheets);
@@ -204,9 +280,11 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
       write_atomically(out, *text);
       written.push_back(args.outputs[i]);
     }
+    timings.step("write", args.outputs[i]);
     progress.update(i + 1);
   }
   progress.finish();
+  if (args.timings && !common.json) timings.print(std::cerr);
   // Award counts per category and tier, in tier order.
   std::map<std::pair<Category, std::uint32_t>, std::size_t> awarded;
   std::map<Category, std::size_t> entries;
@@ -227,14 +305,16 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
       categories.push_back(
           {{"category", to_string(category)}, {"entries", count}, {"awards", awards}});
     }
-    print_json({{"ok", true},
-                {"command", "score"},
-                {"campaign", campaign.spec().name},
-                {"entries", board->entries.size()},
-                {"categories", categories},
-                {"cusps", board->cusps.size()},
-                {"digest", board->digest()},
-                {"outputs", written}});
+    nlohmann::json doc = {{"ok", true},
+                          {"command", "score"},
+                          {"campaign", campaign.spec().name},
+                          {"entries", board->entries.size()},
+                          {"categories", categories},
+                          {"cusps", board->cusps.size()},
+                          {"digest", board->digest()},
+                          {"outputs", written}};
+    if (args.timings) doc["timings"] = timings.to_json();
+    print_json(doc);
     return;
   }
   if (common.quiet) return;
@@ -261,7 +341,8 @@ void run_explain(CampaignArgs args, CommonOptions& common) {
   if (args.entry_code.empty() && !args.snapshot.empty())
     std::swap(args.entry_code, args.campaign_document);
   if (args.entry_code.empty()) throw Failure(Exit::usage, "ENTRY-CODE is required");
-  const Source source = load(args, common.quiet);
+  Timings unused;
+  const Source source = load(args, common.quiet, unused);
   const Campaign& campaign = *source.campaign;
   const auto entry = campaign.find_entry(args.entry_code);
   if (!entry) throw Failure(args.entry_code, entry.error());
@@ -281,7 +362,9 @@ void run_explain(CampaignArgs args, CommonOptions& common) {
 
 void add_campaign_source(CLI::App& cmd, CampaignArgs& args) {
   cmd.add_option("CAMPAIGN", args.campaign_document, "The campaign document (kexie.campaign/1)");
-  cmd.add_option("--registry", args.registry, "The registry document (kexie.registry/1)");
+  cmd.add_option("--registry", args.registry,
+                 "The registry: a document (kexie.registry/1), or a directory of CSV tables "
+                 "registry-organizations.csv, registry-people.csv, … (docs/tables.md)");
   cmd.add_option("--entries", args.entries,
                  "The entries document (kexie.entries/1: entries, judges, assignments, marks, "
                  "vetoes)");
@@ -291,6 +374,9 @@ void add_campaign_source(CLI::App& cmd, CampaignArgs& args) {
                  "Which campaign of the snapshot, from 1 in the order they were saved")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  cmd.add_option("--max-values", args.max_values,
+                 "The most values (and keys) the registry or entries document may hold; by "
+                 "default the library's limit, 2000000 (about 38000 entries)");
   cmd.add_option("--assignments", args.assignments,
                  "A CSV table of assignments (judge, entry; or 评委, 项目编号) added to the "
                  "campaign, all or nothing; judges by the entries document's codes, or with "
@@ -319,6 +405,10 @@ void add_score_commands(CLI::App& app, CommonOptions& common) {
       ->add_option("--csv-encoding", args->csv_encoding,
                    "The encoding of .csv outputs: utf8 (with a byte-order mark) or gb18030")
       ->capture_default_str();
+  score->add_flag("--timings", args->timings,
+                  "Print the wall-clock time of each step on stderr: reading the documents, "
+                  "reading and importing each table, scoring, writing each output (with --json: "
+                  "in \"timings\")");
   add_common_options(*score, common);
   score->footer(
       "Example:\n"
