@@ -109,8 +109,9 @@ Result<Explanation> explain(const Campaign& campaign, const Scoreboard& /*board*
     const std::string basis = "(rubric: " + std::string(to_string(e.co2_basis)) + ")";
     const std::string c = "computed " + e.co2_computed.to_string() + " t CO2";
     const std::string k = "claimed " + claimed.to_string() + " t CO2";
-    x.co2 = e.co2_claim_used ? k + " used " + basis + (computed ? "; " + c + " not added" : "")
-                             : c + " used " + basis + (claimed.signum() > 0 ? "; " + k + " not added" : "");
+    x.co2 = e.co2_claim_used
+                ? k + " used " + basis + (computed ? "; " + c + " not added" : "")
+                : c + " used " + basis + (claimed.signum() > 0 ? "; " + k + " not added" : "");
   }
   if (e.spec.cites_link) x.citations.push_back("厂会协作 " + to_string(*e.spec.cites_link));
   if (e.spec.cites_activity) x.citations.push_back("金桥工程 " + to_string(*e.spec.cites_activity));
