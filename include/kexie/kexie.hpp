@@ -10,6 +10,7 @@
 #include "kexie/literals.hpp"
 #include "kexie/result.hpp"
 #include "kexie/text.hpp"
+#include "kexie/threads.hpp"
 #include "kexie/version.hpp"
 // weights and panel agreement
 #include "kexie/agreement.hpp"

@@ -22,7 +22,7 @@ import tempfile
 LAYERS = [
     ("foundation", [
         r"include/kexie/(ids|error|result|date|decimal|version|export|matrix|"
-        r"enum_names|literals|text)\.hpp$",
+        r"enum_names|literals|text|threads)\.hpp$",
         r"src/(error|date|decimal|version|text)\.cpp$",
         r"src/detail/(int128|sha256)\.(hpp|cpp)$",
     ]),

@@ -1,0 +1,25 @@
+// How many threads a long call may use. The application decides: kexie never starts
+// a thread it was not asked for, and the default is one. Calls that take a `Threads`
+// (`Campaign::score`, `Campaign::standings`, `Campaign::mark_all`) give bit-identical
+// results and digests for every count.
+#ifndef KEXIE_THREADS_HPP
+#define KEXIE_THREADS_HPP
+
+namespace kexie {
+inline namespace v1 {
+
+/// The number of threads a call may use, the calling thread included. One (the
+/// default) runs everything on the calling thread. Zero is refused by the call that
+/// receives it (`ErrorCode::invalid_argument`); a count above the work's natural
+/// parallelism is allowed and simply leaves threads idle.
+///
+///   kexie::Threads two{2};
+///   assert(two.count == 2 && kexie::Threads{}.count == 1);
+struct Threads {
+  unsigned count = 1;  ///< threads the call may use, the calling thread included (≥ 1)
+};
+
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_THREADS_HPP
