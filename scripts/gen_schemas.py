@@ -165,8 +165,21 @@ def campaign() -> dict:
                                          "max_units": uint()}),
                   "advanced_individuals": obj({"top_tiers": uint(), "min_share": DEC,
                                                "max_people": uint()})}, ("tiers",))
-    table = obj({"name": TEXT, "edition": TEXT}, ("name", "edition"))
-    energy = obj({"coefficients": table, "grid_factors": table,
+    # A table this build knows is named by name and edition; a table of the caller's
+    # own carries its entries (coefficients) or factors (grid) inline.
+    coefficient = obj({"carrier": enum("Carrier"), "kgce_per_unit": DEC, "per_unit": enum("Unit"),
+                       "source": TEXT, "range_check": enum("RangeCheck")},
+                      ("carrier", "kgce_per_unit", "per_unit"))
+    coefficients = obj({"name": TEXT, "edition": TEXT, "source": TEXT,
+                        "entries": arr(coefficient)}, ("name", "edition"))
+    coefficients["dependentRequired"] = {"source": ["entries"]}
+    grid_factor = obj({"first_year": uint(1900, 2200), "last_year": uint(1900, 2200),
+                       "method": enum("GridFactorMethod"), "t_co2_per_mwh": DEC, "source": TEXT,
+                       "confirmed": BOOL}, ("first_year", "last_year", "method", "t_co2_per_mwh"))
+    grid_factors = obj({"name": TEXT, "edition": TEXT, "source": TEXT,
+                        "factors": arr(grid_factor)}, ("name", "edition"))
+    grid_factors["dependentRequired"] = {"source": ["factors"]}
+    energy = obj({"coefficients": coefficients, "grid_factors": grid_factors,
                   "grid_method": enum("GridFactorMethod"),
                   "fuel_carbon": arr(obj({"fuel": enum("Carrier"), "ncv_gj_per_unit": DEC,
                                           "ncv_per_unit": enum("Unit"), "carbon_t_per_gj": DEC,
@@ -229,7 +242,8 @@ def entries() -> dict:
                  "focus": arr({"enum": ["energy_saving", "consumption_reduction",
                                         "emission_reduction", "efficiency_gain"]}),
                  "team": arr(obj({"person": CODE, "share": DEC}, ("person", "share"))),
-                 "in_use_since": DATE, "claims": claims},
+                 "in_use_since": DATE, "claims": claims,
+                 "cites_link": uint(1, 0xFFFFFFFF), "cites_activity": uint(1, 0xFFFFFFFF)},
                 ("code", "title", "unit", "category", "team", "in_use_since"))
     row = lambda *items: {"type": "array", "prefixItems": list(items),
                           "minItems": len(items), "maxItems": len(items)}

@@ -21,6 +21,7 @@ struct RubricImpl {
   Co2Basis co2_basis = Co2Basis::computed;
   std::optional<Decimal> full_score;  // points sheets
   std::optional<PrizeRule> prize;
+  std::vector<AhpDerivation> ahp;  // provenance only: never read by scoring
 };
 }  // namespace detail
 
@@ -363,6 +364,41 @@ Rubric Rubric::with_co2_basis(Co2Basis basis) const {
   copy->co2_basis = basis;
   return Rubric(std::move(copy));
 }
+Result<Rubric> Rubric::with_ahp_provenance(std::vector<AhpDerivation> derivations) const {
+  const auto refuse_group = [&](const std::string& group, const std::string& why) {
+    return Error(ErrorCode::invalid_argument, "rubric \"" + impl_->name + "\": AHP provenance of " +
+                                                  (group.empty() ? std::string("the first level")
+                                                                 : "group \"" + group + "\"") +
+                                                  ": " + why);
+  };
+  std::vector<std::string> seen;
+  for (const AhpDerivation& d : derivations) {
+    if (std::find(seen.begin(), seen.end(), d.group) != seen.end())
+      return refuse_group(d.group, "given twice");
+    seen.push_back(d.group);
+    std::optional<std::uint32_t> parent;
+    if (!d.group.empty()) {
+      const auto it = impl_->by_code.find(d.group);
+      if (it == impl_->by_code.end() || impl_->indicators[it->second].kind != IndicatorKind::group)
+        return refuse_group(d.group, "not a group of the rubric");
+      parent = it->second;
+    }
+    std::vector<Decimal> children;
+    for (const Indicator& ind : impl_->indicators) {
+      const bool in_tree = ind.kind == IndicatorKind::group || ind.kind == IndicatorKind::judged ||
+                           ind.kind == IndicatorKind::objective;
+      const bool top = ind.parent == ind.index;
+      if (in_tree && (parent ? !top && ind.parent == *parent : top))
+        children.push_back(ind.weight);
+    }
+    if (children != d.weights)
+      return refuse_group(d.group, "its weights are not the weights of the group's children");
+  }
+  auto copy = std::make_shared<detail::RubricImpl>(*impl_);
+  copy->ahp = std::move(derivations);
+  return Rubric(std::move(copy));
+}
+std::span<const AhpDerivation> Rubric::ahp_provenance() const noexcept { return impl_->ahp; }
 std::string_view to_string(Co2Basis basis) noexcept { return enum_name(basis); }
 std::span<const Indicator> Rubric::indicators() const noexcept { return impl_->indicators; }
 std::span<const std::uint32_t> Rubric::judged() const noexcept { return impl_->judged; }

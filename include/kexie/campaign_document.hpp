@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kexie/ahp_provenance.hpp"
 #include "kexie/campaign.hpp"
 #include "kexie/document.hpp"
 #include "kexie/entry.hpp"
@@ -24,25 +25,6 @@ namespace kexie {
 inline namespace v1 {
 
 class Registry;
-
-/// How the weights of one group's children were derived from pairwise judgements
-/// (AHP, A10): the judgements as given, the variant used, and what came out. The
-/// derivation always requires consistency (a CR that fails is refused, rule
-/// `weights.ahp_consistency`).
-///
-///   kexie::AhpDerivation d{.group = "A", .judgements = {2, 3, 1.5}};
-struct AhpDerivation {
-  std::string group;               ///< the group's code; empty for the first level
-  std::vector<double> judgements;  ///< upper triangle, row by row (a_01, a_02, …, a_12, …)
-  AhpMethod method = AhpMethod::eigenvector;            ///< how priorities are derived
-  RandomIndexTable ri_table = RandomIndexTable::saaty;  ///< the RI table for CR
-  double threshold = 0.10;                              ///< the CR threshold
-  PassRule pass_rule = PassRule::below;                 ///< whether CR == threshold passes
-  int places = 4;                                       ///< decimal places of the quantized weights
-  std::vector<Decimal> weights;  ///< derived: the children's weights, summing to 1
-  double ri = 0.0;               ///< derived: the random index used
-  double cr = 0.0;               ///< derived: the consistency ratio
-};
 
 /// One category's rubric and the provenance of its weights.
 ///
@@ -80,8 +62,9 @@ struct CampaignRules {
 ///   std::string text = kexie::write_campaign_document(rules);
 [[nodiscard]] KEXIE_API std::string write_campaign_document(const CampaignRules& rules);
 
-/// The rules of a live campaign, its organizer named `organizer_code` (weights are
-/// written directly: a built rubric keeps no AHP provenance).
+/// The rules of a live campaign, its organizer named `organizer_code`. A rubric that
+/// keeps AHP provenance (`Rubric::ahp_provenance`, as one read from a document does)
+/// gives its judgements back; other weights are written directly.
 ///
 ///   std::string text = kexie::write_campaign_document(kexie::campaign_rules(c, "ZJ"));
 [[nodiscard]] KEXIE_API CampaignRules campaign_rules(const Campaign& campaign,

@@ -63,8 +63,10 @@ struct CampaignEntries {
 };
 
 /// Reads a kexie.entries/1 document, resolving units, people and judges by `codes`
-/// (and the document's own judge codes). Every problem is collected. Entries that
-/// cite a link or an activity are not expressible in version 1.
+/// (and the document's own judge codes). Every problem is collected. An entry cites
+/// a 厂会协作 link by its id (`cites_link`: its 1-based place in the registry
+/// document's links) and a 金桥工程 activity by its id in the campaign's activity book
+/// (`cites_activity`); the campaign checks both when the entry is added.
 ///
 ///   auto e = kexie::read_entries_document(text, loaded.codes);
 [[nodiscard]] KEXIE_API DocumentResult<CampaignEntries> read_entries_document(
@@ -76,6 +78,18 @@ struct CampaignEntries {
 ///   std::string text = kexie::write_entries_document(entries, codes);
 [[nodiscard]] KEXIE_API std::string write_entries_document(const CampaignEntries& entries,
                                                            const RegistryCodes& codes);
+
+/// Everything `campaign` holds apart from its rules — entries (with their citations),
+/// judges, assignments, marks and vetoes — for `write_entries_document`: judges get
+/// the codes "J1", "J2", … by judge id, marks their shortest exact spelling. With
+/// `campaign_rules`, a campaign built by calls is exported and `load_campaign` builds
+/// it again, to the same scoreboard digest.
+///
+/// \param campaign the live campaign
+/// \return its entries, judges, assignments, marks and vetoes, in id order
+///
+///   std::string text = kexie::write_entries_document(kexie::campaign_entries(c), codes);
+[[nodiscard]] KEXIE_API CampaignEntries campaign_entries(const Campaign& campaign);
 
 /// A campaign over `registry` with `rules` (its organizer named by `codes`) and
 /// `entries` applied in order — entries, judges, assignments, marks, vetoes —

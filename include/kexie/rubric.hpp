@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kexie/ahp_provenance.hpp"
 #include "kexie/decimal.hpp"
 #include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
@@ -390,6 +391,26 @@ class KEXIE_API Rubric {
   ///
   ///   kexie::Decimal v = rubric.objective_value("B", "650000"_dec).value();
   [[nodiscard]] Result<Decimal> objective_value(std::string_view code, Decimal figure) const;
+
+  /// This rubric with the AHP provenance of its weights (see AhpDerivation): for each
+  /// derivation, the group it names ("" for the first level) and the children whose
+  /// weights it produced. Kept with the rubric (and by a campaign that holds it) so
+  /// the campaign document gives the judgements back; not kept by snapshots, and
+  /// never part of scoring. `invalid_argument` naming the group when it is not a
+  /// group of the rubric (or the first level), is given twice, or its `weights` are
+  /// not the weights of that group's children, in order.
+  ///
+  /// \param derivations the derivations, one per group whose weights came from AHP
+  /// \return the rubric with them, or the refusal
+  ///
+  ///   kexie::Rubric r = built.with_ahp_provenance(rules.categories[0].derivations).value();
+  [[nodiscard]] Result<Rubric> with_ahp_provenance(std::vector<AhpDerivation> derivations) const;
+  /// The AHP provenance of the weights: empty when they were given directly.
+  ///
+  /// \return one derivation per group whose weights came from AHP
+  ///
+  ///   for (const kexie::AhpDerivation& d : rubric.ahp_provenance()) std::cout << d.cr;
+  [[nodiscard]] std::span<const AhpDerivation> ahp_provenance() const noexcept;
 
   /// Where the CO2 figure comes from (`Co2Basis::computed` unless declared otherwise).
   ///

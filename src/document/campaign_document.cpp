@@ -1,4 +1,7 @@
 // kexie.campaign/1: reading and writing a campaign's rules.
+#include <algorithm>
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -188,14 +191,97 @@ void read_awards(Problems& p, const Value* v, const std::string& at, AwardScheme
   }
 }
 
+// An inline coefficient table: {"name", "edition", "source", "entries": [...]}, each
+// entry set through the table's own checks (a refusal is a problem at the entry).
+void read_coefficient_entries(Problems& p, Object& co, const std::string& name,
+                              const std::string& edition, CampaignSpec& spec) {
+  CoefficientTable table(name, edition, co.text("source", false).value_or(""));
+  const Value* list = co.array("entries", true);
+  if (list == nullptr) return;
+  std::array<bool, enum_count<Carrier>> seen{};
+  bool ok = true;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    const std::string at = json::pointer_append(co.at("entries"), i);
+    Object e(p, &list->items[i], at,
+             {"carrier", "kgce_per_unit", "per_unit", "source", "range_check"});
+    const auto carrier = e.choice<Carrier>("carrier", true);
+    const auto value = e.decimal("kgce_per_unit", true);
+    const auto unit = e.choice<Unit>("per_unit", true);
+    const auto source = e.text("source", false);
+    const auto check = e.choice<RangeCheck>("range_check", false);
+    if (!carrier || !value || !unit) {
+      ok = false;
+      continue;
+    }
+    if (seen[static_cast<std::size_t>(*carrier)]) {
+      p.add(e.get("carrier", true), e.at("carrier"),
+            "carrier " + std::string(to_string(*carrier)) + " given twice");
+      ok = false;
+      continue;
+    }
+    seen[static_cast<std::size_t>(*carrier)] = true;
+    if (auto s = table.set(*carrier, *value, *unit, source.value_or(""),
+                           check.value_or(RangeCheck::enforce));
+        !s) {
+      p.add(&list->items[i], at, s.error());
+      ok = false;
+    }
+  }
+  if (ok) spec.energy_table = std::move(table);
+}
+
+// An inline grid factor table: {"name", "edition", "source", "factors": [...]}.
+void read_grid_factors(Problems& p, Object& go, const std::string& name,
+                       const std::string& edition, CampaignSpec& spec) {
+  GridFactorTable table(name, edition, go.text("source", false).value_or(""));
+  const Value* list = go.array("factors", true);
+  if (list == nullptr) return;
+  bool ok = true;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    const std::string at = json::pointer_append(go.at("factors"), i);
+    Object f(p, &list->items[i], at,
+             {"first_year", "last_year", "method", "t_co2_per_mwh", "source", "confirmed"});
+    const auto first = f.integer("first_year", true, 1900, 2200);
+    const auto last = f.integer("last_year", true, 1900, 2200);
+    const auto method = f.choice<GridFactorMethod>("method", true);
+    const auto value = f.decimal("t_co2_per_mwh", true);
+    const auto source = f.text("source", false);
+    const auto confirmed = f.flag("confirmed", false);
+    if (!first || !last || !method || !value) {
+      ok = false;
+      continue;
+    }
+    GridFactor factor{static_cast<int>(*first), static_cast<int>(*last), *method, *value,
+                      source.value_or(""), confirmed.value_or(false)};
+    const bool duplicate = std::any_of(
+        table.factors().begin(), table.factors().end(), [&](const GridFactor& g) {
+          return g.first_year == factor.first_year && g.last_year == factor.last_year &&
+                 g.method == factor.method;
+        });
+    if (duplicate) {
+      p.add(&list->items[i], at, "a factor for these years and method given twice");
+      ok = false;
+    } else if (auto s = table.set(std::move(factor)); !s) {
+      p.add(&list->items[i], at, s.error());
+      ok = false;
+    }
+  }
+  if (ok) spec.grid_table = std::move(table);
+}
+
 void read_energy(Problems& p, const Value* v, const std::string& at, CampaignSpec& spec) {
   Object o(p, v, at, {"coefficients", "grid_factors", "grid_method", "fuel_carbon"});
   if (!o.ok()) return;
+  // A table named by name and edition is one this build knows; a table with its
+  // entries inline is the caller's own (a custom table, or a derived one).
   if (const Value* c = o.get("coefficients", false)) {
-    Object co(p, c, o.at("coefficients"), {"name", "edition"});
+    Object co(p, c, o.at("coefficients"), {"name", "edition", "source", "entries"});
     const auto name = co.text("name", true);
     const auto edition = co.text("edition", true);
-    if (name && edition) {
+    if (co.get("entries", false) != nullptr) {
+      if (name && edition) read_coefficient_entries(p, co, *name, *edition, spec);
+    } else if (name && edition) {
+      co.forbid("source", "a table named without its entries is one this build knows");
       if (auto t = coefficient_table(*name, *edition)) {
         spec.energy_table = *t;
       } else {
@@ -203,23 +289,26 @@ void read_energy(Problems& p, const Value* v, const std::string& at, CampaignSpe
               "unknown coefficient table " + quote_input(*name) + " edition " +
                   quote_input(*edition) +
                   " (this build knows \"GB/T 2589\" 2020 and its "
-                  "natural-gas variants)");
+                  "natural-gas variants; give a table of your own with its \"entries\")");
       }
     }
   }
   if (const Value* g = o.get("grid_factors", false)) {
-    Object go(p, g, o.at("grid_factors"), {"name", "edition"});
+    Object go(p, g, o.at("grid_factors"), {"name", "edition", "source", "factors"});
     const auto name = go.text("name", true);
     const auto edition = go.text("edition", true);
     const auto& known = GridFactorTable::china_national();
-    if (name && edition) {
+    if (go.get("factors", false) != nullptr) {
+      if (name && edition) read_grid_factors(p, go, *name, *edition, spec);
+    } else if (name && edition) {
+      go.forbid("source", "a table named without its factors is one this build knows");
       if (*name == known.name() && *edition == known.edition()) {
         spec.grid_table = known;
       } else {
         p.add(g, o.at("grid_factors"),
               "unknown grid factor table " + quote_input(*name) + " edition " +
                   quote_input(*edition) + " (this build knows \"" + known.name() + "\" " +
-                  known.edition() + ")");
+                  known.edition() + "; give a table of your own with its \"factors\")");
       }
     }
   }
@@ -243,6 +332,55 @@ void read_energy(Problems& p, const Value* v, const std::string& at, CampaignSpe
       }
     }
   }
+}
+
+// Whether `t` is, coefficient for coefficient, the table this build knows by its
+// name and edition (then the document names it; otherwise it carries the entries).
+bool known_table(const CoefficientTable& t) {
+  const auto k = coefficient_table(t.name(), t.edition());
+  return k && k->source() == t.source() && k->coefficients() == t.coefficients();
+}
+
+Value write_coefficients(const CoefficientTable& t) {
+  Value co = Value::make_object();
+  co.add("name", doc::text(t.name()));
+  co.add("edition", doc::text(t.edition()));
+  if (known_table(t)) return co;
+  co.add("source", doc::text(t.source()));
+  Value& list = co.add("entries", Value::make_array());
+  for (const Coefficient& c : t.coefficients()) {
+    Value& e = list.push(Value::make_object());
+    e.add("carrier", doc::name(c.carrier));
+    e.add("kgce_per_unit", doc::dec(c.kgce_per_unit));
+    e.add("per_unit", doc::name(c.per_unit));
+    e.add("source", doc::text(c.source));
+    // Written only where it is needed: a value outside the plausible range.
+    CoefficientTable probe("", "");
+    if (!probe.set(c, RangeCheck::enforce)) e.add("range_check", doc::name(RangeCheck::waive));
+  }
+  return co;
+}
+
+Value write_grid_factors(const GridFactorTable& t) {
+  Value g = Value::make_object();
+  g.add("name", doc::text(t.name()));
+  g.add("edition", doc::text(t.edition()));
+  const auto& known = GridFactorTable::china_national();
+  if (t.name() == known.name() && t.edition() == known.edition() &&
+      t.source() == known.source() && t.factors() == known.factors())
+    return g;
+  g.add("source", doc::text(t.source()));
+  Value& list = g.add("factors", Value::make_array());
+  for (const GridFactor& f : t.factors()) {
+    Value& e = list.push(Value::make_object());
+    e.add("first_year", doc::integer(f.first_year));
+    e.add("last_year", doc::integer(f.last_year));
+    e.add("method", doc::name(f.method));
+    e.add("t_co2_per_mwh", doc::dec(f.t_co2_per_mwh));
+    e.add("source", doc::text(f.source));
+    e.add("confirmed", Value::make_bool(f.confirmed));
+  }
+  return g;
 }
 
 }  // namespace
@@ -373,12 +511,8 @@ std::string write_campaign_document(const CampaignRules& rules) {
   people.add("max_people", doc::integer(spec.awards.individuals.max_people));
 
   Value& energy = v.add("energy", Value::make_object());
-  Value& co = energy.add("coefficients", Value::make_object());
-  co.add("name", doc::text(spec.energy_table.name()));
-  co.add("edition", doc::text(spec.energy_table.edition()));
-  Value& grid = energy.add("grid_factors", Value::make_object());
-  grid.add("name", doc::text(spec.grid_table.name()));
-  grid.add("edition", doc::text(spec.grid_table.edition()));
+  energy.add("coefficients", write_coefficients(spec.energy_table));
+  energy.add("grid_factors", write_grid_factors(spec.grid_table));
   energy.add("grid_method", doc::name(spec.grid_method));
   Value& fuels = energy.add("fuel_carbon", Value::make_array());
   for (const FuelFactor& f : spec.fuel_carbon) {
@@ -406,7 +540,10 @@ CampaignRules campaign_rules(const Campaign& campaign, std::string organizer_cod
   rules.organizer = std::move(organizer_code);
   for (Category c : enum_values<Category>()) {
     auto r = campaign.rubric(c);
-    if (r) rules.categories.push_back(CategoryRules{c, *r, {}});
+    if (r) {
+      std::vector<AhpDerivation> ahp(r->ahp_provenance().begin(), r->ahp_provenance().end());
+      rules.categories.push_back(CategoryRules{c, *r, std::move(ahp)});
+    }
   }
   return rules;
 }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "campaign_facts.hpp"
 #include "document/json_value.hpp"
 #include "document/reader.hpp"
 #include "kexie/entries_document.hpp"
@@ -124,7 +125,8 @@ DocumentResult<CampaignEntries> read_entries_document(std::string_view text,
   if (const Value* list = o.array("entries", true)) {
     for (std::size_t i = 0; i < list->items.size(); ++i) {
       Object e(p, &list->items[i], json::pointer_append(o.at("entries"), i),
-               {"code", "title", "unit", "category", "focus", "team", "in_use_since", "claims"});
+               {"code", "title", "unit", "category", "focus", "team", "in_use_since", "claims",
+                "cites_link", "cites_activity"});
       if (!e.ok()) continue;
       EntrySpec s;
       if (auto c = e.text("code", true)) {
@@ -153,6 +155,12 @@ DocumentResult<CampaignEntries> read_entries_document(std::string_view text,
       }
       if (auto d = e.date("in_use_since", true)) s.in_use_since = *d;
       if (auto c = read_claims(p, e.get("claims", false), e.at("claims"))) s.claims = *c;
+      // Citations (A11) by id: a link's id is its 1-based place in the registry
+      // document's links; an activity's, its id in the campaign's activity book.
+      if (auto l = e.integer("cites_link", false, 1, 0xFFFF'FFFF))
+        s.cites_link = LinkId{static_cast<std::uint32_t>(*l)};
+      if (auto a = e.integer("cites_activity", false, 1, 0xFFFF'FFFF))
+        s.cites_activity = ActivityId{static_cast<std::uint32_t>(*a)};
       out.entries.push_back(std::move(s));
     }
   }
@@ -270,6 +278,8 @@ std::string write_entries_document(const CampaignEntries& entries, const Registr
       q.add("number", doc::text(x.number));
     }
     c.add("achievements_transformed", doc::integer(s.claims.achievements_transformed));
+    if (s.cites_link) e.add("cites_link", doc::integer(s.cites_link->value()));
+    if (s.cites_activity) e.add("cites_activity", doc::integer(s.cites_activity->value()));
   }
   Value& judges = v.add("judges", Value::make_array());
   for (const JudgeRecord& j : entries.judges) {
@@ -300,6 +310,27 @@ std::string write_entries_document(const CampaignEntries& entries, const Registr
     e.add("reason", doc::text(x.reason));
   }
   return json::write(v);
+}
+
+CampaignEntries campaign_entries(const Campaign& campaign) {
+  detail::CampaignFacts facts = detail::campaign_facts(campaign);
+  CampaignEntries out;
+  out.entries = std::move(facts.entries);
+  const auto judge_code = [](JudgeId j) { return "J" + std::to_string(j.value()); };
+  const auto entry_code = [&](EntryId e) { return out.entries[e.value() - 1].code; };
+  out.judges.reserve(facts.judges.size());
+  for (std::size_t i = 0; i < facts.judges.size(); ++i)
+    out.judges.push_back({judge_code(JudgeId{static_cast<std::uint32_t>(i + 1)}), facts.judges[i]});
+  out.assignments.reserve(facts.assignments.size());
+  for (const AssignmentInput& a : facts.assignments)
+    out.assignments.push_back({judge_code(a.judge), entry_code(a.entry)});
+  out.marks.reserve(facts.marks.size());
+  for (MarkInput& m : facts.marks)
+    out.marks.push_back({judge_code(m.judge), entry_code(m.entry), std::move(m.indicator), m.mark});
+  for (VetoInput& v : facts.vetoes)
+    out.vetoes.push_back(
+        {judge_code(v.judge), entry_code(v.entry), std::move(v.item), std::move(v.reason)});
+  return out;
 }
 
 DocumentResult<Campaign> load_campaign(const Registry& registry, const RegistryCodes& codes,

@@ -380,7 +380,13 @@ std::optional<CategoryRules> read_rubric(Problems& p, const Value& v, const std:
       return std::nullopt;
     }
   }
-  return CategoryRules{category, rubric->with_co2_basis(basis), std::move(derivations)};
+  // The rubric keeps its provenance, so a campaign built from it writes the judgements back.
+  auto kept = rubric->with_co2_basis(basis).with_ahp_provenance(derivations);
+  if (!kept) {
+    p.add(&v, pointer, kept.error());
+    return std::nullopt;
+  }
+  return CategoryRules{category, std::move(kept).value(), std::move(derivations)};
 }
 
 namespace {
@@ -467,6 +473,9 @@ class RubricWriter {
       }
     }
     for (const AhpDerivation& d : rules.derivations) ahp_[d.group] = &d;
+    // Rules assembled by hand may leave `derivations` empty: the rubric's own provenance.
+    if (rules.derivations.empty())
+      for (const AhpDerivation& d : rules.rubric.ahp_provenance()) ahp_[d.group] = &d;
   }
 
   Value write() const {

@@ -27,7 +27,7 @@ LAYERS = [
         r"src/detail/(int128|sha256)\.(hpp|cpp)$",
     ]),
     ("values", [
-        r"include/kexie/(organization|person|membership|policy|energy|entry|rubric|"
+        r"include/kexie/(organization|person|membership|policy|energy|entry|rubric|ahp_provenance|"
         r"rubric_text|panel|awards|ranking|lifecycle|weights|agreement|enterprise|patent_number|"
         r"service_request|proposal)\.hpp$",
         r"src/(registry_values|energy|entry|rubric|rubric_text|panel|ranking|"

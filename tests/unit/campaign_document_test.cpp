@@ -239,15 +239,152 @@ TEST(CampaignDocument, BuildAndWriteALiveCampaign) {
   const kexie::Campaign c = kexie::build_campaign(reg, rules, zj).value();
   EXPECT_EQ(c.spec().organizer, zj);
   EXPECT_EQ(c.rubric(kexie::Category::technical_patents).value().name(), "技术专利评分细则");
-  // From the live campaign the weights are written directly; that document reads
-  // back to the same rules and writes the same bytes again.
+  // The live campaign's rubrics keep their AHP provenance: its document is the one read.
   const std::string live = kexie::write_campaign_document(kexie::campaign_rules(c, "ZJ"));
-  EXPECT_EQ(live.find("\"ahp\""), std::string::npos);
+  EXPECT_EQ(live, demo());
   const auto again = kexie::read_campaign_document(live);
   ASSERT_TRUE(again) << again.error();
   EXPECT_EQ(kexie::write_campaign_document(again.value()), live);
   EXPECT_EQ(again.value().categories[0].rubric.indicators()[1].weight,
             rules.categories[0].rubric.indicators()[1].weight);
+}
+
+}  // namespace
+
+namespace {
+
+// The demo's rules with a table of the caller's own: the GB/T 2589 coefficients
+// derived under a new name, steam and electricity's equal value added (the equal
+// value outside the plausible range, so it is written with its waiver), and a grid
+// factor table of one province.
+kexie::CampaignRules custom_energy_rules() {
+  kexie::CampaignRules rules = kexie::read_campaign_document(demo()).value();
+  kexie::CoefficientTable t = kexie::CoefficientTable::gb_t_2589().derive(
+      "Acme 2024", "2024-01", "GB/T 2589-2020 plus Acme's steam value");
+  t.set(kexie::Carrier::steam, "0.0949"_dec, kexie::Unit::kg, "1.0 MPa saturated steam").value();
+  t.set(kexie::Carrier::electricity_equal_value, "0.7"_dec, kexie::Unit::kWh, "plant 3, 2024",
+        kexie::RangeCheck::waive)
+      .value();
+  rules.spec.energy_table = t;
+  kexie::GridFactorTable g("Zhejiang grid", "2025", "provincial notice");
+  g.set({2024, 2024, kexie::GridFactorMethod::location_average, "0.5500"_dec, "ZJ DRC", true})
+      .value();
+  g.set({2023, 2025, kexie::GridFactorMethod::fossil_only, "0.8325"_dec, "ZJ DRC", false})
+      .value();
+  rules.spec.grid_table = g;
+  return rules;
+}
+
+TEST(CampaignDocument, CustomEnergyTablesRoundTripByteForByte) {
+  const kexie::CampaignRules rules = custom_energy_rules();
+  const std::string text = kexie::write_campaign_document(rules);
+  EXPECT_NE(text.find("\"entries\": ["), std::string::npos);
+  EXPECT_NE(text.find("\"range_check\": \"waive\""), std::string::npos);
+  EXPECT_NE(text.find("\"factors\": ["), std::string::npos);
+  const auto r = kexie::read_campaign_document(text);
+  ASSERT_TRUE(r) << r.error();
+  EXPECT_EQ(kexie::write_campaign_document(r.value()), text);
+  const kexie::CampaignSpec& s = r.value().spec;
+  EXPECT_EQ(s.energy_table.name(), "Acme 2024");
+  EXPECT_EQ(s.energy_table.source(), rules.spec.energy_table.source());
+  EXPECT_EQ(s.energy_table.coefficients(), rules.spec.energy_table.coefficients());
+  EXPECT_EQ(s.energy_table.find(kexie::Carrier::steam).value().kgce_per_unit, "0.0949"_dec);
+  EXPECT_EQ(s.grid_table.name(), "Zhejiang grid");
+  EXPECT_EQ(s.grid_table.factors(), rules.spec.grid_table.factors());
+}
+
+TEST(CampaignDocument, CustomEnergyTableFileRoundTripsByteForByte) {
+  // A canonical document with a measured table of its own (schema-checked by
+  // documents.check with the other valid documents).
+  const std::string text =
+      read(KEXIE_SOURCE_DIR "/tests/data/documents/valid/campaign-custom-energy.json");
+  const auto r = kexie::read_campaign_document(text);
+  ASSERT_TRUE(r) << r.error();
+  EXPECT_EQ(kexie::write_campaign_document(r.value()), text);
+  const kexie::CampaignSpec& s = r.value().spec;
+  EXPECT_EQ(s.energy_table.name(), "Plant 3 measured");
+  EXPECT_EQ(s.energy_table.coefficients().size(), 3u);
+  EXPECT_FALSE(s.energy_table.contains(kexie::Carrier::raw_coal));
+  EXPECT_EQ(s.energy_table.find(kexie::Carrier::electricity_equal_value).value().kgce_per_unit,
+            "0.7"_dec);
+  EXPECT_EQ(s.grid_table.find(2024).value().t_co2_per_mwh, "0.5500"_dec);
+  EXPECT_FALSE(s.grid_table.find(2023));
+}
+
+TEST(CampaignDocument, KnownTablesAreStillNamedOnly) {
+  const std::string text = demo();
+  EXPECT_EQ(text.find("\"entries\": ["), std::string::npos);
+  EXPECT_EQ(text.find("\"factors\": ["), std::string::npos);
+}
+
+TEST(CampaignDocument, CustomEnergyTablesAreValidated) {
+  const std::string text = kexie::write_campaign_document(custom_energy_rules());
+  // A value 1000x off is refused by the table's own range check, at the entry.
+  auto r = kexie::read_campaign_document(
+      replace(text, "\"kgce_per_unit\": \"0.0949\"", "\"kgce_per_unit\": \"94.9\""));
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.problems().size(), 1u);
+  EXPECT_EQ(r.problems()[0].pointer.rfind("/energy/coefficients/entries/", 0), 0u);
+  EXPECT_NE(r.problems()[0].message.find("steam"), std::string::npos);
+  // Without its waiver the implausible equal value is refused.
+  r = kexie::read_campaign_document(replace(text, ",\n          \"range_check\": \"waive\"", ""));
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.problems()[0].message.find("electricity"), std::string::npos);
+  // A carrier twice, a unit of the wrong dimension, an unknown key.
+  r = kexie::read_campaign_document(
+      replace(text, "\"carrier\": \"washed_coal\"", "\"carrier\": \"raw_coal\""));
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.problems()[0].message.find("given twice"), std::string::npos);
+  r = kexie::read_campaign_document(
+      replace(text, "\"t_co2_per_mwh\": \"0.5500\"", "\"t_co2_per_mwh\": \"5.5\""));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.problems()[0].pointer, "/energy/grid_factors/factors/0");
+  r = kexie::read_campaign_document(replace(text, "\"confirmed\": true", "\"confirmd\": true"));
+  ASSERT_FALSE(r);
+  // A named table this build knows carries no source; an unknown one says how to give it.
+  r = read_with("\"edition\": \"2020\"", "\"edition\": \"2020\", \"source\": \"x\"");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.problems()[0].pointer, "/energy/coefficients/source");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CampaignDocument, RubricKeepsItsAhpProvenance) {
+  const kexie::CampaignRules rules = kexie::read_campaign_document(demo()).value();
+  const kexie::CategoryRules& c = rules.categories[0];
+  ASSERT_FALSE(c.derivations.empty());
+  const auto kept = c.rubric.ahp_provenance();
+  ASSERT_EQ(kept.size(), c.derivations.size());
+  EXPECT_EQ(kept[0].group, c.derivations[0].group);
+  EXPECT_EQ(kept[0].judgements, c.derivations[0].judgements);
+  EXPECT_EQ(kept[0].weights, c.derivations[0].weights);
+  // Rules assembled by hand without derivations still write the rubric's provenance.
+  kexie::CampaignRules by_hand = rules;
+  for (kexie::CategoryRules& r : by_hand.categories) r.derivations.clear();
+  EXPECT_EQ(kexie::write_campaign_document(by_hand), demo());
+  // Provenance must describe the rubric: an unknown group, weights that are not the
+  // children's, or a group twice are refused and leave the rubric as it was.
+  kexie::AhpDerivation bad = c.derivations[0];
+  bad.group = "no such group";
+  auto r = c.rubric.with_ahp_provenance({bad});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code(), kexie::ErrorCode::invalid_argument);
+  EXPECT_NE(r.error().message().find("no such group"), std::string::npos);
+  bad = c.derivations[0];
+  bad.weights.back() = bad.weights.back() + "0.0001"_dec;
+  EXPECT_FALSE(c.rubric.with_ahp_provenance({bad}));
+  EXPECT_FALSE(c.rubric.with_ahp_provenance({c.derivations[0], c.derivations[0]}));
+  EXPECT_EQ(c.rubric.ahp_provenance().size(), c.derivations.size());
+  // Dropping it writes the weights directly.
+  by_hand.categories[0].rubric = c.rubric.with_ahp_provenance({}).value();
+  const std::string direct = kexie::write_campaign_document(by_hand);
+  EXPECT_NE(direct, demo());
+  const auto again = kexie::read_campaign_document(direct);
+  ASSERT_TRUE(again) << again.error();
+  EXPECT_TRUE(again.value().categories[0].derivations.empty());
+  EXPECT_EQ(kexie::write_campaign_document(again.value()), direct);
 }
 
 }  // namespace

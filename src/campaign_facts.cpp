@@ -1,0 +1,41 @@
+// The facts of a campaign read out of its state (see campaign_facts.hpp).
+#include "campaign_facts.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+#include "campaign_state.hpp"
+#include "detail/aggregate.hpp"
+
+namespace kexie {
+inline namespace v1 {
+namespace detail {
+
+CampaignFacts campaign_facts(const Campaign& campaign) {
+  const CampaignImpl& s = state_of(campaign);
+  CampaignFacts out;
+  out.entries.reserve(s.entries.size());
+  out.judges = s.judges;
+  for (std::size_t i = 0; i < s.entries.size(); ++i) {
+    const EntryRecord& e = s.entries[i];
+    const CategoryState& cat = s.category(e);
+    const EntryId id{static_cast<std::uint32_t>(i + 1)};
+    out.entries.push_back(e.spec);
+    for (JudgeId j : e.judges) out.assignments.push_back({j, id});
+    const std::int32_t* cells = s.marks.data() + s.hot[i].mark_offset;
+    for (std::size_t col = 0; col < cat.columns.size(); ++col) {
+      const std::string& code = cat.rubric->indicators()[cat.columns[col]].code;
+      for (std::size_t slot = 0; slot < e.judges.size(); ++slot) {
+        if (const std::int32_t v = cells[col * s.width() + slot]; v != kNoMark)
+          out.marks.push_back({e.judges[slot], id, code, fixed(v, kMarkScale).normalized()});
+      }
+    }
+    for (const VetoRecord& v : e.vetoes)
+      out.vetoes.push_back({v.judge, id, cat.rubric->indicators()[v.indicator].code, v.reason});
+  }
+  return out;
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace kexie
