@@ -1,6 +1,7 @@
 // The facts of a campaign read out of its state (see campaign_facts.hpp).
 #include "campaign_facts.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -23,11 +24,18 @@ CampaignFacts campaign_facts(const Campaign& campaign) {
     out.entries.push_back(e.spec);
     for (JudgeId j : e.judges) out.assignments.push_back({j, id});
     const std::int32_t* cells = s.marks.data() + s.hot[i].mark_offset;
-    for (std::size_t col = 0; col < cat.columns.size(); ++col) {
-      const std::string& code = cat.rubric->indicators()[cat.columns[col]].code;
-      for (std::size_t slot = 0; slot < e.judges.size(); ++slot) {
-        if (const std::int32_t v = cells[col * s.width() + slot]; v != kNoMark)
-          out.marks.push_back({e.judges[slot], id, code, fixed(v, kMarkScale).normalized()});
+    for (std::size_t slot = 0; slot < e.judges.size(); ++slot) {
+      for (std::size_t col = 0; col < cat.columns.size(); ++col) {
+        const std::int32_t v = cells[col * s.width() + slot];
+        if (v == kNoMark) continue;
+        const Indicator& ind = cat.rubric->indicators()[cat.columns[col]];
+        // Spelt at the places of the indicator's scale (step 0.5: "60.0"), as a
+        // judge writes it; exact, since every mark lies on the scale.
+        const Decimal exact = fixed(v, kMarkScale).normalized();
+        const int places = std::max({exact.scale(), ind.scale.step.normalized().scale(),
+                                     ind.scale.min.normalized().scale()});
+        out.marks.push_back(
+            {e.judges[slot], id, ind.code, exact.rescaled(places, Rounding::half_even).value()});
       }
     }
     for (const VetoRecord& v : e.vetoes)

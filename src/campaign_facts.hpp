@@ -15,14 +15,15 @@ namespace detail {
 
 /// What `Campaign::add_entry`, `add_judge`, `assign`, `mark` and `veto` recorded.
 struct CampaignFacts {
-  std::vector<EntrySpec> entries;             // EntryId n is entries[n - 1]
-  std::vector<PersonId> judges;               // JudgeId n is judges[n - 1]
-  std::vector<AssignmentInput> assignments;   // by entry, then judge id
-  std::vector<MarkInput> marks;               // by entry, then indicator, then judge slot
-  std::vector<VetoInput> vetoes;              // by entry, in the order recorded
+  std::vector<EntrySpec> entries;            // EntryId n is entries[n - 1]
+  std::vector<PersonId> judges;              // JudgeId n is judges[n - 1]
+  std::vector<AssignmentInput> assignments;  // by entry, then judge id
+  std::vector<MarkInput> marks;              // by entry, then judge, then indicator
+  std::vector<VetoInput> vetoes;             // by entry, in the order recorded
 };
 
-/// The facts of `campaign`; marks at their shortest exact spelling ("88.5", not "88.5000").
+/// The facts of `campaign`; marks spelt at the places of their indicator's scale
+/// (step 0.5: "60.0", "88.5"; step 1: "5"), not the 4 places they are kept at.
 ///
 ///   CampaignFacts f = campaign_facts(campaign);
 CampaignFacts campaign_facts(const Campaign& campaign);

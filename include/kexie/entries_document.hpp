@@ -81,7 +81,8 @@ struct CampaignEntries {
 
 /// Everything `campaign` holds apart from its rules — entries (with their citations),
 /// judges, assignments, marks and vetoes — for `write_entries_document`: judges get
-/// the codes "J1", "J2", … by judge id, marks their shortest exact spelling. With
+/// the codes "J1", "J2", … by judge id, marks are spelt at the places of their
+/// indicator's scale ("60.0" for step 0.5), ordered by entry, judge, indicator. With
 /// `campaign_rules`, a campaign built by calls is exported and `load_campaign` builds
 /// it again, to the same scoreboard digest.
 ///

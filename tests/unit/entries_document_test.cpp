@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -170,6 +171,115 @@ TEST_F(EntriesDocument, ColumnsCountCharactersOnOneLineAndOnMany) {
   EXPECT_EQ(many.problems()[0].pointer, "/marks/0/3");
   EXPECT_EQ(many.problems()[0].line, 4u);
   EXPECT_EQ(many.problems()[0].column, 25u);  // `    ["中文", "E1", "A.1", ` is 24 characters
+}
+
+// A campaign is exported — its rules by campaign_rules, everything else by
+// campaign_entries — and the two documents build it again, to the same digest; the
+// demo's entries come back as the bundled bytes.
+TEST_F(EntriesDocument, ALiveCampaignIsExportedAndReadBackToTheSameDigest) {
+  const auto e = kexie::read_entries_document(*entries, loaded->codes).value();
+  const kexie::Campaign c = kexie::load_campaign(loaded->registry, loaded->codes, *rules, e).value();
+  const std::string entries_text =
+      kexie::write_entries_document(kexie::campaign_entries(c), loaded->codes);
+  EXPECT_EQ(entries_text, *entries);
+  const std::string rules_text = kexie::write_campaign_document(kexie::campaign_rules(c, "ZJ"));
+  const auto rules_again = kexie::read_campaign_document(rules_text);
+  ASSERT_TRUE(rules_again) << rules_again.error();
+  const auto entries_again = kexie::read_entries_document(entries_text, loaded->codes);
+  ASSERT_TRUE(entries_again) << entries_again.error();
+  const auto again = kexie::load_campaign(loaded->registry, loaded->codes, rules_again.value(),
+                                          entries_again.value());
+  ASSERT_TRUE(again) << again.error();
+  EXPECT_EQ(again.value().score().value().digest(), kDemoDigest);
+}
+
+// A campaign built by calls, marks given with trailing zeros and a veto: exported, read
+// back and loaded, it scores to its own digest.
+TEST_F(EntriesDocument, ACampaignBuiltByCallsRoundTrips) {
+  const auto e = kexie::read_entries_document(*entries, loaded->codes).value();
+  kexie::Campaign c =
+      kexie::build_campaign(loaded->registry, *rules, loaded->codes.organizations.at("ZJ"))
+          .value();
+  std::map<std::string, kexie::JudgeId> judges;
+  for (const kexie::JudgeRecord& j : e.judges) judges[j.code] = c.add_judge(j.person).value();
+  for (std::size_t i = 0; i < 20; ++i) {
+    const kexie::EntryId id = c.add_entry(e.entries[i]).value();
+    const kexie::Rubric r = c.rubric(e.entries[i].category).value();
+    int k = 0;
+    for (const kexie::AssignmentRecord& a : e.assignments) {  // the demo's panels
+      if (a.entry != e.entries[i].code) continue;
+      ASSERT_TRUE(c.assign(judges.at(a.judge), id));
+      for (std::uint32_t col : r.judged())
+        ASSERT_TRUE(c.mark(judges.at(a.judge), id, r.indicators()[col].code,
+                           kexie::Decimal::parse(k++ % 2 == 0 ? "80.50" : "77.0").value()));
+    }
+  }
+  ASSERT_TRUE(c.veto(c.judges_of(kexie::EntryId{3}).at(1), kexie::EntryId{3}, "veto", "抄袭 copied\nfrom a 2019 entry"));
+  const std::string digest = c.score().value().digest();
+  const kexie::CampaignEntries out = kexie::campaign_entries(c);
+  EXPECT_EQ(out.judges[0].code, "J1");
+  EXPECT_EQ(out.marks[0].mark.to_string(), "80.5");  // step 0.5: one place
+  ASSERT_EQ(out.vetoes.size(), 1u);
+  EXPECT_EQ(out.vetoes[0].entry, e.entries[2].code);
+  const std::string text = kexie::write_entries_document(out, loaded->codes);
+  const auto back = kexie::read_entries_document(text, loaded->codes);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(kexie::write_entries_document(back.value(), loaded->codes), text);
+  const auto again = kexie::load_campaign(loaded->registry, loaded->codes,
+                                          kexie::campaign_rules(c, "ZJ"), back.value());
+  ASSERT_TRUE(again) << again.error();
+  EXPECT_EQ(again.value().score().value().digest(), digest);
+}
+
+// Entries cite a 厂会协作 link (by its place in the registry document's links) and a
+// 金桥工程 activity (by id); both round-trip byte for byte, and the campaign checks them.
+TEST_F(EntriesDocument, CitationsOfLinksAndActivitiesRoundTrip) {
+  kexie::CampaignEntries e = kexie::read_entries_document(*entries, loaded->codes).value();
+  e.entries[0].cites_link = kexie::LinkId{1};
+  e.entries[1].cites_activity = kexie::ActivityId{7};
+  const std::string text = kexie::write_entries_document(e, loaded->codes);
+  EXPECT_NE(text.find("\"cites_link\": 1"), std::string::npos);
+  EXPECT_NE(text.find("\"cites_activity\": 7"), std::string::npos);
+  const auto back = kexie::read_entries_document(text, loaded->codes);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(back.value().entries[0].cites_link, kexie::LinkId{1});
+  EXPECT_EQ(back.value().entries[1].cites_activity, kexie::ActivityId{7});
+  EXPECT_EQ(kexie::write_entries_document(back.value(), loaded->codes), text);
+  EXPECT_FALSE(kexie::read_entries_document(replace(text, "\"cites_link\": 1", "\"cites_link\": 0"),
+                                            loaded->codes));
+
+  // With a national society and a 厂会协作 link of the first entry's enterprise
+  // association in the registry, the citation checks and is carried to the results.
+  std::string reg_text = read("registry.json");
+  reg_text = replace(reg_text, "\"dissolved\": null\n    },\n",
+                     "\"dissolved\": null\n    },\n    {\"code\": \"CSME\", \"kind\": \"society\", "
+                     "\"name\": \"中国机械工程学会\", \"parent\": \"CAST\", "
+                     "\"effective\": \"2000-01-01\"},\n");
+  reg_text = replace(reg_text, "\"links\": []",
+                     "\"links\": [{\"enterprise\": \"ENT16\", \"other\": \"CSME\", "
+                     "\"first\": \"2020-01-01\"}]");
+  const auto reg = kexie::read_registry_document(reg_text);
+  ASSERT_TRUE(reg) << reg.error();
+  kexie::CampaignEntries cited = kexie::read_entries_document(text, reg.value().codes).value();
+  cited.entries[1].cites_activity.reset();  // an unbound campaign has no activity book
+  const auto c = kexie::load_campaign(reg.value().registry, reg.value().codes, *rules, cited);
+  ASSERT_TRUE(c) << c.error();
+  const kexie::Scoreboard board = c.value().score().value();
+  const kexie::EntryResult* r = board.find(kexie::EntryId{1});
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->cites_link, kexie::LinkId{1});
+  EXPECT_EQ(kexie::write_entries_document(kexie::campaign_entries(c.value()), reg.value().codes),
+            kexie::write_entries_document(cited, reg.value().codes));
+
+  // A link that does not exist, or an activity in an unbound campaign, is refused by
+  // the campaign at the entry's pointer.
+  kexie::CampaignEntries one = back.value();
+  one.entries[1].cites_activity.reset();  // an unbound campaign has no activity book
+  one.entries[0].cites_link = kexie::LinkId{99};
+  const auto refused = kexie::load_campaign(loaded->registry, loaded->codes, *rules, one);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.problems()[0].pointer, "/entries/0");
+  EXPECT_EQ(refused.problems()[0].rule, "entry.citation");
 }
 
 }  // namespace
