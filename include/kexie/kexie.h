@@ -2001,6 +2001,30 @@ KX_EXTERN int kx_campaign_from_documents(kx_campaign **out, const kx_registry *r
 KX_EXTERN int kx_scoreboard_to_document(char **out, const kx_scoreboard *board,
                                         const kx_campaign *campaign,
                                         const kx_registry *registry);
+
+/* ---- Writing a live campaign as documents (issue 14, r4-formats) -------------------- */
+
+/** The canonical kexie.campaign/1 and kexie.entries/1 texts of a live campaign
+ *  (kexie::campaign_rules, kexie::campaign_entries): its rules — AHP judgements kept
+ *  where its rubrics were read from a document — and its entries, judges (coded J1,
+ *  J2, … by id), assignments, marks and vetoes, naming the organizer, units and people
+ *  by the document codes of `registry`, the registry the campaign reads ("org:12",
+ *  "person:7" for those without a code). kx_campaign_from_documents() reads the two
+ *  texts back into a campaign with the same scoreboard digest. Free each text with
+ *  kx_string_free(); on failure both are NULL.
+ *
+ *   char *rules, *entries;
+ *   kx_campaign_to_documents(&rules, &entries, c, reg);
+ *
+ *  \param rules_json receives the kexie.campaign/1 text (not NULL)
+ *  \param entries_json receives the kexie.entries/1 text (not NULL)
+ *  \param campaign the campaign
+ *  \param registry the registry the campaign reads, whose codes the documents use
+ *  \return 0, or KX_EINVALID for a NULL argument, KX_ENOMEM
+ */
+KX_EXTERN int kx_campaign_to_documents(char **rules_json, char **entries_json,
+                                       const kx_campaign *campaign, const kx_registry *registry);
+
 /* ---- CSV and XLSX tables (issue 14; docs/tables.md) --------------------------------- */
 
 /** Encodings of CSV input (kexie::TextEncoding); output: UTF8 (with a byte-order mark)

@@ -1,5 +1,6 @@
 // The C API of the documents (issue 14): registries, campaigns with entries and
 // marks, and results as JSON; refusals carry every problem (kx_error_problem).
+#include <string>
 #include <string_view>
 
 #include "capi.hpp"
@@ -79,5 +80,37 @@ int kx_scoreboard_to_document(char** out, const kx_scoreboard* board, const kx_c
     KX_TRY_ASSIGN(const std::string text, kexie::write_results_document(
                                               campaign->campaign(), board->board, registry->codes));
     return kx::give(out, text);
+  });
+}
+
+// ---- Writing a live campaign as documents (r4-formats) --------------------------------
+
+int kx_campaign_to_documents(char** rules_json, char** entries_json, const kx_campaign* campaign,
+                             const kx_registry* registry) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(rules_json);
+    *rules_json = nullptr;
+    KX_NEED(entries_json);
+    *entries_json = nullptr;
+    KX_NEED(campaign);
+    KX_NEED(registry);
+    const kexie::Campaign& c = campaign->campaign();
+    std::string organizer = kexie::to_string(c.spec().organizer);
+    for (const auto& [code, id] : registry->codes.organizations) {
+      if (id == c.spec().organizer) {
+        organizer = code;
+        break;
+      }
+    }
+    std::string rules = kexie::write_campaign_document(kexie::campaign_rules(c, organizer));
+    std::string entries =
+        kexie::write_entries_document(kexie::campaign_entries(c), registry->codes);
+    if (kx::Rc rc = kx::give(rules_json, rules); rc.code() != KX_OK) return rc;
+    if (kx::Rc rc = kx::give(entries_json, entries); rc.code() != KX_OK) {
+      kx_string_free(*rules_json);
+      *rules_json = nullptr;
+      return rc;
+    }
+    return KX_OK;
   });
 }

@@ -48,6 +48,29 @@ static void demo_from_documents(void) {
                                   "\"digest\": \"06b581a1a9064e963ddb672bab79ba3df3efc"
                                   "3879c5bd868f9df0443c7aec57f\"") != NULL);
   kx_string_free(results);
+  /* Written from the live campaign: the rules come back with their AHP judgements and
+     the entries as the bundled bytes; read again, the same digest. */
+  char* rules_out = NULL;
+  char* entries_out = NULL;
+  OK(kx_campaign_to_documents(&rules_out, &entries_out, c, reg));
+  CHECK(rules_out != NULL && strlen(rules_out) == nc && memcmp(rules_out, rules_text, nc) == 0);
+  CHECK(entries_out != NULL && strlen(entries_out) == ne &&
+        memcmp(entries_out, entries_text, ne) == 0);
+  kx_campaign* reread = NULL;
+  OK(kx_campaign_from_documents(&reread, reg, rules_out, strlen(rules_out), entries_out,
+                                strlen(entries_out)));
+  kx_scoreboard* board2 = NULL;
+  OK(kx_campaign_score(&board2, reread));
+  char* results2 = NULL;
+  OK(kx_scoreboard_to_document(&results2, board2, reread, reg));
+  CHECK(results2 != NULL && strstr(results2,
+                                   "\"digest\": \"06b581a1a9064e963ddb672bab79ba3df3efc"
+                                   "3879c5bd868f9df0443c7aec57f\"") != NULL);
+  kx_string_free(results2);
+  kx_scoreboard_free(board2);
+  kx_campaign_free(reread);
+  kx_string_free(rules_out);
+  kx_string_free(entries_out);
   /* Rules only (no entries document): a campaign without entries. */
   kx_campaign* empty = NULL;
   OK(kx_campaign_from_documents(&empty, reg, rules_text, nc, NULL, 0));
@@ -102,6 +125,13 @@ static void null_arguments(void) {
   kx_campaign* c = NULL;
   FAILS(KX_EINVALID, kx_campaign_from_documents(&c, NULL, "{}", 2, NULL, 0));
   FAILS(KX_EINVALID, kx_scoreboard_to_document(&out, NULL, NULL, NULL));
+  char* rules = (char*)1;
+  char* entries = (char*)1;
+  FAILS(KX_EINVALID, kx_campaign_to_documents(&rules, &entries, NULL, NULL));
+  CHECK(rules == NULL && entries == NULL);
+  FAILS(KX_EINVALID, kx_campaign_to_documents(NULL, &entries, NULL, NULL));
+  FAILS(KX_EINVALID, kx_campaign_to_documents(&rules, NULL, NULL, NULL));
+  CHECK(rules == NULL);
 }
 
 int main(void) {

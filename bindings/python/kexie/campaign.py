@@ -409,6 +409,26 @@ class Campaign(C.OwnedHandle):
         self._registry = registry
         return self
 
+    def to_documents(self) -> tuple[str, str]:
+        """The campaign as two canonical documents, (kexie.campaign/1,
+        kexie.entries/1): its rules (AHP judgements kept where its rubrics came from a
+        document) and its entries, judges (coded "J1", "J2", ... by id), assignments,
+        marks and vetoes, named by the codes of the registry document its registry was
+        read from. ``Campaign.from_document`` reads them back to the same digest.
+
+        >>> rules, entries = c.to_documents()
+        >>> again = kexie.Campaign.from_document(reg, rules, entries)
+        """
+        registry = self._registry
+        rules = C.c_void_p()
+        entries = C.c_void_p()
+        with C.hold((self, Campaign, "campaign", False),
+                    (registry, Registry, "registry", False)) as (c, r):
+            C.check(C.lib.kx_campaign_to_documents(ctypes.byref(rules), ctypes.byref(entries),
+                                                   c, r))
+        rules_text = C.owned_text(rules)
+        return rules_text, C.owned_text(entries)
+
     # --- rubrics -------------------------------------------------------------
     def set_rubric(self, category: Category, name: str, indicators: Sequence[Indicator],
                    *, full_score: Optional[DecimalLike] = None,

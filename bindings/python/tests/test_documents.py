@@ -66,3 +66,14 @@ def test_rules_only_campaign_and_other_errors_have_no_problems():
     assert len(info.value.problems) == 1
     with pytest.raises(TypeError):
         kexie.Campaign.from_document(object(), read("campaign.json"))
+
+
+def test_a_live_campaign_is_written_as_documents_and_read_back():
+    reg = kexie.Registry.from_document(read("registry.json"))
+    campaign = kexie.Campaign.from_document(reg, read("campaign.json"), read("entries.json"))
+    rules, entries = campaign.to_documents()
+    assert rules == read("campaign.json")  # with its AHP judgements
+    assert entries == read("entries.json")
+    again = kexie.Campaign.from_document(reg, rules, entries)
+    with again.score() as board:
+        assert board.digest == DEMO_DIGEST
