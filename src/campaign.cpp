@@ -65,11 +65,16 @@ bool mark_units(const Decimal& d, std::int32_t& units) {
   return true;
 }
 
-// A scale bound or step of a rubric (checked by the rubric) at 4 places.
-std::int32_t mark_units(const Decimal& d) {
+// A scale bound or step of a rubric at 4 places; a refusal (never an exception) when
+// it has more places or lies beyond ±1000, though Rubric::build already refuses both.
+Result<std::int32_t> mark_units(const Decimal& d, const Indicator& ind, std::string_view what) {
   std::int32_t units = 0;
-  if (!mark_units(d, units))
-    throw std::logic_error("kexie: a rubric scale with more than 4 places");
+  if (!mark_units(d, units)) {
+    return Error(ErrorCode::rule_violation,
+                 "rubric indicator \"" + ind.code + "\": the scale's " + std::string(what) + " " +
+                     d.to_string() + " has more than 4 places or lies beyond ±1000",
+                 "rubric.scale", "A12");
+  }
   return units;
 }
 
@@ -1115,9 +1120,15 @@ Status Campaign::set_rubric(Category category, Rubric rubric) {
   for (std::uint32_t i : rubric.bonuses()) next.columns.push_back(i);
   for (std::uint32_t col = 0; col < next.columns.size(); ++col) {
     const Indicator& ind = rubric.indicators()[next.columns[col]];
-    next.col_min.push_back(mark_units(ind.scale.min));
-    next.col_max.push_back(mark_units(ind.scale.max));
-    next.col_step.push_back(mark_units(ind.scale.step));
+    auto min = mark_units(ind.scale.min, ind, "min");
+    if (!min) return min.error();
+    auto max = mark_units(ind.scale.max, ind, "max");
+    if (!max) return max.error();
+    auto step = mark_units(ind.scale.step, ind, "step");
+    if (!step) return step.error();
+    next.col_min.push_back(*min);
+    next.col_max.push_back(*max);
+    next.col_step.push_back(*step);
     next.col_weight.push_back(col < next.judged_columns
                                   ? units_at(ind.global_weight, detail::kWeightScale)
                                   : units_at(ind.bonus_cap, detail::kAggScale));
