@@ -37,7 +37,11 @@ struct Fixture {
 };
 
 std::vector<kexie::IndicatorSpec> sheet(const char* min, const char* max, const char* step) {
-  return {{"A", "创新性", "", kexie::IndicatorKind::judged, kexie::Decimal(1),
+  return {{"A",
+           "创新性",
+           "",
+           kexie::IndicatorKind::judged,
+           kexie::Decimal(1),
            {kexie::Decimal::parse(min).value(), kexie::Decimal::parse(max).value(),
             kexie::Decimal::parse(step).value()}}};
 }
