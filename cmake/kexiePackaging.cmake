@@ -5,9 +5,11 @@
 #                   libraries (when KEXIE_PACKAGE_STATIC_LIBS names them), the schemas
 #   kexie-tools     the kexie command, its man page and bash completion
 #   python3-kexie   the Python package (ctypes over libkexie_c.so.0)
+#   libkexie-java   the Java binding's jar in /usr/share/java (JNA over libkexie_c.so.0),
+#                   when the Java binding is built
 #
 # Dependencies on Debian's libraries come from dpkg-shlibdeps; those between the
-# four packages are exact versions. Component names: runtime, dev, tools, python.
+# packages are exact versions. Component names: runtime, dev, tools, python, java.
 
 # The Python package (pure Python; it loads libkexie_c.so.0 from the multiarch
 # directory). EXCLUDE_FROM_ALL: a plain `cmake --install` does not write into
@@ -56,6 +58,9 @@ endif()
 if(KEXIE_BUILD_C_API)
   list(APPEND CPACK_COMPONENTS_ALL python)
 endif()
+if(TARGET kexie_java)
+  list(APPEND CPACK_COMPONENTS_ALL java)
+endif()
 set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")
 set(CPACK_DEBIAN_PACKAGE_SECTION "libs")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
@@ -103,5 +108,17 @@ set(CPACK_DEBIAN_PYTHON_PACKAGE_DEPENDS "python3 (>= 3.9), libkexie${_kexie_so} 
 set(CPACK_COMPONENT_PYTHON_DESCRIPTION
     "enterprise S&T association rules (Python 3)\n\
 The kexie Python package: ctypes over libkexie_c, standard library only.")
+
+# Debian's Java policy: a library's jar in /usr/share/java (versioned, with an
+# unversioned link), the package named lib<name>-java, depending on the jars it uses.
+set(CPACK_DEBIAN_JAVA_PACKAGE_NAME "libkexie-java")
+set(CPACK_DEBIAN_JAVA_PACKAGE_SECTION "java")
+set(CPACK_DEBIAN_JAVA_PACKAGE_ARCHITECTURE "all")
+set(CPACK_DEBIAN_JAVA_PACKAGE_SHLIBDEPS OFF)
+set(CPACK_DEBIAN_JAVA_PACKAGE_DEPENDS "libjna-java, libkexie${_kexie_so} ${_kexie_exact}")
+set(CPACK_COMPONENT_JAVA_DESCRIPTION
+    "enterprise S&T association rules (Java)\n\
+The org.kexie Java 17 binding: JNA over libkexie_c, AutoCloseable handles,\n\
+BigDecimal decimals and one exception class per error code.")
 
 include(CPack)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds kexie's Debian packages (issue 21; cmake/kexiePackaging.cmake) into
-# build/package/packages: libkexie0, libkexie-dev, kexie-tools, python3-kexie.
+# build/package/packages: libkexie0, libkexie-dev, kexie-tools, python3-kexie and
+# libkexie-java (the jar in /usr/share/java, when a JDK 17 and JNA are installed).
 #
 #   scripts/package.sh           # a release build in build/package; libkexie.a is
 #                                # archived from the shared library's objects

@@ -47,6 +47,11 @@ EXPECT = {
          r"usr/lib/python3/dist-packages/kexie/_capi\.py$",
          r"usr/lib/python3/dist-packages/kexie/py\.typed$"],
         [r"\.so", r"__pycache__", r"\.pyc$"]),
+    "libkexie-java": (
+        {"Section": "java", "Architecture": "^all$",
+         "Depends": r"libjna-java.*libkexie0 \(= {version}\)"},
+        [r"usr/share/java/kexie-{version}\.jar$", r"usr/share/java/kexie\.jar$"],
+        [r"\.so", r"usr/include/", r"usr/lib/"]),
 }
 
 
@@ -69,6 +74,7 @@ def check(name, fields, files, version):
         if not re.search(pattern, fields.get(key, "")):
             problems.append(f"{name}: {key} {fields.get(key)!r} does not match {pattern!r}")
     for pattern in must:
+        pattern = pattern.replace("{version}", re.escape(version))
         if not any(re.search(pattern, f) for f in files):
             problems.append(f"{name}: no file matches {pattern!r}")
     for pattern in must_not:
@@ -143,6 +149,12 @@ def self_test():
     assert any("man1" in p for p in check("kexie-tools", fields, files[:1], "0.1.0"))
     leaked = files + ["usr/lib/x86_64-linux-gnu/libkexie.so.0"]
     assert any("unexpected" in p for p in check("kexie-tools", fields, leaked, "0.1.0"))
+    java = parse_fields("Package: libkexie-java\nVersion: 0.1.0\nSection: java\n"
+                        "Architecture: all\nMaintainer: m\n"
+                        "Depends: libjna-java, libkexie0 (= 0.1.0)\nDescription: x\n")
+    jars = ["usr/share/java/kexie-0.1.0.jar", "usr/share/java/kexie.jar"]
+    assert check("libkexie-java", java, jars, "0.1.0") == []
+    assert any("kexie-" in p for p in check("libkexie-java", java, jars[1:], "0.1.0"))
     print("check_debs: self-test ok")
     return 0
 
