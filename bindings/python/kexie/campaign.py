@@ -601,7 +601,10 @@ class Campaign(C.OwnedHandle):
 
     def digests(self) -> tuple[str, str]:
         """(scoreboard digest written at conclude, award-list digest written at commend);
-        empty strings before."""
+        empty strings before.
+
+        >>> scoreboard_digest, awards_digest = c.digests()
+        """
         a, b = C.c_str(), C.c_str()
         with self._reading(Campaign) as h:
             C.check(C.lib.kx_campaign_digests(ctypes.byref(a), ctypes.byref(b), h))

@@ -325,43 +325,73 @@ class Activity:
             C.check(C.lib.kx_activity_apply(book, self._id, op, who, at_text, reason_text))
 
     def submit(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
-        """Draft -> submitted."""
+        """Draft -> submitted.
+
+        >>> act.submit(secretary, datetime.datetime(2025, 3, 1, 9, 0))
+        """
         self.apply(Operation.SUBMIT, actor, at, reason)
 
     def withdraw(self, actor: Actor, at: datetime.datetime, reason: str) -> None:
-        """Submitted -> withdrawn (a reason is required)."""
+        """Submitted -> withdrawn (a reason is required).
+
+        >>> act.withdraw(secretary, at, "预算未落实")
+        """
         self.apply(Operation.WITHDRAW, actor, at, reason)
 
     def approve(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
-        """Submitted -> approved (立项)."""
+        """Submitted -> approved (立项).
+
+        >>> act.approve(chair, datetime.datetime(2025, 3, 10, 9, 0))
+        """
         self.apply(Operation.APPROVE, actor, at, reason)
 
     def reject(self, actor: Actor, at: datetime.datetime, reason: str) -> None:
-        """Submitted -> rejected (a reason is required)."""
+        """Submitted -> rejected (a reason is required).
+
+        >>> act.reject(chair, at, "与年度计划重复")
+        """
         self.apply(Operation.REJECT, actor, at, reason)
 
     def start(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
-        """Approved -> in progress."""
+        """Approved -> in progress.
+
+        >>> act.start(secretary, datetime.datetime(2025, 4, 1, 9, 0))
+        """
         self.apply(Operation.START, actor, at, reason)
 
     def suspend(self, actor: Actor, at: datetime.datetime, reason: str) -> None:
-        """In progress -> suspended (a reason is required)."""
+        """In progress -> suspended (a reason is required).
+
+        >>> act.suspend(chair, at, "场地整改")
+        """
         self.apply(Operation.SUSPEND, actor, at, reason)
 
     def resume(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
-        """Suspended -> in progress."""
+        """Suspended -> in progress.
+
+        >>> act.resume(chair, at)
+        """
         self.apply(Operation.RESUME, actor, at, reason)
 
     def terminate(self, actor: Actor, at: datetime.datetime, reason: str) -> None:
-        """Ends the activity early (a reason is required)."""
+        """Ends the activity early (a reason is required).
+
+        >>> act.terminate(chair, at, "合作方退出")
+        """
         self.apply(Operation.TERMINATE, actor, at, reason)
 
     def complete(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
-        """In progress -> completed."""
+        """In progress -> completed.
+
+        >>> act.complete(secretary, datetime.datetime(2025, 10, 31, 17, 0))
+        """
         self.apply(Operation.COMPLETE, actor, at, reason)
 
     def open_evaluation(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
-        """Completed -> under evaluation."""
+        """Completed -> under evaluation.
+
+        >>> act.open_evaluation(chair, datetime.datetime(2025, 11, 3, 9, 0))
+        """
         self.apply(Operation.OPEN_EVALUATION, actor, at, reason)
 
     def conclude(self, actor: Actor, at: datetime.datetime, score: DecimalLike,
@@ -379,11 +409,17 @@ class Activity:
         return Grade(g.value)
 
     def commend(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
-        """Evaluated -> commended (表彰)."""
+        """Evaluated -> commended (表彰).
+
+        >>> act.commend(chair, datetime.datetime(2025, 12, 20, 9, 0))
+        """
         self.apply(Operation.COMMEND, actor, at, reason)
 
     def archive(self, actor: Actor, at: datetime.datetime, reason: str = "") -> None:
-        """Closes the file on a finished activity."""
+        """Closes the file on a finished activity.
+
+        >>> act.archive(secretary, datetime.datetime(2026, 1, 5, 9, 0))
+        """
         self.apply(Operation.ARCHIVE, actor, at, reason)
 
     def report_progress(self, actor: Actor, at: datetime.datetime, percent: int,

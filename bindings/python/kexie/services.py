@@ -262,15 +262,24 @@ class ServiceDesk(C.OwnedHandle):
             C.check(C.lib.kx_service_request_apply(h, *args))
 
     def accept(self, request: int, staff: int, at: datetime.datetime) -> None:
-        """submitted -> accepted (staff)."""
+        """submitted -> accepted (staff).
+
+        >>> desk.accept(req, staff, datetime.datetime(2025, 5, 6, 9, 0))
+        """
         self.apply(request, RequestOperation.ACCEPT, staff, at)
 
     def decline(self, request: int, staff: int, at: datetime.datetime, reason: str) -> None:
-        """submitted -> declined, with a reason (staff)."""
+        """submitted -> declined, with a reason (staff).
+
+        >>> desk.decline(req, staff, at, "不属于本会服务范围")
+        """
         self.apply(request, RequestOperation.DECLINE, staff, at, reason)
 
     def start(self, request: int, staff: int, at: datetime.datetime) -> None:
-        """accepted -> in progress (staff)."""
+        """accepted -> in progress (staff).
+
+        >>> desk.start(req, staff, at)
+        """
         self.apply(request, RequestOperation.START, staff, at)
 
     def forward(self, request: int, staff: int, at: datetime.datetime, outside_body: str,
@@ -286,15 +295,24 @@ class ServiceDesk(C.OwnedHandle):
             C.check(C.lib.kx_service_request_forward(h, *args))
 
     def grant(self, request: int, staff: int, at: datetime.datetime, reference: str = "") -> None:
-        """forwarded -> granted; a title needs its certificate number."""
+        """forwarded -> granted; a title needs its certificate number.
+
+        >>> desk.grant(req, staff, at, "浙高工证字2025-0117")
+        """
         self.apply(request, RequestOperation.GRANT, staff, at, reference)
 
     def not_grant(self, request: int, staff: int, at: datetime.datetime, reason: str) -> None:
-        """forwarded -> not granted, with the reason."""
+        """forwarded -> not granted, with the reason.
+
+        >>> desk.not_grant(req, staff, at, "论文条件不足")
+        """
         self.apply(request, RequestOperation.NOT_GRANT, staff, at, reason)
 
     def withdraw(self, request: int, actor: int, at: datetime.datetime, reason: str) -> None:
-        """-> withdrawn, with a reason (the applicant, or staff)."""
+        """-> withdrawn, with a reason (the applicant, or staff).
+
+        >>> desk.withdraw(req, applicant, at, "改报下一年度")
+        """
         self.apply(request, RequestOperation.WITHDRAW, actor, at, reason)
 
     def request(self, request: int) -> ServiceRequestInfo:
@@ -355,20 +373,32 @@ class ServiceDesk(C.OwnedHandle):
             C.check(C.lib.kx_proposal_apply(h, *args))
 
     def acknowledge(self, proposal: int, staff: int, at: datetime.datetime) -> None:
-        """filed -> acknowledged (staff)."""
+        """filed -> acknowledged (staff).
+
+        >>> desk.acknowledge(prop, staff, at)
+        """
         self._proposal_step(proposal, ProposalOperation.ACKNOWLEDGE, staff, at, "")
 
     def answer(self, proposal: int, staff: int, at: datetime.datetime, answer: str) -> None:
-        """acknowledged -> answered, with the answer (staff)."""
+        """acknowledged -> answered, with the answer (staff).
+
+        >>> desk.answer(prop, staff, at, "已转生产部评估")
+        """
         self._proposal_step(proposal, ProposalOperation.ANSWER, staff, at, answer)
 
     def adopt(self, proposal: int, staff: int, at: datetime.datetime) -> None:
-        """answered -> adopted (staff)."""
+        """answered -> adopted (staff).
+
+        >>> desk.adopt(prop, staff, at)
+        """
         self._proposal_step(proposal, ProposalOperation.ADOPT, staff, at, "")
 
     def decline_proposal(self, proposal: int, staff: int, at: datetime.datetime,
                          reason: str) -> None:
-        """answered -> declined, with a reason (staff)."""
+        """answered -> declined, with a reason (staff).
+
+        >>> desk.decline_proposal(prop, staff, at, "成本过高")
+        """
         self._proposal_step(proposal, ProposalOperation.DECLINE, staff, at, reason)
 
     def enter_campaign(self, proposal: int, campaign: Campaign, staff: int,
@@ -422,14 +452,21 @@ class ServiceDesk(C.OwnedHandle):
     # --- the trail ---
 
     def trail_size(self) -> int:
-        """The number of records in the trail (performed and refused steps)."""
+        """The number of records in the trail (performed and refused steps).
+
+        >>> desk.trail_size()
+        12
+        """
         n = C.c_size()
         with self._reading(ServiceDesk) as h:
             C.check(C.lib.kx_service_desk_trail_size(ctypes.byref(n), h))
         return int(n.value)
 
     def chain_head(self) -> str:
-        """The trail's head "count:hex", to keep elsewhere."""
+        """The trail's head "count:hex", to keep elsewhere.
+
+        >>> head = desk.chain_head()   # e.g. "12:9f3a..."
+        """
         out = C.c_void_p()
         with self._reading(ServiceDesk) as h:
             C.check(C.lib.kx_service_desk_chain_head(ctypes.byref(out), h))
@@ -448,7 +485,10 @@ class ServiceDesk(C.OwnedHandle):
         return AuditVerification(AuditFault(v.fault), v.first_bad)
 
     def digest(self) -> str:
-        """The hex SHA-256 of the requests and proposals (unchanged by a refusal)."""
+        """The hex SHA-256 of the requests and proposals (unchanged by a refusal).
+
+        >>> before = desk.digest()
+        """
         out = C.c_void_p()
         with self._reading(ServiceDesk) as h:
             C.check(C.lib.kx_service_desk_digest(ctypes.byref(out), h))

@@ -124,7 +124,11 @@ class Snapshot:
 
     def close(self) -> None:
         """Closes the borrowed objects and the snapshot (see the class). Safe to
-        call twice, and from any thread."""
+        call twice, and from any thread.
+
+        >>> snap.close(); snap.closed()
+        True
+        """
         for obj in (self.registry,) + self.activity_books + self.campaigns + self.service_desks:
             obj.close()
         self._handle.close()
