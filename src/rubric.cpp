@@ -366,10 +366,10 @@ Rubric Rubric::with_co2_basis(Co2Basis basis) const {
 }
 Result<Rubric> Rubric::with_ahp_provenance(std::vector<AhpDerivation> derivations) const {
   const auto refuse_group = [&](const std::string& group, const std::string& why) {
-    return Error(ErrorCode::invalid_argument, "rubric \"" + impl_->name + "\": AHP provenance of " +
-                                                  (group.empty() ? std::string("the first level")
-                                                                 : "group \"" + group + "\"") +
-                                                  ": " + why);
+    return Error(ErrorCode::invalid_argument,
+                 "rubric \"" + impl_->name + "\": AHP provenance of " +
+                     (group.empty() ? std::string("the first level") : "group \"" + group + "\"") +
+                     ": " + why);
   };
   std::vector<std::string> seen;
   for (const AhpDerivation& d : derivations) {
@@ -388,8 +388,7 @@ Result<Rubric> Rubric::with_ahp_provenance(std::vector<AhpDerivation> derivation
       const bool in_tree = ind.kind == IndicatorKind::group || ind.kind == IndicatorKind::judged ||
                            ind.kind == IndicatorKind::objective;
       const bool top = ind.parent == ind.index;
-      if (in_tree && (parent ? !top && ind.parent == *parent : top))
-        children.push_back(ind.weight);
+      if (in_tree && (parent ? !top && ind.parent == *parent : top)) children.push_back(ind.weight);
     }
     if (children != d.weights)
       return refuse_group(d.group, "its weights are not the weights of the group's children");

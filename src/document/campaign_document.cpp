@@ -231,8 +231,8 @@ void read_coefficient_entries(Problems& p, Object& co, const std::string& name,
 }
 
 // An inline grid factor table: {"name", "edition", "source", "factors": [...]}.
-void read_grid_factors(Problems& p, Object& go, const std::string& name,
-                       const std::string& edition, CampaignSpec& spec) {
+void read_grid_factors(Problems& p, Object& go, const std::string& name, const std::string& edition,
+                       CampaignSpec& spec) {
   GridFactorTable table(name, edition, go.text("source", false).value_or(""));
   const Value* list = go.array("factors", true);
   if (list == nullptr) return;
@@ -251,10 +251,10 @@ void read_grid_factors(Problems& p, Object& go, const std::string& name,
       ok = false;
       continue;
     }
-    GridFactor factor{static_cast<int>(*first), static_cast<int>(*last), *method, *value,
-                      source.value_or(""), confirmed.value_or(false)};
-    const bool duplicate = std::any_of(
-        table.factors().begin(), table.factors().end(), [&](const GridFactor& g) {
+    GridFactor factor{static_cast<int>(*first), static_cast<int>(*last),  *method, *value,
+                      source.value_or(""),      confirmed.value_or(false)};
+    const bool duplicate =
+        std::any_of(table.factors().begin(), table.factors().end(), [&](const GridFactor& g) {
           return g.first_year == factor.first_year && g.last_year == factor.last_year &&
                  g.method == factor.method;
         });
@@ -366,8 +366,8 @@ Value write_grid_factors(const GridFactorTable& t) {
   g.add("name", doc::text(t.name()));
   g.add("edition", doc::text(t.edition()));
   const auto& known = GridFactorTable::china_national();
-  if (t.name() == known.name() && t.edition() == known.edition() &&
-      t.source() == known.source() && t.factors() == known.factors())
+  if (t.name() == known.name() && t.edition() == known.edition() && t.source() == known.source() &&
+      t.factors() == known.factors())
     return g;
   g.add("source", doc::text(t.source()));
   Value& list = g.add("factors", Value::make_array());
@@ -555,7 +555,15 @@ Result<Campaign> build_campaign(const Registry& registry, const CampaignRules& r
   auto campaign = Campaign::create(registry, std::move(spec));
   if (!campaign) return campaign.error();
   for (const CategoryRules& c : rules.categories) {
-    if (auto s = campaign->set_rubric(c.category, c.rubric); !s) return s.error();
+    Rubric rubric = c.rubric;
+    // Rules assembled by hand may carry the derivations beside a rubric without them:
+    // the live rubric keeps them, so campaign_rules gives them back.
+    if (rubric.ahp_provenance().empty() && !c.derivations.empty()) {
+      auto kept = rubric.with_ahp_provenance(c.derivations);
+      if (!kept) return kept.error();
+      rubric = std::move(kept).value();
+    }
+    if (auto s = campaign->set_rubric(c.category, std::move(rubric)); !s) return s.error();
   }
   return campaign;
 }

@@ -269,8 +269,7 @@ kexie::CampaignRules custom_energy_rules() {
   kexie::GridFactorTable g("Zhejiang grid", "2025", "provincial notice");
   g.set({2024, 2024, kexie::GridFactorMethod::location_average, "0.5500"_dec, "ZJ DRC", true})
       .value();
-  g.set({2023, 2025, kexie::GridFactorMethod::fossil_only, "0.8325"_dec, "ZJ DRC", false})
-      .value();
+  g.set({2023, 2025, kexie::GridFactorMethod::fossil_only, "0.8325"_dec, "ZJ DRC", false}).value();
   rules.spec.grid_table = g;
   return rules;
 }
@@ -385,6 +384,30 @@ TEST(CampaignDocument, RubricKeepsItsAhpProvenance) {
   ASSERT_TRUE(again) << again.error();
   EXPECT_TRUE(again.value().categories[0].derivations.empty());
   EXPECT_EQ(kexie::write_campaign_document(again.value()), direct);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CampaignDocument, BuildCampaignKeepsDerivationsGivenBesideTheRubric) {
+  kexie::Registry reg;
+  const auto zj =
+      reg.add_organization(
+             {.kind = kexie::OrgKind::national, .name = "中国科协", .effective = "2000-01-01"_date})
+          .value();
+  kexie::CampaignRules rules = kexie::read_campaign_document(demo()).value();
+  // The derivations beside rubrics that lost their provenance: build_campaign puts
+  // them back on the live rubrics.
+  for (kexie::CategoryRules& c : rules.categories)
+    c.rubric = c.rubric.with_ahp_provenance({}).value();
+  const kexie::Campaign c = kexie::build_campaign(reg, rules, zj).value();
+  EXPECT_EQ(kexie::write_campaign_document(kexie::campaign_rules(c, "ZJ")), demo());
+  // Derivations that do not describe the rubric are refused.
+  rules.categories[0].derivations[0].group = "Z";
+  const auto refused = kexie::build_campaign(reg, rules, zj);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), kexie::ErrorCode::invalid_argument);
 }
 
 }  // namespace

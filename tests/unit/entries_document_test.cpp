@@ -178,7 +178,8 @@ TEST_F(EntriesDocument, ColumnsCountCharactersOnOneLineAndOnMany) {
 // demo's entries come back as the bundled bytes.
 TEST_F(EntriesDocument, ALiveCampaignIsExportedAndReadBackToTheSameDigest) {
   const auto e = kexie::read_entries_document(*entries, loaded->codes).value();
-  const kexie::Campaign c = kexie::load_campaign(loaded->registry, loaded->codes, *rules, e).value();
+  const kexie::Campaign c =
+      kexie::load_campaign(loaded->registry, loaded->codes, *rules, e).value();
   const std::string entries_text =
       kexie::write_entries_document(kexie::campaign_entries(c), loaded->codes);
   EXPECT_EQ(entries_text, *entries);
@@ -198,8 +199,7 @@ TEST_F(EntriesDocument, ALiveCampaignIsExportedAndReadBackToTheSameDigest) {
 TEST_F(EntriesDocument, ACampaignBuiltByCallsRoundTrips) {
   const auto e = kexie::read_entries_document(*entries, loaded->codes).value();
   kexie::Campaign c =
-      kexie::build_campaign(loaded->registry, *rules, loaded->codes.organizations.at("ZJ"))
-          .value();
+      kexie::build_campaign(loaded->registry, *rules, loaded->codes.organizations.at("ZJ")).value();
   std::map<std::string, kexie::JudgeId> judges;
   for (const kexie::JudgeRecord& j : e.judges) judges[j.code] = c.add_judge(j.person).value();
   for (std::size_t i = 0; i < 20; ++i) {
@@ -214,7 +214,8 @@ TEST_F(EntriesDocument, ACampaignBuiltByCallsRoundTrips) {
                            kexie::Decimal::parse(k++ % 2 == 0 ? "80.50" : "77.0").value()));
     }
   }
-  ASSERT_TRUE(c.veto(c.judges_of(kexie::EntryId{3}).at(1), kexie::EntryId{3}, "veto", "抄袭 copied\nfrom a 2019 entry"));
+  ASSERT_TRUE(c.veto(c.judges_of(kexie::EntryId{3}).at(1), kexie::EntryId{3}, "veto",
+                     "抄袭 copied\nfrom a 2019 entry"));
   const std::string digest = c.score().value().digest();
   const kexie::CampaignEntries out = kexie::campaign_entries(c);
   EXPECT_EQ(out.judges[0].code, "J1");
