@@ -89,7 +89,7 @@ struct CampaignEntries {
 /// \param campaign the live campaign
 /// \return its entries, judges, assignments, marks and vetoes, in id order
 ///
-///   std::string text = kexie::write_entries_document(kexie::campaign_entries(c), codes);
+///   std::string text = kexie::write_entries_document(kexie::campaign_entries(campaign), codes);
 [[nodiscard]] KEXIE_API CampaignEntries campaign_entries(const Campaign& campaign);
 
 /// A campaign over `registry` with `rules` (its organizer named by `codes`) and

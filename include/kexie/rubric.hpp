@@ -403,7 +403,7 @@ class KEXIE_API Rubric {
   /// \param derivations the derivations, one per group whose weights came from AHP
   /// \return the rubric with them, or the refusal
   ///
-  ///   kexie::Rubric r = built.with_ahp_provenance(rules.categories[0].derivations).value();
+  ///   kexie::Rubric r = rubric.with_ahp_provenance(rules.categories[0].derivations).value();
   [[nodiscard]] Result<Rubric> with_ahp_provenance(std::vector<AhpDerivation> derivations) const;
   /// The AHP provenance of the weights: empty when they were given directly.
   ///
