@@ -677,6 +677,30 @@ static void services(world* w, kx_registry* other, kx_campaign* c) {
     free(deep);
   }
   FAILS(KX_ECORRUPT, kx_service_desk_from_document(&back, w->reg, "{\"a\0\":1}", 9));
+  /* Snapshots with desks: a count no array has, a NULL element, another registry's desk. */
+  {
+    kx_buffer buf = {NULL, 0};
+    const kx_service_desk* desks[2];
+    kx_service_desk* foreign = NULL;
+    desks[0] = desk;
+    desks[1] = NULL;
+    FAILS_SAYING(KX_EINVALID, "desk_count",
+                 kx_snapshot_save_buffer_with_desks(&buf, w->reg, NULL, 0, NULL, 0, desks,
+                                                    SIZE_MAX / 4));
+    FAILS_SAYING(KX_EINVALID, "book_count",
+                 kx_snapshot_save_buffer_with_desks(&buf, w->reg, (const kx_book* const*)desks,
+                                                    SIZE_MAX, NULL, 0, NULL, 0));
+    FAILS_SAYING(KX_EINVALID, "desks[1] is NULL",
+                 kx_snapshot_save_buffer_with_desks(&buf, w->reg, NULL, 0, NULL, 0, desks, 2));
+    FAILS_SAYING(KX_EINVALID, "desks is NULL",
+                 kx_snapshot_save_buffer_with_desks(&buf, w->reg, NULL, 0, NULL, 0, NULL, 1));
+    OK(kx_service_desk_new(&foreign, other, NULL));
+    desks[1] = foreign;
+    FAILS_SAYING(KX_EINVALID, "another registry",
+                 kx_snapshot_save_buffer_with_desks(&buf, w->reg, NULL, 0, NULL, 0, desks, 2));
+    CHECK(buf.data == NULL);
+    kx_service_desk_free(foreign);
+  }
   SAME(before_desk, desk_digest(desk));
   SAME(before_campaign, campaign_digest(c));
   kx_service_desk_free(desk);

@@ -2081,9 +2081,9 @@ const char* step(int op, World& w, Args& a, int& rc) {
           const kx_campaign* campaigns[1] = {w.campaign};
           std::size_t desk_count = desk == nullptr ? 0 : a.pick_int<std::size_t>(0, 1);
           const kx_service_desk* const* dp = desks;
-          if (a.chance(10)) {
+          if (a.chance(10)) {  // NULL with any count, or a count no array has
             dp = a.chance(2) ? nullptr : dp;
-            desk_count = a.huge();
+            desk_count = dp == nullptr ? a.huge() : a.too_many();
           }
           kx_buffer out{nullptr, 0};
           rc = kx_snapshot_save_buffer_with_desks(
