@@ -260,7 +260,7 @@ std::string number_format(int places) {
 Status write_xlsx(const std::vector<ResultSheet>& sheets, const std::string& path) {
   // What is there already must be a regular file: libxlsxwriter opens the path only
   // at workbook_close, and opening a FIFO without a reader would wait forever.
-  if (struct stat st {}; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  if (struct stat st{}; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     return Error(ErrorCode::io_error, path + ": cannot be written (not a regular file)");
   }
   lxw_workbook_options options{};

@@ -90,21 +90,21 @@ static char* desk_digest(const kx_service_desk* desk) {
 }
 
 /* Compares and frees two digests. */
-#define SAME(before, after)                                  \
-  do {                                                       \
-    char* b_ = (before);                                     \
-    char* a_ = (after);                                      \
+#define SAME(before, after)                                     \
+  do {                                                          \
+    char* b_ = (before);                                        \
+    char* a_ = (after);                                         \
     if (!STREQ(b_, a_)) KX_REPORT("digest unchanged: " #after); \
-    free(b_);                                                \
-    free(a_);                                                \
+    free(b_);                                                   \
+    free(a_);                                                   \
   } while (0)
 
 /* A refusal whose message contains `part`. */
-#define FAILS_SAYING(expected, part, call)                                \
-  do {                                                                    \
-    FAILS(expected, call);                                                \
-    if (strstr(kx_error_last()->message, (part)) == NULL)                 \
-      KX_REPORT("message names \"" part "\": " #call);                    \
+#define FAILS_SAYING(expected, part, call)                \
+  do {                                                    \
+    FAILS(expected, call);                                \
+    if (strstr(kx_error_last()->message, (part)) == NULL) \
+      KX_REPORT("message names \"" part "\": " #call);    \
   } while (0)
 
 /* ---------------------------------------------------------------- documents */
@@ -160,9 +160,9 @@ static void documents(kx_registry* reg, kx_campaign* c) {
                kx_registry_from_document(&r, kRegistry, SIZE_MAX));
   FAILS_SAYING(KX_EINVALID, "campaign_length",
                kx_campaign_from_documents(&c2, reg, kCampaign, SIZE_MAX / 2 + 1, NULL, 0));
-  FAILS_SAYING(KX_EINVALID, "entries_length",
-               kx_campaign_from_documents(&c2, reg, kCampaign, strlen(kCampaign), kEntries,
-                                          SIZE_MAX));
+  FAILS_SAYING(
+      KX_EINVALID, "entries_length",
+      kx_campaign_from_documents(&c2, reg, kCampaign, strlen(kCampaign), kEntries, SIZE_MAX));
   FAILS_SAYING(KX_EINVALID, "entries_json is NULL but entries_length is 7",
                kx_campaign_from_documents(&c2, reg, kCampaign, strlen(kCampaign), NULL, 7));
   /* A length shorter than the text: the prefix is judged (and refused as malformed). */
@@ -191,8 +191,7 @@ static void documents(kx_registry* reg, kx_campaign* c) {
   /* 10 000 levels deep and 10^7 values: the limits refuse, naming themselves. */
   deep = nested(10000);
   FAILS(KX_ECORRUPT, kx_registry_from_document(&r, deep, strlen(deep)));
-  CHECK(kx_error_problem_count() == 1 &&
-        strstr(kx_error_problem(0)->message, "max_depth") != NULL);
+  CHECK(kx_error_problem_count() == 1 && strstr(kx_error_problem(0)->message, "max_depth") != NULL);
   FAILS(KX_ECORRUPT, kx_campaign_from_documents(&c2, reg, deep, strlen(deep), NULL, 0));
   FAILS(KX_ECORRUPT,
         kx_campaign_from_documents(&c2, reg, kCampaign, strlen(kCampaign), deep, strlen(deep)));
@@ -309,7 +308,7 @@ static void tables(kx_registry* reg, kx_campaign* c, const char* dir) {
                kx_scoreboard_sheet_csv(&csv, &len, &name, board, c, reg, 0, 7));
   FAILS_SAYING(KX_EINVALID, "length is NULL",
                kx_scoreboard_sheet_csv(&csv, NULL, &name, board, c, reg, 0, KX_ENCODING_UTF8));
-  CHECK(csv == NULL && name == NULL);  /* cleared on every refusal */
+  CHECK(csv == NULL && name == NULL); /* cleared on every refusal */
   kx_scoreboard_free(board);
 
   unlink(csv_path);
@@ -396,7 +395,7 @@ static void assignment(const kx_registry* reg, kx_campaign* c, kx_campaign* othe
   failed = 99;
   CHECK(kx_campaign_assign_all(c, pairs, 2, &failed) < 0);
   CHECK(failed == 0 || failed == 1);
-  OK(kx_campaign_assign_all(c, NULL, 0, NULL));  /* nothing to do */
+  OK(kx_campaign_assign_all(c, NULL, 0, NULL)); /* nothing to do */
   kx_assignment_free(a);
   kx_assignment_free(NULL);
   SAME(before, campaign_digest(c));
@@ -463,8 +462,8 @@ static void guidance(world* w) {
   FAILS(KX_EINVALID, kx_enterprise_support(NULL, 1, 2024, 1, 1, NULL, NULL));
   CHECK(kx_founding_apply(&id, w->reg, 0xffffffffu, w->city, "新科协", w->p[0], 0,
                           "2025-01-01T00:00:00Z") < 0);
-  FAILS(KX_EINVALID, kx_founding_apply(&id, w->reg, 1, w->city, NULL, w->p[0], 0,
-                                       "2025-01-01T00:00:00Z"));
+  FAILS(KX_EINVALID,
+        kx_founding_apply(&id, w->reg, 1, w->city, NULL, w->p[0], 0, "2025-01-01T00:00:00Z"));
   FAILS(KX_EINVALID, kx_founding_apply(&id, w->reg, 1, w->city, "x", w->p[0], 0, "tomorrow"));
   CHECK(kx_founding_approve(&org, w->reg, 0xffffffffu, w->p[0], "2025-01-01T00:00:00Z",
                             "2025-01-01", NULL) < 0);
@@ -585,9 +584,9 @@ static void services(world* w, kx_registry* other, kx_campaign* c) {
                                                "2025-01-01T00:00:00Z"));
   FAILS(KX_EINVALID, kx_service_request_submit(&id, NULL, w->p[0], w->steel, 0, "t", -1, -1,
                                                "2025-01-01T00:00:00Z"));
-  FAILS_SAYING(KX_EINVALID, "kind 99", kx_service_request_submit(&id, desk, w->p[0], w->steel, 99,
-                                                                 "t", -1, -1,
-                                                                 "2025-01-01T00:00:00Z"));
+  FAILS_SAYING(KX_EINVALID, "kind 99",
+               kx_service_request_submit(&id, desk, w->p[0], w->steel, 99, "t", -1, -1,
+                                         "2025-01-01T00:00:00Z"));
   FAILS_SAYING(KX_EINVALID, "patent_type -2",
                kx_service_request_submit(&id, desk, w->p[0], w->steel, 0, "t", -2, -1,
                                          "2025-01-01T00:00:00Z"));
@@ -602,16 +601,17 @@ static void services(world* w, kx_registry* other, kx_campaign* c) {
   FAILS_SAYING(KX_EINVALID, "operation 99",
                kx_service_request_apply(desk, 1, 99, w->p[0], "2025-01-01T00:00:00Z", NULL));
   CHECK(kx_service_request_apply(desk, 0xffffffffu, 1, w->p[0], "2025-01-01T00:00:00Z", NULL) < 0);
-  CHECK(kx_service_request_forward(desk, 0xffffffffu, w->p[0], "2025-01-01T00:00:00Z", NULL,
-                                   NULL) < 0);
+  CHECK(kx_service_request_forward(desk, 0xffffffffu, w->p[0], "2025-01-01T00:00:00Z", NULL, NULL) <
+        0);
   FAILS(KX_ENOTFOUND, kx_service_request_get(&info, desk, 0xffffffffu));
   FAILS(KX_ENOTFOUND, kx_service_request_get(&info, desk, 0));
   FAILS(KX_EINVALID, kx_service_queue_foreach(desk, w->steel, "2025-01-01", NULL, NULL));
   FAILS(KX_EINVALID, kx_service_queue_foreach(desk, w->steel, "2025-02-30", no_place, NULL));
-  FAILS_SAYING(KX_EINVALID, "kind -1", kx_proposal_file(&id, desk, w->p[0], w->steel, -1, "t",
-                                                        "x", "2025-01-01T00:00:00Z"));
-  CHECK(kx_proposal_file(&id, desk, w->p[0], w->steel, 0, "t", "\xc0\x80",
-                         "2025-01-01T00:00:00Z") < 0);
+  FAILS_SAYING(
+      KX_EINVALID, "kind -1",
+      kx_proposal_file(&id, desk, w->p[0], w->steel, -1, "t", "x", "2025-01-01T00:00:00Z"));
+  CHECK(kx_proposal_file(&id, desk, w->p[0], w->steel, 0, "t", "\xc0\x80", "2025-01-01T00:00:00Z") <
+        0);
   FAILS_SAYING(KX_EINVALID, "operation 1000",
                kx_proposal_apply(desk, 1, 1000, w->p[0], "2025-01-01T00:00:00Z", NULL));
   CHECK(kx_proposal_apply(desk, 0xffffffffu, 1, w->p[0], "2025-01-01T00:00:00Z", NULL) < 0);
@@ -620,8 +620,8 @@ static void services(world* w, kx_registry* other, kx_campaign* c) {
   /* Entering a proposal of nothing into a campaign over another registry. */
   CHECK(kx_proposal_enter_campaign(&id, desk, 0xffffffffu, c, w->p[0], "2025-01-01T00:00:00Z",
                                    NULL) < 0);
-  FAILS(KX_EINVALID, kx_proposal_enter_campaign(&id, desk, 1, NULL, w->p[0],
-                                                "2025-01-01T00:00:00Z", NULL));
+  FAILS(KX_EINVALID,
+        kx_proposal_enter_campaign(&id, desk, 1, NULL, w->p[0], "2025-01-01T00:00:00Z", NULL));
   FAILS(KX_EINVALID, kx_service_desk_verify_audit(NULL, desk, NULL));
   FAILS(KX_EINVALID, kx_patent_number_check(&text, NULL));
   CHECK(kx_patent_number_check(&text, "ZL2023\xff") < 0 && text == NULL);
@@ -658,9 +658,9 @@ static void services(world* w, kx_registry* other, kx_campaign* c) {
                kx_service_desk_to_document(&text, desk, w->reg, &req, 1));
   programme.min_title = 0;
   programme.honour_kind = 42;
-  FAILS_SAYING(KX_EINVALID, "honour_kind 42",
-               kx_recommend_foreach(w->reg, &programme, nominees, 2, "2025-01-01", no_decision,
-                                    NULL));
+  FAILS_SAYING(
+      KX_EINVALID, "honour_kind 42",
+      kx_recommend_foreach(w->reg, &programme, nominees, 2, "2025-01-01", no_decision, NULL));
   programme.honour_kind = -1;
   FAILS_SAYING(KX_EINVALID, "nominees = ",
                kx_recommend_foreach(w->reg, &programme, nominees, SIZE_MAX, "2025-01-01",
@@ -684,9 +684,9 @@ static void services(world* w, kx_registry* other, kx_campaign* c) {
     kx_service_desk* foreign = NULL;
     desks[0] = desk;
     desks[1] = NULL;
-    FAILS_SAYING(KX_EINVALID, "desk_count",
-                 kx_snapshot_save_buffer_with_desks(&buf, w->reg, NULL, 0, NULL, 0, desks,
-                                                    SIZE_MAX / 4));
+    FAILS_SAYING(
+        KX_EINVALID, "desk_count",
+        kx_snapshot_save_buffer_with_desks(&buf, w->reg, NULL, 0, NULL, 0, desks, SIZE_MAX / 4));
     FAILS_SAYING(KX_EINVALID, "book_count",
                  kx_snapshot_save_buffer_with_desks(&buf, w->reg, (const kx_book* const*)desks,
                                                     SIZE_MAX, NULL, 0, NULL, 0));

@@ -138,7 +138,7 @@ struct World {
   std::vector<kx_scoreboard*> boards;
   kx_buffer saved{nullptr, 0};
   // round 3 (documents, tables, assignment, guidance, evaluation, services)
-  kx_registry* doc_reg = nullptr;  // read from kRegistryDocument once; never replaced
+  kx_registry* doc_reg = nullptr;   // read from kRegistryDocument once; never replaced
   kx_service_desk* desk = nullptr;  // over `reg` (owned, or lent by `snap`)
   kx_assignment* assignment = nullptr;
   kx_evaluation* evaluation = nullptr;
@@ -387,22 +387,32 @@ constexpr const char* kEntriesDocument =
     R"("category":"rationalization_proposals","team":[{"person":"P1","share":"1"}],)"
     R"("in_use_since":"2024-01-01","claims":{"annual_benefit_yuan":"120000"}}],)"
     R"("judges":[{"code":"J1","person":"P2"}],"assignments":[["J1","E1"]],"marks":[["J1","E1","A","88"]]})";
-constexpr const char* kCreditCodes[] = {"91330000142941287T", "91110000100000000X",
-                                        "911100001000000000", "", "91330000142941287",
-                                        "9133000014294128７T", "\xff\xfe"};
-constexpr const char* kPatents[] = {"ZL202310123456.7", "CN202310123456.7", "ZL 2023 1 0123456.7",
-                                    "ZL202310123456.X", "", "ZL", "201310123456X",
-                                    "ZL9999999999999999.9"};
-constexpr const char* kCsv[] = {
-    "judge,entry\n", "judge,entry,indicator,mark\n", "entry,judge,reason\n",
-    "judge,entry,indicator,mark\nP2,E1,A,88\n", "\"unclosed\n", "\xef\xbb\xbf" "a,b\n1,2,3\n", ""};
+constexpr const char* kCreditCodes[] = {"91330000142941287T",
+                                        "91110000100000000X",
+                                        "911100001000000000",
+                                        "",
+                                        "91330000142941287",
+                                        "9133000014294128７T",
+                                        "\xff\xfe"};
+constexpr const char* kPatents[] = {
+    "ZL202310123456.7", "CN202310123456.7",    "ZL 2023 1 0123456.7", "ZL202310123456.X", "", "ZL",
+    "201310123456X",    "ZL9999999999999999.9"};
+constexpr const char* kCsv[] = {"judge,entry\n",
+                                "judge,entry,indicator,mark\n",
+                                "entry,judge,reason\n",
+                                "judge,entry,indicator,mark\nP2,E1,A,88\n",
+                                "\"unclosed\n",
+                                "\xef\xbb\xbf"
+                                "a,b\n1,2,3\n",
+                                ""};
 
 /// A JSON text from `base`: as it is, damaged, nested deep, one huge array, or input bytes.
 std::string hostile_json(Args& a, const char* base) {
   std::string s = base;
   switch (a.pick_int(0, 7)) {
     case 0:
-      if (!s.empty()) s[a.pick_int<std::size_t>(0, s.size() - 1)] ^= static_cast<char>(a.pick_int(1, 255));
+      if (!s.empty())
+        s[a.pick_int<std::size_t>(0, s.size() - 1)] ^= static_cast<char>(a.pick_int(1, 255));
       break;
     case 1:
       s.resize(a.pick_int<std::size_t>(0, s.size()));
@@ -1566,9 +1576,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
       return "kx_registry_from_document";
     }
     case 49: {  // a campaign from documents (over the document registry, or another one)
-      if (w.doc_reg == nullptr &&
-          kx_registry_from_document(&w.doc_reg, kRegistryDocument,
-                                    std::strlen(kRegistryDocument)) != 0)
+      if (w.doc_reg == nullptr && kx_registry_from_document(&w.doc_reg, kRegistryDocument,
+                                                            std::strlen(kRegistryDocument)) != 0)
         broken(kx_error_last()->message, "kx_registry_from_document");
       const kx_registry* over = a.chance(5) ? reg : w.doc_reg;
       std::string rules = a.chance(2) ? kCampaignDocument : hostile_json(a, kCampaignDocument);
@@ -1580,7 +1589,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
       kx_campaign* c = nullptr;
       rc = kx_campaign_from_documents(null_out ? nullptr : &c, a.chance(30) ? nullptr : over,
                                       rules_data, rules_length, entries_data, entries_length);
-      if (rc == 0 && c == nullptr) broken("success without a campaign", "kx_campaign_from_documents");
+      if (rc == 0 && c == nullptr)
+        broken("success without a campaign", "kx_campaign_from_documents");
       if (c != nullptr && over == w.doc_reg) {
         for (kx_scoreboard* b : w.boards) kx_scoreboard_free(b);
         w.boards.clear();
@@ -1592,10 +1602,9 @@ const char* step(int op, World& w, Args& a, int& rc) {
       return "kx_campaign_from_documents";
     }
     case 50: {  // results as a document, a CSV sheet, or their count: boards of any campaign
-      const kx_scoreboard* board =
-          w.boards.empty() || a.chance(20)
-              ? nullptr
-              : w.boards[a.pick_int<std::size_t>(0, w.boards.size() - 1)];
+      const kx_scoreboard* board = w.boards.empty() || a.chance(20)
+                                       ? nullptr
+                                       : w.boards[a.pick_int<std::size_t>(0, w.boards.size() - 1)];
       const kx_registry* r = a.chance(3) && w.doc_reg != nullptr ? w.doc_reg : reg;
       switch (a.pick_int(0, 2)) {
         case 0: {
@@ -1702,8 +1711,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
           switch (a.pick_int(0, 2)) {
             case 0: {
               std::size_t judges = 0, excluded = 0;
-              rc = kx_assignment_entry(null_out ? nullptr : &judges, &excluded, w.assignment,
-                                       entry);
+              rc =
+                  kx_assignment_entry(null_out ? nullptr : &judges, &excluded, w.assignment, entry);
               return "kx_assignment_entry";
             }
             case 1: {
@@ -1715,9 +1724,9 @@ const char* step(int op, World& w, Args& a, int& rc) {
               uint32_t judge = 0;
               char* rule = nullptr;
               char* reason = nullptr;
-              rc = kx_assignment_exclusion(null_out ? nullptr : &judge, a.chance(2) ? &rule : nullptr,
-                                           a.chance(2) ? &reason : nullptr, w.assignment, entry,
-                                           index);
+              rc = kx_assignment_exclusion(
+                  null_out ? nullptr : &judge, a.chance(2) ? &rule : nullptr,
+                  a.chance(2) ? &reason : nullptr, w.assignment, entry, index);
               kx_string_free(rule);
               kx_string_free(reason);
               return "kx_assignment_exclusion";
@@ -1790,10 +1799,11 @@ const char* step(int op, World& w, Args& a, int& rc) {
                                     a.date());
           return "kx_enterprise_employ";
         default:
-          rc = kx_enterprise_support(reg, a.id(w.enterprises, w),
-                                     a.chance(3) ? in.ConsumeIntegral<int>() : a.pick_int(2020, 2026),
-                                     in.ConsumeIntegral<uint32_t>(), in.ConsumeIntegral<uint32_t>(),
-                                     a.decimal(), a.decimal());
+          rc = kx_enterprise_support(
+              reg, a.id(w.enterprises, w),
+              a.chance(3) ? in.ConsumeIntegral<int>() : a.pick_int(2020, 2026),
+              in.ConsumeIntegral<uint32_t>(), in.ConsumeIntegral<uint32_t>(), a.decimal(),
+              a.decimal());
           return "kx_enterprise_support";
       }
     }
@@ -1851,8 +1861,8 @@ const char* step(int op, World& w, Args& a, int& rc) {
                                   a.id(w.orgs, w));
           return "kx_sg_training_add";
         case 3:
-          rc = kx_sg_training_interval(reg, a.chance(3) ? in.ConsumeIntegral<int>()
-                                                        : a.pick_int(0, 60));
+          rc = kx_sg_training_interval(reg,
+                                       a.chance(3) ? in.ConsumeIntegral<int>() : a.pick_int(0, 60));
           return "kx_sg_training_interval";
         default: {
           int left = a.pick_int(1, 4);
@@ -1909,10 +1919,9 @@ const char* step(int op, World& w, Args& a, int& rc) {
         }
         default: {
           std::size_t named = 0;
-          rc = kx_evaluation_name_exemplary(w.evaluation, reg, book,
-                                            a.chance(3) ? a.huge() : a.pick_int<std::size_t>(0, 3),
-                                            a.decimal(), a.id(w.people, w), a.name(),
-                                            a.chance(2) ? nullptr : &named);
+          rc = kx_evaluation_name_exemplary(
+              w.evaluation, reg, book, a.chance(3) ? a.huge() : a.pick_int<std::size_t>(0, 3),
+              a.decimal(), a.id(w.people, w), a.name(), a.chance(2) ? nullptr : &named);
           return "kx_evaluation_name_exemplary";
         }
       }
