@@ -424,7 +424,7 @@ std::string hostile_json(Args& a, const char* base) {
     }
     case 3: {  // a long array of zeros (past the 2 000 000 limit: tests/c/hostile_test.c; here
       // within -malloc_limit_mb=128 of scripts/fuzz.sh)
-      const std::size_t n = a.chance(16) ? 300'000 : a.pick_int<std::size_t>(1, 5000);
+      const std::size_t n = a.chance(16) ? 100'000 : a.pick_int<std::size_t>(1, 5000);
       s = R"({"format":"kexie.registry/1","organizations":[)";
       s.reserve(s.size() + 2 * n + 4);
       for (std::size_t i = 0; i < n; ++i) s += i == 0 ? "0" : ",0";
