@@ -480,8 +480,11 @@ Result<Table> TableBuilder::parse(std::string_view bytes, TableOptions options, 
 Result<Table> Table::read_file(const std::string& path, TableOptions options) {
   options.source = path;
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::stat(path.c_str(), &st) != 0) {
     return Error(ErrorCode::io_error, path + ": cannot be read (" + std::strerror(errno) + ")");
+  }
+  if (!S_ISREG(st.st_mode)) {  // a directory, a FIFO (opening it would wait), a device
+    return Error(ErrorCode::io_error, path + ": cannot be read (not a regular file)");
   }
   const auto size = static_cast<std::uint64_t>(st.st_size);
   const std::uint64_t cap =

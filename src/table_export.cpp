@@ -4,6 +4,7 @@
 #include "kexie/table_export.hpp"
 
 #include <iconv.h>
+#include <sys/stat.h>
 #include <xlsxwriter.h>
 
 #include <cmath>
@@ -257,6 +258,11 @@ std::string number_format(int places) {
 }  // namespace
 
 Status write_xlsx(const std::vector<ResultSheet>& sheets, const std::string& path) {
+  // What is there already must be a regular file: libxlsxwriter opens the path only
+  // at workbook_close, and opening a FIFO without a reader would wait forever.
+  if (struct stat st{}; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    return Error(ErrorCode::io_error, path + ": cannot be written (not a regular file)");
+  }
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);

@@ -1984,7 +1984,9 @@ KX_EXTERN int kx_registry_to_document(char **out, const kx_registry *registry);
 /** A campaign over `registry` from a kexie.campaign/1 document (its rules) and,
  *  unless `entries_json` is NULL, a kexie.entries/1 document (entries, judges,
  *  assignments, marks and vetoes), both resolved by the registry's document codes.
- *  All or nothing. Free it with kx_campaign_free() before the registry.
+ *  All or nothing. Free it with kx_campaign_free() before the registry. A NULL
+ *  `entries_json` with a nonzero `entries_length`, or a length over PTRDIFF_MAX, is
+ *  KX_EINVALID.
  *
  *   kx_campaign *c;
  *   kx_campaign_from_documents(&c, reg, rules, strlen(rules), entries, strlen(entries));
@@ -2061,7 +2063,8 @@ KX_EXTERN int kx_campaign_import_vetoes_csv(kx_campaign *campaign, const kx_regi
 
 /** Writes the results of `board` (the scoreboard of `campaign`, over `registry`) as
  *  one XLSX workbook at `path`: a sheet per category (tier, rank, code, title, unit,
- *  team, total), then 先进单位, 先进个人, the cusp report and panel agreement.
+ *  team, total), then 先进单位, 先进个人, the cusp report and panel agreement. A
+ *  `path` that exists and is not a regular file (a directory, a FIFO) is KX_EIO.
  *
  *   kx_scoreboard_write_xlsx(board, c, reg, "results.xlsx");
  */

@@ -201,6 +201,7 @@ int kx_assignment_csv(char** out, size_t* length, const kx_assignment* assignmen
                       int chinese, int explain) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
+    *out = nullptr;
     KX_NEED(length);
     KX_NEED(assignment);
     KX_NEED(campaign);

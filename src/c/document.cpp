@@ -12,9 +12,12 @@
 
 namespace {
 
-// The bytes of a (pointer, length) argument; NULL with a length is refused.
-kexie::Result<std::string_view> bytes(const char* data, size_t length, const char* what) {
+// The bytes of a (pointer, length) argument; NULL, or a length no buffer can have
+// (more than PTRDIFF_MAX bytes), is refused before a byte is read.
+kexie::Result<std::string_view> bytes(const char* data, size_t length, const char* what,
+                                      const char* length_name) {
   if (data == nullptr) return kx::null_arg(what);
+  KX_TRY(kx::array_size(length, 1, length_name));
   return std::string_view(data, length);
 }
 
@@ -24,7 +27,7 @@ int kx_registry_from_document(kx_registry** out, const char* json, size_t length
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     *out = nullptr;
-    KX_TRY_ASSIGN(const std::string_view text, bytes(json, length, "json"));
+    KX_TRY_ASSIGN(const std::string_view text, bytes(json, length, "json", "length"));
     auto r = kexie::read_registry_document(text);
     if (!r) return kx::fail_document(r.error(), r.problems());
     kexie::LoadedRegistry loaded = std::move(r).value();
@@ -52,13 +55,18 @@ int kx_campaign_from_documents(kx_campaign** out, const kx_registry* registry,
     *out = nullptr;
     KX_NEED(registry);
     KX_TRY_ASSIGN(const std::string_view rules_text,
-                  bytes(campaign_json, campaign_length, "campaign_json"));
+                  bytes(campaign_json, campaign_length, "campaign_json", "campaign_length"));
     auto rules = kexie::read_campaign_document(rules_text);
     if (!rules) return kx::fail_document(rules.error(), rules.problems());
     kexie::CampaignEntries entries;
+    if (entries_json == nullptr && entries_length != 0) {
+      return kx::invalid("entries_json is NULL but entries_length is " +
+                         std::to_string(entries_length));
+    }
     if (entries_json != nullptr) {
-      auto e = kexie::read_entries_document(std::string_view(entries_json, entries_length),
-                                            registry->codes);
+      KX_TRY_ASSIGN(const std::string_view entries_text,
+                    bytes(entries_json, entries_length, "entries_json", "entries_length"));
+      auto e = kexie::read_entries_document(entries_text, registry->codes);
       if (!e) return kx::fail_document(e.error(), e.problems());
       entries = std::move(e).value();
     }

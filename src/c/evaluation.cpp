@@ -33,6 +33,7 @@ int kx_evaluation_new(kx_evaluation** out, const kx_registry* registry, uint32_t
                       const kx_figure_binding* bindings, size_t binding_count) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
+    *out = nullptr;
     KX_NEED(registry);
     KX_NEED(rubric_lines);
     if (binding_count > 0 && bindings == nullptr) return kx::null_arg("bindings");

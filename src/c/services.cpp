@@ -60,6 +60,7 @@ int kx_service_desk_new(kx_service_desk** out, const kx_registry* registry,
                         const kx_service_policy* policy) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
+    *out = nullptr;
     KX_NEED(registry);
     KX_TRY_ASSIGN(const kexie::ServicePolicy p, policy_of(policy));
     *out = new kx_service_desk(kexie::ServiceDesk(registry->registry(), p));
@@ -277,6 +278,7 @@ int kx_service_desk_trail_size(size_t* out, const kx_service_desk* desk) {
 int kx_service_desk_chain_head(char** out, const kx_service_desk* desk) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
+    *out = nullptr;
     KX_NEED(desk);
     return kx::give(out, desk->desk().chain_head().to_string());
   });
@@ -302,6 +304,7 @@ int kx_service_desk_verify_audit(kx_audit_verification* out, const kx_service_de
 int kx_service_desk_digest(char** out, const kx_service_desk* desk) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
+    *out = nullptr;
     KX_NEED(desk);
     return kx::give(out, desk->desk().digest());
   });
@@ -310,6 +313,7 @@ int kx_service_desk_digest(char** out, const kx_service_desk* desk) {
 int kx_patent_number_check(char** out, const char* text) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
+    *out = nullptr;
     KX_NEED(text);
     KX_TRY_ASSIGN(const kexie::PatentNumber n, kexie::PatentNumber::parse(text));
     return kx::give(out, n.to_string());

@@ -24,6 +24,9 @@ kexie::Result<kexie::SnapshotView> view_of(const kx_registry* registry, const kx
   if (desk_count > 0) KX_NEED(desks);
   if (book_count > 0) KX_NEED(books);
   if (campaign_count > 0) KX_NEED(campaigns);
+  KX_TRY(kx::array_size(book_count, sizeof(const kx_book*), "book_count"));
+  KX_TRY(kx::array_size(campaign_count, sizeof(const kx_campaign*), "campaign_count"));
+  KX_TRY(kx::array_size(desk_count, sizeof(const kx_service_desk*), "desk_count"));
   kexie::SnapshotView view(registry->registry());
   for (size_t i = 0; i < book_count; ++i) {
     if (books[i] == nullptr) return kx::null_arg(("books[" + std::to_string(i) + "]").c_str());

@@ -79,6 +79,8 @@ int kx_scoreboard_sheet_csv(char** out, size_t* length, char** name, const kx_sc
                             int encoding) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
+    *out = nullptr;
+    if (name != nullptr) *name = nullptr;
     KX_NEED(length);
     KX_NEED(board);
     KX_NEED(campaign);

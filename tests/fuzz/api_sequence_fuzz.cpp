@@ -35,6 +35,9 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "kexie/kexie.h"
 
 namespace {
@@ -134,10 +137,18 @@ struct World {
   std::vector<kx_actor*> actors;
   std::vector<kx_scoreboard*> boards;
   kx_buffer saved{nullptr, 0};
+  // round 3 (documents, tables, assignment, guidance, evaluation, services)
+  kx_registry* doc_reg = nullptr;   // read from kRegistryDocument once; never replaced
+  kx_service_desk* desk = nullptr;  // over `reg` (owned, or lent by `snap`)
+  kx_assignment* assignment = nullptr;
+  kx_evaluation* evaluation = nullptr;
+  std::vector<uint32_t> enterprises, foundings, requests, proposals;
 
   std::vector<uint32_t> orgs, people, memberships, activities, entries, judges, indicators;
 
   void drop_children() {
+    kx_service_desk_free(desk);  // does nothing for a borrowed one
+    desk = nullptr;
     for (kx_scoreboard* b : boards) kx_scoreboard_free(b);
     boards.clear();
     kx_campaign_free(campaign);  // does nothing for a borrowed one
@@ -154,6 +165,9 @@ struct World {
   }
   ~World() {
     drop_registry();
+    kx_registry_free(doc_reg);
+    kx_assignment_free(assignment);
+    kx_evaluation_free(evaluation);
     for (kx_actor* a : actors) kx_actor_free(a);
     kx_buffer_free(&saved);
   }
@@ -163,7 +177,7 @@ struct World {
 /// audit record (kexie.h, kx_activity_apply), so the chain head is allowed to move
 /// by exactly that one record; the activities themselves must not change.
 struct Digests {
-  std::string registry, chain, activities, board;
+  std::string registry, chain, activities, board, desk;
   std::size_t audit_records = 0;
   int last_audit_code = 0;
 };
@@ -202,6 +216,12 @@ Digests digests(const World& w) {
                       i.score.text + "," + std::to_string(i.created) + "," +
                       std::to_string(i.last_event) + ";";
     }
+  }
+  if (w.desk != nullptr) {
+    char* digest = nullptr;
+    if (kx_service_desk_digest(&digest, w.desk) != 0) broken("desk digest refused", "digests");
+    d.desk = digest;
+    kx_string_free(digest);
   }
   if (w.campaign != nullptr) {
     kx_scoreboard* board = nullptr;
@@ -342,6 +362,148 @@ int stop_after_row(const T*, void* payload) {
   return --*left == 0 ? 2 : 0;
 }
 
+// Round-3 documents (tests/data/documents/valid, shortened): a registry with codes,
+// a campaign over it and entries naming its codes.
+constexpr const char* kRegistryDocument =
+    R"({"format":"kexie.registry/1","organizations":[)"
+    R"({"code":"CAST","kind":"national","name":"中国科协","effective":"1958-09-18"},)"
+    R"({"code":"ZJ","kind":"local","name":"浙江省科协","parent":"CAST","effective":"1958-09-18",)"
+    R"("level":"provincial"},)"
+    R"({"code":"HG","kind":"enterprise","name":"杭钢科协","parent":"ZJ","effective":"2001-01-01",)"
+    R"("enterprise":{"enterprise_name":"杭钢集团"}}],)"
+    R"("people":[{"code":"P1","name":"李娜","birth":"1990-01-01","employer":"HG"},)"
+    R"({"code":"P2","name":"王工","birth":"1970-01-01","employer":"HG"}],)"
+    R"("memberships":[{"person":"P1","org":"HG","role":"member","first":"2015-01-01"}]})";
+constexpr const char* kCampaignDocument =
+    R"({"format":"kexie.campaign/1","name":"minimal","organizer":"ZJ","as_of":"2025-11-30",)"
+    R"("year":2024,"awards":{"tiers":[{"name":"一等奖","quota":"count","count":1,"min_score":"60"}]},)"
+    R"("categories":[{"category":"rationalization_proposals","rubric":{"name":"r","indicators":[)"
+    R"({"code":"A","name":"创新性","kind":"judged","weight":"0.7","scale":{"min":"0","max":"100","step":"1"}},)"
+    R"({"code":"B","name":"经济效益","kind":"objective","weight":"0.3","objective":{"figure":)"
+    R"("annual_benefit_yuan","unit":"yuan","tiers":[{"at_least":"100000","points":"90"}],"floor":"50"}},)"
+    R"({"code":"veto","name":"一票否决","kind":"veto"}]}}]})";
+constexpr const char* kEntriesDocument =
+    R"({"format":"kexie.entries/1","entries":[{"code":"E1","title":"余热回收","unit":"HG",)"
+    R"("category":"rationalization_proposals","team":[{"person":"P1","share":"1"}],)"
+    R"("in_use_since":"2024-01-01","claims":{"annual_benefit_yuan":"120000"}}],)"
+    R"("judges":[{"code":"J1","person":"P2"}],"assignments":[["J1","E1"]],"marks":[["J1","E1","A","88"]]})";
+constexpr const char* kCreditCodes[] = {"91330000142941287T",
+                                        "91110000100000000X",
+                                        "911100001000000000",
+                                        "",
+                                        "91330000142941287",
+                                        "9133000014294128７T",
+                                        "\xff\xfe"};
+constexpr const char* kPatents[] = {
+    "ZL202310123456.7", "CN202310123456.7",    "ZL 2023 1 0123456.7", "ZL202310123456.X", "", "ZL",
+    "201310123456X",    "ZL9999999999999999.9"};
+constexpr const char* kCsv[] = {"judge,entry\n",
+                                "judge,entry,indicator,mark\n",
+                                "entry,judge,reason\n",
+                                "judge,entry,indicator,mark\nP2,E1,A,88\n",
+                                "\"unclosed\n",
+                                "\xef\xbb\xbf"
+                                "a,b\n1,2,3\n",
+                                ""};
+
+/// A JSON text from `base`: as it is, damaged, nested deep, one huge array, or input bytes.
+std::string hostile_json(Args& a, const char* base) {
+  std::string s = base;
+  switch (a.pick_int(0, 7)) {
+    case 0:
+      if (!s.empty())
+        s[a.pick_int<std::size_t>(0, s.size() - 1)] ^= static_cast<char>(a.pick_int(1, 255));
+      break;
+    case 1:
+      s.resize(a.pick_int<std::size_t>(0, s.size()));
+      break;
+    case 2: {  // nested past any limit
+      const std::size_t depth = a.pick_int<std::size_t>(60, 20000);
+      s = std::string(depth, '[') + std::string(depth, ']');
+      break;
+    }
+    case 3: {  // a long array of zeros (past the 2 000 000 limit: tests/c/hostile_test.c; here
+      // within -malloc_limit_mb=128 of scripts/fuzz.sh)
+      const std::size_t n = a.chance(16) ? 100'000 : a.pick_int<std::size_t>(1, 5000);
+      s = R"({"format":"kexie.registry/1","organizations":[)";
+      s.reserve(s.size() + 2 * n + 4);
+      for (std::size_t i = 0; i < n; ++i) s += i == 0 ? "0" : ",0";
+      s += "]}";
+      break;
+    }
+    case 4:
+      s = a.in().ConsumeRandomLengthString(512);
+      break;
+    case 5:  // a NUL byte inside
+      if (!s.empty()) s.insert(a.pick_int<std::size_t>(0, s.size() - 1), 1, '\0');
+      break;
+    default:
+      break;
+  }
+  return s;
+}
+
+int coverage_cb(int, const char* value, const kx_coverage_counts* counts, void* payload) {
+  if (value == nullptr || counts == nullptr) broken("NULL coverage group", "kx_coverage");
+  return stop_after(0, payload);
+}
+int sg_cb(uint32_t, uint32_t, int, void* payload) { return stop_after(0, payload); }
+int evaluation_cb(uint32_t, size_t, const char* total, void* payload) {
+  if (total == nullptr) broken("NULL total", "kx_evaluation_score_foreach");
+  return stop_after(0, payload);
+}
+int queue_cb(const kx_queue_place* place, void* payload) {
+  if (place == nullptr || place->explanation == nullptr) broken("NULL place", "queue");
+  return stop_after(0, payload);
+}
+int overdue_cb(uint32_t, int, int, void* payload) { return stop_after(0, payload); }
+int candidate_cb(const kx_candidate_decision* d, void* payload) {
+  if (d == nullptr || d->failed_rules == nullptr || d->explanation == nullptr)
+    broken("NULL decision", "kx_recommend_foreach");
+  return stop_after(0, payload);
+}
+
+/// The fuzzer's private directory for the file functions (made once, removed at exit):
+/// a CSV file, a directory, a FIFO, a symlink loop and a path under no directory.
+const std::string& scratch() {
+  static const std::string dir = [] {
+    char tmpl[] = "/tmp/kx_api_fuzz_XXXXXX";
+    if (::mkdtemp(tmpl) == nullptr) broken("mkdtemp", "scratch");
+    const std::string d = tmpl;
+    ::mkdir((d + "/dir").c_str(), 0700);
+    ::mkfifo((d + "/fifo").c_str(), 0600);
+    ::symlink((d + "/loop").c_str(), (d + "/loop").c_str());
+    static std::string at_exit = d;
+    std::atexit([] {
+      for (const char* f : {"/in.csv", "/out.xlsx", "/fifo", "/loop"})
+        ::unlink((at_exit + f).c_str());
+      ::rmdir((at_exit + "/dir").c_str());
+      ::rmdir(at_exit.c_str());
+    });
+    return d;
+  }();
+  return dir;
+}
+
+/// A path for a file function: the real file, or a hostile one.
+std::string hostile_path(Args& a, const char* file) {
+  const std::string& d = scratch();
+  switch (a.pick_int(0, 7)) {
+    case 0:
+      return d + "/dir";
+    case 1:
+      return d + "/fifo";
+    case 2:
+      return d + "/loop";
+    case 3:
+      return d + "/no/such/dir/" + file;
+    case 4:
+      return "";
+    default:
+      return d + "/" + file;
+  }
+}
+
 /// Creates the small world most sequences start from: CAST, a province, an
 /// enterprise association with a branch, a second enterprise, six people and a
 /// campaign with a rubric, three judges and two entries. Every call must succeed.
@@ -425,7 +587,7 @@ void build_world(World& w) {
   w.actors.push_back(a);
 }
 
-constexpr int kOps = 48;
+constexpr int kOps = 62;
 /// The operations that take a non-const registry, book or campaign (or replace
 /// them): digests are compared around these. The others take const handles or
 /// none, and are checked for their error record only.
@@ -457,6 +619,16 @@ constexpr bool mutates(int op) {
     case 32:
     case 33:
     case 39:
+    case 49:  // replaces the campaign
+    case 51:
+    case 52:
+    case 53:
+    case 54:
+    case 55:
+    case 56:
+    case 57:
+    case 58:
+    case 59:
       return true;
     default:
       return false;
@@ -1223,6 +1395,10 @@ const char* step(int op, World& w, Args& a, int& rc) {
       w.reg = loaded;
       w.book = loaded_book;
       w.campaign = loaded_campaign;
+      std::size_t desks = 0;
+      if (kx_snapshot_service_desk_count(&desks, snap) != 0)
+        broken("a loaded snapshot refused its desk count", "kx_snapshot_load_buffer");
+      if (desks > 0 && kx_snapshot_service_desk(&w.desk, snap, 0) != 0) broken("desk 0", "load");
       w.activities.clear();
       for (uint32_t i = 1; i <= 4; ++i) w.activities.push_back(i);
       return "kx_snapshot_load_buffer";
@@ -1359,6 +1535,595 @@ const char* step(int op, World& w, Args& a, int& rc) {
                         a.chance(4) ? nullptr : &o);
       return "kx_kendall_w";
     }
+    // ------------------------------------------------- documents (round 3)
+    case 48: {  // a registry written and read back, or a hostile text; the problems read
+      std::string text;
+      if (reg != nullptr && a.chance(2)) {
+        char* doc = nullptr;
+        rc = kx_registry_to_document(null_out ? nullptr : &doc, reg);
+        if (rc != 0) return "kx_registry_to_document";
+        text = doc;
+        kx_string_free(doc);
+      } else {
+        text = kRegistryDocument;
+      }
+      std::string json = a.chance(3) ? text : hostile_json(a, text.c_str());
+      const char* data = json.data();
+      std::size_t length = json.size();
+      if (a.chance(15)) {
+        data = nullptr;
+        length = a.chance(2) ? 0 : a.huge();
+      } else if (a.chance(15)) {
+        length = a.too_many();
+      }
+      kx_registry* loaded = nullptr;
+      rc = kx_registry_from_document(null_out ? nullptr : &loaded, data, length);
+      const std::size_t problems = kx_error_problem_count();
+      if (rc == 0 && problems != 0) broken("problems after success", "kx_registry_from_document");
+      for (std::size_t i = 0; i <= problems && i < 4; ++i) {
+        const kx_document_problem* p = kx_error_problem(i);
+        if (i < problems && (p == nullptr || p->pointer == nullptr || p->message == nullptr ||
+                             p->rule == nullptr || p->article == nullptr))
+          broken("a NULL problem or field", "kx_error_problem");
+        if (i == problems && p != nullptr) broken("a problem past the end", "kx_error_problem");
+      }
+      if (kx_error_problem(a.too_many()) != nullptr) broken("problem at a huge index", "problem");
+      if (w.doc_reg == nullptr && loaded != nullptr && json == kRegistryDocument) {
+        w.doc_reg = loaded;
+      } else {
+        kx_registry_free(loaded);
+      }
+      return "kx_registry_from_document";
+    }
+    case 49: {  // a campaign from documents (over the document registry, or another one)
+      if (w.doc_reg == nullptr && kx_registry_from_document(&w.doc_reg, kRegistryDocument,
+                                                            std::strlen(kRegistryDocument)) != 0)
+        broken(kx_error_last()->message, "kx_registry_from_document");
+      const kx_registry* over = a.chance(5) ? reg : w.doc_reg;
+      std::string rules = a.chance(2) ? kCampaignDocument : hostile_json(a, kCampaignDocument);
+      std::string entries = a.chance(2) ? kEntriesDocument : hostile_json(a, kEntriesDocument);
+      const char* rules_data = a.chance(20) ? nullptr : rules.data();
+      const char* entries_data = a.chance(5) ? nullptr : entries.data();
+      std::size_t rules_length = a.chance(20) ? a.too_many() : rules.size();
+      std::size_t entries_length = a.chance(20) ? a.too_many() : entries.size();
+      kx_campaign* c = nullptr;
+      rc = kx_campaign_from_documents(null_out ? nullptr : &c, a.chance(30) ? nullptr : over,
+                                      rules_data, rules_length, entries_data, entries_length);
+      if (rc == 0 && c == nullptr)
+        broken("success without a campaign", "kx_campaign_from_documents");
+      if (c != nullptr && over == w.doc_reg) {
+        for (kx_scoreboard* b : w.boards) kx_scoreboard_free(b);
+        w.boards.clear();
+        kx_campaign_free(w.campaign);
+        w.campaign = c;
+      } else {
+        kx_campaign_free(c);
+      }
+      return "kx_campaign_from_documents";
+    }
+    case 50: {  // results as a document, a CSV sheet, or their count: boards of any campaign
+      const kx_scoreboard* board = w.boards.empty() || a.chance(20)
+                                       ? nullptr
+                                       : w.boards[a.pick_int<std::size_t>(0, w.boards.size() - 1)];
+      const kx_registry* r = a.chance(3) && w.doc_reg != nullptr ? w.doc_reg : reg;
+      switch (a.pick_int(0, 2)) {
+        case 0: {
+          char* doc = nullptr;
+          rc = kx_scoreboard_to_document(null_out ? nullptr : &doc, board, camp, r);
+          kx_string_free(doc);
+          return "kx_scoreboard_to_document";
+        }
+        case 1: {
+          std::size_t n = 0;
+          rc = kx_scoreboard_sheet_count(null_out ? nullptr : &n, board, camp, r);
+          return "kx_scoreboard_sheet_count";
+        }
+        default: {
+          char* csv = nullptr;
+          char* name = nullptr;
+          std::size_t length = 0;
+          const std::size_t index = a.chance(4) ? a.huge() : a.pick_int<std::size_t>(0, 5);
+          rc = kx_scoreboard_sheet_csv(null_out ? nullptr : &csv, a.chance(30) ? nullptr : &length,
+                                       a.chance(3) ? nullptr : &name, board, camp, r, index,
+                                       a.enumerator(3));
+          if (rc == 0 && (csv == nullptr || std::strlen(csv) > length))
+            broken("a sheet without its text", "kx_scoreboard_sheet_csv");
+          kx_string_free(csv);
+          kx_string_free(name);
+          return "kx_scoreboard_sheet_csv";
+        }
+      }
+    }
+    case 51: {  // CSV imports from a file the input writes, or a hostile path
+      std::string content = a.chance(2) ? a.in().ConsumeRandomLengthString(256)
+                                        : std::string(kCsv[a.pick_int<std::size_t>(0, 6)]);
+      const std::string path = hostile_path(a, "in.csv");
+      if (path == scratch() + "/in.csv") {
+        if (std::FILE* f = std::fopen(path.c_str(), "wb")) {
+          std::fwrite(content.data(), 1, content.size(), f);
+          std::fclose(f);
+        }
+      }
+      const kx_registry* r = a.chance(3) && w.doc_reg != nullptr ? w.doc_reg : reg;
+      const char* p = a.chance(30) ? nullptr : path.c_str();
+      const int encoding = a.enumerator(3);
+      switch (a.pick_int(0, 2)) {
+        case 0:
+          rc = kx_campaign_import_assignments_csv(camp, r, p, encoding);
+          return "kx_campaign_import_assignments_csv";
+        case 1:
+          rc = kx_campaign_import_marks_csv(camp, r, p, encoding);
+          return "kx_campaign_import_marks_csv";
+        default:
+          rc = kx_campaign_import_vetoes_csv(camp, r, p, encoding);
+          return "kx_campaign_import_vetoes_csv";
+      }
+    }
+    case 52: {  // judge assignment: a proposal, its reading, and its all-or-nothing apply
+      switch (a.pick_int(0, 5)) {
+        case 0: {
+          kx_assignment_options o = KX_ASSIGNMENT_OPTIONS_INIT;
+          if (a.chance(20)) o.version = a.pick_int<unsigned>(0, 3);
+          o.judges_per_entry = a.pick_int<uint32_t>(0, 4);
+          o.declare_load = a.chance(10) ? a.enumerator(2) * 7 : a.pick_int(0, 1);
+          o.load_min = a.pick_int<uint32_t>(0, 3);
+          o.load_max = a.chance(10) ? 0xffffffffu : a.pick_int<uint32_t>(0, 5);
+          std::vector<kx_judge_availability> av(a.pick_int<std::size_t>(0, 3));
+          for (auto& x : av)
+            x = {a.id(w.judges, w), a.pick_int<uint32_t>(0, 3), a.pick_int<uint32_t>(0, 3),
+                 a.chance(5) ? 0xffffffffu : a.pick_int<uint32_t>(0, 10)};
+          o.availability = av.empty() ? nullptr : av.data();
+          o.availability_count = av.size();
+          if (a.chance(15)) {
+            o.availability = a.chance(2) ? nullptr : o.availability;
+            o.availability_count = a.chance(2) ? a.too_many() : a.huge();
+            if (o.availability != nullptr) o.availability_count = a.too_many();
+          }
+          o.expertise_cost = a.chance(5) ? 0xffffffffu : 100;
+          o.spread_cost = a.chance(5) ? 0xffffffffu : 50;
+          o.spread_required = a.chance(10) ? a.enumerator(2) + 2 : a.pick_int(0, 1);
+          o.seed = in.ConsumeIntegral<uint64_t>();
+          o.candidates_per_entry = a.pick_int<uint32_t>(0, 3);
+          kx_assignment* p = nullptr;
+          rc = kx_assignment_propose(null_out ? nullptr : &p, camp, a.chance(5) ? nullptr : &o);
+          if (rc == 0) {
+            kx_assignment_free(w.assignment);
+            w.assignment = p;
+          }
+          return "kx_assignment_propose";
+        }
+        case 1: {
+          std::size_t pairs = 0;
+          int64_t cost = 0;
+          rc = kx_assignment_summary(null_out ? nullptr : &pairs, &cost,
+                                     a.chance(10) ? nullptr : w.assignment);
+          return "kx_assignment_summary";
+        }
+        case 2: {
+          kx_assignment_pair pair;
+          rc = kx_assignment_pair_at(null_out ? nullptr : &pair, w.assignment,
+                                     a.chance(3) ? a.huge() : a.pick_int<std::size_t>(0, 6));
+          return "kx_assignment_pair_at";
+        }
+        case 3: {
+          const uint32_t entry = a.id(w.entries, w);
+          const std::size_t index = a.chance(3) ? a.huge() : a.pick_int<std::size_t>(0, 3);
+          switch (a.pick_int(0, 2)) {
+            case 0: {
+              std::size_t judges = 0, excluded = 0;
+              rc =
+                  kx_assignment_entry(null_out ? nullptr : &judges, &excluded, w.assignment, entry);
+              return "kx_assignment_entry";
+            }
+            case 1: {
+              kx_judge_choice c;
+              rc = kx_assignment_choice(null_out ? nullptr : &c, w.assignment, entry, index);
+              return "kx_assignment_choice";
+            }
+            default: {
+              uint32_t judge = 0;
+              char* rule = nullptr;
+              char* reason = nullptr;
+              rc = kx_assignment_exclusion(
+                  null_out ? nullptr : &judge, a.chance(2) ? &rule : nullptr,
+                  a.chance(2) ? &reason : nullptr, w.assignment, entry, index);
+              kx_string_free(rule);
+              kx_string_free(reason);
+              return "kx_assignment_exclusion";
+            }
+          }
+        }
+        case 4: {
+          std::size_t failed = 0;
+          rc = kx_assignment_apply(camp, a.chance(10) ? nullptr : w.assignment,
+                                   a.chance(3) ? nullptr : &failed);
+          return "kx_assignment_apply";
+        }
+        default: {
+          char* csv = nullptr;
+          std::size_t length = 0;
+          const kx_registry* r = a.chance(3) && w.doc_reg != nullptr ? w.doc_reg : reg;
+          rc = kx_assignment_csv(null_out ? nullptr : &csv, &length, w.assignment, camp, r,
+                                 a.enumerator(3), a.chance(10) ? 7 : a.pick_int(0, 1),
+                                 a.chance(10) ? -1 : a.pick_int(0, 1));
+          kx_string_free(csv);
+          return "kx_assignment_csv";
+        }
+      }
+    }
+    case 53: {  // a batch of pairs, all or nothing
+      std::vector<kx_assignment_pair> pairs(a.pick_int<std::size_t>(0, 6));
+      for (auto& p : pairs) p = {a.id(w.judges, w), a.id(w.entries, w)};
+      const kx_assignment_pair* data = pairs.empty() ? nullptr : pairs.data();
+      std::size_t count = pairs.size();
+      if (a.chance(15)) {
+        data = a.chance(2) ? nullptr : data;
+        count = data == nullptr ? a.huge() : a.too_many();
+      }
+      std::size_t failed = 0;
+      rc = kx_campaign_assign_all(camp, data, count, a.chance(3) ? nullptr : &failed);
+      return "kx_campaign_assign_all";
+    }
+    // ---------------------------------------------------------- guidance
+    case 54: {
+      switch (a.pick_int(0, 4)) {
+        case 0: {
+          kx_enterprise_spec s = KX_ENTERPRISE_SPEC_INIT;
+          if (a.chance(20)) s.version = a.pick_int<unsigned>(0, 3);
+          s.name = a.name();
+          s.credit_code = a.text(kCreditCodes);
+          s.ownership = a.enumerator(5);
+          s.industry = a.name();
+          s.region = a.name();
+          s.high_tech_zone = a.chance(10) ? 2 : a.pick_int(0, 1);
+          s.development_zone = a.chance(10) ? -1 : a.pick_int(0, 1);
+          s.new_economy = a.pick_int(0, 1);
+          s.local = a.id(w.orgs, w);
+          s.registered = a.date();
+          uint32_t id = 0;
+          rc = kx_enterprise_add(null_out ? nullptr : &id, reg, a.chance(30) ? nullptr : &s);
+          if (rc == 0) w.enterprises.push_back(id);
+          return "kx_enterprise_add";
+        }
+        case 1:
+          rc = kx_enterprise_attach(reg, a.id(w.enterprises, w), a.id(w.orgs, w), a.date());
+          return "kx_enterprise_attach";
+        case 2: {
+          uint32_t out = 0;
+          rc = kx_enterprise_association(null_out ? nullptr : &out, reg, a.id(w.enterprises, w),
+                                         a.date());
+          return "kx_enterprise_association";
+        }
+        case 3:
+          rc = kx_enterprise_employ(reg, a.id(w.people, w), a.id(w.enterprises, w), a.date(),
+                                    a.date());
+          return "kx_enterprise_employ";
+        default:
+          rc = kx_enterprise_support(
+              reg, a.id(w.enterprises, w),
+              a.chance(3) ? in.ConsumeIntegral<int>() : a.pick_int(2020, 2026),
+              in.ConsumeIntegral<uint32_t>(), in.ConsumeIntegral<uint32_t>(), a.decimal(),
+              a.decimal());
+          return "kx_enterprise_support";
+      }
+    }
+    case 55: {
+      switch (a.pick_int(0, 4)) {
+        case 0: {
+          uint32_t id = 0;
+          rc = kx_founding_apply(null_out ? nullptr : &id, reg, a.id(w.enterprises, w),
+                                 a.id(w.orgs, w), a.name(), a.id(w.people, w),
+                                 a.chance(2) ? 0 : a.id(w.orgs, w), a.time());
+          if (rc == 0) w.foundings.push_back(id);
+          return "kx_founding_apply";
+        }
+        case 1: {
+          uint32_t org = 0;
+          rc = kx_founding_approve(null_out ? nullptr : &org, reg, a.id(w.foundings, w),
+                                   a.id(w.people, w), a.time(), a.date(), a.name());
+          if (rc == 0) w.orgs.push_back(org);
+          return "kx_founding_approve";
+        }
+        case 2:
+          rc = kx_founding_refuse(reg, a.id(w.foundings, w), a.id(w.people, w), a.time(), a.name());
+          return "kx_founding_refuse";
+        case 3: {
+          int state = 0;
+          rc = kx_founding_get_state(null_out ? nullptr : &state, reg, a.id(w.foundings, w));
+          return "kx_founding_get_state";
+        }
+        default: {
+          kx_audit_verification v;
+          rc = kx_founding_verify(null_out ? nullptr : &v, reg, a.chance(2) ? nullptr : a.name());
+          return "kx_founding_verify";
+        }
+      }
+    }
+    case 56: {
+      switch (a.pick_int(0, 4)) {
+        case 0: {
+          kx_coverage_counts c;
+          int left = a.pick_int(1, 4);
+          rc = kx_coverage(a.chance(3) ? nullptr : &c, reg, a.id(w.orgs, w), a.date(),
+                           a.chance(3) ? nullptr : coverage_cb, &left);
+          return "kx_coverage";
+        }
+        case 1: {
+          char* doc = nullptr;
+          rc = kx_coverage_to_document(null_out ? nullptr : &doc, reg, a.id(w.orgs, w), a.date(),
+                                       a.chance(2) ? nullptr : a.date());
+          kx_string_free(doc);
+          return "kx_coverage_to_document";
+        }
+        case 2:
+          rc = kx_sg_training_add(reg, a.id(w.people, w), a.date(),
+                                  a.chance(3) ? in.ConsumeIntegral<int>() : a.pick_int(0, 40),
+                                  a.id(w.orgs, w));
+          return "kx_sg_training_add";
+        case 3:
+          rc = kx_sg_training_interval(reg,
+                                       a.chance(3) ? in.ConsumeIntegral<int>() : a.pick_int(0, 60));
+          return "kx_sg_training_interval";
+        default: {
+          int left = a.pick_int(1, 4);
+          rc = kx_sg_out_of_date_foreach(reg, a.id(w.orgs, w), a.date(),
+                                         a.chance(20) ? nullptr : sg_cb, &left);
+          return "kx_sg_out_of_date_foreach";
+        }
+      }
+    }
+    // -------------------------------------------------------- evaluation
+    case 57: {
+      const kx_registry* r = a.chance(4) && w.doc_reg != nullptr ? w.doc_reg : reg;
+      switch (a.pick_int(0, 5)) {
+        case 0: {
+          static constexpr const char* kLines =
+              "A|组织建设||objective|0.5|||||associations_founded|1:60;3:100|0\n"
+              "B|活动||judged|0.5|0|100|1\n";
+          kx_figure_binding b[2] = {{"A", "associations_founded", nullptr},
+                                    {a.name(), a.name(), a.chance(2) ? nullptr : a.name()}};
+          const kx_figure_binding* bp = b;
+          std::size_t n = a.pick_int<std::size_t>(0, 2);
+          if (a.chance(15)) {
+            bp = a.chance(2) ? nullptr : bp;
+            n = bp == nullptr ? a.huge() : a.too_many();
+          }
+          kx_evaluation* e = nullptr;
+          rc = kx_evaluation_new(null_out ? nullptr : &e, r, a.id(w.orgs, w),
+                                 a.chance(3) ? in.ConsumeIntegral<int>() : 2025, a.name(),
+                                 a.chance(3) ? a.name() : kLines, bp, n);
+          if (rc == 0) {
+            kx_evaluation_free(w.evaluation);
+            w.evaluation = e;
+          }
+          return "kx_evaluation_new";
+        }
+        case 1:
+          rc = kx_evaluation_add_judge(w.evaluation, r, a.id(w.people, w));
+          return "kx_evaluation_add_judge";
+        case 2:
+          rc = kx_evaluation_mark(w.evaluation, r, a.id(w.people, w), a.id(w.orgs, w), a.name(),
+                                  a.decimal());
+          return "kx_evaluation_mark";
+        case 3: {
+          int left = a.pick_int(1, 4);
+          rc = kx_evaluation_score_foreach(w.evaluation, r, book,
+                                           a.chance(20) ? nullptr : evaluation_cb, &left);
+          return "kx_evaluation_score_foreach";
+        }
+        case 4: {
+          char* doc = nullptr;
+          rc = kx_evaluation_to_document(null_out ? nullptr : &doc, w.evaluation, r, book);
+          kx_string_free(doc);
+          return "kx_evaluation_to_document";
+        }
+        default: {
+          std::size_t named = 0;
+          rc = kx_evaluation_name_exemplary(
+              w.evaluation, reg, book, a.chance(3) ? a.huge() : a.pick_int<std::size_t>(0, 3),
+              a.decimal(), a.id(w.people, w), a.name(), a.chance(2) ? nullptr : &named);
+          return "kx_evaluation_name_exemplary";
+        }
+      }
+    }
+    // ---------------------------------------------------------- services
+    case 58: {
+      kx_service_desk* desk = a.chance(40) ? nullptr : w.desk;
+      switch (a.pick_int(0, 5)) {
+        case 0: {
+          kx_service_policy p = KX_SERVICE_POLICY_INIT;
+          if (a.chance(20)) p.version = a.pick_int<unsigned>(0, 3);
+          p.education_years = a.chance(5) ? in.ConsumeIntegral<int>() : 3;
+          p.young_priority = in.ConsumeIntegral<int>();
+          p.answer_due_days = a.chance(5) ? in.ConsumeIntegral<int>() : 30;
+          kx_service_desk* d = nullptr;
+          rc = kx_service_desk_new(null_out ? nullptr : &d, reg, a.chance(3) ? nullptr : &p);
+          if (rc == 0) {
+            kx_service_desk_free(w.desk);
+            w.desk = d;
+            w.requests.clear();
+            w.proposals.clear();
+          }
+          return "kx_service_desk_new";
+        }
+        case 1: {
+          uint32_t id = 0;
+          rc = kx_service_request_submit(null_out ? nullptr : &id, desk, a.id(w.people, w),
+                                         a.id(w.orgs, w), a.enumerator(6), a.name(),
+                                         a.chance(2) ? -1 : a.enumerator(3),
+                                         a.chance(2) ? -1 : a.enumerator(5), a.time());
+          if (rc == 0) w.requests.push_back(id);
+          return "kx_service_request_submit";
+        }
+        case 2:
+          rc = kx_service_request_apply(desk, a.id(w.requests, w), a.enumerator(8),
+                                        a.id(w.people, w), a.time(), a.name());
+          return "kx_service_request_apply";
+        case 3:
+          rc = kx_service_request_forward(desk, a.id(w.requests, w), a.id(w.people, w), a.time(),
+                                          a.name(), a.name());
+          return "kx_service_request_forward";
+        case 4: {
+          kx_service_request_info info;
+          rc = kx_service_request_get(null_out ? nullptr : &info, desk, a.id(w.requests, w));
+          return "kx_service_request_get";
+        }
+        default: {
+          int left = a.pick_int(1, 4);
+          rc = kx_service_queue_foreach(desk, a.id(w.orgs, w), a.date(),
+                                        a.chance(20) ? nullptr : queue_cb, &left);
+          return "kx_service_queue_foreach";
+        }
+      }
+    }
+    case 59: {
+      kx_service_desk* desk = a.chance(40) ? nullptr : w.desk;
+      switch (a.pick_int(0, 4)) {
+        case 0: {
+          uint32_t id = 0;
+          rc = kx_proposal_file(null_out ? nullptr : &id, desk, a.id(w.people, w), a.id(w.orgs, w),
+                                a.enumerator(4), a.name(), a.name(), a.time());
+          if (rc == 0) w.proposals.push_back(id);
+          return "kx_proposal_file";
+        }
+        case 1:
+          rc = kx_proposal_apply(desk, a.id(w.proposals, w), a.enumerator(6), a.id(w.people, w),
+                                 a.time(), a.name());
+          return "kx_proposal_apply";
+        case 2: {
+          uint32_t entry = 0;
+          rc = kx_proposal_enter_campaign(null_out ? nullptr : &entry, desk, a.id(w.proposals, w),
+                                          camp, a.id(w.people, w), a.time(),
+                                          a.chance(2) ? nullptr : a.date());
+          if (rc == 0) w.entries.push_back(entry);
+          return "kx_proposal_enter_campaign";
+        }
+        case 3: {
+          kx_proposal_info info;
+          rc = kx_proposal_get(null_out ? nullptr : &info, desk, a.id(w.proposals, w));
+          return "kx_proposal_get";
+        }
+        default: {
+          int left = a.pick_int(1, 4);
+          rc = kx_service_overdue_foreach(desk, a.id(w.orgs, w), a.date(),
+                                          a.chance(20) ? nullptr : overdue_cb, &left);
+          return "kx_service_overdue_foreach";
+        }
+      }
+    }
+    case 60: {  // the desk's trail and documents, patents, credit codes, recommendations
+      const kx_service_desk* desk = a.chance(40) ? nullptr : w.desk;
+      switch (a.pick_int(0, 8)) {
+        case 0: {
+          std::size_t n = 0;
+          rc = kx_service_desk_trail_size(null_out ? nullptr : &n, desk);
+          return "kx_service_desk_trail_size";
+        }
+        case 1: {
+          char* head = nullptr;
+          rc = kx_service_desk_chain_head(null_out ? nullptr : &head, desk);
+          kx_string_free(head);
+          return "kx_service_desk_chain_head";
+        }
+        case 2: {
+          kx_audit_verification v;
+          rc = kx_service_desk_verify_audit(null_out ? nullptr : &v, desk,
+                                            a.chance(2) ? nullptr : a.name());
+          return "kx_service_desk_verify_audit";
+        }
+        case 3: {
+          char* n = nullptr;
+          rc = kx_patent_number_check(null_out ? nullptr : &n, a.text(kPatents));
+          kx_string_free(n);
+          return "kx_patent_number_check";
+        }
+        case 4:
+          rc = kx_credit_code_check(a.text(kCreditCodes));
+          return "kx_credit_code_check";
+        case 5:
+        case 6: {
+          kx_programme p = KX_PROGRAMME_INIT;
+          if (a.chance(20)) p.version = a.pick_int<unsigned>(0, 3);
+          p.name = a.name();
+          p.age_max = a.chance(4) ? in.ConsumeIntegral<int>() : 35;
+          p.age_on = a.chance(2) ? nullptr : a.date();
+          p.min_title = a.enumerator(5);
+          p.min_honours = a.chance(4) ? a.huge() : 0;
+          p.honour_kind = a.chance(2) ? -1 : a.enumerator(5);
+          p.education_years = a.chance(4) ? in.ConsumeIntegral<int>() : 3;
+          p.quota_per_association = a.chance(4) ? a.huge() : 1;
+          std::vector<uint32_t> nominees(a.pick_int<std::size_t>(0, 4));
+          for (uint32_t& n : nominees) n = a.id(w.people, w);
+          const uint32_t* np = nominees.empty() ? nullptr : nominees.data();
+          std::size_t count = nominees.size();
+          if (a.chance(15)) {
+            np = a.chance(2) ? nullptr : np;
+            count = np == nullptr ? a.huge() : a.too_many();
+          }
+          const kx_programme* pp = a.chance(30) ? nullptr : &p;
+          if (a.pick_int(0, 1) == 0) {
+            int left = a.pick_int(1, 4);
+            rc = kx_recommend_foreach(reg, pp, np, count, a.date(),
+                                      a.chance(20) ? nullptr : candidate_cb, &left);
+            return "kx_recommend_foreach";
+          }
+          kx_recommendation_request req{pp, np, count, a.date()};
+          char* doc = nullptr;
+          rc = kx_service_desk_to_document(null_out ? nullptr : &doc, desk,
+                                           a.chance(4) && w.doc_reg ? w.doc_reg : reg, &req,
+                                           a.chance(10) ? a.huge() : a.pick_int<std::size_t>(0, 1));
+          if (rc == 0 && desk != nullptr && reg != nullptr && a.chance(2)) {
+            kx_service_desk* back = nullptr;
+            std::string text = a.chance(2) ? std::string(doc) : hostile_json(a, doc);
+            rc = kx_service_desk_from_document(&back, reg, text.data(),
+                                               a.chance(15) ? a.too_many() : text.size());
+            kx_service_desk_free(back);
+            kx_string_free(doc);
+            return "kx_service_desk_from_document";
+          }
+          kx_string_free(doc);
+          return "kx_service_desk_to_document";
+        }
+        case 7: {
+          const kx_service_desk* desks[1] = {desk};
+          const kx_book* books[1] = {w.book};
+          const kx_campaign* campaigns[1] = {w.campaign};
+          std::size_t desk_count = desk == nullptr ? 0 : a.pick_int<std::size_t>(0, 1);
+          const kx_service_desk* const* dp = desks;
+          if (a.chance(10)) {  // NULL with any count, or a count no array has
+            dp = a.chance(2) ? nullptr : dp;
+            desk_count = dp == nullptr ? a.huge() : a.too_many();
+          }
+          kx_buffer out{nullptr, 0};
+          rc = kx_snapshot_save_buffer_with_desks(
+              null_out ? nullptr : &out, reg, books, w.book == nullptr ? 0 : 1, campaigns,
+              w.campaign == nullptr || a.chance(3) ? 0 : 1, dp, desk_count);
+          if (rc == 0) {
+            kx_buffer_free(&w.saved);
+            w.saved = out;
+          }
+          return "kx_snapshot_save_buffer_with_desks";
+        }
+        default: {
+          kx_service_desk* d = nullptr;
+          std::size_t n = 0;
+          if (w.snap == nullptr) {
+            rc = kx_snapshot_service_desk_count(null_out ? nullptr : &n, nullptr);
+            return "kx_snapshot_service_desk_count";
+          }
+          rc = kx_snapshot_service_desk(null_out ? nullptr : &d, w.snap,
+                                        a.chance(2) ? a.huge() : a.pick_int<std::size_t>(0, 1));
+          return "kx_snapshot_service_desk";
+        }
+      }
+    }
+    case 61: {  // a results file written as XLSX to a real or hostile path
+      const kx_scoreboard* board =
+          w.boards.empty() ? nullptr : w.boards[a.pick_int<std::size_t>(0, w.boards.size() - 1)];
+      const std::string path = hostile_path(a, "out.xlsx");
+      rc = kx_scoreboard_write_xlsx(board, camp, reg, a.chance(30) ? nullptr : path.c_str());
+      return "kx_scoreboard_write_xlsx";
+    }
     default: {
       const char* name = kx_error_name(in.ConsumeIntegral<int>());
       if (name == nullptr) broken("kx_error_name returned NULL", "kx_error_name");
@@ -1422,6 +2187,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     Digests after = digests(w);
     if (after.registry != before.registry) broken("a refused call changed the registry", call);
     if (after.board != before.board) broken("a refused call changed the scoreboard", call);
+    if (after.desk != before.desk) broken("a refused call changed the service desk", call);
     if (after.activities != before.activities) broken("a refused call changed an activity", call);
     if (after.chain != before.chain &&
         (!audited || after.audit_records != before.audit_records + 1 ||

@@ -617,6 +617,19 @@ def _integer(value: Any, what: str) -> int:
     return int(value)  # an IntEnum becomes its plain value
 
 
+def document(value: Any, what: str) -> bytes:
+    """A JSON document's bytes: str (as UTF-8), bytes, bytearray or memoryview.
+    TypeError for anything else (bytes(n) of an int n would be n zero bytes)."""
+    if isinstance(value, str):
+        try:
+            return value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise ValueError("kexie: %s is not valid text (%s)" % (what, e.reason)) from None
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise TypeError("kexie: %s must be str or bytes, not %s" % (what, type(value).__name__))
+
+
 def u32(value: Any, what: str) -> int:
     """An id or count for a uint32_t: an int in [0, 2**32)."""
     value = _integer(value, what)

@@ -196,7 +196,7 @@ def propose_assignment(campaign: Campaign, *, judges_per_entry: int = 0,
     o.seed = _u64(seed, "seed")
     o.candidates_per_entry = C.u32(candidates_per_entry, "candidates_per_entry")
     handle = C.c_void_p()
-    with campaign._reading(Campaign) as h:
+    with C.hold((campaign, Campaign, "campaign", False)) as (h,):
         C.check(C.lib.kx_assignment_propose(ctypes.byref(handle), h, ctypes.byref(o)))
     owner = _Handle(handle)  # frees the handle when the Proposal goes
     return _read(owner)

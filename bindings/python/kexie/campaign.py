@@ -396,9 +396,8 @@ class Campaign(C.OwnedHandle):
         if not isinstance(registry, Registry):
             raise TypeError("kexie: registry must be a Registry, not %s"
                             % type(registry).__name__)
-        r = rules.encode("utf-8") if isinstance(rules, str) else bytes(rules)
-        e = None if entries is None else (
-            entries.encode("utf-8") if isinstance(entries, str) else bytes(entries))
+        r = C.document(rules, "rules")
+        e = None if entries is None else C.document(entries, "entries")
         self = cls.__new__(cls)
         self._fresh()
         h = C.c_void_p()

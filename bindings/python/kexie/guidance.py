@@ -108,7 +108,7 @@ def add_enterprise(reg: Registry, name: str, credit_code: str, *, local: int,
                             _flag(new_economy, "new_economy"), C.u32(local, "local"),
                             C.date_in(registered, "registered"))
     out = C.c_u32()
-    with reg._writing(Registry) as h:
+    with C.hold((reg, Registry, "reg", True)) as (h,):
         C.check(C.lib.kx_enterprise_add(ctypes.byref(out), h, ctypes.byref(spec)))
     return out.value
 
@@ -119,7 +119,7 @@ def attach_association(reg: Registry, enterprise: int, association: int,
 
     >>> kexie.attach_association(reg, e, steel, date(2001, 1, 1))
     """
-    with reg._writing(Registry) as h:
+    with C.hold((reg, Registry, "reg", True)) as (h,):
         C.check(C.lib.kx_enterprise_attach(h, C.u32(enterprise, "enterprise"),
                                            C.u32(association, "association"),
                                            C.date_in(first, "first")))
@@ -132,7 +132,7 @@ def association_of(reg: Registry, enterprise: int, on: datetime.date) -> Optiona
     True
     """
     out = C.c_u32()
-    with reg._reading(Registry) as h:
+    with C.hold((reg, Registry, "reg", False)) as (h,):
         C.check(C.lib.kx_enterprise_association(ctypes.byref(out), h,
                                                  C.u32(enterprise, "enterprise"),
                                                  C.date_in(on, "on")))
@@ -145,7 +145,7 @@ def employ(reg: Registry, person: int, enterprise: int, first: datetime.date,
 
     >>> kexie.employ(reg, li, e, date(2019, 7, 1))
     """
-    with reg._writing(Registry) as h:
+    with C.hold((reg, Registry, "reg", True)) as (h,):
         C.check(C.lib.kx_enterprise_employ(h, C.u32(person, "person"),
                                            C.u32(enterprise, "enterprise"),
                                            C.date_in(first, "first"), C.date_in(last, "last")))
@@ -158,7 +158,7 @@ def record_support(reg: Registry, enterprise: int, year: int, full_time_staff: i
 
     >>> kexie.record_support(reg, e, 2025, 2, 5, Decimal("300000"), Decimal("120.5"))
     """
-    with reg._writing(Registry) as h:
+    with C.hold((reg, Registry, "reg", True)) as (h,):
         C.check(C.lib.kx_enterprise_support(
             h, C.u32(enterprise, "enterprise"), C.i32(year, "year"),
             C.u32(full_time_staff, "full_time_staff"), C.u32(part_time_staff, "part_time_staff"),
@@ -172,7 +172,7 @@ def apply_founding(reg: Registry, enterprise: int, local: int, name: str, applic
     >>> f = kexie.apply_founding(reg, e, city, "杭汽轮科协", zhang, at)
     """
     out = C.c_u32()
-    with reg._writing(Registry) as h:
+    with C.hold((reg, Registry, "reg", True)) as (h,):
         C.check(C.lib.kx_founding_apply(ctypes.byref(out), h, C.u32(enterprise, "enterprise"),
                                         C.u32(local, "local"), C.s(name, "name"),
                                         C.u32(applicant, "applicant"), C.opt_u32(proxy, "proxy"),
@@ -187,7 +187,7 @@ def approve_founding(reg: Registry, founding: int, actor: int, at: datetime.date
     >>> kx = kexie.approve_founding(reg, f, chair, at, date(2025, 5, 1), "条件具备")
     """
     out = C.c_u32()
-    with reg._writing(Registry) as h:
+    with C.hold((reg, Registry, "reg", True)) as (h,):
         C.check(C.lib.kx_founding_approve(ctypes.byref(out), h, C.u32(founding, "founding"),
                                           C.u32(actor, "actor"), C.time_in(at, "at"),
                                           C.date_in(founded, "founded"), C.s(reason, "reason")))
@@ -200,7 +200,7 @@ def refuse_founding(reg: Registry, founding: int, actor: int, at: datetime.datet
 
     >>> kexie.refuse_founding(reg, f, chair, at, "会员不足")
     """
-    with reg._writing(Registry) as h:
+    with C.hold((reg, Registry, "reg", True)) as (h,):
         C.check(C.lib.kx_founding_refuse(h, C.u32(founding, "founding"), C.u32(actor, "actor"),
                                          C.time_in(at, "at"), C.s(reason, "reason")))
 
@@ -212,7 +212,7 @@ def founding_state(reg: Registry, founding: int) -> FoundingState:
     True
     """
     out = ctypes.c_int()
-    with reg._reading(Registry) as h:
+    with C.hold((reg, Registry, "reg", False)) as (h,):
         C.check(C.lib.kx_founding_get_state(ctypes.byref(out), h, C.u32(founding, "founding")))
     return FoundingState(out.value)
 
@@ -225,7 +225,7 @@ def verify_founding_trail(reg: Registry, expected_head: Optional[str] = None) ->
     True
     """
     out = C.AuditVerification()
-    with reg._reading(Registry) as h:
+    with C.hold((reg, Registry, "reg", False)) as (h,):
         C.check(C.lib.kx_founding_verify(ctypes.byref(out), h, C.s(expected_head, "head")))
     return AuditVerification(AuditFault(out.fault), out.first_bad)
 
@@ -245,7 +245,7 @@ def coverage(reg: Registry, area: int, on: datetime.date) -> Coverage:
         return 0
 
     total = C.CoverageCounts()
-    with reg._reading(Registry) as h:
+    with C.hold((reg, Registry, "reg", False)) as (h,):
         C.check(C.lib.kx_coverage(ctypes.byref(total), h, C.u32(area, "area"),
                                   C.date_in(on, "on"), C.COVERAGE_CB(collect), None))
     return Coverage(_counts(total), groups)
@@ -260,7 +260,7 @@ def coverage_document(reg: Registry, area: int, on: datetime.date,
     >>> text = kexie.coverage_document(reg, city, date(2025, 12, 31), since=date(2024, 12, 31))
     """
     out = C.c_void_p()
-    with reg._reading(Registry) as h:
+    with C.hold((reg, Registry, "reg", False)) as (h,):
         C.check(C.lib.kx_coverage_to_document(ctypes.byref(out), h, C.u32(area, "area"),
                                               C.date_in(on, "on"),
                                               None if since is None
@@ -274,7 +274,7 @@ def add_sg_training(reg: Registry, person: int, date: datetime.date, hours: int,
 
     >>> kexie.add_sg_training(reg, wang, date(2025, 5, 20), 16, province)
     """
-    with reg._writing(Registry) as h:
+    with C.hold((reg, Registry, "reg", True)) as (h,):
         C.check(C.lib.kx_sg_training_add(h, C.u32(person, "person"), C.date_in(date, "date"),
                                          C.i32(hours, "hours"), C.u32(organizer, "organizer")))
 
@@ -284,7 +284,7 @@ def set_sg_training_interval(reg: Registry, months: int) -> None:
 
     >>> kexie.set_sg_training_interval(reg, 12)
     """
-    with reg._writing(Registry) as h:
+    with C.hold((reg, Registry, "reg", True)) as (h,):
         C.check(C.lib.kx_sg_training_interval(h, C.i32(months, "months")))
 
 
@@ -299,7 +299,7 @@ def sg_out_of_date(reg: Registry, area: int, on: datetime.date) -> list[SgGapRow
         rows.append(SgGapRow(association, sg or None, SgGap(gap)))
         return 0
 
-    with reg._reading(Registry) as h:
+    with C.hold((reg, Registry, "reg", False)) as (h,):
         C.check(C.lib.kx_sg_out_of_date_foreach(h, C.u32(area, "area"), C.date_in(on, "on"),
                                                 C.SG_GAP_CB(collect), None))
     return rows
@@ -329,6 +329,9 @@ class Evaluation(C.OwnedHandle):
     def __init__(self, reg: Registry, guide: int, year: int, rubric_lines: str,
                  figures: dict[str, Any], name: str = "考核评价") -> None:
         self._fresh()
+        if not isinstance(figures, dict):
+            raise TypeError("kexie: figures must be a dict of indicator code to figure, not %s"
+                            % type(figures).__name__)
         rows = []
         for code, figure in figures.items():
             kind, activity_type = (figure, None) if isinstance(figure, str) else figure
@@ -336,7 +339,7 @@ class Evaluation(C.OwnedHandle):
                                         C.s(activity_type, "activity_type")))
         array = (C.FigureBinding * max(1, len(rows)))(*rows)
         h = C.c_void_p()
-        with reg._reading(Registry) as r:
+        with C.hold((reg, Registry, "reg", False)) as (r,):
             C.check(C.lib.kx_evaluation_new(ctypes.byref(h), r, C.u32(guide, "guide"),
                                             C.i32(year, "year"), C.s(name, "name"),
                                             C.s(rubric_lines, "rubric_lines"), array, len(rows)))

@@ -194,7 +194,7 @@ class Registry(C.OwnedHandle):
 
         >>> reg = kexie.Registry.from_document(open("registry.json").read())
         """
-        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        data = C.document(text, "text")
         self = cls.__new__(cls)
         self._fresh()
         h = C.c_void_p()

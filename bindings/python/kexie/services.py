@@ -506,7 +506,7 @@ class ServiceDesk(C.OwnedHandle):
 
         >>> desk = kexie.ServiceDesk.from_document(reg, open("services.json").read())
         """
-        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        data = C.document(text, "text")
         self = cls.__new__(cls)
         self._fresh()
         h = C.c_void_p()
