@@ -1358,16 +1358,12 @@ KX_EXTERN int kx_campaign_standings_foreach(const kx_campaign *campaign, kx_stan
 
 /* --- Standings as columns (issue 17, item 7): bulk readers such as numpy ---------- */
 
-/** The number of decimal places of the totals kx_campaign_standings_columns writes:
- *  total i is `totals[i]` × 10^-KX_TOTAL_SCALE (kexie::Rubric::kTotalScale). */
-#define KX_TOTAL_SCALE 14
-
 /** \brief The standings (kx_campaign_standings_foreach's rows, in the same order)
  *  written into caller arrays, one column each: no callback and no string per entry.
  *
  *  Row i is the standing of entry `entries[i]`: its status (KX_ENTRY_*), its exact
- *  total as an integer coefficient at KX_TOTAL_SCALE places (92.35 is
- *  9235000000000000), its competition rank (0 when unranked) and its position after
+ *  total as an integer coefficient at 14 decimal places, the exact scale of every total
+ *  (kexie::Rubric::kTotalScale; 92.35 is 9235000000000000), its competition rank (0 when unranked) and its position after
  *  tie-breaks. There is one row per entry of the campaign (kx_campaign_count's
  *  `entries`), so arrays of that length always suffice. Any column may be NULL to
  *  skip it. Nothing is written unless every row fits: a `capacity` below the number
@@ -1377,12 +1373,12 @@ KX_EXTERN int kx_campaign_standings_foreach(const kx_campaign *campaign, kx_stan
  *  \param capacity   the length of each non-NULL column, in elements
  *  \param entries    receives the entry ids, or NULL
  *  \param statuses   receives the KX_ENTRY_* statuses, or NULL
- *  \param totals     receives the totals at KX_TOTAL_SCALE places, or NULL
+ *  \param totals     receives the totals at 14 places, or NULL
  *  \param ranks      receives the competition ranks, or NULL
  *  \param positions  receives the positions after tie-breaks, or NULL
  *  \param count      receives the number of rows (not NULL)
  *  \return 0; KX_EINVALID for a NULL campaign or count, or a capacity below the rows;
- *          KX_EOVERFLOW for a total that does not fit at KX_TOTAL_SCALE places; the
+ *          KX_EOVERFLOW for a total that does not fit at 14 places; the
  *          refusals of kx_campaign_standings_foreach
  *
  *  \code

@@ -10,7 +10,11 @@
 #include "handles.hpp"
 #include "kexie/rubric.hpp"
 
-static_assert(KX_TOTAL_SCALE == kexie::Rubric::kTotalScale, "KX_TOTAL_SCALE is the totals' scale");
+namespace {
+// kexie.h promises the totals at 14 places.
+constexpr int kTotalScale = 14;
+static_assert(kTotalScale == kexie::Rubric::kTotalScale, "kexie.h documents 14 places");
+}  // namespace
 
 int kx_campaign_standings_columns(const kx_campaign* campaign, size_t capacity, uint32_t* entries,
                                   int32_t* statuses, int64_t* totals, uint32_t* ranks,
@@ -27,8 +31,8 @@ int kx_campaign_standings_columns(const kx_campaign* campaign, size_t capacity, 
     // The totals first: a total that does not fit refuses before any column is written.
     if (totals != nullptr) {
       for (const kexie::Standing& s : standings) {
-        if (s.total.scale() != KX_TOTAL_SCALE) {
-          KX_TRY(s.total.rescaled(KX_TOTAL_SCALE));
+        if (s.total.scale() != kTotalScale) {
+          KX_TRY(s.total.rescaled(kTotalScale));
         }
       }
     }
@@ -37,9 +41,9 @@ int kx_campaign_standings_columns(const kx_campaign* campaign, size_t capacity, 
       if (entries != nullptr) entries[i] = s.entry.value();
       if (statuses != nullptr) statuses[i] = static_cast<std::int32_t>(s.status);
       if (totals != nullptr) {
-        totals[i] = s.total.scale() == KX_TOTAL_SCALE
+        totals[i] = s.total.scale() == kTotalScale
                         ? s.total.coefficient()
-                        : s.total.rescaled(KX_TOTAL_SCALE).value().coefficient();
+                        : s.total.rescaled(kTotalScale).value().coefficient();
       }
       if (ranks != nullptr) ranks[i] = s.rank;
       if (positions != nullptr) positions[i] = s.position;

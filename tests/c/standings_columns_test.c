@@ -34,12 +34,15 @@ static int collect(const kx_standing* s, void* payload) {
   return 0;
 }
 
-/* A coefficient at KX_TOTAL_SCALE places as the library prints a total at 6 places
+/* The places of the totals kx_campaign_standings_columns writes (kexie.h). */
+enum { kTotalScale = 14 };
+
+/* A coefficient at kTotalScale places as the library prints a total at 6 places
  * ("87.250000"), for comparison with the callback's text. */
 static void total_text(char* out, size_t size, int64_t coefficient) {
   int64_t scale = 1, whole, frac;
   int k;
-  for (k = 0; k < KX_TOTAL_SCALE - 6; ++k) scale *= 10;
+  for (k = 0; k < kTotalScale - 6; ++k) scale *= 10;
   whole = coefficient / (scale * 1000000);
   frac = (coefficient / scale) % 1000000;
   snprintf(out, size, "%lld.%06lld", (long long)whole, (long long)frac);

@@ -22,7 +22,7 @@ from . import _capi as C
 
 __all__ = ["StandingColumns", "TOTAL_SCALE"]
 
-#: Places of the totals in StandingColumns.total (KX_TOTAL_SCALE): a total is
+#: Places of the totals in StandingColumns.total (14, as kexie.h documents): a total is
 #: ``total[i] / 10**TOTAL_SCALE``.
 TOTAL_SCALE = 14
 
