@@ -10,7 +10,9 @@ then loads the same snapshot here and times the same two steps through the Pytho
 package: Campaign.mark_columns with numpy columns (passed without copying, no
 Python object per mark) and Campaign.standings_columns (numpy arrays out). The
 columns of each batch are made before its clock starts, on both sides; best of
-3 repetitions. Checks that the standings agree (a checksum of ids, totals and ranks
+3 repetitions, by CPU time of each process (the calls run on one thread; on a
+shared machine the wall clock also counts other programs), wall time beside it in
+the JSON. Checks that the standings agree (a checksum of ids, totals and ranks
 in order) and prints both times and the ratio (target: Python within 1.3x of C++).
 
     cmake --preset release && cmake --build --preset release -j2 \\
@@ -70,16 +72,17 @@ def run_python(path, entries, batch):
     index = np.array([campaign.indicator_index(cat, "I%d" % (i + 1)) for i in range(INDICATORS)],
                      dtype=np.uint32)
     total = entries * PER_ENTRY
-    marks = 0.0
+    marks = marks_wall = 0.0
     for first in range(0, total, batch):
         cols = batch_columns(first, min(batch, total - first), index)
-        t0 = time.perf_counter()
+        c0, w0 = time.process_time(), time.perf_counter()
         campaign.mark_columns(*cols, 1)
-        marks += time.perf_counter() - t0
-    t0 = time.perf_counter()
+        marks += time.process_time() - c0
+        marks_wall += time.perf_counter() - w0
+    c0, w0 = time.process_time(), time.perf_counter()
     out = campaign.standings_columns()
-    standings = time.perf_counter() - t0
-    result = marks, standings, checksum(out)
+    standings, standings_wall = time.process_time() - c0, time.perf_counter() - w0
+    result = marks, standings, marks_wall, standings_wall, checksum(out)
     snap.close()
     return result
 
@@ -106,8 +109,9 @@ def main():
         best = None
         for _ in range(args.repetitions):
             run = run_python(path, args.entries, args.batch)
-            best = run if best is None else (min(best[0], run[0]), min(best[1], run[1]), run[2])
-    py_marks, py_standings, py_sum = best
+            best = run if best is None else tuple(min(a, b) for a, b in zip(best[:4], run[:4])) \
+                + (run[4],)
+    py_marks, py_standings, py_marks_wall, py_standings_wall, py_sum = best
     if py_sum != cxx["checksum"]:
         sys.exit("MISMATCH: the Python standings differ from the C++ ones")
     cpp_total = cxx["cpp_marks_seconds"] + cxx["cpp_standings_seconds"]
@@ -121,9 +125,13 @@ def main():
         "c_standings_seconds": cxx["c_standings_seconds"],
         "python_marks_seconds": py_marks, "python_standings_seconds": py_standings,
         "python_to_cpp": py_total / cpp_total, "python_to_c": py_total / c_total,
+        "cpp_wall_seconds": cxx["cpp_marks_wall_seconds"] + cxx["cpp_standings_wall_seconds"],
+        "c_wall_seconds": cxx["c_marks_wall_seconds"] + cxx["c_standings_wall_seconds"],
+        "python_wall_seconds": py_marks_wall + py_standings_wall,
+        "load_average": os.getloadavg()[0],
     }
-    print("%d entries, %d marks in batches of %d; best of %d" % (
-        args.entries, cxx["marks"], args.batch, args.repetitions))
+    print("%d entries, %d marks in batches of %d; best of %d; CPU time (wall time in the JSON)"
+          % (args.entries, cxx["marks"], args.batch, args.repetitions))
     print("C++ API (Campaign::mark_all, standings): marks %.3f s, standings %.3f s, %.3f s"
           % (cxx["cpp_marks_seconds"], cxx["cpp_standings_seconds"], cpp_total))
     print("C API from C++ (kx_campaign_mark_columns, kx_campaign_standings_columns): "
