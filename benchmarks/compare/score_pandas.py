@@ -57,7 +57,9 @@ def full_job(marks, weights, judges, indicators, units):
 def main(folder, json_path=None):
     meta = dict(line.split() for line in open(f"{folder}/meta.txt"))
     n, judges, indicators = (int(meta[k]) for k in ("entries", "judges", "indicators"))
-    kexie_seconds = float(meta["kexie_score_seconds"])
+    # CPU time of each process (the machine is shared); wall time beside it.
+    kexie_seconds = float(meta.get("kexie_score_cpu_seconds", meta["kexie_score_seconds"]))
+    kexie_wall = float(meta["kexie_score_seconds"])
     weights = np.array([float(w) for w in open(f"{folder}/weights.txt").read().split()])
     marks = np.fromfile(f"{folder}/marks.bin", dtype=np.int32)
     kexie = pd.read_csv(f"{folder}/totals.csv", dtype={"code": str})
@@ -65,11 +67,12 @@ def main(folder, json_path=None):
     kexie = kexie.sort_values("entry").reset_index(drop=True)
     units = kexie["unit"].to_numpy()
 
-    best = float("inf")
+    best = best_wall = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start, start_wall = time.process_time(), time.perf_counter()
         board, advanced = full_job(marks, weights, judges, indicators, units)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
+        best_wall = min(best_wall, time.perf_counter() - start_wall)
 
     board = board.reset_index(drop=True)
     worst = float((board["total"] - kexie["total"]).abs().max())
@@ -77,16 +80,21 @@ def main(folder, json_path=None):
     tier_mismatch = int((board["tier"] != kexie["tier"]).sum())
     units_kexie = int(meta["kexie_advanced_units"])
     ratio = best / kexie_seconds
+    ratio_wall = best_wall / kexie_wall
     print(f"{n} entries x {judges} judges x {indicators} indicators")
     print(f"largest |pandas total - kexie total| = {worst:.3e} (must be <= 1e-9)")
     print(f"ranks that differ: {rank_mismatch}; tiers that differ: {tier_mismatch}; "
           f"advanced units: pandas {len(advanced)}, kexie {units_kexie}")
     print(f"pandas full job (best of 3): {best * 1000:.1f} ms; kexie Campaign::score: "
-          f"{kexie_seconds * 1000:.1f} ms; kexie is {ratio:.1f}x faster (target >= 10x)")
+          f"{kexie_seconds * 1000:.1f} ms (CPU time); kexie is {ratio:.1f}x faster (target >= 10x)")
+    print(f"by wall time: pandas {best_wall * 1000:.1f} ms, kexie {kexie_wall * 1000:.1f} ms, "
+          f"{ratio_wall:.1f}x")
     if json_path:
         with open(json_path, "w") as f:
             json.dump({"pandas_seconds": best, "kexie_score_seconds": kexie_seconds,
-                       "kexie_to_pandas_speedup": ratio, "largest_total_difference": worst,
+                       "kexie_to_pandas_speedup": ratio,
+                       "pandas_wall_seconds": best_wall, "kexie_wall_seconds": kexie_wall,
+                       "kexie_to_pandas_speedup_wall": ratio_wall, "largest_total_difference": worst,
                        "rank_mismatches": rank_mismatch, "tier_mismatches": tier_mismatch},
                       f, indent=2)
     if worst > 1e-9 or rank_mismatch or tier_mismatch or len(advanced) != units_kexie:

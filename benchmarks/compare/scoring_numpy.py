@@ -52,30 +52,38 @@ def score(marks, weights, judges):
 def main(folder, json_path=None):
     meta = dict(line.split() for line in open(f"{folder}/meta.txt"))
     n, judges, indicators = (int(meta[k]) for k in ("entries", "judges", "indicators"))
-    kexie_seconds = float(meta["kexie_standings_seconds"])
+    # CPU time of each process (the machine is shared); wall time beside it.
+    kexie_seconds = float(meta.get("kexie_standings_cpu_seconds", meta["kexie_standings_seconds"]))
+    kexie_wall = float(meta["kexie_standings_seconds"])
     weights = np.array([float(w) for w in open(f"{folder}/weights.txt").read().split()])
     marks = np.fromfile(f"{folder}/marks.bin", dtype=np.int32).reshape(n, indicators, judges)
     kexie_totals = np.fromfile(f"{folder}/kexie_totals.f64", dtype=np.float64)
     kexie_ranks = np.fromfile(f"{folder}/kexie_ranks.i32", dtype=np.int32)
 
-    best = float("inf")
+    best = best_wall = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start, start_wall = time.process_time(), time.perf_counter()
         totals, ranks = score(marks, weights, judges)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
+        best_wall = min(best_wall, time.perf_counter() - start_wall)
 
     worst = float(np.max(np.abs(totals - kexie_totals)))
     rank_mismatch = int(np.count_nonzero(ranks != kexie_ranks))
     ratio = best / kexie_seconds
+    ratio_wall = best_wall / kexie_wall
     print(f"{n} entries x {judges} judges x {indicators} indicators")
     print(f"largest |numpy total - kexie total| = {worst:.3e} (must be <= 1e-9)")
     print(f"ranks that differ: {rank_mismatch}")
     print(f"numpy (best of 3): {best * 1000:.1f} ms; kexie Campaign::standings: "
-          f"{kexie_seconds * 1000:.1f} ms; kexie is {ratio:.1f}x faster (target >= 30x)")
+          f"{kexie_seconds * 1000:.1f} ms (CPU time); kexie is {ratio:.1f}x faster (target >= 30x)")
+    print(f"by wall time: numpy {best_wall * 1000:.1f} ms, kexie {kexie_wall * 1000:.1f} ms, "
+          f"{ratio_wall:.1f}x")
     if json_path:
         with open(json_path, "w") as f:
             json.dump({"numpy_seconds": best, "kexie_standings_seconds": kexie_seconds,
-                       "kexie_to_numpy_speedup": ratio, "largest_total_difference": worst,
+                       "kexie_to_numpy_speedup": ratio,
+                       "numpy_wall_seconds": best_wall, "kexie_wall_seconds": kexie_wall,
+                       "kexie_to_numpy_speedup_wall": ratio_wall, "largest_total_difference": worst,
                        "rank_mismatches": rank_mismatch}, f, indent=2)
     if worst > 1e-9 or rank_mismatch:
         sys.exit("MISMATCH")
