@@ -1,7 +1,9 @@
 // The national-scale registry of issue 3, shared by the benchmarks that need it
 // (registry_bench builds it and times the build; snapshot_bench saves and loads
 // it): 50 000 organizations, 2 000 000 people, 2 400 000 memberships, built
-// deterministically.
+// deterministically. The number of people is a flag of both programs
+// (`--people=N`, e.g. 20 000 000, the national figure on paper); memberships
+// scale with it (one a person, plus a tenth in branches and a tenth in societies).
 #ifndef KEXIE_BENCHMARKS_NATIONAL_REGISTRY_HPP
 #define KEXIE_BENCHMARKS_NATIONAL_REGISTRY_HPP
 
@@ -9,6 +11,9 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
 #include <vector>
 
 #include "kexie/registry.hpp"
@@ -26,9 +31,41 @@ inline constexpr int kCitiesPerProvince = 10;
 inline constexpr int kCountiesPerCity = 3;
 inline constexpr int kSocieties = 200;
 inline constexpr int kOrgs = 50'000;
-inline constexpr int kPeople = 2'000'000;
-inline constexpr int kBranchMembers = 200'000;
-inline constexpr int kSocietyMembers = 200'000;
+inline constexpr int kDefaultPeople = 2'000'000;
+
+/// The number of people of this run (`--people=N`); 2 000 000 unless set.
+inline int& people_count() {
+  static int n = kDefaultPeople;
+  return n;
+}
+/// Branch members: a tenth of the people (200 000 at the default size).
+inline int branch_members() { return people_count() / 10; }
+/// Society members: a tenth of the people (200 000 at the default size).
+inline int society_members() { return people_count() / 10; }
+/// Every membership of the national registry.
+inline int membership_count() { return people_count() + branch_members() + society_members(); }
+
+/// Takes `--people=N` out of argv (before benchmark::Initialize sees it); false,
+/// with a message, for a value that is not a number from 1 000 000 to 40 000 000.
+inline bool parse_people_flag(int& argc, char** argv) {
+  int out = 1;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--people=", 9) == 0) {
+      char* end = nullptr;
+      const long v = std::strtol(argv[i] + 9, &end, 10);
+      if (end == argv[i] + 9 || *end != '\0' || v < 1'000'000 || v > 40'000'000) {
+        std::fprintf(stderr, "--people: a whole number from 1000000 to 40000000, not '%s'\n",
+                     argv[i] + 9);
+        return false;
+      }
+      people_count() = static_cast<int>(v);
+    } else {
+      argv[out++] = argv[i];
+    }
+  }
+  argc = out;
+  return true;
+}
 
 inline const Date kStart = Date::parse("2000-01-01").value();
 inline const Date kAsOf = Date::parse("2025-06-30").value();
@@ -132,7 +169,7 @@ inline Date birth_of(int i) {
 inline void add_people(National& n) {
   char key[16];
   const std::size_t n_ent = n.enterprises.size();
-  for (int i = 0; i < kPeople; ++i) {
+  for (int i = 0; i < people_count(); ++i) {
     std::snprintf(key, sizeof key, "E%07d", i);
     auto r = n.reg.add_person({.name = "worker",
                                .birth = birth_of(i),
@@ -148,7 +185,7 @@ inline void add_people(National& n) {
 /// enterprises in a branch too, and every tenth person in a society.
 inline void add_memberships(National& n) {
   const std::size_t n_ent = n.enterprises.size();
-  for (int i = 0; i < kPeople; ++i) {
+  for (int i = 0; i < people_count(); ++i) {
     auto r = n.reg.add_membership(PersonId{static_cast<std::uint32_t>(i + 1)},
                                   n.enterprises[static_cast<std::size_t>(i) % n_ent],
                                   kexie::Role::member, Period::from(kStart.add_days(i % 3'000)));
@@ -156,7 +193,7 @@ inline void add_memberships(National& n) {
   }
   // Branch members: people of the first 4 000 enterprises, which have the branches.
   int added = 0;
-  for (int i = 0; added < kBranchMembers; ++i) {
+  for (int i = 0; added < branch_members(); ++i) {
     const std::size_t e = static_cast<std::size_t>(i) % n_ent;
     if (e >= 4'000) {
       i += static_cast<int>(n_ent - e) - 1;
@@ -168,7 +205,7 @@ inline void add_memberships(National& n) {
     benchmark::DoNotOptimize(r);
     ++added;
   }
-  for (int i = 0; i < kSocietyMembers; ++i) {
+  for (int i = 0; i < society_members(); ++i) {
     auto r = n.reg.add_membership(PersonId{static_cast<std::uint32_t>(10 * i + 7)},
                                   n.societies[static_cast<std::size_t>(i) % n.societies.size()],
                                   kexie::Role::member, Period::from(kStart));
@@ -178,7 +215,8 @@ inline void add_memberships(National& n) {
 
 /// The whole national registry: organizations, people and memberships.
 inline void build_national(National& n) {
-  n.reg.reserve(kOrgs, kPeople, kPeople + kBranchMembers + kSocietyMembers);
+  n.reg.reserve(kOrgs, static_cast<std::size_t>(people_count()),
+                static_cast<std::size_t>(membership_count()));
   build_orgs(n);
   add_people(n);
   add_memberships(n);

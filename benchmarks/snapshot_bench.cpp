@@ -1,5 +1,6 @@
 // Benchmarks of issue 7 on the national registry of issue 3 (national_registry.hpp:
-// 50 000 organizations, 2 000 000 people, 2 400 000 memberships):
+// 50 000 organizations, 2 000 000 people, 2 400 000 memberships; `--people=N` sets
+// the size, e.g. 20 000 000 for issue 17, item 5):
 //
 //  * BM_SaveFile vs BM_RawWriteBaseline: save_snapshot to a file, against writing
 //    a buffer of the same size with the same crash-safe pattern (create a
@@ -12,7 +13,8 @@
 // each, the ratio to its baseline (target: at least 50 % of raw for both save and
 // load), and the snapshot's size per person. Files go to $TMPDIR (or /tmp).
 //
-// Run: snapshot_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+// Run: snapshot_bench [--people=N] --benchmark_repetitions=3
+// --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -154,6 +156,7 @@ BENCHMARK(BM_RawReadBaseline)->Unit(benchmark::kMillisecond)->UseRealTime();
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (!kexie_bench::parse_people_flag(argc, argv)) return 2;
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   kexie_bench::SummaryReporter reporter;

@@ -34,6 +34,13 @@ packages=(
   python3-build                      # the wheel, built offline (python3 -m build --no-isolation)
   mmdebstrap                         # scripts/fresh-root-check.sh: a fresh Debian 12 root (by hand)
 )
+# Optional, for the by-hand benchmark scripts only (never needed to build or test; the
+# Python package keeps numpy optional): `scripts/deps.sh --optional` adds them.
+optional=(
+  python3-numpy                      # benchmarks/compare/scoring_numpy.py, benchmarks/python_scoring.py
+  python3-pandas                     # benchmarks/compare/*pandas*.py (issue 17, item 6)
+)
+[[ ${1:-} == --optional ]] && packages+=("${optional[@]}")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1356,6 +1356,47 @@ typedef int (*kx_standing_cb)(const kx_standing *standing, void *payload);
 KX_EXTERN int kx_campaign_standings_foreach(const kx_campaign *campaign, kx_standing_cb cb,
                                             void *payload);
 
+/* --- Standings as columns (issue 17, item 7): bulk readers such as numpy ---------- */
+
+/** \brief The standings (kx_campaign_standings_foreach's rows, in the same order)
+ *  written into caller arrays, one column each: no callback and no string per entry.
+ *
+ *  Row i is the standing of entry `entries[i]`: its status (KX_ENTRY_*), its exact
+ *  total as an integer coefficient at 14 decimal places, the exact scale of every total
+ *  (kexie::Rubric::kTotalScale; 92.35 is 9235000000000000), its competition rank (0 when unranked) and its position after
+ *  tie-breaks. There is one row per entry of the campaign (kx_campaign_count's
+ *  `entries`), so arrays of that length always suffice. Any column may be NULL to
+ *  skip it. Nothing is written unless every row fits: a `capacity` below the number
+ *  of rows is refused with KX_EINVALID, outputs untouched.
+ *
+ *  \param campaign   the campaign (not NULL)
+ *  \param capacity   the length of each non-NULL column, in elements
+ *  \param entries    receives the entry ids, or NULL
+ *  \param statuses   receives the KX_ENTRY_* statuses, or NULL
+ *  \param totals     receives the totals at 14 places, or NULL
+ *  \param ranks      receives the competition ranks, or NULL
+ *  \param positions  receives the positions after tie-breaks, or NULL
+ *  \param count      receives the number of rows (not NULL)
+ *  \return 0; KX_EINVALID for a NULL campaign or count, or a capacity below the rows;
+ *          KX_EOVERFLOW for a total that does not fit at 14 places; the
+ *          refusals of kx_campaign_standings_foreach
+ *
+ *  \code
+ *  kx_campaign_counts n; kx_campaign_count(&n, c);
+ *  uint32_t *ids = malloc(n.entries * sizeof *ids);
+ *  int64_t *totals = malloc(n.entries * sizeof *totals);
+ *  size_t rows;
+ *  kx_campaign_standings_columns(c, n.entries, ids, NULL, totals, NULL, NULL, &rows);
+ *  printf("%u: %.6f\n", ids[0], (double)totals[0] / 1e14);
+ *  \endcode
+ */
+KX_EXTERN int kx_campaign_standings_columns(const kx_campaign *campaign, size_t capacity,
+                                            uint32_t *entries, int32_t *statuses,
+                                            int64_t *totals, uint32_t *ranks,
+                                            uint32_t *positions, size_t *count);
+
+/* --- end of the standings columns ----------------------------------------------- */
+
 /** A scored campaign's result table (kexie::Scoreboard). */
 typedef struct kx_scoreboard kx_scoreboard;
 

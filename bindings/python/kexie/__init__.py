@@ -33,6 +33,7 @@ from .assignment import (Availability, EntryAssignment, Exclusion, JudgeChoice, 
                          apply_assignment, propose_assignment)
 from .campaign import (AdvancedPerson, AdvancedUnit, AwardTier, Campaign, CampaignSpec,
                        EntryResult, Indicator, PrizeRule, Scoreboard, Standing)
+from .columns import TOTAL_SCALE, StandingColumns  # noqa: F401 (TOTAL_SCALE: a constant, not in __all__)
 from .enums import *  # noqa: F401,F403 (the KX_* enumerations)
 from .errors import (AlreadyExists, CallbackStopped, ConflictOfInterest, CorruptData, DocumentProblem,
                      IllegalTransition,
@@ -84,7 +85,7 @@ __all__ = [
     "apply_assignment", "propose_assignment",
     # campaign
     "AdvancedPerson", "AdvancedUnit", "AwardTier", "Campaign", "CampaignSpec", "EntryResult",
-    "Indicator", "PrizeRule", "Scoreboard", "Standing",
+    "Indicator", "PrizeRule", "Scoreboard", "Standing", "StandingColumns",
     # errors
     "AlreadyExists", "CallbackStopped", "ConflictOfInterest", "CorruptData", "DocumentProblem",
     "IllegalTransition",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from . import _capi as C
+from . import columns as _columns
 from .enums import (AggregationMethod, BoundaryTies, Carrier, Category, EntryStatus, ExpertRule,
                     Figure, Phase,
                     Focus, IndicatorKind, Language, PatentStatus, PatentType, Rounding,
@@ -747,34 +748,17 @@ class Campaign(C.OwnedHandle):
                      scale: int) -> None:
         """The bulk path: parallel sequences of judge ids, entry ids, indicator indices
         and integer coefficients of the marks at `scale` places (8850, 2 is 88.50).
-        array.array('I'/'q') inputs are passed without copying.
+        Writable contiguous buffers of uint32 (ids, indices) and int64 (coefficients)
+        -- numpy arrays, array.array('I'/'q') -- are passed without copying (no Python
+        object per mark); other sequences are converted first.
 
         >>> c.mark_columns(array.array("I", js), es, inds, array.array("q", vs), scale=1)
         """
-        n = len(coefficients)
-        if not (len(judges) == len(entries) == len(indicators) == n):
-            raise ValueError("kexie: mark columns differ in length")
         scale = C.i32(scale, "scale")
-        try:
-            cols = [c if isinstance(c, array.array) and c.typecode == t else array.array(t, c)
-                    for c, t in ((judges, "I"), (entries, "I"), (indicators, "I"),
-                                 (coefficients, "q"))]
-        except (TypeError, OverflowError) as e:
-            raise type(e)("kexie: mark columns: %s" % e) from None
-        if any(len(c) != n for c in cols):  # changed by another thread meanwhile
-            raise ValueError("kexie: mark columns differ in length")
-        # An exported buffer cannot be resized: another thread appending to a column
-        # passed without copying gets BufferError instead of moving it under C.
-        views = [memoryview(c) for c in cols]
-        try:
-            ptrs = [c.buffer_info()[0] if n else None for c in cols]
-            failed = C.c_size(n)
-            with self._writing(Campaign) as h:
-                rc = C.lib.kx_campaign_mark_columns(h, n, ptrs[0], ptrs[1], ptrs[2], ptrs[3],
-                                                    scale, ctypes.byref(failed))
-        finally:
-            for v in views:
-                v.release()
+        failed = C.c_size(0)
+        with self._writing(Campaign) as h:
+            rc = _columns.mark_columns_call(h, (judges, entries, indicators, coefficients),
+                                            scale, failed)
         self._check_batch(rc, failed)
 
     @staticmethod
@@ -813,6 +797,19 @@ class Campaign(C.OwnedHandle):
         with self._reading(Campaign) as h:
             C.check(C.lib.kx_campaign_standings_foreach(h, C.STANDING_CB(collect), None))
         return rows
+
+    def standings_columns(self, numpy: Optional[bool] = None) -> _columns.StandingColumns:
+        """The standings as columns, without a Python object per entry: numpy arrays
+        when numpy is importable (numpy=None) or required (numpy=True), array.array
+        otherwise (numpy=False, or numpy missing). Totals are exact integers at
+        kexie.TOTAL_SCALE places. Same rows and order as standings().
+
+        >>> cols = c.standings_columns()
+        >>> cols.entry[:3], cols.total[:3] / 10**kexie.TOTAL_SCALE
+        """
+        if numpy is not None and not isinstance(numpy, bool):
+            raise TypeError("kexie: numpy must be None, True or False")
+        return _columns.standings_columns_call(self, self._reading(Campaign), numpy)
 
     def score(self) -> Scoreboard:
         """Scores the campaign; returns a Scoreboard (a context manager).
