@@ -38,28 +38,49 @@ inline namespace v1 {
 class KEXIE_API PanelMarks {
  public:
   /// An entries × judges table with every mark missing.
+  /// \param entries number of rows, one per entry judged
+  /// \param judges number of columns, one per judge
   PanelMarks(std::size_t entries, std::size_t judges);
   /// A complete table from a matrix whose rows are entries and columns judges.
+  /// \param marks the marks, `marks(entry, judge)`; every element must be finite
+  /// (std::invalid_argument otherwise)
+  /// \return a table of the matrix's shape with every cell present
   static PanelMarks from_matrix(const Matrix& marks);
 
   /// Number of entries (rows).
+  /// \return the `entries` given at construction
   [[nodiscard]] std::size_t entries() const noexcept { return entries_; }
   /// Number of judges (columns).
+  /// \return the `judges` given at construction
   [[nodiscard]] std::size_t judges() const noexcept { return judges_; }
 
   /// Records `judge`'s mark for `entry`, replacing any earlier one.
+  /// \param entry the row, below `entries()` (std::out_of_range otherwise)
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
+  /// \param mark the mark or rank; finite (std::invalid_argument otherwise)
   void set(std::size_t entry, std::size_t judge, double mark);
   /// Makes the mark missing again.
+  /// \param entry the row, below `entries()` (std::out_of_range otherwise)
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
   void clear(std::size_t entry, std::size_t judge);
   /// The mark, or std::nullopt when missing.
+  /// \param entry the row, below `entries()` (std::out_of_range otherwise)
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
+  /// \return the mark last `set`, or std::nullopt when never set or cleared
   [[nodiscard]] std::optional<double> at(std::size_t entry, std::size_t judge) const;
   /// True when no mark is missing.
+  /// \return true when every cell is present (also for an empty table)
   [[nodiscard]] bool complete() const noexcept;
 
   /// One judge's marks in entry order, contiguous (missing cells hold 0 and
   /// must be skipped using `present`). For fast column access.
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
+  /// \return `entries()` marks, borrowed: valid until the table changes or is destroyed
   [[nodiscard]] std::span<const double> judge_marks(std::size_t judge) const;
   /// Whether each of one judge's marks is present, in entry order.
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
+  /// \return `entries()` flags, 1 for present and 0 for missing, borrowed like
+  /// `judge_marks`
   [[nodiscard]] std::span<const std::uint8_t> present(std::size_t judge) const;
 
  private:

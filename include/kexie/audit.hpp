@@ -77,8 +77,10 @@ struct AuditRecord {
   AuditHash hash{};
 
   /// True when the operation was performed.
+  /// \return `code == ErrorCode::ok`; false for a refused attempt
   [[nodiscard]] bool accepted() const noexcept { return code == ErrorCode::ok; }
 
+  /// Field-wise equality, hashes included.
   friend bool operator==(const AuditRecord&, const AuditRecord&) = default;
 };
 
@@ -102,10 +104,14 @@ struct ChainHead {
   AuditHash hash{};
 
   /// "count:hex".
+  /// \return the decimal record count, a colon and the hash as 64 lower-case hex digits
   [[nodiscard]] KEXIE_API std::string to_string() const;
   /// Parses "count:hex" (64 hex digits); `invalid_argument` otherwise.
+  /// \param text what `to_string` wrote: a decimal count, ':', 64 hex digits (either case)
+  /// \return the head; `invalid_argument` for any other text
   [[nodiscard]] KEXIE_API static Result<ChainHead> parse(std::string_view text);
 
+  /// Equal when count and hash are equal.
   friend bool operator==(const ChainHead&, const ChainHead&) = default;
 };
 
@@ -158,6 +164,7 @@ struct AuditVerification {
   std::string message;
 
   /// True when the trail is intact.
+  /// \return `fault == AuditFault::none`
   [[nodiscard]] bool ok() const noexcept { return fault == AuditFault::none; }
 };
 
