@@ -32,16 +32,20 @@ inline namespace v1 {
 
 /// Places kept in a figure in kgce: 3 (one gram of standard coal).
 ///
-///   to_standard_coal(Carrier::raw_coal, {"1"_dec, Unit::kg}, table, CoalUnit::kgce)
-///   // 0.714 kgce (0.7143 rounded half-even to 3 places)
+///   auto c = kexie::to_standard_coal(kexie::Carrier::raw_coal, {"1"_dec, kexie::Unit::kg},
+///                                    kexie::CoefficientTable::gb_t_2589(), kexie::CoalUnit::kgce);
+///   assert(c.value().value.to_string() == "0.714");  // 0.7143 rounded half-even to 3 places
 inline constexpr int kKgceScale = 3;
 /// Places kept in a figure in tce: 6 (one gram, like kKgceScale).
 ///
-///   1 000 000 kWh × 0.1229 kgce/kWh = 122.900000 tce
+///   auto c = kexie::to_standard_coal(kexie::Carrier::electricity_equivalent_value,
+///                                    {kexie::Decimal(1'000'000), kexie::Unit::kWh});
+///   assert(c.value().value.to_string() == "122.900000");  // × 0.1229 kgce/kWh, in tce
 inline constexpr int kTceScale = 6;
 /// Places kept in a figure in t CO2: 6 (one gram of CO2).
 ///
-///   1 000 MWh × 0.5703 t CO2/MWh = 570.300000 t CO2
+///   auto e = kexie::grid_emissions({kexie::Decimal(1000), kexie::Unit::MWh}, 2024);
+///   assert(e.value().tonnes_co2.to_string() == "570.300000");  // × 0.5703 t CO2/MWh
 inline constexpr int kTonnesCo2Scale = 6;
 /// How every converted figure is rounded, once, from the exact product: half-even.
 ///
@@ -246,10 +250,13 @@ struct KEXIE_API Quantity {
 
   /// The same amount in `target`, exact; `invalid_argument` when the dimensions
   /// differ, `overflow` when it does not fit.
+  /// \param target the unit wanted, of the same dimension (t and kg, MWh and kWh, …)
+  /// \return the amount in `target`; `invalid_argument` or `overflow` as above
   ///
-  ///   Quantity{Decimal(2), Unit::MWh}.in(Unit::kWh).value().value == Decimal(2000)
+  ///   assert((Quantity{Decimal(2), Unit::MWh}.in(Unit::kWh).value().value == Decimal(2000)));
   [[nodiscard]] Result<Quantity> in(Unit target) const;
   /// "12.5 t".
+  /// \return the value's exact text, a space and the unit's symbol
   [[nodiscard]] std::string to_string() const;
 
   /// Same value (across scales) and same unit; 1 t and 1000 kg are not equal.
@@ -276,6 +283,7 @@ struct KEXIE_API Coefficient {
   std::string source;     ///< where the value comes from (a standard, a measurement, …)
 
   /// "0.1229 kgce/kWh".
+  /// \return the value's exact text, " kgce/" and the unit's symbol
   [[nodiscard]] std::string to_string() const;
 
   /// Same carrier, value (across scales), unit and source.
@@ -369,54 +377,87 @@ class KEXIE_API CoefficientTable {
  public:
   /// An empty table with a name, an edition and a free-text source.
   ///
+  /// \param name the table's name, cited by every figure computed with it
+  /// \param edition its edition or version, cited alongside the name
+  /// \param source where the table as a whole comes from (free text; may be empty)
+  ///
   ///   kexie::CoefficientTable mine("Plant 3 measured", "2025-03", "lab report 2025-17");
   CoefficientTable(std::string name, std::string edition, std::string source = {});
 
   /// The library default: the GB/T 2589 (综合能耗计算通则) reference coefficients for
   /// every carrier but electricity's equal value and steam, which have no default.
   /// Named "GB/T 2589", edition "2020".
+  /// \return the shared immutable default table (natural gas at its reference value)
   ///
   ///   const auto& t = kexie::CoefficientTable::gb_t_2589();
   ///   t.find(kexie::Carrier::raw_coal).value().kgce_per_unit  // 0.7143 per kg
   [[nodiscard]] static const CoefficientTable& gb_t_2589();
   /// The GB/T 2589 table with the natural-gas coefficient `basis`; the name says which
   /// ("GB/T 2589, natural gas 1.3300" for range_high).
+  /// \param basis which natural-gas coefficient: reference 1.2143, range_low 1.1000 or
+  /// range_high 1.3300 kgce/m³
+  /// \return a new table, edition "2020"
   [[nodiscard]] static CoefficientTable gb_t_2589(NaturalGasBasis basis);
 
   /// A copy with every coefficient (and its source) under a new name and edition, so
   /// results computed with it do not cite the table it was derived from.
+  /// \param name the table's name, cited by every figure computed with it
+  /// \param edition its edition or version, e.g. "2025-03", cited alongside the name
+  /// \param source where the table as a whole comes from (free text; may be empty)
+  /// \return the copy; this table is unchanged
   [[nodiscard]] CoefficientTable derive(std::string name, std::string edition,
                                         std::string source = {}) const;
 
   /// The table's name, e.g. "GB/T 2589".
+  /// \return the name given at construction or by `derive`
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   /// The table's edition, e.g. "2020".
+  /// \return the edition given at construction or by `derive`
   [[nodiscard]] const std::string& edition() const noexcept { return edition_; }
   /// Where the table as a whole comes from.
+  /// \return the free-text source; may be empty
   [[nodiscard]] const std::string& source() const noexcept { return source_; }
 
   /// Adds or replaces the coefficient for `carrier`. `invalid_argument` when `per_unit`
   /// does not measure the carrier (kgce per m³ for coal), when the value is not
   /// positive, or (with RangeCheck::enforce) outside `plausible_range`, with a hint
   /// at the unit slip. On refusal the table is unchanged.
+  /// \param carrier the energy carrier the coefficient converts
+  /// \param kgce_per_unit kilograms of standard coal per one `per_unit`; positive
+  /// \param per_unit the unit of the carrier it is per; must measure the carrier
+  /// \param source where the value comes from (a standard, a measurement); well-formed
+  /// text (`text.*`)
+  /// \param check whether the value must lie in `plausible_range(carrier)`
+  /// \return ok; `invalid_argument` naming the carrier otherwise
   ///
-  ///   t.set(kexie::Carrier::heat, kexie::Decimal::parse("34.12").value(), kexie::Unit::MJ)
-  ///   // invalid_argument: 34.12 kgce/MJ … outside 0.030–0.040 kgce/MJ
+  ///   kexie::Status s = t.set(kexie::Carrier::heat, kexie::Decimal::parse("34.12").value(),
+  ///                           kexie::Unit::MJ);
+  ///   assert(s.code() == kexie::ErrorCode::invalid_argument);  // outside 0.030–0.040 kgce/MJ
   [[nodiscard]] Status set(Carrier carrier, Decimal kgce_per_unit, Unit per_unit,
                            std::string source = {}, RangeCheck check = RangeCheck::enforce);
   /// Same as `set(c.carrier, c.kgce_per_unit, c.per_unit, c.source, check)`.
+  /// \param c the coefficient, with its carrier, value, unit and source
+  /// \param check whether the value must lie in `plausible_range(c.carrier)`
+  /// \return ok; `invalid_argument` naming the carrier otherwise
   [[nodiscard]] Status set(const Coefficient& c, RangeCheck check = RangeCheck::enforce);
   /// Removes the coefficient for `carrier`; `not_found` when there is none.
+  /// \param carrier the carrier whose coefficient goes
+  /// \return ok; `not_found` when the table has none for it
   [[nodiscard]] Status erase(Carrier carrier);
 
   /// The coefficient for `carrier`; `not_found` naming the carrier and the table when
   /// it has none (steam and electricity's equal value in the default table).
+  /// \param carrier the carrier to convert
+  /// \return a copy of its coefficient; `not_found` when there is none (never a guess)
   ///
-  ///   t.find(kexie::Carrier::steam).code() == kexie::ErrorCode::not_found
+  ///   assert(t.find(kexie::Carrier::steam).code() == kexie::ErrorCode::not_found);
   [[nodiscard]] Result<Coefficient> find(Carrier carrier) const;
   /// True when the table has a coefficient for `carrier`.
+  /// \param carrier the carrier asked about
+  /// \return true when `find(carrier)` would succeed
   [[nodiscard]] bool contains(Carrier carrier) const noexcept;
   /// Every coefficient, in carrier order.
+  /// \return copies of the coefficients the table has, in `Carrier` order
   [[nodiscard]] std::vector<Coefficient> coefficients() const;
 
  private:
@@ -454,9 +495,10 @@ static_assert(detail::enum_table_complete<CoalUnit>());
 ///
 ///   auto r = kexie::to_standard_coal(kexie::Carrier::electricity_equivalent_value,
 ///                                    {kexie::Decimal(1'000'000), kexie::Unit::kWh});
-///   r->value.to_string() == "122.900000";   r->table_name == "GB/T 2589"
-///   r->citation();  // "1000000 kWh of electricity, equivalent value (电力（当量值）) ×
-///                   //  0.1229 kgce/kWh [GB/T 2589, 2020] = 122.900000 tce"
+///   assert(r->value.to_string() == "122.900000" && r->table_name == "GB/T 2589");
+///   std::cout << r->citation();  // "1000000 kWh of electricity, equivalent value
+///                                //  (电力（当量值）) × 0.1229 kgce/kWh [GB/T 2589, 2020]
+///                                //  = 122.900000 tce"
 struct KEXIE_API CoalEquivalent {
   Decimal value;              ///< the figure, rounded half-even to the unit's scale
   CoalUnit unit;              ///< kgce or tce
@@ -467,6 +509,7 @@ struct KEXIE_API CoalEquivalent {
   std::string table_edition;  ///< the table's edition
 
   /// One line for an explanation (see the example above).
+  /// \return "<quantity> of <carrier> × <coefficient> [<table>, <edition>] = <value> <unit>"
   [[nodiscard]] std::string citation() const;
 };
 
@@ -477,8 +520,9 @@ struct KEXIE_API CoalEquivalent {
 /// coefficient for it (steam, or electricity's equal value, in the default table) —
 /// never a guess; `overflow` when the figure does not fit.
 ///
-///   kexie::to_standard_coal(kexie::Carrier::raw_coal, {kexie::Decimal(100), kexie::Unit::t})
-///       ->value.to_string() == "71.430000"   // tce
+///   auto coal = kexie::to_standard_coal(kexie::Carrier::raw_coal,
+///                                       {kexie::Decimal(100), kexie::Unit::t});
+///   assert(coal->value.to_string() == "71.430000");  // tce
 [[nodiscard]] KEXIE_API Result<CoalEquivalent> to_standard_coal(
     Carrier carrier, const Quantity& quantity,
     const CoefficientTable& table = CoefficientTable::gb_t_2589(), CoalUnit unit = CoalUnit::tce);
@@ -529,6 +573,7 @@ struct KEXIE_API GridFactor {
   bool confirmed = false;   ///< false: a default still to be confirmed at the source
 
   /// "0.5703 tCO2/MWh (location_average, 2023–2025; to be confirmed)".
+  /// \return the factor, its method and years, and whether it is still to be confirmed
   [[nodiscard]] std::string to_string() const;
 
   /// Same key (years, method), value, source and confirmation.
@@ -546,39 +591,57 @@ struct KEXIE_API GridFactor {
 class KEXIE_API GridFactorTable {
  public:
   /// An empty table with a name, an edition and a free-text source.
+  /// \param name the table's name, cited by every figure computed with it
+  /// \param edition its edition or version, e.g. "2025-03", cited alongside the name
+  /// \param source where the table as a whole comes from (free text; may be empty)
   GridFactorTable(std::string name, std::string edition, std::string source = {});
 
   /// The library default: China's national averages (location_average) — 0.5568 for
   /// 2021, 0.5366 for 2022 (MEE and NBS, 2024) and 0.5703 for 2023–2025 enterprise
   /// reporting (MEE, 2023) — each marked to be confirmed. Named "China national grid
   /// CO2 emission factors", edition "2024-12". No default for the other methods.
+  /// \return the shared immutable default table
   ///
   ///   kexie::GridFactorTable::china_national().find(2022).value().t_co2_per_mwh  // 0.5366
   [[nodiscard]] static const GridFactorTable& china_national();
 
   /// A copy of every factor under a new name and edition.
+  /// \param name the table's name, cited by every figure computed with it
+  /// \param edition its edition or version, e.g. "2025-03", cited alongside the name
+  /// \param source where the table as a whole comes from (free text; may be empty)
+  /// \return the copy; this table is unchanged
   [[nodiscard]] GridFactorTable derive(std::string name, std::string edition,
                                        std::string source = {}) const;
 
   /// The table's name.
+  /// \return the name given at construction or by `derive`
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   /// The table's edition.
+  /// \return the edition given at construction or by `derive`
   [[nodiscard]] const std::string& edition() const noexcept { return edition_; }
   /// Where the table as a whole comes from.
+  /// \return the free-text source; may be empty
   [[nodiscard]] const std::string& source() const noexcept { return source_; }
 
   /// Adds a factor, replacing one with the same years and method. `invalid_argument`
   /// for reversed years or a factor that is not in (0, 2] t CO2/MWh; `already_exists`
   /// when its years overlap another range of the same method without nesting.
+  /// \param factor the years, method, value (t CO2/MWh), source and confirmation
+  /// \return ok; `invalid_argument` or `already_exists` as above (table unchanged)
   [[nodiscard]] Status set(GridFactor factor);
 
   /// The factor for `year` and `method` (narrowest covering range); `not_found` naming
   /// the year, method and table when there is none.
+  /// \param year the calendar year of the consumption or saving
+  /// \param method how the factor was computed (location-based average by default)
+  /// \return a copy of the factor; `not_found` as above
   ///
-  ///   table.find(2030).code() == kexie::ErrorCode::not_found
+  ///   auto f = kexie::GridFactorTable::china_national().find(2030);
+  ///   assert(f.code() == kexie::ErrorCode::not_found);
   [[nodiscard]] Result<GridFactor> find(
       int year, GridFactorMethod method = GridFactorMethod::location_average) const;
   /// Every factor, ordered by method, first year, last year.
+  /// \return the factors, borrowed: valid until the table changes or is destroyed
   [[nodiscard]] const std::vector<GridFactor>& factors() const noexcept { return factors_; }
 
  private:
@@ -591,7 +654,7 @@ class KEXIE_API GridFactorTable {
 /// The CO2 of a quantity of grid electricity, with the factor and table it used.
 ///
 ///   auto e = kexie::grid_emissions({kexie::Decimal(1000), kexie::Unit::MWh}, 2024);
-///   e->tonnes_co2.to_string() == "570.300000";  e->factor.confirmed == false
+///   assert(e->tonnes_co2.to_string() == "570.300000" && !e->factor.confirmed);
 struct KEXIE_API GridEmission {
   Decimal tonnes_co2;         ///< t CO2, kTonnesCo2Scale places, half-even
   Quantity electricity;       ///< the quantity as given
@@ -602,6 +665,7 @@ struct KEXIE_API GridEmission {
 
   /// "1000 MWh × 0.5703 tCO2/MWh (location_average, 2023–2025; to be confirmed)
   /// [China national grid CO2 emission factors, 2024-12] = 570.300000 t CO2".
+  /// \return one line for an explanation: quantity × factor [table, edition] = t CO2
   [[nodiscard]] std::string citation() const;
 };
 
@@ -609,8 +673,8 @@ struct KEXIE_API GridEmission {
 /// must be in an electric-energy unit; `invalid_argument` for another unit or a
 /// negative amount, `not_found` for a year or method the table does not cover.
 ///
-///   kexie::grid_emissions({kexie::Decimal(1'000'000), kexie::Unit::kWh}, 2022)
-///       ->tonnes_co2.to_string() == "536.600000"
+///   assert(kexie::grid_emissions({kexie::Decimal(1'000'000), kexie::Unit::kWh}, 2022)
+///              ->tonnes_co2.to_string() == "536.600000");
 [[nodiscard]] KEXIE_API Result<GridEmission> grid_emissions(
     const Quantity& electricity, int year,
     GridFactorMethod method = GridFactorMethod::location_average,
@@ -640,6 +704,8 @@ struct KEXIE_API FuelEmission {
 
   /// "100 t of raw coal (原煤) × 20.908 GJ/t × 0.02618 tC/GJ × 0.94 × 44/12
   /// [plant lab 2024] = 188.660690 t CO2".
+  /// \return one line for an explanation: quantity × NCV × carbon × oxidation × 44/12
+  /// [source] = t CO2
   [[nodiscard]] std::string citation() const;
 };
 
