@@ -89,18 +89,21 @@ struct EnterpriseSpec {
   OrgId local;
   /// The day it was registered.
   Date registered = Date::min();
+  /// Field-wise equality.
   friend bool operator==(const EnterpriseSpec&, const EnterpriseSpec&) = default;
 };
 
 /// One stretch of an enterprise's association: from `from` while the association
 /// is in effect.
 ///
-///   for (const kexie::AssociationTie& t : e.associations) std::cout << t.association;
+///   kexie::Enterprise info = kexie::enterprise(reg, e).value();
+///   for (const kexie::AssociationTie& t : info.associations) std::cout << t.association;
 struct AssociationTie {
   /// The enterprise association (企业科协).
   OrgId association;
   /// The first day it counts as the enterprise's association.
   Date from;
+  /// Field-wise equality.
   friend bool operator==(const AssociationTie&, const AssociationTie&) = default;
 };
 
@@ -117,6 +120,7 @@ struct Enterprise {
   Date closed = Date::max();
   /// Its associations over time, oldest first (normally one).
   std::vector<AssociationTie> associations;
+  /// Field-wise equality.
   friend bool operator==(const Enterprise&, const Enterprise&) = default;
 };
 
@@ -132,6 +136,7 @@ struct Employment {
   EnterpriseId enterprise;
   /// When.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const Employment&, const Employment&) = default;
 };
 
@@ -152,12 +157,13 @@ struct SupportRecord {
   Decimal budget_yuan;
   /// Working space (工作条件), square metres, ≥ 0.
   Decimal facilities_m2;
+  /// Field-wise equality.
   friend bool operator==(const SupportRecord&, const SupportRecord&) = default;
 };
 
 /// Where a founding application stands.
 ///
-///   if (app.state == kexie::FoundingState::pending) remind(app.local);
+///   if (app.state == kexie::FoundingState::pending) remind(app.spec.local);
 enum class FoundingState : std::uint8_t {
   pending,   ///< applied (筹建), awaiting the local's decision
   approved,  ///< 成立: the association was founded
@@ -227,6 +233,7 @@ struct FoundingApplicationSpec {
   PersonId applicant;
   /// The proxy (工会 / 共青团) acting for the enterprise until the founding, if any.
   std::optional<OrgId> proxy;
+  /// Field-wise equality.
   friend bool operator==(const FoundingApplicationSpec&, const FoundingApplicationSpec&) = default;
 };
 
@@ -249,6 +256,7 @@ struct FoundingApplication {
   std::string reason;
   /// The association founded (approved only).
   OrgId association;
+  /// Field-wise equality.
   friend bool operator==(const FoundingApplication&, const FoundingApplication&) = default;
 };
 
@@ -264,6 +272,7 @@ struct Handover {
   OrgId association;
   /// The first day the association takes over.
   Date on;
+  /// Field-wise equality.
   friend bool operator==(const Handover&, const Handover&) = default;
 };
 
@@ -280,6 +289,7 @@ struct SgTraining {
   int hours = 0;
   /// Who gave it: a national, local or committee organization.
   OrgId organizer;
+  /// Field-wise equality.
   friend bool operator==(const SgTraining&, const SgTraining&) = default;
 };
 
@@ -293,9 +303,11 @@ struct GuidancePolicy {
   /// d < t + this many months. **default** 24 (every two years); 1–120.
   int sg_training_months = 24;
   /// True when the values are in range.
+  /// \return true when `sg_training_months` is 1–120
   [[nodiscard]] constexpr bool ok() const noexcept {
     return sg_training_months >= 1 && sg_training_months <= 120;
   }
+  /// Field-wise equality.
   friend constexpr bool operator==(const GuidancePolicy&, const GuidancePolicy&) noexcept = default;
 };
 
