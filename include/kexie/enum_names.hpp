@@ -119,8 +119,8 @@ template <NamedEnum E>
 
 /// The enumerator named `text` (exactly as `to_string` spells it), or nothing.
 ///
-///   kexie::enum_from_string<kexie::Role>("chair") == kexie::Role::chair
-///   !kexie::enum_from_string<kexie::Role>("Chair")
+///   static_assert(kexie::enum_from_string<kexie::Role>("chair") == kexie::Role::chair);
+///   static_assert(!kexie::enum_from_string<kexie::Role>("Chair"));  // exact spelling only
 template <NamedEnum E>
 [[nodiscard]] constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
   for (std::size_t i = 0; i < enum_count<E>; ++i) {

@@ -154,6 +154,7 @@ struct FoundingRecord {
   AuditHash previous{};
   /// SHA-256 over `previous` and the fields above.
   AuditHash hash{};
+  /// Field-wise equality.
   friend bool operator==(const FoundingRecord&, const FoundingRecord&) = default;
 };
 
@@ -236,7 +237,7 @@ verify_founding_trail(std::span<const FoundingRecord> records, const ChainHead* 
 
 /// Enterprise counts of one group.
 ///
-///   double share = double(c.with_association) / double(c.enterprises);
+///   double share = double(c.total.with_association) / double(c.total.enterprises);
 struct CoverageCounts {
   /// Enterprises that exist on the day.
   std::size_t enterprises = 0;
@@ -248,6 +249,7 @@ struct CoverageCounts {
   std::size_t workers = 0;
   /// Of them, those employed by an enterprise with an association (covered).
   std::size_t workers_covered = 0;
+  /// Field-wise equality.
   friend bool operator==(const CoverageCounts&, const CoverageCounts&) = default;
 };
 
@@ -292,6 +294,7 @@ struct CoverageGroup {
   std::string value;
   /// The group's counts.
   CoverageCounts counts;
+  /// Field-wise equality.
   friend bool operator==(const CoverageGroup&, const CoverageGroup&) = default;
 };
 
@@ -310,6 +313,7 @@ struct Coverage {
   std::vector<CoverageGroup> groups;
   /// The enterprises without an association, by id.
   std::vector<EnterpriseId> uncovered;
+  /// Field-wise equality.
   friend bool operator==(const Coverage&, const Coverage&) = default;
 };
 
@@ -333,6 +337,7 @@ struct CoverageChange {
   std::vector<EnterpriseId> newly_covered;
   /// Enterprises with an association before and existing without one after.
   std::vector<EnterpriseId> no_longer_covered;
+  /// Field-wise equality.
   friend bool operator==(const CoverageChange&, const CoverageChange&) = default;
 };
 
@@ -411,6 +416,7 @@ struct SgStatus {
   std::optional<Date> due;
   /// The verdict.
   SgGap gap = SgGap::current;
+  /// Field-wise equality.
   friend bool operator==(const SgStatus&, const SgStatus&) = default;
 };
 

@@ -69,8 +69,8 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, OrgKind kind);
 
 /// The level of a local association, highest first. `none` for every other kind.
 ///
-///   assert(kexie::LocalLevel::provincial < kexie::LocalLevel::county);  // higher level, smaller
-///   value
+///   // a higher level has a smaller value:
+///   static_assert(kexie::LocalLevel::provincial < kexie::LocalLevel::county);
 enum class LocalLevel : std::uint8_t {
   none,            ///< not a local association
   provincial,      ///< 省 / 自治区 / 直辖市 / 新疆生产建设兵团
