@@ -223,6 +223,7 @@ struct GradeBand {
   EvaluationGrade grade = EvaluationGrade::pass;
   /// The lowest score in the band, inclusive.
   Decimal min_score;
+  /// Field-wise equality.
   friend bool operator==(const GradeBand&, const GradeBand&) = default;
 };
 
@@ -304,6 +305,7 @@ struct Permission {
   RoleSet roles = 0;
   /// For `role_holder` and `expert`: the organization the grant must cover.
   Scope scope = Scope::organizer;
+  /// Field-wise equality.
   friend constexpr bool operator==(const Permission&, const Permission&) noexcept = default;
 };
 
@@ -344,40 +346,55 @@ struct KEXIE_API LifecyclePolicy {
   ///   p.allow_asserted_roles = true;   // importing an old system's trail
   bool allow_asserted_roles = false;
 
-  /// DOMAIN.md §3's defaults. The permission table:
+  /// DOMAIN.md §3's defaults. The permission table (a role at an organization
+  /// covers the organizations under it):
   ///
   /// | operation | granted to |
   /// |---|---|
-  /// | create, submit, withdraw, start, complete | the responsible person; create also
-  /// secretary-general / staff of the owner | | report_progress | the responsible person and the
-  /// team | | approve, reject | chair, vice-chair, secretary-general at the organizer or above | |
-  /// suspend, resume | the responsible person; chair, secretary-general at the organizer or above |
-  /// | terminate | chair, secretary-general at the organizer or above |
-  /// | open_evaluation | chair, vice-chair, secretary-general at the organizer or above |
-  /// | conclude | experts of the organizer's pool or above; secretary-general at the organizer or
-  /// above | | commend | chair, secretary-general at the organizer or above | | archive |
-  /// secretary-general, full-time staff at the organizer or above |
+  /// | create | the responsible person; secretary-general, full-time staff of the owner |
+  /// | submit, withdraw, start, complete | the responsible person |
+  /// | report_progress | the responsible person and the team |
+  /// | approve, reject | chair, vice-chair, secretary-general of the organizer |
+  /// | suspend, resume | the responsible person; chair, secretary-general of the organizer |
+  /// | terminate | chair, secretary-general of the organizer |
+  /// | open_evaluation | chair, vice-chair, secretary-general of the organizer |
+  /// | conclude | experts of the organizer's pool; secretary-general of the organizer |
+  /// | commend | chair, secretary-general of the organizer |
+  /// | archive | secretary-general, full-time staff of the organizer |
+  ///
+  /// \return a fresh copy of the default policy (it `validate()`s), to adjust
   [[nodiscard]] static LifecyclePolicy standard();
 
   /// The grade of `score` by the bands; `invalid_argument` (rule
   /// "lifecycle.score_range") for a score below 0 or above `max_score`.
+  /// \param score the evaluation score, 0 to `max_score`
+  /// \return the grade of the highest band whose minimum the score reaches, else
+  /// `below_bands`; `invalid_argument` out of range
   ///
   ///   auto p = kexie::LifecyclePolicy::standard();
   ///   assert(p.grade_for(kexie::Decimal::parse("89.99").value()).value() ==
-  ///   kexie::EvaluationGrade::good);
+  ///          kexie::EvaluationGrade::good);
   [[nodiscard]] Result<EvaluationGrade> grade_for(const Decimal& score) const;
 
   /// True when `grade` may be commended.
+  /// \param grade the grade an activity concluded with
+  /// \return true when `commendable` lists it
   ///
-  ///   assert(!kexie::LifecyclePolicy::standard().may_commend(kexie::EvaluationGrade::pass));
+  ///   auto p = kexie::LifecyclePolicy::standard();
+  ///   assert(!p.may_commend(kexie::EvaluationGrade::pass));
   [[nodiscard]] bool may_commend(EvaluationGrade grade) const noexcept;
 
   /// True when an involved person may not perform `op`.
+  /// \param op the operation
+  /// \return true when `impartial` lists it (the responsible person and the team are
+  /// refused with `conflict_of_interest`)
   ///
   ///   assert(kexie::LifecyclePolicy::standard().requires_impartiality(kexie::ActivityOperation::approve));
   [[nodiscard]] bool requires_impartiality(ActivityOperation op) const noexcept;
 
   /// True when `op` needs a non-empty reason.
+  /// \param op the operation
+  /// \return true when `reason_required` lists it
   ///
   ///   assert(kexie::LifecyclePolicy::standard().requires_reason(kexie::ActivityOperation::reject));
   [[nodiscard]] bool requires_reason(ActivityOperation op) const noexcept;
@@ -386,10 +403,12 @@ struct KEXIE_API LifecyclePolicy {
   /// descending or leave [0, max_score], when max_score is not positive, or a
   /// permission row is unusable (a role_holder row with no roles, a
   /// responsible/team row with roles).
+  /// \return ok for a usable policy; otherwise `invalid_argument` naming the first fault
   ///
   ///   assert(kexie::LifecyclePolicy::standard().validate());
   [[nodiscard]] Status validate() const;
 
+  /// Field-wise equality.
   friend bool operator==(const LifecyclePolicy&, const LifecyclePolicy&) = default;
 };
 

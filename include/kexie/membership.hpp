@@ -85,6 +85,7 @@ struct Membership {
   Role role = Role::member;
   /// When it is in effect.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const Membership&, const Membership&) = default;
 };
 
@@ -104,6 +105,7 @@ struct ExpertListing {
   std::vector<std::string> fields;
   /// When the listing is in effect.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const ExpertListing&, const ExpertListing&) = default;
 };
 
@@ -134,6 +136,7 @@ struct Rollup {
   std::size_t young = 0;
   /// Distinct experts listed in pools of the subtree.
   std::size_t experts = 0;
+  /// Field-wise equality.
   friend bool operator==(const Rollup&, const Rollup&) = default;
 };
 
@@ -216,6 +219,7 @@ struct AppointmentSpec {
   OfficerRole role = OfficerRole::chair;
   /// When the appointment runs.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const AppointmentSpec&, const AppointmentSpec&) = default;
 };
 
@@ -234,6 +238,7 @@ struct Appointment {
   OfficerRole role = OfficerRole::chair;
   /// When it runs (ended appointments keep their history).
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const Appointment&, const Appointment&) = default;
 };
 
@@ -298,6 +303,7 @@ struct HonourSpec {
   std::optional<ActivityId> activity;
   /// The day it was granted.
   Date date;
+  /// Field-wise equality.
   friend bool operator==(const HonourSpec&, const HonourSpec&) = default;
 };
 
@@ -323,6 +329,7 @@ struct Honour {
   std::optional<ActivityId> activity;
   /// The day it was granted.
   Date date;
+  /// Field-wise equality.
   friend bool operator==(const Honour&, const Honour&) = default;
 };
 

@@ -155,6 +155,7 @@ struct EnterpriseInfo {
   /// The enterprise's founding date.
   Date founded = Date::min();
 
+  /// Field-wise equality.
   friend bool operator==(const EnterpriseInfo&, const EnterpriseInfo&) = default;
 };
 
@@ -188,6 +189,7 @@ struct ParentEdge {
   OrgId parent;
   /// When this parent was in effect.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const ParentEdge&, const ParentEdge&) = default;
 };
 
@@ -212,6 +214,8 @@ struct Organization {
   EnterpriseInfo enterprise;
 
   /// The parent on day `d`, or an empty id (root, partner, or not in effect).
+  /// \param d the day asked about
+  /// \return the parent of the edge whose period contains `d`; `OrgId{}` when none does
   ///
   ///   OrgId p = org.parent_on("2024-01-01"_date);
   [[nodiscard]] OrgId parent_on(Date d) const noexcept {
@@ -279,6 +283,7 @@ struct Link {
   OrgId other;
   /// When the link is in effect.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const Link&, const Link&) = default;
 };
 
