@@ -110,8 +110,13 @@ struct EnumNames<ActivityType> {
 static_assert(detail::enum_table_complete<ActivityType>());
 
 /// "academic_exchange", …, "secretary_general_training".
+/// \param type the enumerator to name
+/// \return its name as `EnumNames<ActivityType>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(ActivityType type) noexcept;
 /// The article of the policy that names the type, e.g. "A7".
+/// \param type the activity type
+/// \return the article, a static string
 ///
 ///   assert(kexie::article_of(kexie::ActivityType::science_popularization) == "A7");
 [[nodiscard]] KEXIE_API std::string_view article_of(ActivityType type) noexcept;
@@ -296,12 +301,17 @@ struct Activity {
 
 /// True when `activity` is still being implemented (in_progress or suspended)
 /// on a day after its planned end.
+/// \param activity the activity, e.g. `*book.find(id)`
+/// \param as_of the day of the check
+/// \return true when in_progress or suspended and `as_of` is after `plan.planned.last`
 ///
 ///   if (kexie::overdue(*book.find(id), today)) remind(book.find(id)->plan.responsible);
 [[nodiscard]] KEXIE_API bool overdue(const Activity& activity, Date as_of) noexcept;
 
 /// Hex SHA-256 of every field of `activity`: equal digests mean equal activities.
 /// Tests compare it before and after a refused operation.
+/// \param activity the activity
+/// \return 64 lower-case hex digits
 ///
 ///   std::string before = kexie::digest(*book.find(id));
 ///   (void)book.approve(id, owner, at, "self");     // refused

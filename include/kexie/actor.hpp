@@ -109,6 +109,8 @@ class KEXIE_API Actor {
 };
 
 /// "person:7 [chair@org:3, expert@org:1]", for logs and messages.
+/// \param actor the actor
+/// \return the person, then each role at its organization and each expert pool
 ///
 ///   std::cout << kexie::to_string(actor);
 [[nodiscard]] KEXIE_API std::string to_string(const Actor& actor);
@@ -121,6 +123,10 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, const Actor& actor);
 /// local associations, committees and societies) and every expert-pool listing in
 /// effect (found by scanning the tree: O(organizations)). `not_found` for an
 /// unknown person. Every role of the result is backed by the registry.
+/// \param registry the memberships, appointments and expert pools to read
+/// \param person the person acting
+/// \param as_of the day of the operation
+/// \return the actor with every role and listing in effect that day; `not_found`
 ///
 ///   kexie::Actor wang = kexie::actor_as_of(registry, wang_id, today).value();
 [[nodiscard]] KEXIE_API Result<Actor> actor_as_of(const Registry& registry, PersonId person,
@@ -135,6 +141,10 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, const Actor& actor);
 /// organization) the registry does not back, or the person when unknown.
 /// `ActivityBook` applies it to every operation unless the lifecycle policy sets
 /// `allow_asserted_roles`.
+/// \param registry the memberships, appointments and expert pools to check against
+/// \param actor the actor whose claims are checked
+/// \param on the day of the operation
+/// \return ok when every claim is backed; otherwise `permission_denied` as above
 ///
 ///   kexie::Actor claimed{wang, {{kexie::Role::chair, cast}}};
 ///   kexie::Status s = kexie::backed_by_registry(registry, claimed, today);

@@ -119,6 +119,9 @@ struct EnumNames<MissingMarks> {
 static_assert(detail::enum_table_complete<MissingMarks>());
 
 /// "refuse", "drop_entries", "drop_judges".
+/// \param policy the enumerator to name
+/// \return its name as `EnumNames<MissingMarks>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(MissingMarks policy) noexcept;
 
 /// The entries and judges a statistic actually used.
@@ -159,6 +162,9 @@ struct KendallOptions {
 /// better" gives the same W. `invalid_argument` for fewer than 2 judges or 2
 /// entries (after the missing policy), for missing marks under `refuse`, and
 /// when W is undefined because every judge tied every entry.
+/// \param marks entries × judges marks or ranks
+/// \param options the missing-mark policy and whether to correct for ties
+/// \return W, its χ² test and what was used; or `invalid_argument` as above
 ///
 ///   auto w = kexie::kendall_w(kexie::PanelMarks::from_matrix(ranks)).value();
 ///   if (w.p_value >= 0.05) std::cout << "the panel does not agree\n";
@@ -182,6 +188,9 @@ struct IccResult {
 /// ICC(1), ICC(2,1), ICC(3,1) from the marks. `invalid_argument` for fewer than
 /// 2 judges or 2 entries (after the missing policy), missing marks under
 /// `refuse`, or marks without any variance (every coefficient is 0/0).
+/// \param marks entries × judges marks
+/// \param missing what to do with missing marks (refuse by default)
+/// \return the three coefficients with the ANOVA mean squares; or `invalid_argument`
 ///
 ///   auto icc = kexie::icc(marks).value();   // icc.icc2 for absolute agreement
 [[nodiscard]] KEXIE_API Result<IccResult> icc(const PanelMarks& marks,
@@ -218,6 +227,9 @@ struct LeniencyReport {
 /// Leniency and rest correlation of every judge. `invalid_argument` for fewer
 /// than 2 judges or 2 entries (after the missing policy) or missing marks
 /// under `refuse`.
+/// \param marks entries × judges marks
+/// \param options the missing-mark policy and the correlation threshold for a flag
+/// \return one line per judge used; or `invalid_argument` as above
 ///
 ///   for (const auto& j : kexie::leniency(marks).value().judges)
 ///     if (j.flagged) std::cout << "judge " << j.judge << " disagrees with the panel\n";

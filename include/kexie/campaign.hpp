@@ -118,6 +118,9 @@ struct EnumNames<CampaignPhase> {
 static_assert(detail::enum_table_complete<CampaignPhase>());
 
 /// "unbound", "approved", "entries", "closed", "evaluation", "concluded", "commended".
+/// \param phase the enumerator to name
+/// \return its name as `EnumNames<CampaignPhase>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(CampaignPhase phase) noexcept;
 
 /// One mark, for `Campaign::mark_all`. The indicator is named by its code, as
@@ -193,6 +196,9 @@ struct EnumNames<EntryStatus> {
 static_assert(detail::enum_table_complete<EntryStatus>());
 
 /// "ranked", "incomplete", "vetoed".
+/// \param status the enumerator to name
+/// \return its name as `EnumNames<EntryStatus>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(EntryStatus status) noexcept;
 
 /// The outcome for one entry.

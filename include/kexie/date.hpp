@@ -117,6 +117,9 @@ class KEXIE_API Date {
 };
 
 /// Number of days from `a` to `b` (negative when b is earlier).
+/// \param a the first day
+/// \param b the second day
+/// \return `b.days() - a.days()`
 ///
 ///   assert(kexie::days_between(d, d.add_days(3)) == 3);
 [[nodiscard]] constexpr std::int32_t days_between(Date a, Date b) noexcept {
@@ -126,6 +129,9 @@ class KEXIE_API Date {
 /// Age in whole years on day `on` of someone born on `birth`: the number of
 /// birthdays passed, counting the birthday itself. Someone born on 29 February
 /// gains a year on 1 March in common years. Negative when `on` is before `birth`.
+/// \param birth the day of birth
+/// \param on the day the age is taken on
+/// \return the age in whole years
 ///
 ///   assert(kexie::age_on("1990-05-20"_date, "2025-05-19"_date) == 34);
 ///   assert(kexie::age_on("1990-05-20"_date, "2025-05-20"_date) == 35);

@@ -63,6 +63,9 @@ struct EnumNames<Rounding> {
 static_assert(detail::enum_table_complete<Rounding>());
 
 /// "half_even", "half_up", …
+/// \param mode the enumerator to name
+/// \return its name as `EnumNames<Rounding>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Rounding mode) noexcept;
 
 /// An exact decimal number: coefficient × 10^-scale.
@@ -181,30 +184,51 @@ class KEXIE_API Decimal {
 };
 
 /// a + b, exact, at the larger of the two scales; `overflow` when it does not fit.
+/// \param a the first operand
+/// \param b the second operand
+/// \return the exact sum; `overflow`
 ///
 ///   kexie::add(Decimal::parse("0.1").value(), Decimal::parse("0.20").value())  // 0.30
 [[nodiscard]] KEXIE_API Result<Decimal> add(Decimal a, Decimal b);
 /// a − b, exact, at the larger of the two scales; `overflow` when it does not fit.
+/// \param a the first operand
+/// \param b the second operand
+/// \return the exact difference; `overflow`
 [[nodiscard]] KEXIE_API Result<Decimal> subtract(Decimal a, Decimal b);
 /// a × b, exact, at scale a.scale() + b.scale(); `overflow` when that scale exceeds 18
 /// or the coefficient does not fit even after dropping trailing zeros (use the
 /// rounding overload then).
+/// \param a the first operand
+/// \param b the second operand
+/// \return the exact product; `overflow` as above
 ///
 ///   Decimal p = kexie::multiply(Decimal::parse("87.5000").value(),
 ///                               Decimal::parse("0.125000").value()).value();
 ///   assert(p.to_string() == "10.9375000000");
 [[nodiscard]] KEXIE_API Result<Decimal> multiply(Decimal a, Decimal b);
 /// a × b brought to `scale` places with `mode`, from the exact 128-bit product.
+/// \param a the first operand
+/// \param b the second operand
+/// \param scale the places of the result, 0–18 (`invalid_argument` otherwise)
+/// \param mode how dropped digits round (half-even by default)
+/// \return the rounded product; `invalid_argument` or `overflow`
 [[nodiscard]] KEXIE_API Result<Decimal> multiply(Decimal a, Decimal b, int scale,
                                                  Rounding mode = Rounding::half_even);
 /// a ÷ b to `scale` places, rounded by `mode` from the exact quotient;
 /// `invalid_argument` when b is zero, `overflow` when the quotient does not fit.
+/// \param a the dividend
+/// \param b the divisor, not zero
+/// \param scale the places of the result, 0–18 (`invalid_argument` otherwise)
+/// \param mode how the exact quotient rounds (half-even by default)
+/// \return the rounded quotient; `invalid_argument` or `overflow` as above
 ///
 ///   assert(kexie::divide(Decimal(2), Decimal(3), 4).value().to_string() == "0.6667");
 [[nodiscard]] KEXIE_API Result<Decimal> divide(Decimal a, Decimal b, int scale,
                                                Rounding mode = Rounding::half_even);
 /// The exact sum of `values` at the largest scale among them (0 for an empty span);
 /// `overflow` when the final sum does not fit (intermediate sums may exceed the range).
+/// \param values the decimals to add, in any order
+/// \return the exact sum; `overflow` as above
 ///
 ///   std::vector<Decimal> w = {…};  assert(kexie::sum(w).value() == Decimal(1));
 [[nodiscard]] KEXIE_API Result<Decimal> sum(std::span<const Decimal> values);

@@ -122,24 +122,33 @@ struct EnumNames<Carrier> {
 static_assert(detail::enum_table_complete<Carrier>());
 
 /// Every carrier, in declaration order.
+/// \return all 15 carriers, a static array
 ///
 ///   for (kexie::Carrier c : kexie::all_carriers()) std::cout << kexie::to_string(c);
 [[nodiscard]] KEXIE_API std::span<const Carrier> all_carriers() noexcept;
 /// The stable identifier: "raw_coal", "electricity_equal_value", …
+/// \param carrier the energy carrier
+/// \return the enumerator's name, a static string; `parse_carrier` reads it back
 ///
 ///   assert(kexie::to_string(kexie::Carrier::coke) == "coke");
 [[nodiscard]] KEXIE_API std::string_view to_string(Carrier carrier) noexcept;
 /// The English name for people: "raw coal", "electricity, equal value", …
+/// \param carrier the energy carrier
+/// \return the name, a static string
 ///
 ///   assert(kexie::english_name(kexie::Carrier::coke) == "coke");
 [[nodiscard]] KEXIE_API std::string_view english_name(Carrier carrier) noexcept;
 /// The Chinese name: "原煤", "电力（等价值）", …
+/// \param carrier the energy carrier
+/// \return the name (UTF-8), a static string
 ///
 ///   assert(kexie::chinese_name(kexie::Carrier::coke) == "焦炭");
 [[nodiscard]] KEXIE_API std::string_view chinese_name(Carrier carrier) noexcept;
 /// The carrier whose `to_string` is `text`; `invalid_argument` otherwise.
+/// \param text an identifier such as "natural_gas", exactly as `to_string` spells it
+/// \return the carrier; `invalid_argument` naming the text otherwise
 ///
-///   kexie::parse_carrier("natural_gas").value() == kexie::Carrier::natural_gas
+///   assert(kexie::parse_carrier("natural_gas").value() == kexie::Carrier::natural_gas);
 [[nodiscard]] KEXIE_API Result<Carrier> parse_carrier(std::string_view text);
 
 /// What a unit measures. A carrier is measured in units of exactly one dimension.
@@ -171,6 +180,8 @@ struct EnumNames<Dimension> {
 static_assert(detail::enum_table_complete<Dimension>());
 
 /// "mass", "volume", "electric energy", "heat energy".
+/// \param dimension the dimension
+/// \return its name, a static string
 [[nodiscard]] KEXIE_API std::string_view to_string(Dimension dimension) noexcept;
 
 /// A physical unit. Every unit is its dimension's base unit times a power of ten,
@@ -220,22 +231,32 @@ static_assert(detail::enum_table_complete<Unit>());
 
 /// The unit's symbol: "kg", "t", "10^4 t", "m3", "10^4 m3", "kWh", "10^4 kWh", "MWh",
 /// "GWh", "kJ", "MJ", "GJ" (ASCII, so the text is safe in any report).
+/// \param unit the unit
+/// \return its symbol, a static string; `parse_unit` reads it back
 ///
 ///   assert(kexie::to_string(kexie::Unit::ten_thousand_m3) == "10^4 m3");
 [[nodiscard]] KEXIE_API std::string_view to_string(Unit unit) noexcept;
 /// The unit whose symbol is `text`; `invalid_argument` otherwise.
+/// \param text a symbol such as "MWh" or "10^4 m3", exactly as `to_string` spells it
+/// \return the unit; `invalid_argument` naming the text otherwise
 ///
-///   kexie::parse_unit("MWh").value() == kexie::Unit::MWh
+///   assert(kexie::parse_unit("MWh").value() == kexie::Unit::MWh);
 [[nodiscard]] KEXIE_API Result<Unit> parse_unit(std::string_view text);
 /// What `unit` measures.
+/// \param unit the unit
+/// \return its dimension: mass, volume, electric energy or heat energy
 [[nodiscard]] KEXIE_API Dimension dimension(Unit unit) noexcept;
 /// The dimension `carrier` is measured in: mass for coal and oil products and steam,
 /// volume for natural gas, electric energy for both electricity carriers, heat
 /// energy for heat.
+/// \param carrier the energy carrier
+/// \return the dimension its quantities must be given in
 ///
 ///   assert(kexie::dimension(kexie::Carrier::natural_gas) == kexie::Dimension::volume);
 [[nodiscard]] KEXIE_API Dimension dimension(Carrier carrier) noexcept;
 /// n such that 1 `unit` = 10^n base units of its dimension (t → 3, kJ → −3).
+/// \param unit the unit
+/// \return the power of ten to the dimension's base unit (kg, m3, kWh, MJ)
 ///
 ///   assert(kexie::base_exponent(kexie::Unit::GWh) == 6);
 [[nodiscard]] KEXIE_API int base_exponent(Unit unit) noexcept;
@@ -304,6 +325,8 @@ struct KEXIE_API CoefficientRange {
 };
 
 /// The plausible range for `carrier` (see CoefficientRange).
+/// \param carrier the energy carrier
+/// \return the accepted bounds, per the dimension's base unit
 [[nodiscard]] KEXIE_API CoefficientRange plausible_range(Carrier carrier) noexcept;
 
 /// Whether CoefficientTable::set checks a value against `plausible_range`.
@@ -358,6 +381,7 @@ static_assert(detail::enum_table_complete<NaturalGasBasis>());
 /// Published values of electricity's equal value (等价值) seen in practice — 0.404,
 /// 0.3025 and 0.28078 kgce/kWh — for reference only: the equal value is set per year
 /// and region by the caller, so no table carries one by default.
+/// \return the three values in kgce/kWh, a static array
 ///
 ///   for (kexie::Decimal v : kexie::equal_value_examples()) std::cout << v << '\n';
 [[nodiscard]] KEXIE_API std::span<const Decimal> equal_value_examples() noexcept;
@@ -489,6 +513,8 @@ struct EnumNames<CoalUnit> {
 static_assert(detail::enum_table_complete<CoalUnit>());
 
 /// "kgce" or "tce".
+/// \param unit the unit of a standard-coal figure
+/// \return its name, a static string
 [[nodiscard]] KEXIE_API std::string_view to_string(CoalUnit unit) noexcept;
 
 /// A standard-coal figure and everything an explanation needs to cite it.
@@ -519,6 +545,11 @@ struct KEXIE_API CoalEquivalent {
 /// measure the carrier (both naming the carrier); `not_found` when the table has no
 /// coefficient for it (steam, or electricity's equal value, in the default table) —
 /// never a guess; `overflow` when the figure does not fit.
+/// \param carrier the energy carrier
+/// \param quantity how much, in a unit of the carrier's dimension, not negative
+/// \param table the coefficients to use (GB/T 2589 by default); cited in the result
+/// \param unit the unit of the figure, tce (default) or kgce
+/// \return the figure with its citation; or the refusal named above
 ///
 ///   auto coal = kexie::to_standard_coal(kexie::Carrier::raw_coal,
 ///                                       {kexie::Decimal(100), kexie::Unit::t});
@@ -557,6 +588,8 @@ struct EnumNames<GridFactorMethod> {
 static_assert(detail::enum_table_complete<GridFactorMethod>());
 
 /// "location_average", "excluding_market_non_fossil", "fossil_only".
+/// \param method the method
+/// \return its name, a static string
 [[nodiscard]] KEXIE_API std::string_view to_string(GridFactorMethod method) noexcept;
 
 /// A grid CO2 emission factor in t CO2/MWh (= kg CO2/kWh) for the years
@@ -672,6 +705,11 @@ struct KEXIE_API GridEmission {
 /// t CO2 for `electricity` consumed (or saved) in `year`, by `method`. The quantity
 /// must be in an electric-energy unit; `invalid_argument` for another unit or a
 /// negative amount, `not_found` for a year or method the table does not cover.
+/// \param electricity the electricity consumed or saved, in kWh, MWh, GWh or 10^4 kWh
+/// \param year the calendar year of the consumption
+/// \param method which grid factor (location-based average by default)
+/// \param table the factors to use (China's national averages by default)
+/// \return the t CO2 with the factor and table used; or the refusal named above
 ///
 ///   assert(kexie::grid_emissions({kexie::Decimal(1'000'000), kexie::Unit::kWh}, 2022)
 ///              ->tonnes_co2.to_string() == "536.600000");
@@ -714,6 +752,10 @@ struct KEXIE_API FuelEmission {
 /// (`invalid_argument`, use grid_emissions for electricity), as are a negative
 /// quantity, a unit that does not measure the fuel, and a non-positive NCV or carbon
 /// content or an oxidation rate outside (0, 1], each naming the item.
+/// \param fuel the fuel burnt or saved
+/// \param quantity how much, in a unit of the fuel's dimension, not negative
+/// \param carbon the caller's NCV, carbon content and oxidation rate for the fuel
+/// \return the t CO2 with the parameters used; or the refusal named above
 ///
 ///   kexie::fuel_emissions(kexie::Carrier::raw_coal, {kexie::Decimal(100), kexie::Unit::t}, coal)
 [[nodiscard]] KEXIE_API Result<FuelEmission> fuel_emissions(Carrier fuel, const Quantity& quantity,

@@ -51,6 +51,8 @@ using FoundingId = Id<detail::FoundingTag>;
 /// 31 − (Σ value × weight mod 31), where 31 becomes 0. `invalid_argument` rule
 /// `enterprise.credit_code` for a length other than 17 or a character outside the
 /// alphabet.
+/// \param first17 the first 17 characters of the code (ASCII, upper-case letters)
+/// \return the 18th character; `invalid_argument` as above
 ///
 ///   assert(kexie::credit_code_check_character("91350100M000100Y4").value() == '3');
 [[nodiscard]] KEXIE_API Result<char> credit_code_check_character(std::string_view first17);
@@ -58,6 +60,8 @@ using FoundingId = Id<detail::FoundingTag>;
 /// Checks a unified social credit code: 18 characters of the alphabet above, the
 /// last one its check character. `invalid_argument` rule `enterprise.credit_code`
 /// naming what is wrong (length, a character, the check character expected).
+/// \param code the 18-character code, e.g. "91330100143041513X"
+/// \return ok for a valid code; `invalid_argument` as above
 ///
 ///   assert(kexie::check_credit_code("91350100M000100Y43").ok());
 ///   assert(!kexie::check_credit_code("91350100M000100Y44").ok());
@@ -187,6 +191,9 @@ struct EnumNames<FoundingState> {
 static_assert(detail::enum_table_complete<FoundingState>());
 
 /// "pending", "approved", "refused".
+/// \param state the enumerator to name
+/// \return its name as `EnumNames<FoundingState>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(FoundingState state) noexcept;
 
 /// A step of the founding lifecycle, as its trail records it.
@@ -215,6 +222,9 @@ struct EnumNames<FoundingStep> {
 static_assert(detail::enum_table_complete<FoundingStep>());
 
 /// "apply", "approve", "refuse".
+/// \param step the enumerator to name
+/// \return its name as `EnumNames<FoundingStep>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(FoundingStep step) noexcept;
 
 /// What `apply_founding` needs.

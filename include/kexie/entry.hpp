@@ -59,6 +59,9 @@ static_assert(detail::enum_table_complete<Category>());
 inline constexpr std::size_t kCategoryCount = enum_count<Category>;
 
 /// "professional_skills", … (the enumerator's name).
+/// \param category the enumerator to name
+/// \return its name as `EnumNames<Category>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Category category) noexcept;
 /// "专业水平和技能", …
 [[nodiscard]] KEXIE_API std::string_view chinese_name(Category category) noexcept;
@@ -72,6 +75,9 @@ enum class Focus : std::uint8_t {
 };
 
 /// True when `tags` (an OR of Focus bits) includes `f`.
+/// \param tags focus bits, e.g. `EntrySpec::focus`
+/// \param f the tag asked about
+/// \return true when its bit is set
 ///
 ///   std::uint8_t tags = kexie::focus_bits({kexie::Focus::energy_saving});
 ///   assert(kexie::has_focus(tags, kexie::Focus::energy_saving));
@@ -79,6 +85,8 @@ enum class Focus : std::uint8_t {
   return (tags & static_cast<std::uint8_t>(f)) != 0;
 }
 /// The OR of some focus tags.
+/// \param tags the tags, in any order, repeats allowed
+/// \return the bits for `EntrySpec::focus`
 [[nodiscard]] constexpr std::uint8_t focus_bits(std::initializer_list<Focus> tags) noexcept {
   std::uint8_t bits = 0;
   for (Focus f : tags) bits = static_cast<std::uint8_t>(bits | static_cast<std::uint8_t>(f));

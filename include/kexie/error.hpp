@@ -96,6 +96,9 @@ static_assert(detail::enum_table_complete<ErrorCode>());
 
 /// The enumerator's name, e.g. "rule_violation"; "unknown" for a number that is
 /// not (yet) a code.
+/// \param code the enumerator to name
+/// \return its name as `EnumNames<ErrorCode>` spells it, a static string;
+/// "unknown" outside the enumeration
 ///
 ///   assert(kexie::to_string(kexie::ErrorCode::not_found) == "not_found");
 [[nodiscard]] KEXIE_API std::string_view to_string(ErrorCode code) noexcept;

@@ -90,6 +90,9 @@ struct EnumNames<EvaluationFigure> {
 static_assert(detail::enum_table_complete<EvaluationFigure>());
 
 /// "activities_held", …, "support_facilities_m2".
+/// \param figure the enumerator to name
+/// \return its name as `EnumNames<EvaluationFigure>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(EvaluationFigure figure) noexcept;
 
 /// Which figure an objective indicator of the rubric reads (the rubric's objective

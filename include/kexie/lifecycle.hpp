@@ -86,6 +86,9 @@ static_assert(detail::enum_table_complete<ActivityState>());
 inline constexpr std::size_t kActivityStateCount = enum_count<ActivityState>;
 
 /// "draft", "submitted", …, "archived".
+/// \param state the enumerator to name
+/// \return its name as `EnumNames<ActivityState>` spells it, a static string;
+/// "unknown" outside the enumeration
 ///
 ///   assert(kexie::to_string(kexie::ActivityState::in_progress) == "in_progress");
 [[nodiscard]] KEXIE_API std::string_view to_string(ActivityState state) noexcept;
@@ -162,6 +165,9 @@ inline constexpr std::array<ActivityOperation, 13> kTransitions = {
     ActivityOperation::archive};
 
 /// "submit", "withdraw", …, "report_progress", "create".
+/// \param op the enumerator to name
+/// \return its name as `EnumNames<ActivityOperation>` spells it, a static string;
+/// "unknown" outside the enumeration
 ///
 ///   assert(kexie::to_string(kexie::ActivityOperation::open_evaluation) == "open_evaluation");
 [[nodiscard]] KEXIE_API std::string_view to_string(ActivityOperation op) noexcept;
@@ -171,14 +177,19 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, ActivityOperation op);
 /// The state `op` leads to from `from`, or nothing when the lifecycle does not
 /// allow `op` in `from`. `report_progress` maps in_progress to itself; `create`
 /// is never a transition.
+/// \param from the current state
+/// \param op the operation attempted
+/// \return the resulting state, or std::nullopt when not allowed
 ///
 ///   using S = kexie::ActivityState; using Op = kexie::ActivityOperation;
 ///   assert(kexie::next_state(S::suspended, Op::terminate) == S::terminated);
-///   assert(!kexie::next_state(S::draft, Op::approve));
+///   assert(kexie::next_state(S::draft, Op::approve) == std::nullopt);
 [[nodiscard]] KEXIE_API std::optional<ActivityState> next_state(ActivityState from,
                                                                 ActivityOperation op) noexcept;
 
 /// True for the states no operation leaves: withdrawn, rejected, terminated, archived.
+/// \param state the state
+/// \return true for a final state
 ///
 ///   assert(kexie::is_final(kexie::ActivityState::archived));
 [[nodiscard]] KEXIE_API bool is_final(ActivityState state) noexcept;
@@ -211,6 +222,9 @@ struct EnumNames<EvaluationGrade> {
 static_assert(detail::enum_table_complete<EvaluationGrade>());
 
 /// "excellent", "good", "pass", "fail".
+/// \param grade the enumerator to name
+/// \return its name as `EnumNames<EvaluationGrade>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(EvaluationGrade grade) noexcept;
 /// Streams `to_string(grade)`.
 KEXIE_API std::ostream& operator<<(std::ostream& os, EvaluationGrade grade);
@@ -257,6 +271,9 @@ struct EnumNames<Grantee> {
 static_assert(detail::enum_table_complete<Grantee>());
 
 /// "responsible", "team_member", "role_holder", "expert".
+/// \param grantee the enumerator to name
+/// \return its name as `EnumNames<Grantee>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Grantee grantee) noexcept;
 
 /// Which organization a role (or expert listing) must cover: held there or at
@@ -286,6 +303,9 @@ struct EnumNames<Scope> {
 static_assert(detail::enum_table_complete<Scope>());
 
 /// "organizer" or "owner".
+/// \param scope the enumerator to name
+/// \return its name as `EnumNames<Scope>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Scope scope) noexcept;
 
 /// One row of the permission table: `grantee` may perform `operation`. For

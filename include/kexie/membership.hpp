@@ -57,6 +57,9 @@ struct EnumNames<Role> {
 static_assert(detail::enum_table_complete<Role>());
 
 /// "member", "chair", "vice_chair", "secretary_general", "full_time_staff", "part_time_staff".
+/// \param role the enumerator to name
+/// \return its name as `EnumNames<Role>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Role role) noexcept;
 
 /// A set of roles, one bit per `Role` (bit `1 << role`).
@@ -178,12 +181,17 @@ static_assert(detail::enum_table_complete<OfficerRole>());
 
 /// "chair", "vice_chair", "secretary_general", "department_head", "service_staff",
 /// "committee_member".
+/// \param role the enumerator to name
+/// \return its name as `EnumNames<OfficerRole>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(OfficerRole role) noexcept;
 
 /// The role an office gives in the lifecycle's permission table (a `RoleGrant`
 /// at the appointing organization): chair, vice-chair and secretary-general keep
 /// their names; the department in charge and the service body act as full-time
 /// staff (专职工作人员); a committee member acts as a member.
+/// \param role the office held
+/// \return the membership role the permission table checks
 ///
 ///   static_assert(kexie::lifecycle_role(kexie::OfficerRole::department_head) ==
 ///                 kexie::Role::full_time_staff);
@@ -275,6 +283,9 @@ static_assert(detail::enum_table_complete<HonourKind>());
 
 /// "awarded_entry", "advanced_unit", "advanced_individual", "exemplary_association",
 /// "other_scheme".
+/// \param kind the enumerator to name
+/// \return its name as `EnumNames<HonourKind>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(HonourKind kind) noexcept;
 
 /// What `Registry::record_honour` records. An honour goes to a person, an
