@@ -20,9 +20,9 @@ else()
   set(KEXIE_DOXYGEN_WARN_AS_ERROR NO)
 endif()
 set(KEXIE_DOCS_OUTPUT "${PROJECT_BINARY_DIR}/docs")
-configure_file("${PROJECT_SOURCE_DIR}/cmake/Doxyfile.in" "${KEXIE_DOCS_OUTPUT}/Doxyfile" @ONLY)
-
+# Before the Doxyfile: its FILTER_PATTERNS runs scripts/doxygen_example_filter.py.
 find_package(Python3 COMPONENTS Interpreter)
+configure_file("${PROJECT_SOURCE_DIR}/cmake/Doxyfile.in" "${KEXIE_DOCS_OUTPUT}/Doxyfile" @ONLY)
 add_custom_target(docs
   COMMAND "${CMAKE_COMMAND}" -E rm -rf "${KEXIE_DOCS_OUTPUT}/html"
   COMMAND Doxygen::doxygen "${KEXIE_DOCS_OUTPUT}/Doxyfile"

@@ -110,8 +110,13 @@ struct EnumNames<ActivityType> {
 static_assert(detail::enum_table_complete<ActivityType>());
 
 /// "academic_exchange", …, "secretary_general_training".
+/// \param type the enumerator to name
+/// \return its name as `EnumNames<ActivityType>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(ActivityType type) noexcept;
 /// The article of the policy that names the type, e.g. "A7".
+/// \param type the activity type
+/// \return the article, a static string
 ///
 ///   assert(kexie::article_of(kexie::ActivityType::science_popularization) == "A7");
 [[nodiscard]] KEXIE_API std::string_view article_of(ActivityType type) noexcept;
@@ -120,7 +125,7 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, ActivityType type);
 
 /// The events of science popularization (A7).
 ///
-///   kexie::PopularizationDetails{kexie::PopularizationEvent::st_week}
+///   kexie::PopularizationDetails details{kexie::PopularizationEvent::st_week};
 enum class PopularizationEvent : std::uint8_t {
   st_week,              ///< 科技周 S&T week
   popularization_day,   ///< 科普日 popularization day
@@ -146,7 +151,7 @@ static_assert(detail::enum_table_complete<PopularizationEvent>());
 
 /// The kinds of mass technical innovation (A6).
 ///
-///   kexie::InnovationDetails{kexie::InnovationKind::small_creation}
+///   kexie::InnovationDetails details{kexie::InnovationKind::small_creation};
 enum class InnovationKind : std::uint8_t {
   small_innovation,  ///< 小革新
   small_invention,   ///< 小发明
@@ -176,6 +181,7 @@ static_assert(detail::enum_table_complete<InnovationKind>());
 struct PopularizationDetails {
   /// The event.
   PopularizationEvent event = PopularizationEvent::st_week;
+  /// Equal when the events are equal.
   friend bool operator==(const PopularizationDetails&, const PopularizationDetails&) = default;
 };
 
@@ -185,6 +191,7 @@ struct PopularizationDetails {
 struct InnovationDetails {
   /// The kind.
   InnovationKind kind = InnovationKind::small_innovation;
+  /// Equal when the kinds are equal.
   friend bool operator==(const InnovationDetails&, const InnovationDetails&) = default;
 };
 
@@ -197,6 +204,7 @@ struct InnovationDetails {
 struct CooperationDetails {
   /// The other organization; must exist in the registry on the creation day.
   OrgId partner;
+  /// Equal when the partners are equal.
   friend bool operator==(const CooperationDetails&, const CooperationDetails&) = default;
 };
 
@@ -210,6 +218,7 @@ struct TrainingDetails {
   TrainingKind kind = TrainingKind::professional;
   /// Class hours, at least 1.
   int hours = 1;
+  /// Equal when kind and hours are equal.
   friend bool operator==(const TrainingDetails&, const TrainingDetails&) = default;
 };
 
@@ -224,7 +233,7 @@ using ActivityDetails = std::variant<std::monostate, PopularizationDetails, Inno
 ///
 ///   kexie::ActivityPlan plan{.type = kexie::ActivityType::jiangbi_campaign,
 ///                            .title = "2025 节能降耗讲比",
-///                            .organizer = ent, .owner = workshop, .responsible = wang,
+///                            .organizer = ent, .owner = workshop, .responsible = wang.person(),
 ///                            .team = {li, zhao},
 ///                            .planned = {"2025-03-01"_date, "2025-11-30"_date}};
 struct ActivityPlan {
@@ -244,6 +253,7 @@ struct ActivityPlan {
   Period planned;
   /// Type-specific details.
   ActivityDetails details;
+  /// Field-wise equality (type, title, organizations, people, period, details).
   friend bool operator==(const ActivityPlan&, const ActivityPlan&) = default;
 };
 
@@ -260,6 +270,7 @@ struct ProgressReport {
   std::string text;
   /// Who filed it.
   PersonId by;
+  /// Equal when day, percent, text and author are equal.
   friend bool operator==(const ProgressReport&, const ProgressReport&) = default;
 };
 
@@ -284,17 +295,23 @@ struct Activity {
   Timestamp created;
   /// The time of its last performed operation; later operations may not be earlier.
   Timestamp last_event;
+  /// Field-wise equality: equal activities have equal `digest`s.
   friend bool operator==(const Activity&, const Activity&) = default;
 };
 
 /// True when `activity` is still being implemented (in_progress or suspended)
 /// on a day after its planned end.
+/// \param activity the activity, e.g. `*book.find(id)`
+/// \param as_of the day of the check
+/// \return true when in_progress or suspended and `as_of` is after `plan.planned.last`
 ///
 ///   if (kexie::overdue(*book.find(id), today)) remind(book.find(id)->plan.responsible);
 [[nodiscard]] KEXIE_API bool overdue(const Activity& activity, Date as_of) noexcept;
 
 /// Hex SHA-256 of every field of `activity`: equal digests mean equal activities.
 /// Tests compare it before and after a refused operation.
+/// \param activity the activity
+/// \return 64 lower-case hex digits
 ///
 ///   std::string before = kexie::digest(*book.find(id));
 ///   (void)book.approve(id, owner, at, "self");     // refused
@@ -306,7 +323,7 @@ struct Activity {
 ///
 ///   const auto checks = book.allowed_transitions(id, actor, now).value();
 ///   for (const kexie::TransitionCheck& c : checks)
-///     button(c.operation).enable(c.allowed()).tooltip(c.allowed() ? "" : c.refusal->message());
+///     if (!c.allowed()) std::cout << c.operation << ": " << c.refusal->message() << '\n';
 struct TransitionCheck {
   /// The operation.
   ActivityOperation operation = ActivityOperation::submit;
@@ -315,6 +332,7 @@ struct TransitionCheck {
   /// Why it would be refused, when it would.
   std::optional<Error> refusal;
   /// True when the actor may perform it now.
+  /// \return `!refusal.has_value()`
   [[nodiscard]] bool allowed() const noexcept { return !refusal.has_value(); }
 };
 
@@ -359,20 +377,30 @@ class KEXIE_API ActivityBook {
   /// An empty book reading `registry` (which must neither be destroyed nor moved
   /// while the book is used) and applying `policy`. Throws
   /// std::invalid_argument when `!policy.validate()` (a programmer error).
+  /// \param registry the organization tree and memberships that scope roles; borrowed,
+  /// not copied: it must outlive the book
+  /// \param policy the lifecycle (states, permission table, reasons, grades) to apply
   explicit ActivityBook(const Registry& registry,
                         LifecyclePolicy policy = LifecyclePolicy::standard());
   ~ActivityBook();
   /// Moves activities and trail; the moved-from book may only be destroyed or assigned to.
+  /// \param other the book to take over; keeps reading the same registry
   ActivityBook(ActivityBook&& other) noexcept;
   /// Moves activities and trail; the moved-from book may only be destroyed or assigned to.
+  /// \param other the book to take over; this book's activities and trail are dropped
+  /// \return this book
   ActivityBook& operator=(ActivityBook&& other) noexcept;
   ActivityBook(const ActivityBook&) = delete;
   ActivityBook& operator=(const ActivityBook&) = delete;
 
   /// The policy applied.
+  /// \return the policy given to the constructor or the last `set_policy`; valid until
+  /// the next `set_policy`
   [[nodiscard]] const LifecyclePolicy& policy() const noexcept;
   /// Replaces the policy for later operations; `invalid_argument` (and no change)
   /// when it does not validate.
+  /// \param policy the new lifecycle policy; `policy.validate()` must pass
+  /// \return ok, or `invalid_argument` with the validation's error (the old policy kept)
   ///
   ///   auto p = book.policy(); p.commendable.push_back(kexie::EvaluationGrade::pass);
   ///   book.set_policy(p).value();
@@ -385,80 +413,206 @@ class KEXIE_API ActivityBook {
   /// effect on `at`; `rule_violation` rule `activity.organizer` (A3) when the
   /// organizer is a partner outside the tree), then the `create` row of the
   /// permission table.
+  /// \param actor who creates it; needs the `create` row of the permission table at
+  /// the owner (`permission_denied`, `lifecycle.permission`); `invalid_argument` when unset
+  /// \param at the creation instant (UTC); becomes `Activity::created`, and its day is
+  /// the day the organizations must be in effect
+  /// \param plan type, title, organizations, people, period and details (checked as above)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return the new activity's id; or the refusal (recorded in the trail, no activity added)
   ///
   ///   kexie::ActivityId id = book.create(wang, at, plan, "annual plan").value();
   [[nodiscard]] Result<ActivityId> create(const Actor& actor, Timestamp at, ActivityPlan plan,
                                           std::string_view reason);
 
   /// draft → submitted.
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.submit(id, wang, at, "ready for review").value();
   [[nodiscard]] Status submit(ActivityId id, const Actor& actor, Timestamp at,
                               std::string_view reason);
   /// draft or submitted → withdrawn. Needs a reason (default policy).
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules), not
+  /// empty here under the default policy (`invalid_argument`, `lifecycle.reason_required`)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.withdraw(id, wang, at, "merged into another project").value();
   [[nodiscard]] Status withdraw(ActivityId id, const Actor& actor, Timestamp at,
                                 std::string_view reason);
   /// submitted → approved (立项). Impartial.
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.approve(id, chair, at, "立项 at the March meeting").value();
   [[nodiscard]] Status approve(ActivityId id, const Actor& actor, Timestamp at,
                                std::string_view reason);
   /// submitted → rejected. Impartial; needs a reason (default policy).
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules), not
+  /// empty here under the default policy (`invalid_argument`, `lifecycle.reason_required`)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.reject(id, chair, at, "duplicates an existing project").value();
   [[nodiscard]] Status reject(ActivityId id, const Actor& actor, Timestamp at,
                               std::string_view reason);
   /// approved → in_progress (实施).
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.start(id, wang, at, "kick-off").value();
   [[nodiscard]] Status start(ActivityId id, const Actor& actor, Timestamp at,
                              std::string_view reason);
   /// in_progress → suspended. Needs a reason (default policy).
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules), not
+  /// empty here under the default policy (`invalid_argument`, `lifecycle.reason_required`)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.suspend(id, wang, at, "plant shutdown").value();
   [[nodiscard]] Status suspend(ActivityId id, const Actor& actor, Timestamp at,
                                std::string_view reason);
   /// suspended → in_progress.
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.resume(id, wang, at, "plant back online").value();
   [[nodiscard]] Status resume(ActivityId id, const Actor& actor, Timestamp at,
                               std::string_view reason);
   /// in_progress or suspended → terminated. Needs a reason (default policy).
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules), not
+  /// empty here under the default policy (`invalid_argument`, `lifecycle.reason_required`)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.terminate(id, chair, at, "funding withdrawn").value();
   [[nodiscard]] Status terminate(ActivityId id, const Actor& actor, Timestamp at,
                                  std::string_view reason);
   /// in_progress → completed.
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.complete(id, wang, at, "final report filed").value();
   [[nodiscard]] Status complete(ActivityId id, const Actor& actor, Timestamp at,
                                 std::string_view reason);
   /// completed → under_evaluation (评估). Impartial.
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.open_evaluation(id, chair, at, "panel convened").value();
   [[nodiscard]] Status open_evaluation(ActivityId id, const Actor& actor, Timestamp at,
                                        std::string_view reason);
   /// under_evaluation → evaluated, recording `score` (0 to the policy's max) and
   /// the grade it earns, which is returned. Impartial.
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param score the evaluation score, 0 to the policy's maximum (`invalid_argument`,
+  /// `lifecycle.score_range` otherwise); kept as `Activity::score`
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return the grade the score earns under the policy's bands; or the refusal
+  /// (recorded in the trail, the activity unchanged)
   ///
   ///   kexie::EvaluationGrade g = book.conclude(id, expert, at, kexie::Decimal(92),
   ///   "panel").value();
   [[nodiscard]] Result<EvaluationGrade> conclude(ActivityId id, const Actor& actor, Timestamp at,
                                                  const Decimal& score, std::string_view reason);
   /// evaluated → commended (表彰), only for a commendable grade. Impartial.
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.commend(id, chair, at, "先进集体 2025").value();
   [[nodiscard]] Status commend(ActivityId id, const Actor& actor, Timestamp at,
                                std::string_view reason);
   /// evaluated or commended → archived.
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules)
+  /// \return ok when performed; otherwise the first refusal of the checks listed on the
+  /// class (recorded in the trail too), the activity unchanged
   ///
   ///   book.archive(id, secretary, at, "year closed").value();
   [[nodiscard]] Status archive(ActivityId id, const Actor& actor, Timestamp at,
                                std::string_view reason);
   /// Files a progress report (中期检查) dated `at.date()` with `percent` (0–100)
   /// done, while in_progress. The text is also the audit record's reason.
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param percent completion, 0–100 (`invalid_argument`, `lifecycle.progress_percent`)
+  /// \param text what was done; well-formed text, newlines allowed (`text.*` rules)
+  /// \return ok when filed (the activity's state is unchanged); otherwise the refusal
+  /// (recorded in the trail, no report added)
   ///
   ///   book.report_progress(id, wang, at, 40, "pilot line converted").value();
   [[nodiscard]] Status report_progress(ActivityId id, const Actor& actor, Timestamp at, int percent,
@@ -467,6 +621,15 @@ class KEXIE_API ActivityBook {
   /// Performs `op` by value, for the operations without extra arguments (every
   /// transition but `conclude`); `invalid_argument` for conclude, report_progress
   /// and create (nothing is recorded then: it is a programming slip, not an attempt).
+  /// \param id the activity, as `create` returned it (`not_found` when the book has none)
+  /// \param actor who performs it; the permission table checks its roles, scoped by the
+  /// registry's tree on `at.date()` (`invalid_argument` when unset)
+  /// \param at when it happens (UTC); not earlier than the activity's last performed
+  /// operation (`rule_violation`, `lifecycle.time_order`)
+  /// \param op the transition to perform, e.g. `ActivityOperation::start`
+  /// \param reason why, kept in the audit record; well-formed text (`text.*` rules),
+  /// required for the operations whose policy row says so (`lifecycle.reason_required`)
+  /// \return what the named member function (`start`, `approve`, …) would return
   ///
   ///   book.apply(id, wang, at, kexie::ActivityOperation::start, "kick-off").value();
   [[nodiscard]] Status apply(ActivityId id, const Actor& actor, Timestamp at, ActivityOperation op,
@@ -477,6 +640,11 @@ class KEXIE_API ActivityBook {
   /// 1–5 and the commendable-grade guard of the list above (reason, score and
   /// percent depend on arguments not given here). Records nothing.
   /// `not_found` for an unknown activity.
+  /// \param id the activity, as `create` returned it
+  /// \param actor who would perform the operations (roles scoped on `at.date()`)
+  /// \param at the instant the operations would happen (UTC)
+  /// \return one check per operation, in `ActivityOperation` order; `not_found` for an
+  /// unknown activity, `invalid_argument` for an unset actor
   ///
   ///   const std::vector<kexie::TransitionCheck> checks =
   ///       book.allowed_transitions(id, actor, now).value();
@@ -487,12 +655,17 @@ class KEXIE_API ActivityBook {
                                                                          Timestamp at) const;
 
   /// The activity, or nullptr for an unknown id. Valid until the next non-const call.
+  /// \param id the activity's id
+  /// \return a pointer into the book (not owned), or nullptr when `id` is unknown
   ///
   ///   if (const kexie::Activity* a = book.find(id)) std::cout << a->state;
   [[nodiscard]] const Activity* find(ActivityId id) const noexcept;
   /// Number of activities.
+  /// \return how many activities `create` has added (none is ever removed)
   [[nodiscard]] std::size_t size() const noexcept;
   /// Activities still being implemented after their planned end on `as_of`, in id order.
+  /// \param as_of the day of the check (an activity is overdue after its planned end day)
+  /// \return the overdue activities' ids, ascending; empty when none
   ///
   ///   for (kexie::ActivityId id : book.overdue(today)) remind(id);
   [[nodiscard]] std::vector<ActivityId> overdue(Date as_of) const;
@@ -500,19 +673,27 @@ class KEXIE_API ActivityBook {
   /// The state of the activity at instant `at`, replayed from the audit trail
   /// (the last performed operation at or before `at`). `not_found` for an unknown
   /// activity or an instant before its creation.
+  /// \param id the activity's id
+  /// \param at the instant (UTC); an operation exactly at `at` counts
+  /// \return the state then; `not_found` for an unknown id or an instant before creation
   ///
   ///   assert(book.state_at(id, t_approved) == kexie::ActivityState::approved);
   [[nodiscard]] Result<ActivityState> state_at(ActivityId id, Timestamp at) const;
 
   /// The audit trail, oldest first. Valid until the next non-const call.
+  /// \return every record, performed and refused operations alike, borrowed from the book
   ///
   ///   for (const kexie::AuditRecord& r : book.audit_trail()) std::cout << r << '\n';
   [[nodiscard]] std::span<const AuditRecord> audit_trail() const noexcept;
   /// The head of the trail, to keep elsewhere.
+  /// \return the count and hash of the last record (a copy), to compare with the trail
+  /// later by `verify_audit`
   ///
   ///   std::string keep = book.chain_head().to_string();
   [[nodiscard]] ChainHead chain_head() const noexcept;
   /// `kexie::verify_audit(audit_trail(), chain_head())`.
+  /// \return a verification whose `ok()` is true when every record's hash links to the
+  /// previous one and the head matches; otherwise the first fault and its position
   ///
   ///   assert(book.verify_audit().ok());
   [[nodiscard]] AuditVerification verify_audit() const;

@@ -33,6 +33,7 @@ struct RoleGrant {
   Role role = Role::member;
   /// The organization where it is held; it covers the organizations under it too.
   OrgId org;
+  /// Equal when role and organization are equal.
   friend constexpr bool operator==(RoleGrant, RoleGrant) noexcept = default;
 };
 
@@ -46,27 +47,40 @@ class KEXIE_API Actor {
   /// Nobody; `ok()` is false and every operation refuses it.
   Actor() = default;
   /// `person` acting in the given roles, with no expert listing.
+  /// \param person who acts; an unset id makes an actor every operation refuses
+  /// \param roles the roles claimed, each at its organization (the registry must back
+  /// them, `backed_by_registry`, unless the lifecycle policy allows asserted roles)
   explicit Actor(PersonId person, std::vector<RoleGrant> roles = {})
       : person_(person), roles_(std::move(roles)) {}
 
   /// The person acting.
+  /// \return the person id given to the constructor (unset for `Actor()`)
   [[nodiscard]] PersonId person() const noexcept { return person_; }
   /// The roles, as given.
+  /// \return the grants in the order given and added by `with_role`, duplicates kept
   [[nodiscard]] const std::vector<RoleGrant>& roles() const noexcept { return roles_; }
   /// The organizations whose expert pool lists this person.
+  /// \return the pools added by `with_expert_pool`, in that order
   [[nodiscard]] const std::vector<OrgId>& expert_pools() const noexcept { return expert_pools_; }
   /// True when the person id is set.
+  /// \return `person().ok()`
   [[nodiscard]] bool ok() const noexcept { return person_.ok(); }
 
   /// True when `role` is held exactly at `org` (no tree lookup; see
   /// `ActivityBook` for the scoped check).
+  /// \param role the role looked for
+  /// \param org the organization it must be held at, exactly
+  /// \return true when `roles()` has the grant `{role, org}`
   ///
-  ///   assert(Actor{p, {{Role::chair, org}}}.holds(Role::chair, org));
+  ///   assert((Actor{p, {{Role::chair, org}}}.holds(Role::chair, org)));
   [[nodiscard]] bool holds(Role role, OrgId org) const noexcept {
     return std::find(roles_.begin(), roles_.end(), RoleGrant{role, org}) != roles_.end();
   }
 
   /// A copy that also holds `role` at `org`.
+  /// \param role the role to add
+  /// \param org the organization where it is held (covers those under it)
+  /// \return this actor plus the grant; this actor is unchanged
   ///
   ///   Actor a = Actor{p}.with_role(Role::secretary_general, ent);
   [[nodiscard]] Actor with_role(Role role, OrgId org) const {
@@ -75,6 +89,8 @@ class KEXIE_API Actor {
     return a;
   }
   /// A copy that is also listed in `org`'s expert pool.
+  /// \param org the organization whose expert pool (专家库) lists the person
+  /// \return this actor plus the listing; this actor is unchanged
   ///
   ///   Actor judge = Actor{p}.with_expert_pool(province);
   [[nodiscard]] Actor with_expert_pool(OrgId org) const {
@@ -83,6 +99,7 @@ class KEXIE_API Actor {
     return a;
   }
 
+  /// Equal when person, roles and pools are equal, in the same order.
   friend bool operator==(const Actor&, const Actor&) = default;
 
  private:
@@ -92,6 +109,8 @@ class KEXIE_API Actor {
 };
 
 /// "person:7 [chair@org:3, expert@org:1]", for logs and messages.
+/// \param actor the actor
+/// \return the person, then each role at its organization and each expert pool
 ///
 ///   std::cout << kexie::to_string(actor);
 [[nodiscard]] KEXIE_API std::string to_string(const Actor& actor);
@@ -104,6 +123,10 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, const Actor& actor);
 /// local associations, committees and societies) and every expert-pool listing in
 /// effect (found by scanning the tree: O(organizations)). `not_found` for an
 /// unknown person. Every role of the result is backed by the registry.
+/// \param registry the memberships, appointments and expert pools to read
+/// \param person the person acting
+/// \param as_of the day of the operation
+/// \return the actor with every role and listing in effect that day; `not_found`
 ///
 ///   kexie::Actor wang = kexie::actor_as_of(registry, wang_id, today).value();
 [[nodiscard]] KEXIE_API Result<Actor> actor_as_of(const Registry& registry, PersonId person,
@@ -118,6 +141,10 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, const Actor& actor);
 /// organization) the registry does not back, or the person when unknown.
 /// `ActivityBook` applies it to every operation unless the lifecycle policy sets
 /// `allow_asserted_roles`.
+/// \param registry the memberships, appointments and expert pools to check against
+/// \param actor the actor whose claims are checked
+/// \param on the day of the operation
+/// \return ok when every claim is backed; otherwise `permission_denied` as above
 ///
 ///   kexie::Actor claimed{wang, {{kexie::Role::chair, cast}}};
 ///   kexie::Status s = kexie::backed_by_registry(registry, claimed, today);

@@ -38,28 +38,49 @@ inline namespace v1 {
 class KEXIE_API PanelMarks {
  public:
   /// An entries × judges table with every mark missing.
+  /// \param entries number of rows, one per entry judged
+  /// \param judges number of columns, one per judge
   PanelMarks(std::size_t entries, std::size_t judges);
   /// A complete table from a matrix whose rows are entries and columns judges.
+  /// \param marks the marks, `marks(entry, judge)`; every element must be finite
+  /// (std::invalid_argument otherwise)
+  /// \return a table of the matrix's shape with every cell present
   static PanelMarks from_matrix(const Matrix& marks);
 
   /// Number of entries (rows).
+  /// \return the `entries` given at construction
   [[nodiscard]] std::size_t entries() const noexcept { return entries_; }
   /// Number of judges (columns).
+  /// \return the `judges` given at construction
   [[nodiscard]] std::size_t judges() const noexcept { return judges_; }
 
   /// Records `judge`'s mark for `entry`, replacing any earlier one.
+  /// \param entry the row, below `entries()` (std::out_of_range otherwise)
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
+  /// \param mark the mark or rank; finite (std::invalid_argument otherwise)
   void set(std::size_t entry, std::size_t judge, double mark);
   /// Makes the mark missing again.
+  /// \param entry the row, below `entries()` (std::out_of_range otherwise)
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
   void clear(std::size_t entry, std::size_t judge);
   /// The mark, or std::nullopt when missing.
+  /// \param entry the row, below `entries()` (std::out_of_range otherwise)
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
+  /// \return the mark last `set`, or std::nullopt when never set or cleared
   [[nodiscard]] std::optional<double> at(std::size_t entry, std::size_t judge) const;
   /// True when no mark is missing.
+  /// \return true when every cell is present (also for an empty table)
   [[nodiscard]] bool complete() const noexcept;
 
   /// One judge's marks in entry order, contiguous (missing cells hold 0 and
   /// must be skipped using `present`). For fast column access.
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
+  /// \return `entries()` marks, borrowed: valid until the table changes or is destroyed
   [[nodiscard]] std::span<const double> judge_marks(std::size_t judge) const;
   /// Whether each of one judge's marks is present, in entry order.
+  /// \param judge the column, below `judges()` (std::out_of_range otherwise)
+  /// \return `entries()` flags, 1 for present and 0 for missing, borrowed like
+  /// `judge_marks`
   [[nodiscard]] std::span<const std::uint8_t> present(std::size_t judge) const;
 
  private:
@@ -98,6 +119,9 @@ struct EnumNames<MissingMarks> {
 static_assert(detail::enum_table_complete<MissingMarks>());
 
 /// "refuse", "drop_entries", "drop_judges".
+/// \param policy the enumerator to name
+/// \return its name as `EnumNames<MissingMarks>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(MissingMarks policy) noexcept;
 
 /// The entries and judges a statistic actually used.
@@ -138,6 +162,9 @@ struct KendallOptions {
 /// better" gives the same W. `invalid_argument` for fewer than 2 judges or 2
 /// entries (after the missing policy), for missing marks under `refuse`, and
 /// when W is undefined because every judge tied every entry.
+/// \param marks entries × judges marks or ranks
+/// \param options the missing-mark policy and whether to correct for ties
+/// \return W, its χ² test and what was used; or `invalid_argument` as above
 ///
 ///   auto w = kexie::kendall_w(kexie::PanelMarks::from_matrix(ranks)).value();
 ///   if (w.p_value >= 0.05) std::cout << "the panel does not agree\n";
@@ -161,6 +188,9 @@ struct IccResult {
 /// ICC(1), ICC(2,1), ICC(3,1) from the marks. `invalid_argument` for fewer than
 /// 2 judges or 2 entries (after the missing policy), missing marks under
 /// `refuse`, or marks without any variance (every coefficient is 0/0).
+/// \param marks entries × judges marks
+/// \param missing what to do with missing marks (refuse by default)
+/// \return the three coefficients with the ANOVA mean squares; or `invalid_argument`
 ///
 ///   auto icc = kexie::icc(marks).value();   // icc.icc2 for absolute agreement
 [[nodiscard]] KEXIE_API Result<IccResult> icc(const PanelMarks& marks,
@@ -197,6 +227,9 @@ struct LeniencyReport {
 /// Leniency and rest correlation of every judge. `invalid_argument` for fewer
 /// than 2 judges or 2 entries (after the missing policy) or missing marks
 /// under `refuse`.
+/// \param marks entries × judges marks
+/// \param options the missing-mark policy and the correlation threshold for a flag
+/// \return one line per judge used; or `invalid_argument` as above
 ///
 ///   for (const auto& j : kexie::leniency(marks).value().judges)
 ///     if (j.flagged) std::cout << "judge " << j.judge << " disagrees with the panel\n";

@@ -134,6 +134,9 @@ struct AssignmentProposal {
 /// meets the hard rules, naming the entries that cannot reach their judges (with
 /// their excluded judges counted by rule) and the judges that cannot reach their
 /// minimum load. Changes nothing.
+/// \param campaign the campaign with its judges, entries and any pairs already assigned
+/// \param options judges per entry, loads, availability, spread and the seed
+/// \return the new pairs with each entry's reasons; or the refusal named above
 ///
 ///   kexie::AssignmentOptions o;
 ///   o.seed = 7;
@@ -147,6 +150,10 @@ struct AssignmentProposal {
 /// pair), nothing is recorded and every digest stays as it was. When `failed` is not
 /// null, a refusal stores the refused pair's position there. Bare pairs (for instance
 /// from an edited CSV file, `import_assignments`) go to `Campaign::assign_all` directly.
+/// \param campaign the campaign the proposal was made for
+/// \param proposal a proposal of `propose_assignment`
+/// \param failed where to store the refused pair's 0-based position; may be null
+/// \return ok when every pair is recorded; or the first refusal (nothing recorded)
 ///
 ///   kexie::apply(campaign, proposal).value();
 [[nodiscard]] KEXIE_API Status apply(Campaign& campaign, const AssignmentProposal& proposal,
@@ -156,6 +163,10 @@ struct AssignmentProposal {
 /// assignments (the same expertise, availability and spread costs), for comparing a
 /// hand-made or greedy assignment with a proposal. `invalid_argument` as
 /// `propose_assignment`, `not_found` for an unknown judge or entry.
+/// \param campaign the campaign, with its current assignments
+/// \param options the costs' parameters, as given to `propose_assignment`
+/// \param pairs the extra (judge, entry) pairs to cost
+/// \return the total cost (lower is better), in the proposal's integer units
 ///
 ///   std::int64_t mine = kexie::assignment_cost(campaign, options, my_pairs).value();
 [[nodiscard]] KEXIE_API Result<std::int64_t> assignment_cost(

@@ -33,6 +33,8 @@ inline namespace v1 {
 using AuditHash = std::array<std::uint8_t, 32>;
 
 /// Lower-case hexadecimal, 64 characters.
+/// \param hash the digest
+/// \return two lower-case hex digits per byte, in byte order
 ///
 ///   assert(kexie::to_hex(kexie::AuditHash{}) == std::string(64, '0'));
 [[nodiscard]] KEXIE_API std::string to_hex(const AuditHash& hash);
@@ -77,13 +79,17 @@ struct AuditRecord {
   AuditHash hash{};
 
   /// True when the operation was performed.
+  /// \return `code == ErrorCode::ok`; false for a refused attempt
   [[nodiscard]] bool accepted() const noexcept { return code == ErrorCode::ok; }
 
+  /// Field-wise equality, hashes included.
   friend bool operator==(const AuditRecord&, const AuditRecord&) = default;
 };
 
 /// The SHA-256 digest of `record`'s fields and `record.previous`: the hash the
 /// record should carry in the chain.
+/// \param record the record; its own `hash` field is not read
+/// \return SHA-256 over `record.previous` and its fields
 ///
 ///   assert(kexie::digest(r) == r.hash);   // unless r was edited
 [[nodiscard]] KEXIE_API AuditHash digest(const AuditRecord& record);
@@ -102,10 +108,14 @@ struct ChainHead {
   AuditHash hash{};
 
   /// "count:hex".
+  /// \return the decimal record count, a colon and the hash as 64 lower-case hex digits
   [[nodiscard]] KEXIE_API std::string to_string() const;
   /// Parses "count:hex" (64 hex digits); `invalid_argument` otherwise.
+  /// \param text what `to_string` wrote: a decimal count, ':', 64 hex digits (either case)
+  /// \return the head; `invalid_argument` for any other text
   [[nodiscard]] KEXIE_API static Result<ChainHead> parse(std::string_view text);
 
+  /// Equal when count and hash are equal.
   friend bool operator==(const ChainHead&, const ChainHead&) = default;
 };
 
@@ -142,6 +152,9 @@ struct EnumNames<AuditFault> {
 static_assert(detail::enum_table_complete<AuditFault>());
 
 /// "none", "edited", "out_of_order", "broken_link", "truncated", "head_mismatch".
+/// \param fault the enumerator to name
+/// \return its name as `EnumNames<AuditFault>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(AuditFault fault) noexcept;
 
 /// The outcome of `verify_audit`: intact, or the first bad record and why.
@@ -158,6 +171,7 @@ struct AuditVerification {
   std::string message;
 
   /// True when the trail is intact.
+  /// \return `fault == AuditFault::none`
   [[nodiscard]] bool ok() const noexcept { return fault == AuditFault::none; }
 };
 
@@ -166,6 +180,9 @@ struct AuditVerification {
 /// is given, that the trail is as long as the head says and ends in its hash.
 /// Names the first bad record. Without a head, cutting records off the end cannot
 /// be detected — keep the head elsewhere.
+/// \param records the trail, oldest first
+/// \param expected the head kept elsewhere, or null to check the links only
+/// \return `ok()` when intact; otherwise the first fault and its position
 ///
 ///   std::vector<kexie::AuditRecord> copy(book.audit_trail().begin(), book.audit_trail().end());
 ///   copy[42].reason = "nothing to see";
@@ -175,10 +192,15 @@ struct AuditVerification {
                                                        const ChainHead* expected = nullptr);
 
 /// `verify_audit(records, &expected)`.
+/// \param records the trail, oldest first
+/// \param expected the head kept elsewhere
+/// \return `ok()` when intact; otherwise the first fault and its position
 [[nodiscard]] KEXIE_API AuditVerification verify_audit(std::span<const AuditRecord> records,
                                                        const ChainHead& expected);
 
 /// The head of `records` as they are (no checks).
+/// \param records the trail, oldest first
+/// \return its length and the last record's hash (zeros for an empty trail)
 ///
 ///   kexie::ChainHead h = kexie::chain_head(records);
 [[nodiscard]] KEXIE_API ChainHead chain_head(std::span<const AuditRecord> records) noexcept;

@@ -39,6 +39,12 @@ struct AwardTier {
 
   /// A tier of `share` (in [0, 1]) of the eligible entries, `rounding` to whole
   /// places, for totals of at least `min_score`.
+  /// \param name the tier's name as printed on certificates and reports, e.g. "二等奖"
+  /// \param share the quota as a share of the group's eligible entries, in [0, 1]
+  /// (0.25 = a quarter); outside it the tier is not `ok()` and `Campaign` refuses it
+  /// \param min_score the lowest total that may receive the tier (default 0: no floor)
+  /// \param rounding how share × eligible entries becomes whole places (default down)
+  /// \return a share tier (`by_count` false, `count` 0)
   ///
   ///   auto second = kexie::AwardTier::by_share("二等奖", "0.25"_dec, "75"_dec,
   ///                                            kexie::Rounding::ceiling);
@@ -52,6 +58,10 @@ struct AwardTier {
     return t;
   }
   /// A tier of a fixed number of places, for totals of at least `min_score`.
+  /// \param name the tier's name as printed on certificates and reports, e.g. "特等奖"
+  /// \param places how many entries of the group may receive it, at most
+  /// \param min_score the lowest total that may receive the tier (default 0: no floor)
+  /// \return a count tier (`by_count` true, `share` 0)
   ///
   ///   auto grand = kexie::AwardTier::by_places("特等奖", 1, "95"_dec);
   [[nodiscard]] static AwardTier by_places(std::string name, std::uint32_t places,
@@ -66,6 +76,7 @@ struct AwardTier {
 
   /// True when the tier has exactly one kind of quota: a count (and a zero share),
   /// or a share in [0, 1] (and a zero count).
+  /// \return false for a tier built by hand with both or a share outside [0, 1]
   ///
   ///   assert(kexie::AwardTier::by_places("特等奖", 1).ok());
   [[nodiscard]] bool ok() const noexcept {
@@ -138,6 +149,7 @@ struct AwardScheme {
   /// least 85, 二等奖 20% with at least 75, 三等奖 30% with at least 60, shares
   /// rounded down; boundary ties broken by the chain; the default rules for
   /// advanced units and individuals. A default-constructed scheme has no tiers.
+  /// \return a fresh copy of that scheme, to adjust
   ///
   ///   kexie::CampaignSpec spec{.name = "2025 讲比", .awards = kexie::AwardScheme::standard()};
   [[nodiscard]] static AwardScheme standard() {

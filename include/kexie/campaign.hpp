@@ -118,6 +118,9 @@ struct EnumNames<CampaignPhase> {
 static_assert(detail::enum_table_complete<CampaignPhase>());
 
 /// "unbound", "approved", "entries", "closed", "evaluation", "concluded", "commended".
+/// \param phase the enumerator to name
+/// \return its name as `EnumNames<CampaignPhase>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(CampaignPhase phase) noexcept;
 
 /// One mark, for `Campaign::mark_all`. The indicator is named by its code, as
@@ -193,6 +196,9 @@ struct EnumNames<EntryStatus> {
 static_assert(detail::enum_table_complete<EntryStatus>());
 
 /// "ranked", "incomplete", "vetoed".
+/// \param status the enumerator to name
+/// \return its name as `EnumNames<EntryStatus>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(EntryStatus status) noexcept;
 
 /// The outcome for one entry.
@@ -268,9 +274,13 @@ struct Scoreboard {
   std::vector<Cusp> cusps;                 ///< entries within the cusp margin of a boundary
 
   /// The result of `entry`; nullptr when it is not in the table.
+  /// \param entry the entry's id in the campaign that scored
+  /// \return a pointer into `entries` (valid while the scoreboard lives and `entries`
+  /// is not changed), or nullptr
   [[nodiscard]] KEXIE_API const EntryResult* find(EntryId entry) const noexcept;
   /// Hex SHA-256 of the canonical result table as `Campaign::score` produced it:
   /// equal digests mean equal results, whatever order entries were added in.
+  /// \return 64 lower-case hex digits; empty for a scoreboard not made by `score`
   ///
   ///   std::cout << board.digest();  // 64 hex digits
   [[nodiscard]] const std::string& digest() const noexcept { return digest_; }
@@ -299,10 +309,17 @@ class KEXIE_API Campaign {
   /// or panel rules are malformed (a programmer error): a tier that is not
   /// `AwardTier::ok()` (a share outside [0, 1], or both a share and a count), an
   /// aggregation that is not ok(), min_judges or veto_threshold of 0.
+  /// \param registry the organizations, people and memberships entries and judges are
+  /// checked against on `spec.as_of`; borrowed: it must outlive the campaign
+  /// \param spec name, organizer, day, panel rules, eligibility, tie-breaks, awards
+  /// and energy tables
   Campaign(const Registry& registry, CampaignSpec spec);
   /// The same campaign, with a malformed spec refused as a value instead:
   /// `invalid_argument` with the message the constructor would throw. For specs
   /// that come from outside the program (the C API, a file).
+  /// \param registry read on `spec.as_of`; borrowed: it must outlive the campaign
+  /// \param spec the configuration; also checked for well-formed text (`text.*`)
+  /// \return the unbound campaign; `invalid_argument` for a malformed spec
   ///
   ///   kexie::Result<kexie::Campaign> c = kexie::Campaign::create(registry, spec);
   ///   if (!c) std::cerr << c.error() << '\n';
@@ -315,35 +332,51 @@ class KEXIE_API Campaign {
   /// `not_found` `campaign.open` for an activity the book does not hold;
   /// `rule_violation` `campaign.open` (A12) for another type, a state before 立项
   /// or past 实施, or another organizer.
+  /// \param registry read on `spec.as_of`; borrowed: it must outlive the campaign
+  /// \param book the activity book holding the 讲比 activity; borrowed by address
+  /// \param activity the `jiangbi_campaign` activity the campaign carries out
+  /// \param spec the configuration; its organizer must be unset or the activity's
+  /// \return the bound campaign; or the refusal named above
   ///
   ///   kexie::Campaign c = kexie::Campaign::open(reg, book, activity, spec).value();
   ///   assert(c.bound() && c.phase() == kexie::CampaignPhase::approved);
   [[nodiscard]] static Result<Campaign> open(const Registry& registry, const ActivityBook& book,
                                              ActivityId activity, CampaignSpec spec);
   ~Campaign();
+  /// Takes over another campaign's state; the moved-from campaign may only be destroyed
+  /// or assigned to.
   Campaign(Campaign&&) noexcept;
+  /// Takes over another campaign's state, dropping this one's; the moved-from campaign
+  /// may only be destroyed or assigned to.
+  /// \return this campaign
   Campaign& operator=(Campaign&&) noexcept;
   Campaign(const Campaign&) = delete;
   Campaign& operator=(const Campaign&) = delete;
 
   /// The spec it was created with.
+  /// \return the spec as given (for a bound campaign, with the activity's organizer)
   [[nodiscard]] const CampaignSpec& spec() const noexcept;
 
   /// True when bound to a 讲比 activity (`open`); an unbound campaign says so and can
   /// never be concluded or commended.
+  /// \return true for a campaign made by `open`
   ///
   ///   if (!campaign.bound()) std::cout << "what-if scoring only\n";
   [[nodiscard]] bool bound() const noexcept;
   /// The activity it is bound to; an unset id when unbound.
+  /// \return the activity given to `open`, or `ActivityId{}`
   [[nodiscard]] ActivityId activity() const noexcept;
   /// Where it stands (A12): `unbound`, or derived from the activity's state and the
   /// campaign's own conclude and commend.
+  /// \return the phase now (it changes when the activity's book changes)
   ///
   ///   std::cout << kexie::to_string(campaign.phase());   // "entries" while the activity is 实施
   [[nodiscard]] CampaignPhase phase() const noexcept;
   /// The scoreboard digest written at `conclude`; empty before.
+  /// \return 64 hex digits once concluded, else an empty string
   [[nodiscard]] const std::string& concluded_digest() const noexcept;
   /// The award-list digest written at `commend`; empty before.
+  /// \return 64 hex digits once commended, else an empty string
   [[nodiscard]] const std::string& award_digest() const noexcept;
 
   /// Concludes the campaign (评估 ends): scores it, freezes it (every later mutation is
@@ -355,6 +388,12 @@ class KEXIE_API Campaign {
   /// unless the activity is under evaluation; `invalid_argument` for another book; the
   /// actor's refusal from the registry (`backed_by_registry`) or from the book's
   /// permission table (`permission_denied`, `conflict_of_interest`).
+  /// \param book the book the campaign was opened on; its activity is concluded
+  /// \param actor who concludes; impartial, with the book's `conclude` permission
+  /// \param at when (UTC), not earlier than the activity's last operation
+  /// \param evaluation_score the activity's own evaluation score (0 to the lifecycle
+  /// policy's maximum), which sets its grade
+  /// \return the scoreboard digest (64 hex digits); or the refusal named above
   ///
   ///   std::string digest = campaign.conclude(book, chair, at, kexie::Decimal(95)).value();
   [[nodiscard]] Result<std::string> conclude(ActivityBook& book, const Actor& actor, Timestamp at,
@@ -367,6 +406,11 @@ class KEXIE_API Campaign {
   /// (`campaign.not_concluded`), a second time (`campaign.commended`), all A12
   /// `rule_violation`; `invalid_argument` for another registry or book; the actor's or
   /// the book's refusal (a grade that is not commendable: `lifecycle.commend_grade`).
+  /// \param registry the campaign's registry, where the honours are recorded
+  /// \param book the book the campaign was opened on; its activity is commended
+  /// \param actor who commends; impartial, with the book's `commend` permission
+  /// \param at when (UTC); also the day the honours are granted on
+  /// \return the award-list digest (64 hex digits); or the refusal named above
   ///
   ///   std::string awards = campaign.commend(reg, book, chair, at).value();
   [[nodiscard]] Result<std::string> commend(Registry& registry, ActivityBook& book,
@@ -374,8 +418,13 @@ class KEXIE_API Campaign {
 
   /// Sets the rubric for a category. `rule_violation` `campaign.rubric_locked` once
   /// an entry of that category exists.
+  /// \param category the entry category the rubric judges
+  /// \param rubric the indicators, weights and veto items, replacing any earlier rubric
+  /// \return ok; `campaign.rubric_locked`, `campaign.frozen` or a phase refusal otherwise
   [[nodiscard]] Status set_rubric(Category category, Rubric rubric);
   /// The rubric of a category; `not_found` when none is set.
+  /// \param category the entry category
+  /// \return a copy of its rubric; `not_found` when none is set
   [[nodiscard]] Result<Rubric> rubric(Category category) const;
 
   /// Adds an entry. Refusals, each naming the item: `invalid_argument` (empty code,
@@ -393,17 +442,28 @@ class KEXIE_API Campaign {
   /// association is outside the organizer's subtree on `as_of` (`rule_violation`
   /// `entry.scope`, A12, unless `CampaignSpec::enforce_scope` is off) and a cooperation
   /// citation that does not check (`rule_violation` `entry.citation`, A11).
+  /// \param spec the application: code, title, category, unit, team with shares, claimed
+  /// results and citations
+  /// \return the new entry's id; or the first refusal named above (nothing added)
   [[nodiscard]] Result<EntryId> add_entry(EntrySpec spec);
   /// `add_entry(spec)`, submitted on `submitted`: refused after
   /// `CampaignSpec::entry_deadline` (`rule_violation` `campaign.entry_deadline`, A12).
+  /// \param spec the application, as for `add_entry(spec)`
+  /// \param submitted the day it was submitted; the deadline day itself is accepted
+  /// \return the new entry's id; or the refusal (nothing added)
   ///
   ///   kexie::EntryId e = campaign.add_entry(entry_spec, "2025-09-15"_date).value();
   [[nodiscard]] Result<EntryId> add_entry(EntrySpec spec, Date submitted);
   /// The entry; `not_found` for an unknown id.
+  /// \param id the entry's id, as `add_entry` returned it
+  /// \return a copy of the entry as recorded; `not_found` for an unknown id
   [[nodiscard]] Result<Entry> entry(EntryId id) const;
   /// The entry with application number `code`; `not_found` when none.
+  /// \param code the application number, exactly as given in `EntrySpec::code`
+  /// \return the entry's id; `not_found` when no entry has that code
   [[nodiscard]] Result<EntryId> find_entry(std::string_view code) const;
   /// Number of entries.
+  /// \return how many entries were added (none is ever removed)
   [[nodiscard]] std::size_t entry_count() const noexcept;
 
   /// Seats `person` on the panel. `not_found` for an unknown person; `already_exists`
@@ -412,10 +472,15 @@ class KEXIE_API Campaign {
   /// in the expert pool of the organizer or an organization above it. In a bound
   /// campaign judges, assignments, marks and vetoes are accepted only while the
   /// activity is under evaluation (`rule_violation` `campaign.panel_phase`, A12).
+  /// \param person the expert to seat, a person of the registry
+  /// \return the judge's id in this campaign; or the refusal named above
   [[nodiscard]] Result<JudgeId> add_judge(PersonId person);
   /// The person behind a judge; `not_found` for an unknown judge.
+  /// \param judge the judge's id, as `add_judge` returned it
+  /// \return the person seated; `not_found` for an unknown judge
   [[nodiscard]] Result<PersonId> judge_person(JudgeId judge) const;
   /// Number of judges.
+  /// \return how many judges were seated
   [[nodiscard]] std::size_t judge_count() const noexcept;
 
   /// Assigns a judge to an entry. `not_found` for unknown ids; `already_exists`
@@ -424,17 +489,26 @@ class KEXIE_API Campaign {
   /// association or any organization under it on `as_of`; `rule_violation`
   /// `panel.expert_field` (A8) when `PanelRules::expert_field_match` and no field of
   /// the judge's listings names the entry's category.
+  /// \param judge the judge, as `add_judge` returned it
+  /// \param entry the entry, as `add_entry` returned it
+  /// \return ok when recorded; or the refusal named above (nothing recorded)
   [[nodiscard]] Status assign(JudgeId judge, EntryId entry);
   /// Assigns many judges, all or nothing: refused like `assign`, and for the same pair
   /// twice within the batch or an entry the batch would take past the most judges; the
   /// first refused pair is reported (its 0-based position in `*failed` when not null)
   /// and none is recorded.
+  /// \param pairs the (judge, entry) pairs, in any order
+  /// \param failed where to store the 0-based position of the refused item in the batch;
+  /// may be null; left untouched on success
+  /// \return ok when every pair is recorded; or the first refusal (nothing recorded)
   ///
   ///   std::size_t at = 0;
   ///   if (kexie::Status s = campaign.assign_all(pairs, &at); !s) report(at, s.error());
   [[nodiscard]] Status assign_all(std::span<const AssignmentInput> pairs,
                                   std::size_t* failed = nullptr);
   /// Judges assigned to `entry`, by id.
+  /// \param entry the entry's id
+  /// \return its judges in ascending id order; empty for an unknown entry
   [[nodiscard]] std::vector<JudgeId> judges_of(EntryId entry) const;
 
   /// Records one mark on the indicator with `code` in the entry's rubric. Refusals:
@@ -443,6 +517,12 @@ class KEXIE_API Campaign {
   /// the registry now); `invalid_argument` `panel.mark_scale` / `panel.mark_step`;
   /// `already_exists` `panel.mark_unique` for a second mark on the same (judge, entry,
   /// indicator).
+  /// \param judge the judge, assigned to `entry`
+  /// \param entry the entry
+  /// \param indicator_code the code of a judged or bonus indicator of the entry's rubric,
+  /// e.g. "A.1"
+  /// \param mark the mark, within the indicator's scale and on its step
+  /// \return ok when recorded; or the refusal named above (nothing recorded)
   [[nodiscard]] Status mark(JudgeId judge, EntryId entry, std::string_view indicator_code,
                             Decimal mark);
   /// Records many marks, all or nothing: the first refused mark is reported (with
@@ -450,6 +530,10 @@ class KEXIE_API Campaign {
   /// for the same (judge, entry, indicator) twice within the batch (the repeat is
   /// the refused mark). When `failed` is not null, a refusal stores the refused
   /// mark's position (0-based) there.
+  /// \param marks the marks, each naming judge, entry, indicator code and mark
+  /// \param failed where to store the 0-based position of the refused item in the batch;
+  /// may be null; left untouched on success
+  /// \return ok when every mark is recorded; or the first refusal (nothing recorded)
   ///
   ///   std::vector<kexie::MarkInput> batch;
   ///   for (kexie::JudgeId j : judges) batch.push_back({j, e, "A.1", "90"_dec});
@@ -458,17 +542,30 @@ class KEXIE_API Campaign {
   [[nodiscard]] Status mark_all(std::span<const MarkInput> marks, std::size_t* failed = nullptr);
   /// Not part of the API (see `detail::IndexedMark`): `mark_all` with indicator
   /// positions, for the C API's bulk paths.
+  /// \param marks the marks, each with its indicator's position in the entry's rubric
+  /// \param failed where to store the 0-based position of the refused item in the batch;
+  /// may be null; left untouched on success
+  /// \return ok when every mark is recorded; or the first refusal (nothing recorded)
   [[nodiscard]] Status mark_all(std::span<const detail::IndexedMark> marks,
                                 std::size_t* failed = nullptr);
   /// A judge's veto (一票否决) of an entry on the veto item `veto_code`, with a reason.
   /// Refused like `mark` (not_found, not assigned, conflict) and `already_exists` for
   /// a second veto by the same judge on the same item; `invalid_argument` for an empty
   /// reason.
+  /// \param judge the judge, assigned to `entry`
+  /// \param entry the entry vetoed
+  /// \param veto_code the code of a veto item of the entry's rubric, e.g. "V.1"
+  /// \param reason why; not empty, well-formed text, newlines allowed (`text.*`)
+  /// \return ok when recorded; or the refusal named above (nothing recorded)
   [[nodiscard]] Status veto(JudgeId judge, EntryId entry, std::string_view veto_code,
                             std::string reason);
   /// Records many vetoes, all or nothing: refused like `veto`, and for the same judge,
   /// entry and item twice within the batch; the first refused veto is reported (its
   /// position in `*failed` when not null) and none is recorded.
+  /// \param vetoes the vetoes, each naming judge, entry, item code and reason
+  /// \param failed where to store the 0-based position of the refused item in the batch;
+  /// may be null; left untouched on success
+  /// \return ok when every veto is recorded; or the first refusal (nothing recorded)
   ///
   ///   campaign.veto_all(std::vector<kexie::VetoInput>{{j, e, "V.1", "plagiarised"}}).value();
   [[nodiscard]] Status veto_all(std::span<const VetoInput> vetoes, std::size_t* failed = nullptr);
@@ -476,11 +573,14 @@ class KEXIE_API Campaign {
   /// Scores the campaign: aggregates marks, computes totals, ranks, awards, and
   /// derives advanced units and individuals and the cusp report. Entries lacking
   /// marks are listed as `incomplete`, never scored with zeros.
+  /// \return the full result table with its digest; `invalid_argument`
+  /// `campaign.tie_break` when an indicator tie-break names no indicator of the rubrics
   [[nodiscard]] Result<Scoreboard> score() const;
 
   /// Only the scoring core of `score()`: aggregation, exact totals and ranking, with
   /// the same results, for callers that need standings but not awards, advanced units
   /// or the cusp report. Listed in the order of `Scoreboard::entries`.
+  /// \return one standing per entry; the same errors as `score()`
   ///
   ///   for (const kexie::Standing& s : campaign.standings().value()) …
   [[nodiscard]] Result<std::vector<Standing>> standings() const;
@@ -491,6 +591,10 @@ class KEXIE_API Campaign {
   /// (not assigned, or not marked yet). Entries must share a category. `not_found`
   /// for an unknown id or indicator; `invalid_argument` for entries of different
   /// categories or an indicator that judges do not mark.
+  /// \param indicator_code the code of a judged indicator of the entries' rubric
+  /// \param judges the columns, in the order wanted
+  /// \param entries the rows, in the order wanted; all of one category
+  /// \return an entries × judges table (marks as doubles); or the refusal named above
   ///
   ///   kexie::PanelMarks m = campaign.panel_marks("A.1", judges, entries).value();
   ///   kexie::KendallW w = kexie::kendall_w(m).value();

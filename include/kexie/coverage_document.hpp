@@ -21,6 +21,10 @@ inline namespace v1 {
 /// `registry`): the area named by `codes` ("org:12" without a code), enterprises by
 /// their credit code and name; `change` is null. `not_found` when an enterprise or
 /// the area is unknown to `registry`.
+/// \param registry the registry `coverage` was computed over
+/// \param coverage the coverage to write
+/// \param codes the codes organizations are named by (from the registry document)
+/// \return the document's text; `not_found` as above
 ///
 ///   auto c = kexie::coverage(reg, hangzhou, "2025-12-31"_date).value();
 ///   std::string text = kexie::write_coverage_document(reg, c, codes).value();
@@ -31,6 +35,10 @@ inline namespace v1 {
 /// The canonical kexie.coverage/1 text of `change` (from `kexie::coverage_change`):
 /// the coverage on the later day at the top level, and under `change` the coverage
 /// on the earlier day with the enterprises newly covered and no longer covered.
+/// \param registry the registry `coverage_change` was computed over
+/// \param change the change to write
+/// \param codes the codes organizations are named by (from the registry document)
+/// \return the document's text; `not_found` when an enterprise or the area is unknown
 ///
 ///   auto d = kexie::coverage_change(reg, hangzhou, y2024, y2025).value();
 ///   std::string text = kexie::write_coverage_document(reg, d, codes).value();

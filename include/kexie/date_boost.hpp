@@ -14,6 +14,8 @@ namespace kexie {
 inline namespace v1 {
 
 /// The same day as a Boost date. `d` must be `ok()`.
+/// \param d the day
+/// \return the Boost date of the same day
 ///
 ///   boost::gregorian::date b = kexie::to_boost(kexie::Date::parse("2024-02-29").value());
 inline boost::gregorian::date to_boost(Date d) {
@@ -22,6 +24,8 @@ inline boost::gregorian::date to_boost(Date d) {
 
 /// The same day as a kexie Date; `invalid_argument` for a special value
 /// (not-a-date-time, ±infinity).
+/// \param b the Boost date
+/// \return the same day (Boost's range is kexie's); `invalid_argument` for a special value
 ///
 ///   kexie::Date d = kexie::from_boost(boost::gregorian::date(2024, 2, 29)).value();
 inline Result<Date> from_boost(const boost::gregorian::date& b) {
@@ -31,6 +35,8 @@ inline Result<Date> from_boost(const boost::gregorian::date& b) {
 }
 
 /// The same instant as a Boost ptime (UTC, microseconds).
+/// \param t the instant
+/// \return the Boost ptime of the same instant, in UTC
 ///
 ///   boost::posix_time::ptime p = kexie::to_boost(kexie::Timestamp::from_micros(0));
 inline boost::posix_time::ptime to_boost(Timestamp t) {
@@ -46,6 +52,8 @@ inline boost::posix_time::ptime to_boost(Timestamp t) {
 }
 
 /// The same instant as a kexie Timestamp; `invalid_argument` for a special value.
+/// \param p the Boost ptime, taken as UTC
+/// \return the same instant; `invalid_argument` for a special value
 ///
 ///   auto t = kexie::from_boost(boost::posix_time::ptime(boost::gregorian::date(2025, 1, 1)));
 inline Result<Timestamp> from_boost(const boost::posix_time::ptime& p) {

@@ -63,6 +63,9 @@ struct EnumNames<Rounding> {
 static_assert(detail::enum_table_complete<Rounding>());
 
 /// "half_even", "half_up", …
+/// \param mode the enumerator to name
+/// \return its name as `EnumNames<Rounding>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Rounding mode) noexcept;
 
 /// An exact decimal number: coefficient × 10^-scale.
@@ -83,17 +86,24 @@ class KEXIE_API Decimal {
   /// Zero, at scale 0.
   constexpr Decimal() noexcept = default;
   /// An integer, at scale 0. Values beyond the coefficient range are not `ok()`.
+  /// \param integer the value, e.g. 85 for a minimum score of 85
   constexpr explicit Decimal(std::int64_t integer) noexcept : coefficient_(integer) {}
 
   /// coefficient × 10^-scale; `invalid_argument` for a scale outside 0–18, `overflow`
   /// for a coefficient beyond ±kMaxCoefficient.
+  /// \param coefficient the digits as an integer, e.g. 9235 for 92.35
+  /// \param scale places after the point, 0–18
+  /// \return the decimal; `invalid_argument` or `overflow` as above
   ///
-  ///   Decimal::from_coefficient(9235, 2).value().to_string() == "92.35"
+  ///   assert(Decimal::from_coefficient(9235, 2).value().to_string() == "92.35");
   [[nodiscard]] static Result<Decimal> from_coefficient(std::int64_t coefficient, int scale);
 
   /// coefficient × 10^-scale without range checks, for hot paths whose values are in
   /// range by construction (like the integer constructor, `ok()` tells). Prefer
   /// from_coefficient for anything that comes from outside.
+  /// \param coefficient the digits as an integer, within ±kMaxCoefficient to be `ok()`
+  /// \param scale places after the point, 0–18 to be `ok()` (others are stored as 255)
+  /// \return the decimal, unchecked
   ///
   ///   constexpr kexie::Decimal half = kexie::Decimal::unchecked(5, 1);  // 0.5
   [[nodiscard]] static constexpr Decimal unchecked(std::int64_t coefficient, int scale) noexcept {
@@ -106,19 +116,26 @@ class KEXIE_API Decimal {
   /// ("2.50" has scale 2). Exponents, spaces, a lone point, a missing integer or
   /// fraction part, and more than 18 places give `invalid_argument`; more than 18
   /// significant digits give `overflow`. Never throws.
+  /// \param text e.g. "92.35", "-0.5", "+7"; ASCII digits, a '.' as the point
+  /// \return the exact value at the written scale; `invalid_argument` naming the text,
+  /// or `overflow`
   [[nodiscard]] static Result<Decimal> parse(std::string_view text);
 
   /// The integer coefficient.
+  /// \return c in c × 10^-scale, e.g. 9235 for 92.35
   [[nodiscard]] constexpr std::int64_t coefficient() const noexcept { return coefficient_; }
   /// The number of places after the point.
+  /// \return the scale, 0–18 for an `ok()` decimal, e.g. 2 for 92.35 and for 1.50
   [[nodiscard]] constexpr int scale() const noexcept { return scale_; }
   /// True when coefficient and scale are within range (always, unless built from an
   /// out-of-range integer with the unchecked constructor).
+  /// \return true when |coefficient| <= kMaxCoefficient and scale <= kMaxScale
   [[nodiscard]] constexpr bool ok() const noexcept {
     return coefficient_ >= -kMaxCoefficient && coefficient_ <= kMaxCoefficient &&
            scale_ <= kMaxScale;
   }
   /// −1, 0 or +1.
+  /// \return the sign of the value: −1 negative, 0 zero (at any scale), +1 positive
   [[nodiscard]] constexpr int signum() const noexcept {
     return (coefficient_ > 0) - (coefficient_ < 0);
   }
@@ -126,22 +143,30 @@ class KEXIE_API Decimal {
   /// The same value with exactly `scale` places: exact when adding places (or
   /// `overflow` if the coefficient no longer fits), rounded by `mode` when
   /// dropping places.
+  /// \param scale the places wanted, 0–18 (`invalid_argument` otherwise)
+  /// \param mode how dropped digits round (half-even by default)
+  /// \return the value at `scale`; `invalid_argument` for a bad scale, `overflow`
   ///
-  ///   Decimal::parse("2.345").value().rescaled(2).value().to_string() == "2.34"
-  ///   Decimal::parse("2.345").value().rescaled(2, Rounding::half_up).value()  // 2.35
+  ///   Decimal x = Decimal::parse("2.345").value();
+  ///   assert(x.rescaled(2).value().to_string() == "2.34");  // half-even: to the even 4
+  ///   assert(x.rescaled(2, Rounding::half_up).value().to_string() == "2.35");
   [[nodiscard]] Result<Decimal> rescaled(int scale, Rounding mode = Rounding::half_even) const;
 
   /// The same value with trailing fractional zeros removed: 2.500 → 2.5, 3.00 → 3.
+  /// \return the equal value at the smallest scale that holds it exactly
   [[nodiscard]] Decimal normalized() const noexcept;
 
   /// The exact text, with exactly `scale()` places: "-0.50", "92.35", "7".
+  /// \return the text `parse` reads back to an identical decimal (same scale)
   [[nodiscard]] std::string to_string() const;
 
   /// The nearest double, for display and for methods that need floating point.
   /// Never use it on the path that decides a ranking.
+  /// \return the value rounded to the nearest double (inexact for most fractions)
   [[nodiscard]] double to_double() const noexcept;
 
   /// The negated value (always representable).
+  /// \return −value at the same scale
   [[nodiscard]] constexpr Decimal operator-() const noexcept {
     Decimal d = *this;
     d.coefficient_ = -coefficient_;
@@ -159,29 +184,51 @@ class KEXIE_API Decimal {
 };
 
 /// a + b, exact, at the larger of the two scales; `overflow` when it does not fit.
+/// \param a the first operand
+/// \param b the second operand
+/// \return the exact sum; `overflow`
 ///
 ///   kexie::add(Decimal::parse("0.1").value(), Decimal::parse("0.20").value())  // 0.30
 [[nodiscard]] KEXIE_API Result<Decimal> add(Decimal a, Decimal b);
 /// a − b, exact, at the larger of the two scales; `overflow` when it does not fit.
+/// \param a the first operand
+/// \param b the second operand
+/// \return the exact difference; `overflow`
 [[nodiscard]] KEXIE_API Result<Decimal> subtract(Decimal a, Decimal b);
 /// a × b, exact, at scale a.scale() + b.scale(); `overflow` when that scale exceeds 18
 /// or the coefficient does not fit even after dropping trailing zeros (use the
 /// rounding overload then).
+/// \param a the first operand
+/// \param b the second operand
+/// \return the exact product; `overflow` as above
 ///
-///   kexie::multiply(Decimal::parse("87.5000").value(), Decimal::parse("0.125000").value())
-///   // 10.9375000000
+///   Decimal p = kexie::multiply(Decimal::parse("87.5000").value(),
+///                               Decimal::parse("0.125000").value()).value();
+///   assert(p.to_string() == "10.9375000000");
 [[nodiscard]] KEXIE_API Result<Decimal> multiply(Decimal a, Decimal b);
 /// a × b brought to `scale` places with `mode`, from the exact 128-bit product.
+/// \param a the first operand
+/// \param b the second operand
+/// \param scale the places of the result, 0–18 (`invalid_argument` otherwise)
+/// \param mode how dropped digits round (half-even by default)
+/// \return the rounded product; `invalid_argument` or `overflow`
 [[nodiscard]] KEXIE_API Result<Decimal> multiply(Decimal a, Decimal b, int scale,
                                                  Rounding mode = Rounding::half_even);
 /// a ÷ b to `scale` places, rounded by `mode` from the exact quotient;
 /// `invalid_argument` when b is zero, `overflow` when the quotient does not fit.
+/// \param a the dividend
+/// \param b the divisor, not zero
+/// \param scale the places of the result, 0–18 (`invalid_argument` otherwise)
+/// \param mode how the exact quotient rounds (half-even by default)
+/// \return the rounded quotient; `invalid_argument` or `overflow` as above
 ///
-///   kexie::divide(Decimal(2), Decimal(3), 4).value().to_string() == "0.6667"
+///   assert(kexie::divide(Decimal(2), Decimal(3), 4).value().to_string() == "0.6667");
 [[nodiscard]] KEXIE_API Result<Decimal> divide(Decimal a, Decimal b, int scale,
                                                Rounding mode = Rounding::half_even);
 /// The exact sum of `values` at the largest scale among them (0 for an empty span);
 /// `overflow` when the final sum does not fit (intermediate sums may exceed the range).
+/// \param values the decimals to add, in any order
+/// \return the exact sum; `overflow` as above
 ///
 ///   std::vector<Decimal> w = {…};  assert(kexie::sum(w).value() == Decimal(1));
 [[nodiscard]] KEXIE_API Result<Decimal> sum(std::span<const Decimal> values);
@@ -210,6 +257,9 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, const Decimal& d);
 /// Hashes by value, so 1.5 and 1.50 (which compare equal) hash alike.
 template <>
 struct std::hash<kexie::Decimal> {
+  /// The hash of `d.normalized()`'s coefficient and scale.
+  /// \param d the decimal to hash
+  /// \return equal for decimals that compare equal
   std::size_t operator()(const kexie::Decimal& d) const noexcept {
     const kexie::Decimal n = d.normalized();
     return std::hash<std::int64_t>{}(n.coefficient()) ^

@@ -25,6 +25,7 @@ inline namespace v1 {
 /// characters, not bytes), what was expected, and for a domain rule its id and
 /// article.
 ///
+///   auto read = kexie::read_campaign_document(text);
 ///   for (const kexie::DocumentProblem& p : read.problems())
 ///     std::cerr << p.to_string() << '\n';  // /panel/min_judges (12:19): expected …
 struct DocumentProblem {
@@ -36,9 +37,14 @@ struct DocumentProblem {
   std::string message;       ///< what was wrong and what was expected
 
   /// "pointer (line:column): message [rule, article]", leaving out empty parts.
+  /// \return one line for a log or a form: "(document)" for the root pointer, no
+  /// position when `line` is 0, no brackets without a rule
   ///
-  ///   p.to_string() == "/year (4:11): expected an integer in 1900…2200"
+  ///   kexie::DocumentProblem p{.pointer = "/year", .line = 4, .column = 11,
+  ///                            .message = "expected an integer in 1900…2200"};
+  ///   assert(p.to_string() == "/year (4:11): expected an integer in 1900…2200");
   [[nodiscard]] KEXIE_API std::string to_string() const;
+  /// Field-wise equality.
   friend bool operator==(const DocumentProblem&, const DocumentProblem&) = default;
 };
 
@@ -65,26 +71,37 @@ template <class T>
 class [[nodiscard]] DocumentResult {
  public:
   /// Success.
+  /// \param value what the document holds, taken over
   DocumentResult(T value) : result_(std::move(value)) {}
   /// Failure with the problems that explain it.
+  /// \param error the refusal: its code and a message that sums the problems up
+  /// \param problems every problem found, in document order
   DocumentResult(Error error, std::vector<DocumentProblem> problems)
       : result_(std::move(error)), problems_(std::move(problems)) {}
 
   /// True when the document was read.
+  /// \return true when there is a value, false when there is an error
   [[nodiscard]] bool ok() const noexcept { return result_.ok(); }
   /// Same as `ok()`.
+  /// \return `ok()`
   explicit operator bool() const noexcept { return ok(); }
   /// The value; throws BadResultAccess when the document was refused.
+  /// \return the value, owned by this result
   T& value() & { return result_.value(); }
   /// The value; throws BadResultAccess when the document was refused.
+  /// \return the value, owned by this result
   const T& value() const& { return result_.value(); }
   /// The value, moved out; throws BadResultAccess when the document was refused.
+  /// \return the value; this result is left moved-from
   T value() && { return std::move(result_).value(); }
   /// The error; throws BadResultAccess on success.
+  /// \return the refusal, with code, message and, for one domain problem, rule and article
   [[nodiscard]] const Error& error() const { return result_.error(); }
   /// Every problem found (empty on success), in document order.
+  /// \return at most `DocumentLimits::max_problems` problems
   [[nodiscard]] const std::vector<DocumentProblem>& problems() const noexcept { return problems_; }
   /// The plain `Result`, dropping the problem list (the error's message lists them).
+  /// \return the value or the error, moved out; this result is left moved-from
   [[nodiscard]] Result<T> to_result() && { return std::move(result_); }
 
  private:

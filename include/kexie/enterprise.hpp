@@ -51,6 +51,8 @@ using FoundingId = Id<detail::FoundingTag>;
 /// 31 − (Σ value × weight mod 31), where 31 becomes 0. `invalid_argument` rule
 /// `enterprise.credit_code` for a length other than 17 or a character outside the
 /// alphabet.
+/// \param first17 the first 17 characters of the code (ASCII, upper-case letters)
+/// \return the 18th character; `invalid_argument` as above
 ///
 ///   assert(kexie::credit_code_check_character("91350100M000100Y4").value() == '3');
 [[nodiscard]] KEXIE_API Result<char> credit_code_check_character(std::string_view first17);
@@ -58,6 +60,8 @@ using FoundingId = Id<detail::FoundingTag>;
 /// Checks a unified social credit code: 18 characters of the alphabet above, the
 /// last one its check character. `invalid_argument` rule `enterprise.credit_code`
 /// naming what is wrong (length, a character, the check character expected).
+/// \param code the 18-character code, e.g. "91330100143041513X"
+/// \return ok for a valid code; `invalid_argument` as above
 ///
 ///   assert(kexie::check_credit_code("91350100M000100Y43").ok());
 ///   assert(!kexie::check_credit_code("91350100M000100Y44").ok());
@@ -89,18 +93,21 @@ struct EnterpriseSpec {
   OrgId local;
   /// The day it was registered.
   Date registered = Date::min();
+  /// Field-wise equality.
   friend bool operator==(const EnterpriseSpec&, const EnterpriseSpec&) = default;
 };
 
 /// One stretch of an enterprise's association: from `from` while the association
 /// is in effect.
 ///
-///   for (const kexie::AssociationTie& t : e.associations) std::cout << t.association;
+///   kexie::Enterprise info = kexie::enterprise(reg, e).value();
+///   for (const kexie::AssociationTie& t : info.associations) std::cout << t.association;
 struct AssociationTie {
   /// The enterprise association (企业科协).
   OrgId association;
   /// The first day it counts as the enterprise's association.
   Date from;
+  /// Field-wise equality.
   friend bool operator==(const AssociationTie&, const AssociationTie&) = default;
 };
 
@@ -117,6 +124,7 @@ struct Enterprise {
   Date closed = Date::max();
   /// Its associations over time, oldest first (normally one).
   std::vector<AssociationTie> associations;
+  /// Field-wise equality.
   friend bool operator==(const Enterprise&, const Enterprise&) = default;
 };
 
@@ -132,6 +140,7 @@ struct Employment {
   EnterpriseId enterprise;
   /// When.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const Employment&, const Employment&) = default;
 };
 
@@ -152,12 +161,13 @@ struct SupportRecord {
   Decimal budget_yuan;
   /// Working space (工作条件), square metres, ≥ 0.
   Decimal facilities_m2;
+  /// Field-wise equality.
   friend bool operator==(const SupportRecord&, const SupportRecord&) = default;
 };
 
 /// Where a founding application stands.
 ///
-///   if (app.state == kexie::FoundingState::pending) remind(app.local);
+///   if (app.state == kexie::FoundingState::pending) remind(app.spec.local);
 enum class FoundingState : std::uint8_t {
   pending,   ///< applied (筹建), awaiting the local's decision
   approved,  ///< 成立: the association was founded
@@ -181,6 +191,9 @@ struct EnumNames<FoundingState> {
 static_assert(detail::enum_table_complete<FoundingState>());
 
 /// "pending", "approved", "refused".
+/// \param state the enumerator to name
+/// \return its name as `EnumNames<FoundingState>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(FoundingState state) noexcept;
 
 /// A step of the founding lifecycle, as its trail records it.
@@ -209,6 +222,9 @@ struct EnumNames<FoundingStep> {
 static_assert(detail::enum_table_complete<FoundingStep>());
 
 /// "apply", "approve", "refuse".
+/// \param step the enumerator to name
+/// \return its name as `EnumNames<FoundingStep>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(FoundingStep step) noexcept;
 
 /// What `apply_founding` needs.
@@ -227,6 +243,7 @@ struct FoundingApplicationSpec {
   PersonId applicant;
   /// The proxy (工会 / 共青团) acting for the enterprise until the founding, if any.
   std::optional<OrgId> proxy;
+  /// Field-wise equality.
   friend bool operator==(const FoundingApplicationSpec&, const FoundingApplicationSpec&) = default;
 };
 
@@ -249,6 +266,7 @@ struct FoundingApplication {
   std::string reason;
   /// The association founded (approved only).
   OrgId association;
+  /// Field-wise equality.
   friend bool operator==(const FoundingApplication&, const FoundingApplication&) = default;
 };
 
@@ -264,6 +282,7 @@ struct Handover {
   OrgId association;
   /// The first day the association takes over.
   Date on;
+  /// Field-wise equality.
   friend bool operator==(const Handover&, const Handover&) = default;
 };
 
@@ -280,6 +299,7 @@ struct SgTraining {
   int hours = 0;
   /// Who gave it: a national, local or committee organization.
   OrgId organizer;
+  /// Field-wise equality.
   friend bool operator==(const SgTraining&, const SgTraining&) = default;
 };
 
@@ -293,9 +313,11 @@ struct GuidancePolicy {
   /// d < t + this many months. **default** 24 (every two years); 1–120.
   int sg_training_months = 24;
   /// True when the values are in range.
+  /// \return true when `sg_training_months` is 1–120
   [[nodiscard]] constexpr bool ok() const noexcept {
     return sg_training_months >= 1 && sg_training_months <= 120;
   }
+  /// Field-wise equality.
   friend constexpr bool operator==(const GuidancePolicy&, const GuidancePolicy&) noexcept = default;
 };
 

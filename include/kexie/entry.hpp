@@ -59,6 +59,9 @@ static_assert(detail::enum_table_complete<Category>());
 inline constexpr std::size_t kCategoryCount = enum_count<Category>;
 
 /// "professional_skills", … (the enumerator's name).
+/// \param category the enumerator to name
+/// \return its name as `EnumNames<Category>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Category category) noexcept;
 /// "专业水平和技能", …
 [[nodiscard]] KEXIE_API std::string_view chinese_name(Category category) noexcept;
@@ -72,6 +75,9 @@ enum class Focus : std::uint8_t {
 };
 
 /// True when `tags` (an OR of Focus bits) includes `f`.
+/// \param tags focus bits, e.g. `EntrySpec::focus`
+/// \param f the tag asked about
+/// \return true when its bit is set
 ///
 ///   std::uint8_t tags = kexie::focus_bits({kexie::Focus::energy_saving});
 ///   assert(kexie::has_focus(tags, kexie::Focus::energy_saving));
@@ -79,6 +85,8 @@ enum class Focus : std::uint8_t {
   return (tags & static_cast<std::uint8_t>(f)) != 0;
 }
 /// The OR of some focus tags.
+/// \param tags the tags, in any order, repeats allowed
+/// \return the bits for `EntrySpec::focus`
 [[nodiscard]] constexpr std::uint8_t focus_bits(std::initializer_list<Focus> tags) noexcept {
   std::uint8_t bits = 0;
   for (Focus f : tags) bits = static_cast<std::uint8_t>(bits | static_cast<std::uint8_t>(f));
@@ -126,6 +134,7 @@ struct Patent {
   PatentType type = PatentType::invention;    ///< invention, utility model or design
   PatentStatus status = PatentStatus::filed;  ///< filed or granted
   std::string number;                         ///< the application or grant number
+  /// Field-wise equality.
   friend bool operator==(const Patent&, const Patent&) = default;
 };
 
@@ -133,6 +142,7 @@ struct Patent {
 struct EnergySaving {
   Carrier carrier = Carrier::electricity_equivalent_value;  ///< what was saved
   Quantity quantity{Decimal(0), Unit::kWh};                 ///< how much a year
+  /// Field-wise equality.
   friend bool operator==(const EnergySaving&, const EnergySaving&) = default;
 };
 
@@ -151,6 +161,7 @@ struct Claims {
   Decimal annual_benefit_yuan;                 ///< economic benefit a year, yuan
   std::vector<Patent> patents;                 ///< patents
   std::uint32_t achievements_transformed = 0;  ///< achievements transformed (科技成果转化)
+  /// Field-wise equality.
   friend bool operator==(const Claims&, const Claims&) = default;
 };
 
@@ -159,6 +170,7 @@ struct Claims {
 struct TeamShare {
   PersonId person;  ///< who
   Decimal share;    ///< their share, in (0, 1]
+  /// Field-wise equality.
   friend bool operator==(const TeamShare&, const TeamShare&) = default;
 };
 
@@ -214,25 +226,36 @@ struct EligibilityRule {
   Date on;                          ///< the reference day, where one is needed
 
   /// At most `n` team members.
+  /// \param n the largest team allowed, counting the leader
+  /// \return the rule; refusals name it "entry.team_size"
   [[nodiscard]] static constexpr EligibilityRule max_team_size(std::int32_t n) noexcept {
     return {Kind::max_team_size, n, Date{}};
   }
   /// Leader aged at most `n` on `on`.
+  /// \param n the oldest age allowed, in whole years (`age_on`)
+  /// \param on the day the leader's age is taken on, e.g. the campaign's closing day
+  /// \return the rule; refusals name it "entry.leader_age"
   [[nodiscard]] static constexpr EligibilityRule max_leader_age(std::int32_t n, Date on) noexcept {
     return {Kind::max_leader_age, n, on};
   }
   /// In use for at least `n` whole months on `on`.
+  /// \param n the fewest whole months since `EntrySpec::in_use_since`
+  /// \param on the day the months are counted up to
+  /// \return the rule; refusals name it "entry.months_in_use"
   [[nodiscard]] static constexpr EligibilityRule min_months_in_use(std::int32_t n,
                                                                    Date on) noexcept {
     return {Kind::min_months_in_use, n, on};
   }
   /// At least one focus tag (节能, 降耗, 减排, 增效).
+  /// \return the rule; refusals name it "entry.focus"
   [[nodiscard]] static constexpr EligibilityRule requires_focus() noexcept {
     return {Kind::requires_focus, 0, Date{}};
   }
   /// The rule id used in refusals: "entry.team_size", "entry.leader_age",
   /// "entry.months_in_use", "entry.focus".
+  /// \return the id for this rule's kind (a static string)
   [[nodiscard]] KEXIE_API std::string_view rule_id() const noexcept;
+  /// Equal when kind, limit and day are equal.
   friend constexpr bool operator==(const EligibilityRule&, const EligibilityRule&) = default;
 };
 

@@ -90,6 +90,8 @@ inline constexpr std::size_t enum_count = EnumNames<E>::names.size();
 
 /// Whether `value` is the underlying value of an enumerator of `E`: the one
 /// range check for C arguments and snapshot bytes.
+/// \param value a number from outside (a C argument, a snapshot byte)
+/// \return true when 0 <= value < enum_count<E>
 ///
 ///   kexie::enum_is_valid<kexie::Role>(5);   // true
 ///   kexie::enum_is_valid<kexie::Role>(6);   // false
@@ -99,6 +101,8 @@ template <NamedEnum E>
 }
 
 /// The enumerator with underlying value `value`, or nothing when there is none.
+/// \param value a number from outside
+/// \return the enumerator, or std::nullopt when `enum_is_valid<E>(value)` is false
 ///
 ///   kexie::enum_from_int<kexie::Role>(1) == kexie::Role::chair
 template <NamedEnum E>
@@ -109,6 +113,8 @@ template <NamedEnum E>
 
 /// The name of `value` as `to_string` spells it; "unknown" for a value outside
 /// the enumeration.
+/// \param value the enumerator
+/// \return its name from `EnumNames<E>::names`, a static string; "unknown" outside
 ///
 ///   kexie::enum_name(kexie::Role::vice_chair) == "vice_chair"
 template <NamedEnum E>
@@ -118,9 +124,11 @@ template <NamedEnum E>
 }
 
 /// The enumerator named `text` (exactly as `to_string` spells it), or nothing.
+/// \param text the name, case and spelling exact
+/// \return the enumerator, or std::nullopt for any other text
 ///
-///   kexie::enum_from_string<kexie::Role>("chair") == kexie::Role::chair
-///   !kexie::enum_from_string<kexie::Role>("Chair")
+///   static_assert(kexie::enum_from_string<kexie::Role>("chair") == kexie::Role::chair);
+///   static_assert(!kexie::enum_from_string<kexie::Role>("Chair"));  // exact spelling only
 template <NamedEnum E>
 [[nodiscard]] constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
   for (std::size_t i = 0; i < enum_count<E>; ++i) {
@@ -130,6 +138,7 @@ template <NamedEnum E>
 }
 
 /// Every enumerator of `E`, in order.
+/// \return an array of all `enum_count<E>` enumerators, by underlying value
 ///
 ///   for (kexie::Role r : kexie::enum_values<kexie::Role>()) std::cout << kexie::to_string(r);
 template <NamedEnum E>

@@ -96,6 +96,9 @@ static_assert(detail::enum_table_complete<ErrorCode>());
 
 /// The enumerator's name, e.g. "rule_violation"; "unknown" for a number that is
 /// not (yet) a code.
+/// \param code the enumerator to name
+/// \return its name as `EnumNames<ErrorCode>` spells it, a static string;
+/// "unknown" outside the enumeration
 ///
 ///   assert(kexie::to_string(kexie::ErrorCode::not_found) == "not_found");
 [[nodiscard]] KEXIE_API std::string_view to_string(ErrorCode code) noexcept;
@@ -110,20 +113,31 @@ class KEXIE_API Error {
  public:
   /// An error with a code and a message; `rule` and `article` may stay empty when no
   /// domain rule is involved (a malformed date, a file that cannot be opened).
+  /// \param code the stable code callers branch on (not `ok`)
+  /// \param message a sentence for people naming the item that was wrong
+  /// \param rule the id of the domain rule that refused, e.g. "org.parent_kind"; it has
+  /// a row in docs/error-handling.md
+  /// \param article the policy article the rule enforces, e.g. "A1"
   Error(ErrorCode code, std::string message, std::string rule = {}, std::string article = {});
 
   /// The stable code.
+  /// \return the code given at construction
   [[nodiscard]] ErrorCode code() const noexcept { return code_; }
   /// A sentence for people, naming the item that was wrong.
+  /// \return the message as given at construction
   [[nodiscard]] const std::string& message() const noexcept { return message_; }
   /// The rule id, e.g. "org.parent_kind", or empty.
+  /// \return the rule id; empty when no domain rule is involved
   [[nodiscard]] const std::string& rule() const noexcept { return rule_; }
   /// The policy article, e.g. "A13", or empty.
+  /// \return the article; empty for a rule with no article, or no rule
   [[nodiscard]] const std::string& article() const noexcept { return article_; }
 
   /// "code [rule, article]: message", leaving out the bracket parts that are empty.
+  /// \return one line for a log, e.g. "rule_violation [org.parent_kind, A1]: …"
   [[nodiscard]] std::string to_string() const;
 
+  /// Equal when code, message, rule and article are equal.
   friend bool operator==(const Error&, const Error&) = default;
 
  private:

@@ -90,6 +90,9 @@ struct EnumNames<EvaluationFigure> {
 static_assert(detail::enum_table_complete<EvaluationFigure>());
 
 /// "activities_held", …, "support_facilities_m2".
+/// \param figure the enumerator to name
+/// \return its name as `EnumNames<EvaluationFigure>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(EvaluationFigure figure) noexcept;
 
 /// Which figure an objective indicator of the rubric reads (the rubric's objective
@@ -139,6 +142,7 @@ struct FigureValue {
   Decimal indicator_value;
   /// One line per fact counted ("activity:3 science_popularization: completed 2025-10-01").
   std::vector<std::string> facts;
+  /// Field-wise equality.
   friend bool operator==(const FigureValue&, const FigureValue&) = default;
 };
 
@@ -176,9 +180,9 @@ struct EvaluationImpl;
 ///
 ///   auto ev = kexie::Evaluation::create(reg, spec).value();
 ///   ev.add_judge(reg, expert).value();
-///   ev.mark(expert, kx, "A", "88"_dec).value();
+///   ev.mark(reg, expert, kx, "A", "88"_dec).value();
 ///   auto results = ev.score(reg, book).value();
-///   ev.name_exemplary(reg, results, 1, chair, "2025 年度考核评价").value();
+///   ev.name_exemplary(reg, results, 1, "80"_dec, chair, "2025 年度考核评价").value();
 class KEXIE_API Evaluation {
  public:
   /// An evaluation of the enterprise associations under `spec.guide` in effect on the
@@ -188,27 +192,44 @@ class KEXIE_API Evaluation {
   /// binding, a type on a figure that is not an activity figure); `not_found`;
   /// `rule_violation` `evaluation.guide` (A14: the guide is not a local or the national
   /// association in effect on the year's last day).
+  /// \param reg the registry the associations, people and activities are read from;
+  /// borrowed for this call (pass the same one to the later calls)
+  /// \param spec the guide, the year, the rubric and the bindings of its objective
+  /// indicators to figures
+  /// \return the evaluation with its entries; or the refusal named above
   ///
   ///   auto ev = kexie::Evaluation::create(reg, {.guide = city, .year = 2025, .rubric = r,
   ///                                             .figures = bindings}).value();
   [[nodiscard]] static Result<Evaluation> create(const Registry& reg, EvaluationSpec spec);
   ~Evaluation();
+  /// Takes over another evaluation; the moved-from one may only be destroyed or
+  /// assigned to.
   Evaluation(Evaluation&&) noexcept;
+  /// Takes over another evaluation, dropping this one's panel and marks; the
+  /// moved-from one may only be destroyed or assigned to.
+  /// \return this evaluation
   Evaluation& operator=(Evaluation&&) noexcept;
   Evaluation(const Evaluation&) = delete;
   Evaluation& operator=(const Evaluation&) = delete;
 
   /// The spec.
+  /// \return the spec given to `create`
   ///
   ///   int year = ev.spec().year;
   [[nodiscard]] const EvaluationSpec& spec() const noexcept;
   /// The associations evaluated.
+  /// \return the enterprise associations under the guide, in depth-first order;
+  /// borrowed from the evaluation
   ///
   ///   for (kexie::OrgId kx : ev.entries()) …
   [[nodiscard]] std::span<const OrgId> entries() const noexcept;
 
   /// Adds a judge to the panel. `not_found` for an unknown person; `already_exists`
   /// `evaluation.judge` when on the panel already.
+  /// \param reg the registry the evaluation was created over (people, memberships,
+  /// organizations on the year's last day)
+  /// \param judge the person to seat on the panel
+  /// \return ok; `not_found` or `already_exists` as above
   ///
   ///   ev.add_judge(reg, expert).value();
   [[nodiscard]] Status add_judge(const Registry& reg, PersonId judge);
@@ -218,14 +239,28 @@ class KEXIE_API Evaluation {
   /// `evaluation.conflict` (A12: the judge is employed by, or a member of, the
   /// association or an organization under it on the year's last day);
   /// `already_exists` `evaluation.mark` (the judge marked it already).
+  /// \param reg the registry the evaluation was created over (people, memberships,
+  /// organizations on the year's last day)
+  /// \param judge a person on the panel
+  /// \param association the association marked, one of `entries()`
+  /// \param indicator the code of a judged indicator of the rubric, e.g. "A"
+  /// \param value the mark, on the indicator's scale and step
+  /// \return ok when recorded; or the refusal named above (nothing recorded)
   ///
-  ///   ev.mark(expert, kx, "A", "88"_dec).value();
+  ///   ev.mark(reg, expert, kx, "A", "88"_dec).value();
   [[nodiscard]] Status mark(const Registry& reg, PersonId judge, OrgId association,
                             std::string_view indicator, Decimal value);
 
   /// The objective figures of `association` for the year, each explained. `not_found`
   /// for an association that is not an entry. `campaigns` are the 讲比 campaigns whose
   /// entries count.
+  /// \param reg the registry the evaluation was created over (people, memberships,
+  /// organizations on the year's last day)
+  /// \param book the activity book whose activities the activity figures count
+  /// \param association the association, one of `entries()`
+  /// \param campaigns the campaigns whose entries count (none by default); borrowed
+  /// \return one figure per objective indicator, in the rubric's order, with its facts;
+  /// `not_found` for an association that is not an entry
   ///
   ///   for (const kexie::FigureValue& f : ev.figures(reg, book, kx).value()) …
   [[nodiscard]] Result<std::vector<FigureValue>> figures(
@@ -235,6 +270,11 @@ class KEXIE_API Evaluation {
   /// Every entry's total, best first (ties broken by the lower association id).
   /// `rule_violation` `evaluation.incomplete` (A14) when a judged indicator of an entry
   /// has no mark.
+  /// \param reg the registry the evaluation was created over (people, memberships,
+  /// organizations on the year's last day)
+  /// \param book the activity book whose activities the activity figures count
+  /// \param campaigns the campaigns whose entries count (none by default); borrowed
+  /// \return every entry's result, best first; or `evaluation.incomplete`
   ///
   ///   auto results = ev.score(reg, book).value();
   [[nodiscard]] Result<std::vector<EvaluationResult>> score(
@@ -248,6 +288,14 @@ class KEXIE_API Evaluation {
   /// `actor` holds no deciding office — chair, vice-chair, secretary-general,
   /// department head — at the guide on the first day of the following year), and every
   /// refusal of `award_exemplary`. Returns the associations named.
+  /// \param reg the registry to record the honours in
+  /// \param results the results of `score`, best first
+  /// \param count how many associations to name at most
+  /// \param min_total the lowest total that may be named
+  /// \param actor the person deciding, holding a deciding office at the guide
+  /// \param basis the decision the honours cite, e.g. "2025 年度考核评价"; well-formed text
+  /// \return the associations named, best first (possibly fewer than `count`); or the
+  /// refusal, with nothing recorded
   ///
   ///   auto named = ev.name_exemplary(reg, results, 1, "80"_dec, chair, "2025 年度考核评价");
   [[nodiscard]] Result<std::vector<OrgId>> name_exemplary(Registry& reg,

@@ -25,6 +25,11 @@ inline namespace v1 {
 /// `Evaluation::name_exemplary` does). Organizations and people are named by `codes`
 /// ("org:12" / "person:7" without one). `not_found` for an association `registry`
 /// does not hold.
+/// \param registry the registry the evaluation was scored over
+/// \param evaluation the evaluation (its guide, year and rubric)
+/// \param results its `score` results, best first
+/// \param codes the codes organizations and people are named by
+/// \return the document's text; `not_found` as above
 ///
 ///   auto results = ev.score(reg, book).value();
 ///   std::string text = kexie::write_evaluation_document(reg, ev, results, codes).value();

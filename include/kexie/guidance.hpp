@@ -42,6 +42,9 @@ inline namespace v1 {
 /// (unknown local); `rule_violation` `enterprise.local` (A14: `local` is not a local
 /// association; it may be younger than the enterprise); `already_exists`
 /// `enterprise.credit_code_unique` (A13: the code is registered already).
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param spec name, credit code, local, registration day and attributes
+/// \return the new enterprise's id; or the refusal (nothing recorded)
 ///
 ///   kexie::EnterpriseId e = kexie::add_enterprise(reg, {.name = "杭州汽轮动力集团",
 ///       .credit_code = "91330100143041513X", .local = hangzhou,
@@ -50,28 +53,47 @@ inline namespace v1 {
                                                             const EnterpriseSpec& spec);
 /// Records that the enterprise closed: `last_day` is its last day. `not_found`;
 /// `invalid_argument` when already closed or before it was registered.
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param id the enterprise
+/// \param last_day the last day it exists (inclusive)
+/// \return ok; `not_found` or `invalid_argument` as above
 ///
 ///   kexie::close_enterprise(reg, e, "2030-12-31"_date).value();
 [[nodiscard]] KEXIE_API Status close_enterprise(Registry& reg, EnterpriseId id, Date last_day);
 /// The enterprise; `not_found` for an unknown id.
+/// \param reg the registry that keeps the enterprise facts
+/// \param id the enterprise
+/// \return a copy of the enterprise with its association ties; `not_found`
 ///
 ///   std::cout << kexie::enterprise(reg, e)->spec.name;
 [[nodiscard]] KEXIE_API Result<Enterprise> enterprise(const Registry& reg, EnterpriseId id);
 /// The enterprise with this credit code; `not_found` when none.
+/// \param reg the registry that keeps the enterprise facts
+/// \param credit_code the 18-character unified social credit code, exactly as registered
+/// \return the enterprise's id; `not_found` when no enterprise has it
 ///
 ///   kexie::EnterpriseId e = kexie::find_enterprise(reg, "91330100143041513X").value();
 [[nodiscard]] KEXIE_API Result<EnterpriseId> find_enterprise(const Registry& reg,
                                                              std::string_view credit_code);
 /// Number of enterprises registered.
+/// \param reg the registry that keeps the enterprise facts
+/// \return the count; ids run from 1 to it
 ///
 ///   kexie::EnterpriseId last{static_cast<std::uint32_t>(kexie::enterprise_count(reg))};
 [[nodiscard]] KEXIE_API std::size_t enterprise_count(const Registry& reg) noexcept;
 /// The enterprise's association on `on`, or an empty id when it has none.
+/// \param reg the registry that keeps the enterprise facts
+/// \param id the enterprise
+/// \param on the day asked about
+/// \return its enterprise association that day, or `OrgId{}`
 ///
 ///   bool covered = kexie::association_of(reg, e, today).ok();
 [[nodiscard]] KEXIE_API OrgId association_of(const Registry& reg, EnterpriseId id, Date on);
 /// The enterprise an association belongs to, or an empty id (an association
 /// belongs to exactly one enterprise).
+/// \param reg the registry that keeps the enterprise facts
+/// \param association an enterprise association
+/// \return the enterprise it is tied to, or `EnterpriseId{}` when none
 ///
 ///   kexie::EnterpriseId e = kexie::enterprise_of(reg, association);
 [[nodiscard]] KEXIE_API EnterpriseId enterprise_of(const Registry& reg, OrgId association) noexcept;
@@ -84,6 +106,11 @@ inline namespace v1 {
 /// another enterprise already), `enterprise.single_association` (A13: the enterprise
 /// has an association on `from` or later already), `enterprise.active` (A13: the
 /// enterprise does not exist on `from`).
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param id the enterprise
+/// \param association the enterprise association to tie to it
+/// \param from the first day the tie counts
+/// \return ok; or the refusal named above
 ///
 ///   kexie::attach_association(reg, e, baosteel_kx, "2001-01-01"_date).value();
 [[nodiscard]] KEXIE_API Status attach_association(Registry& reg, EnterpriseId id, OrgId association,
@@ -96,15 +123,26 @@ inline namespace v1 {
 /// is or sits under an enterprise association tied to another enterprise on some
 /// day of `period`), `enterprise.active` (the enterprise does not exist throughout
 /// `period`).
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param person the person employed
+/// \param id the employing enterprise
+/// \param period the days of the employment, both ends included
+/// \return ok; or the refusal named above
 ///
 ///   kexie::employ(reg, li, e, kexie::Period::from("2019-07-01"_date)).value();
 [[nodiscard]] KEXIE_API Status employ(Registry& reg, PersonId person, EnterpriseId id,
                                       Period period);
 /// The enterprise employing `person` on `on`, or an empty id.
+/// \param reg the registry that keeps the enterprise facts
+/// \param person the person
+/// \param on the day asked about
+/// \return the employer that day, or `EnterpriseId{}`
 ///
 ///   kexie::EnterpriseId where = kexie::employer_on(reg, li, today);
 [[nodiscard]] KEXIE_API EnterpriseId employer_on(const Registry& reg, PersonId person, Date on);
 /// Every employment recorded, oldest first.
+/// \param reg the registry that keeps the enterprise facts
+/// \return the employments, borrowed: valid until the registry changes
 ///
 ///   std::size_t n = kexie::employments(reg).size();
 [[nodiscard]] KEXIE_API std::span<const Employment> employments(const Registry& reg) noexcept;
@@ -115,11 +153,18 @@ inline namespace v1 {
 /// Refusals: `invalid_argument` `support.amount` (a negative budget or space, a year
 /// outside 1900–9999); `not_found`; `already_exists` `support.unique` (A14: one
 /// record per enterprise and year).
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param record the enterprise, the year and its staff, funds (yuan) and space (m²)
+/// \return ok; or the refusal named above
 ///
 ///   kexie::record_support(reg, {.enterprise = e, .year = 2025, .full_time_staff = 2,
 ///                              .budget_yuan = "300000"_dec}).value();
 [[nodiscard]] KEXIE_API Status record_support(Registry& reg, const SupportRecord& record);
 /// The enterprise's support record of `year`; `not_found` when none.
+/// \param reg the registry that keeps the enterprise facts
+/// \param id the enterprise
+/// \param year the calendar year
+/// \return a copy of the record; `not_found` when none
 ///
 ///   kexie::Decimal funds = kexie::support(reg, e, 2025)->budget_yuan;
 [[nodiscard]] KEXIE_API Result<SupportRecord> support(const Registry& reg, EnterpriseId id,
@@ -154,10 +199,13 @@ struct FoundingRecord {
   AuditHash previous{};
   /// SHA-256 over `previous` and the fields above.
   AuditHash hash{};
+  /// Field-wise equality.
   friend bool operator==(const FoundingRecord&, const FoundingRecord&) = default;
 };
 
 /// The SHA-256 a founding record should carry.
+/// \param record a record of the founding trail
+/// \return SHA-256 over `record.previous` and its fields
 ///
 ///   assert(kexie::digest(r) == r.hash);
 [[nodiscard]] KEXIE_API AuditHash digest(const FoundingRecord& record);
@@ -170,6 +218,10 @@ struct FoundingRecord {
 /// effect), `founding.applicant` (A13: the applicant is employed neither by the
 /// enterprise nor by the proxy that day), `founding.covered` (A13: the enterprise
 /// has an association that day, or an application pending).
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param spec the enterprise, the local applied to, the name, the applicant and any proxy
+/// \param at when (UTC); its day is the application day
+/// \return the application's id; or the refusal (nothing recorded)
 ///
 ///   kexie::FoundingId f = kexie::apply_founding(reg, {.enterprise = e, .local = hangzhou,
 ///       .name = "杭汽轮科协", .applicant = zhang}, at).value();
@@ -184,6 +236,14 @@ struct FoundingRecord {
 /// `at`'s date), `founding.covered` (A13: the enterprise has an association on
 /// `founded`); `invalid_argument` `founding.date` (`founded` before the
 /// application); and every refusal of `Registry::add_organization`.
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param id the pending application
+/// \param actor the person deciding: chair, vice-chair, secretary-general or head of
+/// the department in charge at the local on `at`'s date
+/// \param at when the decision is made (UTC)
+/// \param founded the founding day of the association, not before the application
+/// \param reason the decision's grounds, kept in the trail; well-formed text
+/// \return the new association's id; or the refusal (nothing recorded)
 ///
 ///   kexie::OrgId kx = kexie::approve_founding(reg, f, chair, at, "2026-01-01"_date,
 ///                                             "条件具备").value();
@@ -193,40 +253,64 @@ struct FoundingRecord {
 /// The local refuses the application, giving `reason`. Refusals: `not_found`;
 /// `invalid_argument` `founding.reason` (A13: no reason given); `rule_violation`
 /// `founding.state`, `founding.permission` as `approve_founding`.
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param id the pending application
+/// \param actor the person deciding, as for `approve_founding`
+/// \param at when the decision is made (UTC); its day is the day of refusal
+/// \param reason why; not empty, well-formed text
+/// \return ok; or the refusal named above
 ///
 ///   kexie::refuse_founding(reg, f, chair, at, "会员不足 50 人").value();
 [[nodiscard]] KEXIE_API Status refuse_founding(Registry& reg, FoundingId id, PersonId actor,
                                                Timestamp at, std::string_view reason);
 /// The application; `not_found` for an unknown id.
+/// \param reg the registry that keeps the enterprise facts
+/// \param id the application
+/// \return a copy of the application; `not_found`
 ///
 ///   if (kexie::founding(reg, f)->state == kexie::FoundingState::refused) …
 [[nodiscard]] KEXIE_API Result<FoundingApplication> founding(const Registry& reg, FoundingId id);
 /// Number of founding applications.
+/// \param reg the registry that keeps the enterprise facts
+/// \return the count; ids run from 1 to it
 ///
 ///   kexie::FoundingId last{static_cast<std::uint32_t>(kexie::founding_count(reg))};
 [[nodiscard]] KEXIE_API std::size_t founding_count(const Registry& reg) noexcept;
 /// The founding trail, oldest first.
+/// \param reg the registry that keeps the enterprise facts
+/// \return every performed step, borrowed: valid until the registry changes
 ///
 ///   kexie::ChainHead head = kexie::chain_head(kexie::founding_trail(reg));  // keep it elsewhere
 [[nodiscard]] KEXIE_API std::span<const FoundingRecord> founding_trail(
     const Registry& reg) noexcept;
 /// Checks a founding trail as `verify_audit` checks an activity trail (same faults,
 /// same messages).
+/// \param records the trail, oldest first (e.g. `founding_trail(reg)`)
+/// \param expected the head kept elsewhere, or null to check the links only
+/// \return `ok()` when intact; otherwise the first fault and its position
 ///
 ///   auto v = kexie::verify_founding_trail(kexie::founding_trail(reg), &head);
 ///   assert(v.ok());
 [[nodiscard]] KEXIE_API AuditVerification
 verify_founding_trail(std::span<const FoundingRecord> records, const ChainHead* expected = nullptr);
 /// The head of a founding trail.
+/// \param records the trail, oldest first
+/// \return its length and the last record's hash (zeros for an empty trail)
 ///
 ///   kexie::ChainHead h = kexie::chain_head(kexie::founding_trail(reg));
 [[nodiscard]] KEXIE_API ChainHead chain_head(std::span<const FoundingRecord> records) noexcept;
 /// Every proxy hand-over, oldest first.
+/// \param reg the registry that keeps the enterprise facts
+/// \return the hand-overs, borrowed: valid until the registry changes
 ///
 ///   for (const kexie::Handover& h : kexie::handovers(reg)) …
 [[nodiscard]] KEXIE_API std::span<const Handover> handovers(const Registry& reg) noexcept;
 /// The organizations whose people and activities count as `association`'s on `on`:
 /// the association itself, then every proxy that handed over to it on or before `on`.
+/// \param reg the registry that keeps the enterprise facts
+/// \param association an enterprise association
+/// \param on the day asked about
+/// \return the association first, then its proxies
 ///
 ///   for (kexie::OrgId o : kexie::acting_for(reg, kx, today)) count_activities_of(o);
 [[nodiscard]] KEXIE_API std::vector<OrgId> acting_for(const Registry& reg, OrgId association,
@@ -236,7 +320,7 @@ verify_founding_trail(std::span<const FoundingRecord> records, const ChainHead* 
 
 /// Enterprise counts of one group.
 ///
-///   double share = double(c.with_association) / double(c.enterprises);
+///   double share = double(c.total.with_association) / double(c.total.enterprises);
 struct CoverageCounts {
   /// Enterprises that exist on the day.
   std::size_t enterprises = 0;
@@ -248,6 +332,7 @@ struct CoverageCounts {
   std::size_t workers = 0;
   /// Of them, those employed by an enterprise with an association (covered).
   std::size_t workers_covered = 0;
+  /// Field-wise equality.
   friend bool operator==(const CoverageCounts&, const CoverageCounts&) = default;
 };
 
@@ -282,6 +367,9 @@ struct EnumNames<CoverageDimension> {
 static_assert(detail::enum_table_complete<CoverageDimension>());
 
 /// "zone", "new_economy", "ownership", "industry", "region".
+/// \param dimension the enumerator to name
+/// \return its name as `EnumNames<CoverageDimension>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(CoverageDimension dimension) noexcept;
 
 /// One group of a breakdown.
@@ -292,6 +380,7 @@ struct CoverageGroup {
   std::string value;
   /// The group's counts.
   CoverageCounts counts;
+  /// Field-wise equality.
   friend bool operator==(const CoverageGroup&, const CoverageGroup&) = default;
 };
 
@@ -310,12 +399,17 @@ struct Coverage {
   std::vector<CoverageGroup> groups;
   /// The enterprises without an association, by id.
   std::vector<EnterpriseId> uncovered;
+  /// Field-wise equality.
   friend bool operator==(const Coverage&, const Coverage&) = default;
 };
 
 /// Coverage of `area`'s area on `on`: the enterprises that exist that day whose
 /// local is `area` or under it. `not_found` for an unknown area; `rule_violation`
 /// `coverage.area` (A14: not a local or the national association in effect that day).
+/// \param reg the registry that keeps the enterprise facts
+/// \param area a local association or the national association
+/// \param on the day of the count
+/// \return totals, breakdowns and the uncovered enterprises; or the refusal named above
 ///
 ///   auto c = kexie::coverage(reg, hangzhou, "2025-12-31"_date).value();
 [[nodiscard]] KEXIE_API Result<Coverage> coverage(const Registry& reg, OrgId area, Date on);
@@ -333,10 +427,16 @@ struct CoverageChange {
   std::vector<EnterpriseId> newly_covered;
   /// Enterprises with an association before and existing without one after.
   std::vector<EnterpriseId> no_longer_covered;
+  /// Field-wise equality.
   friend bool operator==(const CoverageChange&, const CoverageChange&) = default;
 };
 
 /// `coverage` on both days and what changed; `invalid_argument` when `to < from`.
+/// \param reg the registry that keeps the enterprise facts
+/// \param area a local association or the national association
+/// \param from the first day
+/// \param to the second day, not before `from`
+/// \return both coverages and the enterprises that gained or lost an association
 ///
 ///   auto d = kexie::coverage_change(reg, hangzhou, y2024, y2025).value();
 [[nodiscard]] KEXIE_API Result<CoverageChange> coverage_change(const Registry& reg, OrgId area,
@@ -345,11 +445,16 @@ struct CoverageChange {
 // --- secretary-general training (A15) ----------------------------------------------
 
 /// The guidance policy the registry applies (the default until `set_guidance_policy`).
+/// \param reg the registry that keeps the enterprise facts
+/// \return a copy of the policy
 ///
 ///   int months = kexie::guidance_policy(reg).sg_training_months;  // 24 by default
 [[nodiscard]] KEXIE_API GuidancePolicy guidance_policy(const Registry& reg) noexcept;
 /// Replaces the guidance policy. `invalid_argument` `sg_training.interval` when
 /// `!policy.ok()`.
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param policy the new policy (training interval in months, 1–120)
+/// \return ok; `invalid_argument` as above (the old policy kept)
 ///
 ///   kexie::set_guidance_policy(reg, {.sg_training_months = 12}).value();
 [[nodiscard]] KEXIE_API Status set_guidance_policy(Registry& reg, GuidancePolicy policy);
@@ -359,11 +464,16 @@ struct CoverageChange {
 /// `rule_violation` `sg_training.organizer` (A15: not a national, local or committee
 /// organization in effect on the day), `sg_training.role` (A15: the person is not the
 /// secretary-general of an enterprise association on the day).
+/// \param reg the registry that keeps the enterprise facts; changed only when performed
+/// \param record the person, the day, the class hours and the organizer
+/// \return ok; or the refusal named above
 ///
 ///   kexie::add_sg_training(reg, {.person = wang, .date = "2025-05-20"_date, .hours = 16,
 ///                                .organizer = province}).value();
 [[nodiscard]] KEXIE_API Status add_sg_training(Registry& reg, const SgTraining& record);
 /// Every secretary-general training record, oldest first (in the order recorded).
+/// \param reg the registry that keeps the enterprise facts
+/// \return the records, borrowed: valid until the registry changes
 ///
 ///   for (const kexie::SgTraining& t : kexie::sg_trainings(reg)) …
 [[nodiscard]] KEXIE_API std::span<const SgTraining> sg_trainings(const Registry& reg) noexcept;
@@ -395,6 +505,9 @@ struct EnumNames<SgGap> {
 static_assert(detail::enum_table_complete<SgGap>());
 
 /// "current", "no_secretary_general", "never_trained", "lapsed".
+/// \param gap the enumerator to name
+/// \return its name as `EnumNames<SgGap>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(SgGap gap) noexcept;
 
 /// Whether an association's secretary-general is trained regularly on a day.
@@ -411,18 +524,27 @@ struct SgStatus {
   std::optional<Date> due;
   /// The verdict.
   SgGap gap = SgGap::current;
+  /// Field-wise equality.
   friend bool operator==(const SgStatus&, const SgStatus&) = default;
 };
 
 /// The status of `association`'s secretary-general on `on`. `not_found`;
 /// `rule_violation` `enterprise.association_kind` (A13) unless it is an enterprise
 /// association in effect that day.
+/// \param reg the registry that keeps the enterprise facts
+/// \param association an enterprise association
+/// \param on the day asked about
+/// \return its secretary-general, last training, due day and verdict; or the refusal
 ///
 ///   kexie::SgStatus s = kexie::sg_status(reg, kx, today).value();
 [[nodiscard]] KEXIE_API Result<SgStatus> sg_status(const Registry& reg, OrgId association, Date on);
 /// The enterprise associations under `area` on `on` whose secretary-general is not
 /// current (missing, never trained or lapsed), in depth-first order. Refusals as
 /// `coverage`.
+/// \param reg the registry that keeps the enterprise facts
+/// \param area a local association or the national association
+/// \param on the day asked about
+/// \return the statuses that are not `current`; refusals as `coverage`
 ///
 ///   for (const kexie::SgStatus& s : kexie::sg_out_of_date(reg, city, today).value()) …
 [[nodiscard]] KEXIE_API Result<std::vector<SgStatus>> sg_out_of_date(const Registry& reg,

@@ -27,22 +27,29 @@ inline namespace v1 {
 template <class Tag>
 class Id {
  public:
+  /// The raw number's type: 32 bits, as in snapshots and the C API.
   using rep = std::uint32_t;
 
   /// The "no entity" identifier; `ok()` is false.
   constexpr Id() noexcept = default;
   /// Wraps a raw number, e.g. one read back from a database column.
+  /// \param value the number a registry handed out (from 1); 0 makes the "no entity" id
   constexpr explicit Id(rep value) noexcept : value_(value) {}
 
   /// The raw number, for storage and for the C API.
+  /// \return the number, 0 for the "no entity" id
   [[nodiscard]] constexpr rep value() const noexcept { return value_; }
   /// True for every identifier but the default-constructed one.
+  /// \return `value() != 0` (says nothing about whether a registry holds the entity)
   [[nodiscard]] constexpr bool ok() const noexcept { return value_ != 0; }
 
   /// The short word printed before the number ("org", "person", …).
+  /// \return the kind's prefix, a static string
   [[nodiscard]] static constexpr std::string_view prefix() noexcept { return Tag::prefix; }
 
+  /// Equal when the numbers are equal.
   friend constexpr bool operator==(Id, Id) noexcept = default;
+  /// Ordered by number, which is creation order.
   friend constexpr std::strong_ordering operator<=>(Id, Id) noexcept = default;
 
  private:
@@ -129,6 +136,9 @@ using HonourId = Id<detail::HonourTag>;
 /// Identifiers hash by their number, so they key unordered containers directly.
 template <class Tag>
 struct std::hash<kexie::Id<Tag>> {
+  /// The hash of the raw number.
+  /// \param id the identifier to hash
+  /// \return `std::hash<std::uint32_t>{}(id.value())`
   std::size_t operator()(kexie::Id<Tag> id) const noexcept {
     return std::hash<std::uint32_t>{}(id.value());
   }

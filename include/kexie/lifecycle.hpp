@@ -86,6 +86,9 @@ static_assert(detail::enum_table_complete<ActivityState>());
 inline constexpr std::size_t kActivityStateCount = enum_count<ActivityState>;
 
 /// "draft", "submitted", …, "archived".
+/// \param state the enumerator to name
+/// \return its name as `EnumNames<ActivityState>` spells it, a static string;
+/// "unknown" outside the enumeration
 ///
 ///   assert(kexie::to_string(kexie::ActivityState::in_progress) == "in_progress");
 [[nodiscard]] KEXIE_API std::string_view to_string(ActivityState state) noexcept;
@@ -162,6 +165,9 @@ inline constexpr std::array<ActivityOperation, 13> kTransitions = {
     ActivityOperation::archive};
 
 /// "submit", "withdraw", …, "report_progress", "create".
+/// \param op the enumerator to name
+/// \return its name as `EnumNames<ActivityOperation>` spells it, a static string;
+/// "unknown" outside the enumeration
 ///
 ///   assert(kexie::to_string(kexie::ActivityOperation::open_evaluation) == "open_evaluation");
 [[nodiscard]] KEXIE_API std::string_view to_string(ActivityOperation op) noexcept;
@@ -171,14 +177,19 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, ActivityOperation op);
 /// The state `op` leads to from `from`, or nothing when the lifecycle does not
 /// allow `op` in `from`. `report_progress` maps in_progress to itself; `create`
 /// is never a transition.
+/// \param from the current state
+/// \param op the operation attempted
+/// \return the resulting state, or std::nullopt when not allowed
 ///
 ///   using S = kexie::ActivityState; using Op = kexie::ActivityOperation;
 ///   assert(kexie::next_state(S::suspended, Op::terminate) == S::terminated);
-///   assert(!kexie::next_state(S::draft, Op::approve));
+///   assert(kexie::next_state(S::draft, Op::approve) == std::nullopt);
 [[nodiscard]] KEXIE_API std::optional<ActivityState> next_state(ActivityState from,
                                                                 ActivityOperation op) noexcept;
 
 /// True for the states no operation leaves: withdrawn, rejected, terminated, archived.
+/// \param state the state
+/// \return true for a final state
 ///
 ///   assert(kexie::is_final(kexie::ActivityState::archived));
 [[nodiscard]] KEXIE_API bool is_final(ActivityState state) noexcept;
@@ -211,6 +222,9 @@ struct EnumNames<EvaluationGrade> {
 static_assert(detail::enum_table_complete<EvaluationGrade>());
 
 /// "excellent", "good", "pass", "fail".
+/// \param grade the enumerator to name
+/// \return its name as `EnumNames<EvaluationGrade>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(EvaluationGrade grade) noexcept;
 /// Streams `to_string(grade)`.
 KEXIE_API std::ostream& operator<<(std::ostream& os, EvaluationGrade grade);
@@ -223,6 +237,7 @@ struct GradeBand {
   EvaluationGrade grade = EvaluationGrade::pass;
   /// The lowest score in the band, inclusive.
   Decimal min_score;
+  /// Field-wise equality.
   friend bool operator==(const GradeBand&, const GradeBand&) = default;
 };
 
@@ -256,6 +271,9 @@ struct EnumNames<Grantee> {
 static_assert(detail::enum_table_complete<Grantee>());
 
 /// "responsible", "team_member", "role_holder", "expert".
+/// \param grantee the enumerator to name
+/// \return its name as `EnumNames<Grantee>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Grantee grantee) noexcept;
 
 /// Which organization a role (or expert listing) must cover: held there or at
@@ -285,6 +303,9 @@ struct EnumNames<Scope> {
 static_assert(detail::enum_table_complete<Scope>());
 
 /// "organizer" or "owner".
+/// \param scope the enumerator to name
+/// \return its name as `EnumNames<Scope>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Scope scope) noexcept;
 
 /// One row of the permission table: `grantee` may perform `operation`. For
@@ -304,6 +325,7 @@ struct Permission {
   RoleSet roles = 0;
   /// For `role_holder` and `expert`: the organization the grant must cover.
   Scope scope = Scope::organizer;
+  /// Field-wise equality.
   friend constexpr bool operator==(const Permission&, const Permission&) noexcept = default;
 };
 
@@ -344,40 +366,55 @@ struct KEXIE_API LifecyclePolicy {
   ///   p.allow_asserted_roles = true;   // importing an old system's trail
   bool allow_asserted_roles = false;
 
-  /// DOMAIN.md §3's defaults. The permission table:
+  /// DOMAIN.md §3's defaults. The permission table (a role at an organization
+  /// covers the organizations under it):
   ///
   /// | operation | granted to |
   /// |---|---|
-  /// | create, submit, withdraw, start, complete | the responsible person; create also
-  /// secretary-general / staff of the owner | | report_progress | the responsible person and the
-  /// team | | approve, reject | chair, vice-chair, secretary-general at the organizer or above | |
-  /// suspend, resume | the responsible person; chair, secretary-general at the organizer or above |
-  /// | terminate | chair, secretary-general at the organizer or above |
-  /// | open_evaluation | chair, vice-chair, secretary-general at the organizer or above |
-  /// | conclude | experts of the organizer's pool or above; secretary-general at the organizer or
-  /// above | | commend | chair, secretary-general at the organizer or above | | archive |
-  /// secretary-general, full-time staff at the organizer or above |
+  /// | create | the responsible person; secretary-general, full-time staff of the owner |
+  /// | submit, withdraw, start, complete | the responsible person |
+  /// | report_progress | the responsible person and the team |
+  /// | approve, reject | chair, vice-chair, secretary-general of the organizer |
+  /// | suspend, resume | the responsible person; chair, secretary-general of the organizer |
+  /// | terminate | chair, secretary-general of the organizer |
+  /// | open_evaluation | chair, vice-chair, secretary-general of the organizer |
+  /// | conclude | experts of the organizer's pool; secretary-general of the organizer |
+  /// | commend | chair, secretary-general of the organizer |
+  /// | archive | secretary-general, full-time staff of the organizer |
+  ///
+  /// \return a fresh copy of the default policy (it `validate()`s), to adjust
   [[nodiscard]] static LifecyclePolicy standard();
 
   /// The grade of `score` by the bands; `invalid_argument` (rule
   /// "lifecycle.score_range") for a score below 0 or above `max_score`.
+  /// \param score the evaluation score, 0 to `max_score`
+  /// \return the grade of the highest band whose minimum the score reaches, else
+  /// `below_bands`; `invalid_argument` out of range
   ///
   ///   auto p = kexie::LifecyclePolicy::standard();
   ///   assert(p.grade_for(kexie::Decimal::parse("89.99").value()).value() ==
-  ///   kexie::EvaluationGrade::good);
+  ///          kexie::EvaluationGrade::good);
   [[nodiscard]] Result<EvaluationGrade> grade_for(const Decimal& score) const;
 
   /// True when `grade` may be commended.
+  /// \param grade the grade an activity concluded with
+  /// \return true when `commendable` lists it
   ///
-  ///   assert(!kexie::LifecyclePolicy::standard().may_commend(kexie::EvaluationGrade::pass));
+  ///   auto p = kexie::LifecyclePolicy::standard();
+  ///   assert(!p.may_commend(kexie::EvaluationGrade::pass));
   [[nodiscard]] bool may_commend(EvaluationGrade grade) const noexcept;
 
   /// True when an involved person may not perform `op`.
+  /// \param op the operation
+  /// \return true when `impartial` lists it (the responsible person and the team are
+  /// refused with `conflict_of_interest`)
   ///
   ///   assert(kexie::LifecyclePolicy::standard().requires_impartiality(kexie::ActivityOperation::approve));
   [[nodiscard]] bool requires_impartiality(ActivityOperation op) const noexcept;
 
   /// True when `op` needs a non-empty reason.
+  /// \param op the operation
+  /// \return true when `reason_required` lists it
   ///
   ///   assert(kexie::LifecyclePolicy::standard().requires_reason(kexie::ActivityOperation::reject));
   [[nodiscard]] bool requires_reason(ActivityOperation op) const noexcept;
@@ -386,10 +423,12 @@ struct KEXIE_API LifecyclePolicy {
   /// descending or leave [0, max_score], when max_score is not positive, or a
   /// permission row is unusable (a role_holder row with no roles, a
   /// responsible/team row with roles).
+  /// \return ok for a usable policy; otherwise `invalid_argument` naming the first fault
   ///
   ///   assert(kexie::LifecyclePolicy::standard().validate());
   [[nodiscard]] Status validate() const;
 
+  /// Field-wise equality.
   friend bool operator==(const LifecyclePolicy&, const LifecyclePolicy&) = default;
 };
 

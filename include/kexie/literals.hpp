@@ -107,6 +107,9 @@ namespace literals {
 
 /// The day written "YYYY-MM-DD", checked at compile time: `"2023-02-29"_date`,
 /// `"2025-6-30"_date` and `"1399-12-31"_date` do not compile.
+/// \param text the characters between the quotes
+/// \param size their number (the compiler passes it)
+/// \return the day, exactly `Date::parse(text).value()`
 ///
 ///   static_assert("1970-01-02"_date == kexie::Date::from_days(1));
 consteval Date operator""_date(const char* text, std::size_t size) {
@@ -117,6 +120,9 @@ consteval Date operator""_date(const char* text, std::size_t size) {
 
 /// The exact decimal written `[+-]digits[.digits]`, keeping its places, checked at
 /// compile time: `"1e3"_dec`, `".5"_dec` and 19 significant digits do not compile.
+/// \param text the characters between the quotes
+/// \param size their number (the compiler passes it)
+/// \return the decimal at its written scale, exactly `Decimal::parse(text).value()`
 ///
 ///   static_assert("92.35"_dec.coefficient() == 9235 && "92.35"_dec.scale() == 2);
 consteval Decimal operator""_dec(const char* text, std::size_t size) {

@@ -57,6 +57,9 @@ struct EnumNames<Role> {
 static_assert(detail::enum_table_complete<Role>());
 
 /// "member", "chair", "vice_chair", "secretary_general", "full_time_staff", "part_time_staff".
+/// \param role the enumerator to name
+/// \return its name as `EnumNames<Role>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Role role) noexcept;
 
 /// A set of roles, one bit per `Role` (bit `1 << role`).
@@ -85,6 +88,7 @@ struct Membership {
   Role role = Role::member;
   /// When it is in effect.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const Membership&, const Membership&) = default;
 };
 
@@ -104,6 +108,7 @@ struct ExpertListing {
   std::vector<std::string> fields;
   /// When the listing is in effect.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const ExpertListing&, const ExpertListing&) = default;
 };
 
@@ -134,6 +139,7 @@ struct Rollup {
   std::size_t young = 0;
   /// Distinct experts listed in pools of the subtree.
   std::size_t experts = 0;
+  /// Field-wise equality.
   friend bool operator==(const Rollup&, const Rollup&) = default;
 };
 
@@ -175,12 +181,17 @@ static_assert(detail::enum_table_complete<OfficerRole>());
 
 /// "chair", "vice_chair", "secretary_general", "department_head", "service_staff",
 /// "committee_member".
+/// \param role the enumerator to name
+/// \return its name as `EnumNames<OfficerRole>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(OfficerRole role) noexcept;
 
 /// The role an office gives in the lifecycle's permission table (a `RoleGrant`
 /// at the appointing organization): chair, vice-chair and secretary-general keep
 /// their names; the department in charge and the service body act as full-time
 /// staff (专职工作人员); a committee member acts as a member.
+/// \param role the office held
+/// \return the membership role the permission table checks
 ///
 ///   static_assert(kexie::lifecycle_role(kexie::OfficerRole::department_head) ==
 ///                 kexie::Role::full_time_staff);
@@ -216,6 +227,7 @@ struct AppointmentSpec {
   OfficerRole role = OfficerRole::chair;
   /// When the appointment runs.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const AppointmentSpec&, const AppointmentSpec&) = default;
 };
 
@@ -234,6 +246,7 @@ struct Appointment {
   OfficerRole role = OfficerRole::chair;
   /// When it runs (ended appointments keep their history).
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const Appointment&, const Appointment&) = default;
 };
 
@@ -270,6 +283,9 @@ static_assert(detail::enum_table_complete<HonourKind>());
 
 /// "awarded_entry", "advanced_unit", "advanced_individual", "exemplary_association",
 /// "other_scheme".
+/// \param kind the enumerator to name
+/// \return its name as `EnumNames<HonourKind>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(HonourKind kind) noexcept;
 
 /// What `Registry::record_honour` records. An honour goes to a person, an
@@ -298,6 +314,7 @@ struct HonourSpec {
   std::optional<ActivityId> activity;
   /// The day it was granted.
   Date date;
+  /// Field-wise equality.
   friend bool operator==(const HonourSpec&, const HonourSpec&) = default;
 };
 
@@ -323,6 +340,7 @@ struct Honour {
   std::optional<ActivityId> activity;
   /// The day it was granted.
   Date date;
+  /// Field-wise equality.
   friend bool operator==(const Honour&, const Honour&) = default;
 };
 

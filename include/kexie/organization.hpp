@@ -61,6 +61,9 @@ struct EnumNames<OrgKind> {
 static_assert(detail::enum_table_complete<OrgKind>());
 
 /// "national", "committee", …
+/// \param kind the enumerator to name
+/// \return its name as `EnumNames<OrgKind>` spells it, a static string;
+/// "unknown" outside the enumeration
 ///
 ///   assert(kexie::to_string(kexie::OrgKind::study_group) == "study_group");
 [[nodiscard]] KEXIE_API std::string_view to_string(OrgKind kind) noexcept;
@@ -69,8 +72,8 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, OrgKind kind);
 
 /// The level of a local association, highest first. `none` for every other kind.
 ///
-///   assert(kexie::LocalLevel::provincial < kexie::LocalLevel::county);  // higher level, smaller
-///   value
+///   // a higher level has a smaller value:
+///   static_assert(kexie::LocalLevel::provincial < kexie::LocalLevel::county);
 enum class LocalLevel : std::uint8_t {
   none,            ///< not a local association
   provincial,      ///< 省 / 自治区 / 直辖市 / 新疆生产建设兵团
@@ -99,6 +102,9 @@ struct EnumNames<LocalLevel> {
 static_assert(detail::enum_table_complete<LocalLevel>());
 
 /// "none", "provincial", …
+/// \param level the enumerator to name
+/// \return its name as `EnumNames<LocalLevel>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(LocalLevel level) noexcept;
 
 /// Ownership of the enterprise behind an enterprise association (A11).
@@ -130,6 +136,9 @@ struct EnumNames<Ownership> {
 static_assert(detail::enum_table_complete<Ownership>());
 
 /// "unspecified", "state", "private", "foreign", "mixed".
+/// \param ownership the enumerator to name
+/// \return its name as `EnumNames<Ownership>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Ownership ownership) noexcept;
 
 /// What an enterprise association records about its enterprise (DOMAIN.md §1).
@@ -155,6 +164,7 @@ struct EnterpriseInfo {
   /// The enterprise's founding date.
   Date founded = Date::min();
 
+  /// Field-wise equality.
   friend bool operator==(const EnterpriseInfo&, const EnterpriseInfo&) = default;
 };
 
@@ -188,6 +198,7 @@ struct ParentEdge {
   OrgId parent;
   /// When this parent was in effect.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const ParentEdge&, const ParentEdge&) = default;
 };
 
@@ -212,6 +223,8 @@ struct Organization {
   EnterpriseInfo enterprise;
 
   /// The parent on day `d`, or an empty id (root, partner, or not in effect).
+  /// \param d the day asked about
+  /// \return the parent of the edge whose period contains `d`; `OrgId{}` when none does
   ///
   ///   OrgId p = org.parent_on("2024-01-01"_date);
   [[nodiscard]] OrgId parent_on(Date d) const noexcept {
@@ -224,16 +237,23 @@ struct Organization {
 /// True when an organization of kind `child` may sit directly under one of kind
 /// `parent` (the table of DOMAIN.md §1). For two locals the levels decide: the
 /// parent must be of a strictly higher level (`parent_level < child_level`).
+/// \param child the kind of the organization placed
+/// \param parent the kind of its would-be parent
+/// \param child_level the child's level, when both are locals
+/// \param parent_level the parent's level, when both are locals
+/// \return true when the parent rule allows the placement
 ///
 ///   using K = kexie::OrgKind; using L = kexie::LocalLevel;
 ///   assert(kexie::allowed_parent(K::enterprise, K::local));
-///   assert(!kexie::allowed_parent(K::enterprise, K::society));
+///   assert(kexie::allowed_parent(K::enterprise, K::society) == false);
 ///   assert(kexie::allowed_parent(K::local, K::local, L::prefecture, L::provincial));
 [[nodiscard]] KEXIE_API bool allowed_parent(OrgKind child, OrgKind parent,
                                             LocalLevel child_level = LocalLevel::none,
                                             LocalLevel parent_level = LocalLevel::none) noexcept;
 
 /// The policy article behind the parent rule for `kind` (A1, A3, A13, A15).
+/// \param kind the kind of the organization placed
+/// \return the article, a static string
 ///
 ///   assert(kexie::parent_rule_article(kexie::OrgKind::committee) == "A15");
 [[nodiscard]] KEXIE_API std::string_view parent_rule_article(OrgKind kind) noexcept;
@@ -261,6 +281,9 @@ struct EnumNames<LinkKind> {
 static_assert(detail::enum_table_complete<LinkKind>());
 
 /// "industry_academia" or "factory_society".
+/// \param kind the enumerator to name
+/// \return its name as `EnumNames<LinkKind>` spells it, a static string;
+/// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(LinkKind kind) noexcept;
 
 /// A cooperation link between an enterprise association and a partner or a
@@ -279,6 +302,7 @@ struct Link {
   OrgId other;
   /// When the link is in effect.
   Period period;
+  /// Field-wise equality.
   friend bool operator==(const Link&, const Link&) = default;
 };
 
