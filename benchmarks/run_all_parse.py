@@ -16,6 +16,8 @@ from datetime import datetime, timezone
 
 #: A ratio in a summary line: "2.41x", "3.37×", "69%".
 _RATIO = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(x|×|%)(?!\w)")
+#: A ratio written out: "ratio C / C++ = 2.22".
+_RATIO_EQUALS = re.compile(r"\bratio\b[^=\n]*=\s*(\d+(?:\.\d+)?)")
 
 
 def ratio_lines(text):
@@ -30,6 +32,9 @@ def ratio_lines(text):
         if m:
             out.append({"line": line, "value": float(m.group(1)),
                         "unit": "%" if m.group(2) == "%" else "x"})
+        elif _RATIO_EQUALS.search(line):
+            out.append({"line": line, "value": float(_RATIO_EQUALS.search(line).group(1)),
+                        "unit": "x"})
     return out
 
 
@@ -121,8 +126,9 @@ def machine():
 
 def self_test():
     lines = ratio_lines("BM_X 12 ms\nyoung: query 1.0 us, ratio 1.15x (target <= 2x)\n"
-                        "save 92 MB/s: 69% of raw\nnothing here\n3 x 4 entries\n")
-    assert [r["value"] for r in lines] == [1.15, 69.0], lines
+                        "save 92 MB/s: 69% of raw\nnothing here\n3 x 4 entries\n"
+                        "is_young per call: C++ 69.1 ns, C API 153.0 ns, ratio C / C++ = 2.22\n")
+    assert [r["value"] for r in lines] == [1.15, 69.0, 2.22], lines
     assert lines[1]["unit"] == "%"
     text = ("organizations 50000, people 20000000, subtree rows 1\n"
             "build: 1598.0 ns/person, 173.8 ns/membership (wall); CPU 604.0 ns/person, 55.6 "
