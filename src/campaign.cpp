@@ -70,10 +70,10 @@ bool mark_units(const Decimal& d, std::int32_t& units) {
 Result<std::int32_t> mark_units(const Decimal& d, const Indicator& ind, std::string_view what) {
   std::int32_t units = 0;
   if (!mark_units(d, units)) {
-    return Error(ErrorCode::rule_violation,
-                 "rubric indicator \"" + ind.code + "\": the scale's " + std::string(what) + " " +
-                     d.to_string() + " has more than 4 places or lies beyond ±1000",
-                 "rubric.scale", "A12");
+    const std::string message = "rubric indicator " + quote_input(ind.code) + ": the scale's " +
+                                std::string(what) + " " + d.to_string() +
+                                " has more than 4 places or lies beyond ±1000";
+    return Error(ErrorCode::rule_violation, message, "rubric.scale", "A12");
   }
   return units;
 }
