@@ -82,6 +82,7 @@ struct Aggregation {
   [[nodiscard]] constexpr bool ok() const noexcept {
     return method != AggregationMethod::trimmed_mean || trim_from > drop_low + drop_high;
   }
+  /// Equal when every field is equal.
   friend constexpr bool operator==(const Aggregation&, const Aggregation&) = default;
 };
 
@@ -112,6 +113,7 @@ struct Aggregate {
 struct Normalization {
   bool enabled = false;          ///< off by default
   std::uint32_t min_sample = 5;  ///< the fewest marks a judge needs on an indicator
+  /// Equal when every field is equal.
   friend constexpr bool operator==(const Normalization&, const Normalization&) = default;
 };
 
@@ -179,6 +181,7 @@ struct PanelRules {
   ///
   ///   rules.expert_field_match = true;   // "rationalization_proposals" experts only
   bool expert_field_match = false;
+  /// Equal when every field is equal.
   friend constexpr bool operator==(const PanelRules&, const PanelRules&) = default;
 };
 

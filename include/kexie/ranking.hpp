@@ -50,6 +50,7 @@ struct TieBreak {
 
   /// "objective_total", "indicator A.1", "top_marks", "figure energy_saved_tce".
   [[nodiscard]] KEXIE_API std::string to_string() const;
+  /// Equal when every field is equal.
   friend bool operator==(const TieBreak&, const TieBreak&) = default;
 };
 

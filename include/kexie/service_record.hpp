@@ -88,6 +88,7 @@ struct ServiceRecord {
 
   /// True when the operation was performed.
   [[nodiscard]] bool accepted() const noexcept { return code == ErrorCode::ok; }
+  /// Equal when every field is equal.
   friend bool operator==(const ServiceRecord&, const ServiceRecord&) = default;
 };
 
