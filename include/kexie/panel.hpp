@@ -61,24 +61,34 @@ struct Aggregation {
   std::uint8_t trim_from = 5;  ///< trimmed mean: the fewest marks at which trimming applies
 
   /// The plain mean.
+  /// \return the mean of every mark, nothing dropped.
   [[nodiscard]] static constexpr Aggregation plain_mean() noexcept {
     return {AggregationMethod::mean, 0, 0, 0};
   }
   /// The median.
+  /// \return the median of the marks (the mean of the middle two for an even count).
   [[nodiscard]] static constexpr Aggregation median() noexcept {
     return {AggregationMethod::median, 0, 0, 0};
   }
   /// Trimmed mean dropping `low` + `high` marks from `from` marks up (from > low + high).
+  /// \param low how many of the lowest marks are dropped.
+  /// \param high how many of the highest marks are dropped.
+  /// \param from the fewest marks at which trimming applies; with fewer, the plain mean is taken.
+  /// \return the rule; check it with `ok()` (from must exceed low + high).
   [[nodiscard]] static constexpr Aggregation trimmed(std::uint8_t low, std::uint8_t high,
                                                      std::uint8_t from) noexcept {
     return {AggregationMethod::trimmed_mean, low, high, from};
   }
   /// The default of DOMAIN.md §4: drop 1 highest + 1 lowest from 5 judges up.
+  /// \return `trimmed(1, 1, 5)`.
   [[nodiscard]] static constexpr Aggregation standard() noexcept { return trimmed(1, 1, 5); }
   /// Diving-style: drop 2 highest + 2 lowest from 7 judges up.
+  /// \return `trimmed(2, 2, 7)`.
   [[nodiscard]] static constexpr Aggregation diving() noexcept { return trimmed(2, 2, 7); }
 
   /// True when the rule is usable: a trimmed mean must keep at least one mark.
+  /// \return true for a mean or a median, or a trimmed mean with `trim_from > drop_low +
+  /// drop_high`.
   [[nodiscard]] constexpr bool ok() const noexcept {
     return method != AggregationMethod::trimmed_mean || trim_from > drop_low + drop_high;
   }

@@ -38,17 +38,24 @@ struct TieBreak {
   ClaimedFigure figure_key = ClaimedFigure::annual_benefit_yuan;  ///< Kind::figure
 
   /// Higher objective part first.
+  /// \return a tie-break of kind `objective_total`.
   [[nodiscard]] static TieBreak objective_total() { return {Kind::objective_total, {}, {}}; }
   /// Higher aggregated value on the indicator `code` first (absent counts as lowest).
+  /// \param code the code of a judged or objective indicator of the rubric; moved in.
+  /// \return a tie-break of kind `indicator`.
   [[nodiscard]] static TieBreak indicator(std::string code) {
     return {Kind::indicator, std::move(code), {}};
   }
   /// More marks at the top of their scale first.
+  /// \return a tie-break of kind `top_marks`.
   [[nodiscard]] static TieBreak top_marks() { return {Kind::top_marks, {}, {}}; }
   /// Higher claimed figure first (e.g. ClaimedFigure::energy_saved_tce).
+  /// \param f the claimed figure compared (an absent claim counts as lowest).
+  /// \return a tie-break of kind `figure`.
   [[nodiscard]] static TieBreak figure(ClaimedFigure f) { return {Kind::figure, {}, f}; }
 
   /// "objective_total", "indicator A.1", "top_marks", "figure energy_saved_tce".
+  /// \return the kind's name, followed by the code or the figure's name when it has one.
   [[nodiscard]] KEXIE_API std::string to_string() const;
   /// Equal when every field is equal.
   friend bool operator==(const TieBreak&, const TieBreak&) = default;

@@ -108,6 +108,7 @@ struct RecommendationList {
   /// One decision per nominee, in nomination order.
   std::vector<CandidateDecision> candidates;
   /// The recommended nominees, in nomination order.
+  /// \return the people of `candidates` whose decision recommends them; empty when none.
   [[nodiscard]] KEXIE_API std::vector<PersonId> recommended() const;
   /// Equal when every field is equal.
   friend bool operator==(const RecommendationList&, const RecommendationList&) = default;
