@@ -129,7 +129,7 @@ struct Normalization {
 
 /// Whom the expert rule (`panel.expert`, A8) applies to.
 ///
-///   rules.experts = kexie::ExpertRule::off;
+///   spec.panel.experts = kexie::ExpertRule::off;   // a CampaignSpec's panel rules
 enum class ExpertRule : std::uint8_t {
   bound_campaigns,  ///< campaigns opened for a 讲比 activity (the default)
   always,           ///< every campaign, bound or not
@@ -189,7 +189,7 @@ struct PanelRules {
   /// names the entry's category as `to_string(Category)` spells it (rule
   /// `panel.expert_field`). Off by default; only where the expert rule applies.
   ///
-  ///   rules.expert_field_match = true;   // "rationalization_proposals" experts only
+  ///   spec.panel.expert_field_match = true;   // "rationalization_proposals" experts only
   bool expert_field_match = false;
   /// Equal when every field is equal.
   friend constexpr bool operator==(const PanelRules&, const PanelRules&) = default;

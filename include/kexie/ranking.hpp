@@ -84,7 +84,8 @@ static_assert(detail::enum_table_complete<TieBreak::Kind>());
 /// first of them, and the next total's rank skips the shared places.
 ///
 ///   std::vector<kexie::Decimal> t = {"95"_dec, "90"_dec, "90"_dec, "80"_dec};
-///   kexie::competition_ranks(t) == std::vector<std::uint32_t>{1, 2, 2, 4}
+///   std::vector<std::uint32_t> r = kexie::competition_ranks(t);
+///   assert(r == (std::vector<std::uint32_t>{1, 2, 2, 4}));
 [[nodiscard]] KEXIE_API std::vector<std::uint32_t> competition_ranks(
     std::span<const Decimal> sorted_totals);
 
