@@ -108,9 +108,10 @@ struct Aggregate {
 /// of two equal marks is dropped. `invalid_argument` for no marks, a rule that is not
 /// `ok()`, or a mark with more than 4 places or beyond ±1000.
 ///
-///   std::vector<kexie::Decimal> m = {"88.5"_dec, "91.25"_dec, "79"_dec, "95.75"_dec,
-///   "90"_dec}; auto a = kexie::aggregate(m, kexie::Aggregation::standard()).value();
-///   // a.value == 89.916667 (mean of 88.5, 90, 91.25); a.dropped == {0, 0, 1, 1, 0}
+///   std::vector<kexie::Decimal> m = {"88.5"_dec, "91.25"_dec, "79"_dec, "95.75"_dec, "90"_dec};
+///   auto a = kexie::aggregate(m, kexie::Aggregation::standard()).value();
+///   assert(a.value == "89.916667"_dec);  // the mean of 88.5, 90, 91.25
+///   assert((a.dropped == std::vector<bool>{false, false, true, true, false}));
 [[nodiscard]] KEXIE_API Result<Aggregate> aggregate(std::span<const Decimal> marks,
                                                     Aggregation rule);
 
