@@ -61,27 +61,38 @@ struct Aggregation {
   std::uint8_t trim_from = 5;  ///< trimmed mean: the fewest marks at which trimming applies
 
   /// The plain mean.
+  /// \return the mean of every mark, nothing dropped.
   [[nodiscard]] static constexpr Aggregation plain_mean() noexcept {
     return {AggregationMethod::mean, 0, 0, 0};
   }
   /// The median.
+  /// \return the median of the marks (the mean of the middle two for an even count).
   [[nodiscard]] static constexpr Aggregation median() noexcept {
     return {AggregationMethod::median, 0, 0, 0};
   }
   /// Trimmed mean dropping `low` + `high` marks from `from` marks up (from > low + high).
+  /// \param low how many of the lowest marks are dropped.
+  /// \param high how many of the highest marks are dropped.
+  /// \param from the fewest marks at which trimming applies; with fewer, the plain mean is taken.
+  /// \return the rule; check it with `ok()` (from must exceed low + high).
   [[nodiscard]] static constexpr Aggregation trimmed(std::uint8_t low, std::uint8_t high,
                                                      std::uint8_t from) noexcept {
     return {AggregationMethod::trimmed_mean, low, high, from};
   }
   /// The default of DOMAIN.md §4: drop 1 highest + 1 lowest from 5 judges up.
+  /// \return `trimmed(1, 1, 5)`.
   [[nodiscard]] static constexpr Aggregation standard() noexcept { return trimmed(1, 1, 5); }
   /// Diving-style: drop 2 highest + 2 lowest from 7 judges up.
+  /// \return `trimmed(2, 2, 7)`.
   [[nodiscard]] static constexpr Aggregation diving() noexcept { return trimmed(2, 2, 7); }
 
   /// True when the rule is usable: a trimmed mean must keep at least one mark.
+  /// \return true for a mean or a median, or a trimmed mean with `trim_from > drop_low +
+  /// drop_high`.
   [[nodiscard]] constexpr bool ok() const noexcept {
     return method != AggregationMethod::trimmed_mean || trim_from > drop_low + drop_high;
   }
+  /// Equal when every field is equal.
   friend constexpr bool operator==(const Aggregation&, const Aggregation&) = default;
 };
 
@@ -97,9 +108,10 @@ struct Aggregate {
 /// of two equal marks is dropped. `invalid_argument` for no marks, a rule that is not
 /// `ok()`, or a mark with more than 4 places or beyond ±1000.
 ///
-///   std::vector<kexie::Decimal> m = {"88.5"_dec, "91.25"_dec, "79"_dec, "95.75"_dec,
-///   "90"_dec}; auto a = kexie::aggregate(m, kexie::Aggregation::standard()).value();
-///   // a.value == 89.916667 (mean of 88.5, 90, 91.25); a.dropped == {0, 0, 1, 1, 0}
+///   std::vector<kexie::Decimal> m = {"88.5"_dec, "91.25"_dec, "79"_dec, "95.75"_dec, "90"_dec};
+///   auto a = kexie::aggregate(m, kexie::Aggregation::standard()).value();
+///   assert(a.value == "89.916667"_dec);  // the mean of 88.5, 90, 91.25
+///   assert((a.dropped == std::vector<bool>{false, false, true, true, false}));
 [[nodiscard]] KEXIE_API Result<Aggregate> aggregate(std::span<const Decimal> marks,
                                                     Aggregation rule);
 
@@ -112,12 +124,13 @@ struct Aggregate {
 struct Normalization {
   bool enabled = false;          ///< off by default
   std::uint32_t min_sample = 5;  ///< the fewest marks a judge needs on an indicator
+  /// Equal when every field is equal.
   friend constexpr bool operator==(const Normalization&, const Normalization&) = default;
 };
 
 /// Whom the expert rule (`panel.expert`, A8) applies to.
 ///
-///   rules.experts = kexie::ExpertRule::off;
+///   spec.panel.experts = kexie::ExpertRule::off;   // a CampaignSpec's panel rules
 enum class ExpertRule : std::uint8_t {
   bound_campaigns,  ///< campaigns opened for a 讲比 activity (the default)
   always,           ///< every campaign, bound or not
@@ -177,8 +190,9 @@ struct PanelRules {
   /// names the entry's category as `to_string(Category)` spells it (rule
   /// `panel.expert_field`). Off by default; only where the expert rule applies.
   ///
-  ///   rules.expert_field_match = true;   // "rationalization_proposals" experts only
+  ///   spec.panel.expert_field_match = true;   // "rationalization_proposals" experts only
   bool expert_field_match = false;
+  /// Equal when every field is equal.
   friend constexpr bool operator==(const PanelRules&, const PanelRules&) = default;
 };
 

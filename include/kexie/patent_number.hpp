@@ -46,8 +46,10 @@ struct PatentNumber {
   char check = '0';
 
   /// True for the 8-digit form used before October 2003.
+  /// \return true when `digits` has 8 digits, false for the 12-digit form.
   [[nodiscard]] bool old_form() const noexcept { return digits.size() == 8; }
   /// The canonical spelling: the digits, a dot, the check character.
+  /// \return e.g. "201710601862.3", without a prefix; `parse` reads it back to an equal value.
   ///
   ///   assert(kexie::PatentNumber::parse("97101765.4")->to_string() == "97101765.4");
   [[nodiscard]] std::string to_string() const { return digits + '.' + check; }
@@ -61,11 +63,14 @@ struct PatentNumber {
   /// in October 2003), an old-form year after 2003, a type digit other than 1, 2,
   /// 3, 8, 9, and a check character that is not the one the digits give (the
   /// message names the expected one).
+  /// \param text the number as written (UTF-8), with or without prefix, dot and spaces.
+  /// \return the checked number, or `invalid_argument` `patent.number` naming what is wrong.
   ///
   ///   auto bad = kexie::PatentNumber::parse("201710601862.4");
   ///   assert(!bad && bad.error().rule() == "patent.number");  // the check digit is 3
   [[nodiscard]] KEXIE_API static Result<PatentNumber> parse(std::string_view text);
 
+  /// Equal when every field is equal.
   friend bool operator==(const PatentNumber&, const PatentNumber&) = default;
 };
 

@@ -94,6 +94,7 @@ struct Person {
   Title title = Title::none;
   /// Discipline.
   std::string discipline;
+  /// Equal when every field is equal.
   friend bool operator==(const Person&, const Person&) = default;
 };
 
@@ -136,6 +137,7 @@ struct TrainingRecord {
   TrainingKind kind = TrainingKind::professional;
   /// The day the hours count for (their calendar year is the year they count in).
   Date date;
+  /// Equal when every field is equal.
   friend bool operator==(const TrainingRecord&, const TrainingRecord&) = default;
 };
 
@@ -156,6 +158,7 @@ struct EducationStatus {
   /// The fewest further hours (all professional) that would make the year compliant; 0 when
   /// compliant.
   int shortfall = 0;
+  /// Equal when every field is equal.
   friend bool operator==(const EducationStatus&, const EducationStatus&) = default;
 };
 

@@ -48,6 +48,8 @@ struct Policy {
 
   /// True when every field is usable: ages and hours not negative, a share
   /// between 0 and 1 with a positive denominator.
+  /// \return true when `young_age_max` is 0–200, `annual_hours_min` ≥ 0 and the professional share
+  /// is a fraction between 0 and 1 with a positive denominator.
   ///
   ///   assert(kexie::Policy{}.ok());
   [[nodiscard]] constexpr bool ok() const noexcept {
@@ -56,6 +58,7 @@ struct Policy {
            professional_share_num <= professional_share_den;
   }
 
+  /// Equal when every field is equal.
   friend constexpr bool operator==(const Policy&, const Policy&) noexcept = default;
 };
 

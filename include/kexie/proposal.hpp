@@ -165,6 +165,7 @@ struct ProposalSpec {
   std::string title;
   /// The text (may run over several lines).
   std::string text;
+  /// Equal when every field is equal.
   friend bool operator==(const ProposalSpec&, const ProposalSpec&) = default;
 };
 
@@ -179,6 +180,7 @@ struct CampaignEntryRef {
   EntryId entry;
   /// The entry's application number in the campaign.
   std::string code;
+  /// Equal when every field is equal.
   friend bool operator==(const CampaignEntryRef&, const CampaignEntryRef&) = default;
 };
 
@@ -207,6 +209,7 @@ struct Proposal {
   std::string reason;
   /// The campaign entry made from it, once entered.
   std::optional<CampaignEntryRef> entered;
+  /// Equal when every field is equal.
   friend bool operator==(const Proposal&, const Proposal&) = default;
 };
 

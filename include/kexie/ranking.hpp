@@ -38,18 +38,26 @@ struct TieBreak {
   ClaimedFigure figure_key = ClaimedFigure::annual_benefit_yuan;  ///< Kind::figure
 
   /// Higher objective part first.
+  /// \return a tie-break of kind `objective_total`.
   [[nodiscard]] static TieBreak objective_total() { return {Kind::objective_total, {}, {}}; }
   /// Higher aggregated value on the indicator `code` first (absent counts as lowest).
+  /// \param code the code of a judged or objective indicator of the rubric; moved in.
+  /// \return a tie-break of kind `indicator`.
   [[nodiscard]] static TieBreak indicator(std::string code) {
     return {Kind::indicator, std::move(code), {}};
   }
   /// More marks at the top of their scale first.
+  /// \return a tie-break of kind `top_marks`.
   [[nodiscard]] static TieBreak top_marks() { return {Kind::top_marks, {}, {}}; }
   /// Higher claimed figure first (e.g. ClaimedFigure::energy_saved_tce).
+  /// \param f the claimed figure compared (an absent claim counts as lowest).
+  /// \return a tie-break of kind `figure`.
   [[nodiscard]] static TieBreak figure(ClaimedFigure f) { return {Kind::figure, {}, f}; }
 
   /// "objective_total", "indicator A.1", "top_marks", "figure energy_saved_tce".
+  /// \return the kind's name, followed by the code or the figure's name when it has one.
   [[nodiscard]] KEXIE_API std::string to_string() const;
+  /// Equal when every field is equal.
   friend bool operator==(const TieBreak&, const TieBreak&) = default;
 };
 
@@ -76,7 +84,8 @@ static_assert(detail::enum_table_complete<TieBreak::Kind>());
 /// first of them, and the next total's rank skips the shared places.
 ///
 ///   std::vector<kexie::Decimal> t = {"95"_dec, "90"_dec, "90"_dec, "80"_dec};
-///   kexie::competition_ranks(t) == std::vector<std::uint32_t>{1, 2, 2, 4}
+///   std::vector<std::uint32_t> r = kexie::competition_ranks(t);
+///   assert(r == (std::vector<std::uint32_t>{1, 2, 2, 4}));
 [[nodiscard]] KEXIE_API std::vector<std::uint32_t> competition_ranks(
     std::span<const Decimal> sorted_totals);
 

@@ -54,6 +54,7 @@ struct Programme {
   /// At most this many recommended per enterprise association, in nomination order.
   /// **default** 1; 0 means no quota.
   std::size_t quota_per_association = 1;
+  /// Equal when every field is equal.
   friend bool operator==(const Programme&, const Programme&) = default;
 };
 
@@ -70,6 +71,7 @@ struct RuleCheck {
   bool passed = false;
   /// Why, with the figures ("age 33 ≤ 35 on 2026-06-30").
   std::string explanation;
+  /// Equal when every field is equal.
   friend bool operator==(const RuleCheck&, const RuleCheck&) = default;
 };
 
@@ -90,6 +92,7 @@ struct CandidateDecision {
   std::vector<RuleCheck> checks;
   /// The ids of the rules failed (empty when recommended).
   std::vector<std::string> failed_rules;
+  /// Equal when every field is equal.
   friend bool operator==(const CandidateDecision&, const CandidateDecision&) = default;
 };
 
@@ -105,7 +108,9 @@ struct RecommendationList {
   /// One decision per nominee, in nomination order.
   std::vector<CandidateDecision> candidates;
   /// The recommended nominees, in nomination order.
+  /// \return the people of `candidates` whose decision recommends them; empty when none.
   [[nodiscard]] KEXIE_API std::vector<PersonId> recommended() const;
+  /// Equal when every field is equal.
   friend bool operator==(const RecommendationList&, const RecommendationList&) = default;
 };
 

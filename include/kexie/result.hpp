@@ -35,10 +35,12 @@ inline namespace v1 {
 class KEXIE_API BadResultAccess : public std::logic_error {
  public:
   /// Reading the value of a failed result: keeps its error.
+  /// \param ignored the refusal the caller did not check; copied, and named in `what()`.
   explicit BadResultAccess(const Error& ignored);
   /// Reading the error of a successful result.
   BadResultAccess();
   /// The error that was ignored (code `ok` when the result had none).
+  /// \return the ignored error, valid as long as the exception object.
   [[nodiscard]] const Error& error() const noexcept { return error_; }
 
  private:
@@ -87,23 +89,29 @@ class [[nodiscard]] Result {
   using error_type = Error;
 
   /// Success. Implicit, so a function returning Result<T> can `return value;`.
+  /// \param value the value, copied.
   Result(const T& value) : state_(std::in_place_index<0>, value) {}
   /// Success, moving the value in.
+  /// \param value the value, moved in.
   Result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}
   /// Failure. Implicit, so a function can `return Error{…};`.
+  /// \param error the refusal (code, rule id, article, message); should not have code `ok`.
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}
 
   /// True when a value is present.
+  /// \return true on success, false when the result holds an error.
   ///
   ///   if (reg.person(id).ok()) …
   [[nodiscard]] bool ok() const noexcept { return state_.index() == 0; }
   /// Same as `ok()` (the `std::expected` spelling).
+  /// \return `ok()`.
   ///
   ///   assert(kexie::Date::parse("2024-02-29").has_value());
   [[nodiscard]] bool has_value() const noexcept { return ok(); }
   /// Same as `ok()`.
   explicit operator bool() const noexcept { return ok(); }
   /// `ErrorCode::ok` on success, the error's code otherwise.
+  /// \return `ErrorCode::ok` or the refusal's code.
   ///
   ///   if (reg.person(id).code() == kexie::ErrorCode::not_found) …
   [[nodiscard]] ErrorCode code() const noexcept {
@@ -112,6 +120,7 @@ class [[nodiscard]] Result {
 
   /// The value; throws BadResultAccess (carrying the error) when there is none.
   /// Not `[[nodiscard]]`: a bare `r.value();` is a deliberate "must have succeeded".
+  /// \return a reference to the value held, valid as long as the result.
   ///
   ///   kexie::Date d = parsed.value();
   T& value() & {
@@ -119,6 +128,7 @@ class [[nodiscard]] Result {
     return std::get<0>(state_);
   }
   /// The value; throws BadResultAccess (carrying the error) when there is none.
+  /// \return a const reference to the value held, valid as long as the result.
   const T& value() const& {
     check_value();
     return std::get<0>(state_);
@@ -126,14 +136,18 @@ class [[nodiscard]] Result {
   /// The value, moved out by value (not as T&&), so `for (auto& x : f().value())` over a
   /// temporary result cannot dangle; throws BadResultAccess when there is none. Not
   /// `[[nodiscard]]`, so a call made only for its effect asserts success without a cast:
+  /// \return the value, moved out of the result.
   ///
-  ///   reg.add_membership(li, ent, kexie::Role::member, since).value();  // throws if refused
+  ///   // throws BadResultAccess if refused:
+  ///   reg.add_membership(li, ent, kexie::Role::member, kexie::Period::from(since)).value();
   T value() && {
     check_value();
     return std::get<0>(std::move(state_));
   }
 
   /// The value, or `fallback` on failure.
+  /// \param fallback what to return on failure; converted to `T`.
+  /// \return a copy of the value, or `fallback` as a `T`.
   ///
   ///   kexie::OrgKind k = reg.kind(org).value_or(kexie::OrgKind::partner);
   template <class U>
@@ -141,14 +155,17 @@ class [[nodiscard]] Result {
     return ok() ? std::get<0>(state_) : static_cast<T>(std::forward<U>(fallback));
   }
   /// The value moved out, or `fallback` on failure.
+  /// \param fallback what to return on failure; converted to `T`.
+  /// \return the value moved out, or `fallback` as a `T`.
   ///
-  ///   std::string name = lookup(id).value_or("(unknown)");
+  ///   kexie::Date d = kexie::Date::parse(text).value_or(today);  // today when text is no date
   template <class U>
   [[nodiscard]] T value_or(U&& fallback) && {
     return ok() ? std::get<0>(std::move(state_)) : static_cast<T>(std::forward<U>(fallback));
   }
 
   /// The error; throws BadResultAccess on success.
+  /// \return the refusal, valid as long as the result.
   ///
   ///   if (!r) std::cerr << r.error().rule() << '\n';
   [[nodiscard]] const Error& error() const& {
@@ -156,6 +173,8 @@ class [[nodiscard]] Result {
     return std::get<1>(state_);
   }
   /// The error, or `fallback` on success (never throws; `std::expected::error_or`).
+  /// \param fallback the error to return on success (anything convertible to `Error`).
+  /// \return a copy of the refusal, or `fallback` as an `Error`.
   ///
   ///   kexie::Error e = r.error_or(kexie::Error(kexie::ErrorCode::ok, "none"));
   template <class G>
@@ -166,6 +185,8 @@ class [[nodiscard]] Result {
 
   /// `f(value)` on success, where `f` returns a `Result<U>`; the error, as a
   /// `Result<U>`, on failure (and `f` is not called). Chains refusable steps:
+  /// \param f a callable taking `const T&` and returning a `Result<U>`; called at most once.
+  /// \return what `f` returned, or this result's error as a `Result<U>`.
   ///
   ///   kexie::Result<kexie::Organization> parent =
   ///       reg.parent(org, today).and_then([&](kexie::OrgId p) { return reg.organization(p); });
@@ -177,9 +198,11 @@ class [[nodiscard]] Result {
     return R(std::invoke(std::forward<F>(f), std::get<0>(state_)));
   }
   /// As above, moving the value into `f` (for a temporary or `std::move(r)`).
+  /// \param f a callable taking `T&&` and returning a `Result<U>`; called at most once.
+  /// \return what `f` returned, or this result's error as a `Result<U>`.
   ///
-  ///   kexie::Result<Report> rep = load(path).and_then([](Data&& d) { return report(std::move(d));
-  ///   });
+  ///   kexie::Result<kexie::OrgId> p = kexie::Date::parse(text).and_then(
+  ///       [&](kexie::Date&& d) { return reg.parent(org, d); });  // a refusal of either step
   template <class F>
   auto and_then(F&& f) && {
     using R = std::remove_cvref_t<std::invoke_result_t<F, T&&>>;
@@ -190,6 +213,8 @@ class [[nodiscard]] Result {
 
   /// `Result<U>` holding `f(value)` on success (`Result<void>` when `f` returns
   /// nothing); the error on failure (and `f` is not called).
+  /// \param f a callable taking `const T&` and returning a `U` (or nothing); called at most once.
+  /// \return a `Result<U>` holding what `f` returned, or this result's error.
   ///
   ///   kexie::Result<std::string> name =
   ///       reg.organization(org).transform([](const kexie::Organization& o) { return o.name; });
@@ -205,6 +230,8 @@ class [[nodiscard]] Result {
     }
   }
   /// As above, moving the value into `f` (for a temporary or `std::move(r)`).
+  /// \param f a callable taking `T&&` and returning a `U` (or nothing); called at most once.
+  /// \return a `Result<U>` holding what `f` returned, or this result's error.
   ///
   ///   kexie::Result<std::size_t> n = reg.organization(org).transform(
   ///       [](kexie::Organization&& o) { return o.name.size(); });
@@ -221,14 +248,26 @@ class [[nodiscard]] Result {
   }
 
   /// Checked access to the value, like `value()`.
+  /// \return a reference to the value; throws BadResultAccess when there is none.
   [[nodiscard]] T& operator*() & { return value(); }
+  /// Checked access to the value, like `value()`.
+  /// \return a const reference to the value; throws BadResultAccess when there is none.
   [[nodiscard]] const T& operator*() const& { return value(); }
+  /// Checked member access: `r->name` is `r.value().name`.
+  /// \return a pointer to the value (owned by the result); throws BadResultAccess when there
+  /// is none.
   [[nodiscard]] T* operator->() { return &value(); }
+  /// Checked member access: `r->name` is `r.value().name`.
+  /// \return a const pointer to the value (owned by the result); throws BadResultAccess when
+  /// there is none.
   [[nodiscard]] const T* operator->() const { return &value(); }
 
   /// True when `r` holds a value equal to `v`; false on failure (as `std::expected`).
+  /// \param r the result compared.
+  /// \param v the value it is compared with.
+  /// \return `r.ok() && r.value() == v`.
   ///
-  ///   if (reg.youth(li, today) == kexie::Youth::young) …  // false for an unknown person
+  ///   if (reg.youth(li, today) == kexie::Youth::young) use(li);  // false for an unknown person
   template <detail::ValueComparable<T> U>
   friend bool operator==(const Result& r, const U& v) {
     return r.ok() && static_cast<bool>(std::get<0>(r.state_) == v);
@@ -257,17 +296,21 @@ class [[nodiscard]] Result<void> {
   /// Success.
   Result() noexcept = default;
   /// Failure. Implicit, so a function can `return Error{…};`.
+  /// \param error the refusal (code, rule id, article, message); should not have code `ok`.
   Result(Error error) : error_(std::move(error)) {}
 
   /// True on success.
+  /// \return true on success, false when the result holds an error.
   [[nodiscard]] bool ok() const noexcept { return !error_.has_value(); }
   /// Same as `ok()` (the `std::expected` spelling).
+  /// \return `ok()`.
   ///
   ///   if (!reg.dissolve(org, day).has_value()) …
   [[nodiscard]] bool has_value() const noexcept { return ok(); }
   /// Same as `ok()`.
   explicit operator bool() const noexcept { return ok(); }
   /// `ErrorCode::ok` on success, the error's code otherwise.
+  /// \return `ErrorCode::ok` or the refusal's code.
   [[nodiscard]] ErrorCode code() const noexcept { return ok() ? ErrorCode::ok : error_->code(); }
   /// Throws BadResultAccess (carrying the error) on failure; does nothing on success.
   ///
@@ -276,11 +319,14 @@ class [[nodiscard]] Result<void> {
     if (!ok()) throw BadResultAccess(*error_);
   }
   /// The error; throws BadResultAccess on success.
+  /// \return the refusal, valid as long as the result.
   [[nodiscard]] const Error& error() const {
     if (ok()) throw BadResultAccess();
     return *error_;
   }
   /// The error, or `fallback` on success (never throws).
+  /// \param fallback the error to return on success (anything convertible to `Error`).
+  /// \return a copy of the refusal, or `fallback` as an `Error`.
   ///
   ///   std::cerr << st.error_or(kexie::Error(kexie::ErrorCode::ok, "done")).message();
   template <class G>
@@ -290,6 +336,8 @@ class [[nodiscard]] Result<void> {
   }
 
   /// `f()` on success, where `f` returns a `Result<U>`; the error otherwise.
+  /// \param f a callable taking nothing and returning a `Result<U>`; called at most once.
+  /// \return what `f` returned, or this result's error as a `Result<U>`.
   ///
   ///   kexie::Status both = reg.end_link(l, day).and_then([&] { return reg.dissolve(o, day); });
   template <class F>
@@ -301,6 +349,8 @@ class [[nodiscard]] Result<void> {
   }
   /// `Result<U>` holding `f()` on success (`Result<void>` when `f` returns nothing);
   /// the error otherwise.
+  /// \param f a callable taking nothing and returning a `U` (or nothing); called at most once.
+  /// \return a `Result<U>` holding what `f` returned, or this result's error.
   ///
   ///   kexie::Result<std::string> d = reg.dissolve(o, day).transform([&] { return reg.digest(); });
   template <class F>

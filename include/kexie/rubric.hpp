@@ -168,6 +168,8 @@ struct MarkBands {
   std::vector<MarkBand> bands;  ///< thresholds in any order, distinct; empty: not banded
 
   /// The band `value` of the figure selects, or null when it is below every threshold.
+  /// \param value the entry's figure (of `figure`), in its unit (yuan, tce, t CO2, ...).
+  /// \return a pointer into `bands` (valid as long as this object), or null.
   ///
   ///   if (const kexie::MarkBand* band = bands.select(benefit)) …
   [[nodiscard]] const MarkBand* select(const Decimal& value) const noexcept {
@@ -218,16 +220,22 @@ struct Indicator {
   std::uint32_t index = 0;   ///< position in Rubric::indicators()
   std::uint32_t parent = 0;  ///< parent's index; == index for a top-level item
   std::uint32_t depth = 0;   ///< 1 for first-level indicators
+  /// Group, judged, objective, bonus or veto (see IndicatorKind).
   IndicatorKind kind = IndicatorKind::judged;
+  /// The spec's code, unique within the rubric.
   std::string code;
+  /// The spec's name, shown to people.
   std::string name;
   /// Local weight within the parent; 1 on a points sheet (whose shares are `points`).
   Decimal weight;
   /// The multiplier of the leaf's value in a total: the exact product of weights from
   /// the root down; 1 on a points sheet, whose leaf values are points already.
   Decimal global_weight;
+  /// Judged leaves and bonus items: what a judge may give.
   MarkScale scale;
+  /// Objective leaves: how the value is computed from a claimed figure.
   ObjectiveMap objective;
+  /// Bonus items: the most the item adds to a total.
   Decimal bonus_cap;
   Decimal points;   ///< points sheets: the indicator's maximum points (0 otherwise)
   MarkBands bands;  ///< banded judged leaves: the bands (empty otherwise; Rubric::with_bands)
@@ -276,7 +284,7 @@ static_assert(detail::enum_table_complete<Co2Basis>());
 ///        {Decimal(0), Decimal(100), Decimal(1)}},
 ///       …};
 ///   kexie::Rubric r = kexie::Rubric::build("合理化建议 rubric", specs).value();
-///   for (const kexie::Indicator& i : r.judged()) …
+///   for (std::uint32_t i : r.judged()) std::cout << r.indicators()[i].code << '\n';
 class KEXIE_API Rubric {
  public:
   /// The largest number of places a global weight may have (products of local weights):
@@ -296,6 +304,9 @@ class KEXIE_API Rubric {
   /// with more than 8 places, a scale with min ≥ max, a non-positive step, more than
   /// 4 places, values beyond ±1000 or a max not reachable by whole steps, a bonus or
   /// veto item with a parent.
+  /// \param name the rubric's name, shown in results; moved in.
+  /// \param specs the indicators, parents before or after their children; copied.
+  /// \return the rubric, or the first refusal above.
   [[nodiscard]] static Result<Rubric> build(std::string name, std::span<const IndicatorSpec> specs);
 
   /// Validates and builds a points sheet (百分制评分表): the `weight` of every tree
@@ -311,6 +322,10 @@ class KEXIE_API Rubric {
   /// the mark m × full ÷ p there, and the totals are equal. Refuses non-positive points,
   /// points beyond 1000 or finer than 4 places, a full score outside (0, 1000]
   /// (`rubric.points`), and everything build() refuses.
+  /// \param name the sheet's name, shown in results; moved in.
+  /// \param full_score the most points an entry can get before bonuses (e.g. 100).
+  /// \param specs the indicators, with `weight` as maximum points; copied.
+  /// \return the rubric, or the first refusal above.
   ///
   ///   std::vector<kexie::IndicatorSpec> sheet = {
   ///       {.code = "创新", .name = "创新性", .kind = IndicatorKind::judged, .weight =
@@ -320,6 +335,7 @@ class KEXIE_API Rubric {
                                                    std::span<const IndicatorSpec> specs);
 
   /// The full score of a points sheet; empty for a weighted rubric.
+  /// \return the `full_score` given to `build_points`, or nothing.
   ///
   ///   if (auto full = rubric.full_score()) std::cout << "满分 " << *full;
   [[nodiscard]] std::optional<Decimal> full_score() const;
@@ -328,6 +344,9 @@ class KEXIE_API Rubric {
   /// `not_found` for an unknown code; `rule_violation` `rubric.band` for an indicator
   /// that is not judged, no bands, more than 32, a negative threshold or one given
   /// twice, a band [min, max] not within the indicator's scale or off its step.
+  /// \param code the judged indicator's code.
+  /// \param bands the figure that selects the band and the bands; moved in.
+  /// \return a new rubric (this one is unchanged), or a refusal above.
   ///
   ///   auto r = sheet.with_bands("效益", {kexie::ClaimedFigure::annual_benefit_yuan,
   ///                                      {{Decimal(1000000), Decimal(16), Decimal(20)},
@@ -337,50 +356,74 @@ class KEXIE_API Rubric {
   /// The band the figure `value` selects on the banded judged indicator `code`:
   /// `not_found` for an unknown code, `invalid_argument` for an indicator that is not
   /// banded, `rule_violation` `rubric.band` when `value` is below every threshold.
+  /// \param code the banded judged indicator's code.
+  /// \param value the entry's figure.
+  /// \return the selected band (threshold, lowest and highest mark), or a refusal above.
   ///
   ///   kexie::MarkBand b = rubric.band_for("A.1", "650000"_dec).value();   // [60, 85]
   [[nodiscard]] Result<MarkBand> band_for(std::string_view code, Decimal value) const;
 
   /// check_mark, and for a banded indicator also the band `figure` selects:
   /// `rule_violation` `rubric.band` when the mark lies outside it or no band is selected.
+  /// \param code the judged or bonus indicator's code.
+  /// \param mark the judge's mark.
+  /// \param figure the entry's figure that selects the band (ignored for an indicator that is not
+  /// banded).
+  /// \return success, or a refusal of the two-argument `check_mark` or `rubric.band`.
   ///
   ///   assert(!rubric.check_mark("A.1", "90"_dec, "650000"_dec));   // band [60, 85]
   [[nodiscard]] Status check_mark(std::string_view code, Decimal mark, Decimal figure) const;
 
   /// This rubric with a prize rule (see PrizeRule); `rule_violation` `rubric.prize` for a
   /// negative threshold, a share outside (0, 1], a negative cap or more than 8 places.
+  /// \param prize the figure, threshold, share, cap and whether only awarded entries earn it.
+  /// \return a new rubric (this one is unchanged), or `rubric.prize`.
   ///
   ///   auto r = rubric.with_prize({.threshold = Decimal(500000), .share = "0.02"_dec}).value();
   [[nodiscard]] Result<Rubric> with_prize(PrizeRule prize) const;
   /// The prize rule, when the rubric has one.
+  /// \return the rule given to `with_prize`, or nothing; valid as long as the rubric.
   ///
   ///   if (const auto& p = rubric.prize()) …
   [[nodiscard]] const std::optional<PrizeRule>& prize() const noexcept;
   /// The prize a claimed figure earns under the prize rule, in yuan at 2 places:
   /// `not_found` when the rubric has no prize rule, `invalid_argument` for a negative
   /// figure.
+  /// \param figure the entry's claimed figure (of the rule's `figure`), ≥ 0.
+  /// \return the prize in yuan (0.00 up to the threshold), or a refusal above.
   ///
   ///   assert(rubric.prize_for(Decimal(1200000)).value() == "14000.00"_dec);
   [[nodiscard]] Result<Decimal> prize_for(Decimal figure) const;
 
   /// The rubric's name.
+  /// \return the name given to `build`, valid as long as the rubric.
   [[nodiscard]] const std::string& name() const noexcept;
   /// Every indicator in the order given to build().
+  /// \return the validated indicators, indexed by `Indicator::index`; valid as long as the rubric.
   [[nodiscard]] std::span<const Indicator> indicators() const noexcept;
   /// Indices of the judged leaves, in order: the columns of a marks matrix.
+  /// \return indices into `indicators()`; valid as long as the rubric.
   [[nodiscard]] std::span<const std::uint32_t> judged() const noexcept;
   /// Indices of the objective leaves, in order.
+  /// \return indices into `indicators()`; valid as long as the rubric.
   [[nodiscard]] std::span<const std::uint32_t> objective() const noexcept;
   /// Indices of the bonus items, in order.
+  /// \return indices into `indicators()`; valid as long as the rubric.
   [[nodiscard]] std::span<const std::uint32_t> bonuses() const noexcept;
   /// Indices of the veto items, in order.
+  /// \return indices into `indicators()`; valid as long as the rubric.
   [[nodiscard]] std::span<const std::uint32_t> vetoes() const noexcept;
   /// The indicator with this code; `not_found` otherwise.
+  /// \param code the indicator's code, compared exactly.
+  /// \return its index into `indicators()`, or `not_found`.
   [[nodiscard]] Result<std::uint32_t> find(std::string_view code) const;
 
   /// Checks one mark against the scale of the judged or bonus indicator with
   /// `code`: `not_found` for an unknown code, `invalid_argument` naming the
   /// indicator when it is not marked by judges, outside [min, max] or off the step.
+  /// \param code the judged or bonus indicator's code.
+  /// \param mark the judge's mark.
+  /// \return success, or a refusal above.
   ///
   ///   assert(rubric.check_mark("A.1", "87.5"_dec).ok());
   [[nodiscard]] Status check_mark(std::string_view code, Decimal mark) const;
@@ -388,6 +431,9 @@ class KEXIE_API Rubric {
   /// The value of the objective indicator with `code` for a claimed figure (rounded
   /// half-even to kValueScale places); `not_found` for an unknown code,
   /// `invalid_argument` for an indicator that is not objective or a negative figure.
+  /// \param code the objective indicator's code.
+  /// \param figure the entry's claimed figure the indicator maps, ≥ 0.
+  /// \return the indicator's value (6 places), or a refusal above.
   ///
   ///   kexie::Decimal v = rubric.objective_value("B", "650000"_dec).value();
   [[nodiscard]] Result<Decimal> objective_value(std::string_view code, Decimal figure) const;
@@ -413,10 +459,13 @@ class KEXIE_API Rubric {
   [[nodiscard]] std::span<const AhpDerivation> ahp_provenance() const noexcept;
 
   /// Where the CO2 figure comes from (`Co2Basis::computed` unless declared otherwise).
+  /// \return `computed` or `claimed`.
   ///
   ///   if (rubric.co2_basis() == kexie::Co2Basis::claimed) …
   [[nodiscard]] Co2Basis co2_basis() const noexcept;
   /// This rubric with the CO2 figure taken from `basis`.
+  /// \param basis where campaigns scoring with the rubric take an entry's CO2 figure from.
+  /// \return a new rubric (this one is unchanged).
   ///
   ///   auto r = kexie::Rubric::build("r", specs).value().with_co2_basis(kexie::Co2Basis::claimed);
   [[nodiscard]] Rubric with_co2_basis(Co2Basis basis) const;

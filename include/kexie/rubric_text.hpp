@@ -32,7 +32,7 @@ inline namespace v1 {
 /// `tier "…" is not at_least:points`, `tier threshold: …`, `tier points: …`.
 ///
 ///   auto t = kexie::parse_tier_table("500000:95; 100000:70").value();
-///   // t.size() == 2, t[0].at_least == Decimal(500000), t[1].points == Decimal(70)
+///   assert(t.size() == 2 && t[0].at_least == Decimal(500000) && t[1].points == Decimal(70));
 [[nodiscard]] KEXIE_API Result<std::vector<Tier>> parse_tier_table(std::string_view text);
 
 /// A tie-break chain "objective_total, indicator:A.1, top_marks,
@@ -41,7 +41,8 @@ inline namespace v1 {
 /// claimed figure "…"`.
 ///
 ///   auto chain = kexie::parse_tie_breaks("objective_total, indicator:A.1").value();
-///   // chain == {TieBreak::objective_total(), TieBreak::indicator("A.1")}
+///   assert(chain.size() == 2 && chain[0] == kexie::TieBreak::objective_total() &&
+///          chain[1] == kexie::TieBreak::indicator("A.1"));
 [[nodiscard]] KEXIE_API Result<std::vector<TieBreak>> parse_tie_breaks(std::string_view text);
 
 /// Rubric lines, one indicator a line, fields separated by '|' and trimmed:

@@ -87,7 +87,9 @@ struct ServiceRecord {
   AuditHash hash{};
 
   /// True when the operation was performed.
+  /// \return true when `code` is `ErrorCode::ok`; false for a recorded refusal.
   [[nodiscard]] bool accepted() const noexcept { return code == ErrorCode::ok; }
+  /// Equal when every field is equal.
   friend bool operator==(const ServiceRecord&, const ServiceRecord&) = default;
 };
 

@@ -187,6 +187,7 @@ struct RequestSpec {
   std::optional<PatentType> patent_type;
   /// For a title evaluation: the title asked for (the next level only).
   std::optional<Title> target_title;
+  /// Equal when every field is equal.
   friend bool operator==(const RequestSpec&, const RequestSpec&) = default;
 };
 
@@ -213,6 +214,7 @@ struct ServiceRequest {
   std::string reference;
   /// The reason given for a decline, a withdrawal or a refusal by the outside body.
   std::string reason;
+  /// Equal when every field is equal.
   friend bool operator==(const ServiceRequest&, const ServiceRequest&) = default;
 };
 

@@ -53,6 +53,7 @@ inline constexpr std::uint16_t kSnapshotFormatVersion = 4;
 class KEXIE_API Snapshot {
  public:
   /// A snapshot that owns `registry` and nothing bound to it yet.
+  /// \param registry the registry to own, moved in; `registry()` refers to it from now on.
   ///
   ///   kexie::Snapshot snap{std::move(registry)};
   explicit Snapshot(Registry registry);
@@ -60,52 +61,69 @@ class KEXIE_API Snapshot {
   /// Moves ownership; the moved-from snapshot may only be destroyed or assigned to.
   Snapshot(Snapshot&&) noexcept;
   /// Moves ownership; the moved-from snapshot may only be destroyed or assigned to.
+  /// \return `*this`.
   Snapshot& operator=(Snapshot&&) noexcept;
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
 
   /// The registry.
+  /// \return the owned registry, valid as long as the snapshot (moves keep its address).
   ///
   ///   std::size_t people = snap.registry().person_count();
   [[nodiscard]] Registry& registry() noexcept;
   /// The registry.
+  /// \return the owned registry, valid as long as the snapshot.
   [[nodiscard]] const Registry& registry() const noexcept;
 
   /// The activity books, in the order they were saved.
+  /// \return the books, bound to `registry()`; valid until the next `add_activity_book`.
   ///
   ///   assert(snap.activity_books()[0].verify_audit().ok());
   [[nodiscard]] std::span<ActivityBook> activity_books() noexcept;
   /// The activity books, in the order they were saved.
+  /// \return the books, bound to `registry()`; valid until the next `add_activity_book`.
   [[nodiscard]] std::span<const ActivityBook> activity_books() const noexcept;
 
   /// The campaigns, in the order they were saved.
+  /// \return the campaigns, bound to `registry()`; valid until the next `add_campaign`.
   ///
   ///   kexie::Scoreboard board = snap.campaigns()[0].score().value();
   [[nodiscard]] std::span<Campaign> campaigns() noexcept;
   /// The campaigns, in the order they were saved.
+  /// \return the campaigns, bound to `registry()`; valid until the next `add_campaign`.
   [[nodiscard]] std::span<const Campaign> campaigns() const noexcept;
 
   /// The service desks (format 3), in the order they were saved.
+  /// \return the desks, bound to `registry()` (empty for a snapshot of format 1 or 2); valid until
+  /// the next `add_service_desk`.
   ///
   ///   assert(snap.service_desks()[0].verify_audit().ok());
   [[nodiscard]] std::span<ServiceDesk> service_desks() noexcept;
   /// The service desks, in the order they were saved.
+  /// \return the desks, bound to `registry()`; valid until the next `add_service_desk`.
   [[nodiscard]] std::span<const ServiceDesk> service_desks() const noexcept;
 
   /// Adds an empty activity book bound to `registry()`, applying `policy`, and
   /// returns it. References returned earlier by `activity_books()` may dangle
   /// afterwards; the registry's address never changes.
+  /// \param policy the lifecycle policy the book applies (deadlines, approvals); the standard one
+  /// by default.
+  /// \return the new book, owned by the snapshot.
   ///
   ///   kexie::ActivityBook& book = snap.add_activity_book();
   ActivityBook& add_activity_book(LifecyclePolicy policy = LifecyclePolicy::standard());
   /// Adds a campaign bound to `registry()` and returns it; throws like the
   /// `Campaign` constructor on a malformed spec. Earlier campaign references may dangle.
+  /// \param spec the campaign's name, rubric, rules and phases; moved in.
+  /// \return the new campaign, owned by the snapshot.
   ///
   ///   kexie::Campaign& c = snap.add_campaign(spec);
   Campaign& add_campaign(CampaignSpec spec);
   /// Adds an empty service desk bound to `registry()`, applying `policy`, and
   /// returns it; throws like the `ServiceDesk` constructor on a bad policy.
   /// Earlier desk references may dangle.
+  /// \param policy the desk's choices (see `ServicePolicy`); the default by default.
+  /// \return the new desk, owned by the snapshot.
   ///
   ///   kexie::ServiceDesk& desk = snap.add_service_desk();
   ServiceDesk& add_service_desk(ServicePolicy policy = {});
@@ -125,30 +143,42 @@ class KEXIE_API Snapshot {
 class KEXIE_API SnapshotView {
  public:
   /// The registry alone.
+  /// \param registry the registry to save; borrowed, it must outlive the view.
   SnapshotView(const Registry& registry) noexcept;  // NOLINT(google-explicit-constructor)
   /// Everything a loaded or built Snapshot holds.
+  /// \param snapshot the snapshot whose registry, books, campaigns and desks are saved; borrowed.
   SnapshotView(const Snapshot& snapshot);  // NOLINT(google-explicit-constructor)
   /// Adds an activity book; saving refuses (`invalid_argument`) a book bound to
   /// another registry.
+  /// \param book the book to save with the registry; borrowed.
+  /// \return `*this`, to chain further `add` calls.
   SnapshotView& add(const ActivityBook& book);
   /// Adds a campaign; saving refuses (`invalid_argument`) a campaign bound to
   /// another registry.
+  /// \param campaign the campaign to save with the registry; borrowed.
+  /// \return `*this`, to chain further `add` calls.
   SnapshotView& add(const Campaign& campaign);
   /// Adds a service desk; saving refuses (`invalid_argument`) a desk bound to
   /// another registry.
+  /// \param desk the desk to save with the registry; borrowed.
+  /// \return `*this`, to chain further `add` calls.
   ///
   ///   save_snapshot(kexie::SnapshotView(reg).add(desk), "desk.snap").value();
   SnapshotView& add(const ServiceDesk& desk);
 
   /// The registry.
+  /// \return the registry the view was made with.
   [[nodiscard]] const Registry& registry() const noexcept { return *registry_; }
   /// The activity books added.
+  /// \return the books, in the order added.
   [[nodiscard]] std::span<const ActivityBook* const> activity_books() const noexcept {
     return books_;
   }
   /// The campaigns added.
+  /// \return the campaigns, in the order added.
   [[nodiscard]] std::span<const Campaign* const> campaigns() const noexcept { return campaigns_; }
   /// The service desks added.
+  /// \return the desks, in the order added.
   [[nodiscard]] std::span<const ServiceDesk* const> service_desks() const noexcept {
     return desks_;
   }

@@ -69,12 +69,13 @@ struct TableOptions {
 /// import reports it besides the `Error`.
 ///
 ///   kexie::TablePlace at;
-///   if (!kexie::import_marks(c, table, &at)) std::cerr << kexie::to_string(at);
+///   if (!import_marks(c, reg, t, &at)) std::cerr << kexie::to_string(at);  // table_import.hpp
 struct TablePlace {
   std::string source;      ///< file name or "<csv>"
   std::size_t line = 0;    ///< 1-based line where the row starts (0: the whole table)
   std::size_t column = 0;  ///< 1-based column (0: the whole row)
   std::string field;       ///< the column's header, or empty
+  /// Equal when every field is equal.
   friend bool operator==(const TablePlace&, const TablePlace&) = default;
 };
 
@@ -106,39 +107,64 @@ class KEXIE_API Table {
   /// (`corrupt_data` `table.syntax`); a field over `max_field` (`table.field_too_large`);
   /// no header row, an empty or repeated header name (`table.header`); a row with
   /// another number of fields than the header (`table.shape`). Each names the place.
+  /// \param bytes the whole CSV text, in the encoding of `options.encoding` (or detected); not
+  /// kept.
+  /// \param options the encoding, the size limits and the source name for errors.
+  /// \return the table, or a refusal above naming the rule and the place (source, line, column).
   ///
   ///   auto t = kexie::Table::parse("judge,entry\nE-1,JB-0001\n");
   [[nodiscard]] static Result<Table> parse(std::string_view bytes, TableOptions options = {});
   /// Reads the file at `path` like `parse`; its size is checked before it is read.
   /// `io_error` when it cannot be opened or read.
+  /// \param path the file to read.
+  /// \param options as for `parse`; its `source` is replaced by `path`.
+  /// \return the table, or `io_error` or a refusal of `parse`.
   ///
   ///   auto t = kexie::Table::read_file("examples/data/marks.csv");
   [[nodiscard]] static Result<Table> read_file(const std::string& path, TableOptions options = {});
 
   /// The name errors give this table.
+  /// \return the `source` of the options it was read with (the path for `read_file`).
   [[nodiscard]] const std::string& source() const noexcept { return source_; }
   /// The encoding the bytes were decoded from (never `automatic`).
+  /// \return `utf8` or `gb18030`.
   [[nodiscard]] TextEncoding encoding() const noexcept { return encoding_; }
   /// The header cells as written (trimmed of surrounding spaces).
+  /// \return one UTF-8 string per column, valid as long as the table.
   [[nodiscard]] std::span<const std::string> header() const noexcept { return header_; }
   /// Number of data rows (without the header).
+  /// \return the number of data rows; 0 for a table with a header only.
   [[nodiscard]] std::size_t rows() const noexcept { return row_line_.size(); }
   /// Number of columns.
+  /// \return the number of header cells (every row has as many fields).
   [[nodiscard]] std::size_t columns() const noexcept { return header_.size(); }
   /// The field in data row `row` (from 0) and column `column` (from 0); both must be
   /// in range.
+  /// \param row the data row, from 0 to `rows()` − 1.
+  /// \param column the column, from 0 to `columns()` − 1 (e.g. from `column`).
+  /// \return the field as UTF-8, unquoted, valid as long as the table; empty for an empty field.
   [[nodiscard]] std::string_view cell(std::size_t row, std::size_t column) const noexcept;
   /// The line (from 1) on which data row `row` starts.
+  /// \param row the data row, from 0 to `rows()` − 1.
+  /// \return the 1-based line in the source (a quoted field may span lines, so rows and lines
+  /// differ).
   [[nodiscard]] std::size_t line(std::size_t row) const noexcept { return row_line_[row]; }
   /// The column whose header is `canonical` or one of its spellings (`column_names`),
   /// compared without surrounding spaces and ASCII case; `not_found` `table.header`
   /// naming the source when there is none.
+  /// \param canonical a canonical column name (e.g. "judge", "mark").
+  /// \return the column's index (from 0), or `not_found` `table.header`.
   ///
   ///   std::size_t judge = t.column("judge").value();   // also matches "评委"
   [[nodiscard]] Result<std::size_t> column(std::string_view canonical) const;
   /// `column(canonical)`, or nothing when the table lacks it (optional columns).
+  /// \param canonical a canonical column name (e.g. "reason").
+  /// \return the column's index (from 0), or nothing.
   [[nodiscard]] std::optional<std::size_t> find_column(std::string_view canonical) const;
   /// The place of cell (`row`, `column`), for error reports.
+  /// \param row the data row, from 0.
+  /// \param column the column, from 0.
+  /// \return the source, the row's line, the 1-based column and the column's header.
   ///
   ///   std::cerr << kexie::to_string(t.place(3, 1));   // marks.csv:5:2 (entry)
   [[nodiscard]] TablePlace place(std::size_t row, std::size_t column) const;

@@ -35,8 +35,7 @@ inline namespace v1 {
 /// snapshot taken when the view is made), so it stays valid after the registry
 /// changes.
 ///
-///   #include <kexie/views.hpp>
-///   #include <range/v3/range/conversion.hpp>
+///   // with kexie/views.hpp and range/v3/range/conversion.hpp included:
 ///   std::vector<kexie::OrgId> ents =
 ///       kexie::views::subtree(reg, prov, today, kexie::OrgKind::enterprise) |
 ///       ranges::to<std::vector>();
@@ -53,6 +52,12 @@ auto owning(std::vector<T> items) {
 }  // namespace detail
 
 /// `root` and the organizations below it on `as_of`, depth first; only `kind` when given.
+/// \param registry the registry read; the ids are copied when the view is made.
+/// \param root the top of the subtree (included).
+/// \param as_of the day of the tree.
+/// \param kind only organizations of this kind; empty (the default) for every kind.
+/// \return a random-access range of `OrgId`, owning its ids; empty for an unknown `root` or one not
+/// in effect.
 ///
 ///   for (kexie::OrgId e : kexie::views::subtree(reg, prov, today, kexie::OrgKind::enterprise))
 ///     std::cout << reg.organization(e)->name << '\n';
@@ -62,6 +67,11 @@ inline auto subtree(const Registry& registry, OrgId root, Date as_of,
 }
 
 /// The ancestors of `org` on `as_of`, nearest first.
+/// \param registry the registry read; the ids are copied when the view is made.
+/// \param org the organization whose ancestors are listed (not itself included).
+/// \param as_of the day of the tree.
+/// \return a random-access range of `OrgId`, parent first and the root last; empty for the root or
+/// an unknown id.
 ///
 ///   for (kexie::OrgId a : kexie::views::ancestors(reg, study_group, today)) std::cout << a << ' ';
 inline auto ancestors(const Registry& registry, OrgId org, Date as_of) {
@@ -72,9 +82,16 @@ inline auto ancestors(const Registry& registry, OrgId org, Date as_of) {
 /// or, with a role filter, once per organization where they hold the role. The
 /// rows are selected when the view is made (`MemberIndex::select`, one scan of
 /// the subtree's rows); the view is random-access and sized.
+/// \param registry the registry read; the view shares its `MemberIndex` for `as_of`.
+/// \param root the organization whose subtree (itself included) is listed.
+/// \param as_of the day of the memberships.
+/// \param filter the conditions a member must meet (role, youth, minimum title, discipline); the
+/// default keeps every member.
+/// \return a random-access, sized range of `MemberEntry`, in the index's depth-first order; empty
+/// for an unknown `root`.
 ///
 ///   auto young = kexie::views::members(reg, prov, today, {.young = true});
-///   std::size_t n = ranges::distance(young);
+///   auto n = static_cast<std::size_t>(ranges::distance(young));  // an explicit conversion
 inline auto members(const Registry& registry, OrgId root, Date as_of, MemberFilter filter = {}) {
   MemberIndex index = registry.member_index(as_of);
   auto rows = std::make_shared<const std::vector<std::uint32_t>>(index.select(root, filter));
@@ -84,6 +101,10 @@ inline auto members(const Registry& registry, OrgId root, Date as_of, MemberFilt
 }
 
 /// The expert listings of `org`'s own pool on `as_of`.
+/// \param registry the registry read; the listings are copied when the view is made.
+/// \param org the organization whose own pool is listed (not its subtree's).
+/// \param as_of the day of the listings.
+/// \return a random-access range of `ExpertListing`, in creation order.
 ///
 ///   for (const kexie::ExpertListing& e : kexie::views::experts(reg, prov, today)) …
 inline auto experts(const Registry& registry, OrgId org, Date as_of) {
@@ -93,6 +114,10 @@ inline auto experts(const Registry& registry, OrgId org, Date as_of) {
 }
 
 /// The cooperation links of `org` on `as_of`.
+/// \param registry the registry read; the links are copied when the view is made.
+/// \param org the organization on either side of the links.
+/// \param as_of the day of the links.
+/// \return a random-access range of `Link`, in creation order.
 ///
 ///   for (const kexie::Link& l : kexie::views::links(reg, ent, today)) std::cout << l.other;
 inline auto links(const Registry& registry, OrgId org, Date as_of) {
@@ -102,6 +127,9 @@ inline auto links(const Registry& registry, OrgId org, Date as_of) {
 }
 
 /// Every membership of `person`, ended ones included.
+/// \param registry the registry read; the memberships are copied when the view is made.
+/// \param person the member; an unknown person has none.
+/// \return a random-access range of `Membership`, in creation order.
 ///
 ///   for (const kexie::Membership& m : kexie::views::memberships_of(reg, li))
 ///     std::cout << m.period;

@@ -170,9 +170,13 @@ struct AhpResult {
   WorstJudgement worst;         ///< the judgement to revisit first (meaningful for n ≥ 3)
   int iterations = 0;           ///< power iterations used; 0 for the other methods
   // The variant used, copied from the options.
+  /// How the priorities were derived (`AhpOptions::method`).
   AhpMethod method = AhpMethod::eigenvector;
+  /// The random-index table `ri` was read from (`AhpOptions::ri_table`).
   RandomIndexTable ri_table = RandomIndexTable::saaty;
+  /// How `cr` was compared with `threshold` (`AhpOptions::pass_rule`).
   PassRule pass_rule = PassRule::below;
+  /// The CR threshold of consistency (`AhpOptions::threshold`).
   double threshold = 0.10;
 };
 
@@ -282,40 +286,64 @@ class KEXIE_API Hierarchy {
   static constexpr std::size_t kRoot = 0;
 
   /// A tree holding only the root, named `root_name`.
+  /// \param root_name the root's name (the goal, e.g. "总分"); moved in.
   explicit Hierarchy(std::string root_name = "goal");
 
   /// Adds a child of `parent` and returns its node number (numbers are dense,
   /// in insertion order). Adding a child clears `parent`'s local weights.
+  /// \param parent an existing node number (`kRoot` for a first-level indicator).
+  /// \param name the indicator's name; moved in.
+  /// \return the new node's number (the previous `size()`).
   std::size_t add(std::size_t parent, std::string name);
 
   /// Number of nodes, the root included.
+  /// \return the number of nodes; node numbers run from 0 to this number − 1.
   [[nodiscard]] std::size_t size() const noexcept { return nodes_.size(); }
   /// The node's name.
+  /// \param node an existing node number.
+  /// \return the name given to `add` (or the constructor), valid until the tree changes.
   [[nodiscard]] const std::string& name(std::size_t node) const;
   /// The node's parent; the root is its own parent.
+  /// \param node an existing node number.
+  /// \return the parent's node number (`kRoot` for the root).
   [[nodiscard]] std::size_t parent(std::size_t node) const;
   /// The node's children, in insertion order.
+  /// \param node an existing node number.
+  /// \return the children's node numbers (empty for a leaf), valid until the tree changes.
   [[nodiscard]] const std::vector<std::size_t>& children(std::size_t node) const;
   /// The node's local weights (one per child), or an empty vector if not set yet.
+  /// \param node an existing node number.
+  /// \return the weights in child order, valid until the tree changes.
   [[nodiscard]] const std::vector<double>& local_weights(std::size_t node) const;
   /// The AHP result that set the node's weights, if they came from AHP.
+  /// \param node an existing node number.
+  /// \return the result of `set_weights_by_ahp` for the node, or nothing (weights set directly, or
+  /// not set).
   [[nodiscard]] const std::optional<AhpResult>& ahp_result(std::size_t node) const;
 
   /// Sets the local weights of `node`'s children directly. `invalid_argument`
   /// when the count differs from the number of children, a weight is negative
   /// or not finite, or they do not sum to 1 within 1e-9.
+  /// \param node an inner node (with children).
+  /// \param weights one local weight per child, in child order, summing to 1.
+  /// \return success, or `invalid_argument` as above (the weights stay as they were).
   [[nodiscard]] Status set_weights(std::size_t node, std::span<const double> weights);
 
   /// Sets the local weights of `node`'s children from a pairwise comparison
   /// matrix (rows in child order). The tree only accepts consistent judgements:
   /// `require_consistency` is forced on, so a failing CR is
   /// `inconsistent_judgements` and the weights stay unset.
+  /// \param node an inner node (with children).
+  /// \param pairwise the n × n reciprocal comparison matrix of its n children.
+  /// \param options the method, RI table and pass rule (`require_consistency` is forced on).
+  /// \return the AHP result whose weights were set, or a refusal of `ahp`.
   [[nodiscard]] Result<AhpResult> set_weights_by_ahp(std::size_t node, const Matrix& pairwise,
                                                      AhpOptions options = {});
 
   /// The global weight of every leaf, in node order; they sum to 1 up to
   /// rounding (quantize them with `quantize_weights`). `invalid_argument` names
   /// the first inner node whose weights are not set.
+  /// \return one entry per leaf (node number, name, global weight), or `invalid_argument`.
   [[nodiscard]] Result<std::vector<GlobalWeight>> global_weights() const;
 
  private:
