@@ -431,6 +431,36 @@ class Documents(CommandCase):
         self.assertEqual(results["digest"], DEMO_DIGEST)
         self.assertIn("ZJ2025-1216", (self.dir / "results.html").read_text())
 
+    def test_score_explanations_summary_or_full(self):
+        schema = json.loads((pathlib.Path(SOURCE) / "schemas/kexie.results-1.schema.json")
+                            .read_text())
+        rc, _, err = self.kexie("score", *self.args, "-o", "summary.json", "--quiet")
+        self.assertEqual(rc, 0, err)
+        rc, _, err = self.kexie("score", *self.args, "-o", "full.json", "--explanations",
+                                "full", "--quiet")
+        self.assertEqual(rc, 0, err)
+        summary = json.loads((self.dir / "summary.json").read_text())
+        full = json.loads((self.dir / "full.json").read_text())
+        jsonschema.validate(summary, schema)
+        jsonschema.validate(full, schema)
+        self.assertEqual(summary["explanations"], "summary")
+        self.assertEqual(full["explanations"], "full")
+        entry = {e["code"]: e for e in summary["entries"]}["ZJ2025-1216"]
+        whole = {e["code"]: e for e in full["entries"]}["ZJ2025-1216"]
+        self.assertNotIn("text", entry["explanation"])
+        self.assertIn("dropped", whole["explanation"]["text"]["en"])
+        # The summary counts what the full form lists.
+        for short, line in zip(entry["explanation"]["lines"], whole["explanation"]["lines"]):
+            self.assertEqual(short["marks"], len(line["marks"]))
+            self.assertEqual(short["dropped"], sum(m["dropped"] for m in line["marks"]))
+            self.assertEqual(short["contribution"], line["contribution"])
+        # A summary does not pass for the full form (the schema ties the key to the form).
+        summary["explanations"] = "full"
+        with self.assertRaises(jsonschema.ValidationError):
+            jsonschema.validate(summary, schema)
+        self.assertEqual(self.kexie("score", *self.args, "-o", "r.json", "--explanations",
+                                    "some")[0], 2)
+
     def test_explain(self):
         rc, out, err = self.kexie("explain", *self.args, "ZJ2025-1216", "--lang", "en")
         self.assertEqual(rc, 0, err)

@@ -43,6 +43,7 @@ struct CampaignArgs {
   std::string csv_encoding = "utf8";  // of .csv outputs: utf8 (with a BOM) or gb18030
   std::size_t max_values = 0;         // of the registry and entries documents; 0: the library's
   bool timings = false;               // print the time of each step (score --timings)
+  std::string explanations = "summary";  // of .json outputs: summary or full
 };
 
 // The wall-clock time of each step of `kexie score` (--timings): reading the
@@ -241,10 +242,18 @@ void write_xlsx_sheets(const std::filesystem::path& out, const std::vector<Resul
   }
 }
 
+ResultsOptions results_options(const std::string& explanations) {
+  for (ResultsExplanations e : enum_values<ResultsExplanations>()) {
+    if (explanations == enum_name(e)) return {.explanations = e};
+  }
+  throw Failure(Exit::usage, "--explanations " + explanations + ": give summary or full");
+}
+
 void run_score(const CampaignArgs& args, CommonOptions& common) {
   const Lang lang = common.language();
   check_outputs(args.outputs);
   const TextEncoding encoding = csv_encoding(args.csv_encoding);
+  const ResultsOptions results = results_options(args.explanations);
   Timings timings;
   const Source source = load(args, common.quiet, timings);
   const Campaign& campaign = *source.campaign;
@@ -275,7 +284,7 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
       auto text = ext == ".html"
                       ? html_report(campaign, *board,
                                     {.language = language_of(lang), .registry = source.registry})
-                      : write_results_document(campaign, *board, source.codes);
+                      : write_results_document(campaign, *board, source.codes, results);
       if (!text) throw Failure(args.outputs[i], text.error());
       write_atomically(out, *text);
       written.push_back(args.outputs[i]);
@@ -405,6 +414,14 @@ void add_score_commands(CLI::App& app, CommonOptions& common) {
       ->add_option("--csv-encoding", args->csv_encoding,
                    "The encoding of .csv outputs: utf8 (with a byte-order mark) or gb18030")
       ->capture_default_str();
+  score
+      ->add_option("--explanations", args->explanations,
+                   "Each entry's explanation in results.json: summary (per indicator: value, "
+                   "weight or points, contribution, marks and dropped counts; the tier reason) "
+                   "or full (every judge's mark and the text in zh and en; about ten times the "
+                   "size). One entry in full: kexie explain")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"summary", "full"}));
   score->add_flag("--timings", args->timings,
                   "Print the wall-clock time of each step on stderr: reading the documents, "
                   "reading and importing each table, scoring, writing each output (with --json: "
