@@ -17,7 +17,8 @@ Then runs, once, the release command
 
     kexie score campaign.json --registry registry --entries entries.json --max-values 10000000 \\
         --assignments assignments.csv --marks marks.csv \\
-        -o results.json -o results.csv -o results.xlsx -o results.html --timings --json
+        -o results.json -o results.csv -o results.xlsx -o results.html \\
+        --explanations summary --timings --json
 
 and prints the times the command measured itself (--timings): reading each input,
 scoring, and writing each format, with the issue's targets: XLSX of N rows in under
@@ -32,8 +33,10 @@ import argparse
 import copy
 import csv
 import json
+import os
 import pathlib
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -137,6 +140,8 @@ def main():
     ap.add_argument("--entries", type=int, default=100_000)
     ap.add_argument("--kexie", default=str(SOURCE / "build/release/tools/kexie/kexie"))
     ap.add_argument("--keep", help="generate into (and keep) this directory")
+    ap.add_argument("--explanations", choices=("summary", "full"), default="summary",
+                    help="the form of results.json's explanations (kexie score --explanations)")
     args = ap.parse_args()
     args.kexie = str(pathlib.Path(args.kexie).resolve())
     tmp = None
@@ -156,16 +161,22 @@ def main():
            "entries.json", "--max-values", "10000000", "--assignments", "assignments.csv",
            "--marks", "marks.csv",
            "-o", "results.json", "-o", "results.csv", "-o", "results.xlsx", "-o",
-           "results.html", "--timings", "--json"]
+           "results.html", "--explanations", args.explanations, "--timings", "--json"]
     t0 = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run(cmd, cwd=out, capture_output=True, text=True)
     wall = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if p.returncode != 0:
         print(p.stdout, p.stderr, file=sys.stderr)
         sys.exit(f"kexie score exited {p.returncode}")
     doc = json.loads(p.stdout)
     t = doc["timings"]
-    print(f"kexie score: {doc['entries']} entries, digest {doc['digest']}, wall {wall:.2f} s")
+    print(f"kexie score: {doc['entries']} entries, digest {doc['digest']}, wall {wall:.2f} s, "
+          f"CPU {cpu:.2f} s (user + system; the machine's load: {os.getloadavg()[0]:.1f}); "
+          f"results.json {(out / 'results.json').stat().st_size / 1e6:.0f} MB "
+          f"({args.explanations})")
     for s in t["steps"]:
         print(f"  {s['kind']:<7} {s['step']:<45} {s['seconds']:8.3f} s")
     print(f"  reading {t['reading']:.3f} s, scoring {t['scoring']:.3f} s, "

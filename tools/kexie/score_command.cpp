@@ -33,6 +33,7 @@ struct CampaignArgs {
   std::string campaign_document;
   std::string registry;
   std::string entries;
+  std::string judges;  // a judges table (.csv), seated after the entries
   std::string snapshot;
   std::size_t campaign = 1;
   std::vector<std::string> outputs;
@@ -40,9 +41,9 @@ struct CampaignArgs {
   std::string assignments;  // CSV tables imported into the campaign, in this order
   std::string marks;
   std::string vetoes;
-  std::string csv_encoding = "utf8";  // of .csv outputs: utf8 (with a BOM) or gb18030
-  std::size_t max_values = 0;         // of the registry and entries documents; 0: the library's
-  bool timings = false;               // print the time of each step (score --timings)
+  std::string csv_encoding = "utf8";     // of .csv outputs: utf8 (with a BOM) or gb18030
+  std::size_t max_values = 0;            // of the registry and entries documents; 0: the library's
+  bool timings = false;                  // print the time of each step (score --timings)
   std::string explanations = "summary";  // of .json outputs: summary or full
 };
 
@@ -153,6 +154,8 @@ Source load(const CampaignArgs& args, bool quiet, Timings& timings) {
     throw Failure(Exit::usage, "give either CAMPAIGN with --registry and --entries, or --snapshot");
   }
   if (!args.snapshot.empty()) {
+    if (!args.judges.empty())
+      throw Failure(Exit::usage, "--judges goes with CAMPAIGN, not --snapshot");
     auto snap = load_snapshot(std::filesystem::path(args.snapshot));
     if (!snap) throw Failure(args.snapshot, snap.error());
     if (args.campaign < 1 || args.campaign > snap->campaigns().size()) {
@@ -174,6 +177,7 @@ Source load(const CampaignArgs& args, bool quiet, Timings& timings) {
   source.documents = load_documents({.campaign = args.campaign_document,
                                      .registry = args.registry,
                                      .entries = args.entries,
+                                     .judges = args.judges,
                                      .max_values = args.max_values},
                                     quiet);
   throw_if_refused(source.documents);
@@ -376,7 +380,12 @@ void add_campaign_source(CLI::App& cmd, CampaignArgs& args) {
                  "registry-organizations.csv, registry-people.csv, … (docs/tables.md)");
   cmd.add_option("--entries", args.entries,
                  "The entries document (kexie.entries/1: entries, judges, assignments, marks, "
-                 "vetoes)");
+                 "vetoes), or an entries table (.csv: code, title, unit, category, team, …; "
+                 "docs/tables.md) with --judges and the CSV tables below");
+  cmd.add_option("--judges", args.judges,
+                 "A CSV table of judges (code, person: a registry code) seated after the "
+                 "entries, all or nothing; --assignments, --marks and --vetoes name judges by "
+                 "these codes");
   cmd.add_option("--snapshot", args.snapshot,
                  "A snapshot file holding the campaign, instead of documents");
   cmd.add_option("--campaign", args.campaign,
