@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -49,7 +50,9 @@ struct CampaignArgs {
 
 // The wall-clock time of each step of `kexie score` (--timings): reading the
 // documents, reading and importing each table, scoring, making the result sheets,
-// writing each output. Each step is measured from the end of the one before.
+// writing each output. Each step is measured from the end of the one before, in
+// wall-clock seconds and in the process's CPU seconds (every thread, user and
+// system: the figure that stays put on a busy machine).
 class Timings {
  public:
   using Clock = std::chrono::steady_clock;
@@ -57,44 +60,51 @@ class Timings {
   // Ends the current step, naming it; `kind` is read, import, score or write.
   void step(std::string kind, std::string name) {
     const auto now = Clock::now();
-    steps_.push_back(
-        {std::move(kind), std::move(name), std::chrono::duration<double>(now - last_).count()});
+    const double cpu = cpu_now();
+    steps_.push_back({std::move(kind), std::move(name),
+                      std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_});
     last_ = now;
+    last_cpu_ = cpu;
   }
 
   [[nodiscard]] double total() const {
     return std::chrono::duration<double>(Clock::now() - start_).count();
   }
+  [[nodiscard]] double cpu_total() const { return cpu_now() - start_cpu_; }
 
-  [[nodiscard]] double of(std::string_view kind) const {
+  [[nodiscard]] double of(std::string_view kind, bool cpu = false) const {
     double sum = 0;
     for (const Step& s : steps_)
-      if (s.kind == kind) sum += s.seconds;
+      if (s.kind == kind) sum += cpu ? s.cpu : s.seconds;
     return sum;
   }
 
   [[nodiscard]] nlohmann::json to_json() const {
     nlohmann::json steps = nlohmann::json::array();
-    for (const Step& s : steps_)
-      steps.push_back({{"kind", s.kind}, {"step", s.name}, {"seconds", s.seconds}});
-    return {{"steps", steps},
-            {"reading", of("read") + of("import")},
-            {"scoring", of("score")},
-            {"writing", of("write")},
-            {"total", total()}};
+    for (const Step& s : steps_) {
+      steps.push_back(
+          {{"kind", s.kind}, {"step", s.name}, {"seconds", s.seconds}, {"cpu_seconds", s.cpu}});
+    }
+    return {{"steps", steps},          {"reading", of("read") + of("import")},
+            {"scoring", of("score")},  {"writing", of("write")},
+            {"total", total()},        {"cpu_reading", of("read", true) + of("import", true)},
+            {"cpu_total", cpu_total()}};
   }
 
   void print(std::ostream& out) const {
     char line[256];
     for (const Step& s : steps_) {
-      std::snprintf(line, sizeof line, "%-7s %-40s %9.3f s\n", s.kind.c_str(), s.name.c_str(),
-                    s.seconds);
+      std::snprintf(line, sizeof line, "%-7s %-40s %9.3f s (CPU %.3f s)\n", s.kind.c_str(),
+                    s.name.c_str(), s.seconds, s.cpu);
       out << line;
     }
+    const double reading = of("read") + of("import");
+    const double cpu_reading = of("read", true) + of("import", true);
     std::snprintf(line, sizeof line,
-                  "reading %.3f s, scoring %.3f s, writing %.3f s, total %.3f s (%.2f× reading)\n",
-                  of("read") + of("import"), of("score"), of("write"), total(),
-                  total() / std::max(of("read") + of("import"), 1e-9));
+                  "reading %.3f s, scoring %.3f s, writing %.3f s, total %.3f s (%.2f× reading); "
+                  "CPU: reading %.3f s, total %.3f s (%.2f× reading)\n",
+                  reading, of("score"), of("write"), total(), total() / std::max(reading, 1e-9),
+                  cpu_reading, cpu_total(), cpu_total() / std::max(cpu_reading, 1e-9));
     out << line;
   }
 
@@ -102,9 +112,17 @@ class Timings {
   struct Step {
     std::string kind, name;
     double seconds;
+    double cpu;
   };
+  static double cpu_now() {
+    timespec t{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+  }
   Clock::time_point start_ = Clock::now();
   Clock::time_point last_ = start_;
+  double start_cpu_ = cpu_now();
+  double last_cpu_ = start_cpu_;
   std::vector<Step> steps_;
 };
 
