@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -83,6 +84,26 @@ struct ResultsOptions {
 [[nodiscard]] KEXIE_API Result<std::string> write_results_document(
     const Campaign& campaign, const Scoreboard& board, const RegistryCodes& codes,
     const ResultsOptions& options = {});
+
+/// `write_results_document`, streamed: the text goes to `sink` in pieces of a few
+/// megabytes as it is made, so a board of 100 000 entries never has to be in memory as
+/// one string. The pieces, joined, are the bytes the string form returns. An
+/// exception thrown by `sink` (a full disk) propagates; nothing else is left behind.
+///
+/// \param campaign the campaign `board` was scored from
+/// \param board the scoreboard to write
+/// \param codes the registry's codes, naming units, enterprises and people
+/// \param options the form of the explanations
+/// \param sink called with each piece of the text, in order
+/// \return ok, or `not_found` when the board holds an entry the campaign does not (the
+/// pieces given to `sink` until then are not a whole document)
+///
+///   kexie::write_results_document(campaign, board, codes, {},
+///                                 [](std::string_view piece) { std::cout << piece; })
+///       .value();
+[[nodiscard]] KEXIE_API Status write_results_document(
+    const Campaign& campaign, const Scoreboard& board, const RegistryCodes& codes,
+    const ResultsOptions& options, const std::function<void(std::string_view)>& sink);
 
 }  // namespace v1
 }  // namespace kexie

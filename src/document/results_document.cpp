@@ -3,6 +3,7 @@
 // document is built, so a board of 100 000 entries costs its text and no more.
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -199,14 +200,18 @@ void summary(JsonWriter& w, const Campaign& campaign, const EntryResult& r, cons
 
 }  // namespace
 
-Result<std::string> write_results_document(const Campaign& campaign, const Scoreboard& board,
-                                           const RegistryCodes& codes,
-                                           const ResultsOptions& options) {
+namespace {
+
+// The document through `w`; after each entry, when `sink` is given and more than a
+// few megabytes are settled, they go to `sink` (the text never has to be whole).
+Status write_results(JsonWriter& w, const Campaign& campaign, const Scoreboard& board,
+                     const RegistryCodes& codes, const ResultsOptions& options,
+                     const std::function<void(std::string_view)>* sink) {
+  constexpr std::size_t kPiece = std::size_t{4} << 20;
   std::map<OrgId, std::string> org_code;
   std::map<PersonId, std::string> person_code;
   for (const auto& [c, id] : codes.organizations) org_code.emplace(id, c);
   for (const auto& [c, id] : codes.people) person_code.emplace(id, c);
-  JsonWriter w(JsonWriter::Layout::canonical);
   const auto oc = [&](std::string_view key, OrgId id) {
     const auto it = org_code.find(id);
     text(w, key, it != org_code.end() ? it->second : to_string(id));
@@ -270,6 +275,7 @@ Result<std::string> write_results_document(const Campaign& campaign, const Score
     opt_dec(w, "prize", r.prize);
     w.key("explanation");
     w.begin_object();
+    if (sink != nullptr && w.settled() > kPiece) (*sink)(w.take_settled());
     if (!full) {
       summary(w, campaign, r, *x, bars);
       w.end_object();
@@ -377,7 +383,28 @@ Result<std::string> write_results_document(const Campaign& campaign, const Score
   w.end_array();
   agreement(w, campaign, board);
   w.end_object();
+  return {};
+}
+
+}  // namespace
+
+Result<std::string> write_results_document(const Campaign& campaign, const Scoreboard& board,
+                                           const RegistryCodes& codes,
+                                           const ResultsOptions& options) {
+  JsonWriter w(JsonWriter::Layout::canonical);
+  if (Status done = write_results(w, campaign, board, codes, options, nullptr); !done)
+    return done.error();
   return w.finish();
+}
+
+Status write_results_document(const Campaign& campaign, const Scoreboard& board,
+                              const RegistryCodes& codes, const ResultsOptions& options,
+                              const std::function<void(std::string_view)>& sink) {
+  JsonWriter w(JsonWriter::Layout::canonical);
+  if (Status done = write_results(w, campaign, board, codes, options, &sink); !done) return done;
+  sink(w.take_settled());
+  sink(w.finish());
+  return {};
 }
 
 }  // namespace v1

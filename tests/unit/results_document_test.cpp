@@ -92,4 +92,25 @@ TEST(ResultsDocument, SummariesByDefaultWithTheTierReason) {
   EXPECT_EQ(tail(text), tail(full));
 }
 
+TEST(ResultsDocument, StreamedPiecesJoinToTheSameBytes) {
+  const Demo d;
+  for (kexie::ResultsExplanations form :
+       {kexie::ResultsExplanations::summary, kexie::ResultsExplanations::full}) {
+    const std::string text =
+        kexie::write_results_document(d.campaign, d.board, d.reg.codes, {.explanations = form})
+            .value();
+    std::string joined;
+    std::size_t pieces = 0;
+    const kexie::Status done = kexie::write_results_document(
+        d.campaign, d.board, d.reg.codes, {.explanations = form}, [&](std::string_view piece) {
+          joined += piece;
+          ++pieces;
+        });
+    ASSERT_TRUE(done) << done.error();
+    EXPECT_EQ(joined, text);
+    // The full form (several megabytes) goes out in more than the final pieces.
+    if (form == kexie::ResultsExplanations::full) EXPECT_GT(pieces, 2u) << text.size();
+  }
+}
+
 }  // namespace

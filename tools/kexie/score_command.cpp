@@ -302,11 +302,18 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
         for (std::string& f : write_csv_sheets(out, *sheets, encoding))
           written.push_back(std::move(f));
       }
+    } else if (ext == ".json") {
+      // Streamed: the document goes to the file as it is made, never whole in memory.
+      AtomicFile file(out);
+      const Status done =
+          write_results_document(campaign, *board, source.codes, results,
+                                 [&file](std::string_view piece) { file.write(piece); });
+      if (!done) throw Failure(args.outputs[i], done.error());
+      file.commit();
+      written.push_back(args.outputs[i]);
     } else {
-      auto text = ext == ".html"
-                      ? html_report(campaign, *board,
-                                    {.language = language_of(lang), .registry = source.registry})
-                      : write_results_document(campaign, *board, source.codes, results);
+      auto text = html_report(campaign, *board,
+                              {.language = language_of(lang), .registry = source.registry});
       if (!text) throw Failure(args.outputs[i], text.error());
       write_atomically(out, *text);
       written.push_back(args.outputs[i]);
