@@ -56,7 +56,8 @@ void JsonWriter::newline_indent(std::size_t depth) {
 // An array written on one line so far gets a container element: every element
 // already written moves to a line of its own.
 void JsonWriter::break_inline(Frame& f) {
-  const std::size_t open = f.open - base_;
+  // The text kept: up to and including the '[' (already taken out when base_ is past it).
+  const std::size_t keep = f.open + 1 - base_;
   std::string tail;
   for (std::size_t i = 0; i < f.items.size(); ++i) {
     const std::size_t from = f.items[i] - base_;
@@ -66,7 +67,7 @@ void JsonWriter::break_inline(Frame& f) {
     tail.append(stack_.size() * 2, ' ');
     tail.append(out_, from, to - from);
   }
-  out_.resize(open + 1);
+  out_.resize(keep);
   out_ += tail;
   f.items.clear();
   f.mode = Mode::block;
