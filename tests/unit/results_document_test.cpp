@@ -109,7 +109,9 @@ TEST(ResultsDocument, StreamedPiecesJoinToTheSameBytes) {
     ASSERT_TRUE(done) << done.error();
     EXPECT_EQ(joined, text);
     // The full form (several megabytes) goes out in more than the final pieces.
-    if (form == kexie::ResultsExplanations::full) EXPECT_GT(pieces, 2u) << text.size();
+    if (form == kexie::ResultsExplanations::full) {
+      EXPECT_GT(pieces, 2u) << text.size();
+    }
   }
 }
 
