@@ -207,7 +207,7 @@ namespace {
 Status write_results(JsonWriter& w, const Campaign& campaign, const Scoreboard& board,
                      const RegistryCodes& codes, const ResultsOptions& options,
                      const std::function<void(std::string_view)>* sink) {
-  constexpr std::size_t kPiece = std::size_t{4} << 20;
+  constexpr std::size_t kPiece = std::size_t{2} << 20;  // 2 MiB
   std::map<OrgId, std::string> org_code;
   std::map<PersonId, std::string> person_code;
   for (const auto& [c, id] : codes.organizations) org_code.emplace(id, c);
