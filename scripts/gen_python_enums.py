@@ -120,6 +120,9 @@ TABLE: tuple[Row, ...] = (
         "What Kendall's W does with a missing mark."),
     Row("TextEncoding", "KX_ENCODING_AUTO", "KX_ENCODING_",
         "Encodings of CSV tables (kexie::TextEncoding): AUTO detects a BOM, then UTF-8, else GB18030."),
+    Row("ResultsExplanations", "KX_EXPLANATIONS_SUMMARY", "KX_EXPLANATIONS_",
+        "The form of each entry's explanation in a results document\n"
+        "    (kexie::ResultsExplanations): SUMMARY (counts, contributions, the tier reason) or FULL."),
     Row("FoundingState", "KX_FOUNDING_PENDING", "KX_FOUNDING_",
         "Where a founding application stands (kexie::FoundingState, A13)."),
     Row("CoverageDimension", "KX_COVERAGE_ZONE", "KX_COVERAGE_",

@@ -269,18 +269,35 @@ def results() -> dict:
                 "points": opt(DEC), "marks": arr(mark)},
                ("code", "name", "kind", "method", "value", "weight", "contribution", "figure",
                 "band", "points", "marks"))
-    explanation = obj({"rubric": TEXT, "aggregation": enum("AggregationMethod"),
-                       "normalized": BOOL, "full_score": opt(DEC), "lines": arr(line),
-                       "conversions": arr(TEXT), "vetoes": arr(TEXT), "co2": TEXT,
-                       "prize": TEXT, "citations": arr(TEXT),
-                       "text": obj({"zh": TEXT, "en": TEXT}, ("zh", "en"))},
-                      ("rubric", "aggregation", "normalized", "full_score", "lines",
-                       "conversions", "vetoes", "co2", "prize", "citations", "text"))
+    next_tier = opt(obj({"tier": TEXT, "lowest_awarded": opt(DEC), "short_by": opt(DEC)},
+                        ("tier", "lowest_awarded", "short_by")))
+    reason = {"enum": ["awarded", "no_award", "vetoed", "incomplete"]}
+    # "explanations": "full" (and documents written before the key existed, which
+    # held the full form without the tier reason).
+    full = obj({"rubric": TEXT, "aggregation": enum("AggregationMethod"),
+                "normalized": BOOL, "full_score": opt(DEC), "lines": arr(line),
+                "conversions": arr(TEXT), "vetoes": arr(TEXT), "co2": TEXT,
+                "prize": TEXT, "citations": arr(TEXT), "reason": reason,
+                "next_tier": next_tier,
+                "text": obj({"zh": TEXT, "en": TEXT}, ("zh", "en"))},
+               ("rubric", "aggregation", "normalized", "full_score", "lines",
+                "conversions", "vetoes", "co2", "prize", "citations", "text"))
+    # "explanations": "summary" (the default): per indicator, counts instead of marks.
+    summary_line = obj({"code": CODE, "kind": enum("IndicatorKind"), "value": opt(DEC),
+                        "weight": DEC, "points": opt(DEC), "contribution": DEC,
+                        "marks": uint(), "dropped": uint()},
+                       ("code", "kind", "value", "weight", "points", "contribution", "marks",
+                        "dropped"))
+    summary = obj({"rubric": TEXT, "aggregation": enum("AggregationMethod"),
+                   "normalized": BOOL, "full_score": opt(DEC), "lines": arr(summary_line),
+                   "vetoes": uint(), "reason": reason, "next_tier": next_tier},
+                  ("rubric", "aggregation", "normalized", "full_score", "lines", "vetoes",
+                   "reason", "next_tier"))
     entry_keys = {"code": CODE, "title": TEXT, "unit": CODE, "enterprise": CODE,
                   "category": enum("Category"), "status": enum("EntryStatus"), "total": DEC,
                   "judged_part": DEC, "objective_part": DEC, "bonus": DEC, "rank": uint(),
                   "position": uint(), "tier": opt(uint()), "award": TEXT, "prize": opt(DEC),
-                  "explanation": explanation}
+                  "explanation": {"type": "object"}}
     unit_keys = {"unit": CODE, "entries": uint(), "awarded": uint(), "awarded_total": DEC,
                  "participation_rate": DEC, "tce_saved": DEC}
     person_keys = {"person": CODE, "best_tier": uint(), "credit": DEC, "entries": arr(CODE)}
@@ -290,13 +307,24 @@ def results() -> dict:
                   "entries": opt(uint()), "kendall_w": num, "chi_squared": num,
                   "df": opt(uint()), "p_value": num, "note": opt(TEXT)}
     every = lambda keys: obj(keys, tuple(keys))
-    return document("kexie.results/1", "kexie campaign results", {
+    s = document("kexie.results/1", "kexie campaign results", {
+        "explanations": enum("ResultsExplanations"),
         "campaign": TEXT, "digest": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
         "tiers": arr(TEXT), "entries": arr(every(entry_keys)),
         "advanced_units": arr(every(unit_keys)), "advanced_individuals": arr(every(person_keys)),
         "cusps": arr(every(cusp_keys)), "agreement": arr(every(agree_keys)),
     }, ("campaign", "digest", "tiers", "entries", "advanced_units", "advanced_individuals",
         "cusps", "agreement"), {})
+
+    def form(explanation: dict) -> dict:
+        return {"properties": {"entries": arr({"properties": {"explanation": explanation}})}}
+
+    s["allOf"] = [
+        {"if": {"properties": {"explanations": {"const": "summary"}},
+                "required": ["explanations"]},
+         "then": form(summary), "else": form(full)},
+    ]
+    return s
 
 
 def coverage() -> dict:

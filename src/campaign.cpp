@@ -1424,8 +1424,10 @@ Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
                                          std::span<const JudgeId> judges,
                                          std::span<const EntryId> entries) const {
   const CampaignImpl& s = *impl_;
+  static_assert(detail::kMarkScale == 4);  // the 1e4 below
   PanelMarks out(entries.size(), judges.size());
   std::optional<Category> category;
+  std::size_t column = 0;  // the indicator's column, found once: every entry shares the category
   for (std::size_t c = 0; c < entries.size(); ++c) {
     auto found = s.entry_at(entries[c]);
     if (!found) return found.error();
@@ -1433,22 +1435,28 @@ Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
     if (category && *category != e.spec.category) {
       return Error(ErrorCode::invalid_argument, "entries of different categories");
     }
-    category = e.spec.category;
-    const CategoryState& cat = s.category(e);
-    auto index = cat.rubric->find(indicator_code);
-    if (!index) return index.error();
-    auto col = cat.column_of.find(*index);
-    if (col == cat.column_of.end()) {
-      return Error(ErrorCode::invalid_argument,
-                   "indicator \"" + std::string(indicator_code) + "\" is not marked by judges");
+    if (!category) {
+      const CategoryState& cat = s.category(e);
+      auto index = cat.rubric->find(indicator_code);
+      if (!index) return index.error();
+      auto col = cat.column_of.find(*index);
+      if (col == cat.column_of.end()) {
+        return Error(ErrorCode::invalid_argument,
+                     "indicator \"" + std::string(indicator_code) + "\" is not marked by judges");
+      }
+      column = col->second;
     }
+    category = e.spec.category;
     for (std::size_t r = 0; r < judges.size(); ++r) {
       auto slot = std::lower_bound(e.judges.begin(), e.judges.end(), judges[r]);
       if (slot == e.judges.end() || *slot != judges[r]) continue;
       const std::int32_t v =
-          s.marks[s.hot[entries[c].value() - 1].mark_offset + col->second * s.width() +
+          s.marks[s.hot[entries[c].value() - 1].mark_offset + column * s.width() +
                   static_cast<std::size_t>(slot - e.judges.begin())];
-      if (v != kNoMark) out.set(c, r, detail::fixed(v, detail::kMarkScale).to_double());
+      // v / 10^4 with both operands exact doubles: the division rounds the exact quotient
+      // once, so this is the correctly rounded double that Decimal::to_double (strtod of
+      // the exact text) gives, without the text.
+      if (v != kNoMark) out.set(c, r, static_cast<double>(v) / 1e4);
     }
   }
   return out;

@@ -21,6 +21,26 @@ namespace kexie {
 inline namespace v1 {
 namespace {
 
+// The board's results by entry id, for lookups in a loop (Scoreboard::find scans
+// the board: a loop over cusps or people calling it was quadratic).
+class ResultIndex {
+ public:
+  explicit ResultIndex(const Scoreboard& board) {
+    std::size_t top = 0;
+    for (const EntryResult& r : board.entries) top = std::max<std::size_t>(top, r.entry.value());
+    by_id_.assign(top + 1, nullptr);
+    for (const EntryResult& r : board.entries) {
+      if (by_id_[r.entry.value()] == nullptr) by_id_[r.entry.value()] = &r;
+    }
+  }
+  [[nodiscard]] const EntryResult* find(EntryId e) const noexcept {
+    return e.value() < by_id_.size() ? by_id_[e.value()] : nullptr;
+  }
+
+ private:
+  std::vector<const EntryResult*> by_id_;
+};
+
 // Escapes text for HTML element content and quoted attribute values.
 std::string esc(std::string_view text) {
   std::string out;
@@ -263,6 +283,7 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
   const Words w(options.language);
   const CampaignSpec& spec = campaign.spec();
   const auto& tiers = spec.awards.tiers;
+  const ResultIndex by_id(board);
 
   // Entries per category (board order), their titles and units' names.
   std::map<Category, std::vector<const EntryResult*>> by_category;
@@ -421,7 +442,7 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
             "</th><th>" + std::string(w("分界线", "Boundary")) + "</th><th>" +
             std::string(w("距离", "Distance")) + "</th></tr></thead>\n<tbody>\n";
     for (const Cusp& c : board.cusps) {
-      const EntryResult* r = board.find(c.entry);
+      const EntryResult* r = by_id.find(c.entry);
       if (r == nullptr)
         return Error(ErrorCode::not_found, "cusp " + to_string(c.entry) + " is not on the board");
       const std::string& title = titles[r->entry.value()];

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -18,6 +19,26 @@ namespace kexie {
 inline namespace v1 {
 
 namespace {
+
+// The board's results by entry id, for lookups in a loop (Scoreboard::find scans
+// the board: a loop over cusps or people calling it was quadratic).
+class ResultIndex {
+ public:
+  explicit ResultIndex(const Scoreboard& board) {
+    std::size_t top = 0;
+    for (const EntryResult& r : board.entries) top = std::max<std::size_t>(top, r.entry.value());
+    by_id_.assign(top + 1, nullptr);
+    for (const EntryResult& r : board.entries) {
+      if (by_id_[r.entry.value()] == nullptr) by_id_[r.entry.value()] = &r;
+    }
+  }
+  [[nodiscard]] const EntryResult* find(EntryId e) const noexcept {
+    return e.value() < by_id_.size() ? by_id_[e.value()] : nullptr;
+  }
+
+ private:
+  std::vector<const EntryResult*> by_id_;
+};
 
 // Sheet names: the categories' Chinese names (A10).
 std::string category_name(Category c) { return std::string(chinese_name(c)); }
@@ -65,9 +86,11 @@ std::string tier_name(const Campaign& c, std::uint32_t tier) {
 Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign, const Registry& registry,
                                                const Scoreboard& board) {
   std::vector<ResultSheet> out;
+  const ResultIndex by_id(board);
   // Award list, one sheet per category in the order of the enumeration.
   std::map<Category, std::size_t> sheet_of;
   std::map<Category, std::vector<EntryId>> entries_of;
+  std::map<OrgId, std::string> unit_names;
   for (Category cat : enum_values<Category>()) {
     for (const EntryResult& r : board.entries) {
       if (r.category != cat) continue;
@@ -82,8 +105,13 @@ Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign, const R
       }
       auto entry = campaign.entry(r.entry);
       if (!entry) return entry.error();
-      auto unit = org_name(registry, r.unit);
-      if (!unit) return unit.error();
+      auto known = unit_names.find(r.unit);  // units submit many entries: each looked up once
+      if (known == unit_names.end()) {
+        auto name = org_name(registry, r.unit);
+        if (!name) return name.error();
+        known = unit_names.emplace(r.unit, std::move(name).value()).first;
+      }
+      const std::string* unit = &known->second;
       std::string team;
       for (const TeamShare& t : entry->spec.team) {
         auto name = person_name(registry, t.person);
@@ -126,7 +154,7 @@ Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign, const R
     if (!employer) return employer.error();
     std::string codes;
     for (EntryId e : a.entries) {
-      const EntryResult* r = board.find(e);
+      const EntryResult* r = by_id.find(e);
       codes += (codes.empty() ? "" : "、") + (r != nullptr ? r->code : to_string(e));
     }
     people.rows.push_back({count(i + 1), text(p->name), text(*employer),
@@ -140,7 +168,7 @@ Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign, const R
       {},
       {14, 36, 14, 14, 12}};
   for (const Cusp& c : board.cusps) {
-    const EntryResult* r = board.find(c.entry);
+    const EntryResult* r = by_id.find(c.entry);
     auto entry = campaign.entry(c.entry);
     if (r == nullptr || !entry) return Error(ErrorCode::not_found, "a cusp on an unknown entry");
     cusps.rows.push_back({text(r->code), text(entry->spec.title), text(tier_name(campaign, c.tier)),

@@ -332,8 +332,16 @@ Result<Id> coded(const std::map<std::string, Id, std::less<>>& codes, std::strin
   return it->second;
 }
 
+// The codes an entries or judges table names units and people by, and the
+// registry they belong to: a TableRegistry's or a LoadedRegistry's.
+struct CodeBook {
+  const Registry& registry;
+  const std::map<std::string, OrgId, std::less<>>& organizations;
+  const std::map<std::string, PersonId, std::less<>>& people;
+};
+
 // One entry row; a refusal names its column through `col`.
-Result<EntrySpec> entry_row(const TableRegistry& codes, const Table& t, std::size_t r,
+Result<EntrySpec> entry_row(const CodeBook& codes, const Table& t, std::size_t r,
                             std::size_t& col) {
   EntrySpec s;
   auto cell = [&](std::string_view name) -> std::string_view {
@@ -456,8 +464,10 @@ Result<Campaign> scratch_of(const Campaign& c, const Registry& registry) {
 
 }  // namespace
 
-Status import_entries(Campaign& campaign, const TableRegistry& codes, const Table& table,
-                      TablePlace* where) {
+namespace {
+
+Status entries_from(Campaign& campaign, const CodeBook& codes, const Table& table,
+                    TablePlace* where) {
   for (const char* required : {"code", "title", "unit", "category", "team", "in_use_since"}) {
     if (auto c = table.column(required); !c) {
       return refuse(TablePlace{table.source(), 1, 0, {}}, where, c.error());
@@ -492,8 +502,8 @@ Status import_entries(Campaign& campaign, const TableRegistry& codes, const Tabl
   return {};
 }
 
-Result<JudgeCodes> import_judges(Campaign& campaign, const TableRegistry& codes, const Table& table,
-                                 TablePlace* where) {
+Result<JudgeCodes> judges_from(Campaign& campaign, const CodeBook& codes, const Table& table,
+                               TablePlace* where) {
   auto code_col = table.column("code");
   if (!code_col) return refuse(TablePlace{table.source(), 1, 0, {}}, where, code_col.error());
   auto person_col = table.column("person");
@@ -539,6 +549,27 @@ Result<JudgeCodes> import_judges(Campaign& campaign, const TableRegistry& codes,
     out.emplace(rows[r].first, *id);
   }
   return out;
+}
+
+}  // namespace
+
+Status import_entries(Campaign& campaign, const TableRegistry& codes, const Table& table,
+                      TablePlace* where) {
+  return entries_from(campaign, {codes.registry, codes.organizations, codes.people}, table, where);
+}
+Result<JudgeCodes> import_judges(Campaign& campaign, const TableRegistry& codes, const Table& table,
+                                 TablePlace* where) {
+  return judges_from(campaign, {codes.registry, codes.organizations, codes.people}, table, where);
+}
+Status import_entries(Campaign& campaign, const LoadedRegistry& loaded, const Table& table,
+                      TablePlace* where) {
+  return entries_from(campaign, {loaded.registry, loaded.codes.organizations, loaded.codes.people},
+                      table, where);
+}
+Result<JudgeCodes> import_judges(Campaign& campaign, const LoadedRegistry& loaded,
+                                 const Table& table, TablePlace* where) {
+  return judges_from(campaign, {loaded.registry, loaded.codes.organizations, loaded.codes.people},
+                     table, where);
 }
 
 Status import_assignments(Campaign& campaign, const Registry& registry, const Table& table,

@@ -2037,7 +2037,9 @@ KX_EXTERN int kx_campaign_from_documents(kx_campaign **out, const kx_registry *r
                                          const char *entries_json, size_t entries_length);
 
 /** The canonical kexie.results/1 text of `board`, scored from `campaign` over
- *  `registry` (whose codes name units and people). Free it with kx_string_free().
+ *  `registry` (whose codes name units and people), each entry's explanation as a
+ *  summary (kx_scoreboard_to_document_with for the full form). Free it with
+ *  kx_string_free().
  *
  *   char *text; kx_scoreboard_to_document(&text, board, c, reg);
  */
@@ -2067,6 +2069,27 @@ KX_EXTERN int kx_scoreboard_to_document(char **out, const kx_scoreboard *board,
  */
 KX_EXTERN int kx_campaign_to_documents(char **rules_json, char **entries_json,
                                        const kx_campaign *campaign, const kx_registry *registry);
+
+/* ---- results document: explanations in summary or in full (issue 15) ------------- */
+/** The form of each entry's explanation in a results document
+ *  (kexie::ResultsExplanations): SUMMARY (per indicator: value, weight or points,
+ *  contribution, marks and dropped counts; the tier reason) or FULL (every judge's
+ *  mark, and the text in Chinese and English). */
+typedef enum kx_results_explanations {
+  KX_EXPLANATIONS_SUMMARY = 0,
+  KX_EXPLANATIONS_FULL
+} kx_results_explanations;
+
+/** kx_scoreboard_to_document with each entry's explanation in the form
+ *  `explanations` (KX_EXPLANATIONS_*; kx_scoreboard_to_document writes summaries).
+ *  The document names its form in "explanations". KX_EINVALID for another value.
+ *
+ *   char *text; kx_scoreboard_to_document_with(&text, board, c, reg, KX_EXPLANATIONS_FULL);
+ */
+KX_EXTERN int kx_scoreboard_to_document_with(char **out, const kx_scoreboard *board,
+                                             const kx_campaign *campaign,
+                                             const kx_registry *registry,
+                                             uint32_t explanations);
 
 /* ---- CSV and XLSX tables (issue 14; docs/tables.md) --------------------------------- */
 

@@ -7,6 +7,7 @@
 #include "kexie/campaign.hpp"
 #include "kexie/export.hpp"
 #include "kexie/registry.hpp"
+#include "kexie/registry_document.hpp"
 #include "kexie/result.hpp"
 #include "kexie/table.hpp"
 #include "kexie/table_registry.hpp"
@@ -95,6 +96,41 @@ using JudgeCodes = std::map<std::string, JudgeId, std::less<>>;
 ///   kexie::import_vetoes(c, judges, vetoes_table).value();
 [[nodiscard]] KEXIE_API Status import_vetoes(Campaign& campaign, const JudgeCodes& judges,
                                              const Table& table, TablePlace* where = nullptr);
+
+// ---- entries and judges over a registry read from a document (issue 15) -------------
+
+/// `import_entries` over a registry read from a kexie.registry/1 document: units and
+/// team members are named by the document's codes. `campaign` must be built on
+/// `loaded.registry`. Refused like the TableRegistry form.
+///
+/// \param campaign the campaign to add the entries to, built on `loaded.registry`
+/// \param loaded the registry and the codes of its document
+/// \param table the entries table (columns as for the TableRegistry form)
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return ok, or the first refusal; the campaign is then unchanged
+///
+///   auto loaded = kexie::read_registry_document(text).value();
+///   kexie::Campaign c = kexie::load_campaign(loaded.registry, loaded.codes, rules, {}).value();
+///   kexie::import_entries(c, loaded, kexie::Table::read_file("entries.csv").value()).value();
+[[nodiscard]] KEXIE_API Status import_entries(Campaign& campaign, const LoadedRegistry& loaded,
+                                              const Table& table, TablePlace* where = nullptr);
+
+/// `import_judges` over a registry read from a kexie.registry/1 document: each judge's
+/// person is named by the document's code. `campaign` must be built on
+/// `loaded.registry`. Refused like the TableRegistry form.
+///
+/// \param campaign the campaign to seat the judges in, built on `loaded.registry`
+/// \param loaded the registry and the codes of its document
+/// \param table the judges table: columns `code` and `person`
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return the judges by their codes, or the first refusal; the campaign is then unchanged
+///
+///   kexie::JudgeCodes judges =
+///       kexie::import_judges(c, loaded, kexie::Table::read_file("judges.csv").value()).value();
+[[nodiscard]] KEXIE_API Result<JudgeCodes> import_judges(Campaign& campaign,
+                                                         const LoadedRegistry& loaded,
+                                                         const Table& table,
+                                                         TablePlace* where = nullptr);
 
 }  // namespace v1
 }  // namespace kexie

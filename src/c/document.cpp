@@ -122,3 +122,23 @@ int kx_campaign_to_documents(char** rules_json, char** entries_json, const kx_ca
     return KX_OK;
   });
 }
+
+// ---- results document: explanations in summary or in full (issue 15) ----------------
+
+int kx_scoreboard_to_document_with(char** out, const kx_scoreboard* board,
+                                   const kx_campaign* campaign, const kx_registry* registry,
+                                   uint32_t explanations) {
+  return kx::guard([&]() -> kx::Rc {
+    KX_NEED(out);
+    *out = nullptr;
+    KX_NEED(board);
+    KX_NEED(campaign);
+    KX_NEED(registry);
+    KX_TRY_ASSIGN(const kexie::ResultsExplanations form,
+                  kx::enum_arg<kexie::ResultsExplanations>(explanations, "explanations"));
+    KX_TRY_ASSIGN(const std::string text,
+                  kexie::write_results_document(campaign->campaign(), board->board,
+                                                registry->codes, {.explanations = form}));
+    return kx::give(out, text);
+  });
+}

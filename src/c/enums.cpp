@@ -418,6 +418,11 @@ KX_SAME(KX_PROPOSAL_OP_DECLINE, kexie::ProposalOperation::decline);
 KX_SAME(KX_PROPOSAL_OP_ENTER_CAMPAIGN, kexie::ProposalOperation::enter_campaign);
 KX_LAST(KX_PROPOSAL_OP_ENTER_CAMPAIGN, kexie::ProposalOperation);
 
+// kexie::ResultsExplanations (results document, issue 15)
+KX_SAME(KX_EXPLANATIONS_SUMMARY, kexie::ResultsExplanations::summary);
+KX_SAME(KX_EXPLANATIONS_FULL, kexie::ResultsExplanations::full);
+KX_LAST(KX_EXPLANATIONS_FULL, kexie::ResultsExplanations);
+
 #undef KX_LAST
 #undef KX_SAME
 

@@ -1,8 +1,8 @@
 // The canonical JSON text of a document tree, and the small value helpers.
-#include <cstdio>
 #include <string>
 #include <string_view>
 
+#include "detail/json_writer.hpp"
 #include "document/json_value.hpp"
 
 namespace kexie::detail::json {
@@ -76,109 +76,44 @@ Value& Value::push(Value v) {
 
 namespace {
 
-void quoted(std::string& out, std::string_view s) {
-  out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += ch;  // UTF-8 passes through unchanged
-        }
-    }
-  }
-  out += '"';
-}
-
-void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
-
-bool scalars_only(const Value& v) {
-  for (const Value& item : v.items) {
-    if (item.kind == Kind::array || item.kind == Kind::object) return false;
-  }
-  return true;
-}
-
-void emit(std::string& out, const Value& v, int depth) {
+// The tree, value by value, through the one JSON writer (detail/json_writer.hpp).
+void emit(JsonWriter& w, const Value& v) {
   switch (v.kind) {
     case Kind::null:
-      out += "null";
+      w.null();
       return;
     case Kind::boolean:
-      out += v.boolean ? "true" : "false";
+      w.boolean(v.boolean);
       return;
     case Kind::integer:
     case Kind::number:
-      out += v.text;
+      w.raw(v.text);
       return;
     case Kind::string:
-      quoted(out, v.text);
+      w.string(v.text);
       return;
     case Kind::array:
+      w.begin_array();
+      for (const Value& item : v.items) emit(w, item);
+      w.end_array();
+      return;
     case Kind::object:
-      break;
+      w.begin_object();
+      for (std::size_t i = 0; i < v.items.size(); ++i) {
+        w.key(v.keys[i]);
+        emit(w, v.items[i]);
+      }
+      w.end_object();
+      return;
   }
-  const bool object = v.kind == Kind::object;
-  if (v.items.empty()) {
-    out += object ? "{}" : "[]";
-    return;
-  }
-  if (!object && scalars_only(v)) {  // [2, 3, 1.5] and mark rows stay on one line
-    out += '[';
-    for (std::size_t i = 0; i < v.items.size(); ++i) {
-      if (i > 0) out += ", ";
-      emit(out, v.items[i], depth + 1);
-    }
-    out += ']';
-    return;
-  }
-  out += object ? "{\n" : "[\n";
-  for (std::size_t i = 0; i < v.items.size(); ++i) {
-    indent(out, depth + 1);
-    if (object) {
-      quoted(out, v.keys[i]);
-      out += ": ";
-    }
-    emit(out, v.items[i], depth + 1);
-    if (i + 1 < v.items.size()) out += ',';
-    out += '\n';
-  }
-  indent(out, depth);
-  out += object ? '}' : ']';
 }
 
 }  // namespace
 
 std::string write(const Value& v) {
-  std::string out;
-  emit(out, v, 0);
-  out += '\n';
-  return out;
+  JsonWriter w(JsonWriter::Layout::canonical);
+  emit(w, v);
+  return w.finish();
 }
 
 std::string pointer_append(std::string_view pointer, std::string_view token) {

@@ -1,11 +1,14 @@
-// kexie.results/1: the scoreboard as a canonical document.
+// kexie.results/1: the scoreboard as a canonical document, written value by value
+// through the one JSON writer (detail/json_writer.hpp): no tree of the whole
+// document is built, so a board of 100 000 entries costs its text and no more.
+#include <algorithm>
+#include <charconv>
+#include <functional>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
-#include "document/json_value.hpp"
-#include "document/reader.hpp"
+#include "detail/json_writer.hpp"
 #include "kexie/agreement.hpp"
 #include "kexie/explain.hpp"
 #include "kexie/results_document.hpp"
@@ -15,17 +18,44 @@ inline namespace v1 {
 
 namespace {
 
-using detail::doc::Value;
-namespace doc = detail::doc;
-namespace json = detail::json;
+using detail::JsonWriter;
 
 constexpr std::string_view kFormat = "kexie.results/1";
 
-Value opt_dec(const std::optional<Decimal>& d) { return d ? doc::dec(*d) : Value{}; }
+void dec(JsonWriter& w, std::string_view key, const Decimal& d) {
+  w.key(key);
+  w.string(d.to_string());
+}
+
+void opt_dec(JsonWriter& w, std::string_view key, const std::optional<Decimal>& d) {
+  w.key(key);
+  if (d)
+    w.string(d->to_string());
+  else
+    w.null();
+}
+
+void text(JsonWriter& w, std::string_view key, std::string_view s) {
+  w.key(key);
+  w.string(s);
+}
+
+void count(JsonWriter& w, std::string_view key, std::uint64_t n) {
+  w.key(key);
+  w.integer(static_cast<std::int64_t>(n));
+}
+
+void strings(JsonWriter& w, std::string_view key, const std::vector<std::string>& list) {
+  w.key(key);
+  w.begin_array();
+  for (const std::string& s : list) w.string(s);
+  w.end_array();
+}
 
 // Kendall's W of each judged indicator of each category.
-Value agreement(const Campaign& campaign, const Scoreboard& board) {
-  Value list = Value::make_array();
+void agreement(JsonWriter& w, const Campaign& campaign, const Scoreboard& board) {
+  w.key("agreement");
+  w.begin_array();
   std::vector<JudgeId> judges;
   for (std::uint32_t j = 1; j <= campaign.judge_count(); ++j) judges.push_back(JudgeId{j});
   for (Category c : enum_values<Category>()) {
@@ -38,163 +68,343 @@ Value agreement(const Campaign& campaign, const Scoreboard& board) {
     if (entries.empty()) continue;
     for (std::uint32_t i : rubric->judged()) {
       const Indicator& ind = rubric->indicators()[i];
-      Value& row = list.push(Value::make_object());
-      row.add("category", doc::name(c));
-      row.add("indicator", doc::text(ind.code));
-      row.add("missing", doc::name(MissingMarks::drop_entries));
+      w.begin_object();
+      text(w, "category", enum_name(c));
+      text(w, "indicator", ind.code);
+      text(w, "missing", enum_name(MissingMarks::drop_entries));
       auto marks = campaign.panel_marks(ind.code, judges, entries);
-      Result<KendallW> w = marks ? kendall_w(*marks, {.missing = MissingMarks::drop_entries})
-                                 : Result<KendallW>(marks.error());
-      if (w) {
-        row.add("judges", doc::integer(static_cast<std::int64_t>(w->judges)));
-        row.add("entries", doc::integer(static_cast<std::int64_t>(w->entries)));
-        row.add("kendall_w", doc::number(w->w));
-        row.add("chi_squared", doc::number(w->chi_squared));
-        row.add("df", doc::integer(static_cast<std::int64_t>(w->df)));
-        row.add("p_value", doc::number(w->p_value));
-        row.add("note", Value{});
+      Result<KendallW> kw = marks ? kendall_w(*marks, {.missing = MissingMarks::drop_entries})
+                                  : Result<KendallW>(marks.error());
+      const auto number = [&w](std::string_view key, double x) {
+        w.key(key);
+        char buf[32];
+        const auto end = std::to_chars(buf, buf + sizeof buf, x).ptr;
+        w.raw(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+      };
+      if (kw) {
+        count(w, "judges", kw->judges);
+        count(w, "entries", kw->entries);
+        number("kendall_w", kw->w);
+        number("chi_squared", kw->chi_squared);
+        count(w, "df", kw->df);
+        number("p_value", kw->p_value);
+        w.key("note");
+        w.null();
       } else {
-        row.add("judges", Value{});
-        row.add("entries", Value{});
-        row.add("kendall_w", Value{});
-        row.add("chi_squared", Value{});
-        row.add("df", Value{});
-        row.add("p_value", Value{});
-        row.add("note", doc::text(w.error().message()));
+        for (std::string_view key :
+             {"judges", "entries", "kendall_w", "chi_squared", "df", "p_value"}) {
+          w.key(key);
+          w.null();
+        }
+        text(w, "note", kw.error().message());
       }
+      w.end_object();
     }
   }
-  return list;
+  w.end_array();
+}
+
+// The lowest total that received each tier, per ranking group (a category, or the
+// whole campaign when it ranks all entries together): the bar for the tier above.
+class TierBars {
+ public:
+  TierBars(const Campaign& campaign, const Scoreboard& board)
+      : per_category_(campaign.spec().rank_per_category),
+        tiers_(campaign.spec().awards.tiers.size()) {
+    for (const EntryResult& r : board.entries) {
+      if (!r.tier || *r.tier >= tiers_) continue;
+      auto& bars = bars_[group(r.category)];
+      if (bars.empty()) bars.resize(tiers_);
+      auto& bar = bars[*r.tier];
+      if (!bar || r.total < *bar) bar = r.total;
+    }
+  }
+
+  // The lowest total awarded `tier` in the group of `category`, if any entry got it.
+  [[nodiscard]] std::optional<Decimal> bar(Category category, std::size_t tier) const {
+    const auto it = bars_.find(group(category));
+    if (it == bars_.end() || tier >= it->second.size()) return std::nullopt;
+    return it->second[tier];
+  }
+
+ private:
+  [[nodiscard]] int group(Category c) const { return per_category_ ? static_cast<int>(c) : -1; }
+  bool per_category_;
+  std::size_t tiers_;
+  std::map<int, std::vector<std::optional<Decimal>>> bars_;
+};
+
+// Why the entry has its tier (or none), and the tier above it: its name, the
+// lowest total that received it in the entry's ranking group, and how far short
+// the entry's total is (0 when it lost on the tie-break chain or the tier's count).
+void tier_reason(JsonWriter& w, const Campaign& campaign, const EntryResult& r,
+                 const TierBars& bars) {
+  std::string_view reason = "no_award";
+  if (r.status == EntryStatus::incomplete) {
+    reason = "incomplete";
+  } else if (r.status == EntryStatus::vetoed) {
+    reason = "vetoed";
+  } else if (r.tier) {
+    reason = "awarded";
+  }
+  text(w, "reason", reason);
+  const auto& tiers = campaign.spec().awards.tiers;
+  std::optional<std::size_t> next;
+  if (r.status == EntryStatus::ranked) {
+    if (r.tier && *r.tier > 0) next = *r.tier - 1;
+    if (!r.tier && !tiers.empty()) next = tiers.size() - 1;
+  }
+  w.key("next_tier");
+  if (!next) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  text(w, "tier", tiers[*next].name);
+  const auto bar = bars.bar(r.category, *next);
+  opt_dec(w, "lowest_awarded", bar);
+  opt_dec(w, "short_by",
+          bar ? std::optional<Decimal>(*bar > r.total ? *bar - r.total : Decimal{}) : std::nullopt);
+  w.end_object();
+}
+
+// The summary of an explanation: each indicator's value, weight (or points) and
+// contribution with how many marks it had and how many the aggregation dropped.
+void summary(JsonWriter& w, const Campaign& campaign, const EntryResult& r, const Explanation& x,
+             const TierBars& bars) {
+  text(w, "rubric", x.rubric);
+  text(w, "aggregation", enum_name(x.aggregation.method));
+  w.key("normalized");
+  w.boolean(x.normalized);
+  opt_dec(w, "full_score", x.full_score);
+  w.key("lines");
+  w.begin_array();
+  for (const IndicatorLine& l : x.lines) {
+    w.begin_object();
+    text(w, "code", l.code);
+    text(w, "kind", enum_name(l.kind));
+    opt_dec(w, "value", l.value);
+    dec(w, "weight", l.weight);
+    opt_dec(w, "points", l.points);
+    dec(w, "contribution", l.contribution);
+    count(w, "marks", l.marks.size());
+    count(w, "dropped",
+          static_cast<std::uint64_t>(std::count_if(l.marks.begin(), l.marks.end(),
+                                                   [](const JudgeMark& m) { return m.dropped; })));
+    w.end_object();
+  }
+  w.end_array();
+  count(w, "vetoes", x.vetoes.size());
+  tier_reason(w, campaign, r, bars);
+}
+
+}  // namespace
+
+namespace {
+
+// The document through `w`; after each entry, when `sink` is given and more than a
+// few megabytes are settled, they go to `sink` (the text never has to be whole).
+Status write_results(JsonWriter& w, const Campaign& campaign, const Scoreboard& board,
+                     const RegistryCodes& codes, const ResultsOptions& options,
+                     const std::function<void(std::string_view)>* sink) {
+  constexpr std::size_t kPiece = std::size_t{2} << 20;  // 2 MiB
+  std::map<OrgId, std::string> org_code;
+  std::map<PersonId, std::string> person_code;
+  for (const auto& [c, id] : codes.organizations) org_code.emplace(id, c);
+  for (const auto& [c, id] : codes.people) person_code.emplace(id, c);
+  const auto oc = [&](std::string_view key, OrgId id) {
+    const auto it = org_code.find(id);
+    text(w, key, it != org_code.end() ? it->second : to_string(id));
+  };
+  const auto pc = [&](PersonId id) {
+    const auto it = person_code.find(id);
+    w.string(it != person_code.end() ? it->second : to_string(id));
+  };
+  std::map<EntryId, std::string_view> entry_code;
+  for (const EntryResult& r : board.entries) entry_code.emplace(r.entry, r.code);
+  const auto ec = [&](EntryId id) {
+    const auto it = entry_code.find(id);
+    if (it != entry_code.end())
+      w.string(it->second);
+    else
+      w.string(to_string(id));
+  };
+  const auto judge = [&](JudgeId j) {
+    const auto p = campaign.judge_person(j);
+    if (p)
+      pc(*p);
+    else
+      w.string(to_string(j));
+  };
+  const bool full = options.explanations == ResultsExplanations::full;
+  const TierBars bars(campaign, board);
+
+  w.begin_object();
+  text(w, "format", kFormat);
+  text(w, "explanations", enum_name(options.explanations));
+  text(w, "campaign", campaign.spec().name);
+  text(w, "digest", board.digest());
+  w.key("tiers");
+  w.begin_array();
+  for (const AwardTier& t : campaign.spec().awards.tiers) w.string(t.name);
+  w.end_array();
+  w.key("entries");
+  w.begin_array();
+  for (const EntryResult& r : board.entries) {
+    auto x = explain(campaign, board, r);  // r itself: no search of the board per entry
+    if (!x) return x.error();
+    w.begin_object();
+    text(w, "code", r.code);
+    text(w, "title", x->title);
+    oc("unit", r.unit);
+    oc("enterprise", r.enterprise);
+    text(w, "category", enum_name(r.category));
+    text(w, "status", enum_name(r.status));
+    dec(w, "total", r.total);
+    dec(w, "judged_part", r.judged_part);
+    dec(w, "objective_part", r.objective_part);
+    dec(w, "bonus", r.bonus);
+    count(w, "rank", r.rank);
+    count(w, "position", r.position);
+    w.key("tier");
+    if (r.tier)
+      w.integer(*r.tier);
+    else
+      w.null();
+    text(w, "award", r.award);
+    opt_dec(w, "prize", r.prize);
+    w.key("explanation");
+    w.begin_object();
+    if (sink != nullptr && w.settled() > kPiece) (*sink)(w.take_settled());
+    if (!full) {
+      summary(w, campaign, r, *x, bars);
+      w.end_object();
+      w.end_object();
+      continue;
+    }
+    text(w, "rubric", x->rubric);
+    text(w, "aggregation", enum_name(x->aggregation.method));
+    w.key("normalized");
+    w.boolean(x->normalized);
+    opt_dec(w, "full_score", x->full_score);
+    w.key("lines");
+    w.begin_array();
+    for (const IndicatorLine& l : x->lines) {
+      w.begin_object();
+      text(w, "code", l.code);
+      text(w, "name", l.name);
+      text(w, "kind", enum_name(l.kind));
+      text(w, "method", enum_name(l.method));
+      opt_dec(w, "value", l.value);
+      dec(w, "weight", l.weight);
+      dec(w, "contribution", l.contribution);
+      text(w, "figure", l.figure);
+      w.key("band");
+      if (l.band) {
+        w.begin_object();
+        dec(w, "at_least", l.band->at_least);
+        dec(w, "min", l.band->min);
+        dec(w, "max", l.band->max);
+        w.end_object();
+      } else {
+        w.null();
+      }
+      opt_dec(w, "points", l.points);
+      w.key("marks");
+      w.begin_array();
+      for (const JudgeMark& m : l.marks) {
+        w.begin_object();
+        w.key("judge");
+        judge(m.judge);
+        dec(w, "mark", m.mark);
+        opt_dec(w, "normalized", m.normalized);
+        w.key("dropped");
+        w.boolean(m.dropped);
+        w.end_object();
+      }
+      w.end_array();
+      w.end_object();
+    }
+    w.end_array();
+    strings(w, "conversions", x->conversions);
+    strings(w, "vetoes", x->vetoes);
+    text(w, "co2", x->co2);
+    text(w, "prize", x->prize);
+    strings(w, "citations", x->citations);
+    tier_reason(w, campaign, r, bars);
+    w.key("text");
+    w.begin_object();
+    text(w, "zh", to_text(*x, Language::chinese));
+    text(w, "en", to_text(*x, Language::english));
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("advanced_units");
+  w.begin_array();
+  for (const AdvancedUnit& u : board.units) {
+    w.begin_object();
+    oc("unit", u.unit);
+    count(w, "entries", u.entries);
+    count(w, "awarded", u.awarded);
+    dec(w, "awarded_total", u.awarded_total);
+    dec(w, "participation_rate", u.participation_rate);
+    dec(w, "tce_saved", u.tce_saved);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("advanced_individuals");
+  w.begin_array();
+  for (const AdvancedIndividual& p : board.people) {
+    w.begin_object();
+    w.key("person");
+    pc(p.person);
+    count(w, "best_tier", p.best_tier);
+    dec(w, "credit", p.credit);
+    w.key("entries");
+    w.begin_array();
+    for (EntryId id : p.entries) ec(id);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("cusps");
+  w.begin_array();
+  for (const Cusp& c : board.cusps) {
+    w.begin_object();
+    w.key("entry");
+    ec(c.entry);
+    count(w, "tier", c.tier);
+    dec(w, "boundary", c.boundary);
+    dec(w, "distance", c.distance);
+    w.end_object();
+  }
+  w.end_array();
+  agreement(w, campaign, board);
+  w.end_object();
+  return {};
 }
 
 }  // namespace
 
 Result<std::string> write_results_document(const Campaign& campaign, const Scoreboard& board,
-                                           const RegistryCodes& codes) {
-  std::map<OrgId, std::string> org_code;
-  std::map<PersonId, std::string> person_code;
-  for (const auto& [c, id] : codes.organizations) org_code.emplace(id, c);
-  for (const auto& [c, id] : codes.people) person_code.emplace(id, c);
-  const auto oc = [&](OrgId id) {
-    const auto it = org_code.find(id);
-    return doc::text(it != org_code.end() ? it->second : to_string(id));
-  };
-  const auto pc = [&](PersonId id) {
-    const auto it = person_code.find(id);
-    return doc::text(it != person_code.end() ? it->second : to_string(id));
-  };
-  std::map<EntryId, std::string> entry_code;
-  for (const EntryResult& r : board.entries) entry_code.emplace(r.entry, r.code);
-  const auto ec = [&](EntryId id) {
-    const auto it = entry_code.find(id);
-    return doc::text(it != entry_code.end() ? it->second : to_string(id));
-  };
-  const auto judge = [&](JudgeId j) {
-    const auto p = campaign.judge_person(j);
-    return p ? pc(*p) : doc::text(to_string(j));
-  };
+                                           const RegistryCodes& codes,
+                                           const ResultsOptions& options) {
+  JsonWriter w(JsonWriter::Layout::canonical);
+  if (Status done = write_results(w, campaign, board, codes, options, nullptr); !done)
+    return done.error();
+  return w.finish();
+}
 
-  Value v = Value::make_object();
-  v.add("format", doc::text(kFormat));
-  v.add("campaign", doc::text(campaign.spec().name));
-  v.add("digest", doc::text(board.digest()));
-  Value& tiers = v.add("tiers", Value::make_array());
-  for (const AwardTier& t : campaign.spec().awards.tiers) tiers.push(doc::text(t.name));
-  Value& entries = v.add("entries", Value::make_array());
-  for (const EntryResult& r : board.entries) {
-    auto x = explain(campaign, board, r);  // r itself: no search of the board per entry
-    if (!x) return x.error();
-    Value& e = entries.push(Value::make_object());
-    e.add("code", doc::text(r.code));
-    e.add("title", doc::text(x->title));
-    e.add("unit", oc(r.unit));
-    e.add("enterprise", oc(r.enterprise));
-    e.add("category", doc::name(r.category));
-    e.add("status", doc::name(r.status));
-    e.add("total", doc::dec(r.total));
-    e.add("judged_part", doc::dec(r.judged_part));
-    e.add("objective_part", doc::dec(r.objective_part));
-    e.add("bonus", doc::dec(r.bonus));
-    e.add("rank", doc::integer(r.rank));
-    e.add("position", doc::integer(r.position));
-    e.add("tier", r.tier ? doc::integer(*r.tier) : Value{});
-    e.add("award", doc::text(r.award));
-    e.add("prize", opt_dec(r.prize));
-    Value& ex = e.add("explanation", Value::make_object());
-    ex.add("rubric", doc::text(x->rubric));
-    ex.add("aggregation", doc::name(x->aggregation.method));
-    ex.add("normalized", Value::make_bool(x->normalized));
-    ex.add("full_score", opt_dec(x->full_score));
-    Value& lines = ex.add("lines", Value::make_array());
-    for (const IndicatorLine& l : x->lines) {
-      Value& line = lines.push(Value::make_object());
-      line.add("code", doc::text(l.code));
-      line.add("name", doc::text(l.name));
-      line.add("kind", doc::name(l.kind));
-      line.add("method", doc::name(l.method));
-      line.add("value", opt_dec(l.value));
-      line.add("weight", doc::dec(l.weight));
-      line.add("contribution", doc::dec(l.contribution));
-      line.add("figure", doc::text(l.figure));
-      if (l.band) {
-        Value& band = line.add("band", Value::make_object());
-        band.add("at_least", doc::dec(l.band->at_least));
-        band.add("min", doc::dec(l.band->min));
-        band.add("max", doc::dec(l.band->max));
-      } else {
-        line.add("band", Value{});
-      }
-      line.add("points", opt_dec(l.points));
-      Value& marks = line.add("marks", Value::make_array());
-      for (const JudgeMark& m : l.marks) {
-        Value& mark = marks.push(Value::make_object());
-        mark.add("judge", judge(m.judge));
-        mark.add("mark", doc::dec(m.mark));
-        mark.add("normalized", opt_dec(m.normalized));
-        mark.add("dropped", Value::make_bool(m.dropped));
-      }
-    }
-    Value& conversions = ex.add("conversions", Value::make_array());
-    for (const std::string& c : x->conversions) conversions.push(doc::text(c));
-    Value& vetoes = ex.add("vetoes", Value::make_array());
-    for (const std::string& c : x->vetoes) vetoes.push(doc::text(c));
-    ex.add("co2", doc::text(x->co2));
-    ex.add("prize", doc::text(x->prize));
-    Value& citations = ex.add("citations", Value::make_array());
-    for (const std::string& c : x->citations) citations.push(doc::text(c));
-    Value& text = ex.add("text", Value::make_object());
-    text.add("zh", doc::text(to_text(*x, Language::chinese)));
-    text.add("en", doc::text(to_text(*x, Language::english)));
-  }
-  Value& units = v.add("advanced_units", Value::make_array());
-  for (const AdvancedUnit& u : board.units) {
-    Value& e = units.push(Value::make_object());
-    e.add("unit", oc(u.unit));
-    e.add("entries", doc::integer(u.entries));
-    e.add("awarded", doc::integer(u.awarded));
-    e.add("awarded_total", doc::dec(u.awarded_total));
-    e.add("participation_rate", doc::dec(u.participation_rate));
-    e.add("tce_saved", doc::dec(u.tce_saved));
-  }
-  Value& people = v.add("advanced_individuals", Value::make_array());
-  for (const AdvancedIndividual& p : board.people) {
-    Value& e = people.push(Value::make_object());
-    e.add("person", pc(p.person));
-    e.add("best_tier", doc::integer(p.best_tier));
-    e.add("credit", doc::dec(p.credit));
-    Value& list = e.add("entries", Value::make_array());
-    for (EntryId id : p.entries) list.push(ec(id));
-  }
-  Value& cusps = v.add("cusps", Value::make_array());
-  for (const Cusp& c : board.cusps) {
-    Value& e = cusps.push(Value::make_object());
-    e.add("entry", ec(c.entry));
-    e.add("tier", doc::integer(c.tier));
-    e.add("boundary", doc::dec(c.boundary));
-    e.add("distance", doc::dec(c.distance));
-  }
-  v.add("agreement", agreement(campaign, board));
-  return json::write(v);
+Status write_results_document(const Campaign& campaign, const Scoreboard& board,
+                              const RegistryCodes& codes, const ResultsOptions& options,
+                              const std::function<void(std::string_view)>& sink) {
+  JsonWriter w(JsonWriter::Layout::canonical);
+  if (Status done = write_results(w, campaign, board, codes, options, &sink); !done) return done;
+  sink(w.take_settled());
+  sink(w.finish());
+  return {};
 }
 
 }  // namespace v1

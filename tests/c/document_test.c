@@ -47,6 +47,20 @@ static void demo_from_documents(void) {
   CHECK(results != NULL && strstr(results,
                                   "\"digest\": \"06b581a1a9064e963ddb672bab79ba3df3efc"
                                   "3879c5bd868f9df0443c7aec57f\"") != NULL);
+  CHECK(strstr(results, "\"explanations\": \"summary\"") != NULL);
+  CHECK(strstr(results, "\"zh\": ") == NULL);
+  char* full = NULL;
+  OK(kx_scoreboard_to_document_with(&full, board, c, reg, KX_EXPLANATIONS_FULL));
+  CHECK(full != NULL && strstr(full, "\"explanations\": \"full\"") != NULL);
+  CHECK(full != NULL && strstr(full, "\"zh\": ") != NULL && strlen(full) > 3 * strlen(results));
+  kx_string_free(full);
+  char* same = NULL;
+  OK(kx_scoreboard_to_document_with(&same, board, c, reg, KX_EXPLANATIONS_SUMMARY));
+  CHECK(same != NULL && strcmp(same, results) == 0);
+  kx_string_free(same);
+  char* bad = (char*)"untouched";
+  FAILS(KX_EINVALID, kx_scoreboard_to_document_with(&bad, board, c, reg, 2));
+  CHECK(bad == NULL);
   kx_string_free(results);
   /* Written from the live campaign: the rules come back with their AHP judgements and
      the entries as the bundled bytes; read again, the same digest. */
@@ -132,6 +146,8 @@ static void null_arguments(void) {
   FAILS(KX_EINVALID, kx_campaign_to_documents(NULL, &entries, NULL, NULL));
   FAILS(KX_EINVALID, kx_campaign_to_documents(&rules, NULL, NULL, NULL));
   CHECK(rules == NULL);
+  FAILS(KX_EINVALID, kx_scoreboard_to_document_with(NULL, NULL, NULL, NULL, 0));
+  FAILS(KX_EINVALID, kx_scoreboard_to_document_with(&out, NULL, NULL, NULL, 0));
 }
 
 int main(void) {

@@ -10,7 +10,9 @@ Run as `test_command.py KEXIE SOURCE_DIR [unittest arguments]`; ctest runs one
 test class per entry (command.weights, command.report_html, ...).
 """
 
+import csv
 import html.parser
+import io
 import json
 import os
 import pathlib
@@ -430,6 +432,66 @@ class Documents(CommandCase):
         self.assertEqual(results["format"], "kexie.results/1")
         self.assertEqual(results["digest"], DEMO_DIGEST)
         self.assertIn("ZJ2025-1216", (self.dir / "results.html").read_text())
+
+    def test_score_explanations_summary_or_full(self):
+        schema = json.loads((pathlib.Path(SOURCE) / "schemas/kexie.results-1.schema.json")
+                            .read_text())
+        rc, _, err = self.kexie("score", *self.args, "-o", "summary.json", "--quiet")
+        self.assertEqual(rc, 0, err)
+        rc, _, err = self.kexie("score", *self.args, "-o", "full.json", "--explanations",
+                                "full", "--quiet")
+        self.assertEqual(rc, 0, err)
+        summary = json.loads((self.dir / "summary.json").read_text())
+        full = json.loads((self.dir / "full.json").read_text())
+        jsonschema.validate(summary, schema)
+        jsonschema.validate(full, schema)
+        self.assertEqual(summary["explanations"], "summary")
+        self.assertEqual(full["explanations"], "full")
+        entry = {e["code"]: e for e in summary["entries"]}["ZJ2025-1216"]
+        whole = {e["code"]: e for e in full["entries"]}["ZJ2025-1216"]
+        self.assertNotIn("text", entry["explanation"])
+        self.assertIn("dropped", whole["explanation"]["text"]["en"])
+        # The summary counts what the full form lists.
+        for short, line in zip(entry["explanation"]["lines"], whole["explanation"]["lines"]):
+            self.assertEqual(short["marks"], len(line["marks"]))
+            self.assertEqual(short["dropped"], sum(m["dropped"] for m in line["marks"]))
+            self.assertEqual(short["contribution"], line["contribution"])
+        # A summary does not pass for the full form (the schema ties the key to the form).
+        summary["explanations"] = "full"
+        with self.assertRaises(jsonschema.ValidationError):
+            jsonschema.validate(summary, schema)
+        self.assertEqual(self.kexie("score", *self.args, "-o", "r.json", "--explanations",
+                                    "some")[0], 2)
+
+    def test_score_entries_from_csv(self):
+        # The demo as CSV tables over the registry document: entries.csv, judges.csv,
+        # then assignments, marks (GB18030) and vetoes, scores to the demo's digest.
+        tables = [data("campaign.json"), "--registry", data("registry.json"),
+                  "--entries", data("entries.csv"), "--judges", data("judges.csv"),
+                  "--assignments", data("assignments.csv"), "--vetoes", data("vetoes.csv")]
+        rc, out, err = self.kexie("score", *tables, "--marks", data("marks-gb18030.csv"),
+                                  "-o", "results.json", "--json")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(self.json_of(out)["digest"], DEMO_DIGEST)
+        results = json.loads((self.dir / "results.json").read_text())
+        self.assertEqual(len(results["entries"]), 300)
+        # A bad row is refused with its file, line and field; nothing is written.
+        text = pathlib.Path(data("entries.csv")).read_text(encoding="utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text)))
+        rows[3][rows[0].index("category")] = "poetry"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        self.write("bad-entries.csv", out.getvalue())
+        rc, out, err = self.kexie("score", data("campaign.json"), "--registry",
+                                  data("registry.json"), "--entries", "bad-entries.csv",
+                                  "-o", "bad.json")
+        self.assertEqual(rc, 1, err)
+        self.assertIn("bad-entries.csv:4", err)
+        self.assertIn("poetry", err)
+        self.assertFalse((self.dir / "bad.json").exists())
+        # Judges need CAMPAIGN (a snapshot holds its own).
+        self.assertEqual(self.kexie("score", "--snapshot", "x.kxs", "--judges",
+                                    data("judges.csv"))[0], 2)
 
     def test_explain(self):
         rc, out, err = self.kexie("explain", *self.args, "ZJ2025-1216", "--lang", "en")

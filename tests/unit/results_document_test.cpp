@@ -25,26 +25,94 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
+struct Demo {
+  kexie::LoadedRegistry reg = kexie::read_registry_document(read("registry.json")).value();
+  kexie::Campaign campaign =
+      kexie::load_campaign(reg.registry, reg.codes,
+                           kexie::read_campaign_document(read("campaign.json")).value(),
+                           kexie::read_entries_document(read("entries.json"), reg.codes).value())
+          .value();
+  kexie::Scoreboard board = campaign.score().value();
+};
+
 TEST(ResultsDocument, DemoResultsAreCanonicalAndComplete) {
-  const auto reg = kexie::read_registry_document(read("registry.json")).value();
-  const auto rules = kexie::read_campaign_document(read("campaign.json")).value();
-  const auto entries = kexie::read_entries_document(read("entries.json"), reg.codes).value();
-  const auto campaign = kexie::load_campaign(reg.registry, reg.codes, rules, entries).value();
-  const kexie::Scoreboard board = campaign.score().value();
-  const std::string text = kexie::write_results_document(campaign, board, reg.codes).value();
+  const Demo d;
+  const kexie::ResultsOptions full{.explanations = kexie::ResultsExplanations::full};
+  const std::string text =
+      kexie::write_results_document(d.campaign, d.board, d.reg.codes, full).value();
   // The same results give the same bytes.
-  EXPECT_EQ(kexie::write_results_document(campaign, board, reg.codes).value(), text);
-  EXPECT_EQ(text.rfind("{\n  \"format\": \"kexie.results/1\",\n", 0), 0u);
-  EXPECT_NE(text.find("\"digest\": \"" + board.digest() + "\""), std::string::npos);
+  EXPECT_EQ(kexie::write_results_document(d.campaign, d.board, d.reg.codes, full).value(), text);
+  EXPECT_EQ(text.rfind("{\n  \"format\": \"kexie.results/1\",\n  \"explanations\": \"full\",\n", 0),
+            0u);
+  EXPECT_NE(text.find("\"digest\": \"" + d.board.digest() + "\""), std::string::npos);
   EXPECT_EQ(count(text, "\n      \"code\": \""), 300u);  // every entry
   EXPECT_EQ(count(text, "\"zh\": "), 300u);
   EXPECT_EQ(count(text, "\"en\": "), 300u);
+  EXPECT_EQ(count(text, "\"reason\": "), 300u);
   EXPECT_NE(text.find("\"status\": \"vetoed\""), std::string::npos);
   EXPECT_NE(text.find("\"award\": \"一等奖\""), std::string::npos);
   // Agreement: three judged indicators in each of six categories.
   EXPECT_EQ(count(text, "\"kendall_w\": "), 18u);
-  EXPECT_EQ(count(text, "\"unit\": \"ENT"), 300u + board.units.size());
+  EXPECT_EQ(count(text, "\"unit\": \"ENT"), 300u + d.board.units.size());
   EXPECT_EQ(text.back(), '\n');
+}
+
+TEST(ResultsDocument, SummariesByDefaultWithTheTierReason) {
+  const Demo d;
+  const std::string text = kexie::write_results_document(d.campaign, d.board, d.reg.codes).value();
+  EXPECT_EQ(text,
+            kexie::write_results_document(d.campaign, d.board, d.reg.codes,
+                                          {.explanations = kexie::ResultsExplanations::summary})
+                .value());
+  EXPECT_EQ(
+      text.rfind("{\n  \"format\": \"kexie.results/1\",\n  \"explanations\": \"summary\",\n", 0),
+      0u);
+  EXPECT_EQ(count(text, "\n      \"code\": \""), 300u);  // every entry, in summary
+  EXPECT_EQ(count(text, "\"zh\": "), 0u);                // no text, no judge marks
+  EXPECT_EQ(count(text, "\"judge\": "), 0u);
+  EXPECT_EQ(count(text, "\"reason\": "), 300u);
+  std::size_t awarded = 0, vetoed = 0;
+  for (const kexie::EntryResult& r : d.board.entries) {
+    awarded += r.tier ? 1 : 0;
+    vetoed += r.status == kexie::EntryStatus::vetoed ? 1 : 0;
+  }
+  EXPECT_EQ(count(text, "\"reason\": \"awarded\""), awarded);
+  EXPECT_EQ(count(text, "\"reason\": \"vetoed\""), vetoed);
+  // The judged lines count their marks and the dropped ones; the full form has the marks.
+  EXPECT_NE(text.find("\"dropped\": 2"), std::string::npos);
+  EXPECT_NE(text.find("\"short_by\": \""), std::string::npos);
+  EXPECT_EQ(count(text, "\"kendall_w\": "), 18u);
+  const std::string full =
+      kexie::write_results_document(d.campaign, d.board, d.reg.codes,
+                                    {.explanations = kexie::ResultsExplanations::full})
+          .value();
+  EXPECT_LT(text.size() * 3, full.size());
+  // Everything outside the explanations is the same in both forms.
+  const auto tail = [](const std::string& t) { return t.substr(t.find("\n  \"advanced_units\"")); };
+  EXPECT_EQ(tail(text), tail(full));
+}
+
+TEST(ResultsDocument, StreamedPiecesJoinToTheSameBytes) {
+  const Demo d;
+  for (kexie::ResultsExplanations form :
+       {kexie::ResultsExplanations::summary, kexie::ResultsExplanations::full}) {
+    const std::string text =
+        kexie::write_results_document(d.campaign, d.board, d.reg.codes, {.explanations = form})
+            .value();
+    std::string joined;
+    std::size_t pieces = 0;
+    const kexie::Status done = kexie::write_results_document(
+        d.campaign, d.board, d.reg.codes, {.explanations = form}, [&](std::string_view piece) {
+          joined += piece;
+          ++pieces;
+        });
+    ASSERT_TRUE(done) << done.error();
+    EXPECT_EQ(joined, text);
+    // The full form (several megabytes) goes out in more than the final pieces.
+    if (form == kexie::ResultsExplanations::full) {
+      EXPECT_GT(pieces, 2u) << text.size();
+    }
+  }
 }
 
 }  // namespace

@@ -33,60 +33,67 @@ std::size_t write_limit() {
   return limit;
 }
 
-// Closes the descriptor and removes the temporary file unless released.
-struct Temporary {
-  std::string name;
-  int fd = -1;
-  bool keep = false;
-  ~Temporary() {
-    if (fd >= 0) ::close(fd);
-    if (!keep && !name.empty()) ::unlink(name.c_str());
-  }
-};
-
 }  // namespace
 
-void write_atomically(const std::filesystem::path& path, std::string_view bytes) {
-  if (path.empty() || !path.has_filename()) fail(path, "no file name", EINVAL);
-  std::filesystem::path dir = path.parent_path();
-  if (dir.empty()) dir = ".";
+AtomicFile::AtomicFile(std::filesystem::path path)
+    : path_(std::move(path)), dir_(path_.parent_path()), limit_(write_limit()) {
+  if (path_.empty() || !path_.has_filename()) fail(path_, "no file name", EINVAL);
+  if (dir_.empty()) dir_ = ".";
   // A hidden name beside the destination, unique per process (mkstemp).
-  Temporary tmp;
-  tmp.name = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
-  tmp.fd = ::mkstemp(tmp.name.data());
-  if (tmp.fd < 0) {
-    const int err = errno;
-    tmp.name.clear();
-    fail(path, "create a temporary file in " + dir.string(), err);
+  std::string name = (dir_ / ("." + path_.filename().string() + ".XXXXXX")).string();
+  fd_ = ::mkstemp(name.data());
+  if (fd_ < 0) fail(path_, "create a temporary file in " + dir_.string(), errno);
+  temporary_ = std::move(name);
+  if (::fchmod(fd_, 0644) != 0) {
+    const int err = errno;  // the destructor does not run for a constructor that throws
+    ::close(fd_);
+    ::unlink(temporary_.c_str());
+    fail(path_, "chmod", err);
   }
-  if (::fchmod(tmp.fd, 0644) != 0) fail(path, "chmod", errno);
-  const std::size_t limit = write_limit();
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_ && !temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+void AtomicFile::write(std::string_view bytes) {
   std::size_t done = 0;
   while (done < bytes.size()) {
     std::size_t chunk = std::min<std::size_t>(bytes.size() - done, 1 << 20);
-    if (done + chunk > limit) chunk = limit > done ? limit - done : 0;
-    if (chunk == 0) fail(path, "write (KEXIE_TEST_FAIL_WRITE_AFTER)", ENOSPC);
-    const ssize_t n = ::write(tmp.fd, bytes.data() + done, chunk);
+    if (written_ + chunk > limit_) chunk = limit_ > written_ ? limit_ - written_ : 0;
+    if (chunk == 0) fail(path_, "write (KEXIE_TEST_FAIL_WRITE_AFTER)", ENOSPC);
+    const ssize_t n = ::write(fd_, bytes.data() + done, chunk);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail(path, "write", errno);
+      fail(path_, "write", errno);
     }
     done += static_cast<std::size_t>(n);
+    written_ += static_cast<std::size_t>(n);
   }
-  if (::fsync(tmp.fd) != 0) fail(path, "fsync", errno);
-  const int fd = tmp.fd;
-  tmp.fd = -1;
-  if (::close(fd) != 0) fail(path, "close", errno);
-  if (::rename(tmp.name.c_str(), path.c_str()) != 0) fail(path, "rename", errno);
-  tmp.keep = true;
+}
+
+void AtomicFile::commit() {
+  if (::fsync(fd_) != 0) fail(path_, "fsync", errno);
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) fail(path_, "close", errno);
+  if (::rename(temporary_.c_str(), path_.c_str()) != 0) fail(path_, "rename", errno);
+  committed_ = true;
   // The rename is durable once the directory is; a failure here is reported, the
   // new file is already in place and whole.
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0) fail(path, "open the directory", errno);
+  const int dfd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) fail(path_, "open the directory", errno);
   const int synced = ::fsync(dfd);
   const int err = errno;
   ::close(dfd);
-  if (synced != 0) fail(path, "fsync the directory", err);
+  if (synced != 0) fail(path_, "fsync the directory", err);
+}
+
+void write_atomically(const std::filesystem::path& path, std::string_view bytes) {
+  AtomicFile file(path);
+  file.write(bytes);
+  file.commit();
 }
 
 }  // namespace kexie::cli

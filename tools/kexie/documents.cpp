@@ -1,11 +1,13 @@
 // Loading a campaign's documents for the kexie command.
 #include "documents.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
 #include "console.hpp"
 #include "kexie/table.hpp"
+#include "kexie/table_import.hpp"
 #include "kexie/table_registry.hpp"
 #include "progress.hpp"
 
@@ -21,6 +23,19 @@ std::string read_text(const std::filesystem::path& path) {
 }
 
 namespace {
+
+// A CSV table rather than a document: by its extension.
+bool is_table(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".csv";
+}
+
+Table read_table(const std::string& path) {
+  auto table = Table::read_file(path);
+  if (!table) throw Failure(path, table.error());
+  return std::move(table).value();
+}
 
 template <class T>
 bool keep(LoadedCampaign& out, const std::string& file, const DocumentResult<T>& read) {
@@ -120,14 +135,33 @@ LoadedCampaign load_documents(const DocumentPaths& paths, bool quiet) {
   }
   progress.update(2);
   CampaignEntries entries;
-  if (!paths.entries.empty()) {
+  const bool entries_table = is_table(paths.entries);
+  if (!paths.entries.empty() && !entries_table) {
     auto read = read_entries_document(read_text(paths.entries), out.registry->codes, limits);
     if (!keep(out, paths.entries, read)) return out;
     entries = std::move(read).value();
   }
   auto campaign = load_campaign(out.registry->registry, out.registry->codes, *out.rules, entries);
-  if (!keep(out, paths.entries.empty() ? paths.campaign : paths.entries, campaign)) return out;
+  if (!keep(out, paths.entries.empty() || entries_table ? paths.campaign : paths.entries,
+            campaign)) {
+    return out;
+  }
   out.campaign.emplace(std::move(campaign).value());
+  // Entries as a CSV table (docs/tables.md), and judges from a CSV table: all or
+  // nothing each, units and people named by the registry's codes.
+  if (entries_table) {
+    const Table table = read_table(paths.entries);
+    TablePlace at;
+    if (Status done = import_entries(*out.campaign, *out.registry, table, &at); !done)
+      throw Failure(to_string(at), done.error());
+  }
+  if (!paths.judges.empty()) {
+    const Table table = read_table(paths.judges);
+    TablePlace at;
+    auto judges = import_judges(*out.campaign, *out.registry, table, &at);
+    if (!judges) throw Failure(to_string(at), judges.error());
+    out.judges.insert(judges->begin(), judges->end());
+  }
   // The judges by the codes the entries document gave them, for CSV tables that
   // name judges the same way (kexie score --marks, --assignments, --vetoes).
   for (const JudgeRecord& judge : entries.judges) {

@@ -24,7 +24,8 @@ namespace kexie::cli {
 struct DocumentPaths {
   std::string campaign;  ///< kexie.campaign/1
   std::string registry;  ///< kexie.registry/1, or a directory of registry-<kind>.csv tables
-  std::string entries;   ///< kexie.entries/1; empty: rules only
+  std::string entries;   ///< kexie.entries/1, or an entries table (.csv); empty: rules only
+  std::string judges;    ///< a judges table (.csv: code, person), seated after the entries
   std::optional<nlohmann::json> campaign_inline;  ///< the campaign given inline (scenarios)
   std::optional<nlohmann::json> campaign_patch;   ///< RFC 7386 merge patch of the campaign
   /// The most values a registry or entries document may hold; 0: the library's

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -33,6 +34,7 @@ struct CampaignArgs {
   std::string campaign_document;
   std::string registry;
   std::string entries;
+  std::string judges;  // a judges table (.csv), seated after the entries
   std::string snapshot;
   std::size_t campaign = 1;
   std::vector<std::string> outputs;
@@ -40,14 +42,17 @@ struct CampaignArgs {
   std::string assignments;  // CSV tables imported into the campaign, in this order
   std::string marks;
   std::string vetoes;
-  std::string csv_encoding = "utf8";  // of .csv outputs: utf8 (with a BOM) or gb18030
-  std::size_t max_values = 0;         // of the registry and entries documents; 0: the library's
-  bool timings = false;               // print the time of each step (score --timings)
+  std::string csv_encoding = "utf8";     // of .csv outputs: utf8 (with a BOM) or gb18030
+  std::size_t max_values = 0;            // of the registry and entries documents; 0: the library's
+  bool timings = false;                  // print the time of each step (score --timings)
+  std::string explanations = "summary";  // of .json outputs: summary or full
 };
 
 // The wall-clock time of each step of `kexie score` (--timings): reading the
 // documents, reading and importing each table, scoring, making the result sheets,
-// writing each output. Each step is measured from the end of the one before.
+// writing each output. Each step is measured from the end of the one before, in
+// wall-clock seconds and in the process's CPU seconds (every thread, user and
+// system: the figure that stays put on a busy machine).
 class Timings {
  public:
   using Clock = std::chrono::steady_clock;
@@ -55,44 +60,51 @@ class Timings {
   // Ends the current step, naming it; `kind` is read, import, score or write.
   void step(std::string kind, std::string name) {
     const auto now = Clock::now();
-    steps_.push_back(
-        {std::move(kind), std::move(name), std::chrono::duration<double>(now - last_).count()});
+    const double cpu = cpu_now();
+    steps_.push_back({std::move(kind), std::move(name),
+                      std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_});
     last_ = now;
+    last_cpu_ = cpu;
   }
 
   [[nodiscard]] double total() const {
     return std::chrono::duration<double>(Clock::now() - start_).count();
   }
+  [[nodiscard]] double cpu_total() const { return cpu_now() - start_cpu_; }
 
-  [[nodiscard]] double of(std::string_view kind) const {
+  [[nodiscard]] double of(std::string_view kind, bool cpu = false) const {
     double sum = 0;
     for (const Step& s : steps_)
-      if (s.kind == kind) sum += s.seconds;
+      if (s.kind == kind) sum += cpu ? s.cpu : s.seconds;
     return sum;
   }
 
   [[nodiscard]] nlohmann::json to_json() const {
     nlohmann::json steps = nlohmann::json::array();
-    for (const Step& s : steps_)
-      steps.push_back({{"kind", s.kind}, {"step", s.name}, {"seconds", s.seconds}});
-    return {{"steps", steps},
-            {"reading", of("read") + of("import")},
-            {"scoring", of("score")},
-            {"writing", of("write")},
-            {"total", total()}};
+    for (const Step& s : steps_) {
+      steps.push_back(
+          {{"kind", s.kind}, {"step", s.name}, {"seconds", s.seconds}, {"cpu_seconds", s.cpu}});
+    }
+    return {{"steps", steps},          {"reading", of("read") + of("import")},
+            {"scoring", of("score")},  {"writing", of("write")},
+            {"total", total()},        {"cpu_reading", of("read", true) + of("import", true)},
+            {"cpu_total", cpu_total()}};
   }
 
   void print(std::ostream& out) const {
     char line[256];
     for (const Step& s : steps_) {
-      std::snprintf(line, sizeof line, "%-7s %-40s %9.3f s\n", s.kind.c_str(), s.name.c_str(),
-                    s.seconds);
+      std::snprintf(line, sizeof line, "%-7s %-40s %9.3f s (CPU %.3f s)\n", s.kind.c_str(),
+                    s.name.c_str(), s.seconds, s.cpu);
       out << line;
     }
+    const double reading = of("read") + of("import");
+    const double cpu_reading = of("read", true) + of("import", true);
     std::snprintf(line, sizeof line,
-                  "reading %.3f s, scoring %.3f s, writing %.3f s, total %.3f s (%.2f× reading)\n",
-                  of("read") + of("import"), of("score"), of("write"), total(),
-                  total() / std::max(of("read") + of("import"), 1e-9));
+                  "reading %.3f s, scoring %.3f s, writing %.3f s, total %.3f s (%.2f× reading); "
+                  "CPU: reading %.3f s, total %.3f s (%.2f× reading)\n",
+                  reading, of("score"), of("write"), total(), total() / std::max(reading, 1e-9),
+                  cpu_reading, cpu_total(), cpu_total() / std::max(cpu_reading, 1e-9));
     out << line;
   }
 
@@ -100,9 +112,17 @@ class Timings {
   struct Step {
     std::string kind, name;
     double seconds;
+    double cpu;
   };
+  static double cpu_now() {
+    timespec t{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+  }
   Clock::time_point start_ = Clock::now();
   Clock::time_point last_ = start_;
+  double start_cpu_ = cpu_now();
+  double last_cpu_ = start_cpu_;
   std::vector<Step> steps_;
 };
 
@@ -152,6 +172,8 @@ Source load(const CampaignArgs& args, bool quiet, Timings& timings) {
     throw Failure(Exit::usage, "give either CAMPAIGN with --registry and --entries, or --snapshot");
   }
   if (!args.snapshot.empty()) {
+    if (!args.judges.empty())
+      throw Failure(Exit::usage, "--judges goes with CAMPAIGN, not --snapshot");
     auto snap = load_snapshot(std::filesystem::path(args.snapshot));
     if (!snap) throw Failure(args.snapshot, snap.error());
     if (args.campaign < 1 || args.campaign > snap->campaigns().size()) {
@@ -173,6 +195,7 @@ Source load(const CampaignArgs& args, bool quiet, Timings& timings) {
   source.documents = load_documents({.campaign = args.campaign_document,
                                      .registry = args.registry,
                                      .entries = args.entries,
+                                     .judges = args.judges,
                                      .max_values = args.max_values},
                                     quiet);
   throw_if_refused(source.documents);
@@ -241,10 +264,18 @@ void write_xlsx_sheets(const std::filesystem::path& out, const std::vector<Resul
   }
 }
 
+ResultsOptions results_options(const std::string& explanations) {
+  for (ResultsExplanations e : enum_values<ResultsExplanations>()) {
+    if (explanations == enum_name(e)) return {.explanations = e};
+  }
+  throw Failure(Exit::usage, "--explanations " + explanations + ": give summary or full");
+}
+
 void run_score(const CampaignArgs& args, CommonOptions& common) {
   const Lang lang = common.language();
   check_outputs(args.outputs);
   const TextEncoding encoding = csv_encoding(args.csv_encoding);
+  const ResultsOptions results = results_options(args.explanations);
   Timings timings;
   const Source source = load(args, common.quiet, timings);
   const Campaign& campaign = *source.campaign;
@@ -271,11 +302,18 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
         for (std::string& f : write_csv_sheets(out, *sheets, encoding))
           written.push_back(std::move(f));
       }
+    } else if (ext == ".json") {
+      // Streamed: the document goes to the file as it is made, never whole in memory.
+      AtomicFile file(out);
+      const Status done =
+          write_results_document(campaign, *board, source.codes, results,
+                                 [&file](std::string_view piece) { file.write(piece); });
+      if (!done) throw Failure(args.outputs[i], done.error());
+      file.commit();
+      written.push_back(args.outputs[i]);
     } else {
-      auto text = ext == ".html"
-                      ? html_report(campaign, *board,
-                                    {.language = language_of(lang), .registry = source.registry})
-                      : write_results_document(campaign, *board, source.codes);
+      auto text = html_report(campaign, *board,
+                              {.language = language_of(lang), .registry = source.registry});
       if (!text) throw Failure(args.outputs[i], text.error());
       write_atomically(out, *text);
       written.push_back(args.outputs[i]);
@@ -367,7 +405,12 @@ void add_campaign_source(CLI::App& cmd, CampaignArgs& args) {
                  "registry-organizations.csv, registry-people.csv, … (docs/tables.md)");
   cmd.add_option("--entries", args.entries,
                  "The entries document (kexie.entries/1: entries, judges, assignments, marks, "
-                 "vetoes)");
+                 "vetoes), or an entries table (.csv: code, title, unit, category, team, …; "
+                 "docs/tables.md) with --judges and the CSV tables below");
+  cmd.add_option("--judges", args.judges,
+                 "A CSV table of judges (code, person: a registry code) seated after the "
+                 "entries, all or nothing; --assignments, --marks and --vetoes name judges by "
+                 "these codes");
   cmd.add_option("--snapshot", args.snapshot,
                  "A snapshot file holding the campaign, instead of documents");
   cmd.add_option("--campaign", args.campaign,
@@ -405,6 +448,14 @@ void add_score_commands(CLI::App& app, CommonOptions& common) {
       ->add_option("--csv-encoding", args->csv_encoding,
                    "The encoding of .csv outputs: utf8 (with a byte-order mark) or gb18030")
       ->capture_default_str();
+  score
+      ->add_option("--explanations", args->explanations,
+                   "Each entry's explanation in results.json: summary (per indicator: value, "
+                   "weight or points, contribution, marks and dropped counts; the tier reason) "
+                   "or full (every judge's mark and the text in zh and en; about ten times the "
+                   "size). One entry in full: kexie explain")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"summary", "full"}));
   score->add_flag("--timings", args->timings,
                   "Print the wall-clock time of each step on stderr: reading the documents, "
                   "reading and importing each table, scoring, writing each output (with --json: "

@@ -401,6 +401,7 @@ _PROTOTYPES = {
     "kx_campaign_from_documents": (c_int, [P(_H), _H, c_str, c_size, c_str, c_size]),
     "kx_scoreboard_to_document": (c_int, [P(c_void_p), _H, _H, _H]),
     "kx_campaign_to_documents": (c_int, [P(c_void_p), P(c_void_p), _H, _H]),
+    "kx_scoreboard_to_document_with": (c_int, [P(c_void_p), _H, _H, _H, c_u32]),
     "kx_string_free": (None, [c_void_p]),
     "kx_date_parse": (c_int, [P(c_i32), c_str]),
     "kx_date_format": (c_int, [ctypes.c_char_p, c_i32]),

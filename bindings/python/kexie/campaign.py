@@ -16,8 +16,8 @@ from . import _capi as C
 from . import columns as _columns
 from .enums import (AggregationMethod, BoundaryTies, Carrier, Category, EntryStatus, ExpertRule,
                     Figure, Phase,
-                    Focus, IndicatorKind, Language, PatentStatus, PatentType, Rounding,
-                    TextEncoding, Unit)
+                    Focus, IndicatorKind, Language, PatentStatus, PatentType,
+                    ResultsExplanations, Rounding, TextEncoding, Unit)
 
 from .registry import Registry
 
@@ -850,20 +850,26 @@ class Scoreboard(C.OwnedHandle):
         campaign: Campaign = self.__dict__["_campaign"]
         return campaign
 
-    def to_document(self) -> str:
+    def to_document(self,
+                    explanations: ResultsExplanations = ResultsExplanations.SUMMARY) -> str:
         """The canonical kexie.results/1 text of this board: every entry with its
-        explanation (structured, zh and en), advanced units and individuals, cusps,
-        panel agreement and the digest. Units and people are named by the codes of
-        the registry document the registry was read from.
+        explanation — a summary by default (per indicator: value, weight or points,
+        contribution, marks and dropped counts; the tier reason), or in full with
+        ``explanations=ResultsExplanations.FULL`` (every judge's mark, the text in zh
+        and en) — advanced units and individuals, cusps, panel agreement and the
+        digest. Units and people are named by the codes of the registry document the
+        registry was read from.
 
         >>> open("results.json", "w").write(board.to_document())
+        >>> full = board.to_document(ResultsExplanations.FULL)
         """
+        form = C.enum_in(explanations, ResultsExplanations, "explanations")
         campaign = self.campaign
         registry = campaign._registry
         out = C.c_void_p()
         with C.hold((self, Scoreboard, "board", False), (campaign, Campaign, "campaign", False),
                     (registry, Registry, "registry", False)) as (b, c, r):
-            C.check(C.lib.kx_scoreboard_to_document(ctypes.byref(out), b, c, r))
+            C.check(C.lib.kx_scoreboard_to_document_with(ctypes.byref(out), b, c, r, form))
         return C.owned_text(out)
 
     def to_pandas(self) -> Any:

@@ -18,8 +18,8 @@ __all__ = [
     "AggregationMethod", "Rounding", "BoundaryTies", "EntryStatus", "PatentType",
     "PatentStatus", "Language", "Carrier", "Unit", "CoalUnit", "GridMethod", "AhpMethod",
     "RandomIndexTable", "Criterion", "EntropyNormalization", "MissingMarks", "TextEncoding",
-    "FoundingState", "CoverageDimension", "SgGap", "ServiceKind", "RequestState",
-    "RequestOperation", "ProposalKind", "ProposalState", "ProposalOperation",
+    "ResultsExplanations", "FoundingState", "CoverageDimension", "SgGap", "ServiceKind",
+    "RequestState", "RequestOperation", "ProposalKind", "ProposalState", "ProposalOperation",
 ]
 
 
@@ -437,6 +437,14 @@ class TextEncoding(enum.IntEnum):
     AUTO = 0
     UTF8 = 1
     GB18030 = 2
+
+
+class ResultsExplanations(enum.IntEnum):
+    """The form of each entry's explanation in a results document
+    (kexie::ResultsExplanations): SUMMARY (counts, contributions, the tier reason) or FULL. (C: KX_EXPLANATIONS_*)"""
+
+    SUMMARY = 0
+    FULL = 1
 
 
 class FoundingState(enum.IntEnum):

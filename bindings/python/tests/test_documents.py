@@ -30,8 +30,16 @@ def test_demo_from_documents_scores_to_the_demo_digest():
         assert results["format"] == "kexie.results/1"
         assert results["digest"] == DEMO_DIGEST
         assert len(results["entries"]) == len(board)
-        first = results["entries"][0]
+        assert results["explanations"] == "summary"
+        assert "text" not in results["entries"][0]["explanation"]
+        full = json.loads(board.to_document(kexie.ResultsExplanations.FULL))
+        assert full["explanations"] == "full"
+        first = full["entries"][0]
         assert first["explanation"]["text"]["zh"] and first["explanation"]["text"]["en"]
+        summary_line = results["entries"][0]["explanation"]["lines"][0]
+        assert summary_line["marks"] == len(first["explanation"]["lines"][0]["marks"])
+        with pytest.raises(ValueError):
+            board.to_document(7)
         try:
             import pandas  # noqa: F401  (optional)
         except ImportError:
