@@ -1318,6 +1318,22 @@ KX_EXTERN int kx_campaign_mark_columns(kx_campaign *campaign, size_t count,
                                        const uint32_t *indicators, const int64_t *coefficients,
                                        int scale, size_t *failed);
 
+/* ---- marks on several threads (issue 17 item 4) ---------------------------------------- */
+
+/** kx_campaign_mark_columns on up to `threads` threads, the calling thread included:
+ *  the same marks recorded, or the same first refusal with the same `*failed`, for
+ *  every count (the checks are split in contiguous ranges, the marks recorded in
+ *  order). `threads` 0 is KX_EINVALID; one is kx_campaign_mark_columns. kexie starts
+ *  no thread it was not asked for, and each call joins the threads it started.
+ *
+ *   kx_campaign_mark_columns_threads(c, n, js, es, is, v, 1, 2, &failed);
+ */
+KX_EXTERN int kx_campaign_mark_columns_threads(kx_campaign *campaign, size_t count,
+                                               const uint32_t *judges, const uint32_t *entries,
+                                               const uint32_t *indicators,
+                                               const int64_t *coefficients, int scale,
+                                               unsigned threads, size_t *failed);
+
 /** A judge's veto (一票否决) of an entry on the veto item `veto_code`.
  *
  *   kx_campaign_veto(c, j, id, "veto", "数据造假 falsified data");
