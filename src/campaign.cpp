@@ -559,6 +559,35 @@ struct BatchLookups {
     std::optional<OrgId> org;
   };
   std::vector<Verdict> last_verdict;
+  // The entry of the last mark seen quickly: its record, category, first cell, and its
+  // seats by judge (seat_of[judge - 1], kNoSeat for a judge not on its panel), so a
+  // mark finds its seat without a search (panels of up to 64 seats in campaigns of up
+  // to kJudgeCache judges; other marks take the full path).
+  static constexpr std::uint8_t kNoSeat = 0xFF;
+  std::uint32_t seated_entry = 0;
+  const EntryRecord* seated = nullptr;
+  std::size_t seated_category = 0;
+  std::uint64_t seated_offset = 0;
+  std::vector<std::uint8_t> seat_of;
+
+  bool seat(const CampaignImpl& s, std::uint32_t entry) {
+    if (s.judges.size() > kJudgeCache) return false;
+    const EntryRecord& e = s.entries[entry - 1];
+    if (e.judges.size() > 64) return false;
+    if (seat_of.size() != s.judges.size()) {
+      seat_of.assign(s.judges.size(), kNoSeat);
+    } else if (seated != nullptr) {
+      for (JudgeId j : seated->judges) seat_of[j.value() - 1] = kNoSeat;
+    }
+    for (std::size_t k = 0; k < e.judges.size(); ++k) {
+      seat_of[e.judges[k].value() - 1] = static_cast<std::uint8_t>(k);
+    }
+    seated_entry = entry;
+    seated = &e;
+    seated_category = static_cast<std::size_t>(e.spec.category);
+    seated_offset = s.hot[entry - 1].mark_offset;
+    return true;
+  }
 
   // The cleared seats of `entry` (valid until the next call).
   std::uint64_t* slots_of(std::uint32_t entry) {
@@ -785,6 +814,18 @@ inline bool known_indicator(const detail::IndexedMark& m, std::size_t, BatchLook
   return true;
 }
 
+// mark_units for a mark written with at most 4 places (every usual mark), inline.
+inline bool quick_units(const Decimal& d, std::int32_t& units) {
+  constexpr std::int64_t kBy[] = {10'000, 1'000, 100, 10, 1};
+  constexpr std::int64_t kMax[] = {1'000, 10'000, 100'000, 1'000'000, 10'000'000};
+  const auto scale = static_cast<unsigned>(d.scale());
+  if (scale > 4) return mark_units(d, units);
+  const std::int64_t c = d.coefficient();
+  if (c > kMax[scale] || c < -kMax[scale]) return false;
+  units = static_cast<std::int32_t>(c * kBy[scale]);
+  return true;
+}
+
 // Every check of locate_mark, check_mark_conflict and check_mark_value for the usual
 // mark, without a call or an error built: true, with its cell and value, when the mark
 // passes all of them on what the batch already looked up. False sends the mark through
@@ -795,17 +836,17 @@ inline bool quick_mark(const CampaignImpl& s, BatchLookups& b, const Mark& m, bo
                        std::size_t& cell, std::int32_t& value) {
   const std::uint32_t judge = m.judge.value(), entry = m.entry.value();
   if (judge - 1 >= s.judges.size() || entry - 1 >= s.entries.size()) return false;
-  const EntryRecord& e = s.entries[entry - 1];
-  const auto category = static_cast<std::size_t>(e.spec.category);
+  if (entry != b.seated_entry && !b.seat(s, entry)) return false;
+  const EntryRecord& e = *b.seated;
+  const std::size_t category = b.seated_category;
   std::uint32_t indicator = 0;
   if (!known_indicator(m, category, b, indicator)) return false;
   const std::vector<BatchLookups::Column>& columns = b.columns[category];
   if (indicator >= columns.size()) return false;
-  const BatchLookups::Column col = columns[indicator];
+  const BatchLookups::Column& col = columns[indicator];
   if (col.column == BatchLookups::kNone || col.banded) return false;
-  std::size_t slot = 0;
-  for (JudgeId j : e.judges) slot += j < m.judge ? 1 : 0;
-  if (slot >= e.judges.size() || e.judges[slot] != m.judge || slot >= 64) return false;
+  const std::size_t slot = b.seat_of[judge - 1];
+  if (slot == BatchLookups::kNoSeat) return false;
   if (conflicts && (entry != b.cleared_entry || b.cleared_slots == nullptr ||
                     (*b.cleared_slots & (std::uint64_t{1} << slot)) == 0)) {
     MarkTarget t;
@@ -816,8 +857,8 @@ inline bool quick_mark(const CampaignImpl& s, BatchLookups& b, const Mark& m, bo
     if (!check_mark_conflict(s, b, std::span<const Mark>(&m, 1), 0, t)) return false;
   }
   std::int32_t units = 0;
-  if (!mark_units(m.mark, units) || !col.on_scale(units)) return false;
-  cell = s.hot[entry - 1].mark_offset + col.column * s.width() + slot;
+  if (!quick_units(m.mark, units) || !col.on_scale(units)) return false;
+  cell = b.seated_offset + col.column * s.width() + slot;
   value = units;
   return true;
 }
@@ -1478,7 +1519,8 @@ Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, std::size_
 namespace detail {
 
 struct MarkStream::Session {
-  explicit Session(CampaignImpl& s) : marking(s, true, 1) {}
+  explicit Session(CampaignImpl& s) : state(&s), marking(s, true, 1) {}
+  const CampaignImpl* state;
   Status phase;  // the phase check, made once
   MarkSession<IndexedMark> marking;
   bool ended = false;  // refused or committed
@@ -1505,6 +1547,15 @@ Status MarkStream::add(std::span<const IndexedMark> marks, std::size_t* failed) 
     if (failed != nullptr) *failed = at;
   }
   return st;
+}
+
+bool MarkStream::find_entry(std::string_view code, EntryId& id, Category& category) const {
+  const CampaignImpl& s = *session_->state;
+  auto it = s.by_code.find(std::string(code));
+  if (it == s.by_code.end()) return false;
+  id = it->second;
+  category = s.entries[id.value() - 1].spec.category;
+  return true;
 }
 
 Status MarkStream::commit(std::size_t* failed) {

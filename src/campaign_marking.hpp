@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <span>
+#include <string_view>
 
 #include "kexie/campaign.hpp"
 
@@ -35,6 +36,9 @@ class MarkStream {
   /// Checks and holds `marks`; a refusal ends the stream (`*failed`: the position in
   /// `marks`).
   [[nodiscard]] Status add(std::span<const IndexedMark> marks, std::size_t* failed = nullptr);
+  /// The entry whose application number is `code`, and its category; false when there
+  /// is none (cheaper than `Campaign::find_entry` and `Campaign::entry`: no copy).
+  [[nodiscard]] bool find_entry(std::string_view code, EntryId& id, Category& category) const;
   /// Records every mark added, or refuses (a repeat within the batch, the phase).
   [[nodiscard]] Status commit(std::size_t* failed = nullptr);
 

@@ -43,6 +43,13 @@ std::optional<Decimal> mark_of(std::string_view f) {
   return *d;
 }
 
+// The bytes that end a field of a table without quotes.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> special{};
+  special[','] = special['\n'] = special['\r'] = true;
+  return special;
+}();
+
 // The reader's state: the columns, the caches and the piece of marks being filled.
 struct Reader {
   Reader(Campaign& c, const JudgeCodeMap& j) : campaign(c), judges(j), stream(c) {
@@ -56,9 +63,9 @@ struct Reader {
   MarkStream stream;
   std::vector<IndexedMark> marks;
   std::size_t width = 0, max_field = 0;
-  std::size_t judge_col = 0, entry_col = 0, indicator_col = 0, mark_col = 0;
+  std::array<std::uint8_t, kMaxColumns> role{};  // per column: its slot in a row's fields
 
-  std::string judge_code, entry_code;  // the last judge and entry found
+  std::string entry_code;  // the last entry found
   JudgeId judge;
   EntryId entry;
   Category category = Category::rationalization_proposals;
@@ -81,19 +88,35 @@ struct Reader {
     auto m = t->column("mark");
     if (!j || !e || !i || !m || t->columns() > kMaxColumns) return false;
     width = t->columns();
-    judge_col = *j;
-    entry_col = *e;
-    indicator_col = *i;
-    mark_col = *m;
+    role.fill(4);
+    role[*j] = 0;
+    role[*e] = 1;
+    role[*i] = 2;
+    role[*m] = 3;
     max_field = options.max_field;
     return true;
   }
 
+  // The judges found so far, by a cheap hash of their code (a marks file names a few
+  // judges in turn, row after row); a slot holds a key of `judges`.
+  struct Seen {
+    const std::string* code = nullptr;
+    JudgeId id;
+  };
+  std::array<Seen, 64> seen{};
+
   bool resolve_judge(std::string_view code) {
-    if (!judge_code.empty() && code == judge_code) return true;
+    if (code.empty()) return false;
+    const auto last = static_cast<unsigned char>(code.back());
+    const auto before = code.size() > 1 ? static_cast<unsigned char>(code[code.size() - 2]) : 0U;
+    Seen& slot = seen[(last * 7U + before * 31U + code.size()) % seen.size()];
+    if (slot.code != nullptr && *slot.code == code) {
+      judge = slot.id;
+      return true;
+    }
     auto it = judges.find(code);
-    if (code.empty() || it == judges.end() || !it->second.ok()) return false;
-    judge_code = it->first;
+    if (it == judges.end() || !it->second.ok()) return false;
+    slot = {&it->first, it->second};
     judge = it->second;
     return true;
   }
@@ -101,13 +124,8 @@ struct Reader {
   bool resolve_entry(std::string_view code) {
     if (!entry_code.empty() && code == entry_code) return true;
     if (code.empty()) return false;
-    auto id = campaign.find_entry(code);
-    if (!id) return false;
-    auto e = campaign.entry(*id);
-    if (!e) return false;
+    if (!stream.find_entry(code, entry, category)) return false;
     entry_code.assign(code);
-    entry = *id;
-    category = e->spec.category;
     return true;
   }
 
@@ -139,38 +157,40 @@ struct Reader {
     return true;
   }
 
-  // One data line, without its line end; false when anything is unusual or refused.
-  bool row(std::string_view line) {
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) return true;  // a blank line, skipped as the table skips it
-    std::array<std::string_view, kMaxColumns> f;
+  // The data line at `p` (the text ends at `end`): its marks held; the position after
+  // its line end, or null when anything is unusual or refused. One pass over its bytes.
+  const char* row(const char* p, const char* const end) {
+    std::array<std::string_view, 5> f;  // judge, entry, indicator, mark, any other
     std::size_t n = 0;
-    const char* p = line.data();
-    const char* const end = p + line.size();
+    bool blank = false;
+    const char* start = p;
     while (true) {
-      const char* comma =
-          static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
-      const char* stop = comma == nullptr ? end : comma;
-      if (n == width) return false;
-      f[n++] = std::string_view(p, static_cast<std::size_t>(stop - p));
-      if (comma == nullptr) break;
-      p = comma + 1;
-    }
-    if (n != width) return false;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (f[k].size() > max_field || std::memchr(f[k].data(), '\r', f[k].size()) != nullptr) {
-        return false;
+      while (p < end && !kSpecial[static_cast<unsigned char>(*p)]) ++p;
+      const auto size = static_cast<std::size_t>(p - start);
+      if (n == width || size > max_field) return nullptr;
+      if (n == 0) blank = size == 0;
+      f[role[n++]] = std::string_view(start, size);
+      if (p == end) break;
+      const char c = *p++;
+      if (c == ',') {
+        start = p;
+        continue;
       }
+      if (c == '\r') {  // CRLF; a CR alone ends a row in the table: its way
+        if (p == end || *p != '\n') return nullptr;
+        ++p;
+      }
+      break;
     }
-    if (!resolve_judge(f[judge_col]) || !resolve_entry(f[entry_col]) ||
-        !resolve_indicator(f[indicator_col])) {
-      return false;
+    if (n == 1 && blank) return p;  // a blank line, skipped as the table skips it
+    if (n != width || !resolve_judge(f[0]) || !resolve_entry(f[1]) || !resolve_indicator(f[2])) {
+      return nullptr;
     }
-    auto value = mark_of(f[mark_col]);
-    if (!value) return false;
+    auto value = mark_of(f[3]);
+    if (!value) return nullptr;
     marks.push_back({judge, entry, indicator, *value});
-    if (marks.size() == kPiece) return flush();
-    return true;
+    if (marks.size() == kPiece && !flush()) return nullptr;
+    return p;
   }
 
   bool flush() {
@@ -225,21 +245,21 @@ bool stream_marks(Campaign& campaign, const JudgeCodeMap& judges, const std::str
         invalid_utf8(lines) != std::string_view::npos) {
       return false;
     }
-    while (!lines.empty()) {
+    if (reader.width == 0 && !lines.empty()) {
+      // The header: the first line, which must not be blank (blank lines before it
+      // are the table's way).
       const std::size_t nl = lines.find('\n');
       const std::string_view line = lines.substr(0, nl);
       lines = nl == std::string_view::npos ? std::string_view() : lines.substr(nl + 1);
-      if (reader.width == 0) {
-        // The header: the first line, which must not be blank (blank lines before it
-        // are the table's way).
-        const std::string_view bare = line.substr(0, line.size() - (line.ends_with('\r') ? 1 : 0));
-        if (bare.empty() || bare.find('\r') != std::string_view::npos ||
-            !reader.header(line, options)) {
-          return false;
-        }
-        continue;
+      const std::string_view bare = line.substr(0, line.size() - (line.ends_with('\r') ? 1 : 0));
+      if (bare.empty() || bare.find('\r') != std::string_view::npos ||
+          !reader.header(line, options)) {
+        return false;
       }
-      if (!reader.row(line)) return false;
+    }
+    for (const char *p = lines.data(), *end = p + lines.size(); p < end;) {
+      p = reader.row(p, end);
+      if (p == nullptr) return false;
     }
     const std::size_t rest = static_cast<std::size_t>(text.data() - buffer.get()) + whole;
     std::memmove(buffer.get(), buffer.get() + rest, held - rest);
