@@ -486,6 +486,9 @@ class KEXIE_API Campaign {
   /// \param threads how many threads the call may use
   /// \param failed when not null, receives the refused mark's position (0-based)
   /// \return nothing, or the first refusal
+  ///
+  ///   std::vector<kexie::detail::IndexedMark> marks = {{j, e, 0, kexie::Decimal(90)}};
+  ///   kexie::Status st = campaign.mark_all(marks, kexie::Threads{2});
   [[nodiscard]] Status mark_all(std::span<const detail::IndexedMark> marks, Threads threads,
                                 std::size_t* failed = nullptr);
   /// A judge's veto (一票否决) of an entry on the veto item `veto_code`, with a reason.

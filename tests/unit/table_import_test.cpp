@@ -171,16 +171,18 @@ TEST(TableImport, MarksFileGivesTheTablesResultsAndRefusals) {
   std::string repeats = plain_marks();
   for (int k = 0; k < 9000; ++k) repeats += "E20,P-1,A.1,90\n";  // past one piece of marks
   const std::vector<std::string> files = {
-      plain_marks(),                                     // the usual file
-      plain_marks("\r\n"),                               // CRLF
-      "\xEF\xBB\xBF" + plain_marks(),                    // a byte-order mark
-      plain_marks().substr(0, plain_marks().size() - 1),  // no final line end
-      "\n" + plain_marks(),                              // a blank line before the header
-      plain_marks() + "\n\r\n\n",                        // blank lines at the end
-      marks_csv(),                                       // quotes: libcsv
-      wide,                                              // an extra column, long rows
-      plain_marks() + "E20,P-1,A.1,90.3\n",              // off the step, and a repeat
-      plain_marks() + "E20,P-1,A.1,90\n",                // a repeat
+      plain_marks(),                                           // the usual file
+      plain_marks("\r\n"),                                     // CRLF
+      "\xEF\xBB\xBF" + plain_marks(),                          // a byte-order mark
+      plain_marks().substr(0, plain_marks().size() - 1),       // no final line end
+      "\n" + plain_marks(),                                    // a blank line before the header
+      plain_marks() + "\n\r\n\n",                              // blank lines at the end
+      marks_csv(),                                             // quotes: libcsv
+      "评委,项目编号,指标,分数\n" + plain_marks().substr(27),  // Chinese headers
+      plain_marks() + "E20,P-1,\"A.1\",90\n",                  // one quote, late
+      wide,                                                    // an extra column, long rows
+      plain_marks() + "E20,P-1,A.1,90.3\n",                    // off the step, and a repeat
+      plain_marks() + "E20,P-1,A.1,90\n",                      // a repeat
       "judge,entry,indicator,mark\nE20,P-1,A.1,ninety\n",
       "judge,entry,indicator,mark\nE20,P-1,A.1,+90\n",
       "judge,entry,indicator,mark\nE20,P-1,A.1,090.0\n",
@@ -190,7 +192,7 @@ TEST(TableImport, MarksFileGivesTheTablesResultsAndRefusals) {
       "judge,entry,indicator,mark\nE20,P-1,A.9,90\n",
       "judge,entry,indicator,mark\nE20,P-1,A.1\n",  // a short row
       "judge,entry,indicator,mark\nE20,P-1,A.1,90,1\n",
-      "judge,entry,indicator,mark\nE20,P-1\rA.1,90\n",  // a lone CR ends a row
+      "judge,entry,indicator,mark\nE20,P-1\rA.1,90\n",    // a lone CR ends a row
       "judge,entry,indicator,mark\nE20,P-1,A.1,9\xC3\n",  // not UTF-8: read as GB18030
       "judge,entry,mark\nE20,P-1,90\n",
       "judge,entry,indicator,judge\nE20,P-1,A.1,90\n",
@@ -214,8 +216,8 @@ TEST(TableImport, MarksFileGivesTheTablesResultsAndRefusals) {
       expected = t.error();
       table_at = TablePlace{path, 0, 0, {}};
     }
-    const kexie::Status got = kexie::import_marks_file(streamed.c, streamed.w.registry, path, {},
-                                                       &file_at);
+    const kexie::Status got =
+        kexie::import_marks_file(streamed.c, streamed.w.registry, path, {}, &file_at);
     ASSERT_EQ(static_cast<bool>(got), static_cast<bool>(expected)) << "file " << k;
     if (!expected) {
       EXPECT_EQ(got.error().message(), expected.error().message()) << "file " << k;
