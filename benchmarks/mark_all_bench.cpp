@@ -6,7 +6,10 @@
 // the batches, each repetition into a fresh campaign, and the medians printed with the
 // ratio. Targets: ≥ 20 M marks/s and ≤ 3× the copy.
 //
-//   mark_all_bench [--entries=N] [--batch=N] [--repetitions=N]
+// With --threads=N (N > 1) the same batches also go through mark_all(batch,
+// Threads{N}) into a second campaign, and the speed-up over one thread is printed.
+//
+//   mark_all_bench [--entries=N] [--batch=N] [--repetitions=N] [--threads=N]
 #include <time.h>
 
 #include <algorithm>
@@ -151,15 +154,19 @@ double median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
   std::size_t entries = 1'000'000, batch_size = 100'000, repetitions = 3;
+  unsigned threads = 1;
   for (int i = 1; i < argc; ++i) {
     if (std::strncmp(argv[i], "--entries=", 10) == 0) {
       entries = std::stoul(argv[i] + 10);
     } else if (std::strncmp(argv[i], "--batch=", 8) == 0) {
       batch_size = std::max<std::size_t>(1, std::stoul(argv[i] + 8));
+    } else if (std::strncmp(argv[i], "--threads=", 10) == 0) {
+      threads = static_cast<unsigned>(std::max<unsigned long>(1, std::stoul(argv[i] + 10)));
     } else if (std::strncmp(argv[i], "--repetitions=", 14) == 0) {
       repetitions = std::max<std::size_t>(1, std::stoul(argv[i] + 14));
     } else {
-      std::fprintf(stderr, "usage: mark_all_bench [--entries=N] [--batch=N] [--repetitions=N]\n");
+      std::fprintf(stderr, "usage: mark_all_bench [--entries=N] [--batch=N] [--repetitions=N] "
+                           "[--threads=N]\n");
       return 2;
     }
   }
@@ -167,16 +174,18 @@ int main(int argc, char** argv) {
   const std::size_t total = entries * kJudges * kIndicators;
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < kIndicators; ++i) codes.push_back("I" + std::to_string(i + 1));
-  std::vector<double> mark_wall, mark_cpu, copy_wall, copy_cpu;
+  std::vector<double> mark_wall, mark_cpu, copy_wall, copy_cpu, par_wall, par_cpu;
   for (std::size_t rep = 0; rep < repetitions; ++rep) {
     std::vector<kexie::JudgeId> judges;
     const double s0 = wall_now();
     auto c = w.campaign(entries, judges);
+    std::vector<kexie::JudgeId> judges2;
+    auto c2 = threads > 1 ? w.campaign(entries, judges2) : nullptr;
     const double setup = wall_now() - s0;
     std::mt19937 rng(20261129);
     std::vector<kexie::MarkInput> batch;
     batch.reserve(batch_size);
-    Times marking, copying;
+    Times marking, copying, parallel;
     std::size_t n = 0, done = 0;
     while (done < total) {
       // The next batch, in the order a marks table comes: entry, indicator, judge.
@@ -195,6 +204,7 @@ int main(int argc, char** argv) {
         asm volatile("" : : "r"(copy.data()) : "memory");
       });
       timed(marking, [&] { c->mark_all(batch).value(); });
+      if (c2) timed(parallel, [&] { c2->mark_all(batch, kexie::Threads{threads}).value(); });
       done += batch.size();
       ++n;
     }
@@ -206,6 +216,13 @@ int main(int argc, char** argv) {
     mark_cpu.push_back(marking.cpu);
     copy_wall.push_back(copying.wall);
     copy_cpu.push_back(copying.cpu);
+    if (c2) {
+      std::printf("repetition %zu: mark_all on %u threads %.3f s wall %.3f s CPU; same digest: %s\n",
+                  rep + 1, threads, parallel.wall, parallel.cpu,
+                  c->score().value().digest() == c2->score().value().digest() ? "yes" : "NO");
+      par_wall.push_back(parallel.wall);
+      par_cpu.push_back(parallel.cpu);
+    }
   }
   const double mw = median(mark_wall), mc = median(mark_cpu);
   const double cw = median(copy_wall), cc = median(copy_cpu);
@@ -219,5 +236,12 @@ int main(int argc, char** argv) {
   std::printf("copy of the MarkInput batches into fresh storage: %.3f s wall, %.3f s CPU\n", cw,
               cc);
   std::printf("mark_all / copy: %.2fx wall, %.2fx CPU (target <= 3x)\n", mw / cw, mc / cc);
+  if (!par_wall.empty()) {
+    const double pw = median(par_wall), pc = median(par_cpu);
+    std::printf(
+        "mark_all on %u threads: %.3f s wall, %.3f s CPU (all threads); speed-up over one "
+        "thread %.2fx wall\n",
+        threads, pw, pc, mw / pw);
+  }
   return 0;
 }

@@ -9,12 +9,15 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <unordered_set>
 
+#include "campaign_marking.hpp"
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
 #include "detail/conflict.hpp"
@@ -561,6 +564,35 @@ struct BatchLookups {
     std::optional<OrgId> org;
   };
   std::vector<Verdict> last_verdict;
+  // The entry of the last mark seen quickly: its record, category, first cell, and its
+  // seats by judge (seat_of[judge - 1], kNoSeat for a judge not on its panel), so a
+  // mark finds its seat without a search (panels of up to 64 seats in campaigns of up
+  // to kJudgeCache judges; other marks take the full path).
+  static constexpr std::uint8_t kNoSeat = 0xFF;
+  std::uint32_t seated_entry = 0;
+  const EntryRecord* seated = nullptr;
+  std::size_t seated_category = 0;
+  std::uint64_t seated_offset = 0;
+  std::vector<std::uint8_t> seat_of;
+
+  bool seat(const CampaignImpl& s, std::uint32_t entry) {
+    if (s.judges.size() > kJudgeCache) return false;
+    const EntryRecord& e = s.entries[entry - 1];
+    if (e.judges.size() > 64) return false;
+    if (seat_of.size() != s.judges.size()) {
+      seat_of.assign(s.judges.size(), kNoSeat);
+    } else if (seated != nullptr) {
+      for (JudgeId j : seated->judges) seat_of[j.value() - 1] = kNoSeat;
+    }
+    for (std::size_t k = 0; k < e.judges.size(); ++k) {
+      seat_of[e.judges[k].value() - 1] = static_cast<std::uint8_t>(k);
+    }
+    seated_entry = entry;
+    seated = &e;
+    seated_category = static_cast<std::size_t>(e.spec.category);
+    seated_offset = s.hot[entry - 1].mark_offset;
+    return true;
+  }
 
   // The cleared seats of `entry` (valid until the next call).
   std::uint64_t* slots_of(std::uint32_t entry) {
@@ -787,6 +819,18 @@ inline bool known_indicator(const detail::IndexedMark& m, std::size_t, BatchLook
   return true;
 }
 
+// mark_units for a mark written with at most 4 places (every usual mark), inline.
+inline bool quick_units(const Decimal& d, std::int32_t& units) {
+  constexpr std::int64_t kBy[] = {10'000, 1'000, 100, 10, 1};
+  constexpr std::int64_t kMax[] = {1'000, 10'000, 100'000, 1'000'000, 10'000'000};
+  const auto scale = static_cast<unsigned>(d.scale());
+  if (scale > 4) return mark_units(d, units);
+  const std::int64_t c = d.coefficient();
+  if (c > kMax[scale] || c < -kMax[scale]) return false;
+  units = static_cast<std::int32_t>(c * kBy[scale]);
+  return true;
+}
+
 // Every check of locate_mark, check_mark_conflict and check_mark_value for the usual
 // mark, without a call or an error built: true, with its cell and value, when the mark
 // passes all of them on what the batch already looked up. False sends the mark through
@@ -797,17 +841,17 @@ inline bool quick_mark(const CampaignImpl& s, BatchLookups& b, const Mark& m, bo
                        std::size_t& cell, std::int32_t& value) {
   const std::uint32_t judge = m.judge.value(), entry = m.entry.value();
   if (judge - 1 >= s.judges.size() || entry - 1 >= s.entries.size()) return false;
-  const EntryRecord& e = s.entries[entry - 1];
-  const auto category = static_cast<std::size_t>(e.spec.category);
+  if (entry != b.seated_entry && !b.seat(s, entry)) return false;
+  const EntryRecord& e = *b.seated;
+  const std::size_t category = b.seated_category;
   std::uint32_t indicator = 0;
   if (!known_indicator(m, category, b, indicator)) return false;
   const std::vector<BatchLookups::Column>& columns = b.columns[category];
   if (indicator >= columns.size()) return false;
-  const BatchLookups::Column col = columns[indicator];
+  const BatchLookups::Column& col = columns[indicator];
   if (col.column == BatchLookups::kNone || col.banded) return false;
-  std::size_t slot = 0;
-  for (JudgeId j : e.judges) slot += j < m.judge ? 1 : 0;
-  if (slot >= e.judges.size() || e.judges[slot] != m.judge || slot >= 64) return false;
+  const std::size_t slot = b.seat_of[judge - 1];
+  if (slot == BatchLookups::kNoSeat) return false;
   if (conflicts && (entry != b.cleared_entry || b.cleared_slots == nullptr ||
                     (*b.cleared_slots & (std::uint64_t{1} << slot)) == 0)) {
     MarkTarget t;
@@ -818,8 +862,8 @@ inline bool quick_mark(const CampaignImpl& s, BatchLookups& b, const Mark& m, bo
     if (!check_mark_conflict(s, b, std::span<const Mark>(&m, 1), 0, t)) return false;
   }
   std::int32_t units = 0;
-  if (!mark_units(m.mark, units) || !col.on_scale(units)) return false;
-  cell = s.hot[entry - 1].mark_offset + col.column * s.width() + slot;
+  if (!quick_units(m.mark, units) || !col.on_scale(units)) return false;
+  cell = b.seated_offset + col.column * s.width() + slot;
   value = units;
   return true;
 }
@@ -845,66 +889,195 @@ template <class Mark>
 constexpr std::int32_t kPendingShift = std::int32_t{1} << 30;
 bool pending(std::int32_t v) { return v != kNoMark && v < -10'000'000; }
 
-// Every check of every mark, in order, then all the marks or none (on a refusal or an
-// exception the cells the batch filled are emptied again). `conflicts`: run the
-// registry-reading conflict check (mark_all), or not (record_marks, snapshots).
-// On a refusal `at` is the position of the refused mark.
+// A batch of marks checked in pieces and recorded all or nothing. Each piece is checked
+// first (every check of locate_mark, check_mark_conflict and check_mark_value, on up to
+// `threads` threads over contiguous ranges, each with its own lookups), its cells and
+// values kept in the campaign's scratch; then, on the calling thread and in order, each
+// cell is marked pending in the storage itself (a cell found pending is a repeat within
+// the batch, any other mark one recorded before it). The first refusal is thus the
+// one a single thread reports: the first mark refused by a check or already marked,
+// else the first repeat. `finish` records them all; a session destroyed unfinished (a
+// refusal, an exception) empties every cell it filled. The cells filled are kept as
+// runs of consecutive cells (a marks table fills an entry's cells in order), not one
+// per mark. `conflicts`: run the registry-reading conflict check (mark_all), or not
+// (record_marks, snapshots).
 template <class Mark>
-Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t& at, bool conflicts) {
-  BatchLookups b;
-  std::vector<std::size_t>& cells = s.mark_cells;
-  cells.clear();
-  cells.reserve(marks.size());  // the only allocation that grows with the batch, made first
-  struct Undo {
-    CampaignImpl& s;
-    bool done = false;
-    ~Undo() {
-      if (!done) {
-        for (std::size_t c : s.mark_cells) s.marks[c] = kNoMark;
+class MarkSession {
+ public:
+  MarkSession(CampaignImpl& s, bool conflicts, unsigned threads)
+      : s_(s), conflicts_(conflicts), lookups_(std::max(1U, threads)) {
+    s_.mark_runs.clear();
+  }
+  MarkSession(const MarkSession&) = delete;
+  MarkSession& operator=(const MarkSession&) = delete;
+  ~MarkSession() {
+    if (!finished_) {
+      for (const auto& [first, count] : s_.mark_runs) {
+        std::fill_n(s_.marks.begin() + static_cast<std::ptrdiff_t>(first), count, kNoMark);
       }
-      s.mark_cells.clear();
-      if (s.mark_cells.capacity() > (std::size_t{1} << 20)) s.mark_cells.shrink_to_fit();
     }
-  } undo{s};
-  std::size_t repeat = marks.size();  // the first mark of a cell the batch already filled
-  for (std::size_t i = 0; i < marks.size(); ++i) {
-    at = i;
-    std::size_t cell = 0;
-    std::int32_t value = 0;
-    if (!quick_mark(s, b, marks[i], conflicts, cell, value)) {
+    s_.mark_runs.clear();
+    // Scratch kept from batch to batch (no fresh pages), unless one batch made it large.
+    constexpr std::size_t kKeep = std::size_t{1} << 20;
+    if (s_.mark_runs.capacity() > kKeep) s_.mark_runs.shrink_to_fit();
+    if (s_.mark_cells.capacity() > kKeep) s_.mark_cells.shrink_to_fit();
+    if (s_.mark_values.capacity() > kKeep) s_.mark_values.shrink_to_fit();
+  }
+
+  // Checks marks [begin, end) of `marks` and holds their cells; on a refusal `at` is the
+  // position of the refused mark in `marks` and nothing of the batch stays recorded.
+  Status add(std::span<const Mark> marks, std::size_t begin, std::size_t end, std::size_t& at) {
+    constexpr std::size_t kPiece = std::size_t{1} << 18;  // scratch of 12 bytes a mark
+    for (std::size_t from = begin; from < end; from += std::min(kPiece, end - from)) {
+      if (Status st = piece(marks, from, std::min(end, from + kPiece), at); !st) return st;
+    }
+    return {};
+  }
+
+  // After every piece: the first repeat (refused), else every mark recorded.
+  Status finish(std::span<const Mark> marks, std::size_t& at) {
+    if (repeat_ != kNoRepeat) {
+      at = repeat_;
+      return Error(ErrorCode::already_exists,
+                   "the batch marks the same judge, entry and indicator twice" +
+                       where(marks, repeat_),
+                   "panel.mark_unique");
+    }
+    for (const auto& [first, count] : s_.mark_runs) {
+      std::int32_t* cell = s_.marks.data() + first;
+      for (std::size_t k = 0; k < count; ++k) cell[k] += kPendingShift;
+    }
+    finished_ = true;
+    return {};
+  }
+
+ private:
+  static constexpr std::size_t kNoRepeat = std::numeric_limits<std::size_t>::max();
+
+  // The checks of marks [begin, end) with `b`: cells and values into the scratch (from
+  // `base`); the first refusal in `first`/`error`.
+  void check(BatchLookups& b, std::span<const Mark> marks, std::size_t base, std::size_t begin,
+             std::size_t end, std::size_t& first, std::optional<Error>& error) const {
+    std::size_t* cells = s_.mark_cells.data() - base;
+    std::int32_t* values = s_.mark_values.data() - base;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (quick_mark(s_, b, marks[i], conflicts_, cells[i], values[i])) continue;
       MarkTarget target;
-      if (Status st = locate_mark(s, b, marks, i, target); !st) return st;
-      if (conflicts) {
-        if (Status st = check_mark_conflict(s, b, marks, i, target); !st) return st;
+      Status st = locate_mark(s_, b, marks, i, target);
+      if (st && conflicts_) st = check_mark_conflict(s_, b, marks, i, target);
+      if (st) st = check_mark_value(s_, marks, i, target, cells[i], values[i]);
+      if (!st) {
+        first = i;
+        error = st.error();
+        return;
       }
-      if (Status st = check_mark_value(s, marks, i, target, cell, value); !st) return st;
     }
-    std::int32_t& stored = s.marks[cell];
-    if (stored == kNoMark) {
-      stored = value - kPendingShift;
-      cells.push_back(cell);
-    } else if (pending(stored)) {
-      repeat = std::min(repeat, i);
+    first = end;
+  }
+
+  Status piece(std::span<const Mark> marks, std::size_t begin, std::size_t end, std::size_t& at) {
+    const std::size_t n = end - begin;
+    s_.mark_cells.resize(n);
+    s_.mark_values.resize(n);
+    // Checks, on contiguous ranges; the first refused mark is in the first range with one.
+    const std::size_t parts = std::min<std::size_t>(lookups_.size(), std::max<std::size_t>(1, n / 4096));
+    std::vector<std::size_t> first(parts, end);
+    std::vector<std::optional<Error>> errors(parts);
+    auto range = [&](std::size_t k) {
+      check(lookups_[k], marks, begin, begin + n * k / parts, begin + n * (k + 1) / parts,
+            first[k], errors[k]);
+    };
+    if (parts == 1) {
+      range(0);
     } else {
-      return already_marked(s, b, marks, i);
+      // std::thread, not a pool: kexie starts no thread it was not asked for, and a call
+      // starts its few threads once for a piece of up to 2^18 marks (tens of µs against
+      // milliseconds of checks).
+      std::vector<std::exception_ptr> thrown(parts);
+      {
+        std::vector<std::jthread> helpers;
+        helpers.reserve(parts - 1);
+        for (std::size_t k = 1; k < parts; ++k) {
+          helpers.emplace_back([&, k] {
+            try {
+              range(k);
+            } catch (...) {
+              thrown[k] = std::current_exception();
+            }
+          });
+        }
+        try {
+          range(0);
+        } catch (...) {
+          thrown[0] = std::current_exception();
+        }
+      }
+      for (const std::exception_ptr& e : thrown) {
+        if (e) std::rethrow_exception(e);
+      }
     }
+    std::size_t refused = end;
+    std::size_t refused_part = parts;
+    for (std::size_t k = 0; k < parts; ++k) {
+      if (errors[k]) {
+        refused = first[k];
+        refused_part = k;
+        break;
+      }
+    }
+    // In order, up to the first refused mark: cells marked pending, repeats noted, a mark
+    // recorded before the batch refused.
+    const std::size_t* cells = s_.mark_cells.data();
+    const std::int32_t* values = s_.mark_values.data();
+    auto& runs = s_.mark_runs;
+    for (std::size_t i = begin; i < refused; ++i) {
+      const std::size_t cell = cells[i - begin];
+      std::int32_t& stored = s_.marks[cell];
+      if (stored == kNoMark) {
+        // The run first (it may allocate), so every pending cell is in a run to empty.
+        if (!runs.empty() && runs.back().first + runs.back().second == cell) {
+          ++runs.back().second;
+        } else {
+          runs.emplace_back(cell, 1);
+        }
+        stored = values[i - begin] - kPendingShift;
+      } else if (pending(stored)) {
+        repeat_ = std::min(repeat_, i);
+      } else {
+        at = i;
+        return already_marked(s_, lookups_[0], marks, i);
+      }
+    }
+    if (refused_part != parts) {
+      at = refused;
+      return *errors[refused_part];
+    }
+    return {};
   }
-  if (repeat != marks.size()) {
-    at = repeat;
-    return Error(ErrorCode::already_exists,
-                 "the batch marks the same judge, entry and indicator twice" + where(marks, repeat),
-                 "panel.mark_unique");
-  }
-  for (std::size_t c : cells) s.marks[c] += kPendingShift;
-  undo.done = true;
-  return {};
+
+  CampaignImpl& s_;
+  bool conflicts_;
+  bool finished_ = false;
+  std::size_t repeat_ = kNoRepeat;  // the first mark of a cell the batch already filled
+  std::vector<BatchLookups> lookups_;  // one per thread
+};
+
+// Every check of every mark, in order, then all the marks or none. On a refusal `at`
+// is the position of the refused mark.
+template <class Mark>
+Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t& at, bool conflicts,
+                  unsigned threads = 1) {
+  MarkSession<Mark> session(s, conflicts, threads);
+  if (Status st = session.add(marks, 0, marks.size(), at); !st) return st;
+  return session.finish(marks, at);
 }
 
 // mark_batch, reporting the refused position in `*failed` when asked.
 template <class Mark>
-Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t* failed) {
+Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t* failed,
+                  unsigned threads = 1) {
   std::size_t at = 0;
-  Status st = mark_batch(s, marks, at, true);
+  Status st = mark_batch(s, marks, at, true, threads);
   if (!st && failed != nullptr) *failed = at;
   return st;
 }
@@ -1352,6 +1525,90 @@ Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, std::size_
     return st;
   }
   return mark_batch(*impl_, marks, failed);
+}
+
+namespace detail {
+
+struct MarkStream::Session {
+  explicit Session(CampaignImpl& s) : state(&s), marking(s, true, 1) {}
+  const CampaignImpl* state;
+  Status phase;  // the phase check, made once
+  MarkSession<IndexedMark> marking;
+  bool ended = false;  // refused or committed
+};
+
+MarkStream::MarkStream(Campaign& campaign)
+    : session_(std::make_unique<Session>(CampaignImpl::of(campaign))) {
+  session_->phase = require_phase(CampaignImpl::of(campaign), CampaignPhase::evaluation,
+                                  "campaign.panel_phase", "marks are recorded");
+}
+
+MarkStream::~MarkStream() = default;
+
+Status MarkStream::add(std::span<const IndexedMark> marks, std::size_t* failed) {
+  if (session_->ended) return Error(ErrorCode::invalid_argument, "a mark stream that has ended");
+  if (!session_->phase) {
+    session_->ended = true;
+    return session_->phase;
+  }
+  std::size_t at = 0;
+  Status st = session_->marking.add(marks, 0, marks.size(), at);
+  if (!st) {
+    session_->ended = true;
+    if (failed != nullptr) *failed = at;
+  }
+  return st;
+}
+
+bool MarkStream::find_entry(std::string_view code, EntryId& id, Category& category) const {
+  const CampaignImpl& s = *session_->state;
+  auto it = s.by_code.find(std::string(code));
+  if (it == s.by_code.end()) return false;
+  id = it->second;
+  category = s.entries[id.value() - 1].spec.category;
+  return true;
+}
+
+Status MarkStream::commit(std::size_t* failed) {
+  if (session_->ended) return Error(ErrorCode::invalid_argument, "a mark stream that has ended");
+  session_->ended = true;
+  if (!session_->phase) return session_->phase;
+  std::size_t at = 0;
+  Status st = session_->marking.finish(std::span<const IndexedMark>(), at);
+  if (!st && failed != nullptr) *failed = at;
+  return st;
+}
+
+}  // namespace detail
+
+namespace {
+Status thread_count(Threads threads) {
+  if (threads.count == 0) {
+    return Error(ErrorCode::invalid_argument, "a thread count of 0 (at least 1: the caller)");
+  }
+  return {};
+}
+}  // namespace
+
+Status Campaign::mark_all(std::span<const MarkInput> marks, Threads threads, std::size_t* failed) {
+  if (Status st = thread_count(threads); !st) return st;
+  if (Status st = require_phase(*impl_, CampaignPhase::evaluation, "campaign.panel_phase",
+                                "marks are recorded");
+      !st) {
+    return st;
+  }
+  return mark_batch(*impl_, marks, failed, threads.count);
+}
+
+Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, Threads threads,
+                          std::size_t* failed) {
+  if (Status st = thread_count(threads); !st) return st;
+  if (Status st = require_phase(*impl_, CampaignPhase::evaluation, "campaign.panel_phase",
+                                "marks are recorded");
+      !st) {
+    return st;
+  }
+  return mark_batch(*impl_, marks, failed, threads.count);
 }
 
 Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "kexie/campaign.hpp"
@@ -137,8 +138,12 @@ struct CampaignImpl {
   std::vector<std::string> codes;              // parallel to entries: application numbers
   std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places
 
-  // mark_all's scratch: the cells a batch fills, kept from batch to batch (no fresh pages).
+  // mark_all's scratch, kept from batch to batch (no fresh pages): the cells and values
+  // of the piece of a batch being checked, and the runs of consecutive cells (first,
+  // count) the batch filled so far.
   std::vector<std::size_t> mark_cells;
+  std::vector<std::int32_t> mark_values;
+  std::vector<std::pair<std::size_t, std::size_t>> mark_runs;
 
   /// Entry indices in application-number order, extended lazily as entries are added
   /// (entries are never removed), so ranking never compares codes one by one.

@@ -3,6 +3,7 @@
 // this file; include/kexie/table.hpp names neither.
 #include "kexie/table.hpp"
 
+#include "table_marks.hpp"
 #include "table_scan.hpp"
 
 #include <csv.h>
@@ -99,8 +100,10 @@ Error at_offset(ErrorCode code, const std::string& source, std::string_view byte
   return Error(code, to_string(TablePlace{source, line, column, {}}) + ": " + what, rule);
 }
 
+}  // namespace
+
 // The offset of the first byte that does not continue valid UTF-8, or npos.
-std::size_t invalid_utf8(std::string_view s) {
+std::size_t detail::invalid_utf8(std::string_view s) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
@@ -145,6 +148,10 @@ std::size_t invalid_utf8(std::string_view s) {
   }
   return std::string_view::npos;
 }
+
+namespace {
+
+using detail::invalid_utf8;
 
 // GB18030 bytes as UTF-8 through iconv; on a bad sequence, the offset of its first byte.
 struct Converted {

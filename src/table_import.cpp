@@ -2,6 +2,8 @@
 // all-or-nothing batch call on the campaign, so every rule of the single calls applies.
 #include "kexie/table_import.hpp"
 
+#include "table_marks.hpp"
+
 #include <array>
 #include <charconv>
 #include <map>
@@ -22,13 +24,8 @@ Error refuse(TablePlace at, TablePlace* where, const Error& e) {
   return out;
 }
 
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-using CodeMap = std::unordered_map<std::string, JudgeId, Hash, std::equal_to<>>;
+using Hash = detail::CodeHash;
+using CodeMap = detail::JudgeCodeMap;
 
 CodeMap from_codes(const JudgeCodes& codes) {
   CodeMap out;
@@ -595,6 +592,35 @@ Status import_marks(Campaign& campaign, const JudgeCodes& judges, const Table& t
 Status import_vetoes(Campaign& campaign, const JudgeCodes& judges, const Table& table,
                      TablePlace* where) {
   return vetoes_from(campaign, from_codes(judges), table, where);
+}
+
+// ---- marks from a file ----------------------------------------------------------------------
+
+namespace {
+
+// The streaming import when the file allows it; else (or on any refusal, which left the
+// campaign unchanged) the table's way, which names the refusal's place.
+Status marks_file(Campaign& campaign, const CodeMap& judges, const std::string& path,
+                  TableOptions options, TablePlace* where) {
+  options.source = path;
+  if (detail::stream_marks(campaign, judges, path, options)) return {};
+  auto table = Table::read_file(path, std::move(options));
+  if (!table) {
+    if (where != nullptr) *where = TablePlace{path, 0, 0, {}};
+    return table.error();
+  }
+  return marks_from(campaign, judges, *table, where);
+}
+
+}  // namespace
+
+Status import_marks_file(Campaign& campaign, const Registry& registry, const std::string& path,
+                         TableOptions options, TablePlace* where) {
+  return marks_file(campaign, judges_by_key(campaign, registry), path, std::move(options), where);
+}
+Status import_marks_file(Campaign& campaign, const JudgeCodes& judges, const std::string& path,
+                         TableOptions options, TablePlace* where) {
+  return marks_file(campaign, from_codes(judges), path, std::move(options), where);
 }
 
 }  // namespace v1

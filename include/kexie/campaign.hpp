@@ -31,6 +31,7 @@
 #include "kexie/ranking.hpp"
 #include "kexie/result.hpp"
 #include "kexie/rubric.hpp"
+#include "kexie/threads.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -547,6 +548,36 @@ class KEXIE_API Campaign {
   /// may be null; left untouched on success
   /// \return ok when every mark is recorded; or the first refusal (nothing recorded)
   [[nodiscard]] Status mark_all(std::span<const detail::IndexedMark> marks,
+                                std::size_t* failed = nullptr);
+  /// `mark_all` on up to `threads.count` threads (the calling thread included): the
+  /// checks of the batch are split in contiguous ranges, one per thread; the marks are
+  /// then recorded in order on the calling thread. The result is the same for every
+  /// count: the same marks recorded, or the same first refusal (the same error and
+  /// position) with nothing recorded. A count of 0 is refused (`invalid_argument`)
+  /// before anything else; a small batch uses fewer threads than allowed.
+  ///
+  /// \param marks the marks, as for `mark_all(marks, failed)`
+  /// \param threads how many threads the call may use (`Threads{}` is one)
+  /// \param failed when not null, receives the refused mark's position (0-based)
+  /// \return nothing, or the first refusal
+  ///
+  ///   std::vector<kexie::MarkInput> batch = {{.judge = j, .entry = e, .indicator = "A.1",
+  ///                                           .mark = kexie::Decimal(90)}};
+  ///   std::size_t refused = 0;
+  ///   kexie::Status st = campaign.mark_all(batch, kexie::Threads{2}, &refused);
+  [[nodiscard]] Status mark_all(std::span<const MarkInput> marks, Threads threads,
+                                std::size_t* failed = nullptr);
+  /// Not part of the API (see `detail::IndexedMark`): `mark_all(marks, threads, failed)`
+  /// with indicator positions, for the C API's bulk paths.
+  ///
+  /// \param marks the marks, indicators as rubric positions
+  /// \param threads how many threads the call may use
+  /// \param failed when not null, receives the refused mark's position (0-based)
+  /// \return nothing, or the first refusal
+  ///
+  ///   std::vector<kexie::detail::IndexedMark> marks = {{j, e, 0, kexie::Decimal(90)}};
+  ///   kexie::Status st = campaign.mark_all(marks, kexie::Threads{2});
+  [[nodiscard]] Status mark_all(std::span<const detail::IndexedMark> marks, Threads threads,
                                 std::size_t* failed = nullptr);
   /// A judge's veto (一票否决) of an entry on the veto item `veto_code`, with a reason.
   /// Refused like `mark` (not_found, not assigned, conflict) and `already_exists` for

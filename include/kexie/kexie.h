@@ -1318,6 +1318,33 @@ KX_EXTERN int kx_campaign_mark_columns(kx_campaign *campaign, size_t count,
                                        const uint32_t *indicators, const int64_t *coefficients,
                                        int scale, size_t *failed);
 
+/* ---- marks on several threads (issue 17 item 4) ---------------------------------------- */
+
+/** kx_campaign_mark_columns on up to `threads` threads, the calling thread included:
+ *  the same marks recorded, or the same first refusal with the same `*failed`, for
+ *  every count (the checks are split in contiguous ranges, the marks recorded in
+ *  order). `threads` 0 is KX_EINVALID; one is kx_campaign_mark_columns. kexie starts
+ *  no thread it was not asked for, and each call joins the threads it started.
+ *
+ *  \param campaign the campaign (in its evaluation phase)
+ *  \param count the number of marks
+ *  \param judges the judges' ids, `count` of them (NULL only when `count` is 0)
+ *  \param entries the entries' ids, `count` of them
+ *  \param indicators indices from kx_campaign_indicator_index, `count` of them
+ *  \param coefficients the marks' coefficients, `count` of them
+ *  \param scale the places of every coefficient (0–18)
+ *  \param threads how many threads the call may use, the caller included (at least 1)
+ *  \param failed when not NULL, receives the position of the refused mark
+ *  \return 0, or a negative KX_E* code (kx_error_last() says why)
+ *
+ *   kx_campaign_mark_columns_threads(c, n, js, es, is, v, 1, 2, &failed);
+ */
+KX_EXTERN int kx_campaign_mark_columns_threads(kx_campaign *campaign, size_t count,
+                                               const uint32_t *judges, const uint32_t *entries,
+                                               const uint32_t *indicators,
+                                               const int64_t *coefficients, int scale,
+                                               unsigned threads, size_t *failed);
+
 /** A judge's veto (一票否决) of an entry on the veto item `veto_code`.
  *
  *   kx_campaign_veto(c, j, id, "veto", "数据造假 falsified data");

@@ -132,6 +132,43 @@ using JudgeCodes = std::map<std::string, JudgeId, std::less<>>;
                                                          const Table& table,
                                                          TablePlace* where = nullptr);
 
+/// Imports the marks file at `path`: the same marks recorded and the same refusals
+/// (error and place) as `import_marks(campaign, registry, Table::read_file(path,
+/// options).value(), where)`, and a file `Table::read_file` refuses is refused with its
+/// error (`*where` then names the file alone). The usual marks file (UTF-8, no quote)
+/// is read in pieces, its codes resolved and its marks checked as it is read, without
+/// building the table (docs/tables.md, Performance); any other file, and any refusal,
+/// goes through the table. All or nothing.
+///
+/// \param campaign the campaign that records the marks (in its evaluation phase)
+/// \param registry the registry whose people's external keys (工号) name the judges
+/// \param path the marks CSV file (columns judge, entry, indicator, mark)
+/// \param options how the file is read (`source` is set to `path`)
+/// \param where when not null, receives the place of a refusal
+/// \return nothing, or the first refusal
+///
+///   kexie::TablePlace place;
+///   kexie::Status s = kexie::import_marks_file(campaign, registry, "marks.csv", {}, &place);
+///   if (!s) std::cerr << kexie::to_string(place) << ": " << s.error() << '\n';
+[[nodiscard]] KEXIE_API Status import_marks_file(Campaign& campaign, const Registry& registry,
+                                                 const std::string& path,
+                                                 TableOptions options = {},
+                                                 TablePlace* where = nullptr);
+/// `import_marks_file` with judges named by the codes of a judges table.
+///
+/// \param campaign the campaign that records the marks (in its evaluation phase)
+/// \param judges the judges by their codes in the file (from `import_judges`)
+/// \param path the marks CSV file (columns judge, entry, indicator, mark)
+/// \param options how the file is read (`source` is set to `path`)
+/// \param where when not null, receives the place of a refusal
+/// \return nothing, or the first refusal
+///
+///   kexie::Status s = kexie::import_marks_file(campaign, judges, "marks.csv");
+[[nodiscard]] KEXIE_API Status import_marks_file(Campaign& campaign, const JudgeCodes& judges,
+                                                 const std::string& path,
+                                                 TableOptions options = {},
+                                                 TablePlace* where = nullptr);
+
 }  // namespace v1
 }  // namespace kexie
 

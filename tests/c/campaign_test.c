@@ -288,7 +288,21 @@ int main(void) {
   CHECK(failed == 4);
   ce[4] = e4;
   FAILS(KX_EINVALID, kx_campaign_mark_columns(c, 12, NULL, ce, ci, cv, 1, &failed));
+  /* The same on several threads: the same refusals; 0 threads refused first. */
+  failed = 99;
+  FAILS(KX_EINVALID, kx_campaign_mark_columns_threads(c, 12, cj, ce, ci, cv, 1, 0, &failed));
+  CHECK(failed == 99);
+  ce[7] = 999;
+  FAILS(KX_ENOTFOUND, kx_campaign_mark_columns_threads(c, 12, cj, ce, ci, cv, 1, 3, &failed));
+  CHECK(failed == 7);
+  ce[7] = e5;
+  FAILS(KX_EINVALID, kx_campaign_mark_columns_threads(c, 12, cj, ce, NULL, cv, 1, 2, &failed));
+  FAILS(KX_EINVALID, kx_campaign_mark_columns_threads(NULL, 12, cj, ce, ci, cv, 1, 2, &failed));
+  OK(kx_campaign_mark_columns_threads(c, 0, NULL, NULL, NULL, NULL, 1, 2, NULL));
   OK(kx_campaign_mark_columns(c, 12, cj, ce, ci, cv, 1, &failed));
+  FAILS_RULE(KX_EEXISTS, "panel.mark_unique",
+             kx_campaign_mark_columns_threads(c, 12, cj, ce, ci, cv, 1, 2, &failed));
+  CHECK(failed == 0);
 
   /* A veto on E3. */
   FAILS(KX_EINVALID, kx_campaign_veto(c, j[0], e3, "veto", ""));

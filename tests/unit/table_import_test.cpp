@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "support/campaign_world.hpp"
 
@@ -137,6 +140,106 @@ TEST(TableImport, VetoesAreAllOrNothing) {
   EXPECT_EQ(twice.error().rule(), "panel.veto_unique");
   auto board = a.c.score().value();
   for (const auto& r : board.entries) EXPECT_NE(r.status, kexie::EntryStatus::vetoed);
+}
+
+// ---- import_marks_file: the streamed import, the same as the table's ------------------------
+
+// The marks of marks_csv() without quotes, with `end` as line end.
+std::string plain_marks(const char* end = "\n") {
+  std::string out = std::string("judge,entry,indicator,mark") + end;
+  for (const char* e : {"P-1", "P-2"}) {
+    for (const char* j : {"E20", "E21", "E22"}) {
+      out += std::string(j) + "," + e + ",A.1,90" + end + j + "," + e + ",A.2,80.5" + end;
+    }
+  }
+  return out;
+}
+
+TEST(TableImport, MarksFileGivesTheTablesResultsAndRefusals) {
+  const auto dir =
+      std::filesystem::path(::testing::TempDir()) /
+      ("kexie_marks_file_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  std::filesystem::create_directories(dir);
+  std::string note(30000, 'x');  // rows of 30 kB: the file spans several reads
+  std::string wide = "judge,entry,note,indicator,mark\n";
+  for (const char* e : {"P-1", "P-2"}) {
+    for (const char* j : {"E20", "E21", "E22"}) {
+      wide += std::string(j) + "," + e + "," + note + ",A.1,90\n" + j + "," + e + "," + note +
+              ",A.2,80.50\n";
+    }
+  }
+  std::string repeats = plain_marks();
+  for (int k = 0; k < 9000; ++k) repeats += "E20,P-1,A.1,90\n";  // past one piece of marks
+  const std::vector<std::string> files = {
+      plain_marks(),                                           // the usual file
+      plain_marks("\r\n"),                                     // CRLF
+      "\xEF\xBB\xBF" + plain_marks(),                          // a byte-order mark
+      plain_marks().substr(0, plain_marks().size() - 1),       // no final line end
+      "\n" + plain_marks(),                                    // a blank line before the header
+      plain_marks() + "\n\r\n\n",                              // blank lines at the end
+      marks_csv(),                                             // quotes: libcsv
+      "评委,项目编号,指标,分数\n" + plain_marks().substr(27),  // Chinese headers
+      plain_marks() + "E20,P-1,\"A.1\",90\n",                  // one quote, late
+      wide,                                                    // an extra column, long rows
+      plain_marks() + "E20,P-1,A.1,90.3\n",                    // off the step, and a repeat
+      plain_marks() + "E20,P-1,A.1,90\n",                      // a repeat
+      "judge,entry,indicator,mark\nE20,P-1,A.1,ninety\n",
+      "judge,entry,indicator,mark\nE20,P-1,A.1,+90\n",
+      "judge,entry,indicator,mark\nE20,P-1,A.1,090.0\n",
+      "judge,entry,indicator,mark\nE20,P-1,A.1,90.\n",
+      "judge,entry,indicator,mark\nE00,P-1,A.1,90\n",
+      "judge,entry,indicator,mark\nE20,P-9,A.1,90\n",
+      "judge,entry,indicator,mark\nE20,P-1,A.9,90\n",
+      "judge,entry,indicator,mark\nE20,P-1,A.1\n",  // a short row
+      "judge,entry,indicator,mark\nE20,P-1,A.1,90,1\n",
+      "judge,entry,indicator,mark\nE20,P-1\rA.1,90\n",    // a lone CR ends a row
+      "judge,entry,indicator,mark\nE20,P-1,A.1,9\xC3\n",  // not UTF-8: read as GB18030
+      "judge,entry,mark\nE20,P-1,90\n",
+      "judge,entry,indicator,judge\nE20,P-1,A.1,90\n",
+      "judge,entry,indicator,mark\n",
+      "",
+      repeats,
+  };
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    const std::string path = (dir / ("m" + std::to_string(k) + ".csv")).string();
+    std::ofstream(path, std::ios::binary) << files[k];
+    Imports table, streamed;
+    kexie::import_assignments(table.c, table.w.registry, Table::parse(kAssignments).value())
+        .value();
+    kexie::import_assignments(streamed.c, streamed.w.registry, Table::parse(kAssignments).value())
+        .value();
+    TablePlace table_at, file_at;
+    kexie::Status expected;
+    if (auto t = Table::read_file(path)) {
+      expected = kexie::import_marks(table.c, table.w.registry, *t, &table_at);
+    } else {
+      expected = t.error();
+      table_at = TablePlace{path, 0, 0, {}};
+    }
+    const kexie::Status got =
+        kexie::import_marks_file(streamed.c, streamed.w.registry, path, {}, &file_at);
+    ASSERT_EQ(static_cast<bool>(got), static_cast<bool>(expected)) << "file " << k;
+    if (!expected) {
+      EXPECT_EQ(got.error().message(), expected.error().message()) << "file " << k;
+      EXPECT_EQ(got.error().rule(), expected.error().rule()) << "file " << k;
+      EXPECT_EQ(file_at, table_at) << "file " << k;
+    }
+    EXPECT_EQ(streamed.digest(), table.digest()) << "file " << k;
+  }
+  // The usual file marks every cell; one that does not exist is the read's refusal.
+  Imports a;
+  kexie::import_assignments(a.c, a.w.registry, Table::parse(kAssignments).value()).value();
+  const std::string before = a.digest();
+  TablePlace at;
+  auto missing = kexie::import_marks_file(a.c, a.w.registry, (dir / "none.csv").string(), {}, &at);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code(), kexie::ErrorCode::io_error);
+  EXPECT_EQ(at.source, (dir / "none.csv").string());
+  EXPECT_EQ(a.digest(), before);
+  ASSERT_TRUE(kexie::import_marks_file(a.c, a.w.registry, (dir / "m0.csv").string()));
+  EXPECT_NE(a.digest(), before);
+  EXPECT_EQ(a.c.score().value().entries[0].status, kexie::EntryStatus::ranked);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -155,6 +155,16 @@ void import_tables(const CampaignArgs& args, Campaign& campaign, const Registry&
   };
   for (const auto& t : tables) {
     if (t.path.empty()) continue;
+    if (&t.path == &args.marks) {
+      // Marks are streamed from the file (no table built: docs/tables.md, Performance).
+      TablePlace at;
+      const Status done = judges != nullptr
+                              ? import_marks_file(campaign, *judges, t.path, {}, &at)
+                              : import_marks_file(campaign, registry, t.path, {}, &at);
+      if (!done) throw Failure(to_string(at), done.error());
+      timings.step("import", t.path);
+      continue;
+    }
     auto table = Table::read_file(t.path);
     if (!table) throw Failure(t.path, table.error());
     timings.step("read", t.path);

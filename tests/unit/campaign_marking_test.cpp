@@ -1,0 +1,238 @@
+// Campaign::mark_all on several threads (issue 17 item 4): the same marks recorded, the
+// same first refusal and the same digests for every thread count.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "kexie/kexie.hpp"
+#include "kexie/literals.hpp"
+
+namespace {
+
+using kexie::Campaign;
+using kexie::Decimal;
+using kexie::EntryId;
+using kexie::JudgeId;
+using kexie::MarkInput;
+using kexie::Threads;
+using namespace kexie::literals;
+
+constexpr std::size_t kJudges = 7;
+constexpr std::size_t kIndicators = 8;
+constexpr std::size_t kEntries = 600;  // 33 600 marks: every thread count gets ranges
+
+// A registry with one entrant enterprise and seven experts of another, and the rules.
+struct World {
+  kexie::Registry registry;
+  kexie::CampaignSpec spec;
+  kexie::Rubric rubric;
+  kexie::OrgId entrant;
+  kexie::PersonId leader;
+  std::vector<kexie::PersonId> experts;
+
+  World() : rubric(make_rubric()) {
+    kexie::OrgSpec o;
+    o.kind = kexie::OrgKind::national;
+    o.name = "中国科协";
+    o.effective = "2000-01-01"_date;
+    const auto cast = registry.add_organization(o).value();
+    o.kind = kexie::OrgKind::local;
+    o.name = "省科协";
+    o.parent = cast;
+    o.level = kexie::LocalLevel::provincial;
+    const auto province = registry.add_organization(o).value();
+    o.kind = kexie::OrgKind::enterprise;
+    o.level = kexie::LocalLevel::none;
+    o.parent = province;
+    o.name = "参评企业科协";
+    o.enterprise.enterprise_name = "参评企业";
+    entrant = registry.add_organization(o).value();
+    o.name = "评审专家企业科协";
+    o.enterprise.enterprise_name = "专家企业";
+    const auto home = registry.add_organization(o).value();
+    kexie::PersonSpec p;
+    p.name = "负责人";
+    p.birth = "1985-01-01"_date;
+    p.employer = entrant;
+    leader = registry.add_person(p).value();
+    for (std::size_t j = 0; j < kJudges; ++j) {
+      p.name = "专家" + std::to_string(j);
+      p.employer = home;
+      experts.push_back(registry.add_person(p).value());
+    }
+    spec.name = "threads";
+    spec.organizer = province;
+    spec.as_of = "2025-11-30"_date;
+    spec.year = 2024;
+    spec.panel.max_judges_per_entry = kJudges;
+    spec.panel.min_judges = 5;
+    spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.1"_dec)};
+  }
+
+  static kexie::Rubric make_rubric() {
+    std::vector<kexie::IndicatorSpec> specs;
+    for (std::size_t i = 0; i < kIndicators; ++i) {
+      specs.push_back({"I" + std::to_string(i + 1),
+                       "indicator",
+                       "",
+                       kexie::IndicatorKind::judged,
+                       "0.125"_dec,
+                       {Decimal(0), Decimal(100), "0.5"_dec},
+                       {},
+                       {}});
+    }
+    return kexie::Rubric::build("threads", specs).value();
+  }
+
+  // A campaign with every entry and assignment, no mark yet.
+  Campaign campaign(std::vector<JudgeId>& judges) const {
+    Campaign c(registry, spec);
+    c.set_rubric(kexie::Category::rationalization_proposals, rubric).value();
+    judges.clear();
+    for (kexie::PersonId p : experts) judges.push_back(c.add_judge(p).value());
+    kexie::EntrySpec e;
+    e.unit = entrant;
+    e.category = kexie::Category::rationalization_proposals;
+    e.team = {{leader, Decimal(1)}};
+    e.in_use_since = "2024-01-01"_date;
+    std::vector<kexie::AssignmentInput> pairs;
+    for (std::size_t n = 0; n < kEntries; ++n) {
+      char code[32];
+      std::snprintf(code, sizeof code, "N%05zu", n);
+      e.code = code;
+      const auto id = c.add_entry(e).value();
+      for (JudgeId j : judges) pairs.push_back({j, id});
+    }
+    c.assign_all(pairs).value();
+    return c;
+  }
+};
+
+const World& world() {
+  static const World w;
+  return w;
+}
+
+// Every mark of every entry, in a table's order (entry, indicator, judge).
+std::vector<MarkInput> all_marks(const std::vector<JudgeId>& judges) {
+  std::vector<MarkInput> out;
+  for (std::size_t n = 0; n < kEntries; ++n) {
+    for (std::size_t i = 0; i < kIndicators; ++i) {
+      for (std::size_t j = 0; j < kJudges; ++j) {
+        const auto half = static_cast<std::int64_t>(100 + (n * 31 + i * 7 + j * 3) % 100);
+        out.push_back({judges[j], EntryId(static_cast<std::uint32_t>(n + 1)),
+                       "I" + std::to_string(i + 1),
+                       Decimal::from_coefficient(half * 5, 1).value()});
+      }
+    }
+  }
+  return out;
+}
+
+struct Outcome {
+  bool ok = false;
+  std::string message, rule;
+  std::size_t failed = 0;
+  std::string digest;
+  friend bool operator==(const Outcome&, const Outcome&) = default;
+};
+
+// `batch` marked on `threads` threads into a fresh campaign, after `before` (one thread).
+Outcome mark(const std::vector<MarkInput>& batch, unsigned threads,
+             const std::vector<MarkInput>& before = {}) {
+  std::vector<JudgeId> judges;
+  Campaign c = world().campaign(judges);
+  if (!before.empty()) c.mark_all(before).value();
+  Outcome o;
+  o.failed = 999'999;
+  const kexie::Status st = c.mark_all(batch, Threads{threads}, &o.failed);
+  o.ok = static_cast<bool>(st);
+  if (!st) {
+    o.message = st.error().message();
+    o.rule = st.error().rule();
+  }
+  o.digest = c.score().value().digest();
+  return o;
+}
+
+TEST(MarkAllThreads, EveryThreadCountRecordsTheSameMarks) {
+  std::vector<JudgeId> judges;
+  (void)world().campaign(judges);
+  const std::vector<MarkInput> batch = all_marks(judges);
+  const Outcome one = mark(batch, 1);
+  ASSERT_TRUE(one.ok) << one.message;
+  // The one-thread overload without a count is the same call.
+  {
+    std::vector<JudgeId> js;
+    Campaign c = world().campaign(js);
+    c.mark_all(batch).value();
+    EXPECT_EQ(c.score().value().digest(), one.digest);
+  }
+  for (unsigned t : {2U, 3U, 7U}) EXPECT_EQ(mark(batch, t), one) << t << " threads";
+}
+
+TEST(MarkAllThreads, EveryThreadCountRefusesTheSameFirstMark) {
+  std::vector<JudgeId> judges;
+  const Campaign empty = world().campaign(judges);
+  const std::string untouched = empty.score().value().digest();
+  const std::vector<MarkInput> all = all_marks(judges);
+  // Refusals placed in the ranges of later threads: a repeat early, an off-step mark
+  // later (the off-step mark is reported: every mark is checked before repeats), then
+  // only the repeat, then a mark recorded before the batch, then an unknown indicator.
+  std::vector<std::vector<MarkInput>> batches;
+  std::vector<MarkInput> b = all;
+  b[26'000] = b[1'000];
+  b[30'001].mark = "50.3"_dec;
+  b[28'000] = b[19'000];
+  batches.push_back(b);
+  b = all;
+  b[26'000] = b[1'000];
+  b[32'000] = b[12'000];
+  batches.push_back(b);
+  b = all;
+  b[23'000].indicator = "I9";
+  b[28'000].judge = JudgeId{99};
+  batches.push_back(b);
+  const std::vector<MarkInput> before(all.begin() + 21'000, all.begin() + 21'001);
+  std::vector<Outcome> refused;
+  for (std::size_t k = 0; k < batches.size() + 1; ++k) {
+    const bool recorded_before = k == batches.size();
+    const std::vector<MarkInput>& batch = recorded_before ? all : batches[k];
+    const Outcome one = mark(batch, 1, recorded_before ? before : std::vector<MarkInput>{});
+    ASSERT_FALSE(one.ok) << k;
+    if (!recorded_before) {
+      EXPECT_EQ(one.digest, untouched) << k;
+    }
+    for (unsigned t : {2U, 3U, 7U}) {
+      EXPECT_EQ(mark(batch, t, recorded_before ? before : std::vector<MarkInput>{}), one)
+          << "batch " << k << ", " << t << " threads";
+    }
+    refused.push_back(one);
+  }
+  EXPECT_EQ(refused[0].failed, 30'001u);
+  EXPECT_EQ(refused[0].rule, "panel.mark_step");
+  EXPECT_EQ(refused[1].failed, 26'000u);
+  EXPECT_EQ(refused[1].rule, "panel.mark_unique");
+  EXPECT_EQ(refused[2].failed, 23'000u);
+  EXPECT_EQ(refused[3].failed, 21'000u);
+  EXPECT_EQ(refused[3].rule, "panel.mark_unique");
+  EXPECT_NE(refused[3].message.find("already marked"), std::string::npos) << refused[3].message;
+}
+
+TEST(MarkAllThreads, ZeroThreadsIsRefusedBeforeAnything) {
+  std::vector<JudgeId> judges;
+  Campaign c = world().campaign(judges);
+  const std::string before = c.score().value().digest();
+  const std::vector<MarkInput> batch = {{judges[0], EntryId{1}, "I1", Decimal(50)}};
+  std::size_t at = 7;
+  const kexie::Status st = c.mark_all(batch, Threads{0}, &at);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code(), kexie::ErrorCode::invalid_argument);
+  EXPECT_EQ(at, 7u);
+  EXPECT_EQ(c.score().value().digest(), before);
+  EXPECT_TRUE(c.mark_all(batch, Threads{64}));  // more threads than work: allowed
+}
+
+}  // namespace
