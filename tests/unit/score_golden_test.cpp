@@ -175,6 +175,26 @@ TEST(ScoreGolden, LargeGeneratedCampaignKeepsItsResults) {
     EXPECT_EQ(board.digest(), k.digest);
     EXPECT_EQ(hash(text), k.board);
     EXPECT_EQ(hash(standings_dump(g.c->standings().value())), k.standings);
+    // Every thread count, and a reused scoreboard (holding the other scenario's
+    // table, or this one's), give the same results bit for bit.
+    static kexie::Scoreboard reused;  // empty, then the first scenario's table
+    for (unsigned t : {1u, 2u, 3u, 7u}) {
+      SCOPED_TRACE(t);
+      const kexie::Scoreboard threaded = g.c->score(kexie::Threads{t}).value();
+      EXPECT_EQ(threaded.digest(), k.digest);
+      EXPECT_EQ(hash(dump(threaded)), k.board);
+      ASSERT_TRUE(g.c->score(reused, kexie::Threads{t}));
+      EXPECT_EQ(hash(dump(reused)), k.board);
+      EXPECT_EQ(hash(standings_dump(g.c->standings(kexie::Threads{t}).value())), k.standings);
+    }
+    // A thread count of 0 is refused and leaves the scoreboard as it was.
+    const auto zero = g.c->score(reused, kexie::Threads{0});
+    ASSERT_FALSE(zero);
+    EXPECT_EQ(zero.error().code(), kexie::ErrorCode::invalid_argument);
+    EXPECT_EQ(hash(dump(reused)), k.board);
+    EXPECT_FALSE(g.c->score(kexie::Threads{0}));
+    EXPECT_FALSE(g.c->standings(kexie::Threads{0}));
+    reused = board;
     // The scenario reaches every part of the table.
     std::size_t status[3] = {}, awarded = 0;
     for (const kexie::EntryResult& r : board.entries) {
