@@ -754,6 +754,13 @@ class ExactSum {
   void add(std::int64_t coefficient, int scale) {
     if (wide_) return;
     any_ = true;
+    if (scale == scale_) {  // the common case: every term at one scale
+      const detail::int128 w = coefficient;
+      total_ += w;
+      magnitude_ += w < 0 ? -w : w;
+      if (magnitude_ > guard()) wide_ = true;
+      return;
+    }
     if (scale > scale_) {
       const detail::int128 f = detail::pow10(scale - scale_);
       if (magnitude_ > detail::pow10(36) / f) {
@@ -767,19 +774,31 @@ class ExactSum {
     const detail::int128 w = detail::int128{coefficient} * detail::pow10(scale_ - scale);
     total_ += w;
     magnitude_ += w < 0 ? -w : w;
-    if (magnitude_ > detail::pow10(37)) wide_ = true;
+    if (magnitude_ > guard()) wide_ = true;
   }
   void add(const Decimal& d) { add(d.coefficient(), d.scale()); }
   [[nodiscard]] std::optional<Decimal> result() const {
     if (wide_) return std::nullopt;
     if (!any_) return Decimal(0);
-    if (total_ > Decimal::kMaxCoefficient || total_ < -Decimal::kMaxCoefficient) {
-      return std::nullopt;
+    // As kexie::sum's result: trailing zeros dropped while the coefficient is too wide.
+    detail::int128 c = total_;
+    int scale = scale_;
+    const auto fits = [](detail::int128 v) {
+      return v <= Decimal::kMaxCoefficient && v >= -Decimal::kMaxCoefficient;
+    };
+    while (!fits(c) && scale > 0 && c % 10 == 0) {
+      c /= 10;
+      --scale;
     }
-    return fixed(static_cast<std::int64_t>(total_), scale_);
+    if (!fits(c)) return std::nullopt;
+    return fixed(static_cast<std::int64_t>(c), scale);
   }
 
  private:
+  static detail::int128 guard() noexcept {
+    static const detail::int128 g = detail::pow10(37);
+    return g;
+  }
   detail::int128 total_ = 0, magnitude_ = 0;
   int scale_ = 0;
   bool any_ = false, wide_ = false;
@@ -1097,15 +1116,22 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     };
     std::vector<PersonTally> people;
     std::unordered_map<std::uint32_t, std::uint32_t> person_index;
+    std::uint32_t last_person = 0, last_index = 0;
+    bool any_person = false;
     for (std::size_t i = 0; i < n; ++i) {
       if (tier_of[i] < 0 || static_cast<std::uint32_t>(tier_of[i]) >= ir.top_tiers) continue;
       const auto tier = static_cast<std::uint32_t>(tier_of[i]);
       for (const TeamShare& t : s.entries[i].spec.team) {
         if (t.share < ir.min_share) continue;
-        auto [it, fresh] =
-            person_index.try_emplace(t.person.value(), static_cast<std::uint32_t>(people.size()));
-        if (fresh) people.emplace_back();
-        PersonTally& pt = people[it->second];
+        if (!any_person || t.person.value() != last_person) {
+          auto [it, fresh] = person_index.try_emplace(t.person.value(),
+                                                      static_cast<std::uint32_t>(people.size()));
+          if (fresh) people.emplace_back();
+          last_person = t.person.value();
+          last_index = it->second;
+          any_person = true;
+        }
+        PersonTally& pt = people[last_index];
         AdvancedIndividual& ai = pt.ai;
         if (ai.entries.empty() || tier < ai.best_tier) ai.best_tier = tier;
         ai.person = t.person;
@@ -1197,17 +1223,13 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     for (std::size_t k = 0; k < n; ++k) fill(k);
     digest_entries(s, x, h);
   } else {
-    // Part 0: the digest of the listing; the others: advanced units and individuals,
-    // then the table in t − 1 slices.
-    const std::size_t rows = detail::part_count(n, t - 1, 512);
-    detail::parallel_parts(rows + 1, rows + 1, 1, [&](std::size_t part, std::size_t,
-                                                        std::size_t) {
-      if (part == 0) {
-        digest_entries(s, x, h);
-        return;
-      }
+    // Every part fills a slice of the table; part 0 first feeds the per-entry digest,
+    // part 1 first tallies the advanced units and individuals.
+    const std::size_t parts = std::max<std::size_t>(2, detail::part_count(n, t, 512));
+    detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin,
+                                            std::size_t end) {
+      if (part == 0) digest_entries(s, x, h);
       if (part == 1) advanced();
-      const std::size_t begin = n * (part - 1) / rows, end = n * part / rows;
       for (std::size_t k = begin; k < end; ++k) fill(k);
     });
   }
