@@ -64,15 +64,14 @@ struct Golden {
     for (int i = 0; i < 3000; ++i) {
       const int e = static_cast<int>(rng() % 2);
       const int k = static_cast<int>(rng() % 6);
-      auto spec_e =
-          kexie_test::proposal(w, "G-" + std::to_string(100000 + (i * 7919) % 3001), e, k,
-                               benefits[rng() % 4]);
+      auto spec_e = kexie_test::proposal(w, "G-" + std::to_string(100000 + (i * 7919) % 3001), e, k,
+                                         benefits[rng() % 4]);
       if (rng() % 3 == 0) spec_e.category = kexie::Category::innovative_ideas;
       if (rng() % 4 == 0) {
-        spec_e.team = {{w.staff[static_cast<std::size_t>(e)][static_cast<std::size_t>(k)],
-                        "0.6"_dec},
-                       {w.staff[static_cast<std::size_t>(e)][static_cast<std::size_t>((k + 1) % 6)],
-                        "0.4"_dec}};
+        spec_e.team = {
+            {w.staff[static_cast<std::size_t>(e)][static_cast<std::size_t>(k)], "0.6"_dec},
+            {w.staff[static_cast<std::size_t>(e)][static_cast<std::size_t>((k + 1) % 6)],
+             "0.4"_dec}};
       }
       const kexie::EntryId id = c->add_entry(spec_e).value();
       const std::uint32_t panel = 2 + static_cast<std::uint32_t>(rng() % 8);  // 2..9
@@ -105,9 +104,9 @@ std::string dump(const kexie::Scoreboard& b) {
            std::string(kexie::to_string(r.category)) + '|' +
            std::string(kexie::to_string(r.status)) + '|' + r.total.to_string() + '|' +
            r.judged_part.to_string() + '|' + r.objective_part.to_string() + '|' +
-           r.bonus.to_string() + '|' + std::to_string(r.rank) + '|' +
-           std::to_string(r.position) + '|' + (r.tier ? std::to_string(*r.tier) : "-") + '|' +
-           r.award + '|' + opt(r.cites_link) + '|' + opt(r.cites_activity) + '|' +
+           r.bonus.to_string() + '|' + std::to_string(r.rank) + '|' + std::to_string(r.position) +
+           '|' + (r.tier ? std::to_string(*r.tier) : "-") + '|' + r.award + '|' +
+           opt(r.cites_link) + '|' + opt(r.cites_activity) + '|' +
            (r.prize ? r.prize->to_string() : "-") + '\n';
   }
   for (const kexie::AdvancedUnit& u : b.units) {
@@ -116,8 +115,8 @@ std::string dump(const kexie::Scoreboard& b) {
            u.participation_rate.to_string() + '|' + u.tce_saved.to_string() + '\n';
   }
   for (const kexie::AdvancedIndividual& p : b.people) {
-    out += "person|" + std::to_string(p.person.value()) + '|' + std::to_string(p.best_tier) +
-           '|' + p.credit.to_string();
+    out += "person|" + std::to_string(p.person.value()) + '|' + std::to_string(p.best_tier) + '|' +
+           p.credit.to_string();
     for (kexie::EntryId e : p.entries) out += ',' + std::to_string(e.value());
     out += '\n';
   }
@@ -152,9 +151,9 @@ std::string hash(const std::string& text) {
 
 struct Case {
   bool normalize, per_category;
-  const char* digest;      // Scoreboard::digest()
-  const char* board;       // hash of every field of the scoreboard
-  const char* standings;   // hash of standings()
+  const char* digest;     // Scoreboard::digest()
+  const char* board;      // hash of every field of the scoreboard
+  const char* standings;  // hash of standings()
 };
 
 // Computed with the code before issue 17's changes (commit 4033e18).
