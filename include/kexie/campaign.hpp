@@ -485,9 +485,7 @@ class KEXIE_API Campaign {
   /// \param threads how many threads the call may use (threads.hpp)
   /// \return the scoreboard, or the refusal
   ///
-  /// ```cpp
-  /// kexie::Scoreboard board = campaign.score(kexie::Threads{2}).value();
-  /// ```
+  ///   kexie::Scoreboard board = campaign.score(kexie::Threads{2}).value();
   [[nodiscard]] Result<Scoreboard> score(Threads threads) const;
   /// `score()` into `into`, reusing its storage: the entry table's rows (their
   /// strings and optionals are overwritten in place), the capacity of the units,
@@ -502,11 +500,9 @@ class KEXIE_API Campaign {
   /// \param threads how many threads the call may use (threads.hpp)
   /// \return success, or the refusal
   ///
-  /// ```cpp
-  /// kexie::Scoreboard board;
-  /// campaign.score(board).value();                    // first run: allocates
-  /// campaign.score(board, kexie::Threads{2}).value();  // again: same storage
-  /// ```
+  ///   kexie::Scoreboard board;
+  ///   campaign.score(board).value();                     // first run: allocates
+  ///   campaign.score(board, kexie::Threads{2}).value();  // again: same storage
   [[nodiscard]] Status score(Scoreboard& into, Threads threads = {}) const;
 
   /// Only the scoring core of `score()`: aggregation, exact totals and ranking, with
@@ -521,9 +517,7 @@ class KEXIE_API Campaign {
   /// \param threads how many threads the call may use (threads.hpp)
   /// \return the standings in the order of `Scoreboard::entries`, or the refusal
   ///
-  /// ```cpp
-  /// std::vector<kexie::Standing> s = campaign.standings(kexie::Threads{2}).value();
-  /// ```
+  ///   std::vector<kexie::Standing> s = campaign.standings(kexie::Threads{2}).value();
   [[nodiscard]] Result<std::vector<Standing>> standings(Threads threads) const;
 
   /// The raw marks of the judged indicator with `indicator_code` as a `PanelMarks`
