@@ -10,12 +10,17 @@
 #include <cstring>
 #include <iterator>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <numeric>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
 #include "detail/int128.hpp"
+#include "detail/parallel.hpp"
 #include "detail/radix_sort.hpp"
 #include "detail/score_kernel.hpp"
 #include "detail/sha256.hpp"
@@ -55,6 +60,12 @@ const EntryResult* Scoreboard::find(EntryId entry) const noexcept {
 namespace detail {
 
 std::vector<std::uint32_t> CampaignImpl::entries_by_code() const {
+  std::vector<std::uint32_t> out;
+  entries_by_code(out);
+  return out;
+}
+
+void CampaignImpl::entries_by_code(std::vector<std::uint32_t>& into) const {
   std::lock_guard<std::mutex> lock(order_mutex);
   const std::size_t known = code_order.size();
   if (known < entries.size()) {
@@ -68,7 +79,7 @@ std::vector<std::uint32_t> CampaignImpl::entries_by_code() const {
                std::back_inserter(merged), code_less);
     code_order.swap(merged);
   }
-  return code_order;
+  into.assign(code_order.begin(), code_order.end());
 }
 
 std::vector<NormParams> CampaignImpl::normalization(Category c) const {
@@ -413,6 +424,28 @@ constexpr BatchPartsFn kBatchParts[] = {
     batch_parts<0>, batch_parts<1>, batch_parts<2>, batch_parts<3>, batch_parts<4>,
     batch_parts<5>, batch_parts<6>, batch_parts<7>, batch_parts<8>, batch_parts<9>};
 
+// One ranking group: its size, its range of totals and the unit they are all
+// multiples of, and its members (storage kept from call to call).
+struct RankGroup {
+  std::size_t size = 0;
+  std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+  std::uint64_t unit = 0;
+  int place_bits = 0, key_bits = 0;
+  bool packed = false;
+  std::vector<std::uint32_t> members;  // in code order
+  std::vector<std::uint64_t> items;    // packed: key above the place in `members`
+  void reset() {
+    size = 0;
+    lo = INT64_MAX;
+    hi = INT64_MIN;
+    unit = 0;
+    place_bits = key_bits = 0;
+    packed = false;
+    members.clear();
+    items.clear();
+  }
+};
+
 // Every entry's total and status, from one pass over the marks in entry order.
 struct Scored {
   std::vector<std::int64_t> total;                      // by entry, 14 places; 0 when incomplete
@@ -422,9 +455,11 @@ struct Scored {
   std::size_t incomplete = 0;
   std::vector<std::uint32_t> by_code;  // every entry, by application number
   std::array<std::vector<NormParams>, kCategoryCount> norm;
+  std::vector<RankGroup> groups;                // rank_all's groups
+  std::vector<std::uint64_t> tmp, sorted_keys;  // rank_all's sort scratch
 };
 
-void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts) {
+void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, unsigned threads) {
   const CampaignSpec& spec = s.spec;
   const bool normalize = spec.panel.normalization.enabled;
   if (normalize) {
@@ -436,90 +471,120 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts) {
   const bool fast = !normalize && a.method != AggregationMethod::median && a.drop_low <= 1 &&
                     a.drop_high <= 1 && spec.panel.min_judges >= 1;
   const std::size_t n = s.entries.size();
-  out.total.assign(n, 0);
-  out.status.assign(n, EntryStatus::incomplete);
+  // Every slot is written below (a total, or incomplete with 0): no fill needed
+  // when the storage is reused.
+  out.total.resize(n);
+  out.status.resize(n);
+  if (parts) parts->resize(n);
+  const std::uint32_t width = s.width();
+  // Per part: the range of totals per category and the counts, merged after.
+  struct Tally {
+    std::array<std::int64_t, kCategoryCount> lo{}, hi{};
+    std::array<std::uint32_t, kCategoryCount> scored{};
+    std::size_t incomplete = 0;
+  };
+  const std::size_t part_total = detail::part_count(n, threads, 512);
+  std::vector<Tally> tallies(part_total);
+  detail::parallel_parts(
+      n, part_total, kLanes, [&](std::size_t part, std::size_t begin, std::size_t end) {
+        Tally& t = tallies[part];
+        t.lo.fill(INT64_MAX);
+        t.hi.fill(INT64_MIN);
+        const auto record = [&](std::size_t i, std::int64_t judged, std::int64_t objective,
+                                std::int64_t bonus, EntryStatus status) {
+          const std::int64_t total = judged + objective + bonus;
+          const std::size_t c = s.hot[i].category;
+          out.total[i] = total;
+          out.status[i] = status;
+          t.lo[c] = std::min(t.lo[c], total);
+          t.hi[c] = std::max(t.hi[c], total);
+          ++t.scored[c];
+          if (parts) (*parts)[i] = {judged, objective, bonus};
+        };
+        const auto objective_part = [&](std::size_t i) {
+          const EntryHot& h = s.hot[i];
+          const CategoryState& cat = s.categories[h.category];
+          const std::int64_t* obj = s.objective_values.data() + h.objective_offset;
+          std::int64_t sum = 0;
+          for (std::size_t k = 0; k < cat.objective_weight.size(); ++k) {
+            sum += obj[k] * cat.objective_weight[k];
+          }
+          return sum;
+        };
+        // Entries that can take the fast path: a panel large enough, no veto to count.
+        const auto plain = [&](const EntryHot& h) {
+          return fast && h.judges >= spec.panel.min_judges && !h.vetoed;
+        };
+        EntryValues values;
+        const auto general = [&](std::size_t i) {
+          const EntryHot& h = s.hot[i];
+          if (plain(h) && h.judges <= 9) {
+            std::int64_t judged = 0, bonus = 0;
+            if (kFullPanel[h.judges](s.marks.data() + h.mark_offset, width,
+                                     s.categories[h.category], a, judged, bonus)) {
+              record(i, judged, objective_part(i), bonus, EntryStatus::ranked);
+              return;
+            }
+          }
+          s.evaluate(i, normalize ? &out.norm[h.category] : nullptr, values, nullptr);
+          if (!values.complete) {
+            out.total[i] = 0;
+            out.status[i] = EntryStatus::incomplete;
+            if (parts) (*parts)[i] = Parts{};
+            ++t.incomplete;
+            return;
+          }
+          record(i, values.judged_part, values.objective_part, values.bonus,
+                 values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed
+                                                            : EntryStatus::ranked);
+        };
+        std::int32_t kept[kMaxBatchCells * kLanes];
+        for (std::size_t i = begin; i < end;) {
+          const EntryHot& h = s.hot[i];
+          const CategoryState& cat = s.categories[h.category];
+          const auto cells = static_cast<std::uint32_t>(cat.columns.size()) * width;
+          bool batch = kBatches && i + kLanes <= end && plain(h) && cells <= kMaxBatchCells;
+          for (std::uint32_t j = 1; batch && j < kLanes; ++j) {
+            const EntryHot& other = s.hot[i + j];
+            batch = other.category == h.category && other.judges == h.judges && !other.vetoed;
+          }
+          if (!batch) {
+            general(i++);
+            continue;
+          }
+          const std::uint32_t panel = h.judges;
+          const bool trims = a.method == AggregationMethod::trimmed_mean && panel >= a.trim_from;
+          const bool low = trims && a.drop_low != 0, high = trims && a.drop_high != 0;
+          const std::uint32_t d = panel - (low ? 1 : 0) - (high ? 1 : 0);
+          const std::int32_t* entry[kLanes];
+          for (std::uint32_t j = 0; j < kLanes; ++j) {
+            entry[j] = s.marks.data() + s.hot[i + j].mark_offset;
+          }
+          const unsigned missing = detail::kept_sums(
+              entry, static_cast<std::uint32_t>(cat.columns.size()), width, panel, low, high, kept);
+          std::int64_t judged[kLanes] = {}, bonus[kLanes] = {};
+          kBatchParts[d <= 9 ? d : 0](kept, missing, d, cat, judged, bonus);
+          for (std::uint32_t j = 0; j < kLanes; ++j) {
+            if (missing & (1u << j)) {
+              general(i + j);
+            } else {
+              record(i + j, judged[j], objective_part(i + j), bonus[j], EntryStatus::ranked);
+            }
+          }
+          i += kLanes;
+        }
+      });
   out.lo.fill(INT64_MAX);
   out.hi.fill(INT64_MIN);
   out.scored.fill(0);
   out.incomplete = 0;
-  if (parts) parts->assign(n, Parts{});
-  const std::uint32_t width = s.width();
-  const auto record = [&](std::size_t i, std::int64_t judged, std::int64_t objective,
-                          std::int64_t bonus, EntryStatus status) {
-    const std::int64_t total = judged + objective + bonus;
-    const std::size_t c = s.hot[i].category;
-    out.total[i] = total;
-    out.status[i] = status;
-    out.lo[c] = std::min(out.lo[c], total);
-    out.hi[c] = std::max(out.hi[c], total);
-    ++out.scored[c];
-    if (parts) (*parts)[i] = {judged, objective, bonus};
-  };
-  const auto objective_part = [&](std::size_t i) {
-    const EntryHot& h = s.hot[i];
-    const CategoryState& cat = s.categories[h.category];
-    const std::int64_t* obj = s.objective_values.data() + h.objective_offset;
-    std::int64_t sum = 0;
-    for (std::size_t k = 0; k < cat.objective_weight.size(); ++k) {
-      sum += obj[k] * cat.objective_weight[k];
+  for (const Tally& t : tallies) {
+    for (std::size_t c = 0; c < kCategoryCount; ++c) {
+      out.lo[c] = std::min(out.lo[c], t.lo[c]);
+      out.hi[c] = std::max(out.hi[c], t.hi[c]);
+      out.scored[c] += t.scored[c];
     }
-    return sum;
-  };
-  // Entries that can take the fast path: a panel large enough, no veto to count.
-  const auto plain = [&](const EntryHot& h) {
-    return fast && h.judges >= spec.panel.min_judges && !h.vetoed;
-  };
-  EntryValues values;
-  const auto general = [&](std::size_t i) {
-    const EntryHot& h = s.hot[i];
-    if (plain(h) && h.judges <= 9) {
-      std::int64_t judged = 0, bonus = 0;
-      if (kFullPanel[h.judges](s.marks.data() + h.mark_offset, width, s.categories[h.category], a,
-                               judged, bonus)) {
-        record(i, judged, objective_part(i), bonus, EntryStatus::ranked);
-        return;
-      }
-    }
-    s.evaluate(i, normalize ? &out.norm[h.category] : nullptr, values, nullptr);
-    if (!values.complete) {
-      ++out.incomplete;
-      return;
-    }
-    record(i, values.judged_part, values.objective_part, values.bonus,
-           values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed : EntryStatus::ranked);
-  };
-  std::int32_t kept[kMaxBatchCells * kLanes];
-  for (std::size_t i = 0; i < n;) {
-    const EntryHot& h = s.hot[i];
-    const CategoryState& cat = s.categories[h.category];
-    const auto cells = static_cast<std::uint32_t>(cat.columns.size()) * width;
-    bool batch = kBatches && i + kLanes <= n && plain(h) && cells <= kMaxBatchCells;
-    for (std::uint32_t j = 1; batch && j < kLanes; ++j) {
-      const EntryHot& other = s.hot[i + j];
-      batch = other.category == h.category && other.judges == h.judges && !other.vetoed;
-    }
-    if (!batch) {
-      general(i++);
-      continue;
-    }
-    const std::uint32_t panel = h.judges;
-    const bool trims = a.method == AggregationMethod::trimmed_mean && panel >= a.trim_from;
-    const bool low = trims && a.drop_low != 0, high = trims && a.drop_high != 0;
-    const std::uint32_t d = panel - (low ? 1 : 0) - (high ? 1 : 0);
-    const std::int32_t* entry[kLanes];
-    for (std::uint32_t j = 0; j < kLanes; ++j) entry[j] = s.marks.data() + s.hot[i + j].mark_offset;
-    const unsigned missing = detail::kept_sums(
-        entry, static_cast<std::uint32_t>(cat.columns.size()), width, panel, low, high, kept);
-    std::int64_t judged[kLanes] = {}, bonus[kLanes] = {};
-    kBatchParts[d <= 9 ? d : 0](kept, missing, d, cat, judged, bonus);
-    for (std::uint32_t j = 0; j < kLanes; ++j) {
-      if (missing & (1u << j)) {
-        general(i + j);
-      } else {
-        record(i + j, judged[j], objective_part(i + j), bonus[j], EntryStatus::ranked);
-      }
-    }
-    i += kLanes;
+    out.incomplete += t.incomplete;
   }
 }
 
@@ -541,25 +606,18 @@ std::uint64_t total_unit(const CategoryState& cat) {
 // Lists each ranking group best first: equal totals by the tie-break chain, then by
 // code. Calls emit(group, entry, total, rank, position) in listing order.
 template <class Emit>
-void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, Emit&& emit) {
+void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, unsigned threads,
+              Emit&& emit) {
   const CampaignSpec& spec = s.spec;
-  score_all(s, scored, parts);
-  scored.by_code = s.entries_by_code();
+  score_all(s, scored, parts, threads);
+  s.entries_by_code(scored.by_code);
   const std::size_t group_count = spec.rank_per_category ? kCategoryCount : 1;
-  // Per group: its size, its range of totals and the unit they are all multiples of.
-  struct Group {
-    std::size_t size = 0;
-    std::int64_t lo = INT64_MAX, hi = INT64_MIN;
-    std::uint64_t unit = 0;
-    int place_bits = 0, key_bits = 0;
-    bool packed = false;
-    std::vector<std::uint32_t> members;  // in code order
-    std::vector<std::uint64_t> items;    // packed: key above the place in `members`
-  };
-  std::vector<Group> groups(group_count);
+  std::vector<RankGroup>& groups = scored.groups;
+  groups.resize(group_count);
+  for (RankGroup& g : groups) g.reset();
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
     if (scored.scored[c] == 0) continue;
-    Group& g = groups[spec.rank_per_category ? c : 0];
+    RankGroup& g = groups[spec.rank_per_category ? c : 0];
     g.size += scored.scored[c];
     g.lo = std::min(g.lo, scored.lo[c]);
     g.hi = std::max(g.hi, scored.hi[c]);
@@ -570,7 +628,7 @@ void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, 
   std::array<int, kCategoryCount> unit_shift{};
   std::array<std::uint64_t, kCategoryCount> unit_inverse{};
   for (std::size_t k = 0; k < group_count; ++k) {
-    Group& g = groups[k];
+    RankGroup& g = groups[k];
     if (g.size == 0) continue;
     unit_shift[k] = std::countr_zero(g.unit);
     unit_inverse[k] = detail::inverse_mod_2_64(g.unit >> unit_shift[k]);
@@ -588,7 +646,7 @@ void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, 
   for (const std::uint32_t i : scored.by_code) {
     if (scored.status[i] == EntryStatus::incomplete) continue;
     const std::size_t k = spec.rank_per_category ? s.hot[i].category : 0;
-    Group& g = groups[k];
+    RankGroup& g = groups[k];
     if (g.packed) {
       const std::uint64_t key =
           ((static_cast<std::uint64_t>(g.hi) - static_cast<std::uint64_t>(scored.total[i])) >>
@@ -603,13 +661,13 @@ void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, 
   EntryValues values;
   std::vector<Decimal> keys;
   std::vector<std::uint32_t> run_index, slots;
-  std::vector<std::uint64_t> tmp;
+  std::vector<std::uint64_t>& tmp = scored.tmp;
   for (std::size_t k = 0; k < group_count; ++k) {
-    Group& g = groups[k];
+    RankGroup& g = groups[k];
     if (g.size == 0) continue;
     // The entry and total at each place of the sorted group; packed items carry
     // (hi − total) ÷ unit, so the total comes back exactly.
-    std::vector<std::uint64_t> sorted_keys;  // unpacked groups: the key of each member
+    std::vector<std::uint64_t>& sorted_keys = scored.sorted_keys;  // unpacked: member keys
     const std::uint64_t place_mask = (std::uint64_t{1} << g.place_bits) - 1;
     const auto at = [&](std::size_t p) -> std::pair<std::uint32_t, std::int64_t> {
       if (g.packed) {
@@ -664,32 +722,6 @@ void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, 
   }
 }
 
-// Scores every entry and ranks each group, for score(): `core` by entry, `groups`
-// each ranking group's entries best first, `parts` the parts of every total.
-void rank_all(const CampaignImpl& s, std::vector<Core>& core,
-              std::vector<std::vector<std::uint32_t>>& groups, std::vector<Parts>* parts) {
-  Scored scored;
-  groups.assign(s.spec.rank_per_category ? kCategoryCount : 1, {});
-  core.assign(s.entries.size(), Core{});
-  rank_all(s, scored, parts,
-           [&](std::size_t g, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-               std::uint32_t position) {
-             core[i] = {total, rank, position, scored.status[i]};
-             groups[g].push_back(i);
-           });
-  for (std::size_t i = 0; i < core.size(); ++i) {
-    if (scored.status[i] == EntryStatus::incomplete) core[i].status = EntryStatus::incomplete;
-  }
-}
-
-// Unranked (incomplete) entries by code, after every ranking group.
-void append_unranked(const CampaignImpl& s, const std::vector<Core>& core,
-                     std::vector<std::uint32_t>& order) {
-  for (const std::uint32_t i : s.entries_by_code()) {
-    if (core[i].status == EntryStatus::incomplete) order.push_back(i);
-  }
-}
-
 // An indicator tie-break names an indicator of at least one of the campaign's
 // rubrics (a campaign without rubrics has nothing to check yet).
 Status check_tie_breaks(const CampaignImpl& s) {
@@ -712,14 +744,176 @@ Status check_tie_breaks(const CampaignImpl& s) {
   return {};
 }
 
+// The exact sum of decimals as kexie::sum() gives it, accumulated term by term in
+// 128 bits at the largest scale seen so far. result() is empty when the terms are
+// too wide to be sure no running total of sum() would trip its guard (|total| >
+// 10^37) or the sum does not fit a Decimal: the caller then calls kexie::sum() on
+// the terms themselves, so every outcome (an error included) is sum()'s own.
+class ExactSum {
+ public:
+  void add(std::int64_t coefficient, int scale) {
+    if (wide_) return;
+    any_ = true;
+    if (scale == scale_) {  // the common case: every term at one scale
+      const detail::int128 w = coefficient;
+      total_ += w;
+      magnitude_ += w < 0 ? -w : w;
+      if (magnitude_ > guard()) wide_ = true;
+      return;
+    }
+    if (scale > scale_) {
+      const detail::int128 f = detail::pow10(scale - scale_);
+      if (magnitude_ > detail::pow10(36) / f) {
+        wide_ = true;
+        return;
+      }
+      total_ *= f;
+      magnitude_ *= f;
+      scale_ = scale;
+    }
+    const detail::int128 w = detail::int128{coefficient} * detail::pow10(scale_ - scale);
+    total_ += w;
+    magnitude_ += w < 0 ? -w : w;
+    if (magnitude_ > guard()) wide_ = true;
+  }
+  void add(const Decimal& d) { add(d.coefficient(), d.scale()); }
+  [[nodiscard]] std::optional<Decimal> result() const {
+    if (wide_) return std::nullopt;
+    if (!any_) return Decimal(0);
+    // As kexie::sum's result: trailing zeros dropped while the coefficient is too wide.
+    detail::int128 c = total_;
+    int scale = scale_;
+    const auto fits = [](detail::int128 v) {
+      return v <= Decimal::kMaxCoefficient && v >= -Decimal::kMaxCoefficient;
+    };
+    while (!fits(c) && scale > 0 && c % 10 == 0) {
+      c /= 10;
+      --scale;
+    }
+    if (!fits(c)) return std::nullopt;
+    return fixed(static_cast<std::int64_t>(c), scale);
+  }
+
+ private:
+  static detail::int128 guard() noexcept {
+    static const detail::int128 g = detail::pow10(37);
+    return g;
+  }
+  detail::int128 total_ = 0, magnitude_ = 0;
+  int scale_ = 0;
+  bool any_ = false, wide_ = false;
+};
+
+// The refusal of a thread count of zero.
+Status check_threads(Threads threads) {
+  if (threads.count == 0) {
+    return Error(ErrorCode::invalid_argument,
+                 "a thread count of 0: a call runs on at least the calling thread");
+  }
+  return {};
+}
+
 }  // namespace
 
-Result<std::vector<Standing>> Campaign::standings() const {
-  if (Status st = check_tie_breaks(*impl_); !st) return st.error();
+namespace detail {
+
+// What score() and standings() compute on the way, kept in the campaign from call to
+// call (CampaignImpl::scoring_scratch) so repeated scoring reuses its pages.
+struct ScoringScratch {
   Scored scored;
+  std::vector<Parts> parts;                                 // by entry
+  std::vector<std::uint32_t> order;                         // listing order: entry indices
+  std::vector<std::uint32_t> rank_at, position_at;          // by listing place
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // each ranking group in `order`
+  std::vector<std::int32_t> tier_of;                        // by entry, -1 when not awarded
+  std::vector<std::uint32_t> eligible;
+};
+
+}  // namespace detail
+
+namespace {
+
+// The campaign's scratch, or a fresh one while another call holds it.
+class ScratchLease {
+ public:
+  explicit ScratchLease(const CampaignImpl& s) : lock_(s.scoring_scratch_mutex, std::try_to_lock) {
+    if (lock_.owns_lock()) {
+      if (!s.scoring_scratch) s.scoring_scratch = std::make_shared<detail::ScoringScratch>();
+      scratch_ = s.scoring_scratch;
+    } else {
+      scratch_ = std::make_shared<detail::ScoringScratch>();
+    }
+  }
+  detail::ScoringScratch& operator*() const noexcept { return *scratch_; }
+
+ private:
+  std::unique_lock<std::mutex> lock_;
+  std::shared_ptr<detail::ScoringScratch> scratch_;
+};
+
+// How many rows ahead the listing's random reads are fetched.
+constexpr std::size_t kPrefetch = 8;
+
+// A hint to fetch the cache line at `p` (GCC and Clang; nothing elsewhere).
+inline void prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
+// Feeds the per-entry part of the digest: per entry in listing order its code, then
+// status, total at 14 places, rank, position and tier + 1 (fixed width), in large
+// blocks.
+void digest_entries(const CampaignImpl& s, const detail::ScoringScratch& x, detail::Sha256& h) {
+  constexpr std::size_t kBlock = 1 << 16;
+  std::vector<std::uint8_t> block(kBlock);
+  std::size_t used = 0;
+  for (std::size_t k = 0; k < x.order.size(); ++k) {
+    if (k + kPrefetch < x.order.size()) {
+      const std::uint32_t ahead = x.order[k + kPrefetch];
+      prefetch(&s.codes[ahead]);
+      prefetch(&x.scored.total[ahead]);
+    }
+    const std::uint32_t i = x.order[k];
+    const std::string& code = s.codes[i];
+    std::uint8_t record[1 + 8 + 4 + 4 + 4];
+    record[0] = static_cast<std::uint8_t>(x.scored.status[i]);
+    const std::int64_t total = x.scored.total[i];
+    const std::int32_t tier = x.tier_of[i];
+    const std::uint32_t fields[3] = {x.rank_at[k], x.position_at[k],
+                                     tier >= 0 ? static_cast<std::uint32_t>(tier) + 1 : 0};
+    std::memcpy(record + 1, &total, 8);
+    std::memcpy(record + 9, fields, 12);
+    if (used + code.size() + sizeof record > kBlock) {
+      h.update(std::span<const std::uint8_t>(block.data(), used));
+      used = 0;
+    }
+    if (code.size() + sizeof record > kBlock) {
+      h.update(code);
+    } else {
+      std::memcpy(block.data() + used, code.data(), code.size());
+      used += code.size();
+    }
+    std::memcpy(block.data() + used, record, sizeof record);
+    used += sizeof record;
+  }
+  h.update(std::span<const std::uint8_t>(block.data(), used));
+}
+
+}  // namespace
+
+Result<std::vector<Standing>> Campaign::standings() const { return standings(Threads{}); }
+
+Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
+  if (Status st = check_threads(threads); !st) return st.error();
+  if (Status st = check_tie_breaks(*impl_); !st) return st.error();
+  ScratchLease lease(*impl_);
+  Scored& scored = (*lease).scored;
   std::vector<Standing> out;
   out.reserve(impl_->entries.size());
-  rank_all(*impl_, scored, nullptr,
+  rank_all(*impl_, scored, nullptr, threads.count,
            [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
                std::uint32_t position) {
              out.push_back(
@@ -735,15 +929,45 @@ Result<std::vector<Standing>> Campaign::standings() const {
   return out;
 }
 
-Result<Scoreboard> Campaign::score() const {
+Result<Scoreboard> Campaign::score() const { return score(Threads{}); }
+
+Result<Scoreboard> Campaign::score(Threads threads) const {
+  Scoreboard board;
+  if (Status st = score(board, threads); !st) return st.error();
+  return board;
+}
+
+Status Campaign::score(Scoreboard& into, Threads threads) const {
+  if (Status st = check_threads(threads); !st) return st.error();
   if (Status st = check_tie_breaks(*impl_); !st) return st.error();
   const CampaignImpl& s = *impl_;
   const CampaignSpec& spec = s.spec;
-  std::vector<Core> core;
-  std::vector<Parts> parts;
-  std::vector<std::vector<std::uint32_t>> groups;
-  rank_all(s, core, groups, &parts);
+  ScratchLease lease(s);
+  detail::ScoringScratch& x = *lease;
+  Scored& scored = x.scored;
   const std::size_t n = s.entries.size();
+  x.order.clear();
+  x.rank_at.clear();
+  x.position_at.clear();
+  x.ranges.clear();
+  x.order.reserve(n);
+  x.rank_at.reserve(n);
+  x.position_at.reserve(n);
+  std::size_t current = SIZE_MAX;
+  rank_all(s, scored, &x.parts, threads.count,
+           [&](std::size_t g, std::uint32_t i, std::int64_t, std::uint32_t rank,
+               std::uint32_t position) {
+             if (g != current) {
+               x.ranges.emplace_back(x.order.size(), x.order.size());
+               current = g;
+             }
+             x.order.push_back(i);
+             x.rank_at.push_back(rank);
+             x.position_at.push_back(position);
+             x.ranges.back().second = x.order.size();
+           });
+  const std::vector<std::int64_t>& totals = scored.total;
+  const std::vector<EntryStatus>& status = scored.status;
   // Awards and the cusp report work on exact integer totals (14 places) and entry
   // indices; each threshold is brought to 14 places in the direction that keeps the
   // comparison exact (a minimum rounds up, a margin down).
@@ -752,20 +976,22 @@ Result<Scoreboard> Campaign::score() const {
     if (r) return r->coefficient();
     return d.signum() < 0 ? INT64_MIN : INT64_MAX;  // beyond every total
   };
-  Scoreboard board;
+  Scoreboard& board = into;
+  board.units.clear();
+  board.people.clear();
+  board.cusps.clear();
+  board.digest_.clear();
   const AwardScheme& scheme = spec.awards;
   const std::int64_t margin = at_total_scale(scheme.cusp_margin, Rounding::floor);
-  std::vector<std::int32_t> tier_of(n, -1);
-  std::vector<std::uint32_t> order;  // final listing order
-  order.reserve(n);
-  for (const std::vector<std::uint32_t>& group : groups) {
-    order.insert(order.end(), group.begin(), group.end());
-    std::vector<std::uint32_t> eligible;  // ranked and not vetoed, best first
-    eligible.reserve(group.size());
-    for (std::uint32_t i : group) {
-      if (core[i].status == EntryStatus::ranked) eligible.push_back(i);
+  std::vector<std::int32_t>& tier_of = x.tier_of;
+  tier_of.assign(n, -1);
+  std::vector<std::uint32_t>& eligible = x.eligible;  // ranked and not vetoed, best first
+  for (const auto& [group_begin, group_end] : x.ranges) {
+    eligible.clear();
+    for (std::size_t k = group_begin; k < group_end; ++k) {
+      if (status[x.order[k]] == EntryStatus::ranked) eligible.push_back(x.order[k]);
     }
-    const auto total = [&](std::size_t k) { return core[eligible[k]].total; };
+    const auto total = [&](std::size_t k) { return totals[eligible[k]]; };
     std::size_t next = 0;
     for (std::uint32_t t = 0; t < scheme.tiers.size(); ++t) {
       const AwardTier& tier = scheme.tiers[t];
@@ -790,8 +1016,8 @@ Result<Scoreboard> Campaign::score() const {
       const bool awarded = end > next;
       const std::int64_t boundary = awarded ? total(end - 1) : min;
       const Decimal boundary_value = awarded ? fixed(boundary, kTotalScale) : tier.min_score;
-      const auto within = [&](std::int64_t x) {
-        const detail::int128 d = detail::int128{x} - boundary;
+      const auto within = [&](std::int64_t v) {
+        const detail::int128 d = detail::int128{v} - boundary;
         return (d < 0 ? -d : d) <= margin;
       };
       std::size_t k = next;
@@ -805,113 +1031,206 @@ Result<Scoreboard> Campaign::score() const {
       next = end;
     }
   }
-  append_unranked(s, core, order);
+  // Unranked (incomplete) entries by code, after every ranking group.
+  for (const std::uint32_t i : scored.by_code) {
+    if (status[i] != EntryStatus::incomplete) continue;
+    x.order.push_back(i);
+    x.rank_at.push_back(0);
+    x.position_at.push_back(0);
+  }
 
-  // Advanced units (先进单位).
-  struct UnitTally {
-    std::uint32_t entries = 0, awarded = 0;
-    std::vector<Decimal> awarded_totals, tce;
-    std::unordered_set<std::uint32_t> people;
+  // Advanced units (先进单位) and individuals (先进个人), from exact sums; the entry
+  // table, built in its final order. While one thread does these, another feeds the
+  // per-entry part of the digest, which reads only the listing.
+  const auto advanced = [&] {
+    struct UnitTally {
+      std::uint32_t org = 0, entries = 0, awarded = 0;
+      ExactSum awarded_total, tce;
+      std::unordered_set<std::uint32_t> people;
+      std::uint32_t last_person = 0;
+      bool any_person = false;
+    };
+    std::vector<UnitTally> units;
+    std::unordered_map<std::uint32_t, std::uint32_t> unit_index;
+    std::uint32_t last_org = 0, last_unit = 0;
+    bool any_org = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const EntryRecord& e = s.entries[i];
+      const std::uint32_t org = e.enterprise.value();
+      if (!any_org || org != last_org) {
+        auto [it, fresh] = unit_index.try_emplace(org, static_cast<std::uint32_t>(units.size()));
+        if (fresh) {
+          units.emplace_back();
+          units.back().org = org;
+        }
+        last_org = org;
+        last_unit = it->second;
+        any_org = true;
+      }
+      UnitTally& u = units[last_unit];
+      ++u.entries;
+      for (const TeamShare& t : e.spec.team) {
+        const std::uint32_t p = t.person.value();
+        if (u.any_person && p == u.last_person) continue;
+        u.people.insert(p);
+        u.last_person = p;
+        u.any_person = true;
+      }
+      u.tce.add(e.figures[figure_index(ClaimedFigure::energy_saved_tce)]);
+      if (tier_of[i] >= 0) {
+        ++u.awarded;
+        u.awarded_total.add(totals[i], kTotalScale);
+      }
+    }
+    // kexie::sum() over the unit's terms, when the 128-bit sum could not decide.
+    const auto unit_sum = [&](std::uint32_t org, bool awarded_totals) {
+      std::vector<Decimal> terms;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s.entries[i].enterprise.value() != org) continue;
+        if (!awarded_totals) {
+          terms.push_back(s.entries[i].figures[figure_index(ClaimedFigure::energy_saved_tce)]);
+        } else if (tier_of[i] >= 0) {
+          terms.push_back(fixed(totals[i], kTotalScale));
+        }
+      }
+      return sum(terms).value();
+    };
+    const AdvancedUnitRule& ur = scheme.units;
+    for (UnitTally& u : units) {
+      AdvancedUnit au;
+      au.unit = OrgId{u.org};
+      au.entries = u.entries;
+      au.awarded = u.awarded;
+      const std::optional<Decimal> awarded_total = u.awarded_total.result();
+      au.awarded_total = awarded_total ? *awarded_total : unit_sum(u.org, true);
+      const std::optional<Decimal> tce = u.tce.result();
+      au.tce_saved = tce ? *tce : unit_sum(u.org, false);
+      const std::size_t members = s.registry->count_members(au.unit, spec.as_of);
+      au.participation_rate = members == 0
+                                  ? Decimal(0)
+                                  : divide(Decimal(static_cast<std::int64_t>(u.people.size())),
+                                           Decimal(static_cast<std::int64_t>(members)), 4)
+                                        .value();
+      if (au.awarded >= ur.min_awarded_entries && au.awarded > 0 &&
+          au.participation_rate >= ur.min_participation_rate && au.tce_saved >= ur.min_tce_saved) {
+        board.units.push_back(au);
+      }
+    }
+    std::sort(board.units.begin(), board.units.end(),
+              [](const AdvancedUnit& a, const AdvancedUnit& b) {
+                if (a.awarded != b.awarded) return a.awarded > b.awarded;
+                if (a.awarded_total != b.awarded_total) return a.awarded_total > b.awarded_total;
+                if (a.tce_saved != b.tce_saved) return a.tce_saved > b.tce_saved;
+                return a.unit < b.unit;
+              });
+    if (ur.max_units > 0 && board.units.size() > ur.max_units) board.units.resize(ur.max_units);
+
+    const AdvancedIndividualRule& ir = scheme.individuals;
+    struct PersonTally {
+      AdvancedIndividual ai;
+      ExactSum credit;
+    };
+    std::vector<PersonTally> people;
+    std::unordered_map<std::uint32_t, std::uint32_t> person_index;
+    std::uint32_t last_person = 0, last_index = 0;
+    bool any_person = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (tier_of[i] < 0 || static_cast<std::uint32_t>(tier_of[i]) >= ir.top_tiers) continue;
+      const auto tier = static_cast<std::uint32_t>(tier_of[i]);
+      for (const TeamShare& t : s.entries[i].spec.team) {
+        if (t.share < ir.min_share) continue;
+        if (!any_person || t.person.value() != last_person) {
+          auto [it, fresh] =
+              person_index.try_emplace(t.person.value(), static_cast<std::uint32_t>(people.size()));
+          if (fresh) people.emplace_back();
+          last_person = t.person.value();
+          last_index = it->second;
+          any_person = true;
+        }
+        PersonTally& pt = people[last_index];
+        AdvancedIndividual& ai = pt.ai;
+        if (ai.entries.empty() || tier < ai.best_tier) ai.best_tier = tier;
+        ai.person = t.person;
+        ai.entries.push_back(EntryId{static_cast<std::uint32_t>(i + 1)});
+        // share × total, exactly as kexie::multiply gives it.
+        const int scale = t.share.scale() + kTotalScale;
+        const detail::int128 product = detail::int128{t.share.coefficient()} * totals[i];
+        if (scale <= Decimal::kMaxScale && product <= Decimal::kMaxCoefficient &&
+            product >= -Decimal::kMaxCoefficient) {
+          pt.credit.add(static_cast<std::int64_t>(product), scale);
+        } else {
+          pt.credit.add(multiply(t.share, fixed(totals[i], kTotalScale)).value());
+        }
+      }
+    }
+    for (PersonTally& pt : people) {
+      if (std::optional<Decimal> credit = pt.credit.result()) {
+        pt.ai.credit = *credit;
+      } else {
+        std::vector<Decimal> terms;
+        for (const EntryId e : pt.ai.entries) {
+          for (const TeamShare& t : s.entries[e.value() - 1].spec.team) {
+            if (t.person != pt.ai.person || t.share < ir.min_share) continue;
+            terms.push_back(multiply(t.share, fixed(totals[e.value() - 1], kTotalScale)).value());
+          }
+        }
+        pt.ai.credit = sum(terms).value();
+      }
+      board.people.push_back(std::move(pt.ai));
+    }
+    std::sort(board.people.begin(), board.people.end(),
+              [](const AdvancedIndividual& a, const AdvancedIndividual& b) {
+                if (a.best_tier != b.best_tier) return a.best_tier < b.best_tier;
+                if (a.credit != b.credit) return a.credit > b.credit;
+                return a.person < b.person;
+              });
+    if (ir.max_people > 0 && board.people.size() > ir.max_people) {
+      board.people.resize(ir.max_people);
+    }
   };
-  std::map<std::uint32_t, UnitTally> tally;
-  for (std::size_t i = 0; i < n; ++i) {
+  // One row of the result table; every field is set, so reused rows carry nothing over.
+  // The listing visits entries in rank order, not in the order they are stored: the
+  // records a few rows ahead are fetched early, so their cache misses overlap.
+  const auto fill = [&](std::size_t k) {
+    if (k + kPrefetch < n) {
+      const std::uint32_t ahead = x.order[k + kPrefetch];
+      prefetch(&s.entries[ahead].spec.code);
+      prefetch(&s.entries[ahead].enterprise);
+      prefetch(&s.codes[ahead]);
+      prefetch(&x.parts[ahead]);
+      prefetch(&totals[ahead]);
+    }
+    const std::uint32_t i = x.order[k];
     const EntryRecord& e = s.entries[i];
-    UnitTally& u = tally[e.enterprise.value()];
-    ++u.entries;
-    for (const TeamShare& t : e.spec.team) u.people.insert(t.person.value());
-    u.tce.push_back(e.figures[figure_index(ClaimedFigure::energy_saved_tce)]);
-    if (tier_of[i] >= 0) {
-      ++u.awarded;
-      u.awarded_totals.push_back(fixed(core[i].total, kTotalScale));
-    }
-  }
-  const AdvancedUnitRule& ur = scheme.units;
-  for (auto& [org, u] : tally) {
-    AdvancedUnit au;
-    au.unit = OrgId{org};
-    au.entries = u.entries;
-    au.awarded = u.awarded;
-    au.awarded_total = sum(u.awarded_totals).value();
-    au.tce_saved = sum(u.tce).value();
-    const std::size_t members = s.registry->count_members(au.unit, spec.as_of);
-    au.participation_rate = members == 0
-                                ? Decimal(0)
-                                : divide(Decimal(static_cast<std::int64_t>(u.people.size())),
-                                         Decimal(static_cast<std::int64_t>(members)), 4)
-                                      .value();
-    if (au.awarded >= ur.min_awarded_entries && au.awarded > 0 &&
-        au.participation_rate >= ur.min_participation_rate && au.tce_saved >= ur.min_tce_saved) {
-      board.units.push_back(au);
-    }
-  }
-  std::sort(board.units.begin(), board.units.end(),
-            [](const AdvancedUnit& a, const AdvancedUnit& b) {
-              if (a.awarded != b.awarded) return a.awarded > b.awarded;
-              if (a.awarded_total != b.awarded_total) return a.awarded_total > b.awarded_total;
-              if (a.tce_saved != b.tce_saved) return a.tce_saved > b.tce_saved;
-              return a.unit < b.unit;
-            });
-  if (ur.max_units > 0 && board.units.size() > ur.max_units) board.units.resize(ur.max_units);
-
-  // Advanced individuals (先进个人).
-  const AdvancedIndividualRule& ir = scheme.individuals;
-  std::map<std::uint32_t, AdvancedIndividual> people;
-  std::map<std::uint32_t, std::vector<Decimal>> credits;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (tier_of[i] < 0 || static_cast<std::uint32_t>(tier_of[i]) >= ir.top_tiers) continue;
-    const auto tier = static_cast<std::uint32_t>(tier_of[i]);
-    for (const TeamShare& t : s.entries[i].spec.team) {
-      if (t.share < ir.min_share) continue;
-      AdvancedIndividual& ai = people[t.person.value()];
-      if (ai.entries.empty() || tier < ai.best_tier) ai.best_tier = tier;
-      ai.person = t.person;
-      ai.entries.push_back(EntryId{static_cast<std::uint32_t>(i + 1)});
-      credits[t.person.value()].push_back(
-          multiply(t.share, fixed(core[i].total, kTotalScale)).value());
-    }
-  }
-  for (auto& [p, ai] : people) {
-    ai.credit = sum(credits[p]).value();
-    board.people.push_back(std::move(ai));
-  }
-  std::sort(board.people.begin(), board.people.end(),
-            [](const AdvancedIndividual& a, const AdvancedIndividual& b) {
-              if (a.best_tier != b.best_tier) return a.best_tier < b.best_tier;
-              if (a.credit != b.credit) return a.credit > b.credit;
-              return a.person < b.person;
-            });
-  if (ir.max_people > 0 && board.people.size() > ir.max_people) board.people.resize(ir.max_people);
-
-  // The result table, built once in its final order.
-  board.entries.resize(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t i = order[k];
-    const EntryRecord& e = s.entries[i];
-    const Core& c = core[i];
+    const Parts& part = x.parts[i];
     EntryResult& r = board.entries[k];
     r.entry = EntryId{i + 1};
-    r.code = e.spec.code;
+    r.code = s.codes[i];
     r.unit = e.spec.unit;
     r.enterprise = e.enterprise;
     r.cites_link = e.spec.cites_link;
     r.cites_activity = e.spec.cites_activity;
     r.category = e.spec.category;
-    r.status = c.status;
-    r.total = fixed(c.total, kTotalScale);
-    r.judged_part = fixed(parts[i].judged, kTotalScale);
-    r.objective_part = fixed(parts[i].objective, kTotalScale);
-    r.bonus = fixed(parts[i].bonus, kTotalScale);
-    r.rank = c.rank;
-    r.position = c.position;
+    r.status = status[i];
+    r.total = fixed(totals[i], kTotalScale);
+    r.judged_part = fixed(part.judged, kTotalScale);
+    r.objective_part = fixed(part.objective, kTotalScale);
+    r.bonus = fixed(part.bonus, kTotalScale);
+    r.rank = x.rank_at[k];
+    r.position = x.position_at[k];
     if (tier_of[i] >= 0) {
       r.tier = static_cast<std::uint32_t>(tier_of[i]);
       r.award = scheme.tiers[*r.tier].name;
+    } else {
+      r.tier.reset();
+      r.award.clear();
     }
+    r.prize.reset();
     // The prize (PrizeRule): shown beside the total, never part of it.
     const CategoryState& cat = s.category(e);
     if (cat.rubric && cat.rubric->prize()) {
       const PrizeRule& p = *cat.rubric->prize();
-      const bool earns = c.status == EntryStatus::ranked && (!p.awarded_only || r.tier);
+      const bool earns = r.status == EntryStatus::ranked && (!p.awarded_only || r.tier);
       if (earns) {
         if (auto amount = cat.rubric->prize_for(e.figures[figure_index(p.figure)])) {
           r.prize = *amount;
@@ -920,29 +1239,27 @@ Result<Scoreboard> Campaign::score() const {
         r.prize = fixed(0, 2);
       }
     }
+  };
+  board.entries.resize(n);
+  detail::Sha256 h;
+  const unsigned t = threads.count;
+  if (t == 1) {
+    advanced();
+    for (std::size_t k = 0; k < n; ++k) fill(k);
+    digest_entries(s, x, h);
+  } else {
+    // Every part fills a slice of the table; part 0 first feeds the per-entry digest,
+    // part 1 first tallies the advanced units and individuals.
+    const std::size_t parts = std::max<std::size_t>(2, detail::part_count(n, t, 512));
+    detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+      if (part == 0) digest_entries(s, x, h);
+      if (part == 1) advanced();
+      for (std::size_t k = begin; k < end; ++k) fill(k);
+    });
   }
 
-  // A digest of the canonical table, independent of ids (which follow input order):
-  // per entry its code, then fixed-width fields (status, total at 14 places, rank,
-  // position, tier), fed to SHA-256 in large blocks.
-  detail::Sha256 h;
-  std::vector<std::uint8_t> block;
-  block.reserve(1 << 16);
-  for (const EntryResult& r : board.entries) {
-    block.insert(block.end(), r.code.begin(), r.code.end());
-    std::uint8_t record[1 + 8 + 4 + 4 + 4];
-    record[0] = static_cast<std::uint8_t>(r.status);
-    const std::int64_t total = r.total.coefficient();
-    const std::uint32_t fields[3] = {r.rank, r.position, r.tier ? *r.tier + 1 : 0};
-    std::memcpy(record + 1, &total, 8);
-    std::memcpy(record + 9, fields, 12);
-    block.insert(block.end(), std::begin(record), std::end(record));
-    if (block.size() >= (1 << 16) - 64) {
-      h.update(block);
-      block.clear();
-    }
-  }
-  h.update(block);
+  // The tail of the digest: advanced units and individuals, cusps, then prizes where
+  // a rubric has a prize rule (so a campaign without one keeps its digest).
   for (const AdvancedUnit& u : board.units) {
     h.update("unit|" + to_string(u.unit) + '|' + std::to_string(u.awarded) + '|' +
              u.awarded_total.to_string() + '\n');
@@ -951,15 +1268,14 @@ Result<Scoreboard> Campaign::score() const {
     h.update("person|" + to_string(p.person) + '|' + p.credit.to_string() + '\n');
   }
   for (const Cusp& c : board.cusps) {
-    h.update("cusp|" + s.entries[c.entry.value() - 1].spec.code + '|' + std::to_string(c.tier) +
-             '|' + c.distance.to_string() + '\n');
+    h.update("cusp|" + s.codes[c.entry.value() - 1] + '|' + std::to_string(c.tier) + '|' +
+             c.distance.to_string() + '\n');
   }
-  // Prizes, only where a rubric has a prize rule (so a campaign without one keeps its digest).
   for (const EntryResult& r : board.entries) {
     if (r.prize) h.update("prize|" + r.code + '|' + r.prize->to_string() + '\n');
   }
   board.digest_ = detail::to_hex(h.finish());
-  return board;
+  return {};
 }
 
 }  // namespace v1

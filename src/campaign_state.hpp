@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -117,6 +118,8 @@ struct EntryHot {
   std::uint8_t vetoed = 0;  // any veto recorded
 };
 
+struct ScoringScratch;  // campaign_scoring.cpp
+
 /// The state behind a Campaign (its pimpl).
 struct CampaignImpl {
   const Registry* registry = nullptr;
@@ -149,6 +152,13 @@ struct CampaignImpl {
   /// (entries are never removed), so ranking never compares codes one by one.
   /// Guarded by `order_mutex`: concurrent const calls stay safe.
   [[nodiscard]] std::vector<std::uint32_t> entries_by_code() const;
+  /// `entries_by_code()` into `into`, reusing its storage (issue 17).
+  void entries_by_code(std::vector<std::uint32_t>& into) const;
+  /// The scoring scratch (campaign_scoring.cpp) kept from one score()/standings()
+  /// call to the next so a repeated call touches no fresh pages; taken with
+  /// try_lock, so a concurrent const call uses its own.
+  mutable std::mutex scoring_scratch_mutex;
+  mutable std::shared_ptr<ScoringScratch> scoring_scratch;
   mutable std::mutex order_mutex;
   mutable std::vector<std::uint32_t> code_order;
 

@@ -607,6 +607,32 @@ class KEXIE_API Campaign {
   /// \return the full result table with its digest; `invalid_argument`
   /// `campaign.tie_break` when an indicator tie-break names no indicator of the rubrics
   [[nodiscard]] Result<Scoreboard> score() const;
+  /// `score()` on up to `threads.count` threads (the calling thread included): the
+  /// same scoreboard and digest, bit for bit, for every count. `invalid_argument`
+  /// for a count of 0.
+  ///
+  /// \param threads how many threads the call may use (threads.hpp)
+  /// \return the scoreboard, or the refusal
+  ///
+  ///   kexie::Scoreboard board = campaign.score(kexie::Threads{2}).value();
+  [[nodiscard]] Result<Scoreboard> score(Threads threads) const;
+  /// `score()` into `into`, reusing its storage: the entry table's rows (their
+  /// strings and optionals are overwritten in place), the capacity of the units,
+  /// people and cusp lists; the campaign also keeps its scoring scratch from call
+  /// to call. Scoring a campaign again (what-if runs, re-judging) then touches no
+  /// fresh memory. The result, its digest included, equals `score()`'s bit for bit,
+  /// for every thread count. On a refusal (`invalid_argument` for a thread count
+  /// of 0, `campaign.tie_break`) `into` is unchanged; if memory runs out
+  /// (std::bad_alloc) `into` is valid but unspecified.
+  ///
+  /// \param into the scoreboard to overwrite (any previous contents)
+  /// \param threads how many threads the call may use (threads.hpp)
+  /// \return success, or the refusal
+  ///
+  ///   kexie::Scoreboard board;
+  ///   campaign.score(board).value();                     // first run: allocates
+  ///   campaign.score(board, kexie::Threads{2}).value();  // again: same storage
+  [[nodiscard]] Status score(Scoreboard& into, Threads threads = {}) const;
 
   /// Only the scoring core of `score()`: aggregation, exact totals and ranking, with
   /// the same results, for callers that need standings but not awards, advanced units
@@ -615,6 +641,14 @@ class KEXIE_API Campaign {
   ///
   ///   for (const kexie::Standing& s : campaign.standings().value()) …
   [[nodiscard]] Result<std::vector<Standing>> standings() const;
+  /// `standings()` on up to `threads.count` threads (the calling thread included):
+  /// the same standings for every count; `invalid_argument` for a count of 0.
+  ///
+  /// \param threads how many threads the call may use (threads.hpp)
+  /// \return the standings in the order of `Scoreboard::entries`, or the refusal
+  ///
+  ///   std::vector<kexie::Standing> s = campaign.standings(kexie::Threads{2}).value();
+  [[nodiscard]] Result<std::vector<Standing>> standings(Threads threads) const;
 
   /// The raw marks of the judged indicator with `indicator_code` as a `PanelMarks`
   /// table (agreement.hpp) for the panel-agreement statistics: row `e` is

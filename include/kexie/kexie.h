@@ -1439,6 +1439,50 @@ KX_EXTERN int kx_campaign_score(kx_scoreboard **out, const kx_campaign *campaign
  */
 KX_EXTERN void kx_scoreboard_free(kx_scoreboard *board);
 
+/* ---- Scoring on several threads, and again into the same board (issue 17) ---- */
+
+/** kx_campaign_score() on up to `threads` threads (the calling thread included): the
+ *  same scoreboard and digest, bit for bit, for every count; KX_EINVALID for 0.
+ *
+ *   kx_scoreboard *b; kx_campaign_score_with(&b, c, 2);
+ *
+ *  \param out receives the new board (free it with kx_scoreboard_free())
+ *  \param campaign the campaign to score
+ *  \param threads how many threads the call may use, at least 1
+ *  \return KX_OK, or a negative KX_E* code
+ */
+KX_EXTERN int kx_campaign_score_with(kx_scoreboard **out, const kx_campaign *campaign,
+                                     uint32_t threads);
+
+/** Scores `campaign` again into `board` (from kx_campaign_score*), reusing its storage,
+ *  on up to `threads` threads: the result equals kx_campaign_score()'s bit for bit,
+ *  digest included. Needs exclusive use of `board`; every string borrowed from it
+ *  before is invalid after. A refusal leaves `board` unchanged; out of memory
+ *  (KX_ENOMEM), unlike elsewhere, leaves it empty rather than unchanged.
+ *
+ *   kx_campaign_score_into(b, c, 1);   // what-if: re-score after new marks
+ *
+ *  \param board the board to overwrite
+ *  \param campaign the campaign to score
+ *  \param threads how many threads the call may use, at least 1
+ *  \return KX_OK, or a negative KX_E* code
+ */
+KX_EXTERN int kx_campaign_score_into(kx_scoreboard *board, const kx_campaign *campaign,
+                                     uint32_t threads);
+
+/** kx_campaign_standings_foreach() on up to `threads` threads; KX_EINVALID for 0.
+ *
+ *   kx_campaign_standings_foreach_with(c, 2, print_standing, NULL);
+ *
+ *  \param campaign the campaign to rank
+ *  \param threads how many threads the call may use, at least 1
+ *  \param cb called once per standing, in scoreboard order; a non-zero value stops
+ *  \param payload passed to `cb`
+ *  \return KX_OK, the callback's positive value, or a negative KX_E* code
+ */
+KX_EXTERN int kx_campaign_standings_foreach_with(const kx_campaign *campaign, uint32_t threads,
+                                                 kx_standing_cb cb, void *payload);
+
 /** One entry's result; strings belong to the scoreboard. */
 typedef struct kx_entry_result {
   uint32_t entry;            /**< the entry's id */

@@ -339,6 +339,38 @@ int main(void) {
   CHECK(awarded == 3);
   OK(kx_scoreboard_digest(&digest, board));
   CHECK(digest != NULL && strlen(digest) == 64);
+
+  /* Issue 17: thread counts, and scoring again into the same board. */
+  {
+    kx_scoreboard *again = NULL;
+    const char *d2 = NULL;
+    uint32_t t;
+    standings_seen seen2 = {0, 0, 0};
+    FAILS(KX_EINVALID, kx_campaign_score_with(&again, c, 0));
+    FAILS(KX_EINVALID, kx_campaign_score_with(NULL, c, 1));
+    FAILS(KX_EINVALID, kx_campaign_score_into(NULL, c, 1));
+    FAILS(KX_EINVALID, kx_campaign_standings_foreach_with(c, 0, standings_cb, &seen2));
+    FAILS(KX_EINVALID, kx_campaign_standings_foreach_with(c, 1, NULL, NULL));
+    for (t = 1; t <= 7; ++t) {
+      OK(kx_campaign_score_with(&again, c, t));
+      OK(kx_scoreboard_digest(&d2, again));
+      CHECK(STREQ(d2, digest));
+      OK(kx_campaign_score_into(again, c, t));
+      OK(kx_scoreboard_digest(&d2, again));
+      CHECK(STREQ(d2, digest));
+      OK(kx_scoreboard_find(&r, again, e4));
+      CHECK(r.rank == 2 && strncmp(r.total, "79.000000", 9) == 0 && r.tier == 1);
+      seen2.count = seen2.ranked = 0;
+      OK(kx_campaign_standings_foreach_with(c, t, standings_cb, &seen2));
+      CHECK(seen2.count == 5 && seen2.ranked == 4 && seen2.first == seen.first);
+      kx_scoreboard_free(again);
+      again = NULL;
+    }
+    /* A refused re-score leaves the board as it was. */
+    FAILS(KX_EINVALID, kx_campaign_score_into(board, c, 0));
+    OK(kx_scoreboard_digest(&d2, board));
+    CHECK(STREQ(d2, digest));
+  }
   OK(kx_scoreboard_count(&bc, board));
   CHECK(bc.units == 1 && bc.people >= 2);
   OK(kx_scoreboard_unit(&unit, board, 0));
