@@ -3,6 +3,15 @@
 #ifndef KEXIE_KEXIE_HPP
 #define KEXIE_KEXIE_HPP
 
+/// \namespace kexie
+/// kexie's public C++ API: the registry of enterprise S&T associations, the activity
+/// lifecycle, 讲理想、比贡献 campaigns and their exact scoring, documents, tables and
+/// snapshots. Every name lives in the inline namespace `kexie::v1`.
+///
+/// \namespace kexie::v1
+/// The first version of kexie's C++ API, inline in `kexie`: write `kexie::Registry`,
+/// never `kexie::v1::Registry`.
+
 #include "kexie/date.hpp"
 #include "kexie/decimal.hpp"
 #include "kexie/error.hpp"
