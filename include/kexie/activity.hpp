@@ -121,6 +121,9 @@ static_assert(detail::enum_table_complete<ActivityType>());
 ///   assert(kexie::article_of(kexie::ActivityType::science_popularization) == "A7");
 [[nodiscard]] KEXIE_API std::string_view article_of(ActivityType type) noexcept;
 /// Streams `to_string(type)`.
+/// \param os the stream
+/// \param type the activity type
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, ActivityType type);
 
 /// The events of science popularization (A7).

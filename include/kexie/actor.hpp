@@ -115,6 +115,9 @@ class KEXIE_API Actor {
 ///   std::cout << kexie::to_string(actor);
 [[nodiscard]] KEXIE_API std::string to_string(const Actor& actor);
 /// Streams `to_string(actor)`.
+/// \param os the stream
+/// \param actor the actor
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, const Actor& actor);
 
 /// An actor for `person` from the registry as of `as_of`: every membership role in

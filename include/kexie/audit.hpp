@@ -206,6 +206,9 @@ struct AuditVerification {
 [[nodiscard]] KEXIE_API ChainHead chain_head(std::span<const AuditRecord> records) noexcept;
 
 /// "#12 2025-03-01T01:30:00Z person:7 approve submitted→approved ok", one line.
+/// \param os the stream
+/// \param record the audit record
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, const AuditRecord& record);
 
 }  // namespace v1

@@ -50,6 +50,9 @@ struct CampaignRules {
 /// Reads a kexie.campaign/1 document. Every problem is collected (with its JSON
 /// Pointer, line and column) before anything is refused; rubrics are built (and
 /// AHP weights derived) only from a document without structural problems.
+/// \param json the document's UTF-8 text
+/// \param limits the size, depth and problem limits to enforce
+/// \return the rules, or the error with every problem found
 ///
 ///   auto r = kexie::read_campaign_document(text);
 ///   if (!r) for (const auto& p : r.problems()) std::cerr << p.to_string() << '\n';
@@ -58,6 +61,8 @@ struct CampaignRules {
 
 /// The canonical kexie.campaign/1 text of `rules` (fixed key order, decimals as
 /// strings, two-space indent, a trailing newline).
+/// \param rules the rules to write
+/// \return the document's canonical text
 ///
 ///   std::string text = kexie::write_campaign_document(rules);
 [[nodiscard]] KEXIE_API std::string write_campaign_document(const CampaignRules& rules);
@@ -65,6 +70,9 @@ struct CampaignRules {
 /// The rules of a live campaign, its organizer named `organizer_code`. A rubric that
 /// keeps AHP provenance (`Rubric::ahp_provenance`, as one read from a document does)
 /// gives its judgements back; other weights are written directly.
+/// \param campaign the live campaign
+/// \param organizer_code the organizer's code in the registry document
+/// \return its rules, ready for `write_campaign_document`
 ///
 ///   std::string text = kexie::write_campaign_document(kexie::campaign_rules(c, "ZJ"));
 [[nodiscard]] KEXIE_API CampaignRules campaign_rules(const Campaign& campaign,
@@ -73,6 +81,10 @@ struct CampaignRules {
 /// A campaign over `registry` with these rules, organized by `organizer` (the
 /// organization the document's code names): `Campaign::create` and one
 /// `set_rubric` per category, refused as a whole.
+/// \param registry the registry the campaign reads; borrowed, must outlive it
+/// \param rules the rules, e.g. from `read_campaign_document`
+/// \param organizer the organization that organizes the campaign
+/// \return the campaign with every rubric set, or the first refusal
 ///
 ///   kexie::Campaign c = kexie::build_campaign(registry, rules, province).value();
 [[nodiscard]] KEXIE_API Result<Campaign> build_campaign(const Registry& registry,

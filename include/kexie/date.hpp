@@ -138,6 +138,9 @@ class KEXIE_API Date {
 [[nodiscard]] KEXIE_API int age_on(Date birth, Date on) noexcept;
 
 /// Streams `date.to_string()`.
+/// \param os the stream
+/// \param date the day, written as YYYY-MM-DD
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, Date date);
 
 /// A closed interval of days [first, last]: the dates on which a fact (a
@@ -187,6 +190,9 @@ struct Period {
 };
 
 /// "[2020-01-01, 2023-12-31]", or "[2020-01-01, …)" when open-ended.
+/// \param os the stream
+/// \param period the period
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, Period period);
 
 /// An instant in UTC, stored as microseconds since 1970-01-01T00:00:00Z.
@@ -256,6 +262,9 @@ class KEXIE_API Timestamp {
 };
 
 /// Streams `t.to_string()`.
+/// \param os the stream
+/// \param t the instant, written in UTC
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, Timestamp t);
 
 }  // namespace v1

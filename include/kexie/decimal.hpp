@@ -242,13 +242,25 @@ class KEXIE_API DecimalOverflow : public std::overflow_error {
 };
 
 /// Exact a + b; throws DecimalOverflow when it does not fit.
+/// \param a the first addend
+/// \param b the second addend
+/// \return the exact sum, at the larger of the two scales
 [[nodiscard]] KEXIE_API Decimal operator+(Decimal a, Decimal b);
 /// Exact a − b; throws DecimalOverflow when it does not fit.
+/// \param a the minuend
+/// \param b the subtrahend
+/// \return the exact difference, at the larger of the two scales
 [[nodiscard]] KEXIE_API Decimal operator-(Decimal a, Decimal b);
 /// Exact a × b; throws DecimalOverflow when it does not fit.
+/// \param a the first factor
+/// \param b the second factor
+/// \return the exact product, at the sum of the two scales
 [[nodiscard]] KEXIE_API Decimal operator*(Decimal a, Decimal b);
 
 /// Streams `d.to_string()`.
+/// \param os the stream
+/// \param d the decimal, written at its scale
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, const Decimal& d);
 
 }  // namespace v1

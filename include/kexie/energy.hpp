@@ -285,6 +285,9 @@ struct KEXIE_API Quantity {
 };
 
 /// Streams `q.to_string()`.
+/// \param os the stream
+/// \param q the quantity
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, const Quantity& q);
 
 // ---------------------------------------------------------------------------

@@ -67,6 +67,11 @@ struct CampaignEntries {
 /// a 厂会协作 link by its id (`cites_link`: its 1-based place in the registry
 /// document's links) and a 金桥工程 activity by its id in the campaign's activity book
 /// (`cites_activity`); the campaign checks both when the entry is added.
+/// \param json the document's UTF-8 text
+/// \param codes the registry's codes for organizations and people
+/// \param limits the size, depth and problem limits to enforce
+/// \return the entries, judges, assignments, marks and vetoes, or the error with every
+/// problem found
 ///
 ///   auto e = kexie::read_entries_document(text, loaded.codes);
 [[nodiscard]] KEXIE_API DocumentResult<CampaignEntries> read_entries_document(
@@ -74,6 +79,9 @@ struct CampaignEntries {
 
 /// The canonical kexie.entries/1 text of `entries`, naming organizations and people
 /// by `codes` ("org:12" / "person:7" for those without one).
+/// \param entries what to write, e.g. from `campaign_entries`
+/// \param codes the registry's codes for organizations and people
+/// \return the document's canonical text
 ///
 ///   std::string text = kexie::write_entries_document(entries, codes);
 [[nodiscard]] KEXIE_API std::string write_entries_document(const CampaignEntries& entries,
@@ -97,6 +105,11 @@ struct CampaignEntries {
 /// through the campaign's own rules. All or nothing: a refusal is a problem at the
 /// pointer of the refused item (its JSON Pointer in the entries document), and no
 /// campaign is returned.
+/// \param registry the registry the campaign reads; borrowed, must outlive it
+/// \param codes the registry's codes, naming the organizer and the entries' units and people
+/// \param rules the campaign's rules, e.g. from `read_campaign_document`
+/// \param entries what to apply, e.g. from `read_entries_document`
+/// \return the campaign, or the error with the refused item's problem
 ///
 ///   kexie::Campaign c = kexie::load_campaign(reg.registry, reg.codes, rules, entries).value();
 [[nodiscard]] KEXIE_API DocumentResult<Campaign> load_campaign(const Registry& registry,

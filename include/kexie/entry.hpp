@@ -64,6 +64,8 @@ inline constexpr std::size_t kCategoryCount = enum_count<Category>;
 /// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(Category category) noexcept;
 /// "专业水平和技能", …
+/// \param category the enumerator to name
+/// \return its Chinese name (UTF-8), e.g. "创新思路", a static string
 [[nodiscard]] KEXIE_API std::string_view chinese_name(Category category) noexcept;
 
 /// The focus tags of A10, as bits of `Entry::focus`.

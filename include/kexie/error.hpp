@@ -148,6 +148,9 @@ class KEXIE_API Error {
 };
 
 /// Streams `error.to_string()`.
+/// \param os the stream
+/// \param error the error
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, const Error& error);
 
 }  // namespace v1

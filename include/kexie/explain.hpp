@@ -88,6 +88,10 @@ static_assert(detail::enum_table_complete<Language>());
 
 /// Explains `entry` as scored in `board` (which must come from `campaign.score()`).
 /// `not_found` for an entry that is not in the campaign or the board.
+/// \param campaign the campaign that was scored
+/// \param board its scoreboard, from `campaign.score()`
+/// \param entry the entry to explain
+/// \return every line, mark, conversion and veto behind its result, or `not_found`
 ///
 ///   kexie::Explanation x = kexie::explain(campaign, board, entry).value();
 ///   std::cout << kexie::to_text(x, kexie::Language::english);
@@ -97,6 +101,10 @@ static_assert(detail::enum_table_complete<Language>());
 /// `explain` for a result of `board` the caller already holds, without searching the
 /// board for it (a writer going through every entry stays linear). `not_found` when
 /// the result's entry is not in the campaign.
+/// \param campaign the campaign that was scored
+/// \param board its scoreboard, from `campaign.score()`
+/// \param result one of `board.entries`
+/// \return the explanation of that result, or `not_found`
 ///
 ///   for (const kexie::EntryResult& r : board.entries) auto x = kexie::explain(campaign, board, r);
 [[nodiscard]] KEXIE_API Result<Explanation> explain(const Campaign& campaign,
@@ -104,6 +112,9 @@ static_assert(detail::enum_table_complete<Language>());
                                                     const EntryResult& result);
 
 /// The explanation as readable UTF-8 text, one indicator a line.
+/// \param explanation the explanation, from `explain`
+/// \param language Chinese or English
+/// \return the text, several lines in UTF-8
 ///
 ///   std::cout << kexie::to_text(x, kexie::Language::chinese);   // 总分 …，排名 …，获 一等奖
 [[nodiscard]] KEXIE_API std::string to_text(const Explanation& explanation, Language language);
@@ -115,6 +126,8 @@ static_assert(detail::enum_table_complete<Language>());
 /// values are null. Only where they apply: a line's "points" and "band"
 /// ({"at_least", "min", "max"}), and the explanation's "full_score", "prize" and
 /// "prize_basis" (see Rubric::build_points, MarkBands, PrizeRule).
+/// \param explanation the explanation, from `explain`
+/// \return the JSON object's text
 ///
 ///   std::string json = kexie::to_json(x);   // {"entry":1,"code":"P-001",…}
 [[nodiscard]] KEXIE_API std::string to_json(const Explanation& explanation);

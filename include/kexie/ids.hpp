@@ -57,6 +57,8 @@ class Id {
 };
 
 /// "org:12": the prefix, a colon, the number.
+/// \param id the id
+/// \return the tag's prefix, a colon and the number, e.g. "person:7"
 template <class Tag>
 [[nodiscard]] std::string to_string(Id<Tag> id) {
   std::string out(Tag::prefix);
@@ -66,6 +68,9 @@ template <class Tag>
 }
 
 /// Streams `to_string(id)`.
+/// \param os the stream
+/// \param id the id
+/// \return os
 template <class Tag>
 std::ostream& operator<<(std::ostream& os, Id<Tag> id) {
   return os << Tag::prefix << ':' << id.value();

@@ -93,6 +93,9 @@ inline constexpr std::size_t kActivityStateCount = enum_count<ActivityState>;
 ///   assert(kexie::to_string(kexie::ActivityState::in_progress) == "in_progress");
 [[nodiscard]] KEXIE_API std::string_view to_string(ActivityState state) noexcept;
 /// Streams `to_string(state)`.
+/// \param os the stream
+/// \param state the activity state
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, ActivityState state);
 
 /// Something an actor does to an activity. The first thirteen are the
@@ -172,6 +175,9 @@ inline constexpr std::array<ActivityOperation, 13> kTransitions = {
 ///   assert(kexie::to_string(kexie::ActivityOperation::open_evaluation) == "open_evaluation");
 [[nodiscard]] KEXIE_API std::string_view to_string(ActivityOperation op) noexcept;
 /// Streams `to_string(op)`.
+/// \param os the stream
+/// \param op the lifecycle operation
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, ActivityOperation op);
 
 /// The state `op` leads to from `from`, or nothing when the lifecycle does not
@@ -227,6 +233,9 @@ static_assert(detail::enum_table_complete<EvaluationGrade>());
 /// "unknown" outside the enumeration
 [[nodiscard]] KEXIE_API std::string_view to_string(EvaluationGrade grade) noexcept;
 /// Streams `to_string(grade)`.
+/// \param os the stream
+/// \param grade the evaluation grade
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, EvaluationGrade grade);
 
 /// A score of at least `min_score` earns `grade` (unless a higher band applies).

@@ -69,6 +69,8 @@ using RoleSet = std::uint8_t;
 static_assert(enum_count<Role> <= 8 * sizeof(RoleSet), "a RoleSet has a bit per role");
 
 /// The bit of `role` in a `RoleSet`.
+/// \param role the role
+/// \return a `RoleSet` holding only `role` (`1 << role`)
 [[nodiscard]] constexpr RoleSet role_bit(Role role) noexcept {
   return static_cast<RoleSet>(1u << static_cast<unsigned>(role));
 }

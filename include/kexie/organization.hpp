@@ -68,6 +68,9 @@ static_assert(detail::enum_table_complete<OrgKind>());
 ///   assert(kexie::to_string(kexie::OrgKind::study_group) == "study_group");
 [[nodiscard]] KEXIE_API std::string_view to_string(OrgKind kind) noexcept;
 /// Streams `to_string(kind)`.
+/// \param os the stream
+/// \param kind the organization kind
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, OrgKind kind);
 
 /// The level of a local association, highest first. `none` for every other kind.
