@@ -45,6 +45,8 @@ struct EnumNames<AggregationMethod> {
 static_assert(detail::enum_table_complete<AggregationMethod>());
 
 /// "mean", "median", "trimmed_mean".
+/// \param method the value to name
+/// \return its stable English name, as `EnumNames<AggregationMethod>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(AggregationMethod method) noexcept;
 
 /// An aggregation rule. For a trimmed mean, `drop_low` lowest and `drop_high`
@@ -154,6 +156,8 @@ struct EnumNames<ExpertRule> {
 static_assert(detail::enum_table_complete<ExpertRule>());
 
 /// "bound_campaigns", "always" or "off".
+/// \param rule the value to name
+/// \return its stable English name, as `EnumNames<ExpertRule>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(ExpertRule rule) noexcept;
 
 /// The rules a campaign's panel follows.

@@ -48,6 +48,8 @@ struct EnumNames<ServiceCase> {
 static_assert(detail::enum_table_complete<ServiceCase>());
 
 /// "request" or "proposal".
+/// \param subject the value to name
+/// \return its stable English name, as `EnumNames<ServiceCase>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(ServiceCase subject) noexcept;
 
 /// One record of a service desk's trail.
@@ -115,6 +117,9 @@ struct ServiceRecord {
 [[nodiscard]] KEXIE_API ChainHead chain_head(std::span<const ServiceRecord> records) noexcept;
 
 /// "#3 2026-03-02T09:00:00Z person:7 request:1 accept submitted->accepted ok", one line.
+/// \param os the stream
+/// \param record the record to write
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, const ServiceRecord& record);
 
 }  // namespace v1

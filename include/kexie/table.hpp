@@ -48,6 +48,8 @@ struct EnumNames<TextEncoding> {
 static_assert(detail::enum_table_complete<TextEncoding>());
 
 /// "auto", "utf-8", "gb18030".
+/// \param encoding the value to name
+/// \return its stable English name, as `EnumNames<TextEncoding>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(TextEncoding encoding) noexcept;
 
 /// How a CSV table is read.

@@ -102,10 +102,16 @@ struct EnumNames<PassRule> {
 static_assert(detail::enum_table_complete<PassRule>());
 
 /// "eigenvector", "geometric_mean", "column_mean".
+/// \param method the value to name
+/// \return its stable English name, as `EnumNames<AhpMethod>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(AhpMethod method) noexcept;
 /// "saaty", "donegan_dodd", "tummala_ling".
+/// \param table the value to name
+/// \return its stable English name, as `EnumNames<RandomIndexTable>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(RandomIndexTable table) noexcept;
 /// "below" (CR < t), "at_most" (CR ≤ t).
+/// \param rule the value to name
+/// \return its stable English name, as `EnumNames<PassRule>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(PassRule rule) noexcept;
 
 /// The random index of `table` for an n × n matrix: 0 for n ≤ 2 (every 1 × 1
@@ -243,6 +249,8 @@ struct EnumNames<PriorityMean> {
 static_assert(detail::enum_table_complete<PriorityMean>());
 
 /// "geometric", "arithmetic".
+/// \param mean the value to name
+/// \return its stable English name, as `EnumNames<PriorityMean>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(PriorityMean mean) noexcept;
 
 /// Aggregation of individual priorities (AIP): combines one priority vector per
@@ -405,8 +413,12 @@ struct EnumNames<EntropyNormalization> {
 static_assert(detail::enum_table_complete<EntropyNormalization>());
 
 /// "benefit", "cost".
+/// \param kind the value to name
+/// \return its stable English name, as `EnumNames<CriterionKind>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(CriterionKind kind) noexcept;
 /// "min_max", "proportion".
+/// \param normalization the value to name
+/// \return its stable English name, as `EnumNames<EntropyNormalization>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(EntropyNormalization normalization) noexcept;
 
 /// Objective weights with the per-criterion quantities behind them.
