@@ -109,6 +109,9 @@ struct Aggregate {
 /// from the low end and last from the high end, so the result never depends on which
 /// of two equal marks is dropped. `invalid_argument` for no marks, a rule that is not
 /// `ok()`, or a mark with more than 4 places or beyond ±1000.
+/// \param marks the judges' marks of one indicator, in the order given (at most 4 places, within ±1000)
+/// \param rule how to combine them (mean, median or trimmed mean, with what to drop)
+/// \return the combined value and which marks were dropped, or `invalid_argument`
 ///
 ///   std::vector<kexie::Decimal> m = {"88.5"_dec, "91.25"_dec, "79"_dec, "95.75"_dec, "90"_dec};
 ///   auto a = kexie::aggregate(m, kexie::Aggregation::standard()).value();

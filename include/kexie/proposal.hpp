@@ -154,6 +154,9 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, ProposalOperation op);
 
 /// The state `op` leads to from `from`, or nothing when the table does not allow
 /// it (`file` is never a transition; `enter_campaign` keeps `adopted`).
+/// \param from the proposal's current state
+/// \param op the operation to perform
+/// \return the state after `op`, or std::nullopt when the table does not allow it
 ///
 ///   using S = kexie::ProposalState; using Op = kexie::ProposalOperation;
 ///   assert(kexie::next_state(S::answered, Op::adopt) == S::adopted);

@@ -118,6 +118,8 @@ static_assert(detail::enum_table_complete<RequestState>());
 KEXIE_API std::ostream& operator<<(std::ostream& os, RequestState state);
 
 /// True for the states nothing leaves: declined, granted, not_granted, withdrawn.
+/// \param state the state to test
+/// \return true when no operation leaves `state`
 ///
 ///   assert(kexie::is_final(kexie::RequestState::granted));
 [[nodiscard]] KEXIE_API bool is_final(RequestState state) noexcept;
@@ -171,6 +173,9 @@ KEXIE_API std::ostream& operator<<(std::ostream& os, RequestOperation op);
 
 /// The state `op` leads to from `from`, or nothing when the table does not allow
 /// it (`submit` is never a transition).
+/// \param from the request's current state
+/// \param op the operation to perform
+/// \return the state after `op`, or std::nullopt when the table does not allow it
 ///
 ///   using S = kexie::RequestState; using Op = kexie::RequestOperation;
 ///   assert(kexie::next_state(S::forwarded, Op::grant) == S::granted);
