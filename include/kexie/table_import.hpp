@@ -77,6 +77,11 @@ using JudgeCodes = std::map<std::string, JudgeId, std::less<>>;
 /// scratch campaign with the same registry, rules and judges, so a row the panel rules
 /// refuse (`panel.expert`, `panel.judge`) seats nobody. `campaign` must be built on
 /// `codes.registry`.
+/// \param campaign the campaign to seat the judges in, built on `codes.registry`
+/// \param codes the registry and the codes of its tables (people)
+/// \param table the judges table: columns `code` and `person`
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return the judges by their codes, or the first refusal; the campaign is then unchanged
 ///
 ///   kexie::JudgeCodes judges = kexie::import_judges(c, loaded, judges_table).value();
 [[nodiscard]] KEXIE_API Result<JudgeCodes> import_judges(Campaign& campaign,
