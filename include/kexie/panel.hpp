@@ -109,7 +109,7 @@ struct Aggregate {
 /// from the low end and last from the high end, so the result never depends on which
 /// of two equal marks is dropped. `invalid_argument` for no marks, a rule that is not
 /// `ok()`, or a mark with more than 4 places or beyond ±1000.
-/// \param marks the judges' marks of one indicator, in the order given (at most 4 places, within ±1000)
+/// \param marks one indicator's marks, in the order given (≤ 4 places, within ±1000)
 /// \param rule how to combine them (mean, median or trimmed mean, with what to drop)
 /// \return the combined value and which marks were dropped, or `invalid_argument`
 ///

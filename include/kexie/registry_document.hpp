@@ -42,7 +42,7 @@ struct LoadedRegistry {
 /// come before it.
 /// \param json the document's UTF-8 JSON text
 /// \param limits size and nesting limits the text must respect
-/// \return the registry with the codes its document used, or every problem found (each with its JSON pointer)
+/// \return the registry and its document's codes, or every problem found (with its pointer)
 ///
 ///   auto r = kexie::read_registry_document(text);
 ///   if (!r) for (const auto& p : r.problems()) std::cerr << p.to_string() << '\n';
