@@ -4,16 +4,16 @@
 #
 # Every undocumented public symbol, parameter or return value is a warning
 # (cmake/Doxyfile.in). scripts/check_doxygen.py compares the warnings with the
-# list still to be documented (docs/doxygen-todo.txt) and fails on any other;
-# with -DKEXIE_DOCS_STRICT=ON Doxygen itself fails on the first warning
-# (WARN_AS_ERROR = FAIL_ON_WARNINGS), the state to reach once that list is empty.
+# list still to be documented (docs/doxygen-todo.txt, now empty) and fails on any
+# other; with KEXIE_DOCS_STRICT (on by default since the list became empty)
+# Doxygen itself fails on any warning (WARN_AS_ERROR = FAIL_ON_WARNINGS).
 find_package(Doxygen 1.9 QUIET)
 if(NOT DOXYGEN_FOUND)
   message(STATUS "kexie: doxygen not found, no docs target (scripts/deps.sh installs it)")
   return()
 endif()
 
-option(KEXIE_DOCS_STRICT "Doxygen fails on any warning (WARN_AS_ERROR)" OFF)
+option(KEXIE_DOCS_STRICT "Doxygen fails on any warning (WARN_AS_ERROR)" ON)
 if(KEXIE_DOCS_STRICT)
   set(KEXIE_DOXYGEN_WARN_AS_ERROR FAIL_ON_WARNINGS)
 else()

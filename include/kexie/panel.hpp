@@ -45,6 +45,8 @@ struct EnumNames<AggregationMethod> {
 static_assert(detail::enum_table_complete<AggregationMethod>());
 
 /// "mean", "median", "trimmed_mean".
+/// \param method the value to name
+/// \return its stable English name, as `EnumNames<AggregationMethod>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(AggregationMethod method) noexcept;
 
 /// An aggregation rule. For a trimmed mean, `drop_low` lowest and `drop_high`
@@ -107,6 +109,9 @@ struct Aggregate {
 /// from the low end and last from the high end, so the result never depends on which
 /// of two equal marks is dropped. `invalid_argument` for no marks, a rule that is not
 /// `ok()`, or a mark with more than 4 places or beyond ±1000.
+/// \param marks one indicator's marks, in the order given (≤ 4 places, within ±1000)
+/// \param rule how to combine them (mean, median or trimmed mean, with what to drop)
+/// \return the combined value and which marks were dropped, or `invalid_argument`
 ///
 ///   std::vector<kexie::Decimal> m = {"88.5"_dec, "91.25"_dec, "79"_dec, "95.75"_dec, "90"_dec};
 ///   auto a = kexie::aggregate(m, kexie::Aggregation::standard()).value();
@@ -154,6 +159,8 @@ struct EnumNames<ExpertRule> {
 static_assert(detail::enum_table_complete<ExpertRule>());
 
 /// "bound_campaigns", "always" or "off".
+/// \param rule the value to name
+/// \return its stable English name, as `EnumNames<ExpertRule>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(ExpertRule rule) noexcept;
 
 /// The rules a campaign's panel follows.

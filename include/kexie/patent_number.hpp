@@ -77,6 +77,8 @@ struct PatentNumber {
 /// The check character of `digits` (12 or 8 decimal digits) by CNIPA's rule:
 /// weights 2, 3, …, 9, 2, 3, 4, 5 from the left, sum modulo 11, 10 written 'X'.
 /// Returns '\0' when `digits` is not 8 or 12 decimal digits.
+/// \param digits the application number without its check character: 8 or 12 decimal digits
+/// \return '0'–'9' or 'X'; '\0' when `digits` is not 8 or 12 decimal digits
 ///
 ///   assert(kexie::patent_check_digit("201620056200") == '3');
 [[nodiscard]] KEXIE_API char patent_check_digit(std::string_view digits) noexcept;

@@ -49,6 +49,8 @@ struct EnumNames<Title> {
 static_assert(detail::enum_table_complete<Title>());
 
 /// "none", "junior", "intermediate", "associate_senior", "senior".
+/// \param title the value to name
+/// \return its stable English name, as `EnumNames<Title>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(Title title) noexcept;
 
 /// What `Registry::add_person` needs. `employer` is the enterprise association
@@ -120,6 +122,8 @@ struct EnumNames<TrainingKind> {
 static_assert(detail::enum_table_complete<TrainingKind>());
 
 /// "professional" or "general".
+/// \param kind the value to name
+/// \return its stable English name, as `EnumNames<TrainingKind>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(TrainingKind kind) noexcept;
 
 /// One continuing-education record: whole class hours (学时) of one kind on a date.

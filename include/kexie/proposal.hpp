@@ -65,6 +65,8 @@ struct EnumNames<ProposalKind> {
 static_assert(detail::enum_table_complete<ProposalKind>());
 
 /// "suggestion", "opinion", "appeal", "rationalization".
+/// \param kind the value to name
+/// \return its stable English name, as `EnumNames<ProposalKind>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(ProposalKind kind) noexcept;
 
 /// Where a proposal stands.
@@ -98,8 +100,13 @@ struct EnumNames<ProposalState> {
 static_assert(detail::enum_table_complete<ProposalState>());
 
 /// "filed", "acknowledged", "answered", "adopted", "declined".
+/// \param state the value to name
+/// \return its stable English name, as `EnumNames<ProposalState>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(ProposalState state) noexcept;
 /// Streams `to_string(state)`.
+/// \param os the stream
+/// \param state the value to write
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, ProposalState state);
 
 /// Something done to a proposal. `file` creates it; `enter_campaign` turns an
@@ -136,12 +143,20 @@ struct EnumNames<ProposalOperation> {
 static_assert(detail::enum_table_complete<ProposalOperation>());
 
 /// "file", "acknowledge", "answer", "adopt", "decline", "enter_campaign".
+/// \param op the value to name
+/// \return its stable English name, as `EnumNames<ProposalOperation>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(ProposalOperation op) noexcept;
 /// Streams `to_string(op)`.
+/// \param os the stream
+/// \param op the value to write
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, ProposalOperation op);
 
 /// The state `op` leads to from `from`, or nothing when the table does not allow
 /// it (`file` is never a transition; `enter_campaign` keeps `adopted`).
+/// \param from the proposal's current state
+/// \param op the operation to perform
+/// \return the state after `op`, or std::nullopt when the table does not allow it
 ///
 ///   using S = kexie::ProposalState; using Op = kexie::ProposalOperation;
 ///   assert(kexie::next_state(S::answered, Op::adopt) == S::adopted);

@@ -82,6 +82,8 @@ static_assert(detail::enum_table_complete<TieBreak::Kind>());
 /// Competition ranks ("1224" ranking) of `totals` taken in the given order, which
 /// must already be sorted from best to worst: equal totals share the rank of the
 /// first of them, and the next total's rank skips the shared places.
+/// \param sorted_totals the totals, sorted from best to worst (not checked)
+/// \return one 1-based rank per total, in the same order
 ///
 ///   std::vector<kexie::Decimal> t = {"95"_dec, "90"_dec, "90"_dec, "80"_dec};
 ///   std::vector<std::uint32_t> r = kexie::competition_ranks(t);

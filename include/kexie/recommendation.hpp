@@ -123,6 +123,11 @@ struct RecommendationList {
 /// before them). Refusals of the whole call: `invalid_argument`
 /// `recommend.programme` (an empty name, or an unsupported date), a nominee given
 /// twice (`recommend.nominee`); `not_found` `recommend.nominee` for an unknown person.
+/// \param registry the registry the nominees and their associations are in
+/// \param programme the programme (name, age limit, title, honours, training, quotas)
+/// \param nominees the nominees in nomination order (each at most once)
+/// \param as_of the day the rules are applied on
+/// \return one decision per nominee, with the rules each failed, or a refusal of the whole call
 ///
 ///   kexie::RecommendationList l = kexie::recommend(reg, p, {{li, wang}}, today).value();
 ///   assert(l.candidates[1].failed_rules == std::vector<std::string>{"recommend.age"});

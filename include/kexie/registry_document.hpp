@@ -40,6 +40,9 @@ struct LoadedRegistry {
 /// document order through the registry's own rules (a refusal is a problem at the
 /// fact's pointer, with the rule's id and article). An organization's parent must
 /// come before it.
+/// \param json the document's UTF-8 JSON text
+/// \param limits size and nesting limits the text must respect
+/// \return the registry and its document's codes, or every problem found (with its pointer)
 ///
 ///   auto r = kexie::read_registry_document(text);
 ///   if (!r) for (const auto& p : r.problems()) std::cerr << p.to_string() << '\n';
@@ -51,6 +54,9 @@ struct LoadedRegistry {
 /// order, named by `codes` (an organization or person without a code is written as
 /// "org:12" / "person:7"). Not written: exemplary awards without an honour, and
 /// honours that cite an activity (a registry document holds no activities).
+/// \param registry the registry to write
+/// \param codes the codes naming its organizations and people
+/// \return the canonical JSON text (the same registry and codes give the same bytes)
 ///
 ///   std::string text = kexie::write_registry_document(reg, codes);
 [[nodiscard]] KEXIE_API std::string write_registry_document(const Registry& registry,

@@ -47,6 +47,10 @@ struct ReportOptions {
 /// panels of fewer than two judges or two such entries are listed as too small.
 /// The same campaign and board give the same bytes. `not_found` when an entry of
 /// the board is not in the campaign.
+/// \param campaign the scored campaign
+/// \param board its scoreboard, from `campaign.score()`
+/// \param options what the report shows
+/// \return the HTML document, or `not_found` for an entry of `board` the campaign lacks
 ///
 ///   kexie::Scoreboard board = campaign.score().value();
 ///   std::string html = kexie::html_report(campaign, board).value();

@@ -101,6 +101,8 @@ struct EnumNames<ClaimedFigure> {
 static_assert(detail::enum_table_complete<ClaimedFigure>());
 
 /// "annual_benefit_yuan", …
+/// \param figure the value to name
+/// \return its stable English name, as `EnumNames<ClaimedFigure>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(ClaimedFigure figure) noexcept;
 
 /// The marks a judge may give on a judged indicator: min ≤ mark ≤ max, and
@@ -272,6 +274,8 @@ struct EnumNames<Co2Basis> {
 static_assert(detail::enum_table_complete<Co2Basis>());
 
 /// "computed" or "claimed".
+/// \param basis the value to name
+/// \return its stable English name, as `EnumNames<Co2Basis>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(Co2Basis basis) noexcept;
 
 /// A validated rubric: weights sum exactly to 1 at every node, every leaf is judged

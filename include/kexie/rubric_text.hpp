@@ -23,6 +23,8 @@ inline namespace v1 {
 
 /// The claimed figure named `name` ("annual_benefit_yuan", …, as `to_string`
 /// spells it); `invalid_argument` "unknown claimed figure \"…\"" otherwise.
+/// \param name the figure's name as `to_string` spells it
+/// \return the figure, or `invalid_argument` naming the unknown name
 ///
 ///   kexie::parse_claimed_figure("hours_saved").value() == kexie::ClaimedFigure::hours_saved
 [[nodiscard]] KEXIE_API Result<ClaimedFigure> parse_claimed_figure(std::string_view name);
@@ -30,6 +32,8 @@ inline namespace v1 {
 /// A tier table "at_least:points;at_least:points;…" (items trimmed of blanks,
 /// empty items skipped; an empty text is an empty table). Refusals name the item:
 /// `tier "…" is not at_least:points`, `tier threshold: …`, `tier points: …`.
+/// \param text the tier table, "at_least:points" items separated by ';'
+/// \return the tiers in the order written, or `invalid_argument` naming the bad item
 ///
 ///   auto t = kexie::parse_tier_table("500000:95; 100000:70").value();
 ///   assert(t.size() == 2 && t[0].at_least == Decimal(500000) && t[1].points == Decimal(70));
@@ -39,6 +43,8 @@ inline namespace v1 {
 /// figure:energy_saved_tce", links separated by commas and trimmed of blanks; an
 /// empty text is an empty chain. Refusals: `unknown tie-break "…"`, `unknown
 /// claimed figure "…"`.
+/// \param text the chain, links separated by commas
+/// \return the chain in the order written, or `invalid_argument` naming the bad link
 ///
 ///   auto chain = kexie::parse_tie_breaks("objective_total, indicator:A.1").value();
 ///   assert(chain.size() == 2 && chain[0] == kexie::TieBreak::objective_total() &&
@@ -58,6 +64,8 @@ inline namespace v1 {
 /// e.g. `rubric line 3: unknown kind "lump"`, `rubric line 2: weight: …`.
 /// The result is what `Rubric::build` takes; its rules (weights summing to 1,
 /// scales) are checked there.
+/// \param text the rubric lines, separated by newlines
+/// \return one spec per indicator line, in order, or `invalid_argument` "rubric line N: …"
 ///
 ///   auto specs = kexie::parse_rubric_lines("A|judged part||group|1\n"
 ///                                          "A.1|creativity|A|judged|1|0|100|1\n").value();

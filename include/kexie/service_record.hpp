@@ -48,6 +48,8 @@ struct EnumNames<ServiceCase> {
 static_assert(detail::enum_table_complete<ServiceCase>());
 
 /// "request" or "proposal".
+/// \param subject the value to name
+/// \return its stable English name, as `EnumNames<ServiceCase>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(ServiceCase subject) noexcept;
 
 /// One record of a service desk's trail.
@@ -94,12 +96,17 @@ struct ServiceRecord {
 };
 
 /// The SHA-256 the record should carry in its chain.
+/// \param record the record, whose own `hash` is ignored
+/// \return the SHA-256 of its content and link
 ///
 ///   assert(kexie::digest(r) == r.hash);   // unless r was edited
 [[nodiscard]] KEXIE_API AuditHash digest(const ServiceRecord& record);
 
 /// Checks a service trail by the rule of `verify_audit` for activity trails
 /// (audit.hpp): sequence, link and own hash of every record, then the head.
+/// \param records the trail, in sequence order
+/// \param expected the head the trail must end in, or null to check the records only
+/// \return `fault` none when intact, else the first fault, its position and a sentence
 ///
 ///   std::vector<kexie::ServiceRecord> copy(desk.audit_trail().begin(), desk.audit_trail().end());
 ///   copy[3].reason = "edited";
@@ -107,14 +114,22 @@ struct ServiceRecord {
 [[nodiscard]] KEXIE_API AuditVerification verify_audit(std::span<const ServiceRecord> records,
                                                        const ChainHead* expected = nullptr);
 /// `verify_audit(records, &expected)`.
+/// \param records the trail, in sequence order
+/// \param expected the head the trail must end in
+/// \return `fault` none when intact, else the first fault, its position and a sentence
 [[nodiscard]] KEXIE_API AuditVerification verify_audit(std::span<const ServiceRecord> records,
                                                        const ChainHead& expected);
 /// The head of `records` as they are (no checks).
+/// \param records the trail, in sequence order
+/// \return the number of records and the hash of the last (the empty head when none)
 ///
 ///   kexie::ChainHead h = kexie::chain_head(desk.audit_trail());
 [[nodiscard]] KEXIE_API ChainHead chain_head(std::span<const ServiceRecord> records) noexcept;
 
 /// "#3 2026-03-02T09:00:00Z person:7 request:1 accept submitted->accepted ok", one line.
+/// \param os the stream
+/// \param record the record to write
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, const ServiceRecord& record);
 
 }  // namespace v1

@@ -66,6 +66,8 @@ struct EnumNames<ServiceKind> {
 static_assert(detail::enum_table_complete<ServiceKind>());
 
 /// "project_application", "patent_application", "title_evaluation".
+/// \param kind the value to name
+/// \return its stable English name, as `EnumNames<ServiceKind>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(ServiceKind kind) noexcept;
 
 /// Where a service request stands.
@@ -106,11 +108,18 @@ struct EnumNames<RequestState> {
 static_assert(detail::enum_table_complete<RequestState>());
 
 /// "submitted", "accepted", …, "withdrawn".
+/// \param state the value to name
+/// \return its stable English name, as `EnumNames<RequestState>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(RequestState state) noexcept;
 /// Streams `to_string(state)`.
+/// \param os the stream
+/// \param state the value to write
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, RequestState state);
 
 /// True for the states nothing leaves: declined, granted, not_granted, withdrawn.
+/// \param state the state to test
+/// \return true when no operation leaves `state`
 ///
 ///   assert(kexie::is_final(kexie::RequestState::granted));
 [[nodiscard]] KEXIE_API bool is_final(RequestState state) noexcept;
@@ -153,12 +162,20 @@ struct EnumNames<RequestOperation> {
 static_assert(detail::enum_table_complete<RequestOperation>());
 
 /// "submit", "accept", …, "withdraw".
+/// \param op the value to name
+/// \return its stable English name, as `EnumNames<RequestOperation>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(RequestOperation op) noexcept;
 /// Streams `to_string(op)`.
+/// \param os the stream
+/// \param op the value to write
+/// \return os
 KEXIE_API std::ostream& operator<<(std::ostream& os, RequestOperation op);
 
 /// The state `op` leads to from `from`, or nothing when the table does not allow
 /// it (`submit` is never a transition).
+/// \param from the request's current state
+/// \param op the operation to perform
+/// \return the state after `op`, or std::nullopt when the table does not allow it
 ///
 ///   using S = kexie::RequestState; using Op = kexie::RequestOperation;
 ///   assert(kexie::next_state(S::forwarded, Op::grant) == S::granted);

@@ -48,6 +48,10 @@ struct LoadedServices {
 
 /// The canonical kexie.services/1 text of `desk` and `lists`, naming people and
 /// organizations by `codes` ("person:7" / "org:12" for those without one).
+/// \param desk the service desk to write (requests, proposals, trail)
+/// \param lists the programme lists to write with it (may be empty)
+/// \param codes the codes naming people and organizations
+/// \return the canonical JSON text
 ///
 ///   std::string text = kexie::write_services_document(desk, {}, codes);
 [[nodiscard]] KEXIE_API std::string write_services_document(const ServiceDesk& desk,
@@ -61,6 +65,11 @@ struct LoadedServices {
 /// verify (hashes recomputed, chain unbroken, the document's `chain_head` equal to
 /// the trail's) and every request and proposal must be what its performed records
 /// replay to — else `corrupt_data` rule `services.trail`.
+/// \param json the document's UTF-8 JSON text
+/// \param registry the registry the new desk works over (must outlive it)
+/// \param codes the codes of `registry`'s organizations and people
+/// \param limits size and nesting limits the text must respect
+/// \return the desk and programme lists, or every problem found (each with its JSON pointer)
 ///
 ///   auto s = kexie::read_services_document(text, reg, codes);
 ///   if (!s) for (const auto& p : s.problems()) std::cerr << p.to_string() << '\n';

@@ -214,6 +214,8 @@ struct SaveOptions {
 /// Serializes `view` to a buffer holding a complete snapshot file. Refusals:
 /// `invalid_argument` when a book or campaign of the view is bound to another
 /// registry; `overflow` when a count does not fit the format.
+/// \param view the registry and the books and campaigns bound to it
+/// \return the bytes of a complete snapshot file, or the refusal
 ///
 ///   std::vector<std::byte> bytes = kexie::save_snapshot(reg).value();
 [[nodiscard]] KEXIE_API Result<std::vector<std::byte>> save_snapshot(const SnapshotView& view);
@@ -237,6 +239,10 @@ struct SaveOptions {
 /// previous or the new snapshot, whole; a crash may leave hidden files beside it,
 /// which a save never removes (see `remove_snapshot_leftovers`). The temporary
 /// names fit NAME_MAX whatever the length of `path`'s name.
+/// \param view the registry and the books and campaigns bound to it
+/// \param path the file to write (replaced atomically)
+/// \param options the new file's mode, the file operations to use, unsafe modes allowed
+/// \return ok, or the refusal (`path` then unchanged)
 ///
 ///   kexie::save_snapshot(kexie::SnapshotView(reg).add(book), "kexie.snap").value();
 [[nodiscard]] KEXIE_API Status save_snapshot(const SnapshotView& view,
@@ -251,6 +257,8 @@ struct SaveOptions {
 /// bytes left, a reference to nothing, an out-of-range value, an audit chain that
 /// does not verify); `unsupported_version` for a format or record version newer
 /// than this build, or a file written with another byte order or integer widths.
+/// \param bytes a complete snapshot file (not kept)
+/// \return the registry, books and campaigns it holds, or `corrupt_data` / `unsupported_version`
 ///
 ///   auto snap = kexie::load_snapshot(std::span<const std::byte>(bytes));
 ///   if (!snap) std::cerr << snap.error() << '\n';
@@ -261,6 +269,8 @@ struct SaveOptions {
 /// message says what it is (a directory, a FIFO, a device, a socket); a FIFO
 /// without a writer is refused at once, never waited on. Otherwise as the
 /// buffer form.
+/// \param path the snapshot file
+/// \return the registry, books and campaigns it holds, or `io_error` / as the buffer form
 ///
 ///   kexie::Snapshot snap = kexie::load_snapshot("kexie.snap").value();
 [[nodiscard]] KEXIE_API Result<Snapshot> load_snapshot(const std::filesystem::path& path);
@@ -277,6 +287,9 @@ struct SaveOptions {
 /// removed. `io_error` naming the directory or the file when listing or a
 /// removal fails (the others are still removed); `invalid_argument` when `path`
 /// names no file. `file_ops` as in SaveOptions.
+/// \param path the snapshot file whose leftovers to remove (the file itself is kept)
+/// \param file_ops the file operations to use, or null for the operating system's
+/// \return the paths removed, or `io_error` / `invalid_argument`
 ///
 ///   for (const auto& p : kexie::remove_snapshot_leftovers("kexie.snap").value())
 ///     std::clog << "removed " << p << '\n';

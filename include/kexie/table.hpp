@@ -48,6 +48,8 @@ struct EnumNames<TextEncoding> {
 static_assert(detail::enum_table_complete<TextEncoding>());
 
 /// "auto", "utf-8", "gb18030".
+/// \param encoding the value to name
+/// \return its stable English name, as `EnumNames<TextEncoding>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(TextEncoding encoding) noexcept;
 
 /// How a CSV table is read.
@@ -80,6 +82,8 @@ struct TablePlace {
 };
 
 /// "marks.csv:12:4 (分数)", leaving out the parts that are not known.
+/// \param place the place to write
+/// \return "source:line:column (field)", without the zero or empty parts
 [[nodiscard]] KEXIE_API std::string to_string(const TablePlace& place);
 
 /// A column's canonical (English) name and the header spellings that name it.
@@ -91,6 +95,7 @@ struct ColumnName {
 };
 
 /// Every column name kexie's tables know, with its Chinese spellings (docs/tables.md).
+/// \return a view of a static table, valid for the whole program
 [[nodiscard]] KEXIE_API std::span<const ColumnName> column_names() noexcept;
 
 /// A CSV table read into memory: a header row and rows of UTF-8 fields. Every row

@@ -40,6 +40,11 @@ struct AssignmentSheetOptions {
 /// for a judge or entry `campaign` does not know; `invalid_argument` `table.field` for a judge
 /// whose person has no external key, or shares it with another judge of the campaign (the importer
 /// could not tell them apart), or, with `options.judges`, a judge without a code there.
+/// \param campaign the campaign the proposal is for
+/// \param registry the registry `campaign` is built on
+/// \param proposal the proposal, from `propose_assignment(campaign, …)`
+/// \param options Chinese headers, the explanation columns, the judges' codes
+/// \return the sheet of new pairs, or `not_found` / `invalid_argument`
 ///
 ///   auto p = kexie::propose_assignment(campaign, {}).value();
 ///   auto sheet = kexie::assignment_sheet(campaign, registry, p).value();

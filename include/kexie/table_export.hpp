@@ -49,6 +49,10 @@ struct ResultSheet {
 /// over the entries every judge of the category marked). `board` must be `campaign`'s
 /// scoreboard and `registry` its registry (names of units and people); `not_found` for
 /// an entry, unit or person they do not know.
+/// \param campaign the scored campaign
+/// \param registry the registry `campaign` is built on
+/// \param board `campaign`'s scoreboard
+/// \return the sheets in the order above, or `not_found`
 ///
 ///   auto sheets = kexie::result_sheets(campaign, registry, campaign.score().value()).value();
 [[nodiscard]] KEXIE_API Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign,
@@ -58,6 +62,9 @@ struct ResultSheet {
 /// A sheet as CSV bytes (RFC 4180, CRLF): UTF-8 with a byte-order mark, or GB18030
 /// without one; `automatic` means UTF-8. `invalid_argument` `table.encoding` for text
 /// GB18030 cannot hold.
+/// \param sheet the sheet to write
+/// \param encoding `utf8` or `automatic` (UTF-8 with a BOM), or `gb18030`
+/// \return the CSV bytes, or `invalid_argument` `table.encoding`
 ///
 ///   std::string csv = kexie::to_csv(sheets[0]).value();
 [[nodiscard]] KEXIE_API Result<std::string> to_csv(const ResultSheet& sheet,
@@ -66,6 +73,9 @@ struct ResultSheet {
 /// Writes every sheet into one XLSX workbook at `path`: frozen header row, column
 /// widths, numbers as numbers with their places. `io_error` when the file cannot be
 /// written.
+/// \param sheets the sheets, one worksheet each, in order
+/// \param path the workbook file to write (replaced)
+/// \return ok, or `io_error`
 ///
 ///   kexie::write_xlsx(sheets, "build/results.xlsx").value();
 [[nodiscard]] KEXIE_API Status write_xlsx(const std::vector<ResultSheet>& sheets,

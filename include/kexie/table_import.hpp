@@ -25,6 +25,11 @@ inline namespace v1 {
 /// `Campaign::assign_all`. Refusals name the place (`*where` when not null): an unknown
 /// judge or entry code, an empty field (`invalid_argument` or `not_found`, `table.field`),
 /// a missing column (`table.header`), or `assign`'s own refusal with its rule id.
+/// \param campaign the campaign to assign in
+/// \param registry the registry `campaign` is built on (judges' external keys)
+/// \param table the assignments table: columns `judge` and `entry`
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return ok, or the first refusal; the campaign is then unchanged
 ///
 ///   auto t = kexie::Table::read_file("assignments.csv").value();
 ///   kexie::import_assignments(campaign, registry, t).value();
@@ -35,6 +40,11 @@ inline namespace v1 {
 /// and `mark` (分数, a decimal such as 88.5). All or nothing through `Campaign::mark_all`;
 /// refused like `import_assignments`, and for a mark that is not a decimal (`table.field`)
 /// or that `mark` refuses (scale, step, not assigned, twice: its own rule id).
+/// \param campaign the campaign to mark in
+/// \param registry the registry `campaign` is built on (judges' external keys)
+/// \param table the marks table: columns `judge`, `entry`, `indicator` and `mark`
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return ok, or the first refusal; the campaign is then unchanged
 ///
 ///   auto t = kexie::Table::read_file("marks-gb18030.csv").value();   // auto-detected
 ///   kexie::TablePlace at;
@@ -45,6 +55,11 @@ inline namespace v1 {
 
 /// Imports vetoes (一票否决): columns `judge`, `entry`, `veto` (否决项, the veto item's code)
 /// and `reason` (理由). All or nothing through `Campaign::veto_all`.
+/// \param campaign the campaign to veto in
+/// \param registry the registry `campaign` is built on (judges' external keys)
+/// \param table the vetoes table: columns `judge`, `entry`, `veto` and `reason`
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return ok, or the first refusal; the campaign is then unchanged
 ///
 ///   kexie::import_vetoes(campaign, registry, kexie::Table::read_file("vetoes.csv").value())
 ///       .value();
@@ -62,6 +77,11 @@ using JudgeCodes = std::map<std::string, JudgeId, std::less<>>;
 /// scratch campaign with the same registry, rules and judges, so a row the panel rules
 /// refuse (`panel.expert`, `panel.judge`) seats nobody. `campaign` must be built on
 /// `codes.registry`.
+/// \param campaign the campaign to seat the judges in, built on `codes.registry`
+/// \param codes the registry and the codes of its tables (people)
+/// \param table the judges table: columns `code` and `person`
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return the judges by their codes, or the first refusal; the campaign is then unchanged
 ///
 ///   kexie::JudgeCodes judges = kexie::import_judges(c, loaded, judges_table).value();
 [[nodiscard]] KEXIE_API Result<JudgeCodes> import_judges(Campaign& campaign,
@@ -76,22 +96,42 @@ using JudgeCodes = std::map<std::string, JudgeId, std::less<>>;
 /// annual_benefit_yuan, patents ("type:status:number;…") and achievements_transformed
 /// (optional columns; empty cells are zero). All or nothing: tried first on a scratch
 /// campaign with the same registry, rules and entries; refused like `add_entry`.
+/// \param campaign the campaign to add the entries to, built on `codes.registry`
+/// \param codes the registry and the codes of its tables (units, team members)
+/// \param table the entries table, columns as above
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return ok, or the first refusal; the campaign is then unchanged
 ///
 ///   kexie::import_entries(c, loaded, kexie::Table::read_file("entries.csv").value()).value();
 [[nodiscard]] KEXIE_API Status import_entries(Campaign& campaign, const TableRegistry& codes,
                                               const Table& table, TablePlace* where = nullptr);
 
 /// `import_assignments` with judges named by the codes of a judges table.
+/// \param campaign the campaign to assign in
+/// \param judges the judges by their codes (from `import_judges`)
+/// \param table the assignments table: columns `judge` (a code of `judges`) and `entry`
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return ok, or the first refusal; the campaign is then unchanged
 ///
 ///   kexie::import_assignments(c, judges, assignments_table).value();
 [[nodiscard]] KEXIE_API Status import_assignments(Campaign& campaign, const JudgeCodes& judges,
                                                   const Table& table, TablePlace* where = nullptr);
 /// `import_marks` with judges named by the codes of a judges table.
+/// \param campaign the campaign to mark in
+/// \param judges the judges by their codes (from `import_judges`)
+/// \param table the marks table: columns `judge` (a code of `judges`), `entry`, `indicator`, `mark`
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return ok, or the first refusal; the campaign is then unchanged
 ///
 ///   kexie::import_marks(c, judges, marks_table).value();
 [[nodiscard]] KEXIE_API Status import_marks(Campaign& campaign, const JudgeCodes& judges,
                                             const Table& table, TablePlace* where = nullptr);
 /// `import_vetoes` with judges named by the codes of a judges table.
+/// \param campaign the campaign to veto in
+/// \param judges the judges by their codes (from `import_judges`)
+/// \param table the vetoes table: columns `judge` (a code of `judges`), `entry`, `veto`, `reason`
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return ok, or the first refusal; the campaign is then unchanged
 ///
 ///   kexie::import_vetoes(c, judges, vetoes_table).value();
 [[nodiscard]] KEXIE_API Status import_vetoes(Campaign& campaign, const JudgeCodes& judges,

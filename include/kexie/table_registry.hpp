@@ -52,6 +52,9 @@ struct TableRegistry {
 /// (`*where` when not null): a missing column (`table.header`), a code named twice or
 /// unknown, a date, number or enumerator that does not parse (`table.field`), or the
 /// registry's own refusal with its rule id and article.
+/// \param tables the tables to read (pointers; a null table is absent)
+/// \param where when not null, set to the place of a refusal (file, line, column)
+/// \return the registry with the codes of its tables, or the first refusal
 ///
 ///   auto r = kexie::load_registry_tables({.organizations = &orgs, .people = &people});
 ///   if (!r) std::cerr << r.error() << '\n';

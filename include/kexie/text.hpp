@@ -33,6 +33,10 @@ enum class TextRule : std::uint8_t {
 /// Ok when `text` is well-formed UTF-8 and holds no control character that
 /// `rule` forbids; otherwise `invalid_argument` naming `what` and the byte
 /// offset, with rule `text.utf8` or `text.control`.
+/// \param text the input to check
+/// \param what what the input is, for the message (e.g. "person name")
+/// \param rule which control characters are allowed (`line`: none)
+/// \return ok, or `invalid_argument` with rule `text.utf8` or `text.control`
 ///
 ///   auto s = kexie::check_text("a\x01" "b", "person name");
 ///   assert(!s && s.error().rule() == "text.control");
@@ -46,6 +50,8 @@ inline constexpr std::size_t kQuotedBytes = 64;
 /// cut at a character boundary and followed by "…" when cut; bytes that are not
 /// well-formed UTF-8 and control characters appear as `\xNN`, so the message is
 /// always valid UTF-8 whatever the input.
+/// \param text any bytes
+/// \return the quoted, valid UTF-8 text
 ///
 ///   assert(kexie::quote_input("coal") == "\"coal\"");
 ///   assert(kexie::quote_input(std::string(1000, 'x')).size() < 80);

@@ -102,15 +102,24 @@ struct EnumNames<PassRule> {
 static_assert(detail::enum_table_complete<PassRule>());
 
 /// "eigenvector", "geometric_mean", "column_mean".
+/// \param method the value to name
+/// \return its stable English name, as `EnumNames<AhpMethod>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(AhpMethod method) noexcept;
 /// "saaty", "donegan_dodd", "tummala_ling".
+/// \param table the value to name
+/// \return its stable English name, as `EnumNames<RandomIndexTable>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(RandomIndexTable table) noexcept;
 /// "below" (CR < t), "at_most" (CR ≤ t).
+/// \param rule the value to name
+/// \return its stable English name, as `EnumNames<PassRule>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(PassRule rule) noexcept;
 
 /// The random index of `table` for an n × n matrix: 0 for n ≤ 2 (every 1 × 1
 /// and 2 × 2 reciprocal matrix is consistent), `invalid_argument` for n = 0 or
 /// a size the table does not cover (it is never extrapolated).
+/// \param table the published table to read
+/// \param n the matrix size
+/// \return the random index RI(n), or `invalid_argument`
 ///
 ///   kexie::random_index(kexie::RandomIndexTable::saaty, 9).value()  // 1.45
 [[nodiscard]] KEXIE_API Result<double> random_index(RandomIndexTable table, std::size_t n);
@@ -183,6 +192,9 @@ struct AhpResult {
 /// Builds the reciprocal n × n matrix from its upper triangle, row by row
 /// (a_01, a_02, …, a_0(n−1), a_12, …): a_ii = 1, a_ji = 1 / a_ij. Returns
 /// `invalid_argument` when `upper` does not hold n(n−1)/2 positive finite values.
+/// \param n the number of criteria
+/// \param upper the n(n−1)/2 judgements above the diagonal, row by row
+/// \return the reciprocal matrix, or `invalid_argument`
 ///
 ///   // criteria A, B, C: A is 3× B, 5× C; B is 2× C
 ///   kexie::Matrix m = kexie::pairwise_from_upper(3, {{3, 5, 2}}).value();
@@ -193,6 +205,9 @@ struct AhpResult {
 /// square, positive finite entries, unit diagonal, reciprocal within the
 /// tolerance, and (if asked) on the 1–9 scale. `invalid_argument` names the
 /// first offending cell.
+/// \param a the matrix to check
+/// \param options the reciprocity tolerance and whether to require the 1–9 scale
+/// \return ok, or `invalid_argument` naming the first offending cell
 [[nodiscard]] KEXIE_API Status validate_pairwise(const Matrix& a, const AhpOptions& options = {});
 
 /// Validates `a`, derives its priorities with `options.method`, and measures
@@ -200,6 +215,9 @@ struct AhpResult {
 /// size the RI table lacks, or power iteration not converging), and with
 /// `require_consistency` `inconsistent_judgements`, whose message gives CR and
 /// the worst judgement (rule "weights.ahp_consistency", article "A10").
+/// \param a the pairwise comparison matrix
+/// \param options the method, RI table, CR threshold and pass rule, and the checks on `a`
+/// \return the weights (summing to 1), λmax, CI and CR, or the refusal
 ///
 ///   kexie::Matrix a{{1, 2, 4}, {0.5, 1, 2}, {0.25, 0.5, 1}};
 ///   kexie::AhpResult r = kexie::ahp(a).value();  // weights 4/7, 2/7, 1/7; CR 0
@@ -213,6 +231,10 @@ struct AhpResult {
 /// `judge_weights` is empty (equal weights) or one non-negative weight per
 /// matrix with a positive sum (it is normalized). Each matrix is checked with
 /// `validate_pairwise(m, options)`; all must have the same size.
+/// \param judgements one pairwise matrix per judge, all the same size
+/// \param judge_weights empty, or one weight per judge
+/// \param options the checks each matrix must pass
+/// \return the group matrix, or `invalid_argument`
 ///
 ///   std::vector<kexie::Matrix> panel = {m1, m2, m3};
 ///   kexie::Matrix group = kexie::aggregate_judgements(panel).value();
@@ -243,12 +265,18 @@ struct EnumNames<PriorityMean> {
 static_assert(detail::enum_table_complete<PriorityMean>());
 
 /// "geometric", "arithmetic".
+/// \param mean the value to name
+/// \return its stable English name, as `EnumNames<PriorityMean>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(PriorityMean mean) noexcept;
 
 /// Aggregation of individual priorities (AIP): combines one priority vector per
 /// judge (e.g. each judge's `ahp(...).weights`) into one vector that sums to 1.
 /// `invalid_argument` for vectors of different lengths, negative or non-finite
 /// entries, or (geometric) a component that is zero for some judge.
+/// \param priorities one priority vector per judge, all the same length
+/// \param judge_weights empty (equal weights), or one non-negative weight per judge
+/// \param mean geometric or arithmetic
+/// \return the group priorities, summing to 1, or `invalid_argument`
 ///
 ///   std::vector<std::vector<double>> each = {r1.weights, r2.weights};
 ///   std::vector<double> group = kexie::aggregate_priorities(each).value();
@@ -405,8 +433,12 @@ struct EnumNames<EntropyNormalization> {
 static_assert(detail::enum_table_complete<EntropyNormalization>());
 
 /// "benefit", "cost".
+/// \param kind the value to name
+/// \return its stable English name, as `EnumNames<CriterionKind>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(CriterionKind kind) noexcept;
 /// "min_max", "proportion".
+/// \param normalization the value to name
+/// \return its stable English name, as `EnumNames<EntropyNormalization>` spells it
 [[nodiscard]] KEXIE_API std::string_view to_string(EntropyNormalization normalization) noexcept;
 
 /// Objective weights with the per-criterion quantities behind them.
@@ -433,6 +465,10 @@ struct ObjectiveWeights {
 /// weight 0; if all are constant the weights are equal and `uninformative`.
 /// `invalid_argument` for fewer than 2 alternatives, no criteria, a non-finite
 /// value, or (proportion) a negative value / a non-positive cost value.
+/// \param data the matrix, one row per alternative and one column per criterion
+/// \param kinds empty (all benefit), or benefit/cost per column
+/// \param normalization min_max or proportion
+/// \return the weights with e_j and d_j per criterion, or `invalid_argument`
 ///
 ///   kexie::Matrix data{{1, 10}, {2, 10}, {3, 10}};
 ///   auto w = kexie::entropy_weights(data).value();  // {1, 0}: column 2 is constant
@@ -450,6 +486,9 @@ struct ObjectiveWeights {
 /// (only one varies, or all that vary are perfectly correlated) the varying
 /// columns share the weight equally. `invalid_argument` for fewer than 2
 /// alternatives, no criteria, or a non-finite value.
+/// \param data the matrix, one row per alternative and one column per criterion
+/// \param kinds empty (all benefit), or benefit/cost per column
+/// \return the weights with σ_j and C_j per criterion, or `invalid_argument`
 ///
 ///   auto w = kexie::critic_weights(data, kinds).value().weights;
 [[nodiscard]] KEXIE_API Result<ObjectiveWeights> critic_weights(
@@ -461,6 +500,10 @@ struct ObjectiveWeights {
 /// Linear combination α·subjective + (1 − α)·objective. Both vectors must have
 /// the same length, non-negative finite entries, and sum to 1 within 1e-9;
 /// α ∈ [0, 1]. `invalid_argument` otherwise.
+/// \param subjective the subjective weights (e.g. from AHP)
+/// \param objective the objective weights (e.g. entropy)
+/// \param alpha the share of the subjective weights, in [0, 1]
+/// \return the combined weights, or `invalid_argument`
 ///
 ///   kexie::combine_linear(ahp_w, entropy_w, 0.5).value();
 [[nodiscard]] KEXIE_API Result<std::vector<double>> combine_linear(
@@ -468,6 +511,9 @@ struct ObjectiveWeights {
 
 /// Multiplicative combination w_j = s_j o_j / Σ_k s_k o_k. Same checks as
 /// `combine_linear`; `invalid_argument` also when Σ s_k o_k = 0.
+/// \param subjective the subjective weights (e.g. from AHP)
+/// \param objective the objective weights (e.g. CRITIC)
+/// \return the combined weights, summing to 1, or `invalid_argument`
 ///
 ///   kexie::combine_multiplicative(ahp_w, critic_w).value();
 [[nodiscard]] KEXIE_API Result<std::vector<double>> combine_multiplicative(
@@ -484,6 +530,9 @@ struct ObjectiveWeights {
 /// vector, a negative or non-finite weight, a zero sum, or places outside
 /// 0–15 (a double holds about 15 significant digits; more places would only
 /// quantize noise).
+/// \param weights the weights, non-negative with a positive sum
+/// \param places the decimal places, 0–15
+/// \return one Decimal per weight, summing exactly to 1, or `invalid_argument`
 ///
 ///   auto q = kexie::quantize_weights(std::vector{1.0, 1.0, 1.0}, 2).value();
 ///   // 0.34, 0.33, 0.33 — the tie goes to index 0
