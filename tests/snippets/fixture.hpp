@@ -8,6 +8,7 @@
 #ifndef KEXIE_TESTS_SNIPPETS_FIXTURE_HPP
 #define KEXIE_TESTS_SNIPPETS_FIXTURE_HPP
 
+#include <sys/stat.h>  // S_IFCHR, S_IFREG: the file-mode bits of sys/file_ops.hpp's examples
 #include <cassert>
 #include <cstdint>
 #include <iostream>
