@@ -320,6 +320,9 @@ final class Native {
     int kx_scoreboard_to_document(PointerByReference out, Pointer board, Pointer campaign,
         Pointer registry);
 
+    int kx_scoreboard_to_document_with(PointerByReference out, Pointer board, Pointer campaign,
+        Pointer registry, int explanations);
+
     int kx_explain_text(PointerByReference out, Pointer campaign, Pointer board, int entry,
         int language);
 

@@ -108,15 +108,33 @@ public final class Scoreboard extends Handle {
     });
   }
 
-  /** The canonical kexie.results/1 text (docs/documents.md). {@code board.toDocument()} */
+  /**
+   * The canonical kexie.results/1 text (docs/documents.md), each entry's explanation as a
+   * summary. {@code board.toDocument()}
+   */
   public String toDocument() {
+    return toDocument(ResultsExplanations.SUMMARY);
+  }
+
+  /**
+   * The canonical kexie.results/1 text with each entry's explanation in the form asked:
+   * SUMMARY (per indicator value, weight or points, contribution, counts; the tier
+   * reason) or FULL (every judge's mark, the text in Chinese and English). The document
+   * names its form in {@code "explanations"}.
+   * {@code board.toDocument(ResultsExplanations.FULL)}
+   *
+   * @throws NullPointerException when {@code explanations} is null
+   */
+  public String toDocument(ResultsExplanations explanations) {
+    java.util.Objects.requireNonNull(explanations, "explanations");
     return tree().read(() -> {
       Pointer reg = campaign.registryPtr();
       if (reg == null) {
         throw new IllegalStateException("kexie: the campaign's registry is not known");
       }
       PointerByReference out = new PointerByReference();
-      KexieException.check(Native.C.kx_scoreboard_to_document(out, ptr(), campaign.ptr(), reg));
+      KexieException.check(Native.C.kx_scoreboard_to_document_with(out, ptr(), campaign.ptr(),
+          reg, explanations.value()));
       return Kexie.take(out.getValue());
     });
   }

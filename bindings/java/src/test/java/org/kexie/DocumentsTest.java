@@ -38,6 +38,12 @@ class DocumentsTest {
       String doc = board.toDocument();
       assertTrue(doc.contains("\"kexie.results/1\""));
       assertTrue(doc.contains(DEMO_DIGEST));
+      assertTrue(doc.contains("\"explanations\": \"summary\""));
+      assertEquals(doc, board.toDocument(ResultsExplanations.SUMMARY));
+      String full = board.toDocument(ResultsExplanations.FULL);
+      assertTrue(full.contains("\"explanations\": \"full\""));
+      assertTrue(full.contains(DEMO_DIGEST) && full.length() > doc.length());
+      assertThrows(NullPointerException.class, () -> board.toDocument(null));
       NotFoundException e = assertThrows(NotFoundException.class, () -> c.findEntry("nope"));
       assertEquals(ErrorCode.ENOTFOUND, e.code());
     }
