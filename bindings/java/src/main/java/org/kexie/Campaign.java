@@ -99,6 +99,29 @@ public final class Campaign extends Handle {
   }
 
   /**
+   * The campaign's rules and entries as canonical documents, naming units and people by
+   * the codes of the registry it was read with (kx_campaign_to_documents). A campaign
+   * read from documents gives them back byte for byte.
+   *
+   * <pre>{@code CampaignDocuments d = c.toDocuments(); String rules = d.rules();}</pre>
+   *
+   * @throws IllegalStateException when the campaign's registry is not known
+   */
+  public CampaignDocuments toDocuments() {
+    return tree().read(() -> {
+      Pointer reg = registryPtr();
+      if (reg == null) {
+        throw new IllegalStateException("kexie: the campaign's registry is not known");
+      }
+      PointerByReference rules = new PointerByReference();
+      PointerByReference entries = new PointerByReference();
+      KexieException.check(Native.C.kx_campaign_to_documents(rules, entries, ptr(), reg));
+      String r = Kexie.take(rules.getValue());
+      return new CampaignDocuments(r, Kexie.take(entries.getValue()));
+    });
+  }
+
+  /**
    * Scores the campaign into an immutable scoreboard (close it too).
    *
    * <pre>{@code try (Scoreboard b = c.score()) { b.digest(); }}</pre>

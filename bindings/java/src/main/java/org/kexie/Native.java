@@ -320,6 +320,9 @@ final class Native {
     int kx_scoreboard_to_document(PointerByReference out, Pointer board, Pointer campaign,
         Pointer registry);
 
+    int kx_campaign_to_documents(PointerByReference rulesJson, PointerByReference entriesJson,
+        Pointer campaign, Pointer registry);
+
     int kx_scoreboard_to_document_with(PointerByReference out, Pointer board, Pointer campaign,
         Pointer registry, int explanations);
 

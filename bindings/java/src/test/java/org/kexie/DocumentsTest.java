@@ -20,6 +20,9 @@ class DocumentsTest {
         Scoreboard board = c.score()) {
       assertEquals(read("registry.json"), reg.toDocument());
       assertEquals(DEMO_DIGEST, board.digest());
+      CampaignDocuments docs = c.toDocuments();
+      assertEquals(read("campaign.json"), docs.rules());
+      assertEquals(read("entries.json"), docs.entries());
       assertEquals(Phase.UNBOUND, c.phase());
       List<EntryResult> results = board.results();
       assertEquals(board.size(), results.size());
