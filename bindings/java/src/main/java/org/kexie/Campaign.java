@@ -51,6 +51,8 @@ public final class Campaign extends Handle {
    * <pre>{@code Campaign c = Campaign.fromDocuments(reg, Files.readString(rules), null);}</pre>
    *
    * @throws InvalidArgumentException with every {@link KexieException#problems() problem}
+   * @throws CorruptDataException when the text is not JSON at all (its line and column in
+   *     the message and {@link KexieException#problems()})
    */
   public static Campaign fromDocuments(Registry registry, String campaignJson,
       String entriesJson) {

@@ -52,6 +52,8 @@ public final class Registry extends Handle {
    * <pre>{@code Registry reg = Registry.fromDocument(Files.readString(path));}</pre>
    *
    * @throws InvalidArgumentException with every {@link KexieException#problems() problem}
+   * @throws CorruptDataException when the text is not JSON at all (its line and column in
+   *     the message and {@link KexieException#problems()})
    */
   public static Registry fromDocument(String json) {
     byte[] b = Text.utf8("json", Objects.requireNonNull(json, "json"));
