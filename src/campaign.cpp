@@ -1685,6 +1685,19 @@ Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
   PanelMarks out(entries.size(), judges.size());
   std::optional<Category> category;
   std::size_t column = 0;  // the indicator's column, found once: every entry shares the category
+  // Each requested judge's row, looked up by id (judge ids run 1..judges.size()): every
+  // entry's few seated judges are walked instead of searching each requested judge in each
+  // entry, which matters when the panel is every judge of the campaign (the results
+  // writers). A judge named twice fills two rows, so it keeps the search below.
+  constexpr std::uint32_t kNoRow = UINT32_MAX;
+  std::vector<std::uint32_t> row_of(s.judges.size() + 1, kNoRow);
+  bool by_id = true;
+  for (std::size_t r = 0; r < judges.size() && by_id; ++r) {
+    const std::uint32_t id = judges[r].value();
+    if (id >= row_of.size()) continue;  // not a judge of this campaign: seated nowhere
+    if (row_of[id] != kNoRow) by_id = false;
+    row_of[id] = static_cast<std::uint32_t>(r);
+  }
   for (std::size_t c = 0; c < entries.size(); ++c) {
     auto found = s.entry_at(entries[c]);
     if (!found) return found.error();
@@ -1704,15 +1717,24 @@ Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
       column = col->second;
     }
     category = e.spec.category;
+    const std::size_t base = s.hot[entries[c].value() - 1].mark_offset + column * s.width();
+    if (by_id) {
+      for (std::size_t k = 0; k < e.judges.size(); ++k) {
+        const std::uint32_t id = e.judges[k].value();
+        const std::uint32_t r = id < row_of.size() ? row_of[id] : kNoRow;
+        if (r == kNoRow) continue;
+        const std::int32_t v = s.marks[base + k];
+        // v / 10^4 with both operands exact doubles: the division rounds the exact quotient
+        // once, so this is the correctly rounded double that Decimal::to_double (strtod of
+        // the exact text) gives, without the text.
+        if (v != kNoMark) out.set(c, r, static_cast<double>(v) / 1e4);
+      }
+      continue;
+    }
     for (std::size_t r = 0; r < judges.size(); ++r) {
       auto slot = std::lower_bound(e.judges.begin(), e.judges.end(), judges[r]);
       if (slot == e.judges.end() || *slot != judges[r]) continue;
-      const std::int32_t v =
-          s.marks[s.hot[entries[c].value() - 1].mark_offset + column * s.width() +
-                  static_cast<std::size_t>(slot - e.judges.begin())];
-      // v / 10^4 with both operands exact doubles: the division rounds the exact quotient
-      // once, so this is the correctly rounded double that Decimal::to_double (strtod of
-      // the exact text) gives, without the text.
+      const std::int32_t v = s.marks[base + static_cast<std::size_t>(slot - e.judges.begin())];
       if (v != kNoMark) out.set(c, r, static_cast<double>(v) / 1e4);
     }
   }
