@@ -21,7 +21,8 @@ inline namespace v1 {
 /// the campaign on the category's entries of the board (`Campaign::panel_marks`), and
 /// Kendall's W over them.
 ///
-///   const kexie::IndicatorAgreement& first = kexie::panel_agreement(campaign, board).indicators[0];
+///   kexie::PanelAgreement all = kexie::panel_agreement(campaign, board);
+///   const kexie::IndicatorAgreement& first = all.indicators.at(0);
 ///   bool agrees = first.by_entries && first.by_entries->p_value < 0.05;
 struct IndicatorAgreement {
   Category category;        ///< the category
@@ -71,7 +72,7 @@ struct PanelAgreement {
 ///   auto sheets = kexie::result_sheets(campaign, registry, board, once).value();
 ///   auto json = kexie::write_results_document(campaign, board, codes, {.agreement = &once});
 [[nodiscard]] KEXIE_API PanelAgreement panel_agreement(const Campaign& campaign,
-                                                      const Scoreboard& board);
+                                                       const Scoreboard& board);
 
 }  // namespace v1
 }  // namespace kexie
