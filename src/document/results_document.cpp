@@ -10,8 +10,8 @@
 
 #include "detail/json_writer.hpp"
 #include "kexie/agreement.hpp"
-#include "kexie/report_agreement.hpp"
 #include "kexie/explain.hpp"
+#include "kexie/report_agreement.hpp"
 #include "kexie/results_document.hpp"
 
 namespace kexie {
