@@ -118,8 +118,10 @@ TEST(TableExport, SharedPanelAgreementGivesTheSameSheets) {
   const auto plain = cells(kexie::result_sheets(s.c, s.w.registry, s.board).value());
   kexie::PanelAgreement shared = kexie::panel_agreement(s.c, s.board);
   ASSERT_EQ(shared.indicators.size(), 2u);  // A.1 and A.2
-  ASSERT_NE(shared.find(kexie::Category::rationalization_proposals, 0), nullptr);
-  EXPECT_EQ(shared.find(kexie::Category::technical_patents, 0), nullptr);
+  const kexie::IndicatorAgreement& first = shared.indicators[0];
+  EXPECT_EQ(first.category, kexie::Category::rationalization_proposals);
+  EXPECT_EQ(shared.find(first.category, first.indicator), &first);
+  EXPECT_EQ(shared.find(kexie::Category::technical_patents, first.indicator), nullptr);
   EXPECT_EQ(cells(kexie::result_sheets(s.c, s.w.registry, s.board, shared).value()), plain);
   EXPECT_EQ(
       cells(kexie::result_sheets(s.c, s.w.registry, s.board, kexie::PanelAgreement{}).value()),
