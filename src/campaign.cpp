@@ -1698,10 +1698,27 @@ Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
     if (row_of[id] != kNoRow) by_id = false;
     row_of[id] = static_cast<std::uint32_t>(r);
   }
+  // The entries come in the board's order, scattered over the records: the records (and
+  // their seats) a few entries ahead are fetched while this one is read.
+  constexpr std::size_t kAhead = 8;
+  const auto fetch = [&s, &entries](std::size_t c) {
+    const std::uint32_t id = entries[c].value();
+    if (id == 0 || id > s.entries.size()) return;
+    const EntryRecord& ahead = s.entries[id - 1];
+    __builtin_prefetch(&ahead.spec.category);
+    __builtin_prefetch(&s.hot[id - 1]);
+  };
+  for (std::size_t c = 0; c < entries.size() && c < kAhead; ++c) fetch(c);
   for (std::size_t c = 0; c < entries.size(); ++c) {
+    if (c + kAhead < entries.size()) fetch(c + kAhead);
     auto found = s.entry_at(entries[c]);
     if (!found) return found.error();
     const EntryRecord& e = **found;
+    if (c + 1 < entries.size()) {
+      const std::uint32_t next = entries[c + 1].value();
+      if (next != 0 && next <= s.entries.size() && !s.entries[next - 1].judges.empty())
+        __builtin_prefetch(s.entries[next - 1].judges.data());
+    }
     if (category && *category != e.spec.category) {
       return Error(ErrorCode::invalid_argument, "entries of different categories");
     }
