@@ -1685,10 +1685,40 @@ Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
   PanelMarks out(entries.size(), judges.size());
   std::optional<Category> category;
   std::size_t column = 0;  // the indicator's column, found once: every entry shares the category
+  // Each requested judge's row, looked up by id (judge ids run 1..judges.size()): every
+  // entry's few seated judges are walked instead of searching each requested judge in each
+  // entry, which matters when the panel is every judge of the campaign (the results
+  // writers). A judge named twice fills two rows, so it keeps the search below.
+  constexpr std::uint32_t kNoRow = UINT32_MAX;
+  std::vector<std::uint32_t> row_of(s.judges.size() + 1, kNoRow);
+  bool by_id = true;
+  for (std::size_t r = 0; r < judges.size() && by_id; ++r) {
+    const std::uint32_t id = judges[r].value();
+    if (id >= row_of.size()) continue;  // not a judge of this campaign: seated nowhere
+    if (row_of[id] != kNoRow) by_id = false;
+    row_of[id] = static_cast<std::uint32_t>(r);
+  }
+  // The entries come in the board's order, scattered over the records: the records (and
+  // their seats) a few entries ahead are fetched while this one is read.
+  constexpr std::size_t kAhead = 8;
+  const auto fetch = [&s, &entries](std::size_t c) {
+    const std::uint32_t id = entries[c].value();
+    if (id == 0 || id > s.entries.size()) return;
+    const EntryRecord& ahead = s.entries[id - 1];
+    __builtin_prefetch(&ahead.spec.category);
+    __builtin_prefetch(&s.hot[id - 1]);
+  };
+  for (std::size_t c = 0; c < entries.size() && c < kAhead; ++c) fetch(c);
   for (std::size_t c = 0; c < entries.size(); ++c) {
+    if (c + kAhead < entries.size()) fetch(c + kAhead);
     auto found = s.entry_at(entries[c]);
     if (!found) return found.error();
     const EntryRecord& e = **found;
+    if (c + 1 < entries.size()) {
+      const std::uint32_t next = entries[c + 1].value();
+      if (next != 0 && next <= s.entries.size() && !s.entries[next - 1].judges.empty())
+        __builtin_prefetch(s.entries[next - 1].judges.data());
+    }
     if (category && *category != e.spec.category) {
       return Error(ErrorCode::invalid_argument, "entries of different categories");
     }
@@ -1704,15 +1734,24 @@ Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
       column = col->second;
     }
     category = e.spec.category;
+    const std::size_t base = s.hot[entries[c].value() - 1].mark_offset + column * s.width();
+    if (by_id) {
+      for (std::size_t k = 0; k < e.judges.size(); ++k) {
+        const std::uint32_t id = e.judges[k].value();
+        const std::uint32_t r = id < row_of.size() ? row_of[id] : kNoRow;
+        if (r == kNoRow) continue;
+        const std::int32_t v = s.marks[base + k];
+        // v / 10^4 with both operands exact doubles: the division rounds the exact quotient
+        // once, so this is the correctly rounded double that Decimal::to_double (strtod of
+        // the exact text) gives, without the text.
+        if (v != kNoMark) out.set(c, r, static_cast<double>(v) / 1e4);
+      }
+      continue;
+    }
     for (std::size_t r = 0; r < judges.size(); ++r) {
       auto slot = std::lower_bound(e.judges.begin(), e.judges.end(), judges[r]);
       if (slot == e.judges.end() || *slot != judges[r]) continue;
-      const std::int32_t v =
-          s.marks[s.hot[entries[c].value() - 1].mark_offset + column * s.width() +
-                  static_cast<std::size_t>(slot - e.judges.begin())];
-      // v / 10^4 with both operands exact doubles: the division rounds the exact quotient
-      // once, so this is the correctly rounded double that Decimal::to_double (strtod of
-      // the exact text) gives, without the text.
+      const std::int32_t v = s.marks[base + static_cast<std::size_t>(slot - e.judges.begin())];
       if (v != kNoMark) out.set(c, r, static_cast<double>(v) / 1e4);
     }
   }

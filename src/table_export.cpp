@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "kexie/agreement.hpp"
+#include "kexie/report_agreement.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -85,6 +86,12 @@ std::string tier_name(const Campaign& c, std::uint32_t tier) {
 
 Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign, const Registry& registry,
                                                const Scoreboard& board) {
+  return result_sheets(campaign, registry, board, panel_agreement(campaign, board));
+}
+
+Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign, const Registry& registry,
+                                               const Scoreboard& board,
+                                               const PanelAgreement& shared) {
   std::vector<ResultSheet> out;
   const ResultIndex by_id(board);
   // Award list, one sheet per category in the order of the enumeration.
@@ -189,14 +196,23 @@ Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign, const R
     for (std::uint32_t index : rubric->judged()) {
       const Indicator& ind = rubric->indicators()[index];
       std::vector<ResultCell> row{text(category_name(cat)), text(ind.code), text(ind.name)};
-      auto marks = campaign.panel_marks(ind.code, judges, ids);
-      if (!marks) return marks.error();
-      // Judges who marked nothing in the category are left out first.
-      auto w = kendall_w(*marks, {.missing = MissingMarks::drop_entries});
-      if (!w) {
-        auto by_judge = kendall_w(*marks, {.missing = MissingMarks::drop_judges});
-        if (by_judge) w = std::move(by_judge);
+      // The figures of panel_agreement; an indicator `shared` lacks is computed here.
+      const IndicatorAgreement* known = shared.find(cat, index);
+      std::optional<IndicatorAgreement> computed;
+      if (known == nullptr) {
+        auto marks = campaign.panel_marks(ind.code, judges, ids);
+        if (!marks) return marks.error();
+        auto by_entries = kendall_w(*marks, {.missing = MissingMarks::drop_entries});
+        auto by_judges =
+            by_entries ? by_entries : kendall_w(*marks, {.missing = MissingMarks::drop_judges});
+        computed.emplace(
+            IndicatorAgreement{cat, index, Status{}, std::move(by_entries), std::move(by_judges)});
+        known = &*computed;
       }
+      if (!known->marks) return known->marks.error();
+      // Judges who marked nothing in the category are left out first.
+      const Result<KendallW>& w =
+          !known->by_entries && known->by_judges ? known->by_judges : known->by_entries;
       if (w) {
         row.insert(row.end(), {count(w->judges), count(w->entries), real(w->w, 4),
                                real(w->chi_squared, 2), count(w->df), real(w->p_value, 4),

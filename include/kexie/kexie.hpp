@@ -46,6 +46,7 @@
 #include "kexie/panel.hpp"
 #include "kexie/ranking.hpp"
 #include "kexie/report.hpp"
+#include "kexie/report_agreement.hpp"
 #include "kexie/rubric.hpp"
 #include "kexie/rubric_text.hpp"
 // energy

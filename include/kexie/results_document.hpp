@@ -21,6 +21,8 @@
 namespace kexie {
 inline namespace v1 {
 
+struct PanelAgreement;  // report_agreement.hpp
+
 /// How much of each entry's explanation a results document holds; the document
 /// says which in its `"explanations"` key. The full explanation of one entry is
 /// always on demand: `explain`, `to_text`, `to_json`, `kexie explain`.
@@ -60,6 +62,10 @@ static_assert(detail::enum_table_complete<ResultsExplanations>());
 struct ResultsOptions {
   /// The form of each entry's explanation (a summary by default).
   ResultsExplanations explanations = ResultsExplanations::summary;
+  /// The panel agreement of the same campaign and board, computed once by
+  /// `panel_agreement` (report_agreement.hpp) and shared with the result sheets; when
+  /// null (the default) the writer computes it. The bytes written are the same.
+  const PanelAgreement* agreement = nullptr;
 };
 
 /// The canonical kexie.results/1 text of `board` (which must come from

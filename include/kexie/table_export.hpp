@@ -19,6 +19,8 @@
 namespace kexie {
 inline namespace v1 {
 
+struct PanelAgreement;  // report_agreement.hpp
+
 /// One cell of a result sheet: text, or a number with its declared places.
 ///
 ///   kexie::ResultCell total{.text = "92.3500", .number = kexie::Decimal::parse("92.35").value()};
@@ -58,6 +60,23 @@ struct ResultSheet {
 [[nodiscard]] KEXIE_API Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign,
                                                                        const Registry& registry,
                                                                        const Scoreboard& board);
+
+/// `result_sheets` with the panel agreement already computed by `panel_agreement`
+/// (report_agreement.hpp) for the same campaign and board, so that a caller writing the
+/// results document too gathers every panel's marks once. The sheets are the same as
+/// the three-argument form's.
+/// \param campaign the scored campaign
+/// \param registry the registry `campaign` is built on
+/// \param board `campaign`'s scoreboard
+/// \param agreement `panel_agreement(campaign, board)`; an indicator it lacks is computed
+/// \return the sheets in the order of the three-argument form, or its errors
+///
+///   kexie::Scoreboard scored = campaign.score().value();
+///   kexie::PanelAgreement shared = kexie::panel_agreement(campaign, scored);
+///   auto sheets = kexie::result_sheets(campaign, registry, scored, shared).value();
+[[nodiscard]] KEXIE_API Result<std::vector<ResultSheet>> result_sheets(
+    const Campaign& campaign, const Registry& registry, const Scoreboard& board,
+    const PanelAgreement& agreement);
 
 /// A sheet as CSV bytes (RFC 4180, CRLF): UTF-8 with a byte-order mark, or GB18030
 /// without one; `automatic` means UTF-8. `invalid_argument` `table.encoding` for text

@@ -11,6 +11,7 @@
 #include "detail/json_writer.hpp"
 #include "kexie/agreement.hpp"
 #include "kexie/explain.hpp"
+#include "kexie/report_agreement.hpp"
 #include "kexie/results_document.hpp"
 
 namespace kexie {
@@ -53,7 +54,10 @@ void strings(JsonWriter& w, std::string_view key, const std::vector<std::string>
 }
 
 // Kendall's W of each judged indicator of each category.
-void agreement(JsonWriter& w, const Campaign& campaign, const Scoreboard& board) {
+// `shared`, when given, holds the figures already computed (panel_agreement); an
+// indicator it lacks is computed here as without it.
+void agreement(JsonWriter& w, const Campaign& campaign, const Scoreboard& board,
+               const PanelAgreement* shared) {
   w.key("agreement");
   w.begin_array();
   std::vector<JudgeId> judges;
@@ -72,9 +76,12 @@ void agreement(JsonWriter& w, const Campaign& campaign, const Scoreboard& board)
       text(w, "category", enum_name(c));
       text(w, "indicator", ind.code);
       text(w, "missing", enum_name(MissingMarks::drop_entries));
-      auto marks = campaign.panel_marks(ind.code, judges, entries);
-      Result<KendallW> kw = marks ? kendall_w(*marks, {.missing = MissingMarks::drop_entries})
-                                  : Result<KendallW>(marks.error());
+      const IndicatorAgreement* known = shared != nullptr ? shared->find(c, i) : nullptr;
+      Result<KendallW> kw = known != nullptr ? known->by_entries : [&]() -> Result<KendallW> {
+        auto marks = campaign.panel_marks(ind.code, judges, entries);
+        if (!marks) return marks.error();
+        return kendall_w(*marks, {.missing = MissingMarks::drop_entries});
+      }();
       const auto number = [&w](std::string_view key, double x) {
         w.key(key);
         char buf[32];
@@ -381,7 +388,7 @@ Status write_results(JsonWriter& w, const Campaign& campaign, const Scoreboard& 
     w.end_object();
   }
   w.end_array();
-  agreement(w, campaign, board);
+  agreement(w, campaign, board, options.agreement);
   w.end_object();
   return {};
 }

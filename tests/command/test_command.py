@@ -605,13 +605,15 @@ class Documents(CommandCase):
         self.assertIn("registry-organizations.csv", err)
 
     def test_score_timings(self):
-        # --timings: one step per input read, the scoring and each output written.
+        # --timings: one step per input read, the scoring and each output written (with
+        # the panel agreement computed once for .json and .csv, and the result sheets).
         rc, out, err = self.kexie("score", *self.args, "-o", "r.json", "-o", "r.csv",
                                   "--timings", "--json")
         self.assertEqual(rc, 0, err)
         t = self.json_of(out)["timings"]
         self.assertEqual([s["kind"] for s in t["steps"]], ["read", "score", "write", "write",
-                                                          "write"])
+                                                          "write", "write"])
+        self.assertEqual([s["step"] for s in t["steps"]][2], "panel agreement (panel_agreement)")
         self.assertEqual([s["step"] for s in t["steps"]][-1], "r.csv")
         self.assertLessEqual(t["reading"] + t["scoring"] + t["writing"], t["total"])
         rc, out, err = self.kexie("score", *self.args, "--timings", "-q")

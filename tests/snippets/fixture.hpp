@@ -317,6 +317,11 @@ extern Matrix ranks;
 extern PanelMarks marks;
 }  // namespace kexie_examples_agreement
 
+namespace kexie_examples_report_agreement {
+using namespace kexie_examples_common;
+extern PanelAgreement agreement;
+}  // namespace kexie_examples_report_agreement
+
 namespace kexie_examples_service_record {
 using namespace kexie_examples_common;
 extern ServiceRecord r;

@@ -9,6 +9,7 @@
 
 #include "kexie/campaign_document.hpp"
 #include "kexie/entries_document.hpp"
+#include "kexie/report_agreement.hpp"
 
 namespace {
 
@@ -113,6 +114,29 @@ TEST(ResultsDocument, StreamedPiecesJoinToTheSameBytes) {
       EXPECT_GT(pieces, 2u) << text.size();
     }
   }
+}
+
+// panel_agreement computed once and handed to the writer gives the same bytes; the
+// writer uses what it is given (a changed figure shows), and computes an indicator the
+// value lacks.
+TEST(ResultsDocument, SharedPanelAgreementGivesTheSameBytes) {
+  const Demo d;
+  const std::string text = kexie::write_results_document(d.campaign, d.board, d.reg.codes).value();
+  kexie::PanelAgreement shared = kexie::panel_agreement(d.campaign, d.board);
+  EXPECT_EQ(shared.indicators.size(), 18u);  // three judged indicators in six categories
+  EXPECT_EQ(kexie::write_results_document(d.campaign, d.board, d.reg.codes, {.agreement = &shared})
+                .value(),
+            text);
+  const kexie::PanelAgreement none;
+  EXPECT_EQ(
+      kexie::write_results_document(d.campaign, d.board, d.reg.codes, {.agreement = &none}).value(),
+      text);
+  shared.indicators[0].by_entries = kexie::Error(kexie::ErrorCode::invalid_argument, "planted");
+  const std::string changed =
+      kexie::write_results_document(d.campaign, d.board, d.reg.codes, {.agreement = &shared})
+          .value();
+  EXPECT_NE(changed.find("planted"), std::string::npos);
+  EXPECT_EQ(count(changed, "\"kendall_w\": null"), count(text, "\"kendall_w\": null") + 1);
 }
 
 }  // namespace

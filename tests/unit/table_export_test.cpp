@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
+#include "kexie/report_agreement.hpp"
 #include "kexie/table_import.hpp"
 #include "support/campaign_world.hpp"
 
@@ -98,6 +100,36 @@ TEST(TableExport, XlsxReadsBackWithOpenpyxl) {
   EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
   EXPECT_FALSE(kexie::write_xlsx(sheets, (dir / "no" / "such" / "dir.xlsx").string()));
   std::filesystem::remove_all(dir);
+}
+
+// The sheets made with panel_agreement computed beforehand are the sheets made without;
+// an indicator the value lacks is computed, and a figure it holds is used.
+TEST(TableExport, SharedPanelAgreementGivesTheSameSheets) {
+  Scored s;
+  const auto cells = [](const std::vector<kexie::ResultSheet>& sheets) {
+    std::vector<std::string> out;
+    for (const kexie::ResultSheet& sheet : sheets) {
+      for (const auto& row : sheet.rows) {
+        for (const kexie::ResultCell& cell : row) out.push_back(cell.text);
+      }
+    }
+    return out;
+  };
+  const auto plain = cells(kexie::result_sheets(s.c, s.w.registry, s.board).value());
+  kexie::PanelAgreement shared = kexie::panel_agreement(s.c, s.board);
+  ASSERT_EQ(shared.indicators.size(), 2u);  // A.1 and A.2
+  const kexie::IndicatorAgreement& first = shared.indicators[0];
+  EXPECT_EQ(first.category, kexie::Category::rationalization_proposals);
+  EXPECT_EQ(shared.find(first.category, first.indicator), &first);
+  EXPECT_EQ(shared.find(kexie::Category::technical_patents, first.indicator), nullptr);
+  EXPECT_EQ(cells(kexie::result_sheets(s.c, s.w.registry, s.board, shared).value()), plain);
+  EXPECT_EQ(
+      cells(kexie::result_sheets(s.c, s.w.registry, s.board, kexie::PanelAgreement{}).value()),
+      plain);
+  shared.indicators[0].by_entries = kexie::Error(kexie::ErrorCode::invalid_argument, "planted");
+  shared.indicators[0].by_judges = shared.indicators[0].by_entries;
+  const auto changed = cells(kexie::result_sheets(s.c, s.w.registry, s.board, shared).value());
+  EXPECT_NE(std::find(changed.begin(), changed.end(), "planted"), changed.end());
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <initializer_list>
 #include <iostream>
 #include <map>
 #include <string_view>
@@ -20,6 +21,7 @@
 #include "documents.hpp"
 #include "kexie/explain.hpp"
 #include "kexie/report.hpp"
+#include "kexie/report_agreement.hpp"
 #include "kexie/results_document.hpp"
 #include "kexie/snapshot.hpp"
 #include "kexie/table.hpp"
@@ -285,13 +287,27 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
   const Lang lang = common.language();
   check_outputs(args.outputs);
   const TextEncoding encoding = csv_encoding(args.csv_encoding);
-  const ResultsOptions results = results_options(args.explanations);
+  ResultsOptions results = results_options(args.explanations);
   Timings timings;
   const Source source = load(args, common.quiet, timings);
   const Campaign& campaign = *source.campaign;
   const auto board = campaign.score();
   if (!board) throw Failure(campaign.spec().name, board.error());
   timings.step("score", "Campaign::score");
+  // The results document and the result sheets report the same panel agreement: when
+  // both are written it is computed once (every panel's marks gathered once) and shared.
+  const auto writes = [&args](std::initializer_list<std::string_view> exts) {
+    return std::any_of(args.outputs.begin(), args.outputs.end(), [&](const std::string& o) {
+      const std::string ext = std::filesystem::path(o).extension().string();
+      return std::find(exts.begin(), exts.end(), ext) != exts.end();
+    });
+  };
+  std::optional<PanelAgreement> agreement;
+  if (writes({".json"}) && writes({".csv", ".xlsx"})) {
+    agreement = panel_agreement(campaign, *board);
+    results.agreement = &*agreement;
+    timings.step("write", "panel agreement (panel_agreement)");
+  }
   Progress progress("writing", args.outputs.size(), common.quiet);
   std::optional<std::vector<ResultSheet>> sheets;  // made once, for .csv and .xlsx
   std::vector<std::string> written;
@@ -300,7 +316,8 @@ void run_score(const CampaignArgs& args, CommonOptions& common) {
     const auto ext = out.extension();
     if (ext == ".csv" || ext == ".xlsx") {
       if (!sheets) {
-        auto made = result_sheets(campaign, *source.registry, *board);
+        auto made = agreement ? result_sheets(campaign, *source.registry, *board, *agreement)
+                              : result_sheets(campaign, *source.registry, *board);
         if (!made) throw Failure(args.outputs[i], made.error());
         sheets = std::move(made).value();
         timings.step("write", "result sheets (result_sheets)");
