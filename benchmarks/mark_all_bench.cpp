@@ -165,8 +165,9 @@ int main(int argc, char** argv) {
     } else if (std::strncmp(argv[i], "--repetitions=", 14) == 0) {
       repetitions = std::max<std::size_t>(1, std::stoul(argv[i] + 14));
     } else {
-      std::fprintf(stderr, "usage: mark_all_bench [--entries=N] [--batch=N] [--repetitions=N] "
-                           "[--threads=N]\n");
+      std::fprintf(stderr,
+                   "usage: mark_all_bench [--entries=N] [--batch=N] [--repetitions=N] "
+                   "[--threads=N]\n");
       return 2;
     }
   }
@@ -217,9 +218,10 @@ int main(int argc, char** argv) {
     copy_wall.push_back(copying.wall);
     copy_cpu.push_back(copying.cpu);
     if (c2) {
-      std::printf("repetition %zu: mark_all on %u threads %.3f s wall %.3f s CPU; same digest: %s\n",
-                  rep + 1, threads, parallel.wall, parallel.cpu,
-                  c->score().value().digest() == c2->score().value().digest() ? "yes" : "NO");
+      std::printf(
+          "repetition %zu: mark_all on %u threads %.3f s wall %.3f s CPU; same digest: %s\n",
+          rep + 1, threads, parallel.wall, parallel.cpu,
+          c->score().value().digest() == c2->score().value().digest() ? "yes" : "NO");
       par_wall.push_back(parallel.wall);
       par_cpu.push_back(parallel.cpu);
     }

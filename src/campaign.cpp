@@ -938,10 +938,10 @@ class MarkSession {
   Status finish(std::span<const Mark> marks, std::size_t& at) {
     if (repeat_ != kNoRepeat) {
       at = repeat_;
-      return Error(ErrorCode::already_exists,
-                   "the batch marks the same judge, entry and indicator twice" +
-                       where(marks, repeat_),
-                   "panel.mark_unique");
+      return Error(
+          ErrorCode::already_exists,
+          "the batch marks the same judge, entry and indicator twice" + where(marks, repeat_),
+          "panel.mark_unique");
     }
     for (const auto& [first, count] : s_.mark_runs) {
       std::int32_t* cell = s_.marks.data() + first;
@@ -980,12 +980,13 @@ class MarkSession {
     s_.mark_cells.resize(n);
     s_.mark_values.resize(n);
     // Checks, on contiguous ranges; the first refused mark is in the first range with one.
-    const std::size_t parts = std::min<std::size_t>(lookups_.size(), std::max<std::size_t>(1, n / 4096));
+    const std::size_t parts =
+        std::min<std::size_t>(lookups_.size(), std::max<std::size_t>(1, n / 4096));
     std::vector<std::size_t> first(parts, end);
     std::vector<std::optional<Error>> errors(parts);
     auto range = [&](std::size_t k) {
-      check(lookups_[k], marks, begin, begin + n * k / parts, begin + n * (k + 1) / parts,
-            first[k], errors[k]);
+      check(lookups_[k], marks, begin, begin + n * k / parts, begin + n * (k + 1) / parts, first[k],
+            errors[k]);
     };
     if (parts == 1) {
       range(0);
@@ -1058,7 +1059,7 @@ class MarkSession {
   CampaignImpl& s_;
   bool conflicts_;
   bool finished_ = false;
-  std::size_t repeat_ = kNoRepeat;  // the first mark of a cell the batch already filled
+  std::size_t repeat_ = kNoRepeat;     // the first mark of a cell the batch already filled
   std::vector<BatchLookups> lookups_;  // one per thread
 };
 

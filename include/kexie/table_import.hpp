@@ -191,8 +191,7 @@ using JudgeCodes = std::map<std::string, JudgeId, std::less<>>;
 ///   kexie::Status s = kexie::import_marks_file(campaign, registry, "marks.csv", {}, &place);
 ///   if (!s) std::cerr << kexie::to_string(place) << ": " << s.error() << '\n';
 [[nodiscard]] KEXIE_API Status import_marks_file(Campaign& campaign, const Registry& registry,
-                                                 const std::string& path,
-                                                 TableOptions options = {},
+                                                 const std::string& path, TableOptions options = {},
                                                  TablePlace* where = nullptr);
 /// `import_marks_file` with judges named by the codes of a judges table.
 ///
@@ -205,8 +204,7 @@ using JudgeCodes = std::map<std::string, JudgeId, std::less<>>;
 ///
 ///   kexie::Status s = kexie::import_marks_file(campaign, judges, "marks.csv");
 [[nodiscard]] KEXIE_API Status import_marks_file(Campaign& campaign, const JudgeCodes& judges,
-                                                 const std::string& path,
-                                                 TableOptions options = {},
+                                                 const std::string& path, TableOptions options = {},
                                                  TablePlace* where = nullptr);
 
 }  // namespace v1

@@ -137,8 +137,8 @@ int kx_scoreboard_to_document_with(char** out, const kx_scoreboard* board,
     KX_TRY_ASSIGN(const kexie::ResultsExplanations form,
                   kx::enum_arg<kexie::ResultsExplanations>(explanations, "explanations"));
     KX_TRY_ASSIGN(const std::string text,
-                  kexie::write_results_document(campaign->campaign(), board->board,
-                                                registry->codes, {.explanations = form}));
+                  kexie::write_results_document(campaign->campaign(), board->board, registry->codes,
+                                                {.explanations = form}));
     return kx::give(out, text);
   });
 }
