@@ -21,6 +21,7 @@
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
 #include "detail/conflict.hpp"
+#include "detail/parallel.hpp"
 #include "kexie/membership.hpp"
 #include "kexie/registry.hpp"
 #include "kexie/text.hpp"
@@ -905,7 +906,7 @@ template <class Mark>
 class MarkSession {
  public:
   MarkSession(CampaignImpl& s, bool conflicts, unsigned threads)
-      : s_(s), conflicts_(conflicts), lookups_(std::max(1U, threads)) {
+      : s_(s), conflicts_(conflicts), lookups_(std::clamp(threads, 1U, detail::kMostParts)) {
     s_.mark_runs.clear();
   }
   MarkSession(const MarkSession&) = delete;
@@ -984,39 +985,11 @@ class MarkSession {
         std::min<std::size_t>(lookups_.size(), std::max<std::size_t>(1, n / 4096));
     std::vector<std::size_t> first(parts, end);
     std::vector<std::optional<Error>> errors(parts);
-    auto range = [&](std::size_t k) {
-      check(lookups_[k], marks, begin, begin + n * k / parts, begin + n * (k + 1) / parts, first[k],
-            errors[k]);
-    };
-    if (parts == 1) {
-      range(0);
-    } else {
-      // std::thread, not a pool: kexie starts no thread it was not asked for, and a call
-      // starts its few threads once for a piece of up to 2^18 marks (tens of µs against
-      // milliseconds of checks).
-      std::vector<std::exception_ptr> thrown(parts);
-      {
-        std::vector<std::jthread> helpers;
-        helpers.reserve(parts - 1);
-        for (std::size_t k = 1; k < parts; ++k) {
-          helpers.emplace_back([&, k] {
-            try {
-              range(k);
-            } catch (...) {
-              thrown[k] = std::current_exception();
-            }
-          });
-        }
-        try {
-          range(0);
-        } catch (...) {
-          thrown[0] = std::current_exception();
-        }
-      }
-      for (const std::exception_ptr& e : thrown) {
-        if (e) std::rethrow_exception(e);
-      }
-    }
+    // detail::parallel_parts: one std::jthread per part but the first (kexie starts no
+    // thread it was not asked for), a part run here when its thread cannot start.
+    detail::parallel_parts(n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
+      check(lookups_[k], marks, begin, begin + b, begin + e, first[k], errors[k]);
+    });
     std::size_t refused = end;
     std::size_t refused_part = parts;
     for (std::size_t k = 0; k < parts; ++k) {
@@ -1582,17 +1555,8 @@ Status MarkStream::commit(std::size_t* failed) {
 
 }  // namespace detail
 
-namespace {
-Status thread_count(Threads threads) {
-  if (threads.count == 0) {
-    return Error(ErrorCode::invalid_argument, "a thread count of 0 (at least 1: the caller)");
-  }
-  return {};
-}
-}  // namespace
-
 Status Campaign::mark_all(std::span<const MarkInput> marks, Threads threads, std::size_t* failed) {
-  if (Status st = thread_count(threads); !st) return st;
+  if (Status st = detail::check_threads(threads); !st) return st;
   if (Status st = require_phase(*impl_, CampaignPhase::evaluation, "campaign.panel_phase",
                                 "marks are recorded");
       !st) {
@@ -1603,7 +1567,7 @@ Status Campaign::mark_all(std::span<const MarkInput> marks, Threads threads, std
 
 Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, Threads threads,
                           std::size_t* failed) {
-  if (Status st = thread_count(threads); !st) return st;
+  if (Status st = detail::check_threads(threads); !st) return st;
   if (Status st = require_phase(*impl_, CampaignPhase::evaluation, "campaign.panel_phase",
                                 "marks are recorded");
       !st) {

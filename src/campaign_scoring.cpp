@@ -804,15 +804,6 @@ class ExactSum {
   bool any_ = false, wide_ = false;
 };
 
-// The refusal of a thread count of zero.
-Status check_threads(Threads threads) {
-  if (threads.count == 0) {
-    return Error(ErrorCode::invalid_argument,
-                 "a thread count of 0: a call runs on at least the calling thread");
-  }
-  return {};
-}
-
 }  // namespace
 
 namespace detail {
@@ -907,7 +898,7 @@ void digest_entries(const CampaignImpl& s, const detail::ScoringScratch& x, deta
 Result<std::vector<Standing>> Campaign::standings() const { return standings(Threads{}); }
 
 Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
-  if (Status st = check_threads(threads); !st) return st.error();
+  if (Status st = detail::check_threads(threads); !st) return st.error();
   if (Status st = check_tie_breaks(*impl_); !st) return st.error();
   ScratchLease lease(*impl_);
   Scored& scored = (*lease).scored;
@@ -938,7 +929,7 @@ Result<Scoreboard> Campaign::score(Threads threads) const {
 }
 
 Status Campaign::score(Scoreboard& into, Threads threads) const {
-  if (Status st = check_threads(threads); !st) return st.error();
+  if (Status st = detail::check_threads(threads); !st) return st.error();
   if (Status st = check_tie_breaks(*impl_); !st) return st.error();
   const CampaignImpl& s = *impl_;
   const CampaignSpec& spec = s.spec;

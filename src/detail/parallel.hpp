@@ -16,17 +16,37 @@
 #include <thread>
 #include <vector>
 
+#include "kexie/result.hpp"
+#include "kexie/threads.hpp"
+
 namespace kexie {
 inline namespace v1 {
 namespace detail {
 
+/// The most parts a call splits its work into, whatever thread count it is given: a
+/// count of 4 000 000 000 must not start (or allocate for) billions of threads. Results
+/// do not depend on the split, so the cap changes no result.
+inline constexpr unsigned kMostParts = 64;
+
+/// The refusal of a thread count of zero, shared by every call taking a `Threads`.
+///
+///   assert(!check_threads(Threads{0}) && check_threads(Threads{2}));
+[[nodiscard]] inline Status check_threads(Threads threads) {
+  if (threads.count == 0) {
+    return Error(ErrorCode::invalid_argument,
+                 "a thread count of 0: a call runs on at least the calling thread");
+  }
+  return {};
+}
+
 /// How many parts `n` items make for `threads` threads when a part should hold at
-/// least `min_part` items (at least one part).
+/// least `min_part` items (at least one part, at most `kMostParts`).
 ///
 ///   std::size_t parts = part_count(1'000'000, 2, 4096);  // 2
 inline std::size_t part_count(std::size_t n, unsigned threads, std::size_t min_part) noexcept {
   const std::size_t most = min_part == 0 ? n : (n + min_part - 1) / min_part;
-  return std::max<std::size_t>(1, std::min<std::size_t>(threads, most));
+  const std::size_t capped = std::min(threads, kMostParts);
+  return std::max<std::size_t>(1, std::min<std::size_t>(capped, most));
 }
 
 /// Calls f(part, begin, end) for `parts` contiguous ranges covering [0, n), part p on

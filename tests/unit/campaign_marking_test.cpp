@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -170,7 +171,8 @@ TEST(MarkAllThreads, EveryThreadCountRecordsTheSameMarks) {
     c.mark_all(batch).value();
     EXPECT_EQ(c.score().value().digest(), one.digest);
   }
-  for (unsigned t : {2U, 3U, 7U}) EXPECT_EQ(mark(batch, t), one) << t << " threads";
+  for (unsigned t : {2U, 3U, 7U, std::numeric_limits<unsigned>::max()})
+    EXPECT_EQ(mark(batch, t), one) << t << " threads";
 }
 
 TEST(MarkAllThreads, EveryThreadCountRefusesTheSameFirstMark) {
