@@ -10,8 +10,9 @@ inline namespace v1 {
 
 /// The number of threads a call may use, the calling thread included. One (the
 /// default) runs everything on the calling thread. Zero is refused by the call that
-/// receives it (`ErrorCode::invalid_argument`); a count above the work's natural
-/// parallelism is allowed and simply leaves threads idle.
+/// receives it (`ErrorCode::invalid_argument`). A call starts no more threads than its
+/// work has parts (a part holds at least a few hundred items) and never more than 64,
+/// whatever the count: a count above that is allowed and changes nothing.
 ///
 ///   kexie::Threads two{2};
 ///   assert(two.count == 2 && kexie::Threads{}.count == 1);
