@@ -1343,7 +1343,7 @@ KX_EXTERN int kx_campaign_mark_columns_threads(kx_campaign *campaign, size_t cou
                                                const uint32_t *judges, const uint32_t *entries,
                                                const uint32_t *indicators,
                                                const int64_t *coefficients, int scale,
-                                               unsigned threads, size_t *failed);
+                                               uint32_t threads, size_t *failed);
 
 /** A judge's veto (一票否决) of an entry on the veto item `veto_code`.
  *

@@ -7,7 +7,7 @@
 
 int kx_campaign_mark_columns_threads(kx_campaign* campaign, size_t count, const uint32_t* judges,
                                      const uint32_t* entries, const uint32_t* indicators,
-                                     const int64_t* coefficients, int scale, unsigned threads,
+                                     const int64_t* coefficients, int scale, uint32_t threads,
                                      size_t* failed) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(campaign);
