@@ -1,0 +1,33 @@
+// Advanced units (先进单位) and advanced individuals (先进个人) of a scored campaign,
+// from the tiers it awarded and its exact totals. Internal to Campaign::score.
+#ifndef KEXIE_SRC_CAMPAIGN_ADVANCED_HPP
+#define KEXIE_SRC_CAMPAIGN_ADVANCED_HPP
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "kexie/campaign.hpp"
+
+namespace kexie {
+inline namespace v1 {
+namespace detail {
+
+struct CampaignImpl;
+
+/// Tallies every entry of `s` by enterprise and team member and writes the advanced
+/// units and individuals the spec's AwardScheme names, best first, into
+/// `honoured_units` and `honoured_people` (cleared first). `tier_of[i]` is entry i's
+/// tier index or -1; `totals[i]` its total at Rubric::kTotalScale places. Sums are
+/// exact (kexie::sum's results, errors included). Reads only `s`; safe to run beside
+/// other readers.
+void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_of,
+                      std::span<const std::int64_t> totals,
+                      std::vector<AdvancedUnit>& honoured_units,
+                      std::vector<AdvancedIndividual>& honoured_people);
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace kexie
+
+#endif  // KEXIE_SRC_CAMPAIGN_ADVANCED_HPP
