@@ -231,7 +231,8 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
             });
   if (ir.max_people > 0 && honoured_people.size() > ir.max_people) {
     honoured_people.resize(ir.max_people);
-  }}
+  }
+}
 
 }  // namespace detail
 }  // namespace v1
