@@ -3,6 +3,7 @@
 // this file; include/kexie/table.hpp names neither.
 #include "kexie/table.hpp"
 
+#include "detail/regular_file.hpp"
 #include "table_marks.hpp"
 #include "table_scan.hpp"
 
@@ -486,14 +487,15 @@ Result<Table> TableBuilder::parse(std::string_view bytes, TableOptions options, 
 
 Result<Table> Table::read_file(const std::string& path, TableOptions options) {
   options.source = path;
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    return Error(ErrorCode::io_error, path + ": cannot be read (" + std::strerror(errno) + ")");
+  detail::RegularFile file = detail::open_regular_file(path.c_str());
+  if (!file && file.error() != 0) {
+    return Error(ErrorCode::io_error,
+                 path + ": cannot be read (" + std::strerror(file.error()) + ")");
   }
-  if (!S_ISREG(st.st_mode)) {  // a directory, a FIFO (opening it would wait), a device
+  if (!file) {  // a directory, a FIFO (opening it would wait), a device
     return Error(ErrorCode::io_error, path + ": cannot be read (not a regular file)");
   }
-  const auto size = static_cast<std::uint64_t>(st.st_size);
+  const auto size = static_cast<std::uint64_t>(file.status().st_size);
   const std::uint64_t cap =
       std::min<std::uint64_t>(options.max_bytes, std::numeric_limits<std::uint32_t>::max());
   if (size > cap) {
@@ -502,9 +504,10 @@ Result<Table> Table::read_file(const std::string& path, TableOptions options) {
                      std::to_string(cap) + " allowed",
                  "table.too_large");
   }
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(::fdopen(file.fd(), "rb"), std::fclose);
   if (!f)
     return Error(ErrorCode::io_error, path + ": cannot be opened (" + std::strerror(errno) + ")");
+  file.release();  // the FILE owns the descriptor now
   std::string bytes(static_cast<std::size_t>(size), '\0');
   const std::size_t got = std::fread(bytes.data(), 1, bytes.size(), f.get());
   if (got != bytes.size() || std::fgetc(f.get()) != EOF) {

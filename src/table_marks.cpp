@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "campaign_marking.hpp"
+#include "detail/regular_file.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -241,13 +242,17 @@ bool stream_marks(Campaign& campaign, const JudgeCodeMap& judges, const std::str
   if (options.encoding != TextEncoding::automatic && options.encoding != TextEncoding::utf8) {
     return false;
   }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  // Anything else (not a regular file, too large, unopenable) goes the table path,
+  // which says what is wrong.
+  RegularFile opened = open_regular_file(path.c_str());
+  if (!opened) return false;
+  const struct stat st = opened.status();
   const std::uint64_t cap =
       std::min<std::uint64_t>(options.max_bytes, std::numeric_limits<std::uint32_t>::max());
   if (static_cast<std::uint64_t>(st.st_size) > cap) return false;
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(::fdopen(opened.fd(), "rb"), std::fclose);
   if (!file) return false;
+  opened.release();  // the FILE owns the descriptor now
   Reader reader(campaign, judges);
   // One buffer, reused: a piece of whole lines is read, then the unfinished line moved
   // to the front.
