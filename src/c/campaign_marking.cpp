@@ -17,7 +17,6 @@ int kx_campaign_mark_columns_threads(kx_campaign* campaign, size_t count, const 
       KX_NEED(indicators);
       KX_NEED(coefficients);
     }
-    if (threads == 0) return kx::invalid("threads is 0 (at least 1: the caller)");
     KX_TRY(kx::array_size(count, sizeof(kexie::detail::IndexedMark), "count"));
     std::vector<kexie::detail::IndexedMark> in;
     in.reserve(count);
