@@ -37,8 +37,13 @@ inline constexpr std::size_t kJudgedIndicators = 8;
 /// Marks of one entry: kPanelJudges × kJudgedIndicators.
 inline constexpr std::size_t kMarksPerEntry = kPanelJudges * kJudgedIndicators;
 
-/// The code of judged indicator `i` (from 0): "I1" … "I8".
-inline std::string indicator_code(std::size_t i) { return "I" + std::to_string(i + 1); }
+/// The code of judged indicator `i` (from 0): "I1" … "I8". (Appended, not
+/// `"I" + std::to_string(…)`, which g++ 12 warns about at -O2: a false -Wrestrict.)
+inline std::string indicator_code(std::size_t i) {
+  std::string code = "I";
+  code += std::to_string(i + 1);
+  return code;
+}
 
 /// The code of entry `n` (from 0): "N" and n in `digits` digits, "N0000042" by default.
 inline std::string entry_code(std::size_t n, int digits = 7) {
