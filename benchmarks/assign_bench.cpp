@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "jiangbi_fixture.hpp"
 #include "kexie/kexie.hpp"
 #include "kexie/literals.hpp"
 
@@ -66,16 +67,10 @@ struct World {
   World() {
     const auto t0 = std::chrono::steady_clock::now();
     using kexie::OrgKind;
+    const auto province = kexie_bench::add_provincial_association(registry);
     kexie::OrgSpec o;
-    o.kind = OrgKind::national;
-    o.name = "中国科协";
-    o.effective = "2000-01-01"_date;
-    const auto cast = registry.add_organization(o).value();
     o.kind = OrgKind::local;
-    o.name = "省科协";
-    o.parent = cast;
-    o.level = kexie::LocalLevel::provincial;
-    const auto province = registry.add_organization(o).value();
+    o.effective = "2000-01-01"_date;
     o.name = "市科协";
     o.parent = province;
     o.level = kexie::LocalLevel::prefecture;

@@ -35,108 +35,37 @@
 #include <string>
 #include <vector>
 
+#include "jiangbi_fixture.hpp"
 #include "kexie/kexie.h"
 #include "kexie/kexie.hpp"
-#include "kexie/literals.hpp"
-
-using namespace kexie::literals;
 
 namespace {
 
-/// The code of judged indicator i (from 0): "I1" … "I8".
-std::string indicator_code(std::uint32_t i) {
-  std::string code = "I";
-  code += std::to_string(i + 1);
-  return code;
-}
+using kexie_bench::indicator_code;
 
-constexpr std::uint32_t kJudges = 7;
-constexpr std::uint32_t kIndicators = 8;
+constexpr std::uint32_t kJudges = kexie_bench::kPanelJudges;
+constexpr std::uint32_t kIndicators = kexie_bench::kJudgedIndicators;
 constexpr std::uint32_t kPerEntry = kJudges * kIndicators;
 
 std::size_t g_entries = 1'000'000;
 std::size_t g_batch = 100'000;
 
-/// The campaign without marks, saved to `path`.
+/// The campaign without marks (benchmarks/jiangbi_fixture.hpp: three prize tiers, the
+/// national rubric), saved to `path`.
 void write_snapshot(const std::string& path) {
-  kexie::Registry registry;
-  using kexie::OrgKind;
-  kexie::OrgSpec o;
-  o.kind = OrgKind::national;
-  o.name = "中国科协";
-  o.effective = "2000-01-01"_date;
-  const auto cast = registry.add_organization(o).value();
-  o.kind = OrgKind::local;
-  o.name = "省科协";
-  o.parent = cast;
-  o.level = kexie::LocalLevel::provincial;
-  const auto province = registry.add_organization(o).value();
-  o.kind = OrgKind::enterprise;
-  o.level = kexie::LocalLevel::none;
-  o.parent = province;
-  o.name = "参评企业科协";
-  o.enterprise.enterprise_name = "参评企业";
-  const auto entrant = registry.add_organization(o).value();
-  o.name = "评审专家企业科协";
-  o.enterprise.enterprise_name = "专家企业";
-  const auto home = registry.add_organization(o).value();
-  kexie::PersonSpec p;
-  p.name = "负责人";
-  p.birth = "1985-01-01"_date;
-  p.employer = entrant;
-  const auto leader = registry.add_person(p).value();
-
-  kexie::CampaignSpec spec;
-  spec.name = "national";
-  spec.organizer = province;
-  spec.as_of = "2025-11-30"_date;
-  spec.year = 2024;
-  spec.panel.max_judges_per_entry = kJudges;
-  spec.panel.min_judges = 5;
-  spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.1"_dec),
-                       kexie::AwardTier::by_share("二等奖", "0.2"_dec),
-                       kexie::AwardTier::by_share("三等奖", "0.3"_dec)};
-  kexie::Campaign campaign(registry, spec);
-  std::vector<kexie::IndicatorSpec> specs;
-  const char* weights[] = {"0.10", "0.15", "0.05", "0.20", "0.10", "0.125", "0.125", "0.15"};
-  for (std::uint32_t i = 0; i < kIndicators; ++i) {
-    specs.push_back({indicator_code(i),
-                     "indicator",
-                     "",
-                     kexie::IndicatorKind::judged,
-                     kexie::Decimal::parse(weights[i]).value(),
-                     {kexie::Decimal(0), kexie::Decimal(100), "0.5"_dec},
-                     {},
-                     {}});
-  }
-  campaign
-      .set_rubric(kexie::Category::rationalization_proposals,
-                  kexie::Rubric::build("bench", specs).value())
-      .value();
+  const kexie_bench::JiangbiRegistry world;
   std::vector<kexie::JudgeId> judges;
-  for (std::uint32_t j = 0; j < kJudges; ++j) {
-    p.name = "专家";
-    p.name += std::to_string(j);
-    p.employer = home;
-    judges.push_back(campaign.add_judge(registry.add_person(p).value()).value());
-    if (judges.back().value() != j + 1) throw std::runtime_error("judge ids are not 1..7");
-  }
-  kexie::EntrySpec e;
-  e.unit = entrant;
-  e.category = kexie::Category::rationalization_proposals;
-  e.team = {{leader, kexie::Decimal(1)}};
-  e.in_use_since = "2024-01-01"_date;
-  std::vector<kexie::AssignmentInput> pairs;
-  for (std::size_t n = 0; n < g_entries; ++n) {
-    char code[32];
-    std::snprintf(code, sizeof code, "N%07zu", n);
-    e.code = code;
-    const kexie::EntryId id = campaign.add_entry(e).value();
-    if (id.value() != n + 1) throw std::runtime_error("entry ids are not 1..N");
-    for (kexie::JudgeId j : judges) pairs.push_back({j, id});
-  }
-  campaign.assign_all(pairs).value();
-  kexie::save_snapshot(kexie::SnapshotView(registry).add(campaign), path).value();
+  const auto campaign = world.campaign(
+      world.spec("national", kexie_bench::three_prize_tiers()),
+      kexie_bench::jiangbi_rubric("bench", kexie_bench::national_weights()), g_entries, judges);
+  for (std::uint32_t j = 0; j < kJudges; ++j)
+    if (judges[j].value() != j + 1) throw std::runtime_error("judge ids are not 1..7");
+  // Ids are given in order: the first entry 1 and the last N make them 1..N.
+  if (g_entries > 0 &&
+      (campaign->find_entry(kexie_bench::entry_code(0)).value().value() != 1 ||
+       campaign->find_entry(kexie_bench::entry_code(g_entries - 1)).value().value() != g_entries))
+    throw std::runtime_error("entry ids are not 1..N");
+  kexie::save_snapshot(kexie::SnapshotView(world.registry).add(*campaign), path).value();
 }
 
 /// Batch `b`'s marks as columns (see the file comment).

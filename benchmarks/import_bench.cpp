@@ -21,113 +21,44 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
+#include "jiangbi_fixture.hpp"
 #include "kexie/kexie.hpp"
-#include "kexie/literals.hpp"
 #include "summary_reporter.hpp"
-
-using namespace kexie::literals;
 
 namespace {
 
-using kexie::Decimal;
-
 std::size_t g_entries = 100'000;
-constexpr std::size_t kJudges = 7;
-constexpr std::size_t kIndicators = 8;
+constexpr std::size_t kJudges = kexie_bench::kPanelJudges;
+constexpr std::size_t kIndicators = kexie_bench::kJudgedIndicators;
 
-// The registry and the campaign's rules; a fresh campaign per import (marks are unique).
+// The generated campaign of benchmarks/jiangbi_fixture.hpp (first prize only) and its
+// marks by quality (seed 20261129) as a CSV; a fresh campaign per import (marks are unique).
 struct World {
-  kexie::Registry registry;
-  kexie::CampaignSpec spec;
-  kexie::Rubric rubric;
-  kexie::OrgId entrant, home;
-  kexie::PersonId leader;
-  std::vector<kexie::PersonId> experts;
+  kexie_bench::JiangbiRegistry people;
+  kexie::CampaignSpec spec = people.spec("national", kexie_bench::first_prize_tier());
+  kexie::Rubric rubric = kexie_bench::jiangbi_rubric("bench", kexie_bench::national_weights());
   std::filesystem::path dir, file;
   std::size_t bytes = 0;
 
-  World() : rubric(make_rubric()) {
-    using kexie::OrgKind;
-    kexie::OrgSpec o;
-    o.kind = OrgKind::national;
-    o.name = "中国科协";
-    o.effective = "2000-01-01"_date;
-    const auto cast = registry.add_organization(o).value();
-    o.kind = OrgKind::local;
-    o.name = "省科协";
-    o.parent = cast;
-    o.level = kexie::LocalLevel::provincial;
-    const auto province = registry.add_organization(o).value();
-    o.kind = OrgKind::enterprise;
-    o.level = kexie::LocalLevel::none;
-    o.parent = province;
-    o.name = "参评企业科协";
-    o.enterprise.enterprise_name = "参评企业";
-    entrant = registry.add_organization(o).value();
-    o.name = "评审专家企业科协";
-    o.enterprise.enterprise_name = "专家企业";
-    home = registry.add_organization(o).value();
-    kexie::PersonSpec p;
-    p.name = "负责人";
-    p.birth = "1985-01-01"_date;
-    p.employer = entrant;
-    leader = registry.add_person(p).value();
-    for (std::size_t j = 0; j < kJudges; ++j) {
-      p.name = "专家" + std::to_string(j);
-      p.employer = home;
-      p.external_key = "ZJ" + std::to_string(j + 1);
-      experts.push_back(registry.add_person(p).value());
-    }
-    spec.name = "national";
-    spec.organizer = province;
-    spec.as_of = "2025-11-30"_date;
-    spec.year = 2024;
-    spec.panel.max_judges_per_entry = kJudges;
-    spec.panel.min_judges = 5;
-    spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.1"_dec)};
-    write_marks();
-  }
-
-  static kexie::Rubric make_rubric() {
-    std::vector<kexie::IndicatorSpec> specs;
-    const char* weights[] = {"0.10", "0.15", "0.05", "0.20", "0.10", "0.125", "0.125", "0.15"};
-    for (std::size_t i = 0; i < kIndicators; ++i) {
-      specs.push_back({"I" + std::to_string(i + 1),
-                       "indicator",
-                       "",
-                       kexie::IndicatorKind::judged,
-                       Decimal::parse(weights[i]).value(),
-                       {Decimal(0), Decimal(100), Decimal::parse("0.5").value()},
-                       {},
-                       {}});
-    }
-    return kexie::Rubric::build("bench", specs).value();
-  }
-
-  static std::string code(std::size_t n) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "N%07zu", n);
-    return buf;
-  }
+  World() { write_marks(); }
 
   void write_marks() {
     dir = std::filesystem::temp_directory_path() /
           ("kexie_import_bench_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     file = dir / "marks.csv";
-    std::mt19937 rng(20261129);
+    kexie_bench::QualityMarks marks(20261129);
     std::string out = "judge,entry,indicator,mark\n";
     out.reserve(g_entries * kJudges * kIndicators * 24);
     for (std::size_t n = 0; n < g_entries; ++n) {
-      const std::string c = code(n);
-      const int quality = 100 + static_cast<int>(rng() % 80);
+      const std::string c = kexie_bench::entry_code(n);
+      const auto& halves = marks.next_entry();
       for (std::size_t i = 0; i < kIndicators; ++i) {
         for (std::size_t j = 0; j < kJudges; ++j) {
-          const int half = std::min(200, quality + static_cast<int>(rng() % 21));
+          const int half = halves[i * kJudges + j];
           out += "ZJ" + std::to_string(j + 1) + ',' + c + ",I" + std::to_string(i + 1) + ',' +
                  std::to_string(half / 2) + (half % 2 ? ".5\n" : "\n");
         }
@@ -140,23 +71,8 @@ struct World {
 
   // A campaign with every entry and every assignment, and no mark yet.
   std::unique_ptr<kexie::Campaign> campaign() const {
-    auto c = std::make_unique<kexie::Campaign>(registry, spec);
-    c->set_rubric(kexie::Category::rationalization_proposals, rubric).value();
     std::vector<kexie::JudgeId> judges;
-    for (kexie::PersonId p : experts) judges.push_back(c->add_judge(p).value());
-    kexie::EntrySpec e;
-    e.unit = entrant;
-    e.category = kexie::Category::rationalization_proposals;
-    e.team = {{leader, Decimal(1)}};
-    e.in_use_since = "2024-01-01"_date;
-    std::vector<kexie::AssignmentInput> pairs;
-    for (std::size_t n = 0; n < g_entries; ++n) {
-      e.code = code(n);
-      const auto id = c->add_entry(e).value();
-      for (kexie::JudgeId j : judges) pairs.push_back({j, id});
-    }
-    c->assign_all(pairs).value();
-    return c;
+    return people.campaign(spec, rubric, g_entries, judges);
   }
 
   ~World() { std::filesystem::remove_all(dir); }
@@ -194,7 +110,7 @@ void BM_ImportMarks(benchmark::State& state) {
     auto c = w.campaign();
     state.ResumeTiming();
     auto t = kexie::Table::read_file(w.file.string()).value();
-    kexie::import_marks(*c, w.registry, t).value();
+    kexie::import_marks(*c, w.people.registry, t).value();
     state.PauseTiming();
     c.reset();  // freeing the campaign is not part of the import
     state.ResumeTiming();
@@ -210,7 +126,7 @@ void BM_ImportMarksFile(benchmark::State& state) {
     state.PauseTiming();
     auto c = w.campaign();
     state.ResumeTiming();
-    kexie::import_marks_file(*c, w.registry, w.file.string()).value();
+    kexie::import_marks_file(*c, w.people.registry, w.file.string()).value();
     state.PauseTiming();
     c.reset();
     state.ResumeTiming();

@@ -1,6 +1,7 @@
 // Marks in at national scale (issue 17, item 3): Campaign::mark_all of the marks of
 // 1 000 000 entries × 7 judges × 8 judged indicators (56 M marks), in batches of
-// 100 000 MarkInput, into a campaign with every entry and assignment. In the same run,
+// 100 000 MarkInput, into a campaign with every entry and assignment (the generated
+// campaign of benchmarks/jiangbi_fixture.hpp, first prize only). In the same run,
 // the baseline copies each batch into fresh storage (a std::vector<MarkInput> made from
 // it). Each batch is generated before either is timed; wall and CPU time are summed over
 // the batches, each repetition into a fresh campaign, and the medians printed with the
@@ -21,17 +22,13 @@
 #include <string>
 #include <vector>
 
+#include "jiangbi_fixture.hpp"
 #include "kexie/kexie.hpp"
-#include "kexie/literals.hpp"
-
-using namespace kexie::literals;
 
 namespace {
 
-using kexie::Decimal;
-
-constexpr std::size_t kJudges = 7;
-constexpr std::size_t kIndicators = 8;
+constexpr std::size_t kJudges = kexie_bench::kPanelJudges;
+constexpr std::size_t kIndicators = kexie_bench::kJudgedIndicators;
 
 double cpu_now() {
   timespec t{};
@@ -54,96 +51,6 @@ void timed(Times& t, F&& f) {
   t.cpu += cpu_now() - c0;
   t.wall += wall_now() - w0;
 }
-
-struct World {
-  kexie::Registry registry;
-  kexie::CampaignSpec spec;
-  kexie::Rubric rubric;
-  kexie::OrgId entrant, home;
-  kexie::PersonId leader;
-  std::vector<kexie::PersonId> experts;
-
-  World() : rubric(make_rubric()) {
-    using kexie::OrgKind;
-    kexie::OrgSpec o;
-    o.kind = OrgKind::national;
-    o.name = "中国科协";
-    o.effective = "2000-01-01"_date;
-    const auto cast = registry.add_organization(o).value();
-    o.kind = OrgKind::local;
-    o.name = "省科协";
-    o.parent = cast;
-    o.level = kexie::LocalLevel::provincial;
-    const auto province = registry.add_organization(o).value();
-    o.kind = OrgKind::enterprise;
-    o.level = kexie::LocalLevel::none;
-    o.parent = province;
-    o.name = "参评企业科协";
-    o.enterprise.enterprise_name = "参评企业";
-    entrant = registry.add_organization(o).value();
-    o.name = "评审专家企业科协";
-    o.enterprise.enterprise_name = "专家企业";
-    home = registry.add_organization(o).value();
-    kexie::PersonSpec p;
-    p.name = "负责人";
-    p.birth = "1985-01-01"_date;
-    p.employer = entrant;
-    leader = registry.add_person(p).value();
-    for (std::size_t j = 0; j < kJudges; ++j) {
-      p.name = "专家" + std::to_string(j);
-      p.employer = home;
-      experts.push_back(registry.add_person(p).value());
-    }
-    spec.name = "national";
-    spec.organizer = province;
-    spec.as_of = "2025-11-30"_date;
-    spec.year = 2024;
-    spec.panel.max_judges_per_entry = kJudges;
-    spec.panel.min_judges = 5;
-    spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.1"_dec)};
-  }
-
-  static kexie::Rubric make_rubric() {
-    std::vector<kexie::IndicatorSpec> specs;
-    const char* weights[] = {"0.10", "0.15", "0.05", "0.20", "0.10", "0.125", "0.125", "0.15"};
-    for (std::size_t i = 0; i < kIndicators; ++i) {
-      specs.push_back({"I" + std::to_string(i + 1),
-                       "indicator",
-                       "",
-                       kexie::IndicatorKind::judged,
-                       Decimal::parse(weights[i]).value(),
-                       {Decimal(0), Decimal(100), Decimal::parse("0.5").value()},
-                       {},
-                       {}});
-    }
-    return kexie::Rubric::build("bench", specs).value();
-  }
-
-  // A campaign with `entries` entries and every assignment, no mark yet.
-  std::unique_ptr<kexie::Campaign> campaign(std::size_t entries,
-                                            std::vector<kexie::JudgeId>& judges) const {
-    auto c = std::make_unique<kexie::Campaign>(registry, spec);
-    c->set_rubric(kexie::Category::rationalization_proposals, rubric).value();
-    judges.clear();
-    for (kexie::PersonId p : experts) judges.push_back(c->add_judge(p).value());
-    kexie::EntrySpec e;
-    e.unit = entrant;
-    e.category = kexie::Category::rationalization_proposals;
-    e.team = {{leader, Decimal(1)}};
-    e.in_use_since = "2024-01-01"_date;
-    std::vector<kexie::AssignmentInput> pairs;
-    pairs.reserve(entries * kJudges);
-    for (std::size_t n = 0; n < entries; ++n) {
-      char code[32];
-      std::snprintf(code, sizeof code, "N%07zu", n);
-      e.code = code;
-      const auto id = c->add_entry(e).value();
-      for (kexie::JudgeId j : judges) pairs.push_back({j, id});
-    }
-    c->assign_all(pairs).value();
-    return c;
-  }
-};
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -171,17 +78,22 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const World w;
+  // The generated campaign of benchmarks/jiangbi_fixture.hpp, first prize only; a
+  // fresh one (every entry and assignment, no mark) per repetition.
+  const kexie_bench::JiangbiRegistry w;
+  const kexie::CampaignSpec spec = w.spec("national", kexie_bench::first_prize_tier());
+  const kexie::Rubric rubric =
+      kexie_bench::jiangbi_rubric("bench", kexie_bench::national_weights());
   const std::size_t total = entries * kJudges * kIndicators;
   std::vector<std::string> codes;
-  for (std::size_t i = 0; i < kIndicators; ++i) codes.push_back("I" + std::to_string(i + 1));
+  for (std::size_t i = 0; i < kIndicators; ++i) codes.push_back(kexie_bench::indicator_code(i));
   std::vector<double> mark_wall, mark_cpu, copy_wall, copy_cpu, par_wall, par_cpu;
   for (std::size_t rep = 0; rep < repetitions; ++rep) {
     std::vector<kexie::JudgeId> judges;
     const double s0 = wall_now();
-    auto c = w.campaign(entries, judges);
+    auto c = w.campaign(spec, rubric, entries, judges);
     std::vector<kexie::JudgeId> judges2;
-    auto c2 = threads > 1 ? w.campaign(entries, judges2) : nullptr;
+    auto c2 = threads > 1 ? w.campaign(spec, rubric, entries, judges2) : nullptr;
     const double setup = wall_now() - s0;
     std::mt19937 rng(20261129);
     std::vector<kexie::MarkInput> batch;
@@ -198,7 +110,7 @@ int main(int argc, char** argv) {
         const std::size_t judge = k % kJudges;
         const int half = std::min(200, 100 + static_cast<int>(rng() % 100));
         batch.push_back({judges[judge], kexie::EntryId(static_cast<std::uint32_t>(entry + 1)),
-                         codes[ind], Decimal::from_coefficient(half * 5, 1).value()});
+                         codes[ind], kexie_bench::half_points(half)});
       }
       timed(copying, [&] {
         std::vector<kexie::MarkInput> copy(batch.begin(), batch.end());

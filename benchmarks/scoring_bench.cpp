@@ -22,122 +22,36 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "campaign_state.hpp"
+#include "jiangbi_fixture.hpp"
 #include "kexie/kexie.hpp"
-#include "kexie/literals.hpp"
 #include "summary_reporter.hpp"
-
-using namespace kexie::literals;
 
 namespace {
 
-using kexie::Decimal;
-
 std::size_t g_entries = 1'000'000;
 std::string g_export;
-constexpr std::size_t kJudges = 7;
-constexpr std::size_t kIndicators = 8;
+constexpr std::size_t kJudges = kexie_bench::kPanelJudges;
+constexpr std::size_t kIndicators = kexie_bench::kJudgedIndicators;
 
+// The generated national campaign (benchmarks/jiangbi_fixture.hpp): three prize
+// tiers, the national rubric, g_entries entries, their marks by quality (seed
+// 20261127) through mark_all in batches of 50 000 entries' marks.
 struct National {
-  kexie::Registry registry;
+  kexie_bench::JiangbiRegistry world;
   std::unique_ptr<kexie::Campaign> campaign;
   std::vector<kexie::JudgeId> judges;
   double setup_seconds = 0;
 
   National() {
     const auto t0 = std::chrono::steady_clock::now();
-    using kexie::OrgKind;
-    kexie::OrgSpec o;
-    o.kind = OrgKind::national;
-    o.name = "中国科协";
-    o.effective = "2000-01-01"_date;
-    const auto cast = registry.add_organization(o).value();
-    o.kind = OrgKind::local;
-    o.name = "省科协";
-    o.parent = cast;
-    o.level = kexie::LocalLevel::provincial;
-    const auto province = registry.add_organization(o).value();
-    o.kind = OrgKind::enterprise;
-    o.level = kexie::LocalLevel::none;
-    o.parent = province;
-    o.name = "参评企业科协";
-    o.enterprise.enterprise_name = "参评企业";
-    const auto entrant = registry.add_organization(o).value();
-    o.name = "评审专家企业科协";
-    o.enterprise.enterprise_name = "专家企业";
-    const auto home = registry.add_organization(o).value();
-    kexie::PersonSpec p;
-    p.name = "负责人";
-    p.birth = "1985-01-01"_date;
-    p.employer = entrant;
-    const auto leader = registry.add_person(p).value();
-
-    kexie::CampaignSpec spec;
-    spec.name = "national";
-    spec.organizer = province;
-    spec.as_of = "2025-11-30"_date;
-    spec.year = 2024;
-    spec.panel.max_judges_per_entry = kJudges;
-    spec.panel.min_judges = 5;
-    spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.1"_dec),
-                         kexie::AwardTier::by_share("二等奖", "0.2"_dec),
-                         kexie::AwardTier::by_share("三等奖", "0.3"_dec)};
-    campaign = std::make_unique<kexie::Campaign>(registry, spec);
-    std::vector<kexie::IndicatorSpec> specs;
-    const char* weights[] = {"0.10", "0.15", "0.05", "0.20", "0.10", "0.125", "0.125", "0.15"};
-    for (std::size_t i = 0; i < kIndicators; ++i) {
-      specs.push_back({"I" + std::to_string(i + 1),
-                       "indicator",
-                       "",
-                       kexie::IndicatorKind::judged,
-                       Decimal::parse(weights[i]).value(),
-                       {Decimal(0), Decimal(100), Decimal::parse("0.5").value()},
-                       {},
-                       {}});
-    }
-    campaign
-        ->set_rubric(kexie::Category::rationalization_proposals,
-                     kexie::Rubric::build("bench", specs).value())
-        .value();
-    std::vector<std::string> codes;
-    for (const kexie::IndicatorSpec& indicator : specs) codes.push_back(indicator.code);
-    for (std::size_t j = 0; j < kJudges; ++j) {
-      p.name = "专家" + std::to_string(j);
-      p.employer = home;
-      judges.push_back(campaign->add_judge(registry.add_person(p).value()).value());
-    }
-    kexie::EntrySpec e;
-    e.unit = entrant;
-    e.category = kexie::Category::rationalization_proposals;
-    e.team = {{leader, Decimal(1)}};
-    e.in_use_since = "2024-01-01"_date;
-    std::mt19937 rng(20261127);
-    std::vector<kexie::MarkInput> batch;
-    const std::size_t per_batch = 50'000;
-    std::vector<kexie::EntryId> ids;
-    for (std::size_t n = 0; n < g_entries; ++n) {
-      char code[32];
-      std::snprintf(code, sizeof code, "N%07zu", n);
-      e.code = code;
-      const auto id = campaign->add_entry(e).value();
-      ids.push_back(id);
-      for (kexie::JudgeId j : judges) campaign->assign(j, id).value();
-      const int quality = 100 + static_cast<int>(rng() % 80);  // half points
-      for (const std::string& ind : codes) {
-        for (kexie::JudgeId j : judges) {
-          const int half = std::min(200, quality + static_cast<int>(rng() % 21));
-          batch.push_back({j, id, ind, Decimal::from_coefficient(half * 5, 1).value()});
-        }
-      }
-      if (ids.size() % per_batch == 0 || n + 1 == g_entries) {
-        campaign->mark_all(batch).value();
-        batch.clear();
-      }
-    }
+    campaign = world.campaign(world.spec("national", kexie_bench::three_prize_tiers()),
+                              kexie_bench::jiangbi_rubric("bench", kexie_bench::national_weights()),
+                              g_entries, judges);
+    kexie_bench::mark_by_quality(*campaign, judges, g_entries, 20261127, 50'000);
     setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
 

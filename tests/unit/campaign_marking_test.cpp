@@ -4,9 +4,11 @@
 
 #include <cstdio>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "jiangbi_fixture.hpp"
 #include "kexie/kexie.hpp"
 #include "kexie/literals.hpp"
 
@@ -20,94 +22,21 @@ using kexie::MarkInput;
 using kexie::Threads;
 using namespace kexie::literals;
 
-constexpr std::size_t kJudges = 7;
-constexpr std::size_t kIndicators = 8;
+constexpr std::size_t kJudges = kexie_bench::kPanelJudges;
+constexpr std::size_t kIndicators = kexie_bench::kJudgedIndicators;
 constexpr std::size_t kEntries = 600;  // 33 600 marks: every thread count gets ranges
 
-// A registry with one entrant enterprise and seven experts of another, and the rules.
+// The benchmarks' generated campaign (benchmarks/jiangbi_fixture.hpp) at a small size:
+// one entrant enterprise and seven experts of another, every indicator weighing 1/8.
 struct World {
-  kexie::Registry registry;
-  kexie::CampaignSpec spec;
-  kexie::Rubric rubric;
-  kexie::OrgId entrant;
-  kexie::PersonId leader;
-  std::vector<kexie::PersonId> experts;
+  kexie_bench::JiangbiRegistry people;
+  kexie::CampaignSpec spec = people.spec("threads", kexie_bench::first_prize_tier());
+  kexie::Rubric rubric =
+      kexie_bench::jiangbi_rubric("threads", std::vector<Decimal>(kIndicators, "0.125"_dec));
 
-  World() : rubric(make_rubric()) {
-    kexie::OrgSpec o;
-    o.kind = kexie::OrgKind::national;
-    o.name = "中国科协";
-    o.effective = "2000-01-01"_date;
-    const auto cast = registry.add_organization(o).value();
-    o.kind = kexie::OrgKind::local;
-    o.name = "省科协";
-    o.parent = cast;
-    o.level = kexie::LocalLevel::provincial;
-    const auto province = registry.add_organization(o).value();
-    o.kind = kexie::OrgKind::enterprise;
-    o.level = kexie::LocalLevel::none;
-    o.parent = province;
-    o.name = "参评企业科协";
-    o.enterprise.enterprise_name = "参评企业";
-    entrant = registry.add_organization(o).value();
-    o.name = "评审专家企业科协";
-    o.enterprise.enterprise_name = "专家企业";
-    const auto home = registry.add_organization(o).value();
-    kexie::PersonSpec p;
-    p.name = "负责人";
-    p.birth = "1985-01-01"_date;
-    p.employer = entrant;
-    leader = registry.add_person(p).value();
-    for (std::size_t j = 0; j < kJudges; ++j) {
-      p.name = "专家" + std::to_string(j);
-      p.employer = home;
-      experts.push_back(registry.add_person(p).value());
-    }
-    spec.name = "threads";
-    spec.organizer = province;
-    spec.as_of = "2025-11-30"_date;
-    spec.year = 2024;
-    spec.panel.max_judges_per_entry = kJudges;
-    spec.panel.min_judges = 5;
-    spec.awards.tiers = {kexie::AwardTier::by_share("一等奖", "0.1"_dec)};
-  }
-
-  static kexie::Rubric make_rubric() {
-    std::vector<kexie::IndicatorSpec> specs;
-    for (std::size_t i = 0; i < kIndicators; ++i) {
-      specs.push_back({"I" + std::to_string(i + 1),
-                       "indicator",
-                       "",
-                       kexie::IndicatorKind::judged,
-                       "0.125"_dec,
-                       {Decimal(0), Decimal(100), "0.5"_dec},
-                       {},
-                       {}});
-    }
-    return kexie::Rubric::build("threads", specs).value();
-  }
-
-  // A campaign with every entry and assignment, no mark yet.
-  Campaign campaign(std::vector<JudgeId>& judges) const {
-    Campaign c(registry, spec);
-    c.set_rubric(kexie::Category::rationalization_proposals, rubric).value();
-    judges.clear();
-    for (kexie::PersonId p : experts) judges.push_back(c.add_judge(p).value());
-    kexie::EntrySpec e;
-    e.unit = entrant;
-    e.category = kexie::Category::rationalization_proposals;
-    e.team = {{leader, Decimal(1)}};
-    e.in_use_since = "2024-01-01"_date;
-    std::vector<kexie::AssignmentInput> pairs;
-    for (std::size_t n = 0; n < kEntries; ++n) {
-      char code[32];
-      std::snprintf(code, sizeof code, "N%05zu", n);
-      e.code = code;
-      const auto id = c.add_entry(e).value();
-      for (JudgeId j : judges) pairs.push_back({j, id});
-    }
-    c.assign_all(pairs).value();
-    return c;
+  // A campaign with every entry (codes N00000 …) and assignment, no mark yet.
+  [[nodiscard]] std::unique_ptr<Campaign> campaign(std::vector<JudgeId>& judges) const {
+    return people.campaign(spec, rubric, kEntries, judges, 5);
   }
 };
 
@@ -124,7 +53,7 @@ std::vector<MarkInput> all_marks(const std::vector<JudgeId>& judges) {
       for (std::size_t j = 0; j < kJudges; ++j) {
         const auto half = static_cast<std::int64_t>(100 + (n * 31 + i * 7 + j * 3) % 100);
         out.push_back({judges[j], EntryId(static_cast<std::uint32_t>(n + 1)),
-                       "I" + std::to_string(i + 1),
+                       kexie_bench::indicator_code(i),
                        Decimal::from_coefficient(half * 5, 1).value()});
       }
     }
@@ -144,17 +73,17 @@ struct Outcome {
 Outcome mark(const std::vector<MarkInput>& batch, unsigned threads,
              const std::vector<MarkInput>& before = {}) {
   std::vector<JudgeId> judges;
-  Campaign c = world().campaign(judges);
-  if (!before.empty()) c.mark_all(before).value();
+  const auto c = world().campaign(judges);
+  if (!before.empty()) c->mark_all(before).value();
   Outcome o;
   o.failed = 999'999;
-  const kexie::Status st = c.mark_all(batch, Threads{threads}, &o.failed);
+  const kexie::Status st = c->mark_all(batch, Threads{threads}, &o.failed);
   o.ok = static_cast<bool>(st);
   if (!st) {
     o.message = st.error().message();
     o.rule = st.error().rule();
   }
-  o.digest = c.score().value().digest();
+  o.digest = c->score().value().digest();
   return o;
 }
 
@@ -167,9 +96,9 @@ TEST(MarkAllThreads, EveryThreadCountRecordsTheSameMarks) {
   // The one-thread overload without a count is the same call.
   {
     std::vector<JudgeId> js;
-    Campaign c = world().campaign(js);
-    c.mark_all(batch).value();
-    EXPECT_EQ(c.score().value().digest(), one.digest);
+    const auto c = world().campaign(js);
+    c->mark_all(batch).value();
+    EXPECT_EQ(c->score().value().digest(), one.digest);
   }
   for (unsigned t : {2U, 3U, 7U, std::numeric_limits<unsigned>::max()})
     EXPECT_EQ(mark(batch, t), one) << t << " threads";
@@ -177,8 +106,8 @@ TEST(MarkAllThreads, EveryThreadCountRecordsTheSameMarks) {
 
 TEST(MarkAllThreads, EveryThreadCountRefusesTheSameFirstMark) {
   std::vector<JudgeId> judges;
-  const Campaign empty = world().campaign(judges);
-  const std::string untouched = empty.score().value().digest();
+  const auto empty = world().campaign(judges);
+  const std::string untouched = empty->score().value().digest();
   const std::vector<MarkInput> all = all_marks(judges);
   // Refusals placed in the ranges of later threads: a repeat early, an off-step mark
   // later (the off-step mark is reported: every mark is checked before repeats), then
@@ -225,16 +154,16 @@ TEST(MarkAllThreads, EveryThreadCountRefusesTheSameFirstMark) {
 
 TEST(MarkAllThreads, ZeroThreadsIsRefusedBeforeAnything) {
   std::vector<JudgeId> judges;
-  Campaign c = world().campaign(judges);
-  const std::string before = c.score().value().digest();
+  const auto c = world().campaign(judges);
+  const std::string before = c->score().value().digest();
   const std::vector<MarkInput> batch = {{judges[0], EntryId{1}, "I1", Decimal(50)}};
   std::size_t at = 7;
-  const kexie::Status st = c.mark_all(batch, Threads{0}, &at);
+  const kexie::Status st = c->mark_all(batch, Threads{0}, &at);
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().code(), kexie::ErrorCode::invalid_argument);
   EXPECT_EQ(at, 7u);
-  EXPECT_EQ(c.score().value().digest(), before);
-  EXPECT_TRUE(c.mark_all(batch, Threads{64}));  // more threads than work: allowed
+  EXPECT_EQ(c->score().value().digest(), before);
+  EXPECT_TRUE(c->mark_all(batch, Threads{64}));  // more threads than work: allowed
 }
 
 }  // namespace
