@@ -47,10 +47,10 @@ struct HonoursScratch {
     std::uint32_t person = 0;  // PersonId value
     std::uint32_t run = 0;     // index into `people`
   };
-  std::vector<std::uint32_t> awarded;   // per unit
-  std::vector<ExactSum> awarded_total;  // per unit
-  std::vector<Seat> seats;              // in entry and team order
-  std::vector<Seat> by_person;          // the same, by person index, stably
+  std::vector<std::uint32_t> awarded;  // per unit
+  std::vector<int128> awarded_sum;     // per unit, at kTotalScale
+  std::vector<Seat> seats;             // in entry and team order
+  std::vector<Seat> by_person;         // the same, by person index, stably
   std::vector<std::uint32_t> histogram;
   std::vector<Person> people;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> undecided;  // (first seat, run)
@@ -95,28 +95,14 @@ int128 at_max_scale(std::int64_t coefficient, int scale) noexcept {
   return int128{coefficient} * kPowersOfTen[static_cast<std::size_t>(Decimal::kMaxScale - scale)];
 }
 
-// Sorts `x.seats` by person index into `x.by_person`, keeping the order of seats of
-// one person (LSD radix sort; `people` person indices).
+// Sorts `x.seats` by person index into `x.by_person`, keeping the order of the seats
+// of one person: a counting sort (`people` person indices, one count each).
 void sort_by_person(HonoursScratch& x, std::size_t people) {
-  int bits = 1;
-  while (bits < 32 && (std::size_t{1} << bits) < people) ++bits;
-  const int passes = (bits + 10) / 11;
-  const int digit = (bits + passes - 1) / passes;
-  const std::uint32_t mask = (std::uint32_t{1} << digit) - 1;
+  x.histogram.assign(people + 1, 0);
+  for (const HonoursScratch::Seat& s : x.seats) ++x.histogram[s.person + 1];
+  for (std::size_t p = 0; p < people; ++p) x.histogram[p + 1] += x.histogram[p];
   x.by_person.resize(x.seats.size());
-  std::vector<HonoursScratch::Seat>* from = &x.seats;
-  std::vector<HonoursScratch::Seat>* to = &x.by_person;
-  for (int pass = 0; pass < passes; ++pass) {
-    const int shift = pass * digit;
-    x.histogram.assign(std::size_t{mask} + 1, 0);
-    for (const HonoursScratch::Seat& s : *from) ++x.histogram[(s.person >> shift) & mask];
-    std::uint32_t at = 0;
-    for (std::uint32_t& h : x.histogram) at += std::exchange(h, at);
-    for (const HonoursScratch::Seat& s : *from)
-      (*to)[x.histogram[(s.person >> shift) & mask]++] = s;
-    std::swap(from, to);
-  }
-  if (from != &x.by_person) x.by_person.swap(x.seats);
+  for (const HonoursScratch::Seat& s : x.seats) x.by_person[x.histogram[s.person]++] = s;
 }
 
 }  // namespace
@@ -133,14 +119,17 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
   ScratchLease lease(ix);
   HonoursScratch& x = *lease;
 
-  // Per unit: awarded entries and their exact total, in entry order.
+  // Per unit: awarded entries and the exact sum of their totals. Every term is at
+  // kTotalScale, |term| < 2^63 and there are fewer than 2^32 entries, so no running
+  // total comes near ExactSum's guard (10^37): its result is settle(Σ, kTotalScale),
+  // or 0 with no term.
   x.awarded.assign(ix.units.size(), 0);
-  x.awarded_total.assign(ix.units.size(), ExactSum{});
+  x.awarded_sum.assign(ix.units.size(), 0);
   for (std::size_t i = 0; i < n; ++i) {
-    if (tier_of[i] < 0) continue;
+    const bool awarded = tier_of[i] >= 0;
     const std::uint32_t u = ix.unit_of[i];
-    ++x.awarded[u];
-    x.awarded_total[u].add(totals[i], kTotalScale);
+    x.awarded[u] += awarded ? 1 : 0;
+    x.awarded_sum[u] += awarded ? totals[i] : 0;
   }
   // kexie::sum() over the unit's terms, when the 128-bit sum could not decide.
   const auto unit_sum = [&](std::uint32_t org, bool awarded_totals) {
@@ -162,7 +151,8 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
     au.unit = OrgId{u.org};
     au.entries = u.entries;
     au.awarded = x.awarded[k];
-    const std::optional<Decimal> awarded_total = x.awarded_total[k].result();
+    const std::optional<Decimal> awarded_total =
+        x.awarded[k] == 0 ? Decimal(0) : ExactSum::settle(x.awarded_sum[k], kTotalScale);
     au.awarded_total = awarded_total ? *awarded_total : unit_sum(u.org, true);
     const std::optional<Decimal> tce = u.tce.result();
     au.tce_saved = tce ? *tce : unit_sum(u.org, false);

@@ -68,9 +68,13 @@ class ExactSum {
   [[nodiscard]] std::optional<Decimal> result() const noexcept {
     if (wide_) return std::nullopt;
     if (!any_) return Decimal(0);
-    // As kexie::sum's result: trailing zeros dropped while the coefficient is too wide.
-    int128 c = total_;
-    int scale = scale_;
+    return settle(total_, scale_);
+  }
+  /// The result of a sum known exactly, `total` × 10^-scale, as kexie::sum() gives it:
+  /// trailing zeros dropped while the coefficient is too wide; empty when it does not
+  /// fit. result() is settle() of the sum, when no running total was too wide.
+  [[nodiscard]] static std::optional<Decimal> settle(int128 total, int scale) noexcept {
+    int128 c = total;
     const auto fits = [](int128 v) {
       return v <= Decimal::kMaxCoefficient && v >= -Decimal::kMaxCoefficient;
     };
