@@ -119,17 +119,64 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
   ScratchLease lease(ix);
   HonoursScratch& x = *lease;
 
-  // Per unit: awarded entries and the exact sum of their totals. Every term is at
-  // kTotalScale, |term| < 2^63 and there are fewer than 2^32 entries, so no running
-  // total comes near ExactSum's guard (10^37): its result is settle(Σ, kTotalScale),
-  // or 0 with no term.
+  // One pass over the entries. Per unit: its awarded entries and the exact sum of
+  // their totals. Every term is at kTotalScale, |term| < 2^63 and there are fewer than
+  // 2^32 entries, so no running total comes near ExactSum's guard (10^37): its result
+  // is settle(Σ, kTotalScale), or 0 with no term. Per seat that counts for the
+  // individuals (a top tier, at least min_share): the person and share × total,
+  // exactly as kexie::multiply gives it, met in entry and team order.
+  const AdvancedIndividualRule& ir = scheme.individuals;
+  const bool exact_min = ir.min_share.scale() <= Decimal::kMaxScale;
+  const int128 min_share =
+      exact_min ? at_max_scale(ir.min_share.coefficient(), ir.min_share.scale()) : 0;
+  const auto counts = [&](const HonoursSeat& seat) {
+    if (exact_min && seat.share_scale <= Decimal::kMaxScale) {
+      return at_max_scale(seat.share, seat.share_scale) >= min_share;
+    }
+    return !(Decimal::unchecked(seat.share, seat.share_scale) < ir.min_share);
+  };
+  const auto product_of = [&](const HonoursSeat& seat, std::size_t i) {
+    return multiply(Decimal::unchecked(seat.share, seat.share_scale),
+                    fixed(totals[i], kTotalScale));
+  };
   x.awarded.assign(ix.units.size(), 0);
   x.awarded_sum.assign(ix.units.size(), 0);
+  x.seats.clear();
+  // The first product multiply() refuses (entry, seat): its error is thrown after the
+  // units, where the code this replaced met it.
+  std::optional<std::pair<std::size_t, std::uint32_t>> refused;
   for (std::size_t i = 0; i < n; ++i) {
-    const bool awarded = tier_of[i] >= 0;
+    if (i + kAhead < n) prefetch(&ix.seats[ix.team_begin[i + kAhead]]);
+    const std::int32_t tier = tier_of[i];
+    const bool awarded = tier >= 0;
     const std::uint32_t u = ix.unit_of[i];
     x.awarded[u] += awarded ? 1 : 0;
     x.awarded_sum[u] += awarded ? totals[i] : 0;
+    if (!awarded || static_cast<std::uint32_t>(tier) >= ir.top_tiers) continue;
+    for (std::uint32_t k = ix.team_begin[i]; k < ix.team_begin[i + 1]; ++k) {
+      const HonoursSeat& seat = ix.seats[k];
+      if (!counts(seat)) continue;
+      HonoursScratch::Seat c;
+      c.entry = static_cast<std::uint32_t>(i);
+      c.person = seat.person;
+      c.seat = k;
+      c.tier = static_cast<std::uint8_t>(tier);
+      c.wide_tier = tier > 255;
+      const int scale = seat.share_scale + kTotalScale;
+      const int128 product = int128{seat.share} * totals[i];
+      if (scale <= Decimal::kMaxScale && product <= Decimal::kMaxCoefficient &&
+          product >= -Decimal::kMaxCoefficient) {
+        c.term = static_cast<std::int64_t>(product);
+        c.scale = static_cast<std::uint8_t>(scale);
+      } else if (Result<Decimal> d = product_of(seat, i)) {
+        c.term = d->coefficient();
+        c.scale = static_cast<std::uint8_t>(d->scale());
+      } else {
+        if (!refused) refused.emplace(i, k);
+        continue;
+      }
+      x.seats.push_back(c);
+    }
   }
   // kexie::sum() over the unit's terms, when the 128-bit sum could not decide.
   const auto unit_sum = [&](std::uint32_t org, bool awarded_totals) {
@@ -175,49 +222,7 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
             });
   if (ur.max_units > 0 && honoured_units.size() > ur.max_units) honoured_units.resize(ur.max_units);
 
-  // Per person: the seats that count (a top tier, at least min_share), met in entry
-  // and team order, with share × total exactly as kexie::multiply gives it.
-  const AdvancedIndividualRule& ir = scheme.individuals;
-  const bool exact_min = ir.min_share.scale() <= Decimal::kMaxScale;
-  const int128 min_share =
-      exact_min ? at_max_scale(ir.min_share.coefficient(), ir.min_share.scale()) : 0;
-  const auto counts = [&](const HonoursSeat& seat) {
-    if (exact_min && seat.share_scale <= Decimal::kMaxScale) {
-      return at_max_scale(seat.share, seat.share_scale) >= min_share;
-    }
-    return !(Decimal::unchecked(seat.share, seat.share_scale) < ir.min_share);
-  };
-  const auto term = [&](const HonoursSeat& seat, std::size_t i) {
-    return multiply(Decimal::unchecked(seat.share, seat.share_scale), fixed(totals[i], kTotalScale))
-        .value();
-  };
-  x.seats.clear();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) prefetch(&ix.seats[ix.team_begin[i + kAhead]]);
-    if (tier_of[i] < 0 || static_cast<std::uint32_t>(tier_of[i]) >= ir.top_tiers) continue;
-    for (std::uint32_t k = ix.team_begin[i]; k < ix.team_begin[i + 1]; ++k) {
-      const HonoursSeat& seat = ix.seats[k];
-      if (!counts(seat)) continue;
-      HonoursScratch::Seat c;
-      c.entry = static_cast<std::uint32_t>(i);
-      c.person = seat.person;
-      c.seat = k;
-      c.tier = static_cast<std::uint8_t>(tier_of[i]);
-      c.wide_tier = tier_of[i] > 255;
-      const int scale = seat.share_scale + kTotalScale;
-      const int128 product = int128{seat.share} * totals[i];
-      if (scale <= Decimal::kMaxScale && product <= Decimal::kMaxCoefficient &&
-          product >= -Decimal::kMaxCoefficient) {
-        c.term = static_cast<std::int64_t>(product);
-        c.scale = static_cast<std::uint8_t>(scale);
-      } else {
-        const Decimal d = term(seat, i);
-        c.term = d.coefficient();
-        c.scale = static_cast<std::uint8_t>(d.scale());
-      }
-      x.seats.push_back(c);
-    }
-  }
+  if (refused) (void)product_of(ix.seats[refused->second], refused->first).value();  // throws
   // Each person's seats in a run, in the order they were met: best tier and the exact
   // credit in one pass.
   sort_by_person(x, ix.people.size());
@@ -254,7 +259,7 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
     HonoursScratch::Person& p = x.people[run];
     std::vector<Decimal> terms;
     for (std::uint32_t r = p.begin; r < p.end; ++r) {
-      terms.push_back(term(ix.seats[runs[r].seat], runs[r].entry));
+      terms.push_back(product_of(ix.seats[runs[r].seat], runs[r].entry).value());
     }
     p.credit = sum(terms).value();
   }

@@ -248,7 +248,6 @@ void reference_honours(const CampaignImpl& s, std::span<const std::int32_t> tier
   }
 }
 
-}  // namespace
 }  // namespace detail
 }  // namespace v1
 }  // namespace kexie
@@ -346,10 +345,12 @@ struct Generated {
       }
       if (huge_energy || rng() % 3 == 0) {
         const std::int64_t kwh =
-            huge_energy ? 900'000'000'000'000'000 : static_cast<std::int64_t>(rng() % 100'000'000);
+            huge_energy
+                ? 900'000'000'000'000 + static_cast<std::int64_t>(rng() % 90'000'000'000'000)
+                : static_cast<std::int64_t>(rng() % 100'000'000);
         spec.claims.energy.push_back(
             {kexie::Carrier::electricity_equivalent_value,
-             {Decimal::from_coefficient(kwh, static_cast<int>(rng() % 4)).value(),
+             {Decimal::from_coefficient(kwh, huge_energy ? 0 : static_cast<int>(rng() % 4)).value(),
               kexie::Unit::kWh}});
       }
       c->add_entry(spec).value();
@@ -358,9 +359,11 @@ struct Generated {
   CampaignImpl& state() { return CampaignImpl::of(*c); }
 };
 
-// Tiers (about 10 %, 20 % and 30 % of the entries, of three) and totals at 14 places.
+// Tiers (about 10 %, 20 % and 30 % of the entries, of three) and totals at 14 places:
+// with 6 places, `long` ones among them with every place used (so the products of
+// long shares no longer fit and multiply() refuses them), or all `huge`.
 void draw(std::mt19937_64& rng, std::size_t n, bool huge, std::vector<std::int32_t>& tier_of,
-          std::vector<std::int64_t>& totals) {
+          std::vector<std::int64_t>& totals, bool long_totals = false) {
   tier_of.assign(n, -1);
   totals.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -368,8 +371,7 @@ void draw(std::mt19937_64& rng, std::size_t n, bool huge, std::vector<std::int32
     tier_of[i] = d < 1 ? 0 : d < 3 ? 1 : d < 6 ? 2 : -1;
     if (huge) {
       totals[i] = 8'000'000'000'000'000'000 + static_cast<std::int64_t>(rng() % 1'000'000'000);
-    } else if (rng() % 5 == 0) {
-      // Totals with every place used: the products of long shares no longer fit.
+    } else if (long_totals && rng() % 40 == 0) {
       totals[i] = static_cast<std::int64_t>(rng() % 10'000'000'000'000'000);
     } else {
       totals[i] = static_cast<std::int64_t>(rng() % 1'000'001) * 100'000'000;  // 6 places
@@ -400,7 +402,7 @@ TEST(CampaignHonours, MatchesTheCodeItReplacedUnderEveryRule) {
   int people_named = 0, units_named = 0, threw = 0;
   for (int round = 0; round < 120; ++round) {
     SCOPED_TRACE(round);
-    draw(rng, s.entries.size(), false, tier_of, totals);
+    draw(rng, s.entries.size(), false, tier_of, totals, round % 4 == 3);
     vary_rules(rng, s.spec.awards);
     const std::string want = reference(s, tier_of, totals);
     EXPECT_EQ(current(s, tier_of, totals), want);
@@ -425,7 +427,7 @@ TEST(CampaignHonours, HugeSumsTakeTheSumFallbackAndItsError) {
   EXPECT_EQ(units.rfind("threw: ", 0), 0u) << units;
   EXPECT_EQ(current(g.state(), tier_of, totals), units);
   // Energy saved whose sum per unit does not fit.
-  Generated energy(30, 19, true);
+  Generated energy(60, 19, true);
   draw(rng, energy.state().entries.size(), false, tier_of, totals);
   const std::string tce = reference(energy.state(), tier_of, totals);
   EXPECT_EQ(tce.rfind("threw: ", 0), 0u) << tce;
