@@ -398,6 +398,7 @@ EntryId commit_entry(CampaignImpl& s, EntrySpec spec, PreparedEntry prepared) {
   room(s.hot);
   room(s.codes);
   room(s.entries);
+  s.honours.make_room(rec.enterprise, rec.spec.team);
   std::string code = rec.spec.code;
   const EntryId id{static_cast<std::uint32_t>(s.entries.size() + 1)};
   s.by_code.emplace(rec.spec.code, id);
@@ -410,6 +411,8 @@ EntryId commit_entry(CampaignImpl& s, EntrySpec spec, PreparedEntry prepared) {
                             prepared.objective.end());
   s.hot.push_back(hot);
   s.codes.push_back(std::move(code));
+  s.honours.record(rec.enterprise, rec.spec.team,
+                   rec.figures[figure_index(ClaimedFigure::energy_saved_tce)]);
   s.entries.push_back(std::move(rec));
   ++cat.entries;
   return id;

@@ -1,81 +1,109 @@
 // Advanced units (先进单位) and individuals (先进个人): per enterprise the entries,
 // awarded entries, their exact total, participation and energy saved; per person
-// the credit share × total over their awarded entries in the top tiers.
+// the credit share × total over their awarded entries in the top tiers. Reads the
+// campaign's HonoursIndex (campaign_honours.hpp), kept as entries are recorded, so
+// a call streams a few flat arrays instead of visiting every EntryRecord; the
+// EntryRecords are read only when an exact sum must be left to kexie::sum().
 #include "campaign_advanced.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "campaign_state.hpp"
+#include "detail/exact_sum.hpp"
 #include "detail/int128.hpp"
 #include "kexie/registry.hpp"
 
 namespace kexie {
 inline namespace v1 {
 namespace detail {
+
+// What one call keeps per unit and per person; the campaign keeps it from call to call.
+struct HonoursScratch {
+  // A seat that counts: a team member's share of an entry awarded a top tier.
+  struct Seat {
+    std::int64_t term = 0;     // share × total: coefficient
+    std::uint32_t entry = 0;   // entry index
+    std::uint32_t person = 0;  // person index
+    std::uint32_t seat = 0;    // index into HonoursIndex::seats: the order seats were met
+    std::uint8_t scale = 0;    // share × total: scale
+    std::uint8_t tier = 0;     // the entry's tier, when below 256 (else `wide_tier`)
+    bool wide_tier = false;
+  };
+  // A person's run of seats in `by_person`.
+  struct Person {
+    std::uint32_t begin = 0, end = 0;
+    std::uint32_t best_tier = 0;
+    Decimal credit;
+  };
+  struct Ranked {
+    int128 credit = 0;  // at Decimal::kMaxScale places
+    std::uint32_t best_tier = 0;
+    std::uint32_t person = 0;  // PersonId value
+    std::uint32_t run = 0;     // index into `people`
+  };
+  std::vector<std::uint32_t> awarded;  // per unit
+  std::vector<int128> awarded_sum;     // per unit, at kTotalScale
+  std::vector<Seat> seats;             // in entry and team order
+  std::vector<Seat> by_person;         // the same, by person index, stably
+  std::vector<std::uint32_t> histogram;
+  std::vector<Person> people;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> undecided;  // (first seat, run)
+  std::vector<Ranked> ranked;
+};
+
 namespace {
 
-// The exact sum of decimals as kexie::sum() gives it, accumulated term by term in
-// 128 bits at the largest scale seen so far. result() is empty when the terms are
-// too wide to be sure no running total of sum() would trip its guard (|total| >
-// 10^37) or the sum does not fit a Decimal: the caller then calls kexie::sum() on
-// the terms themselves, so every outcome (an error included) is sum()'s own.
-class ExactSum {
+// The campaign's scratch, or a fresh one while another call holds it.
+class ScratchLease {
  public:
-  void add(std::int64_t coefficient, int scale) {
-    if (wide_) return;
-    any_ = true;
-    if (scale == scale_) {  // the common case: every term at one scale
-      const detail::int128 w = coefficient;
-      total_ += w;
-      magnitude_ += w < 0 ? -w : w;
-      if (magnitude_ > guard()) wide_ = true;
-      return;
+  explicit ScratchLease(const HonoursIndex& ix) : lock_(ix.scratch_mutex, std::try_to_lock) {
+    if (lock_.owns_lock()) {
+      if (!ix.scratch) ix.scratch = std::make_shared<HonoursScratch>();
+      scratch_ = ix.scratch;
+    } else {
+      scratch_ = std::make_shared<HonoursScratch>();
     }
-    if (scale > scale_) {
-      const detail::int128 f = detail::pow10(scale - scale_);
-      if (magnitude_ > detail::pow10(36) / f) {
-        wide_ = true;
-        return;
-      }
-      total_ *= f;
-      magnitude_ *= f;
-      scale_ = scale;
-    }
-    const detail::int128 w = detail::int128{coefficient} * detail::pow10(scale_ - scale);
-    total_ += w;
-    magnitude_ += w < 0 ? -w : w;
-    if (magnitude_ > guard()) wide_ = true;
   }
-  void add(const Decimal& d) { add(d.coefficient(), d.scale()); }
-  [[nodiscard]] std::optional<Decimal> result() const {
-    if (wide_) return std::nullopt;
-    if (!any_) return Decimal(0);
-    // As kexie::sum's result: trailing zeros dropped while the coefficient is too wide.
-    detail::int128 c = total_;
-    int scale = scale_;
-    const auto fits = [](detail::int128 v) {
-      return v <= Decimal::kMaxCoefficient && v >= -Decimal::kMaxCoefficient;
-    };
-    while (!fits(c) && scale > 0 && c % 10 == 0) {
-      c /= 10;
-      --scale;
-    }
-    if (!fits(c)) return std::nullopt;
-    return fixed(static_cast<std::int64_t>(c), scale);
-  }
+  HonoursScratch& operator*() const noexcept { return *scratch_; }
 
  private:
-  static detail::int128 guard() noexcept {
-    static const detail::int128 g = detail::pow10(37);
-    return g;
-  }
-  detail::int128 total_ = 0, magnitude_ = 0;
-  int scale_ = 0;
-  bool any_ = false, wide_ = false;
+  std::unique_lock<std::mutex> lock_;
+  std::shared_ptr<HonoursScratch> scratch_;
 };
+
+// A hint to fetch the cache line at `p` (GCC and Clang; nothing elsewhere).
+inline void prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
+// How many entries (or rows) ahead the random reads are fetched.
+constexpr std::size_t kAhead = 8;
+
+// coefficient × 10^(kMaxScale − scale): a decimal's value at 18 places, exact for
+// every 64-bit coefficient at scales up to 18.
+int128 at_max_scale(std::int64_t coefficient, int scale) noexcept {
+  return int128{coefficient} * kPowersOfTen[static_cast<std::size_t>(Decimal::kMaxScale - scale)];
+}
+
+// Sorts `x.seats` by person index into `x.by_person`, keeping the order of the seats
+// of one person: a counting sort (`people` person indices, one count each).
+void sort_by_person(HonoursScratch& x, std::size_t people) {
+  x.histogram.assign(people + 1, 0);
+  for (const HonoursScratch::Seat& s : x.seats) ++x.histogram[s.person + 1];
+  for (std::size_t p = 0; p < people; ++p) x.histogram[p + 1] += x.histogram[p];
+  x.by_person.resize(x.seats.size());
+  for (const HonoursScratch::Seat& s : x.seats) x.by_person[x.histogram[s.person]++] = s;
+}
 
 }  // namespace
 
@@ -85,46 +113,69 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
                       std::vector<AdvancedIndividual>& honoured_people) {
   const CampaignSpec& spec = s.spec;
   const AwardScheme& scheme = spec.awards;
+  const HonoursIndex& ix = s.honours;
   const std::size_t n = s.entries.size();
   honoured_units.clear();
-  honoured_people.clear();
-  struct UnitTally {
-    std::uint32_t org = 0, entries = 0, awarded = 0;
-    ExactSum awarded_total, tce;
-    std::unordered_set<std::uint32_t> people;
-    std::uint32_t last_person = 0;
-    bool any_person = false;
+  ScratchLease lease(ix);
+  HonoursScratch& x = *lease;
+
+  // One pass over the entries. Per unit: its awarded entries and the exact sum of
+  // their totals. Every term is at kTotalScale, |term| < 2^63 and there are fewer than
+  // 2^32 entries, so no running total comes near ExactSum's guard (10^37): its result
+  // is settle(Σ, kTotalScale), or 0 with no term. Per seat that counts for the
+  // individuals (a top tier, at least min_share): the person and share × total,
+  // exactly as kexie::multiply gives it, met in entry and team order.
+  const AdvancedIndividualRule& ir = scheme.individuals;
+  const bool exact_min = ir.min_share.scale() <= Decimal::kMaxScale;
+  const int128 min_share =
+      exact_min ? at_max_scale(ir.min_share.coefficient(), ir.min_share.scale()) : 0;
+  const auto counts = [&](const HonoursSeat& seat) {
+    if (exact_min && seat.share_scale <= Decimal::kMaxScale) {
+      return at_max_scale(seat.share, seat.share_scale) >= min_share;
+    }
+    return !(Decimal::unchecked(seat.share, seat.share_scale) < ir.min_share);
   };
-  std::vector<UnitTally> units;
-  std::unordered_map<std::uint32_t, std::uint32_t> unit_index;
-  std::uint32_t last_org = 0, last_unit = 0;
-  bool any_org = false;
+  const auto product_of = [&](const HonoursSeat& seat, std::size_t i) {
+    return multiply(Decimal::unchecked(seat.share, seat.share_scale),
+                    fixed(totals[i], kTotalScale));
+  };
+  x.awarded.assign(ix.units.size(), 0);
+  x.awarded_sum.assign(ix.units.size(), 0);
+  x.seats.clear();
+  // The first product multiply() refuses (entry, seat): its error is thrown after the
+  // units, where the code this replaced met it.
+  std::optional<std::pair<std::size_t, std::uint32_t>> refused;
   for (std::size_t i = 0; i < n; ++i) {
-    const EntryRecord& e = s.entries[i];
-    const std::uint32_t org = e.enterprise.value();
-    if (!any_org || org != last_org) {
-      auto [it, fresh] = unit_index.try_emplace(org, static_cast<std::uint32_t>(units.size()));
-      if (fresh) {
-        units.emplace_back();
-        units.back().org = org;
+    if (i + kAhead < n) prefetch(&ix.seats[ix.team_begin[i + kAhead]]);
+    const std::int32_t tier = tier_of[i];
+    const bool awarded = tier >= 0;
+    const std::uint32_t u = ix.unit_of[i];
+    x.awarded[u] += awarded ? 1 : 0;
+    x.awarded_sum[u] += awarded ? totals[i] : 0;
+    if (!awarded || static_cast<std::uint32_t>(tier) >= ir.top_tiers) continue;
+    for (std::uint32_t k = ix.team_begin[i]; k < ix.team_begin[i + 1]; ++k) {
+      const HonoursSeat& seat = ix.seats[k];
+      if (!counts(seat)) continue;
+      HonoursScratch::Seat c;
+      c.entry = static_cast<std::uint32_t>(i);
+      c.person = seat.person;
+      c.seat = k;
+      c.tier = static_cast<std::uint8_t>(tier);
+      c.wide_tier = tier > 255;
+      const int scale = seat.share_scale + kTotalScale;
+      const int128 product = int128{seat.share} * totals[i];
+      if (scale <= Decimal::kMaxScale && product <= Decimal::kMaxCoefficient &&
+          product >= -Decimal::kMaxCoefficient) {
+        c.term = static_cast<std::int64_t>(product);
+        c.scale = static_cast<std::uint8_t>(scale);
+      } else if (Result<Decimal> d = product_of(seat, i)) {
+        c.term = d->coefficient();
+        c.scale = static_cast<std::uint8_t>(d->scale());
+      } else {
+        if (!refused) refused.emplace(i, k);
+        continue;
       }
-      last_org = org;
-      last_unit = it->second;
-      any_org = true;
-    }
-    UnitTally& u = units[last_unit];
-    ++u.entries;
-    for (const TeamShare& t : e.spec.team) {
-      const std::uint32_t p = t.person.value();
-      if (u.any_person && p == u.last_person) continue;
-      u.people.insert(p);
-      u.last_person = p;
-      u.any_person = true;
-    }
-    u.tce.add(e.figures[figure_index(ClaimedFigure::energy_saved_tce)]);
-    if (tier_of[i] >= 0) {
-      ++u.awarded;
-      u.awarded_total.add(totals[i], kTotalScale);
+      x.seats.push_back(c);
     }
   }
   // kexie::sum() over the unit's terms, when the 128-bit sum could not decide.
@@ -141,21 +192,22 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
     return sum(terms).value();
   };
   const AdvancedUnitRule& ur = scheme.units;
-  for (UnitTally& u : units) {
+  for (std::size_t k = 0; k < ix.units.size(); ++k) {
+    const HonoursUnit& u = ix.units[k];
     AdvancedUnit au;
     au.unit = OrgId{u.org};
     au.entries = u.entries;
-    au.awarded = u.awarded;
-    const std::optional<Decimal> awarded_total = u.awarded_total.result();
+    au.awarded = x.awarded[k];
+    const std::optional<Decimal> awarded_total =
+        x.awarded[k] == 0 ? Decimal(0) : ExactSum::settle(x.awarded_sum[k], kTotalScale);
     au.awarded_total = awarded_total ? *awarded_total : unit_sum(u.org, true);
     const std::optional<Decimal> tce = u.tce.result();
     au.tce_saved = tce ? *tce : unit_sum(u.org, false);
     const std::size_t members = s.registry->count_members(au.unit, spec.as_of);
-    au.participation_rate = members == 0
-                                ? Decimal(0)
-                                : divide(Decimal(static_cast<std::int64_t>(u.people.size())),
-                                         Decimal(static_cast<std::int64_t>(members)), 4)
-                                      .value();
+    au.participation_rate = members == 0 ? Decimal(0)
+                                         : divide(Decimal(static_cast<std::int64_t>(u.people)),
+                                                  Decimal(static_cast<std::int64_t>(members)), 4)
+                                               .value();
     if (au.awarded >= ur.min_awarded_entries && au.awarded > 0 &&
         au.participation_rate >= ur.min_participation_rate && au.tce_saved >= ur.min_tce_saved) {
       honoured_units.push_back(au);
@@ -170,67 +222,100 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
             });
   if (ur.max_units > 0 && honoured_units.size() > ur.max_units) honoured_units.resize(ur.max_units);
 
-  const AdvancedIndividualRule& ir = scheme.individuals;
-  struct PersonTally {
-    AdvancedIndividual ai;
+  if (refused) (void)product_of(ix.seats[refused->second], refused->first).value();  // throws
+  // Each person's seats in a run, in the order they were met: best tier and the exact
+  // credit in one pass.
+  sort_by_person(x, ix.people.size());
+  x.people.clear();
+  x.undecided.clear();
+  const std::vector<HonoursScratch::Seat>& runs = x.by_person;
+  for (std::size_t b = 0; b < runs.size();) {
+    std::size_t e = b;
     ExactSum credit;
-  };
-  std::vector<PersonTally> people;
-  std::unordered_map<std::uint32_t, std::uint32_t> person_index;
-  std::uint32_t last_person = 0, last_index = 0;
-  bool any_person = false;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (tier_of[i] < 0 || static_cast<std::uint32_t>(tier_of[i]) >= ir.top_tiers) continue;
-    const auto tier = static_cast<std::uint32_t>(tier_of[i]);
-    for (const TeamShare& t : s.entries[i].spec.team) {
-      if (t.share < ir.min_share) continue;
-      if (!any_person || t.person.value() != last_person) {
-        auto [it, fresh] =
-            person_index.try_emplace(t.person.value(), static_cast<std::uint32_t>(people.size()));
-        if (fresh) people.emplace_back();
-        last_person = t.person.value();
-        last_index = it->second;
-        any_person = true;
-      }
-      PersonTally& pt = people[last_index];
-      AdvancedIndividual& ai = pt.ai;
-      if (ai.entries.empty() || tier < ai.best_tier) ai.best_tier = tier;
-      ai.person = t.person;
-      ai.entries.push_back(EntryId{static_cast<std::uint32_t>(i + 1)});
-      // share × total, exactly as kexie::multiply gives it.
-      const int scale = t.share.scale() + kTotalScale;
-      const detail::int128 product = detail::int128{t.share.coefficient()} * totals[i];
-      if (scale <= Decimal::kMaxScale && product <= Decimal::kMaxCoefficient &&
-          product >= -Decimal::kMaxCoefficient) {
-        pt.credit.add(static_cast<std::int64_t>(product), scale);
-      } else {
-        pt.credit.add(multiply(t.share, fixed(totals[i], kTotalScale)).value());
-      }
+    std::uint32_t best = UINT32_MAX;
+    for (; e < runs.size() && runs[e].person == runs[b].person; ++e) {
+      const HonoursScratch::Seat& c = runs[e];
+      const std::uint32_t tier =
+          c.wide_tier ? static_cast<std::uint32_t>(tier_of[c.entry]) : c.tier;
+      best = std::min(best, tier);
+      credit.add(c.term, c.scale);
     }
-  }
-  for (PersonTally& pt : people) {
-    if (std::optional<Decimal> credit = pt.credit.result()) {
-      pt.ai.credit = *credit;
+    HonoursScratch::Person p;
+    p.begin = static_cast<std::uint32_t>(b);
+    p.end = static_cast<std::uint32_t>(e);
+    p.best_tier = best;
+    if (std::optional<Decimal> value = credit.result()) {
+      p.credit = *value;
     } else {
-      std::vector<Decimal> terms;
-      for (const EntryId e : pt.ai.entries) {
-        for (const TeamShare& t : s.entries[e.value() - 1].spec.team) {
-          if (t.person != pt.ai.person || t.share < ir.min_share) continue;
-          terms.push_back(multiply(t.share, fixed(totals[e.value() - 1], kTotalScale)).value());
-        }
-      }
-      pt.ai.credit = sum(terms).value();
+      x.undecided.emplace_back(runs[b].seat, static_cast<std::uint32_t>(x.people.size()));
     }
-    honoured_people.push_back(std::move(pt.ai));
+    x.people.push_back(p);
+    b = e;
   }
-  std::sort(honoured_people.begin(), honoured_people.end(),
-            [](const AdvancedIndividual& a, const AdvancedIndividual& b) {
-              if (a.best_tier != b.best_tier) return a.best_tier < b.best_tier;
-              if (a.credit != b.credit) return a.credit > b.credit;
-              return a.person < b.person;
-            });
-  if (ir.max_people > 0 && honoured_people.size() > ir.max_people) {
-    honoured_people.resize(ir.max_people);
+  // kexie::sum() over a person's terms when the 128-bit sum could not decide, in the
+  // order the people were first met (so a sum() error is the same one).
+  std::sort(x.undecided.begin(), x.undecided.end());
+  for (const auto& [first, run] : x.undecided) {
+    HonoursScratch::Person& p = x.people[run];
+    std::vector<Decimal> terms;
+    for (std::uint32_t r = p.begin; r < p.end; ++r) {
+      terms.push_back(product_of(ix.seats[runs[r].seat], runs[r].entry).value());
+    }
+    p.credit = sum(terms).value();
+  }
+  // Best tier first, then the larger credit, then the smaller id: a total order, so
+  // any sort gives the one result.
+  bool exact_keys = true;
+  for (const HonoursScratch::Person& p : x.people) {
+    if (p.credit.scale() > Decimal::kMaxScale) exact_keys = false;
+  }
+  x.ranked.clear();
+  for (std::size_t r = 0; r < x.people.size(); ++r) {
+    const HonoursScratch::Person& p = x.people[r];
+    x.ranked.push_back({exact_keys ? at_max_scale(p.credit.coefficient(), p.credit.scale()) : 0,
+                        p.best_tier, ix.people[runs[p.begin].person],
+                        static_cast<std::uint32_t>(r)});
+  }
+  const auto before = [&](const HonoursScratch::Ranked& a, const HonoursScratch::Ranked& b) {
+    if (a.best_tier != b.best_tier) return a.best_tier < b.best_tier;
+    if (exact_keys) {
+      if (a.credit != b.credit) return a.credit > b.credit;
+    } else {
+      const Decimal& ca = x.people[a.run].credit;
+      const Decimal& cb = x.people[b.run].credit;
+      if (ca != cb) return ca > cb;
+    }
+    return a.person < b.person;
+  };
+  std::size_t named = x.ranked.size();
+  if (ir.max_people > 0 && named > ir.max_people) {
+    named = ir.max_people;
+    std::partial_sort(x.ranked.begin(), x.ranked.begin() + static_cast<std::ptrdiff_t>(named),
+                      x.ranked.end(), before);
+  } else {
+    std::sort(x.ranked.begin(), x.ranked.end(), before);
+  }
+  // The rows, reusing those `honoured_people` holds (and their entry lists' storage).
+  honoured_people.resize(named);
+  for (std::size_t r = 0; r < named; ++r) {
+    // The runs are visited in rank order, not where they lie: fetch a few rows ahead.
+    if (r + 2 * kAhead < named) prefetch(&x.people[x.ranked[r + 2 * kAhead].run]);
+    if (r + kAhead < named) {
+      const HonoursScratch::Person& ahead = x.people[x.ranked[r + kAhead].run];
+      prefetch(&runs[ahead.begin]);
+      prefetch(&runs[ahead.end - 1]);
+      prefetch(&honoured_people[r + kAhead]);
+    }
+    const HonoursScratch::Ranked& k = x.ranked[r];
+    const HonoursScratch::Person& p = x.people[k.run];
+    AdvancedIndividual& ai = honoured_people[r];
+    ai.person = PersonId{k.person};
+    ai.best_tier = p.best_tier;
+    ai.credit = p.credit;
+    ai.entries.resize(p.end - p.begin);
+    for (std::uint32_t j = p.begin; j < p.end; ++j) {
+      ai.entries[j - p.begin] = EntryId{runs[j].entry + 1};
+    }
   }
 }
 

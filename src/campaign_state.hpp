@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "campaign_honours.hpp"
 #include "kexie/campaign.hpp"
 #include "kexie/energy.hpp"
 #include "kexie/membership.hpp"
@@ -140,6 +141,7 @@ struct CampaignImpl {
   std::vector<EntryHot> hot;                   // parallel to entries
   std::vector<std::string> codes;              // parallel to entries: application numbers
   std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places
+  HonoursIndex honours;  // per entry its unit and team, per unit its tallies (advanced honours)
 
   // mark_all's scratch, kept from batch to batch (no fresh pages): the cells and values
   // of the piece of a batch being checked, and the runs of consecutive cells (first,
