@@ -107,10 +107,12 @@ void sort_by_person(HonoursScratch& x, std::size_t people) {
 
 }  // namespace
 
-void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_of,
-                      std::span<const std::int64_t> totals,
-                      std::vector<AdvancedUnit>& honoured_units,
-                      std::vector<AdvancedIndividual>& honoured_people) {
+namespace {
+
+Status tally_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_of,
+                     std::span<const std::int64_t> totals,
+                     std::vector<AdvancedUnit>& honoured_units,
+                     std::vector<AdvancedIndividual>& honoured_people) {
   const CampaignSpec& spec = s.spec;
   const AwardScheme& scheme = spec.awards;
   const HonoursIndex& ix = s.honours;
@@ -142,7 +144,7 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
   x.awarded.assign(ix.units.size(), 0);
   x.awarded_sum.assign(ix.units.size(), 0);
   x.seats.clear();
-  // The first product multiply() refuses (entry, seat): its error is thrown after the
+  // The first product multiply() refuses (entry, seat): its error is reported after the
   // units, where the code this replaced met it.
   std::optional<std::pair<std::size_t, std::uint32_t>> refused;
   for (std::size_t i = 0; i < n; ++i) {
@@ -189,7 +191,12 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
         terms.push_back(fixed(totals[i], kTotalScale));
       }
     }
-    return sum(terms).value();
+    return sum(terms);
+  };
+  // An exact sum that does not fit a decimal: sum()'s own error, saying whose sum.
+  const auto too_wide = [](const Error& e, const std::string& whose) {
+    return Error(e.code(), "advanced honours: " + whose + ": " + e.message(), e.rule(),
+                 e.article());
   };
   const AdvancedUnitRule& ur = scheme.units;
   for (std::size_t k = 0; k < ix.units.size(); ++k) {
@@ -200,9 +207,20 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
     au.awarded = x.awarded[k];
     const std::optional<Decimal> awarded_total =
         x.awarded[k] == 0 ? Decimal(0) : ExactSum::settle(x.awarded_sum[k], kTotalScale);
-    au.awarded_total = awarded_total ? *awarded_total : unit_sum(u.org, true);
-    const std::optional<Decimal> tce = u.tce.result();
-    au.tce_saved = tce ? *tce : unit_sum(u.org, false);
+    if (awarded_total) {
+      au.awarded_total = *awarded_total;
+    } else if (Result<Decimal> exact = unit_sum(u.org, true)) {
+      au.awarded_total = *exact;
+    } else {
+      return too_wide(exact.error(), "the awarded total of unit " + to_string(au.unit));
+    }
+    if (const std::optional<Decimal> tce = u.tce.result()) {
+      au.tce_saved = *tce;
+    } else if (Result<Decimal> exact = unit_sum(u.org, false)) {
+      au.tce_saved = *exact;
+    } else {
+      return too_wide(exact.error(), "the energy saved by unit " + to_string(au.unit));
+    }
     const std::size_t members = s.registry->count_members(au.unit, spec.as_of);
     au.participation_rate = members == 0 ? Decimal(0)
                                          : divide(Decimal(static_cast<std::int64_t>(u.people)),
@@ -222,7 +240,13 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
             });
   if (ur.max_units > 0 && honoured_units.size() > ur.max_units) honoured_units.resize(ur.max_units);
 
-  if (refused) (void)product_of(ix.seats[refused->second], refused->first).value();  // throws
+  if (refused) {
+    const std::size_t i = refused->first;
+    return too_wide(product_of(ix.seats[refused->second], i).error(),
+                    "the credit of " +
+                        to_string(PersonId{ix.people[ix.seats[refused->second].person]}) +
+                        " for entry " + s.codes[i]);
+  }
   // Each person's seats in a run, in the order they were met: best tier and the exact
   // credit in one pass.
   sort_by_person(x, ix.people.size());
@@ -259,9 +283,14 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
     HonoursScratch::Person& p = x.people[run];
     std::vector<Decimal> terms;
     for (std::uint32_t r = p.begin; r < p.end; ++r) {
-      terms.push_back(product_of(ix.seats[runs[r].seat], runs[r].entry).value());
+      terms.push_back(product_of(ix.seats[runs[r].seat], runs[r].entry).value());  // fit before
     }
-    p.credit = sum(terms).value();
+    Result<Decimal> credit = sum(terms);
+    if (!credit) {
+      return too_wide(credit.error(),
+                      "the credit of " + to_string(PersonId{ix.people[runs[p.begin].person]}));
+    }
+    p.credit = *credit;
   }
   // Best tier first, then the larger credit, then the smaller id: a total order, so
   // any sort gives the one result.
@@ -317,6 +346,21 @@ void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_
       ai.entries[j - p.begin] = EntryId{runs[j].entry + 1};
     }
   }
+  return {};
+}
+
+}  // namespace
+
+Status advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_of,
+                        std::span<const std::int64_t> totals,
+                        std::vector<AdvancedUnit>& honoured_units,
+                        std::vector<AdvancedIndividual>& honoured_people) {
+  Status st = tally_honours(s, tier_of, totals, honoured_units, honoured_people);
+  if (!st) {  // no half-written honours beside an error
+    honoured_units.clear();
+    honoured_people.clear();
+  }
+  return st;
 }
 
 }  // namespace detail

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kexie/campaign.hpp"
+#include "kexie/result.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -22,11 +23,13 @@ struct CampaignImpl;
 /// exact (kexie::sum's results, errors included). Reads `s`'s HonoursIndex (its
 /// EntryRecords only when a 128-bit tally cannot decide a sum) and keeps its scratch in
 /// the index when no other call holds it; safe to run beside other readers. The rows of
-/// `honoured_people` are reused, with their entry lists' storage.
-void advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_of,
-                      std::span<const std::int64_t> totals,
-                      std::vector<AdvancedUnit>& honoured_units,
-                      std::vector<AdvancedIndividual>& honoured_people);
+/// `honoured_people` are reused, with their entry lists' storage. `overflow` (sum()'s
+/// or multiply()'s error, naming the unit or person whose exact sum does not fit a
+/// decimal) leaves both lists empty.
+Status advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_of,
+                        std::span<const std::int64_t> totals,
+                        std::vector<AdvancedUnit>& honoured_units,
+                        std::vector<AdvancedIndividual>& honoured_people);
 
 }  // namespace detail
 }  // namespace v1

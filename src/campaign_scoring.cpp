@@ -1029,9 +1029,10 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   };
   board.entries.resize(n);
   detail::Sha256 h;
+  Status honours;  // an exact sum of the honours that does not fit: the call's error
   const unsigned t = threads.count;
   if (t == 1) {
-    advanced_honours(s, tier_of, totals, board.units, board.people);
+    honours = advanced_honours(s, tier_of, totals, board.units, board.people);
     for (std::size_t k = 0; k < n; ++k) fill(k);
     digest_entries(s, x, h);
   } else {
@@ -1040,11 +1041,15 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     const std::size_t parts = std::max<std::size_t>(2, detail::part_count(n, t, 512));
     detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
       if (part == 0) digest_entries(s, x, h);
-      if (part == 1) advanced_honours(s, tier_of, totals, board.units, board.people);
+      if (part == 1) honours = advanced_honours(s, tier_of, totals, board.units, board.people);
       for (std::size_t k = begin; k < end; ++k) fill(k);
     });
   }
 
+  if (!honours) {  // nothing half-made is left in the caller's scoreboard
+    board = Scoreboard{};
+    return honours.error();
+  }
   // The tail of the digest: advanced units and individuals, cusps, then prizes where
   // a rubric has a prize rule (so a campaign without one keeps its digest).
   for (const AdvancedUnit& u : board.units) {

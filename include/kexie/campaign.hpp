@@ -605,7 +605,9 @@ class KEXIE_API Campaign {
   /// derives advanced units and individuals and the cusp report. Entries lacking
   /// marks are listed as `incomplete`, never scored with zeros.
   /// \return the full result table with its digest; `invalid_argument`
-  /// `campaign.tie_break` when an indicator tie-break names no indicator of the rubrics
+  /// `campaign.tie_break` when an indicator tie-break names no indicator of the rubrics;
+  /// `overflow` when the exact awarded total or energy saved of a unit, or the credit of
+  /// a person, does not fit a decimal (the message names the unit or person)
   [[nodiscard]] Result<Scoreboard> score() const;
   /// `score()` on up to `threads.count` threads (the calling thread included): the
   /// same scoreboard and digest, bit for bit, for every count. `invalid_argument`
@@ -622,7 +624,8 @@ class KEXIE_API Campaign {
   /// to call. Scoring a campaign again (what-if runs, re-judging) then touches no
   /// fresh memory. The result, its digest included, equals `score()`'s bit for bit,
   /// for every thread count. On a refusal (`invalid_argument` for a thread count
-  /// of 0, `campaign.tie_break`) `into` is unchanged; if memory runs out
+  /// of 0, `campaign.tie_break`) `into` is unchanged; on `overflow` (as `score()`) it is
+  /// left empty; if memory runs out
   /// (std::bad_alloc) `into` is valid but unspecified.
   ///
   /// \param into the scoreboard to overwrite (any previous contents)
