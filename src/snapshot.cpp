@@ -751,7 +751,7 @@ class FileSource final : public detail::ByteSource {
   };
 
   FileSource(int fd, std::size_t payload)
-      : ByteSource(payload), fd_(fd), buffer_(std::min(payload, kPiece)) {
+      : ByteSource(payload), fd_(fd), buffer_(std::min(payload, kBuffer)) {
     setg(buffer_.data(), buffer_.data(), buffer_.data());
   }
 
@@ -810,7 +810,9 @@ class FileSource final : public detail::ByteSource {
   }
 
  private:
-  // A piece read and hashed at a time: well inside the cache.
+  // The buffer for small values; a block at least this long is read straight
+  // into place, a piece at a time, each hashed while it is still in the cache.
+  static constexpr std::size_t kBuffer = std::size_t{32} << 10;
   static constexpr std::size_t kPiece = std::size_t{256} << 10;
 
   /// Reads exactly `n` bytes to `to` (the next ones in the file) and hashes them.
