@@ -13,7 +13,6 @@
 #include <string>
 #include <utility>
 
-#include "detail/fresh_pages.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/text.hpp"
 #include "registry_state.hpp"
@@ -1488,11 +1487,10 @@ std::optional<std::string> rebuild(State& s) {
     for (const ParentEdge& e : s.orgs[i].parents) insert_child(s.org(e.parent), id);
   }
   const std::size_t people = s.p_birth.size();
-  // Millions of entries each: fresh memory, huge pages asked for (fresh_pages.hpp).
-  assign_fresh(s.p_mhead, people, kNone);
-  assign_fresh(s.p_thead, people, kNone);
-  assign_fresh(s.m_next_p, s.m_person.size(), kNone);
-  assign_fresh(s.m_next_o, s.m_person.size(), kNone);
+  s.p_mhead.assign(people, kNone);
+  s.p_thead.assign(people, kNone);
+  s.m_next_p.assign(s.m_person.size(), kNone);
+  s.m_next_o.assign(s.m_person.size(), kNone);
   {
     // The organizations' list heads in one compact array while the lists are
     // built (the organization records are large: one head each would be a

@@ -14,18 +14,22 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <chrono>
 #include <boost/archive/archive_exception.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <exception>
 #include <new>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "activity_state.hpp"
 #include "campaign_state.hpp"
+#include "detail/parallel.hpp"
 #include "detail/sha256.hpp"
 #include "snapshot_archive.hpp"
 #include "snapshot_contents.hpp"
@@ -750,8 +754,10 @@ class FileSource final : public detail::ByteSource {
     std::size_t present;
   };
 
-  FileSource(int fd, std::size_t payload)
-      : ByteSource(payload), fd_(fd), buffer_(std::min(payload, kBuffer)) {
+  /// Reads the `payload` bytes after the header from `fd`, hashing them unless
+  /// `hash` is false (another thread hashes the file).
+  FileSource(int fd, std::size_t payload, bool hash)
+      : ByteSource(payload), fd_(fd), hash_(hash), buffer_(std::min(payload, kBuffer)) {
     setg(buffer_.data(), buffer_.data(), buffer_.data());
   }
 
@@ -824,17 +830,79 @@ class FileSource final : public detail::ByteSource {
       if (got == 0) throw Truncated{base_ + done};  // the file shrank meanwhile
       done += static_cast<std::size_t>(got);
     }
-    sha_.update(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(to), n));
+    if (hash_)
+      sha_.update(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(to), n));
   }
 
   int fd_;
+  bool hash_;
   std::vector<char> buffer_;
   detail::Sha256 sha_;
 };
 
-}  // namespace
+/// The payload's SHA-256 computed on a thread of its own, for a load allowed two
+/// threads: it reads the file a second time (pread, which leaves the decoder's
+/// file offset alone, through a buffer of its own, so it touches no fresh
+/// memory beyond it) while the calling thread decodes. Both read the same open
+/// file; a save never changes a file in place (it renames a new one over it).
+/// The constructor throws std::system_error when the thread cannot start.
+class AsideHash {
+ public:
+  AsideHash(int fd, std::size_t payload)
+      : buffer_(std::min(payload, kChunk)),
+        thread_([this, fd, payload](const std::stop_token& stop) { run(stop, fd, payload); }) {}
 
-Result<Snapshot> load_snapshot(const std::filesystem::path& path) {
+  /// Waits for the hash; rethrows what the thread threw.
+  void wait() {
+    if (thread_.joinable()) thread_.join();
+    if (thrown_) std::rethrow_exception(thrown_);
+  }
+  [[nodiscard]] int error() const noexcept { return error_; }              // errno of a read
+  [[nodiscard]] bool truncated() const noexcept { return truncated_; }     // the file ended early
+  [[nodiscard]] std::size_t present() const noexcept { return present_; }  // bytes found then
+  [[nodiscard]] const detail::Sha256Digest& digest() const noexcept { return digest_; }
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{256} << 10;
+
+  void run(const std::stop_token& stop, int fd, std::size_t payload) noexcept {
+    try {
+      for (std::size_t done = 0; done < payload;) {
+        if (stop.stop_requested()) return;  // the load ended without needing the hash
+        const ssize_t got = ::pread(fd, buffer_.data(), std::min(buffer_.size(), payload - done),
+                                    static_cast<off_t>(kHeaderSize + done));
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+          error_ = errno;
+          return;
+        }
+        if (got == 0) {
+          truncated_ = true;
+          present_ = done;
+          return;
+        }
+        sha_.update(std::span<const std::uint8_t>(
+            reinterpret_cast<const std::uint8_t*>(buffer_.data()), static_cast<std::size_t>(got)));
+        done += static_cast<std::size_t>(got);
+      }
+      digest_ = sha_.finish();
+    } catch (...) {
+      thrown_ = std::current_exception();
+    }
+  }
+
+  std::vector<char> buffer_;
+  detail::Sha256 sha_;
+  detail::Sha256Digest digest_{};
+  int error_ = 0;
+  bool truncated_ = false;
+  std::size_t present_ = 0;
+  std::exception_ptr thrown_;
+  std::jthread thread_;  // last: started once everything it uses exists, joined first
+};
+
+/// The file form of load_snapshot; `aside` hashes on a second thread.
+Result<Snapshot> load_file(const std::filesystem::path& path, bool aside) {
   const auto failed = [&](const char* step, int error) {
     return Error(ErrorCode::io_error, "loading snapshot " + path.string() + ": " + step +
                                           " failed: " + std::generic_category().message(error));
@@ -878,20 +946,38 @@ Result<Snapshot> load_snapshot(const std::filesystem::path& path) {
   if (got < kHeaderSize || size < kHeaderSize)
     return load_snapshot(std::span<const std::byte>(head.data(), got));
   if (Status ok = check_header(head.data(), size - kHeaderSize); !ok) return ok.error();
-  FileSource source(fd, size - kHeaderSize);
+  const std::size_t payload = size - kHeaderSize;
+  std::optional<AsideHash> hasher;
+  if (aside) {
+    try {
+      hasher.emplace(fd, payload);
+    } catch (const std::system_error&) {
+      // No thread to be had: the calling thread hashes, as with one thread.
+    }
+  }
+  FileSource source(fd, payload, !hasher);
   const std::uint64_t declared = get_le(head.data() + 24, 8);
   // The hash's verdict comes first whatever the decoder found, as when the whole
   // file was hashed before decoding: the rest of the file is read and hashed
   // before any result is given.
   const auto verdict = [&]() -> Status {
-    try {
-      source.drain();
-    } catch (const FileSource::ReadFailed& e) {
-      return failed("read", e.error);
-    } catch (const FileSource::Truncated& t) {
-      return length_check(declared, t.present);
+    detail::Sha256Digest digest{};
+    if (hasher) {
+      hasher->wait();
+      if (hasher->error() != 0) return failed("read", hasher->error());
+      if (hasher->truncated()) return length_check(declared, hasher->present());
+      digest = hasher->digest();
+    } else {
+      try {
+        source.drain();
+      } catch (const FileSource::ReadFailed& e) {
+        return failed("read", e.error);
+      } catch (const FileSource::Truncated& t) {
+        return length_check(declared, t.present);
+      }
+      digest = source.digest();
     }
-    if (std::memcmp(head.data() + 32, source.digest().data(), 32) != 0) return damaged();
+    if (std::memcmp(head.data() + 32, digest.data(), digest.size()) != 0) return damaged();
     return {};
   };
   std::optional<Result<Snapshot>> decoded;
@@ -908,6 +994,15 @@ Result<Snapshot> load_snapshot(const std::filesystem::path& path) {
   }
   if (Status ok = verdict(); !ok) return ok.error();
   return std::move(*decoded);
+}
+
+}  // namespace
+
+Result<Snapshot> load_snapshot(const std::filesystem::path& path) { return load_file(path, false); }
+
+Result<Snapshot> load_snapshot(const std::filesystem::path& path, Threads threads) {
+  if (Status ok = detail::check_threads(threads); !ok) return ok.error();
+  return load_file(path, threads.count >= 2);
 }
 
 Result<std::vector<std::filesystem::path>> remove_snapshot_leftovers(

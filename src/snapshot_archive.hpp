@@ -23,7 +23,6 @@
 #include <type_traits>
 #include <vector>
 
-#include "detail/fresh_pages.hpp"
 #include "kexie/date.hpp"
 #include "kexie/decimal.hpp"
 #include "kexie/enum_names.hpp"
@@ -222,7 +221,7 @@ class Reader {
   requires std::is_trivially_copyable_v<T>
   void block(std::vector<T>& v, const char* what) {
     const std::size_t n = count(sizeof(T), what);
-    resize_fresh(v, n);  // millions of values: fresh memory, huge pages asked for
+    v.resize(n);
     if (n != 0) ar_.load_binary(v.data(), n * sizeof(T));
   }
   /// A block that must hold `n` values, like the other columns of its table.

@@ -4,9 +4,10 @@
 // its verdict must be the buffer form's, which hashes first: a damaged file is
 // refused as damaged, a file whose hashes are right but whose content is wrong
 // with the same message (payload offsets included), and a good file loads to the
-// same registry. Checked here file against buffer, on a small snapshot (read
-// through the small buffer) and on one of about a megabyte (its columns, some
-// tens of kilobytes each, read straight into place).
+// same registry, on one thread and with the hash computed on a second thread
+// (load_snapshot(path, Threads)). Checked file against buffer, on a small
+// snapshot (read through the small buffer) and on one of about a megabyte (its
+// columns, some tens of kilobytes each, read straight into place).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -48,13 +49,15 @@ std::string verdict(const kexie::Result<kexie::Snapshot>& r) {
   return std::string(kexie::to_string(r.code())) + ": " + r.error().message();
 }
 
-/// Expects the file form to judge `bytes` exactly as the buffer form does.
+/// Expects the file form, on one thread and with the hash on a second thread, to
+/// judge `bytes` exactly as the buffer form does.
 void expect_same_verdict(const TempDir& dir, const Bytes& bytes, const std::string& what) {
   const fs::path file = dir.path / "s.kxs";
   kexie_test::write_file(file, bytes);
   const std::string from_buffer = verdict(kexie::load_snapshot(std::span<const std::byte>(bytes)));
-  const std::string from_file = verdict(kexie::load_snapshot(file));
-  EXPECT_EQ(from_file, from_buffer) << what;
+  EXPECT_EQ(verdict(kexie::load_snapshot(file)), from_buffer) << what;
+  EXPECT_EQ(verdict(kexie::load_snapshot(file, kexie::Threads{2})), from_buffer)
+      << what << ", two threads";
 }
 
 const Bytes& small_snapshot() {
@@ -76,6 +79,16 @@ TEST(SnapshotStream, AGoodFileLoadsAsFromABuffer) {
   expect_same_verdict(dir, large_snapshot(), "large");
   kexie_test::write_file(dir.path / "s.kxs", large_snapshot());
   EXPECT_TRUE(kexie::load_snapshot(dir.path / "s.kxs").ok());
+  // Any count above one starts one hashing thread; zero is refused.
+  EXPECT_TRUE(kexie::load_snapshot(dir.path / "s.kxs", kexie::Threads{4'000'000'000U}).ok());
+  EXPECT_EQ(kexie::load_snapshot(dir.path / "s.kxs", kexie::Threads{0}).code(),
+            kexie::ErrorCode::invalid_argument);
+}
+
+TEST(SnapshotStream, AMissingFileIsAnIoErrorOnTwoThreadsToo) {
+  const TempDir dir;
+  EXPECT_EQ(kexie::load_snapshot(dir.path / "none.kxs", kexie::Threads{2}).code(),
+            kexie::ErrorCode::io_error);
 }
 
 TEST(SnapshotStream, TruncationsAndTrailingBytesGetTheBufferFormsVerdict) {
