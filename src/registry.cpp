@@ -32,13 +32,6 @@ std::uint32_t StringPool::add(std::string_view text) {
   return ref;
 }
 
-std::string_view StringPool::get(std::uint32_t ref) const noexcept {
-  const auto lo = static_cast<unsigned char>(chars_[ref]);
-  const auto hi = static_cast<unsigned char>(chars_[ref + 1]);
-  return {chars_.data() + ref + 2,
-          static_cast<std::size_t>(lo) | (static_cast<std::size_t>(hi) << 8)};
-}
-
 OrgId State::parent_at(OrgId id, Date d) const noexcept {
   const auto& parents = org(id).parents;
   // Usually one edge; scan from the newest, since queries tend to ask about now.
