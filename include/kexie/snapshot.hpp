@@ -288,8 +288,8 @@ struct SaveOptions {
 /// whatever the decoding found); should the thread not start, the calling
 /// thread hashes.
 /// \param path the snapshot file
-/// \param threads the threads the load may use, the calling thread included: one
-///   hashes on the calling thread; two or more hash on a second thread
+/// \param threads the threads the load may use, the calling thread included (one:
+/// the calling thread hashes; two or more: a second thread hashes)
 /// \return as `load_snapshot(path)`, or `invalid_argument` for a thread count of zero
 ///
 ///   kexie::Snapshot snap = kexie::load_snapshot("kexie.snap", kexie::Threads{2}).value();
