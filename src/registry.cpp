@@ -1554,9 +1554,11 @@ std::optional<std::string> rebuild(State& s) {
     }
   }
   for (std::size_t w = 0; w < unlisted.size(); ++w)
-    if (unlisted[w] != 0)
-      return "the key index misses " + to_string(PersonId{static_cast<std::uint32_t>(
-                                           w * 64 + std::countr_zero(unlisted[w]) + 1)});
+    if (unlisted[w] != 0) {
+      const auto first = static_cast<std::size_t>(std::countr_zero(unlisted[w]));
+      return "the key index misses " +
+             to_string(PersonId{static_cast<std::uint32_t>(w * 64 + first + 1)});
+    }
   if (keyed * 10 > cap * 7) return std::string("the key index is fuller than 70%");
   s.keyed = keyed;
   // A file whose hashes are right may still carry memberships the API would
