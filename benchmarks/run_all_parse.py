@@ -66,6 +66,9 @@ def snapshot_figures(text):
         "file_mb": _number(r"snapshot ([\d.]+) MB", text),
         "save_percent_of_raw": _number(r"save .*: (\d+)% of raw", text),
         "load_percent_of_raw": _number(r"load .*: (\d+)% of raw", text),
+        "load_percent_of_raw_cpu": _number(r"load by CPU time: .*: (\d+)% of raw", text),
+        "load_two_threads_percent_of_raw": _number(r"load on two threads .*: (\d+)% of raw",
+                                                   text),
     }
 
 

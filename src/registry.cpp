@@ -5,6 +5,7 @@
 #include "kexie/registry.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <mutex>
@@ -29,13 +30,6 @@ std::uint32_t StringPool::add(std::string_view text) {
   chars_.push_back(static_cast<char>((n >> 8) & 0xFF));
   chars_.insert(chars_.end(), text.begin(), text.begin() + static_cast<std::ptrdiff_t>(n));
   return ref;
-}
-
-std::string_view StringPool::get(std::uint32_t ref) const noexcept {
-  const auto lo = static_cast<unsigned char>(chars_[ref]);
-  const auto hi = static_cast<unsigned char>(chars_[ref + 1]);
-  return {chars_.data() + ref + 2,
-          static_cast<std::size_t>(lo) | (static_cast<std::size_t>(hi) << 8)};
 }
 
 OrgId State::parent_at(OrgId id, Date d) const noexcept {
@@ -1490,13 +1484,20 @@ std::optional<std::string> rebuild(State& s) {
   s.p_thead.assign(people, kNone);
   s.m_next_p.assign(s.m_person.size(), kNone);
   s.m_next_o.assign(s.m_person.size(), kNone);
-  for (std::size_t i = 0; i < s.m_person.size(); ++i) {
-    const std::uint32_t p = s.m_person[i];
-    OrgRec& o = s.orgs[s.m_org[i] - 1];
-    s.m_next_p[i] = s.p_mhead[p];
-    s.m_next_o[i] = o.member_head;
-    s.p_mhead[p] = static_cast<std::uint32_t>(i + 1);
-    o.member_head = static_cast<std::uint32_t>(i + 1);
+  {
+    // The organizations' list heads in one compact array while the lists are
+    // built (the organization records are large: one head each would be a
+    // cache miss per membership), then stored in the records.
+    std::vector<std::uint32_t> org_head(s.orgs.size(), kNone);
+    for (std::size_t i = 0; i < s.m_person.size(); ++i) {
+      const std::uint32_t p = s.m_person[i];
+      std::uint32_t& head = org_head[s.m_org[i] - 1];
+      s.m_next_p[i] = s.p_mhead[p];
+      s.m_next_o[i] = head;
+      s.p_mhead[p] = static_cast<std::uint32_t>(i + 1);
+      head = static_cast<std::uint32_t>(i + 1);
+    }
+    for (std::size_t k = 0; k < s.orgs.size(); ++k) s.orgs[k].member_head = org_head[k];
   }
   for (std::size_t i = 0; i < s.experts.size(); ++i)
     s.org(s.experts[i].org).experts.push_back(static_cast<std::uint32_t>(i));
@@ -1520,28 +1521,55 @@ std::optional<std::string> rebuild(State& s) {
   const std::size_t cap = s.key_slots.size();
   if (cap == 0 || (cap & (cap - 1)) != 0) return std::string("the key index is not a power of two");
   // Who has a key is read in one pass in person order (the pool is laid out in
-  // that order); the slots come in hash order, and looking each key up in the
-  // pool from there cost a cache miss per person (a fifth of a national load).
-  enum : std::uint8_t { kNoKey = 0, kKeyed = 1, kListed = 2 };
-  std::vector<std::uint8_t> key_state(people, kNoKey);
+  // that order) into one bit per person; the slots come in hash order, and each
+  // listed person's bit is cleared (a bit already clear: no key, or listed
+  // twice). A bit per person keeps the random accesses of the slots in the
+  // cache (a byte per person did not, at national sizes); looking each key up
+  // in the pool from the slots cost a cache miss per person.
+  // The slots are walked without a branch (half of them are empty, at random:
+  // a branch on each would be mispredicted millions of times); an empty slot or
+  // a number beyond the people uses a spare bit past the last person. Should
+  // anything be wrong, a second walk finds the first wrong slot.
+  std::vector<std::uint64_t> unlisted(people / 64 + 1, 0);
   for (std::size_t i = 0; i < people; ++i)
-    if (!s.strings.get(s.p_key[i]).empty()) key_state[i] = kKeyed;
+    if (!s.strings.get(s.p_key[i]).empty()) unlisted[i / 64] |= std::uint64_t{1} << (i % 64);
   std::size_t keyed = 0;
+  bool wrong = false;
   for (const std::uint32_t v : s.key_slots) {
-    if (v == 0) continue;
-    if (v > people || key_state[v - 1] != kKeyed)  // no key, or listed twice
-      return "the key index lists " + to_string(PersonId{v}) + " wrongly";
-    key_state[v - 1] = kListed;
-    ++keyed;
+    const std::uint32_t i = v - 1;  // an empty slot wraps to the largest value
+    const std::size_t at = std::min<std::size_t>(i, people);
+    const std::uint64_t bit = std::uint64_t{1} << (at % 64);
+    const bool listed = v != 0;
+    wrong |= listed & ((i >= people) | ((unlisted[at / 64] & bit) == 0));
+    unlisted[at / 64] &= ~bit;
+    keyed += listed;
   }
-  for (std::size_t i = 0; i < people; ++i)
-    if (key_state[i] == kKeyed)
-      return "the key index misses " + to_string(PersonId{static_cast<std::uint32_t>(i + 1)});
+  if (wrong) {
+    std::vector<std::uint8_t> seen(people, 0);
+    for (const std::uint32_t v : s.key_slots) {
+      if (v == 0) continue;
+      if (v > people || seen[v - 1] || s.strings.get(s.p_key[v - 1]).empty())  // no key, or twice
+        return "the key index lists " + to_string(PersonId{v}) + " wrongly";
+      seen[v - 1] = 1;
+    }
+  }
+  for (std::size_t w = 0; w < unlisted.size(); ++w)
+    if (unlisted[w] != 0) {
+      const auto first = static_cast<std::size_t>(std::countr_zero(unlisted[w]));
+      return "the key index misses " +
+             to_string(PersonId{static_cast<std::uint32_t>(w * 64 + first + 1)});
+    }
   if (keyed * 10 > cap * 7) return std::string("the key index is fuller than 70%");
   s.keyed = keyed;
   // A file whose hashes are right may still carry memberships the API would
   // refuse: each must pass add_membership's own rules against all the others.
+  constexpr std::size_t kAhead = 16;  // memberships: the organization records fetched early
   for (std::size_t i = 0; i < s.m_person.size(); ++i) {
+    if (i + kAhead < s.m_person.size()) {
+      const OrgRec& ahead = s.orgs[s.m_org[i + kAhead] - 1];
+      __builtin_prefetch(&ahead.kind);
+      __builtin_prefetch(&ahead.period);
+    }
     const Period period{Date::from_days(s.m_first[i]), Date::from_days(s.m_last[i])};
     if (auto broken = membership_rules(s, s.m_person[i], OrgId{s.m_org[i]}, s.m_role[i], period,
                                        static_cast<std::uint32_t>(i + 1), EmployerCheck::skip))

@@ -36,7 +36,13 @@ namespace detail {
 class StringPool {
  public:
   std::uint32_t add(std::string_view text);
-  [[nodiscard]] std::string_view get(std::uint32_t ref) const noexcept;
+  /// The string at `ref` (inline: a load reads millions of them in a loop).
+  [[nodiscard]] std::string_view get(std::uint32_t ref) const noexcept {
+    const auto lo = static_cast<unsigned char>(chars_[ref]);
+    const auto hi = static_cast<unsigned char>(chars_[ref + 1]);
+    return {chars_.data() + ref + 2,
+            static_cast<std::size_t>(lo) | (static_cast<std::size_t>(hi) << 8)};
+  }
   void reserve(std::size_t bytes) { chars_.reserve(bytes); }
   /// Makes room for `bytes` more (growing geometrically), so that adds of that
   /// many bytes in all cannot fail.

@@ -7,7 +7,6 @@
 #include "kexie/sys/file_ops.hpp"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,18 +14,22 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <chrono>
 #include <boost/archive/archive_exception.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <exception>
 #include <new>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "activity_state.hpp"
 #include "campaign_state.hpp"
+#include "detail/parallel.hpp"
 #include "detail/sha256.hpp"
 #include "snapshot_archive.hpp"
 #include "snapshot_contents.hpp"
@@ -389,14 +392,24 @@ Result<std::vector<std::byte>> save_snapshot(const SnapshotView& view) {
   return out;
 }
 
-Result<Snapshot> load_snapshot(std::span<const std::byte> bytes) {
-  if (bytes.size() < kHeaderSize)
-    return failure(ErrorCode::corrupt_data,
-                   std::to_string(bytes.size()) + " bytes are shorter than the 72-byte header");
-  const std::byte* h = bytes.data();
+namespace {
+
+/// The refusal of a header declaring `declared` payload bytes when `present` follow it.
+Status length_check(std::uint64_t declared, std::size_t present) {
+  if (declared != present)
+    return failure(ErrorCode::corrupt_data, "the header declares a payload of " +
+                                                std::to_string(declared) + " bytes, but " +
+                                                std::to_string(present) + " follow it");
+  return {};
+}
+
+/// The checks of a 72-byte header `h` for a payload of `payload` bytes (what the
+/// file holds after the header): the magic, the header's own check, the format
+/// version, the flags, the machine it was written on, and the declared length.
+Status check_header(const std::byte* h, std::size_t payload) {
   if (std::memcmp(h, kMagic.data(), kMagic.size()) != 0)
     return failure(ErrorCode::corrupt_data, "not a kexie snapshot (the magic bytes differ)");
-  const auto header = detail::sha256(as_u8(bytes.first(64)));
+  const auto header = detail::sha256(as_u8(std::span<const std::byte>(h, 64)));
   if (std::memcmp(h + 64, header.data(), 8) != 0)
     return failure(ErrorCode::corrupt_data, "the header is damaged (its check at byte 64 fails)");
   const auto version = static_cast<std::uint16_t>(get_le(h + 8, 2));
@@ -414,18 +427,19 @@ Result<Snapshot> load_snapshot(std::span<const std::byte> bytes) {
   if (std::memcmp(h + 16, kWidths.data(), kWidths.size()) != 0)
     return failure(ErrorCode::unsupported_version,
                    "written on a machine with other integer or floating-point widths");
-  const std::uint64_t length = get_le(h + 24, 8);
-  if (length != bytes.size() - kHeaderSize)
-    return failure(ErrorCode::corrupt_data,
-                   "the header declares a payload of " + std::to_string(length) + " bytes, but " +
-                       std::to_string(bytes.size() - kHeaderSize) + " follow it");
-  const auto payload = bytes.subspan(kHeaderSize);
-  const auto digest = detail::sha256(as_u8(payload));
-  if (std::memcmp(h + 32, digest.data(), digest.size()) != 0)
-    return failure(ErrorCode::corrupt_data,
-                   "the payload's SHA-256 differs from the header's: the file is damaged");
+  return length_check(get_le(h + 24, 8), payload);
+}
 
-  detail::ByteSource source(payload);
+Error damaged() {
+  return failure(ErrorCode::corrupt_data,
+                 "the payload's SHA-256 differs from the header's: the file is damaged");
+}
+
+/// Decodes the payload `source` delivers. Out of memory is rethrown: it is not a
+/// fault of the data (every count is checked against the bytes left before
+/// anything is allocated), so the caller sees std::bad_alloc, as from any other
+/// call (docs/reliability.md). Anything else a source throws passes through.
+Result<Snapshot> decode(detail::ByteSource& source) {
   try {
     auto impl = std::make_unique<detail::SnapshotImpl>(detail::SnapshotImpl{Registry(), {}, {}});
     boost::archive::binary_iarchive archive(source, kArchiveFlags);
@@ -444,13 +458,24 @@ Result<Snapshot> load_snapshot(std::span<const std::byte> bytes) {
                                                 " (payload offset " +
                                                 std::to_string(source.offset()) + ")");
   } catch (const std::bad_alloc&) {
-    // Out of memory is not a fault of the data (every count was checked against
-    // the bytes left before anything was allocated): the caller sees
-    // std::bad_alloc, as from any other call (docs/reliability.md).
     throw;
   } catch (const std::exception& e) {
     return failure(ErrorCode::corrupt_data, std::string("the content is malformed: ") + e.what());
   }
+}
+
+}  // namespace
+
+Result<Snapshot> load_snapshot(std::span<const std::byte> bytes) {
+  if (bytes.size() < kHeaderSize)
+    return failure(ErrorCode::corrupt_data,
+                   std::to_string(bytes.size()) + " bytes are shorter than the 72-byte header");
+  if (Status ok = check_header(bytes.data(), bytes.size() - kHeaderSize); !ok) return ok.error();
+  const auto payload = bytes.subspan(kHeaderSize);
+  const auto digest = detail::sha256(as_u8(payload));
+  if (std::memcmp(bytes.data() + 32, digest.data(), digest.size()) != 0) return damaged();
+  detail::ByteSource source(payload);
+  return decode(source);
 }
 
 // ---- files ---------------------------------------------------------------------------------
@@ -708,46 +733,181 @@ Status save_snapshot(const SnapshotView& view, const std::filesystem::path& path
 
 namespace {
 
-/// Memory for a whole snapshot file. A large one is mapped with transparent huge
-/// pages requested: a 100 MB file then costs some fifty page faults instead of
-/// twenty-five thousand, which on a virtual machine is most of a load's time.
-class FileBuffer {
+/// The payload of a snapshot file, read in order as the decoder asks for it and
+/// hashed as it is read: one pass over the bytes instead of a copy of the whole
+/// file in memory, a hash over it, and a second copy into the registry's
+/// columns. A column of millions of values is read straight from the file into
+/// its final place, in pieces small enough to be hashed while they are still
+/// in the cache; everything else goes through a small buffer. The bytes are
+/// decoded before the hash is known to match, which the decoder is built for
+/// (it refuses a hostile file whose hash is right, so it must refuse any bytes
+/// without trusting them); the load reports the hash's verdict first, so a
+/// damaged file is refused as damaged, whatever its decoding found.
+class FileSource final : public detail::ByteSource {
  public:
-  explicit FileBuffer(std::size_t size) : size_(size) {
-    if (size < (std::size_t{8} << 20)) {
-      small_.resize(size);
-      data_ = small_.data();
-      return;
+  /// A read failed with `error` (errno).
+  struct ReadFailed {
+    int error;
+  };
+  /// The file ended after `present` payload bytes, before the declared length.
+  struct Truncated {
+    std::size_t present;
+  };
+
+  /// Reads the `payload` bytes after the header from `fd`, hashing them unless
+  /// `hash` is false (another thread hashes the file).
+  FileSource(int fd, std::size_t payload, bool hash)
+      : ByteSource(payload), fd_(fd), hash_(hash), buffer_(std::min(payload, kBuffer)) {
+    setg(buffer_.data(), buffer_.data(), buffer_.data());
+  }
+
+  /// Reads and hashes what the decoder left; throws ReadFailed or Truncated.
+  void drain() {
+    base_ += static_cast<std::size_t>(egptr() - eback());  // read and hashed already
+    setg(buffer_.data(), buffer_.data(), buffer_.data());
+    while (left() != 0) {
+      const std::size_t take = std::min(buffer_.size(), left());
+      read_exact(buffer_.data(), take);
+      base_ += take;
     }
-    void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) return;
-    (void)::madvise(p, size, MADV_HUGEPAGE);  // a hint: without it, plain pages
-    data_ = static_cast<std::byte*>(p);
-    mapped_ = true;
   }
-  ~FileBuffer() {
-    if (mapped_) ::munmap(data_, size_);
+  /// The SHA-256 of everything read; call once, after drain().
+  detail::Sha256Digest digest() { return sha_.finish(); }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    base_ = offset();
+    setg(buffer_.data(), buffer_.data(), buffer_.data());
+    const std::size_t take = std::min(buffer_.size(), left());
+    if (take == 0) return traits_type::eof();
+    read_exact(buffer_.data(), take);
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + take);
+    return traits_type::to_int_type(*gptr());
   }
-  FileBuffer(const FileBuffer&) = delete;
-  FileBuffer& operator=(const FileBuffer&) = delete;
-  [[nodiscard]] bool ok() const noexcept { return data_ != nullptr || size_ == 0; }
-  [[nodiscard]] std::byte* data() noexcept { return data_; }
-  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
+  std::streamsize xsgetn(char* s, std::streamsize n) override {
+    auto want = static_cast<std::size_t>(n);
+    while (want != 0) {
+      if (gptr() == egptr() && want >= buffer_.size()) {
+        // A large block: straight from the file into the caller's memory.
+        base_ = offset();
+        setg(buffer_.data(), buffer_.data(), buffer_.data());
+        const std::size_t take = std::min(want, left());
+        if (take == 0) break;
+        for (std::size_t done = 0; done < take;) {
+          const std::size_t piece = std::min(kPiece, take - done);
+          read_exact(s + done, piece);
+          done += piece;
+          base_ += piece;
+        }
+        s += take;
+        want -= take;
+        continue;
+      }
+      if (gptr() == egptr() && traits_type::eq_int_type(underflow(), traits_type::eof())) break;
+      const std::size_t k = std::min(want, static_cast<std::size_t>(egptr() - gptr()));
+      std::memcpy(s, gptr(), k);
+      gbump(static_cast<int>(k));
+      s += k;
+      want -= k;
+    }
+    return n - static_cast<std::streamsize>(want);
+  }
 
  private:
-  std::size_t size_;
-  std::vector<std::byte> small_;
-  std::byte* data_ = nullptr;
-  bool mapped_ = false;
+  // The buffer for small values; a block at least this long is read straight
+  // into place, a piece at a time, each hashed while it is still in the cache.
+  static constexpr std::size_t kBuffer = std::size_t{32} << 10;
+  static constexpr std::size_t kPiece = std::size_t{256} << 10;
+
+  /// Reads exactly `n` bytes to `to` (the next ones in the file) and hashes them.
+  void read_exact(char* to, std::size_t n) {
+    for (std::size_t done = 0; done < n;) {
+      const ssize_t got = ::read(fd_, to + done, n - done);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) throw ReadFailed{errno};
+      if (got == 0) throw Truncated{base_ + done};  // the file shrank meanwhile
+      done += static_cast<std::size_t>(got);
+    }
+    if (hash_)
+      sha_.update(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(to), n));
+  }
+
+  int fd_;
+  bool hash_;
+  std::vector<char> buffer_;
+  detail::Sha256 sha_;
 };
 
-}  // namespace
+/// The payload's SHA-256 computed on a thread of its own, for a load allowed two
+/// threads: it reads the file a second time (pread, which leaves the decoder's
+/// file offset alone, through a buffer of its own, so it touches no fresh
+/// memory beyond it) while the calling thread decodes. Both read the same open
+/// file; a save never changes a file in place (it renames a new one over it).
+/// The constructor throws std::system_error when the thread cannot start.
+class AsideHash {
+ public:
+  AsideHash(int fd, std::size_t payload)
+      : buffer_(std::min(payload, kChunk)),
+        thread_([this, fd, payload](const std::stop_token& stop) { run(stop, fd, payload); }) {}
 
-Result<Snapshot> load_snapshot(const std::filesystem::path& path) {
-  const auto fail = [&](const char* step) {
+  /// Waits for the hash; rethrows what the thread threw.
+  void wait() {
+    if (thread_.joinable()) thread_.join();
+    if (thrown_) std::rethrow_exception(thrown_);
+  }
+  [[nodiscard]] int error() const noexcept { return error_; }              // errno of a read
+  [[nodiscard]] bool truncated() const noexcept { return truncated_; }     // the file ended early
+  [[nodiscard]] std::size_t present() const noexcept { return present_; }  // bytes found then
+  [[nodiscard]] const detail::Sha256Digest& digest() const noexcept { return digest_; }
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{256} << 10;
+
+  void run(const std::stop_token& stop, int fd, std::size_t payload) noexcept {
+    try {
+      for (std::size_t done = 0; done < payload;) {
+        if (stop.stop_requested()) return;  // the load ended without needing the hash
+        const ssize_t got = ::pread(fd, buffer_.data(), std::min(buffer_.size(), payload - done),
+                                    static_cast<off_t>(kHeaderSize + done));
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+          error_ = errno;
+          return;
+        }
+        if (got == 0) {
+          truncated_ = true;
+          present_ = done;
+          return;
+        }
+        sha_.update(std::span<const std::uint8_t>(
+            reinterpret_cast<const std::uint8_t*>(buffer_.data()), static_cast<std::size_t>(got)));
+        done += static_cast<std::size_t>(got);
+      }
+      digest_ = sha_.finish();
+    } catch (...) {
+      thrown_ = std::current_exception();
+    }
+  }
+
+  std::vector<char> buffer_;
+  detail::Sha256 sha_;
+  detail::Sha256Digest digest_{};
+  int error_ = 0;
+  bool truncated_ = false;
+  std::size_t present_ = 0;
+  std::exception_ptr thrown_;
+  std::jthread thread_;  // last: started once everything it uses exists, joined first
+};
+
+/// The file form of load_snapshot; `aside` hashes on a second thread.
+Result<Snapshot> load_file(const std::filesystem::path& path, bool aside) {
+  const auto failed = [&](const char* step, int error) {
     return Error(ErrorCode::io_error, "loading snapshot " + path.string() + ": " + step +
-                                          " failed: " + last_error().message());
+                                          " failed: " + std::generic_category().message(error));
   };
+  const auto fail = [&](const char* step) { return failed(step, errno); };
   const auto not_regular = [&](const struct stat& st) {
     return Error(ErrorCode::io_error,
                  "loading snapshot " + path.string() + ": " + path.string() + " is " +
@@ -771,17 +931,78 @@ Result<Snapshot> load_snapshot(const std::filesystem::path& path) {
   if (const int flags = ::fcntl(fd, F_GETFL);
       flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
     return fail("fcntl");
-  FileBuffer bytes(static_cast<std::size_t>(st.st_size));
-  if (!bytes.ok()) return fail("allocate");
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+  (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);  // a hint: read ahead further
+  const auto size = static_cast<std::size_t>(st.st_size);
+  // The header first; a file shorter than a header is judged as the buffer form does.
+  std::array<std::byte, kHeaderSize> head{};
+  std::size_t got = 0;
+  while (got < kHeaderSize) {
+    const ssize_t n = ::read(fd, head.data() + got, kHeaderSize - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return fail("read");
-    if (n == 0) break;  // the file shrank meanwhile: what was read is judged as it is
-    done += static_cast<std::size_t>(n);
+    if (n == 0) break;  // the file is (or became) shorter: judged as it is
+    got += static_cast<std::size_t>(n);
   }
-  return load_snapshot(std::span<const std::byte>(bytes.data(), done));
+  if (got < kHeaderSize || size < kHeaderSize)
+    return load_snapshot(std::span<const std::byte>(head.data(), got));
+  if (Status ok = check_header(head.data(), size - kHeaderSize); !ok) return ok.error();
+  const std::size_t payload = size - kHeaderSize;
+  std::optional<AsideHash> hasher;
+  if (aside) {
+    try {
+      hasher.emplace(fd, payload);
+    } catch (const std::system_error&) {
+      // No thread to be had: the calling thread hashes, as with one thread.
+    }
+  }
+  FileSource source(fd, payload, !hasher);
+  const std::uint64_t declared = get_le(head.data() + 24, 8);
+  // The hash's verdict comes first whatever the decoder found, as when the whole
+  // file was hashed before decoding: the rest of the file is read and hashed
+  // before any result is given.
+  const auto verdict = [&]() -> Status {
+    detail::Sha256Digest digest{};
+    if (hasher) {
+      hasher->wait();
+      if (hasher->error() != 0) return failed("read", hasher->error());
+      if (hasher->truncated()) return length_check(declared, hasher->present());
+      digest = hasher->digest();
+    } else {
+      try {
+        source.drain();
+      } catch (const FileSource::ReadFailed& e) {
+        return failed("read", e.error);
+      } catch (const FileSource::Truncated& t) {
+        return length_check(declared, t.present);
+      }
+      digest = source.digest();
+    }
+    if (std::memcmp(head.data() + 32, digest.data(), digest.size()) != 0) return damaged();
+    return {};
+  };
+  std::optional<Result<Snapshot>> decoded;
+  try {
+    decoded.emplace(decode(source));
+  } catch (const FileSource::ReadFailed& e) {
+    return failed("read", e.error);
+  } catch (const FileSource::Truncated& t) {
+    return length_check(declared, t.present).error();
+  } catch (const std::bad_alloc&) {
+    // Out of memory on a damaged file is reported as the damage.
+    if (Status ok = verdict(); !ok) return ok.error();
+    throw;
+  }
+  if (Status ok = verdict(); !ok) return ok.error();
+  return std::move(*decoded);
+}
+
+}  // namespace
+
+Result<Snapshot> load_snapshot(const std::filesystem::path& path) { return load_file(path, false); }
+
+Result<Snapshot> load_snapshot(const std::filesystem::path& path, Threads threads) {
+  if (Status ok = detail::check_threads(threads); !ok) return ok.error();
+  return load_file(path, threads.count >= 2);
 }
 
 Result<std::vector<std::filesystem::path>> remove_snapshot_leftovers(

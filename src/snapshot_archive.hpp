@@ -65,28 +65,34 @@ class ByteSink : public std::streambuf {
   std::vector<std::byte>& out_;
 };
 
-/// An input stream buffer over a read-only byte span that knows where it is.
+/// An input stream buffer over a read-only byte span that knows where it is. A
+/// derived source (the file reader in snapshot.cpp) refills the get area from
+/// elsewhere: `base_` counts the bytes before it, `total_` the whole payload.
 class ByteSource : public std::streambuf {
  public:
-  explicit ByteSource(std::span<const std::byte> bytes) {
+  explicit ByteSource(std::span<const std::byte> bytes) : total_(bytes.size()) {
     // std::streambuf wants char*; it is never written through.
     char* b = const_cast<char*>(reinterpret_cast<const char*>(bytes.data()));
     setg(b, b, b + bytes.size());
   }
   [[nodiscard]] std::size_t offset() const noexcept {
-    return static_cast<std::size_t>(gptr() - eback());
+    return base_ + static_cast<std::size_t>(gptr() - eback());
   }
-  [[nodiscard]] std::size_t left() const noexcept {
-    return static_cast<std::size_t>(egptr() - gptr());
-  }
+  [[nodiscard]] std::size_t left() const noexcept { return total_ - offset(); }
 
  protected:
+  /// A source of `total` bytes with an empty get area, for a derived source.
+  explicit ByteSource(std::size_t total) noexcept : total_(total) {}
   std::streamsize xsgetn(char* s, std::streamsize n) override {
-    const auto k = std::min<std::streamsize>(n, static_cast<std::streamsize>(left()));
+    const auto k = std::min<std::streamsize>(
+        n, static_cast<std::streamsize>(static_cast<std::size_t>(egptr() - gptr())));
     std::memcpy(s, gptr(), static_cast<std::size_t>(k));
     gbump(static_cast<int>(k));
     return k;
   }
+
+  std::size_t base_ = 0;  // bytes before the get area
+  std::size_t total_;     // the payload's size
 };
 
 /// Writes values in the snapshot's fixed-width encodings through a binary archive.

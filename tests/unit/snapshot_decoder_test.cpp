@@ -418,6 +418,15 @@ TEST(SnapshotDecoder, TheKeyIndexAtThePeopleCount) {
   expect_corrupt(patched(f.file, empty, 6, 4), {"the key index lists", "6"});
   // Person #4 has no key, so listing it is wrong too.
   expect_corrupt(patched(f.file, empty, 4, 4), {"the key index lists", "4"});
+  // A keyed person listed a second time, and a keyed person not listed at all.
+  std::size_t first_listed = 0;
+  for (std::size_t i = 0; i < 1024 && first_listed == 0; ++i)
+    if (get_le(f.file, slots + 4 * i, 4) != 0) first_listed = slots + 4 * i;
+  const std::uint64_t twice = get_le(f.file, first_listed, 4);
+  expect_corrupt(patched(f.file, empty, twice, 4),
+                 {"the key index lists", std::to_string(twice).c_str()});
+  expect_corrupt(patched(f.file, first_listed, 0, 4),
+                 {"the key index misses", std::to_string(twice).c_str()});
 }
 
 TEST(SnapshotDecoder, MembershipColumnsAtTheirTablesSize) {
