@@ -30,6 +30,7 @@
 #include "activity_state.hpp"
 #include "campaign_state.hpp"
 #include "detail/parallel.hpp"
+#include "detail/regular_file.hpp"
 #include "detail/sha256.hpp"
 #include "snapshot_archive.hpp"
 #include "snapshot_contents.hpp"
@@ -914,23 +915,13 @@ Result<Snapshot> load_file(const std::filesystem::path& path, bool aside) {
                      kind_of(static_cast<unsigned>(st.st_mode)) + ", not a regular file",
                  kRegularFileRule.id);
   };
-  // Ask first: opening a FIFO without a writer would wait forever, and opening a
-  // device can act on it (a tape rewinds). O_NONBLOCK covers what is swapped in
-  // between the two calls; fstat then judges what was opened.
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return fail("stat");
-  if (!S_ISREG(st.st_mode)) return not_regular(st);
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0) return fail("open");
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  if (::fstat(fd, &st) != 0) return fail("stat");
-  if (!S_ISREG(st.st_mode)) return not_regular(st);
-  if (const int flags = ::fcntl(fd, F_GETFL);
-      flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
-    return fail("fcntl");
+  // Only a regular file is opened, without blocking on a FIFO or acting on a device
+  // (a tape rewinds), even one swapped in after the check (detail::open_regular_file).
+  const detail::RegularFile file = detail::open_regular_file(path.c_str());
+  if (!file && file.error() != 0) return failed(file.failed_step(), file.error());
+  if (!file) return not_regular(file.status());
+  const int fd = file.fd();
+  const struct stat& st = file.status();
   (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);  // a hint: read ahead further
   const auto size = static_cast<std::size_t>(st.st_size);
   // The header first; a file shorter than a header is judged as the buffer form does.

@@ -27,6 +27,8 @@ class RegularFile {
   /// errno of the call that failed (stat, open, fstat, fcntl); 0 when the path names
   /// something that is not a regular file (`status().st_mode` says what) or it is open.
   [[nodiscard]] int error() const noexcept { return error_; }
+  /// The call that failed when `error()` is set: "stat", "open" or "fcntl"; else "".
+  [[nodiscard]] const char* failed_step() const noexcept { return step_; }
   /// The status of what was judged: of the open file, or of the path that is not one.
   [[nodiscard]] const struct stat& status() const noexcept { return st_; }
   /// Gives up ownership of the descriptor (for fdopen); -1 when none is open.
@@ -36,6 +38,7 @@ class RegularFile {
   friend RegularFile open_regular_file(const char* path) noexcept;
   int fd_ = -1;
   int error_ = 0;
+  const char* step_ = "";
   struct stat st_ {};
 };
 
