@@ -546,6 +546,19 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, un
     std::array<std::uint32_t, kCategoryCount> scored{};
     std::size_t incomplete = 0;
   };
+  // Categories whose batches the AVX2 kernel weights itself: judged columns only,
+  // each weight within 32 bits (a global weight at 8 places is at most 10^8).
+  std::array<std::vector<std::int32_t>, kCategoryCount> weight32;
+  std::array<bool, kCategoryCount> weighs{};
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    const CategoryState& cat = s.categories[c];
+    weighs[c] = cat.rubric && cat.judged_columns == cat.col_weight.size();
+    for (std::uint32_t col = 0; weighs[c] && col < cat.judged_columns; ++col) {
+      const std::int64_t w = cat.col_weight[col];
+      weighs[c] = w >= INT32_MIN && w <= INT32_MAX;
+      weight32[c].push_back(static_cast<std::int32_t>(w));
+    }
+  }
   const std::size_t part_total = detail::part_count(n, threads, 512);
   std::vector<Tally> tallies(part_total);
   detail::parallel_parts(
@@ -637,6 +650,24 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, un
             }
           }
           const auto columns = static_cast<std::uint32_t>(cat.columns.size());
+          if (lanes == detail::kMaxLanes && weighs[h.category] && 100 % d == 0) {
+            // Every column keeps d marks and d divides 100: the judged part is
+            // (100 / d) × Σ kept × weight, the same integer as Σ (kept × 100 / d) × weight.
+            std::int64_t weighted[detail::kMaxLanes];
+            const unsigned missing = detail::weighted_kept_sums_avx2(
+                entry, columns, width, panel, low, high, weight32[h.category].data(), weighted);
+            const std::int64_t mean_factor = 100 / d;
+            for (std::uint32_t j = 0; j < lanes; ++j) {
+              if (missing & (1u << j)) {
+                general(i + j);
+              } else {
+                record(i + j, weighted[j] * mean_factor, objective_part(i + j), 0,
+                       EntryStatus::ranked);
+              }
+            }
+            i += lanes;
+            continue;
+          }
           const unsigned missing =
               lanes == detail::kMaxLanes
                   ? detail::kept_sums_avx2(entry, columns, width, panel, low, high, kept)

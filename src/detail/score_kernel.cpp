@@ -142,11 +142,65 @@ __attribute__((target("avx2"))) unsigned kept_sums_avx2(const std::int32_t* cons
   }
   return static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(missing)));
 }
+
+// The same sums, weighted and added per lane as they come: each column's kept sums
+// times its weight in 64 bits (even lanes, then the odd ones shifted down), so the
+// sums never leave the registers.
+__attribute__((target("avx2"))) unsigned weighted_kept_sums_avx2(
+    const std::int32_t* const* entry, std::uint32_t columns, std::uint32_t width, std::uint32_t n,
+    bool drop_low, bool drop_high, const std::int32_t* weight, std::int64_t* weighted) {
+  const std::uint32_t cells = columns * width;
+  alignas(32) __m256i t[kMaxBatchCells];
+  std::uint32_t o = 0;
+  for (; o + 8 <= cells; o += 8) {
+    __m256i r[8];
+    for (std::uint32_t j = 0; j < 8; ++j) {
+      r[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(entry[j] + o));
+    }
+    transpose8(r, t + o);
+  }
+  for (; o < cells; ++o) {
+    t[o] = _mm256_setr_epi32(entry[0][o], entry[1][o], entry[2][o], entry[3][o], entry[4][o],
+                             entry[5][o], entry[6][o], entry[7][o]);
+  }
+  const __m256i no_mark = _mm256_set1_epi32(INT32_MIN);
+  __m256i missing = _mm256_setzero_si256();
+  __m256i even = _mm256_setzero_si256(), odd = _mm256_setzero_si256();
+  for (std::uint32_t col = 0; col < columns; ++col) {
+    const __m256i* v = t + static_cast<std::size_t>(col) * width;
+    __m256i sum = v[0];
+    __m256i lo = v[0];
+    __m256i hi = v[0];
+    for (std::uint32_t k = 1; k < n; ++k) {
+      lo = _mm256_min_epi32(lo, v[k]);
+      hi = _mm256_max_epi32(hi, v[k]);
+      sum = _mm256_add_epi32(sum, v[k]);
+    }
+    missing = _mm256_or_si256(missing, _mm256_cmpeq_epi32(lo, no_mark));
+    if (drop_low) sum = _mm256_sub_epi32(sum, lo);
+    if (drop_high) sum = _mm256_sub_epi32(sum, hi);
+    const __m256i w = _mm256_set1_epi32(weight[col]);
+    even = _mm256_add_epi64(even, _mm256_mul_epi32(sum, w));
+    odd = _mm256_add_epi64(odd, _mm256_mul_epi32(_mm256_srli_epi64(sum, 32), w));
+  }
+  // even = lanes 0 2 | 4 6, odd = 1 3 | 5 7 (64-bit each): back to lane order.
+  const __m256i a = _mm256_unpacklo_epi64(even, odd);  // 0 1 | 4 5
+  const __m256i b = _mm256_unpackhi_epi64(even, odd);  // 2 3 | 6 7
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(weighted), _mm256_permute2x128_si256(a, b, 0x20));
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(weighted + 4),
+                      _mm256_permute2x128_si256(a, b, 0x31));
+  return static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(missing)));
+}
 #else
 bool avx2_available() noexcept { return false; }
 
 unsigned kept_sums_avx2(const std::int32_t* const*, std::uint32_t, std::uint32_t, std::uint32_t,
                         bool, bool, std::int32_t*) {
+  return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false
+}
+
+unsigned weighted_kept_sums_avx2(const std::int32_t* const*, std::uint32_t, std::uint32_t,
+                                 std::uint32_t, bool, bool, const std::int32_t*, std::int64_t*) {
   return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false
 }
 #endif

@@ -64,6 +64,18 @@ unsigned kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t columns,
                         std::uint32_t width, std::uint32_t n, bool drop_low, bool drop_high,
                         std::int32_t* kept);
 
+/// `kept_sums_avx2` and then, per lane, Σ over the columns of kept sum × `weight[col]`
+/// (64-bit, exact), written to `weighted[lane]`: the judged part of a total whose
+/// columns all keep the same number of marks, with the mean's factor applied once
+/// after. Call only when `avx2_available()`. Same preconditions as `kept_sums`.
+///
+///   std::int64_t weighted[kMaxLanes];
+///   missing = weighted_kept_sums_avx2(entry8, 2, 3, 3, true, false, weights, weighted);
+unsigned weighted_kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t columns,
+                                 std::uint32_t width, std::uint32_t n, bool drop_low,
+                                 bool drop_high, const std::int32_t* weight,
+                                 std::int64_t* weighted);
+
 /// The reference: `kept_sums` for `lanes` entries, one mark at a time
 /// (`kept[col * lanes + lane]`, 64-bit sums wrapped to 32 bits as the vector
 /// kernels wrap them). Same preconditions as `kept_sums`.

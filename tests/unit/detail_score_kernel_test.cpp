@@ -24,6 +24,7 @@ using kexie::detail::kept_sums_scalar;
 using kexie::detail::kLanes;
 using kexie::detail::kMaxBatchCells;
 using kexie::detail::kMaxLanes;
+using kexie::detail::weighted_kept_sums_avx2;
 
 constexpr std::int32_t kNoMark = INT32_MIN;  // as campaign_state.hpp stores an absent mark
 
@@ -170,6 +171,42 @@ TEST(ScoreKernel, Avx2Sse2AndScalarKernelsGiveTheSameSums) {
   }
   if (avx2_available()) {
     EXPECT_GT(checked, 0u);
+  }
+}
+
+TEST(ScoreKernel, WeightedAvx2SumsAreTheScalarKeptSumsTimesTheWeights) {
+  if (!kBatches || !avx2_available()) GTEST_SKIP() << "this CPU or build has no AVX2 kernel";
+  std::mt19937_64 rng(4242);
+  std::vector<std::int32_t> kept(kMaxBatchCells * kMaxLanes);
+  std::uniform_int_distribution<std::int32_t> weight(-100'000'000, 100'000'000);
+  for (std::uint32_t width = 1; width <= 9; ++width) {
+    for (std::uint32_t n = 1; n <= width; ++n) {
+      for (const std::uint32_t columns : {1u, 5u, 8u, kMaxBatchCells / width}) {
+        for (const bool low : {false, true}) {
+          for (const bool high : {false, true}) {
+            const auto cells = random_entries(rng, kMaxLanes, columns, width, n, 4);
+            const std::int32_t* entry[kMaxLanes];
+            for (std::uint32_t j = 0; j < kMaxLanes; ++j) entry[j] = cells[j].data();
+            std::vector<std::int32_t> weights(columns);
+            for (std::int32_t& w : weights) w = weight(rng);
+            const unsigned missing =
+                kept_sums_scalar(entry, kMaxLanes, columns, width, n, low, high, kept.data());
+            std::int64_t weighted[kMaxLanes];
+            ASSERT_EQ(weighted_kept_sums_avx2(entry, columns, width, n, low, high, weights.data(),
+                                              weighted),
+                      missing);
+            for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
+              if (missing & (1u << lane)) continue;
+              std::int64_t want = 0;
+              for (std::uint32_t col = 0; col < columns; ++col)
+                want += std::int64_t{kept[col * kMaxLanes + lane]} * weights[col];
+              ASSERT_EQ(weighted[lane], want) << "width " << width << ", n " << n << ", columns "
+                                              << columns << ", lane " << lane;
+            }
+          }
+        }
+      }
+    }
   }
 }
 

@@ -4,7 +4,9 @@
 // 1, 2, 3 and 7 threads, on campaigns built to reach each way the ranking sorts:
 // totals sharing a factor beyond the weights' unit in the sampled entries only (the
 // proposed factor is refused and the items made again), and totals too far apart to
-// pack with their places (each group sorted apart).
+// pack with their places (each group sorted apart). And totals of the weighted
+// batch kernel (judged columns only, a mean whose divisor divides 100) equal the
+// exact sum of the public aggregate times the weights.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -14,6 +16,7 @@
 
 #include "kexie/campaign.hpp"
 #include "kexie/literals.hpp"
+#include "kexie/panel.hpp"
 #include "support/campaign_world.hpp"
 
 using namespace kexie::literals;
@@ -148,6 +151,62 @@ TEST(Standings, TotalsTooFarApartToPackAreSortedByGroup) {
   }
   c.mark_all(marks).value();
   expect_every_thread_count_agrees(c, n);
+}
+
+TEST(Standings, WeightedBatchesGiveTheExactTotals) {
+  using kexie::IndicatorKind;
+  const kexie::MarkScale hundred{Decimal(0), Decimal(100), "0.5"_dec};
+  const std::vector<kexie::IndicatorSpec> specs = {
+      {"A", "a", "", IndicatorKind::judged, "0.25"_dec, hundred, {}, {}},
+      {"B", "b", "", IndicatorKind::judged, "0.35"_dec, hundred, {}, {}},
+      {"C", "c", "", IndicatorKind::judged, "0.4"_dec, hundred, {}, {}},
+  };
+  // Five marks: the plain mean keeps 5, trimmed(1, 0) keeps 4 (both divide 100);
+  // an entry missing a mark keeps fewer and takes the general kernel.
+  for (const kexie::Aggregation rule :
+       {kexie::Aggregation::plain_mean(), kexie::Aggregation::trimmed(1, 0, 5)}) {
+    kexie_test::World w;
+    auto spec = kexie_test::proposal_spec(w);
+    spec.panel.aggregation = rule;
+    kexie::Campaign c(w.registry, spec);
+    c.set_rubric(kexie::Category::rationalization_proposals,
+                 kexie::Rubric::build("weighted", specs).value())
+        .value();
+    std::vector<kexie::JudgeId> judges;
+    for (int k = 0; k < 5; ++k)
+      judges.push_back(c.add_judge(w.experts[static_cast<std::size_t>(k)]).value());
+    std::mt19937 rng(31);
+    std::vector<kexie::MarkInput> marks;
+    std::vector<Decimal> expected;
+    const std::size_t n = 45;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto id =
+          c.add_entry(kexie_test::proposal(w, code_of(i), static_cast<int>(i % 2), 0)).value();
+      for (const kexie::JudgeId j : judges) c.assign(j, id).value();
+      Decimal total;
+      for (std::size_t col = 0; col < specs.size(); ++col) {
+        std::vector<Decimal> given;
+        for (std::size_t j = 0; j < judges.size(); ++j) {
+          if (i % 11 == 4 && j == 2 && col == 1) continue;
+          const Decimal m =
+              Decimal::from_coefficient(static_cast<std::int64_t>(rng() % 201) * 5, 1).value();
+          given.push_back(m);
+          marks.push_back({judges[j], id, specs[col].code, m});
+        }
+        const Decimal value = kexie::aggregate(given, rule).value().value;
+        total = total + kexie::multiply(value, specs[col].weight).value();
+      }
+      expected.push_back(total);
+    }
+    c.mark_all(marks).value();
+    for (const unsigned t : {1u, 2u}) {
+      for (const kexie::Standing& s : c.standings(kexie::Threads{t}).value()) {
+        EXPECT_EQ(s.total, expected[s.entry.value() - 1])
+            << kexie::to_string(rule.method) << ", entry " << s.entry.value();
+      }
+    }
+    expect_every_thread_count_agrees(c, n);
+  }
 }
 
 }  // namespace
