@@ -944,9 +944,13 @@ void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin
   const std::uint64_t key_mask =
       pk.key_bits >= 64 ? UINT64_MAX : (std::uint64_t{1} << pk.key_bits) - 1;
   const std::size_t ranked = pk.ranked;
+  // The sorted items visit entries in no order: fetch the code order's slot 16 places
+  // ahead (fetching the entry's status too measured slower).
   constexpr std::size_t kAhead = 16;
   const auto at = [&](std::size_t p) {
-    if (p + kAhead < ranked) prefetch_line(&s.code_order[items[p + kAhead] & place_mask]);
+    if (p + kAhead < ranked) {
+      prefetch_line(&s.code_order[items[p + kAhead] & place_mask]);
+    }
     return s.code_order[items[p] & place_mask];
   };
   end = std::min(end, ranked);
