@@ -481,6 +481,7 @@ struct ListedGroup {
 // real one, so one stable radix sort on (group, key) lists the whole campaign.
 struct Packing {
   bool packed = false;
+  bool flagged = false;  // a vetoed entry's item has bit 63 set (a bit left above the rest)
   int place_bits = 0, key_bits = 0, group_bits = 0;
   std::size_t ranked = 0;            // listing places of scored entries; the incomplete follow
   std::vector<ListedGroup> listed;   // the groups with members, in listing order
@@ -724,8 +725,9 @@ struct RunScratch {
 };
 
 // Emits the run of equal totals at listing places [lo, hi) of a group whose first
-// place is `base` (`at(p)` is the entry at place p, the run in code order): the
-// tie-break chain orders it, the code ends the chain.
+// place is `base` (`at(p)` is the entry at place p and its status, the run in code
+// order): the tie-break chain orders it, the code ends the chain. Calls emit(group,
+// entry, total, rank, position, status).
 template <class At, class Emit>
 void emit_run(const CampaignImpl& s, const Scored& scored, std::size_t group, std::size_t base,
               std::size_t lo, std::size_t hi, std::int64_t total, At&& at, RunScratch& rs,
@@ -734,7 +736,8 @@ void emit_run(const CampaignImpl& s, const Scored& scored, std::size_t group, st
   const auto rank = static_cast<std::uint32_t>(lo - base + 1);
   if (hi - lo == 1 || k_count == 0) {
     for (std::size_t p = lo; p < hi; ++p) {
-      emit(group, at(p), total, rank, static_cast<std::uint32_t>(p - base + 1));
+      const auto [i, status] = at(p);
+      emit(group, i, total, rank, static_cast<std::uint32_t>(p - base + 1), status);
     }
     return;
   }
@@ -742,7 +745,7 @@ void emit_run(const CampaignImpl& s, const Scored& scored, std::size_t group, st
   // Keys of this run, by position in the run.
   rs.keys.assign((hi - lo) * k_count, Decimal());
   rs.run_index.clear();
-  for (std::size_t p = lo; p < hi; ++p) rs.run_index.push_back(at(p));
+  for (std::size_t p = lo; p < hi; ++p) rs.run_index.push_back(at(p).first);
   for (std::size_t r = 0; r < rs.run_index.size(); ++r) {
     const std::uint32_t i = rs.run_index[r];
     s.evaluate(i, normalize ? &scored.norm[s.hot[i].category] : nullptr, rs.values, nullptr);
@@ -760,8 +763,8 @@ void emit_run(const CampaignImpl& s, const Scored& scored, std::size_t group, st
     return false;
   });
   for (std::size_t r = 0; r < rs.slots.size(); ++r) {
-    emit(group, rs.run_index[rs.slots[r]], total, rank,
-         static_cast<std::uint32_t>(lo - base + r + 1));
+    const std::uint32_t i = rs.run_index[rs.slots[r]];
+    emit(group, i, total, rank, static_cast<std::uint32_t>(lo - base + r + 1), scored.status[i]);
   }
 }
 
@@ -796,6 +799,7 @@ bool make_items(const CampaignImpl& s, Scored& scored,
   const std::uint64_t incomplete_group =
       pk.group_bits == 0 ? 0 : static_cast<std::uint64_t>(pk.listed.size()) << group_shift;
   const bool single = pk.listed.size() <= 1;
+  const std::uint64_t vetoed_bit = pk.flagged ? std::uint64_t{1} << 63 : 0;
   const std::size_t parts = detail::part_count(n, threads, kMinListPart);
   std::vector<std::uint8_t> failed(parts, 0);
   detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
@@ -814,7 +818,9 @@ bool make_items(const CampaignImpl& s, Scored& scored,
       fail |= (diff & ((std::uint64_t{1} << g.shift) - 1)) != 0;
       fail |= key > g.limit;
       const std::uint64_t group = pk.group_bits == 0 ? 0 : std::uint64_t{d} << group_shift;
-      items[place] = group | key << pb | place;
+      const std::uint64_t veto =
+          scored.status[i] == EntryStatus::vetoed ? vetoed_bit : std::uint64_t{0};
+      items[place] = veto | group | key << pb | place;
     }
     failed[part] = fail ? 1 : 0;
   });
@@ -893,13 +899,19 @@ void prepare_ranking(const CampaignImpl& s, Scored& scored, std::vector<Parts>* 
     const std::uint64_t f = factor[d];
     if (f > 1 && l.unit <= UINT64_MAX / f) set_unit(l, l.unit * f, groups[l.group].lo);
   }
-  pk.key_bits = key_bits();
-  pk.packed = fits();
+  // A vetoed entry's status rides in its item when a bit is left, so the listing
+  // never reads the statuses in rank order (a cache miss an entry).
+  const auto settle = [&] {
+    pk.key_bits = key_bits();
+    pk.packed = fits();
+    pk.flagged = pk.place_bits + pk.key_bits + pk.group_bits < 64;
+  };
+  settle();
   if (pk.packed && !make_items(s, scored, listed_of, threads)) {
     for (std::size_t d = 0; d < m; ++d)
       set_unit(pk.listed[d], base[d], groups[pk.listed[d].group].lo);
-    pk.key_bits = key_bits();
-    pk.packed = fits() && make_items(s, scored, listed_of, threads);
+    settle();
+    pk.packed = pk.packed && make_items(s, scored, listed_of, threads);
   }
   if (pk.packed) {
     detail::radix_sort_bits(pk.items, scored.tmp, pk.place_bits, pk.key_bits + pk.group_bits,
@@ -927,11 +939,14 @@ void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin
   if (!pk.packed) {
     for (const ListedGroup& l : pk.listed) {
       const std::vector<std::uint32_t>& members = scored.groups[l.group].members;
-      const auto at = [&](std::size_t p) { return members[p - l.begin]; };
+      const auto at = [&](std::size_t p) {
+        const std::uint32_t i = members[p - l.begin];
+        return std::pair{i, scored.status[i]};
+      };
       for (std::size_t lo = l.begin; lo < l.end;) {
-        const std::int64_t total = scored.total[at(lo)];
+        const std::int64_t total = scored.total[at(lo).first];
         std::size_t hi = lo + 1;
-        while (hi < l.end && scored.total[at(hi)] == total) ++hi;
+        while (hi < l.end && scored.total[at(hi).first] == total) ++hi;
         emit_run(s, scored, l.group, l.begin, lo, hi, total, at, rs, emit);
         lo = hi;
       }
@@ -943,6 +958,11 @@ void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin
   const std::uint64_t place_mask = (std::uint64_t{1} << pb) - 1;
   const std::uint64_t key_mask =
       pk.key_bits >= 64 ? UINT64_MAX : (std::uint64_t{1} << pk.key_bits) - 1;
+  // (group, key) of an item, the bits the sort orders: equal ⇔ equal totals.
+  const int sort_bits = pk.key_bits + pk.group_bits;
+  const std::uint64_t sort_mask =
+      sort_bits >= 64 ? UINT64_MAX : (std::uint64_t{1} << sort_bits) - 1;
+  const auto run_of = [&](std::size_t p) { return (items[p] >> pb) & sort_mask; };
   const std::size_t ranked = pk.ranked;
   // The sorted items visit entries in no order: fetch the code order's slot 16 places
   // ahead (fetching the entry's status too measured slower).
@@ -951,16 +971,18 @@ void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin
     if (p + kAhead < ranked) {
       prefetch_line(&s.code_order[items[p + kAhead] & place_mask]);
     }
-    return s.code_order[items[p] & place_mask];
+    const std::uint32_t i = s.code_order[items[p] & place_mask];
+    if (!pk.flagged) return std::pair{i, scored.status[i]};
+    return std::pair{i, items[p] >> 63 ? EntryStatus::vetoed : EntryStatus::ranked};
   };
   end = std::min(end, ranked);
   std::size_t lo = begin;
   // A run that began before `begin` is listed by whoever lists its start.
-  while (lo < end && lo > 0 && (items[lo] >> pb) == (items[lo - 1] >> pb)) ++lo;
+  while (lo < end && lo > 0 && run_of(lo) == run_of(lo - 1)) ++lo;
   while (lo < end) {
-    const std::uint64_t run = items[lo] >> pb;
+    const std::uint64_t run = run_of(lo);
     std::size_t hi = lo + 1;
-    while (hi < ranked && (items[hi] >> pb) == run) ++hi;
+    while (hi < ranked && run_of(hi) == run) ++hi;
     const std::size_t d = pk.group_bits == 0 ? 0 : run >> pk.key_bits;
     const ListedGroup& l = pk.listed[d];
     const auto total = static_cast<std::int64_t>(l.hi - (run & key_mask) * l.unit);
@@ -978,7 +1000,9 @@ void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, 
   prepare_ranking(s, scored, parts, threads);
   scored.by_code.assign(s.code_order.begin(), s.code_order.end());
   RunScratch rs;
-  emit_listing(s, scored, 0, scored.packing.ranked, rs, emit);
+  emit_listing(s, scored, 0, scored.packing.ranked, rs,
+               [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                   std::uint32_t position, EntryStatus) { emit(group, i, total, rank, position); });
 }
 
 // An indicator tie-break names an indicator of at least one of the campaign's
@@ -1105,9 +1129,9 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
   prepare_ranking(s, scored, nullptr, threads.count);
   const Packing& pk = scored.packing;
   const std::size_t n = s.entries.size();
-  const auto standing = [&](std::uint32_t i, std::int64_t total, std::uint32_t rank,
-                            std::uint32_t position) {
-    return Standing{EntryId{i + 1}, scored.status[i], fixed(total, kTotalScale), rank, position};
+  const auto standing = [](std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                           std::uint32_t position, EntryStatus status) {
+    return Standing{EntryId{i + 1}, status, fixed(total, kTotalScale), rank, position};
   };
   std::vector<Standing> out;
   const std::size_t parts = pk.packed ? detail::part_count(n, threads.count, kMinListPart) : 1;
@@ -1115,13 +1139,16 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
     // One thread: rows appended in listing order, each written once.
     out.reserve(n);
     RunScratch rs;
-    emit_listing(
-        s, scored, 0, pk.ranked, rs,
-        [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-            std::uint32_t position) { out.push_back(standing(i, total, rank, position)); });
+    emit_listing(s, scored, 0, pk.ranked, rs,
+                 [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                     std::uint32_t position, EntryStatus status) {
+                   out.push_back(standing(i, total, rank, position, status));
+                 });
     if (scored.incomplete != 0) {
       for (const std::uint32_t i : s.code_order) {
-        if (scored.status[i] == EntryStatus::incomplete) out.push_back(standing(i, 0, 0, 0));
+        if (scored.status[i] == EntryStatus::incomplete) {
+          out.push_back(standing(i, 0, 0, 0, EntryStatus::incomplete));
+        }
       }
     }
     return out;
@@ -1138,11 +1165,12 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
     RunScratch rs;
     emit_listing(s, scored, begin, end, rs,
                  [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-                     std::uint32_t position) {
-                   rows[first_place[group] + position - 1] = standing(i, total, rank, position);
+                     std::uint32_t position, EntryStatus status) {
+                   rows[first_place[group] + position - 1] =
+                       standing(i, total, rank, position, status);
                  });
     for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
-      rows[p] = standing(s.code_order[pk.items[p] & place_mask], 0, 0, 0);
+      rows[p] = standing(s.code_order[pk.items[p] & place_mask], 0, 0, 0, EntryStatus::incomplete);
     }
   });
   return out;
