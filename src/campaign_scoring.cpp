@@ -476,16 +476,18 @@ struct ListedGroup {
   int key_bits = 0;
 };
 
-// The packed listing: every entry's sort item, (listed group, key, place in code
-// order) from the high bits down, the incomplete entries under a group after every
-// real one, so one stable radix sort on (group, key) lists the whole campaign.
+// The packed listing: every entry's sort item, (listed group, key, entry index) from
+// the high bits down, the incomplete entries under a group after every real one,
+// written at the entry's place in code order, so one stable radix sort on (group,
+// key) lists the whole campaign, equal totals in code order, and the listing reads
+// each entry's index from its item.
 struct Packing {
   bool packed = false;
   bool flagged = false;  // a vetoed entry's item has bit 63 set (a bit left above the rest)
   int place_bits = 0, key_bits = 0, group_bits = 0;
   std::size_t ranked = 0;            // listing places of scored entries; the incomplete follow
   std::vector<ListedGroup> listed;   // the groups with members, in listing order
-  std::vector<std::uint64_t> items;  // by code place, then sorted: by listing place
+  std::vector<std::uint64_t> items;  // at code places, then sorted: by listing place
 };
 
 // Every entry's total and status, from one pass over the marks in entry order.
@@ -509,15 +511,6 @@ constexpr std::size_t kAheadBatches = 4;
 inline void prefetch_to_l2(const void* p) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
   __builtin_prefetch(p, 0, 2);
-#else
-  (void)p;
-#endif
-}
-
-// A hint to fetch the cache line at `p` (GCC and Clang; nothing elsewhere).
-inline void prefetch_line(const void* p) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-  __builtin_prefetch(p);
 #else
   (void)p;
 #endif
@@ -808,7 +801,7 @@ bool make_items(const CampaignImpl& s, Scored& scored,
     for (std::size_t i = begin; i < end; ++i) {
       const std::uint64_t place = s.code_place[i];
       if (scored.status[i] == EntryStatus::incomplete) {
-        items[place] = incomplete_group | place;
+        items[place] = incomplete_group | i;
         continue;
       }
       const std::size_t d = single ? 0 : listed_of[s.hot[i].category];
@@ -820,7 +813,7 @@ bool make_items(const CampaignImpl& s, Scored& scored,
       const std::uint64_t group = pk.group_bits == 0 ? 0 : std::uint64_t{d} << group_shift;
       const std::uint64_t veto =
           scored.status[i] == EntryStatus::vetoed ? vetoed_bit : std::uint64_t{0};
-      items[place] = veto | group | key << pb | place;
+      items[place] = veto | group | key << pb | i;
     }
     failed[part] = fail ? 1 : 0;
   });
@@ -955,7 +948,7 @@ void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin
   }
   const std::uint64_t* items = pk.items.data();
   const int pb = pk.place_bits;
-  const std::uint64_t place_mask = (std::uint64_t{1} << pb) - 1;
+  const std::uint64_t index_mask = (std::uint64_t{1} << pb) - 1;
   const std::uint64_t key_mask =
       pk.key_bits >= 64 ? UINT64_MAX : (std::uint64_t{1} << pk.key_bits) - 1;
   // (group, key) of an item, the bits the sort orders: equal ⇔ equal totals.
@@ -964,14 +957,8 @@ void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin
       sort_bits >= 64 ? UINT64_MAX : (std::uint64_t{1} << sort_bits) - 1;
   const auto run_of = [&](std::size_t p) { return (items[p] >> pb) & sort_mask; };
   const std::size_t ranked = pk.ranked;
-  // The sorted items visit entries in no order: fetch the code order's slot 16 places
-  // ahead (fetching the entry's status too measured slower).
-  constexpr std::size_t kAhead = 16;
   const auto at = [&](std::size_t p) {
-    if (p + kAhead < ranked) {
-      prefetch_line(&s.code_order[items[p + kAhead] & place_mask]);
-    }
-    const std::uint32_t i = s.code_order[items[p] & place_mask];
+    const auto i = static_cast<std::uint32_t>(items[p] & index_mask);
     if (!pk.flagged) return std::pair{i, scored.status[i]};
     return std::pair{i, items[p] >> 63 ? EntryStatus::vetoed : EntryStatus::ranked};
   };
@@ -1160,7 +1147,7 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
   for (const ListedGroup& l : pk.listed) first_place[l.group] = l.begin;
   out.resize(n);
   Standing* rows = out.data();
-  const std::uint64_t place_mask = (std::uint64_t{1} << pk.place_bits) - 1;
+  const std::uint64_t index_mask = (std::uint64_t{1} << pk.place_bits) - 1;
   detail::parallel_parts(n, parts, 1, [&](std::size_t, std::size_t begin, std::size_t end) {
     RunScratch rs;
     emit_listing(s, scored, begin, end, rs,
@@ -1170,7 +1157,8 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
                        standing(i, total, rank, position, status);
                  });
     for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
-      rows[p] = standing(s.code_order[pk.items[p] & place_mask], 0, 0, 0, EntryStatus::incomplete);
+      rows[p] = standing(static_cast<std::uint32_t>(pk.items[p] & index_mask), 0, 0, 0,
+                         EntryStatus::incomplete);
     }
   });
   return out;
