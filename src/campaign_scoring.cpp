@@ -484,7 +484,8 @@ struct ListedGroup {
 struct Packing {
   bool packed = false;
   bool flagged = false;  // a vetoed entry's item has bit 63 set (a bit left above the rest)
-  int place_bits = 0, key_bits = 0, group_bits = 0;
+  int place_bits = 0;    // the low field: an entry index (bit width of the last index)
+  int key_bits = 0, group_bits = 0;
   std::size_t ranked = 0;            // listing places of scored entries; the incomplete follow
   std::vector<ListedGroup> listed;   // the groups with members, in listing order
   std::vector<std::uint64_t> items;  // at code places, then sorted: by listing place
