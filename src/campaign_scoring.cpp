@@ -558,7 +558,9 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, un
   std::vector<Tally> tallies(part_total);
   detail::parallel_parts(
       n, part_total, detail::kMaxLanes, [&](std::size_t part, std::size_t begin, std::size_t end) {
-        Tally& t = tallies[part];
+        // The part's own tally, stored once at the end: tallies side by side in one
+        // vector share cache lines, and every entry updates its part's.
+        Tally t;
         t.lo.fill(INT64_MAX);
         t.hi.fill(INT64_MIN);
         const auto record = [&](std::size_t i, std::int64_t judged, std::int64_t objective,
@@ -678,6 +680,7 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, un
           }
           i += lanes;
         }
+        tallies[part] = t;
       });
   out.lo.fill(INT64_MAX);
   out.hi.fill(INT64_MIN);
