@@ -3,7 +3,8 @@
 // places, totals at 14), the ranking groups sorted by radix on those totals with
 // the tie-break chain for equal ones, the award tiers with their boundary ties
 // and cusp report, advanced units and individuals, and the scoreboard's digest.
-// The sorts and the SSE2 kernel live in detail/radix_sort and detail/score_kernel.
+// The sorts and the SSE2 and AVX2 kernels live in detail/radix_sort and
+// detail/score_kernel.
 #include <algorithm>
 #include <bit>
 #include <cmath>
