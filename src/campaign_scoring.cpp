@@ -3,7 +3,8 @@
 // places, totals at 14), the ranking groups sorted by radix on those totals with
 // the tie-break chain for equal ones, the award tiers with their boundary ties
 // and cusp report, advanced units and individuals, and the scoreboard's digest.
-// The sorts and the SSE2 kernel live in detail/radix_sort and detail/score_kernel.
+// The sorts and the SSE2 and AVX2 kernels live in detail/radix_sort and
+// detail/score_kernel.
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -67,6 +68,11 @@ std::vector<std::uint32_t> CampaignImpl::entries_by_code() const {
 }
 
 void CampaignImpl::entries_by_code(std::vector<std::uint32_t>& into) const {
+  update_code_order();
+  into.assign(code_order.begin(), code_order.end());
+}
+
+void CampaignImpl::update_code_order() const {
   std::lock_guard<std::mutex> lock(order_mutex);
   const std::size_t known = code_order.size();
   if (known < entries.size()) {
@@ -80,7 +86,12 @@ void CampaignImpl::entries_by_code(std::vector<std::uint32_t>& into) const {
                std::back_inserter(merged), code_less);
     code_order.swap(merged);
   }
-  into.assign(code_order.begin(), code_order.end());
+  if (code_place.size() != code_order.size()) {
+    code_place.resize(code_order.size());
+    for (std::size_t p = 0; p < code_order.size(); ++p) {
+      code_place[code_order[p]] = static_cast<std::uint32_t>(p);
+    }
+  }
 }
 
 std::vector<NormParams> CampaignImpl::normalization(Category c) const {
@@ -398,53 +409,87 @@ std::int64_t kept_value(std::int64_t kept, std::uint32_t d) noexcept {
 }
 
 // The judged and bonus parts of the lanes of a batch without a missing mark, from
-// their kept sums; the same arithmetic as full_panel_total.
+// their kept sums (`kept[col * lanes + lane]`); the same arithmetic as
+// full_panel_total. When D divides 100 a judged column adds kept × (100 / D × weight),
+// the same integer as value × weight with one multiplication fewer.
 template <std::uint32_t D>
-void batch_parts(const std::int32_t* kept, unsigned missing, std::uint32_t d,
+void batch_parts(const std::int32_t* kept, std::uint32_t lanes, unsigned missing, std::uint32_t d,
                  const CategoryState& cat, std::int64_t* judged, std::int64_t* bonus) {
   const auto columns = static_cast<std::uint32_t>(cat.col_weight.size());
-  for (std::uint32_t lane = 0; lane < kLanes; ++lane) {
+  constexpr bool exact = D != 0 && 100 % D == 0;
+  std::int64_t coef[kMaxBatchCells];
+  if constexpr (exact) {
+    for (std::uint32_t col = 0; col < cat.judged_columns; ++col) {
+      coef[col] = (100 / D) * cat.col_weight[col];
+    }
+  }
+  for (std::uint32_t lane = 0; lane < lanes; ++lane) {
     if (missing & (1u << lane)) continue;
     std::int64_t j = 0, b = 0;
-    for (std::uint32_t col = 0; col < columns; ++col) {
-      const std::int64_t value = kept_value<D>(kept[col * kLanes + lane], d);
-      if (col < cat.judged_columns) {
-        j += value * cat.col_weight[col];
+    for (std::uint32_t col = 0; col < cat.judged_columns; ++col) {
+      if constexpr (exact) {
+        j += std::int64_t{kept[col * lanes + lane]} * coef[col];
       } else {
-        b += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
+        j += kept_value<D>(kept[col * lanes + lane], d) * cat.col_weight[col];
       }
+    }
+    for (std::uint32_t col = cat.judged_columns; col < columns; ++col) {
+      const std::int64_t value = kept_value<D>(kept[col * lanes + lane], d);
+      b += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
     }
     judged[lane] = j;
     bonus[lane] = b;
   }
 }
 
-using BatchPartsFn = void (*)(const std::int32_t*, unsigned, std::uint32_t, const CategoryState&,
-                              std::int64_t*, std::int64_t*);
+using BatchPartsFn = void (*)(const std::int32_t*, std::uint32_t, unsigned, std::uint32_t,
+                              const CategoryState&, std::int64_t*, std::int64_t*);
 constexpr BatchPartsFn kBatchParts[] = {
     batch_parts<0>, batch_parts<1>, batch_parts<2>, batch_parts<3>, batch_parts<4>,
     batch_parts<5>, batch_parts<6>, batch_parts<7>, batch_parts<8>, batch_parts<9>};
 
 // One ranking group: its size, its range of totals and the unit they are all
-// multiples of, and its members (storage kept from call to call).
+// multiples of, and, when the groups are sorted apart (totals too far apart to pack
+// with their places), its members (storage kept from call to call).
 struct RankGroup {
   std::size_t size = 0;
   std::int64_t lo = INT64_MAX, hi = INT64_MIN;
   std::uint64_t unit = 0;
-  int place_bits = 0, key_bits = 0;
-  bool packed = false;
-  std::vector<std::uint32_t> members;  // in code order
-  std::vector<std::uint64_t> items;    // packed: key above the place in `members`
+  std::vector<std::uint32_t> members;  // unpacked: in code order, then sorted
   void reset() {
     size = 0;
     lo = INT64_MAX;
     hi = INT64_MIN;
     unit = 0;
-    place_bits = key_bits = 0;
-    packed = false;
     members.clear();
-    items.clear();
   }
+};
+
+// A ranking group with members, in listing order: where it lies in the listing and
+// how a sort key gives its total back (total = hi − key × unit).
+struct ListedGroup {
+  std::size_t group = 0;           // index in Scored::groups
+  std::size_t begin = 0, end = 0;  // listing places
+  std::uint64_t hi = 0, unit = 1;
+  int shift = 0;              // trailing zero bits of unit
+  std::uint64_t inverse = 1;  // of unit's odd part, mod 2^64
+  std::uint64_t limit = 0;    // the largest quotient of an exact division by the odd part
+  int key_bits = 0;
+};
+
+// The packed listing: every entry's sort item, (listed group, key, entry index) from
+// the high bits down, the incomplete entries under a group after every real one,
+// written at the entry's place in code order, so one stable radix sort on (group,
+// key) lists the whole campaign, equal totals in code order, and the listing reads
+// each entry's index from its item.
+struct Packing {
+  bool packed = false;
+  bool flagged = false;  // a vetoed entry's item has bit 63 set (a bit left above the rest)
+  int place_bits = 0;    // the low field: an entry index (bit width of the last index)
+  int key_bits = 0, group_bits = 0;
+  std::size_t ranked = 0;            // listing places of scored entries; the incomplete follow
+  std::vector<ListedGroup> listed;   // the groups with members, in listing order
+  std::vector<std::uint64_t> items;  // at code places, then sorted: by listing place
 };
 
 // Every entry's total and status, from one pass over the marks in entry order.
@@ -458,7 +503,20 @@ struct Scored {
   std::array<std::vector<NormParams>, kCategoryCount> norm;
   std::vector<RankGroup> groups;                // rank_all's groups
   std::vector<std::uint64_t> tmp, sorted_keys;  // rank_all's sort scratch
+  Packing packing;                              // rank_all's listing when it packs
 };
+
+// How many batches ahead score_all fetches the marks.
+constexpr std::size_t kAheadBatches = 4;
+
+// A hint to fetch the cache line at `p` into L2 (GCC and Clang; nothing elsewhere).
+inline void prefetch_to_l2(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p, 0, 2);
+#else
+  (void)p;
+#endif
+}
 
 void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, unsigned threads) {
   const CampaignSpec& spec = s.spec;
@@ -484,11 +542,26 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, un
     std::array<std::uint32_t, kCategoryCount> scored{};
     std::size_t incomplete = 0;
   };
+  // Categories whose batches the AVX2 kernel weights itself: judged columns only,
+  // each weight within 32 bits (a global weight at 8 places is at most 10^8).
+  std::array<std::vector<std::int32_t>, kCategoryCount> weight32;
+  std::array<bool, kCategoryCount> weighs{};
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    const CategoryState& cat = s.categories[c];
+    weighs[c] = cat.rubric && cat.judged_columns == cat.col_weight.size();
+    for (std::uint32_t col = 0; weighs[c] && col < cat.judged_columns; ++col) {
+      const std::int64_t w = cat.col_weight[col];
+      weighs[c] = w >= INT32_MIN && w <= INT32_MAX;
+      weight32[c].push_back(static_cast<std::int32_t>(w));
+    }
+  }
   const std::size_t part_total = detail::part_count(n, threads, 512);
   std::vector<Tally> tallies(part_total);
   detail::parallel_parts(
-      n, part_total, kLanes, [&](std::size_t part, std::size_t begin, std::size_t end) {
-        Tally& t = tallies[part];
+      n, part_total, detail::kMaxLanes, [&](std::size_t part, std::size_t begin, std::size_t end) {
+        // The part's own tally, stored once at the end: tallies side by side in one
+        // vector share cache lines, and every entry updates its part's.
+        Tally t;
         t.lo.fill(INT64_MAX);
         t.hi.fill(INT64_MIN);
         const auto record = [&](std::size_t i, std::int64_t judged, std::int64_t objective,
@@ -539,13 +612,15 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, un
                  values.vetoes >= spec.panel.veto_threshold ? EntryStatus::vetoed
                                                             : EntryStatus::ranked);
         };
-        std::int32_t kept[kMaxBatchCells * kLanes];
+        // Eight entries a batch with AVX2, four with SSE2 (the same sums).
+        const std::uint32_t lanes = detail::avx2_available() ? detail::kMaxLanes : kLanes;
+        std::int32_t kept[kMaxBatchCells * detail::kMaxLanes];
         for (std::size_t i = begin; i < end;) {
           const EntryHot& h = s.hot[i];
           const CategoryState& cat = s.categories[h.category];
           const auto cells = static_cast<std::uint32_t>(cat.columns.size()) * width;
-          bool batch = kBatches && i + kLanes <= end && plain(h) && cells <= kMaxBatchCells;
-          for (std::uint32_t j = 1; batch && j < kLanes; ++j) {
+          bool batch = kBatches && i + lanes <= end && plain(h) && cells <= kMaxBatchCells;
+          for (std::uint32_t j = 1; batch && j < lanes; ++j) {
             const EntryHot& other = s.hot[i + j];
             batch = other.category == h.category && other.judges == h.judges && !other.vetoed;
           }
@@ -557,23 +632,56 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, un
           const bool trims = a.method == AggregationMethod::trimmed_mean && panel >= a.trim_from;
           const bool low = trims && a.drop_low != 0, high = trims && a.drop_high != 0;
           const std::uint32_t d = panel - (low ? 1 : 0) - (high ? 1 : 0);
-          const std::int32_t* entry[kLanes];
-          for (std::uint32_t j = 0; j < kLanes; ++j) {
+          const std::int32_t* entry[detail::kMaxLanes];
+          for (std::uint32_t j = 0; j < lanes; ++j) {
             entry[j] = s.marks.data() + s.hot[i + j].mark_offset;
           }
-          const unsigned missing = detail::kept_sums(
-              entry, static_cast<std::uint32_t>(cat.columns.size()), width, panel, low, high, kept);
-          std::int64_t judged[kLanes] = {}, bonus[kLanes] = {};
-          kBatchParts[d <= 9 ? d : 0](kept, missing, d, cat, judged, bonus);
-          for (std::uint32_t j = 0; j < kLanes; ++j) {
+          // The kernel reads a batch's rows across entries, which the hardware
+          // prefetchers follow poorly: fetch the marks a few batches ahead (entries
+          // added in order sit one after another; elsewhere this only wastes a hint).
+          if (i + kAheadBatches * lanes < end) {
+            const auto* ahead = reinterpret_cast<const char*>(
+                s.marks.data() + s.hot[i + kAheadBatches * lanes].mark_offset);
+            for (std::size_t b = 0; b < std::size_t{lanes} * cells * sizeof(std::int32_t);
+                 b += 64) {
+              prefetch_to_l2(ahead + b);
+            }
+          }
+          const auto columns = static_cast<std::uint32_t>(cat.columns.size());
+          if (lanes == detail::kMaxLanes && weighs[h.category] && 100 % d == 0) {
+            // Every column keeps d marks and d divides 100: the judged part is
+            // (100 / d) × Σ kept × weight, the same integer as Σ (kept × 100 / d) × weight.
+            std::int64_t weighted[detail::kMaxLanes];
+            const unsigned missing = detail::weighted_kept_sums_avx2(
+                entry, columns, width, panel, low, high, weight32[h.category].data(), weighted);
+            const std::int64_t mean_factor = 100 / d;
+            for (std::uint32_t j = 0; j < lanes; ++j) {
+              if (missing & (1u << j)) {
+                general(i + j);
+              } else {
+                record(i + j, weighted[j] * mean_factor, objective_part(i + j), 0,
+                       EntryStatus::ranked);
+              }
+            }
+            i += lanes;
+            continue;
+          }
+          const unsigned missing =
+              lanes == detail::kMaxLanes
+                  ? detail::kept_sums_avx2(entry, columns, width, panel, low, high, kept)
+                  : detail::kept_sums(entry, columns, width, panel, low, high, kept);
+          std::int64_t judged[detail::kMaxLanes] = {}, bonus[detail::kMaxLanes] = {};
+          kBatchParts[d <= 9 ? d : 0](kept, lanes, missing, d, cat, judged, bonus);
+          for (std::uint32_t j = 0; j < lanes; ++j) {
             if (missing & (1u << j)) {
               general(i + j);
             } else {
               record(i + j, judged[j], objective_part(i + j), bonus[j], EntryStatus::ranked);
             }
           }
-          i += kLanes;
+          i += lanes;
         }
+        tallies[part] = t;
       });
   out.lo.fill(INT64_MAX);
   out.hi.fill(INT64_MIN);
@@ -604,14 +712,128 @@ std::uint64_t total_unit(const CategoryState& cat) {
   return g == 0 ? 1 : g;
 }
 
-// Lists each ranking group best first: equal totals by the tie-break chain, then by
-// code. Calls emit(group, entry, total, rank, position) in listing order.
-template <class Emit>
-void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, unsigned threads,
+// The fewest entries a thread takes in the ranking's passes (sort items, listing).
+constexpr std::size_t kMinListPart = 1024;
+
+// The scratch of the tie-break chain, one per thread listing.
+struct RunScratch {
+  EntryValues values;
+  std::vector<Decimal> keys;
+  std::vector<std::uint32_t> run_index, slots;
+};
+
+// Emits the run of equal totals at listing places [lo, hi) of a group whose first
+// place is `base` (`at(p)` is the entry at place p and its status, the run in code
+// order): the tie-break chain orders it, the code ends the chain. Calls emit(group,
+// entry, total, rank, position, status).
+template <class At, class Emit>
+void emit_run(const CampaignImpl& s, const Scored& scored, std::size_t group, std::size_t base,
+              std::size_t lo, std::size_t hi, std::int64_t total, At&& at, RunScratch& rs,
               Emit&& emit) {
+  const std::size_t k_count = s.spec.tie_breaks.size();
+  const auto rank = static_cast<std::uint32_t>(lo - base + 1);
+  if (hi - lo == 1 || k_count == 0) {
+    for (std::size_t p = lo; p < hi; ++p) {
+      const auto [i, status] = at(p);
+      emit(group, i, total, rank, static_cast<std::uint32_t>(p - base + 1), status);
+    }
+    return;
+  }
+  const bool normalize = s.spec.panel.normalization.enabled;
+  // Keys of this run, by position in the run.
+  rs.keys.assign((hi - lo) * k_count, Decimal());
+  rs.run_index.clear();
+  for (std::size_t p = lo; p < hi; ++p) rs.run_index.push_back(at(p).first);
+  for (std::size_t r = 0; r < rs.run_index.size(); ++r) {
+    const std::uint32_t i = rs.run_index[r];
+    s.evaluate(i, normalize ? &scored.norm[s.hot[i].category] : nullptr, rs.values, nullptr);
+    fill_keys(s, i, rs.values, rs.keys.data() + r * k_count);
+  }
+  // The run is in code order already; a stable sort on the keys keeps it so.
+  rs.slots.resize(rs.run_index.size());
+  std::iota(rs.slots.begin(), rs.slots.end(), 0u);
+  std::stable_sort(rs.slots.begin(), rs.slots.end(), [&](std::uint32_t x, std::uint32_t y) {
+    for (std::size_t j = 0; j < k_count; ++j) {
+      const Decimal& kx = rs.keys[x * k_count + j];
+      const Decimal& ky = rs.keys[y * k_count + j];
+      if (kx != ky) return kx > ky;
+    }
+    return false;
+  });
+  for (std::size_t r = 0; r < rs.slots.size(); ++r) {
+    const std::uint32_t i = rs.run_index[rs.slots[r]];
+    emit(group, i, total, rank, static_cast<std::uint32_t>(lo - base + r + 1), scored.status[i]);
+  }
+}
+
+// Gives `g` the unit `unit` if every total of the group (from hi down to `lo`) is
+// a multiple of it as far as its lowest total tells; the key bits follow.
+bool set_unit(ListedGroup& g, std::uint64_t unit, std::int64_t lo) {
+  const std::uint64_t span = g.hi - static_cast<std::uint64_t>(lo);
+  const int shift = std::countr_zero(unit);
+  const std::uint64_t odd = unit >> shift;
+  const std::uint64_t inverse = detail::inverse_mod_2_64(odd);
+  const std::uint64_t limit = UINT64_MAX / odd;
+  const std::uint64_t key = (span >> shift) * inverse;
+  if ((span & ((std::uint64_t{1} << shift) - 1)) != 0 || key > limit) return false;
+  g.unit = unit;
+  g.shift = shift;
+  g.inverse = inverse;
+  g.limit = limit;
+  g.key_bits = static_cast<int>(std::bit_width(key));
+  return true;
+}
+
+// Every entry's sort item at its code place (see Packing), on up to `threads`
+// threads. False when a total is not a multiple of its group's unit (a sampled
+// factor that does not divide every total): the items are then to be made again.
+bool make_items(const CampaignImpl& s, Scored& scored,
+                const std::array<std::uint8_t, kCategoryCount>& listed_of, unsigned threads) {
+  Packing& pk = scored.packing;
+  const std::size_t n = s.entries.size();
+  pk.items.resize(n);
+  const int pb = pk.place_bits;
+  const int group_shift = pk.key_bits + pb;  // < 64 when there are group bits
+  const std::uint64_t incomplete_group =
+      pk.group_bits == 0 ? 0 : static_cast<std::uint64_t>(pk.listed.size()) << group_shift;
+  const bool single = pk.listed.size() <= 1;
+  const std::uint64_t vetoed_bit = pk.flagged ? std::uint64_t{1} << 63 : 0;
+  const std::size_t parts = detail::part_count(n, threads, kMinListPart);
+  std::vector<std::uint8_t> failed(parts, 0);
+  detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+    std::uint64_t* items = pk.items.data();
+    bool fail = false;
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint64_t place = s.code_place[i];
+      if (scored.status[i] == EntryStatus::incomplete) {
+        items[place] = incomplete_group | i;
+        continue;
+      }
+      const std::size_t d = single ? 0 : listed_of[s.hot[i].category];
+      const ListedGroup& g = pk.listed[d];
+      const std::uint64_t diff = g.hi - static_cast<std::uint64_t>(scored.total[i]);
+      const std::uint64_t key = (diff >> g.shift) * g.inverse;
+      fail |= (diff & ((std::uint64_t{1} << g.shift) - 1)) != 0;
+      fail |= key > g.limit;
+      const std::uint64_t group = pk.group_bits == 0 ? 0 : std::uint64_t{d} << group_shift;
+      const std::uint64_t veto =
+          scored.status[i] == EntryStatus::vetoed ? vetoed_bit : std::uint64_t{0};
+      items[place] = veto | group | key << pb | i;
+    }
+    failed[part] = fail ? 1 : 0;
+  });
+  return std::find(failed.begin(), failed.end(), 1) == failed.end();
+}
+
+// Scores every entry (score_all) and sorts the ranking groups: packed (one radix
+// sort of every entry's item on its group and key, Packing) when the bits allow it,
+// else each group's members by total apart. emit_listing then lists them.
+void prepare_ranking(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts,
+                     unsigned threads) {
   const CampaignSpec& spec = s.spec;
   score_all(s, scored, parts, threads);
-  s.entries_by_code(scored.by_code);
+  s.update_code_order();
+  const std::size_t n = s.entries.size();
   const std::size_t group_count = spec.rank_per_category ? kCategoryCount : 1;
   std::vector<RankGroup>& groups = scored.groups;
   groups.resize(group_count);
@@ -624,103 +846,155 @@ void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, 
     g.hi = std::max(g.hi, scored.hi[c]);
     g.unit = std::gcd(g.unit, total_unit(s.categories[c]));
   }
-  // Totals are exact multiples of the unit: dividing is shifting out its factors of
-  // two and multiplying by the inverse of its odd part.
-  std::array<int, kCategoryCount> unit_shift{};
-  std::array<std::uint64_t, kCategoryCount> unit_inverse{};
+  Packing& pk = scored.packing;
+  pk.listed.clear();
+  std::array<std::uint8_t, kCategoryCount> listed_of{};  // category → listed group
+  std::size_t place = 0;
   for (std::size_t k = 0; k < group_count; ++k) {
-    RankGroup& g = groups[k];
+    const RankGroup& g = groups[k];
     if (g.size == 0) continue;
-    unit_shift[k] = std::countr_zero(g.unit);
-    unit_inverse[k] = detail::inverse_mod_2_64(g.unit >> unit_shift[k]);
-    const std::uint64_t span =
-        ((static_cast<std::uint64_t>(g.hi) - static_cast<std::uint64_t>(g.lo)) >> unit_shift[k]) *
-        unit_inverse[k];
-    g.key_bits = static_cast<int>(std::bit_width(span));
-    g.place_bits = static_cast<int>(std::bit_width(g.size - 1));
-    g.packed = g.key_bits + g.place_bits <= 64;
-    g.members.reserve(g.size);
-    if (g.packed) g.items.reserve(g.size);
+    ListedGroup l;
+    l.group = k;
+    l.begin = place;
+    l.end = place + g.size;
+    l.hi = static_cast<std::uint64_t>(g.hi);
+    set_unit(l, g.unit, g.lo);  // the weights' unit divides every total
+    pk.listed.push_back(l);
+    place += g.size;
   }
-  // Visiting entries in code order leaves each group's members in code order, so the
-  // stable sort below keeps equal totals in code order without comparing codes.
-  for (const std::uint32_t i : scored.by_code) {
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    const std::size_t k = spec.rank_per_category ? c : 0;
+    for (std::size_t d = 0; d < pk.listed.size(); ++d) {
+      if (pk.listed[d].group == k) listed_of[c] = static_cast<std::uint8_t>(d);
+    }
+  }
+  pk.ranked = place;
+  const std::size_t m = pk.listed.size();
+  pk.place_bits = n > 1 ? static_cast<int>(std::bit_width(n - 1)) : 0;
+  pk.group_bits = m > 1 || scored.incomplete > 0 ? static_cast<int>(std::bit_width(m)) : 0;
+  const auto key_bits = [&] {
+    int k = 0;
+    for (const ListedGroup& l : pk.listed) k = std::max(k, l.key_bits);
+    return k;
+  };
+  const auto fits = [&] { return pk.place_bits + key_bits() + pk.group_bits <= 64; };
+  // Totals often share a factor beyond the weights' unit (marks on a step, a mean
+  // whose divisor divides 100): the gcd of a sample of quotients proposes one, the
+  // item pass checks it on every total, and fewer key bits mean fewer radix passes.
+  std::vector<std::uint64_t> factor(m, 0);
+  const std::size_t stride = std::max<std::size_t>(1, n / 1024);
+  for (std::size_t i = 0; i < n; i += stride) {
     if (scored.status[i] == EntryStatus::incomplete) continue;
-    const std::size_t k = spec.rank_per_category ? s.hot[i].category : 0;
-    RankGroup& g = groups[k];
-    if (g.packed) {
-      const std::uint64_t key =
-          ((static_cast<std::uint64_t>(g.hi) - static_cast<std::uint64_t>(scored.total[i])) >>
-           unit_shift[k]) *
-          unit_inverse[k];
-      g.items.push_back(key << g.place_bits | g.members.size());
-    }
-    g.members.push_back(i);
+    const std::size_t d = listed_of[s.hot[i].category];
+    const ListedGroup& l = pk.listed[d];
+    const std::uint64_t diff = l.hi - static_cast<std::uint64_t>(scored.total[i]);
+    factor[d] = std::gcd(factor[d], (diff >> l.shift) * l.inverse);
   }
-  const std::size_t k_count = spec.tie_breaks.size();
-  const bool normalize = spec.panel.normalization.enabled;
-  EntryValues values;
-  std::vector<Decimal> keys;
-  std::vector<std::uint32_t> run_index, slots;
-  std::vector<std::uint64_t>& tmp = scored.tmp;
-  for (std::size_t k = 0; k < group_count; ++k) {
-    RankGroup& g = groups[k];
-    if (g.size == 0) continue;
-    // The entry and total at each place of the sorted group; packed items carry
-    // (hi − total) ÷ unit, so the total comes back exactly.
-    std::vector<std::uint64_t>& sorted_keys = scored.sorted_keys;  // unpacked: member keys
-    const std::uint64_t place_mask = (std::uint64_t{1} << g.place_bits) - 1;
-    const auto at = [&](std::size_t p) -> std::pair<std::uint32_t, std::int64_t> {
-      if (g.packed) {
-        const std::uint64_t item = g.items[p];
-        const std::uint64_t scaled = (item >> g.place_bits) * g.unit;
-        return {g.members[item & place_mask],
-                static_cast<std::int64_t>(static_cast<std::uint64_t>(g.hi) - scaled)};
-      }
-      return {g.members[p], static_cast<std::int64_t>(~sorted_keys[p] ^ (std::uint64_t{1} << 63))};
-    };
-    if (g.packed) {
-      detail::radix_sort_bits(g.items, tmp, g.place_bits, g.key_bits);
-    } else {
-      detail::sort_by_total(g.members, scored.total, sorted_keys);
-    }
-    for (std::size_t lo = 0; lo < g.size;) {
-      const std::int64_t total = at(lo).second;
-      std::size_t hi = lo + 1;
-      while (hi < g.size && at(hi).second == total) ++hi;
-      const auto rank = static_cast<std::uint32_t>(lo + 1);
-      if (hi - lo > 1 && k_count != 0) {
-        // Keys of this run, by position in the run.
-        keys.assign((hi - lo) * k_count, Decimal());
-        run_index.clear();
-        for (std::size_t p = lo; p < hi; ++p) run_index.push_back(at(p).first);
-        for (std::size_t r = 0; r < run_index.size(); ++r) {
-          const std::uint32_t i = run_index[r];
-          s.evaluate(i, normalize ? &scored.norm[s.hot[i].category] : nullptr, values, nullptr);
-          fill_keys(s, i, values, keys.data() + r * k_count);
-        }
-        // The run is in code order already; a stable sort on the keys keeps it so.
-        slots.resize(run_index.size());
-        std::iota(slots.begin(), slots.end(), 0u);
-        std::stable_sort(slots.begin(), slots.end(), [&](std::uint32_t x, std::uint32_t y) {
-          for (std::size_t j = 0; j < k_count; ++j) {
-            const Decimal& kx = keys[x * k_count + j];
-            const Decimal& ky = keys[y * k_count + j];
-            if (kx != ky) return kx > ky;
-          }
-          return false;
-        });
-        for (std::size_t r = 0; r < slots.size(); ++r) {
-          emit(k, run_index[slots[r]], total, rank, static_cast<std::uint32_t>(lo + r + 1));
-        }
-      } else {
-        for (std::size_t p = lo; p < hi; ++p) {
-          emit(k, at(p).first, total, rank, static_cast<std::uint32_t>(p + 1));
-        }
-      }
-      lo = hi;
-    }
+  std::vector<std::uint64_t> base(m);
+  for (std::size_t d = 0; d < m; ++d) {
+    ListedGroup& l = pk.listed[d];
+    base[d] = l.unit;
+    const std::uint64_t f = factor[d];
+    if (f > 1 && l.unit <= UINT64_MAX / f) set_unit(l, l.unit * f, groups[l.group].lo);
   }
+  // A vetoed entry's status rides in its item when a bit is left, so the listing
+  // never reads the statuses in rank order (a cache miss an entry).
+  const auto settle = [&] {
+    pk.key_bits = key_bits();
+    pk.packed = fits();
+    pk.flagged = pk.place_bits + pk.key_bits + pk.group_bits < 64;
+  };
+  settle();
+  if (pk.packed && !make_items(s, scored, listed_of, threads)) {
+    for (std::size_t d = 0; d < m; ++d)
+      set_unit(pk.listed[d], base[d], groups[pk.listed[d].group].lo);
+    settle();
+    pk.packed = pk.packed && make_items(s, scored, listed_of, threads);
+  }
+  if (pk.packed) {
+    detail::radix_sort_bits(pk.items, scored.tmp, pk.place_bits, pk.key_bits + pk.group_bits,
+                            threads);
+    return;
+  }
+  // Totals too far apart to pack with their places: each group's members, visited
+  // in code order, sorted by total (stable, so equal totals stay in code order).
+  for (const std::uint32_t i : s.code_order) {
+    if (scored.status[i] == EntryStatus::incomplete) continue;
+    groups[spec.rank_per_category ? s.hot[i].category : 0].members.push_back(i);
+  }
+  for (const ListedGroup& l : pk.listed) {
+    detail::sort_by_total(groups[l.group].members, scored.total, scored.sorted_keys);
+  }
+}
+
+// Lists the scored entries prepare_ranking sorted, calling emit(group, entry, total,
+// rank, position) in listing order for every run of equal totals that starts at a
+// listing place in [begin, end) (packed); unpacked, the whole listing at once.
+template <class Emit>
+void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin, std::size_t end,
+                  RunScratch& rs, Emit&& emit) {
+  const Packing& pk = scored.packing;
+  if (!pk.packed) {
+    for (const ListedGroup& l : pk.listed) {
+      const std::vector<std::uint32_t>& members = scored.groups[l.group].members;
+      const auto at = [&](std::size_t p) {
+        const std::uint32_t i = members[p - l.begin];
+        return std::pair{i, scored.status[i]};
+      };
+      for (std::size_t lo = l.begin; lo < l.end;) {
+        const std::int64_t total = scored.total[at(lo).first];
+        std::size_t hi = lo + 1;
+        while (hi < l.end && scored.total[at(hi).first] == total) ++hi;
+        emit_run(s, scored, l.group, l.begin, lo, hi, total, at, rs, emit);
+        lo = hi;
+      }
+    }
+    return;
+  }
+  const std::uint64_t* items = pk.items.data();
+  const int pb = pk.place_bits;
+  const std::uint64_t index_mask = (std::uint64_t{1} << pb) - 1;
+  const std::uint64_t key_mask =
+      pk.key_bits >= 64 ? UINT64_MAX : (std::uint64_t{1} << pk.key_bits) - 1;
+  // (group, key) of an item, the bits the sort orders: equal ⇔ equal totals.
+  const int sort_bits = pk.key_bits + pk.group_bits;
+  const std::uint64_t sort_mask =
+      sort_bits >= 64 ? UINT64_MAX : (std::uint64_t{1} << sort_bits) - 1;
+  const auto run_of = [&](std::size_t p) { return (items[p] >> pb) & sort_mask; };
+  const std::size_t ranked = pk.ranked;
+  const auto at = [&](std::size_t p) {
+    const auto i = static_cast<std::uint32_t>(items[p] & index_mask);
+    if (!pk.flagged) return std::pair{i, scored.status[i]};
+    return std::pair{i, items[p] >> 63 ? EntryStatus::vetoed : EntryStatus::ranked};
+  };
+  end = std::min(end, ranked);
+  std::size_t lo = begin;
+  // A run that began before `begin` is listed by whoever lists its start.
+  while (lo < end && lo > 0 && run_of(lo) == run_of(lo - 1)) ++lo;
+  while (lo < end) {
+    const std::uint64_t run = run_of(lo);
+    std::size_t hi = lo + 1;
+    while (hi < ranked && run_of(hi) == run) ++hi;
+    const std::size_t d = pk.group_bits == 0 ? 0 : run >> pk.key_bits;
+    const ListedGroup& l = pk.listed[d];
+    const auto total = static_cast<std::int64_t>(l.hi - (run & key_mask) * l.unit);
+    emit_run(s, scored, l.group, l.begin, lo, hi, total, at, rs, emit);
+    lo = hi;
+  }
+}
+
+// Lists each ranking group best first: equal totals by the tie-break chain, then by
+// code. Calls emit(group, entry, total, rank, position) in listing order; fills
+// Scored::by_code.
+template <class Emit>
+void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, unsigned threads,
+              Emit&& emit) {
+  prepare_ranking(s, scored, parts, threads);
+  scored.by_code.assign(s.code_order.begin(), s.code_order.end());
+  RunScratch rs;
+  emit_listing(s, scored, 0, scored.packing.ranked, rs,
+               [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                   std::uint32_t position, EntryStatus) { emit(group, i, total, rank, position); });
 }
 
 // An indicator tie-break names an indicator of at least one of the campaign's
@@ -841,23 +1115,57 @@ Result<std::vector<Standing>> Campaign::standings() const { return standings(Thr
 Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
   if (Status st = detail::check_threads(threads); !st) return st.error();
   if (Status st = check_tie_breaks(*impl_); !st) return st.error();
-  ScratchLease lease(*impl_);
+  const CampaignImpl& s = *impl_;
+  ScratchLease lease(s);
   Scored& scored = (*lease).scored;
+  prepare_ranking(s, scored, nullptr, threads.count);
+  const Packing& pk = scored.packing;
+  const std::size_t n = s.entries.size();
+  const auto standing = [](std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                           std::uint32_t position, EntryStatus status) {
+    return Standing{EntryId{i + 1}, status, fixed(total, kTotalScale), rank, position};
+  };
   std::vector<Standing> out;
-  out.reserve(impl_->entries.size());
-  rank_all(*impl_, scored, nullptr, threads.count,
-           [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-               std::uint32_t position) {
-             out.push_back(
-                 {EntryId{i + 1}, scored.status[i], fixed(total, kTotalScale), rank, position});
-           });
-  if (scored.incomplete != 0) {
-    for (const std::uint32_t i : scored.by_code) {
-      if (scored.status[i] == EntryStatus::incomplete) {
-        out.push_back({EntryId{i + 1}, EntryStatus::incomplete, fixed(0, kTotalScale), 0, 0});
+  const std::size_t parts = pk.packed ? detail::part_count(n, threads.count, kMinListPart) : 1;
+  if (parts <= 1) {
+    // One thread: rows appended in listing order, each written once.
+    out.reserve(n);
+    RunScratch rs;
+    emit_listing(s, scored, 0, pk.ranked, rs,
+                 [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                     std::uint32_t position, EntryStatus status) {
+                   out.push_back(standing(i, total, rank, position, status));
+                 });
+    if (scored.incomplete != 0) {
+      for (const std::uint32_t i : s.code_order) {
+        if (scored.status[i] == EntryStatus::incomplete) {
+          out.push_back(standing(i, 0, 0, 0, EntryStatus::incomplete));
+        }
       }
     }
+    return out;
   }
+  // Threads: each lists the runs that start in its slice of the listing into their
+  // rows; the incomplete entries close the listing in code order (packed items sort
+  // them last).
+  std::vector<std::size_t> first_place(scored.groups.size(), 0);
+  for (const ListedGroup& l : pk.listed) first_place[l.group] = l.begin;
+  out.resize(n);
+  Standing* rows = out.data();
+  const std::uint64_t index_mask = (std::uint64_t{1} << pk.place_bits) - 1;
+  detail::parallel_parts(n, parts, 1, [&](std::size_t, std::size_t begin, std::size_t end) {
+    RunScratch rs;
+    emit_listing(s, scored, begin, end, rs,
+                 [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                     std::uint32_t position, EntryStatus status) {
+                   rows[first_place[group] + position - 1] =
+                       standing(i, total, rank, position, status);
+                 });
+    for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
+      rows[p] = standing(static_cast<std::uint32_t>(pk.items[p] & index_mask), 0, 0, 0,
+                         EntryStatus::incomplete);
+    }
+  });
   return out;
 }
 

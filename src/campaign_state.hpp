@@ -163,6 +163,17 @@ struct CampaignImpl {
   mutable std::shared_ptr<ScoringScratch> scoring_scratch;
   mutable std::mutex order_mutex;
   mutable std::vector<std::uint32_t> code_order;
+  /// The inverse of `code_order`: `code_place[code_order[p]] == p`, each entry's place
+  /// in application-number order, so ranking can build its sort items in one pass in
+  /// entry order (issue 17). Extended with `code_order`, under `order_mutex`.
+  mutable std::vector<std::uint32_t> code_place;
+  /// Brings `code_order` and `code_place` up to date with `entries` (under
+  /// `order_mutex`). Both then stay as they are until an entry is added, which no
+  /// const call does, so a const call reads them afterwards without the lock.
+  ///
+  ///   s.update_code_order();
+  ///   const std::uint32_t first = s.code_order[0];
+  void update_code_order() const;
 
   [[nodiscard]] std::uint32_t width() const noexcept { return spec.panel.max_judges_per_entry; }
   [[nodiscard]] const CategoryState& category(const EntryRecord& e) const noexcept {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "detail/parallel.hpp"
+
 namespace kexie {
 inline namespace v1 {
 namespace detail {
@@ -74,6 +76,74 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
     }
     for (const std::uint64_t x : a) tmp[c[(x >> shift) & mask]++] = x;
     a.swap(tmp);
+  }
+}
+
+// The parallel sort: per pass, every part counts the digits of its slice, the
+// places of each (digit, part) follow every smaller digit and, within a digit, every
+// earlier part, and every part scatters its slice to its places. That is where the
+// one-thread stable sort puts each word, so the result does not depend on the parts.
+void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
+                     int bits, unsigned threads, std::size_t min_part) {
+  const std::size_t n = a.size();
+  const std::size_t parts = part_count(n, threads, min_part);
+  if (parts <= 1 || bits <= 0) {
+    radix_sort_bits(a, tmp, low, bits);
+    return;
+  }
+  const int passes = (bits + 11) / 12;
+  const int digit = (bits + passes - 1) / passes;
+  const std::size_t buckets = std::size_t{1} << digit;
+  const std::uint64_t mask = buckets - 1;
+  // count[(part × passes + pass) × buckets + digit], of the words as they are now.
+  std::vector<std::uint32_t> count(parts * static_cast<std::size_t>(passes) * buckets, 0u);
+  const auto counts = [&](std::size_t part, int pass) {
+    return count.data() +
+           (part * static_cast<std::size_t>(passes) + static_cast<std::size_t>(pass)) * buckets;
+  };
+  // Every pass's counts in one read; they stay right until a pass moves words.
+  parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::uint64_t x = a[k];
+      for (int p = 0; p < passes; ++p) ++counts(part, p)[(x >> (low + p * digit)) & mask];
+    }
+  });
+  tmp.resize(n);
+  bool moved = false;
+  std::vector<std::uint32_t> total(buckets);
+  for (int p = 0; p < passes; ++p) {
+    const int shift = low + p * digit;
+    if (moved) {
+      parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+        std::uint32_t* c = counts(part, p);
+        std::fill(c, c + buckets, 0u);
+        for (std::size_t k = begin; k < end; ++k) ++c[(a[k] >> shift) & mask];
+      });
+    }
+    std::fill(total.begin(), total.end(), 0u);
+    for (std::size_t part = 0; part < parts; ++part) {
+      const std::uint32_t* c = counts(part, p);
+      for (std::size_t d = 0; d < buckets; ++d) total[d] += c[d];
+    }
+    if (total[(a.front() >> shift) & mask] == n) continue;  // one digit value: nothing moves
+    std::uint32_t at = 0;
+    for (std::size_t d = 0; d < buckets; ++d) {
+      for (std::size_t part = 0; part < parts; ++part) {
+        std::uint32_t& c = counts(part, p)[d];
+        const std::uint32_t here = c;
+        c = at;
+        at += here;
+      }
+    }
+    parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+      std::uint32_t* c = counts(part, p);
+      for (std::size_t k = begin; k < end; ++k) {
+        const std::uint64_t x = a[k];
+        tmp[c[(x >> shift) & mask]++] = x;
+      }
+    });
+    a.swap(tmp);
+    moved = true;
   }
 }
 

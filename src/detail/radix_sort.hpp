@@ -5,6 +5,7 @@
 #ifndef KEXIE_SRC_DETAIL_RADIX_SORT_HPP
 #define KEXIE_SRC_DETAIL_RADIX_SORT_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -31,6 +32,15 @@ void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<std::int64
 ///   radix_sort_bits(a, tmp, 4, 4);  // a == {0x10, 0x21, 0x31}
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits);
+
+/// `radix_sort_bits` on up to `threads` threads (the calling thread included): each
+/// pass counts and scatters contiguous parts of the words in parallel, a part's
+/// words going to the places the one-thread sort gives them, so the result is the
+/// same for every thread count. Parts hold at least `min_part` words.
+///
+///   radix_sort_bits(items, tmp, 20, 15, 2);  // the same as radix_sort_bits(items, tmp, 20, 15)
+void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
+                     int bits, unsigned threads, std::size_t min_part = std::size_t{1} << 14);
 
 /// The inverse of an odd number mod 2^64 (Newton's iteration doubles the
 /// correct low bits each step: 3 → 6 → 12 → 24 → 48 → 96), so an exact

@@ -1,7 +1,9 @@
-// The vector kernel of campaign scoring: for four entries of one category whose
-// judges all marked every column, the sums of the marks the aggregation keeps,
-// computed with SSE2 one entry per lane. Campaign scoring (campaign_scoring.cpp)
-// turns the sums into totals; builds without SSE2 never batch. Internal.
+// The vector kernel of campaign scoring: for a batch of entries of one category
+// whose judges all marked every column, the sums of the marks the aggregation
+// keeps, one entry per lane: SSE2 (4 lanes, every x86-64) or AVX2 (8 lanes, chosen
+// once at run time when the CPU has it), with a scalar reference of the same
+// arithmetic. Campaign scoring (campaign_scoring.cpp) turns the sums into totals;
+// builds without SSE2 never batch. Internal.
 #ifndef KEXIE_SRC_DETAIL_SCORE_KERNEL_HPP
 #define KEXIE_SRC_DETAIL_SCORE_KERNEL_HPP
 
@@ -13,14 +15,24 @@
 #define KEXIE_SCORE_KERNEL_SSE2 0
 #endif
 
+// The AVX2 kernel needs the GCC/Clang target attribute and __builtin_cpu_supports.
+#if KEXIE_SCORE_KERNEL_SSE2 && (defined(__GNUC__) || defined(__clang__)) && \
+    (defined(__x86_64__) || defined(__i386__))
+#define KEXIE_SCORE_KERNEL_AVX2 1
+#else
+#define KEXIE_SCORE_KERNEL_AVX2 0
+#endif
+
 namespace kexie {
 inline namespace v1 {
 namespace detail {
 
 /// True when this build has the SSE2 kernel, so scoring batches entries.
 inline constexpr bool kBatches = KEXIE_SCORE_KERNEL_SSE2 != 0;
-/// Entries in one batch (SSE lanes of 32 bits).
+/// Entries in one SSE2 batch (SSE lanes of 32 bits).
 inline constexpr std::uint32_t kLanes = 4;
+/// Entries in one AVX2 batch, the most of any kernel.
+inline constexpr std::uint32_t kMaxLanes = 8;
 /// The most cells (columns × panel width) of a batched entry.
 inline constexpr std::uint32_t kMaxBatchCells = 256;
 
@@ -36,6 +48,42 @@ inline constexpr std::uint32_t kMaxBatchCells = 256;
 ///   // lane j, column c: kept[c * kLanes + j] = sum of the 3 marks − the lowest
 unsigned kept_sums(const std::int32_t* const* entry, std::uint32_t columns, std::uint32_t width,
                    std::uint32_t n, bool drop_low, bool drop_high, std::int32_t* kept);
+
+/// True when the AVX2 kernel is built in and this CPU runs it (checked once).
+///
+///   const std::uint32_t lanes = avx2_available() ? kMaxLanes : kLanes;
+bool avx2_available() noexcept;
+
+/// `kept_sums` for `kMaxLanes` entries at once with AVX2, `kept[col * kMaxLanes +
+/// lane]`; the same integers as the SSE2 and scalar kernels. Call only when
+/// `avx2_available()`. Same preconditions as `kept_sums`.
+///
+///   std::int32_t kept[2 * kMaxLanes];
+///   if (avx2_available()) missing = kept_sums_avx2(entry8, 2, 3, 3, true, false, kept);
+unsigned kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t columns,
+                        std::uint32_t width, std::uint32_t n, bool drop_low, bool drop_high,
+                        std::int32_t* kept);
+
+/// `kept_sums_avx2` and then, per lane, Σ over the columns of kept sum × `weight[col]`
+/// (64-bit, exact), written to `weighted[lane]`: the judged part of a total whose
+/// columns all keep the same number of marks, with the mean's factor applied once
+/// after. Call only when `avx2_available()`. Same preconditions as `kept_sums`.
+///
+///   std::int64_t weighted[kMaxLanes];
+///   missing = weighted_kept_sums_avx2(entry8, 2, 3, 3, true, false, weights, weighted);
+unsigned weighted_kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t columns,
+                                 std::uint32_t width, std::uint32_t n, bool drop_low,
+                                 bool drop_high, const std::int32_t* weight,
+                                 std::int64_t* weighted);
+
+/// The reference: `kept_sums` for `lanes` entries, one mark at a time
+/// (`kept[col * lanes + lane]`, 64-bit sums wrapped to 32 bits as the vector
+/// kernels wrap them). Same preconditions as `kept_sums`.
+///
+///   unsigned missing = kept_sums_scalar(entry, 4, 2, 3, 3, true, false, kept);
+unsigned kept_sums_scalar(const std::int32_t* const* entry, std::uint32_t lanes,
+                          std::uint32_t columns, std::uint32_t width, std::uint32_t n,
+                          bool drop_low, bool drop_high, std::int32_t* kept);
 
 }  // namespace detail
 }  // namespace v1

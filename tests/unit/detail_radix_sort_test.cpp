@@ -1,7 +1,8 @@
 // Tests for src/detail/radix_sort.hpp, the sorts that rank a campaign: both
 // radix sorts agree with std::stable_sort on random, tied and extreme keys
 // (stability included, since ranking relies on it to keep equal totals in
-// application-number order), and inverse_mod_2_64 inverts every odd number.
+// application-number order), the threaded sort gives the one-thread result for
+// every thread count and size, and inverse_mod_2_64 inverts every odd number.
 #include "detail/radix_sort.hpp"
 
 #include <gtest/gtest.h>
@@ -116,6 +117,44 @@ TEST(RadixSort, SortBitsExamplesAndNoOps) {
   std::vector<std::uint64_t> one{9};
   radix_sort_bits(one, tmp, 0, 8);
   EXPECT_EQ(one, std::vector<std::uint64_t>{9});
+}
+
+TEST(RadixSort, ThreadedSortBitsGivesTheOneThreadResult) {
+  std::mt19937_64 rng(17);
+  // Parts of at least 64 words: sizes around the part boundaries of 2, 3 and 7 parts,
+  // empty and single arrays, many ties (a field of a few values) and wide fields
+  // (several passes, some with one digit value only).
+  for (const std::size_t n :
+       {std::size_t{0}, std::size_t{1}, std::size_t{63}, std::size_t{64}, std::size_t{127},
+        std::size_t{128}, std::size_t{129}, std::size_t{191}, std::size_t{192}, std::size_t{193},
+        std::size_t{449}, std::size_t{5000}}) {
+    for (const std::pair<int, int>& field :
+         {std::pair{20, 15}, std::pair{0, 64}, std::pair{13, 30}, std::pair{8, 3}}) {
+      const int low = field.first, bits = field.second;
+      std::vector<std::uint64_t> a(n);
+      for (std::size_t k = 0; k < n; ++k) {
+        const std::uint64_t value = k % 3 == 0 ? rng() % 5 : rng();
+        const std::uint64_t payload = low == 0 ? 0 : k & ((std::uint64_t{1} << low) - 1);
+        a[k] = (low + bits >= 64 ? value << low
+                                 : (value << low) & ((std::uint64_t{1} << (low + bits)) - 1)) |
+               payload;
+      }
+      std::vector<std::uint64_t> want = a, tmp;
+      radix_sort_bits(want, tmp, low, bits);
+      for (const unsigned threads : {1u, 2u, 3u, 7u, std::numeric_limits<unsigned>::max()}) {
+        std::vector<std::uint64_t> got = a, scratch;
+        radix_sort_bits(got, scratch, low, bits, threads, 64);
+        EXPECT_EQ(got, want) << "n " << n << ", low " << low << ", bits " << bits << ", threads "
+                             << threads;
+      }
+    }
+  }
+  // Every key equal: nothing moves, whatever the parts.
+  std::vector<std::uint64_t> same(1000, std::uint64_t{5} << 20), tmp;
+  for (std::size_t k = 0; k < same.size(); ++k) same[k] |= k;
+  const std::vector<std::uint64_t> before = same;
+  radix_sort_bits(same, tmp, 20, 12, 3, 64);
+  EXPECT_EQ(same, before);
 }
 
 static_assert(inverse_mod_2_64(1) == 1);

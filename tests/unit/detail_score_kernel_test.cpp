@@ -1,7 +1,9 @@
-// Tests for src/detail/score_kernel.hpp, the SSE2 kernel of campaign scoring:
-// on random batches of four entries the kept sums equal a plain scalar sum
+// Tests for src/detail/score_kernel.hpp, the kernels of campaign scoring:
+// on random batches of four entries the SSE2 kept sums equal a plain scalar sum
 // less the lowest and/or highest mark, for every panel size and layout the
-// scorer batches, and exactly the lanes with a missing mark are flagged.
+// scorer batches, and exactly the lanes with a missing mark are flagged; the
+// AVX2 kernel (eight entries), the SSE2 kernel and the scalar reference give the
+// same integers and the same flags on random marks with missing ones.
 #include "detail/score_kernel.hpp"
 
 #include <gtest/gtest.h>
@@ -14,10 +16,15 @@
 
 namespace {
 
+using kexie::detail::avx2_available;
 using kexie::detail::kBatches;
 using kexie::detail::kept_sums;
+using kexie::detail::kept_sums_avx2;
+using kexie::detail::kept_sums_scalar;
 using kexie::detail::kLanes;
 using kexie::detail::kMaxBatchCells;
+using kexie::detail::kMaxLanes;
+using kexie::detail::weighted_kept_sums_avx2;
 
 constexpr std::int32_t kNoMark = INT32_MIN;  // as campaign_state.hpp stores an absent mark
 
@@ -98,6 +105,120 @@ TEST(ScoreKernel, FlagsExactlyTheLanesWithAMissingMark) {
   // Slots past the n in use are never read, absent or not.
   Batch unused = random_batch(rng, 2, 8, 5, 0, 100);
   EXPECT_EQ(run(unused, false, false, kept), 0u);
+}
+
+// `lanes` entries of `columns` × `width` cells: the first `n` slots of each column
+// marked at random within ±10^7, some missing (about one in `gap` entries).
+std::vector<std::vector<std::int32_t>> random_entries(std::mt19937_64& rng, std::uint32_t lanes,
+                                                      std::uint32_t columns, std::uint32_t width,
+                                                      std::uint32_t n, std::uint32_t gap) {
+  std::uniform_int_distribution<std::int32_t> mark(-10'000'000, 10'000'000);
+  std::vector<std::vector<std::int32_t>> out;
+  for (std::uint32_t lane = 0; lane < lanes; ++lane) {
+    // Unused slots hold anything, absent or not: they must never be read.
+    std::vector<std::int32_t> c(static_cast<std::size_t>(columns) * width,
+                                lane % 2 ? kNoMark : 12345);
+    for (std::uint32_t col = 0; col < columns; ++col)
+      for (std::uint32_t k = 0; k < n; ++k) c[col * width + k] = mark(rng);
+    if (rng() % gap == 0) c[(rng() % columns) * width + rng() % n] = kNoMark;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+TEST(ScoreKernel, Avx2Sse2AndScalarKernelsGiveTheSameSums) {
+  if (!kBatches) GTEST_SKIP() << "this build has no SSE2 kernel";
+  std::mt19937_64 rng(1717);
+  std::vector<std::int32_t> want(kMaxBatchCells * kMaxLanes), got(kMaxBatchCells * kMaxLanes);
+  std::size_t checked = 0;
+  for (std::uint32_t width = 1; width <= 9; ++width) {
+    for (std::uint32_t n = 1; n <= width; ++n) {
+      for (const std::uint32_t columns : {1u, 2u, 3u, 8u, kMaxBatchCells / width}) {
+        for (const bool low : {false, true}) {
+          for (const bool high : {false, true}) {
+            const auto cells = random_entries(rng, kMaxLanes, columns, width, n, 3);
+            const std::int32_t* entry[kMaxLanes];
+            for (std::uint32_t j = 0; j < kMaxLanes; ++j) entry[j] = cells[j].data();
+            // The scalar reference of all eight, against SSE2 four at a time.
+            const unsigned missing =
+                kept_sums_scalar(entry, kMaxLanes, columns, width, n, low, high, want.data());
+            for (std::uint32_t half = 0; half < 2; ++half) {
+              const unsigned sse =
+                  kept_sums(entry + half * kLanes, columns, width, n, low, high, got.data());
+              ASSERT_EQ(sse, (missing >> (half * kLanes)) & 0xFu);
+              for (std::uint32_t col = 0; col < columns; ++col)
+                for (std::uint32_t lane = 0; lane < kLanes; ++lane) {
+                  if (sse & (1u << lane)) continue;
+                  ASSERT_EQ(got[col * kLanes + lane], want[col * kMaxLanes + half * kLanes + lane])
+                      << "sse2: width " << width << ", n " << n << ", columns " << columns;
+                }
+            }
+            if (!avx2_available()) continue;
+            const unsigned avx = kept_sums_avx2(entry, columns, width, n, low, high, got.data());
+            ASSERT_EQ(avx, missing);
+            for (std::uint32_t col = 0; col < columns; ++col)
+              for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
+                if (avx & (1u << lane)) continue;
+                ASSERT_EQ(got[col * kMaxLanes + lane], want[col * kMaxLanes + lane])
+                    << "avx2: width " << width << ", n " << n << ", columns " << columns << ", low "
+                    << low << ", high " << high;
+                ++checked;
+              }
+          }
+        }
+      }
+    }
+  }
+  if (avx2_available()) {
+    EXPECT_GT(checked, 0u);
+  }
+}
+
+TEST(ScoreKernel, WeightedAvx2SumsAreTheScalarKeptSumsTimesTheWeights) {
+  if (!kBatches || !avx2_available()) GTEST_SKIP() << "this CPU or build has no AVX2 kernel";
+  std::mt19937_64 rng(4242);
+  std::vector<std::int32_t> kept(kMaxBatchCells * kMaxLanes);
+  std::uniform_int_distribution<std::int32_t> weight(-100'000'000, 100'000'000);
+  for (std::uint32_t width = 1; width <= 9; ++width) {
+    for (std::uint32_t n = 1; n <= width; ++n) {
+      for (const std::uint32_t columns : {1u, 5u, 8u, kMaxBatchCells / width}) {
+        for (const bool low : {false, true}) {
+          for (const bool high : {false, true}) {
+            const auto cells = random_entries(rng, kMaxLanes, columns, width, n, 4);
+            const std::int32_t* entry[kMaxLanes];
+            for (std::uint32_t j = 0; j < kMaxLanes; ++j) entry[j] = cells[j].data();
+            std::vector<std::int32_t> weights(columns);
+            for (std::int32_t& w : weights) w = weight(rng);
+            const unsigned missing =
+                kept_sums_scalar(entry, kMaxLanes, columns, width, n, low, high, kept.data());
+            std::int64_t weighted[kMaxLanes];
+            ASSERT_EQ(weighted_kept_sums_avx2(entry, columns, width, n, low, high, weights.data(),
+                                              weighted),
+                      missing);
+            for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
+              if (missing & (1u << lane)) continue;
+              std::int64_t want = 0;
+              for (std::uint32_t col = 0; col < columns; ++col)
+                want += std::int64_t{kept[col * kMaxLanes + lane]} * weights[col];
+              ASSERT_EQ(weighted[lane], want) << "width " << width << ", n " << n << ", columns "
+                                              << columns << ", lane " << lane;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(ScoreKernel, ScalarReferenceAgreesWithAHandSum) {
+  // Two entries, one column of three marks (one missing in the second entry).
+  const std::int32_t a[] = {10, 40, 25}, b[] = {7, kNoMark, 9};
+  const std::int32_t* entry[] = {a, b};
+  std::int32_t kept[2];
+  EXPECT_EQ(kept_sums_scalar(entry, 2, 1, 3, 3, true, true, kept), 2u);
+  EXPECT_EQ(kept[0], 25);  // 75 − 10 − 40
+  EXPECT_EQ(kept_sums_scalar(entry, 2, 1, 3, 2, false, false, kept), 2u);
+  EXPECT_EQ(kept[0], 50);  // the first two slots only
 }
 
 }  // namespace
