@@ -227,8 +227,11 @@ Status write_results(JsonWriter& w, const Campaign& campaign, const Scoreboard& 
     const auto it = person_code.find(id);
     w.string(it != person_code.end() ? it->second : to_string(id));
   };
-  std::map<EntryId, std::string_view> entry_code;
-  for (const EntryResult& r : board.entries) entry_code.emplace(r.entry, r.code);
+  std::map<EntryId, std::string_view> entry_code;  // views into the board's table
+  for (std::size_t k = 0; k < board.entries.size(); ++k) {
+    const EntryId e = board.entries.entry(k);
+    entry_code.emplace(e, board.entries.code(e));
+  }
   const auto ec = [&](EntryId id) {
     const auto it = entry_code.find(id);
     if (it != entry_code.end())

@@ -36,10 +36,10 @@ LAYERS = [
         r"src/(rubric|tie_break|award|tier)[a-z_]*\.(hpp|cpp)$",
     ]),
     ("owners", [
-        r"include/kexie/(registry|views|actor|audit|activity|campaign|explain|report|"
+        r"include/kexie/(registry|views|actor|audit|activity|campaign|entry_table|explain|report|"
         r"report_agreement|guidance|"
         r"evaluation|service_record|service_desk|recommendation|assignment)\.hpp$",
-        r"src/(registry|actor|audit|activity|campaign|explain|report|evaluation|service_record|"
+        r"src/(registry|actor|audit|activity|campaign|entry_table|explain|report|evaluation|service_record|"
         r"service_desk|recommendation)[a-z_]*\.(hpp|cpp)$",
         r"src/detail/(audit_encoding|audit_chain|conflict)\.hpp$",
     ]),
