@@ -6,6 +6,7 @@
 // The sorts and the SSE2 kernel live in detail/radix_sort and detail/score_kernel.
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <iterator>
@@ -22,6 +23,7 @@
 #include "campaign_advanced.hpp"
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
+#include "detail/fresh_pages.hpp"
 #include "detail/int128.hpp"
 #include "detail/parallel.hpp"
 #include "detail/radix_sort.hpp"
@@ -760,10 +762,14 @@ namespace detail {
 struct ScoringScratch {
   Scored scored;
   std::vector<Parts> parts;                                 // by entry
-  std::vector<std::uint32_t> order;                         // listing order: entry indices
   std::vector<std::pair<std::size_t, std::size_t>> ranges;  // each ranking group in `order`
   std::vector<std::int32_t> tier_of;                        // by entry, -1 when not awarded
   std::vector<std::uint32_t> eligible;
+  // The campaign's codes as the scoreboard stores them (each followed by a NUL, and
+  // where each starts), extended as entries are added (codes never change and entries
+  // are never removed), so a board copies them in two sequential passes.
+  std::string code_text;
+  std::vector<std::uint32_t> code_at;
 };
 
 }  // namespace detail
@@ -824,6 +830,8 @@ void digest_entries(const CampaignImpl& s, const DigestColumns& x, detail::Sha25
       prefetch(&x.total[ahead]);
       prefetch(&x.rank[ahead]);
       prefetch(&x.position[ahead]);
+      prefetch(&x.status[ahead]);
+      prefetch(&x.tier_of[ahead]);
     }
     const std::uint32_t i = x.order[k];
     const std::string& code = s.codes[i];
@@ -851,10 +859,59 @@ void digest_entries(const CampaignImpl& s, const DigestColumns& x, detail::Sha25
   h.update(std::span<const std::uint8_t>(block.data(), used));
 }
 
-// What one part of the table's fill found besides its rows: the bytes of its codes
-// and its entries' sparse fields, by entry index.
+// The lines of the digest's tail, written into one block and hashed a block at a time
+// (the same bytes as hashing each line: SHA-256 does not see how input is split).
+class DigestLines {
+ public:
+  explicit DigestLines(detail::Sha256& h) : h_(h) { block_.reserve(kBlock + 256); }
+  DigestLines& text(std::string_view t) {
+    block_ += t;
+    if (block_.size() >= kBlock) flush();
+    return *this;
+  }
+  DigestLines& number(std::uint64_t v) {
+    char digits[20];
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+    return text(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  }
+  // As Decimal::to_string spells it: sign, digits, the point before the last `scale`.
+  DigestLines& decimal(const Decimal& d) {
+    const std::int64_t c = d.coefficient();
+    const std::uint64_t mag =
+        c < 0 ? 0 - static_cast<std::uint64_t>(c) : static_cast<std::uint64_t>(c);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, mag).ptr;
+    const auto count = static_cast<std::size_t>(end - digits);
+    const auto scale = static_cast<std::size_t>(d.scale());
+    if (c < 0) block_ += '-';
+    if (count <= scale) {
+      block_ += "0.";
+      block_.append(scale - count, '0');
+      block_.append(digits, count);
+    } else {
+      block_.append(digits, count - scale);
+      if (scale > 0) {
+        block_ += '.';
+        block_.append(digits + count - scale, scale);
+      }
+    }
+    if (block_.size() >= kBlock) flush();
+    return *this;
+  }
+  void flush() {
+    h_.update(block_);
+    block_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 1 << 16;
+  detail::Sha256& h_;
+  std::string block_;
+};
+
+// What one part of the table's fill found besides its rows: its entries' sparse
+// fields, by entry index.
 struct FillPart {
-  std::size_t code_bytes = 0;
   std::vector<std::pair<std::uint32_t, LinkId>> links;
   std::vector<std::pair<std::uint32_t, ActivityId>> activities;
   std::vector<std::pair<std::uint32_t, std::optional<Decimal>>> prizes;
@@ -909,9 +966,9 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   const CampaignSpec& spec = s.spec;
   const AwardScheme& scheme = spec.awards;
   if (scheme.tiers.size() >= UINT16_MAX) {
-    return Error(ErrorCode::overflow, "the award scheme has " + std::to_string(scheme.tiers.size()) +
-                                          " tiers; a scoreboard holds at most " +
-                                          std::to_string(UINT16_MAX - 1));
+    return Error(ErrorCode::overflow,
+                 "the award scheme has " + std::to_string(scheme.tiers.size()) +
+                     " tiers; a scoreboard holds at most " + std::to_string(UINT16_MAX - 1));
   }
   ScratchLease lease(s);
   detail::ScoringScratch& x = *lease;
@@ -923,10 +980,9 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // arrays swapped out become the scratch of the next call (no fresh pages when the
   // caller reuses the board).
   std::vector<std::uint32_t>& order = table.order_;
-  order.clear();
-  order.reserve(n);
-  table.rank_.resize(n);
-  table.position_.resize(n);
+  detail::reserve_for_overwrite(order, n);
+  detail::size_for_overwrite(table.rank_, n);
+  detail::size_for_overwrite(table.position_, n);
   x.ranges.clear();
   std::size_t current = SIZE_MAX;
   rank_all(s, scored, &x.parts, threads.count,
@@ -941,8 +997,20 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
              table.position_[i] = position;
              x.ranges.back().second = order.size();
            });
-  table.total_.swap(scored.total);
-  table.status_.swap(scored.status);
+  // A board scored before has room: its arrays and the scoring pass's change places
+  // (the next call scores into the board's old ones). A fresh board copies them, so
+  // the campaign keeps pages already touched.
+  const auto take = [n](auto& column, auto& computed) {
+    if (column.capacity() >= n) {
+      column.swap(computed);
+    } else {
+      detail::size_for_overwrite(column, n);
+      std::copy(computed.begin(), computed.begin() + static_cast<std::ptrdiff_t>(n),
+                column.begin());
+    }
+  };
+  take(table.total_, scored.total);
+  take(table.status_, scored.status);
   const std::vector<std::int64_t>& totals = table.total_;
   const std::vector<EntryStatus>& status = table.status_;
   // Awards and the cusp report work on exact integer totals (14 places) and entry
@@ -965,6 +1033,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   for (const auto& [group_begin, group_end] : x.ranges) {
     eligible.clear();
     for (std::size_t k = group_begin; k < group_end; ++k) {
+      if (k + kPrefetch < group_end) prefetch(&status[order[k + kPrefetch]]);
       if (status[order[k]] == EntryStatus::ranked) eligible.push_back(order[k]);
     }
     const auto total = [&](std::size_t k) { return totals[eligible[k]]; };
@@ -1028,13 +1097,12 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     table.prize_rule_[c] = cat.rubric && cat.rubric->prize();
     prizes = prizes || table.prize_rule_[c];
   }
-  table.judged_.resize(n);
-  table.objective_.resize(n);
-  table.unit_.resize(n);
-  table.enterprise_.resize(n);
-  table.category_.resize(n);
-  table.tier_.resize(n);
-  table.code_at_.resize(n);
+  detail::size_for_overwrite(table.judged_, n);
+  detail::size_for_overwrite(table.objective_, n);
+  detail::size_for_overwrite(table.unit_, n);
+  detail::size_for_overwrite(table.enterprise_, n);
+  detail::size_for_overwrite(table.category_, n);
+  detail::size_for_overwrite(table.tier_, n);
   const auto fill = [&](std::size_t begin, std::size_t end, FillPart& out) {
     for (std::size_t i = begin; i < end; ++i) {
       const EntryRecord& e = s.entries[i];
@@ -1048,7 +1116,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       table.category_[i] = static_cast<Category>(c);
       const std::int32_t tier = tier_of[i];
       table.tier_[i] = static_cast<std::uint16_t>(tier + 1);
-      out.code_bytes += s.codes[i].size() + 1;
       if (e.spec.cites_link) out.links.emplace_back(row, *e.spec.cites_link);
       if (e.spec.cites_activity) out.activities.emplace_back(row, *e.spec.cites_activity);
       if (!table.prize_rule_[c]) continue;
@@ -1065,20 +1132,11 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       }
     }
   };
-  const auto copy_codes = [&](std::size_t begin, std::size_t end, std::size_t at) {
-    char* const buffer = table.codes_.data();
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::string& code = s.codes[i];
-      table.code_at_[i] = static_cast<std::uint32_t>(at);
-      std::memcpy(buffer + at, code.data(), code.size());
-      buffer[at + code.size()] = '\0';
-      at += code.size() + 1;
-    }
-  };
   const DigestColumns columns{order, status, totals, table.rank_, table.position_, tier_of};
   detail::Sha256 h;
   const unsigned t = threads.count;
-  const std::size_t part_total = t == 1 ? 1 : std::max<std::size_t>(2, detail::part_count(n, t, 512));
+  const std::size_t part_total =
+      t == 1 ? 1 : std::max<std::size_t>(2, detail::part_count(n, t, 512));
   std::vector<FillPart> fill_parts(part_total);
   if (part_total == 1) {
     advanced_honours(s, tier_of, totals, board.units, board.people);
@@ -1087,52 +1145,72 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   } else {
     // Part 0 first feeds the per-entry digest, part 1 first tallies the advanced units
     // and individuals; both read only what is final by now.
-    detail::parallel_parts(n, part_total, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-      if (part == 0) digest_entries(s, columns, h);
-      if (part == 1) advanced_honours(s, tier_of, totals, board.units, board.people);
-      fill(begin, end, fill_parts[part]);
-    });
+    detail::parallel_parts(n, part_total, 1,
+                           [&](std::size_t part, std::size_t begin, std::size_t end) {
+                             if (part == 0) digest_entries(s, columns, h);
+                             if (part == 1)
+                               advanced_honours(s, tier_of, totals, board.units, board.people);
+                             fill(begin, end, fill_parts[part]);
+                           });
   }
-  std::vector<std::size_t> code_begin(part_total + 1, 0);
-  for (std::size_t p = 0; p < part_total; ++p) {
-    code_begin[p + 1] = code_begin[p] + fill_parts[p].code_bytes;
+  // The codes: the scratch's copy, extended by the entries added since the last call.
+  if (x.code_at.size() > n) {
+    x.code_at.clear();
+    x.code_text.clear();
   }
-  if (code_begin[part_total] > std::size_t{UINT32_MAX}) {
-    throw std::length_error("kexie::Scoreboard: the entries' codes take more than 4 GiB");
+  for (std::size_t i = x.code_at.size(); i < n; ++i) {
+    if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
+      throw std::length_error("kexie::Scoreboard: the entries' codes take more than 4 GiB");
+    }
+    x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
+    x.code_text += s.codes[i];
+    x.code_text += '\0';
   }
-  table.codes_.resize(code_begin[part_total]);
-  if (part_total == 1) {
-    copy_codes(0, n, 0);
-  } else {
-    // The same n and part count split the entries as the fill did.
-    detail::parallel_parts(n, part_total, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-      copy_codes(begin, end, code_begin[part]);
-    });
-  }
+  detail::size_for_overwrite(table.code_at_, n);
+  std::copy(x.code_at.begin(), x.code_at.end(), table.code_at_.begin());
+  detail::size_for_overwrite(table.codes_, x.code_text.size());
+  std::copy(x.code_text.begin(), x.code_text.end(), table.codes_.begin());
   gather(fill_parts, &FillPart::links, table.cites_link_);
   gather(fill_parts, &FillPart::activities, table.cites_activity_);
   gather(fill_parts, &FillPart::prizes, table.prize_);
 
   // The tail of the digest: advanced units and individuals, cusps, then prizes where
   // a rubric has a prize rule (so a campaign without one keeps its digest).
+  DigestLines lines(h);
   for (const AdvancedUnit& u : board.units) {
-    h.update("unit|" + to_string(u.unit) + '|' + std::to_string(u.awarded) + '|' +
-             u.awarded_total.to_string() + '\n');
+    lines.text("unit|").text(to_string(u.unit)).text("|").number(u.awarded).text("|");
+    lines.decimal(u.awarded_total).text("\n");
   }
   for (const AdvancedIndividual& p : board.people) {
-    h.update("person|" + to_string(p.person) + '|' + p.credit.to_string() + '\n');
+    lines.text("person|").text(to_string(p.person)).text("|").decimal(p.credit).text("\n");
   }
-  for (const Cusp& c : board.cusps) {
-    h.update("cusp|" + s.codes[c.entry.value() - 1] + '|' + std::to_string(c.tier) + '|' +
-             c.distance.to_string() + '\n');
+  // Cusps are in rank order, their codes scattered: fetched a few lines ahead.
+  const std::string_view codes(table.codes_);
+  const auto code_of = [&](EntryId e) {
+    const std::uint32_t at = table.code_at_[e.value() - 1];
+    return codes.substr(at, std::strlen(codes.data() + at));
+  };
+  for (std::size_t k = 0; k < board.cusps.size(); ++k) {
+    if (k + kPrefetch < board.cusps.size()) {
+      const std::uint32_t ahead = board.cusps[k + kPrefetch].entry.value() - 1;
+      prefetch(&table.code_at_[ahead]);
+      if (k + 2 * kPrefetch < board.cusps.size()) {
+        prefetch(&table.code_at_[board.cusps[k + 2 * kPrefetch].entry.value() - 1]);
+      }
+      prefetch(codes.data() + table.code_at_[ahead]);
+    }
+    const Cusp& c = board.cusps[k];
+    lines.text("cusp|").text(code_of(c.entry)).text("|").number(c.tier).text("|");
+    lines.decimal(c.distance).text("\n");
   }
   if (prizes) {
     for (const std::uint32_t i : order) {
       if (!table.prize_rule_[s.hot[i].category]) continue;
       const std::optional<EntryResult> r = table.find(EntryId{i + 1});
-      if (r->prize) h.update("prize|" + r->code + '|' + r->prize->to_string() + '\n');
+      if (r->prize) lines.text("prize|").text(r->code).text("|").decimal(*r->prize).text("\n");
     }
   }
+  lines.flush();
   board.digest_ = detail::to_hex(h.finish());
   return {};
 }

@@ -84,8 +84,8 @@ struct EntryResult {
 /// when it is read, so keep the value, not a reference into the table. `find` is
 /// O(1). Only `Campaign::score` fills a table; a default one is empty.
 ///
-///   for (const kexie::EntryResult& r : board.entries) std::cout << r.code << ' ' << r.total <<
-///   '\n'; std::optional<kexie::EntryResult> first = board.entries.find(e);
+///   for (const kexie::EntryResult& r : board.entries) std::cout << r.code << '\n';
+///   std::optional<kexie::EntryResult> first = board.entries.find(e);
 class KEXIE_API EntryTable {
  public:
   /// A random-access iterator over the listing; dereferencing makes an `EntryResult`
@@ -227,8 +227,7 @@ class KEXIE_API EntryTable {
   /// The start of the listing.
   /// \return an iterator at place 0
   ///
-  ///   auto it = std::find_if(board.entries.begin(), board.entries.end(),
-  ///                          [](const kexie::EntryResult& r) { return r.tier.has_value(); });
+  ///   kexie::EntryResult best = *board.entries.begin();
   [[nodiscard]] const_iterator begin() const noexcept { return {this, 0}; }
   /// The end of the listing.
   /// \return an iterator one past the last place
