@@ -19,7 +19,7 @@ using namespace kexie::literals;
 
 namespace {
 
-// `entries` entries R-0… marked by four judges (entry n's marks rise with n), the
+// `entries` entries R-0… marked by four judges (marks rise with n % 10), the
 // last `incomplete` of them marked by two judges only (below min_judges); with a
 // prize rule on the rubric when `prize`.
 struct Scored {
@@ -43,7 +43,7 @@ struct Scored {
       const std::size_t panel = n >= entries - incomplete ? 2 : judges.size();
       for (std::size_t j = 0; j < panel; ++j) {
         c.assign(judges[j], ids.back()).value();
-        const kexie::Decimal mark(55 + 4 * n + static_cast<int>(j));
+        const kexie::Decimal mark(55 + 4 * (n % 10) + static_cast<int>(j));
         c.mark(judges[j], ids.back(), "A.1", mark).value();
         c.mark(judges[j], ids.back(), "A.2", mark).value();
       }
@@ -109,10 +109,11 @@ TEST(EntryTable, RowsReadTheSameByPlaceIteratorAndFind) {
   EXPECT_EQ(t.end() - t.begin(), 7);
   expect_same(t.front(), t[0]);
   expect_same(t.back(), t[6]);
-  // The best entry is the last added (marks rise with n); the two incomplete ones
+  // The best entry: R-3 has the highest benefit tier of the last complete ones (its
+  // total under 85, the minimum of 一等奖, it gets 二等奖); the two incomplete ones
   // come last, unranked, by code.
-  EXPECT_EQ(t.front().code, "R-4");
-  EXPECT_EQ(t.front().award, "一等奖");
+  EXPECT_EQ(t.front().code, "R-3");
+  EXPECT_EQ(t.front().award, "二等奖");
   EXPECT_EQ(t[5].code, "R-5");
   EXPECT_EQ(t[6].code, "R-6");
   EXPECT_EQ(t[6].status, kexie::EntryStatus::incomplete);

@@ -98,7 +98,7 @@ TEST(Report, SameInputSameBytes) {
 TEST(Report, ABoardOfAnotherCampaignIsNotFound) {
   // The board of a campaign with a seventh entry, reported against one with six.
   Reported r, larger;
-  larger.c.add_entry(kexie_test::proposal(larger.w, "R-6", 0, 6)).value();
+  larger.c.add_entry(kexie_test::proposal(larger.w, "R-6", 0, 0)).value();
   const kexie::Scoreboard board = larger.c.score().value();
   ASSERT_EQ(board.entries.size(), 7u);
   const auto html = kexie::html_report(r.c, board);
