@@ -205,6 +205,8 @@ void BM_ScoreReuse(benchmark::State& state) {
       static_cast<std::int64_t>(state.iterations() * n.marks().size() * sizeof(std::int32_t)));
   state.counters["entries"] = static_cast<double>(g_entries);
   state.counters["bytes_per_entry"] = g_bytes_per_entry;
+  state.counters["cusps"] = static_cast<double>(board.cusps.size());
+  state.counters["people"] = static_cast<double>(board.people.size());
 }
 
 // The scoring core: aggregation, exact totals and ranking.

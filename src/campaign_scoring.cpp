@@ -1173,6 +1173,17 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   gather(fill_parts, &FillPart::links, table.cites_link_);
   gather(fill_parts, &FillPart::activities, table.cites_activity_);
   gather(fill_parts, &FillPart::prizes, table.prize_);
+  // The lists grew by doubling: give back what a board does not use (a board scored
+  // again with as many fits the same storage, so this reallocates only when they grow).
+  const auto fit = [](auto& list) {
+    if (list.capacity() - list.size() > list.size() / 16 + 16) list.shrink_to_fit();
+  };
+  fit(board.units);
+  fit(board.people);
+  fit(board.cusps);
+  fit(table.cites_link_);
+  fit(table.cites_activity_);
+  fit(table.prize_);
 
   // The tail of the digest: advanced units and individuals, cusps, then prizes where
   // a rubric has a prize rule (so a campaign without one keeps its digest).
