@@ -770,6 +770,13 @@ struct ScoringScratch {
   // are never removed), so a board copies them in two sequential passes.
   std::string code_text;
   std::vector<std::uint32_t> code_at;
+  // Likewise the other facts a board shows that never change once an entry is added:
+  // its (unit, enterprise) pair as an index into the distinct pairs, and its citations.
+  std::vector<std::uint32_t> org_of;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> orgs;
+  std::unordered_map<std::uint64_t, std::uint32_t> org_index;
+  std::vector<std::pair<std::uint32_t, LinkId>> links;
+  std::vector<std::pair<std::uint32_t, ActivityId>> activities;
 };
 
 }  // namespace detail
@@ -912,8 +919,6 @@ class DigestLines {
 // What one part of the table's fill found besides its rows: its entries' sparse
 // fields, by entry index.
 struct FillPart {
-  std::vector<std::pair<std::uint32_t, LinkId>> links;
-  std::vector<std::pair<std::uint32_t, ActivityId>> activities;
   std::vector<std::pair<std::uint32_t, std::optional<Decimal>>> prizes;
 };
 
@@ -1099,28 +1104,22 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   }
   detail::size_for_overwrite(table.judged_, n);
   detail::size_for_overwrite(table.objective_, n);
-  detail::size_for_overwrite(table.unit_, n);
-  detail::size_for_overwrite(table.enterprise_, n);
   detail::size_for_overwrite(table.category_, n);
   detail::size_for_overwrite(table.tier_, n);
   const auto fill = [&](std::size_t begin, std::size_t end, FillPart& out) {
     for (std::size_t i = begin; i < end; ++i) {
-      const EntryRecord& e = s.entries[i];
       const Parts& part = x.parts[i];
       const auto row = static_cast<std::uint32_t>(i);
       table.judged_[i] = part.judged;
       table.objective_[i] = part.objective;
-      table.unit_[i] = e.spec.unit.value();
-      table.enterprise_[i] = e.enterprise.value();
       const std::uint8_t c = s.hot[i].category;
       table.category_[i] = static_cast<Category>(c);
       const std::int32_t tier = tier_of[i];
       table.tier_[i] = static_cast<std::uint16_t>(tier + 1);
-      if (e.spec.cites_link) out.links.emplace_back(row, *e.spec.cites_link);
-      if (e.spec.cites_activity) out.activities.emplace_back(row, *e.spec.cites_activity);
       if (!table.prize_rule_[c]) continue;
       // The prize (PrizeRule): shown beside the total, never part of it; 0.00 (the
       // table's default for the category) when the entry earns none.
+      const EntryRecord& e = s.entries[i];
       const PrizeRule& p = *s.categories[c].rubric->prize();
       if (status[i] != EntryStatus::ranked || (p.awarded_only && tier < 0)) continue;
       std::optional<Decimal> prize;
@@ -1153,11 +1152,33 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
                              fill(begin, end, fill_parts[part]);
                            });
   }
-  // The codes: the scratch's copy, extended by the entries added since the last call.
-  if (x.code_at.size() > n) {
+  // The codes and the other fixed facts: the scratch's copy, extended by the entries
+  // added since the last call.
+  if (x.code_at.size() > n || x.org_of.size() > n) {
     x.code_at.clear();
     x.code_text.clear();
+    x.org_of.clear();
+    x.orgs.clear();
+    x.org_index.clear();
+    x.links.clear();
+    x.activities.clear();
   }
+  for (std::size_t i = x.org_of.size(); i < n; ++i) {
+    const EntryRecord& e = s.entries[i];
+    const std::uint32_t unit = e.spec.unit.value(), enterprise = e.enterprise.value();
+    const auto [at, fresh] = x.org_index.try_emplace(std::uint64_t{unit} << 32 | enterprise,
+                                                     static_cast<std::uint32_t>(x.orgs.size()));
+    if (fresh) x.orgs.emplace_back(unit, enterprise);
+    x.org_of.push_back(at->second);
+    const auto row = static_cast<std::uint32_t>(i);
+    if (e.spec.cites_link) x.links.emplace_back(row, *e.spec.cites_link);
+    if (e.spec.cites_activity) x.activities.emplace_back(row, *e.spec.cites_activity);
+  }
+  detail::size_for_overwrite(table.org_, n);
+  std::copy(x.org_of.begin(), x.org_of.end(), table.org_.begin());
+  table.orgs_ = x.orgs;
+  table.cites_link_ = x.links;
+  table.cites_activity_ = x.activities;
   for (std::size_t i = x.code_at.size(); i < n; ++i) {
     if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
       throw std::length_error("kexie::Scoreboard: the entries' codes take more than 4 GiB");
@@ -1170,8 +1191,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   std::copy(x.code_at.begin(), x.code_at.end(), table.code_at_.begin());
   detail::size_for_overwrite(table.codes_, x.code_text.size());
   std::copy(x.code_text.begin(), x.code_text.end(), table.codes_.begin());
-  gather(fill_parts, &FillPart::links, table.cites_link_);
-  gather(fill_parts, &FillPart::activities, table.cites_activity_);
   gather(fill_parts, &FillPart::prizes, table.prize_);
   // The lists grew by doubling: give back what a board does not use (a board scored
   // again with as many fits the same storage, so this reallocates only when they grow).

@@ -31,8 +31,9 @@ EntryResult EntryTable::row(std::uint32_t row) const {
   EntryResult r;
   r.entry = EntryId{row + 1};
   r.code = std::string(code(r.entry));
-  r.unit = OrgId{unit_[row]};
-  r.enterprise = OrgId{enterprise_[row]};
+  const auto& [unit, enterprise] = orgs_[org_[row]];
+  r.unit = OrgId{unit};
+  r.enterprise = OrgId{enterprise};
   r.category = category_[row];
   r.status = status_[row];
   const std::int64_t total = total_[row], judged = judged_[row], objective = objective_[row];
@@ -90,7 +91,7 @@ std::size_t EntryTable::owned_bytes() const noexcept {
     return text.capacity() > std::string().capacity() ? text.capacity() + 1 : 0;
   };
   std::size_t n = bytes(total_) + bytes(judged_) + bytes(objective_) + bytes(rank_) +
-                  bytes(position_) + bytes(unit_) + bytes(enterprise_) + bytes(status_) +
+                  bytes(position_) + bytes(org_) + bytes(orgs_) + bytes(status_) +
                   bytes(category_) + bytes(tier_) + bytes(code_at_) + heap(codes_) + bytes(order_) +
                   bytes(tier_names_) + bytes(cites_link_) + bytes(cites_activity_) + bytes(prize_);
   for (const std::string& name : tier_names_) n += heap(name);

@@ -282,7 +282,8 @@ class KEXIE_API EntryTable {
   // Columns by row; row r is entry r + 1 (EntryId r + 1).
   std::vector<std::int64_t> total_, judged_, objective_;  // Rubric::kTotalScale places
   std::vector<std::uint32_t> rank_, position_;
-  std::vector<std::uint32_t> unit_, enterprise_;  // OrgId values
+  std::vector<std::uint32_t> org_;                             // index into orgs_
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> orgs_;  // (unit, enterprise), distinct
   std::vector<EntryStatus> status_;
   std::vector<Category> category_;
   std::vector<std::uint16_t> tier_;      // 0: none; t + 1: AwardScheme::tiers[t]
