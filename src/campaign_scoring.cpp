@@ -7,6 +7,7 @@
 // detail/score_kernel.
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <iterator>
@@ -15,12 +16,15 @@
 #include <mutex>
 #include <numeric>
 #include <optional>
+#include <span>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "campaign_advanced.hpp"
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
+#include "detail/fresh_pages.hpp"
 #include "detail/int128.hpp"
 #include "detail/parallel.hpp"
 #include "detail/radix_sort.hpp"
@@ -52,11 +56,15 @@ using detail::VetoRecord;
 
 std::string_view to_string(EntryStatus status) noexcept { return enum_name(status); }
 
-const EntryResult* Scoreboard::find(EntryId entry) const noexcept {
-  for (const EntryResult& r : entries) {
-    if (r.entry == entry) return &r;
-  }
-  return nullptr;
+std::optional<EntryResult> Scoreboard::find(EntryId entry) const { return entries.find(entry); }
+
+std::size_t Scoreboard::owned_bytes() const noexcept {
+  std::size_t bytes = entries.owned_bytes() + units.capacity() * sizeof(AdvancedUnit) +
+                      people.capacity() * sizeof(AdvancedIndividual) +
+                      cusps.capacity() * sizeof(Cusp);
+  if (digest_.capacity() > std::string().capacity()) bytes += digest_.capacity() + 1;
+  for (const AdvancedIndividual& p : people) bytes += p.entries.capacity() * sizeof(EntryId);
+  return bytes;
 }
 
 namespace detail {
@@ -1028,11 +1036,21 @@ namespace detail {
 struct ScoringScratch {
   Scored scored;
   std::vector<Parts> parts;                                 // by entry
-  std::vector<std::uint32_t> order;                         // listing order: entry indices
-  std::vector<std::uint32_t> rank_at, position_at;          // by listing place
   std::vector<std::pair<std::size_t, std::size_t>> ranges;  // each ranking group in `order`
   std::vector<std::int32_t> tier_of;                        // by entry, -1 when not awarded
   std::vector<std::uint32_t> eligible;
+  // The campaign's codes as the scoreboard stores them (each followed by a NUL, and
+  // where each starts), extended as entries are added (codes never change and entries
+  // are never removed), so a board copies them in two sequential passes.
+  std::string code_text;
+  std::vector<std::uint32_t> code_at;
+  // Likewise the other facts a board shows that never change once an entry is added:
+  // its (unit, enterprise) pair as an index into the distinct pairs, and its citations.
+  std::vector<std::uint32_t> org_of;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> orgs;
+  std::unordered_map<std::uint64_t, std::uint32_t> org_index;
+  std::vector<std::pair<std::uint32_t, LinkId>> links;
+  std::vector<std::pair<std::uint32_t, ActivityId>> activities;
 };
 
 }  // namespace detail
@@ -1069,26 +1087,40 @@ inline void prefetch(const void* p) noexcept {
 #endif
 }
 
+// The columns the per-entry part of the digest reads: by entry index, and the listing.
+struct DigestColumns {
+  std::span<const std::uint32_t> order;  // listing place → entry index
+  std::span<const EntryStatus> status;
+  std::span<const std::int64_t> total;  // 14 places
+  std::span<const std::uint32_t> rank, position;
+  std::span<const std::int32_t> tier_of;  // -1 when not awarded
+};
+
 // Feeds the per-entry part of the digest: per entry in listing order its code, then
 // status, total at 14 places, rank, position and tier + 1 (fixed width), in large
 // blocks.
-void digest_entries(const CampaignImpl& s, const detail::ScoringScratch& x, detail::Sha256& h) {
+void digest_entries(const CampaignImpl& s, const DigestColumns& x, detail::Sha256& h) {
   constexpr std::size_t kBlock = 1 << 16;
   std::vector<std::uint8_t> block(kBlock);
   std::size_t used = 0;
-  for (std::size_t k = 0; k < x.order.size(); ++k) {
-    if (k + kPrefetch < x.order.size()) {
+  const std::size_t n = x.order.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k + kPrefetch < n) {
       const std::uint32_t ahead = x.order[k + kPrefetch];
       prefetch(&s.codes[ahead]);
-      prefetch(&x.scored.total[ahead]);
+      prefetch(&x.total[ahead]);
+      prefetch(&x.rank[ahead]);
+      prefetch(&x.position[ahead]);
+      prefetch(&x.status[ahead]);
+      prefetch(&x.tier_of[ahead]);
     }
     const std::uint32_t i = x.order[k];
     const std::string& code = s.codes[i];
     std::uint8_t record[1 + 8 + 4 + 4 + 4];
-    record[0] = static_cast<std::uint8_t>(x.scored.status[i]);
-    const std::int64_t total = x.scored.total[i];
+    record[0] = static_cast<std::uint8_t>(x.status[i]);
+    const std::int64_t total = x.total[i];
     const std::int32_t tier = x.tier_of[i];
-    const std::uint32_t fields[3] = {x.rank_at[k], x.position_at[k],
+    const std::uint32_t fields[3] = {x.rank[i], x.position[i],
                                      tier >= 0 ? static_cast<std::uint32_t>(tier) + 1 : 0};
     std::memcpy(record + 1, &total, 8);
     std::memcpy(record + 9, fields, 12);
@@ -1106,6 +1138,69 @@ void digest_entries(const CampaignImpl& s, const detail::ScoringScratch& x, deta
     used += sizeof record;
   }
   h.update(std::span<const std::uint8_t>(block.data(), used));
+}
+
+// The lines of the digest's tail, written into one block and hashed a block at a time
+// (the same bytes as hashing each line: SHA-256 does not see how input is split).
+class DigestLines {
+ public:
+  explicit DigestLines(detail::Sha256& h) : h_(h) { block_.reserve(kBlock + 256); }
+  DigestLines& text(std::string_view t) {
+    block_ += t;
+    if (block_.size() >= kBlock) flush();
+    return *this;
+  }
+  DigestLines& number(std::uint64_t v) {
+    char digits[20];
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+    return text(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  }
+  // As Decimal::to_string spells it: sign, digits, the point before the last `scale`.
+  DigestLines& decimal(const Decimal& d) {
+    const std::int64_t c = d.coefficient();
+    const std::uint64_t mag =
+        c < 0 ? 0 - static_cast<std::uint64_t>(c) : static_cast<std::uint64_t>(c);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, mag).ptr;
+    const auto count = static_cast<std::size_t>(end - digits);
+    const auto scale = static_cast<std::size_t>(d.scale());
+    if (c < 0) block_ += '-';
+    if (count <= scale) {
+      block_ += "0.";
+      block_.append(scale - count, '0');
+      block_.append(digits, count);
+    } else {
+      block_.append(digits, count - scale);
+      if (scale > 0) {
+        block_ += '.';
+        block_.append(digits + count - scale, scale);
+      }
+    }
+    if (block_.size() >= kBlock) flush();
+    return *this;
+  }
+  void flush() {
+    h_.update(block_);
+    block_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 1 << 16;
+  detail::Sha256& h_;
+  std::string block_;
+};
+
+// What one part of the table's fill found besides its rows: its entries' sparse
+// fields, by entry index.
+struct FillPart {
+  std::vector<std::pair<std::uint32_t, std::optional<Decimal>>> prizes;
+};
+
+// Appends every part's `field` to `into`, in part order (so by entry index).
+template <class T>
+void gather(std::vector<FillPart>& parts, std::vector<T> FillPart::*field, std::vector<T>& into) {
+  into.clear();
+  for (FillPart& p : parts) into.insert(into.end(), (p.*field).begin(), (p.*field).end());
 }
 
 }  // namespace
@@ -1182,32 +1277,55 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   if (Status st = check_tie_breaks(*impl_); !st) return st.error();
   const CampaignImpl& s = *impl_;
   const CampaignSpec& spec = s.spec;
+  const AwardScheme& scheme = spec.awards;
+  if (scheme.tiers.size() >= UINT16_MAX) {
+    return Error(ErrorCode::overflow,
+                 "the award scheme has " + std::to_string(scheme.tiers.size()) +
+                     " tiers; a scoreboard holds at most " + std::to_string(UINT16_MAX - 1));
+  }
   ScratchLease lease(s);
   detail::ScoringScratch& x = *lease;
   Scored& scored = x.scored;
   const std::size_t n = s.entries.size();
-  x.order.clear();
-  x.rank_at.clear();
-  x.position_at.clear();
+  EntryTable& table = into.entries;
+  // The listing, ranks and places go straight into the board's columns (by entry
+  // index); its totals and statuses are the scoring pass's, swapped in below, and the
+  // arrays swapped out become the scratch of the next call (no fresh pages when the
+  // caller reuses the board).
+  std::vector<std::uint32_t>& order = table.order_;
+  detail::reserve_for_overwrite(order, n);
+  detail::size_for_overwrite(table.rank_, n);
+  detail::size_for_overwrite(table.position_, n);
   x.ranges.clear();
-  x.order.reserve(n);
-  x.rank_at.reserve(n);
-  x.position_at.reserve(n);
   std::size_t current = SIZE_MAX;
   rank_all(s, scored, &x.parts, threads.count,
            [&](std::size_t g, std::uint32_t i, std::int64_t, std::uint32_t rank,
                std::uint32_t position) {
              if (g != current) {
-               x.ranges.emplace_back(x.order.size(), x.order.size());
+               x.ranges.emplace_back(order.size(), order.size());
                current = g;
              }
-             x.order.push_back(i);
-             x.rank_at.push_back(rank);
-             x.position_at.push_back(position);
-             x.ranges.back().second = x.order.size();
+             order.push_back(i);
+             table.rank_[i] = rank;
+             table.position_[i] = position;
+             x.ranges.back().second = order.size();
            });
-  const std::vector<std::int64_t>& totals = scored.total;
-  const std::vector<EntryStatus>& status = scored.status;
+  // A board scored before has room: its arrays and the scoring pass's change places
+  // (the next call scores into the board's old ones). A fresh board copies them, so
+  // the campaign keeps pages already touched.
+  const auto take = [n](auto& column, auto& computed) {
+    if (column.capacity() >= n) {
+      column.swap(computed);
+    } else {
+      detail::size_for_overwrite(column, n);
+      std::copy(computed.begin(), computed.begin() + static_cast<std::ptrdiff_t>(n),
+                column.begin());
+    }
+  };
+  take(table.total_, scored.total);
+  take(table.status_, scored.status);
+  const std::vector<std::int64_t>& totals = table.total_;
+  const std::vector<EntryStatus>& status = table.status_;
   // Awards and the cusp report work on exact integer totals (14 places) and entry
   // indices; each threshold is brought to 14 places in the direction that keeps the
   // comparison exact (a minimum rounds up, a margin down).
@@ -1221,7 +1339,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   board.people.clear();
   board.cusps.clear();
   board.digest_.clear();
-  const AwardScheme& scheme = spec.awards;
   const std::int64_t margin = at_total_scale(scheme.cusp_margin, Rounding::floor);
   std::vector<std::int32_t>& tier_of = x.tier_of;
   tier_of.assign(n, -1);
@@ -1229,7 +1346,8 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   for (const auto& [group_begin, group_end] : x.ranges) {
     eligible.clear();
     for (std::size_t k = group_begin; k < group_end; ++k) {
-      if (status[x.order[k]] == EntryStatus::ranked) eligible.push_back(x.order[k]);
+      if (k + kPrefetch < group_end) prefetch(&status[order[k + kPrefetch]]);
+      if (status[order[k]] == EntryStatus::ranked) eligible.push_back(order[k]);
     }
     const auto total = [&](std::size_t k) { return totals[eligible[k]]; };
     std::size_t next = 0;
@@ -1272,87 +1390,127 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     }
   }
   // Unranked (incomplete) entries by code, after every ranking group.
-  for (const std::uint32_t i : scored.by_code) {
-    if (status[i] != EntryStatus::incomplete) continue;
-    x.order.push_back(i);
-    x.rank_at.push_back(0);
-    x.position_at.push_back(0);
+  if (order.size() < n) {
+    for (const std::uint32_t i : scored.by_code) {
+      if (status[i] != EntryStatus::incomplete) continue;
+      order.push_back(i);
+      table.rank_[i] = 0;
+      table.position_[i] = 0;
+    }
   }
 
-  // Advanced units (先进单位) and individuals (先进个人) come from
-  // detail::advanced_honours (campaign_advanced.cpp); the entry table is built in its
-  // final order. While one thread does the honours, another feeds the per-entry part
-  // of the digest, which reads only the listing.
-  // One row of the result table; every field is set, so reused rows carry nothing over.
-  // The listing visits entries in rank order, not in the order they are stored: the
-  // records a few rows ahead are fetched early, so their cache misses overlap.
-  const auto fill = [&](std::size_t k) {
-    if (k + kPrefetch < n) {
-      const std::uint32_t ahead = x.order[k + kPrefetch];
-      prefetch(&s.entries[ahead].spec.code);
-      prefetch(&s.entries[ahead].enterprise);
-      prefetch(&s.codes[ahead]);
-      prefetch(&x.parts[ahead]);
-      prefetch(&totals[ahead]);
-    }
-    const std::uint32_t i = x.order[k];
-    const EntryRecord& e = s.entries[i];
-    const Parts& part = x.parts[i];
-    EntryResult& r = board.entries[k];
-    r.entry = EntryId{i + 1};
-    r.code = s.codes[i];
-    r.unit = e.spec.unit;
-    r.enterprise = e.enterprise;
-    r.cites_link = e.spec.cites_link;
-    r.cites_activity = e.spec.cites_activity;
-    r.category = e.spec.category;
-    r.status = status[i];
-    r.total = fixed(totals[i], kTotalScale);
-    r.judged_part = fixed(part.judged, kTotalScale);
-    r.objective_part = fixed(part.objective, kTotalScale);
-    r.bonus = fixed(part.bonus, kTotalScale);
-    r.rank = x.rank_at[k];
-    r.position = x.position_at[k];
-    if (tier_of[i] >= 0) {
-      r.tier = static_cast<std::uint32_t>(tier_of[i]);
-      r.award = scheme.tiers[*r.tier].name;
-    } else {
-      r.tier.reset();
-      r.award.clear();
-    }
-    r.prize.reset();
-    // The prize (PrizeRule): shown beside the total, never part of it.
-    const CategoryState& cat = s.category(e);
-    if (cat.rubric && cat.rubric->prize()) {
-      const PrizeRule& p = *cat.rubric->prize();
-      const bool earns = r.status == EntryStatus::ranked && (!p.awarded_only || r.tier);
-      if (earns) {
-        if (auto amount = cat.rubric->prize_for(e.figures[figure_index(p.figure)])) {
-          r.prize = *amount;
-        }
-      } else {
-        r.prize = fixed(0, 2);
+  // The rest of the table, by entry index: every part fills the rows of a contiguous
+  // range of entries (reading the campaign's records in the order they are stored)
+  // and counts its codes' bytes; then every part copies its codes into the one buffer.
+  table.tier_names_.clear();
+  for (const AwardTier& t : scheme.tiers) table.tier_names_.push_back(t.name);
+  bool prizes = false;
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    const CategoryState& cat = s.categories[c];
+    table.prize_rule_[c] = cat.rubric && cat.rubric->prize();
+    prizes = prizes || table.prize_rule_[c];
+  }
+  detail::size_for_overwrite(table.judged_, n);
+  detail::size_for_overwrite(table.objective_, n);
+  detail::size_for_overwrite(table.category_, n);
+  detail::size_for_overwrite(table.tier_, n);
+  const auto fill = [&](std::size_t begin, std::size_t end, FillPart& out) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const Parts& part = x.parts[i];
+      const auto row = static_cast<std::uint32_t>(i);
+      table.judged_[i] = part.judged;
+      table.objective_[i] = part.objective;
+      const std::uint8_t c = s.hot[i].category;
+      table.category_[i] = static_cast<Category>(c);
+      const std::int32_t tier = tier_of[i];
+      table.tier_[i] = static_cast<std::uint16_t>(tier + 1);
+      if (!table.prize_rule_[c]) continue;
+      // The prize (PrizeRule): shown beside the total, never part of it; 0.00 (the
+      // table's default for the category) when the entry earns none.
+      const EntryRecord& e = s.entries[i];
+      const PrizeRule& p = *s.categories[c].rubric->prize();
+      if (status[i] != EntryStatus::ranked || (p.awarded_only && tier < 0)) continue;
+      std::optional<Decimal> prize;
+      if (auto amount = s.categories[c].rubric->prize_for(e.figures[figure_index(p.figure)])) {
+        prize = *amount;
+      }
+      if (!prize || prize->coefficient() != 0 || prize->scale() != 2) {
+        out.prizes.emplace_back(row, prize);
       }
     }
   };
-  board.entries.resize(n);
+  const DigestColumns columns{order, status, totals, table.rank_, table.position_, tier_of};
   detail::Sha256 h;
   Status honours;  // an exact sum of the honours that does not fit: the call's error
   const unsigned t = threads.count;
-  if (t == 1) {
+  const std::size_t part_total =
+      t == 1 ? 1 : std::max<std::size_t>(2, detail::part_count(n, t, 512));
+  std::vector<FillPart> fill_parts(part_total);
+  if (part_total == 1) {
     honours = advanced_honours(s, tier_of, totals, board.units, board.people);
-    for (std::size_t k = 0; k < n; ++k) fill(k);
-    digest_entries(s, x, h);
+    digest_entries(s, columns, h);
+    fill(0, n, fill_parts[0]);
   } else {
-    // Every part fills a slice of the table; part 0 first feeds the per-entry digest,
-    // part 1 first tallies the advanced units and individuals.
-    const std::size_t parts = std::max<std::size_t>(2, detail::part_count(n, t, 512));
-    detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-      if (part == 0) digest_entries(s, x, h);
-      if (part == 1) honours = advanced_honours(s, tier_of, totals, board.units, board.people);
-      for (std::size_t k = begin; k < end; ++k) fill(k);
-    });
+    // Part 0 first feeds the per-entry digest, part 1 first tallies the advanced units
+    // and individuals; both read only what is final by now.
+    detail::parallel_parts(
+        n, part_total, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+          if (part == 0) digest_entries(s, columns, h);
+          if (part == 1) honours = advanced_honours(s, tier_of, totals, board.units, board.people);
+          fill(begin, end, fill_parts[part]);
+        });
   }
+  // The codes and the other fixed facts: the scratch's copy, extended by the entries
+  // added since the last call.
+  if (x.code_at.size() > n || x.org_of.size() > n) {
+    x.code_at.clear();
+    x.code_text.clear();
+    x.org_of.clear();
+    x.orgs.clear();
+    x.org_index.clear();
+    x.links.clear();
+    x.activities.clear();
+  }
+  for (std::size_t i = x.org_of.size(); i < n; ++i) {
+    const EntryRecord& e = s.entries[i];
+    const std::uint32_t unit = e.spec.unit.value(), enterprise = e.enterprise.value();
+    const auto [at, fresh] = x.org_index.try_emplace(std::uint64_t{unit} << 32 | enterprise,
+                                                     static_cast<std::uint32_t>(x.orgs.size()));
+    if (fresh) x.orgs.emplace_back(unit, enterprise);
+    x.org_of.push_back(at->second);
+    const auto row = static_cast<std::uint32_t>(i);
+    if (e.spec.cites_link) x.links.emplace_back(row, *e.spec.cites_link);
+    if (e.spec.cites_activity) x.activities.emplace_back(row, *e.spec.cites_activity);
+  }
+  detail::size_for_overwrite(table.org_, n);
+  std::copy(x.org_of.begin(), x.org_of.end(), table.org_.begin());
+  table.orgs_ = x.orgs;
+  table.cites_link_ = x.links;
+  table.cites_activity_ = x.activities;
+  for (std::size_t i = x.code_at.size(); i < n; ++i) {
+    if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
+      throw std::length_error("kexie::Scoreboard: the entries' codes take more than 4 GiB");
+    }
+    x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
+    x.code_text += s.codes[i];
+    x.code_text += '\0';
+  }
+  detail::size_for_overwrite(table.code_at_, n);
+  std::copy(x.code_at.begin(), x.code_at.end(), table.code_at_.begin());
+  detail::size_for_overwrite(table.codes_, x.code_text.size());
+  std::copy(x.code_text.begin(), x.code_text.end(), table.codes_.begin());
+  gather(fill_parts, &FillPart::prizes, table.prize_);
+  // The lists grew by doubling: give back what a board does not use (a board scored
+  // again with as many fits the same storage, so this reallocates only when they grow).
+  const auto fit = [](auto& list) {
+    if (list.capacity() - list.size() > list.size() / 16 + 16) list.shrink_to_fit();
+  };
+  fit(board.units);
+  fit(board.people);
+  fit(board.cusps);
+  fit(table.cites_link_);
+  fit(table.cites_activity_);
+  fit(table.prize_);
 
   if (!honours) {  // nothing half-made is left in the caller's scoreboard
     board = Scoreboard{};
@@ -1360,20 +1518,41 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   }
   // The tail of the digest: advanced units and individuals, cusps, then prizes where
   // a rubric has a prize rule (so a campaign without one keeps its digest).
+  DigestLines lines(h);
   for (const AdvancedUnit& u : board.units) {
-    h.update("unit|" + to_string(u.unit) + '|' + std::to_string(u.awarded) + '|' +
-             u.awarded_total.to_string() + '\n');
+    lines.text("unit|").text(to_string(u.unit)).text("|").number(u.awarded).text("|");
+    lines.decimal(u.awarded_total).text("\n");
   }
   for (const AdvancedIndividual& p : board.people) {
-    h.update("person|" + to_string(p.person) + '|' + p.credit.to_string() + '\n');
+    lines.text("person|").text(to_string(p.person)).text("|").decimal(p.credit).text("\n");
   }
-  for (const Cusp& c : board.cusps) {
-    h.update("cusp|" + s.codes[c.entry.value() - 1] + '|' + std::to_string(c.tier) + '|' +
-             c.distance.to_string() + '\n');
+  // Cusps are in rank order, their codes scattered: fetched a few lines ahead.
+  const std::string_view codes(table.codes_);
+  const auto code_of = [&](EntryId e) {
+    const std::uint32_t at = table.code_at_[e.value() - 1];
+    return codes.substr(at, std::strlen(codes.data() + at));
+  };
+  for (std::size_t k = 0; k < board.cusps.size(); ++k) {
+    if (k + kPrefetch < board.cusps.size()) {
+      const std::uint32_t ahead = board.cusps[k + kPrefetch].entry.value() - 1;
+      prefetch(&table.code_at_[ahead]);
+      if (k + 2 * kPrefetch < board.cusps.size()) {
+        prefetch(&table.code_at_[board.cusps[k + 2 * kPrefetch].entry.value() - 1]);
+      }
+      prefetch(codes.data() + table.code_at_[ahead]);
+    }
+    const Cusp& c = board.cusps[k];
+    lines.text("cusp|").text(code_of(c.entry)).text("|").number(c.tier).text("|");
+    lines.decimal(c.distance).text("\n");
   }
-  for (const EntryResult& r : board.entries) {
-    if (r.prize) h.update("prize|" + r.code + '|' + r.prize->to_string() + '\n');
+  if (prizes) {
+    for (const std::uint32_t i : order) {
+      if (!table.prize_rule_[s.hot[i].category]) continue;
+      const std::optional<EntryResult> r = table.find(EntryId{i + 1});
+      if (r->prize) lines.text("prize|").text(r->code).text("|").decimal(*r->prize).text("\n");
+    }
   }
+  lines.flush();
   board.digest_ = detail::to_hex(h.finish());
   return {};
 }

@@ -20,8 +20,8 @@ using detail::NormParams;
 using detail::VetoRecord;
 
 Result<Explanation> explain(const Campaign& campaign, const Scoreboard& board, EntryId entry) {
-  const EntryResult* result = board.find(entry);
-  if (result == nullptr) {
+  const std::optional<EntryResult> result = board.find(entry);
+  if (!result) {
     return Error(ErrorCode::not_found, "no " + to_string(entry) + " in this campaign's results");
   }
   return explain(campaign, board, *result);

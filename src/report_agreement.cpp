@@ -2,6 +2,7 @@
 // for the results document and the result sheets (include/kexie/report_agreement.hpp).
 #include "kexie/report_agreement.hpp"
 
+#include <array>
 #include <utility>
 
 #include "kexie/enum_names.hpp"
@@ -21,13 +22,15 @@ PanelAgreement panel_agreement(const Campaign& campaign, const Scoreboard& board
   PanelAgreement out;
   std::vector<JudgeId> judges;
   for (std::uint32_t j = 1; j <= campaign.judge_count(); ++j) judges.push_back(JudgeId{j});
+  // Each category's entries in board order, from one pass over the table.
+  std::array<std::vector<EntryId>, kCategoryCount> of_category;
+  for (const EntryResult& r : board.entries) {
+    of_category[static_cast<std::size_t>(r.category)].push_back(r.entry);
+  }
   for (Category c : enum_values<Category>()) {
     const auto rubric = campaign.rubric(c);
     if (!rubric) continue;
-    std::vector<EntryId> entries;
-    for (const EntryResult& r : board.entries) {
-      if (r.category == c) entries.push_back(r.entry);
-    }
+    const std::vector<EntryId>& entries = of_category[static_cast<std::size_t>(c)];
     if (entries.empty()) continue;
     for (std::uint32_t i : rubric->judged()) {
       auto marks = campaign.panel_marks(rubric->indicators()[i].code, judges, entries);

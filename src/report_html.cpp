@@ -21,15 +21,15 @@ namespace kexie {
 inline namespace v1 {
 namespace {
 
-// The board's results by entry id, for lookups in a loop (Scoreboard::find scans
-// the board: a loop over cusps or people calling it was quadratic).
+// The board's results by entry id, as pointers into the rows the report made once
+// from the board's table.
 class ResultIndex {
  public:
-  explicit ResultIndex(const Scoreboard& board) {
+  explicit ResultIndex(const std::vector<EntryResult>& rows) {
     std::size_t top = 0;
-    for (const EntryResult& r : board.entries) top = std::max<std::size_t>(top, r.entry.value());
+    for (const EntryResult& r : rows) top = std::max<std::size_t>(top, r.entry.value());
     by_id_.assign(top + 1, nullptr);
-    for (const EntryResult& r : board.entries) {
+    for (const EntryResult& r : rows) {
       if (by_id_[r.entry.value()] == nullptr) by_id_[r.entry.value()] = &r;
     }
   }
@@ -283,13 +283,15 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
   const Words w(options.language);
   const CampaignSpec& spec = campaign.spec();
   const auto& tiers = spec.awards.tiers;
-  const ResultIndex by_id(board);
+  // The rows, made once from the board's table: the report keeps pointers to them.
+  const std::vector<EntryResult> board_rows(board.entries.begin(), board.entries.end());
+  const ResultIndex by_id(board_rows);
 
   // Entries per category (board order), their titles and units' names.
   std::map<Category, std::vector<const EntryResult*>> by_category;
   std::map<std::uint32_t, std::string> titles;
   std::map<std::uint32_t, std::string> units;
-  for (const EntryResult& r : board.entries) {
+  for (const EntryResult& r : board_rows) {
     auto entry = campaign.entry(r.entry);
     if (!entry) return entry.error();
     titles[r.entry.value()] = entry->spec.title;
@@ -305,7 +307,7 @@ Result<std::string> html_report(const Campaign& campaign, const Scoreboard& boar
 
   // Panels, their agreement per judged indicator, and each judge's leniency.
   std::map<PanelKey, std::vector<EntryId>> panels;
-  for (const EntryResult& r : board.entries) {
+  for (const EntryResult& r : board_rows) {
     PanelKey key{r.category, {}};
     for (const JudgeId j : campaign.judges_of(r.entry)) key.judges.push_back(j.value());
     std::sort(key.judges.begin(), key.judges.end());

@@ -21,15 +21,15 @@ inline namespace v1 {
 
 namespace {
 
-// The board's results by entry id, for lookups in a loop (Scoreboard::find scans
-// the board: a loop over cusps or people calling it was quadratic).
+// The board's results by entry id, as pointers into the rows the sheets made once
+// from the board's table.
 class ResultIndex {
  public:
-  explicit ResultIndex(const Scoreboard& board) {
+  explicit ResultIndex(const std::vector<EntryResult>& rows) {
     std::size_t top = 0;
-    for (const EntryResult& r : board.entries) top = std::max<std::size_t>(top, r.entry.value());
+    for (const EntryResult& r : rows) top = std::max<std::size_t>(top, r.entry.value());
     by_id_.assign(top + 1, nullptr);
-    for (const EntryResult& r : board.entries) {
+    for (const EntryResult& r : rows) {
       if (by_id_[r.entry.value()] == nullptr) by_id_[r.entry.value()] = &r;
     }
   }
@@ -93,13 +93,15 @@ Result<std::vector<ResultSheet>> result_sheets(const Campaign& campaign, const R
                                                const Scoreboard& board,
                                                const PanelAgreement& shared) {
   std::vector<ResultSheet> out;
-  const ResultIndex by_id(board);
+  // The rows, made once from the board's table: the sheets keep pointers to them.
+  const std::vector<EntryResult> board_rows(board.entries.begin(), board.entries.end());
+  const ResultIndex by_id(board_rows);
   // Award list, one sheet per category in the order of the enumeration.
   std::map<Category, std::size_t> sheet_of;
   std::map<Category, std::vector<EntryId>> entries_of;
   std::map<OrgId, std::string> unit_names;
   for (Category cat : enum_values<Category>()) {
-    for (const EntryResult& r : board.entries) {
+    for (const EntryResult& r : board_rows) {
       if (r.category != cat) continue;
       if (!sheet_of.count(cat)) {
         sheet_of[cat] = out.size();

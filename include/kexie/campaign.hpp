@@ -24,6 +24,7 @@
 #include "kexie/decimal.hpp"
 #include "kexie/energy.hpp"
 #include "kexie/entry.hpp"
+#include "kexie/entry_table.hpp"
 #include "kexie/enum_names.hpp"
 #include "kexie/export.hpp"
 #include "kexie/ids.hpp"
@@ -173,59 +174,6 @@ struct IndexedMark {
 };
 }  // namespace detail
 
-/// Why an entry has no rank.
-enum class EntryStatus : std::uint8_t {
-  ranked,      ///< scored and ranked
-  incomplete,  ///< a judged indicator has fewer marks than PanelRules::min_judges
-  vetoed,      ///< scored, but excluded from awards by vetoes (一票否决)
-};
-
-/// The names of `EntryStatus`, as `to_string` spells them (see enum_names.hpp).
-template <>
-struct EnumNames<EntryStatus> {
-  static constexpr std::array<std::string_view, 3> names{"ranked", "incomplete", "vetoed"};
-  static constexpr bool listed(EntryStatus v) noexcept {
-    switch (v) {
-      case EntryStatus::ranked:
-      case EntryStatus::incomplete:
-      case EntryStatus::vetoed:
-        return true;
-    }
-    return false;
-  }
-};
-static_assert(detail::enum_table_complete<EntryStatus>());
-
-/// "ranked", "incomplete", "vetoed".
-/// \param status the enumerator to name
-/// \return its name as `EnumNames<EntryStatus>` spells it, a static string;
-/// "unknown" outside the enumeration
-[[nodiscard]] KEXIE_API std::string_view to_string(EntryStatus status) noexcept;
-
-/// The outcome for one entry.
-struct EntryResult {
-  EntryId entry;     ///< which entry
-  std::string code;  ///< its application number
-  OrgId unit;        ///< its submitting unit
-  OrgId enterprise;  ///< the enterprise association the unit belongs to
-  Category category = Category::rationalization_proposals;  ///< its category
-  EntryStatus status = EntryStatus::ranked;                 ///< ranked, incomplete or vetoed
-  Decimal total;                      ///< exact total, Rubric::kTotalScale places
-  Decimal judged_part;                ///< the judged indicators' share of the total
-  Decimal objective_part;             ///< the objective indicators' share of the total
-  Decimal bonus;                      ///< bonus points added (capped)
-  std::uint32_t rank = 0;             ///< competition rank in its group (0 when not ranked)
-  std::uint32_t position = 0;         ///< place after tie-breaks in its group, from 1
-  std::optional<std::uint32_t> tier;  ///< index into AwardScheme::tiers, when awarded
-  std::string award;                  ///< the tier's name, or empty
-  std::optional<LinkId> cites_link;   ///< the cited 厂会协作 link, checked (A11)
-  std::optional<ActivityId> cites_activity;  ///< the cited 金桥工程 activity, checked (A11)
-  /// The prize the entry earns under its rubric's PrizeRule, yuan at 2 places (0.00 for
-  /// an entry that earns none); empty when the rubric has no prize rule. Never part of
-  /// the total, rank or tier.
-  std::optional<Decimal> prize;
-};
-
 /// An entry's standing: its exact total and its place, without awards or explanations.
 struct Standing {
   EntryId entry;                             ///< which entry
@@ -269,16 +217,23 @@ struct Cusp {
 ///   kexie::Scoreboard board = campaign.score().value();
 ///   assert(campaign.score().value().digest() == board.digest());
 struct Scoreboard {
-  std::vector<EntryResult> entries;        ///< every entry
+  EntryTable entries;                      ///< every entry (a read-only view over columns)
   std::vector<AdvancedUnit> units;         ///< 先进单位, best first
   std::vector<AdvancedIndividual> people;  ///< 先进个人, best first
   std::vector<Cusp> cusps;                 ///< entries within the cusp margin of a boundary
 
-  /// The result of `entry`; nullptr when it is not in the table.
+  /// The result of `entry`, in O(1) (`entries.find(entry)`).
   /// \param entry the entry's id in the campaign that scored
-  /// \return a pointer into `entries` (valid while the scoreboard lives and `entries`
-  /// is not changed), or nullptr
-  [[nodiscard]] KEXIE_API const EntryResult* find(EntryId entry) const noexcept;
+  /// \return its result, a value; empty when it is not in the table
+  ///
+  ///   if (auto r = board.find(e)) std::cout << r->code << ' ' << r->total << '\n';
+  [[nodiscard]] KEXIE_API std::optional<EntryResult> find(EntryId entry) const;
+  /// The heap memory the scoreboard holds: the capacity of the entry table's columns,
+  /// the units, people (with their entry lists), cusps and the digest's text.
+  /// \return bytes owned, beyond `sizeof(Scoreboard)`
+  ///
+  ///   double per_entry = double(board.owned_bytes()) / double(board.entries.size());
+  [[nodiscard]] KEXIE_API std::size_t owned_bytes() const noexcept;
   /// Hex SHA-256 of the canonical result table as `Campaign::score` produced it:
   /// equal digests mean equal results, whatever order entries were added in.
   /// \return 64 lower-case hex digits; empty for a scoreboard not made by `score`

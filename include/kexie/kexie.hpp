@@ -42,6 +42,7 @@
 #include "kexie/awards.hpp"
 #include "kexie/campaign.hpp"
 #include "kexie/entry.hpp"
+#include "kexie/entry_table.hpp"
 #include "kexie/explain.hpp"
 #include "kexie/panel.hpp"
 #include "kexie/ranking.hpp"

@@ -241,11 +241,12 @@ kexie::Result<kexie::EntrySpec> entry_spec_of(const kx_entry_spec* spec) {
   return e;
 }
 
-kx_entry_result result_of(const kx_scoreboard& b, std::size_t i) {
-  const kexie::EntryResult& r = b.board.entries[i];
-  const kx_scoreboard::EntryText& t = b.entry_text[i];
+// The result of `entry`, which must be on the board; its texts are the board's.
+kx_entry_result result_of(const kx_scoreboard& b, kexie::EntryId entry) {
+  const kexie::EntryResult r = *b.board.find(entry);
+  const kx_scoreboard::EntryText& t = b.entry_text[entry.value() - 1];
   return {r.entry.value(),
-          r.code.c_str(),
+          b.board.entries.code(entry).data(),
           r.unit.value(),
           r.enterprise.value(),
           static_cast<int>(r.category),
@@ -257,7 +258,7 @@ kx_entry_result result_of(const kx_scoreboard& b, std::size_t i) {
           r.rank,
           r.position,
           r.tier ? static_cast<int>(*r.tier) : -1,
-          r.award.c_str()};
+          b.board.entries.award(entry).data()};
 }
 
 }  // namespace
@@ -550,18 +551,7 @@ int kx_campaign_score(kx_scoreboard** out, const kx_campaign* campaign) {
     KX_NEED(campaign);
     auto b = std::make_unique<kx_scoreboard>();
     KX_TRY_ASSIGN(b->board, campaign->campaign().score());
-    for (const kexie::EntryResult& r : b->board.entries) {
-      b->entry_text.push_back({r.total.to_string(), r.judged_part.to_string(),
-                               r.objective_part.to_string(), r.bonus.to_string(),
-                               r.prize ? std::optional(r.prize->to_string()) : std::nullopt});
-    }
-    for (const kexie::AdvancedUnit& u : b->board.units) {
-      b->unit_text.push_back(
-          {u.awarded_total.to_string(), u.participation_rate.to_string(), u.tce_saved.to_string()});
-    }
-    for (const kexie::AdvancedIndividual& p : b->board.people) {
-      b->people_credit.push_back(p.credit.to_string());
-    }
+    kx::refresh_text(*b);
     *out = b.release();
     return KX_OK;
   });
@@ -585,7 +575,7 @@ int kx_scoreboard_entry(kx_entry_result* out, const kx_scoreboard* board, size_t
     if (index >= board->board.entries.size()) {
       return kx::invalid("index " + std::to_string(index) + " is past the board's end");
     }
-    *out = result_of(*board, index);
+    *out = result_of(*board, board->board.entries.entry(index));
     return KX_OK;
   });
 }
@@ -594,10 +584,8 @@ int kx_scoreboard_prize(const char** out, const kx_scoreboard* board, uint32_t e
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(board);
-    const auto& entries = board->board.entries;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (entries[i].entry.value() != entry) continue;
-      const auto& prize = board->entry_text[i].prize;
+    if (board->board.find(kexie::EntryId{entry})) {
+      const auto& prize = board->entry_text[entry - 1].prize;
       *out = prize ? prize->c_str() : nullptr;
       return KX_OK;
     }
@@ -610,12 +598,11 @@ int kx_scoreboard_find(kx_entry_result* out, const kx_scoreboard* board, uint32_
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(board);
-    const kexie::EntryResult* r = board->board.find(kexie::EntryId{entry});
-    if (r == nullptr) {
+    if (!board->board.find(kexie::EntryId{entry})) {
       return kexie::Error(kexie::ErrorCode::not_found,
                           "entry " + std::to_string(entry) + " is not on the board");
     }
-    *out = result_of(*board, static_cast<std::size_t>(r - board->board.entries.data()));
+    *out = result_of(*board, kexie::EntryId{entry});
     return KX_OK;
   });
 }
@@ -625,9 +612,10 @@ int kx_scoreboard_awards_foreach(const kx_scoreboard* board, kx_entry_result_cb 
   const int rc = kx::guard([&]() -> kx::Rc {
     KX_NEED(board);
     KX_NEED(cb);
-    for (std::size_t i = 0; i < board->board.entries.size(); ++i) {
-      if (!board->board.entries[i].tier) continue;
-      const kx_entry_result r = result_of(*board, i);
+    const kexie::EntryTable& entries = board->board.entries;
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      if (!entries.tier(entries.entry(k))) continue;
+      const kx_entry_result r = result_of(*board, entries.entry(k));
       if ((stop = cb(&r, payload)) != 0) break;
     }
     return KX_OK;

@@ -8,15 +8,11 @@
 #include "capi.hpp"
 #include "handles.hpp"
 
-namespace {
-
-// The texts of every decimal of `b.board`, overwriting the previous ones in place.
-void refresh_text(kx_scoreboard& b) {
-  const std::vector<kexie::EntryResult>& entries = b.board.entries;
+void kx::refresh_text(kx_scoreboard& b) {
+  const kexie::EntryTable& entries = b.board.entries;
   b.entry_text.resize(entries.size());
-  for (std::size_t k = 0; k < entries.size(); ++k) {
-    const kexie::EntryResult& r = entries[k];
-    kx_scoreboard::EntryText& t = b.entry_text[k];
+  for (const kexie::EntryResult& r : entries) {
+    kx_scoreboard::EntryText& t = b.entry_text[r.entry.value() - 1];
     t.total = r.total.to_string();
     t.judged = r.judged_part.to_string();
     t.objective = r.objective_part.to_string();
@@ -38,15 +34,13 @@ void refresh_text(kx_scoreboard& b) {
   }
 }
 
-}  // namespace
-
 int kx_campaign_score_with(kx_scoreboard** out, const kx_campaign* campaign, uint32_t threads) {
   return kx::guard([&]() -> kx::Rc {
     KX_NEED(out);
     KX_NEED(campaign);
     auto b = std::make_unique<kx_scoreboard>();
     KX_TRY(campaign->campaign().score(b->board, kexie::Threads{threads}));
-    refresh_text(*b);
+    kx::refresh_text(*b);
     *out = b.release();
     return KX_OK;
   });
@@ -58,7 +52,7 @@ int kx_campaign_score_into(kx_scoreboard* board, const kx_campaign* campaign, ui
     KX_NEED(campaign);
     try {
       KX_TRY(campaign->campaign().score(board->board, kexie::Threads{threads}));
-      refresh_text(*board);
+      kx::refresh_text(*board);
     } catch (...) {
       // Out of memory half way: leave an empty, consistent board, then report.
       board->board = kexie::Scoreboard{};

@@ -111,12 +111,18 @@ struct kx_scoreboard {
     std::string total, judged, objective, bonus;
     std::optional<std::string> prize;  // EntryResult::prize
   };
-  std::vector<EntryText> entry_text;  // parallel to board.entries
+  std::vector<EntryText> entry_text;  // by entry: entry_text[id - 1]
   struct UnitText {
     std::string awarded_total, participation_rate, tce_saved;
   };
   std::vector<UnitText> unit_text;         // parallel to board.units
   std::vector<std::string> people_credit;  // parallel to board.people
 };
+
+namespace kx {
+/// Writes the texts of every decimal of `b.board` (src/c/campaign_score.cpp),
+/// overwriting the previous ones in place.
+void refresh_text(kx_scoreboard& b);
+}  // namespace kx
 
 #endif  // KEXIE_SRC_C_HANDLES_HPP

@@ -2,6 +2,7 @@
 // through the one JSON writer (detail/json_writer.hpp): no tree of the whole
 // document is built, so a board of 100 000 entries costs its text and no more.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <functional>
 #include <map>
@@ -62,13 +63,15 @@ void agreement(JsonWriter& w, const Campaign& campaign, const Scoreboard& board,
   w.begin_array();
   std::vector<JudgeId> judges;
   for (std::uint32_t j = 1; j <= campaign.judge_count(); ++j) judges.push_back(JudgeId{j});
+  // Each category's entries in board order, from one pass over the table.
+  std::array<std::vector<EntryId>, kCategoryCount> of_category;
+  for (const EntryResult& r : board.entries) {
+    of_category[static_cast<std::size_t>(r.category)].push_back(r.entry);
+  }
   for (Category c : enum_values<Category>()) {
     const auto rubric = campaign.rubric(c);
     if (!rubric) continue;
-    std::vector<EntryId> entries;
-    for (const EntryResult& r : board.entries) {
-      if (r.category == c) entries.push_back(r.entry);
-    }
+    const std::vector<EntryId>& entries = of_category[static_cast<std::size_t>(c)];
     if (entries.empty()) continue;
     for (std::uint32_t i : rubric->judged()) {
       const Indicator& ind = rubric->indicators()[i];
@@ -227,8 +230,11 @@ Status write_results(JsonWriter& w, const Campaign& campaign, const Scoreboard& 
     const auto it = person_code.find(id);
     w.string(it != person_code.end() ? it->second : to_string(id));
   };
-  std::map<EntryId, std::string_view> entry_code;
-  for (const EntryResult& r : board.entries) entry_code.emplace(r.entry, r.code);
+  std::map<EntryId, std::string_view> entry_code;  // views into the board's table
+  for (std::size_t k = 0; k < board.entries.size(); ++k) {
+    const EntryId e = board.entries.entry(k);
+    entry_code.emplace(e, board.entries.code(e));
+  }
   const auto ec = [&](EntryId id) {
     const auto it = entry_code.find(id);
     if (it != entry_code.end())

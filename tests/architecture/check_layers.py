@@ -24,7 +24,7 @@ LAYERS = [
         r"include/kexie/(ids|error|result|date|decimal|version|export|matrix|"
         r"enum_names|literals|text|threads)\.hpp$",
         r"src/(error|date|decimal|version|text)\.cpp$",
-        r"src/detail/(int128|sha256|json_writer|parallel|regular_file|exact_sum)\.(hpp|cpp)$",
+        r"src/detail/(int128|sha256|json_writer|parallel|regular_file|exact_sum|fresh_pages)\.(hpp|cpp)$",
     ]),
     ("values", [
         r"include/kexie/(organization|person|membership|policy|energy|entry|rubric|ahp_provenance|"
@@ -36,10 +36,10 @@ LAYERS = [
         r"src/(rubric|tie_break|award|tier)[a-z_]*\.(hpp|cpp)$",
     ]),
     ("owners", [
-        r"include/kexie/(registry|views|actor|audit|activity|campaign|explain|report|"
+        r"include/kexie/(registry|views|actor|audit|activity|campaign|entry_table|explain|report|"
         r"report_agreement|guidance|"
         r"evaluation|service_record|service_desk|recommendation|assignment)\.hpp$",
-        r"src/(registry|actor|audit|activity|campaign|explain|report|evaluation|service_record|"
+        r"src/(registry|actor|audit|activity|campaign|entry_table|explain|report|evaluation|service_record|"
         r"service_desk|recommendation)[a-z_]*\.(hpp|cpp)$",
         r"src/detail/(audit_encoding|audit_chain|conflict)\.hpp$",
     ]),

@@ -200,6 +200,11 @@ extern std::vector<EntryId> entries;
 extern Campaign c;
 }  // namespace kexie_examples_campaign
 
+namespace kexie_examples_entry_table {
+using namespace kexie_examples_common;
+extern EntryId e;  // an entry of the campaign that scored `board`
+}  // namespace kexie_examples_entry_table
+
 namespace kexie_examples_result {
 using namespace kexie_examples_common;
 extern Result<Date> parsed;

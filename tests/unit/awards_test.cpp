@@ -53,8 +53,8 @@ struct Contest {
       }
     }
   }
-  const kexie::EntryResult& result(const kexie::Scoreboard& b, std::size_t i) const {
-    return *b.find(ids[i]);
+  kexie::EntryResult result(const kexie::Scoreboard& b, std::size_t i) const {
+    return b.find(ids[i]).value();
   }
 };
 

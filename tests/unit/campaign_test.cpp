@@ -90,8 +90,8 @@ TEST(Campaign, ExactTotalByHand) {
   for (int i = 0; i < 3; ++i)
     s.c.mark(s.judges[static_cast<std::size_t>(i)], e, "bonus", Decimal(6)).value();
   const kexie::Scoreboard b = s.c.score().value();
-  const kexie::EntryResult* r = b.find(e);
-  ASSERT_NE(r, nullptr);
+  const std::optional<kexie::EntryResult> r = b.find(e);
+  ASSERT_TRUE(r);
   // 0.3 × 90 (trimmed) + 0.3 × 70 + 0.4 × 80 (benefit tier) + min(6, cap 5)
   EXPECT_EQ(r->judged_part, Decimal(48));
   EXPECT_EQ(r->objective_part, Decimal(32));
@@ -684,7 +684,7 @@ TEST(Campaign, FullPanelsAgreeWithTheReferenceAggregate) {
       const Decimal bonus = std::min(std::max(value_of("bonus"), Decimal(0)), Decimal(5));
       const Decimal judged = kexie::multiply(value_of("A.1"), "0.3"_dec).value() +
                              kexie::multiply(value_of("A.2"), "0.3"_dec).value();
-      const kexie::EntryResult* r = board.find(e);
+      const std::optional<kexie::EntryResult> r = board.find(e);
       EXPECT_EQ(r->bonus, bonus) << kexie::to_string(rule.method);
       EXPECT_EQ(r->judged_part, judged) << kexie::to_string(rule.method);
       EXPECT_EQ(r->total, judged + r->objective_part + bonus) << kexie::to_string(rule.method);

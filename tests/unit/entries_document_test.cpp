@@ -266,8 +266,8 @@ TEST_F(EntriesDocument, CitationsOfLinksAndActivitiesRoundTrip) {
   const auto c = kexie::load_campaign(reg.value().registry, reg.value().codes, *rules, cited);
   ASSERT_TRUE(c) << c.error();
   const kexie::Scoreboard board = c.value().score().value();
-  const kexie::EntryResult* r = board.find(kexie::EntryId{1});
-  ASSERT_NE(r, nullptr);
+  const std::optional<kexie::EntryResult> r = board.find(kexie::EntryId{1});
+  ASSERT_TRUE(r);
   EXPECT_EQ(r->cites_link, kexie::LinkId{1});
   EXPECT_EQ(kexie::write_entries_document(kexie::campaign_entries(c.value()), reg.value().codes),
             kexie::write_entries_document(cited, reg.value().codes));

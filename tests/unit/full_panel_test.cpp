@@ -129,7 +129,7 @@ std::size_t check(const Scenario& sc) {
       std::string(kexie::to_string(sc.rule.method)) + " " + std::to_string(sc.rule.drop_low) + "+" +
       std::to_string(sc.rule.drop_high) + " from " + std::to_string(sc.rule.trim_from);
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    const kexie::EntryResult* r = board.find(ids[i]);
+    const std::optional<kexie::EntryResult> r = board.find(ids[i]);
     const std::string where = what + ", entry " + std::to_string(i) + " of " +
                               std::to_string(ids.size()) + ", " + std::to_string(sc.panels[i]) +
                               " judges";

@@ -1221,8 +1221,8 @@ TEST(JiangbiGolden, Version4FileLoadsWithItsContent) {
   const kexie::Scoreboard board = c.score().value();
   EXPECT_EQ(board.digest(), KEXIE_V4_BOARD_DIGEST);
   ASSERT_EQ(board.entries.size(), 2u);
-  const kexie::EntryResult* big = board.find(kexie::EntryId{1});
-  ASSERT_NE(big, nullptr);
+  const std::optional<kexie::EntryResult> big = board.find(kexie::EntryId{1});
+  ASSERT_TRUE(big);
   EXPECT_EQ(big->total, "86.25"_dec);
   EXPECT_EQ(big->prize, std::optional<Decimal>("7200"_dec));  // 2% of 860 000 − 500 000
 

@@ -96,10 +96,11 @@ TEST(Report, SameInputSameBytes) {
 }
 
 TEST(Report, ABoardOfAnotherCampaignIsNotFound) {
-  Reported r;
-  kexie::Scoreboard board = r.c.score().value();
-  board.entries.push_back(board.entries.front());
-  board.entries.back().entry = kexie::EntryId(999);
+  // The board of a campaign with a seventh entry, reported against one with six.
+  Reported r, larger;
+  larger.c.add_entry(kexie_test::proposal(larger.w, "R-6", 0, 0)).value();
+  const kexie::Scoreboard board = larger.c.score().value();
+  ASSERT_EQ(board.entries.size(), 7u);
   const auto html = kexie::html_report(r.c, board);
   ASSERT_FALSE(html);
   EXPECT_EQ(html.error().code(), kexie::ErrorCode::not_found);

@@ -544,9 +544,9 @@ TEST(RubricPoints, AnOfficeSheetScoredByHand) {
   }
 
   const kexie::Scoreboard board = o.c.score().value();
-  const kexie::EntryResult& r1 = *board.find(o.p1);
-  const kexie::EntryResult& r2 = *board.find(o.p2);
-  const kexie::EntryResult& r3 = *board.find(o.p3);
+  const kexie::EntryResult r1 = board.find(o.p1).value();
+  const kexie::EntryResult r2 = board.find(o.p2).value();
+  const kexie::EntryResult r3 = board.find(o.p3).value();
   EXPECT_EQ(r1.total, Decimal(96));
   EXPECT_EQ(r1.judged_part, Decimal(73));
   EXPECT_EQ(r1.objective_part, Decimal(20));
@@ -693,7 +693,7 @@ TEST(RubricPrize, OnlyEligibleEntriesEarnItAndTotalsDoNotMove) {
   EXPECT_EQ(r1.code, "P-1");
   EXPECT_EQ(*r1.prize, "24000.00"_dec);  // 2 % of 1 200 000, from 0
   for (const auto& r : with.entries) {
-    const kexie::EntryResult* same = without.find(r.entry);
+    const std::optional<kexie::EntryResult> same = without.find(r.entry);
     EXPECT_EQ(r.total, same->total);
     EXPECT_EQ(r.position, same->position);
     EXPECT_EQ(r.tier, same->tier);

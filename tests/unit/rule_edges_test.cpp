@@ -54,7 +54,7 @@ std::vector<std::string> codes_by_position(const kexie::Campaign& c,
   const auto board = c.score().value();
   std::vector<std::string> out(ids.size());
   for (EntryId e : ids) {
-    const kexie::EntryResult* r = board.find(e);
+    const std::optional<kexie::EntryResult> r = board.find(e);
     EXPECT_EQ(r->rank, 1u);  // all tied on the total
     out.at(r->position - 1) = c.entry(e).value().spec.code;
   }

@@ -104,8 +104,8 @@ std::vector<Difference> compare(const std::string& file, const nlohmann::json& e
   if (const nlohmann::json* entries = member(expect, "entries")) {
     for (const auto& [code, want] : entries->items()) {
       const auto id = campaign.find_entry(code);
-      const EntryResult* r = id ? board->find(*id) : nullptr;
-      if (r == nullptr) {
+      const std::optional<EntryResult> r = id ? board->find(*id) : std::nullopt;
+      if (!r) {
         diffs.push_back({"entries/" + code, want, nullptr});
         continue;
       }

@@ -1,0 +1,187 @@
+// Tests for kexie/entry_table.hpp: Scoreboard::entries lists every entry as
+// Campaign::score ranked it, its rows read the same by place, by iterator and by
+// find, its codes and award names are borrowed C strings, and a board scored again
+// (into the same storage, by another campaign) reads exactly like a fresh one.
+#include "kexie/entry_table.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "kexie/campaign.hpp"
+#include "kexie/literals.hpp"
+#include "support/campaign_world.hpp"
+
+using namespace kexie::literals;
+
+namespace {
+
+// `entries` entries R-0… marked by four judges (marks rise with n % 10), the
+// last `incomplete` of them marked by two judges only (below min_judges); with a
+// prize rule on the rubric when `prize`.
+struct Scored {
+  kexie_test::World w;
+  kexie::Campaign c{w.registry, kexie_test::proposal_spec(w)};
+  std::vector<kexie::EntryId> ids;
+
+  Scored(int entries, int incomplete, bool prize) {
+    kexie::Rubric rubric = kexie_test::proposal_rubric();
+    if (prize)
+      rubric =
+          rubric.with_prize({.threshold = kexie::Decimal(150000), .share = "0.02"_dec}).value();
+    c.set_rubric(kexie::Category::rationalization_proposals, rubric).value();
+    std::vector<kexie::JudgeId> judges;
+    for (std::size_t k = 0; k < 4; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
+    for (int n = 0; n < entries; ++n) {
+      const char* benefit = n % 3 == 0 ? "600000" : n % 3 == 1 ? "200000" : "100000";
+      ids.push_back(
+          c.add_entry(kexie_test::proposal(w, "R-" + std::to_string(n), n % 2, n % 4, benefit))
+              .value());
+      const std::size_t panel = n >= entries - incomplete ? 2 : judges.size();
+      for (std::size_t j = 0; j < panel; ++j) {
+        c.assign(judges[j], ids.back()).value();
+        const kexie::Decimal mark(55 + 4 * (n % 10) + static_cast<int>(j));
+        c.mark(judges[j], ids.back(), "A.1", mark).value();
+        c.mark(judges[j], ids.back(), "A.2", mark).value();
+      }
+    }
+  }
+};
+
+void expect_same(const kexie::EntryResult& a, const kexie::EntryResult& b) {
+  EXPECT_EQ(a.entry, b.entry);
+  EXPECT_EQ(a.code, b.code);
+  EXPECT_EQ(a.unit, b.unit);
+  EXPECT_EQ(a.enterprise, b.enterprise);
+  EXPECT_EQ(a.category, b.category);
+  EXPECT_EQ(a.status, b.status);
+  EXPECT_EQ(a.total.to_string(), b.total.to_string());
+  EXPECT_EQ(a.judged_part.to_string(), b.judged_part.to_string());
+  EXPECT_EQ(a.objective_part.to_string(), b.objective_part.to_string());
+  EXPECT_EQ(a.bonus.to_string(), b.bonus.to_string());
+  EXPECT_EQ(a.rank, b.rank);
+  EXPECT_EQ(a.position, b.position);
+  EXPECT_EQ(a.tier, b.tier);
+  EXPECT_EQ(a.award, b.award);
+  EXPECT_EQ(a.cites_link, b.cites_link);
+  EXPECT_EQ(a.cites_activity, b.cites_activity);
+  ASSERT_EQ(a.prize.has_value(), b.prize.has_value());
+  if (a.prize) {
+    EXPECT_EQ(a.prize->to_string(), b.prize->to_string());
+  }
+}
+
+}  // namespace
+
+TEST(EntryTable, RowsReadTheSameByPlaceIteratorAndFind) {
+  Scored s(7, 2, false);
+  const kexie::Scoreboard board = s.c.score().value();
+  const kexie::EntryTable& t = board.entries;
+  ASSERT_EQ(t.size(), 7u);
+  EXPECT_FALSE(t.empty());
+  // The listing is the standings' order.
+  const std::vector<kexie::Standing> standings = s.c.standings().value();
+  ASSERT_EQ(standings.size(), t.size());
+  auto it = t.begin();
+  for (std::size_t k = 0; k < t.size(); ++k, ++it) {
+    const kexie::EntryResult r = t[k];
+    EXPECT_EQ(r.entry, standings[k].entry);
+    EXPECT_EQ(r.entry, t.entry(k));
+    EXPECT_EQ(r.total, standings[k].total);
+    EXPECT_EQ(r.rank, standings[k].rank);
+    expect_same(*it, r);
+    expect_same(t.begin()[static_cast<std::ptrdiff_t>(k)], r);
+    EXPECT_EQ(it->code, r.code);
+    expect_same(board.find(r.entry).value(), r);
+    // Borrowed texts: the code and the award name are C strings in the table.
+    const std::string_view code = t.code(r.entry);
+    EXPECT_EQ(code, r.code);
+    EXPECT_EQ(code.data()[code.size()], '\0');
+    EXPECT_EQ(t.award(r.entry), r.award);
+    EXPECT_EQ(t.award(r.entry).data()[r.award.size()], '\0');
+    EXPECT_EQ(t.tier(r.entry), r.tier);
+    EXPECT_EQ(r.bonus, r.total - r.judged_part - r.objective_part);
+  }
+  EXPECT_EQ(it, t.end());
+  EXPECT_EQ(t.end() - t.begin(), 7);
+  expect_same(t.front(), t[0]);
+  expect_same(t.back(), t[6]);
+  // The best entry: R-3 has the highest benefit tier of the last complete ones (its
+  // total under 85, the minimum of 一等奖, it gets 二等奖); the two incomplete ones
+  // come last, unranked, by code.
+  EXPECT_EQ(t.front().code, "R-3");
+  EXPECT_EQ(t.front().award, "二等奖");
+  EXPECT_EQ(t[5].code, "R-5");
+  EXPECT_EQ(t[6].code, "R-6");
+  EXPECT_EQ(t[6].status, kexie::EntryStatus::incomplete);
+  EXPECT_EQ(t[6].rank, 0u);
+  EXPECT_EQ(t[6].position, 0u);
+  EXPECT_FALSE(t[6].tier);
+  // What is not in the table.
+  for (const kexie::EntryId e : {kexie::EntryId{}, kexie::EntryId{8}, kexie::EntryId{999}}) {
+    EXPECT_FALSE(board.find(e));
+    EXPECT_FALSE(t.find(e));
+    EXPECT_STREQ(t.code(e).data(), "");
+    EXPECT_STREQ(t.award(e).data(), "");
+    EXPECT_FALSE(t.tier(e));
+  }
+}
+
+TEST(EntryTable, ADefaultTableIsEmpty) {
+  const kexie::Scoreboard board;
+  EXPECT_TRUE(board.entries.empty());
+  EXPECT_EQ(board.entries.size(), 0u);
+  EXPECT_EQ(board.entries.begin(), board.entries.end());
+  EXPECT_FALSE(board.find(kexie::EntryId{1}));
+  EXPECT_EQ(board.owned_bytes(), 0u);
+}
+
+// The prize is 0.00 for an entry that earns none, absent when the rubric has no
+// prize rule; a board scored again by another campaign keeps nothing of the first.
+TEST(EntryTable, ABoardScoredAgainReadsLikeAFreshOne) {
+  Scored big(9, 1, true), small(5, 2, false), again(9, 1, true);
+  const kexie::Scoreboard with_prizes = big.c.score().value();
+  std::size_t zero = 0, paid = 0;
+  for (const kexie::EntryResult& r : with_prizes.entries) {
+    ASSERT_TRUE(r.prize) << r.code;
+    (r.prize->signum() == 0 ? zero : paid) += 1;
+    if (r.prize->signum() == 0) {
+      EXPECT_EQ(r.prize->to_string(), "0.00");
+    }
+  }
+  EXPECT_GT(zero, 0u);
+  EXPECT_GT(paid, 0u);
+
+  kexie::Scoreboard reused = with_prizes;
+  for (const kexie::Threads threads : {kexie::Threads{1}, kexie::Threads{2}, kexie::Threads{3}}) {
+    small.c.score(reused, threads).value();
+    const kexie::Scoreboard fresh = small.c.score().value();
+    EXPECT_EQ(reused.digest(), fresh.digest());
+    ASSERT_EQ(reused.entries.size(), fresh.entries.size());
+    for (std::size_t k = 0; k < fresh.entries.size(); ++k) {
+      expect_same(reused.entries[k], fresh.entries[k]);
+      EXPECT_FALSE(reused.entries[k].prize);
+    }
+    EXPECT_FALSE(reused.find(kexie::EntryId{6}));
+    // And back to the larger campaign, with its prizes.
+    again.c.score(reused, threads).value();
+    EXPECT_EQ(reused.digest(), with_prizes.digest());
+    ASSERT_EQ(reused.entries.size(), with_prizes.entries.size());
+    for (std::size_t k = 0; k < with_prizes.entries.size(); ++k) {
+      expect_same(reused.entries[k], with_prizes.entries[k]);
+    }
+  }
+}
+
+// The table holds columns, not rows: far less than one EntryResult per entry.
+TEST(EntryTable, OwnsColumnsNotRows) {
+  Scored s(40, 0, false);
+  const kexie::Scoreboard board = s.c.score().value();
+  const std::size_t table = board.entries.owned_bytes();
+  EXPECT_GT(table, 40u * (3 * sizeof(std::int64_t) + 4 * sizeof(std::uint32_t)));
+  EXPECT_LT(table, 40u * sizeof(kexie::EntryResult));
+  EXPECT_GE(board.owned_bytes(), table + board.cusps.capacity() * sizeof(kexie::Cusp));
+}
