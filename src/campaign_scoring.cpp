@@ -1439,6 +1439,78 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       }
     }
   };
+  // The codes and the other fixed facts: the scratch's copy, extended by the entries
+  // added since the last call, into the board.
+  const auto fixed_facts = [&] {
+    if (x.code_at.size() > n || x.org_of.size() > n) {
+      x.code_at.clear();
+      x.code_text.clear();
+      x.org_of.clear();
+      x.orgs.clear();
+      x.org_index.clear();
+      x.links.clear();
+      x.activities.clear();
+    }
+    for (std::size_t i = x.org_of.size(); i < n; ++i) {
+      const EntryRecord& e = s.entries[i];
+      const std::uint32_t unit = e.spec.unit.value(), enterprise = e.enterprise.value();
+      const auto [at, fresh] = x.org_index.try_emplace(std::uint64_t{unit} << 32 | enterprise,
+                                                       static_cast<std::uint32_t>(x.orgs.size()));
+      if (fresh) x.orgs.emplace_back(unit, enterprise);
+      x.org_of.push_back(at->second);
+      const auto row = static_cast<std::uint32_t>(i);
+      if (e.spec.cites_link) x.links.emplace_back(row, *e.spec.cites_link);
+      if (e.spec.cites_activity) x.activities.emplace_back(row, *e.spec.cites_activity);
+    }
+    for (std::size_t i = x.code_at.size(); i < n; ++i) {
+      if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
+        throw std::length_error("kexie::Scoreboard: the entries' codes take more than 4 GiB");
+      }
+      x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
+      x.code_text += s.codes[i];
+      x.code_text += '\0';
+    }
+    // A board this campaign filled before holds these facts of its first rows already
+    // (entries are never removed and these never change): only the rows added since are
+    // copied. Any other board (another campaign's, a fresh or moved-from one) gets all.
+    const auto text_at = [&](std::size_t rows) {
+      return rows < x.code_at.size() ? std::size_t{x.code_at[rows]} : x.code_text.size();
+    };
+    const auto prefix_of = [](const auto& column, const auto& full) {
+      return column.size() <= full.size() &&
+             (column.empty() || column.back() == full[column.size() - 1]);
+    };
+    std::size_t kept = table.fixed_rows_;
+    if (table.fixed_by_ != s.serial || kept > n || table.code_at_.size() != kept ||
+        table.org_.size() != kept || table.codes_.size() != text_at(kept) ||
+        !prefix_of(table.orgs_, x.orgs) || !prefix_of(table.cites_link_, x.links) ||
+        !prefix_of(table.cites_activity_, x.activities)) {
+      kept = 0;
+      table.orgs_.clear();
+      table.cites_link_.clear();
+      table.cites_activity_.clear();
+    }
+    // Appends `full[from, size)` to `column` after its first `from` elements.
+    const auto extend = [](auto& column, std::size_t from, const auto& full) {
+      column.resize(from);
+      if (column.capacity() < full.size()) {
+        if (from == 0) {
+          detail::reserve_for_overwrite(column, full.size());
+        } else {
+          column.reserve(full.size());
+        }
+      }
+      column.insert(column.end(), full.begin() + static_cast<std::ptrdiff_t>(from), full.end());
+    };
+    extend(table.org_, kept, x.org_of);
+    extend(table.orgs_, table.orgs_.size(), x.orgs);
+    extend(table.cites_link_, table.cites_link_.size(), x.links);
+    extend(table.cites_activity_, table.cites_activity_.size(), x.activities);
+    extend(table.code_at_, kept, x.code_at);
+    extend(table.codes_, text_at(kept), x.code_text);
+    table.fixed_by_ = s.serial;
+    table.fixed_rows_ = n;
+  };
   const DigestColumns columns{order, status, totals, table.rank_, table.position_, tier_of};
   detail::Sha256 h;
   Status honours;  // an exact sum of the honours that does not fit: the call's error
@@ -1460,45 +1532,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
           fill(begin, end, fill_parts[part]);
         });
   }
-  // The codes and the other fixed facts: the scratch's copy, extended by the entries
-  // added since the last call.
-  if (x.code_at.size() > n || x.org_of.size() > n) {
-    x.code_at.clear();
-    x.code_text.clear();
-    x.org_of.clear();
-    x.orgs.clear();
-    x.org_index.clear();
-    x.links.clear();
-    x.activities.clear();
-  }
-  for (std::size_t i = x.org_of.size(); i < n; ++i) {
-    const EntryRecord& e = s.entries[i];
-    const std::uint32_t unit = e.spec.unit.value(), enterprise = e.enterprise.value();
-    const auto [at, fresh] = x.org_index.try_emplace(std::uint64_t{unit} << 32 | enterprise,
-                                                     static_cast<std::uint32_t>(x.orgs.size()));
-    if (fresh) x.orgs.emplace_back(unit, enterprise);
-    x.org_of.push_back(at->second);
-    const auto row = static_cast<std::uint32_t>(i);
-    if (e.spec.cites_link) x.links.emplace_back(row, *e.spec.cites_link);
-    if (e.spec.cites_activity) x.activities.emplace_back(row, *e.spec.cites_activity);
-  }
-  detail::size_for_overwrite(table.org_, n);
-  std::copy(x.org_of.begin(), x.org_of.end(), table.org_.begin());
-  table.orgs_ = x.orgs;
-  table.cites_link_ = x.links;
-  table.cites_activity_ = x.activities;
-  for (std::size_t i = x.code_at.size(); i < n; ++i) {
-    if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
-      throw std::length_error("kexie::Scoreboard: the entries' codes take more than 4 GiB");
-    }
-    x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
-    x.code_text += s.codes[i];
-    x.code_text += '\0';
-  }
-  detail::size_for_overwrite(table.code_at_, n);
-  std::copy(x.code_at.begin(), x.code_at.end(), table.code_at_.begin());
-  detail::size_for_overwrite(table.codes_, x.code_text.size());
-  std::copy(x.code_text.begin(), x.code_text.end(), table.codes_.begin());
+  fixed_facts();
   gather(fill_parts, &FillPart::prizes, table.prize_);
   // The lists grew by doubling: give back what a board does not use (a board scored
   // again with as many fits the same storage, so this reallocates only when they grow).

@@ -9,6 +9,7 @@
 #define KEXIE_SRC_CAMPAIGN_STATE_HPP
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -121,8 +122,20 @@ struct EntryHot {
 
 struct ScoringScratch;  // campaign_scoring.cpp
 
+/// A number no other CampaignImpl of the process has had (1, 2, …): what a scoreboard
+/// remembers of the campaign that filled it, since an address can be reused.
+///
+///   const std::uint64_t serial = next_campaign_serial();
+inline std::uint64_t next_campaign_serial() noexcept {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 /// The state behind a Campaign (its pimpl).
 struct CampaignImpl {
+  /// This campaign among every campaign of the process (next_campaign_serial): a
+  /// board it scored before already holds its entries' codes and other fixed facts.
+  const std::uint64_t serial = next_campaign_serial();
   const Registry* registry = nullptr;
   CampaignSpec spec;
   // The binding to a 讲比 activity (Campaign::open); book is null when unbound.

@@ -297,6 +297,12 @@ class KEXIE_API EntryTable {
   std::vector<std::pair<std::uint32_t, ActivityId>> cites_activity_;
   std::vector<std::pair<std::uint32_t, std::optional<Decimal>>> prize_;
   std::array<bool, kCategoryCount> prize_rule_{};  // category c's rubric has a prize rule
+  // The campaign that filled the columns that never change once an entry is added
+  // (code_at_, codes_, org_, orgs_, cites_link_, cites_activity_) and for how many rows:
+  // its serial (0: none) and the row count, so that campaign scoring the board again
+  // copies only the rows added since.
+  std::uint64_t fixed_by_ = 0;
+  std::size_t fixed_rows_ = 0;
 };
 
 }  // namespace v1

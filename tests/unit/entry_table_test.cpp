@@ -19,28 +19,35 @@ using namespace kexie::literals;
 
 namespace {
 
-// `entries` entries R-0… marked by four judges (marks rise with n % 10), the
+// `entries` entries <prefix>0… marked by four judges (marks rise with n % 10), the
 // last `incomplete` of them marked by two judges only (below min_judges); with a
-// prize rule on the rubric when `prize`.
+// prize rule on the rubric when `prize`. `add` adds more the same way.
 struct Scored {
   kexie_test::World w;
   kexie::Campaign c{w.registry, kexie_test::proposal_spec(w)};
+  std::vector<kexie::JudgeId> judges;
   std::vector<kexie::EntryId> ids;
+  std::string prefix;
 
-  Scored(int entries, int incomplete, bool prize) {
+  Scored(int entries, int incomplete, bool prize, std::string code_prefix = "R-")
+      : prefix(std::move(code_prefix)) {
     kexie::Rubric rubric = kexie_test::proposal_rubric();
     if (prize)
       rubric =
           rubric.with_prize({.threshold = kexie::Decimal(150000), .share = "0.02"_dec}).value();
     c.set_rubric(kexie::Category::rationalization_proposals, rubric).value();
-    std::vector<kexie::JudgeId> judges;
     for (std::size_t k = 0; k < 4; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
-    for (int n = 0; n < entries; ++n) {
+    add(entries, incomplete);
+  }
+
+  void add(int entries, int incomplete) {
+    for (int k = 0; k < entries; ++k) {
+      const int n = static_cast<int>(ids.size());
       const char* benefit = n % 3 == 0 ? "600000" : n % 3 == 1 ? "200000" : "100000";
       ids.push_back(
-          c.add_entry(kexie_test::proposal(w, "R-" + std::to_string(n), n % 2, n % 4, benefit))
+          c.add_entry(kexie_test::proposal(w, prefix + std::to_string(n), n % 2, n % 4, benefit))
               .value());
-      const std::size_t panel = n >= entries - incomplete ? 2 : judges.size();
+      const std::size_t panel = k >= entries - incomplete ? 2 : judges.size();
       for (std::size_t j = 0; j < panel; ++j) {
         c.assign(judges[j], ids.back()).value();
         const kexie::Decimal mark(55 + 4 * (n % 10) + static_cast<int>(j));
@@ -184,4 +191,83 @@ TEST(EntryTable, OwnsColumnsNotRows) {
   EXPECT_GT(table, 40u * (3 * sizeof(std::int64_t) + 4 * sizeof(std::uint32_t)));
   EXPECT_LT(table, 40u * sizeof(kexie::EntryResult));
   EXPECT_GE(board.owned_bytes(), table + board.cusps.capacity() * sizeof(kexie::Cusp));
+}
+
+// `board` reads exactly like a fresh score of `c`: digest, every row, and every code
+// through the borrowed accessor.
+void expect_like_fresh(const kexie::Scoreboard& board, const kexie::Campaign& c) {
+  const kexie::Scoreboard fresh = c.score().value();
+  EXPECT_EQ(board.digest(), fresh.digest());
+  ASSERT_EQ(board.entries.size(), fresh.entries.size());
+  for (std::size_t k = 0; k < fresh.entries.size(); ++k) {
+    expect_same(board.entries[k], fresh.entries[k]);
+    const kexie::EntryId e = fresh.entries.entry(k);
+    EXPECT_EQ(board.entries.code(e), fresh.entries.code(e));
+    EXPECT_EQ(std::strlen(board.entries.code(e).data()), fresh.entries.code(e).size());
+  }
+}
+
+// A campaign scoring a board it scored before, after entries were added (the first
+// rows' codes and units are kept, the new ones appended, a new unit among them).
+TEST(EntryTable, TheSameCampaignScoringItsBoardAgainAfterNewEntries) {
+  for (const kexie::Threads threads : {kexie::Threads{1}, kexie::Threads{2}, kexie::Threads{3}}) {
+    Scored s(1, 0, true);
+    kexie::Scoreboard board;
+    s.c.score(board, threads).value();
+    expect_like_fresh(board, s.c);
+    s.add(6, 1);  // entries of the second enterprise too
+    s.c.score(board, threads).value();
+    expect_like_fresh(board, s.c);
+    s.c.score(board, threads).value();  // nothing new
+    expect_like_fresh(board, s.c);
+    s.add(5, 2);
+    s.c.score(board, threads).value();
+    expect_like_fresh(board, s.c);
+    EXPECT_EQ(board.entries.size(), 12u);
+  }
+}
+
+// Campaign A, then B, then A again (with entries added in between) into one board:
+// each call reads like a fresh one.
+TEST(EntryTable, CampaignsTakingTurnsWithOneBoard) {
+  Scored a(4, 1, true), b(6, 2, false, "Q-");
+  kexie::Scoreboard board;
+  a.c.score(board).value();
+  expect_like_fresh(board, a.c);
+  b.c.score(board).value();
+  expect_like_fresh(board, b.c);
+  a.add(3, 0);
+  a.c.score(board, kexie::Threads{2}).value();
+  expect_like_fresh(board, a.c);
+  b.c.score(board).value();
+  expect_like_fresh(board, b.c);
+}
+
+// What decides that a board holds a campaign's codes is the campaign itself, not its
+// address: a campaign destroyed and replaced by one with as many entries (likely at
+// the same address) under other codes, and a board moved from.
+TEST(EntryTable, ANewCampaignOrAMovedFromBoardGetsEverything) {
+  kexie::Scoreboard board;
+  {
+    Scored first(5, 1, false, "R-");
+    first.c.score(board).value();
+    expect_like_fresh(board, first.c);
+  }
+  Scored second(5, 1, false, "Q-");
+  second.c.score(board).value();
+  expect_like_fresh(board, second.c);
+  EXPECT_EQ(board.entries.code(kexie::EntryId{1}), "Q-0");
+
+  // A campaign moved to another object is the same campaign: the board still fits.
+  kexie::Campaign moved = std::move(second.c);
+  moved.score(board).value();
+  expect_like_fresh(board, moved);
+
+  // A board moved from, scored again by the campaign that filled it.
+  kexie::Scoreboard taken = std::move(board);
+  expect_like_fresh(taken, moved);
+  moved.score(board).value();  // NOLINT(bugprone-use-after-move): reusing a moved-from board
+  expect_like_fresh(board, moved);
+  moved.score(taken, kexie::Threads{2}).value();
+  expect_like_fresh(taken, moved);
 }
