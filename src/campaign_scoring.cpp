@@ -1051,6 +1051,9 @@ struct ScoringScratch {
   std::unordered_map<std::uint64_t, std::uint32_t> org_index;
   std::vector<std::pair<std::uint32_t, LinkId>> links;
   std::vector<std::pair<std::uint32_t, ActivityId>> activities;
+  // With threads, the per-entry digest bytes of the listing's second half, made by
+  // another part while the first half is hashed.
+  std::vector<std::uint8_t> later_entry_bytes;
 };
 
 }  // namespace detail
@@ -1096,15 +1099,28 @@ struct DigestColumns {
   std::span<const std::int32_t> tier_of;  // -1 when not awarded
 };
 
-// Feeds the per-entry part of the digest: per entry in listing order its code, then
-// status, total at 14 places, rank, position and tier + 1 (fixed width), in large
-// blocks.
-void digest_entries(const CampaignImpl& s, const DigestColumns& x, detail::Sha256& h) {
+// Copies `size` bytes from `from` to `to`; 8 to 16 bytes (the usual code) as two
+// overlapping 8-byte moves, without a call.
+inline void copy_short(std::uint8_t* to, const char* from, std::size_t size) noexcept {
+  if (size >= 8 && size <= 16) {
+    std::memcpy(to, from, 8);
+    std::memcpy(to + size - 8, from + size - 8, 8);
+  } else {
+    std::memcpy(to, from, size);
+  }
+}
+
+// The bytes of the per-entry part of the digest for listing places [begin, end): per
+// entry in listing order its code, then status, total at 14 places, rank, position
+// and tier + 1 (fixed width), handed to `sink` in large blocks.
+template <class Sink>
+void entry_bytes(const CampaignImpl& s, const DigestColumns& x, std::size_t begin, std::size_t end,
+                 Sink&& sink) {
   constexpr std::size_t kBlock = 1 << 16;
   std::vector<std::uint8_t> block(kBlock);
   std::size_t used = 0;
-  const std::size_t n = x.order.size();
-  for (std::size_t k = 0; k < n; ++k) {
+  const std::size_t n = end;
+  for (std::size_t k = begin; k < n; ++k) {
     if (k + kPrefetch < n) {
       const std::uint32_t ahead = x.order[k + kPrefetch];
       prefetch(&s.codes[ahead]);
@@ -1125,19 +1141,36 @@ void digest_entries(const CampaignImpl& s, const DigestColumns& x, detail::Sha25
     std::memcpy(record + 1, &total, 8);
     std::memcpy(record + 9, fields, 12);
     if (used + code.size() + sizeof record > kBlock) {
-      h.update(std::span<const std::uint8_t>(block.data(), used));
+      sink(std::span<const std::uint8_t>(block.data(), used));
       used = 0;
     }
     if (code.size() + sizeof record > kBlock) {
-      h.update(code);
+      sink(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(code.data()),
+                                         code.size()));
     } else {
-      std::memcpy(block.data() + used, code.data(), code.size());
+      copy_short(block.data() + used, code.data(), code.size());
       used += code.size();
     }
     std::memcpy(block.data() + used, record, sizeof record);
     used += sizeof record;
   }
-  h.update(std::span<const std::uint8_t>(block.data(), used));
+  sink(std::span<const std::uint8_t>(block.data(), used));
+}
+
+// Feeds the per-entry part of the digest for listing places [begin, end) to `h`.
+void digest_entries(const CampaignImpl& s, const DigestColumns& x, std::size_t begin,
+                    std::size_t end, detail::Sha256& h) {
+  entry_bytes(s, x, begin, end, [&](std::span<const std::uint8_t> bytes) { h.update(bytes); });
+}
+
+// The bytes digest_entries would feed for listing places [begin, end), into `out`
+// (emptied first; its storage reused).
+void entry_bytes_into(const CampaignImpl& s, const DigestColumns& x, std::size_t begin,
+                      std::size_t end, std::vector<std::uint8_t>& out) {
+  out.clear();
+  entry_bytes(s, x, begin, end, [&](std::span<const std::uint8_t> bytes) {
+    out.insert(out.end(), bytes.begin(), bytes.end());
+  });
 }
 
 // The lines of the digest's tail, written into one block and hashed a block at a time
@@ -1520,19 +1553,27 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   std::vector<FillPart> fill_parts(part_total);
   if (part_total == 1) {
     honours = advanced_honours(s, tier_of, totals, board.units, board.people);
-    digest_entries(s, columns, h);
+    digest_entries(s, columns, 0, n, h);
     fill(0, n, fill_parts[0]);
+    fixed_facts();
   } else {
-    // Part 0 first feeds the per-entry digest, part 1 first tallies the advanced units
-    // and individuals; both read only what is final by now.
+    // Part 0 first feeds the per-entry digest of the listing's first half; part 1
+    // first makes the bytes of its second half (hashed after both), tallies the
+    // advanced units and individuals and brings the fixed facts up to date; all read
+    // only what is final by now, and each part writes its own.
+    const std::size_t half = n / 2;
     detail::parallel_parts(
         n, part_total, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-          if (part == 0) digest_entries(s, columns, h);
-          if (part == 1) honours = advanced_honours(s, tier_of, totals, board.units, board.people);
+          if (part == 0) digest_entries(s, columns, 0, half, h);
+          if (part == 1) {
+            entry_bytes_into(s, columns, half, n, x.later_entry_bytes);
+            honours = advanced_honours(s, tier_of, totals, board.units, board.people);
+            fixed_facts();
+          }
           fill(begin, end, fill_parts[part]);
         });
+    h.update(std::span<const std::uint8_t>(x.later_entry_bytes));
   }
-  fixed_facts();
   gather(fill_parts, &FillPart::prizes, table.prize_);
   // The lists grew by doubling: give back what a board does not use (a board scored
   // again with as many fits the same storage, so this reallocates only when they grow).
