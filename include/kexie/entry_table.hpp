@@ -101,9 +101,9 @@ class KEXIE_API EntryTable {
    public:
     using iterator_concept = std::random_access_iterator_tag;   ///< C++20 category
     using iterator_category = std::random_access_iterator_tag;  ///< legacy category
-    using value_type = EntryResult;                            ///< what it yields
-    using difference_type = std::ptrdiff_t;                    ///< distance type
-    using reference = EntryResult;                             ///< made on access
+    using value_type = EntryResult;                             ///< what it yields
+    using difference_type = std::ptrdiff_t;                     ///< distance type
+    using reference = EntryResult;                              ///< made on access
     /// What `->` returns: the value, held.
     struct pointer {
       EntryResult value;  ///< the element read
