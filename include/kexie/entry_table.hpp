@@ -89,18 +89,21 @@ struct EntryResult {
 class KEXIE_API EntryTable {
  public:
   /// A random-access iterator over the listing; dereferencing makes an `EntryResult`
-  /// value (a C++20 random-access iterator whose reference is the value itself; for
-  /// the older iterator categories an input iterator).
+  /// value (a C++20 random-access iterator whose reference is the value itself). Its
+  /// legacy category is random access too, as std::vector<bool>'s iterator, whose
+  /// reference is also a value: `std::prev`, `std::advance` and `std::distance` move
+  /// it in O(1), backwards as well (with an input category `std::prev(end())` would
+  /// step forwards without end).
   ///
   ///   auto it = board.entries.begin();
   ///   kexie::EntryResult second = it[1];
   class const_iterator {
    public:
-    using iterator_concept = std::random_access_iterator_tag;  ///< C++20 category
-    using iterator_category = std::input_iterator_tag;         ///< legacy category
-    using value_type = EntryResult;                            ///< what it yields
-    using difference_type = std::ptrdiff_t;                    ///< distance type
-    using reference = EntryResult;                             ///< made on access
+    using iterator_concept = std::random_access_iterator_tag;   ///< C++20 category
+    using iterator_category = std::random_access_iterator_tag;  ///< legacy category
+    using value_type = EntryResult;                             ///< what it yields
+    using difference_type = std::ptrdiff_t;                     ///< distance type
+    using reference = EntryResult;                              ///< made on access
     /// What `->` returns: the value, held.
     struct pointer {
       EntryResult value;  ///< the element read

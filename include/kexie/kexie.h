@@ -1456,9 +1456,12 @@ KX_EXTERN int kx_campaign_score_with(kx_scoreboard **out, const kx_campaign *cam
 
 /** Scores `campaign` again into `board` (from kx_campaign_score*), reusing its storage,
  *  on up to `threads` threads: the result equals kx_campaign_score()'s bit for bit,
- *  digest included. Needs exclusive use of `board`; every string borrowed from it
- *  before is invalid after. A refusal leaves `board` unchanged; out of memory
- *  (KX_ENOMEM), unlike elsewhere, leaves it empty rather than unchanged.
+ *  digest included. Needs exclusive use of `board`. A refusal found before scoring
+ *  (a NULL argument, 0 threads, tie-breaks or tiers the campaign cannot use) leaves
+ *  `board` unchanged, and every string borrowed from it before stays valid. Any other
+ *  outcome invalidates those strings: KX_OK replaces the results; an exact sum of the
+ *  honours that does not fit (KX_EOVERFLOW) and out of memory (KX_ENOMEM), unlike
+ *  elsewhere, leave the board empty rather than unchanged.
  *
  *   kx_campaign_score_into(b, c, 1);   // what-if: re-score after new marks
  *
@@ -1516,7 +1519,8 @@ KX_EXTERN int kx_scoreboard_prize(const char **out, const kx_scoreboard *board, 
 KX_EXTERN int kx_scoreboard_size(size_t *out, const kx_scoreboard *board);
 
 /** Result `index` (0 ≤ index < size) in the board's stable order (group, position,
- *  then unranked entries by code); strings stay valid until kx_scoreboard_free().
+ *  then unranked entries by code); strings stay valid until kx_scoreboard_free() or
+ *  a kx_campaign_score_into() that changes the board.
  *
  *   kx_entry_result r; kx_scoreboard_entry(&r, b, 0); printf("%s %s\n", r.code, r.total);
  */

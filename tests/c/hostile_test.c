@@ -707,6 +707,123 @@ static void services(world* w, kx_registry* other, kx_campaign* c) {
   kx_service_desk_free(NULL);
 }
 
+/* --------------------------------------------------------------- scoreboards */
+
+/* The round-5 scoreboard accessors lend the table's codes and tier names: ids and
+ * indices past the board, NULL for every pointer, a board scored again by another
+ * campaign (smaller, then larger again), and a refused re-score, after which what was
+ * borrowed before must still read the same. */
+static void scoreboards(kx_registry* reg, kx_campaign* c, kx_campaign* other) {
+  kx_scoreboard* board = NULL;
+  kx_scoreboard* empty = NULL;
+  kx_scoreboard* untouched = (kx_scoreboard*)1;
+  kx_entry_result r;
+  kx_entry_result again;
+  kx_advanced_unit u;
+  kx_advanced_person p;
+  kx_scoreboard_counts n;
+  const char* d = NULL;
+  const char* prize = NULL;
+  char* text = NULL;
+  char* code_copy;
+  char* digest_copy;
+  size_t size = 99;
+
+  OK(kx_campaign_score_with(&board, c, 2));
+  OK(kx_scoreboard_size(&size, board));
+  CHECK(size == 1);
+  /* Past the board: every index and id that names nothing is refused, never read. */
+  FAILS_SAYING(KX_EINVALID, "past the board's end", kx_scoreboard_entry(&r, board, 1));
+  FAILS_SAYING(KX_EINVALID, "past the board's end", kx_scoreboard_entry(&r, board, SIZE_MAX));
+  FAILS(KX_ENOTFOUND, kx_scoreboard_find(&r, board, 0));
+  FAILS(KX_ENOTFOUND, kx_scoreboard_find(&r, board, 2));
+  FAILS(KX_ENOTFOUND, kx_scoreboard_find(&r, board, UINT32_MAX));
+  FAILS(KX_ENOTFOUND, kx_scoreboard_prize(&prize, board, 0));
+  FAILS(KX_ENOTFOUND, kx_scoreboard_prize(&prize, board, UINT32_MAX));
+  OK(kx_scoreboard_count(&n, board));
+  FAILS(KX_EINVALID, kx_scoreboard_unit(&u, board, n.units));
+  FAILS(KX_EINVALID, kx_scoreboard_unit(&u, board, SIZE_MAX));
+  FAILS(KX_EINVALID, kx_scoreboard_person(&p, board, n.people));
+  FAILS(KX_EINVALID, kx_scoreboard_person(&p, board, SIZE_MAX));
+  FAILS(KX_ENOTFOUND, kx_explain_text(&text, c, board, UINT32_MAX, KX_LANG_ENGLISH));
+  FAILS(KX_ENOTFOUND, kx_explain_json(&text, c, board, 0));
+  CHECK(text == NULL);
+  /* NULL for every pointer. */
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_scoreboard_entry(NULL, board, 0));
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_scoreboard_entry(&r, NULL, 0));
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_scoreboard_find(NULL, board, 1));
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_scoreboard_find(&r, NULL, 1));
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_scoreboard_prize(NULL, board, 1));
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_scoreboard_prize(&prize, NULL, 1));
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_scoreboard_size(NULL, board));
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_scoreboard_awards_foreach(NULL, NULL, NULL));
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_campaign_score_into(board, NULL, 1));
+  FAILS_SAYING(KX_EINVALID, "is NULL", kx_campaign_score_with(&untouched, NULL, 1));
+  CHECK(untouched == (kx_scoreboard*)1 || untouched == NULL);
+  FAILS(KX_EINVALID, kx_campaign_score_with(&empty, c, 0));
+  CHECK(empty == NULL);
+
+  /* What a caller borrowed survives a refused re-score (the board is unchanged). */
+  OK(kx_scoreboard_entry(&r, board, 0));
+  OK(kx_scoreboard_digest(&d, board));
+  code_copy = strdup(r.code);
+  digest_copy = strdup(d);
+  CHECK(code_copy != NULL && digest_copy != NULL && STREQ(r.code, "E1"));
+  FAILS(KX_EINVALID, kx_campaign_score_into(board, c, 0));
+  FAILS(KX_EINVALID, kx_campaign_score_into(board, NULL, 1));
+  CHECK(STREQ(r.code, code_copy) && STREQ(d, digest_copy));
+  CHECK(r.award != NULL && r.total != NULL && r.bonus != NULL);
+  OK(kx_scoreboard_entry(&again, board, 0));
+  CHECK(again.code == r.code && again.total == r.total && again.award == r.award);
+
+  /* Scored again by a campaign without entries: nothing of the first is readable. */
+  OK(kx_campaign_score_into(board, other, 3));
+  OK(kx_scoreboard_size(&size, board));
+  CHECK(size == 0);
+  FAILS(KX_EINVALID, kx_scoreboard_entry(&r, board, 0));
+  FAILS(KX_ENOTFOUND, kx_scoreboard_find(&r, board, 1));
+  FAILS(KX_ENOTFOUND, kx_scoreboard_prize(&prize, board, 1));
+  FAILS(KX_ENOTFOUND, kx_explain_text(&text, c, board, 1, KX_LANG_ENGLISH));
+  OK(kx_campaign_score(&empty, other));
+  OK(kx_scoreboard_digest(&d, board));
+  {
+    const char* d_empty = NULL;
+    OK(kx_scoreboard_digest(&d_empty, empty));
+    CHECK(STREQ(d, d_empty));
+  }
+  /* A board and a campaign that do not belong together: refused or written, never a
+   * crash (the other campaign has no entry 1; this board has none at all). */
+  {
+    kx_scoreboard* mine = NULL;
+    int rc;
+    OK(kx_campaign_score(&mine, c));
+    FAILS(KX_ENOTFOUND, kx_explain_text(&text, other, mine, 1, KX_LANG_CHINESE));
+    FAILS(KX_ENOTFOUND, kx_explain_json(&text, other, mine, 1));
+    rc = kx_scoreboard_to_document(&text, mine, other, reg);
+    CHECK(rc <= 0);
+    if (rc == 0) kx_string_free(text);
+    text = NULL;
+    rc = kx_scoreboard_to_document(&text, empty, c, reg);
+    CHECK(rc <= 0);
+    if (rc == 0) kx_string_free(text);
+    text = NULL;
+    kx_scoreboard_free(mine);
+  }
+  /* And back to the campaign with its entry: the texts are the board's again. */
+  OK(kx_campaign_score_into(board, c, 7));
+  OK(kx_scoreboard_find(&r, board, 1));
+  CHECK(STREQ(r.code, code_copy) && r.entry == 1);
+  OK(kx_scoreboard_digest(&d, board));
+  CHECK(STREQ(d, digest_copy));
+  OK(kx_scoreboard_prize(&prize, board, 1));
+  CHECK(prize == NULL); /* the rubric has no prize rule */
+
+  free(code_copy);
+  free(digest_copy);
+  kx_scoreboard_free(empty);
+  kx_scoreboard_free(board);
+}
+
 /* ------------------------------------------------------------------ threads */
 
 typedef struct shared {
@@ -788,6 +905,7 @@ int main(void) {
   guidance(&w);
   evaluation(&w, reg);
   services(&w, reg, c);
+  scoreboards(reg, c, other);
   threads(reg, c);
 
   kx_campaign_free(other);

@@ -188,3 +188,26 @@ def test_hostile_paths_and_crash_batch_in_a_child(tmp_path):
         print("survived")
     """ % str(tmp_path), timeout=120)
     assert "survived" in out
+
+
+def test_scoreboard_lookups_outside_the_board(world):
+    # Round 5 made the board a table of columns lending its codes and tier names to
+    # the C API: ids it does not hold are NotFound, ids beyond 32 bits are refused
+    # before the call, and results read before keep their text after the board is closed.
+    c, _, entries = assignment_campaign(world)
+    board = c.score()
+    rows = board.results()
+    assert len(rows) == len(board) == len(entries)
+    for bad in (0, len(entries) + 1, 2**32 - 1):
+        with pytest.raises(kexie.NotFound):
+            board.find(bad)
+    for bad in (-1, 2**32):
+        with pytest.raises((ValueError, OverflowError)):
+            board.find(bad)
+    first = board.find(rows[0].entry)
+    assert first == rows[0]
+    codes = [r.code for r in rows]
+    board.close()
+    assert [r.code for r in rows] == codes and first.code == codes[0]
+    with pytest.raises(ValueError, match="closed"):
+        board.find(rows[0].entry)
