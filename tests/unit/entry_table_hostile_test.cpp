@@ -26,6 +26,7 @@
 #include "kexie/literals.hpp"
 #include "kexie/snapshot.hpp"
 #include "support/campaign_world.hpp"
+#include "support/entry_result_expect.hpp"
 #include "support/files.hpp"
 #include "support/snapshot_frame.hpp"
 #include "support/snapshot_world.hpp"
@@ -38,6 +39,8 @@ static_assert(std::ranges::random_access_range<const kexie::EntryTable>);
 static_assert(std::ranges::sized_range<const kexie::EntryTable>);
 
 namespace {
+
+using kexie_test::expect_same;
 
 constexpr kexie::Category kProposals = kexie::Category::rationalization_proposals;
 constexpr kexie::Category kPatents = kexie::Category::technical_patents;
@@ -73,29 +76,6 @@ struct Tiny {
   }
   void veto(kexie::EntryId e) { c.veto(judges[0], e, "veto", "数据造假 falsified data").value(); }
 };
-
-void expect_same(const kexie::EntryResult& a, const kexie::EntryResult& b) {
-  EXPECT_EQ(a.entry, b.entry);
-  EXPECT_EQ(a.code, b.code);
-  EXPECT_EQ(a.unit, b.unit);
-  EXPECT_EQ(a.enterprise, b.enterprise);
-  EXPECT_EQ(a.category, b.category);
-  EXPECT_EQ(a.status, b.status);
-  EXPECT_EQ(a.total.to_string(), b.total.to_string());
-  EXPECT_EQ(a.judged_part.to_string(), b.judged_part.to_string());
-  EXPECT_EQ(a.objective_part.to_string(), b.objective_part.to_string());
-  EXPECT_EQ(a.bonus.to_string(), b.bonus.to_string());
-  EXPECT_EQ(a.rank, b.rank);
-  EXPECT_EQ(a.position, b.position);
-  EXPECT_EQ(a.tier, b.tier);
-  EXPECT_EQ(a.award, b.award);
-  EXPECT_EQ(a.cites_link, b.cites_link);
-  EXPECT_EQ(a.cites_activity, b.cites_activity);
-  ASSERT_EQ(a.prize.has_value(), b.prize.has_value());
-  if (a.prize) {
-    EXPECT_EQ(a.prize->to_string(), b.prize->to_string());
-  }
-}
 
 void expect_same(const kexie::Scoreboard& a, const kexie::Scoreboard& b, const std::string& what) {
   SCOPED_TRACE(what);
