@@ -442,7 +442,8 @@ Error damaged() {
 /// call (docs/reliability.md). Anything else a source throws passes through.
 Result<Snapshot> decode(detail::ByteSource& source) {
   try {
-    auto impl = std::make_unique<detail::SnapshotImpl>(detail::SnapshotImpl{Registry(), {}, {}, {}});
+    auto impl =
+        std::make_unique<detail::SnapshotImpl>(detail::SnapshotImpl{Registry(), {}, {}, {}});
     boost::archive::binary_iarchive archive(source, kArchiveFlags);
     detail::Reader reader(archive, source);
     detail::SnapshotContents contents{nullptr, impl.get()};
