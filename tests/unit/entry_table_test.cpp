@@ -251,3 +251,29 @@ TEST(EntryTable, ANewCampaignOrAMovedFromBoardGetsEverything) {
   moved.score(taken, kexie::Threads{2}).value();
   expect_like_fresh(taken, moved);
 }
+
+// A scoreboard keeps tier + 1 in 16 bits: a scheme of 65 535 tiers or more is refused
+// with `overflow` before the board is touched; 65 534 still scores.
+TEST(EntryTable, AnAwardSchemeOfTooManyTiersIsRefusedAndTheBoardKept) {
+  Scored s(3, 0, false);
+  kexie::Scoreboard board = s.c.score().value();
+  const std::string before = board.digest();
+  kexie::AwardTier tier;
+  tier.name = "T";
+  tier.by_count = true;
+  tier.count = 1;
+  kexie::CampaignSpec spec = kexie_test::proposal_spec(s.w);
+  spec.awards.tiers.assign(UINT16_MAX, tier);
+  const kexie::Campaign wide(s.w.registry, spec);
+  const kexie::Result<kexie::Scoreboard> refused = wide.score();
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), kexie::ErrorCode::overflow);
+  EXPECT_NE(refused.error().message().find("65534"), std::string::npos)
+      << refused.error().message();
+  EXPECT_FALSE(wide.score(board));
+  EXPECT_EQ(board.digest(), before);
+  EXPECT_EQ(board.entries.size(), 3u);
+  spec.awards.tiers.resize(UINT16_MAX - 1);
+  const kexie::Campaign fits(s.w.registry, spec);
+  EXPECT_TRUE(fits.score());
+}
