@@ -38,6 +38,8 @@ static_assert(std::random_access_iterator<kexie::EntryTable::const_iterator>);
 static_assert(std::ranges::random_access_range<const kexie::EntryTable>);
 static_assert(std::ranges::sized_range<const kexie::EntryTable>);
 
+using kexie_test::verdict;
+
 namespace {
 
 using kexie_test::expect_same;
@@ -409,30 +411,8 @@ TEST(ThreadCountsHostile, ConcurrentConstCallsOnOneCampaign) {
 
 // ---- load_snapshot(path, Threads) on what is not a snapshot file --------------------------
 
-namespace {
-
-struct TempDir {
-  fs::path path =
-      fs::path(::testing::TempDir()) / ("kexie-entry-table-hostile-" + std::to_string(::getpid()));
-  TempDir() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string verdict(const kexie::Result<kexie::Snapshot>& r) {
-  if (r) return "loaded " + r->registry().digest();
-  return std::string(kexie::to_string(r.code())) + ": " + r.error().message();
-}
-
-}  // namespace
-
 TEST(LoadSnapshotHostile, DirectoriesFifosAndEmptyFilesOnEveryCount) {
-  const TempDir dir;
+  const kexie_test::TempDir dir("entry-table-hostile");
   const fs::path fifo = dir.path / "fifo.kxs";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   kexie_test::write_file(dir.path / "empty.kxs", kexie_test::Bytes{});
@@ -451,7 +431,7 @@ TEST(LoadSnapshotHostile, DirectoriesFifosAndEmptyFilesOnEveryCount) {
 }
 
 TEST(LoadSnapshotHostile, ConcurrentLoadsOfOneFileAgree) {
-  const TempDir dir;
+  const kexie_test::TempDir dir("entry-table-hostile");
   const auto content = kexie_test::make_content(3, 600, 4, 3);
   const kexie_test::Bytes bytes = kexie::save_snapshot(content.view()).value();
   const fs::path good = dir.path / "good.kxs", cut = dir.path / "cut.kxs";

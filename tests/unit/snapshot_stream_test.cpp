@@ -27,31 +27,14 @@ namespace fs = std::filesystem;
 using kexie_test::Bytes;
 using kexie_test::kSnapshotHeaderSize;
 
+using kexie_test::verdict;
+
 namespace {
-
-/// A directory of this test's own, removed at the end.
-struct TempDir {
-  fs::path path =
-      fs::path(::testing::TempDir()) / ("kexie-snapshot-stream-" + std::to_string(::getpid()));
-  TempDir() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-/// What a load gave: the registry's digest, or the error's code and message.
-std::string verdict(const kexie::Result<kexie::Snapshot>& r) {
-  if (r) return "loaded " + r->registry().digest();
-  return std::string(kexie::to_string(r.code())) + ": " + r.error().message();
-}
 
 /// Expects the file form, on one thread and with the hash on a second thread, to
 /// judge `bytes` exactly as the buffer form does.
-void expect_same_verdict(const TempDir& dir, const Bytes& bytes, const std::string& what) {
+void expect_same_verdict(const kexie_test::TempDir& dir, const Bytes& bytes,
+                         const std::string& what) {
   const fs::path file = dir.path / "s.kxs";
   kexie_test::write_file(file, bytes);
   const std::string from_buffer = verdict(kexie::load_snapshot(std::span<const std::byte>(bytes)));
@@ -73,7 +56,7 @@ const Bytes& large_snapshot() {
 }
 
 TEST(SnapshotStream, AGoodFileLoadsAsFromABuffer) {
-  const TempDir dir;
+  const kexie_test::TempDir dir("snapshot-stream");
   ASSERT_GT(large_snapshot().size(), std::size_t{1} << 20) << "meant to need several pieces";
   expect_same_verdict(dir, small_snapshot(), "small");
   expect_same_verdict(dir, large_snapshot(), "large");
@@ -86,13 +69,13 @@ TEST(SnapshotStream, AGoodFileLoadsAsFromABuffer) {
 }
 
 TEST(SnapshotStream, AMissingFileIsAnIoErrorOnTwoThreadsToo) {
-  const TempDir dir;
+  const kexie_test::TempDir dir("snapshot-stream");
   EXPECT_EQ(kexie::load_snapshot(dir.path / "none.kxs", kexie::Threads{2}).code(),
             kexie::ErrorCode::io_error);
 }
 
 TEST(SnapshotStream, TruncationsAndTrailingBytesGetTheBufferFormsVerdict) {
-  const TempDir dir;
+  const kexie_test::TempDir dir("snapshot-stream");
   const Bytes& b = small_snapshot();
   for (std::size_t n = 0; n < b.size(); n += n < kSnapshotHeaderSize + 8 ? 1 : 101)
     expect_same_verdict(dir, Bytes(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(n)),
@@ -105,7 +88,7 @@ TEST(SnapshotStream, TruncationsAndTrailingBytesGetTheBufferFormsVerdict) {
 }
 
 TEST(SnapshotStream, DamageIsReportedAsDamageWhateverTheDecoderFinds) {
-  const TempDir dir;
+  const kexie_test::TempDir dir("snapshot-stream");
   std::mt19937_64 rng(17);
   for (const Bytes* file : {&small_snapshot(), &large_snapshot()}) {
     for (int k = 0; k < 24; ++k) {
@@ -121,7 +104,7 @@ TEST(SnapshotStream, WrongContentWithRightHashesGetsTheSameMessage) {
   // Resealed, so only the decoder refuses: the messages (with their payload
   // offsets) must be the buffer form's, in the small buffer and in the pieces
   // read straight into the columns.
-  const TempDir dir;
+  const kexie_test::TempDir dir("snapshot-stream");
   std::mt19937_64 rng(5);
   for (const Bytes* file : {&small_snapshot(), &large_snapshot()}) {
     for (int k = 0; k < 12; ++k) {

@@ -7,7 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string>
+#include <system_error>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace kexie_test {
 
@@ -26,6 +31,24 @@ inline void write_file(const std::filesystem::path& path, const std::vector<std:
   out.write(reinterpret_cast<const char*>(bytes.data()),
             static_cast<std::streamsize>(bytes.size()));
 }
+
+/// A directory of one test program's own under GoogleTest's temporary directory
+/// (`kexie-<name>-<pid>`), emptied when made and removed at the end.
+struct TempDir {
+  std::filesystem::path path;
+  explicit TempDir(const std::string& name)
+      : path(std::filesystem::path(::testing::TempDir()) /
+             ("kexie-" + name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
 
 }  // namespace kexie_test
 

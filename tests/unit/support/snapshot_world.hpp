@@ -526,6 +526,12 @@ inline void add_service_desk(SnapshotContent& s) {
   d.answer(p, chair, at("2026-03-10T09:00:00Z"), "采纳").value();
 }
 
+/// What a load gave: the registry's digest, or the error's code and message.
+inline std::string verdict(const kexie::Result<kexie::Snapshot>& r) {
+  if (r) return "loaded " + r->registry().digest();
+  return std::string(kexie::to_string(r.code())) + ": " + r.error().message();
+}
+
 }  // namespace kexie_test
 
 #endif  // KEXIE_TESTS_SNAPSHOT_WORLD_HPP
