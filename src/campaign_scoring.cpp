@@ -992,8 +992,8 @@ void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin
 }
 
 // Lists each ranking group best first: equal totals by the tie-break chain, then by
-// code. Calls emit(group, entry, total, rank, position) in listing order; fills
-// Scored::by_code.
+// code. Calls emit(group, entry, total, rank, position, status) in listing order;
+// fills Scored::by_code.
 template <class Emit>
 void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, unsigned threads,
               Emit&& emit) {
@@ -1002,7 +1002,8 @@ void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, 
   RunScratch rs;
   emit_listing(s, scored, 0, scored.packing.ranked, rs,
                [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-                   std::uint32_t position, EntryStatus) { emit(group, i, total, rank, position); });
+                   std::uint32_t position,
+                   EntryStatus status) { emit(group, i, total, rank, position, status); });
 }
 
 // An indicator tie-break names an indicator of at least one of the campaign's
@@ -1038,7 +1039,20 @@ struct ScoringScratch {
   std::vector<Parts> parts;                                 // by entry
   std::vector<std::pair<std::size_t, std::size_t>> ranges;  // each ranking group in `order`
   std::vector<std::int32_t> tier_of;                        // by entry, -1 when not awarded
-  std::vector<std::uint32_t> eligible;
+  std::vector<std::uint32_t> eligible;                      // listing places
+  // What the per-entry digest hashes, by listing place (written in listing order as
+  // the listing is made, so the digest reads them front to back; only the codes are
+  // fetched by entry index).
+  std::vector<EntryStatus> place_status;
+  std::vector<std::int64_t> place_total;
+  std::vector<std::uint32_t> place_rank, place_position;
+  std::vector<std::int32_t> place_tier;  // -1 when not awarded
+  // The listing (place → entry index), the cusps and the honours, made here and
+  // swapped into the board only once the call cannot fail any more.
+  std::vector<std::uint32_t> order;
+  std::vector<Cusp> cusps;
+  std::vector<AdvancedUnit> units;
+  std::vector<AdvancedIndividual> people;
   // The campaign's codes as the scoreboard stores them (each followed by a NUL, and
   // where each starts), extended as entries are added (codes never change and entries
   // are never removed), so a board copies them in two sequential passes.
@@ -1080,6 +1094,8 @@ class ScratchLease {
 
 // How many rows ahead the listing's random reads are fetched.
 constexpr std::size_t kPrefetch = 8;
+// How many places ahead the per-entry digest fetches a code (one random read a place).
+constexpr std::size_t kCodePrefetch = 16;
 
 // A hint to fetch the cache line at `p` (GCC and Clang; nothing elsewhere).
 inline void prefetch(const void* p) noexcept {
@@ -1090,13 +1106,19 @@ inline void prefetch(const void* p) noexcept {
 #endif
 }
 
-// The columns the per-entry part of the digest reads: by entry index, and the listing.
+// The columns the per-entry part of the digest reads, all by listing place: the
+// listing itself (place → entry index, for the code) and each entry's fields.
 struct DigestColumns {
   std::span<const std::uint32_t> order;  // listing place → entry index
   std::span<const EntryStatus> status;
   std::span<const std::int64_t> total;  // 14 places
   std::span<const std::uint32_t> rank, position;
-  std::span<const std::int32_t> tier_of;  // -1 when not awarded
+  std::span<const std::int32_t> tier;  // -1 when not awarded
+  // The codes, by entry index: entry i's starts at code_text[code_at[i]] and ends at
+  // the NUL after it (a copy a tenth the size of the campaign's strings, so the
+  // random reads mostly stay in the cache).
+  std::string_view code_text;
+  std::span<const std::uint32_t> code_at;
 };
 
 // Copies `size` bytes from `from` to `to`; 8 to 16 bytes (the usual code) as two
@@ -1114,29 +1136,26 @@ inline void copy_short(std::uint8_t* to, const char* from, std::size_t size) noe
 // entry in listing order its code, then status, total at 14 places, rank, position
 // and tier + 1 (fixed width), handed to `sink` in large blocks.
 template <class Sink>
-void entry_bytes(const CampaignImpl& s, const DigestColumns& x, std::size_t begin, std::size_t end,
-                 Sink&& sink) {
+void entry_bytes(const DigestColumns& x, std::size_t begin, std::size_t end, Sink&& sink) {
   constexpr std::size_t kBlock = 1 << 16;
   std::vector<std::uint8_t> block(kBlock);
   std::size_t used = 0;
   const std::size_t n = end;
   for (std::size_t k = begin; k < n; ++k) {
-    if (k + kPrefetch < n) {
-      const std::uint32_t ahead = x.order[k + kPrefetch];
-      prefetch(&s.codes[ahead]);
-      prefetch(&x.total[ahead]);
-      prefetch(&x.rank[ahead]);
-      prefetch(&x.position[ahead]);
-      prefetch(&x.status[ahead]);
-      prefetch(&x.tier_of[ahead]);
-    }
+    // The fields are read front to back; only the code is fetched by entry index
+    // (where it starts two steps ahead, its bytes one step ahead).
+    if (k + 2 * kCodePrefetch < n) prefetch(&x.code_at[x.order[k + 2 * kCodePrefetch]]);
+    if (k + kCodePrefetch < n) prefetch(x.code_text.data() + x.code_at[x.order[k + kCodePrefetch]]);
     const std::uint32_t i = x.order[k];
-    const std::string& code = s.codes[i];
+    const std::size_t code_begin = x.code_at[i];
+    const std::size_t code_end =
+        i + 1 < x.code_at.size() ? std::size_t{x.code_at[i + 1]} - 1 : x.code_text.size() - 1;
+    const std::string_view code = x.code_text.substr(code_begin, code_end - code_begin);
     std::uint8_t record[1 + 8 + 4 + 4 + 4];
-    record[0] = static_cast<std::uint8_t>(x.status[i]);
-    const std::int64_t total = x.total[i];
-    const std::int32_t tier = x.tier_of[i];
-    const std::uint32_t fields[3] = {x.rank[i], x.position[i],
+    record[0] = static_cast<std::uint8_t>(x.status[k]);
+    const std::int64_t total = x.total[k];
+    const std::int32_t tier = x.tier[k];
+    const std::uint32_t fields[3] = {x.rank[k], x.position[k],
                                      tier >= 0 ? static_cast<std::uint32_t>(tier) + 1 : 0};
     std::memcpy(record + 1, &total, 8);
     std::memcpy(record + 9, fields, 12);
@@ -1158,17 +1177,16 @@ void entry_bytes(const CampaignImpl& s, const DigestColumns& x, std::size_t begi
 }
 
 // Feeds the per-entry part of the digest for listing places [begin, end) to `h`.
-void digest_entries(const CampaignImpl& s, const DigestColumns& x, std::size_t begin,
-                    std::size_t end, detail::Sha256& h) {
-  entry_bytes(s, x, begin, end, [&](std::span<const std::uint8_t> bytes) { h.update(bytes); });
+void digest_entries(const DigestColumns& x, std::size_t begin, std::size_t end, detail::Sha256& h) {
+  entry_bytes(x, begin, end, [&](std::span<const std::uint8_t> bytes) { h.update(bytes); });
 }
 
 // The bytes digest_entries would feed for listing places [begin, end), into `out`
 // (emptied first; its storage reused).
-void entry_bytes_into(const CampaignImpl& s, const DigestColumns& x, std::size_t begin,
-                      std::size_t end, std::vector<std::uint8_t>& out) {
+void entry_bytes_into(const DigestColumns& x, std::size_t begin, std::size_t end,
+                      std::vector<std::uint8_t>& out) {
   out.clear();
-  entry_bytes(s, x, begin, end, [&](std::span<const std::uint8_t> bytes) {
+  entry_bytes(x, begin, end, [&](std::span<const std::uint8_t> bytes) {
     out.insert(out.end(), bytes.begin(), bytes.end());
   });
 }
@@ -1222,6 +1240,24 @@ class DigestLines {
   detail::Sha256& h_;
   std::string block_;
 };
+
+// Brings the scratch's copy of the codes (ScoringScratch::code_text) up to the
+// campaign's entries: only the entries added since the last call are copied.
+void extend_codes(const CampaignImpl& s, detail::ScoringScratch& x) {
+  const std::size_t n = s.entries.size();
+  if (x.code_at.size() > n) {
+    x.code_at.clear();
+    x.code_text.clear();
+  }
+  for (std::size_t i = x.code_at.size(); i < n; ++i) {
+    if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
+      throw std::length_error("kexie::Scoreboard: the entries' codes take more than 4 GiB");
+    }
+    x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
+    x.code_text += s.codes[i];
+    x.code_text += '\0';
+  }
+}
 
 // What one part of the table's fill found besides its rows: its entries' sparse
 // fields, by entry index.
@@ -1320,45 +1356,38 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   detail::ScoringScratch& x = *lease;
   Scored& scored = x.scored;
   const std::size_t n = s.entries.size();
-  EntryTable& table = into.entries;
-  // The listing, ranks and places go straight into the board's columns (by entry
-  // index); its totals and statuses are the scoring pass's, swapped in below, and the
-  // arrays swapped out become the scratch of the next call (no fresh pages when the
-  // caller reuses the board).
-  std::vector<std::uint32_t>& order = table.order_;
+  // Everything up to the honours is made in the campaign's scratch, so a refusal
+  // (an honours sum that does not fit) leaves `into` as it was; only then does the
+  // board take the results, swapping arrays where it has room (the arrays swapped out
+  // become the scratch of the next call: no fresh pages when the caller reuses it).
+  std::vector<std::uint32_t>& order = x.order;
+  order.clear();
   detail::reserve_for_overwrite(order, n);
-  detail::size_for_overwrite(table.rank_, n);
-  detail::size_for_overwrite(table.position_, n);
+  detail::size_for_overwrite(x.place_status, n);
+  detail::size_for_overwrite(x.place_total, n);
+  detail::size_for_overwrite(x.place_rank, n);
+  detail::size_for_overwrite(x.place_position, n);
+  detail::size_for_overwrite(x.place_tier, n);
   x.ranges.clear();
   std::size_t current = SIZE_MAX;
   rank_all(s, scored, &x.parts, threads.count,
-           [&](std::size_t g, std::uint32_t i, std::int64_t, std::uint32_t rank,
-               std::uint32_t position) {
+           [&](std::size_t g, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+               std::uint32_t position, EntryStatus entry_status) {
              if (g != current) {
                x.ranges.emplace_back(order.size(), order.size());
                current = g;
              }
+             const std::size_t place = order.size();
              order.push_back(i);
-             table.rank_[i] = rank;
-             table.position_[i] = position;
+             x.place_status[place] = entry_status;
+             x.place_total[place] = total;
+             x.place_rank[place] = rank;
+             x.place_position[place] = position;
+             x.place_tier[place] = -1;
              x.ranges.back().second = order.size();
            });
-  // A board scored before has room: its arrays and the scoring pass's change places
-  // (the next call scores into the board's old ones). A fresh board copies them, so
-  // the campaign keeps pages already touched.
-  const auto take = [n](auto& column, auto& computed) {
-    if (column.capacity() >= n) {
-      column.swap(computed);
-    } else {
-      detail::size_for_overwrite(column, n);
-      std::copy(computed.begin(), computed.begin() + static_cast<std::ptrdiff_t>(n),
-                column.begin());
-    }
-  };
-  take(table.total_, scored.total);
-  take(table.status_, scored.status);
-  const std::vector<std::int64_t>& totals = table.total_;
-  const std::vector<EntryStatus>& status = table.status_;
+  const std::vector<std::int64_t>& totals = scored.total;
+  const std::vector<EntryStatus>& status = scored.status;
   // Awards and the cusp report work on exact integer totals (14 places) and entry
   // indices; each threshold is brought to 14 places in the direction that keeps the
   // comparison exact (a minimum rounds up, a margin down).
@@ -1367,22 +1396,20 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     if (r) return r->coefficient();
     return d.signum() < 0 ? INT64_MIN : INT64_MAX;  // beyond every total
   };
-  Scoreboard& board = into;
-  board.units.clear();
-  board.people.clear();
-  board.cusps.clear();
-  board.digest_.clear();
+  x.cusps.clear();
   const std::int64_t margin = at_total_scale(scheme.cusp_margin, Rounding::floor);
   std::vector<std::int32_t>& tier_of = x.tier_of;
   tier_of.assign(n, -1);
-  std::vector<std::uint32_t>& eligible = x.eligible;  // ranked and not vetoed, best first
+  // The places of the ranked and not vetoed entries, best first.
+  std::vector<std::uint32_t>& eligible = x.eligible;
   for (const auto& [group_begin, group_end] : x.ranges) {
     eligible.clear();
     for (std::size_t k = group_begin; k < group_end; ++k) {
-      if (k + kPrefetch < group_end) prefetch(&status[order[k + kPrefetch]]);
-      if (status[order[k]] == EntryStatus::ranked) eligible.push_back(order[k]);
+      if (x.place_status[k] == EntryStatus::ranked) {
+        eligible.push_back(static_cast<std::uint32_t>(k));
+      }
     }
-    const auto total = [&](std::size_t k) { return totals[eligible[k]]; };
+    const auto total = [&](std::size_t k) { return x.place_total[eligible[k]]; };
     std::size_t next = 0;
     for (std::uint32_t t = 0; t < scheme.tiers.size(); ++t) {
       const AwardTier& tier = scheme.tiers[t];
@@ -1401,7 +1428,10 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
           while (end > next && total(end - 1) == boundary) --end;
         }
       }
-      for (std::size_t k = next; k < end; ++k) tier_of[eligible[k]] = static_cast<std::int32_t>(t);
+      for (std::size_t k = next; k < end; ++k) {
+        x.place_tier[eligible[k]] = static_cast<std::int32_t>(t);
+        tier_of[order[eligible[k]]] = static_cast<std::int32_t>(t);
+      }
       // Cusp report: around the lowest awarded total, or the minimum when nobody got it.
       // `eligible` is sorted best first, so the window is one contiguous run.
       const bool awarded = end > next;
@@ -1417,7 +1447,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
         if (!within(total(k))) continue;
         const Decimal distance = awarded ? fixed(total(k) - boundary, kTotalScale)
                                          : fixed(total(k), kTotalScale) - tier.min_score;
-        board.cusps.push_back({EntryId{eligible[k] + 1}, t, boundary_value, distance});
+        x.cusps.push_back({EntryId{order[eligible[k]] + 1}, t, boundary_value, distance});
       }
       next = end;
     }
@@ -1426,17 +1456,73 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   if (order.size() < n) {
     for (const std::uint32_t i : scored.by_code) {
       if (status[i] != EntryStatus::incomplete) continue;
+      const std::size_t place = order.size();
       order.push_back(i);
-      table.rank_[i] = 0;
-      table.position_[i] = 0;
+      x.place_status[place] = EntryStatus::incomplete;
+      x.place_total[place] = 0;
+      x.place_rank[place] = 0;
+      x.place_position[place] = 0;
+      x.place_tier[place] = -1;
     }
   }
 
+  // The per-entry digest and the honours read only the scratch: made before the
+  // board is touched. With threads, part 0 feeds the digest of the listing's first
+  // half while part 1 makes the bytes of the second half (hashed after both) and
+  // tallies the advanced units and individuals.
+  extend_codes(s, x);
+  const DigestColumns columns{order,        x.place_status,   x.place_total,
+                              x.place_rank, x.place_position, x.place_tier,
+                              x.code_text,  x.code_at};
+  detail::Sha256 h;
+  Status honours;   // an exact sum of the honours that does not fit: the call's error
+  x.units.clear();  // (they may hold what a board had before: swapped out of it)
+  x.people.clear();
+  const unsigned t = threads.count;
+  const std::size_t part_total =
+      t == 1 ? 1 : std::max<std::size_t>(2, detail::part_count(n, t, 512));
+  if (part_total == 1) {
+    honours = advanced_honours(s, tier_of, totals, x.units, x.people);
+    if (honours) digest_entries(columns, 0, n, h);
+  } else {
+    const std::size_t half = n / 2;
+    detail::parallel_parts(2, 2, 1, [&](std::size_t part, std::size_t, std::size_t) {
+      if (part == 0) digest_entries(columns, 0, half, h);
+      if (part == 1) {
+        entry_bytes_into(columns, half, n, x.later_entry_bytes);
+        honours = advanced_honours(s, tier_of, totals, x.units, x.people);
+      }
+    });
+    h.update(std::span<const std::uint8_t>(x.later_entry_bytes));
+  }
+  if (!honours) return honours.error();  // `into` untouched
+
+  // The board takes the results. A board scored before has room: its arrays and the
+  // scratch's change places (the next call scores into the board's old ones). A fresh
+  // board copies them, so the campaign keeps pages already touched.
+  Scoreboard& board = into;
+  EntryTable& table = into.entries;
+  const auto take = [n](auto& column, auto& computed) {
+    if (column.capacity() >= n) {
+      column.swap(computed);
+    } else {
+      detail::size_for_overwrite(column, n);
+      std::copy(computed.begin(), computed.begin() + static_cast<std::ptrdiff_t>(n),
+                column.begin());
+    }
+  };
+  take(table.total_, scored.total);
+  take(table.status_, scored.status);
+  table.order_.swap(order);
+  board.units.swap(x.units);
+  board.people.swap(x.people);
+  board.cusps.swap(x.cusps);
+  board.digest_.clear();
   // The rest of the table, by entry index: every part fills the rows of a contiguous
-  // range of entries (reading the campaign's records in the order they are stored)
-  // and counts its codes' bytes; then every part copies its codes into the one buffer.
+  // range of entries (reading the campaign's records in the order they are stored);
+  // ranks and places go from listing places to entry indices.
   table.tier_names_.clear();
-  for (const AwardTier& t : scheme.tiers) table.tier_names_.push_back(t.name);
+  for (const AwardTier& tier : scheme.tiers) table.tier_names_.push_back(tier.name);
   bool prizes = false;
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
     const CategoryState& cat = s.categories[c];
@@ -1447,6 +1533,9 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   detail::size_for_overwrite(table.objective_, n);
   detail::size_for_overwrite(table.category_, n);
   detail::size_for_overwrite(table.tier_, n);
+  detail::size_for_overwrite(table.rank_, n);
+  detail::size_for_overwrite(table.position_, n);
+  const std::vector<EntryStatus>& board_status = table.status_;
   const auto fill = [&](std::size_t begin, std::size_t end, FillPart& out) {
     for (std::size_t i = begin; i < end; ++i) {
       const Parts& part = x.parts[i];
@@ -1462,7 +1551,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       // table's default for the category) when the entry earns none.
       const EntryRecord& e = s.entries[i];
       const PrizeRule& p = *s.categories[c].rubric->prize();
-      if (status[i] != EntryStatus::ranked || (p.awarded_only && tier < 0)) continue;
+      if (board_status[i] != EntryStatus::ranked || (p.awarded_only && tier < 0)) continue;
       std::optional<Decimal> prize;
       if (auto amount = s.categories[c].rubric->prize_for(e.figures[figure_index(p.figure)])) {
         prize = *amount;
@@ -1475,9 +1564,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // The codes and the other fixed facts: the scratch's copy, extended by the entries
   // added since the last call, into the board.
   const auto fixed_facts = [&] {
-    if (x.code_at.size() > n || x.org_of.size() > n) {
-      x.code_at.clear();
-      x.code_text.clear();
+    if (x.org_of.size() > n) {
       x.org_of.clear();
       x.orgs.clear();
       x.org_index.clear();
@@ -1494,14 +1581,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       const auto row = static_cast<std::uint32_t>(i);
       if (e.spec.cites_link) x.links.emplace_back(row, *e.spec.cites_link);
       if (e.spec.cites_activity) x.activities.emplace_back(row, *e.spec.cites_activity);
-    }
-    for (std::size_t i = x.code_at.size(); i < n; ++i) {
-      if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
-        throw std::length_error("kexie::Scoreboard: the entries' codes take more than 4 GiB");
-      }
-      x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
-      x.code_text += s.codes[i];
-      x.code_text += '\0';
     }
     // A board this campaign filled before holds these facts of its first rows already
     // (entries are never removed and these never change): only the rows added since are
@@ -1544,35 +1623,28 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     table.fixed_by_ = s.serial;
     table.fixed_rows_ = n;
   };
-  const DigestColumns columns{order, status, totals, table.rank_, table.position_, tier_of};
-  detail::Sha256 h;
-  Status honours;  // an exact sum of the honours that does not fit: the call's error
-  const unsigned t = threads.count;
-  const std::size_t part_total =
-      t == 1 ? 1 : std::max<std::size_t>(2, detail::part_count(n, t, 512));
+  // Ranks and places by entry index, from the listing (place by place: each part
+  // writes the entries of its places).
+  const auto ranks = [&](std::size_t begin, std::size_t end) {
+    const std::vector<std::uint32_t>& listing = table.order_;
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::uint32_t i = listing[k];
+      table.rank_[i] = x.place_rank[k];
+      table.position_[i] = x.place_position[k];
+    }
+  };
   std::vector<FillPart> fill_parts(part_total);
   if (part_total == 1) {
-    honours = advanced_honours(s, tier_of, totals, board.units, board.people);
-    digest_entries(s, columns, 0, n, h);
+    ranks(0, n);
     fill(0, n, fill_parts[0]);
     fixed_facts();
   } else {
-    // Part 0 first feeds the per-entry digest of the listing's first half; part 1
-    // first makes the bytes of its second half (hashed after both), tallies the
-    // advanced units and individuals and brings the fixed facts up to date; all read
-    // only what is final by now, and each part writes its own.
-    const std::size_t half = n / 2;
-    detail::parallel_parts(
-        n, part_total, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-          if (part == 0) digest_entries(s, columns, 0, half, h);
-          if (part == 1) {
-            entry_bytes_into(s, columns, half, n, x.later_entry_bytes);
-            honours = advanced_honours(s, tier_of, totals, board.units, board.people);
-            fixed_facts();
-          }
-          fill(begin, end, fill_parts[part]);
-        });
-    h.update(std::span<const std::uint8_t>(x.later_entry_bytes));
+    detail::parallel_parts(n, part_total, 1,
+                           [&](std::size_t part, std::size_t begin, std::size_t end) {
+                             if (part == 1) fixed_facts();
+                             ranks(begin, end);
+                             fill(begin, end, fill_parts[part]);
+                           });
   }
   gather(fill_parts, &FillPart::prizes, table.prize_);
   // The lists grew by doubling: give back what a board does not use (a board scored
@@ -1587,10 +1659,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   fit(table.cites_activity_);
   fit(table.prize_);
 
-  if (!honours) {  // nothing half-made is left in the caller's scoreboard
-    board = Scoreboard{};
-    return honours.error();
-  }
   // The tail of the digest: advanced units and individuals, cusps, then prizes where
   // a rubric has a prize rule (so a campaign without one keeps its digest).
   DigestLines lines(h);
@@ -1621,7 +1689,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     lines.decimal(c.distance).text("\n");
   }
   if (prizes) {
-    for (const std::uint32_t i : order) {
+    for (const std::uint32_t i : table.order_) {
       if (!table.prize_rule_[s.hot[i].category]) continue;
       const std::optional<EntryResult> r = table.find(EntryId{i + 1});
       if (r->prize) lines.text("prize|").text(r->code).text("|").decimal(*r->prize).text("\n");

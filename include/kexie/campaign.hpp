@@ -578,10 +578,11 @@ class KEXIE_API Campaign {
   /// people and cusp lists; the campaign also keeps its scoring scratch from call
   /// to call. Scoring a campaign again (what-if runs, re-judging) then touches no
   /// fresh memory. The result, its digest included, equals `score()`'s bit for bit,
-  /// for every thread count. On a refusal (`invalid_argument` for a thread count
-  /// of 0, `campaign.tie_break`) `into` is unchanged; on `overflow` (as `score()`) it is
-  /// left empty; if memory runs out
-  /// (std::bad_alloc) `into` is valid but unspecified.
+  /// for every thread count. On every refusal (`invalid_argument` for a thread count
+  /// of 0, `campaign.tie_break`, `overflow` as `score()` returns it) `into` is
+  /// unchanged: the results are made in the campaign's scratch and the board takes
+  /// them only once nothing can be refused. If memory runs out (std::bad_alloc)
+  /// `into` is valid but unspecified.
   ///
   /// \param into the scoreboard to overwrite (any previous contents)
   /// \param threads how many threads the call may use (threads.hpp)

@@ -1456,12 +1456,12 @@ KX_EXTERN int kx_campaign_score_with(kx_scoreboard **out, const kx_campaign *cam
 
 /** Scores `campaign` again into `board` (from kx_campaign_score*), reusing its storage,
  *  on up to `threads` threads: the result equals kx_campaign_score()'s bit for bit,
- *  digest included. Needs exclusive use of `board`. A refusal found before scoring
- *  (a NULL argument, 0 threads, tie-breaks or tiers the campaign cannot use) leaves
- *  `board` unchanged, and every string borrowed from it before stays valid. Any other
- *  outcome invalidates those strings: KX_OK replaces the results; an exact sum of the
- *  honours that does not fit (KX_EOVERFLOW) and out of memory (KX_ENOMEM), unlike
- *  elsewhere, leave the board empty rather than unchanged.
+ *  digest included. Needs exclusive use of `board`. Every refusal (a NULL argument,
+ *  0 threads, tie-breaks or tiers the campaign cannot use, an exact sum of the
+ *  honours that does not fit: KX_EOVERFLOW) leaves `board` unchanged, and every
+ *  string borrowed from it before stays valid. KX_OK replaces the results and
+ *  invalidates those strings; out of memory (KX_ENOMEM), unlike elsewhere, leaves the
+ *  board empty rather than unchanged.
  *
  *   kx_campaign_score_into(b, c, 1);   // what-if: re-score after new marks
  *

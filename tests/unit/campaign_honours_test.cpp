@@ -574,7 +574,8 @@ namespace {
 
 // Through the public call: an energy-saved sum that does not fit a decimal is score()'s
 // `overflow` value naming the unit (it was an exception, BadResultAccess, escaping
-// score()), and a reused scoreboard is left empty rather than half-written.
+// score()), and a reused scoreboard is left as it was: the refusal comes before the
+// board is touched.
 TEST(CampaignHonours, AnOverflowingUnitSumIsScoresErrorValue) {
   Generated energy(60, 19, true);
   kexie::Result<kexie::Scoreboard> board = energy.c->score();
@@ -584,15 +585,30 @@ TEST(CampaignHonours, AnOverflowingUnitSumIsScoresErrorValue) {
       << board.error().message();
   Generated plain(60, 21);
   kexie::Scoreboard reused = plain.c->score().value();
+  const kexie::Scoreboard before = reused;
   ASSERT_FALSE(reused.entries.empty());
-  for (unsigned t : {1u, 2u}) {
+  for (unsigned t : {1u, 2u, 3u}) {
     const kexie::Status st = energy.c->score(reused, kexie::Threads{t});
     ASSERT_FALSE(st);
     EXPECT_EQ(st.error().code(), kexie::ErrorCode::overflow);
-    EXPECT_TRUE(reused.entries.empty());
-    EXPECT_TRUE(reused.units.empty() && reused.people.empty() && reused.cusps.empty());
-    EXPECT_TRUE(reused.digest().empty());
+    EXPECT_EQ(reused.digest(), before.digest());
+    ASSERT_EQ(reused.entries.size(), before.entries.size());
+    for (std::size_t k = 0; k < before.entries.size(); ++k) {
+      EXPECT_EQ(reused.entries.entry(k), before.entries.entry(k));
+      EXPECT_EQ(reused.entries[k].total, before.entries[k].total);
+      EXPECT_EQ(reused.entries[k].rank, before.entries[k].rank);
+      EXPECT_EQ(reused.entries[k].position, before.entries[k].position);
+      EXPECT_EQ(reused.entries[k].tier, before.entries[k].tier);
+      EXPECT_EQ(reused.entries[k].code, before.entries[k].code);
+    }
+    EXPECT_EQ(reused.units.size(), before.units.size());
+    EXPECT_EQ(reused.people.size(), before.people.size());
+    EXPECT_EQ(reused.cusps.size(), before.cusps.size());
   }
+  // The board scored again by its own campaign after the refusals: as a fresh score.
+  EXPECT_TRUE(plain.c->score(reused, kexie::Threads{2}));
+  EXPECT_EQ(reused.digest(), before.digest());
+  EXPECT_EQ(reused.digest(), plain.c->score().value().digest());
 }
 
 }  // namespace
