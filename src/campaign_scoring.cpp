@@ -507,7 +507,6 @@ struct Scored {
   std::array<std::int64_t, kCategoryCount> lo{}, hi{};  // range of the scored totals
   std::array<std::uint32_t, kCategoryCount> scored{};   // entries with a total
   std::size_t incomplete = 0;
-  std::vector<std::uint32_t> by_code;  // every entry, by application number
   std::array<std::vector<NormParams>, kCategoryCount> norm;
   std::vector<RankGroup> groups;                // rank_all's groups
   std::vector<std::uint64_t> tmp, sorted_keys;  // rank_all's sort scratch
@@ -991,21 +990,6 @@ void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin
   }
 }
 
-// Lists each ranking group best first: equal totals by the tie-break chain, then by
-// code. Calls emit(group, entry, total, rank, position, status) in listing order;
-// fills Scored::by_code.
-template <class Emit>
-void rank_all(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts, unsigned threads,
-              Emit&& emit) {
-  prepare_ranking(s, scored, parts, threads);
-  scored.by_code.assign(s.code_order.begin(), s.code_order.end());
-  RunScratch rs;
-  emit_listing(s, scored, 0, scored.packing.ranked, rs,
-               [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-                   std::uint32_t position,
-                   EntryStatus status) { emit(group, i, total, rank, position, status); });
-}
-
 // An indicator tie-break names an indicator of at least one of the campaign's
 // rubrics (a campaign without rubrics has nothing to check yet).
 Status check_tie_breaks(const CampaignImpl& s) {
@@ -1361,33 +1345,62 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // board take the results, swapping arrays where it has room (the arrays swapped out
   // become the scratch of the next call: no fresh pages when the caller reuses it).
   std::vector<std::uint32_t>& order = x.order;
-  order.clear();
-  detail::reserve_for_overwrite(order, n);
+  detail::size_for_overwrite(order, n);
   detail::size_for_overwrite(x.place_status, n);
   detail::size_for_overwrite(x.place_total, n);
   detail::size_for_overwrite(x.place_rank, n);
   detail::size_for_overwrite(x.place_position, n);
   detail::size_for_overwrite(x.place_tier, n);
+  prepare_ranking(s, scored, &x.parts, threads.count);
+  // The listing, written by place: a group's entry at position p is at its group's
+  // first place + p − 1, so parts of the listing can be written at once (packed, as
+  // standings() does); the incomplete entries close it in code order.
+  const Packing& pk = scored.packing;
+  std::vector<std::size_t> first_place(scored.groups.size(), 0);
   x.ranges.clear();
-  std::size_t current = SIZE_MAX;
-  rank_all(s, scored, &x.parts, threads.count,
-           [&](std::size_t g, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-               std::uint32_t position, EntryStatus entry_status) {
-             if (g != current) {
-               x.ranges.emplace_back(order.size(), order.size());
-               current = g;
-             }
-             const std::size_t place = order.size();
-             order.push_back(i);
-             x.place_status[place] = entry_status;
-             x.place_total[place] = total;
-             x.place_rank[place] = rank;
-             x.place_position[place] = position;
-             x.place_tier[place] = -1;
-             x.ranges.back().second = order.size();
-           });
+  for (const ListedGroup& l : pk.listed) {
+    first_place[l.group] = l.begin;
+    x.ranges.emplace_back(l.begin, l.end);
+  }
+  const auto at_place = [&](std::size_t group, std::uint32_t i, std::int64_t total,
+                            std::uint32_t rank, std::uint32_t position, EntryStatus entry_status) {
+    const std::size_t place = first_place[group] + position - 1;
+    order[place] = i;
+    x.place_status[place] = entry_status;
+    x.place_total[place] = total;
+    x.place_rank[place] = rank;
+    x.place_position[place] = position;
+    x.place_tier[place] = -1;
+  };
+  const auto list_incomplete = [&](std::size_t place, std::uint32_t i) {
+    order[place] = i;
+    x.place_status[place] = EntryStatus::incomplete;
+    x.place_total[place] = 0;
+    x.place_rank[place] = 0;
+    x.place_position[place] = 0;
+    x.place_tier[place] = -1;
+  };
+  const std::size_t list_parts = pk.packed ? detail::part_count(n, threads.count, kMinListPart) : 1;
+  if (list_parts <= 1) {
+    RunScratch rs;
+    emit_listing(s, scored, 0, pk.ranked, rs, at_place);
+    std::size_t place = pk.ranked;
+    if (place < n) {
+      for (const std::uint32_t i : s.code_order) {
+        if (scored.status[i] == EntryStatus::incomplete) list_incomplete(place++, i);
+      }
+    }
+  } else {
+    const std::uint64_t index_mask = (std::uint64_t{1} << pk.place_bits) - 1;
+    detail::parallel_parts(n, list_parts, 1, [&](std::size_t, std::size_t begin, std::size_t end) {
+      RunScratch rs;
+      emit_listing(s, scored, begin, end, rs, at_place);
+      for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
+        list_incomplete(p, static_cast<std::uint32_t>(pk.items[p] & index_mask));
+      }
+    });
+  }
   const std::vector<std::int64_t>& totals = scored.total;
-  const std::vector<EntryStatus>& status = scored.status;
   // Awards and the cusp report work on exact integer totals (14 places) and entry
   // indices; each threshold is brought to 14 places in the direction that keeps the
   // comparison exact (a minimum rounds up, a margin down).
@@ -1452,20 +1465,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       next = end;
     }
   }
-  // Unranked (incomplete) entries by code, after every ranking group.
-  if (order.size() < n) {
-    for (const std::uint32_t i : scored.by_code) {
-      if (status[i] != EntryStatus::incomplete) continue;
-      const std::size_t place = order.size();
-      order.push_back(i);
-      x.place_status[place] = EntryStatus::incomplete;
-      x.place_total[place] = 0;
-      x.place_rank[place] = 0;
-      x.place_position[place] = 0;
-      x.place_tier[place] = -1;
-    }
-  }
-
   // The per-entry digest and the honours read only the scratch: made before the
   // board is touched. With threads, part 0 feeds the digest of the listing's first
   // half while part 1 makes the bytes of the second half (hashed after both) and
