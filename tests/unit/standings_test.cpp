@@ -64,6 +64,8 @@ void expect_every_thread_count_agrees(const kexie::Campaign& c, std::size_t entr
     EXPECT_EQ(board.entries[k].rank, one[k].rank);
   }
   for (const unsigned t : {2u, 3u, 7u}) {
+    // score() lists by place on threads too (packed) or on one (unpacked): the same.
+    EXPECT_EQ(c.score(kexie::Threads{t}).value().digest(), board.digest()) << t << " threads";
     const std::vector<kexie::Standing> threaded = c.standings(kexie::Threads{t}).value();
     ASSERT_EQ(threaded.size(), one.size());
     for (std::size_t k = 0; k < one.size(); ++k) {
