@@ -1179,16 +1179,25 @@ void entry_bytes_into(const DigestColumns& x, std::size_t begin, std::size_t end
 // (the same bytes as hashing each line: SHA-256 does not see how input is split).
 class DigestLines {
  public:
-  explicit DigestLines(detail::Sha256& h) : h_(h) { block_.reserve(kBlock + 256); }
+  explicit DigestLines(detail::Sha256& h) : h_(h), block_(kBlock) {}
   DigestLines& text(std::string_view t) {
-    block_ += t;
-    if (block_.size() >= kBlock) flush();
+    if (t.size() > kBlock - used_) {
+      flush();
+      if (t.size() > kBlock) {
+        h_.update(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(t.data()),
+                                                t.size()));
+        return *this;
+      }
+    }
+    std::memcpy(block_.data() + used_, t.data(), t.size());
+    used_ += t.size();
     return *this;
   }
   DigestLines& number(std::uint64_t v) {
-    char digits[20];
-    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
-    return text(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    room(20);
+    used_ = static_cast<std::size_t>(
+        std::to_chars(block_.data() + used_, block_.data() + kBlock, v).ptr - block_.data());
+    return *this;
   }
   // As Decimal::to_string spells it: sign, digits, the point before the last `scale`.
   DigestLines& decimal(const Decimal& d) {
@@ -1199,30 +1208,39 @@ class DigestLines {
     const auto end = std::to_chars(digits, digits + sizeof digits, mag).ptr;
     const auto count = static_cast<std::size_t>(end - digits);
     const auto scale = static_cast<std::size_t>(d.scale());
-    if (c < 0) block_ += '-';
+    room(4 + scale + count);
+    char* out = block_.data() + used_;
+    if (c < 0) *out++ = '-';
     if (count <= scale) {
-      block_ += "0.";
-      block_.append(scale - count, '0');
-      block_.append(digits, count);
+      *out++ = '0';
+      *out++ = '.';
+      out = std::fill_n(out, scale - count, '0');
+      out = std::copy_n(digits, count, out);
     } else {
-      block_.append(digits, count - scale);
+      out = std::copy_n(digits, count - scale, out);
       if (scale > 0) {
-        block_ += '.';
-        block_.append(digits + count - scale, scale);
+        *out++ = '.';
+        out = std::copy_n(digits + count - scale, scale, out);
       }
     }
-    if (block_.size() >= kBlock) flush();
+    used_ = static_cast<std::size_t>(out - block_.data());
     return *this;
   }
   void flush() {
-    h_.update(block_);
-    block_.clear();
+    h_.update(
+        std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(block_.data()), used_));
+    used_ = 0;
   }
 
  private:
   static constexpr std::size_t kBlock = 1 << 16;
+  // Makes room for `bytes` more (a decimal has at most Decimal::kMaxScale places).
+  void room(std::size_t bytes) {
+    if (bytes > kBlock - used_) flush();
+  }
   detail::Sha256& h_;
-  std::string block_;
+  std::vector<char> block_;  // kBlock bytes, the first used_ of them pending
+  std::size_t used_ = 0;
 };
 
 // Brings the scratch's copy of the codes (ScoringScratch::code_text) up to the
@@ -1670,10 +1688,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   }
   // Cusps are in rank order, their codes scattered: fetched a few lines ahead.
   const std::string_view codes(table.codes_);
-  const auto code_of = [&](EntryId e) {
-    const std::uint32_t at = table.code_at_[e.value() - 1];
-    return codes.substr(at, std::strlen(codes.data() + at));
-  };
   for (std::size_t k = 0; k < board.cusps.size(); ++k) {
     if (k + kPrefetch < board.cusps.size()) {
       const std::uint32_t ahead = board.cusps[k + kPrefetch].entry.value() - 1;
@@ -1684,7 +1698,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       prefetch(codes.data() + table.code_at_[ahead]);
     }
     const Cusp& c = board.cusps[k];
-    lines.text("cusp|").text(code_of(c.entry)).text("|").number(c.tier).text("|");
+    lines.text("cusp|").text(table.code(c.entry)).text("|").number(c.tier).text("|");
     lines.decimal(c.distance).text("\n");
   }
   if (prizes) {
