@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "detail/fresh_pages.hpp"
 #include "detail/sha256.hpp"
 #include "kexie/text.hpp"
 #include "registry_state.hpp"
@@ -1480,10 +1481,15 @@ std::optional<std::string> rebuild(State& s) {
     for (const ParentEdge& e : s.orgs[i].parents) insert_child(s.org(e.parent), id);
   }
   const std::size_t people = s.p_birth.size();
-  s.p_mhead.assign(people, kNone);
-  s.p_thead.assign(people, kNone);
-  s.m_next_p.assign(s.m_person.size(), kNone);
-  s.m_next_o.assign(s.m_person.size(), kNone);
+  // Fresh lists the size of the tables: huge pages where the kernel has them.
+  const auto fresh = [](std::vector<std::uint32_t>& list, std::size_t n) {
+    detail::reserve_for_overwrite(list, n);
+    list.assign(n, kNone);
+  };
+  fresh(s.p_mhead, people);
+  fresh(s.p_thead, people);
+  fresh(s.m_next_p, s.m_person.size());
+  fresh(s.m_next_o, s.m_person.size());
   {
     // The organizations' list heads in one compact array while the lists are
     // built (the organization records are large: one head each would be a

@@ -23,6 +23,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "detail/fresh_pages.hpp"
 #include "kexie/date.hpp"
 #include "kexie/decimal.hpp"
 #include "kexie/enum_names.hpp"
@@ -221,7 +222,7 @@ class Reader {
   requires std::is_trivially_copyable_v<T>
   void block(std::vector<T>& v, const char* what) {
     const std::size_t n = count(sizeof(T), what);
-    v.resize(n);
+    detail::size_for_overwrite(v, n);  // a large column: huge pages where the kernel has them
     if (n != 0) ar_.load_binary(v.data(), n * sizeof(T));
   }
   /// A block that must hold `n` values, like the other columns of its table.
