@@ -1245,7 +1245,9 @@ class DigestLines {
 
 // Brings the scratch's copy of the codes (ScoringScratch::code_text) up to the
 // campaign's entries: only the entries added since the last call are copied.
-void extend_codes(const CampaignImpl& s, detail::ScoringScratch& x) {
+// `overflow` when they would take more than a scoreboard's 32-bit offsets reach (the
+// scratch keeps the codes that fit).
+Status extend_codes(const CampaignImpl& s, detail::ScoringScratch& x) {
   const std::size_t n = s.entries.size();
   if (x.code_at.size() > n) {
     x.code_at.clear();
@@ -1253,12 +1255,14 @@ void extend_codes(const CampaignImpl& s, detail::ScoringScratch& x) {
   }
   for (std::size_t i = x.code_at.size(); i < n; ++i) {
     if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
-      throw std::length_error("kexie::Scoreboard: the entries' codes take more than 4 GiB");
+      return Error(ErrorCode::overflow,
+                   "the entries' codes take more than 4 GiB, beyond what a scoreboard holds");
     }
     x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
     x.code_text += s.codes[i];
     x.code_text += '\0';
   }
+  return {};
 }
 
 // What one part of the table's fill found besides its rows: its entries' sparse
@@ -1487,7 +1491,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // board is touched. With threads, part 0 feeds the digest of the listing's first
   // half while part 1 makes the bytes of the second half (hashed after both) and
   // tallies the advanced units and individuals.
-  extend_codes(s, x);
+  if (Status st = extend_codes(s, x); !st) return st.error();  // `into` untouched
   const DigestColumns columns{order,        x.place_status,   x.place_total,
                               x.place_rank, x.place_position, x.place_tier,
                               x.code_text,  x.code_at};

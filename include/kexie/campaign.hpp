@@ -562,7 +562,9 @@ class KEXIE_API Campaign {
   /// \return the full result table with its digest; `invalid_argument`
   /// `campaign.tie_break` when an indicator tie-break names no indicator of the rubrics;
   /// `overflow` when the exact awarded total or energy saved of a unit, or the credit of
-  /// a person, does not fit a decimal (the message names the unit or person)
+  /// a person, does not fit a decimal (the message names the unit or person), when the
+  /// award scheme has 65 535 tiers or more, or when the entries' codes take more than
+  /// 4 GiB
   [[nodiscard]] Result<Scoreboard> score() const;
   /// `score()` on up to `threads.count` threads (the calling thread included): the
   /// same scoreboard and digest, bit for bit, for every count. `invalid_argument`
@@ -573,16 +575,18 @@ class KEXIE_API Campaign {
   ///
   ///   kexie::Scoreboard board = campaign.score(kexie::Threads{2}).value();
   [[nodiscard]] Result<Scoreboard> score(Threads threads) const;
-  /// `score()` into `into`, reusing its storage: the entry table's rows (their
-  /// strings and optionals are overwritten in place), the capacity of the units,
-  /// people and cusp lists; the campaign also keeps its scoring scratch from call
-  /// to call. Scoring a campaign again (what-if runs, re-judging) then touches no
-  /// fresh memory. The result, its digest included, equals `score()`'s bit for bit,
-  /// for every thread count. On every refusal (`invalid_argument` for a thread count
-  /// of 0, `campaign.tie_break`, `overflow` as `score()` returns it) `into` is
-  /// unchanged: the results are made in the campaign's scratch and the board takes
-  /// them only once nothing can be refused. If memory runs out (std::bad_alloc)
-  /// `into` is valid but unspecified.
+  /// `score()` into `into`, reusing its storage: the entry table's columns and the
+  /// capacity of the units, people and cusp lists (arrays are swapped with the
+  /// campaign's scoring scratch, which the campaign keeps from call to call).
+  /// Scoring a campaign again (what-if runs, re-judging) then touches no fresh
+  /// memory. The result, its digest included, equals `score()`'s bit for bit, for
+  /// every thread count. On every refusal (`invalid_argument` for a thread count of
+  /// 0, `campaign.tie_break`, `overflow` as `score()` returns it) `into` is
+  /// unchanged: the results are made in the scratch and the board takes them only
+  /// once nothing can be refused. On success, iterators, rows' references and the
+  /// `code`/`award` views taken from `into.entries` before the call end. The call
+  /// needs `into` to itself; other boards may be scored from the same campaign at
+  /// once. If memory runs out (std::bad_alloc) `into` is valid but unspecified.
   ///
   /// \param into the scoreboard to overwrite (any previous contents)
   /// \param threads how many threads the call may use (threads.hpp)
