@@ -583,7 +583,7 @@ class KEXIE_API Campaign {
   /// every thread count. On every refusal (`invalid_argument` for a thread count of
   /// 0, `campaign.tie_break`, `overflow` as `score()` returns it) `into` is
   /// unchanged: the results are made in the scratch and the board takes them only
-  /// once nothing can be refused. On success, iterators, rows' references and the
+  /// once nothing can be refused. On success, iterators and the
   /// `code`/`award` views taken from `into.entries` before the call end. The call
   /// needs `into` to itself; other boards may be scored from the same campaign at
   /// once. If memory runs out (std::bad_alloc) `into` is valid but unspecified.
