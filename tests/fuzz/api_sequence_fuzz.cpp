@@ -994,8 +994,7 @@ const char* step(int op, World& w, Args& a, int& rc) {
       kx_campaign* fresh = nullptr;
       rc = kx_campaign_new(null_out ? nullptr : &fresh, reg, a.chance(40) ? nullptr : &o);
       if (rc == 0) {
-        for (kx_scoreboard* b : w.boards) kx_scoreboard_free(b);
-        w.boards.clear();
+        w.orphan_boards();
         kx_campaign_free(w.campaign);
         w.campaign = fresh;
         w.entries.clear();
@@ -2422,10 +2421,11 @@ const char* step_scoring(int k, World& w, Args& a, int& rc) {
       check_record(rc, "kx_campaign_score_into");
       if (threads == 0 && rc == 0) broken("0 threads accepted", "kx_campaign_score_into");
       if (board == nullptr) return "kx_campaign_score_into";
-      if (rc == KX_EOVERFLOW || rc == KX_ENOMEM) {
+      if (rc == KX_EOVERFLOW || rc == KX_ENOMEM) {  // empty (or, for too many tiers, as it was)
         std::size_t n = 1;
-        if (kx_scoreboard_size(&n, board) != 0 || n != 0)
-          broken("a board not left empty", "kx_campaign_score_into");
+        if (kx_scoreboard_size(&n, board) != 0 ||
+            (n != 0 && !(read_board(board, "kx_campaign_score_into") == *before)))
+          broken("a board neither left empty nor unchanged", "kx_campaign_score_into");
         return "kx_campaign_score_into";
       }
       if (rc < 0) {
