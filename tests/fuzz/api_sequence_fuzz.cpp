@@ -1681,7 +1681,10 @@ const char* step(int op, World& w, Args& a, int& rc) {
           kx_assignment_options o = KX_ASSIGNMENT_OPTIONS_INIT;
           if (a.chance(20)) o.version = a.pick_int<unsigned>(0, 3);
           o.judges_per_entry = a.pick_int<uint32_t>(0, 4);
-          o.declare_load = a.chance(10) ? a.enumerator(2) * 7 : a.pick_int(0, 1);
+          // × 7 with wrap-around (C++20), as before: INT_MIN × 7 overflowed int (UBSan)
+          o.declare_load = a.chance(10)
+                               ? static_cast<int>(static_cast<unsigned>(a.enumerator(2)) * 7u)
+                               : a.pick_int(0, 1);
           o.load_min = a.pick_int<uint32_t>(0, 3);
           o.load_max = a.chance(10) ? 0xffffffffu : a.pick_int<uint32_t>(0, 5);
           std::vector<kx_judge_availability> av(a.pick_int<std::size_t>(0, 3));
