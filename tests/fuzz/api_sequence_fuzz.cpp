@@ -1700,7 +1700,10 @@ const char* step(int op, World& w, Args& a, int& rc) {
           }
           o.expertise_cost = a.chance(5) ? 0xffffffffu : 100;
           o.spread_cost = a.chance(5) ? 0xffffffffu : 50;
-          o.spread_required = a.chance(10) ? a.enumerator(2) + 2 : a.pick_int(0, 1);
+          // + 2 with wrap-around (C++20), as before: INT_MAX + 2 overflowed int (UBSan)
+          o.spread_required = a.chance(10)
+                                  ? static_cast<int>(static_cast<unsigned>(a.enumerator(2)) + 2u)
+                                  : a.pick_int(0, 1);
           o.seed = in.ConsumeIntegral<uint64_t>();
           o.candidates_per_entry = a.pick_int<uint32_t>(0, 3);
           kx_assignment* p = nullptr;
