@@ -43,11 +43,12 @@
  *
  * Thread safety (docs/reliability.md): calls that only read a handle may run
  * concurrently from any number of threads: registry queries, kx_registry_members,
- * book queries and kx_book_verify, campaign scoring, standings, explanations and
- * counts, every kx_scoreboard_* accessor (a scoreboard is immutable), and
- * kx_snapshot_save / kx_snapshot_save_buffer. A call that changes a handle (any
- * add_, assign, mark, veto, set_, transition or kx_*_free; a refused transition
- * too, since it appends its audit record) needs that handle to itself, and, for a
+ * book queries and kx_book_verify, campaign scoring (kx_campaign_score_into too, each
+ * call into a board of its own), standings, explanations and counts, every
+ * kx_scoreboard_* accessor, and kx_snapshot_save / kx_snapshot_save_buffer. A call
+ * that changes a handle (any add_, assign, mark, veto, set_, transition or kx_*_free;
+ * a refused transition too, since it appends its audit record; kx_campaign_score_into
+ * changes its board) needs that handle to itself, and, for a
  * registry, no concurrent call on a book or campaign built over it. The library
  * locks only its own caches; the application locks the rest (a readers-writer
  * lock per registry tree, as the Python package does). kx_error_last() is

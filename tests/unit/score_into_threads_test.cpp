@@ -1,0 +1,212 @@
+// The round-5 scoring calls of the C API from several threads at once (issue 17,
+// round 6): what kexie.h and docs/reliability.md promise of them, checked.
+//
+//   - kx_campaign_score_with, kx_campaign_score_into (each thread into its own board)
+//     and kx_campaign_standings_foreach_with / _columns are const on the campaign:
+//     several threads may make them on one kx_campaign at once, each on several
+//     threads of its own, and every thread sees the serial results;
+//   - every kx_scoreboard_* accessor only reads: several threads reading one board
+//     see the serial rows, and the same borrowed strings (the board's own texts);
+//   - a board scored into again by another campaign, while the first campaign goes on
+//     scoring its own boards, holds the other campaign's results only.
+//
+// Under ThreadSanitizer (the tsan preset) this is what makes the claims sharp:
+//   cmake --preset tsan && cmake --build --preset tsan -j2 --target score_into_threads_test
+//   build/tsan/tests/unit/score_into_threads_test
+#include <gtest/gtest.h>
+
+#include <barrier>
+#include <cstdint>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kexie/kexie.h"
+#include "kexie/snapshot.hpp"
+#include "support/snapshot_world.hpp"
+
+namespace {
+
+constexpr int kThreads = 4;
+
+// 600 entries: more than one part of 512, so the threaded passes really split the work.
+kexie_test::SnapshotContent content(std::uint64_t seed) {
+  return kexie_test::make_content(seed, 30, 2, 600);
+}
+
+/// A snapshot of `content` loaded through the C API, and its campaign.
+struct Loaded {
+  kx_snapshot* snap = nullptr;
+  kx_campaign* campaign = nullptr;
+  explicit Loaded(const kexie_test::SnapshotContent& c) {
+    const auto bytes = kexie::save_snapshot(c.view()).value();
+    EXPECT_EQ(kx_snapshot_load_buffer(&snap, bytes.data(), bytes.size()), 0);
+    EXPECT_EQ(kx_snapshot_campaign(&campaign, snap, 0), 0);
+  }
+  ~Loaded() { kx_snapshot_free(snap); }
+  Loaded(const Loaded&) = delete;
+  Loaded& operator=(const Loaded&) = delete;
+};
+
+/// Every row of `board`, read by listing place and by id, and its derived lists, as text.
+std::vector<std::string> rows_of(const kx_scoreboard* board) {
+  std::vector<std::string> out;
+  const char* digest = nullptr;
+  EXPECT_EQ(kx_scoreboard_digest(&digest, board), 0);
+  out.emplace_back(digest != nullptr ? digest : "");
+  size_t n = 0;
+  EXPECT_EQ(kx_scoreboard_size(&n, board), 0);
+  for (size_t i = 0; i < n; ++i) {
+    kx_entry_result r{};
+    kx_entry_result f{};
+    EXPECT_EQ(kx_scoreboard_entry(&r, board, i), 0);
+    EXPECT_EQ(kx_scoreboard_find(&f, board, r.entry), 0);
+    // find lends the very strings the listing lends: the board's own.
+    EXPECT_EQ(f.code, r.code);
+    EXPECT_EQ(f.total, r.total);
+    EXPECT_EQ(f.award, r.award);
+    const char* prize = nullptr;
+    EXPECT_EQ(kx_scoreboard_prize(&prize, board, r.entry), 0);
+    out.push_back(std::to_string(r.entry) + "|" + r.code + "|" + std::to_string(r.status) + "|" +
+                  r.total + "|" + r.judged_part + "|" + r.objective_part + "|" + r.bonus + "|" +
+                  std::to_string(r.rank) + "|" + std::to_string(r.position) + "|" +
+                  std::to_string(r.tier) + "|" + r.award + "|" + (prize != nullptr ? prize : "-"));
+  }
+  kx_scoreboard_counts c{};
+  EXPECT_EQ(kx_scoreboard_count(&c, board), 0);
+  for (size_t i = 0; i < c.units; ++i) {
+    kx_advanced_unit u{};
+    EXPECT_EQ(kx_scoreboard_unit(&u, board, i), 0);
+    out.push_back(std::to_string(u.unit) + "|" + u.awarded_total + "|" + u.tce_saved);
+  }
+  for (size_t i = 0; i < c.people; ++i) {
+    kx_advanced_person p{};
+    EXPECT_EQ(kx_scoreboard_person(&p, board, i), 0);
+    out.push_back(std::to_string(p.person) + "|" + p.credit);
+  }
+  out.push_back(std::to_string(c.cusps));
+  return out;
+}
+
+int append_standing(const kx_standing* s, void* payload) {
+  static_cast<std::string*>(payload)->append(std::to_string(s->entry) + ":" + s->total + ":" +
+                                             std::to_string(s->rank) + ",");
+  return 0;
+}
+
+std::string standings_of(const kx_campaign* c, uint32_t threads) {
+  std::string out;
+  EXPECT_EQ(kx_campaign_standings_foreach_with(c, threads, append_standing, &out), 0);
+  return out;
+}
+
+/// Runs `work(t)` on kThreads threads started together; returns how many said false.
+template <class F>
+int together(F work) {
+  std::barrier start(kThreads);
+  std::vector<int> wrong(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      if (!work(t)) wrong[static_cast<std::size_t>(t)] = 1;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  int sum = 0;
+  for (int w : wrong) sum += w;
+  return sum;
+}
+
+TEST(ScoreIntoThreads, OneCampaignScoredIntoOwnBoardsAndRankedFromManyThreads) {
+  const kexie_test::SnapshotContent source = content(21);
+  const Loaded loaded(source);
+  kx_scoreboard* serial = nullptr;
+  ASSERT_EQ(kx_campaign_score_with(&serial, loaded.campaign, 1), 0);
+  const std::vector<std::string> expected = rows_of(serial);
+  kx_scoreboard_free(serial);
+  ASSERT_GT(expected.size(), 600u);
+  const std::string standings = standings_of(loaded.campaign, 1);
+  size_t rows = 0;
+  std::vector<uint32_t> ids(600);
+  ASSERT_EQ(kx_campaign_standings_columns(loaded.campaign, ids.size(), ids.data(), nullptr, nullptr,
+                                          nullptr, nullptr, &rows),
+            0);
+
+  const int wrong = together([&](int t) {
+    bool same = true;
+    kx_scoreboard* mine = nullptr;
+    // Each thread's calls on 1, 2 and 3 threads of their own, in a different order.
+    if (kx_campaign_score_with(&mine, loaded.campaign, 1 + static_cast<uint32_t>(t) % 3) != 0)
+      return false;
+    same = same && rows_of(mine) == expected;
+    for (uint32_t round = 0; round < 3; ++round) {
+      const uint32_t threads = 1 + (static_cast<uint32_t>(t) + round) % 3;
+      same = same && kx_campaign_score_into(mine, loaded.campaign, threads) == 0;
+      same = same && rows_of(mine) == expected;
+      same = same && standings_of(loaded.campaign, threads) == standings;
+      std::vector<uint32_t> mine_ids(600);
+      size_t count = 0;
+      same =
+          same && kx_campaign_standings_columns(loaded.campaign, mine_ids.size(), mine_ids.data(),
+                                                nullptr, nullptr, nullptr, nullptr, &count) == 0;
+      same = same && count == rows && mine_ids == ids;
+    }
+    kx_scoreboard_free(mine);
+    return same;
+  });
+  EXPECT_EQ(wrong, 0);
+}
+
+TEST(ScoreIntoThreads, OneBoardReadFromManyThreadsLendsTheSameStrings) {
+  const kexie_test::SnapshotContent source = content(22);
+  const Loaded loaded(source);
+  kx_scoreboard* board = nullptr;
+  ASSERT_EQ(kx_campaign_score_with(&board, loaded.campaign, 2), 0);
+  const std::vector<std::string> expected = rows_of(board);
+  kx_entry_result first{};
+  ASSERT_EQ(kx_scoreboard_entry(&first, board, 0), 0);
+  const int wrong = together([&](int) {
+    kx_entry_result r{};
+    if (kx_scoreboard_entry(&r, board, 0) != 0) return false;
+    return rows_of(board) == expected && r.code == first.code && r.total == first.total;
+  });
+  EXPECT_EQ(wrong, 0);
+  kx_scoreboard_free(board);
+}
+
+// Two campaigns share nothing: one thread scores campaign B into a board campaign A
+// scored before (A's fixed facts must not survive in it), while the others score A
+// into boards of their own.
+TEST(ScoreIntoThreads, ABoardTakenOverByAnotherCampaignWhileTheFirstGoesOn) {
+  const kexie_test::SnapshotContent a_source = content(23);
+  const kexie_test::SnapshotContent b_source = content(24);
+  const Loaded a(a_source);
+  const Loaded b(b_source);
+  kx_scoreboard* fresh = nullptr;
+  ASSERT_EQ(kx_campaign_score_with(&fresh, a.campaign, 1), 0);
+  const std::vector<std::string> of_a = rows_of(fresh);
+  kx_scoreboard_free(fresh);
+  ASSERT_EQ(kx_campaign_score_with(&fresh, b.campaign, 1), 0);
+  const std::vector<std::string> of_b = rows_of(fresh);
+  kx_scoreboard_free(fresh);
+  ASSERT_NE(of_a, of_b);
+
+  std::vector<kx_scoreboard*> boards(kThreads, nullptr);
+  for (kx_scoreboard*& board : boards) ASSERT_EQ(kx_campaign_score_with(&board, a.campaign, 2), 0);
+  const int wrong = together([&](int t) {
+    kx_scoreboard* board = boards[static_cast<std::size_t>(t)];
+    const kx_campaign* by = t == 0 ? b.campaign : a.campaign;
+    const std::vector<std::string>& expected = t == 0 ? of_b : of_a;
+    for (uint32_t threads = 1; threads <= 3; ++threads) {
+      if (kx_campaign_score_into(board, by, threads) != 0 || rows_of(board) != expected)
+        return false;
+    }
+    // ... and back: the board the other campaign overwrote reads as the first's again.
+    return t != 0 || (kx_campaign_score_into(board, a.campaign, 2) == 0 && rows_of(board) == of_a);
+  });
+  EXPECT_EQ(wrong, 0);
+  for (kx_scoreboard* board : boards) kx_scoreboard_free(board);
+}
+
+}  // namespace
