@@ -18,10 +18,12 @@
 // --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -112,6 +114,30 @@ std::vector<std::byte> raw_read(const fs::path& path) {
   return bytes;
 }
 
+/// The same read into a buffer asking for transparent huge pages (MADV_HUGEPAGE), as
+/// the load's columns are: the raw baseline with the same page size.
+std::size_t raw_read_huge(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  check(fd >= 0, "open");
+  struct stat st {};
+  check(::fstat(fd, &st) == 0, "fstat");
+  const auto size = static_cast<std::size_t>(st.st_size);
+  const std::unique_ptr<std::byte[]> bytes(new std::byte[size]);  // untouched
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto begin = reinterpret_cast<std::uintptr_t>(bytes.get());
+  const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
+  const std::uintptr_t last = (begin + size) & ~(kHuge - 1);
+  if (last > first) (void)::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  for (std::size_t done = 0; done < size;) {
+    const ssize_t n = ::read(fd, bytes.get() + done, size - done);
+    check(n > 0 || errno == EINTR, "read");
+    if (n > 0) done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  benchmark::DoNotOptimize(bytes.get());
+  return size;
+}
+
 void BM_SaveFile(benchmark::State& state) {
   const kexie::Registry& reg = national().reg;
   const fs::path path = snapshot_path();
@@ -168,6 +194,13 @@ void BM_RawReadBaseline(benchmark::State& state) {
 }
 BENCHMARK(BM_RawReadBaseline)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+void BM_RawReadHugePagesBaseline(benchmark::State& state) {
+  const std::uintmax_t size = ensure_snapshot();
+  for (auto _ : state) benchmark::DoNotOptimize(raw_read_huge(snapshot_path()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(size));
+}
+BENCHMARK(BM_RawReadHugePagesBaseline)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -205,6 +238,12 @@ int main(int argc, char** argv) {
     if (const double two = mb_per_s("BM_LoadFileTwoThreads"); two > 0 && raw_read > 0)
       std::printf("load on two threads (hash beside the decoding) %.0f MB/s: %.0f%% of raw\n", two,
                   100.0 * two / raw_read);
+    // The load's columns ask for huge pages; so does this baseline (same page size).
+    if (const double huge = mb_per_s("BM_RawReadHugePagesBaseline"); huge > 0) {
+      const double two = mb_per_s("BM_LoadFileTwoThreads");
+      std::printf("raw read into huge pages %.0f MB/s: load %.0f%%, on two threads %.0f%% of it\n",
+                  huge, 100.0 * load / huge, 100.0 * two / huge);
+    }
   }
   std::error_code ec;
   fs::remove_all(snapshot_path().parent_path(), ec);
