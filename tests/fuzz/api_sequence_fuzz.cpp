@@ -655,6 +655,29 @@ constexpr bool mutates(int op) {
 
 /// Runs call `op` with arguments decoded from `a`. Returns its name (for messages)
 /// and sets `rc`.
+/// A batch of marks as columns (kx_campaign_mark_columns*): up to `most` (at most 8)
+/// marks of ids the world has, coefficients mostly on a 0–200 scale, then the scale.
+struct MarkColumns {
+  uint32_t judges[8], entries[8], indicators[8];
+  int64_t coefficients[8];
+  std::size_t count = 0;
+  int scale = 0;
+};
+
+MarkColumns mark_columns(Args& a, World& w, std::size_t most) {
+  FuzzedDataProvider& in = a.in();
+  MarkColumns m;
+  m.count = a.pick_int<std::size_t>(0, most);
+  for (std::size_t i = 0; i < m.count; ++i) {
+    m.judges[i] = a.id(w.judges, w);
+    m.entries[i] = a.id(w.entries, w);
+    m.indicators[i] = a.id(w.indicators, w);
+    m.coefficients[i] = a.chance(4) ? in.ConsumeIntegral<int64_t>() : a.pick_int<int64_t>(0, 200);
+  }
+  m.scale = a.chance(4) ? in.ConsumeIntegral<int>() : a.pick_int(0, 3);
+  return m;
+}
+
 const char* step(int op, World& w, Args& a, int& rc) {
   FuzzedDataProvider& in = a.in();
   kx_registry* reg = a.chance(40) ? nullptr : w.reg;
@@ -1209,20 +1232,13 @@ const char* step(int op, World& w, Args& a, int& rc) {
       return "kx_campaign_mark_batch";
     }
     case 32: {
-      uint32_t judges[6], entries[6], indicators[6];
-      int64_t coefficients[6];
-      std::size_t count = a.pick_int<std::size_t>(0, 6);
-      for (std::size_t i = 0; i < count; ++i) {
-        judges[i] = a.id(w.judges, w);
-        entries[i] = a.id(w.entries, w);
-        indicators[i] = a.id(w.indicators, w);
-        coefficients[i] = a.chance(4) ? in.ConsumeIntegral<int64_t>() : a.pick_int<int64_t>(0, 200);
-      }
-      int scale = a.chance(4) ? in.ConsumeIntegral<int>() : a.pick_int(0, 3);
-      const uint32_t* j = judges;
-      const uint32_t* e = entries;
-      const uint32_t* ix = indicators;
-      const int64_t* c = coefficients;
+      const MarkColumns m = mark_columns(a, w, 6);
+      std::size_t count = m.count;
+      const int scale = m.scale;
+      const uint32_t* j = m.judges;
+      const uint32_t* e = m.entries;
+      const uint32_t* ix = m.indicators;
+      const int64_t* c = m.coefficients;
       if (a.chance(10)) {
         switch (a.pick_int(0, 3)) {
           case 0:
@@ -2529,16 +2545,13 @@ const char* step_scoring(int k, World& w, Args& a, int& rc) {
       return "kx_campaign_standings_columns";
     }
     case 4: {  // marks on `threads` threads: a refusal is the same on one
-      uint32_t judges[8], entries[8], indicators[8];
-      int64_t coefficients[8];
-      std::size_t count = a.pick_int<std::size_t>(0, 8);
-      for (std::size_t i = 0; i < count; ++i) {
-        judges[i] = a.id(w.judges, w);
-        entries[i] = a.id(w.entries, w);
-        indicators[i] = a.id(w.indicators, w);
-        coefficients[i] = a.chance(4) ? in.ConsumeIntegral<int64_t>() : a.pick_int<int64_t>(0, 200);
-      }
-      const int scale = a.chance(4) ? in.ConsumeIntegral<int>() : a.pick_int(0, 3);
+      const MarkColumns m = mark_columns(a, w, 8);
+      std::size_t count = m.count;
+      const int scale = m.scale;
+      const uint32_t* judges = m.judges;
+      const uint32_t* entries = m.entries;
+      const uint32_t* indicators = m.indicators;
+      const int64_t* coefficients = m.coefficients;
       const uint32_t threads = thread_count(a);
       const bool null_arrays = a.chance(12);
       if (null_arrays) count = a.chance(2) ? a.huge() : count;
