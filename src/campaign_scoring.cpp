@@ -6,10 +6,12 @@
 // The sorts and the SSE2 and AVX2 kernels live in detail/radix_sort and
 // detail/score_kernel.
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -18,6 +20,8 @@
 #include <optional>
 #include <span>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -1052,6 +1056,8 @@ struct ScoringScratch {
   // With threads, the per-entry digest bytes of the listing's second half, made by
   // another part while the first half is hashed.
   std::vector<std::uint8_t> later_entry_bytes;
+  // With threads, the lines of the honours and cusps, made beside the entries' hashing.
+  std::vector<std::uint8_t> tail_bytes;
 };
 
 }  // namespace detail
@@ -1105,6 +1111,14 @@ struct DigestColumns {
   std::span<const std::uint32_t> code_at;
 };
 
+// Entry i's code, from the columns' copy of the codes.
+std::string_view code_of(const DigestColumns& x, std::uint32_t i) noexcept {
+  const std::size_t begin = x.code_at[i];
+  const std::size_t end =
+      i + 1 < x.code_at.size() ? std::size_t{x.code_at[i + 1]} - 1 : x.code_text.size() - 1;
+  return x.code_text.substr(begin, end - begin);
+}
+
 // Copies `size` bytes from `from` to `to`; 8 to 16 bytes (the usual code) as two
 // overlapping 8-byte moves, without a call.
 inline void copy_short(std::uint8_t* to, const char* from, std::size_t size) noexcept {
@@ -1130,11 +1144,7 @@ void entry_bytes(const DigestColumns& x, std::size_t begin, std::size_t end, Sin
     // (where it starts two steps ahead, its bytes one step ahead).
     if (k + 2 * kCodePrefetch < n) prefetch(&x.code_at[x.order[k + 2 * kCodePrefetch]]);
     if (k + kCodePrefetch < n) prefetch(x.code_text.data() + x.code_at[x.order[k + kCodePrefetch]]);
-    const std::uint32_t i = x.order[k];
-    const std::size_t code_begin = x.code_at[i];
-    const std::size_t code_end =
-        i + 1 < x.code_at.size() ? std::size_t{x.code_at[i + 1]} - 1 : x.code_text.size() - 1;
-    const std::string_view code = x.code_text.substr(code_begin, code_end - code_begin);
+    const std::string_view code = code_of(x, x.order[k]);
     std::uint8_t record[1 + 8 + 4 + 4 + 4];
     record[0] = static_cast<std::uint8_t>(x.status[k]);
     const std::int64_t total = x.total[k];
@@ -1179,13 +1189,15 @@ void entry_bytes_into(const DigestColumns& x, std::size_t begin, std::size_t end
 // (the same bytes as hashing each line: SHA-256 does not see how input is split).
 class DigestLines {
  public:
-  explicit DigestLines(detail::Sha256& h) : h_(h), block_(kBlock) {}
+  /// Lines hashed into `h`.
+  explicit DigestLines(detail::Sha256& h) : h_(&h), block_(kBlock) {}
+  /// Lines appended to `out` (hashed later, in their place).
+  explicit DigestLines(std::vector<std::uint8_t>& out) : out_(&out), block_(kBlock) {}
   DigestLines& text(std::string_view t) {
     if (t.size() > kBlock - used_) {
       flush();
       if (t.size() > kBlock) {
-        h_.update(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(t.data()),
-                                                t.size()));
+        put(reinterpret_cast<const std::uint8_t*>(t.data()), t.size());
         return *this;
       }
     }
@@ -1227,8 +1239,7 @@ class DigestLines {
     return *this;
   }
   void flush() {
-    h_.update(
-        std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(block_.data()), used_));
+    put(reinterpret_cast<const std::uint8_t*>(block_.data()), used_);
     used_ = 0;
   }
 
@@ -1238,7 +1249,15 @@ class DigestLines {
   void room(std::size_t bytes) {
     if (bytes > kBlock - used_) flush();
   }
-  detail::Sha256& h_;
+  void put(const std::uint8_t* bytes, std::size_t size) {
+    if (h_ != nullptr) {
+      h_->update(std::span<const std::uint8_t>(bytes, size));
+    } else {
+      out_->insert(out_->end(), bytes, bytes + size);
+    }
+  }
+  detail::Sha256* h_ = nullptr;
+  std::vector<std::uint8_t>* out_ = nullptr;
   std::vector<char> block_;  // kBlock bytes, the first used_ of them pending
   std::size_t used_ = 0;
 };
@@ -1263,6 +1282,31 @@ Status extend_codes(const CampaignImpl& s, detail::ScoringScratch& x) {
     x.code_text += '\0';
   }
   return {};
+}
+
+// The digest's lines after the entries: advanced units and individuals, then the
+// cusps (in rank order, their codes scattered: fetched a few lines ahead).
+void honours_and_cusp_lines(DigestLines& lines, std::span<const AdvancedUnit> units,
+                            std::span<const AdvancedIndividual> people, std::span<const Cusp> cusps,
+                            const DigestColumns& x) {
+  for (const AdvancedUnit& u : units) {
+    lines.text("unit|").text(to_string(u.unit)).text("|").number(u.awarded).text("|");
+    lines.decimal(u.awarded_total).text("\n");
+  }
+  for (const AdvancedIndividual& p : people) {
+    lines.text("person|").text(to_string(p.person)).text("|").decimal(p.credit).text("\n");
+  }
+  for (std::size_t k = 0; k < cusps.size(); ++k) {
+    if (k + 2 * kPrefetch < cusps.size()) {
+      prefetch(&x.code_at[cusps[k + 2 * kPrefetch].entry.value() - 1]);
+    }
+    if (k + kPrefetch < cusps.size()) {
+      prefetch(x.code_text.data() + x.code_at[cusps[k + kPrefetch].entry.value() - 1]);
+    }
+    const Cusp& c = cusps[k];
+    lines.text("cusp|").text(code_of(x, c.entry.value() - 1)).text("|").number(c.tier).text("|");
+    lines.decimal(c.distance).text("\n");
+  }
 }
 
 // What one part of the table's fill found besides its rows: its entries' sparse
@@ -1502,209 +1546,219 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   const unsigned t = threads.count;
   const std::size_t part_total =
       t == 1 ? 1 : std::max<std::size_t>(2, detail::part_count(n, t, 512));
-  if (part_total == 1) {
-    honours = advanced_honours(s, tier_of, totals, x.units, x.people);
-    if (honours) digest_entries(columns, 0, n, h);
-  } else {
-    const std::size_t half = n / 2;
-    detail::parallel_parts(2, 2, 1, [&](std::size_t part, std::size_t, std::size_t) {
-      if (part == 0) digest_entries(columns, 0, half, h);
-      if (part == 1) {
-        entry_bytes_into(columns, half, n, x.later_entry_bytes);
-        honours = advanced_honours(s, tier_of, totals, x.units, x.people);
-      }
-    });
-    h.update(std::span<const std::uint8_t>(x.later_entry_bytes));
-  }
-  if (!honours) return honours.error();  // `into` untouched
-
-  // The board takes the results. A board scored before has room: its arrays and the
-  // scratch's change places (the next call scores into the board's old ones). A fresh
-  // board copies them, so the campaign keeps pages already touched.
+  DigestLines lines(h);  // the digest's lines after the entries (hashed in order)
   Scoreboard& board = into;
   EntryTable& table = into.entries;
-  const auto take = [n](auto& column, auto& computed) {
-    if (column.capacity() >= n) {
-      column.swap(computed);
-    } else {
-      detail::size_for_overwrite(column, n);
-      std::copy(computed.begin(), computed.begin() + static_cast<std::ptrdiff_t>(n),
-                column.begin());
-    }
-  };
-  take(table.total_, scored.total);
-  take(table.status_, scored.status);
-  table.order_.swap(order);
-  board.units.swap(x.units);
-  board.people.swap(x.people);
-  board.cusps.swap(x.cusps);
-  board.digest_.clear();
-  // The rest of the table, by entry index: every part fills the rows of a contiguous
-  // range of entries (reading the campaign's records in the order they are stored);
-  // ranks and places go from listing places to entry indices.
-  table.tier_names_.clear();
-  for (const AwardTier& tier : scheme.tiers) table.tier_names_.push_back(tier.name);
-  bool prizes = false;
-  for (std::size_t c = 0; c < kCategoryCount; ++c) {
-    const CategoryState& cat = s.categories[c];
-    table.prize_rule_[c] = cat.rubric && cat.rubric->prize();
-    prizes = prizes || table.prize_rule_[c];
-  }
-  detail::size_for_overwrite(table.judged_, n);
-  detail::size_for_overwrite(table.objective_, n);
-  detail::size_for_overwrite(table.category_, n);
-  detail::size_for_overwrite(table.tier_, n);
-  detail::size_for_overwrite(table.rank_, n);
-  detail::size_for_overwrite(table.position_, n);
-  const std::vector<EntryStatus>& board_status = table.status_;
-  const auto fill = [&](std::size_t begin, std::size_t end, FillPart& out) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const Parts& part = x.parts[i];
-      const auto row = static_cast<std::uint32_t>(i);
-      table.judged_[i] = part.judged;
-      table.objective_[i] = part.objective;
-      const std::uint8_t c = s.hot[i].category;
-      table.category_[i] = static_cast<Category>(c);
-      const std::int32_t tier = tier_of[i];
-      table.tier_[i] = static_cast<std::uint16_t>(tier + 1);
-      if (!table.prize_rule_[c]) continue;
-      // The prize (PrizeRule): shown beside the total, never part of it; 0.00 (the
-      // table's default for the category) when the entry earns none.
-      const EntryRecord& e = s.entries[i];
-      const PrizeRule& p = *s.categories[c].rubric->prize();
-      if (board_status[i] != EntryStatus::ranked || (p.awarded_only && tier < 0)) continue;
-      std::optional<Decimal> prize;
-      if (auto amount = s.categories[c].rubric->prize_for(e.figures[figure_index(p.figure)])) {
-        prize = *amount;
+  bool prizes = false;  // a rubric has a prize rule: the digest ends with the prizes
+  const auto commit = [&] {
+    // The board takes the results. A board scored before has room: its arrays and the
+    // scratch's change places (the next call scores into the board's old ones). A fresh
+    // board copies them, so the campaign keeps pages already touched.
+    const auto take = [n](auto& column, auto& computed) {
+      if (column.capacity() >= n) {
+        column.swap(computed);
+      } else {
+        detail::size_for_overwrite(column, n);
+        std::copy(computed.begin(), computed.begin() + static_cast<std::ptrdiff_t>(n),
+                  column.begin());
       }
-      if (!prize || prize->coefficient() != 0 || prize->scale() != 2) {
-        out.prizes.emplace_back(row, prize);
-      }
-    }
-  };
-  // The codes and the other fixed facts: the scratch's copy, extended by the entries
-  // added since the last call, into the board.
-  const auto fixed_facts = [&] {
-    if (x.org_of.size() > n) {
-      x.org_of.clear();
-      x.orgs.clear();
-      x.org_index.clear();
-      x.links.clear();
-      x.activities.clear();
-    }
-    for (std::size_t i = x.org_of.size(); i < n; ++i) {
-      const EntryRecord& e = s.entries[i];
-      const std::uint32_t unit = e.spec.unit.value(), enterprise = e.enterprise.value();
-      const auto [at, fresh] = x.org_index.try_emplace(std::uint64_t{unit} << 32 | enterprise,
-                                                       static_cast<std::uint32_t>(x.orgs.size()));
-      if (fresh) x.orgs.emplace_back(unit, enterprise);
-      x.org_of.push_back(at->second);
-      const auto row = static_cast<std::uint32_t>(i);
-      if (e.spec.cites_link) x.links.emplace_back(row, *e.spec.cites_link);
-      if (e.spec.cites_activity) x.activities.emplace_back(row, *e.spec.cites_activity);
-    }
-    // A board this campaign filled before holds these facts of its first rows already
-    // (entries are never removed and these never change): only the rows added since are
-    // copied. Any other board (another campaign's, a fresh or moved-from one) gets all.
-    const auto text_at = [&](std::size_t rows) {
-      return rows < x.code_at.size() ? std::size_t{x.code_at[rows]} : x.code_text.size();
     };
-    const auto prefix_of = [](const auto& column, const auto& full) {
-      return column.size() <= full.size() &&
-             (column.empty() || column.back() == full[column.size() - 1]);
-    };
-    std::size_t kept = table.fixed_rows_;
-    if (table.fixed_by_ != s.serial || kept > n || table.code_at_.size() != kept ||
-        table.org_.size() != kept || table.codes_.size() != text_at(kept) ||
-        !prefix_of(table.orgs_, x.orgs) || !prefix_of(table.cites_link_, x.links) ||
-        !prefix_of(table.cites_activity_, x.activities)) {
-      kept = 0;
-      table.orgs_.clear();
-      table.cites_link_.clear();
-      table.cites_activity_.clear();
+    take(table.total_, scored.total);
+    take(table.status_, scored.status);
+    table.order_.swap(order);
+    board.units.swap(x.units);
+    board.people.swap(x.people);
+    board.cusps.swap(x.cusps);
+    board.digest_.clear();
+    // The rest of the table, by entry index: every part fills the rows of a contiguous
+    // range of entries (reading the campaign's records in the order they are stored);
+    // ranks and places go from listing places to entry indices.
+    table.tier_names_.clear();
+    for (const AwardTier& tier : scheme.tiers) table.tier_names_.push_back(tier.name);
+    for (std::size_t c = 0; c < kCategoryCount; ++c) {
+      const CategoryState& cat = s.categories[c];
+      table.prize_rule_[c] = cat.rubric && cat.rubric->prize();
+      prizes = prizes || table.prize_rule_[c];
     }
-    // Appends `full[from, size)` to `column` after its first `from` elements.
-    const auto extend = [](auto& column, std::size_t from, const auto& full) {
-      column.resize(from);
-      if (column.capacity() < full.size()) {
-        if (from == 0) {
-          detail::reserve_for_overwrite(column, full.size());
-        } else {
-          column.reserve(full.size());
+    detail::size_for_overwrite(table.judged_, n);
+    detail::size_for_overwrite(table.objective_, n);
+    detail::size_for_overwrite(table.category_, n);
+    detail::size_for_overwrite(table.tier_, n);
+    detail::size_for_overwrite(table.rank_, n);
+    detail::size_for_overwrite(table.position_, n);
+    const std::vector<EntryStatus>& board_status = table.status_;
+    const auto fill = [&](std::size_t begin, std::size_t end, FillPart& out) {
+      for (std::size_t i = begin; i < end; ++i) {
+        const Parts& part = x.parts[i];
+        const auto row = static_cast<std::uint32_t>(i);
+        table.judged_[i] = part.judged;
+        table.objective_[i] = part.objective;
+        const std::uint8_t c = s.hot[i].category;
+        table.category_[i] = static_cast<Category>(c);
+        const std::int32_t tier = tier_of[i];
+        table.tier_[i] = static_cast<std::uint16_t>(tier + 1);
+        if (!table.prize_rule_[c]) continue;
+        // The prize (PrizeRule): shown beside the total, never part of it; 0.00 (the
+        // table's default for the category) when the entry earns none.
+        const EntryRecord& e = s.entries[i];
+        const PrizeRule& p = *s.categories[c].rubric->prize();
+        if (board_status[i] != EntryStatus::ranked || (p.awarded_only && tier < 0)) continue;
+        std::optional<Decimal> prize;
+        if (auto amount = s.categories[c].rubric->prize_for(e.figures[figure_index(p.figure)])) {
+          prize = *amount;
+        }
+        if (!prize || prize->coefficient() != 0 || prize->scale() != 2) {
+          out.prizes.emplace_back(row, prize);
         }
       }
-      column.insert(column.end(), full.begin() + static_cast<std::ptrdiff_t>(from), full.end());
     };
-    extend(table.org_, kept, x.org_of);
-    extend(table.orgs_, table.orgs_.size(), x.orgs);
-    extend(table.cites_link_, table.cites_link_.size(), x.links);
-    extend(table.cites_activity_, table.cites_activity_.size(), x.activities);
-    extend(table.code_at_, kept, x.code_at);
-    extend(table.codes_, text_at(kept), x.code_text);
-    table.fixed_by_ = s.serial;
-    table.fixed_rows_ = n;
-  };
-  // Ranks and places by entry index, from the listing (place by place: each part
-  // writes the entries of its places).
-  const auto ranks = [&](std::size_t begin, std::size_t end) {
-    const std::vector<std::uint32_t>& listing = table.order_;
-    for (std::size_t k = begin; k < end; ++k) {
-      const std::uint32_t i = listing[k];
-      table.rank_[i] = x.place_rank[k];
-      table.position_[i] = x.place_position[k];
-    }
-  };
-  std::vector<FillPart> fill_parts(part_total);
-  if (part_total == 1) {
+    // The codes and the other fixed facts: the scratch's copy, extended by the entries
+    // added since the last call, into the board.
+    const auto fixed_facts = [&] {
+      if (x.org_of.size() > n) {
+        x.org_of.clear();
+        x.orgs.clear();
+        x.org_index.clear();
+        x.links.clear();
+        x.activities.clear();
+      }
+      for (std::size_t i = x.org_of.size(); i < n; ++i) {
+        const EntryRecord& e = s.entries[i];
+        const std::uint32_t unit = e.spec.unit.value(), enterprise = e.enterprise.value();
+        const auto [at, fresh] = x.org_index.try_emplace(std::uint64_t{unit} << 32 | enterprise,
+                                                         static_cast<std::uint32_t>(x.orgs.size()));
+        if (fresh) x.orgs.emplace_back(unit, enterprise);
+        x.org_of.push_back(at->second);
+        const auto row = static_cast<std::uint32_t>(i);
+        if (e.spec.cites_link) x.links.emplace_back(row, *e.spec.cites_link);
+        if (e.spec.cites_activity) x.activities.emplace_back(row, *e.spec.cites_activity);
+      }
+      // A board this campaign filled before holds these facts of its first rows already
+      // (entries are never removed and these never change): only the rows added since are
+      // copied. Any other board (another campaign's, a fresh or moved-from one) gets all.
+      const auto text_at = [&](std::size_t rows) {
+        return rows < x.code_at.size() ? std::size_t{x.code_at[rows]} : x.code_text.size();
+      };
+      const auto prefix_of = [](const auto& column, const auto& full) {
+        return column.size() <= full.size() &&
+               (column.empty() || column.back() == full[column.size() - 1]);
+      };
+      std::size_t kept = table.fixed_rows_;
+      if (table.fixed_by_ != s.serial || kept > n || table.code_at_.size() != kept ||
+          table.org_.size() != kept || table.codes_.size() != text_at(kept) ||
+          !prefix_of(table.orgs_, x.orgs) || !prefix_of(table.cites_link_, x.links) ||
+          !prefix_of(table.cites_activity_, x.activities)) {
+        kept = 0;
+        table.orgs_.clear();
+        table.cites_link_.clear();
+        table.cites_activity_.clear();
+      }
+      // Appends `full[from, size)` to `column` after its first `from` elements.
+      const auto extend = [](auto& column, std::size_t from, const auto& full) {
+        column.resize(from);
+        if (column.capacity() < full.size()) {
+          if (from == 0) {
+            detail::reserve_for_overwrite(column, full.size());
+          } else {
+            column.reserve(full.size());
+          }
+        }
+        column.insert(column.end(), full.begin() + static_cast<std::ptrdiff_t>(from), full.end());
+      };
+      extend(table.org_, kept, x.org_of);
+      extend(table.orgs_, table.orgs_.size(), x.orgs);
+      extend(table.cites_link_, table.cites_link_.size(), x.links);
+      extend(table.cites_activity_, table.cites_activity_.size(), x.activities);
+      extend(table.code_at_, kept, x.code_at);
+      extend(table.codes_, text_at(kept), x.code_text);
+      table.fixed_by_ = s.serial;
+      table.fixed_rows_ = n;
+    };
+    // Ranks and places by entry index, from the listing (place by place: each part
+    // writes the entries of its places).
+    const auto ranks = [&](std::size_t begin, std::size_t end) {
+      const std::vector<std::uint32_t>& listing = table.order_;
+      for (std::size_t k = begin; k < end; ++k) {
+        const std::uint32_t i = listing[k];
+        table.rank_[i] = x.place_rank[k];
+        table.position_[i] = x.place_position[k];
+      }
+    };
+    std::vector<FillPart> fill_parts(1);
     ranks(0, n);
     fill(0, n, fill_parts[0]);
     fixed_facts();
-  } else {
-    detail::parallel_parts(n, part_total, 1,
-                           [&](std::size_t part, std::size_t begin, std::size_t end) {
-                             if (part == 1) fixed_facts();
-                             ranks(begin, end);
-                             fill(begin, end, fill_parts[part]);
-                           });
-  }
-  gather(fill_parts, &FillPart::prizes, table.prize_);
-  // The lists grew by doubling: give back what a board does not use (a board scored
-  // again with as many fits the same storage, so this reallocates only when they grow).
-  const auto fit = [](auto& list) {
-    if (list.capacity() - list.size() > list.size() / 16 + 16) list.shrink_to_fit();
+    gather(fill_parts, &FillPart::prizes, table.prize_);
+    // The lists grew by doubling: give back what a board does not use (a board scored
+    // again with as many fits the same storage, so this reallocates only when they grow).
+    const auto fit = [](auto& list) {
+      if (list.capacity() - list.size() > list.size() / 16 + 16) list.shrink_to_fit();
+    };
+    fit(board.units);
+    fit(board.people);
+    fit(board.cusps);
+    fit(table.cites_link_);
+    fit(table.cites_activity_);
+    fit(table.prize_);
   };
-  fit(board.units);
-  fit(board.people);
-  fit(board.cusps);
-  fit(table.cites_link_);
-  fit(table.cites_activity_);
-  fit(table.prize_);
-
-  // The tail of the digest: advanced units and individuals, cusps, then prizes where
-  // a rubric has a prize rule (so a campaign without one keeps its digest).
-  DigestLines lines(h);
-  for (const AdvancedUnit& u : board.units) {
-    lines.text("unit|").text(to_string(u.unit)).text("|").number(u.awarded).text("|");
-    lines.decimal(u.awarded_total).text("\n");
-  }
-  for (const AdvancedIndividual& p : board.people) {
-    lines.text("person|").text(to_string(p.person)).text("|").decimal(p.credit).text("\n");
-  }
-  // Cusps are in rank order, their codes scattered: fetched a few lines ahead.
-  const std::string_view codes(table.codes_);
-  for (std::size_t k = 0; k < board.cusps.size(); ++k) {
-    if (k + kPrefetch < board.cusps.size()) {
-      const std::uint32_t ahead = board.cusps[k + kPrefetch].entry.value() - 1;
-      prefetch(&table.code_at_[ahead]);
-      if (k + 2 * kPrefetch < board.cusps.size()) {
-        prefetch(&table.code_at_[board.cusps[k + 2 * kPrefetch].entry.value() - 1]);
-      }
-      prefetch(codes.data() + table.code_at_[ahead]);
+  // With threads, a second thread makes the second half's digest bytes, the honours,
+  // their and the cusps' lines, and then fills the board, while the calling thread
+  // hashes the first half's bytes and then the rest as it comes (SHA-256 is one
+  // stream). No second thread to be had: all on this one.
+  std::jthread second;
+  std::atomic<int> later{0};  // 1: the second half's bytes are made; 2: they never will be
+  std::atomic<int> tail{0};   // 1: the honours' and cusps' lines are made; 2: never
+  std::exception_ptr second_failed;
+  const std::size_t half = n / 2;
+  if (part_total > 1) {
+    try {
+      second = std::jthread([&] {
+        // Whatever happens here, the calling thread is let go.
+        const auto release = [](std::atomic<int>& flag, int value) {
+          flag.store(value);
+          flag.notify_one();
+        };
+        try {
+          entry_bytes_into(columns, half, n, x.later_entry_bytes);
+          release(later, 1);
+          honours = advanced_honours(s, tier_of, totals, x.units, x.people);
+          x.tail_bytes.clear();
+          if (honours) {
+            DigestLines tail_lines(x.tail_bytes);
+            honours_and_cusp_lines(tail_lines, x.units, x.people, x.cusps, columns);
+            tail_lines.flush();
+          }
+          release(tail, honours ? 1 : 2);
+          if (honours) commit();
+        } catch (...) {
+          second_failed = std::current_exception();
+        }
+        if (later.load() == 0) release(later, 2);
+        if (tail.load() == 0) release(tail, 2);
+      });
+    } catch (const std::system_error&) {
+      // no thread: one thread does it all below
     }
-    const Cusp& c = board.cusps[k];
-    lines.text("cusp|").text(table.code(c.entry)).text("|").number(c.tier).text("|");
-    lines.decimal(c.distance).text("\n");
   }
+  if (second.joinable()) {
+    digest_entries(columns, 0, half, h);
+    later.wait(0);
+    if (later.load() == 1) h.update(std::span<const std::uint8_t>(x.later_entry_bytes));
+    tail.wait(0);
+    if (tail.load() == 1) h.update(std::span<const std::uint8_t>(x.tail_bytes));
+    second.join();
+    if (second_failed) std::rethrow_exception(second_failed);
+    if (!honours) return honours.error();  // `into` untouched
+  } else {
+    honours = advanced_honours(s, tier_of, totals, x.units, x.people);
+    if (!honours) return honours.error();  // `into` untouched
+    digest_entries(columns, 0, n, h);
+    honours_and_cusp_lines(lines, x.units, x.people, x.cusps, columns);
+    commit();
+  }
+
+  // The end of the digest: prizes where a rubric has a prize rule (so a campaign
+  // without one keeps its digest).
   if (prizes) {
     for (const std::uint32_t i : table.order_) {
       if (!table.prize_rule_[s.hot[i].category]) continue;
