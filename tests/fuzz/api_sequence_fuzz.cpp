@@ -2547,28 +2547,23 @@ const char* step_scoring(int k, World& w, Args& a, int& rc) {
     case 4: {  // marks on `threads` threads: a refusal is the same on one
       const MarkColumns m = mark_columns(a, w, 8);
       std::size_t count = m.count;
-      const int scale = m.scale;
-      const uint32_t* judges = m.judges;
-      const uint32_t* entries = m.entries;
-      const uint32_t* indicators = m.indicators;
-      const int64_t* coefficients = m.coefficients;
       const uint32_t threads = thread_count(a);
       const bool null_arrays = a.chance(12);
       if (null_arrays) count = a.chance(2) ? a.huge() : count;
       if (!null_arrays && a.chance(15)) count = a.too_many();
-      const uint32_t* j = null_arrays ? nullptr : judges;
+      const uint32_t* j = null_arrays ? nullptr : m.judges;
       std::size_t failed = 999;
       const bool want_failed = !a.chance(3);
-      rc = kx_campaign_mark_columns_threads(camp, count, j, entries, indicators, coefficients,
-                                            scale, threads, want_failed ? &failed : nullptr);
+      rc = kx_campaign_mark_columns_threads(camp, count, j, m.entries, m.indicators, m.coefficients,
+                                            m.scale, threads, want_failed ? &failed : nullptr);
       check_record(rc, "kx_campaign_mark_columns_threads");
       if (threads == 0 && rc == 0) broken("0 threads accepted", "kx_campaign_mark_columns_threads");
       if (rc >= 0 || threads == 0 || rc == KX_ENOMEM) return "kx_campaign_mark_columns_threads";
       const std::string message = kx_error_last()->message;
       std::size_t failed1 = 999;
-      const int rc1 =
-          kx_campaign_mark_columns_threads(camp, count, j, entries, indicators, coefficients, scale,
-                                           threads == 1 ? 2 : 1, want_failed ? &failed1 : nullptr);
+      const int rc1 = kx_campaign_mark_columns_threads(
+          camp, count, j, m.entries, m.indicators, m.coefficients, m.scale, threads == 1 ? 2 : 1,
+          want_failed ? &failed1 : nullptr);
       if (rc1 != rc || failed1 != failed || message != kx_error_last()->message)
         broken("a thread count changed the refusal", "kx_campaign_mark_columns_threads");
       return "kx_campaign_mark_columns_threads";
