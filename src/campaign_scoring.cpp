@@ -1705,11 +1705,13 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // their and the cusps' lines, and then fills the board, while the calling thread
   // hashes the first half's bytes and then the rest as it comes (SHA-256 is one
   // stream). No second thread to be had: all on this one.
-  std::jthread second;
   std::atomic<int> later{0};  // 1: the second half's bytes are made; 2: they never will be
   std::atomic<int> tail{0};   // 1: the honours' and cusps' lines are made; 2: never
   std::exception_ptr second_failed;
   const std::size_t half = n / 2;
+  // Declared after everything it uses: if this thread throws, the second is joined
+  // (jthread's destructor) before any of it goes.
+  std::jthread second;
   if (part_total > 1) {
     try {
       second = std::jthread([&] {

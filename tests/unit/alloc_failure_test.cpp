@@ -430,6 +430,13 @@ TEST(AllocFailure, CampaignOperations) {
          auto board = cw.c.score();
          return board && !board->digest().empty();
        }},
+      // Two threads: a failure on either (the second makes the later digest bytes,
+      // the honours and the board's fill) ends the call; neither thread is left waiting.
+      {"score on two threads",
+       [](CampaignWorld& cw) {
+         auto board = cw.c.score(kexie::Threads{2});
+         return board && !board->digest().empty();
+       }},
       {"standings", [](CampaignWorld& cw) { return bool(cw.c.standings()); }},
   };
   std::uint64_t failing = 0;
