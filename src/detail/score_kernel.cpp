@@ -100,17 +100,10 @@ __attribute__((target("avx2"))) inline void transpose8(const __m256i* r, __m256i
   t[7] = _mm256_permute2x128_si256(b3, b7, 0x31);
 }
 
-}  // namespace
-
-// Eight entries a batch, transposed by 8 × 8 blocks so each lane follows one entry;
-// AVX2 has 32-bit integer min and max, so no float detour. A lane is missing a mark
-// when its lowest kept slot is kNoMark (INT32_MIN), below every real mark.
-__attribute__((target("avx2"))) unsigned kept_sums_avx2(const std::int32_t* const* entry,
-                                                        std::uint32_t columns, std::uint32_t width,
-                                                        std::uint32_t n, bool drop_low,
-                                                        bool drop_high, std::int32_t* kept) {
-  const std::uint32_t cells = columns * width;
-  alignas(32) __m256i t[kMaxBatchCells];  // t[cell], lane j = entry[j][cell]
+// Loads eight entries' `cells` cells transposed: t[cell], lane j = entry[j][cell]
+// (8 × 8 blocks, then the cells left over one at a time).
+__attribute__((target("avx2"))) inline void transpose_batch(const std::int32_t* const* entry,
+                                                            std::uint32_t cells, __m256i* t) {
   std::uint32_t o = 0;
   for (; o + 8 <= cells; o += 8) {
     __m256i r[8];
@@ -123,21 +116,45 @@ __attribute__((target("avx2"))) unsigned kept_sums_avx2(const std::int32_t* cons
     t[o] = _mm256_setr_epi32(entry[0][o], entry[1][o], entry[2][o], entry[3][o], entry[4][o],
                              entry[5][o], entry[6][o], entry[7][o]);
   }
-  const __m256i no_mark = _mm256_set1_epi32(INT32_MIN);
+}
+
+// One column's kept sum per lane from its slots v[0..n): all of them less the lowest
+// and/or the highest. A lane whose lowest slot is kNoMark (INT32_MIN, below every real
+// mark) is missing a mark: its bit is set in `missing`. At most 64 marks of 10^7: no
+// overflow unless a mark is missing.
+__attribute__((target("avx2"))) inline __m256i column_kept(const __m256i* v, std::uint32_t n,
+                                                           bool drop_low, bool drop_high,
+                                                           __m256i& missing) {
+  __m256i sum = v[0];
+  __m256i lo = v[0];
+  __m256i hi = v[0];
+  for (std::uint32_t k = 1; k < n; ++k) {
+    lo = _mm256_min_epi32(lo, v[k]);
+    hi = _mm256_max_epi32(hi, v[k]);
+    sum = _mm256_add_epi32(sum, v[k]);
+  }
+  missing = _mm256_or_si256(missing, _mm256_cmpeq_epi32(lo, _mm256_set1_epi32(INT32_MIN)));
+  if (drop_low) sum = _mm256_sub_epi32(sum, lo);
+  if (drop_high) sum = _mm256_sub_epi32(sum, hi);
+  return sum;
+}
+
+}  // namespace
+
+// Eight entries a batch, transposed by 8 × 8 blocks so each lane follows one entry;
+// AVX2 has 32-bit integer min and max, so no float detour. A lane is missing a mark
+// when its lowest kept slot is kNoMark (INT32_MIN), below every real mark.
+__attribute__((target("avx2"))) unsigned kept_sums_avx2(const std::int32_t* const* entry,
+                                                        std::uint32_t columns, std::uint32_t width,
+                                                        std::uint32_t n, bool drop_low,
+                                                        bool drop_high, std::int32_t* kept) {
+  const std::uint32_t cells = columns * width;
+  alignas(32) __m256i t[kMaxBatchCells];  // t[cell], lane j = entry[j][cell]
+  transpose_batch(entry, cells, t);
   __m256i missing = _mm256_setzero_si256();
   for (std::uint32_t col = 0; col < columns; ++col) {
-    const __m256i* v = t + static_cast<std::size_t>(col) * width;
-    __m256i sum = v[0];  // at most 64 marks of 10^7: no overflow unless a mark is missing
-    __m256i lo = v[0];
-    __m256i hi = v[0];
-    for (std::uint32_t k = 1; k < n; ++k) {
-      lo = _mm256_min_epi32(lo, v[k]);
-      hi = _mm256_max_epi32(hi, v[k]);
-      sum = _mm256_add_epi32(sum, v[k]);
-    }
-    missing = _mm256_or_si256(missing, _mm256_cmpeq_epi32(lo, no_mark));
-    if (drop_low) sum = _mm256_sub_epi32(sum, lo);
-    if (drop_high) sum = _mm256_sub_epi32(sum, hi);
+    const __m256i sum =
+        column_kept(t + static_cast<std::size_t>(col) * width, n, drop_low, drop_high, missing);
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(kept + static_cast<std::size_t>(col) * 8), sum);
   }
   return static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(missing)));
@@ -151,34 +168,12 @@ __attribute__((target("avx2"))) unsigned weighted_kept_sums_avx2(
     bool drop_low, bool drop_high, const std::int32_t* weight, std::int64_t* weighted) {
   const std::uint32_t cells = columns * width;
   alignas(32) __m256i t[kMaxBatchCells];
-  std::uint32_t o = 0;
-  for (; o + 8 <= cells; o += 8) {
-    __m256i r[8];
-    for (std::uint32_t j = 0; j < 8; ++j) {
-      r[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(entry[j] + o));
-    }
-    transpose8(r, t + o);
-  }
-  for (; o < cells; ++o) {
-    t[o] = _mm256_setr_epi32(entry[0][o], entry[1][o], entry[2][o], entry[3][o], entry[4][o],
-                             entry[5][o], entry[6][o], entry[7][o]);
-  }
-  const __m256i no_mark = _mm256_set1_epi32(INT32_MIN);
+  transpose_batch(entry, cells, t);
   __m256i missing = _mm256_setzero_si256();
   __m256i even = _mm256_setzero_si256(), odd = _mm256_setzero_si256();
   for (std::uint32_t col = 0; col < columns; ++col) {
-    const __m256i* v = t + static_cast<std::size_t>(col) * width;
-    __m256i sum = v[0];
-    __m256i lo = v[0];
-    __m256i hi = v[0];
-    for (std::uint32_t k = 1; k < n; ++k) {
-      lo = _mm256_min_epi32(lo, v[k]);
-      hi = _mm256_max_epi32(hi, v[k]);
-      sum = _mm256_add_epi32(sum, v[k]);
-    }
-    missing = _mm256_or_si256(missing, _mm256_cmpeq_epi32(lo, no_mark));
-    if (drop_low) sum = _mm256_sub_epi32(sum, lo);
-    if (drop_high) sum = _mm256_sub_epi32(sum, hi);
+    const __m256i sum =
+        column_kept(t + static_cast<std::size_t>(col) * width, n, drop_low, drop_high, missing);
     const __m256i w = _mm256_set1_epi32(weight[col]);
     even = _mm256_add_epi64(even, _mm256_mul_epi32(sum, w));
     odd = _mm256_add_epi64(odd, _mm256_mul_epi32(_mm256_srli_epi64(sum, 32), w));
