@@ -14,22 +14,17 @@
 #include <string>
 #include <utility>
 
+#include "support/files.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 using kexie::detail::open_regular_file;
 using kexie::detail::RegularFile;
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir =
-      fs::path(::testing::TempDir()) / ("kxrf-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
 TEST(RegularFile, OpensARegularFileBlockingWithItsSize) {
-  const fs::path dir = fresh_dir("plain");
+  const kexie_test::TempDir temp("rf-plain");
+  const fs::path& dir = temp.path;
   const fs::path path = dir / "marks.csv";
   std::ofstream(path) << "judge,entry\n";
   RegularFile f = open_regular_file(path.c_str());
@@ -39,40 +34,40 @@ TEST(RegularFile, OpensARegularFileBlockingWithItsSize) {
   EXPECT_EQ(::fcntl(f.fd(), F_GETFL) & O_NONBLOCK, 0);
   char buf[16] = {};
   EXPECT_EQ(::read(f.fd(), buf, sizeof buf), 12);
-  fs::remove_all(dir);
 }
 
 TEST(RegularFile, ADirectoryIsNotOpened) {
-  const fs::path dir = fresh_dir("dir");
+  const kexie_test::TempDir temp("rf-dir");
+  const fs::path& dir = temp.path;
   RegularFile f = open_regular_file(dir.c_str());
   EXPECT_FALSE(f);
   EXPECT_EQ(f.fd(), -1);
   EXPECT_EQ(f.error(), 0);
   EXPECT_TRUE(S_ISDIR(f.status().st_mode));
-  fs::remove_all(dir);
 }
 
 TEST(RegularFile, AFifoWithoutAWriterIsReportedWithoutWaiting) {
-  const fs::path dir = fresh_dir("fifo");
+  const kexie_test::TempDir temp("rf-fifo");
+  const fs::path& dir = temp.path;
   const fs::path path = dir / "pipe";
   ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
   RegularFile f = open_regular_file(path.c_str());  // would hang if it opened blocking
   EXPECT_FALSE(f);
   EXPECT_EQ(f.error(), 0);
   EXPECT_TRUE(S_ISFIFO(f.status().st_mode));
-  fs::remove_all(dir);
 }
 
 TEST(RegularFile, AMissingPathGivesItsErrno) {
-  const fs::path dir = fresh_dir("missing");
+  const kexie_test::TempDir temp("rf-missing");
+  const fs::path& dir = temp.path;
   RegularFile f = open_regular_file((dir / "absent.csv").c_str());
   EXPECT_FALSE(f);
   EXPECT_EQ(f.error(), ENOENT);
-  fs::remove_all(dir);
 }
 
 TEST(RegularFile, ReleaseHandsTheDescriptorOverAndMovesTransferIt) {
-  const fs::path dir = fresh_dir("release");
+  const kexie_test::TempDir temp("rf-release");
+  const fs::path& dir = temp.path;
   const fs::path path = dir / "a.csv";
   std::ofstream(path) << "x\n";
   RegularFile f = open_regular_file(path.c_str());
@@ -85,7 +80,6 @@ TEST(RegularFile, ReleaseHandsTheDescriptorOverAndMovesTransferIt) {
   EXPECT_EQ(g.release(), -1);
   EXPECT_EQ(::fcntl(fd, F_GETFD) >= 0, true);  // still open: released, not closed
   ::close(fd);
-  fs::remove_all(dir);
 }
 
 }  // namespace
