@@ -1309,19 +1309,6 @@ void honours_and_cusp_lines(DigestLines& lines, std::span<const AdvancedUnit> un
   }
 }
 
-// What one part of the table's fill found besides its rows: its entries' sparse
-// fields, by entry index.
-struct FillPart {
-  std::vector<std::pair<std::uint32_t, std::optional<Decimal>>> prizes;
-};
-
-// Appends every part's `field` to `into`, in part order (so by entry index).
-template <class T>
-void gather(std::vector<FillPart>& parts, std::vector<T> FillPart::*field, std::vector<T>& into) {
-  into.clear();
-  for (FillPart& p : parts) into.insert(into.end(), (p.*field).begin(), (p.*field).end());
-}
-
 }  // namespace
 
 Result<std::vector<Standing>> Campaign::standings() const { return standings(Threads{}); }
@@ -1570,9 +1557,8 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     board.people.swap(x.people);
     board.cusps.swap(x.cusps);
     board.digest_.clear();
-    // The rest of the table, by entry index: every part fills the rows of a contiguous
-    // range of entries (reading the campaign's records in the order they are stored);
-    // ranks and places go from listing places to entry indices.
+    // The rest of the table, by entry index; ranks and places go from listing places
+    // to entry indices.
     table.tier_names_.clear();
     for (const AwardTier& tier : scheme.tiers) table.tier_names_.push_back(tier.name);
     for (std::size_t c = 0; c < kCategoryCount; ++c) {
@@ -1587,8 +1573,11 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     detail::size_for_overwrite(table.rank_, n);
     detail::size_for_overwrite(table.position_, n);
     const std::vector<EntryStatus>& board_status = table.status_;
-    const auto fill = [&](std::size_t begin, std::size_t end, FillPart& out) {
-      for (std::size_t i = begin; i < end; ++i) {
+    // The rows by entry index, reading the campaign's records in the order they are
+    // stored; the sparse prizes appended in that order.
+    const auto fill = [&] {
+      table.prize_.clear();
+      for (std::size_t i = 0; i < n; ++i) {
         const Parts& part = x.parts[i];
         const auto row = static_cast<std::uint32_t>(i);
         table.judged_[i] = part.judged;
@@ -1608,7 +1597,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
           prize = *amount;
         }
         if (!prize || prize->coefficient() != 0 || prize->scale() != 2) {
-          out.prizes.emplace_back(row, prize);
+          table.prize_.emplace_back(row, prize);
         }
       }
     };
@@ -1674,21 +1663,14 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       table.fixed_by_ = s.serial;
       table.fixed_rows_ = n;
     };
-    // Ranks and places by entry index, from the listing (place by place: each part
-    // writes the entries of its places).
-    const auto ranks = [&](std::size_t begin, std::size_t end) {
-      const std::vector<std::uint32_t>& listing = table.order_;
-      for (std::size_t k = begin; k < end; ++k) {
-        const std::uint32_t i = listing[k];
-        table.rank_[i] = x.place_rank[k];
-        table.position_[i] = x.place_position[k];
-      }
-    };
-    std::vector<FillPart> fill_parts(1);
-    ranks(0, n);
-    fill(0, n, fill_parts[0]);
+    // Ranks and places by entry index, from the listing place by place.
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t i = table.order_[k];
+      table.rank_[i] = x.place_rank[k];
+      table.position_[i] = x.place_position[k];
+    }
+    fill();
     fixed_facts();
-    gather(fill_parts, &FillPart::prizes, table.prize_);
     // The lists grew by doubling: give back what a board does not use (a board scored
     // again with as many fits the same storage, so this reallocates only when they grow).
     const auto fit = [](auto& list) {
