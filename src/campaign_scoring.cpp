@@ -28,6 +28,7 @@
 #include "campaign_advanced.hpp"
 #include "campaign_state.hpp"
 #include "detail/aggregate.hpp"
+#include "detail/code_text.hpp"
 #include "detail/fresh_pages.hpp"
 #include "detail/int128.hpp"
 #include "detail/parallel.hpp"
@@ -1113,10 +1114,7 @@ struct DigestColumns {
 
 // Entry i's code, from the columns' copy of the codes.
 std::string_view code_of(const DigestColumns& x, std::uint32_t i) noexcept {
-  const std::size_t begin = x.code_at[i];
-  const std::size_t end =
-      i + 1 < x.code_at.size() ? std::size_t{x.code_at[i + 1]} - 1 : x.code_text.size() - 1;
-  return x.code_text.substr(begin, end - begin);
+  return detail::code_in(x.code_text, x.code_at, i);
 }
 
 // Copies `size` bytes from `from` to `to`; 8 to 16 bytes (the usual code) as two

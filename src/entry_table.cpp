@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "detail/code_text.hpp"
 #include "kexie/rubric.hpp"
 
 namespace kexie {
@@ -65,10 +66,7 @@ std::optional<EntryResult> EntryTable::find(EntryId entry) const {
 
 std::string_view EntryTable::code(EntryId entry) const noexcept {
   if (!entry.ok() || entry.value() > code_at_.size()) return "";
-  const std::uint32_t row = entry.value() - 1;
-  const std::size_t begin = code_at_[row];
-  const std::size_t end = row + 1 < code_at_.size() ? code_at_[row + 1] - 1 : codes_.size() - 1;
-  return {codes_.data() + begin, end - begin};
+  return detail::code_in(codes_, code_at_, entry.value() - 1);
 }
 
 std::optional<std::uint32_t> EntryTable::tier(EntryId entry) const noexcept {
