@@ -2,6 +2,7 @@
 #include "detail/radix_sort.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 
 #include "detail/parallel.hpp"
@@ -47,104 +48,99 @@ void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<std::int64
   }
 }
 
-// Sorts 64-bit words ascending on bits [low, low + bits) only, stably (LSD, at most
-// 12 bits a pass so a histogram stays in L1). The bits below `low` ride along.
+// One thread: the parallel sort below with one part.
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits) {
-  if (bits <= 0 || a.size() < 2) return;
-  const int passes = (bits + 11) / 12;
-  const int digit = (bits + passes - 1) / passes;
-  const std::size_t buckets = std::size_t{1} << digit;
-  const std::uint64_t mask = buckets - 1;
-  // Every pass's histogram in one read of the input.
-  std::vector<std::uint32_t> count(buckets * static_cast<std::size_t>(passes), 0u);
-  for (const std::uint64_t x : a) {
-    for (int p = 0; p < passes; ++p) {
-      ++count[static_cast<std::size_t>(p) * buckets + ((x >> (low + p * digit)) & mask)];
-    }
-  }
-  tmp.resize(a.size());
-  for (int p = 0; p < passes; ++p) {
-    std::uint32_t* c = count.data() + static_cast<std::size_t>(p) * buckets;
-    const int shift = low + p * digit;
-    if (c[(a.front() >> shift) & mask] == a.size()) continue;  // one digit value: nothing moves
-    std::uint32_t at = 0;
-    for (std::size_t d = 0; d < buckets; ++d) {
-      const std::uint32_t here = c[d];
-      c[d] = at;
-      at += here;
-    }
-    for (const std::uint64_t x : a) tmp[c[(x >> shift) & mask]++] = x;
-    a.swap(tmp);
-  }
+  radix_sort_bits(a, tmp, low, bits, 1);
 }
 
-// The parallel sort: per pass, every part counts the digits of its slice, the
-// places of each (digit, part) follow every smaller digit and, within a digit, every
-// earlier part, and every part scatters its slice to its places. That is where the
-// one-thread stable sort puts each word, so the result does not depend on the parts.
+// The parallel sort, most significant digit first: every part counts the top digit
+// of its slice; the places of each (digit, part) follow every smaller digit and,
+// within a digit, every earlier part; every part scatters its slice to its places
+// (into `tmp`). That is where a stable sort on the top digit puts each word. Then
+// each top-digit bucket, small enough to stay in cache (about 2 × min_part words),
+// is sorted on the remaining bits by stable LSD passes of at most 11 bits back into
+// `a`, the buckets shared among the parts by their places. The result is the stable
+// sort, whatever the parts: the same for every thread count.
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits, unsigned threads, std::size_t min_part) {
   const std::size_t n = a.size();
+  if (bits <= 0 || n < 2) return;
+  min_part = std::max<std::size_t>(min_part, 1);
   const std::size_t parts = part_count(n, threads, min_part);
-  if (parts <= 1 || bits <= 0) {
-    radix_sort_bits(a, tmp, low, bits);
+  // The top digit: enough buckets for about 2 × min_part words each, at most 11 bits.
+  const int top = std::clamp(static_cast<int>(std::bit_width(n / (2 * min_part))), 1,
+                             std::min(bits, 11));
+  const int rest = bits - top;
+  const int top_shift = low + rest;
+  const std::size_t buckets = std::size_t{1} << top;
+  const std::uint64_t top_mask = buckets - 1;
+  // count[part × buckets + digit]: the part's count, then its first place.
+  std::vector<std::uint32_t> count(parts * buckets, 0u);
+  parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+    std::uint32_t* c = count.data() + part * buckets;
+    const std::uint64_t* x = a.data();
+    for (std::size_t k = begin; k < end; ++k) ++c[(x[k] >> top_shift) & top_mask];
+  });
+  // start[d]: the first place of bucket d (start[buckets] = n).
+  std::vector<std::size_t> start(buckets + 1);
+  std::uint32_t at = 0;
+  for (std::size_t d = 0; d < buckets; ++d) {
+    start[d] = at;
+    for (std::size_t part = 0; part < parts; ++part) {
+      std::uint32_t& c = count[part * buckets + d];
+      const std::uint32_t here = c;
+      c = at;
+      at += here;
+    }
+  }
+  start[buckets] = n;
+  tmp.resize(n);
+  parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+    std::uint32_t* c = count.data() + part * buckets;
+    const std::uint64_t* x = a.data();
+    std::uint64_t* out = tmp.data();
+    for (std::size_t k = begin; k < end; ++k) out[c[(x[k] >> top_shift) & top_mask]++] = x[k];
+  });
+  if (rest == 0) {
+    a.swap(tmp);
     return;
   }
-  const int passes = (bits + 11) / 12;
-  const int digit = (bits + passes - 1) / passes;
-  const std::size_t buckets = std::size_t{1} << digit;
-  const std::uint64_t mask = buckets - 1;
-  // count[(part × passes + pass) × buckets + digit], of the words as they are now.
-  std::vector<std::uint32_t> count(parts * static_cast<std::size_t>(passes) * buckets, 0u);
-  const auto counts = [&](std::size_t part, int pass) {
-    return count.data() +
-           (part * static_cast<std::size_t>(passes) + static_cast<std::size_t>(pass)) * buckets;
-  };
-  // Every pass's counts in one read; they stay right until a pass moves words.
-  parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      const std::uint64_t x = a[k];
-      for (int p = 0; p < passes; ++p) ++counts(part, p)[(x >> (low + p * digit)) & mask];
+  // The rest, bucket by bucket: part p takes the buckets that start in its share of
+  // the places.
+  const int passes = (rest + 10) / 11;
+  const int digit = (rest + passes - 1) / passes;
+  const std::size_t digits = std::size_t{1} << digit;
+  const std::uint64_t mask = digits - 1;
+  std::vector<std::size_t> first(parts + 1, buckets);
+  first[0] = 0;
+  for (std::size_t p = 1; p < parts; ++p) {
+    first[p] = static_cast<std::size_t>(
+        std::lower_bound(start.begin(), start.end() - 1, n * p / parts) - start.begin());
+  }
+  parallel_parts(parts, parts, 1, [&](std::size_t part, std::size_t, std::size_t) {
+    std::vector<std::uint32_t> c(digits);
+    for (std::size_t d = first[part]; d < first[part + 1]; ++d) {
+      const std::size_t size = start[d + 1] - start[d];
+      std::uint64_t* src = tmp.data() + start[d];
+      std::uint64_t* dst = a.data() + start[d];
+      for (int p = 0; p < passes && size > 1; ++p) {
+        const int shift = low + p * digit;
+        std::fill(c.begin(), c.end(), 0u);
+        for (std::size_t k = 0; k < size; ++k) ++c[(src[k] >> shift) & mask];
+        if (c[(src[0] >> shift) & mask] == size) continue;  // one digit value: nothing moves
+        std::uint32_t place = 0;
+        for (std::uint32_t& v : c) {
+          const std::uint32_t here = v;
+          v = place;
+          place += here;
+        }
+        for (std::size_t k = 0; k < size; ++k) dst[c[(src[k] >> shift) & mask]++] = src[k];
+        std::swap(src, dst);
+      }
+      if (src != a.data() + start[d]) std::copy(src, src + size, a.data() + start[d]);
     }
   });
-  tmp.resize(n);
-  bool moved = false;
-  std::vector<std::uint32_t> total(buckets);
-  for (int p = 0; p < passes; ++p) {
-    const int shift = low + p * digit;
-    if (moved) {
-      parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-        std::uint32_t* c = counts(part, p);
-        std::fill(c, c + buckets, 0u);
-        for (std::size_t k = begin; k < end; ++k) ++c[(a[k] >> shift) & mask];
-      });
-    }
-    std::fill(total.begin(), total.end(), 0u);
-    for (std::size_t part = 0; part < parts; ++part) {
-      const std::uint32_t* c = counts(part, p);
-      for (std::size_t d = 0; d < buckets; ++d) total[d] += c[d];
-    }
-    if (total[(a.front() >> shift) & mask] == n) continue;  // one digit value: nothing moves
-    std::uint32_t at = 0;
-    for (std::size_t d = 0; d < buckets; ++d) {
-      for (std::size_t part = 0; part < parts; ++part) {
-        std::uint32_t& c = counts(part, p)[d];
-        const std::uint32_t here = c;
-        c = at;
-        at += here;
-      }
-    }
-    parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-      std::uint32_t* c = counts(part, p);
-      for (std::size_t k = begin; k < end; ++k) {
-        const std::uint64_t x = a[k];
-        tmp[c[(x >> shift) & mask]++] = x;
-      }
-    });
-    a.swap(tmp);
-    moved = true;
-  }
 }
 
 }  // namespace detail

@@ -1,5 +1,5 @@
 // The sorts that rank a campaign without comparing totals one pair at a time:
-// stable LSD radix sorts of 64-bit keys, and the modular inverse that turns an
+// stable radix sorts of 64-bit keys, and the modular inverse that turns an
 // exact division of totals by their common unit into one multiplication, so
 // keys are packed into as few bits (and radix passes) as they need. Internal.
 #ifndef KEXIE_SRC_DETAIL_RADIX_SORT_HPP
@@ -24,19 +24,22 @@ namespace detail {
 void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<std::int64_t>& totals,
                    std::vector<std::uint64_t>& keys);
 
-/// Sorts 64-bit words ascending on bits [low, low + bits) only, stably (LSD, at
-/// most 12 bits a pass so a histogram stays in L1); the bits below `low` ride
-/// along. `tmp` is scratch space.
+/// Sorts 64-bit words ascending on bits [low, low + bits) only, stably; the bits
+/// below `low` ride along. `tmp` is scratch space. The same as the threaded sort
+/// below on one thread.
 ///
 ///   std::vector<std::uint64_t> a{0x31, 0x10, 0x21}, tmp;
 ///   radix_sort_bits(a, tmp, 4, 4);  // a == {0x10, 0x21, 0x31}
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits);
 
-/// `radix_sort_bits` on up to `threads` threads (the calling thread included): each
-/// pass counts and scatters contiguous parts of the words in parallel, a part's
-/// words going to the places the one-thread sort gives them, so the result is the
-/// same for every thread count. Parts hold at least `min_part` words.
+/// `radix_sort_bits` on up to `threads` threads (the calling thread included), most
+/// significant digit first: one pass scatters the words by their top bits into
+/// buckets of about 2 × `min_part` words (the parts count and scatter their slices
+/// in parallel, each word going where a stable sort puts it), then each bucket,
+/// small enough to stay in cache, is sorted on the remaining bits by LSD passes of
+/// at most 11 bits, the buckets shared among the threads. The result is the stable
+/// sort, the same for every thread count. Parts hold at least `min_part` words.
 ///
 ///   radix_sort_bits(items, tmp, 20, 15, 2);  // the same as radix_sort_bits(items, tmp, 20, 15)
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,

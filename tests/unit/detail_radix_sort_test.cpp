@@ -119,7 +119,7 @@ TEST(RadixSort, SortBitsExamplesAndNoOps) {
   EXPECT_EQ(one, std::vector<std::uint64_t>{9});
 }
 
-TEST(RadixSort, ThreadedSortBitsGivesTheOneThreadResult) {
+TEST(RadixSort, ThreadedSortBitsIsTheStableSortForEveryThreadCount) {
   std::mt19937_64 rng(17);
   // Parts of at least 64 words: sizes around the part boundaries of 2, 3 and 7 parts,
   // empty and single arrays, many ties (a field of a few values) and wide fields
@@ -139,8 +139,14 @@ TEST(RadixSort, ThreadedSortBitsGivesTheOneThreadResult) {
                                  : (value << low) & ((std::uint64_t{1} << (low + bits)) - 1)) |
                payload;
       }
-      std::vector<std::uint64_t> want = a, tmp;
-      radix_sort_bits(want, tmp, low, bits);
+      const auto field_of = [&](std::uint64_t x) {
+        const std::uint64_t shifted = x >> low;
+        return bits >= 64 ? shifted : shifted & ((std::uint64_t{1} << bits) - 1);
+      };
+      std::vector<std::uint64_t> want = a;
+      std::stable_sort(want.begin(), want.end(), [&](std::uint64_t x, std::uint64_t y) {
+        return field_of(x) < field_of(y);
+      });
       for (const unsigned threads : {1u, 2u, 3u, 7u, std::numeric_limits<unsigned>::max()}) {
         std::vector<std::uint64_t> got = a, scratch;
         radix_sort_bits(got, scratch, low, bits, threads, 64);
