@@ -995,6 +995,44 @@ void emit_listing(const CampaignImpl& s, const Scored& scored, std::size_t begin
   }
 }
 
+// The first index in [lo, hi) where `holds` fails, for a predicate that holds on a
+// prefix of the range (hi when it holds throughout).
+template <class Holds>
+std::size_t first_failing(std::size_t lo, std::size_t hi, Holds&& holds) {
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (holds(mid)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+// The listing places whose entry is ranked (neither vetoed nor incomplete), in
+// place order, on up to `threads` threads: each part counts its slice, then writes
+// it from where the earlier parts' places end.
+void collect_ranked(const std::vector<EntryStatus>& place_status, unsigned threads,
+                    std::vector<std::uint32_t>& into) {
+  const std::size_t n = place_status.size();
+  const std::size_t parts = detail::part_count(n, threads, kMinListPart);
+  std::vector<std::size_t> first(parts + 1, 0);
+  detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+    first[part + 1] = static_cast<std::size_t>(
+        std::count(place_status.begin() + static_cast<std::ptrdiff_t>(begin),
+                   place_status.begin() + static_cast<std::ptrdiff_t>(end), EntryStatus::ranked));
+  });
+  for (std::size_t part = 0; part < parts; ++part) first[part + 1] += first[part];
+  detail::size_for_overwrite(into, first[parts]);
+  detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+    std::uint32_t* out = into.data() + first[part];
+    for (std::size_t p = begin; p < end; ++p) {
+      if (place_status[p] == EntryStatus::ranked) *out++ = static_cast<std::uint32_t>(p);
+    }
+  });
+}
+
 // An indicator tie-break names an indicator of at least one of the campaign's
 // rubrics (a campaign without rubrics has nothing to check yet).
 Status check_tie_breaks(const CampaignImpl& s) {
@@ -1460,62 +1498,106 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     if (r) return r->coefficient();
     return d.signum() < 0 ? INT64_MIN : INT64_MAX;  // beyond every total
   };
-  x.cusps.clear();
-  const std::int64_t margin = at_total_scale(scheme.cusp_margin, Rounding::floor);
+  // The tiers and the cusp report. Within a group the eligible places (ranked, not
+  // vetoed) run best first with non-increasing totals, so every boundary below is a
+  // binary search; the awarded places and the cusps are then written on the threads.
+  const std::int64_t margin = at_total_scale(scheme.cusp_margin, Rounding::floor);  // ≥ 0
   std::vector<std::int32_t>& tier_of = x.tier_of;
   tier_of.assign(n, -1);
-  // The places of the ranked and not vetoed entries, best first.
   std::vector<std::uint32_t>& eligible = x.eligible;
+  collect_ranked(x.place_status, threads.count, eligible);
+  const auto total = [&](std::size_t k) { return x.place_total[eligible[k]]; };
+  // What the threads write: the eligible indices [begin, end) get `tier`; the cusps
+  // of a tier are the eligible indices [begin, end), written from cusps[at].
+  struct Awarded {
+    std::size_t begin = 0, end = 0;
+    std::int32_t tier = 0;
+  };
+  struct CuspWindow {
+    std::size_t begin = 0, end = 0, at = 0;
+    std::uint32_t tier = 0;
+    bool awarded = false;
+    std::int64_t boundary = 0;
+    Decimal boundary_value;
+  };
+  std::vector<Awarded> awarded_runs;
+  std::vector<CuspWindow> windows;
+  std::size_t awarded_count = 0, cusp_count = 0;
   for (const auto& [group_begin, group_end] : x.ranges) {
-    eligible.clear();
-    for (std::size_t k = group_begin; k < group_end; ++k) {
-      if (x.place_status[k] == EntryStatus::ranked) {
-        eligible.push_back(static_cast<std::uint32_t>(k));
-      }
-    }
-    const auto total = [&](std::size_t k) { return x.place_total[eligible[k]]; };
-    std::size_t next = 0;
+    const auto lo = static_cast<std::size_t>(
+        std::lower_bound(eligible.begin(), eligible.end(), group_begin) - eligible.begin());
+    const auto hi = static_cast<std::size_t>(
+        std::lower_bound(eligible.begin(), eligible.end(), group_end) - eligible.begin());
+    std::size_t next = lo;
     for (std::uint32_t t = 0; t < scheme.tiers.size(); ++t) {
       const AwardTier& tier = scheme.tiers[t];
-      const std::uint32_t quota = quota_of(tier, eligible.size());
+      const std::uint32_t quota = quota_of(tier, hi - lo);
       const std::int64_t min = at_total_scale(tier.min_score, Rounding::ceiling);
       // 宁缺勿滥: the tier stops at the first entry below its minimum, even if places remain.
-      std::size_t end = next;
-      while (end < eligible.size() && end - next < quota && total(end) >= min) ++end;
+      std::size_t end = first_failing(next, next + std::min<std::size_t>(quota, hi - next),
+                                      [&](std::size_t k) { return total(k) >= min; });
       // Ties straddling the boundary: the last awarded and the first left out are equal.
-      if (end > next && end < eligible.size() && end - next == quota &&
-          total(end) == total(end - 1)) {
+      if (end > next && end < hi && end - next == quota && total(end) == total(end - 1)) {
         const std::int64_t boundary = total(end - 1);
         if (scheme.boundary_ties == BoundaryTies::include_all) {
-          while (end < eligible.size() && total(end) == boundary) ++end;
+          end = first_failing(end, hi, [&](std::size_t k) { return total(k) == boundary; });
         } else if (scheme.boundary_ties == BoundaryTies::exclude_all) {
-          while (end > next && total(end - 1) == boundary) --end;
+          end = first_failing(next, end, [&](std::size_t k) { return total(k) > boundary; });
         }
       }
-      for (std::size_t k = next; k < end; ++k) {
-        x.place_tier[eligible[k]] = static_cast<std::int32_t>(t);
-        tier_of[order[eligible[k]]] = static_cast<std::int32_t>(t);
-      }
-      // Cusp report: around the lowest awarded total, or the minimum when nobody got it.
-      // `eligible` is sorted best first, so the window is one contiguous run.
-      const bool awarded = end > next;
-      const std::int64_t boundary = awarded ? total(end - 1) : min;
-      const Decimal boundary_value = awarded ? fixed(boundary, kTotalScale) : tier.min_score;
+      if (end > next) awarded_runs.push_back({next, end, static_cast<std::int32_t>(t)});
+      awarded_count += end - next;
+      // Cusp report: around the lowest awarded total, or the minimum when nobody got it,
+      // one contiguous window of the eligible, every total in it within the margin.
+      CuspWindow w;
+      w.tier = t;
+      w.awarded = end > next;
+      w.boundary = w.awarded ? total(end - 1) : min;
+      w.boundary_value = w.awarded ? fixed(w.boundary, kTotalScale) : tier.min_score;
       const auto within = [&](std::int64_t v) {
-        const detail::int128 d = detail::int128{v} - boundary;
+        const detail::int128 d = detail::int128{v} - w.boundary;
         return (d < 0 ? -d : d) <= margin;
       };
-      std::size_t k = next;
-      while (k < eligible.size() && total(k) > boundary && !within(total(k))) ++k;
-      for (; k < eligible.size() && (total(k) >= boundary || within(total(k))); ++k) {
-        if (!within(total(k))) continue;
-        const Decimal distance = awarded ? fixed(total(k) - boundary, kTotalScale)
-                                         : fixed(total(k), kTotalScale) - tier.min_score;
-        x.cusps.push_back({EntryId{order[eligible[k]] + 1}, t, boundary_value, distance});
-      }
+      w.begin = first_failing(
+          next, hi, [&](std::size_t k) { return total(k) > w.boundary && !within(total(k)); });
+      w.end = first_failing(
+          w.begin, hi, [&](std::size_t k) { return total(k) >= w.boundary || within(total(k)); });
+      w.at = cusp_count;
+      cusp_count += w.end - w.begin;
+      if (w.end > w.begin) windows.push_back(std::move(w));
       next = end;
     }
   }
+  x.cusps.resize(cusp_count);
+  const std::size_t tier_work = awarded_count + cusp_count;
+  detail::parallel_parts(
+      tier_work, detail::part_count(tier_work, threads.count, kMinListPart), 1,
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        // The awarded places come first in [0, tier_work), then the cusps.
+        std::size_t offset = 0;
+        for (const Awarded& a : awarded_runs) {
+          const std::size_t from = std::max(begin, offset),
+                            to = std::min(end, offset + a.end - a.begin);
+          for (std::size_t w = from; w < to; ++w) {
+            const std::uint32_t place = eligible[a.begin + (w - offset)];
+            x.place_tier[place] = a.tier;
+            tier_of[order[place]] = a.tier;
+          }
+          offset += a.end - a.begin;
+        }
+        for (const CuspWindow& w : windows) {
+          const std::size_t size = w.end - w.begin;
+          const std::size_t from = std::max(begin, offset), to = std::min(end, offset + size);
+          for (std::size_t c = from; c < to; ++c) {
+            const std::size_t k = w.begin + (c - offset);
+            const Decimal distance = w.awarded ? fixed(total(k) - w.boundary, kTotalScale)
+                                               : fixed(total(k), kTotalScale) - w.boundary_value;
+            x.cusps[w.at + (k - w.begin)] = {EntryId{order[eligible[k]] + 1}, w.tier,
+                                             w.boundary_value, distance};
+          }
+          offset += size;
+        }
+      });
   // The per-entry digest and the honours read only the scratch: made before the
   // board is touched. With threads, part 0 feeds the digest of the listing's first
   // half while part 1 makes the bytes of the second half (hashed after both) and
