@@ -1617,7 +1617,10 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   Scoreboard& board = into;
   EntryTable& table = into.entries;
   bool prizes = false;  // a rubric has a prize rule: the digest ends with the prizes
-  const auto commit = [&] {
+  // The board takes the results once nothing can fail but memory: take_results()
+  // first, then place_rows() and fill_rows(), which write different columns (on two
+  // threads when there are).
+  const auto take_results = [&] {
     // The board takes the results. A board scored before has room: its arrays and the
     // scratch's change places (the next call scores into the board's old ones). A fresh
     // board copies them, so the campaign keeps pages already touched.
@@ -1637,8 +1640,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     board.people.swap(x.people);
     board.cusps.swap(x.cusps);
     board.digest_.clear();
-    // The rest of the table, by entry index; ranks and places go from listing places
-    // to entry indices.
     table.tier_names_.clear();
     for (const AwardTier& tier : scheme.tiers) table.tier_names_.push_back(tier.name);
     for (std::size_t c = 0; c < kCategoryCount; ++c) {
@@ -1646,12 +1647,18 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       table.prize_rule_[c] = cat.rubric && cat.rubric->prize();
       prizes = prizes || table.prize_rule_[c];
     }
+  };
+  // The lists grew by doubling: give back what a board does not use (a board scored
+  // again with as many fits the same storage, so this reallocates only when they grow).
+  const auto fit = [](auto& list) {
+    if (list.capacity() - list.size() > list.size() / 16 + 16) list.shrink_to_fit();
+  };
+  // The rest of the table by entry index: the parts, categories, tiers and prizes.
+  const auto fill_rows = [&] {
     detail::size_for_overwrite(table.judged_, n);
     detail::size_for_overwrite(table.objective_, n);
     detail::size_for_overwrite(table.category_, n);
     detail::size_for_overwrite(table.tier_, n);
-    detail::size_for_overwrite(table.rank_, n);
-    detail::size_for_overwrite(table.position_, n);
     const std::vector<EntryStatus>& board_status = table.status_;
     // The rows by entry index, reading the campaign's records in the order they are
     // stored; the sparse prizes appended in that order.
@@ -1681,6 +1688,16 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
         }
       }
     };
+    fill();
+    fit(board.units);
+    fit(board.people);
+    fit(board.cusps);
+    fit(table.prize_);
+  };
+  // Ranks and places by entry index, and the codes and the other fixed facts.
+  const auto place_rows = [&] {
+    detail::size_for_overwrite(table.rank_, n);
+    detail::size_for_overwrite(table.position_, n);
     // The codes and the other fixed facts: the scratch's copy, extended by the entries
     // added since the last call, into the board.
     const auto fixed_facts = [&] {
@@ -1749,26 +1766,18 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       table.rank_[i] = x.place_rank[k];
       table.position_[i] = x.place_position[k];
     }
-    fill();
     fixed_facts();
-    // The lists grew by doubling: give back what a board does not use (a board scored
-    // again with as many fits the same storage, so this reallocates only when they grow).
-    const auto fit = [](auto& list) {
-      if (list.capacity() - list.size() > list.size() / 16 + 16) list.shrink_to_fit();
-    };
-    fit(board.units);
-    fit(board.people);
-    fit(board.cusps);
     fit(table.cites_link_);
     fit(table.cites_activity_);
-    fit(table.prize_);
   };
   // With threads, a second thread makes the second half's digest bytes, the honours,
-  // their and the cusps' lines, and then fills the board, while the calling thread
-  // hashes the first half's bytes and then the rest as it comes (SHA-256 is one
-  // stream). No second thread to be had: all on this one.
+  // their and the cusps' lines, and then has the board take the results and fills its
+  // rows, while the calling thread hashes the first half's bytes and then the rest as
+  // it comes (SHA-256 is one stream), then places the rows. No second thread to be
+  // had: all on this one.
   std::atomic<int> later{0};  // 1: the second half's bytes are made; 2: they never will be
   std::atomic<int> tail{0};   // 1: the honours' and cusps' lines are made; 2: never
+  std::atomic<int> taken{0};  // 1: the board has taken the results; 2: it never will
   std::exception_ptr second_failed;
   const std::size_t half = n / 2;
   // Declared after everything it uses: if this thread throws, the second is joined
@@ -1793,12 +1802,17 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
             tail_lines.flush();
           }
           release(tail, honours ? 1 : 2);
-          if (honours) commit();
+          if (honours) {
+            take_results();
+            release(taken, 1);
+            fill_rows();
+          }
         } catch (...) {
           second_failed = std::current_exception();
         }
         if (later.load() == 0) release(later, 2);
         if (tail.load() == 0) release(tail, 2);
+        if (taken.load() == 0) release(taken, 2);
       });
     } catch (const std::system_error&) {
       // no thread: one thread does it all below
@@ -1810,6 +1824,8 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     if (later.load() == 1) h.update(std::span<const std::uint8_t>(x.later_entry_bytes));
     tail.wait(0);
     if (tail.load() == 1) h.update(std::span<const std::uint8_t>(x.tail_bytes));
+    taken.wait(0);
+    if (taken.load() == 1) place_rows();
     second.join();
     if (second_failed) std::rethrow_exception(second_failed);
     if (!honours) return honours.error();  // `into` untouched
@@ -1818,7 +1834,9 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     if (!honours) return honours.error();  // `into` untouched
     digest_entries(columns, 0, n, h);
     honours_and_cusp_lines(lines, x.units, x.people, x.cusps, columns);
-    commit();
+    take_results();
+    place_rows();
+    fill_rows();
   }
 
   // The end of the digest: prizes where a rubric has a prize rule (so a campaign
