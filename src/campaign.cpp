@@ -919,6 +919,11 @@ class MarkSession {
       for (const auto& [first, count] : s_.mark_runs) {
         std::fill_n(s_.marks.begin() + static_cast<std::ptrdiff_t>(first), count, kNoMark);
       }
+      for (const Runs& runs : part_runs_) {
+        for (const auto& [first, count] : runs) {
+          std::fill_n(s_.marks.begin() + static_cast<std::ptrdiff_t>(first), count, kNoMark);
+        }
+      }
     }
     s_.mark_runs.clear();
     // Scratch kept from batch to batch (no fresh pages), unless one batch made it large.
@@ -947,10 +952,14 @@ class MarkSession {
           "the batch marks the same judge, entry and indicator twice" + where(marks, repeat_),
           "panel.mark_unique");
     }
-    for (const auto& [first, count] : s_.mark_runs) {
-      std::int32_t* cell = s_.marks.data() + first;
-      for (std::size_t k = 0; k < count; ++k) cell[k] += kPendingShift;
-    }
+    const auto settle = [&](const Runs& runs) {
+      for (const auto& [first, count] : runs) {
+        std::int32_t* cell = s_.marks.data() + first;
+        for (std::size_t k = 0; k < count; ++k) cell[k] += kPendingShift;
+      }
+    };
+    settle(s_.mark_runs);
+    for (const Runs& runs : part_runs_) settle(runs);
     finished_ = true;
     return {};
   }
@@ -981,6 +990,7 @@ class MarkSession {
 
   Status piece(std::span<const Mark> marks, std::size_t begin, std::size_t end, std::size_t& at) {
     const std::size_t n = end - begin;
+    piece_begin_ = begin;
     s_.mark_cells.resize(n);
     s_.mark_values.resize(n);
     // Checks, on contiguous ranges; the first refused mark is in the first range with one.
@@ -988,10 +998,16 @@ class MarkSession {
         std::min<std::size_t>(lookups_.size(), std::max<std::size_t>(1, n / 4096));
     std::vector<std::size_t> first(parts, end);
     std::vector<std::optional<Error>> errors(parts);
+    // The lowest and highest cell each part's checked marks fill.
+    std::vector<std::pair<std::size_t, std::size_t>> span(parts, {SIZE_MAX, 0});
     // detail::parallel_parts: one std::jthread per part but the first (kexie starts no
     // thread it was not asked for), a part run here when its thread cannot start.
     detail::parallel_parts(n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
       check(lookups_[k], marks, begin, begin + b, begin + e, first[k], errors[k]);
+      for (std::size_t i = b; i < e && parts > 1; ++i) {
+        span[k].first = std::min(span[k].first, s_.mark_cells[i]);
+        span[k].second = std::max(span[k].second, s_.mark_cells[i]);
+      }
     });
     std::size_t refused = end;
     std::size_t refused_part = parts;
@@ -1002,28 +1018,33 @@ class MarkSession {
         break;
       }
     }
-    // In order, up to the first refused mark: cells marked pending, repeats noted, a mark
-    // recorded before the batch refused.
-    const std::size_t* cells = s_.mark_cells.data();
-    const std::int32_t* values = s_.mark_values.data();
-    auto& runs = s_.mark_runs;
-    for (std::size_t i = begin; i < refused; ++i) {
-      const std::size_t cell = cells[i - begin];
-      std::int32_t& stored = s_.marks[cell];
-      if (stored == kNoMark) {
-        // The run first (it may allocate), so every pending cell is in a run to empty.
-        if (!runs.empty() && runs.back().first + runs.back().second == cell) {
-          ++runs.back().second;
-        } else {
-          runs.emplace_back(cell, 1);
+    // Every mark checked and each part's cells above the part before's (a table listed
+    // entry by entry): no cell is any two parts', so the parts record on their threads,
+    // each in order, what the one pass below records. Else that pass, in order.
+    bool apart = parts > 1 && refused_part == parts;
+    for (std::size_t k = 1; apart && k < parts; ++k) {
+      apart = span[k - 1].second < span[k].first;
+    }
+    if (apart) {
+      part_runs_.resize(parts);
+      std::vector<std::size_t> stop(parts, end), repeat(parts, kNoRepeat);
+      detail::parallel_parts(n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
+        record(begin + b, begin + e, part_runs_[k], repeat[k], stop[k]);
+      });
+      for (std::size_t k = 0; k < parts; ++k) {
+        if (stop[k] != end) {
+          at = stop[k];
+          return already_marked(s_, lookups_[0], marks, at);
         }
-        stored = values[i - begin] - kPendingShift;
-      } else if (pending(stored)) {
-        repeat_ = std::min(repeat_, i);
-      } else {
-        at = i;
-        return already_marked(s_, lookups_[0], marks, i);
+        repeat_ = std::min(repeat_, repeat[k]);
       }
+      return {};
+    }
+    std::size_t stopped = end;
+    record(begin, refused, s_.mark_runs, repeat_, stopped);
+    if (stopped != end) {
+      at = stopped;
+      return already_marked(s_, lookups_[0], marks, at);
     }
     if (refused_part != parts) {
       at = refused;
@@ -1032,9 +1053,41 @@ class MarkSession {
     return {};
   }
 
+  using Runs = std::vector<std::pair<std::size_t, std::size_t>>;  // (first cell, count)
+
+  // In order, the checked marks [from, to) of the current piece (their cells and values
+  // in the scratch): each empty cell marked pending and added to `runs`, a cell found
+  // pending noted in `repeat`; at a cell holding a mark recorded before the batch, `stop`
+  // is that mark's position and nothing after it is recorded.
+  void record(std::size_t from, std::size_t to, Runs& runs, std::size_t& repeat,
+              std::size_t& stop) {
+    const std::size_t* cells = s_.mark_cells.data() - piece_begin_;
+    const std::int32_t* values = s_.mark_values.data() - piece_begin_;
+    for (std::size_t i = from; i < to; ++i) {
+      const std::size_t cell = cells[i];
+      std::int32_t& stored = s_.marks[cell];
+      if (stored == kNoMark) {
+        // The run first (it may allocate), so every pending cell is in a run to empty.
+        if (!runs.empty() && runs.back().first + runs.back().second == cell) {
+          ++runs.back().second;
+        } else {
+          runs.emplace_back(cell, 1);
+        }
+        stored = values[i] - kPendingShift;
+      } else if (pending(stored)) {
+        repeat = std::min(repeat, i);
+      } else {
+        stop = i;
+        return;
+      }
+    }
+  }
+
   CampaignImpl& s_;
   bool conflicts_;
   bool finished_ = false;
+  std::size_t piece_begin_ = 0;        // the position of the current piece's first mark
+  std::vector<Runs> part_runs_;        // the cells the parts recorded on their threads
   std::size_t repeat_ = kNoRepeat;     // the first mark of a cell the batch already filled
   std::vector<BatchLookups> lookups_;  // one per thread
 };

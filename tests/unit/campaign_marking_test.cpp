@@ -152,6 +152,35 @@ TEST(MarkAllThreads, EveryThreadCountRefusesTheSameFirstMark) {
   EXPECT_NE(refused[3].message.find("already marked"), std::string::npos) << refused[3].message;
 }
 
+// A table's batch on threads: each part's cells lie above the part before's, so the
+// parts record on their threads. A repeat inside one later part, and a repeat in the
+// first part with a mark recorded before the batch in a later one, are refused as on
+// one thread: the repeat's position, then the recorded mark's (found first).
+TEST(MarkAllThreads, RecordingOnThreadsRefusesAsOneThreadDoes) {
+  std::vector<JudgeId> judges;
+  const auto empty = world().campaign(judges);
+  const std::string untouched = empty->score().value().digest();
+  const std::vector<MarkInput> all = all_marks(judges);
+  std::vector<MarkInput> repeat_late = all;
+  repeat_late[30'000] = repeat_late[29'000];  // both in the last part for 2, 3 and 7 threads
+  std::vector<MarkInput> repeat_early = all;
+  repeat_early[3'000] = repeat_early[2'000];
+  const std::vector<MarkInput> before(all.begin() + 25'000, all.begin() + 25'001);
+  const Outcome late = mark(repeat_late, 1);
+  EXPECT_FALSE(late.ok);
+  EXPECT_EQ(late.failed, 30'000u);
+  EXPECT_EQ(late.rule, "panel.mark_unique");
+  EXPECT_EQ(late.digest, untouched);
+  const Outcome early = mark(repeat_early, 1, before);
+  EXPECT_FALSE(early.ok);
+  EXPECT_EQ(early.failed, 25'000u);
+  EXPECT_NE(early.message.find("already marked"), std::string::npos) << early.message;
+  for (unsigned t : {2U, 3U, 7U}) {
+    EXPECT_EQ(mark(repeat_late, t), late) << t << " threads";
+    EXPECT_EQ(mark(repeat_early, t, before), early) << t << " threads";
+  }
+}
+
 TEST(MarkAllThreads, ZeroThreadsIsRefusedBeforeAnything) {
   std::vector<JudgeId> judges;
   const auto c = world().campaign(judges);
