@@ -111,7 +111,6 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
   const int passes = (rest + 10) / 11;
   const int digit = (rest + passes - 1) / passes;
   const std::size_t digits = std::size_t{1} << digit;
-  const std::uint64_t mask = digits - 1;
   std::vector<std::size_t> first(parts + 1, buckets);
   first[0] = 0;
   for (std::size_t p = 1; p < parts; ++p) {
@@ -126,6 +125,8 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
       std::uint64_t* dst = a.data() + start[d];
       for (int p = 0; p < passes && size > 1; ++p) {
         const int shift = low + p * digit;
+        // The last pass may be narrower: no bit above the field is read.
+        const std::uint64_t mask = (std::uint64_t{1} << std::min(digit, rest - p * digit)) - 1;
         std::fill(c.begin(), c.end(), 0u);
         for (std::size_t k = 0; k < size; ++k) ++c[(src[k] >> shift) & mask];
         if (c[(src[0] >> shift) & mask] == size) continue;  // one digit value: nothing moves
