@@ -48,6 +48,19 @@ kexie::Rubric single_mark_rubric() {
   return kexie::Rubric::build("单项评分", specs).value();
 }
 
+// Marks up to 1 000 (step 0.0001) weighted 0.99999993 and 0.00000007: totals on a
+// 10^-12 grid up to 1 000 points apart, 50 key bits; with 13 place bits and 2 group
+// bits they do not pack into 64.
+kexie::Rubric wide_rubric() {
+  const kexie::MarkScale wide{Decimal(0), Decimal(1000), "0.0001"_dec};
+  const std::vector<kexie::IndicatorSpec> specs = {
+      {"A", "主评 main", "", kexie::IndicatorKind::judged, "0.99999993"_dec, wide, {}, {}},
+      {"B", "细评 fine", "", kexie::IndicatorKind::judged, "0.00000007"_dec, wide, {}, {}},
+      {"veto", "一票否决 veto", "", kexie::IndicatorKind::veto, {}, {}, {}, {}},
+  };
+  return kexie::Rubric::build("宽幅评分", specs).value();
+}
+
 // How a campaign's entries come out.
 struct Shape {
   std::size_t entries = 0;
@@ -57,6 +70,9 @@ struct Shape {
   int top = 200;          // the best mark, in half points (200 = 100.0)
   int vetoed_in_100 = 0;  // per hundred entries
   int incomplete_in_100 = 0;
+  // Totals far apart on a fine grid (wide_rubric): too many key bits to pack with the
+  // places, so each group is sorted by total apart (the ranking's other path).
+  bool wide = false;
 };
 
 struct Built {
@@ -77,7 +93,9 @@ std::unique_ptr<Built> build(const Shape& shape, const kexie::AwardScheme& schem
   spec.rank_per_category = shape.per_category;
   spec.awards = scheme;
   b->c = std::make_unique<kexie::Campaign>(b->w.registry, spec);
-  for (kexie::Category cat : kCategories) b->c->set_rubric(cat, single_mark_rubric()).value();
+  for (kexie::Category cat : kCategories) {
+    b->c->set_rubric(cat, shape.wide ? wide_rubric() : single_mark_rubric()).value();
+  }
   const kexie::JudgeId judge = b->c->add_judge(b->w.experts[0]).value();
   const int base = shape.top - shape.distinct + 1;  // marks in [base, top] half points
   for (std::size_t i = 0; i < shape.entries; ++i) {
@@ -91,7 +109,15 @@ std::unique_ptr<Built> build(const Shape& shape, const kexie::AwardScheme& schem
     if (!incomplete) {
       const int half_points =
           base + static_cast<int>(rng() % static_cast<std::uint64_t>(shape.distinct));
-      b->c->mark(judge, id, "A", Decimal::from_coefficient(half_points * 5, 1).value()).value();
+      if (!shape.wide) {
+        b->c->mark(judge, id, "A", Decimal::from_coefficient(half_points * 5, 1).value()).value();
+      } else {
+        // A on a coarse step (runs of equal totals); B mostly 0, now and then anything.
+        const int step = 1000 / std::max(shape.distinct - 1, 1);
+        b->c->mark(judge, id, "A", Decimal(std::int64_t{(half_points - base) * step})).value();
+        const std::int64_t fine = i % 4 == 0 ? static_cast<std::int64_t>(rng() % 10000000) : 0;
+        b->c->mark(judge, id, "B", Decimal::from_coefficient(fine, 4).value()).value();
+      }
     }
     if (static_cast<int>(rng() % 100) < shape.vetoed_in_100) {
       b->c->veto(judge, id, "veto", "抄袭").value();
@@ -422,8 +448,13 @@ TEST(AwardTiersOracle, LargeCampaignsSplitAcrossThreads) {
   std::mt19937_64 rng(1129);
   Reach reach;
   kexie::Scoreboard reused;
-  for (int round = 0; round < 6; ++round) {
+  for (int round = 0; round < 7; ++round) {
     Shape shape = random_shape(rng, round == 0 ? 7500 : 2500 + rng() % 2000);
+    if (round == 6) {  // unpacked: every group sorted by total apart
+      shape.entries = 5000;
+      shape.wide = shape.per_category = true;
+      shape.categories = 3;
+    }
     shape.distinct = round % 2 == 0 ? 3 : 40;  // long runs straddling boundaries
     shape.vetoed_in_100 = 10;
     shape.incomplete_in_100 = round == 3 ? 0 : 10;
