@@ -3,6 +3,10 @@
 // (stability included, since ranking relies on it to keep equal totals in
 // application-number order), the threaded sort gives the one-thread result for
 // every thread count and size, and inverse_mod_2_64 inverts every odd number.
+// Stress cases of the most-significant-digit-first sort: every field width around
+// the digit sizes, sizes around bucket and part boundaries with parts of 1 to 64
+// words, skewed distributions (one top bucket, one huge bucket, a constant top
+// digit), and a flag in bit 63 above the field (DISABLED: a known defect).
 #include "detail/radix_sort.hpp"
 
 #include <gtest/gtest.h>
