@@ -114,14 +114,12 @@ TEST(RankingVetoFlag, VetoedEntriesListedAtTheirTotalWithEightIndexBits) {
   expect_vetoed_at_their_place(200);
 }
 
-// DISABLED: fails at a2710f0 (and with the LSD sort before 0eb244d, whose five passes
-// of 11 bits from bit 9 read bit 63 too): the field [9, 61) of 52 bits is sorted with
-// a top digit of 1 bit and five passes of 11 bits over bits 9 to 63, the last of which
-// reads the vetoed flag in bit 63, so each vetoed entry is listed after every ranked
-// entry of its half of the key range (287 of the 300 positions wrong, in standings()
-// and score()). Enable once radix_sort_bits masks its passes to the field (or score()
-// flags vetoes elsewhere).
-TEST(RankingVetoFlag, DISABLED_VetoedEntriesListedAtTheirTotalWithNineIndexBits) {
+// 300 entries, 9 index bits, a field [9, 61) of 52 bits: sorted with a top digit of 1
+// bit and passes of at most 11 bits over the rest. Before 8a6a216 the last pass read
+// bits 53 to 63, the vetoed flag in bit 63 among them, so each vetoed entry was listed
+// after every ranked entry of its half of the key range (287 of the 300 positions
+// wrong, in standings() and score()).
+TEST(RankingVetoFlag, VetoedEntriesListedAtTheirTotalWithNineIndexBits) {
   expect_vetoed_at_their_place(300);
 }
 
