@@ -1097,8 +1097,6 @@ struct ScoringScratch {
   std::vector<std::uint8_t> later_entry_bytes;
   // With threads, the lines of the honours and cusps, made beside the entries' hashing.
   std::vector<std::uint8_t> tail_bytes;
-  // With threads, the standings rows of every part of the listing after the first.
-  std::vector<std::vector<Standing>> later_standings;
 };
 
 }  // namespace detail
@@ -1384,30 +1382,27 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
     }
     return out;
   }
-  // Threads: each lists the runs that start in its slice of the listing, in listing
-  // order, the incomplete entries closing the listing in code order (packed items
-  // sort them last). The first part appends its rows to the result, the others to
-  // the scratch's lists, appended after: every row is written once and copied at
-  // most once, instead of initialized and then overwritten.
-  std::vector<std::vector<Standing>>& later = (*lease).later_standings;
-  later.resize(parts - 1);
-  out.reserve(n);
+  // Threads: each lists the runs that start in its slice of the listing into their
+  // rows; the incomplete entries close the listing in code order (packed items sort
+  // them last).
+  std::vector<std::size_t> first_place(scored.groups.size(), 0);
+  for (const ListedGroup& l : pk.listed) first_place[l.group] = l.begin;
+  out.resize(n);
+  Standing* rows = out.data();
   const std::uint64_t index_mask = (std::uint64_t{1} << pk.place_bits) - 1;
-  detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-    std::vector<Standing>& rows = part == 0 ? out : later[part - 1];
-    rows.clear();
+  detail::parallel_parts(n, parts, 1, [&](std::size_t, std::size_t begin, std::size_t end) {
     RunScratch rs;
     emit_listing(s, scored, begin, end, rs,
-                 [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                 [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
                      std::uint32_t position, EntryStatus status) {
-                   rows.push_back(standing(i, total, rank, position, status));
+                   rows[first_place[group] + position - 1] =
+                       standing(i, total, rank, position, status);
                  });
     for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
-      rows.push_back(standing(static_cast<std::uint32_t>(pk.items[p] & index_mask), 0, 0, 0,
-                              EntryStatus::incomplete));
+      rows[p] = standing(static_cast<std::uint32_t>(pk.items[p] & index_mask), 0, 0, 0,
+                         EntryStatus::incomplete);
     }
   });
-  for (const std::vector<Standing>& rows : later) out.insert(out.end(), rows.begin(), rows.end());
   return out;
 }
 
