@@ -919,11 +919,6 @@ class MarkSession {
       for (const auto& [first, count] : s_.mark_runs) {
         std::fill_n(s_.marks.begin() + static_cast<std::ptrdiff_t>(first), count, kNoMark);
       }
-      for (const Runs& runs : part_runs_) {
-        for (const auto& [first, count] : runs) {
-          std::fill_n(s_.marks.begin() + static_cast<std::ptrdiff_t>(first), count, kNoMark);
-        }
-      }
     }
     s_.mark_runs.clear();
     // Scratch kept from batch to batch (no fresh pages), unless one batch made it large.
@@ -959,7 +954,6 @@ class MarkSession {
       }
     };
     settle(s_.mark_runs);
-    for (const Runs& runs : part_runs_) settle(runs);
     finished_ = true;
     return {};
   }
@@ -998,16 +992,10 @@ class MarkSession {
         std::min<std::size_t>(lookups_.size(), std::max<std::size_t>(1, n / 4096));
     std::vector<std::size_t> first(parts, end);
     std::vector<std::optional<Error>> errors(parts);
-    // The lowest and highest cell each part's checked marks fill.
-    std::vector<std::pair<std::size_t, std::size_t>> span(parts, {SIZE_MAX, 0});
     // detail::parallel_parts: one std::jthread per part but the first (kexie starts no
     // thread it was not asked for), a part run here when its thread cannot start.
     detail::parallel_parts(n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
       check(lookups_[k], marks, begin, begin + b, begin + e, first[k], errors[k]);
-      for (std::size_t i = b; i < e && parts > 1; ++i) {
-        span[k].first = std::min(span[k].first, s_.mark_cells[i]);
-        span[k].second = std::max(span[k].second, s_.mark_cells[i]);
-      }
     });
     std::size_t refused = end;
     std::size_t refused_part = parts;
@@ -1018,28 +1006,8 @@ class MarkSession {
         break;
       }
     }
-    // Every mark checked and each part's cells above the part before's (a table listed
-    // entry by entry): no cell is any two parts', so the parts record on their threads,
-    // each in order, what the one pass below records. Else that pass, in order.
-    bool apart = parts > 1 && refused_part == parts;
-    for (std::size_t k = 1; apart && k < parts; ++k) {
-      apart = span[k - 1].second < span[k].first;
-    }
-    if (apart) {
-      part_runs_.resize(parts);
-      std::vector<std::size_t> stop(parts, end), repeat(parts, kNoRepeat);
-      detail::parallel_parts(n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
-        record(begin + b, begin + e, part_runs_[k], repeat[k], stop[k]);
-      });
-      for (std::size_t k = 0; k < parts; ++k) {
-        if (stop[k] != end) {
-          at = stop[k];
-          return already_marked(s_, lookups_[0], marks, at);
-        }
-        repeat_ = std::min(repeat_, repeat[k]);
-      }
-      return {};
-    }
+    // In order, up to the first refused mark: cells marked pending, repeats noted, a mark
+    // recorded before the batch refused.
     std::size_t stopped = end;
     record(begin, refused, s_.mark_runs, repeat_, stopped);
     if (stopped != end) {
@@ -1063,31 +1031,41 @@ class MarkSession {
               std::size_t& stop) {
     const std::size_t* cells = s_.mark_cells.data() - piece_begin_;
     const std::int32_t* values = s_.mark_values.data() - piece_begin_;
+    std::int32_t* stored_at = s_.marks.data();
+    // The last run's end is kept here and stored when a run starts and on return; a
+    // run is stored before its first cell is written, so every pending cell is in a
+    // run to empty when something throws.
+    std::size_t open_end = runs.empty() ? SIZE_MAX : runs.back().first + runs.back().second;
+    const auto close = [&] {
+      if (!runs.empty()) runs.back().second = open_end - runs.back().first;
+    };
     for (std::size_t i = from; i < to; ++i) {
       const std::size_t cell = cells[i];
-      std::int32_t& stored = s_.marks[cell];
+      std::int32_t& stored = stored_at[cell];
       if (stored == kNoMark) {
-        // The run first (it may allocate), so every pending cell is in a run to empty.
-        if (!runs.empty() && runs.back().first + runs.back().second == cell) {
-          ++runs.back().second;
+        if (cell == open_end) {
+          ++open_end;
         } else {
+          close();
           runs.emplace_back(cell, 1);
+          open_end = cell + 1;
         }
         stored = values[i] - kPendingShift;
       } else if (pending(stored)) {
         repeat = std::min(repeat, i);
       } else {
+        close();
         stop = i;
         return;
       }
     }
+    close();
   }
 
   CampaignImpl& s_;
   bool conflicts_;
   bool finished_ = false;
   std::size_t piece_begin_ = 0;        // the position of the current piece's first mark
-  std::vector<Runs> part_runs_;        // the cells the parts recorded on their threads
   std::size_t repeat_ = kNoRepeat;     // the first mark of a cell the batch already filled
   std::vector<BatchLookups> lookups_;  // one per thread
 };

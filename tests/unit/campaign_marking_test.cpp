@@ -152,11 +152,11 @@ TEST(MarkAllThreads, EveryThreadCountRefusesTheSameFirstMark) {
   EXPECT_NE(refused[3].message.find("already marked"), std::string::npos) << refused[3].message;
 }
 
-// A table's batch on threads: each part's cells lie above the part before's, so the
-// parts record on their threads. A repeat inside one later part, and a repeat in the
-// first part with a mark recorded before the batch in a later one, are refused as on
-// one thread: the repeat's position, then the recorded mark's (found first).
-TEST(MarkAllThreads, RecordingOnThreadsRefusesAsOneThreadDoes) {
+// A table's batch on threads, every mark passing its checks: a repeat inside one later
+// part, and a repeat in the first part with a mark recorded before the batch in a later
+// one, are refused as on one thread: the repeat's position, then the recorded mark's
+// (found first, as the marks are recorded in order).
+TEST(MarkAllThreads, RepeatsAndRecordedMarksInLaterPartsRefusedAsOnOneThread) {
   std::vector<JudgeId> judges;
   const auto empty = world().campaign(judges);
   const std::string untouched = empty->score().value().digest();
