@@ -947,13 +947,10 @@ class MarkSession {
           "the batch marks the same judge, entry and indicator twice" + where(marks, repeat_),
           "panel.mark_unique");
     }
-    const auto settle = [&](const Runs& runs) {
-      for (const auto& [first, count] : runs) {
-        std::int32_t* cell = s_.marks.data() + first;
-        for (std::size_t k = 0; k < count; ++k) cell[k] += kPendingShift;
-      }
-    };
-    settle(s_.mark_runs);
+    for (const auto& [first, count] : s_.mark_runs) {
+      std::int32_t* cell = s_.marks.data() + first;
+      for (std::size_t k = 0; k < count; ++k) cell[k] += kPendingShift;
+    }
     finished_ = true;
     return {};
   }
@@ -1029,8 +1026,8 @@ class MarkSession {
   // is that mark's position and nothing after it is recorded.
   void record(std::size_t from, std::size_t to, Runs& runs, std::size_t& repeat,
               std::size_t& stop) {
-    const std::size_t* cells = s_.mark_cells.data() - piece_begin_;
-    const std::int32_t* values = s_.mark_values.data() - piece_begin_;
+    const std::size_t* cells = s_.mark_cells.data();
+    const std::int32_t* values = s_.mark_values.data();
     std::int32_t* stored_at = s_.marks.data();
     // The last run's end is kept here and stored when a run starts and on return; a
     // run is stored before its first cell is written, so every pending cell is in a
@@ -1040,7 +1037,7 @@ class MarkSession {
       if (!runs.empty()) runs.back().second = open_end - runs.back().first;
     };
     for (std::size_t i = from; i < to; ++i) {
-      const std::size_t cell = cells[i];
+      const std::size_t cell = cells[i - piece_begin_];
       std::int32_t& stored = stored_at[cell];
       if (stored == kNoMark) {
         if (cell == open_end) {
@@ -1050,7 +1047,7 @@ class MarkSession {
           runs.emplace_back(cell, 1);
           open_end = cell + 1;
         }
-        stored = values[i] - kPendingShift;
+        stored = values[i - piece_begin_] - kPendingShift;
       } else if (pending(stored)) {
         repeat = std::min(repeat, i);
       } else {
