@@ -1570,38 +1570,36 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   }
   x.cusps.resize(cusp_count);
   const std::size_t tier_work = awarded_count + cusp_count;
-  detail::parallel_parts(
-      tier_work, detail::part_count(tier_work, threads.count, kMinListPart), 1,
-      [&](std::size_t, std::size_t begin, std::size_t end) {
-        // The awarded places come first in [0, tier_work), then the cusps.
-        std::size_t offset = 0;
-        for (const Awarded& a : awarded_runs) {
-          const std::size_t from = std::max(begin, offset),
-                            to = std::min(end, offset + a.end - a.begin);
-          for (std::size_t w = from; w < to; ++w) {
-            const std::uint32_t place = eligible[a.begin + (w - offset)];
-            x.place_tier[place] = a.tier;
-            tier_of[order[place]] = a.tier;
-          }
-          offset += a.end - a.begin;
-        }
-        for (const CuspWindow& w : windows) {
-          const std::size_t size = w.end - w.begin;
-          const std::size_t from = std::max(begin, offset), to = std::min(end, offset + size);
-          for (std::size_t c = from; c < to; ++c) {
-            const std::size_t k = w.begin + (c - offset);
-            const Decimal distance = w.awarded ? fixed(total(k) - w.boundary, kTotalScale)
-                                               : fixed(total(k), kTotalScale) - w.boundary_value;
-            x.cusps[w.at + (k - w.begin)] = {EntryId{order[eligible[k]] + 1}, w.tier,
-                                             w.boundary_value, distance};
-          }
-          offset += size;
-        }
-      });
+  detail::parallel_parts(tier_work, detail::part_count(tier_work, threads.count, kMinListPart), 1,
+                         [&](std::size_t, std::size_t begin, std::size_t end) {
+                           // The awarded places come first in [0, tier_work), then the cusps:
+                           // `each` calls f(k) for the eligible indices k of [first, last) that
+                           // fall in this part.
+                           std::size_t offset = 0;
+                           const auto each = [&](std::size_t first, std::size_t last, auto&& f) {
+                             const std::size_t from = std::max(begin, offset);
+                             const std::size_t to = std::min(end, offset + (last - first));
+                             for (std::size_t w = from; w < to; ++w) f(first + (w - offset));
+                             offset += last - first;
+                           };
+                           for (const Awarded& a : awarded_runs) {
+                             each(a.begin, a.end, [&](std::size_t k) {
+                               x.place_tier[eligible[k]] = a.tier;
+                               tier_of[order[eligible[k]]] = a.tier;
+                             });
+                           }
+                           for (const CuspWindow& w : windows) {
+                             each(w.begin, w.end, [&](std::size_t k) {
+                               const Decimal distance =
+                                   w.awarded ? fixed(total(k) - w.boundary, kTotalScale)
+                                             : fixed(total(k), kTotalScale) - w.boundary_value;
+                               x.cusps[w.at + (k - w.begin)] = {EntryId{order[eligible[k]] + 1},
+                                                                w.tier, w.boundary_value, distance};
+                             });
+                           }
+                         });
   // The per-entry digest and the honours read only the scratch: made before the
-  // board is touched. With threads, part 0 feeds the digest of the listing's first
-  // half while part 1 makes the bytes of the second half (hashed after both) and
-  // tallies the advanced units and individuals.
+  // board is touched (the threads' shares are described below, at the second thread).
   if (Status st = extend_codes(s, x); !st) return st.error();  // `into` untouched
   const DigestColumns columns{order,        x.place_status,   x.place_total,
                               x.place_rank, x.place_position, x.place_tier,
@@ -1662,33 +1660,30 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     const std::vector<EntryStatus>& board_status = table.status_;
     // The rows by entry index, reading the campaign's records in the order they are
     // stored; the sparse prizes appended in that order.
-    const auto fill = [&] {
-      table.prize_.clear();
-      for (std::size_t i = 0; i < n; ++i) {
-        const Parts& part = x.parts[i];
-        const auto row = static_cast<std::uint32_t>(i);
-        table.judged_[i] = part.judged;
-        table.objective_[i] = part.objective;
-        const std::uint8_t c = s.hot[i].category;
-        table.category_[i] = static_cast<Category>(c);
-        const std::int32_t tier = tier_of[i];
-        table.tier_[i] = static_cast<std::uint16_t>(tier + 1);
-        if (!table.prize_rule_[c]) continue;
-        // The prize (PrizeRule): shown beside the total, never part of it; 0.00 (the
-        // table's default for the category) when the entry earns none.
-        const EntryRecord& e = s.entries[i];
-        const PrizeRule& p = *s.categories[c].rubric->prize();
-        if (board_status[i] != EntryStatus::ranked || (p.awarded_only && tier < 0)) continue;
-        std::optional<Decimal> prize;
-        if (auto amount = s.categories[c].rubric->prize_for(e.figures[figure_index(p.figure)])) {
-          prize = *amount;
-        }
-        if (!prize || prize->coefficient() != 0 || prize->scale() != 2) {
-          table.prize_.emplace_back(row, prize);
-        }
+    table.prize_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      const Parts& part = x.parts[i];
+      const auto row = static_cast<std::uint32_t>(i);
+      table.judged_[i] = part.judged;
+      table.objective_[i] = part.objective;
+      const std::uint8_t c = s.hot[i].category;
+      table.category_[i] = static_cast<Category>(c);
+      const std::int32_t tier = tier_of[i];
+      table.tier_[i] = static_cast<std::uint16_t>(tier + 1);
+      if (!table.prize_rule_[c]) continue;
+      // The prize (PrizeRule): shown beside the total, never part of it; 0.00 (the
+      // table's default for the category) when the entry earns none.
+      const EntryRecord& e = s.entries[i];
+      const PrizeRule& p = *s.categories[c].rubric->prize();
+      if (board_status[i] != EntryStatus::ranked || (p.awarded_only && tier < 0)) continue;
+      std::optional<Decimal> prize;
+      if (auto amount = s.categories[c].rubric->prize_for(e.figures[figure_index(p.figure)])) {
+        prize = *amount;
       }
-    };
-    fill();
+      if (!prize || prize->coefficient() != 0 || prize->scale() != 2) {
+        table.prize_.emplace_back(row, prize);
+      }
+    }
     fit(board.units);
     fit(board.people);
     fit(board.cusps);

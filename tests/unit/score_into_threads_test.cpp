@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "kexie/kexie.h"
@@ -100,6 +101,33 @@ std::string standings_of(const kx_campaign* c, uint32_t threads) {
   return out;
 }
 
+// The first 600 entry ids of the standings as columns, and how many rows there are
+// (empty when the call fails).
+std::pair<std::vector<uint32_t>, size_t> standing_ids(const kx_campaign* c) {
+  std::vector<uint32_t> ids(600);
+  size_t rows = 0;
+  if (kx_campaign_standings_columns(c, ids.size(), ids.data(), nullptr, nullptr, nullptr, nullptr,
+                                    &rows) != 0) {
+    return {};
+  }
+  return {ids, rows};
+}
+
+// A board scored on `threads` threads, its rows, the board kept in `*keep` when asked.
+std::vector<std::string> scored_rows(const kx_campaign* c, uint32_t threads,
+                                     kx_scoreboard** keep = nullptr) {
+  kx_scoreboard* board = nullptr;
+  EXPECT_EQ(kx_campaign_score_with(&board, c, threads), 0);
+  if (board == nullptr) return {};
+  std::vector<std::string> rows = rows_of(board);
+  if (keep != nullptr) {
+    *keep = board;
+  } else {
+    kx_scoreboard_free(board);
+  }
+  return rows;
+}
+
 /// Runs `work(t)` on kThreads threads started together; returns how many said false.
 template <class F>
 int together(F work) {
@@ -121,17 +149,11 @@ int together(F work) {
 TEST(ScoreIntoThreads, OneCampaignScoredIntoOwnBoardsAndRankedFromManyThreads) {
   const kexie_test::SnapshotContent source = content(21);
   const Loaded loaded(source);
-  kx_scoreboard* serial = nullptr;
-  ASSERT_EQ(kx_campaign_score_with(&serial, loaded.campaign, 1), 0);
-  const std::vector<std::string> expected = rows_of(serial);
-  kx_scoreboard_free(serial);
+  const std::vector<std::string> expected = scored_rows(loaded.campaign, 1);
   ASSERT_GT(expected.size(), 600u);
   const std::string standings = standings_of(loaded.campaign, 1);
-  size_t rows = 0;
-  std::vector<uint32_t> ids(600);
-  ASSERT_EQ(kx_campaign_standings_columns(loaded.campaign, ids.size(), ids.data(), nullptr, nullptr,
-                                          nullptr, nullptr, &rows),
-            0);
+  const auto ids = standing_ids(loaded.campaign);
+  ASSERT_GT(ids.second, 0u);
 
   const int wrong = together([&](int t) {
     bool same = true;
@@ -145,12 +167,7 @@ TEST(ScoreIntoThreads, OneCampaignScoredIntoOwnBoardsAndRankedFromManyThreads) {
       same = same && kx_campaign_score_into(mine, loaded.campaign, threads) == 0;
       same = same && rows_of(mine) == expected;
       same = same && standings_of(loaded.campaign, threads) == standings;
-      std::vector<uint32_t> mine_ids(600);
-      size_t count = 0;
-      same =
-          same && kx_campaign_standings_columns(loaded.campaign, mine_ids.size(), mine_ids.data(),
-                                                nullptr, nullptr, nullptr, nullptr, &count) == 0;
-      same = same && count == rows && mine_ids == ids;
+      same = same && standing_ids(loaded.campaign) == ids;
     }
     kx_scoreboard_free(mine);
     return same;
@@ -162,8 +179,8 @@ TEST(ScoreIntoThreads, OneBoardReadFromManyThreadsLendsTheSameStrings) {
   const kexie_test::SnapshotContent source = content(22);
   const Loaded loaded(source);
   kx_scoreboard* board = nullptr;
-  ASSERT_EQ(kx_campaign_score_with(&board, loaded.campaign, 2), 0);
-  const std::vector<std::string> expected = rows_of(board);
+  const std::vector<std::string> expected = scored_rows(loaded.campaign, 2, &board);
+  ASSERT_NE(board, nullptr);
   kx_entry_result first{};
   ASSERT_EQ(kx_scoreboard_entry(&first, board, 0), 0);
   const int wrong = together([&](int) {
@@ -183,13 +200,9 @@ TEST(ScoreIntoThreads, ABoardTakenOverByAnotherCampaignWhileTheFirstGoesOn) {
   const kexie_test::SnapshotContent b_source = content(24);
   const Loaded a(a_source);
   const Loaded b(b_source);
-  kx_scoreboard* fresh = nullptr;
-  ASSERT_EQ(kx_campaign_score_with(&fresh, a.campaign, 1), 0);
-  const std::vector<std::string> of_a = rows_of(fresh);
-  kx_scoreboard_free(fresh);
-  ASSERT_EQ(kx_campaign_score_with(&fresh, b.campaign, 1), 0);
-  const std::vector<std::string> of_b = rows_of(fresh);
-  kx_scoreboard_free(fresh);
+  const std::vector<std::string> of_a = scored_rows(a.campaign, 1);
+  const std::vector<std::string> of_b = scored_rows(b.campaign, 1);
+  ASSERT_FALSE(of_a.empty());
   ASSERT_NE(of_a, of_b);
 
   std::vector<kx_scoreboard*> boards(kThreads, nullptr);
