@@ -8,7 +8,9 @@
 // ratio. Targets: ≥ 20 M marks/s and ≤ 3× the copy.
 //
 // With --threads=N (N > 1) the same batches also go through mark_all(batch,
-// Threads{N}) into a second campaign, and the speed-up over one thread is printed.
+// Threads{N}) into a second campaign (threads started by each call) and through
+// mark_all(batch, team.threads()) into a third (a ThreadTeam of N made once, before
+// the batches), and the speed-ups over one thread are printed.
 //
 //   mark_all_bench [--entries=N] [--batch=N] [--repetitions=N] [--threads=N]
 #include <time.h>
@@ -87,18 +89,23 @@ int main(int argc, char** argv) {
   const std::size_t total = entries * kJudges * kIndicators;
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < kIndicators; ++i) codes.push_back(kexie_bench::indicator_code(i));
-  std::vector<double> mark_wall, mark_cpu, copy_wall, copy_cpu, par_wall, par_cpu;
+  std::vector<double> mark_wall, mark_cpu, copy_wall, copy_cpu, par_wall, par_cpu, team_wall,
+      team_cpu;
+  const std::unique_ptr<kexie::ThreadTeam> team =
+      threads > 1 ? std::make_unique<kexie::ThreadTeam>(threads) : nullptr;
   for (std::size_t rep = 0; rep < repetitions; ++rep) {
     std::vector<kexie::JudgeId> judges;
     const double s0 = wall_now();
     auto c = w.campaign(spec, rubric, entries, judges);
     std::vector<kexie::JudgeId> judges2;
     auto c2 = threads > 1 ? w.campaign(spec, rubric, entries, judges2) : nullptr;
+    std::vector<kexie::JudgeId> judges3;
+    auto c3 = threads > 1 ? w.campaign(spec, rubric, entries, judges3) : nullptr;
     const double setup = wall_now() - s0;
     std::mt19937 rng(20261129);
     std::vector<kexie::MarkInput> batch;
     batch.reserve(batch_size);
-    Times marking, copying, parallel;
+    Times marking, copying, parallel, teamed;
     std::size_t n = 0, done = 0;
     while (done < total) {
       // The next batch, in the order a marks table comes: entry, indicator, judge.
@@ -118,6 +125,7 @@ int main(int argc, char** argv) {
       });
       timed(marking, [&] { c->mark_all(batch).value(); });
       if (c2) timed(parallel, [&] { c2->mark_all(batch, kexie::Threads{threads}).value(); });
+      if (c3) timed(teamed, [&] { c3->mark_all(batch, team->threads()).value(); });
       done += batch.size();
       ++n;
     }
@@ -136,6 +144,12 @@ int main(int argc, char** argv) {
           c->score().value().digest() == c2->score().value().digest() ? "yes" : "NO");
       par_wall.push_back(parallel.wall);
       par_cpu.push_back(parallel.cpu);
+      std::printf(
+          "repetition %zu: mark_all on a team of %u %.3f s wall %.3f s CPU; same digest: %s\n",
+          rep + 1, team->size(), teamed.wall, teamed.cpu,
+          c->score().value().digest() == c3->score().value().digest() ? "yes" : "NO");
+      team_wall.push_back(teamed.wall);
+      team_cpu.push_back(teamed.cpu);
     }
   }
   const double mw = median(mark_wall), mc = median(mark_cpu);
@@ -156,6 +170,11 @@ int main(int argc, char** argv) {
         "mark_all on %u threads: %.3f s wall, %.3f s CPU (all threads); speed-up over one "
         "thread %.2fx wall\n",
         threads, pw, pc, mw / pw);
+    const double tw = median(team_wall), tc = median(team_cpu);
+    std::printf(
+        "mark_all on a ThreadTeam of %u: %.3f s wall, %.3f s CPU (all threads); speed-up over "
+        "one thread %.2fx wall\n",
+        team->size(), tw, tc, mw / tw);
   }
   return 0;
 }

@@ -908,8 +908,11 @@ bool pending(std::int32_t v) { return v != kNoMark && v < -10'000'000; }
 template <class Mark>
 class MarkSession {
  public:
-  MarkSession(CampaignImpl& s, bool conflicts, unsigned threads)
-      : s_(s), conflicts_(conflicts), lookups_(std::clamp(threads, 1U, detail::kMostParts)) {
+  MarkSession(CampaignImpl& s, bool conflicts, Threads threads)
+      : s_(s),
+        conflicts_(conflicts),
+        threads_(threads),
+        lookups_(std::clamp(threads.count, 1U, detail::kMostParts)) {
     s_.mark_runs.clear();
   }
   MarkSession(const MarkSession&) = delete;
@@ -918,6 +921,11 @@ class MarkSession {
     if (!finished_) {
       for (const auto& [first, count] : s_.mark_runs) {
         std::fill_n(s_.marks.begin() + static_cast<std::ptrdiff_t>(first), count, kNoMark);
+      }
+      for (const Runs& runs : part_runs_) {
+        for (const auto& [first, count] : runs) {
+          std::fill_n(s_.marks.begin() + static_cast<std::ptrdiff_t>(first), count, kNoMark);
+        }
       }
     }
     s_.mark_runs.clear();
@@ -947,10 +955,14 @@ class MarkSession {
           "the batch marks the same judge, entry and indicator twice" + where(marks, repeat_),
           "panel.mark_unique");
     }
-    for (const auto& [first, count] : s_.mark_runs) {
-      std::int32_t* cell = s_.marks.data() + first;
-      for (std::size_t k = 0; k < count; ++k) cell[k] += kPendingShift;
-    }
+    const auto settle = [this](const Runs& runs) {
+      for (const auto& [first, count] : runs) {
+        std::int32_t* cell = s_.marks.data() + first;
+        for (std::size_t k = 0; k < count; ++k) cell[k] += kPendingShift;
+      }
+    };
+    settle(s_.mark_runs);
+    for (const Runs& runs : part_runs_) settle(runs);
     finished_ = true;
     return {};
   }
@@ -989,10 +1001,19 @@ class MarkSession {
         std::min<std::size_t>(lookups_.size(), std::max<std::size_t>(1, n / 4096));
     std::vector<std::size_t> first(parts, end);
     std::vector<std::optional<Error>> errors(parts);
+    // The lowest and highest cell each part's checked marks fill.
+    std::vector<std::pair<std::size_t, std::size_t>> span(parts, {SIZE_MAX, 0});
     // detail::parallel_parts: one std::jthread per part but the first (kexie starts no
-    // thread it was not asked for), a part run here when its thread cannot start.
-    detail::parallel_parts(n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
+    // thread it was not asked for) or the application's ThreadTeam; a part run here when
+    // its thread cannot start.
+    detail::parallel_parts(threads_, n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
       check(lookups_[k], marks, begin, begin + b, begin + e, first[k], errors[k]);
+      if (parts == 1 || errors[k]) return;
+      const std::size_t* cells = s_.mark_cells.data();
+      for (std::size_t i = b; i < e; ++i) {
+        span[k].first = std::min(span[k].first, cells[i]);
+        span[k].second = std::max(span[k].second, cells[i]);
+      }
     });
     std::size_t refused = end;
     std::size_t refused_part = parts;
@@ -1002,6 +1023,29 @@ class MarkSession {
         refused_part = k;
         break;
       }
+    }
+    // Every mark checked and each part's cells above the part before's (a table listed
+    // entry by entry): no cell is any two parts', so the parts record on their threads,
+    // each in order, what the one pass below records. Else that pass, in order.
+    bool apart = parts > 1 && refused_part == parts;
+    for (std::size_t k = 1; apart && k < parts; ++k) {
+      apart = span[k - 1].second < span[k].first;
+    }
+    if (apart) {
+      part_runs_.resize(std::max(part_runs_.size(), parts));
+      std::vector<std::size_t> stop(parts, end), repeat(parts, kNoRepeat);
+      detail::parallel_parts(threads_, n, parts, 1,
+                             [&](std::size_t k, std::size_t b, std::size_t e) {
+                               record(begin + b, begin + e, part_runs_[k], repeat[k], stop[k]);
+                             });
+      for (std::size_t k = 0; k < parts; ++k) {
+        repeat_ = std::min(repeat_, repeat[k]);
+        if (stop[k] != end) {
+          at = stop[k];
+          return already_marked(s_, lookups_[0], marks, at);
+        }
+      }
+      return {};
     }
     // In order, up to the first refused mark: cells marked pending, repeats noted, a mark
     // recorded before the batch refused.
@@ -1061,8 +1105,10 @@ class MarkSession {
 
   CampaignImpl& s_;
   bool conflicts_;
+  Threads threads_;  // the parts' threads (lookups_ has one per part)
   bool finished_ = false;
   std::size_t piece_begin_ = 0;        // the position of the current piece's first mark
+  std::vector<Runs> part_runs_;        // the cells the parts recorded on their threads
   std::size_t repeat_ = kNoRepeat;     // the first mark of a cell the batch already filled
   std::vector<BatchLookups> lookups_;  // one per thread
 };
@@ -1071,7 +1117,7 @@ class MarkSession {
 // is the position of the refused mark.
 template <class Mark>
 Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t& at, bool conflicts,
-                  unsigned threads = 1) {
+                  Threads threads = {}) {
   MarkSession<Mark> session(s, conflicts, threads);
   if (Status st = session.add(marks, 0, marks.size(), at); !st) return st;
   return session.finish(marks, at);
@@ -1080,7 +1126,7 @@ Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t& at,
 // mark_batch, reporting the refused position in `*failed` when asked.
 template <class Mark>
 Status mark_batch(CampaignImpl& s, std::span<const Mark> marks, std::size_t* failed,
-                  unsigned threads = 1) {
+                  Threads threads = {}) {
   std::size_t at = 0;
   Status st = mark_batch(s, marks, at, true, threads);
   if (!st && failed != nullptr) *failed = at;
@@ -1535,7 +1581,7 @@ Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, std::size_
 namespace detail {
 
 struct MarkStream::Session {
-  explicit Session(CampaignImpl& s) : state(&s), marking(s, true, 1) {}
+  explicit Session(CampaignImpl& s) : state(&s), marking(s, true, Threads{}) {}
   const CampaignImpl* state;
   Status phase;  // the phase check, made once
   MarkSession<IndexedMark> marking;
@@ -1593,7 +1639,7 @@ Status Campaign::mark_all(std::span<const MarkInput> marks, Threads threads, std
       !st) {
     return st;
   }
-  return mark_batch(*impl_, marks, failed, threads.count);
+  return mark_batch(*impl_, marks, failed, threads);
 }
 
 Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, Threads threads,
@@ -1604,7 +1650,7 @@ Status Campaign::mark_all(std::span<const detail::IndexedMark> marks, Threads th
       !st) {
     return st;
   }
-  return mark_batch(*impl_, marks, failed, threads.count);
+  return mark_batch(*impl_, marks, failed, threads);
 }
 
 Status Campaign::veto(JudgeId judge, EntryId entry, std::string_view veto_code,

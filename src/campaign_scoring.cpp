@@ -530,7 +530,7 @@ inline void prefetch_to_l2(const void* p) noexcept {
 #endif
 }
 
-void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, unsigned threads) {
+void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, Threads threads) {
   const CampaignSpec& spec = s.spec;
   const bool normalize = spec.panel.normalization.enabled;
   if (normalize) {
@@ -567,10 +567,11 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, un
       weight32[c].push_back(static_cast<std::int32_t>(w));
     }
   }
-  const std::size_t part_total = detail::part_count(n, threads, 512);
+  const std::size_t part_total = detail::part_count(n, threads.count, 512);
   std::vector<Tally> tallies(part_total);
   detail::parallel_parts(
-      n, part_total, detail::kMaxLanes, [&](std::size_t part, std::size_t begin, std::size_t end) {
+      threads, n, part_total, detail::kMaxLanes,
+      [&](std::size_t part, std::size_t begin, std::size_t end) {
         // The part's own tally, stored once at the end: tallies side by side in one
         // vector share cache lines, and every entry updates its part's.
         Tally t;
@@ -800,7 +801,7 @@ bool set_unit(ListedGroup& g, std::uint64_t unit, std::int64_t lo) {
 // threads. False when a total is not a multiple of its group's unit (a sampled
 // factor that does not divide every total): the items are then to be made again.
 bool make_items(const CampaignImpl& s, Scored& scored,
-                const std::array<std::uint8_t, kCategoryCount>& listed_of, unsigned threads) {
+                const std::array<std::uint8_t, kCategoryCount>& listed_of, Threads threads) {
   Packing& pk = scored.packing;
   const std::size_t n = s.entries.size();
   pk.items.resize(n);
@@ -810,30 +811,31 @@ bool make_items(const CampaignImpl& s, Scored& scored,
       pk.group_bits == 0 ? 0 : static_cast<std::uint64_t>(pk.listed.size()) << group_shift;
   const bool single = pk.listed.size() <= 1;
   const std::uint64_t vetoed_bit = pk.flagged ? std::uint64_t{1} << 63 : 0;
-  const std::size_t parts = detail::part_count(n, threads, kMinListPart);
+  const std::size_t parts = detail::part_count(n, threads.count, kMinListPart);
   std::vector<std::uint8_t> failed(parts, 0);
-  detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-    std::uint64_t* items = pk.items.data();
-    bool fail = false;
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::uint64_t place = s.code_place[i];
-      if (scored.status[i] == EntryStatus::incomplete) {
-        items[place] = incomplete_group | i;
-        continue;
-      }
-      const std::size_t d = single ? 0 : listed_of[s.hot[i].category];
-      const ListedGroup& g = pk.listed[d];
-      const std::uint64_t diff = g.hi - static_cast<std::uint64_t>(scored.total[i]);
-      const std::uint64_t key = (diff >> g.shift) * g.inverse;
-      fail |= (diff & ((std::uint64_t{1} << g.shift) - 1)) != 0;
-      fail |= key > g.limit;
-      const std::uint64_t group = pk.group_bits == 0 ? 0 : std::uint64_t{d} << group_shift;
-      const std::uint64_t veto =
-          scored.status[i] == EntryStatus::vetoed ? vetoed_bit : std::uint64_t{0};
-      items[place] = veto | group | key << pb | i;
-    }
-    failed[part] = fail ? 1 : 0;
-  });
+  detail::parallel_parts(
+      threads, n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+        std::uint64_t* items = pk.items.data();
+        bool fail = false;
+        for (std::size_t i = begin; i < end; ++i) {
+          const std::uint64_t place = s.code_place[i];
+          if (scored.status[i] == EntryStatus::incomplete) {
+            items[place] = incomplete_group | i;
+            continue;
+          }
+          const std::size_t d = single ? 0 : listed_of[s.hot[i].category];
+          const ListedGroup& g = pk.listed[d];
+          const std::uint64_t diff = g.hi - static_cast<std::uint64_t>(scored.total[i]);
+          const std::uint64_t key = (diff >> g.shift) * g.inverse;
+          fail |= (diff & ((std::uint64_t{1} << g.shift) - 1)) != 0;
+          fail |= key > g.limit;
+          const std::uint64_t group = pk.group_bits == 0 ? 0 : std::uint64_t{d} << group_shift;
+          const std::uint64_t veto =
+              scored.status[i] == EntryStatus::vetoed ? vetoed_bit : std::uint64_t{0};
+          items[place] = veto | group | key << pb | i;
+        }
+        failed[part] = fail ? 1 : 0;
+      });
   return std::find(failed.begin(), failed.end(), 1) == failed.end();
 }
 
@@ -841,7 +843,7 @@ bool make_items(const CampaignImpl& s, Scored& scored,
 // sort of every entry's item on its group and key, Packing) when the bits allow it,
 // else each group's members by total apart. emit_listing then lists them.
 void prepare_ranking(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts,
-                     unsigned threads) {
+                     Threads threads) {
   const CampaignSpec& spec = s.spec;
   score_all(s, scored, parts, threads);
   s.update_code_order();
@@ -1013,24 +1015,27 @@ std::size_t first_failing(std::size_t lo, std::size_t hi, Holds&& holds) {
 // The listing places whose entry is ranked (neither vetoed nor incomplete), in
 // place order, on up to `threads` threads: each part counts its slice, then writes
 // it from where the earlier parts' places end.
-void collect_ranked(const std::vector<EntryStatus>& place_status, unsigned threads,
+void collect_ranked(const std::vector<EntryStatus>& place_status, Threads threads,
                     std::vector<std::uint32_t>& into) {
   const std::size_t n = place_status.size();
-  const std::size_t parts = detail::part_count(n, threads, kMinListPart);
+  const std::size_t parts = detail::part_count(n, threads.count, kMinListPart);
   std::vector<std::size_t> first(parts + 1, 0);
-  detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-    first[part + 1] = static_cast<std::size_t>(
-        std::count(place_status.begin() + static_cast<std::ptrdiff_t>(begin),
-                   place_status.begin() + static_cast<std::ptrdiff_t>(end), EntryStatus::ranked));
-  });
+  detail::parallel_parts(
+      threads, n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+        first[part + 1] = static_cast<std::size_t>(std::count(
+            place_status.begin() + static_cast<std::ptrdiff_t>(begin),
+            place_status.begin() + static_cast<std::ptrdiff_t>(end), EntryStatus::ranked));
+      });
   for (std::size_t part = 0; part < parts; ++part) first[part + 1] += first[part];
   detail::size_for_overwrite(into, first[parts]);
-  detail::parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
-    std::uint32_t* out = into.data() + first[part];
-    for (std::size_t p = begin; p < end; ++p) {
-      if (place_status[p] == EntryStatus::ranked) *out++ = static_cast<std::uint32_t>(p);
-    }
-  });
+  detail::parallel_parts(threads, n, parts, 1,
+                         [&](std::size_t part, std::size_t begin, std::size_t end) {
+                           std::uint32_t* out = into.data() + first[part];
+                           for (std::size_t p = begin; p < end; ++p) {
+                             if (place_status[p] == EntryStatus::ranked)
+                               *out++ = static_cast<std::uint32_t>(p);
+                           }
+                         });
 }
 
 // An indicator tie-break names an indicator of at least one of the campaign's
@@ -1355,7 +1360,7 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
   const CampaignImpl& s = *impl_;
   ScratchLease lease(s);
   Scored& scored = (*lease).scored;
-  prepare_ranking(s, scored, nullptr, threads.count);
+  prepare_ranking(s, scored, nullptr, threads);
   const Packing& pk = scored.packing;
   const std::size_t n = s.entries.size();
   const auto standing = [](std::uint32_t i, std::int64_t total, std::uint32_t rank,
@@ -1390,19 +1395,20 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
   out.resize(n);
   Standing* rows = out.data();
   const std::uint64_t index_mask = (std::uint64_t{1} << pk.place_bits) - 1;
-  detail::parallel_parts(n, parts, 1, [&](std::size_t, std::size_t begin, std::size_t end) {
-    RunScratch rs;
-    emit_listing(s, scored, begin, end, rs,
-                 [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-                     std::uint32_t position, EntryStatus status) {
-                   rows[first_place[group] + position - 1] =
-                       standing(i, total, rank, position, status);
-                 });
-    for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
-      rows[p] = standing(static_cast<std::uint32_t>(pk.items[p] & index_mask), 0, 0, 0,
-                         EntryStatus::incomplete);
-    }
-  });
+  detail::parallel_parts(
+      threads, n, parts, 1, [&](std::size_t, std::size_t begin, std::size_t end) {
+        RunScratch rs;
+        emit_listing(s, scored, begin, end, rs,
+                     [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                         std::uint32_t position, EntryStatus status) {
+                       rows[first_place[group] + position - 1] =
+                           standing(i, total, rank, position, status);
+                     });
+        for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
+          rows[p] = standing(static_cast<std::uint32_t>(pk.items[p] & index_mask), 0, 0, 0,
+                             EntryStatus::incomplete);
+        }
+      });
   return out;
 }
 
@@ -1440,7 +1446,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   detail::size_for_overwrite(x.place_rank, n);
   detail::size_for_overwrite(x.place_position, n);
   detail::size_for_overwrite(x.place_tier, n);
-  prepare_ranking(s, scored, &x.parts, threads.count);
+  prepare_ranking(s, scored, &x.parts, threads);
   // The listing, written by place: a group's entry at position p is at its group's
   // first place + p − 1, so parts of the listing can be written at once (packed, as
   // standings() does); the incomplete entries close it in code order.
@@ -1481,13 +1487,14 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     }
   } else {
     const std::uint64_t index_mask = (std::uint64_t{1} << pk.place_bits) - 1;
-    detail::parallel_parts(n, list_parts, 1, [&](std::size_t, std::size_t begin, std::size_t end) {
-      RunScratch rs;
-      emit_listing(s, scored, begin, end, rs, at_place);
-      for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
-        list_incomplete(p, static_cast<std::uint32_t>(pk.items[p] & index_mask));
-      }
-    });
+    detail::parallel_parts(
+        threads, n, list_parts, 1, [&](std::size_t, std::size_t begin, std::size_t end) {
+          RunScratch rs;
+          emit_listing(s, scored, begin, end, rs, at_place);
+          for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
+            list_incomplete(p, static_cast<std::uint32_t>(pk.items[p] & index_mask));
+          }
+        });
   }
   const std::vector<std::int64_t>& totals = scored.total;
   // Awards and the cusp report work on exact integer totals (14 places) and entry
@@ -1505,7 +1512,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   std::vector<std::int32_t>& tier_of = x.tier_of;
   tier_of.assign(n, -1);
   std::vector<std::uint32_t>& eligible = x.eligible;
-  collect_ranked(x.place_status, threads.count, eligible);
+  collect_ranked(x.place_status, threads, eligible);
   const auto total = [&](std::size_t k) { return x.place_total[eligible[k]]; };
   // What the threads write: the eligible indices [begin, end) get `tier`; the cusps
   // of a tier are the eligible indices [begin, end), written from cusps[at].
@@ -1570,34 +1577,34 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   }
   x.cusps.resize(cusp_count);
   const std::size_t tier_work = awarded_count + cusp_count;
-  detail::parallel_parts(tier_work, detail::part_count(tier_work, threads.count, kMinListPart), 1,
-                         [&](std::size_t, std::size_t begin, std::size_t end) {
-                           // The awarded places come first in [0, tier_work), then the cusps:
-                           // `each` calls f(k) for the eligible indices k of [first, last) that
-                           // fall in this part.
-                           std::size_t offset = 0;
-                           const auto each = [&](std::size_t first, std::size_t last, auto&& f) {
-                             const std::size_t from = std::max(begin, offset);
-                             const std::size_t to = std::min(end, offset + (last - first));
-                             for (std::size_t w = from; w < to; ++w) f(first + (w - offset));
-                             offset += last - first;
-                           };
-                           for (const Awarded& a : awarded_runs) {
-                             each(a.begin, a.end, [&](std::size_t k) {
-                               x.place_tier[eligible[k]] = a.tier;
-                               tier_of[order[eligible[k]]] = a.tier;
-                             });
-                           }
-                           for (const CuspWindow& w : windows) {
-                             each(w.begin, w.end, [&](std::size_t k) {
-                               const Decimal distance =
-                                   w.awarded ? fixed(total(k) - w.boundary, kTotalScale)
-                                             : fixed(total(k), kTotalScale) - w.boundary_value;
-                               x.cusps[w.at + (k - w.begin)] = {EntryId{order[eligible[k]] + 1},
-                                                                w.tier, w.boundary_value, distance};
-                             });
-                           }
-                         });
+  detail::parallel_parts(
+      threads, tier_work, detail::part_count(tier_work, threads.count, kMinListPart), 1,
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        // The awarded places come first in [0, tier_work), then the cusps:
+        // `each` calls f(k) for the eligible indices k of [first, last) that
+        // fall in this part.
+        std::size_t offset = 0;
+        const auto each = [&](std::size_t first, std::size_t last, auto&& f) {
+          const std::size_t from = std::max(begin, offset);
+          const std::size_t to = std::min(end, offset + (last - first));
+          for (std::size_t w = from; w < to; ++w) f(first + (w - offset));
+          offset += last - first;
+        };
+        for (const Awarded& a : awarded_runs) {
+          each(a.begin, a.end, [&](std::size_t k) {
+            x.place_tier[eligible[k]] = a.tier;
+            tier_of[order[eligible[k]]] = a.tier;
+          });
+        }
+        for (const CuspWindow& w : windows) {
+          each(w.begin, w.end, [&](std::size_t k) {
+            const Decimal distance = w.awarded ? fixed(total(k) - w.boundary, kTotalScale)
+                                               : fixed(total(k), kTotalScale) - w.boundary_value;
+            x.cusps[w.at + (k - w.begin)] = {EntryId{order[eligible[k]] + 1}, w.tier,
+                                             w.boundary_value, distance};
+          });
+        }
+      });
   // The per-entry digest and the honours read only the scratch: made before the
   // board is touched (the threads' shares are described below, at the second thread).
   if (Status st = extend_codes(s, x); !st) return st.error();  // `into` untouched

@@ -19,6 +19,7 @@
 #include "kexie/literals.hpp"
 #include "kexie/result.hpp"
 #include "kexie/text.hpp"
+#include "kexie/thread_team.hpp"
 #include "kexie/threads.hpp"
 #include "kexie/version.hpp"
 // weights and panel agreement

@@ -1,6 +1,7 @@
 // Splitting a loop over [0, n) into contiguous parts, one per thread, for the calls
 // that take a `kexie::Threads` (issue 17). The calling thread runs the first part;
-// each other part gets a std::jthread. Parts are fixed by n and the thread count
+// each other part gets a std::jthread, or, when the `Threads` name a ThreadTeam that
+// is free, one of the team's threads. Parts are fixed by n and the thread count
 // only, and every caller writes disjoint slots and merges per-part tallies with
 // order-independent operations (sums, min, max), so results are bit-identical for
 // every thread count. An exception in any part (std::bad_alloc) is rethrown on the
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "kexie/result.hpp"
+#include "kexie/thread_team.hpp"
 #include "kexie/threads.hpp"
 
 namespace kexie {
@@ -49,13 +51,26 @@ inline std::size_t part_count(std::size_t n, unsigned threads, std::size_t min_p
   return std::max<std::size_t>(1, std::min<std::size_t>(capped, most));
 }
 
+/// The parts' side of a ThreadTeam (src/thread_team.cpp).
+struct TeamAccess {
+  /// A part's work: fn(ctx, part). Must not throw.
+  using PartFn = void (*)(void* ctx, std::size_t part);
+  /// Runs fn(ctx, p) for every p in [0, parts) on the team's threads and the calling
+  /// thread, and returns once all have finished; returns false at once, running
+  /// nothing, when the team is busy with another call (or parts > kMostParts).
+  ///
+  ///   if (!TeamAccess::run(team, 2, fn, &ctx)) { /* start threads instead */ }
+  static bool run(ThreadTeam& team, std::size_t parts, PartFn fn, void* ctx) noexcept;
+};
+
 /// Calls f(part, begin, end) for `parts` contiguous ranges covering [0, n), part p on
-/// its own thread (part 0 on the calling thread). Range boundaries are multiples of
-/// `align` (except the last end).
+/// its own thread (part 0 on the calling thread, the others on `threads.team`'s when
+/// it is given and free). Range boundaries are multiples of `align` (except the last
+/// end).
 ///
-///   parallel_parts(n, 2, 4, [&](std::size_t p, std::size_t b, std::size_t e) { … });
+///   parallel_parts(threads, n, 2, 4, [&](std::size_t p, std::size_t b, std::size_t e) { … });
 template <class F>
-void parallel_parts(std::size_t n, std::size_t parts, std::size_t align, F&& f) {
+void parallel_parts(Threads threads, std::size_t n, std::size_t parts, std::size_t align, F&& f) {
   if (parts <= 1) {
     f(std::size_t{0}, std::size_t{0}, n);
     return;
@@ -74,6 +89,16 @@ void parallel_parts(std::size_t n, std::size_t parts, std::size_t align, F&& f) 
       failure[p] = std::current_exception();
     }
   };
+  struct Call {
+    decltype(run)* part;
+    static void of(void* ctx, std::size_t p) noexcept { (*static_cast<Call*>(ctx)->part)(p); }
+  } call{&run};
+  if (threads.team && TeamAccess::run(*threads.team, parts, &Call::of, &call)) {
+    for (const std::exception_ptr& e : failure) {
+      if (e) std::rethrow_exception(e);
+    }
+    return;
+  }
   {
     std::vector<std::jthread> workers;
     std::vector<std::size_t> inline_parts;

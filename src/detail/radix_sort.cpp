@@ -51,7 +51,7 @@ void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<std::int64
 // One thread: the parallel sort below with one part.
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits) {
-  radix_sort_bits(a, tmp, low, bits, 1);
+  radix_sort_bits(a, tmp, low, bits, Threads{});
 }
 
 // The parallel sort, most significant digit first: every part counts the top digit
@@ -63,11 +63,11 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
 // `a`, the buckets shared among the parts by their places. The result is the stable
 // sort, whatever the parts: the same for every thread count.
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
-                     int bits, unsigned threads, std::size_t min_part) {
+                     int bits, Threads threads, std::size_t min_part) {
   const std::size_t n = a.size();
   if (bits <= 0 || n < 2) return;
   min_part = std::max<std::size_t>(min_part, 1);
-  const std::size_t parts = part_count(n, threads, min_part);
+  const std::size_t parts = part_count(n, threads.count, min_part);
   // The top digit: enough buckets for about 2 × min_part words each, at most 11 bits.
   const int top = std::clamp(static_cast<int>(std::bit_width(n / (2 * min_part))), 1,
                              std::min(bits, 11));
@@ -77,7 +77,7 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
   const std::uint64_t top_mask = buckets - 1;
   // count[part × buckets + digit]: the part's count, then its first place.
   std::vector<std::uint32_t> count(parts * buckets, 0u);
-  parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+  parallel_parts(threads, n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
     std::uint32_t* c = count.data() + part * buckets;
     const std::uint64_t* x = a.data();
     for (std::size_t k = begin; k < end; ++k) ++c[(x[k] >> top_shift) & top_mask];
@@ -96,7 +96,7 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
   }
   start[buckets] = n;
   tmp.resize(n);
-  parallel_parts(n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
+  parallel_parts(threads, n, parts, 1, [&](std::size_t part, std::size_t begin, std::size_t end) {
     std::uint32_t* c = count.data() + part * buckets;
     const std::uint64_t* x = a.data();
     std::uint64_t* out = tmp.data();
@@ -117,7 +117,7 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
     first[p] = static_cast<std::size_t>(
         std::lower_bound(start.begin(), start.end() - 1, n * p / parts) - start.begin());
   }
-  parallel_parts(parts, parts, 1, [&](std::size_t part, std::size_t, std::size_t) {
+  parallel_parts(threads, parts, parts, 1, [&](std::size_t part, std::size_t, std::size_t) {
     std::vector<std::uint32_t> c(digits);
     for (std::size_t d = first[part]; d < first[part + 1]; ++d) {
       const std::size_t size = start[d + 1] - start[d];

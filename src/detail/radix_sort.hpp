@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "kexie/threads.hpp"
+
 namespace kexie {
 inline namespace v1 {
 namespace detail {
@@ -41,9 +43,10 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
 /// at most 11 bits, the buckets shared among the threads. The result is the stable
 /// sort, the same for every thread count. Parts hold at least `min_part` words.
 ///
-///   radix_sort_bits(items, tmp, 20, 15, 2);  // the same as radix_sort_bits(items, tmp, 20, 15)
+///   radix_sort_bits(items, tmp, 20, 15, Threads{2});  // the same as radix_sort_bits(items, tmp,
+///   20, 15)
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
-                     int bits, unsigned threads, std::size_t min_part = std::size_t{1} << 14);
+                     int bits, Threads threads, std::size_t min_part = std::size_t{1} << 14);
 
 /// The inverse of an odd number mod 2^64 (Newton's iteration doubles the
 /// correct low bits each step: 3 → 6 → 12 → 24 → 48 → 96), so an exact

@@ -22,8 +22,8 @@ import tempfile
 LAYERS = [
     ("foundation", [
         r"include/kexie/(ids|error|result|date|decimal|version|export|matrix|"
-        r"enum_names|literals|text|threads)\.hpp$",
-        r"src/(error|date|decimal|version|text)\.cpp$",
+        r"enum_names|literals|text|threads|thread_team)\.hpp$",
+        r"src/(error|date|decimal|version|text|thread_team)\.cpp$",
         r"src/detail/(int128|sha256|json_writer|parallel|regular_file|exact_sum|fresh_pages|code_text)\.(hpp|cpp)$",
     ]),
     ("values", [

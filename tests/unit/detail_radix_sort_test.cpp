@@ -22,6 +22,7 @@
 
 namespace {
 
+using kexie::Threads;
 using kexie::detail::inverse_mod_2_64;
 using kexie::detail::radix_sort_bits;
 using kexie::detail::sort_by_total;
@@ -154,7 +155,7 @@ TEST(RadixSort, ThreadedSortBitsIsTheStableSortForEveryThreadCount) {
                        [&](std::uint64_t x, std::uint64_t y) { return field_of(x) < field_of(y); });
       for (const unsigned threads : {1u, 2u, 3u, 7u, std::numeric_limits<unsigned>::max()}) {
         std::vector<std::uint64_t> got = a, scratch;
-        radix_sort_bits(got, scratch, low, bits, threads, 64);
+        radix_sort_bits(got, scratch, low, bits, Threads{threads}, 64);
         EXPECT_EQ(got, want) << "n " << n << ", low " << low << ", bits " << bits << ", threads "
                              << threads;
       }
@@ -164,7 +165,7 @@ TEST(RadixSort, ThreadedSortBitsIsTheStableSortForEveryThreadCount) {
   std::vector<std::uint64_t> same(1000, std::uint64_t{5} << 20), tmp;
   for (std::size_t k = 0; k < same.size(); ++k) same[k] |= k;
   const std::vector<std::uint64_t> before = same;
-  radix_sort_bits(same, tmp, 20, 12, 3, 64);
+  radix_sort_bits(same, tmp, 20, 12, Threads{3}, 64);
   EXPECT_EQ(same, before);
 }
 
@@ -204,7 +205,7 @@ void expect_every_thread_count(const std::vector<std::uint64_t>& a,
     if (std::find(seen.begin(), seen.end(), parts) != seen.end()) continue;
     seen.push_back(parts);
     std::vector<std::uint64_t> got = a, scratch(a.size() / 2 + 3, ~std::uint64_t{0});
-    radix_sort_bits(got, scratch, low, bits, threads, min_part);
+    radix_sort_bits(got, scratch, low, bits, Threads{threads}, min_part);
     ASSERT_EQ(got, want) << what << ": n " << a.size() << ", low " << low << ", bits " << bits
                          << ", threads " << threads << ", min_part " << min_part;
   }
@@ -341,7 +342,7 @@ std::vector<std::pair<int, int>> fields_that_read_bit_63(std::size_t n, std::siz
     }
     const std::vector<std::uint64_t> want = stable_by_field(a, low, bits);
     std::vector<std::uint64_t> got = a, scratch;
-    radix_sort_bits(got, scratch, low, bits, threads, min_part);
+    radix_sort_bits(got, scratch, low, bits, Threads{threads}, min_part);
     if (got != want) wrong.emplace_back(low, bits);
   }
   return wrong;
