@@ -1,12 +1,17 @@
 // ThreadTeam: the application's threads, lent to kexie's calls (kexie/thread_team.hpp),
 // and detail::TeamAccess, which hands a call's parts to them (src/detail/parallel.hpp).
 //
-// A call's parts are handed out through one atomic word, the job's generation in the
-// high bits and the next part to take in the low byte (at most 64 parts). A thread
-// takes a part by advancing the word with a compare-and-swap from the value it read;
-// the word never returns to a value it had, so a successful swap proves the job it
-// read is still the current one, and the job's fields (written before its generation
-// was published) stay unchanged until every part it handed out has finished.
+// A call's parts are handed out through one atomic word: the job's generation in the
+// high bits, its part count in the second byte and the next part to take in the low
+// byte (at most 64 parts). A thread takes a part by advancing the word with a
+// compare-and-swap from the value it read; the word never returns to a value it had,
+// so a successful swap proves the job it read is still the current one and the part
+// is below that job's count, and the job's function and context (written before its
+// generation was published) stay unchanged until every part it handed out has
+// finished. The count is in the word, not beside the function: the next call writes
+// its fields before it publishes its generation, so a count read beside them may be
+// the next call's while the word still names the finished job (a part run twice, a
+// call that never returns).
 #include "kexie/thread_team.hpp"
 
 #include <algorithm>
@@ -42,17 +47,18 @@ inline void relax() noexcept {
 
 constexpr std::uint64_t kPartBits = 8;
 constexpr std::uint64_t kPartMask = (std::uint64_t{1} << kPartBits) - 1;
+constexpr std::uint64_t kGenShift = 2 * kPartBits;  // generation | parts | next part
 
 }  // namespace
 
 struct ThreadTeam::State {
   std::atomic<bool> busy{false};           // a call holds the team
   std::atomic<bool> stop{false};           // the destructor asks the threads to end
-  std::atomic<std::uint64_t> word{0};      // generation << kPartBits | next part
+  std::atomic<std::uint64_t> word{0};      // generation << kGenShift | parts << kPartBits | next
   std::atomic<std::uint32_t> wake{0};      // bumped for every job and the stop: sleepers' futex
   std::atomic<std::uint32_t> finished{0};  // parts of the current job finished
-  // The current job, written before its generation is published.
-  std::size_t parts = 0;
+  // The current job, written before its generation is published (its part count is
+  // in `word`).
   detail::TeamAccess::PartFn fn = nullptr;
   void* ctx = nullptr;
   std::vector<std::jthread> threads;  // last: joined before the fields they use go
@@ -62,9 +68,9 @@ struct ThreadTeam::State {
   std::uint32_t take_parts(std::uint64_t gen) noexcept {
     std::uint32_t ran = 0;
     std::uint64_t w = word.load(std::memory_order_acquire);
-    while ((w >> kPartBits) == gen) {
+    while ((w >> kGenShift) == gen) {
       const std::uint64_t part = w & kPartMask;
-      if (part >= parts) break;
+      if (part >= ((w >> kPartBits) & kPartMask)) break;
       if (!word.compare_exchange_weak(w, w + 1, std::memory_order_acq_rel,
                                       std::memory_order_acquire)) {
         continue;  // w reloaded
@@ -83,12 +89,12 @@ struct ThreadTeam::State {
     for (;;) {
       const std::uint32_t asleep_at = wake.load(std::memory_order_acquire);
       if (stop.load(std::memory_order_acquire)) return;
-      std::uint64_t gen = word.load(std::memory_order_acquire) >> kPartBits;
+      std::uint64_t gen = word.load(std::memory_order_acquire) >> kGenShift;
       if (gen == seen) {
         const auto until = std::chrono::steady_clock::now() + kSpin;
         for (unsigned k = 1;; ++k) {
           relax();
-          gen = word.load(std::memory_order_acquire) >> kPartBits;
+          gen = word.load(std::memory_order_acquire) >> kGenShift;
           if (gen != seen || stop.load(std::memory_order_relaxed)) break;
           if (k % 256 == 0 && std::chrono::steady_clock::now() >= until) {
             wake.wait(asleep_at, std::memory_order_acquire);
@@ -132,14 +138,14 @@ namespace detail {
 bool TeamAccess::run(ThreadTeam& team, std::size_t parts, PartFn fn, void* ctx) noexcept {
   ThreadTeam::State& s = *team.state_;
   if (parts > kMostParts || s.busy.exchange(true, std::memory_order_acquire)) return false;
-  s.parts = parts;
   s.fn = fn;
   s.ctx = ctx;
   s.finished.store(0, std::memory_order_relaxed);
   // Part 0 is the calling thread's, as without a team; the others go to whoever
   // takes them first (the calling thread too, when it is done with its own).
-  const std::uint64_t gen = (s.word.load(std::memory_order_relaxed) >> kPartBits) + 1;
-  s.word.store(gen << kPartBits | 1, std::memory_order_release);  // publishes the job
+  const std::uint64_t gen = (s.word.load(std::memory_order_relaxed) >> kGenShift) + 1;
+  s.word.store(gen << kGenShift | parts << kPartBits | 1,
+               std::memory_order_release);  // publishes the job
   s.wake.fetch_add(1, std::memory_order_release);
   s.wake.notify_all();
   fn(ctx, 0);
