@@ -5,10 +5,13 @@
 // high bits, its part count in the second byte and the next part to take in the low
 // byte (at most 64 parts). A thread takes a part by advancing the word with a
 // compare-and-swap from the value it read; the word never returns to a value it had,
-// so a successful swap proves the job it read is still the current one, and the job's
-// function and context (written before its generation was published) stay unchanged
-// until every part it handed out has finished. A thread reads them only after such a
-// swap: a thread waking late for a finished job reads nothing the next job writes.
+// so a successful swap proves the job it read is still the current one and the part
+// is below that job's count, and the job's function and context (written before its
+// generation was published) stay unchanged until every part it handed out has
+// finished. The count is in the word, not beside the function: the next call writes
+// its fields before it publishes its generation, so a count read beside them may be
+// the next call's while the word still names the finished job (a part run twice, a
+// call that never returns).
 #include "kexie/thread_team.hpp"
 
 #include <algorithm>
@@ -42,19 +45,20 @@ inline void relax() noexcept {
 #endif
 }
 
-// word = generation << kGenerationShift | parts << 8 | next part.
-constexpr std::uint64_t kGenerationShift = 16;
-constexpr std::uint64_t kByte = 0xff;
+constexpr std::uint64_t kPartBits = 8;
+constexpr std::uint64_t kPartMask = (std::uint64_t{1} << kPartBits) - 1;
+constexpr std::uint64_t kGenShift = 2 * kPartBits;  // generation | parts | next part
 
 }  // namespace
 
 struct ThreadTeam::State {
   std::atomic<bool> busy{false};           // a call holds the team
   std::atomic<bool> stop{false};           // the destructor asks the threads to end
-  std::atomic<std::uint64_t> word{0};      // generation, part count, next part (above)
+  std::atomic<std::uint64_t> word{0};      // generation << kGenShift | parts << kPartBits | next
   std::atomic<std::uint32_t> wake{0};      // bumped for every job and the stop: sleepers' futex
   std::atomic<std::uint32_t> finished{0};  // parts of the current job finished
-  // The current job's part, written before its generation is published.
+  // The current job, written before its generation is published (its part count is
+  // in `word`).
   detail::TeamAccess::PartFn fn = nullptr;
   void* ctx = nullptr;
   std::vector<std::jthread> threads;  // last: joined before the fields they use go
@@ -64,9 +68,9 @@ struct ThreadTeam::State {
   std::uint32_t take_parts(std::uint64_t gen) noexcept {
     std::uint32_t ran = 0;
     std::uint64_t w = word.load(std::memory_order_acquire);
-    while ((w >> kGenerationShift) == gen) {
-      const std::uint64_t part = w & kByte;
-      if (part >= (w >> 8 & kByte)) break;
+    while ((w >> kGenShift) == gen) {
+      const std::uint64_t part = w & kPartMask;
+      if (part >= ((w >> kPartBits) & kPartMask)) break;
       if (!word.compare_exchange_weak(w, w + 1, std::memory_order_acq_rel,
                                       std::memory_order_acquire)) {
         continue;  // w reloaded
@@ -85,12 +89,12 @@ struct ThreadTeam::State {
     for (;;) {
       const std::uint32_t asleep_at = wake.load(std::memory_order_acquire);
       if (stop.load(std::memory_order_acquire)) return;
-      std::uint64_t gen = word.load(std::memory_order_acquire) >> kGenerationShift;
+      std::uint64_t gen = word.load(std::memory_order_acquire) >> kGenShift;
       if (gen == seen) {
         const auto until = std::chrono::steady_clock::now() + kSpin;
         for (unsigned k = 1;; ++k) {
           relax();
-          gen = word.load(std::memory_order_acquire) >> kGenerationShift;
+          gen = word.load(std::memory_order_acquire) >> kGenShift;
           if (gen != seen || stop.load(std::memory_order_relaxed)) break;
           if (k % 256 == 0 && std::chrono::steady_clock::now() >= until) {
             wake.wait(asleep_at, std::memory_order_acquire);
@@ -139,8 +143,8 @@ bool TeamAccess::run(ThreadTeam& team, std::size_t parts, PartFn fn, void* ctx) 
   s.finished.store(0, std::memory_order_relaxed);
   // Part 0 is the calling thread's, as without a team; the others go to whoever
   // takes them first (the calling thread too, when it is done with its own).
-  const std::uint64_t gen = (s.word.load(std::memory_order_relaxed) >> kGenerationShift) + 1;
-  s.word.store(gen << kGenerationShift | std::uint64_t{parts} << 8 | 1,
+  const std::uint64_t gen = (s.word.load(std::memory_order_relaxed) >> kGenShift) + 1;
+  s.word.store(gen << kGenShift | parts << kPartBits | 1,
                std::memory_order_release);  // publishes the job
   s.wake.fetch_add(1, std::memory_order_release);
   s.wake.notify_all();

@@ -1,0 +1,269 @@
+// Campaign::mark_all on a ThreadTeam with hostile batches (issue 17): a repeat across
+// two parts, parts whose cells interleave, a mark recorded before the batch in one
+// part and a repeat in another, refusals in the second piece of a batch (pieces of
+// 2^18 marks) after the first was recorded on the parts' threads. Every outcome (ok,
+// refused position, message, rule, digest) must be the one of a single thread for
+// Threads{1}, {2}, {7}, teams of 2 and 3 and {7, team of 2}; a refused batch leaves the
+// digest unchanged and the campaign takes the right marks afterwards (no cell left
+// pending by the parts' threads).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "jiangbi_fixture.hpp"
+#include "kexie/kexie.hpp"
+#include "kexie/literals.hpp"
+#include "kexie/thread_team.hpp"
+
+namespace {
+
+using kexie::Campaign;
+using kexie::Decimal;
+using kexie::EntryId;
+using kexie::JudgeId;
+using kexie::MarkInput;
+using kexie::Threads;
+using kexie::ThreadTeam;
+using namespace kexie::literals;
+
+constexpr std::size_t kJudges = kexie_bench::kPanelJudges;
+constexpr std::size_t kIndicators = kexie_bench::kJudgedIndicators;
+constexpr std::size_t kSmall = 600;   // 33 600 marks: 2, 3 and 7 parts
+constexpr std::size_t kLarge = 5000;  // 280 000 marks: two pieces, the second of 4 parts
+
+struct World {
+  kexie_bench::JiangbiRegistry people;
+  kexie::CampaignSpec spec = people.spec("hostile", kexie_bench::first_prize_tier());
+  kexie::Rubric rubric =
+      kexie_bench::jiangbi_rubric("hostile", std::vector<Decimal>(kIndicators, "0.125"_dec));
+};
+
+const World& world() {
+  static const World w;
+  return w;
+}
+
+// Every mark of `entries` entries, in a table's order (entry, indicator, judge).
+std::vector<MarkInput> all_marks(const std::vector<JudgeId>& judges, std::size_t entries) {
+  std::vector<MarkInput> out;
+  out.reserve(entries * kJudges * kIndicators);
+  for (std::size_t n = 0; n < entries; ++n) {
+    for (std::size_t i = 0; i < kIndicators; ++i) {
+      for (std::size_t j = 0; j < kJudges; ++j) {
+        const auto half = static_cast<std::int64_t>(100 + (n * 31 + i * 7 + j * 3) % 100);
+        out.push_back({judges[j], EntryId(static_cast<std::uint32_t>(n + 1)),
+                       kexie_bench::indicator_code(i),
+                       Decimal::from_coefficient(half * 5, 1).value()});
+      }
+    }
+  }
+  return out;
+}
+
+struct Outcome {
+  bool ok = false;
+  std::size_t failed = 0;
+  std::string message, rule;
+  std::string digest;              // right after the batch
+  bool refused_untouched = false;  // a refusal: the digest the same as before the batch
+  std::string then;                // after the right marks given afterwards on the same threads
+  friend bool operator==(const Outcome&, const Outcome&) = default;
+  friend void PrintTo(const Outcome& o, std::ostream* out) {
+    *out << (o.ok ? "ok"
+                  : "refused at " + std::to_string(o.failed) + " (" + o.rule + ") " + o.message)
+         << ", digest " << o.digest << (o.refused_untouched ? " (untouched)" : "")
+         << (o.then.empty() ? "" : ", then " + o.then);
+  }
+};
+
+// A fresh campaign of `entries` entries: `before` recorded (one thread), then `batch`
+// on `threads`; after a refusal, `repair` on the same threads.
+Outcome mark(std::size_t entries, const std::vector<MarkInput>& batch, Threads threads,
+             const std::vector<MarkInput>& before, const std::vector<MarkInput>& repair) {
+  std::vector<JudgeId> judges;
+  const auto c = world().people.campaign(world().spec, world().rubric, entries, judges, 5);
+  if (!before.empty()) c->mark_all(before).value();
+  const std::string start = c->score().value().digest();
+  Outcome o;
+  o.failed = 999'999'999;
+  const kexie::Status st = c->mark_all(batch, threads, &o.failed);
+  o.ok = static_cast<bool>(st);
+  if (!st) {
+    o.message = st.error().message();
+    o.rule = st.error().rule();
+  }
+  o.digest = c->score().value().digest();
+  if (!st) {
+    o.refused_untouched = o.digest == start;
+    const kexie::Status again = c->mark_all(repair, threads);
+    o.then = again ? c->score().value().digest() : "refused: " + again.error().message();
+  }
+  return o;
+}
+
+// The batch's outcome on one thread, and every other `Threads` giving the same.
+struct Case {
+  std::string name;
+  std::vector<MarkInput> batch, before;
+};
+
+// `own_threads`: also Threads{2} and {7} (the large batches leave them to
+// campaign_marking_test's smaller ones, for time).
+Outcome check_everywhere(std::size_t entries, const Case& k, const std::vector<MarkInput>& all,
+                         bool own_threads = true) {
+  // The right marks afterwards: every mark but those recorded before.
+  std::vector<MarkInput> repair;
+  for (const MarkInput& m : all) {
+    const bool recorded = std::any_of(k.before.begin(), k.before.end(), [&](const MarkInput& b) {
+      return b.judge == m.judge && b.entry == m.entry && b.indicator == m.indicator;
+    });
+    if (!recorded) repair.push_back(m);
+  }
+  const Outcome one = mark(entries, k.batch, Threads{}, k.before, repair);
+  ThreadTeam two(2), three(3);
+  const std::vector<std::pair<std::string, Threads>> others = {
+      {"2 threads", Threads{2}},
+      {"7 threads", Threads{7}},
+      {"team of 2", two.threads()},
+      {"team of 3", three.threads()},
+      {"7 on a team of 2", Threads{7, &two}}};
+  for (const auto& [what, threads] : others) {
+    if (!own_threads && threads.team == nullptr) continue;
+    EXPECT_EQ(mark(entries, k.batch, threads, k.before, repair), one) << k.name << ", " << what;
+  }
+  if (!one.ok) {
+    EXPECT_TRUE(one.refused_untouched) << k.name;
+    EXPECT_EQ(one.then.rfind("refused", 0), std::string::npos) << k.name << ": " << one.then;
+  }
+  return one;
+}
+
+TEST(ThreadTeamHostile, ARepeatAcrossTwoPartsIsRefusedWhereOneThreadRefusesIt) {
+  std::vector<JudgeId> judges;
+  (void)world().people.campaign(world().spec, world().rubric, 1, judges, 5);
+  const std::vector<MarkInput> all = all_marks(judges, kSmall);
+  Case k{"repeat across parts", all, {}};
+  k.batch[30'000] = k.batch[1'000];  // a cell of the first part again in the last
+  const Outcome o = check_everywhere(kSmall, k, all);
+  EXPECT_FALSE(o.ok);
+  EXPECT_EQ(o.failed, 30'000u);
+  EXPECT_EQ(o.rule, "panel.mark_unique");
+  // The same cell at the end of one part and the start of the next (parts of 2 and
+  // of a team of 2 split at 16 800): their spans touch, so they are not apart.
+  k.batch = all;
+  k.batch[16'800] = k.batch[16'799];
+  const Outcome touch = check_everywhere(kSmall, k, all);
+  EXPECT_EQ(touch.failed, 16'800u);
+  EXPECT_EQ(touch.rule, "panel.mark_unique");
+}
+
+TEST(ThreadTeamHostile, PartsWhoseCellsInterleaveRecordAsOnOneThread) {
+  std::vector<JudgeId> judges;
+  (void)world().people.campaign(world().spec, world().rubric, 1, judges, 5);
+  const std::vector<MarkInput> all = all_marks(judges, kSmall);
+  // Odd entries first, then even: every part's cells interleave with the others'.
+  Case odd_even{"odd entries then even", {}, {}};
+  for (int parity : {1, 0}) {
+    for (const MarkInput& m : all) {
+      if (m.entry.value() % 2 == static_cast<std::uint32_t>(parity)) odd_even.batch.push_back(m);
+    }
+  }
+  // The whole table backwards: each part's cells below the part before's.
+  Case backwards{"backwards", std::vector<MarkInput>(all.rbegin(), all.rend()), {}};
+  const Outcome in_order = check_everywhere(kSmall, Case{"in order", all, {}}, all);
+  ASSERT_TRUE(in_order.ok) << in_order.message;
+  for (const Case& k : {odd_even, backwards}) {
+    const Outcome o = check_everywhere(kSmall, k, all);
+    EXPECT_TRUE(o.ok) << k.name << ": " << o.message;
+    EXPECT_EQ(o.digest, in_order.digest) << k.name;
+  }
+  // Interleaved with a repeat inside the first part's marks and one across parts.
+  Case repeat = odd_even;
+  repeat.batch[20'000] = repeat.batch[100];
+  const Outcome o = check_everywhere(kSmall, repeat, all);
+  EXPECT_EQ(o.failed, 20'000u);
+  EXPECT_EQ(o.rule, "panel.mark_unique");
+}
+
+TEST(ThreadTeamHostile, ARecordedMarkInOnePartAndARepeatInAnother) {
+  std::vector<JudgeId> judges;
+  (void)world().people.campaign(world().spec, world().rubric, 1, judges, 5);
+  const std::vector<MarkInput> all = all_marks(judges, kSmall);
+  // Each part's cells above the part before's (the parts record on their threads): a
+  // repeat in part 0, a mark recorded before the batch in a later part.
+  Case late{"recorded late, repeat early", all, {all[20'000]}};
+  late.batch[3'000] = late.batch[2'000];
+  Outcome o = check_everywhere(kSmall, late, all);
+  EXPECT_EQ(o.failed, 20'000u);
+  EXPECT_EQ(o.rule, "panel.mark_unique");
+  EXPECT_NE(o.message.find("already marked"), std::string::npos) << o.message;
+  // The other way round: recorded in part 0, a repeat in the last part.
+  Case early{"recorded early, repeat late", all, {all[1'000]}};
+  early.batch[32'000] = early.batch[31'000];
+  o = check_everywhere(kSmall, early, all);
+  EXPECT_EQ(o.failed, 1'000u);
+  EXPECT_NE(o.message.find("already marked"), std::string::npos) << o.message;
+  // Recorded marks in two parts: the first is reported.
+  Case two{"recorded in two parts", all, {all[5'000], all[30'000]}};
+  o = check_everywhere(kSmall, two, all);
+  EXPECT_EQ(o.failed, 5'000u);
+  // Recorded only in the last part: every other part's marks are emptied again.
+  Case last{"recorded in the last part", all, {all[33'599]}};
+  o = check_everywhere(kSmall, last, all);
+  EXPECT_EQ(o.failed, 33'599u);
+}
+
+TEST(ThreadTeamHostile, RefusalsInTheSecondPieceOfABatch) {
+  std::vector<JudgeId> judges;
+  (void)world().people.campaign(world().spec, world().rubric, 1, judges, 5);
+  const std::vector<MarkInput> all = all_marks(judges, kLarge);
+  ASSERT_GT(all.size(), std::size_t{1} << 18);
+  // An off-step mark in the second piece after the first was recorded in parts.
+  Case step{"off step in piece 2", all, {}};
+  step.batch[270'001].mark = "50.3"_dec;
+  Outcome o = check_everywhere(kLarge, step, all, false);
+  EXPECT_EQ(o.failed, 270'001u);
+  EXPECT_EQ(o.rule, "panel.mark_step");
+  // A repeat in the first piece and a mark recorded before the batch in the second.
+  Case recorded{"repeat in piece 1, recorded in piece 2", all, {all[275'000]}};
+  recorded.batch[3'000] = recorded.batch[2'000];
+  o = check_everywhere(kLarge, recorded, all, false);
+  EXPECT_EQ(o.failed, 275'000u);
+  EXPECT_NE(o.message.find("already marked"), std::string::npos) << o.message;
+  // A cell of the first piece again in the second.
+  Case across{"repeat across pieces", all, {}};
+  across.batch[270'000] = across.batch[1'000];
+  o = check_everywhere(kLarge, across, all, false);
+  EXPECT_EQ(o.failed, 270'000u);
+  EXPECT_EQ(o.rule, "panel.mark_unique");
+}
+
+TEST(ThreadTeamHostile, ATeamFromAnotherThreadAndDestroyedRightAfter) {
+  std::vector<JudgeId> judges;
+  const auto one = world().people.campaign(world().spec, world().rubric, kSmall, judges, 5);
+  const std::vector<MarkInput> all = all_marks(judges, kSmall);
+  one->mark_all(all).value();
+  const std::string digest = one->score().value().digest();
+  for (unsigned size : {0U, 1U, 3U, 64U, 1000U}) {
+    std::vector<JudgeId> js;
+    const auto c = world().people.campaign(world().spec, world().rubric, kSmall, js, 5);
+    std::string there;
+    {
+      auto team = std::make_unique<ThreadTeam>(size);
+      // made here, used by another application thread, then here again
+      std::thread([&] { there = c->mark_all(all, team->threads()) ? "ok" : "refused"; }).join();
+      EXPECT_EQ(c->score(team->threads()).value().digest(), digest) << size;
+      team.reset();  // right after the call
+    }
+    EXPECT_EQ(there, "ok") << size;
+    EXPECT_EQ(c->score().value().digest(), digest) << size;
+  }
+}
+
+}  // namespace
