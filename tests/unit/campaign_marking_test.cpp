@@ -11,6 +11,7 @@
 #include "jiangbi_fixture.hpp"
 #include "kexie/kexie.hpp"
 #include "kexie/literals.hpp"
+#include "support/marking_world.hpp"
 
 namespace {
 
@@ -22,43 +23,17 @@ using kexie::MarkInput;
 using kexie::Threads;
 using namespace kexie::literals;
 
-constexpr std::size_t kJudges = kexie_bench::kPanelJudges;
-constexpr std::size_t kIndicators = kexie_bench::kJudgedIndicators;
 constexpr std::size_t kEntries = 600;  // 33 600 marks: every thread count gets ranges
 
-// The benchmarks' generated campaign (benchmarks/jiangbi_fixture.hpp) at a small size:
-// one entrant enterprise and seven experts of another, every indicator weighing 1/8.
-struct World {
-  kexie_bench::JiangbiRegistry people;
-  kexie::CampaignSpec spec = people.spec("threads", kexie_bench::first_prize_tier());
-  kexie::Rubric rubric =
-      kexie_bench::jiangbi_rubric("threads", std::vector<Decimal>(kIndicators, "0.125"_dec));
-
-  // A campaign with every entry (codes N00000 …) and assignment, no mark yet.
-  [[nodiscard]] std::unique_ptr<Campaign> campaign(std::vector<JudgeId>& judges) const {
-    return people.campaign(spec, rubric, kEntries, judges, 5);
-  }
-};
-
-const World& world() {
-  static const World w;
+// The benchmarks' generated campaign at a small size (support/marking_world.hpp).
+const kexie_test::MarkingWorld& world() {
+  static const kexie_test::MarkingWorld w("threads", kexie_bench::first_prize_tier());
   return w;
 }
 
 // Every mark of every entry, in a table's order (entry, indicator, judge).
 std::vector<MarkInput> all_marks(const std::vector<JudgeId>& judges) {
-  std::vector<MarkInput> out;
-  for (std::size_t n = 0; n < kEntries; ++n) {
-    for (std::size_t i = 0; i < kIndicators; ++i) {
-      for (std::size_t j = 0; j < kJudges; ++j) {
-        const auto half = static_cast<std::int64_t>(100 + (n * 31 + i * 7 + j * 3) % 100);
-        out.push_back({judges[j], EntryId(static_cast<std::uint32_t>(n + 1)),
-                       kexie_bench::indicator_code(i),
-                       Decimal::from_coefficient(half * 5, 1).value()});
-      }
-    }
-  }
-  return out;
+  return kexie_test::all_marks(judges, kEntries);
 }
 
 struct Outcome {
@@ -73,7 +48,7 @@ struct Outcome {
 Outcome mark(const std::vector<MarkInput>& batch, unsigned threads,
              const std::vector<MarkInput>& before = {}) {
   std::vector<JudgeId> judges;
-  const auto c = world().campaign(judges);
+  const auto c = world().campaign(kEntries, judges);
   if (!before.empty()) c->mark_all(before).value();
   Outcome o;
   o.failed = 999'999;
@@ -89,14 +64,14 @@ Outcome mark(const std::vector<MarkInput>& batch, unsigned threads,
 
 TEST(MarkAllThreads, EveryThreadCountRecordsTheSameMarks) {
   std::vector<JudgeId> judges;
-  (void)world().campaign(judges);
+  (void)world().campaign(kEntries, judges);
   const std::vector<MarkInput> batch = all_marks(judges);
   const Outcome one = mark(batch, 1);
   ASSERT_TRUE(one.ok) << one.message;
   // The one-thread overload without a count is the same call.
   {
     std::vector<JudgeId> js;
-    const auto c = world().campaign(js);
+    const auto c = world().campaign(kEntries, js);
     c->mark_all(batch).value();
     EXPECT_EQ(c->score().value().digest(), one.digest);
   }
@@ -106,7 +81,7 @@ TEST(MarkAllThreads, EveryThreadCountRecordsTheSameMarks) {
 
 TEST(MarkAllThreads, EveryThreadCountRefusesTheSameFirstMark) {
   std::vector<JudgeId> judges;
-  const auto empty = world().campaign(judges);
+  const auto empty = world().campaign(kEntries, judges);
   const std::string untouched = empty->score().value().digest();
   const std::vector<MarkInput> all = all_marks(judges);
   // Refusals placed in the ranges of later threads: a repeat early, an off-step mark
@@ -158,7 +133,7 @@ TEST(MarkAllThreads, EveryThreadCountRefusesTheSameFirstMark) {
 // (found first, as the marks are recorded in order).
 TEST(MarkAllThreads, RepeatsAndRecordedMarksInLaterPartsRefusedAsOnOneThread) {
   std::vector<JudgeId> judges;
-  const auto empty = world().campaign(judges);
+  const auto empty = world().campaign(kEntries, judges);
   const std::string untouched = empty->score().value().digest();
   const std::vector<MarkInput> all = all_marks(judges);
   std::vector<MarkInput> repeat_late = all;
@@ -183,7 +158,7 @@ TEST(MarkAllThreads, RepeatsAndRecordedMarksInLaterPartsRefusedAsOnOneThread) {
 
 TEST(MarkAllThreads, ZeroThreadsIsRefusedBeforeAnything) {
   std::vector<JudgeId> judges;
-  const auto c = world().campaign(judges);
+  const auto c = world().campaign(kEntries, judges);
   const std::string before = c->score().value().digest();
   const std::vector<MarkInput> batch = {{judges[0], EntryId{1}, "I1", Decimal(50)}};
   std::size_t at = 7;

@@ -20,6 +20,7 @@
 #include "kexie/kexie.hpp"
 #include "kexie/literals.hpp"
 #include "kexie/thread_team.hpp"
+#include "support/marking_world.hpp"
 
 namespace {
 
@@ -32,39 +33,15 @@ using kexie::Threads;
 using kexie::ThreadTeam;
 using namespace kexie::literals;
 
-constexpr std::size_t kJudges = kexie_bench::kPanelJudges;
-constexpr std::size_t kIndicators = kexie_bench::kJudgedIndicators;
 constexpr std::size_t kSmall = 600;   // 33 600 marks: 2, 3 and 7 parts
 constexpr std::size_t kLarge = 5000;  // 280 000 marks: two pieces, the second of 4 parts
 
-struct World {
-  kexie_bench::JiangbiRegistry people;
-  kexie::CampaignSpec spec = people.spec("hostile", kexie_bench::first_prize_tier());
-  kexie::Rubric rubric =
-      kexie_bench::jiangbi_rubric("hostile", std::vector<Decimal>(kIndicators, "0.125"_dec));
-};
-
-const World& world() {
-  static const World w;
+const kexie_test::MarkingWorld& world() {
+  static const kexie_test::MarkingWorld w("hostile", kexie_bench::first_prize_tier());
   return w;
 }
 
-// Every mark of `entries` entries, in a table's order (entry, indicator, judge).
-std::vector<MarkInput> all_marks(const std::vector<JudgeId>& judges, std::size_t entries) {
-  std::vector<MarkInput> out;
-  out.reserve(entries * kJudges * kIndicators);
-  for (std::size_t n = 0; n < entries; ++n) {
-    for (std::size_t i = 0; i < kIndicators; ++i) {
-      for (std::size_t j = 0; j < kJudges; ++j) {
-        const auto half = static_cast<std::int64_t>(100 + (n * 31 + i * 7 + j * 3) % 100);
-        out.push_back({judges[j], EntryId(static_cast<std::uint32_t>(n + 1)),
-                       kexie_bench::indicator_code(i),
-                       Decimal::from_coefficient(half * 5, 1).value()});
-      }
-    }
-  }
-  return out;
-}
+using kexie_test::all_marks;  // every mark of `entries` entries, in a table's order
 
 struct Outcome {
   bool ok = false;
@@ -87,7 +64,7 @@ struct Outcome {
 Outcome mark(std::size_t entries, const std::vector<MarkInput>& batch, Threads threads,
              const std::vector<MarkInput>& before, const std::vector<MarkInput>& repair) {
   std::vector<JudgeId> judges;
-  const auto c = world().people.campaign(world().spec, world().rubric, entries, judges, 5);
+  const auto c = world().campaign(entries, judges);
   if (!before.empty()) c->mark_all(before).value();
   const std::string start = c->score().value().digest();
   Outcome o;
@@ -146,7 +123,7 @@ Outcome check_everywhere(std::size_t entries, const Case& k, const std::vector<M
 
 TEST(ThreadTeamHostile, ARepeatAcrossTwoPartsIsRefusedWhereOneThreadRefusesIt) {
   std::vector<JudgeId> judges;
-  (void)world().people.campaign(world().spec, world().rubric, 1, judges, 5);
+  (void)world().campaign(1, judges);
   const std::vector<MarkInput> all = all_marks(judges, kSmall);
   Case k{"repeat across parts", all, {}};
   k.batch[30'000] = k.batch[1'000];  // a cell of the first part again in the last
@@ -165,7 +142,7 @@ TEST(ThreadTeamHostile, ARepeatAcrossTwoPartsIsRefusedWhereOneThreadRefusesIt) {
 
 TEST(ThreadTeamHostile, PartsWhoseCellsInterleaveRecordAsOnOneThread) {
   std::vector<JudgeId> judges;
-  (void)world().people.campaign(world().spec, world().rubric, 1, judges, 5);
+  (void)world().campaign(1, judges);
   const std::vector<MarkInput> all = all_marks(judges, kSmall);
   // Odd entries first, then even: every part's cells interleave with the others'.
   Case odd_even{"odd entries then even", {}, {}};
@@ -193,7 +170,7 @@ TEST(ThreadTeamHostile, PartsWhoseCellsInterleaveRecordAsOnOneThread) {
 
 TEST(ThreadTeamHostile, ARecordedMarkInOnePartAndARepeatInAnother) {
   std::vector<JudgeId> judges;
-  (void)world().people.campaign(world().spec, world().rubric, 1, judges, 5);
+  (void)world().campaign(1, judges);
   const std::vector<MarkInput> all = all_marks(judges, kSmall);
   // Each part's cells above the part before's (the parts record on their threads): a
   // repeat in part 0, a mark recorded before the batch in a later part.
@@ -221,7 +198,7 @@ TEST(ThreadTeamHostile, ARecordedMarkInOnePartAndARepeatInAnother) {
 
 TEST(ThreadTeamHostile, RefusalsInTheSecondPieceOfABatch) {
   std::vector<JudgeId> judges;
-  (void)world().people.campaign(world().spec, world().rubric, 1, judges, 5);
+  (void)world().campaign(1, judges);
   const std::vector<MarkInput> all = all_marks(judges, kLarge);
   ASSERT_GT(all.size(), std::size_t{1} << 18);
   // An off-step mark in the second piece after the first was recorded in parts.
@@ -246,13 +223,13 @@ TEST(ThreadTeamHostile, RefusalsInTheSecondPieceOfABatch) {
 
 TEST(ThreadTeamHostile, ATeamFromAnotherThreadAndDestroyedRightAfter) {
   std::vector<JudgeId> judges;
-  const auto one = world().people.campaign(world().spec, world().rubric, kSmall, judges, 5);
+  const auto one = world().campaign(kSmall, judges);
   const std::vector<MarkInput> all = all_marks(judges, kSmall);
   one->mark_all(all).value();
   const std::string digest = one->score().value().digest();
   for (unsigned size : {0U, 1U, 3U, 64U, 1000U}) {
     std::vector<JudgeId> js;
-    const auto c = world().people.campaign(world().spec, world().rubric, kSmall, js, 5);
+    const auto c = world().campaign(kSmall, js);
     std::string there;
     {
       auto team = std::make_unique<ThreadTeam>(size);

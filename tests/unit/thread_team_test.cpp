@@ -20,6 +20,7 @@
 #include "jiangbi_fixture.hpp"
 #include "kexie/kexie.hpp"
 #include "kexie/literals.hpp"
+#include "support/marking_world.hpp"
 
 namespace {
 
@@ -32,49 +33,25 @@ using kexie::Threads;
 using kexie::ThreadTeam;
 using namespace kexie::literals;
 
-constexpr std::size_t kJudges = kexie_bench::kPanelJudges;
-constexpr std::size_t kIndicators = kexie_bench::kJudgedIndicators;
 // 3 000 entries: the scoring pass (parts of 512) and the ranking passes (parts of
 // 1 024) both split on two threads and more.
 constexpr std::size_t kEntries = 3000;
 constexpr std::size_t kPiece = 10'000;  // marks per mark_all call: many calls on one team
 
-struct World {
-  kexie_bench::JiangbiRegistry people;
-  kexie::CampaignSpec spec = people.spec("team", kexie_bench::three_prize_tiers());
-  kexie::Rubric rubric =
-      kexie_bench::jiangbi_rubric("team", std::vector<Decimal>(kIndicators, "0.125"_dec));
-
-  [[nodiscard]] std::unique_ptr<Campaign> campaign(std::vector<JudgeId>& judges) const {
-    return people.campaign(spec, rubric, kEntries, judges, 5);
-  }
-};
-
-const World& world() {
-  static const World w;
+const kexie_test::MarkingWorld& world() {
+  static const kexie_test::MarkingWorld w("team", kexie_bench::three_prize_tiers());
   return w;
 }
 
 // Every mark of every entry, entry by entry; ties on purpose (few distinct totals).
 std::vector<MarkInput> all_marks(const std::vector<JudgeId>& judges) {
-  std::vector<MarkInput> out;
-  for (std::size_t n = 0; n < kEntries; ++n) {
-    for (std::size_t i = 0; i < kIndicators; ++i) {
-      for (std::size_t j = 0; j < kJudges; ++j) {
-        const auto half = static_cast<std::int64_t>(100 + (n * 31 + i * 7 + j * 3) % 60);
-        out.push_back({judges[j], EntryId(static_cast<std::uint32_t>(n + 1)),
-                       kexie_bench::indicator_code(i),
-                       Decimal::from_coefficient(half * 5, 1).value()});
-      }
-    }
-  }
-  return out;
+  return kexie_test::all_marks(judges, kEntries, 60);
 }
 
 // `marks` given to a fresh campaign in pieces of kPiece, each on `threads`.
 std::unique_ptr<Campaign> marked(Threads threads) {
   std::vector<JudgeId> judges;
-  auto c = world().campaign(judges);
+  auto c = world().campaign(kEntries, judges);
   const std::vector<MarkInput> marks = all_marks(judges);
   const std::span<const MarkInput> all(marks);
   for (std::size_t at = 0; at < all.size(); at += kPiece) {
@@ -153,7 +130,7 @@ TEST(ThreadTeam, TwoApplicationThreadsShareOneTeam) {
 TEST(ThreadTeam, ARefusalIsTheSameAsOnOneThread) {
   const auto refused = [](Threads threads) {
     std::vector<JudgeId> judges;
-    const auto c = world().campaign(judges);
+    const auto c = world().campaign(kEntries, judges);
     std::vector<MarkInput> marks = all_marks(judges);
     marks.resize(40'000);
     marks[31'000].mark = "1000"_dec;  // off the scale, in the second half
