@@ -115,7 +115,7 @@ TEST(ThreadTeam, TwoApplicationThreadsShareOneTeam) {
   std::vector<int> wrong(2, 0);
   {
     std::vector<std::jthread> callers;
-    for (int k = 0; k < 2; ++k) {
+    for (std::size_t k = 0; k < 2; ++k) {
       callers.emplace_back([&, k] {
         for (int round = 0; round < 8; ++round) {
           if (standings_of(*c, team.threads()) != expected) ++wrong[k];
