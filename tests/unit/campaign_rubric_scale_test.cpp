@@ -37,13 +37,13 @@ struct Fixture {
 };
 
 std::vector<kexie::IndicatorSpec> sheet(const char* min, const char* max, const char* step) {
-  return {{"A",
-           "创新性",
-           "",
-           kexie::IndicatorKind::judged,
-           kexie::Decimal(1),
-           {kexie::Decimal::parse(min).value(), kexie::Decimal::parse(max).value(),
-            kexie::Decimal::parse(step).value()}}};
+  return {{.code = "A",
+           .name = "创新性",
+           .parent = "",
+           .kind = kexie::IndicatorKind::judged,
+           .weight = kexie::Decimal(1),
+           .scale = {kexie::Decimal::parse(min).value(), kexie::Decimal::parse(max).value(),
+                     kexie::Decimal::parse(step).value()}}};
 }
 
 TEST(CampaignRubricScale, BoundsWrittenWithMorePlacesAreAccepted) {

@@ -168,12 +168,22 @@ TEST(EntryTableHostile, IteratorsMoveBothWaysAndAgreeWithPlaces) {
   expect_same(*it--, t[2]);
   expect_same(*it, t[1]);
   EXPECT_EQ(it->code, t[1].code);
-  // Backwards through a reverse view, forwards through a range algorithm.
+  // Backwards through reverse iterators (and a reverse view), forwards through a range
+  // algorithm. Clang 14 cannot check libstdc++ 12's range concepts at all (its views
+  // fail on std::vector too), so the views are GCC's and newer Clang's to check.
   std::vector<std::string> backwards;
-  for (const kexie::EntryResult& r : t | std::views::reverse) backwards.push_back(r.code);
+  for (auto r = std::make_reverse_iterator(t.end()); r != std::make_reverse_iterator(t.begin());
+       ++r) {
+    backwards.push_back(r->code);
+  }
   ASSERT_EQ(backwards.size(), 5u);
   for (std::size_t k = 0; k < 5; ++k) EXPECT_EQ(backwards[k], t[4 - k].code);
+#if !defined(__clang__) || __clang_major__ >= 15
+  std::vector<std::string> viewed;
+  for (const kexie::EntryResult& r : t | std::views::reverse) viewed.push_back(r.code);
+  EXPECT_EQ(viewed, backwards);
   EXPECT_EQ(std::ranges::distance(t), 5);
+#endif
   // A default table's iterators meet at once.
   const kexie::EntryTable empty;
   EXPECT_EQ(empty.begin(), empty.end());

@@ -84,8 +84,10 @@ struct Golden {
           if (rng() % 50 == 0) continue;  // a missing mark now and then
           const Decimal m =
               col == 2 ? Decimal(static_cast<std::int64_t>(rng() % 11))
-                       : Decimal::from_coefficient(
-                             static_cast<std::int64_t>(110 + quality * 2 + rng() % 7) * 5, 1)
+                       : Decimal::from_coefficient((static_cast<std::int64_t>(110 + quality * 2) +
+                                                    static_cast<std::int64_t>(rng() % 7)) *
+                                                       5,
+                                                   1)
                              .value();
           c->mark(ids[j], id, codes[col], m).value();
         }
