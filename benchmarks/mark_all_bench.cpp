@@ -172,8 +172,8 @@ int main(int argc, char** argv) {
         threads, pw, pc, mw / pw);
     const double tw = median(team_wall), tc = median(team_cpu);
     std::printf(
-        "mark_all on a ThreadTeam of %u: %.3f s wall, %.3f s CPU (all threads); speed-up over "
-        "one thread %.2fx wall\n",
+        "mark_all on a ThreadTeam of %u: %.3f s wall, %.3f s CPU (rough: a running team "
+        "thread's time is added at the kernel's ticks); speed-up over one thread %.2fx wall\n",
         team->size(), tw, tc, mw / tw);
   }
   return 0;
