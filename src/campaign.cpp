@@ -896,15 +896,16 @@ bool pending(std::int32_t v) { return v != kNoMark && v < -10'000'000; }
 // A batch of marks checked in pieces and recorded all or nothing. Each piece is checked
 // first (every check of locate_mark, check_mark_conflict and check_mark_value, on up to
 // `threads` threads over contiguous ranges, each with its own lookups), its cells and
-// values kept in the campaign's scratch; then, on the calling thread and in order, each
-// cell is marked pending in the storage itself (a cell found pending is a repeat within
-// the batch, any other mark one recorded before it). The first refusal is thus the
-// one a single thread reports: the first mark refused by a check or already marked,
-// else the first repeat. `finish` records them all; a session destroyed unfinished (a
-// refusal, an exception) empties every cell it filled. The cells filled are kept as
-// runs of consecutive cells (a marks table fills an entry's cells in order), not one
-// per mark. `conflicts`: run the registry-reading conflict check (mark_all), or not
-// (record_marks, snapshots).
+// values kept in the campaign's scratch; then, in order, each cell is marked pending in
+// the storage itself (a cell found pending is a repeat within the batch, any other mark
+// one recorded before it): on the calling thread, or by each part on its thread when
+// every mark passed its checks and each part's cells lie above the part before's (no
+// cell is two parts'). The first refusal is thus the one a single thread reports: the first mark
+// refused by a check or already marked, else the first repeat. `finish` records them all; a session
+// destroyed unfinished (a refusal, an exception) empties every cell it filled. The cells filled are
+// kept as runs of consecutive cells (a marks table fills an entry's cells in order), not one per
+// mark. `conflicts`: run the registry-reading conflict check (mark_all), or not (record_marks,
+// snapshots).
 template <class Mark>
 class MarkSession {
  public:

@@ -63,10 +63,8 @@ struct ThreadTeam::State {
   void* ctx = nullptr;
   std::vector<std::jthread> threads;  // last: joined before the fields they use go
 
-  // Takes and runs parts of the job of generation `gen` until none is left; returns
-  // how many this thread ran.
-  std::uint32_t take_parts(std::uint64_t gen) noexcept {
-    std::uint32_t ran = 0;
+  // Takes and runs parts of the job of generation `gen` until none is left.
+  void take_parts(std::uint64_t gen) noexcept {
     std::uint64_t w = word.load(std::memory_order_acquire);
     while ((w >> kGenShift) == gen) {
       const std::uint64_t part = w & kPartMask;
@@ -76,12 +74,10 @@ struct ThreadTeam::State {
         continue;  // w reloaded
       }
       fn(ctx, static_cast<std::size_t>(part));
-      ++ran;
       finished.fetch_add(1, std::memory_order_release);
       finished.notify_one();
       w = word.load(std::memory_order_acquire);
     }
-    return ran;
   }
 
   void work() noexcept {
