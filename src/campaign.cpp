@@ -31,6 +31,7 @@ inline namespace v1 {
 
 using detail::CampaignImpl;
 using detail::CategoryState;
+using detail::cell_of;
 using detail::EntryHot;
 using detail::EntryRecord;
 using detail::figure_index;
@@ -479,16 +480,16 @@ Result<PersonId> check_assignment(const CampaignImpl& s, JudgeId judge, EntryId 
 
 void seat(CampaignImpl& s, JudgeId judge, EntryId entry) {
   EntryRecord& e = s.entries[entry.value() - 1];
-  // Keep slots in judge order: shift the cells of later judges in every column.
+  // Keep slots in judge order: the later judges' marks move one slot down (cell_of:
+  // a slot's marks lie side by side), and the new slot starts empty.
   const auto pos = static_cast<std::size_t>(
       std::lower_bound(e.judges.begin(), e.judges.end(), judge) - e.judges.begin());
   const std::size_t columns = s.category(e).columns.size();
   room(e.judges);  // the insert below cannot fail once the cells have moved
-  for (std::size_t col = 0; col < columns; ++col) {
-    std::int32_t* cell = s.marks.data() + s.hot[entry.value() - 1].mark_offset + col * s.width();
-    std::copy_backward(cell + pos, cell + e.judges.size(), cell + e.judges.size() + 1);
-    cell[pos] = kNoMark;
-  }
+  std::int32_t* cells = s.marks.data() + s.hot[entry.value() - 1].mark_offset;
+  std::copy_backward(cells + cell_of(columns, 0, pos), cells + cell_of(columns, 0, e.judges.size()),
+                     cells + cell_of(columns, 0, e.judges.size() + 1));
+  std::fill_n(cells + cell_of(columns, 0, pos), columns, kNoMark);
   e.judges.insert(e.judges.begin() + static_cast<std::ptrdiff_t>(pos), judge);
   s.hot[entry.value() - 1].judges = static_cast<std::uint8_t>(e.judges.size());
 }
@@ -577,6 +578,7 @@ struct BatchLookups {
   const EntryRecord* seated = nullptr;
   std::size_t seated_category = 0;
   std::uint64_t seated_offset = 0;
+  std::size_t seated_columns = 0;  // its category's columns (cell_of)
   std::vector<std::uint8_t> seat_of;
 
   bool seat(const CampaignImpl& s, std::uint32_t entry) {
@@ -595,6 +597,7 @@ struct BatchLookups {
     seated = &e;
     seated_category = static_cast<std::size_t>(e.spec.category);
     seated_offset = s.hot[entry - 1].mark_offset;
+    seated_columns = s.category(e).columns.size();
     return true;
   }
 
@@ -793,7 +796,7 @@ Status check_mark_value(const CampaignImpl& s, std::span<const Mark> marks, std:
                    st.error().rule(), "A12");
     }
   }
-  cell = s.hot[m.entry.value() - 1].mark_offset + col * s.width() + t.slot;
+  cell = s.hot[m.entry.value() - 1].mark_offset + cell_of(cat.columns.size(), col, t.slot);
   value = units;
   return {};
 }
@@ -867,7 +870,7 @@ inline bool quick_mark(const CampaignImpl& s, BatchLookups& b, const Mark& m, bo
   }
   std::int32_t units = 0;
   if (!quick_units(m.mark, units) || !col.on_scale(units)) return false;
-  cell = b.seated_offset + col.column * s.width() + slot;
+  cell = b.seated_offset + cell_of(b.seated_columns, col.column, slot);
   value = units;
   return true;
 }
@@ -1777,13 +1780,14 @@ Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
       column = col->second;
     }
     category = e.spec.category;
-    const std::size_t base = s.hot[entries[c].value() - 1].mark_offset + column * s.width();
+    const std::size_t base = s.hot[entries[c].value() - 1].mark_offset;
+    const std::size_t columns = s.category(e).columns.size();
     if (by_id) {
       for (std::size_t k = 0; k < e.judges.size(); ++k) {
         const std::uint32_t id = e.judges[k].value();
         const std::uint32_t r = id < row_of.size() ? row_of[id] : kNoRow;
         if (r == kNoRow) continue;
-        const std::int32_t v = s.marks[base + k];
+        const std::int32_t v = s.marks[base + cell_of(columns, column, k)];
         // v / 10^4 with both operands exact doubles: the division rounds the exact quotient
         // once, so this is the correctly rounded double that Decimal::to_double (strtod of
         // the exact text) gives, without the text.
@@ -1794,7 +1798,9 @@ Result<PanelMarks> Campaign::panel_marks(std::string_view indicator_code,
     for (std::size_t r = 0; r < judges.size(); ++r) {
       auto slot = std::lower_bound(e.judges.begin(), e.judges.end(), judges[r]);
       if (slot == e.judges.end() || *slot != judges[r]) continue;
-      const std::int32_t v = s.marks[base + static_cast<std::size_t>(slot - e.judges.begin())];
+      const std::int32_t v =
+          s.marks[base +
+                  cell_of(columns, column, static_cast<std::size_t>(slot - e.judges.begin()))];
       if (v != kNoMark) out.set(c, r, static_cast<double>(v) / 1e4);
     }
   }

@@ -26,7 +26,7 @@ CampaignFacts campaign_facts(const Campaign& campaign) {
     const std::int32_t* cells = s.marks.data() + s.hot[i].mark_offset;
     for (std::size_t slot = 0; slot < e.judges.size(); ++slot) {
       for (std::size_t col = 0; col < cat.columns.size(); ++col) {
-        const std::int32_t v = cells[col * s.width() + slot];
+        const std::int32_t v = cells[cell_of(cat.columns.size(), col, slot)];
         if (v == kNoMark) continue;
         const Indicator& ind = cat.rubric->indicators()[cat.columns[col]];
         // Spelt at the places of the indicator's scale (step 0.5: "60.0"), as a

@@ -44,6 +44,7 @@ inline namespace v1 {
 
 using detail::CampaignImpl;
 using detail::CategoryState;
+using detail::cell_of;
 using detail::EntryHot;
 using detail::EntryRecord;
 using detail::EntryValues;
@@ -126,12 +127,12 @@ std::vector<NormParams> CampaignImpl::normalization(Category c) const {
     std::vector<double> all;
     std::vector<std::uint32_t> judge_order;
     for (const EntryRecord* e : order) {
-      const std::int32_t* cell = marks.data() +
-                                 hot[static_cast<std::size_t>(e - entries.data())].mark_offset +
-                                 col * width();
+      const std::int32_t* cells =
+          marks.data() + hot[static_cast<std::size_t>(e - entries.data())].mark_offset;
       for (std::size_t slot = 0; slot < e->judges.size(); ++slot) {
-        if (cell[slot] == kNoMark) continue;
-        const double x = cell[slot] / 1e4;
+        const std::int32_t v = cells[cell_of(cat.columns.size(), col, slot)];
+        if (v == kNoMark) continue;
+        const double x = v / 1e4;
         auto [it, fresh] = by_judge.try_emplace(e->judges[slot].value());
         if (fresh) judge_order.push_back(e->judges[slot].value());
         it->second.push_back(x);
@@ -174,7 +175,6 @@ void CampaignImpl::evaluate(std::size_t index, const std::vector<NormParams>* no
   const CategoryState& cat = categories[h.category];
   // The full record (judge ids) is only read for normalization and explanations.
   const EntryRecord* full = (norm || detail) ? &entries[index] : nullptr;
-  const std::uint32_t w = width();
   const auto columns = static_cast<std::uint32_t>(cat.columns.size());
   out.complete = true;
   out.column_value.assign(columns, 0);
@@ -185,10 +185,10 @@ void CampaignImpl::evaluate(std::size_t index, const std::vector<NormParams>* no
   std::int32_t buf[64];
   std::uint32_t slot_of[64];
   for (std::uint32_t col = 0; col < columns; ++col) {
-    const std::int32_t* cell = marks.data() + h.mark_offset + static_cast<std::size_t>(col) * w;
+    const std::int32_t* cells = marks.data() + h.mark_offset;
     std::uint32_t n = 0;
     for (std::uint32_t slot = 0; slot < h.judges; ++slot) {
-      std::int32_t v = cell[slot];
+      std::int32_t v = cells[cell_of(columns, col, slot)];
       if (v == kNoMark) continue;
       if (v == cat.col_max[col]) ++out.top_marks;
       if (full == nullptr) {
@@ -356,21 +356,21 @@ void fill_keys(const CampaignImpl& s, std::size_t i, const EntryValues& values, 
 // compile-time constant. Returns false (and nothing) when a mark is missing; the
 // general kernel then decides. Same arithmetic as detail::aggregate_unsorted.
 template <std::uint32_t N>
-bool full_panel_total(const std::int32_t* base, std::uint32_t width, const CategoryState& cat,
-                      const Aggregation& a, std::int64_t& judged, std::int64_t& bonus) {
+bool full_panel_total(const std::int32_t* base, const CategoryState& cat, const Aggregation& a,
+                      std::int64_t& judged, std::int64_t& bonus) {
   const bool trims = a.method == AggregationMethod::trimmed_mean && N >= a.trim_from;
   const std::uint32_t low = trims ? a.drop_low : 0, high = trims ? a.drop_high : 0;
   const auto columns = static_cast<std::uint32_t>(cat.col_weight.size());
   for (std::uint32_t col = 0; col < columns; ++col) {
-    const std::int32_t* v = base + static_cast<std::size_t>(col) * width;
     std::int64_t sum = 0;
-    std::int32_t lo = v[0], hi = v[0];
+    std::int32_t lo = base[col], hi = base[col];
     bool missing = false;
     for (std::uint32_t k = 0; k < N; ++k) {
-      missing |= v[k] == kNoMark;
-      sum += v[k];
-      lo = v[k] < lo ? v[k] : lo;
-      hi = v[k] > hi ? v[k] : hi;
+      const std::int32_t v = base[cell_of(columns, col, k)];
+      missing |= v == kNoMark;
+      sum += v;
+      lo = v < lo ? v : lo;
+      hi = v > hi ? v : hi;
     }
     if (missing) return false;
     sum -= low ? lo : 0;
@@ -392,8 +392,8 @@ bool full_panel_total(const std::int32_t* base, std::uint32_t width, const Categ
   return true;
 }
 
-using FullPanelFn = bool (*)(const std::int32_t*, std::uint32_t, const CategoryState&,
-                             const Aggregation&, std::int64_t&, std::int64_t&);
+using FullPanelFn = bool (*)(const std::int32_t*, const CategoryState&, const Aggregation&,
+                             std::int64_t&, std::int64_t&);
 constexpr FullPanelFn kFullPanel[] = {nullptr,
                                       full_panel_total<1>,
                                       full_panel_total<2>,
@@ -422,7 +422,7 @@ std::int64_t kept_value(std::int64_t kept, std::uint32_t d) noexcept {
 }
 
 // The judged and bonus parts of the lanes of a batch without a missing mark, from
-// their kept sums (`kept[col * lanes + lane]`); the same arithmetic as
+// their kept sums (`kept[lane * columns + col]`); the same arithmetic as
 // full_panel_total. When D divides 100 a judged column adds kept × (100 / D × weight),
 // the same integer as value × weight with one multiplication fewer.
 template <std::uint32_t D>
@@ -441,13 +441,13 @@ void batch_parts(const std::int32_t* kept, std::uint32_t lanes, unsigned missing
     std::int64_t j = 0, b = 0;
     for (std::uint32_t col = 0; col < cat.judged_columns; ++col) {
       if constexpr (exact) {
-        j += std::int64_t{kept[col * lanes + lane]} * coef[col];
+        j += std::int64_t{kept[lane * columns + col]} * coef[col];
       } else {
-        j += kept_value<D>(kept[col * lanes + lane], d) * cat.col_weight[col];
+        j += kept_value<D>(kept[lane * columns + col], d) * cat.col_weight[col];
       }
     }
     for (std::uint32_t col = cat.judged_columns; col < columns; ++col) {
-      const std::int64_t value = kept_value<D>(kept[col * lanes + lane], d);
+      const std::int64_t value = kept_value<D>(kept[lane * columns + col], d);
       b += std::min(std::max<std::int64_t>(value, 0), cat.col_weight[col]) * kWeightUnit;
     }
     judged[lane] = j;
@@ -517,18 +517,6 @@ struct Scored {
   std::vector<std::uint64_t> tmp, sorted_keys;  // rank_all's sort scratch
   Packing packing;                              // rank_all's listing when it packs
 };
-
-// How many batches ahead score_all fetches the marks.
-constexpr std::size_t kAheadBatches = 4;
-
-// A hint to fetch the cache line at `p` into L2 (GCC and Clang; nothing elsewhere).
-inline void prefetch_to_l2(const void* p) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-  __builtin_prefetch(p, 0, 2);
-#else
-  (void)p;
-#endif
-}
 
 void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, Threads threads) {
   const CampaignSpec& spec = s.spec;
@@ -607,8 +595,8 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, Th
           const EntryHot& h = s.hot[i];
           if (plain(h) && h.judges <= 9) {
             std::int64_t judged = 0, bonus = 0;
-            if (kFullPanel[h.judges](s.marks.data() + h.mark_offset, width,
-                                     s.categories[h.category], a, judged, bonus)) {
+            if (kFullPanel[h.judges](s.marks.data() + h.mark_offset, s.categories[h.category], a,
+                                     judged, bonus)) {
               record(i, judged, objective_part(i), bonus, EntryStatus::ranked);
               return;
             }
@@ -649,24 +637,13 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, Th
           for (std::uint32_t j = 0; j < lanes; ++j) {
             entry[j] = s.marks.data() + s.hot[i + j].mark_offset;
           }
-          // The kernel reads a batch's rows across entries, which the hardware
-          // prefetchers follow poorly: fetch the marks a few batches ahead (entries
-          // added in order sit one after another; elsewhere this only wastes a hint).
-          if (i + kAheadBatches * lanes < end) {
-            const auto* ahead = reinterpret_cast<const char*>(
-                s.marks.data() + s.hot[i + kAheadBatches * lanes].mark_offset);
-            for (std::size_t b = 0; b < std::size_t{lanes} * cells * sizeof(std::int32_t);
-                 b += 64) {
-              prefetch_to_l2(ahead + b);
-            }
-          }
           const auto columns = static_cast<std::uint32_t>(cat.columns.size());
           if (lanes == detail::kMaxLanes && weighs[h.category] && 100 % d == 0) {
             // Every column keeps d marks and d divides 100: the judged part is
             // (100 / d) × Σ kept × weight, the same integer as Σ (kept × 100 / d) × weight.
             std::int64_t weighted[detail::kMaxLanes];
             const unsigned missing = detail::weighted_kept_sums_avx2(
-                entry, columns, width, panel, low, high, weight32[h.category].data(), weighted);
+                entry, columns, panel, low, high, weight32[h.category].data(), weighted);
             const std::int64_t mean_factor = 100 / d;
             for (std::uint32_t j = 0; j < lanes; ++j) {
               if (missing & (1u << j)) {
@@ -681,8 +658,8 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, Th
           }
           const unsigned missing =
               lanes == detail::kMaxLanes
-                  ? detail::kept_sums_avx2(entry, columns, width, panel, low, high, kept)
-                  : detail::kept_sums(entry, columns, width, panel, low, high, kept);
+                  ? detail::kept_sums_avx2(entry, columns, panel, low, high, kept)
+                  : detail::kept_sums(entry, columns, panel, low, high, kept);
           std::int64_t judged[detail::kMaxLanes] = {}, bonus[detail::kMaxLanes] = {};
           kBatchParts[d <= 9 ? d : 0](kept, lanes, missing, d, cat, judged, bonus);
           for (std::uint32_t j = 0; j < lanes; ++j) {

@@ -120,6 +120,17 @@ struct EntryHot {
   std::uint8_t vetoed = 0;  // any veto recorded
 };
 
+/// Where slot `slot`'s mark on column `column` sits among an entry's cells, for an
+/// entry of `columns` columns: judge by judge, each judge's marks on every column side
+/// by side (a judge hands them in together, and the scoring pass loads them as one
+/// vector). An entry has panel width × `columns` cells; empty ones hold kNoMark.
+///
+///   const std::int32_t v = cells[cell_of(columns, col, slot)];
+[[nodiscard]] constexpr std::size_t cell_of(std::size_t columns, std::size_t column,
+                                            std::size_t slot) noexcept {
+  return slot * columns + column;
+}
+
 struct ScoringScratch;  // campaign_scoring.cpp
 
 /// A number no other CampaignImpl of the process has had (1, 2, …): what a scoreboard
@@ -150,7 +161,7 @@ struct CampaignImpl {
   std::unordered_map<std::string, EntryId> by_code;
   std::vector<PersonId> judges;  // JudgeId n is judges[n - 1]
   std::unordered_map<std::uint32_t, JudgeId> judge_of_person;
-  std::vector<std::int32_t> marks;             // per entry: columns × panel width cells
+  std::vector<std::int32_t> marks;             // per entry: panel width × columns cells (cell_of)
   std::vector<EntryHot> hot;                   // parallel to entries
   std::vector<std::string> codes;              // parallel to entries: application numbers
   std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places

@@ -52,7 +52,7 @@ SavedEntry saved_entry(const CampaignImpl& s, std::size_t index) {
   const std::int32_t* cells = s.marks.data() + s.hot[index].mark_offset;
   for (std::size_t col = 0; col < cat.columns.size(); ++col)
     for (std::size_t slot = 0; slot < e.judges.size(); ++slot)
-      if (const std::int32_t v = cells[col * s.width() + slot]; v != kNoMark)
+      if (const std::int32_t v = cells[cell_of(cat.columns.size(), col, slot)]; v != kNoMark)
         out.marks.push_back({e.judges[slot], id, cat.columns[col], fixed(v, kMarkScale)});
   for (const VetoRecord& v : e.vetoes) out.vetoes.push_back({v.judge, v.indicator, v.reason});
   return out;

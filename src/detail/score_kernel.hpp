@@ -1,7 +1,7 @@
 // The vector kernel of campaign scoring: for a batch of entries of one category
 // whose judges all marked every column, the sums of the marks the aggregation
-// keeps, one entry per lane: SSE2 (4 lanes, every x86-64) or AVX2 (8 lanes, chosen
-// once at run time when the CPU has it), with a scalar reference of the same
+// keeps, per entry and column: SSE2 (4 entries a batch, every x86-64) or AVX2 (8,
+// chosen once at run time when the CPU has it), with a scalar reference of the same
 // arithmetic. Campaign scoring (campaign_scoring.cpp) turns the sums into totals;
 // builds without SSE2 never batch. Internal.
 #ifndef KEXIE_SRC_DETAIL_SCORE_KERNEL_HPP
@@ -29,40 +29,40 @@ namespace detail {
 
 /// True when this build has the SSE2 kernel, so scoring batches entries.
 inline constexpr bool kBatches = KEXIE_SCORE_KERNEL_SSE2 != 0;
-/// Entries in one SSE2 batch (SSE lanes of 32 bits).
+/// Entries in one SSE2 batch.
 inline constexpr std::uint32_t kLanes = 4;
 /// Entries in one AVX2 batch, the most of any kernel.
 inline constexpr std::uint32_t kMaxLanes = 8;
 /// The most cells (columns × panel width) of a batched entry.
 inline constexpr std::uint32_t kMaxBatchCells = 256;
 
-/// For the `kLanes` entries whose marks start at `entry[0..3]` (each `columns`
-/// × `width` cells, 4 places, absent marks as kNoMark): per column, the sum of
-/// the first `n` slots less the lowest (`drop_low`) and/or the highest
-/// (`drop_high`), written to `kept[col * kLanes + lane]`. Returns a mask of the
-/// lanes with a missing mark, whose sums mean nothing. Needs
-/// `columns * width <= kMaxBatchCells`, `1 <= n <= width`, marks within ±10^7.
+/// For the `kLanes` entries whose marks start at `entry[0..3]` (judge by judge: slot
+/// k's mark on column c at `entry[j][k * columns + c]`, 4 places, absent marks as
+/// kNoMark): per column, the sum of the first `n` slots less the lowest (`drop_low`)
+/// and/or the highest (`drop_high`), written to `kept[lane * columns + col]`. Each
+/// vector step takes one slot's marks on four columns side by side, so no entry is
+/// transposed. Returns a mask of the lanes with a missing mark, whose sums mean
+/// nothing. Needs `1 <= n`, `columns * n <= kMaxBatchCells`, marks within ±10^7.
 ///
-///   std::int32_t kept[2 * kLanes];
-///   unsigned missing = kept_sums(entry, 2, 3, 3, true, false, kept);
-///   // lane j, column c: kept[c * kLanes + j] = sum of the 3 marks − the lowest
-unsigned kept_sums(const std::int32_t* const* entry, std::uint32_t columns, std::uint32_t width,
-                   std::uint32_t n, bool drop_low, bool drop_high, std::int32_t* kept);
+///   std::int32_t kept[kLanes * 2];
+///   unsigned missing = kept_sums(entry, 2, 3, true, false, kept);
+///   // entry j, column c: kept[j * 2 + c] = sum of the 3 marks − the lowest
+unsigned kept_sums(const std::int32_t* const* entry, std::uint32_t columns, std::uint32_t n,
+                   bool drop_low, bool drop_high, std::int32_t* kept);
 
 /// True when the AVX2 kernel is built in and this CPU runs it (checked once).
 ///
 ///   const std::uint32_t lanes = avx2_available() ? kMaxLanes : kLanes;
 bool avx2_available() noexcept;
 
-/// `kept_sums` for `kMaxLanes` entries at once with AVX2, `kept[col * kMaxLanes +
-/// lane]`; the same integers as the SSE2 and scalar kernels. Call only when
-/// `avx2_available()`. Same preconditions as `kept_sums`.
+/// `kept_sums` for `kMaxLanes` entries at once with AVX2 (eight columns a step),
+/// `kept[lane * columns + col]`; the same integers as the SSE2 and scalar kernels.
+/// Call only when `avx2_available()`. Same preconditions as `kept_sums`.
 ///
-///   std::int32_t kept[2 * kMaxLanes];
-///   if (avx2_available()) missing = kept_sums_avx2(entry8, 2, 3, 3, true, false, kept);
-unsigned kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t columns,
-                        std::uint32_t width, std::uint32_t n, bool drop_low, bool drop_high,
-                        std::int32_t* kept);
+///   std::int32_t kept[kMaxLanes * 2];
+///   if (avx2_available()) missing = kept_sums_avx2(entry8, 2, 3, true, false, kept);
+unsigned kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t columns, std::uint32_t n,
+                        bool drop_low, bool drop_high, std::int32_t* kept);
 
 /// `kept_sums_avx2` and then, per lane, Σ over the columns of kept sum × `weight[col]`
 /// (64-bit, exact), written to `weighted[lane]`: the judged part of a total whose
@@ -70,20 +70,19 @@ unsigned kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t columns,
 /// after. Call only when `avx2_available()`. Same preconditions as `kept_sums`.
 ///
 ///   std::int64_t weighted[kMaxLanes];
-///   missing = weighted_kept_sums_avx2(entry8, 2, 3, 3, true, false, weights, weighted);
+///   missing = weighted_kept_sums_avx2(entry8, 2, 3, true, false, weights, weighted);
 unsigned weighted_kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t columns,
-                                 std::uint32_t width, std::uint32_t n, bool drop_low,
-                                 bool drop_high, const std::int32_t* weight,
-                                 std::int64_t* weighted);
+                                 std::uint32_t n, bool drop_low, bool drop_high,
+                                 const std::int32_t* weight, std::int64_t* weighted);
 
 /// The reference: `kept_sums` for `lanes` entries, one mark at a time
-/// (`kept[col * lanes + lane]`, 64-bit sums wrapped to 32 bits as the vector
+/// (`kept[lane * columns + col]`, 64-bit sums wrapped to 32 bits as the vector
 /// kernels wrap them). Same preconditions as `kept_sums`.
 ///
-///   unsigned missing = kept_sums_scalar(entry, 4, 2, 3, 3, true, false, kept);
+///   unsigned missing = kept_sums_scalar(entry, 4, 2, 3, true, false, kept);
 unsigned kept_sums_scalar(const std::int32_t* const* entry, std::uint32_t lanes,
-                          std::uint32_t columns, std::uint32_t width, std::uint32_t n,
-                          bool drop_low, bool drop_high, std::int32_t* kept);
+                          std::uint32_t columns, std::uint32_t n, bool drop_low, bool drop_high,
+                          std::int32_t* kept);
 
 }  // namespace detail
 }  // namespace v1

@@ -1,7 +1,8 @@
 // Tests for src/detail/score_kernel.hpp, the kernels of campaign scoring:
 // on random batches of four entries the SSE2 kept sums equal a plain scalar sum
 // less the lowest and/or highest mark, for every panel size and layout the
-// scorer batches, and exactly the lanes with a missing mark are flagged; the
+// scorer batches (an entry's marks judge by judge: slot k's mark on column c at
+// k × columns + c), and exactly the lanes with a missing mark are flagged; the
 // AVX2 kernel (eight entries), the SSE2 kernel and the scalar reference give the
 // same integers and the same flags on random marks with missing ones.
 #include "detail/score_kernel.hpp"
@@ -30,7 +31,7 @@ constexpr std::int32_t kNoMark = INT32_MIN;  // as campaign_state.hpp stores an 
 
 struct Batch {
   std::uint32_t columns, width, n;
-  std::vector<std::vector<std::int32_t>> cells;  // per lane: columns × width
+  std::vector<std::vector<std::int32_t>> cells;  // per lane: width × columns (slot by slot)
 };
 
 Batch random_batch(std::mt19937_64& rng, std::uint32_t columns, std::uint32_t width,
@@ -40,7 +41,7 @@ Batch random_batch(std::mt19937_64& rng, std::uint32_t columns, std::uint32_t wi
   for (std::uint32_t lane = 0; lane < kLanes; ++lane) {
     std::vector<std::int32_t> c(static_cast<std::size_t>(columns) * width, kNoMark);
     for (std::uint32_t col = 0; col < columns; ++col)
-      for (std::uint32_t k = 0; k < n; ++k) c[col * width + k] = mark(rng);
+      for (std::uint32_t k = 0; k < n; ++k) c[k * columns + col] = mark(rng);
     b.cells.push_back(std::move(c));
   }
   return b;
@@ -49,13 +50,14 @@ Batch random_batch(std::mt19937_64& rng, std::uint32_t columns, std::uint32_t wi
 // The kept sum of one column of one lane, the scalar way.
 std::int64_t scalar_kept(const Batch& b, std::uint32_t lane, std::uint32_t col, bool low,
                          bool high) {
-  const std::int32_t* v = b.cells[lane].data() + static_cast<std::size_t>(col) * b.width;
+  const std::int32_t* v = b.cells[lane].data() + col;
   std::int64_t sum = 0;
   std::int32_t lo = v[0], hi = v[0];
   for (std::uint32_t k = 0; k < b.n; ++k) {
-    sum += v[k];
-    lo = std::min(lo, v[k]);
-    hi = std::max(hi, v[k]);
+    const std::int32_t x = v[static_cast<std::size_t>(k) * b.columns];
+    sum += x;
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
   }
   return sum - (low ? lo : 0) - (high ? hi : 0);
 }
@@ -64,7 +66,7 @@ unsigned run(const Batch& b, bool low, bool high, std::vector<std::int32_t>& kep
   const std::int32_t* entry[kLanes];
   for (std::uint32_t j = 0; j < kLanes; ++j) entry[j] = b.cells[j].data();
   kept.assign(static_cast<std::size_t>(b.columns) * kLanes, 0);
-  return kept_sums(entry, b.columns, b.width, b.n, low, high, kept.data());
+  return kept_sums(entry, b.columns, b.n, low, high, kept.data());
 }
 
 TEST(ScoreKernel, KeptSumsMatchTheScalarSumsOnRandomBatches) {
@@ -80,7 +82,7 @@ TEST(ScoreKernel, KeptSumsMatchTheScalarSumsOnRandomBatches) {
             ASSERT_EQ(run(b, low, high, kept), 0u);
             for (std::uint32_t col = 0; col < columns; ++col)
               for (std::uint32_t lane = 0; lane < kLanes; ++lane)
-                ASSERT_EQ(kept[col * kLanes + lane], scalar_kept(b, lane, col, low, high))
+                ASSERT_EQ(kept[lane * columns + col], scalar_kept(b, lane, col, low, high))
                     << "width " << width << ", n " << n << ", columns " << columns << ", col "
                     << col << ", lane " << lane << ", low " << low << ", high " << high;
           }
@@ -95,19 +97,20 @@ TEST(ScoreKernel, FlagsExactlyTheLanesWithAMissingMark) {
   std::mt19937_64 rng(11);
   std::vector<std::int32_t> kept;
   Batch b = random_batch(rng, 5, 7, 6, 0, 100'000);
-  b.cells[1][2 * 7 + 5] = kNoMark;  // lane 1, column 2, the last slot in use
+  b.cells[1][5 * 5 + 2] = kNoMark;  // lane 1, column 2, the last slot in use
   b.cells[3][0] = kNoMark;          // lane 3, column 0, the first slot
+  b.cells[2][6 * 5 + 4] = kNoMark;  // lane 2, past the 6 slots in use: never read
   EXPECT_EQ(run(b, true, true, kept), (1u << 1) | (1u << 3));
   // The lanes without a missing mark still get their sums.
   for (const std::uint32_t lane : {0u, 2u})
     for (std::uint32_t col = 0; col < 5; ++col)
-      EXPECT_EQ(kept[col * kLanes + lane], scalar_kept(b, lane, col, true, true));
+      EXPECT_EQ(kept[lane * 5 + col], scalar_kept(b, lane, col, true, true));
   // Slots past the n in use are never read, absent or not.
   Batch unused = random_batch(rng, 2, 8, 5, 0, 100);
   EXPECT_EQ(run(unused, false, false, kept), 0u);
 }
 
-// `lanes` entries of `columns` × `width` cells: the first `n` slots of each column
+// `lanes` entries of `width` × `columns` cells: the first `n` slots of each column
 // marked at random within ±10^7, some missing (about one in `gap` entries).
 std::vector<std::vector<std::int32_t>> random_entries(std::mt19937_64& rng, std::uint32_t lanes,
                                                       std::uint32_t columns, std::uint32_t width,
@@ -119,8 +122,8 @@ std::vector<std::vector<std::int32_t>> random_entries(std::mt19937_64& rng, std:
     std::vector<std::int32_t> c(static_cast<std::size_t>(columns) * width,
                                 lane % 2 ? kNoMark : 12345);
     for (std::uint32_t col = 0; col < columns; ++col)
-      for (std::uint32_t k = 0; k < n; ++k) c[col * width + k] = mark(rng);
-    if (rng() % gap == 0) c[(rng() % columns) * width + rng() % n] = kNoMark;
+      for (std::uint32_t k = 0; k < n; ++k) c[k * columns + col] = mark(rng);
+    if (rng() % gap == 0) c[(rng() % n) * columns + rng() % columns] = kNoMark;
     out.push_back(std::move(c));
   }
   return out;
@@ -141,25 +144,25 @@ TEST(ScoreKernel, Avx2Sse2AndScalarKernelsGiveTheSameSums) {
             for (std::uint32_t j = 0; j < kMaxLanes; ++j) entry[j] = cells[j].data();
             // The scalar reference of all eight, against SSE2 four at a time.
             const unsigned missing =
-                kept_sums_scalar(entry, kMaxLanes, columns, width, n, low, high, want.data());
+                kept_sums_scalar(entry, kMaxLanes, columns, n, low, high, want.data());
             for (std::uint32_t half = 0; half < 2; ++half) {
               const unsigned sse =
-                  kept_sums(entry + half * kLanes, columns, width, n, low, high, got.data());
+                  kept_sums(entry + half * kLanes, columns, n, low, high, got.data());
               ASSERT_EQ(sse, (missing >> (half * kLanes)) & 0xFu);
               for (std::uint32_t col = 0; col < columns; ++col)
                 for (std::uint32_t lane = 0; lane < kLanes; ++lane) {
                   if (sse & (1u << lane)) continue;
-                  ASSERT_EQ(got[col * kLanes + lane], want[col * kMaxLanes + half * kLanes + lane])
+                  ASSERT_EQ(got[lane * columns + col], want[(half * kLanes + lane) * columns + col])
                       << "sse2: width " << width << ", n " << n << ", columns " << columns;
                 }
             }
             if (!avx2_available()) continue;
-            const unsigned avx = kept_sums_avx2(entry, columns, width, n, low, high, got.data());
+            const unsigned avx = kept_sums_avx2(entry, columns, n, low, high, got.data());
             ASSERT_EQ(avx, missing);
             for (std::uint32_t col = 0; col < columns; ++col)
               for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
                 if (avx & (1u << lane)) continue;
-                ASSERT_EQ(got[col * kMaxLanes + lane], want[col * kMaxLanes + lane])
+                ASSERT_EQ(got[lane * columns + col], want[lane * columns + col])
                     << "avx2: width " << width << ", n " << n << ", columns " << columns << ", low "
                     << low << ", high " << high;
                 ++checked;
@@ -190,16 +193,16 @@ TEST(ScoreKernel, WeightedAvx2SumsAreTheScalarKeptSumsTimesTheWeights) {
             std::vector<std::int32_t> weights(columns);
             for (std::int32_t& w : weights) w = weight(rng);
             const unsigned missing =
-                kept_sums_scalar(entry, kMaxLanes, columns, width, n, low, high, kept.data());
+                kept_sums_scalar(entry, kMaxLanes, columns, n, low, high, kept.data());
             std::int64_t weighted[kMaxLanes];
-            ASSERT_EQ(weighted_kept_sums_avx2(entry, columns, width, n, low, high, weights.data(),
-                                              weighted),
-                      missing);
+            ASSERT_EQ(
+                weighted_kept_sums_avx2(entry, columns, n, low, high, weights.data(), weighted),
+                missing);
             for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
               if (missing & (1u << lane)) continue;
               std::int64_t want = 0;
               for (std::uint32_t col = 0; col < columns; ++col)
-                want += std::int64_t{kept[col * kMaxLanes + lane]} * weights[col];
+                want += std::int64_t{kept[lane * columns + col]} * weights[col];
               ASSERT_EQ(weighted[lane], want) << "width " << width << ", n " << n << ", columns "
                                               << columns << ", lane " << lane;
             }
@@ -215,10 +218,17 @@ TEST(ScoreKernel, ScalarReferenceAgreesWithAHandSum) {
   const std::int32_t a[] = {10, 40, 25}, b[] = {7, kNoMark, 9};
   const std::int32_t* entry[] = {a, b};
   std::int32_t kept[2];
-  EXPECT_EQ(kept_sums_scalar(entry, 2, 1, 3, 3, true, true, kept), 2u);
+  EXPECT_EQ(kept_sums_scalar(entry, 2, 1, 3, true, true, kept), 2u);
   EXPECT_EQ(kept[0], 25);  // 75 − 10 − 40
-  EXPECT_EQ(kept_sums_scalar(entry, 2, 1, 3, 2, false, false, kept), 2u);
+  EXPECT_EQ(kept_sums_scalar(entry, 2, 1, 2, false, false, kept), 2u);
   EXPECT_EQ(kept[0], 50);  // the first two slots only
+  // Two columns, judge by judge: slot 0 marks (1, 2), slot 1 (30, 40), slot 2 (5, 6).
+  const std::int32_t c[] = {1, 2, 30, 40, 5, 6};
+  const std::int32_t* one[] = {c};
+  std::int32_t sums[2];
+  EXPECT_EQ(kept_sums_scalar(one, 1, 2, 3, true, false, sums), 0u);
+  EXPECT_EQ(sums[0], 35);  // 1 + 30 + 5 − 1
+  EXPECT_EQ(sums[1], 46);  // 2 + 40 + 6 − 2
 }
 
 }  // namespace
