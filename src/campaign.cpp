@@ -902,12 +902,14 @@ bool pending(std::int32_t v) { return v != kNoMark && v < -10'000'000; }
 // values kept in the campaign's scratch; then, in order, each cell is marked pending in
 // the storage itself (a cell found pending is a repeat within the batch, any other mark
 // one recorded before it): on the calling thread, or by each part on its thread when
-// every mark passed its checks and each part's cells lie above the part before's (no
-// cell is two parts'). The first refusal is thus the one a single thread reports: the first mark
-// refused by a check or already marked, else the first repeat. `finish` records them all; a session
-// destroyed unfinished (a refusal, an exception) empties every cell it filled. The cells filled are
-// kept as runs of consecutive cells (a marks table fills an entry's cells in order), not one per
-// mark. `conflicts`: run the registry-reading conflict check (mark_all), or not (record_marks,
+// every mark passed its checks and, with the parts moved to entry boundaries, each part's
+// entries lie above the part before's (no cell is two parts'). The first refusal is thus
+// the one a single thread reports: the first mark refused by a check or already marked,
+// else the first repeat. `finish` records them all; a session destroyed unfinished (a
+// refusal, an exception) empties every cell it filled. The cells filled are kept as runs,
+// ranges of cells that hold them (a marks table fills an entry's cells together, in any
+// order), not one per mark; only the pending cells of a run are the batch's.
+// `conflicts`: run the registry-reading conflict check (mark_all), or not (record_marks,
 // snapshots).
 template <class Mark>
 class MarkSession {
@@ -923,14 +925,15 @@ class MarkSession {
   MarkSession& operator=(const MarkSession&) = delete;
   ~MarkSession() {
     if (!finished_) {
-      for (const auto& [first, count] : s_.mark_runs) {
-        std::fill_n(s_.marks.begin() + static_cast<std::ptrdiff_t>(first), count, kNoMark);
-      }
-      for (const Runs& runs : part_runs_) {
+      // Only the pending cells of each run are the batch's (a run may span others).
+      const auto empty = [this](const Runs& runs) {
         for (const auto& [first, count] : runs) {
-          std::fill_n(s_.marks.begin() + static_cast<std::ptrdiff_t>(first), count, kNoMark);
+          std::int32_t* cell = s_.marks.data() + first;
+          for (std::size_t k = 0; k < count; ++k) cell[k] = pending(cell[k]) ? kNoMark : cell[k];
         }
-      }
+      };
+      empty(s_.mark_runs);
+      for (const Runs& runs : part_runs_) empty(runs);
     }
     s_.mark_runs.clear();
     // Scratch kept from batch to batch (no fresh pages), unless one batch made it large.
@@ -959,10 +962,14 @@ class MarkSession {
           "the batch marks the same judge, entry and indicator twice" + where(marks, repeat_),
           "panel.mark_unique");
     }
+    // The pending cells of each run take their values (a run may span cells that are
+    // not the batch's, and runs may overlap: a cell settled is no longer pending).
     const auto settle = [this](const Runs& runs) {
       for (const auto& [first, count] : runs) {
         std::int32_t* cell = s_.marks.data() + first;
-        for (std::size_t k = 0; k < count; ++k) cell[k] += kPendingShift;
+        for (std::size_t k = 0; k < count; ++k) {
+          cell[k] = pending(cell[k]) ? cell[k] + kPendingShift : cell[k];
+        }
       }
     };
     settle(s_.mark_runs);
@@ -1005,18 +1012,29 @@ class MarkSession {
         std::min<std::size_t>(lookups_.size(), std::max<std::size_t>(1, n / 4096));
     std::vector<std::size_t> first(parts, end);
     std::vector<std::optional<Error>> errors(parts);
-    // The lowest and highest cell each part's checked marks fill.
-    std::vector<std::pair<std::size_t, std::size_t>> span(parts, {SIZE_MAX, 0});
+    // Where each part's marks start once the parts are moved to entry boundaries (the
+    // marks of an entry never split between two parts), and the lowest and highest
+    // entry each part then holds: entries' cells never overlap, so parts whose entries
+    // rise from part to part never fill the same cell.
+    std::vector<std::size_t> bounds(parts + 1, n);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> span(parts, {UINT32_MAX, 0});
     // detail::parallel_parts: one std::jthread per part but the first (kexie starts no
     // thread it was not asked for) or the application's ThreadTeam; a part run here when
     // its thread cannot start.
     detail::parallel_parts(threads_, n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
       check(lookups_[k], marks, begin, begin + b, begin + e, first[k], errors[k]);
       if (parts == 1 || errors[k]) return;
-      const std::size_t* cells = s_.mark_cells.data();
-      for (std::size_t i = b; i < e; ++i) {
-        span[k].first = std::min(span[k].first, cells[i]);
-        span[k].second = std::max(span[k].second, cells[i]);
+      const auto entry_boundary = [&](std::size_t i) {
+        while (i < n && i > 0 && marks[begin + i].entry == marks[begin + i - 1].entry) ++i;
+        return i;
+      };
+      const std::size_t from = k == 0 ? 0 : entry_boundary(b);
+      const std::size_t to = entry_boundary(e);
+      bounds[k] = from;
+      for (std::size_t i = from; i < to; ++i) {
+        const std::uint32_t id = marks[begin + i].entry.value();
+        span[k].first = std::min(span[k].first, id);
+        span[k].second = std::max(span[k].second, id);
       }
     });
     std::size_t refused = end;
@@ -1028,20 +1046,21 @@ class MarkSession {
         break;
       }
     }
-    // Every mark checked and each part's cells above the part before's (a table listed
+    // Every mark checked and each part's entries above the part before's (a table listed
     // entry by entry): no cell is any two parts', so the parts record on their threads,
-    // each in order, what the one pass below records. Else that pass, in order.
+    // each in order, what the one pass below records. Else that pass, in order. (A part
+    // whose marks all continue the entry before it holds no marks of its own then.)
     bool apart = parts > 1 && refused_part == parts;
     for (std::size_t k = 1; apart && k < parts; ++k) {
-      apart = span[k - 1].second < span[k].first;
+      apart = bounds[k] < bounds[k + 1] && span[k - 1].second < span[k].first;
     }
     if (apart) {
       part_runs_.resize(std::max(part_runs_.size(), parts));
       std::vector<std::size_t> stop(parts, end), repeat(parts, kNoRepeat);
-      detail::parallel_parts(threads_, n, parts, 1,
-                             [&](std::size_t k, std::size_t b, std::size_t e) {
-                               record(begin + b, begin + e, part_runs_[k], repeat[k], stop[k]);
-                             });
+      detail::parallel_parts(
+          threads_, parts, parts, 1, [&](std::size_t k, std::size_t, std::size_t) {
+            record(begin + bounds[k], begin + bounds[k + 1], part_runs_[k], repeat[k], stop[k]);
+          });
       for (std::size_t k = 0; k < parts; ++k) {
         repeat_ = std::min(repeat_, repeat[k]);
         if (stop[k] != end) {
@@ -1077,10 +1096,15 @@ class MarkSession {
     const std::size_t* cells = s_.mark_cells.data();
     const std::int32_t* values = s_.mark_values.data();
     std::int32_t* stored_at = s_.marks.data();
-    // The last run's end is kept here and stored when a run starts and on return; a
-    // run is stored before its first cell is written, so every pending cell is in a
-    // run to empty when something throws.
-    std::size_t open_end = runs.empty() ? SIZE_MAX : runs.back().first + runs.back().second;
+    // A run is a range of cells holding every cell the batch filled in it (and maybe
+    // others): a cell at most kRunGap past the open run's end, or inside it, extends
+    // it, so the marks of a table listed entry by entry, in any order within an entry,
+    // make a few long runs. The open run's end is kept here and stored when a run starts
+    // and on return; a run is stored before its first cell is written, so every pending
+    // cell is in a run to empty when something throws.
+    constexpr std::size_t kRunGap = 64;
+    std::size_t open_first = runs.empty() ? SIZE_MAX : runs.back().first;
+    std::size_t open_end = runs.empty() ? 0 : open_first + runs.back().second;
     const auto close = [&] {
       if (!runs.empty()) runs.back().second = open_end - runs.back().first;
     };
@@ -1088,11 +1112,12 @@ class MarkSession {
       const std::size_t cell = cells[i - piece_begin_];
       std::int32_t& stored = stored_at[cell];
       if (stored == kNoMark) {
-        if (cell == open_end) {
-          ++open_end;
+        if (cell >= open_first && cell < open_end + kRunGap) {
+          open_end = std::max(open_end, cell + 1);
         } else {
           close();
           runs.emplace_back(cell, 1);
+          open_first = cell;
           open_end = cell + 1;
         }
         stored = values[i - piece_begin_] - kPendingShift;
