@@ -22,6 +22,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -198,10 +199,27 @@ BENCHMARK_CAPTURE(BM_ScoreReuse, Team, true)
 void export_data(const std::string& dir) {
   National& n = national();
   const auto& s = kexie::detail::CampaignImpl::of(*n.campaign);
-  // Marks entry-major as stored: entry × indicator × judge slot (all 7 filled).
+  // Marks entry × indicator × judge slot (all 7 filled), the order the compare scripts
+  // read; the campaign stores each entry's judge by judge (detail::cell_of), so each
+  // entry is turned around on the way out.
   std::ofstream marks(dir + "/marks.bin", std::ios::binary);
-  marks.write(reinterpret_cast<const char*>(s.marks.data()),
-              static_cast<std::streamsize>(s.marks.size() * sizeof(std::int32_t)));
+  const std::size_t cells = kexie_bench::kMarksPerEntry;
+  const std::size_t columns = kexie_bench::kJudgedIndicators;
+  std::vector<std::int32_t> block(cells);
+  for (std::size_t e = 0; e < s.hot.size(); ++e) {
+    if (s.categories[s.hot[e].category].columns.size() != columns) {
+      throw std::runtime_error("export: an entry whose rubric is not the benchmark's");
+    }
+    const std::int32_t* stored = s.marks.data() + s.hot[e].mark_offset;
+    for (std::size_t col = 0; col < columns; ++col) {
+      for (std::size_t slot = 0; slot < kexie_bench::kPanelJudges; ++slot) {
+        block[col * kexie_bench::kPanelJudges + slot] =
+            stored[kexie::detail::cell_of(columns, col, slot)];
+      }
+    }
+    marks.write(reinterpret_cast<const char*>(block.data()),
+                static_cast<std::streamsize>(cells * sizeof(std::int32_t)));
+  }
   std::ofstream weights(dir + "/weights.txt");
   const auto rubric = n.campaign->rubric(kexie::Category::rationalization_proposals).value();
   for (std::uint32_t i : rubric.judged()) weights << rubric.indicators()[i].global_weight << '\n';
