@@ -23,6 +23,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -294,15 +295,16 @@ std::unique_ptr<Campaign> plain_build(const kexie::CampaignSpec& spec) {
 // in descending order) and gives about two thirds of its marks at once (entries in
 // descending order, then indicator), so later judges are seated among and before
 // judges that already marked, and their rows move; a veto comes as soon as its judge
-// sits. The marks held back come last, in one batch in a table's order (entry,
-// indicator, judge) on `threads`.
+// sits; every fourth entry's marks of the round come one by one through
+// Campaign::mark (the indexed form) instead. The marks held back come last, in one batch
+// in a table's order (entry, indicator, judge) on `threads`.
 std::unique_ptr<Campaign> hostile_build(const kexie::CampaignSpec& spec, Threads threads) {
   const Layout& l = layout();
   auto c = empty_campaign(spec);
   std::vector<MarkInput> held;
   for (std::size_t round = 0; round < kWidth; ++round) {
     std::vector<kexie::AssignmentInput> pairs;
-    std::vector<MarkInput> marks;
+    std::vector<MarkInput> marks, singles;
     std::vector<kexie::VetoInput> vetoes;
     for (std::size_t n = l.entries.size(); n-- > 0;) {
       const PlannedEntry& e = l.entries[n];
@@ -313,13 +315,14 @@ std::unique_ptr<Campaign> hostile_build(const kexie::CampaignSpec& spec, Threads
       for (const std::string& code : l.sheet[e.sheet].columns) {
         auto m = e.marks.find({j, code});
         if (m == e.marks.end()) continue;
-        (((n + col++ + round) % 3 != 0) ? marks : held)
+        (((n + col++ + round) % 3 != 0) ? (n % 4 == 0 ? singles : marks) : held)
             .push_back({judge(j), entry(n), code, m->second});
       }
       if (e.vetoed_by == j) vetoes.push_back(veto_of(n));
     }
     c->assign_all(pairs).value();
     c->mark_all(marks).value();
+    for (const MarkInput& m : singles) c->mark(m.judge, m.entry, m.indicator, m.mark).value();
     c->veto_all(vetoes).value();
   }
   std::map<std::tuple<std::uint32_t, std::size_t, std::uint32_t>, MarkInput> table;
@@ -363,13 +366,88 @@ std::optional<Decimal> mean(std::vector<Decimal> marks, const kexie::Aggregation
   }
 }
 
+// round(n / d), ties to even (d > 0).
+std::int64_t round_half_even(std::int64_t n, std::int64_t d) {
+  std::int64_t q = n / d, r = n % d;
+  if (r < 0) {
+    r += d;
+    --q;
+  }
+  if (2 * r > d || (2 * r == d && q % 2 != 0)) ++q;
+  return q;
+}
+
+// Each normalized mark of the plan by hand, keyed by (entry index, judge index, code):
+// per judged indicator of a sheet, the panel's and each judge's mean and standard
+// deviation of the marks (entries by code, judges by id within one: the same order of
+// sums, so the same doubles), at 6 places; a judge with `min_sample` marks and a
+// deviation moves its mark to panel mean + (x − judge mean) × panel sd / judge sd, half
+// even at 4 places, within the scale.
+using Normalized = std::map<std::tuple<std::size_t, std::size_t, std::string>, Decimal>;
+Normalized normalized_by_hand(std::uint32_t min_sample) {
+  const Layout& l = layout();
+  const auto quantize = [](double x) { return static_cast<std::int64_t>(std::nearbyint(x * 1e6)); };
+  const auto stats = [](const std::vector<double>& xs, double& mean, double& sd) {
+    double s = 0;
+    for (double x : xs) s += x;
+    mean = s / static_cast<double>(xs.size());
+    double v = 0;
+    for (double x : xs) v += (x - mean) * (x - mean);
+    sd = std::sqrt(v / static_cast<double>(xs.size()));
+  };
+  Normalized out;
+  for (std::size_t s = 0; s < l.sheet.size(); ++s) {
+    for (const std::string& code : l.sheet[s].columns) {
+      const kexie::Indicator& ind = indicator(l.sheet[s], code);
+      if (ind.kind != IndicatorKind::judged) continue;
+      std::vector<std::tuple<std::size_t, std::size_t, std::int64_t>> given;
+      std::vector<double> all;
+      std::map<std::size_t, std::vector<double>> by_judge;
+      for (std::size_t n = 0; n < l.entries.size(); ++n) {  // codes L1000 … sort as numbers
+        if (l.entries[n].sheet != s) continue;
+        for (std::size_t j = 0; j < kJudges; ++j) {
+          auto m = l.entries[n].marks.find({j, code});
+          if (m == l.entries[n].marks.end()) continue;
+          const std::int64_t units = m->second.rescaled(4).value().coefficient();
+          given.emplace_back(n, j, units);
+          const double x = static_cast<double>(static_cast<std::int32_t>(units)) / 1e4;
+          all.push_back(x);
+          by_judge[j].push_back(x);
+        }
+      }
+      if (all.size() < 2) continue;
+      double pm = 0, psd = 0;
+      stats(all, pm, psd);
+      const std::int64_t panel_mean = quantize(pm), panel_sd = quantize(psd);
+      if (panel_sd <= 0) continue;
+      const std::int64_t lo = ind.scale.min.rescaled(4).value().coefficient();
+      const std::int64_t hi = ind.scale.max.rescaled(4).value().coefficient();
+      for (const auto& [n, j, units] : given) {
+        double jm = 0, jsd = 0;
+        stats(by_judge[j], jm, jsd);
+        const std::int64_t judge_mean = quantize(jm), judge_sd = quantize(jsd);
+        if (by_judge[j].size() < min_sample || judge_sd <= 0) continue;
+        const std::int64_t y6 =
+            panel_mean + round_half_even((units * 100 - judge_mean) * panel_sd, judge_sd);
+        const std::int64_t y4 = std::clamp(round_half_even(y6, 100), lo, hi);
+        out[{n, j, code}] = Decimal::from_coefficient(y4, 4).value();
+      }
+    }
+  }
+  return out;
+}
+
 // Every mark `c` holds, read back through explain(), panel_marks() and
 // campaign_entries(), must be the plan's; with `hand`, every entry's status, judged part
-// and bonus the ones computed from the plan.
+// and bonus the ones computed from the plan; with normalization on, every normalized mark
+// explain() lists the one computed by hand.
 void expect_marks_read_back(const Campaign& c, const kexie::CampaignSpec& spec, bool hand,
                             const std::string& what) {
   const Layout& l = layout();
   const kexie::Scoreboard board = c.score().value();
+  static const Normalized by_hand = normalized_by_hand(2);
+  ASSERT_TRUE(!spec.panel.normalization.enabled || spec.panel.normalization.min_sample == 2);
+  const Normalized* normalized = spec.panel.normalization.enabled ? &by_hand : nullptr;
   // campaign_entries: the same set of marks; by entry, then judge.
   {
     std::set<std::tuple<std::string, std::string, std::string, std::string>> want, got;
@@ -414,6 +492,12 @@ void expect_marks_read_back(const Campaign& c, const kexie::CampaignSpec& spec, 
       std::vector<Decimal> marks;
       for (const kexie::JudgeMark& m : line.marks) {
         const std::size_t j = m.judge.value() - 1;
+        if (normalized != nullptr) {
+          auto want = normalized->find({n, j, line.code});
+          EXPECT_EQ(m.normalized, want == normalized->end() ? std::optional<Decimal>()
+                                                            : std::optional<Decimal>(want->second))
+              << what << ": " << entry_code(n) << ", judge " << j + 1 << " on " << line.code;
+        }
         EXPECT_TRUE(seen.emplace(std::pair{j, line.code}, m.mark).second)
             << what << ": " << entry_code(n) << " lists judge " << j + 1 << " twice on "
             << line.code;
@@ -507,6 +591,9 @@ TEST(MarksLayoutHostile, ThePlanCoversWhatItClaims) {
   EXPECT_EQ(sizes, (std::set<std::size_t>{1, 2, 4, 5}));
   EXPECT_GE(vetoes, 3u);
   EXPECT_GE(gaps, 10u);
+  // Most judged marks move under normalization (each judge has many marks a column).
+  const std::size_t moved = normalized_by_hand(2).size();
+  EXPECT_GT(moved, 2000u);
 }
 
 // Each aggregation on its own campaign pair: the plain and the hostile order, the hostile
@@ -785,6 +872,16 @@ TEST(MarksLayoutHostile, RepeatsStraddlingAPartBoundaryInsideOneEntry) {
     o = everywhere(kEntries, {table[b]}, batch, all, "recorded past " + what);
     EXPECT_EQ(o.failed, b) << what;
     EXPECT_NE(o.message.find("already marked"), std::string::npos) << o.message;
+    // Moved to the next entry, the part's second mark repeats the last mark of the part
+    // before: the two parts' entries touch, so they must not record on their threads
+    // (else the part before, far behind, would find the cell its own and the repeat
+    // at its own mark).
+    const std::size_t moved = b - in_entry + per;
+    batch = table;
+    batch[moved + 1] = batch[moved - 1];
+    o = everywhere(kEntries, {}, batch, all, "the part before's last entry again after " + what);
+    EXPECT_EQ(o.failed, moved + 1) << what;
+    EXPECT_EQ(o.rule, "panel.mark_unique") << what;
   }
 }
 
@@ -862,9 +959,17 @@ TEST(MarksLayoutHostile, APartThatOnlyContinuesTheEntryBeforeIt) {
   o = everywhere(kFew, {batch[tail + 1'000]}, batch, all, "3 parts, recorded in the last");
   EXPECT_EQ(o.failed, tail + 1'000);
   EXPECT_NE(o.message.find("already marked"), std::string::npos) << o.message;
-  // …the last part giving the first part's entries again: their repeats come later.
+  // …the last part giving the first part's entries again, from its last (entry 73)
+  // down: their repeats come later. The middle part holds no marks, so the first and
+  // the last part are neighbours whose entries overlap: on their threads, the last
+  // would mark entry 73 pending before the first reaches it, and the first would
+  // report a repeat at entry 73.
   batch = build(12'288, 8200 - head, 0);
-  o = everywhere(kFew, {}, batch, all, "3 parts, the last repeating the first");
+  for (std::size_t k = 0; k < head; ++k) {
+    batch[tail + k] = all[(head / per - 1 - k / per) * per + k % per];
+  }
+  ASSERT_EQ(batch[tail].entry.value(), head / per);
+  o = everywhere(kFew, {}, batch, all, "3 parts, the last repeating the first backwards");
   EXPECT_EQ(o.failed, first_repeat);
   // …and an off-step mark in the continued part: reported before any repeat.
   batch = build(12'288, 8200 - head, head + per);
