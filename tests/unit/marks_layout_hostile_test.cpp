@@ -959,18 +959,22 @@ TEST(MarksLayoutHostile, APartThatOnlyContinuesTheEntryBeforeIt) {
   o = everywhere(kFew, {batch[tail + 1'000]}, batch, all, "3 parts, recorded in the last");
   EXPECT_EQ(o.failed, tail + 1'000);
   EXPECT_NE(o.message.find("already marked"), std::string::npos) << o.message;
-  // …the last part giving the first part's entries again, from its last (entry 73)
-  // down: their repeats come later. The middle part holds no marks, so the first and
-  // the last part are neighbours whose entries overlap: on their threads, the last
-  // would mark entry 73 pending before the first reaches it, and the first would
-  // report a repeat at entry 73.
-  batch = build(12'288, 8200 - head, 0);
-  for (std::size_t k = 0; k < head; ++k) {
-    batch[tail + k] = all[(head / per - 1 - k / per) * per + k % per];
+  // Three parts of about 10 000 (3 threads): entries 1 … 178, then entry 179 again
+  // and again, then entries 178 down to 1 again. The middle part holds no marks, so the
+  // first and the last part are neighbours whose entries overlap: on their threads, the
+  // last would mark entry 178 pending before the first reaches it (9 912 marks on), and
+  // the first would report a repeat there, before its own first one.
+  {
+    const std::size_t lead = 10'000 / per * per, back = lead + 180 * per;
+    std::vector<MarkInput> b(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(lead));
+    while (b.size() < back) b.push_back(all[lead + b.size() % per]);
+    for (std::size_t k = 0; k < lead; ++k)
+      b.push_back(all[(lead / per - 1 - k / per) * per + k % per]);
+    ASSERT_EQ(b[back].entry.value(), lead / per);
+    o = everywhere(kFew, {}, b, all, "3 parts, the last repeating the first backwards");
+    EXPECT_EQ(o.failed, lead + per);
+    EXPECT_EQ(o.rule, "panel.mark_unique");
   }
-  ASSERT_EQ(batch[tail].entry.value(), head / per);
-  o = everywhere(kFew, {}, batch, all, "3 parts, the last repeating the first backwards");
-  EXPECT_EQ(o.failed, first_repeat);
   // …and an off-step mark in the continued part: reported before any repeat.
   batch = build(12'288, 8200 - head, head + per);
   batch[6'000].mark = "50.3"_dec;
