@@ -973,7 +973,15 @@ class MarkSession {
       }
     };
     settle(s_.mark_runs);
-    for (const Runs& runs : part_runs_) settle(runs);
+    if (pieces_ == 1 && apart_pieces_ == 1) {
+      // One piece, recorded by parts whose cells lie in rising, disjoint ranges of
+      // entries: each part's runs settle on its thread.
+      detail::parallel_parts(
+          threads_, part_runs_.size(), part_runs_.size(), 1,
+          [&](std::size_t k, std::size_t, std::size_t) { settle(part_runs_[k]); });
+    } else {
+      for (const Runs& runs : part_runs_) settle(runs);
+    }
     finished_ = true;
     return {};
   }
@@ -1003,6 +1011,7 @@ class MarkSession {
   }
 
   Status piece(std::span<const Mark> marks, std::size_t begin, std::size_t end, std::size_t& at) {
+    ++pieces_;
     const std::size_t n = end - begin;
     piece_begin_ = begin;
     s_.mark_cells.resize(n);
@@ -1055,6 +1064,7 @@ class MarkSession {
       apart = bounds[k] < bounds[k + 1] && span[k - 1].second < span[k].first;
     }
     if (apart) {
+      ++apart_pieces_;
       part_runs_.resize(std::max(part_runs_.size(), parts));
       std::vector<std::size_t> stop(parts, end), repeat(parts, kNoRepeat);
       detail::parallel_parts(
@@ -1138,6 +1148,8 @@ class MarkSession {
   bool finished_ = false;
   std::size_t piece_begin_ = 0;        // the position of the current piece's first mark
   std::vector<Runs> part_runs_;        // the cells the parts recorded on their threads
+  std::size_t pieces_ = 0;             // pieces checked
+  std::size_t apart_pieces_ = 0;       // of which recorded by parts on their threads
   std::size_t repeat_ = kNoRepeat;     // the first mark of a cell the batch already filled
   std::vector<BatchLookups> lookups_;  // one per thread
 };

@@ -1163,27 +1163,31 @@ void entry_bytes(const DigestColumns& x, std::size_t begin, std::size_t end, Sin
     if (k + 2 * kCodePrefetch < n) prefetch(&x.code_at[x.order[k + 2 * kCodePrefetch]]);
     if (k + kCodePrefetch < n) prefetch(x.code_text.data() + x.code_at[x.order[k + kCodePrefetch]]);
     const std::string_view code = code_of(x, x.order[k]);
-    std::uint8_t record[1 + 8 + 4 + 4 + 4];
-    record[0] = static_cast<std::uint8_t>(x.status[k]);
-    const std::int64_t total = x.total[k];
-    const std::int32_t tier = x.tier[k];
-    const std::uint32_t fields[3] = {x.rank[k], x.position[k],
-                                     tier >= 0 ? static_cast<std::uint32_t>(tier) + 1 : 0};
-    std::memcpy(record + 1, &total, 8);
-    std::memcpy(record + 9, fields, 12);
-    if (used + code.size() + sizeof record > kBlock) {
+    constexpr std::size_t kRecord = 1 + 8 + 4 + 4 + 4;
+    if (used + code.size() + kRecord > kBlock) {
       sink(std::span<const std::uint8_t>(block.data(), used));
       used = 0;
     }
-    if (code.size() + sizeof record > kBlock) {
+    if (code.size() + kRecord > kBlock) {
       sink(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(code.data()),
                                          code.size()));
     } else {
       copy_short(block.data() + used, code.data(), code.size());
       used += code.size();
     }
-    std::memcpy(block.data() + used, record, sizeof record);
-    used += sizeof record;
+    // The fields straight into the block (a record assembled on the stack first was
+    // read back across its own unaligned stores, a store-forwarding stall an entry).
+    std::uint8_t* at = block.data() + used;
+    const std::int64_t total = x.total[k];
+    const std::int32_t tier = x.tier[k];
+    const std::uint32_t rank = x.rank[k], position = x.position[k];
+    const std::uint32_t tier_field = tier >= 0 ? static_cast<std::uint32_t>(tier) + 1 : 0;
+    at[0] = static_cast<std::uint8_t>(x.status[k]);
+    std::memcpy(at + 1, &total, 8);
+    std::memcpy(at + 9, &rank, 4);
+    std::memcpy(at + 13, &position, 4);
+    std::memcpy(at + 17, &tier_field, 4);
+    used += kRecord;
   }
   sink(std::span<const std::uint8_t>(block.data(), used));
 }
