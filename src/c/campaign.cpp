@@ -486,27 +486,9 @@ int kx_campaign_mark_batch(kx_campaign* campaign, const kx_mark* marks, size_t c
 int kx_campaign_mark_columns(kx_campaign* campaign, size_t count, const uint32_t* judges,
                              const uint32_t* entries, const uint32_t* indicators,
                              const int64_t* coefficients, int scale, size_t* failed) {
-  return kx::guard([&]() -> kx::Rc {
-    KX_NEED(campaign);
-    if (count > 0) {
-      KX_NEED(judges);
-      KX_NEED(entries);
-      KX_NEED(indicators);
-      KX_NEED(coefficients);
-    }
-    KX_TRY(kx::array_size(count, sizeof(kexie::detail::IndexedMark), "count"));
-    std::vector<kexie::detail::IndexedMark> in;
-    in.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-      kexie::Result<Decimal> d = Decimal::from_coefficient(coefficients[i], scale);
-      if (!d) {
-        if (failed != nullptr) *failed = i;
-        return d.error();
-      }
-      in.push_back({kexie::JudgeId{judges[i]}, kexie::EntryId{entries[i]}, indicators[i], *d});
-    }
-    return mark_all(campaign, in, failed);
-  });
+  // One thread: the same checks, marks and refusals (campaign_marking.cpp).
+  return kx_campaign_mark_columns_threads(campaign, count, judges, entries, indicators,
+                                          coefficients, scale, 1, failed);
 }
 
 int kx_campaign_veto(kx_campaign* campaign, uint32_t judge, uint32_t entry, const char* veto_code,

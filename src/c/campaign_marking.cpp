@@ -1,5 +1,6 @@
-// The C API's marks on several threads (issue 17 item 4): kx_campaign_mark_columns with
-// a thread count, over Campaign::mark_all(marks, Threads, failed).
+// The C API's marks as columns (issue 17 items 4 and 7): kx_campaign_mark_columns_threads,
+// over Campaign::mark_all(marks, Threads, failed); kx_campaign_mark_columns is its one-thread
+// form.
 #include <vector>
 
 #include "capi.hpp"
