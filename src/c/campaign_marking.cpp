@@ -21,13 +21,22 @@ int kx_campaign_mark_columns_threads(kx_campaign* campaign, size_t count, const 
     KX_TRY(kx::array_size(count, sizeof(kexie::detail::IndexedMark), "count"));
     std::vector<kexie::detail::IndexedMark> in;
     in.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-      kexie::Result<kexie::Decimal> d = kexie::Decimal::from_coefficient(coefficients[i], scale);
-      if (!d) {
-        if (failed != nullptr) *failed = i;
+    // The scale is the batch's: checked once (from_coefficient's own refusal); each
+    // coefficient then in range, else from_coefficient's refusal names it.
+    if (count > 0) {
+      if (auto d = kexie::Decimal::from_coefficient(0, scale); !d) {
+        if (failed != nullptr) *failed = 0;
         return d.error();
       }
-      in.push_back({kexie::JudgeId{judges[i]}, kexie::EntryId{entries[i]}, indicators[i], *d});
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::int64_t c = coefficients[i];
+      if (c < -kexie::Decimal::kMaxCoefficient || c > kexie::Decimal::kMaxCoefficient) {
+        if (failed != nullptr) *failed = i;
+        return kexie::Decimal::from_coefficient(c, scale).error();
+      }
+      in.push_back({kexie::JudgeId{judges[i]}, kexie::EntryId{entries[i]}, indicators[i],
+                    kexie::Decimal::unchecked(c, scale)});
     }
     return campaign->campaign().mark_all(in, kexie::Threads{threads}, failed);
   });

@@ -283,6 +283,13 @@ int main(void) {
   failed = 99;
   FAILS(KX_EINVALID, kx_campaign_mark_columns(c, 12, cj, ce, ci, cv, 30, &failed));
   CHECK(failed == 0);
+  /* A coefficient beyond a decimal's 18 digits, at its place; nothing recorded. */
+  cv[5] = 1000000000000000000LL;
+  FAILS(KX_EOVERFLOW, kx_campaign_mark_columns(c, 12, cj, ce, ci, cv, 1, &failed));
+  CHECK(failed == 5);
+  FAILS(KX_EOVERFLOW, kx_campaign_mark_columns_threads(c, 12, cj, ce, ci, cv, 1, 2, &failed));
+  CHECK(failed == 5);
+  cv[5] = 850;
   ce[4] = 999;
   FAILS(KX_ENOTFOUND, kx_campaign_mark_columns(c, 12, cj, ce, ci, cv, 1, &failed));
   CHECK(failed == 4);
