@@ -184,8 +184,8 @@ void CampaignImpl::evaluate(std::size_t index, const std::vector<NormParams>* no
   if (detail) detail->assign(columns, {});
   std::int32_t buf[64];
   std::uint32_t slot_of[64];
+  const std::int32_t* cells = marks.data() + h.mark_offset;
   for (std::uint32_t col = 0; col < columns; ++col) {
-    const std::int32_t* cells = marks.data() + h.mark_offset;
     std::uint32_t n = 0;
     for (std::uint32_t slot = 0; slot < h.judges; ++slot) {
       std::int32_t v = cells[cell_of(columns, col, slot)];

@@ -717,18 +717,15 @@ std::string state_of(const Campaign& c) {
   return out;
 }
 
-struct Outcome {
-  bool ok = false;
-  std::size_t failed = 0;
-  std::string message, rule;
+struct Outcome : kexie_test::Verdict {
+  explicit Outcome(kexie_test::Verdict v) : Verdict(std::move(v)) {}
   bool untouched = false;  // refused: every mark the same as before the batch
   std::size_t after = 0;   // hash of the campaign's marks right after the batch
   std::string then;        // the digest once the right marks are given afterwards
   friend bool operator==(const Outcome&, const Outcome&) = default;
   friend void PrintTo(const Outcome& o, std::ostream* out) {
-    *out << (o.ok ? "ok"
-                  : "refused at " + std::to_string(o.failed) + " (" + o.rule + ") " + o.message)
-         << (o.untouched ? ", untouched" : "") << ", marks " << o.after << ", then " << o.then;
+    *out << o.text() << (o.untouched ? ", untouched" : "") << ", marks " << o.after << ", then "
+         << o.then;
   }
 };
 
@@ -741,14 +738,7 @@ Outcome mark(std::size_t entries, const std::vector<MarkInput>& before,
   const auto c = world().campaign(entries, judges);
   if (!before.empty()) c->mark_all(before).value();
   const std::string start = state_of(*c);
-  Outcome o;
-  o.failed = 999'999'999;
-  const kexie::Status st = c->mark_all(batch, threads, &o.failed);
-  o.ok = static_cast<bool>(st);
-  if (!st) {
-    o.message = st.error().message();
-    o.rule = st.error().rule();
-  }
+  Outcome o{kexie_test::mark_batch(*c, batch, threads)};
   const std::string now = state_of(*c);
   o.untouched = !o.ok && now == start;
   o.after = std::hash<std::string>{}(now);

@@ -14,6 +14,7 @@
 #include <ostream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "jiangbi_fixture.hpp"
@@ -43,18 +44,14 @@ const kexie_test::MarkingWorld& world() {
 
 using kexie_test::all_marks;  // every mark of `entries` entries, in a table's order
 
-struct Outcome {
-  bool ok = false;
-  std::size_t failed = 0;
-  std::string message, rule;
+struct Outcome : kexie_test::Verdict {
+  explicit Outcome(kexie_test::Verdict v) : Verdict(std::move(v)) {}
   std::string digest;              // right after the batch
   bool refused_untouched = false;  // a refusal: the digest the same as before the batch
   std::string then;                // after the right marks given afterwards on the same threads
   friend bool operator==(const Outcome&, const Outcome&) = default;
   friend void PrintTo(const Outcome& o, std::ostream* out) {
-    *out << (o.ok ? "ok"
-                  : "refused at " + std::to_string(o.failed) + " (" + o.rule + ") " + o.message)
-         << ", digest " << o.digest << (o.refused_untouched ? " (untouched)" : "")
+    *out << o.text() << ", digest " << o.digest << (o.refused_untouched ? " (untouched)" : "")
          << (o.then.empty() ? "" : ", then " + o.then);
   }
 };
@@ -67,16 +64,9 @@ Outcome mark(std::size_t entries, const std::vector<MarkInput>& batch, Threads t
   const auto c = world().campaign(entries, judges);
   if (!before.empty()) c->mark_all(before).value();
   const std::string start = c->score().value().digest();
-  Outcome o;
-  o.failed = 999'999'999;
-  const kexie::Status st = c->mark_all(batch, threads, &o.failed);
-  o.ok = static_cast<bool>(st);
-  if (!st) {
-    o.message = st.error().message();
-    o.rule = st.error().rule();
-  }
+  Outcome o{kexie_test::mark_batch(*c, batch, threads)};
   o.digest = c->score().value().digest();
-  if (!st) {
+  if (!o.ok) {
     o.refused_untouched = o.digest == start;
     const kexie::Status again = c->mark_all(repair, threads);
     o.then = again ? c->score().value().digest() : "refused: " + again.error().message();

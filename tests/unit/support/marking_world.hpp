@@ -1,7 +1,8 @@
 // The benchmarks' generated campaign (benchmarks/jiangbi_fixture.hpp) at a test's size,
 // and every mark of its entries in a table's order, for the tests of mark_all on
-// threads (campaign_marking_test, thread_team_test, thread_team_hostile_test): one
-// entrant enterprise and seven experts of another, every indicator weighing 1/8.
+// threads (campaign_marking_test, thread_team_test, thread_team_hostile_test,
+// marks_layout_hostile_test): one entrant enterprise and seven experts of another, every
+// indicator weighing 1/8; and what mark_all says of a batch (Verdict, mark_batch).
 #ifndef KEXIE_TESTS_SUPPORT_MARKING_WORLD_HPP
 #define KEXIE_TESTS_SUPPORT_MARKING_WORLD_HPP
 
@@ -58,6 +59,35 @@ inline std::vector<kexie::MarkInput> all_marks(const std::vector<kexie::JudgeId>
     }
   }
   return out;
+}
+
+/// What mark_all said of a batch: accepted, or the refused mark's position, message and
+/// rule. Tests extend it with what they compare beside it.
+///
+///   const kexie_test::Verdict v = kexie_test::mark_batch(*campaign, marks, kexie::Threads{2});
+struct Verdict {
+  bool ok = false;
+  std::size_t failed = 0;  // as mark_all set it (999 999 999 when it set nothing)
+  std::string message, rule;
+  friend bool operator==(const Verdict&, const Verdict&) = default;
+  /// "ok", or "refused at N (rule) message".
+  [[nodiscard]] std::string text() const {
+    return ok ? "ok" : "refused at " + std::to_string(failed) + " (" + rule + ") " + message;
+  }
+};
+
+/// `batch` marked into `c` on `threads`, and what mark_all said.
+inline Verdict mark_batch(kexie::Campaign& c, const std::vector<kexie::MarkInput>& batch,
+                          kexie::Threads threads) {
+  Verdict v;
+  v.failed = 999'999'999;
+  const kexie::Status st = c.mark_all(batch, threads, &v.failed);
+  v.ok = static_cast<bool>(st);
+  if (!st) {
+    v.message = st.error().message();
+    v.rule = st.error().rule();
+  }
+  return v;
 }
 
 }  // namespace kexie_test
