@@ -109,7 +109,7 @@ void sort_by_person(HonoursScratch& x, std::size_t people) {
 
 namespace {
 
-Status tally_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_of,
+Status tally_honours(const CampaignImpl& s, std::span<const std::uint16_t> tier_of,
                      std::span<const std::int64_t> totals,
                      std::vector<AdvancedUnit>& honoured_units,
                      std::vector<AdvancedIndividual>& honoured_people) {
@@ -149,12 +149,12 @@ Status tally_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_o
   std::optional<std::pair<std::size_t, std::uint32_t>> refused;
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kAhead < n) prefetch(&ix.seats[ix.team_begin[i + kAhead]]);
-    const std::int32_t tier = tier_of[i];
-    const bool awarded = tier >= 0;
+    const bool awarded = tier_of[i] != 0;
+    const std::uint32_t tier = tier_of[i] - 1u;  // when awarded
     const std::uint32_t u = ix.unit_of[i];
     x.awarded[u] += awarded ? 1 : 0;
     x.awarded_sum[u] += awarded ? totals[i] : 0;
-    if (!awarded || static_cast<std::uint32_t>(tier) >= ir.top_tiers) continue;
+    if (!awarded || tier >= ir.top_tiers) continue;
     for (std::uint32_t k = ix.team_begin[i]; k < ix.team_begin[i + 1]; ++k) {
       const HonoursSeat& seat = ix.seats[k];
       if (!counts(seat)) continue;
@@ -187,7 +187,7 @@ Status tally_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_o
       if (s.entries[i].enterprise.value() != org) continue;
       if (!awarded_totals) {
         terms.push_back(s.entries[i].figures[figure_index(ClaimedFigure::energy_saved_tce)]);
-      } else if (tier_of[i] >= 0) {
+      } else if (tier_of[i] != 0) {
         terms.push_back(fixed(totals[i], kTotalScale));
       }
     }
@@ -259,8 +259,7 @@ Status tally_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_o
     std::uint32_t best = UINT32_MAX;
     for (; e < runs.size() && runs[e].person == runs[b].person; ++e) {
       const HonoursScratch::Seat& c = runs[e];
-      const std::uint32_t tier =
-          c.wide_tier ? static_cast<std::uint32_t>(tier_of[c.entry]) : c.tier;
+      const std::uint32_t tier = c.wide_tier ? tier_of[c.entry] - 1u : c.tier;
       best = std::min(best, tier);
       credit.add(c.term, c.scale);
     }
@@ -351,7 +350,7 @@ Status tally_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_o
 
 }  // namespace
 
-Status advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_of,
+Status advanced_honours(const CampaignImpl& s, std::span<const std::uint16_t> tier_of,
                         std::span<const std::int64_t> totals,
                         std::vector<AdvancedUnit>& honoured_units,
                         std::vector<AdvancedIndividual>& honoured_people) {

@@ -19,14 +19,13 @@ struct CampaignImpl;
 /// Tallies every entry of `s` by enterprise and team member and writes the advanced
 /// units and individuals the spec's AwardScheme names, best first, into
 /// `honoured_units` and `honoured_people` (cleared first). `tier_of[i]` is entry i's
-/// tier index or -1; `totals[i]` its total at Rubric::kTotalScale places. Sums are
-/// exact (kexie::sum's results, errors included). Reads `s`'s HonoursIndex (its
-/// EntryRecords only when a 128-bit tally cannot decide a sum) and keeps its scratch in
-/// the index when no other call holds it; safe to run beside other readers. The rows of
-/// `honoured_people` are reused, with their entry lists' storage. `overflow` (sum()'s
-/// or multiply()'s error, naming the unit or person whose exact sum does not fit a
-/// decimal) leaves both lists empty.
-Status advanced_honours(const CampaignImpl& s, std::span<const std::int32_t> tier_of,
+/// tier index + 1, or 0 when it has none; `totals[i]` its total at Rubric::kTotalScale places. Sums
+/// are exact (kexie::sum's results, errors included). Reads `s`'s HonoursIndex (its EntryRecords
+/// only when a 128-bit tally cannot decide a sum) and keeps its scratch in the index when no other
+/// call holds it; safe to run beside other readers. The rows of `honoured_people` are reused, with
+/// their entry lists' storage. `overflow` (sum()'s or multiply()'s error, naming the unit or person
+/// whose exact sum does not fit a decimal) leaves both lists empty.
+Status advanced_honours(const CampaignImpl& s, std::span<const std::uint16_t> tier_of,
                         std::span<const std::int64_t> totals,
                         std::vector<AdvancedUnit>& honoured_units,
                         std::vector<AdvancedIndividual>& honoured_people);

@@ -300,9 +300,11 @@ struct Core {
   EntryStatus status = EntryStatus::ranked;
 };
 
-// The parts of a total, which only score() reports.
-struct Parts {
-  std::int64_t judged = 0, objective = 0, bonus = 0;  // 14 places
+// The judged and objective parts of every total (14 places; the bonus is the rest),
+// which only score() reports: written by entry in the scoring pass, and handed to the
+// scoreboard's table as they are.
+struct PartColumns {
+  std::vector<std::int64_t> judged, objective;
 };
 
 std::uint32_t quota_of(const AwardTier& t, std::size_t eligible) {
@@ -518,7 +520,7 @@ struct Scored {
   Packing packing;                              // rank_all's listing when it packs
 };
 
-void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, Threads threads) {
+void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads threads) {
   const CampaignSpec& spec = s.spec;
   const bool normalize = spec.panel.normalization.enabled;
   if (normalize) {
@@ -534,7 +536,10 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, Th
   // when the storage is reused.
   out.total.resize(n);
   out.status.resize(n);
-  if (parts) parts->resize(n);
+  if (parts) {
+    detail::size_for_overwrite(parts->judged, n);
+    detail::size_for_overwrite(parts->objective, n);
+  }
   const std::uint32_t width = s.width();
   // Per part: the range of totals per category and the counts, merged after.
   struct Tally {
@@ -574,7 +579,10 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, Th
           t.lo[c] = std::min(t.lo[c], total);
           t.hi[c] = std::max(t.hi[c], total);
           ++t.scored[c];
-          if (parts) (*parts)[i] = {judged, objective, bonus};
+          if (parts) {
+            parts->judged[i] = judged;
+            parts->objective[i] = objective;
+          }
         };
         const auto objective_part = [&](std::size_t i) {
           const EntryHot& h = s.hot[i];
@@ -605,7 +613,7 @@ void score_all(const CampaignImpl& s, Scored& out, std::vector<Parts>* parts, Th
           if (!values.complete) {
             out.total[i] = 0;
             out.status[i] = EntryStatus::incomplete;
-            if (parts) (*parts)[i] = Parts{};
+            if (parts) parts->judged[i] = parts->objective[i] = 0;
             ++t.incomplete;
             return;
           }
@@ -819,8 +827,7 @@ bool make_items(const CampaignImpl& s, Scored& scored,
 // Scores every entry (score_all) and sorts the ranking groups: packed (one radix
 // sort of every entry's item on its group and key, Packing) when the bits allow it,
 // else each group's members by total apart. emit_listing then lists them.
-void prepare_ranking(const CampaignImpl& s, Scored& scored, std::vector<Parts>* parts,
-                     Threads threads) {
+void prepare_ranking(const CampaignImpl& s, Scored& scored, PartColumns* parts, Threads threads) {
   const CampaignSpec& spec = s.spec;
   score_all(s, scored, parts, threads);
   s.update_code_order();
@@ -1045,10 +1052,14 @@ namespace detail {
 // call (CampaignImpl::scoring_scratch) so repeated scoring reuses its pages.
 struct ScoringScratch {
   Scored scored;
-  std::vector<Parts> parts;                                 // by entry
   std::vector<std::pair<std::size_t, std::size_t>> ranges;  // each ranking group in `order`
-  std::vector<std::int32_t> tier_of;                        // by entry, -1 when not awarded
-  std::vector<std::uint32_t> eligible;                      // listing places
+  // The columns the scoreboard's table takes by entry (swapped into a board that has
+  // room): the parts of the totals, each entry's listing place, tiers (0: none,
+  // t + 1: tier t).
+  PartColumns parts;
+  std::vector<std::uint32_t> place_of;
+  std::vector<std::uint16_t> tier_of;
+  std::vector<std::uint32_t> eligible;  // listing places
   // What the per-entry digest hashes, by listing place (written in listing order as
   // the listing is made, so the digest reads them front to back; only the codes are
   // fetched by entry index).
@@ -1427,6 +1438,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   detail::size_for_overwrite(x.place_rank, n);
   detail::size_for_overwrite(x.place_position, n);
   detail::size_for_overwrite(x.place_tier, n);
+  detail::size_for_overwrite(x.place_of, n);
   prepare_ranking(s, scored, &x.parts, threads);
   // The listing, written by place: a group's entry at position p is at its group's
   // first place + p − 1, so parts of the listing can be written at once (packed, as
@@ -1477,6 +1489,14 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
           }
         });
   }
+  // Each entry's listing place (the table finds an entry's rank there), in a pass of
+  // its own: beside the listing's six columns its random writes cost twice as much.
+  detail::parallel_parts(threads, n, detail::part_count(n, threads.count, kMinListPart), 1,
+                         [&](std::size_t, std::size_t begin, std::size_t end) {
+                           for (std::size_t k = begin; k < end; ++k) {
+                             x.place_of[order[k]] = static_cast<std::uint32_t>(k);
+                           }
+                         });
   const std::vector<std::int64_t>& totals = scored.total;
   // Awards and the cusp report work on exact integer totals (14 places) and entry
   // indices; each threshold is brought to 14 places in the direction that keeps the
@@ -1490,8 +1510,8 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // vetoed) run best first with non-increasing totals, so every boundary below is a
   // binary search; the awarded places and the cusps are then written on the threads.
   const std::int64_t margin = at_total_scale(scheme.cusp_margin, Rounding::floor);  // ≥ 0
-  std::vector<std::int32_t>& tier_of = x.tier_of;
-  tier_of.assign(n, -1);
+  std::vector<std::uint16_t>& tier_of = x.tier_of;  // 0: none; t + 1: tier t
+  tier_of.assign(n, 0);
   std::vector<std::uint32_t>& eligible = x.eligible;
   collect_ranked(x.place_status, threads, eligible);
   const auto total = [&](std::size_t k) { return x.place_total[eligible[k]]; };
@@ -1574,7 +1594,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
         for (const Awarded& a : awarded_runs) {
           each(a.begin, a.end, [&](std::size_t k) {
             x.place_tier[eligible[k]] = a.tier;
-            tier_of[order[eligible[k]]] = a.tier;
+            tier_of[order[eligible[k]]] = static_cast<std::uint16_t>(a.tier + 1);
           });
         }
         for (const CuspWindow& w : windows) {
@@ -1621,6 +1641,15 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     };
     take(table.total_, scored.total);
     take(table.status_, scored.status);
+    take(table.judged_, x.parts.judged);
+    take(table.objective_, x.parts.objective);
+    take(table.rank_, x.place_rank);
+    take(table.place_, x.place_of);
+    take(table.tier_, x.tier_of);
+    for (std::size_t c = 0; c < kCategoryCount; ++c) {
+      table.group_first_[c] =
+          static_cast<std::uint32_t>(first_place[spec.rank_per_category ? c : 0]);
+    }
     table.order_.swap(order);
     board.units.swap(x.units);
     board.people.swap(x.people);
@@ -1639,26 +1668,16 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   const auto fit = [](auto& list) {
     if (list.capacity() - list.size() > list.size() / 16 + 16) list.shrink_to_fit();
   };
-  // The rest of the table by entry index: the parts, categories, tiers and prizes.
+  // The prizes, by entry index (the sparse ones appended in that order), where a
+  // rubric has a prize rule; the lists fitted.
   const auto fill_rows = [&] {
-    detail::size_for_overwrite(table.judged_, n);
-    detail::size_for_overwrite(table.objective_, n);
-    detail::size_for_overwrite(table.category_, n);
-    detail::size_for_overwrite(table.tier_, n);
     const std::vector<EntryStatus>& board_status = table.status_;
-    // The rows by entry index, reading the campaign's records in the order they are
-    // stored; the sparse prizes appended in that order.
     table.prize_.clear();
-    for (std::size_t i = 0; i < n; ++i) {
-      const Parts& part = x.parts[i];
+    for (std::size_t i = 0; i < n && prizes; ++i) {
       const auto row = static_cast<std::uint32_t>(i);
-      table.judged_[i] = part.judged;
-      table.objective_[i] = part.objective;
       const std::uint8_t c = s.hot[i].category;
-      table.category_[i] = static_cast<Category>(c);
-      const std::int32_t tier = tier_of[i];
-      table.tier_[i] = static_cast<std::uint16_t>(tier + 1);
       if (!table.prize_rule_[c]) continue;
+      const int tier = table.tier_[i] - 1;
       // The prize (PrizeRule): shown beside the total, never part of it; 0.00 (the
       // table's default for the category) when the entry earns none.
       const EntryRecord& e = s.entries[i];
@@ -1677,12 +1696,10 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     fit(board.cusps);
     fit(table.prize_);
   };
-  // Ranks and places by entry index, and the codes and the other fixed facts.
+  // The codes, categories and the other fixed facts: the scratch's copy (the
+  // categories: the campaign's), extended by the entries added since the last call,
+  // into the board.
   const auto place_rows = [&] {
-    detail::size_for_overwrite(table.rank_, n);
-    detail::size_for_overwrite(table.position_, n);
-    // The codes and the other fixed facts: the scratch's copy, extended by the entries
-    // added since the last call, into the board.
     const auto fixed_facts = [&] {
       if (x.org_of.size() > n) {
         x.org_of.clear();
@@ -1714,8 +1731,9 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       };
       std::size_t kept = table.fixed_rows_;
       if (table.fixed_by_ != s.serial || kept > n || table.code_at_.size() != kept ||
-          table.org_.size() != kept || table.codes_.size() != text_at(kept) ||
-          !prefix_of(table.orgs_, x.orgs) || !prefix_of(table.cites_link_, x.links) ||
+          table.org_.size() != kept || table.category_.size() != kept ||
+          table.codes_.size() != text_at(kept) || !prefix_of(table.orgs_, x.orgs) ||
+          !prefix_of(table.cites_link_, x.links) ||
           !prefix_of(table.cites_activity_, x.activities)) {
         kept = 0;
         table.orgs_.clear();
@@ -1740,15 +1758,16 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       extend(table.cites_activity_, table.cites_activity_.size(), x.activities);
       extend(table.code_at_, kept, x.code_at);
       extend(table.codes_, text_at(kept), x.code_text);
+      table.category_.resize(kept);
+      if (kept == 0 && table.category_.capacity() < n) {
+        detail::reserve_for_overwrite(table.category_, n);
+      }
+      for (std::size_t i = kept; i < n; ++i) {
+        table.category_.push_back(static_cast<Category>(s.hot[i].category));
+      }
       table.fixed_by_ = s.serial;
       table.fixed_rows_ = n;
     };
-    // Ranks and places by entry index, from the listing place by place.
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::uint32_t i = table.order_[k];
-      table.rank_[i] = x.place_rank[k];
-      table.position_[i] = x.place_position[k];
-    }
     fixed_facts();
     fit(table.cites_link_);
     fit(table.cites_activity_);

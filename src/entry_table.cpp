@@ -42,8 +42,11 @@ EntryResult EntryTable::row(std::uint32_t row) const {
   r.judged_part = at_total_scale(judged);
   r.objective_part = at_total_scale(objective);
   r.bonus = at_total_scale(total - judged - objective);
-  r.rank = rank_[row];
-  r.position = position_[row];
+  const std::uint32_t place = place_[row];
+  r.rank = rank_[place];
+  if (r.status != EntryStatus::incomplete) {
+    r.position = place - group_first_[static_cast<std::size_t>(r.category)] + 1;
+  }
   if (tier_[row] != 0) {
     r.tier = static_cast<std::uint32_t>(tier_[row] - 1);
     r.award = tier_names_[*r.tier];
@@ -89,8 +92,8 @@ std::size_t EntryTable::owned_bytes() const noexcept {
     return text.capacity() > std::string().capacity() ? text.capacity() + 1 : 0;
   };
   std::size_t n = bytes(total_) + bytes(judged_) + bytes(objective_) + bytes(rank_) +
-                  bytes(position_) + bytes(org_) + bytes(orgs_) + bytes(status_) +
-                  bytes(category_) + bytes(tier_) + bytes(code_at_) + heap(codes_) + bytes(order_) +
+                  bytes(place_) + bytes(org_) + bytes(orgs_) + bytes(status_) + bytes(category_) +
+                  bytes(tier_) + bytes(code_at_) + heap(codes_) + bytes(order_) +
                   bytes(tier_names_) + bytes(cites_link_) + bytes(cites_activity_) + bytes(prize_);
   for (const std::string& name : tier_names_) n += heap(name);
   return n;

@@ -284,8 +284,9 @@ class KEXIE_API EntryTable {
   [[nodiscard]] EntryResult row(std::uint32_t r) const;  // row r (entry r + 1) as a value
   // Columns by row; row r is entry r + 1 (EntryId r + 1).
   std::vector<std::int64_t> total_, judged_, objective_;  // Rubric::kTotalScale places
-  std::vector<std::uint32_t> rank_, position_;
-  std::vector<std::uint32_t> org_;                             // index into orgs_
+  std::vector<std::uint32_t> place_;  // row → listing place (order_'s inverse)
+  std::vector<std::uint32_t> rank_;   // by listing place
+  std::vector<std::uint32_t> org_;    // index into orgs_
   std::vector<std::pair<std::uint32_t, std::uint32_t>> orgs_;  // (unit, enterprise), distinct
   std::vector<EntryStatus> status_;
   std::vector<Category> category_;
@@ -300,6 +301,9 @@ class KEXIE_API EntryTable {
   std::vector<std::pair<std::uint32_t, ActivityId>> cites_activity_;
   std::vector<std::pair<std::uint32_t, std::optional<Decimal>>> prize_;
   std::array<bool, kCategoryCount> prize_rule_{};  // category c's rubric has a prize rule
+  // The first listing place of category c's ranking group: a ranked or vetoed row's
+  // position is its place − this + 1 (an incomplete row has none).
+  std::array<std::uint32_t, kCategoryCount> group_first_{};
   // The campaign that filled the columns that never change once an entry is added
   // (code_at_, codes_, org_, orgs_, cites_link_, cites_activity_) and for how many rows:
   // its serial (0: none) and the row count, so that campaign scoring the board again
