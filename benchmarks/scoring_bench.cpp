@@ -24,6 +24,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "campaign_state.hpp"
@@ -66,11 +67,28 @@ National& national() {
   return n;
 }
 
+// /1: one thread. /2: two, each summing half the array (one started per call, as
+// Threads{2} starts one): the memory's own limit for two threads, against which the
+// speed-ups on two threads are read.
 void BM_StreamingSum(benchmark::State& state) {
   const auto& marks = national().marks();
-  for (auto _ : state) {
+  const auto sum_of = [&](std::size_t begin, std::size_t end) {
     std::int64_t sum = 0;
-    for (std::int32_t m : marks) sum += m;
+    for (std::size_t k = begin; k < end; ++k) sum += marks[k];
+    return sum;
+  };
+  const std::size_t half = marks.size() / 2;
+  for (auto _ : state) {
+    if (state.range(0) == 1) {
+      std::int64_t sum = sum_of(0, marks.size());
+      benchmark::DoNotOptimize(sum);
+      continue;
+    }
+    std::int64_t later = 0;
+    std::thread second([&] { later = sum_of(half, marks.size()); });
+    std::int64_t sum = sum_of(0, half);
+    second.join();
+    sum += later;
     benchmark::DoNotOptimize(sum);
   }
   state.SetBytesProcessed(
@@ -155,7 +173,12 @@ void BM_Standings(benchmark::State& state, bool team) {
 // CPU time is the whole process's (every thread's), wall time the figure compared. A
 // team's threads are counted only while a call runs (they spin up to 0.2 ms after it),
 // and the kernel adds a running thread's time at its ticks: its CPU figure is rough.
-BENCHMARK(BM_StreamingSum)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_StreamingSum)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
 BENCHMARK_CAPTURE(BM_Standings, , false)
     ->Name("BM_Standings")
     ->Arg(1)
@@ -311,12 +334,17 @@ int main(int argc, char** argv) {
   benchmark::Shutdown();
   const auto ms = [&](const char* name) { return reporter.find(name).real_ns / 1e6; };
   const auto cpu = [&](const char* name) { return reporter.find(name).cpu_ns / 1e6; };
-  const double sum = ms("BM_StreamingSum");
+  const double sum = ms("BM_StreamingSum/1/");
   if (sum > 0 && ms("BM_Score/1/") > 0 && ms("BM_ScoreReuse/2/") > 0) {
     std::printf(
         "\n%zu entries x %zu judges x %zu indicators; streaming sum over the marks "
         "(memory-bound limit): %.1f ms (cpu %.1f ms)\n",
-        g_entries, kJudges, kIndicators, sum, cpu("BM_StreamingSum"));
+        g_entries, kJudges, kIndicators, sum, cpu("BM_StreamingSum/1/"));
+    const double sum2 = ms("BM_StreamingSum/2/");
+    std::printf(
+        "streaming sum on 2 threads: %.1f ms, a speed-up of %.2fx (what the memory gives two "
+        "threads: the ceiling of a memory-bound pass)\n",
+        sum2, sum / sum2);
     const struct {
       const char* name;
       const char* what;

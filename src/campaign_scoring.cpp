@@ -6,6 +6,7 @@
 // The sorts and the SSE2 and AVX2 kernels live in detail/radix_sort and
 // detail/score_kernel.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <charconv>
@@ -1078,6 +1079,11 @@ struct ScoringScratch {
   // are never removed), so a board copies them in two sequential passes.
   std::string code_text;
   std::vector<std::uint32_t> code_at;
+  // The same codes in slots of kCodeSlot bytes by entry, while every code fits one
+  // (its bytes, zeros, and its length in the last byte): the digest reads an entry's
+  // code with one random read instead of two dependent ones.
+  std::vector<std::uint8_t> code_slots;
+  bool slots_fit = true;
   // Likewise the other facts a board shows that never change once an entry is added:
   // its (unit, enterprise) pair as an index into the distinct pairs, and its citations.
   std::vector<std::uint32_t> org_of;
@@ -1118,6 +1124,8 @@ class ScratchLease {
 constexpr std::size_t kPrefetch = 8;
 // How many places ahead the per-entry digest fetches a code (one random read a place).
 constexpr std::size_t kCodePrefetch = 16;
+// The bytes of a code slot: a code of at most kCodeSlot − 1 bytes and its length.
+constexpr std::size_t kCodeSlot = 16;
 
 // A hint to fetch the cache line at `p` (GCC and Clang; nothing elsewhere).
 inline void prefetch(const void* p) noexcept {
@@ -1136,6 +1144,8 @@ struct DigestColumns {
   std::span<const std::int64_t> total;  // 14 places
   std::span<const std::uint32_t> rank, position;
   std::span<const std::int32_t> tier;  // -1 when not awarded
+  // Entry i's code in slot i (kCodeSlot bytes each), or null when a code does not fit.
+  const std::uint8_t* code_slots = nullptr;
   // The codes, by entry index: entry i's starts at code_text[code_at[i]] and ends at
   // the NUL after it (a copy a tenth the size of the campaign's strings, so the
   // random reads mostly stay in the cache).
@@ -1162,29 +1172,44 @@ inline void copy_short(std::uint8_t* to, const char* from, std::size_t size) noe
 // The bytes of the per-entry part of the digest for listing places [begin, end): per
 // entry in listing order its code, then status, total at 14 places, rank, position
 // and tier + 1 (fixed width), handed to `sink` in large blocks.
-template <class Sink>
-void entry_bytes(const DigestColumns& x, std::size_t begin, std::size_t end, Sink&& sink) {
+template <bool kSlots, class Sink>
+void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end, Sink&& sink) {
   constexpr std::size_t kBlock = 1 << 16;
+  constexpr std::size_t kRecord = 1 + 8 + 4 + 4 + 4;
   std::vector<std::uint8_t> block(kBlock);
   std::size_t used = 0;
   const std::size_t n = end;
   for (std::size_t k = begin; k < n; ++k) {
-    // The fields are read front to back; only the code is fetched by entry index
-    // (where it starts two steps ahead, its bytes one step ahead).
-    if (k + 2 * kCodePrefetch < n) prefetch(&x.code_at[x.order[k + 2 * kCodePrefetch]]);
-    if (k + kCodePrefetch < n) prefetch(x.code_text.data() + x.code_at[x.order[k + kCodePrefetch]]);
-    const std::string_view code = code_of(x, x.order[k]);
-    constexpr std::size_t kRecord = 1 + 8 + 4 + 4 + 4;
-    if (used + code.size() + kRecord > kBlock) {
-      sink(std::span<const std::uint8_t>(block.data(), used));
-      used = 0;
-    }
-    if (code.size() + kRecord > kBlock) {
-      sink(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(code.data()),
-                                         code.size()));
+    // The fields are read front to back; only the code is fetched by entry index.
+    if constexpr (kSlots) {
+      // Its slot, copied whole (the record's fields then overwrite what follows the
+      // code).
+      if (k + kCodePrefetch < n) prefetch(x.code_slots + kCodeSlot * x.order[k + kCodePrefetch]);
+      const std::uint8_t* slot = x.code_slots + kCodeSlot * std::size_t{x.order[k]};
+      if (used + kCodeSlot + kRecord > kBlock) {
+        sink(std::span<const std::uint8_t>(block.data(), used));
+        used = 0;
+      }
+      std::memcpy(block.data() + used, slot, kCodeSlot);
+      used += slot[kCodeSlot - 1];
     } else {
-      copy_short(block.data() + used, code.data(), code.size());
-      used += code.size();
+      // Where it starts two steps ahead, its bytes one step ahead.
+      if (k + 2 * kCodePrefetch < n) prefetch(&x.code_at[x.order[k + 2 * kCodePrefetch]]);
+      if (k + kCodePrefetch < n) {
+        prefetch(x.code_text.data() + x.code_at[x.order[k + kCodePrefetch]]);
+      }
+      const std::string_view code = code_of(x, x.order[k]);
+      if (used + code.size() + kRecord > kBlock) {
+        sink(std::span<const std::uint8_t>(block.data(), used));
+        used = 0;
+      }
+      if (code.size() + kRecord > kBlock) {
+        sink(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(code.data()),
+                                           code.size()));
+      } else {
+        copy_short(block.data() + used, code.data(), code.size());
+        used += code.size();
+      }
     }
     // The fields straight into the block (a record assembled on the stack first was
     // read back across its own unaligned stores, a store-forwarding stall an entry).
@@ -1201,6 +1226,15 @@ void entry_bytes(const DigestColumns& x, std::size_t begin, std::size_t end, Sin
     used += kRecord;
   }
   sink(std::span<const std::uint8_t>(block.data(), used));
+}
+
+template <class Sink>
+void entry_bytes(const DigestColumns& x, std::size_t begin, std::size_t end, Sink&& sink) {
+  if (x.code_slots != nullptr) {
+    entry_bytes_from<true>(x, begin, end, sink);
+  } else {
+    entry_bytes_from<false>(x, begin, end, sink);
+  }
 }
 
 // Feeds the per-entry part of the digest for listing places [begin, end) to `h`.
@@ -1304,6 +1338,8 @@ Status extend_codes(const CampaignImpl& s, detail::ScoringScratch& x) {
   if (x.code_at.size() > n) {
     x.code_at.clear();
     x.code_text.clear();
+    x.code_slots.clear();
+    x.slots_fit = true;
   }
   for (std::size_t i = x.code_at.size(); i < n; ++i) {
     if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
@@ -1313,6 +1349,16 @@ Status extend_codes(const CampaignImpl& s, detail::ScoringScratch& x) {
     x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
     x.code_text += s.codes[i];
     x.code_text += '\0';
+    const std::string& code = s.codes[i];
+    if (x.slots_fit && code.size() < kCodeSlot) {
+      std::array<std::uint8_t, kCodeSlot> slot{};
+      std::memcpy(slot.data(), code.data(), code.size());
+      slot[kCodeSlot - 1] = static_cast<std::uint8_t>(code.size());
+      x.code_slots.insert(x.code_slots.end(), slot.begin(), slot.end());
+    } else if (x.slots_fit) {
+      x.slots_fit = false;  // for good: codes never change
+      std::vector<std::uint8_t>().swap(x.code_slots);
+    }
   }
   return {};
 }
@@ -1609,9 +1655,15 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // The per-entry digest and the honours read only the scratch: made before the
   // board is touched (the threads' shares are described below, at the second thread).
   if (Status st = extend_codes(s, x); !st) return st.error();  // `into` untouched
-  const DigestColumns columns{order,        x.place_status,   x.place_total,
-                              x.place_rank, x.place_position, x.place_tier,
-                              x.code_text,  x.code_at};
+  const DigestColumns columns{order,
+                              x.place_status,
+                              x.place_total,
+                              x.place_rank,
+                              x.place_position,
+                              x.place_tier,
+                              x.slots_fit ? x.code_slots.data() : nullptr,
+                              x.code_text,
+                              x.code_at};
   detail::Sha256 h;
   Status honours;   // an exact sum of the honours that does not fit: the call's error
   x.units.clear();  // (they may hold what a board had before: swapped out of it)
