@@ -1375,15 +1375,32 @@ void honours_and_cusp_lines(DigestLines& lines, std::span<const AdvancedUnit> un
   for (const AdvancedIndividual& p : people) {
     lines.text("person|").text(to_string(p.person)).text("|").decimal(p.credit).text("\n");
   }
+  const std::uint8_t* slots = x.code_slots;
   for (std::size_t k = 0; k < cusps.size(); ++k) {
-    if (k + 2 * kPrefetch < cusps.size()) {
-      prefetch(&x.code_at[cusps[k + 2 * kPrefetch].entry.value() - 1]);
-    }
-    if (k + kPrefetch < cusps.size()) {
-      prefetch(x.code_text.data() + x.code_at[cusps[k + kPrefetch].entry.value() - 1]);
+    // The codes are scattered: each fetched a few lines ahead (from its slot, or where
+    // it starts and then its bytes).
+    if (slots != nullptr) {
+      if (k + kPrefetch < cusps.size()) {
+        prefetch(slots + kCodeSlot * (cusps[k + kPrefetch].entry.value() - 1));
+      }
+    } else {
+      if (k + 2 * kPrefetch < cusps.size()) {
+        prefetch(&x.code_at[cusps[k + 2 * kPrefetch].entry.value() - 1]);
+      }
+      if (k + kPrefetch < cusps.size()) {
+        prefetch(x.code_text.data() + x.code_at[cusps[k + kPrefetch].entry.value() - 1]);
+      }
     }
     const Cusp& c = cusps[k];
-    lines.text("cusp|").text(code_of(x, c.entry.value() - 1)).text("|").number(c.tier).text("|");
+    const std::uint32_t i = c.entry.value() - 1;
+    std::string_view code;
+    if (slots != nullptr) {
+      const std::uint8_t* slot = slots + kCodeSlot * std::size_t{i};
+      code = std::string_view(reinterpret_cast<const char*>(slot), slot[kCodeSlot - 1]);
+    } else {
+      code = code_of(x, i);
+    }
+    lines.text("cusp|").text(code).text("|").number(c.tier).text("|");
     lines.decimal(c.distance).text("\n");
   }
 }
