@@ -305,9 +305,9 @@ class KEXIE_API EntryTable {
   // position is its place − this + 1 (an incomplete row has none).
   std::array<std::uint32_t, kCategoryCount> group_first_{};
   // The campaign that filled the columns that never change once an entry is added
-  // (code_at_, codes_, org_, orgs_, cites_link_, cites_activity_) and for how many rows:
-  // its serial (0: none) and the row count, so that campaign scoring the board again
-  // copies only the rows added since.
+  // (code_at_, codes_, org_, orgs_, category_, cites_link_, cites_activity_) and for how
+  // many rows: its serial (0: none) and the row count, so that campaign scoring the
+  // board again copies only the rows added since.
   std::uint64_t fixed_by_ = 0;
   std::size_t fixed_rows_ = 0;
 };
