@@ -386,7 +386,9 @@ std::vector<Hop> hops(kexie::ThreadTeam& team) {
           {"2 threads", kexie::Threads{2}},
           {"3 threads", kexie::Threads{3}},
           {"7 threads", kexie::Threads{7}},
-          {"a team of " + std::to_string(team.size()), team.threads()}};
+          {"a team of " + std::to_string(team.size()), team.threads()},
+          {"7 threads asked of a team of " + std::to_string(team.size()), kexie::Threads{7, &team}},
+          {"1 thread of a team", kexie::Threads{1, &team}}};
 }
 
 }  // namespace
@@ -522,17 +524,17 @@ TEST(BoardColumnsHostile, LookAlikeCampaignsTakingTurns) {
 // turns with one board: each takes the columns the other left, and the campaign's
 // scratch then holds the other's old columns, every slot of which must be written.
 TEST(BoardColumnsHostile, LargeCampaignsSplitIntoPartsTakingTurns) {
-  const Built a("2 600 apart", true, false, 2600, [](std::size_t i) {
+  const Built a("2 200 apart", true, false, 2200, [](std::size_t i) {
     static std::mt19937 rng(41);
-    return Plan{.code = "LA-" + std::to_string(100000 + i * 7 % 2600),
+    return Plan{.code = "LA-" + std::to_string(100000 + i * 7 % 2200),
                 .category = i % 2 ? kPatents : kProposals,
                 .marked = i % 31 == 7 ? 2u : 4u,
                 .vetoed = i % 43 == 11,
                 .mark = tying_mark(rng)};
   });
-  const Built b("2 300 together", false, false, 2300, [](std::size_t i) {
+  const Built b("2 100 together", false, false, 2100, [](std::size_t i) {
     static std::mt19937 rng(42);
-    return Plan{.code = "LB-" + std::to_string(100000 + i * 11 % 2300),
+    return Plan{.code = "LB-" + std::to_string(100000 + i * 11 % 2100),
                 .category = i % 3 ? kIdeas : kProposals,
                 .marked = i % 29 == 5 ? 1u : 4u,
                 .vetoed = i % 37 == 2,
