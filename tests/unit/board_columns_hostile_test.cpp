@@ -113,7 +113,8 @@ struct Plan {
   Category category = kProposals;
   std::size_t marked = 4;  // judges who mark it (fewer than 3: incomplete)
   bool vetoed = false;
-  int mark = 80;  // every judged mark, 0–100
+  int mark = 80;       // every judged mark, 0–100
+  bool cites = false;  // cites its enterprise's 厂会协作 link with a society (A11)
 };
 
 // A campaign of the campaign world: four judges (enterprise 2's staff), entries of
@@ -123,6 +124,7 @@ struct Built {
   kexie_test::World w;
   std::unique_ptr<kexie::Campaign> c;
   std::vector<kexie::JudgeId> judges;
+  std::vector<kexie::LinkId> links;  // enterprise 0's and 1's link with a society
   std::string name;
   bool per_category = true;
 
@@ -130,6 +132,18 @@ struct Built {
         const std::function<Plan(std::size_t)>& plan,
         const std::function<void(kexie::CampaignSpec&)>& adjust = {})
       : name(std::move(label)), per_category(per_cat) {
+    const kexie::OrgId society = w.registry
+                                     .add_organization({.kind = kexie::OrgKind::society,
+                                                        .name = "中国金属学会",
+                                                        .parent = w.cast,
+                                                        .effective = "1990-01-01"_date})
+                                     .value();
+    for (int k = 0; k < 2; ++k) {
+      links.push_back(w.registry
+                          .add_link(w.enterprises[static_cast<std::size_t>(k)], society,
+                                    kexie::Period::from("2020-01-01"_date))
+                          .value());
+    }
     kexie::CampaignSpec spec = kexie_test::proposal_spec(w);
     spec.rank_per_category = per_category;
     spec.awards.cusp_margin = "3"_dec;
@@ -155,6 +169,7 @@ struct Built {
     kexie::EntrySpec e = kexie_test::proposal(w, p.code, static_cast<int>(i % 2),
                                               static_cast<int>(i % 6), benefits[i % 4]);
     e.category = p.category;
+    if (p.cites) e.cites_link = links[i % 2];
     const kexie::EntryId id = c->add_entry(e).value();
     for (std::size_t j = 0; j < judges.size(); ++j) c->assign(judges[j], id).value();
     for (std::size_t j = 0; j < p.marked; ++j) {
@@ -191,7 +206,8 @@ std::vector<std::unique_ptr<Built>> every_shape() {
                 .category = cats[i % 3],
                 .marked = i % 37 == 5 ? 2u : 4u,
                 .vetoed = i % 29 == 3,
-                .mark = tying_mark(rng)};
+                .mark = tying_mark(rng),
+                .cites = i % 5 == 0};
   }));
   // The same shape ranked together, with longer codes (no slots).
   out.push_back(std::make_unique<Built>("600 together", false, false, 600, [](std::size_t i) {
@@ -232,7 +248,8 @@ std::vector<std::unique_ptr<Built>> every_shape() {
                 .category = static_cast<Category>(i % 6),
                 .marked = i % 9 == 8 ? 2u : 4u,
                 .vetoed = i % 17 == 16,
-                .mark = tying_mark(rng)};
+                .mark = tying_mark(rng),
+                .cites = i % 4 == 1};
   }));
   out.push_back(std::make_unique<Built>("ties, one category", false, true, 25, [](std::size_t i) {
     return Plan{.code = "T-" + std::to_string(25 - i), .mark = 75};
@@ -331,6 +348,8 @@ void expect_right(const Built& built, const kexie::Scoreboard& board, const std:
     EXPECT_EQ(r.code, e.spec.code);
     EXPECT_EQ(r.category, e.spec.category);
     EXPECT_EQ(r.unit, e.spec.unit);
+    EXPECT_EQ(r.cites_link, e.spec.cites_link);
+    EXPECT_EQ(r.cites_activity, e.spec.cites_activity);
     EXPECT_EQ(r.judged_part + r.objective_part + r.bonus, r.total);
     if (r.status == kexie::EntryStatus::incomplete) {
       EXPECT_EQ(r.rank, 0u);
@@ -497,25 +516,30 @@ TEST(BoardColumnsHostile, BoardsCopiedMovedAndSelfAssignedBetweenScores) {
 }
 
 // Two campaigns alike in everything the fixed facts' checks can see (as many entries,
-// codes as long, the same units in the same order) but their codes and categories:
+// codes as long, the same units in the same order) but their codes, categories and
+// which entries cite a link:
 // taking turns with one board, each must show its own (the board remembers which
 // campaign filled its facts, not only how many rows).
 TEST(BoardColumnsHostile, LookAlikeCampaignsTakingTurns) {
-  const auto look_alike = [](const std::string& prefix, Category first, Category second) {
+  const auto look_alike = [](const std::string& prefix, Category first, Category second,
+                             std::size_t cites) {
     return std::make_unique<Built>(prefix, true, false, 30, [=](std::size_t i) {
       return Plan{.code = prefix + std::to_string(10 + i),
                   .category = i % 2 ? first : second,
-                  .mark = 60 + static_cast<int>(i % 8) * 5};
+                  .mark = 60 + static_cast<int>(i % 8) * 5,
+                  .cites = i % 7 == cites};
     });
   };
-  const std::unique_ptr<Built> x = look_alike("X-", kProposals, kPatents);
-  const std::unique_ptr<Built> y = look_alike("Y-", kIdeas, kProposals);
+  const std::unique_ptr<Built> x = look_alike("X-", kProposals, kPatents, 1);
+  const std::unique_ptr<Built> y = look_alike("Y-", kIdeas, kProposals, 3);
   kexie::Scoreboard board;
   for (const unsigned t : {1u, 2u, 3u, 1u}) {
     ASSERT_TRUE(x->c->score(board, kexie::Threads{t}).ok());
     expect_right(*x, board, "x, " + std::to_string(t) + " threads");
     ASSERT_TRUE(y->c->score(board, kexie::Threads{t}).ok());
     expect_right(*y, board, "y, " + std::to_string(t) + " threads");
+    EXPECT_TRUE(board.entries.find(kexie::EntryId{4})->cites_link);   // y's entry 3 cites
+    EXPECT_FALSE(board.entries.find(kexie::EntryId{2})->cites_link);  // x's entry 1 did
   }
 }
 
@@ -571,7 +595,8 @@ TEST(BoardColumnsHostile, ACampaignGrowingBetweenScoresReadsAsFresh) {
                      .category = cat,
                      .marked = i % 11 == 3 ? 2u : 4u,
                      .vetoed = i % 13 == 6,
-                     .mark = tying_mark(rng)},
+                     .mark = tying_mark(rng),
+                     .cites = i % 3 == 2},
                 i);
       ++i;
     }
