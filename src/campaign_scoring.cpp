@@ -1094,6 +1094,8 @@ struct ScoringScratch {
   // With threads, the per-entry digest bytes of the listing's second half, made by
   // another part while the first half is hashed.
   std::vector<std::uint8_t> later_entry_bytes;
+  // The prizes by entry index (the sparse ones), swapped into the board.
+  std::vector<std::pair<std::uint32_t, std::optional<Decimal>>> prizes;
   // With threads, the lines of the honours and cusps, made beside the entries' hashing.
   std::vector<std::uint8_t> tail_bytes;
 };
@@ -1341,26 +1343,76 @@ Status extend_codes(const CampaignImpl& s, detail::ScoringScratch& x) {
     x.code_slots.clear();
     x.slots_fit = true;
   }
-  for (std::size_t i = x.code_at.size(); i < n; ++i) {
-    if (x.code_text.size() > std::size_t{UINT32_MAX} - s.codes[i].size()) {
-      return Error(ErrorCode::overflow,
-                   "the entries' codes take more than 4 GiB, beyond what a scoreboard holds");
+  // All or nothing: a failed allocation puts back what the call found, so the next call
+  // starts from a whole entry (each entry's start, text and slot go together).
+  const std::size_t rows = x.code_at.size(), text = x.code_text.size();
+  const std::size_t slots = x.code_slots.size();
+  const bool fit = x.slots_fit;
+  try {
+    for (std::size_t i = rows; i < n; ++i) {
+      const std::string& code = s.codes[i];
+      if (x.code_text.size() > std::size_t{UINT32_MAX} - code.size()) {
+        return Error(ErrorCode::overflow,
+                     "the entries' codes take more than 4 GiB, beyond what a scoreboard holds");
+      }
+      x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
+      x.code_text += code;
+      x.code_text += '\0';
+      if (x.slots_fit && code.size() < kCodeSlot) {
+        std::array<std::uint8_t, kCodeSlot> slot{};
+        std::memcpy(slot.data(), code.data(), code.size());
+        slot[kCodeSlot - 1] = static_cast<std::uint8_t>(code.size());
+        x.code_slots.insert(x.code_slots.end(), slot.begin(), slot.end());
+      } else {
+        x.slots_fit = false;  // for good: codes never change
+      }
     }
-    x.code_at.push_back(static_cast<std::uint32_t>(x.code_text.size()));
-    x.code_text += s.codes[i];
-    x.code_text += '\0';
-    const std::string& code = s.codes[i];
-    if (x.slots_fit && code.size() < kCodeSlot) {
-      std::array<std::uint8_t, kCodeSlot> slot{};
-      std::memcpy(slot.data(), code.data(), code.size());
-      slot[kCodeSlot - 1] = static_cast<std::uint8_t>(code.size());
-      x.code_slots.insert(x.code_slots.end(), slot.begin(), slot.end());
-    } else if (x.slots_fit) {
-      x.slots_fit = false;  // for good: codes never change
-      std::vector<std::uint8_t>().swap(x.code_slots);
-    }
+  } catch (...) {
+    x.code_at.resize(rows);
+    x.code_text.resize(text);
+    x.code_slots.resize(slots);
+    x.slots_fit = fit;
+    throw;
   }
+  if (!x.slots_fit && !x.code_slots.empty()) std::vector<std::uint8_t>().swap(x.code_slots);
   return {};
+}
+
+// Brings the scratch's other fixed facts (ScoringScratch::org_of, orgs, org_index,
+// links, activities) up to the campaign's entries; all or nothing, as extend_codes.
+void extend_fixed_facts(const CampaignImpl& s, detail::ScoringScratch& x) {
+  const std::size_t n = s.entries.size();
+  if (x.org_of.size() > n) {
+    x.org_of.clear();
+    x.orgs.clear();
+    x.org_index.clear();
+    x.links.clear();
+    x.activities.clear();
+  }
+  const std::size_t rows = x.org_of.size(), orgs = x.orgs.size();
+  const std::size_t links = x.links.size(), activities = x.activities.size();
+  try {
+    for (std::size_t i = rows; i < n; ++i) {
+      const EntryRecord& e = s.entries[i];
+      const std::uint32_t unit = e.spec.unit.value(), enterprise = e.enterprise.value();
+      const auto [at, fresh] = x.org_index.try_emplace(std::uint64_t{unit} << 32 | enterprise,
+                                                       static_cast<std::uint32_t>(x.orgs.size()));
+      if (fresh) x.orgs.emplace_back(unit, enterprise);
+      x.org_of.push_back(at->second);
+      const auto row = static_cast<std::uint32_t>(i);
+      if (e.spec.cites_link) x.links.emplace_back(row, *e.spec.cites_link);
+      if (e.spec.cites_activity) x.activities.emplace_back(row, *e.spec.cites_activity);
+    }
+  } catch (...) {
+    x.org_of.resize(rows);
+    x.links.resize(links);
+    x.activities.resize(activities);
+    for (auto it = x.org_index.begin(); it != x.org_index.end();) {
+      it = it->second >= orgs ? x.org_index.erase(it) : std::next(it);
+    }
+    x.orgs.resize(orgs);
+    throw;
+  }
 }
 
 // The digest's lines after the entries: advanced units and individuals, then the
@@ -1672,6 +1724,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // The per-entry digest and the honours read only the scratch: made before the
   // board is touched (the threads' shares are described below, at the second thread).
   if (Status st = extend_codes(s, x); !st) return st.error();  // `into` untouched
+  extend_fixed_facts(s, x);
   const DigestColumns columns{order,
                               x.place_status,
                               x.place_total,
@@ -1691,164 +1744,173 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   DigestLines lines(h);  // the digest's lines after the entries (hashed in order)
   Scoreboard& board = into;
   EntryTable& table = into.entries;
-  bool prizes = false;  // a rubric has a prize rule: the digest ends with the prizes
-  // The board takes the results once nothing can fail but memory: take_results()
-  // first, then place_rows() and fill_rows(), which write different columns (on two
-  // threads when there are).
-  const auto take_results = [&] {
-    // The board takes the results. A board scored before has room: its arrays and the
-    // scratch's change places (the next call scores into the board's old ones). A fresh
-    // board copies them, so the campaign keeps pages already touched.
-    const auto take = [n](auto& column, auto& computed) {
-      if (column.capacity() >= n) {
-        column.swap(computed);
-      } else {
-        detail::size_for_overwrite(column, n);
-        std::copy(computed.begin(), computed.begin() + static_cast<std::ptrdiff_t>(n),
-                  column.begin());
+  // Which rubrics have a prize rule: the digest then ends with the prizes.
+  std::array<bool, kCategoryCount> prize_rule{};
+  bool prizes = false;
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    const CategoryState& cat = s.categories[c];
+    prize_rule[c] = cat.rubric && cat.rubric->prize();
+    prizes = prizes || prize_rule[c];
+  }
+  // Everything the board takes is made first, in the scratch or in storage of its own
+  // (`Staged`), and handed over at the end by swaps and appends into room already
+  // made, which cannot fail: a call that fails (an error, or std::bad_alloc anywhere)
+  // leaves `into` as it was.
+  struct Staged {
+    // Columns by entry, for a board without room for them (copies of the scratch's).
+    std::vector<std::int64_t> total, judged, objective;
+    std::vector<EntryStatus> status;
+    std::vector<std::uint32_t> rank, place;
+    std::vector<std::uint16_t> tier;
+    // The fixed facts, for a board that keeps none of them (made whole).
+    std::vector<std::uint32_t> org, code_at;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> orgs;
+    std::vector<std::pair<std::uint32_t, LinkId>> links;
+    std::vector<std::pair<std::uint32_t, ActivityId>> activities;
+    std::vector<Category> category;
+    std::string codes;
+    std::vector<std::string> tier_names;
+    std::string digest;
+  } staged;
+  // A column by entry: a board with room takes the scratch's by swapping (the scratch
+  // then keeps the board's old storage for the next call); else a copy is made now,
+  // so the campaign keeps pages already touched.
+  const auto stage = [n](const auto& column, const auto& computed, auto& copy) {
+    if (column.capacity() >= n) return;
+    detail::size_for_overwrite(copy, n);
+    std::copy(computed.begin(), computed.begin() + static_cast<std::ptrdiff_t>(n), copy.begin());
+  };
+  const auto hand_over = [n](auto& column, auto& computed, auto& copy) {
+    column.swap(column.capacity() >= n ? computed : copy);
+  };
+  const auto stage_columns = [&] {
+    stage(table.total_, scored.total, staged.total);
+    stage(table.status_, scored.status, staged.status);
+    stage(table.judged_, x.parts.judged, staged.judged);
+    stage(table.objective_, x.parts.objective, staged.objective);
+    stage(table.rank_, x.place_rank, staged.rank);
+    stage(table.place_, x.place_of, staged.place);
+    stage(table.tier_, x.tier_of, staged.tier);
+    for (const AwardTier& tier : scheme.tiers) staged.tier_names.push_back(tier.name);
+  };
+  // The prizes by entry index, the sparse ones (PrizeRule: shown beside the total,
+  // never part of it; 0.00, the table's default for the category, when the entry earns
+  // none), into the scratch.
+  const auto stage_prizes = [&] {
+    x.prizes.clear();
+    for (std::size_t i = 0; i < n && prizes; ++i) {
+      const std::uint8_t c = s.hot[i].category;
+      if (!prize_rule[c]) continue;
+      const PrizeRule& p = *s.categories[c].rubric->prize();
+      if (scored.status[i] != EntryStatus::ranked || (p.awarded_only && tier_of[i] == 0)) continue;
+      std::optional<Decimal> prize;
+      const EntryRecord& e = s.entries[i];
+      if (auto amount = s.categories[c].rubric->prize_for(e.figures[figure_index(p.figure)])) {
+        prize = *amount;
       }
-    };
-    take(table.total_, scored.total);
-    take(table.status_, scored.status);
-    take(table.judged_, x.parts.judged);
-    take(table.objective_, x.parts.objective);
-    take(table.rank_, x.place_rank);
-    take(table.place_, x.place_of);
-    take(table.tier_, x.tier_of);
+      if (!prize || prize->coefficient() != 0 || prize->scale() != 2) {
+        x.prizes.emplace_back(static_cast<std::uint32_t>(i), prize);
+      }
+    }
+  };
+  // The fixed facts (codes, categories, units and enterprises, citations): a board this
+  // campaign filled before keeps those of its first rows (entries are never removed and
+  // these never change) and is extended by the rows added since, into room made now;
+  // any other board (another campaign's, a fresh or moved-from one) gets them whole.
+  const auto text_at = [&](std::size_t rows) {
+    return rows < x.code_at.size() ? std::size_t{x.code_at[rows]} : x.code_text.size();
+  };
+  const auto prefix_of = [](const auto& column, const auto& full) {
+    return column.size() <= full.size() &&
+           (column.empty() || column.back() == full[column.size() - 1]);
+  };
+  std::size_t kept = table.fixed_rows_;
+  if (table.fixed_by_ != s.serial || kept > n || table.code_at_.size() != kept ||
+      table.org_.size() != kept || table.category_.size() != kept ||
+      table.codes_.size() != text_at(kept) || !prefix_of(table.orgs_, x.orgs) ||
+      !prefix_of(table.cites_link_, x.links) || !prefix_of(table.cites_activity_, x.activities)) {
+    kept = 0;
+  }
+  // `column` becomes `full`: appended to in place when it keeps rows and has room,
+  // else made whole into `whole` now (the board's storage, and the codes it lends, stay
+  // as they are until the commit).
+  const auto in_place = [&](const auto& column, std::size_t size) {
+    return kept != 0 && column.capacity() >= size;
+  };
+  const auto stage_fixed = [&](const auto& column, const auto& full, auto& whole) {
+    if (in_place(column, full.size())) return;
+    detail::reserve_for_overwrite(whole, full.size());
+    whole.insert(whole.end(), full.begin(), full.end());
+  };
+  const auto stage_facts = [&] {
+    stage_fixed(table.org_, x.org_of, staged.org);
+    stage_fixed(table.orgs_, x.orgs, staged.orgs);
+    stage_fixed(table.cites_link_, x.links, staged.links);
+    stage_fixed(table.cites_activity_, x.activities, staged.activities);
+    stage_fixed(table.code_at_, x.code_at, staged.code_at);
+    stage_fixed(table.codes_, x.code_text, staged.codes);
+    if (!in_place(table.category_, n)) {
+      detail::reserve_for_overwrite(staged.category, n);
+      for (std::size_t i = 0; i < n; ++i) {
+        staged.category.push_back(static_cast<Category>(s.hot[i].category));
+      }
+    }
+  };
+  // `column`'s elements from `from` on become full[from, size): within its room, or
+  // the whole made before.
+  const auto extend = [&](auto& column, std::size_t from, const auto& full, auto& whole) {
+    if (!in_place(column, full.size())) {
+      column.swap(whole);
+      return;
+    }
+    column.resize(from);
+    column.insert(column.end(), full.begin() + static_cast<std::ptrdiff_t>(from), full.end());
+  };
+  // The board takes everything made: nothing here allocates.
+  const auto commit = [&] {
+    hand_over(table.total_, scored.total, staged.total);
+    hand_over(table.status_, scored.status, staged.status);
+    hand_over(table.judged_, x.parts.judged, staged.judged);
+    hand_over(table.objective_, x.parts.objective, staged.objective);
+    hand_over(table.rank_, x.place_rank, staged.rank);
+    hand_over(table.place_, x.place_of, staged.place);
+    hand_over(table.tier_, x.tier_of, staged.tier);
     for (std::size_t c = 0; c < kCategoryCount; ++c) {
       table.group_first_[c] =
           static_cast<std::uint32_t>(first_place[spec.rank_per_category ? c : 0]);
     }
     table.order_.swap(order);
+    table.tier_names_.swap(staged.tier_names);
+    table.prize_rule_ = prize_rule;
+    table.prize_.swap(x.prizes);
     board.units.swap(x.units);
     board.people.swap(x.people);
     board.cusps.swap(x.cusps);
-    board.digest_.clear();
-    table.tier_names_.clear();
-    for (const AwardTier& tier : scheme.tiers) table.tier_names_.push_back(tier.name);
-    for (std::size_t c = 0; c < kCategoryCount; ++c) {
-      const CategoryState& cat = s.categories[c];
-      table.prize_rule_[c] = cat.rubric && cat.rubric->prize();
-      prizes = prizes || table.prize_rule_[c];
-    }
-  };
-  // The lists grew by doubling: give back what a board does not use (a board scored
-  // again with as many fits the same storage, so this reallocates only when they grow).
-  const auto fit = [](auto& list) {
-    if (list.capacity() - list.size() > list.size() / 16 + 16) list.shrink_to_fit();
-  };
-  // The prizes, by entry index (the sparse ones appended in that order), where a
-  // rubric has a prize rule; the lists fitted.
-  const auto fill_rows = [&] {
-    const std::vector<EntryStatus>& board_status = table.status_;
-    table.prize_.clear();
-    for (std::size_t i = 0; i < n && prizes; ++i) {
-      const auto row = static_cast<std::uint32_t>(i);
-      const std::uint8_t c = s.hot[i].category;
-      if (!table.prize_rule_[c]) continue;
-      const int tier = table.tier_[i] - 1;
-      // The prize (PrizeRule): shown beside the total, never part of it; 0.00 (the
-      // table's default for the category) when the entry earns none.
-      const EntryRecord& e = s.entries[i];
-      const PrizeRule& p = *s.categories[c].rubric->prize();
-      if (board_status[i] != EntryStatus::ranked || (p.awarded_only && tier < 0)) continue;
-      std::optional<Decimal> prize;
-      if (auto amount = s.categories[c].rubric->prize_for(e.figures[figure_index(p.figure)])) {
-        prize = *amount;
-      }
-      if (!prize || prize->coefficient() != 0 || prize->scale() != 2) {
-        table.prize_.emplace_back(row, prize);
-      }
-    }
-    fit(board.units);
-    fit(board.people);
-    fit(board.cusps);
-    fit(table.prize_);
-  };
-  // The codes, categories and the other fixed facts: the scratch's copy (the
-  // categories: the campaign's), extended by the entries added since the last call,
-  // into the board.
-  const auto place_rows = [&] {
-    const auto fixed_facts = [&] {
-      if (x.org_of.size() > n) {
-        x.org_of.clear();
-        x.orgs.clear();
-        x.org_index.clear();
-        x.links.clear();
-        x.activities.clear();
-      }
-      for (std::size_t i = x.org_of.size(); i < n; ++i) {
-        const EntryRecord& e = s.entries[i];
-        const std::uint32_t unit = e.spec.unit.value(), enterprise = e.enterprise.value();
-        const auto [at, fresh] = x.org_index.try_emplace(std::uint64_t{unit} << 32 | enterprise,
-                                                         static_cast<std::uint32_t>(x.orgs.size()));
-        if (fresh) x.orgs.emplace_back(unit, enterprise);
-        x.org_of.push_back(at->second);
-        const auto row = static_cast<std::uint32_t>(i);
-        if (e.spec.cites_link) x.links.emplace_back(row, *e.spec.cites_link);
-        if (e.spec.cites_activity) x.activities.emplace_back(row, *e.spec.cites_activity);
-      }
-      // A board this campaign filled before holds these facts of its first rows already
-      // (entries are never removed and these never change): only the rows added since are
-      // copied. Any other board (another campaign's, a fresh or moved-from one) gets all.
-      const auto text_at = [&](std::size_t rows) {
-        return rows < x.code_at.size() ? std::size_t{x.code_at[rows]} : x.code_text.size();
-      };
-      const auto prefix_of = [](const auto& column, const auto& full) {
-        return column.size() <= full.size() &&
-               (column.empty() || column.back() == full[column.size() - 1]);
-      };
-      std::size_t kept = table.fixed_rows_;
-      if (table.fixed_by_ != s.serial || kept > n || table.code_at_.size() != kept ||
-          table.org_.size() != kept || table.category_.size() != kept ||
-          table.codes_.size() != text_at(kept) || !prefix_of(table.orgs_, x.orgs) ||
-          !prefix_of(table.cites_link_, x.links) ||
-          !prefix_of(table.cites_activity_, x.activities)) {
-        kept = 0;
-        table.orgs_.clear();
-        table.cites_link_.clear();
-        table.cites_activity_.clear();
-      }
-      // Appends `full[from, size)` to `column` after its first `from` elements.
-      const auto extend = [](auto& column, std::size_t from, const auto& full) {
-        column.resize(from);
-        if (column.capacity() < full.size()) {
-          if (from == 0) {
-            detail::reserve_for_overwrite(column, full.size());
-          } else {
-            column.reserve(full.size());
-          }
-        }
-        column.insert(column.end(), full.begin() + static_cast<std::ptrdiff_t>(from), full.end());
-      };
-      extend(table.org_, kept, x.org_of);
-      extend(table.orgs_, table.orgs_.size(), x.orgs);
-      extend(table.cites_link_, table.cites_link_.size(), x.links);
-      extend(table.cites_activity_, table.cites_activity_.size(), x.activities);
-      extend(table.code_at_, kept, x.code_at);
-      extend(table.codes_, text_at(kept), x.code_text);
+    extend(table.org_, kept, x.org_of, staged.org);
+    extend(table.orgs_, table.orgs_.size(), x.orgs, staged.orgs);
+    extend(table.cites_link_, table.cites_link_.size(), x.links, staged.links);
+    extend(table.cites_activity_, table.cites_activity_.size(), x.activities, staged.activities);
+    extend(table.code_at_, kept, x.code_at, staged.code_at);
+    extend(table.codes_, text_at(kept), x.code_text, staged.codes);
+    if (!in_place(table.category_, n)) {
+      table.category_.swap(staged.category);
+    } else {
       table.category_.resize(kept);
-      if (kept == 0 && table.category_.capacity() < n) {
-        detail::reserve_for_overwrite(table.category_, n);
-      }
       for (std::size_t i = kept; i < n; ++i) {
         table.category_.push_back(static_cast<Category>(s.hot[i].category));
       }
-      table.fixed_by_ = s.serial;
-      table.fixed_rows_ = n;
-    };
-    fixed_facts();
-    fit(table.cites_link_);
-    fit(table.cites_activity_);
+    }
+    table.fixed_by_ = s.serial;
+    table.fixed_rows_ = n;
+    board.digest_.swap(staged.digest);
   };
   // With threads, a second thread makes the second half's digest bytes, the honours,
-  // their and the cusps' lines, and then has the board take the results and fills its
-  // rows, while the calling thread hashes the first half's bytes and then the rest as
-  // it comes (SHA-256 is one stream), then places the rows. No second thread to be
-  // had: all on this one.
+  // their and the cusps' lines, then the board's columns and prizes, while the calling
+  // thread hashes the first half's bytes and then the rest as it comes (SHA-256 is one
+  // stream) and makes room for the fixed facts. No second thread to be had: all on this
+  // one.
   std::atomic<int> later{0};  // 1: the second half's bytes are made; 2: they never will be
   std::atomic<int> tail{0};   // 1: the honours' and cusps' lines are made; 2: never
-  std::atomic<int> taken{0};  // 1: the board has taken the results; 2: it never will
   std::exception_ptr second_failed;
   const std::size_t half = n / 2;
   // Declared after everything it uses: if this thread throws, the second is joined
@@ -1874,16 +1936,14 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
           }
           release(tail, honours ? 1 : 2);
           if (honours) {
-            take_results();
-            release(taken, 1);
-            fill_rows();
+            stage_columns();
+            stage_prizes();
           }
         } catch (...) {
           second_failed = std::current_exception();
         }
         if (later.load() == 0) release(later, 2);
         if (tail.load() == 0) release(tail, 2);
-        if (taken.load() == 0) release(taken, 2);
       });
     } catch (const std::system_error&) {
       // no thread: one thread does it all below
@@ -1895,8 +1955,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     if (later.load() == 1) h.update(std::span<const std::uint8_t>(x.later_entry_bytes));
     tail.wait(0);
     if (tail.load() == 1) h.update(std::span<const std::uint8_t>(x.tail_bytes));
-    taken.wait(0);
-    if (taken.load() == 1) place_rows();
+    if (tail.load() == 1) stage_facts();
     second.join();
     if (second_failed) std::rethrow_exception(second_failed);
     if (!honours) return honours.error();  // `into` untouched
@@ -1905,22 +1964,42 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     if (!honours) return honours.error();  // `into` untouched
     digest_entries(columns, 0, n, h);
     honours_and_cusp_lines(lines, x.units, x.people, x.cusps, columns);
-    take_results();
-    place_rows();
-    fill_rows();
+    stage_columns();
+    stage_prizes();
+    stage_facts();
   }
-
-  // The end of the digest: prizes where a rubric has a prize rule (so a campaign
-  // without one keeps its digest).
+  // The end of the digest: the prizes in listing order where a rubric has a prize rule
+  // (so a campaign without one keeps its digest); an entry missing from the sparse list
+  // has 0.00.
   if (prizes) {
-    for (const std::uint32_t i : table.order_) {
-      if (!table.prize_rule_[s.hot[i].category]) continue;
-      const std::optional<EntryResult> r = table.find(EntryId{i + 1});
-      if (r->prize) lines.text("prize|").text(r->code).text("|").decimal(*r->prize).text("\n");
+    const auto by_row = [](const std::pair<std::uint32_t, std::optional<Decimal>>& p,
+                           std::uint32_t row) { return p.first < row; };
+    const Decimal none = Decimal::unchecked(0, 2);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t i = order[k];
+      if (!prize_rule[s.hot[i].category]) continue;
+      const auto it = std::lower_bound(x.prizes.begin(), x.prizes.end(), i, by_row);
+      const bool listed = it != x.prizes.end() && it->first == i;
+      if (listed && !it->second) continue;  // no prize for its figure
+      lines.text("prize|").text(code_of(columns, i)).text("|");
+      lines.decimal(listed ? *it->second : none).text("\n");
     }
   }
   lines.flush();
-  board.digest_ = detail::to_hex(h.finish());
+  staged.digest = detail::to_hex(h.finish());
+  commit();
+  // The lists grew by doubling: give back what a board does not use (a board scored
+  // again with as many fits the same storage, so this reallocates only when they grow;
+  // a failed shrink changes nothing).
+  const auto fit = [](auto& list) {
+    if (list.capacity() - list.size() > list.size() / 16 + 16) list.shrink_to_fit();
+  };
+  fit(board.units);
+  fit(board.people);
+  fit(board.cusps);
+  fit(table.prize_);
+  fit(table.cites_link_);
+  fit(table.cites_activity_);
   return {};
 }
 

@@ -1076,18 +1076,13 @@ std::unique_ptr<Built> grown_twice(kexie::Scoreboard* board, kexie::Threads thre
 // std::bad_alloc, as documented), the copies must still agree with each other: every
 // later score must equal a fresh one of an identical campaign.
 //
-// FAILS (round 10, 5393486): extend_codes() pushes an entry's start (code_at), then its
-// text, then its slot, one after the other; when the text's or the slot's allocation
-// fails, code_at already has the entry and the next call starts after it, so from then
-// on the entry's code reads as the next one's (text) and every later slot belongs to
-// the entry before (slots, new in 1cbc75e): later successful scores list wrong codes and
-// give a different digest, for good (the scratch is never rebuilt while the campaign
-// lives). The same holds for the fixed facts' copies in place_rows (org_index before
-// orgs, org_of before links/activities). The text's part is older than round 10; the
-// slots' part is new. Reproducer: this test with --gtest_also_run_disabled_tests; it
-// prints " 45 (codes) 46 (codes) 48 (digest only)" for 1 and 2 threads (45/46: the
-// text's appends; 48: the slots' insert, the digest alone wrong).
-TEST(BoardColumnsHostile, DISABLED_AFailedAllocationDoesNotPoisonLaterScores) {
+// Found failing by this file (round 10, 5393486): extend_codes() pushed an entry's
+// start (code_at), then its text, then its slot, one after the other; when the text's
+// or the slot's allocation failed, code_at already had the entry and the next call
+// started after it, so later scores listed wrong codes or gave another digest, for
+// good; the units' and citations' copies likewise. Each is now all or nothing (the
+// call puts back what it found). Every allocation of the call is made to fail in turn.
+TEST(BoardColumnsHostile, AFailedAllocationDoesNotPoisonLaterScores) {
   for (const unsigned t : {1u, 2u}) {
     const kexie::Threads threads{t};
     const std::unique_ptr<Built> twin = grown_twice(nullptr, threads);
@@ -1121,31 +1116,25 @@ TEST(BoardColumnsHostile, DISABLED_AFailedAllocationDoesNotPoisonLaterScores) {
   }
 }
 
-// After std::bad_alloc the board is "valid but unspecified" (campaign.hpp): every row
-// it lists can be read. Checked here through the accessors that check their bounds
-// (entry(), code()) before any row is made.
+// A score that fails for want of memory leaves the board as it was, byte for byte,
+// like every other failed score: everything the board takes is made first and handed
+// over by swaps and appends into room made before.
 //
-// FAILS (round 10, 5393486): the board takes the new listing and columns (take_results)
-// before its fixed facts (codes, units, categories) are extended to the entries added
-// since (place_rows), and tier_names_ are refilled one push_back at a time; an
-// allocation failing between them leaves a board listing N rows whose codes, units and
-// categories cover only the old ones (code() of a listed entry is empty; operator[]
-// then reads org_ and category_ past their ends), or with tiers but no tier names
-// (award() / operator[] read tier_names_ past its end). With two threads the same
-// happens when the calling thread's allocation fails while the second thread takes the
-// results (the jthread is joined during unwinding, place_rows never runs). Worse, when
-// the failing allocation is codes_' (place_rows extends code_at_ first), code() itself
-// (noexcept) throws std::out_of_range from string_view::substr and the program ends in
-// std::terminate: with one thread at allocation 72 of this test, so as it stands the
-// test aborts instead of failing. Failing allocations seen: 1 thread 69-72, 2 threads
-// 52, 75, 76 (and more after the abort).
-TEST(BoardColumnsHostile, DISABLED_AFailedAllocationLeavesAReadableBoard) {
+// Found failing by this file (round 10, 5393486): the board took the new listing and
+// columns before its fixed facts (codes, units, categories) were extended to the
+// entries added since, and its tier names were refilled one at a time; a failed
+// allocation between them left a board listing rows it held no code for, and at one
+// allocation code() (noexcept) threw from substr and the program ended in
+// std::terminate. With two threads the same happened when the calling thread's
+// allocation failed while the second thread had the board take the results.
+TEST(BoardColumnsHostile, AFailedAllocationLeavesTheBoardAsItWas) {
   for (const unsigned t : {1u, 2u}) {
     const kexie::Threads threads{t};
     std::string broken;  // the allocations whose failure left a board listing rows it lacks
     for (std::uint64_t n = 1;; ++n) {
       kexie::Scoreboard board;
       const std::unique_ptr<Built> a = grown_twice(&board, threads);
+      const Picture before(board);
       bool fired = false;
       {
         kexie_test::FailAllocScope fail(n);
@@ -1156,6 +1145,8 @@ TEST(BoardColumnsHostile, DISABLED_AFailedAllocationLeavesAReadableBoard) {
         fired = kexie_test::FailAlloc::fired();
       }
       if (!fired) break;
+      before.expect_unchanged(board, "allocation " + std::to_string(n) + " failed, " +
+                                         std::to_string(t) + " thread(s)");
       // Listed entries must have their codes (no code is empty), and their tiers names.
       bool readable = true;
       for (std::size_t k = 0; k < board.entries.size() && readable; ++k) {
