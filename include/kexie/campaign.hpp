@@ -586,7 +586,9 @@ class KEXIE_API Campaign {
   /// once nothing can be refused. On success, iterators and the
   /// `code`/`award` views taken from `into.entries` before the call end. The call
   /// needs `into` to itself; other boards may be scored from the same campaign at
-  /// once. If memory runs out (std::bad_alloc) `into` is valid but unspecified.
+  /// once. If memory runs out (std::bad_alloc), `into` is unchanged too, with the
+  /// views it lent (everything it takes is made first and handed over by swaps), and
+  /// the campaign scores as before.
   ///
   /// \param into the scoreboard to overwrite (any previous contents)
   /// \param threads how many threads the call may use (threads.hpp)
