@@ -1783,14 +1783,18 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   const auto hand_over = [n](auto& column, auto& computed, auto& copy) {
     column.swap(column.capacity() >= n ? computed : copy);
   };
+  // f(board's column, the scratch's, the copy) for each column by entry.
+  const auto each_column = [&](auto&& f) {
+    f(table.total_, scored.total, staged.total);
+    f(table.status_, scored.status, staged.status);
+    f(table.judged_, x.parts.judged, staged.judged);
+    f(table.objective_, x.parts.objective, staged.objective);
+    f(table.rank_, x.place_rank, staged.rank);
+    f(table.place_, x.place_of, staged.place);
+    f(table.tier_, x.tier_of, staged.tier);
+  };
   const auto stage_columns = [&] {
-    stage(table.total_, scored.total, staged.total);
-    stage(table.status_, scored.status, staged.status);
-    stage(table.judged_, x.parts.judged, staged.judged);
-    stage(table.objective_, x.parts.objective, staged.objective);
-    stage(table.rank_, x.place_rank, staged.rank);
-    stage(table.place_, x.place_of, staged.place);
-    stage(table.tier_, x.tier_of, staged.tier);
+    each_column(stage);
     for (const AwardTier& tier : scheme.tiers) staged.tier_names.push_back(tier.name);
   };
   // The prizes by entry index, the sparse ones (PrizeRule: shown beside the total,
@@ -1868,13 +1872,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   };
   // The board takes everything made: nothing here allocates.
   const auto commit = [&] {
-    hand_over(table.total_, scored.total, staged.total);
-    hand_over(table.status_, scored.status, staged.status);
-    hand_over(table.judged_, x.parts.judged, staged.judged);
-    hand_over(table.objective_, x.parts.objective, staged.objective);
-    hand_over(table.rank_, x.place_rank, staged.rank);
-    hand_over(table.place_, x.place_of, staged.place);
-    hand_over(table.tier_, x.tier_of, staged.tier);
+    each_column(hand_over);
     for (std::size_t c = 0; c < kCategoryCount; ++c) {
       table.group_first_[c] =
           static_cast<std::uint32_t>(first_place[spec.rank_per_category ? c : 0]);

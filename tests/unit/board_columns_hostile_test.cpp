@@ -17,7 +17,6 @@
 // board, the standings, a digest made here from its public rows, and what the listing
 // itself implies (ranks and positions by group, incomplete rows last by code).
 #include <gtest/gtest.h>
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <atomic>
@@ -41,6 +40,7 @@
 #include "kexie/snapshot.hpp"
 #include "kexie/thread_team.hpp"
 #include "support/campaign_world.hpp"
+#include "support/digest_by_hand.hpp"
 #include "support/entry_result_expect.hpp"
 #include "support/fail_alloc.hpp"
 #include "support/snapshot_world.hpp"
@@ -55,55 +55,6 @@ using kexie_test::expect_same;
 constexpr Category kProposals = Category::rationalization_proposals;
 constexpr Category kPatents = Category::technical_patents;
 constexpr Category kIdeas = Category::innovative_ideas;
-
-// ---- the digest as defined (digest_codes_test.cpp), from a board's public rows ----------
-
-std::string sha256_hex(const std::string& bytes) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(bytes.data(), bytes.size(), out, &size, EVP_sha256(), nullptr);
-  static const char digits[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int k = 0; k < size; ++k) {
-    hex += digits[out[k] >> 4];
-    hex += digits[out[k] & 15];
-  }
-  return hex;
-}
-
-template <class T>
-void append(std::string& out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));
-  out.append(bytes, sizeof(T));
-}
-
-std::string digest_by_hand(const kexie::Scoreboard& board) {
-  std::string bytes;
-  for (const kexie::EntryResult& r : board.entries) {
-    bytes += r.code;
-    append(bytes, static_cast<std::uint8_t>(r.status));
-    append(bytes, r.total.coefficient());
-    append(bytes, r.rank);
-    append(bytes, r.position);
-    append(bytes, static_cast<std::uint32_t>(r.tier ? *r.tier + 1 : 0));
-  }
-  for (const kexie::AdvancedUnit& u : board.units) {
-    bytes += "unit|" + kexie::to_string(u.unit) + "|" + std::to_string(u.awarded) + "|" +
-             u.awarded_total.to_string() + "\n";
-  }
-  for (const kexie::AdvancedIndividual& p : board.people) {
-    bytes += "person|" + kexie::to_string(p.person) + "|" + p.credit.to_string() + "\n";
-  }
-  for (const kexie::Cusp& c : board.cusps) {
-    bytes += "cusp|" + std::string(board.entries.code(c.entry)) + "|" + std::to_string(c.tier) +
-             "|" + c.distance.to_string() + "\n";
-  }
-  for (const kexie::EntryResult& r : board.entries) {
-    if (r.prize) bytes += "prize|" + r.code + "|" + r.prize->to_string() + "\n";
-  }
-  return sha256_hex(bytes);
-}
 
 // ---- campaigns of every shape ------------------------------------------------------------
 
@@ -322,7 +273,7 @@ void expect_right(const Built& built, const kexie::Scoreboard& board, const std:
   const kexie::Campaign& c = *built.c;
   const kexie::Scoreboard fresh = c.score().value();
   expect_same_boards(board, fresh);
-  EXPECT_EQ(board.digest(), digest_by_hand(board));
+  EXPECT_EQ(board.digest(), kexie_test::digest_by_hand(board));
   const std::vector<kexie::Standing> standings = c.standings().value();
   ASSERT_EQ(standings.size(), board.entries.size());
   // The listing: every entry once; each ranking group's scored rows together, totals
@@ -889,7 +840,7 @@ TEST(BoardColumnsHostile, TheLastTierABoardHoldsIsAwarded) {
   EXPECT_FALSE(board.entries[1].tier);
   ASSERT_EQ(board.people.size(), 1u);
   EXPECT_EQ(board.people[0].best_tier, last);
-  EXPECT_EQ(board.digest(), digest_by_hand(board));
+  EXPECT_EQ(board.digest(), kexie_test::digest_by_hand(board));
   EXPECT_EQ(board.digest(), b.c->score().value().digest());
 }
 

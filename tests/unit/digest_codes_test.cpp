@@ -5,9 +5,8 @@
 // half's bytes). The digest's definition: per entry in listing order its code, status
 // byte, total (coefficient at 14 places), rank, position and tier + 1 (0: none), the
 // numbers as the machine stores them; then a line per advanced unit, individual and
-// cusp (a campaign without a prize rule has no prize lines).
+// cusp (a campaign without a prize rule has no prize lines): support/digest_by_hand.hpp.
 #include <gtest/gtest.h>
-#include <openssl/evp.h>
 
 #include <cstdint>
 #include <cstring>
@@ -19,58 +18,11 @@
 #include "kexie/literals.hpp"
 #include "kexie/registry.hpp"
 #include "support/campaign_world.hpp"
+#include "support/digest_by_hand.hpp"
 
 using namespace kexie::literals;
 
 namespace {
-
-// SHA-256 of `bytes`, as 64 lower-case hex digits.
-std::string sha256_hex(const std::string& bytes) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(bytes.data(), bytes.size(), out, &size, EVP_sha256(), nullptr);
-  std::string hex;
-  for (unsigned int k = 0; k < size; ++k) {
-    static const char digits[] = "0123456789abcdef";
-    hex += digits[out[k] >> 4];
-    hex += digits[out[k] & 15];
-  }
-  return hex;
-}
-
-template <class T>
-void append(std::string& out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));
-  out.append(bytes, sizeof(T));
-}
-
-// The digest as defined above, from the board's public rows, units, people and cusps.
-std::string digest_by_hand(const kexie::Scoreboard& board) {
-  std::string bytes;
-  for (std::size_t k = 0; k < board.entries.size(); ++k) {
-    const kexie::EntryResult r = board.entries[k];
-    bytes += r.code;
-    append(bytes, static_cast<std::uint8_t>(r.status));
-    EXPECT_EQ(r.total.scale(), 14);
-    append(bytes, r.total.coefficient());
-    append(bytes, r.rank);
-    append(bytes, r.position);
-    append(bytes, static_cast<std::uint32_t>(r.tier ? *r.tier + 1 : 0));
-  }
-  for (const kexie::AdvancedUnit& u : board.units) {
-    bytes += "unit|" + kexie::to_string(u.unit) + "|" + std::to_string(u.awarded) + "|" +
-             u.awarded_total.to_string() + "\n";
-  }
-  for (const kexie::AdvancedIndividual& p : board.people) {
-    bytes += "person|" + kexie::to_string(p.person) + "|" + p.credit.to_string() + "\n";
-  }
-  for (const kexie::Cusp& c : board.cusps) {
-    bytes += "cusp|" + std::string(board.entries.code(c.entry)) + "|" + std::to_string(c.tier) +
-             "|" + c.distance.to_string() + "\n";
-  }
-  return sha256_hex(bytes);
-}
 
 // A campaign of `codes.size()` entries of three enterprises, five judges marking
 // every entry (marks drawn from `seed`; one entry left incomplete), cusps within 2.
@@ -101,7 +53,8 @@ std::string check_campaign(const std::vector<std::string>& codes, std::uint32_t 
   const kexie::Scoreboard one = c.score().value();
   EXPECT_FALSE(one.cusps.empty());
   EXPECT_FALSE(one.units.empty());
-  EXPECT_EQ(one.digest(), digest_by_hand(one));
+  for (const kexie::EntryResult& r : one.entries) EXPECT_EQ(r.total.scale(), 14);
+  EXPECT_EQ(one.digest(), kexie_test::digest_by_hand(one));
   EXPECT_EQ(c.score(kexie::Threads{2}).value().digest(), one.digest());
   kexie::Scoreboard reused = c.score().value();
   EXPECT_TRUE(c.score(reused, kexie::Threads{2}).ok());
@@ -159,9 +112,9 @@ TEST(DigestCodes, ALongCodeAddedAfterAScoreStillDigestsTheSame) {
   };
   for (int i = 0; i < 40; ++i) add("SHORT-" + std::to_string(i), 60 + i);
   kexie::Scoreboard board = c.score().value();  // slots
-  EXPECT_EQ(board.digest(), digest_by_hand(board));
+  EXPECT_EQ(board.digest(), kexie_test::digest_by_hand(board));
   add("A-MUCH-LONGER-CODE-THAN-A-SLOT-HOLDS", 99);
   ASSERT_TRUE(c.score(board).ok());  // the text from here on
-  EXPECT_EQ(board.digest(), digest_by_hand(board));
+  EXPECT_EQ(board.digest(), kexie_test::digest_by_hand(board));
   EXPECT_EQ(board.entries.code(board.entries.entry(0)), "A-MUCH-LONGER-CODE-THAN-A-SLOT-HOLDS");
 }
