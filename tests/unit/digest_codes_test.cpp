@@ -34,7 +34,7 @@ std::string check_campaign(const std::vector<std::string>& codes, std::uint32_t 
   kexie::Campaign c(w.registry, spec);
   c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
   std::vector<kexie::JudgeId> judges;
-  for (int k = 0; k < 5; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
+  for (std::size_t k = 0; k < 5; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
   std::mt19937 rng(seed);
   for (std::size_t i = 0; i < codes.size(); ++i) {
     const int e = static_cast<int>(i % 2);  // enterprise 2's staff judge
@@ -101,7 +101,7 @@ TEST(DigestCodes, ALongCodeAddedAfterAScoreStillDigestsTheSame) {
   kexie::Campaign c(w.registry, spec);
   c.set_rubric(kexie::Category::rationalization_proposals, kexie_test::proposal_rubric()).value();
   std::vector<kexie::JudgeId> judges;
-  for (int k = 0; k < 3; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
+  for (std::size_t k = 0; k < 3; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
   const auto add = [&](const std::string& code, int mark) {
     const kexie::EntryId id = c.add_entry(kexie_test::proposal(w, code, 0, 1)).value();
     for (const kexie::JudgeId j : judges) {
