@@ -43,6 +43,7 @@
 #include "support/digest_by_hand.hpp"
 #include "support/entry_result_expect.hpp"
 #include "support/fail_alloc.hpp"
+#include "support/loaded_campaign.hpp"
 #include "support/snapshot_world.hpp"
 
 using namespace kexie::literals;
@@ -848,19 +849,6 @@ TEST(BoardColumnsHostile, TheLastTierABoardHoldsIsAwarded) {
 
 namespace {
 
-struct Loaded {
-  kx_snapshot* snap = nullptr;
-  kx_campaign* campaign = nullptr;
-  explicit Loaded(const kexie_test::SnapshotContent& c) {
-    const auto bytes = kexie::save_snapshot(c.view()).value();
-    EXPECT_EQ(kx_snapshot_load_buffer(&snap, bytes.data(), bytes.size()), 0);
-    EXPECT_EQ(kx_snapshot_campaign(&campaign, snap, 0), 0);
-  }
-  ~Loaded() { kx_snapshot_free(snap); }
-  Loaded(const Loaded&) = delete;
-  Loaded& operator=(const Loaded&) = delete;
-};
-
 std::vector<std::string> c_rows(const kx_scoreboard* board) {
   std::vector<std::string> out;
   const char* digest = nullptr;
@@ -915,7 +903,7 @@ std::vector<std::string> c_fresh(const kx_campaign* c) {
 TEST(BoardColumnsHostile, TheCApiViewOfAReusedBoardReadsAsFresh) {
   const kexie_test::SnapshotContent big = kexie_test::make_content(31, 30, 2, 640);
   const kexie_test::SnapshotContent small = kexie_test::make_content(32, 12, 1, 17);
-  const Loaded a(big), b(small);
+  const kexie_test::LoadedCampaign a(big), b(small);
   ASSERT_NE(a.campaign, nullptr);
   ASSERT_NE(b.campaign, nullptr);
   const std::vector<std::string> want_a = c_fresh(a.campaign), want_b = c_fresh(b.campaign);

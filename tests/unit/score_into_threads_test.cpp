@@ -24,6 +24,7 @@
 
 #include "kexie/kexie.h"
 #include "kexie/snapshot.hpp"
+#include "support/loaded_campaign.hpp"
 #include "support/snapshot_world.hpp"
 
 namespace {
@@ -34,20 +35,6 @@ constexpr int kThreads = 4;
 kexie_test::SnapshotContent content(std::uint64_t seed) {
   return kexie_test::make_content(seed, 30, 2, 600);
 }
-
-/// A snapshot of `content` loaded through the C API, and its campaign.
-struct Loaded {
-  kx_snapshot* snap = nullptr;
-  kx_campaign* campaign = nullptr;
-  explicit Loaded(const kexie_test::SnapshotContent& c) {
-    const auto bytes = kexie::save_snapshot(c.view()).value();
-    EXPECT_EQ(kx_snapshot_load_buffer(&snap, bytes.data(), bytes.size()), 0);
-    EXPECT_EQ(kx_snapshot_campaign(&campaign, snap, 0), 0);
-  }
-  ~Loaded() { kx_snapshot_free(snap); }
-  Loaded(const Loaded&) = delete;
-  Loaded& operator=(const Loaded&) = delete;
-};
 
 /// Every row of `board`, read by listing place and by id, and its derived lists, as text.
 std::vector<std::string> rows_of(const kx_scoreboard* board) {
@@ -148,7 +135,7 @@ int together(F work) {
 
 TEST(ScoreIntoThreads, OneCampaignScoredIntoOwnBoardsAndRankedFromManyThreads) {
   const kexie_test::SnapshotContent source = content(21);
-  const Loaded loaded(source);
+  const kexie_test::LoadedCampaign loaded(source);
   const std::vector<std::string> expected = scored_rows(loaded.campaign, 1);
   ASSERT_GT(expected.size(), 600u);
   const std::string standings = standings_of(loaded.campaign, 1);
@@ -177,7 +164,7 @@ TEST(ScoreIntoThreads, OneCampaignScoredIntoOwnBoardsAndRankedFromManyThreads) {
 
 TEST(ScoreIntoThreads, OneBoardReadFromManyThreadsLendsTheSameStrings) {
   const kexie_test::SnapshotContent source = content(22);
-  const Loaded loaded(source);
+  const kexie_test::LoadedCampaign loaded(source);
   kx_scoreboard* board = nullptr;
   const std::vector<std::string> expected = scored_rows(loaded.campaign, 2, &board);
   ASSERT_NE(board, nullptr);
@@ -198,8 +185,8 @@ TEST(ScoreIntoThreads, OneBoardReadFromManyThreadsLendsTheSameStrings) {
 TEST(ScoreIntoThreads, ABoardTakenOverByAnotherCampaignWhileTheFirstGoesOn) {
   const kexie_test::SnapshotContent a_source = content(23);
   const kexie_test::SnapshotContent b_source = content(24);
-  const Loaded a(a_source);
-  const Loaded b(b_source);
+  const kexie_test::LoadedCampaign a(a_source);
+  const kexie_test::LoadedCampaign b(b_source);
   const std::vector<std::string> of_a = scored_rows(a.campaign, 1);
   const std::vector<std::string> of_b = scored_rows(b.campaign, 1);
   ASSERT_FALSE(of_a.empty());
