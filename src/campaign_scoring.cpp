@@ -1084,6 +1084,10 @@ struct ScoringScratch {
   // code with one random read instead of two dependent ones.
   std::vector<std::uint8_t> code_slots;
   bool slots_fit = true;
+  // The same slots by listing place, for the per-entry digest: scattered there from
+  // entry order (sequential reads, random writes, which do not wait for memory), so
+  // the digest reads them front to back instead of fetching one at random a place.
+  std::vector<std::uint8_t> place_slots;
   // Likewise the other facts a board shows that never change once an entry is added:
   // its (unit, enterprise) pair as an index into the distinct pairs, and its citations.
   std::vector<std::uint32_t> org_of;
@@ -1146,8 +1150,10 @@ struct DigestColumns {
   std::span<const std::int64_t> total;  // 14 places
   std::span<const std::uint32_t> rank, position;
   std::span<const std::int32_t> tier;  // -1 when not awarded
-  // Entry i's code in slot i (kCodeSlot bytes each), or null when a code does not fit.
+  // Entry i's code in slot i (kCodeSlot bytes each), or null when a code does not fit;
+  // then the code of listing place k in slot k of `place_slots`.
   const std::uint8_t* code_slots = nullptr;
+  const std::uint8_t* place_slots = nullptr;
   // The codes, by entry index: entry i's starts at code_text[code_at[i]] and ends at
   // the NUL after it (a copy a tenth the size of the campaign's strings, so the
   // random reads mostly stay in the cache).
@@ -1181,13 +1187,21 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
   std::vector<std::uint8_t> block(kBlock);
   std::size_t used = 0;
   const std::size_t n = end;
+  // The columns in locals: the block's bytes may alias anything, and the compiler would
+  // load each column's address again after every store.
+  const EntryStatus* status = x.status.data();
+  const std::int64_t* totals = x.total.data();
+  const std::int32_t* tiers = x.tier.data();
+  const std::uint32_t* ranks = x.rank.data();
+  const std::uint32_t* positions = x.position.data();
+  const std::uint8_t* place_slots = x.place_slots;
   for (std::size_t k = begin; k < n; ++k) {
-    // The fields are read front to back; only the code is fetched by entry index.
+    // The fields are read front to back; without slots, the code is fetched by entry
+    // index.
     if constexpr (kSlots) {
       // Its slot, copied whole (the record's fields then overwrite what follows the
       // code).
-      if (k + kCodePrefetch < n) prefetch(x.code_slots + kCodeSlot * x.order[k + kCodePrefetch]);
-      const std::uint8_t* slot = x.code_slots + kCodeSlot * std::size_t{x.order[k]};
+      const std::uint8_t* slot = place_slots + kCodeSlot * k;
       if (used + kCodeSlot + kRecord > kBlock) {
         sink(std::span<const std::uint8_t>(block.data(), used));
         used = 0;
@@ -1216,11 +1230,11 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
     // The fields straight into the block (a record assembled on the stack first was
     // read back across its own unaligned stores, a store-forwarding stall an entry).
     std::uint8_t* at = block.data() + used;
-    const std::int64_t total = x.total[k];
-    const std::int32_t tier = x.tier[k];
-    const std::uint32_t rank = x.rank[k], position = x.position[k];
+    const std::int64_t total = totals[k];
+    const std::int32_t tier = tiers[k];
+    const std::uint32_t rank = ranks[k], position = positions[k];
     const std::uint32_t tier_field = tier >= 0 ? static_cast<std::uint32_t>(tier) + 1 : 0;
-    at[0] = static_cast<std::uint8_t>(x.status[k]);
+    at[0] = static_cast<std::uint8_t>(status[k]);
     std::memcpy(at + 1, &total, 8);
     std::memcpy(at + 9, &rank, 4);
     std::memcpy(at + 13, &position, 4);
@@ -1232,7 +1246,7 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
 
 template <class Sink>
 void entry_bytes(const DigestColumns& x, std::size_t begin, std::size_t end, Sink&& sink) {
-  if (x.code_slots != nullptr) {
+  if (x.place_slots != nullptr) {
     entry_bytes_from<true>(x, begin, end, sink);
   } else {
     entry_bytes_from<false>(x, begin, end, sink);
@@ -1725,6 +1739,20 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // board is touched (the threads' shares are described below, at the second thread).
   if (Status st = extend_codes(s, x); !st) return st.error();  // `into` untouched
   extend_fixed_facts(s, x);
+  if (x.slots_fit) {
+    // The slots by listing place: read in entry order, each written to its place.
+    detail::size_for_overwrite(x.place_slots, n * kCodeSlot);
+    detail::parallel_parts(threads, n, detail::part_count(n, threads.count, kMinListPart), 1,
+                           [&](std::size_t, std::size_t begin, std::size_t end) {
+                             const std::uint8_t* from = x.code_slots.data();
+                             const std::uint32_t* place = x.place_of.data();
+                             std::uint8_t* to = x.place_slots.data();
+                             for (std::size_t i = begin; i < end; ++i) {
+                               std::memcpy(to + kCodeSlot * place[i], from + kCodeSlot * i,
+                                           kCodeSlot);
+                             }
+                           });
+  }
   const DigestColumns columns{order,
                               x.place_status,
                               x.place_total,
@@ -1732,6 +1760,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
                               x.place_position,
                               x.place_tier,
                               x.slots_fit ? x.code_slots.data() : nullptr,
+                              x.slots_fit ? x.place_slots.data() : nullptr,
                               x.code_text,
                               x.code_at};
   detail::Sha256 h;
