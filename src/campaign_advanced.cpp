@@ -16,6 +16,7 @@
 
 #include "campaign_state.hpp"
 #include "detail/exact_sum.hpp"
+#include "detail/fresh_pages.hpp"
 #include "detail/int128.hpp"
 #include "kexie/registry.hpp"
 
@@ -48,6 +49,7 @@ struct HonoursScratch {
     std::uint32_t run = 0;     // index into `people`
   };
   std::vector<std::uint32_t> awarded;  // per unit
+  std::vector<std::uint32_t> top;      // the entries awarded a top tier, in entry order
   std::vector<int128> awarded_sum;     // per unit, at kTotalScale
   std::vector<Seat> seats;             // in entry and team order
   std::vector<Seat> by_person;         // the same, by person index, stably
@@ -105,6 +107,48 @@ void sort_by_person(HonoursScratch& x, std::size_t people) {
   for (const HonoursScratch::Seat& s : x.seats) x.by_person[x.histogram[s.person]++] = s;
 }
 
+// Per unit, its awarded entries and the sum of their totals (at kTotalScale). A unit's
+// counts are kept in registers while its entries follow one another (one unit's entries
+// often do): an add to memory per entry would wait for the one before it.
+[[gnu::noinline]] void tally_units(std::span<const std::uint16_t> tier_of,
+                                   std::span<const std::int64_t> totals,
+                                   const std::vector<std::uint32_t>& unit_of,
+                                   std::uint32_t top_tiers, std::vector<std::uint32_t>& awarded,
+                                   std::vector<int128>& awarded_sum,
+                                   std::vector<std::uint32_t>& top) {
+  const std::size_t n = unit_of.size();
+  if (n == 0) return;
+  const std::uint32_t* units = unit_of.data();
+  const std::uint16_t* tiers = tier_of.data();
+  const std::int64_t* total = totals.data();
+  std::uint32_t unit = units[0], count = 0;
+  int128 sum = 0;
+  detail::size_for_overwrite(top, n);
+  std::uint32_t* tops = top.data();
+  std::size_t found = 0;
+  const auto flush = [&] {
+    awarded[unit] += count;
+    awarded_sum[unit] += sum;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t u = units[i];
+    if (u != unit) {
+      flush();
+      unit = u;
+      count = 0;
+      sum = 0;
+    }
+    // Without a branch: which entries are awarded follows no pattern.
+    const std::uint32_t awarded_now = tiers[i] != 0 ? 1u : 0u;
+    count += awarded_now;
+    sum += total[i] & -static_cast<std::int64_t>(awarded_now);
+    tops[found] = static_cast<std::uint32_t>(i);
+    found += tiers[i] - 1u < top_tiers ? 1 : 0;  // no tier: 2^32 − 1
+  }
+  flush();
+  top.resize(found);
+}
+
 }  // namespace
 
 namespace {
@@ -147,14 +191,15 @@ Status tally_honours(const CampaignImpl& s, std::span<const std::uint16_t> tier_
   // The first product multiply() refuses (entry, seat): its error is reported after the
   // units, where the code this replaced met it.
   std::optional<std::pair<std::size_t, std::uint32_t>> refused;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) prefetch(&ix.seats[ix.team_begin[i + kAhead]]);
-    const bool awarded = tier_of[i] != 0;
-    const std::uint32_t tier = tier_of[i] - 1u;  // when awarded
-    const std::uint32_t u = ix.unit_of[i];
-    x.awarded[u] += awarded ? 1 : 0;
-    x.awarded_sum[u] += awarded ? totals[i] : 0;
-    if (!awarded || tier >= ir.top_tiers) continue;
+  tally_units(tier_of, totals, ix.unit_of, ir.top_tiers, x.awarded, x.awarded_sum, x.top);
+  // The top-tier entries' seats: far apart, so fetched a few entries ahead (where
+  // each team starts two steps ahead, its seats one step ahead).
+  const std::size_t tops = x.top.size();
+  for (std::size_t j = 0; j < tops; ++j) {
+    if (j + 2 * kAhead < tops) prefetch(&ix.team_begin[x.top[j + 2 * kAhead]]);
+    if (j + kAhead < tops) prefetch(&ix.seats[ix.team_begin[x.top[j + kAhead]]]);
+    const std::size_t i = x.top[j];
+    const std::uint32_t tier = tier_of[i] - 1u;
     for (std::uint32_t k = ix.team_begin[i]; k < ix.team_begin[i + 1]; ++k) {
       const HonoursSeat& seat = ix.seats[k];
       if (!counts(seat)) continue;
