@@ -1072,6 +1072,7 @@ struct ScoringScratch {
   // swapped into the board only once the call cannot fail any more.
   std::vector<std::uint32_t> order;
   std::vector<Cusp> cusps;
+  std::vector<std::uint32_t> cusp_place;  // each cusp's listing place
   std::vector<AdvancedUnit> units;
   std::vector<AdvancedIndividual> people;
   // The campaign's codes as the scoreboard stores them (each followed by a NUL, and
@@ -1150,9 +1151,8 @@ struct DigestColumns {
   std::span<const std::int64_t> total;  // 14 places
   std::span<const std::uint32_t> rank, position;
   std::span<const std::int32_t> tier;  // -1 when not awarded
-  // Entry i's code in slot i (kCodeSlot bytes each), or null when a code does not fit;
-  // then the code of listing place k in slot k of `place_slots`.
-  const std::uint8_t* code_slots = nullptr;
+  // The code of listing place k in slot k (kCodeSlot bytes each), or null when a code
+  // does not fit a slot.
   const std::uint8_t* place_slots = nullptr;
   // The codes, by entry index: entry i's starts at code_text[code_at[i]] and ends at
   // the NUL after it (a copy a tenth the size of the campaign's strings, so the
@@ -1430,10 +1430,12 @@ void extend_fixed_facts(const CampaignImpl& s, detail::ScoringScratch& x) {
 }
 
 // The digest's lines after the entries: advanced units and individuals, then the
-// cusps (in rank order, their codes scattered: fetched a few lines ahead).
+// cusps (in rank order; `cusp_place`: each one's listing place). Their codes come
+// from the slots by place, read nearly front to back (a cusp window is a run of
+// places); without slots they are scattered, and fetched a few lines ahead.
 void honours_and_cusp_lines(DigestLines& lines, std::span<const AdvancedUnit> units,
                             std::span<const AdvancedIndividual> people, std::span<const Cusp> cusps,
-                            const DigestColumns& x) {
+                            std::span<const std::uint32_t> cusp_place, const DigestColumns& x) {
   for (const AdvancedUnit& u : units) {
     lines.text("unit|").text(to_string(u.unit)).text("|").number(u.awarded).text("|");
     lines.decimal(u.awarded_total).text("\n");
@@ -1441,15 +1443,9 @@ void honours_and_cusp_lines(DigestLines& lines, std::span<const AdvancedUnit> un
   for (const AdvancedIndividual& p : people) {
     lines.text("person|").text(to_string(p.person)).text("|").decimal(p.credit).text("\n");
   }
-  const std::uint8_t* slots = x.code_slots;
+  const std::uint8_t* slots = x.place_slots;
   for (std::size_t k = 0; k < cusps.size(); ++k) {
-    // The codes are scattered: each fetched a few lines ahead (from its slot, or where
-    // it starts and then its bytes).
-    if (slots != nullptr) {
-      if (k + kPrefetch < cusps.size()) {
-        prefetch(slots + kCodeSlot * (cusps[k + kPrefetch].entry.value() - 1));
-      }
-    } else {
+    if (slots == nullptr) {
       if (k + 2 * kPrefetch < cusps.size()) {
         prefetch(&x.code_at[cusps[k + 2 * kPrefetch].entry.value() - 1]);
       }
@@ -1461,7 +1457,7 @@ void honours_and_cusp_lines(DigestLines& lines, std::span<const AdvancedUnit> un
     const std::uint32_t i = c.entry.value() - 1;
     std::string_view code;
     if (slots != nullptr) {
-      const std::uint8_t* slot = slots + kCodeSlot * std::size_t{i};
+      const std::uint8_t* slot = slots + kCodeSlot * std::size_t{cusp_place[k]};
       code = std::string_view(reinterpret_cast<const char*>(slot), slot[kCodeSlot - 1]);
     } else {
       code = code_of(x, i);
@@ -1706,6 +1702,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     }
   }
   x.cusps.resize(cusp_count);
+  x.cusp_place.resize(cusp_count);
   const std::size_t tier_work = awarded_count + cusp_count;
   detail::parallel_parts(
       threads, tier_work, detail::part_count(tier_work, threads.count, kMinListPart), 1,
@@ -1732,6 +1729,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
                                                : fixed(total(k), kTotalScale) - w.boundary_value;
             x.cusps[w.at + (k - w.begin)] = {EntryId{order[eligible[k]] + 1}, w.tier,
                                              w.boundary_value, distance};
+            x.cusp_place[w.at + (k - w.begin)] = static_cast<std::uint32_t>(eligible[k]);
           });
         }
       });
@@ -1759,7 +1757,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
                               x.place_rank,
                               x.place_position,
                               x.place_tier,
-                              x.slots_fit ? x.code_slots.data() : nullptr,
                               x.slots_fit ? x.place_slots.data() : nullptr,
                               x.code_text,
                               x.code_at};
@@ -1958,7 +1955,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
           x.tail_bytes.clear();
           if (honours) {
             DigestLines tail_lines(x.tail_bytes);
-            honours_and_cusp_lines(tail_lines, x.units, x.people, x.cusps, columns);
+            honours_and_cusp_lines(tail_lines, x.units, x.people, x.cusps, x.cusp_place, columns);
             tail_lines.flush();
           }
           release(tail, honours ? 1 : 2);
@@ -1990,7 +1987,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     honours = advanced_honours(s, tier_of, totals, x.units, x.people);
     if (!honours) return honours.error();  // `into` untouched
     digest_entries(columns, 0, n, h);
-    honours_and_cusp_lines(lines, x.units, x.people, x.cusps, columns);
+    honours_and_cusp_lines(lines, x.units, x.people, x.cusps, x.cusp_place, columns);
     stage_columns();
     stage_prizes();
     stage_facts();
