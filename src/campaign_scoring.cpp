@@ -1066,8 +1066,7 @@ struct ScoringScratch {
   // fetched by entry index).
   std::vector<EntryStatus> place_status;
   std::vector<std::int64_t> place_total;
-  std::vector<std::uint32_t> place_rank, place_position;
-  std::vector<std::int32_t> place_tier;  // -1 when not awarded
+  std::vector<std::uint32_t> place_rank;
   // The listing (place → entry index), the cusps and the honours, made here and
   // swapped into the board only once the call cannot fail any more.
   std::vector<std::uint32_t> order;
@@ -1143,14 +1142,28 @@ inline void prefetch(const void* p) noexcept {
 #endif
 }
 
+// A run of listing places [begin, end) that share how a place's position and tier
+// are found: a position is the place's offset in its ranking group, which starts at
+// `first` (+ 1), or 0 past the groups (the incomplete entries); every ranked entry of
+// the run has the tier field `tier_field` (tier + 1; 0: none), the others none. The
+// runs tile the listing: a group's places are cut where an awarded run of a tier
+// begins and ends.
+struct PlaceRun {
+  std::size_t begin = 0, end = 0;
+  std::size_t first = 0;
+  bool grouped = true;
+  std::uint32_t tier_field = 0;
+};
+
 // The columns the per-entry part of the digest reads, all by listing place: the
-// listing itself (place → entry index, for the code) and each entry's fields.
+// listing itself (place → entry index, for the code) and each entry's fields; the
+// positions and tiers follow from the runs of places.
 struct DigestColumns {
   std::span<const std::uint32_t> order;  // listing place → entry index
   std::span<const EntryStatus> status;
   std::span<const std::int64_t> total;  // 14 places
-  std::span<const std::uint32_t> rank, position;
-  std::span<const std::int32_t> tier;  // -1 when not awarded
+  std::span<const std::uint32_t> rank;
+  std::span<const PlaceRun> runs;  // in listing order, tiling it
   // The code of listing place k in slot k (kCodeSlot bytes each), or null when a code
   // does not fit a slot.
   const std::uint8_t* place_slots = nullptr;
@@ -1191,11 +1204,15 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
   // load each column's address again after every store.
   const EntryStatus* status = x.status.data();
   const std::int64_t* totals = x.total.data();
-  const std::int32_t* tiers = x.tier.data();
   const std::uint32_t* ranks = x.rank.data();
-  const std::uint32_t* positions = x.position.data();
   const std::uint8_t* place_slots = x.place_slots;
-  for (std::size_t k = begin; k < n; ++k) {
+  for (const PlaceRun& run : x.runs) {
+  const std::size_t from = std::max(begin, run.begin), to = std::min(n, run.end);
+  // position = k − base (0 past the groups: base k, by a mask on k)
+  const std::size_t base = run.first - 1;
+  const std::size_t keep = run.grouped ? ~std::size_t{0} : 0;
+  const std::uint32_t run_tier = run.tier_field;
+  for (std::size_t k = from; k < to; ++k) {
     // The fields are read front to back; without slots, the code is fetched by entry
     // index.
     if constexpr (kSlots) {
@@ -1231,15 +1248,16 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
     // read back across its own unaligned stores, a store-forwarding stall an entry).
     std::uint8_t* at = block.data() + used;
     const std::int64_t total = totals[k];
-    const std::int32_t tier = tiers[k];
-    const std::uint32_t rank = ranks[k], position = positions[k];
-    const std::uint32_t tier_field = tier >= 0 ? static_cast<std::uint32_t>(tier) + 1 : 0;
+    const std::uint32_t rank = ranks[k];
+    const auto position = static_cast<std::uint32_t>((k - base) & keep);
+    const std::uint32_t tier_field = status[k] == EntryStatus::ranked ? run_tier : 0;
     at[0] = static_cast<std::uint8_t>(status[k]);
     std::memcpy(at + 1, &total, 8);
     std::memcpy(at + 9, &rank, 4);
     std::memcpy(at + 13, &position, 4);
     std::memcpy(at + 17, &tier_field, 4);
     used += kRecord;
+  }
   }
   sink(std::span<const std::uint8_t>(block.data(), used));
 }
@@ -1561,8 +1579,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   detail::size_for_overwrite(x.place_status, n);
   detail::size_for_overwrite(x.place_total, n);
   detail::size_for_overwrite(x.place_rank, n);
-  detail::size_for_overwrite(x.place_position, n);
-  detail::size_for_overwrite(x.place_tier, n);
   detail::size_for_overwrite(x.place_of, n);
   prepare_ranking(s, scored, &x.parts, threads);
   // The listing, written by place: a group's entry at position p is at its group's
@@ -1582,16 +1598,12 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     x.place_status[place] = entry_status;
     x.place_total[place] = total;
     x.place_rank[place] = rank;
-    x.place_position[place] = position;
-    x.place_tier[place] = -1;
   };
   const auto list_incomplete = [&](std::size_t place, std::uint32_t i) {
     order[place] = i;
     x.place_status[place] = EntryStatus::incomplete;
     x.place_total[place] = 0;
     x.place_rank[place] = 0;
-    x.place_position[place] = 0;
-    x.place_tier[place] = -1;
   };
   const std::size_t list_parts = pk.packed ? detail::part_count(n, threads.count, kMinListPart) : 1;
   if (list_parts <= 1) {
@@ -1701,6 +1713,25 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
       next = end;
     }
   }
+  // The runs of places the digest finds positions and tiers by (PlaceRun): each group
+  // cut where its awarded runs begin and end (they follow one another, in listing
+  // order), then the incomplete entries.
+  std::vector<PlaceRun> place_runs;
+  std::size_t next_awarded = 0;
+  for (const auto& [group_begin, group_end] : x.ranges) {
+    std::size_t cursor = group_begin;
+    while (next_awarded < awarded_runs.size() &&
+           eligible[awarded_runs[next_awarded].begin] < group_end) {
+      const Awarded& a = awarded_runs[next_awarded++];
+      const std::size_t first = eligible[a.begin], last = eligible[a.end - 1] + 1;
+      if (cursor < first) place_runs.push_back({cursor, first, group_begin, true, 0});
+      place_runs.push_back(
+          {first, last, group_begin, true, static_cast<std::uint32_t>(a.tier) + 1});
+      cursor = last;
+    }
+    if (cursor < group_end) place_runs.push_back({cursor, group_end, group_begin, true, 0});
+  }
+  if (pk.ranked < n) place_runs.push_back({pk.ranked, n, 0, false, 0});
   x.cusps.resize(cusp_count);
   x.cusp_place.resize(cusp_count);
   const std::size_t tier_work = awarded_count + cusp_count;
@@ -1719,7 +1750,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
         };
         for (const Awarded& a : awarded_runs) {
           each(a.begin, a.end, [&](std::size_t k) {
-            x.place_tier[eligible[k]] = a.tier;
             tier_of[order[eligible[k]]] = static_cast<std::uint16_t>(a.tier + 1);
           });
         }
@@ -1755,8 +1785,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
                               x.place_status,
                               x.place_total,
                               x.place_rank,
-                              x.place_position,
-                              x.place_tier,
+                              place_runs,
                               x.slots_fit ? x.place_slots.data() : nullptr,
                               x.code_text,
                               x.code_at};
