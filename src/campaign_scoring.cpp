@@ -1314,28 +1314,23 @@ class DigestLines {
   }
   // As Decimal::to_string spells it: sign, digits, the point before the last `scale`.
   DigestLines& decimal(const Decimal& d) {
-    const std::int64_t c = d.coefficient();
-    const std::uint64_t mag =
-        c < 0 ? 0 - static_cast<std::uint64_t>(c) : static_cast<std::uint64_t>(c);
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, mag).ptr;
-    const auto count = static_cast<std::size_t>(end - digits);
-    const auto scale = static_cast<std::size_t>(d.scale());
-    room(4 + scale + count);
+    room(decimal_room(d));
+    used_ = static_cast<std::size_t>(put_decimal(block_.data() + used_, d) - block_.data());
+    return *this;
+  }
+  // "cusp|<code>|<tier>|<distance>\n" with one room check, the code taken from its slot
+  // (kCodeSlot bytes, copied whole: what follows the code is written over).
+  DigestLines& cusp(const std::uint8_t* slot, std::uint32_t tier, const Decimal& distance) {
+    room(5 + kCodeSlot + 1 + 10 + 1 + decimal_room(distance) + 1);
     char* out = block_.data() + used_;
-    if (c < 0) *out++ = '-';
-    if (count <= scale) {
-      *out++ = '0';
-      *out++ = '.';
-      out = std::fill_n(out, scale - count, '0');
-      out = std::copy_n(digits, count, out);
-    } else {
-      out = std::copy_n(digits, count - scale, out);
-      if (scale > 0) {
-        *out++ = '.';
-        out = std::copy_n(digits + count - scale, scale, out);
-      }
-    }
+    std::memcpy(out, "cusp|", 5);
+    std::memcpy(out + 5, slot, kCodeSlot);
+    out += 5 + slot[kCodeSlot - 1];
+    *out++ = '|';
+    out = std::to_chars(out, out + 10, tier).ptr;
+    *out++ = '|';
+    out = put_decimal(out, distance);
+    *out++ = '\n';
     used_ = static_cast<std::size_t>(out - block_.data());
     return *this;
   }
@@ -1346,6 +1341,34 @@ class DigestLines {
 
  private:
   static constexpr std::size_t kBlock = 1 << 16;
+  // The most `d` takes: sign, "0.", its digits (at most 20) and its places' zeros (a
+  // scale up to 255, for a decimal that is not ok()).
+  static std::size_t decimal_room(const Decimal& d) noexcept {
+    return 3 + 20 + static_cast<std::size_t>(d.scale());
+  }
+  // Writes `d` at `out`, as decimal() spells it; returns where it ends.
+  static char* put_decimal(char* out, const Decimal& d) noexcept {
+    const std::int64_t c = d.coefficient();
+    const std::uint64_t mag =
+        c < 0 ? 0 - static_cast<std::uint64_t>(c) : static_cast<std::uint64_t>(c);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, mag).ptr;
+    const auto count = static_cast<std::size_t>(end - digits);
+    const auto scale = static_cast<std::size_t>(d.scale());
+    if (c < 0) *out++ = '-';
+    if (count <= scale) {
+      *out++ = '0';
+      *out++ = '.';
+      out = std::fill_n(out, scale - count, '0');
+      return std::copy_n(digits, count, out);
+    }
+    out = std::copy_n(digits, count - scale, out);
+    if (scale > 0) {
+      *out++ = '.';
+      out = std::copy_n(digits + count - scale, scale, out);
+    }
+    return out;
+  }
   // Makes room for `bytes` more (a decimal has at most Decimal::kMaxScale places).
   void room(std::size_t bytes) {
     if (bytes > kBlock - used_) flush();
@@ -1473,14 +1496,11 @@ void honours_and_cusp_lines(DigestLines& lines, std::span<const AdvancedUnit> un
     }
     const Cusp& c = cusps[k];
     const std::uint32_t i = c.entry.value() - 1;
-    std::string_view code;
     if (slots != nullptr) {
-      const std::uint8_t* slot = slots + kCodeSlot * std::size_t{cusp_place[k]};
-      code = std::string_view(reinterpret_cast<const char*>(slot), slot[kCodeSlot - 1]);
-    } else {
-      code = code_of(x, i);
+      lines.cusp(slots + kCodeSlot * std::size_t{cusp_place[k]}, c.tier, c.distance);
+      continue;
     }
-    lines.text("cusp|").text(code).text("|").number(c.tier).text("|");
+    lines.text("cusp|").text(code_of(x, i)).text("|").number(c.tier).text("|");
     lines.decimal(c.distance).text("\n");
   }
 }
