@@ -1207,57 +1207,58 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
   const std::uint32_t* ranks = x.rank.data();
   const std::uint8_t* place_slots = x.place_slots;
   for (const PlaceRun& run : x.runs) {
-  const std::size_t from = std::max(begin, run.begin), to = std::min(n, run.end);
-  // position = k − base (0 past the groups: base k, by a mask on k)
-  const std::size_t base = run.first - 1;
-  const std::size_t keep = run.grouped ? ~std::size_t{0} : 0;
-  const std::uint32_t run_tier = run.tier_field;
-  for (std::size_t k = from; k < to; ++k) {
-    // The fields are read front to back; without slots, the code is fetched by entry
-    // index.
-    if constexpr (kSlots) {
-      // Its slot, copied whole (the record's fields then overwrite what follows the
-      // code).
-      const std::uint8_t* slot = place_slots + kCodeSlot * k;
-      if (used + kCodeSlot + kRecord > kBlock) {
-        sink(std::span<const std::uint8_t>(block.data(), used));
-        used = 0;
-      }
-      std::memcpy(block.data() + used, slot, kCodeSlot);
-      used += slot[kCodeSlot - 1];
-    } else {
-      // Where it starts two steps ahead, its bytes one step ahead.
-      if (k + 2 * kCodePrefetch < n) prefetch(&x.code_at[x.order[k + 2 * kCodePrefetch]]);
-      if (k + kCodePrefetch < n) {
-        prefetch(x.code_text.data() + x.code_at[x.order[k + kCodePrefetch]]);
-      }
-      const std::string_view code = code_of(x, x.order[k]);
-      if (used + code.size() + kRecord > kBlock) {
-        sink(std::span<const std::uint8_t>(block.data(), used));
-        used = 0;
-      }
-      if (code.size() + kRecord > kBlock) {
-        sink(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(code.data()),
-                                           code.size()));
+    const std::size_t from = std::max(begin, run.begin), to = std::min(n, run.end);
+    // A position is k − (first − 1); past the groups (the incomplete entries) the mask
+    // makes it 0.
+    const std::size_t base = run.first - 1;
+    const std::size_t keep = run.grouped ? ~std::size_t{0} : 0;
+    const std::uint32_t run_tier = run.tier_field;
+    for (std::size_t k = from; k < to; ++k) {
+      // The fields are read front to back; without slots, the code is fetched by entry
+      // index.
+      if constexpr (kSlots) {
+        // Its slot, copied whole (the record's fields then overwrite what follows the
+        // code).
+        const std::uint8_t* slot = place_slots + kCodeSlot * k;
+        if (used + kCodeSlot + kRecord > kBlock) {
+          sink(std::span<const std::uint8_t>(block.data(), used));
+          used = 0;
+        }
+        std::memcpy(block.data() + used, slot, kCodeSlot);
+        used += slot[kCodeSlot - 1];
       } else {
-        copy_short(block.data() + used, code.data(), code.size());
-        used += code.size();
+        // Where it starts two steps ahead, its bytes one step ahead.
+        if (k + 2 * kCodePrefetch < n) prefetch(&x.code_at[x.order[k + 2 * kCodePrefetch]]);
+        if (k + kCodePrefetch < n) {
+          prefetch(x.code_text.data() + x.code_at[x.order[k + kCodePrefetch]]);
+        }
+        const std::string_view code = code_of(x, x.order[k]);
+        if (used + code.size() + kRecord > kBlock) {
+          sink(std::span<const std::uint8_t>(block.data(), used));
+          used = 0;
+        }
+        if (code.size() + kRecord > kBlock) {
+          sink(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(code.data()),
+                                             code.size()));
+        } else {
+          copy_short(block.data() + used, code.data(), code.size());
+          used += code.size();
+        }
       }
+      // The fields straight into the block (a record assembled on the stack first was
+      // read back across its own unaligned stores, a store-forwarding stall an entry).
+      std::uint8_t* at = block.data() + used;
+      const std::int64_t total = totals[k];
+      const std::uint32_t rank = ranks[k];
+      const auto position = static_cast<std::uint32_t>((k - base) & keep);
+      const std::uint32_t tier_field = status[k] == EntryStatus::ranked ? run_tier : 0;
+      at[0] = static_cast<std::uint8_t>(status[k]);
+      std::memcpy(at + 1, &total, 8);
+      std::memcpy(at + 9, &rank, 4);
+      std::memcpy(at + 13, &position, 4);
+      std::memcpy(at + 17, &tier_field, 4);
+      used += kRecord;
     }
-    // The fields straight into the block (a record assembled on the stack first was
-    // read back across its own unaligned stores, a store-forwarding stall an entry).
-    std::uint8_t* at = block.data() + used;
-    const std::int64_t total = totals[k];
-    const std::uint32_t rank = ranks[k];
-    const auto position = static_cast<std::uint32_t>((k - base) & keep);
-    const std::uint32_t tier_field = status[k] == EntryStatus::ranked ? run_tier : 0;
-    at[0] = static_cast<std::uint8_t>(status[k]);
-    std::memcpy(at + 1, &total, 8);
-    std::memcpy(at + 9, &rank, 4);
-    std::memcpy(at + 13, &position, 4);
-    std::memcpy(at + 17, &tier_field, 4);
-    used += kRecord;
-  }
   }
   sink(std::span<const std::uint8_t>(block.data(), used));
 }
@@ -1801,14 +1802,10 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
                              }
                            });
   }
-  const DigestColumns columns{order,
-                              x.place_status,
-                              x.place_total,
-                              x.place_rank,
-                              place_runs,
-                              x.slots_fit ? x.place_slots.data() : nullptr,
-                              x.code_text,
-                              x.code_at};
+  const DigestColumns columns{order,         x.place_status,
+                              x.place_total, x.place_rank,
+                              place_runs,    x.slots_fit ? x.place_slots.data() : nullptr,
+                              x.code_text,   x.code_at};
   detail::Sha256 h;
   Status honours;   // an exact sum of the honours that does not fit: the call's error
   x.units.clear();  // (they may hold what a board had before: swapped out of it)
