@@ -56,7 +56,7 @@ struct HonoursScratch {
   std::vector<std::uint32_t> histogram;
   std::vector<Person> people;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> undecided;  // (first seat, run)
-  std::vector<Ranked> ranked;
+  std::vector<Ranked> ranked, ranked_tmp;
 };
 
 namespace {
@@ -147,6 +147,71 @@ void sort_by_person(HonoursScratch& x, std::size_t people) {
   }
   flush();
   top.resize(found);
+}
+
+// Sorts `ranked` (exact credits) by `before` (best tier first, then the larger credit,
+// then the smaller person id). A comparison sort of 100 000 people mispredicts about
+// every other comparison, so a stable LSD radix sort (11 bits a pass) orders 64-bit
+// keys first: the tier, then the credit's 56 highest significant bits (over the spread
+// of the credits), larger first. The key never orders two people against `before`, so
+// only people with equal keys (equal or nearly equal credits) are left, and each such
+// run is sorted by `before` itself. False, with `ranked` as it was, for a tier beyond
+// 255 (a comparison sort then does it all).
+template <class Before>
+bool rank_by_key(std::vector<HonoursScratch::Ranked>& ranked,
+                 std::vector<HonoursScratch::Ranked>& tmp, Before&& before) {
+  const std::size_t n = ranked.size();
+  if (n < 2) return true;
+  const auto order_bits = [](int128 c) {  // as unsigned, in the same order
+    return static_cast<uint128>(c) ^ (uint128{1} << 127);
+  };
+  uint128 lo = order_bits(ranked[0].credit), hi = lo;
+  for (const HonoursScratch::Ranked& r : ranked) {
+    if (r.best_tier > 255) return false;
+    lo = std::min(lo, order_bits(r.credit));
+    hi = std::max(hi, order_bits(r.credit));
+  }
+  int spread = 0;
+  for (uint128 d = hi - lo; d != 0; d >>= 1) ++spread;
+  const int drop = std::max(0, spread - 56);
+  constexpr std::uint64_t kTop = (std::uint64_t{1} << 56) - 1;
+  struct Keyed {
+    std::uint64_t key;
+    std::uint32_t at;
+  };
+  std::vector<Keyed> a(n), b(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto high = static_cast<std::uint64_t>((order_bits(ranked[k].credit) - lo) >> drop);
+    a[k] = {std::uint64_t{ranked[k].best_tier} << 56 | (kTop - high),
+            static_cast<std::uint32_t>(k)};
+  }
+  std::vector<std::uint32_t> count(std::size_t{1} << 11);
+  for (int shift = 0; shift < 64; shift += 11) {
+    std::fill(count.begin(), count.end(), 0u);
+    for (const Keyed& e : a) ++count[(e.key >> shift) & 2047];
+    if (count[(a[0].key >> shift) & 2047] == n) continue;  // one digit value: nothing moves
+    std::uint32_t place = 0;
+    for (std::uint32_t& c : count) {
+      const std::uint32_t here = c;
+      c = place;
+      place += here;
+    }
+    for (const Keyed& e : a) b[count[(e.key >> shift) & 2047]++] = e;
+    a.swap(b);
+  }
+  tmp.resize(n);
+  for (std::size_t k = 0; k < n; ++k) tmp[k] = ranked[a[k].at];
+  for (std::size_t k = 0; k < n;) {
+    std::size_t e = k + 1;
+    while (e < n && a[e].key == a[k].key) ++e;
+    if (e - k > 1) {
+      std::sort(tmp.begin() + static_cast<std::ptrdiff_t>(k),
+                tmp.begin() + static_cast<std::ptrdiff_t>(e), before);
+    }
+    k = e;
+  }
+  ranked.swap(tmp);
+  return true;
 }
 
 }  // namespace
@@ -361,11 +426,13 @@ Status tally_honours(const CampaignImpl& s, std::span<const std::uint16_t> tier_
     return a.person < b.person;
   };
   std::size_t named = x.ranked.size();
-  if (ir.max_people > 0 && named > ir.max_people) {
-    named = ir.max_people;
+  const bool few = ir.max_people > 0 && named > ir.max_people;
+  if (few) named = ir.max_people;
+  // A few of many named: the best of them; else all, by key where the credits are exact.
+  if (few && named < x.ranked.size() / 4) {
     std::partial_sort(x.ranked.begin(), x.ranked.begin() + static_cast<std::ptrdiff_t>(named),
                       x.ranked.end(), before);
-  } else {
+  } else if (!exact_keys || !rank_by_key(x.ranked, x.ranked_tmp, before)) {
     std::sort(x.ranked.begin(), x.ranked.end(), before);
   }
   // The rows, reusing those `honoured_people` holds (and their entry lists' storage).

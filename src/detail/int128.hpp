@@ -12,6 +12,7 @@ inline namespace v1 {
 namespace detail {
 
 __extension__ typedef __int128 int128;
+__extension__ typedef unsigned __int128 uint128;
 
 /// 10^n for 0 <= n <= 38.
 int128 pow10(int n) noexcept;

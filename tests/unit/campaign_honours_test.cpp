@@ -14,6 +14,7 @@
 #include <optional>
 #include <random>
 #include <span>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -467,6 +468,46 @@ TEST(CampaignHonours, HugeSumsTakeTheSumFallbackAndItsError) {
     if (i % 7 == 0) totals[i] = 999'999'999'999'999'999;
   }
   EXPECT_EQ(current(s, tier_of, totals), reference(s, tier_of, totals));
+}
+
+// The people are ranked by a key of their tier and their credit's highest bits first,
+// then people with equal keys by the rule itself. Totals from three values (5,
+// 5.000001 and 6; small, so a person's credit over many entries stays within a
+// decimal at 15 places) give many people equal credits (ordered by id) and credits a
+// few millionths apart, in every tier; all of them named, or the best few.
+TEST(CampaignHonours, EqualAndNearlyEqualCreditsRankAsTheRuleSays) {
+  Generated g(80, 23);  // few entries a person: many equal credits
+  CampaignImpl& s = g.state();
+  std::mt19937_64 rng(9);
+  std::vector<std::int32_t> tier_of;
+  std::vector<std::int64_t> totals;
+  const std::int64_t values[] = {500'000'000'000'000, 500'000'100'000'000,
+                                 600'000'000'000'000};  // at 14 places
+  int named = 0, tied = 0;
+  for (int round = 0; round < 60; ++round) {
+    SCOPED_TRACE(round);
+    draw(rng, s.entries.size(), false, tier_of, totals);
+    for (std::int64_t& t : totals) t = values[rng() % 3];
+    vary_rules(rng, s.spec.awards);
+    s.spec.awards.individuals.top_tiers = 1 + static_cast<std::uint32_t>(round % 3);
+    s.spec.awards.individuals.max_people = round % 4 == 0 ? 7 : round % 4 == 1 ? 60 : 0;
+    const std::string want = reference(s, tier_of, totals);
+    EXPECT_EQ(current(s, tier_of, totals), want);
+    named += want.find("person ") != std::string::npos ? 1 : 0;
+    // Two people in a row with the same tier and credit: a tie the id decides.
+    std::istringstream lines(want);
+    std::string line, previous;
+    while (std::getline(lines, line)) {
+      std::istringstream fields(line);
+      std::string word, person, tier, credit;
+      fields >> word >> person >> tier >> credit;
+      if (word != "person") continue;
+      tied += previous == tier + ' ' + credit ? 1 : 0;
+      previous = tier + ' ' + credit;
+    }
+  }
+  EXPECT_GT(named, 40);
+  EXPECT_GT(tied, 10);
 }
 
 TEST(CampaignHonours, RepeatedPeopleCountOncePerUnit) {
