@@ -39,6 +39,7 @@
 #include "kexie/literals.hpp"
 #include "kexie/snapshot.hpp"
 #include "kexie/thread_team.hpp"
+#include "support/c_board_lines.hpp"
 #include "support/campaign_world.hpp"
 #include "support/digest_by_hand.hpp"
 #include "support/entry_result_expect.hpp"
@@ -849,51 +850,11 @@ TEST(BoardColumnsHostile, TheLastTierABoardHoldsIsAwarded) {
 
 namespace {
 
-std::vector<std::string> c_rows(const kx_scoreboard* board) {
-  std::vector<std::string> out;
-  const char* digest = nullptr;
-  EXPECT_EQ(kx_scoreboard_digest(&digest, board), 0);
-  out.emplace_back(digest != nullptr ? digest : "");
-  size_t n = 0;
-  EXPECT_EQ(kx_scoreboard_size(&n, board), 0);
-  for (size_t i = 0; i < n; ++i) {
-    kx_entry_result r{};
-    kx_entry_result f{};
-    EXPECT_EQ(kx_scoreboard_entry(&r, board, i), 0);
-    EXPECT_EQ(kx_scoreboard_find(&f, board, r.entry), 0);
-    EXPECT_EQ(std::string(f.code), r.code);
-    EXPECT_EQ(f.rank, r.rank);
-    EXPECT_EQ(f.position, r.position);
-    EXPECT_EQ(f.tier, r.tier);
-    const char* prize = nullptr;
-    EXPECT_EQ(kx_scoreboard_prize(&prize, board, r.entry), 0);
-    out.push_back(std::to_string(r.entry) + "|" + r.code + "|" + std::to_string(r.status) + "|" +
-                  std::to_string(r.category) + "|" + std::to_string(r.unit) + "|" + r.total + "|" +
-                  r.judged_part + "|" + r.objective_part + "|" + r.bonus + "|" +
-                  std::to_string(r.rank) + "|" + std::to_string(r.position) + "|" +
-                  std::to_string(r.tier) + "|" + r.award + "|" + (prize != nullptr ? prize : "-"));
-  }
-  kx_scoreboard_counts c{};
-  EXPECT_EQ(kx_scoreboard_count(&c, board), 0);
-  for (size_t i = 0; i < c.units; ++i) {
-    kx_advanced_unit u{};
-    EXPECT_EQ(kx_scoreboard_unit(&u, board, i), 0);
-    out.push_back(std::to_string(u.unit) + "|" + u.awarded_total + "|" + u.tce_saved);
-  }
-  for (size_t i = 0; i < c.people; ++i) {
-    kx_advanced_person p{};
-    EXPECT_EQ(kx_scoreboard_person(&p, board, i), 0);
-    out.push_back(std::to_string(p.person) + "|" + p.credit);
-  }
-  out.push_back(std::to_string(c.cusps));
-  return out;
-}
-
 std::vector<std::string> c_fresh(const kx_campaign* c) {
   kx_scoreboard* board = nullptr;
   EXPECT_EQ(kx_campaign_score(&board, c), 0);
   if (board == nullptr) return {};
-  std::vector<std::string> rows = c_rows(board);
+  std::vector<std::string> rows = kexie_test::c_board_lines(board);
   kx_scoreboard_free(board);
   return rows;
 }
@@ -912,14 +873,14 @@ TEST(BoardColumnsHostile, TheCApiViewOfAReusedBoardReadsAsFresh) {
   ASSERT_EQ(kx_campaign_score_with(&board, b.campaign, 2), 0);
   for (const uint32_t t : {1u, 2u, 3u, 7u, 2u, 1u}) {
     ASSERT_EQ(kx_campaign_score_into(board, a.campaign, t), 0);
-    EXPECT_EQ(c_rows(board), want_a) << t;
+    EXPECT_EQ(kexie_test::c_board_lines(board), want_a) << t;
     ASSERT_EQ(kx_campaign_score_into(board, b.campaign, t), 0);
-    EXPECT_EQ(c_rows(board), want_b) << t;
+    EXPECT_EQ(kexie_test::c_board_lines(board), want_b) << t;
     ASSERT_EQ(kx_campaign_score_into(board, b.campaign, t), 0);
-    EXPECT_EQ(c_rows(board), want_b) << t;
+    EXPECT_EQ(kexie_test::c_board_lines(board), want_b) << t;
   }
   // A refusal (no thread) leaves what the C API lends where it was.
-  const std::vector<std::string> before = c_rows(board);
+  const std::vector<std::string> before = kexie_test::c_board_lines(board);
   kx_entry_result first{};
   ASSERT_EQ(kx_scoreboard_entry(&first, board, 0), 0);
   EXPECT_NE(kx_campaign_score_into(board, a.campaign, 0), 0);
@@ -927,7 +888,7 @@ TEST(BoardColumnsHostile, TheCApiViewOfAReusedBoardReadsAsFresh) {
   ASSERT_EQ(kx_scoreboard_entry(&again, board, 0), 0);
   EXPECT_EQ(again.code, first.code);
   EXPECT_EQ(again.total, first.total);
-  EXPECT_EQ(c_rows(board), before);
+  EXPECT_EQ(kexie_test::c_board_lines(board), before);
   kx_scoreboard_free(board);
 }
 

@@ -24,6 +24,7 @@
 
 #include "kexie/kexie.h"
 #include "kexie/snapshot.hpp"
+#include "support/c_board_lines.hpp"
 #include "support/loaded_campaign.hpp"
 #include "support/snapshot_world.hpp"
 
@@ -34,46 +35,6 @@ constexpr int kThreads = 4;
 // 600 entries: more than one part of 512, so the threaded passes really split the work.
 kexie_test::SnapshotContent content(std::uint64_t seed) {
   return kexie_test::make_content(seed, 30, 2, 600);
-}
-
-/// Every row of `board`, read by listing place and by id, and its derived lists, as text.
-std::vector<std::string> rows_of(const kx_scoreboard* board) {
-  std::vector<std::string> out;
-  const char* digest = nullptr;
-  EXPECT_EQ(kx_scoreboard_digest(&digest, board), 0);
-  out.emplace_back(digest != nullptr ? digest : "");
-  size_t n = 0;
-  EXPECT_EQ(kx_scoreboard_size(&n, board), 0);
-  for (size_t i = 0; i < n; ++i) {
-    kx_entry_result r{};
-    kx_entry_result f{};
-    EXPECT_EQ(kx_scoreboard_entry(&r, board, i), 0);
-    EXPECT_EQ(kx_scoreboard_find(&f, board, r.entry), 0);
-    // find lends the very strings the listing lends: the board's own.
-    EXPECT_EQ(f.code, r.code);
-    EXPECT_EQ(f.total, r.total);
-    EXPECT_EQ(f.award, r.award);
-    const char* prize = nullptr;
-    EXPECT_EQ(kx_scoreboard_prize(&prize, board, r.entry), 0);
-    out.push_back(std::to_string(r.entry) + "|" + r.code + "|" + std::to_string(r.status) + "|" +
-                  r.total + "|" + r.judged_part + "|" + r.objective_part + "|" + r.bonus + "|" +
-                  std::to_string(r.rank) + "|" + std::to_string(r.position) + "|" +
-                  std::to_string(r.tier) + "|" + r.award + "|" + (prize != nullptr ? prize : "-"));
-  }
-  kx_scoreboard_counts c{};
-  EXPECT_EQ(kx_scoreboard_count(&c, board), 0);
-  for (size_t i = 0; i < c.units; ++i) {
-    kx_advanced_unit u{};
-    EXPECT_EQ(kx_scoreboard_unit(&u, board, i), 0);
-    out.push_back(std::to_string(u.unit) + "|" + u.awarded_total + "|" + u.tce_saved);
-  }
-  for (size_t i = 0; i < c.people; ++i) {
-    kx_advanced_person p{};
-    EXPECT_EQ(kx_scoreboard_person(&p, board, i), 0);
-    out.push_back(std::to_string(p.person) + "|" + p.credit);
-  }
-  out.push_back(std::to_string(c.cusps));
-  return out;
 }
 
 int append_standing(const kx_standing* s, void* payload) {
@@ -106,7 +67,7 @@ std::vector<std::string> scored_rows(const kx_campaign* c, uint32_t threads,
   kx_scoreboard* board = nullptr;
   EXPECT_EQ(kx_campaign_score_with(&board, c, threads), 0);
   if (board == nullptr) return {};
-  std::vector<std::string> rows = rows_of(board);
+  std::vector<std::string> rows = kexie_test::c_board_lines(board);
   if (keep != nullptr) {
     *keep = board;
   } else {
@@ -148,11 +109,11 @@ TEST(ScoreIntoThreads, OneCampaignScoredIntoOwnBoardsAndRankedFromManyThreads) {
     // Each thread's calls on 1, 2 and 3 threads of their own, in a different order.
     if (kx_campaign_score_with(&mine, loaded.campaign, 1 + static_cast<uint32_t>(t) % 3) != 0)
       return false;
-    same = same && rows_of(mine) == expected;
+    same = same && kexie_test::c_board_lines(mine) == expected;
     for (uint32_t round = 0; round < 3; ++round) {
       const uint32_t threads = 1 + (static_cast<uint32_t>(t) + round) % 3;
       same = same && kx_campaign_score_into(mine, loaded.campaign, threads) == 0;
-      same = same && rows_of(mine) == expected;
+      same = same && kexie_test::c_board_lines(mine) == expected;
       same = same && standings_of(loaded.campaign, threads) == standings;
       same = same && standing_ids(loaded.campaign) == ids;
     }
@@ -173,7 +134,8 @@ TEST(ScoreIntoThreads, OneBoardReadFromManyThreadsLendsTheSameStrings) {
   const int wrong = together([&](int) {
     kx_entry_result r{};
     if (kx_scoreboard_entry(&r, board, 0) != 0) return false;
-    return rows_of(board) == expected && r.code == first.code && r.total == first.total;
+    return kexie_test::c_board_lines(board) == expected && r.code == first.code &&
+           r.total == first.total;
   });
   EXPECT_EQ(wrong, 0);
   kx_scoreboard_free(board);
@@ -199,11 +161,13 @@ TEST(ScoreIntoThreads, ABoardTakenOverByAnotherCampaignWhileTheFirstGoesOn) {
     const kx_campaign* by = t == 0 ? b.campaign : a.campaign;
     const std::vector<std::string>& expected = t == 0 ? of_b : of_a;
     for (uint32_t threads = 1; threads <= 3; ++threads) {
-      if (kx_campaign_score_into(board, by, threads) != 0 || rows_of(board) != expected)
+      if (kx_campaign_score_into(board, by, threads) != 0 ||
+          kexie_test::c_board_lines(board) != expected)
         return false;
     }
     // ... and back: the board the other campaign overwrote reads as the first's again.
-    return t != 0 || (kx_campaign_score_into(board, a.campaign, 2) == 0 && rows_of(board) == of_a);
+    return t != 0 || (kx_campaign_score_into(board, a.campaign, 2) == 0 &&
+                      kexie_test::c_board_lines(board) == of_a);
   });
   EXPECT_EQ(wrong, 0);
   for (kx_scoreboard* board : boards) kx_scoreboard_free(board);
