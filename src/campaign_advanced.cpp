@@ -7,6 +7,7 @@
 #include "campaign_advanced.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,7 @@
 #include "detail/exact_sum.hpp"
 #include "detail/fresh_pages.hpp"
 #include "detail/int128.hpp"
+#include "detail/radix_sort.hpp"
 #include "kexie/registry.hpp"
 
 namespace kexie {
@@ -57,6 +59,7 @@ struct HonoursScratch {
   std::vector<Person> people;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> undecided;  // (first seat, run)
   std::vector<Ranked> ranked, ranked_tmp;
+  std::vector<std::uint64_t> rank_words, rank_words_tmp;  // rank_by_key's sort
 };
 
 namespace {
@@ -149,17 +152,18 @@ void sort_by_person(HonoursScratch& x, std::size_t people) {
   top.resize(found);
 }
 
-// Sorts `ranked` (exact credits) by `before` (best tier first, then the larger credit,
-// then the smaller person id). A comparison sort of 100 000 people mispredicts about
-// every other comparison, so a stable LSD radix sort (11 bits a pass) orders 64-bit
-// keys first: the tier, then the credit's 56 highest significant bits (over the spread
-// of the credits), larger first. The key never orders two people against `before`, so
-// only people with equal keys (equal or nearly equal credits) are left, and each such
-// run is sorted by `before` itself. False, with `ranked` as it was, for a tier beyond
-// 255 (a comparison sort then does it all).
+// Sorts `x.ranked` (exact credits) by `before` (best tier first, then the larger
+// credit, then the smaller person id). A comparison sort of 100 000 people mispredicts
+// about every other comparison, so radix_sort_bits orders 64-bit words first: the tier,
+// then the credit's highest significant bits (over the spread of the credits), larger
+// first, then the person's index in `x.ranked` below the sorted bits. The words never
+// order two people against `before`, so only runs of people with equal sorted bits
+// (equal or nearly equal credits) are left, and each is sorted by `before` itself.
+// False, with `x.ranked` as it was, for a tier beyond 255 (a comparison sort then
+// does it all).
 template <class Before>
-bool rank_by_key(std::vector<HonoursScratch::Ranked>& ranked,
-                 std::vector<HonoursScratch::Ranked>& tmp, Before&& before) {
+bool rank_by_key(HonoursScratch& x, Before&& before) {
+  std::vector<HonoursScratch::Ranked>& ranked = x.ranked;
   const std::size_t n = ranked.size();
   if (n < 2) return true;
   const auto order_bits = [](int128 c) {  // as unsigned, in the same order
@@ -173,44 +177,31 @@ bool rank_by_key(std::vector<HonoursScratch::Ranked>& ranked,
   }
   int spread = 0;
   for (uint128 d = hi - lo; d != 0; d >>= 1) ++spread;
-  const int drop = std::max(0, spread - 56);
-  constexpr std::uint64_t kTop = (std::uint64_t{1} << 56) - 1;
-  struct Keyed {
-    std::uint64_t key;
-    std::uint32_t at;
-  };
-  std::vector<Keyed> a(n), b(n);
+  const int index_bits = static_cast<int>(std::bit_width(n - 1));  // at most 32
+  const int credit_bits = 56 - index_bits;
+  const int drop = std::max(0, spread - credit_bits);
+  const std::uint64_t top = (std::uint64_t{1} << credit_bits) - 1;
+  std::vector<std::uint64_t>& words = x.rank_words;
+  words.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     const auto high = static_cast<std::uint64_t>((order_bits(ranked[k].credit) - lo) >> drop);
-    a[k] = {std::uint64_t{ranked[k].best_tier} << 56 | (kTop - high),
-            static_cast<std::uint32_t>(k)};
+    words[k] = std::uint64_t{ranked[k].best_tier} << 56 | (top - high) << index_bits | k;
   }
-  std::vector<std::uint32_t> count(std::size_t{1} << 11);
-  for (int shift = 0; shift < 64; shift += 11) {
-    std::fill(count.begin(), count.end(), 0u);
-    for (const Keyed& e : a) ++count[(e.key >> shift) & 2047];
-    if (count[(a[0].key >> shift) & 2047] == n) continue;  // one digit value: nothing moves
-    std::uint32_t place = 0;
-    for (std::uint32_t& c : count) {
-      const std::uint32_t here = c;
-      c = place;
-      place += here;
-    }
-    for (const Keyed& e : a) b[count[(e.key >> shift) & 2047]++] = e;
-    a.swap(b);
-  }
-  tmp.resize(n);
-  for (std::size_t k = 0; k < n; ++k) tmp[k] = ranked[a[k].at];
+  radix_sort_bits(words, x.rank_words_tmp, index_bits, 64 - index_bits);
+  const std::uint64_t index_mask = (std::uint64_t{1} << index_bits) - 1;
+  std::vector<HonoursScratch::Ranked>& sorted = x.ranked_tmp;
+  sorted.resize(n);
+  for (std::size_t k = 0; k < n; ++k) sorted[k] = ranked[words[k] & index_mask];
   for (std::size_t k = 0; k < n;) {
     std::size_t e = k + 1;
-    while (e < n && a[e].key == a[k].key) ++e;
+    while (e < n && words[e] >> index_bits == words[k] >> index_bits) ++e;
     if (e - k > 1) {
-      std::sort(tmp.begin() + static_cast<std::ptrdiff_t>(k),
-                tmp.begin() + static_cast<std::ptrdiff_t>(e), before);
+      std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(k),
+                sorted.begin() + static_cast<std::ptrdiff_t>(e), before);
     }
     k = e;
   }
-  ranked.swap(tmp);
+  ranked.swap(sorted);
   return true;
 }
 
@@ -432,7 +423,7 @@ Status tally_honours(const CampaignImpl& s, std::span<const std::uint16_t> tier_
   if (few && named < x.ranked.size() / 4) {
     std::partial_sort(x.ranked.begin(), x.ranked.begin() + static_cast<std::ptrdiff_t>(named),
                       x.ranked.end(), before);
-  } else if (!exact_keys || !rank_by_key(x.ranked, x.ranked_tmp, before)) {
+  } else if (!exact_keys || !rank_by_key(x, before)) {
     std::sort(x.ranked.begin(), x.ranked.end(), before);
   }
   // The rows, reusing those `honoured_people` holds (and their entry lists' storage).

@@ -1080,8 +1080,8 @@ struct ScoringScratch {
   std::string code_text;
   std::vector<std::uint32_t> code_at;
   // The same codes in slots of kCodeSlot bytes by entry, while every code fits one
-  // (its bytes, zeros, and its length in the last byte): the digest reads an entry's
-  // code with one random read instead of two dependent ones.
+  // (its bytes, zeros, and its length in the last byte): copied whole, without a
+  // length to look up, into `place_slots` for the digest.
   std::vector<std::uint8_t> code_slots;
   bool slots_fit = true;
   // The same slots by listing place, for the per-entry digest: scattered there from
@@ -1128,7 +1128,8 @@ class ScratchLease {
 
 // How many rows ahead the listing's random reads are fetched.
 constexpr std::size_t kPrefetch = 8;
-// How many places ahead the per-entry digest fetches a code (one random read a place).
+// How many places ahead the per-entry digest fetches a code when the codes do not fit
+// slots (two dependent random reads a place: where it starts, then its bytes).
 constexpr std::size_t kCodePrefetch = 16;
 // The bytes of a code slot: a code of at most kCodeSlot − 1 bytes and its length.
 constexpr std::size_t kCodeSlot = 16;

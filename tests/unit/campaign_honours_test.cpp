@@ -487,9 +487,16 @@ TEST(CampaignHonours, EqualAndNearlyEqualCreditsRankAsTheRuleSays) {
   for (int round = 0; round < 60; ++round) {
     SCOPED_TRACE(round);
     draw(rng, s.entries.size(), false, tier_of, totals);
-    for (std::int64_t& t : totals) t = values[rng() % 3];
+    // Every fifth round some totals are negative (credits below zero); every seventh,
+    // the tiers are 254 and more (beyond the key's 8 bits: the comparison sort).
+    for (std::int64_t& t : totals)
+      t = (round % 5 == 4 && rng() % 2 == 0 ? -1 : 1) * values[rng() % 3];
     vary_rules(rng, s.spec.awards);
     s.spec.awards.individuals.top_tiers = 1 + static_cast<std::uint32_t>(round % 3);
+    if (round % 7 == 6) {
+      for (std::int32_t& t : tier_of) t = t < 0 ? t : t + 254;
+      s.spec.awards.individuals.top_tiers = 400;
+    }
     s.spec.awards.individuals.max_people = round % 4 == 0 ? 7 : round % 4 == 1 ? 60 : 0;
     const std::string want = reference(s, tier_of, totals);
     EXPECT_EQ(current(s, tier_of, totals), want);
