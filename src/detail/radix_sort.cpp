@@ -58,7 +58,7 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
 // of its slice; the places of each (digit, part) follow every smaller digit and,
 // within a digit, every earlier part; every part scatters its slice to its places
 // (into `tmp`). That is where a stable sort on the top digit puts each word. Then
-// each top-digit bucket, small enough to stay in cache (about 2 × min_part words),
+// each top-digit bucket, small enough to stay in cache (about min_part / 2 words),
 // is sorted on the remaining bits by stable LSD passes of at most 11 bits back into
 // `a`, the buckets shared among the parts by their places. The result is the stable
 // sort, whatever the parts: the same for every thread count.
@@ -68,9 +68,14 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
   if (bits <= 0 || n < 2) return;
   min_part = std::max<std::size_t>(min_part, 1);
   const std::size_t parts = part_count(n, threads.count, min_part);
-  // The top digit: enough buckets for about 2 × min_part words each, at most 11 bits.
-  const int top = std::clamp(static_cast<int>(std::bit_width(n / (2 * min_part))), 1,
-                             std::min(bits, 11));
+  // The top digit: enough buckets for about min_part / 2 words each (the LSD passes
+  // over a bucket of 64 KiB ran 1.6 times as fast as over one of 256 KiB), at most
+  // kMaxTopBits bits (a scatter to 256 buckets ran 3.5 times as slow as to 128; both
+  // measured in round 12, docs/performance.md).
+  constexpr int kMaxTopBits = 7;
+  const int top =
+      std::clamp(static_cast<int>(std::bit_width(n / std::max<std::size_t>(min_part / 2, 1))), 1,
+                 std::min(bits, kMaxTopBits));
   const int rest = bits - top;
   const int top_shift = low + rest;
   const std::size_t buckets = std::size_t{1} << top;

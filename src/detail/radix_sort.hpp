@@ -36,8 +36,8 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
                      int bits);
 
 /// `radix_sort_bits` on up to `threads` threads (the calling thread included), most
-/// significant digit first: one pass scatters the words by their top bits into
-/// buckets of about 2 × `min_part` words (the parts count and scatter their slices
+/// significant digit first: one pass scatters the words by their top bits (at most
+/// 7) into buckets of about `min_part` / 2 words (the parts count and scatter their slices
 /// in parallel, each word going where a stable sort puts it), then each bucket,
 /// small enough to stay in cache, is sorted on the remaining bits by LSD passes of
 /// at most 11 bits, the buckets shared among the threads. The result is the stable
