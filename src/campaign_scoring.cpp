@@ -1084,9 +1084,10 @@ struct ScoringScratch {
   // length to look up, into `place_slots` for the digest.
   std::vector<std::uint8_t> code_slots;
   bool slots_fit = true;
-  // The same slots by listing place, for the per-entry digest: scattered there from
-  // entry order (sequential reads, random writes, which do not wait for memory), so
-  // the digest reads them front to back instead of fetching one at random a place.
+  // The same slots by listing place, for the per-entry digest on one thread:
+  // scattered there from entry order (sequential reads, random writes, which do not
+  // wait for memory), so the digest reads them front to back instead of fetching one
+  // at random a place.
   std::vector<std::uint8_t> place_slots;
   // Likewise the other facts a board shows that never change once an entry is added:
   // its (unit, enterprise) pair as an index into the distinct pairs, and its citations.
@@ -1166,8 +1167,10 @@ struct DigestColumns {
   std::span<const std::uint32_t> rank;
   std::span<const PlaceRun> runs;  // in listing order, tiling it
   // The code of listing place k in slot k (kCodeSlot bytes each), or null when a code
-  // does not fit a slot.
+  // does not fit a slot or the slots are not by place (with threads).
   const std::uint8_t* place_slots = nullptr;
+  // The code of entry i in slot i, or null when a code does not fit a slot.
+  const std::uint8_t* entry_slots = nullptr;
   // The codes, by entry index: entry i's starts at code_text[code_at[i]] and ends at
   // the NUL after it (a copy a tenth the size of the campaign's strings, so the
   // random reads mostly stay in the cache).
@@ -1194,7 +1197,11 @@ inline void copy_short(std::uint8_t* to, const char* from, std::size_t size) noe
 // The bytes of the per-entry part of the digest for listing places [begin, end): per
 // entry in listing order its code, then status, total at 14 places, rank, position
 // and tier + 1 (fixed width), handed to `sink` in large blocks.
-template <bool kSlots, class Sink>
+// Where the per-entry digest finds the codes: slots by listing place (read front to
+// back), slots by entry index (fetched ahead), or the codes' text by entry index.
+enum class CodesBy { place_slot, entry_slot, entry_text };
+
+template <CodesBy kCodes, class Sink>
 void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end, Sink&& sink) {
   constexpr std::size_t kBlock = 1 << 16;
   constexpr std::size_t kRecord = 1 + 8 + 4 + 4 + 4;
@@ -1207,6 +1214,8 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
   const std::int64_t* totals = x.total.data();
   const std::uint32_t* ranks = x.rank.data();
   const std::uint8_t* place_slots = x.place_slots;
+  const std::uint8_t* entry_slots = x.entry_slots;
+  const std::uint32_t* order = x.order.data();
   for (const PlaceRun& run : x.runs) {
     const std::size_t from = std::max(begin, run.begin), to = std::min(n, run.end);
     // A position is k − (first − 1); past the groups (the incomplete entries) the mask
@@ -1217,10 +1226,16 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
     for (std::size_t k = from; k < to; ++k) {
       // The fields are read front to back; without slots, the code is fetched by entry
       // index.
-      if constexpr (kSlots) {
+      if constexpr (kCodes != CodesBy::entry_text) {
         // Its slot, copied whole (the record's fields then overwrite what follows the
         // code).
-        const std::uint8_t* slot = place_slots + kCodeSlot * k;
+        const std::uint8_t* slot = nullptr;
+        if constexpr (kCodes == CodesBy::place_slot) {
+          slot = place_slots + kCodeSlot * k;
+        } else {
+          if (k + kCodePrefetch < n) prefetch(entry_slots + kCodeSlot * order[k + kCodePrefetch]);
+          slot = entry_slots + kCodeSlot * order[k];
+        }
         if (used + kCodeSlot + kRecord > kBlock) {
           sink(std::span<const std::uint8_t>(block.data(), used));
           used = 0;
@@ -1267,9 +1282,11 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
 template <class Sink>
 void entry_bytes(const DigestColumns& x, std::size_t begin, std::size_t end, Sink&& sink) {
   if (x.place_slots != nullptr) {
-    entry_bytes_from<true>(x, begin, end, sink);
+    entry_bytes_from<CodesBy::place_slot>(x, begin, end, sink);
+  } else if (x.entry_slots != nullptr) {
+    entry_bytes_from<CodesBy::entry_slot>(x, begin, end, sink);
   } else {
-    entry_bytes_from<false>(x, begin, end, sink);
+    entry_bytes_from<CodesBy::entry_text>(x, begin, end, sink);
   }
 }
 
@@ -1486,20 +1503,26 @@ void honours_and_cusp_lines(DigestLines& lines, std::span<const AdvancedUnit> un
   for (const AdvancedIndividual& p : people) {
     lines.text("person|").text(to_string(p.person)).text("|").decimal(p.credit).text("\n");
   }
-  const std::uint8_t* slots = x.place_slots;
   for (std::size_t k = 0; k < cusps.size(); ++k) {
-    if (slots == nullptr) {
-      if (k + 2 * kPrefetch < cusps.size()) {
-        prefetch(&x.code_at[cusps[k + 2 * kPrefetch].entry.value() - 1]);
-      }
-      if (k + kPrefetch < cusps.size()) {
-        prefetch(x.code_text.data() + x.code_at[cusps[k + kPrefetch].entry.value() - 1]);
+    if (x.place_slots == nullptr && k + kPrefetch < cusps.size()) {
+      const std::uint32_t ahead = cusps[k + kPrefetch].entry.value() - 1;
+      if (x.entry_slots != nullptr) {
+        prefetch(x.entry_slots + kCodeSlot * std::size_t{ahead});
+      } else {
+        if (k + 2 * kPrefetch < cusps.size()) {
+          prefetch(&x.code_at[cusps[k + 2 * kPrefetch].entry.value() - 1]);
+        }
+        prefetch(x.code_text.data() + x.code_at[ahead]);
       }
     }
     const Cusp& c = cusps[k];
     const std::uint32_t i = c.entry.value() - 1;
-    if (slots != nullptr) {
-      lines.cusp(slots + kCodeSlot * std::size_t{cusp_place[k]}, c.tier, c.distance);
+    if (x.place_slots != nullptr) {
+      lines.cusp(x.place_slots + kCodeSlot * std::size_t{cusp_place[k]}, c.tier, c.distance);
+      continue;
+    }
+    if (x.entry_slots != nullptr) {
+      lines.cusp(x.entry_slots + kCodeSlot * std::size_t{i}, c.tier, c.distance);
       continue;
     }
     lines.text("cusp|").text(code_of(x, i)).text("|").number(c.tier).text("|");
@@ -1648,22 +1671,6 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
           }
         });
   }
-  // Each entry's listing place (the table finds an entry's rank there), in a pass of
-  // its own: beside the listing's six columns its random writes cost twice as much.
-  // Each part writes the places of its own entries, reading the whole listing: parts
-  // that write at random over the same lines wait for one another (two threads took
-  // 3.4 ms against one's 4.1 at 1 M entries, round 12).
-  detail::parallel_parts(threads, n, detail::part_count(n, threads.count, kMinListPart), 1,
-                         [&](std::size_t, std::size_t begin, std::size_t end) {
-                           std::uint32_t* place_of = x.place_of.data();
-                           std::uint32_t elsewhere = 0;  // where another part's entries are written
-                           const std::size_t width = end - begin;
-                           for (std::size_t k = 0; k < n; ++k) {
-                             const std::size_t i = order[k];
-                             std::uint32_t* to = i - begin < width ? place_of + i : &elsewhere;
-                             *to = static_cast<std::uint32_t>(k);
-                           }
-                         });
   const std::vector<std::int64_t>& totals = scored.total;
   // Awards and the cusp report work on exact integer totals (14 places) and entry
   // indices; each threshold is brought to 14 places in the direction that keeps the
@@ -1802,10 +1809,27 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
   // board is touched (the threads' shares are described below, at the second thread).
   if (Status st = extend_codes(s, x); !st) return st.error();  // `into` untouched
   extend_fixed_facts(s, x);
-  if (x.slots_fit) {
-    // The slots by listing place: read in entry order, each written to its place.
+  // Each entry's listing place (the table finds an entry's rank there), in a pass of
+  // its own (beside the listing's six columns its random writes cost twice as much),
+  // on up to `on` threads. With threads the second thread writes them (only the board
+  // reads them) while the calling thread hashes.
+  const auto write_places = [&](Threads on) {
+    detail::parallel_parts(on, n, detail::part_count(n, on.count, kMinListPart), 1,
+                           [&](std::size_t, std::size_t begin, std::size_t end) {
+                             for (std::size_t k = begin; k < end; ++k) {
+                               x.place_of[order[k]] = static_cast<std::uint32_t>(k);
+                             }
+                           });
+  };
+  // On one thread, the code slots by listing place for the per-entry digest: read in
+  // entry order, each written to its place (random writes do not wait for memory), so
+  // the digest reads them front to back. With threads the digest fetches the codes by
+  // entry index instead: the slots would be ready only after the calling thread has
+  // hashed half the entries (round 12).
+  const auto write_slots = [&](Threads on) {
+    if (!x.slots_fit) return;
     detail::size_for_overwrite(x.place_slots, n * kCodeSlot);
-    detail::parallel_parts(threads, n, detail::part_count(n, threads.count, kMinListPart), 1,
+    detail::parallel_parts(on, n, detail::part_count(n, on.count, kMinListPart), 1,
                            [&](std::size_t, std::size_t begin, std::size_t end) {
                              const std::uint8_t* from = x.code_slots.data();
                              const std::uint32_t* place = x.place_of.data();
@@ -1815,11 +1839,17 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
                                            kCodeSlot);
                              }
                            });
-  }
-  const DigestColumns columns{order,         x.place_status,
-                              x.place_total, x.place_rank,
-                              place_runs,    x.slots_fit ? x.place_slots.data() : nullptr,
-                              x.code_text,   x.code_at};
+  };
+  // The columns the per-entry digest reads; the slots by place are added on one thread.
+  DigestColumns columns{order,
+                        x.place_status,
+                        x.place_total,
+                        x.place_rank,
+                        place_runs,
+                        nullptr,
+                        x.slots_fit ? x.code_slots.data() : nullptr,
+                        x.code_text,
+                        x.code_at};
   detail::Sha256 h;
   Status honours;   // an exact sum of the honours that does not fit: the call's error
   x.units.clear();  // (they may hold what a board had before: swapped out of it)
@@ -1988,12 +2018,11 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     table.fixed_rows_ = n;
     board.digest_.swap(staged.digest);
   };
-  // With threads, a second thread makes the second half's digest bytes, the tiers and
-  // cusps, the honours, their and the cusps' lines, then the board's columns and prizes,
-  // while the calling
-  // thread hashes the first half's bytes and then the rest as it comes (SHA-256 is one
-  // stream) and makes room for the fixed facts. No second thread to be had: all on this
-  // one.
+  // With threads, a second thread makes the second half's digest bytes, then writes
+  // the listing places, the tiers and cusps, makes the honours, their and the cusps'
+  // lines, then the board's columns and prizes, while the calling thread hashes the
+  // first half's bytes and then the rest as it comes (SHA-256 is one stream) and makes
+  // room for the fixed facts. No second thread to be had: all on this one.
   std::atomic<int> later{0};  // 1: the second half's bytes are made; 2: they never will be
   std::atomic<int> tail{0};   // 1: the honours' and cusps' lines are made; 2: never
   std::exception_ptr second_failed;
@@ -2012,6 +2041,7 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
         try {
           entry_bytes_into(columns, half, n, x.later_entry_bytes);
           release(later, 1);
+          write_places(Threads{});
           write_tiers(Threads{});
           honours = advanced_honours(s, tier_of, totals, x.units, x.people);
           x.tail_bytes.clear();
@@ -2046,6 +2076,9 @@ Status Campaign::score(Scoreboard& into, Threads threads) const {
     if (second_failed) std::rethrow_exception(second_failed);
     if (!honours) return honours.error();  // `into` untouched
   } else {
+    write_places(threads);
+    write_slots(threads);
+    if (x.slots_fit) columns.place_slots = x.place_slots.data();
     write_tiers(threads);
     honours = advanced_honours(s, tier_of, totals, x.units, x.people);
     if (!honours) return honours.error();  // `into` untouched
