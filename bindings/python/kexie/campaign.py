@@ -880,9 +880,11 @@ class Scoreboard(C.OwnedHandle):
         """
         import dataclasses
 
+        # The rows first: a closed board refuses (ValueError) whether or not pandas is
+        # installed.
+        rows = [dataclasses.asdict(r) for r in self.results()]
         import pandas  # optional: only this method needs it
 
-        rows = [dataclasses.asdict(r) for r in self.results()]
         columns = [f.name for f in dataclasses.fields(EntryResult)]
         return pandas.DataFrame(rows, columns=columns)
 

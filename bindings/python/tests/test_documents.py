@@ -51,6 +51,23 @@ def test_demo_from_documents_scores_to_the_demo_digest():
             assert list(df.code) == [r.code for r in board.results()]
 
 
+def test_a_closed_board_refuses_to_pandas_with_or_without_pandas(monkeypatch):
+    """A closed board's to_pandas is ValueError (closed), also where pandas cannot be
+    imported: the board is checked before pandas is looked for."""
+    reg = kexie.Registry.from_document(read("registry.json"))
+    campaign = kexie.Campaign.from_document(reg, read("campaign.json"), read("entries.json"))
+    board = campaign.score()
+    board.close()
+    with pytest.raises(ValueError):
+        board.to_pandas()
+    monkeypatch.setitem(__import__("sys").modules, "pandas", None)  # import pandas fails
+    with pytest.raises(ValueError):
+        board.to_pandas()
+    with campaign.score() as open_board:
+        with pytest.raises(ImportError):
+            open_board.to_pandas()
+
+
 def test_refused_document_lists_every_problem():
     text = read("registry.json").replace('"kind": "national"', '"kind": "nation"', 1)
     text = text.replace('"level": "provincial"', '"levle": "provincial"', 1)
