@@ -64,8 +64,20 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
 // sort, whatever the parts: the same for every thread count.
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits, Threads threads, std::size_t min_part) {
+  radix_sort_bits(a, tmp, low, bits, threads, min_part, {});
+}
+
+// The sort, with `beside` run on one part of the bucket passes when there are two or
+// more (that part then sorts no bucket).
+void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
+                     int bits, Threads threads, std::size_t min_part,
+                     const std::function<void()>& beside) {
+  bool ran = false;  // beside has run
+  const auto finish = [&] {
+    if (beside && !ran) beside();
+  };
   const std::size_t n = a.size();
-  if (bits <= 0 || n < 2) return;
+  if (bits <= 0 || n < 2) return finish();
   min_part = std::max<std::size_t>(min_part, 1);
   const std::size_t parts = part_count(n, threads.count, min_part);
   // The top digit: enough buckets for about min_part / 2 words each (the LSD passes
@@ -109,22 +121,30 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
   });
   if (rest == 0) {
     a.swap(tmp);
-    return;
+    return finish();
   }
-  // The rest, bucket by bucket: part p takes the buckets that start in its share of
-  // the places.
+  // The rest, bucket by bucket: share s takes the buckets that start in its share of
+  // the places. With `beside` and two parts or more, part 0 runs it and the others
+  // share the buckets.
+  const bool aside = beside && parts > 1;
+  const std::size_t shares = aside ? parts - 1 : parts;
   const int passes = (rest + 10) / 11;
   const int digit = (rest + passes - 1) / passes;
   const std::size_t digits = std::size_t{1} << digit;
-  std::vector<std::size_t> first(parts + 1, buckets);
+  std::vector<std::size_t> first(shares + 1, buckets);
   first[0] = 0;
-  for (std::size_t p = 1; p < parts; ++p) {
+  for (std::size_t p = 1; p < shares; ++p) {
     first[p] = static_cast<std::size_t>(
-        std::lower_bound(start.begin(), start.end() - 1, n * p / parts) - start.begin());
+        std::lower_bound(start.begin(), start.end() - 1, n * p / shares) - start.begin());
   }
   parallel_parts(threads, parts, parts, 1, [&](std::size_t part, std::size_t, std::size_t) {
+    if (aside && part == 0) {
+      beside();
+      return;
+    }
+    const std::size_t share = aside ? part - 1 : part;
     std::vector<std::uint32_t> c(digits);
-    for (std::size_t d = first[part]; d < first[part + 1]; ++d) {
+    for (std::size_t d = first[share]; d < first[share + 1]; ++d) {
       const std::size_t size = start[d + 1] - start[d];
       std::uint64_t* src = tmp.data() + start[d];
       std::uint64_t* dst = a.data() + start[d];
@@ -147,6 +167,8 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
       if (src != a.data() + start[d]) std::copy(src, src + size, a.data() + start[d]);
     }
   });
+  ran = aside;  // (parallel_parts rethrew what beside threw)
+  finish();
 }
 
 }  // namespace detail

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "kexie/threads.hpp"
@@ -35,10 +36,13 @@ void sort_by_total(std::vector<std::uint32_t>& idx, const std::vector<std::int64
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits);
 
+/// The smallest part of the threaded radix sort by default (words).
+inline constexpr std::size_t kRadixMinPart = std::size_t{1} << 14;
+
 /// `radix_sort_bits` on up to `threads` threads (the calling thread included), most
-/// significant digit first: one pass scatters the words by their top bits (at most
-/// 7) into buckets of about `min_part` / 2 words (the parts count and scatter their slices
-/// in parallel, each word going where a stable sort puts it), then each bucket,
+/// significant digit first: one pass scatters the words by their top bits (at most 7)
+/// into buckets of about `min_part` / 2 words (the parts count and scatter their
+/// slices in parallel, each word going where a stable sort puts it), then each bucket,
 /// small enough to stay in cache, is sorted on the remaining bits by LSD passes of
 /// at most 11 bits, the buckets shared among the threads. The result is the stable
 /// sort, the same for every thread count. Parts hold at least `min_part` words.
@@ -46,7 +50,19 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
 ///   radix_sort_bits(items, tmp, 20, 15, Threads{2});  // the same as radix_sort_bits(items, tmp,
 ///   20, 15)
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
-                     int bits, Threads threads, std::size_t min_part = std::size_t{1} << 14);
+                     int bits, Threads threads, std::size_t min_part = kRadixMinPart);
+
+/// `radix_sort_bits` on up to `threads` threads that also runs `beside()` once: on one
+/// of the threads while the others sort the buckets, or after the sort when there is
+/// one thread or nothing to share. `beside` must not touch `a` or `tmp`; what it
+/// throws is thrown from here (after the sort's threads have finished).
+///
+///   std::vector<Row> rows;
+///   radix_sort_bits(items, tmp, 20, 15, Threads{2}, kRadixMinPart,
+///                   [&] { rows.resize(items.size()); });
+void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
+                     int bits, Threads threads, std::size_t min_part,
+                     const std::function<void()>& beside);
 
 /// The inverse of an odd number mod 2^64 (Newton's iteration doubles the
 /// correct low bits each step: 3 → 6 → 12 → 24 → 48 → 96), so an exact

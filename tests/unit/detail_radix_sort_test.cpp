@@ -16,6 +16,7 @@
 #include <limits>
 #include <numeric>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 #include "detail/parallel.hpp"
@@ -364,6 +365,45 @@ TEST(RadixSort, ThreadedSortBitsIgnoresAFlagInBit63AboveItsField) {
             << "n " << n << ", min_part " << min_part << ", threads " << threads;
       }
     }
+  }
+}
+
+// The task run beside the bucket passes: once, whatever the thread count and the
+// words (none, one, one field value, a field within the top digit, several passes),
+// while the sort stays the stable sort; what it throws reaches the caller.
+TEST(RadixSort, TheTaskBesideRunsOnceAndTheSortIsUnchanged) {
+  std::mt19937_64 rng(29);
+  for (const std::size_t n :
+       {std::size_t{0}, std::size_t{1}, std::size_t{100}, std::size_t{5000}, std::size_t{70000}}) {
+    for (const std::pair<int, int>& field :
+         {std::pair{20, 15}, std::pair{20, 0}, std::pair{8, 3}, std::pair{0, 40}}) {
+      const int low = field.first, bits = field.second;
+      std::vector<std::uint64_t> a(n);
+      for (std::size_t k = 0; k < n; ++k) a[k] = word(rng() % (n / 3 + 1) * 7919, k, low, bits);
+      const std::vector<std::uint64_t> want = stable_by_field(a, low, bits);
+      for (const unsigned threads : {1u, 2u, 3u, 7u}) {
+        for (const std::size_t min_part : {std::size_t{64}, kexie::detail::kRadixMinPart}) {
+          std::vector<std::uint64_t> got = a, scratch;
+          int ran = 0;
+          std::vector<int> rows;
+          radix_sort_bits(got, scratch, low, bits, Threads{threads}, min_part, [&] {
+            ++ran;
+            rows.resize(n);
+          });
+          EXPECT_EQ(ran, 1) << "n " << n << ", bits " << bits << ", threads " << threads;
+          EXPECT_EQ(rows.size(), n);
+          EXPECT_EQ(got, want) << "n " << n << ", bits " << bits << ", threads " << threads;
+        }
+      }
+    }
+  }
+  std::vector<std::uint64_t> a(70000), scratch;
+  for (std::size_t k = 0; k < a.size(); ++k) a[k] = rng();
+  for (const unsigned threads : {1u, 2u, 3u}) {
+    std::vector<std::uint64_t> got = a;
+    EXPECT_THROW(radix_sort_bits(got, scratch, 8, 30, Threads{threads}, 64,
+                                 [] { throw std::runtime_error("beside"); }),
+                 std::runtime_error);
   }
 }
 
