@@ -1199,13 +1199,13 @@ inline void copy_short(std::uint8_t* to, const char* from, std::size_t size) noe
   }
 }
 
-// The bytes of the per-entry part of the digest for listing places [begin, end): per
-// entry in listing order its code, then status, total at 14 places, rank, position
-// and tier + 1 (fixed width), handed to `sink` in large blocks.
 // Where the per-entry digest finds the codes: slots by listing place (read front to
 // back), slots by entry index (fetched ahead), or the codes' text by entry index.
 enum class CodesBy { place_slot, entry_slot, entry_text };
 
+// The bytes of the per-entry part of the digest for listing places [begin, end): per
+// entry in listing order its code, then status, total at 14 places, rank, position
+// and tier + 1 (fixed width), handed to `sink` in large blocks.
 template <CodesBy kCodes, class Sink>
 void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end, Sink&& sink) {
   constexpr std::size_t kBlock = 1 << 16;
@@ -1229,8 +1229,8 @@ void entry_bytes_from(const DigestColumns& x, std::size_t begin, std::size_t end
     const std::size_t keep = run.grouped ? ~std::size_t{0} : 0;
     const std::uint32_t run_tier = run.tier_field;
     for (std::size_t k = from; k < to; ++k) {
-      // The fields are read front to back; without slots, the code is fetched by entry
-      // index.
+      // The fields are read front to back; the code too from slots by place, else it
+      // is fetched by entry index (kCodes).
       if constexpr (kCodes != CodesBy::entry_text) {
         // Its slot, copied whole (the record's fields then overwrite what follows the
         // code).
@@ -1550,9 +1550,11 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
   // With threads the rows are written by listing place, into a result sized first;
   // std::vector sizes it only by writing every row, on one thread (3.7 ms of 29 at
   // 1 M entries on two threads), so that is done beside the sort's bucket passes.
+  // (Totals too far apart to pack are listed on one thread: the sized rows are then
+  // cleared and appended again, a rare case.)
   const std::function<void()> size_rows = [&] { out.resize(n); };
-  prepare_ranking(s, scored, nullptr, threads,
-                  threads.count > 1 ? size_rows : std::function<void()>());
+  const bool threaded = detail::part_count(n, threads.count, kMinListPart) > 1;
+  prepare_ranking(s, scored, nullptr, threads, threaded ? size_rows : std::function<void()>());
   const Packing& pk = scored.packing;
   const auto standing = [](std::uint32_t i, std::int64_t total, std::uint32_t rank,
                            std::uint32_t position, EntryStatus status) {
