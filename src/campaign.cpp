@@ -989,13 +989,25 @@ class MarkSession {
  private:
   static constexpr std::size_t kNoRepeat = std::numeric_limits<std::size_t>::max();
 
+  // The lowest and highest entry of some marks ({UINT32_MAX, 0}: none).
+  using EntrySpan = std::pair<std::uint32_t, std::uint32_t>;
+
   // The checks of marks [begin, end) with `b`: cells and values into the scratch (from
-  // `base`); the first refusal in `first`/`error`.
+  // `base`); the first refusal in `first`/`error`. The entries of the marks from
+  // `span_from` on widen `span` as they are read (no second pass over the marks).
   void check(BatchLookups& b, std::span<const Mark> marks, std::size_t base, std::size_t begin,
-             std::size_t end, std::size_t& first, std::optional<Error>& error) const {
+             std::size_t end, std::size_t& first, std::optional<Error>& error,
+             std::size_t span_from, EntrySpan& span) const {
     std::size_t* cells = s_.mark_cells.data() - base;
     std::int32_t* values = s_.mark_values.data() - base;
+    // Kept here and stored once at the end: the parts' spans share a cache line.
+    EntrySpan widened = span;
     for (std::size_t i = begin; i < end; ++i) {
+      if (i >= span_from) {
+        const std::uint32_t id = marks[i].entry.value();
+        widened.first = std::min(widened.first, id);
+        widened.second = std::max(widened.second, id);
+      }
       if (quick_mark(s_, b, marks[i], conflicts_, cells[i], values[i])) continue;
       MarkTarget target;
       Status st = locate_mark(s_, b, marks, i, target);
@@ -1004,10 +1016,11 @@ class MarkSession {
       if (!st) {
         first = i;
         error = st.error();
-        return;
+        return;  // the span is not read after a refusal
       }
     }
     first = end;
+    span = widened;
   }
 
   Status piece(std::span<const Mark> marks, std::size_t begin, std::size_t end, std::size_t& at) {
@@ -1026,25 +1039,24 @@ class MarkSession {
     // entry each part then holds: entries' cells never overlap, so parts whose entries
     // rise from part to part never fill the same cell.
     std::vector<std::size_t> bounds(parts + 1, n);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> span(parts, {UINT32_MAX, 0});
+    std::vector<EntrySpan> span(parts, {UINT32_MAX, 0});
     // detail::parallel_parts: one std::jthread per part but the first (kexie starts no
     // thread it was not asked for) or the application's ThreadTeam; a part run here when
-    // its thread cannot start.
+    // its thread cannot start. Each part's span is taken while its marks are checked: a
+    // second pass over them cost a tenth of the checks (the marks no longer in the
+    // core's cache).
     detail::parallel_parts(threads_, n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
-      check(lookups_[k], marks, begin, begin + b, begin + e, first[k], errors[k]);
-      if (parts == 1 || errors[k]) return;
       const auto entry_boundary = [&](std::size_t i) {
         while (i < n && i > 0 && marks[begin + i].entry == marks[begin + i - 1].entry) ++i;
         return i;
       };
-      const std::size_t from = k == 0 ? 0 : entry_boundary(b);
-      const std::size_t to = entry_boundary(e);
+      // The part's own marks are [from, to): the marks [e, to) continue the entry of mark
+      // e - 1, which is in [from, e) unless the part holds no marks (from == to then).
+      const std::size_t from = parts == 1 || k == 0 ? 0 : entry_boundary(b);
+      check(lookups_[k], marks, begin, begin + b, begin + e, first[k], errors[k],
+            parts == 1 ? end : begin + from, span[k]);
+      if (parts == 1 || errors[k]) return;
       bounds[k] = from;
-      for (std::size_t i = from; i < to; ++i) {
-        const std::uint32_t id = marks[begin + i].entry.value();
-        span[k].first = std::min(span[k].first, id);
-        span[k].second = std::max(span[k].second, id);
-      }
     });
     std::size_t refused = end;
     std::size_t refused_part = parts;

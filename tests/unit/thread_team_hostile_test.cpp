@@ -128,6 +128,16 @@ TEST(ThreadTeamHostile, ARepeatAcrossTwoPartsIsRefusedWhereOneThreadRefusesIt) {
   const Outcome touch = check_everywhere(kSmall, k, all);
   EXPECT_EQ(touch.failed, 16'800u);
   EXPECT_EQ(touch.rule, "panel.mark_unique");
+  // Seven parts split at 4 800 marks, inside the marks of the 86th entry (4 760 to
+  // 4 815): its marks from 4 800 on continue part 0's last entry. One of them again,
+  // deep in part 1's own marks, puts that entry in part 1's span too: the parts are not
+  // apart, and the repeat is refused where one thread refuses it (not at 4 805, which
+  // the parts recording on their threads at once could report).
+  k.batch = all;
+  k.batch[6'000] = k.batch[4'805];
+  const Outcome continued = check_everywhere(kSmall, k, all);
+  EXPECT_EQ(continued.failed, 6'000u);
+  EXPECT_EQ(continued.rule, "panel.mark_unique");
 }
 
 TEST(ThreadTeamHostile, PartsWhoseCellsInterleaveRecordAsOnOneThread) {
