@@ -506,10 +506,13 @@ class KEXIE_API Campaign {
                                 std::size_t* failed = nullptr);
   /// `mark_all` on up to `threads.count` threads (the calling thread included): the
   /// checks of the batch are split in contiguous ranges, one per thread; the marks are
-  /// then recorded in order on the calling thread. The result is the same for every
-  /// count: the same marks recorded, or the same first refusal (the same error and
-  /// position) with nothing recorded. A count of 0 is refused (`invalid_argument`)
-  /// before anything else; a small batch uses fewer threads than allowed.
+  /// then recorded by each range on its thread when the ranges' entries rise from one
+  /// to the next (a table listed entry by entry), else in order on the calling thread.
+  /// The result is the same for every count: the same marks recorded, or the same first
+  /// refusal (the same error and position) with nothing recorded. A count of 0 is
+  /// refused (`invalid_argument`) before anything else; a small batch uses fewer
+  /// threads than allowed. Without a team, the call starts its threads once and joins
+  /// them before it returns; with `team.threads()` it starts none.
   ///
   /// \param marks the marks, as for `mark_all(marks, failed)`
   /// \param threads how many threads the call may use (`Threads{}` is one)
