@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <exception>
 #include <limits>
 #include <optional>
@@ -602,6 +603,19 @@ struct BatchLookups {
     return true;
   }
 
+  // Marks that go on from `entry` (a block of a batch checked in parts, taken out of
+  // order): while the entries came in order, an entry below the last one starts the
+  // vector again rather than turn it into the map (a part that takes another's blocks
+  // from the back sees each block in order, the blocks in decreasing order). What is
+  // forgotten is a cache: an entry met again has its judges cleared again.
+  void go_on_from(std::uint32_t entry) {
+    if (in_order && !cleared.empty() && entry < cleared.back().first) {
+      cleared.clear();
+      cleared_entry = 0;
+      cleared_slots = nullptr;
+    }
+  }
+
   // The cleared seats of `entry` (valid until the next call).
   std::uint64_t* slots_of(std::uint32_t entry) {
     if (in_order) {
@@ -898,13 +912,14 @@ constexpr std::int32_t kPendingShift = std::int32_t{1} << 30;
 bool pending(std::int32_t v) { return v != kNoMark && v < -10'000'000; }
 
 // A batch of marks checked in pieces and recorded all or nothing. Each piece is checked
-// first (every check of locate_mark, check_mark_conflict and check_mark_value, on up to
-// `threads` threads over contiguous ranges, each with its own lookups), its cells and
-// values kept in the campaign's scratch; then, in order, each cell is marked pending in
-// the storage itself (a cell found pending is a repeat within the batch, any other mark
-// one recorded before it): on the calling thread, or by each part on its thread when
-// every mark passed its checks and, with the parts moved to entry boundaries, each part's
-// entries lie above the part before's (no cell is two parts'). The first refusal is thus
+// first (every check of locate_mark, check_mark_conflict and check_mark_value; on up to
+// `threads` threads, in parts of whole entries, each part's marks in blocks that a part
+// done with its own takes from the others, each part with its own lookups), its cells
+// and values kept in the campaign's scratch; then, in order, each cell is marked pending
+// in the storage itself (a cell found pending is a repeat within the batch, any other
+// mark one recorded before it): on the calling thread, or by each part on its thread
+// when every mark passed its checks and each part's entries lie above the part before's
+// (no cell is two parts'). The first refusal is thus
 // the one a single thread reports: the first mark refused by a check or already marked,
 // else the first repeat. `finish` records them all; a session destroyed unfinished (a
 // refusal, an exception) empties every cell it filled. The cells filled are kept as runs,
@@ -994,17 +1009,20 @@ class MarkSession {
   using EntrySpan = std::pair<std::uint32_t, std::uint32_t>;
 
   // The checks of marks [begin, end) with `b`: cells and values into the scratch (from
-  // `base`); the first refusal in `first`/`error`. The entries of the marks from
-  // `span_from` on widen `span` as they are read (no second pass over the marks).
+  // `base`); the first refusal in `first`/`error` (`first` is `end` when there is
+  // none). With kSpan, the marks' entries widen `span` as they are read (no second
+  // pass over the marks).
+  template <bool kSpan>
   void check(BatchLookups& b, std::span<const Mark> marks, std::size_t base, std::size_t begin,
              std::size_t end, std::size_t& first, std::optional<Error>& error,
-             std::size_t span_from, EntrySpan& span) const {
+             EntrySpan& span) const {
     std::size_t* cells = s_.mark_cells.data() - base;
     std::int32_t* values = s_.mark_values.data() - base;
-    // Kept here and stored once at the end: the parts' spans share a cache line.
+    // Kept here and stored once at the end (the spans of blocks side by side share a
+    // cache line).
     EntrySpan widened = span;
     for (std::size_t i = begin; i < end; ++i) {
-      if (i >= span_from) {
+      if constexpr (kSpan) {
         const std::uint32_t id = marks[i].entry.value();
         widened.first = std::min(widened.first, id);
         widened.second = std::max(widened.second, id);
@@ -1024,64 +1042,133 @@ class MarkSession {
     span = widened;
   }
 
+  // A part's blocks not yet taken, [front, back) in one word (front << 32 | back): its
+  // own part takes them from the front, a part done with its own from the back. On a
+  // cache line of its own.
+  struct alignas(64) Untaken {
+    std::atomic<std::uint64_t> word{0};
+
+    bool take(bool front, std::size_t& block) noexcept {
+      std::uint64_t w = word.load(std::memory_order_relaxed);
+      for (;;) {
+        const std::uint64_t f = w >> 32, b = w & 0xFFFF'FFFFU;
+        if (f >= b) return false;
+        const std::uint64_t next = front ? (f + 1) << 32 | b : f << 32 | (b - 1);
+        if (word.compare_exchange_weak(w, next, std::memory_order_relaxed)) {
+          block = static_cast<std::size_t>(front ? f : b - 1);
+          return true;
+        }
+      }
+    }
+  };
+
   Status piece(std::span<const Mark> marks, std::size_t begin, std::size_t end, std::size_t& at) {
     ++pieces_;
     const std::size_t n = end - begin;
     piece_begin_ = begin;
     s_.mark_cells.resize(n);
     s_.mark_values.resize(n);
-    // Checks, on contiguous ranges; the first refused mark is in the first range with one.
     const std::size_t parts =
         std::min<std::size_t>(lookups_.size(), std::max<std::size_t>(1, n / 4096));
+    if (parts == 1) {
+      // One thread: the checks in order, then the recording in order below.
+      std::size_t refused = end;
+      std::optional<Error> error;
+      EntrySpan unused{UINT32_MAX, 0};
+      check<false>(lookups_[0], marks, begin, begin, end, refused, error, unused);
+      return record_in_order(marks, begin, end, refused, std::move(error), at);
+    }
     // Given a count without a team, the session starts its threads once, for all its
     // parallel passes (the checks, the parts' recording, the settling: three a piece),
     // not once a pass: a thread's start cost about 30 µs a pass, as much as a part's
     // recording of 50 000 marks. As many threads as the first piece has parts, as
     // Threads{n} would start for each pass.
-    if (parts > 1 && threads_.team == nullptr) {
+    if (threads_.team == nullptr) {
       own_team_.emplace(static_cast<unsigned>(parts));
       threads_ = own_team_->threads();
     }
+    // The parts: contiguous ranges of whole entries (the marks of an entry never split
+    // between two parts), [bounds[k], bounds[k + 1]). Entries' cells never overlap, so
+    // parts whose entries rise from part to part never fill the same cell.
+    const auto entry_boundary = [&](std::size_t i) {
+      while (i < n && i > 0 && marks[begin + i].entry == marks[begin + i - 1].entry) ++i;
+      return i;
+    };
+    std::vector<std::size_t> bounds(parts + 1, n);
+    bounds[0] = 0;
+    for (std::size_t k = 1; k < parts; ++k) {
+      bounds[k] = entry_boundary(std::max(bounds[k - 1], n * k / parts));
+    }
+    // Each part's marks are checked in blocks: a part takes its own from the front,
+    // then, done, the others' from the back, so a thread that started late (a team
+    // thread woken from sleep, 20-30 µs here) or reads colder marks (a batch the
+    // calling thread just wrote is in its cache) leaves its last blocks to the other.
+    // Results do not depend on who checks a block: a check reads the campaign only (its
+    // lookups are caches), and writes the block's cells and values, the block's span
+    // of entries, and its first refusal.
+    constexpr std::size_t kBlock = 1024;
+    std::vector<std::size_t> first_block(parts + 1, 0);
+    for (std::size_t k = 0; k < parts; ++k) {
+      first_block[k + 1] = first_block[k] + (bounds[k + 1] - bounds[k] + kBlock - 1) / kBlock;
+    }
+    std::vector<Untaken> untaken(parts);
+    for (std::size_t k = 0; k < parts; ++k) {
+      untaken[k].word.store(first_block[k + 1] - first_block[k], std::memory_order_relaxed);
+    }
+    std::vector<EntrySpan> block_span(first_block[parts], {UINT32_MAX, 0});
+    // The first refusal each part found, wherever it took the block; no part checks a
+    // block after the first refusal found so far.
     std::vector<std::size_t> first(parts, end);
     std::vector<std::optional<Error>> errors(parts);
-    // Where each part's marks start once the parts are moved to entry boundaries (the
-    // marks of an entry never split between two parts), and the lowest and highest
-    // entry each part then holds: entries' cells never overlap, so parts whose entries
-    // rise from part to part never fill the same cell.
-    std::vector<std::size_t> bounds(parts + 1, n);
-    std::vector<EntrySpan> span(parts, {UINT32_MAX, 0});
-    // detail::parallel_parts: one std::jthread per part but the first (kexie starts no
-    // thread it was not asked for) or the application's ThreadTeam; a part run here when
-    // its thread cannot start. Each part's span is taken while its marks are checked: a
-    // second pass over them cost a tenth of the checks (the marks no longer in the
-    // core's cache).
-    detail::parallel_parts(threads_, n, parts, 1, [&](std::size_t k, std::size_t b, std::size_t e) {
-      const auto entry_boundary = [&](std::size_t i) {
-        while (i < n && i > 0 && marks[begin + i].entry == marks[begin + i - 1].entry) ++i;
-        return i;
-      };
-      // The part's own marks are [from, to): the marks [e, to) continue the entry of mark
-      // e - 1, which is in [from, e) unless the part holds no marks (from == to then).
-      const std::size_t from = parts == 1 || k == 0 ? 0 : entry_boundary(b);
-      check(lookups_[k], marks, begin, begin + b, begin + e, first[k], errors[k],
-            parts == 1 ? end : begin + from, span[k]);
-      if (parts == 1 || errors[k]) return;
-      bounds[k] = from;
+    std::atomic<std::size_t> lowest_refused{end};
+    const auto check_block = [&](std::size_t k, std::size_t owner, std::size_t j) {
+      const std::size_t lo = begin + bounds[owner] + j * kBlock;
+      const std::size_t hi = std::min(lo + kBlock, begin + bounds[owner + 1]);
+      if (lo >= lowest_refused.load(std::memory_order_relaxed)) return;
+      lookups_[k].go_on_from(marks[lo].entry.value());
+      std::size_t refused = hi;
+      std::optional<Error> error;
+      check<true>(lookups_[k], marks, begin, lo, hi, refused, error,
+                  block_span[first_block[owner] + j]);
+      if (!error || refused >= first[k]) return;
+      first[k] = refused;
+      errors[k] = std::move(error);
+      std::size_t seen = lowest_refused.load(std::memory_order_relaxed);
+      while (refused < seen &&
+             !lowest_refused.compare_exchange_weak(seen, refused, std::memory_order_relaxed)) {
+      }
+    };
+    // detail::parallel_parts: the application's ThreadTeam or the session's own; one
+    // std::jthread per part when that team is busy; a part run here when its thread
+    // cannot start.
+    detail::parallel_parts(threads_, parts, parts, 1, [&](std::size_t k, std::size_t, std::size_t) {
+      std::size_t j = 0;
+      while (untaken[k].take(true, j)) check_block(k, k, j);
+      for (std::size_t d = 1; d < parts; ++d) {
+        const std::size_t owner = (k + d) % parts;
+        while (untaken[owner].take(false, j)) check_block(k, owner, j);
+      }
     });
     std::size_t refused = end;
     std::size_t refused_part = parts;
     for (std::size_t k = 0; k < parts; ++k) {
-      if (errors[k]) {
+      if (errors[k] && first[k] < refused) {
         refused = first[k];
         refused_part = k;
-        break;
+      }
+    }
+    std::vector<EntrySpan> span(parts, {UINT32_MAX, 0});
+    for (std::size_t k = 0; k < parts; ++k) {
+      for (std::size_t j = first_block[k]; j < first_block[k + 1]; ++j) {
+        span[k].first = std::min(span[k].first, block_span[j].first);
+        span[k].second = std::max(span[k].second, block_span[j].second);
       }
     }
     // Every mark checked and each part's entries above the part before's (a table listed
     // entry by entry): no cell is any two parts', so the parts record on their threads,
-    // each in order, what the one pass below records. Else that pass, in order. (A part
-    // whose marks all continue the entry before it holds no marks of its own then.)
-    bool apart = parts > 1 && refused_part == parts;
+    // each in order, what the one pass below records. Else that pass, in order. (An
+    // entry longer than a part leaves the part after it with no marks.)
+    bool apart = refused_part == parts;
     for (std::size_t k = 1; apart && k < parts; ++k) {
       apart = bounds[k] < bounds[k + 1] && span[k - 1].second < span[k].first;
     }
@@ -1102,17 +1189,25 @@ class MarkSession {
       }
       return {};
     }
-    // In order, up to the first refused mark: cells marked pending, repeats noted, a mark
-    // recorded before the batch refused.
+    return record_in_order(marks, begin, end, refused,
+                           refused_part == parts ? std::nullopt : std::move(errors[refused_part]),
+                           at);
+  }
+
+  // In order, the checked marks of the piece [begin, end) up to the first refused one
+  // (`refused`, refused for `error`; `end` when none was): cells marked pending,
+  // repeats noted, a mark recorded before the batch refused; then the check's refusal.
+  Status record_in_order(std::span<const Mark> marks, std::size_t begin, std::size_t end,
+                         std::size_t refused, std::optional<Error> error, std::size_t& at) {
     std::size_t stopped = end;
     record(begin, refused, s_.mark_runs, repeat_, stopped);
     if (stopped != end) {
       at = stopped;
       return already_marked(s_, lookups_[0], marks, at);
     }
-    if (refused_part != parts) {
+    if (error) {
       at = refused;
-      return *errors[refused_part];
+      return std::move(*error);
     }
     return {};
   }

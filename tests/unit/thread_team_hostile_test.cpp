@@ -196,6 +196,65 @@ TEST(ThreadTeamHostile, ARecordedMarkInOnePartAndARepeatInAnother) {
   EXPECT_EQ(o.failed, 33'599u);
 }
 
+// Each part's marks are checked in blocks of 1 024, its own from the front, then the
+// other parts' from the back: refusals in the last block of a part (taken by another
+// part), in blocks taken in either direction, and several at once, are reported where
+// one thread reports them.
+TEST(ThreadTeamHostile, RefusalsInBlocksTakenFromAnotherPartsBack) {
+  std::vector<JudgeId> judges;
+  (void)world().campaign(1, judges);
+  const std::vector<MarkInput> all = all_marks(judges, kSmall);
+  // Only the very last mark (the last block of the last part).
+  Case last{"off step at the last mark", all, {}};
+  last.batch[33'599].mark = "50.3"_dec;
+  Outcome o = check_everywhere(kSmall, last, all);
+  EXPECT_EQ(o.failed, 33'599u);
+  EXPECT_EQ(o.rule, "panel.mark_step");
+  // The last block of every part of 2 and 3, the first block of a later part, and the
+  // last mark: the earliest (the last block of part 0 of 2) is reported.
+  Case many{"off step in many blocks", all, {}};
+  for (std::size_t at : {33'599U, 22'000U, 16'700U, 11'150U, 16'900U}) {
+    many.batch[at].mark = "50.3"_dec;
+  }
+  o = check_everywhere(kSmall, many, all);
+  EXPECT_EQ(o.failed, 11'150u);
+  EXPECT_EQ(o.rule, "panel.mark_step");
+  // A check's refusal late and a repeat early: the refusal wins (every mark is checked
+  // before repeats count), wherever its block was taken.
+  Case both{"repeat early, unknown judge late", all, {}};
+  both.batch[2'000] = both.batch[1'000];
+  both.batch[33'000].judge = JudgeId{99'999};
+  o = check_everywhere(kSmall, both, all);
+  EXPECT_EQ(o.failed, 33'000u);
+}
+
+// Who checks which block depends on timing; the refusal reported must not. Refusals at
+// the front of parts and at their backs (where a part done with its own blocks takes
+// them), the same refused batch given again and again to one campaign (a refused batch
+// leaves it unchanged): every call reports the first.
+TEST(ThreadTeamHostile, TheFirstRefusalWhoeverChecksItsBlock) {
+  std::vector<JudgeId> judges;
+  const auto c = world().campaign(kSmall, judges);
+  const std::vector<MarkInput> all = all_marks(judges, kSmall);
+  std::vector<MarkInput> batch = all;
+  // 7 parts of 4 800 marks and 2 of 16 800: the front of part 1 of 7, the backs of
+  // parts 1 to 6 of 7 and of part 1 of 2.
+  for (std::size_t at : {4'900U, 9'500U, 14'300U, 19'100U, 23'900U, 28'700U, 33'500U}) {
+    batch[at].mark = "50.3"_dec;
+  }
+  const kexie_test::Verdict one = kexie_test::mark_batch(*c, batch, Threads{});
+  ASSERT_FALSE(one.ok);
+  ASSERT_EQ(one.failed, 4'900u);
+  ThreadTeam two(2);
+  for (Threads threads : {Threads{2}, Threads{7}, two.threads(), Threads{7, &two}}) {
+    for (int round = 0; round < 60; ++round) {
+      ASSERT_EQ(kexie_test::mark_batch(*c, batch, threads), one)
+          << threads.count << (threads.team ? " on a team" : "") << ", round " << round;
+    }
+  }
+  c->mark_all(all, two.threads()).value();  // nothing was left pending
+}
+
 TEST(ThreadTeamHostile, RefusalsInTheSecondPieceOfABatch) {
   std::vector<JudgeId> judges;
   (void)world().campaign(1, judges);
