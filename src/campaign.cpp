@@ -919,12 +919,12 @@ bool pending(std::int32_t v) { return v != kNoMark && v < -10'000'000; }
 // in the storage itself (a cell found pending is a repeat within the batch, any other
 // mark one recorded before it): on the calling thread, or by each part on its thread
 // when every mark passed its checks and each part's entries lie above the part before's
-// (no cell is two parts'). The first refusal is thus
-// the one a single thread reports: the first mark refused by a check or already marked,
-// else the first repeat. `finish` records them all; a session destroyed unfinished (a
-// refusal, an exception) empties every cell it filled. The cells filled are kept as runs,
-// ranges of cells that hold them (a marks table fills an entry's cells together, in any
-// order), not one per mark; only the pending cells of a run are the batch's.
+// (no cell is two parts'). The first refusal is thus the one a single thread reports:
+// the first mark refused by a check or already marked, else the first repeat. `finish`
+// records them all; a session destroyed unfinished (a refusal, an exception) empties
+// every cell it filled. The cells filled are kept as runs, ranges of cells that hold
+// them (a marks table fills an entry's cells together, in any order), not one per mark;
+// only the pending cells of a run are the batch's.
 // `conflicts`: run the registry-reading conflict check (mark_all), or not (record_marks,
 // snapshots).
 template <class Mark>
@@ -1101,7 +1101,7 @@ class MarkSession {
     }
     // Each part's marks are checked in blocks: a part takes its own from the front,
     // then, done, the others' from the back, so a thread that started late (a team
-    // thread woken from sleep, 20-30 µs here) or reads colder marks (a batch the
+    // thread woken from sleep, 30-40 µs here) or reads colder marks (a batch the
     // calling thread just wrote is in its cache) leaves its last blocks to the other.
     // Results do not depend on who checks a block: a check reads the campaign only (its
     // lookups are caches), and writes the block's cells and values, the block's span
