@@ -255,6 +255,24 @@ TEST(ThreadTeamHostile, TheFirstRefusalWhoeverChecksItsBlock) {
   c->mark_all(all, two.threads()).value();  // nothing was left pending
 }
 
+// Batches whose marks all name one entry leave every part but the first with no marks
+// (the parts are whole entries): one cell given 10 000 times, and 10 000 marks of an
+// entry that does not exist, are refused where one thread refuses them.
+TEST(ThreadTeamHostile, ABatchOfOneEntryOnly) {
+  std::vector<JudgeId> judges;
+  (void)world().campaign(1, judges);
+  const std::vector<MarkInput> all = all_marks(judges, kSmall);
+  Case same{"one cell 10 000 times", std::vector<MarkInput>(10'000, all[0]), {}};
+  Outcome o = check_everywhere(kSmall, same, all);
+  EXPECT_EQ(o.failed, 1u);
+  EXPECT_EQ(o.rule, "panel.mark_unique");
+  Case none{"an entry that does not exist", std::vector<MarkInput>(10'000, all[0]), {}};
+  for (MarkInput& m : none.batch) m.entry = EntryId{kSmall + 1};
+  o = check_everywhere(kSmall, none, all);
+  EXPECT_EQ(o.failed, 0u);
+  EXPECT_FALSE(o.ok);
+}
+
 TEST(ThreadTeamHostile, RefusalsInTheSecondPieceOfABatch) {
   std::vector<JudgeId> judges;
   (void)world().campaign(1, judges);
