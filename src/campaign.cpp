@@ -518,7 +518,13 @@ std::string where(std::span<const Mark> marks, std::size_t i) {
 // and each category's indicator → column table; the judges' affiliations, the
 // conflict verdicts per (judge, enterprise association) and the (judge, entry) pairs
 // already cleared, so conflicts are resolved once per pair, not once per mark.
-struct BatchLookups {
+//
+// On cache lines of its own: a batch checked in parts keeps one per part side by side
+// in a vector, and each part writes its own fields as it goes (the last indicator
+// code, every few marks) while the next part reads the head of its own (`columns`,
+// every mark). Unaligned (616 bytes), one part's tail and the next part's head shared
+// a line, and the two threads' checks took 14-30 % more time in all than one thread's.
+struct alignas(64) BatchLookups {
   static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
   struct Column {
     std::uint32_t column = kNone;  // kNone: not marked by judges
