@@ -12,16 +12,24 @@
 // mark_all(batch, team.threads()) into a third (a ThreadTeam of N made once, before
 // the batches), and the speed-ups over one thread are printed.
 //
-//   mark_all_bench [--entries=N] [--batch=N] [--repetitions=N] [--threads=N]
+// With --side-by-side, each repetition then also runs two one-thread jobs at once,
+// each marking a campaign of its own with batches of its own (made by its own thread),
+// call for call (a barrier before and after each call): what two threads gain when
+// they share nothing, the host's own ceiling for a speed-up on two threads (twice one
+// thread's time alone ÷ the slower job's time side by side).
+//
+//   mark_all_bench [--entries=N] [--batch=N] [--repetitions=N] [--threads=N] [--side-by-side]
 #include <time.h>
 
 #include <algorithm>
+#include <barrier>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "jiangbi_fixture.hpp"
@@ -54,6 +62,23 @@ void timed(Times& t, F&& f) {
   t.wall += wall_now() - w0;
 }
 
+// The next batch from mark `done` on, in the order a marks table comes: entry,
+// indicator, judge.
+void next_batch(std::vector<kexie::MarkInput>& batch, std::size_t batch_size, std::size_t done,
+                std::size_t total, const std::vector<kexie::JudgeId>& judges,
+                const std::vector<std::string>& codes, std::mt19937& rng) {
+  batch.clear();
+  while (batch.size() < batch_size && done + batch.size() < total) {
+    const std::size_t k = done + batch.size();
+    const std::size_t entry = k / (kJudges * kIndicators);
+    const std::size_t ind = k / kJudges % kIndicators;
+    const std::size_t judge = k % kJudges;
+    const int half = std::min(200, 100 + static_cast<int>(rng() % 100));
+    batch.push_back({judges[judge], kexie::EntryId(static_cast<std::uint32_t>(entry + 1)),
+                     codes[ind], kexie_bench::half_points(half)});
+  }
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
@@ -64,6 +89,7 @@ double median(std::vector<double> v) {
 int main(int argc, char** argv) {
   std::size_t entries = 1'000'000, batch_size = 100'000, repetitions = 3;
   unsigned threads = 1;
+  bool side_by_side = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strncmp(argv[i], "--entries=", 10) == 0) {
       entries = std::stoul(argv[i] + 10);
@@ -71,12 +97,14 @@ int main(int argc, char** argv) {
       batch_size = std::max<std::size_t>(1, std::stoul(argv[i] + 8));
     } else if (std::strncmp(argv[i], "--threads=", 10) == 0) {
       threads = static_cast<unsigned>(std::max<unsigned long>(1, std::stoul(argv[i] + 10)));
+    } else if (std::strcmp(argv[i], "--side-by-side") == 0) {
+      side_by_side = true;
     } else if (std::strncmp(argv[i], "--repetitions=", 14) == 0) {
       repetitions = std::max<std::size_t>(1, std::stoul(argv[i] + 14));
     } else {
       std::fprintf(stderr,
                    "usage: mark_all_bench [--entries=N] [--batch=N] [--repetitions=N] "
-                   "[--threads=N]\n");
+                   "[--threads=N] [--side-by-side]\n");
       return 2;
     }
   }
@@ -90,7 +118,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < kIndicators; ++i) codes.push_back(kexie_bench::indicator_code(i));
   std::vector<double> mark_wall, mark_cpu, copy_wall, copy_cpu, par_wall, par_cpu, team_wall,
-      team_cpu;
+      team_cpu, side_slower;
   const std::unique_ptr<kexie::ThreadTeam> team =
       threads > 1 ? std::make_unique<kexie::ThreadTeam>(threads) : nullptr;
   for (std::size_t rep = 0; rep < repetitions; ++rep) {
@@ -108,17 +136,7 @@ int main(int argc, char** argv) {
     Times marking, copying, parallel, teamed;
     std::size_t n = 0, done = 0;
     while (done < total) {
-      // The next batch, in the order a marks table comes: entry, indicator, judge.
-      batch.clear();
-      while (batch.size() < batch_size && done + batch.size() < total) {
-        const std::size_t k = done + batch.size();
-        const std::size_t entry = k / (kJudges * kIndicators);
-        const std::size_t ind = k / kJudges % kIndicators;
-        const std::size_t judge = k % kJudges;
-        const int half = std::min(200, 100 + static_cast<int>(rng() % 100));
-        batch.push_back({judges[judge], kexie::EntryId(static_cast<std::uint32_t>(entry + 1)),
-                         codes[ind], kexie_bench::half_points(half)});
-      }
+      next_batch(batch, batch_size, done, total, judges, codes, rng);
       timed(copying, [&] {
         std::vector<kexie::MarkInput> copy(batch.begin(), batch.end());
         asm volatile("" : : "r"(copy.data()) : "memory");
@@ -151,6 +169,38 @@ int main(int argc, char** argv) {
       team_wall.push_back(teamed.wall);
       team_cpu.push_back(teamed.cpu);
     }
+    if (side_by_side) {
+      c.reset();
+      c2.reset();
+      c3.reset();
+      // Two jobs of one thread each, call for call; each thread makes its own batches.
+      std::vector<kexie::JudgeId> side_judges[2];
+      std::unique_ptr<kexie::Campaign> side[2];
+      for (int j = 0; j < 2; ++j) side[j] = w.campaign(spec, rubric, entries, side_judges[j]);
+      double side_wall[2] = {0, 0};
+      std::barrier<> call_for_call(2);
+      const auto job = [&](int j) {
+        std::mt19937 side_rng(20261129);
+        std::vector<kexie::MarkInput> side_batch;
+        side_batch.reserve(batch_size);
+        for (std::size_t from = 0; from < total; from += batch_size) {
+          next_batch(side_batch, batch_size, from, total, side_judges[j], codes, side_rng);
+          call_for_call.arrive_and_wait();
+          const double w0 = wall_now();
+          side[j]->mark_all(side_batch).value();
+          side_wall[j] += wall_now() - w0;
+          call_for_call.arrive_and_wait();
+        }
+      };
+      std::thread other(job, 1);
+      job(0);
+      other.join();
+      std::printf(
+          "repetition %zu: two one-thread jobs side by side, each on its own campaign: "
+          "%.3f s and %.3f s wall (one thread alone above: %.3f s)\n",
+          rep + 1, side_wall[0], side_wall[1], marking.wall);
+      side_slower.push_back(std::max(side_wall[0], side_wall[1]));
+    }
   }
   const double mw = median(mark_wall), mc = median(mark_cpu);
   const double cw = median(copy_wall), cc = median(copy_cpu);
@@ -175,6 +225,13 @@ int main(int argc, char** argv) {
         "mark_all on a ThreadTeam of %u: %.3f s wall, %.3f s CPU (rough: a running team "
         "thread's time is added at the kernel's ticks); speed-up over one thread %.2fx wall\n",
         team->size(), tw, tc, mw / tw);
+  }
+  if (!side_slower.empty()) {
+    const double sw = median(side_slower);
+    std::printf(
+        "two one-thread jobs side by side: the slower %.3f s wall; the host's ceiling for two "
+        "threads sharing nothing 2 x %.3f / %.3f = %.2fx\n",
+        sw, mw, sw, 2 * mw / sw);
   }
   return 0;
 }

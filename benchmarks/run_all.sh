@@ -83,7 +83,8 @@ started=$(date -u +%FT%TZ)
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 
 step scoring_bench "$bin/scoring_bench" --entries=$entries "${agg[@]}"
-step mark_all_bench "$bin/mark_all_bench" --entries=$entries --repetitions=$reps --threads=2
+step mark_all_bench "$bin/mark_all_bench" --entries=$entries --repetitions=$reps --threads=2 \
+  --side-by-side
 step registry_bench "$bin/registry_bench" "${agg[@]}"
 step snapshot_bench "$bin/snapshot_bench" --benchmark_repetitions=$reps \
   --benchmark_report_aggregates_only=true
