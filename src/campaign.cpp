@@ -397,6 +397,7 @@ EntryId commit_entry(CampaignImpl& s, EntrySpec spec, PreparedEntry prepared) {
   // index entry (erased again should anything later fail, which nothing can).
   const std::size_t cells = cat.columns.size() * s.width();
   room(s.marks, cells);
+  s.steps.make_room(s.marks.size() + cells);
   room(s.objective_values, prepared.objective.size());
   room(s.hot);
   room(s.codes);
@@ -410,6 +411,7 @@ EntryId commit_entry(CampaignImpl& s, EntrySpec spec, PreparedEntry prepared) {
   hot.objective_offset = static_cast<std::uint32_t>(s.objective_values.size());
   hot.category = static_cast<std::uint8_t>(rec.spec.category);
   s.marks.resize(s.marks.size() + cells, kNoMark);
+  s.steps.changed(hot.mark_offset, cells);
   s.objective_values.insert(s.objective_values.end(), prepared.objective.begin(),
                             prepared.objective.end());
   s.hot.push_back(hot);
@@ -492,6 +494,7 @@ void seat(CampaignImpl& s, JudgeId judge, EntryId entry) {
   std::copy_backward(cells + cell_of(columns, 0, pos), cells + cell_of(columns, 0, e.judges.size()),
                      cells + cell_of(columns, 0, e.judges.size() + 1));
   std::fill_n(cells + cell_of(columns, 0, pos), columns, kNoMark);
+  s.steps.changed(s.hot[entry.value() - 1].mark_offset, columns * s.width());
   e.judges.insert(e.judges.begin() + static_cast<std::ptrdiff_t>(pos), judge);
   s.hot[entry.value() - 1].judges = static_cast<std::uint8_t>(e.judges.size());
 }
@@ -1004,6 +1007,11 @@ class MarkSession {
           [&](std::size_t k, std::size_t, std::size_t) { settle(part_runs_[k]); });
     } else {
       for (const Runs& runs : part_runs_) settle(runs);
+    }
+    // The marks as steps of the cells settled are encoded again when next read.
+    for (const auto& [first, count] : s_.mark_runs) s_.steps.changed(first, count);
+    for (const Runs& runs : part_runs_) {
+      for (const auto& [first, count] : runs) s_.steps.changed(first, count);
     }
     finished_ = true;
     return {};

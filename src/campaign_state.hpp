@@ -24,6 +24,7 @@
 #include "kexie/campaign.hpp"
 #include "kexie/energy.hpp"
 #include "kexie/membership.hpp"
+#include "campaign_mark_steps.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -162,6 +163,9 @@ struct CampaignImpl {
   std::vector<PersonId> judges;  // JudgeId n is judges[n - 1]
   std::unordered_map<std::uint32_t, JudgeId> judge_of_person;
   std::vector<std::int32_t> marks;             // per entry: panel width × columns cells (cell_of)
+  /// The marks a byte a cell, for the scoring pass (campaign_mark_steps.hpp): whatever changes
+  /// `marks` calls `steps.changed` on the cells it changed.
+  MarkSteps steps;
   std::vector<EntryHot> hot;                   // parallel to entries
   std::vector<std::string> codes;              // parallel to entries: application numbers
   std::vector<std::int64_t> objective_values;  // per entry: each objective leaf, 6 places

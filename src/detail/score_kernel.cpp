@@ -118,6 +118,20 @@ __attribute__((target("avx2"))) inline __m256i add_pairs(__m256i a, __m256i b) {
   return _mm256_add_epi64(_mm256_unpacklo_epi64(a, b), _mm256_unpackhi_epi64(a, b));
 }
 
+// The eight entries' four 64-bit sums each (`part`) added across into `weighted`:
+// pairs of entries, then the 128-bit halves (entries 0–3 in `low`, 4–7 in `high`).
+__attribute__((target("avx2"))) inline void store_weighted(const __m256i* part,
+                                                           std::int64_t* weighted) {
+  const __m256i p01 = add_pairs(part[0], part[1]), p23 = add_pairs(part[2], part[3]);
+  const __m256i p45 = add_pairs(part[4], part[5]), p67 = add_pairs(part[6], part[7]);
+  const __m256i low = _mm256_add_epi64(_mm256_permute2x128_si256(p01, p23, 0x20),
+                                       _mm256_permute2x128_si256(p01, p23, 0x31));
+  const __m256i high = _mm256_add_epi64(_mm256_permute2x128_si256(p45, p67, 0x20),
+                                        _mm256_permute2x128_si256(p45, p67, 0x31));
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(weighted), low);
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(weighted + 4), high);
+}
+
 // The kept sums of columns c…c + 7 of one entry (`mask`: which of them exist; the
 // others read as 0 and keep 0), and whether a mark among them is missing (its
 // lowest is kNoMark, INT32_MIN, below every real mark).
@@ -191,15 +205,155 @@ __attribute__((target("avx2"))) unsigned weighted_kept_sums_avx2(
     part[lane] = acc;
     if (!_mm256_testz_si256(gap, gap)) missing |= 1u << lane;
   }
-  // Pairs of entries, then the 128-bit halves: entries 0–3 in `low`, 4–7 in `high`.
-  const __m256i p01 = add_pairs(part[0], part[1]), p23 = add_pairs(part[2], part[3]);
-  const __m256i p45 = add_pairs(part[4], part[5]), p67 = add_pairs(part[6], part[7]);
-  const __m256i low = _mm256_add_epi64(_mm256_permute2x128_si256(p01, p23, 0x20),
-                                       _mm256_permute2x128_si256(p01, p23, 0x31));
-  const __m256i high = _mm256_add_epi64(_mm256_permute2x128_si256(p45, p67, 0x20),
-                                        _mm256_permute2x128_si256(p45, p67, 0x31));
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(weighted), low);
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(weighted + 4), high);
+  store_weighted(part, weighted);
+  return missing;
+}
+
+namespace {
+
+// One slot's steps of four entries at cell `at` of each, [e0 | e1 || e2 | e3] (8 bytes
+// each; the bytes `bytes` does not select read as 0 unless `whole`).
+__attribute__((target("avx2"))) inline __m256i four_rows(const std::uint8_t* const* e,
+                                                         std::size_t at, __m256i bytes,
+                                                         bool whole) {
+  const __m128i ab = _mm_castpd_si128(
+      _mm_loadh_pd(_mm_castsi128_pd(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(e[0] + at))),
+                   reinterpret_cast<const double*>(e[1] + at)));
+  const __m128i cd = _mm_castpd_si128(
+      _mm_loadh_pd(_mm_castsi128_pd(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(e[2] + at))),
+                   reinterpret_cast<const double*>(e[3] + at)));
+  const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(ab), cd, 1);
+  return whole ? v : _mm256_and_si256(v, bytes);
+}
+
+// Eight kept sums of steps (16 bits each) as mark units: base + step × kept.
+__attribute__((target("avx2"))) inline __m256i step_units(__m128i kept, __m256i base,
+                                                          __m256i step) {
+  return _mm256_add_epi32(base, _mm256_mullo_epi32(_mm256_cvtepu16_epi32(kept), step));
+}
+
+// `step_kept` from the marks as steps (one byte a cell, kNoStep for none), for four
+// entries at once: columns c…c + 7 of entries e[0…3], one slot's steps of all four in
+// one vector ([e0 | e1 || e2 | e3], 8 bytes each), so a vector step takes four entries.
+// The steps add in 16 bits (at most 256 marks of 254), and a kept sum of d marks on a
+// column of lowest mark `min` and step `step` is d × min + step × (its steps' kept
+// sum): the same integer, wrapped to 32 bits, as step_kept's from the marks
+// themselves. `bytes`: which bytes of each 8 are columns (the others read as 0), or
+// all when `whole`. Writes each entry's eight kept sums to out[0…3]; returns which
+// entries miss a mark (bit j for entry j). Reads 8 bytes from each row of an entry,
+// up to 7 past its last cell.
+__attribute__((target("avx2"))) inline unsigned kept_four_from_steps(
+    const std::uint8_t* const* e, std::uint32_t columns, std::uint32_t c, std::uint32_t n,
+    bool drop_low, bool drop_high, __m256i bytes, bool whole, __m256i base, __m256i step,
+    __m256i* out) {
+  const __m256i zero = _mm256_setzero_si256();
+  const __m256i first = four_rows(e, c, bytes, whole);
+  __m256i lo = first, hi = first;
+  __m256i even = _mm256_unpacklo_epi8(first, zero);  // e0 || e2, 16 bits a column
+  __m256i odd = _mm256_unpackhi_epi8(first, zero);   // e1 || e3
+  for (std::uint32_t k = 1; k < n; ++k) {
+    const __m256i v = four_rows(e, static_cast<std::size_t>(k) * columns + c, bytes, whole);
+    lo = _mm256_min_epu8(lo, v);
+    hi = _mm256_max_epu8(hi, v);
+    even = _mm256_add_epi16(even, _mm256_unpacklo_epi8(v, zero));
+    odd = _mm256_add_epi16(odd, _mm256_unpackhi_epi8(v, zero));
+  }
+  if (drop_low) {
+    even = _mm256_sub_epi16(even, _mm256_unpacklo_epi8(lo, zero));
+    odd = _mm256_sub_epi16(odd, _mm256_unpackhi_epi8(lo, zero));
+  }
+  if (drop_high) {
+    even = _mm256_sub_epi16(even, _mm256_unpacklo_epi8(hi, zero));
+    odd = _mm256_sub_epi16(odd, _mm256_unpackhi_epi8(hi, zero));
+  }
+  out[0] = step_units(_mm256_castsi256_si128(even), base, step);
+  out[1] = step_units(_mm256_castsi256_si128(odd), base, step);
+  out[2] = step_units(_mm256_extracti128_si256(even, 1), base, step);
+  out[3] = step_units(_mm256_extracti128_si256(odd, 1), base, step);
+  // kNoStep (255) is above every step: an entry misses a mark when its highest does.
+  const auto gap = static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, _mm256_set1_epi8(static_cast<char>(kNoStep)))));
+  unsigned missing = 0;
+  for (unsigned j = 0; j < 4; ++j) {
+    if ((gap >> (8 * j)) & 0xFFU) missing |= 1U << j;
+  }
+  return missing;
+}
+
+// Per step of eight columns: which bytes of each 8 are columns, the word mask, and
+// each column's d × min and step (0 past the last column).
+struct StepColumns {
+  __m256i bytes[kMaxBatchCells / 8], mask[kMaxBatchCells / 8];
+  __m256i base[kMaxBatchCells / 8], step[kMaxBatchCells / 8];
+
+  __attribute__((target("avx2"))) StepColumns(std::uint32_t columns, std::uint32_t d,
+                                              const std::int32_t* min, const std::int32_t* step_of) {
+    const __m256i index = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2,
+                                           3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7);
+    for (std::uint32_t c = 0, j = 0; c < columns; c += 8, ++j) {
+      const auto left = static_cast<char>(std::min<std::uint32_t>(columns - c, 8));
+      bytes[j] = _mm256_cmpgt_epi8(_mm256_set1_epi8(left), index);
+      mask[j] = column_mask(columns, c);
+      base[j] = _mm256_mullo_epi32(_mm256_set1_epi32(static_cast<int>(d)),
+                                   _mm256_maskload_epi32(min + c, mask[j]));
+      step[j] = _mm256_maskload_epi32(step_of + c, mask[j]);
+    }
+  }
+};
+
+}  // namespace
+
+__attribute__((target("avx2"))) unsigned kept_sums_from_steps_avx2(
+    const std::uint8_t* const* entry, std::uint32_t columns, std::uint32_t n, bool drop_low,
+    bool drop_high, const std::int32_t* min, const std::int32_t* step, std::int32_t* kept) {
+  const std::uint32_t d = n - (drop_low ? 1 : 0) - (drop_high ? 1 : 0);
+  const StepColumns sc(columns, d, min, step);
+  unsigned missing = 0;
+  for (std::uint32_t four = 0; four < kMaxLanes; four += 4) {
+    for (std::uint32_t c = 0, j = 0; c < columns; c += 8, ++j) {
+      const bool whole = c + 8 <= columns;
+      __m256i sum[4];
+      missing |= kept_four_from_steps(entry + four, columns, c, n, drop_low, drop_high,
+                                      sc.bytes[j], whole, sc.base[j], sc.step[j], sum)
+                 << four;
+      for (std::uint32_t lane = 0; lane < 4; ++lane) {
+        std::int32_t* out = kept + static_cast<std::size_t>(four + lane) * columns + c;
+        if (whole) {
+          _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), sum[lane]);
+        } else {
+          _mm256_maskstore_epi32(out, sc.mask[j], sum[lane]);
+        }
+      }
+    }
+  }
+  return missing;
+}
+
+__attribute__((target("avx2"))) unsigned weighted_kept_sums_from_steps_avx2(
+    const std::uint8_t* const* entry, std::uint32_t columns, std::uint32_t n, bool drop_low,
+    bool drop_high, const std::int32_t* min, const std::int32_t* step,
+    const std::int32_t* weight, std::int64_t* weighted) {
+  const std::uint32_t d = n - (drop_low ? 1 : 0) - (drop_high ? 1 : 0);
+  const StepColumns sc(columns, d, min, step);
+  unsigned missing = 0;
+  __m256i part[kMaxLanes];  // per entry: four 64-bit sums of products
+  for (__m256i& p : part) p = _mm256_setzero_si256();
+  for (std::uint32_t c = 0, j = 0; c < columns; c += 8, ++j) {
+    const __m256i w = _mm256_maskload_epi32(weight + c, sc.mask[j]);
+    const __m256i w_odd = _mm256_srli_epi64(w, 32);
+    for (std::uint32_t four = 0; four < kMaxLanes; four += 4) {
+      __m256i sum[4];
+      missing |= kept_four_from_steps(entry + four, columns, c, n, drop_low, drop_high,
+                                      sc.bytes[j], c + 8 <= columns, sc.base[j], sc.step[j], sum)
+                 << four;
+      for (std::uint32_t lane = 0; lane < 4; ++lane) {
+        __m256i& acc = part[four + lane];
+        acc = _mm256_add_epi64(acc, _mm256_mul_epi32(sum[lane], w));
+        acc = _mm256_add_epi64(acc, _mm256_mul_epi32(_mm256_srli_epi64(sum[lane], 32), w_odd));
+      }
+    }
+  }
+  store_weighted(part, weighted);
   return missing;
 }
 #else
@@ -212,6 +366,17 @@ unsigned kept_sums_avx2(const std::int32_t* const*, std::uint32_t, std::uint32_t
 
 unsigned weighted_kept_sums_avx2(const std::int32_t* const*, std::uint32_t, std::uint32_t, bool,
                                  bool, const std::int32_t*, std::int64_t*) {
+  return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false
+}
+unsigned kept_sums_from_steps_avx2(const std::uint8_t* const*, std::uint32_t, std::uint32_t, bool,
+                                   bool, const std::int32_t*, const std::int32_t*, std::int32_t*) {
+  return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false
+}
+
+unsigned weighted_kept_sums_from_steps_avx2(const std::uint8_t* const*, std::uint32_t,
+                                            std::uint32_t, bool, bool, const std::int32_t*,
+                                            const std::int32_t*, const std::int32_t*,
+                                            std::int64_t*) {
   return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false
 }
 #endif

@@ -75,6 +75,34 @@ unsigned weighted_kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t
                                  std::uint32_t n, bool drop_low, bool drop_high,
                                  const std::int32_t* weight, std::int64_t* weighted);
 
+/// A cell with no mark among the marks as steps (one byte a cell: the mark's step on
+/// its column's scale, (mark − min) ÷ step, 0–254; see src/campaign_mark_steps.hpp).
+inline constexpr std::uint8_t kNoStep = 255;
+
+/// `kept_sums_avx2` from the marks as steps: `entry[j]` points at the entry's cells a
+/// byte each (same layout, kNoStep for none), column c's marks being `min[c]` +
+/// `step[c]` × their step. Writes the same integers as `kept_sums_avx2` on the marks
+/// themselves, reading a quarter of the bytes. Reads up to 7 bytes past an entry's
+/// last cell. Call only when `avx2_available()`. Same preconditions as `kept_sums`,
+/// and it keeps a mark: `n > drop_low + drop_high`.
+///
+///   missing = kept_sums_from_steps_avx2(steps8, 2, 3, true, false, min, step, kept);
+unsigned kept_sums_from_steps_avx2(const std::uint8_t* const* entry, std::uint32_t columns,
+                                   std::uint32_t n, bool drop_low, bool drop_high,
+                                   const std::int32_t* min, const std::int32_t* step,
+                                   std::int32_t* kept);
+
+/// `weighted_kept_sums_avx2` from the marks as steps (see `kept_sums_from_steps_avx2`):
+/// the same 64-bit sums. Call only when `avx2_available()`; same preconditions.
+///
+///   missing = weighted_kept_sums_from_steps_avx2(steps8, 2, 3, true, false, min, step,
+///                                                weights, weighted);
+unsigned weighted_kept_sums_from_steps_avx2(const std::uint8_t* const* entry,
+                                            std::uint32_t columns, std::uint32_t n, bool drop_low,
+                                            bool drop_high, const std::int32_t* min,
+                                            const std::int32_t* step, const std::int32_t* weight,
+                                            std::int64_t* weighted);
+
 /// The reference: `kept_sums` for `lanes` entries, one mark at a time
 /// (`kept[lane * columns + col]`, 64-bit sums wrapped to 32 bits as the vector
 /// kernels wrap them). Same preconditions as `kept_sums`.

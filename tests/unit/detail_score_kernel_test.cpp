@@ -4,12 +4,15 @@
 // scorer batches (an entry's marks judge by judge: slot k's mark on column c at
 // k × columns + c), and exactly the lanes with a missing mark are flagged; the
 // AVX2 kernel (eight entries), the SSE2 kernel and the scalar reference give the
-// same integers and the same flags on random marks with missing ones.
+// same integers and the same flags on random marks with missing ones; and the
+// kernels reading the marks as steps (a byte a cell) give the AVX2 kernels' integers
+// and flags from the same marks.
 #include "detail/score_kernel.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <climits>
 #include <cstdint>
 #include <random>
@@ -25,7 +28,10 @@ using kexie::detail::kept_sums_scalar;
 using kexie::detail::kLanes;
 using kexie::detail::kMaxBatchCells;
 using kexie::detail::kMaxLanes;
+using kexie::detail::kept_sums_from_steps_avx2;
+using kexie::detail::kNoStep;
 using kexie::detail::weighted_kept_sums_avx2;
+using kexie::detail::weighted_kept_sums_from_steps_avx2;
 
 constexpr std::int32_t kNoMark = INT32_MIN;  // as campaign_state.hpp stores an absent mark
 
@@ -211,6 +217,102 @@ TEST(ScoreKernel, WeightedAvx2SumsAreTheScalarKeptSumsTimesTheWeights) {
       }
     }
   }
+}
+
+// Eight entries' marks as steps and as marks: per column a lowest mark and a step
+// (marks within ±10^7), the first `n` slots of each column a random step 0–254, about
+// one entry in `gap` missing a mark; unused slots hold a step or none. Each entry's
+// steps are followed by 8 bytes that are not its cells, as the campaign's next entry
+// or padding follows them.
+struct StepEntries {
+  std::vector<std::int32_t> min, step;
+  std::vector<std::vector<std::int32_t>> marks;
+  std::vector<std::vector<std::uint8_t>> steps;
+};
+
+StepEntries random_step_entries(std::mt19937_64& rng, std::uint32_t columns, std::uint32_t width,
+                                std::uint32_t n, std::uint32_t gap) {
+  StepEntries e;
+  std::uniform_int_distribution<std::int32_t> min(-5'000'000, 4'000'000), step(1, 20'000);
+  std::uniform_int_distribution<int> at(0, 254);
+  for (std::uint32_t col = 0; col < columns; ++col) {
+    e.min.push_back(min(rng));
+    e.step.push_back(step(rng));
+  }
+  for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
+    const std::size_t cells = static_cast<std::size_t>(columns) * width;
+    std::vector<std::uint8_t> s(cells + 8, lane % 2 ? kNoStep : std::uint8_t{7});
+    for (std::size_t c = cells; c < cells + 8; ++c) s[c] = static_cast<std::uint8_t>(rng());
+    for (std::uint32_t col = 0; col < columns; ++col)
+      for (std::uint32_t k = 0; k < n; ++k) s[k * columns + col] = static_cast<std::uint8_t>(at(rng));
+    if (rng() % gap == 0) s[(rng() % n) * columns + rng() % columns] = kNoStep;
+    std::vector<std::int32_t> m(cells);
+    for (std::size_t c = 0; c < cells; ++c) {
+      const std::size_t col = c % columns;
+      m[c] = s[c] == kNoStep ? kNoMark : e.min[col] + e.step[col] * s[c];
+    }
+    e.marks.push_back(std::move(m));
+    e.steps.push_back(std::move(s));
+  }
+  return e;
+}
+
+TEST(ScoreKernel, KernelsFromStepsGiveTheSameIntegersAsFromTheMarks) {
+  if (!kBatches || !avx2_available()) GTEST_SKIP() << "this CPU or build has no AVX2 kernel";
+  std::mt19937_64 rng(2026);
+  std::vector<std::int32_t> want(kMaxBatchCells * kMaxLanes), got(kMaxBatchCells * kMaxLanes);
+  std::uniform_int_distribution<std::int32_t> weight(-100'000'000, 100'000'000);
+  std::size_t checked = 0, flagged = 0;
+  for (std::uint32_t width = 1; width <= 9; ++width) {
+    for (std::uint32_t n = 1; n <= width; ++n) {
+      for (const std::uint32_t columns : {1u, 3u, 8u, 9u, 16u, 17u, kMaxBatchCells / width}) {
+        for (const bool low : {false, true}) {
+          for (const bool high : {false, true}) {
+            if (n <= (low ? 1u : 0u) + (high ? 1u : 0u)) continue;  // keeps no mark
+            const StepEntries e = random_step_entries(rng, columns, width, n, 3);
+            const std::int32_t* marks[kMaxLanes];
+            const std::uint8_t* steps[kMaxLanes];
+            for (std::uint32_t j = 0; j < kMaxLanes; ++j) {
+              marks[j] = e.marks[j].data();
+              steps[j] = e.steps[j].data();
+            }
+            const unsigned missing = kept_sums_avx2(marks, columns, n, low, high, want.data());
+            ASSERT_EQ(kept_sums_from_steps_avx2(steps, columns, n, low, high, e.min.data(),
+                                                e.step.data(), got.data()),
+                      missing)
+                << "width " << width << ", n " << n << ", columns " << columns;
+            flagged += static_cast<std::size_t>(std::popcount(missing));
+            for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
+              if (missing & (1u << lane)) continue;
+              for (std::uint32_t col = 0; col < columns; ++col) {
+                ASSERT_EQ(got[lane * columns + col], want[lane * columns + col])
+                    << "width " << width << ", n " << n << ", columns " << columns << ", low "
+                    << low << ", high " << high;
+                ++checked;
+              }
+            }
+            std::vector<std::int32_t> weights(columns);
+            for (std::int32_t& w : weights) w = weight(rng);
+            std::int64_t want_weighted[kMaxLanes], got_weighted[kMaxLanes];
+            ASSERT_EQ(weighted_kept_sums_avx2(marks, columns, n, low, high, weights.data(),
+                                              want_weighted),
+                      missing);
+            ASSERT_EQ(weighted_kept_sums_from_steps_avx2(steps, columns, n, low, high,
+                                                         e.min.data(), e.step.data(),
+                                                         weights.data(), got_weighted),
+                      missing);
+            for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
+              if (missing & (1u << lane)) continue;
+              ASSERT_EQ(got_weighted[lane], want_weighted[lane])
+                  << "width " << width << ", n " << n << ", columns " << columns;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 50000u);
+  EXPECT_GT(flagged, 100u);
 }
 
 TEST(ScoreKernel, ScalarReferenceAgreesWithAHandSum) {

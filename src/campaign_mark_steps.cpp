@@ -1,0 +1,127 @@
+// The marks as steps (see campaign_mark_steps.hpp): the stale blocks, and their encoding.
+#include "campaign_mark_steps.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "campaign_state.hpp"
+#include "detail/parallel.hpp"
+#include "detail/score_kernel.hpp"
+
+namespace kexie {
+inline namespace v1 {
+namespace detail {
+
+namespace {
+
+constexpr std::size_t blocks_of(std::size_t cells) noexcept {
+  return (cells + MarkSteps::kBlockCells - 1) / MarkSteps::kBlockCells;
+}
+
+// A category's columns as the encoding reads them: empty when its marks do not fit a
+// byte (nothing of it is encoded; the scoring pass never reads its steps).
+struct ColumnSteps {
+  std::vector<std::int32_t> min, step;
+  std::vector<double> inverse;  // 1 / step
+};
+
+// Cell `v`'s step on a column of lowest mark `min` and step `step` (`inverse` = 1 /
+// step), or kNoStep: no mark, or one the byte cannot hold. The quotient is rounded from
+// a double and then checked by multiplying back, so it is exact.
+inline std::uint8_t step_of(std::int32_t v, std::int32_t min, std::int32_t step,
+                            double inverse) noexcept {
+  if (v == kNoMark || v < min) return kNoStep;
+  const std::int64_t d = std::int64_t{v} - min;
+  const auto q = static_cast<std::int64_t>(static_cast<double>(d) * inverse + 0.5);
+  return q < kNoStep && q * step == d ? static_cast<std::uint8_t>(q) : kNoStep;
+}
+
+}  // namespace
+
+bool steps_fit(const CategoryState& cat) noexcept {
+  if (!cat.rubric) return false;
+  for (std::size_t col = 0; col < cat.columns.size(); ++col) {
+    const std::int64_t span = std::int64_t{cat.col_max[col]} - cat.col_min[col];
+    if (cat.col_step[col] <= 0 || span / cat.col_step[col] >= kNoStep) return false;
+  }
+  return true;
+}
+
+void MarkSteps::make_room(std::size_t cells) {
+  const std::size_t blocks = blocks_of(cells);
+  if (stale_.capacity() < blocks) stale_.reserve(std::max(blocks, 2 * stale_.capacity()));
+}
+
+void MarkSteps::changed(std::size_t first, std::size_t count) noexcept {
+  if (count == 0) return;
+  const std::size_t from = first / kBlockCells, to = blocks_of(first + count);
+  if (stale_.size() < to) {
+    if (stale_.capacity() < to) {  // no room made: every block is encoded again
+      all_stale_ = true;
+      return;
+    }
+    stale_.resize(to, 1);  // within the capacity: cannot throw
+  }
+  std::fill(stale_.begin() + static_cast<std::ptrdiff_t>(from),
+            stale_.begin() + static_cast<std::ptrdiff_t>(to), std::uint8_t{1});
+}
+
+const std::uint8_t* MarkSteps::bytes(const CampaignImpl& s, Threads threads) const {
+  const std::lock_guard lock(mutex_);
+  const std::size_t cells = s.marks.size();
+  const std::size_t blocks = blocks_of(cells);
+  std::vector<std::uint32_t> todo;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    if (all_stale_ || b >= stale_.size() || stale_[b] != 0) todo.push_back(static_cast<std::uint32_t>(b));
+  }
+  if (bytes_.size() != cells + kPadding) bytes_.resize(cells + kPadding, kNoStep);
+  if (todo.empty()) return bytes_.data();
+  std::array<ColumnSteps, kCategoryCount> columns;
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    const CategoryState& cat = s.categories[c];
+    if (!steps_fit(cat)) continue;
+    columns[c].min = cat.col_min;
+    columns[c].step = cat.col_step;
+    for (const std::int32_t step : cat.col_step) columns[c].inverse.push_back(1.0 / step);
+  }
+  const std::size_t width = s.width();
+  const auto encode = [&](std::size_t block) {
+    const std::size_t lo = block * kBlockCells, hi = std::min(lo + kBlockCells, cells);
+    // The entry holding cell lo: entries' cells lie one after another in entry order.
+    auto it = std::upper_bound(s.hot.begin(), s.hot.end(), lo,
+                               [](std::size_t x, const EntryHot& h) { return x < h.mark_offset; });
+    if (it != s.hot.begin()) --it;
+    for (; it != s.hot.end() && it->mark_offset < hi; ++it) {
+      const ColumnSteps& cs = columns[it->category];
+      const std::size_t n = cs.min.size();
+      if (n == 0) continue;
+      const std::size_t first = it->mark_offset, last = first + n * width;
+      std::size_t x = std::max<std::size_t>(first, lo);
+      const std::size_t end = std::min(last, hi);
+      std::size_t col = (x - first) % n;
+      for (; x < end; ++x) {
+        bytes_[x] = step_of(s.marks[x], cs.min[col], cs.step[col], cs.inverse[col]);
+        if (++col == n) col = 0;
+      }
+    }
+  };
+  // Blocks are disjoint ranges of cells: the parts write disjoint bytes.
+  detail::parallel_parts(threads, todo.size(), part_count(todo.size(), threads.count, 16), 1,
+                         [&](std::size_t, std::size_t begin, std::size_t end) {
+                           for (std::size_t j = begin; j < end; ++j) encode(todo[j]);
+                         });
+  for (const std::uint32_t b : todo) {
+    if (b < stale_.size()) stale_[b] = 0;
+  }
+  all_stale_ = false;
+  return bytes_.data();
+}
+
+std::size_t MarkSteps::owned_bytes() const noexcept {
+  const std::lock_guard lock(mutex_);
+  return bytes_.capacity() + stale_.capacity();
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace kexie
