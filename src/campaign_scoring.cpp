@@ -34,6 +34,7 @@
 #include "detail/fresh_pages.hpp"
 #include "detail/int128.hpp"
 #include "detail/parallel.hpp"
+#include "detail/prefetch.hpp"
 #include "detail/radix_sort.hpp"
 #include "detail/score_kernel.hpp"
 #include "detail/sha256.hpp"
@@ -661,6 +662,11 @@ void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads t
             if (from_steps) by_step[j] = steps + s.hot[i + j].mark_offset;
           }
           const auto columns = static_cast<std::uint32_t>(cat.columns.size());
+          if (from_steps) {
+            // The steps 2 KiB past the batch's, asked for now (prefetch.hpp).
+            const auto span = static_cast<std::size_t>(by_step[lanes - 1] - by_step[0]) + 64;
+            for (std::size_t k = 0; k < span; k += 64) detail::prefetch_read(by_step[0], 2048 + k);
+          }
           if (lanes == detail::kMaxLanes && weighs[h.category] && 100 % d == 0) {
             // Every column keeps d marks and d divides 100: the judged part is
             // (100 / d) × Σ kept × weight, the same integer as Σ (kept × 100 / d) × weight.
@@ -1589,6 +1595,8 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
     emit_listing(s, scored, 0, pk.ranked, rs,
                  [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
                      std::uint32_t position, EntryStatus status) {
+                   // The row 64 rows on, asked for now (prefetch.hpp).
+                   detail::prefetch_write(out.data() + out.size(), 64 * sizeof(Standing));
                    out.push_back(standing(i, total, rank, position, status));
                  });
     if (scored.incomplete != 0) {
@@ -1614,8 +1622,9 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
         emit_listing(s, scored, begin, end, rs,
                      [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
                          std::uint32_t position, EntryStatus status) {
-                       rows[first_place[group] + position - 1] =
-                           standing(i, total, rank, position, status);
+                       Standing* row = rows + first_place[group] + position - 1;
+                       detail::prefetch_write(row, 64 * sizeof(Standing));  // prefetch.hpp
+                       *row = standing(i, total, rank, position, status);
                      });
         for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
           rows[p] = standing(static_cast<std::uint32_t>(pk.items[p] & index_mask), 0, 0, 0,

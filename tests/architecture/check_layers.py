@@ -24,7 +24,7 @@ LAYERS = [
         r"include/kexie/(ids|error|result|date|decimal|version|export|matrix|"
         r"enum_names|literals|text|threads|thread_team)\.hpp$",
         r"src/(error|date|decimal|version|text|thread_team)\.cpp$",
-        r"src/detail/(int128|sha256|json_writer|parallel|regular_file|exact_sum|fresh_pages|code_text)\.(hpp|cpp)$",
+        r"src/detail/(int128|sha256|json_writer|parallel|regular_file|exact_sum|fresh_pages|code_text|prefetch)\.(hpp|cpp)$",
     ]),
     ("values", [
         r"include/kexie/(organization|person|membership|policy|energy|entry|rubric|ahp_provenance|"
