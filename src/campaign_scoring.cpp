@@ -582,12 +582,17 @@ void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads t
         Tally t;
         t.lo.fill(INT64_MAX);
         t.hi.fill(INT64_MIN);
+        // The arrays' addresses held here: a status is a byte, whose stores the compiler
+        // must otherwise assume may change any vector's address.
+        const EntryHot* const hot = s.hot.data();
+        std::int64_t* const total_of = out.total.data();
+        EntryStatus* const status_of = out.status.data();
         const auto record = [&](std::size_t i, std::int64_t judged, std::int64_t objective,
                                 std::int64_t bonus, EntryStatus status) {
           const std::int64_t total = judged + objective + bonus;
-          const std::size_t c = s.hot[i].category;
-          out.total[i] = total;
-          out.status[i] = status;
+          const std::size_t c = hot[i].category;
+          total_of[i] = total;
+          status_of[i] = status;
           t.lo[c] = std::min(t.lo[c], total);
           t.hi[c] = std::max(t.hi[c], total);
           ++t.scored[c];
@@ -597,8 +602,9 @@ void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads t
           }
         };
         const auto objective_part = [&](std::size_t i) {
-          const EntryHot& h = s.hot[i];
+          const EntryHot& h = hot[i];
           const CategoryState& cat = s.categories[h.category];
+          if (cat.objective_weight.empty()) return std::int64_t{0};
           const std::int64_t* obj = s.objective_values.data() + h.objective_offset;
           std::int64_t sum = 0;
           for (std::size_t k = 0; k < cat.objective_weight.size(); ++k) {
@@ -607,8 +613,9 @@ void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads t
           return sum;
         };
         // Entries that can take the fast path: a panel large enough, no veto to count.
+        const auto min_judges = spec.panel.min_judges;
         const auto plain = [&](const EntryHot& h) {
-          return fast && h.judges >= spec.panel.min_judges && !h.vetoed;
+          return fast && h.judges >= min_judges && !h.vetoed;
         };
         EntryValues values;
         const auto general = [&](std::size_t i) {
@@ -636,13 +643,17 @@ void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads t
         // Eight entries a batch with AVX2, four with SSE2 (the same sums).
         const std::uint32_t lanes = detail::avx2_available() ? detail::kMaxLanes : kLanes;
         std::int32_t kept[kMaxBatchCells * detail::kMaxLanes];
+        const std::int32_t* const marks = s.marks.data();
+        // The scales of the steps' kernels, made again when the kind of batch changes.
+        detail::StepScales scales;
+        std::uint32_t scales_kind = UINT32_MAX;
         for (std::size_t i = begin; i < end;) {
-          const EntryHot& h = s.hot[i];
+          const EntryHot& h = hot[i];
           const CategoryState& cat = s.categories[h.category];
           const auto cells = static_cast<std::uint32_t>(cat.columns.size()) * width;
           bool batch = kBatches && i + lanes <= end && plain(h) && cells <= kMaxBatchCells;
           for (std::uint32_t j = 1; batch && j < lanes; ++j) {
-            const EntryHot& other = s.hot[i + j];
+            const EntryHot& other = hot[i + j];
             batch = other.category == h.category && other.judges == h.judges && !other.vetoed;
           }
           if (!batch) {
@@ -658,23 +669,29 @@ void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads t
           const bool from_steps = lanes == detail::kMaxLanes && stepped[h.category] &&
                                   panel > (low ? 1U : 0U) + (high ? 1U : 0U);
           for (std::uint32_t j = 0; j < lanes; ++j) {
-            entry[j] = s.marks.data() + s.hot[i + j].mark_offset;
-            if (from_steps) by_step[j] = steps + s.hot[i + j].mark_offset;
+            entry[j] = marks + hot[i + j].mark_offset;
+            if (from_steps) by_step[j] = steps + hot[i + j].mark_offset;
           }
           const auto columns = static_cast<std::uint32_t>(cat.columns.size());
           if (from_steps) {
             // The steps 2 KiB past the batch's, asked for now (prefetch.hpp).
             const auto span = static_cast<std::size_t>(by_step[lanes - 1] - by_step[0]) + 64;
             for (std::size_t k = 0; k < span; k += 64) detail::prefetch_read(by_step[0], 2048 + k);
+            const std::uint32_t kind = static_cast<std::uint32_t>(h.category) << 10 | panel << 2 |
+                                       (low ? 2U : 0U) | (high ? 1U : 0U);
+            if (kind != scales_kind) {
+              scales.set(columns, d, cat.col_min.data(), cat.col_step.data(),
+                         weighs[h.category] ? weight32[h.category].data() : nullptr);
+              scales_kind = kind;
+            }
           }
           if (lanes == detail::kMaxLanes && weighs[h.category] && 100 % d == 0) {
             // Every column keeps d marks and d divides 100: the judged part is
             // (100 / d) × Σ kept × weight, the same integer as Σ (kept × 100 / d) × weight.
             std::int64_t weighted[detail::kMaxLanes];
             const unsigned missing =
-                from_steps ? detail::weighted_kept_sums_from_steps_avx2(
-                                 by_step, columns, panel, low, high, cat.col_min.data(),
-                                 cat.col_step.data(), weight32[h.category].data(), weighted)
+                from_steps ? detail::weighted_kept_sums_from_steps_avx2(by_step, panel, low, high,
+                                                                        scales, weighted)
                            : detail::weighted_kept_sums_avx2(entry, columns, panel, low, high,
                                                              weight32[h.category].data(), weighted);
             const std::int64_t mean_factor = 100 / d;
@@ -690,9 +707,7 @@ void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads t
             continue;
           }
           const unsigned missing =
-              from_steps ? detail::kept_sums_from_steps_avx2(by_step, columns, panel, low, high,
-                                                             cat.col_min.data(),
-                                                             cat.col_step.data(), kept)
+              from_steps ? detail::kept_sums_from_steps_avx2(by_step, panel, low, high, scales, kept)
               : lanes == detail::kMaxLanes
                   ? detail::kept_sums_avx2(entry, columns, panel, low, high, kept)
                   : detail::kept_sums(entry, columns, panel, low, high, kept);

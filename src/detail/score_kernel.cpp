@@ -280,48 +280,46 @@ __attribute__((target("avx2"))) inline unsigned kept_four_from_steps(
   return missing;
 }
 
-// Per step of eight columns: which bytes of each 8 are columns, the word mask, and
-// each column's d × min and step (0 past the last column).
-struct StepColumns {
-  __m256i bytes[kMaxBatchCells / 8], mask[kMaxBatchCells / 8];
-  __m256i base[kMaxBatchCells / 8], step[kMaxBatchCells / 8];
+// Which bytes of each 8 of a four-entry vector step starting at column c are columns.
+__attribute__((target("avx2"))) inline __m256i column_bytes(std::uint32_t columns,
+                                                            std::uint32_t c) {
+  const __m256i index = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2,
+                                         3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7);
+  const auto left = static_cast<char>(std::min<std::uint32_t>(columns - c, 8));
+  return _mm256_cmpgt_epi8(_mm256_set1_epi8(left), index);
+}
 
-  __attribute__((target("avx2"))) StepColumns(std::uint32_t columns, std::uint32_t d,
-                                              const std::int32_t* min, const std::int32_t* step_of) {
-    const __m256i index = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2,
-                                           3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7);
-    for (std::uint32_t c = 0, j = 0; c < columns; c += 8, ++j) {
-      const auto left = static_cast<char>(std::min<std::uint32_t>(columns - c, 8));
-      bytes[j] = _mm256_cmpgt_epi8(_mm256_set1_epi8(left), index);
-      mask[j] = column_mask(columns, c);
-      base[j] = _mm256_mullo_epi32(_mm256_set1_epi32(static_cast<int>(d)),
-                                   _mm256_maskload_epi32(min + c, mask[j]));
-      step[j] = _mm256_maskload_epi32(step_of + c, mask[j]);
-    }
-  }
-};
+// Columns c…c + 7 of four entries from their steps, with the scales' base and step.
+__attribute__((target("avx2"))) inline unsigned scaled_four(const std::uint8_t* const* e,
+                                                            const StepScales& scales,
+                                                            std::uint32_t n, bool drop_low,
+                                                            bool drop_high, std::uint32_t c,
+                                                            __m256i* sum) {
+  const std::uint32_t columns = scales.columns;
+  const bool whole = c + 8 <= columns;
+  return kept_four_from_steps(
+      e, columns, c, n, drop_low, drop_high, whole ? _mm256_setzero_si256() : column_bytes(columns, c),
+      whole, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scales.base + c)),
+      _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scales.step + c)), sum);
+}
 
 }  // namespace
 
 __attribute__((target("avx2"))) unsigned kept_sums_from_steps_avx2(
-    const std::uint8_t* const* entry, std::uint32_t columns, std::uint32_t n, bool drop_low,
-    bool drop_high, const std::int32_t* min, const std::int32_t* step, std::int32_t* kept) {
-  const std::uint32_t d = n - (drop_low ? 1 : 0) - (drop_high ? 1 : 0);
-  const StepColumns sc(columns, d, min, step);
+    const std::uint8_t* const* entry, std::uint32_t n, bool drop_low, bool drop_high,
+    const StepScales& scales, std::int32_t* kept) {
+  const std::uint32_t columns = scales.columns;
   unsigned missing = 0;
   for (std::uint32_t four = 0; four < kMaxLanes; four += 4) {
-    for (std::uint32_t c = 0, j = 0; c < columns; c += 8, ++j) {
-      const bool whole = c + 8 <= columns;
+    for (std::uint32_t c = 0; c < columns; c += 8) {
       __m256i sum[4];
-      missing |= kept_four_from_steps(entry + four, columns, c, n, drop_low, drop_high,
-                                      sc.bytes[j], whole, sc.base[j], sc.step[j], sum)
-                 << four;
+      missing |= scaled_four(entry + four, scales, n, drop_low, drop_high, c, sum) << four;
       for (std::uint32_t lane = 0; lane < 4; ++lane) {
         std::int32_t* out = kept + static_cast<std::size_t>(four + lane) * columns + c;
-        if (whole) {
+        if (c + 8 <= columns) {
           _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), sum[lane]);
         } else {
-          _mm256_maskstore_epi32(out, sc.mask[j], sum[lane]);
+          _mm256_maskstore_epi32(out, column_mask(columns, c), sum[lane]);
         }
       }
     }
@@ -330,22 +328,18 @@ __attribute__((target("avx2"))) unsigned kept_sums_from_steps_avx2(
 }
 
 __attribute__((target("avx2"))) unsigned weighted_kept_sums_from_steps_avx2(
-    const std::uint8_t* const* entry, std::uint32_t columns, std::uint32_t n, bool drop_low,
-    bool drop_high, const std::int32_t* min, const std::int32_t* step,
-    const std::int32_t* weight, std::int64_t* weighted) {
-  const std::uint32_t d = n - (drop_low ? 1 : 0) - (drop_high ? 1 : 0);
-  const StepColumns sc(columns, d, min, step);
+    const std::uint8_t* const* entry, std::uint32_t n, bool drop_low, bool drop_high,
+    const StepScales& scales, std::int64_t* weighted) {
+  const std::uint32_t columns = scales.columns;
   unsigned missing = 0;
   __m256i part[kMaxLanes];  // per entry: four 64-bit sums of products
   for (__m256i& p : part) p = _mm256_setzero_si256();
-  for (std::uint32_t c = 0, j = 0; c < columns; c += 8, ++j) {
-    const __m256i w = _mm256_maskload_epi32(weight + c, sc.mask[j]);
+  for (std::uint32_t c = 0; c < columns; c += 8) {
+    const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scales.weight + c));
     const __m256i w_odd = _mm256_srli_epi64(w, 32);
     for (std::uint32_t four = 0; four < kMaxLanes; four += 4) {
       __m256i sum[4];
-      missing |= kept_four_from_steps(entry + four, columns, c, n, drop_low, drop_high,
-                                      sc.bytes[j], c + 8 <= columns, sc.base[j], sc.step[j], sum)
-                 << four;
+      missing |= scaled_four(entry + four, scales, n, drop_low, drop_high, c, sum) << four;
       for (std::uint32_t lane = 0; lane < 4; ++lane) {
         __m256i& acc = part[four + lane];
         acc = _mm256_add_epi64(acc, _mm256_mul_epi32(sum[lane], w));
@@ -368,18 +362,28 @@ unsigned weighted_kept_sums_avx2(const std::int32_t* const*, std::uint32_t, std:
                                  bool, const std::int32_t*, std::int64_t*) {
   return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false
 }
-unsigned kept_sums_from_steps_avx2(const std::uint8_t* const*, std::uint32_t, std::uint32_t, bool,
-                                   bool, const std::int32_t*, const std::int32_t*, std::int32_t*) {
+unsigned kept_sums_from_steps_avx2(const std::uint8_t* const*, std::uint32_t, bool, bool,
+                                   const StepScales&, std::int32_t*) {
   return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false
 }
 
-unsigned weighted_kept_sums_from_steps_avx2(const std::uint8_t* const*, std::uint32_t,
-                                            std::uint32_t, bool, bool, const std::int32_t*,
-                                            const std::int32_t*, const std::int32_t*,
-                                            std::int64_t*) {
+unsigned weighted_kept_sums_from_steps_avx2(const std::uint8_t* const*, std::uint32_t, bool, bool,
+                                            const StepScales&, std::int64_t*) {
   return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false
 }
 #endif
+
+void StepScales::set(std::uint32_t column_count, std::uint32_t kept, const std::int32_t* min,
+                     const std::int32_t* step_of, const std::int32_t* weight_of) noexcept {
+  columns = column_count;
+  for (std::uint32_t c = 0; c < kMaxBatchCells + 8; ++c) {
+    const bool is = c < columns;
+    // d × min wraps to 32 bits as the kernels on the marks wrap their sums.
+    base[c] = is ? static_cast<std::int32_t>(kept * static_cast<std::uint32_t>(min[c])) : 0;
+    step[c] = is ? step_of[c] : 0;
+    weight[c] = is && weight_of != nullptr ? weight_of[c] : 0;
+  }
+}
 
 unsigned kept_sums_scalar(const std::int32_t* const* entry, std::uint32_t lanes,
                           std::uint32_t columns, std::uint32_t n, bool drop_low, bool drop_high,

@@ -79,29 +79,44 @@ unsigned weighted_kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t
 /// its column's scale, (mark − min) ÷ step, 0–254; see src/campaign_mark_steps.hpp).
 inline constexpr std::uint8_t kNoStep = 255;
 
+/// A category's columns as the kernels from steps read them, for one count `d` of
+/// marks kept a column: column c's marks are min[c] + step[c] × their step, so its
+/// kept sum is `base[c]` = d × min[c] (wrapped to 32 bits) + `step[c]` × the steps'
+/// kept sum. Zero past the last column. Made once per kind of batch, not per call.
+///
+///   StepScales scales;
+///   scales.set(columns, d, cat.col_min.data(), cat.col_step.data(), weights);
+struct StepScales {
+  std::uint32_t columns = 0;
+  std::int32_t base[kMaxBatchCells + 8];
+  std::int32_t step[kMaxBatchCells + 8];
+  std::int32_t weight[kMaxBatchCells + 8];  // the judged columns' weights, or 0
+
+  /// The scales of `columns` columns keeping `kept` marks each; `weight` may be null.
+  void set(std::uint32_t columns, std::uint32_t kept, const std::int32_t* min,
+           const std::int32_t* step, const std::int32_t* weight) noexcept;
+};
+
 /// `kept_sums_avx2` from the marks as steps: `entry[j]` points at the entry's cells a
-/// byte each (same layout, kNoStep for none), column c's marks being `min[c]` +
-/// `step[c]` × their step. Writes the same integers as `kept_sums_avx2` on the marks
+/// byte each (same layout, kNoStep for none), read with `scales` (made for `n`,
+/// `drop_low`, `drop_high`). Writes the same integers as `kept_sums_avx2` on the marks
 /// themselves, reading a quarter of the bytes. Reads up to 7 bytes past an entry's
 /// last cell. Call only when `avx2_available()`. Same preconditions as `kept_sums`,
 /// and it keeps a mark: `n > drop_low + drop_high`.
 ///
-///   missing = kept_sums_from_steps_avx2(steps8, 2, 3, true, false, min, step, kept);
-unsigned kept_sums_from_steps_avx2(const std::uint8_t* const* entry, std::uint32_t columns,
-                                   std::uint32_t n, bool drop_low, bool drop_high,
-                                   const std::int32_t* min, const std::int32_t* step,
+///   missing = kept_sums_from_steps_avx2(steps8, 3, true, false, scales, kept);
+unsigned kept_sums_from_steps_avx2(const std::uint8_t* const* entry, std::uint32_t n,
+                                   bool drop_low, bool drop_high, const StepScales& scales,
                                    std::int32_t* kept);
 
-/// `weighted_kept_sums_avx2` from the marks as steps (see `kept_sums_from_steps_avx2`):
-/// the same 64-bit sums. Call only when `avx2_available()`; same preconditions.
+/// `weighted_kept_sums_avx2` from the marks as steps (see `kept_sums_from_steps_avx2`),
+/// with the weights of `scales`: the same 64-bit sums. Call only when
+/// `avx2_available()`; same preconditions.
 ///
-///   missing = weighted_kept_sums_from_steps_avx2(steps8, 2, 3, true, false, min, step,
-///                                                weights, weighted);
-unsigned weighted_kept_sums_from_steps_avx2(const std::uint8_t* const* entry,
-                                            std::uint32_t columns, std::uint32_t n, bool drop_low,
-                                            bool drop_high, const std::int32_t* min,
-                                            const std::int32_t* step, const std::int32_t* weight,
-                                            std::int64_t* weighted);
+///   missing = weighted_kept_sums_from_steps_avx2(steps8, 3, true, false, scales, weighted);
+unsigned weighted_kept_sums_from_steps_avx2(const std::uint8_t* const* entry, std::uint32_t n,
+                                            bool drop_low, bool drop_high,
+                                            const StepScales& scales, std::int64_t* weighted);
 
 /// The reference: `kept_sums` for `lanes` entries, one mark at a time
 /// (`kept[lane * columns + col]`, 64-bit sums wrapped to 32 bits as the vector

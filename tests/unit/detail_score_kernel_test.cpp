@@ -15,6 +15,7 @@
 #include <bit>
 #include <climits>
 #include <cstdint>
+#include <memory>
 #include <random>
 #include <vector>
 
@@ -276,10 +277,13 @@ TEST(ScoreKernel, KernelsFromStepsGiveTheSameIntegersAsFromTheMarks) {
               marks[j] = e.marks[j].data();
               steps[j] = e.steps[j].data();
             }
+            std::vector<std::int32_t> weights(columns);
+            for (std::int32_t& w : weights) w = weight(rng);
+            const std::uint32_t kept = n - (low ? 1u : 0u) - (high ? 1u : 0u);
+            const auto scales = std::make_unique<kexie::detail::StepScales>();
+            scales->set(columns, kept, e.min.data(), e.step.data(), weights.data());
             const unsigned missing = kept_sums_avx2(marks, columns, n, low, high, want.data());
-            ASSERT_EQ(kept_sums_from_steps_avx2(steps, columns, n, low, high, e.min.data(),
-                                                e.step.data(), got.data()),
-                      missing)
+            ASSERT_EQ(kept_sums_from_steps_avx2(steps, n, low, high, *scales, got.data()), missing)
                 << "width " << width << ", n " << n << ", columns " << columns;
             flagged += static_cast<std::size_t>(std::popcount(missing));
             for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
@@ -291,15 +295,11 @@ TEST(ScoreKernel, KernelsFromStepsGiveTheSameIntegersAsFromTheMarks) {
                 ++checked;
               }
             }
-            std::vector<std::int32_t> weights(columns);
-            for (std::int32_t& w : weights) w = weight(rng);
             std::int64_t want_weighted[kMaxLanes], got_weighted[kMaxLanes];
             ASSERT_EQ(weighted_kept_sums_avx2(marks, columns, n, low, high, weights.data(),
                                               want_weighted),
                       missing);
-            ASSERT_EQ(weighted_kept_sums_from_steps_avx2(steps, columns, n, low, high,
-                                                         e.min.data(), e.step.data(),
-                                                         weights.data(), got_weighted),
+            ASSERT_EQ(weighted_kept_sums_from_steps_avx2(steps, n, low, high, *scales, got_weighted),
                       missing);
             for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
               if (missing & (1u << lane)) continue;
