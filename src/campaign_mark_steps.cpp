@@ -5,6 +5,7 @@
 #include <array>
 
 #include "campaign_state.hpp"
+#include "detail/fresh_pages.hpp"
 #include "detail/parallel.hpp"
 #include "detail/score_kernel.hpp"
 
@@ -18,23 +19,13 @@ constexpr std::size_t blocks_of(std::size_t cells) noexcept {
   return (cells + MarkSteps::kBlockCells - 1) / MarkSteps::kBlockCells;
 }
 
-// A category's columns as the encoding reads them: empty when its marks do not fit a
+// A category's columns as the encoding reads them, repeated for every slot of an entry
+// (cell k of an entry is on column k mod columns): empty when its marks do not fit a
 // byte (nothing of it is encoded; the scoring pass never reads its steps).
 struct ColumnSteps {
   std::vector<std::int32_t> min, step;
-  std::vector<double> inverse;  // 1 / step
+  std::vector<float> inverse;  // 1 / step
 };
-
-// Cell `v`'s step on a column of lowest mark `min` and step `step` (`inverse` = 1 /
-// step), or kNoStep: no mark, or one the byte cannot hold. The quotient is rounded from
-// a double and then checked by multiplying back, so it is exact.
-inline std::uint8_t step_of(std::int32_t v, std::int32_t min, std::int32_t step,
-                            double inverse) noexcept {
-  if (v == kNoMark || v < min) return kNoStep;
-  const std::int64_t d = std::int64_t{v} - min;
-  const auto q = static_cast<std::int64_t>(static_cast<double>(d) * inverse + 0.5);
-  return q < kNoStep && q * step == d ? static_cast<std::uint8_t>(q) : kNoStep;
-}
 
 }  // namespace
 
@@ -74,17 +65,32 @@ const std::uint8_t* MarkSteps::bytes(const CampaignImpl& s, Threads threads) con
   for (std::size_t b = 0; b < blocks; ++b) {
     if (all_stale_ || b >= stale_.size() || stale_[b] != 0) todo.push_back(static_cast<std::uint32_t>(b));
   }
+  if (bytes_.capacity() < cells + kPadding) {
+    // Fresh storage, hinted before anything touches it (a page's first touch is what
+    // costs here: fresh_pages.hpp); the steps held so far copied after the hint.
+    std::vector<std::uint8_t> grown;
+    grown.reserve(std::max(cells + kPadding, 2 * bytes_.capacity()));
+    prefer_huge_pages(grown.data(), grown.capacity());
+    grown.assign(bytes_.begin(), bytes_.end());
+    bytes_.swap(grown);
+  }
+  // Cells only grow (entries are never removed); the padding and the new cells read as
+  // no mark until encoded (changed() flagged the new cells' blocks).
   if (bytes_.size() != cells + kPadding) bytes_.resize(cells + kPadding, kNoStep);
   if (todo.empty()) return bytes_.data();
   std::array<ColumnSteps, kCategoryCount> columns;
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
     const CategoryState& cat = s.categories[c];
     if (!steps_fit(cat)) continue;
-    columns[c].min = cat.col_min;
-    columns[c].step = cat.col_step;
-    for (const std::int32_t step : cat.col_step) columns[c].inverse.push_back(1.0 / step);
+    for (std::size_t slot = 0; slot < s.width(); ++slot) {
+      for (std::size_t col = 0; col < cat.columns.size(); ++col) {
+        columns[c].min.push_back(cat.col_min[col]);
+        columns[c].step.push_back(cat.col_step[col]);
+        columns[c].inverse.push_back(1.0F / static_cast<float>(cat.col_step[col]));
+      }
+    }
   }
-  const std::size_t width = s.width();
+  const bool avx2 = avx2_available();
   const auto encode = [&](std::size_t block) {
     const std::size_t lo = block * kBlockCells, hi = std::min(lo + kBlockCells, cells);
     // The entry holding cell lo: entries' cells lie one after another in entry order.
@@ -93,15 +99,20 @@ const std::uint8_t* MarkSteps::bytes(const CampaignImpl& s, Threads threads) con
     if (it != s.hot.begin()) --it;
     for (; it != s.hot.end() && it->mark_offset < hi; ++it) {
       const ColumnSteps& cs = columns[it->category];
-      const std::size_t n = cs.min.size();
-      if (n == 0) continue;
-      const std::size_t first = it->mark_offset, last = first + n * width;
-      std::size_t x = std::max<std::size_t>(first, lo);
-      const std::size_t end = std::min(last, hi);
-      std::size_t col = (x - first) % n;
-      for (; x < end; ++x) {
-        bytes_[x] = step_of(s.marks[x], cs.min[col], cs.step[col], cs.inverse[col]);
-        if (++col == n) col = 0;
+      if (cs.min.empty()) continue;
+      // The entry's cells in the block, [from, to), eight at a time with AVX2.
+      const std::size_t first = it->mark_offset;
+      const std::size_t from = std::max<std::size_t>(first, lo);
+      const std::size_t to = std::min(first + cs.min.size(), hi);
+      if (from >= to) continue;
+      const std::size_t k = from - first;
+      if (avx2) {
+        encode_steps_avx2(s.marks.data() + from, to - from, cs.min.data() + k, cs.step.data() + k,
+                          cs.inverse.data() + k, bytes_.data() + from);
+        continue;
+      }
+      for (std::size_t x = from; x < to; ++x) {
+        bytes_[x] = step_of(s.marks[x], cs.min[x - first], cs.step[x - first]);
       }
     }
   };

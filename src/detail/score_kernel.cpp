@@ -44,6 +44,12 @@ std::int32_t column_kept_scalar(const std::int32_t* v, std::uint32_t columns, st
 
 }  // namespace
 
+std::uint8_t step_of(std::int32_t mark, std::int32_t min, std::int32_t step) noexcept {
+  if (mark == INT32_MIN || mark < min || step <= 0) return kNoStep;
+  const std::int64_t d = std::int64_t{mark} - min;
+  return d % step == 0 && d / step < kNoStep ? static_cast<std::uint8_t>(d / step) : kNoStep;
+}
+
 #if KEXIE_SCORE_KERNEL_SSE2
 // Four columns a step, one entry at a time. Min and max compare floats because SSE2
 // has no 32-bit integer min/max; that is exact, as marks are integers of at most 10^7
@@ -350,6 +356,36 @@ __attribute__((target("avx2"))) unsigned weighted_kept_sums_from_steps_avx2(
   store_weighted(part, weighted);
   return missing;
 }
+__attribute__((target("avx2"))) void encode_steps_avx2(const std::int32_t* marks,
+                                                       std::size_t count, const std::int32_t* min,
+                                                       const std::int32_t* step,
+                                                       const float* inverse, std::uint8_t* out) {
+  std::size_t c = 0;
+  const __m256i none = _mm256_set1_epi32(kNoStep);
+  for (; c + 8 <= count; c += 8) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(marks + c));
+    const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(min + c));
+    const __m256i st = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(step + c));
+    // d = v − min, exact in 32 bits for marks within ±10^7 (kNoMark gives garbage,
+    // refused below); q = d ÷ step rounded in floats, then checked by multiplying back.
+    const __m256i d = _mm256_sub_epi32(v, lo);
+    const __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(d),
+                                   _mm256_loadu_ps(inverse + c));
+    const __m256i q = _mm256_cvttps_epi32(_mm256_round_ps(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+    const __m256i exact = _mm256_cmpeq_epi32(_mm256_mullo_epi32(q, st), d);
+    const __m256i in_range = _mm256_andnot_si256(
+        _mm256_or_si256(_mm256_cmpgt_epi32(_mm256_setzero_si256(), q),
+                        _mm256_cmpgt_epi32(q, _mm256_set1_epi32(kNoStep - 1))),
+        _mm256_cmpgt_epi32(v, _mm256_set1_epi32(INT32_MIN)));
+    const __m256i code = _mm256_blendv_epi8(none, q, _mm256_and_si256(exact, in_range));
+    // Eight 32-bit codes (0–255) to eight bytes.
+    const __m128i words = _mm_packus_epi32(_mm256_castsi256_si128(code),
+                                           _mm256_extracti128_si256(code, 1));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(out + c), _mm_packus_epi16(words, words));
+  }
+  for (; c < count; ++c) out[c] = step_of(marks[c], min[c], step[c]);
+}
+
 #else
 bool avx2_available() noexcept { return false; }
 
@@ -362,6 +398,11 @@ unsigned weighted_kept_sums_avx2(const std::int32_t* const*, std::uint32_t, std:
                                  bool, const std::int32_t*, std::int64_t*) {
   return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false
 }
+void encode_steps_avx2(const std::int32_t* marks, std::size_t count, const std::int32_t* min,
+                       const std::int32_t* step, const float*, std::uint8_t* out) {
+  for (std::size_t c = 0; c < count; ++c) out[c] = step_of(marks[c], min[c], step[c]);
+}
+
 unsigned kept_sums_from_steps_avx2(const std::uint8_t* const*, std::uint32_t, bool, bool,
                                    const StepScales&, std::int32_t*) {
   return (1u << kMaxLanes) - 1;  // never called: avx2_available() is false

@@ -7,6 +7,7 @@
 #ifndef KEXIE_SRC_DETAIL_SCORE_KERNEL_HPP
 #define KEXIE_SRC_DETAIL_SCORE_KERNEL_HPP
 
+#include <cstddef>
 #include <cstdint>
 
 #if defined(__SSE2__) || defined(_M_X64)
@@ -78,6 +79,21 @@ unsigned weighted_kept_sums_avx2(const std::int32_t* const* entry, std::uint32_t
 /// A cell with no mark among the marks as steps (one byte a cell: the mark's step on
 /// its column's scale, (mark − min) ÷ step, 0–254; see src/campaign_mark_steps.hpp).
 inline constexpr std::uint8_t kNoStep = 255;
+
+/// The step of `mark` on a column of lowest mark `min` and step `step`: (mark − min) ÷
+/// step when that is a whole number of 0–254, else kNoStep (no mark, INT32_MIN, or one
+/// a byte cannot hold). The reference of `encode_steps_avx2`.
+///
+///   assert(step_of(505'000, 0, 5'000) == 101 && step_of(INT32_MIN, 0, 5'000) == kNoStep);
+[[nodiscard]] std::uint8_t step_of(std::int32_t mark, std::int32_t min, std::int32_t step) noexcept;
+
+/// `out[c] = step_of(marks[c], min[c], step[c])` for c in [0, count), eight at a time
+/// (`inverse[c]` = 1 ÷ step[c] as a float; marks within ±10^7 or INT32_MIN). Call only
+/// when `avx2_available()`.
+///
+///   encode_steps_avx2(row, columns, cat_min, cat_step, inverse, out);
+void encode_steps_avx2(const std::int32_t* marks, std::size_t count, const std::int32_t* min,
+                       const std::int32_t* step, const float* inverse, std::uint8_t* out);
 
 /// A category's columns as the kernels from steps read them, for one count `d` of
 /// marks kept a column: column c's marks are min[c] + step[c] × their step, so its

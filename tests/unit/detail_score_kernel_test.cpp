@@ -315,6 +315,52 @@ TEST(ScoreKernel, KernelsFromStepsGiveTheSameIntegersAsFromTheMarks) {
   EXPECT_GT(flagged, 100u);
 }
 
+TEST(ScoreKernel, StepsEncodedEightAtATimeAreTheReferences) {
+  using kexie::detail::encode_steps_avx2;
+  using kexie::detail::step_of;
+  EXPECT_EQ(step_of(505'000, 0, 5'000), 101);
+  EXPECT_EQ(step_of(-20'000, -20'000, 5'000), 0);
+  EXPECT_EQ(step_of(1'250'000, 0, 5'000), 250);
+  EXPECT_EQ(step_of(1'270'000, 0, 5'000), 254);
+  EXPECT_EQ(step_of(1'275'000, 0, 5'000), kNoStep);  // the 255th step: no byte holds it
+  EXPECT_EQ(step_of(502'500, 0, 5'000), kNoStep);    // off the step
+  EXPECT_EQ(step_of(-5'000, 0, 5'000), kNoStep);     // below the scale
+  EXPECT_EQ(step_of(kNoMark, 0, 5'000), kNoStep);
+  if (!kBatches || !avx2_available()) GTEST_SKIP() << "this CPU or build has no AVX2 kernel";
+  std::mt19937_64 rng(77);
+  std::uniform_int_distribution<std::int32_t> min(-5'000'000, 4'000'000), step(1, 20'000);
+  std::size_t coded = 0;
+  for (const std::size_t count : {1u, 7u, 8u, 9u, 16u, 17u, 63u, 256u}) {
+    for (int round = 0; round < 200; ++round) {
+      std::vector<std::int32_t> lo(count), st(count), marks(count);
+      std::vector<float> inverse(count);
+      for (std::size_t c = 0; c < count; ++c) {
+        lo[c] = min(rng);
+        st[c] = step(rng);
+        inverse[c] = 1.0F / static_cast<float>(st[c]);
+        const auto s = static_cast<std::int32_t>(rng() % 300);  // some past 254
+        switch (rng() % 6) {
+          case 0: marks[c] = kNoMark; break;
+          case 1:  // off the step (when the step is more than one unit)
+            marks[c] = lo[c] + st[c] * s +
+                       (st[c] > 1 ? 1 + static_cast<std::int32_t>(rng() % static_cast<std::uint64_t>(st[c] - 1)) : 0);
+            break;
+          case 2: marks[c] = lo[c] - st[c] * (s + 1); break;
+          default: marks[c] = lo[c] + st[c] * s; break;
+        }
+      }
+      std::vector<std::uint8_t> got(count, 0);
+      encode_steps_avx2(marks.data(), count, lo.data(), st.data(), inverse.data(), got.data());
+      for (std::size_t c = 0; c < count; ++c) {
+        ASSERT_EQ(got[c], step_of(marks[c], lo[c], st[c]))
+            << "mark " << marks[c] << ", min " << lo[c] << ", step " << st[c];
+        coded += got[c] != kNoStep ? 1 : 0;
+      }
+    }
+  }
+  EXPECT_GT(coded, 10000u);
+}
+
 TEST(ScoreKernel, ScalarReferenceAgreesWithAHandSum) {
   // Two entries, one column of three marks (one missing in the second entry).
   const std::int32_t a[] = {10, 40, 25}, b[] = {7, kNoMark, 9};
