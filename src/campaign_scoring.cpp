@@ -870,10 +870,11 @@ bool make_items(const CampaignImpl& s, Scored& scored,
 // Scores every entry (score_all) and sorts the ranking groups: packed (one radix
 // sort of every entry's item on its group and key, Packing) when the bits allow it,
 // else each group's members by total apart. emit_listing then lists them. Runs
-// `beside()` once, if given: beside the sort's bucket passes on one of the threads
-// (radix_sort_bits), else after the sort.
+// `beside(sorted)` once, if given: beside the sort's bucket passes on one of the
+// threads, reading the sorted items as far as `sorted` reaches (radix_sort_bits), else
+// after the sort.
 void prepare_ranking(const CampaignImpl& s, Scored& scored, PartColumns* parts, Threads threads,
-                     const std::function<void()>& beside = {}) {
+                     const std::function<void(const detail::SortedPrefix&)>& beside = {}) {
   const CampaignSpec& spec = s.spec;
   score_all(s, scored, parts, threads);
   s.update_code_order();
@@ -969,7 +970,7 @@ void prepare_ranking(const CampaignImpl& s, Scored& scored, PartColumns* parts, 
   for (const ListedGroup& l : pk.listed) {
     detail::sort_by_total(groups[l.group].members, scored.total, scored.sorted_keys);
   }
-  if (beside) beside();
+  if (beside) beside(detail::SortedPrefix(n));
 }
 
 // Lists the scored entries prepare_ranking sorted, calling emit(group, entry, total,
@@ -1588,32 +1589,33 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
   Scored& scored = (*lease).scored;
   const std::size_t n = s.entries.size();
   std::vector<Standing> out;
-  // With threads the rows are written by listing place, into a result sized first;
-  // std::vector sizes it only by writing every row, on one thread (3.7 ms of 29 at
-  // 1 M entries on two threads), so that is done beside the sort's bucket passes.
-  // (Totals too far apart to pack are listed on one thread: the sized rows are then
-  // cleared and appended again, a rare case.)
-  const std::function<void()> size_rows = [&] { out.resize(n); };
-  const bool threaded = detail::part_count(n, threads.count, kMinListPart) > 1;
-  prepare_ranking(s, scored, nullptr, threads, threaded ? size_rows : std::function<void()>());
-  const Packing& pk = scored.packing;
   const auto standing = [](std::uint32_t i, std::int64_t total, std::uint32_t rank,
                            std::uint32_t position, EntryStatus status) {
     return Standing{EntryId{i + 1}, status, fixed(total, kTotalScale), rank, position};
   };
-  const std::size_t parts = pk.packed ? detail::part_count(n, threads.count, kMinListPart) : 1;
-  if (parts <= 1) {
-    // One thread: rows appended in listing order, each written once.
-    out.clear();
+  // Rows appended in listing order, each written once: with threads, on one of them
+  // beside the sort's bucket passes, each bucket listed as soon as it is sorted (a run
+  // of equal totals never spans two buckets); on one thread, after the sort. The
+  // incomplete entries close the listing in code order.
+  const auto list = [&](const detail::SortedPrefix& sorted) {
+    const Packing& pk = scored.packing;
     out.reserve(n);
     RunScratch rs;
-    emit_listing(s, scored, 0, pk.ranked, rs,
-                 [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-                     std::uint32_t position, EntryStatus status) {
-                   // The row 64 rows on, asked for now (prefetch.hpp).
-                   detail::prefetch_write(out.data() + out.size(), 64 * sizeof(Standing));
-                   out.push_back(standing(i, total, rank, position, status));
-                 });
+    const auto append = [&](std::size_t, std::uint32_t i, std::int64_t total, std::uint32_t rank,
+                            std::uint32_t position, EntryStatus status) {
+      // The row 64 rows on, asked for now (prefetch.hpp).
+      detail::prefetch_write(out.data() + out.size(), 64 * sizeof(Standing));
+      out.push_back(standing(i, total, rank, position, status));
+    };
+    if (!pk.packed) {
+      emit_listing(s, scored, 0, pk.ranked, rs, append);
+    } else {
+      for (std::size_t p = 0; p < pk.ranked;) {
+        const std::size_t e = std::min(sorted.reach(p + 1), pk.ranked);
+        emit_listing(s, scored, p, e, rs, append);
+        p = e;
+      }
+    }
     if (scored.incomplete != 0) {
       for (const std::uint32_t i : s.code_order) {
         if (scored.status[i] == EntryStatus::incomplete) {
@@ -1621,31 +1623,8 @@ Result<std::vector<Standing>> Campaign::standings(Threads threads) const {
         }
       }
     }
-    return out;
-  }
-  // Threads: each lists the runs that start in its slice of the listing into their
-  // rows; the incomplete entries close the listing in code order (packed items sort
-  // them last).
-  std::vector<std::size_t> first_place(scored.groups.size(), 0);
-  for (const ListedGroup& l : pk.listed) first_place[l.group] = l.begin;
-  out.resize(n);  // sized beside the sort already
-  Standing* rows = out.data();
-  const std::uint64_t index_mask = (std::uint64_t{1} << pk.place_bits) - 1;
-  detail::parallel_parts(
-      threads, n, parts, 1, [&](std::size_t, std::size_t begin, std::size_t end) {
-        RunScratch rs;
-        emit_listing(s, scored, begin, end, rs,
-                     [&](std::size_t group, std::uint32_t i, std::int64_t total, std::uint32_t rank,
-                         std::uint32_t position, EntryStatus status) {
-                       Standing* row = rows + first_place[group] + position - 1;
-                       detail::prefetch_write(row, 64 * sizeof(Standing));  // prefetch.hpp
-                       *row = standing(i, total, rank, position, status);
-                     });
-        for (std::size_t p = std::max(begin, pk.ranked); p < end; ++p) {
-          rows[p] = standing(static_cast<std::uint32_t>(pk.items[p] & index_mask), 0, 0, 0,
-                             EntryStatus::incomplete);
-        }
-      });
+  };
+  prepare_ranking(s, scored, nullptr, threads, list);
   return out;
 }
 

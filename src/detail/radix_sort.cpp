@@ -2,6 +2,8 @@
 #include "detail/radix_sort.hpp"
 
 #include <algorithm>
+#include <thread>
+#include <atomic>
 #include <bit>
 #include <cstddef>
 
@@ -65,17 +67,18 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
 // sort, whatever the parts: the same for every thread count.
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits, Threads threads, std::size_t min_part) {
-  radix_sort_bits(a, tmp, low, bits, threads, min_part, {});
+  radix_sort_bits(a, tmp, low, bits, threads, min_part,
+                  std::function<void(const SortedPrefix&)>());
 }
 
 // The sort, with `beside` run on one part of the bucket passes when there are two or
-// more (that part then sorts no bucket).
+// more (that part sorts the buckets it reaches before any other part takes them).
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits, Threads threads, std::size_t min_part,
-                     const std::function<void()>& beside) {
+                     const std::function<void(const SortedPrefix&)>& beside) {
   bool ran = false;  // beside has run
   const auto finish = [&] {
-    if (beside && !ran) beside();
+    if (beside && !ran) beside(SortedPrefix(a.size()));
   };
   const std::size_t n = a.size();
   if (bits <= 0 || n < 2) return finish();
@@ -129,50 +132,78 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
     a.swap(tmp);
     return finish();
   }
-  // The rest, bucket by bucket: share s takes the buckets that start in its share of
-  // the places. With `beside` and two parts or more, part 0 runs it and the others
-  // share the buckets.
+  // The rest, bucket by bucket. Each bucket is taken once, by whoever claims it first
+  // (untaken → taken → sorted): the parts take them in order; with `beside` and two
+  // parts or more, part 0 runs it instead, and when `beside` needs a bucket nobody has
+  // taken yet, it sorts that bucket itself, so it waits only on buckets being sorted.
+  // A bucket's passes touch its places only: who sorts which changes nothing.
   const bool aside = beside && parts > 1;
-  const std::size_t shares = aside ? parts - 1 : parts;
   const int passes = (rest + 10) / 11;
   const int digit = (rest + passes - 1) / passes;
   const std::size_t digits = std::size_t{1} << digit;
-  std::vector<std::size_t> first(shares + 1, buckets);
-  first[0] = 0;
-  for (std::size_t p = 1; p < shares; ++p) {
-    first[p] = static_cast<std::size_t>(
-        std::lower_bound(start.begin(), start.end() - 1, n * p / shares) - start.begin());
-  }
+  constexpr std::uint8_t kUntaken = 0, kTaken = 1, kSorted = 2;
+  std::vector<std::atomic<std::uint8_t>> state(buckets);  // each kUntaken
+  const auto take = [&](std::size_t d) {
+    std::uint8_t untaken = kUntaken;
+    return state[d].compare_exchange_strong(untaken, kTaken, std::memory_order_acq_rel);
+  };
+  const auto sort_bucket = [&](std::size_t d, std::vector<std::uint32_t>& c) {
+    const std::size_t size = start[d + 1] - start[d];
+    std::uint64_t* src = tmp.data() + start[d];
+    std::uint64_t* dst = a.data() + start[d];
+    for (int p = 0; p < passes && size > 1; ++p) {
+      const int shift = low + p * digit;
+      // The last pass may be narrower: no bit above the field is read.
+      const std::uint64_t mask = (std::uint64_t{1} << std::min(digit, rest - p * digit)) - 1;
+      std::fill(c.begin(), c.end(), 0u);
+      for (std::size_t k = 0; k < size; ++k) ++c[(src[k] >> shift) & mask];
+      if (c[(src[0] >> shift) & mask] == size) continue;  // one digit value: nothing moves
+      std::uint32_t place = 0;
+      for (std::uint32_t& v : c) {
+        const std::uint32_t here = v;
+        v = place;
+        place += here;
+      }
+      for (std::size_t k = 0; k < size; ++k) dst[c[(src[k] >> shift) & mask]++] = src[k];
+      std::swap(src, dst);
+    }
+    if (src != a.data() + start[d]) std::copy(src, src + size, a.data() + start[d]);
+    state[d].store(kSorted, std::memory_order_release);
+  };
+  std::atomic<std::size_t> next{0};
   parallel_parts(threads, parts, parts, 1, [&](std::size_t part, std::size_t, std::size_t) {
+    std::vector<std::uint32_t> c(digits);
     if (aside && part == 0) {
-      beside();
+      std::size_t reached = 0;  // buckets [0, reached) sorted
+      beside(SortedPrefix(n, [&](std::size_t end) {
+        while (reached < buckets && start[reached] < end) {
+          if (take(reached)) {
+            sort_bucket(reached, c);
+          } else {
+            for (unsigned spins = 0; state[reached].load(std::memory_order_acquire) != kSorted;
+                 ++spins) {
+              if (spins % 64 == 63) std::this_thread::yield();
+            }
+          }
+          ++reached;
+        }
+        return start[reached];
+      }));
       return;
     }
-    const std::size_t share = aside ? part - 1 : part;
-    std::vector<std::uint32_t> c(digits);
-    for (std::size_t d = first[share]; d < first[share + 1]; ++d) {
-      const std::size_t size = start[d + 1] - start[d];
-      std::uint64_t* src = tmp.data() + start[d];
-      std::uint64_t* dst = a.data() + start[d];
-      for (int p = 0; p < passes && size > 1; ++p) {
-        const int shift = low + p * digit;
-        // The last pass may be narrower: no bit above the field is read.
-        const std::uint64_t mask = (std::uint64_t{1} << std::min(digit, rest - p * digit)) - 1;
-        std::fill(c.begin(), c.end(), 0u);
-        for (std::size_t k = 0; k < size; ++k) ++c[(src[k] >> shift) & mask];
-        if (c[(src[0] >> shift) & mask] == size) continue;  // one digit value: nothing moves
-        std::uint32_t place = 0;
-        for (std::uint32_t& v : c) {
-          const std::uint32_t here = v;
-          v = place;
-          place += here;
-        }
-        for (std::size_t k = 0; k < size; ++k) dst[c[(src[k] >> shift) & mask]++] = src[k];
-        std::swap(src, dst);
-      }
-      if (src != a.data() + start[d]) std::copy(src, src + size, a.data() + start[d]);
+    for (std::size_t d = next.fetch_add(1, std::memory_order_relaxed); d < buckets;
+         d = next.fetch_add(1, std::memory_order_relaxed)) {
+      if (take(d)) sort_bucket(d, c);
     }
   });
+  // Buckets `beside` did not reach and no other part took (it returned early, or the
+  // other parts ran before it on this thread): sorted here.
+  {
+    std::vector<std::uint32_t> c(digits);
+    for (std::size_t d = 0; d < buckets; ++d) {
+      if (take(d)) sort_bucket(d, c);
+    }
+  }
   ran = aside;  // (parallel_parts rethrew what beside threw)
   finish();
 }

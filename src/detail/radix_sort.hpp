@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "kexie/threads.hpp"
@@ -52,17 +53,41 @@ inline constexpr std::size_t kRadixMinPart = std::size_t{1} << 14;
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits, Threads threads, std::size_t min_part = kRadixMinPart);
 
-/// `radix_sort_bits` on up to `threads` threads that also runs `beside()` once: on one
-/// of the threads while the others sort the buckets, or after the sort when there is
-/// one thread or nothing to share. `beside` must not touch `a` or `tmp`; what it
-/// throws is thrown from here (after the sort's threads have finished).
+/// What a task run beside a sort may read of the sorted words: `reach(end)` returns
+/// once places [0, e) of the sorted array hold their final words, for some e ≥ `end`
+/// where no run of equal sort bits is cut (a bucket's end, or the array's), and returns
+/// e. A bucket below `end` that no thread has taken yet is sorted by the calling thread
+/// itself, so the task never waits on work nobody does.
 ///
-///   std::vector<Row> rows;
+///   for (std::size_t p = 0; p < n;) { const std::size_t e = sorted.reach(p + 1); list(p, e); p = e; }
+class SortedPrefix {
+ public:
+  /// A prefix reaching `(end)` by calling `reach`; none (every word sorted) when empty.
+  explicit SortedPrefix(std::size_t size, std::function<std::size_t(std::size_t)> reach = {})
+      : size_(size), reach_(std::move(reach)) {}
+
+  /// Waits (or sorts) until places [0, e) are final, e ≥ `end` at a run's boundary.
+  [[nodiscard]] std::size_t reach(std::size_t end) const {
+    return reach_ ? reach_(end) : size_;
+  }
+
+ private:
+  std::size_t size_;
+  std::function<std::size_t(std::size_t)> reach_;
+};
+
+/// `radix_sort_bits` on up to `threads` threads that also runs `beside(sorted)` once:
+/// on one of the threads while the others sort the buckets, reading the words sorted
+/// so far through `sorted`, or after the sort when there is one thread or nothing to
+/// share. `beside` must not write `a` or `tmp`, nor read `a` past what `sorted` has
+/// reached; what it throws is thrown from here (after the sort's threads have
+/// finished).
+///
 ///   radix_sort_bits(items, tmp, 20, 15, Threads{2}, kRadixMinPart,
-///                   [&] { rows.resize(items.size()); });
+///                   [&](const SortedPrefix& sorted) { list(sorted); });
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits, Threads threads, std::size_t min_part,
-                     const std::function<void()>& beside);
+                     const std::function<void(const SortedPrefix&)>& beside);
 
 /// The inverse of an odd number mod 2^64 (Newton's iteration doubles the
 /// correct low bits each step: 3 → 6 → 12 → 24 → 48 → 96), so an exact

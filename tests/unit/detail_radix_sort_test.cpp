@@ -370,7 +370,9 @@ TEST(RadixSort, ThreadedSortBitsIgnoresAFlagInBit63AboveItsField) {
 
 // The task run beside the bucket passes: once, whatever the thread count and the
 // words (none, one, one field value, a field within the top digit, several passes),
-// while the sort stays the stable sort; what it throws reaches the caller.
+// while the sort stays the stable sort; what it reads as far as its prefix reaches is
+// already the sorted words, every prefix end falls between runs of equal fields and
+// the last one is the end; what it throws reaches the caller.
 TEST(RadixSort, TheTaskBesideRunsOnceAndTheSortIsUnchanged) {
   std::mt19937_64 rng(29);
   for (const std::size_t n :
@@ -385,13 +387,28 @@ TEST(RadixSort, TheTaskBesideRunsOnceAndTheSortIsUnchanged) {
         for (const std::size_t min_part : {std::size_t{64}, kexie::detail::kRadixMinPart}) {
           std::vector<std::uint64_t> got = a, scratch;
           int ran = 0;
-          std::vector<int> rows;
-          radix_sort_bits(got, scratch, low, bits, Threads{threads}, min_part, [&] {
-            ++ran;
-            rows.resize(n);
-          });
+          std::vector<std::uint64_t> seen;  // read through the prefix, as it reached
+          std::vector<std::size_t> ends;    // where it reached
+          radix_sort_bits(got, scratch, low, bits, Threads{threads}, min_part,
+                          [&](const kexie::detail::SortedPrefix& sorted) {
+                            ++ran;
+                            for (std::size_t p = 0; p < n;) {
+                              const std::size_t e = sorted.reach(p + 1);
+                              ASSERT_GT(e, p);
+                              ASSERT_LE(e, n);
+                              seen.insert(seen.end(), got.begin() + static_cast<std::ptrdiff_t>(p),
+                                          got.begin() + static_cast<std::ptrdiff_t>(e));
+                              ends.push_back(e);
+                              p = e;
+                            }
+                          });
           EXPECT_EQ(ran, 1) << "n " << n << ", bits " << bits << ", threads " << threads;
-          EXPECT_EQ(rows.size(), n);
+          for (const std::size_t e : ends) {  // no run of equal fields cut
+            if (e < n) {
+              EXPECT_NE(field_of(got[e - 1], low, bits), field_of(got[e], low, bits)) << e;
+            }
+          }
+          EXPECT_EQ(seen, want) << "n " << n << ", bits " << bits << ", threads " << threads;
           EXPECT_EQ(got, want) << "n " << n << ", bits " << bits << ", threads " << threads;
         }
       }
@@ -402,7 +419,9 @@ TEST(RadixSort, TheTaskBesideRunsOnceAndTheSortIsUnchanged) {
   for (const unsigned threads : {1u, 2u, 3u}) {
     std::vector<std::uint64_t> got = a;
     EXPECT_THROW(radix_sort_bits(got, scratch, 8, 30, Threads{threads}, 64,
-                                 [] { throw std::runtime_error("beside"); }),
+                                 [](const kexie::detail::SortedPrefix&) {
+                                   throw std::runtime_error("beside");
+                                 }),
                  std::runtime_error);
   }
 }
