@@ -4,7 +4,8 @@
 // seated, entries added, a batch refused), scores exactly as one built at once with
 // the same final marks, on 1, 2, 3 and 7 threads; a scale of more than 255 steps
 // (scored from the marks themselves) gives the totals of the same marks on a scale
-// that fits; and concurrent calls on a campaign whose steps are stale agree.
+// that fits, alone and beside another category; and concurrent calls on a campaign
+// whose steps are stale agree.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -172,6 +173,52 @@ TEST(CampaignMarkSteps, AScaleOfMoreThan255StepsScoresTheSameMarksAlike) {
     expect_same(c.standings().value(), listings.back(), std::string("max ") + max);
   }
   expect_same(listings[1], listings[0], "201 steps against 2 001");
+}
+
+TEST(CampaignMarkSteps, ACategoryThatFitsAndOneThatDoesNotScoreAsNeitherFitting) {
+  // Two categories in runs of 8 entries (the batch of the AVX2 pass) and a few single
+  // ones: proposals on 0–100 (201 steps: scored from the steps) and ideas on 0–100 or
+  // 0–1000 (2 001 steps: from the marks), against both on 0–1000.
+  using kexie::IndicatorKind;
+  const auto rubric = [](const char* max) {
+    const kexie::MarkScale scale{Decimal(0), Decimal::parse(max).value(), "0.5"_dec};
+    const std::vector<kexie::IndicatorSpec> specs = {
+        {"A.1", "a", "", IndicatorKind::judged, "0.4"_dec, scale, {}, {}},
+        {"A.2", "b", "", IndicatorKind::judged, "0.6"_dec, scale, {}, {}},
+    };
+    return kexie::Rubric::build("two", specs).value();
+  };
+  std::vector<std::vector<kexie::Standing>> listings;
+  for (const auto& [proposals, ideas] : {std::pair{"100", "1000"}, std::pair{"1000", "1000"}}) {
+    kexie_test::World w;
+    auto spec = spec_of(w);
+    spec.rank_per_category = true;
+    kexie::Campaign c(w.registry, spec);
+    c.set_rubric(kexie::Category::rationalization_proposals, rubric(proposals)).value();
+    c.set_rubric(kexie::Category::innovative_ideas, rubric(ideas)).value();
+    std::vector<kexie::JudgeId> judges;
+    for (std::size_t k = 0; k < 5; ++k) judges.push_back(c.add_judge(w.experts[k]).value());
+    std::vector<kexie::MarkInput> marks;
+    for (std::size_t i = 0; i < 1500; ++i) {
+      auto entry = kexie_test::proposal(w, code_of(i), static_cast<int>(i % 2), 0);
+      if ((i / 8) % 2 == 1 || i % 37 == 0) entry.category = kexie::Category::innovative_ideas;
+      const auto id = c.add_entry(entry).value();
+      for (std::size_t j = 0; j < 5; ++j) {
+        c.assign(judges[j], id).value();
+        if (i % 53 == 7 && j == 4) continue;  // a missing mark: the exact path
+        for (int col = 0; col < 2; ++col) {
+          marks.push_back({judges[j], id, col == 0 ? "A.1" : "A.2", mark_of(i, j, col)});
+        }
+      }
+    }
+    c.mark_all(marks).value();
+    listings.push_back(c.standings().value());
+    for (const unsigned t : {2u, 3u, 7u}) {
+      expect_same(c.standings(kexie::Threads{t}).value(), listings.back(),
+                  std::to_string(t) + " threads");
+    }
+  }
+  expect_same(listings[0], listings[1], "proposals from the steps against from the marks");
 }
 
 TEST(CampaignMarkSteps, ConcurrentCallsOnStaleStepsAgree) {
