@@ -29,8 +29,8 @@ struct ColumnSteps {
 
 }  // namespace
 
-bool steps_fit(const CategoryState& cat) noexcept {
-  if (!cat.rubric) return false;
+bool steps_fit(const CategoryState& cat, std::size_t width) noexcept {
+  if (!cat.rubric || cat.columns.size() * width > kMaxBatchCells) return false;
   for (std::size_t col = 0; col < cat.columns.size(); ++col) {
     const std::int64_t span = std::int64_t{cat.col_max[col]} - cat.col_min[col];
     if (cat.col_step[col] <= 0 || span / cat.col_step[col] >= kNoStep) return false;
@@ -81,7 +81,7 @@ const std::uint8_t* MarkSteps::bytes(const CampaignImpl& s, Threads threads) con
   std::array<ColumnSteps, kCategoryCount> columns;
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
     const CategoryState& cat = s.categories[c];
-    if (!steps_fit(cat)) continue;
+    if (!steps_fit(cat, s.width())) continue;
     for (std::size_t slot = 0; slot < s.width(); ++slot) {
       for (std::size_t col = 0; col < cat.columns.size(); ++col) {
         columns[c].min.push_back(cat.col_min[col]);
@@ -126,11 +126,6 @@ const std::uint8_t* MarkSteps::bytes(const CampaignImpl& s, Threads threads) con
   }
   all_stale_ = false;
   return bytes_.data();
-}
-
-std::size_t MarkSteps::owned_bytes() const noexcept {
-  const std::lock_guard lock(mutex_);
-  return bytes_.capacity() + stale_.capacity();
 }
 
 }  // namespace detail

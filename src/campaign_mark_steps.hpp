@@ -27,11 +27,12 @@ namespace detail {
 struct CampaignImpl;
 struct CategoryState;
 
-/// True when every column of `cat` has at most 255 steps (0–254; 255 is kNoStep), so
-/// its marks fit a byte; false for a category without a rubric.
+/// True when the scoring pass reads the steps of `cat`'s entries, so they are encoded:
+/// every column has at most 255 steps (0–254; 255 is kNoStep), and an entry of `width`
+/// slots is small enough to batch (kMaxBatchCells); false without a rubric.
 ///
-///   if (steps_fit(s.categories[c])) { /* its entries are scored from the steps */ }
-[[nodiscard]] bool steps_fit(const CategoryState& cat) noexcept;
+///   if (steps_fit(s.categories[c], s.width())) { /* scored from the steps */ }
+[[nodiscard]] bool steps_fit(const CategoryState& cat, std::size_t width) noexcept;
 
 /// The marks as steps, kept beside a campaign's marks (one per campaign).
 /// Not copyable; thread-safe for concurrent `bytes` calls, while the campaign's
@@ -66,9 +67,6 @@ class MarkSteps {
   ///
   ///   const std::uint8_t* steps = s.steps.bytes(s, threads);
   [[nodiscard]] const std::uint8_t* bytes(const CampaignImpl& s, Threads threads) const;
-
-  /// The bytes held (the steps, the padding and the stale flags).
-  [[nodiscard]] std::size_t owned_bytes() const noexcept;
 
  private:
   mutable std::mutex mutex_;

@@ -567,7 +567,8 @@ void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads t
   // AVX2 kernels batch: the same integers from a quarter of the bytes.
   std::array<bool, kCategoryCount> stepped{};
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
-    stepped[c] = kBatches && fast && detail::avx2_available() && detail::steps_fit(s.categories[c]);
+    stepped[c] =
+        kBatches && fast && detail::avx2_available() && detail::steps_fit(s.categories[c], width);
   }
   const std::uint8_t* const steps = std::find(stepped.begin(), stepped.end(), true) != stepped.end()
                                         ? s.steps.bytes(s, threads)

@@ -100,6 +100,17 @@ kexie::CampaignSpec spec_of(const kexie_test::World& w) {
   return spec;
 }
 
+// A rubric of two judged indicators, A.1 and A.2 weighted `a` and `b`, marked from 0 to
+// `max` in steps of 0.5 (201 steps for 100: a byte each; 2 001 for 1000: the marks).
+kexie::Rubric two_columns(const char* max, Decimal a, Decimal b) {
+  const kexie::MarkScale scale{Decimal(0), Decimal::parse(max).value(), "0.5"_dec};
+  const std::vector<kexie::IndicatorSpec> specs = {
+      {"A.1", "a", "", kexie::IndicatorKind::judged, a, scale, {}, {}},
+      {"A.2", "b", "", kexie::IndicatorKind::judged, b, scale, {}, {}},
+  };
+  return kexie::Rubric::build("two columns", specs).value();
+}
+
 TEST(CampaignMarkSteps, AChangedCampaignScoresAsOneBuiltWithItsFinalMarks) {
   kexie_test::World w;
   kexie::Campaign c(w.registry, spec_of(w));
@@ -151,15 +162,7 @@ TEST(CampaignMarkSteps, AChangedCampaignScoresAsOneBuiltWithItsFinalMarks) {
 }
 
 TEST(CampaignMarkSteps, AScaleOfMoreThan255StepsScoresTheSameMarksAlike) {
-  using kexie::IndicatorKind;
-  const auto rubric = [](const char* max) {
-    const kexie::MarkScale scale{Decimal(0), Decimal::parse(max).value(), "0.5"_dec};
-    const std::vector<kexie::IndicatorSpec> specs = {
-        {"A.1", "a", "", IndicatorKind::judged, "0.25"_dec, scale, {}, {}},
-        {"A.2", "b", "", IndicatorKind::judged, "0.75"_dec, scale, {}, {}},
-    };
-    return kexie::Rubric::build("steps", specs).value();
-  };
+  const auto rubric = [](const char* max) { return two_columns(max, "0.25"_dec, "0.75"_dec); };
   std::vector<std::vector<kexie::Standing>> listings;
   for (const char* max : {"100", "1000"}) {  // 201 steps (a byte each), 2 001 (the marks)
     kexie_test::World w;
@@ -179,15 +182,7 @@ TEST(CampaignMarkSteps, ACategoryThatFitsAndOneThatDoesNotScoreAsNeitherFitting)
   // Two categories in runs of 8 entries (the batch of the AVX2 pass) and a few single
   // ones: proposals on 0–100 (201 steps: scored from the steps) and ideas on 0–100 or
   // 0–1000 (2 001 steps: from the marks), against both on 0–1000.
-  using kexie::IndicatorKind;
-  const auto rubric = [](const char* max) {
-    const kexie::MarkScale scale{Decimal(0), Decimal::parse(max).value(), "0.5"_dec};
-    const std::vector<kexie::IndicatorSpec> specs = {
-        {"A.1", "a", "", IndicatorKind::judged, "0.4"_dec, scale, {}, {}},
-        {"A.2", "b", "", IndicatorKind::judged, "0.6"_dec, scale, {}, {}},
-    };
-    return kexie::Rubric::build("two", specs).value();
-  };
+  const auto rubric = [](const char* max) { return two_columns(max, "0.4"_dec, "0.6"_dec); };
   std::vector<std::vector<kexie::Standing>> listings;
   for (const auto& [proposals, ideas] : {std::pair{"100", "1000"}, std::pair{"1000", "1000"}}) {
     kexie_test::World w;
