@@ -12,6 +12,14 @@
 // mark_all(batch, team.threads()) into a third (a ThreadTeam of N made once, before
 // the batches), and the speed-ups over one thread are printed.
 //
+// With --threads=N (N > 1), each repetition then also marks two more fresh campaigns,
+// batch by batch: one on one thread, the other on the team while the application holds
+// it awake (ThreadTeam::keep_awake, taken before the first batch and dropped after the
+// last), and prints that speed-up: the team's threads spin between calls instead of
+// sleeping, so no call waits for a thread to wake (40 µs to several hundred under a
+// hypervisor), and they burn a core while the batches are made and the one-thread calls
+// run. Not beside the Threads{N} calls above: a spinning thread would take a core from them.
+//
 // With --side-by-side, each repetition then also runs two one-thread jobs at once,
 // each marking a campaign of its own with batches of its own (made by its own thread),
 // call for call (a barrier before and after each call): what two threads gain when
@@ -118,7 +126,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < kIndicators; ++i) codes.push_back(kexie_bench::indicator_code(i));
   std::vector<double> mark_wall, mark_cpu, copy_wall, copy_cpu, par_wall, par_cpu, team_wall,
-      team_cpu, side_slower;
+      team_cpu, side_slower, held_one_wall, held_team_wall;
   const std::unique_ptr<kexie::ThreadTeam> team =
       threads > 1 ? std::make_unique<kexie::ThreadTeam>(threads) : nullptr;
   for (std::size_t rep = 0; rep < repetitions; ++rep) {
@@ -169,10 +177,33 @@ int main(int argc, char** argv) {
       team_wall.push_back(teamed.wall);
       team_cpu.push_back(teamed.cpu);
     }
+    c.reset();
+    c2.reset();
+    c3.reset();
+    if (team) {
+      // One thread and the team held awake, batch by batch, each into a fresh campaign.
+      std::vector<kexie::JudgeId> judges4, judges5;
+      auto c4 = w.campaign(spec, rubric, entries, judges4);
+      auto c5 = w.campaign(spec, rubric, entries, judges5);
+      std::mt19937 held_rng(20261129);
+      Times one, held;
+      {
+        const kexie::ThreadTeam::Awake awake = team->keep_awake();
+        for (std::size_t from = 0; from < total; from += batch.size()) {
+          next_batch(batch, batch_size, from, total, judges4, codes, held_rng);
+          timed(one, [&] { c4->mark_all(batch).value(); });
+          timed(held, [&] { c5->mark_all(batch, team->threads()).value(); });
+        }
+      }
+      std::printf(
+          "repetition %zu: one thread %.3f s wall; a team of %u held awake %.3f s wall; same "
+          "digest: %s\n",
+          rep + 1, one.wall, team->size(), held.wall,
+          c4->score().value().digest() == c5->score().value().digest() ? "yes" : "NO");
+      held_one_wall.push_back(one.wall);
+      held_team_wall.push_back(held.wall);
+    }
     if (side_by_side) {
-      c.reset();
-      c2.reset();
-      c3.reset();
       // Two jobs of one thread each, call for call; each thread makes its own batches.
       std::vector<kexie::JudgeId> side_judges[2];
       std::unique_ptr<kexie::Campaign> side[2];
@@ -225,6 +256,13 @@ int main(int argc, char** argv) {
         "mark_all on a ThreadTeam of %u: %.3f s wall, %.3f s CPU (rough: a running team "
         "thread's time is added at the kernel's ticks); speed-up over one thread %.2fx wall\n",
         team->size(), tw, tc, mw / tw);
+  }
+  if (!held_team_wall.empty()) {
+    const double ow = median(held_one_wall), hw = median(held_team_wall);
+    std::printf(
+        "mark_all on a ThreadTeam of %u held awake (keep_awake): %.3f s wall against one "
+        "thread's %.3f s in the same batches; speed-up over one thread %.2fx wall\n",
+        team->size(), hw, ow, ow / hw);
   }
   if (!side_slower.empty()) {
     const double sw = median(side_slower);

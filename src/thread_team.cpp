@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "detail/parallel.hpp"
@@ -57,6 +58,8 @@ struct ThreadTeam::State {
   std::atomic<std::uint64_t> word{0};      // generation << kGenShift | parts << kPartBits | next
   std::atomic<std::uint32_t> wake{0};      // bumped for every job and the stop: sleepers' futex
   std::atomic<std::uint32_t> finished{0};  // parts of the current job finished
+  std::atomic<std::uint32_t> holds{0};     // live ThreadTeam::Awake holds: no thread sleeps
+  std::atomic<std::uint32_t> asleep{0};    // threads sleeping on `wake` (for the tests)
   // The current job, written before its generation is published (its part count is
   // in `word`).
   detail::TeamAccess::PartFn fn = nullptr;
@@ -92,8 +95,13 @@ struct ThreadTeam::State {
           relax();
           gen = word.load(std::memory_order_acquire) >> kGenShift;
           if (gen != seen || stop.load(std::memory_order_relaxed)) break;
-          if (k % 256 == 0 && std::chrono::steady_clock::now() >= until) {
+          // A hold keeps the thread spinning. One taken after the test below bumps
+          // `wake`, so the wait returns at once.
+          if (k % 256 == 0 && holds.load(std::memory_order_relaxed) == 0 &&
+              std::chrono::steady_clock::now() >= until) {
+            asleep.fetch_add(1, std::memory_order_relaxed);
             wake.wait(asleep_at, std::memory_order_acquire);
+            asleep.fetch_sub(1, std::memory_order_relaxed);
             break;
           }
         }
@@ -123,6 +131,28 @@ ThreadTeam::~ThreadTeam() {
   s.wake.fetch_add(1, std::memory_order_release);
   s.wake.notify_all();
   s.threads.clear();  // joins
+}
+
+ThreadTeam::Awake ThreadTeam::keep_awake() noexcept {
+  State& s = *state_;
+  s.holds.fetch_add(1, std::memory_order_relaxed);
+  s.wake.fetch_add(1, std::memory_order_release);  // sleepers wake and spin from now on
+  s.wake.notify_all();
+  return Awake(&s);
+}
+
+ThreadTeam::Awake::Awake(Awake&& other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
+
+ThreadTeam::Awake& ThreadTeam::Awake::operator=(Awake&& other) noexcept {
+  if (this != &other) {
+    if (state_ != nullptr) state_->holds.fetch_sub(1, std::memory_order_relaxed);
+    state_ = std::exchange(other.state_, nullptr);
+  }
+  return *this;
+}
+
+ThreadTeam::Awake::~Awake() {
+  if (state_ != nullptr) state_->holds.fetch_sub(1, std::memory_order_relaxed);
 }
 
 unsigned ThreadTeam::size() const noexcept {
@@ -159,6 +189,10 @@ bool TeamAccess::run(ThreadTeam& team, std::size_t parts, PartFn fn, void* ctx) 
   }
   s.busy.store(false, std::memory_order_release);
   return true;
+}
+
+unsigned TeamAccess::asleep(const ThreadTeam& team) noexcept {
+  return team.state_->asleep.load(std::memory_order_relaxed);
 }
 
 }  // namespace detail

@@ -61,6 +61,12 @@ struct TeamAccess {
   ///
   ///   if (!TeamAccess::run(team, 2, fn, &ctx)) { /* start threads instead */ }
   static bool run(ThreadTeam& team, std::size_t parts, PartFn fn, void* ctx) noexcept;
+  /// How many of the team's threads sleep now, waiting to be woken (the tests of
+  /// `ThreadTeam::keep_awake`; a snapshot that may change at once).
+  ///
+  ///   kexie::ThreadTeam team(2);
+  ///   unsigned n = TeamAccess::asleep(team);  // 0 or 1
+  static unsigned asleep(const ThreadTeam& team) noexcept;
 };
 
 /// Calls f(part, begin, end) for `parts` contiguous ranges covering [0, n), part p on

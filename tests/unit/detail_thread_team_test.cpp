@@ -2,7 +2,7 @@
 // every part runs once, part 0 on the calling thread; a part's exception is rethrown on
 // the calling thread and the team serves the next call; a call made from inside a part
 // finds the team busy and starts its own threads; thousands of small calls in a row; a
-// wake after the team fell asleep.
+// wake after the team fell asleep; holds that keep the team awake (ThreadTeam::keep_awake).
 //
 // And the team's hand-out of parts attacked at the detail level:
 // a job of more parts right after one of fewer (a worker still reading the finished
@@ -21,6 +21,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -250,6 +251,79 @@ TEST(ParallelPartsOnATeam, AfterASleepTheTeamWakes) {
   EXPECT_EQ(visits(team.threads(), 100, 2), std::vector<int>(100, 1));
   std::this_thread::sleep_for(std::chrono::milliseconds(5));  // past the spin: asleep
   EXPECT_EQ(visits(team.threads(), 100, 2), std::vector<int>(100, 1));
+}
+
+// Waits until `team` has `n` threads asleep; false after `limit` (a liveness check with
+// room for a loaded machine, not a timing: the threads fall asleep about 0.2 ms after
+// their last part when nothing holds them awake).
+bool asleep_within(const ThreadTeam& team, unsigned n,
+                   std::chrono::milliseconds limit = std::chrono::seconds(20)) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  while (TeamAccess::asleep(team) != n) {
+    if (std::chrono::steady_clock::now() >= until) return false;
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  return true;
+}
+
+TEST(KeepAwake, AHoldWakesTheSleepersAndKeepsThemAwakeUntilLetGo) {
+  ThreadTeam team(3);
+  ASSERT_TRUE(asleep_within(team, 2));  // idle: both started threads fall asleep
+  {
+    const ThreadTeam::Awake awake = team.keep_awake();
+    EXPECT_TRUE(asleep_within(team, 0));  // woken at once
+    for (int round = 0; round < 20; ++round) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));  // well past the spin
+      ASSERT_EQ(TeamAccess::asleep(team), 0U) << round;
+      EXPECT_EQ(visits(team.threads(), 300, 3), std::vector<int>(300, 1));
+    }
+  }
+  EXPECT_TRUE(asleep_within(team, 2));  // let go: asleep again
+  EXPECT_EQ(visits(team.threads(), 300, 3), std::vector<int>(300, 1));
+}
+
+TEST(KeepAwake, HoldsAreCountedMovedAndTakenFromAnyThread) {
+  ThreadTeam team(2);
+  std::optional<ThreadTeam::Awake> first(team.keep_awake());
+  ASSERT_TRUE(asleep_within(team, 0));  // awake from here on while any hold lives
+  ThreadTeam::Awake second = team.keep_awake();
+  ThreadTeam::Awake moved(std::move(second));  // `second` holds nothing now
+  { const ThreadTeam::Awake gone = std::move(second); }  // letting go of nothing
+  first.reset();  // `moved` still holds
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_EQ(TeamAccess::asleep(team), 0U);
+  ThreadTeam::Awake other = team.keep_awake();
+  other = std::move(moved);  // lets go of one hold, keeps the other
+  ThreadTeam::Awake& same = moved;
+  moved = std::move(same);  // moved-from, moved onto itself: holds nothing still
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_EQ(TeamAccess::asleep(team), 0U);
+  // Holds taken and dropped by several threads at once, with calls between.
+  std::vector<std::thread> takers;
+  for (int t = 0; t < 4; ++t) {
+    takers.emplace_back([&team] {
+      for (int k = 0; k < 2000; ++k) {
+        const ThreadTeam::Awake awake = team.keep_awake();
+      }
+    });
+  }
+  for (int round = 0; round < 200; ++round) {
+    ASSERT_EQ(visits(team.threads(), 100, 2), std::vector<int>(100, 1)) << round;
+  }
+  for (std::thread& t : takers) t.join();
+  EXPECT_EQ(TeamAccess::asleep(team), 0U);  // `other` still holds
+  { const ThreadTeam::Awake last = std::move(other); }
+  EXPECT_TRUE(asleep_within(team, 1));
+}
+
+TEST(KeepAwake, ATeamDestroyedWhileItsThreadsSpinForAHold) {
+  for (int round = 0; round < 50; ++round) {
+    ThreadTeam team(3);
+    {
+      const ThreadTeam::Awake awake = team.keep_awake();
+      EXPECT_EQ(visits(team.threads(), 300, 3), std::vector<int>(300, 1));
+    }  // the hold goes first, as documented; the threads may still be spinning
+  }
 }
 
 }  // namespace
