@@ -81,12 +81,16 @@ class KEXIE_API ThreadTeam {
   class KEXIE_API Awake {
    public:
     /// Takes over `other`'s hold; `other` then holds nothing.
+    /// \param other the hold to take over
     ///
     ///   kexie::ThreadTeam team(2);
     ///   kexie::ThreadTeam::Awake a = team.keep_awake();
     ///   kexie::ThreadTeam::Awake b(std::move(a));
     Awake(Awake&& other) noexcept;
-    /// Lets go of this hold, then takes over `other`'s.
+    /// Lets go of this hold, then takes over `other`'s (nothing changes when `other`
+    /// is this hold).
+    /// \param other the hold to take over
+    /// \return this hold
     ///
     ///   kexie::ThreadTeam team(2);
     ///   kexie::ThreadTeam::Awake a = team.keep_awake(), b = team.keep_awake();
