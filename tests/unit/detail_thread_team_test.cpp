@@ -316,6 +316,15 @@ TEST(KeepAwake, HoldsAreCountedMovedAndTakenFromAnyThread) {
   EXPECT_TRUE(asleep_within(team, 1));
 }
 
+TEST(KeepAwake, ATeamWithoutThreadsOfItsOwnTakesHoldsToo) {
+  for (unsigned size : {0U, 1U}) {
+    ThreadTeam team(size);
+    const ThreadTeam::Awake awake = team.keep_awake();
+    EXPECT_EQ(TeamAccess::asleep(team), 0U);
+    EXPECT_EQ(visits(team.threads(), 100, 2), std::vector<int>(100, 1)) << size;
+  }
+}
+
 TEST(KeepAwake, ATeamDestroyedWhileItsThreadsSpinForAHold) {
   for (int round = 0; round < 50; ++round) {
     ThreadTeam team(3);
