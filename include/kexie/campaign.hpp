@@ -514,7 +514,7 @@ class KEXIE_API Campaign {
   /// threads than allowed. Without a team, the call starts its threads once and joins
   /// them before it returns; with `team.threads()` it starts none. For batch after
   /// batch, hold the team awake meanwhile (`ThreadTeam::keep_awake`), or each call waits
-  /// for the team's threads to wake, which under a hypervisor costs a tenth of the
+  /// for the team's threads to wake, which under a hypervisor costs 5–10 % of the
   /// speed-up at batches of 100 000 marks (docs/performance.md, round 16).
   ///
   /// \param marks the marks, as for `mark_all(marks, failed)`

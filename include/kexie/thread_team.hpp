@@ -115,8 +115,8 @@ class KEXIE_API ThreadTeam {
   /// destroyed, for a burst of calls with the application's own work between them, as
   /// when marks come in batches read from a file. Without a hold a thread sleeps about
   /// 0.2 ms after a call, and the next call must wake it: under a hypervisor, as on the
-  /// machines of docs/performance.md, that takes 40 µs to several hundred and costs
-  /// `mark_all` on a team of 2 about a tenth of its speed-up at batches of 100 000 marks.
+  /// machines of docs/performance.md, that takes 40 µs to several hundred, 5–10 % of
+  /// the speed-up of `mark_all` on a team of 2 at batches of 100 000 marks.
   /// A held thread instead spins (with the processor's pause instruction) and uses a
   /// core of its own the whole time, whether or not a call comes: hold the team only
   /// while the calls come, and only when its threads have cores to themselves. Sleeping
