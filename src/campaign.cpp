@@ -1276,7 +1276,7 @@ class MarkSession {
 
   CampaignImpl& s_;
   bool conflicts_;
-  Threads threads_;  // the parts' threads (lookups_ has one per part)
+  Threads threads_;                     // the parts' threads (lookups_ has one per part)
   std::optional<ThreadTeam> own_team_;  // the session's threads, when given none
   bool finished_ = false;
   std::size_t piece_begin_ = 0;        // the position of the current piece's first mark

@@ -63,7 +63,8 @@ const std::uint8_t* MarkSteps::bytes(const CampaignImpl& s, Threads threads) con
   const std::size_t blocks = blocks_of(cells);
   std::vector<std::uint32_t> todo;
   for (std::size_t b = 0; b < blocks; ++b) {
-    if (all_stale_ || b >= stale_.size() || stale_[b] != 0) todo.push_back(static_cast<std::uint32_t>(b));
+    if (all_stale_ || b >= stale_.size() || stale_[b] != 0)
+      todo.push_back(static_cast<std::uint32_t>(b));
   }
   if (bytes_.capacity() < cells + kPadding) {
     // Fresh storage, hinted before anything touches it (a page's first touch is what

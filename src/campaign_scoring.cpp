@@ -708,7 +708,8 @@ void score_all(const CampaignImpl& s, Scored& out, PartColumns* parts, Threads t
             continue;
           }
           const unsigned missing =
-              from_steps ? detail::kept_sums_from_steps_avx2(by_step, panel, low, high, scales, kept)
+              from_steps
+                  ? detail::kept_sums_from_steps_avx2(by_step, panel, low, high, scales, kept)
               : lanes == detail::kMaxLanes
                   ? detail::kept_sums_avx2(entry, columns, panel, low, high, kept)
                   : detail::kept_sums(entry, columns, panel, low, high, kept);

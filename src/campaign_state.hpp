@@ -21,10 +21,10 @@
 #include <vector>
 
 #include "campaign_honours.hpp"
+#include "campaign_mark_steps.hpp"
 #include "kexie/campaign.hpp"
 #include "kexie/energy.hpp"
 #include "kexie/membership.hpp"
-#include "campaign_mark_steps.hpp"
 
 namespace kexie {
 inline namespace v1 {
@@ -57,11 +57,11 @@ struct EntryRecord {
   std::array<Decimal, enum_count<ClaimedFigure>> figures{};  // indexed by ClaimedFigure
   std::vector<CoalEquivalent> coal;
   std::vector<GridEmission> grid;
-  std::vector<FuelEmission> fuel;       // fuel savings with CampaignSpec::fuel_carbon parameters
+  std::vector<FuelEmission> fuel;  // fuel savings with CampaignSpec::fuel_carbon parameters
   Co2Basis co2_basis = Co2Basis::computed;  // the rubric's declaration when recorded
   bool co2_claim_used = true;               // the figure is the claim (else the computed CO2)
   Decimal co2_computed;                     // grid + fuel CO2, t
-  std::vector<JudgeId> judges;  // sorted by id; slot i of every column is judges[i]
+  std::vector<JudgeId> judges;              // sorted by id; slot i of every column is judges[i]
   std::vector<VetoRecord> vetoes;
 };
 
@@ -162,7 +162,7 @@ struct CampaignImpl {
   std::unordered_map<std::string, EntryId> by_code;
   std::vector<PersonId> judges;  // JudgeId n is judges[n - 1]
   std::unordered_map<std::uint32_t, JudgeId> judge_of_person;
-  std::vector<std::int32_t> marks;             // per entry: panel width × columns cells (cell_of)
+  std::vector<std::int32_t> marks;  // per entry: panel width × columns cells (cell_of)
   /// The marks a byte a cell, for the scoring pass (campaign_mark_steps.hpp): whatever changes
   /// `marks` calls `steps.changed` on the cells it changed.
   MarkSteps steps;
@@ -257,10 +257,10 @@ struct CampaignImpl {
 struct AwardLine {
   enum class Kind : std::uint8_t { entry, unit, person };
   Kind kind = Kind::entry;
-  std::string code;               // the entry's code (entries)
-  OrgId org;                      // the unit, or the person's employer
+  std::string code;                // the entry's code (entries)
+  OrgId org;                       // the unit, or the person's employer
   std::optional<PersonId> person;  // advanced individuals
-  std::string title;              // the tier's name, 先进单位 or 先进个人
+  std::string title;               // the tier's name, 先进单位 or 先进个人
 };
 
 /// The award list of `board` in its canonical order (campaign_phase.cpp).

@@ -281,10 +281,10 @@ class KEXIE_API Campaign {
   ///   if (!c) std::cerr << c.error() << '\n';
   [[nodiscard]] static Result<Campaign> create(const Registry& registry, CampaignSpec spec);
   /// A campaign bound to the 讲比 activity `activity` of `book` (A12), which must
-  /// outlive it and stay where it is (the campaign keeps its address; do not move it). The activity must be a `jiangbi_campaign` approved (立项) or in
-  /// progress; the campaign's organizer becomes the activity's organizer (a
-  /// different `spec.organizer` is refused). From then on its phases follow the
-  /// activity (`phase()`). Refusals: `invalid_argument` for a malformed spec;
+  /// outlive it and stay where it is (the campaign keeps its address; do not move it). The activity
+  /// must be a `jiangbi_campaign` approved (立项) or in progress; the campaign's organizer becomes
+  /// the activity's organizer (a different `spec.organizer` is refused). From then on its phases
+  /// follow the activity (`phase()`). Refusals: `invalid_argument` for a malformed spec;
   /// `not_found` `campaign.open` for an activity the book does not hold;
   /// `rule_violation` `campaign.open` (A12) for another type, a state before 立项
   /// or past 实施, or another organizer.
@@ -424,9 +424,9 @@ class KEXIE_API Campaign {
 
   /// Seats `person` on the panel. `not_found` for an unknown person; `already_exists`
   /// `panel.judge` when they are already a judge; `rule_violation` `panel.expert` (A8)
-  /// when the expert rule applies (`PanelRules::experts`: bound campaigns by default) and the person is not listed on `as_of`
-  /// in the expert pool of the organizer or an organization above it. In a bound
-  /// campaign judges, assignments, marks and vetoes are accepted only while the
+  /// when the expert rule applies (`PanelRules::experts`: bound campaigns by default) and the
+  /// person is not listed on `as_of` in the expert pool of the organizer or an organization above
+  /// it. In a bound campaign judges, assignments, marks and vetoes are accepted only while the
   /// activity is under evaluation (`rule_violation` `campaign.panel_phase`, A12).
   /// \param person the expert to seat, a person of the registry
   /// \return the judge's id in this campaign; or the refusal named above

@@ -2,10 +2,10 @@
 #include "detail/radix_sort.hpp"
 
 #include <algorithm>
-#include <thread>
 #include <atomic>
 #include <bit>
 #include <cstddef>
+#include <thread>
 
 #include "detail/parallel.hpp"
 #include "detail/prefetch.hpp"
@@ -67,8 +67,7 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
 // sort, whatever the parts: the same for every thread count.
 void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& tmp, int low,
                      int bits, Threads threads, std::size_t min_part) {
-  radix_sort_bits(a, tmp, low, bits, threads, min_part,
-                  std::function<void(const SortedPrefix&)>());
+  radix_sort_bits(a, tmp, low, bits, threads, min_part, std::function<void(const SortedPrefix&)>());
 }
 
 // The sort, with `beside` run on one part of the bucket passes when there are two or

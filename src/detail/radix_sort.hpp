@@ -59,7 +59,8 @@ void radix_sort_bits(std::vector<std::uint64_t>& a, std::vector<std::uint64_t>& 
 /// e. A bucket below `end` that no thread has taken yet is sorted by the calling thread
 /// itself, so the task never waits on work nobody does.
 ///
-///   for (std::size_t p = 0; p < n;) { const std::size_t e = sorted.reach(p + 1); list(p, e); p = e; }
+///   for (std::size_t p = 0; p < n;) { const std::size_t e = sorted.reach(p + 1); list(p, e); p =
+///   e; }
 class SortedPrefix {
  public:
   /// A prefix reaching `(end)` by calling `reach`; none (every word sorted) when empty.
@@ -67,9 +68,7 @@ class SortedPrefix {
       : size_(size), reach_(std::move(reach)) {}
 
   /// Waits (or sorts) until places [0, e) are final, e ≥ `end` at a run's boundary.
-  [[nodiscard]] std::size_t reach(std::size_t end) const {
-    return reach_ ? reach_(end) : size_;
-  }
+  [[nodiscard]] std::size_t reach(std::size_t end) const { return reach_ ? reach_(end) : size_; }
 
  private:
   std::size_t size_;

@@ -289,8 +289,8 @@ __attribute__((target("avx2"))) inline unsigned kept_four_from_steps(
 // Which bytes of each 8 of a four-entry vector step starting at column c are columns.
 __attribute__((target("avx2"))) inline __m256i column_bytes(std::uint32_t columns,
                                                             std::uint32_t c) {
-  const __m256i index = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2,
-                                         3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7);
+  const __m256i index = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3,
+                                         4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7);
   const auto left = static_cast<char>(std::min<std::uint32_t>(columns - c, 8));
   return _mm256_cmpgt_epi8(_mm256_set1_epi8(left), index);
 }
@@ -303,17 +303,20 @@ __attribute__((target("avx2"))) inline unsigned scaled_four(const std::uint8_t* 
                                                             __m256i* sum) {
   const std::uint32_t columns = scales.columns;
   const bool whole = c + 8 <= columns;
-  return kept_four_from_steps(
-      e, columns, c, n, drop_low, drop_high, whole ? _mm256_setzero_si256() : column_bytes(columns, c),
-      whole, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scales.base + c)),
-      _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scales.step + c)), sum);
+  return kept_four_from_steps(e, columns, c, n, drop_low, drop_high,
+                              whole ? _mm256_setzero_si256() : column_bytes(columns, c), whole,
+                              _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scales.base + c)),
+                              _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scales.step + c)),
+                              sum);
 }
 
 }  // namespace
 
-__attribute__((target("avx2"))) unsigned kept_sums_from_steps_avx2(
-    const std::uint8_t* const* entry, std::uint32_t n, bool drop_low, bool drop_high,
-    const StepScales& scales, std::int32_t* kept) {
+__attribute__((target("avx2"))) unsigned kept_sums_from_steps_avx2(const std::uint8_t* const* entry,
+                                                                   std::uint32_t n, bool drop_low,
+                                                                   bool drop_high,
+                                                                   const StepScales& scales,
+                                                                   std::int32_t* kept) {
   const std::uint32_t columns = scales.columns;
   unsigned missing = 0;
   for (std::uint32_t four = 0; four < kMaxLanes; four += 4) {
@@ -356,8 +359,8 @@ __attribute__((target("avx2"))) unsigned weighted_kept_sums_from_steps_avx2(
   store_weighted(part, weighted);
   return missing;
 }
-__attribute__((target("avx2"))) void encode_steps_avx2(const std::int32_t* marks,
-                                                       std::size_t count, const std::int32_t* min,
+__attribute__((target("avx2"))) void encode_steps_avx2(const std::int32_t* marks, std::size_t count,
+                                                       const std::int32_t* min,
                                                        const std::int32_t* step,
                                                        const float* inverse, std::uint8_t* out) {
   std::size_t c = 0;
@@ -369,18 +372,18 @@ __attribute__((target("avx2"))) void encode_steps_avx2(const std::int32_t* marks
     // d = v − min, exact in 32 bits for marks within ±10^7 (kNoMark gives garbage,
     // refused below); q = d ÷ step rounded in floats, then checked by multiplying back.
     const __m256i d = _mm256_sub_epi32(v, lo);
-    const __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(d),
-                                   _mm256_loadu_ps(inverse + c));
-    const __m256i q = _mm256_cvttps_epi32(_mm256_round_ps(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+    const __m256 f = _mm256_mul_ps(_mm256_cvtepi32_ps(d), _mm256_loadu_ps(inverse + c));
+    const __m256i q =
+        _mm256_cvttps_epi32(_mm256_round_ps(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
     const __m256i exact = _mm256_cmpeq_epi32(_mm256_mullo_epi32(q, st), d);
-    const __m256i in_range = _mm256_andnot_si256(
-        _mm256_or_si256(_mm256_cmpgt_epi32(_mm256_setzero_si256(), q),
-                        _mm256_cmpgt_epi32(q, _mm256_set1_epi32(kNoStep - 1))),
-        _mm256_cmpgt_epi32(v, _mm256_set1_epi32(INT32_MIN)));
+    const __m256i in_range =
+        _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpgt_epi32(_mm256_setzero_si256(), q),
+                                            _mm256_cmpgt_epi32(q, _mm256_set1_epi32(kNoStep - 1))),
+                            _mm256_cmpgt_epi32(v, _mm256_set1_epi32(INT32_MIN)));
     const __m256i code = _mm256_blendv_epi8(none, q, _mm256_and_si256(exact, in_range));
     // Eight 32-bit codes (0–255) to eight bytes.
-    const __m128i words = _mm_packus_epi32(_mm256_castsi256_si128(code),
-                                           _mm256_extracti128_si256(code, 1));
+    const __m128i words =
+        _mm_packus_epi32(_mm256_castsi256_si128(code), _mm256_extracti128_si256(code, 1));
     _mm_storel_epi64(reinterpret_cast<__m128i*>(out + c), _mm_packus_epi16(words, words));
   }
   for (; c < count; ++c) out[c] = step_of(marks[c], min[c], step[c]);

@@ -121,9 +121,8 @@ struct StepScales {
 /// and it keeps a mark: `n > drop_low + drop_high`.
 ///
 ///   missing = kept_sums_from_steps_avx2(steps8, 3, true, false, scales, kept);
-unsigned kept_sums_from_steps_avx2(const std::uint8_t* const* entry, std::uint32_t n,
-                                   bool drop_low, bool drop_high, const StepScales& scales,
-                                   std::int32_t* kept);
+unsigned kept_sums_from_steps_avx2(const std::uint8_t* const* entry, std::uint32_t n, bool drop_low,
+                                   bool drop_high, const StepScales& scales, std::int32_t* kept);
 
 /// `weighted_kept_sums_avx2` from the marks as steps (see `kept_sums_from_steps_avx2`),
 /// with the weights of `scales`: the same 64-bit sums. Call only when
@@ -131,8 +130,8 @@ unsigned kept_sums_from_steps_avx2(const std::uint8_t* const* entry, std::uint32
 ///
 ///   missing = weighted_kept_sums_from_steps_avx2(steps8, 3, true, false, scales, weighted);
 unsigned weighted_kept_sums_from_steps_avx2(const std::uint8_t* const* entry, std::uint32_t n,
-                                            bool drop_low, bool drop_high,
-                                            const StepScales& scales, std::int64_t* weighted);
+                                            bool drop_low, bool drop_high, const StepScales& scales,
+                                            std::int64_t* weighted);
 
 /// The reference: `kept_sums` for `lanes` entries, one mark at a time
 /// (`kept[lane * columns + col]`, 64-bit sums wrapped to 32 bits as the vector

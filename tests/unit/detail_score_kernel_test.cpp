@@ -25,11 +25,11 @@ using kexie::detail::avx2_available;
 using kexie::detail::kBatches;
 using kexie::detail::kept_sums;
 using kexie::detail::kept_sums_avx2;
+using kexie::detail::kept_sums_from_steps_avx2;
 using kexie::detail::kept_sums_scalar;
 using kexie::detail::kLanes;
 using kexie::detail::kMaxBatchCells;
 using kexie::detail::kMaxLanes;
-using kexie::detail::kept_sums_from_steps_avx2;
 using kexie::detail::kNoStep;
 using kexie::detail::weighted_kept_sums_avx2;
 using kexie::detail::weighted_kept_sums_from_steps_avx2;
@@ -245,7 +245,8 @@ StepEntries random_step_entries(std::mt19937_64& rng, std::uint32_t columns, std
     std::vector<std::uint8_t> s(cells + 8, lane % 2 ? kNoStep : std::uint8_t{7});
     for (std::size_t c = cells; c < cells + 8; ++c) s[c] = static_cast<std::uint8_t>(rng());
     for (std::uint32_t col = 0; col < columns; ++col)
-      for (std::uint32_t k = 0; k < n; ++k) s[k * columns + col] = static_cast<std::uint8_t>(at(rng));
+      for (std::uint32_t k = 0; k < n; ++k)
+        s[k * columns + col] = static_cast<std::uint8_t>(at(rng));
     if (rng() % gap == 0) s[(rng() % n) * columns + rng() % columns] = kNoStep;
     std::vector<std::int32_t> m(cells);
     for (std::size_t c = 0; c < cells; ++c) {
@@ -299,8 +300,9 @@ TEST(ScoreKernel, KernelsFromStepsGiveTheSameIntegersAsFromTheMarks) {
             ASSERT_EQ(weighted_kept_sums_avx2(marks, columns, n, low, high, weights.data(),
                                               want_weighted),
                       missing);
-            ASSERT_EQ(weighted_kept_sums_from_steps_avx2(steps, n, low, high, *scales, got_weighted),
-                      missing);
+            ASSERT_EQ(
+                weighted_kept_sums_from_steps_avx2(steps, n, low, high, *scales, got_weighted),
+                missing);
             for (std::uint32_t lane = 0; lane < kMaxLanes; ++lane) {
               if (missing & (1u << lane)) continue;
               ASSERT_EQ(got_weighted[lane], want_weighted[lane])
@@ -340,13 +342,22 @@ TEST(ScoreKernel, StepsEncodedEightAtATimeAreTheReferences) {
         inverse[c] = 1.0F / static_cast<float>(st[c]);
         const auto s = static_cast<std::int32_t>(rng() % 300);  // some past 254
         switch (rng() % 6) {
-          case 0: marks[c] = kNoMark; break;
-          case 1:  // off the step (when the step is more than one unit)
-            marks[c] = lo[c] + st[c] * s +
-                       (st[c] > 1 ? 1 + static_cast<std::int32_t>(rng() % static_cast<std::uint64_t>(st[c] - 1)) : 0);
+          case 0:
+            marks[c] = kNoMark;
             break;
-          case 2: marks[c] = lo[c] - st[c] * (s + 1); break;
-          default: marks[c] = lo[c] + st[c] * s; break;
+          case 1:  // off the step (when the step is more than one unit)
+            marks[c] =
+                lo[c] + st[c] * s +
+                (st[c] > 1
+                     ? 1 + static_cast<std::int32_t>(rng() % static_cast<std::uint64_t>(st[c] - 1))
+                     : 0);
+            break;
+          case 2:
+            marks[c] = lo[c] - st[c] * (s + 1);
+            break;
+          default:
+            marks[c] = lo[c] + st[c] * s;
+            break;
         }
       }
       std::vector<std::uint8_t> got(count, 0);

@@ -287,9 +287,9 @@ TEST(KeepAwake, HoldsAreCountedMovedAndTakenFromAnyThread) {
   std::optional<ThreadTeam::Awake> first(team.keep_awake());
   ASSERT_TRUE(asleep_within(team, 0));  // awake from here on while any hold lives
   ThreadTeam::Awake second = team.keep_awake();
-  ThreadTeam::Awake moved(std::move(second));  // `second` holds nothing now
+  ThreadTeam::Awake moved(std::move(second));            // `second` holds nothing now
   { const ThreadTeam::Awake gone = std::move(second); }  // letting go of nothing
-  first.reset();  // `moved` still holds
+  first.reset();                                         // `moved` still holds
   std::this_thread::sleep_for(std::chrono::milliseconds(2));
   EXPECT_EQ(TeamAccess::asleep(team), 0U);
   ThreadTeam::Awake other = team.keep_awake();
